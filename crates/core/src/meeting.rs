@@ -1,0 +1,637 @@
+//! Sammanträde: a meeting of a body, its hålltider, its föredragningslista and who attended.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, NaiveTime};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{BodyId, CaseId, PersonId};
+use crate::org::{Membership, MembershipRole, PresidiumPosition};
+use crate::registry::Secrecy;
+
+/// The state of a meeting in its cycle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingState {
+    /// Planerat: on the calendar.
+    Planned,
+    /// Kallat: the notice has gone out.
+    Notified,
+    /// Genomfört: the meeting has been held.
+    Held,
+    /// Protokoll upprättat: the minutes are drafted.
+    MinutesDrafted,
+    /// Justerat: the minutes are approved and sealed.
+    Adjusted,
+    /// Anslaget: the justering is announced on the anslagstavla.
+    Posted,
+    /// Överklagandetiden har gått ut.
+    AppealPeriodOver,
+}
+
+impl MeetingState {
+    /// The Swedish word.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            MeetingState::Planned => "planerat",
+            MeetingState::Notified => "kallat",
+            MeetingState::Held => "genomfört",
+            MeetingState::MinutesDrafted => "protokoll upprättat",
+            MeetingState::Adjusted => "justerat",
+            MeetingState::Posted => "anslaget",
+            MeetingState::AppealPeriodOver => "överklagandetiden ute",
+        }
+    }
+}
+
+/// Hålltid: a time slot of the meeting with a topic and who presents it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScheduleSlot {
+    /// Start.
+    pub start: NaiveTime,
+    /// End, when given.
+    pub end: Option<NaiveTime>,
+    /// What is presented.
+    pub topic: String,
+    /// Föredragande.
+    pub presenters: Vec<String>,
+}
+
+/// Punkt på föredragningslistan: an item of the agenda, usually linked to a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    /// Position on the list, from 1.
+    pub position: u32,
+    /// Title.
+    pub title: String,
+    /// The case, when registered.
+    pub case: Option<CaseId>,
+    /// The diarienummer as written, when the case is not in this registry.
+    pub case_number: Option<String>,
+    /// Föredragande.
+    pub presenter: Option<String>,
+    /// Sekretess: an individual case is handled behind closed doors.
+    pub secrecy: Secrecy,
+}
+
+/// Sammanträde: a meeting of a body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    /// The body that meets.
+    pub body: BodyId,
+    /// Date.
+    pub date: NaiveDate,
+    /// Start time.
+    pub start: Option<NaiveTime>,
+    /// End time.
+    pub end: Option<NaiveTime>,
+    /// Place, such as "Sammanträdesrummet, stadshuset".
+    pub place: Option<String>,
+    /// State in the cycle.
+    pub state: MeetingState,
+    /// Hålltider.
+    pub schedule: Vec<ScheduleSlot>,
+    /// Föredragningslista.
+    pub agenda: Vec<AgendaItem>,
+    /// Where the meeting came from: planned here or imported from a published protocol.
+    pub source: Option<String>,
+}
+
+impl Meeting {
+    /// A planned meeting.
+    pub fn planned(body: BodyId, date: NaiveDate) -> Meeting {
+        Meeting {
+            body,
+            date,
+            start: None,
+            end: None,
+            place: None,
+            state: MeetingState::Planned,
+            schedule: Vec::new(),
+            agenda: Vec::new(),
+            source: None,
+        }
+    }
+}
+
+/// Errors in attendance.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AttendanceError {
+    /// A paragraph reference that cannot be read.
+    #[error(
+        "”{0}” går inte att läsa som paragrafer (t.ex. ”§§ 100-113”, ”ej § 13”, ”del av § 159”)"
+    )]
+    BadParagraphs(String),
+    /// Someone listed twice.
+    #[error("person {0} står två gånger i närvarolistan")]
+    Duplicate(PersonId),
+    /// Listed as beslutande ledamot without being a ledamot of the body.
+    #[error("person {0} är inte ledamot i organet den dagen och kan inte vara beslutande ledamot")]
+    NotAMember(PersonId),
+    /// Listed as ersättare without being an ersättare of the body.
+    #[error("person {0} är inte ersättare i organet den dagen")]
+    NotASubstitute(PersonId),
+    /// A serving substitute for someone who is not a ledamot of the same body.
+    #[error("person {substitute} tjänstgör för person {replaced}, som inte är ledamot i samma organ den dagen")]
+    ReplacedNotAMember {
+        /// The ersättare.
+        substitute: PersonId,
+        /// Whom they serve for.
+        replaced: PersonId,
+    },
+    /// A serving substitute for a ledamot who is present and deciding for the same §.
+    #[error("person {substitute} tjänstgör för person {replaced}, men {replaced} är själv beslutande för samma paragrafer")]
+    ReplacedIsPresent {
+        /// The ersättare.
+        substitute: PersonId,
+        /// Whom they serve for.
+        replaced: PersonId,
+    },
+    /// Two substitutes serving for the same ledamot for the same §.
+    #[error("två ersättare tjänstgör för person {0} vid samma paragrafer")]
+    ReplacedTwice(PersonId),
+}
+
+/// Närvaro per paragraf: for which §§ someone was present, as the minutes write it
+/// ("§§ 100-113", "§ 116", "ej § 13", "del av § 159"). No restriction means the whole meeting.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presence {
+    /// Present only for these ranges; empty means every §.
+    pub only: Vec<(u32, u32)>,
+    /// Not present for these ranges ("ej § 13").
+    pub except: Vec<(u32, u32)>,
+    /// Present for part of these §§ ("del av § 159").
+    pub partly: Vec<u32>,
+    /// The text as written, when read from a document.
+    pub written: Option<String>,
+}
+
+static PRESENCE_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(ej|ej närvarande|inte|del av)?\s*§{1,2}\s*(\d+)(?:\s*[-–]\s*§?\s*(\d+))?$")
+        .expect("regex")
+});
+
+impl Presence {
+    /// The whole meeting.
+    pub fn whole_meeting() -> Presence {
+        Presence::default()
+    }
+
+    /// Reads a presence text such as "§§ 100-113", "§ 2-6, § 9", "ej § 13", "del av § 159".
+    pub fn parse(text: &str) -> Result<Presence, AttendanceError> {
+        let bad = || AttendanceError::BadParagraphs(text.to_string());
+        let mut p = Presence {
+            written: Some(text.trim().to_string()),
+            ..Presence::default()
+        };
+        let parts: Vec<&str> = text
+            .split([',', ';'])
+            .flat_map(|s| s.split(" och "))
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
+        if parts.is_empty() {
+            return Err(bad());
+        }
+        for part in parts {
+            let c = PRESENCE_PART.captures(part).ok_or_else(bad)?;
+            let from: u32 = c[2].parse().map_err(|_| bad())?;
+            let to: u32 = match c.get(3) {
+                Some(m) => m.as_str().parse().map_err(|_| bad())?,
+                None => from,
+            };
+            if to < from {
+                return Err(bad());
+            }
+            match c.get(1).map(|m| m.as_str().to_lowercase()) {
+                Some(k) if k == "del av" => {
+                    if to != from {
+                        return Err(bad());
+                    }
+                    p.partly.push(from);
+                    p.only.push((from, from));
+                }
+                Some(_) => p.except.push((from, to)),
+                None => p.only.push((from, to)),
+            }
+        }
+        Ok(p)
+    }
+
+    /// Whether the person was present (at least partly) for § `n`.
+    pub fn covers(&self, n: u32) -> bool {
+        let inside = |r: &(u32, u32)| r.0 <= n && n <= r.1;
+        (self.only.is_empty() || self.only.iter().any(inside)) && !self.except.iter().any(inside)
+    }
+
+    /// Whether two presences share a §.
+    pub fn overlaps(&self, other: &Presence) -> bool {
+        // § numbers are below 10 000 a year; walking them is exact and cheap.
+        let bounds = |p: &Presence| {
+            if p.only.is_empty() {
+                (1, 9_999)
+            } else {
+                let lo = p.only.iter().map(|r| r.0).min().unwrap_or(1);
+                let hi = p.only.iter().map(|r| r.1).max().unwrap_or(9_999);
+                (lo, hi)
+            }
+        };
+        let (a_lo, a_hi) = bounds(self);
+        let (b_lo, b_hi) = bounds(other);
+        (a_lo.max(b_lo)..=a_hi.min(b_hi)).any(|n| self.covers(n) && other.covers(n))
+    }
+}
+
+/// How someone attended a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AttendanceRole {
+    /// Beslutande ledamot.
+    Member,
+    /// Tjänstgörande ersättare: serves, and decides, for an absent ledamot.
+    ServingSubstitute {
+        /// The absent ledamot.
+        replaces: PersonId,
+    },
+    /// Ej tjänstgörande ersättare: present, without the right to decide.
+    Substitute,
+    /// Övrig närvarande: officials, guests.
+    Other {
+        /// Title, such as "socialchef".
+        title: Option<String>,
+    },
+}
+
+impl AttendanceRole {
+    /// Whether this attendee decides (is beslutande).
+    pub fn decides(&self) -> bool {
+        matches!(
+            self,
+            AttendanceRole::Member | AttendanceRole::ServingSubstitute { .. }
+        )
+    }
+}
+
+/// One line of the närvarolista.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attendee {
+    /// Who.
+    pub person: PersonId,
+    /// How they attended.
+    pub role: AttendanceRole,
+    /// Position at the meeting (ordförande, vice ordförande).
+    pub position: Option<PresidiumPosition>,
+    /// Party as written in the minutes.
+    pub party: Option<String>,
+    /// For which §§.
+    pub presence: Presence,
+}
+
+/// Närvarolista: who attended and how, checked against the body's memberships.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Attendance {
+    attendees: Vec<Attendee>,
+}
+
+impl Attendance {
+    /// Checks the list against the memberships of `body` on `date`:
+    /// a beslutande ledamot is a ledamot of the body; a tjänstgörande ersättare is an
+    /// ersättare of the body and replaces a ledamot of the same body who is not deciding
+    /// for the same §§; nobody is listed twice.
+    pub fn new(
+        body: BodyId,
+        date: NaiveDate,
+        memberships: &[Membership],
+        attendees: Vec<Attendee>,
+    ) -> Result<Attendance, AttendanceError> {
+        let holds = |person: PersonId, role: MembershipRole| {
+            memberships.iter().any(|m| {
+                m.person == person && m.body == body && m.role == role && m.active_on(date)
+            })
+        };
+        let mut seen = HashSet::new();
+        for a in &attendees {
+            if !seen.insert(a.person) {
+                return Err(AttendanceError::Duplicate(a.person));
+            }
+            match &a.role {
+                AttendanceRole::Member if !holds(a.person, MembershipRole::Member) => {
+                    return Err(AttendanceError::NotAMember(a.person));
+                }
+                AttendanceRole::Substitute if !holds(a.person, MembershipRole::Substitute) => {
+                    return Err(AttendanceError::NotASubstitute(a.person));
+                }
+                AttendanceRole::ServingSubstitute { replaces } => {
+                    if !holds(a.person, MembershipRole::Substitute) {
+                        return Err(AttendanceError::NotASubstitute(a.person));
+                    }
+                    if !holds(*replaces, MembershipRole::Member) {
+                        return Err(AttendanceError::ReplacedNotAMember {
+                            substitute: a.person,
+                            replaced: *replaces,
+                        });
+                    }
+                    let replaced_present = attendees.iter().any(|b| {
+                        b.person == *replaces
+                            && b.role.decides()
+                            && b.presence.overlaps(&a.presence)
+                    });
+                    if replaced_present {
+                        return Err(AttendanceError::ReplacedIsPresent {
+                            substitute: a.person,
+                            replaced: *replaces,
+                        });
+                    }
+                    let twice = attendees.iter().any(|b| {
+                        b.person != a.person && b.role == a.role && b.presence.overlaps(&a.presence)
+                    });
+                    if twice {
+                        return Err(AttendanceError::ReplacedTwice(*replaces));
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(Attendance { attendees })
+    }
+
+    /// An empty list (a meeting not yet held).
+    pub fn empty() -> Attendance {
+        Attendance::default()
+    }
+
+    /// Every attendee.
+    pub fn attendees(&self) -> &[Attendee] {
+        &self.attendees
+    }
+
+    /// The beslutande for § `n`: ledamöter and tjänstgörande ersättare present for it.
+    pub fn deciding_for(&self, n: u32) -> Vec<PersonId> {
+        self.attendees
+            .iter()
+            .filter(|a| a.role.decides() && a.presence.covers(n))
+            .map(|a| a.person)
+            .collect()
+    }
+
+    /// The attendee entry of `person`.
+    pub fn get(&self, person: PersonId) -> Option<&Attendee> {
+        self.attendees.iter().find(|a| a.person == person)
+    }
+}
+
+/// Stored attendance is read back without its memberships; the store checks it on write.
+impl<'de> Deserialize<'de> for Attendance {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Raw {
+            attendees: Vec<Attendee>,
+        }
+        let raw = Raw::deserialize(d)?;
+        let mut seen = HashSet::new();
+        if let Some(dup) = raw.attendees.iter().find(|a| !seen.insert(a.person)) {
+            return Err(serde::de::Error::custom(AttendanceError::Duplicate(
+                dup.person,
+            )));
+        }
+        Ok(Attendance {
+            attendees: raw.attendees,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::org::MembershipRole::{Member, Substitute};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn seat(person: i64, role: MembershipRole) -> Membership {
+        Membership::new(
+            PersonId(person),
+            BodyId(1),
+            role,
+            None,
+            Some("S"),
+            None,
+            d("2023-01-01"),
+            None,
+        )
+        .unwrap()
+    }
+
+    fn attendee(person: i64, role: AttendanceRole, presence: &str) -> Attendee {
+        Attendee {
+            person: PersonId(person),
+            role,
+            position: None,
+            party: Some("S".into()),
+            presence: if presence.is_empty() {
+                Presence::whole_meeting()
+            } else {
+                Presence::parse(presence).unwrap()
+            },
+        }
+    }
+
+    #[test]
+    fn presence_reads_what_the_seeds_write() {
+        let p = Presence::parse("§§ 100-113").unwrap();
+        assert!(p.covers(100) && p.covers(113) && !p.covers(114));
+        let p = Presence::parse("§ 2-6").unwrap();
+        assert!(p.covers(4) && !p.covers(7));
+        let p = Presence::parse("ej § 13").unwrap();
+        assert!(p.covers(12) && !p.covers(13) && p.covers(14));
+        let p = Presence::parse("del av § 159").unwrap();
+        assert!(p.covers(159) && !p.covers(160) && p.partly == vec![159]);
+        let p = Presence::parse("§ 116, §§ 118–119").unwrap();
+        assert!(p.covers(116) && !p.covers(117) && p.covers(119));
+        assert!(Presence::parse("paragraf tretton").is_err());
+        assert!(Presence::parse("§§ 9-3").is_err());
+        assert!(Presence::parse("").is_err());
+    }
+
+    /// Seed 004: "Sven-Erik Källman (S), tjänstgörande ersättare för Rafal Abdelqader (S)".
+    #[test]
+    fn a_serving_substitute_replaces_an_absent_member_of_the_same_body() {
+        let seats = vec![
+            seat(1, Member),
+            seat(2, Member),
+            seat(3, Substitute),
+            seat(4, Substitute),
+        ];
+        let ok = Attendance::new(
+            BodyId(1),
+            d("2024-01-29"),
+            &seats,
+            vec![
+                attendee(1, AttendanceRole::Member, ""),
+                attendee(
+                    3,
+                    AttendanceRole::ServingSubstitute {
+                        replaces: PersonId(2),
+                    },
+                    "",
+                ),
+                attendee(4, AttendanceRole::Substitute, ""),
+            ],
+        )
+        .unwrap();
+        assert_eq!(ok.deciding_for(5), vec![PersonId(1), PersonId(3)]);
+
+        // The replaced ledamot is present himself.
+        let err = Attendance::new(
+            BodyId(1),
+            d("2024-01-29"),
+            &seats,
+            vec![
+                attendee(2, AttendanceRole::Member, ""),
+                attendee(
+                    3,
+                    AttendanceRole::ServingSubstitute {
+                        replaces: PersonId(2),
+                    },
+                    "",
+                ),
+            ],
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, AttendanceError::ReplacedIsPresent { .. }),
+            "{err}"
+        );
+
+        // … but he may leave after § 5 and be replaced from § 6.
+        Attendance::new(
+            BodyId(1),
+            d("2024-01-29"),
+            &seats,
+            vec![
+                attendee(2, AttendanceRole::Member, "§§ 1-5"),
+                attendee(
+                    3,
+                    AttendanceRole::ServingSubstitute {
+                        replaces: PersonId(2),
+                    },
+                    "§§ 6-19",
+                ),
+            ],
+        )
+        .unwrap();
+
+        // Replacing someone who is an ersättare, or in another body.
+        let other_body = Membership::new(
+            PersonId(9),
+            BodyId(2),
+            Member,
+            None,
+            None,
+            None,
+            d("2023-01-01"),
+            None,
+        )
+        .unwrap();
+        let mut seats2 = seats.clone();
+        seats2.push(other_body);
+        for replaced in [4, 9] {
+            let err = Attendance::new(
+                BodyId(1),
+                d("2024-01-29"),
+                &seats2,
+                vec![attendee(
+                    3,
+                    AttendanceRole::ServingSubstitute {
+                        replaces: PersonId(replaced),
+                    },
+                    "",
+                )],
+            )
+            .unwrap_err();
+            assert!(
+                matches!(err, AttendanceError::ReplacedNotAMember { .. }),
+                "{err}"
+            );
+        }
+
+        // A ledamot cannot serve as ersättare, an ersättare cannot decide as ledamot.
+        let err = Attendance::new(
+            BodyId(1),
+            d("2024-01-29"),
+            &seats,
+            vec![attendee(3, AttendanceRole::Member, "")],
+        )
+        .unwrap_err();
+        assert_eq!(err, AttendanceError::NotAMember(PersonId(3)));
+        let err = Attendance::new(
+            BodyId(1),
+            d("2024-01-29"),
+            &seats,
+            vec![attendee(
+                1,
+                AttendanceRole::ServingSubstitute {
+                    replaces: PersonId(2),
+                },
+                "",
+            )],
+        )
+        .unwrap_err();
+        assert_eq!(err, AttendanceError::NotASubstitute(PersonId(1)));
+
+        // Two ersättare for one ledamot.
+        let err = Attendance::new(
+            BodyId(1),
+            d("2024-01-29"),
+            &seats,
+            vec![
+                attendee(
+                    3,
+                    AttendanceRole::ServingSubstitute {
+                        replaces: PersonId(2),
+                    },
+                    "",
+                ),
+                attendee(
+                    4,
+                    AttendanceRole::ServingSubstitute {
+                        replaces: PersonId(2),
+                    },
+                    "",
+                ),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(err, AttendanceError::ReplacedTwice(PersonId(2)));
+
+        // Listed twice.
+        let err = Attendance::new(
+            BodyId(1),
+            d("2024-01-29"),
+            &seats,
+            vec![
+                attendee(1, AttendanceRole::Member, ""),
+                attendee(1, AttendanceRole::Member, ""),
+            ],
+        )
+        .unwrap_err();
+        assert_eq!(err, AttendanceError::Duplicate(PersonId(1)));
+    }
+
+    #[test]
+    fn memberships_are_checked_on_the_meeting_date() {
+        let mut seats = vec![seat(1, Member)];
+        seats[0].to = Some(d("2023-12-31"));
+        let err = Attendance::new(
+            BodyId(1),
+            d("2024-01-29"),
+            &seats,
+            vec![attendee(1, AttendanceRole::Member, "")],
+        )
+        .unwrap_err();
+        assert_eq!(err, AttendanceError::NotAMember(PersonId(1)));
+    }
+}

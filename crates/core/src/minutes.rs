@@ -1,0 +1,1181 @@
+//! Protokoll: the minutes of a meeting — paragraphs (§§) with their decisions, motions,
+//! votes, reservations, jäv and notes; justering and anslag.
+//!
+//! [`Minutes`] is the aggregate that keeps the rules: § numbers are unique and continue the
+//! body's yearly series, a vote's members are exactly the beslutande of that §, and a member
+//! with jäv takes no part in that §. Stored minutes are checked again when read back.
+
+use std::collections::{BTreeSet, HashSet};
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::ids::{BodyId, CaseId, PersonId};
+use crate::meeting::Attendance;
+use crate::registry::Secrecy;
+
+/// Errors in minutes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MinutesError {
+    /// A § number used twice in the minutes or already used by the body this year.
+    #[error("§ {number} finns redan för organet år {year}")]
+    DuplicateNumber {
+        /// The number.
+        number: u32,
+        /// The calendar year.
+        year: i32,
+    },
+    /// § numbers that do not continue the body's series.
+    #[error("§ {got} följer inte organets nummerserie för {year}: nästa nummer är § {expected}")]
+    NotInSeries {
+        /// The calendar year.
+        year: i32,
+        /// What comes next.
+        expected: u32,
+        /// What was given.
+        got: u32,
+    },
+    /// § 0.
+    #[error("paragrafnummer börjar på 1")]
+    ZeroNumber,
+    /// No such § in the minutes.
+    #[error("§ {0} finns inte i protokollet")]
+    NoSuchParagraph(u32),
+    /// A vote whose voters are not exactly the beslutande.
+    #[error("omröstningen i § {number} stämmer inte med de beslutande: {detail}")]
+    VotersMismatch {
+        /// The §.
+        number: u32,
+        /// Who is missing or extra.
+        detail: String,
+    },
+    /// Someone voted twice.
+    #[error("person {person} röstar två gånger i § {number}")]
+    VotedTwice {
+        /// The §.
+        number: u32,
+        /// Who.
+        person: PersonId,
+    },
+    /// A member with jäv who takes part.
+    #[error("person {person} har anmält jäv i § {number} och får inte delta i {what}")]
+    ConflictTakesPart {
+        /// The §.
+        number: u32,
+        /// Who.
+        person: PersonId,
+        /// In what: beslutet, omröstningen, ett yrkande, en reservation.
+        what: &'static str,
+    },
+    /// A reservation by someone who did not decide.
+    #[error("person {person} var inte beslutande i § {number} och kan inte reservera sig")]
+    ReservationByNonDecider {
+        /// The §.
+        number: u32,
+        /// Who.
+        person: PersonId,
+    },
+    /// A motion by someone who was not present for the §.
+    #[error("person {person} var inte närvarande vid § {number} och kan inte yrka")]
+    MotionByAbsent {
+        /// The §.
+        number: u32,
+        /// Who.
+        person: PersonId,
+    },
+    /// A proposition naming a motion that does not exist.
+    #[error("propositionsordningen i § {number} nämner yrkande {motion}, som inte finns")]
+    UnknownMotion {
+        /// The §.
+        number: u32,
+        /// The motion.
+        motion: u32,
+    },
+    /// A text that must not be empty.
+    #[error("{0} får inte vara tomt")]
+    Empty(&'static str),
+}
+
+/// Att-sats: one clause of a decision, written without its leading "att".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AttClause(pub String);
+
+/// Beslut: a decision, written as att-clauses ("Individ- och omsorgsutskottet beslutar att
+/// …") or as whole sentences naming the body ("Vård- och omsorgsnämnden tar del av …").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "form", rename_all = "snake_case")]
+pub enum Decision {
+    /// Att-satser with the sentence that introduces them ("Socialnämnden beslutar").
+    Clauses {
+        /// The introduction, such as "Socialnämnden beslutar".
+        intro: Option<String>,
+        /// The clauses.
+        clauses: Vec<AttClause>,
+    },
+    /// Whole sentences.
+    Text {
+        /// The text.
+        text: String,
+    },
+}
+
+impl Decision {
+    /// The decision as one text, clauses on their own lines.
+    pub fn to_text(&self) -> String {
+        match self {
+            Decision::Text { text } => text.clone(),
+            Decision::Clauses { intro, clauses } => {
+                let mut out = intro.clone().unwrap_or_default();
+                for c in clauses {
+                    if !out.is_empty() {
+                        out.push('\n');
+                    }
+                    out.push_str("att ");
+                    out.push_str(&c.0);
+                }
+                out
+            }
+        }
+    }
+}
+
+/// Yrkande: a motion made at the meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Motion {
+    /// Number within the §, from 1.
+    pub id: u32,
+    /// Who moved it.
+    pub by: PersonId,
+    /// Who supported it (instämmer).
+    pub supported_by: Vec<PersonId>,
+    /// The motion, such as "bifall till förvaltningens förslag".
+    pub text: String,
+    /// Återtaget: withdrawn motions are not put to the meeting.
+    pub withdrawn: bool,
+}
+
+/// Propositionsordning: the order in which the chair put the motions, and which the chair
+/// found carried.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Propositions {
+    /// Motion ids in the order put.
+    pub order: Vec<u32>,
+    /// The motion the chair found the meeting supported.
+    pub carried: Option<u32>,
+}
+
+/// A member's vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Choice {
+    /// Ja.
+    Yes,
+    /// Nej.
+    No,
+    /// Avstår.
+    Abstain,
+}
+
+impl Choice {
+    /// The Swedish word.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Choice::Yes => "ja",
+            Choice::No => "nej",
+            Choice::Abstain => "avstår",
+        }
+    }
+}
+
+/// One member's ballot in an open vote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ballot {
+    /// Who.
+    pub person: PersonId,
+    /// How they voted.
+    pub choice: Choice,
+}
+
+/// The result of a vote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VoteResult {
+    /// Ja-röster.
+    pub yes: usize,
+    /// Nej-röster.
+    pub no: usize,
+    /// Avstår.
+    pub abstain: usize,
+    /// Whether ja won; on a tie the chair's vote decides (utslagsröst, KL 5 kap. 57 §).
+    pub yes_wins: bool,
+}
+
+/// Omröstning: an open vote where each beslutande votes ja, nej or avstår.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Vote {
+    yes_means: String,
+    no_means: String,
+    ballots: Vec<Ballot>,
+    chair: Option<PersonId>,
+}
+
+impl Vote {
+    /// A vote in § `number` whose ballots come from exactly the `deciding` members. `chair`
+    /// breaks a tie with their own vote.
+    pub fn new(
+        number: u32,
+        deciding: &[PersonId],
+        yes_means: &str,
+        no_means: &str,
+        ballots: Vec<Ballot>,
+        chair: Option<PersonId>,
+    ) -> Result<Vote, MinutesError> {
+        let mut voters = HashSet::new();
+        for b in &ballots {
+            if !voters.insert(b.person) {
+                return Err(MinutesError::VotedTwice {
+                    number,
+                    person: b.person,
+                });
+            }
+        }
+        let expected: HashSet<PersonId> = deciding.iter().copied().collect();
+        if voters != expected {
+            let mut missing: Vec<_> = expected.difference(&voters).map(|p| p.0).collect();
+            let mut extra: Vec<_> = voters.difference(&expected).map(|p| p.0).collect();
+            missing.sort_unstable();
+            extra.sort_unstable();
+            let mut detail = Vec::new();
+            if !missing.is_empty() {
+                detail.push(format!("saknar röst från {missing:?}"));
+            }
+            if !extra.is_empty() {
+                detail.push(format!("röst från icke beslutande {extra:?}"));
+            }
+            return Err(MinutesError::VotersMismatch {
+                number,
+                detail: detail.join("; "),
+            });
+        }
+        if yes_means.trim().is_empty() || no_means.trim().is_empty() {
+            return Err(MinutesError::Empty("vad ja och nej betyder"));
+        }
+        Ok(Vote {
+            yes_means: yes_means.trim().to_string(),
+            no_means: no_means.trim().to_string(),
+            ballots,
+            chair,
+        })
+    }
+
+    /// What a ja vote supports.
+    pub fn yes_means(&self) -> &str {
+        &self.yes_means
+    }
+    /// What a nej vote supports.
+    pub fn no_means(&self) -> &str {
+        &self.no_means
+    }
+    /// Every ballot.
+    pub fn ballots(&self) -> &[Ballot] {
+        &self.ballots
+    }
+    /// The chair whose vote breaks a tie.
+    pub fn chair(&self) -> Option<PersonId> {
+        self.chair
+    }
+
+    /// Counts the ballots; the counts always add up to the number of voters.
+    pub fn result(&self) -> VoteResult {
+        let count = |c: Choice| self.ballots.iter().filter(|b| b.choice == c).count();
+        let (yes, no, abstain) = (
+            count(Choice::Yes),
+            count(Choice::No),
+            count(Choice::Abstain),
+        );
+        let chair_choice = self
+            .chair
+            .and_then(|c| self.ballots.iter().find(|b| b.person == c))
+            .map(|b| b.choice);
+        let yes_wins = yes > no || (yes == no && yes > 0 && chair_choice == Some(Choice::Yes));
+        VoteResult {
+            yes,
+            no,
+            abstain,
+            yes_wins,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawVote {
+    yes_means: String,
+    no_means: String,
+    ballots: Vec<Ballot>,
+    chair: Option<PersonId>,
+}
+
+/// Reservation: a member's dissent from the decision, with optional written reasons.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reservation {
+    /// Who.
+    pub by: PersonId,
+    /// Written reasons (skriftlig reservation), handed in before justering.
+    pub reasons: Option<String>,
+}
+
+/// Jäv: a member's conflict of interest; they leave and take no part in the §.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// Who.
+    pub person: PersonId,
+    /// The ground, when stated.
+    pub ground: Option<String>,
+}
+
+/// Protokollsanteckning: a note entered in the minutes at a member's request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MinutesNote {
+    /// Who asked for it.
+    pub by: Vec<PersonId>,
+    /// The note.
+    pub text: String,
+}
+
+/// A value in a table cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CellValue {
+    /// A number parsed from Swedish formatting.
+    Number(f64),
+    /// Text.
+    Text(String),
+    /// Empty.
+    Empty,
+}
+
+/// A row of a table; "-varav" rows are children of the row they are part of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableRow {
+    /// The row's label.
+    pub label: Option<String>,
+    /// The cells after the label.
+    pub values: Vec<CellValue>,
+    /// Rows contained in this one ("-varav").
+    pub children: Vec<TableRow>,
+}
+
+/// Tabell: a table in a § (a budget follow-up, statistics).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    /// Title, when given.
+    pub title: Option<String>,
+    /// Column headings.
+    pub header: Vec<String>,
+    /// Rows.
+    pub rows: Vec<TableRow>,
+}
+
+/// Paragraf (§): one item of the minutes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawParagraph")]
+pub struct Paragraph {
+    /// Number in the body's yearly series.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// The case, when registered here.
+    pub case: Option<CaseId>,
+    /// The diarienummer as written.
+    pub case_number: Option<String>,
+    /// Sekretess: an individual case stays in the full minutes only.
+    pub secrecy: Secrecy,
+    /// Beskrivning av ärendet.
+    pub text: String,
+    /// Förslag till beslut.
+    pub proposal: Option<Decision>,
+    /// Yrkanden.
+    pub motions: Vec<Motion>,
+    /// Propositionsordning.
+    pub propositions: Option<Propositions>,
+    /// Omröstningar.
+    votes: Vec<Vote>,
+    /// Beslut.
+    pub decision: Option<Decision>,
+    /// Reservationer.
+    pub reservations: Vec<Reservation>,
+    /// Jäv.
+    conflicts: Vec<Conflict>,
+    /// Protokollsanteckningar.
+    pub notes: Vec<MinutesNote>,
+    /// Beslutsunderlag / handlingar i ärendet.
+    pub documents: Vec<String>,
+    /// Beslutet skickas till: the dispatch list.
+    pub dispatch: Vec<String>,
+    /// Tables.
+    pub tables: Vec<Table>,
+    /// Omedelbart justerad: approved at the meeting.
+    pub immediately_adjusted: bool,
+    /// Beredning, such as "Arbetsutskottet 2024-01-15 § 3".
+    pub prepared_by: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawParagraph {
+    number: u32,
+    title: String,
+    case: Option<CaseId>,
+    case_number: Option<String>,
+    secrecy: Secrecy,
+    text: String,
+    proposal: Option<Decision>,
+    motions: Vec<Motion>,
+    propositions: Option<Propositions>,
+    votes: Vec<RawVote>,
+    decision: Option<Decision>,
+    reservations: Vec<Reservation>,
+    conflicts: Vec<Conflict>,
+    notes: Vec<MinutesNote>,
+    documents: Vec<String>,
+    dispatch: Vec<String>,
+    tables: Vec<Table>,
+    immediately_adjusted: bool,
+    prepared_by: Option<String>,
+}
+
+impl TryFrom<RawParagraph> for Paragraph {
+    type Error = MinutesError;
+    fn try_from(r: RawParagraph) -> Result<Self, Self::Error> {
+        let mut p = Paragraph::new(r.number, &r.title)?;
+        p.case = r.case;
+        p.case_number = r.case_number;
+        p.secrecy = r.secrecy;
+        p.text = r.text;
+        p.proposal = r.proposal;
+        p.motions = r.motions;
+        p.propositions = r.propositions;
+        p.decision = r.decision;
+        p.reservations = r.reservations;
+        p.conflicts = r.conflicts;
+        p.notes = r.notes;
+        p.documents = r.documents;
+        p.dispatch = r.dispatch;
+        p.tables = r.tables;
+        p.immediately_adjusted = r.immediately_adjusted;
+        p.prepared_by = r.prepared_by;
+        // Voters are checked against the attendance by Minutes::new; here only their shape.
+        for v in r.votes {
+            let voters: Vec<PersonId> = v.ballots.iter().map(|b| b.person).collect();
+            p.votes.push(Vote::new(
+                p.number,
+                &voters,
+                &v.yes_means,
+                &v.no_means,
+                v.ballots,
+                v.chair,
+            )?);
+        }
+        Ok(p)
+    }
+}
+
+impl Paragraph {
+    /// An empty § with a number and title.
+    pub fn new(number: u32, title: &str) -> Result<Paragraph, MinutesError> {
+        if number == 0 {
+            return Err(MinutesError::ZeroNumber);
+        }
+        if title.trim().is_empty() {
+            return Err(MinutesError::Empty("paragrafens rubrik"));
+        }
+        Ok(Paragraph {
+            number,
+            title: title.trim().to_string(),
+            case: None,
+            case_number: None,
+            secrecy: Secrecy::Public,
+            text: String::new(),
+            proposal: None,
+            motions: Vec::new(),
+            propositions: None,
+            votes: Vec::new(),
+            decision: None,
+            reservations: Vec::new(),
+            conflicts: Vec::new(),
+            notes: Vec::new(),
+            documents: Vec::new(),
+            dispatch: Vec::new(),
+            tables: Vec::new(),
+            immediately_adjusted: false,
+            prepared_by: None,
+        })
+    }
+
+    /// Omröstningar.
+    pub fn votes(&self) -> &[Vote] {
+        &self.votes
+    }
+    /// Jäv.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// The beslutande of this §: those deciding by the attendance, less those with jäv.
+    pub fn deciding(&self, attendance: &Attendance) -> Vec<PersonId> {
+        attendance
+            .deciding_for(self.number)
+            .into_iter()
+            .filter(|p| !self.conflicts.iter().any(|c| c.person == *p))
+            .collect()
+    }
+
+    /// Records jäv: the person takes no part in the §. Refused when they have already voted,
+    /// moved or reserved themselves in it.
+    pub fn record_conflict(&mut self, conflict: Conflict) -> Result<(), MinutesError> {
+        self.check_conflict_free(conflict.person)?;
+        if !self.conflicts.iter().any(|c| c.person == conflict.person) {
+            self.conflicts.push(conflict);
+        }
+        Ok(())
+    }
+
+    /// Records an open vote among the beslutande of this §.
+    pub fn record_vote(
+        &mut self,
+        attendance: &Attendance,
+        yes_means: &str,
+        no_means: &str,
+        ballots: Vec<Ballot>,
+        chair: Option<PersonId>,
+    ) -> Result<(), MinutesError> {
+        for b in &ballots {
+            if self.conflicts.iter().any(|c| c.person == b.person) {
+                return Err(MinutesError::ConflictTakesPart {
+                    number: self.number,
+                    person: b.person,
+                    what: "omröstningen",
+                });
+            }
+        }
+        let vote = Vote::new(
+            self.number,
+            &self.deciding(attendance),
+            yes_means,
+            no_means,
+            ballots,
+            chair,
+        )?;
+        self.votes.push(vote);
+        Ok(())
+    }
+
+    fn check_conflict_free(&self, person: PersonId) -> Result<(), MinutesError> {
+        let err = |what| MinutesError::ConflictTakesPart {
+            number: self.number,
+            person,
+            what,
+        };
+        if self
+            .votes
+            .iter()
+            .any(|v| v.ballots.iter().any(|b| b.person == person))
+        {
+            return Err(err("omröstningen"));
+        }
+        if self
+            .motions
+            .iter()
+            .any(|m| m.by == person || m.supported_by.contains(&person))
+        {
+            return Err(err("ett yrkande"));
+        }
+        if self.reservations.iter().any(|r| r.by == person) {
+            return Err(err("en reservation"));
+        }
+        Ok(())
+    }
+
+    /// Checks the § against the attendance: KL 5 kap. 67 § (votes by exactly the beslutande,
+    /// counts adding up), jäv (no part in the §), reservations by beslutande, motions by
+    /// those present, propositions naming real motions.
+    pub fn check(&self, attendance: &Attendance) -> Result<(), MinutesError> {
+        for c in &self.conflicts {
+            self.check_conflict_free(c.person)?;
+        }
+        let deciding = self.deciding(attendance);
+        for v in &self.votes {
+            Vote::new(
+                self.number,
+                &deciding,
+                &v.yes_means,
+                &v.no_means,
+                v.ballots.clone(),
+                v.chair,
+            )?;
+        }
+        for r in &self.reservations {
+            if !deciding.contains(&r.by) {
+                return Err(MinutesError::ReservationByNonDecider {
+                    number: self.number,
+                    person: r.by,
+                });
+            }
+        }
+        for m in &self.motions {
+            let present = attendance
+                .get(m.by)
+                .is_some_and(|a| a.presence.covers(self.number));
+            if !present {
+                return Err(MinutesError::MotionByAbsent {
+                    number: self.number,
+                    person: m.by,
+                });
+            }
+        }
+        if let Some(p) = &self.propositions {
+            for id in p.order.iter().chain(p.carried.iter()) {
+                if !self.motions.iter().any(|m| m.id == *id) {
+                    return Err(MinutesError::UnknownMotion {
+                        number: self.number,
+                        motion: *id,
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The § numbers a body has already used in a calendar year (from the store).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ParagraphSeries {
+    /// The body.
+    pub body: Option<BodyId>,
+    /// The calendar year.
+    pub year: i32,
+    /// Numbers used by other meetings of the body that year.
+    pub used: BTreeSet<u32>,
+}
+
+impl ParagraphSeries {
+    /// The next number of the series: one after the highest used, or 1.
+    pub fn next(&self) -> u32 {
+        self.used.last().map_or(1, |n| n + 1)
+    }
+}
+
+/// Godkännande vid justering: one signer's approval of the minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Approval {
+    /// Who signed.
+    pub signer: PersonId,
+    /// As what.
+    pub role: SignerRole,
+    /// When.
+    pub time: DateTime<FixedOffset>,
+    /// How, such as "Svensk e-legitimation" or "Paragraf-inloggning".
+    pub method: String,
+    /// The §§ approved, for omedelbar justering; empty means the whole minutes.
+    pub paragraphs: Vec<u32>,
+}
+
+/// In what capacity someone signs the minutes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignerRole {
+    /// Sekreterare.
+    Secretary,
+    /// Ordförande.
+    Chair,
+    /// Justerare.
+    Adjuster,
+}
+
+/// Anslag: the notice on the anslagstavla that the minutes are adjusted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicNotice {
+    /// Datum då anslaget sätts upp.
+    pub posted: NaiveDate,
+    /// Datum då anslaget tas ned.
+    pub removed: Option<NaiveDate>,
+    /// Förvaringsplats för protokollet.
+    pub storage: String,
+    /// Sista dag för överklagande.
+    pub appeal_ends: Option<NaiveDate>,
+}
+
+/// Protokoll: the minutes of one meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "RawMinutes")]
+pub struct Minutes {
+    /// The body whose minutes these are.
+    pub body: BodyId,
+    /// The meeting date (its year numbers the §§).
+    pub date: NaiveDate,
+    /// Närvarolista.
+    attendance: Attendance,
+    /// §§ in order.
+    paragraphs: Vec<Paragraph>,
+    /// Sekreterare.
+    pub secretary: Option<PersonId>,
+    /// Ordförande.
+    pub chair: Option<PersonId>,
+    /// Utses att justera.
+    pub adjusters: Vec<PersonId>,
+    /// Justeringens plats och tid, as written ("Digital signering").
+    pub adjustment_place: Option<String>,
+    /// Approvals given.
+    pub approvals: Vec<Approval>,
+    /// Anslag.
+    pub notice: Option<PublicNotice>,
+}
+
+#[derive(Deserialize)]
+struct RawMinutes {
+    body: BodyId,
+    date: NaiveDate,
+    attendance: Attendance,
+    paragraphs: Vec<Paragraph>,
+    secretary: Option<PersonId>,
+    chair: Option<PersonId>,
+    adjusters: Vec<PersonId>,
+    adjustment_place: Option<String>,
+    approvals: Vec<Approval>,
+    notice: Option<PublicNotice>,
+}
+
+impl TryFrom<RawMinutes> for Minutes {
+    type Error = MinutesError;
+    fn try_from(r: RawMinutes) -> Result<Self, Self::Error> {
+        let mut m = Minutes::new(r.body, r.date, r.attendance, r.paragraphs, None)?;
+        m.secretary = r.secretary;
+        m.chair = r.chair;
+        m.adjusters = r.adjusters;
+        m.adjustment_place = r.adjustment_place;
+        m.approvals = r.approvals;
+        m.notice = r.notice;
+        Ok(m)
+    }
+}
+
+impl Minutes {
+    /// Minutes with their §§, checked: numbers unique and ascending, each § consistent with
+    /// the attendance. With `series`, the numbers must also continue the body's series for
+    /// the year without reusing a number.
+    pub fn new(
+        body: BodyId,
+        date: NaiveDate,
+        attendance: Attendance,
+        paragraphs: Vec<Paragraph>,
+        series: Option<&ParagraphSeries>,
+    ) -> Result<Minutes, MinutesError> {
+        use chrono::Datelike;
+        let year = date.year();
+        let mut seen = HashSet::new();
+        for p in &paragraphs {
+            if !seen.insert(p.number) || series.is_some_and(|s| s.used.contains(&p.number)) {
+                return Err(MinutesError::DuplicateNumber {
+                    number: p.number,
+                    year,
+                });
+            }
+            p.check(&attendance)?;
+        }
+        if let Some(s) = series {
+            let mut expected = s.next();
+            for p in &paragraphs {
+                if p.number != expected {
+                    return Err(MinutesError::NotInSeries {
+                        year,
+                        expected,
+                        got: p.number,
+                    });
+                }
+                expected += 1;
+            }
+        }
+        Ok(Minutes {
+            body,
+            date,
+            attendance,
+            paragraphs,
+            secretary: None,
+            chair: None,
+            adjusters: Vec::new(),
+            adjustment_place: None,
+            approvals: Vec::new(),
+            notice: None,
+        })
+    }
+
+    /// Närvarolista.
+    pub fn attendance(&self) -> &Attendance {
+        &self.attendance
+    }
+    /// The §§ in order.
+    pub fn paragraphs(&self) -> &[Paragraph] {
+        &self.paragraphs
+    }
+    /// § `number`.
+    pub fn paragraph(&self, number: u32) -> Option<&Paragraph> {
+        self.paragraphs.iter().find(|p| p.number == number)
+    }
+
+    /// Changes § `number` through `f`; the change is kept only if the § still passes its
+    /// checks.
+    pub fn edit_paragraph(
+        &mut self,
+        number: u32,
+        f: impl FnOnce(&mut Paragraph, &Attendance) -> Result<(), MinutesError>,
+    ) -> Result<(), MinutesError> {
+        let idx = self
+            .paragraphs
+            .iter()
+            .position(|p| p.number == number)
+            .ok_or(MinutesError::NoSuchParagraph(number))?;
+        let mut draft = self.paragraphs[idx].clone();
+        f(&mut draft, &self.attendance)?;
+        if draft.number != number {
+            return Err(MinutesError::DuplicateNumber {
+                number: draft.number,
+                year: chrono::Datelike::year(&self.date),
+            });
+        }
+        draft.check(&self.attendance)?;
+        self.paragraphs[idx] = draft;
+        Ok(())
+    }
+
+    /// The range of § numbers, as on the cover page ("§§ 114–120").
+    pub fn number_range(&self) -> Option<(u32, u32)> {
+        let first = self.paragraphs.first()?.number;
+        let last = self.paragraphs.last()?.number;
+        Some((first, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::meeting::{AttendanceRole, Attendee, Presence};
+    use crate::org::{Membership, MembershipRole};
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    /// Five ledamöter (1–5) of body 1; 6 is an ersättare serving for 5.
+    fn attendance() -> Attendance {
+        let mut seats: Vec<Membership> = (1..=5)
+            .map(|p| {
+                Membership::new(
+                    PersonId(p),
+                    BodyId(1),
+                    MembershipRole::Member,
+                    None,
+                    None,
+                    None,
+                    d("2023-01-01"),
+                    None,
+                )
+                .unwrap()
+            })
+            .collect();
+        seats.push(
+            Membership::new(
+                PersonId(6),
+                BodyId(1),
+                MembershipRole::Substitute,
+                None,
+                None,
+                None,
+                d("2023-01-01"),
+                None,
+            )
+            .unwrap(),
+        );
+        let a = |p, role| Attendee {
+            person: PersonId(p),
+            role,
+            position: None,
+            party: None,
+            presence: Presence::whole_meeting(),
+        };
+        Attendance::new(
+            BodyId(1),
+            d("2025-09-01"),
+            &seats,
+            vec![
+                a(1, AttendanceRole::Member),
+                a(2, AttendanceRole::Member),
+                a(3, AttendanceRole::Member),
+                a(4, AttendanceRole::Member),
+                a(
+                    6,
+                    AttendanceRole::ServingSubstitute {
+                        replaces: PersonId(5),
+                    },
+                ),
+            ],
+        )
+        .unwrap()
+    }
+
+    fn ballots(choices: &[(i64, Choice)]) -> Vec<Ballot> {
+        choices
+            .iter()
+            .map(|(p, c)| Ballot {
+                person: PersonId(*p),
+                choice: *c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_vote_is_cast_by_exactly_the_deciding_members() {
+        let att = attendance();
+        let mut p = Paragraph::new(115, "Budgetuppföljning").unwrap();
+        use Choice::*;
+        // Missing member 6.
+        let err = p
+            .record_vote(
+                &att,
+                "bifall",
+                "avslag",
+                ballots(&[(1, Yes), (2, No), (3, Yes), (4, No)]),
+                None,
+            )
+            .unwrap_err();
+        assert!(matches!(err, MinutesError::VotersMismatch { .. }), "{err}");
+        // Member 5 is absent (replaced by 6).
+        let err = p
+            .record_vote(
+                &att,
+                "bifall",
+                "avslag",
+                ballots(&[(1, Yes), (2, No), (3, Yes), (4, No), (6, Yes), (5, Yes)]),
+                None,
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("icke beslutande"), "{err}");
+        // Twice.
+        let err = p
+            .record_vote(
+                &att,
+                "bifall",
+                "avslag",
+                ballots(&[(1, Yes), (1, No)]),
+                None,
+            )
+            .unwrap_err();
+        assert!(matches!(err, MinutesError::VotedTwice { .. }));
+        // Right: 2 ja, 2 nej, 1 avstår; the chair (1) voted ja and breaks the tie.
+        p.record_vote(
+            &att,
+            "bifall till ordförandens yrkande",
+            "bifall till Tomas Petterssons yrkande",
+            ballots(&[(1, Yes), (2, No), (3, Yes), (4, No), (6, Abstain)]),
+            Some(PersonId(1)),
+        )
+        .unwrap();
+        let r = p.votes()[0].result();
+        assert_eq!((r.yes, r.no, r.abstain), (2, 2, 1));
+        assert_eq!(r.yes + r.no + r.abstain, 5);
+        assert!(r.yes_wins);
+    }
+
+    #[test]
+    fn a_member_with_conflict_takes_no_part() {
+        let att = attendance();
+        let mut p = Paragraph::new(116, "Avtal").unwrap();
+        p.record_conflict(Conflict {
+            person: PersonId(2),
+            ground: Some("släktskap".into()),
+        })
+        .unwrap();
+        assert_eq!(
+            p.deciding(&att),
+            vec![PersonId(1), PersonId(3), PersonId(4), PersonId(6)]
+        );
+        use Choice::*;
+        let err = p
+            .record_vote(
+                &att,
+                "ja",
+                "nej",
+                ballots(&[(1, Yes), (2, No), (3, Yes), (4, No), (6, Yes)]),
+                None,
+            )
+            .unwrap_err();
+        assert!(
+            matches!(err, MinutesError::ConflictTakesPart { .. }),
+            "{err}"
+        );
+        p.record_vote(
+            &att,
+            "ja",
+            "nej",
+            ballots(&[(1, Yes), (3, Yes), (4, No), (6, Yes)]),
+            None,
+        )
+        .unwrap();
+        // A reservation by the member with jäv is refused by the check.
+        p.reservations.push(Reservation {
+            by: PersonId(2),
+            reasons: None,
+        });
+        assert!(p.check(&att).is_err());
+        p.reservations.clear();
+        // Jäv after having voted is refused.
+        let err = p
+            .record_conflict(Conflict {
+                person: PersonId(4),
+                ground: None,
+            })
+            .unwrap_err();
+        assert!(err.to_string().contains("omröstningen"));
+    }
+
+    #[test]
+    fn numbers_are_unique_and_continue_the_series() {
+        let att = attendance();
+        let ps = |nums: &[u32]| {
+            nums.iter()
+                .map(|n| Paragraph::new(*n, "Ärende").unwrap())
+                .collect::<Vec<_>>()
+        };
+        let series = ParagraphSeries {
+            body: Some(BodyId(1)),
+            year: 2025,
+            used: (1..=113).collect(),
+        };
+        assert_eq!(series.next(), 114);
+        Minutes::new(
+            BodyId(1),
+            d("2025-09-01"),
+            att.clone(),
+            ps(&[114, 115, 116]),
+            Some(&series),
+        )
+        .unwrap();
+        let err = Minutes::new(
+            BodyId(1),
+            d("2025-09-01"),
+            att.clone(),
+            ps(&[113, 114]),
+            Some(&series),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            MinutesError::DuplicateNumber {
+                number: 113,
+                year: 2025
+            }
+        );
+        let err = Minutes::new(
+            BodyId(1),
+            d("2025-09-01"),
+            att.clone(),
+            ps(&[115]),
+            Some(&series),
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            MinutesError::NotInSeries { expected: 114, .. }
+        ));
+        let err = Minutes::new(BodyId(1), d("2025-09-01"), att, ps(&[1, 2, 2]), None).unwrap_err();
+        assert!(matches!(
+            err,
+            MinutesError::DuplicateNumber { number: 2, .. }
+        ));
+        assert!(Paragraph::new(0, "x").is_err());
+    }
+
+    #[test]
+    fn minutes_round_trip_through_json_and_are_checked_on_the_way_back() {
+        let att = attendance();
+        let mut p = Paragraph::new(
+            115,
+            "Verksamhets- och budgetuppföljning januari - juli 2025",
+        )
+        .unwrap();
+        p.case_number = Some("KS/2025:26".into());
+        p.decision = Some(Decision::Clauses {
+            intro: Some("Individ- och omsorgsutskottet beslutar".into()),
+            clauses: vec![AttClause("godkänna budgetuppföljningen".into())],
+        });
+        p.tables.push(Table {
+            title: None,
+            header: vec!["Verksamhet".into(), "Budget".into()],
+            rows: vec![TableRow {
+                label: Some("Äldreomsorg".into()),
+                values: vec![CellValue::Number(7488.0), CellValue::Empty],
+                children: vec![TableRow {
+                    label: Some("-varav hemtjänst".into()),
+                    values: vec![CellValue::Number(-4.4)],
+                    children: vec![],
+                }],
+            }],
+        });
+        p.dispatch.push("Maria Persson, socialchef".into());
+        use Choice::*;
+        p.record_vote(
+            &att,
+            "ja",
+            "nej",
+            ballots(&[(1, Yes), (2, No), (3, Yes), (4, No), (6, Yes)]),
+            None,
+        )
+        .unwrap();
+        let mut m = Minutes::new(BodyId(1), d("2025-09-01"), att, vec![p], None).unwrap();
+        m.chair = Some(PersonId(1));
+        m.adjusters = vec![PersonId(2)];
+        let json = serde_json::to_string(&m).unwrap();
+        let back: Minutes = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, m);
+        // A tampered vote with a duplicate voter is refused when read back.
+        let bad = json.replacen(
+            "\"person\":2,\"choice\":\"no\"",
+            "\"person\":1,\"choice\":\"no\"",
+            1,
+        );
+        assert_ne!(bad, json);
+        assert!(serde_json::from_str::<Minutes>(&bad).is_err());
+    }
+
+    #[test]
+    fn edits_that_break_a_rule_are_not_kept() {
+        let att = attendance();
+        let mut m = Minutes::new(
+            BodyId(1),
+            d("2025-09-01"),
+            att,
+            vec![Paragraph::new(1, "Ärende").unwrap()],
+            None,
+        )
+        .unwrap();
+        let err = m
+            .edit_paragraph(1, |p, _| {
+                p.reservations.push(Reservation {
+                    by: PersonId(5),
+                    reasons: None,
+                });
+                Ok(())
+            })
+            .unwrap_err();
+        assert!(matches!(err, MinutesError::ReservationByNonDecider { .. }));
+        assert!(m.paragraph(1).unwrap().reservations.is_empty());
+        m.edit_paragraph(1, |p, _| {
+            p.reservations.push(Reservation {
+                by: PersonId(6),
+                reasons: Some("Vi anser …".into()),
+            });
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(m.paragraph(1).unwrap().reservations.len(), 1);
+        assert_eq!(m.number_range(), Some((1, 1)));
+    }
+}

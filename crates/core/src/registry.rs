@@ -1,0 +1,341 @@
+//! Diarium: the registry of cases (ärenden) and their documents (handlingar).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::dnr::Dnr;
+use crate::ids::{BodyId, CaseId};
+use crate::org::{non_empty, OrgError};
+
+/// Sekretess: whether a case or document is public or secret.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Secrecy {
+    /// Allmän och offentlig handling.
+    #[default]
+    Public,
+    /// Enskilt ärende inom socialtjänsten, sekretess enligt OSL 26 kap. 1 §: kept out of every
+    /// public version, every read is logged.
+    IndividualCase,
+}
+
+impl Secrecy {
+    /// Whether the item must be hidden from the public.
+    pub fn is_secret(self) -> bool {
+        self != Secrecy::Public
+    }
+    /// The legal ground as written in documents.
+    pub fn ground(self) -> Option<&'static str> {
+        match self {
+            Secrecy::Public => None,
+            Secrecy::IndividualCase => Some("OSL 26 kap. 1 §"),
+        }
+    }
+}
+
+/// Ärendestatus.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseStatus {
+    /// Pågående: registered, under preparation.
+    #[default]
+    Open,
+    /// Beslutat: decided, not yet closed.
+    Decided,
+    /// Avslutat: closed and ready for the archive.
+    Closed,
+}
+
+impl CaseStatus {
+    /// The Swedish word.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            CaseStatus::Open => "pågående",
+            CaseStatus::Decided => "beslutat",
+            CaseStatus::Closed => "avslutat",
+        }
+    }
+    /// Parses the Swedish word.
+    pub fn from_swedish(s: &str) -> Option<Self> {
+        match s.trim().to_lowercase().as_str() {
+            "pågående" | "öppet" => Some(CaseStatus::Open),
+            "beslutat" => Some(CaseStatus::Decided),
+            "avslutat" => Some(CaseStatus::Closed),
+            _ => None,
+        }
+    }
+}
+
+/// Ärende: a case in the registry, identified by its diarienummer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    /// Diarienummer.
+    pub dnr: Dnr,
+    /// Ärendemening: the title.
+    pub title: String,
+    /// Klassificeringskod from the municipality's scheme, when not part of the Dnr.
+    pub class: Option<String>,
+    /// The body that owns the case.
+    pub body: Option<BodyId>,
+    /// Sekretess.
+    pub secrecy: Secrecy,
+    /// Status.
+    pub status: CaseStatus,
+    /// Registreringsdatum.
+    pub registered: NaiveDate,
+    /// Handläggare.
+    pub handler: Option<String>,
+}
+
+impl Case {
+    /// A case with a non-empty title.
+    pub fn new(
+        dnr: Dnr,
+        title: &str,
+        body: Option<BodyId>,
+        secrecy: Secrecy,
+        registered: NaiveDate,
+    ) -> Result<Self, OrgError> {
+        Ok(Case {
+            class: dnr.class().map(String::from),
+            dnr,
+            title: non_empty(title, "ärendemeningen")?,
+            body,
+            secrecy,
+            status: CaseStatus::Open,
+            registered,
+            handler: None,
+        })
+    }
+}
+
+/// Handlingstyp: the kind of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentType {
+    /// Tjänsteskrivelse: the case memo with a proposal.
+    Memo,
+    /// Protokollsutdrag: a certified extract of a §.
+    MinutesExtract,
+    /// Protokoll.
+    Minutes,
+    /// Kallelse.
+    Notice,
+    /// Skrivelse: a letter.
+    Letter,
+    /// Dom: a court ruling.
+    Ruling,
+    /// Avtal: an agreement.
+    Agreement,
+    /// Tillsynsbeslut, e.g. from IVO.
+    SupervisionDecision,
+    /// Synpunkt eller klagomål.
+    Complaint,
+    /// Delegationslista / delegationsbeslut.
+    DelegationList,
+    /// Missiv: a cover letter.
+    CoverLetter,
+    /// Rapport.
+    Report,
+    /// Övrigt.
+    Other,
+}
+
+impl DocumentType {
+    /// All kinds, for menus and parsing.
+    pub const ALL: [DocumentType; 13] = [
+        DocumentType::Memo,
+        DocumentType::MinutesExtract,
+        DocumentType::Minutes,
+        DocumentType::Notice,
+        DocumentType::Letter,
+        DocumentType::Ruling,
+        DocumentType::Agreement,
+        DocumentType::SupervisionDecision,
+        DocumentType::Complaint,
+        DocumentType::DelegationList,
+        DocumentType::CoverLetter,
+        DocumentType::Report,
+        DocumentType::Other,
+    ];
+
+    /// The Swedish word.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            DocumentType::Memo => "tjänsteskrivelse",
+            DocumentType::MinutesExtract => "protokollsutdrag",
+            DocumentType::Minutes => "protokoll",
+            DocumentType::Notice => "kallelse",
+            DocumentType::Letter => "skrivelse",
+            DocumentType::Ruling => "dom",
+            DocumentType::Agreement => "avtal",
+            DocumentType::SupervisionDecision => "tillsynsbeslut",
+            DocumentType::Complaint => "synpunkt/klagomål",
+            DocumentType::DelegationList => "delegationslista",
+            DocumentType::CoverLetter => "missiv",
+            DocumentType::Report => "rapport",
+            DocumentType::Other => "övrigt",
+        }
+    }
+
+    /// Parses the Swedish word.
+    pub fn from_swedish(s: &str) -> Option<Self> {
+        let s = s.trim().to_lowercase();
+        Self::ALL.into_iter().find(|k| {
+            k.swedish() == s
+                || (s == "synpunkt" || s == "klagomål") && *k == DocumentType::Complaint
+        })
+    }
+}
+
+/// Whether a document came in, went out or was written for the case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Inkommande: received, with a sender.
+    Incoming,
+    /// Utgående: sent, with a recipient.
+    Outgoing,
+    /// Upprättad: drawn up within the organisation.
+    Internal,
+}
+
+/// Handling: a document registered in a case, numbered within the registry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The case.
+    pub case: CaseId,
+    /// Handlingsnummer, running within the registry series and year ("handling 2868").
+    pub number: u32,
+    /// Kind.
+    pub kind: DocumentType,
+    /// Title or description.
+    pub title: String,
+    /// Date of the document (received, sent or drawn up).
+    pub date: NaiveDate,
+    /// In, out or internal.
+    pub direction: Direction,
+    /// Sender (incoming) or recipient (outgoing).
+    pub counterpart: Option<String>,
+    /// Reference to the stored file, relative to the data directory.
+    pub file: Option<String>,
+    /// Sekretess.
+    pub secrecy: Secrecy,
+}
+
+/// What is needed to register a document; the store gives it its number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewDocument {
+    /// Kind.
+    pub kind: DocumentType,
+    /// Title or description.
+    pub title: String,
+    /// Date.
+    pub date: NaiveDate,
+    /// In, out or internal.
+    pub direction: Direction,
+    /// Sender or recipient.
+    pub counterpart: Option<String>,
+    /// File reference.
+    pub file: Option<String>,
+    /// Sekretess.
+    pub secrecy: Secrecy,
+}
+
+impl NewDocument {
+    /// A document with a non-empty title; internal documents have no counterpart.
+    pub fn new(
+        kind: DocumentType,
+        title: &str,
+        date: NaiveDate,
+        direction: Direction,
+        counterpart: Option<&str>,
+    ) -> Result<Self, OrgError> {
+        let counterpart = counterpart
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from);
+        if direction != Direction::Internal && counterpart.is_none() {
+            return Err(OrgError::Empty(if direction == Direction::Incoming {
+                "avsändaren"
+            } else {
+                "mottagaren"
+            }));
+        }
+        Ok(NewDocument {
+            kind,
+            title: non_empty(title, "handlingens titel")?,
+            date,
+            direction,
+            counterpart,
+            file: None,
+            secrecy: Secrecy::Public,
+        })
+    }
+
+    /// Gives the document its number in `case`.
+    pub fn numbered(self, case: CaseId, number: u32) -> Document {
+        Document {
+            case,
+            number,
+            kind: self.kind,
+            title: self.title,
+            date: self.date,
+            direction: self.direction,
+            counterpart: self.counterpart,
+            file: self.file,
+            secrecy: self.secrecy,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_case_takes_its_class_from_the_dnr() {
+        let c = Case::new(
+            Dnr::parse("SN.2023.373 700").unwrap(),
+            "Godkännande av föredragningslista",
+            None,
+            Secrecy::Public,
+            "2023-12-01".parse().unwrap(),
+        )
+        .unwrap();
+        assert_eq!(c.class.as_deref(), Some("700"));
+        assert_eq!(c.status, CaseStatus::Open);
+        assert!(Case::new(c.dnr.clone(), " ", None, Secrecy::Public, c.registered).is_err());
+    }
+
+    #[test]
+    fn incoming_documents_need_a_sender() {
+        let date = "2025-08-20".parse().unwrap();
+        let err = NewDocument::new(
+            DocumentType::Ruling,
+            "Dom LVU",
+            date,
+            Direction::Incoming,
+            None,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("avsändaren"));
+        NewDocument::new(
+            DocumentType::Memo,
+            "Tjänsteskrivelse",
+            date,
+            Direction::Internal,
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            DocumentType::from_swedish("Klagomål"),
+            Some(DocumentType::Complaint)
+        );
+        assert_eq!(
+            DocumentType::from_swedish("dom"),
+            Some(DocumentType::Ruling)
+        );
+        assert!(Secrecy::IndividualCase.is_secret());
+    }
+}
