@@ -1,0 +1,130 @@
+//! # paragraf-store
+//!
+//! Persistence behind one interface, [`Store`]. [`SqliteStore`] is the embedded default
+//! (WAL journal, versioned migrations applied on open); a PostgreSQL backend will implement
+//! the same trait and pass the same tests.
+//!
+//! Writes that belong together — a case with its first documents, minutes with their §
+//! numbers — are one transaction: they are stored whole or not at all. Values are checked by
+//! the core's constructors before they are written and again when they are read back.
+
+mod error;
+mod sqlite;
+
+pub use error::StoreError;
+pub use sqlite::SqliteStore;
+
+use chrono::NaiveDate;
+use paragraf_core::dnr::DnrPattern;
+use paragraf_core::ids::*;
+use paragraf_core::meeting::Meeting;
+use paragraf_core::minutes::{Minutes, ParagraphSeries};
+use paragraf_core::org::{Body, Membership, Municipality, Official, Person, TermOfOffice};
+use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument, Secrecy};
+
+/// Result of a store operation.
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// What is needed to open a case; the store allocates its diarienummer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewCase {
+    /// Diarieserie, such as "SOC"; `None` for patterns without a series.
+    pub series: Option<String>,
+    /// Klassificeringskod.
+    pub class: Option<String>,
+    /// Ärendemening.
+    pub title: String,
+    /// The owning body.
+    pub body: Option<BodyId>,
+    /// Sekretess.
+    pub secrecy: Secrecy,
+    /// Registreringsdatum; its year numbers the case.
+    pub registered: NaiveDate,
+    /// Handläggare.
+    pub handler: Option<String>,
+}
+
+/// The persistence interface. Every method is one transaction.
+pub trait Store: Send + Sync {
+    /// The municipality, once set.
+    fn municipality(&self) -> Result<Option<Municipality>>;
+    /// Sets the municipality.
+    fn set_municipality(&self, m: &Municipality) -> Result<()>;
+
+    /// Adds a body; its name must be unique and its parent must exist.
+    fn add_body(&self, body: &Body) -> Result<Record<BodyId, Body>>;
+    /// All bodies, by id.
+    fn bodies(&self) -> Result<Vec<Record<BodyId, Body>>>;
+    /// One body.
+    fn body(&self, id: BodyId) -> Result<Record<BodyId, Body>>;
+
+    /// Adds a term of office.
+    fn add_term(&self, term: &TermOfOffice) -> Result<Record<TermId, TermOfOffice>>;
+    /// All terms.
+    fn terms(&self) -> Result<Vec<Record<TermId, TermOfOffice>>>;
+
+    /// Adds a person.
+    fn add_person(&self, person: &Person) -> Result<Record<PersonId, Person>>;
+    /// All persons, by name.
+    fn persons(&self) -> Result<Vec<Record<PersonId, Person>>>;
+    /// One person.
+    fn person(&self, id: PersonId) -> Result<Record<PersonId, Person>>;
+
+    /// Adds a membership of an existing person in an existing body.
+    fn add_membership(&self, m: &Membership) -> Result<Record<MembershipId, Membership>>;
+    /// Memberships, of one body or of all.
+    fn memberships(&self, body: Option<BodyId>) -> Result<Vec<Record<MembershipId, Membership>>>;
+
+    /// Adds an official.
+    fn add_official(&self, o: &Official) -> Result<Record<OfficialId, Official>>;
+    /// All officials.
+    fn officials(&self) -> Result<Vec<Record<OfficialId, Official>>>;
+
+    /// Opens a case: allocates the next diarienummer of the series and year in `pattern`
+    /// and registers the first documents, all in one transaction.
+    fn create_case(
+        &self,
+        pattern: &DnrPattern,
+        case: &NewCase,
+        documents: &[NewDocument],
+    ) -> Result<(Record<CaseId, Case>, Vec<Record<DocumentId, Document>>)>;
+    /// Registers a case whose diarienummer was given elsewhere (an imported protocol); the
+    /// series' counter moves past it so new numbers never collide.
+    fn register_case(&self, case: &Case) -> Result<Record<CaseId, Case>>;
+    /// All cases, newest first.
+    fn cases(&self) -> Result<Vec<Record<CaseId, Case>>>;
+    /// One case.
+    fn case(&self, id: CaseId) -> Result<Record<CaseId, Case>>;
+    /// The case with this diarienummer, as written.
+    fn case_by_dnr(&self, dnr: &str) -> Result<Option<Record<CaseId, Case>>>;
+    /// Changes a case's status.
+    fn set_case_status(&self, id: CaseId, status: CaseStatus) -> Result<()>;
+
+    /// Registers a document in a case with the next handlingsnummer of its year.
+    fn add_document(&self, case: CaseId, doc: &NewDocument)
+        -> Result<Record<DocumentId, Document>>;
+    /// The documents of a case.
+    fn documents(&self, case: CaseId) -> Result<Vec<Record<DocumentId, Document>>>;
+
+    /// Adds a meeting.
+    fn add_meeting(&self, meeting: &Meeting) -> Result<Record<MeetingId, Meeting>>;
+    /// Replaces a meeting.
+    fn update_meeting(&self, id: MeetingId, meeting: &Meeting) -> Result<()>;
+    /// One meeting.
+    fn meeting(&self, id: MeetingId) -> Result<Record<MeetingId, Meeting>>;
+    /// All meetings, by date.
+    fn meetings(&self) -> Result<Vec<Record<MeetingId, Meeting>>>;
+
+    /// The § numbers the body has used in `year`, other than by `except`.
+    fn paragraph_series(
+        &self,
+        body: BodyId,
+        year: i32,
+        except: Option<MeetingId>,
+    ) -> Result<ParagraphSeries>;
+    /// Stores the minutes of a meeting and claims their § numbers in the body's yearly
+    /// series; a number another meeting holds is refused and nothing is written.
+    fn save_minutes(&self, meeting: MeetingId, minutes: &Minutes) -> Result<()>;
+    /// The minutes of a meeting, if drafted.
+    fn minutes(&self, meeting: MeetingId) -> Result<Option<Minutes>>;
+}

@@ -1,0 +1,898 @@
+//! The SQLite backend: one file, WAL journal, migrations applied on open.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use chrono::{Datelike, NaiveDate};
+use paragraf_core::dnr::{Dnr, DnrPattern};
+use paragraf_core::ids::*;
+use paragraf_core::meeting::Meeting;
+use paragraf_core::minutes::{Minutes, ParagraphSeries};
+use paragraf_core::org::{Body, Membership, Municipality, Official, OrgNr, Person, TermOfOffice};
+use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument};
+use rusqlite::{
+    params, Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior,
+};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::{NewCase, Result, Store, StoreError};
+
+/// Versioned migrations: entry N brings the schema to version N+1. Never edit one that has
+/// shipped; add a new one.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+
+/// The embedded store in one SQLite file.
+pub struct SqliteStore {
+    conn: Mutex<Connection>,
+}
+
+impl SqliteStore {
+    /// Opens (or creates) the database at `path`, switches it to WAL and applies pending
+    /// migrations.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let conn = Connection::open(path)?;
+        Self::setup(conn)
+    }
+
+    /// A private in-memory database, for tests and dry runs.
+    pub fn in_memory() -> Result<SqliteStore> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<SqliteStore> {
+        conn.busy_timeout(Duration::from_secs(30))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrate(&mut conn)?;
+        Ok(SqliteStore {
+            conn: Mutex::new(conn),
+        })
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .lock()
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    /// Runs SQLite's own consistency check; `Ok(())` when the file is sound.
+    pub fn integrity_check(&self) -> Result<()> {
+        let answer: String = self
+            .lock()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        if answer == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt {
+                what: "databasen",
+                id: String::new(),
+                reason: answer,
+            })
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave a transaction open (rusqlite rolls
+        // back on drop), so the connection is still usable.
+        self.conn.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: the write lock is taken at the start, so
+    /// concurrent writers queue instead of failing, and `f` either commits whole or not at all.
+    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let mut conn = self.lock();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        let conn = self.lock();
+        f(&conn)
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if version > known {
+        return Err(StoreError::TooNew {
+            found: version,
+            known,
+        });
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+        tracing::info!(version = i + 1, "applying migration");
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", i as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+/// An enum's serde name ("committee", "individual_case").
+fn name_of<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(e) => format!("<{e}>"),
+    }
+}
+
+fn from_name<T: DeserializeOwned>(what: &'static str, s: &str) -> Result<T> {
+    serde_json::from_value(serde_json::Value::String(s.to_string())).map_err(|e| {
+        StoreError::Corrupt {
+            what,
+            id: s.to_string(),
+            reason: e.to_string(),
+        }
+    })
+}
+
+fn to_json<T: Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| StoreError::Rule(e.to_string()))
+}
+
+fn from_json<T: DeserializeOwned>(what: &'static str, id: i64, s: &str) -> Result<T> {
+    serde_json::from_str(s).map_err(|e| StoreError::Corrupt {
+        what,
+        id: id.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+fn date(what: &'static str, s: &str) -> Result<NaiveDate> {
+    s.parse()
+        .map_err(|e: chrono::ParseError| StoreError::Corrupt {
+            what,
+            id: s.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+/// Turns a constraint violation into a [`StoreError::Conflict`] that says what clashed.
+fn conflict(e: rusqlite::Error, what: impl FnOnce() -> String) -> StoreError {
+    match &e {
+        rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::ConstraintViolation => {
+            StoreError::Conflict(what())
+        }
+        _ => StoreError::Database(e),
+    }
+}
+
+fn not_found(what: &'static str, id: impl ToString) -> StoreError {
+    StoreError::NotFound {
+        what,
+        id: id.to_string(),
+    }
+}
+
+/// Bumps the counter of (kind, series, year) and returns the new value.
+fn next_number(tx: &Transaction<'_>, kind: &str, series: &str, year: i32) -> Result<u32> {
+    let n: i64 = tx.query_row(
+        "INSERT INTO counters (kind, series, year, last) VALUES (?1, ?2, ?3, 1)
+         ON CONFLICT (kind, series, year) DO UPDATE SET last = last + 1
+         RETURNING last",
+        params![kind, series, year],
+        |r| r.get(0),
+    )?;
+    u32::try_from(n)
+        .map_err(|_| StoreError::Rule(format!("nummerserien {kind} {series} {year} är full")))
+}
+
+fn insert_document(
+    tx: &Transaction<'_>,
+    case: CaseId,
+    doc: &NewDocument,
+) -> Result<Record<DocumentId, Document>> {
+    let year = doc.date.year();
+    let number = next_number(tx, "handling", "", year)?;
+    tx.execute(
+        "INSERT INTO documents (case_id, year, number, kind, title, date, direction, counterpart, file, secrecy)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            case.0,
+            year,
+            number,
+            name_of(&doc.kind),
+            doc.title,
+            doc.date.to_string(),
+            name_of(&doc.direction),
+            doc.counterpart,
+            doc.file,
+            name_of(&doc.secrecy)
+        ],
+    )
+    .map_err(|e| conflict(e, || format!("ärende {case} finns inte")))?;
+    Ok(Record {
+        id: DocumentId(tx.last_insert_rowid()),
+        value: doc.clone().numbered(case, number),
+    })
+}
+
+fn insert_case(tx: &Transaction<'_>, case: &Case) -> Result<Record<CaseId, Case>> {
+    tx.execute(
+        "INSERT INTO cases (dnr, dnr_json, series, year, sequence, class, title, body_id, secrecy, status, registered, handler)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            case.dnr.to_string(),
+            to_json(&case.dnr)?,
+            case.dnr.series().unwrap_or(""),
+            case.dnr.year(),
+            case.dnr.sequence(),
+            case.class,
+            case.title,
+            case.body.map(|b| b.0),
+            name_of(&case.secrecy),
+            name_of(&case.status),
+            case.registered.to_string(),
+            case.handler,
+        ],
+    )
+    .map_err(|e| conflict(e, || format!("diarienumret {} finns redan (eller organet saknas)", case.dnr)))?;
+    Ok(Record {
+        id: CaseId(tx.last_insert_rowid()),
+        value: case.clone(),
+    })
+}
+
+fn case_from_row(r: &Row<'_>) -> rusqlite::Result<CaseRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+        r.get(8)?,
+    ))
+}
+
+type CaseRow = (
+    i64,
+    String,
+    Option<String>,
+    String,
+    Option<i64>,
+    String,
+    String,
+    String,
+    Option<String>,
+);
+
+fn case_from_parts(row: CaseRow) -> Result<Record<CaseId, Case>> {
+    let (id, dnr_json, class, title, body, secrecy, status, registered, handler) = row;
+    Ok(Record {
+        id: CaseId(id),
+        value: Case {
+            dnr: from_json::<Dnr>("ärende", id, &dnr_json)?,
+            title,
+            class,
+            body: body.map(BodyId),
+            secrecy: from_name("sekretess", &secrecy)?,
+            status: from_name("ärendestatus", &status)?,
+            registered: date("registreringsdatum", &registered)?,
+            handler,
+        },
+    })
+}
+
+const CASE_COLUMNS: &str =
+    "id, dnr_json, class, title, body_id, secrecy, status, registered, handler";
+
+fn body_from_row(
+    r: &Row<'_>,
+) -> rusqlite::Result<(i64, String, Option<String>, String, Option<i64>)> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+}
+
+fn body_from_parts(
+    (id, name, short_name, kind, parent): (i64, String, Option<String>, String, Option<i64>),
+) -> Result<Record<BodyId, Body>> {
+    Ok(Record {
+        id: BodyId(id),
+        value: Body {
+            name,
+            short_name,
+            kind: from_name("organtyp", &kind)?,
+            parent: parent.map(BodyId),
+        },
+    })
+}
+
+impl Store for SqliteStore {
+    fn municipality(&self) -> Result<Option<Municipality>> {
+        self.read(|c| {
+            let row: Option<(String, Option<String>)> = c
+                .query_row(
+                    "SELECT name, org_nr FROM municipality WHERE id = 1",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            row.map(|(name, org_nr)| {
+                let org_nr = org_nr
+                    .map(|o| {
+                        OrgNr::parse(&o).map_err(|e| StoreError::Corrupt {
+                            what: "kommun",
+                            id: "1".into(),
+                            reason: e.to_string(),
+                        })
+                    })
+                    .transpose()?;
+                Ok(Municipality { name, org_nr })
+            })
+            .transpose()
+        })
+    }
+
+    fn set_municipality(&self, m: &Municipality) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO municipality (id, name, org_nr) VALUES (1, ?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, org_nr = excluded.org_nr",
+                params![m.name, m.org_nr.as_ref().map(|o| o.as_str())],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn add_body(&self, body: &Body) -> Result<Record<BodyId, Body>> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO bodies (name, short_name, kind, parent_id) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    body.name,
+                    body.short_name,
+                    name_of(&body.kind),
+                    body.parent.map(|p| p.0)
+                ],
+            )
+            .map_err(|e| {
+                conflict(e, || {
+                    format!(
+                        "organet ”{}” finns redan, eller den överordnade nämnden saknas",
+                        body.name
+                    )
+                })
+            })?;
+            Ok(Record {
+                id: BodyId(tx.last_insert_rowid()),
+                value: body.clone(),
+            })
+        })
+    }
+
+    fn bodies(&self) -> Result<Vec<Record<BodyId, Body>>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare("SELECT id, name, short_name, kind, parent_id FROM bodies ORDER BY id")?;
+            let rows = st
+                .query_map([], body_from_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter().map(body_from_parts).collect()
+        })
+    }
+
+    fn body(&self, id: BodyId) -> Result<Record<BodyId, Body>> {
+        self.read(|c| {
+            let row = c
+                .query_row(
+                    "SELECT id, name, short_name, kind, parent_id FROM bodies WHERE id = ?1",
+                    [id.0],
+                    body_from_row,
+                )
+                .optional()?
+                .ok_or_else(|| not_found("organ", id))?;
+            body_from_parts(row)
+        })
+    }
+
+    fn add_term(&self, term: &TermOfOffice) -> Result<Record<TermId, TermOfOffice>> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO terms (from_date, to_date) VALUES (?1, ?2)",
+                params![term.from.to_string(), term.to.to_string()],
+            )
+            .map_err(|e| conflict(e, || format!("mandatperioden {} finns redan", term.label())))?;
+            Ok(Record {
+                id: TermId(tx.last_insert_rowid()),
+                value: *term,
+            })
+        })
+    }
+
+    fn terms(&self) -> Result<Vec<Record<TermId, TermOfOffice>>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare("SELECT id, from_date, to_date FROM terms ORDER BY from_date")?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter()
+                .map(|(id, f, t)| {
+                    Ok(Record {
+                        id: TermId(id),
+                        value: TermOfOffice {
+                            from: date("mandatperiod", &f)?,
+                            to: date("mandatperiod", &t)?,
+                        },
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn add_person(&self, person: &Person) -> Result<Record<PersonId, Person>> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO persons (name, email) VALUES (?1, ?2)",
+                params![person.name, person.email],
+            )?;
+            Ok(Record {
+                id: PersonId(tx.last_insert_rowid()),
+                value: person.clone(),
+            })
+        })
+    }
+
+    fn persons(&self) -> Result<Vec<Record<PersonId, Person>>> {
+        self.read(|c| {
+            let mut st = c.prepare("SELECT id, name, email FROM persons ORDER BY name, id")?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok(Record {
+                        id: PersonId(r.get(0)?),
+                        value: Person {
+                            name: r.get(1)?,
+                            email: r.get(2)?,
+                        },
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn person(&self, id: PersonId) -> Result<Record<PersonId, Person>> {
+        self.read(|c| {
+            c.query_row(
+                "SELECT name, email FROM persons WHERE id = ?1",
+                [id.0],
+                |r| {
+                    Ok(Record {
+                        id,
+                        value: Person {
+                            name: r.get(0)?,
+                            email: r.get(1)?,
+                        },
+                    })
+                },
+            )
+            .optional()?
+            .ok_or_else(|| not_found("person", id))
+        })
+    }
+
+    fn add_membership(&self, m: &Membership) -> Result<Record<MembershipId, Membership>> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO memberships (person_id, body_id, role, position, party, term_id, from_date, to_date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    m.person.0,
+                    m.body.0,
+                    name_of(&m.role),
+                    m.position.as_ref().map(name_of),
+                    m.party,
+                    m.term.map(|t| t.0),
+                    m.from.to_string(),
+                    m.to.map(|d| d.to_string())
+                ],
+            )
+            .map_err(|e| conflict(e, || format!("person {}, organ {} eller mandatperiod finns inte", m.person, m.body)))?;
+            Ok(Record {
+                id: MembershipId(tx.last_insert_rowid()),
+                value: m.clone(),
+            })
+        })
+    }
+
+    fn memberships(&self, body: Option<BodyId>) -> Result<Vec<Record<MembershipId, Membership>>> {
+        self.read(|c| {
+            let mut st = c.prepare(
+                "SELECT id, person_id, body_id, role, position, party, term_id, from_date, to_date
+                 FROM memberships WHERE ?1 IS NULL OR body_id = ?1 ORDER BY body_id, role, id",
+            )?;
+            type Raw = (
+                i64,
+                i64,
+                i64,
+                String,
+                Option<String>,
+                Option<String>,
+                Option<i64>,
+                String,
+                Option<String>,
+            );
+            let rows: Vec<Raw> = st
+                .query_map([body.map(|b| b.0)], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            rows.into_iter()
+                .map(
+                    |(id, person, body, role, position, party, term, from, to)| {
+                        Ok(Record {
+                            id: MembershipId(id),
+                            value: Membership {
+                                person: PersonId(person),
+                                body: BodyId(body),
+                                role: from_name("uppdragsroll", &role)?,
+                                position: position
+                                    .map(|p| from_name("presidiepost", &p))
+                                    .transpose()?,
+                                party,
+                                term: term.map(TermId),
+                                from: date("uppdrag", &from)?,
+                                to: to.map(|t| date("uppdrag", &t)).transpose()?,
+                            },
+                        })
+                    },
+                )
+                .collect()
+        })
+    }
+
+    fn add_official(&self, o: &Official) -> Result<Record<OfficialId, Official>> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO officials (person_id, title, unit) VALUES (?1, ?2, ?3)",
+                params![o.person.0, o.title, o.unit],
+            )
+            .map_err(|e| conflict(e, || format!("person {} finns inte", o.person)))?;
+            Ok(Record {
+                id: OfficialId(tx.last_insert_rowid()),
+                value: o.clone(),
+            })
+        })
+    }
+
+    fn officials(&self) -> Result<Vec<Record<OfficialId, Official>>> {
+        self.read(|c| {
+            let mut st =
+                c.prepare("SELECT id, person_id, title, unit FROM officials ORDER BY id")?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok(Record {
+                        id: OfficialId(r.get(0)?),
+                        value: Official {
+                            person: PersonId(r.get(1)?),
+                            title: r.get(2)?,
+                            unit: r.get(3)?,
+                        },
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn create_case(
+        &self,
+        pattern: &DnrPattern,
+        new: &NewCase,
+        documents: &[NewDocument],
+    ) -> Result<(Record<CaseId, Case>, Vec<Record<DocumentId, Document>>)> {
+        self.write(|tx| {
+            let year = new.registered.year();
+            let series = new.series.as_deref().unwrap_or("");
+            let seq = next_number(tx, "dnr", series, year)?;
+            let dnr = Dnr::new(
+                pattern,
+                new.series.as_deref(),
+                year,
+                seq,
+                new.class.as_deref(),
+            )
+            .map_err(|e| StoreError::Rule(e.to_string()))?;
+            let mut case = Case::new(dnr, &new.title, new.body, new.secrecy, new.registered)
+                .map_err(|e| StoreError::Rule(e.to_string()))?;
+            case.handler = new.handler.clone();
+            let case = insert_case(tx, &case)?;
+            let docs = documents
+                .iter()
+                .map(|d| insert_document(tx, case.id, d))
+                .collect::<Result<Vec<_>>>()?;
+            Ok((case, docs))
+        })
+    }
+
+    fn register_case(&self, case: &Case) -> Result<Record<CaseId, Case>> {
+        self.write(|tx| {
+            let stored = insert_case(tx, case)?;
+            tx.execute(
+                "INSERT INTO counters (kind, series, year, last) VALUES ('dnr', ?1, ?2, ?3)
+                 ON CONFLICT (kind, series, year) DO UPDATE SET last = max(last, excluded.last)",
+                params![
+                    case.dnr.series().unwrap_or(""),
+                    case.dnr.year(),
+                    case.dnr.sequence()
+                ],
+            )?;
+            Ok(stored)
+        })
+    }
+
+    fn cases(&self) -> Result<Vec<Record<CaseId, Case>>> {
+        self.read(|c| {
+            let mut st = c.prepare(&format!(
+                "SELECT {CASE_COLUMNS} FROM cases ORDER BY year DESC, series, sequence DESC"
+            ))?;
+            let rows = st
+                .query_map([], case_from_row)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter().map(case_from_parts).collect()
+        })
+    }
+
+    fn case(&self, id: CaseId) -> Result<Record<CaseId, Case>> {
+        self.read(|c| {
+            let row = c
+                .query_row(
+                    &format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = ?1"),
+                    [id.0],
+                    case_from_row,
+                )
+                .optional()?
+                .ok_or_else(|| not_found("ärende", id))?;
+            case_from_parts(row)
+        })
+    }
+
+    fn case_by_dnr(&self, dnr: &str) -> Result<Option<Record<CaseId, Case>>> {
+        self.read(|c| {
+            c.query_row(
+                &format!("SELECT {CASE_COLUMNS} FROM cases WHERE dnr = ?1"),
+                [dnr.trim()],
+                case_from_row,
+            )
+            .optional()?
+            .map(case_from_parts)
+            .transpose()
+        })
+    }
+
+    fn set_case_status(&self, id: CaseId, status: CaseStatus) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE cases SET status = ?1 WHERE id = ?2",
+                params![name_of(&status), id.0],
+            )?;
+            if n == 0 {
+                return Err(not_found("ärende", id));
+            }
+            Ok(())
+        })
+    }
+
+    fn add_document(
+        &self,
+        case: CaseId,
+        doc: &NewDocument,
+    ) -> Result<Record<DocumentId, Document>> {
+        self.write(|tx| insert_document(tx, case, doc))
+    }
+
+    fn documents(&self, case: CaseId) -> Result<Vec<Record<DocumentId, Document>>> {
+        self.read(|c| {
+            let mut st = c.prepare(
+                "SELECT id, number, kind, title, date, direction, counterpart, file, secrecy
+                 FROM documents WHERE case_id = ?1 ORDER BY year, number",
+            )?;
+            type Raw = (
+                i64,
+                u32,
+                String,
+                String,
+                String,
+                String,
+                Option<String>,
+                Option<String>,
+                String,
+            );
+            let rows: Vec<Raw> = st
+                .query_map([case.0], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                        r.get(6)?,
+                        r.get(7)?,
+                        r.get(8)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            rows.into_iter()
+                .map(
+                    |(id, number, kind, title, d, direction, counterpart, file, secrecy)| {
+                        Ok(Record {
+                            id: DocumentId(id),
+                            value: Document {
+                                case,
+                                number,
+                                kind: from_name("handlingstyp", &kind)?,
+                                title,
+                                date: date("handling", &d)?,
+                                direction: from_name("riktning", &direction)?,
+                                counterpart,
+                                file,
+                                secrecy: from_name("sekretess", &secrecy)?,
+                            },
+                        })
+                    },
+                )
+                .collect()
+        })
+    }
+
+    fn add_meeting(&self, meeting: &Meeting) -> Result<Record<MeetingId, Meeting>> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO meetings (body_id, date, state, data) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    meeting.body.0,
+                    meeting.date.to_string(),
+                    name_of(&meeting.state),
+                    to_json(meeting)?
+                ],
+            )
+            .map_err(|e| conflict(e, || format!("organ {} finns inte", meeting.body)))?;
+            Ok(Record {
+                id: MeetingId(tx.last_insert_rowid()),
+                value: meeting.clone(),
+            })
+        })
+    }
+
+    fn update_meeting(&self, id: MeetingId, meeting: &Meeting) -> Result<()> {
+        self.write(|tx| {
+            let n = tx
+                .execute(
+                    "UPDATE meetings SET body_id = ?1, date = ?2, state = ?3, data = ?4 WHERE id = ?5",
+                    params![meeting.body.0, meeting.date.to_string(), name_of(&meeting.state), to_json(meeting)?, id.0],
+                )
+                .map_err(|e| conflict(e, || format!("organ {} finns inte", meeting.body)))?;
+            if n == 0 {
+                return Err(not_found("sammanträde", id));
+            }
+            Ok(())
+        })
+    }
+
+    fn meeting(&self, id: MeetingId) -> Result<Record<MeetingId, Meeting>> {
+        self.read(|c| {
+            let data: String = c
+                .query_row("SELECT data FROM meetings WHERE id = ?1", [id.0], |r| {
+                    r.get(0)
+                })
+                .optional()?
+                .ok_or_else(|| not_found("sammanträde", id))?;
+            Ok(Record {
+                id,
+                value: from_json("sammanträde", id.0, &data)?,
+            })
+        })
+    }
+
+    fn meetings(&self) -> Result<Vec<Record<MeetingId, Meeting>>> {
+        self.read(|c| {
+            let mut st = c.prepare("SELECT id, data FROM meetings ORDER BY date, id")?;
+            let rows = st
+                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter()
+                .map(|(id, data)| {
+                    Ok(Record {
+                        id: MeetingId(id),
+                        value: from_json("sammanträde", id, &data)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn paragraph_series(
+        &self,
+        body: BodyId,
+        year: i32,
+        except: Option<MeetingId>,
+    ) -> Result<ParagraphSeries> {
+        self.read(|c| {
+            let mut st = c.prepare(
+                "SELECT number FROM paragraph_numbers
+                 WHERE body_id = ?1 AND year = ?2 AND (?3 IS NULL OR meeting_id <> ?3)",
+            )?;
+            let used = st
+                .query_map(params![body.0, year, except.map(|m| m.0)], |r| {
+                    r.get::<_, u32>(0)
+                })?
+                .collect::<rusqlite::Result<_>>()?;
+            Ok(ParagraphSeries {
+                body: Some(body),
+                year,
+                used,
+            })
+        })
+    }
+
+    fn save_minutes(&self, meeting: MeetingId, minutes: &Minutes) -> Result<()> {
+        self.write(|tx| {
+            let body: i64 = tx
+                .query_row("SELECT body_id FROM meetings WHERE id = ?1", [meeting.0], |r| r.get(0))
+                .optional()?
+                .ok_or_else(|| not_found("sammanträde", meeting))?;
+            if body != minutes.body.0 {
+                return Err(StoreError::Rule(format!(
+                    "protokollet hör till organ {}, men sammanträde {meeting} hålls av organ {body}",
+                    minutes.body
+                )));
+            }
+            let year = minutes.date.year();
+            tx.execute("DELETE FROM paragraph_numbers WHERE meeting_id = ?1", [meeting.0])?;
+            for p in minutes.paragraphs() {
+                tx.execute(
+                    "INSERT INTO paragraph_numbers (body_id, year, number, meeting_id) VALUES (?1, ?2, ?3, ?4)",
+                    params![body, year, p.number, meeting.0],
+                )
+                .map_err(|e| conflict(e, || format!("§ {} finns redan för organet år {year}", p.number)))?;
+            }
+            tx.execute(
+                "INSERT INTO minutes (meeting_id, data) VALUES (?1, ?2)
+                 ON CONFLICT (meeting_id) DO UPDATE SET data = excluded.data",
+                params![meeting.0, to_json(minutes)?],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn minutes(&self, meeting: MeetingId) -> Result<Option<Minutes>> {
+        self.read(|c| {
+            c.query_row(
+                "SELECT data FROM minutes WHERE meeting_id = ?1",
+                [meeting.0],
+                |r| r.get::<_, String>(0),
+            )
+            .optional()?
+            .map(|data| from_json("protokoll", meeting.0, &data))
+            .transpose()
+        })
+    }
+}
