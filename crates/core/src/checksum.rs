@@ -24,7 +24,7 @@ pub fn luhn_valid(digits: &[u8]) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The digits of `text`, or `None` when it holds anything but digits and the separators

@@ -478,7 +478,8 @@ mod tests {
     /// Every style in the seeds parses into its parts and formats back to the same text.
     #[test]
     fn seed_styles_round_trip() {
-        let cases: &[(&str, Option<&str>, i32, u32, Option<&str>)] = &[
+        type Case<'a> = (&'a str, Option<&'a str>, i32, u32, Option<&'a str>);
+        let cases: &[Case] = &[
             ("KS/2025:26", Some("KS"), 2025, 26, None),
             ("KS 2025:4", Some("KS"), 2025, 4, None),
             ("SN.2023.373 700", Some("SN"), 2023, 373, Some("700")),

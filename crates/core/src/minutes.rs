@@ -782,8 +782,7 @@ impl Minutes {
             p.check(&attendance)?;
         }
         if let Some(s) = series {
-            let mut expected = s.next();
-            for p in &paragraphs {
+            for (expected, p) in (s.next()..).zip(&paragraphs) {
                 if p.number != expected {
                     return Err(MinutesError::NotInSeries {
                         year,
@@ -791,7 +790,6 @@ impl Minutes {
                         got: p.number,
                     });
                 }
-                expected += 1;
             }
         }
         Ok(Minutes {

@@ -25,6 +25,9 @@ use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument, Secrecy};
 /// Result of a store operation.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
+/// A case with the documents registered with it.
+pub type CaseWithDocuments = (Record<CaseId, Case>, Vec<Record<DocumentId, Document>>);
+
 /// What is needed to open a case; the store allocates its diarienummer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewCase {
@@ -44,8 +47,9 @@ pub struct NewCase {
     pub handler: Option<String>,
 }
 
-/// The persistence interface. Every method is one transaction.
-pub trait Store: Send + Sync {
+/// The persistence interface. Every method is one transaction. [`SqliteStore`] is `Send +
+/// Sync`; share it as `Arc<dyn Store + Send + Sync>`.
+pub trait Store {
     /// The municipality, once set.
     fn municipality(&self) -> Result<Option<Municipality>>;
     /// Sets the municipality.
@@ -87,7 +91,7 @@ pub trait Store: Send + Sync {
         pattern: &DnrPattern,
         case: &NewCase,
         documents: &[NewDocument],
-    ) -> Result<(Record<CaseId, Case>, Vec<Record<DocumentId, Document>>)>;
+    ) -> Result<CaseWithDocuments>;
     /// Registers a case whose diarienummer was given elsewhere (an imported protocol); the
     /// series' counter moves past it so new numbers never collide.
     fn register_case(&self, case: &Case) -> Result<Record<CaseId, Case>>;
@@ -127,4 +131,8 @@ pub trait Store: Send + Sync {
     fn save_minutes(&self, meeting: MeetingId, minutes: &Minutes) -> Result<()>;
     /// The minutes of a meeting, if drafted.
     fn minutes(&self, meeting: MeetingId) -> Result<Option<Minutes>>;
+
+    /// Runs `f` as one transaction: every write it makes through the store it is handed is
+    /// kept if it returns `Ok`, and none is if it fails.
+    fn atomically(&self, f: &mut dyn FnMut(&dyn Store) -> Result<()>) -> Result<()>;
 }

@@ -12,12 +12,12 @@ use paragraf_core::minutes::{Minutes, ParagraphSeries};
 use paragraf_core::org::{Body, Membership, Municipality, Official, OrgNr, Person, TermOfOffice};
 use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument};
 use rusqlite::{
-    params, Connection, ErrorCode, OptionalExtension, Row, Transaction, TransactionBehavior,
+    params, Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::{NewCase, Result, Store, StoreError};
+use crate::{CaseWithDocuments, NewCase, Result, Store, StoreError};
 
 /// Versioned migrations: entry N brings the schema to version N+1. Never edit one that has
 /// shipped; add a new one.
@@ -83,17 +83,29 @@ impl SqliteStore {
 
     /// Runs `f` in one IMMEDIATE transaction: the write lock is taken at the start, so
     /// concurrent writers queue instead of failing, and `f` either commits whole or not at all.
-    fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+    fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
+        let out = f(&Conn(&tx))?;
         tx.commit()?;
         Ok(out)
     }
 
-    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+    fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
         let conn = self.lock();
-        f(&conn)
+        f(&Conn(&conn))
+    }
+}
+
+/// A connection inside a transaction that the caller owns: the store's operations run on it.
+struct Conn<'a>(&'a Connection);
+
+impl Conn<'_> {
+    fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        f(self.0)
+    }
+    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        f(self.0)
     }
 }
 
@@ -174,7 +186,7 @@ fn not_found(what: &'static str, id: impl ToString) -> StoreError {
 }
 
 /// Bumps the counter of (kind, series, year) and returns the new value.
-fn next_number(tx: &Transaction<'_>, kind: &str, series: &str, year: i32) -> Result<u32> {
+fn next_number(tx: &Connection, kind: &str, series: &str, year: i32) -> Result<u32> {
     let n: i64 = tx.query_row(
         "INSERT INTO counters (kind, series, year, last) VALUES (?1, ?2, ?3, 1)
          ON CONFLICT (kind, series, year) DO UPDATE SET last = last + 1
@@ -187,7 +199,7 @@ fn next_number(tx: &Transaction<'_>, kind: &str, series: &str, year: i32) -> Res
 }
 
 fn insert_document(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     case: CaseId,
     doc: &NewDocument,
 ) -> Result<Record<DocumentId, Document>> {
@@ -216,7 +228,7 @@ fn insert_document(
     })
 }
 
-fn insert_case(tx: &Transaction<'_>, case: &Case) -> Result<Record<CaseId, Case>> {
+fn insert_case(tx: &Connection, case: &Case) -> Result<Record<CaseId, Case>> {
     tx.execute(
         "INSERT INTO cases (dnr, dnr_json, series, year, sequence, class, title, body_id, secrecy, status, registered, handler)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -288,15 +300,13 @@ fn case_from_parts(row: CaseRow) -> Result<Record<CaseId, Case>> {
 const CASE_COLUMNS: &str =
     "id, dnr_json, class, title, body_id, secrecy, status, registered, handler";
 
-fn body_from_row(
-    r: &Row<'_>,
-) -> rusqlite::Result<(i64, String, Option<String>, String, Option<i64>)> {
+type BodyRow = (i64, String, Option<String>, String, Option<i64>);
+
+fn body_from_row(r: &Row<'_>) -> rusqlite::Result<BodyRow> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
 }
 
-fn body_from_parts(
-    (id, name, short_name, kind, parent): (i64, String, Option<String>, String, Option<i64>),
-) -> Result<Record<BodyId, Body>> {
+fn body_from_parts((id, name, short_name, kind, parent): BodyRow) -> Result<Record<BodyId, Body>> {
     Ok(Record {
         id: BodyId(id),
         value: Body {
@@ -309,6 +319,119 @@ fn body_from_parts(
 }
 
 impl Store for SqliteStore {
+    fn municipality(&self) -> Result<Option<Municipality>> {
+        self.read(|c| c.municipality())
+    }
+    fn set_municipality(&self, m: &Municipality) -> Result<()> {
+        self.write(|c| c.set_municipality(m))
+    }
+    fn add_body(&self, body: &Body) -> Result<Record<BodyId, Body>> {
+        self.write(|c| c.add_body(body))
+    }
+    fn bodies(&self) -> Result<Vec<Record<BodyId, Body>>> {
+        self.read(|c| c.bodies())
+    }
+    fn body(&self, id: BodyId) -> Result<Record<BodyId, Body>> {
+        self.read(|c| c.body(id))
+    }
+    fn add_term(&self, term: &TermOfOffice) -> Result<Record<TermId, TermOfOffice>> {
+        self.write(|c| c.add_term(term))
+    }
+    fn terms(&self) -> Result<Vec<Record<TermId, TermOfOffice>>> {
+        self.read(|c| c.terms())
+    }
+    fn add_person(&self, person: &Person) -> Result<Record<PersonId, Person>> {
+        self.write(|c| c.add_person(person))
+    }
+    fn persons(&self) -> Result<Vec<Record<PersonId, Person>>> {
+        self.read(|c| c.persons())
+    }
+    fn person(&self, id: PersonId) -> Result<Record<PersonId, Person>> {
+        self.read(|c| c.person(id))
+    }
+    fn add_membership(&self, m: &Membership) -> Result<Record<MembershipId, Membership>> {
+        self.write(|c| c.add_membership(m))
+    }
+    fn memberships(&self, body: Option<BodyId>) -> Result<Vec<Record<MembershipId, Membership>>> {
+        self.read(|c| c.memberships(body))
+    }
+    fn add_official(&self, o: &Official) -> Result<Record<OfficialId, Official>> {
+        self.write(|c| c.add_official(o))
+    }
+    fn officials(&self) -> Result<Vec<Record<OfficialId, Official>>> {
+        self.read(|c| c.officials())
+    }
+    fn create_case(
+        &self,
+        pattern: &DnrPattern,
+        case: &NewCase,
+        documents: &[NewDocument],
+    ) -> Result<CaseWithDocuments> {
+        self.write(|c| c.create_case(pattern, case, documents))
+    }
+    fn register_case(&self, case: &Case) -> Result<Record<CaseId, Case>> {
+        self.write(|c| c.register_case(case))
+    }
+    fn cases(&self) -> Result<Vec<Record<CaseId, Case>>> {
+        self.read(|c| c.cases())
+    }
+    fn case(&self, id: CaseId) -> Result<Record<CaseId, Case>> {
+        self.read(|c| c.case(id))
+    }
+    fn case_by_dnr(&self, dnr: &str) -> Result<Option<Record<CaseId, Case>>> {
+        self.read(|c| c.case_by_dnr(dnr))
+    }
+    fn set_case_status(&self, id: CaseId, status: CaseStatus) -> Result<()> {
+        self.write(|c| c.set_case_status(id, status))
+    }
+    fn add_document(&self, case: CaseId, doc: &NewDocument) -> Result<Record<DocumentId, Document>> {
+        self.write(|c| c.add_document(case, doc))
+    }
+    fn documents(&self, case: CaseId) -> Result<Vec<Record<DocumentId, Document>>> {
+        self.read(|c| c.documents(case))
+    }
+    fn add_meeting(&self, meeting: &Meeting) -> Result<Record<MeetingId, Meeting>> {
+        self.write(|c| c.add_meeting(meeting))
+    }
+    fn update_meeting(&self, id: MeetingId, meeting: &Meeting) -> Result<()> {
+        self.write(|c| c.update_meeting(id, meeting))
+    }
+    fn meeting(&self, id: MeetingId) -> Result<Record<MeetingId, Meeting>> {
+        self.read(|c| c.meeting(id))
+    }
+    fn meetings(&self) -> Result<Vec<Record<MeetingId, Meeting>>> {
+        self.read(|c| c.meetings())
+    }
+    fn paragraph_series(&self, body: BodyId, year: i32, except: Option<MeetingId>) -> Result<ParagraphSeries> {
+        self.read(|c| c.paragraph_series(body, year, except))
+    }
+    fn save_minutes(&self, meeting: MeetingId, minutes: &Minutes) -> Result<()> {
+        self.write(|c| c.save_minutes(meeting, minutes))
+    }
+    fn minutes(&self, meeting: MeetingId) -> Result<Option<Minutes>> {
+        self.read(|c| c.minutes(meeting))
+    }
+    fn atomically(&self, f: &mut dyn FnMut(&dyn Store) -> Result<()>) -> Result<()> {
+        self.write(|c| f(c))
+    }
+}
+
+/// Inside a transaction: a nested `atomically` is a savepoint.
+impl Store for Conn<'_> {
+    fn atomically(&self, f: &mut dyn FnMut(&dyn Store) -> Result<()>) -> Result<()> {
+        self.0.execute_batch("SAVEPOINT atomically")?;
+        match f(self) {
+            Ok(()) => {
+                self.0.execute_batch("RELEASE atomically")?;
+                Ok(())
+            }
+            Err(e) => {
+                self.0.execute_batch("ROLLBACK TO atomically; RELEASE atomically")?;
+                Err(e)
+            }
+        }
+    }
+
     fn municipality(&self) -> Result<Option<Municipality>> {
         self.read(|c| {
             let row: Option<(String, Option<String>)> = c
@@ -607,7 +730,7 @@ impl Store for SqliteStore {
         pattern: &DnrPattern,
         new: &NewCase,
         documents: &[NewDocument],
-    ) -> Result<(Record<CaseId, Case>, Vec<Record<DocumentId, Document>>)> {
+    ) -> Result<CaseWithDocuments> {
         self.write(|tx| {
             let year = new.registered.year();
             let series = new.series.as_deref().unwrap_or("");

@@ -128,7 +128,7 @@ fn registry_round_trips_and_numbers_without_gaps() {
         .create_case(
             &pattern,
             &new_case("KS", "Verksamhetsuppföljning", "2025-01-10"),
-            &[doc.clone()],
+            std::slice::from_ref(&doc),
         )
         .unwrap();
     assert_eq!(c1.dnr.to_string(), "KS/2025:1");
@@ -434,4 +434,35 @@ fn migrations_run_once_and_a_newer_schema_is_refused() {
 
 fn rusqlite_conn(path: &std::path::Path) -> rusqlite::Connection {
     rusqlite::Connection::open(path).unwrap()
+}
+
+#[test]
+fn atomically_keeps_all_or_nothing() {
+    let (_dir, s) = store();
+    let err = s
+        .atomically(&mut |tx| {
+            tx.add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).unwrap())?;
+            tx.add_person(&Person::new("Anna Andersson", None).unwrap())?;
+            // The same name again breaks uniqueness: everything above is undone.
+            tx.add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).unwrap())?;
+            Ok(())
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)));
+    assert!(s.bodies().unwrap().is_empty());
+    assert!(s.persons().unwrap().is_empty());
+
+    s.atomically(&mut |tx| {
+        tx.add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).unwrap())?;
+        // A nested failure rolls back only its own part.
+        let inner = tx.atomically(&mut |t| {
+            t.add_person(&Person::new("Bo Berg", None).unwrap())?;
+            Err(StoreError::Rule("avbruten".into()))
+        });
+        assert!(inner.is_err());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(s.bodies().unwrap().len(), 1);
+    assert!(s.persons().unwrap().is_empty());
 }

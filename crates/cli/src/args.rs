@@ -1,0 +1,412 @@
+//! The command line's shape (clap).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+/// Paragraf: diarium, sammanträden och protokoll för en kommunal nämnd.
+#[derive(Debug, Parser)]
+#[command(name = "paragraf", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the data directory is.
+#[derive(Debug, Clone, Args)]
+pub struct DataArg {
+    /// Datakatalogen (databas och inställningar).
+    #[arg(long = "data", value_name = "DIR", env = "PARAGRAF_DATA", default_value = "paragraf-data")]
+    pub dir: PathBuf,
+}
+
+/// `--json`
+#[derive(Debug, Clone, Copy, Args)]
+pub struct JsonArg {
+    /// Skriv ut JSON i stället för text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Skapa en datakatalog med databas och inställningsfil.
+    Init(InitArgs),
+    /// Beräkna lagstadgade datum: senaste justering, senaste anslag, sista dag för överklagande.
+    Deadlines(DeadlinesArgs),
+    /// Diarienummer: tolka och visa delarna.
+    #[command(subcommand)]
+    Dnr(DnrCommand),
+    /// Organ: kommunfullmäktige, styrelse, nämnder, utskott, råd.
+    #[command(subcommand)]
+    Body(BodyCommand),
+    /// Personer: förtroendevalda och tjänstepersoner.
+    #[command(subcommand)]
+    Person(PersonCommand),
+    /// Mandatperioder.
+    #[command(subcommand)]
+    Term(TermCommand),
+    /// Uppdrag: ledamöter och ersättare i organen.
+    #[command(subcommand)]
+    Membership(MembershipCommand),
+    /// Tjänstepersoner med titel.
+    #[command(subcommand)]
+    Official(OfficialCommand),
+    /// Ärenden i diariet.
+    #[command(subcommand)]
+    Case(CaseCommand),
+    /// Handlingar i ett ärende.
+    #[command(subcommand)]
+    Document(DocumentCommand),
+    /// Sammanträden.
+    Meetings(MeetingsArgs),
+    /// Läs in publicerade protokoll (PDF eller text).
+    Import(ImportArgs),
+    /// Skapa en demokommun med organ, ledamöter och ärenden och visa den.
+    Demo(DemoArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Kommunens namn.
+    #[arg(long, default_value = "Exempelkommun")]
+    pub municipality: String,
+    /// Kommunens organisationsnummer (NNNNNN-NNNN).
+    #[arg(long)]
+    pub org_nr: Option<String>,
+    /// Diarienummermönster, t.ex. "{series}/{year}:{seq}" eller "{series} {year}-{seq:6}".
+    #[arg(long, default_value = "{series}/{year}:{seq}")]
+    pub dnr_pattern: String,
+    /// Diarieserie för nya ärenden, t.ex. KS eller SOC.
+    #[arg(long, default_value = "KS")]
+    pub series: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DeadlinesArgs {
+    /// Sammanträdesdag (ÅÅÅÅ-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub meeting: NaiveDate,
+    /// Dag för justering.
+    #[arg(long, value_parser = parse_date)]
+    pub adjusted: Option<NaiveDate>,
+    /// Dag då anslaget sattes upp.
+    #[arg(long, value_parser = parse_date)]
+    pub posted: Option<NaiveDate>,
+    #[command(flatten)]
+    pub json: JsonArg,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DnrCommand {
+    /// Tolka ett diarienummer i någon av de kända formerna.
+    Parse {
+        /// Diarienumret, t.ex. "SN.2023.373 700".
+        text: String,
+        /// Tolka med detta mönster i stället för de kända formerna.
+        #[arg(long)]
+        pattern: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BodyCommand {
+    /// Lägg till ett organ.
+    Add {
+        #[command(flatten)]
+        data: DataArg,
+        /// Namn, t.ex. "Socialnämnden".
+        name: String,
+        /// Typ: kf, ks, nämnd, utskott, au, råd.
+        #[arg(long, value_parser = parse_body_kind)]
+        kind: paragraf_core::org::BodyKind,
+        /// Kortnamn, t.ex. SN.
+        #[arg(long)]
+        short: Option<String>,
+        /// Överordnat organ (id eller namn).
+        #[arg(long)]
+        parent: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Lista organen.
+    List {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PersonCommand {
+    /// Lägg till en person.
+    Add {
+        #[command(flatten)]
+        data: DataArg,
+        /// Namn.
+        name: String,
+        /// E-post.
+        #[arg(long)]
+        email: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Lista personerna.
+    List {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TermCommand {
+    /// Lägg till en mandatperiod.
+    Add {
+        #[command(flatten)]
+        data: DataArg,
+        /// Första dag.
+        #[arg(long, value_parser = parse_date)]
+        from: NaiveDate,
+        /// Sista dag.
+        #[arg(long, value_parser = parse_date)]
+        to: NaiveDate,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Lista mandatperioderna.
+    List {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MembershipCommand {
+    /// Ge en person ett uppdrag i ett organ.
+    Add {
+        #[command(flatten)]
+        data: DataArg,
+        /// Person (id eller namn).
+        #[arg(long)]
+        person: String,
+        /// Organ (id eller namn).
+        #[arg(long)]
+        body: String,
+        /// ledamot eller ersättare.
+        #[arg(long, value_parser = parse_role)]
+        role: paragraf_core::org::MembershipRole,
+        /// Presidiepost: ordförande, 1:e vice ordförande, 2:e vice ordförande.
+        #[arg(long, value_parser = parse_position)]
+        position: Option<paragraf_core::org::PresidiumPosition>,
+        /// Parti, t.ex. S, M, OR.
+        #[arg(long)]
+        party: Option<String>,
+        /// Mandatperiod (id).
+        #[arg(long)]
+        term: Option<i64>,
+        /// Första dag.
+        #[arg(long, value_parser = parse_date)]
+        from: NaiveDate,
+        /// Sista dag.
+        #[arg(long, value_parser = parse_date)]
+        to: Option<NaiveDate>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Lista uppdragen.
+    List {
+        #[command(flatten)]
+        data: DataArg,
+        /// Bara detta organ (id eller namn).
+        #[arg(long)]
+        body: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum OfficialCommand {
+    /// Lägg till en tjänsteperson.
+    Add {
+        #[command(flatten)]
+        data: DataArg,
+        /// Person (id eller namn).
+        #[arg(long)]
+        person: String,
+        /// Titel, t.ex. socialchef.
+        #[arg(long)]
+        title: String,
+        /// Förvaltning eller enhet.
+        #[arg(long)]
+        unit: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Lista tjänstepersonerna.
+    List {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaseCommand {
+    /// Registrera ett nytt ärende; diarienumret tilldelas.
+    Add {
+        #[command(flatten)]
+        data: DataArg,
+        /// Ärendemening.
+        title: String,
+        /// Diarieserie (annars inställningens default_series).
+        #[arg(long)]
+        series: Option<String>,
+        /// Klassificeringskod.
+        #[arg(long)]
+        class: Option<String>,
+        /// Ansvarigt organ (id eller namn).
+        #[arg(long)]
+        body: Option<String>,
+        /// Enskilt ärende med sekretess enligt OSL 26 kap. 1 §.
+        #[arg(long)]
+        secret: bool,
+        /// Registreringsdatum (annars i dag).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Handläggare.
+        #[arg(long)]
+        handler: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Lista ärendena.
+    List {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Visa ett ärende med dess handlingar.
+    Show {
+        #[command(flatten)]
+        data: DataArg,
+        /// Diarienummer eller id.
+        case: String,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentCommand {
+    /// Registrera en handling i ett ärende; handlingsnumret tilldelas.
+    Add {
+        #[command(flatten)]
+        data: DataArg,
+        /// Ärendet (diarienummer eller id).
+        #[arg(long)]
+        case: String,
+        /// Typ: tjänsteskrivelse, skrivelse, dom, avtal, tillsynsbeslut, …
+        #[arg(long, value_parser = parse_doc_type)]
+        kind: paragraf_core::registry::DocumentType,
+        /// Rubrik.
+        title: String,
+        /// Datum.
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        /// Inkommande från denna avsändare.
+        #[arg(long, conflicts_with = "to")]
+        from: Option<String>,
+        /// Utgående till denna mottagare.
+        #[arg(long)]
+        to: Option<String>,
+        /// Filreferens.
+        #[arg(long)]
+        file: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct MeetingsArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    #[command(flatten)]
+    pub json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Läs och kontrollera men spara inget.
+    #[arg(long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub json: JsonArg,
+    /// Filer att läsa (.pdf eller .txt).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    #[command(flatten)]
+    pub json: JsonArg,
+}
+
+/// Parses an ISO date, with a Swedish message.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("”{s}” är inget giltigt datum; skriv ÅÅÅÅ-MM-DD, t.ex. 2025-09-01"))
+}
+
+fn parse_body_kind(s: &str) -> Result<paragraf_core::org::BodyKind, String> {
+    paragraf_core::org::BodyKind::from_swedish(s)
+        .ok_or_else(|| format!("okänd organtyp ”{s}”; välj kf, ks, nämnd, utskott, au eller råd"))
+}
+
+fn parse_role(s: &str) -> Result<paragraf_core::org::MembershipRole, String> {
+    use paragraf_core::org::MembershipRole;
+    match s.trim().to_lowercase().as_str() {
+        "ledamot" => Ok(MembershipRole::Member),
+        "ersättare" => Ok(MembershipRole::Substitute),
+        _ => Err(format!("okänd roll ”{s}”; välj ledamot eller ersättare")),
+    }
+}
+
+fn parse_position(s: &str) -> Result<paragraf_core::org::PresidiumPosition, String> {
+    use paragraf_core::org::PresidiumPosition;
+    match s.trim().to_lowercase().as_str() {
+        "ordförande" => Ok(PresidiumPosition::Chair),
+        "vice ordförande" | "1:e vice ordförande" | "förste vice ordförande" => Ok(PresidiumPosition::FirstViceChair),
+        "2:e vice ordförande" | "andre vice ordförande" => Ok(PresidiumPosition::SecondViceChair),
+        _ => Err(format!(
+            "okänd presidiepost ”{s}”; välj ordförande, 1:e vice ordförande eller 2:e vice ordförande"
+        )),
+    }
+}
+
+fn parse_doc_type(s: &str) -> Result<paragraf_core::registry::DocumentType, String> {
+    use paragraf_core::registry::DocumentType;
+    DocumentType::from_swedish(s).ok_or_else(|| {
+        let all: Vec<&str> = DocumentType::ALL.iter().map(|k| k.swedish()).collect();
+        format!("okänd handlingstyp ”{s}”; välj en av: {}", all.join(", "))
+    })
+}

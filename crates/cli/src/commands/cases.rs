@@ -1,0 +1,93 @@
+//! `paragraf case|document`: the registry.
+
+use anyhow::{bail, Result};
+use paragraf_core::registry::{Direction, NewDocument, Secrecy};
+use paragraf_store::{NewCase, Store};
+
+use super::{find_body, find_case};
+use crate::args::{CaseCommand, DocumentCommand};
+use crate::config::DataDir;
+use crate::output;
+
+pub fn case(c: CaseCommand) -> Result<()> {
+    match c {
+        CaseCommand::Add { data, title, series, class, body, secret, date, handler, json } => {
+            let dir = DataDir::open(&data.dir)?;
+            let body = body.map(|b| find_body(&dir.store, &b)).transpose()?;
+            let series = series.or_else(|| dir.config.registry.default_series.clone());
+            if dir.pattern.has_series() && series.is_none() {
+                bail!("ange --series: mönstret {} har en diarieserie", dir.pattern);
+            }
+            let new = NewCase {
+                series: if dir.pattern.has_series() { series } else { None },
+                class,
+                title,
+                body: body.map(|b| b.id),
+                secrecy: if secret { Secrecy::IndividualCase } else { Secrecy::Public },
+                registered: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                handler,
+            };
+            let (rec, _) = dir.store.create_case(&dir.pattern, &new, &[])?;
+            output::print(json.json, &rec, || format!("Ärende {} registrerat: {}", rec.dnr, rec.title))
+        }
+        CaseCommand::List { data, json } => {
+            let dir = DataDir::open(&data.dir)?;
+            let list = dir.store.cases()?;
+            output::print(json.json, &list, || {
+                output::lines(
+                    list.iter().map(|c| {
+                        let secret = if c.secrecy.is_secret() { "  [sekretess]" } else { "" };
+                        format!("{:<20} {:<10} {}{secret}", c.dnr.to_string(), c.status.swedish(), c.title)
+                    }),
+                    "Inga ärenden.",
+                )
+            })
+        }
+        CaseCommand::Show { data, case, json } => {
+            let dir = DataDir::open(&data.dir)?;
+            let c = find_case(&dir.store, &case)?;
+            let docs = dir.store.documents(c.id)?;
+            let value = serde_json::json!({ "case": c, "documents": docs });
+            output::print(json.json, &value, || {
+                let mut s = format!(
+                    "{}  {}\nStatus: {}   Registrerat: {}   Sekretess: {}\n",
+                    c.dnr,
+                    c.title,
+                    c.status.swedish(),
+                    c.registered,
+                    c.secrecy.ground().unwrap_or("nej")
+                );
+                for d in &docs {
+                    s += &format!(
+                        "  handling {:>5}  {}  {:<18} {}{}\n",
+                        d.number,
+                        d.date,
+                        d.kind.swedish(),
+                        d.title,
+                        d.counterpart.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()
+                    );
+                }
+                s
+            })
+        }
+    }
+}
+
+pub fn document(c: DocumentCommand) -> Result<()> {
+    match c {
+        DocumentCommand::Add { data, case, kind, title, date, from, to, file, json } => {
+            let dir = DataDir::open(&data.dir)?;
+            let case = find_case(&dir.store, &case)?;
+            let (direction, counterpart) = match (from, to) {
+                (Some(f), _) => (Direction::Incoming, Some(f)),
+                (None, Some(t)) => (Direction::Outgoing, Some(t)),
+                (None, None) => (Direction::Internal, None),
+            };
+            let mut doc = NewDocument::new(kind, &title, date, direction, counterpart.as_deref())?;
+            doc.file = file;
+            doc.secrecy = case.secrecy;
+            let rec = dir.store.add_document(case.id, &doc)?;
+            output::print(json.json, &rec, || format!("Handling {} registrerad i {}: {}", rec.number, case.dnr, rec.title))
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! One module per group of commands. Each opens what it needs, calls the core and the store,
+//! and prints.
+
+mod cases;
+mod deadlines;
+pub mod demo;
+mod dnr;
+// mod import; (lands with the importer)
+mod org;
+
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use paragraf_core::ids::{BodyId, CaseId, PersonId, Record};
+use paragraf_core::org::{Body, Person};
+use paragraf_core::registry::Case;
+use paragraf_store::Store;
+
+use crate::args::{Cli, Command};
+use crate::config::{Config, DataDir, MunicipalityConfig, RegistryConfig};
+use crate::output;
+
+/// Runs one command.
+pub fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Init(a) => {
+            let config = Config {
+                municipality: MunicipalityConfig {
+                    name: a.municipality,
+                    org_nr: a.org_nr,
+                },
+                registry: RegistryConfig {
+                    dnr_pattern: a.dnr_pattern,
+                    default_series: Some(a.series),
+                },
+            };
+            let dir = DataDir::init(&a.data.dir, &config)?;
+            println!(
+                "Datakatalogen {} är skapad för {} (diarienummer: {}).",
+                dir.path.display(),
+                dir.config.municipality.name,
+                dir.pattern
+            );
+        }
+        Command::Deadlines(a) => deadlines::run(&a)?,
+        Command::Dnr(c) => dnr::run(c)?,
+        Command::Body(c) => org::body(c)?,
+        Command::Person(c) => org::person(c)?,
+        Command::Term(c) => org::term(c)?,
+        Command::Membership(c) => org::membership(c)?,
+        Command::Official(c) => org::official(c)?,
+        Command::Case(c) => cases::case(c)?,
+        Command::Document(c) => cases::document(c)?,
+        Command::Meetings(a) => {
+            let dir = DataDir::open(&a.data.dir)?;
+            let bodies = dir.store.bodies()?;
+            let list: Vec<serde_json::Value> = dir
+                .store
+                .meetings()?
+                .into_iter()
+                .map(|m| {
+                    let body = bodies
+                        .iter()
+                        .find(|b| b.id == m.body)
+                        .map_or_else(|| m.body.to_string(), |b| b.name.clone());
+                    serde_json::json!({
+                        "id": m.id, "body": body, "body_id": m.body, "date": m.date,
+                        "state": m.state, "place": m.place, "source": m.source,
+                    })
+                })
+                .collect();
+            output::print(a.json.json, &list, || {
+                output::lines(
+                    list.iter().map(|m| {
+                        format!("{:>4}  {}  {}  {}", m["id"], m["date"].as_str().unwrap_or(""), m["body"].as_str().unwrap_or(""), m["state"].as_str().unwrap_or(""))
+                    }),
+                    "Inga sammanträden.",
+                )
+            })?;
+        }
+        Command::Import(_) => anyhow::bail!("import: kommer med inläsningen"),
+        Command::Demo(a) => demo::run(&a)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Finds a body by id or exact name.
+pub fn find_body(store: &dyn Store, key: &str) -> Result<Record<BodyId, Body>> {
+    let bodies = store.bodies()?;
+    if let Ok(id) = key.trim().parse::<i64>() {
+        if let Some(b) = bodies.iter().find(|b| b.id == BodyId(id)) {
+            return Ok(b.clone());
+        }
+    }
+    let hits: Vec<_> = bodies
+        .into_iter()
+        .filter(|b| b.name.eq_ignore_ascii_case(key.trim()) || b.short_name.as_deref() == Some(key.trim()))
+        .collect();
+    match hits.len() {
+        1 => Ok(hits.into_iter().next().expect("one hit")),
+        0 => bail!("inget organ heter ”{key}” (se `paragraf body list`)"),
+        _ => bail!("flera organ heter ”{key}”; ange id"),
+    }
+}
+
+/// Finds a person by id or exact name.
+pub fn find_person(store: &dyn Store, key: &str) -> Result<Record<PersonId, Person>> {
+    if let Ok(id) = key.trim().parse::<i64>() {
+        return Ok(store.person(PersonId(id))?);
+    }
+    let hits: Vec<_> = store.persons()?.into_iter().filter(|p| p.name == key.trim()).collect();
+    match hits.len() {
+        1 => Ok(hits.into_iter().next().expect("one hit")),
+        0 => bail!("ingen person heter ”{key}” (se `paragraf person list`)"),
+        n => bail!("{n} personer heter ”{key}”; ange id"),
+    }
+}
+
+/// Finds a case by diarienummer or id.
+pub fn find_case(store: &dyn Store, key: &str) -> Result<Record<CaseId, Case>> {
+    if let Some(c) = store.case_by_dnr(key)? {
+        return Ok(c);
+    }
+    if let Ok(id) = key.trim().parse::<i64>() {
+        return Ok(store.case(CaseId(id))?);
+    }
+    bail!("inget ärende har diarienumret ”{key}”")
+}

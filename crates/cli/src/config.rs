@@ -1,0 +1,127 @@
+//! The data directory and its config file, `paragraf.toml`.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context, Result};
+use paragraf_core::dnr::DnrPattern;
+use paragraf_core::org::{Municipality, OrgNr};
+use paragraf_store::SqliteStore;
+use serde::{Deserialize, Serialize};
+
+/// The config file's name inside the data directory.
+pub const CONFIG_FILE: &str = "paragraf.toml";
+/// The database file's name inside the data directory.
+pub const DATABASE_FILE: &str = "paragraf.db";
+
+/// What `paragraf.toml` holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Config {
+    /// The municipality.
+    pub municipality: MunicipalityConfig,
+    /// The registry.
+    pub registry: RegistryConfig,
+}
+
+/// `[municipality]`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalityConfig {
+    /// Name, such as "Hagfors kommun".
+    pub name: String,
+    /// Organisationsnummer.
+    pub org_nr: Option<String>,
+}
+
+/// `[registry]`
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistryConfig {
+    /// The diarienummer pattern, such as "{series}/{year}:{seq}".
+    pub dnr_pattern: String,
+    /// The series new cases get when none is named, such as "KS" or "SOC".
+    pub default_series: Option<String>,
+}
+
+impl Config {
+    /// Checks the values and returns the parsed municipality and pattern.
+    pub fn validate(&self) -> Result<(Municipality, DnrPattern)> {
+        let org_nr = self
+            .municipality
+            .org_nr
+            .as_deref()
+            .map(OrgNr::parse)
+            .transpose()
+            .context("[municipality] org_nr")?;
+        let m = Municipality::new(&self.municipality.name, org_nr).context("[municipality] name")?;
+        let pattern = DnrPattern::new(&self.registry.dnr_pattern).context("[registry] dnr_pattern")?;
+        if pattern.has_series() && self.registry.default_series.is_none() {
+            bail!("[registry] default_series saknas: mönstret {pattern} har en serie");
+        }
+        Ok((m, pattern))
+    }
+}
+
+/// An opened data directory: its config and its store.
+pub struct DataDir {
+    /// Where it is.
+    pub path: PathBuf,
+    /// The config.
+    pub config: Config,
+    /// The diarienummer pattern.
+    pub pattern: DnrPattern,
+    /// The store.
+    pub store: SqliteStore,
+}
+
+impl DataDir {
+    /// Opens an initialised data directory.
+    pub fn open(path: &Path) -> Result<DataDir> {
+        let config_path = path.join(CONFIG_FILE);
+        if !config_path.exists() {
+            bail!(
+                "{} är ingen Paragraf-datakatalog (filen {CONFIG_FILE} saknas): kör `paragraf init --data {}` först",
+                path.display(),
+                path.display()
+            );
+        }
+        let text = std::fs::read_to_string(&config_path)
+            .with_context(|| format!("kunde inte läsa {}", config_path.display()))?;
+        let config: Config =
+            toml::from_str(&text).with_context(|| format!("fel i {}", config_path.display()))?;
+        let (_, pattern) = config
+            .validate()
+            .with_context(|| format!("fel i {}", config_path.display()))?;
+        let store = SqliteStore::open(&path.join(DATABASE_FILE))
+            .with_context(|| format!("kunde inte öppna databasen i {}", path.display()))?;
+        Ok(DataDir {
+            path: path.to_path_buf(),
+            config,
+            pattern,
+            store,
+        })
+    }
+
+    /// Creates a data directory with its config and database. Refuses a directory that
+    /// already holds a config.
+    pub fn init(path: &Path, config: &Config) -> Result<DataDir> {
+        let (municipality, _) = config.validate()?;
+        let config_path = path.join(CONFIG_FILE);
+        if config_path.exists() {
+            bail!("{} finns redan: datakatalogen är redan initierad", config_path.display());
+        }
+        std::fs::create_dir_all(path)
+            .with_context(|| format!("kunde inte skapa katalogen {}", path.display()))?;
+        let text = format!(
+            "# Paragraf: inställningar för kommunen och diariet.\n\
+             # dnr_pattern: {{series}}, {{year}}, {{yy}}, {{seq}} eller {{seq:6}}, {{class}} (valfri: [ {{class}}]).\n\
+             # Exempel: \"{{series}}/{{year}}:{{seq}}\" (KS/2025:26), \"{{series}} {{year}}-{{seq:6}}\" (SOC 2023-000189).\n\n{}",
+            toml::to_string(config)?
+        );
+        // Write the config last-step-atomically: a temp file renamed into place.
+        let tmp = path.join(format!("{CONFIG_FILE}.tmp"));
+        std::fs::write(&tmp, text).with_context(|| format!("kunde inte skriva {}", tmp.display()))?;
+        let store = SqliteStore::open(&path.join(DATABASE_FILE))?;
+        paragraf_store::Store::set_municipality(&store, &municipality)?;
+        std::fs::rename(&tmp, &config_path)?;
+        drop(store);
+        DataDir::open(path)
+    }
+}

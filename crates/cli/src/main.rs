@@ -1,0 +1,32 @@
+//! `paragraf`: the command line of Paragraf. It parses arguments, opens the data directory
+//! and calls the core and the store; the rules live in `paragraf-core`.
+
+mod args;
+mod commands;
+mod config;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("PARAGRAF_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = args::Cli::parse();
+    match commands::run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("fel: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  orsak: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Import of published protocols: under way.
