@@ -17,7 +17,12 @@ pub struct Cli {
 #[derive(Debug, Clone, Args)]
 pub struct DataArg {
     /// Datakatalogen (databas och inställningar).
-    #[arg(long = "data", value_name = "DIR", env = "PARAGRAF_DATA", default_value = "paragraf-data")]
+    #[arg(
+        long = "data",
+        value_name = "DIR",
+        env = "PARAGRAF_DATA",
+        default_value = "paragraf-data"
+    )]
     pub dir: PathBuf,
 }
 

@@ -50,8 +50,10 @@ impl Config {
             .map(OrgNr::parse)
             .transpose()
             .context("[municipality] org_nr")?;
-        let m = Municipality::new(&self.municipality.name, org_nr).context("[municipality] name")?;
-        let pattern = DnrPattern::new(&self.registry.dnr_pattern).context("[registry] dnr_pattern")?;
+        let m =
+            Municipality::new(&self.municipality.name, org_nr).context("[municipality] name")?;
+        let pattern =
+            DnrPattern::new(&self.registry.dnr_pattern).context("[registry] dnr_pattern")?;
         if pattern.has_series() && self.registry.default_series.is_none() {
             bail!("[registry] default_series saknas: mönstret {pattern} har en serie");
         }
@@ -105,7 +107,10 @@ impl DataDir {
         let (municipality, _) = config.validate()?;
         let config_path = path.join(CONFIG_FILE);
         if config_path.exists() {
-            bail!("{} finns redan: datakatalogen är redan initierad", config_path.display());
+            bail!(
+                "{} finns redan: datakatalogen är redan initierad",
+                config_path.display()
+            );
         }
         std::fs::create_dir_all(path)
             .with_context(|| format!("kunde inte skapa katalogen {}", path.display()))?;
@@ -117,7 +122,8 @@ impl DataDir {
         );
         // Write the config last-step-atomically: a temp file renamed into place.
         let tmp = path.join(format!("{CONFIG_FILE}.tmp"));
-        std::fs::write(&tmp, text).with_context(|| format!("kunde inte skriva {}", tmp.display()))?;
+        std::fs::write(&tmp, text)
+            .with_context(|| format!("kunde inte skriva {}", tmp.display()))?;
         let store = SqliteStore::open(&path.join(DATABASE_FILE))?;
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         std::fs::rename(&tmp, &config_path)?;

@@ -4,7 +4,11 @@ use anyhow::Result;
 use serde::Serialize;
 
 /// Prints `value` as pretty JSON when `json`, else the text `human` makes.
-pub fn print<T: Serialize + ?Sized>(json: bool, value: &T, human: impl FnOnce() -> String) -> Result<()> {
+pub fn print<T: Serialize + ?Sized>(
+    json: bool,
+    value: &T,
+    human: impl FnOnce() -> String,
+) -> Result<()> {
     if json {
         println!("{}", serde_json::to_string_pretty(value)?);
     } else {

@@ -40,16 +40,34 @@ fn data(dir: &Path) -> String {
 
 #[test]
 fn deadlines_for_seed_000() {
-    let d = json(&["deadlines", "--meeting", "2025-09-01", "--adjusted", "2025-09-03", "--posted", "2025-09-08", "--json"]);
+    let d = json(&[
+        "deadlines",
+        "--meeting",
+        "2025-09-01",
+        "--adjusted",
+        "2025-09-03",
+        "--posted",
+        "2025-09-08",
+        "--json",
+    ]);
     assert_eq!(d["adjustment_deadline"], "2025-09-15");
     assert_eq!(d["posting_deadline"], "2025-09-05");
     assert_eq!(d["appeal_ends"], "2025-09-29");
     assert_eq!(d["notice_removable_from"], "2025-09-30");
     let d = json(&["deadlines", "--meeting", "2025-09-01", "--json"]);
-    assert_eq!(d.as_object().unwrap().keys().collect::<Vec<_>>(), vec!["adjustment_deadline"]);
+    assert_eq!(
+        d.as_object().unwrap().keys().collect::<Vec<_>>(),
+        vec!["adjustment_deadline"]
+    );
     let err = fails(&["deadlines", "--meeting", "2025-02-30"]);
     assert!(err.contains("2025-02-30"), "{err}");
-    let err = fails(&["deadlines", "--meeting", "2025-09-01", "--adjusted", "2025-08-01"]);
+    let err = fails(&[
+        "deadlines",
+        "--meeting",
+        "2025-09-01",
+        "--adjusted",
+        "2025-08-01",
+    ]);
     assert!(err.contains("justeringen"), "{err}");
 }
 
@@ -64,7 +82,13 @@ fn dnr_parse_shows_the_parts() {
     assert_eq!(d["year"], 2016);
     let err = fails(&["dnr", "parse", "inget nummer"]);
     assert!(err.contains("inget nummer"), "{err}");
-    let err = fails(&["dnr", "parse", "KS/2025:26", "--pattern", "{series} {year}-{seq:6}"]);
+    let err = fails(&[
+        "dnr",
+        "parse",
+        "KS/2025:26",
+        "--pattern",
+        "{series} {year}-{seq:6}",
+    ]);
     assert!(err.contains("mönstret"), "{err}");
 }
 
@@ -72,51 +96,209 @@ fn dnr_parse_shows_the_parts() {
 fn organisation_and_registry_from_the_command_line() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = data(tmp.path());
-    ok(&["init", "--data", &dir, "--municipality", "Hagfors kommun", "--org-nr", "212000-1884", "--dnr-pattern", "{series}/{year}:{seq}", "--series", "KS"]);
+    ok(&[
+        "init",
+        "--data",
+        &dir,
+        "--municipality",
+        "Hagfors kommun",
+        "--org-nr",
+        "212000-1884",
+        "--dnr-pattern",
+        "{series}/{year}:{seq}",
+        "--series",
+        "KS",
+    ]);
     assert!(tmp.path().join("data/paragraf.toml").exists());
     assert!(tmp.path().join("data/paragraf.db").exists());
     let err = fails(&["init", "--data", &dir]);
     assert!(err.contains("redan"), "{err}");
 
-    let ks = json(&["body", "add", "--data", &dir, "Kommunstyrelsen", "--kind", "ks", "--short", "KS", "--json"]);
-    let iou = json(&["body", "add", "--data", &dir, "Individ- och omsorgsutskottet", "--kind", "utskott", "--parent", "KS", "--json"]);
+    let ks = json(&[
+        "body",
+        "add",
+        "--data",
+        &dir,
+        "Kommunstyrelsen",
+        "--kind",
+        "ks",
+        "--short",
+        "KS",
+        "--json",
+    ]);
+    let iou = json(&[
+        "body",
+        "add",
+        "--data",
+        &dir,
+        "Individ- och omsorgsutskottet",
+        "--kind",
+        "utskott",
+        "--parent",
+        "KS",
+        "--json",
+    ]);
     assert_eq!(iou["parent"], ks["id"]);
-    let err = fails(&["body", "add", "--data", &dir, "Arbetsutskottet", "--kind", "au"]);
+    let err = fails(&[
+        "body",
+        "add",
+        "--data",
+        &dir,
+        "Arbetsutskottet",
+        "--kind",
+        "au",
+    ]);
     assert!(err.contains("överordnad"), "{err}");
     let err = fails(&["body", "add", "--data", &dir, "X", "--kind", "styrgrupp"]);
     assert!(err.contains("organtyp"), "{err}");
-    assert_eq!(json(&["body", "list", "--data", &dir, "--json"]).as_array().unwrap().len(), 2);
+    assert_eq!(
+        json(&["body", "list", "--data", &dir, "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
 
     ok(&["person", "add", "--data", &dir, "Thony Liljemark"]);
-    ok(&["term", "add", "--data", &dir, "--from", "2023-01-01", "--to", "2026-12-31"]);
+    ok(&[
+        "term",
+        "add",
+        "--data",
+        &dir,
+        "--from",
+        "2023-01-01",
+        "--to",
+        "2026-12-31",
+    ]);
     let m = json(&[
-        "membership", "add", "--data", &dir, "--person", "Thony Liljemark", "--body", "Individ- och omsorgsutskottet",
-        "--role", "ledamot", "--position", "ordförande", "--party", "OR", "--term", "1", "--from", "2023-01-01", "--json",
+        "membership",
+        "add",
+        "--data",
+        &dir,
+        "--person",
+        "Thony Liljemark",
+        "--body",
+        "Individ- och omsorgsutskottet",
+        "--role",
+        "ledamot",
+        "--position",
+        "ordförande",
+        "--party",
+        "OR",
+        "--term",
+        "1",
+        "--from",
+        "2023-01-01",
+        "--json",
     ]);
     assert_eq!(m["position"], "chair");
     assert_eq!(m["party"], "OR");
-    let err = fails(&["membership", "add", "--data", &dir, "--person", "Thony Liljemark", "--body", "KS", "--role", "ersättare", "--position", "ordförande", "--from", "2023-01-01"]);
+    let err = fails(&[
+        "membership",
+        "add",
+        "--data",
+        &dir,
+        "--person",
+        "Thony Liljemark",
+        "--body",
+        "KS",
+        "--role",
+        "ersättare",
+        "--position",
+        "ordförande",
+        "--from",
+        "2023-01-01",
+    ]);
     assert!(err.contains("ersättare"), "{err}");
-    let err = fails(&["membership", "add", "--data", &dir, "--person", "Ingen Alls", "--body", "KS", "--role", "ledamot", "--from", "2023-01-01"]);
+    let err = fails(&[
+        "membership",
+        "add",
+        "--data",
+        &dir,
+        "--person",
+        "Ingen Alls",
+        "--body",
+        "KS",
+        "--role",
+        "ledamot",
+        "--from",
+        "2023-01-01",
+    ]);
     assert!(err.contains("Ingen Alls"), "{err}");
-    let list = json(&["membership", "list", "--data", &dir, "--body", "Individ- och omsorgsutskottet", "--json"]);
+    let list = json(&[
+        "membership",
+        "list",
+        "--data",
+        &dir,
+        "--body",
+        "Individ- och omsorgsutskottet",
+        "--json",
+    ]);
     assert_eq!(list.as_array().unwrap().len(), 1);
     ok(&["person", "add", "--data", &dir, "Maria Persson"]);
-    ok(&["official", "add", "--data", &dir, "--person", "Maria Persson", "--title", "socialchef"]);
-    assert_eq!(json(&["official", "list", "--data", &dir, "--json"])[0]["title"], "socialchef");
+    ok(&[
+        "official",
+        "add",
+        "--data",
+        &dir,
+        "--person",
+        "Maria Persson",
+        "--title",
+        "socialchef",
+    ]);
+    assert_eq!(
+        json(&["official", "list", "--data", &dir, "--json"])[0]["title"],
+        "socialchef"
+    );
 
-    let c1 = json(&["case", "add", "--data", &dir, "Verksamhetsuppföljning", "--date", "2025-01-15", "--json"]);
+    let c1 = json(&[
+        "case",
+        "add",
+        "--data",
+        &dir,
+        "Verksamhetsuppföljning",
+        "--date",
+        "2025-01-15",
+        "--json",
+    ]);
     assert_eq!(c1["dnr"]["text"], "KS/2025:1");
-    let c2 = json(&["case", "add", "--data", &dir, "Orosanmälan", "--secret", "--date", "2025-02-01", "--json"]);
+    let c2 = json(&[
+        "case",
+        "add",
+        "--data",
+        &dir,
+        "Orosanmälan",
+        "--secret",
+        "--date",
+        "2025-02-01",
+        "--json",
+    ]);
     assert_eq!(c2["dnr"]["text"], "KS/2025:2");
     assert_eq!(c2["secrecy"], "individual_case");
-    ok(&["document", "add", "--data", &dir, "--case", "KS/2025:1", "--kind", "dom", "--from", "Förvaltningsrätten", "--date", "2025-01-20", "Dom"]);
+    ok(&[
+        "document",
+        "add",
+        "--data",
+        &dir,
+        "--case",
+        "KS/2025:1",
+        "--kind",
+        "dom",
+        "--from",
+        "Förvaltningsrätten",
+        "--date",
+        "2025-01-20",
+        "Dom",
+    ]);
     let shown = json(&["case", "show", "--data", &dir, "KS/2025:1", "--json"]);
     assert_eq!(shown["documents"][0]["number"], 1);
     let cases = json(&["case", "list", "--data", &dir, "--json"]);
     assert_eq!(cases.as_array().unwrap().len(), 2);
     let text = ok(&["case", "list", "--data", &dir]);
-    assert!(text.contains("KS/2025:2") && text.contains("sekretess"), "{text}");
+    assert!(
+        text.contains("KS/2025:2") && text.contains("sekretess"),
+        "{text}"
+    );
     let err = fails(&["case", "show", "--data", &dir, "KS/2025:9"]);
     assert!(err.contains("KS/2025:9"), "{err}");
 }
@@ -129,9 +311,16 @@ fn a_missing_data_directory_is_named() {
     assert!(err.contains("paragraf init"), "{err}");
     // A broken config is reported with its file.
     std::fs::create_dir_all(tmp.path().join("data")).unwrap();
-    std::fs::write(tmp.path().join("data/paragraf.toml"), "[municipality]\nname = \"X\"\n[registry]\ndnr_pattern = \"{seq}\"\n").unwrap();
+    std::fs::write(
+        tmp.path().join("data/paragraf.toml"),
+        "[municipality]\nname = \"X\"\n[registry]\ndnr_pattern = \"{seq}\"\n",
+    )
+    .unwrap();
     let err = fails(&["case", "list", "--data", &dir]);
-    assert!(err.contains("paragraf.toml") && err.contains("dnr_pattern"), "{err}");
+    assert!(
+        err.contains("paragraf.toml") && err.contains("dnr_pattern"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -140,7 +329,11 @@ fn demo_creates_and_shows_a_municipality() {
     let dir = data(tmp.path());
     let d = json(&["demo", "--data", &dir, "--json"]);
     assert!(d["bodies"].as_array().unwrap().len() >= 4);
-    assert!(d["cases"].as_array().unwrap().iter().any(|c| c["secrecy"] == "individual_case"));
+    assert!(d["cases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["secrecy"] == "individual_case"));
     // Running it again shows the same data instead of duplicating it.
     let again = json(&["demo", "--data", &dir, "--json"]);
     assert_eq!(again["cases"], d["cases"]);

@@ -11,9 +11,7 @@ use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{Minutes, ParagraphSeries};
 use paragraf_core::org::{Body, Membership, Municipality, Official, OrgNr, Person, TermOfOffice};
 use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument};
-use rusqlite::{
-    params, Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior,
-};
+use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -384,7 +382,11 @@ impl Store for SqliteStore {
     fn set_case_status(&self, id: CaseId, status: CaseStatus) -> Result<()> {
         self.write(|c| c.set_case_status(id, status))
     }
-    fn add_document(&self, case: CaseId, doc: &NewDocument) -> Result<Record<DocumentId, Document>> {
+    fn add_document(
+        &self,
+        case: CaseId,
+        doc: &NewDocument,
+    ) -> Result<Record<DocumentId, Document>> {
         self.write(|c| c.add_document(case, doc))
     }
     fn documents(&self, case: CaseId) -> Result<Vec<Record<DocumentId, Document>>> {
@@ -402,7 +404,12 @@ impl Store for SqliteStore {
     fn meetings(&self) -> Result<Vec<Record<MeetingId, Meeting>>> {
         self.read(|c| c.meetings())
     }
-    fn paragraph_series(&self, body: BodyId, year: i32, except: Option<MeetingId>) -> Result<ParagraphSeries> {
+    fn paragraph_series(
+        &self,
+        body: BodyId,
+        year: i32,
+        except: Option<MeetingId>,
+    ) -> Result<ParagraphSeries> {
         self.read(|c| c.paragraph_series(body, year, except))
     }
     fn save_minutes(&self, meeting: MeetingId, minutes: &Minutes) -> Result<()> {
@@ -426,7 +433,8 @@ impl Store for Conn<'_> {
                 Ok(())
             }
             Err(e) => {
-                self.0.execute_batch("ROLLBACK TO atomically; RELEASE atomically")?;
+                self.0
+                    .execute_batch("ROLLBACK TO atomically; RELEASE atomically")?;
                 Err(e)
             }
         }

@@ -11,7 +11,17 @@ use crate::output;
 
 pub fn case(c: CaseCommand) -> Result<()> {
     match c {
-        CaseCommand::Add { data, title, series, class, body, secret, date, handler, json } => {
+        CaseCommand::Add {
+            data,
+            title,
+            series,
+            class,
+            body,
+            secret,
+            date,
+            handler,
+            json,
+        } => {
             let dir = DataDir::open(&data.dir)?;
             let body = body.map(|b| find_body(&dir.store, &b)).transpose()?;
             let series = series.or_else(|| dir.config.registry.default_series.clone());
@@ -19,16 +29,26 @@ pub fn case(c: CaseCommand) -> Result<()> {
                 bail!("ange --series: mönstret {} har en diarieserie", dir.pattern);
             }
             let new = NewCase {
-                series: if dir.pattern.has_series() { series } else { None },
+                series: if dir.pattern.has_series() {
+                    series
+                } else {
+                    None
+                },
                 class,
                 title,
                 body: body.map(|b| b.id),
-                secrecy: if secret { Secrecy::IndividualCase } else { Secrecy::Public },
+                secrecy: if secret {
+                    Secrecy::IndividualCase
+                } else {
+                    Secrecy::Public
+                },
                 registered: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 handler,
             };
             let (rec, _) = dir.store.create_case(&dir.pattern, &new, &[])?;
-            output::print(json.json, &rec, || format!("Ärende {} registrerat: {}", rec.dnr, rec.title))
+            output::print(json.json, &rec, || {
+                format!("Ärende {} registrerat: {}", rec.dnr, rec.title)
+            })
         }
         CaseCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
@@ -36,8 +56,17 @@ pub fn case(c: CaseCommand) -> Result<()> {
             output::print(json.json, &list, || {
                 output::lines(
                     list.iter().map(|c| {
-                        let secret = if c.secrecy.is_secret() { "  [sekretess]" } else { "" };
-                        format!("{:<20} {:<10} {}{secret}", c.dnr.to_string(), c.status.swedish(), c.title)
+                        let secret = if c.secrecy.is_secret() {
+                            "  [sekretess]"
+                        } else {
+                            ""
+                        };
+                        format!(
+                            "{:<20} {:<10} {}{secret}",
+                            c.dnr.to_string(),
+                            c.status.swedish(),
+                            c.title
+                        )
                     }),
                     "Inga ärenden.",
                 )
@@ -64,7 +93,10 @@ pub fn case(c: CaseCommand) -> Result<()> {
                         d.date,
                         d.kind.swedish(),
                         d.title,
-                        d.counterpart.as_deref().map(|x| format!(" ({x})")).unwrap_or_default()
+                        d.counterpart
+                            .as_deref()
+                            .map(|x| format!(" ({x})"))
+                            .unwrap_or_default()
                     );
                 }
                 s
@@ -75,7 +107,17 @@ pub fn case(c: CaseCommand) -> Result<()> {
 
 pub fn document(c: DocumentCommand) -> Result<()> {
     match c {
-        DocumentCommand::Add { data, case, kind, title, date, from, to, file, json } => {
+        DocumentCommand::Add {
+            data,
+            case,
+            kind,
+            title,
+            date,
+            from,
+            to,
+            file,
+            json,
+        } => {
             let dir = DataDir::open(&data.dir)?;
             let case = find_case(&dir.store, &case)?;
             let (direction, counterpart) = match (from, to) {
@@ -87,7 +129,12 @@ pub fn document(c: DocumentCommand) -> Result<()> {
             doc.file = file;
             doc.secrecy = case.secrecy;
             let rec = dir.store.add_document(case.id, &doc)?;
-            output::print(json.json, &rec, || format!("Handling {} registrerad i {}: {}", rec.number, case.dnr, rec.title))
+            output::print(json.json, &rec, || {
+                format!(
+                    "Handling {} registrerad i {}: {}",
+                    rec.number, case.dnr, rec.title
+                )
+            })
         }
     }
 }

@@ -9,7 +9,10 @@ use crate::output;
 pub fn run(a: &DeadlinesArgs) -> Result<()> {
     let c = cycle_deadlines(a.meeting, a.adjusted, a.posted)?;
     output::print(a.json.json, &c, || {
-        let mut s = format!("Senaste dag för justering (KL 5 kap. 69 §):   {}\n", c.adjustment_deadline);
+        let mut s = format!(
+            "Senaste dag för justering (KL 5 kap. 69 §):   {}\n",
+            c.adjustment_deadline
+        );
         if let Some(d) = c.posting_deadline {
             s += &format!("Senaste dag för anslag (KL 8 kap. 12 §):      {d}\n");
         }

@@ -8,7 +8,11 @@ use crate::output;
 
 pub fn run(c: DnrCommand) -> Result<()> {
     match c {
-        DnrCommand::Parse { text, pattern, json } => {
+        DnrCommand::Parse {
+            text,
+            pattern,
+            json,
+        } => {
             let dnr = match pattern {
                 Some(p) => DnrPattern::new(&p)?.parse(&text)?,
                 None => Dnr::parse(&text)?,

@@ -72,7 +72,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output::print(a.json.json, &list, || {
                 output::lines(
                     list.iter().map(|m| {
-                        format!("{:>4}  {}  {}  {}", m["id"], m["date"].as_str().unwrap_or(""), m["body"].as_str().unwrap_or(""), m["state"].as_str().unwrap_or(""))
+                        format!(
+                            "{:>4}  {}  {}  {}",
+                            m["id"],
+                            m["date"].as_str().unwrap_or(""),
+                            m["body"].as_str().unwrap_or(""),
+                            m["state"].as_str().unwrap_or("")
+                        )
                     }),
                     "Inga sammanträden.",
                 )
@@ -94,7 +100,9 @@ pub fn find_body(store: &dyn Store, key: &str) -> Result<Record<BodyId, Body>> {
     }
     let hits: Vec<_> = bodies
         .into_iter()
-        .filter(|b| b.name.eq_ignore_ascii_case(key.trim()) || b.short_name.as_deref() == Some(key.trim()))
+        .filter(|b| {
+            b.name.eq_ignore_ascii_case(key.trim()) || b.short_name.as_deref() == Some(key.trim())
+        })
         .collect();
     match hits.len() {
         1 => Ok(hits.into_iter().next().expect("one hit")),
@@ -108,7 +116,11 @@ pub fn find_person(store: &dyn Store, key: &str) -> Result<Record<PersonId, Pers
     if let Ok(id) = key.trim().parse::<i64>() {
         return Ok(store.person(PersonId(id))?);
     }
-    let hits: Vec<_> = store.persons()?.into_iter().filter(|p| p.name == key.trim()).collect();
+    let hits: Vec<_> = store
+        .persons()?
+        .into_iter()
+        .filter(|p| p.name == key.trim())
+        .collect();
     match hits.len() {
         1 => Ok(hits.into_iter().next().expect("one hit")),
         0 => bail!("ingen person heter ”{key}” (se `paragraf person list`)"),

@@ -12,12 +12,26 @@ use crate::output;
 
 pub fn body(c: BodyCommand) -> Result<()> {
     match c {
-        BodyCommand::Add { data, name, kind, short, parent, json } => {
+        BodyCommand::Add {
+            data,
+            name,
+            kind,
+            short,
+            parent,
+            json,
+        } => {
             let dir = DataDir::open(&data.dir)?;
             let parent = parent.map(|p| find_body(&dir.store, &p)).transpose()?;
             let body = Body::new(&name, short.as_deref(), kind, parent.map(|p| p.id))?;
             let rec = dir.store.add_body(&body)?;
-            output::print(json.json, &rec, || format!("Organ {} tillagt: {} ({})", rec.id, rec.name, rec.kind.swedish()))
+            output::print(json.json, &rec, || {
+                format!(
+                    "Organ {} tillagt: {} ({})",
+                    rec.id,
+                    rec.name,
+                    rec.kind.swedish()
+                )
+            })
         }
         BodyCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
@@ -41,16 +55,28 @@ pub fn body(c: BodyCommand) -> Result<()> {
 
 pub fn person(c: PersonCommand) -> Result<()> {
     match c {
-        PersonCommand::Add { data, name, email, json } => {
+        PersonCommand::Add {
+            data,
+            name,
+            email,
+            json,
+        } => {
             let dir = DataDir::open(&data.dir)?;
-            let rec = dir.store.add_person(&Person::new(&name, email.as_deref())?)?;
-            output::print(json.json, &rec, || format!("Person {} tillagd: {}", rec.id, rec.name))
+            let rec = dir
+                .store
+                .add_person(&Person::new(&name, email.as_deref())?)?;
+            output::print(json.json, &rec, || {
+                format!("Person {} tillagd: {}", rec.id, rec.name)
+            })
         }
         PersonCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
             let list = dir.store.persons()?;
             output::print(json.json, &list, || {
-                output::lines(list.iter().map(|p| format!("{:>4}  {}", p.id, p.name)), "Inga personer.")
+                output::lines(
+                    list.iter().map(|p| format!("{:>4}  {}", p.id, p.name)),
+                    "Inga personer.",
+                )
             })
         }
     }
@@ -58,17 +84,25 @@ pub fn person(c: PersonCommand) -> Result<()> {
 
 pub fn term(c: TermCommand) -> Result<()> {
     match c {
-        TermCommand::Add { data, from, to, json } => {
+        TermCommand::Add {
+            data,
+            from,
+            to,
+            json,
+        } => {
             let dir = DataDir::open(&data.dir)?;
             let rec = dir.store.add_term(&TermOfOffice::new(from, to)?)?;
-            output::print(json.json, &rec, || format!("Mandatperiod {} tillagd: {}", rec.id, rec.label()))
+            output::print(json.json, &rec, || {
+                format!("Mandatperiod {} tillagd: {}", rec.id, rec.label())
+            })
         }
         TermCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
             let list = dir.store.terms()?;
             output::print(json.json, &list, || {
                 output::lines(
-                    list.iter().map(|t| format!("{:>4}  {} ({} – {})", t.id, t.label(), t.from, t.to)),
+                    list.iter()
+                        .map(|t| format!("{:>4}  {} ({} – {})", t.id, t.label(), t.from, t.to)),
                     "Inga mandatperioder.",
                 )
             })
@@ -78,14 +112,40 @@ pub fn term(c: TermCommand) -> Result<()> {
 
 pub fn membership(c: MembershipCommand) -> Result<()> {
     match c {
-        MembershipCommand::Add { data, person, body, role, position, party, term, from, to, json } => {
+        MembershipCommand::Add {
+            data,
+            person,
+            body,
+            role,
+            position,
+            party,
+            term,
+            from,
+            to,
+            json,
+        } => {
             let dir = DataDir::open(&data.dir)?;
             let person = find_person(&dir.store, &person)?;
             let body = find_body(&dir.store, &body)?;
-            let m = Membership::new(person.id, body.id, role, position, party.as_deref(), term.map(TermId), from, to)?;
+            let m = Membership::new(
+                person.id,
+                body.id,
+                role,
+                position,
+                party.as_deref(),
+                term.map(TermId),
+                from,
+                to,
+            )?;
             let rec = dir.store.add_membership(&m)?;
             output::print(json.json, &rec, || {
-                format!("{} är {} i {} från {}", person.name, rec.role.swedish(), body.name, rec.from)
+                format!(
+                    "{} är {} i {} från {}",
+                    person.name,
+                    rec.role.swedish(),
+                    body.name,
+                    rec.from
+                )
             })
         }
         MembershipCommand::List { data, body, json } => {
@@ -94,15 +154,36 @@ pub fn membership(c: MembershipCommand) -> Result<()> {
             let list = dir.store.memberships(body.as_ref().map(|b| b.id))?;
             let persons = dir.store.persons()?;
             let bodies = dir.store.bodies()?;
-            let name = |id: PersonId| persons.iter().find(|p| p.id == id).map_or("?", |p| p.name.as_str());
+            let name = |id: PersonId| {
+                persons
+                    .iter()
+                    .find(|p| p.id == id)
+                    .map_or("?", |p| p.name.as_str())
+            };
             output::print(json.json, &list, || {
                 output::lines(
                     list.iter().map(|m| {
-                        let b = bodies.iter().find(|b| b.id == m.body).map_or("?", |b| b.name.as_str());
-                        let party = m.party.as_deref().map(|p| format!(" ({p})")).unwrap_or_default();
-                        let pos = m.position.map(|p| format!(", {}", p.swedish())).unwrap_or_default();
+                        let b = bodies
+                            .iter()
+                            .find(|b| b.id == m.body)
+                            .map_or("?", |b| b.name.as_str());
+                        let party = m
+                            .party
+                            .as_deref()
+                            .map(|p| format!(" ({p})"))
+                            .unwrap_or_default();
+                        let pos = m
+                            .position
+                            .map(|p| format!(", {}", p.swedish()))
+                            .unwrap_or_default();
                         let to = m.to.map(|d| d.to_string()).unwrap_or_default();
-                        format!("{:>4}  {}{party}, {}{pos} i {b}, {} – {to}", m.id, name(m.person), m.role.swedish(), m.from)
+                        format!(
+                            "{:>4}  {}{party}, {}{pos} i {b}, {} – {to}",
+                            m.id,
+                            name(m.person),
+                            m.role.swedish(),
+                            m.from
+                        )
                     }),
                     "Inga uppdrag.",
                 )
@@ -113,11 +194,21 @@ pub fn membership(c: MembershipCommand) -> Result<()> {
 
 pub fn official(c: OfficialCommand) -> Result<()> {
     match c {
-        OfficialCommand::Add { data, person, title, unit, json } => {
+        OfficialCommand::Add {
+            data,
+            person,
+            title,
+            unit,
+            json,
+        } => {
             let dir = DataDir::open(&data.dir)?;
             let person = find_person(&dir.store, &person)?;
-            let rec = dir.store.add_official(&Official::new(person.id, &title, unit.as_deref())?)?;
-            output::print(json.json, &rec, || format!("{}, {}", person.name, rec.title))
+            let rec =
+                dir.store
+                    .add_official(&Official::new(person.id, &title, unit.as_deref())?)?;
+            output::print(json.json, &rec, || {
+                format!("{}, {}", person.name, rec.title)
+            })
         }
         OfficialCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
@@ -126,8 +217,15 @@ pub fn official(c: OfficialCommand) -> Result<()> {
             output::print(json.json, &list, || {
                 output::lines(
                     list.iter().map(|o| {
-                        let n = persons.iter().find(|p| p.id == o.person).map_or("?", |p| p.name.as_str());
-                        let unit = o.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+                        let n = persons
+                            .iter()
+                            .find(|p| p.id == o.person)
+                            .map_or("?", |p| p.name.as_str());
+                        let unit = o
+                            .unit
+                            .as_deref()
+                            .map(|u| format!(" ({u})"))
+                            .unwrap_or_default();
                         format!("{:>4}  {n}, {}{unit}", o.id, o.title)
                     }),
                     "Inga tjänstepersoner.",
