@@ -14,11 +14,15 @@
 
 pub mod calendar;
 mod checksum;
+pub mod cycle;
 pub mod dnr;
 pub mod ids;
 pub mod meeting;
 pub mod minutes;
 pub mod org;
+pub mod publication;
 pub mod registry;
+pub mod seal;
+pub mod secrecy;
 
 pub use checksum::luhn_valid;

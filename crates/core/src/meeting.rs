@@ -97,6 +97,23 @@ pub struct Meeting {
     pub agenda: Vec<AgendaItem>,
     /// Where the meeting came from: planned here or imported from a published protocol.
     pub source: Option<String>,
+    /// Anslag: the notice of the adjusted minutes on the anslagstavla.
+    pub notice: Option<PublicNotice>,
+}
+
+/// Anslag: the notice on the anslagstavla that the minutes are adjusted (KL 8 kap. 12 §).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicNotice {
+    /// Datum då anslaget sätts upp.
+    pub posted: NaiveDate,
+    /// Datum då anslaget tas ned (the first day it may come down, or the day it did).
+    pub removed: Option<NaiveDate>,
+    /// Förvaringsplats för protokollet.
+    pub storage: String,
+    /// Sista dag för överklagande (KL 13 kap. 5 §).
+    pub appeal_ends: Option<NaiveDate>,
+    /// Dag för justering, as the notice states it.
+    pub adjusted: Option<NaiveDate>,
 }
 
 impl Meeting {
@@ -112,6 +129,7 @@ impl Meeting {
             schedule: Vec::new(),
             agenda: Vec::new(),
             source: None,
+            notice: None,
         }
     }
 }

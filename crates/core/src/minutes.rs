@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::ids::{BodyId, CaseId, PersonId};
 use crate::meeting::Attendance;
 use crate::registry::Secrecy;
+use crate::seal::Seal;
 
 /// Errors in minutes.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -94,6 +95,44 @@ pub enum MinutesError {
     /// A text that must not be empty.
     #[error("{0} får inte vara tomt")]
     Empty(&'static str),
+    /// Any change to sealed minutes.
+    #[error("protokollet är justerat och förseglat och kan inte ändras")]
+    Sealed,
+    /// A change to a § that was adjusted at the meeting.
+    #[error("§ {0} är omedelbart justerad och kan inte ändras")]
+    ParagraphAdjusted(u32),
+    /// An approval by someone who is not chair or adjuster of these minutes.
+    #[error("person {person} är inte {role} för det här protokollet")]
+    NotASigner {
+        /// Who tried.
+        person: PersonId,
+        /// As what, in Swedish.
+        role: &'static str,
+    },
+    /// The same approval twice.
+    #[error("person {0} har redan godkänt")]
+    AlreadyApproved(PersonId),
+    /// Justering needs a chair and at least one adjuster.
+    #[error("protokollet saknar {0}: utse det innan justeringen")]
+    MissingSigner(&'static str),
+}
+
+/// What an approval led to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ApprovalOutcome {
+    /// Recorded; these signers have yet to approve the whole minutes.
+    Recorded {
+        /// Who is left.
+        remaining: Vec<PersonId>,
+    },
+    /// These §§ are now omedelbart justerade.
+    ParagraphsAdjusted {
+        /// The §§.
+        paragraphs: Vec<u32>,
+    },
+    /// The last approval: the minutes are sealed.
+    Sealed,
 }
 
 /// Att-sats: one clause of a decision, written without its leading "att".
@@ -691,43 +730,30 @@ pub enum SignerRole {
     Adjuster,
 }
 
-/// Anslag: the notice on the anslagstavla that the minutes are adjusted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PublicNotice {
-    /// Datum då anslaget sätts upp.
-    pub posted: NaiveDate,
-    /// Datum då anslaget tas ned.
-    pub removed: Option<NaiveDate>,
-    /// Förvaringsplats för protokollet.
-    pub storage: String,
-    /// Sista dag för överklagande.
-    pub appeal_ends: Option<NaiveDate>,
-}
-
 /// Protokoll: the minutes of one meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawMinutes")]
 pub struct Minutes {
     /// The body whose minutes these are.
-    pub body: BodyId,
+    body: BodyId,
     /// The meeting date (its year numbers the §§).
-    pub date: NaiveDate,
+    date: NaiveDate,
     /// Närvarolista.
     attendance: Attendance,
     /// §§ in order.
     paragraphs: Vec<Paragraph>,
     /// Sekreterare.
-    pub secretary: Option<PersonId>,
+    secretary: Option<PersonId>,
     /// Ordförande.
-    pub chair: Option<PersonId>,
+    chair: Option<PersonId>,
     /// Utses att justera.
-    pub adjusters: Vec<PersonId>,
+    adjusters: Vec<PersonId>,
     /// Justeringens plats och tid, as written ("Digital signering").
-    pub adjustment_place: Option<String>,
+    adjustment_place: Option<String>,
     /// Approvals given.
-    pub approvals: Vec<Approval>,
-    /// Anslag.
-    pub notice: Option<PublicNotice>,
+    approvals: Vec<Approval>,
+    /// Sigill: set by the last approval; afterwards the minutes never change.
+    seal: Option<Seal>,
 }
 
 #[derive(Deserialize)]
@@ -741,7 +767,7 @@ struct RawMinutes {
     adjusters: Vec<PersonId>,
     adjustment_place: Option<String>,
     approvals: Vec<Approval>,
-    notice: Option<PublicNotice>,
+    seal: Option<Seal>,
 }
 
 impl TryFrom<RawMinutes> for Minutes {
@@ -753,7 +779,7 @@ impl TryFrom<RawMinutes> for Minutes {
         m.adjusters = r.adjusters;
         m.adjustment_place = r.adjustment_place;
         m.approvals = r.approvals;
-        m.notice = r.notice;
+        m.seal = r.seal;
         Ok(m)
     }
 }
@@ -802,10 +828,18 @@ impl Minutes {
             adjusters: Vec::new(),
             adjustment_place: None,
             approvals: Vec::new(),
-            notice: None,
+            seal: None,
         })
     }
 
+    /// The body.
+    pub fn body(&self) -> BodyId {
+        self.body
+    }
+    /// The meeting date.
+    pub fn date(&self) -> NaiveDate {
+        self.date
+    }
     /// Närvarolista.
     pub fn attendance(&self) -> &Attendance {
         &self.attendance
@@ -826,11 +860,15 @@ impl Minutes {
         number: u32,
         f: impl FnOnce(&mut Paragraph, &Attendance) -> Result<(), MinutesError>,
     ) -> Result<(), MinutesError> {
+        self.ensure_open()?;
         let idx = self
             .paragraphs
             .iter()
             .position(|p| p.number == number)
             .ok_or(MinutesError::NoSuchParagraph(number))?;
+        if self.paragraphs[idx].immediately_adjusted {
+            return Err(MinutesError::ParagraphAdjusted(number));
+        }
         let mut draft = self.paragraphs[idx].clone();
         f(&mut draft, &self.attendance)?;
         if draft.number != number {
@@ -849,6 +887,193 @@ impl Minutes {
         let first = self.paragraphs.first()?.number;
         let last = self.paragraphs.last()?.number;
         Some((first, last))
+    }
+
+    /// Sekreterare.
+    pub fn secretary(&self) -> Option<PersonId> {
+        self.secretary
+    }
+    /// Ordförande.
+    pub fn chair(&self) -> Option<PersonId> {
+        self.chair
+    }
+    /// Justerare.
+    pub fn adjusters(&self) -> &[PersonId] {
+        &self.adjusters
+    }
+    /// Justeringens plats och tid.
+    pub fn adjustment_place(&self) -> Option<&str> {
+        self.adjustment_place.as_deref()
+    }
+
+    /// Approvals given so far.
+    pub fn approvals(&self) -> &[Approval] {
+        &self.approvals
+    }
+    /// The seal, once the minutes are adjusted.
+    pub fn seal(&self) -> Option<&Seal> {
+        self.seal.as_ref()
+    }
+    /// Whether the minutes are adjusted and sealed.
+    pub fn is_sealed(&self) -> bool {
+        self.seal.is_some()
+    }
+
+    fn ensure_open(&self) -> Result<(), MinutesError> {
+        if self.is_sealed() {
+            Err(MinutesError::Sealed)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// Sets who signs: secretary, chair and adjusters, and where and when the justering takes
+    /// place. Refused once anyone has approved.
+    pub fn set_signers(
+        &mut self,
+        secretary: Option<PersonId>,
+        chair: Option<PersonId>,
+        adjusters: Vec<PersonId>,
+        place: Option<String>,
+    ) -> Result<(), MinutesError> {
+        self.ensure_open()?;
+        if !self.approvals.is_empty() {
+            return Err(MinutesError::AlreadyApproved(self.approvals[0].signer));
+        }
+        self.secretary = secretary;
+        self.chair = chair;
+        self.adjusters = adjusters;
+        self.adjustment_place = place;
+        Ok(())
+    }
+
+    /// Adds a § at the end; its number must follow the last.
+    pub fn add_paragraph(&mut self, p: Paragraph) -> Result<(), MinutesError> {
+        self.ensure_open()?;
+        let year = chrono::Datelike::year(&self.date);
+        if let Some(last) = self.paragraphs.last() {
+            if p.number != last.number + 1 {
+                return Err(MinutesError::NotInSeries {
+                    year,
+                    expected: last.number + 1,
+                    got: p.number,
+                });
+            }
+        }
+        p.check(&self.attendance)?;
+        self.paragraphs.push(p);
+        Ok(())
+    }
+
+    /// The canonical serialisation that the seal covers: the minutes as JSON, fields in
+    /// declaration order, without the seal itself.
+    pub fn canonical(&self) -> String {
+        let mut copy = self.clone();
+        copy.seal = None;
+        serde_json::to_string(&copy).expect("minutes serialise")
+    }
+
+    /// Records one signer's approval (justering). The chair approves as ordförande, the
+    /// adjusters as justerare; the secretary's signature is recorded but seals nothing.
+    /// An approval of named §§ makes them omedelbart justerade once the chair and every
+    /// adjuster approved them. The last approval of the whole minutes seals them with `key`.
+    pub fn approve(
+        &mut self,
+        approval: Approval,
+        key: &ed25519_dalek::SigningKey,
+    ) -> Result<ApprovalOutcome, MinutesError> {
+        self.ensure_open()?;
+        let chair = self
+            .chair
+            .ok_or(MinutesError::MissingSigner("ordförande"))?;
+        if self.adjusters.is_empty() {
+            return Err(MinutesError::MissingSigner("justerare"));
+        }
+        let person = approval.signer;
+        match approval.role {
+            SignerRole::Chair if person != chair => {
+                return Err(MinutesError::NotASigner {
+                    person,
+                    role: "ordförande",
+                })
+            }
+            SignerRole::Adjuster if !self.adjusters.contains(&person) => {
+                return Err(MinutesError::NotASigner {
+                    person,
+                    role: "justerare",
+                })
+            }
+            SignerRole::Secretary if self.secretary != Some(person) => {
+                return Err(MinutesError::NotASigner {
+                    person,
+                    role: "sekreterare",
+                })
+            }
+            _ => {}
+        }
+        for n in &approval.paragraphs {
+            if self.paragraph(*n).is_none() {
+                return Err(MinutesError::NoSuchParagraph(*n));
+            }
+        }
+        let same = |a: &Approval| {
+            a.signer == person
+                && a.role == approval.role
+                && (a.paragraphs.is_empty()
+                    || a.paragraphs.iter().any(|n| approval.paragraphs.contains(n)))
+        };
+        if self.approvals.iter().any(same) {
+            return Err(MinutesError::AlreadyApproved(person));
+        }
+        let time = approval.time;
+        let partial = !approval.paragraphs.is_empty();
+        self.approvals.push(approval);
+        let mut signers = vec![(chair, SignerRole::Chair)];
+        signers.extend(self.adjusters.iter().map(|a| (*a, SignerRole::Adjuster)));
+        let approved = |who: PersonId, role: SignerRole, n: Option<u32>| {
+            self.approvals.iter().any(|a| {
+                a.signer == who
+                    && a.role == role
+                    && match n {
+                        None => a.paragraphs.is_empty(),
+                        Some(n) => a.paragraphs.is_empty() || a.paragraphs.contains(&n),
+                    }
+            })
+        };
+        if partial {
+            let newly: Vec<u32> = self
+                .paragraphs
+                .iter()
+                .filter(|p| !p.immediately_adjusted)
+                .filter(|p| {
+                    signers
+                        .iter()
+                        .all(|(w, r)| approved(*w, *r, Some(p.number)))
+                })
+                .map(|p| p.number)
+                .collect();
+            for p in self
+                .paragraphs
+                .iter_mut()
+                .filter(|p| newly.contains(&p.number))
+            {
+                p.immediately_adjusted = true;
+            }
+            if !newly.is_empty() {
+                return Ok(ApprovalOutcome::ParagraphsAdjusted { paragraphs: newly });
+            }
+        }
+        let remaining: Vec<PersonId> = signers
+            .iter()
+            .filter(|(w, r)| !approved(*w, *r, None))
+            .map(|(w, _)| *w)
+            .collect();
+        if remaining.is_empty() {
+            let canonical = self.canonical();
+            self.seal = Some(crate::seal::seal(canonical.as_bytes(), key, time));
+            return Ok(ApprovalOutcome::Sealed);
+        }
+        Ok(ApprovalOutcome::Recorded { remaining })
     }
 }
 
@@ -1175,5 +1400,174 @@ mod tests {
         .unwrap();
         assert_eq!(m.paragraph(1).unwrap().reservations.len(), 1);
         assert_eq!(m.number_range(), Some((1, 1)));
+    }
+
+    fn key() -> ed25519_dalek::SigningKey {
+        ed25519_dalek::SigningKey::from_bytes(&[3u8; 32])
+    }
+
+    fn approval(who: i64, role: SignerRole, time: &str, paragraphs: Vec<u32>) -> Approval {
+        Approval {
+            signer: PersonId(who),
+            role,
+            time: time.parse().unwrap(),
+            method: "Svensk e-legitimation".into(),
+            paragraphs,
+        }
+    }
+
+    fn drafted() -> Minutes {
+        let ps = (114..=116)
+            .map(|n| Paragraph::new(n, "Ärende").unwrap())
+            .collect();
+        let mut m = Minutes::new(BodyId(1), d("2025-09-01"), attendance(), ps, None).unwrap();
+        m.set_signers(
+            Some(PersonId(6)),
+            Some(PersonId(1)),
+            vec![PersonId(2)],
+            Some("Digital signering".into()),
+        )
+        .unwrap();
+        m
+    }
+
+    /// Seed 000: the secretary, the chair and one adjuster sign; the last signature seals.
+    #[test]
+    fn the_last_approval_seals_and_nothing_changes_after() {
+        let mut m = drafted();
+        let err = m
+            .approve(
+                approval(3, SignerRole::Adjuster, "2025-09-02T10:00:00+02:00", vec![]),
+                &key(),
+            )
+            .unwrap_err();
+        assert!(matches!(err, MinutesError::NotASigner { .. }), "{err}");
+        let out = m
+            .approve(
+                approval(1, SignerRole::Chair, "2025-09-02T10:00:00+02:00", vec![]),
+                &key(),
+            )
+            .unwrap();
+        assert_eq!(
+            out,
+            ApprovalOutcome::Recorded {
+                remaining: vec![PersonId(2)]
+            }
+        );
+        let err = m
+            .approve(
+                approval(1, SignerRole::Chair, "2025-09-02T11:00:00+02:00", vec![]),
+                &key(),
+            )
+            .unwrap_err();
+        assert_eq!(err, MinutesError::AlreadyApproved(PersonId(1)));
+        assert!(!m.is_sealed());
+        m.edit_paragraph(115, |p, _| {
+            p.text = "Ändrad före justering".into();
+            Ok(())
+        })
+        .unwrap();
+        let out = m
+            .approve(
+                approval(2, SignerRole::Adjuster, "2025-09-03T09:10:47+02:00", vec![]),
+                &key(),
+            )
+            .unwrap();
+        assert_eq!(out, ApprovalOutcome::Sealed);
+        let seal = m.seal().unwrap().clone();
+        assert_eq!(seal.sealed_at.to_rfc3339(), "2025-09-03T09:10:47+02:00");
+        assert_eq!(
+            seal.sha256,
+            crate::seal::sha256_hex(m.canonical().as_bytes())
+        );
+
+        // Every change is refused now.
+        let e = m.edit_paragraph(115, |p, _| {
+            p.text = "Ändrad efter".into();
+            Ok(())
+        });
+        assert_eq!(e.unwrap_err(), MinutesError::Sealed);
+        assert_eq!(
+            m.set_signers(None, None, vec![], None).unwrap_err(),
+            MinutesError::Sealed
+        );
+        assert_eq!(
+            m.add_paragraph(Paragraph::new(117, "x").unwrap())
+                .unwrap_err(),
+            MinutesError::Sealed
+        );
+        let e = m.approve(
+            approval(
+                6,
+                SignerRole::Secretary,
+                "2025-09-04T09:00:00+02:00",
+                vec![],
+            ),
+            &key(),
+        );
+        assert_eq!(e.unwrap_err(), MinutesError::Sealed);
+
+        // Sealed minutes survive a round trip with their seal.
+        let back: Minutes = serde_json::from_str(&serde_json::to_string(&m).unwrap()).unwrap();
+        assert_eq!(back, m);
+        assert_eq!(back.canonical(), m.canonical());
+    }
+
+    #[test]
+    fn single_paragraphs_can_be_adjusted_at_the_meeting() {
+        let mut m = drafted();
+        let t = "2025-09-01T16:55:00+02:00";
+        let out = m
+            .approve(approval(1, SignerRole::Chair, t, vec![116]), &key())
+            .unwrap();
+        assert!(matches!(out, ApprovalOutcome::Recorded { .. }));
+        let out = m
+            .approve(approval(2, SignerRole::Adjuster, t, vec![116]), &key())
+            .unwrap();
+        assert_eq!(
+            out,
+            ApprovalOutcome::ParagraphsAdjusted {
+                paragraphs: vec![116]
+            }
+        );
+        assert!(m.paragraph(116).unwrap().immediately_adjusted);
+        let e = m.edit_paragraph(116, |p, _| {
+            p.text = "x".into();
+            Ok(())
+        });
+        assert_eq!(e.unwrap_err(), MinutesError::ParagraphAdjusted(116));
+        // The rest stays open until the whole minutes are approved.
+        m.edit_paragraph(115, |p, _| {
+            p.text = "x".into();
+            Ok(())
+        })
+        .unwrap();
+        assert!(!m.is_sealed());
+        let e = m
+            .approve(approval(1, SignerRole::Chair, t, vec![999]), &key())
+            .unwrap_err();
+        assert_eq!(e, MinutesError::NoSuchParagraph(999));
+    }
+
+    #[test]
+    fn justering_needs_its_signers() {
+        let ps = vec![Paragraph::new(1, "Ärende").unwrap()];
+        let mut m = Minutes::new(BodyId(1), d("2025-09-01"), attendance(), ps, None).unwrap();
+        let e = m
+            .approve(
+                approval(1, SignerRole::Chair, "2025-09-02T10:00:00+02:00", vec![]),
+                &key(),
+            )
+            .unwrap_err();
+        assert_eq!(e, MinutesError::MissingSigner("ordförande"));
+        m.set_signers(None, Some(PersonId(1)), vec![], None)
+            .unwrap();
+        let e = m
+            .approve(
+                approval(1, SignerRole::Chair, "2025-09-02T10:00:00+02:00", vec![]),
+                &key(),
+            )
+            .unwrap_err();
+        assert_eq!(e, MinutesError::MissingSigner("justerare"));
     }
 }

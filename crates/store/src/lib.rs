@@ -127,10 +127,13 @@ pub trait Store {
         except: Option<MeetingId>,
     ) -> Result<ParagraphSeries>;
     /// Stores the minutes of a meeting and claims their § numbers in the body's yearly
-    /// series; a number another meeting holds is refused and nothing is written.
+    /// series; a number another meeting holds is refused and nothing is written. Sealed
+    /// minutes are stored with their canonical text and can never be written again.
     fn save_minutes(&self, meeting: MeetingId, minutes: &Minutes) -> Result<()>;
     /// The minutes of a meeting, if drafted.
     fn minutes(&self, meeting: MeetingId) -> Result<Option<Minutes>>;
+    /// The canonical text kept when the minutes were sealed.
+    fn sealed_text(&self, meeting: MeetingId) -> Result<Option<String>>;
 
     /// Runs `f` as one transaction: every write it makes through the store it is handed is
     /// kept if it returns `Ok`, and none is if it fails.

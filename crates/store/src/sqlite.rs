@@ -19,7 +19,10 @@ use crate::{CaseWithDocuments, NewCase, Result, Store, StoreError};
 
 /// Versioned migrations: entry N brings the schema to version N+1. Never edit one that has
 /// shipped; add a new one.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_foundation.sql"),
+    include_str!("migrations/0002_seals.sql"),
+];
 
 /// The embedded store in one SQLite file.
 pub struct SqliteStore {
@@ -417,6 +420,9 @@ impl Store for SqliteStore {
     }
     fn minutes(&self, meeting: MeetingId) -> Result<Option<Minutes>> {
         self.read(|c| c.minutes(meeting))
+    }
+    fn sealed_text(&self, meeting: MeetingId) -> Result<Option<String>> {
+        self.read(|c| c.sealed_text(meeting))
     }
     fn atomically(&self, f: &mut dyn FnMut(&dyn Store) -> Result<()>) -> Result<()> {
         self.write(|c| f(c))
@@ -990,13 +996,21 @@ impl Store for Conn<'_> {
                 .query_row("SELECT body_id FROM meetings WHERE id = ?1", [meeting.0], |r| r.get(0))
                 .optional()?
                 .ok_or_else(|| not_found("sammanträde", meeting))?;
-            if body != minutes.body.0 {
+            if body != minutes.body().0 {
                 return Err(StoreError::Rule(format!(
                     "protokollet hör till organ {}, men sammanträde {meeting} hålls av organ {body}",
-                    minutes.body
+                    minutes.body()
                 )));
             }
-            let year = minutes.date.year();
+            let sealed: Option<bool> = tx
+                .query_row("SELECT sealed FROM minutes WHERE meeting_id = ?1", [meeting.0], |r| r.get(0))
+                .optional()?;
+            if sealed == Some(true) {
+                return Err(StoreError::Rule(
+                    "protokollet är justerat och förseglat och kan inte ändras".into(),
+                ));
+            }
+            let year = minutes.date().year();
             tx.execute("DELETE FROM paragraph_numbers WHERE meeting_id = ?1", [meeting.0])?;
             for p in minutes.paragraphs() {
                 tx.execute(
@@ -1006,11 +1020,36 @@ impl Store for Conn<'_> {
                 .map_err(|e| conflict(e, || format!("§ {} finns redan för organet år {year}", p.number)))?;
             }
             tx.execute(
-                "INSERT INTO minutes (meeting_id, data) VALUES (?1, ?2)
-                 ON CONFLICT (meeting_id) DO UPDATE SET data = excluded.data",
-                params![meeting.0, to_json(minutes)?],
+                "INSERT INTO minutes (meeting_id, data, sealed) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (meeting_id) DO UPDATE SET data = excluded.data, sealed = excluded.sealed",
+                params![meeting.0, to_json(minutes)?, minutes.is_sealed()],
             )?;
+            if let Some(seal) = minutes.seal() {
+                tx.execute(
+                    "INSERT INTO seals (meeting_id, canonical, sha256, signature, public_key, sealed_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![
+                        meeting.0,
+                        minutes.canonical(),
+                        seal.sha256,
+                        seal.signature,
+                        seal.public_key,
+                        seal.sealed_at.to_rfc3339()
+                    ],
+                )?;
+            }
             Ok(())
+        })
+    }
+
+    fn sealed_text(&self, meeting: MeetingId) -> Result<Option<String>> {
+        self.read(|c| {
+            Ok(c.query_row(
+                "SELECT canonical FROM seals WHERE meeting_id = ?1",
+                [meeting.0],
+                |r| r.get(0),
+            )
+            .optional()?)
         })
     }
 

@@ -369,17 +369,57 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
         Some(&series),
     )
     .unwrap();
-    minutes.chair = Some(PersonId(1));
-    minutes.notice = Some(PublicNotice {
+    minutes
+        .set_signers(None, Some(PersonId(1)), vec![PersonId(3)], None)
+        .unwrap();
+    meeting.notice = Some(PublicNotice {
         posted: d("2024-02-05"),
         removed: None,
         storage: "Vård- och omsorgsförvaltningen".into(),
         appeal_ends: Some(d("2024-02-26")),
+        adjusted: Some(d("2024-02-01")),
     });
+    s.update_meeting(m1.id, &meeting).unwrap();
+    assert_eq!(s.meeting(m1.id).unwrap().notice, meeting.notice);
     s.save_minutes(m1.id, &minutes).unwrap();
     assert_eq!(s.minutes(m1.id).unwrap(), Some(minutes.clone()));
     // Saving again (an edit of a draft) keeps its own numbers.
     s.save_minutes(m1.id, &minutes).unwrap();
+    assert_eq!(s.sealed_text(m1.id).unwrap(), None);
+
+    // Sealed: stored with its canonical text, and never written again.
+    let key = ed25519_dalek::SigningKey::from_bytes(&[5u8; 32]);
+    for (who, role) in [(1, SignerRole::Chair), (3, SignerRole::Adjuster)] {
+        minutes
+            .approve(
+                Approval {
+                    signer: PersonId(who),
+                    role,
+                    time: "2024-02-01T10:00:00+01:00".parse().unwrap(),
+                    method: "Paragraf".into(),
+                    paragraphs: vec![],
+                },
+                &key,
+            )
+            .unwrap();
+    }
+    s.save_minutes(m1.id, &minutes).unwrap();
+    assert_eq!(s.minutes(m1.id).unwrap(), Some(minutes.clone()));
+    assert_eq!(s.sealed_text(m1.id).unwrap(), Some(minutes.canonical()));
+    let err = s.save_minutes(m1.id, &minutes).unwrap_err();
+    assert!(err.to_string().contains("justerat"), "{err}");
+    // Even straight SQL cannot change or delete them.
+    let raw = rusqlite::Connection::open(_dir.path().join("paragraf.db")).unwrap();
+    for sql in [
+        "UPDATE minutes SET data = '{}' WHERE meeting_id = 1",
+        "DELETE FROM minutes WHERE meeting_id = 1",
+        "UPDATE seals SET canonical = '{}'",
+        "DELETE FROM seals",
+        "DELETE FROM paragraph_numbers WHERE meeting_id = 1",
+    ] {
+        let e = raw.execute(sql, []).unwrap_err();
+        assert!(e.to_string().contains("kan inte"), "{sql}: {e}");
+    }
 
     // The next meeting continues the series and may not reuse § 2.
     let m2 = s
@@ -419,11 +459,11 @@ fn migrations_run_once_and_a_newer_schema_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("paragraf.db");
     let s = SqliteStore::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 1);
+    assert_eq!(s.schema_version().unwrap(), 2);
     s.integrity_check().unwrap();
     drop(s);
     let s = SqliteStore::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 1);
+    assert_eq!(s.schema_version().unwrap(), 2);
     drop(s);
     let c = rusqlite_conn(&path);
     c.pragma_update(None, "user_version", 99).unwrap();

@@ -1,0 +1,361 @@
+//! Sammanträdescykeln: planned → kallat → genomfört → protokoll upprättat → justerat →
+//! anslaget → överklagandetiden ute. Each step is a function that checks its rules and
+//! moves the meeting (and its minutes) on; callers store the result.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::Serialize;
+
+use crate::calendar::{cycle_deadlines, CalendarError};
+use crate::meeting::{Attendance, Meeting, MeetingState, PublicNotice};
+use crate::minutes::{Minutes, MinutesError, Paragraph, ParagraphSeries};
+
+/// Errors of the cycle.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CycleError {
+    /// A step taken in the wrong state.
+    #[error("sammanträdet är {state} och kan inte {action}")]
+    WrongState {
+        /// The current state, in Swedish.
+        state: &'static str,
+        /// What was tried, in Swedish.
+        action: &'static str,
+    },
+    /// The notice lacks something it must state.
+    #[error("kallelsen kan inte skickas: {0} saknas")]
+    NoticeIncomplete(&'static str),
+    /// The anslag for minutes not adjusted.
+    #[error("protokollet är inte justerat; anslaget kan inte sättas upp")]
+    NotAdjusted,
+    /// A protokollsutdrag of a § that is not adjusted.
+    #[error("§ {0} är inte justerad; utdrag kan bara göras ur justerat protokoll")]
+    ExtractNotAdjusted(u32),
+    /// From the minutes.
+    #[error(transparent)]
+    Minutes(#[from] MinutesError),
+    /// From the calendar.
+    #[error(transparent)]
+    Calendar(#[from] CalendarError),
+}
+
+fn wrong(meeting: &Meeting, action: &'static str) -> CycleError {
+    CycleError::WrongState {
+        state: meeting.state.swedish(),
+        action,
+    }
+}
+
+/// Kallelse: a planned meeting with date, time, place and at least one agenda item is
+/// notified.
+pub fn send_notice(meeting: &mut Meeting) -> Result<(), CycleError> {
+    if meeting.state != MeetingState::Planned {
+        return Err(wrong(meeting, "kallas"));
+    }
+    if meeting.start.is_none() {
+        return Err(CycleError::NoticeIncomplete("tid"));
+    }
+    if meeting.place.as_deref().is_none_or(|p| p.trim().is_empty()) {
+        return Err(CycleError::NoticeIncomplete("plats"));
+    }
+    if meeting.agenda.is_empty() {
+        return Err(CycleError::NoticeIncomplete(
+            "ärenden på föredragningslistan",
+        ));
+    }
+    meeting.state = MeetingState::Notified;
+    Ok(())
+}
+
+/// The meeting has been held.
+pub fn mark_held(meeting: &mut Meeting) -> Result<(), CycleError> {
+    if meeting.state != MeetingState::Notified {
+        return Err(wrong(meeting, "markeras som genomfört"));
+    }
+    meeting.state = MeetingState::Held;
+    Ok(())
+}
+
+/// Upprättar protokollet: one § per agenda item, numbered on from the body's series for the
+/// calendar year, with the title, case and secrecy of its item.
+pub fn draft_minutes(
+    meeting: &mut Meeting,
+    attendance: Attendance,
+    series: &ParagraphSeries,
+) -> Result<Minutes, CycleError> {
+    if meeting.state != MeetingState::Held {
+        return Err(wrong(meeting, "få ett protokoll upprättat"));
+    }
+    let mut paragraphs = Vec::with_capacity(meeting.agenda.len());
+    for (number, item) in (series.next()..).zip(&meeting.agenda) {
+        let mut p = Paragraph::new(number, &item.title)?;
+        p.case = item.case;
+        p.case_number = item.case_number.clone();
+        p.secrecy = item.secrecy;
+        paragraphs.push(p);
+    }
+    let minutes = Minutes::new(
+        meeting.body,
+        meeting.date,
+        attendance,
+        paragraphs,
+        Some(series),
+    )?;
+    meeting.state = MeetingState::MinutesDrafted;
+    Ok(minutes)
+}
+
+/// After the last approval: the meeting's minutes are justerat.
+pub fn mark_adjusted(meeting: &mut Meeting, minutes: &Minutes) -> Result<(), CycleError> {
+    if !minutes.is_sealed() {
+        return Err(CycleError::NotAdjusted);
+    }
+    if meeting.state != MeetingState::MinutesDrafted {
+        return Err(wrong(meeting, "bli justerat"));
+    }
+    meeting.state = MeetingState::Adjusted;
+    Ok(())
+}
+
+/// A warning that does not stop the step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CycleWarning(pub String);
+
+/// Anslag: posts the notice of adjusted minutes with the dates of the legal calendar. Warns
+/// when posted later than the second day after justering (KL 8 kap. 12 §).
+pub fn post_notice(
+    meeting: &mut Meeting,
+    minutes: &Minutes,
+    posted: NaiveDate,
+    storage: &str,
+) -> Result<Vec<CycleWarning>, CycleError> {
+    let seal = minutes.seal().ok_or(CycleError::NotAdjusted)?;
+    if meeting.state != MeetingState::Adjusted {
+        return Err(wrong(meeting, "anslås"));
+    }
+    let notice = notice_for(meeting.date, seal.sealed_at, posted, storage)?;
+    let warnings = late_posting_warning(meeting.date, seal.sealed_at, posted)?;
+    meeting.notice = Some(notice);
+    meeting.state = MeetingState::Posted;
+    Ok(warnings)
+}
+
+/// The notice for minutes adjusted at `adjusted` and posted on `posted`.
+pub fn notice_for(
+    meeting_date: NaiveDate,
+    adjusted: DateTime<FixedOffset>,
+    posted: NaiveDate,
+    storage: &str,
+) -> Result<PublicNotice, CycleError> {
+    let c = cycle_deadlines(meeting_date, Some(adjusted.date_naive()), Some(posted))?;
+    Ok(PublicNotice {
+        posted,
+        removed: c.notice_removable_from,
+        storage: storage.trim().to_string(),
+        appeal_ends: c.appeal_ends,
+        adjusted: Some(adjusted.date_naive()),
+    })
+}
+
+/// A warning when `posted` is later than the second day after justering.
+pub fn late_posting_warning(
+    meeting_date: NaiveDate,
+    adjusted: DateTime<FixedOffset>,
+    posted: NaiveDate,
+) -> Result<Vec<CycleWarning>, CycleError> {
+    let c = cycle_deadlines(meeting_date, Some(adjusted.date_naive()), Some(posted))?;
+    let mut w = Vec::new();
+    if let Some(deadline) = c.posting_deadline {
+        if posted > deadline {
+            w.push(CycleWarning(format!(
+                "anslaget sattes upp {posted}, senare än andra dagen efter justeringen ({deadline}, KL 8 kap. 12 §)"
+            )));
+        }
+    }
+    if adjusted.date_naive() > c.adjustment_deadline {
+        w.push(CycleWarning(format!(
+            "protokollet justerades {}, senare än 14 dagar efter sammanträdet ({}, KL 5 kap. 69 §)",
+            adjusted.date_naive(),
+            c.adjustment_deadline
+        )));
+    }
+    Ok(w)
+}
+
+/// The appeal period is over once `today` is past its last day; the notice may come down.
+pub fn close_if_appeal_over(meeting: &mut Meeting, today: NaiveDate) -> bool {
+    let over = meeting.state == MeetingState::Posted
+        && meeting
+            .notice
+            .as_ref()
+            .and_then(|n| n.appeal_ends)
+            .is_some_and(|end| today > end);
+    if over {
+        meeting.state = MeetingState::AppealPeriodOver;
+    }
+    over
+}
+
+/// Protokollsutdrag: § `number` of adjusted minutes (or a § adjusted at the meeting).
+pub fn extract(minutes: &Minutes, number: u32) -> Result<&Paragraph, CycleError> {
+    let p = minutes
+        .paragraph(number)
+        .ok_or(MinutesError::NoSuchParagraph(number))?;
+    if minutes.is_sealed() || p.immediately_adjusted {
+        Ok(p)
+    } else {
+        Err(CycleError::ExtractNotAdjusted(number))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ids::{BodyId, PersonId};
+    use crate::meeting::{AgendaItem, AttendanceRole, Attendee, Presence};
+    use crate::minutes::{Approval, SignerRole};
+    use crate::org::{Membership, MembershipRole};
+    use crate::registry::Secrecy;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn attendance() -> Attendance {
+        let seats: Vec<Membership> = (1..=3)
+            .map(|p| {
+                Membership::new(
+                    PersonId(p),
+                    BodyId(1),
+                    MembershipRole::Member,
+                    None,
+                    None,
+                    None,
+                    d("2023-01-01"),
+                    None,
+                )
+                .unwrap()
+            })
+            .collect();
+        let list = (1..=3)
+            .map(|p| Attendee {
+                person: PersonId(p),
+                role: AttendanceRole::Member,
+                position: None,
+                party: None,
+                presence: Presence::whole_meeting(),
+            })
+            .collect();
+        Attendance::new(BodyId(1), d("2025-09-01"), &seats, list).unwrap()
+    }
+
+    fn item(n: u32, title: &str) -> AgendaItem {
+        AgendaItem {
+            position: n,
+            title: title.into(),
+            case: None,
+            case_number: None,
+            presenter: None,
+            secrecy: Secrecy::Public,
+        }
+    }
+
+    /// The whole cycle of seed 000: meeting 1 September, justering 3 September, anslag
+    /// 8 September (five days after: a warning), appeal over after 29 September.
+    #[test]
+    fn a_meeting_goes_through_every_state() {
+        let mut m = Meeting::planned(BodyId(1), d("2025-09-01"));
+        assert_eq!(
+            send_notice(&mut m).unwrap_err(),
+            CycleError::NoticeIncomplete("tid")
+        );
+        m.start = Some("13:15".parse().unwrap());
+        assert_eq!(
+            send_notice(&mut m).unwrap_err(),
+            CycleError::NoticeIncomplete("plats")
+        );
+        m.place = Some("Sammanträdesrummet, stadshuset".into());
+        assert!(matches!(
+            send_notice(&mut m),
+            Err(CycleError::NoticeIncomplete(_))
+        ));
+        m.agenda = vec![
+            item(1, "Information från verksamheten"),
+            item(2, "Verksamhets- och budgetuppföljning"),
+        ];
+        assert!(mark_held(&mut m).is_err(), "not before the notice");
+        send_notice(&mut m).unwrap();
+        assert_eq!(m.state, MeetingState::Notified);
+        assert!(send_notice(&mut m).is_err(), "only once");
+        mark_held(&mut m).unwrap();
+
+        let series = ParagraphSeries {
+            body: Some(BodyId(1)),
+            year: 2025,
+            used: (1..=113).collect(),
+        };
+        let mut minutes = draft_minutes(&mut m, attendance(), &series).unwrap();
+        assert_eq!(m.state, MeetingState::MinutesDrafted);
+        assert_eq!(minutes.number_range(), Some((114, 115)));
+        assert_eq!(
+            extract(&minutes, 114).unwrap_err(),
+            CycleError::ExtractNotAdjusted(114)
+        );
+
+        let key = ed25519_dalek::SigningKey::from_bytes(&[1u8; 32]);
+        assert_eq!(
+            post_notice(&mut m, &minutes, d("2025-09-08"), "Administrativa enheten").unwrap_err(),
+            CycleError::NotAdjusted
+        );
+        minutes
+            .set_signers(None, Some(PersonId(1)), vec![PersonId(2)], None)
+            .unwrap();
+        for (who, role) in [(1, SignerRole::Chair), (2, SignerRole::Adjuster)] {
+            minutes
+                .approve(
+                    Approval {
+                        signer: PersonId(who),
+                        role,
+                        time: "2025-09-03T09:10:47+02:00".parse().unwrap(),
+                        method: "Svensk e-legitimation".into(),
+                        paragraphs: vec![],
+                    },
+                    &key,
+                )
+                .unwrap();
+        }
+        mark_adjusted(&mut m, &minutes).unwrap();
+        assert_eq!(extract(&minutes, 115).unwrap().number, 115);
+
+        let warnings =
+            post_notice(&mut m, &minutes, d("2025-09-08"), "Administrativa enheten").unwrap();
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].0.contains("2025-09-05"), "{warnings:?}");
+        let n = m.notice.clone().unwrap();
+        assert_eq!(n.appeal_ends, Some(d("2025-09-29")));
+        assert_eq!(n.removed, Some(d("2025-09-30")));
+        assert_eq!(m.state, MeetingState::Posted);
+
+        assert!(!close_if_appeal_over(&mut m, d("2025-09-29")));
+        assert!(close_if_appeal_over(&mut m, d("2025-09-30")));
+        assert_eq!(m.state, MeetingState::AppealPeriodOver);
+    }
+
+    #[test]
+    fn posting_in_time_gives_no_warning() {
+        let w = late_posting_warning(
+            d("2025-09-01"),
+            "2025-09-03T09:10:47+02:00".parse().unwrap(),
+            d("2025-09-05"),
+        )
+        .unwrap();
+        assert!(w.is_empty());
+        // Justering later than 14 days after the meeting is named too.
+        let w = late_posting_warning(
+            d("2025-09-01"),
+            "2025-09-20T09:00:00+02:00".parse().unwrap(),
+            d("2025-09-22"),
+        )
+        .unwrap();
+        assert_eq!(w.len(), 1);
+        assert!(w[0].0.contains("KL 5 kap. 69 §"));
+    }
+}
