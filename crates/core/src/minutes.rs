@@ -947,6 +947,17 @@ impl Minutes {
         Ok(())
     }
 
+    /// Replaces the närvarolista; every § is checked against the new list. Refused after
+    /// the seal.
+    pub fn set_attendance(&mut self, attendance: Attendance) -> Result<(), MinutesError> {
+        self.ensure_open()?;
+        for p in &self.paragraphs {
+            p.check(&attendance)?;
+        }
+        self.attendance = attendance;
+        Ok(())
+    }
+
     /// Adds a § at the end; its number must follow the last.
     pub fn add_paragraph(&mut self, p: Paragraph) -> Result<(), MinutesError> {
         self.ensure_open()?;

@@ -6,8 +6,8 @@ use paragraf_store::{NewCase, Store};
 
 use super::{find_body, find_case};
 use crate::args::{CaseCommand, DocumentCommand};
-use crate::config::DataDir;
 use crate::output;
+use paragraf_app::DataDir;
 
 pub fn case(c: CaseCommand) -> Result<()> {
     match c {

@@ -13,8 +13,8 @@ use paragraf_core::registry::{Direction, DocumentType, NewDocument, Secrecy};
 use paragraf_store::{NewCase, Store};
 
 use crate::args::DemoArgs;
-use crate::config::{Config, DataDir, MunicipalityConfig, RegistryConfig, CONFIG_FILE};
 use crate::output;
+use paragraf_app::{Config, DataDir, MunicipalityConfig, RegistryConfig, CONFIG_FILE};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().expect("demo dates are valid")

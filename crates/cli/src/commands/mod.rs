@@ -17,8 +17,8 @@ use paragraf_core::registry::Case;
 use paragraf_store::Store;
 
 use crate::args::{Cli, Command};
-use crate::config::{Config, DataDir, MunicipalityConfig, RegistryConfig};
 use crate::output;
+use paragraf_app::{Config, DataDir, MunicipalityConfig, RegistryConfig};
 
 /// Runs one command.
 pub fn run(cli: Cli) -> Result<ExitCode> {

@@ -7,8 +7,8 @@ use paragraf_store::Store;
 
 use super::{find_body, find_person};
 use crate::args::{BodyCommand, MembershipCommand, OfficialCommand, PersonCommand, TermCommand};
-use crate::config::DataDir;
 use crate::output;
+use paragraf_app::DataDir;
 
 pub fn body(c: BodyCommand) -> Result<()> {
     match c {

@@ -1,4 +1,5 @@
-//! The data directory and its config file, `paragraf.toml`.
+//! The data directory: its config file `paragraf.toml`, the database `paragraf.db` and the
+//! seal key under `keys/`.
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,399 @@
+//! One meeting driven through every state of the cycle against a real SQLite store, and a
+//! sealed protocol tampered with behind Paragraf's back.
+
+use chrono::NaiveDate;
+use paragraf_app::{cycle, Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_core::ids::{MeetingId, PersonId};
+use paragraf_core::meeting::{
+    AttendanceRole, Attendee, Meeting, MeetingState, Presence, ScheduleSlot,
+};
+use paragraf_core::minutes::{
+    ApprovalOutcome, AttClause, Ballot, Choice, Conflict, Decision, Reservation, SignerRole,
+};
+use paragraf_core::org::{Body, BodyKind, Membership, MembershipRole, Person, PresidiumPosition};
+use paragraf_core::registry::Secrecy;
+use paragraf_store::{NewCase, Store};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = Config {
+        municipality: MunicipalityConfig {
+            name: "Hagfors kommun".into(),
+            org_nr: Some("212000-1884".into()),
+        },
+        registry: RegistryConfig {
+            dnr_pattern: "{series}/{year}:{seq}".into(),
+            default_series: Some("KS".into()),
+        },
+    };
+    let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
+    let s = &dir.store;
+    let ks = s
+        .add_body(
+            &Body::new(
+                "Kommunstyrelsen",
+                Some("KS"),
+                BodyKind::ExecutiveBoard,
+                None,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let iou = s
+        .add_body(
+            &Body::new(
+                "Individ- och omsorgsutskottet",
+                None,
+                BodyKind::Subcommittee,
+                Some(ks.id),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let mut people = Vec::new();
+    for (name, party, role, pos) in [
+        (
+            "Thony Liljemark",
+            "OR",
+            MembershipRole::Member,
+            Some(PresidiumPosition::Chair),
+        ),
+        ("Pernilla Boström", "S", MembershipRole::Member, None),
+        ("Camilla Hülphers", "OR", MembershipRole::Member, None),
+        ("Tomas Pettersson", "S", MembershipRole::Member, None),
+        ("Annika Hagberg", "OR", MembershipRole::Member, None),
+        ("Eva Liljemark", "OR", MembershipRole::Substitute, None),
+        ("Eva Pettersson", "", MembershipRole::Substitute, None),
+    ] {
+        let p = s.add_person(&Person::new(name, None).unwrap()).unwrap();
+        if !party.is_empty() {
+            s.add_membership(
+                &Membership::new(
+                    p.id,
+                    iou.id,
+                    role,
+                    pos,
+                    Some(party),
+                    None,
+                    d("2023-01-01"),
+                    None,
+                )
+                .unwrap(),
+            )
+            .unwrap();
+        }
+        people.push(p.id);
+    }
+    // §§ 1–113 already used this year by earlier meetings.
+    let earlier = s
+        .add_meeting(&Meeting::planned(iou.id, d("2025-08-18")))
+        .unwrap();
+    let ps = (1..=113)
+        .map(|n| paragraf_core::minutes::Paragraph::new(n, "Tidigare ärende").unwrap())
+        .collect();
+    let old = paragraf_core::minutes::Minutes::new(
+        iou.id,
+        d("2025-08-18"),
+        paragraf_core::meeting::Attendance::empty(),
+        ps,
+        None,
+    )
+    .unwrap();
+    s.save_minutes(earlier.id, &old).unwrap();
+
+    let mut m = Meeting::planned(iou.id, d("2025-09-01"));
+    m.start = Some("13:15".parse().unwrap());
+    m.end = Some("17:00".parse().unwrap());
+    m.place = Some("Sammanträdesrummet, stadshuset".into());
+    let m = cycle::create_meeting(s, &m).unwrap();
+    for (title, secrecy) in [
+        (
+            "Verksamhets- och budgetuppföljning januari - juli 2025",
+            Secrecy::Public,
+        ),
+        ("Yttrande över motion om hemtjänst", Secrecy::Public),
+        ("Ansökan om vård enligt LVU", Secrecy::IndividualCase),
+    ] {
+        let (c, _) = s
+            .create_case(
+                &dir.pattern,
+                &NewCase {
+                    series: Some("KS".into()),
+                    class: None,
+                    title: title.into(),
+                    body: Some(iou.id),
+                    secrecy,
+                    registered: d("2025-08-01"),
+                    handler: None,
+                },
+                &[],
+            )
+            .unwrap();
+        cycle::add_agenda_case(
+            s,
+            m.id,
+            &c.dnr.to_string(),
+            Some("Maria Persson, socialchef".into()),
+        )
+        .unwrap();
+    }
+    (tmp, dir, people, m.id)
+}
+
+fn state(dir: &DataDir, id: MeetingId) -> MeetingState {
+    dir.store.meeting(id).unwrap().state
+}
+
+#[test]
+fn a_meeting_goes_through_every_state_in_the_store() {
+    let (_tmp, dir, p, id) = setup();
+    let s = &dir.store;
+    assert_eq!(state(&dir, id), MeetingState::Planned);
+    cycle::add_slot(
+        s,
+        id,
+        ScheduleSlot {
+            start: "13:15".parse().unwrap(),
+            end: Some("14:00".parse().unwrap()),
+            topic: "Budgetuppföljning".into(),
+            presenters: vec!["Malin Hedberg Soini, ekonom".into()],
+        },
+    )
+    .unwrap();
+    assert!(cycle::mark_held(s, id).is_err());
+    cycle::send_notice(s, id).unwrap();
+    assert_eq!(state(&dir, id), MeetingState::Notified);
+    assert!(
+        cycle::add_agenda_case(s, id, "KS/2025:1", None).is_err(),
+        "agenda closed after the notice"
+    );
+    cycle::mark_held(s, id).unwrap();
+
+    let minutes = cycle::draft_minutes(
+        s,
+        id,
+        Some(p[6]),
+        Some(p[0]),
+        vec![p[1]],
+        Some("Digital signering".into()),
+    )
+    .unwrap();
+    assert_eq!(
+        minutes.number_range(),
+        Some((114, 116)),
+        "continues the body's series"
+    );
+    assert_eq!(state(&dir, id), MeetingState::MinutesDrafted);
+
+    // Attendance: Annika Hagberg absent, Eva Liljemark serves for her.
+    let a = |person: PersonId, role| Attendee {
+        person,
+        role,
+        position: None,
+        party: None,
+        presence: Presence::whole_meeting(),
+    };
+    let bad = vec![
+        a(p[0], AttendanceRole::Member),
+        a(p[5], AttendanceRole::Member),
+    ];
+    assert!(
+        cycle::set_attendance(s, id, bad).is_err(),
+        "an ersättare is not a ledamot"
+    );
+    cycle::set_attendance(
+        s,
+        id,
+        vec![
+            a(p[0], AttendanceRole::Member),
+            a(p[1], AttendanceRole::Member),
+            a(p[2], AttendanceRole::Member),
+            a(p[3], AttendanceRole::Member),
+            a(p[5], AttendanceRole::ServingSubstitute { replaces: p[4] }),
+            a(
+                p[6],
+                AttendanceRole::Other {
+                    title: Some("sekreterare".into()),
+                },
+            ),
+        ],
+    )
+    .unwrap();
+
+    // Two decisions, a vote, a reservation, jäv.
+    cycle::edit_paragraph(s, id, 114, |para, _| {
+        para.decision = Some(Decision::Clauses {
+            intro: Some("Individ- och omsorgsutskottet beslutar".into()),
+            clauses: vec![
+                AttClause("godkänna budgetuppföljningen".into()),
+                AttClause("överlämna den till kommunstyrelsen".into()),
+            ],
+        });
+        para.dispatch = vec!["Kommunstyrelsen".into(), "Maria Persson, socialchef".into()];
+        Ok(())
+    })
+    .unwrap();
+    cycle::edit_paragraph(s, id, 115, |para, att| {
+        para.record_conflict(Conflict {
+            person: p[2],
+            ground: Some("anhörig".into()),
+        })?;
+        let ballots = [
+            (p[0], Choice::Yes),
+            (p[1], Choice::No),
+            (p[3], Choice::No),
+            (p[5], Choice::Yes),
+        ]
+        .into_iter()
+        .map(|(person, choice)| Ballot { person, choice })
+        .collect();
+        para.record_vote(
+            att,
+            "bifall till ordförandens yrkande",
+            "bifall till Tomas Petterssons yrkande",
+            ballots,
+            Some(p[0]),
+        )?;
+        para.decision = Some(Decision::Text {
+            text: "Utskottet tillstyrker motionen.".into(),
+        });
+        para.reservations.push(Reservation {
+            by: p[3],
+            reasons: None,
+        });
+        Ok(())
+    })
+    .unwrap();
+    // A vote that includes the member with jäv is refused, and the § is unchanged.
+    let err = cycle::edit_paragraph(s, id, 115, |para, _| {
+        para.reservations.push(Reservation {
+            by: p[2],
+            reasons: None,
+        });
+        Ok(())
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("jäv"), "{err}");
+    let stored = s.minutes(id).unwrap().unwrap();
+    assert_eq!(stored.paragraph(115).unwrap().reservations.len(), 1);
+    assert!(
+        stored.paragraph(115).unwrap().votes()[0].result().yes_wins,
+        "tie broken by the chair"
+    );
+
+    // Anslag before justering is refused.
+    assert!(cycle::post_notice(s, id, d("2025-09-05"), "Administrativa enheten").is_err());
+    // Justering: chair, then adjuster; the last seals.
+    let t = |x: &str| x.parse().unwrap();
+    let out = cycle::approve(
+        &dir,
+        id,
+        p[0],
+        SignerRole::Chair,
+        "Svensk e-legitimation",
+        vec![],
+        t("2025-09-02T15:00:00+02:00"),
+    )
+    .unwrap();
+    assert!(matches!(out, ApprovalOutcome::Recorded { .. }));
+    assert!(cycle::approve(
+        &dir,
+        id,
+        p[3],
+        SignerRole::Adjuster,
+        "Svensk e-legitimation",
+        vec![],
+        t("2025-09-02T15:00:00+02:00")
+    )
+    .is_err());
+    let out = cycle::approve(
+        &dir,
+        id,
+        p[1],
+        SignerRole::Adjuster,
+        "Svensk e-legitimation",
+        vec![],
+        t("2025-09-03T09:10:47+02:00"),
+    )
+    .unwrap();
+    assert_eq!(out, ApprovalOutcome::Sealed);
+    assert_eq!(state(&dir, id), MeetingState::Adjusted);
+    assert!(cycle::verify(&dir, id).unwrap().ok());
+    let err = cycle::edit_paragraph(s, id, 114, |para, _| {
+        para.text = "efteråt".into();
+        Ok(())
+    })
+    .unwrap_err();
+    assert!(err.to_string().contains("justerat"), "{err}");
+
+    let warnings = cycle::post_notice(s, id, d("2025-09-08"), "Administrativa enheten").unwrap();
+    assert_eq!(warnings.len(), 1, "posted five days after justering");
+    let m = s.meeting(id).unwrap();
+    assert_eq!(m.state, MeetingState::Posted);
+    assert_eq!(
+        m.notice.as_ref().unwrap().appeal_ends,
+        Some(d("2025-09-29"))
+    );
+    assert!(cycle::close_appeal_periods(s, d("2025-09-29"))
+        .unwrap()
+        .is_empty());
+    assert_eq!(
+        cycle::close_appeal_periods(s, d("2025-09-30")).unwrap(),
+        vec![id]
+    );
+    assert_eq!(state(&dir, id), MeetingState::AppealPeriodOver);
+    assert!(
+        cycle::verify(&dir, id).unwrap().ok(),
+        "posting does not touch the sealed minutes"
+    );
+}
+
+#[test]
+fn verify_names_what_was_changed_behind_our_back() {
+    let (_tmp, dir, p, id) = setup();
+    let s = &dir.store;
+    cycle::send_notice(s, id).unwrap();
+    cycle::mark_held(s, id).unwrap();
+    cycle::draft_minutes(s, id, None, Some(p[0]), vec![p[1]], None).unwrap();
+    cycle::edit_paragraph(s, id, 114, |para, _| {
+        para.decision = Some(Decision::Text {
+            text: "Utskottet godkänner budgetuppföljningen.".into(),
+        });
+        Ok(())
+    })
+    .unwrap();
+    let t = "2025-09-03T09:10:47+02:00".parse().unwrap();
+    cycle::approve(&dir, id, p[0], SignerRole::Chair, "Paragraf", vec![], t).unwrap();
+    cycle::approve(&dir, id, p[1], SignerRole::Adjuster, "Paragraf", vec![], t).unwrap();
+    assert!(cycle::verify(&dir, id).unwrap().ok());
+
+    // Someone with the database file drops the guard and rewrites a decision.
+    let raw = rusqlite::Connection::open(dir.path.join("paragraf.db")).unwrap();
+    raw.execute_batch("DROP TRIGGER minutes_sealed_no_update")
+        .unwrap();
+    let data: String = raw
+        .query_row(
+            "SELECT data FROM minutes WHERE meeting_id = ?1",
+            [id.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let tampered = data.replace(
+        "godkänner budgetuppföljningen",
+        "avslår budgetuppföljningen",
+    );
+    assert_ne!(tampered, data);
+    raw.execute(
+        "UPDATE minutes SET data = ?1 WHERE meeting_id = ?2",
+        rusqlite::params![tampered, id.0],
+    )
+    .unwrap();
+    let report = cycle::verify(&dir, id).unwrap();
+    assert!(!report.ok());
+    assert!(!report.content_matches);
+    assert_eq!(report.differences, vec!["§ 114.decision.text"]);
+}
