@@ -64,8 +64,21 @@ pub enum Command {
     /// Handlingar i ett ärende.
     #[command(subcommand)]
     Document(DocumentCommand),
-    /// Sammanträden.
+    /// Sammanträden: lista alla.
     Meetings(MeetingsArgs),
+    /// Ett sammanträde: planera, föredragningslista, hålltider, kallelse.
+    #[command(subcommand)]
+    Meeting(MeetingCommand),
+    /// Protokollet: upprätta, närvaro, beslut, omröstning, justering, anslag.
+    #[command(subcommand)]
+    Minutes(MinutesCommand),
+    /// Kontrollera att ett justerat protokoll stämmer med sitt sigill (slutkod 1 om inte).
+    Verify(MeetingRef),
+    /// Visa den publicerade sigillnyckeln.
+    Key {
+        #[command(flatten)]
+        data: DataArg,
+    },
     /// Läs in publicerade protokoll (PDF eller text).
     Import(ImportArgs),
     /// Skapa en demokommun med organ, ledamöter och ärenden och visa den.
@@ -373,6 +386,251 @@ pub struct DemoArgs {
     pub data: DataArg,
     #[command(flatten)]
     pub json: JsonArg,
+}
+
+/// `--data DIR --meeting ID`
+#[derive(Debug, Args)]
+pub struct MeetingRef {
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Sammanträdets id (se `paragraf meetings`).
+    #[arg(long)]
+    pub meeting: i64,
+    #[command(flatten)]
+    pub json: JsonArg,
+}
+
+/// `--data DIR --meeting ID --paragraph N`
+#[derive(Debug, Args)]
+pub struct ParagraphRef {
+    #[command(flatten)]
+    pub meeting: MeetingRef,
+    /// Paragrafnummer.
+    #[arg(long)]
+    pub paragraph: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Planera ett sammanträde.
+    Add {
+        #[command(flatten)]
+        data: DataArg,
+        /// Organ (id, namn eller kortnamn).
+        #[arg(long)]
+        body: String,
+        /// Datum.
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        /// Starttid (TT:MM).
+        #[arg(long, value_parser = parse_time)]
+        start: Option<chrono::NaiveTime>,
+        /// Sluttid (TT:MM).
+        #[arg(long, value_parser = parse_time)]
+        end: Option<chrono::NaiveTime>,
+        /// Plats.
+        #[arg(long)]
+        place: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Visa ett sammanträde med föredragningslista och protokoll.
+    Show(MeetingRef),
+    /// Sätt upp ett ärende på föredragningslistan.
+    Agenda {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Ärendet (diarienummer eller id).
+        #[arg(long)]
+        case: String,
+        /// Föredragande.
+        #[arg(long)]
+        presenter: Option<String>,
+    },
+    /// Lägg till en hålltid.
+    Slot {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Start (TT:MM).
+        #[arg(long, value_parser = parse_time)]
+        start: chrono::NaiveTime,
+        /// Slut (TT:MM).
+        #[arg(long, value_parser = parse_time)]
+        end: Option<chrono::NaiveTime>,
+        /// Ämne.
+        #[arg(long)]
+        topic: String,
+        /// Föredragande (kan upprepas).
+        #[arg(long)]
+        presenter: Vec<String>,
+    },
+    /// Skicka kallelsen.
+    Notify(MeetingRef),
+    /// Markera sammanträdet som genomfört.
+    Held(MeetingRef),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MinutesCommand {
+    /// Upprätta protokollet: en paragraf per punkt, numrerad i organets serie för året.
+    Draft {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Ordförande (id eller namn).
+        #[arg(long)]
+        chair: String,
+        /// Justerare (kan upprepas).
+        #[arg(long = "adjuster", required = true)]
+        adjusters: Vec<String>,
+        /// Sekreterare.
+        #[arg(long)]
+        secretary: Option<String>,
+        /// Justeringens plats och tid, t.ex. "Digital signering".
+        #[arg(long)]
+        place: Option<String>,
+    },
+    /// Närvaro: NAMN eller NAMN@§§ 1-5 för närvaro vid vissa paragrafer.
+    Attend {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Beslutande ledamot.
+        #[arg(long)]
+        member: Vec<String>,
+        /// Tjänstgörande ersättare: ERSÄTTARE=LEDAMOT.
+        #[arg(long)]
+        serving: Vec<String>,
+        /// Ej tjänstgörande ersättare.
+        #[arg(long)]
+        substitute: Vec<String>,
+        /// Övrig närvarande: NAMN=TITEL.
+        #[arg(long)]
+        other: Vec<String>,
+    },
+    /// Beslut i en paragraf: att-satser eller text, beslutsunderlag och sändlista.
+    Decide {
+        #[command(flatten)]
+        at: ParagraphRef,
+        /// Inledning, t.ex. "Socialnämnden beslutar".
+        #[arg(long)]
+        intro: Option<String>,
+        /// En att-sats (utan "att"); kan upprepas.
+        #[arg(long = "att", conflicts_with = "text")]
+        clauses: Vec<String>,
+        /// Beslutet som hela meningar.
+        #[arg(long)]
+        text: Option<String>,
+        /// Beskrivning av ärendet.
+        #[arg(long)]
+        description: Option<String>,
+        /// Beslutsunderlag (kan upprepas).
+        #[arg(long)]
+        document: Vec<String>,
+        /// Beslutet skickas till (kan upprepas).
+        #[arg(long)]
+        dispatch: Vec<String>,
+    },
+    /// Öppen omröstning: varje beslutande röstar ja, nej eller avstår.
+    Vote {
+        #[command(flatten)]
+        at: ParagraphRef,
+        /// Vad ja betyder.
+        #[arg(long)]
+        yes_means: String,
+        /// Vad nej betyder.
+        #[arg(long)]
+        no_means: String,
+        /// Röstar ja (kan upprepas).
+        #[arg(long)]
+        yes: Vec<String>,
+        /// Röstar nej (kan upprepas).
+        #[arg(long)]
+        no: Vec<String>,
+        /// Avstår (kan upprepas).
+        #[arg(long)]
+        abstain: Vec<String>,
+    },
+    /// Reservation mot beslutet.
+    Reserve {
+        #[command(flatten)]
+        at: ParagraphRef,
+        /// Vem.
+        #[arg(long)]
+        person: String,
+        /// Skriftlig motivering.
+        #[arg(long)]
+        reasons: Option<String>,
+    },
+    /// Jäv: ledamoten deltar inte i paragrafen.
+    Conflict {
+        #[command(flatten)]
+        at: ParagraphRef,
+        /// Vem.
+        #[arg(long)]
+        person: String,
+        /// Grund.
+        #[arg(long)]
+        ground: Option<String>,
+    },
+    /// Protokollsanteckning.
+    Note {
+        #[command(flatten)]
+        at: ParagraphRef,
+        /// Vem (kan upprepas).
+        #[arg(long)]
+        person: Vec<String>,
+        /// Texten.
+        #[arg(long)]
+        text: String,
+    },
+    /// Justering: ordförande eller justerare godkänner (hela protokollet eller vissa §§).
+    Approve {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Vem.
+        #[arg(long)]
+        person: String,
+        /// Som: ordförande, justerare eller sekreterare.
+        #[arg(long = "as", value_parser = parse_signer_role)]
+        role: paragraf_core::minutes::SignerRole,
+        /// Omedelbar justering av denna paragraf (kan upprepas).
+        #[arg(long)]
+        paragraph: Vec<u32>,
+        /// Hur, t.ex. "Svensk e-legitimation".
+        #[arg(long, default_value = "Paragraf")]
+        method: String,
+        /// Tidpunkt (RFC 3339); annars nu.
+        #[arg(long)]
+        time: Option<chrono::DateTime<chrono::FixedOffset>>,
+    },
+    /// Anslag: sätt upp tillkännagivandet om justeringen.
+    Post {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Dag då anslaget sätts upp (annars i dag).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Förvaringsplats för protokollet.
+        #[arg(long)]
+        storage: String,
+    },
+}
+
+/// Parses TT:MM.
+pub fn parse_time(s: &str) -> Result<chrono::NaiveTime, String> {
+    chrono::NaiveTime::parse_from_str(s.trim().replace('.', ":").as_str(), "%H:%M")
+        .map_err(|_| format!("”{s}” är ingen giltig tid; skriv TT:MM, t.ex. 13:15"))
+}
+
+fn parse_signer_role(s: &str) -> Result<paragraf_core::minutes::SignerRole, String> {
+    use paragraf_core::minutes::SignerRole;
+    match s.trim().to_lowercase().as_str() {
+        "ordförande" => Ok(SignerRole::Chair),
+        "justerare" | "justerande" => Ok(SignerRole::Adjuster),
+        "sekreterare" => Ok(SignerRole::Secretary),
+        _ => Err(format!(
+            "okänd roll ”{s}”; välj ordförande, justerare eller sekreterare"
+        )),
+    }
 }
 
 /// Parses an ISO date, with a Swedish message.

@@ -112,6 +112,9 @@ pub enum MinutesError {
     /// The same approval twice.
     #[error("person {0} har redan godkänt")]
     AlreadyApproved(PersonId),
+    /// An approval dated before the meeting.
+    #[error("ett godkännande ({0}) kan inte ges före sammanträdet ({1})")]
+    ApprovalBeforeMeeting(NaiveDate, NaiveDate),
     /// Justering needs a chair and at least one adjuster.
     #[error("protokollet saknar {0}: utse det innan justeringen")]
     MissingSigner(&'static str),
@@ -999,6 +1002,12 @@ impl Minutes {
             .ok_or(MinutesError::MissingSigner("ordförande"))?;
         if self.adjusters.is_empty() {
             return Err(MinutesError::MissingSigner("justerare"));
+        }
+        if approval.time.date_naive() < self.date {
+            return Err(MinutesError::ApprovalBeforeMeeting(
+                approval.time.date_naive(),
+                self.date,
+            ));
         }
         let person = approval.signer;
         match approval.role {

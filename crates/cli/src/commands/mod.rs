@@ -2,6 +2,7 @@
 //! and prints.
 
 mod cases;
+mod cycle;
 mod deadlines;
 pub mod demo;
 mod dnr;
@@ -65,7 +66,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                         .map_or_else(|| m.body.to_string(), |b| b.name.clone());
                     serde_json::json!({
                         "id": m.id, "body": body, "body_id": m.body, "date": m.date,
-                        "state": m.state, "place": m.place, "source": m.source,
+                        "state": m.state, "state_sv": m.state.swedish(), "place": m.place, "source": m.source,
                     })
                 })
                 .collect();
@@ -84,6 +85,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 )
             })?;
         }
+        Command::Meeting(c) => cycle::meeting(c)?,
+        Command::Minutes(c) => cycle::minutes(c)?,
+        Command::Verify(r) => return cycle::verify(&r),
+        Command::Key { data } => cycle::key(&DataDir::open(&data.dir)?)?,
         Command::Import(_) => anyhow::bail!("import: kommer med inläsningen"),
         Command::Demo(a) => demo::run(&a)?,
     }

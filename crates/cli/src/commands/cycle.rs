@@ -1,0 +1,456 @@
+//! `paragraf meeting|minutes|verify|key`: the meeting cycle from the command line. Every
+//! rule is in the core; the operations are in `paragraf_app::cycle`.
+
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+use paragraf_app::{cycle, keys, DataDir};
+use paragraf_core::ids::{MeetingId, PersonId};
+use paragraf_core::meeting::{AttendanceRole, Attendee, Meeting, Presence, ScheduleSlot};
+use paragraf_core::minutes::{
+    AttClause, Ballot, Choice, Conflict, Decision, MinutesNote, Reservation,
+};
+use paragraf_store::Store;
+
+use super::{find_body, find_person};
+use crate::args::{MeetingCommand, MeetingRef, MinutesCommand};
+use crate::output;
+
+fn open(r: &MeetingRef) -> Result<(DataDir, MeetingId)> {
+    let dir = DataDir::open(&r.data.dir)?;
+    let id = MeetingId(r.meeting);
+    dir.store.meeting(id)?;
+    Ok((dir, id))
+}
+
+fn person(store: &dyn Store, key: &str) -> Result<PersonId> {
+    Ok(find_person(store, key)?.id)
+}
+
+/// "Name" or "Name@§§ 1-5".
+fn with_presence(store: &dyn Store, spec: &str) -> Result<(PersonId, Presence)> {
+    let (name, presence) = match spec.split_once('@') {
+        Some((n, p)) => (n, Presence::parse(p)?),
+        None => (spec, Presence::whole_meeting()),
+    };
+    Ok((person(store, name.trim())?, presence))
+}
+
+fn show(dir: &DataDir, id: MeetingId, json: bool) -> Result<()> {
+    let m = dir.store.meeting(id)?;
+    let minutes = dir.store.minutes(id)?;
+    let value = serde_json::json!({ "id": id, "meeting": m.value, "minutes": minutes });
+    output::print(json, &value, || {
+        let body = dir
+            .store
+            .body(m.body)
+            .map(|b| b.name.clone())
+            .unwrap_or_default();
+        let mut s = format!(
+            "Sammanträde {id}: {body} {} — {}\n",
+            m.date,
+            m.state.swedish()
+        );
+        for item in &m.agenda {
+            s += &format!(
+                "  {}. {} {}\n",
+                item.position,
+                item.title,
+                item.case_number.as_deref().unwrap_or("")
+            );
+        }
+        if let Some(min) = &minutes {
+            for p in min.paragraphs() {
+                let decision = p
+                    .decision
+                    .as_ref()
+                    .map(|d| d.to_text())
+                    .unwrap_or_else(|| "(inget beslut än)".into());
+                s += &format!(
+                    "  § {} {}\n     {}\n",
+                    p.number,
+                    p.title,
+                    decision.replace('\n', "\n     ")
+                );
+            }
+            if let Some(seal) = min.seal() {
+                s += &format!(
+                    "Justerat {} — sigill {}\n",
+                    seal.sealed_at,
+                    &seal.sha256[..16]
+                );
+            }
+        }
+        s
+    })
+}
+
+pub fn meeting(c: MeetingCommand) -> Result<()> {
+    match c {
+        MeetingCommand::Add {
+            data,
+            body,
+            date,
+            start,
+            end,
+            place,
+            json,
+        } => {
+            let dir = DataDir::open(&data.dir)?;
+            let body = find_body(&dir.store, &body)?;
+            let mut m = Meeting::planned(body.id, date);
+            m.start = start;
+            m.end = end;
+            m.place = place;
+            let rec = cycle::create_meeting(&dir.store, &m)?;
+            output::print(json.json, &rec, || {
+                format!(
+                    "Sammanträde {} planerat: {} {}",
+                    rec.id, body.name, rec.date
+                )
+            })
+        }
+        MeetingCommand::Show(r) => {
+            let (dir, id) = open(&r)?;
+            show(&dir, id, r.json.json)
+        }
+        MeetingCommand::Agenda {
+            meeting,
+            case,
+            presenter,
+        } => {
+            let (dir, id) = open(&meeting)?;
+            let item = cycle::add_agenda_case(&dir.store, id, &case, presenter)?;
+            output::print(meeting.json.json, &item, || {
+                format!("Punkt {}: {}", item.position, item.title)
+            })
+        }
+        MeetingCommand::Slot {
+            meeting,
+            start,
+            end,
+            topic,
+            presenter,
+        } => {
+            let (dir, id) = open(&meeting)?;
+            cycle::add_slot(
+                &dir.store,
+                id,
+                ScheduleSlot {
+                    start,
+                    end,
+                    topic,
+                    presenters: presenter,
+                },
+            )?;
+            show(&dir, id, meeting.json.json)
+        }
+        MeetingCommand::Notify(r) => {
+            let (dir, id) = open(&r)?;
+            cycle::send_notice(&dir.store, id)?;
+            show(&dir, id, r.json.json)
+        }
+        MeetingCommand::Held(r) => {
+            let (dir, id) = open(&r)?;
+            cycle::mark_held(&dir.store, id)?;
+            show(&dir, id, r.json.json)
+        }
+    }
+}
+
+pub fn minutes(c: MinutesCommand) -> Result<()> {
+    match c {
+        MinutesCommand::Draft {
+            meeting,
+            chair,
+            adjusters,
+            secretary,
+            place,
+        } => {
+            let (dir, id) = open(&meeting)?;
+            let s = &dir.store;
+            let chair = person(s, &chair)?;
+            let adjusters = adjusters
+                .iter()
+                .map(|a| person(s, a))
+                .collect::<Result<Vec<_>>>()?;
+            let secretary = secretary.map(|x| person(s, &x)).transpose()?;
+            cycle::draft_minutes(s, id, secretary, Some(chair), adjusters, place)?;
+            show(&dir, id, meeting.json.json)
+        }
+        MinutesCommand::Attend {
+            meeting,
+            member,
+            serving,
+            substitute,
+            other,
+        } => {
+            let (dir, id) = open(&meeting)?;
+            let s = &dir.store;
+            let mut list = Vec::new();
+            let mut push = |person, role, presence| {
+                list.push(Attendee {
+                    person,
+                    role,
+                    position: None,
+                    party: None,
+                    presence,
+                });
+            };
+            for spec in &member {
+                let (p, pr) = with_presence(s, spec)?;
+                push(p, AttendanceRole::Member, pr);
+            }
+            for spec in &serving {
+                let Some((sub, replaced)) = spec.split_once('=') else {
+                    bail!("--serving ska skrivas ERSÄTTARE=LEDAMOT, fick ”{spec}”");
+                };
+                let (p, pr) = with_presence(s, sub)?;
+                push(
+                    p,
+                    AttendanceRole::ServingSubstitute {
+                        replaces: person(s, replaced.trim())?,
+                    },
+                    pr,
+                );
+            }
+            for spec in &substitute {
+                let (p, pr) = with_presence(s, spec)?;
+                push(p, AttendanceRole::Substitute, pr);
+            }
+            for spec in &other {
+                let (name, title) = match spec.split_once('=') {
+                    Some((n, t)) => (n, Some(t.trim().to_string())),
+                    None => (spec.as_str(), None),
+                };
+                let (p, pr) = with_presence(s, name)?;
+                push(p, AttendanceRole::Other { title }, pr);
+            }
+            cycle::set_attendance(s, id, list)?;
+            show(&dir, id, meeting.json.json)
+        }
+        MinutesCommand::Decide {
+            at,
+            intro,
+            clauses,
+            text,
+            description,
+            document,
+            dispatch,
+        } => {
+            let (dir, id) = open(&at.meeting)?;
+            let decision = match (text, clauses.is_empty()) {
+                (Some(text), _) => Some(Decision::Text { text }),
+                (None, false) => Some(Decision::Clauses {
+                    intro,
+                    clauses: clauses
+                        .into_iter()
+                        .map(|c| AttClause(c.trim_start_matches("att ").to_string()))
+                        .collect(),
+                }),
+                (None, true) => None,
+            };
+            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
+                if let Some(d) = decision {
+                    p.decision = Some(d);
+                }
+                if let Some(t) = description {
+                    p.text = t;
+                }
+                p.documents.extend(document);
+                p.dispatch.extend(dispatch);
+                Ok(())
+            })?;
+            show(&dir, id, at.meeting.json.json)
+        }
+        MinutesCommand::Vote {
+            at,
+            yes_means,
+            no_means,
+            yes,
+            no,
+            abstain,
+        } => {
+            let (dir, id) = open(&at.meeting)?;
+            let s = &dir.store;
+            let mut ballots = Vec::new();
+            for (names, choice) in [
+                (&yes, Choice::Yes),
+                (&no, Choice::No),
+                (&abstain, Choice::Abstain),
+            ] {
+                for n in names {
+                    ballots.push(Ballot {
+                        person: person(s, n)?,
+                        choice,
+                    });
+                }
+            }
+            let chair = s.minutes(id)?.and_then(|m| m.chair());
+            cycle::edit_paragraph(s, id, at.paragraph, |p, att| {
+                p.record_vote(att, &yes_means, &no_means, ballots, chair)
+            })?;
+            let minutes = s.minutes(id)?.expect("just edited");
+            let vote = minutes
+                .paragraph(at.paragraph)
+                .and_then(|p| p.votes().last().cloned())
+                .expect("just recorded");
+            let r = vote.result();
+            output::print(at.meeting.json.json, &r, || {
+                format!(
+                    "§ {}: {} ja, {} nej, {} avstår — {}",
+                    at.paragraph,
+                    r.yes,
+                    r.no,
+                    r.abstain,
+                    if r.yes_wins {
+                        vote.yes_means()
+                    } else {
+                        vote.no_means()
+                    }
+                )
+            })
+        }
+        MinutesCommand::Reserve {
+            at,
+            person: who,
+            reasons,
+        } => {
+            let (dir, id) = open(&at.meeting)?;
+            let by = person(&dir.store, &who)?;
+            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
+                p.reservations.push(Reservation { by, reasons });
+                Ok(())
+            })?;
+            show(&dir, id, at.meeting.json.json)
+        }
+        MinutesCommand::Conflict {
+            at,
+            person: who,
+            ground,
+        } => {
+            let (dir, id) = open(&at.meeting)?;
+            let p_id = person(&dir.store, &who)?;
+            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
+                p.record_conflict(Conflict {
+                    person: p_id,
+                    ground,
+                })
+            })?;
+            show(&dir, id, at.meeting.json.json)
+        }
+        MinutesCommand::Note {
+            at,
+            person: who,
+            text,
+        } => {
+            let (dir, id) = open(&at.meeting)?;
+            let by = who
+                .iter()
+                .map(|w| person(&dir.store, w))
+                .collect::<Result<Vec<_>>>()?;
+            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
+                p.notes.push(MinutesNote { by, text });
+                Ok(())
+            })?;
+            show(&dir, id, at.meeting.json.json)
+        }
+        MinutesCommand::Approve {
+            meeting,
+            person: who,
+            role,
+            paragraph,
+            method,
+            time,
+        } => {
+            let (dir, id) = open(&meeting)?;
+            let signer = person(&dir.store, &who)?;
+            let time = time.unwrap_or_else(|| chrono::Local::now().fixed_offset());
+            let outcome = cycle::approve(&dir, id, signer, role, &method, paragraph, time)?;
+            output::print(meeting.json.json, &outcome, || match &outcome {
+                paragraf_core::minutes::ApprovalOutcome::Sealed => {
+                    "Protokollet är justerat och förseglat.".into()
+                }
+                paragraf_core::minutes::ApprovalOutcome::ParagraphsAdjusted { paragraphs } => {
+                    format!("Omedelbart justerade: §§ {paragraphs:?}")
+                }
+                paragraf_core::minutes::ApprovalOutcome::Recorded { remaining } => {
+                    format!(
+                        "Godkännandet är registrerat; kvar att godkänna: {} person(er)",
+                        remaining.len()
+                    )
+                }
+            })
+        }
+        MinutesCommand::Post {
+            meeting,
+            date,
+            storage,
+        } => {
+            let (dir, id) = open(&meeting)?;
+            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let warnings = cycle::post_notice(&dir.store, id, date, &storage)?;
+            for w in &warnings {
+                eprintln!("varning: {}", w.0);
+            }
+            let notice = dir.store.meeting(id)?.value.notice;
+            output::print(
+                meeting.json.json,
+                &serde_json::json!({ "notice": notice, "warnings": warnings }),
+                || {
+                    notice
+                        .as_ref()
+                        .map(|n| {
+                            format!(
+                            "Anslaget uppsatt {}; sista dag för överklagande {}; får tas ned {}",
+                            n.posted,
+                            n.appeal_ends.map(|d| d.to_string()).unwrap_or_default(),
+                            n.removed.map(|d| d.to_string()).unwrap_or_default()
+                        )
+                        })
+                        .unwrap_or_default()
+                },
+            )
+        }
+    }
+}
+
+pub fn verify(r: &MeetingRef) -> Result<ExitCode> {
+    let (dir, id) = open(r)?;
+    let report = cycle::verify(&dir, id)?;
+    output::print(r.json.json, &report, || {
+        if report.ok() {
+            "Protokollet stämmer med sitt sigill.".into()
+        } else {
+            let mut s = String::from("Protokollet stämmer INTE med sitt sigill:\n");
+            if !report.sealed_text_intact {
+                s += "  den förseglade texten har ändrats\n";
+            }
+            if !report.signature_valid {
+                s += "  signaturen är ogiltig\n";
+            }
+            if !report.key_matches {
+                s += "  sigillet är inte gjort med den publicerade nyckeln\n";
+            }
+            for d in &report.differences {
+                s += &format!("  skiljer sig: {d}\n");
+            }
+            s
+        }
+    })?;
+    Ok(if report.ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+pub fn key(dir: &DataDir) -> Result<()> {
+    let key = keys::load_or_create(&dir.path)?;
+    let public = keys::public_hex(&key);
+    println!(
+        "{public}\nfingeravtryck: {}",
+        paragraf_core::seal::fingerprint(&public)
+    );
+    Ok(())
+}
