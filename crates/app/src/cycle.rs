@@ -12,9 +12,9 @@ use paragraf_core::minutes::{
     Approval, ApprovalOutcome, Minutes, MinutesError, Paragraph, SignerRole,
 };
 use paragraf_core::seal::{self, VerifyReport};
-use paragraf_store::{Store, StoreError};
+use paragraf_store::Store;
 
-use crate::DataDir;
+use crate::{in_transaction, DataDir};
 
 fn meeting(store: &dyn Store, id: MeetingId) -> Result<Record<MeetingId, Meeting>> {
     Ok(store.meeting(id)?)
@@ -32,28 +32,12 @@ fn change_meeting<T>(
     id: MeetingId,
     f: impl FnOnce(&mut Meeting) -> Result<T>,
 ) -> Result<T> {
-    let mut out = None;
-    let mut f = Some(f);
-    let mut err = None;
-    let res = store.atomically(&mut |tx| {
+    in_transaction(store, |tx| {
         let mut m = tx.meeting(id)?.value;
-        match (f.take().expect("called once"))(&mut m) {
-            Ok(v) => {
-                tx.update_meeting(id, &m)?;
-                out = Some(v);
-                Ok(())
-            }
-            Err(e) => {
-                err = Some(e);
-                Err(StoreError::Rule(String::new()))
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    res?;
-    Ok(out.expect("set on success"))
+        let out = f(&mut m)?;
+        tx.update_meeting(id, &m)?;
+        Ok(out)
+    })
 }
 
 /// Runs `f` on meeting and minutes in one transaction and stores both.
@@ -62,38 +46,14 @@ fn change_minutes<T>(
     id: MeetingId,
     f: impl FnOnce(&mut Meeting, &mut Minutes) -> Result<T>,
 ) -> Result<T> {
-    let mut out = None;
-    let mut f = Some(f);
-    let mut err = None;
-    let res = store.atomically(&mut |tx| {
+    in_transaction(store, |tx| {
         let mut m = tx.meeting(id)?.value;
-        let mut minutes = match tx.minutes(id)? {
-            Some(x) => x,
-            None => {
-                err = Some(anyhow!(
-                    "sammanträde {id} har inget protokoll än: kör `paragraf minutes draft` först"
-                ));
-                return Err(StoreError::Rule(String::new()));
-            }
-        };
-        match (f.take().expect("called once"))(&mut m, &mut minutes) {
-            Ok(v) => {
-                tx.save_minutes(id, &minutes)?;
-                tx.update_meeting(id, &m)?;
-                out = Some(v);
-                Ok(())
-            }
-            Err(e) => {
-                err = Some(e);
-                Err(StoreError::Rule(String::new()))
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    res?;
-    Ok(out.expect("set on success"))
+        let mut minutes = self::minutes(tx, id)?;
+        let out = f(&mut m, &mut minutes)?;
+        tx.save_minutes(id, &minutes)?;
+        tx.update_meeting(id, &m)?;
+        Ok(out)
+    })
 }
 
 /// Plans a meeting.
@@ -176,34 +136,14 @@ pub fn draft_minutes(
     }
     let m = meeting(store, id)?;
     let series = store.paragraph_series(m.body, chrono::Datelike::year(&m.date), Some(id))?;
-    let mut out = None;
-    let mut err = None;
-    let res = store.atomically(&mut |tx| {
+    in_transaction(store, |tx| {
         let mut m = tx.meeting(id)?.value;
-        let result = cycle::draft_minutes(&mut m, Attendance::empty(), &series)
-            .map_err(anyhow::Error::from)
-            .and_then(|mut minutes| {
-                minutes.set_signers(secretary, chair, adjusters.clone(), place.clone())?;
-                Ok(minutes)
-            });
-        match result {
-            Ok(minutes) => {
-                tx.save_minutes(id, &minutes)?;
-                tx.update_meeting(id, &m)?;
-                out = Some(minutes);
-                Ok(())
-            }
-            Err(e) => {
-                err = Some(e);
-                Err(StoreError::Rule(String::new()))
-            }
-        }
-    });
-    if let Some(e) = err {
-        return Err(e);
-    }
-    res?;
-    Ok(out.expect("set on success"))
+        let mut minutes = cycle::draft_minutes(&mut m, Attendance::empty(), &series)?;
+        minutes.set_signers(secretary, chair, adjusters, place)?;
+        tx.save_minutes(id, &minutes)?;
+        tx.update_meeting(id, &m)?;
+        Ok(minutes)
+    })
 }
 
 /// Records who attended, checked against the body's memberships on the meeting day.

@@ -8,8 +8,37 @@
 
 pub mod cycle;
 pub mod datadir;
+pub mod import;
 pub mod keys;
 
 pub use datadir::{
     Config, DataDir, MunicipalityConfig, RegistryConfig, CONFIG_FILE, DATABASE_FILE,
 };
+
+use paragraf_store::{Store, StoreError};
+
+/// Runs `f` in one transaction of `store`: everything it writes is kept if it returns `Ok`,
+/// nothing if it fails (its error is returned as it was).
+pub fn in_transaction<T>(
+    store: &dyn Store,
+    f: impl FnOnce(&dyn Store) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
+    let mut f = Some(f);
+    let mut out = None;
+    let mut failure = None;
+    let res = store.atomically(&mut |tx| match (f.take().expect("run once"))(tx) {
+        Ok(v) => {
+            out = Some(v);
+            Ok(())
+        }
+        Err(e) => {
+            failure = Some(e);
+            Err(StoreError::Rule("avbruten".into()))
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    res?;
+    out.ok_or_else(|| anyhow::anyhow!("transaktionen gav inget resultat"))
+}

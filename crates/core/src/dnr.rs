@@ -308,7 +308,7 @@ const CLASS_RE: &str = r"\d{1,4}(?:\.\d{1,4}){0,5}";
 fn token_regex(t: &Token) -> String {
     match t {
         Token::Literal(l) => regex::escape(l),
-        Token::Series => r"(?P<series>[A-ZÅÄÖ]{1,10})".into(),
+        Token::Series => r"(?P<series>[A-ZÅÄÖ]{1,10}(?:-[A-ZÅÄÖ]{1,10})?)".into(),
         Token::Year => r"(?P<year>\d{4})".into(),
         Token::ShortYear => r"(?P<yy>\d{2})".into(),
         Token::Sequence { width: 0 } => r"(?P<seq>[1-9]\d{0,8})".into(),
@@ -317,7 +317,8 @@ fn token_regex(t: &Token) -> String {
     }
 }
 
-static SERIES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ]{1,10}$").expect("regex"));
+static SERIES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-ZÅÄÖ]{1,10}(?:-[A-ZÅÄÖ]{1,10})?$").expect("regex"));
 static DNR_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:dnr|diarienummer)[\s.:]*").expect("regex"));
 
@@ -490,6 +491,13 @@ mod tests {
             ("SOC2024-000047", Some("SOC"), 2024, 47, None),
             ("2024-000174 1.1.2.1", None, 2024, 174, Some("1.1.2.1")),
             ("31/16", None, 2016, 31, None),
+            (
+                "HSV-VSF.2023.112 709",
+                Some("HSV-VSF"),
+                2023,
+                112,
+                Some("709"),
+            ),
         ];
         for (text, series, year, seq, class) in cases {
             let d = Dnr::parse(text).unwrap_or_else(|e| panic!("{text}: {e}"));

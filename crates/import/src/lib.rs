@@ -1,1 +1,57 @@
-//! Import of published protocols: under way.
+//! `paragraf-import`: reads a published protocol (*sammanträdesprotokoll*),
+//! as a PDF or as extracted text, into a structured [`Protocol`].
+//!
+//! ```no_run
+//! let text = paragraf_import::read_file(std::path::Path::new("protokoll.pdf"))?;
+//! let protocol = paragraf_import::parse_protocol(&text)?;
+//! println!("{}", serde_json::to_string_pretty(&protocol).unwrap_or_default());
+//! # Ok::<(), paragraf_import::ImportError>(())
+//! ```
+//!
+//! The parser is a set of layout-tolerant rules (labels, patterns, the
+//! *ärendelista*), linear in the input size, and never panics: any input
+//! gives either an [`ImportError`] or a [`Protocol`] with `warnings`.
+
+mod agenda;
+mod cover;
+mod dates;
+mod error;
+mod furniture;
+mod labels;
+mod lines;
+mod model;
+mod numbers;
+mod paragraphs;
+mod parse;
+mod pdf;
+mod read;
+mod segment;
+mod signatures;
+mod stream;
+mod tables;
+mod text;
+
+pub use error::ImportError;
+pub use model::{
+    Adjustment, Attendance, Attendee, Notice, Paragraph, Protocol, Signature, Table, TableRow,
+};
+pub use numbers::parse_number;
+
+/// Parses the extracted text of a protocol. Never panics.
+pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
+    parse::parse_protocol(text)
+}
+
+/// Extracts the text layer of a PDF with poppler's `pdftotext -layout`
+/// (column gaps become tabs). A PDF without a text layer gives
+/// [`ImportError::PdfNoText`]; a missing `pdftotext` gives
+/// [`ImportError::PdftotextMissing`].
+pub fn pdf_to_text(path: &std::path::Path) -> Result<String, ImportError> {
+    pdf::pdf_to_text(path)
+}
+
+/// Reads a `.txt` (UTF-8, UTF-16 with BOM, or — when unambiguous —
+/// Windows-1252/Latin-1) or `.pdf` file into text. Binary files are rejected.
+pub fn read_file(path: &std::path::Path) -> Result<String, ImportError> {
+    read::read_file(path)
+}

@@ -6,7 +6,7 @@ mod cycle;
 mod deadlines;
 pub mod demo;
 mod dnr;
-// mod import; (lands with the importer)
+mod import;
 mod org;
 
 use std::process::ExitCode;
@@ -78,7 +78,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                             m["id"],
                             m["date"].as_str().unwrap_or(""),
                             m["body"].as_str().unwrap_or(""),
-                            m["state"].as_str().unwrap_or("")
+                            m["state_sv"].as_str().unwrap_or("")
                         )
                     }),
                     "Inga sammanträden.",
@@ -89,7 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Minutes(c) => cycle::minutes(c)?,
         Command::Verify(r) => return cycle::verify(&r),
         Command::Key { data } => cycle::key(&DataDir::open(&data.dir)?)?,
-        Command::Import(_) => anyhow::bail!("import: kommer med inläsningen"),
+        Command::Import(a) => return import::run(&a),
         Command::Demo(a) => demo::run(&a)?,
     }
     Ok(ExitCode::SUCCESS)

@@ -1,0 +1,541 @@
+//! Storing an imported protocol: the parsed document (`paragraf_import::Protocol`) becomes
+//! the body, persons, memberships, cases, a meeting and sealed minutes — in one transaction
+//! per file, so a file that fails stores nothing.
+//!
+//! What the document does not say is not invented, with three exceptions that are named in
+//! the warnings: a membership is recorded for the meeting day only (the document proves no
+//! more); an utskott whose parent is unknown is placed under Kommunstyrelsen; and when the
+//! document gives no time of justering, the approvals are dated with the best date it does
+//! give (justering, anslag, or the meeting day).
+
+use std::collections::HashMap;
+
+use anyhow::{anyhow, Context, Result};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
+use paragraf_core::cycle;
+use paragraf_core::dnr::Dnr;
+use paragraf_core::ids::{BodyId, MeetingId, PersonId, Record};
+use paragraf_core::meeting::{
+    AgendaItem, Attendance, AttendanceRole, Attendee, Meeting, MeetingState, Presence,
+};
+use paragraf_core::minutes::{
+    Approval, AttClause, CellValue, Decision, Minutes, Paragraph, SignerRole, Table, TableRow,
+};
+use paragraf_core::org::{
+    Body, BodyKind, Membership, MembershipRole, Official, Person, PresidiumPosition,
+};
+use paragraf_core::registry::{Case, Secrecy};
+use paragraf_import::{Attendance as Kind, Protocol};
+use paragraf_store::Store;
+use serde::Serialize;
+
+use crate::in_transaction;
+
+/// What storing one protocol did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stored {
+    /// The new meeting.
+    pub meeting: MeetingId,
+    /// Its state.
+    pub state: MeetingState,
+    /// Whether the minutes could be sealed (chair and adjusters known).
+    pub sealed: bool,
+    /// Notes about what was assumed or could not be placed.
+    pub warnings: Vec<String>,
+}
+
+/// Swedish time's offset on `date`: +02:00 from the last Sunday of March to the last Sunday
+/// of October, +01:00 otherwise (to the day; the switch hour does not matter for dates).
+pub fn swedish_offset(date: NaiveDate) -> FixedOffset {
+    let last_sunday = |month: u32| {
+        let mut d = NaiveDate::from_ymd_opt(date.year(), month, 31)
+            .expect("March and October have 31 days");
+        while d.weekday() != Weekday::Sun {
+            d = d.pred_opt().expect("within the month");
+        }
+        d
+    };
+    let summer = date >= last_sunday(3) && date < last_sunday(10);
+    FixedOffset::east_opt(if summer { 7200 } else { 3600 }).expect("valid offset")
+}
+
+fn at_noon(date: NaiveDate) -> DateTime<FixedOffset> {
+    let noon = date.and_time(NaiveTime::from_hms_opt(12, 0, 0).expect("noon"));
+    swedish_offset(date)
+        .from_local_datetime(&noon)
+        .single()
+        .expect("fixed offsets are unambiguous")
+}
+
+fn parse_date(s: &Option<String>) -> Option<NaiveDate> {
+    s.as_deref().and_then(|d| d.parse().ok())
+}
+
+fn kind_of(name: &str) -> BodyKind {
+    let n = name.to_lowercase();
+    if n.contains("arbetsutskott") {
+        BodyKind::WorkingCommittee
+    } else if n.contains("utskott") {
+        BodyKind::Subcommittee
+    } else if n.contains("fullmäktige") {
+        BodyKind::Assembly
+    } else if n.contains("kommunstyrelse") {
+        BodyKind::ExecutiveBoard
+    } else if n.contains("råd") {
+        BodyKind::AdvisoryCouncil
+    } else {
+        BodyKind::Committee
+    }
+}
+
+fn decision_of(text: &str) -> Decision {
+    // "… beslutar\natt …\natt …" → clauses; anything else stays whole sentences.
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let first_att = lines.iter().position(|l| l.starts_with("att "));
+    match first_att {
+        Some(i) if lines[i..].iter().all(|l| l.starts_with("att ")) => Decision::Clauses {
+            intro: (i > 0).then(|| lines[..i].join(" ")),
+            clauses: lines[i..]
+                .iter()
+                .map(|l| AttClause(l.trim_start_matches("att ").to_string()))
+                .collect(),
+        },
+        _ => Decision::Text {
+            text: text.trim().to_string(),
+        },
+    }
+}
+
+fn row_of(r: &paragraf_import::TableRow) -> TableRow {
+    TableRow {
+        label: Some(r.label.clone()).filter(|l| !l.is_empty()),
+        values: r
+            .values
+            .iter()
+            .zip(r.cells.iter().map(Some).chain(std::iter::repeat(None)))
+            .map(|(v, cell)| match (v, cell) {
+                (Some(x), _) => CellValue::Number(*x),
+                (None, Some(c)) if !c.trim().is_empty() => CellValue::Text(c.trim().to_string()),
+                _ => CellValue::Empty,
+            })
+            .collect(),
+        children: r.children.iter().map(row_of).collect(),
+    }
+}
+
+struct People<'a> {
+    store: &'a dyn Store,
+    by_name: HashMap<String, PersonId>,
+}
+
+impl People<'_> {
+    fn get(&mut self, name: &str) -> Result<PersonId> {
+        if let Some(id) = self.by_name.get(name) {
+            return Ok(*id);
+        }
+        let p = self.store.add_person(&Person::new(name, None)?)?;
+        self.by_name.insert(name.to_string(), p.id);
+        Ok(p.id)
+    }
+}
+
+fn find_or_create_body(
+    store: &dyn Store,
+    name: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Record<BodyId, Body>> {
+    let bodies = store.bodies()?;
+    let norm = |s: &str| {
+        s.trim()
+            .to_lowercase()
+            .trim_end_matches("et")
+            .trim_end_matches("en")
+            .to_string()
+    };
+    if let Some(b) = bodies.iter().find(|b| norm(&b.name) == norm(name)) {
+        return Ok(b.clone());
+    }
+    let kind = kind_of(name);
+    let parent = if kind.needs_parent() {
+        let ks = match bodies.iter().find(|b| b.kind == BodyKind::ExecutiveBoard) {
+            Some(ks) => ks.clone(),
+            None => store.add_body(&Body::new(
+                "Kommunstyrelsen",
+                Some("KS"),
+                BodyKind::ExecutiveBoard,
+                None,
+            )?)?,
+        };
+        warnings.push(format!("{name} är ett utskott; dokumentet säger inte vilket organ det hör till — placerat under {}", ks.name));
+        Some(ks.id)
+    } else {
+        None
+    };
+    Ok(store.add_body(&Body::new(name, None, kind, parent)?)?)
+}
+
+fn ensure_membership(
+    store: &dyn Store,
+    existing: &mut Vec<Membership>,
+    person: PersonId,
+    body: BodyId,
+    role: MembershipRole,
+    position: Option<PresidiumPosition>,
+    party: Option<&str>,
+    date: NaiveDate,
+) -> Result<()> {
+    if existing
+        .iter()
+        .any(|m| m.person == person && m.role == role && m.active_on(date))
+    {
+        return Ok(());
+    }
+    let m = Membership::new(person, body, role, position, party, None, date, Some(date))?;
+    store.add_membership(&m)?;
+    existing.push(m);
+    Ok(())
+}
+
+/// Stores `p` (read from `source`) and seals its minutes with `key`.
+pub fn store_protocol(
+    store: &dyn Store,
+    p: &Protocol,
+    source: &str,
+    key: &ed25519_dalek::SigningKey,
+) -> Result<Stored> {
+    in_transaction(store, |tx| store_in(tx, p, source, key))
+}
+
+fn store_in(
+    store: &dyn Store,
+    p: &Protocol,
+    source: &str,
+    key: &ed25519_dalek::SigningKey,
+) -> Result<Stored> {
+    let mut warnings = Vec::new();
+    let date: NaiveDate = p
+        .date
+        .parse()
+        .with_context(|| format!("ogiltigt sammanträdesdatum {}", p.date))?;
+    let body = find_or_create_body(store, &p.body, &mut warnings)?;
+    let mut people = People {
+        store,
+        by_name: store
+            .persons()?
+            .into_iter()
+            .map(|r| (r.value.name, r.id))
+            .collect(),
+    };
+    let mut memberships: Vec<Membership> = store
+        .memberships(Some(body.id))?
+        .into_iter()
+        .map(|r| r.value)
+        .collect();
+    let known_officials: Vec<PersonId> = store.officials()?.into_iter().map(|o| o.person).collect();
+
+    let mut attendees: Vec<Attendee> = Vec::new();
+    for a in &p.attendees {
+        let mut person = people.get(&a.name)?;
+        if attendees.iter().any(|x| x.person == person) {
+            // Two people of the same name at one meeting (004: a ledamot and an ekonom).
+            person = store.add_person(&Person::new(&a.name, None)?)?.id;
+            warnings.push(format!(
+                "två personer heter {} i närvarolistan; de hålls isär",
+                a.name
+            ));
+        }
+        let position = match a.position.as_deref() {
+            Some("ordförande") => Some(PresidiumPosition::Chair),
+            Some("vice ordförande") => Some(PresidiumPosition::FirstViceChair),
+            _ => None,
+        };
+        let presence = match &a.paragraphs {
+            Some(text) => Presence::parse(text).unwrap_or_else(|e| {
+                warnings.push(format!("närvaro för {}: {e}", a.name));
+                Presence::whole_meeting()
+            }),
+            None => Presence::whole_meeting(),
+        };
+        let role = match (a.attendance, &a.substitute_for) {
+            (Kind::Deciding, Some(replaced)) => {
+                let r = people.get(replaced)?;
+                ensure_membership(
+                    store,
+                    &mut memberships,
+                    r,
+                    body.id,
+                    MembershipRole::Member,
+                    None,
+                    None,
+                    date,
+                )?;
+                ensure_membership(
+                    store,
+                    &mut memberships,
+                    person,
+                    body.id,
+                    MembershipRole::Substitute,
+                    None,
+                    a.party.as_deref(),
+                    date,
+                )?;
+                AttendanceRole::ServingSubstitute { replaces: r }
+            }
+            (Kind::Deciding, None) => {
+                ensure_membership(
+                    store,
+                    &mut memberships,
+                    person,
+                    body.id,
+                    MembershipRole::Member,
+                    position,
+                    a.party.as_deref(),
+                    date,
+                )?;
+                AttendanceRole::Member
+            }
+            (Kind::Substitute, _) => {
+                ensure_membership(
+                    store,
+                    &mut memberships,
+                    person,
+                    body.id,
+                    MembershipRole::Substitute,
+                    None,
+                    a.party.as_deref(),
+                    date,
+                )?;
+                AttendanceRole::Substitute
+            }
+            (Kind::Other, _) => {
+                if let Some(t) = &a.title {
+                    if !known_officials.contains(&person) {
+                        store.add_official(&Official::new(person, t, None)?)?;
+                    }
+                }
+                AttendanceRole::Other {
+                    title: a.title.clone(),
+                }
+            }
+        };
+        attendees.push(Attendee {
+            person,
+            role,
+            position,
+            party: a.party.clone(),
+            presence,
+        });
+    }
+    let attendance =
+        Attendance::new(body.id, date, &memberships, attendees).context("närvarolistan")?;
+
+    let mut meeting = Meeting::planned(body.id, date);
+    meeting.start = p
+        .start_time
+        .as_deref()
+        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
+    meeting.end = p
+        .end_time
+        .as_deref()
+        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
+    meeting.place = p.place.clone();
+    meeting.source = Some(format!("import: {source}"));
+
+    let mut paragraphs = Vec::new();
+    for (i, ip) in p.paragraphs.iter().enumerate() {
+        let mut para =
+            Paragraph::new(ip.number, &ip.title).with_context(|| format!("§ {}", ip.number))?;
+        para.case_number = ip.case_number.clone();
+        if let Some(cn) = &ip.case_number {
+            match Dnr::parse(cn) {
+                Ok(dnr) => {
+                    let case = match store.case_by_dnr(&dnr.to_string())? {
+                        Some(c) => c,
+                        None => store.register_case(&Case::new(
+                            dnr,
+                            &ip.title,
+                            Some(body.id),
+                            if ip.closed {
+                                Secrecy::IndividualCase
+                            } else {
+                                Secrecy::Public
+                            },
+                            date,
+                        )?)?,
+                    };
+                    para.case = Some(case.id);
+                }
+                Err(e) => warnings.push(format!("§ {}: {e}", ip.number)),
+            }
+        }
+        para.secrecy = if ip.closed {
+            Secrecy::IndividualCase
+        } else {
+            Secrecy::Public
+        };
+        para.text = ip.text.clone();
+        if let Some(pr) = &ip.proceedings {
+            if !pr.trim().is_empty() {
+                para.text = format!("{}\n\n{}", para.text.trim_end(), pr.trim());
+            }
+        }
+        para.proposal = ip.proposal.as_deref().map(decision_of);
+        para.decision = ip.decision.as_deref().map(decision_of);
+        para.documents = ip.documents.clone();
+        para.dispatch = ip.send_to.clone();
+        para.tables = ip
+            .tables
+            .iter()
+            .map(|t| Table {
+                title: t.title.clone(),
+                header: t.header.clone(),
+                rows: t.rows.iter().map(row_of).collect(),
+            })
+            .collect();
+        meeting.agenda.push(AgendaItem {
+            position: i as u32 + 1,
+            title: ip.agenda_title.clone().unwrap_or_else(|| ip.title.clone()),
+            case: para.case,
+            case_number: ip.case_number.clone(),
+            presenter: None,
+            secrecy: para.secrecy,
+        });
+        paragraphs.push(para);
+    }
+    meeting.state = MeetingState::MinutesDrafted;
+    let mut minutes = Minutes::new(body.id, date, attendance, paragraphs, None)?;
+    let chair = p.chair.as_deref().map(|c| people.get(c)).transpose()?;
+    let secretary = p.secretary.as_deref().map(|c| people.get(c)).transpose()?;
+    let adjusters = p
+        .adjusters
+        .iter()
+        .map(|a| people.get(a))
+        .collect::<Result<Vec<_>>>()?;
+    let place = p.adjustment.place.clone();
+    minutes.set_signers(secretary, chair, adjusters.clone(), place)?;
+
+    // Approvals: the e-signatures when the document has them, else the date it gives.
+    let adjusted_day = parse_date(&p.adjustment.date)
+        .or(parse_date(&p.notice.posted))
+        .unwrap_or(date);
+    let signed_at = |name: &str| -> Option<(DateTime<FixedOffset>, String)> {
+        p.signatures.iter().find(|s| s.name == name).and_then(|s| {
+            let t = DateTime::parse_from_rfc3339(s.time.as_deref()?).ok()?;
+            Some((
+                t,
+                s.method.clone().unwrap_or_else(|| "e-underskrift".into()),
+            ))
+        })
+    };
+    let mut sealed = false;
+    if let (Some(chair_id), false) = (chair, adjusters.is_empty()) {
+        let mut signers: Vec<(PersonId, SignerRole, String)> = Vec::new();
+        if let (Some(s), Some(name)) = (secretary, &p.secretary) {
+            signers.push((s, SignerRole::Secretary, name.clone()));
+        }
+        signers.push((
+            chair_id,
+            SignerRole::Chair,
+            p.chair.clone().unwrap_or_default(),
+        ));
+        for (id, name) in adjusters.iter().zip(&p.adjusters) {
+            signers.push((*id, SignerRole::Adjuster, name.clone()));
+        }
+        // In the order they signed; the last one seals.
+        let mut dated: Vec<_> = signers
+            .into_iter()
+            .map(|(id, role, name)| {
+                let (time, method) = signed_at(&name).unwrap_or_else(|| {
+                    (
+                        at_noon(adjusted_day),
+                        "justerat enligt det importerade protokollet".into(),
+                    )
+                });
+                (time, id, role, method)
+            })
+            .collect();
+        dated.sort_by_key(|d| (d.0, d.2 == SignerRole::Chair || d.2 == SignerRole::Adjuster));
+        if p.signatures.is_empty() {
+            warnings.push(format!(
+                "dokumentet har inga underskrifter med tid; justeringen är daterad {adjusted_day}"
+            ));
+        }
+        for (time, id, role, method) in dated {
+            let outcome = minutes.approve(
+                Approval {
+                    signer: id,
+                    role,
+                    time,
+                    method,
+                    paragraphs: vec![],
+                },
+                key,
+            )?;
+            sealed = outcome == paragraf_core::minutes::ApprovalOutcome::Sealed;
+        }
+        if sealed {
+            cycle::mark_adjusted(&mut meeting, &minutes)?;
+        }
+    } else {
+        warnings.push(
+            "ordförande eller justerare saknas i dokumentet: protokollet kan inte förseglas".into(),
+        );
+    }
+
+    if let (true, Some(posted)) = (sealed, parse_date(&p.notice.posted)) {
+        let seal_time = minutes
+            .seal()
+            .map(|s| s.sealed_at)
+            .ok_or_else(|| anyhow!("sigill saknas"))?;
+        let storage = p.notice.storage.clone().unwrap_or_default();
+        let mut notice = cycle::notice_for(date, seal_time, posted, &storage)?;
+        if let Some(removed) = parse_date(&p.notice.removed) {
+            notice.removed = Some(removed);
+        }
+        warnings.extend(
+            cycle::late_posting_warning(date, seal_time, posted)?
+                .into_iter()
+                .map(|w| w.0),
+        );
+        meeting.notice = Some(notice);
+        meeting.state = MeetingState::Posted;
+    }
+    let rec = store.add_meeting(&meeting)?;
+    store.save_minutes(rec.id, &minutes)?;
+    Ok(Stored {
+        meeting: rec.id,
+        state: meeting.state,
+        sealed,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_summer_time() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(swedish_offset(d("2025-09-03")).local_minus_utc(), 7200);
+        assert_eq!(swedish_offset(d("2024-01-29")).local_minus_utc(), 3600);
+        assert_eq!(swedish_offset(d("2025-03-30")).local_minus_utc(), 7200); // last Sunday of March
+        assert_eq!(swedish_offset(d("2025-03-29")).local_minus_utc(), 3600);
+        assert_eq!(swedish_offset(d("2025-10-26")).local_minus_utc(), 3600); // last Sunday of October
+    }
+
+    #[test]
+    fn decisions_keep_their_form() {
+        assert!(
+            matches!(decision_of("Utskottet beslutar\natt godkänna\natt överlämna"), Decision::Clauses { ref clauses, .. } if clauses.len() == 2)
+        );
+        assert!(matches!(
+            decision_of("Vård- och omsorgsnämnden tar del av informationen."),
+            Decision::Text { .. }
+        ));
+    }
+}

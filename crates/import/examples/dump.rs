@@ -1,0 +1,20 @@
+//! Prints the parsed protocol of a file as JSON: `cargo run -p paragraf-import --example dump -- FILE`.
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("användning: dump FIL");
+        std::process::exit(2);
+    };
+    let result = paragraf_import::read_file(std::path::Path::new(&path))
+        .and_then(|t| paragraf_import::parse_protocol(&t));
+    match result {
+        Ok(p) => match serde_json::to_string_pretty(&p) {
+            Ok(s) => println!("{s}"),
+            Err(e) => eprintln!("fel: {e}"),
+        },
+        Err(e) => {
+            eprintln!("fel: {e}");
+            std::process::exit(1);
+        }
+    }
+}

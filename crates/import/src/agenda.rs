@@ -1,0 +1,123 @@
+//! The *ärendelista* (list of items with § number, title, Dnr and pages)
+//! that some protocols print after the cover page (seed 004 lines 18–38).
+
+use crate::stream::Item;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One row of the *ärendelista*.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AgendaEntry {
+    pub number: u32,
+    pub title: String,
+    pub case_number: Option<String>,
+    /// Index into the item stream.
+    pub item: usize,
+}
+
+static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^§\s*(\d{1,4})(?:\t+|\s{2,}|\s*[-–:.]\s+|\s+)(\S.*)$").expect("static regex")
+});
+static CASE_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:dnr\.?\s*:?\s*)?[\p{L}]{0,8}[ .]?\d{2,4}[/.:-]\d{1,6}(?:[ .:-]\d{1,6})?$")
+        .expect("static regex")
+});
+static PAGES_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?$").expect("static regex"));
+
+fn parse_entry(text: &str) -> Option<(u32, String, Option<String>)> {
+    let c = ENTRY.captures(text.trim())?;
+    let number: u32 = c.get(1)?.as_str().parse().ok()?;
+    let rest = c.get(2)?.as_str();
+    let cells: Vec<&str> = if rest.contains('\t') {
+        rest.split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect()
+    } else {
+        rest.split("  ")
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let title = (*cells.first()?).to_string();
+    let mut case_number = None;
+    for cell in cells.iter().skip(1) {
+        if PAGES_CELL.is_match(cell) {
+            continue;
+        }
+        if CASE_CELL.is_match(cell) && case_number.is_none() {
+            let cleaned = cell
+                .strip_prefix("Dnr")
+                .or_else(|| cell.strip_prefix("dnr"))
+                .map(|s| s.trim_start_matches(['.', ':', ' ']));
+            case_number = Some(cleaned.unwrap_or(cell).to_string());
+        }
+    }
+    Some((number, title, case_number))
+}
+
+/// Finds the first run of at least three consecutive "§ N Title" lines with
+/// increasing numbers and nothing else between them: that is an agenda, not
+/// a set of headings (real headings are separated by text).
+pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
+    let mut run: Vec<AgendaEntry> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.is_blank() {
+            continue;
+        }
+        match parse_entry(it.text) {
+            Some((number, title, case_number))
+                if run.last().is_none_or(|last| number > last.number) =>
+            {
+                run.push(AgendaEntry {
+                    number,
+                    title,
+                    case_number,
+                    item: i,
+                });
+            }
+            _ => {
+                if run.len() >= 3 {
+                    return run;
+                }
+                run.clear();
+                if let Some((number, title, case_number)) = parse_entry(it.text) {
+                    run.push(AgendaEntry {
+                        number,
+                        title,
+                        case_number,
+                        item: i,
+                    });
+                }
+            }
+        }
+    }
+    if run.len() >= 3 {
+        run
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_entry() {
+        let e = parse_entry("§ 2\tBudgetuppföljning januari - november 2023\t2022/1\t4 - 5");
+        assert_eq!(
+            e,
+            Some((
+                2,
+                "Budgetuppföljning januari - november 2023".into(),
+                Some("2022/1".into())
+            ))
+        );
+        let e = parse_entry("§ 1\tÄndring i föredragningslistan\t\t3");
+        assert_eq!(e, Some((1, "Ändring i föredragningslistan".into(), None)));
+        let e = parse_entry("§ 12  Rapport  Dnr SN 2023/45  7");
+        assert_eq!(e, Some((12, "Rapport".into(), Some("SN 2023/45".into()))));
+    }
+}

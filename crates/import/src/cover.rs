@@ -1,0 +1,718 @@
+//! The cover page (*försättsblad*): *Plats och tid*, *Beslutande*, *Ej
+//! beslutande ersättare*, *Övriga närvarande*, *Justering*, *Underskrifter*,
+//! *Paragrafer* and the *ANSLAG/BEVIS* box — in its different layouts: label
+//! and value on one line, value on the following lines, a tab-separated
+//! table, or labels flattened ahead of their values.
+
+use crate::dates::{find_times, first_date, strip_date_time};
+use crate::furniture::strip_boilerplate;
+use crate::lines::Line;
+use crate::model::{Attendance, Attendee};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The fields a cover label can open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    PlaceTime,
+    AdjustmentPlaceTime,
+    Deciding,
+    ServingSubstitutes,
+    Substitutes,
+    Others,
+    Adjusters,
+    Signatures,
+    Secretary,
+    Chair,
+    Range,
+    Body,
+    Date,
+    NoticePosted,
+    NoticeRemoved,
+    Storage,
+    /// Labels whose values are not used (*Underskrift*, *Ärendelista*).
+    Ignore,
+}
+
+impl Field {
+    fn multi(self) -> bool {
+        matches!(
+            self,
+            Field::Deciding
+                | Field::ServingSubstitutes
+                | Field::Substitutes
+                | Field::Others
+                | Field::Adjusters
+                | Field::Signatures
+                | Field::Ignore
+        )
+    }
+}
+
+/// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
+const LABELS: [(&str, Field); 54] = [
+    ("datum då anslaget sätts upp", Field::NoticePosted),
+    ("datum för anslags uppsättande", Field::NoticePosted),
+    ("datum då anslaget tas ned", Field::NoticeRemoved),
+    ("datum då anslaget tas ner", Field::NoticeRemoved),
+    ("datum för anslags nedtagande", Field::NoticeRemoved),
+    ("förvaringsplats för protokollet", Field::Storage),
+    ("övriga närvarande tjänstepersoner", Field::Others),
+    ("plats och tid för justeringen", Field::AdjustmentPlaceTime),
+    ("plats och tid för justering", Field::AdjustmentPlaceTime),
+    ("justeringens plats och tid", Field::AdjustmentPlaceTime),
+    ("justeringens tid och plats", Field::AdjustmentPlaceTime),
+    ("tid och plats för justering", Field::AdjustmentPlaceTime),
+    ("ej tjänstgörande ersättare", Field::Substitutes),
+    ("icke tjänstgörande ersättare", Field::Substitutes),
+    ("ej beslutande ersättare", Field::Substitutes),
+    ("närvarande ersättare", Field::Substitutes),
+    ("tjänstgörande ersättare", Field::ServingSubstitutes),
+    ("beslutande ledamöter", Field::Deciding),
+    ("närvarande ledamöter", Field::Deciding),
+    ("närvarande tjänstepersoner", Field::Others),
+    ("närvarande tjänstemän", Field::Others),
+    ("övriga närvarande", Field::Others),
+    ("övriga deltagare", Field::Others),
+    ("övriga deltagande", Field::Others),
+    ("utses att justera", Field::Adjusters),
+    ("utsedd att justera", Field::Adjusters),
+    ("utsedda att justera", Field::Adjusters),
+    ("sammanträdesdatum", Field::Date),
+    ("datum för sammanträdet", Field::Date),
+    ("anslaget sätts upp", Field::NoticePosted),
+    ("anslaget tas ned", Field::NoticeRemoved),
+    ("anslaget tas ner", Field::NoticeRemoved),
+    ("förvaringsplats", Field::Storage),
+    ("avser paragrafer", Field::Range),
+    ("nämnd/styrelse", Field::Body),
+    ("beslutande organ", Field::Body),
+    ("plats och tid", Field::PlaceTime),
+    ("tid och plats", Field::PlaceTime),
+    ("underskrifter", Field::Signatures),
+    ("tjänstepersoner", Field::Others),
+    ("tjänstemän", Field::Others),
+    ("beslutande", Field::Deciding),
+    ("ledamöter", Field::Deciding),
+    ("ersättare", Field::Substitutes),
+    ("övriga", Field::Others),
+    ("justerare", Field::Adjusters),
+    ("justerande", Field::Adjusters),
+    ("sekreterare", Field::Secretary),
+    ("ordförande", Field::Chair),
+    ("paragrafer", Field::Range),
+    ("underskrift", Field::Ignore),
+    ("ärendelista", Field::Ignore),
+    ("organ", Field::Body),
+    ("paragraf", Field::Range),
+];
+
+/// Sub-labels inside a flattened *Underskrifter* value.
+static SIGN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(sekreterare|vice ordförande|ordförande|justerande|justerare)(?-u:\b)\s*:?",
+    )
+    .expect("static regex")
+});
+static PARTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*([\p{L}]{1,6})\s*\)").expect("static regex"));
+static PARAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:ej|utom|del av)\s+)?§§?\s*\d{1,4}(?:\s*[-–]\s*§?\s*\d{1,4})?(?:\s*(?:,|och)\s*(?:§\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*")
+        .expect("static regex")
+});
+static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för|tjänstgör\s+(?:för|i stället för|istället för)|tjg\.?\s*ers\.?\s*(?:för)?|ers\.?\s+för|ersättare\s+för|ersätter|i\s+stället\s+för|istället\s+för)\s*")
+        .expect("static regex")
+});
+static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tjänstemän|tjänstepersoner|politiker|förtroendevalda|övriga|gäster|insynsplatser?)\s*:?\s+").expect("static regex")
+});
+
+/// Everything read from the cover page.
+#[derive(Debug, Default)]
+pub struct Cover {
+    pub place: Option<String>,
+    pub start_time: Option<String>,
+    pub end_time: Option<String>,
+    pub date: Option<String>,
+    pub body: Option<String>,
+    pub attendees: Vec<Attendee>,
+    pub chair: Option<String>,
+    pub secretary: Option<String>,
+    pub adjusters: Vec<String>,
+    pub adjustment_date: Option<String>,
+    pub adjustment_place: Option<String>,
+    pub paragraph_range: Option<String>,
+    pub notice_posted: Option<String>,
+    pub notice_removed: Option<String>,
+    pub storage: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+fn match_label(cell: &str) -> Option<(Field, &str)> {
+    let lower = cell.to_lowercase();
+    for (l, f) in LABELS {
+        if lower.starts_with(l) {
+            let rest = cell.get(l.len()..).unwrap_or("");
+            // The label must end at a word boundary.
+            if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let rest = rest.trim_start_matches([':', ' ']).trim();
+            return Some((f, rest));
+        }
+    }
+    None
+}
+
+/// Parses the cover lines. `furniture[i]` flags page furniture; a flagged line
+/// that is a cover label ("Justerare") is still read as a label.
+pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
+    let mut cover = Cover::default();
+    let mut values: Vec<(Field, usize, String)> = Vec::new();
+    let mut current: Option<Field> = None;
+    let mut filled: Vec<Field> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_blank() {
+            continue;
+        }
+        let is_furniture = furniture.get(i).copied().unwrap_or(false);
+        if is_furniture && match_label(line.text.trim()).is_none() {
+            continue;
+        }
+        for raw_cell in line.text.split('\t') {
+            let cell = strip_boilerplate(raw_cell.trim());
+            if cell.is_empty() {
+                if raw_cell.contains("ANSLAG") || raw_cell.contains("justerat") {
+                    current = Some(Field::Ignore);
+                }
+                continue;
+            }
+            match match_label(&cell) {
+                Some((field, rest)) => {
+                    current = Some(field);
+                    if !rest.is_empty() {
+                        values.push((field, line.no, rest.to_string()));
+                        if !field.multi() {
+                            filled.push(field);
+                        }
+                    }
+                }
+                None => match current {
+                    Some(f)
+                        if !f.multi()
+                            && values.iter().any(|(vf, _, vv)| *vf == f && *vv == cell) => {}
+                    Some(f) if f.multi() || !filled.contains(&f) => {
+                        values.push((f, line.no, cell.clone()));
+                        if !f.multi() {
+                            filled.push(f);
+                        }
+                    }
+                    Some(Field::Ignore) => {}
+                    _ => cover.warnings.push(format!(
+                        "line {}: kunde inte placera raden på försättsbladet: \"{}\"",
+                        line.no, cell
+                    )),
+                },
+            }
+        }
+    }
+    for (field, no, v) in values {
+        apply(&mut cover, field, no, &v);
+    }
+    finish_positions(&mut cover);
+    cover
+}
+
+fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
+    match field {
+        Field::PlaceTime => {
+            let (s, e) = find_times(v);
+            cover.start_time = cover.start_time.take().or(s);
+            cover.end_time = cover.end_time.take().or(e);
+            cover.date = cover.date.take().or_else(|| first_date(v));
+            let place = strip_date_time(v);
+            if !place.is_empty() {
+                cover.place.get_or_insert(place);
+            }
+        }
+        Field::AdjustmentPlaceTime => {
+            cover.adjustment_date = cover.adjustment_date.take().or_else(|| first_date(v));
+            let place = strip_date_time(v);
+            if !place.is_empty() {
+                cover.adjustment_place.get_or_insert(place);
+            }
+        }
+        Field::Date => cover.date = cover.date.take().or_else(|| first_date(v)),
+        Field::NoticePosted => {
+            cover.notice_posted = cover.notice_posted.take().or_else(|| first_date(v))
+        }
+        Field::NoticeRemoved => {
+            cover.notice_removed = cover.notice_removed.take().or_else(|| first_date(v))
+        }
+        Field::Storage => {
+            let s = strip_prefix_ci(
+                v,
+                &[
+                    "protokollet förvaras på",
+                    "protokollet förvaras hos",
+                    "protokollet förvaras i",
+                ],
+            );
+            cover.storage.get_or_insert(s);
+        }
+        Field::Body => {
+            cover.body.get_or_insert(v.to_string());
+        }
+        Field::Range => {
+            cover.paragraph_range.get_or_insert(v.to_string());
+        }
+        Field::Secretary | Field::Chair | Field::Adjusters if SIGN_LABEL.is_match(v) => {
+            let word = match field {
+                Field::Secretary => "Sekreterare",
+                Field::Chair => "Ordförande",
+                _ => "Justerande",
+            };
+            parse_signature_block(cover, &format!("{word} {v}"));
+        }
+        Field::Secretary => {
+            cover.secretary.get_or_insert(clean_name(v));
+        }
+        Field::Chair => {
+            cover.chair.get_or_insert(clean_name(v));
+        }
+        Field::Adjusters => {
+            for name in split_names(v) {
+                if !cover.adjusters.contains(&name) {
+                    cover.adjusters.push(name);
+                }
+            }
+        }
+        Field::Signatures => parse_signature_block(cover, v),
+        Field::Deciding => add_people(cover, no, v, Attendance::Deciding, false),
+        Field::ServingSubstitutes => add_people(cover, no, v, Attendance::Deciding, true),
+        Field::Substitutes => add_people(cover, no, v, Attendance::Substitute, false),
+        Field::Others => add_people(cover, no, v, Attendance::Other, false),
+        Field::Ignore => {}
+    }
+}
+
+fn strip_prefix_ci(v: &str, prefixes: &[&str]) -> String {
+    let lower = v.to_lowercase();
+    for p in prefixes {
+        if lower.starts_with(p) {
+            return v.get(p.len()..).unwrap_or(v).trim().to_string();
+        }
+    }
+    v.trim().to_string()
+}
+
+/// "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist Justerande Bert Broman".
+fn parse_signature_block(cover: &mut Cover, v: &str) {
+    let marks: Vec<(usize, usize, String)> = SIGN_LABEL
+        .captures_iter(v)
+        .filter_map(|c| {
+            let all = c.get(0)?;
+            Some((all.start(), all.end(), c.get(1)?.as_str().to_lowercase()))
+        })
+        .collect();
+    for (k, (_, end, which)) in marks.iter().enumerate() {
+        let stop = marks.get(k + 1).map_or(v.len(), |m| m.0);
+        let value = v.get(*end..stop).unwrap_or("").trim();
+        if value.is_empty() {
+            continue;
+        }
+        match which.as_str() {
+            "sekreterare" => {
+                cover.secretary.get_or_insert(clean_name(value));
+            }
+            "ordförande" => {
+                cover.chair.get_or_insert(clean_name(value));
+            }
+            "justerande" | "justerare" => {
+                for n in split_names(value) {
+                    if !cover.adjusters.contains(&n) {
+                        cover.adjusters.push(n);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A name without party suffix or trailing punctuation.
+fn clean_name(v: &str) -> String {
+    let without = PARTY.replace_all(v, " ");
+    without
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches([',', ';', '.', ' '])
+        .to_string()
+}
+
+/// "Anna Berg (S) och Per Olsson (M)", "Anna Berg, Per Olsson".
+fn split_names(v: &str) -> Vec<String> {
+    let v = PARTY.replace_all(v, ",");
+    v.split([',', ';'])
+        .flat_map(|p| p.split(" och "))
+        .map(clean_name)
+        .filter(|n| !n.is_empty() && n.chars().next().is_some_and(char::is_uppercase))
+        .collect()
+}
+
+/// A word that can be part of a personal name: capitalised, with lowercase letters.
+fn is_name_token(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return matches!(w, "von" | "van" | "de" | "af" | "der" | "la" | "del");
+    }
+    w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+}
+
+/// Byte offset where the trailing name (≥ 2 name words) of `s` starts.
+fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
+    let trimmed = s.trim_end();
+    let mut start: Option<usize> = None;
+    let mut count = 0;
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for w in trimmed.split(' ') {
+        words.push((pos, w));
+        pos += w.len() + 1;
+    }
+    for (off, w) in words.iter().rev() {
+        if w.is_empty() {
+            continue;
+        }
+        if is_name_token(w) {
+            count += 1;
+            start = Some(*off);
+        } else {
+            break;
+        }
+    }
+    // Particles cannot start a name.
+    if count >= min_words {
+        start
+    } else {
+        None
+    }
+}
+
+fn annotation(att: &mut Attendee, text: &str) {
+    let t = text.trim().trim_matches([',', ';', ' ']);
+    if t.is_empty() {
+        return;
+    }
+    let mut rest = t.to_string();
+    if let Some(m) = PARAS.find(&rest) {
+        att.paragraphs = Some(m.as_str().trim().to_string());
+        rest = format!(
+            "{} {}",
+            rest.get(..m.start()).unwrap_or(""),
+            rest.get(m.end()..).unwrap_or("")
+        );
+    }
+    let lower = rest.to_lowercase();
+    let lower = lower.trim().trim_matches([',', ' ']);
+    if lower.contains("vice ordf") {
+        att.position = Some("vice ordförande".into());
+    } else if lower == "ordförande"
+        || lower == "ordf."
+        || lower == "ordf"
+        || lower.starts_with("ordförande")
+    {
+        att.position = Some("ordförande".into());
+    } else if !lower.is_empty() && att.attendance == Attendance::Other {
+        let title = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+        let title = title.trim_matches([',', ' ']).to_string();
+        if !title.is_empty() {
+            att.title = Some(match att.title.take() {
+                Some(t) => format!("{t}, {title}"),
+                None => title,
+            });
+        }
+    }
+}
+
+fn new_attendee(name: &str, party: Option<String>, attendance: Attendance) -> Attendee {
+    Attendee {
+        name: name
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .trim_matches([',', ' '])
+            .to_string(),
+        party,
+        attendance,
+        position: None,
+        substitute_for: None,
+        title: None,
+        paragraphs: None,
+    }
+}
+
+/// Adds the people in one value (a line or a table cell).
+fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, serving: bool) {
+    let v = GROUP_LABEL.replace(v.trim(), "");
+    let v = v.trim();
+    if v.is_empty() || v == "-" || v == "–" {
+        return;
+    }
+    let before = cover.attendees.len();
+    if PARTY.is_match(v) {
+        add_with_parties(cover, v, attendance);
+    } else {
+        add_without_parties(cover, v, attendance);
+    }
+    if serving {
+        for a in cover.attendees.iter_mut().skip(before) {
+            if a.position.as_deref() == Some("ledamot") {
+                a.position = None;
+            }
+        }
+    }
+    if cover.attendees.len() == before {
+        cover
+            .warnings
+            .push(format!("line {no}: kunde inte läsa några namn ur \"{v}\""));
+    }
+}
+
+/// "Åsa Bergkvist (S) Helena Karlsson (M) … Sven-Erik Källman (S), tjänstgörande
+/// ersättare för Rafal Abdelqader (S) Bert Broman (M)".
+fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
+    let marks: Vec<(usize, usize, String)> = PARTY
+        .captures_iter(v)
+        .filter_map(|c| {
+            let all = c.get(0)?;
+            Some((all.start(), all.end(), c.get(1)?.as_str().to_string()))
+        })
+        .collect();
+    let mut cursor = 0;
+    let mut last: Option<usize> = None; // index into cover.attendees
+    for (start, end, party) in &marks {
+        let between = v.get(cursor..*start).unwrap_or("");
+        // `between` = annotation of the previous person + the next name.
+        let (annot, name) = match trailing_name_start(between, 1) {
+            Some(off) => (
+                between.get(..off).unwrap_or(""),
+                between.get(off..).unwrap_or(""),
+            ),
+            None => (between, ""),
+        };
+        let sub = SUBSTITUTION.find(annot);
+        if let (Some(m), Some(li)) = (sub, last) {
+            // "… tjänstgörande ersättare för NAME (P)": NAME is the absent member.
+            if let Some(a) = cover.attendees.get_mut(li) {
+                annotation(a, annot.get(..m.start()).unwrap_or(""));
+                a.substitute_for = Some(clean_name(name));
+                if a.position.as_deref() == Some("ledamot") {
+                    a.position = None;
+                }
+            }
+            cursor = *end;
+            last = None;
+            continue;
+        }
+        if let Some(li) = last {
+            if let Some(a) = cover.attendees.get_mut(li) {
+                annotation(a, annot);
+            }
+        } else if !annot.trim().trim_matches([',', ' ']).is_empty()
+            && !cover.attendees.is_empty()
+            && cursor > 0
+        {
+            // Annotation after a substitution ("…för X (S), §§ 1-5").
+            if let Some(a) = cover.attendees.last_mut() {
+                annotation(a, annot);
+            }
+        }
+        let name = name.trim();
+        if name.is_empty() {
+            cursor = *end;
+            continue;
+        }
+        let mut a = new_attendee(name, Some(party.clone()), attendance);
+        if attendance == Attendance::Deciding {
+            a.position = Some("ledamot".into());
+        }
+        cover.attendees.push(a);
+        last = Some(cover.attendees.len() - 1);
+        cursor = *end;
+    }
+    let tail = v.get(cursor..).unwrap_or("");
+    if let Some(li) = last {
+        if let Some(a) = cover.attendees.get_mut(li) {
+            let sub = SUBSTITUTION.find(tail);
+            match sub {
+                Some(m) => {
+                    annotation(a, tail.get(..m.start()).unwrap_or(""));
+                    a.substitute_for = Some(clean_name(tail.get(m.end()..).unwrap_or("")));
+                    a.position = None;
+                }
+                None => annotation(a, tail),
+            }
+        }
+    } else if let Some(a) = cover.attendees.last_mut() {
+        annotation(a, tail);
+    }
+}
+
+/// Officials: "Maria Persson, socialchef", "Carina Stålhandske, gruppleddare, §§ 100-113",
+/// or many flattened on one line: "Carina Gullemo, förvaltningschef Emma Selemo, ekonom § 2-6 …".
+fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
+    let chunks: Vec<&str> = v
+        .split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let mut current: Option<usize> = None;
+    for (k, chunk) in chunks.iter().enumerate() {
+        if k == 0 {
+            // The first chunk is a name, possibly followed by a title ("Anna Berg socialchef" is rare).
+            let mut a = new_attendee(chunk, None, attendance);
+            if let Some(m) = PARAS.find(chunk) {
+                a.paragraphs = Some(m.as_str().trim().to_string());
+                a.name = clean_name(&format!(
+                    "{}{}",
+                    chunk.get(..m.start()).unwrap_or(""),
+                    chunk.get(m.end()..).unwrap_or("")
+                ));
+            }
+            if attendance == Attendance::Deciding {
+                a.position = Some("ledamot".into());
+            }
+            cover.attendees.push(a);
+            current = Some(cover.attendees.len() - 1);
+            continue;
+        }
+        match trailing_name_start(chunk, 2) {
+            Some(off) if off > 0 => {
+                let (annot, name) = (
+                    chunk.get(..off).unwrap_or(""),
+                    chunk.get(off..).unwrap_or(""),
+                );
+                if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
+                    annotation(a, annot);
+                }
+                let mut a = new_attendee(name, None, attendance);
+                if attendance == Attendance::Deciding {
+                    a.position = Some("ledamot".into());
+                }
+                cover.attendees.push(a);
+                current = Some(cover.attendees.len() - 1);
+            }
+            _ => {
+                if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
+                    annotation(a, chunk);
+                }
+            }
+        }
+    }
+}
+
+/// Chair and vice chair from the signature labels.
+fn finish_positions(cover: &mut Cover) {
+    if let Some(chair) = cover.chair.clone() {
+        for a in &mut cover.attendees {
+            if a.attendance == Attendance::Deciding && a.name.eq_ignore_ascii_case(&chair) {
+                a.position = Some("ordförande".into());
+            }
+        }
+    } else if let Some(a) = cover
+        .attendees
+        .iter()
+        .find(|a| a.position.as_deref() == Some("ordförande"))
+    {
+        cover.chair = Some(a.name.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn cover_of(text: &str) -> Cover {
+        let lines = split_lines(text);
+        let f = vec![false; lines.len()];
+        parse(&lines, &f)
+    }
+
+    #[test]
+    fn flattened_members() {
+        let c = cover_of("Beslutande ledamöter\tÅsa Bergkvist (S) Helena Karlsson (M) Sven-Erik Källman (S), tjänstgörande ersättare för Rafal Abdelqader (S) Bert Broman (M)\t\t\nUnderskrifter\tSekreterare Åsa Engberg Ordförande Åsa Bergkvist Justerande Bert Broman\tParagrafer\t§ 1-19");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Åsa Bergkvist",
+                "Helena Karlsson",
+                "Sven-Erik Källman",
+                "Bert Broman"
+            ]
+        );
+        let k = &c.attendees[2];
+        assert_eq!(k.substitute_for.as_deref(), Some("Rafal Abdelqader"));
+        assert_eq!(k.position, None);
+        assert_eq!(c.attendees[0].position.as_deref(), Some("ordförande"));
+        assert_eq!(c.attendees[1].position.as_deref(), Some("ledamot"));
+        assert_eq!(c.secretary.as_deref(), Some("Åsa Engberg"));
+        assert_eq!(c.adjusters, ["Bert Broman"]);
+        assert_eq!(c.paragraph_range.as_deref(), Some("§ 1-19"));
+    }
+
+    #[test]
+    fn flattened_officials() {
+        let c = cover_of("Övriga närvarande\tTjänstemän Carina Gullemo, förvaltningschef Emma Selemo, ekonom § 2-6 Lisa Eriksson, tf verksamhetschef Åsa Engberg, nämndsekreterare\tÖvriga\t");
+        let got: Vec<(String, Option<String>, Option<String>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.clone(), a.title.clone(), a.paragraphs.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Carina Gullemo".to_string(),
+                    Some("förvaltningschef".to_string()),
+                    None
+                ),
+                (
+                    "Emma Selemo".to_string(),
+                    Some("ekonom".to_string()),
+                    Some("§ 2-6".to_string())
+                ),
+                (
+                    "Lisa Eriksson".to_string(),
+                    Some("tf verksamhetschef".to_string()),
+                    None
+                ),
+                (
+                    "Åsa Engberg".to_string(),
+                    Some("nämndsekreterare".to_string()),
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn one_per_line() {
+        let c = cover_of("Plats och tid Sammanträdesrummet, stadshuset kl. 13:15 – 17:00\n\nBeslutande Thony Liljemark (OR)\nPernilla Boström (S)\n\nÖvriga\n\nMaria Persson, socialchef\nIsa Nyberg, verksamhetschef MAS, §§ 116-117\n\nOrdförande\n\nThony Liljemark\n");
+        assert_eq!(c.place.as_deref(), Some("Sammanträdesrummet, stadshuset"));
+        assert_eq!(c.start_time.as_deref(), Some("13:15"));
+        assert_eq!(c.attendees.len(), 4);
+        assert_eq!(c.attendees[0].position.as_deref(), Some("ordförande"));
+        assert_eq!(c.attendees[3].title.as_deref(), Some("verksamhetschef MAS"));
+        assert_eq!(c.attendees[3].paragraphs.as_deref(), Some("§§ 116-117"));
+    }
+}

@@ -1,0 +1,312 @@
+//! Dates (*datum*) and times (*klockslag*) in Swedish formats:
+//! `2024-01-29`, "den 21 februari 2024", "måndagen den 29 januari 2024",
+//! `kl. 13:15 – 17:00`, `08.35`, `16 .15`.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: [(&str, u32); 23] = [
+    ("januari", 1),
+    ("februari", 2),
+    ("mars", 3),
+    ("april", 4),
+    ("maj", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augusti", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("nov", 11),
+];
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("static regex")
+});
+static SWEDISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(\d{4})(?-u:\b)")
+        .expect("static regex")
+});
+static STANDALONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?,?\s+)?(?:den\s+)?(.{8,25}?)\s*$",
+    )
+    .expect("static regex")
+});
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)([01]?\d|2[0-3])\s*[:.]\s*([0-5]\d)(?-u:\b)").expect("static regex")
+});
+static HOUR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)kl\.?\s*([01]?\d|2[0-3])\s*[-–—]\s*([01]?\d|2[0-3])(?-u:\b)")
+        .expect("static regex")
+});
+
+// `is_multiple_of` needs Rust 1.87; the workspace supports 1.85.
+#[allow(clippy::manual_is_multiple_of)]
+fn valid(y: u32, m: u32, d: u32) -> bool {
+    if !(1900..=2200).contains(&y) || !(1..=12).contains(&m) || d == 0 {
+        return false;
+    }
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let max = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    d <= max
+}
+
+fn month_number(name: &str) -> Option<u32> {
+    let lower = name.to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(n, _)| *n == lower)
+        .map(|(_, m)| *m)
+        .or(if lower == "dec" { Some(12) } else { None })
+}
+
+/// A date found in a text, with its byte span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FoundDate {
+    pub iso: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// All valid dates in `s`, in order of appearance.
+pub fn find_dates(s: &str) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    // Every date has a four-digit year.
+    let mut run = 0;
+    if !s.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 4
+    }) {
+        return out;
+    }
+    for c in ISO
+        .captures_iter(s)
+        .take(if s.contains('-') { usize::MAX } else { 0 })
+    {
+        let (Some(all), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
+        else {
+            continue;
+        };
+        if valid(y, m, d) {
+            out.push(FoundDate {
+                iso: format!("{y:04}-{m:02}-{d:02}"),
+                start: all.start(),
+                end: all.end(),
+            });
+        }
+    }
+    for c in SWEDISH.captures_iter(s) {
+        let (Some(all), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let (Ok(d), Some(m), Ok(y)) = (
+            d.as_str().parse::<u32>(),
+            month_number(m.as_str()),
+            y.as_str().parse(),
+        ) else {
+            continue;
+        };
+        if valid(y, m, d) {
+            out.push(FoundDate {
+                iso: format!("{y:04}-{m:02}-{d:02}"),
+                start: all.start(),
+                end: all.end(),
+            });
+        }
+    }
+    out.sort_by_key(|d| d.start);
+    out
+}
+
+/// The first valid date in `s`, as ISO `YYYY-MM-DD`.
+pub fn first_date(s: &str) -> Option<String> {
+    find_dates(s).into_iter().next().map(|d| d.iso)
+}
+
+/// The date when the whole line is just a date ("2025-09-01", "den 21 februari 2024",
+/// "måndagen den 29 januari 2024").
+pub fn standalone_date(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.len() > 40 || !t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let c = STANDALONE.captures(t)?;
+    let inner = c.get(1)?.as_str();
+    let found = find_dates(inner);
+    match found.as_slice() {
+        [d] if d.start == 0 && d.end == inner.len() => Some(d.iso.clone()),
+        _ => None,
+    }
+}
+
+/// Start and end time (`HH:MM`) in a "Plats och tid" value.
+pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
+    // Dates must not be read as times ("2024.01.29").
+    let mut times: Vec<String> = Vec::new();
+    for c in TIME.captures_iter(s) {
+        let (Some(all), Some(h), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        // Skip parts of a date like 2024-01-29 or decimal numbers like 4,15.
+        let prev = s.get(..all.start()).and_then(|p| p.chars().last());
+        if matches!(prev, Some(p) if p.is_ascii_digit() || p == ',') {
+            continue;
+        }
+        let next = s.get(all.end()..).and_then(|p| p.chars().next());
+        if matches!(next, Some(n) if n.is_ascii_digit()) {
+            continue;
+        }
+        let (Ok(h), Ok(m)) = (h.as_str().parse::<u32>(), m.as_str().parse::<u32>()) else {
+            continue;
+        };
+        times.push(format!("{h:02}:{m:02}"));
+    }
+    if times.is_empty() {
+        if let Some(c) = HOUR_RANGE.captures(s) {
+            let h1 = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok());
+            let h2 = c.get(2).and_then(|m| m.as_str().parse::<u32>().ok());
+            return (
+                h1.map(|h| format!("{h:02}:00")),
+                h2.map(|h| format!("{h:02}:00")),
+            );
+        }
+        return (None, None);
+    }
+    let start = times.first().cloned();
+    let end = if times.len() > 1 {
+        times.last().cloned()
+    } else {
+        None
+    };
+    (start, end)
+}
+
+/// Removes dates, times, "kl." and weekday words from a "Plats och tid" value,
+/// leaving the place.
+pub fn strip_date_time(s: &str) -> String {
+    static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:kl\.?|klockan|ca|cirka|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den)(?:\s|$)|[-–—]\s*\d{0,2}\s*$")
+            .expect("static regex")
+    });
+    let mut out = s.to_string();
+    for d in find_dates(s).into_iter().rev() {
+        if let (Some(a), Some(b)) = (out.get(..d.start), out.get(d.end..)) {
+            out = format!("{a} {b}");
+        }
+    }
+    let out = TIME.replace_all(&out, " ");
+    let out = HOUR_RANGE.replace_all(&out, " ");
+    let mut out = out.into_owned();
+    for _ in 0..3 {
+        out = NOISE.replace_all(&out, " ").into_owned();
+        out = out
+            .trim()
+            .trim_end_matches([',', '-', '–', '—', ' '])
+            .trim()
+            .to_string();
+    }
+    let collapsed: Vec<&str> = out.split_whitespace().collect();
+    collapsed.join(" ").trim_matches([',', ' ']).to_string()
+}
+
+/// Normalises an e-signature time ("2025-09-03 09:10:47 +02:00") to ISO 8601.
+pub fn iso_datetime(s: &str) -> Option<String> {
+    static DT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(?:(Z|UTC|GMT)|([+-])(\d{2}):?(\d{2}))?")
+            .expect("static regex")
+    });
+    let c = DT.captures(s)?;
+    let g = |i: usize| c.get(i).map(|m| m.as_str());
+    let (y, mo, d) = (g(1)?, g(2)?, g(3)?);
+    let (yy, mm, dd) = (y.parse().ok()?, mo.parse().ok()?, d.parse().ok()?);
+    if !valid(yy, mm, dd) {
+        return None;
+    }
+    let sec = g(6).unwrap_or("00");
+    let offset = if g(7).is_some() {
+        "Z".to_string()
+    } else if let (Some(sign), Some(oh), Some(om)) = (g(8), g(9), g(10)) {
+        format!("{sign}{oh}:{om}")
+    } else {
+        String::new()
+    };
+    Some(format!("{y}-{mo}-{d}T{}:{}:{sec}{offset}", g(4)?, g(5)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_formats() {
+        assert_eq!(
+            first_date("Sammanträdesdatum 2024-01-29").as_deref(),
+            Some("2024-01-29")
+        );
+        assert_eq!(
+            standalone_date("den 21 februari 2024").as_deref(),
+            Some("2024-02-21")
+        );
+        assert_eq!(
+            standalone_date("måndagen den 29 januari 2024").as_deref(),
+            Some("2024-01-29")
+        );
+        assert_eq!(standalone_date("2025-09-01").as_deref(), Some("2025-09-01"));
+        assert_eq!(
+            standalone_date("Pensionärsrådets protokoll, 2025-06-17"),
+            None
+        );
+        assert_eq!(standalone_date("2025-02-30"), None);
+    }
+
+    #[test]
+    fn times_and_place() {
+        let v = "Samlingssalen, Marnäsliden kl. 14:00 - 16 .15";
+        assert_eq!(find_times(v), (Some("14:00".into()), Some("16:15".into())));
+        assert_eq!(strip_date_time(v), "Samlingssalen, Marnäsliden");
+        let v = "Sammanträdesrummet, stadshuset kl. 13:15 – 17:00";
+        assert_eq!(find_times(v), (Some("13:15".into()), Some("17:00".into())));
+        assert_eq!(strip_date_time(v), "Sammanträdesrummet, stadshuset");
+        let v = "Stadshuset, rum Älven, måndagen den 29 januari 2024 kl 08.35-12";
+        assert_eq!(find_times(v).0.as_deref(), Some("08:35"));
+        assert_eq!(
+            strip_date_time("Kommunhuset, 2024-03-04 kl 13-16"),
+            "Kommunhuset"
+        );
+    }
+
+    #[test]
+    fn signature_time() {
+        assert_eq!(
+            iso_datetime("2025-09-03 09:10:47 +02:00").as_deref(),
+            Some("2025-09-03T09:10:47+02:00")
+        );
+        assert_eq!(
+            iso_datetime("2025-09-03 09:10 UTC").as_deref(),
+            Some("2025-09-03T09:10:00Z")
+        );
+        assert_eq!(iso_datetime("igår"), None);
+    }
+}

@@ -1,0 +1,468 @@
+//! Page furniture (*sidhuvud*, *sidfot*): repeated headers ("Protokoll /
+//! 2025-09-01 / Individ- och omsorgsutskottet", "Sammanträdesprotokoll /
+//! Socialnämnden / Justerare"), "Justerandes sign", "Utdragsbestyrkande",
+//! page numbers and address footers (Telefon, Besöksadress, Org.nr …).
+//!
+//! Also finds the two facts needed to recognise headers: the meeting date
+//! (*sammanträdesdatum*) and the body (*nämnd*).
+
+use crate::dates::{find_dates, first_date, standalone_date};
+use crate::lines::Line;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:sammanträdesprotokoll|protokollsutdrag|utdrag ur protokollet|protokoll|(?:justerandes?|justerares|justerarnas|ordförandes|sekreterarens)\s+sign(?:atur(?:er)?)?\.?|signatur(?:er)?|sign|utdragsbestyrkande|justerare|sammanträdesdatum|sida\s+\d+(?:\s*(?:av|\(|/)\s*\d+\s*\)?)?|sid\.?\s*\d+(?:\s*(?:av|\(|/)\s*\d+\s*\)?)?)(?:(?-u:\b)|$)",
+    )
+    .expect("static regex")
+});
+static WEAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:den|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?)(?-u:\b)")
+        .expect("static regex")
+});
+static PAGE_NO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s+\d{1,3})|-\s*\d{1,3}\s*-|(?:utskrivet|utskriftsdatum)(?-u:\b).{0,60}(?-u:\b)sida\s+\d+\s*(?:av|\()\s*\d+\)?)$")
+        .expect("static regex")
+});
+static FOOTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:telefon|tel\.?|telefonnummer|tfn|besöksadress|postadress|gatuadress|leveransadress|e-?post|e-mail|mejl|org\.?\s?nr\.?|organisationsnummer|fax|telefax|hemsida|webbplats|webbadress|webb|internet|bankgiro|plusgiro|postgiro|växel|sms)\s*:?(?:\s+(.*))?$")
+        .expect("static regex")
+});
+static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\p{L}][\p{L}\- ]{0,70}(?:nämnd|utskott|styrelse|fullmäktige|kommitté|beredning)(?:en|et|n)?$")
+        .expect("static regex")
+});
+static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:nämnd\s*/\s*styrelse|organ|beslutande organ|nämnd|styrelse|utskott)\s*[:\t]\s*(.+)$")
+        .expect("static regex")
+});
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:sammanträdesdatum|mötesdatum|sammanträdets datum|datum för sammanträdet)\s*[:\t ]\s*(.+)$")
+        .expect("static regex")
+});
+static PLACE_TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:plats och tid|tid och plats|datum och tid|datum, tid och plats|plats, datum och tid)\s*[:\t ]\s*(.+)$")
+        .expect("static regex")
+});
+
+/// Boilerplate of the *anslag/bevis* box, removed from values.
+pub const NOTICE_BOILERPLATE: [&str; 5] = [
+    "ANSLAG/BEVIS",
+    "Protokollet är justerat.",
+    "Justeringen har tillkännagivits genom anslag.",
+    "Justeringen har tillkännagetts genom anslag.",
+    "BEVIS",
+];
+
+/// Removes *anslag/bevis* boilerplate from a value.
+pub fn strip_boilerplate(s: &str) -> String {
+    let mut out = s.to_string();
+    for b in NOTICE_BOILERPLATE {
+        if out.contains(b) {
+            out = out.replace(b, " ");
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Finds the meeting date: an explicit label first, then the most frequent
+/// date standing alone on a line (the page header), then any standalone date
+/// near the top.
+pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
+    for re in [&*DATE_LABEL, &*PLACE_TIME_LABEL] {
+        for l in lines.iter().take(400) {
+            let text = l.text.replace('\t', " ");
+            if let Some(v) = re.captures(text.trim()).and_then(|c| c.get(1)) {
+                if v.as_str().to_lowercase().starts_with("för just") {
+                    continue;
+                }
+                if let Some(d) = first_date(v.as_str()) {
+                    return Some(d);
+                }
+            }
+        }
+    }
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(d) = standalone_date(&l.text) {
+            let e = counts.entry(d).or_insert((0, i));
+            e.0 += 1;
+        }
+    }
+    let best = counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)));
+    if let Some((d, (n, first))) = best {
+        if n >= 2 || first < 80 {
+            return Some(d);
+        }
+    }
+    // Last resort: a date in the first lines ("Protokoll fört vid … den 4 mars 2024").
+    lines.iter().take(15).find_map(|l| first_date(&l.text))
+}
+
+/// Finds the body (*nämnd*): the *Nämnd/Styrelse*/*Organ* label of the notice
+/// box, else the most frequent body-like line near page headers.
+pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
+    for l in lines.iter().take(400) {
+        let text = l.text.trim();
+        if let Some(c) = BODY_LABEL.captures(text) {
+            if let Some(v) = c.get(1) {
+                let v = strip_boilerplate(&v.as_str().replace('\t', " "));
+                if !v.is_empty() && v.chars().count() <= 80 {
+                    return Some(v);
+                }
+            }
+        }
+    }
+    let header_like: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let t = l.text.trim();
+            t.len() <= 40
+                && (standalone_date(t).as_deref() == Some(date)
+                    || t.eq_ignore_ascii_case("protokoll")
+                    || t.eq_ignore_ascii_case("sammanträdesprotokoll")
+                    || t == "SAMMANTRÄDESPROTOKOLL")
+        })
+        .collect();
+    let mut scores: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        if t.is_empty()
+            || t.len() > 80
+            || t.contains('\t')
+            || !ends_like_body(t)
+            || !BODY_LINE.is_match(t)
+        {
+            continue;
+        }
+        if t.split_whitespace().count() > 7 {
+            continue;
+        }
+        let lo = i.saturating_sub(4);
+        let hi = (i + 5).min(lines.len());
+        let near = header_like
+            .get(lo..hi)
+            .is_some_and(|w| w.iter().any(|b| *b));
+        let e = scores.entry(t).or_insert((0, i));
+        e.0 += if near { 3 } else { 1 };
+    }
+    scores
+        .into_iter()
+        .filter(|(_, (s, _))| *s >= 2)
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(t, _)| t.to_string())
+        .or_else(|| {
+            lines
+                .iter()
+                .take(40)
+                .map(|l| l.text.trim())
+                .find(|t| t.len() <= 80 && BODY_LINE.is_match(t))
+                .map(str::to_string)
+        })
+}
+
+/// Cheap test before the body regex: the line ends like a body name.
+fn ends_like_body(t: &str) -> bool {
+    const ENDS: [&str; 11] = [
+        "nämnden",
+        "nämnd",
+        "utskottet",
+        "utskott",
+        "styrelsen",
+        "styrelse",
+        "fullmäktige",
+        "kommittén",
+        "kommitté",
+        "beredningen",
+        "beredning",
+    ];
+    let tail: String = t
+        .chars()
+        .rev()
+        .take(12)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<String>()
+        .to_lowercase();
+    ENDS.iter().any(|e| tail.ends_with(e))
+}
+
+/// What the header test needs to know.
+pub struct HeaderContext {
+    body_stem: String,
+    date_forms: Vec<String>,
+    date: String,
+}
+
+impl HeaderContext {
+    pub fn new(body: &str, date: &str) -> Self {
+        let lower = body.to_lowercase();
+        let stem = if lower.chars().count() > 6 && (lower.ends_with("et") || lower.ends_with("en"))
+        {
+            lower.get(..lower.len() - 2).unwrap_or(&lower).to_string()
+        } else {
+            lower
+        };
+        let mut date_forms = vec![date.to_string()];
+        if let (Some(y), Some(m), Some(d)) = (date.get(0..4), date.get(5..7), date.get(8..10)) {
+            const NAMES: [&str; 12] = [
+                "januari",
+                "februari",
+                "mars",
+                "april",
+                "maj",
+                "juni",
+                "juli",
+                "augusti",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ];
+            if let (Ok(mi), Ok(di)) = (m.parse::<usize>(), d.parse::<u32>()) {
+                if let Some(name) = NAMES.get(mi.wrapping_sub(1)) {
+                    date_forms.push(format!("{di} {name} {y}"));
+                    date_forms.push(format!("{d} {name} {y}"));
+                }
+            }
+        }
+        HeaderContext {
+            body_stem: stem,
+            date_forms,
+            date: date.to_string(),
+        }
+    }
+
+    /// True when the whole line is made of header pieces: the body, the
+    /// meeting date, "Protokoll", "Justerandes sign", "Sida 3 av 12" …
+    pub fn is_header_line(&self, text: &str) -> bool {
+        let t = text.trim();
+        if t.is_empty() || t.len() > 160 || t.split_whitespace().nth(14).is_some() {
+            return false;
+        }
+        if t.len() <= 90 && t.bytes().any(|b| b.is_ascii_digit()) && PAGE_NO.is_match(t) {
+            return true;
+        }
+        // Headers start with a capital or a digit; "socialnämnden." ending a
+        // wrapped sentence is text. Only a date may start with "den".
+        if t.chars().next().is_some_and(char::is_lowercase) && standalone_date(t).is_none() {
+            return false;
+        }
+        let mut s = t.replace('\t', " ").to_lowercase();
+        let mut strong = false;
+        if !self.body_stem.is_empty() && s.contains(&self.body_stem) {
+            s = remove_with_suffix(&s, &self.body_stem);
+            strong = true;
+        }
+        if s.bytes().any(|b| b.is_ascii_digit()) {
+            for f in &self.date_forms {
+                if s.contains(f.as_str()) {
+                    s = s.replace(f.as_str(), " ");
+                    strong = true;
+                }
+            }
+            // Dates in other spellings ("2025-9-1").
+            if find_dates(&s).iter().any(|d| d.iso == self.date) {
+                for d in find_dates(&s).into_iter().rev() {
+                    if d.iso == self.date {
+                        if let (Some(a), Some(b)) = (s.get(..d.start), s.get(d.end..)) {
+                            s = format!("{a} {b}");
+                        }
+                        strong = true;
+                    }
+                }
+            }
+        }
+        if STRONG.is_match(&s) {
+            s = STRONG.replace_all(&s, " ").into_owned();
+            strong = true;
+        }
+        if !strong {
+            return false;
+        }
+        let s = WEAK.replace_all(&s, " ");
+        !s.chars().any(char::is_alphanumeric)
+    }
+}
+
+/// Removes `stem` plus up to three following letters (inflection) everywhere.
+fn remove_with_suffix(s: &str, stem: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find(stem) {
+        out.push_str(rest.get(..pos).unwrap_or(""));
+        out.push(' ');
+        let after = rest.get(pos + stem.len()..).unwrap_or("");
+        let mut skip = 0;
+        for (n, c) in after.char_indices() {
+            if n >= 6 || !c.is_alphabetic() {
+                break;
+            }
+            skip = n + c.len_utf8();
+        }
+        // Only an inflection (≤ 3 letters) is part of the body name.
+        if after.get(..skip).is_some_and(|x| x.chars().count() <= 3) {
+            rest = after.get(skip..).unwrap_or("");
+        } else {
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Marks every furniture line. `flags[i]` is true when `lines[i]` is page furniture.
+pub fn classify(lines: &[Line], ctx: &HeaderContext) -> Vec<bool> {
+    let n = lines.len();
+    let mut flags = vec![false; n];
+    for (i, l) in lines.iter().enumerate() {
+        if !l.is_blank() && ctx.is_header_line(&l.text) {
+            flags[i] = true;
+        }
+    }
+    mark_footers(lines, &mut flags);
+    mark_repeated(lines, &mut flags);
+    flags
+}
+
+fn next_non_blank(lines: &[Line], from: usize) -> Option<usize> {
+    (from..lines.len()).find(|&j| lines.get(j).is_some_and(|l| !l.is_blank()))
+}
+
+/// Address footers: at least two footer labels close together.
+fn mark_footers(lines: &[Line], flags: &mut [bool]) {
+    let labels: Vec<usize> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| {
+            l.text.len() <= 90 && !l.text.contains('\t') && FOOTER_LABEL.is_match(l.text.trim())
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for (k, &i) in labels.iter().enumerate() {
+        let near = labels.get(k.wrapping_sub(1)).is_some_and(|&p| i - p <= 12)
+            || labels.get(k + 1).is_some_and(|&q| q - i <= 12);
+        if !near {
+            continue;
+        }
+        let Some(l) = lines.get(i) else { continue };
+        let inline = FOOTER_LABEL
+            .captures(l.text.trim())
+            .and_then(|c| c.get(1))
+            .is_some_and(|m| !m.as_str().trim().is_empty());
+        if let Some(f) = flags.get_mut(i) {
+            *f = true;
+        }
+        if !inline {
+            if let Some(j) = next_non_blank(lines, i + 1) {
+                let value = lines.get(j).map(|l| l.text.trim()).unwrap_or("");
+                if value.chars().count() <= 60
+                    && !FOOTER_LABEL.is_match(value)
+                    && !value.starts_with('§')
+                {
+                    if let Some(f) = flags.get_mut(j) {
+                        *f = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Short lines repeated on many pages right next to other furniture
+/// (a municipality name in the header, a logo text) are furniture too.
+fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
+    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        if !t.is_empty()
+            && t.len() <= 60
+            && !flags.get(i).copied().unwrap_or(true)
+            && !t.contains('§')
+        {
+            groups.entry(t).or_default().push(i);
+        }
+    }
+    let adjacent = |flags: &[bool], i: usize| -> bool {
+        let prev = (0..i)
+            .rev()
+            .find(|&j| lines.get(j).is_some_and(|l| !l.is_blank()));
+        let next = next_non_blank(lines, i + 1);
+        prev.is_some_and(|p| flags.get(p).copied().unwrap_or(false))
+            || next.is_some_and(|q| flags.get(q).copied().unwrap_or(false))
+    };
+    let mut to_mark = Vec::new();
+    for (_, occ) in groups {
+        if occ.len() < 3 {
+            continue;
+        }
+        let adj: Vec<usize> = occ
+            .iter()
+            .copied()
+            .filter(|&i| adjacent(flags, i))
+            .collect();
+        if adj.len() * 4 >= occ.len() * 3 {
+            to_mark.extend(adj);
+        }
+    }
+    for i in to_mark {
+        if let Some(f) = flags.get_mut(i) {
+            *f = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    #[test]
+    fn header_lines() {
+        let ctx = HeaderContext::new("Individ- och omsorgsutskottet", "2025-09-01");
+        assert!(ctx.is_header_line("Protokoll"));
+        assert!(ctx.is_header_line("2025-09-01"));
+        assert!(ctx.is_header_line("Individ- och omsorgsutskott"));
+        assert!(ctx.is_header_line("Individ- och omsorgsutskottet"));
+        assert!(ctx.is_header_line("Justerandes sign"));
+        assert!(ctx.is_header_line("Utdragsbestyrkande"));
+        assert!(ctx.is_header_line("Sida 3 av 12"));
+        assert!(ctx.is_header_line("Protokoll 2025-09-01 Individ- och omsorgsutskottet"));
+        assert!(!ctx.is_header_line(
+            "Individ- och omsorgsutskottet godkänner redovisade anmälningsärenden"
+        ));
+        assert!(!ctx.is_header_line("Pensionärsrådets protokoll, 2025-06-17"));
+        assert!(!ctx.is_header_line("Au-protokoll"));
+        assert!(!ctx.is_header_line("Individ- och omsorgsutskottets beslut"));
+        let ctx = HeaderContext::new("Socialnämnden", "2024-02-21");
+        assert!(ctx.is_header_line("den 21 februari 2024"));
+        assert!(ctx.is_header_line("Sammanträdesprotokoll"));
+        assert!(ctx.is_header_line("Justerare"));
+        assert!(!ctx.is_header_line("Socialnämndens beslut"));
+        assert!(!ctx.is_header_line("Socialnämndens arbetsutskott"));
+    }
+
+    #[test]
+    fn footer_block() {
+        let lines = split_lines("Text.\nTelefon\n0563-185 00\n\nBesöksadress\nDalavägen 10\nOrg.nr\n212000-1884\nMer text.");
+        let ctx = HeaderContext::new("Socialnämnden", "2024-02-21");
+        let f = classify(&lines, &ctx);
+        assert_eq!(f, [false, true, true, false, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn meeting_date_and_body() {
+        let lines = split_lines("Sammanträdesprotokoll\nSocialnämnden\n\nden 21 februari 2024\n\nText\nSammanträdesprotokoll\nSocialnämnden\nden 21 februari 2024\nKommunfullmäktige");
+        let d = detect_meeting_date(&lines);
+        assert_eq!(d.as_deref(), Some("2024-02-21"));
+        assert_eq!(
+            detect_body(&lines, "2024-02-21").as_deref(),
+            Some("Socialnämnden")
+        );
+    }
+}

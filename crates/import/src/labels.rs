@@ -1,0 +1,187 @@
+//! Section labels inside a paragraph: *Beslut*, *Förslag till beslut*,
+//! *Beslutsunderlag*, *Beslutet skickas till*, *Yrkande* …, and case-number
+//! lines (*Dnr*, *Diarienummer*).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Which section a label opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Narrative text (*Beskrivning av ärendet*, *Bakgrund* …); the label stays in the text.
+    Text,
+    /// *Beslut*, *Socialnämndens beslut*.
+    Decision,
+    /// *Förslag till beslut*.
+    Proposal,
+    /// *Beslutsunderlag*, *Handlingar i ärendet*, *Underlag till beslut*.
+    Documents,
+    /// *Beslutet skickas till*, *Expedieras till*.
+    SendTo,
+    /// *Yrkande*, *Behandling*, *Omröstning*, *Reservation* …
+    Proceedings,
+}
+
+const GENITIVE: &str = r"(?:[\p{L}\-]+(?:\s+och\s+[\p{L}\-]+)?s\s+)";
+
+static DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{GENITIVE}?beslut(?:et)?|beslut i ärendet|beslutsformulering)\s*(?::\s*(.*))?$"
+    ))
+    .expect("static regex")
+});
+static PROPOSAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:{GENITIVE}?förslag(?:\s+till\s+beslut)?|förslag till beslut)\s*(?::\s*(.*))?$"
+    ))
+    .expect("static regex")
+});
+static DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:beslutsunderlag|underlag(?:\s+(?:till|för)\s+beslut(?:et)?)?|underlag i ärendet|handlingar(?:\s+i\s+ärendet)?|ärendets handlingar|bilagor|bilaga)\s*(?::\s*(.*))?$")
+        .expect("static regex")
+});
+static SEND_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:beslut(?:et)?|protokollsutdrag(?:et)?|utdrag)\s+)?(?:skickas|expedieras|ska\s+skickas|sänds|delges|skickas för kännedom)\s+till\s*:?(?:\s*(.+))?$|^(?:expediering|sändlista|utdrag till|kopia till|protokollsutdrag till)\s*:?(?:\s*(.+))?$")
+        .expect("static regex")
+});
+static PROCEEDINGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:yrkanden?|behandling|ärendets behandling|behandling av ärendet|beslutsgång|propositionsordning|proposition|omröstning|omröstningsresultat|reservationer|reservation|protokollsanteckningar|protokollsanteckning|jäv|särskilt yttrande|överläggning|deltar ej i beslutet)\s*:?$")
+        .expect("static regex")
+});
+static TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:beskrivning av ärendet|ärendebeskrivning|ärendet|sammanfattning(?: av ärendet)?|bakgrund|bedömning|förvaltningens bedömning|ekonomiska konsekvenser|motivering|skäl för beslutet|ärendebeskrivning och bedömning|information|yttrande|beredning|analys)\s*:?$")
+        .expect("static regex")
+});
+static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:dnr|diarienummer|diarienr|ärendenummer|ärende nr|dnr\.)\s*:?\s*(\S.{0,60})$",
+    )
+    .expect("static regex")
+});
+
+/// If `line` is a section label, which section it opens and any value on the
+/// same line ("Beslut: Nämnden godkänner …").
+pub fn label(line: &str) -> Option<(Section, Option<String>)> {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 120 || t.contains('\t') {
+        return None;
+    }
+    let first = t.chars().next()?;
+    // Labels are headings: they start with a capital letter.
+    if !first.is_uppercase() {
+        return None;
+    }
+    let value = |c: regex::Captures<'_>| {
+        c.iter()
+            .skip(1)
+            .flatten()
+            .next()
+            .map(|m| m.as_str().trim().to_string())
+            .filter(|v| !v.is_empty())
+    };
+    // Cheap pre-check: labels are short or contain a colon.
+    if t.split_whitespace().count() > 6 && !t.contains(':') {
+        return None;
+    }
+    if let Some(c) = SEND_TO.captures(t) {
+        return Some((Section::SendTo, value(c)));
+    }
+    if let Some(c) = DECISION.captures(t) {
+        return Some((Section::Decision, value(c)));
+    }
+    if let Some(c) = PROPOSAL.captures(t) {
+        return Some((Section::Proposal, value(c)));
+    }
+    if let Some(c) = DOCUMENTS.captures(t) {
+        return Some((Section::Documents, value(c)));
+    }
+    if PROCEEDINGS.is_match(t) {
+        return Some((Section::Proceedings, None));
+    }
+    if TEXT.is_match(t) {
+        return Some((Section::Text, None));
+    }
+    None
+}
+
+/// The case number (*diarienummer*) on a "Dnr …" / "Diarienummer …" line.
+pub fn case_number(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.len() > 80 {
+        return None;
+    }
+    let c = CASE_NUMBER.captures(t)?;
+    let v = c.get(1)?.as_str().trim();
+    // "Dnr KS 2025:4, handling 2868" inside an anmälningsärende is still a Dnr line;
+    // callers decide by position whether it is the paragraph's case number.
+    if v.chars().any(|c| c.is_ascii_digit()) {
+        Some(v.to_string())
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(label("Beslut"), Some((Section::Decision, None)));
+        assert_eq!(
+            label("Socialnämndens beslut"),
+            Some((Section::Decision, None))
+        );
+        assert_eq!(
+            label("Vård- och omsorgsnämndens beslut"),
+            Some((Section::Decision, None))
+        );
+        assert_eq!(label("Beslut IVO"), None);
+        assert_eq!(
+            label("Förslag till beslut"),
+            Some((Section::Proposal, None))
+        );
+        assert_eq!(
+            label("Arbetsutskottets förslag"),
+            Some((Section::Proposal, None))
+        );
+        assert_eq!(label("Förslag till åtgärder"), None);
+        assert_eq!(
+            label("Beslutet skickas till"),
+            Some((Section::SendTo, None))
+        );
+        assert_eq!(label("Beslut skickas till"), Some((Section::SendTo, None)));
+        assert_eq!(
+            label("Expedieras till: KS, SN"),
+            Some((Section::SendTo, Some("KS, SN".into())))
+        );
+        assert_eq!(
+            label("Underlag till beslut"),
+            Some((Section::Documents, None))
+        );
+        assert_eq!(
+            label("Handlingar i ärendet"),
+            Some((Section::Documents, None))
+        );
+        assert_eq!(label("Yrkande"), Some((Section::Proceedings, None)));
+        assert_eq!(label("Beskrivning av ärendet"), Some((Section::Text, None)));
+        assert_eq!(
+            label("Beslut: Nämnden godkänner rapporten."),
+            Some((
+                Section::Decision,
+                Some("Nämnden godkänner rapporten.".into())
+            ))
+        );
+    }
+
+    #[test]
+    fn case_numbers() {
+        assert_eq!(case_number("Dnr KS/2025:26").as_deref(), Some("KS/2025:26"));
+        assert_eq!(
+            case_number("Diarienummer SN.2023.373 700").as_deref(),
+            Some("SN.2023.373 700")
+        );
+        assert_eq!(case_number("Dnr: 2024/5").as_deref(), Some("2024/5"));
+        assert_eq!(case_number("Dnr saknas"), None);
+    }
+}

@@ -1,0 +1,193 @@
+//! Splitting extracted text into logical lines and cleaning stray markup
+//! (`**`, `<p>`, `<hr/>`, `*kursiv*`, private-use bullets).
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One logical line of the input. Several logical lines may share one input
+/// line when glued bold markup (`Rubrik**§ 114 - Titel**`) is split apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based input line number.
+    pub no: usize,
+    /// Cleaned text, trimmed of spaces (tabs inside are kept: they separate table cells).
+    pub text: String,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+}
+
+static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?(?:p|br|hr|b|i|u|s|strong|em|span|div|li|ul|ol|td|tr|th|table|tbody|thead|font|sup|sub|h[1-6])\b[^<>]{0,200}>")
+        .expect("static regex")
+});
+static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<((?:https?://|mailto:|www\.)[^<>\s]{1,2000})>").expect("static regex")
+});
+static ITALIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\*([^*\s](?:[^*]{0,500}[^*\s])?)\*").expect("static regex"));
+
+/// Characters used as bullets by PDF extractors (private-use Symbol glyphs, •, ▪ …).
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '\u{f0b7}'
+            | '\u{f0a7}'
+            | '\u{f076}'
+            | '\u{f0d8}'
+            | '\u{f0fc}'
+            | '•'
+            | '▪'
+            | '●'
+            | '◦'
+            | '■'
+            | '□'
+            | '➢'
+            | '►'
+    )
+}
+
+/// Splits `input` into cleaned logical lines. Linear in the input size.
+pub fn split_lines(input: &str) -> Vec<Line> {
+    let mut out = Vec::with_capacity(input.len() / 40 + 1);
+    for (idx, raw) in input.split('\n').enumerate() {
+        let no = idx + 1;
+        // A line of only spaces is an extraction artefact (an empty text run),
+        // not a paragraph break: drop it entirely.
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        if !raw.is_empty() && raw.chars().all(|c| c == ' ' || c == '\u{a0}') {
+            continue;
+        }
+        let cleaned = clean_line(raw);
+        if cleaned.contains("**") {
+            for piece in split_bold(&cleaned) {
+                out.push(Line { no, text: piece });
+            }
+        } else {
+            out.push(Line { no, text: cleaned });
+        }
+    }
+    // A final newline produces one empty trailing line; drop it.
+    if out.last().is_some_and(|l| l.text.is_empty()) && input.ends_with('\n') {
+        out.pop();
+    }
+    out
+}
+
+fn clean_line(raw: &str) -> String {
+    let mut s = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        match c {
+            '\t' => s.push('\t'),
+            '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' => {
+                s.push(' ')
+            }
+            '\u{feff}' | '\u{200b}' | '\u{ad}' => {}
+            c if c.is_control() => s.push(' '),
+            c if is_bullet(c) => s.push_str("- "),
+            c => s.push(c),
+        }
+    }
+    let mut s = if s.contains('<') {
+        let t = AUTOLINK.replace_all(&s, "$1");
+        HTML_TAG.replace_all(&t, " ").into_owned()
+    } else {
+        s
+    };
+    if s.contains('*') && !s.contains("**") {
+        s = ITALIC.replace_all(&s, "$1").into_owned();
+    }
+    let t = s.trim_matches(|c: char| c.is_whitespace() && c != '\t');
+    // Lines that are only tabs/spaces are blank; separator rules are blank.
+    if t.trim().is_empty() || is_rule(t.trim()) {
+        return String::new();
+    }
+    // Normalise "- - text" produced by a bullet followed by a dash.
+    let t = t.strip_prefix("- - ").unwrap_or(t);
+    let t = match t.strip_prefix("- ") {
+        Some(r) => format!("- {}", r.trim_start_matches(' ')),
+        None => t.to_string(),
+    };
+    t.trim_end_matches(' ').to_string()
+}
+
+/// `-----`, `_____`, `=====`: horizontal rules.
+fn is_rule(t: &str) -> bool {
+    t.chars().count() >= 3
+        && t.chars()
+            .all(|c| matches!(c, '-' | '_' | '=' | '—' | '–' | '*' | '.'))
+        && !t.chars().all(|c| c == '.')
+}
+
+/// Splits a line at `**` where bold text is glued to other text on both sides
+/// (`Individ- och omsorgsutskottet**§ 114 - Titel**`); elsewhere the markers
+/// are just removed.
+fn split_bold(line: &str) -> Vec<String> {
+    let mut pieces: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let parts: Vec<&str> = line.split("**").collect();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            let before = current.chars().last();
+            let after = part.chars().next();
+            let glued = matches!((before, after), (Some(b), Some(a)) if !b.is_whitespace() && !a.is_whitespace());
+            if glued {
+                pieces.push(std::mem::take(&mut current));
+            }
+        }
+        current.push_str(part);
+    }
+    pieces.push(current);
+    let mut out: Vec<String> = pieces
+        .into_iter()
+        .map(|p| {
+            p.trim_matches(|c: char| c.is_whitespace() && c != '\t')
+                .to_string()
+        })
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_glued_bold_heading() {
+        let l =
+            split_lines("Individ- och omsorgsutskottet**§ 114 - Information från verksamheten**\n");
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Individ- och omsorgsutskottet",
+                "§ 114 - Information från verksamheten"
+            ]
+        );
+        assert!(l.iter().all(|l| l.no == 1));
+    }
+
+    #[test]
+    fn removes_inline_bold_and_html() {
+        let l =
+            split_lines("det är **viktigt** här<p>\n<hr/>\t\t\n*kursiv text* och <https://x.se/a>");
+        assert_eq!(l[0].text, "det är viktigt här");
+        assert_eq!(l[1].text, "");
+        assert_eq!(l[2].text, "kursiv text och https://x.se/a");
+    }
+
+    #[test]
+    fn keeps_inner_tabs_and_bullets() {
+        let l = split_lines("Utskott\t291\t324\n\u{f0b7} Punkt\n_____");
+        assert_eq!(l[0].text, "Utskott\t291\t324");
+        assert_eq!(l[1].text, "- Punkt");
+        assert_eq!(l[2].text, "");
+    }
+}

@@ -1,0 +1,428 @@
+//! One paragraph (§): title, case number, and its sections — narrative text,
+//! *Förslag till beslut*, *Beslut*, *Yrkande/Behandling*, *Beslutsunderlag*,
+//! *Beslutet skickas till* — plus tables. Text after a dispatch list that
+//! cannot be a recipient (an attached report) goes back to the text.
+
+use crate::agenda::AgendaEntry;
+use crate::labels::{case_number, label, Section};
+use crate::model::Paragraph;
+use crate::segment::Segment;
+use crate::stream::{blanks_before, Item};
+use crate::tables;
+use crate::text::{is_list_item, join_text, join_wrapped, Piece};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Longest plausible recipient or document line, after joining continuations.
+const MAX_ITEM: usize = 150;
+
+static CODE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9/.:_-]*\d[A-ZÅÄÖ0-9/.:_-]*$").expect("static regex")
+});
+static LIST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[-–•]\s*|\d{1,2}[.)]\s+|[a-zA-Z][.)]\s+)").expect("static regex")
+});
+static CLOSED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:sekretess|enskild[ae]? ärenden?|enskilt ärende|individärenden?|sekretessärenden?|ärenden? enligt (?:sol|lvu|lvm|lss))").expect("static regex")
+});
+static CLOSED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)sekretessprotokoll|sekretessbelag|omfattas av sekretess|26 kap\.? 1 § (?:osl|offentlighets)|protokollförs i (?:särskilt|separat)").expect("static regex")
+});
+
+/// An item of a list section with the raw lines it came from.
+struct ListItem<'a> {
+    text: String,
+    raw: Vec<Piece<'a>>,
+}
+
+#[derive(Default)]
+struct Collect<'a> {
+    text: Vec<Piece<'a>>,
+    decision: Vec<Piece<'a>>,
+    proposal: Vec<Piece<'a>>,
+    proceedings: Vec<Piece<'a>>,
+    documents: Vec<ListItem<'a>>,
+    send_to: Vec<ListItem<'a>>,
+    saw_decision: bool,
+    saw_proposal: bool,
+}
+
+fn strip_marker(s: &str) -> String {
+    let t = LIST_MARKER.replace(s.trim(), "");
+    t.trim().trim_end_matches([',', ';']).trim().to_string()
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_lowercase)
+}
+
+fn next_non_blank(items: &[Item<'_>], from: usize, to: usize) -> Option<usize> {
+    (from..to).find(|&j| items.get(j).is_some_and(|it| !it.is_blank()))
+}
+
+fn ends_terminal(s: &str) -> bool {
+    s.trim_end().ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Parses the items of one segment into a [`Paragraph`].
+pub fn parse(
+    items: &[Item<'_>],
+    seg: &Segment,
+    agenda: Option<&AgendaEntry>,
+    body: &str,
+) -> Paragraph {
+    let end = seg.end.min(items.len());
+    let mut case = if seg.start < seg.head {
+        items.get(seg.start).and_then(|it| case_number(it.text))
+    } else {
+        None
+    };
+    let mut cursor = seg.head + 1;
+    // "§ 13 Dnr SN 2024/17": the case number on the heading line, title below.
+    let heading_title = match &seg.heading_title {
+        Some(t) if case_number(t).is_some() => {
+            case = case.or_else(|| case_number(t));
+            Some(String::new())
+        }
+        other => other.clone(),
+    };
+    let mut title = match &heading_title {
+        Some(t) if !t.is_empty() => t.clone(),
+        Some(_) => {
+            let mut title = String::new();
+            for _ in 0..2 {
+                let Some(j) = next_non_blank(items, cursor, end) else {
+                    break;
+                };
+                let t = items.get(j).map_or("", |it| it.text.trim());
+                if case.is_none() {
+                    if let Some(c) = case_number(t) {
+                        case = Some(c);
+                        cursor = j + 1;
+                        continue;
+                    }
+                }
+                if label(t).is_none() && !tables::is_tab_line(t) {
+                    title = t.to_string();
+                    cursor = j + 1;
+                }
+                break;
+            }
+            title
+        }
+        None => items
+            .get(seg.head)
+            .map_or(String::new(), |it| it.text.trim().to_string()),
+    };
+    // Title continued on the next line(s).
+    for _ in 0..3 {
+        let Some(j) = next_non_blank(items, cursor, end) else {
+            break;
+        };
+        let t = items.get(j).map_or("", |it| it.text.trim());
+        let dangling = title.ends_with(['–', '-', '—', ',']);
+        let lower_cont = starts_lowercase(t) && !ends_terminal(&title) && t.chars().count() <= 150;
+        if (dangling || lower_cont)
+            && label(t).is_none()
+            && case_number(t).is_none()
+            && !tables::is_tab_line(t)
+            && !title.is_empty()
+        {
+            title.push(' ');
+            title.push_str(t);
+            cursor = j + 1;
+        } else {
+            break;
+        }
+    }
+    if case.is_none() {
+        if let Some(j) = next_non_blank(items, cursor, end) {
+            if let Some(c) = items.get(j).and_then(|it| case_number(it.text)) {
+                case = Some(c);
+                cursor = j + 1;
+            }
+        }
+    }
+    if case.is_none() {
+        case = agenda.and_then(|a| a.case_number.clone());
+    }
+    if title.is_empty() {
+        title = agenda.map_or(String::new(), |a| a.title.clone());
+    }
+
+    // Tables.
+    let blocks = tables::find_blocks(items, cursor, end);
+    let mut in_table: HashSet<usize> = HashSet::new();
+    let mut tables_out = Vec::new();
+    for (a, b) in &blocks {
+        in_table.extend(*a..=*b);
+        tables_out.push(tables::build(
+            items,
+            *a,
+            *b,
+            tables::caption(items, *a, cursor),
+        ));
+    }
+
+    let mut c = Collect::default();
+    let mut state = Section::Text;
+    for i in cursor..end {
+        let Some(it) = items.get(i) else { break };
+        if it.is_blank() || in_table.contains(&i) {
+            continue;
+        }
+        let hard_break = blanks_before(items, i) >= 2;
+        let text = it.text.trim();
+        let piece = Piece { text, hard_break };
+        if let Some((section, value)) = label(text) {
+            state = section;
+            match section {
+                Section::Text => c.text.push(piece),
+                Section::Decision => c.saw_decision = true,
+                Section::Proposal => c.saw_proposal = true,
+                _ => {}
+            }
+            if let Some(v) = value {
+                // Keep the value text alive: it is a sub-slice of the item text.
+                let start = text.len().saturating_sub(v.len());
+                let vtext = text.get(start..).unwrap_or(text);
+                let vp = Piece {
+                    text: vtext,
+                    hard_break: false,
+                };
+                match section {
+                    Section::Decision => c.decision.push(vp),
+                    Section::Proposal => c.proposal.push(vp),
+                    Section::Proceedings => c.proceedings.push(vp),
+                    Section::Documents => c.documents.push(ListItem {
+                        text: strip_marker(vtext),
+                        raw: vec![vp],
+                    }),
+                    Section::SendTo => c.send_to.push(ListItem {
+                        text: strip_marker(vtext),
+                        raw: vec![vp],
+                    }),
+                    Section::Text => {}
+                }
+            }
+            continue;
+        }
+        // Tab lines that are not part of a table are plain text.
+        state = match state {
+            Section::Text => {
+                c.text.push(piece);
+                Section::Text
+            }
+            Section::Decision | Section::Proposal | Section::Proceedings if hard_break => {
+                c.text.push(piece);
+                Section::Text
+            }
+            Section::Decision => {
+                c.decision.push(piece);
+                state
+            }
+            Section::Proposal => {
+                c.proposal.push(piece);
+                state
+            }
+            Section::Proceedings => {
+                c.proceedings.push(piece);
+                state
+            }
+            Section::Documents | Section::SendTo => {
+                let list = if state == Section::Documents {
+                    &mut c.documents
+                } else {
+                    &mut c.send_to
+                };
+                match push_list_line(list, piece) {
+                    ListStep::Accepted => state,
+                    step => {
+                        // Not a list line: the list has ended (an attachment follows).
+                        if step == ListStep::EndDropLast {
+                            if let Some(item) = list.pop() {
+                                c.text.extend(item.raw);
+                            }
+                        }
+                        c.text.push(piece);
+                        Section::Text
+                    }
+                }
+            }
+        };
+    }
+
+    let mut text_paras = join_wrapped(&c.text, true);
+    let mut decision = if c.decision.is_empty() {
+        None
+    } else {
+        Some(join_text(&c.decision, true))
+    };
+    if decision.is_none() && !c.saw_decision {
+        decision = decision_from_text(&mut text_paras, body);
+    }
+    let proposal = if c.proposal.is_empty() {
+        None
+    } else {
+        Some(join_text(&c.proposal, true))
+    };
+    let proceedings = if c.proceedings.is_empty() {
+        None
+    } else {
+        Some(join_text(&c.proceedings, false))
+    };
+    let text = text_paras.join("\n");
+    let closed = CLOSED_TITLE.is_match(&title) || CLOSED_TEXT.is_match(&text);
+    Paragraph {
+        number: seg.number,
+        title,
+        agenda_title: agenda.map(|a| a.title.clone()),
+        case_number: case,
+        text,
+        proposal,
+        decision,
+        proceedings,
+        documents: c
+            .documents
+            .into_iter()
+            .map(|d| d.text)
+            .filter(|d| !d.is_empty())
+            .collect(),
+        send_to: c
+            .send_to
+            .into_iter()
+            .map(|d| d.text)
+            .filter(|d| !d.is_empty())
+            .collect(),
+        tables: tables_out,
+        closed,
+        line: items.get(seg.head).map_or(0, |it| it.no),
+    }
+}
+
+/// What one line did to a list section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ListStep {
+    Accepted,
+    /// The line ends the list.
+    End,
+    /// The line ends the list, and the item before it was not a list item
+    /// either (it grew too long to be a recipient or a document).
+    EndDropLast,
+}
+
+/// Adds one line to a list section.
+fn push_list_line<'a>(list: &mut Vec<ListItem<'a>>, piece: Piece<'a>) -> ListStep {
+    let t = piece.text;
+    if piece.hard_break || t.chars().count() > MAX_ITEM {
+        return ListStep::End;
+    }
+    let continuation =
+        !list.is_empty() && !is_list_item(t) && (starts_lowercase(t) || CODE.is_match(t));
+    if continuation {
+        let Some(last) = list.last_mut() else {
+            return ListStep::End;
+        };
+        let joined = format!("{} {}", last.text, strip_marker(t));
+        if joined.chars().count() > MAX_ITEM {
+            return ListStep::EndDropLast;
+        }
+        last.text = joined.trim_end_matches([',', ';']).to_string();
+        last.raw.push(piece);
+        return ListStep::Accepted;
+    }
+    list.push(ListItem {
+        text: strip_marker(t),
+        raw: vec![piece],
+    });
+    ListStep::Accepted
+}
+
+/// Without a *Beslut* label: a text paragraph naming the body and "beslutar"
+/// ("Individ- och omsorgsutskottet beslutar att …"), with its att-clauses.
+fn decision_from_text(paras: &mut Vec<String>, body: &str) -> Option<String> {
+    let body_lower = body.to_lowercase();
+    let stem = body_lower
+        .get(..body_lower.len().saturating_sub(2))
+        .unwrap_or(&body_lower)
+        .to_string();
+    let pos = paras.iter().position(|p| {
+        let l = p.to_lowercase();
+        let subject = l.starts_with(&stem)
+            || l.starts_with("nämnden")
+            || l.starts_with("utskottet")
+            || l.starts_with("styrelsen");
+        subject && (l.contains(" beslutar") || l.contains(" beslöt"))
+    })?;
+    let mut end = pos + 1;
+    while paras
+        .get(end)
+        .is_some_and(|p| p.starts_with("att ") || is_list_item(p))
+    {
+        end += 1;
+    }
+    let taken: Vec<String> = paras.drain(pos..end).collect();
+    Some(taken.join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipients_with_continuations() {
+        let mut list = Vec::new();
+        for (t, hb) in [
+            ("Maria Persson, Socialchef", false),
+            (
+                "Region Värmland - protokollsutdrag från KS ska efter fattat beslut",
+                false,
+            ),
+            ("skickas till diariet@regionvarmland.se med ämnesrad", false),
+            ("RS/250201", false),
+        ] {
+            assert_eq!(
+                push_list_line(
+                    &mut list,
+                    Piece {
+                        text: t,
+                        hard_break: hb
+                    }
+                ),
+                ListStep::Accepted
+            );
+        }
+        assert_eq!(list.len(), 2);
+        assert_eq!(
+            list[1].text,
+            "Region Värmland - protokollsutdrag från KS ska efter fattat beslut skickas till diariet@regionvarmland.se med ämnesrad RS/250201"
+        );
+        assert_eq!(
+            push_list_line(
+                &mut list,
+                Piece {
+                    text: "Bilaga",
+                    hard_break: true
+                }
+            ),
+            ListStep::End
+        );
+    }
+
+    #[test]
+    fn decision_in_text() {
+        let mut p = vec![
+            "Bakgrund.".to_string(),
+            "Socialnämnden beslutar".to_string(),
+            "att godkänna rapporten".to_string(),
+            "Övrigt.".to_string(),
+        ];
+        let d = decision_from_text(&mut p, "Socialnämnden");
+        assert_eq!(
+            d.as_deref(),
+            Some("Socialnämnden beslutar\natt godkänna rapporten")
+        );
+        assert_eq!(p, ["Bakgrund.", "Övrigt."]);
+    }
+}

@@ -1,0 +1,278 @@
+//! The protocol parser: ties the passes together.
+//!
+//! 1. logical lines ([`crate::lines`]); 2. meeting date and body;
+//! 3. page furniture ([`crate::furniture`]); 4. the cleaned item stream;
+//! 5. agenda, headings and signature page ([`crate::segment`]);
+//! 6. cover page ([`crate::cover`]); 7. paragraphs ([`crate::paragraphs`]);
+//! 8. signatures, adjustment, municipality, warnings.
+
+use crate::error::ImportError;
+use crate::furniture::{classify, detect_body, detect_meeting_date, HeaderContext};
+use crate::lines::{split_lines, Line};
+use crate::model::{Adjustment, Notice, Protocol};
+use crate::{cover, paragraphs, segment, signatures, stream};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// At most this many warnings are kept; the rest are counted.
+const MAX_WARNINGS: usize = 200;
+/// A cover page is never longer than this many logical lines.
+const MAX_COVER_LINES: usize = 400;
+
+/// Rejects text that is mostly control characters or replacement characters
+/// (binary data decoded as text).
+fn check_binary(text: &str) -> Result<(), ImportError> {
+    let bytes = text.as_bytes();
+    let mut total = 0usize;
+    let mut bad = 0usize;
+    let mut nul = false;
+    let mut first_bad: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        // Count characters, not bytes: skip UTF-8 continuation bytes.
+        if b & 0xC0 != 0x80 {
+            total += 1;
+        }
+        let is_bad = match b {
+            0 => {
+                nul = true;
+                true
+            }
+            b'\t' | b'\n' | b'\r' | 0x0C => false,
+            0x01..=0x1F | 0x7F => true,
+            // U+FFFD REPLACEMENT CHARACTER (EF BF BD): bytes that were not text.
+            0xEF => bytes.get(i + 1) == Some(&0xBF) && bytes.get(i + 2) == Some(&0xBD),
+            _ => false,
+        };
+        if is_bad {
+            bad += 1;
+            first_bad.get_or_insert(i);
+        }
+    }
+    if total > 0 && (bad * 20 > total || nul && bad * 200 > total) {
+        let line = first_bad.map_or(1, |i| {
+            bytes
+                .get(..i)
+                .map_or(1, |b| b.iter().filter(|&&c| c == b'\n').count() + 1)
+        });
+        return Err(ImportError::Binary {
+            where_: format!("texten (rad {line})"),
+        });
+    }
+    Ok(())
+}
+
+static MUNICIPALITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{3,})\s+(?:[Kk]ommuns?|KOMMUNS?)\b")
+        .expect("static regex")
+});
+const NOT_NAMES: [&str; 16] = [
+    "Varje",
+    "Denna",
+    "Den",
+    "Vår",
+    "Egen",
+    "Annan",
+    "Hela",
+    "Samma",
+    "Respektive",
+    "Vilken",
+    "Alla",
+    "Övriga",
+    "Berörd",
+    "Aktuell",
+    "Hemkommun",
+    "Mottagande",
+];
+
+/// The municipality: the "<Name> kommun" mentioned most often (at least
+/// twice, and more often than any other).
+fn detect_municipality(lines: &[Line]) -> Option<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for l in lines {
+        if !(l.text.contains("ommun") || l.text.contains("OMMUN")) {
+            continue;
+        }
+        for c in MUNICIPALITY.captures_iter(&l.text) {
+            let Some(m) = c.get(1) else { continue };
+            let raw = m.as_str();
+            if NOT_NAMES.contains(&raw) {
+                continue;
+            }
+            let name = if raw.chars().all(|c| c.is_uppercase() || c == '-') {
+                let mut s = String::new();
+                for (i, ch) in raw.chars().enumerate() {
+                    if i == 0 {
+                        s.push(ch);
+                    } else {
+                        s.extend(ch.to_lowercase());
+                    }
+                }
+                s
+            } else {
+                raw.to_string()
+            };
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    match v.as_slice() {
+        [(name, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => {
+            Some(format!("{name} kommun"))
+        }
+        _ => None,
+    }
+}
+
+/// Parses the extracted text of a protocol.
+pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    check_binary(text)?;
+    let lines = split_lines(text);
+    let date = detect_meeting_date(&lines).ok_or(ImportError::NoMeetingDate)?;
+    let body = detect_body(&lines, &date).ok_or(ImportError::NoBody)?;
+    let ctx = HeaderContext::new(&body, &date);
+    let furniture = classify(&lines, &ctx);
+    let items = stream::build(&lines, &furniture);
+    let layout = segment::layout(&items);
+
+    // Cover page: everything before the first paragraph, minus the agenda.
+    let cover_end = layout
+        .segments
+        .first()
+        .and_then(|s| items.get(s.start))
+        .map_or(lines.len(), |it| it.idx)
+        .min(MAX_COVER_LINES)
+        .min(lines.len());
+    let agenda_lines: HashSet<usize> = match layout.agenda_span {
+        Some((a, b)) => items
+            .get(a..=b)
+            .unwrap_or(&[])
+            .iter()
+            .map(|it| it.idx)
+            .collect(),
+        None => HashSet::new(),
+    };
+    let (cover_lines, cover_flags): (Vec<Line>, Vec<bool>) = lines
+        .iter()
+        .take(cover_end)
+        .enumerate()
+        .filter(|(i, _)| !agenda_lines.contains(i))
+        .map(|(i, l)| (l.clone(), furniture.get(i).copied().unwrap_or(false)))
+        .unzip();
+    let cover = cover::parse(&cover_lines, &cover_flags);
+
+    let mut paragraphs = Vec::with_capacity(layout.segments.len());
+    for seg in &layout.segments {
+        let entry = layout.agenda.iter().find(|e| e.number == seg.number);
+        paragraphs.push(paragraphs::parse(&items, seg, entry, &body));
+    }
+
+    let (signatures, signature_service) = match layout.signature_start {
+        Some(s) => signatures::parse(&items, s),
+        None => (Vec::new(), None),
+    };
+    let last_signature_date = signatures
+        .iter()
+        .filter_map(|s| {
+            s.time
+                .as_deref()
+                .and_then(|t| t.get(..10))
+                .map(str::to_string)
+        })
+        .filter(|d| crate::dates::first_date(d).is_some())
+        .max();
+
+    let mut warnings: Vec<(usize, String)> = Vec::new();
+    let line_of = |w: &str| -> usize {
+        w.strip_prefix("line ")
+            .and_then(|r| r.split(':').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    };
+    for w in cover.warnings.iter().chain(layout.warnings.iter()) {
+        warnings.push((line_of(w), w.clone()));
+    }
+    if paragraphs.is_empty() {
+        warnings.push((
+            0,
+            "line 1: inga paragrafer (§) hittades i texten".to_string(),
+        ));
+    }
+    warnings.sort_by_key(|w| w.0);
+    let total = warnings.len();
+    let mut warnings: Vec<String> = warnings
+        .into_iter()
+        .take(MAX_WARNINGS)
+        .map(|w| w.1)
+        .collect();
+    if total > MAX_WARNINGS {
+        warnings.push(format!("… och {} varningar till", total - MAX_WARNINGS));
+    }
+
+    Ok(Protocol {
+        document_type: "protokoll".to_string(),
+        municipality: detect_municipality(&lines),
+        body,
+        date,
+        start_time: cover.start_time,
+        end_time: cover.end_time,
+        place: cover.place,
+        attendees: cover.attendees,
+        chair: cover.chair,
+        secretary: cover.secretary,
+        adjusters: cover.adjusters,
+        adjustment: Adjustment {
+            date: cover.adjustment_date.or(last_signature_date),
+            place: cover.adjustment_place,
+        },
+        notice: Notice {
+            posted: cover.notice_posted,
+            removed: cover.notice_removed,
+            storage: cover.storage,
+        },
+        paragraph_range: cover.paragraph_range,
+        paragraphs,
+        signatures,
+        signature_service,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_binary() {
+        assert!(matches!(parse_protocol(""), Err(ImportError::Empty)));
+        assert!(matches!(
+            parse_protocol("  \n\t\n"),
+            Err(ImportError::Empty)
+        ));
+        assert!(matches!(
+            parse_protocol("\0\0\0\u{1}\u{2}abc"),
+            Err(ImportError::Binary { .. })
+        ));
+        assert!(matches!(
+            parse_protocol("Hej hopp"),
+            Err(ImportError::NoMeetingDate)
+        ));
+    }
+
+    #[test]
+    fn municipality() {
+        let lines = split_lines(
+            "Strömsunds kommun har\nDenna kommun\nStrömsunds kommuns boende\nÖstersunds kommun",
+        );
+        assert_eq!(
+            detect_municipality(&lines).as_deref(),
+            Some("Strömsunds kommun")
+        );
+        let lines = split_lines("Hagfors kommun");
+        assert_eq!(detect_municipality(&lines), None);
+    }
+}

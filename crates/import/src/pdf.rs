@@ -1,0 +1,114 @@
+//! PDF text extraction with poppler's `pdftotext` (package poppler-utils),
+//! run with `-layout`; column gaps (three or more spaces) become tabs so
+//! tables and label/value cover pages reach the parser as tab-separated
+//! cells. See `docs/import-schema.md`, "PDF extraction", for the evaluation.
+
+use crate::error::ImportError;
+use std::path::Path;
+use std::process::Command;
+
+/// A page with fewer letters than this has no usable text layer.
+const MIN_LETTERS_PER_PAGE: usize = 25;
+
+/// Runs `pdftotext -enc UTF-8 <file> -` and checks that a text layer exists.
+pub fn pdf_to_text(path: &Path) -> Result<String, ImportError> {
+    if let Err(source) = std::fs::metadata(path) {
+        return Err(ImportError::Io {
+            path: path.to_path_buf(),
+            source,
+        });
+    }
+    let output = Command::new("pdftotext")
+        .arg("-layout")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(path)
+        .arg("-")
+        .output();
+    let output = match output {
+        Ok(o) => o,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(ImportError::PdftotextMissing)
+        }
+        Err(source) => {
+            return Err(ImportError::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        }
+    };
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let message = stderr
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("okänt fel")
+            .trim()
+            .to_string();
+        return Err(ImportError::PdfFailed {
+            path: path.to_path_buf(),
+            message,
+        });
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    text_layer_check(path, &text)?;
+    // Form feeds separate pages; the parser treats them as line breaks.
+    Ok(layout_to_tabs(&text.replace('\u{c}', "\n")))
+}
+
+/// Turns `-layout` column gaps (three or more spaces inside a line) into tabs
+/// and removes the indentation.
+pub fn layout_to_tabs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let t = line.trim();
+        let mut spaces = 0;
+        for c in t.chars() {
+            if c == ' ' {
+                spaces += 1;
+                continue;
+            }
+            match spaces {
+                0 => {}
+                1 | 2 => out.push(' '),
+                _ => out.push('\t'),
+            }
+            spaces = 0;
+            out.push(c);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Rejects output with (almost) no letters: a scanned PDF.
+fn text_layer_check(path: &Path, text: &str) -> Result<(), ImportError> {
+    let pages = text.matches('\u{c}').count().max(1);
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < MIN_LETTERS_PER_PAGE * pages.min(4) {
+        return Err(ImportError::PdfNoText {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_columns_become_tabs() {
+        let t = layout_to_tabs("   Utskott        291      324\nEn  mening med text.\n");
+        assert_eq!(t, "Utskott\t291\t324\nEn mening med text.\n");
+    }
+
+    #[test]
+    fn empty_text_layer_is_an_error() {
+        let e = text_layer_check(Path::new("x.pdf"), "\u{c}\u{c}\u{c}");
+        assert!(matches!(e, Err(ImportError::PdfNoText { .. })));
+        assert!(e
+            .err()
+            .is_some_and(|e| e.to_string().contains("PDF-filen saknar textlager")));
+    }
+}

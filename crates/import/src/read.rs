@@ -1,0 +1,187 @@
+//! Reading an input file (*inläsning*): text in UTF-8, UTF-16 (with BOM) or,
+//! when unambiguous, Windows-1252/Latin-1; PDF via `pdftotext`.
+
+use crate::error::ImportError;
+use std::path::Path;
+
+/// Larger files are refused (a protocol is a few MB at most).
+const MAX_FILE: u64 = 256 * 1024 * 1024;
+
+/// Windows-1252 code points for bytes 0x80–0x9F (`None` = undefined).
+const CP1252_HIGH: [Option<char>; 32] = [
+    Some('€'),
+    None,
+    Some('‚'),
+    Some('ƒ'),
+    Some('„'),
+    Some('…'),
+    Some('†'),
+    Some('‡'),
+    Some('ˆ'),
+    Some('‰'),
+    Some('Š'),
+    Some('‹'),
+    Some('Œ'),
+    None,
+    Some('Ž'),
+    None,
+    None,
+    Some('‘'),
+    Some('’'),
+    Some('“'),
+    Some('”'),
+    Some('•'),
+    Some('–'),
+    Some('—'),
+    Some('˜'),
+    Some('™'),
+    Some('š'),
+    Some('›'),
+    Some('œ'),
+    None,
+    Some('ž'),
+    Some('Ÿ'),
+];
+
+/// Document formats we cannot read as text.
+const OFFICE: [&str; 9] = [
+    "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "rtf",
+];
+
+pub fn read_file(path: &Path) -> Result<String, ImportError> {
+    let meta = std::fs::metadata(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.len() > MAX_FILE {
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            max: MAX_FILE,
+        });
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase)
+        .unwrap_or_default();
+    if ext == "pdf" {
+        return crate::pdf::pdf_to_text(path);
+    }
+    if OFFICE.contains(&ext.as_str()) {
+        return Err(ImportError::UnsupportedType {
+            path: path.to_path_buf(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if bytes.starts_with(b"%PDF-") {
+        return crate::pdf::pdf_to_text(path);
+    }
+    decode(&bytes).map_err(|e| match e {
+        DecodeError::Binary => ImportError::Binary {
+            where_: path.display().to_string(),
+        },
+        DecodeError::Encoding { line } => ImportError::Encoding {
+            path: path.to_path_buf(),
+            line,
+        },
+        DecodeError::Empty => ImportError::Empty,
+    })
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    Binary,
+    Encoding { line: usize },
+}
+
+fn decode_utf16(bytes: &[u8], little: bool) -> Result<String, DecodeError> {
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|c| {
+            let (a, b) = (
+                c.first().copied().unwrap_or(0),
+                c.get(1).copied().unwrap_or(0),
+            );
+            if little {
+                u16::from_le_bytes([a, b])
+            } else {
+                u16::from_be_bytes([a, b])
+            }
+        })
+        .collect();
+    String::from_utf16(&units).map_err(|_| DecodeError::Binary)
+}
+
+/// Decodes file bytes into text.
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
+    if bytes.is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, true);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, false);
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) || b == 0x7F;
+    let controls = bytes.iter().filter(|&&b| control(b)).count();
+    if bytes.contains(&0) || controls * 100 > bytes.len() {
+        return Err(DecodeError::Binary);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let bad_at = e.valid_up_to();
+            let line = bytes
+                .get(..bad_at)
+                .map_or(1, |b| b.iter().filter(|&&c| c == b'\n').count() + 1);
+            decode_cp1252(bytes).ok_or(DecodeError::Encoding { line })
+        }
+    }
+}
+
+/// Windows-1252 (a superset of Latin-1 for printable text), accepted only
+/// when no byte is undefined or a control character and the text is mostly
+/// ASCII — then the decoding is unambiguous.
+fn decode_cp1252(bytes: &[u8]) -> Option<String> {
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    if high * 4 > bytes.len() {
+        return None;
+    }
+    let mut s = String::with_capacity(bytes.len() + high);
+    for &b in bytes {
+        match b {
+            0x80..=0x9F => s.push((*CP1252_HIGH.get(usize::from(b - 0x80))?)?),
+            0xA0..=0xFF => s.push(char::from(b)),
+            _ => s.push(char::from(b)),
+        }
+    }
+    Some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes() {
+        assert_eq!(decode("Nämnd".as_bytes()).as_deref(), Ok("Nämnd"));
+        assert_eq!(
+            decode(b"N\xe4mnden beslutade \x96 h\xf6gt").as_deref(),
+            Ok("Nämnden beslutade – högt")
+        );
+        assert_eq!(decode(b"\xff\xfeN\x00\xe4\x00").as_deref(), Ok("Nä"));
+        assert_eq!(decode(b"abc\x00def"), Err(DecodeError::Binary));
+        assert_eq!(decode(b""), Err(DecodeError::Empty));
+        assert_eq!(
+            decode(b"ok\n\x81\x81\x81"),
+            Err(DecodeError::Encoding { line: 2 })
+        );
+    }
+}

@@ -1,0 +1,361 @@
+//! Finding where each paragraph (§) starts: "§ N" headings, chosen as the
+//! longest increasing run of numbers (so "§ 168 ska kontroll ske …" inside a
+//! sentence or "§ 4 Vård- och omsorgsnämndens arbetsutskott 2024-01-15" in a
+//! list of documents is not taken), plus titles placed via the *ärendelista*
+//! when a § has no heading of its own.
+
+use crate::agenda::{find_agenda, AgendaEntry};
+use crate::labels::{case_number, label, Section};
+use crate::stream::Item;
+use crate::text::{is_list_item, Fingerprint};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,6})?\s+)?§\s*(\d{1,4})(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)(.*)$")
+        .expect("static regex")
+});
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:utskott|nämnd|styrelse|fullmäktige|protokoll)\S*\s+\d{4}-\d{2}-\d{2}\.?$")
+        .expect("static regex")
+});
+static SIGNATURE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:underskriftssida|signatursida|signaturer|detta dokument har (?:undertecknats|signerats)|dokumentet har (?:undertecknats|signerats)|elektroniskt (?:signerad|undertecknad))")
+        .expect("static regex")
+});
+static SIG_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:namn|name)\s*:").expect("static regex"));
+static SIG_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tid|time|tidpunkt|datum|date)\s*:").expect("static regex")
+});
+
+/// Where one paragraph lies in the item stream.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    pub number: u32,
+    /// First item (a preceding Dnr line, else `head`).
+    pub start: usize,
+    /// The heading item, or the title item found via the agenda.
+    pub head: usize,
+    /// Title text on the heading line after "§ N" (empty when on the next line);
+    /// `None` when the segment was placed via the agenda (the head item is the title).
+    pub heading_title: Option<String>,
+    /// One past the last item.
+    pub end: usize,
+}
+
+/// The layout of the whole document.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub segments: Vec<Segment>,
+    pub agenda: Vec<AgendaEntry>,
+    /// Items covered by the agenda (inclusive range).
+    pub agenda_span: Option<(usize, usize)>,
+    pub signature_start: Option<usize>,
+    pub warnings: Vec<String>,
+}
+
+/// Parses a heading line: number and the title text after it.
+pub fn parse_heading(text: &str) -> Option<(u32, String)> {
+    let t = text.trim();
+    if !t.contains('§') || t.len() > 300 {
+        return None;
+    }
+    let flat = t.replace('\t', " ");
+    let c = HEADING.captures(&flat)?;
+    let n: u32 = c.get(1)?.as_str().parse().ok()?;
+    let title = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    if title.chars().next().is_some_and(|ch| ch.is_lowercase()) || REFERENCE.is_match(&title) {
+        return None;
+    }
+    // "§ 2-6" (a range) or "§ 13, 14" are references, not headings.
+    if title.starts_with(['-', '–', ','])
+        || title.chars().next().is_some_and(|ch| ch.is_ascii_digit()) && t.len() < 12
+    {
+        return None;
+    }
+    Some((n, title))
+}
+
+/// Longest strictly increasing subsequence of `(item, number)`; on ties the
+/// earliest candidates are kept. O(n log n).
+fn longest_increasing(cands: &[(usize, u32)]) -> Vec<(usize, u32)> {
+    let mut tails: Vec<usize> = Vec::new(); // indices into cands
+    let mut prev: Vec<Option<usize>> = vec![None; cands.len()];
+    for (i, &(_, n)) in cands.iter().enumerate() {
+        let pos = tails.partition_point(|&t| cands.get(t).is_some_and(|c| c.1 < n));
+        if let Some(&t) = tails.get(pos) {
+            if cands.get(t).is_some_and(|c| c.1 == n) {
+                continue; // keep the earlier candidate with the same number
+            }
+        }
+        prev[i] = if pos > 0 {
+            tails.get(pos - 1).copied()
+        } else {
+            None
+        };
+        if pos == tails.len() {
+            tails.push(i);
+        } else if let Some(slot) = tails.get_mut(pos) {
+            *slot = i;
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(i) = cur {
+        if let Some(c) = cands.get(i) {
+            out.push(*c);
+        }
+        cur = prev.get(i).copied().flatten();
+    }
+    out.reverse();
+    out
+}
+
+fn next_non_blank(items: &[Item<'_>], from: usize) -> Option<usize> {
+    (from..items.len()).find(|&j| items.get(j).is_some_and(|it| !it.is_blank()))
+}
+
+fn prev_non_blank(items: &[Item<'_>], before: usize) -> Option<usize> {
+    (0..before)
+        .rev()
+        .find(|&j| items.get(j).is_some_and(|it| !it.is_blank()))
+}
+
+/// Finds agenda, headings, agenda-placed titles and the signature page.
+pub fn layout(items: &[Item<'_>]) -> Layout {
+    let mut out = Layout {
+        agenda: find_agenda(items),
+        ..Layout::default()
+    };
+    out.agenda_span = match (out.agenda.first(), out.agenda.last()) {
+        (Some(a), Some(b)) => Some((a.item, b.item)),
+        _ => None,
+    };
+    let agenda_numbers: HashSet<u32> = out.agenda.iter().map(|e| e.number).collect();
+    let in_agenda = |i: usize| out.agenda_span.is_some_and(|(a, b)| i >= a && i <= b);
+
+    let mut cands: Vec<(usize, u32)> = Vec::new();
+    let mut titles: Vec<String> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if in_agenda(i) {
+            continue;
+        }
+        if let Some((n, title)) = parse_heading(it.text) {
+            if !agenda_numbers.is_empty() && !agenda_numbers.contains(&n) {
+                continue;
+            }
+            cands.push((i, n));
+            titles.push(title);
+        }
+    }
+    let chosen = longest_increasing(&cands);
+    let chosen_set: HashSet<usize> = chosen.iter().map(|c| c.0).collect();
+    let mut segs: Vec<Segment> = Vec::new();
+    for (k, (i, n)) in cands.iter().enumerate() {
+        if chosen_set.contains(i) {
+            segs.push(Segment {
+                number: *n,
+                start: *i,
+                head: *i,
+                heading_title: Some(titles.get(k).cloned().unwrap_or_default()),
+                end: 0,
+            });
+        }
+    }
+
+    // Titles of §§ without a heading, found via the agenda.
+    let agenda_end = out.agenda_span.map_or(0, |(_, b)| b + 1);
+    let mut prints: HashMap<usize, Option<Fingerprint>> = HashMap::new();
+    for entry in out.agenda.clone() {
+        if segs.iter().any(|s| s.number == entry.number) {
+            continue;
+        }
+        let lo = segs
+            .iter()
+            .filter(|s| s.number < entry.number)
+            .map(|s| s.head + 1)
+            .max()
+            .unwrap_or(agenda_end);
+        let hi = segs
+            .iter()
+            .filter(|s| s.number > entry.number)
+            .map(|s| s.start)
+            .min()
+            .unwrap_or(items.len());
+        match place_title(items, lo.max(agenda_end), hi, &entry.title, &mut prints) {
+            Some(i) => {
+                let pos = segs.partition_point(|s| s.number < entry.number);
+                segs.insert(
+                    pos,
+                    Segment {
+                        number: entry.number,
+                        start: i,
+                        head: i,
+                        heading_title: None,
+                        end: 0,
+                    },
+                );
+            }
+            None => {
+                let line = items.get(lo).map_or(0, |it| it.no);
+                out.warnings.push(format!(
+                    "line {line}: § {} \"{}\" finns i ärendelistan men hittades inte i texten",
+                    entry.number, entry.title
+                ));
+            }
+        }
+    }
+
+    // A "Dnr …" line right before a heading belongs to that paragraph.
+    let mut prev_head: Option<usize> = None;
+    for s in &mut segs {
+        if let Some(p) = prev_non_blank(items, s.head) {
+            let after_prev = prev_head.is_none_or(|h| p > h);
+            if after_prev
+                && items
+                    .get(p)
+                    .is_some_and(|it| case_number(it.text).is_some())
+            {
+                s.start = p;
+            }
+        }
+        prev_head = Some(s.head);
+    }
+
+    // The e-signature page.
+    let first_head = segs.first().map_or(0, |s| s.head);
+    out.signature_start = (first_head..items.len()).find(|&i| {
+        let Some(it) = items.get(i) else { return false };
+        let t = it.text.trim();
+        SIGNATURE_START.is_match(t)
+            || SIG_NAME.is_match(t)
+                && (i + 1..(i + 5).min(items.len())).any(|j| {
+                    items
+                        .get(j)
+                        .is_some_and(|x| SIG_TIME.is_match(x.text.trim()))
+                })
+    });
+
+    let n = segs.len();
+    for k in 0..n {
+        let next_start = segs.get(k + 1).map_or(items.len(), |s| s.start);
+        let head = segs.get(k).map_or(0, |s| s.head);
+        let end = match out.signature_start {
+            Some(sig) if sig > head && sig < next_start => sig,
+            _ => next_start,
+        };
+        if let Some(s) = segs.get_mut(k) {
+            s.end = end.max(s.head + 1);
+        }
+    }
+
+    // Gaps in the numbering when there is no agenda to fill them.
+    if out.agenda.is_empty() {
+        for w in segs.windows(2) {
+            if let [a, b] = w {
+                if b.number > a.number + 1 {
+                    let line = items.get(b.head).map_or(0, |it| it.no);
+                    out.warnings.push(format!(
+                        "line {line}: §§ {}–{} saknas mellan § {} och § {}",
+                        a.number + 1,
+                        b.number - 1,
+                        a.number,
+                        b.number
+                    ));
+                }
+            }
+        }
+    }
+    out.segments = segs;
+    out
+}
+
+/// Finds the line in `lo..hi` that best matches an agenda title.
+fn place_title(
+    items: &[Item<'_>],
+    lo: usize,
+    hi: usize,
+    title: &str,
+    prints: &mut HashMap<usize, Option<Fingerprint>>,
+) -> Option<usize> {
+    let hi = hi.min(lo.saturating_add(3000)).min(items.len());
+    let mut best: Option<(f64, usize)> = None;
+    let target = Fingerprint::new(title);
+    let max_chars = title.chars().count() * 4 + 40;
+    for i in lo..hi {
+        let Some(it) = items.get(i) else { continue };
+        let t = it.text.trim();
+        if t.is_empty()
+            || t.contains('\t')
+            || t.len() > 4 * max_chars
+            || t.chars().count() > max_chars.min(250)
+            || is_list_item(t)
+        {
+            continue;
+        }
+        let print = prints
+            .entry(i)
+            .or_insert_with(|| (t.len() <= 1000).then(|| Fingerprint::new(t)));
+        let sim = print.as_ref().map_or(0.0, |p| target.similarity(p));
+        if sim < 0.3 || label(t).is_some() {
+            continue;
+        }
+        if case_number(t).is_some() {
+            continue;
+        }
+        let followed_by_label = next_non_blank(items, i + 1)
+            .and_then(|j| items.get(j))
+            .is_some_and(|x| {
+                matches!(
+                    label(x.text),
+                    Some((Section::Decision | Section::Proposal, _))
+                ) || case_number(x.text).is_some()
+            });
+        let score = sim + if followed_by_label { 0.25 } else { 0.0 };
+        if (sim >= 0.5 || followed_by_label && sim >= 0.35)
+            && best.is_none_or(|(b, _)| score > b + 1e-9)
+        {
+            best = Some((score, i));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        assert_eq!(
+            parse_heading("§ 114 - Information från verksamheten"),
+            Some((114, "Information från verksamheten".into()))
+        );
+        assert_eq!(
+            parse_heading("§ 14 Godkännande av föredragningslista"),
+            Some((14, "Godkännande av föredragningslista".into()))
+        );
+        assert_eq!(parse_heading("§ 1"), Some((1, String::new())));
+        assert_eq!(
+            parse_heading("SN § 13 Delegationsbeslut"),
+            Some((13, "Delegationsbeslut".into()))
+        );
+        assert_eq!(
+            parse_heading("§ 168 ska kontroll ske av barnutredningars varaktighet."),
+            None
+        );
+        assert_eq!(
+            parse_heading("§ 4 Vård- och omsorgsnämndens arbetsutskott 2024-01-15."),
+            None
+        );
+        assert_eq!(parse_heading("§ 2-6"), None);
+    }
+
+    #[test]
+    fn lis_keeps_earliest() {
+        let c = [(0, 1), (5, 4), (7, 4), (9, 168), (10, 6), (12, 8)];
+        assert_eq!(longest_increasing(&c), [(0, 1), (5, 4), (10, 6), (12, 8)]);
+    }
+}

@@ -1,0 +1,250 @@
+//! Text helpers: joining lines wrapped by the PDF extractor back into
+//! paragraphs (*stycken*), and fuzzy title similarity.
+
+/// One line handed to [`join_wrapped`]: its text and whether a hard break
+/// (two or more blank lines) precedes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece<'a> {
+    pub text: &'a str,
+    pub hard_break: bool,
+}
+
+fn ends_terminal(s: &str) -> bool {
+    s.trim_end()
+        .ends_with(['.', '!', '?', ':', ';', '”', '"', ')'])
+        && !s.trim_end().ends_with("m.m)")
+}
+
+fn starts_lowercase(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.is_lowercase())
+}
+
+/// A list item marker: "- ", "1. ", "2) ", "a) ".
+pub fn is_list_item(s: &str) -> bool {
+    let t = s.trim_start();
+    if t.starts_with("- ")
+        || t.starts_with("– ")
+        || (t.starts_with('-') && t.chars().nth(1).is_some_and(char::is_alphabetic))
+    {
+        return true;
+    }
+    let mut chars = t.char_indices();
+    let mut end_digits = 0;
+    for (i, c) in chars.by_ref() {
+        if c.is_ascii_digit() && i < 3 {
+            end_digits = i + 1;
+        } else {
+            break;
+        }
+    }
+    if end_digits > 0 {
+        let rest = t.get(end_digits..).unwrap_or("");
+        return rest.starts_with(". ") || rest.starts_with(") ");
+    }
+    let mut cs = t.chars();
+    matches!((cs.next(), cs.next(), cs.next()), (Some(a), Some(')'), Some(' ')) if a.is_ascii_lowercase())
+}
+
+fn is_att_clause_break(prev: &str, next: &str) -> bool {
+    if !next.starts_with("att ") {
+        return false;
+    }
+    let p = prev.trim_end();
+    p.ends_with([',', ';', ':', '.'])
+        || [
+            "beslutar",
+            "beslöt",
+            "föreslår",
+            "samt",
+            "och",
+            "besluta",
+            "beslutade",
+        ]
+        .iter()
+        .any(|w| p.rsplit(' ').next() == Some(w))
+        || (p.starts_with("att ") && p.chars().count() < 60)
+}
+
+/// Joins wrapped lines into paragraphs. `clauses` makes lines starting with
+/// "att " after a clause-ending line start a new paragraph (decisions).
+pub fn join_wrapped(pieces: &[Piece<'_>], clauses: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in pieces {
+        let t = p.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let join = match out.last() {
+            None => false,
+            Some(prev) => {
+                if p.hard_break || is_list_item(t) || (clauses && is_att_clause_break(prev, t)) {
+                    false
+                } else if starts_lowercase(t) {
+                    true
+                } else if ends_terminal(prev) {
+                    false
+                } else {
+                    prev.chars().count() >= 60 && !prev.ends_with(['-', '–'])
+                        || prev.ends_with(['–', ','])
+                }
+            }
+        };
+        match (join, out.last_mut()) {
+            (true, Some(prev)) => {
+                // "semesterlön/-" + "ersättning" keeps no space after a hyphenated break.
+                prev.push(' ');
+                prev.push_str(t);
+            }
+            _ => out.push(t.to_string()),
+        }
+    }
+    out
+}
+
+/// Joins one or more wrapped lines into a single string, paragraphs separated by `\n`.
+pub fn join_text(pieces: &[Piece<'_>], clauses: bool) -> String {
+    join_wrapped(pieces, clauses).join("\n")
+}
+
+/// Lowercased word tokens (letters and digits).
+pub fn words(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn dice_sorted<T: Ord>(a: &[T], b: &[T]) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                inter += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * inter as f64 / (a.len() + b.len()) as f64
+}
+
+/// Precomputed word and character-bigram sets of a title.
+pub struct Fingerprint {
+    words: Vec<String>,
+    bigrams: Vec<(char, char)>,
+    chars: usize,
+}
+
+impl Fingerprint {
+    pub fn new(s: &str) -> Self {
+        let mut words = words(s);
+        words.sort_unstable();
+        words.dedup();
+        let chars: Vec<char> = s
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        let mut bigrams: Vec<(char, char)> = chars
+            .windows(2)
+            .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
+            .collect();
+        bigrams.sort_unstable();
+        bigrams.dedup();
+        Fingerprint {
+            words,
+            bigrams,
+            chars: chars.len(),
+        }
+    }
+
+    /// Similarity in 0..=1: the better of word overlap and character-bigram
+    /// overlap (robust to typos like "klimatåldor" / "klimatlådor").
+    pub fn similarity(&self, other: &Fingerprint) -> f64 {
+        // Very different lengths cannot reach a useful score.
+        let (a, b) = (self.chars.max(1), other.chars.max(1));
+        if a.max(b) > 4 * a.min(b) + 20 {
+            return 0.0;
+        }
+        dice_sorted(&self.words, &other.words).max(dice_sorted(&self.bigrams, &other.bigrams))
+    }
+}
+
+/// Title similarity in 0..=1 (see [`Fingerprint::similarity`]).
+#[cfg(test)]
+pub fn similarity(a: &str, b: &str) -> f64 {
+    Fingerprint::new(a).similarity(&Fingerprint::new(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(t: &str) -> Piece<'_> {
+        Piece {
+            text: t,
+            hard_break: false,
+        }
+    }
+
+    #[test]
+    fn joins_wrapped_lines() {
+        let v = join_wrapped(
+            &[
+                p("Socialnämnden ger vård- och socialförvaltningen i uppdrag att återkomma med"),
+                p("redovisning av resultatet för mål 3 till socialnämnden i mars."),
+                p("Förvaltningsövergripande"),
+                p("Resultatet vid bokslut är ett underskott"),
+            ],
+            false,
+        );
+        assert_eq!(v.len(), 3);
+        assert!(v[0].ends_with("i mars."));
+    }
+
+    #[test]
+    fn att_clauses() {
+        let v = join_wrapped(
+            &[
+                p("Utskottet beslutar"),
+                p("att godkänna rapporten, samt"),
+                p("att uppdra åt förvaltningen"),
+            ],
+            true,
+        );
+        assert_eq!(
+            v,
+            [
+                "Utskottet beslutar",
+                "att godkänna rapporten, samt",
+                "att uppdra åt förvaltningen"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_items() {
+        assert!(is_list_item("- punkt"));
+        assert!(is_list_item("1. Första"));
+        assert!(is_list_item("-Arbete pågår"));
+        assert!(!is_list_item("2023 års"));
+        assert!(!is_list_item("-4,4 mnkr"));
+    }
+
+    #[test]
+    fn similar_titles() {
+        assert!(similarity("Rapport klimatåldor", "Rapport klimatlådor") > 0.6);
+        assert!(
+            similarity(
+                "Information om förvaltningens plan för målaktiviteter 2024",
+                "Information om vård- och omsorgsförvaltningens plan för målaktiviteter 2024"
+            ) > 0.7
+        );
+        assert!(similarity("Verksamhetsplan 2024", "Rapport om kontaktpersoner") < 0.3);
+    }
+}

@@ -1,0 +1,113 @@
+//! Further layouts, written by hand in `tests/inputs/`: members one per line
+//! with "ers. för" / "tgj ers för", "SN § 13" headings, "Dnr" on the heading
+//! line, att-clauses without a *Beslut* label, "Expedieras till:" inline, an
+//! ärendelista before the cover page, a tab-table cover with "ersätter", and
+//! a § without a heading of its own.
+
+use paragraf_import::{parse_protocol, Attendance, Protocol};
+
+fn input(name: &str) -> Protocol {
+    let path = format!("{}/tests/inputs/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("input");
+    parse_protocol(&text).expect("parses")
+}
+
+#[test]
+fn members_one_per_line_and_sn_headings() {
+    let p = input("beslutande_per_rad.txt");
+    assert_eq!(p.body, "Socialnämnden");
+    assert_eq!(p.date, "2024-03-04");
+    assert_eq!(p.place.as_deref(), Some("Kommunhuset, sal Älven"));
+    assert_eq!(
+        (p.start_time.as_deref(), p.end_time.as_deref()),
+        (Some("13:00"), Some("15:30"))
+    );
+    let find = |n: &str| {
+        p.attendees
+            .iter()
+            .find(|a| a.name == n)
+            .unwrap_or_else(|| panic!("{n} saknas: {:?}", p.attendees))
+    };
+    assert_eq!(find("Anna Berg").position.as_deref(), Some("ordförande"));
+    assert_eq!(find("Per Ek").position.as_deref(), Some("vice ordförande"));
+    assert_eq!(find("Lisa Ny").substitute_for.as_deref(), Some("Olle Gran"));
+    assert_eq!(find("Karin Lund").substitute_for.as_deref(), Some("Bo Ek"));
+    assert_eq!(find("Karin Lund").attendance, Attendance::Deciding);
+    assert_eq!(find("Mats Holm").party.as_deref(), Some("SD"));
+    assert_eq!(find("Sara Falk").attendance, Attendance::Substitute);
+    assert_eq!(find("Eva Sten").paragraphs.as_deref(), Some("ej § 13"));
+    assert_eq!(find("Eva Sten").title.as_deref(), Some("socialchef"));
+    assert!(p
+        .attendees
+        .iter()
+        .all(|a| a.name != "Olle Gran" && a.name != "Bo Ek"));
+    assert_eq!(p.chair.as_deref(), Some("Anna Berg"));
+    assert_eq!(p.secretary.as_deref(), Some("Jon Ås"));
+    assert_eq!(p.adjusters, ["Per Ek"]);
+    assert_eq!(p.adjustment.date.as_deref(), Some("2024-03-07"));
+    assert_eq!(p.adjustment.place.as_deref(), Some("Kommunhuset"));
+    assert_eq!(p.paragraph_range.as_deref(), Some("12-14"));
+
+    let nums: Vec<u32> = p.paragraphs.iter().map(|q| q.number).collect();
+    assert_eq!(nums, [12, 13, 14]);
+    let p12 = &p.paragraphs[0];
+    assert_eq!(p12.title, "Val av justerare");
+    assert_eq!(
+        p12.decision.as_deref(),
+        Some("Socialnämnden beslutar\natt utse Per Ek att justera dagens protokoll.")
+    );
+    let p13 = &p.paragraphs[1];
+    assert_eq!(p13.case_number.as_deref(), Some("SN 2024/17"));
+    assert_eq!(p13.title, "Rapport om ej verkställda beslut");
+    assert_eq!(
+        p13.decision.as_deref(),
+        Some("Socialnämnden godkänner rapporten och lägger den till handlingarna.")
+    );
+    assert_eq!(p13.send_to, ["Kommunfullmäktige"]);
+    assert_eq!(p13.tables.len(), 1);
+    assert_eq!(p13.tables[0].rows[0].values, [Some(12.0), Some(9.0)]);
+    assert!(
+        !p13.text.contains("Utdragsbestyrkande") && !p13.text.contains("Sida 2"),
+        "{}",
+        p13.text
+    );
+    assert!(p.paragraphs[2].closed);
+}
+
+#[test]
+fn agenda_before_cover_and_missing_heading() {
+    let p = input("agenda_forst.txt");
+    assert_eq!(p.body, "Kommunstyrelsens arbetsutskott");
+    assert_eq!(p.date, "2024-04-08");
+    assert_eq!(p.place.as_deref(), Some("Stadshuset"));
+    let nums: Vec<u32> = p.paragraphs.iter().map(|q| q.number).collect();
+    assert_eq!(nums, [40, 41, 42]);
+    let p41 = &p.paragraphs[1];
+    assert_eq!(p41.title, "Motion om cykelvägar");
+    assert_eq!(p41.case_number.as_deref(), Some("KS 2024/30"));
+    assert_eq!(
+        p41.proposal.as_deref(),
+        Some("Kommunfullmäktige avslår motionen.")
+    );
+    assert!(p41
+        .decision
+        .as_deref()
+        .is_some_and(|d| d.starts_with("Arbetsutskottet föreslår")));
+    assert_eq!(p.paragraphs[0].send_to, ["Ekonomiavdelningen"]);
+    assert_eq!(p.paragraphs[2].title, "Meddelanden");
+    let mona = p
+        .attendees
+        .iter()
+        .find(|a| a.name == "Mona Lind")
+        .expect("Mona Lind");
+    assert_eq!(mona.substitute_for.as_deref(), Some("Lars Lind"));
+    let ulla = p
+        .attendees
+        .iter()
+        .find(|a| a.name == "Ulla Strand")
+        .expect("Ulla Strand");
+    assert_eq!(ulla.position.as_deref(), Some("ordförande"));
+    assert_eq!(p.chair.as_deref(), Some("Ulla Strand"));
+    assert_eq!(p.adjusters, ["Kent Åberg"]);
+    assert_eq!(p.adjustment.date.as_deref(), Some("2024-04-10"));
+}
