@@ -1,20 +1,25 @@
-//! `paragraf demo`: a demo municipality with bodies, members, officials, cases and meetings,
-//! so that a newcomer sees Paragraf with data at once. Every name is made up.
+//! The demo municipality: bodies, members, officials, cases, a meeting in every state of the
+//! cycle, and the seed protocols imported, so that a newcomer sees Paragraf with data at
+//! once. Every name in the made-up part is invented; the imported protocols are public
+//! records.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
-use paragraf_core::calendar::cycle_deadlines;
-use paragraf_core::dnr::DnrPattern;
-use paragraf_core::meeting::{AgendaItem, Meeting, ScheduleSlot};
+use paragraf_core::meeting::{Meeting, ScheduleSlot};
 use paragraf_core::org::{
     Body, BodyKind, Membership, MembershipRole, Official, Person, PresidiumPosition, TermOfOffice,
 };
 use paragraf_core::registry::{Direction, DocumentType, NewDocument, Secrecy};
 use paragraf_store::{NewCase, Store};
 
-use crate::args::DemoArgs;
-use crate::output;
-use paragraf_app::{Config, DataDir, MunicipalityConfig, RegistryConfig, CONFIG_FILE};
+use crate::cycle;
+use crate::{Config, DataDir, MunicipalityConfig, RegistryConfig};
+use chrono::TimeZone;
+use paragraf_core::ids::PersonId;
+use paragraf_core::meeting::{AttendanceRole, Attendee, MeetingState, Presence};
+use paragraf_core::minutes::{
+    AttClause, Ballot, CellValue, Choice, Decision, Reservation, SignerRole, Table, TableRow,
+};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().expect("demo dates are valid")
@@ -35,8 +40,10 @@ pub fn demo_config() -> Config {
 }
 
 /// Fills an empty store with the demo organisation, cases and meetings.
-pub fn populate(store: &dyn Store, pattern: &DnrPattern) -> Result<()> {
-    let kf = store.add_body(&Body::new(
+/// Fills an empty data directory with the demo; `today` places the meetings around it.
+pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
+    let store: &dyn Store = &dir.store;
+    store.add_body(&Body::new(
         "Kommunfullmäktige",
         Some("KF"),
         BodyKind::Assembly,
@@ -66,7 +73,6 @@ pub fn populate(store: &dyn Store, pattern: &DnrPattern) -> Result<()> {
         BodyKind::AdvisoryCouncil,
         Some(ks.id),
     )?)?;
-    let _ = kf;
     let term = store.add_term(&TermOfOffice::new(d("2023-01-01"), d("2026-12-31"))?)?;
 
     let members: [(&str, &str, MembershipRole, Option<PresidiumPosition>); 13] = [
@@ -159,159 +165,295 @@ pub fn populate(store: &dyn Store, pattern: &DnrPattern) -> Result<()> {
         registered: d(date),
         handler: Some("Rebecka Hed".into()),
     };
-    let mut agenda = Vec::new();
+    let mut cases = Vec::new();
     for (title, date, secrecy, first_doc) in [
         (
-            "Verksamhets- och budgetuppföljning januari–oktober 2026",
-            "2026-11-05",
+            "Verksamhets- och budgetuppföljning",
+            "2026-01-05",
             Secrecy::Public,
-            memo("Tjänsteskrivelse budgetuppföljning", "2026-11-10")?,
+            memo("Tjänsteskrivelse budgetuppföljning", "2026-01-10")?,
         ),
         (
-            "Rapport ej verkställda beslut kvartal 3 2026",
-            "2026-10-20",
+            "Rapport ej verkställda beslut",
+            "2026-01-20",
             Secrecy::Public,
-            memo("Tjänsteskrivelse ej verkställda beslut", "2026-11-09")?,
+            memo("Tjänsteskrivelse ej verkställda beslut", "2026-01-21")?,
         ),
         (
             "Revidering av delegationsordning",
-            "2026-09-14",
+            "2026-02-14",
             Secrecy::Public,
-            memo("Förslag till reviderad delegationsordning", "2026-11-02")?,
+            memo("Förslag till reviderad delegationsordning", "2026-02-20")?,
         ),
         (
             "Svar på tillsyn från IVO om handläggning av orosanmälningar",
-            "2026-10-02",
+            "2026-03-02",
             Secrecy::Public,
             NewDocument::new(
                 DocumentType::SupervisionDecision,
                 "Beslut efter tillsyn",
-                d("2026-10-02"),
+                d("2026-03-02"),
                 Direction::Incoming,
                 Some("Inspektionen för vård och omsorg"),
             )?,
         ),
         (
             "Ansökan om vård enligt LVU",
-            "2026-11-12",
+            "2026-03-12",
             Secrecy::IndividualCase,
-            memo("Utredning och förslag till beslut", "2026-11-12")?,
+            memo(
+                "Utredning och förslag till beslut, 811218-9876",
+                "2026-03-12",
+            )?,
         ),
     ] {
-        let (c, _) = store.create_case(pattern, &case(title, date, secrecy), &[first_doc])?;
-        agenda.push(AgendaItem {
-            position: agenda.len() as u32 + 1,
-            title: c.title.clone(),
-            case: Some(c.id),
-            case_number: Some(c.dnr.to_string()),
-            presenter: Some("Helena Vik, förvaltningschef".into()),
-            secrecy: c.secrecy,
-        });
+        let (c, _) = store.create_case(&dir.pattern, &case(title, date, secrecy), &[first_doc])?;
+        cases.push(c);
     }
-    let mut meeting = Meeting::planned(sn.id, d("2026-12-09"));
-    meeting.start = Some("13:00".parse()?);
-    meeting.end = Some("16:00".parse()?);
-    meeting.place = Some("Sammanträdesrummet Tallen, kommunhuset".into());
-    meeting.schedule = vec![
-        ScheduleSlot {
-            start: "13:00".parse()?,
-            end: Some("13:30".parse()?),
-            topic: "Budgetuppföljning".into(),
-            presenters: vec!["Jonas Falk, ekonom".into()],
-        },
-        ScheduleSlot {
-            start: "13:30".parse()?,
-            end: Some("14:00".parse()?),
-            topic: "Ej verkställda beslut".into(),
-            presenters: vec!["Rebecka Hed, verksamhetschef".into()],
-        },
+    let person = |name: &str| -> Result<PersonId> {
+        store
+            .persons()?
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| p.id)
+            .ok_or_else(|| anyhow::anyhow!("demopersonen {name} saknas"))
+    };
+    let chair = person("Karin Ek")?;
+    let adjuster = person("Johan Björk")?;
+    let secretary = person("Linnea Moberg")?;
+    let members: Vec<PersonId> = [
+        "Karin Ek",
+        "Johan Björk",
+        "Leila Haddad",
+        "Anna Sjöberg",
+        "Mikael Öhman",
+        "Sara Nyström",
+    ]
+    .iter()
+    .map(|n| person(n))
+    .collect::<Result<_>>()?;
+    let serving = (person("Erik Holm")?, person("Per Lind")?);
+
+    // One meeting in every state of the cycle, oldest first so the § series runs on.
+    let plan = [
+        (-60, MeetingState::AppealPeriodOver),
+        (-10, MeetingState::Posted),
+        (-5, MeetingState::Adjusted),
+        (-3, MeetingState::MinutesDrafted),
+        (-1, MeetingState::Held),
+        (7, MeetingState::Notified),
+        (30, MeetingState::Planned),
     ];
-    meeting.agenda = agenda;
-    store.add_meeting(&meeting)?;
-    for date in ["2027-01-27", "2027-02-24", "2027-03-24"] {
-        let mut m = Meeting::planned(sn.id, d(date));
+    for (offset, target) in plan {
+        let date = today + chrono::Duration::days(offset);
+        let mut m = Meeting::planned(sn.id, date);
         m.start = Some("13:00".parse()?);
+        m.end = Some("16:00".parse()?);
         m.place = Some("Sammanträdesrummet Tallen, kommunhuset".into());
-        store.add_meeting(&m)?;
+        let id = cycle::create_meeting(store, &m)?.id;
+        cycle::add_slot(
+            store,
+            id,
+            ScheduleSlot {
+                start: "13:00".parse()?,
+                end: Some("13:30".parse()?),
+                topic: "Budgetuppföljning".into(),
+                presenters: vec!["Jonas Falk, ekonom".into()],
+            },
+        )?;
+        for c in &cases {
+            cycle::add_agenda_case(
+                store,
+                id,
+                &c.dnr.to_string(),
+                Some("Helena Vik, förvaltningschef".into()),
+            )?;
+        }
+        if target == MeetingState::Planned {
+            continue;
+        }
+        cycle::send_notice(store, id)?;
+        if target == MeetingState::Notified {
+            continue;
+        }
+        cycle::mark_held(store, id)?;
+        if target == MeetingState::Held {
+            continue;
+        }
+        let minutes = cycle::draft_minutes(
+            store,
+            id,
+            Some(secretary),
+            Some(chair),
+            vec![adjuster],
+            Some("Digital justering i Paragraf".into()),
+        )?;
+        let a = |person, role| Attendee {
+            person,
+            role,
+            position: None,
+            party: None,
+            presence: Presence::whole_meeting(),
+        };
+        let mut attendees: Vec<Attendee> = members
+            .iter()
+            .map(|p| a(*p, AttendanceRole::Member))
+            .collect();
+        attendees.push(a(
+            serving.0,
+            AttendanceRole::ServingSubstitute {
+                replaces: serving.1,
+            },
+        ));
+        attendees.push(a(
+            secretary,
+            AttendanceRole::Other {
+                title: Some("nämndsekreterare".into()),
+            },
+        ));
+        cycle::set_attendance(store, id, attendees)?;
+        let numbers: Vec<u32> = minutes.paragraphs().iter().map(|p| p.number).collect();
+        let body_name = "Socialnämnden";
+        for (i, n) in numbers.iter().enumerate() {
+            cycle::edit_paragraph(store, id, *n, |p, att| {
+                p.text =
+                    "Förvaltningen har berett ärendet. Tjänsteskrivelse finns i ärendet.".into();
+                p.decision = Some(Decision::Clauses {
+                    intro: Some(format!("{body_name} beslutar")),
+                    clauses: vec![
+                        AttClause("godkänna förvaltningens redovisning".into()),
+                        AttClause("lägga informationen till handlingarna".into()),
+                    ],
+                });
+                p.documents = vec!["Tjänsteskrivelse".into()];
+                p.dispatch = vec!["Socialförvaltningen".into(), "Akt".into()];
+                if i == 0 {
+                    p.tables.push(Table {
+                        title: Some("Budgetuppföljning (tkr)".into()),
+                        header: vec![
+                            "Verksamhet".into(),
+                            "Budget".into(),
+                            "Utfall".into(),
+                            "Avvikelse".into(),
+                        ],
+                        rows: vec![
+                            TableRow {
+                                label: Some("Äldreomsorg".into()),
+                                values: vec![
+                                    CellValue::Number(437_569.0),
+                                    CellValue::Number(441_950.0),
+                                    CellValue::Number(-4_381.0),
+                                ],
+                                children: vec![TableRow {
+                                    label: Some("-varav hemtjänst".into()),
+                                    values: vec![
+                                        CellValue::Number(120_400.0),
+                                        CellValue::Number(121_409.0),
+                                        CellValue::Number(-1_009.0),
+                                    ],
+                                    children: vec![],
+                                }],
+                            },
+                            TableRow {
+                                label: Some("Individ- och familjeomsorg".into()),
+                                values: vec![
+                                    CellValue::Number(98_200.0),
+                                    CellValue::Number(96_750.5),
+                                    CellValue::Number(1_449.5),
+                                ],
+                                children: vec![],
+                            },
+                        ],
+                    });
+                }
+                if i == 1 {
+                    let ballots = att
+                        .deciding_for(p.number)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, person)| Ballot {
+                            person,
+                            choice: if k % 3 == 2 { Choice::No } else { Choice::Yes },
+                        })
+                        .collect();
+                    p.record_vote(
+                        att,
+                        "bifall till ordförandens förslag",
+                        "avslag",
+                        ballots,
+                        Some(chair),
+                    )?;
+                    p.reservations.push(Reservation {
+                        by: members[3],
+                        reasons: Some("Vi anser att rapporten borde ha återremitterats.".into()),
+                    });
+                }
+                Ok(())
+            })?;
+        }
+        if target == MeetingState::MinutesDrafted {
+            continue;
+        }
+        let signed = (date + chrono::Duration::days(2)).min(today);
+        let at = |h: u32| -> Result<chrono::DateTime<chrono::FixedOffset>> {
+            let t = signed
+                .and_hms_opt(h, 0, 0)
+                .ok_or_else(|| anyhow::anyhow!("ogiltig tid"))?;
+            crate::import::swedish_offset(signed)
+                .from_local_datetime(&t)
+                .single()
+                .ok_or_else(|| anyhow::anyhow!("ogiltig tid"))
+        };
+        cycle::approve(
+            dir,
+            id,
+            chair,
+            SignerRole::Chair,
+            "Paragraf-inloggning",
+            vec![],
+            at(9)?,
+        )?;
+        cycle::approve(
+            dir,
+            id,
+            adjuster,
+            SignerRole::Adjuster,
+            "Paragraf-inloggning",
+            vec![],
+            at(10)?,
+        )?;
+        if target == MeetingState::Adjusted {
+            continue;
+        }
+        cycle::post_notice(
+            store,
+            id,
+            signed,
+            "Socialförvaltningen, Storgatan 1, Demoby",
+        )?;
     }
+    // The seed protocols, as a municipality migrating its archive would import them.
+    let key = crate::keys::load_or_create(&dir.path)?;
+    for (name, text) in SEEDS {
+        let protocol = paragraf_import::parse_protocol(text)?;
+        crate::import::store_protocol(store, &protocol, name, &key)?;
+    }
+    cycle::close_appeal_periods(store, today)?;
     Ok(())
 }
 
-pub fn run(a: &DemoArgs) -> Result<()> {
-    let dir = if a.data.dir.join(CONFIG_FILE).exists() {
-        DataDir::open(&a.data.dir)?
-    } else {
-        DataDir::init(&a.data.dir, &demo_config())?
-    };
-    if dir.store.bodies()?.is_empty() {
-        populate(&dir.store, &dir.pattern).context("kunde inte skapa demodata")?;
-    }
-    let bodies = dir.store.bodies()?;
-    let persons = dir.store.persons()?;
-    let memberships = dir.store.memberships(None)?;
-    let cases = dir.store.cases()?;
-    let meetings = dir.store.meetings()?;
-    let value = serde_json::json!({
-        "data": dir.path, "municipality": dir.config.municipality.name,
-        "bodies": bodies, "persons": persons, "memberships": memberships,
-        "cases": cases, "meetings": meetings,
-    });
-    output::print(a.json.json, &value, || {
-        let name = |id| {
-            persons
-                .iter()
-                .find(|p| p.id == id)
-                .map_or("?", |p| p.name.as_str())
-        };
-        let mut s = format!(
-            "{} — demodata i {}\n\nOrgan\n",
-            dir.config.municipality.name,
-            dir.path.display()
-        );
-        for b in &bodies {
-            s += &format!("  {:>3}  {} ({})\n", b.id, b.name, b.kind.swedish());
-        }
-        if let Some(sn) = bodies.iter().find(|b| b.kind == BodyKind::Committee) {
-            s += &format!("\nLedamöter och ersättare i {}\n", sn.name);
-            for m in memberships.iter().filter(|m| m.body == sn.id) {
-                let pos = m
-                    .position
-                    .map(|p| format!(", {}", p.swedish()))
-                    .unwrap_or_default();
-                s += &format!(
-                    "  {} ({}), {}{pos}\n",
-                    name(m.person),
-                    m.party.as_deref().unwrap_or("–"),
-                    m.role.swedish()
-                );
-            }
-        }
-        s += "\nÄrenden\n";
-        for c in &cases {
-            let secret = if c.secrecy.is_secret() {
-                "  [sekretess, OSL 26 kap. 1 §]"
-            } else {
-                ""
-            };
-            s += &format!("  {:<16} {}{secret}\n", c.dnr.to_string(), c.title);
-        }
-        s += "\nSammanträden\n";
-        for m in &meetings {
-            let b = bodies
-                .iter()
-                .find(|b| b.id == m.body)
-                .map_or("?", |b| b.name.as_str());
-            let deadlines = cycle_deadlines(m.date, None, None)
-                .map(|c| format!(", justering senast {}", c.adjustment_deadline))
-                .unwrap_or_default();
-            s += &format!(
-                "  {}  {b}, {} punkter, {}{deadlines}\n",
-                m.date,
-                m.agenda.len(),
-                m.state.swedish()
-            );
-        }
-        s += "\nProva: paragraf case list --data DIR, paragraf deadlines --meeting 2026-12-09, paragraf dnr parse \"SOC 2026-000001\"";
-        s
-    })
-}
+/// The seed protocols shipped with the binary for the demo.
+pub const SEEDS: [(&str, &str); 3] = [
+    (
+        "Hagfors 2025-09-01 (seed 000)",
+        include_str!("../../../tests/fixtures/000_cbbf2cbdf5794cd6.txt"),
+    ),
+    (
+        "Strömsund 2024-02-21 (seed 001)",
+        include_str!("../../../tests/fixtures/001_99c67a5cadad0a17.txt"),
+    ),
+    (
+        "Vård- och omsorgsnämnden 2024-01-29 (seed 004)",
+        include_str!("../../../tests/fixtures/004_781e15fbb2993ffb.txt"),
+    ),
+];

@@ -8,8 +8,10 @@
 
 pub mod cycle;
 pub mod datadir;
+pub mod demo;
 pub mod import;
 pub mod keys;
+pub mod unenforced;
 
 pub use datadir::{
     Config, DataDir, MunicipalityConfig, RegistryConfig, CONFIG_FILE, DATABASE_FILE,

@@ -81,8 +81,14 @@ pub enum Command {
     },
     /// Läs in publicerade protokoll (PDF eller text).
     Import(ImportArgs),
-    /// Skapa en demokommun med organ, ledamöter och ärenden och visa den.
+    /// Skapa en demokommun (organ, ledamöter, ärenden, sammanträden i alla lägen, de
+    /// importerade exempelprotokollen) och starta webbservern.
     Demo(DemoArgs),
+    /// Starta webbservern: arbetsyta, anslagstavla och API.
+    Serve(ServeArgs),
+    /// Ej verkställda beslut: register, månadsrapport, IVO-rapport, kontroll.
+    #[command(subcommand)]
+    Unenforced(crate::args_unenforced::UnenforcedCommand),
 }
 
 #[derive(Debug, Args)]
@@ -384,8 +390,23 @@ pub struct ImportArgs {
 pub struct DemoArgs {
     #[command(flatten)]
     pub data: DataArg,
+    /// Adress för webbservern.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Skapa och visa demodata men starta ingen webbserver.
+    #[arg(long)]
+    pub no_serve: bool,
     #[command(flatten)]
     pub json: JsonArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Adress att lyssna på.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
 }
 
 /// `--data DIR --meeting ID`

@@ -327,7 +327,7 @@ fn a_missing_data_directory_is_named() {
 fn demo_creates_and_shows_a_municipality() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = data(tmp.path());
-    let d = json(&["demo", "--data", &dir, "--json"]);
+    let d = json(&["demo", "--no-serve", "--data", &dir, "--json"]);
     assert!(d["bodies"].as_array().unwrap().len() >= 4);
     assert!(d["cases"]
         .as_array()
@@ -335,8 +335,8 @@ fn demo_creates_and_shows_a_municipality() {
         .iter()
         .any(|c| c["secrecy"] == "individual_case"));
     // Running it again shows the same data instead of duplicating it.
-    let again = json(&["demo", "--data", &dir, "--json"]);
+    let again = json(&["demo", "--no-serve", "--data", &dir, "--json"]);
     assert_eq!(again["cases"], d["cases"]);
-    let text = ok(&["demo", "--data", &dir]);
+    let text = ok(&["demo", "--no-serve", "--data", &dir]);
     assert!(text.contains("Socialnämnden"), "{text}");
 }

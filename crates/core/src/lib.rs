@@ -24,5 +24,6 @@ pub mod publication;
 pub mod registry;
 pub mod seal;
 pub mod secrecy;
+pub mod unenforced;
 
 pub use checksum::luhn_valid;

@@ -8,11 +8,15 @@
 //! numbers — are one transaction: they are stored whole or not at all. Values are checked by
 //! the core's constructors before they are written and again when they are read back.
 
+mod accounts;
 mod error;
 mod sqlite;
+mod unenforced;
+pub use unenforced::{AuditRecord, UnenforcedStore, UpsertSummary};
 
+pub use accounts::{AuditEntry, Role, Session, User};
 pub use error::StoreError;
-pub use sqlite::SqliteStore;
+pub use sqlite::{SqliteStore, SCHEMA_VERSION};
 
 use chrono::NaiveDate;
 use paragraf_core::dnr::DnrPattern;

@@ -22,7 +22,12 @@ use crate::{CaseWithDocuments, NewCase, Result, Store, StoreError};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_foundation.sql"),
     include_str!("migrations/0002_seals.sql"),
+    include_str!("migrations/0003_unenforced.sql"),
+    include_str!("migrations/0004_accounts.sql"),
 ];
+
+/// The schema version this build migrates to.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// The embedded store in one SQLite file.
 pub struct SqliteStore {
@@ -84,7 +89,7 @@ impl SqliteStore {
 
     /// Runs `f` in one IMMEDIATE transaction: the write lock is taken at the start, so
     /// concurrent writers queue instead of failing, and `f` either commits whole or not at all.
-    fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&Conn(&tx))?;
@@ -92,14 +97,14 @@ impl SqliteStore {
         Ok(out)
     }
 
-    fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
         let conn = self.lock();
         f(&Conn(&conn))
     }
 }
 
 /// A connection inside a transaction that the caller owns: the store's operations run on it.
-struct Conn<'a>(&'a Connection);
+pub(crate) struct Conn<'a>(pub(crate) &'a Connection);
 
 impl Conn<'_> {
     fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {

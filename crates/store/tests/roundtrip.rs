@@ -459,11 +459,11 @@ fn migrations_run_once_and_a_newer_schema_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("paragraf.db");
     let s = SqliteStore::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 2);
+    assert_eq!(s.schema_version().unwrap(), paragraf_store::SCHEMA_VERSION);
     s.integrity_check().unwrap();
     drop(s);
     let s = SqliteStore::open(&path).unwrap();
-    assert_eq!(s.schema_version().unwrap(), 2);
+    assert_eq!(s.schema_version().unwrap(), paragraf_store::SCHEMA_VERSION);
     drop(s);
     let c = rusqlite_conn(&path);
     c.pragma_update(None, "user_version", 99).unwrap();

@@ -4,10 +4,11 @@
 mod cases;
 mod cycle;
 mod deadlines;
-pub mod demo;
+mod demo;
 mod dnr;
 mod import;
 mod org;
+mod unenforced;
 
 use std::process::ExitCode;
 
@@ -91,6 +92,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Key { data } => cycle::key(&DataDir::open(&data.dir)?)?,
         Command::Import(a) => return import::run(&a),
         Command::Demo(a) => demo::run(&a)?,
+        Command::Serve(a) => demo::serve(&a)?,
+        Command::Unenforced(c) => unenforced::run(c)?,
     }
     Ok(ExitCode::SUCCESS)
 }

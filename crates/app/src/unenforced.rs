@@ -1,0 +1,810 @@
+//! Ej verkställda beslut as operations: import of the register from CSV, entry and editing
+//! one by one (audit-logged with the actor's name), and the reports — the monthly statistics
+//! report, the quarterly IVO report, the statistics to KF and the auditors, the consistency
+//! check of reports typed elsewhere, the chart, and the content of the tjänsteskrivelse and
+//! draft § that carry the report to the nämnd.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use paragraf_core::unenforced::catalogue::Catalogue;
+use paragraf_core::unenforced::check::{check, CheckResult};
+use paragraf_core::unenforced::decision::{
+    parse_date, parse_optional_date, Closure, Decision, DecisionError, DecisionId, Gender,
+    Interruption, Reason,
+};
+use paragraf_core::unenforced::ivo::{IvoReport, Quarter};
+use paragraf_core::unenforced::report::{swedish_date, MonthlyReport};
+use paragraf_core::unenforced::stats::{days_histogram, QuarterStats, WaitingSeries};
+use paragraf_store::{UnenforcedStore, UpsertSummary};
+use serde::{Deserialize, Serialize};
+
+/// The optional catalogue file in the data directory. Without it the catalogue of seed 004
+/// ([`Catalogue::default_catalogue`]) is used.
+pub const CATALOGUE_FILE: &str = "insatser.toml";
+
+/// `insatser.toml`: `[[insats]]` tables with `name`, `law` ("SoL" or "LSS") and `aliases`.
+#[derive(Debug, Deserialize)]
+struct CatalogueFile {
+    insats: Vec<paragraf_core::unenforced::catalogue::ServiceType>,
+}
+
+/// The catalogue of the data directory at `dir`: its `insatser.toml`, or the default.
+pub fn load_catalogue(dir: &Path) -> Result<Catalogue> {
+    let path = dir.join(CATALOGUE_FILE);
+    if !path.exists() {
+        return Ok(Catalogue::default_catalogue());
+    }
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("kunde inte läsa {}", path.display()))?;
+    let file: CatalogueFile =
+        toml::from_str(&text).with_context(|| format!("fel i {}", path.display()))?;
+    Catalogue::new(file.insats).with_context(|| format!("fel i {}", path.display()))
+}
+
+/// Text from bytes: UTF-8 (a byte-order mark is dropped), else Windows-1252 as older
+/// spreadsheet programs save it. Returns the text and the encoding's name.
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), "UTF-8"),
+        Err(_) => {
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            (text.into_owned(), "Windows-1252")
+        }
+    }
+}
+
+/// One problem in an imported file: its line, the column and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowProblem {
+    /// Line in the file (the header is line 1).
+    pub line: u64,
+    /// The column.
+    pub field: String,
+    /// What is wrong, in Swedish.
+    pub message: String,
+}
+
+/// A file with bad rows: nothing was stored. Lists every problem.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+pub struct ImportError {
+    /// Every problem, by line.
+    pub problems: Vec<RowProblem>,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut lines: Vec<u64> = self.problems.iter().map(|p| p.line).collect();
+        lines.dedup();
+        write!(
+            f,
+            "filen har fel på {} rad(er) och inget har sparats:",
+            lines.len()
+        )?;
+        for p in &self.problems {
+            write!(f, "\n  rad {}, {}: {}", p.line, p.field, p.message)?;
+        }
+        Ok(())
+    }
+}
+
+/// The CSV columns, in the order the issue names them; the last three are optional extras.
+pub const CSV_COLUMNS: [&str; 12] = [
+    "id",
+    "insats",
+    "beslutsdatum",
+    "kön",
+    "orsak",
+    "verkställt",
+    "avslutat",
+    "avbrott_från",
+    "avbrott_till",
+    "enhet",
+    "orsakstext",
+    "avslutsorsak",
+];
+const REQUIRED: [&str; 4] = ["id", "insats", "beslutsdatum", "kön"];
+
+fn column_name(header: &str) -> String {
+    let h: String = header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect();
+    match h.as_str() {
+        "kon" => "kön".into(),
+        "verkstallt" | "verkställd" => "verkställt".into(),
+        "avbrott_fran" | "avbrott" => "avbrott_från".into(),
+        "typ" | "insatstyp" | "beslut_om" => "insats".into(),
+        "datum" | "beslutsdag" => "beslutsdatum".into(),
+        _ => h,
+    }
+}
+
+/// One row of the file as read, before it meets the register.
+#[derive(Debug, Clone)]
+struct CsvRow {
+    line: u64,
+    decision: Decision,
+}
+
+struct Columns(HashMap<String, usize>);
+
+impl Columns {
+    fn get<'a>(&self, rec: &'a csv::StringRecord, name: &str) -> &'a str {
+        self.0
+            .get(name)
+            .and_then(|i| rec.get(*i))
+            .map(str::trim)
+            .unwrap_or("")
+    }
+    fn has(&self, name: &str) -> bool {
+        self.0.contains_key(name)
+    }
+}
+
+/// Reads a register file: columns
+/// `id;insats;beslutsdatum;kön;orsak;verkställt;avslutat;avbrott_från;avbrott_till` (and
+/// optionally `enhet;orsakstext;avslutsorsak`), `;` or `,` as found in the header, UTF-8 or
+/// Windows-1252. Every bad row is named; with any, `Err` and nothing to store.
+pub fn parse_csv(bytes: &[u8], catalogue: &Catalogue) -> Result<Vec<Decision>, ImportError> {
+    parse_file(bytes, catalogue).map(|p| p.rows.into_iter().map(|r| r.decision).collect())
+}
+
+fn problem(line: u64, field: &str, message: impl Into<String>) -> RowProblem {
+    RowProblem {
+        line,
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+fn from_error(line: u64, e: &DecisionError) -> RowProblem {
+    problem(line, e.field(), e.to_string())
+}
+
+struct Parsed {
+    rows: Vec<CsvRow>,
+    /// The columns the file has (absent ones keep the stored value on re-import).
+    columns: Vec<String>,
+}
+
+fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, ImportError> {
+    let (text, _) = decode(bytes);
+    let first = text.lines().next().unwrap_or("");
+    if first.trim().is_empty() {
+        return Err(ImportError {
+            problems: vec![problem(1, "rubrik", "filen saknar rubrikrad")],
+        });
+    }
+    let delimiter = if first.contains(';') {
+        b';'
+    } else if first.contains(',') {
+        b','
+    } else if first.contains('\t') {
+        b'\t'
+    } else {
+        b';'
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut problems = Vec::new();
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return Err(ImportError {
+                problems: vec![problem(
+                    1,
+                    "rubrik",
+                    format!("rubrikraden kan inte läsas: {e}"),
+                )],
+            })
+        }
+    };
+    let mut map = HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let name = column_name(h);
+        if name.is_empty() {
+            continue;
+        }
+        if !CSV_COLUMNS.contains(&name.as_str()) {
+            problems.push(problem(
+                1,
+                h,
+                format!(
+                    "okänd kolumn ”{}”; kolumnerna är {}",
+                    h.trim(),
+                    CSV_COLUMNS.join(delimiter_str(delimiter))
+                ),
+            ));
+        } else if map.insert(name.clone(), i).is_some() {
+            problems.push(problem(1, &name, "kolumnen finns två gånger"));
+        }
+    }
+    for r in REQUIRED {
+        if !map.contains_key(r) {
+            problems.push(problem(1, r, "kolumnen saknas i rubrikraden"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    let cols = Columns(map);
+    let width = headers.len();
+    let mut rows = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for rec in reader.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(problem(line, "rad", format!("raden kan inte läsas: {e}")));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line());
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if rec.len() > width {
+            problems.push(problem(
+                line,
+                "rad",
+                format!("raden har {} fält men rubriken {width}", rec.len()),
+            ));
+            continue;
+        }
+        let before = problems.len();
+        let mut bad = |e: DecisionError| problems.push(from_error(line, &e));
+        let id = DecisionId::new(cols.get(&rec, "id")).map_err(&mut bad).ok();
+        let written = cols.get(&rec, "insats");
+        let service = match catalogue.resolve(written) {
+            Some(s) => Some(s.name.clone()),
+            None if written.is_empty() => {
+                bad(DecisionError::Missing("insats"));
+                None
+            }
+            None => {
+                bad(DecisionError::UnknownType(written.to_string()));
+                None
+            }
+        };
+        let decided = parse_date("beslutsdatum", cols.get(&rec, "beslutsdatum"))
+            .map_err(&mut bad)
+            .ok();
+        let gender = match cols.get(&rec, "kön") {
+            "" => {
+                bad(DecisionError::Missing("kön"));
+                None
+            }
+            g => Gender::parse(g).map_err(&mut bad).ok(),
+        };
+        let reason = match cols.get(&rec, "orsak") {
+            "" => Ok(None),
+            r => Reason::parse(r).map(Some),
+        }
+        .map_err(&mut bad)
+        .ok()
+        .flatten();
+        let mut date = |f: &'static str| {
+            parse_optional_date(f, cols.get(&rec, f))
+                .map_err(&mut bad)
+                .ok()
+                .flatten()
+        };
+        let enforced = date("verkställt");
+        let closed = date("avslutat");
+        let from = date("avbrott_från");
+        let to = date("avbrott_till");
+        if to.is_some() && from.is_none() && cols.get(&rec, "avbrott_från").is_empty() {
+            bad(DecisionError::InterruptionWithoutStart);
+        }
+        if let Some(id) = &id {
+            if let Some(first) = seen.insert(id.to_string(), line) {
+                problems.push(problem(
+                    line,
+                    "id",
+                    format!("id {id} förekommer redan på rad {first}"),
+                ));
+            }
+        }
+        if problems.len() > before {
+            continue;
+        }
+        let (Some(id), Some(service), Some(decided), Some(gender)) = (id, service, decided, gender)
+        else {
+            continue;
+        };
+        let opt = |name: &str| {
+            let v = cols.get(&rec, name);
+            (!v.is_empty()).then(|| v.to_string())
+        };
+        let mut d = Decision::new(id, &service, decided, gender);
+        d.reason = reason;
+        d.enforced = enforced;
+        d.closed = closed.map(|date| Closure {
+            date,
+            why: opt("avslutsorsak"),
+        });
+        d.interruptions = from
+            .map(|from| Interruption { from, to })
+            .into_iter()
+            .collect();
+        d.unit = opt("enhet");
+        d.reason_text = opt("orsakstext");
+        for e in d.validate_with(catalogue) {
+            problems.push(from_error(line, &e));
+        }
+        rows.push(CsvRow { line, decision: d });
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        return Err(ImportError { problems });
+    }
+    // Remember which optional columns the file has, for merging on re-import.
+    let present: Vec<String> = CSV_COLUMNS
+        .iter()
+        .filter(|c| cols.has(c))
+        .map(|c| c.to_string())
+        .collect();
+    Ok(Parsed {
+        rows,
+        columns: present,
+    })
+}
+
+fn delimiter_str(d: u8) -> &'static str {
+    match d {
+        b',' => ",",
+        b'\t' => "\t",
+        _ => ";",
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// Rows read.
+    pub rows: usize,
+    /// New decisions.
+    pub inserted: usize,
+    /// Changed decisions.
+    pub updated: usize,
+    /// Decisions given again unchanged.
+    pub unchanged: usize,
+}
+
+/// Keeps what the file cannot say: offers, and the columns the file does not have.
+fn merge(stored: &Decision, mut new: Decision, columns: &[String]) -> Decision {
+    let has = |c: &str| columns.iter().any(|x| x == c);
+    new.offers = stored.offers.clone();
+    if !has("enhet") {
+        new.unit = stored.unit.clone();
+    }
+    if !has("orsakstext") {
+        new.reason_text = stored.reason_text.clone();
+    }
+    if !has("orsak") {
+        new.reason = stored.reason;
+    }
+    if !has("verkställt") {
+        new.enforced = stored.enforced;
+    }
+    if !has("avslutat") {
+        new.closed = stored.closed.clone();
+    } else if let (Some(n), Some(s)) = (new.closed.as_mut(), stored.closed.as_ref()) {
+        if !has("avslutsorsak") && n.date == s.date {
+            n.why = s.why.clone();
+        }
+    }
+    if !has("avbrott_från") {
+        new.interruptions = stored.interruptions.clone();
+    } else {
+        // Earlier interruptions that ended before the file's one are kept.
+        let keep: Vec<Interruption> = match new.interruptions.first() {
+            Some(i) => stored
+                .interruptions
+                .iter()
+                .filter(|s| s.from < i.from && s.to.is_some_and(|t| t <= i.from))
+                .copied()
+                .collect(),
+            None => Vec::new(),
+        };
+        new.interruptions = keep.into_iter().chain(new.interruptions).collect();
+    }
+    new
+}
+
+/// Imports a register file (see [`parse_csv`]) into `store` in ONE transaction. A row whose
+/// id is already stored updates that decision; values the file has no column for (offers,
+/// and the optional columns when absent) are kept. Any bad row: an [`ImportError`] naming
+/// every one, and nothing stored.
+pub fn import_csv<S: UnenforcedStore + ?Sized>(
+    store: &S,
+    actor: &str,
+    bytes: &[u8],
+    catalogue: &Catalogue,
+) -> Result<ImportSummary> {
+    let parsed = parse_file(bytes, catalogue)?;
+    let stored: HashMap<String, Decision> = if parsed.rows.is_empty() {
+        HashMap::new()
+    } else {
+        store
+            .unenforced_decisions(actor)?
+            .into_iter()
+            .map(|d| (d.id.to_string(), d))
+            .collect()
+    };
+    let mut problems = Vec::new();
+    let mut decisions = Vec::with_capacity(parsed.rows.len());
+    for row in parsed.rows {
+        let d = match stored.get(row.decision.id.as_str()) {
+            Some(s) => merge(s, row.decision, &parsed.columns),
+            None => row.decision,
+        };
+        for e in d.validate_with(catalogue) {
+            problems.push(from_error(row.line, &e));
+        }
+        decisions.push(d);
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems }.into());
+    }
+    let UpsertSummary {
+        inserted,
+        updated,
+        unchanged,
+    } = store.upsert_decisions(actor, &decisions)?;
+    Ok(ImportSummary {
+        rows: decisions.len(),
+        inserted,
+        updated,
+        unchanged,
+    })
+}
+
+fn check_decision(d: &Decision, catalogue: &Catalogue) -> Result<()> {
+    let errors = d.validate_with(catalogue);
+    if errors.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "beslut {}: {}",
+        d.id,
+        errors
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("; ")
+    )
+}
+
+/// The catalogue's name for `written`, or an error listing the types.
+pub fn resolve_type(catalogue: &Catalogue, written: &str) -> Result<String> {
+    match catalogue.resolve(written) {
+        Some(s) => Ok(s.name.clone()),
+        None => bail!(
+            "insatsen ”{written}” finns inte i insatskatalogen; kända insatser: {}",
+            catalogue
+                .entries()
+                .iter()
+                .map(|e| e.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Enters one decision (its type may be spelled any way the catalogue knows); an id already
+/// in the register is refused. Logged with `actor`.
+pub fn add_decision<S: UnenforcedStore + ?Sized>(
+    store: &S,
+    actor: &str,
+    catalogue: &Catalogue,
+    mut decision: Decision,
+) -> Result<Decision> {
+    decision.service = resolve_type(catalogue, &decision.service)?;
+    check_decision(&decision, catalogue)?;
+    store.add_decision(actor, &decision)?;
+    Ok(decision)
+}
+
+/// Changes one decision with `change`, checks it and stores it; logged with `actor` (the
+/// value before and after).
+pub fn edit_decision<S: UnenforcedStore + ?Sized>(
+    store: &S,
+    actor: &str,
+    catalogue: &Catalogue,
+    id: &DecisionId,
+    change: impl FnOnce(&mut Decision) -> Result<()>,
+) -> Result<Decision> {
+    let Some(mut d) = store.unenforced_decision(actor, id)? else {
+        bail!("beslut {id} finns inte i registret");
+    };
+    change(&mut d)?;
+    d.service = resolve_type(catalogue, &d.service)?;
+    check_decision(&d, catalogue)?;
+    store.upsert_decisions(actor, std::slice::from_ref(&d))?;
+    Ok(d)
+}
+
+/// Statistikrapport den `date` over the stored register (the read is logged).
+pub fn monthly_report<S: UnenforcedStore + ?Sized>(
+    store: &S,
+    actor: &str,
+    catalogue: &Catalogue,
+    date: NaiveDate,
+) -> Result<MonthlyReport> {
+    let all = store.unenforced_decisions(actor)?;
+    Ok(MonthlyReport::compute(&all, catalogue, date))
+}
+
+/// The IVO report of `quarter` over the stored register (the read is logged).
+pub fn ivo_report<S: UnenforcedStore + ?Sized>(
+    store: &S,
+    actor: &str,
+    catalogue: &Catalogue,
+    quarter: Quarter,
+) -> Result<IvoReport> {
+    let all = store.unenforced_decisions(actor)?;
+    Ok(IvoReport::compute(&all, catalogue, quarter))
+}
+
+/// The statistics of `quarter` for KF and the auditors (the read is logged).
+pub fn quarter_stats<S: UnenforcedStore + ?Sized>(
+    store: &S,
+    actor: &str,
+    catalogue: &Catalogue,
+    quarter: Quarter,
+) -> Result<QuarterStats> {
+    let all = store.unenforced_decisions(actor)?;
+    Ok(QuarterStats::compute(&all, catalogue, quarter))
+}
+
+/// Checks the reports in a file (text of a protocol or report; UTF-8 or Windows-1252).
+pub fn check_file(path: &Path, catalogue: &Catalogue) -> Result<CheckResult> {
+    let bytes =
+        std::fs::read(path).with_context(|| format!("kunde inte läsa {}", path.display()))?;
+    let (text, _) = decode(&bytes);
+    Ok(check(&text, catalogue))
+}
+
+/// Tjänsteskrivelse and draft § for the next meeting, with the report as their attachment.
+/// This is the content; the typesetter renders it like the minutes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportDraft {
+    /// Ärendemening.
+    pub title: String,
+    /// Förslag till beslut / Beslut.
+    pub decision: String,
+    /// Beskrivning av ärendet.
+    pub description: Vec<String>,
+    /// Beslutsunderlag.
+    pub basis: Vec<String>,
+    /// Beslut skickas till.
+    pub send_to: Vec<String>,
+    /// Bilaga: the report (tables only, no ids).
+    pub attachment: PublicReport,
+}
+
+/// The report as published: the seed's tables, nothing that identifies a person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicReport {
+    /// The report date.
+    pub date: NaiveDate,
+    /// Antal beslut.
+    pub total: u64,
+    /// Varav kvinnor.
+    pub women: u64,
+    /// Varav män.
+    pub men: u64,
+    /// Antal som tackat nej till erbjudande.
+    pub declined: u64,
+    /// Per type.
+    pub by_type: Vec<paragraf_core::unenforced::report::TypeCount>,
+    /// Rows without ids: type, decision date, days, K/M, reason.
+    pub rows: Vec<PublicRow>,
+    /// The tables as text (tab-separated).
+    pub text: String,
+}
+
+/// One published row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PublicRow {
+    /// Beslut om.
+    #[serde(rename = "type")]
+    pub service: String,
+    /// Beslutsdatum.
+    pub decision_date: NaiveDate,
+    /// Antal dagar.
+    pub days: i64,
+    /// K/M.
+    pub gender: Gender,
+    /// Orsak.
+    pub reason: Option<Reason>,
+}
+
+impl From<&MonthlyReport> for PublicReport {
+    fn from(r: &MonthlyReport) -> Self {
+        PublicReport {
+            date: r.date,
+            total: r.total,
+            women: r.women,
+            men: r.men,
+            declined: r.declined,
+            by_type: r.by_type.clone(),
+            rows: r
+                .rows
+                .iter()
+                .map(|x| PublicRow {
+                    service: x.service.clone(),
+                    decision_date: x.decision_date,
+                    days: x.days,
+                    gender: x.gender,
+                    reason: x.reason,
+                })
+                .collect(),
+            text: r.to_text(),
+        }
+    }
+}
+
+fn genitive(name: &str) -> String {
+    if name.ends_with('s') || name.ends_with('x') || name.ends_with('z') {
+        name.to_string()
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// The tjänsteskrivelse and draft § for `report`, for the nämnd called `body`, worded as
+/// seed 004 §§ 14–15.
+pub fn draft(report: &MonthlyReport, body: &str, memo_date: NaiveDate) -> ReportDraft {
+    let when = swedish_date(report.date);
+    ReportDraft {
+        title: format!(
+            "{} rapport angående antal beslut om bistånd som inte verkställts till och med {when}",
+            genitive(body)
+        ),
+        decision: format!(
+            "{body} tar del av och godkänner förvaltningens rapport och översänder rapporten till kommunfullmäktige för kännedom."
+        ),
+        description: vec![
+            "Sedan den 1 juli 2006 gäller bestämmelser i socialtjänstlagen och lagen om stöd och service, LSS, vilket syftar till att stärka rättssäkerheten för den enskilda.".into(),
+            "Varje kvartal rapporterar förvaltningen till IVO vilka gynnande beslut som inte verkställts inom skälig tid (SoL 16 kap. 6 f §, LSS 28 f §).".into(),
+            "Varje månad lämnas statistikrapport till nämnden och kommunfullmäktige över hur många gynnande beslut som inte har verkställts inom tre månader från dagen för respektive beslut (SoL 16 kap. 6 h §, LSS 28 h §).".into(),
+            format!("Denna rapport avser de uppgifter som fanns tillgängliga den {when}: {} beslut, varav {} kvinnor och {} män; {} har tackat nej till erbjudande.", report.total, report.women, report.men, report.declined),
+        ],
+        basis: vec![format!("Tjänsteskrivelse daterad den {}.", swedish_date(memo_date)), format!("Statistikrapport den {when}.")],
+        send_to: vec!["Kommunfullmäktige".into(), "Akt".into()],
+        attachment: PublicReport::from(report),
+    }
+}
+
+/// The chart (SVG): decisions waiting at the end of each of the last 12 months, per type and
+/// in all, and the spread of days waited at `at`. Drawn with plotters.
+pub fn chart_svg(decisions: &[Decision], catalogue: &Catalogue, at: NaiveDate) -> Result<String> {
+    use plotters::prelude::*;
+
+    let series = WaitingSeries::compute(decisions, catalogue, at, 12);
+    let report = MonthlyReport::compute(decisions, catalogue, at);
+    let width = 30;
+    let hist = days_histogram(&report, width);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (960, 760)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let (top, bottom) = root.split_vertically(420);
+        let n = series.dates.len();
+        let max = series.total.iter().copied().max().unwrap_or(0).max(1);
+        let mut chart = ChartBuilder::on(&top)
+            .caption(
+                format!(
+                    "Beslut som inte verkställts inom tre månader, per månad och insats (t.o.m. {at})"
+                ),
+                ("sans-serif", 18),
+            )
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(44)
+            .build_cartesian_2d(0..n.saturating_sub(1).max(1), 0..max + 1)?;
+        let dates = series.dates.clone();
+        chart
+            .configure_mesh()
+            .x_labels(n)
+            .x_label_formatter(&|i| {
+                dates
+                    .get(*i)
+                    .map(|d| d.format("%Y-%m").to_string())
+                    .unwrap_or_default()
+            })
+            .y_desc("Antal beslut")
+            .draw()?;
+        chart
+            .draw_series(LineSeries::new(
+                series.total.iter().enumerate().map(|(i, c)| (i, *c)),
+                BLACK.stroke_width(3),
+            ))?
+            .label("Alla insatser")
+            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], BLACK.stroke_width(3)));
+        for (k, (name, counts)) in series.by_type.iter().enumerate() {
+            let color = Palette99::pick(k).to_rgba();
+            chart
+                .draw_series(LineSeries::new(
+                    counts.iter().enumerate().map(|(i, c)| (i, *c)),
+                    color.stroke_width(2),
+                ))?
+                .label(name.as_str())
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color));
+        }
+        chart
+            .configure_series_labels()
+            .border_style(BLACK)
+            .background_style(WHITE.mix(0.85))
+            .position(SeriesLabelPosition::UpperLeft)
+            .draw()?;
+
+        let x0 = hist.first().map_or(0, |b| b.0);
+        let x1 = hist.last().map_or(width * 4, |b| b.0 + width);
+        let hmax = hist.iter().map(|b| b.1).max().unwrap_or(0).max(1);
+        let mut h = ChartBuilder::on(&bottom)
+            .caption(
+                format!("Antal dagar som besluten väntat den {at} (intervall om {width} dagar)"),
+                ("sans-serif", 18),
+            )
+            .margin(12)
+            .x_label_area_size(36)
+            .y_label_area_size(44)
+            .build_cartesian_2d(x0..x1, 0..hmax + 1)?;
+        h.configure_mesh()
+            .x_desc("Antal dagar")
+            .y_desc("Antal beslut")
+            .draw()?;
+        h.draw_series(hist.iter().map(|(start, count)| {
+            Rectangle::new(
+                [(*start, 0), (*start + width, *count)],
+                BLUE.mix(0.6).filled(),
+            )
+        }))?;
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// Rows of the register per state, for a listing: (id, type, decision date, state).
+pub fn listing(decisions: &[Decision], at: NaiveDate) -> Vec<BTreeMap<&'static str, String>> {
+    decisions
+        .iter()
+        .map(|d| {
+            let state = if let Some(c) = d.closed.as_ref().filter(|c| c.date <= at) {
+                format!("avslutat {}", c.date)
+            } else if let Some(i) = d.interruption_at(at) {
+                format!("avbrott från {}", i.from)
+            } else if let Some(e) = d.enforced.filter(|e| *e <= at) {
+                format!("verkställt {e}")
+            } else {
+                "väntar".to_string()
+            };
+            BTreeMap::from([
+                ("id", d.id.to_string()),
+                ("type", d.service.clone()),
+                ("decision_date", d.decision_date.to_string()),
+                ("gender", d.gender.letter().to_string()),
+                (
+                    "reason",
+                    d.reason.map(|r| r.code().to_string()).unwrap_or_default(),
+                ),
+                ("state", state),
+            ])
+        })
+        .collect()
+}

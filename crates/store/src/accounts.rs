@@ -1,0 +1,381 @@
+//! Accounts of the web application: users with roles, sessions, API tokens, failed-login
+//! lockout, and the audit log. Secrets are never stored: only SHA-256 of session and API
+//! tokens, and argon2id hashes of passwords (made by the caller).
+
+use chrono::{DateTime, Utc};
+use paragraf_core::ids::{BodyId, PersonId};
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
+
+use crate::sqlite::SqliteStore;
+use crate::{Result, StoreError};
+
+/// Roll: what a user may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Administratör: everything, including accounts and the audit log.
+    Admin,
+    /// Nämndsekreterare: registry and the whole meeting cycle.
+    Secretary,
+    /// Handläggare: registry (cases and documents).
+    CaseOfficer,
+    /// Ledamot eller ersättare: reads the documents of their own bodies, approves minutes.
+    Member,
+}
+
+impl Role {
+    /// The Swedish word.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Role::Admin => "administratör",
+            Role::Secretary => "nämndsekreterare",
+            Role::CaseOfficer => "handläggare",
+            Role::Member => "ledamot/ersättare",
+        }
+    }
+}
+
+/// Användarkonto.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct User {
+    /// Id.
+    pub id: i64,
+    /// Login name.
+    pub username: String,
+    /// Display name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// The person in the organisation, for members who approve minutes.
+    pub person: Option<PersonId>,
+    /// The bodies the user works in.
+    pub bodies: Vec<BodyId>,
+    /// Failed logins in a row.
+    #[serde(skip)]
+    pub failed_logins: u32,
+    /// Locked until this time after too many failures.
+    pub locked_until: Option<DateTime<Utc>>,
+    /// The argon2id hash.
+    #[serde(skip)]
+    pub password_hash: String,
+}
+
+/// A session found by its token.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    /// The user.
+    pub user: User,
+    /// The CSRF token of the session.
+    pub csrf: String,
+}
+
+/// One line of the audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    /// When.
+    pub at: String,
+    /// Who (username, or "anonym").
+    pub actor: String,
+    /// What: skapa, ändra, läsa-sekretess …
+    pub action: String,
+    /// On what kind of thing.
+    pub entity: String,
+    /// Its id.
+    pub entity_id: Option<String>,
+    /// Before, as JSON.
+    pub before: Option<String>,
+    /// After, as JSON.
+    pub after: Option<String>,
+}
+
+fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Admin => "admin",
+        Role::Secretary => "secretary",
+        Role::CaseOfficer => "case_officer",
+        Role::Member => "member",
+    }
+}
+
+fn role_from(s: &str) -> Result<Role> {
+    Ok(match s {
+        "admin" => Role::Admin,
+        "secretary" => Role::Secretary,
+        "case_officer" => Role::CaseOfficer,
+        "member" => Role::Member,
+        other => {
+            return Err(StoreError::Corrupt {
+                what: "användare",
+                id: other.into(),
+                reason: "okänd roll".into(),
+            })
+        }
+    })
+}
+
+type UserRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<i64>,
+    u32,
+    Option<String>,
+);
+
+fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
+    let (id, username, name, hash, role, person, failed, locked) = row;
+    let mut st =
+        c.prepare("SELECT body_id FROM user_bodies WHERE user_id = ?1 ORDER BY body_id")?;
+    let bodies = st
+        .query_map([id], |r| r.get::<_, i64>(0).map(BodyId))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(User {
+        id,
+        username,
+        name,
+        role: role_from(&role)?,
+        person: person.map(PersonId),
+        bodies,
+        failed_logins: failed,
+        locked_until: locked.and_then(|l| l.parse().ok()),
+        password_hash: hash,
+    })
+}
+
+const USER_COLUMNS: &str =
+    "id, username, name, password_hash, role, person_id, failed_logins, locked_until";
+
+fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+        r.get(7)?,
+    ))
+}
+
+impl SqliteStore {
+    /// Creates a user with an argon2id `password_hash`.
+    pub fn add_user(
+        &self,
+        username: &str,
+        name: &str,
+        password_hash: &str,
+        role: Role,
+        person: Option<PersonId>,
+        bodies: &[BodyId],
+    ) -> Result<User> {
+        let id = self.write(|c| {
+            c.0.execute(
+                "INSERT INTO users (username, name, password_hash, role, person_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![username, name, password_hash, role_name(role), person.map(|p| p.0)],
+            )
+            .map_err(|e| match e {
+                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+                    StoreError::Conflict(format!("användarnamnet ”{username}” finns redan"))
+                }
+                e => StoreError::Database(e),
+            })?;
+            let id = c.0.last_insert_rowid();
+            for b in bodies {
+                c.0.execute("INSERT INTO user_bodies (user_id, body_id) VALUES (?1, ?2)", params![id, b.0])?;
+            }
+            Ok(id)
+        })?;
+        self.user(id)?.ok_or_else(|| StoreError::NotFound {
+            what: "användare",
+            id: id.to_string(),
+        })
+    }
+
+    /// A user by id.
+    pub fn user(&self, id: i64) -> Result<Option<User>> {
+        self.read(|c| {
+            c.0.query_row(
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
+                [id],
+                read_user,
+            )
+            .optional()?
+            .map(|row| user_from(c.0, row))
+            .transpose()
+        })
+    }
+
+    /// A user by login name.
+    pub fn user_by_name(&self, username: &str) -> Result<Option<User>> {
+        self.read(|c| {
+            c.0.query_row(
+                &format!("SELECT {USER_COLUMNS} FROM users WHERE username = ?1"),
+                [username],
+                read_user,
+            )
+            .optional()?
+            .map(|row| user_from(c.0, row))
+            .transpose()
+        })
+    }
+
+    /// Every user.
+    pub fn users(&self) -> Result<Vec<User>> {
+        self.read(|c| {
+            let mut st = c.0.prepare(&format!(
+                "SELECT {USER_COLUMNS} FROM users ORDER BY username"
+            ))?;
+            let rows = st
+                .query_map([], read_user)?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter().map(|r| user_from(c.0, r)).collect()
+        })
+    }
+
+    /// Records a failed login; after `limit` failures in a row the account is locked until
+    /// `lock_until`. Returns the new count.
+    pub fn login_failed(&self, user: i64, limit: u32, lock_until: DateTime<Utc>) -> Result<u32> {
+        self.write(|c| {
+            let n: u32 = c.0.query_row(
+                "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?1 RETURNING failed_logins",
+                [user],
+                |r| r.get(0),
+            )?;
+            if n >= limit {
+                c.0.execute(
+                    "UPDATE users SET locked_until = ?1, failed_logins = 0 WHERE id = ?2",
+                    params![lock_until.to_rfc3339(), user],
+                )?;
+            }
+            Ok(n)
+        })
+    }
+
+    /// Clears the failure count after a good login.
+    pub fn login_succeeded(&self, user: i64) -> Result<()> {
+        self.write(|c| {
+            c.0.execute(
+                "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
+                [user],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Stores a session by the hash of its token.
+    pub fn create_session(
+        &self,
+        token_hash: &str,
+        user: i64,
+        csrf: &str,
+        expires: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|c| {
+            c.0.execute(
+                "INSERT INTO sessions (token_hash, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)",
+                params![token_hash, user, csrf, expires.to_rfc3339()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The live session with this token hash at `now`.
+    pub fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Session>> {
+        let found: Option<(i64, String, String)> = self.read(|c| {
+            Ok(c.0
+                .query_row(
+                    "SELECT user_id, csrf, expires FROM sessions WHERE token_hash = ?1",
+                    [token_hash],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?)
+        })?;
+        let Some((user, csrf, expires)) = found else {
+            return Ok(None);
+        };
+        let live = expires.parse::<DateTime<Utc>>().is_ok_and(|e| e > now);
+        if !live {
+            self.delete_session(token_hash)?;
+            return Ok(None);
+        }
+        Ok(self.user(user)?.map(|user| Session { user, csrf }))
+    }
+
+    /// Ends a session.
+    pub fn delete_session(&self, token_hash: &str) -> Result<()> {
+        self.write(|c| {
+            c.0.execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])?;
+            Ok(())
+        })
+    }
+
+    /// Stores an API token by its hash.
+    pub fn create_api_token(
+        &self,
+        token_hash: &str,
+        user: i64,
+        label: &str,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        self.write(|c| {
+            c.0.execute(
+                "INSERT INTO api_tokens (token_hash, user_id, label, created) VALUES (?1, ?2, ?3, ?4)",
+                params![token_hash, user, label, now.to_rfc3339()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The user of an API token.
+    pub fn api_token_user(&self, token_hash: &str) -> Result<Option<User>> {
+        let id: Option<i64> = self.read(|c| {
+            Ok(c.0
+                .query_row(
+                    "SELECT user_id FROM api_tokens WHERE token_hash = ?1",
+                    [token_hash],
+                    |r| r.get(0),
+                )
+                .optional()?)
+        })?;
+        id.map(|i| self.user(i)).transpose().map(Option::flatten)
+    }
+
+    /// Appends to the audit log.
+    pub fn audit(&self, e: &AuditEntry) -> Result<()> {
+        self.write(|c| {
+            c.0.execute(
+                "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![e.at, e.actor, e.action, e.entity, e.entity_id, e.before, e.after],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// The newest `limit` audit entries.
+    pub fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
+        self.read(|c| {
+            let mut st = c.0.prepare(
+                "SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_log ORDER BY id DESC LIMIT ?1",
+            )?;
+            let rows = st
+                .query_map([limit], |r| {
+                    Ok(AuditEntry {
+                        at: r.get(0)?,
+                        actor: r.get(1)?,
+                        action: r.get(2)?,
+                        entity: r.get(3)?,
+                        entity_id: r.get(4)?,
+                        before: r.get(5)?,
+                        after: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+}

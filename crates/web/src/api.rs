@@ -1,0 +1,693 @@
+//! The JSON API under `/api/v1`, described by the OpenAPI document it serves. Sessions (with
+//! the `X-CSRF-Token` header) or API tokens (`Authorization: Bearer …`). Bad input gets a
+//! 4xx with `{"error": {"status", "message", "field"}}`.
+
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Path, Request, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use chrono::{NaiveDate, NaiveTime};
+use paragraf_app::cycle;
+use paragraf_core::ids::{BodyId, MeetingId, PersonId};
+use paragraf_core::meeting::Meeting;
+use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, SignerRole};
+use paragraf_core::publication::public_paragraph;
+use paragraf_core::registry::Secrecy;
+use paragraf_store::{AuditEntry, NewCase, Role, Store};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::auth::{random_token, Viewer};
+use crate::error::{ApiError, WebError};
+use crate::public::{current_notices, is_published, published};
+use crate::AppState;
+
+type ApiResult = Result<Json<Value>, ApiError>;
+
+/// A JSON body whose errors name the field (`serde_path_to_error`).
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|e| WebError::BadInput {
+                field: None,
+                message: format!("kroppen kunde inte läsas: {e}"),
+            })?;
+        let de = &mut serde_json::Deserializer::from_slice(&bytes);
+        serde_path_to_error::deserialize(de)
+            .map(ApiJson)
+            .map_err(|e| {
+                let path = e.path().to_string();
+                let field = if path == "." { None } else { Some(path) };
+                ApiError(WebError::BadInput {
+                    field,
+                    message: format!("ogiltig JSON: {}", e.inner()),
+                })
+            })
+    }
+}
+
+/// Every API route.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/openapi.json", get(openapi))
+        .route("/bodies", get(bodies))
+        .route("/notices", get(notices))
+        .route("/minutes", get(minutes_list))
+        .route("/minutes/{id}", get(minutes_one))
+        .route("/meetings", get(meetings).post(meeting_create))
+        .route("/meetings/{id}", get(meeting_one))
+        .route("/meetings/{id}/agenda", post(agenda_add))
+        .route("/meetings/{id}/notice", post(notice_send))
+        .route("/meetings/{id}/held", post(held))
+        .route("/meetings/{id}/minutes", post(minutes_draft))
+        .route("/meetings/{id}/paragraphs/{n}/decision", put(decision_set))
+        .route("/meetings/{id}/paragraphs/{n}/votes", post(vote_add))
+        .route("/meetings/{id}/approvals", post(approve))
+        .route("/meetings/{id}/anslag", post(anslag))
+        .route("/cases", get(cases).post(case_create))
+        .route("/tokens", post(token_create))
+}
+
+fn csrf(viewer: &Viewer, headers: &HeaderMap) -> Result<(), WebError> {
+    let token = headers
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    viewer.check_csrf(token)
+}
+
+fn audit(
+    state: &AppState,
+    viewer: &Viewer,
+    action: &str,
+    entity: &str,
+    id: impl ToString,
+    after: Option<Value>,
+) {
+    let entry = AuditEntry {
+        at: chrono::Utc::now().to_rfc3339(),
+        actor: viewer.actor(),
+        action: action.into(),
+        entity: entity.into(),
+        entity_id: Some(id.to_string()),
+        before: None,
+        after: after.map(|v| v.to_string()),
+    };
+    if let Err(e) = state.dir.store.audit(&entry) {
+        tracing::error!("revisionsloggen kunde inte skrivas: {e}");
+    }
+}
+
+async fn openapi() -> Json<Value> {
+    Json(crate::api::spec())
+}
+
+async fn bodies(State(state): State<AppState>) -> ApiResult {
+    Ok(Json(json!(state
+        .dir
+        .store
+        .bodies()
+        .map_err(WebError::from)?)))
+}
+
+async fn notices(State(state): State<AppState>) -> ApiResult {
+    let store = &state.dir.store;
+    let list: Vec<Value> = current_notices(store, state.today())?
+        .into_iter()
+        .map(|(m, n)| json!({ "meeting": m.id, "body": m.body, "meeting_date": m.date, "notice": n, "minutes": format!("/api/v1/minutes/{}", m.id) }))
+        .collect();
+    Ok(Json(json!(list)))
+}
+
+async fn minutes_list(State(state): State<AppState>) -> ApiResult {
+    let list: Vec<Value> = state
+        .dir
+        .store
+        .meetings()
+        .map_err(WebError::from)?
+        .into_iter()
+        .filter(|m| is_published(m))
+        .map(|m| json!({ "id": m.id, "body": m.body, "date": m.date, "state": m.state }))
+        .collect();
+    Ok(Json(json!(list)))
+}
+
+async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult {
+    let store = &state.dir.store;
+    let (m, minutes) = published(store, MeetingId(id))?;
+    let names = crate::public::names(store)?;
+    let paragraphs: Vec<Value> = minutes
+        .paragraphs()
+        .iter()
+        .map(|p| json!(public_paragraph(p)))
+        .collect();
+    let persons: Value = minutes
+        .attendance()
+        .attendees()
+        .iter()
+        .map(|a| json!({ "id": a.person, "name": names.get(&a.person), "party": a.party, "role": a.role, "presence": a.presence.written }))
+        .collect();
+    Ok(Json(json!({
+        "meeting": m.id, "body": m.body, "date": m.date, "start": m.start, "end": m.end, "place": m.place,
+        "attendance": persons, "chair": minutes.chair(), "adjusters": minutes.adjusters(),
+        "paragraphs": paragraphs, "notice": m.notice, "seal": minutes.seal(),
+    })))
+}
+
+async fn meetings(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
+    let list: Vec<Value> = state
+        .dir
+        .store
+        .meetings()
+        .map_err(WebError::from)?
+        .into_iter()
+        .map(|m| {
+            json!({ "id": m.id, "body": m.body, "date": m.date, "start": m.start, "place": m.place, "state": m.state,
+                    "agenda_items": if viewer.can_read_body(m.body) { json!(m.agenda) } else { json!(m.agenda.len()) } })
+        })
+        .collect();
+    Ok(Json(json!(list)))
+}
+
+fn readable_meeting(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+) -> Result<paragraf_core::ids::Record<MeetingId, Meeting>, WebError> {
+    viewer.logged_in()?;
+    let m = state
+        .dir
+        .store
+        .meeting(MeetingId(id))
+        .map_err(|_| WebError::NotFound(format!("sammanträde {id}")))?;
+    if !viewer.can_read_body(m.body) {
+        return Err(WebError::Forbidden(
+            "du har inte tillgång till det här organets handlingar".into(),
+        ));
+    }
+    Ok(m)
+}
+
+async fn meeting_one(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> ApiResult {
+    let m = readable_meeting(&state, &viewer, id)?;
+    let minutes = state.dir.store.minutes(m.id).map_err(WebError::from)?;
+    if minutes
+        .as_ref()
+        .is_some_and(|x| x.paragraphs().iter().any(|p| p.secrecy.is_secret()))
+    {
+        audit(&state, &viewer, "läsa-sekretess", "protokoll", m.id, None);
+    }
+    Ok(Json(
+        json!({ "id": m.id, "meeting": m.value, "minutes": minutes }),
+    ))
+}
+
+#[derive(Deserialize)]
+struct NewMeeting {
+    body: i64,
+    date: NaiveDate,
+    start: Option<NaiveTime>,
+    end: Option<NaiveTime>,
+    place: Option<String>,
+}
+
+const SECRETARY: &[Role] = &[Role::Admin, Role::Secretary];
+
+async fn meeting_create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    ApiJson(n): ApiJson<NewMeeting>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    viewer.require(SECRETARY)?;
+    csrf(&viewer, &headers)?;
+    let store = &state.dir.store;
+    store
+        .body(BodyId(n.body))
+        .map_err(|_| WebError::field("body", format!("organ {} finns inte", n.body)))?;
+    let mut m = Meeting::planned(BodyId(n.body), n.date);
+    m.start = n.start;
+    m.end = n.end;
+    m.place = n.place;
+    let rec = cycle::create_meeting(store, &m).map_err(WebError::from)?;
+    audit(
+        &state,
+        &viewer,
+        "skapa",
+        "sammanträde",
+        rec.id,
+        Some(json!(rec.value)),
+    );
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "id": rec.id, "meeting": rec.value })),
+    ))
+}
+
+#[derive(Deserialize)]
+struct AgendaBody {
+    case: String,
+    presenter: Option<String>,
+}
+
+async fn agenda_add(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<AgendaBody>,
+) -> ApiResult {
+    viewer.require(SECRETARY)?;
+    csrf(&viewer, &headers)?;
+    let item = cycle::add_agenda_case(&state.dir.store, MeetingId(id), &b.case, b.presenter)
+        .map_err(WebError::from)?;
+    audit(
+        &state,
+        &viewer,
+        "ändra",
+        "föredragningslista",
+        id,
+        Some(json!(item)),
+    );
+    Ok(Json(json!(item)))
+}
+
+async fn step(
+    state: &AppState,
+    viewer: &Viewer,
+    headers: &HeaderMap,
+    id: i64,
+    what: &str,
+    f: impl FnOnce(&dyn Store, MeetingId) -> anyhow::Result<()>,
+) -> ApiResult {
+    viewer.require(SECRETARY)?;
+    csrf(viewer, headers)?;
+    f(&state.dir.store, MeetingId(id)).map_err(WebError::from)?;
+    let m = state
+        .dir
+        .store
+        .meeting(MeetingId(id))
+        .map_err(WebError::from)?;
+    audit(
+        state,
+        viewer,
+        what,
+        "sammanträde",
+        id,
+        Some(json!({ "state": m.state })),
+    );
+    Ok(Json(json!({ "id": id, "state": m.state })))
+}
+
+async fn notice_send(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> ApiResult {
+    step(&state, &viewer, &headers, id, "kalla", cycle::send_notice).await
+}
+
+async fn held(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> ApiResult {
+    step(&state, &viewer, &headers, id, "genomfört", cycle::mark_held).await
+}
+
+#[derive(Deserialize)]
+struct DraftBody {
+    chair: i64,
+    adjusters: Vec<i64>,
+    secretary: Option<i64>,
+    place: Option<String>,
+}
+
+async fn minutes_draft(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<DraftBody>,
+) -> ApiResult {
+    viewer.require(SECRETARY)?;
+    csrf(&viewer, &headers)?;
+    if b.adjusters.is_empty() {
+        return Err(WebError::field("adjusters", "minst en justerare behövs").into());
+    }
+    let m = cycle::draft_minutes(
+        &state.dir.store,
+        MeetingId(id),
+        b.secretary.map(PersonId),
+        Some(PersonId(b.chair)),
+        b.adjusters.into_iter().map(PersonId).collect(),
+        b.place,
+    )
+    .map_err(WebError::from)?;
+    audit(&state, &viewer, "upprätta", "protokoll", id, None);
+    Ok(Json(json!(m)))
+}
+
+#[derive(Deserialize)]
+struct DecisionBody {
+    intro: Option<String>,
+    clauses: Option<Vec<String>>,
+    text: Option<String>,
+    dispatch: Option<Vec<String>>,
+}
+
+async fn decision_set(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path((id, n)): Path<(i64, u32)>,
+    ApiJson(b): ApiJson<DecisionBody>,
+) -> ApiResult {
+    viewer.require(SECRETARY)?;
+    csrf(&viewer, &headers)?;
+    let decision = match (b.text, b.clauses) {
+        (Some(t), None) if !t.trim().is_empty() => Decision::Text { text: t },
+        (None, Some(c)) if !c.is_empty() => Decision::Clauses {
+            intro: b.intro,
+            clauses: c.into_iter().map(AttClause).collect(),
+        },
+        _ => {
+            return Err(
+                WebError::field("clauses", "ange antingen clauses (att-satser) eller text").into(),
+            )
+        }
+    };
+    let d2 = decision.clone();
+    cycle::edit_paragraph(&state.dir.store, MeetingId(id), n, |p, _| {
+        p.decision = Some(d2);
+        if let Some(d) = b.dispatch {
+            p.dispatch = d;
+        }
+        Ok(())
+    })
+    .map_err(WebError::from)?;
+    audit(
+        &state,
+        &viewer,
+        "ändra",
+        "paragraf",
+        format!("{id}/§{n}"),
+        Some(json!(decision)),
+    );
+    Ok(Json(json!({ "paragraph": n, "decision": decision })))
+}
+
+#[derive(Deserialize)]
+struct VoteBody {
+    yes_means: String,
+    no_means: String,
+    ballots: Vec<BallotBody>,
+}
+
+#[derive(Deserialize)]
+struct BallotBody {
+    person: i64,
+    choice: Choice,
+}
+
+async fn vote_add(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path((id, n)): Path<(i64, u32)>,
+    ApiJson(b): ApiJson<VoteBody>,
+) -> ApiResult {
+    viewer.require(SECRETARY)?;
+    csrf(&viewer, &headers)?;
+    let store = &state.dir.store;
+    let chair = store
+        .minutes(MeetingId(id))
+        .map_err(WebError::from)?
+        .and_then(|m| m.chair());
+    let ballots: Vec<Ballot> = b
+        .ballots
+        .iter()
+        .map(|x| Ballot {
+            person: PersonId(x.person),
+            choice: x.choice,
+        })
+        .collect();
+    cycle::edit_paragraph(store, MeetingId(id), n, |p, att| {
+        p.record_vote(att, &b.yes_means, &b.no_means, ballots, chair)
+    })
+    .map_err(|e| WebError::BadInput {
+        field: Some("ballots".into()),
+        message: format!("{e:#}"),
+    })?;
+    let minutes = store
+        .minutes(MeetingId(id))
+        .map_err(WebError::from)?
+        .ok_or_else(|| WebError::NotFound("protokoll".into()))?;
+    let r = minutes
+        .paragraph(n)
+        .and_then(|p| p.votes().last())
+        .map(|v| v.result());
+    audit(
+        &state,
+        &viewer,
+        "omröstning",
+        "paragraf",
+        format!("{id}/§{n}"),
+        Some(json!(r)),
+    );
+    Ok(Json(json!({ "result": r })))
+}
+
+#[derive(Deserialize)]
+struct ApproveBody {
+    role: SignerRole,
+    #[serde(default)]
+    paragraphs: Vec<u32>,
+}
+
+async fn approve(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<ApproveBody>,
+) -> ApiResult {
+    let user = viewer.logged_in()?.clone();
+    csrf(&viewer, &headers)?;
+    let person = user.person.ok_or_else(|| {
+        WebError::Forbidden("kontot är inte kopplat till en person och kan inte justera".into())
+    })?;
+    let out = cycle::approve(
+        &state.dir,
+        MeetingId(id),
+        person,
+        b.role,
+        "Paragraf-inloggning",
+        b.paragraphs,
+        chrono::Local::now().fixed_offset(),
+    )
+    .map_err(WebError::from)?;
+    audit(
+        &state,
+        &viewer,
+        "justera",
+        "protokoll",
+        id,
+        Some(json!(out)),
+    );
+    Ok(Json(json!(out)))
+}
+
+#[derive(Deserialize)]
+struct AnslagBody {
+    date: Option<NaiveDate>,
+    storage: String,
+}
+
+async fn anslag(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    ApiJson(b): ApiJson<AnslagBody>,
+) -> ApiResult {
+    viewer.require(SECRETARY)?;
+    csrf(&viewer, &headers)?;
+    if b.storage.trim().is_empty() {
+        return Err(WebError::field("storage", "förvaringsplatsen får inte vara tom").into());
+    }
+    let w = cycle::post_notice(
+        &state.dir.store,
+        MeetingId(id),
+        b.date.unwrap_or_else(|| state.today()),
+        &b.storage,
+    )
+    .map_err(WebError::from)?;
+    let m = state
+        .dir
+        .store
+        .meeting(MeetingId(id))
+        .map_err(WebError::from)?;
+    audit(
+        &state,
+        &viewer,
+        "anslå",
+        "sammanträde",
+        id,
+        Some(json!(m.notice)),
+    );
+    Ok(Json(json!({ "notice": m.notice, "warnings": w })))
+}
+
+async fn cases(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
+    viewer.require(&[Role::Admin, Role::Secretary, Role::CaseOfficer])?;
+    Ok(Json(json!(state
+        .dir
+        .store
+        .cases()
+        .map_err(WebError::from)?)))
+}
+
+#[derive(Deserialize)]
+struct NewCaseBody {
+    title: String,
+    series: Option<String>,
+    body: Option<i64>,
+    #[serde(default)]
+    secret: bool,
+    date: Option<NaiveDate>,
+}
+
+async fn case_create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    ApiJson(b): ApiJson<NewCaseBody>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    viewer.require(&[Role::Admin, Role::Secretary, Role::CaseOfficer])?;
+    csrf(&viewer, &headers)?;
+    if b.title.trim().is_empty() {
+        return Err(WebError::field("title", "ärendemeningen får inte vara tom").into());
+    }
+    let dir = &state.dir;
+    let new = NewCase {
+        series: if dir.pattern.has_series() {
+            b.series
+                .or_else(|| dir.config.registry.default_series.clone())
+        } else {
+            None
+        },
+        class: None,
+        title: b.title,
+        body: b.body.map(BodyId),
+        secrecy: if b.secret {
+            Secrecy::IndividualCase
+        } else {
+            Secrecy::Public
+        },
+        registered: b.date.unwrap_or_else(|| state.today()),
+        handler: Some(viewer.actor()),
+    };
+    let (c, _) = dir
+        .store
+        .create_case(&dir.pattern, &new, &[])
+        .map_err(WebError::from)?;
+    audit(
+        &state,
+        &viewer,
+        "skapa",
+        "ärende",
+        c.id,
+        Some(json!(c.value)),
+    );
+    Ok((StatusCode::CREATED, Json(json!(c))))
+}
+
+#[derive(Deserialize)]
+struct TokenBody {
+    label: String,
+}
+
+async fn token_create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    ApiJson(b): ApiJson<TokenBody>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let user = viewer.logged_in()?.clone();
+    csrf(&viewer, &headers)?;
+    let token = random_token();
+    state
+        .dir
+        .store
+        .create_api_token(
+            &paragraf_core::seal::sha256_hex(token.as_bytes()),
+            user.id,
+            &b.label,
+            chrono::Utc::now(),
+        )
+        .map_err(WebError::from)?;
+    audit(&state, &viewer, "skapa", "api-token", &b.label, None);
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "token": token, "label": b.label })),
+    ))
+}
+
+/// The OpenAPI 3.1 document of this API.
+pub fn spec() -> Value {
+    let err = json!({ "description": "Fel", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } });
+    let ok = |d: &str| json!({ "description": d, "content": { "application/json": {} } });
+    let id =
+        json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } });
+    let n = json!({ "name": "n", "in": "path", "required": true, "schema": { "type": "integer" }, "description": "Paragrafnummer" });
+    let body = |props: Value, required: Value| json!({ "required": true, "content": { "application/json": { "schema": { "type": "object", "properties": props, "required": required } } } });
+    json!({
+        "openapi": "3.1.0",
+        "info": { "title": "Paragraf API", "version": "1", "description": "Nämndens diarium, sammanträden och protokoll. Offentliga data kräver ingen inloggning; ändringar kräver session (med X-CSRF-Token) eller API-token (Authorization: Bearer)." },
+        "components": {
+            "securitySchemes": { "bearer": { "type": "http", "scheme": "bearer" }, "session": { "type": "apiKey", "in": "cookie", "name": "paragraf_session" } },
+            "schemas": { "Error": { "type": "object", "properties": { "error": { "type": "object", "properties": {
+                "status": { "type": "integer" }, "message": { "type": "string" }, "field": { "type": ["string", "null"] } }, "required": ["status", "message", "field"] } } } }
+        },
+        "paths": {
+            "/bodies": { "get": { "summary": "Organ", "responses": { "200": ok("Alla organ") } } },
+            "/notices": { "get": { "summary": "Anslagstavlan: aktuella anslag", "responses": { "200": ok("Anslag") } } },
+            "/minutes": { "get": { "summary": "Publicerade protokoll", "responses": { "200": ok("Lista") } } },
+            "/minutes/{id}": { "get": { "summary": "Ett protokoll i offentlig version", "parameters": [id], "responses": { "200": ok("Protokoll"), "404": err } } },
+            "/meetings": {
+                "get": { "summary": "Sammanträden", "responses": { "200": ok("Lista") } },
+                "post": { "summary": "Planera ett sammanträde", "security": [{ "bearer": [] }, { "session": [] }],
+                    "requestBody": body(json!({ "body": { "type": "integer" }, "date": { "type": "string", "format": "date" }, "start": { "type": "string" }, "end": { "type": "string" }, "place": { "type": "string" } }), json!(["body", "date"])),
+                    "responses": { "201": ok("Skapat"), "401": err, "403": err, "422": err } }
+            },
+            "/meetings/{id}": { "get": { "summary": "Ett sammanträde med protokoll (egna organ)", "parameters": [id], "responses": { "200": ok("Sammanträde"), "401": err, "403": err, "404": err } } },
+            "/meetings/{id}/agenda": { "post": { "summary": "Sätt upp ett ärende på föredragningslistan", "parameters": [id], "requestBody": body(json!({ "case": { "type": "string" }, "presenter": { "type": "string" } }), json!(["case"])), "responses": { "200": ok("Punkt"), "409": err, "422": err } } },
+            "/meetings/{id}/notice": { "post": { "summary": "Skicka kallelsen", "parameters": [id], "responses": { "200": ok("Kallat"), "409": err } } },
+            "/meetings/{id}/held": { "post": { "summary": "Markera som genomfört", "parameters": [id], "responses": { "200": ok("Genomfört"), "409": err } } },
+            "/meetings/{id}/minutes": { "post": { "summary": "Upprätta protokollet", "parameters": [id], "requestBody": body(json!({ "chair": { "type": "integer" }, "adjusters": { "type": "array", "items": { "type": "integer" } }, "secretary": { "type": "integer" }, "place": { "type": "string" } }), json!(["chair", "adjusters"])), "responses": { "200": ok("Protokoll"), "409": err, "422": err } } },
+            "/meetings/{id}/paragraphs/{n}/decision": { "put": { "summary": "Beslut i en paragraf", "parameters": [id, n], "requestBody": body(json!({ "intro": { "type": "string" }, "clauses": { "type": "array", "items": { "type": "string" } }, "text": { "type": "string" }, "dispatch": { "type": "array", "items": { "type": "string" } } }), json!([])), "responses": { "200": ok("Beslut"), "409": err, "422": err } } },
+            "/meetings/{id}/paragraphs/{n}/votes": { "post": { "summary": "Öppen omröstning", "parameters": [id, n], "requestBody": body(json!({ "yes_means": { "type": "string" }, "no_means": { "type": "string" }, "ballots": { "type": "array", "items": { "type": "object", "properties": { "person": { "type": "integer" }, "choice": { "enum": ["yes", "no", "abstain"] } } } } }), json!(["yes_means", "no_means", "ballots"])), "responses": { "200": ok("Resultat"), "422": err } } },
+            "/meetings/{id}/approvals": { "post": { "summary": "Justera (ordförande eller justerare, från egen inloggning)", "parameters": [id], "requestBody": body(json!({ "role": { "enum": ["chair", "adjuster", "secretary"] }, "paragraphs": { "type": "array", "items": { "type": "integer" } } }), json!(["role"])), "responses": { "200": ok("Utfall"), "403": err, "409": err } } },
+            "/meetings/{id}/anslag": { "post": { "summary": "Sätt upp anslaget", "parameters": [id], "requestBody": body(json!({ "date": { "type": "string", "format": "date" }, "storage": { "type": "string" } }), json!(["storage"])), "responses": { "200": ok("Anslag"), "409": err, "422": err } } },
+            "/cases": {
+                "get": { "summary": "Ärenden", "responses": { "200": ok("Lista"), "401": err } },
+                "post": { "summary": "Registrera ett ärende (diarienumret tilldelas)", "requestBody": body(json!({ "title": { "type": "string" }, "series": { "type": "string" }, "body": { "type": "integer" }, "secret": { "type": "boolean" }, "date": { "type": "string", "format": "date" } }), json!(["title"])), "responses": { "201": ok("Ärende"), "422": err } }
+            },
+            "/tokens": { "post": { "summary": "Skapa en API-token för den inloggade", "requestBody": body(json!({ "label": { "type": "string" } }), json!(["label"])), "responses": { "201": ok("Token"), "401": err } } }
+        }
+    })
+}

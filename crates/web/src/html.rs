@@ -1,0 +1,154 @@
+//! The page frame and small pieces of HTML shared by the public site and the workspace.
+//! Pages work without JavaScript; they use landmarks, a skip link, labels on every field and
+//! colours with enough contrast (WCAG 2.1 AA).
+
+use chrono::NaiveDate;
+use maud::{html, Markup, PreEscaped, DOCTYPE};
+use paragraf_store::User;
+
+/// The stylesheet, served at `/static/paragraf.css`.
+pub const CSS: &str = r#"
+:root { --ink:#1a1a1a; --muted:#4a4a4a; --accent:#00528a; --line:#c8c8c8; --bg:#fff; --soft:#f3f5f7; --warn:#8a1c00; }
+* { box-sizing: border-box; }
+body { margin:0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--ink); background:var(--bg); line-height:1.5; }
+a { color: var(--accent); }
+a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #ffbf47; outline-offset: 1px; }
+.skip { position:absolute; left:-999px; } .skip:focus { left:1rem; top:1rem; background:#fff; padding:.5rem; z-index:10; }
+header.site { background: var(--accent); color:#fff; padding: .75rem 1rem; display:flex; flex-wrap:wrap; gap:1rem; align-items:center; }
+header.site a { color:#fff; } header.site .brand { font-weight:700; font-size:1.2rem; text-decoration:none; }
+header.site nav ul { list-style:none; display:flex; flex-wrap:wrap; gap:1rem; margin:0; padding:0; }
+header.site form { margin:0 0 0 auto; } header.site button { background:#fff; color:var(--accent); border:0; padding:.3rem .7rem; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+table { border-collapse: collapse; width:100%; margin: .5rem 0 1rem; } th, td { border-bottom:1px solid var(--line); padding:.35rem .5rem; text-align:left; vertical-align:top; }
+td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
+.notice { border:2px solid var(--accent); padding: .75rem 1rem; margin: 1rem 0; background: var(--soft); }
+.secret { border-left: 4px solid var(--warn); padding-left: .75rem; color: var(--muted); }
+.state { display:inline-block; padding:0 .4rem; border:1px solid var(--muted); border-radius:3px; font-size:.9rem; }
+form.inline { display:inline; }
+label { display:block; font-weight:600; margin-top:.5rem; }
+input, select, textarea { font: inherit; padding:.3rem; border:1px solid #767676; max-width:100%; }
+button { font: inherit; padding:.35rem .9rem; background: var(--accent); color:#fff; border:0; border-radius:3px; cursor:pointer; margin-top:.5rem; }
+.error { color: var(--warn); font-weight:600; }
+.para { border-top: 1px solid var(--line); padding-top:.5rem; margin-top:1rem; }
+footer { max-width:60rem; margin: 2rem auto; padding: 1rem; color: var(--muted); border-top:1px solid var(--line); font-size:.9rem; }
+"#;
+
+/// A whole page: header with navigation, main content, footer.
+pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="sv" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " – Paragraf" }
+                link rel="stylesheet" href="/static/paragraf.css";
+                link rel="alternate" type="application/atom+xml" title="Anslagstavlan" href="/anslagstavla.atom";
+            }
+            body {
+                a class="skip" href="#innehall" { "Hoppa till innehållet" }
+                header class="site" {
+                    a class="brand" href="/" { "Paragraf" }
+                    nav aria-label="Huvudmeny" {
+                        ul {
+                            li { a href="/anslagstavla" { "Anslagstavla" } }
+                            li { a href="/protokoll/" { "Protokoll" } }
+                            li { a href="/kalender" { "Sammanträden" } }
+                            li { a href="/organ" { "Organ" } }
+                            @if user.is_some() {
+                                li { a href="/arenden" { "Ärenden" } }
+                                li { a href="/sammantraden" { "Arbetsyta" } }
+                            }
+                        }
+                    }
+                    @match user {
+                        Some(u) => form method="post" action="/logga-ut" {
+                            span { (u.name) " (" (u.role.swedish()) ") " }
+                            button type="submit" { "Logga ut" }
+                        },
+                        None => a href="/logga-in" style="margin-left:auto" { "Logga in" },
+                    }
+                }
+                main id="innehall" { (content) }
+                footer { "Paragraf — öppen programvara för kommunala nämnder. Publicerade protokoll finns också som öppna data under " a href="/api/v1/openapi.json" { "/api/v1" } "." }
+            }
+        }
+    }
+}
+
+/// A hidden CSRF field.
+pub fn csrf(token: Option<&str>) -> Markup {
+    html! { input type="hidden" name="csrf" value=(token.unwrap_or("")); }
+}
+
+/// "måndagen den 29 januari 2024".
+pub fn long_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    const DAYS: [&str; 7] = [
+        "måndagen",
+        "tisdagen",
+        "onsdagen",
+        "torsdagen",
+        "fredagen",
+        "lördagen",
+        "söndagen",
+    ];
+    const MONTHS: [&str; 12] = [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    format!(
+        "{} den {} {} {}",
+        DAYS[d.weekday().num_days_from_monday() as usize],
+        d.day(),
+        MONTHS[d.month0() as usize],
+        d.year()
+    )
+}
+
+/// Text with line breaks kept.
+pub fn text(t: &str) -> Markup {
+    html! {
+        @for para in t.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            p { @for (i, line) in para.lines().enumerate() { @if i > 0 { br; } (line) } }
+        }
+    }
+}
+
+/// Raw, trusted markup (only for constants).
+pub fn raw(s: &'static str) -> PreEscaped<&'static str> {
+    PreEscaped(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_swedish() {
+        assert_eq!(
+            long_date("2024-01-29".parse().unwrap()),
+            "måndagen den 29 januari 2024"
+        );
+        assert_eq!(
+            long_date("2025-09-01".parse().unwrap()),
+            "måndagen den 1 september 2025"
+        );
+    }
+
+    #[test]
+    fn user_text_is_escaped() {
+        let m = text("<script>alert(1)</script>\nrad två").into_string();
+        assert!(m.contains("&lt;script&gt;") && m.contains("<br>"));
+    }
+}

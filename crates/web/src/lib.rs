@@ -1,0 +1,172 @@
+//! # paragraf-web
+//!
+//! The HTTP server (axum): the public site ([`public`]), the secretary workspace
+//! ([`workspace`]) and the JSON API under `/api/v1` ([`api`]). Handlers check who asks
+//! ([`auth::Viewer`]) and call the same operations as the command line
+//! (`paragraf_app`); no rule of the domain lives here.
+
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod html;
+pub mod public;
+pub mod workspace;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::routing::{get, post};
+use axum::Router;
+use chrono::NaiveDate;
+use paragraf_app::DataDir;
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    /// The data directory with its store.
+    pub dir: Arc<DataDir>,
+    /// A fixed "today" for tests; the real date otherwise.
+    pub fixed_today: Option<NaiveDate>,
+    /// A password hash to spend time on when a username does not exist.
+    pub dummy_hash: Arc<String>,
+}
+
+impl AppState {
+    /// Wraps an opened data directory.
+    pub fn new(dir: DataDir) -> anyhow::Result<AppState> {
+        Ok(AppState {
+            dir: Arc::new(dir),
+            fixed_today: None,
+            dummy_hash: Arc::new(auth::hash_password("ingen användare")?),
+        })
+    }
+
+    /// Today's date (local time), or the fixed one.
+    pub fn today(&self) -> NaiveDate {
+        self.fixed_today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+/// Every route.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(public::home))
+        .route("/static/paragraf.css", get(public::stylesheet))
+        .route("/anslagstavla", get(public::board))
+        .route("/anslagstavla.atom", get(public::board_atom))
+        .route("/protokoll", get(public::minutes_index_redirect))
+        .route("/protokoll/", get(public::minutes_list))
+        .route("/protokoll/{id}", get(public::minutes_page))
+        .route("/kalender", get(public::calendar))
+        .route("/organ", get(public::bodies_page))
+        .route("/organ/{id}", get(public::body_page))
+        .route("/sigill.pub", get(public::public_key))
+        .route(
+            "/logga-in",
+            get(workspace::login_form).post(workspace::login_submit),
+        )
+        .route("/logga-ut", post(workspace::logout))
+        .route(
+            "/arenden",
+            get(workspace::cases).post(workspace::case_create),
+        )
+        .route("/arenden/{id}", get(workspace::case_page))
+        .route(
+            "/sammantraden",
+            get(workspace::meetings).post(workspace::meeting_create),
+        )
+        .route("/sammantraden/{id}", get(workspace::meeting_page))
+        .route(
+            "/sammantraden/{id}/{action}",
+            post(workspace::meeting_action),
+        )
+        .route("/revision", get(workspace::audit_page))
+        .nest("/api/v1", api::router())
+        .with_state(state)
+}
+
+/// Serves until Ctrl-C.
+pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
+    // Notices whose appeal period ran out while the server was down come off the board.
+    paragraf_app::cycle::close_appeal_periods(&state.dir.store, state.today())?;
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!("lyssnar på http://{}", listener.local_addr()?);
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await?;
+    Ok(())
+}
+
+/// Serves on a new multi-threaded runtime until Ctrl-C (for the command line).
+pub fn serve_blocking(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?
+        .block_on(serve(state, addr))
+}
+
+/// The demo's logins: (username, password, what they are). Created once per data directory.
+pub fn demo_accounts(dir: &DataDir) -> anyhow::Result<Vec<(String, String, String)>> {
+    use paragraf_store::{Role, Store};
+    let store = &dir.store;
+    let bodies: Vec<_> = store.bodies()?.into_iter().map(|b| b.id).collect();
+    let person = |name: &str| -> anyhow::Result<Option<paragraf_core::ids::PersonId>> {
+        Ok(store
+            .persons()?
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| p.id))
+    };
+    let accounts = [
+        ("admin", "Administratör", Role::Admin, None),
+        (
+            "sekreterare",
+            "Linnea Moberg",
+            Role::Secretary,
+            Some("Linnea Moberg"),
+        ),
+        (
+            "handlaggare",
+            "Rebecka Hed",
+            Role::CaseOfficer,
+            Some("Rebecka Hed"),
+        ),
+        ("ordforande", "Karin Ek", Role::Member, Some("Karin Ek")),
+        (
+            "justerare",
+            "Johan Björk",
+            Role::Member,
+            Some("Johan Björk"),
+        ),
+        (
+            "ledamot",
+            "Leila Haddad",
+            Role::Member,
+            Some("Leila Haddad"),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (username, name, role, person_name) in accounts {
+        let password = format!("{username}-demo");
+        if store.user_by_name(username)?.is_none() {
+            let p = person_name.map(person).transpose()?.flatten();
+            store.add_user(
+                username,
+                name,
+                &auth::hash_password(&password)?,
+                role,
+                p,
+                &bodies,
+            )?;
+        }
+        out.push((
+            username.to_string(),
+            password,
+            format!("{name}, {}", role.swedish()),
+        ));
+    }
+    Ok(out)
+}

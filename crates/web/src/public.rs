@@ -1,0 +1,436 @@
+//! The public site: the anslagstavla (with its Atom feed), published minutes in their public
+//! version, the meeting calendar and a page per body. Nothing here shows a secret §, a
+//! personnummer, a draft or the audit log.
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use maud::{html, Markup};
+use paragraf_core::ids::{BodyId, MeetingId, PersonId, Record};
+use paragraf_core::meeting::{AttendanceRole, Meeting, MeetingState, PublicNotice};
+use paragraf_core::minutes::{Decision, Minutes, Paragraph};
+use paragraf_core::org::Body;
+use paragraf_core::publication::public_paragraph;
+use paragraf_core::secrecy::mask_personal_numbers;
+use paragraf_store::Store;
+
+use crate::auth::Viewer;
+use crate::error::WebError;
+use crate::html::{long_date, page, text};
+use crate::AppState;
+
+/// How to appeal, as every notice must tell (KL 13 kap.).
+pub const HOW_TO_APPEAL: &str = "Den som är medlem i kommunen kan överklaga beslutet genom laglighetsprövning \
+hos förvaltningsrätten. Överklagandet ska ha kommit in till förvaltningsrätten inom tre veckor från den dag då \
+tillkännagivandet om justeringen av protokollet sattes upp på kommunens anslagstavla. Skriv vilket beslut du \
+överklagar och varför du anser att det strider mot lag (13 kap. 8 § kommunallagen).";
+
+/// Names of persons, by id.
+pub fn names(store: &dyn Store) -> Result<HashMap<PersonId, String>, WebError> {
+    Ok(store
+        .persons()?
+        .into_iter()
+        .map(|p| (p.id, p.value.name))
+        .collect())
+}
+
+fn bodies(store: &dyn Store) -> Result<HashMap<BodyId, Record<BodyId, Body>>, WebError> {
+    Ok(store.bodies()?.into_iter().map(|b| (b.id, b)).collect())
+}
+
+/// Whether a meeting's minutes are published: adjusted and announced.
+pub fn is_published(m: &Meeting) -> bool {
+    matches!(
+        m.state,
+        MeetingState::Posted | MeetingState::AppealPeriodOver
+    )
+}
+
+/// The notices on the board on `today`: posted, and the appeal period not yet over.
+pub fn current_notices(
+    store: &dyn Store,
+    today: NaiveDate,
+) -> Result<Vec<(Record<MeetingId, Meeting>, PublicNotice)>, WebError> {
+    let mut out: Vec<_> = store
+        .meetings()?
+        .into_iter()
+        .filter_map(|m| {
+            let n = m.notice.clone()?;
+            let up = n.posted <= today
+                && n.removed.is_none_or(|r| today < r)
+                && n.appeal_ends.is_none_or(|e| today <= e);
+            (up && is_published(&m)).then_some((m, n))
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.posted.cmp(&a.1.posted));
+    Ok(out)
+}
+
+pub async fn home(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
+    let store = &state.dir.store;
+    let notices = current_notices(store, state.today())?;
+    Ok(page(
+        "Start",
+        viewer.user.as_ref(),
+        html! {
+            h1 { (state.dir.config.municipality.name) }
+            p { "Här publiceras kommunens anslagstavla, nämndernas protokoll och sammanträden." }
+            h2 { "På anslagstavlan nu" }
+            @if notices.is_empty() { p { "Inga anslag just nu." } }
+            ul { @for (m, n) in &notices {
+                li { a href={ "/protokoll/" (m.id) } { (body_name(store, m.body)) ", sammanträde " (m.date) } " — överklagas senast " (n.appeal_ends.map(|d| d.to_string()).unwrap_or_default()) }
+            } }
+        },
+    ))
+}
+
+fn body_name(store: &dyn Store, id: BodyId) -> String {
+    store
+        .body(id)
+        .map(|b| b.value.name)
+        .unwrap_or_else(|_| format!("organ {id}"))
+}
+
+pub async fn board(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
+    let store = &state.dir.store;
+    let notices = current_notices(store, state.today())?;
+    Ok(page(
+        "Anslagstavla",
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Anslagstavla" }
+            p { "Tillkännagivanden om justerade protokoll. Ett anslag tas ned automatiskt när tiden för överklagande har gått ut. "
+                a href="/anslagstavla.atom" { "Prenumerera (Atom)" } }
+            @if notices.is_empty() { p { "Inga anslag just nu." } }
+            @for (m, n) in &notices {
+                section class="notice" aria-labelledby={ "anslag-" (m.id) } {
+                    h2 id={ "anslag-" (m.id) } { "Protokoll: " (body_name(store, m.body)) }
+                    table {
+                        tbody {
+                            tr { th scope="row" { "Organ" } td { (body_name(store, m.body)) } }
+                            tr { th scope="row" { "Sammanträdesdatum" } td { (m.date) } }
+                            @if let Some(a) = n.adjusted { tr { th scope="row" { "Protokollet justerat" } td { (a) } } }
+                            tr { th scope="row" { "Datum då anslaget sattes upp" } td { (n.posted) } }
+                            tr { th scope="row" { "Sista dag för överklagande" } td { (n.appeal_ends.map(|d| d.to_string()).unwrap_or_default()) } }
+                            tr { th scope="row" { "Datum då anslaget tas ned" } td { (n.removed.map(|d| d.to_string()).unwrap_or_default()) } }
+                            tr { th scope="row" { "Förvaringsplats för protokollet" } td { (n.storage) } }
+                        }
+                    }
+                    p { a href={ "/protokoll/" (m.id) } { "Läs protokollet (offentlig version)" } }
+                    details { summary { "Hur man överklagar" } p { (HOW_TO_APPEAL) } }
+                }
+            }
+        },
+    ))
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+pub async fn board_atom(State(state): State<AppState>) -> Result<Response, WebError> {
+    let store = &state.dir.store;
+    let notices = current_notices(store, state.today())?;
+    let updated = notices
+        .first()
+        .map(|(_, n)| n.posted)
+        .unwrap_or_else(|| state.today());
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"sv\">\n\
+         <title>{} – anslagstavla</title>\n<id>urn:paragraf:anslagstavla</id>\n<updated>{updated}T00:00:00Z</updated>\n\
+         <link rel=\"self\" href=\"/anslagstavla.atom\"/>\n<link rel=\"alternate\" href=\"/anslagstavla\"/>\n",
+        xml_escape(&state.dir.config.municipality.name)
+    );
+    for (m, n) in &notices {
+        let body = xml_escape(&body_name(store, m.body));
+        xml += &format!(
+            "<entry>\n<title>Justerat protokoll: {body}, sammanträde {}</title>\n<id>urn:paragraf:anslag:{}</id>\n\
+             <updated>{}T00:00:00Z</updated>\n<author><name>{body}</name></author>\n<link href=\"/protokoll/{}\"/>\n\
+             <summary>Anslaget uppsatt {}. Sista dag för överklagande {}. Protokollet förvaras: {}.</summary>\n</entry>\n",
+            m.date,
+            m.id,
+            n.posted,
+            m.id,
+            n.posted,
+            n.appeal_ends.map(|d| d.to_string()).unwrap_or_default(),
+            xml_escape(&n.storage)
+        );
+    }
+    xml += "</feed>\n";
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}
+
+pub async fn minutes_list(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Markup, WebError> {
+    let store = &state.dir.store;
+    let bodies = bodies(store)?;
+    let mut list: Vec<_> = store
+        .meetings()?
+        .into_iter()
+        .filter(|m| is_published(m))
+        .collect();
+    list.sort_by(|a, b| b.date.cmp(&a.date));
+    Ok(page(
+        "Protokoll",
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Protokoll" }
+            p { "Justerade och anslagna protokoll i offentlig version. Paragrafer om enskilda ärenden och personnummer är borttagna enligt OSL 26 kap. 1 §." }
+            @if list.is_empty() { p { "Inga publicerade protokoll ännu." } }
+            table {
+                thead { tr { th scope="col" { "Datum" } th scope="col" { "Organ" } th scope="col" { "Protokoll" } } }
+                tbody { @for m in &list {
+                    tr {
+                        td { (m.date) }
+                        td { (bodies.get(&m.body).map(|b| b.name.as_str()).unwrap_or("")) }
+                        td { a href={ "/protokoll/" (m.id) } { "Läs" } " · " a href={ "/protokoll/" (m.id) "/protokoll-offentlig.pdf" } { "PDF" } }
+                    }
+                } }
+            }
+        },
+    ))
+}
+
+/// The published meeting and its minutes, or 404 (drafts are never shown publicly).
+pub fn published(
+    store: &dyn Store,
+    id: MeetingId,
+) -> Result<(Record<MeetingId, Meeting>, Minutes), WebError> {
+    let m = store
+        .meeting(id)
+        .map_err(|_| WebError::NotFound(format!("protokoll {id}")))?;
+    if !is_published(&m) {
+        return Err(WebError::NotFound(format!("protokoll {id}")));
+    }
+    let minutes = store
+        .minutes(id)?
+        .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))?;
+    if !minutes.is_sealed() {
+        return Err(WebError::NotFound(format!("protokoll {id}")));
+    }
+    Ok((m, minutes))
+}
+
+fn decision_html(d: &Decision) -> Markup {
+    match d {
+        Decision::Text { text: t } => text(&mask_personal_numbers(t)),
+        Decision::Clauses { intro, clauses } => html! {
+            @if let Some(i) = intro { p { (mask_personal_numbers(i)) } }
+            ul { @for c in clauses { li { "att " (mask_personal_numbers(&c.0)) } } }
+        },
+    }
+}
+
+/// One § as HTML, already in its public version.
+pub fn paragraph_html(p: &Paragraph, names: &HashMap<PersonId, String>) -> Markup {
+    let name = |id: &PersonId| {
+        names
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| format!("person {id}"))
+    };
+    html! {
+        section class="para" aria-labelledby={ "p" (p.number) } {
+            h3 id={ "p" (p.number) } { "§ " (p.number) " " (p.title) }
+            @if p.secrecy.is_secret() {
+                p class="secret" { (p.text) }
+            } @else {
+                @if let Some(c) = &p.case_number { p { "Dnr " (c) } }
+                (text(&p.text))
+                @if let Some(d) = &p.proposal { h4 { "Förslag till beslut" } (decision_html(d)) }
+                @if !p.motions.is_empty() { h4 { "Yrkanden" } ul { @for m in &p.motions { li { (name(&m.by)) ": " (m.text) } } } }
+                @for v in p.votes() {
+                    h4 { "Omröstning" }
+                    p { "Ja: " (v.yes_means()) ". Nej: " (v.no_means()) "." }
+                    table {
+                        thead { tr { th scope="col" { "Ledamot" } th scope="col" { "Röst" } } }
+                        tbody { @for b in v.ballots() { tr { td { (name(&b.person)) } td { (b.choice.swedish()) } } } }
+                    }
+                    @let r = v.result();
+                    p { (r.yes) " ja, " (r.no) " nej, " (r.abstain) " avstår. " (if r.yes_wins { v.yes_means() } else { v.no_means() }) " har bifallits." }
+                }
+                @if let Some(d) = &p.decision { h4 { "Beslut" } (decision_html(d)) }
+                @for r in &p.reservations { p { (name(&r.by)) " reserverar sig mot beslutet." @if let Some(x) = &r.reasons { " " (x) } } }
+                @for c in p.conflicts() { p { (name(&c.person)) " anmäler jäv och deltar inte i handläggningen." } }
+                @for n in &p.notes { p { "Protokollsanteckning: " (n.text) } }
+                @if !p.documents.is_empty() { h4 { "Beslutsunderlag" } ul { @for d in &p.documents { li { (d) } } } }
+                @if !p.dispatch.is_empty() { h4 { "Beslutet skickas till" } ul { @for d in &p.dispatch { li { (d) } } } }
+            }
+        }
+    }
+}
+
+pub async fn minutes_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Markup, WebError> {
+    let store = &state.dir.store;
+    let (m, minutes) = published(store, MeetingId(id))?;
+    let names = names(store)?;
+    let body = body_name(store, m.body);
+    let name = |id: &PersonId| names.get(id).cloned().unwrap_or_default();
+    let att = minutes.attendance().attendees();
+    Ok(page(
+        &format!("Protokoll {body} {}", m.date),
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Protokoll – offentlig version" }
+            p { strong { (body) } ", " (long_date(m.date)) }
+            p { "Vissa uppgifter kan ha tagits bort enligt OSL 26 kap. 1 §. " a href={ "/protokoll/" (m.id) "/protokoll-offentlig.pdf" } { "Ladda ned som PDF" } }
+            table { tbody {
+                tr { th scope="row" { "Plats och tid" } td { (m.place.clone().unwrap_or_default()) " " (m.start.map(|t| t.format("kl. %H:%M").to_string()).unwrap_or_default()) (m.end.map(|t| t.format("–%H:%M").to_string()).unwrap_or_default()) } }
+                tr { th scope="row" { "Beslutande" } td { @for a in att.iter().filter(|a| a.role.decides()) {
+                    (name(&a.person)) @if let Some(p) = &a.party { " (" (p) ")" }
+                    @if let AttendanceRole::ServingSubstitute { replaces } = &a.role { ", tjänstgörande ersättare för " (name(replaces)) }
+                    @if let Some(w) = &a.presence.written { ", " (w) }
+                    br;
+                } } }
+                tr { th scope="row" { "Ej tjänstgörande ersättare" } td { @for a in att.iter().filter(|a| a.role == AttendanceRole::Substitute) { (name(&a.person)) @if let Some(p) = &a.party { " (" (p) ")" } br; } } }
+                tr { th scope="row" { "Övriga närvarande" } td { @for a in att {
+                    @if let AttendanceRole::Other { title } = &a.role { (name(&a.person)) @if let Some(t) = title { ", " (t) } @if let Some(w) = &a.presence.written { ", " (w) } br; }
+                } } }
+                tr { th scope="row" { "Ordförande" } td { (minutes.chair().map(|p| name(&p)).unwrap_or_default()) } }
+                tr { th scope="row" { "Justerare" } td { (minutes.adjusters().iter().map(&name).collect::<Vec<_>>().join(", ")) } }
+                tr { th scope="row" { "Sekreterare" } td { (minutes.secretary().map(|p| name(&p)).unwrap_or_default()) } }
+                @if let Some((a, b)) = minutes.number_range() { tr { th scope="row" { "Paragrafer" } td { "§§ " (a) "–" (b) } } }
+                @if let Some(n) = &m.notice {
+                    tr { th scope="row" { "Anslaget uppsatt" } td { (n.posted) } }
+                    tr { th scope="row" { "Sista dag för överklagande" } td { (n.appeal_ends.map(|d| d.to_string()).unwrap_or_default()) } }
+                    tr { th scope="row" { "Förvaringsplats" } td { (n.storage) } }
+                }
+            } }
+            h2 { "Paragrafer" }
+            @for p in minutes.paragraphs() { (paragraph_html(&public_paragraph(p), &names)) }
+            @if let Some(seal) = minutes.seal() {
+                h2 { "Justering" }
+                ul { @for a in minutes.approvals() { li { (name(&a.signer)) ", " (a.time.format("%Y-%m-%d %H:%M")) ", " (a.method) } } }
+                p { "Protokollet är förseglat. Kontrollsumma (SHA-256): " code { (seal.sha256) } ". Sigillets nyckel: " a href="/sigill.pub" { "sigill.pub" } "." }
+            }
+        },
+    ))
+}
+
+pub async fn calendar(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
+    let store = &state.dir.store;
+    let bodies = bodies(store)?;
+    let list = store.meetings()?;
+    Ok(page(
+        "Sammanträden",
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Sammanträden" }
+            @for (bid, b) in { let mut v: Vec<_> = bodies.iter().collect(); v.sort_by_key(|x| x.0); v } {
+                @let ms: Vec<_> = list.iter().filter(|m| m.body == *bid).collect();
+                @if !ms.is_empty() {
+                    h2 { a href={ "/organ/" (bid) } { (b.name) } }
+                    table {
+                        thead { tr { th scope="col" { "Datum" } th scope="col" { "Tid och plats" } th scope="col" { "Status" } th scope="col" { "Protokoll" } } }
+                        tbody { @for m in ms {
+                            tr {
+                                td { (m.date) }
+                                td { (m.start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()) " " (m.place.clone().unwrap_or_default()) }
+                                td { span class="state" { (m.state.swedish()) } }
+                                td { @if is_published(m) { a href={ "/protokoll/" (m.id) } { "Protokoll" } } }
+                            }
+                        } }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+pub async fn bodies_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Markup, WebError> {
+    let store = &state.dir.store;
+    let list = store.bodies()?;
+    Ok(page(
+        "Organ",
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Organ" }
+            ul { @for b in &list { li { a href={ "/organ/" (b.id) } { (b.name) } " (" (b.kind.swedish()) ")" } } }
+        },
+    ))
+}
+
+pub async fn body_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Markup, WebError> {
+    let store = &state.dir.store;
+    let body = store
+        .body(BodyId(id))
+        .map_err(|_| WebError::NotFound(format!("organ {id}")))?;
+    let names = names(store)?;
+    let today = state.today();
+    let members: Vec<_> = store
+        .memberships(Some(body.id))?
+        .into_iter()
+        .filter(|m| m.active_on(today))
+        .collect();
+    let meetings: Vec<_> = store
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.body == body.id)
+        .collect();
+    Ok(page(
+        &body.name,
+        viewer.user.as_ref(),
+        html! {
+            h1 { (body.name) }
+            p { (body.kind.swedish()) }
+            h2 { "Ledamöter och ersättare" }
+            table {
+                thead { tr { th scope="col" { "Namn" } th scope="col" { "Parti" } th scope="col" { "Uppdrag" } } }
+                tbody { @for m in &members { tr {
+                    td { (names.get(&m.person).cloned().unwrap_or_default()) }
+                    td { (m.party.clone().unwrap_or_default()) }
+                    td { (m.role.swedish()) @if let Some(p) = m.position { ", " (p.swedish()) } }
+                } } }
+            }
+            h2 { "Sammanträden" }
+            ul { @for m in &meetings { li { (m.date) " — " (m.state.swedish()) @if is_published(m) { " — " a href={ "/protokoll/" (m.id) } { "protokoll" } } } } }
+        },
+    ))
+}
+
+pub async fn public_key(State(state): State<AppState>) -> Result<Response, WebError> {
+    let key = paragraf_app::keys::load_or_create(&state.dir.path)?;
+    Ok((
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        format!("{}\n", paragraf_app::keys::public_hex(&key)),
+    )
+        .into_response())
+}
+
+pub async fn stylesheet() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        crate::html::CSS,
+    )
+        .into_response()
+}
+
+pub async fn minutes_index_redirect() -> Redirect {
+    Redirect::permanent("/protokoll/")
+}

@@ -1,0 +1,778 @@
+//! The secretary workspace: log in, the registry, meetings through their cycle, approval
+//! from one's own login, and the audit log. Plain HTML forms (no JavaScript needed); every
+//! POST carries the session's CSRF token; every change is written to the audit log.
+
+use std::collections::HashMap;
+
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{html, Markup};
+use paragraf_app::cycle;
+use paragraf_core::ids::{BodyId, CaseId, MeetingId, PersonId};
+use paragraf_core::meeting::{
+    AttendanceRole, Attendee, Meeting, MeetingState, Presence, ScheduleSlot,
+};
+use paragraf_core::minutes::{
+    AttClause, Ballot, Choice, Conflict, Decision, Reservation, SignerRole,
+};
+use paragraf_core::org::MembershipRole;
+use paragraf_core::registry::Secrecy;
+use paragraf_store::{AuditEntry, NewCase, Role, Store};
+use serde_json::json;
+
+use crate::auth::{login, logout_cookie, Login, Viewer};
+use crate::error::WebError;
+use crate::html::{csrf, page};
+use crate::public::{names, paragraph_html};
+use crate::AppState;
+
+type Fields = Vec<(String, String)>;
+
+fn get<'a>(f: &'a Fields, key: &str) -> Option<&'a str> {
+    f.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .filter(|v| !v.trim().is_empty())
+}
+
+fn all<'a>(f: &'a Fields, key: &str) -> Vec<&'a str> {
+    f.iter()
+        .filter(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .filter(|v| !v.trim().is_empty())
+        .collect()
+}
+
+fn required<'a>(f: &'a Fields, key: &str, what: &str) -> Result<&'a str, WebError> {
+    get(f, key).ok_or_else(|| WebError::field(key, format!("{what} saknas")))
+}
+
+fn audit(
+    state: &AppState,
+    viewer: &Viewer,
+    action: &str,
+    entity: &str,
+    id: impl ToString,
+    after: serde_json::Value,
+) {
+    let entry = AuditEntry {
+        at: chrono::Utc::now().to_rfc3339(),
+        actor: viewer.actor(),
+        action: action.into(),
+        entity: entity.into(),
+        entity_id: Some(id.to_string()),
+        before: None,
+        after: Some(after.to_string()),
+    };
+    if let Err(e) = state.dir.store.audit(&entry) {
+        tracing::error!("revisionsloggen kunde inte skrivas: {e}");
+    }
+}
+
+const STAFF: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer];
+const SECRETARY: &[Role] = &[Role::Admin, Role::Secretary];
+
+pub async fn login_form(viewer: Viewer) -> Markup {
+    login_page(&viewer, None)
+}
+
+fn login_page(viewer: &Viewer, error: Option<&str>) -> Markup {
+    page(
+        "Logga in",
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Logga in" }
+            @if let Some(e) = error { p class="error" role="alert" { (e) } }
+            form method="post" action="/logga-in" {
+                label for="username" { "Användarnamn" }
+                input id="username" name="username" autocomplete="username" required;
+                label for="password" { "Lösenord" }
+                input id="password" name="password" type="password" autocomplete="current-password" required;
+                div { button type="submit" { "Logga in" } }
+            }
+        },
+    )
+}
+
+pub async fn login_submit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    let user = get(&f, "username").unwrap_or("");
+    let password = get(&f, "password").unwrap_or("");
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    Ok(match login(&state, user, password, host)? {
+        Login::Ok(cookie) => {
+            audit(&state, &viewer, "logga-in", "användare", user, json!(null));
+            (
+                [(header::SET_COOKIE, cookie)],
+                Redirect::to("/sammantraden"),
+            )
+                .into_response()
+        }
+        Login::Wrong => (
+            axum::http::StatusCode::UNAUTHORIZED,
+            login_page(&viewer, Some("Fel användarnamn eller lösenord.")),
+        )
+            .into_response(),
+        Login::Locked => (
+            axum::http::StatusCode::TOO_MANY_REQUESTS,
+            login_page(
+                &viewer,
+                Some("Kontot är låst efter för många misslyckade försök. Försök igen om en stund."),
+            ),
+        )
+            .into_response(),
+    })
+}
+
+pub async fn logout(State(state): State<AppState>, viewer: Viewer) -> Result<Response, WebError> {
+    if let Some(h) = &viewer.session_hash {
+        state.dir.store.delete_session(h)?;
+    }
+    Ok(([(header::SET_COOKIE, logout_cookie())], Redirect::to("/")).into_response())
+}
+
+pub async fn cases(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<HashMap<String, String>>,
+) -> Result<Markup, WebError> {
+    viewer.require(STAFF)?;
+    let store = &state.dir.store;
+    let term = q
+        .get("q")
+        .map(|s| s.trim().to_lowercase())
+        .unwrap_or_default();
+    let list: Vec<_> = store
+        .cases()?
+        .into_iter()
+        .filter(|c| {
+            term.is_empty()
+                || c.title.to_lowercase().contains(&term)
+                || c.dnr.to_string().to_lowercase().contains(&term)
+        })
+        .collect();
+    let bodies = store.bodies()?;
+    Ok(page(
+        "Ärenden",
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Ärenden" }
+            form method="get" action="/arenden" role="search" {
+                label for="q" { "Sök på diarienummer eller ärendemening" }
+                input id="q" name="q" value=(term);
+                button type="submit" { "Sök" }
+            }
+            table {
+                thead { tr { th scope="col" { "Dnr" } th scope="col" { "Ärende" } th scope="col" { "Status" } th scope="col" { "Registrerat" } } }
+                tbody { @for c in &list { tr {
+                    td { a href={ "/arenden/" (c.id) } { (c.dnr.to_string()) } }
+                    td { (c.title) @if c.secrecy.is_secret() { " (sekretess)" } }
+                    td { (c.status.swedish()) }
+                    td { (c.registered) }
+                } } }
+            }
+            h2 { "Registrera ärende" }
+            form method="post" action="/arenden" {
+                (csrf(viewer.csrf.as_deref()))
+                label for="title" { "Ärendemening" }
+                input id="title" name="title" required size="60";
+                label for="body" { "Ansvarigt organ" }
+                select id="body" name="body" { option value="" { "–" } @for b in &bodies { option value=(b.id) { (b.name) } } }
+                label { input type="checkbox" name="secret" value="1"; " Enskilt ärende (sekretess enligt OSL 26 kap. 1 §)" }
+                div { button type="submit" { "Registrera" } }
+            }
+        },
+    ))
+}
+
+pub async fn case_create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    viewer.require(STAFF)?;
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    let dir = &state.dir;
+    let body = get(&f, "body")
+        .map(|b| {
+            b.parse::<i64>()
+                .map(BodyId)
+                .map_err(|_| WebError::field("body", "ogiltigt organ"))
+        })
+        .transpose()?;
+    let new = NewCase {
+        series: if dir.pattern.has_series() {
+            dir.config.registry.default_series.clone()
+        } else {
+            None
+        },
+        class: None,
+        title: required(&f, "title", "ärendemening")?.to_string(),
+        body,
+        secrecy: if get(&f, "secret").is_some() {
+            Secrecy::IndividualCase
+        } else {
+            Secrecy::Public
+        },
+        registered: state.today(),
+        handler: Some(viewer.actor()),
+    };
+    let (c, _) = dir.store.create_case(&dir.pattern, &new, &[])?;
+    audit(&state, &viewer, "skapa", "ärende", c.id, json!(c.value));
+    Ok(Redirect::to(&format!("/arenden/{}", c.id)).into_response())
+}
+
+pub async fn case_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Markup, WebError> {
+    viewer.require(STAFF)?;
+    let store = &state.dir.store;
+    let c = store.case(CaseId(id))?;
+    if c.secrecy.is_secret() {
+        audit(
+            &state,
+            &viewer,
+            "läsa-sekretess",
+            "ärende",
+            c.id,
+            json!(null),
+        );
+    }
+    let docs = store.documents(c.id)?;
+    Ok(page(
+        &c.dnr.to_string(),
+        viewer.user.as_ref(),
+        html! {
+            h1 { (c.dnr.to_string()) " " (c.title) }
+            p { "Status: " (c.status.swedish()) ". Registrerat " (c.registered) "." @if let Some(g) = c.secrecy.ground() { " Sekretess: " (g) "." } }
+            h2 { "Handlingar" }
+            table {
+                thead { tr { th scope="col" { "Nr" } th scope="col" { "Datum" } th scope="col" { "Typ" } th scope="col" { "Rubrik" } th scope="col" { "Avsändare/mottagare" } } }
+                tbody { @for d in &docs { tr { td { (d.number) } td { (d.date) } td { (d.kind.swedish()) } td { (d.title) } td { (d.counterpart.clone().unwrap_or_default()) } } } }
+            }
+        },
+    ))
+}
+
+pub async fn meetings(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
+    let user = viewer.logged_in()?;
+    let store = &state.dir.store;
+    let bodies = store.bodies()?;
+    let list: Vec<_> = store
+        .meetings()?
+        .into_iter()
+        .filter(|m| viewer.can_read_body(m.body))
+        .collect();
+    let secretary = SECRETARY.contains(&user.role);
+    Ok(page(
+        "Arbetsyta",
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Sammanträden" }
+            @for b in &bodies {
+                @let ms: Vec<_> = list.iter().filter(|m| m.body == b.id).collect();
+                @if !ms.is_empty() {
+                    h2 { (b.name) }
+                    ul { @for m in ms { li { a href={ "/sammantraden/" (m.id) } { (m.date) } " — " span class="state" { (m.state.swedish()) } } } }
+                }
+            }
+            @if secretary {
+                h2 { "Planera sammanträde" }
+                form method="post" action="/sammantraden" {
+                    (csrf(viewer.csrf.as_deref()))
+                    label for="m-body" { "Organ" }
+                    select id="m-body" name="body" required { @for b in &bodies { option value=(b.id) { (b.name) } } }
+                    label for="m-date" { "Datum" } input id="m-date" name="date" type="date" required;
+                    label for="m-start" { "Starttid" } input id="m-start" name="start" type="time";
+                    label for="m-place" { "Plats" } input id="m-place" name="place" size="40";
+                    div { button type="submit" { "Planera" } }
+                }
+            }
+        },
+    ))
+}
+
+pub async fn meeting_create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    viewer.require(SECRETARY)?;
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    let body = required(&f, "body", "organ")?
+        .parse::<i64>()
+        .map_err(|_| WebError::field("body", "ogiltigt organ"))?;
+    let date = required(&f, "date", "datum")?
+        .parse()
+        .map_err(|_| WebError::field("date", "ogiltigt datum; skriv ÅÅÅÅ-MM-DD"))?;
+    let mut m = Meeting::planned(BodyId(body), date);
+    m.start = get(&f, "start")
+        .map(|t| {
+            t.parse()
+                .map_err(|_| WebError::field("start", "ogiltig tid"))
+        })
+        .transpose()?;
+    m.place = get(&f, "place").map(String::from);
+    let rec = cycle::create_meeting(&state.dir.store, &m)?;
+    audit(
+        &state,
+        &viewer,
+        "skapa",
+        "sammanträde",
+        rec.id,
+        json!(rec.value),
+    );
+    Ok(Redirect::to(&format!("/sammantraden/{}", rec.id)).into_response())
+}
+
+pub async fn meeting_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Markup, WebError> {
+    let user = viewer.logged_in()?.clone();
+    let store = &state.dir.store;
+    let m = store
+        .meeting(MeetingId(id))
+        .map_err(|_| WebError::NotFound(format!("sammanträde {id}")))?;
+    if !viewer.can_read_body(m.body) {
+        return Err(WebError::Forbidden(
+            "du har inte tillgång till det här organets handlingar".into(),
+        ));
+    }
+    let body = store.body(m.body)?;
+    let names = names(store)?;
+    let minutes = store.minutes(m.id)?;
+    if minutes
+        .as_ref()
+        .is_some_and(|x| x.paragraphs().iter().any(|p| p.secrecy.is_secret()))
+    {
+        audit(
+            &state,
+            &viewer,
+            "läsa-sekretess",
+            "protokoll",
+            m.id,
+            json!(null),
+        );
+    }
+    let secretary = SECRETARY.contains(&user.role);
+    let token = viewer.csrf.clone();
+    let cases = if secretary {
+        store.cases()?
+    } else {
+        Vec::new()
+    };
+    let members: Vec<_> = store
+        .memberships(Some(m.body))?
+        .into_iter()
+        .filter(|x| x.active_on(m.date))
+        .collect();
+    let name = |p: &PersonId| names.get(p).cloned().unwrap_or_default();
+    let action = |a: &str| format!("/sammantraden/{id}/{a}");
+    Ok(page(
+        &format!("{} {}", body.name, m.date),
+        Some(&user),
+        html! {
+            h1 { (body.name) ", " (m.date) }
+            p { "Status: " span class="state" { (m.state.swedish()) } " · " (m.start.map(|t| t.format("kl. %H:%M").to_string()).unwrap_or_default()) " " (m.place.clone().unwrap_or_default()) }
+            @if !m.schedule.is_empty() {
+                h2 { "Hålltider" }
+                ul { @for s in &m.schedule { li { (s.start.format("%H:%M")) @if let Some(e) = s.end { "–" (e.format("%H:%M")) } " " (s.topic) " (" (s.presenters.join(", ")) ")" } } }
+            }
+            h2 { "Föredragningslista" }
+            ol { @for item in &m.agenda { li { (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" } } } }
+            @if secretary && m.state == MeetingState::Planned {
+                form method="post" action=(action("punkt")) {
+                    (csrf(token.as_deref()))
+                    label for="case" { "Ärende till föredragningslistan" }
+                    select id="case" name="case" required { @for c in &cases { option value=(c.dnr.to_string()) { (c.dnr.to_string()) " " (c.title) } } }
+                    div { button type="submit" { "Lägg till" } }
+                }
+                form method="post" action=(action("halltid")) {
+                    (csrf(token.as_deref()))
+                    label for="s-start" { "Hålltid, start" } input id="s-start" name="start" type="time" required;
+                    label for="s-topic" { "Ämne" } input id="s-topic" name="topic" required;
+                    label for="s-presenter" { "Föredragande" } input id="s-presenter" name="presenter";
+                    div { button type="submit" { "Lägg till hålltid" } }
+                }
+                form method="post" action=(action("kalla")) { (csrf(token.as_deref())) button type="submit" { "Skicka kallelsen" } }
+            }
+            @if secretary && m.state == MeetingState::Notified {
+                form method="post" action=(action("genomfort")) { (csrf(token.as_deref())) button type="submit" { "Markera som genomfört" } }
+            }
+            @if secretary && m.state == MeetingState::Held {
+                h2 { "Upprätta protokoll" }
+                form method="post" action=(action("protokoll")) {
+                    (csrf(token.as_deref()))
+                    label for="chair" { "Ordförande" }
+                    select id="chair" name="chair" { @for x in members.iter().filter(|x| x.role == MembershipRole::Member) { option value=(x.person) { (name(&x.person)) } } }
+                    label for="adjuster" { "Justerare" }
+                    select id="adjuster" name="adjuster" { @for x in &members { option value=(x.person) { (name(&x.person)) } } }
+                    div { button type="submit" { "Upprätta protokoll" } }
+                }
+            }
+            @if let Some(min) = &minutes {
+                h2 { "Protokoll" }
+                @if secretary && !min.is_sealed() {
+                    details open[min.attendance().attendees().is_empty()] {
+                        summary { "Närvaro" }
+                        form method="post" action=(action("narvaro")) {
+                            (csrf(token.as_deref()))
+                            fieldset { legend { "Beslutande ledamöter" }
+                                @for x in members.iter().filter(|x| x.role == MembershipRole::Member) {
+                                    label { input type="checkbox" name="member" value=(x.person) checked[min.attendance().get(x.person).is_some()]; " " (name(&x.person)) }
+                                }
+                            }
+                            fieldset { legend { "Ersättare" }
+                                @for x in members.iter().filter(|x| x.role == MembershipRole::Substitute) {
+                                    label for={ "sub-" (x.person) } { (name(&x.person)) }
+                                    select id={ "sub-" (x.person) } name={ "sub-" (x.person) } {
+                                        option value="" { "ej närvarande" }
+                                        option value="present" { "närvarande, ej tjänstgörande" }
+                                        @for l in members.iter().filter(|l| l.role == MembershipRole::Member) { option value=(l.person) { "tjänstgör för " (name(&l.person)) } }
+                                    }
+                                }
+                            }
+                            button type="submit" { "Spara närvaro" }
+                        }
+                    }
+                }
+                @for p in min.paragraphs() {
+                    (paragraph_html(p, &names))
+                    @if secretary && !min.is_sealed() && !p.immediately_adjusted {
+                        details {
+                            summary { "Beslut i § " (p.number) }
+                            form method="post" action=(action("beslut")) {
+                                (csrf(token.as_deref()))
+                                input type="hidden" name="paragraph" value=(p.number);
+                                label for={ "intro-" (p.number) } { "Inledning" }
+                                input id={ "intro-" (p.number) } name="intro" value={ (body.name) " beslutar" } size="50";
+                                label for={ "att-" (p.number) } { "Att-satser, en per rad" }
+                                textarea id={ "att-" (p.number) } name="clauses" rows="3" cols="60" {}
+                                label for={ "disp-" (p.number) } { "Beslutet skickas till, en per rad" }
+                                textarea id={ "disp-" (p.number) } name="dispatch" rows="2" cols="60" {}
+                                div { button type="submit" { "Spara beslut" } }
+                            }
+                        }
+                        details {
+                            summary { "Omröstning i § " (p.number) }
+                            form method="post" action=(action("omrostning")) {
+                                (csrf(token.as_deref()))
+                                input type="hidden" name="paragraph" value=(p.number);
+                                label for={ "yes-" (p.number) } { "Ja betyder" } input id={ "yes-" (p.number) } name="yes_means" value="bifall till ordförandens förslag";
+                                label for={ "no-" (p.number) } { "Nej betyder" } input id={ "no-" (p.number) } name="no_means" value="avslag";
+                                @for who in p.deciding(min.attendance()) {
+                                    label for={ "v-" (p.number) "-" (who) } { (name(&who)) }
+                                    select id={ "v-" (p.number) "-" (who) } name={ "vote-" (who) } { option value="yes" { "ja" } option value="no" { "nej" } option value="abstain" { "avstår" } }
+                                }
+                                div { button type="submit" { "Registrera omröstning" } }
+                            }
+                        }
+                        details {
+                            summary { "Reservation eller jäv i § " (p.number) }
+                            form method="post" action=(action("reservation")) {
+                                (csrf(token.as_deref()))
+                                input type="hidden" name="paragraph" value=(p.number);
+                                label for={ "res-" (p.number) } { "Reservation av" }
+                                select id={ "res-" (p.number) } name="person" { @for who in p.deciding(min.attendance()) { option value=(who) { (name(&who)) } } }
+                                label for={ "resr-" (p.number) } { "Skriftlig motivering" } textarea id={ "resr-" (p.number) } name="reasons" rows="2" cols="60" {}
+                                div { button type="submit" { "Registrera reservation" } }
+                            }
+                            form method="post" action=(action("jav")) {
+                                (csrf(token.as_deref()))
+                                input type="hidden" name="paragraph" value=(p.number);
+                                label for={ "jav-" (p.number) } { "Jäv anmält av" }
+                                select id={ "jav-" (p.number) } name="person" { @for who in p.deciding(min.attendance()) { option value=(who) { (name(&who)) } } }
+                                div { button type="submit" { "Registrera jäv" } }
+                            }
+                        }
+                    }
+                }
+                @if m.state == MeetingState::MinutesDrafted {
+                    @if let Some(me) = user.person {
+                        @let role = if min.chair() == Some(me) { Some(("chair", "ordförande")) } else if min.adjusters().contains(&me) { Some(("adjuster", "justerare")) } else { None };
+                        @if let Some((r, label)) = role {
+                            @if !min.approvals().iter().any(|a| a.signer == me && a.paragraphs.is_empty()) {
+                                form method="post" action=(action("justera")) {
+                                    (csrf(token.as_deref()))
+                                    input type="hidden" name="role" value=(r);
+                                    button type="submit" { "Justera protokollet som " (label) }
+                                }
+                            }
+                        }
+                    }
+                    p { "Godkänt av: " (min.approvals().iter().map(|a| name(&a.signer)).collect::<Vec<_>>().join(", ")) }
+                }
+                @if let Some(seal) = min.seal() { p { "Justerat och förseglat " (seal.sealed_at.format("%Y-%m-%d %H:%M")) "." } }
+                @if secretary && m.state == MeetingState::Adjusted {
+                    h2 { "Anslag" }
+                    form method="post" action=(action("anslag")) {
+                        (csrf(token.as_deref()))
+                        label for="a-date" { "Datum då anslaget sätts upp" } input id="a-date" name="date" type="date" value=(state.today());
+                        label for="a-storage" { "Förvaringsplats för protokollet" } input id="a-storage" name="storage" required size="40";
+                        div { button type="submit" { "Sätt upp anslaget" } }
+                    }
+                }
+            }
+        },
+    ))
+}
+
+fn person_field(f: &Fields, key: &str) -> Result<PersonId, WebError> {
+    required(f, key, "person")?
+        .parse::<i64>()
+        .map(PersonId)
+        .map_err(|_| WebError::field(key, "ogiltig person"))
+}
+
+fn paragraph_field(f: &Fields) -> Result<u32, WebError> {
+    required(f, "paragraph", "paragraf")?
+        .parse()
+        .map_err(|_| WebError::field("paragraph", "ogiltigt paragrafnummer"))
+}
+
+fn lines(s: Option<&str>) -> Vec<String> {
+    s.unwrap_or("")
+        .lines()
+        .map(|l| l.trim().trim_start_matches("att ").to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+pub async fn meeting_action(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, act)): Path<(i64, String)>,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    let user = viewer.logged_in()?.clone();
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    let store = &state.dir.store;
+    let mid = MeetingId(id);
+    let m = store
+        .meeting(mid)
+        .map_err(|_| WebError::NotFound(format!("sammanträde {id}")))?;
+    if !viewer.can_read_body(m.body) {
+        return Err(WebError::Forbidden(
+            "du har inte tillgång till det här organet".into(),
+        ));
+    }
+    if act != "justera" {
+        viewer.require(SECRETARY)?;
+    }
+    match act.as_str() {
+        "punkt" => {
+            cycle::add_agenda_case(store, mid, required(&f, "case", "ärende")?, None)?;
+        }
+        "halltid" => {
+            let start = required(&f, "start", "starttid")?
+                .parse()
+                .map_err(|_| WebError::field("start", "ogiltig tid"))?;
+            let presenters = get(&f, "presenter")
+                .map(|p| vec![p.to_string()])
+                .unwrap_or_default();
+            cycle::add_slot(
+                store,
+                mid,
+                ScheduleSlot {
+                    start,
+                    end: None,
+                    topic: required(&f, "topic", "ämne")?.to_string(),
+                    presenters,
+                },
+            )?;
+        }
+        "kalla" => cycle::send_notice(store, mid)?,
+        "genomfort" => cycle::mark_held(store, mid)?,
+        "protokoll" => {
+            let chair = person_field(&f, "chair")?;
+            let adjuster = person_field(&f, "adjuster")?;
+            cycle::draft_minutes(
+                store,
+                mid,
+                user.person,
+                Some(chair),
+                vec![adjuster],
+                Some("Digital justering i Paragraf".into()),
+            )?;
+        }
+        "narvaro" => {
+            let mut list: Vec<Attendee> = Vec::new();
+            let a = |person, role| Attendee {
+                person,
+                role,
+                position: None,
+                party: None,
+                presence: Presence::whole_meeting(),
+            };
+            for p in all(&f, "member") {
+                list.push(a(
+                    PersonId(
+                        p.parse()
+                            .map_err(|_| WebError::field("member", "ogiltig person"))?,
+                    ),
+                    AttendanceRole::Member,
+                ));
+            }
+            for (k, v) in f
+                .iter()
+                .filter(|(k, v)| k.starts_with("sub-") && !v.is_empty())
+            {
+                let sub = PersonId(
+                    k[4..]
+                        .parse()
+                        .map_err(|_| WebError::field(k, "ogiltig person"))?,
+                );
+                let role = if v == "present" {
+                    AttendanceRole::Substitute
+                } else {
+                    AttendanceRole::ServingSubstitute {
+                        replaces: PersonId(
+                            v.parse()
+                                .map_err(|_| WebError::field(k, "ogiltig ledamot"))?,
+                        ),
+                    }
+                };
+                list.push(a(sub, role));
+            }
+            cycle::set_attendance(store, mid, list)?;
+        }
+        "beslut" => {
+            let n = paragraph_field(&f)?;
+            let clauses = lines(get(&f, "clauses"));
+            if clauses.is_empty() {
+                return Err(WebError::field("clauses", "skriv minst en att-sats"));
+            }
+            let decision = Decision::Clauses {
+                intro: get(&f, "intro").map(String::from),
+                clauses: clauses.into_iter().map(AttClause).collect(),
+            };
+            let dispatch = lines(get(&f, "dispatch"));
+            cycle::edit_paragraph(store, mid, n, |p, _| {
+                p.decision = Some(decision);
+                if !dispatch.is_empty() {
+                    p.dispatch = dispatch;
+                }
+                Ok(())
+            })?;
+        }
+        "omrostning" => {
+            let n = paragraph_field(&f)?;
+            let mut ballots = Vec::new();
+            for (k, v) in f.iter().filter(|(k, _)| k.starts_with("vote-")) {
+                let person = PersonId(
+                    k[5..]
+                        .parse()
+                        .map_err(|_| WebError::field(k, "ogiltig person"))?,
+                );
+                let choice = match v.as_str() {
+                    "yes" => Choice::Yes,
+                    "no" => Choice::No,
+                    "abstain" => Choice::Abstain,
+                    _ => return Err(WebError::field(k, "rösten ska vara ja, nej eller avstår")),
+                };
+                ballots.push(Ballot { person, choice });
+            }
+            let chair = store.minutes(mid)?.and_then(|x| x.chair());
+            let yes = required(&f, "yes_means", "vad ja betyder")?.to_string();
+            let no = required(&f, "no_means", "vad nej betyder")?.to_string();
+            cycle::edit_paragraph(store, mid, n, |p, att| {
+                p.record_vote(att, &yes, &no, ballots, chair)
+            })?;
+        }
+        "reservation" => {
+            let n = paragraph_field(&f)?;
+            let by = person_field(&f, "person")?;
+            let reasons = get(&f, "reasons").map(String::from);
+            cycle::edit_paragraph(store, mid, n, |p, _| {
+                p.reservations.push(Reservation { by, reasons });
+                Ok(())
+            })?;
+        }
+        "jav" => {
+            let n = paragraph_field(&f)?;
+            let person = person_field(&f, "person")?;
+            cycle::edit_paragraph(store, mid, n, |p, _| {
+                p.record_conflict(Conflict {
+                    person,
+                    ground: None,
+                })
+            })?;
+        }
+        "justera" => {
+            let me = user.person.ok_or_else(|| {
+                WebError::Forbidden("kontot är inte kopplat till en person".into())
+            })?;
+            let role = match get(&f, "role") {
+                Some("chair") => SignerRole::Chair,
+                Some("adjuster") => SignerRole::Adjuster,
+                _ => {
+                    return Err(WebError::field(
+                        "role",
+                        "rollen ska vara ordförande eller justerare",
+                    ))
+                }
+            };
+            cycle::approve(
+                &state.dir,
+                mid,
+                me,
+                role,
+                "Paragraf-inloggning",
+                vec![],
+                chrono::Local::now().fixed_offset(),
+            )?;
+        }
+        "anslag" => {
+            let date = match get(&f, "date") {
+                Some(d) => d
+                    .parse()
+                    .map_err(|_| WebError::field("date", "ogiltigt datum"))?,
+                None => state.today(),
+            };
+            for w in cycle::post_notice(
+                store,
+                mid,
+                date,
+                required(&f, "storage", "förvaringsplats")?,
+            )? {
+                tracing::warn!("{}", w.0);
+            }
+        }
+        other => return Err(WebError::NotFound(format!("åtgärden {other}"))),
+    }
+    let after = store.meeting(mid)?;
+    audit(
+        &state,
+        &viewer,
+        &act,
+        "sammanträde",
+        id,
+        json!({ "state": after.state }),
+    );
+    Ok(Redirect::to(&format!("/sammantraden/{id}")).into_response())
+}
+
+pub async fn audit_page(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
+    viewer.require(&[Role::Admin])?;
+    let log = state.dir.store.audit_log(500)?;
+    Ok(page(
+        "Revisionslogg",
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Revisionslogg" }
+            table {
+                thead { tr { th scope="col" { "Tid" } th scope="col" { "Vem" } th scope="col" { "Vad" } th scope="col" { "Objekt" } th scope="col" { "Efter" } } }
+                tbody { @for e in &log { tr { td { (e.at) } td { (e.actor) } td { (e.action) } td { (e.entity) " " (e.entity_id.clone().unwrap_or_default()) } td { code { (e.after.clone().unwrap_or_default()) } } } } }
+            }
+        },
+    ))
+}

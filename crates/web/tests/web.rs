@@ -1,0 +1,649 @@
+//! The web application against a real SQLite store with the demo data: the public site
+//! leaks nothing secret, logins and roles hold, the API answers errors with the field, and a
+//! meeting goes from planning to the public board through the browser's forms.
+
+use std::collections::{BTreeSet, VecDeque};
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use chrono::NaiveDate;
+use http_body_util::BodyExt;
+use paragraf_app::demo::{demo_config, populate};
+use paragraf_app::DataDir;
+use paragraf_web::{demo_accounts, router, AppState};
+use tower::ServiceExt;
+
+struct App {
+    _tmp: tempfile::TempDir,
+    router: Router,
+    state: AppState,
+}
+
+fn today() -> NaiveDate {
+    "2026-11-23".parse().unwrap()
+}
+
+fn app() -> App {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::init(&tmp.path().join("data"), &demo_config()).unwrap();
+    populate(&dir, today()).unwrap();
+    demo_accounts(&dir).unwrap();
+    let mut state = AppState::new(dir).unwrap();
+    state.fixed_today = Some(today());
+    App {
+        _tmp: tmp,
+        router: router(state.clone()),
+        state,
+    }
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: axum::http::HeaderMap,
+    body: String,
+}
+
+impl App {
+    async fn send(&self, req: Request<Body>) -> Answer {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    async fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
+        let mut b = Request::get(path);
+        if let Some(c) = cookie {
+            b = b.header(header::COOKIE, c);
+        }
+        self.send(b.body(Body::empty()).unwrap()).await
+    }
+
+    async fn post_form(&self, path: &str, cookie: Option<&str>, form: &[(&str, &str)]) -> Answer {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut b = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::HOST, "127.0.0.1:8080");
+        if let Some(c) = cookie {
+            b = b.header(header::COOKIE, c);
+        }
+        self.send(b.body(Body::from(body)).unwrap()).await
+    }
+
+    async fn post_json(&self, path: &str, auth: Option<&str>, json: serde_json::Value) -> Answer {
+        let mut b = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+        if let Some(t) = auth {
+            b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        self.send(b.body(Body::from(json.to_string())).unwrap())
+            .await
+    }
+
+    /// Logs in and returns the cookie and the CSRF token of the session.
+    async fn login(&self, user: &str) -> (String, String) {
+        let a = self
+            .post_form(
+                "/logga-in",
+                None,
+                &[("username", user), ("password", &format!("{user}-demo"))],
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "login {user}: {}", a.body);
+        let set = a
+            .headers
+            .get(header::SET_COOKIE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+            "{set}"
+        );
+        let cookie = set.split(';').next().unwrap().to_string();
+        let page = self.get("/sammantraden", Some(&cookie)).await;
+        (cookie, csrf_from(&page.body))
+    }
+}
+
+fn csrf_from(html: &str) -> String {
+    html.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .map(|s| s.split('"').next().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|l| l.starts_with('/'))
+        .map(|l| l.split('#').next().unwrap_or(l).to_string())
+        .collect()
+}
+
+/// Crawls every page the public can reach, plus the public API, and scans every answer.
+#[tokio::test]
+async fn nothing_secret_is_reachable_anonymously() {
+    let app = app();
+    let mut seen = BTreeSet::new();
+    let mut queue: VecDeque<String> = [
+        "/",
+        "/api/v1/openapi.json",
+        "/api/v1/notices",
+        "/api/v1/minutes",
+        "/api/v1/meetings",
+        "/api/v1/bodies",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    let secrets = [
+        "Ansökan om vård enligt LVU", // title of an individual case
+        "811218-9876",                // a personnummer in a document title
+        "Utredning och förslag",      // the secret case's document
+        "läsa-sekretess",             // audit log
+        "password_hash",
+        "Förvaltningen har berett ärendet", // text of §§ that also exist in unpublished drafts
+    ];
+    let mut published_text_seen = false;
+    while let Some(path) = queue.pop_front() {
+        if !seen.insert(path.clone()) || seen.len() > 400 {
+            continue;
+        }
+        let a = app.get(&path, None).await;
+        if a.status == StatusCode::OK && path.starts_with("/protokoll/") {
+            published_text_seen |= a.body.contains("Förvaltningen har berett ärendet");
+        }
+        for s in secrets {
+            if s == "Förvaltningen har berett ärendet" {
+                continue; // checked below against drafts only
+            }
+            assert!(!a.body.contains(s), "{path} shows {s:?}");
+        }
+        assert!(!a.status.is_server_error(), "{path}: {}", a.status);
+        if path == "/api/v1/minutes" {
+            for id in a
+                .body
+                .split("\"id\":")
+                .skip(1)
+                .filter_map(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+            {
+                queue.push_back(format!("/api/v1/minutes/{id}"));
+            }
+        }
+        for l in links(&a.body) {
+            if !l.starts_with("/logga") {
+                queue.push_back(l);
+            }
+        }
+    }
+    assert!(
+        seen.contains("/anslagstavla") && seen.contains("/protokoll/"),
+        "{seen:?}"
+    );
+    assert!(
+        published_text_seen,
+        "the published minutes were not reached"
+    );
+    // Drafts and meetings not yet published are never shown, whatever their id.
+    let store = &app.state.dir.store;
+    use paragraf_store::Store;
+    for m in store.meetings().unwrap() {
+        let public = matches!(
+            m.state,
+            paragraf_core::meeting::MeetingState::Posted
+                | paragraf_core::meeting::MeetingState::AppealPeriodOver
+        );
+        let a = app.get(&format!("/protokoll/{}", m.id), None).await;
+        assert_eq!(
+            a.status == StatusCode::OK,
+            public && store.minutes(m.id).unwrap().is_some_and(|x| x.is_sealed()),
+            "meeting {} {:?}",
+            m.id,
+            m.state
+        );
+        let a = app.get(&format!("/api/v1/minutes/{}", m.id), None).await;
+        assert_eq!(
+            a.status == StatusCode::OK,
+            public && store.minutes(m.id).unwrap().is_some_and(|x| x.is_sealed())
+        );
+        let a = app.get(&format!("/api/v1/meetings/{}", m.id), None).await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED);
+    }
+    for path in ["/sammantraden", "/arenden", "/revision", "/sammantraden/1"] {
+        assert_eq!(
+            app.get(path, None).await.status,
+            StatusCode::UNAUTHORIZED,
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_board_shows_what_the_law_asks_and_its_feed() {
+    let app = app();
+    let board = app.get("/anslagstavla", None).await;
+    for s in [
+        "Sammanträdesdatum",
+        "Datum då anslaget sattes upp",
+        "Sista dag för överklagande",
+        "Förvaringsplats för protokollet",
+        "laglighetsprövning",
+    ] {
+        assert!(board.body.contains(s), "{s}");
+    }
+    // The demo's posted meeting (ten days ago) is up; the one sixty days ago has come down.
+    assert!(
+        board.body.contains("2026-11-13") && !board.body.contains("2026-09-24"),
+        "{}",
+        board.body
+    );
+    let feed = app.get("/anslagstavla.atom", None).await;
+    assert!(feed.body.contains("<feed") && feed.body.contains("urn:paragraf:anslag:"));
+    assert_eq!(
+        feed.headers.get(header::CONTENT_TYPE).unwrap(),
+        "application/atom+xml; charset=utf-8"
+    );
+    // A month on, the notice has left the board by itself.
+    let mut later = app.state.clone();
+    later.fixed_today = Some("2026-12-20".parse().unwrap());
+    let r = router(later)
+        .oneshot(Request::get("/anslagstavla").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let body =
+        String::from_utf8_lossy(&r.into_body().collect().await.unwrap().to_bytes()).into_owned();
+    assert!(!body.contains("2026-11-13"), "still on the board");
+}
+
+#[tokio::test]
+async fn logins_lock_csrf_and_roles_hold() {
+    let app = app();
+    let wrong = app
+        .post_form(
+            "/logga-in",
+            None,
+            &[("username", "sekreterare"), ("password", "fel")],
+        )
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    assert!(wrong.body.contains("Fel användarnamn"));
+    for _ in 0..5 {
+        app.post_form(
+            "/logga-in",
+            None,
+            &[("username", "handlaggare"), ("password", "fel")],
+        )
+        .await;
+    }
+    let locked = app
+        .post_form(
+            "/logga-in",
+            None,
+            &[
+                ("username", "handlaggare"),
+                ("password", "handlaggare-demo"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        locked.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "locked after five failures"
+    );
+
+    let (cookie, csrf) = app.login("sekreterare").await;
+    assert!(!csrf.is_empty());
+    let no_csrf = app
+        .post_form(
+            "/sammantraden",
+            Some(&cookie),
+            &[("body", "3"), ("date", "2027-01-13")],
+        )
+        .await;
+    assert_eq!(no_csrf.status, StatusCode::FORBIDDEN);
+    let ok = app
+        .post_form(
+            "/sammantraden",
+            Some(&cookie),
+            &[("csrf", &csrf), ("body", "3"), ("date", "2027-01-13")],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let bad = app
+        .post_form(
+            "/sammantraden",
+            Some(&cookie),
+            &[("csrf", &csrf), ("body", "3"), ("date", "13/1")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // A ledamot reads but may not plan meetings or open the registry.
+    let (member, member_csrf) = app.login("ledamot").await;
+    assert_eq!(
+        app.get("/sammantraden/1", Some(&member)).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        app.get("/arenden", Some(&member)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let denied = app
+        .post_form(
+            "/sammantraden",
+            Some(&member),
+            &[
+                ("csrf", &member_csrf),
+                ("body", "3"),
+                ("date", "2027-01-13"),
+            ],
+        )
+        .await;
+    assert_eq!(denied.status, StatusCode::FORBIDDEN);
+    // Reading minutes with a secret § is in the audit log, which only the admin sees.
+    let (admin, _) = app.login("admin").await;
+    let log = app.get("/revision", Some(&admin)).await;
+    assert!(
+        log.body.contains("läsa-sekretess") && log.body.contains("ledamot"),
+        "{}",
+        log.body
+    );
+    assert_eq!(
+        app.get("/revision", Some(&member)).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+#[tokio::test]
+async fn the_api_names_the_field_of_bad_input() {
+    let app = app();
+    let spec = app.get("/api/v1/openapi.json", None).await;
+    let v: serde_json::Value = serde_json::from_str(&spec.body).unwrap();
+    assert_eq!(v["openapi"], "3.1.0");
+    let anon = app
+        .post_json(
+            "/api/v1/meetings",
+            None,
+            serde_json::json!({ "body": 3, "date": "2027-01-13" }),
+        )
+        .await;
+    assert_eq!(anon.status, StatusCode::UNAUTHORIZED);
+    let bad_token = app
+        .post_json("/api/v1/meetings", Some("nope"), serde_json::json!({}))
+        .await;
+    assert_eq!(bad_token.status, StatusCode::UNAUTHORIZED);
+
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let req = Request::post("/api/v1/tokens")
+        .header(header::CONTENT_TYPE, "application/json")
+        .header(header::COOKIE, &cookie)
+        .header("x-csrf-token", &csrf)
+        .body(Body::from(r#"{"label":"test"}"#))
+        .unwrap();
+    let t = app.send(req).await;
+    assert_eq!(t.status, StatusCode::CREATED, "{}", t.body);
+    let token = serde_json::from_str::<serde_json::Value>(&t.body).unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    let bad = app
+        .post_json(
+            "/api/v1/meetings",
+            Some(&token),
+            serde_json::json!({ "body": 3, "date": "2027-02-30" }),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let e: serde_json::Value = serde_json::from_str(&bad.body).unwrap();
+    assert_eq!(e["error"]["field"], "date", "{}", bad.body);
+    let missing = app
+        .post_json(
+            "/api/v1/meetings",
+            Some(&token),
+            serde_json::json!({ "date": "2027-02-03" }),
+        )
+        .await;
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&missing.body).unwrap()["error"]["status"],
+        422
+    );
+    let nobody = app
+        .post_json(
+            "/api/v1/meetings",
+            Some(&token),
+            serde_json::json!({ "body": 99, "date": "2027-02-03" }),
+        )
+        .await;
+    assert_eq!(
+        serde_json::from_str::<serde_json::Value>(&nobody.body).unwrap()["error"]["field"],
+        "body"
+    );
+    let ok = app.post_json("/api/v1/meetings", Some(&token), serde_json::json!({ "body": 3, "date": "2027-02-03", "start": "13:00:00", "place": "Kommunhuset" })).await;
+    assert_eq!(ok.status, StatusCode::CREATED, "{}", ok.body);
+    let id = serde_json::from_str::<serde_json::Value>(&ok.body).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let early = app
+        .post_json(
+            &format!("/api/v1/meetings/{id}/notice"),
+            Some(&token),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(
+        early.status,
+        StatusCode::CONFLICT,
+        "no agenda yet: {}",
+        early.body
+    );
+    assert!(early.body.contains("föredragningslistan"));
+}
+
+/// The browser's path through the forms: plan, notice, record two decisions and a vote,
+/// approve from the chair's and the adjuster's own logins, post, and read it publicly.
+#[tokio::test]
+async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
+    let app = app();
+    let (sec, csrf) = app.login("sekreterare").await;
+    let r = app
+        .post_form(
+            "/sammantraden",
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("body", "3"),
+                ("date", "2026-11-23"),
+                ("start", "13:00"),
+                ("place", "Kommunhuset"),
+            ],
+        )
+        .await;
+    let loc = r
+        .headers
+        .get(header::LOCATION)
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .to_string();
+    let act = |a: &str| format!("{loc}/{a}");
+    for dnr in ["SOC 2026-000001", "SOC 2026-000002"] {
+        let a = app
+            .post_form(&act("punkt"), Some(&sec), &[("csrf", &csrf), ("case", dnr)])
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    }
+    for step in ["kalla", "genomfort"] {
+        assert_eq!(
+            app.post_form(&act(step), Some(&sec), &[("csrf", &csrf)])
+                .await
+                .status,
+            StatusCode::SEE_OTHER,
+            "{step}"
+        );
+    }
+    // Karin Ek (person 1) chairs, Johan Björk (2) adjusts.
+    let a = app
+        .post_form(
+            &act("protokoll"),
+            Some(&sec),
+            &[("csrf", &csrf), ("chair", "1"), ("adjuster", "2")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let a = app
+        .post_form(
+            &act("narvaro"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("member", "1"),
+                ("member", "2"),
+                ("member", "3"),
+                ("sub-8", "4"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let page = app.get(&loc, Some(&sec)).await;
+    let first: u32 = page
+        .body
+        .split("name=\"paragraph\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    for n in [first, first + 1] {
+        let a = app
+            .post_form(
+                &act("beslut"),
+                Some(&sec),
+                &[
+                    ("csrf", &csrf),
+                    ("paragraph", &n.to_string()),
+                    ("intro", "Socialnämnden beslutar"),
+                    (
+                        "clauses",
+                        "godkänna redovisningen\natt lägga den till handlingarna",
+                    ),
+                    ("dispatch", "Kommunstyrelsen"),
+                ],
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    }
+    let n = (first + 1).to_string();
+    let vote = app
+        .post_form(
+            &act("omrostning"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("paragraph", &n),
+                ("yes_means", "bifall"),
+                ("no_means", "avslag"),
+                ("vote-1", "yes"),
+                ("vote-2", "no"),
+                ("vote-3", "yes"),
+                ("vote-8", "abstain"),
+            ],
+        )
+        .await;
+    assert_eq!(vote.status, StatusCode::SEE_OTHER, "{}", vote.body);
+    let short = app
+        .post_form(
+            &act("omrostning"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("paragraph", &n),
+                ("yes_means", "bifall"),
+                ("no_means", "avslag"),
+                ("vote-1", "yes"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        short.status,
+        StatusCode::CONFLICT,
+        "a vote must have every beslutande"
+    );
+
+    // The secretary cannot approve on the chair's behalf.
+    let not_me = app
+        .post_form(
+            &act("justera"),
+            Some(&sec),
+            &[("csrf", &csrf), ("role", "chair")],
+        )
+        .await;
+    assert!(not_me.status.is_client_error());
+    for user in ["ordforande", "justerare"] {
+        let (c, _) = app.login(user).await;
+        let page = app.get(&loc, Some(&c)).await;
+        let t = csrf_from(&page.body);
+        assert!(
+            page.body.contains("Justera protokollet som"),
+            "{user} sees the approval button"
+        );
+        let role = if user == "ordforande" {
+            "chair"
+        } else {
+            "adjuster"
+        };
+        let a = app
+            .post_form(&act("justera"), Some(&c), &[("csrf", &t), ("role", role)])
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{user}: {}", a.body);
+    }
+    let a = app
+        .post_form(
+            &act("anslag"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("date", "2026-11-23"),
+                ("storage", "Socialförvaltningen"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let id = loc.rsplit('/').next().unwrap();
+    let board = app.get("/anslagstavla", None).await;
+    assert!(
+        board.body.contains(&format!("/protokoll/{id}")),
+        "on the board"
+    );
+    let public = app.get(&format!("/protokoll/{id}"), None).await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(
+        public.body.contains("att godkänna redovisningen")
+            && public.body.contains("2 ja, 1 nej, 1 avstår"),
+        "{}",
+        public.body
+    );
+}
