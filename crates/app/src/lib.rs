@@ -9,6 +9,7 @@
 pub mod cycle;
 pub mod datadir;
 pub mod demo;
+pub mod documents;
 pub mod import;
 pub mod keys;
 pub mod unenforced;

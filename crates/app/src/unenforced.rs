@@ -714,6 +714,7 @@ pub fn chart_svg(decisions: &[Decision], catalogue: &Catalogue, at: NaiveDate) -
                 ("sans-serif", 18),
             )
             .margin(12)
+            .margin_right(40)
             .x_label_area_size(36)
             .y_label_area_size(44)
             .build_cartesian_2d(0..n.saturating_sub(1).max(1), 0..max + 1)?;

@@ -396,3 +396,41 @@ fn chart_and_draft() {
     let json = serde_json::to_string(&dr).expect("json");
     assert!(!json.contains("\"id\""), "the attachment has no ids");
 }
+
+#[test]
+fn parsers_never_panic_on_any_input() {
+    let c = Catalogue::default_catalogue();
+    assert!(u::parse_csv(b"", &c).is_err());
+    assert!(check("", &c).findings.is_empty());
+    let header = "id;insats;beslutsdatum;k\u{f6}n;orsak;verkst\u{e4}llt;avslutat;avbrott_fr\u{e5}n;avbrott_till\n";
+    let mut s: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        s
+    };
+    for round in 0..1500 {
+        let len = (next() % 300) as usize;
+        let mut bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+        if round % 2 == 0 {
+            // Keep the header so the rows are read too; sprinkle separators and dates.
+            let mut v = header.as_bytes().to_vec();
+            for b in bytes.iter_mut() {
+                *b = match *b % 7 {
+                    0 => b';',
+                    1 => b'\n',
+                    2 => b'-',
+                    3 => b'0' + *b % 10,
+                    _ => *b,
+                };
+            }
+            v.extend(bytes);
+            bytes = v;
+        }
+        let _ = u::parse_csv(&bytes, &c);
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = check(&text, &c);
+        let _ = text.parse::<paragraf_core::unenforced::Quarter>();
+    }
+}

@@ -74,6 +74,15 @@ pub enum Command {
     Minutes(MinutesCommand),
     /// Kontrollera att ett justerat protokoll stämmer med sitt sigill (slutkod 1 om inte).
     Verify(MeetingRef),
+    /// Skriv sammanträdets dokument som PDF: kallelse, protokoll, offentlig version,
+    /// protokollsutdrag och anslag.
+    Render {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Katalog att skriva till.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Visa den publicerade sigillnyckeln.
     Key {
         #[command(flatten)]

@@ -79,8 +79,14 @@ pub fn parse(
         None
     };
     let mut cursor = seg.head + 1;
+    // "§ 115 Rubrik      Dnr KS/2025:26": a case number set right of the heading.
+    let mut seg_title = seg.heading_title.clone();
+    if let Some((t, c)) = seg_title.as_deref().and_then(split_trailing_dnr) {
+        case = case.or(Some(c));
+        seg_title = Some(t);
+    }
     // "§ 13 Dnr SN 2024/17": the case number on the heading line, title below.
-    let heading_title = match &seg.heading_title {
+    let heading_title = match &seg_title {
         Some(t) if case_number(t).is_some() => {
             case = case.or_else(|| case_number(t));
             Some(String::new())
@@ -120,7 +126,9 @@ pub fn parse(
         let Some(j) = next_non_blank(items, cursor, end) else {
             break;
         };
-        let t = items.get(j).map_or("", |it| it.text.trim());
+        let raw = items.get(j).map_or("", |it| it.text.trim());
+        let split = split_trailing_dnr(raw);
+        let t = split.as_ref().map_or(raw, |(t, _)| t.as_str());
         let dangling = title.ends_with(['–', '-', '—', ',']);
         let lower_cont = starts_lowercase(t) && !ends_terminal(&title) && t.chars().count() <= 150;
         if (dangling || lower_cont)
@@ -132,6 +140,9 @@ pub fn parse(
             title.push(' ');
             title.push_str(t);
             cursor = j + 1;
+            if let Some((_, c)) = split {
+                case = case.or(Some(c));
+            }
         } else {
             break;
         }
@@ -424,5 +435,35 @@ mod tests {
             Some("Socialnämnden beslutar\natt godkänna rapporten")
         );
         assert_eq!(p, ["Bakgrund.", "Övrigt."]);
+    }
+}
+
+/// "Rubrik      Dnr KS/2025:26": a case number set to the right of a heading (as Paragraf's
+/// own protocols print it, after two or more spaces or a tab) is split off the title.
+fn split_trailing_dnr(t: &str) -> Option<(String, String)> {
+    let idx = t.rfind("Dnr ")?;
+    let (head, tail) = t.split_at(idx);
+    if idx == 0 || !(head.ends_with("  ") || head.ends_with('\t')) {
+        return None;
+    }
+    let c = case_number(tail)?;
+    Some((head.trim_end().to_string(), c))
+}
+
+#[cfg(test)]
+mod trailing_dnr_tests {
+    use super::split_trailing_dnr;
+
+    #[test]
+    fn a_case_number_right_of_the_heading_is_split_off() {
+        assert_eq!(
+            split_trailing_dnr("Verksamhets- och budgetuppföljning     Dnr KS/2025:26"),
+            Some((
+                "Verksamhets- och budgetuppföljning".into(),
+                "KS/2025:26".into()
+            ))
+        );
+        assert_eq!(split_trailing_dnr("Yttrande om Dnr-rutiner"), None);
+        assert_eq!(split_trailing_dnr("Dnr 2023/253"), None);
     }
 }

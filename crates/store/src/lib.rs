@@ -107,6 +107,14 @@ pub trait Store {
     fn case_by_dnr(&self, dnr: &str) -> Result<Option<Record<CaseId, Case>>>;
     /// Changes a case's status.
     fn set_case_status(&self, id: CaseId, status: CaseStatus) -> Result<()>;
+    /// Changes a case's title, status and handläggare (the diarienummer never changes).
+    fn update_case(
+        &self,
+        id: CaseId,
+        title: &str,
+        status: CaseStatus,
+        handler: Option<&str>,
+    ) -> Result<Record<CaseId, Case>>;
 
     /// Registers a document in a case with the next handlingsnummer of its year.
     fn add_document(&self, case: CaseId, doc: &NewDocument)

@@ -390,6 +390,15 @@ impl Store for SqliteStore {
     fn set_case_status(&self, id: CaseId, status: CaseStatus) -> Result<()> {
         self.write(|c| c.set_case_status(id, status))
     }
+    fn update_case(
+        &self,
+        id: CaseId,
+        title: &str,
+        status: CaseStatus,
+        handler: Option<&str>,
+    ) -> Result<Record<CaseId, Case>> {
+        self.write(|c| c.update_case(id, title, status, handler))
+    }
     fn add_document(
         &self,
         case: CaseId,
@@ -840,6 +849,30 @@ impl Store for Conn<'_> {
             }
             Ok(())
         })
+    }
+
+    fn update_case(
+        &self,
+        id: CaseId,
+        title: &str,
+        status: CaseStatus,
+        handler: Option<&str>,
+    ) -> Result<Record<CaseId, Case>> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(StoreError::Rule("ärendemeningen får inte vara tom".into()));
+        }
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE cases SET title = ?1, status = ?2, handler = ?3 WHERE id = ?4",
+                params![title, name_of(&status), handler, id.0],
+            )?;
+            if n == 0 {
+                return Err(not_found("ärende", id));
+            }
+            Ok(())
+        })?;
+        self.case(id)
     }
 
     fn add_document(

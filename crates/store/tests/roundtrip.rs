@@ -155,6 +155,22 @@ fn registry_round_trips_and_numbers_without_gaps() {
     assert_eq!(s.documents(c1.id).unwrap(), docs);
     s.set_case_status(c1.id, CaseStatus::Closed).unwrap();
     assert_eq!(s.case(c1.id).unwrap().status, CaseStatus::Closed);
+    let edited = s
+        .update_case(c1.id, "Ny ärendemening", CaseStatus::Decided, Some("Eva"))
+        .unwrap();
+    assert_eq!(
+        (
+            edited.title.as_str(),
+            edited.status,
+            edited.handler.as_deref()
+        ),
+        ("Ny ärendemening", CaseStatus::Decided, Some("Eva"))
+    );
+    assert_eq!(edited.dnr, c1.dnr, "the number never changes");
+    assert!(s.update_case(c1.id, " ", CaseStatus::Open, None).is_err());
+    assert!(s
+        .update_case(CaseId(999), "x", CaseStatus::Open, None)
+        .is_err());
 
     // An imported number moves the counter past it.
     let imported = Case::new(

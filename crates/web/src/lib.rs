@@ -58,6 +58,10 @@ pub fn router(state: AppState) -> Router {
         .route("/protokoll", get(public::minutes_index_redirect))
         .route("/protokoll/", get(public::minutes_list))
         .route("/protokoll/{id}", get(public::minutes_page))
+        .route(
+            "/protokoll/{id}/protokoll-offentlig.pdf",
+            get(public::minutes_pdf),
+        )
         .route("/kalender", get(public::calendar))
         .route("/organ", get(public::bodies_page))
         .route("/organ/{id}", get(public::body_page))
@@ -71,12 +75,24 @@ pub fn router(state: AppState) -> Router {
             "/arenden",
             get(workspace::cases).post(workspace::case_create),
         )
-        .route("/arenden/{id}", get(workspace::case_page))
+        .route(
+            "/arenden/{id}",
+            get(workspace::case_page).post(workspace::case_edit),
+        )
+        .route("/arenden/{id}/handlingar", post(workspace::document_upload))
+        .route(
+            "/arenden/{id}/handlingar/{number}",
+            get(workspace::document_file),
+        )
         .route(
             "/sammantraden",
             get(workspace::meetings).post(workspace::meeting_create),
         )
         .route("/sammantraden/{id}", get(workspace::meeting_page))
+        .route(
+            "/sammantraden/{id}/dokument/{name}",
+            get(workspace::document),
+        )
         .route(
             "/sammantraden/{id}/{action}",
             post(workspace::meeting_action),

@@ -434,3 +434,32 @@ pub async fn stylesheet() -> Response {
 pub async fn minutes_index_redirect() -> Redirect {
     Redirect::permanent("/protokoll/")
 }
+
+/// A PDF answer.
+pub fn pdf(bytes: Vec<u8>, name: &str) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+pub async fn minutes_pdf(
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    published(&state.dir.store, MeetingId(id))?;
+    let dir = state.dir.clone();
+    let bytes = tokio::task::spawn_blocking(move || {
+        paragraf_app::documents::MeetingDocs::load(&dir, MeetingId(id))?.public_protocol_pdf()
+    })
+    .await
+    .map_err(|e| WebError::Internal(e.to_string()))??;
+    Ok(pdf(bytes, &format!("protokoll-{id}-offentlig.pdf")))
+}

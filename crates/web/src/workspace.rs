@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
@@ -17,7 +17,7 @@ use paragraf_core::minutes::{
     AttClause, Ballot, Choice, Conflict, Decision, Reservation, SignerRole,
 };
 use paragraf_core::org::MembershipRole;
-use paragraf_core::registry::Secrecy;
+use paragraf_core::registry::{CaseStatus, Direction, DocumentType, NewDocument, Secrecy};
 use paragraf_store::{AuditEntry, NewCase, Role, Store};
 use serde_json::json;
 
@@ -246,6 +246,7 @@ pub async fn case_page(
         );
     }
     let docs = store.documents(c.id)?;
+    let token = viewer.csrf.clone();
     Ok(page(
         &c.dnr.to_string(),
         viewer.user.as_ref(),
@@ -254,11 +255,183 @@ pub async fn case_page(
             p { "Status: " (c.status.swedish()) ". Registrerat " (c.registered) "." @if let Some(g) = c.secrecy.ground() { " Sekretess: " (g) "." } }
             h2 { "Handlingar" }
             table {
-                thead { tr { th scope="col" { "Nr" } th scope="col" { "Datum" } th scope="col" { "Typ" } th scope="col" { "Rubrik" } th scope="col" { "Avsändare/mottagare" } } }
-                tbody { @for d in &docs { tr { td { (d.number) } td { (d.date) } td { (d.kind.swedish()) } td { (d.title) } td { (d.counterpart.clone().unwrap_or_default()) } } } }
+                thead { tr { th scope="col" { "Nr" } th scope="col" { "Datum" } th scope="col" { "Typ" } th scope="col" { "Rubrik" } th scope="col" { "Avsändare/mottagare" } th scope="col" { "Fil" } } }
+                tbody { @for d in &docs { tr {
+                    td { (d.number) } td { (d.date) } td { (d.kind.swedish()) } td { (d.title) } td { (d.counterpart.clone().unwrap_or_default()) }
+                    td { @if d.file.is_some() { a href={ "/arenden/" (c.id) "/handlingar/" (d.number) } { "PDF" } } }
+                } } }
+            }
+            h2 { "Registrera handling" }
+            form method="post" action={ "/arenden/" (c.id) "/handlingar" } enctype="multipart/form-data" {
+                (csrf(token.as_deref()))
+                label for="d-kind" { "Typ" }
+                select id="d-kind" name="kind" { @for k in DocumentType::ALL { option value=(k.swedish()) { (k.swedish()) } } }
+                label for="d-title" { "Rubrik" } input id="d-title" name="title" required size="50";
+                label for="d-date" { "Datum" } input id="d-date" name="date" type="date" required value=(state.today());
+                label for="d-dir" { "Riktning" }
+                select id="d-dir" name="direction" { option value="internal" { "upprättad" } option value="incoming" { "inkommande" } option value="outgoing" { "utgående" } }
+                label for="d-cp" { "Avsändare eller mottagare" } input id="d-cp" name="counterpart" size="40";
+                label for="d-file" { "PDF-fil" } input id="d-file" name="file" type="file" accept="application/pdf";
+                div { button type="submit" { "Registrera handling" } }
+            }
+            h2 { "Ändra ärendet" }
+            form method="post" action={ "/arenden/" (c.id) } {
+                (csrf(token.as_deref()))
+                label for="e-title" { "Ärendemening" } input id="e-title" name="title" required size="60" value=(c.title);
+                label for="e-status" { "Status" }
+                select id="e-status" name="status" { @for st in [CaseStatus::Open, CaseStatus::Decided, CaseStatus::Closed] { option value=(st.swedish()) selected[st == c.status] { (st.swedish()) } } }
+                label for="e-handler" { "Handläggare" } input id="e-handler" name="handler" value=(c.handler.clone().unwrap_or_default());
+                div { button type="submit" { "Spara" } }
             }
         },
     ))
+}
+
+pub async fn case_edit(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    viewer.require(STAFF)?;
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    let store = &state.dir.store;
+    let before = store.case(CaseId(id))?;
+    let status = CaseStatus::from_swedish(required(&f, "status", "status")?)
+        .ok_or_else(|| WebError::field("status", "okänd status"))?;
+    let after = store.update_case(
+        CaseId(id),
+        required(&f, "title", "ärendemening")?,
+        status,
+        get(&f, "handler"),
+    )?;
+    let entry = AuditEntry {
+        at: chrono::Utc::now().to_rfc3339(),
+        actor: viewer.actor(),
+        action: "ändra".into(),
+        entity: "ärende".into(),
+        entity_id: Some(id.to_string()),
+        before: Some(json!(before.value).to_string()),
+        after: Some(json!(after.value).to_string()),
+    };
+    store.audit(&entry)?;
+    Ok(Redirect::to(&format!("/arenden/{id}")).into_response())
+}
+
+/// Registers a handling, with an uploaded PDF kept under the data directory's `files/`.
+pub async fn document_upload(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    mut multipart: Multipart,
+) -> Result<Response, WebError> {
+    viewer.require(STAFF)?;
+    let mut fields: Fields = Vec::new();
+    let mut file: Option<Vec<u8>> = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| WebError::BadInput {
+            field: None,
+            message: format!("formuläret kunde inte läsas: {e}"),
+        })?
+    {
+        let name = field.name().unwrap_or("").to_string();
+        if name == "file" {
+            let bytes = field
+                .bytes()
+                .await
+                .map_err(|e| WebError::field("file", format!("filen kunde inte läsas: {e}")))?;
+            if !bytes.is_empty() {
+                file = Some(bytes.to_vec());
+            }
+        } else {
+            let text = field
+                .text()
+                .await
+                .map_err(|e| WebError::field(&name, e.to_string()))?;
+            fields.push((name, text));
+        }
+    }
+    viewer.check_csrf(get(&fields, "csrf").unwrap_or(""))?;
+    if let Some(bytes) = &file {
+        if !bytes.starts_with(b"%PDF-") {
+            return Err(WebError::field("file", "filen är ingen PDF"));
+        }
+    }
+    let store = &state.dir.store;
+    let case = store.case(CaseId(id))?;
+    let kind = DocumentType::from_swedish(required(&fields, "kind", "typ")?)
+        .ok_or_else(|| WebError::field("kind", "okänd handlingstyp"))?;
+    let date = required(&fields, "date", "datum")?
+        .parse()
+        .map_err(|_| WebError::field("date", "ogiltigt datum"))?;
+    let direction = match get(&fields, "direction") {
+        Some("incoming") => Direction::Incoming,
+        Some("outgoing") => Direction::Outgoing,
+        _ => Direction::Internal,
+    };
+    let mut doc = NewDocument::new(
+        kind,
+        required(&fields, "title", "rubrik")?,
+        date,
+        direction,
+        get(&fields, "counterpart"),
+    )
+    .map_err(|e| WebError::field("counterpart", e.to_string()))?;
+    doc.secrecy = case.secrecy;
+    if let Some(bytes) = &file {
+        let digest = paragraf_core::seal::sha256_hex(bytes);
+        let rel = format!("files/{}.pdf", &digest[..32]);
+        let path = state.dir.path.join(&rel);
+        std::fs::create_dir_all(state.dir.path.join("files"))
+            .map_err(|e| WebError::Internal(e.to_string()))?;
+        std::fs::write(&path, bytes).map_err(|e| WebError::Internal(e.to_string()))?;
+        doc.file = Some(rel);
+    }
+    let rec = store.add_document(case.id, &doc)?;
+    audit(
+        &state,
+        &viewer,
+        "skapa",
+        "handling",
+        format!("{}/{}", case.dnr, rec.number),
+        json!(rec.value),
+    );
+    Ok(Redirect::to(&format!("/arenden/{id}")).into_response())
+}
+
+/// The stored PDF of a handling.
+pub async fn document_file(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, number)): Path<(i64, u32)>,
+) -> Result<Response, WebError> {
+    viewer.require(STAFF)?;
+    let store = &state.dir.store;
+    let case = store.case(CaseId(id))?;
+    let doc = store
+        .documents(case.id)?
+        .into_iter()
+        .find(|d| d.number == number)
+        .ok_or_else(|| WebError::NotFound(format!("handling {number}")))?;
+    let rel = doc
+        .file
+        .clone()
+        .ok_or_else(|| WebError::NotFound(format!("fil till handling {number}")))?;
+    if case.secrecy.is_secret() || doc.secrecy.is_secret() {
+        audit(
+            &state,
+            &viewer,
+            "läsa-sekretess",
+            "handling",
+            format!("{}/{number}", case.dnr),
+            json!(null),
+        );
+    }
+    let bytes = std::fs::read(state.dir.path.join(&rel))
+        .map_err(|_| WebError::NotFound(format!("filen {rel}")))?;
+    Ok(crate::public::pdf(bytes, &format!("handling-{number}.pdf")))
 }
 
 pub async fn meetings(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
@@ -386,6 +559,18 @@ pub async fn meeting_page(
             @if !m.schedule.is_empty() {
                 h2 { "Hålltider" }
                 ul { @for s in &m.schedule { li { (s.start.format("%H:%M")) @if let Some(e) = s.end { "–" (e.format("%H:%M")) } " " (s.topic) " (" (s.presenters.join(", ")) ")" } } }
+            }
+            h2 { "Dokument" }
+            ul {
+                @if m.state >= MeetingState::Notified && m.source.is_none() { li { a href={ "/sammantraden/" (id) "/dokument/kallelse.pdf" } { "Kallelse (PDF)" } } }
+                @if minutes.is_some() {
+                    li { a href={ "/sammantraden/" (id) "/dokument/protokoll.pdf" } { "Protokoll (PDF)" } }
+                    li { a href={ "/sammantraden/" (id) "/dokument/protokoll-offentlig.pdf" } { "Protokoll, offentlig version (PDF)" } }
+                }
+                @if m.notice.is_some() { li { a href={ "/sammantraden/" (id) "/dokument/anslag.pdf" } { "Anslag (PDF)" } } }
+                @if let Some(min) = &minutes { @for p in min.paragraphs().iter().filter(|p| min.is_sealed() || p.immediately_adjusted) {
+                    li { a href={ "/sammantraden/" (id) "/dokument/utdrag-" (p.number) ".pdf" } { "Protokollsutdrag § " (p.number) " (PDF)" } }
+                } }
             }
             h2 { "Föredragningslista" }
             ol { @for item in &m.agenda { li { (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" } } } }
@@ -759,6 +944,65 @@ pub async fn meeting_action(
         json!({ "state": after.state }),
     );
     Ok(Redirect::to(&format!("/sammantraden/{id}")).into_response())
+}
+
+/// A document of the meeting as PDF, for those who may read the body's documents.
+pub async fn document(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, name)): Path<(i64, String)>,
+) -> Result<Response, WebError> {
+    viewer.logged_in()?;
+    let m = state
+        .dir
+        .store
+        .meeting(MeetingId(id))
+        .map_err(|_| WebError::NotFound(format!("sammanträde {id}")))?;
+    if !viewer.can_read_body(m.body) {
+        return Err(WebError::Forbidden(
+            "du har inte tillgång till det här organets handlingar".into(),
+        ));
+    }
+    let dir = state.dir.clone();
+    let today = state.today();
+    let wanted = name.clone();
+    let bytes = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<Vec<u8>>> {
+        let docs = paragraf_app::documents::MeetingDocs::load(&dir, MeetingId(id))?;
+        Ok(match wanted.as_str() {
+            "kallelse.pdf" => docs
+                .notice()
+                .map(|d| paragraf_render::notice_pdf(&d))
+                .transpose()?,
+            "protokoll.pdf" => Some(paragraf_render::protocol_pdf(&docs.protocol(false)?)?),
+            "protokoll-offentlig.pdf" => Some(docs.public_protocol_pdf()?),
+            "anslag.pdf" => docs
+                .posting()
+                .map(|d| paragraf_render::posting_pdf(&d))
+                .transpose()?,
+            other => match other
+                .strip_prefix("utdrag-")
+                .and_then(|x| x.strip_suffix(".pdf"))
+                .and_then(|n| n.parse().ok())
+            {
+                Some(n) => Some(paragraf_render::extract_pdf(&docs.extract(n, today)?)?),
+                None => None,
+            },
+        })
+    })
+    .await
+    .map_err(|e| WebError::Internal(e.to_string()))??
+    .ok_or_else(|| WebError::NotFound(format!("dokumentet {name}")))?;
+    if name == "protokoll.pdf" {
+        audit(
+            &state,
+            &viewer,
+            "läsa-dokument",
+            "protokoll",
+            id,
+            json!(name),
+        );
+    }
+    Ok(crate::public::pdf(bytes, &name))
 }
 
 pub async fn audit_page(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {

@@ -647,3 +647,91 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
         public.body
     );
 }
+
+#[tokio::test]
+async fn cases_are_edited_and_pdfs_uploaded_as_handlingar() {
+    let app = app();
+    let (cookie, csrf) = app.login("handlaggare").await;
+    let page = app.get("/arenden/1", Some(&cookie)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let csrf = if csrf.is_empty() {
+        csrf_from(&page.body)
+    } else {
+        csrf
+    };
+    let edit = app
+        .post_form(
+            "/arenden/1",
+            Some(&cookie),
+            &[
+                ("csrf", &csrf),
+                ("title", "Budgetuppföljning, reviderad"),
+                ("status", "beslutat"),
+                ("handler", "Rebecka Hed"),
+            ],
+        )
+        .await;
+    assert_eq!(edit.status, StatusCode::SEE_OTHER, "{}", edit.body);
+    assert!(app
+        .get("/arenden/1", Some(&cookie))
+        .await
+        .body
+        .contains("Budgetuppföljning, reviderad"));
+
+    let boundary = "XyZ";
+    let part = |name: &str, value: &str| {
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n"
+        )
+    };
+    let mut body = String::new();
+    for (k, v) in [
+        ("csrf", csrf.as_str()),
+        ("kind", "skrivelse"),
+        ("title", "Skrivelse från IVO"),
+        ("date", "2026-11-20"),
+        ("direction", "incoming"),
+        ("counterpart", "IVO"),
+    ] {
+        body += &part(k, v);
+    }
+    let with_file = |content: &str| {
+        format!("{body}--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n{content}\r\n--{boundary}--\r\n")
+    };
+    let send = |b: String| {
+        Request::post("/arenden/1/handlingar")
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::COOKIE, &cookie)
+            .body(Body::from(b))
+            .unwrap()
+    };
+    let not_pdf = app.send(send(with_file("hello"))).await;
+    assert_eq!(not_pdf.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let ok = app.send(send(with_file("%PDF-1.4 test"))).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let page = app.get("/arenden/1", Some(&cookie)).await;
+    assert!(page.body.contains("Skrivelse från IVO"));
+    let href = page
+        .body
+        .split("href=\"/arenden/1/handlingar/")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let file = app
+        .get(&format!("/arenden/1/handlingar/{href}"), Some(&cookie))
+        .await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(file.body.starts_with("%PDF-"));
+    assert_eq!(
+        app.get(&format!("/arenden/1/handlingar/{href}"), None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}

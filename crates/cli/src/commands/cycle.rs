@@ -445,6 +445,14 @@ pub fn verify(r: &MeetingRef) -> Result<ExitCode> {
     })
 }
 
+pub fn render(r: &MeetingRef, out: &std::path::Path) -> Result<()> {
+    let (dir, id) = open(r)?;
+    let written =
+        paragraf_app::documents::render_all(&dir, id, out, chrono::Local::now().date_naive())?;
+    let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+    output::print(r.json.json, &names, || names.join("\n"))
+}
+
 pub fn key(dir: &DataDir) -> Result<()> {
     let key = keys::load_or_create(&dir.path)?;
     let public = keys::public_hex(&key);

@@ -89,6 +89,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Meeting(c) => cycle::meeting(c)?,
         Command::Minutes(c) => cycle::minutes(c)?,
         Command::Verify(r) => return cycle::verify(&r),
+        Command::Render { meeting, out } => cycle::render(&meeting, &out)?,
         Command::Key { data } => cycle::key(&DataDir::open(&data.dir)?)?,
         Command::Import(a) => return import::run(&a),
         Command::Demo(a) => demo::run(&a)?,

@@ -153,7 +153,11 @@ fn show_decision(d: &Decision) -> String {
         );
     }
     for i in &d.interruptions {
-        s += &format!("  avbrott: {} – {}\n", i.from, date(i.to));
+        s += &format!(
+            "  avbrott: från {}{}\n",
+            i.from,
+            i.to.map_or(" (pågår)".to_string(), |t| format!(" till {t}"))
+        );
     }
     for o in &d.offers {
         s += &format!(

@@ -127,27 +127,28 @@ impl Episode {
     }
 }
 
-fn episodes(d: &Decision) -> Vec<Episode> {
-    let closed = d.closed.as_ref().map(|c| c.date);
-    let min = |a: Option<NaiveDate>, b: Option<NaiveDate>| match (a, b) {
+fn min_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
+    match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
-    };
-    let mut out = vec![Episode {
+    }
+}
+
+/// The waiting periods of a decision: for enforcement, then for each interruption.
+fn episodes(d: &Decision) -> impl DoubleEndedIterator<Item = Episode> + '_ {
+    let closed = d.closed.as_ref().map(|c| c.date);
+    std::iter::once(Episode {
         kind: Kind::NotEnforced,
         since: d.decision_date,
         due: three_months_after(d.decision_date),
-        stop: min(d.enforced, closed),
-    }];
-    for i in &d.interruptions {
-        out.push(Episode {
-            kind: Kind::Interrupted,
-            since: i.from,
-            due: three_months_after(i.from),
-            stop: min(i.to, closed),
-        });
-    }
-    out
+        stop: min_date(d.enforced, closed),
+    })
+    .chain(d.interruptions.iter().map(move |i| Episode {
+        kind: Kind::Interrupted,
+        since: i.from,
+        due: three_months_after(i.from),
+        stop: min_date(i.to, closed),
+    }))
 }
 
 /// One decision in the IVO report, with the fields IVO's e-service asks for.
@@ -239,7 +240,7 @@ impl IvoReport {
         let (from, to) = (quarter.start(), quarter.end());
         let mut rows = Vec::new();
         for d in decisions {
-            let Some(e) = episodes(d).into_iter().rev().find(|e| e.overlaps(from, to)) else {
+            let Some(e) = episodes(d).rev().find(|e| e.overlaps(from, to)) else {
                 continue;
             };
             let ended = e.stop.filter(|s| *s <= to);

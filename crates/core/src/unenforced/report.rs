@@ -3,14 +3,12 @@
 //! varav kvinnor, varav män, antal som tackat nej till erbjudande), a count per type of
 //! service, and one row per decision with its decision date, days waited, K/M and reason.
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
 use super::decision::{Decision, Gender, Reason};
-use super::rules::{reportable_at, Kind};
+use super::rules::{Kind, ReportDate};
 
 /// Swedish month names, January first.
 pub const MONTHS: [&str; 12] = [
@@ -87,12 +85,8 @@ impl MonthlyReport {
     /// Computes the report at `date` over the register: every decision reportable on that
     /// day under [`reportable_at`]. Types unknown to the catalogue come after its entries.
     pub fn compute(decisions: &[Decision], catalogue: &Catalogue, date: NaiveDate) -> Self {
-        let mut order: HashMap<&str, usize> = catalogue
-            .entries()
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.name.as_str(), i))
-            .collect();
+        let rules = ReportDate::new(date);
+        // A catalogue has a handful of types: a linear scan beats hashing every name.
         let mut names: Vec<&str> = catalogue
             .entries()
             .iter()
@@ -101,15 +95,22 @@ impl MonthlyReport {
         let mut counts = vec![0u64; names.len()];
         let (mut women, mut men, mut declined) = (0, 0, 0);
         let mut rows: Vec<(usize, ReportRow)> = Vec::new();
+        let mut last = usize::MAX;
         for d in decisions {
-            let Some(r) = reportable_at(d, date) else {
+            let Some(r) = rules.reportable(d) else {
                 continue;
             };
-            let index = *order.entry(d.service.as_str()).or_insert_with(|| {
-                names.push(d.service.as_str());
+            let service = d.service.as_str();
+            let index = if names.get(last).is_some_and(|n| *n == service) {
+                last
+            } else if let Some(i) = names.iter().position(|n| *n == service) {
+                i
+            } else {
+                names.push(service);
                 counts.push(0);
                 names.len() - 1
-            });
+            };
+            last = index;
             counts[index] += 1;
             match d.gender {
                 Gender::K => women += 1,

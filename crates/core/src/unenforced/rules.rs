@@ -97,6 +97,90 @@ pub fn reportable_at(d: &Decision, at: NaiveDate) -> Option<Reportable> {
     })
 }
 
+/// The rules for one report date, with the three-month boundary worked out once: a decision
+/// date (or start of an interruption) F satisfies "`at` is later than F plus three months"
+/// exactly when F is on or before [`ReportDate::cutoff`], since F + 3 months never
+/// decreases as F grows. Gives the same answers as [`reportable_at`] (checked by a property
+/// test), at a fraction of the cost over a large register.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportDate {
+    at: NaiveDate,
+    cutoff: Option<NaiveDate>,
+}
+
+impl ReportDate {
+    /// The rules at `at`.
+    pub fn new(at: NaiveDate) -> Self {
+        let mut d = at
+            .checked_sub_months(Months::new(3))
+            .unwrap_or(NaiveDate::MIN);
+        // Clamping moves the boundary by at most a few days either way.
+        while three_months_after(d) >= at {
+            match d.pred_opt() {
+                Some(p) => d = p,
+                None => return ReportDate { at, cutoff: None },
+            }
+        }
+        while let Some(n) = d.succ_opt().filter(|n| three_months_after(*n) < at) {
+            d = n;
+        }
+        ReportDate {
+            at,
+            cutoff: Some(d),
+        }
+    }
+
+    /// The report date.
+    pub fn at(&self) -> NaiveDate {
+        self.at
+    }
+
+    /// The latest day whose three months have run out by the report date.
+    pub fn cutoff(&self) -> Option<NaiveDate> {
+        self.cutoff
+    }
+
+    /// Whether three months from `from` have passed at the report date.
+    pub fn past_three_months(&self, from: NaiveDate) -> bool {
+        self.cutoff.is_some_and(|c| from <= c)
+    }
+
+    /// [`reportable_at`] for this date.
+    pub fn reportable(&self, d: &Decision) -> Option<Reportable> {
+        let at = self.at;
+        if d.closed.as_ref().is_some_and(|c| c.date <= at) {
+            return None;
+        }
+        match d.enforced {
+            Some(e) if e <= at => {
+                let from = d.interruption_at(at)?.from;
+                self.past_three_months(from).then(|| Reportable {
+                    kind: Kind::Interrupted,
+                    since: from,
+                    days: days_waited(from, at),
+                })
+            }
+            _ => self
+                .past_three_months(d.decision_date)
+                .then(|| Reportable {
+                    kind: Kind::NotEnforced,
+                    since: d.decision_date,
+                    days: days_waited(d.decision_date, at),
+                })
+                .or_else(|| {
+                    // Interrupted without a recorded enforcement is refused by validation;
+                    // answer as the rules do all the same.
+                    let from = d.interruption_at(at)?.from;
+                    self.past_three_months(from).then(|| Reportable {
+                        kind: Kind::Interrupted,
+                        since: from,
+                        days: days_waited(from, at),
+                    })
+                }),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +271,46 @@ mod tests {
             why: Some("flyttat".into()),
         });
         assert_eq!(reportable_at(&x, d("2023-12-01")), None);
+    }
+
+    #[test]
+    fn the_cutoff_is_the_last_day_three_months_have_run_out() {
+        assert_eq!(
+            ReportDate::new(d("2024-03-01")).cutoff(),
+            Some(d("2023-11-30"))
+        );
+        assert_eq!(
+            ReportDate::new(d("2024-02-29")).cutoff(),
+            Some(d("2023-11-28"))
+        );
+        assert_eq!(
+            ReportDate::new(d("2023-11-30")).cutoff(),
+            Some(d("2023-08-29"))
+        );
+        assert_eq!(ReportDate::new(NaiveDate::MIN).cutoff(), None);
+    }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn report_date_agrees_with_the_rules(
+            start in 0u64..1500,
+            enforced in prop::option::of(0u64..400),
+            closed in prop::option::of(0u64..600),
+            interruption in prop::option::of((0u64..300, prop::option::of(0u64..200))),
+            at in 0u64..1900,
+        ) {
+            let base = d("2021-01-01") + chrono::Days::new(start);
+            let mut x = decision(&base.to_string());
+            x.enforced = enforced.map(|e| base + chrono::Days::new(e));
+            x.closed = closed.map(|c| Closure { date: base + chrono::Days::new(c), why: None });
+            if let (Some((f, t)), Some(e)) = (interruption, x.enforced) {
+                let from = e + chrono::Days::new(f);
+                x.interruptions.push(Interruption { from, to: t.map(|t| from + chrono::Days::new(t)) });
+            }
+            let at = d("2021-01-01") + chrono::Days::new(at);
+            prop_assert_eq!(ReportDate::new(at).reportable(&x), reportable_at(&x, at));
+        }
     }
 }

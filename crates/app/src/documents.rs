@@ -1,0 +1,498 @@
+//! The documents of a meeting: the domain turned into the renderer's view models and written
+//! as PDFs — kallelse, protokoll, its public version, one protokollsutdrag per adjusted §,
+//! and the anslag. Names are resolved here; secrecy is applied by the core's
+//! [`public_paragraph`] for every public document.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{anyhow, Context, Result};
+use chrono::NaiveDate;
+use paragraf_core::calendar::appeal_ends;
+use paragraf_core::ids::{MeetingId, PersonId, Record};
+use paragraf_core::meeting::{AttendanceRole, Meeting, MeetingState};
+use paragraf_core::minutes::{
+    CellValue, Choice, Decision, Minutes, Paragraph, SignerRole, TableRow,
+};
+use paragraf_core::publication::public_paragraph;
+use paragraf_core::seal::fingerprint;
+use paragraf_render::doc;
+use paragraf_store::Store;
+
+use crate::DataDir;
+
+struct Names(HashMap<PersonId, String>);
+
+impl Names {
+    fn load(store: &dyn Store) -> Result<Names> {
+        Ok(Names(
+            store
+                .persons()?
+                .into_iter()
+                .map(|p| (p.id, p.value.name))
+                .collect(),
+        ))
+    }
+    fn of(&self, id: &PersonId) -> String {
+        self.0
+            .get(id)
+            .cloned()
+            .unwrap_or_else(|| format!("person {id}"))
+    }
+}
+
+fn decision(d: &Decision) -> doc::Decision {
+    match d {
+        Decision::Text { text } => doc::Decision::Text(text.clone()),
+        Decision::Clauses { intro, clauses } => doc::Decision::Clauses {
+            intro: intro.clone(),
+            clauses: clauses.iter().map(|c| c.0.clone()).collect(),
+        },
+    }
+}
+
+fn row(r: &TableRow) -> doc::TableRow {
+    doc::TableRow {
+        label: r.label.clone().unwrap_or_default(),
+        values: r
+            .values
+            .iter()
+            .map(|v| match v {
+                CellValue::Number(x) => doc::Cell::Number(*x),
+                CellValue::Text(t) => doc::Cell::Text(t.clone()),
+                CellValue::Empty => doc::Cell::Empty,
+            })
+            .collect(),
+        children: r.children.iter().map(row).collect(),
+        total: r.label.as_deref().is_some_and(|l| {
+            l.to_lowercase().starts_with("summa") || l.to_lowercase().starts_with("totalt")
+        }),
+    }
+}
+
+/// The column headings, with blank ones where the source table had fewer (tables read from
+/// published PDFs often lose their heading row).
+fn header_of(t: &paragraf_core::minutes::Table) -> Vec<String> {
+    fn width(r: &TableRow) -> usize {
+        r.values
+            .len()
+            .max(r.children.iter().map(width).max().unwrap_or(0))
+    }
+    let cols = 1 + t.rows.iter().map(width).max().unwrap_or(0);
+    let mut h = t.header.clone();
+    if h.len() < cols {
+        h.resize(cols, String::new());
+    }
+    h
+}
+
+fn decimals_of(rows: &[TableRow]) -> u8 {
+    let frac = |r: &TableRow| {
+        r.values
+            .iter()
+            .any(|v| matches!(v, CellValue::Number(x) if x.fract().abs() > 1e-9))
+    };
+    if rows.iter().any(|r| frac(r) || r.children.iter().any(frac)) {
+        1
+    } else {
+        0
+    }
+}
+
+fn paragraph(
+    p: &Paragraph,
+    names: &Names,
+    party: &HashMap<PersonId, Option<String>>,
+) -> doc::Paragraph {
+    let secret_notice = p
+        .secrecy
+        .is_secret()
+        .then(|| p.text.clone())
+        .filter(|_| p.title == paragraf_core::publication::SECRET_TITLE);
+    doc::Paragraph {
+        number: p.number,
+        title: p.title.clone(),
+        case_number: p.case_number.clone(),
+        text: if secret_notice.is_some() { String::new() } else { p.text.clone() },
+        proposal: p.proposal.as_ref().map(|d| d.to_text()),
+        motions: p.motions.iter().map(|m| doc::Motion { by: names.of(&m.by), text: m.text.clone() }).collect(),
+        propositions: p.propositions.as_ref().map(|pr| {
+            let order: Vec<String> = pr.order.iter().map(|id| format!("yrkande {id}")).collect();
+            format!("Ordföranden ställer proposition på {} och finner att nämnden beslutar enligt yrkande {}.", order.join(" och "), pr.carried.map(|c| c.to_string()).unwrap_or_else(|| "–".into()))
+        }),
+        votes: p
+            .votes()
+            .iter()
+            .map(|v| {
+                let r = v.result();
+                doc::Vote {
+                    yes_means: v.yes_means().to_string(),
+                    no_means: v.no_means().to_string(),
+                    ballots: v
+                        .ballots()
+                        .iter()
+                        .map(|b| doc::Ballot {
+                            name: names.of(&b.person),
+                            party: party.get(&b.person).cloned().flatten(),
+                            choice: match b.choice {
+                                Choice::Yes => doc::Choice::Yes,
+                                Choice::No => doc::Choice::No,
+                                Choice::Abstain => doc::Choice::Abstain,
+                            },
+                        })
+                        .collect(),
+                    yes: r.yes as u32,
+                    no: r.no as u32,
+                    abstain: r.abstain as u32,
+                    result: format!(
+                        "Med {} ja-röster mot {} nej-röster{} beslutar nämnden enligt {}.",
+                        r.yes,
+                        r.no,
+                        if r.abstain > 0 { format!(" ({} avstår)", r.abstain) } else { String::new() },
+                        if r.yes_wins { v.yes_means() } else { v.no_means() }
+                    ),
+                }
+            })
+            .collect(),
+        decision: p.decision.as_ref().map(decision),
+        reservations: p.reservations.iter().map(|r| doc::Reservation { by: names.of(&r.by), reasons: r.reasons.clone() }).collect(),
+        conflicts: p.conflicts().iter().map(|c| doc::Conflict { name: names.of(&c.person), ground: c.ground.clone() }).collect(),
+        notes: p
+            .notes
+            .iter()
+            .map(|n| doc::Note { by: n.by.iter().map(|b| names.of(b)).collect::<Vec<_>>().join(", "), text: n.text.clone() })
+            .collect(),
+        documents: p.documents.clone(),
+        dispatch: p.dispatch.clone(),
+        tables: p
+            .tables
+            .iter()
+            .map(|t| doc::Table { title: t.title.clone(), header: header_of(t), rows: t.rows.iter().map(row).collect(), decimals: decimals_of(&t.rows), note: None })
+            .collect(),
+        secret_notice,
+        immediately_adjusted: p.immediately_adjusted,
+    }
+}
+
+/// Everything a document of one meeting needs.
+pub struct MeetingDocs {
+    municipality: String,
+    body: String,
+    meeting: Record<MeetingId, Meeting>,
+    minutes: Option<Minutes>,
+    names: Names,
+}
+
+impl MeetingDocs {
+    /// Loads the meeting, its body, its minutes and the names.
+    pub fn load(dir: &DataDir, id: MeetingId) -> Result<MeetingDocs> {
+        let store = &dir.store;
+        let meeting = store.meeting(id)?;
+        Ok(MeetingDocs {
+            municipality: dir.config.municipality.name.clone(),
+            body: store.body(meeting.body)?.value.name,
+            minutes: store.minutes(id)?,
+            names: Names::load(store)?,
+            meeting,
+        })
+    }
+
+    /// Kallelse, once the notice has gone out.
+    pub fn notice(&self) -> Option<doc::NoticeDoc> {
+        let m = &self.meeting;
+        if m.state < MeetingState::Notified || m.source.is_some() {
+            return None;
+        }
+        Some(doc::NoticeDoc {
+            municipality: self.municipality.clone(),
+            body: self.body.clone(),
+            date: m.date,
+            start: m.start?,
+            end: m.end,
+            place: m.place.clone().unwrap_or_default(),
+            meeting_kind: "Sammanträde".into(),
+            time_slots: m
+                .schedule
+                .iter()
+                .map(|s| doc::TimeSlot {
+                    start: s.start,
+                    end: s.end,
+                    topic: s.topic.clone(),
+                    presenters: s.presenters.clone(),
+                })
+                .collect(),
+            agenda: m
+                .agenda
+                .iter()
+                .map(|a| doc::AgendaItem {
+                    number: a.position,
+                    title: if a.secrecy.is_secret() {
+                        paragraf_core::publication::SECRET_TITLE.into()
+                    } else {
+                        a.title.clone()
+                    },
+                    case_number: a.case_number.clone(),
+                    presenter: a.presenter.clone(),
+                    secret: a.secrecy.is_secret(),
+                })
+                .collect(),
+            sender: doc::Sender {
+                chair: None,
+                secretary: None,
+            },
+            notes: vec!["Förhinder anmäls till nämndsekreteraren.".into()],
+        })
+    }
+
+    fn minutes(&self) -> Result<&Minutes> {
+        self.minutes
+            .as_ref()
+            .ok_or_else(|| anyhow!("sammanträdet har inget protokoll"))
+    }
+
+    /// The protocol, full or public.
+    pub fn protocol(&self, public: bool) -> Result<doc::ProtocolDoc> {
+        let m = &self.meeting;
+        let minutes = self.minutes()?;
+        let n = &self.names;
+        let att = minutes.attendance().attendees();
+        let party: HashMap<PersonId, Option<String>> =
+            att.iter().map(|a| (a.person, a.party.clone())).collect();
+        let members = att
+            .iter()
+            .filter(|a| a.role.decides())
+            .map(|a| doc::Attendee {
+                name: n.of(&a.person),
+                party: a.party.clone(),
+                role: match &a.role {
+                    AttendanceRole::ServingSubstitute { replaces } => {
+                        Some(format!("tjänstgörande ersättare för {}", n.of(replaces)))
+                    }
+                    _ if Some(a.person) == minutes.chair() => Some("ordförande".into()),
+                    _ => a.position.map(|p| p.swedish().to_string()),
+                },
+                paragraphs: a.presence.written.clone(),
+            })
+            .collect();
+        let substitutes = att
+            .iter()
+            .filter(|a| a.role == AttendanceRole::Substitute)
+            .map(|a| doc::Attendee {
+                name: n.of(&a.person),
+                party: a.party.clone(),
+                role: None,
+                paragraphs: a.presence.written.clone(),
+            })
+            .collect();
+        let others = att
+            .iter()
+            .filter_map(|a| match &a.role {
+                AttendanceRole::Other { title } => Some(doc::OtherAttendee {
+                    name: n.of(&a.person),
+                    title: title.clone(),
+                    paragraphs: a.presence.written.clone(),
+                }),
+                _ => None,
+            })
+            .collect();
+        let paragraphs = minutes
+            .paragraphs()
+            .iter()
+            .map(|p| {
+                if public {
+                    public_paragraph(p)
+                } else {
+                    p.clone()
+                }
+            })
+            .map(|p| paragraph(&p, n, &party))
+            .collect();
+        let role = |r: SignerRole| match r {
+            SignerRole::Chair => "ordförande",
+            SignerRole::Adjuster => "justerare",
+            SignerRole::Secretary => "sekreterare",
+        };
+        Ok(doc::ProtocolDoc {
+            municipality: self.municipality.clone(),
+            body: self.body.clone(),
+            date: m.date,
+            start: m.start.unwrap_or_default(),
+            end: m.end,
+            place: m.place.clone().unwrap_or_default(),
+            public,
+            members,
+            substitutes,
+            others,
+            adjusters: minutes.adjusters().iter().map(|a| n.of(a)).collect(),
+            adjustment_place_time: minutes.adjustment_place().unwrap_or("").to_string(),
+            secretary: minutes.secretary().map(|s| n.of(&s)).unwrap_or_default(),
+            chair: minutes.chair().map(|s| n.of(&s)).unwrap_or_default(),
+            paragraph_range: minutes
+                .number_range()
+                .map(|(a, b)| paragraf_render::format::paragraph_range(a, b)),
+            posting: doc::PostingBox {
+                body: self.body.clone(),
+                meeting_date: m.date,
+                posted: m.notice.as_ref().map(|x| x.posted),
+                removed: m.notice.as_ref().and_then(|x| x.removed),
+                storage: m.notice.as_ref().map(|x| x.storage.clone()),
+                signed_by: minutes.secretary().map(|s| n.of(&s)),
+            },
+            paragraphs,
+            approvals: minutes
+                .approvals()
+                .iter()
+                .map(|a| doc::Approval {
+                    name: n.of(&a.signer),
+                    role: role(a.role).into(),
+                    time: a.time,
+                    method: a.method.clone(),
+                })
+                .collect(),
+            seal: minutes.seal().map(|s| doc::Seal {
+                sha256: s.sha256.clone(),
+                fingerprint: fingerprint(&s.public_key),
+            }),
+        })
+    }
+
+    /// Protokollsutdrag of § `number` (public version when `public`), certified by the
+    /// secretary on `date`.
+    pub fn extract(&self, number: u32, date: NaiveDate) -> Result<doc::ExtractDoc> {
+        let minutes = self.minutes()?;
+        let p = paragraf_core::cycle::extract(minutes, number)?;
+        let party: HashMap<PersonId, Option<String>> = minutes
+            .attendance()
+            .attendees()
+            .iter()
+            .map(|a| (a.person, a.party.clone()))
+            .collect();
+        Ok(doc::ExtractDoc {
+            municipality: self.municipality.clone(),
+            body: self.body.clone(),
+            date: self.meeting.date,
+            place: self.meeting.place.clone(),
+            chair: minutes.chair().map(|c| self.names.of(&c)),
+            adjusters: minutes
+                .adjusters()
+                .iter()
+                .map(|a| self.names.of(a))
+                .collect(),
+            adjusted: minutes.seal().map(|s| s.sealed_at.date_naive()),
+            posted: self.meeting.notice.as_ref().map(|n| n.posted),
+            paragraph: paragraph(p, &self.names, &party),
+            certification: doc::Certification {
+                name: minutes
+                    .secretary()
+                    .map(|s| self.names.of(&s))
+                    .unwrap_or_else(|| "Nämndsekreteraren".into()),
+                title: Some("sekreterare".into()),
+                date,
+            },
+        })
+    }
+
+    /// The anslag: as posted, or — for adjusted minutes not yet posted — prepared for posting
+    /// on the last day the law allows (the second day after justering, KL 8 kap. 12 §).
+    pub fn posting(&self) -> Option<doc::PostingDoc> {
+        let sealed = self.minutes.as_ref()?.seal()?.sealed_at.date_naive();
+        let (posted, adjusted, storage, removed) = match &self.meeting.notice {
+            Some(n) => (
+                n.posted,
+                n.adjusted.unwrap_or(sealed),
+                n.storage.clone(),
+                n.removed,
+            ),
+            None => {
+                let c =
+                    paragraf_core::calendar::cycle_deadlines(self.meeting.date, Some(sealed), None)
+                        .ok()?;
+                (c.posting_deadline?, sealed, String::new(), None)
+            }
+        };
+        let appeal = appeal_ends(posted).ok()?;
+        Some(doc::PostingDoc {
+            municipality: self.municipality.clone(),
+            body: self.body.clone(),
+            meeting_date: self.meeting.date,
+            adjusted_date: adjusted,
+            posted_date: posted,
+            removal_date: removed.unwrap_or(appeal + chrono::Days::new(1)),
+            appeal_ends: appeal,
+            storage,
+            paragraphs: self
+                .minutes
+                .as_ref()
+                .and_then(|m| m.number_range())
+                .map(|(a, b)| paragraf_render::format::paragraph_range(a, b))
+                .unwrap_or_default(),
+            court: None,
+            signed_by: self
+                .minutes
+                .as_ref()
+                .and_then(|m| m.secretary())
+                .map(|s| self.names.of(&s)),
+        })
+    }
+
+    /// Whether the minutes are adjusted (sealed).
+    pub fn adjusted(&self) -> bool {
+        self.minutes.as_ref().is_some_and(|m| m.is_sealed())
+    }
+
+    /// The § numbers of the minutes.
+    pub fn paragraph_numbers(&self) -> Vec<u32> {
+        self.minutes
+            .as_ref()
+            .map(|m| m.paragraphs().iter().map(|p| p.number).collect())
+            .unwrap_or_default()
+    }
+
+    /// The public PDF of the minutes.
+    pub fn public_protocol_pdf(&self) -> Result<Vec<u8>> {
+        Ok(paragraf_render::protocol_pdf(&self.protocol(true)?)?)
+    }
+}
+
+/// Writes every document the meeting has: kallelse.pdf (when notified), protokoll.pdf,
+/// protokoll-offentlig.pdf, anslag.pdf (when posted) and utdrag-<§>.pdf for each § of
+/// adjusted minutes (or each § adjusted at the meeting).
+pub fn render_all(
+    dir: &DataDir,
+    id: MeetingId,
+    out: &Path,
+    today: NaiveDate,
+) -> Result<Vec<PathBuf>> {
+    let docs = MeetingDocs::load(dir, id)?;
+    std::fs::create_dir_all(out).with_context(|| format!("kunde inte skapa {}", out.display()))?;
+    let mut written = Vec::new();
+    let mut write = |name: String, bytes: Vec<u8>| -> Result<()> {
+        let path = out.join(name);
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("kunde inte skriva {}", path.display()))?;
+        written.push(path);
+        Ok(())
+    };
+    if let Some(n) = docs.notice() {
+        write("kallelse.pdf".into(), paragraf_render::notice_pdf(&n)?)?;
+    }
+    if docs.minutes.is_some() {
+        write(
+            "protokoll.pdf".into(),
+            paragraf_render::protocol_pdf(&docs.protocol(false)?)?,
+        )?;
+        write(
+            "protokoll-offentlig.pdf".into(),
+            docs.public_protocol_pdf()?,
+        )?;
+        for n in docs.paragraph_numbers() {
+            if let Ok(e) = docs.extract(n, today) {
+                write(format!("utdrag-{n}.pdf"), paragraf_render::extract_pdf(&e)?)?;
+            }
+        }
+    }
+    if let Some(p) = docs.posting() {
+        write("anslag.pdf".into(), paragraf_render::posting_pdf(&p)?)?;
+    }
+    Ok(written)
+}

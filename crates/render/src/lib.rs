@@ -1,0 +1,86 @@
+//! PDF documents of a Swedish municipal committee, typeset with typst embedded as a library.
+//!
+//! * [`notice_pdf`]: *kallelse* with *hålltider* and *föredragningslista*,
+//! * [`protocol_pdf`]: *protokoll*, full or *offentlig version*,
+//! * [`extract_pdf`]: *protokollsutdrag* of one § with *utdragsbestyrkande*,
+//! * [`posting_pdf`]: *anslag* on the *anslagstavla* with appeal information.
+//!
+//! Templates live in `templates/*.typ` and are compiled into the binary. They never see
+//! user text as markup: every document is turned into a JSON payload (with all dates and
+//! numbers already formatted by [`format`]) that the template reads with
+//! `json("data.json")`. Fonts are the ones shipped in the `typst-assets` crate; nothing is
+//! read from the file system or the network at run time. Rendering the same input twice
+//! gives byte-identical PDFs (no timestamp is written).
+
+pub mod doc;
+pub mod format;
+mod payload;
+mod world;
+
+use typst::diag::Warned;
+use typst_layout::PagedDocument;
+
+use crate::world::RenderWorld;
+
+/// Errors from rendering. Messages are in Swedish (they may be shown to users).
+#[derive(thiserror::Error, Debug)]
+pub enum RenderError {
+    /// The view model could not be turned into the template's JSON payload.
+    #[error("kunde inte förbereda dokumentets data: {0}")]
+    Data(#[from] serde_json::Error),
+    /// The view model is inconsistent (e.g. a table row with more values than columns).
+    #[error("ogiltiga uppgifter i dokumentet: {0}")]
+    Invalid(String),
+    /// Typesetting failed (a template error or data the template cannot handle).
+    #[error("typsättningen misslyckades: {0}")]
+    Typeset(String),
+    /// The typeset document could not be written as PDF.
+    #[error("PDF-exporten misslyckades: {0}")]
+    Pdf(String),
+    /// A fault in this crate's setup (should not happen).
+    #[error("internt fel i dokumentrenderingen: {0}")]
+    Internal(String),
+}
+
+const NOTICE_TYP: &str = include_str!("../templates/notice.typ");
+const PROTOCOL_TYP: &str = include_str!("../templates/protocol.typ");
+const EXTRACT_TYP: &str = include_str!("../templates/extract.typ");
+const POSTING_TYP: &str = include_str!("../templates/posting.typ");
+
+/// *Kallelse*: the notice of a meeting.
+pub fn notice_pdf(d: &doc::NoticeDoc) -> Result<Vec<u8>, RenderError> {
+    render(NOTICE_TYP, &payload::notice(d)?)
+}
+
+/// *Protokoll*, full or public version (`d.public`).
+pub fn protocol_pdf(d: &doc::ProtocolDoc) -> Result<Vec<u8>, RenderError> {
+    render(PROTOCOL_TYP, &payload::protocol(d)?)
+}
+
+/// *Protokollsutdrag*: a certified extract of one §.
+pub fn extract_pdf(d: &doc::ExtractDoc) -> Result<Vec<u8>, RenderError> {
+    render(EXTRACT_TYP, &payload::extract(d)?)
+}
+
+/// *Anslag*: the notice on the *anslagstavla* that the protocol has been adjusted.
+pub fn posting_pdf(d: &doc::PostingDoc) -> Result<Vec<u8>, RenderError> {
+    render(POSTING_TYP, &payload::posting(d)?)
+}
+
+/// The appeal information (*laglighetsprövning*, KL 13 kap.) printed on the posting,
+/// one paragraph per entry.
+pub fn appeal_text(d: &doc::PostingDoc) -> Vec<String> {
+    payload::appeal_paragraphs(d)
+}
+
+fn render<T: serde::Serialize>(template: &'static str, data: &T) -> Result<Vec<u8>, RenderError> {
+    let json = serde_json::to_vec(data)?;
+    let world = RenderWorld::new(template, json)?;
+    let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
+    let document = output.map_err(|e| RenderError::Typeset(world.describe(&e)))?;
+    let options = typst_pdf::PdfOptions::default();
+    let pdf = typst_pdf::pdf(&document, &options).map_err(|e| RenderError::Pdf(world.describe(&e)));
+    // Keep typst's memoization cache bounded in long-running processes.
+    comemo::evict(10);
+    pdf
+}

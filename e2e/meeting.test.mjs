@@ -1,0 +1,168 @@
+// End-to-end in a real browser: a secretary plans a meeting, sends the notice, records two
+// decisions and a vote; the chair and an adjuster approve from their own logins; the anslag
+// appears on the public board and the public PDF downloads. axe-core checks every main page
+// for serious or critical WCAG 2.1 AA violations.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const BIN = process.env.PARAGRAF_BIN || join(process.env.CARGO_TARGET_DIR || '../target', 'debug', 'paragraf');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+let server, browser, base, data;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+    s.on('error', reject);
+  });
+}
+
+async function waitFor(url, ms) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { const r = await fetch(url); if (r.ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} did not answer within ${ms} ms`);
+}
+
+before(async () => {
+  data = mkdtempSync(join(tmpdir(), 'paragraf-e2e-'));
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  server = spawn(BIN, ['demo', '--data', join(data, 'd'), '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  await waitFor(`${base}/anslagstavla`, 120_000);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill();
+  rmSync(data, { recursive: true, force: true });
+});
+
+async function axeCheck(page, what) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`), [], `axe on ${what}`);
+}
+
+async function login(page, user) {
+  await page.goto(`${base}/logga-in`);
+  await page.getByLabel('Användarnamn').fill(user);
+  await page.getByLabel('Lösenord').fill(`${user}-demo`);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(/\/sammantraden$/);
+}
+
+async function logout(page) {
+  await page.getByRole('button', { name: 'Logga ut' }).click();
+}
+
+test('a meeting from planning to the public board, in the browser', async () => {
+  const context = await browser.newContext({ locale: 'sv-SE' });
+  const page = await context.newPage();
+  await page.goto(base);
+  await axeCheck(page, 'startsidan');
+  await page.goto(`${base}/logga-in`);
+  await axeCheck(page, 'inloggningen');
+
+  await login(page, 'sekreterare');
+  await axeCheck(page, 'arbetsytan');
+  const today = new Date().toLocaleDateString('sv-SE');
+  await page.getByLabel('Organ').selectOption({ label: 'Socialnämnden' });
+  await page.getByLabel('Datum').fill(today);
+  await page.getByLabel('Starttid').fill('13:00');
+  await page.getByLabel('Plats').fill('Kommunhuset, sal A');
+  await page.getByRole('button', { name: 'Planera' }).click();
+  await page.waitForURL(/\/sammantraden\/\d+$/);
+  const meetingUrl = page.url();
+  const id = meetingUrl.split('/').pop();
+
+  for (const dnr of ['SOC 2026-000001', 'SOC 2026-000002']) {
+    await page.getByLabel('Ärende till föredragningslistan').selectOption(dnr);
+    await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Skicka kallelsen' }).click();
+  const kallelse = await page.request.get(`${meetingUrl}/dokument/kallelse.pdf`);
+  assert.equal(kallelse.status(), 200);
+  assert.equal((await kallelse.body()).subarray(0, 5).toString(), '%PDF-');
+  await page.getByRole('button', { name: 'Markera som genomfört' }).click();
+
+  await page.getByLabel('Ordförande').selectOption({ label: 'Karin Ek' });
+  await page.getByLabel('Justerare').selectOption({ label: 'Johan Björk' });
+  await page.getByRole('button', { name: 'Upprätta protokoll' }).click();
+  await axeCheck(page, 'sammanträdessidan');
+
+  const attendance = page.locator('form[action$="/narvaro"]');
+  for (const name of ['Karin Ek', 'Johan Björk', 'Leila Haddad', 'Anna Sjöberg']) {
+    await attendance.getByLabel(name).check();
+  }
+  await attendance.getByLabel('Erik Holm').selectOption({ label: 'tjänstgör för Per Lind' });
+  await page.getByRole('button', { name: 'Spara närvaro' }).click();
+
+  for (const i of [0, 1]) {
+    await page.locator('summary', { hasText: 'Beslut i §' }).nth(i).click();
+    const form = page.locator('form[action$="/beslut"]').nth(i);
+    await form.getByLabel('Att-satser, en per rad').fill(`godkänna redovisningen ${i + 1}\natt lägga den till handlingarna`);
+    await form.getByLabel('Beslutet skickas till, en per rad').fill('Kommunstyrelsen');
+    await form.getByRole('button', { name: 'Spara beslut' }).click();
+  }
+  await page.locator('summary', { hasText: 'Omröstning i §' }).nth(1).click();
+  const vote = page.locator('form[action$="/omrostning"]').nth(1);
+  const choices = { 'Karin Ek': 'yes', 'Johan Björk': 'no', 'Leila Haddad': 'yes', 'Anna Sjöberg': 'abstain', 'Erik Holm': 'yes' };
+  for (const [name, choice] of Object.entries(choices)) {
+    await vote.getByLabel(name).selectOption(choice);
+  }
+  await vote.getByRole('button', { name: 'Registrera omröstning' }).click();
+  await page.waitForURL(meetingUrl);
+  assert.match(await page.content(), /3 ja, 1 nej, 1 avstår/);
+  await logout(page);
+
+  for (const [user, label] of [['ordforande', 'ordförande'], ['justerare', 'justerare']]) {
+    await login(page, user);
+    await page.goto(meetingUrl);
+    await page.getByRole('button', { name: `Justera protokollet som ${label}` }).click();
+    await page.waitForURL(meetingUrl);
+    await logout(page);
+  }
+
+  await login(page, 'sekreterare');
+  await page.goto(meetingUrl);
+  await page.getByLabel('Förvaringsplats för protokollet').fill('Socialförvaltningen, Storgatan 1');
+  await page.getByRole('button', { name: 'Sätt upp anslaget' }).click();
+  await logout(page);
+
+  await page.goto(`${base}/anslagstavla`);
+  await axeCheck(page, 'anslagstavlan');
+  assert.ok(await page.locator(`a[href="/protokoll/${id}"]`).count() > 0, 'the notice is on the board');
+  await page.locator(`a[href="/protokoll/${id}"]`).first().click();
+  await axeCheck(page, 'protokollet');
+  assert.match(await page.content(), /att godkänna redovisningen 1/);
+  const pdf = await page.request.get(`${base}/protokoll/${id}/protokoll-offentlig.pdf`);
+  assert.equal(pdf.status(), 200);
+  assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
+  for (const path of ['/protokoll/', '/kalender', '/organ', '/organ/3']) {
+    await page.goto(`${base}${path}`);
+    await axeCheck(page, path);
+  }
+  await context.close();
+});
