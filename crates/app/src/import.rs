@@ -178,6 +178,7 @@ fn find_or_create_body(
     Ok(store.add_body(&Body::new(name, None, kind, parent)?)?)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn ensure_membership(
     store: &dyn Store,
     existing: &mut Vec<Membership>,

@@ -49,11 +49,11 @@ pub fn is_published(m: &Meeting) -> bool {
     )
 }
 
+/// A meeting on the board, with its notice.
+pub type Posted = (Record<MeetingId, Meeting>, PublicNotice);
+
 /// The notices on the board on `today`: posted, and the appeal period not yet over.
-pub fn current_notices(
-    store: &dyn Store,
-    today: NaiveDate,
-) -> Result<Vec<(Record<MeetingId, Meeting>, PublicNotice)>, WebError> {
+pub fn current_notices(store: &dyn Store, today: NaiveDate) -> Result<Vec<Posted>, WebError> {
     let mut out: Vec<_> = store
         .meetings()?
         .into_iter()
@@ -65,7 +65,7 @@ pub fn current_notices(
             (up && is_published(&m)).then_some((m, n))
         })
         .collect();
-    out.sort_by(|a, b| b.1.posted.cmp(&a.1.posted));
+    out.sort_by_key(|x| std::cmp::Reverse(x.1.posted));
     Ok(out)
 }
 
@@ -181,7 +181,7 @@ pub async fn minutes_list(
         .into_iter()
         .filter(|m| is_published(m))
         .collect();
-    list.sort_by(|a, b| b.date.cmp(&a.date));
+    list.sort_by_key(|m| std::cmp::Reverse(m.date));
     Ok(page(
         "Protokoll",
         viewer.user.as_ref(),

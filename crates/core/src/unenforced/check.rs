@@ -889,7 +889,7 @@ mod tests {
                 s ^= s << 13;
                 s ^= s >> 7;
                 s ^= s << 17;
-                if s % 3 == 0 {
+                if s.is_multiple_of(3) {
                     bytes.extend_from_slice(pieces[(s % 9) as usize]);
                 } else {
                     bytes.extend((0..(s % 17)).map(|i| (s >> (i % 8 * 8)) as u8));
