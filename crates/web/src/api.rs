@@ -497,7 +497,7 @@ async fn approve(
         b.role,
         "Paragraf-inloggning",
         b.paragraphs,
-        chrono::Local::now().fixed_offset(),
+        state.now(),
     )
     .map_err(WebError::from)?;
     audit(

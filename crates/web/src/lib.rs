@@ -46,6 +46,19 @@ impl AppState {
         self.fixed_today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
+
+    /// The present moment (local time); with a fixed today, noon of that day,
+    /// so that timestamps and dates never disagree.
+    pub fn now(&self) -> chrono::DateTime<chrono::FixedOffset> {
+        match self.fixed_today {
+            Some(d) => d
+                .and_hms_opt(12, 0, 0)
+                .expect("noon exists")
+                .and_utc()
+                .fixed_offset(),
+            None => chrono::Local::now().fixed_offset(),
+        }
+    }
 }
 
 /// Every route.

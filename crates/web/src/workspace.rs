@@ -913,7 +913,7 @@ pub async fn meeting_action(
                 role,
                 "Paragraf-inloggning",
                 vec![],
-                chrono::Local::now().fixed_offset(),
+                state.now(),
             )?;
         }
         "anslag" => {
