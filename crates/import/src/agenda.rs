@@ -57,8 +57,25 @@ fn parse_entry(text: &str) -> Option<(u32, String, Option<String>)> {
     Some((number, title, case_number))
 }
 
+/// A line inside a running agenda that is not an entry of its own but the
+/// wrapped rest of the previous title: it starts in lower case, is no longer
+/// than a table cell, and is followed by the next entry.
+fn continues_title(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
+    let (Some(last), Some(it)) = (run.last(), items.get(i)) else {
+        return false;
+    };
+    let t = it.text.trim();
+    if !t.chars().next().is_some_and(char::is_lowercase) || t.chars().count() > 120 {
+        return false;
+    }
+    let next = (i + 1..items.len()).find(|&j| items.get(j).is_some_and(|x| !x.is_blank()));
+    next.and_then(|j| items.get(j))
+        .and_then(|x| parse_entry(x.text))
+        .is_some_and(|(n, _, _)| n > last.number)
+}
+
 /// Finds the first run of at least three consecutive "§ N Title" lines with
-/// increasing numbers and nothing else between them: that is an agenda, not
+/// increasing numbers and nothing else between them but wrapped titles: that is an agenda, not
 /// a set of headings (real headings are separated by text).
 pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
     let mut run: Vec<AgendaEntry> = Vec::new();
@@ -76,6 +93,12 @@ pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
                     case_number,
                     item: i,
                 });
+            }
+            None if continues_title(items, i, &run) => {
+                if let Some(last) = run.last_mut() {
+                    last.title.push(' ');
+                    last.title.push_str(it.text.trim());
+                }
             }
             _ => {
                 if run.len() >= 3 {
@@ -119,5 +142,25 @@ mod tests {
         assert_eq!(e, Some((1, "Ändring i föredragningslistan".into(), None)));
         let e = parse_entry("§ 12  Rapport  Dnr SN 2023/45  7");
         assert_eq!(e, Some((12, "Rapport".into(), Some("SN 2023/45".into()))));
+    }
+
+    #[test]
+    fn a_wrapped_title_keeps_the_agenda_running() {
+        let lines = crate::lines::split_lines(
+            "§8        Yttrande gällande fordonsstrategi      2023/203    8\n\
+             §9        Yttrande – rörande granskning av nämndernas och bolagens systematiska    2023/228    9\n\
+             \x20         informationssäkerhet\n\
+             § 10      Yttrande – rörande granskning av krisberedskap    2023/227    10\n\
+             § 11      Rapport om kontaktpersoner     2023/253    11\n",
+        );
+        let flags = vec![false; lines.len()];
+        let items = crate::stream::build(&lines, &flags);
+        let agenda = find_agenda(&items);
+        let numbers: Vec<u32> = agenda.iter().map(|e| e.number).collect();
+        assert_eq!(numbers, [8, 9, 10, 11]);
+        assert_eq!(
+            agenda.get(1).map(|e| e.title.as_str()),
+            Some("Yttrande – rörande granskning av nämndernas och bolagens systematiska informationssäkerhet")
+        );
     }
 }

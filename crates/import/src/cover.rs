@@ -199,6 +199,17 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     }
                 }
                 None => match current {
+                    // A value wrapped onto the next line: inside an open span
+                    // ("kl. 14:00–" / "16:15"), or the time after the place.
+                    Some(f) if !f.multi() && continues_value(&values, f, &cell) => {
+                        if let Some((_, _, v)) = values.iter_mut().rev().find(|(vf, _, _)| *vf == f)
+                        {
+                            if !v.ends_with(['–', '-']) {
+                                v.push(' ');
+                            }
+                            v.push_str(&cell);
+                        }
+                    }
                     Some(f)
                         if !f.multi()
                             && values.iter().any(|(vf, _, vv)| *vf == f && *vv == cell) => {}
@@ -223,6 +234,19 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     finish_positions(&mut cover);
     cover
 }
+
+/// Whether `cell` goes on with the last value of `f`: that value ends in a dash,
+/// or it is a place without a time and `cell` is the time.
+fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> bool {
+    let Some((_, _, v)) = values.iter().rev().find(|(vf, _, _)| *vf == f) else {
+        return false;
+    };
+    v.trim_end().ends_with(['–', '-'])
+        || f == Field::PlaceTime && find_times(v).0.is_none() && WRAPPED_TIME.is_match(cell)
+}
+
+static WRAPPED_TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b").expect("static regex"));
 
 fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
     match field {
@@ -703,6 +727,23 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_time_span_wrapped_onto_the_next_line() {
+        let c = cover_of("Plats och tid\tSamlingssalen, måndagen den 29 januari 2024 kl. 14:00–\n\t16:15\nBeslutande\tÅsa Bergkvist (S), ordförande\n");
+        assert_eq!(c.start_time.as_deref(), Some("14:00"));
+        assert_eq!(c.end_time.as_deref(), Some("16:15"));
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+    }
+
+    #[test]
+    fn the_time_wrapped_after_the_place() {
+        let c = cover_of("Plats och tid\tSammanträdesrummet, stadshuset, måndagen den 1 september 2025\n\tkl. 13:15–17:00\nBeslutande\tThony Liljemark (OR), ordförande\n");
+        assert_eq!(c.start_time.as_deref(), Some("13:15"));
+        assert_eq!(c.end_time.as_deref(), Some("17:00"));
+        assert_eq!(c.place.as_deref(), Some("Sammanträdesrummet, stadshuset"));
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
     }
 
     #[test]

@@ -377,15 +377,17 @@ fn mark_footers(lines: &[Line], flags: &mut [bool]) {
 /// Short lines repeated on many pages right next to other furniture
 /// (a municipality name in the header, a logo text) are furniture too.
 fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
-    let mut groups: HashMap<&str, Vec<usize>> = HashMap::new();
+    // Keyed with runs of white space collapsed: a layout extraction spaces the
+    // same header differently on every page.
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        let t = l.text.trim();
-        if !t.is_empty()
-            && t.len() <= 60
+        let key = l.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !key.is_empty()
+            && key.len() <= 60
             && !flags.get(i).copied().unwrap_or(true)
-            && !t.contains('§')
+            && !key.contains('§')
         {
-            groups.entry(t).or_default().push(i);
+            groups.entry(key).or_default().push(i);
         }
     }
     let adjacent = |flags: &[bool], i: usize| -> bool {
@@ -421,6 +423,28 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
 mod tests {
     use super::*;
     use crate::lines::split_lines;
+
+    #[test]
+    fn a_repeated_header_is_furniture_however_it_is_spaced() {
+        let mut text = String::new();
+        for page in 1..=4 {
+            let pad = " ".repeat(30 + page * 9);
+            text.push_str(&format!(
+                "Hagfors kommun{pad}Protokoll\nSocialnämnden   2024-01-29   Sida {page} (4)\n\nText på sidan {page}.\n\n"
+            ));
+        }
+        let lines = split_lines(&text);
+        let ctx = HeaderContext::new("Socialnämnden", "2024-01-29");
+        let flags = classify(&lines, &ctx);
+        for (l, f) in lines.iter().zip(&flags) {
+            if l.text.starts_with("Hagfors") {
+                assert!(*f, "{:?} is furniture", l.text);
+            }
+            if l.text.starts_with("Text") {
+                assert!(!*f, "{:?} is text", l.text);
+            }
+        }
+    }
 
     #[test]
     fn header_lines() {
