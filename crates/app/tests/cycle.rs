@@ -242,6 +242,11 @@ fn a_meeting_goes_through_every_state_in_the_store() {
             person: p[2],
             ground: Some("anhörig".into()),
         })?;
+        // Yrkanden and the propositionsordning.
+        let chairs =
+            para.add_motion(att, p[0], vec![p[5]], "bifall till förvaltningens förslag")?;
+        let other = para.add_motion(att, p[3], vec![], "avslag på motionen")?;
+        para.set_propositions(att, vec![chairs, other], Some(chairs))?;
         let ballots = [
             (p[0], Choice::Yes),
             (p[1], Choice::No),
@@ -280,6 +285,16 @@ fn a_meeting_goes_through_every_state_in_the_store() {
     assert!(err.to_string().contains("jäv"), "{err}");
     let stored = s.minutes(id).unwrap().unwrap();
     assert_eq!(stored.paragraph(115).unwrap().reservations.len(), 1);
+    assert_eq!(stored.paragraph(115).unwrap().motions.len(), 2);
+    assert_eq!(
+        stored
+            .paragraph(115)
+            .unwrap()
+            .propositions
+            .as_ref()
+            .map(|x| x.carried),
+        Some(Some(1))
+    );
     assert!(
         stored.paragraph(115).unwrap().votes()[0].result().yes_wins,
         "tie broken by the chair"

@@ -601,6 +601,40 @@ pub enum MinutesCommand {
         #[arg(long)]
         ground: Option<String>,
     },
+    /// Yrkande: ett förslag till beslut från en närvarande ledamot.
+    Motion {
+        #[command(flatten)]
+        at: ParagraphRef,
+        /// Vem som yrkar.
+        #[arg(long)]
+        person: String,
+        /// Yrkandet, t.ex. "bifall till arbetsutskottets förslag".
+        #[arg(long)]
+        text: String,
+        /// Vem som instämmer (kan upprepas).
+        #[arg(long)]
+        support: Vec<String>,
+    },
+    /// Återta ett yrkande.
+    Withdraw {
+        #[command(flatten)]
+        at: ParagraphRef,
+        /// Yrkandets nummer i paragrafen.
+        #[arg(long)]
+        motion: u32,
+    },
+    /// Propositionsordning: yrkandena i den ordning ordföranden ställde dem, och det som
+    /// bifölls.
+    Propositions {
+        #[command(flatten)]
+        at: ParagraphRef,
+        /// Yrkandenas nummer i ordning, t.ex. 1,2.
+        #[arg(long, value_delimiter = ',', required = true)]
+        order: Vec<u32>,
+        /// Det yrkande som ordföranden fann att organet biföll.
+        #[arg(long)]
+        carried: Option<u32>,
+    },
     /// Protokollsanteckning.
     Note {
         #[command(flatten)]

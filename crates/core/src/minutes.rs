@@ -92,6 +92,22 @@ pub enum MinutesError {
         /// The motion.
         motion: u32,
     },
+    /// A withdrawn motion put to the meeting.
+    #[error("yrkande {motion} i § {number} är återtaget och kan inte ställas under proposition")]
+    WithdrawnMotionPut {
+        /// The §.
+        number: u32,
+        /// The motion.
+        motion: u32,
+    },
+    /// A carried motion that was never put, or a motion put twice.
+    #[error("propositionsordningen i § {number} är ogiltig: {reason}")]
+    BadPropositions {
+        /// The §.
+        number: u32,
+        /// What is wrong.
+        reason: &'static str,
+    },
     /// A text that must not be empty.
     #[error("{0} får inte vara tomt")]
     Empty(&'static str),
@@ -553,6 +569,61 @@ impl Paragraph {
         })
     }
 
+    /// Records a yrkande by someone present for the §, supported (instämmer) by others;
+    /// returns its number within the §.
+    pub fn add_motion(
+        &mut self,
+        attendance: &Attendance,
+        by: PersonId,
+        supported_by: Vec<PersonId>,
+        text: &str,
+    ) -> Result<u32, MinutesError> {
+        if text.trim().is_empty() {
+            return Err(MinutesError::Empty("yrkandet"));
+        }
+        let id = self.motions.iter().map(|m| m.id).max().unwrap_or(0) + 1;
+        self.motions.push(Motion {
+            id,
+            by,
+            supported_by,
+            text: text.trim().to_string(),
+            withdrawn: false,
+        });
+        if let Err(e) = self.check(attendance) {
+            self.motions.pop();
+            return Err(e);
+        }
+        Ok(id)
+    }
+
+    /// Återtar a yrkande: it is no longer put to the meeting.
+    pub fn withdraw_motion(&mut self, id: u32) -> Result<(), MinutesError> {
+        let number = self.number;
+        let m = self
+            .motions
+            .iter_mut()
+            .find(|m| m.id == id)
+            .ok_or(MinutesError::UnknownMotion { number, motion: id })?;
+        m.withdrawn = true;
+        Ok(())
+    }
+
+    /// Propositionsordning: the motions in the order the chair put them, and the one the
+    /// chair found carried.
+    pub fn set_propositions(
+        &mut self,
+        attendance: &Attendance,
+        order: Vec<u32>,
+        carried: Option<u32>,
+    ) -> Result<(), MinutesError> {
+        let before = self.propositions.replace(Propositions { order, carried });
+        let checked = self.check(attendance);
+        if checked.is_err() {
+            self.propositions = before;
+        }
+        checked
+    }
+
     /// Omröstningar.
     pub fn votes(&self) -> &[Vote] {
         &self.votes
@@ -676,12 +747,38 @@ impl Paragraph {
         }
         if let Some(p) = &self.propositions {
             for id in p.order.iter().chain(p.carried.iter()) {
-                if !self.motions.iter().any(|m| m.id == *id) {
-                    return Err(MinutesError::UnknownMotion {
-                        number: self.number,
-                        motion: *id,
-                    });
+                match self.motions.iter().find(|m| m.id == *id) {
+                    None => {
+                        return Err(MinutesError::UnknownMotion {
+                            number: self.number,
+                            motion: *id,
+                        })
+                    }
+                    Some(m) if m.withdrawn => {
+                        return Err(MinutesError::WithdrawnMotionPut {
+                            number: self.number,
+                            motion: *id,
+                        })
+                    }
+                    Some(_) => {}
                 }
+            }
+            let bad = |reason| MinutesError::BadPropositions {
+                number: self.number,
+                reason,
+            };
+            if p.order.is_empty() {
+                return Err(bad("inget yrkande ställs under proposition"));
+            }
+            if p.order
+                .iter()
+                .enumerate()
+                .any(|(i, id)| p.order[..i].contains(id))
+            {
+                return Err(bad("ett yrkande ställs två gånger"));
+            }
+            if p.carried.is_some_and(|c| !p.order.contains(&c)) {
+                return Err(bad("det bifallna yrkandet ställdes inte under proposition"));
             }
         }
         Ok(())
@@ -1589,5 +1686,68 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(e, MinutesError::MissingSigner("justerare"));
+    }
+
+    #[test]
+    fn motions_are_made_by_those_present_and_put_in_a_valid_order() {
+        let att = attendance();
+        let mut p = Paragraph::new(115, "Budgetuppföljning").unwrap();
+        let first = p
+            .add_motion(
+                &att,
+                PersonId(1),
+                vec![],
+                "bifall till förvaltningens förslag",
+            )
+            .unwrap();
+        let second = p
+            .add_motion(&att, PersonId(2), vec![PersonId(3)], "återremiss")
+            .unwrap();
+        assert_eq!((first, second), (1, 2));
+        // Member 5 is absent (replaced by 6) and cannot move anything.
+        let err = p
+            .add_motion(&att, PersonId(5), vec![], "avslag")
+            .unwrap_err();
+        assert!(matches!(err, MinutesError::MotionByAbsent { .. }), "{err}");
+        assert!(p.add_motion(&att, PersonId(4), vec![], "  ").is_err());
+        // A member with jäv neither moves nor supports.
+        let mut q = p.clone();
+        q.record_conflict(Conflict {
+            person: PersonId(4),
+            ground: None,
+        })
+        .unwrap();
+        let err = q
+            .add_motion(&att, PersonId(6), vec![PersonId(4)], "avslag")
+            .unwrap_err();
+        assert!(
+            matches!(err, MinutesError::ConflictTakesPart { .. }),
+            "{err}"
+        );
+
+        let err = p.set_propositions(&att, vec![1, 3], Some(1)).unwrap_err();
+        assert!(
+            matches!(err, MinutesError::UnknownMotion { motion: 3, .. }),
+            "{err}"
+        );
+        let err = p.set_propositions(&att, vec![1, 1], Some(1)).unwrap_err();
+        assert!(matches!(err, MinutesError::BadPropositions { .. }), "{err}");
+        let err = p.set_propositions(&att, vec![2], Some(1)).unwrap_err();
+        assert!(matches!(err, MinutesError::BadPropositions { .. }), "{err}");
+        let err = p.set_propositions(&att, vec![], None).unwrap_err();
+        assert!(matches!(err, MinutesError::BadPropositions { .. }), "{err}");
+        p.set_propositions(&att, vec![1, 2], Some(1)).unwrap();
+        // Withdrawn motions are not put.
+        let mut r = Paragraph::new(116, "Rapport").unwrap();
+        r.add_motion(&att, PersonId(1), vec![], "bifall").unwrap();
+        r.add_motion(&att, PersonId(2), vec![], "avslag").unwrap();
+        r.withdraw_motion(2).unwrap();
+        assert!(r.withdraw_motion(9).is_err());
+        let err = r.set_propositions(&att, vec![1, 2], Some(1)).unwrap_err();
+        assert!(
+            matches!(err, MinutesError::WithdrawnMotionPut { motion: 2, .. }),
+            "{err}"
+        );
+        r.set_propositions(&att, vec![1], Some(1)).unwrap();
     }
 }

@@ -339,6 +339,37 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             })?;
             show(&dir, id, at.meeting.json.json)
         }
+        MinutesCommand::Motion {
+            at,
+            person: who,
+            text,
+            support,
+        } => {
+            let (dir, id) = open(&at.meeting)?;
+            let by = person(&dir.store, &who)?;
+            let supported_by = support
+                .iter()
+                .map(|w| person(&dir.store, w))
+                .collect::<Result<Vec<_>>>()?;
+            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, att| {
+                p.add_motion(att, by, supported_by, &text).map(|_| ())
+            })?;
+            show(&dir, id, at.meeting.json.json)
+        }
+        MinutesCommand::Withdraw { at, motion } => {
+            let (dir, id) = open(&at.meeting)?;
+            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
+                p.withdraw_motion(motion)
+            })?;
+            show(&dir, id, at.meeting.json.json)
+        }
+        MinutesCommand::Propositions { at, order, carried } => {
+            let (dir, id) = open(&at.meeting)?;
+            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, att| {
+                p.set_propositions(att, order, carried)
+            })?;
+            show(&dir, id, at.meeting.json.json)
+        }
         MinutesCommand::Note {
             at,
             person: who,
