@@ -192,6 +192,61 @@ fn ends_like_body(t: &str) -> bool {
     ENDS.iter().any(|e| tail.ends_with(e))
 }
 
+/// Every word that the STRONG and WEAK patterns remove from a header line.
+const HEADER_WORDS: &[&str] = &[
+    "sammanträdesprotokoll",
+    "protokollsutdrag",
+    "utdrag",
+    "ur",
+    "protokollet",
+    "protokoll",
+    "justerande",
+    "justerandes",
+    "justerares",
+    "justerarnas",
+    "ordförandes",
+    "sekreterarens",
+    "sign",
+    "signatur",
+    "signaturer",
+    "utdragsbestyrkande",
+    "justerare",
+    "sammanträdesdatum",
+    "sida",
+    "sid",
+    "av",
+    "den",
+    "måndag",
+    "måndagen",
+    "tisdag",
+    "tisdagen",
+    "onsdag",
+    "onsdagen",
+    "torsdag",
+    "torsdagen",
+    "fredag",
+    "fredagen",
+    "lördag",
+    "lördagen",
+    "söndag",
+    "söndagen",
+];
+
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// What the header test needs to know.
 pub struct HeaderContext {
     body_stem: String,
@@ -210,20 +265,7 @@ impl HeaderContext {
         };
         let mut date_forms = vec![date.to_string()];
         if let (Some(y), Some(m), Some(d)) = (date.get(0..4), date.get(5..7), date.get(8..10)) {
-            const NAMES: [&str; 12] = [
-                "januari",
-                "februari",
-                "mars",
-                "april",
-                "maj",
-                "juni",
-                "juli",
-                "augusti",
-                "september",
-                "oktober",
-                "november",
-                "december",
-            ];
+            const NAMES: [&str; 12] = MONTHS;
             if let (Ok(mi), Ok(di)) = (m.parse::<usize>(), d.parse::<u32>()) {
                 if let Some(name) = NAMES.get(mi.wrapping_sub(1)) {
                     date_forms.push(format!("{di} {name} {y}"));
@@ -236,6 +278,30 @@ impl HeaderContext {
             date_forms,
             date: date.to_string(),
         }
+    }
+
+    /// A necessary condition for [`Self::is_header_line`], cheap enough for every line of
+    /// text: each word is a number, a piece of the body's name (with an inflection), a
+    /// month or one of the words the header test removes. Most lines of running text fail
+    /// on their first or second word.
+    fn could_be_header(&self, t: &str) -> bool {
+        t.split(|c: char| !c.is_alphanumeric()).all(|w| {
+            if !w.chars().any(char::is_alphabetic) {
+                return true;
+            }
+            let lw = w.to_lowercase();
+            let n = lw.chars().count();
+            let in_stem = (0..=3.min(n.saturating_sub(1))).any(|k| {
+                lw.char_indices()
+                    .nth(n - k)
+                    .map_or(lw.as_str(), |(i, _)| lw.get(..i).unwrap_or(""))
+                    .get(..)
+                    .is_some_and(|head| self.body_stem.contains(head))
+            });
+            in_stem
+                || HEADER_WORDS.contains(&lw.as_str())
+                || lw.chars().count() >= 3 && MONTHS.iter().any(|m| m.starts_with(lw.as_str()))
+        })
     }
 
     /// True when the whole line is made of header pieces: the body, the
@@ -251,6 +317,9 @@ impl HeaderContext {
         // Headers start with a capital or a digit; "socialnämnden." ending a
         // wrapped sentence is text. Only a date may start with "den".
         if t.chars().next().is_some_and(char::is_lowercase) && standalone_date(t).is_none() {
+            return false;
+        }
+        if !self.could_be_header(t) {
             return false;
         }
         let mut s = t.replace('\t', " ").to_lowercase();
@@ -381,7 +450,13 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
     // same header differently on every page.
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        let key = l.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let t = l.text.trim();
+        if t.is_empty()
+            || t.len() > 60 && t.bytes().filter(|b| !b.is_ascii_whitespace()).count() > 60
+        {
+            continue;
+        }
+        let key = t.split_whitespace().collect::<Vec<_>>().join(" ");
         if !key.is_empty()
             && key.len() <= 60
             && !flags.get(i).copied().unwrap_or(true)
