@@ -1,5 +1,6 @@
 //! Throughput of `parse_protocol` on the three seed protocols, single-threaded.
-//! Run with `cargo bench -p paragraf-import` (release profile); prints MB/s.
+//! Run with `cargo bench -p paragraf-import` (release profile); prints MB/s, and the
+//! time per page of PDF extraction (pdftotext) on seed 004 as rendered by Paragraf.
 
 use std::time::{Duration, Instant};
 
@@ -44,5 +45,41 @@ fn main() {
         bytes_per_round,
         paragraphs / rounds.max(1) as usize,
         mb / secs
+    );
+    pdf_extraction();
+}
+
+/// Time per page of `pdf_to_text` (poppler's pdftotext, a child process per file).
+fn pdf_extraction() {
+    let path = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/pdf/protokoll-004-rendered.pdf"
+    ));
+    if let Err(e) = paragraf_import::pdf_to_text(path) {
+        println!("pdf_to_text: not measured ({e})");
+        return;
+    }
+    // The page count from poppler's pdfinfo ("Pages: 22").
+    let pages = std::process::Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .ok()
+        .and_then(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .find_map(|l| l.strip_prefix("Pages:").map(|n| n.trim().parse::<usize>()))
+                .and_then(Result::ok)
+        })
+        .unwrap_or(1);
+    let rounds = 20u32;
+    let start = Instant::now();
+    for _ in 0..rounds {
+        let _ = std::hint::black_box(paragraf_import::pdf_to_text(path));
+    }
+    let per_file = start.elapsed() / rounds;
+    println!(
+        "pdf_to_text: {pages} pages in {:.1} ms = {:.2} ms/page (pdftotext -layout)",
+        per_file.as_secs_f64() * 1000.0,
+        per_file.as_secs_f64() * 1000.0 / pages as f64
     );
 }

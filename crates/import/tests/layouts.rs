@@ -111,3 +111,35 @@ fn agenda_before_cover_and_missing_heading() {
     assert_eq!(p.adjusters, ["Kent Åberg"]);
     assert_eq!(p.adjustment.date.as_deref(), Some("2024-04-10"));
 }
+
+/// A real PDF through poppler: seed 004 as rendered by Paragraf (22 pages) reads back with
+/// all 19 §§, its times and signers. Skipped with a note where pdftotext is missing; the
+/// test command installs poppler-utils, so CI always runs it.
+#[test]
+fn a_pdf_reads_through_pdftotext() {
+    let path = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/pdf/protokoll-004-rendered.pdf"
+    ));
+    let text = match paragraf_import::read_file(path) {
+        Ok(t) => t,
+        Err(paragraf_import::ImportError::PdftotextMissing) => {
+            eprintln!("pdftotext saknas (poppler-utils): PDF-läsningen kontrolleras inte");
+            return;
+        }
+        Err(e) => panic!("{e}"),
+    };
+    let p = parse_protocol(&text).expect("parses");
+    assert_eq!(p.body, "Vård- och omsorgsnämnden");
+    assert_eq!(p.date, "2024-01-29");
+    assert_eq!(
+        (p.start_time.as_deref(), p.end_time.as_deref()),
+        (Some("14:00"), Some("16:15"))
+    );
+    let numbers: Vec<u32> = p.paragraphs.iter().map(|x| x.number).collect();
+    assert_eq!(numbers, (1..=19).collect::<Vec<_>>());
+    assert_eq!(p.chair.as_deref(), Some("Åsa Bergkvist"));
+    assert_eq!(p.adjusters, ["Bert Broman"]);
+    let p10 = p.paragraphs.iter().find(|x| x.number == 10).expect("§ 10");
+    assert_eq!(p10.case_number.as_deref(), Some("2023/227"));
+}
