@@ -29,9 +29,13 @@ label { display:block; font-weight:600; margin-top:.5rem; }
 input, select, textarea { font: inherit; padding:.3rem; border:1px solid #767676; max-width:100%; }
 button { font: inherit; padding:.35rem .9rem; background: var(--accent); color:#fff; border:0; border-radius:3px; cursor:pointer; margin-top:.5rem; }
 .error { color: var(--warn); font-weight:600; }
+output.tally { display:block; margin-top:.5rem; font-weight:600; }
 .para { border-top: 1px solid var(--line); padding-top:.5rem; margin-top:1rem; }
 footer { max-width:60rem; margin: 2rem auto; padding: 1rem; color: var(--muted); border-top:1px solid var(--line); font-size:.9rem; }
 "#;
+
+/// The workspace's small script (progressive enhancement), served at `/static/paragraf.js`.
+pub const JS: &str = include_str!("../static/paragraf.js");
 
 /// A whole page: header with navigation, main content, footer.
 pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
@@ -44,6 +48,9 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                 title { (title) " – Paragraf" }
                 link rel="stylesheet" href="/static/paragraf.css";
                 link rel="alternate" type="application/atom+xml" title="Anslagstavlan" href="/anslagstavla.atom";
+                @if user.is_some() {
+                    script src="/static/paragraf.js" defer {}
+                }
             }
             body {
                 a class="skip" href="#innehall" { "Hoppa till innehållet" }

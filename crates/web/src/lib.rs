@@ -15,6 +15,7 @@ pub mod workspace;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use axum::response::Response;
 use axum::routing::{get, post};
 use axum::Router;
 use chrono::NaiveDate;
@@ -66,6 +67,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(public::home))
         .route("/static/paragraf.css", get(public::stylesheet))
+        .route("/static/paragraf.js", get(public::script))
         .route("/anslagstavla", get(public::board))
         .route("/anslagstavla.atom", get(public::board_atom))
         .route("/protokoll", get(public::minutes_index_redirect))
@@ -112,7 +114,29 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/revision", get(workspace::audit_page))
         .nest("/api/v1", api::router())
+        .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
+}
+
+/// Headers on every response: scripts and styles only from this server, no framing, no
+/// MIME sniffing, no referrer to other sites.
+async fn security_headers(mut response: Response) -> Response {
+    let h = response.headers_mut();
+    h.insert(
+        axum::http::header::CONTENT_SECURITY_POLICY,
+        axum::http::HeaderValue::from_static(
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+        ),
+    );
+    h.insert(
+        axum::http::header::X_CONTENT_TYPE_OPTIONS,
+        axum::http::HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        axum::http::header::REFERRER_POLICY,
+        axum::http::HeaderValue::from_static("same-origin"),
+    );
+    response
 }
 
 /// Serves until Ctrl-C.

@@ -420,6 +420,17 @@ pub async fn public_key(State(state): State<AppState>) -> Result<Response, WebEr
         .into_response())
 }
 
+pub async fn script() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "max-age=3600"),
+        ],
+        crate::html::JS,
+    )
+        .into_response()
+}
+
 pub async fn stylesheet() -> Response {
     (
         [

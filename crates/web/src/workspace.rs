@@ -167,7 +167,7 @@ pub async fn cases(
                 input id="q" name="q" value=(term);
                 button type="submit" { "Sök" }
             }
-            table {
+            table class="filterable" {
                 thead { tr { th scope="col" { "Dnr" } th scope="col" { "Ärende" } th scope="col" { "Status" } th scope="col" { "Registrerat" } } }
                 tbody { @for c in &list { tr {
                     td { a href={ "/arenden/" (c.id) } { (c.dnr.to_string()) } }

@@ -735,3 +735,39 @@ async fn cases_are_edited_and_pdfs_uploaded_as_handlingar() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn pages_carry_security_headers_and_the_workspace_its_script() {
+    let app = app();
+    let public = app.get("/anslagstavla", None).await;
+    let csp = public
+        .headers
+        .get(header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    assert!(
+        csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert_eq!(
+        public.headers.get(header::X_CONTENT_TYPE_OPTIONS).unwrap(),
+        "nosniff"
+    );
+    assert!(
+        !public.body.contains("paragraf.js"),
+        "the public site needs no script"
+    );
+    let (cookie, _) = app.login("sekreterare").await;
+    let page = app.get("/arenden", Some(&cookie)).await;
+    assert!(page
+        .body
+        .contains(r#"<script src="/static/paragraf.js" defer>"#));
+    assert!(page.body.contains(r#"<table class="filterable">"#));
+    let js = app.get("/static/paragraf.js", None).await;
+    assert_eq!(js.status, StatusCode::OK);
+    assert!(js
+        .headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.to_str().unwrap().starts_with("text/javascript")));
+    assert!(js.body.contains("output.tally") || js.body.contains("'tally'"));
+}
