@@ -14,7 +14,7 @@ use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, SignerRole};
 use paragraf_core::publication::public_paragraph;
 use paragraf_core::registry::Secrecy;
-use paragraf_store::{AuditEntry, NewCase, Role, Store};
+use paragraf_store::{NewCase, Role, Store};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -91,18 +91,12 @@ fn audit(
     id: impl ToString,
     after: Option<Value>,
 ) {
-    let entry = AuditEntry {
-        at: chrono::Utc::now().to_rfc3339(),
-        actor: viewer.actor(),
-        action: action.into(),
-        entity: entity.into(),
-        entity_id: Some(id.to_string()),
-        before: None,
-        after: after.map(|v| v.to_string()),
-    };
-    if let Err(e) = state.dir.store.audit(&entry) {
-        tracing::error!("revisionsloggen kunde inte skrivas: {e}");
-    }
+    crate::audit::record(state, viewer, action, entity, id, None, after);
+}
+
+/// The meeting before a change, for the audit log.
+fn before(state: &AppState, id: i64) -> Result<Value, WebError> {
+    crate::audit::meeting_snapshot(&state.dir.store, MeetingId(id))
 }
 
 async fn openapi() -> Json<Value> {
@@ -270,16 +264,10 @@ async fn agenda_add(
 ) -> ApiResult {
     viewer.require(SECRETARY)?;
     csrf(&viewer, &headers)?;
+    let was = before(&state, id)?;
     let item = cycle::add_agenda_case(&state.dir.store, MeetingId(id), &b.case, b.presenter)
         .map_err(WebError::from)?;
-    audit(
-        &state,
-        &viewer,
-        "ändra",
-        "föredragningslista",
-        id,
-        Some(json!(item)),
-    );
+    crate::audit::meeting_change(&state, &viewer, "punkt", MeetingId(id), was, json!(item))?;
     Ok(Json(json!(item)))
 }
 
@@ -293,20 +281,14 @@ async fn step(
 ) -> ApiResult {
     viewer.require(SECRETARY)?;
     csrf(viewer, headers)?;
+    let was = before(state, id)?;
     f(&state.dir.store, MeetingId(id)).map_err(WebError::from)?;
     let m = state
         .dir
         .store
         .meeting(MeetingId(id))
         .map_err(WebError::from)?;
-    audit(
-        state,
-        viewer,
-        what,
-        "sammanträde",
-        id,
-        Some(json!({ "state": m.state })),
-    );
+    crate::audit::meeting_change(state, viewer, what, MeetingId(id), was, json!(null))?;
     Ok(Json(json!({ "id": id, "state": m.state })))
 }
 
@@ -348,6 +330,7 @@ async fn minutes_draft(
     if b.adjusters.is_empty() {
         return Err(WebError::field("adjusters", "minst en justerare behövs").into());
     }
+    let was = before(&state, id)?;
     let m = cycle::draft_minutes(
         &state.dir.store,
         MeetingId(id),
@@ -357,7 +340,14 @@ async fn minutes_draft(
         b.place,
     )
     .map_err(WebError::from)?;
-    audit(&state, &viewer, "upprätta", "protokoll", id, None);
+    crate::audit::meeting_change(
+        &state,
+        &viewer,
+        "protokoll",
+        MeetingId(id),
+        was,
+        json!(null),
+    )?;
     Ok(Json(json!(m)))
 }
 
@@ -391,6 +381,7 @@ async fn decision_set(
         }
     };
     let d2 = decision.clone();
+    let was = before(&state, id)?;
     cycle::edit_paragraph(&state.dir.store, MeetingId(id), n, |p, _| {
         p.decision = Some(d2);
         if let Some(d) = b.dispatch {
@@ -399,14 +390,8 @@ async fn decision_set(
         Ok(())
     })
     .map_err(WebError::from)?;
-    audit(
-        &state,
-        &viewer,
-        "ändra",
-        "paragraf",
-        format!("{id}/§{n}"),
-        Some(json!(decision)),
-    );
+    let request = json!({ "paragraph": n, "decision": decision });
+    crate::audit::meeting_change(&state, &viewer, "beslut", MeetingId(id), was, request)?;
     Ok(Json(json!({ "paragraph": n, "decision": decision })))
 }
 
@@ -445,6 +430,7 @@ async fn vote_add(
             choice: x.choice,
         })
         .collect();
+    let was = before(&state, id)?;
     cycle::edit_paragraph(store, MeetingId(id), n, |p, att| {
         p.record_vote(att, &b.yes_means, &b.no_means, ballots, chair)
     })
@@ -460,14 +446,8 @@ async fn vote_add(
         .paragraph(n)
         .and_then(|p| p.votes().last())
         .map(|v| v.result());
-    audit(
-        &state,
-        &viewer,
-        "omröstning",
-        "paragraf",
-        format!("{id}/§{n}"),
-        Some(json!(r)),
-    );
+    let request = json!({ "paragraph": n, "result": r });
+    crate::audit::meeting_change(&state, &viewer, "omrostning", MeetingId(id), was, request)?;
     Ok(Json(json!({ "result": r })))
 }
 
@@ -490,6 +470,7 @@ async fn approve(
     let person = user.person.ok_or_else(|| {
         WebError::Forbidden("kontot är inte kopplat till en person och kan inte justera".into())
     })?;
+    let was = before(&state, id)?;
     let out = cycle::approve(
         &state.dir,
         MeetingId(id),
@@ -500,14 +481,7 @@ async fn approve(
         state.now(),
     )
     .map_err(WebError::from)?;
-    audit(
-        &state,
-        &viewer,
-        "justera",
-        "protokoll",
-        id,
-        Some(json!(out)),
-    );
+    crate::audit::meeting_change(&state, &viewer, "justera", MeetingId(id), was, json!(out))?;
     Ok(Json(json!(out)))
 }
 
@@ -529,6 +503,7 @@ async fn anslag(
     if b.storage.trim().is_empty() {
         return Err(WebError::field("storage", "förvaringsplatsen får inte vara tom").into());
     }
+    let was = before(&state, id)?;
     let w = cycle::post_notice(
         &state.dir.store,
         MeetingId(id),
@@ -541,14 +516,7 @@ async fn anslag(
         .store
         .meeting(MeetingId(id))
         .map_err(WebError::from)?;
-    audit(
-        &state,
-        &viewer,
-        "anslå",
-        "sammanträde",
-        id,
-        Some(json!(m.notice)),
-    );
+    crate::audit::meeting_change(&state, &viewer, "anslag", MeetingId(id), was, json!(null))?;
     Ok(Json(json!({ "notice": m.notice, "warnings": w })))
 }
 

@@ -6,6 +6,7 @@
 //! (`paragraf_app`); no rule of the domain lives here.
 
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod error;
 pub mod html;

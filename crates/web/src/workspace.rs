@@ -56,18 +56,7 @@ fn audit(
     id: impl ToString,
     after: serde_json::Value,
 ) {
-    let entry = AuditEntry {
-        at: chrono::Utc::now().to_rfc3339(),
-        actor: viewer.actor(),
-        action: action.into(),
-        entity: entity.into(),
-        entity_id: Some(id.to_string()),
-        before: None,
-        after: Some(after.to_string()),
-    };
-    if let Err(e) = state.dir.store.audit(&entry) {
-        tracing::error!("revisionsloggen kunde inte skrivas: {e}");
-    }
+    crate::audit::record(state, viewer, action, entity, id, None, Some(after));
 }
 
 const STAFF: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer];
@@ -753,6 +742,7 @@ pub async fn meeting_action(
     if act != "justera" {
         viewer.require(SECRETARY)?;
     }
+    let before = crate::audit::meeting_snapshot(store, mid)?;
     match act.as_str() {
         "punkt" => {
             cycle::add_agenda_case(store, mid, required(&f, "case", "ärende")?, None)?;
@@ -934,15 +924,12 @@ pub async fn meeting_action(
         }
         other => return Err(WebError::NotFound(format!("åtgärden {other}"))),
     }
-    let after = store.meeting(mid)?;
-    audit(
-        &state,
-        &viewer,
-        &act,
-        "sammanträde",
-        id,
-        json!({ "state": after.state }),
-    );
+    let fields: serde_json::Map<String, serde_json::Value> = f
+        .iter()
+        .filter(|(k, _)| k != "csrf")
+        .map(|(k, v)| (k.clone(), json!(v)))
+        .collect();
+    crate::audit::meeting_change(&state, &viewer, &act, mid, before, fields.into())?;
     Ok(Redirect::to(&format!("/sammantraden/{id}")).into_response())
 }
 

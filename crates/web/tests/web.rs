@@ -633,6 +633,19 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     let id = loc.rsplit('/').next().unwrap();
+    // The audit log holds the meeting before and after the posting.
+    let log = app.state.dir.store.audit_log(50).unwrap();
+    let posted = log
+        .iter()
+        .find(|e| e.action == "anslag" && e.entity_id.as_deref() == Some(id))
+        .expect("the anslag is audited");
+    let before = posted.before.as_deref().expect("a before");
+    let after = posted.after.as_deref().expect("an after");
+    assert!(
+        !before.contains("Socialförvaltningen") && after.contains("Socialförvaltningen"),
+        "{before}\n{after}"
+    );
+    assert!(!after.contains(&csrf), "no CSRF token in the log");
     let board = app.get("/anslagstavla", None).await;
     assert!(
         board.body.contains(&format!("/protokoll/{id}")),
