@@ -165,6 +165,9 @@ test('a meeting from planning to the public board, in the browser', async () => 
   for (const path of ['/protokoll/', '/kalender', '/organ', '/organ/3']) {
     await page.goto(`${base}${path}`);
     await axeCheck(page, path);
+    if (path === '/kalender') {
+      assert.equal(await page.locator(`table.month td.today a[href="/protokoll/${id}"]`).count(), 1, 'the meeting in the month grid');
+    }
   }
   await context.close();
 });

@@ -30,6 +30,11 @@ input, select, textarea { font: inherit; padding:.3rem; border:1px solid #767676
 button { font: inherit; padding:.35rem .9rem; background: var(--accent); color:#fff; border:0; border-radius:3px; cursor:pointer; margin-top:.5rem; }
 .error { color: var(--warn); font-weight:600; }
 output.tally { display:block; margin-top:.5rem; font-weight:600; }
+table.month { table-layout: fixed; } table.month caption { font-weight:700; text-align:left; font-size:1.1rem; text-transform: capitalize; }
+table.month td { height:4.5rem; border:1px solid var(--line); } table.month td.other { color: var(--muted); background: var(--soft); }
+table.month td.free time { color: var(--warn); } table.month td.today { outline: 3px solid var(--accent); outline-offset:-3px; }
+table.month .holiday { display:block; font-size:.8rem; color: var(--muted); } table.month ul { margin:.2rem 0 0; padding:0; list-style:none; font-size:.9rem; }
+nav.months { display:flex; justify-content:space-between; margin-top:1rem; }
 .para { border-top: 1px solid var(--line); padding-top:.5rem; margin-top:1rem; }
 footer { max-width:60rem; margin: 2rem auto; padding: 1rem; color: var(--muted); border-top:1px solid var(--line); font-size:.9rem; }
 "#;

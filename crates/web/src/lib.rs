@@ -10,6 +10,7 @@ pub mod audit;
 pub mod auth;
 pub mod error;
 pub mod html;
+pub mod month;
 pub mod public;
 pub mod workspace;
 

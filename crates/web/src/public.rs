@@ -4,10 +4,10 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use maud::{html, Markup};
 use paragraf_core::ids::{BodyId, MeetingId, PersonId, Record};
 use paragraf_core::meeting::{AttendanceRole, Meeting, MeetingState, PublicNotice};
@@ -20,6 +20,7 @@ use paragraf_store::Store;
 use crate::auth::Viewer;
 use crate::error::WebError;
 use crate::html::{long_date, page, text};
+use crate::month;
 use crate::AppState;
 
 /// How to appeal, as every notice must tell (KL 13 kap.).
@@ -323,19 +324,95 @@ pub async fn minutes_page(
     ))
 }
 
-pub async fn calendar(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
+/// `?organ=ID&manad=ÅÅÅÅ-MM` on the calendar page.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct CalendarQuery {
+    organ: Option<String>,
+    manad: Option<String>,
+}
+
+/// The meeting calendar: a month grid (one body or all) and the list of meetings per body.
+pub async fn calendar(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Query(q): Query<CalendarQuery>,
+) -> Result<Markup, WebError> {
     let store = &state.dir.store;
     let bodies = bodies(store)?;
-    let list = store.meetings()?;
+    let today = state.today();
+    let only: Option<BodyId> = match q.organ.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(x) => match x
+            .parse()
+            .ok()
+            .map(BodyId)
+            .filter(|b| bodies.contains_key(b))
+        {
+            Some(b) => Some(b),
+            None => return Err(WebError::field("organ", format!("okänt organ: {x}"))),
+        },
+    };
+    let first = match q.manad.as_deref().map(str::trim) {
+        None | Some("") => today.with_day(1).unwrap_or(today),
+        Some(x) => month::parse_month(x).ok_or_else(|| {
+            WebError::field("manad", format!("ogiltig månad {x:?}, skriv ÅÅÅÅ-MM"))
+        })?,
+    };
+    let (prev, next) = month::neighbours(first);
+    let list: Vec<Record<MeetingId, Meeting>> = store
+        .meetings()?
+        .into_iter()
+        .filter(|m| only.is_none_or(|b| m.body == b))
+        .collect();
+    let entries: Vec<month::Entry> = list
+        .iter()
+        .filter(|m| m.date >= first && m.date < next)
+        .map(|m| month::Entry {
+            date: m.date,
+            label: format!(
+                "{} {}",
+                m.start
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+                bodies.get(&m.body).map_or("", |b| b.name.as_str())
+            )
+            .trim()
+            .to_string(),
+            href: is_published(m).then(|| format!("/protokoll/{}", m.id)),
+        })
+        .collect();
+    let link = |d: NaiveDate| match only {
+        Some(b) => format!("/kalender?organ={}&manad={}", b.0, month::month_key(d)),
+        None => format!("/kalender?manad={}", month::month_key(d)),
+    };
     Ok(page(
         "Sammanträden",
         viewer.user.as_ref(),
         html! {
             h1 { "Sammanträden" }
+            form method="get" action="/kalender" {
+                label for="organ" { "Organ" }
+                select id="organ" name="organ" {
+                    option value="" { "Alla organ" }
+                    @for (bid, b) in { let mut v: Vec<_> = bodies.iter().collect(); v.sort_by_key(|x| x.0); v } {
+                        option value=(bid) selected[only == Some(*bid)] { (b.name) }
+                    }
+                }
+                label for="manad" { "Månad" }
+                input id="manad" name="manad" type="month" value=(month::month_key(first));
+                div { button type="submit" { "Visa" } }
+            }
+            nav aria-label="Månader" class="months" {
+                a href=(link(prev)) rel="prev" { "← " (paragraf_render::format::month_name(prev)) " " (prev.year()) }
+                " "
+                a href=(link(next)) rel="next" { (paragraf_render::format::month_name(next)) " " (next.year()) " →" }
+            }
+            (month::grid(first, &entries, today))
+            h2 { "Alla sammanträden" }
             @for (bid, b) in { let mut v: Vec<_> = bodies.iter().collect(); v.sort_by_key(|x| x.0); v } {
                 @let ms: Vec<_> = list.iter().filter(|m| m.body == *bid).collect();
                 @if !ms.is_empty() {
-                    h2 { a href={ "/organ/" (bid) } { (b.name) } }
+                    h3 { a href={ "/organ/" (bid) } { (b.name) } }
                     table {
                         thead { tr { th scope="col" { "Datum" } th scope="col" { "Tid och plats" } th scope="col" { "Status" } th scope="col" { "Protokoll" } } }
                         tbody { @for m in ms {

@@ -784,3 +784,42 @@ async fn pages_carry_security_headers_and_the_workspace_its_script() {
         .is_some_and(|v| v.to_str().unwrap().starts_with("text/javascript")));
     assert!(js.body.contains("output.tally") || js.body.contains("'tally'"));
 }
+
+#[tokio::test]
+async fn the_calendar_shows_a_month_grid_per_body() {
+    let app = app();
+    let all = app.get("/kalender?manad=2026-11", None).await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(
+        all.body.contains("<caption>november 2026</caption>"),
+        "{}",
+        all.body
+    );
+    // 23 November is "today" in the tests and a meeting day of the demo.
+    assert!(all
+        .body
+        .contains(r#"<td class="today"><time datetime="2026-11-23">23</time>"#));
+    assert!(all.body.contains(r#"href="/kalender?manad=2026-12""#));
+    assert!(all.body.contains("alla helgons dag") || all.body.contains("alla helgons"));
+    let (bid, _) = {
+        let b = paragraf_store::Store::bodies(&app.state.dir.store).unwrap();
+        let r = b.into_iter().next().unwrap();
+        (r.id, r.value)
+    };
+    let one = app
+        .get(&format!("/kalender?organ={}&manad=2026-11", bid.0), None)
+        .await;
+    assert_eq!(one.status, StatusCode::OK);
+    assert!(one
+        .body
+        .contains(&format!(r#"<option value="{}" selected>"#, bid.0)));
+    let bad = app.get("/kalender?manad=2026-13", None).await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        bad.body.contains("manad") || bad.body.contains("månad"),
+        "{}",
+        bad.body
+    );
+    let unknown = app.get("/kalender?organ=999", None).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
