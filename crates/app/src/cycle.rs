@@ -69,6 +69,18 @@ pub fn add_agenda_case(
     case_key: &str,
     presenter: Option<String>,
 ) -> Result<AgendaItem> {
+    add_agenda_item(store, id, case_key, presenter, None)
+}
+
+/// Adds a case to the agenda with the administration's beslutsförslag, which becomes the §'s
+/// text and proposal when the minutes are drafted.
+pub fn add_agenda_item(
+    store: &dyn Store,
+    id: MeetingId,
+    case_key: &str,
+    presenter: Option<String>,
+    draft: Option<paragraf_core::meeting::ItemDraft>,
+) -> Result<AgendaItem> {
     let case = match store.case_by_dnr(case_key)? {
         Some(c) => c,
         None => match case_key.trim().parse::<i64>() {
@@ -87,6 +99,7 @@ pub fn add_agenda_case(
             case_number: Some(case.dnr.to_string()),
             presenter,
             secrecy: case.secrecy,
+            draft,
         };
         m.agenda.push(item.clone());
         Ok(item)

@@ -131,4 +131,30 @@ impl DataDir {
         drop(store);
         DataDir::open(path)
     }
+
+    /// Keeps a PDF under `files/`, named by its SHA-256 (the same file is kept once), and
+    /// returns its path relative to the data directory, for a handling's file reference.
+    pub fn store_pdf(&self, bytes: &[u8]) -> Result<String> {
+        if !bytes.starts_with(b"%PDF-") {
+            bail!("filen är ingen PDF");
+        }
+        let digest = paragraf_core::seal::sha256_hex(bytes);
+        let rel = format!("files/{}.pdf", digest.get(..32).unwrap_or(&digest));
+        let dir = self.path.join("files");
+        std::fs::create_dir_all(&dir)
+            .with_context(|| format!("kunde inte skapa {}", dir.display()))?;
+        let path = self.path.join(&rel);
+        std::fs::write(&path, bytes)
+            .with_context(|| format!("kunde inte skriva {}", path.display()))?;
+        Ok(rel)
+    }
+
+    /// The series for new cases: the configured default when the pattern has a series.
+    pub fn default_series(&self) -> Option<String> {
+        if self.pattern.has_series() {
+            self.config.registry.default_series.clone()
+        } else {
+            None
+        }
+    }
 }

@@ -404,6 +404,7 @@ fn store_in(
             case_number: ip.case_number.clone(),
             presenter: None,
             secrecy: para.secrecy,
+            draft: None,
         });
         paragraphs.push(para);
     }

@@ -13,6 +13,7 @@ pub mod documents;
 pub mod import;
 pub mod keys;
 pub mod unenforced;
+pub mod unenforced_docs;
 
 pub use datadir::{
     Config, DataDir, MunicipalityConfig, RegistryConfig, CONFIG_FILE, DATABASE_FILE,

@@ -97,6 +97,12 @@ pub enum UnenforcedCommand {
         /// Skriv även rapporten som CSV till denna fil.
         #[arg(long, value_name = "FIL")]
         csv: Option<PathBuf>,
+        /// Skriv även rapporten som PDF till denna fil.
+        #[arg(long, value_name = "FIL.pdf")]
+        pdf: Option<PathBuf>,
+        /// Nämnden som rapporterar (i PDF:ens sidhuvud), t.ex. "Vård- och omsorgsnämnden".
+        #[arg(long, requires = "pdf")]
+        body: Option<String>,
         #[command(flatten)]
         json: JsonArg,
     },
@@ -151,6 +157,14 @@ pub enum UnenforcedCommand {
         /// Tjänsteskrivelsens datum (standard: i dag).
         #[arg(long, value_parser = parse_date)]
         memo_date: Option<NaiveDate>,
+        /// Skriv tjänsteskrivelsen med förslaget till § och rapporten (med diagram) som PDF.
+        #[arg(long, value_name = "FIL.pdf")]
+        pdf: Option<PathBuf>,
+        /// Registrera ärendet med tjänsteskrivelsen och lägg det på föredragningslistan för
+        /// detta planerade sammanträde (id); förslaget blir paragrafens text när protokollet
+        /// upprättas.
+        #[arg(long, value_name = "ID")]
+        meeting: Option<i64>,
         #[command(flatten)]
         json: JsonArg,
     },

@@ -90,6 +90,13 @@ pub fn draft_minutes(
         p.case = item.case;
         p.case_number = item.case_number.clone();
         p.secrecy = item.secrecy;
+        if let Some(d) = &item.draft {
+            p.text = d.text.clone();
+            p.proposal = d.proposal.clone();
+            p.documents = d.documents.clone();
+            p.dispatch = d.dispatch.clone();
+            p.tables = d.tables.clone();
+        }
         paragraphs.push(p);
     }
     let minutes = Minutes::new(
@@ -255,7 +262,47 @@ mod tests {
             case_number: None,
             presenter: None,
             secrecy: Secrecy::Public,
+            draft: None,
         }
+    }
+
+    /// A beslutsförslag on the agenda becomes the §'s description, proposal, beslutsunderlag,
+    /// dispatch and tables when the minutes are drafted.
+    #[test]
+    fn an_item_draft_fills_its_paragraph() {
+        let mut m = Meeting::planned(BodyId(1), d("2024-01-29"));
+        m.start = Some("14:00".parse().unwrap());
+        m.place = Some("Samlingssalen".into());
+        let mut with = item(1, "Rapport om ej verkställda beslut");
+        with.draft = Some(crate::meeting::ItemDraft {
+            text: "Denna rapport avser den 30 november 2023.".into(),
+            proposal: Some(crate::minutes::Decision::Text {
+                text: "Nämnden tar del av rapporten.".into(),
+            }),
+            documents: vec!["Tjänsteskrivelse daterad den 8 januari 2024.".into()],
+            dispatch: vec!["Kommunfullmäktige".into(), "Akt".into()],
+            tables: vec![],
+        });
+        m.agenda = vec![item(1, "Information"), with];
+        send_notice(&mut m).unwrap();
+        mark_held(&mut m).unwrap();
+        let series = ParagraphSeries {
+            body: Some(BodyId(1)),
+            year: 2024,
+            used: Default::default(),
+        };
+        let minutes = draft_minutes(&mut m, attendance(), &series).unwrap();
+        let plain = minutes.paragraph(1).unwrap();
+        assert!(plain.text.is_empty() && plain.proposal.is_none());
+        let p = minutes.paragraph(2).unwrap();
+        assert_eq!(p.text, "Denna rapport avser den 30 november 2023.");
+        assert!(p.proposal.is_some());
+        assert!(
+            p.decision.is_none(),
+            "the body decides; the proposal is not the decision"
+        );
+        assert_eq!(p.dispatch, ["Kommunfullmäktige", "Akt"]);
+        assert_eq!(p.documents.len(), 1);
     }
 
     /// The whole cycle of seed 000: meeting 1 September, justering 3 September, anslag

@@ -60,7 +60,7 @@ pub struct ScheduleSlot {
 }
 
 /// Punkt på föredragningslistan: an item of the agenda, usually linked to a case.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AgendaItem {
     /// Position on the list, from 1.
     pub position: u32,
@@ -74,10 +74,31 @@ pub struct AgendaItem {
     pub presenter: Option<String>,
     /// Sekretess: an individual case is handled behind closed doors.
     pub secrecy: Secrecy,
+    /// Beslutsförslag: the administration's text and proposed decision, copied into the §
+    /// when the minutes are drafted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<ItemDraft>,
+}
+
+/// Förslag till paragraf: what a tjänsteskrivelse puts before the body for one item —
+/// the description, the proposed decision, the beslutsunderlag, who the decision goes to
+/// and any tables (the statistics of a report).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct ItemDraft {
+    /// Beskrivning av ärendet.
+    pub text: String,
+    /// Förslag till beslut.
+    pub proposal: Option<crate::minutes::Decision>,
+    /// Beslutsunderlag.
+    pub documents: Vec<String>,
+    /// Beslutet skickas till.
+    pub dispatch: Vec<String>,
+    /// Tables of figures (without anything that identifies a person).
+    pub tables: Vec<crate::minutes::Table>,
 }
 
 /// Sammanträde: a meeting of a body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
     /// The body that meets.
     pub body: BodyId,

@@ -3,7 +3,9 @@
 //! * [`notice_pdf`]: *kallelse* with *hålltider* and *föredragningslista*,
 //! * [`protocol_pdf`]: *protokoll*, full or *offentlig version*,
 //! * [`extract_pdf`]: *protokollsutdrag* of one § with *utdragsbestyrkande*,
-//! * [`posting_pdf`]: *anslag* on the *anslagstavla* with appeal information.
+//! * [`posting_pdf`]: *anslag* on the *anslagstavla* with appeal information,
+//! * [`report_pdf`]: a report of sections, tables and SVG charts (*tjänsteskrivelse*,
+//!   the quarterly report to IVO).
 //!
 //! Templates live in `templates/*.typ` and are compiled into the binary. They never see
 //! user text as markup: every document is turned into a JSON payload (with all dates and
@@ -15,6 +17,7 @@
 pub mod doc;
 pub mod format;
 mod payload;
+pub mod report;
 mod world;
 
 use typst::diag::Warned;
@@ -46,6 +49,7 @@ const NOTICE_TYP: &str = include_str!("../templates/notice.typ");
 const PROTOCOL_TYP: &str = include_str!("../templates/protocol.typ");
 const EXTRACT_TYP: &str = include_str!("../templates/extract.typ");
 const POSTING_TYP: &str = include_str!("../templates/posting.typ");
+const REPORT_TYP: &str = include_str!("../templates/report.typ");
 
 /// *Kallelse*: the notice of a meeting.
 pub fn notice_pdf(d: &doc::NoticeDoc) -> Result<Vec<u8>, RenderError> {
@@ -65,6 +69,11 @@ pub fn extract_pdf(d: &doc::ExtractDoc) -> Result<Vec<u8>, RenderError> {
 /// *Anslag*: the notice on the *anslagstavla* that the protocol has been adjusted.
 pub fn posting_pdf(d: &doc::PostingDoc) -> Result<Vec<u8>, RenderError> {
     render(POSTING_TYP, &payload::posting(d)?)
+}
+
+/// A report: sections with text, tables and SVG charts.
+pub fn report_pdf(d: &report::ReportDoc) -> Result<Vec<u8>, RenderError> {
+    render(REPORT_TYP, &report::payload(d)?)
 }
 
 /// The appeal information (*laglighetsprövning*, KL 13 kap.) printed on the posting,

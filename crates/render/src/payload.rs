@@ -26,6 +26,24 @@ pub(crate) struct Header {
     title: String,
 }
 
+impl Header {
+    pub(crate) fn new(
+        municipality: &str,
+        body: &str,
+        kind: &str,
+        date: String,
+        title: &str,
+    ) -> Header {
+        Header {
+            municipality: municipality.into(),
+            body: body.into(),
+            kind: kind.into(),
+            date,
+            title: title.into(),
+        }
+    }
+}
+
 // ---------------------------------------------------------------- text blocks
 
 /// A block of running text: a paragraph (lines separated by `\n`) or a list item.

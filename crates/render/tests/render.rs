@@ -435,3 +435,62 @@ fn view_models_round_trip_through_json() {
         serde_json::from_str(&serde_json::to_string(&n).expect("serialize")).expect("parse");
     assert_eq!(n, back);
 }
+
+#[test]
+fn a_report_with_a_table_and_a_chart() {
+    use paragraf_render::report::{ReportDoc, ReportSection, ReportTable};
+    let table = ReportTable {
+        title: "Beslut per insats".into(),
+        header: vec!["Beslut om".into(), "Antal".into()],
+        rows: vec![vec!["LSS – kontaktperson".into(), "12".into()]],
+        numeric: vec![false, true],
+        ..ReportTable::default()
+    };
+    let svg = r#"<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100"><rect x="10" y="10" width="80" height="50" fill="blue"/></svg>"#;
+    let mut doc = ReportDoc {
+        municipality: "Ludvika kommun".into(),
+        body: "Vård- och omsorgsnämnden".into(),
+        kind: "Rapport".into(),
+        date: "2024-01-08".parse().unwrap(),
+        title: "Statistikrapport".into(),
+        subtitle: Some("Ej verkställda beslut".into()),
+        facts: vec![("Dnr".into(), "2023/2".into())],
+        sections: vec![ReportSection {
+            heading: "Bilaga".into(),
+            text: "Första stycket.\n\n- en punkt".into(),
+            tables: vec![table.clone()],
+            charts: vec![svg.into()],
+            new_page: false,
+        }],
+        landscape: false,
+    };
+    let pdf = paragraf_render::report_pdf(&doc).expect("render");
+    assert_pdf(&pdf);
+    if let Some(text) = pdf_text(&pdf, "report") {
+        assert_in_order(
+            &text,
+            &[
+                "Statistikrapport",
+                "Dnr 2023/2",
+                "Bilaga",
+                "Första stycket.",
+                "LSS – kontaktperson 12",
+            ],
+        );
+    }
+    // A row as long as the header, an SVG chart, and a flex column that exists.
+    let mut bad = table.clone();
+    bad.rows.push(vec!["bara en cell".into()]);
+    doc.sections[0].tables = vec![bad];
+    let e = paragraf_render::report_pdf(&doc).unwrap_err().to_string();
+    assert!(e.contains("rad 2") && e.contains("1 celler"), "{e}");
+    doc.sections[0].tables = vec![ReportTable {
+        flex_column: Some(5),
+        ..table
+    }];
+    assert!(paragraf_render::report_pdf(&doc).is_err());
+    doc.sections[0].tables = vec![];
+    doc.sections[0].charts = vec!["<html>".into()];
+    let e = paragraf_render::report_pdf(&doc).unwrap_err().to_string();
+    assert!(e.contains("inte SVG"), "{e}");
+}

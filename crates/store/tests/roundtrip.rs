@@ -341,6 +341,7 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
         case_number: None,
         presenter: None,
         secrecy: Secrecy::Public,
+        draft: None,
     });
     let m1 = s.add_meeting(&meeting).unwrap();
     assert_eq!(s.meeting(m1.id).unwrap(), m1);

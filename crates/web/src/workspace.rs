@@ -195,11 +195,7 @@ pub async fn case_create(
         })
         .transpose()?;
     let new = NewCase {
-        series: if dir.pattern.has_series() {
-            dir.config.registry.default_series.clone()
-        } else {
-            None
-        },
+        series: dir.default_series(),
         class: None,
         title: required(&f, "title", "ärendemening")?.to_string(),
         body,
@@ -370,13 +366,12 @@ pub async fn document_upload(
     .map_err(|e| WebError::field("counterpart", e.to_string()))?;
     doc.secrecy = case.secrecy;
     if let Some(bytes) = &file {
-        let digest = paragraf_core::seal::sha256_hex(bytes);
-        let rel = format!("files/{}.pdf", &digest[..32]);
-        let path = state.dir.path.join(&rel);
-        std::fs::create_dir_all(state.dir.path.join("files"))
-            .map_err(|e| WebError::Internal(e.to_string()))?;
-        std::fs::write(&path, bytes).map_err(|e| WebError::Internal(e.to_string()))?;
-        doc.file = Some(rel);
+        doc.file = Some(
+            state
+                .dir
+                .store_pdf(bytes)
+                .map_err(|e| WebError::Internal(e.to_string()))?,
+        );
     }
     let rec = store.add_document(case.id, &doc)?;
     audit(

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use paragraf_app::unenforced as ops;
+use paragraf_app::unenforced_docs as docs;
 use paragraf_app::DataDir;
 use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::decision::{parse_optional_date, Closure, Offer};
@@ -296,6 +297,8 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             actor: a,
             quarter,
             csv,
+            pdf,
+            body,
             json,
         } => {
             let (dir, cat) = open(&data.dir)?;
@@ -303,6 +306,15 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             if let Some(path) = &csv {
                 std::fs::write(path, r.to_csv())
                     .with_context(|| format!("kunde inte skriva {}", path.display()))?;
+            }
+            if let Some(path) = &pdf {
+                let doc = docs::ivo_doc(
+                    &r,
+                    &dir.config.municipality.name,
+                    body.as_deref().unwrap_or("Socialtjänsten"),
+                    today(),
+                );
+                write_pdf(path, &docs::pdf(&doc)?)?;
             }
             output::print(json.json, &r, || {
                 let mut s = format!(
@@ -418,11 +430,45 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             date,
             body,
             memo_date,
+            pdf,
+            meeting,
             json,
         } => {
             let (dir, cat) = open(&data.dir)?;
-            let r = ops::monthly_report(&dir.store, &actor(&a), &cat, date)?;
-            let d = ops::draft(&r, &body, memo_date.unwrap_or_else(today));
+            let who = actor(&a);
+            let r = ops::monthly_report(&dir.store, &who, &cat, date)?;
+            let memo_date = memo_date.unwrap_or_else(today);
+            let d = ops::draft(&r, &body, memo_date);
+            if pdf.is_some() || meeting.is_some() {
+                let all = dir.store.unenforced_decisions(&who)?;
+                let chart = ops::chart_svg(&all, &cat, date)?;
+                let doc = docs::memo_doc(
+                    &d,
+                    &dir.config.municipality.name,
+                    &body,
+                    memo_date,
+                    None,
+                    Some(chart),
+                );
+                let bytes = docs::pdf(&doc)?;
+                if let Some(path) = &pdf {
+                    write_pdf(path, &bytes)?;
+                }
+                if let Some(m) = meeting {
+                    let (case, item) = docs::place_on_agenda(
+                        &dir,
+                        paragraf_core::ids::MeetingId(m),
+                        &d,
+                        &bytes,
+                        memo_date,
+                        &who,
+                    )?;
+                    eprintln!(
+                        "Ärendet {} är registrerat med tjänsteskrivelsen och ligger som punkt {} på föredragningslistan för sammanträde {m}.",
+                        case.dnr, item.position
+                    );
+                }
+            }
             output::print(json.json, &d, || {
                 format!(
                     "{}\n\nFörslag till beslut\n\n{}\n\nBeskrivning av ärendet\n\n{}\n\nBeslutsunderlag\n\n{}\n\nBeslut skickas till\n\n{}\n\nBilaga: Statistikrapport den {}\n\n{}",
@@ -453,5 +499,11 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             })?;
         }
     }
+    Ok(())
+}
+
+fn write_pdf(path: &Path, bytes: &[u8]) -> Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("kunde inte skriva {}", path.display()))?;
+    eprintln!("PDF:en är sparad i {}.", path.display());
     Ok(())
 }
