@@ -87,6 +87,9 @@ test('a meeting from planning to the public board, in the browser', async () => 
 
   await login(page, 'sekreterare');
   await axeCheck(page, 'arbetsytan');
+  await page.goto(`${base}/ej-verkstallda`);
+  await axeCheck(page, 'registret över ej verkställda beslut');
+  await page.goto(`${base}/sammantraden`);
   const today = new Date().toLocaleDateString('sv-SE');
   await page.getByLabel('Organ').selectOption({ label: 'Socialnämnden' });
   await page.getByLabel('Datum').fill(today);
@@ -162,7 +165,7 @@ test('a meeting from planning to the public board, in the browser', async () => 
   const pdf = await page.request.get(`${base}/protokoll/${id}/protokoll-offentlig.pdf`);
   assert.equal(pdf.status(), 200);
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
-  for (const path of ['/protokoll/', '/kalender', '/organ', '/organ/3']) {
+  for (const path of ['/protokoll/', '/kalender', '/organ', '/organ/3', '/statistik/ej-verkstallda']) {
     await page.goto(`${base}${path}`);
     await axeCheck(page, path);
     if (path === '/kalender') {

@@ -439,6 +439,40 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         crate::import::store_protocol(store, &protocol, name, &key)?;
     }
     cycle::close_appeal_periods(store, today)?;
+    demo_register(dir, today)?;
+    Ok(())
+}
+
+/// The register of ej verkställda beslut behind seed 004 §§ 14–15, moved forward in whole
+/// months so that its December 2023 falls in the month before `today`: the demo's register
+/// then looks like a live one (dates keep their order, so every rule still holds).
+fn demo_register(dir: &DataDir, today: NaiveDate) -> Result<()> {
+    use chrono::{Datelike, Months};
+    let csv = include_str!("../../../tests/fixtures/unenforced/register_004.csv");
+    let months = (today.year() - 2024) * 12 + today.month0() as i32;
+    let shift = |d: NaiveDate| {
+        if months >= 0 {
+            d.checked_add_months(Months::new(months.unsigned_abs()))
+        } else {
+            d.checked_sub_months(Months::new(months.unsigned_abs()))
+        }
+    };
+    let moved: Vec<String> = csv
+        .lines()
+        .map(|line| {
+            line.split(';')
+                .map(|f| {
+                    NaiveDate::parse_from_str(f, "%Y-%m-%d")
+                        .ok()
+                        .and_then(shift)
+                        .map_or_else(|| f.to_string(), |d| d.to_string())
+                })
+                .collect::<Vec<_>>()
+                .join(";")
+        })
+        .collect();
+    let catalogue = crate::unenforced::load_catalogue(&dir.path)?;
+    crate::unenforced::import_csv(&dir.store, "demo", moved.join("\n").as_bytes(), &catalogue)?;
     Ok(())
 }
 

@@ -71,6 +71,9 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                                 li { a href="/arenden" { "Ärenden" } }
                                 li { a href="/sammantraden" { "Arbetsyta" } }
                             }
+                            @if user.is_some_and(|u| u.role != paragraf_store::Role::Member) {
+                                li { a href="/ej-verkstallda" { "Ej verkställda beslut" } }
+                            }
                         }
                     }
                     @match user {

@@ -12,6 +12,7 @@ pub mod error;
 pub mod html;
 pub mod month;
 pub mod public;
+pub mod register;
 pub mod workspace;
 
 use std::net::SocketAddr;
@@ -115,6 +116,20 @@ pub fn router(state: AppState) -> Router {
             post(workspace::meeting_action),
         )
         .route("/revision", get(workspace::audit_page))
+        .route(
+            "/ej-verkstallda",
+            get(register::register_page).post(register::register_add),
+        )
+        .route("/ej-verkstallda/ivo", get(register::ivo))
+        .route(
+            "/ej-verkstallda/{id}",
+            get(register::decision_page).post(register::decision_edit),
+        )
+        .route("/statistik/ej-verkstallda", get(register::statistics_page))
+        .route(
+            "/statistik/ej-verkstallda/diagram.svg",
+            get(register::chart_svg),
+        )
         .nest("/api/v1", api::router())
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)

@@ -78,7 +78,8 @@ pub async fn home(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
         viewer.user.as_ref(),
         html! {
             h1 { (state.dir.config.municipality.name) }
-            p { "Här publiceras kommunens anslagstavla, nämndernas protokoll och sammanträden." }
+            p { "Här publiceras kommunens anslagstavla, nämndernas protokoll och sammanträden, och "
+                a href="/statistik/ej-verkstallda" { "statistik över gynnande beslut som inte verkställts" } "." }
             h2 { "På anslagstavlan nu" }
             @if notices.is_empty() { p { "Inga anslag just nu." } }
             ul { @for (m, n) in &notices {

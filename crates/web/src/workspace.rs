@@ -27,9 +27,9 @@ use crate::html::{csrf, page};
 use crate::public::{names, paragraph_html};
 use crate::AppState;
 
-type Fields = Vec<(String, String)>;
+pub(crate) type Fields = Vec<(String, String)>;
 
-fn get<'a>(f: &'a Fields, key: &str) -> Option<&'a str> {
+pub(crate) fn get<'a>(f: &'a Fields, key: &str) -> Option<&'a str> {
     f.iter()
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.as_str())

@@ -163,6 +163,7 @@ async fn nothing_secret_is_reachable_anonymously() {
         "Utredning och förslag",      // the secret case's document
         "läsa-sekretess",             // audit log
         "password_hash",
+        ">N01<",                            // an id in the register of ej verkställda beslut
         "Förvaltningen har berett ärendet", // text of §§ that also exist in unpublished drafts
     ];
     let mut published_text_seen = false;
@@ -822,4 +823,201 @@ async fn the_calendar_shows_a_month_grid_per_body() {
     );
     let unknown = app.get("/kalender?organ=999", None).await;
     assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
+
+/// Ej verkställda beslut: rows only for the roles that handle these cases, entry and editing
+/// through forms with errors naming the field, every read of rows logged, and the public
+/// statistics with the seed's tables but no id.
+#[tokio::test]
+async fn the_register_of_unenforced_decisions_is_for_handlers_and_its_statistics_for_all() {
+    let app = app();
+    // The public and a ledamot: no rows.
+    assert_eq!(
+        app.get("/ej-verkstallda", None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    let (member, _) = app.login("ledamot").await;
+    assert_eq!(
+        app.get("/ej-verkstallda", Some(&member)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get("/ej-verkstallda/N01", Some(&member)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get("/ej-verkstallda/ivo?kvartal=2026Q3", None)
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    // The demo register is seed 004's, moved so that its December 2023 is November 2026.
+    let (cookie, _) = app.login("handlaggare").await;
+    let page = app
+        .get("/ej-verkstallda?datum=2026-11-30", Some(&cookie))
+        .await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let token = csrf_from(&page.body);
+    assert!(
+        page.body.contains("N01"),
+        "the rows show their ids to a handler"
+    );
+    assert!(page
+        .body
+        .contains("/statistik/ej-verkstallda/diagram.svg?datum=2026-11-30"));
+    let bad = app
+        .get("/ej-verkstallda?datum=2026-13-01", Some(&cookie))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Entry: a bad date names its field; a good entry is stored and shown.
+    let bad = app
+        .post_form(
+            "/ej-verkstallda",
+            Some(&cookie),
+            &[
+                ("csrf", &token),
+                ("id", "W1"),
+                ("insats", "LSS – kontaktperson"),
+                ("beslutsdatum", "2026-02-30"),
+                ("kon", "K"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("beslutsdatum"), "{}", bad.body);
+    let no_csrf = app
+        .post_form(
+            "/ej-verkstallda",
+            Some(&cookie),
+            &[
+                ("id", "W1"),
+                ("insats", "LSS – kontaktperson"),
+                ("beslutsdatum", "2026-02-03"),
+                ("kon", "K"),
+            ],
+        )
+        .await;
+    assert_eq!(no_csrf.status, StatusCode::FORBIDDEN);
+    let ok = app
+        .post_form(
+            "/ej-verkstallda",
+            Some(&cookie),
+            &[
+                ("csrf", &token),
+                ("id", "W1"),
+                ("insats", "LSS – kontaktperson"),
+                ("beslutsdatum", "2026-02-03"),
+                ("kon", "K"),
+                ("orsak", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let again = app
+        .post_form(
+            "/ej-verkstallda",
+            Some(&cookie),
+            &[
+                ("csrf", &token),
+                ("id", "W1"),
+                ("insats", "LSS – kontaktperson"),
+                ("beslutsdatum", "2026-02-03"),
+                ("kon", "K"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "an id is entered once");
+
+    // Editing: verkställt before the decision is refused naming the field; a good date is kept.
+    let bad = app
+        .post_form(
+            "/ej-verkstallda/W1",
+            Some(&cookie),
+            &[("csrf", &token), ("verkstallt", "2026-01-01")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("verkst"), "{}", bad.body);
+    let ok = app
+        .post_form(
+            "/ej-verkstallda/W1",
+            Some(&cookie),
+            &[
+                ("csrf", &token),
+                ("insats", "LSS – kontaktperson"),
+                ("orsak", "2"),
+                ("verkstallt", "2026-06-01"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let page = app.get("/ej-verkstallda/W1", Some(&cookie)).await;
+    assert!(page.body.contains("2026-06-01"), "{}", page.body);
+
+    // The log holds the entry, the change with before and after, and the reads by name.
+    use paragraf_store::UnenforcedStore;
+    let id = paragraf_core::unenforced::DecisionId::new("W1").unwrap();
+    let log = app.state.dir.store.unenforced_audit(Some(&id)).unwrap();
+    let change = log
+        .iter()
+        .find(|e| e.action == "ändra")
+        .expect("the change is logged");
+    assert_eq!(change.actor, "handlaggare");
+    assert!(!change
+        .before_json
+        .as_deref()
+        .unwrap_or("")
+        .contains("2026-06-01"));
+    assert!(change
+        .after_json
+        .as_deref()
+        .unwrap_or("")
+        .contains("2026-06-01"));
+    let reads = app.state.dir.store.unenforced_audit(None).unwrap();
+    assert!(
+        reads
+            .iter()
+            .any(|e| e.action == "läsa" && e.actor == "handlaggare" && e.entity_id.is_none()),
+        "reading the whole register is logged"
+    );
+
+    // IVO: HTML, CSV and a bad quarter.
+    let ivo = app
+        .get(
+            "/ej-verkstallda/ivo?kvartal=2026Q4&format=csv",
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(ivo.status, StatusCode::OK);
+    assert!(ivo.body.starts_with("id;insats;lag;"), "{}", ivo.body);
+    assert!(ivo.body.contains("N01;"));
+    let bad = app
+        .get("/ej-verkstallda/ivo?kvartal=2026Q5", Some(&cookie))
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The public statistics: the seed's tables, the chart, no id.
+    let public = app
+        .get("/statistik/ej-verkstallda?datum=2026-11-30", None)
+        .await;
+    assert_eq!(public.status, StatusCode::OK);
+    assert!(public.body.contains("Antal som tackat nej till erbjudande"));
+    assert!(public.body.contains("LSS – kontaktperson"));
+    for id in ["N01", "N02", "D01", "W1"] {
+        assert!(
+            !public.body.contains(&format!(">{id}<")),
+            "the public page shows {id}"
+        );
+    }
+    let svg = app
+        .get(
+            "/statistik/ej-verkstallda/diagram.svg?datum=2026-11-30",
+            None,
+        )
+        .await;
+    assert_eq!(svg.status, StatusCode::OK);
+    assert_eq!(svg.headers[header::CONTENT_TYPE], "image/svg+xml");
+    assert!(svg.body.contains("<svg") && !svg.body.contains("N01"));
 }
