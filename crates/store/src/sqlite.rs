@@ -101,6 +101,15 @@ impl SqliteStore {
         let conn = self.lock();
         f(&Conn(&conn))
     }
+
+    /// A value that changes whenever the database changes, whether through this store or
+    /// another process (SQLite's `data_version` and this connection's change count): what a
+    /// cache of pages built from the data keys on.
+    pub fn generation(&self) -> Result<(i64, u64)> {
+        let conn = self.lock();
+        let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((version, conn.total_changes()))
+    }
 }
 
 /// A connection inside a transaction that the caller owns: the store's operations run on it.

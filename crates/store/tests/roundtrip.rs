@@ -523,3 +523,30 @@ fn atomically_keeps_all_or_nothing() {
     assert_eq!(s.bodies().unwrap().len(), 1);
     assert!(s.persons().unwrap().is_empty());
 }
+
+/// The generation changes with every write, through this store or another connection to
+/// the same file, and not with reads: pages cached on it are never stale.
+#[test]
+fn the_generation_follows_every_write_from_any_connection() {
+    let (dir, s) = store();
+    let g0 = s.generation().unwrap();
+    let _ = s.bodies().unwrap();
+    assert_eq!(s.generation().unwrap(), g0, "a read changes nothing");
+    s.add_body(&Body::new("Socialnämnden", Some("SN"), BodyKind::Committee, None).unwrap())
+        .unwrap();
+    let g1 = s.generation().unwrap();
+    assert_ne!(g1, g0, "this store's write");
+    let other = SqliteStore::open(&dir.path().join("paragraf.db")).unwrap();
+    other
+        .add_body(
+            &Body::new(
+                "Kommunstyrelsen",
+                Some("KS"),
+                BodyKind::ExecutiveBoard,
+                None,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert_ne!(s.generation().unwrap(), g1, "another connection's write");
+}

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod audit;
 pub mod auth;
+pub mod cache;
 pub mod error;
 pub mod html;
 pub mod month;
@@ -33,6 +34,8 @@ pub struct AppState {
     pub fixed_today: Option<NaiveDate>,
     /// A password hash to spend time on when a username does not exist.
     pub dummy_hash: Arc<String>,
+    /// The public pages as last built, for anonymous readers.
+    pub pages: cache::PageCache,
 }
 
 impl AppState {
@@ -42,6 +45,7 @@ impl AppState {
             dir: Arc::new(dir),
             fixed_today: None,
             dummy_hash: Arc::new(auth::hash_password("ingen användare")?),
+            pages: cache::PageCache::default(),
         })
     }
 
@@ -131,6 +135,10 @@ pub fn router(state: AppState) -> Router {
             get(register::chart_svg),
         )
         .nest("/api/v1", api::router())
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            cache::public_pages,
+        ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }

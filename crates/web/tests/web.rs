@@ -1021,3 +1021,49 @@ async fn the_register_of_unenforced_decisions_is_for_handlers_and_its_statistics
     assert_eq!(svg.headers[header::CONTENT_TYPE], "image/svg+xml");
     assert!(svg.body.contains("<svg") && !svg.body.contains("N01"));
 }
+
+/// Public pages are answered from memory for the public, and never stale: a write by another
+/// process shows at once; logged-in viewers always get a fresh page.
+#[tokio::test]
+async fn cached_public_pages_follow_every_write() {
+    let app = app();
+    let first = app.get("/organ", None).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(!first.body.contains("Valnämnden"));
+    assert_eq!(app.state.pages.len(), 1, "the page is kept");
+    let again = app.get("/organ", None).await;
+    assert_eq!(again.body, first.body);
+    assert!(
+        again.headers.contains_key(header::CONTENT_SECURITY_POLICY),
+        "headers on cached pages too"
+    );
+
+    // Another process adds a body to the same database.
+    let other = paragraf_store::SqliteStore::open(&app.state.dir.path.join("paragraf.db")).unwrap();
+    paragraf_store::Store::add_body(
+        &other,
+        &paragraf_core::org::Body::new(
+            "Valnämnden",
+            None,
+            paragraf_core::org::BodyKind::Committee,
+            None,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let after = app.get("/organ", None).await;
+    assert!(
+        after.body.contains("Valnämnden"),
+        "the cached page was stale"
+    );
+
+    // A logged-in reader gets the page built for them (with the workspace links).
+    let (cookie, _) = app.login("sekreterare").await;
+    let mine = app.get("/organ", Some(&cookie)).await;
+    assert!(mine.body.contains("/sammantraden"));
+    let public = app.get("/organ", None).await;
+    assert!(
+        !public.body.contains("href=\"/sammantraden\""),
+        "a reader's page reached the public"
+    );
+}
