@@ -8,6 +8,7 @@
 
 pub mod cycle;
 pub mod datadir;
+pub mod delegation;
 pub mod demo;
 pub mod documents;
 pub mod import;

@@ -95,6 +95,9 @@ pub enum Command {
     Demo(DemoArgs),
     /// Starta webbservern: arbetsyta, anslagstavla och API.
     Serve(ServeArgs),
+    /// Delegation: delegationsordningen, delegationsbeslut och rapporten till nämnden.
+    #[command(subcommand)]
+    Delegation(crate::args_delegation::DelegationCommand),
     /// Ej verkställda beslut: register, månadsrapport, IVO-rapport, kontroll.
     #[command(subcommand)]
     Unenforced(crate::args_unenforced::UnenforcedCommand),

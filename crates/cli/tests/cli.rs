@@ -340,3 +340,201 @@ fn demo_creates_and_shows_a_municipality() {
     let text = ok(&["demo", "--no-serve", "--data", &dir]);
     assert!(text.contains("Socialnämnden"), "{text}");
 }
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+#[test]
+fn delegation_order_import_who_and_search() {
+    let seed = fixture("002_e41df9be8d1d79a6.txt");
+    // A dry run needs no data directory and prints the order in the shape.
+    let d = json(&["delegation", "import", "--dry-run", "--json", &seed]);
+    assert_eq!(d["title"], "Delegationsordning för Socialnämnden");
+    assert_eq!(d["case_number"], "SOC 2023-000189");
+    assert_eq!(d["valid_until"], "2025-04-16");
+    assert_eq!(d["items"].as_array().unwrap().len(), 200);
+    let item = &d["items"][1];
+    assert_eq!(item["number"], "1.2.1");
+    assert_eq!(
+        item["legal_basis"],
+        serde_json::json!(["2 kap. 17 § TF", "6 kap. 2-3 § OSL"])
+    );
+    assert_eq!(
+        item["delegates"],
+        serde_json::json!([["Enhetschef"], ["Verksamhetschef"]])
+    );
+    let i33 = d["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["number"] == "3.3")
+        .unwrap();
+    assert_eq!(i33["levels"][0]["number"], 1);
+    assert_eq!(
+        i33["levels"][0]["delegates"],
+        serde_json::json!([["Socialsekreterare", "Biståndshandläggare"]])
+    );
+    assert!(d["warnings"].as_array().unwrap().len() >= 5);
+
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = data(tmp.path());
+    ok(&["init", "--data", &dir]);
+    let text = ok(&["delegation", "import", "--data", &dir, &seed]);
+    assert!(
+        text.contains("200 punkter") && text.contains("Sparad som version 1"),
+        "{text}"
+    );
+    // The same order again: a new version with no changes.
+    let text = ok(&["delegation", "import", "--data", &dir, &seed]);
+    assert!(text.contains("Inga ändringar"), "{text}");
+    let w = json(&[
+        "delegation",
+        "who",
+        "--data",
+        &dir,
+        "--item",
+        "3.3",
+        "--level",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(
+        w["delegates"],
+        serde_json::json!([["Samordnare", "Enhetschef"]])
+    );
+    let text = ok(&["delegation", "who", "--data", &dir, "--item", "1.2.1"]);
+    assert!(
+        text.contains("1. Enhetschef\n  2. Verksamhetschef"),
+        "{text}"
+    );
+    let err = fails(&[
+        "delegation",
+        "who",
+        "--data",
+        &dir,
+        "--item",
+        "3.3",
+        "--level",
+        "9",
+    ]);
+    assert!(err.contains("ingen nivå 9"), "{err}");
+    let text = ok(&["delegation", "search", "--data", &dir, "faderskap"]);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.starts_with("10.2.1\t"), "{text}");
+}
+
+#[test]
+fn delegation_decisions_checked_refused_whole_and_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = data(tmp.path());
+    ok(&["init", "--data", &dir]);
+    // Decisions before any order are refused.
+    let err = fails(&[
+        "delegation",
+        "decisions",
+        "import",
+        "--data",
+        &dir,
+        &fixture("delegation/decisions_002.csv"),
+    ]);
+    assert!(err.contains("ingen delegationsordning"), "{err}");
+    ok(&[
+        "delegation",
+        "import",
+        "--data",
+        &dir,
+        &fixture("002_e41df9be8d1d79a6.txt"),
+    ]);
+    // A file with bad rows: every one named with its line, nothing stored, exit non-zero.
+    let err = fails(&[
+        "delegation",
+        "decisions",
+        "import",
+        "--data",
+        &dir,
+        &fixture("delegation/bad_rows.csv"),
+    ]);
+    for line in 3..=10 {
+        assert!(
+            err.contains(&format!("rad {line},")),
+            "line {line} not named: {err}"
+        );
+    }
+    assert!(!err.contains("rad 2,") && !err.contains("rad 11,"), "{err}");
+    assert!(err.contains("inget har sparats"), "{err}");
+    let r = json(&[
+        "delegation",
+        "report",
+        "--data",
+        &dir,
+        "--from",
+        "2024-05-01",
+        "--to",
+        "2024-05-31",
+        "--json",
+    ]);
+    assert_eq!(r["total"], 0);
+    // Seed 002's statistics as decisions: the report has its shape and sums.
+    let text = ok(&[
+        "delegation",
+        "decisions",
+        "import",
+        "--data",
+        &dir,
+        &fixture("delegation/decisions_002.csv"),
+    ]);
+    assert!(text.contains("1775 delegationsbeslut"), "{text}");
+    let r = json(&[
+        "delegation",
+        "report",
+        "--data",
+        &dir,
+        "--from",
+        "2024-05-01",
+        "--to",
+        "2024-05-31",
+        "--json",
+    ]);
+    assert_eq!(r["total"], 1775);
+    let units = r["units"].as_array().unwrap();
+    assert_eq!(units.len(), 11);
+    let sol = units
+        .iter()
+        .find(|u| u["unit"] == "SoL Biståndsenheten")
+        .unwrap();
+    assert_eq!(sol["total"], 1043);
+    assert!(sol["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["type"] == "Bifall hemtjänst enligt 4 kap 1 § SoL" && t["count"] == 740));
+    assert!(r["by_item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["item"] == "6.6" && i["bifall"] == 3));
+    let text = ok(&[
+        "delegation",
+        "report",
+        "--data",
+        &dir,
+        "--from",
+        "2024-05-01",
+        "--to",
+        "2024-05-31",
+    ]);
+    assert!(
+        text.contains("Organisation\tBeslut\tAntal beslut\nSoL Biståndsenheten"),
+        "{text}"
+    );
+    assert!(text.contains("\tSumma beslut\t1043"), "{text}");
+    assert!(
+        text.contains("ANMÄLAN AV DELEGATIONSBESLUT – Familjerätten – 2024-05"),
+        "{text}"
+    );
+}

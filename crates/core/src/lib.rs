@@ -15,6 +15,7 @@
 pub mod calendar;
 mod checksum;
 pub mod cycle;
+pub mod delegation;
 pub mod dnr;
 pub mod ids;
 pub mod meeting;

@@ -33,4 +33,6 @@ pub enum ImportError {
     NoMeetingDate,
     #[error("ingen nämnd eller inget utskott hittades (letade i försättsbladet, anslaget och sidhuvudena) – är detta ett protokoll?")]
     NoBody,
+    #[error("ingen delegationsordning hittades (letade efter en tabell med kolumnerna Nr, Ärende, Lagrum och Delegat) – är detta en delegationsordning?")]
+    NoDelegationOrder,
 }

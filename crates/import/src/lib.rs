@@ -15,6 +15,7 @@
 mod agenda;
 mod cover;
 mod dates;
+pub mod delegation;
 mod error;
 mod furniture;
 mod labels;
@@ -31,6 +32,7 @@ mod stream;
 mod tables;
 mod text;
 
+pub use delegation::{parse_delegation, DelegationDocument};
 pub use error::ImportError;
 pub use model::{
     Adjustment, Attendance, Attendee, Notice, Paragraph, Protocol, Signature, Table, TableRow,

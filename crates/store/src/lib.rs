@@ -9,12 +9,14 @@
 //! the core's constructors before they are written and again when they are read back.
 
 mod accounts;
+mod delegation;
 mod error;
 mod sqlite;
 mod unenforced;
 pub use unenforced::{AuditRecord, UnenforcedStore, UpsertSummary};
 
 pub use accounts::{AuditEntry, Role, Session, User};
+pub use delegation::{DecisionImport, DelegationStore, StoredOrder};
 pub use error::StoreError;
 pub use sqlite::{SqliteStore, SCHEMA_VERSION};
 

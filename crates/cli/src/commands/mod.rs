@@ -4,6 +4,7 @@
 mod cases;
 mod cycle;
 mod deadlines;
+mod delegation;
 mod demo;
 mod dnr;
 mod import;
@@ -94,6 +95,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Import(a) => return import::run(&a),
         Command::Demo(a) => demo::run(&a)?,
         Command::Serve(a) => demo::serve(&a)?,
+        Command::Delegation(c) => delegation::run(c)?,
         Command::Unenforced(c) => unenforced::run(c)?,
     }
     Ok(ExitCode::SUCCESS)

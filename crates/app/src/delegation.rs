@@ -1,0 +1,551 @@
+//! Delegation as operations: import a delegationsordning (text or PDF) as a new version with
+//! its diff against the previous one, import the units' lists of delegation decisions from
+//! CSV (each row checked against the version in force on its date; a file with any bad row
+//! is refused whole), the report to the nämnd, who may decide, and search.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use chrono::NaiveDate;
+use paragraf_core::delegation::order::in_force;
+use paragraf_core::delegation::{
+    diff, search, who, Checker, ConditionalDelegates, DecisionRow, DelegationOrder,
+    DelegationReport, Item, LegalRef, Level, LevelNumber, OrderDiff, Outcome, RoleHolder, RowError,
+    Section, Staleness, Threshold, WhoAnswer,
+};
+use paragraf_import::delegation::{DelegationConditional, DelegationDocument};
+use paragraf_store::{DelegationStore, StoredOrder};
+use serde::Serialize;
+
+use crate::unenforced::{decode, ImportError, RowProblem};
+
+/// An order read from a file, with what the reader repaired.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrderImport {
+    /// The order.
+    #[serde(flatten)]
+    pub order: DelegationOrder,
+    /// What was repaired or could not be read.
+    pub warnings: Vec<String>,
+    /// Whether it needs review (older than a year or past giltig t o m), as of today.
+    pub staleness: Option<Staleness>,
+    /// The stored version's number, when stored.
+    pub version: Option<i64>,
+    /// The change against the previous stored version with the same title.
+    pub diff: Option<OrderDiff>,
+}
+
+fn date(field: &str, s: Option<&str>, warnings: &mut Vec<String>) -> Option<NaiveDate> {
+    let s = s?.trim();
+    match s.parse() {
+        Ok(d) => Some(d),
+        Err(_) => {
+            warnings.push(format!("{field} ”{s}” är inget datum och har utelämnats"));
+            None
+        }
+    }
+}
+
+fn conditional(c: &[DelegationConditional]) -> Vec<ConditionalDelegates> {
+    c.iter()
+        .map(|c| ConditionalDelegates {
+            condition: c.condition.clone(),
+            delegates: c.delegates.clone(),
+        })
+        .collect()
+}
+
+/// The core's order from what the importer read: dates checked, lagrum parsed with the
+/// order's abbreviations, thresholds read from the matters.
+pub fn order_from_document(doc: &DelegationDocument) -> (DelegationOrder, Vec<String>) {
+    let mut warnings = doc.warnings.clone();
+    let items = doc
+        .items
+        .iter()
+        .map(|i| Item {
+            number: i.number.clone(),
+            section: i.section.clone(),
+            matter: i.matter.clone(),
+            legal_refs: i
+                .legal_basis
+                .iter()
+                .map(|l| LegalRef::parse(l, &doc.abbreviations))
+                .collect(),
+            legal_basis: i.legal_basis.clone(),
+            delegates: i.delegates.clone(),
+            conditional: conditional(&i.conditional),
+            levels: i
+                .levels
+                .iter()
+                .map(|l| Level {
+                    number: LevelNumber::new(&l.number),
+                    matter: l.matter.clone(),
+                    delegates: l.delegates.clone(),
+                    thresholds: l
+                        .matter
+                        .as_deref()
+                        .map(Threshold::find_in)
+                        .unwrap_or_default(),
+                    remark: l.remark.clone(),
+                })
+                .collect(),
+            thresholds: Threshold::find_in(&i.matter),
+            remark: i.remark.clone(),
+            utskott_only: i.utskott_only,
+            moved_to: i.moved_to.clone(),
+        })
+        .collect();
+    let order = DelegationOrder {
+        title: doc.title.clone(),
+        case_number: doc.case_number.clone(),
+        adopted: date("datum", doc.adopted.as_deref(), &mut warnings),
+        revised: date("senast reviderad", doc.revised.as_deref(), &mut warnings),
+        valid_until: date("giltig t o m", doc.valid_until.as_deref(), &mut warnings),
+        valid_from: None,
+        adopted_by: doc.adopted_by.clone(),
+        body: doc.body.clone(),
+        rules: doc.rules.clone(),
+        abbreviations: doc.abbreviations.clone(),
+        sections: doc
+            .sections
+            .iter()
+            .map(|s| Section {
+                number: s.number.clone(),
+                title: s.title.clone(),
+                utskott_only: s.utskott_only,
+            })
+            .collect(),
+        items,
+    };
+    (order, warnings)
+}
+
+/// Reads an order from a `.txt` or `.pdf` file (PDF through pdftotext, as protocols are).
+/// Problems the core finds (duplicate numbers) are errors.
+pub fn read_order(path: &Path, today: NaiveDate) -> Result<OrderImport> {
+    let text = paragraf_import::read_file(path)?;
+    let doc = paragraf_import::parse_delegation(&text)
+        .with_context(|| format!("{} kunde inte läsas som delegationsordning", path.display()))?;
+    let (order, warnings) = order_from_document(&doc);
+    let errors = order.validate();
+    if !errors.is_empty() {
+        bail!(
+            "delegationsordningen i {} kan inte sparas: {}",
+            path.display(),
+            errors
+                .iter()
+                .map(|e| e.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+    Ok(OrderImport {
+        staleness: order.staleness(today),
+        order,
+        warnings,
+        version: None,
+        diff: None,
+    })
+}
+
+/// Stores `import` as a new version; the diff is against the latest stored version with the
+/// same title.
+pub fn store_order<S: DelegationStore + ?Sized>(
+    store: &S,
+    mut import: OrderImport,
+    source: Option<&str>,
+) -> Result<OrderImport> {
+    let previous = store.latest_order(&import.order.title)?;
+    import.diff = previous.as_ref().map(|p| diff(&p.order, &import.order));
+    let stored = store.add_order(&import.order, source)?;
+    import.version = Some(stored.id);
+    Ok(import)
+}
+
+/// The CSV columns of a decision list; `nivå` is optional.
+pub const DECISION_COLUMNS: [&str; 8] = [
+    "punkt",
+    "datum",
+    "beslutsfattare",
+    "roll",
+    "enhet",
+    "beslut",
+    "utfall",
+    "nivå",
+];
+
+fn column_name(h: &str) -> String {
+    let h = h.trim().trim_start_matches('\u{feff}').to_lowercase();
+    match h.as_str() {
+        "punkt nr" | "punktnr" | "nr" | "delegationspunkt" => "punkt".into(),
+        "beslutsdatum" => "datum".into(),
+        "delegat" => "beslutsfattare".into(),
+        "niva" => "nivå".into(),
+        "organisation" => "enhet".into(),
+        _ => h,
+    }
+}
+
+fn problem(line: u64, field: &str, message: impl Into<String>) -> RowProblem {
+    RowProblem {
+        line,
+        field: field.to_string(),
+        message: message.into(),
+    }
+}
+
+fn from_error(line: u64, e: &RowError) -> RowProblem {
+    problem(line, e.field(), e.to_string())
+}
+
+/// Reads a decision list: `punkt;datum;beslutsfattare;roll;enhet;beslut;utfall` (and
+/// optionally `nivå`), `;` or `,` as the header has it, UTF-8 or Windows-1252. Every bad row
+/// is named; with any, `Err` and nothing to store. Rows come with their line numbers.
+pub fn parse_decisions_csv(bytes: &[u8]) -> Result<Vec<(u64, DecisionRow)>, ImportError> {
+    let (rows, problems) = read_decisions(bytes)?;
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(ImportError { problems })
+    }
+}
+
+/// Rows with their line numbers, and the problems of the rows that could not be read.
+type ReadRows = (Vec<(u64, DecisionRow)>, Vec<RowProblem>);
+
+/// The good rows and the problems of the others; `Err` only when the header is unusable.
+fn read_decisions(bytes: &[u8]) -> Result<ReadRows, ImportError> {
+    let (text, _) = decode(bytes);
+    let first = text.lines().next().unwrap_or("");
+    if first.trim().is_empty() {
+        return Err(ImportError {
+            problems: vec![problem(1, "rubrik", "filen saknar rubrikrad")],
+        });
+    }
+    let delimiter = if first.contains(';') {
+        b';'
+    } else if first.contains(',') {
+        b','
+    } else {
+        b'\t'
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => h.clone(),
+        Err(e) => {
+            return Err(ImportError {
+                problems: vec![problem(
+                    1,
+                    "rubrik",
+                    format!("rubrikraden kan inte läsas: {e}"),
+                )],
+            })
+        }
+    };
+    let mut problems = Vec::new();
+    let mut cols = std::collections::HashMap::new();
+    for (i, h) in headers.iter().enumerate() {
+        let name = column_name(h);
+        if name.is_empty() {
+            continue;
+        }
+        if !DECISION_COLUMNS.contains(&name.as_str()) {
+            problems.push(problem(
+                1,
+                h.trim(),
+                format!(
+                    "okänd kolumn ”{}”; kolumnerna är {}",
+                    h.trim(),
+                    DECISION_COLUMNS[..7].join(";")
+                ),
+            ));
+        } else if cols.insert(name.clone(), i).is_some() {
+            problems.push(problem(1, &name, "kolumnen finns två gånger"));
+        }
+    }
+    for c in &DECISION_COLUMNS[..7] {
+        if !cols.contains_key(*c) {
+            problems.push(problem(1, c, "kolumnen saknas i rubrikraden"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(ImportError { problems });
+    }
+    let width = headers.len();
+    let mut rows = Vec::new();
+    for rec in reader.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(problem(line, "rad", format!("raden kan inte läsas: {e}")));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line());
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if rec.len() > width {
+            problems.push(problem(
+                line,
+                "rad",
+                format!("raden har {} fält men rubriken {width}", rec.len()),
+            ));
+            continue;
+        }
+        let get = |name: &str| {
+            cols.get(name)
+                .and_then(|i| rec.get(*i))
+                .map(str::trim)
+                .unwrap_or("")
+        };
+        let before = problems.len();
+        let mut required = |name: &'static str| {
+            let v = get(name);
+            if v.is_empty() {
+                problems.push(from_error(line, &RowError::Missing(name)));
+            }
+            v.to_string()
+        };
+        let item = required("punkt");
+        let date_text = required("datum");
+        let decided_by = required("beslutsfattare");
+        let role = required("roll");
+        let unit = required("enhet");
+        let decision = required("beslut");
+        let outcome_text = required("utfall");
+        let date = if date_text.is_empty() {
+            None
+        } else {
+            match date_text.parse::<NaiveDate>() {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    problems.push(from_error(line, &RowError::Date(date_text.clone())));
+                    None
+                }
+            }
+        };
+        let outcome = if outcome_text.is_empty() {
+            None
+        } else {
+            match Outcome::parse(&outcome_text) {
+                Ok(o) => Some(o),
+                Err(e) => {
+                    problems.push(from_error(line, &e));
+                    None
+                }
+            }
+        };
+        if problems.len() > before {
+            continue;
+        }
+        let (Some(date), Some(outcome)) = (date, outcome) else {
+            continue;
+        };
+        let level = get("nivå");
+        rows.push((
+            line,
+            DecisionRow {
+                item: item.trim_end_matches('.').to_string(),
+                level: (!level.is_empty()).then(|| LevelNumber::new(level)),
+                date,
+                decided_by,
+                role,
+                unit,
+                decision,
+                outcome,
+            },
+        ));
+    }
+    problems.sort_by_key(|p| p.line);
+    Ok((rows, problems))
+}
+
+/// The check over everything stored: every version, the roles register, vidaredelegation.
+pub fn checker<S: DelegationStore + ?Sized>(store: &S) -> Result<Checker> {
+    let versions: Vec<DelegationOrder> = store.orders()?.into_iter().map(|o| o.order).collect();
+    Ok(Checker::new(
+        &versions,
+        &store.role_holders()?,
+        &store.further_delegations()?,
+    ))
+}
+
+/// Checks `rows` against `checker`; every failing row named with its line and reasons.
+pub fn check_rows(checker: &Checker, rows: &[(u64, DecisionRow)]) -> Result<(), ImportError> {
+    let mut problems = Vec::new();
+    for (line, row) in rows {
+        if let Err(errors) = checker.check(row) {
+            problems.extend(errors.iter().map(|e| from_error(*line, e)));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError { problems })
+    }
+}
+
+/// What a decision import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionsImported {
+    /// Rows stored.
+    pub rows: usize,
+    /// The file's number in the store.
+    pub import: i64,
+    /// First and last decision date.
+    pub from: Option<NaiveDate>,
+    /// Last.
+    pub to: Option<NaiveDate>,
+}
+
+/// Imports a decision list: read (see [`parse_decisions_csv`]), each row checked against the
+/// version of the order in force on its date, stored in ONE transaction. Any bad row: an
+/// [`ImportError`] naming every one, and nothing stored. A file imported before is refused.
+pub fn import_decisions<S: DelegationStore + ?Sized>(
+    store: &S,
+    file: &str,
+    bytes: &[u8],
+) -> Result<DecisionsImported> {
+    let (rows, mut problems) = read_decisions(bytes)?;
+    if store.orders()?.is_empty() {
+        bail!(
+            "ingen delegationsordning är inläst; läs in den först med `paragraf delegation import`"
+        );
+    }
+    if let Err(e) = check_rows(&checker(store)?, &rows) {
+        problems.extend(e.problems);
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        return Err(ImportError { problems }.into());
+    }
+    let sha = paragraf_core::seal::sha256_hex(bytes);
+    let imported = store.add_decisions(file, &sha, &rows)?;
+    Ok(DecisionsImported {
+        rows: imported.rows,
+        import: imported.id,
+        from: rows.iter().map(|(_, r)| r.date).min(),
+        to: rows.iter().map(|(_, r)| r.date).max(),
+    })
+}
+
+/// The report to the nämnd over the stored decisions from `from` to `to`.
+pub fn report<S: DelegationStore + ?Sized>(
+    store: &S,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<DelegationReport> {
+    if to < from {
+        bail!("--to {to} ligger före --from {from}");
+    }
+    Ok(DelegationReport::compute(
+        &store.decisions(from, to)?,
+        from,
+        to,
+    ))
+}
+
+/// The stored version in force on `date`, or the latest stored version without a date.
+pub fn order_at<S: DelegationStore + ?Sized>(
+    store: &S,
+    date: Option<NaiveDate>,
+) -> Result<StoredOrder> {
+    let all = store.orders()?;
+    if all.is_empty() {
+        bail!("ingen delegationsordning är inläst; läs in den med `paragraf delegation import`");
+    }
+    match date {
+        None => Ok(all.into_iter().last().context("ingen version")?),
+        Some(d) => {
+            let orders: Vec<DelegationOrder> = all.iter().map(|o| o.order.clone()).collect();
+            let found = in_force(&orders, d)
+                .with_context(|| format!("ingen delegationsordning gällde {d}"))?;
+            // The latest stored copy of that version.
+            Ok(all
+                .into_iter()
+                .rev()
+                .find(|o| &o.order == found)
+                .context("ingen version")?)
+        }
+    }
+}
+
+/// Who may decide `item` (at `level`) in the version in force on `date` (default: latest).
+pub fn who_may_decide<S: DelegationStore + ?Sized>(
+    store: &S,
+    item: &str,
+    level: Option<&str>,
+    date: Option<NaiveDate>,
+) -> Result<WhoAnswer> {
+    let o = order_at(store, date)?;
+    Ok(who(&o.order, item, level)?)
+}
+
+/// The items of the latest version whose matter or lagrum matches `text`.
+pub fn search_items<S: DelegationStore + ?Sized>(store: &S, text: &str) -> Result<Vec<Item>> {
+    let o = order_at(store, None)?;
+    Ok(search(&o.order, text).into_iter().cloned().collect())
+}
+
+/// Reads a roles register: `person;roll;från;till` (till may be empty).
+pub fn parse_roles_csv(bytes: &[u8]) -> Result<Vec<RoleHolder>, ImportError> {
+    let (text, _) = decode(bytes);
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        let line = i as u64 + 1;
+        if i == 0 || l.trim().is_empty() {
+            continue;
+        }
+        let sep = if l.contains(';') { ';' } else { ',' };
+        let f: Vec<&str> = l.split(sep).map(str::trim).collect();
+        let get = |n: usize| f.get(n).copied().unwrap_or("");
+        let (person, role) = (get(0), get(1));
+        if person.is_empty() || role.is_empty() {
+            problems.push(problem(line, "person", "person och roll måste anges"));
+            continue;
+        }
+        let from = match get(2).parse::<NaiveDate>() {
+            Ok(d) => d,
+            Err(_) => {
+                problems.push(problem(
+                    line,
+                    "från",
+                    format!("”{}” är inget datum", get(2)),
+                ));
+                continue;
+            }
+        };
+        let to = match get(3) {
+            "" => None,
+            t => match t.parse::<NaiveDate>() {
+                Ok(d) if d >= from => Some(d),
+                Ok(d) => {
+                    problems.push(problem(line, "till", format!("{d} ligger före {from}")));
+                    continue;
+                }
+                Err(_) => {
+                    problems.push(problem(line, "till", format!("”{t}” är inget datum")));
+                    continue;
+                }
+            },
+        };
+        out.push(RoleHolder {
+            person: person.to_string(),
+            role: role.to_string(),
+            from,
+            to,
+        });
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(ImportError { problems })
+    }
+}

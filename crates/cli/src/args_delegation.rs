@@ -1,0 +1,100 @@
+//! The shape of `paragraf delegation …` (delegationsordning and delegationsbeslut).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+
+use crate::args::{parse_date, DataArg, JsonArg};
+
+/// `paragraf delegation`: the order, the decisions taken under it, the report to the nämnd.
+#[derive(Debug, Subcommand)]
+pub enum DelegationCommand {
+    /// Läs in en delegationsordning (text eller PDF; den hittas även inuti en kallelse med
+    /// bilagor). Sparas som en ny version och skillnaden mot förra versionen visas.
+    Import {
+        #[command(flatten)]
+        data: DataArg,
+        /// Läs och visa, men spara inget (ingen datakatalog behövs).
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        json: JsonArg,
+        /// Filen (.txt eller .pdf).
+        file: PathBuf,
+    },
+    /// Delegationsbeslut: läs in enheternas listor.
+    #[command(subcommand)]
+    Decisions(DecisionsCommand),
+    /// Befattningsregistret: vem som har haft vilken roll när.
+    #[command(subcommand)]
+    Roles(RolesCommand),
+    /// Rapporten till nämnden: per enhet varje typ av beslut med antal och summa, bifall och
+    /// avslag per punkt, totalt, och anmälningslistorna per enhet och månad.
+    Report {
+        #[command(flatten)]
+        data: DataArg,
+        /// Första dagen (ÅÅÅÅ-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        from: NaiveDate,
+        /// Sista dagen (ÅÅÅÅ-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        to: NaiveDate,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Vem får besluta enligt en punkt, i tur och ordning.
+    Who {
+        #[command(flatten)]
+        data: DataArg,
+        /// Punkten, t.ex. 3.3.
+        #[arg(long)]
+        item: String,
+        /// Nivån, t.ex. 2 eller 2a.
+        #[arg(long)]
+        level: Option<String>,
+        /// Den dag som avses (den version som gällde då); standard: senaste versionen.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Sök punkter på ärende eller lagrum (t.ex. "faderskap" eller "4 kap. 1 § SoL").
+    Search {
+        #[command(flatten)]
+        data: DataArg,
+        /// Söktexten.
+        text: String,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+/// `paragraf delegation decisions`.
+#[derive(Debug, Subcommand)]
+pub enum DecisionsCommand {
+    /// Läs in en lista med delegationsbeslut: CSV med kolumnerna
+    /// punkt;datum;beslutsfattare;roll;enhet;beslut;utfall (utfall: bifall, avslag eller
+    /// annat). Varje rad kontrolleras mot den delegationsordning som gällde dagen för
+    /// beslutet; en fil med någon felaktig rad sparas inte alls.
+    Import {
+        #[command(flatten)]
+        data: DataArg,
+        /// CSV-filen (; eller , som avgränsare, UTF-8 eller Windows-1252, rubrikrad).
+        file: PathBuf,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+}
+
+/// `paragraf delegation roles`.
+#[derive(Debug, Subcommand)]
+pub enum RolesCommand {
+    /// Läs in vem som haft vilken roll: CSV med kolumnerna person;roll;från;till.
+    Import {
+        #[command(flatten)]
+        data: DataArg,
+        /// CSV-filen.
+        file: PathBuf,
+    },
+}

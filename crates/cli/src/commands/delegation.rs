@@ -1,0 +1,180 @@
+//! `paragraf delegation …`: the delegationsordning, the decisions taken under it and the
+//! report to the nämnd. The rules are in `paragraf_core::delegation`, the operations in
+//! `paragraf_app::delegation`.
+
+use anyhow::{Context, Result};
+use paragraf_app::delegation as ops;
+use paragraf_app::DataDir;
+use paragraf_core::delegation::DelegationReport;
+use paragraf_store::DelegationStore;
+
+use crate::args_delegation::{DecisionsCommand, DelegationCommand, RolesCommand};
+use crate::output;
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn ranks(r: &[Vec<String>]) -> String {
+    r.iter()
+        .map(|a| a.join(" eller "))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn import_text(i: &ops::OrderImport) -> String {
+    let o = &i.order;
+    let mut s = format!(
+        "{}{}: {} punkter i {} avsnitt",
+        o.title,
+        o.case_number
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default(),
+        o.items.len(),
+        o.sections.len()
+    );
+    if let Some(d) = o.adopted {
+        s.push_str(&format!(", fastställd {d}"));
+    }
+    if let Some(d) = o.revised {
+        s.push_str(&format!(", reviderad {d}"));
+    }
+    if let Some(d) = o.valid_until {
+        s.push_str(&format!(", giltig t o m {d}"));
+    }
+    s.push_str(".\n");
+    for w in &i.warnings {
+        s.push_str(&format!("varning: {w}\n"));
+    }
+    if let Some(st) = &i.staleness {
+        s.push_str(&format!("OBS: {st}\n"));
+    }
+    if let Some(d) = &i.diff {
+        s.push_str(&format!(
+            "Ändringar mot förra versionen:\n{}\n",
+            d.to_text()
+        ));
+    }
+    if let Some(v) = i.version {
+        s.push_str(&format!("Sparad som version {v}.\n"));
+    }
+    s
+}
+
+fn report_text(r: &DelegationReport) -> String {
+    let mut s = r.to_text();
+    for n in &r.notices {
+        s.push_str(&format!(
+            "\nANMÄLAN AV DELEGATIONSBESLUT – {} – {}\nPunkt\tDatum\tBeslut\tBeslutsfattare\n",
+            n.unit, n.month
+        ));
+        for row in &n.rows {
+            s.push_str(&format!(
+                "{}\t{}\t{} ({})\t{}, {}\n",
+                row.item,
+                row.date,
+                row.decision,
+                row.outcome.swedish(),
+                row.decided_by,
+                row.role.to_lowercase()
+            ));
+        }
+    }
+    s
+}
+
+/// Runs `paragraf delegation …`.
+pub fn run(c: DelegationCommand) -> Result<()> {
+    match c {
+        DelegationCommand::Import {
+            data,
+            dry_run,
+            json,
+            file,
+        } => {
+            let read = ops::read_order(&file, today())?;
+            let result = if dry_run {
+                read
+            } else {
+                let dir = DataDir::open(&data.dir)?;
+                ops::store_order(&dir.store, read, Some(&file.display().to_string()))?
+            };
+            output::print(json.json, &result, || import_text(&result))?;
+        }
+        DelegationCommand::Decisions(DecisionsCommand::Import { data, file, json }) => {
+            let dir = DataDir::open(&data.dir)?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("kunde inte läsa {}", file.display()))?;
+            let name = file.display().to_string();
+            let s = ops::import_decisions(&dir.store, &name, &bytes)?;
+            output::print(json.json, &s, || {
+                format!(
+                    "{} delegationsbeslut inlästa från {name}{}.",
+                    s.rows,
+                    match (s.from, s.to) {
+                        (Some(a), Some(b)) => format!(" ({a} – {b})"),
+                        _ => String::new(),
+                    }
+                )
+            })?;
+        }
+        DelegationCommand::Roles(RolesCommand::Import { data, file }) => {
+            let dir = DataDir::open(&data.dir)?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("kunde inte läsa {}", file.display()))?;
+            let holders = ops::parse_roles_csv(&bytes)?;
+            dir.store.add_role_holders(&holders)?;
+            println!("{} befattningar inlästa.", holders.len());
+        }
+        DelegationCommand::Report {
+            data,
+            from,
+            to,
+            json,
+        } => {
+            let dir = DataDir::open(&data.dir)?;
+            let r = ops::report(&dir.store, from, to)?;
+            output::print(json.json, &r, || report_text(&r))?;
+        }
+        DelegationCommand::Who {
+            data,
+            item,
+            level,
+            date,
+            json,
+        } => {
+            let dir = DataDir::open(&data.dir)?;
+            let w = ops::who_may_decide(&dir.store, &item, level.as_deref(), date)?;
+            output::print(json.json, &w, || w.to_text())?;
+        }
+        DelegationCommand::Search { data, text, json } => {
+            let dir = DataDir::open(&data.dir)?;
+            let hits = ops::search_items(&dir.store, &text)?;
+            output::print(json.json, &hits, || {
+                output::lines(
+                    hits.iter().map(|i| {
+                        let mut who = ranks(&i.delegates);
+                        if who.is_empty() && !i.levels.is_empty() {
+                            who = i
+                                .levels
+                                .iter()
+                                .map(|l| format!("{}. {}", l.number, ranks(&l.delegates)))
+                                .collect::<Vec<_>>()
+                                .join("; ");
+                        }
+                        format!(
+                            "{}\t{}\t{}\t{}",
+                            i.number,
+                            i.matter,
+                            i.legal_basis.join(", "),
+                            who
+                        )
+                    }),
+                    "Inga punkter hittades.",
+                )
+            })?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,337 @@
+//! Delegation in SQLite: versions of the delegationsordning, the delegation decisions the
+//! units report (one file one transaction, each file once), the roles register and the
+//! vidaredelegation list.
+
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use paragraf_core::delegation::{
+    DecisionRow, DelegationOrder, FurtherDelegation, LevelNumber, Outcome, RoleHolder,
+};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+
+use crate::{Result, SqliteStore, StoreError};
+
+/// A stored version of an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredOrder {
+    /// Its number in the store (versions of all orders share one series).
+    pub id: i64,
+    /// When it was imported (UTC, RFC 3339).
+    pub imported_at: String,
+    /// The file it came from.
+    pub source: Option<String>,
+    /// The order.
+    pub order: DelegationOrder,
+}
+
+/// A file of decisions as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DecisionImport {
+    /// Its number.
+    pub id: i64,
+    /// SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// The file's name.
+    pub file: String,
+    /// Rows stored.
+    pub rows: usize,
+    /// When.
+    pub imported_at: String,
+}
+
+/// Delegation data.
+pub trait DelegationStore {
+    /// Stores a new version of an order (checked by the core first).
+    fn add_order(&self, order: &DelegationOrder, source: Option<&str>) -> Result<StoredOrder>;
+    /// Every stored version, oldest first.
+    fn orders(&self) -> Result<Vec<StoredOrder>>;
+    /// The latest stored version with this title, if any.
+    fn latest_order(&self, title: &str) -> Result<Option<StoredOrder>>;
+    /// Stores the rows of one file in ONE transaction, `(line, row)` each. A file whose
+    /// bytes (by SHA-256) were imported before is refused and nothing is written.
+    fn add_decisions(
+        &self,
+        file: &str,
+        sha256: &str,
+        rows: &[(u64, DecisionRow)],
+    ) -> Result<DecisionImport>;
+    /// The decisions dated from `from` to `to`, by date and id.
+    fn decisions(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DecisionRow>>;
+    /// Adds holders of roles, in one transaction.
+    fn add_role_holders(&self, holders: &[RoleHolder]) -> Result<()>;
+    /// The roles register.
+    fn role_holders(&self) -> Result<Vec<RoleHolder>>;
+    /// Adds vidaredelegation rows, in one transaction.
+    fn add_further_delegations(&self, rows: &[FurtherDelegation]) -> Result<()>;
+    /// The vidaredelegation list.
+    fn further_delegations(&self) -> Result<Vec<FurtherDelegation>>;
+}
+
+fn now() -> String {
+    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn date(what: &'static str, s: &str) -> Result<NaiveDate> {
+    s.parse()
+        .map_err(|e: chrono::ParseError| StoreError::Corrupt {
+            what,
+            id: s.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+fn opt_date(what: &'static str, s: Option<String>) -> Result<Option<NaiveDate>> {
+    s.map(|s| date(what, &s)).transpose()
+}
+
+fn order_from(id: i64, at: String, source: Option<String>, json: &str) -> Result<StoredOrder> {
+    let order: DelegationOrder = serde_json::from_str(json).map_err(|e| StoreError::Corrupt {
+        what: "delegationsordning",
+        id: id.to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(StoredOrder {
+        id,
+        imported_at: at,
+        source,
+        order,
+    })
+}
+
+fn read_orders(c: &Connection, title: Option<&str>) -> Result<Vec<StoredOrder>> {
+    let mut stmt = c.prepare(
+        "SELECT id, imported_at, source, data_json FROM delegation_orders
+         WHERE ?1 IS NULL OR title = ?1 ORDER BY id",
+    )?;
+    let rows = stmt.query_map([title], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, at, source, json) = row?;
+        out.push(order_from(id, at, source, &json)?);
+    }
+    Ok(out)
+}
+
+/// (person or item, role, from, to).
+type PeriodRow = (String, String, NaiveDate, Option<NaiveDate>);
+
+fn periods(c: &Connection, table: &str) -> Result<Vec<PeriodRow>> {
+    let (a, b) = if table == "delegation_role_holders" {
+        ("person", "role")
+    } else {
+        ("item", "role")
+    };
+    let mut stmt = c.prepare(&format!(
+        "SELECT {a}, {b}, from_date, to_date FROM {table} ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (x, y, f, t) = row?;
+        out.push((x, y, date("period", &f)?, opt_date("period", t)?));
+    }
+    Ok(out)
+}
+
+impl DelegationStore for SqliteStore {
+    fn add_order(&self, order: &DelegationOrder, source: Option<&str>) -> Result<StoredOrder> {
+        if let Some(e) = order.validate().into_iter().next() {
+            return Err(StoreError::Rule(e.to_string()));
+        }
+        let json = serde_json::to_string(order).map_err(|e| StoreError::Rule(e.to_string()))?;
+        self.write(|c| {
+            let at = now();
+            c.0.execute(
+                "INSERT INTO delegation_orders
+                     (title, case_number, effective_from, revised, valid_until, source, data_json, imported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    order.title,
+                    order.case_number,
+                    order.effective_from().map(|d| d.to_string()),
+                    order.revised.map(|d| d.to_string()),
+                    order.valid_until.map(|d| d.to_string()),
+                    source,
+                    json,
+                    at
+                ],
+            )?;
+            Ok(StoredOrder {
+                id: c.0.last_insert_rowid(),
+                imported_at: at,
+                source: source.map(str::to_string),
+                order: order.clone(),
+            })
+        })
+    }
+
+    fn orders(&self) -> Result<Vec<StoredOrder>> {
+        self.read(|c| read_orders(c.0, None))
+    }
+
+    fn latest_order(&self, title: &str) -> Result<Option<StoredOrder>> {
+        self.read(|c| Ok(read_orders(c.0, Some(title))?.pop()))
+    }
+
+    fn add_decisions(
+        &self,
+        file: &str,
+        sha256: &str,
+        rows: &[(u64, DecisionRow)],
+    ) -> Result<DecisionImport> {
+        self.write(|c| {
+            let c = c.0;
+            let before: Option<(String, String)> = c
+                .query_row(
+                    "SELECT file, imported_at FROM delegation_imports WHERE sha256 = ?1",
+                    [sha256],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            if let Some((f, at)) = before {
+                return Err(StoreError::Conflict(format!(
+                    "samma fil (med samma innehåll) lästes redan in {at} som {f}; inget har sparats"
+                )));
+            }
+            let at = now();
+            c.execute(
+                "INSERT INTO delegation_imports (sha256, file, rows, imported_at) VALUES (?1, ?2, ?3, ?4)",
+                params![sha256, file, rows.len() as i64, at],
+            )?;
+            let import_id = c.last_insert_rowid();
+            let mut stmt = c.prepare(
+                "INSERT INTO delegation_decisions
+                     (import_id, line, item, level, date, decided_by, role, unit, decision, outcome)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            for (line, r) in rows {
+                stmt.execute(params![
+                    import_id,
+                    *line as i64,
+                    r.item,
+                    r.level.as_ref().map(|l| l.0.clone()),
+                    r.date.to_string(),
+                    r.decided_by,
+                    r.role,
+                    r.unit,
+                    r.decision,
+                    r.outcome.swedish()
+                ])?;
+            }
+            Ok(DecisionImport {
+                id: import_id,
+                sha256: sha256.to_string(),
+                file: file.to_string(),
+                rows: rows.len(),
+                imported_at: at,
+            })
+        })
+    }
+
+    fn decisions(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DecisionRow>> {
+        self.read(|c| {
+            let mut stmt = c.0.prepare(
+                "SELECT item, level, date, decided_by, role, unit, decision, outcome
+                 FROM delegation_decisions WHERE date >= ?1 AND date <= ?2 ORDER BY date, id",
+            )?;
+            let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            })?;
+            let mut out = Vec::new();
+            for row in rows {
+                let (item, level, d, decided_by, role, unit, decision, outcome) = row?;
+                let outcome = Outcome::parse(&outcome).map_err(|e| StoreError::Corrupt {
+                    what: "delegationsbeslut",
+                    id: item.clone(),
+                    reason: e.to_string(),
+                })?;
+                out.push(DecisionRow {
+                    item,
+                    level: level.map(|l| LevelNumber::new(&l)),
+                    date: date("delegationsbeslut", &d)?,
+                    decided_by,
+                    role,
+                    unit,
+                    decision,
+                    outcome,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    fn add_role_holders(&self, holders: &[RoleHolder]) -> Result<()> {
+        self.write(|c| {
+            for h in holders {
+                c.0.execute(
+                    "INSERT INTO delegation_role_holders (person, role, from_date, to_date) VALUES (?1, ?2, ?3, ?4)",
+                    params![h.person, h.role, h.from.to_string(), h.to.map(|d| d.to_string())],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn role_holders(&self) -> Result<Vec<RoleHolder>> {
+        self.read(|c| {
+            Ok(periods(c.0, "delegation_role_holders")?
+                .into_iter()
+                .map(|(person, role, from, to)| RoleHolder {
+                    person,
+                    role,
+                    from,
+                    to,
+                })
+                .collect())
+        })
+    }
+
+    fn add_further_delegations(&self, rows: &[FurtherDelegation]) -> Result<()> {
+        self.write(|c| {
+            for f in rows {
+                c.0.execute(
+                    "INSERT INTO delegation_further (item, role, from_date, to_date) VALUES (?1, ?2, ?3, ?4)",
+                    params![f.item, f.role, f.from.to_string(), f.to.map(|d| d.to_string())],
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn further_delegations(&self) -> Result<Vec<FurtherDelegation>> {
+        self.read(|c| {
+            Ok(periods(c.0, "delegation_further")?
+                .into_iter()
+                .map(|(item, role, from, to)| FurtherDelegation {
+                    item,
+                    role,
+                    from,
+                    to,
+                })
+                .collect())
+        })
+    }
+}
