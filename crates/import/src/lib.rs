@@ -16,6 +16,7 @@ mod agenda;
 mod cover;
 mod dates;
 mod error;
+pub mod followup;
 mod furniture;
 mod labels;
 mod lines;
@@ -32,6 +33,7 @@ mod tables;
 mod text;
 
 pub use error::ImportError;
+pub use followup::{parse_followup, FollowUpReport};
 pub use model::{
     Adjustment, Attendance, Attendee, Notice, Paragraph, Protocol, Signature, Table, TableRow,
 };

@@ -22,7 +22,7 @@ const MAX_COVER_LINES: usize = 400;
 
 /// Rejects text that is mostly control characters or replacement characters
 /// (binary data decoded as text).
-fn check_binary(text: &str) -> Result<(), ImportError> {
+pub(crate) fn check_binary(text: &str) -> Result<(), ImportError> {
     let bytes = text.as_bytes();
     let mut total = 0usize;
     let mut bad = 0usize;
