@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_seals.sql"),
     include_str!("migrations/0003_unenforced.sql"),
     include_str!("migrations/0004_accounts.sql"),
+    include_str!("migrations/0006_followup.sql"),
 ];
 
 /// The schema version this build migrates to.

@@ -14,6 +14,8 @@
 //!   suggested from the values and overridable with a reason.
 //! - [`assignments`]: uppdrag from KF or the nämnd with status and comments per period.
 //! - [`format`]: Swedish number formatting (`−34 879`, `39,0`).
+//! - [`report`]: one follow-up of one nämnd — summary, tables by section, goals, uppdrag.
+//! - [`kolada`]: key figures (nyckeltal) from Kolada per KPI, municipality, year and gender.
 
 pub mod assignments;
 pub mod checks;
@@ -21,7 +23,9 @@ pub mod finance;
 pub mod format;
 pub mod goals;
 pub mod indicators;
+pub mod kolada;
 pub mod period;
+pub mod report;
 
 pub use assignments::{Assignment, AssignmentStatus};
 pub use checks::{check_table, CheckKind, Finding, Severity};
@@ -31,6 +35,7 @@ pub use finance::{
 pub use goals::{AssessmentScale, Goal, GoalLevel};
 pub use indicators::{Direction, Gender, Indicator, IndicatorSource, Status, Trend};
 pub use period::{Period, PeriodKind};
+pub use report::{FollowUp, Section, SectionTable};
 
 /// Errors of the follow-up model, in Swedish for the people who read them.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

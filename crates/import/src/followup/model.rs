@@ -43,6 +43,8 @@ pub struct FollowUpTable {
     pub total: Option<FollowUpRow>,
     /// The most decimals any value shows.
     pub decimals: u8,
+    /// The report section it stands in: "ekonomi", "kvantiteter" or "medarbetare".
+    pub section: String,
     /// The line (1-based) of its header.
     pub line: usize,
 }

@@ -315,6 +315,7 @@ fn read_table(
         unit = Some("%");
     }
     let table = FollowUpTable {
+        section: section_of(lines, i).to_string(),
         title,
         unit: unit.map(str::to_string),
         header,
@@ -334,8 +335,26 @@ fn empty_table(i: usize) -> FollowUpTable {
         rows: Vec::new(),
         total: None,
         decimals: 0,
+        section: "ekonomi".to_string(),
         line: i + 1,
     }
+}
+
+/// The report section above line `i`: the last heading naming one ("Ekonomi",
+/// "Investeringar", "Kvantiteter", "Medarbetare", "Personalstatistik"); "ekonomi" when none.
+fn section_of(lines: &[Line], i: usize) -> &'static str {
+    for l in lines.iter().take(i).rev() {
+        if l.heading.is_none() {
+            continue;
+        }
+        match l.text.to_lowercase().as_str() {
+            "ekonomi" | "investeringar" => return "ekonomi",
+            "kvantiteter" => return "kvantiteter",
+            "medarbetare" | "personalstatistik" => return "medarbetare",
+            _ => {}
+        }
+    }
+    "ekonomi"
 }
 
 /// "Summa …", "Totalt …", "Total", "Alla", "Alla kön".
