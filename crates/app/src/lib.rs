@@ -10,6 +10,8 @@ pub mod cycle;
 pub mod datadir;
 pub mod demo;
 pub mod documents;
+pub mod followup;
+pub mod followup_docs;
 pub mod import;
 pub mod keys;
 pub mod unenforced;

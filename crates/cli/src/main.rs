@@ -2,6 +2,7 @@
 //! and calls the core and the store; the rules live in `paragraf-core`.
 
 mod args;
+mod args_followup;
 mod args_unenforced;
 mod commands;
 

@@ -6,6 +6,7 @@ mod cycle;
 mod deadlines;
 mod demo;
 mod dnr;
+mod followup;
 mod import;
 mod org;
 mod unenforced;
@@ -95,6 +96,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Demo(a) => demo::run(&a)?,
         Command::Serve(a) => demo::serve(&a)?,
         Command::Unenforced(c) => unenforced::run(c)?,
+        Command::Followup(c) => followup::run(c)?,
     }
     Ok(ExitCode::SUCCESS)
 }
