@@ -252,6 +252,7 @@ pub fn bars_svg(
         chart
             .configure_mesh()
             .disable_y_mesh()
+            .light_line_style(WHITE)
             .y_labels(n)
             .y_label_formatter(&|y| {
                 let i = y.round();
@@ -376,13 +377,17 @@ pub fn forecast_chart(t: &FinanceTable, period: &Period) -> Result<Option<String
 }
 
 /// Indicators worth a chart: a target and at least two values.
+/// Those linked to Kolada come first.
 pub fn charted_indicators(f: &FollowUp) -> Vec<&Indicator> {
-    f.indicators()
+    let mut v: Vec<&Indicator> = f
+        .indicators()
         .into_iter()
         .map(|(_, i)| i)
         .filter(|i| i.target.is_some() && i.values.len() >= 2)
-        .take(6)
-        .collect()
+        .collect();
+    v.sort_by_key(|i| !matches!(i.source, IndicatorSource::Kolada { .. }));
+    v.truncate(6);
+    v
 }
 
 fn short(s: &str, n: usize) -> String {
@@ -433,14 +438,16 @@ pub fn indicators_chart(inds: &[&Indicator]) -> Result<Option<String>> {
                 .x_label_area_size(28)
                 .y_label_area_size(46)
                 .build_cartesian_2d(x0..x1.max(x0 + 1), (lo - pad)..(hi + pad))?;
+            let decimals = if hi - lo + 2.0 * pad < 10.0 { 1 } else { 0 };
             chart
                 .configure_mesh()
+                .light_line_style(WHITE)
                 .x_labels((x1 - x0 + 1).clamp(2, 8) as usize)
                 .x_label_formatter(&|x| x.to_string())
                 .y_label_formatter(&|y| {
                     format!(
                         "{}{}",
-                        format::number_plain(*y, 0),
+                        format::number_plain(*y, decimals),
                         if unit == "%" { " %" } else { "" }
                     )
                 })
@@ -639,15 +646,17 @@ fn indicator_table(title: &str, inds: &[(&Goal, &Indicator)]) -> ReportTable {
             r.extend(years.iter().map(|y| cell(i.values.get(y).copied(), d)));
             r.push(cell(i.target, d));
             let status = i.effective_status().swedish().to_string();
-            r.push(match &i.status_override {
-                Some(o) => format!("{status} (ändrad: {})", o.reason),
-                None => status,
+            r.push(match (&i.status_override, i.status) {
+                (Some(o), _) => format!("{status} (ändrad: {})", o.reason),
+                (None, Some(_)) => status,
+                (None, None) => format!("{status} (förslag)"),
             });
-            r.push(
-                i.effective_trend()
-                    .map(|t| t.swedish().to_string())
-                    .unwrap_or_else(|| "–".into()),
-            );
+            r.push(match (&i.trend_override, i.trend, i.effective_trend()) {
+                (Some(o), _, Some(t)) => format!("{} (ändrad: {})", t.swedish(), o.reason),
+                (None, None, Some(t)) => format!("{} (förslag)", t.swedish()),
+                (_, _, Some(t)) => t.swedish().to_string(),
+                (_, _, None) => "–".into(),
+            });
             r
         })
         .collect();
@@ -833,16 +842,22 @@ pub fn report_doc(
             flex_column: Some(0),
             ..ReportTable::default()
         });
-        upp.text = assignments
-            .iter()
-            .filter_map(|a| {
-                a.comment_for(&d.period.key())
-                    .map(|c| format!("{}: {c}", a.title))
-            })
-            .collect::<Vec<_>>()
-            .join("\n\n");
     }
     sections.push(upp);
+    let comments: Vec<String> = assignments
+        .iter()
+        .filter_map(|a| {
+            a.comment_for(&d.period.key())
+                .map(|c| format!("{}: {c}", a.title))
+        })
+        .collect();
+    if !comments.is_empty() {
+        sections.push(ReportSection {
+            heading: "Kommentarer till uppdragen".into(),
+            text: comments.join("\n\n"),
+            ..ReportSection::default()
+        });
+    }
     // Indikatorer
     let mut ind = ReportSection {
         heading: "Indikatorer".into(),

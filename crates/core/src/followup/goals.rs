@@ -169,7 +169,8 @@ impl Goal {
     }
 
     /// Counts the goals of the tree per assessment, in the order of the scale, with the
-    /// unassessed last as "Ej bedömt".
+    /// unassessed last as "Ej bedömt". An övergripande mål without an assessment of its own
+    /// is assessed through its subgoals and not counted.
     pub fn tally<'a>(
         goals: impl IntoIterator<Item = &'a Goal>,
         scale: &AssessmentScale,
@@ -189,6 +190,7 @@ impl Goal {
                         c.1 += 1;
                     }
                 }
+                None if g.level == GoalLevel::Overarching && g.assessment.is_none() => {}
                 None => *none += 1,
             }
             for c in &g.children {
@@ -264,6 +266,11 @@ mod tests {
         let mut b = Goal::new(GoalLevel::Committee, "B").unwrap();
         b.assessment = Some("I hög grad uppfyllt".into());
         a.children.push(b);
+        let mut top = Goal::new(GoalLevel::Overarching, "Top").unwrap();
+        top.children
+            .push(Goal::new(GoalLevel::KfActivity, "Ej bedömt mål").unwrap());
+        let t = Goal::tally([&top], &scale);
+        assert_eq!(t[4], ("Ej bedömt".to_string(), 1));
         let t = Goal::tally([&a], &scale);
         assert_eq!(t[1], ("I hög grad uppfyllt".to_string(), 1));
         assert_eq!(t[2], ("Delvis uppfyllt".to_string(), 1));

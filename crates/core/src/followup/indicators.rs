@@ -225,25 +225,31 @@ impl Indicator {
             .map(|(k, v)| (k.as_str(), *v))
     }
 
-    /// The status the figures suggest: see [`suggest_status`].
+    /// The status the figures suggest (see [`suggest_status`]); without a direction
+    /// nothing can be judged: Inget värde angivet.
     pub fn suggested_status(&self) -> Status {
+        let Some(direction) = self.direction else {
+            return Status::NoValue;
+        };
         suggest_status(
             self.latest().map(|(_, v)| v),
             self.target,
-            self.direction.unwrap_or(Direction::HigherIsBetter),
+            direction,
             self.tolerance.unwrap_or(0.0),
         )
     }
 
-    /// The trend the figures suggest: see [`suggest_trend`].
+    /// The trend the figures suggest (see [`suggest_trend`]); `None` without a direction or
+    /// with fewer than two values.
     pub fn suggested_trend(&self) -> Option<Trend> {
+        let direction = self.direction?;
         let mut it = self.values.values().rev();
         let last = *it.next()?;
         let prev = *it.next()?;
         Some(suggest_trend(
             prev,
             last,
-            self.direction.unwrap_or(Direction::HigherIsBetter),
+            direction,
             self.tolerance.unwrap_or(0.0),
         ))
     }
@@ -435,6 +441,20 @@ mod tests {
             ind(&[("2022", 1.0)], None, Direction::HigherIsBetter, 0.0).suggested_trend(),
             None
         );
+    }
+
+    #[test]
+    fn no_suggestion_without_a_direction() {
+        let mut i = ind(
+            &[("2022", 10.2), ("2023", 9.5)],
+            Some(8.0),
+            Direction::LowerIsBetter,
+            0.0,
+        );
+        assert_eq!(i.suggested_trend(), Some(Trend::Increased));
+        i.direction = None;
+        assert_eq!(i.suggested_trend(), None);
+        assert_eq!(i.suggested_status(), Status::NoValue);
     }
 
     #[test]
