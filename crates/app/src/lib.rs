@@ -11,6 +11,8 @@ pub mod datadir;
 pub mod delegation;
 pub mod demo;
 pub mod documents;
+pub mod followup;
+pub mod followup_docs;
 pub mod import;
 pub mod keys;
 pub mod unenforced;

@@ -101,6 +101,9 @@ pub enum Command {
     /// Ej verkställda beslut: register, månadsrapport, IVO-rapport, kontroll.
     #[command(subcommand)]
     Unenforced(crate::args_unenforced::UnenforcedCommand),
+    /// Verksamhetsuppföljning: budget, mål, indikatorer och uppdrag; Verksamhetsrapporten.
+    #[command(subcommand)]
+    Followup(crate::args_followup::FollowupCommand),
 }
 
 #[derive(Debug, Args)]

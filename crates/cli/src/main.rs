@@ -3,6 +3,7 @@
 
 mod args;
 mod args_delegation;
+mod args_followup;
 mod args_unenforced;
 mod commands;
 

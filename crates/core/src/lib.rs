@@ -8,6 +8,7 @@
 //! - [`meeting`]: meetings, hålltider, the föredragningslista and attendance.
 //! - [`minutes`]: the minutes with their §§, decisions, votes, jäv, justering and anslag.
 //! - [`calendar`]: public holidays, lag (1930:173) and the legal dates of the cycle.
+//! - [`followup`]: verksamhetsuppföljning — budget, goals, indicators and uppdrag.
 //!
 //! Every type names its Swedish term in its doc comment. Constructors check the rules and
 //! return errors whose messages are Swedish, for the people who read them.
@@ -17,6 +18,7 @@ mod checksum;
 pub mod cycle;
 pub mod delegation;
 pub mod dnr;
+pub mod followup;
 pub mod ids;
 pub mod meeting;
 pub mod minutes;

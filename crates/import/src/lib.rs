@@ -17,6 +17,7 @@ mod cover;
 mod dates;
 pub mod delegation;
 mod error;
+pub mod followup;
 mod furniture;
 mod labels;
 mod lines;
@@ -34,6 +35,7 @@ mod text;
 
 pub use delegation::{parse_delegation, DelegationDocument};
 pub use error::ImportError;
+pub use followup::{parse_followup, FollowUpReport};
 pub use model::{
     Adjustment, Attendance, Attendee, Notice, Paragraph, Protocol, Signature, Table, TableRow,
 };

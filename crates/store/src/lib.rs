@@ -11,8 +11,10 @@
 mod accounts;
 mod delegation;
 mod error;
+mod followup;
 mod sqlite;
 mod unenforced;
+pub use followup::{BudgetBatch, FollowUpStore};
 pub use unenforced::{AuditRecord, UnenforcedStore, UpsertSummary};
 
 pub use accounts::{AuditEntry, Role, Session, User};

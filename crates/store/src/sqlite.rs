@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_unenforced.sql"),
     include_str!("migrations/0004_accounts.sql"),
     include_str!("migrations/0005_delegation.sql"),
+    include_str!("migrations/0006_followup.sql"),
 ];
 
 /// The schema version this build migrates to.

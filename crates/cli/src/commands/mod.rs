@@ -7,6 +7,7 @@ mod deadlines;
 mod delegation;
 mod demo;
 mod dnr;
+mod followup;
 mod import;
 mod org;
 mod unenforced;
@@ -97,6 +98,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Serve(a) => demo::serve(&a)?,
         Command::Delegation(c) => delegation::run(c)?,
         Command::Unenforced(c) => unenforced::run(c)?,
+        Command::Followup(c) => followup::run(c)?,
     }
     Ok(ExitCode::SUCCESS)
 }
