@@ -6,9 +6,11 @@
 //! any logic of its own. Each operation that changes several things does so in one
 //! transaction.
 
+pub mod agenda;
 pub mod cycle;
 pub mod datadir;
 pub mod delegation;
+pub mod delegation_docs;
 pub mod demo;
 pub mod documents;
 pub mod followup;

@@ -3,14 +3,13 @@
 //! §§ 14–15), the quarterly report to IVO, and the beslutsförslag that puts the draft on a
 //! meeting's agenda.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use paragraf_core::ids::MeetingId;
 use paragraf_core::ids::{CaseId, Record};
-use paragraf_core::meeting::{AgendaItem, ItemDraft, MeetingState};
+use paragraf_core::meeting::{AgendaItem, ItemDraft};
 use paragraf_core::registry::Case;
-use paragraf_core::registry::{Direction, DocumentType, NewDocument, Secrecy};
-use paragraf_store::{NewCase, Store};
+use paragraf_core::registry::{DocumentType, Secrecy};
 
 use crate::DataDir;
 use paragraf_core::minutes::{CellValue, Decision, Table, TableRow};
@@ -307,40 +306,21 @@ pub fn place_on_agenda(
     memo_date: NaiveDate,
     handler: &str,
 ) -> Result<(Record<CaseId, Case>, AgendaItem)> {
-    let m = dir.store.meeting(meeting)?;
-    if m.state != MeetingState::Planned {
-        bail!(
-            "sammanträde {meeting} är {}; ärenden kan bara läggas till innan kallelsen har gått ut",
-            m.state.swedish()
-        );
-    }
-    let file = dir.store_pdf(memo_pdf)?;
-    let mut memo = NewDocument::new(
-        DocumentType::Memo,
-        &format!("Tjänsteskrivelse: {}", draft.title),
-        memo_date,
-        Direction::Internal,
-        None,
-    )?;
-    memo.file = Some(file);
-    let new = NewCase {
-        series: dir.default_series(),
-        class: None,
-        title: draft.title.clone(),
-        body: Some(m.body),
+    let memo = crate::agenda::Attachment {
+        kind: DocumentType::Memo,
+        title: format!("Tjänsteskrivelse: {}", draft.title),
+        pdf: memo_pdf.to_vec(),
         secrecy: Secrecy::Public,
-        registered: memo_date,
-        handler: Some(handler.to_string()),
     };
-    let (case, _) = dir.store.create_case(&dir.pattern, &new, &[memo])?;
-    let item = crate::cycle::add_agenda_item(
-        &dir.store,
+    crate::agenda::place_matter(
+        dir,
         meeting,
-        &case.dnr.to_string(),
-        None,
-        Some(item_draft(draft)),
-    )?;
-    Ok((case, item))
+        &draft.title,
+        item_draft(draft),
+        vec![memo],
+        memo_date,
+        handler,
+    )
 }
 
 /// Typesets a report document as PDF.

@@ -40,6 +40,20 @@ pub enum DelegationCommand {
         /// Sista dagen (ÅÅÅÅ-MM-DD).
         #[arg(long, value_parser = parse_date)]
         to: NaiveDate,
+        /// Nämndens namn i dokumenten.
+        #[arg(long, default_value = "Socialnämnden")]
+        body: String,
+        /// Skriv statistiken (antal per enhet och punkt) som PDF.
+        #[arg(long, value_name = "FIL.pdf")]
+        pdf: Option<std::path::PathBuf>,
+        /// Skriv förteckningarna ANMÄLAN AV DELEGATIONSBESLUT per enhet och månad som PDF
+        /// (sekretess kan gälla).
+        #[arg(long, value_name = "FIL.pdf")]
+        lists_pdf: Option<std::path::PathBuf>,
+        /// Registrera anmälningsärendet med statistik och förteckningar och lägg det på
+        /// föredragningslistan för detta planerade sammanträde (id).
+        #[arg(long, value_name = "ID")]
+        meeting: Option<i64>,
         #[command(flatten)]
         json: JsonArg,
     },

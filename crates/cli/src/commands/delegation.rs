@@ -4,6 +4,7 @@
 
 use anyhow::{Context, Result};
 use paragraf_app::delegation as ops;
+use paragraf_app::delegation_docs as docs;
 use paragraf_app::DataDir;
 use paragraf_core::delegation::DelegationReport;
 use paragraf_store::DelegationStore;
@@ -131,10 +132,46 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             data,
             from,
             to,
+            body,
+            pdf,
+            lists_pdf,
+            meeting,
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
             let r = ops::report(&dir.store, from, to)?;
+            let municipality = dir.config.municipality.name.clone();
+            let write = |path: &std::path::Path, doc: docs::ReportDoc| -> Result<()> {
+                let bytes = paragraf_app::unenforced_docs::pdf(&doc)?;
+                std::fs::write(path, bytes)
+                    .with_context(|| format!("kunde inte skriva {}", path.display()))?;
+                eprintln!("PDF:en är sparad i {}.", path.display());
+                Ok(())
+            };
+            if let Some(path) = &pdf {
+                write(
+                    path,
+                    docs::statistics_doc(&r, &municipality, &body, today()),
+                )?;
+            }
+            if let Some(path) = &lists_pdf {
+                write(path, docs::lists_doc(&r, &municipality, &body, today()))?;
+            }
+            if let Some(m) = meeting {
+                let actor = std::env::var("USER").unwrap_or_else(|_| "cli".into());
+                let (case, item) = docs::place_on_agenda(
+                    &dir,
+                    paragraf_core::ids::MeetingId(m),
+                    &r,
+                    &body,
+                    today(),
+                    &actor,
+                )?;
+                eprintln!(
+                    "Anmälningsärendet {} är registrerat och ligger som punkt {} på föredragningslistan för sammanträde {m}.",
+                    case.dnr, item.position
+                );
+            }
             output::print(json.json, &r, || report_text(&r))?;
         }
         DelegationCommand::Who {

@@ -1,0 +1,72 @@
+//! Putting a prepared matter before the nämnd: a case with its handlingar (the
+//! tjänsteskrivelse, a report, lists) registered in one transaction, and an agenda item on a
+//! planned meeting whose draft § (beslutsförslag) becomes the § when the minutes are
+//! drafted. Used by the reports that the nämnd must receive: ej verkställda beslut, anmälan
+//! av delegationsbeslut, budgetuppföljning.
+
+use anyhow::{bail, Result};
+use chrono::NaiveDate;
+use paragraf_core::ids::{CaseId, MeetingId, Record};
+use paragraf_core::meeting::{AgendaItem, ItemDraft, MeetingState};
+use paragraf_core::registry::{Case, Direction, DocumentType, NewDocument, Secrecy};
+use paragraf_store::{NewCase, Store};
+
+use crate::DataDir;
+
+/// A handling to register with the case, as a PDF.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// Its type (tjänsteskrivelse, rapport …).
+    pub kind: DocumentType,
+    /// Its title in the diarium.
+    pub title: String,
+    /// The PDF.
+    pub pdf: Vec<u8>,
+    /// Secret when it holds details of individual cases (OSL 26 kap. 1 §).
+    pub secrecy: Secrecy,
+}
+
+/// Registers a case titled `title` with `attachments` (one transaction) and places it on
+/// the agenda of `meeting`, which must still be planned, with `draft` as beslutsförslag.
+pub fn place_matter(
+    dir: &DataDir,
+    meeting: MeetingId,
+    title: &str,
+    draft: ItemDraft,
+    attachments: Vec<Attachment>,
+    date: NaiveDate,
+    handler: &str,
+) -> Result<(Record<CaseId, Case>, AgendaItem)> {
+    let m = dir.store.meeting(meeting)?;
+    if m.state != MeetingState::Planned {
+        bail!(
+            "sammanträde {meeting} är {}; ärenden kan bara läggas till innan kallelsen har gått ut",
+            m.state.swedish()
+        );
+    }
+    let mut documents = Vec::with_capacity(attachments.len());
+    for a in attachments {
+        let mut doc = NewDocument::new(a.kind, &a.title, date, Direction::Internal, None)?;
+        doc.file = Some(dir.store_pdf(&a.pdf)?);
+        doc.secrecy = a.secrecy;
+        documents.push(doc);
+    }
+    let new = NewCase {
+        series: dir.default_series(),
+        class: None,
+        title: title.to_string(),
+        body: Some(m.body),
+        secrecy: Secrecy::Public,
+        registered: date,
+        handler: Some(handler.to_string()),
+    };
+    let (case, _) = dir.store.create_case(&dir.pattern, &new, &documents)?;
+    let item = crate::cycle::add_agenda_item(
+        &dir.store,
+        meeting,
+        &case.dnr.to_string(),
+        None,
+        Some(draft),
+    )?;
+    Ok((case, item))
+}
