@@ -165,7 +165,7 @@ test('a meeting from planning to the public board, in the browser', async () => 
   const pdf = await page.request.get(`${base}/protokoll/${id}/protokoll-offentlig.pdf`);
   assert.equal(pdf.status(), 200);
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
-  for (const path of ['/protokoll/', '/kalender', '/organ', '/organ/3', '/statistik/ej-verkstallda']) {
+  for (const path of ['/protokoll/', '/kalender', '/organ', '/organ/3', '/statistik/ej-verkstallda', '/delegation']) {
     await page.goto(`${base}${path}`);
     await axeCheck(page, path);
     if (path === '/kalender') {

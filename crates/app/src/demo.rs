@@ -440,6 +440,25 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
     }
     cycle::close_appeal_periods(store, today)?;
     demo_register(dir, today)?;
+    demo_delegation(dir)?;
+    Ok(())
+}
+
+/// Seed 002's delegationsordning, and its statistics for May 2024 as decisions.
+fn demo_delegation(dir: &DataDir) -> Result<()> {
+    let text = include_str!("../../../tests/fixtures/002_e41df9be8d1d79a6.txt");
+    let doc = paragraf_import::parse_delegation(text)?;
+    let (order, warnings) = crate::delegation::order_from_document(&doc);
+    let import = crate::delegation::OrderImport {
+        staleness: None,
+        order,
+        warnings,
+        version: None,
+        diff: None,
+    };
+    crate::delegation::store_order(&dir.store, import, Some("seed 002"))?;
+    let csv = include_bytes!("../../../tests/fixtures/delegation/decisions_002.csv");
+    crate::delegation::import_decisions(&dir.store, "decisions_002.csv", csv)?;
     Ok(())
 }
 

@@ -67,6 +67,7 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                             li { a href="/protokoll/" { "Protokoll" } }
                             li { a href="/kalender" { "Sammanträden" } }
                             li { a href="/organ" { "Organ" } }
+                            li { a href="/delegation" { "Delegation" } }
                             @if user.is_some() {
                                 li { a href="/arenden" { "Ärenden" } }
                                 li { a href="/sammantraden" { "Arbetsyta" } }

@@ -9,6 +9,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod cache;
+pub mod delegation;
 pub mod error;
 pub mod html;
 pub mod month;
@@ -129,6 +130,9 @@ pub fn router(state: AppState) -> Router {
             "/ej-verkstallda/{id}",
             get(register::decision_page).post(register::decision_edit),
         )
+        .route("/delegation", get(delegation::orders))
+        .route("/delegation/beslut", get(delegation::decisions))
+        .route("/delegation/{id}", get(delegation::order_page))
         .route("/statistik/ej-verkstallda", get(register::statistics_page))
         .route(
             "/statistik/ej-verkstallda/diagram.svg",

@@ -1067,3 +1067,81 @@ async fn cached_public_pages_follow_every_write() {
         "a reader's page reached the public"
     );
 }
+
+/// The delegationsordning is public and searchable; the report on delegation decisions is for
+/// logged-in readers, with the lists decision by decision only for the roles that handle cases.
+#[tokio::test]
+async fn the_delegation_order_is_public_and_decisions_are_for_readers() {
+    let app = app();
+    let list = app.get("/delegation", None).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(
+        list.body.contains("Delegationsordning för Socialnämnden"),
+        "{}",
+        list.body
+    );
+    let href = list
+        .body
+        .split("href=\"/delegation/")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    let order = app.get(&format!("/delegation/{href}"), None).await;
+    assert_eq!(order.status, StatusCode::OK);
+    assert!(
+        order.body.contains("id=\"punkt-1.2.1\""),
+        "item 1.2.1 is on the page"
+    );
+    assert!(order.body.contains("Enhetschef"));
+    assert!(
+        order.body.contains("Får endast delegeras till utskott"),
+        "the utskott-only rule shows"
+    );
+    assert!(
+        order.body.contains("Behöver ses över"),
+        "an order past its giltig t o m is flagged"
+    );
+    let hits = app
+        .get(&format!("/delegation/{href}?q=faderskap"), None)
+        .await;
+    assert!(hits.body.contains("punkter matchar"));
+    assert!(
+        hits.body.matches("<tr id=\"punkt-").count() < 10,
+        "the search narrows the items"
+    );
+    assert_eq!(
+        app.get("/delegation/999", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Decisions: not for the public; counts for a ledamot; the lists for a handläggare.
+    let url = "/delegation/beslut?fran=2024-05-01&till=2024-05-31";
+    assert_eq!(app.get(url, None).await.status, StatusCode::UNAUTHORIZED);
+    let (member, _) = app.login("ledamot").await;
+    let page = app.get(url, Some(&member)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(
+        page.body.contains("1775"),
+        "the total of seed 002's statistics"
+    );
+    assert!(page.body.contains("SoL Biståndsenheten"));
+    assert!(
+        !page.body.contains("ANMÄLAN AV DELEGATIONSBESLUT"),
+        "no lists for a ledamot"
+    );
+    let (officer, _) = app.login("handlaggare").await;
+    let page = app.get(url, Some(&officer)).await;
+    assert!(page.body.contains("ANMÄLAN AV DELEGATIONSBESLUT"));
+    assert!(
+        page.body.contains("Biståndshandläggare 1"),
+        "the decision maker in the lists"
+    );
+    let bad = app
+        .get(
+            "/delegation/beslut?fran=2024-05-31&till=2024-05-01",
+            Some(&officer),
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+}
