@@ -165,9 +165,14 @@ test('a meeting from planning to the public board, in the browser', async () => 
   const pdf = await page.request.get(`${base}/protokoll/${id}/protokoll-offentlig.pdf`);
   assert.equal(pdf.status(), 200);
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');
-  for (const path of ['/protokoll/', '/kalender', '/organ', '/organ/3', '/statistik/ej-verkstallda', '/delegation']) {
+  for (const path of ['/protokoll/', '/kalender', '/organ', '/organ/3', '/statistik/ej-verkstallda', '/delegation', '/uppfoljning']) {
     await page.goto(`${base}${path}`);
     await axeCheck(page, path);
+    if (path === '/uppfoljning') {
+      await page.locator('a[href^="/uppfoljning/rapport?"]').first().click();
+      await axeCheck(page, 'verksamhetsrapporten');
+      assert.match(await page.content(), /Bedömning: /);
+    }
     if (path === '/kalender') {
       assert.equal(await page.locator(`table.month td.today a[href="/protokoll/${id}"]`).count(), 1, 'the meeting in the month grid');
     }

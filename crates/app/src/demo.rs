@@ -269,6 +269,9 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
                 Some("Helena Vik, förvaltningschef".into()),
             )?;
         }
+        if target == MeetingState::Notified {
+            demo_followup(dir, id, today)?;
+        }
         if target == MeetingState::Planned {
             continue;
         }
@@ -441,6 +444,32 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
     cycle::close_appeal_periods(store, today)?;
     demo_register(dir, today)?;
     demo_delegation(dir)?;
+    Ok(())
+}
+
+/// Seed 003's Verksamhetsrapport (of another municipality's nämnd, stored as the demo
+/// Socialnämnden's), placed on the agenda of `meeting` before its notice goes out, so that
+/// it is public in the demo.
+fn demo_followup(
+    dir: &DataDir,
+    meeting: paragraf_core::ids::MeetingId,
+    today: NaiveDate,
+) -> Result<()> {
+    use paragraf_store::FollowUpStore;
+    let text = include_str!("../../../tests/fixtures/003_b47173c4bab9fc86.txt");
+    let mut report = paragraf_import::parse_followup(text)?;
+    crate::followup::add_checks(&mut report);
+    let (f, _) = crate::followup::to_followup(&report, Some("Socialnämnden"), None)?;
+    let period = f.period;
+    dir.store.save_followup(&f, "seed 003")?;
+    crate::followup_publish::place_on_agenda(
+        dir,
+        meeting,
+        "Socialnämnden",
+        &period,
+        today,
+        "demo",
+    )?;
     Ok(())
 }
 

@@ -15,6 +15,7 @@ pub mod demo;
 pub mod documents;
 pub mod followup;
 pub mod followup_docs;
+pub mod followup_publish;
 pub mod import;
 pub mod keys;
 pub mod unenforced;

@@ -36,6 +36,10 @@ table.month td.free time { color: var(--warn); } table.month td.today { outline:
 table.month .holiday { display:block; font-size:.8rem; color: var(--muted); } table.month ul { margin:.2rem 0 0; padding:0; list-style:none; font-size:.9rem; }
 nav.months { display:flex; justify-content:space-between; margin-top:1rem; }
 .para { border-top: 1px solid var(--line); padding-top:.5rem; margin-top:1rem; }
+.assessment { display:inline-block; padding:0 .4rem; border-radius:3px; border:1px solid var(--muted); }
+.assessment.good { background:#d8f0dc; border-color:#1d6b2c; } .assessment.mid { background:#fff1c2; border-color:#7a5a00; }
+.assessment.bad { background:#fbd9d3; border-color:#8a1c00; } .assessment.none { background:var(--soft); }
+ul.goals { padding-left:1.2rem; } ul.goals > li { margin: .6rem 0; } .level { color: var(--muted); }
 footer { max-width:60rem; margin: 2rem auto; padding: 1rem; color: var(--muted); border-top:1px solid var(--line); font-size:.9rem; }
 "#;
 
@@ -68,6 +72,7 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                             li { a href="/kalender" { "Sammanträden" } }
                             li { a href="/organ" { "Organ" } }
                             li { a href="/delegation" { "Delegation" } }
+                            li { a href="/uppfoljning" { "Uppföljning" } }
                             @if user.is_some() {
                                 li { a href="/arenden" { "Ärenden" } }
                                 li { a href="/sammantraden" { "Arbetsyta" } }

@@ -11,6 +11,7 @@ pub mod auth;
 pub mod cache;
 pub mod delegation;
 pub mod error;
+pub mod followup;
 pub mod html;
 pub mod month;
 pub mod public;
@@ -133,6 +134,14 @@ pub fn router(state: AppState) -> Router {
         .route("/delegation", get(delegation::orders))
         .route("/delegation/beslut", get(delegation::decisions))
         .route("/delegation/{id}", get(delegation::order_page))
+        .route("/uppfoljning", get(followup::list))
+        .route("/uppfoljning/rapport", get(followup::report))
+        .route("/uppfoljning/diagram.svg", get(followup::chart))
+        .route("/uppfoljning/siffror.csv", get(followup::figures_csv_file))
+        .route(
+            "/uppfoljning/siffror.json",
+            get(followup::figures_json_file),
+        )
         .route("/statistik/ej-verkstallda", get(register::statistics_page))
         .route(
             "/statistik/ej-verkstallda/diagram.svg",

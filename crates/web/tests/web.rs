@@ -1145,3 +1145,79 @@ async fn the_delegation_order_is_public_and_decisions_are_for_readers() {
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// A follow-up report is public once it has been on the agenda of a meeting whose notice has
+/// gone out: its page shows the tables, the goal tree with assessments in words, the charts,
+/// and its figures download as CSV and JSON. Before that only logged-in readers see it.
+#[tokio::test]
+async fn a_followup_report_is_public_once_it_has_been_on_an_agenda() {
+    let app = app();
+    let list = app.get("/uppfoljning", None).await;
+    assert_eq!(list.status, StatusCode::OK);
+    let href = list
+        .body
+        .split("href=\"/uppfoljning/rapport?")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("the demo's report is listed for the public")
+        .replace("&amp;", "&");
+    let page = app.get(&format!("/uppfoljning/rapport?{href}"), None).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("Verksamhetsrapport Socialnämnden"));
+    assert!(
+        page.body.contains("Förvaltningsövergripande"),
+        "the cost centres"
+    );
+    assert!(page.body.contains("Bedömning: "), "assessments in words");
+    assert!(page.body.contains("class=\"assessment "), "and in colour");
+    assert!(
+        page.body.contains("24 651") || page.body.contains("24\u{a0}651"),
+        "the printed deviation"
+    );
+    let svg = app
+        .get(
+            &format!("/uppfoljning/diagram.svg?{href}&namn=budget"),
+            None,
+        )
+        .await;
+    assert_eq!(svg.status, StatusCode::OK);
+    assert!(svg.body.contains("<svg"));
+    let csv = app
+        .get(&format!("/uppfoljning/siffror.csv?{href}"), None)
+        .await;
+    assert_eq!(csv.status, StatusCode::OK);
+    assert!(csv.body.lines().count() > 10);
+    let json = app
+        .get(&format!("/uppfoljning/siffror.json?{href}"), None)
+        .await;
+    assert!(serde_json::from_str::<serde_json::Value>(&json.body).is_ok());
+    let bad = app
+        .get(
+            "/uppfoljning/rapport?organ=Socialn%C3%A4mnden&period=2023-13",
+            None,
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Another period of the same nämnd, never on an agenda: only for logged-in readers.
+    use paragraf_store::FollowUpStore;
+    let store = &app.state.dir.store;
+    let f = store
+        .followup_periods()
+        .unwrap()
+        .into_iter()
+        .find(|(b, _)| b == "Socialnämnden")
+        .unwrap();
+    let period: paragraf_core::followup::Period = f.1.parse().unwrap();
+    let mut other = store.followup("Socialnämnden", &period).unwrap().unwrap();
+    other.period = "2022-08".parse().unwrap();
+    store.save_followup(&other, "test").unwrap();
+    let hidden = "/uppfoljning/rapport?organ=Socialn%C3%A4mnden&period=2022-01-01%2F2022-08-31";
+    assert_eq!(app.get(hidden, None).await.status, StatusCode::NOT_FOUND);
+    assert!(
+        !app.get("/uppfoljning", None).await.body.contains("2022"),
+        "not listed for the public"
+    );
+    let (cookie, _) = app.login("ledamot").await;
+    assert_eq!(app.get(hidden, Some(&cookie)).await.status, StatusCode::OK);
+}
