@@ -9,6 +9,7 @@
 pub mod cycle;
 pub mod datadir;
 pub mod delegation;
+pub mod delegation_docs;
 pub mod demo;
 pub mod documents;
 pub mod import;

@@ -1,0 +1,170 @@
+//! The report on delegation decisions as papers: a PDF with the seed's tables and the
+//! ANMÄLAN lists, and the anmälningsärende on a planned meeting's agenda whose § is written
+//! "… läggs till handlingarna" with counts only, the lists kept as a secret handling.
+
+use std::process::Command;
+
+use chrono::NaiveDate;
+use paragraf_app::delegation::{import_decisions, read_order, report, store_order};
+use paragraf_app::delegation_docs::{pdf, place_on_agenda, report_doc};
+use paragraf_app::{cycle, Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_core::meeting::Meeting;
+use paragraf_core::minutes::{CellValue, Decision};
+use paragraf_core::org::{Body, BodyKind, Person};
+use paragraf_core::registry::Secrecy;
+use paragraf_store::Store;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+fn text_of(pdf: &[u8]) -> Option<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .ok()?;
+    out.status.success().then(|| {
+        String::from_utf8_lossy(&out.stdout)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+#[test]
+fn the_report_is_typeset_and_goes_on_the_agenda() {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = Config {
+        municipality: MunicipalityConfig {
+            name: "Härnösands kommun".into(),
+            org_nr: None,
+        },
+        registry: RegistryConfig {
+            dnr_pattern: "{series} {year}-{seq:6}".into(),
+            default_series: Some("SOC".into()),
+        },
+    };
+    let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
+    let order = read_order(&fixture("002_e41df9be8d1d79a6.txt"), d("2024-06-01")).unwrap();
+    store_order(&dir.store, order, None).unwrap();
+    let csv = std::fs::read(fixture("delegation/decisions_002.csv")).unwrap();
+    import_decisions(&dir.store, "maj.csv", &csv).unwrap();
+    let r = report(&dir.store, d("2024-05-01"), d("2024-05-31")).unwrap();
+
+    let full = pdf(&report_doc(
+        &r,
+        "Härnösands kommun",
+        "Socialnämnden",
+        d("2024-06-03"),
+        true,
+    ))
+    .unwrap();
+    let public = pdf(&report_doc(
+        &r,
+        "Härnösands kommun",
+        "Socialnämnden",
+        d("2024-06-03"),
+        false,
+    ))
+    .unwrap();
+    assert!(full.starts_with(b"%PDF-") && public.starts_with(b"%PDF-"));
+    if let (Some(text), Some(open)) = (text_of(&full), text_of(&public)) {
+        for want in [
+            "Anmälan av delegationsbeslut 1 maj 2024 – 31 maj 2024",
+            "SoL Biståndsenheten",
+            "Bifall hemtjänst enligt 4 kap 1 § SoL 740",
+            "Summa beslut 1 043",
+            "ANMÄLAN AV DELEGATIONSBESLUT – Familjerätten – 2024-05",
+        ] {
+            assert!(
+                text.contains(want),
+                "{want:?} in\n{}",
+                &text[..text.len().min(3000)]
+            );
+        }
+        assert!(open.contains("Summa beslut 1 043"));
+        assert!(
+            !open.contains("ANMÄLAN AV DELEGATIONSBESLUT"),
+            "the public version has no lists"
+        );
+    } else {
+        eprintln!("pdftotext saknas (poppler-utils): texten kontrolleras inte");
+    }
+
+    let s = &dir.store;
+    let body = s
+        .add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).unwrap())
+        .unwrap();
+    let chair = s
+        .add_person(&Person::new("Krister Mc Carthy", None).unwrap())
+        .unwrap();
+    let adjuster = s
+        .add_person(&Person::new("Agneta Jonsson", None).unwrap())
+        .unwrap();
+    let mut m = Meeting::planned(body.id, d("2024-06-20"));
+    m.start = Some("09:00".parse().unwrap());
+    m.place = Some("Sessionssalen".into());
+    let m = cycle::create_meeting(s, &m).unwrap();
+    let (case, item) = place_on_agenda(
+        &dir,
+        m.id,
+        &r,
+        "Socialnämnden",
+        &full,
+        d("2024-06-03"),
+        "test",
+    )
+    .unwrap();
+    assert_eq!(item.position, 1);
+    assert!(
+        !case.secrecy.is_secret(),
+        "the anmälningsärende itself is public"
+    );
+    let docs = s.documents(case.id).unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(
+        docs[0].value.secrecy,
+        Secrecy::IndividualCase,
+        "the lists are secret"
+    );
+    cycle::send_notice(s, m.id).unwrap();
+    assert!(place_on_agenda(
+        &dir,
+        m.id,
+        &r,
+        "Socialnämnden",
+        &full,
+        d("2024-06-03"),
+        "test"
+    )
+    .is_err());
+    cycle::mark_held(s, m.id).unwrap();
+    let minutes =
+        cycle::draft_minutes(s, m.id, None, Some(chair.id), vec![adjuster.id], None).unwrap();
+    let p = &minutes.paragraphs()[0];
+    assert!(
+        matches!(&p.proposal, Some(Decision::Text { text }) if text.contains("läggs till handlingarna")),
+        "{:?}",
+        p.proposal
+    );
+    assert_eq!(p.tables.len(), 11);
+    let sol = p
+        .tables
+        .iter()
+        .find(|t| t.title.as_deref() == Some("SoL Biståndsenheten"))
+        .unwrap();
+    let sum = sol.rows.last().unwrap();
+    assert_eq!(sum.label.as_deref(), Some("Summa beslut"));
+    assert_eq!(sum.values, [CellValue::Number(1043.0)]);
+}
