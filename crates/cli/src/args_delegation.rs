@@ -40,6 +40,19 @@ pub enum DelegationCommand {
         /// Sista dagen (ÅÅÅÅ-MM-DD).
         #[arg(long, value_parser = parse_date)]
         to: NaiveDate,
+        /// Skriv även rapporten som PDF (med anmälningslistorna) till denna fil.
+        #[arg(long, value_name = "FIL.pdf")]
+        pdf: Option<PathBuf>,
+        /// PDF:en utan anmälningslistorna (den offentliga versionen).
+        #[arg(long, requires = "pdf")]
+        public: bool,
+        /// Lägg rapporten som anmälningsärende på föredragningslistan för detta planerade
+        /// sammanträde (id); paragrafen blir "… läggs till handlingarna".
+        #[arg(long, value_name = "ID")]
+        meeting: Option<i64>,
+        /// Nämnden som tar emot rapporten.
+        #[arg(long, default_value = "Socialnämnden")]
+        body: String,
         #[command(flatten)]
         json: JsonArg,
     },

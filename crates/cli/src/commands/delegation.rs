@@ -4,6 +4,7 @@
 
 use anyhow::{Context, Result};
 use paragraf_app::delegation as ops;
+use paragraf_app::delegation_docs as docs;
 use paragraf_app::DataDir;
 use paragraf_core::delegation::DelegationReport;
 use paragraf_store::DelegationStore;
@@ -131,10 +132,40 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             data,
             from,
             to,
+            pdf,
+            public,
+            meeting,
+            body,
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
             let r = ops::report(&dir.store, from, to)?;
+            let municipality = dir.config.municipality.name.clone();
+            if let Some(path) = &pdf {
+                let doc = docs::report_doc(&r, &municipality, &body, today(), !public);
+                let bytes = docs::pdf(&doc)?;
+                std::fs::write(path, bytes)
+                    .with_context(|| format!("kunde inte skriva {}", path.display()))?;
+                eprintln!("PDF:en är sparad i {}.", path.display());
+            }
+            if let Some(m) = meeting {
+                let doc = docs::report_doc(&r, &municipality, &body, today(), true);
+                let bytes = docs::pdf(&doc)?;
+                let handler = std::env::var("USER").unwrap_or_else(|_| "okänd användare".into());
+                let (case, item) = docs::place_on_agenda(
+                    &dir,
+                    paragraf_core::ids::MeetingId(m),
+                    &r,
+                    &body,
+                    &bytes,
+                    today(),
+                    &handler,
+                )?;
+                eprintln!(
+                    "Anmälningsärendet {} ligger som punkt {} på föredragningslistan för sammanträde {m}.",
+                    case.dnr, item.position
+                );
+            }
             output::print(json.json, &r, || report_text(&r))?;
         }
         DelegationCommand::Who {
