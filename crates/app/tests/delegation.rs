@@ -277,3 +277,70 @@ fn notice_lists_per_unit_and_month() {
     assert!(err.to_string().contains("ingen nivå 9"), "{err}");
     let _ = LevelNumber::new("2");
 }
+
+#[test]
+fn decision_lists_in_windows_1252_with_commas() {
+    let store = stored();
+    // "Biståndshandläggare" and "Bifall korttidsvistelse 9 § 6p LSS" in Windows-1252.
+    let mut bytes =
+        b"punkt,datum,beslutsfattare,roll,enhet,beslut,utfall\n6.6,2024-05-06,A B,Bist".to_vec();
+    bytes.push(0xE5);
+    bytes.extend_from_slice(b"ndshandl");
+    bytes.push(0xE4);
+    bytes.extend_from_slice(b"ggare,LSS Bist");
+    bytes.push(0xE5);
+    bytes.extend_from_slice(b"ndsenheten,Bifall korttidsvistelse 9 ");
+    bytes.push(0xA7);
+    bytes.extend_from_slice(b" 6p LSS,Bifall\n");
+    let s = import_decisions(&store, "cp1252.csv", &bytes).expect("import");
+    assert_eq!(s.rows, 1);
+    let r = report(&store, d("2024-05-01"), d("2024-05-31")).expect("report");
+    assert_eq!(r.units[0].unit, "LSS Biståndsenheten");
+    assert_eq!(
+        r.units[0].decisions[0].decision,
+        "Bifall korttidsvistelse 9 § 6p LSS"
+    );
+    // A missing column is named, and nothing is read.
+    let err = import_decisions(
+        &store,
+        "x.csv",
+        b"punkt;datum;roll\n6.6;2024-05-06;Samordnare\n",
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("beslutsfattare: kolumnen saknas"),
+        "{err}"
+    );
+}
+
+#[test]
+fn random_bytes_never_panic_the_csv_reader() {
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    };
+    let header = b"punkt;datum;beslutsfattare;roll;enhet;beslut;utfall\n";
+    for i in 0..2000 {
+        let len = (next() % 400) as usize;
+        let mut bytes: Vec<u8> = if i % 2 == 0 {
+            header.to_vec()
+        } else {
+            Vec::new()
+        };
+        bytes.extend((0..len).map(|_| {
+            let b = next() as u8;
+            // Bias towards the characters that matter.
+            match b % 8 {
+                0 => b';',
+                1 => b'\n',
+                2 => b'"',
+                _ => b,
+            }
+        }));
+        let _ = paragraf_app::delegation::parse_decisions_csv(&bytes);
+        let _ = parse_roles_csv(&bytes);
+    }
+}

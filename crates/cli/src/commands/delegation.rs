@@ -177,6 +177,9 @@ pub fn run(c: DelegationCommand) -> Result<()> {
         } => {
             let dir = DataDir::open(&data.dir)?;
             let w = ops::who_may_decide(&dir.store, &item, level.as_deref(), date)?;
+            if let Some(stale) = ops::order_at(&dir.store, date)?.order.staleness(today()) {
+                eprintln!("OBS: {stale}");
+            }
             output::print(json.json, &w, || w.to_text())?;
         }
         DelegationCommand::Search { data, text, json } => {
