@@ -123,8 +123,7 @@ pub fn order_from_document(doc: &DelegationDocument) -> (DelegationOrder, Vec<St
 /// Reads an order from a `.txt` or `.pdf` file (PDF through pdftotext, as protocols are).
 /// Problems the core finds (duplicate numbers) are errors.
 pub fn read_order(path: &Path, today: NaiveDate) -> Result<OrderImport> {
-    let text = paragraf_import::read_file(path)?;
-    let doc = paragraf_import::parse_delegation(&text)
+    let doc = paragraf_import::read_delegation_file(path)
         .with_context(|| format!("{} kunde inte läsas som delegationsordning", path.display()))?;
     let (order, warnings) = order_from_document(&doc);
     let errors = order.validate();

@@ -32,7 +32,7 @@ mod stream;
 mod tables;
 mod text;
 
-pub use delegation::{parse_delegation, DelegationDocument};
+pub use delegation::{parse_delegation, read_delegation_file, DelegationDocument};
 pub use error::ImportError;
 pub use model::{
     Adjustment, Attendance, Attendee, Notice, Paragraph, Protocol, Signature, Table, TableRow,
