@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use paragraf_app::delegation::{
-    import_decisions, parse_roles_csv, read_order, report, search_items, store_order,
-    who_may_decide,
+    import_decisions, parse_further_csv, parse_roles_csv, read_order, report, search_items,
+    store_order, who_may_decide,
 };
 use paragraf_app::unenforced::ImportError;
 use paragraf_core::delegation::{FurtherDelegation, LevelNumber};
@@ -238,14 +238,24 @@ fn persons_and_further_delegation_are_checked() {
     // Item 1.4.1 is the förvaltningschef's; passed on to the biträdande förvaltningschef.
     let csv = "punkt;datum;beslutsfattare;roll;enhet;beslut;utfall\n1.4.1;2024-05-04;Pär Hägglund;Biträdande förvaltningschef;Ledning/stab;Ändringar i Attestantförteckning;annat\n";
     assert!(import_decisions(&store, "y.csv", csv.as_bytes()).is_err());
-    store
-        .add_further_delegations(&[FurtherDelegation {
+    let further = parse_further_csv(
+        "punkt;roll;från;till\n1.4.1.;Biträdande förvaltningschef;2024-01-01;\n".as_bytes(),
+    )
+    .expect("further");
+    assert_eq!(
+        further,
+        vec![FurtherDelegation {
             item: "1.4.1".into(),
             role: "Biträdande förvaltningschef".into(),
             from: d("2024-01-01"),
             to: None,
-        }])
-        .expect("further");
+        }]
+    );
+    assert!(
+        parse_further_csv("punkt;roll;från;till\n1.4.1;X;2024-02-01;2024-01-01\n".as_bytes())
+            .is_err()
+    );
+    store.add_further_delegations(&further).expect("further");
     import_decisions(&store, "y.csv", csv.as_bytes()).expect("passed on");
 }
 

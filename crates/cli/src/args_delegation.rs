@@ -29,6 +29,9 @@ pub enum DelegationCommand {
     /// Befattningsregistret: vem som har haft vilken roll när.
     #[command(subcommand)]
     Roles(RolesCommand),
+    /// Förvaltningschefens vidaredelegation: vilken roll en punkt har lämnats vidare till.
+    #[command(subcommand)]
+    Further(FurtherCommand),
     /// Rapporten till nämnden: per enhet varje typ av beslut med antal och summa, bifall och
     /// avslag per punkt, totalt, och anmälningslistorna per enhet och månad.
     Report {
@@ -104,6 +107,18 @@ pub enum DecisionsCommand {
 #[derive(Debug, Subcommand)]
 pub enum RolesCommand {
     /// Läs in vem som haft vilken roll: CSV med kolumnerna person;roll;från;till.
+    Import {
+        #[command(flatten)]
+        data: DataArg,
+        /// CSV-filen.
+        file: PathBuf,
+    },
+}
+
+/// `paragraf delegation further`.
+#[derive(Debug, Subcommand)]
+pub enum FurtherCommand {
+    /// Läs in vidaredelegation: CSV med kolumnerna punkt;roll;från;till.
     Import {
         #[command(flatten)]
         data: DataArg,

@@ -9,7 +9,7 @@ use paragraf_app::DataDir;
 use paragraf_core::delegation::DelegationReport;
 use paragraf_store::DelegationStore;
 
-use crate::args_delegation::{DecisionsCommand, DelegationCommand, RolesCommand};
+use crate::args_delegation::{DecisionsCommand, DelegationCommand, FurtherCommand, RolesCommand};
 use crate::output;
 
 fn today() -> chrono::NaiveDate {
@@ -127,6 +127,14 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             let holders = ops::parse_roles_csv(&bytes)?;
             dir.store.add_role_holders(&holders)?;
             println!("{} befattningar inlästa.", holders.len());
+        }
+        DelegationCommand::Further(FurtherCommand::Import { data, file }) => {
+            let dir = DataDir::open(&data.dir)?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("kunde inte läsa {}", file.display()))?;
+            let rows = ops::parse_further_csv(&bytes)?;
+            dir.store.add_further_delegations(&rows)?;
+            println!("{} vidaredelegationer inlästa.", rows.len());
         }
         DelegationCommand::Report {
             data,
