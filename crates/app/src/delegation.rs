@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use paragraf_core::delegation::order::in_force;
 use paragraf_core::delegation::{
     diff, search, who, Checker, ConditionalDelegates, DecisionRow, DelegationOrder,
-    DelegationReport, Item, LegalRef, Level, LevelNumber, OrderDiff, Outcome, RoleHolder, RowError,
-    Section, Staleness, Threshold, WhoAnswer,
+    DelegationReport, FurtherDelegation, Item, LegalRef, Level, LevelNumber, OrderDiff, Outcome,
+    RoleHolder, RowError, Section, Staleness, Threshold, WhoAnswer,
 };
 use paragraf_import::delegation::{DelegationConditional, DelegationDocument};
 use paragraf_store::{DelegationStore, StoredOrder};
@@ -123,8 +123,7 @@ pub fn order_from_document(doc: &DelegationDocument) -> (DelegationOrder, Vec<St
 /// Reads an order from a `.txt` or `.pdf` file (PDF through pdftotext, as protocols are).
 /// Problems the core finds (duplicate numbers) are errors.
 pub fn read_order(path: &Path, today: NaiveDate) -> Result<OrderImport> {
-    let text = paragraf_import::read_file(path)?;
-    let doc = paragraf_import::parse_delegation(&text)
+    let doc = paragraf_import::read_delegation_file(path)
         .with_context(|| format!("{} kunde inte läsas som delegationsordning", path.display()))?;
     let (order, warnings) = order_from_document(&doc);
     let errors = order.validate();
@@ -493,8 +492,12 @@ pub fn search_items<S: DelegationStore + ?Sized>(store: &S, text: &str) -> Resul
     Ok(search(&o.order, text).into_iter().cloned().collect())
 }
 
-/// Reads a roles register: `person;roll;från;till` (till may be empty).
-pub fn parse_roles_csv(bytes: &[u8]) -> Result<Vec<RoleHolder>, ImportError> {
+/// (first column, role, from, to) of a period list.
+type PeriodRow = (String, String, NaiveDate, Option<NaiveDate>);
+
+/// Reads `X;roll;från;till` rows after a header line (`till` may be empty); `first` names
+/// the first column in messages.
+fn parse_periods(bytes: &[u8], first: &str) -> Result<Vec<PeriodRow>, ImportError> {
     let (text, _) = decode(bytes);
     let mut out = Vec::new();
     let mut problems = Vec::new();
@@ -506,9 +509,13 @@ pub fn parse_roles_csv(bytes: &[u8]) -> Result<Vec<RoleHolder>, ImportError> {
         let sep = if l.contains(';') { ';' } else { ',' };
         let f: Vec<&str> = l.split(sep).map(str::trim).collect();
         let get = |n: usize| f.get(n).copied().unwrap_or("");
-        let (person, role) = (get(0), get(1));
-        if person.is_empty() || role.is_empty() {
-            problems.push(problem(line, "person", "person och roll måste anges"));
+        let (key, role) = (get(0), get(1));
+        if key.is_empty() || role.is_empty() {
+            problems.push(problem(
+                line,
+                first,
+                format!("{first} och roll måste anges"),
+            ));
             continue;
         }
         let from = match get(2).parse::<NaiveDate>() {
@@ -536,16 +543,37 @@ pub fn parse_roles_csv(bytes: &[u8]) -> Result<Vec<RoleHolder>, ImportError> {
                 }
             },
         };
-        out.push(RoleHolder {
-            person: person.to_string(),
-            role: role.to_string(),
-            from,
-            to,
-        });
+        out.push((key.to_string(), role.to_string(), from, to));
     }
     if problems.is_empty() {
         Ok(out)
     } else {
         Err(ImportError { problems })
     }
+}
+
+/// Reads a roles register: `person;roll;från;till` (till may be empty).
+pub fn parse_roles_csv(bytes: &[u8]) -> Result<Vec<RoleHolder>, ImportError> {
+    Ok(parse_periods(bytes, "person")?
+        .into_iter()
+        .map(|(person, role, from, to)| RoleHolder {
+            person,
+            role,
+            from,
+            to,
+        })
+        .collect())
+}
+
+/// Reads the förvaltningschef's vidaredelegation: `punkt;roll;från;till`.
+pub fn parse_further_csv(bytes: &[u8]) -> Result<Vec<FurtherDelegation>, ImportError> {
+    Ok(parse_periods(bytes, "punkt")?
+        .into_iter()
+        .map(|(item, role, from, to)| FurtherDelegation {
+            item: item.trim_end_matches('.').to_string(),
+            role,
+            from,
+            to,
+        })
+        .collect())
 }

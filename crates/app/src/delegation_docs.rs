@@ -1,43 +1,39 @@
-//! Anmälan av delegationsbeslut as the nämnd receives it (seed 002 lines 1253–1472): the
-//! statistics per unit and per item for the § (counts only, public), and the ANMÄLAN lists
-//! per unit and month as a secret handling (they name the decisions one by one); placed on
-//! a meeting's agenda as an anmälningsärende whose § reads "… läggs till handlingarna".
+//! The report on delegation decisions as papers: a PDF from the same typesetter as the
+//! minutes (per unit each type with its count and sum, bifall/avslag per item, and — in the
+//! non-public version — the ANMÄLAN lists per unit and month), and the anmälningsärende it
+//! becomes on the next meeting's agenda with its draft § ("… läggs till handlingarna").
+//! The § carries counts only; the lists, which name decisions in individual cases, are a
+//! handling kept secret (OSL 26 kap. 1 §).
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 use chrono::NaiveDate;
-use paragraf_core::delegation::report::DelegationReport;
+use paragraf_core::delegation::DelegationReport;
 use paragraf_core::ids::{CaseId, MeetingId, Record};
-use paragraf_core::meeting::{AgendaItem, ItemDraft};
+use paragraf_core::meeting::{AgendaItem, ItemDraft, MeetingState};
 use paragraf_core::minutes::{CellValue, Decision, Table, TableRow};
-use paragraf_core::registry::{Case, DocumentType, Secrecy};
+use paragraf_core::registry::{Case, Direction, DocumentType, NewDocument, Secrecy};
 use paragraf_render::format;
-pub use paragraf_render::report::ReportDoc;
-use paragraf_render::report::{ReportSection, ReportTable};
+use paragraf_render::report::{ReportDoc, ReportSection, ReportTable};
+use paragraf_store::{NewCase, Store};
 
-use crate::agenda::{place_matter, Attachment};
-use crate::DataDir;
+use crate::{in_transaction, DataDir};
 
 fn count(n: u64) -> String {
     format::number(n as f64, 0)
 }
 
-fn period(r: &DelegationReport) -> String {
+/// "Anmälan av delegationsbeslut 1 maj 2024 – 31 maj 2024".
+pub fn title(r: &DelegationReport) -> String {
     format!(
-        "{} – {}",
+        "Anmälan av delegationsbeslut {} – {}",
         format::date_text(r.from),
         format::date_text(r.to)
     )
 }
 
-/// The title of the anmälningsärende.
-pub fn title(r: &DelegationReport) -> String {
-    format!("Anmälan av delegationsbeslut {}", period(r))
-}
-
-/// The statistics: one table per unit (each type of decision with its count and the unit's
-/// sum), bifall/avslag/annat per item, and the total.
-pub fn statistics_tables(r: &DelegationReport) -> Vec<ReportTable> {
-    let mut tables: Vec<ReportTable> = r
+/// The per-unit tables (Beslut, Antal beslut, Summa beslut) and the per-item table.
+pub fn count_tables(r: &DelegationReport) -> Vec<ReportTable> {
+    let mut out: Vec<ReportTable> = r
         .units
         .iter()
         .map(|u| {
@@ -46,10 +42,10 @@ pub fn statistics_tables(r: &DelegationReport) -> Vec<ReportTable> {
                 .iter()
                 .map(|t| vec![t.decision.clone(), count(t.count)])
                 .collect();
-            rows.push(vec!["Summa".into(), count(u.total)]);
+            rows.push(vec!["Summa beslut".into(), count(u.total)]);
             ReportTable {
                 title: u.unit.clone(),
-                header: vec!["Typ av beslut".into(), "Antal".into()],
+                header: vec!["Beslut".into(), "Antal beslut".into()],
                 rows,
                 numeric: vec![false, true],
                 total_row: true,
@@ -58,226 +54,188 @@ pub fn statistics_tables(r: &DelegationReport) -> Vec<ReportTable> {
             }
         })
         .collect();
-    let mut by_item: Vec<Vec<String>> = r
-        .by_item
-        .iter()
-        .map(|i| {
-            vec![
-                i.item.clone(),
-                count(i.bifall),
-                count(i.avslag),
-                count(i.annat),
-            ]
-        })
-        .collect();
-    by_item.push(vec![
-        "Totalt".into(),
-        count(r.by_item.iter().map(|i| i.bifall).sum()),
-        count(r.by_item.iter().map(|i| i.avslag).sum()),
-        count(r.by_item.iter().map(|i| i.annat).sum()),
-    ]);
-    tables.push(ReportTable {
-        title: "Utfall per punkt i delegationsordningen".into(),
-        header: ["Punkt", "Bifall", "Avslag", "Annat"]
-            .map(String::from)
-            .to_vec(),
-        rows: by_item,
-        numeric: vec![false, true, true, true],
-        total_row: true,
-        ..ReportTable::default()
-    });
-    tables
+    if !r.by_item.is_empty() {
+        out.push(ReportTable {
+            title: "Bifall och avslag per punkt i delegationsordningen".into(),
+            header: ["Punkt", "Bifall", "Avslag", "Annat"]
+                .map(String::from)
+                .to_vec(),
+            rows: r
+                .by_item
+                .iter()
+                .map(|i| {
+                    vec![
+                        i.item.clone(),
+                        count(i.bifall),
+                        count(i.avslag),
+                        count(i.annat),
+                    ]
+                })
+                .collect(),
+            numeric: vec![false, true, true, true],
+            ..ReportTable::default()
+        });
+    }
+    out
 }
 
-/// The statistics as a PDF-ready document (public: counts only).
-pub fn statistics_doc(
+/// The report as a document. With `lists`, the ANMÄLAN lists per unit and month follow, one
+/// page each; that version names decisions in individual cases and is not public.
+pub fn report_doc(
     r: &DelegationReport,
     municipality: &str,
     body: &str,
     made: NaiveDate,
+    lists: bool,
 ) -> ReportDoc {
+    let mut sections = vec![ReportSection {
+        heading: "Delegationsbeslut per enhet".into(),
+        text: format!(
+            "Beslut fattade med stöd av delegation {} – {}: {} beslut (6 kap. 40 § KL).",
+            format::date_iso(r.from),
+            format::date_iso(r.to),
+            count(r.total)
+        ),
+        tables: count_tables(r),
+        ..ReportSection::default()
+    }];
+    if lists {
+        for n in &r.notices {
+            sections.push(ReportSection {
+                heading: format!("ANMÄLAN AV DELEGATIONSBESLUT – {} – {}", n.unit, n.month),
+                tables: vec![ReportTable {
+                    header: ["Punkt", "Datum", "Beslut", "Utfall", "Beslutsfattare"]
+                        .map(String::from)
+                        .to_vec(),
+                    rows: n
+                        .rows
+                        .iter()
+                        .map(|x| {
+                            vec![
+                                x.item.clone(),
+                                format::date_iso(x.date),
+                                x.decision.clone(),
+                                x.outcome.swedish().to_string(),
+                                format!("{}, {}", x.decided_by, x.role.to_lowercase()),
+                            ]
+                        })
+                        .collect(),
+                    numeric: vec![false; 5],
+                    flex_column: Some(2),
+                    ..ReportTable::default()
+                }],
+                new_page: true,
+                ..ReportSection::default()
+            });
+        }
+    }
     ReportDoc {
         municipality: municipality.into(),
         body: body.into(),
         kind: "Delegationsbeslut".into(),
         date: made,
-        title: format!("Statistik över delegationsbeslut {}", period(r)),
+        title: title(r),
         subtitle: None,
-        facts: vec![("Antal beslut".into(), count(r.total))],
-        sections: vec![ReportSection {
-            heading: "Beslut per enhet och typ".into(),
-            text: format!(
-                "Delegationsbeslut fattade {} enligt nämndens delegationsordning, {} beslut i alla.",
-                period(r),
-                count(r.total)
-            ),
-            tables: statistics_tables(r),
-            ..ReportSection::default()
-        }],
+        facts: vec![
+            ("Period".into(), format!("{} – {}", r.from, r.to)),
+            ("Till".into(), body.into()),
+        ],
+        sections,
         landscape: false,
     }
 }
 
-/// The ANMÄLAN AV DELEGATIONSBESLUT lists, one per unit and month (secret: they list the
-/// decisions one by one).
-pub fn lists_doc(
-    r: &DelegationReport,
-    municipality: &str,
-    body: &str,
-    made: NaiveDate,
-) -> ReportDoc {
-    let sections = r
-        .notices
-        .iter()
-        .enumerate()
-        .map(|(i, n)| ReportSection {
-            heading: format!(
-                "ANMÄLAN AV DELEGATIONSBESLUT – {}, avseende {}",
-                n.unit, n.month
-            ),
-            text: String::new(),
-            tables: vec![ReportTable {
-                title: String::new(),
-                header: [
-                    "Punkt nr i deleg. fört.",
-                    "Ärende",
-                    "Datum",
-                    "Beslut",
-                    "Beslutsfattare",
-                ]
-                .map(String::from)
-                .to_vec(),
-                rows: n
-                    .rows
-                    .iter()
-                    .map(|x| {
-                        vec![
-                            x.item.clone(),
-                            x.decision.clone(),
-                            format::date_iso(x.date),
-                            x.outcome.swedish().to_string(),
-                            format!("{}, {}", x.decided_by, x.role),
-                        ]
-                    })
-                    .collect(),
-                numeric: vec![false; 5],
-                flex_column: Some(1),
-                ..ReportTable::default()
-            }],
-            charts: vec![],
-            new_page: i > 0,
-        })
-        .collect();
-    ReportDoc {
-        municipality: municipality.into(),
-        body: body.into(),
-        kind: "Anmälan av delegationsbeslut".into(),
-        date: made,
-        title: format!("Anmälan av delegationsbeslut {}", period(r)),
-        subtitle: Some("Sekretess enligt OSL 26 kap. 1 § kan gälla för uppgifterna.".into()),
-        facts: vec![("Antal beslut".into(), count(r.total))],
-        sections,
-        landscape: true,
-    }
-}
-
-/// The draft § of the anmälningsärende: the statistics as tables, no single decision.
+/// The draft § for the agenda: "Anmälan av delegationsbeslut … läggs till handlingarna", with
+/// the counts per unit (nothing that identifies a person or a case).
 pub fn item_draft(r: &DelegationReport, body: &str) -> ItemDraft {
     let n = |x: u64| CellValue::Number(x as f64);
-    let row = |label: &str, values: Vec<CellValue>| TableRow {
-        label: Some(label.to_string()),
-        values,
-        children: vec![],
-    };
-    let mut tables: Vec<Table> = r
+    let tables = r
         .units
         .iter()
         .map(|u| Table {
             title: Some(u.unit.clone()),
-            header: vec!["Typ av beslut".into(), "Antal".into()],
+            header: vec!["Beslut".into(), "Antal beslut".into()],
             rows: u
                 .decisions
                 .iter()
-                .map(|t| row(&t.decision, vec![n(t.count)]))
-                .chain([row("Summa", vec![n(u.total)])])
+                .map(|t| TableRow {
+                    label: Some(t.decision.clone()),
+                    values: vec![n(t.count)],
+                    children: vec![],
+                })
+                .chain(std::iter::once(TableRow {
+                    label: Some("Summa beslut".into()),
+                    values: vec![n(u.total)],
+                    children: vec![],
+                }))
                 .collect(),
         })
         .collect();
-    tables.push(Table {
-        title: Some("Utfall per punkt i delegationsordningen".into()),
-        header: ["Punkt", "Bifall", "Avslag", "Annat"]
-            .map(String::from)
-            .to_vec(),
-        rows: r
-            .by_item
-            .iter()
-            .map(|i| row(&i.item, vec![n(i.bifall), n(i.avslag), n(i.annat)]))
-            .chain([row(
-                "Totalt",
-                vec![
-                    n(r.by_item.iter().map(|i| i.bifall).sum()),
-                    n(r.by_item.iter().map(|i| i.avslag).sum()),
-                    n(r.by_item.iter().map(|i| i.annat).sum()),
-                ],
-            )])
-            .collect(),
-    });
     ItemDraft {
         text: format!(
-            "Beslut som fattats med stöd av delegation ska anmälas till {body} (KL 6 kap. 40 §). \
-             Under perioden {} har {} delegationsbeslut fattats; de redovisas per enhet och per punkt i delegationsordningen. \
-             Förteckningarna över de enskilda besluten finns i ärendet.",
-            period(r),
-            count(r.total)
+            "Beslut som fattas med stöd av delegation ska anmälas till {body} (6 kap. 40 § KL). Under perioden {} – {} fattades {} delegationsbeslut.",
+            r.from, r.to, r.total
         ),
         proposal: Some(Decision::Text {
             text: format!(
-                "Anmälan av delegationsbeslut {} läggs till handlingarna.",
-                period(r)
+                "Anmälan av delegationsbeslut för perioden {} – {} läggs till handlingarna.",
+                r.from, r.to
             ),
         }),
-        documents: vec![
-            format!("Statistik över delegationsbeslut {}", period(r)),
-            format!("Förteckningar över delegationsbeslut {}", period(r)),
-        ],
+        documents: vec![format!("Delegationslistor {} – {}", r.from, r.to)],
         dispatch: vec!["Akt".into()],
         tables,
     }
 }
 
-/// Places the report on the agenda of `meeting` as an anmälningsärende: a case with the
-/// statistics (public) and the lists (secret) as handlingar, and the draft §.
+/// Puts the report before the nämnd: registers an anmälningsärende with the lists (`pdf`) as
+/// a secret handling and places it on the agenda of the planned meeting with the draft §,
+/// in one transaction.
 pub fn place_on_agenda(
     dir: &DataDir,
     meeting: MeetingId,
     r: &DelegationReport,
     body: &str,
+    pdf: &[u8],
     made: NaiveDate,
     handler: &str,
 ) -> Result<(Record<CaseId, Case>, AgendaItem)> {
-    let municipality = dir.config.municipality.name.clone();
-    let stats = paragraf_render::report_pdf(&statistics_doc(r, &municipality, body, made))?;
-    let lists = paragraf_render::report_pdf(&lists_doc(r, &municipality, body, made))?;
-    place_matter(
-        dir,
-        meeting,
-        &title(r),
-        item_draft(r, body),
-        vec![
-            Attachment {
-                kind: DocumentType::Report,
-                title: format!("Statistik över delegationsbeslut {}", period(r)),
-                pdf: stats,
-                secrecy: Secrecy::Public,
-            },
-            Attachment {
-                kind: DocumentType::DelegationList,
-                title: format!("Förteckningar över delegationsbeslut {}", period(r)),
-                pdf: lists,
-                secrecy: Secrecy::IndividualCase,
-            },
-        ],
+    let m = dir.store.meeting(meeting)?;
+    if m.state != MeetingState::Planned {
+        bail!(
+            "sammanträde {meeting} är {}; ärenden kan bara läggas till innan kallelsen har gått ut",
+            m.state.swedish()
+        );
+    }
+    let file = dir.store_pdf(pdf)?;
+    let mut lists = NewDocument::new(
+        DocumentType::DelegationList,
+        &format!("Delegationslistor {} – {}", r.from, r.to),
         made,
-        handler,
-    )
+        Direction::Internal,
+        None,
+    )?;
+    lists.file = Some(file);
+    lists.secrecy = Secrecy::IndividualCase;
+    let new = NewCase {
+        series: dir.default_series(),
+        class: None,
+        title: title(r),
+        body: Some(m.body),
+        secrecy: Secrecy::Public,
+        registered: made,
+        handler: Some(handler.to_string()),
+    };
+    let draft = item_draft(r, body);
+    in_transaction(&dir.store, |tx| {
+        let (case, _) = tx.create_case(&dir.pattern, &new, &[lists])?;
+        let item =
+            crate::cycle::add_agenda_item(tx, meeting, &case.dnr.to_string(), None, Some(draft))?;
+        Ok((case, item))
+    })
+}
+
+/// Typesets the report as PDF.
+pub fn pdf(doc: &ReportDoc) -> Result<Vec<u8>> {
+    Ok(paragraf_render::report_pdf(doc)?)
 }

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use paragraf_app::delegation::{
-    import_decisions, parse_roles_csv, read_order, report, search_items, store_order,
-    who_may_decide,
+    import_decisions, parse_further_csv, parse_roles_csv, read_order, report, search_items,
+    store_order, who_may_decide,
 };
 use paragraf_app::unenforced::ImportError;
 use paragraf_core::delegation::{FurtherDelegation, LevelNumber};
@@ -238,14 +238,24 @@ fn persons_and_further_delegation_are_checked() {
     // Item 1.4.1 is the förvaltningschef's; passed on to the biträdande förvaltningschef.
     let csv = "punkt;datum;beslutsfattare;roll;enhet;beslut;utfall\n1.4.1;2024-05-04;Pär Hägglund;Biträdande förvaltningschef;Ledning/stab;Ändringar i Attestantförteckning;annat\n";
     assert!(import_decisions(&store, "y.csv", csv.as_bytes()).is_err());
-    store
-        .add_further_delegations(&[FurtherDelegation {
+    let further = parse_further_csv(
+        "punkt;roll;från;till\n1.4.1.;Biträdande förvaltningschef;2024-01-01;\n".as_bytes(),
+    )
+    .expect("further");
+    assert_eq!(
+        further,
+        vec![FurtherDelegation {
             item: "1.4.1".into(),
             role: "Biträdande förvaltningschef".into(),
             from: d("2024-01-01"),
             to: None,
-        }])
-        .expect("further");
+        }]
+    );
+    assert!(
+        parse_further_csv("punkt;roll;från;till\n1.4.1;X;2024-02-01;2024-01-01\n".as_bytes())
+            .is_err()
+    );
+    store.add_further_delegations(&further).expect("further");
     import_decisions(&store, "y.csv", csv.as_bytes()).expect("passed on");
 }
 
@@ -276,4 +286,71 @@ fn notice_lists_per_unit_and_month() {
     let err = import_decisions(&store, "lvl.csv", csv.as_bytes()).unwrap_err();
     assert!(err.to_string().contains("ingen nivå 9"), "{err}");
     let _ = LevelNumber::new("2");
+}
+
+#[test]
+fn decision_lists_in_windows_1252_with_commas() {
+    let store = stored();
+    // "Biståndshandläggare" and "Bifall korttidsvistelse 9 § 6p LSS" in Windows-1252.
+    let mut bytes =
+        b"punkt,datum,beslutsfattare,roll,enhet,beslut,utfall\n6.6,2024-05-06,A B,Bist".to_vec();
+    bytes.push(0xE5);
+    bytes.extend_from_slice(b"ndshandl");
+    bytes.push(0xE4);
+    bytes.extend_from_slice(b"ggare,LSS Bist");
+    bytes.push(0xE5);
+    bytes.extend_from_slice(b"ndsenheten,Bifall korttidsvistelse 9 ");
+    bytes.push(0xA7);
+    bytes.extend_from_slice(b" 6p LSS,Bifall\n");
+    let s = import_decisions(&store, "cp1252.csv", &bytes).expect("import");
+    assert_eq!(s.rows, 1);
+    let r = report(&store, d("2024-05-01"), d("2024-05-31")).expect("report");
+    assert_eq!(r.units[0].unit, "LSS Biståndsenheten");
+    assert_eq!(
+        r.units[0].decisions[0].decision,
+        "Bifall korttidsvistelse 9 § 6p LSS"
+    );
+    // A missing column is named, and nothing is read.
+    let err = import_decisions(
+        &store,
+        "x.csv",
+        b"punkt;datum;roll\n6.6;2024-05-06;Samordnare\n",
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("beslutsfattare: kolumnen saknas"),
+        "{err}"
+    );
+}
+
+#[test]
+fn random_bytes_never_panic_the_csv_reader() {
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    };
+    let header = b"punkt;datum;beslutsfattare;roll;enhet;beslut;utfall\n";
+    for i in 0..2000 {
+        let len = (next() % 400) as usize;
+        let mut bytes: Vec<u8> = if i % 2 == 0 {
+            header.to_vec()
+        } else {
+            Vec::new()
+        };
+        bytes.extend((0..len).map(|_| {
+            let b = next() as u8;
+            // Bias towards the characters that matter.
+            match b % 8 {
+                0 => b';',
+                1 => b'\n',
+                2 => b'"',
+                _ => b,
+            }
+        }));
+        let _ = paragraf_app::delegation::parse_decisions_csv(&bytes);
+        let _ = parse_roles_csv(&bytes);
+    }
 }

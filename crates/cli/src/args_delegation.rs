@@ -29,6 +29,9 @@ pub enum DelegationCommand {
     /// Befattningsregistret: vem som har haft vilken roll när.
     #[command(subcommand)]
     Roles(RolesCommand),
+    /// Förvaltningschefens vidaredelegation: vilken roll en punkt har lämnats vidare till.
+    #[command(subcommand)]
+    Further(FurtherCommand),
     /// Rapporten till nämnden: per enhet varje typ av beslut med antal och summa, bifall och
     /// avslag per punkt, totalt, och anmälningslistorna per enhet och månad.
     Report {
@@ -40,20 +43,19 @@ pub enum DelegationCommand {
         /// Sista dagen (ÅÅÅÅ-MM-DD).
         #[arg(long, value_parser = parse_date)]
         to: NaiveDate,
-        /// Nämndens namn i dokumenten.
-        #[arg(long, default_value = "Socialnämnden")]
-        body: String,
-        /// Skriv statistiken (antal per enhet och punkt) som PDF.
+        /// Skriv även rapporten som PDF (med anmälningslistorna) till denna fil.
         #[arg(long, value_name = "FIL.pdf")]
-        pdf: Option<std::path::PathBuf>,
-        /// Skriv förteckningarna ANMÄLAN AV DELEGATIONSBESLUT per enhet och månad som PDF
-        /// (sekretess kan gälla).
-        #[arg(long, value_name = "FIL.pdf")]
-        lists_pdf: Option<std::path::PathBuf>,
-        /// Registrera anmälningsärendet med statistik och förteckningar och lägg det på
-        /// föredragningslistan för detta planerade sammanträde (id).
+        pdf: Option<PathBuf>,
+        /// PDF:en utan anmälningslistorna (den offentliga versionen).
+        #[arg(long, requires = "pdf")]
+        public: bool,
+        /// Lägg rapporten som anmälningsärende på föredragningslistan för detta planerade
+        /// sammanträde (id); paragrafen blir "… läggs till handlingarna".
         #[arg(long, value_name = "ID")]
         meeting: Option<i64>,
+        /// Nämnden som tar emot rapporten.
+        #[arg(long, default_value = "Socialnämnden")]
+        body: String,
         #[command(flatten)]
         json: JsonArg,
     },
@@ -105,6 +107,18 @@ pub enum DecisionsCommand {
 #[derive(Debug, Subcommand)]
 pub enum RolesCommand {
     /// Läs in vem som haft vilken roll: CSV med kolumnerna person;roll;från;till.
+    Import {
+        #[command(flatten)]
+        data: DataArg,
+        /// CSV-filen.
+        file: PathBuf,
+    },
+}
+
+/// `paragraf delegation further`.
+#[derive(Debug, Subcommand)]
+pub enum FurtherCommand {
+    /// Läs in vidaredelegation: CSV med kolumnerna punkt;roll;från;till.
     Import {
         #[command(flatten)]
         data: DataArg,

@@ -537,4 +537,18 @@ fn delegation_decisions_checked_refused_whole_and_reported() {
         text.contains("ANMÄLAN AV DELEGATIONSBESLUT – Familjerätten – 2024-05"),
         "{text}"
     );
+    let pdf = tmp.path().join("anmalan.pdf");
+    ok(&[
+        "delegation",
+        "report",
+        "--data",
+        &dir,
+        "--from",
+        "2024-05-01",
+        "--to",
+        "2024-05-31",
+        "--pdf",
+        &pdf.to_string_lossy(),
+    ]);
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }

@@ -542,7 +542,9 @@ pub fn parse_delegation(text: &str) -> Result<DelegationDocument, ImportError> {
             }
             if let Some((k, v)) = l.split_once('\t') {
                 let (k, v) = (k.trim(), squash(v));
-                if !k.is_empty() && !v.is_empty() && k.len() <= 12 {
+                let heading = k.eq_ignore_ascii_case("förkortning")
+                    || k.eq_ignore_ascii_case("förkortningar");
+                if !k.is_empty() && !v.is_empty() && k.len() <= 12 && !heading {
                     abbreviations.insert(k.to_string(), v);
                 }
             }
@@ -925,6 +927,152 @@ pub fn parse_delegation(text: &str) -> Result<DelegationDocument, ImportError> {
     })
 }
 
+/// Splits a layout line into (char column, text) runs separated by two or more spaces.
+fn fragments(line: &str) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut cur = String::new();
+    let mut start = 0;
+    let mut spaces = 0;
+    for (i, c) in line.chars().enumerate() {
+        if c == ' ' || c == '\t' {
+            spaces += if c == '\t' { 2 } else { 1 };
+            continue;
+        }
+        if spaces >= 2 && !cur.is_empty() {
+            out.push((start, std::mem::take(&mut cur)));
+        } else if spaces == 1 && !cur.is_empty() {
+            cur.push(' ');
+        }
+        if cur.is_empty() {
+            start = i;
+        }
+        spaces = 0;
+        cur.push(c);
+    }
+    if !cur.is_empty() {
+        out.push((start, cur));
+    }
+    out
+}
+
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| rx(r"(?i)^(?:sida\s+)?\d{1,3}(?:\s*(?:av|/)\s*\d{1,3})?$"));
+
+/// Turns the tables of `pdftotext -layout` text into tab-separated rows: the columns are
+/// placed by the header row (Nr, Ärende, Lagrum, Delegat, Anmärkning), a cell's wrapped
+/// lines are joined to its row, and running headers, footers and page numbers (lines that
+/// repeat on three or more pages) are dropped. Other lines have their column gaps turned
+/// into tabs.
+pub fn layout_tables_to_tabs(raw: &str) -> String {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in raw.lines() {
+        let t = l.trim();
+        if !t.is_empty() {
+            *seen.entry(t).or_default() += 1;
+        }
+    }
+    let is_header = |t: &str| t.starts_with("Nr") && t.contains("Ärende") && t.contains("Delegat");
+    let mut out = String::with_capacity(raw.len());
+    let mut cols: Option<Vec<usize>> = None;
+    let mut row: Option<Vec<String>> = None;
+    let flush = |row: &mut Option<Vec<String>>, out: &mut String| {
+        if let Some(cells) = row.take() {
+            out.push_str(&cells.join("\t"));
+            out.push('\n');
+        }
+    };
+    for line in raw.lines() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if is_header(t) {
+            flush(&mut row, &mut out);
+            let frags = fragments(line);
+            let mut c: Vec<usize> = frags.iter().map(|f| f.0).collect();
+            c.truncate(5);
+            while c.len() < 5 {
+                let last = c.last().copied().unwrap_or(0);
+                c.push(last + 20);
+            }
+            cols = Some(c);
+            out.push_str("Nr.\tÄrende\tLagrum\tDelegat\tAnmärkning\n");
+            continue;
+        }
+        if PAGE_NUMBER.is_match(t) || seen.get(t).copied().unwrap_or(0) >= 3 {
+            continue;
+        }
+        let frags = fragments(line);
+        let (Some(c), Some(first)) = (cols.as_ref(), frags.first()) else {
+            flush(&mut row, &mut out);
+            out.push_str(
+                &frags
+                    .iter()
+                    .map(|f| f.1.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\t"),
+            );
+            out.push('\n');
+            continue;
+        };
+        let text_col = c.get(1).copied().unwrap_or(usize::MAX);
+        let column_of = |start: usize| c.iter().rposition(|&x| x <= start + 1).unwrap_or(0);
+        let numbered = first.0 + 1 < text_col && ITEM_NUMBER.is_match(&first.1);
+        if numbered || (first.0 + 1 >= text_col && row.is_some()) {
+            if numbered {
+                flush(&mut row, &mut out);
+                row = Some(vec![String::new(); 5]);
+            }
+            if let Some(cells) = row.as_mut() {
+                for (start, text) in &frags {
+                    if let Some(cell) = cells.get_mut(column_of(*start)) {
+                        if !cell.is_empty() {
+                            cell.push(' ');
+                        }
+                        cell.push_str(text);
+                    }
+                }
+            }
+            continue;
+        }
+        // A heading or other text: the row has ended.
+        flush(&mut row, &mut out);
+        out.push_str(
+            &frags
+                .iter()
+                .map(|f| f.1.as_str())
+                .collect::<Vec<_>>()
+                .join("\t"),
+        );
+        out.push('\n');
+    }
+    flush(&mut row, &mut out);
+    out
+}
+
+/// Reads a delegationsordning from a `.txt` or `.pdf` file. A PDF's tables are rebuilt from
+/// the columns' positions (see [`layout_tables_to_tabs`]).
+pub fn read_delegation_file(path: &std::path::Path) -> Result<DelegationDocument, ImportError> {
+    let is_pdf = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        || std::fs::read(path)
+            .map(|b| b.starts_with(b"%PDF-"))
+            .unwrap_or(false);
+    if is_pdf {
+        let raw = crate::pdf::pdf_to_layout(path)?;
+        let mut d = parse_delegation(&layout_tables_to_tabs(&raw))?;
+        d.warnings.insert(
+            0,
+            "läst ur PDF: tabellens kolumner har återskapats ur textens placering; kontrollera punkterna".to_string(),
+        );
+        Ok(d)
+    } else {
+        parse_delegation(&crate::read::read_file(path)?)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1060,6 +1208,24 @@ mod tests {
             vec!["6 kap. 6 §, 14 a § 2 st, 15 a § 3 st. och 17 a § 2 st. FB"]
         );
         assert!(s("").is_empty());
+    }
+
+    #[test]
+    fn layout_tables_become_rows() {
+        let raw = "Delegationsordning\n\n1. Gemensamt\n\nNr.      Ärende                   Lagrum          Delegat          Anmärkning\n1.1.1    Beslut i ärenden som     6 kap. 39 §     Ordförande\n         är brådskande.           KL\n1.1.2    Annat                                    Enhetschef       Se ovan\n                                                  Verksamhetschef\n                                                   Sida 7 av 30\n2. Överklagan\n";
+        let t = layout_tables_to_tabs(raw);
+        assert!(
+            t.contains(
+                "1.1.1\tBeslut i ärenden som är brådskande.\t6 kap. 39 § KL\tOrdförande\t\n"
+            ),
+            "{t}"
+        );
+        assert!(
+            t.contains("1.1.2\tAnnat\t\tEnhetschef Verksamhetschef\tSe ovan\n"),
+            "{t}"
+        );
+        assert!(t.contains("\n2. Överklagan\n"), "{t}");
+        assert!(!t.contains("Sida 7"), "{t}");
     }
 
     #[test]

@@ -33,7 +33,7 @@ mod stream;
 mod tables;
 mod text;
 
-pub use delegation::{parse_delegation, DelegationDocument};
+pub use delegation::{parse_delegation, read_delegation_file, DelegationDocument};
 pub use error::ImportError;
 pub use followup::{parse_followup, FollowUpReport};
 pub use model::{

@@ -12,6 +12,12 @@ const MIN_LETTERS_PER_PAGE: usize = 25;
 
 /// Runs `pdftotext -enc UTF-8 <file> -` and checks that a text layer exists.
 pub fn pdf_to_text(path: &Path) -> Result<String, ImportError> {
+    Ok(layout_to_tabs(&pdf_to_layout(path)?))
+}
+
+/// The `-layout` text as pdftotext gives it (columns as runs of spaces, pages as line
+/// breaks), for readers that need the columns' positions.
+pub fn pdf_to_layout(path: &Path) -> Result<String, ImportError> {
     if let Err(source) = std::fs::metadata(path) {
         return Err(ImportError::Io {
             path: path.to_path_buf(),
@@ -53,7 +59,7 @@ pub fn pdf_to_text(path: &Path) -> Result<String, ImportError> {
     let text = String::from_utf8_lossy(&output.stdout);
     text_layer_check(path, &text)?;
     // Form feeds separate pages; the parser treats them as line breaks.
-    Ok(layout_to_tabs(&text.replace('\u{c}', "\n")))
+    Ok(text.replace('\u{c}', "\n"))
 }
 
 /// Turns `-layout` column gaps (three or more spaces inside a line) into tabs

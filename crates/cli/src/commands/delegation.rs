@@ -9,7 +9,7 @@ use paragraf_app::DataDir;
 use paragraf_core::delegation::DelegationReport;
 use paragraf_store::DelegationStore;
 
-use crate::args_delegation::{DecisionsCommand, DelegationCommand, RolesCommand};
+use crate::args_delegation::{DecisionsCommand, DelegationCommand, FurtherCommand, RolesCommand};
 use crate::output;
 
 fn today() -> chrono::NaiveDate {
@@ -128,47 +128,49 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             dir.store.add_role_holders(&holders)?;
             println!("{} befattningar inlästa.", holders.len());
         }
+        DelegationCommand::Further(FurtherCommand::Import { data, file }) => {
+            let dir = DataDir::open(&data.dir)?;
+            let bytes = std::fs::read(&file)
+                .with_context(|| format!("kunde inte läsa {}", file.display()))?;
+            let rows = ops::parse_further_csv(&bytes)?;
+            dir.store.add_further_delegations(&rows)?;
+            println!("{} vidaredelegationer inlästa.", rows.len());
+        }
         DelegationCommand::Report {
             data,
             from,
             to,
-            body,
             pdf,
-            lists_pdf,
+            public,
             meeting,
+            body,
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
             let r = ops::report(&dir.store, from, to)?;
             let municipality = dir.config.municipality.name.clone();
-            let write = |path: &std::path::Path, doc: docs::ReportDoc| -> Result<()> {
-                let bytes = paragraf_app::unenforced_docs::pdf(&doc)?;
+            if let Some(path) = &pdf {
+                let doc = docs::report_doc(&r, &municipality, &body, today(), !public);
+                let bytes = docs::pdf(&doc)?;
                 std::fs::write(path, bytes)
                     .with_context(|| format!("kunde inte skriva {}", path.display()))?;
                 eprintln!("PDF:en är sparad i {}.", path.display());
-                Ok(())
-            };
-            if let Some(path) = &pdf {
-                write(
-                    path,
-                    docs::statistics_doc(&r, &municipality, &body, today()),
-                )?;
-            }
-            if let Some(path) = &lists_pdf {
-                write(path, docs::lists_doc(&r, &municipality, &body, today()))?;
             }
             if let Some(m) = meeting {
-                let actor = std::env::var("USER").unwrap_or_else(|_| "cli".into());
+                let doc = docs::report_doc(&r, &municipality, &body, today(), true);
+                let bytes = docs::pdf(&doc)?;
+                let handler = std::env::var("USER").unwrap_or_else(|_| "okänd användare".into());
                 let (case, item) = docs::place_on_agenda(
                     &dir,
                     paragraf_core::ids::MeetingId(m),
                     &r,
                     &body,
+                    &bytes,
                     today(),
-                    &actor,
+                    &handler,
                 )?;
                 eprintln!(
-                    "Anmälningsärendet {} är registrerat och ligger som punkt {} på föredragningslistan för sammanträde {m}.",
+                    "Anmälningsärendet {} ligger som punkt {} på föredragningslistan för sammanträde {m}.",
                     case.dnr, item.position
                 );
             }
@@ -183,6 +185,9 @@ pub fn run(c: DelegationCommand) -> Result<()> {
         } => {
             let dir = DataDir::open(&data.dir)?;
             let w = ops::who_may_decide(&dir.store, &item, level.as_deref(), date)?;
+            if let Some(stale) = ops::order_at(&dir.store, date)?.order.staleness(today()) {
+                eprintln!("OBS: {stale}");
+            }
             output::print(json.json, &w, || w.to_text())?;
         }
         DelegationCommand::Search { data, text, json } => {
