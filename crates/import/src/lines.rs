@@ -77,7 +77,18 @@ pub fn split_lines(input: &str) -> Vec<Line> {
     out
 }
 
+/// Whether `raw` may hold a character that [`clean_line`] changes (control characters, the
+/// non-breaking and zero-width spaces, soft hyphens, bullets): their UTF-8 forms all start
+/// with one of these bytes. Swedish letters (`C3 xx`) do not.
+fn needs_char_cleaning(raw: &str) -> bool {
+    raw.bytes()
+        .any(|b| (b < 0x20 && b != b'\t') || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF)
+}
+
 fn clean_line(raw: &str) -> String {
+    if !needs_char_cleaning(raw) {
+        return clean_markup(raw.to_string());
+    }
     let mut s = String::with_capacity(raw.len());
     for c in raw.chars() {
         match c {
@@ -91,6 +102,12 @@ fn clean_line(raw: &str) -> String {
             c => s.push(c),
         }
     }
+    clean_markup(s)
+}
+
+/// Removes markup (tags, autolinks, italics), rules and bullet doubling from a line whose
+/// characters are already clean.
+fn clean_markup(s: String) -> String {
     let mut s = if s.contains('<') {
         let t = AUTOLINK.replace_all(&s, "$1");
         HTML_TAG.replace_all(&t, " ").into_owned()

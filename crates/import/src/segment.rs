@@ -9,7 +9,7 @@ use crate::labels::{case_number, label, Section};
 use crate::stream::Item;
 use crate::text::{is_list_item, Fingerprint};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -167,7 +167,7 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
 
     // Titles of §§ without a heading, found via the agenda.
     let agenda_end = out.agenda_span.map_or(0, |(_, b)| b + 1);
-    let mut prints: HashMap<usize, Option<Fingerprint>> = HashMap::new();
+    let mut prints: Vec<Option<Option<Fingerprint>>> = Vec::new();
     for entry in out.agenda.clone() {
         if segs.iter().any(|s| s.number == entry.number) {
             continue;
@@ -278,7 +278,7 @@ fn place_title(
     lo: usize,
     hi: usize,
     title: &str,
-    prints: &mut HashMap<usize, Option<Fingerprint>>,
+    prints: &mut Vec<Option<Option<Fingerprint>>>,
 ) -> Option<usize> {
     let hi = hi.min(lo.saturating_add(3000)).min(items.len());
     let mut best: Option<(f64, usize)> = None;
@@ -295,9 +295,13 @@ fn place_title(
         {
             continue;
         }
-        let print = prints
-            .entry(i)
-            .or_insert_with(|| (t.len() <= 1000).then(|| Fingerprint::new(t)));
+        if prints.len() < items.len() {
+            prints.resize_with(items.len(), || None);
+        }
+        let Some(slot) = prints.get_mut(i) else {
+            continue;
+        };
+        let print = slot.get_or_insert_with(|| (t.len() <= 1000).then(|| Fingerprint::new(t)));
         let sim = print.as_ref().map_or(0.0, |p| target.similarity(p));
         if sim < 0.3 || label(t).is_some() {
             continue;
