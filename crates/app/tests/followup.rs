@@ -398,3 +398,30 @@ fn a_report_from_the_export_and_kolada_alone() {
     .unwrap_err();
     assert!(e.to_string().contains("ingen uppföljning"), "{e}");
 }
+
+#[test]
+fn the_budget_paragraph_of_seed_000() {
+    // Seed 000 § 115: "ett resultat om - 4,4 mkr" for January–July, forecast "- 7,1 mkr";
+    // the table signs costs positive, so a deviation is budget − outcome.
+    let store = SqliteStore::in_memory().unwrap();
+    ops::import_file(Some(&store), &seed("000_"), None, None).unwrap();
+    let body = "Individ- och omsorgsutskottet";
+    let p: Period = "2025-07".parse().unwrap();
+    let d = docs::gather(&store, body, &p).unwrap();
+    let draft = docs::budget_draft(&d).unwrap();
+    // Thousands are separated by a no-break space.
+    let text = draft.text.join("\n").replace('\u{a0}', " ");
+    assert!(text.contains("Utfallet för januari–juli 2025 är 256 127 tkr mot en budget om 251 726 tkr, en avvikelse om −4 401 tkr."), "{text}");
+    assert!(text.contains("Prognosen för helåret är 444 659 tkr mot årsbudgeten 437 569 tkr, en avvikelse om −7 090 tkr."), "{text}");
+    assert_eq!(draft.table.rows.len(), 14, "13 rows and the total");
+    assert_eq!(
+        draft.table.rows[8].children[0].label.as_deref(),
+        Some("-varav personlig assistans")
+    );
+    let item = docs::item_draft(&draft);
+    assert_eq!(item.dispatch, vec!["Kommunstyrelsen".to_string()]);
+    assert!(matches!(
+        item.proposal,
+        Some(paragraf_core::minutes::Decision::Clauses { .. })
+    ));
+}
