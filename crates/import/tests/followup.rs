@@ -147,3 +147,61 @@ proptest! {
         let _ = parse_followup(&text[start..end]);
     }
 }
+
+/// Seed 003 as `pdftotext` would give it: no `#` headings, no `**`, no tags, no rules.
+fn without_markup(text: &str) -> String {
+    let tag = regex::Regex::new(r"</?(b|p|i)>").unwrap();
+    text.lines()
+        .map(|l| {
+            let l = l
+                .trim_start_matches('#')
+                .trim_start_matches(' ')
+                .replace("**", "");
+            let l = tag.replace_all(&l, "").into_owned();
+            if !l.is_empty() && l.chars().all(|c| c == '-' || c == '\t' || c == ' ') {
+                String::new()
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn seed_003_without_markup_reads_the_same() {
+    let text = fixture("003_");
+    let md = parse_followup(&text).unwrap();
+    let plain = parse_followup(&without_markup(&text)).unwrap();
+    assert_eq!(plain.document_type, "verksamhetsrapport");
+    assert_eq!(plain.period, md.period);
+    let titles = |r: &paragraf_import::FollowUpReport| {
+        r.tables.iter().map(|t| t.title.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&plain), titles(&md));
+    let rows = |r: &paragraf_import::FollowUpReport| {
+        r.tables.iter().map(|t| t.rows.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&plain), rows(&md));
+    fn flat(
+        g: &[paragraf_import::followup::FollowUpGoal],
+        out: &mut Vec<(String, String, Option<String>, usize)>,
+    ) {
+        for x in g {
+            out.push((
+                x.level.clone(),
+                x.title.clone(),
+                x.assessment.clone(),
+                x.indicators.len(),
+            ));
+            flat(&x.children, out);
+        }
+    }
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    flat(&plain.goals, &mut a);
+    flat(&md.goals, &mut b);
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 16);
+    assert_eq!(plain.assignments.len(), 18);
+    assert_eq!(plain.assignments[11], md.assignments[11]);
+}

@@ -127,10 +127,13 @@ pub fn parse_goals(
     let mut kf: Option<Vec<usize>> = None;
     let mut expect_assessment = false;
     let mut pending_bold: Option<String> = None;
+    // The last line was a paragraph that could be a goal's title.
+    let mut title_like = false;
     for l in lines.iter().take(e.min(lines.len())).skip(s + 1) {
         if l.blank() || l.rule {
             continue;
         }
+        let title_like_before = std::mem::take(&mut title_like);
         if let Some(title) = pending_bold.take() {
             if l.is_text() && l.heading.is_none() {
                 if let Some(a) = word_of(&ASSESSMENTS, &l.text) {
@@ -209,6 +212,18 @@ pub fn parse_goals(
             pending_bold = Some(l.text.clone());
             continue;
         }
+        // Without markup (text from pdftotext) a nämndmål is a short line followed by an
+        // assessment.
+        if let Some(a) = word_of(&ASSESSMENTS, &l.text) {
+            if title_like_before {
+                if let Some(title) = r.paras.pop() {
+                    let mut g = goal("nämndmål", &title);
+                    g.assessment = Some(a.to_string());
+                    r.add(kf.clone().or_else(|| over.clone()), g);
+                    continue;
+                }
+            }
+        }
         if r.target.is_none() {
             warnings.push(format!(
                 "rad {}: texten ”{}” står före första målet",
@@ -218,6 +233,9 @@ pub fn parse_goals(
             continue;
         }
         r.paras.push(l.text.clone());
+        title_like = l.text.chars().count() <= 150
+            && !l.text.ends_with(['.', '!', '?', ':', ';', ','])
+            && !l.text.starts_with("- ");
     }
     if let Some(t) = pending_bold {
         r.paras.push(t);

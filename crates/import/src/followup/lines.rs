@@ -96,6 +96,7 @@ pub fn prepare(text: &str) -> Vec<Line> {
             let first = body.trim_start();
             let bold = cells.iter().filter(|c| !c.is_empty()).count() == 1
                 && (first.starts_with("**") || first.to_lowercase().starts_with("<b>"));
+            let heading = heading.or_else(|| names_a_section(&cells, &text).then_some(2));
             Line {
                 no: i + 1,
                 raw: raw.to_string(),
@@ -107,6 +108,55 @@ pub fn prepare(text: &str) -> Vec<Line> {
             }
         })
         .collect()
+}
+
+/// Headings a report's text keeps even without markup (text from `pdftotext`): the
+/// sections, the goals and "Bedömning".
+const SECTION_HEADINGS: [&str; 20] = [
+    "sammanfattning",
+    "viktiga händelser",
+    "förväntad utveckling",
+    "ekonomi",
+    "kvantiteter",
+    "investeringar",
+    "medarbetare",
+    "personalstatistik",
+    "antal anställda",
+    "genomsnittlig sysselsättningsgrad",
+    "måluppfyllelse",
+    "bedömning",
+    "uppdrag",
+    "särskilda uppdrag",
+    "uppdrag från nämnd",
+    "indikatorer",
+    "indikatorer till kf verksamhetsmål",
+    "indikatorer till kommunfullmäktiges verksamhetsmål",
+    "indikatorer till nämndens verksamhetsmål",
+    "kommentar till ekonomiskt resultat",
+];
+const HEADING_PREFIXES: [&str; 5] = [
+    "övergripande mål:",
+    "kommunfullmäktiges verksamhetsmål:",
+    "verksamhetsrapport",
+    "delårsrapport",
+    "resultaträkning",
+];
+
+/// A line of one cell that names a section or a goal.
+fn names_a_section(cells: &[String], text: &str) -> bool {
+    if cells.iter().filter(|c| !c.is_empty()).count() != 1
+        || text.chars().count() > 150
+        || text.ends_with('.')
+    {
+        return false;
+    }
+    let t = text.to_lowercase();
+    SECTION_HEADINGS.contains(&t.as_str())
+        || HEADING_PREFIXES.iter().any(|p| {
+            t.strip_prefix(p).is_some_and(|rest| {
+                p.ends_with(':') || !rest.chars().next().is_some_and(char::is_alphabetic)
+            })
+        })
 }
 
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
@@ -273,6 +323,16 @@ mod tests {
         assert!(l[2].rule && !l[2].blank());
         assert!(l[3].bold);
         assert_eq!(l[3].text, "Systematiskt kvalitetsarbete");
+    }
+
+    #[test]
+    fn sections_without_markup_are_headings() {
+        let l = prepare("Måluppfyllelse\nÖvergripande mål: Blomstrande näringsliv\nResultaträkningen visar intäkter\nResultaträkning januari-augusti 2023\nUppdrag\tStartdatum\tSlutdatum");
+        assert_eq!(l[0].heading, Some(2));
+        assert_eq!(l[1].heading, Some(2));
+        assert_eq!(l[2].heading, None);
+        assert_eq!(l[3].heading, Some(2));
+        assert_eq!(l[4].heading, None);
     }
 
     #[test]
