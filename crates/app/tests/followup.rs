@@ -425,3 +425,21 @@ fn the_budget_paragraph_of_seed_000() {
         Some(paragraf_core::minutes::Decision::Clauses { .. })
     ));
 }
+
+#[test]
+fn seed_001_is_assessed_on_its_own_scale() {
+    let r = ops::read_report(&seed("001_")).unwrap();
+    assert_eq!(
+        ops::scale_for(&r),
+        paragraf_core::followup::AssessmentScale::achievement()
+    );
+    let (f, _) = ops::to_followup(&r, None, None).unwrap();
+    assert!(f.validate().is_empty(), "{:?}", f.validate());
+    let store = SqliteStore::in_memory().unwrap();
+    store.save_followup(&f, "001").unwrap();
+    // A scale of the report's own words when it matches no known one.
+    let mut odd = r.clone();
+    odd.goals[0].assessment = Some("Nästan".into());
+    let s = ops::scale_for(&odd);
+    assert_eq!(s.levels.first().map(String::as_str), Some("Nästan"));
+}

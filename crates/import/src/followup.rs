@@ -13,6 +13,7 @@
 //! Never panics; linear in the input.
 
 mod assignments;
+mod goal_list;
 mod goals;
 mod lines;
 mod model;
@@ -79,9 +80,14 @@ pub fn parse_followup(text: &str) -> Result<FollowUpReport, ImportError> {
         if out.goals.is_empty() {
             warnings.push("inga mål hittades (rubriken ”Måluppfyllelse”)".to_string());
         }
+    } else {
+        out.goals = goal_list::parse_goal_list(&lines, &mut warnings);
+        if !out.goals.is_empty() && out.tables.is_empty() {
+            out.document_type = "måluppföljning".to_string();
+        }
     }
-    if out.tables.is_empty() {
-        warnings.push("inga tabeller med belopp hittades".to_string());
+    if out.tables.is_empty() && out.goals.is_empty() {
+        warnings.push("inga tabeller med belopp och inga mål hittades".to_string());
     }
     out.warnings = warnings;
     Ok(out)

@@ -205,3 +205,40 @@ fn seed_003_without_markup_reads_the_same() {
     assert_eq!(plain.assignments.len(), 18);
     assert_eq!(plain.assignments[11], md.assignments[11]);
 }
+
+#[test]
+fn seed_001_goal_follow_up() {
+    // § 17: "Sammantaget har åtta mål uppnåtts, två delvis uppnåtts, tre ej uppnåtts och ett
+    // mål kan redovisas i mars."
+    let r = parse_followup(&fixture("001_")).unwrap();
+    assert_eq!(r.document_type, "måluppföljning");
+    assert_eq!(r.body, "Socialnämnden");
+    assert_eq!(r.period.as_deref(), Some("2023-01-01/2023-12-31"));
+    assert_eq!(r.goals.len(), 14, "{:?}", r.warnings);
+    let count = |a: &str| {
+        r.goals
+            .iter()
+            .filter(|g| g.assessment.as_deref() == Some(a))
+            .count()
+    };
+    assert_eq!(
+        (
+            count("Uppnått"),
+            count("Delvis uppnått"),
+            count("Ej uppnått"),
+            count("Ej sammanställt")
+        ),
+        (8, 2, 3, 1)
+    );
+    assert_eq!(
+        r.goals[0].title,
+        "Mål 1, 75 % av kvinnor och män (med socialtjänst- och hemsjukvårdsinsatser samt deras anhöriga) som får stöd genom digital teknik upplever att det skapar nytta och värde."
+    );
+    assert_eq!(r.goals[2].assessment.as_deref(), Some("Ej sammanställt"));
+    assert!(r.goals[13]
+        .analysis
+        .as_deref()
+        .unwrap()
+        .ends_with("Testning av nattillsyn via kamera pågår hos ett antal vårdtagare."));
+    assert!(r.goals.iter().all(|g| g.level == "nämndmål"));
+}

@@ -227,6 +227,8 @@ static FOLLOWUP_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+static GOALS_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\buppföljning av mål\s+(\d{4})\b").expect("static regex"));
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bjan(?:uari)?\.?\s*[-–]\s*(\p{L}{3,})").expect("static regex")
 });
@@ -234,8 +236,8 @@ static ISO_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(20\d\d|19\d\d)-\d\d-\d\d\b").expect("static regex"));
 
 /// The period the figures cover, as "start/end": "januari-augusti 2023" → 2023-01-01/
-/// 2023-08-31; "Budgetuppföljning mars 2024" → the year to March; "Budget jan- juli" with
-/// the year of the document's first date.
+/// 2023-08-31; "Budgetuppföljning mars 2024" → the year to March; "Uppföljning av mål 2023"
+/// → the year; "Budget jan- juli" with the year of the document's first date.
 pub fn find_period(lines: &[Line]) -> Option<String> {
     let year = |s: &str| s.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
     for l in lines {
@@ -256,6 +258,15 @@ pub fn find_period(lines: &[Line]) -> Option<String> {
             ) {
                 return Some(year_to(y, m));
             }
+        }
+    }
+    for l in lines {
+        if let Some(y) = GOALS_YEAR
+            .captures(&l.text)
+            .and_then(|c| c.get(1))
+            .and_then(|y| year(y.as_str()))
+        {
+            return Some(year_to(y, 12));
         }
     }
     let doc_year = lines.iter().find_map(|l| {
