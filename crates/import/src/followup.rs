@@ -130,6 +130,22 @@ impl Sections {
         let a = start("Uppdrag", g.unwrap_or(0));
         let i = start("Indikatorer", a.or(g).unwrap_or(0));
         let n = lines.len();
+        // A section also ends where another report or its first sections begin.
+        let other = |from: usize| {
+            lines
+                .iter()
+                .enumerate()
+                .skip(from + 1)
+                .find(|(_, l)| {
+                    let t = l.text.to_lowercase();
+                    l.heading.is_some()
+                        && (["sammanfattning", "ekonomi", "innehållsförteckning"]
+                            .contains(&t.as_str())
+                            || t.starts_with("verksamhetsrapport")
+                            || t.starts_with("delårsrapport"))
+                })
+                .map_or(n, |(j, _)| j)
+        };
         let end = |s: usize| {
             [g, a, i]
                 .into_iter()
@@ -137,6 +153,7 @@ impl Sections {
                 .filter(|&x| x > s)
                 .min()
                 .unwrap_or(n)
+                .min(other(s))
         };
         Sections {
             goals: g.map(|s| (s, end(s))),

@@ -242,3 +242,36 @@ fn seed_001_goal_follow_up() {
         .ends_with("Testning av nattillsyn via kamera pågår hos ett antal vårdtagare."));
     assert!(r.goals.iter().all(|g| g.level == "nämndmål"));
 }
+
+#[test]
+fn large_and_pathological_inputs_stay_linear() {
+    use std::time::{Duration, Instant};
+    let limit = if cfg!(debug_assertions) {
+        Duration::from_secs(60)
+    } else {
+        Duration::from_secs(6)
+    };
+    // Seed 003 forty times (3 MB), and an indicator section of 100 000 distinct goal names
+    // each followed by a row.
+    let seed = fixture("003_");
+    let big = format!("{seed}\n").repeat(40);
+    let mut groups = String::from(
+        "# Verksamhetsrapport\n## Måluppfyllelse\n## Indikatorer\nIndikator\tKön\t2022\t2023\n",
+    );
+    for i in 0..100_000 {
+        groups.push_str(&format!(
+            "Målgrupp nummer {i}\nIndikator {i}\tAlla\t{i}\t1\n"
+        ));
+    }
+    for text in [big, groups] {
+        let t = Instant::now();
+        let r = parse_followup(&text).expect("parses");
+        assert!(
+            t.elapsed() < limit,
+            "{} bytes took {:?}",
+            text.len(),
+            t.elapsed()
+        );
+        assert!(!r.goals.is_empty());
+    }
+}

@@ -10,7 +10,7 @@
 //! Indicators: the headings, bold lines and label-only rows between the tables name the
 //! goal the rows below belong to; a repeated header (after a page break) keeps the goal.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::lines::{join_paragraphs, Line};
 use super::model::{FollowUpGoal, FollowUpIndicator};
@@ -277,18 +277,19 @@ fn columns(cells: &[String]) -> Vec<Col> {
         .collect()
 }
 
-fn find(goals: &[FollowUpGoal], title: &str) -> Option<Vec<usize>> {
-    let t = norm(title);
-    for (i, g) in goals.iter().enumerate() {
-        if norm(&g.title) == t {
-            return Some(vec![i]);
-        }
-        if let Some(mut p) = find(&g.children, title) {
-            p.insert(0, i);
-            return Some(p);
+/// Every goal's path by its normalised title (the first of equal titles, depth first).
+fn index(goals: &[FollowUpGoal]) -> HashMap<String, Vec<usize>> {
+    fn walk(goals: &[FollowUpGoal], prefix: &[usize], out: &mut HashMap<String, Vec<usize>>) {
+        for (i, g) in goals.iter().enumerate() {
+            let mut p = prefix.to_vec();
+            p.push(i);
+            out.entry(norm(&g.title)).or_insert_with(|| p.clone());
+            walk(&g.children, &p, out);
         }
     }
-    None
+    let mut out = HashMap::new();
+    walk(goals, &[], &mut out);
+    out
 }
 
 /// Reads the indicator tables between lines `s` and `e` into `goals`.
@@ -299,6 +300,7 @@ pub fn parse_indicators(
     goals: &mut Vec<FollowUpGoal>,
     warnings: &mut Vec<String>,
 ) {
+    let mut known = index(goals);
     let mut kf_mode = true;
     let mut current: Option<Vec<usize>> = None;
     let mut cols: Vec<Col> = Vec::new();
@@ -314,8 +316,12 @@ pub fn parse_indicators(
             cols = columns(&l.cells);
             continue;
         }
-        let group =
-            l.heading.is_some() || l.bold || (l.cells.len() >= 2 && l.filled() == 1) || l.is_text();
+        // Goal names between the tables: headings, bold lines, label-only rows, and short
+        // lines without a full stop (text from pdftotext).
+        let group = l.heading.is_some()
+            || l.bold
+            || (l.cells.len() >= 2 && l.filled() == 1)
+            || (l.is_text() && l.text.chars().count() <= 150 && !l.text.ends_with('.'));
         if group {
             let lower = norm(&l.text);
             if lower.starts_with("indikatorer") {
@@ -323,8 +329,8 @@ pub fn parse_indicators(
                 current = None;
                 continue;
             }
-            current = match find(goals, &l.text) {
-                Some(p) => Some(p),
+            current = match known.get(&norm(&l.text)) {
+                Some(p) => Some(p.clone()),
                 None => {
                     let over = current.as_ref().and_then(|p| p.first().copied());
                     let level = if kf_mode {
@@ -339,14 +345,20 @@ pub fn parse_indicators(
                                 "rad {}: indikatorgruppen ”{}” finns inte bland målen; den lades under ”{}”",
                                 l.no, g.title, parent.title
                             ));
+                            let key = norm(&g.title);
                             parent.children.push(g);
-                            over.map(|o| vec![o, parent.children.len() - 1])
+                            let path = over.map(|o| vec![o, parent.children.len() - 1]);
+                            if let Some(p) = &path {
+                                known.insert(key, p.clone());
+                            }
+                            path
                         }
                         None => {
                             warnings.push(format!(
                                 "rad {}: indikatorgruppen ”{}” finns inte bland målen",
                                 l.no, g.title
                             ));
+                            known.insert(norm(&g.title), vec![goals.len()]);
                             goals.push(g);
                             Some(vec![goals.len() - 1])
                         }
