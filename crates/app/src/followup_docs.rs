@@ -101,20 +101,27 @@ fn merge_kolada(f: &mut FollowUp, kpis: &[KpiValue]) {
 
 impl ReportData {
     /// The finance table the charts and the draft § are drawn from: the finance export's,
-    /// else the report's cost-centre table, else its first table with outcome and budget.
+    /// else the report's cost-centre table, else its first table with outcome and budget,
+    /// else its first table in money (seed 002's accumulated results).
     pub fn main_table(&self) -> Option<&FinanceTable> {
         if let Some(b) = &self.budget {
             return Some(b);
         }
         let f = self.followup.as_ref()?;
         let has = |t: &FinanceTable, r: ColumnRole| t.columns.iter().any(|c| c.role == r);
-        let mut money = f.section(Section::Ekonomi).filter(|t| {
-            t.unit.is_some() && has(t, ColumnRole::Outcome) && has(t, ColumnRole::Budget)
-        });
-        let all: Vec<&FinanceTable> = money.by_ref().collect();
-        all.iter()
+        let money: Vec<&FinanceTable> = f
+            .section(Section::Ekonomi)
+            .filter(|t| t.unit.is_some())
+            .collect();
+        let both: Vec<&FinanceTable> = money
+            .iter()
+            .copied()
+            .filter(|t| has(t, ColumnRole::Outcome) && has(t, ColumnRole::Budget))
+            .collect();
+        both.iter()
             .find(|t| t.label_heading.to_lowercase().contains("kostnadsställe"))
-            .or_else(|| all.first())
+            .or_else(|| both.first())
+            .or_else(|| money.first())
             .copied()
     }
 
@@ -522,44 +529,52 @@ fn goal_rows(g: &Goal, depth: usize, out: &mut Vec<Vec<String>>) {
     }
 }
 
+/// The outcome and forecast against budget, in words, from the main table's total.
+fn finance_summary(d: &ReportData) -> Vec<String> {
+    let mut paras = Vec::new();
+    let Some(t) = d.main_table() else {
+        return paras;
+    };
+    let Some(total) = &t.total else {
+        return paras;
+    };
+    let (o, b) = (col(t, ColumnRole::Outcome), col(t, ColumnRole::Budget));
+    if let (Some(o), Some(b)) = (
+        o.and_then(|i| total.value(i)),
+        b.and_then(|i| total.value(i)),
+    ) {
+        paras.push(format!(
+            "Utfallet för {} är {} mot en budget om {}, en avvikelse om {}.",
+            d.period.words(),
+            amount(t, o),
+            amount(t, b),
+            amount(t, t.sign.deviation(o, b))
+        ));
+    }
+    let (f, a) = (
+        col(t, ColumnRole::Forecast),
+        col(t, ColumnRole::AnnualBudget),
+    );
+    if let (Some(f), Some(a)) = (
+        f.and_then(|i| total.value(i)),
+        a.and_then(|i| total.value(i)),
+    ) {
+        paras.push(format!(
+            "Prognosen för helåret är {} mot årsbudgeten {}, en avvikelse om {}.",
+            amount(t, f),
+            amount(t, a),
+            amount(t, t.sign.deviation(f, a))
+        ));
+    }
+    paras
+}
+
 fn summary_text(d: &ReportData) -> String {
     let mut paras: Vec<String> = Vec::new();
     if let Some(s) = d.followup.as_ref().and_then(|f| f.summary.clone()) {
         paras.push(s);
     }
-    if let Some(t) = d.main_table() {
-        if let Some(total) = &t.total {
-            let (o, b) = (col(t, ColumnRole::Outcome), col(t, ColumnRole::Budget));
-            if let (Some(o), Some(b)) = (
-                o.and_then(|i| total.value(i)),
-                b.and_then(|i| total.value(i)),
-            ) {
-                let dev = t.sign.deviation(o, b);
-                paras.push(format!(
-                    "Utfallet för {} är {} mot en budget om {}, en avvikelse om {}.",
-                    d.period.words(),
-                    amount(t, o),
-                    amount(t, b),
-                    amount(t, dev)
-                ));
-            }
-            let (f, a) = (
-                col(t, ColumnRole::Forecast),
-                col(t, ColumnRole::AnnualBudget),
-            );
-            if let (Some(f), Some(a)) = (
-                f.and_then(|i| total.value(i)),
-                a.and_then(|i| total.value(i)),
-            ) {
-                paras.push(format!(
-                    "Prognosen för helåret är {} mot årsbudgeten {}, en avvikelse om {}.",
-                    amount(t, f),
-                    amount(t, a),
-                    amount(t, t.sign.deviation(f, a))
-                ));
-            }
-        }
-    }
+    paras.extend(finance_summary(d));
     if let Some(f) = &d.followup {
         let tally = Goal::tally(f.goals.iter(), &f.scale);
         let total: usize = tally.iter().map(|x| x.1).sum();
@@ -1196,15 +1211,7 @@ pub fn budget_draft(d: &ReportData) -> Result<BudgetDraft> {
         "Förvaltningen redovisar budgetuppföljningen för {} för perioden {words}.",
         d.body
     )];
-    text.extend(
-        summary_text(&ReportData {
-            followup: None,
-            ..d.clone()
-        })
-        .split("\n\n")
-        .map(str::to_string)
-        .filter(|s| !s.is_empty()),
-    );
+    text.extend(finance_summary(d));
     Ok(BudgetDraft {
         title: format!("Budgetuppföljning {words}"),
         text,

@@ -552,3 +552,136 @@ fn delegation_decisions_checked_refused_whole_and_reported() {
     ]);
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn followup_import_dry_run_of_seed_003() {
+    let d = json(&[
+        "followup",
+        "import",
+        "--dry-run",
+        "--json",
+        &fixture("003_b47173c4bab9fc86.txt"),
+    ]);
+    assert_eq!(d["document_type"], "verksamhetsrapport");
+    assert_eq!(d["body"], "Social- och omsorgsnämnden");
+    assert_eq!(d["period"], "2023-01-01/2023-08-31");
+    assert_eq!(
+        d["tables"][1]["rows"][0]["label"],
+        "Förvaltningsövergripande"
+    );
+    assert!(d["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c.as_str().unwrap().contains(
+            "Förvaltningsövergripande, Avvikelse: −34 879 − (−59 529) = 24 650, angivet 24 651"
+        )));
+    assert_eq!(d["assignments"].as_array().unwrap().len(), 18);
+    let e = fails(&["followup", "import", "--dry-run", "rapport.docx"]);
+    assert!(e.contains("okänd filtyp"), "{e}");
+}
+
+#[test]
+fn followup_from_import_to_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = data(tmp.path());
+    ok(&["init", "--data", &data]);
+    let out = ok(&[
+        "followup",
+        "import",
+        "--data",
+        &data,
+        &fixture("003_b47173c4bab9fc86.txt"),
+    ]);
+    assert!(
+        out.contains("Inläst: verksamhetsrapport för Social- och omsorgsnämnden"),
+        "{out}"
+    );
+    let f = json(&[
+        "followup",
+        "import",
+        "--data",
+        &data,
+        "--json",
+        &fixture("followup/ekonomi-2023-08.xlsx"),
+    ]);
+    assert_eq!(f["stored"], true);
+    assert_eq!(f["finance"]["rows"], 10);
+    let k = json(&[
+        "followup",
+        "import",
+        "--data",
+        &data,
+        "--json",
+        &fixture("followup/kolada-2184.json"),
+    ]);
+    assert_eq!(k["kpi_values"], 22);
+    let body = "Social- och omsorgsnämnden";
+    let name = "Sjukfrånvaro ack (%)";
+    let e = fails(&[
+        "followup",
+        "indicator",
+        "--data",
+        &data,
+        "--body",
+        body,
+        "--period",
+        "2023-08",
+        "--name",
+        name,
+        "--status",
+        "Nära värde",
+    ]);
+    assert!(e.contains("motivering"), "{e}");
+    let i = json(&[
+        "followup",
+        "indicator",
+        "--data",
+        &data,
+        "--body",
+        body,
+        "--period",
+        "2023-08",
+        "--name",
+        name,
+        "--direction",
+        "lagre",
+        "--target",
+        "8",
+        "--json",
+    ]);
+    assert_eq!(i["target"], 8.0);
+    let dir = tmp.path().join("ut");
+    let w = json(&[
+        "followup",
+        "report",
+        "--data",
+        &data,
+        "--body",
+        body,
+        "--period",
+        "2023-08",
+        "--out",
+        &dir.to_string_lossy(),
+        "--json",
+    ]);
+    for key in ["pdf", "csv", "json"] {
+        let p = w[key].as_str().unwrap();
+        assert!(Path::new(p).is_file(), "{key}: {p}");
+    }
+    assert_eq!(w["charts"].as_array().unwrap().len(), 3);
+    assert!(w["draft"].is_array());
+    let e = fails(&[
+        "followup",
+        "report",
+        "--data",
+        &data,
+        "--body",
+        "Okänd nämnd",
+        "--period",
+        "2023-08",
+        "--out",
+        &dir.to_string_lossy(),
+    ]);
+    assert!(e.contains("ingen uppföljning"), "{e}");
+}

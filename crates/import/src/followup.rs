@@ -13,6 +13,7 @@
 //! Never panics; linear in the input.
 
 mod assignments;
+mod goal_list;
 mod goals;
 mod lines;
 mod model;
@@ -79,9 +80,14 @@ pub fn parse_followup(text: &str) -> Result<FollowUpReport, ImportError> {
         if out.goals.is_empty() {
             warnings.push("inga mål hittades (rubriken ”Måluppfyllelse”)".to_string());
         }
+    } else {
+        out.goals = goal_list::parse_goal_list(&lines, &mut warnings);
+        if !out.goals.is_empty() && out.tables.is_empty() {
+            out.document_type = "måluppföljning".to_string();
+        }
     }
-    if out.tables.is_empty() {
-        warnings.push("inga tabeller med belopp hittades".to_string());
+    if out.tables.is_empty() && out.goals.is_empty() {
+        warnings.push("inga tabeller med belopp och inga mål hittades".to_string());
     }
     out.warnings = warnings;
     Ok(out)
@@ -124,6 +130,22 @@ impl Sections {
         let a = start("Uppdrag", g.unwrap_or(0));
         let i = start("Indikatorer", a.or(g).unwrap_or(0));
         let n = lines.len();
+        // A section also ends where another report or its first sections begin.
+        let other = |from: usize| {
+            lines
+                .iter()
+                .enumerate()
+                .skip(from + 1)
+                .find(|(_, l)| {
+                    let t = l.text.to_lowercase();
+                    l.heading.is_some()
+                        && (["sammanfattning", "ekonomi", "innehållsförteckning"]
+                            .contains(&t.as_str())
+                            || t.starts_with("verksamhetsrapport")
+                            || t.starts_with("delårsrapport"))
+                })
+                .map_or(n, |(j, _)| j)
+        };
         let end = |s: usize| {
             [g, a, i]
                 .into_iter()
@@ -131,6 +153,7 @@ impl Sections {
                 .filter(|&x| x > s)
                 .min()
                 .unwrap_or(n)
+                .min(other(s))
         };
         Sections {
             goals: g.map(|s| (s, end(s))),

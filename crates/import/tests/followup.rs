@@ -147,3 +147,131 @@ proptest! {
         let _ = parse_followup(&text[start..end]);
     }
 }
+
+/// Seed 003 as `pdftotext` would give it: no `#` headings, no `**`, no tags, no rules.
+fn without_markup(text: &str) -> String {
+    let tag = regex::Regex::new(r"</?(b|p|i)>").unwrap();
+    text.lines()
+        .map(|l| {
+            let l = l
+                .trim_start_matches('#')
+                .trim_start_matches(' ')
+                .replace("**", "");
+            let l = tag.replace_all(&l, "").into_owned();
+            if !l.is_empty() && l.chars().all(|c| c == '-' || c == '\t' || c == ' ') {
+                String::new()
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn seed_003_without_markup_reads_the_same() {
+    let text = fixture("003_");
+    let md = parse_followup(&text).unwrap();
+    let plain = parse_followup(&without_markup(&text)).unwrap();
+    assert_eq!(plain.document_type, "verksamhetsrapport");
+    assert_eq!(plain.period, md.period);
+    let titles = |r: &paragraf_import::FollowUpReport| {
+        r.tables.iter().map(|t| t.title.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&plain), titles(&md));
+    let rows = |r: &paragraf_import::FollowUpReport| {
+        r.tables.iter().map(|t| t.rows.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&plain), rows(&md));
+    fn flat(
+        g: &[paragraf_import::followup::FollowUpGoal],
+        out: &mut Vec<(String, String, Option<String>, usize)>,
+    ) {
+        for x in g {
+            out.push((
+                x.level.clone(),
+                x.title.clone(),
+                x.assessment.clone(),
+                x.indicators.len(),
+            ));
+            flat(&x.children, out);
+        }
+    }
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    flat(&plain.goals, &mut a);
+    flat(&md.goals, &mut b);
+    assert_eq!(a, b);
+    assert_eq!(a.len(), 16);
+    assert_eq!(plain.assignments.len(), 18);
+    assert_eq!(plain.assignments[11], md.assignments[11]);
+}
+
+#[test]
+fn seed_001_goal_follow_up() {
+    // § 17: "Sammantaget har åtta mål uppnåtts, två delvis uppnåtts, tre ej uppnåtts och ett
+    // mål kan redovisas i mars."
+    let r = parse_followup(&fixture("001_")).unwrap();
+    assert_eq!(r.document_type, "måluppföljning");
+    assert_eq!(r.body, "Socialnämnden");
+    assert_eq!(r.period.as_deref(), Some("2023-01-01/2023-12-31"));
+    assert_eq!(r.goals.len(), 14, "{:?}", r.warnings);
+    let count = |a: &str| {
+        r.goals
+            .iter()
+            .filter(|g| g.assessment.as_deref() == Some(a))
+            .count()
+    };
+    assert_eq!(
+        (
+            count("Uppnått"),
+            count("Delvis uppnått"),
+            count("Ej uppnått"),
+            count("Ej sammanställt")
+        ),
+        (8, 2, 3, 1)
+    );
+    assert_eq!(
+        r.goals[0].title,
+        "Mål 1, 75 % av kvinnor och män (med socialtjänst- och hemsjukvårdsinsatser samt deras anhöriga) som får stöd genom digital teknik upplever att det skapar nytta och värde."
+    );
+    assert_eq!(r.goals[2].assessment.as_deref(), Some("Ej sammanställt"));
+    assert!(r.goals[13]
+        .analysis
+        .as_deref()
+        .unwrap()
+        .ends_with("Testning av nattillsyn via kamera pågår hos ett antal vårdtagare."));
+    assert!(r.goals.iter().all(|g| g.level == "nämndmål"));
+}
+
+#[test]
+fn large_and_pathological_inputs_stay_linear() {
+    use std::time::{Duration, Instant};
+    let limit = if cfg!(debug_assertions) {
+        Duration::from_secs(60)
+    } else {
+        Duration::from_secs(6)
+    };
+    // Seed 003 forty times (3 MB), and an indicator section of 100 000 distinct goal names
+    // each followed by a row.
+    let seed = fixture("003_");
+    let big = format!("{seed}\n").repeat(40);
+    let mut groups = String::from(
+        "# Verksamhetsrapport\n## Måluppfyllelse\n## Indikatorer\nIndikator\tKön\t2022\t2023\n",
+    );
+    for i in 0..100_000 {
+        groups.push_str(&format!(
+            "Målgrupp nummer {i}\nIndikator {i}\tAlla\t{i}\t1\n"
+        ));
+    }
+    for text in [big, groups] {
+        let t = Instant::now();
+        let r = parse_followup(&text).expect("parses");
+        assert!(
+            t.elapsed() < limit,
+            "{} bytes took {:?}",
+            text.len(),
+            t.elapsed()
+        );
+        assert!(!r.goals.is_empty());
+    }
+}

@@ -10,7 +10,7 @@
 //! Indicators: the headings, bold lines and label-only rows between the tables name the
 //! goal the rows below belong to; a repeated header (after a page break) keeps the goal.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::lines::{join_paragraphs, Line};
 use super::model::{FollowUpGoal, FollowUpIndicator};
@@ -127,10 +127,13 @@ pub fn parse_goals(
     let mut kf: Option<Vec<usize>> = None;
     let mut expect_assessment = false;
     let mut pending_bold: Option<String> = None;
+    // The last line was a paragraph that could be a goal's title.
+    let mut title_like = false;
     for l in lines.iter().take(e.min(lines.len())).skip(s + 1) {
         if l.blank() || l.rule {
             continue;
         }
+        let title_like_before = std::mem::take(&mut title_like);
         if let Some(title) = pending_bold.take() {
             if l.is_text() && l.heading.is_none() {
                 if let Some(a) = word_of(&ASSESSMENTS, &l.text) {
@@ -209,6 +212,18 @@ pub fn parse_goals(
             pending_bold = Some(l.text.clone());
             continue;
         }
+        // Without markup (text from pdftotext) a nämndmål is a short line followed by an
+        // assessment.
+        if let Some(a) = word_of(&ASSESSMENTS, &l.text) {
+            if title_like_before {
+                if let Some(title) = r.paras.pop() {
+                    let mut g = goal("nämndmål", &title);
+                    g.assessment = Some(a.to_string());
+                    r.add(kf.clone().or_else(|| over.clone()), g);
+                    continue;
+                }
+            }
+        }
         if r.target.is_none() {
             warnings.push(format!(
                 "rad {}: texten ”{}” står före första målet",
@@ -218,6 +233,9 @@ pub fn parse_goals(
             continue;
         }
         r.paras.push(l.text.clone());
+        title_like = l.text.chars().count() <= 150
+            && !l.text.ends_with(['.', '!', '?', ':', ';', ','])
+            && !l.text.starts_with("- ");
     }
     if let Some(t) = pending_bold {
         r.paras.push(t);
@@ -259,18 +277,19 @@ fn columns(cells: &[String]) -> Vec<Col> {
         .collect()
 }
 
-fn find(goals: &[FollowUpGoal], title: &str) -> Option<Vec<usize>> {
-    let t = norm(title);
-    for (i, g) in goals.iter().enumerate() {
-        if norm(&g.title) == t {
-            return Some(vec![i]);
-        }
-        if let Some(mut p) = find(&g.children, title) {
-            p.insert(0, i);
-            return Some(p);
+/// Every goal's path by its normalised title (the first of equal titles, depth first).
+fn index(goals: &[FollowUpGoal]) -> HashMap<String, Vec<usize>> {
+    fn walk(goals: &[FollowUpGoal], prefix: &[usize], out: &mut HashMap<String, Vec<usize>>) {
+        for (i, g) in goals.iter().enumerate() {
+            let mut p = prefix.to_vec();
+            p.push(i);
+            out.entry(norm(&g.title)).or_insert_with(|| p.clone());
+            walk(&g.children, &p, out);
         }
     }
-    None
+    let mut out = HashMap::new();
+    walk(goals, &[], &mut out);
+    out
 }
 
 /// Reads the indicator tables between lines `s` and `e` into `goals`.
@@ -281,6 +300,7 @@ pub fn parse_indicators(
     goals: &mut Vec<FollowUpGoal>,
     warnings: &mut Vec<String>,
 ) {
+    let mut known = index(goals);
     let mut kf_mode = true;
     let mut current: Option<Vec<usize>> = None;
     let mut cols: Vec<Col> = Vec::new();
@@ -296,8 +316,12 @@ pub fn parse_indicators(
             cols = columns(&l.cells);
             continue;
         }
-        let group =
-            l.heading.is_some() || l.bold || (l.cells.len() >= 2 && l.filled() == 1) || l.is_text();
+        // Goal names between the tables: headings, bold lines, label-only rows, and short
+        // lines without a full stop (text from pdftotext).
+        let group = l.heading.is_some()
+            || l.bold
+            || (l.cells.len() >= 2 && l.filled() == 1)
+            || (l.is_text() && l.text.chars().count() <= 150 && !l.text.ends_with('.'));
         if group {
             let lower = norm(&l.text);
             if lower.starts_with("indikatorer") {
@@ -305,8 +329,8 @@ pub fn parse_indicators(
                 current = None;
                 continue;
             }
-            current = match find(goals, &l.text) {
-                Some(p) => Some(p),
+            current = match known.get(&norm(&l.text)) {
+                Some(p) => Some(p.clone()),
                 None => {
                     let over = current.as_ref().and_then(|p| p.first().copied());
                     let level = if kf_mode {
@@ -321,14 +345,20 @@ pub fn parse_indicators(
                                 "rad {}: indikatorgruppen ”{}” finns inte bland målen; den lades under ”{}”",
                                 l.no, g.title, parent.title
                             ));
+                            let key = norm(&g.title);
                             parent.children.push(g);
-                            over.map(|o| vec![o, parent.children.len() - 1])
+                            let path = over.map(|o| vec![o, parent.children.len() - 1]);
+                            if let Some(p) = &path {
+                                known.insert(key, p.clone());
+                            }
+                            path
                         }
                         None => {
                             warnings.push(format!(
                                 "rad {}: indikatorgruppen ”{}” finns inte bland målen",
                                 l.no, g.title
                             ));
+                            known.insert(norm(&g.title), vec![goals.len()]);
                             goals.push(g);
                             Some(vec![goals.len() - 1])
                         }

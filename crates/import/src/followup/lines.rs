@@ -96,6 +96,7 @@ pub fn prepare(text: &str) -> Vec<Line> {
             let first = body.trim_start();
             let bold = cells.iter().filter(|c| !c.is_empty()).count() == 1
                 && (first.starts_with("**") || first.to_lowercase().starts_with("<b>"));
+            let heading = heading.or_else(|| names_a_section(&cells, &text).then_some(2));
             Line {
                 no: i + 1,
                 raw: raw.to_string(),
@@ -107,6 +108,55 @@ pub fn prepare(text: &str) -> Vec<Line> {
             }
         })
         .collect()
+}
+
+/// Headings a report's text keeps even without markup (text from `pdftotext`): the
+/// sections, the goals and "Bedömning".
+const SECTION_HEADINGS: [&str; 20] = [
+    "sammanfattning",
+    "viktiga händelser",
+    "förväntad utveckling",
+    "ekonomi",
+    "kvantiteter",
+    "investeringar",
+    "medarbetare",
+    "personalstatistik",
+    "antal anställda",
+    "genomsnittlig sysselsättningsgrad",
+    "måluppfyllelse",
+    "bedömning",
+    "uppdrag",
+    "särskilda uppdrag",
+    "uppdrag från nämnd",
+    "indikatorer",
+    "indikatorer till kf verksamhetsmål",
+    "indikatorer till kommunfullmäktiges verksamhetsmål",
+    "indikatorer till nämndens verksamhetsmål",
+    "kommentar till ekonomiskt resultat",
+];
+const HEADING_PREFIXES: [&str; 5] = [
+    "övergripande mål:",
+    "kommunfullmäktiges verksamhetsmål:",
+    "verksamhetsrapport",
+    "delårsrapport",
+    "resultaträkning",
+];
+
+/// A line of one cell that names a section or a goal.
+fn names_a_section(cells: &[String], text: &str) -> bool {
+    if cells.iter().filter(|c| !c.is_empty()).count() != 1
+        || text.chars().count() > 150
+        || text.ends_with('.')
+    {
+        return false;
+    }
+    let t = text.to_lowercase();
+    SECTION_HEADINGS.contains(&t.as_str())
+        || HEADING_PREFIXES.iter().any(|p| {
+            t.strip_prefix(p).is_some_and(|rest| {
+                p.ends_with(':') || !rest.chars().next().is_some_and(char::is_alphabetic)
+            })
+        })
 }
 
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
@@ -177,6 +227,8 @@ static FOLLOWUP_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+static GOALS_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\buppföljning av mål\s+(\d{4})\b").expect("static regex"));
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bjan(?:uari)?\.?\s*[-–]\s*(\p{L}{3,})").expect("static regex")
 });
@@ -184,8 +236,8 @@ static ISO_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(20\d\d|19\d\d)-\d\d-\d\d\b").expect("static regex"));
 
 /// The period the figures cover, as "start/end": "januari-augusti 2023" → 2023-01-01/
-/// 2023-08-31; "Budgetuppföljning mars 2024" → the year to March; "Budget jan- juli" with
-/// the year of the document's first date.
+/// 2023-08-31; "Budgetuppföljning mars 2024" → the year to March; "Uppföljning av mål 2023"
+/// → the year; "Budget jan- juli" with the year of the document's first date.
 pub fn find_period(lines: &[Line]) -> Option<String> {
     let year = |s: &str| s.parse::<i32>().ok().filter(|y| (1900..=2200).contains(y));
     for l in lines {
@@ -206,6 +258,15 @@ pub fn find_period(lines: &[Line]) -> Option<String> {
             ) {
                 return Some(year_to(y, m));
             }
+        }
+    }
+    for l in lines {
+        if let Some(y) = GOALS_YEAR
+            .captures(&l.text)
+            .and_then(|c| c.get(1))
+            .and_then(|y| year(y.as_str()))
+        {
+            return Some(year_to(y, 12));
         }
     }
     let doc_year = lines.iter().find_map(|l| {
@@ -273,6 +334,16 @@ mod tests {
         assert!(l[2].rule && !l[2].blank());
         assert!(l[3].bold);
         assert_eq!(l[3].text, "Systematiskt kvalitetsarbete");
+    }
+
+    #[test]
+    fn sections_without_markup_are_headings() {
+        let l = prepare("Måluppfyllelse\nÖvergripande mål: Blomstrande näringsliv\nResultaträkningen visar intäkter\nResultaträkning januari-augusti 2023\nUppdrag\tStartdatum\tSlutdatum");
+        assert_eq!(l[0].heading, Some(2));
+        assert_eq!(l[1].heading, Some(2));
+        assert_eq!(l[2].heading, None);
+        assert_eq!(l[3].heading, Some(2));
+        assert_eq!(l[4].heading, None);
     }
 
     #[test]

@@ -140,12 +140,22 @@ pub fn find_tables(
     warnings: &mut Vec<String>,
 ) -> Vec<FollowUpTable> {
     let to = to.min(lines.len());
+    // The section each line stands in, in one pass.
+    let mut sections = Vec::with_capacity(to);
+    let mut current = "ekonomi";
+    for l in lines.iter().take(to) {
+        if l.heading.is_some() {
+            current = section_named(&l.text).unwrap_or(current);
+        }
+        sections.push(current);
+    }
     let mut out = Vec::new();
     let mut used_titles: HashSet<String> = HashSet::new();
     let mut i = from;
     while i < to {
         if opens_table(lines, i, to, report) {
-            let (table, next) = read_table(lines, i, to, &mut used_titles, warnings);
+            let (mut table, next) = read_table(lines, i, to, &mut used_titles, warnings);
+            table.section = sections.get(i).copied().unwrap_or("ekonomi").to_string();
             out.push(table);
             i = next.max(i + 1);
         } else {
@@ -315,7 +325,7 @@ fn read_table(
         unit = Some("%");
     }
     let table = FollowUpTable {
-        section: section_of(lines, i).to_string(),
+        section: "ekonomi".to_string(),
         title,
         unit: unit.map(str::to_string),
         header,
@@ -340,21 +350,15 @@ fn empty_table(i: usize) -> FollowUpTable {
     }
 }
 
-/// The report section above line `i`: the last heading naming one ("Ekonomi",
-/// "Investeringar", "Kvantiteter", "Medarbetare", "Personalstatistik"); "ekonomi" when none.
-fn section_of(lines: &[Line], i: usize) -> &'static str {
-    for l in lines.iter().take(i).rev() {
-        if l.heading.is_none() {
-            continue;
-        }
-        match l.text.to_lowercase().as_str() {
-            "ekonomi" | "investeringar" => return "ekonomi",
-            "kvantiteter" => return "kvantiteter",
-            "medarbetare" | "personalstatistik" => return "medarbetare",
-            _ => {}
-        }
+/// The report section a heading names: "Ekonomi", "Investeringar", "Kvantiteter",
+/// "Medarbetare", "Personalstatistik".
+fn section_named(heading: &str) -> Option<&'static str> {
+    match heading.to_lowercase().as_str() {
+        "ekonomi" | "investeringar" => Some("ekonomi"),
+        "kvantiteter" => Some("kvantiteter"),
+        "medarbetare" | "personalstatistik" => Some("medarbetare"),
+        _ => None,
     }
-    "ekonomi"
 }
 
 /// "Summa …", "Totalt …", "Total", "Alla", "Alla kön".
