@@ -63,6 +63,11 @@ pub struct ReportArgs {
     /// Katalogen filerna skrivs till.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// Registrera ärendet med Verksamhetsrapporten och lägg det med förslaget till § på
+    /// föredragningslistan för detta planerade sammanträde (id). Rapporten blir offentlig
+    /// när kallelsen har gått ut.
+    #[arg(long, value_name = "ID")]
+    pub meeting: Option<i64>,
     #[command(flatten)]
     pub json: JsonArg,
 }

@@ -108,6 +108,21 @@ fn report(a: &ReportArgs) -> Result<()> {
         today,
         &a.out,
     )?;
+    if let Some(m) = a.meeting {
+        let actor = std::env::var("USER").unwrap_or_else(|_| "cli".into());
+        let (case, item) = paragraf_app::followup_publish::place_on_agenda(
+            &dir,
+            paragraf_core::ids::MeetingId(m),
+            &body,
+            &p,
+            today,
+            &actor,
+        )?;
+        eprintln!(
+            "Ärendet {} ({}) ligger som punkt {} på föredragningslistan för sammanträde {m}.",
+            case.dnr, case.title, item.position
+        );
+    }
     output::print(a.json.json, &w, || {
         let mut s = vec![
             format!("Verksamhetsrapport: {}", w.pdf.display()),
