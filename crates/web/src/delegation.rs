@@ -15,6 +15,7 @@ use paragraf_store::{DelegationStore, Role};
 use crate::auth::Viewer;
 use crate::error::WebError;
 use crate::html::page;
+use crate::register::date_param;
 use crate::AppState;
 
 /// The roles that see decisions one by one.
@@ -152,18 +153,6 @@ pub async fn order_page(
             }
         },
     ))
-}
-
-fn date_param(
-    q: &HashMap<String, String>,
-    key: &str,
-    default: NaiveDate,
-) -> Result<NaiveDate, WebError> {
-    match q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        None => Ok(default),
-        Some(s) => NaiveDate::parse_from_str(s, "%Y-%m-%d")
-            .map_err(|_| WebError::field(key, format!("{s:?} är inget datum (ÅÅÅÅ-MM-DD)"))),
-    }
 }
 
 /// `GET /delegation/beslut?fran=&till=`: the report to the nämnd for logged-in readers; the

@@ -36,7 +36,7 @@ fn catalogue(state: &AppState) -> Result<Catalogue, WebError> {
 }
 
 /// A date from the query (`key`), or `default`; 422 naming the field when it is no date.
-fn date_param(
+pub(crate) fn date_param(
     q: &HashMap<String, String>,
     key: &str,
     default: NaiveDate,

@@ -10,21 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::FollowUpError;
 
-/// Swedish month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+pub use crate::calendar::MONTHS;
 
 /// Periodtyp: what kind of follow-up a period is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

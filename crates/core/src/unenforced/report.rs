@@ -10,21 +10,7 @@ use super::catalogue::Catalogue;
 use super::decision::{Decision, Gender, Reason};
 use super::rules::{Kind, ReportDate};
 
-/// Swedish month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+pub use crate::calendar::MONTHS;
 
 /// "30 november 2023".
 pub fn swedish_date(d: NaiveDate) -> String {
