@@ -1,6 +1,21 @@
 //! `paragraf`: the command line of Paragraf. It parses arguments, opens the data directory
 //! and calls the core and the store; the rules live in `paragraf-core`.
 
+/// `println!` that ends the program quietly when the reader has gone (`paragraf … | head`)
+/// instead of panicking, and with an error for any other failure to write.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if let Err(e) = writeln!(std::io::stdout().lock(), $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+            eprintln!("fel: kunde inte skriva till standard ut: {e}");
+            std::process::exit(1);
+        }
+    }};
+}
+
 mod args;
 mod args_delegation;
 mod args_followup;

@@ -10,11 +10,11 @@ pub fn print<T: Serialize + ?Sized>(
     human: impl FnOnce() -> String,
 ) -> Result<()> {
     if json {
-        println!("{}", serde_json::to_string_pretty(value)?);
+        out!("{}", serde_json::to_string_pretty(value)?);
     } else {
         let text = human();
         if !text.is_empty() {
-            println!("{}", text.trim_end());
+            out!("{}", text.trim_end());
         }
     }
     Ok(())

@@ -685,3 +685,40 @@ fn followup_from_import_to_report() {
     ]);
     assert!(e.contains("ingen uppföljning"), "{e}");
 }
+
+/// `paragraf … | head`: when the reader goes away the command ends quietly, no panic.
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    use std::io::Read;
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = data(tmp.path());
+    ok(&["init", "--data", &dir]);
+    ok(&[
+        "delegation",
+        "import",
+        "--data",
+        &dir,
+        &fixture("002_e41df9be8d1d79a6.txt"),
+    ]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_paragraf"))
+        .args([
+            "delegation",
+            "report",
+            "--data",
+            &dir,
+            "--from",
+            "2024-05-01",
+            "--to",
+            "2024-05-31",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then the pipe closes
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_ne!(out.status.code(), Some(101));
+}

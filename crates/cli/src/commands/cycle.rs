@@ -487,7 +487,7 @@ pub fn render(r: &MeetingRef, out: &std::path::Path) -> Result<()> {
 pub fn key(dir: &DataDir) -> Result<()> {
     let key = keys::load_or_create(&dir.path)?;
     let public = keys::public_hex(&key);
-    println!(
+    out!(
         "{public}\nfingeravtryck: {}",
         paragraf_core::seal::fingerprint(&public)
     );

@@ -126,7 +126,7 @@ pub fn run(c: DelegationCommand) -> Result<()> {
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
             let holders = ops::parse_roles_csv(&bytes)?;
             dir.store.add_role_holders(&holders)?;
-            println!("{} befattningar inlästa.", holders.len());
+            out!("{} befattningar inlästa.", holders.len());
         }
         DelegationCommand::Further(FurtherCommand::Import { data, file }) => {
             let dir = DataDir::open(&data.dir)?;
@@ -134,7 +134,7 @@ pub fn run(c: DelegationCommand) -> Result<()> {
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
             let rows = ops::parse_further_csv(&bytes)?;
             dir.store.add_further_delegations(&rows)?;
-            println!("{} vidaredelegationer inlästa.", rows.len());
+            out!("{} vidaredelegationer inlästa.", rows.len());
         }
         DelegationCommand::Report {
             data,

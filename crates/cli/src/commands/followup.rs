@@ -49,8 +49,8 @@ fn import(a: &ImportArgs) -> Result<()> {
     if a.json.json {
         // A report prints as the report read (with its checks); other files as a summary.
         match &o.report {
-            Some(r) => println!("{}", serde_json::to_string_pretty(r)?),
-            None => println!("{}", serde_json::to_string_pretty(&o)?),
+            Some(r) => out!("{}", serde_json::to_string_pretty(r)?),
+            None => out!("{}", serde_json::to_string_pretty(&o)?),
         }
         return Ok(());
     }
@@ -91,7 +91,7 @@ fn import(a: &ImportArgs) -> Result<()> {
             .iter()
             .map(|w| format!("Kunde inte placeras: {w}")),
     );
-    println!("{}", lines.join("\n"));
+    out!("{}", lines.join("\n"));
     Ok(())
 }
 

@@ -96,9 +96,9 @@ pub fn run(a: &ImportArgs) -> Result<ExitCode> {
                     obj.insert("stored".into(), serde_json::to_value(s)?);
                 }
             }
-            println!("{}", serde_json::to_string(&v)?);
+            out!("{}", serde_json::to_string(&v)?);
         } else {
-            println!(
+            out!(
                 "{file}: {} {}, §§ {}, {} varningar{}",
                 protocol.body,
                 protocol.date,

@@ -39,7 +39,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 },
             };
             let dir = DataDir::init(&a.data.dir, &config)?;
-            println!(
+            out!(
                 "Datakatalogen {} är skapad för {} (diarienummer: {}).",
                 dir.path.display(),
                 dir.config.municipality.name,

@@ -202,7 +202,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             let mut d = Decision::new(id(&a.id)?, &a.service, a.decided, gender);
             apply(&mut d, &a.facts)?;
             let d = ops::add_decision(&dir.store, &actor(&a.actor), &cat, d)?;
-            println!("Beslut {} är registrerat ({}).", d.id, d.service);
+            out!("Beslut {} är registrerat ({}).", d.id, d.service);
         }
         UnenforcedCommand::Edit(a) => {
             let (dir, cat) = open(&a.data.dir)?;
@@ -219,7 +219,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
                 }
                 apply(d, &a.facts)
             })?;
-            println!("Beslut {} är ändrat.\n{}", d.id, show_decision(&d));
+            out!("Beslut {} är ändrat.\n{}", d.id, show_decision(&d));
         }
         UnenforcedCommand::Show {
             data,
@@ -422,7 +422,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             let svg = ops::chart_svg(&all, &cat, date)?;
             std::fs::write(&out, svg)
                 .with_context(|| format!("kunde inte skriva {}", out.display()))?;
-            println!("Diagrammet är sparat i {}.", out.display());
+            out!("Diagrammet är sparat i {}.", out.display());
         }
         UnenforcedCommand::Draft {
             data,
