@@ -167,7 +167,7 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
 
     // Titles of §§ without a heading, found via the agenda.
     let agenda_end = out.agenda_span.map_or(0, |(_, b)| b + 1);
-    let mut prints: Vec<Option<Option<Fingerprint>>> = Vec::new();
+    let mut prints = TitleLines::default();
     for entry in out.agenda.clone() {
         if segs.iter().any(|s| s.number == entry.number) {
             continue;
@@ -273,32 +273,51 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
 }
 
 /// Finds the line in `lo..hi` that best matches an agenda title.
+/// What the title search knows of each line, worked out once per document: whether it could
+/// be a title at all (its length in characters, or `None`), and its fingerprint when needed.
+#[derive(Default)]
+struct TitleLines {
+    chars: Vec<Option<usize>>,
+    prints: Vec<Option<Option<Fingerprint>>>,
+}
+
+impl TitleLines {
+    fn fill(&mut self, items: &[Item<'_>]) {
+        if self.chars.len() == items.len() {
+            return;
+        }
+        self.chars = items
+            .iter()
+            .map(|it| {
+                let t = it.text.trim();
+                (!t.is_empty() && !t.contains('\t') && !is_list_item(t)).then(|| t.chars().count())
+            })
+            .collect();
+        self.prints = Vec::new();
+        self.prints.resize_with(items.len(), || None);
+    }
+}
+
 fn place_title(
     items: &[Item<'_>],
     lo: usize,
     hi: usize,
     title: &str,
-    prints: &mut Vec<Option<Option<Fingerprint>>>,
+    lines: &mut TitleLines,
 ) -> Option<usize> {
+    lines.fill(items);
     let hi = hi.min(lo.saturating_add(3000)).min(items.len());
     let mut best: Option<(f64, usize)> = None;
     let target = Fingerprint::new(title);
     let max_chars = title.chars().count() * 4 + 40;
     for i in lo..hi {
+        match lines.chars.get(i) {
+            Some(Some(n)) if *n <= max_chars.min(250) => {}
+            _ => continue,
+        }
         let Some(it) = items.get(i) else { continue };
         let t = it.text.trim();
-        if t.is_empty()
-            || t.contains('\t')
-            || t.len() > 4 * max_chars
-            || t.chars().count() > max_chars.min(250)
-            || is_list_item(t)
-        {
-            continue;
-        }
-        if prints.len() < items.len() {
-            prints.resize_with(items.len(), || None);
-        }
-        let Some(slot) = prints.get_mut(i) else {
+        let Some(slot) = lines.prints.get_mut(i) else {
             continue;
         };
         let print = slot.get_or_insert_with(|| (t.len() <= 1000).then(|| Fingerprint::new(t)));
