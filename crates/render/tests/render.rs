@@ -16,8 +16,11 @@ fn assert_pdf(pdf: &[u8]) {
     assert!(pdf.len() > 1000, "suspiciously small PDF");
 }
 
+/// A folder of this call's own (tests run in parallel), removed by the caller.
 fn scratch_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("paragraf-render-test-{}", std::process::id()));
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("paragraf-render-test-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("create scratch dir");
     dir
 }
@@ -36,7 +39,11 @@ fn pdf_text(pdf: &[u8], name: &str) -> Option<String> {
         .arg("-")
         .output()
     {
-        Ok(o) => o,
+        Ok(o) => {
+            // Leave nothing behind.
+            let _ = std::fs::remove_dir_all(&dir);
+            o
+        }
         Err(e) => {
             eprintln!(
                 "SKIPPED text checks for {name}: pdftotext not runnable ({e}); \
