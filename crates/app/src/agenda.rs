@@ -26,8 +26,10 @@ pub struct Attachment {
     pub secrecy: Secrecy,
 }
 
-/// Registers a case titled `title` with `attachments` (one transaction) and places it on
-/// the agenda of `meeting`, which must still be planned, with `draft` as beslutsförslag.
+/// Registers a case titled `title` with `attachments` and places it on the agenda of
+/// `meeting`, which must still be planned, with `draft` as beslutsförslag — in one
+/// transaction (the PDFs are written to the data directory first; a failure leaves at most
+/// an unreferenced file).
 pub fn place_matter(
     dir: &DataDir,
     meeting: MeetingId,
@@ -60,13 +62,11 @@ pub fn place_matter(
         registered: date,
         handler: Some(handler.to_string()),
     };
-    let (case, _) = dir.store.create_case(&dir.pattern, &new, &documents)?;
-    let item = crate::cycle::add_agenda_item(
-        &dir.store,
-        meeting,
-        &case.dnr.to_string(),
-        None,
-        Some(draft),
-    )?;
-    Ok((case, item))
+    // The case, its handlingar and the agenda item are stored together or not at all.
+    crate::in_transaction(&dir.store, |tx| {
+        let (case, _) = tx.create_case(&dir.pattern, &new, &documents)?;
+        let item =
+            crate::cycle::add_agenda_item(tx, meeting, &case.dnr.to_string(), None, Some(draft))?;
+        Ok((case, item))
+    })
 }
