@@ -26,7 +26,7 @@ static PAGES_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?$").expect("static regex"));
 
 fn parse_entry(text: &str) -> Option<(u32, String, Option<String>)> {
-    let c = ENTRY.captures(text.trim())?;
+    let c = crate::text::matched(&ENTRY, text.trim())?;
     let number: u32 = c.get(1)?.as_str().parse().ok()?;
     let rest = c.get(2)?.as_str();
     let cells: Vec<&str> = if rest.contains('\t') {

@@ -152,7 +152,7 @@ pub fn standalone_date(line: &str) -> Option<String> {
     if t.len() > 40 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    let c = STANDALONE.captures(t)?;
+    let c = crate::text::matched(&STANDALONE, t)?;
     let inner = c.get(1)?.as_str();
     let found = find_dates(inner);
     match found.as_slice() {
@@ -184,7 +184,7 @@ pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
         times.push(format!("{h:02}:{m:02}"));
     }
     if times.is_empty() {
-        if let Some(c) = HOUR_RANGE.captures(s) {
+        if let Some(c) = crate::text::matched(&HOUR_RANGE, s) {
             let h1 = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok());
             let h2 = c.get(2).and_then(|m| m.as_str().parse::<u32>().ok());
             return (
@@ -237,7 +237,7 @@ pub fn iso_datetime(s: &str) -> Option<String> {
         Regex::new(r"(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(?:(Z|UTC|GMT)|([+-])(\d{2}):?(\d{2}))?")
             .expect("static regex")
     });
-    let c = DT.captures(s)?;
+    let c = crate::text::matched(&DT, s)?;
     let g = |i: usize| c.get(i).map(|m| m.as_str());
     let (y, mo, d) = (g(1)?, g(2)?, g(3)?);
     let (yy, mm, dd) = (y.parse().ok()?, mo.parse().ok()?, d.parse().ok()?);

@@ -108,7 +108,7 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
 pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
     for l in lines.iter().take(400) {
         let text = l.text.trim();
-        if let Some(c) = BODY_LABEL.captures(text) {
+        if let Some(c) = crate::text::matched(&BODY_LABEL, text) {
             if let Some(v) = c.get(1) {
                 let v = strip_boilerplate(&v.as_str().replace('\t', " "));
                 if !v.is_empty() && v.chars().count() <= 80 {
@@ -180,15 +180,8 @@ fn ends_like_body(t: &str) -> bool {
         "beredningen",
         "beredning",
     ];
-    let tail: String = t
-        .chars()
-        .rev()
-        .take(12)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<String>()
-        .to_lowercase();
+    let start = t.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let tail = t.get(start..).unwrap_or(t).to_lowercase();
     ENDS.iter().any(|e| tail.ends_with(e))
 }
 

@@ -83,16 +83,16 @@ pub fn label(line: &str) -> Option<(Section, Option<String>)> {
     if t.split_whitespace().count() > 6 && !t.contains(':') {
         return None;
     }
-    if let Some(c) = SEND_TO.captures(t) {
+    if let Some(c) = crate::text::matched(&SEND_TO, t) {
         return Some((Section::SendTo, value(c)));
     }
-    if let Some(c) = DECISION.captures(t) {
+    if let Some(c) = crate::text::matched(&DECISION, t) {
         return Some((Section::Decision, value(c)));
     }
-    if let Some(c) = PROPOSAL.captures(t) {
+    if let Some(c) = crate::text::matched(&PROPOSAL, t) {
         return Some((Section::Proposal, value(c)));
     }
-    if let Some(c) = DOCUMENTS.captures(t) {
+    if let Some(c) = crate::text::matched(&DOCUMENTS, t) {
         return Some((Section::Documents, value(c)));
     }
     if PROCEEDINGS.is_match(t) {
@@ -110,7 +110,7 @@ pub fn case_number(line: &str) -> Option<String> {
     if t.len() > 80 {
         return None;
     }
-    let c = CASE_NUMBER.captures(t)?;
+    let c = crate::text::matched(&CASE_NUMBER, t)?;
     let v = c.get(1)?.as_str().trim();
     // "Dnr KS 2025:4, handling 2868" inside an anmälningsärende is still a Dnr line;
     // callers decide by position whether it is the paragraph's case number.

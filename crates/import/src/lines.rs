@@ -126,6 +126,7 @@ fn clean_markup(s: String) -> String {
     let t = t.strip_prefix("- - ").unwrap_or(t);
     let t = match t.strip_prefix("- ") {
         Some(r) => format!("- {}", r.trim_start_matches(' ')),
+        None if t.len() == s.len() => return s, // nothing trimmed: keep the line as it is
         None => t.to_string(),
     };
     t.trim_end_matches(' ').to_string()
@@ -133,7 +134,8 @@ fn clean_markup(s: String) -> String {
 
 /// `-----`, `_____`, `=====`: horizontal rules.
 fn is_rule(t: &str) -> bool {
-    t.chars().count() >= 3
+    t.starts_with(['-', '_', '=', '—', '–', '*', '.'])
+        && t.chars().count() >= 3
         && t.chars()
             .all(|c| matches!(c, '-' | '_' | '=' | '—' | '–' | '*' | '.'))
         && !t.chars().all(|c| c == '.')

@@ -63,7 +63,7 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
         return None;
     }
     let flat = t.replace('\t', " ");
-    let c = HEADING.captures(&flat)?;
+    let c = crate::text::matched(&HEADING, &flat)?;
     let n: u32 = c.get(1)?.as_str().parse().ok()?;
     let title = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
     if title.chars().next().is_some_and(|ch| ch.is_lowercase()) || REFERENCE.is_match(&title) {

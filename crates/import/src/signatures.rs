@@ -41,11 +41,11 @@ pub fn parse(items: &[Item<'_>], from: usize) -> (Vec<Signature>, Option<String>
     for it in items.iter().skip(from) {
         let t = it.text.replace('\t', " ");
         let t = t.trim();
-        if let Some(c) = CERTIFIED.captures(t) {
+        if let Some(c) = crate::text::matched(&CERTIFIED, t) {
             service = c.get(1).map(|m| m.as_str().trim().to_string());
             continue;
         }
-        let Some(c) = KEY_VALUE.captures(t) else {
+        let Some(c) = crate::text::matched(&KEY_VALUE, t) else {
             continue;
         };
         let key = c

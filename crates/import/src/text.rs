@@ -176,6 +176,16 @@ impl Fingerprint {
 }
 
 /// Title similarity in 0..=1 (see [`Fingerprint::similarity`]).
+/// `re.captures(t)` after the cheaper `re.is_match(t)`: most lines match none of the
+/// patterns, and saying so costs far less than setting up their capture groups.
+pub fn matched<'t>(re: &regex::Regex, t: &'t str) -> Option<regex::Captures<'t>> {
+    if re.is_match(t) {
+        re.captures(t)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 pub fn similarity(a: &str, b: &str) -> f64 {
     Fingerprint::new(a).similarity(&Fingerprint::new(b))
