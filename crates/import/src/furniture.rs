@@ -186,44 +186,47 @@ fn ends_like_body(t: &str) -> bool {
 }
 
 /// Every word that the STRONG and WEAK patterns remove from a header line.
-const HEADER_WORDS: &[&str] = &[
-    "sammanträdesprotokoll",
-    "protokollsutdrag",
-    "utdrag",
-    "ur",
-    "protokollet",
-    "protokoll",
-    "justerande",
-    "justerandes",
-    "justerares",
-    "justerarnas",
-    "ordförandes",
-    "sekreterarens",
-    "sign",
-    "signatur",
-    "signaturer",
-    "utdragsbestyrkande",
-    "justerare",
-    "sammanträdesdatum",
-    "sida",
-    "sid",
-    "av",
-    "den",
-    "måndag",
-    "måndagen",
-    "tisdag",
-    "tisdagen",
-    "onsdag",
-    "onsdagen",
-    "torsdag",
-    "torsdagen",
-    "fredag",
-    "fredagen",
-    "lördag",
-    "lördagen",
-    "söndag",
-    "söndagen",
-];
+fn is_header_word(w: &str) -> bool {
+    matches!(
+        w,
+        "sammanträdesprotokoll"
+            | "protokollsutdrag"
+            | "utdrag"
+            | "ur"
+            | "protokollet"
+            | "protokoll"
+            | "justerande"
+            | "justerandes"
+            | "justerares"
+            | "justerarnas"
+            | "ordförandes"
+            | "sekreterarens"
+            | "sign"
+            | "signatur"
+            | "signaturer"
+            | "utdragsbestyrkande"
+            | "justerare"
+            | "sammanträdesdatum"
+            | "sida"
+            | "sid"
+            | "av"
+            | "den"
+            | "måndag"
+            | "måndagen"
+            | "tisdag"
+            | "tisdagen"
+            | "onsdag"
+            | "onsdagen"
+            | "torsdag"
+            | "torsdagen"
+            | "fredag"
+            | "fredagen"
+            | "lördag"
+            | "lördagen"
+            | "söndag"
+            | "söndagen"
+    )
+}
 
 const MONTHS: [&str; 12] = [
     "januari",
@@ -283,16 +286,18 @@ impl HeaderContext {
                 return true;
             }
             let lw = w.to_lowercase();
-            let n = lw.chars().count();
-            let in_stem = (0..=3.min(n.saturating_sub(1))).any(|k| {
-                lw.char_indices()
-                    .nth(n - k)
-                    .map_or(lw.as_str(), |(i, _)| lw.get(..i).unwrap_or(""))
-                    .get(..)
-                    .is_some_and(|head| self.body_stem.contains(head))
-            });
+            // The word, or the word less an inflection of up to three letters, is in the
+            // body's name (heads from the whole word down, never empty).
+            let in_stem = std::iter::once(lw.len())
+                .chain(lw.char_indices().rev().map(|(i, _)| i))
+                .take(4)
+                .filter(|&e| e > 0)
+                .any(|e| {
+                    lw.get(..e)
+                        .is_some_and(|head| self.body_stem.contains(head))
+                });
             in_stem
-                || HEADER_WORDS.contains(&lw.as_str())
+                || is_header_word(&lw)
                 || lw.chars().count() >= 3 && MONTHS.iter().any(|m| m.starts_with(lw.as_str()))
         })
     }
@@ -441,15 +446,22 @@ fn mark_footers(lines: &[Line], flags: &mut [bool]) {
 fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
     // Keyed with runs of white space collapsed: a layout extraction spaces the
     // same header differently on every page.
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<std::borrow::Cow<'_, str>, Vec<usize>> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.text.trim();
         if t.is_empty()
             || t.len() > 60 && t.bytes().filter(|b| !b.is_ascii_whitespace()).count() > 60
+            || flags.get(i).copied().unwrap_or(true)
         {
             continue;
         }
-        let key = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        // Most lines are spaced plainly and serve as their own key.
+        let plain = !t.contains("  ") && t.chars().all(|c| c == ' ' || !c.is_whitespace());
+        let key: std::borrow::Cow<'_, str> = if plain {
+            t.into()
+        } else {
+            t.split_whitespace().collect::<Vec<_>>().join(" ").into()
+        };
         if !key.is_empty()
             && key.len() <= 60
             && !flags.get(i).copied().unwrap_or(true)

@@ -106,14 +106,6 @@ pub fn join_text(pieces: &[Piece<'_>], clauses: bool) -> String {
     join_wrapped(pieces, clauses).join("\n")
 }
 
-/// Lowercased word tokens (letters and digits).
-pub fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
 fn dice_sorted<T: Ord>(a: &[T], b: &[T]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
@@ -133,33 +125,55 @@ fn dice_sorted<T: Ord>(a: &[T], b: &[T]) -> f64 {
     2.0 * inter as f64 / (a.len() + b.len()) as f64
 }
 
-/// Precomputed word and character-bigram sets of a title.
+/// Precomputed word and character-bigram sets of a title. Words are kept as 64-bit hashes
+/// of their lower-case letters and bigrams as two packed characters: comparing them is
+/// comparing integers, and building them allocates only the two vectors.
 pub struct Fingerprint {
-    words: Vec<String>,
-    bigrams: Vec<(char, char)>,
+    words: Vec<u64>,
+    bigrams: Vec<u64>,
     chars: usize,
 }
 
 impl Fingerprint {
     pub fn new(s: &str) -> Self {
-        let mut words = words(s);
+        const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+        let mut words = Vec::with_capacity(s.len() / 5 + 1);
+        let mut bigrams = Vec::with_capacity(s.len());
+        let mut hash = FNV_OFFSET;
+        let mut in_word = false;
+        let mut prev: Option<char> = None;
+        let mut chars = 0usize;
+        for c in s.chars() {
+            if !c.is_alphanumeric() {
+                if in_word {
+                    words.push(hash);
+                    hash = FNV_OFFSET;
+                    in_word = false;
+                }
+                continue;
+            }
+            in_word = true;
+            for l in c.to_lowercase() {
+                hash = (hash ^ u64::from(u32::from(l))).wrapping_mul(FNV_PRIME);
+                if let Some(p) = prev {
+                    bigrams.push((u64::from(u32::from(p)) << 32) | u64::from(u32::from(l)));
+                }
+                prev = Some(l);
+                chars += 1;
+            }
+        }
+        if in_word {
+            words.push(hash);
+        }
         words.sort_unstable();
         words.dedup();
-        let chars: Vec<char> = s
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        let mut bigrams: Vec<(char, char)> = chars
-            .windows(2)
-            .filter_map(|w| Some((*w.first()?, *w.get(1)?)))
-            .collect();
         bigrams.sort_unstable();
         bigrams.dedup();
         Fingerprint {
             words,
             bigrams,
-            chars: chars.len(),
+            chars,
         }
     }
 
@@ -175,7 +189,6 @@ impl Fingerprint {
     }
 }
 
-/// Title similarity in 0..=1 (see [`Fingerprint::similarity`]).
 /// `re.captures(t)` after the cheaper `re.is_match(t)`: most lines match none of the
 /// patterns, and saying so costs far less than setting up their capture groups.
 pub fn matched<'t>(re: &regex::Regex, t: &'t str) -> Option<regex::Captures<'t>> {
@@ -186,6 +199,7 @@ pub fn matched<'t>(re: &regex::Regex, t: &'t str) -> Option<regex::Captures<'t>>
     }
 }
 
+/// Title similarity in 0..=1 (see [`Fingerprint::similarity`]).
 #[cfg(test)]
 pub fn similarity(a: &str, b: &str) -> f64 {
     Fingerprint::new(a).similarity(&Fingerprint::new(b))
