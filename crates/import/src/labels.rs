@@ -86,14 +86,20 @@ pub fn label(line: &str) -> Option<(Section, Option<String>)> {
     if let Some(c) = crate::text::matched(&SEND_TO, t) {
         return Some((Section::SendTo, value(c)));
     }
-    if let Some(c) = crate::text::matched(&DECISION, t) {
-        return Some((Section::Decision, value(c)));
-    }
-    if let Some(c) = crate::text::matched(&PROPOSAL, t) {
-        return Some((Section::Proposal, value(c)));
-    }
-    if let Some(c) = crate::text::matched(&DOCUMENTS, t) {
-        return Some((Section::Documents, value(c)));
+    // These three carry a value only after a colon: without one, matching is enough.
+    let colon = t.contains(':');
+    for (re, section) in [
+        (&DECISION, Section::Decision),
+        (&PROPOSAL, Section::Proposal),
+        (&DOCUMENTS, Section::Documents),
+    ] {
+        if colon {
+            if let Some(c) = crate::text::matched(re, t) {
+                return Some((section, value(c)));
+            }
+        } else if re.is_match(t) {
+            return Some((section, None));
+        }
     }
     if PROCEEDINGS.is_match(t) {
         return Some((Section::Proceedings, None));

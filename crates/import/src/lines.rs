@@ -21,7 +21,7 @@ impl Line {
 }
 
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)</?(?:p|br|hr|b|i|u|s|strong|em|span|div|li|ul|ol|td|tr|th|table|tbody|thead|font|sup|sub|h[1-6])\b[^<>]{0,200}>")
+    Regex::new(r"(?i)</?(?:p|br|hr|b|i|u|s|strong|em|span|div|li|ul|ol|td|tr|th|table|tbody|thead|font|sup|sub|h[1-6])(?:[^\p{L}\p{N}_<>][^<>]{0,199})?>")
         .expect("static regex")
 });
 static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {

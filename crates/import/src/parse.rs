@@ -70,7 +70,9 @@ pub(crate) fn check_binary(text: &str) -> Result<(), ImportError> {
 }
 
 static MUNICIPALITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{3,})\s+(?:[Kk]ommuns?|KOMMUNS?)\b")
+    // Word edges spelled out rather than as `\b`: a Unicode `\b` keeps the regex off its
+    // fast automaton on Swedish text.
+    Regex::new(r"(?:^|[^\p{L}\p{N}_])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}{3,})\s+(?:[Kk]ommuns?|KOMMUNS?)")
         .expect("static regex")
 });
 const NOT_NAMES: [&str; 16] = [
@@ -102,6 +104,15 @@ fn detect_municipality(lines: &[Line]) -> Option<String> {
         }
         for c in MUNICIPALITY.captures_iter(&l.text) {
             let Some(m) = c.get(1) else { continue };
+            // "kommun" must end the word ("kommunstyrelsen" is no municipality).
+            let after = c.get(0).and_then(|w| l.text.get(w.end()..)).unwrap_or("");
+            if after
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_alphanumeric() || ch == '_')
+            {
+                continue;
+            }
             let raw = m.as_str();
             if NOT_NAMES.contains(&raw) {
                 continue;
