@@ -30,10 +30,34 @@ static FOOTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:telefon|tel\.?|telefonnummer|tfn|besöksadress|postadress|gatuadress|leveransadress|e-?post|e-mail|mejl|org\.?\s?nr\.?|organisationsnummer|fax|telefax|hemsida|webbplats|webbadress|webb|internet|bankgiro|plusgiro|postgiro|växel|sms)\s*:?(?:\s+(.*))?$")
         .expect("static regex")
 });
-static BODY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\p{L}][\p{L}\- ]{0,70}(?:nämnd|utskott|styrelse|fullmäktige|kommitté|beredning)(?:en|et|n)?$")
-        .expect("static regex")
-});
+/// A line that is a body's name and nothing else: letters, hyphens and spaces, starting with
+/// a letter, ending in nämnd, utskott, styrelse, fullmäktige, kommitté or beredning (with
+/// -en, -et or -n), with one to 71 characters before that word. (Written out rather than
+/// as a regex: the bounded Unicode repetition kept the regex engine off its fast path.)
+fn is_body_line(t: &str) -> bool {
+    const STEMS: [&str; 6] = [
+        "nämnd",
+        "utskott",
+        "styrelse",
+        "fullmäktige",
+        "kommitté",
+        "beredning",
+    ];
+    if !t.chars().next().is_some_and(char::is_alphabetic)
+        || !t.chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
+    {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    ["", "en", "et", "n"].iter().any(|suffix| {
+        lower.strip_suffix(suffix).is_some_and(|rest| {
+            STEMS.iter().any(|stem| {
+                rest.strip_suffix(stem)
+                    .is_some_and(|head| (1..=71).contains(&head.chars().count()))
+            })
+        })
+    })
+}
 static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:nämnd\s*/\s*styrelse|organ|beslutande organ|nämnd|styrelse|utskott)\s*[:\t]\s*(.+)$")
         .expect("static regex")
@@ -135,7 +159,7 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
             || t.len() > 80
             || t.contains('\t')
             || !ends_like_body(t)
-            || !BODY_LINE.is_match(t)
+            || !is_body_line(t)
         {
             continue;
         }
@@ -160,7 +184,7 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
                 .iter()
                 .take(40)
                 .map(|l| l.text.trim())
-                .find(|t| t.len() <= 80 && BODY_LINE.is_match(t))
+                .find(|t| t.len() <= 80 && is_body_line(t))
                 .map(str::to_string)
         })
 }
@@ -557,6 +581,29 @@ mod tests {
         let ctx = HeaderContext::new("Socialnämnden", "2024-02-21");
         let f = classify(&lines, &ctx);
         assert_eq!(f, [false, true, true, false, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn body_lines() {
+        for yes in [
+            "Socialnämnden",
+            "Individ- och omsorgsutskottet",
+            "Kommunfullmäktige",
+            "Vård- och omsorgsnämnden",
+            "SOCIALNÄMNDEN",
+            "Kommunstyrelsen",
+        ] {
+            assert!(is_body_line(yes), "{yes}");
+        }
+        for no in [
+            "Nämnden",
+            "Socialnämnden 2024",
+            "Barn- och utbildningsnämndens",
+            "Beslut: socialnämnden",
+            "",
+        ] {
+            assert!(!is_body_line(no), "{no}");
+        }
     }
 
     #[test]

@@ -102,10 +102,14 @@ fn detect_municipality(lines: &[Line]) -> Option<String> {
         if !(l.text.contains("ommun") || l.text.contains("OMMUN")) {
             continue;
         }
-        for c in MUNICIPALITY.captures_iter(&l.text) {
+        // Find with the fast automaton, then take the name out of the short match only.
+        for found in MUNICIPALITY.find_iter(&l.text) {
+            let Some(c) = MUNICIPALITY.captures(found.as_str()) else {
+                continue;
+            };
             let Some(m) = c.get(1) else { continue };
             // "kommun" must end the word ("kommunstyrelsen" is no municipality).
-            let after = c.get(0).and_then(|w| l.text.get(w.end()..)).unwrap_or("");
+            let after = l.text.get(found.end()..).unwrap_or("");
             if after
                 .chars()
                 .next()
