@@ -9,7 +9,7 @@
 use crate::dates::{find_dates, first_date, standalone_date};
 use crate::lines::Line;
 use regex::Regex;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
@@ -309,7 +309,20 @@ impl HeaderContext {
             if !w.chars().any(char::is_alphabetic) {
                 return true;
             }
-            let lw = w.to_lowercase();
+            // Lower case without allocating for the common short ASCII word.
+            let mut buf = [0u8; 24];
+            let owned;
+            let lw: &str = match buf.get_mut(..w.len()) {
+                Some(b) if w.is_ascii() => {
+                    b.copy_from_slice(w.as_bytes());
+                    b.make_ascii_lowercase();
+                    std::str::from_utf8(b).unwrap_or(w)
+                }
+                _ => {
+                    owned = w.to_lowercase();
+                    &owned
+                }
+            };
             // The word, or the word less an inflection of up to three letters, is in the
             // body's name (heads from the whole word down, never empty).
             let in_stem = std::iter::once(lw.len())
@@ -321,8 +334,8 @@ impl HeaderContext {
                         .is_some_and(|head| self.body_stem.contains(head))
                 });
             in_stem
-                || is_header_word(&lw)
-                || lw.chars().count() >= 3 && MONTHS.iter().any(|m| m.starts_with(lw.as_str()))
+                || is_header_word(lw)
+                || lw.chars().count() >= 3 && MONTHS.iter().any(|m| m.starts_with(lw))
         })
     }
 
@@ -330,10 +343,14 @@ impl HeaderContext {
     /// meeting date, "Protokoll", "Justerandes sign", "Sida 3 av 12" …
     pub fn is_header_line(&self, text: &str) -> bool {
         let t = text.trim();
-        if t.is_empty() || t.len() > 160 || t.split_whitespace().nth(14).is_some() {
+        if t.is_empty() || t.len() > 160 {
             return false;
         }
-        if t.len() <= 90 && t.bytes().any(|b| b.is_ascii_digit()) && PAGE_NO.is_match(t) {
+        if t.len() <= 90
+            && t.bytes().any(|b| b.is_ascii_digit())
+            && PAGE_NO.is_match(t)
+            && t.split_whitespace().nth(14).is_none()
+        {
             return true;
         }
         // Headers start with a capital or a digit; "socialnämnden." ending a
@@ -341,7 +358,7 @@ impl HeaderContext {
         if t.chars().next().is_some_and(char::is_lowercase) && standalone_date(t).is_none() {
             return false;
         }
-        if !self.could_be_header(t) {
+        if !self.could_be_header(t) || t.split_whitespace().nth(14).is_some() {
             return false;
         }
         let mut s = t.replace('\t', " ").to_lowercase();
@@ -466,59 +483,87 @@ fn mark_footers(lines: &[Line], flags: &mut [bool]) {
 }
 
 /// Short lines repeated on many pages right next to other furniture
-/// (a municipality name in the header, a logo text) are furniture too.
+/// (a municipality name in the header, a logo text) are furniture too: a line
+/// seen at least three times, at least three quarters of them next to furniture.
 fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
+    use std::borrow::Cow;
+    let n = lines.len();
+    let blank: Vec<bool> = lines.iter().map(Line::is_blank).collect();
+    // Whether the nearest non-blank line before or after is furniture.
+    let mut adjacent = vec![false; n];
+    let mut before = false;
+    for i in 0..n {
+        if !blank[i] {
+            adjacent[i] = before;
+            before = flags.get(i).copied().unwrap_or(false);
+        }
+    }
+    let mut after = false;
+    for i in (0..n).rev() {
+        if !blank[i] {
+            adjacent[i] |= after;
+            after = flags.get(i).copied().unwrap_or(false);
+        }
+    }
     // Keyed with runs of white space collapsed: a layout extraction spaces the
     // same header differently on every page.
-    let mut groups: HashMap<std::borrow::Cow<'_, str>, Vec<usize>> = HashMap::new();
-    for (i, l) in lines.iter().enumerate() {
-        let t = l.text.trim();
+    let key_of = |i: usize| -> Option<Cow<'_, str>> {
+        let t = lines.get(i)?.text.trim();
         if t.is_empty()
             || t.len() > 60 && t.bytes().filter(|b| !b.is_ascii_whitespace()).count() > 60
             || flags.get(i).copied().unwrap_or(true)
         {
-            continue;
+            return None;
         }
-        // Most lines are spaced plainly and serve as their own key.
         let plain = !t.contains("  ") && t.chars().all(|c| c == ' ' || !c.is_whitespace());
-        let key: std::borrow::Cow<'_, str> = if plain {
+        let key: Cow<'_, str> = if plain {
             t.into()
         } else {
             t.split_whitespace().collect::<Vec<_>>().join(" ").into()
         };
-        if !key.is_empty()
-            && key.len() <= 60
-            && !flags.get(i).copied().unwrap_or(true)
-            && !key.contains('§')
-        {
-            groups.entry(key).or_default().push(i);
+        (!key.is_empty() && key.len() <= 60 && !key.contains('§')).then_some(key)
+    };
+    // Only a line next to furniture can be marked: its text is a candidate, and the
+    // other lines are counted only when they could have that text.
+    struct Group {
+        seen: usize,
+        next_to_furniture: Vec<usize>,
+    }
+    let mut groups: HashMap<Cow<'_, str>, Group> = HashMap::new();
+    let mut lengths: HashSet<usize> = HashSet::new();
+    for i in (0..n).filter(|&i| adjacent[i]) {
+        if let Some(k) = key_of(i) {
+            lengths.insert(k.len());
+            let g = groups.entry(k).or_insert(Group {
+                seen: 0,
+                next_to_furniture: Vec::new(),
+            });
+            g.seen += 1;
+            g.next_to_furniture.push(i);
         }
     }
-    let adjacent = |flags: &[bool], i: usize| -> bool {
-        let prev = (0..i)
-            .rev()
-            .find(|&j| lines.get(j).is_some_and(|l| !l.is_blank()));
-        let next = next_non_blank(lines, i + 1);
-        prev.is_some_and(|p| flags.get(p).copied().unwrap_or(false))
-            || next.is_some_and(|q| flags.get(q).copied().unwrap_or(false))
-    };
-    let mut to_mark = Vec::new();
-    for (_, occ) in groups {
-        if occ.len() < 3 {
+    if groups.is_empty() {
+        return;
+    }
+    for i in (0..n).filter(|&i| !adjacent[i] && !blank[i]) {
+        let t = lines.get(i).map_or("", |l| l.text.trim());
+        let plain = !t.contains("  ") && t.chars().all(|c| c == ' ' || !c.is_whitespace());
+        if plain && !lengths.contains(&t.len()) {
             continue;
         }
-        let adj: Vec<usize> = occ
-            .iter()
-            .copied()
-            .filter(|&i| adjacent(flags, i))
-            .collect();
-        if adj.len() * 4 >= occ.len() * 3 {
-            to_mark.extend(adj);
+        if let Some(k) = key_of(i) {
+            if let Some(g) = groups.get_mut(&k) {
+                g.seen += 1;
+            }
         }
     }
-    for i in to_mark {
-        if let Some(f) = flags.get_mut(i) {
-            *f = true;
+    for g in groups.into_values() {
+        if g.seen >= 3 && g.next_to_furniture.len() * 4 >= g.seen * 3 {
+            for i in g.next_to_furniture {
+                if let Some(f) = flags.get_mut(i) {
+                    *f = true;
+                }
+            }
         }
     }
 }
