@@ -97,8 +97,12 @@ pub fn strip_boilerplate(s: &str) -> String {
 pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     for re in [&*DATE_LABEL, &*PLACE_TIME_LABEL] {
         for l in lines.iter().take(400) {
-            let text = l.text.replace('\t', " ");
-            if let Some(v) = re.captures(text.trim()).and_then(|c| c.get(1)) {
+            let text: std::borrow::Cow<'_, str> = if l.text.contains('\t') {
+                l.text.replace('\t', " ").into()
+            } else {
+                l.text.as_str().into()
+            };
+            if let Some(v) = crate::text::matched(re, text.trim()).and_then(|c| c.get(1)) {
                 if v.as_str().to_lowercase().starts_with("för just") {
                     continue;
                 }

@@ -58,7 +58,7 @@ pub fn split_lines(input: &str) -> Vec<Line> {
         // A line of only spaces is an extraction artefact (an empty text run),
         // not a paragraph break: drop it entirely.
         let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if !raw.is_empty() && raw.chars().all(|c| c == ' ' || c == '\u{a0}') {
+        if !raw.is_empty() && raw.trim_start_matches([' ', '\u{a0}']).is_empty() {
             continue;
         }
         let cleaned = clean_line(raw);
