@@ -52,6 +52,21 @@ static TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:beskrivning av ärendet|ärendebeskrivning|ärendet|sammanfattning(?: av ärendet)?|bakgrund|bedömning|förvaltningens bedömning|ekonomiska konsekvenser|motivering|skäl för beslutet|ärendebeskrivning och bedömning|information|yttrande|beredning|analys)\s*:?$")
         .expect("static regex")
 });
+/// The label patterns in the order they are tried.
+static LABEL_ORDER: LazyLock<[(&'static Regex, Section); 6]> = LazyLock::new(|| {
+    [
+        (&*SEND_TO, Section::SendTo),
+        (&*DECISION, Section::Decision),
+        (&*PROPOSAL, Section::Proposal),
+        (&*DOCUMENTS, Section::Documents),
+        (&*PROCEEDINGS, Section::Proceedings),
+        (&*TEXT, Section::Text),
+    ]
+});
+/// All of them as one set, matched in one pass.
+static LABELS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new(LABEL_ORDER.iter().map(|(re, _)| re.as_str())).expect("static regex")
+});
 static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:dnr|diarienummer|diarienr|ärendenummer|ärende nr|dnr\.)\s*:?\s*(\S.{0,60})$",
@@ -83,31 +98,16 @@ pub fn label(line: &str) -> Option<(Section, Option<String>)> {
     if t.split_whitespace().count() > 6 && !t.contains(':') {
         return None;
     }
-    if let Some(c) = crate::text::matched(&SEND_TO, t) {
-        return Some((Section::SendTo, value(c)));
+    // One pass of the combined automaton says which label (if any) the line is; the
+    // first in this order wins, as when the patterns were tried one by one.
+    let which = LABELS.matches(t).iter().next()?;
+    let (re, section) = LABEL_ORDER.get(which)?;
+    // Only "skickas till" takes a value without a colon.
+    if *section == Section::SendTo || t.contains(':') {
+        Some((*section, re.captures(t).and_then(value)))
+    } else {
+        Some((*section, None))
     }
-    // These three carry a value only after a colon: without one, matching is enough.
-    let colon = t.contains(':');
-    for (re, section) in [
-        (&DECISION, Section::Decision),
-        (&PROPOSAL, Section::Proposal),
-        (&DOCUMENTS, Section::Documents),
-    ] {
-        if colon {
-            if let Some(c) = crate::text::matched(re, t) {
-                return Some((section, value(c)));
-            }
-        } else if re.is_match(t) {
-            return Some((section, None));
-        }
-    }
-    if PROCEEDINGS.is_match(t) {
-        return Some((Section::Proceedings, None));
-    }
-    if TEXT.is_match(t) {
-        return Some((Section::Text, None));
-    }
-    None
 }
 
 /// The case number (*diarienummer*) on a "Dnr …" / "Diarienummer …" line.

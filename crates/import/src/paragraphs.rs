@@ -358,13 +358,23 @@ fn decision_from_text(paras: &mut Vec<String>, body: &str) -> Option<String> {
         .get(..body_lower.len().saturating_sub(2))
         .unwrap_or(&body_lower)
         .to_string();
+    // The subject is tested on the paragraph's first words only; the whole paragraph is
+    // lowered only when it could be the decision.
+    let longest = stem.chars().count().max("utskottet".len());
     let pos = paras.iter().position(|p| {
-        let l = p.to_lowercase();
-        let subject = l.starts_with(&stem)
-            || l.starts_with("nämnden")
-            || l.starts_with("utskottet")
-            || l.starts_with("styrelsen");
-        subject && (l.contains(" beslutar") || l.contains(" beslöt"))
+        let head: String = p
+            .chars()
+            .take(longest)
+            .flat_map(char::to_lowercase)
+            .collect();
+        let subject = head.starts_with(&stem)
+            || head.starts_with("nämnden")
+            || head.starts_with("utskottet")
+            || head.starts_with("styrelsen");
+        subject && {
+            let l = p.to_lowercase();
+            l.contains(" beslutar") || l.contains(" beslöt")
+        }
     })?;
     let mut end = pos + 1;
     while paras
