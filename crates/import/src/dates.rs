@@ -169,7 +169,7 @@ pub fn standalone_date(line: &str) -> Option<String> {
 fn standalone_inner(t: &str) -> Option<&str> {
     /// `s` less a leading word (case-insensitive) that `is_word` accepts, a comma if
     /// `comma`, and the white space after it.
-    fn strip<'a>(s: &'a str, comma: bool, is_word: impl Fn(&str) -> bool) -> Option<&'a str> {
+    fn strip(s: &str, comma: bool, is_word: impl Fn(&str) -> bool) -> Option<&str> {
         let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
         let (word, mut rest) = s.split_at(end);
         if !is_word(&word.to_lowercase()) {

@@ -81,8 +81,21 @@ pub fn split_lines(input: &str) -> Vec<Line> {
 /// non-breaking and zero-width spaces, soft hyphens, bullets): their UTF-8 forms all start
 /// with one of these bytes. Swedish letters (`C3 xx`) do not.
 fn needs_char_cleaning(raw: &str) -> bool {
-    raw.bytes()
-        .any(|b| (b < 0x20 && b != b'\t') || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF)
+    /// The bytes that may start such a character, as a table (one load per byte).
+    const CLEAN: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = b != b'\t' as usize;
+            b += 1;
+        }
+        t[0x7F] = true;
+        t[0xC2] = true;
+        t[0xE2] = true;
+        t[0xEF] = true;
+        t
+    };
+    raw.bytes().any(|b| CLEAN[b as usize])
 }
 
 fn clean_line(raw: &str) -> String {

@@ -25,10 +25,18 @@ const MAX_COVER_LINES: usize = 400;
 pub(crate) fn check_binary(text: &str) -> Result<(), ImportError> {
     let bytes = text.as_bytes();
     // Nearly all text has no byte that could count as bad: one tight pass settles it.
-    let suspect = |b: &u8| {
-        (*b < 0x20 && !matches!(*b, b'\t' | b'\n' | b'\r' | 0x0C)) || *b == 0x7F || *b == 0xEF
+    const SUSPECT: [bool; 256] = {
+        let mut t = [false; 256];
+        let mut b = 0;
+        while b < 0x20 {
+            t[b] = !matches!(b as u8, b'\t' | b'\n' | b'\r' | 0x0C);
+            b += 1;
+        }
+        t[0x7F] = true;
+        t[0xEF] = true;
+        t
     };
-    if !bytes.iter().any(suspect) {
+    if !bytes.iter().any(|b| SUSPECT[*b as usize]) {
         return Ok(());
     }
     let mut total = 0usize;

@@ -144,8 +144,21 @@ impl Fingerprint {
         let mut in_word = false;
         let mut prev: Option<char> = None;
         let mut chars = 0usize;
+        let mut add = |l: char, hash: &mut u64| {
+            *hash = (*hash ^ u64::from(u32::from(l))).wrapping_mul(FNV_PRIME);
+            if let Some(p) = prev {
+                bigrams.push((u64::from(u32::from(p)) << 32) | u64::from(u32::from(l)));
+            }
+            prev = Some(l);
+            chars += 1;
+        };
         for c in s.chars() {
-            if !c.is_alphanumeric() {
+            let alnum = if c.is_ascii() {
+                c.is_ascii_alphanumeric()
+            } else {
+                c.is_alphanumeric()
+            };
+            if !alnum {
                 if in_word {
                     words.push(hash);
                     hash = FNV_OFFSET;
@@ -154,13 +167,12 @@ impl Fingerprint {
                 continue;
             }
             in_word = true;
-            for l in c.to_lowercase() {
-                hash = (hash ^ u64::from(u32::from(l))).wrapping_mul(FNV_PRIME);
-                if let Some(p) = prev {
-                    bigrams.push((u64::from(u32::from(p)) << 32) | u64::from(u32::from(l)));
+            if c.is_ascii() {
+                add(c.to_ascii_lowercase(), &mut hash);
+            } else {
+                for l in c.to_lowercase() {
+                    add(l, &mut hash);
                 }
-                prev = Some(l);
-                chars += 1;
             }
         }
         if in_word {
