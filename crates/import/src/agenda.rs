@@ -26,7 +26,12 @@ static PAGES_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?$").expect("static regex"));
 
 fn parse_entry(text: &str) -> Option<(u32, String, Option<String>)> {
-    let c = crate::text::matched(&ENTRY, text.trim())?;
+    let t = text.trim();
+    // Every entry starts with the paragraph sign: most lines are out at once.
+    if !t.starts_with('§') {
+        return None;
+    }
+    let c = crate::text::matched(&ENTRY, t)?;
     let number: u32 = c.get(1)?.as_str().parse().ok()?;
     let rest = c.get(2)?.as_str();
     let cells: Vec<&str> = if rest.contains('\t') {
