@@ -335,7 +335,7 @@ impl HeaderContext {
                 .filter(|&e| e > 0)
                 .any(|e| {
                     lw.get(..e)
-                        .is_some_and(|head| self.body_stem.contains(head))
+                        .is_some_and(|head| contains_short(&self.body_stem, head))
                 });
             in_stem
                 || is_header_word(lw)
@@ -400,6 +400,36 @@ impl HeaderContext {
         let s = WEAK.replace_all(&s, " ");
         !s.chars().any(char::is_alphanumeric)
     }
+}
+
+/// `hay.contains(needle)` for the short strings of the header test, without setting up a
+/// general substring searcher for each word.
+fn contains_short(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w == n)
+}
+
+/// Whether `t` is spaced with single plain spaces only (then it is its own key).
+fn plainly_spaced(t: &str) -> bool {
+    // Bytes that are or may start white space other than ' ' (tabs, line breaks, the
+    // Unicode spaces): without them, only a double space can make `t` unplain.
+    const MAYBE_SPACE: [bool; 256] = {
+        let mut m = [false; 256];
+        m[0x09] = true;
+        m[0x0A] = true;
+        m[0x0B] = true;
+        m[0x0C] = true;
+        m[0x0D] = true;
+        m[0xC2] = true;
+        m[0xE1] = true;
+        m[0xE2] = true;
+        m[0xE3] = true;
+        m
+    };
+    if t.contains("  ") {
+        return false;
+    }
+    !t.bytes().any(|b| MAYBE_SPACE[b as usize]) || t.chars().all(|c| c == ' ' || !c.is_whitespace())
 }
 
 /// Removes `stem` plus up to three following letters (inflection) everywhere.
@@ -519,8 +549,7 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
         {
             return None;
         }
-        let plain = !t.contains("  ") && t.chars().all(|c| c == ' ' || !c.is_whitespace());
-        let key: Cow<'_, str> = if plain {
+        let key: Cow<'_, str> = if plainly_spaced(t) {
             t.into()
         } else {
             t.split_whitespace().collect::<Vec<_>>().join(" ").into()
@@ -549,10 +578,13 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
     if groups.is_empty() {
         return;
     }
+    let shortest = lengths.iter().copied().min().unwrap_or(0);
     for i in (0..n).filter(|&i| !adjacent[i] && !blank[i]) {
         let t = lines.get(i).map_or("", |l| l.text.trim());
-        let plain = !t.contains("  ") && t.chars().all(|c| c == ' ' || !c.is_whitespace());
-        if plain && !lengths.contains(&t.len()) {
+        if t.is_empty() || t.len() < shortest {
+            continue; // a key is never longer than its line
+        }
+        if !lengths.contains(&t.len()) && plainly_spaced(t) {
             continue;
         }
         if let Some(k) = key_of(i) {
@@ -630,6 +662,25 @@ mod tests {
         let ctx = HeaderContext::new("Socialnämnden", "2024-02-21");
         let f = classify(&lines, &ctx);
         assert_eq!(f, [false, true, true, false, true, true, true, true, false]);
+    }
+
+    #[test]
+    fn plain_spacing_is_told_by_bytes() {
+        for (t, want) in [
+            ("Socialnämnden", true),
+            ("Sida 3 – 4 ”citat”", true),
+            ("Sida  3", false),
+            ("Sida\t3", false),
+            ("Sida\u{a0}3", false),
+            ("Sida\u{2009}3", false),
+            ("Sida\u{3000}3", false),
+            ("Sida\u{202f}3", false),
+            ("Sida\u{205f}3", false),
+        ] {
+            assert_eq!(plainly_spaced(t), want, "{t:?}");
+            let by_chars = !t.contains("  ") && t.chars().all(|c| c == ' ' || !c.is_whitespace());
+            assert_eq!(by_chars, want, "{t:?} by chars");
+        }
     }
 
     #[test]
