@@ -406,7 +406,13 @@ impl HeaderContext {
 /// general substring searcher for each word.
 fn contains_short(hay: &str, needle: &str) -> bool {
     let n = needle.as_bytes();
-    n.is_empty() || hay.as_bytes().windows(n.len()).any(|w| w == n)
+    match n.first() {
+        None => true,
+        Some(first) => hay
+            .as_bytes()
+            .windows(n.len())
+            .any(|w| w.first() == Some(first) && w == n),
+    }
 }
 
 /// Whether `t` is spaced with single plain spaces only (then it is its own key).
@@ -583,6 +589,9 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
         let t = lines.get(i).map_or("", |l| l.text.trim());
         if t.is_empty() || t.len() < shortest {
             continue; // a key is never longer than its line
+        }
+        if t.len() > 60 && t.bytes().filter(|b| !b.is_ascii_whitespace()).count() > 60 {
+            continue; // text, not a header (as in `key_of`)
         }
         if !lengths.contains(&t.len()) && plainly_spaced(t) {
             continue;
