@@ -174,7 +174,8 @@ pub fn set_attendance(store: &dyn Store, id: MeetingId, attendees: Vec<Attendee>
 }
 
 /// Changes one § (decision, votes, reservations, jäv, notes, dispatch …) through `f`; the
-/// core keeps the change only if the § still passes its checks.
+/// core keeps the change only if the § still passes its checks. A refusal names people by
+/// name.
 pub fn edit_paragraph(
     store: &dyn Store,
     id: MeetingId,
@@ -184,6 +185,46 @@ pub fn edit_paragraph(
     change_minutes(store, id, |_, minutes| {
         Ok(minutes.edit_paragraph(number, f)?)
     })
+    .map_err(|e| with_names(store, e))
+}
+
+/// `e` with every "person N" of the core's messages replaced by that person's name, for the
+/// people who read it. Errors of the store keep their type (and so their answer).
+pub fn with_names(store: &dyn Store, e: anyhow::Error) -> anyhow::Error {
+    if e.downcast_ref::<paragraf_store::StoreError>().is_some() {
+        return e;
+    }
+    let message = format!("{e:#}");
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message.as_str();
+    let mut changed = false;
+    while let Some(pos) = rest.find("person ") {
+        let (before, from) = rest.split_at(pos);
+        out.push_str(before);
+        let after = from.get("person ".len()..).unwrap_or("");
+        let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+        let name = after
+            .get(..digits)
+            .and_then(|d| d.parse::<i64>().ok())
+            .and_then(|n| store.person(PersonId(n)).ok());
+        match name {
+            Some(p) => {
+                out.push_str(&p.value.name);
+                rest = after.get(digits..).unwrap_or("");
+                changed = true;
+            }
+            None => {
+                out.push_str("person ");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    if changed {
+        anyhow::anyhow!(out)
+    } else {
+        e
+    }
 }
 
 /// One signer approves (justering). The last approval seals the minutes with the data
@@ -220,6 +261,7 @@ pub fn approve(
         }
         Ok(outcome)
     })
+    .map_err(|e| with_names(&dir.store, e))
 }
 
 /// Posts the anslag on `date`; returns warnings (late posting).

@@ -412,3 +412,27 @@ fn verify_names_what_was_changed_behind_our_back() {
     assert!(!report.content_matches);
     assert_eq!(report.differences, vec!["§ 114.decision.text"]);
 }
+
+/// What people read of a refusal names people, not the store's numbers; an error of the
+/// store keeps its type.
+#[test]
+fn refusals_name_people_by_name() {
+    let store = paragraf_store::SqliteStore::in_memory().unwrap();
+    let p = store
+        .add_person(&Person::new("Thony Liljemark", None).unwrap())
+        .unwrap();
+    let e = anyhow::anyhow!(
+        "person {} röstar två gånger i § 3; person 999 okänd",
+        p.id.0
+    );
+    let named = cycle::with_names(&store, e).to_string();
+    assert_eq!(
+        named,
+        "Thony Liljemark röstar två gånger i § 3; person 999 okänd"
+    );
+    let plain = cycle::with_names(&store, anyhow::anyhow!("inget att ändra")).to_string();
+    assert_eq!(plain, "inget att ändra");
+    let missing = store.person(PersonId(12345)).unwrap_err();
+    let kept = cycle::with_names(&store, anyhow::Error::from(missing));
+    assert!(kept.downcast_ref::<paragraf_store::StoreError>().is_some());
+}
