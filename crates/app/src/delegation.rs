@@ -17,7 +17,7 @@ use paragraf_import::delegation::{DelegationConditional, DelegationDocument};
 use paragraf_store::{DelegationStore, StoredOrder};
 use serde::Serialize;
 
-use crate::unenforced::{decode, ImportError, RowProblem};
+use crate::unenforced::{data_rows, decode, problem, ImportError, RowProblem};
 
 /// An order read from a file, with what the reader repaired.
 #[derive(Debug, Clone, Serialize)]
@@ -185,14 +185,6 @@ fn column_name(h: &str) -> String {
     }
 }
 
-fn problem(line: u64, field: &str, message: impl Into<String>) -> RowProblem {
-    RowProblem {
-        line,
-        field: field.to_string(),
-        message: message.into(),
-    }
-}
-
 fn from_error(line: u64, e: &RowError) -> RowProblem {
     problem(line, e.field(), e.to_string())
 }
@@ -276,27 +268,7 @@ fn read_decisions(bytes: &[u8]) -> Result<ReadRows, ImportError> {
     }
     let width = headers.len();
     let mut rows = Vec::new();
-    for rec in reader.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(problem(line, "rad", format!("raden kan inte läsas: {e}")));
-                continue;
-            }
-        };
-        let line = rec.position().map_or(0, |p| p.line());
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if rec.len() > width {
-            problems.push(problem(
-                line,
-                "rad",
-                format!("raden har {} fält men rubriken {width}", rec.len()),
-            ));
-            continue;
-        }
+    for (line, rec) in data_rows(&mut reader, width, &mut problems) {
         let get = |name: &str| {
             cols.get(name)
                 .and_then(|i| rec.get(*i))

@@ -157,12 +157,47 @@ pub fn parse_csv(bytes: &[u8], catalogue: &Catalogue) -> Result<Vec<Decision>, I
     parse_file(bytes, catalogue).map(|p| p.rows.into_iter().map(|r| r.decision).collect())
 }
 
-fn problem(line: u64, field: &str, message: impl Into<String>) -> RowProblem {
+/// A problem on `line` of a file, in `field`.
+pub fn problem(line: u64, field: &str, message: impl Into<String>) -> RowProblem {
     RowProblem {
         line,
         field: field.to_string(),
         message: message.into(),
     }
+}
+
+/// The data rows of a CSV file with their line numbers. Blank rows are skipped; a row that
+/// cannot be read or is wider than the header (`width` fields) goes to `problems` instead.
+pub fn data_rows<R: std::io::Read>(
+    reader: &mut csv::Reader<R>,
+    width: usize,
+    problems: &mut Vec<RowProblem>,
+) -> Vec<(u64, csv::StringRecord)> {
+    let mut rows = Vec::new();
+    for rec in reader.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                problems.push(problem(line, "rad", format!("raden kan inte läsas: {e}")));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line());
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if rec.len() > width {
+            problems.push(problem(
+                line,
+                "rad",
+                format!("raden har {} fält men rubriken {width}", rec.len()),
+            ));
+            continue;
+        }
+        rows.push((line, rec));
+    }
+    rows
 }
 
 fn from_error(line: u64, e: &DecisionError) -> RowProblem {
@@ -242,27 +277,7 @@ fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, ImportError
     let width = headers.len();
     let mut rows = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
-    for rec in reader.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(problem(line, "rad", format!("raden kan inte läsas: {e}")));
-                continue;
-            }
-        };
-        let line = rec.position().map_or(0, |p| p.line());
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if rec.len() > width {
-            problems.push(problem(
-                line,
-                "rad",
-                format!("raden har {} fält men rubriken {width}", rec.len()),
-            ));
-            continue;
-        }
+    for (line, rec) in data_rows(&mut reader, width, &mut problems) {
         let before = problems.len();
         let mut bad = |e: DecisionError| problems.push(from_error(line, &e));
         let id = DecisionId::new(cols.get(&rec, "id")).map_err(&mut bad).ok();
