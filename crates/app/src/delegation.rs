@@ -17,7 +17,7 @@ use paragraf_import::delegation::{DelegationConditional, DelegationDocument};
 use paragraf_store::{DelegationStore, StoredOrder};
 use serde::Serialize;
 
-use crate::unenforced::{data_rows, decode, problem, ImportError, RowProblem};
+use crate::unenforced::{data_rows, open_csv, problem, ImportError, RowProblem};
 
 /// An order read from a file, with what the reader repaired.
 #[derive(Debug, Clone, Serialize)]
@@ -206,37 +206,7 @@ type ReadRows = (Vec<(u64, DecisionRow)>, Vec<RowProblem>);
 
 /// The good rows and the problems of the others; `Err` only when the header is unusable.
 fn read_decisions(bytes: &[u8]) -> Result<ReadRows, ImportError> {
-    let (text, _) = decode(bytes);
-    let first = text.lines().next().unwrap_or("");
-    if first.trim().is_empty() {
-        return Err(ImportError {
-            problems: vec![problem(1, "rubrik", "filen saknar rubrikrad")],
-        });
-    }
-    let delimiter = if first.contains(';') {
-        b';'
-    } else if first.contains(',') {
-        b','
-    } else {
-        b'\t'
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            return Err(ImportError {
-                problems: vec![problem(
-                    1,
-                    "rubrik",
-                    format!("rubrikraden kan inte läsas: {e}"),
-                )],
-            })
-        }
-    };
+    let (mut reader, headers, _) = open_csv(bytes, b'\t')?;
     let mut problems = Vec::new();
     let mut cols = std::collections::HashMap::new();
     for (i, h) in headers.iter().enumerate() {
@@ -470,17 +440,11 @@ type PeriodRow = (String, String, NaiveDate, Option<NaiveDate>);
 /// Reads `X;roll;från;till` rows after a header line (`till` may be empty); `first` names
 /// the first column in messages.
 fn parse_periods(bytes: &[u8], first: &str) -> Result<Vec<PeriodRow>, ImportError> {
-    let (text, _) = decode(bytes);
+    let (mut reader, headers, _) = open_csv(bytes, b';')?;
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    for (i, l) in text.lines().enumerate() {
-        let line = i as u64 + 1;
-        if i == 0 || l.trim().is_empty() {
-            continue;
-        }
-        let sep = if l.contains(';') { ';' } else { ',' };
-        let f: Vec<&str> = l.split(sep).map(str::trim).collect();
-        let get = |n: usize| f.get(n).copied().unwrap_or("");
+    for (line, rec) in data_rows(&mut reader, headers.len().max(4), &mut problems) {
+        let get = |n: usize| rec.get(n).map_or("", str::trim);
         let (key, role) = (get(0), get(1));
         if key.is_empty() || role.is_empty() {
             problems.push(problem(

@@ -166,6 +166,42 @@ pub fn problem(line: u64, field: &str, message: impl Into<String>) -> RowProblem
     }
 }
 
+/// A CSV reader, its header row and the delimiter it uses.
+pub type OpenCsv = (csv::Reader<std::io::Cursor<Vec<u8>>>, csv::StringRecord, u8);
+
+/// A CSV file opened for reading: decoded (UTF-8 or Windows-1252), its delimiter taken from
+/// the header row (`;`, `,` or a tab; `fallback` when the header has none) and its header
+/// row read. An empty or unreadable header is the file's one problem.
+pub fn open_csv(bytes: &[u8], fallback: u8) -> Result<OpenCsv, ImportError> {
+    let header_problem = |message: String| ImportError {
+        problems: vec![problem(1, "rubrik", message)],
+    };
+    let (text, _) = decode(bytes);
+    let first = text.lines().next().unwrap_or("");
+    if first.trim().is_empty() {
+        return Err(header_problem("filen saknar rubrikrad".into()));
+    }
+    let delimiter = if first.contains(';') {
+        b';'
+    } else if first.contains(',') {
+        b','
+    } else if first.contains('\t') {
+        b'\t'
+    } else {
+        fallback
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(true)
+        .flexible(true)
+        .from_reader(std::io::Cursor::new(text.into_bytes()));
+    let headers = reader
+        .headers()
+        .map_err(|e| header_problem(format!("rubrikraden kan inte läsas: {e}")))?
+        .clone();
+    Ok((reader, headers, delimiter))
+}
+
 /// The data rows of a CSV file with their line numbers. Blank rows are skipped; a row that
 /// cannot be read or is wider than the header (`width` fields) goes to `problems` instead.
 pub fn data_rows<R: std::io::Read>(
@@ -211,40 +247,8 @@ struct Parsed {
 }
 
 fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, ImportError> {
-    let (text, _) = decode(bytes);
-    let first = text.lines().next().unwrap_or("");
-    if first.trim().is_empty() {
-        return Err(ImportError {
-            problems: vec![problem(1, "rubrik", "filen saknar rubrikrad")],
-        });
-    }
-    let delimiter = if first.contains(';') {
-        b';'
-    } else if first.contains(',') {
-        b','
-    } else if first.contains('\t') {
-        b'\t'
-    } else {
-        b';'
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let (mut reader, headers, delimiter) = open_csv(bytes, b';')?;
     let mut problems = Vec::new();
-    let headers = match reader.headers() {
-        Ok(h) => h.clone(),
-        Err(e) => {
-            return Err(ImportError {
-                problems: vec![problem(
-                    1,
-                    "rubrik",
-                    format!("rubrikraden kan inte läsas: {e}"),
-                )],
-            })
-        }
-    };
     let mut map = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let name = column_name(h);

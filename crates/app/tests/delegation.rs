@@ -228,6 +228,13 @@ fn persons_and_further_delegation_are_checked() {
     )
     .expect("roles");
     store.add_role_holders(&roles).expect("holders");
+    // A real CSV reader: a quoted field may hold the delimiter.
+    let quoted = parse_roles_csv(
+        "person;roll;från;till\n\"Berg; Anna\";Samordnare;2024-01-01;\n".as_bytes(),
+    )
+    .expect("quoted");
+    assert_eq!(quoted.len(), 1);
+    assert_eq!(quoted[0].role, "Samordnare");
     let csv = "punkt;datum;beslutsfattare;roll;enhet;beslut;utfall\n2.14;2024-05-06;Helene Brändström;Enhetschef;IFO;Utseende av ombud;annat\n";
     let err = import_decisions(&store, "x.csv", csv.as_bytes()).unwrap_err();
     assert!(
