@@ -21,6 +21,39 @@ pub struct Config {
     pub municipality: MunicipalityConfig,
     /// The registry.
     pub registry: RegistryConfig,
+    /// The web server.
+    #[serde(default)]
+    pub server: ServerConfig,
+}
+
+/// `[server]`
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerConfig {
+    /// The address the public reaches the server at, such as "https://paragraf.kommun.se".
+    /// Session cookies are marked `Secure` when it is https (never from the Host header).
+    #[serde(default)]
+    pub public_url: Option<String>,
+    /// The largest upload accepted, in MB (default 50).
+    #[serde(default)]
+    pub upload_limit_mb: Option<u64>,
+}
+
+impl ServerConfig {
+    /// The default upload limit, in MB.
+    pub const DEFAULT_UPLOAD_MB: u64 = 50;
+
+    /// Whether cookies must be `Secure`: the public address is https.
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url
+            .as_deref()
+            .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://"))
+    }
+
+    /// The upload limit in bytes.
+    pub fn upload_limit(&self) -> usize {
+        let mb = self.upload_limit_mb.unwrap_or(Self::DEFAULT_UPLOAD_MB);
+        usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX)
+    }
 }
 
 /// `[municipality]`
@@ -55,11 +88,50 @@ impl Config {
             Municipality::new(&self.municipality.name, org_nr).context("[municipality] name")?;
         let pattern =
             DnrPattern::new(&self.registry.dnr_pattern).context("[registry] dnr_pattern")?;
+        if let Some(u) = &self.server.public_url {
+            let l = u.trim().to_ascii_lowercase();
+            if !(l.starts_with("https://") || l.starts_with("http://")) {
+                bail!("[server] public_url {u:?} ska börja med https:// eller http://");
+            }
+        }
         if pattern.has_series() && self.registry.default_series.is_none() {
             bail!("[registry] default_series saknas: mönstret {pattern} har en serie");
         }
         Ok((m, pattern))
     }
+}
+
+/// Creates `dir` (and its parents) readable by its owner only (0700): the data directory
+/// holds secret cases and the seal key.
+pub fn create_private_dir(dir: &Path) -> Result<()> {
+    let fresh = !dir.exists();
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("kunde inte skapa katalogen {}", dir.display()))?;
+    #[cfg(unix)]
+    if fresh {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .with_context(|| format!("kunde inte begränsa behörigheten på {}", dir.display()))?;
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a new file readable by its owner only (0600).
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let mut f = opts
+        .open(path)
+        .with_context(|| format!("kunde inte skriva {}", path.display()))?;
+    f.write_all(bytes)
+        .with_context(|| format!("kunde inte skriva {}", path.display()))?;
+    Ok(())
 }
 
 /// An opened data directory: its config and its store.
@@ -113,8 +185,7 @@ impl DataDir {
                 config_path.display()
             );
         }
-        std::fs::create_dir_all(path)
-            .with_context(|| format!("kunde inte skapa katalogen {}", path.display()))?;
+        create_private_dir(path)?;
         let text = format!(
             "# Paragraf: inställningar för kommunen och diariet.\n\
              # dnr_pattern: {{series}}, {{year}}, {{yy}}, {{seq}} eller {{seq:6}}, {{class}} (valfri: [ {{class}}]).\n\
@@ -123,8 +194,7 @@ impl DataDir {
         );
         // Write the config last-step-atomically: a temp file renamed into place.
         let tmp = path.join(format!("{CONFIG_FILE}.tmp"));
-        std::fs::write(&tmp, text)
-            .with_context(|| format!("kunde inte skriva {}", tmp.display()))?;
+        write_private(&tmp, text.as_bytes())?;
         let store = SqliteStore::open(&path.join(DATABASE_FILE))?;
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         std::fs::rename(&tmp, &config_path)?;
@@ -141,11 +211,8 @@ impl DataDir {
         let digest = paragraf_core::seal::sha256_hex(bytes);
         let rel = format!("files/{}.pdf", digest.get(..32).unwrap_or(&digest));
         let dir = self.path.join("files");
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("kunde inte skapa {}", dir.display()))?;
-        let path = self.path.join(&rel);
-        std::fs::write(&path, bytes)
-            .with_context(|| format!("kunde inte skriva {}", path.display()))?;
+        create_private_dir(&dir)?;
+        write_private(&self.path.join(&rel), bytes)?;
         Ok(rel)
     }
 

@@ -513,3 +513,25 @@ pub fn parse_further_csv(bytes: &[u8]) -> Result<Vec<FurtherDelegation>, ImportE
         })
         .collect())
 }
+
+/// The nämnd the lists of delegation decisions belong to: the body named by the latest
+/// stored delegationsordning, when a body of that name is stored. `None` (no order, no
+/// body, or a name no body has) keeps the lists for administrators.
+pub fn lists_body<S: DelegationStore + paragraf_store::Store + ?Sized>(
+    store: &S,
+) -> Result<Option<paragraf_core::ids::BodyId>> {
+    let Some(name) = store
+        .orders()?
+        .into_iter()
+        .last()
+        .and_then(|o| o.order.body)
+    else {
+        return Ok(None);
+    };
+    let key = name.trim().to_lowercase();
+    Ok(store
+        .bodies()?
+        .into_iter()
+        .find(|b| b.name.to_lowercase() == key)
+        .map(|b| b.id))
+}

@@ -36,6 +36,7 @@ pub fn demo_config() -> Config {
             dnr_pattern: "{series} {year}-{seq:6}".into(),
             default_series: Some("SOC".into()),
         },
+        server: Default::default(),
     }
 }
 
@@ -234,6 +235,8 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
     .collect::<Result<_>>()?;
     let serving = (person("Erik Holm")?, person("Per Lind")?);
 
+    demo_register(dir, sn.id, today)?;
+
     // One meeting in every state of the cycle, oldest first so the § series runs on.
     let plan = [
         (-60, MeetingState::AppealPeriodOver),
@@ -271,6 +274,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         }
         if target == MeetingState::Notified {
             demo_followup(dir, id, today)?;
+            demo_unenforced(dir, id, today)?;
         }
         if target == MeetingState::Planned {
             continue;
@@ -442,7 +446,6 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         crate::import::store_protocol(store, &protocol, name, &key)?;
     }
     cycle::close_appeal_periods(store, today)?;
-    demo_register(dir, today)?;
     demo_delegation(dir)?;
     Ok(())
 }
@@ -494,7 +497,7 @@ fn demo_delegation(dir: &DataDir) -> Result<()> {
 /// The register of ej verkställda beslut behind seed 004 §§ 14–15, moved forward in whole
 /// months so that its December 2023 falls in the month before `today`: the demo's register
 /// then looks like a live one (dates keep their order, so every rule still holds).
-fn demo_register(dir: &DataDir, today: NaiveDate) -> Result<()> {
+fn demo_register(dir: &DataDir, body: paragraf_core::ids::BodyId, today: NaiveDate) -> Result<()> {
     use chrono::{Datelike, Months};
     let csv = include_str!("../../../tests/fixtures/unenforced/register_004.csv");
     let months = (today.year() - 2024) * 12 + today.month0() as i32;
@@ -520,7 +523,41 @@ fn demo_register(dir: &DataDir, today: NaiveDate) -> Result<()> {
         })
         .collect();
     let catalogue = crate::unenforced::load_catalogue(&dir.path)?;
-    crate::unenforced::import_csv(&dir.store, "demo", moved.join("\n").as_bytes(), &catalogue)?;
+    crate::unenforced::import_csv(
+        &dir.store,
+        "demo",
+        moved.join("\n").as_bytes(),
+        &catalogue,
+        Some(body),
+    )?;
+    Ok(())
+}
+
+/// The monthly statistics at the end of last month, placed with their tjänsteskrivelse on
+/// the agenda of `meeting` before its notice goes out: what the public statistics show.
+fn demo_unenforced(
+    dir: &DataDir,
+    meeting: paragraf_core::ids::MeetingId,
+    today: NaiveDate,
+) -> Result<()> {
+    use chrono::Datelike;
+    let date = today
+        .with_day(1)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(today);
+    let catalogue = crate::unenforced::load_catalogue(&dir.path)?;
+    let report = crate::unenforced::monthly_report(&dir.store, "demo", &catalogue, date)?;
+    let draft = crate::unenforced::draft(&report, "Socialnämnden", today);
+    let doc = crate::unenforced_docs::memo_doc(
+        &draft,
+        &dir.config.municipality.name,
+        "Socialnämnden",
+        today,
+        None,
+        None,
+    );
+    let pdf = crate::unenforced_docs::pdf(&doc)?;
+    crate::unenforced_docs::place_on_agenda(dir, meeting, &draft, &pdf, today, "demo")?;
     Ok(())
 }
 

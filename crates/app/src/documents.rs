@@ -1,7 +1,7 @@
 //! The documents of a meeting: the domain turned into the renderer's view models and written
 //! as PDFs — kallelse, protokoll, its public version, one protokollsutdrag per adjusted §,
-//! and the anslag. Names are resolved here; secrecy is applied by the core's
-//! [`public_paragraph`] for every public document.
+//! and the anslag. Names are resolved here; what the public may read of each § is decided
+//! by [`crate::publication`], and every public document is masked whole.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,8 +14,9 @@ use paragraf_core::meeting::{AttendanceRole, Meeting, MeetingState};
 use paragraf_core::minutes::{
     CellValue, Choice, Decision, Minutes, Paragraph, SignerRole, TableRow,
 };
-use paragraf_core::publication::public_paragraph;
+use paragraf_core::publication::{Classification, PENDING_TITLE, SECRET_TITLE};
 use paragraf_core::seal::fingerprint;
+use paragraf_core::secrecy::mask_all;
 use paragraf_render::doc;
 use paragraf_store::Store;
 
@@ -108,7 +109,7 @@ fn paragraph(
         .secrecy
         .is_secret()
         .then(|| p.text.clone())
-        .filter(|_| p.title == paragraf_core::publication::SECRET_TITLE);
+        .filter(|_| p.title == SECRET_TITLE || p.title == PENDING_TITLE);
     doc::Paragraph {
         number: p.number,
         title: p.title.clone(),
@@ -180,6 +181,7 @@ pub struct MeetingDocs {
     body: String,
     meeting: Record<MeetingId, Meeting>,
     minutes: Option<Minutes>,
+    classifications: Vec<Classification>,
     names: Names,
 }
 
@@ -192,9 +194,28 @@ impl MeetingDocs {
             municipality: dir.config.municipality.name.clone(),
             body: store.body(meeting.body)?.value.name,
             minutes: store.minutes(id)?,
+            classifications: store.classifications(id)?,
             names: Names::load(store)?,
             meeting,
         })
+    }
+
+    /// The documents of published minutes as the public may have them: from the sealed
+    /// text, checked against the seal (see [`crate::publication::published`]); `None` when
+    /// there is nothing to show the public.
+    pub fn published(dir: &DataDir, id: MeetingId) -> Result<Option<MeetingDocs>> {
+        let store = &dir.store;
+        let Some(p) = crate::publication::published(dir, id)? else {
+            return Ok(None);
+        };
+        Ok(Some(MeetingDocs {
+            municipality: dir.config.municipality.name.clone(),
+            body: store.body(p.meeting.body)?.value.name,
+            minutes: Some(p.minutes),
+            classifications: store.classifications(id)?,
+            names: Names::load(store)?,
+            meeting: p.meeting,
+        }))
     }
 
     /// Kallelse, once the notice has gone out.
@@ -295,24 +316,26 @@ impl MeetingDocs {
                 _ => None,
             })
             .collect();
+        let public_minutes;
+        let minutes = if public {
+            let decided =
+                crate::publication::decide(minutes, m.source.is_some(), &self.classifications);
+            public_minutes = crate::publication::public_version(minutes, &decided)?;
+            &public_minutes
+        } else {
+            minutes
+        };
         let paragraphs = minutes
             .paragraphs()
             .iter()
-            .map(|p| {
-                if public {
-                    public_paragraph(p)
-                } else {
-                    p.clone()
-                }
-            })
-            .map(|p| paragraph(&p, n, &party))
+            .map(|p| paragraph(p, n, &party))
             .collect();
         let role = |r: SignerRole| match r {
             SignerRole::Chair => "ordförande",
             SignerRole::Adjuster => "justerare",
             SignerRole::Secretary => "sekreterare",
         };
-        Ok(doc::ProtocolDoc {
+        let protocol = doc::ProtocolDoc {
             municipality: self.municipality.clone(),
             body: self.body.clone(),
             date: m.date,
@@ -353,6 +376,11 @@ impl MeetingDocs {
                 sha256: s.sha256.clone(),
                 fingerprint: fingerprint(&s.public_key),
             }),
+        };
+        Ok(if public {
+            mask_all(&protocol)?
+        } else {
+            protocol
         })
     }
 
@@ -411,7 +439,7 @@ impl MeetingDocs {
             }
         };
         let appeal = appeal_ends(posted).ok()?;
-        Some(doc::PostingDoc {
+        let posting = doc::PostingDoc {
             municipality: self.municipality.clone(),
             body: self.body.clone(),
             meeting_date: self.meeting.date,
@@ -432,7 +460,9 @@ impl MeetingDocs {
                 .as_ref()
                 .and_then(|m| m.secretary())
                 .map(|s| self.names.of(&s)),
-        })
+        };
+        // The anslag is posted publicly: masked whole.
+        mask_all(&posting).ok()
     }
 
     /// Whether the minutes are adjusted (sealed).

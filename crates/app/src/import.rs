@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, bail, Context, Result};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
 use paragraf_core::cycle;
 use paragraf_core::dnr::Dnr;
@@ -24,7 +24,10 @@ use paragraf_core::minutes::{
 use paragraf_core::org::{
     Body, BodyKind, Membership, MembershipRole, Official, Person, PresidiumPosition,
 };
-use paragraf_core::registry::{Case, Secrecy};
+use paragraf_core::publication::{
+    classify, imported_secrecy, Classification, ClassifiedBy, Verdict,
+};
+use paragraf_core::registry::Case;
 use paragraf_import::{Attendance as Kind, Protocol};
 use paragraf_store::Store;
 use serde::Serialize;
@@ -218,6 +221,11 @@ fn store_in(
     key: &ed25519_dalek::SigningKey,
 ) -> Result<Stored> {
     let mut warnings = Vec::new();
+    if p.paragraphs.is_empty() {
+        bail!(
+            "dokumentet innehåller ingen paragraf (§) och är inget protokoll – en kallelse eller föredragningslista importeras inte; inget sparades"
+        );
+    }
     let date: NaiveDate = p
         .date
         .parse()
@@ -347,37 +355,11 @@ fn store_in(
     meeting.source = Some(format!("import: {source}"));
 
     let mut paragraphs = Vec::new();
+    let mut classified = Vec::new();
     for (i, ip) in p.paragraphs.iter().enumerate() {
         let mut para =
             Paragraph::new(ip.number, &ip.title).with_context(|| format!("§ {}", ip.number))?;
         para.case_number = ip.case_number.clone();
-        if let Some(cn) = &ip.case_number {
-            match Dnr::parse(cn) {
-                Ok(dnr) => {
-                    let case = match store.case_by_dnr(&dnr.to_string())? {
-                        Some(c) => c,
-                        None => store.register_case(&Case::new(
-                            dnr,
-                            &ip.title,
-                            Some(body.id),
-                            if ip.closed {
-                                Secrecy::IndividualCase
-                            } else {
-                                Secrecy::Public
-                            },
-                            date,
-                        )?)?,
-                    };
-                    para.case = Some(case.id);
-                }
-                Err(e) => warnings.push(format!("§ {}: {e}", ip.number)),
-            }
-        }
-        para.secrecy = if ip.closed {
-            Secrecy::IndividualCase
-        } else {
-            Secrecy::Public
-        };
         para.text = ip.text.clone();
         if let Some(pr) = &ip.proceedings {
             if !pr.trim().is_empty() {
@@ -397,6 +379,50 @@ fn store_in(
                 rows: t.rows.iter().map(row_of).collect(),
             })
             .collect();
+        // Fails closed: public only when a rule names its ground; the importer's own sign
+        // of a closed item makes it secret whatever the rules say.
+        let verdict = if ip.closed {
+            Verdict::Secret("OSL 26 kap. 1 §: protokollet anger sekretess".into())
+        } else {
+            classify(&para)
+        };
+        para.secrecy = imported_secrecy(&verdict);
+        match verdict {
+            Verdict::Secret(ground) => classified.push(Classification {
+                paragraph: ip.number,
+                public: false,
+                ground,
+                by: ClassifiedBy::Rule,
+            }),
+            Verdict::Public(ground) => classified.push(Classification {
+                paragraph: ip.number,
+                public: true,
+                ground,
+                by: ClassifiedBy::Rule,
+            }),
+            Verdict::Undecided => warnings.push(format!(
+                "§ {}: ingen regel avgör om paragrafen är offentlig; den publiceras inte förrän någon har klassificerat den",
+                ip.number
+            )),
+        }
+        if let Some(cn) = &ip.case_number {
+            match Dnr::parse(cn) {
+                Ok(dnr) => {
+                    let case = match store.case_by_dnr(&dnr.to_string())? {
+                        Some(c) => c,
+                        None => store.register_case(&Case::new(
+                            dnr,
+                            &ip.title,
+                            Some(body.id),
+                            para.secrecy,
+                            date,
+                        )?)?,
+                    };
+                    para.case = Some(case.id);
+                }
+                Err(e) => warnings.push(format!("§ {}: {e}", ip.number)),
+            }
+        }
         meeting.agenda.push(AgendaItem {
             position: i as u32 + 1,
             title: ip.agenda_title.clone().unwrap_or_else(|| ip.title.clone()),
@@ -508,6 +534,10 @@ fn store_in(
     }
     let rec = store.add_meeting(&meeting)?;
     store.save_minutes(rec.id, &minutes)?;
+    let now = chrono::Utc::now();
+    for c in &classified {
+        store.classify(rec.id, c, now)?;
+    }
     Ok(Stored {
         meeting: rec.id,
         state: meeting.state,

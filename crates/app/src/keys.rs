@@ -28,11 +28,28 @@ pub fn load_or_create(data: &Path) -> Result<SigningKey> {
     })?;
     let key = SigningKey::from_bytes(&bytes);
     let dir = data.join("keys");
-    std::fs::create_dir_all(&dir).with_context(|| format!("kunde inte skapa {}", dir.display()))?;
+    crate::datadir::create_private_dir(&dir)?;
     write_private(&private, &to_hex(&bytes))?;
     std::fs::write(data.join(PUBLIC_KEY), format!("{}\n", public_hex(&key)))
         .with_context(|| format!("kunde inte skriva {}", data.join(PUBLIC_KEY).display()))?;
     Ok(key)
+}
+
+/// The published public key (hex), read without creating anything: `None` when the
+/// installation has no seal key yet.
+pub fn published(data: &Path) -> Result<Option<String>> {
+    let path = data.join(PUBLIC_KEY);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            let hex = text.trim().to_string();
+            if hex.len() != 64 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                bail!("den publicerade sigillnyckeln {} är skadad", path.display());
+            }
+            Ok(Some(hex))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("kunde inte läsa {}", path.display())),
+    }
 }
 
 /// The public half, hex.

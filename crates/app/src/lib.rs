@@ -6,6 +6,7 @@
 //! any logic of its own. Each operation that changes several things does so in one
 //! transaction.
 
+pub mod access;
 pub mod agenda;
 pub mod cycle;
 pub mod datadir;
@@ -18,6 +19,7 @@ pub mod followup_docs;
 pub mod followup_publish;
 pub mod import;
 pub mod keys;
+pub mod publication;
 pub mod unenforced;
 pub mod unenforced_docs;
 

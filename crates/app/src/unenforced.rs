@@ -17,6 +17,7 @@ use paragraf_core::unenforced::decision::{
     Interruption, Reason,
 };
 use paragraf_core::unenforced::ivo::{IvoReport, Quarter};
+use paragraf_core::unenforced::public::PublicStatistics;
 use paragraf_core::unenforced::report::{swedish_date, MonthlyReport};
 use paragraf_core::unenforced::stats::{days_histogram, QuarterStats, WaitingSeries};
 use paragraf_store::{UnenforcedStore, UpsertSummary};
@@ -452,6 +453,7 @@ pub fn import_csv<S: UnenforcedStore + ?Sized>(
     actor: &str,
     bytes: &[u8],
     catalogue: &Catalogue,
+    body: Option<paragraf_core::ids::BodyId>,
 ) -> Result<ImportSummary> {
     let parsed = parse_file(bytes, catalogue)?;
     let stored: HashMap<String, Decision> = if parsed.rows.is_empty() {
@@ -466,10 +468,17 @@ pub fn import_csv<S: UnenforcedStore + ?Sized>(
     let mut problems = Vec::new();
     let mut decisions = Vec::with_capacity(parsed.rows.len());
     for row in parsed.rows {
-        let d = match stored.get(row.decision.id.as_str()) {
-            Some(s) => merge(s, row.decision, &parsed.columns),
+        let mut d = match stored.get(row.decision.id.as_str()) {
+            Some(s) => {
+                let mut m = merge(s, row.decision, &parsed.columns);
+                m.body = s.body;
+                m
+            }
             None => row.decision,
         };
+        if body.is_some() {
+            d.body = body;
+        }
         for e in d.validate_with(catalogue) {
             problems.push(from_error(row.line, &e));
         }
@@ -827,4 +836,72 @@ pub fn listing(decisions: &[Decision], at: NaiveDate) -> Vec<BTreeMap<&'static s
             ])
         })
         .collect()
+}
+
+/// The statistics the public may read: those placed before a nämnd at a meeting whose
+/// kallelse has gone out, one per report date (the latest meeting's), by date. Nothing here
+/// reads the register's rows.
+pub fn public_statistics<S: paragraf_store::Store + UnenforcedStore + ?Sized>(
+    store: &S,
+) -> Result<Vec<PublicStatistics>> {
+    use paragraf_core::meeting::MeetingState;
+    let mut by_date: BTreeMap<NaiveDate, PublicStatistics> = BTreeMap::new();
+    for (date, meeting, json) in store.presented()? {
+        let Ok(m) = store.meeting(meeting) else {
+            continue;
+        };
+        if m.state == MeetingState::Planned {
+            continue;
+        }
+        let stats: PublicStatistics = serde_json::from_str(&json)
+            .with_context(|| format!("den redovisade statistiken för {date} kan inte läsas"))?;
+        by_date.insert(date, stats);
+    }
+    Ok(by_date.into_values().collect())
+}
+
+/// The public chart (SVG): the number of decisions not carried out on each report date that
+/// has been before the nämnd; hidden (small) totals are left out of the line.
+pub fn public_chart_svg(stats: &[PublicStatistics]) -> Result<String> {
+    use paragraf_core::unenforced::public::Cell;
+    use plotters::prelude::*;
+    let points: Vec<(usize, u64)> = stats
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| match s.total {
+            Cell::Count(n) => Some((i, n)),
+            Cell::Hidden => None,
+        })
+        .collect();
+    let n = stats.len().max(2);
+    let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(1);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (960, 420)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                "Beslut som inte verkställts inom tre månader, per rapportdatum",
+                ("sans-serif", 18),
+            )
+            .margin(12)
+            .margin_right(40)
+            .x_label_area_size(36)
+            .y_label_area_size(44)
+            .build_cartesian_2d(0..n - 1, 0..max + 1)?;
+        let dates: Vec<NaiveDate> = stats.iter().map(|s| s.date).collect();
+        chart
+            .configure_mesh()
+            .x_labels(n)
+            .x_label_formatter(&|i| dates.get(*i).map(|d| d.to_string()).unwrap_or_default())
+            .y_desc("Antal beslut")
+            .draw()?;
+        chart.draw_series(LineSeries::new(
+            points.iter().copied(),
+            BLACK.stroke_width(3),
+        ))?;
+        chart.draw_series(points.iter().map(|p| Circle::new(*p, 4, BLACK.filled())))?;
+        root.present()?;
+    }
+    Ok(svg)
 }

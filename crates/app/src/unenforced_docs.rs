@@ -14,8 +14,10 @@ use paragraf_core::registry::{DocumentType, Secrecy};
 use crate::DataDir;
 use paragraf_core::minutes::{CellValue, Decision, Table, TableRow};
 use paragraf_core::unenforced::ivo::IvoReport;
+use paragraf_core::unenforced::public::PublicStatistics;
 use paragraf_render::format;
 use paragraf_render::report::{ReportDoc, ReportSection, ReportTable};
+use paragraf_store::UnenforcedStore;
 
 use crate::unenforced::{PublicReport, ReportDraft};
 
@@ -312,7 +314,7 @@ pub fn place_on_agenda(
         pdf: memo_pdf.to_vec(),
         secrecy: Secrecy::Public,
     };
-    crate::agenda::place_matter(
+    let placed = crate::agenda::place_matter(
         dir,
         meeting,
         &draft.title,
@@ -320,7 +322,14 @@ pub fn place_on_agenda(
         vec![memo],
         memo_date,
         handler,
-    )
+    )?;
+    // What the public may later read: the aggregates as the nämnd gets them.
+    let r = &draft.attachment;
+    let stats =
+        PublicStatistics::from_counts(r.date, r.total, r.women, r.men, r.declined, &r.by_type);
+    dir.store
+        .record_presented(r.date, meeting, &serde_json::to_string(&stats)?)?;
+    Ok(placed)
 }
 
 /// Typesets a report document as PDF.

@@ -29,6 +29,7 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
             dnr_pattern: "{series}/{year}:{seq}".into(),
             default_series: Some("KS".into()),
         },
+        server: Default::default(),
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir.store;
@@ -374,6 +375,15 @@ fn verify_names_what_was_changed_behind_our_back() {
     cycle::send_notice(s, id).unwrap();
     cycle::mark_held(s, id).unwrap();
     cycle::draft_minutes(s, id, None, Some(p[0]), vec![p[1]], None).unwrap();
+    // The chair and the adjuster justerar as deciding members present.
+    let member = |person| Attendee {
+        person,
+        role: AttendanceRole::Member,
+        position: None,
+        party: None,
+        presence: Presence::whole_meeting(),
+    };
+    cycle::set_attendance(s, id, vec![member(p[0]), member(p[1]), member(p[2])]).unwrap();
     cycle::edit_paragraph(s, id, 114, |para, _| {
         para.decision = Some(Decision::Text {
             text: "Utskottet godkänner budgetuppföljningen.".into(),

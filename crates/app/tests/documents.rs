@@ -20,6 +20,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
             dnr_pattern: "{series}/{year}:{seq}".into(),
             default_series: Some("KS".into()),
         },
+        server: Default::default(),
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     (tmp, d)

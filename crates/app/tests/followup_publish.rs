@@ -27,6 +27,7 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
             dnr_pattern: "{series}/{year}:{seq}".into(),
             default_series: Some("SN".into()),
         },
+        server: Default::default(),
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir.store;

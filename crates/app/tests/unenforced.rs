@@ -36,7 +36,14 @@ fn d(s: &str) -> NaiveDate {
 fn imported() -> (SqliteStore, Catalogue) {
     let store = SqliteStore::in_memory().expect("store");
     let c = Catalogue::default_catalogue();
-    let s = import_csv(&store, "test", &read("unenforced/register_004.csv"), &c).expect("import");
+    let s = import_csv(
+        &store,
+        "test",
+        &read("unenforced/register_004.csv"),
+        &c,
+        None,
+    )
+    .expect("import");
     assert_eq!((s.rows, s.inserted), (29, 29));
     (store, c)
 }
@@ -181,7 +188,8 @@ fn check_on_seed_004_names_both_errors_and_nothing_else() {
 fn a_file_with_bad_rows_stores_nothing_and_names_every_row() {
     let store = SqliteStore::in_memory().expect("store");
     let c = Catalogue::default_catalogue();
-    let err = import_csv(&store, "test", &read("unenforced/bad_rows.csv"), &c).expect_err("bad");
+    let err =
+        import_csv(&store, "test", &read("unenforced/bad_rows.csv"), &c, None).expect_err("bad");
     let e = err.downcast_ref::<ImportError>().expect("import error");
     let got: Vec<(u64, &str)> = e
         .problems
@@ -255,7 +263,7 @@ fn reimporting_an_id_updates_it_and_keeps_what_the_file_cannot_say() {
     .expect("edit");
     let csv = "id;insats;beslutsdatum;kön;orsak;verkställt;avslutat;avbrott_från;avbrott_till\n\
                N03;LSS – kontaktperson;2022-11-25;M;2;2023-12-20;;;\n";
-    let s = import_csv(&store, "Import", csv.as_bytes(), &c).expect("again");
+    let s = import_csv(&store, "Import", csv.as_bytes(), &c, None).expect("again");
     assert_eq!((s.inserted, s.updated, s.unchanged), (0, 1, 0));
     let x = store
         .unenforced_decision("test", &DecisionId::new("N03").expect("id"))

@@ -48,6 +48,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
             dnr_pattern: "{series}/{year}:{seq}".into(),
             default_series: Some("VON".into()),
         },
+        server: Default::default(),
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let csv = std::fs::read(concat!(
@@ -55,7 +56,14 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         "/../../tests/fixtures/unenforced/register_004.csv"
     ))
     .unwrap();
-    import_csv(&d.store, "test", &csv, &Catalogue::default_catalogue()).unwrap();
+    import_csv(
+        &d.store,
+        "test",
+        &csv,
+        &Catalogue::default_catalogue(),
+        None,
+    )
+    .unwrap();
     (tmp, d)
 }
 

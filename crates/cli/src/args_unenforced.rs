@@ -34,6 +34,10 @@ pub enum UnenforcedCommand {
         actor: ActorArg,
         /// CSV-filen (; eller , som avgränsare, UTF-8 eller Windows-1252, rubrikrad).
         file: PathBuf,
+        /// Nämnden vars beslut det är (namn, förkortning eller id): bara de som arbetar i
+        /// den får läsa raderna i webben. Utan den behåller befintliga rader sin nämnd.
+        #[arg(long)]
+        body: Option<String>,
         #[command(flatten)]
         json: JsonArg,
     },

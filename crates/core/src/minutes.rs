@@ -134,6 +134,23 @@ pub enum MinutesError {
     /// Justering needs a chair and at least one adjuster.
     #[error("protokollet saknar {0}: utse det innan justeringen")]
     MissingSigner(&'static str),
+    /// The same person named twice among the chair and the adjusters (KL 5 kap. 69 §: the
+    /// chair and at least one other member justerar).
+    #[error("person {0} kan inte justera protokollet två gånger: ordförande och varje justerare ska vara olika personer")]
+    SignerTwice(PersonId),
+    /// The secretary named as chair or adjuster.
+    #[error("person {0} är protokollets sekreterare och kan inte vara ordförande eller justerare")]
+    SecretaryAsSigner(PersonId),
+    /// A chair or adjuster who did not decide at the meeting (or at the §§ approved).
+    #[error("person {person} var inte beslutande ledamot {at} och kan inte justera som {role}")]
+    SignerNotDeciding {
+        /// Who.
+        person: PersonId,
+        /// As what, in Swedish.
+        role: &'static str,
+        /// "vid sammanträdet" or "i § N".
+        at: String,
+    },
 }
 
 /// What an approval led to.
@@ -803,6 +820,25 @@ impl ParagraphSeries {
     }
 }
 
+/// The rules for who justerar (KL 5 kap. 69 §): the chair and each adjuster are different
+/// persons, and the secretary, who writes the minutes, is neither.
+fn check_signers(
+    secretary: Option<PersonId>,
+    chair: Option<PersonId>,
+    adjusters: &[PersonId],
+) -> Result<(), MinutesError> {
+    let mut seen = HashSet::new();
+    for p in chair.iter().chain(adjusters) {
+        if !seen.insert(*p) {
+            return Err(MinutesError::SignerTwice(*p));
+        }
+        if Some(*p) == secretary {
+            return Err(MinutesError::SecretaryAsSigner(*p));
+        }
+    }
+    Ok(())
+}
+
 /// Godkännande vid justering: one signer's approval of the minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Approval {
@@ -1040,10 +1076,47 @@ impl Minutes {
         if !self.approvals.is_empty() {
             return Err(MinutesError::AlreadyApproved(self.approvals[0].signer));
         }
+        check_signers(secretary, chair, &adjusters)?;
         self.secretary = secretary;
         self.chair = chair;
         self.adjusters = adjusters;
         self.adjustment_place = place;
+        Ok(())
+    }
+
+    /// A chair or adjuster must be a deciding member present at the meeting, or, approving
+    /// named §§, deciding in each of them.
+    fn check_deciding(
+        &self,
+        person: PersonId,
+        role: SignerRole,
+        paragraphs: &[u32],
+    ) -> Result<(), MinutesError> {
+        let role = match role {
+            SignerRole::Chair => "ordförande",
+            SignerRole::Adjuster => "justerare",
+            SignerRole::Secretary => "sekreterare",
+        };
+        let deciding = self
+            .attendance
+            .get(person)
+            .is_some_and(|a| a.role.decides());
+        if !deciding {
+            return Err(MinutesError::SignerNotDeciding {
+                person,
+                role,
+                at: "vid sammanträdet".into(),
+            });
+        }
+        for n in paragraphs {
+            if !self.attendance.deciding_for(*n).contains(&person) {
+                return Err(MinutesError::SignerNotDeciding {
+                    person,
+                    role,
+                    at: format!("i § {n}"),
+                });
+            }
+        }
         Ok(())
     }
 
@@ -1100,6 +1173,7 @@ impl Minutes {
         if self.adjusters.is_empty() {
             return Err(MinutesError::MissingSigner("justerare"));
         }
+        check_signers(self.secretary, Some(chair), &self.adjusters)?;
         if approval.time.date_naive() < self.date {
             return Err(MinutesError::ApprovalBeforeMeeting(
                 approval.time.date_naive(),
@@ -1132,6 +1206,9 @@ impl Minutes {
             if self.paragraph(*n).is_none() {
                 return Err(MinutesError::NoSuchParagraph(*n));
             }
+        }
+        if approval.role != SignerRole::Secretary {
+            self.check_deciding(person, approval.role, &approval.paragraphs)?;
         }
         let same = |a: &Approval| {
             a.signer == person
@@ -1686,6 +1763,86 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(e, MinutesError::MissingSigner("justerare"));
+    }
+
+    /// The attack of the "fail closed" issue: a secretary who names herself ordförande and
+    /// justerare and approves twice. Each way round is refused by its own rule.
+    #[test]
+    fn the_secretary_cannot_justera_alone() {
+        let ps = vec![Paragraph::new(1, "Ärende").unwrap()];
+        let mut m = Minutes::new(BodyId(1), d("2025-09-01"), attendance(), ps, None).unwrap();
+        // Chair and adjuster the same person.
+        let e = m
+            .set_signers(None, Some(PersonId(1)), vec![PersonId(1)], None)
+            .unwrap_err();
+        assert_eq!(e, MinutesError::SignerTwice(PersonId(1)));
+        // Two adjusters the same person.
+        let e = m
+            .set_signers(
+                None,
+                Some(PersonId(1)),
+                vec![PersonId(2), PersonId(2)],
+                None,
+            )
+            .unwrap_err();
+        assert_eq!(e, MinutesError::SignerTwice(PersonId(2)));
+        // The secretary as chair or as adjuster.
+        let e = m
+            .set_signers(
+                Some(PersonId(1)),
+                Some(PersonId(1)),
+                vec![PersonId(2)],
+                None,
+            )
+            .unwrap_err();
+        assert_eq!(e, MinutesError::SecretaryAsSigner(PersonId(1)));
+        let e = m
+            .set_signers(
+                Some(PersonId(2)),
+                Some(PersonId(1)),
+                vec![PersonId(2)],
+                None,
+            )
+            .unwrap_err();
+        assert_eq!(e, MinutesError::SecretaryAsSigner(PersonId(2)));
+        assert!(e.to_string().contains("sekreterare"), "{e}");
+    }
+
+    #[test]
+    fn only_deciding_members_present_justera() {
+        // Person 5 is replaced by 6 and absent; 9 is not on the list at all.
+        let ps = vec![Paragraph::new(1, "Ärende").unwrap()];
+        let mut m = Minutes::new(BodyId(1), d("2025-09-01"), attendance(), ps, None).unwrap();
+        m.set_signers(None, Some(PersonId(9)), vec![PersonId(5)], None)
+            .unwrap();
+        let t = "2025-09-02T10:00:00+02:00";
+        let e = m
+            .approve(approval(9, SignerRole::Chair, t, vec![]), &key())
+            .unwrap_err();
+        assert!(
+            matches!(
+                e,
+                MinutesError::SignerNotDeciding {
+                    role: "ordförande",
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        let e = m
+            .approve(approval(5, SignerRole::Adjuster, t, vec![]), &key())
+            .unwrap_err();
+        assert!(e.to_string().contains("inte beslutande"), "{e}");
+        // The serving substitute decides and may justera.
+        m.set_signers(None, Some(PersonId(1)), vec![PersonId(6)], None)
+            .unwrap();
+        m.approve(approval(1, SignerRole::Chair, t, vec![]), &key())
+            .unwrap();
+        assert_eq!(
+            m.approve(approval(6, SignerRole::Adjuster, t, vec![]), &key())
+                .unwrap(),
+            ApprovalOutcome::Sealed
+        );
     }
 
     #[test]

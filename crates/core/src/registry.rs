@@ -17,6 +17,9 @@ pub enum Secrecy {
     /// Enskilt ärende inom socialtjänsten, sekretess enligt OSL 26 kap. 1 §: kept out of every
     /// public version, every read is logged.
     IndividualCase,
+    /// Att klassificera: an imported § (or its case) that no rule could call public or
+    /// secret. Hidden from the public until a person classifies it.
+    Unclassified,
 }
 
 impl Secrecy {
@@ -29,6 +32,7 @@ impl Secrecy {
         match self {
             Secrecy::Public => None,
             Secrecy::IndividualCase => Some("OSL 26 kap. 1 §"),
+            Secrecy::Unclassified => Some("ej sekretessprövad"),
         }
     }
 }

@@ -54,11 +54,36 @@ pub struct User {
     /// Failed logins in a row.
     #[serde(skip)]
     pub failed_logins: u32,
-    /// Locked until this time after too many failures.
+    /// Locked until this time (by an administrator).
     pub locked_until: Option<DateTime<Utc>>,
+    /// Disabled: no login, no session, no API token works.
+    pub disabled: bool,
     /// The argon2id hash.
     #[serde(skip)]
     pub password_hash: String,
+}
+
+impl User {
+    /// Whether the account may be used at `now`: not disabled, not locked.
+    pub fn may_log_in(&self, now: DateTime<Utc>) -> bool {
+        !self.disabled && self.locked_until.is_none_or(|t| t <= now)
+    }
+}
+
+/// An API token as its owner sees it (the secret itself is never kept).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiToken {
+    /// Its number.
+    pub id: i64,
+    /// What it is for.
+    pub label: String,
+    /// When it was made (RFC 3339).
+    pub created: String,
+    /// When it stops working (RFC 3339); `None` for tokens from before expiry existed,
+    /// which no longer work.
+    pub expires: Option<String>,
+    /// When it was revoked.
+    pub revoked: Option<String>,
 }
 
 /// A session found by its token.
@@ -123,10 +148,11 @@ type UserRow = (
     Option<i64>,
     u32,
     Option<String>,
+    bool,
 );
 
 fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
-    let (id, username, name, hash, role, person, failed, locked) = row;
+    let (id, username, name, hash, role, person, failed, locked, disabled) = row;
     let mut st =
         c.prepare("SELECT body_id FROM user_bodies WHERE user_id = ?1 ORDER BY body_id")?;
     let bodies = st
@@ -141,12 +167,13 @@ fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
         bodies,
         failed_logins: failed,
         locked_until: locked.and_then(|l| l.parse().ok()),
+        disabled,
         password_hash: hash,
     })
 }
 
 const USER_COLUMNS: &str =
-    "id, username, name, password_hash, role, person_id, failed_logins, locked_until";
+    "id, username, name, password_hash, role, person_id, failed_logins, locked_until, disabled";
 
 fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     Ok((
@@ -158,6 +185,7 @@ fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
         r.get(5)?,
         r.get(6)?,
         r.get(7)?,
+        r.get(8)?,
     ))
 }
 
@@ -236,32 +264,22 @@ impl SqliteStore {
         })
     }
 
-    /// Records a failed login; after `limit` failures in a row the account is locked until
-    /// `lock_until`. Returns the new count.
-    pub fn login_failed(&self, user: i64, limit: u32, lock_until: DateTime<Utc>) -> Result<u32> {
+    /// Records a failed login (the count is shown to administrators; it locks nothing, so
+    /// that a stranger cannot lock an account out). Returns the new count.
+    pub fn login_failed(&self, user: i64) -> Result<u32> {
         self.write(|c| {
-            let n: u32 = c.0.query_row(
+            Ok(c.0.query_row(
                 "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?1 RETURNING failed_logins",
                 [user],
                 |r| r.get(0),
-            )?;
-            if n >= limit {
-                c.0.execute(
-                    "UPDATE users SET locked_until = ?1, failed_logins = 0 WHERE id = ?2",
-                    params![lock_until.to_rfc3339(), user],
-                )?;
-            }
-            Ok(n)
+            )?)
         })
     }
 
     /// Clears the failure count after a good login.
     pub fn login_succeeded(&self, user: i64) -> Result<()> {
         self.write(|c| {
-            c.0.execute(
-                "UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?1",
-                [user],
-            )?;
+            c.0.execute("UPDATE users SET failed_logins = 0 WHERE id = ?1", [user])?;
             Ok(())
         })
     }
@@ -297,12 +315,15 @@ impl SqliteStore {
         let Some((user, csrf, expires)) = found else {
             return Ok(None);
         };
+        // An expired session is ignored, not deleted: a read never writes.
         let live = expires.parse::<DateTime<Utc>>().is_ok_and(|e| e > now);
         if !live {
-            self.delete_session(token_hash)?;
             return Ok(None);
         }
-        Ok(self.user(user)?.map(|user| Session { user, csrf }))
+        Ok(self
+            .user(user)?
+            .filter(|u| u.may_log_in(now))
+            .map(|user| Session { user, csrf }))
     }
 
     /// Ends a session.
@@ -313,35 +334,75 @@ impl SqliteStore {
         })
     }
 
-    /// Stores an API token by its hash.
+    /// Stores an API token by its hash; it works until `expires`.
     pub fn create_api_token(
         &self,
         token_hash: &str,
         user: i64,
         label: &str,
         now: DateTime<Utc>,
-    ) -> Result<()> {
+        expires: DateTime<Utc>,
+    ) -> Result<i64> {
         self.write(|c| {
             c.0.execute(
-                "INSERT INTO api_tokens (token_hash, user_id, label, created) VALUES (?1, ?2, ?3, ?4)",
-                params![token_hash, user, label, now.to_rfc3339()],
+                "INSERT INTO api_tokens (token_hash, user_id, label, created, expires) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![token_hash, user, label, now.to_rfc3339(), expires.to_rfc3339()],
             )?;
-            Ok(())
+            Ok(c.0.last_insert_rowid())
         })
     }
 
-    /// The user of an API token.
-    pub fn api_token_user(&self, token_hash: &str) -> Result<Option<User>> {
-        let id: Option<i64> = self.read(|c| {
+    /// The user of an API token at `now`: none when the token is unknown, expired, revoked
+    /// or made before expiry dates existed, or when the account is disabled or locked.
+    pub fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>> {
+        let found: Option<(i64, Option<String>, Option<String>)> = self.read(|c| {
             Ok(c.0
                 .query_row(
-                    "SELECT user_id FROM api_tokens WHERE token_hash = ?1",
+                    "SELECT user_id, expires, revoked FROM api_tokens WHERE token_hash = ?1",
                     [token_hash],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .optional()?)
         })?;
-        id.map(|i| self.user(i)).transpose().map(Option::flatten)
+        let Some((user, Some(expires), None)) = found else {
+            return Ok(None);
+        };
+        if !expires.parse::<DateTime<Utc>>().is_ok_and(|e| e > now) {
+            return Ok(None);
+        }
+        Ok(self.user(user)?.filter(|u| u.may_log_in(now)))
+    }
+
+    /// A user's API tokens, newest first.
+    pub fn api_tokens(&self, user: i64) -> Result<Vec<ApiToken>> {
+        self.read(|c| {
+            let mut st = c.0.prepare(
+                "SELECT rowid, label, created, expires, revoked FROM api_tokens WHERE user_id = ?1 ORDER BY rowid DESC",
+            )?;
+            let rows = st
+                .query_map([user], |r| {
+                    Ok(ApiToken {
+                        id: r.get(0)?,
+                        label: r.get(1)?,
+                        created: r.get(2)?,
+                        expires: r.get(3)?,
+                        revoked: r.get(4)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(rows)
+        })
+    }
+
+    /// Revokes token `id` of `user`; `false` when the user has no such live token.
+    pub fn revoke_api_token(&self, user: i64, id: i64, now: DateTime<Utc>) -> Result<bool> {
+        self.write(|c| {
+            let n = c.0.execute(
+                "UPDATE api_tokens SET revoked = ?1 WHERE rowid = ?2 AND user_id = ?3 AND revoked IS NULL",
+                params![now.to_rfc3339(), id, user],
+            )?;
+            Ok(n == 1)
+        })
     }
 
     /// Appends to the audit log.

@@ -17,24 +17,35 @@ mod unenforced;
 pub use followup::{BudgetBatch, FollowUpStore};
 pub use unenforced::{AuditRecord, UnenforcedStore, UpsertSummary};
 
-pub use accounts::{AuditEntry, Role, Session, User};
+pub use accounts::{ApiToken, AuditEntry, Role, Session, User};
 pub use delegation::{DecisionImport, DelegationStore, StoredOrder};
 pub use error::StoreError;
 pub use sqlite::{SqliteStore, SCHEMA_VERSION};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use paragraf_core::dnr::DnrPattern;
 use paragraf_core::ids::*;
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{Minutes, ParagraphSeries};
 use paragraf_core::org::{Body, Membership, Municipality, Official, Person, TermOfOffice};
+use paragraf_core::publication::Classification;
 use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument, Secrecy};
+use paragraf_core::seal::Seal;
 
 /// Result of a store operation.
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// A case with the documents registered with it.
 pub type CaseWithDocuments = (Record<CaseId, Case>, Vec<Record<DocumentId, Document>>);
+
+/// The seal of adjusted minutes as stored in its own table, with the canonical text it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealRecord {
+    /// The canonical text.
+    pub canonical: String,
+    /// Hash, signature, key and time.
+    pub seal: Seal,
+}
 
 /// What is needed to open a case; the store allocates its diarienummer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,6 +161,13 @@ pub trait Store {
     fn minutes(&self, meeting: MeetingId) -> Result<Option<Minutes>>;
     /// The canonical text kept when the minutes were sealed.
     fn sealed_text(&self, meeting: MeetingId) -> Result<Option<String>>;
+    /// The seal as stored beside the minutes, with the canonical text it covers.
+    fn seal_record(&self, meeting: MeetingId) -> Result<Option<SealRecord>>;
+
+    /// How the §§ of a meeting were classified for publication (by a rule or a person).
+    fn classifications(&self, meeting: MeetingId) -> Result<Vec<Classification>>;
+    /// Records the classification of one § (replacing an earlier one).
+    fn classify(&self, meeting: MeetingId, c: &Classification, at: DateTime<Utc>) -> Result<()>;
 
     /// Runs `f` as one transaction: every write it makes through the store it is handed is
     /// kept if it returns `Ok`, and none is if it fails.

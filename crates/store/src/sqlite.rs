@@ -1,10 +1,10 @@
 //! The SQLite backend: one file, WAL journal, migrations applied on open.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use paragraf_core::dnr::{Dnr, DnrPattern};
 use paragraf_core::ids::*;
 use paragraf_core::meeting::Meeting;
@@ -15,7 +15,9 @@ use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, Transactio
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::{CaseWithDocuments, NewCase, Result, Store, StoreError};
+use crate::{CaseWithDocuments, NewCase, Result, SealRecord, Store, StoreError};
+use paragraf_core::publication::Classification;
+use paragraf_core::seal::Seal;
 
 /// Versioned migrations: entry N brings the schema to version N+1. Never edit one that has
 /// shipped; add a new one.
@@ -26,22 +28,43 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_accounts.sql"),
     include_str!("migrations/0005_delegation.sql"),
     include_str!("migrations/0006_followup.sql"),
+    include_str!("migrations/0007_fail_closed.sql"),
 ];
+
+/// Idle read connections kept open for reuse.
+const IDLE_READERS: usize = 8;
 
 /// The schema version this build migrates to.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// The embedded store in one SQLite file.
+/// The embedded store in one SQLite file. Writes go through one connection, one
+/// IMMEDIATE transaction at a time; reads use connections of their own (WAL lets them read
+/// the last committed state while a write, by this process or another, is under way), so a
+/// long import never holds up a page.
 pub struct SqliteStore {
     conn: Mutex<Connection>,
+    /// The file, for opening read connections; `None` in memory (reads use the writer).
+    path: Option<PathBuf>,
+    /// Idle read connections.
+    readers: Mutex<Vec<Connection>>,
+    /// A connection that never writes, whose `data_version` moves with every commit by any
+    /// other connection: the store's generation.
+    watch: Option<Mutex<Connection>>,
 }
 
 impl SqliteStore {
     /// Opens (or creates) the database at `path`, switches it to WAL and applies pending
-    /// migrations.
+    /// migrations. The file is created readable by its owner only.
     pub fn open(path: &Path) -> Result<SqliteStore> {
+        let fresh = !path.exists();
         let conn = Connection::open(path)?;
-        Self::setup(conn)
+        if fresh {
+            owner_only(path)?;
+        }
+        let mut store = Self::setup(conn)?;
+        store.watch = Some(Mutex::new(Self::reader(path)?));
+        store.path = Some(path.to_path_buf());
+        Ok(store)
     }
 
     /// A private in-memory database, for tests and dry runs.
@@ -57,7 +80,23 @@ impl SqliteStore {
         migrate(&mut conn)?;
         Ok(SqliteStore {
             conn: Mutex::new(conn),
+            path: None,
+            readers: Mutex::new(Vec::new()),
+            watch: None,
         })
+    }
+
+    /// A read-only connection to the file.
+    fn reader(path: &Path) -> Result<Connection> {
+        let c = Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | rusqlite::OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        c.busy_timeout(Duration::from_secs(30))?;
+        c.pragma_update(None, "query_only", "ON")?;
+        Ok(c)
     }
 
     /// The schema version of the open database.
@@ -99,18 +138,49 @@ impl SqliteStore {
         Ok(out)
     }
 
+    /// Runs `f` on a read connection of its own, in one read transaction (one consistent
+    /// snapshot). In memory, on the writer.
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
-        let conn = self.lock();
-        f(&Conn(&conn))
+        let Some(path) = &self.path else {
+            let conn = self.lock();
+            return f(&Conn(&conn));
+        };
+        let idle = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut conn = match idle {
+            Some(c) => c,
+            None => Self::reader(path)?,
+        };
+        let out = {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let out = f(&Conn(&tx));
+            // Ending a read transaction cannot lose anything; its error is not the caller's.
+            let _ = tx.finish();
+            out
+        };
+        let mut idle = self.readers.lock().unwrap_or_else(|e| e.into_inner());
+        if idle.len() < IDLE_READERS {
+            idle.push(conn);
+        }
+        out
     }
 
     /// A value that changes whenever the database changes, whether through this store or
-    /// another process (SQLite's `data_version` and this connection's change count): what a
-    /// cache of pages built from the data keys on.
+    /// another process: what a cache of pages built from the data keys on. On a file, the
+    /// `data_version` of a connection that never writes; in memory, the writer's change
+    /// count.
     pub fn generation(&self) -> Result<(i64, u64)> {
-        let conn = self.lock();
-        let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
-        Ok((version, conn.total_changes()))
+        match &self.watch {
+            Some(w) => {
+                let conn = w.lock().unwrap_or_else(|e| e.into_inner());
+                let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+                Ok((version, 0))
+            }
+            None => {
+                let conn = self.lock();
+                let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+                Ok((version, conn.total_changes()))
+            }
+        }
     }
 }
 
@@ -124,6 +194,22 @@ impl Conn<'_> {
     fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         f(self.0)
     }
+}
+
+/// Makes a new database file (and later its journal files, which SQLite creates with the
+/// same mode) readable and writable by its owner only.
+fn owner_only(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).map_err(|e| {
+            StoreError::Rule(format!(
+                "kunde inte begränsa behörigheten på {}: {e}",
+                path.display()
+            ))
+        })?;
+    }
+    Ok(())
 }
 
 fn migrate(conn: &mut Connection) -> Result<()> {
@@ -448,6 +534,15 @@ impl Store for SqliteStore {
     }
     fn sealed_text(&self, meeting: MeetingId) -> Result<Option<String>> {
         self.read(|c| c.sealed_text(meeting))
+    }
+    fn seal_record(&self, meeting: MeetingId) -> Result<Option<SealRecord>> {
+        self.read(|c| c.seal_record(meeting))
+    }
+    fn classifications(&self, meeting: MeetingId) -> Result<Vec<Classification>> {
+        self.read(|c| c.classifications(meeting))
+    }
+    fn classify(&self, meeting: MeetingId, cl: &Classification, at: DateTime<Utc>) -> Result<()> {
+        self.write(|c| c.classify(meeting, cl, at))
     }
     fn atomically(&self, f: &mut dyn FnMut(&dyn Store) -> Result<()>) -> Result<()> {
         self.write(|c| f(c))
@@ -1099,6 +1194,72 @@ impl Store for Conn<'_> {
                 |r| r.get(0),
             )
             .optional()?)
+        })
+    }
+
+    fn seal_record(&self, meeting: MeetingId) -> Result<Option<SealRecord>> {
+        self.read(|c| {
+            let row: Option<(String, String, String, String, String)> = c
+                .query_row(
+                    "SELECT canonical, sha256, signature, public_key, sealed_at FROM seals WHERE meeting_id = ?1",
+                    [meeting.0],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                )
+                .optional()?;
+            row.map(|(canonical, sha256, signature, public_key, at)| {
+                let sealed_at = DateTime::parse_from_rfc3339(&at).map_err(|e| StoreError::Corrupt {
+                    what: "sigill",
+                    id: meeting.to_string(),
+                    reason: e.to_string(),
+                })?;
+                Ok(SealRecord {
+                    canonical,
+                    seal: Seal {
+                        sha256,
+                        signature,
+                        public_key,
+                        sealed_at,
+                    },
+                })
+            })
+            .transpose()
+        })
+    }
+
+    fn classifications(&self, meeting: MeetingId) -> Result<Vec<Classification>> {
+        self.read(|c| {
+            let mut st = c.prepare(
+                "SELECT number, public, ground, decided_by FROM paragraph_classifications WHERE meeting_id = ?1 ORDER BY number",
+            )?;
+            let rows = st
+                .query_map([meeting.0], |r| {
+                    Ok((r.get::<_, u32>(0)?, r.get::<_, bool>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter()
+                .map(|(paragraph, public, ground, by)| {
+                    Ok(Classification {
+                        paragraph,
+                        public,
+                        ground,
+                        by: from_json("klassificering", meeting.0, &by)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn classify(&self, meeting: MeetingId, cl: &Classification, at: DateTime<Utc>) -> Result<()> {
+        self.write(|c| {
+            c.execute(
+                "INSERT INTO paragraph_classifications (meeting_id, number, public, ground, decided_by, decided_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (meeting_id, number) DO UPDATE SET public = excluded.public,
+                   ground = excluded.ground, decided_by = excluded.decided_by, decided_at = excluded.decided_at",
+                params![meeting.0, cl.paragraph, cl.public, cl.ground, to_json(&cl.by)?, at.to_rfc3339()],
+            )
+            .map_err(|e| conflict(e, || format!("sammanträde {meeting} finns inte")))?;
+            Ok(())
         })
     }
 

@@ -2,7 +2,8 @@
 //! with the value before and after; every read of rows is logged too, since the rows are
 //! about individuals (OSL 26 kap. 1 §).
 
-use chrono::{SecondsFormat, Utc};
+use chrono::{NaiveDate, SecondsFormat, Utc};
+use paragraf_core::ids::MeetingId;
 use paragraf_core::unenforced::{Decision, DecisionId};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
@@ -58,6 +59,16 @@ pub trait UnenforcedStore {
     fn unenforced_decision(&self, actor: &str, id: &DecisionId) -> Result<Option<Decision>>;
     /// The audit log of the register, oldest first; of one decision when `id` is given.
     fn unenforced_audit(&self, id: Option<&DecisionId>) -> Result<Vec<AuditRecord>>;
+    /// Records the statistics of `date` (aggregates only, as JSON) as placed before the
+    /// nämnd at `meeting`; the same date and meeting again replaces them.
+    fn record_presented(
+        &self,
+        date: NaiveDate,
+        meeting: MeetingId,
+        report_json: &str,
+    ) -> Result<()>;
+    /// Every statistics placed before a nämnd: date, meeting and aggregates (JSON), by date.
+    fn presented(&self) -> Result<Vec<(NaiveDate, MeetingId, String)>>;
 }
 
 fn now() -> String {
@@ -134,13 +145,13 @@ fn existing(c: &Connection, id: &str) -> Result<Option<String>> {
 fn store_row(c: &Connection, d: &Decision, json: &str) -> Result<()> {
     c.execute(
         "INSERT INTO unenforced_decisions
-             (id, service, decision_date, gender, reason, enforced, closed, data_json, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             (id, service, decision_date, gender, reason, enforced, closed, data_json, updated_at, body_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (id) DO UPDATE SET
              service = excluded.service, decision_date = excluded.decision_date,
              gender = excluded.gender, reason = excluded.reason, enforced = excluded.enforced,
              closed = excluded.closed, data_json = excluded.data_json,
-             updated_at = excluded.updated_at",
+             updated_at = excluded.updated_at, body_id = excluded.body_id",
         params![
             d.id.as_str(),
             d.service,
@@ -151,6 +162,7 @@ fn store_row(c: &Connection, d: &Decision, json: &str) -> Result<()> {
             d.closed.as_ref().map(|x| x.date.to_string()),
             json,
             now(),
+            d.body.map(|b| b.0),
         ],
     )?;
     Ok(())
@@ -262,6 +274,45 @@ impl UnenforcedStore for SqliteStore {
                 })
             })?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+    }
+
+    fn record_presented(
+        &self,
+        date: NaiveDate,
+        meeting: MeetingId,
+        report_json: &str,
+    ) -> Result<()> {
+        self.write(|c| {
+            c.0.execute(
+                "INSERT INTO unenforced_presented (report_date, meeting_id, report) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (report_date, meeting_id) DO UPDATE SET report = excluded.report",
+                params![date.to_string(), meeting.0, report_json],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn presented(&self) -> Result<Vec<(NaiveDate, MeetingId, String)>> {
+        self.read(|c| {
+            let mut st = c.0.prepare(
+                "SELECT report_date, meeting_id, report FROM unenforced_presented ORDER BY report_date, meeting_id",
+            )?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter()
+                .map(|(d, m, j)| {
+                    let date = d.parse().map_err(|_| StoreError::Corrupt {
+                        what: "redovisad statistik",
+                        id: d.clone(),
+                        reason: "ogiltigt datum".into(),
+                    })?;
+                    Ok((date, MeetingId(m), j))
+                })
+                .collect()
         })
     }
 }

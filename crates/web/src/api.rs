@@ -12,17 +12,17 @@ use paragraf_app::cycle;
 use paragraf_core::ids::{BodyId, MeetingId, PersonId};
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, SignerRole};
-use paragraf_core::publication::public_paragraph;
 use paragraf_core::registry::Secrecy;
-use paragraf_store::{NewCase, Role, Store};
+use paragraf_store::{NewCase, Store};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use crate::auth::{random_token, Viewer};
+use crate::auth::Viewer;
 use crate::error::{ApiError, WebError};
 use crate::public::{current_notices, is_published, published};
 use crate::AppState;
+use paragraf_app::access::{SECRETARY, STAFF};
 
 type ApiResult = Result<Json<Value>, ApiError>;
 
@@ -72,7 +72,8 @@ pub fn router() -> Router<AppState> {
         .route("/meetings/{id}/approvals", post(approve))
         .route("/meetings/{id}/anslag", post(anslag))
         .route("/cases", get(cases).post(case_create))
-        .route("/tokens", post(token_create))
+        .route("/tokens", get(tokens).post(token_create))
+        .route("/tokens/{id}", axum::routing::delete(token_revoke))
 }
 
 fn csrf(viewer: &Viewer, headers: &HeaderMap) -> Result<(), WebError> {
@@ -135,36 +136,36 @@ async fn minutes_list(State(state): State<AppState>) -> ApiResult {
 
 async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult {
     let store = &state.dir.store;
-    let (m, minutes) = published(store, MeetingId(id))?;
+    let p = published(&state, MeetingId(id))?;
+    let (m, minutes) = (p.meeting, p.minutes);
     let names = crate::public::names(store)?;
-    let paragraphs: Vec<Value> = minutes
-        .paragraphs()
-        .iter()
-        .map(|p| json!(public_paragraph(p)))
-        .collect();
     let persons: Value = minutes
         .attendance()
         .attendees()
         .iter()
         .map(|a| json!({ "id": a.person, "name": names.get(&a.person), "party": a.party, "role": a.role, "presence": a.presence.written }))
         .collect();
-    Ok(Json(json!({
+    let mut answer = json!({
         "meeting": m.id, "body": m.body, "date": m.date, "start": m.start, "end": m.end, "place": m.place,
         "attendance": persons, "chair": minutes.chair(), "adjusters": minutes.adjusters(),
-        "paragraphs": paragraphs, "notice": m.notice, "seal": minutes.seal(),
-    })))
+        "paragraphs": minutes.paragraphs(), "notice": m.notice, "seal": minutes.seal(),
+    });
+    paragraf_core::secrecy::mask_json(&mut answer);
+    Ok(Json(answer))
 }
 
 async fn meetings(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
+    viewer.logged_in()?;
     let list: Vec<Value> = state
         .dir
         .store
         .meetings()
         .map_err(WebError::from)?
         .into_iter()
+        .filter(|m| viewer.can_read_body(m.body))
         .map(|m| {
             json!({ "id": m.id, "body": m.body, "date": m.date, "start": m.start, "place": m.place, "state": m.state,
-                    "agenda_items": if viewer.can_read_body(m.body) { json!(m.agenda) } else { json!(m.agenda.len()) } })
+                    "agenda_items": m.agenda })
         })
         .collect();
     Ok(Json(json!(list)))
@@ -187,6 +188,14 @@ fn readable_meeting(
         ));
     }
     Ok(m)
+}
+
+/// The secretary's access to meeting `id`: a secretary role in the meeting's body.
+fn run_meeting(state: &AppState, viewer: &Viewer, id: i64) -> Result<(), WebError> {
+    viewer.require(SECRETARY)?;
+    let m = readable_meeting(state, viewer, id)?;
+    viewer.require_in(SECRETARY, Some(m.body))?;
+    Ok(())
 }
 
 async fn meeting_one(
@@ -216,8 +225,6 @@ struct NewMeeting {
     place: Option<String>,
 }
 
-const SECRETARY: &[Role] = &[Role::Admin, Role::Secretary];
-
 async fn meeting_create(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -230,6 +237,7 @@ async fn meeting_create(
     store
         .body(BodyId(n.body))
         .map_err(|_| WebError::field("body", format!("organ {} finns inte", n.body)))?;
+    viewer.require_in(SECRETARY, Some(BodyId(n.body)))?;
     let mut m = Meeting::planned(BodyId(n.body), n.date);
     m.start = n.start;
     m.end = n.end;
@@ -262,7 +270,7 @@ async fn agenda_add(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<AgendaBody>,
 ) -> ApiResult {
-    viewer.require(SECRETARY)?;
+    run_meeting(&state, &viewer, id)?;
     csrf(&viewer, &headers)?;
     let was = before(&state, id)?;
     let item = cycle::add_agenda_case(&state.dir.store, MeetingId(id), &b.case, b.presenter)
@@ -279,7 +287,7 @@ async fn step(
     what: &str,
     f: impl FnOnce(&dyn Store, MeetingId) -> anyhow::Result<()>,
 ) -> ApiResult {
-    viewer.require(SECRETARY)?;
+    run_meeting(state, viewer, id)?;
     csrf(viewer, headers)?;
     let was = before(state, id)?;
     f(&state.dir.store, MeetingId(id)).map_err(WebError::from)?;
@@ -325,7 +333,7 @@ async fn minutes_draft(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<DraftBody>,
 ) -> ApiResult {
-    viewer.require(SECRETARY)?;
+    run_meeting(&state, &viewer, id)?;
     csrf(&viewer, &headers)?;
     if b.adjusters.is_empty() {
         return Err(WebError::field("adjusters", "minst en justerare behövs").into());
@@ -366,7 +374,7 @@ async fn decision_set(
     Path((id, n)): Path<(i64, u32)>,
     ApiJson(b): ApiJson<DecisionBody>,
 ) -> ApiResult {
-    viewer.require(SECRETARY)?;
+    run_meeting(&state, &viewer, id)?;
     csrf(&viewer, &headers)?;
     let decision = match (b.text, b.clauses) {
         (Some(t), None) if !t.trim().is_empty() => Decision::Text { text: t },
@@ -415,7 +423,7 @@ async fn vote_add(
     Path((id, n)): Path<(i64, u32)>,
     ApiJson(b): ApiJson<VoteBody>,
 ) -> ApiResult {
-    viewer.require(SECRETARY)?;
+    run_meeting(&state, &viewer, id)?;
     csrf(&viewer, &headers)?;
     let store = &state.dir.store;
     let chair = store
@@ -466,6 +474,7 @@ async fn approve(
     ApiJson(b): ApiJson<ApproveBody>,
 ) -> ApiResult {
     let user = viewer.logged_in()?.clone();
+    readable_meeting(&state, &viewer, id)?;
     csrf(&viewer, &headers)?;
     let person = user.person.ok_or_else(|| {
         WebError::Forbidden("kontot är inte kopplat till en person och kan inte justera".into())
@@ -498,7 +507,7 @@ async fn anslag(
     Path(id): Path<i64>,
     ApiJson(b): ApiJson<AnslagBody>,
 ) -> ApiResult {
-    viewer.require(SECRETARY)?;
+    run_meeting(&state, &viewer, id)?;
     csrf(&viewer, &headers)?;
     if b.storage.trim().is_empty() {
         return Err(WebError::field("storage", "förvaringsplatsen får inte vara tom").into());
@@ -521,12 +530,16 @@ async fn anslag(
 }
 
 async fn cases(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
-    viewer.require(&[Role::Admin, Role::Secretary, Role::CaseOfficer])?;
-    Ok(Json(json!(state
+    let user = viewer.require(STAFF)?.clone();
+    let list: Vec<_> = state
         .dir
         .store
         .cases()
-        .map_err(WebError::from)?)))
+        .map_err(WebError::from)?
+        .into_iter()
+        .filter(|c| crate::workspace::may_see_case(&user, c))
+        .collect();
+    Ok(Json(json!(list)))
 }
 
 #[derive(Deserialize)]
@@ -545,7 +558,10 @@ async fn case_create(
     headers: HeaderMap,
     ApiJson(b): ApiJson<NewCaseBody>,
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
-    viewer.require(&[Role::Admin, Role::Secretary, Role::CaseOfficer])?;
+    viewer.require(STAFF)?;
+    if let Some(body) = b.body {
+        viewer.require_in(STAFF, Some(BodyId(body)))?;
+    }
     csrf(&viewer, &headers)?;
     if b.title.trim().is_empty() {
         return Err(WebError::field("title", "ärendemeningen får inte vara tom").into());
@@ -587,6 +603,8 @@ async fn case_create(
 #[derive(Deserialize)]
 struct TokenBody {
     label: String,
+    /// Days until it expires (1–365; 90 when not given).
+    days: Option<i64>,
 }
 
 async fn token_create(
@@ -597,22 +615,32 @@ async fn token_create(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let user = viewer.logged_in()?.clone();
     csrf(&viewer, &headers)?;
-    let token = random_token();
-    state
-        .dir
-        .store
-        .create_api_token(
-            &paragraf_core::seal::sha256_hex(token.as_bytes()),
-            user.id,
-            &b.label,
-            chrono::Utc::now(),
-        )
-        .map_err(WebError::from)?;
-    audit(&state, &viewer, "skapa", "api-token", &b.label, None);
+    let (token, expires) = crate::workspace::new_token(&state, &viewer, &user, &b.label, b.days)?;
     Ok((
         StatusCode::CREATED,
-        Json(json!({ "token": token, "label": b.label })),
+        Json(json!({ "token": token, "label": b.label, "expires": expires })),
     ))
+}
+
+async fn tokens(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
+    let user = viewer.logged_in()?;
+    Ok(Json(json!(state
+        .dir
+        .store
+        .api_tokens(user.id)
+        .map_err(WebError::from)?)))
+}
+
+async fn token_revoke(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> ApiResult {
+    let user = viewer.logged_in()?.clone();
+    csrf(&viewer, &headers)?;
+    crate::workspace::revoke_token(&state, &viewer, &user, id)?;
+    Ok(Json(json!({ "revoked": id })))
 }
 
 /// The OpenAPI 3.1 document of this API.
@@ -655,7 +683,11 @@ pub fn spec() -> Value {
                 "get": { "summary": "Ärenden", "responses": { "200": ok("Lista"), "401": err } },
                 "post": { "summary": "Registrera ett ärende (diarienumret tilldelas)", "requestBody": body(json!({ "title": { "type": "string" }, "series": { "type": "string" }, "body": { "type": "integer" }, "secret": { "type": "boolean" }, "date": { "type": "string", "format": "date" } }), json!(["title"])), "responses": { "201": ok("Ärende"), "422": err } }
             },
-            "/tokens": { "post": { "summary": "Skapa en API-token för den inloggade", "requestBody": body(json!({ "label": { "type": "string" } }), json!(["label"])), "responses": { "201": ok("Token"), "401": err } } }
+            "/tokens": {
+                "get": { "summary": "Den inloggades API-tokens (utan hemligheten)", "responses": { "200": ok("Lista"), "401": err } },
+                "post": { "summary": "Skapa en API-token för den inloggade; den gäller i days dagar (högst 365, annars 90)", "requestBody": body(json!({ "label": { "type": "string" }, "days": { "type": "integer" } }), json!(["label"])), "responses": { "201": ok("Token"), "401": err, "422": err } }
+            },
+            "/tokens/{id}": { "delete": { "summary": "Återkalla en egen API-token", "parameters": [id], "responses": { "200": ok("Återkallad"), "401": err, "404": err } } }
         }
     })
 }

@@ -1,12 +1,19 @@
-//! Logging in: argon2id passwords, session cookies (HttpOnly, SameSite=Strict, Secure off
-//! loopback), CSRF tokens per session, a lockout after repeated failures, and API tokens.
+//! Logging in: argon2id passwords (hashed on the blocking pool, a few at a time), session
+//! cookies (HttpOnly, SameSite=Strict, Secure when the configured public address is https),
+//! CSRF tokens per session, growing delays after failed logins per client address and per
+//! address and name (a stranger elsewhere cannot lock anyone out), and API tokens that
+//! expire and can be revoked.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
-use chrono::{Duration, Utc};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
 use paragraf_core::ids::BodyId;
 use paragraf_core::seal::{sha256_hex, to_hex};
 use paragraf_store::{Role, User};
@@ -16,12 +23,16 @@ use crate::AppState;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "paragraf_session";
-/// Failed logins in a row before the account locks.
-pub const MAX_FAILURES: u32 = 5;
-/// How long a locked account stays locked.
-pub const LOCKOUT_MINUTES: i64 = 15;
 /// How long a session lives.
 pub const SESSION_HOURS: i64 = 8;
+/// Failed logins from one address with one name before each attempt must wait.
+pub const FREE_FAILURES_PER_NAME: u32 = 3;
+/// Failed logins from one address (any names) before each attempt must wait.
+pub const FREE_FAILURES_PER_ADDRESS: u32 = 10;
+/// The longest wait between attempts.
+pub const MAX_DELAY_SECONDS: u64 = 60;
+/// How long an API token lives unless a shorter life is asked for.
+pub const TOKEN_DAYS: i64 = 90;
 
 /// An argon2id hash of `password` with a random salt.
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
@@ -93,14 +104,24 @@ impl Viewer {
         self.user.as_ref().ok_or(WebError::Unauthorized)
     }
 
-    /// Whether the user may read the non-public documents of `body`.
+    /// Whether the user may read the non-public documents of `body` (every role is
+    /// limited to its bodies: [`paragraf_app::access`]).
     pub fn can_read_body(&self, body: BodyId) -> bool {
-        match &self.user {
-            Some(u) => {
-                matches!(u.role, Role::Admin | Role::Secretary | Role::CaseOfficer)
-                    || u.bodies.contains(&body)
-            }
-            None => false,
+        self.user
+            .as_ref()
+            .is_some_and(|u| paragraf_app::access::may_read(u, Some(body)))
+    }
+
+    /// The user, if they hold one of `roles` and may read `body`'s matters (`None`: a thing
+    /// of no body, for administrators); 401 for the public, 403 otherwise.
+    pub fn require_in(&self, roles: &[Role], body: Option<BodyId>) -> Result<&User, WebError> {
+        let user = self.require(roles)?;
+        if paragraf_app::access::may_read(user, body) {
+            Ok(user)
+        } else {
+            Err(WebError::Forbidden(
+                "du arbetar inte i det organ som detta hör till".into(),
+            ))
         }
     }
 
@@ -143,7 +164,7 @@ impl FromRequestParts<AppState> for Viewer {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
         {
-            let user = store.api_token_user(&sha256_hex(bearer.trim().as_bytes()))?;
+            let user = store.api_token_user(&sha256_hex(bearer.trim().as_bytes()), Utc::now())?;
             if user.is_none() {
                 return Err(WebError::Unauthorized);
             }
@@ -174,50 +195,151 @@ impl FromRequestParts<AppState> for Viewer {
     }
 }
 
+/// The client's address, as the connection gives it ("okänd" when there is none, as in
+/// tests that call the router directly).
+pub struct ClientAddress(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(
+            parts
+                .extensions
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map_or_else(|| "okänd".to_string(), |c| c.0.ip().to_string()),
+        ))
+    }
+}
+
 /// The outcome of a login attempt.
 pub enum Login {
     /// Logged in: the Set-Cookie header value.
     Ok(String),
-    /// Wrong name or password.
+    /// Wrong name or password, or an account that may not log in: one answer for all.
     Wrong,
-    /// Locked after too many failures.
-    Locked,
+    /// Too many failures from this address: try again after this many seconds. The same
+    /// for known and unknown names.
+    Wait(u64),
 }
 
-fn is_loopback(host: Option<&str>) -> bool {
-    let h = host.unwrap_or("");
-    let name = h.rsplit_once(':').map_or(h, |(n, _)| n);
-    matches!(name, "localhost" | "127.0.0.1" | "[::1]")
+#[derive(Debug, Clone, Copy)]
+struct Failures {
+    count: u32,
+    last: Instant,
 }
 
-/// Checks the password, counts failures, locks after [`MAX_FAILURES`], and creates a session.
-pub fn login(
+/// Failed logins per client address and per address and name, kept in memory. Each key
+/// past its free failures must wait 2, 4, 8 … (at most [`MAX_DELAY_SECONDS`]) seconds
+/// after its last failure; a success clears the address-and-name key.
+#[derive(Clone, Default)]
+pub struct Throttle(Arc<Mutex<HashMap<String, Failures>>>);
+
+impl Throttle {
+    fn delay(count: u32, free: u32) -> Duration {
+        if count < free {
+            return Duration::ZERO;
+        }
+        let exp = (count - free).min(6);
+        Duration::from_secs((2u64 << exp).min(MAX_DELAY_SECONDS))
+    }
+
+    fn keys(address: &str, name: &str) -> [(String, u32); 2] {
+        [
+            (format!("a {address}"), FREE_FAILURES_PER_ADDRESS),
+            (
+                format!("n {address} {}", name.trim().to_lowercase()),
+                FREE_FAILURES_PER_NAME,
+            ),
+        ]
+    }
+
+    /// Seconds to wait before `address` may try `name` again (0: may try now).
+    pub fn wait(&self, address: &str, name: &str, now: Instant) -> u64 {
+        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        Self::keys(address, name)
+            .iter()
+            .filter_map(|(k, free)| {
+                let f = map.get(k)?;
+                let until = f.last + Self::delay(f.count, *free);
+                (until > now).then(|| (until - now).as_secs().max(1))
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Counts a failure.
+    pub fn failed(&self, address: &str, name: &str, now: Instant) {
+        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if map.len() > 100_000 {
+            // Forget what is old rather than grow without end.
+            map.retain(|_, f| now.duration_since(f.last) < Duration::from_secs(3600));
+        }
+        for (k, _) in Self::keys(address, name) {
+            let f = map.entry(k).or_insert(Failures {
+                count: 0,
+                last: now,
+            });
+            f.count += 1;
+            f.last = now;
+        }
+    }
+
+    /// Clears the address-and-name count after a good login.
+    pub fn succeeded(&self, address: &str, name: &str) {
+        let [_, (k, _)] = Self::keys(address, name);
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(&k);
+    }
+}
+
+/// At most this many password hashes are computed at once, so that a flood of logins
+/// leaves the other cores to serve pages.
+pub fn hash_slots() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| (n.get() / 2).max(1))
+        .unwrap_or(1)
+}
+
+/// Checks `password` against `hash` on the blocking pool, waiting for a free hashing slot.
+async fn verify_off_workers(state: &AppState, hash: String, password: String) -> bool {
+    let Ok(_slot) = state.hashing.clone().acquire_owned().await else {
+        return false;
+    };
+    tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+        .await
+        .unwrap_or(false)
+}
+
+/// Checks the password, counts failures, delays repeated failures, and creates a session.
+/// Unknown names, wrong passwords and accounts that may not log in take the same time and
+/// get the same answer.
+pub async fn login(
     state: &AppState,
     username: &str,
     password: &str,
-    host: Option<&str>,
+    address: &str,
 ) -> Result<Login, WebError> {
     let store = &state.dir.store;
-    let Some(user) = store.user_by_name(username.trim())? else {
-        // Spend the same time as a real check so names cannot be probed by timing.
-        let _ = verify_password(&state.dummy_hash, password);
-        return Ok(Login::Wrong);
+    let wait = state.throttle.wait(address, username, Instant::now());
+    if wait > 0 {
+        return Ok(Login::Wait(wait));
+    }
+    let user = store.user_by_name(username.trim())?;
+    let hash = user
+        .as_ref()
+        .map_or_else(|| state.dummy_hash.to_string(), |u| u.password_hash.clone());
+    let good = verify_off_workers(state, hash, password.to_string()).await;
+    let user = match user {
+        Some(u) if good && u.may_log_in(Utc::now()) => u,
+        other => {
+            state.throttle.failed(address, username, Instant::now());
+            if let Some(u) = other {
+                store.login_failed(u.id)?;
+            }
+            return Ok(Login::Wrong);
+        }
     };
-    if user.locked_until.is_some_and(|t| t > Utc::now()) {
-        return Ok(Login::Locked);
-    }
-    if !verify_password(&user.password_hash, password) {
-        let n = store.login_failed(
-            user.id,
-            MAX_FAILURES,
-            Utc::now() + Duration::minutes(LOCKOUT_MINUTES),
-        )?;
-        return Ok(if n >= MAX_FAILURES {
-            Login::Locked
-        } else {
-            Login::Wrong
-        });
-    }
+    state.throttle.succeeded(address, username);
     store.login_succeeded(user.id)?;
     let token = random_token();
     let csrf = random_token();
@@ -225,9 +347,13 @@ pub fn login(
         &sha256_hex(token.as_bytes()),
         user.id,
         &csrf,
-        Utc::now() + Duration::hours(SESSION_HOURS),
+        Utc::now() + chrono::Duration::hours(SESSION_HOURS),
     )?;
-    let secure = if is_loopback(host) { "" } else { "; Secure" };
+    let secure = if state.dir.config.server.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     Ok(Login::Ok(format!(
         "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
         SESSION_HOURS * 3600
@@ -254,9 +380,43 @@ mod tests {
     }
 
     #[test]
-    fn cookies_are_secure_off_loopback() {
-        assert!(is_loopback(Some("127.0.0.1:8080")));
-        assert!(is_loopback(Some("localhost")));
-        assert!(!is_loopback(Some("paragraf.demoby.se")));
+    fn failures_make_the_same_address_and_name_wait_longer_and_longer() {
+        let t = Throttle::default();
+        let now = Instant::now();
+        for _ in 0..FREE_FAILURES_PER_NAME {
+            assert_eq!(t.wait("1.2.3.4", "anna", now), 0);
+            t.failed("1.2.3.4", "anna", now);
+        }
+        assert_eq!(t.wait("1.2.3.4", "anna", now), 2);
+        t.failed("1.2.3.4", "anna", now);
+        assert_eq!(t.wait("1.2.3.4", "Anna ", now), 4);
+        // Another address, or the same address with another name, is not held up.
+        assert_eq!(t.wait("5.6.7.8", "anna", now), 0);
+        assert_eq!(t.wait("1.2.3.4", "bertil", now), 0);
+        // Many names from one address: the address waits.
+        for i in 0..FREE_FAILURES_PER_ADDRESS {
+            t.failed("9.9.9.9", &format!("namn{i}"), now);
+        }
+        assert!(t.wait("9.9.9.9", "ny", now) > 0);
+        // The wait is capped and runs out.
+        for _ in 0..20 {
+            t.failed("1.2.3.4", "anna", now);
+        }
+        assert_eq!(t.wait("1.2.3.4", "anna", now), MAX_DELAY_SECONDS);
+        assert_eq!(
+            t.wait(
+                "1.2.3.4",
+                "anna",
+                now + Duration::from_secs(MAX_DELAY_SECONDS + 1)
+            ),
+            0
+        );
+        // A good login clears the name's count.
+        for _ in 0..FREE_FAILURES_PER_NAME {
+            t.failed("7.7.7.7", "cecilia", now);
+        }
+        assert!(t.wait("7.7.7.7", "cecilia", now) > 0);
+        t.succeeded("7.7.7.7", "cecilia");
+        assert_eq!(t.wait("7.7.7.7", "cecilia", now), 0);
     }
 }

@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use maud::{html, Markup};
 use paragraf_app::delegation as ops;
 use paragraf_core::delegation::{search, DelegationOrder, Item};
-use paragraf_store::{DelegationStore, Role};
+use paragraf_store::DelegationStore;
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -19,7 +19,7 @@ use crate::register::date_param;
 use crate::AppState;
 
 /// The roles that see decisions one by one.
-const HANDLERS: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer];
+use paragraf_app::access::{may, HANDLERS};
 
 fn ranks(r: &[Vec<String>]) -> Markup {
     html! {
@@ -171,7 +171,8 @@ pub async fn decisions(
         return Err(WebError::field("till", "till-datumet är före från-datumet"));
     }
     let r = ops::report(&state.dir.store, from, to)?;
-    let lists = HANDLERS.contains(&user.role);
+    // The lists name individuals' matters: handlers of the order's nämnd only.
+    let lists = may(user, HANDLERS, ops::lists_body(&state.dir.store)?);
     Ok(page(
         "Delegationsbeslut",
         viewer.user.as_ref(),

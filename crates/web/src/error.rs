@@ -26,6 +26,9 @@ pub enum WebError {
         /// What is wrong.
         message: String,
     },
+    /// An upload larger than the configured limit.
+    #[error("{0}")]
+    TooLarge(String),
     /// A rule of the domain refused the change.
     #[error("{0}")]
     Rule(String),
@@ -49,6 +52,7 @@ impl WebError {
             WebError::Forbidden(_) => StatusCode::FORBIDDEN,
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
             WebError::BadInput { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            WebError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             WebError::Rule(_) => StatusCode::CONFLICT,
             WebError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

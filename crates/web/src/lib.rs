@@ -20,6 +20,7 @@ pub mod workspace;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -38,6 +39,10 @@ pub struct AppState {
     pub dummy_hash: Arc<String>,
     /// The public pages as last built, for anonymous readers.
     pub pages: cache::PageCache,
+    /// Failed logins per address and name.
+    pub throttle: auth::Throttle,
+    /// Slots for computing password hashes.
+    pub hashing: Arc<tokio::sync::Semaphore>,
 }
 
 impl AppState {
@@ -48,6 +53,8 @@ impl AppState {
             fixed_today: None,
             dummy_hash: Arc::new(auth::hash_password("ingen användare")?),
             pages: cache::PageCache::default(),
+            throttle: auth::Throttle::default(),
+            hashing: Arc::new(tokio::sync::Semaphore::new(auth::hash_slots())),
         })
     }
 
@@ -103,7 +110,12 @@ pub fn router(state: AppState) -> Router {
             "/arenden/{id}",
             get(workspace::case_page).post(workspace::case_edit),
         )
-        .route("/arenden/{id}/handlingar", post(workspace::document_upload))
+        .route(
+            "/arenden/{id}/handlingar",
+            post(workspace::document_upload).layer(axum::extract::DefaultBodyLimit::max(
+                state.dir.config.server.upload_limit(),
+            )),
+        )
         .route(
             "/arenden/{id}/handlingar/{number}",
             get(workspace::document_file),
@@ -127,6 +139,7 @@ pub fn router(state: AppState) -> Router {
             get(register::register_page).post(register::register_add),
         )
         .route("/ej-verkstallda/ivo", get(register::ivo))
+        .route("/ej-verkstallda/diagram.svg", get(register::register_chart))
         .route(
             "/ej-verkstallda/{id}",
             get(register::decision_page).post(register::decision_edit),
@@ -147,13 +160,58 @@ pub fn router(state: AppState) -> Router {
             "/statistik/ej-verkstallda/diagram.svg",
             get(register::chart_svg),
         )
+        .route(
+            "/konto/nycklar",
+            get(workspace::tokens_page).post(workspace::token_create),
+        )
+        .route(
+            "/konto/nycklar/{id}/aterkalla",
+            post(workspace::token_revoke),
+        )
+        .route("/sammantraden/{id}/klassificera", post(workspace::classify))
         .nest("/api/v1", api::router())
+        .fallback(not_found)
+        // Innermost first: handlers run off the async workers; public answers are masked;
+        // the cache keeps masked pages; every answer gets the security headers.
+        .layer(axum::middleware::from_fn(off_the_workers))
+        .layer(axum::middleware::from_fn(public::mask_public_answers))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             cache::public_pages,
         ))
+        .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
+            BODY_TIMEOUT,
+        ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
+}
+
+/// A client that stops sending its request body for this long is cut off.
+pub const BODY_TIMEOUT: Duration = Duration::from_secs(20);
+/// A client that has not sent its request head within this time is cut off.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+/// At most this many connections are served at once; further ones wait to be accepted.
+pub const MAX_CONNECTIONS: usize = 1024;
+
+/// Unknown addresses: a page in the site's layout with the way forward.
+async fn not_found(viewer: auth::Viewer) -> Response {
+    use axum::response::IntoResponse;
+    let _ = viewer;
+    error::WebError::NotFound("sidan".into()).into_response()
+}
+
+/// Runs the handler on the blocking pool, so that store calls (SQLite) and rendering never
+/// hold up the async workers that answer cached pages and accept connections.
+async fn off_the_workers(req: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    use axum::response::IntoResponse;
+    let handle = tokio::runtime::Handle::current();
+    match tokio::task::spawn_blocking(move || handle.block_on(next.run(req))).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!("en begäran avbröts: {e}");
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// Headers on every response: scripts and styles only from this server, no framing, no
@@ -177,17 +235,53 @@ async fn security_headers(mut response: Response) -> Response {
     response
 }
 
-/// Serves until Ctrl-C.
+/// Serves until Ctrl-C: HTTP/1.1 with a timeout for the request head ([`HEADER_TIMEOUT`])
+/// and body ([`BODY_TIMEOUT`]), at most [`MAX_CONNECTIONS`] connections, each request
+/// knowing its client's address.
 pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt;
     // Notices whose appeal period ran out while the server was down come off the board.
     paragraf_app::cycle::close_appeal_periods(&state.dir.store, state.today())?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("lyssnar på http://{}", listener.local_addr()?);
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let app = router(state);
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let shutdown = tokio::signal::ctrl_c();
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            _ = &mut shutdown => break,
+            p = slots.clone().acquire_owned() => p?,
+        };
+        let (stream, peer) = tokio::select! {
+            _ = &mut shutdown => break,
+            a = listener.accept() => match a {
+                Ok(a) => a,
+                Err(e) => {
+                    tracing::warn!("anslutningen kunde inte tas emot: {e}");
+                    continue;
+                }
+            },
+        };
+        let app = app.clone();
+        tokio::spawn(async move {
+            let service =
+                hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+                    let mut req = req.map(axum::body::Body::new);
+                    req.extensions_mut()
+                        .insert(axum::extract::ConnectInfo(peer));
+                    app.clone().oneshot(req)
+                });
+            let mut http = hyper::server::conn::http1::Builder::new();
+            http.timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT);
+            if let Err(e) = http.serve_connection(TokioIo::new(stream), service).await {
+                tracing::debug!("anslutningen från {peer} avslutades: {e}");
+            }
+            drop(permit);
+        });
+    }
     Ok(())
 }
 

@@ -9,11 +9,11 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Datelike, NaiveDate};
 use maud::{html, Markup};
+use paragraf_app::publication::PublicMinutes;
 use paragraf_core::ids::{BodyId, MeetingId, PersonId, Record};
-use paragraf_core::meeting::{AttendanceRole, Meeting, MeetingState, PublicNotice};
-use paragraf_core::minutes::{Decision, Minutes, Paragraph};
+use paragraf_core::meeting::{AttendanceRole, Meeting, PublicNotice};
+use paragraf_core::minutes::{Decision, Paragraph};
 use paragraf_core::org::Body;
-use paragraf_core::publication::public_paragraph;
 use paragraf_core::secrecy::mask_personal_numbers;
 use paragraf_store::Store;
 
@@ -42,12 +42,73 @@ fn bodies(store: &dyn Store) -> Result<HashMap<BodyId, Record<BodyId, Body>>, We
     Ok(store.bodies()?.into_iter().map(|b| (b.id, b)).collect())
 }
 
-/// Whether a meeting's minutes are published: adjusted and announced.
-pub fn is_published(m: &Meeting) -> bool {
+pub use paragraf_app::publication::is_published;
+
+/// The paths of the public site and the public API: every answer on them is masked of
+/// personnummer as a last line of defence (the views are masked where they are built).
+pub fn is_public_path(path: &str) -> bool {
     matches!(
-        m.state,
-        MeetingState::Posted | MeetingState::AppealPeriodOver
-    )
+        path,
+        "/" | "/anslagstavla"
+            | "/anslagstavla.atom"
+            | "/kalender"
+            | "/organ"
+            | "/protokoll"
+            | "/delegation"
+            | "/uppfoljning"
+            | "/sigill.pub"
+    ) || [
+        "/protokoll/",
+        "/organ/",
+        "/statistik/",
+        "/uppfoljning/",
+        "/api/v1/minutes",
+        "/api/v1/notices",
+        "/api/v1/bodies",
+        "/api/v1/openapi",
+    ]
+    .iter()
+    .any(|p| path.starts_with(p))
+        || (path.starts_with("/delegation/") && path != "/delegation/beslut")
+}
+
+/// Masks personnummer in every text answer (HTML, JSON, Atom, SVG, CSV, text) on the
+/// public paths. PDFs are masked in their view models before they are typeset.
+pub async fn mask_public_answers(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let public = is_public_path(req.uri().path());
+    let response = next.run(req).await;
+    if !public {
+        return response;
+    }
+    let textual = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| {
+            t.starts_with("text/")
+                || t.contains("json")
+                || t.contains("xml")
+                || t.contains("svg")
+                || t.contains("csv")
+        });
+    if !textual {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!("svaret kunde inte läsas för maskering: {e}");
+            return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let masked = mask_personal_numbers(&text).into_owned();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(masked))
 }
 
 /// A meeting on the board, with its notice.
@@ -57,7 +118,8 @@ pub type Posted = (Record<MeetingId, Meeting>, PublicNotice);
 pub fn current_notices(store: &dyn Store, today: NaiveDate) -> Result<Vec<Posted>, WebError> {
     let mut out: Vec<_> = store
         .meetings()?
-        .into_iter()
+        .iter()
+        .map(paragraf_app::publication::public_meeting)
         .filter_map(|m| {
             let n = m.notice.clone()?;
             let up = n.posted <= today
@@ -205,24 +267,12 @@ pub async fn minutes_list(
     ))
 }
 
-/// The published meeting and its minutes, or 404 (drafts are never shown publicly).
-pub fn published(
-    store: &dyn Store,
-    id: MeetingId,
-) -> Result<(Record<MeetingId, Meeting>, Minutes), WebError> {
-    let m = store
-        .meeting(id)
-        .map_err(|_| WebError::NotFound(format!("protokoll {id}")))?;
-    if !is_published(&m) {
-        return Err(WebError::NotFound(format!("protokoll {id}")));
-    }
-    let minutes = store
-        .minutes(id)?
-        .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))?;
-    if !minutes.is_sealed() {
-        return Err(WebError::NotFound(format!("protokoll {id}")));
-    }
-    Ok((m, minutes))
+/// The published minutes in their public version, checked against their seal; 404 for
+/// drafts, for what is not published and for minutes that fail the seal check (which raises
+/// an alarm, see [`paragraf_app::publication`]).
+pub fn published(state: &AppState, id: MeetingId) -> Result<PublicMinutes, WebError> {
+    paragraf_app::publication::published(&state.dir, id)?
+        .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))
 }
 
 fn decision_html(d: &Decision) -> Markup {
@@ -280,7 +330,11 @@ pub async fn minutes_page(
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
     let store = &state.dir.store;
-    let (m, minutes) = published(store, MeetingId(id))?;
+    let PublicMinutes {
+        meeting: m,
+        minutes,
+        ..
+    } = published(&state, MeetingId(id))?;
     let names = names(store)?;
     let body = body_name(store, m.body);
     let name = |id: &PersonId| names.get(id).cloned().unwrap_or_default();
@@ -315,7 +369,7 @@ pub async fn minutes_page(
                 }
             } }
             h2 { "Paragrafer" }
-            @for p in minutes.paragraphs() { (paragraph_html(&public_paragraph(p), &names)) }
+            @for p in minutes.paragraphs() { (paragraph_html(p, &names)) }
             @if let Some(seal) = minutes.seal() {
                 h2 { "Justering" }
                 ul { @for a in minutes.approvals() { li { (name(&a.signer)) ", " (a.time.format("%Y-%m-%d %H:%M")) ", " (a.method) } } }
@@ -489,11 +543,13 @@ pub async fn body_page(
     ))
 }
 
+/// The published seal key; 404 while the installation has none (a read never makes one).
 pub async fn public_key(State(state): State<AppState>) -> Result<Response, WebError> {
-    let key = paragraf_app::keys::load_or_create(&state.dir.path)?;
+    let key = paragraf_app::keys::published(&state.dir.path)?
+        .ok_or_else(|| WebError::NotFound("sigillnyckeln".into()))?;
     Ok((
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
-        format!("{}\n", paragraf_app::keys::public_hex(&key)),
+        format!("{key}\n"),
     )
         .into_response())
 }
@@ -543,12 +599,8 @@ pub async fn minutes_pdf(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    published(&state.dir.store, MeetingId(id))?;
-    let dir = state.dir.clone();
-    let bytes = tokio::task::spawn_blocking(move || {
-        paragraf_app::documents::MeetingDocs::load(&dir, MeetingId(id))?.public_protocol_pdf()
-    })
-    .await
-    .map_err(|e| WebError::Internal(e.to_string()))??;
+    let docs = paragraf_app::documents::MeetingDocs::published(&state.dir, MeetingId(id))?
+        .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))?;
+    let bytes = docs.public_protocol_pdf()?;
     Ok(pdf(bytes, &format!("protokoll-{id}-offentlig.pdf")))
 }

@@ -17,7 +17,7 @@ use paragraf_core::unenforced::{
     Catalogue, Closure, Decision, DecisionError, DecisionId, Gender, Interruption, IvoReport,
     MonthlyReport, Quarter, Reason,
 };
-use paragraf_store::{Role, UnenforcedStore};
+use paragraf_store::{Store, UnenforcedStore};
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -25,11 +25,20 @@ use crate::html::{csrf, page};
 use crate::workspace::{get, Fields};
 use crate::AppState;
 
-/// The roles that handle these cases and may see the register's rows.
-const HANDLERS: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer];
+use paragraf_app::access::{may_read, HANDLERS};
 
-/// The actor in the register's log for the public statistics (they read every row to count).
-const PUBLIC_ACTOR: &str = "offentlig statistik";
+/// The rows of the register that `viewer` may read: those of the bodies they work in (the
+/// read is logged in the register's log).
+fn my_rows(state: &AppState, viewer: &Viewer) -> Result<Vec<Decision>, WebError> {
+    let user = viewer.require(HANDLERS)?;
+    Ok(state
+        .dir
+        .store
+        .unenforced_decisions(&viewer.actor())?
+        .into_iter()
+        .filter(|d| may_read(user, d.body))
+        .collect())
+}
 
 fn catalogue(state: &AppState) -> Result<Catalogue, WebError> {
     Ok(ops::load_catalogue(&state.dir.path)?)
@@ -127,7 +136,7 @@ fn report_tables(r: &MonthlyReport, ids: bool) -> Markup {
 fn chart(date: NaiveDate) -> Markup {
     html! {
         figure {
-            img src={ "/statistik/ej-verkstallda/diagram.svg?datum=" (date) } width="960" height="760" style="max-width:100%;height:auto"
+            img src={ "/ej-verkstallda/diagram.svg?datum=" (date) } width="960" height="760" style="max-width:100%;height:auto"
                 alt={ "Diagram: antal beslut som inte verkställts inom tre månader vid varje månadsskifte de senaste tolv månaderna, per insats, och fördelningen av antal dagar som besluten väntat den " (date) ". Samma siffror finns i tabellerna." };
             figcaption { "Väntande beslut per månad och insats, och hur länge besluten väntat." }
         }
@@ -140,10 +149,17 @@ pub async fn register_page(
     viewer: Viewer,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Markup, WebError> {
-    viewer.require(HANDLERS)?;
+    let user = viewer.require(HANDLERS)?.clone();
     let date = date_param(&q, "datum", state.today())?;
     let cat = catalogue(&state)?;
-    let all = state.dir.store.unenforced_decisions(&viewer.actor())?;
+    let all = my_rows(&state, &viewer)?;
+    let bodies: Vec<_> = state
+        .dir
+        .store
+        .bodies()?
+        .into_iter()
+        .filter(|b| user.bodies.contains(&b.id))
+        .collect();
     let report = MonthlyReport::compute(&all, &cat, date);
     let listing = ops::listing(&all, date);
     let quarter = Quarter::of(date);
@@ -193,6 +209,8 @@ pub async fn register_page(
                 select id="orsak" name="orsak" { (reason_options(None)) }
                 label for="enhet" { "Enhet" }
                 input id="enhet" name="enhet";
+                label for="organ" { "Nämnd" }
+                select id="organ" name="organ" required { @for b in &bodies { option value=(b.id) { (b.name) } } }
                 div { button type="submit" { "Registrera" } }
             }
         },
@@ -219,6 +237,11 @@ pub async fn register_add(
 ) -> Result<Response, WebError> {
     viewer.require(HANDLERS)?;
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    let body = get(&f, "organ")
+        .and_then(|b| b.trim().parse::<i64>().ok())
+        .map(paragraf_core::ids::BodyId)
+        .ok_or_else(|| WebError::field("organ", "välj vilken nämnds beslut det är"))?;
+    viewer.require_in(HANDLERS, Some(body))?;
     let cat = catalogue(&state)?;
     let id = DecisionId::new(get(&f, "id").unwrap_or("")).map_err(decision_error)?;
     let service = get(&f, "insats").ok_or_else(|| WebError::field("insats", "insats saknas"))?;
@@ -228,6 +251,7 @@ pub async fn register_add(
     let mut d = Decision::new(id, service, date, gender);
     d.reason = form_reason(&f)?;
     d.unit = get(&f, "enhet").map(str::to_string);
+    d.body = Some(body);
     if let Some(e) = d.validate_with(&cat).into_iter().next() {
         return Err(decision_error(e));
     }
@@ -241,12 +265,13 @@ pub async fn decision_page(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> Result<Markup, WebError> {
-    viewer.require(HANDLERS)?;
+    let user = viewer.require(HANDLERS)?.clone();
     let cat = catalogue(&state)?;
     let id = DecisionId::new(&id).map_err(|_| WebError::NotFound(format!("beslut {id}")))?;
     let store = &state.dir.store;
     let d = store
         .unenforced_decision(&viewer.actor(), &id)?
+        .filter(|d| may_read(&user, d.body))
         .ok_or_else(|| WebError::NotFound(format!("beslut {id}")))?;
     let log = store.unenforced_audit(Some(&id))?;
     let last = d.interruptions.last();
@@ -308,10 +333,16 @@ pub async fn decision_edit(
     Path(id): Path<String>,
     Form(f): Form<Fields>,
 ) -> Result<Response, WebError> {
-    viewer.require(HANDLERS)?;
+    let user = viewer.require(HANDLERS)?.clone();
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
     let cat = catalogue(&state)?;
     let id = DecisionId::new(&id).map_err(|_| WebError::NotFound(format!("beslut {id}")))?;
+    state
+        .dir
+        .store
+        .unenforced_decision(&viewer.actor(), &id)?
+        .filter(|d| may_read(&user, d.body))
+        .ok_or_else(|| WebError::NotFound(format!("beslut {id}")))?;
     let service = get(&f, "insats").map(str::to_string);
     let reason = form_reason(&f)?;
     let reason_text = get(&f, "orsakstext").map(str::to_string);
@@ -368,7 +399,7 @@ pub async fn ivo(
         )
     })?;
     let cat = catalogue(&state)?;
-    let all = state.dir.store.unenforced_decisions(&viewer.actor())?;
+    let all = my_rows(&state, &viewer)?;
     let r = IvoReport::compute(&all, &cat, quarter);
     let name = format!("ivo-{quarter}");
     match q.get("format").map(String::as_str) {
@@ -445,42 +476,83 @@ pub async fn ivo(
     }
 }
 
-/// `GET /statistik/ej-verkstallda?datum=`: the monthly statistics for everyone, as the nämnd
-/// and KF receive them: no id, nothing that identifies a person.
+/// `GET /statistik/ej-verkstallda[?datum=]`: the statistics for everyone, as they were
+/// placed before the nämnd (only report dates that have been on the agenda of a meeting
+/// whose kallelse has gone out), aggregates only, small cells shown as "<3". Reads no row
+/// of the register and writes nothing; the read is counted in the server log.
 pub async fn statistics_page(
     State(state): State<AppState>,
     viewer: Viewer,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Markup, WebError> {
-    let date = date_param(&q, "datum", state.today())?;
-    let cat = catalogue(&state)?;
-    let all = state.dir.store.unenforced_decisions(PUBLIC_ACTOR)?;
-    let report = MonthlyReport::compute(&all, &cat, date);
+    let all = ops::public_statistics(&state.dir.store)?;
+    tracing::info!(target: "paragraf::offentlig", "statistik över ej verkställda beslut visad");
+    let chosen = match q.get("datum").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => all.last(),
+        Some(x) => {
+            let d = NaiveDate::parse_from_str(x, "%Y-%m-%d").map_err(|_| {
+                WebError::field("datum", format!("{x:?} är inget datum (ÅÅÅÅ-MM-DD)"))
+            })?;
+            Some(all.iter().find(|s| s.date == d).ok_or_else(|| {
+                WebError::NotFound(format!("statistik per {d} som redovisats för nämnden"))
+            })?)
+        }
+    };
     Ok(page(
         "Ej verkställda beslut – statistik",
         viewer.user.as_ref(),
         html! {
             h1 { "Gynnande beslut som inte verkställts inom tre månader" }
-            p { "Statistik enligt socialtjänstlagen 16 kap. 6 h § och LSS 28 h §: beslut om bistånd och insatser som inte verkställts inom tre månader från beslutet. Uppgifterna lämnas till nämnden, kommunfullmäktige och revisorerna. Inga uppgifter som kan peka ut en enskild visas." }
-            form method="get" action="/statistik/ej-verkstallda" {
-                label for="datum" { "Rapportdatum" }
-                input id="datum" name="datum" type="date" value=(date);
-                button type="submit" { "Visa" }
+            p { "Statistik enligt socialtjänstlagen 16 kap. 6 h § och LSS 28 h §: beslut om bistånd och insatser som inte verkställts inom tre månader från beslutet, så som den redovisats för nämnden. Bara sammanräknade uppgifter visas; antal under 3 visas som ”<3” (och ett annat antal när det annars skulle gå att räkna fram)." }
+            @if all.is_empty() { p { "Ingen statistik har redovisats för nämnden ännu." } }
+            @if let Some(s) = chosen {
+                form method="get" action="/statistik/ej-verkstallda" {
+                    label for="datum" { "Rapportdatum" }
+                    select id="datum" name="datum" { @for x in all.iter().rev() { option value=(x.date) selected[x.date == s.date] { (x.date) } } }
+                    button type="submit" { "Visa" }
+                }
+                table {
+                    caption { "Sammanställning den " (s.date) }
+                    tbody {
+                        tr { th scope="row" { "Antal beslut" } td class="num" { (s.total.shown()) } }
+                        tr { th scope="row" { "varav kvinnor" } td class="num" { (s.women.shown()) } }
+                        tr { th scope="row" { "varav män" } td class="num" { (s.men.shown()) } }
+                        tr { th scope="row" { "Antal som tackat nej till erbjudande" } td class="num" { (s.declined.shown()) } }
+                    }
+                }
+                table {
+                    caption { "Antal beslut per insats" }
+                    thead { tr { th scope="col" { "Insats" } th scope="col" class="num" { "Antal" } } }
+                    tbody { @for (t, c) in &s.by_type { tr { td { (t) } td class="num" { (c.shown()) } } } }
+                }
+                figure {
+                    img src="/statistik/ej-verkstallda/diagram.svg" width="960" height="420" style="max-width:100%;height:auto"
+                        alt="Diagram: antal beslut som inte verkställts inom tre månader vid varje rapportdatum som redovisats för nämnden. Samma siffror finns i tabellerna.";
+                    figcaption { "Antal väntande beslut per rapportdatum." }
+                }
             }
-            (report_tables(&report, false))
-            (chart(date))
         },
     ))
 }
 
-/// `GET /statistik/ej-verkstallda/diagram.svg?datum=`: the chart (counts only).
-pub async fn chart_svg(
+/// `GET /statistik/ej-verkstallda/diagram.svg`: the public chart (totals per presented
+/// report date).
+pub async fn chart_svg(State(state): State<AppState>) -> Result<Response, WebError> {
+    let all = ops::public_statistics(&state.dir.store)?;
+    let svg = ops::public_chart_svg(&all)?;
+    Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
+}
+
+/// `GET /ej-verkstallda/diagram.svg?datum=`: the live chart over the rows the handler may
+/// read.
+pub async fn register_chart(
     State(state): State<AppState>,
+    viewer: Viewer,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Response, WebError> {
     let date = date_param(&q, "datum", state.today())?;
     let cat = catalogue(&state)?;
-    let all = state.dir.store.unenforced_decisions(PUBLIC_ACTOR)?;
+    let all = my_rows(&state, &viewer)?;
     let svg = ops::chart_svg(&all, &cat, date)?;
     Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
 }

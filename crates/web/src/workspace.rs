@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use axum::extract::{Form, Multipart, Path, Query, State};
-use axum::http::{header, HeaderMap};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use paragraf_app::cycle;
@@ -17,11 +17,12 @@ use paragraf_core::minutes::{
     AttClause, Ballot, Choice, Conflict, Decision, Reservation, SignerRole,
 };
 use paragraf_core::org::MembershipRole;
+use paragraf_core::publication::{Classification, ClassifiedBy, Publication};
 use paragraf_core::registry::{CaseStatus, Direction, DocumentType, NewDocument, Secrecy};
 use paragraf_store::{AuditEntry, NewCase, Role, Store};
 use serde_json::json;
 
-use crate::auth::{login, logout_cookie, Login, Viewer};
+use crate::auth::{login, logout_cookie, ClientAddress, Login, Viewer};
 use crate::error::WebError;
 use crate::html::{csrf, page};
 use crate::public::{names, paragraph_html};
@@ -59,8 +60,30 @@ fn audit(
     crate::audit::record(state, viewer, action, entity, id, None, Some(after));
 }
 
-const STAFF: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer];
-const SECRETARY: &[Role] = &[Role::Admin, Role::Secretary];
+pub(crate) use paragraf_app::access::{may_handle_case, may_see_case, SECRETARY, STAFF};
+
+/// The case `id` if `viewer` may see it (403 otherwise); with `change`, if they may handle it.
+fn case_for(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    change: bool,
+) -> Result<paragraf_core::ids::Record<CaseId, paragraf_core::registry::Case>, WebError> {
+    let user = viewer.require(STAFF)?;
+    let c = state.dir.store.case(CaseId(id))?;
+    let ok = if change {
+        may_handle_case(user, &c)
+    } else {
+        may_see_case(user, &c)
+    };
+    if ok {
+        Ok(c)
+    } else {
+        Err(WebError::Forbidden(
+            "ärendet hör till ett organ som du inte arbetar i".into(),
+        ))
+    }
+}
 
 pub async fn login_form(viewer: Viewer) -> Markup {
     login_page(&viewer, None)
@@ -87,13 +110,12 @@ fn login_page(viewer: &Viewer, error: Option<&str>) -> Markup {
 pub async fn login_submit(
     State(state): State<AppState>,
     viewer: Viewer,
-    headers: HeaderMap,
+    ClientAddress(address): ClientAddress,
     Form(f): Form<Fields>,
 ) -> Result<Response, WebError> {
     let user = get(&f, "username").unwrap_or("");
     let password = get(&f, "password").unwrap_or("");
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    Ok(match login(&state, user, password, host)? {
+    Ok(match login(&state, user, password, &address).await? {
         Login::Ok(cookie) => {
             audit(&state, &viewer, "logga-in", "användare", user, json!(null));
             (
@@ -107,11 +129,14 @@ pub async fn login_submit(
             login_page(&viewer, Some("Fel användarnamn eller lösenord.")),
         )
             .into_response(),
-        Login::Locked => (
+        Login::Wait(seconds) => (
             axum::http::StatusCode::TOO_MANY_REQUESTS,
+            [(header::RETRY_AFTER, seconds.to_string())],
             login_page(
                 &viewer,
-                Some("Kontot är låst efter för många misslyckade försök. Försök igen om en stund."),
+                Some(&format!(
+                    "För många misslyckade inloggningar. Vänta {seconds} sekunder och försök igen."
+                )),
             ),
         )
             .into_response(),
@@ -130,7 +155,7 @@ pub async fn cases(
     viewer: Viewer,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Markup, WebError> {
-    viewer.require(STAFF)?;
+    let user = viewer.require(STAFF)?.clone();
     let store = &state.dir.store;
     let term = q
         .get("q")
@@ -139,13 +164,18 @@ pub async fn cases(
     let list: Vec<_> = store
         .cases()?
         .into_iter()
+        .filter(|c| may_see_case(&user, c))
         .filter(|c| {
             term.is_empty()
                 || c.title.to_lowercase().contains(&term)
                 || c.dnr.to_string().to_lowercase().contains(&term)
         })
         .collect();
-    let bodies = store.bodies()?;
+    let bodies: Vec<_> = store
+        .bodies()?
+        .into_iter()
+        .filter(|b| user.bodies.contains(&b.id))
+        .collect();
     Ok(page(
         "Ärenden",
         viewer.user.as_ref(),
@@ -194,6 +224,7 @@ pub async fn case_create(
                 .map_err(|_| WebError::field("body", "ogiltigt organ"))
         })
         .transpose()?;
+    viewer.require_in(STAFF, body)?;
     let new = NewCase {
         series: dir.default_series(),
         class: None,
@@ -217,9 +248,8 @@ pub async fn case_page(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
-    viewer.require(STAFF)?;
+    let c = case_for(&state, &viewer, id, false)?;
     let store = &state.dir.store;
-    let c = store.case(CaseId(id))?;
     if c.secrecy.is_secret() {
         audit(
             &state,
@@ -278,10 +308,9 @@ pub async fn case_edit(
     Path(id): Path<i64>,
     Form(f): Form<Fields>,
 ) -> Result<Response, WebError> {
-    viewer.require(STAFF)?;
+    let before = case_for(&state, &viewer, id, true)?;
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
     let store = &state.dir.store;
-    let before = store.case(CaseId(id))?;
     let status = CaseStatus::from_swedish(required(&f, "status", "status")?)
         .ok_or_else(|| WebError::field("status", "okänd status"))?;
     let after = store.update_case(
@@ -310,23 +339,27 @@ pub async fn document_upload(
     Path(id): Path<i64>,
     mut multipart: Multipart,
 ) -> Result<Response, WebError> {
-    viewer.require(STAFF)?;
+    let case = case_for(&state, &viewer, id, true)?;
+    let limit = state.dir.config.server.upload_limit();
+    let too_large = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+            WebError::TooLarge(format!(
+                "filen är större än de {} MB som tas emot",
+                limit >> 20
+            ))
+        } else {
+            WebError::field(
+                "file",
+                format!("formuläret kunde inte läsas: {}", e.body_text()),
+            )
+        }
+    };
     let mut fields: Fields = Vec::new();
     let mut file: Option<Vec<u8>> = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| WebError::BadInput {
-            field: None,
-            message: format!("formuläret kunde inte läsas: {e}"),
-        })?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(too_large)? {
         let name = field.name().unwrap_or("").to_string();
         if name == "file" {
-            let bytes = field
-                .bytes()
-                .await
-                .map_err(|e| WebError::field("file", format!("filen kunde inte läsas: {e}")))?;
+            let bytes = field.bytes().await.map_err(too_large)?;
             if !bytes.is_empty() {
                 file = Some(bytes.to_vec());
             }
@@ -345,7 +378,6 @@ pub async fn document_upload(
         }
     }
     let store = &state.dir.store;
-    let case = store.case(CaseId(id))?;
     let kind = DocumentType::from_swedish(required(&fields, "kind", "typ")?)
         .ok_or_else(|| WebError::field("kind", "okänd handlingstyp"))?;
     let date = required(&fields, "date", "datum")?
@@ -391,9 +423,8 @@ pub async fn document_file(
     viewer: Viewer,
     Path((id, number)): Path<(i64, u32)>,
 ) -> Result<Response, WebError> {
-    viewer.require(STAFF)?;
+    let case = case_for(&state, &viewer, id, false)?;
     let store = &state.dir.store;
-    let case = store.case(CaseId(id))?;
     let doc = store
         .documents(case.id)?
         .into_iter()
@@ -421,7 +452,11 @@ pub async fn document_file(
 pub async fn meetings(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
     let user = viewer.logged_in()?;
     let store = &state.dir.store;
-    let bodies = store.bodies()?;
+    let bodies: Vec<_> = store
+        .bodies()?
+        .into_iter()
+        .filter(|b| viewer.can_read_body(b.id))
+        .collect();
     let list: Vec<_> = store
         .meetings()?
         .into_iter()
@@ -466,6 +501,7 @@ pub async fn meeting_create(
     let body = required(&f, "body", "organ")?
         .parse::<i64>()
         .map_err(|_| WebError::field("body", "ogiltigt organ"))?;
+    viewer.require_in(SECRETARY, Some(BodyId(body)))?;
     let date = required(&f, "date", "datum")?
         .parse()
         .map_err(|_| WebError::field("date", "ogiltigt datum; skriv ÅÅÅÅ-MM-DD"))?;
@@ -522,11 +558,17 @@ pub async fn meeting_page(
     }
     let secretary = SECRETARY.contains(&user.role);
     let token = viewer.csrf.clone();
-    let cases = if secretary {
-        store.cases()?
+    let cases: Vec<_> = if secretary {
+        store
+            .cases()?
+            .into_iter()
+            .filter(|c| may_handle_case(&user, c))
+            .collect()
     } else {
         Vec::new()
     };
+    let classifications = store.classifications(m.id)?;
+    let imported = m.source.is_some();
     let members: Vec<_> = store
         .memberships(Some(m.body))?
         .into_iter()
@@ -590,6 +632,40 @@ pub async fn meeting_page(
             }
             @if let Some(min) = &minutes {
                 h2 { "Protokoll" }
+                @let decided = paragraf_app::publication::decide(min, imported, &classifications);
+                @let pending = decided.iter().filter(|(_, w)| *w == Publication::Pending).count();
+                @if secretary {
+                    details open[pending > 0] {
+                        summary { "Publicering" @if pending > 0 { " — " (pending) " att klassificera" } }
+                        p { "Det allmänna ser bara paragrafer som är offentliga enligt en regel som anger sin grund eller enligt ett beslut av en person. Paragrafer som protokollet anger som sekretess publiceras aldrig." }
+                        table {
+                            thead { tr { th scope="col" { "§" } th scope="col" { "Rubrik" } th scope="col" { "Publiceras" } th scope="col" { "Grund" } th scope="col" { "Ändra" } } }
+                            tbody { @for (n, what) in &decided {
+                                @let p = min.paragraph(*n);
+                                @let c = classifications.iter().find(|c| c.paragraph == *n);
+                                tr {
+                                    td { (n) }
+                                    td { (p.map(|p| p.title.as_str()).unwrap_or("")) }
+                                    td { (match what { Publication::Public => "offentlig", Publication::Secret => "sekretess", Publication::Pending => "att klassificera" }) }
+                                    td { (c.map(|c| c.ground.clone()).or_else(|| p.and_then(|p| p.secrecy.ground()).map(String::from)).unwrap_or_default()) }
+                                    td {
+                                        @if p.is_some_and(|p| p.secrecy != Secrecy::IndividualCase) {
+                                            form method="post" action=(action("klassificera")) {
+                                                (csrf(token.as_deref()))
+                                                input type="hidden" name="paragraph" value=(n);
+                                                label for={ "cl-" (n) } { "Publiceras § " (n) }
+                                                select id={ "cl-" (n) } name="public" { option value="0" selected[*what != Publication::Public] { "nej, sekretess" } option value="1" selected[*what == Publication::Public] { "ja, offentlig" } }
+                                                label for={ "gr-" (n) } { "Grund" }
+                                                input id={ "gr-" (n) } name="ground" required size="30";
+                                                button type="submit" { "Spara" }
+                                            }
+                                        }
+                                    }
+                                }
+                            } }
+                        }
+                    }
+                }
                 @if secretary && !min.is_sealed() {
                     details open[min.attendance().attendees().is_empty()] {
                         summary { "Närvaro" }
@@ -1001,4 +1077,206 @@ pub async fn audit_page(State(state): State<AppState>, viewer: Viewer) -> Result
             }
         },
     ))
+}
+
+/// `POST /sammantraden/{id}/klassificera`: a person decides whether a § may be published
+/// (never a § the minutes hold secret). Recorded with its ground and in the audit log.
+pub async fn classify(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    let store = &state.dir.store;
+    let m = store
+        .meeting(MeetingId(id))
+        .map_err(|_| WebError::NotFound(format!("sammanträde {id}")))?;
+    let user = viewer.require_in(SECRETARY, Some(m.body))?.clone();
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    let n = paragraph_field(&f)?;
+    let public = match get(&f, "public") {
+        Some("1") => true,
+        Some("0") => false,
+        _ => return Err(WebError::field("public", "välj om paragrafen publiceras")),
+    };
+    let ground = required(&f, "ground", "grunden för beslutet")?
+        .trim()
+        .to_string();
+    let minutes = store
+        .minutes(m.id)?
+        .ok_or_else(|| WebError::NotFound("protokoll".into()))?;
+    let p = minutes
+        .paragraph(n)
+        .ok_or_else(|| WebError::field("paragraph", format!("§ {n} finns inte i protokollet")))?;
+    if p.secrecy == Secrecy::IndividualCase && public {
+        return Err(WebError::Rule(format!(
+            "§ {n} är enligt protokollet ett enskilt ärende med sekretess (OSL 26 kap. 1 §) och kan inte publiceras"
+        )));
+    }
+    let before = store
+        .classifications(m.id)?
+        .into_iter()
+        .find(|c| c.paragraph == n);
+    let c = Classification {
+        paragraph: n,
+        public,
+        ground,
+        by: ClassifiedBy::Person(user.username.clone()),
+    };
+    store.classify(m.id, &c, chrono::Utc::now())?;
+    crate::audit::record(
+        &state,
+        &viewer,
+        "klassificera",
+        "paragraf",
+        format!("{id}/§{n}"),
+        before.map(|b| json!(b)),
+        Some(json!(c)),
+    );
+    Ok(Redirect::to(&format!("/sammantraden/{id}")).into_response())
+}
+
+/// Makes an API token for `user` that lives `days` days (1–365, default 90); returns the
+/// secret (shown once) and when it expires.
+pub(crate) fn new_token(
+    state: &AppState,
+    viewer: &Viewer,
+    user: &paragraf_store::User,
+    label: &str,
+    days: Option<i64>,
+) -> Result<(String, String), WebError> {
+    let days = days.unwrap_or(crate::auth::TOKEN_DAYS);
+    if !(1..=365).contains(&days) {
+        return Err(WebError::field("days", "en token gäller 1–365 dagar"));
+    }
+    if label.trim().is_empty() {
+        return Err(WebError::field("label", "ange vad token ska användas till"));
+    }
+    let token = crate::auth::random_token();
+    let now = chrono::Utc::now();
+    let expires = now + chrono::Duration::days(days);
+    let id = state.dir.store.create_api_token(
+        &paragraf_core::seal::sha256_hex(token.as_bytes()),
+        user.id,
+        label.trim(),
+        now,
+        expires,
+    )?;
+    crate::audit::record(
+        state,
+        viewer,
+        "skapa",
+        "api-token",
+        id,
+        None,
+        Some(json!({ "label": label.trim(), "expires": expires.to_rfc3339() })),
+    );
+    Ok((token, expires.to_rfc3339()))
+}
+
+/// Revokes token `id` of `user`; 404 when they have no such live token.
+pub(crate) fn revoke_token(
+    state: &AppState,
+    viewer: &Viewer,
+    user: &paragraf_store::User,
+    id: i64,
+) -> Result<(), WebError> {
+    if !state
+        .dir
+        .store
+        .revoke_api_token(user.id, id, chrono::Utc::now())?
+    {
+        return Err(WebError::NotFound(format!("API-token {id}")));
+    }
+    crate::audit::record(state, viewer, "återkalla", "api-token", id, None, None);
+    Ok(())
+}
+
+fn tokens_view(
+    state: &AppState,
+    viewer: &Viewer,
+    new: Option<(&str, &str)>,
+) -> Result<Markup, WebError> {
+    let user = viewer.logged_in()?;
+    let list = state.dir.store.api_tokens(user.id)?;
+    Ok(page(
+        "API-nycklar",
+        Some(user),
+        html! {
+            h1 { "Mina API-nycklar" }
+            p { "En API-nyckel ger ett program samma behörighet som ditt konto. Den slutar gälla vid utgångsdatumet, när du återkallar den, och när kontot stängs." }
+            @if let Some((token, expires)) = new {
+                div class="notice" role="status" {
+                    p { strong { "Ny nyckel — kopiera den nu, den visas bara en gång:" } }
+                    p { code { (token) } }
+                    p { "Gäller till " (expires) "." }
+                }
+            }
+            table {
+                thead { tr { th scope="col" { "Nr" } th scope="col" { "Användning" } th scope="col" { "Skapad" } th scope="col" { "Gäller till" } th scope="col" { "Status" } } }
+                tbody { @for t in &list { tr {
+                    td { (t.id) } td { (t.label) } td { (t.created) } td { (t.expires.clone().unwrap_or_else(|| "–".into())) }
+                    td {
+                        @if let Some(r) = &t.revoked { "återkallad " (r) }
+                        @else if t.expires.is_none() { "ogiltig (saknar utgångsdatum)" }
+                        @else {
+                            form method="post" action={ "/konto/nycklar/" (t.id) "/aterkalla" } {
+                                (csrf(viewer.csrf.as_deref()))
+                                button type="submit" { "Återkalla" }
+                            }
+                        }
+                    }
+                } } }
+            }
+            h2 { "Skapa nyckel" }
+            form method="post" action="/konto/nycklar" {
+                (csrf(viewer.csrf.as_deref()))
+                label for="t-label" { "Vad nyckeln används till" }
+                input id="t-label" name="label" required size="40";
+                label for="t-days" { "Antal dagar den gäller (1–365)" }
+                input id="t-days" name="days" type="number" min="1" max="365" value="90";
+                div { button type="submit" { "Skapa nyckel" } }
+            }
+        },
+    ))
+}
+
+/// `GET /konto/nycklar`: the user's API tokens.
+pub async fn tokens_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Markup, WebError> {
+    tokens_view(&state, &viewer, None)
+}
+
+/// `POST /konto/nycklar`: a new token, shown once.
+pub async fn token_create(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(f): Form<Fields>,
+) -> Result<Markup, WebError> {
+    let user = viewer.logged_in()?.clone();
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    let days = get(&f, "days")
+        .map(|d| {
+            d.trim()
+                .parse::<i64>()
+                .map_err(|_| WebError::field("days", "antal dagar ska vara ett heltal"))
+        })
+        .transpose()?;
+    let (token, expires) = new_token(&state, &viewer, &user, get(&f, "label").unwrap_or(""), days)?;
+    tokens_view(&state, &viewer, Some((&token, &expires)))
+}
+
+/// `POST /konto/nycklar/{id}/aterkalla`.
+pub async fn token_revoke(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    let user = viewer.logged_in()?.clone();
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    revoke_token(&state, &viewer, &user, id)?;
+    Ok(Redirect::to("/konto/nycklar").into_response())
 }

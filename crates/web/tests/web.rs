@@ -865,7 +865,7 @@ async fn the_register_of_unenforced_decisions_is_for_handlers_and_its_statistics
     );
     assert!(page
         .body
-        .contains("/statistik/ej-verkstallda/diagram.svg?datum=2026-11-30"));
+        .contains("/ej-verkstallda/diagram.svg?datum=2026-11-30"));
     let bad = app
         .get("/ej-verkstallda?datum=2026-13-01", Some(&cookie))
         .await;
@@ -882,6 +882,7 @@ async fn the_register_of_unenforced_decisions_is_for_handlers_and_its_statistics
                 ("insats", "LSS – kontaktperson"),
                 ("beslutsdatum", "2026-02-30"),
                 ("kon", "K"),
+                ("organ", "3"),
             ],
         )
         .await;
@@ -911,6 +912,7 @@ async fn the_register_of_unenforced_decisions_is_for_handlers_and_its_statistics
                 ("beslutsdatum", "2026-02-03"),
                 ("kon", "K"),
                 ("orsak", "2"),
+                ("organ", "3"),
             ],
         )
         .await;
@@ -925,6 +927,7 @@ async fn the_register_of_unenforced_decisions_is_for_handlers_and_its_statistics
                 ("insats", "LSS – kontaktperson"),
                 ("beslutsdatum", "2026-02-03"),
                 ("kon", "K"),
+                ("organ", "3"),
             ],
         )
         .await;
@@ -998,25 +1001,28 @@ async fn the_register_of_unenforced_decisions_is_for_handlers_and_its_statistics
         .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 
-    // The public statistics: the seed's tables, the chart, no id.
+    // The public statistics: only the report placed before the nämnd (the demo's notified
+    // meeting holds October's), aggregates, the chart, no id.
     let public = app
-        .get("/statistik/ej-verkstallda?datum=2026-11-30", None)
+        .get("/statistik/ej-verkstallda?datum=2026-10-31", None)
         .await;
-    assert_eq!(public.status, StatusCode::OK);
+    assert_eq!(public.status, StatusCode::OK, "{}", public.body);
     assert!(public.body.contains("Antal som tackat nej till erbjudande"));
     assert!(public.body.contains("LSS – kontaktperson"));
+    assert_eq!(
+        app.get("/statistik/ej-verkstallda?datum=2026-11-30", None)
+            .await
+            .status,
+        StatusCode::NOT_FOUND,
+        "a date never before the nämnd is not computed for the public"
+    );
     for id in ["N01", "N02", "D01", "W1"] {
         assert!(
             !public.body.contains(&format!(">{id}<")),
             "the public page shows {id}"
         );
     }
-    let svg = app
-        .get(
-            "/statistik/ej-verkstallda/diagram.svg?datum=2026-11-30",
-            None,
-        )
-        .await;
+    let svg = app.get("/statistik/ej-verkstallda/diagram.svg", None).await;
     assert_eq!(svg.status, StatusCode::OK);
     assert_eq!(svg.headers[header::CONTENT_TYPE], "image/svg+xml");
     assert!(svg.body.contains("<svg") && !svg.body.contains("N01"));

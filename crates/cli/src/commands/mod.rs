@@ -37,6 +37,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     dnr_pattern: a.dnr_pattern,
                     default_series: Some(a.series),
                 },
+                server: Default::default(),
             };
             let dir = DataDir::init(&a.data.dir, &config)?;
             out!(

@@ -179,12 +179,16 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             data,
             actor: a,
             file,
+            body,
             json,
         } => {
             let (dir, cat) = open(&data.dir)?;
+            let body = body
+                .map(|b| super::find_body(&dir.store, &b).map(|r| r.id))
+                .transpose()?;
             let bytes = std::fs::read(&file)
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
-            let s = ops::import_csv(&dir.store, &actor(&a), &bytes, &cat)?;
+            let s = ops::import_csv(&dir.store, &actor(&a), &bytes, &cat, body)?;
             output::print(json.json, &s, || {
                 format!(
                     "{} rader inlästa från {}: {} nya, {} ändrade, {} oförändrade.",

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
-use crate::secrecy::is_personal_number;
+use crate::secrecy::looks_like_personal_number;
 
 /// The longest id accepted.
 pub const MAX_ID_LEN: usize = 40;
@@ -148,7 +148,7 @@ impl DecisionId {
         {
             return Err(DecisionError::IdCharacters(t.to_string()));
         }
-        if is_personal_number(t) {
+        if looks_like_personal_number(t) {
             return Err(DecisionError::IdPersonalNumber);
         }
         Ok(DecisionId(t.to_string()))
@@ -337,6 +337,9 @@ pub struct Decision {
     /// Avbrott, oldest first.
     #[serde(default)]
     pub interruptions: Vec<Interruption>,
+    /// The nämnd whose decision it is: only those who work in it may read the row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<crate::ids::BodyId>,
 }
 
 /// The unchecked shape of a [`Decision`], for deserialising.
@@ -361,6 +364,8 @@ struct DecisionData {
     closed: Option<Closure>,
     #[serde(default)]
     interruptions: Vec<Interruption>,
+    #[serde(default)]
+    body: Option<crate::ids::BodyId>,
 }
 
 /// The errors of a decision read back, joined.
@@ -383,6 +388,7 @@ impl TryFrom<DecisionData> for Decision {
             enforced: d.enforced,
             closed: d.closed,
             interruptions: d.interruptions,
+            body: d.body,
         };
         let errors = decision.validate();
         if errors.is_empty() {
@@ -430,6 +436,7 @@ impl Decision {
             enforced: None,
             closed: None,
             interruptions: Vec::new(),
+            body: None,
         }
     }
 

@@ -13,12 +13,14 @@
 //! - [`ivo`]: the quarterly report to IVO (JSON and CSV).
 //! - [`stats`]: per-quarter counts per law and type for KF and the auditors, and the series
 //!   the chart is drawn from.
+//! - [`public`]: the statistics for the public: aggregates only, small cells hidden.
 //! - [`check`]: the consistency check of reports typed elsewhere (kontroll).
 
 pub mod catalogue;
 pub mod check;
 pub mod decision;
 pub mod ivo;
+pub mod public;
 pub mod report;
 pub mod rules;
 pub mod stats;

@@ -1,0 +1,88 @@
+//! Behörighet: what a logged-in user may read. Every role — administrator included — is
+//! limited to the bodies it works in: a body's secret cases, its §§ before publication, its
+//! register rows and its lists of delegation decisions are for those who hold the body.
+//! Something that belongs to no body is for administrators only.
+
+use paragraf_core::ids::BodyId;
+use paragraf_core::registry::Case;
+use paragraf_store::{Role, User};
+
+/// The roles that work in the registry (cases and documents).
+pub const STAFF: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer];
+/// The roles that run the meeting cycle.
+pub const SECRETARY: &[Role] = &[Role::Admin, Role::Secretary];
+/// The roles that handle individuals' matters (the register of ej verkställda beslut, the
+/// ANMÄLAN lists of delegation decisions).
+pub const HANDLERS: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer];
+
+/// Whether `user` may read what belongs to `body` and is not public.
+pub fn may_read(user: &User, body: Option<BodyId>) -> bool {
+    if user.disabled {
+        return false;
+    }
+    match body {
+        Some(b) => user.bodies.contains(&b),
+        None => user.role == Role::Admin,
+    }
+}
+
+/// Whether `user` holds one of `roles` and may read `body`'s non-public matters.
+pub fn may(user: &User, roles: &[Role], body: Option<BodyId>) -> bool {
+    roles.contains(&user.role) && may_read(user, body)
+}
+
+/// Whether `user` may see `case` in the registry: a public case, or a secret one of a body
+/// the user works in.
+pub fn may_see_case(user: &User, case: &Case) -> bool {
+    STAFF.contains(&user.role) && (!case.secrecy.is_secret() || may_read(user, case.body))
+}
+
+/// Whether `user` may change `case` or register its documents: a registry role in the
+/// case's body (a public case of no body: any registry role).
+pub fn may_handle_case(user: &User, case: &Case) -> bool {
+    STAFF.contains(&user.role)
+        && match case.body {
+            Some(b) => may_read(user, Some(b)),
+            None => !case.secrecy.is_secret() || user.role == Role::Admin,
+        }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(role: Role, bodies: &[i64]) -> User {
+        User {
+            id: 1,
+            username: "u".into(),
+            name: "U".into(),
+            role,
+            person: None,
+            bodies: bodies.iter().map(|b| BodyId(*b)).collect(),
+            failed_logins: 0,
+            locked_until: None,
+            disabled: false,
+            password_hash: String::new(),
+        }
+    }
+
+    #[test]
+    fn every_role_is_limited_to_its_bodies() {
+        for role in [
+            Role::Admin,
+            Role::Secretary,
+            Role::CaseOfficer,
+            Role::Member,
+        ] {
+            let u = user(role, &[5]);
+            assert!(may_read(&u, Some(BodyId(5))), "{role:?}");
+            assert!(!may_read(&u, Some(BodyId(6))), "{role:?}");
+        }
+        assert!(may_read(&user(Role::Admin, &[]), None));
+        assert!(!may_read(&user(Role::CaseOfficer, &[5]), None));
+        assert!(!may(&user(Role::Member, &[5]), HANDLERS, Some(BodyId(5))));
+        let mut off = user(Role::Secretary, &[5]);
+        off.disabled = true;
+        assert!(!may_read(&off, Some(BodyId(5))));
+    }
+}

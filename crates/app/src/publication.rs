@@ -1,0 +1,196 @@
+//! Offentliggörande: the minutes as the public may read them. Every public surface (the
+//! pages, the API, the public PDF) gets them from [`published`], which
+//!
+//! * serves only posted, sealed minutes;
+//! * checks the seal before serving: the canonical text kept at sealing must have the
+//!   sealed hash, the signature must hold for the published key, and the stored minutes
+//!   must still be exactly the sealed ones — on any mismatch the protocol is withheld and an
+//!   alarm goes to the audit log and the server log;
+//! * builds the public version from the sealed text, not from the editable copy;
+//! * decides each § by [`publication`](paragraf_core::publication::publication) (secret
+//!   and unclassified §§ become a notice) and masks personnummer in every text.
+
+use std::collections::HashSet;
+use std::sync::{LazyLock, Mutex};
+
+use anyhow::Result;
+use paragraf_core::ids::{MeetingId, Record};
+use paragraf_core::meeting::{Meeting, MeetingState};
+use paragraf_core::minutes::Minutes;
+use paragraf_core::publication::{public_paragraph, publication, Classification, Publication};
+use paragraf_core::seal::{self, sha256_hex};
+use paragraf_core::secrecy::{mask_all, mask_personal_numbers};
+use paragraf_store::{AuditEntry, Store};
+
+use crate::DataDir;
+
+/// Whether a meeting's minutes are out on the board (or were): posted, or the appeal
+/// period is over.
+pub fn is_published(m: &Meeting) -> bool {
+    matches!(
+        m.state,
+        MeetingState::Posted | MeetingState::AppealPeriodOver
+    )
+}
+
+/// Published minutes in their public version.
+#[derive(Debug, Clone)]
+pub struct PublicMinutes {
+    /// The meeting, its place and notice masked.
+    pub meeting: Record<MeetingId, Meeting>,
+    /// The minutes as sealed, every § in its public version, every text masked.
+    pub minutes: Minutes,
+    /// What the public gets of each §, by number.
+    pub publication: Vec<(u32, Publication)>,
+}
+
+/// What each § of `minutes` gives the public.
+pub fn decide(
+    minutes: &Minutes,
+    imported: bool,
+    classifications: &[Classification],
+) -> Vec<(u32, Publication)> {
+    minutes
+        .paragraphs()
+        .iter()
+        .map(|p| {
+            let c = classifications.iter().find(|c| c.paragraph == p.number);
+            (p.number, publication(p, imported, c))
+        })
+        .collect()
+}
+
+/// `minutes` with every § replaced by its public version and every text masked.
+pub fn public_version(minutes: &Minutes, decided: &[(u32, Publication)]) -> Result<Minutes> {
+    let mut json = serde_json::to_value(minutes)?;
+    if let Some(ps) = json.get_mut("paragraphs").and_then(|v| v.as_array_mut()) {
+        for (p, v) in minutes.paragraphs().iter().zip(ps.iter_mut()) {
+            let what = decided
+                .iter()
+                .find(|(n, _)| *n == p.number)
+                .map_or(Publication::Pending, |(_, w)| *w);
+            *v = serde_json::to_value(public_paragraph(p, what))?;
+        }
+    }
+    let minutes: Minutes = serde_json::from_value(json)?;
+    Ok(mask_all(&minutes)?)
+}
+
+/// The meeting as the public sees it: place and the notice's storage masked.
+pub fn public_meeting(m: &Record<MeetingId, Meeting>) -> Record<MeetingId, Meeting> {
+    let mut m = m.clone();
+    m.value.place = m
+        .value
+        .place
+        .as_deref()
+        .map(|p| mask_personal_numbers(p).into_owned());
+    if let Some(n) = &mut m.value.notice {
+        n.storage = mask_personal_numbers(&n.storage).into_owned();
+    }
+    m
+}
+
+/// The published minutes of meeting `id`, checked against their seal, or `None` when there
+/// are none to show the public (not published, not sealed, or failing the check — which
+/// raises an alarm).
+pub fn published(dir: &DataDir, id: MeetingId) -> Result<Option<PublicMinutes>> {
+    let store = &dir.store;
+    let Ok(meeting) = store.meeting(id) else {
+        return Ok(None);
+    };
+    if !is_published(&meeting) {
+        return Ok(None);
+    }
+    let Some(sealed) = sealed_minutes(dir, id)? else {
+        return Ok(None);
+    };
+    let decided = decide(
+        &sealed,
+        meeting.source.is_some(),
+        &store.classifications(id)?,
+    );
+    Ok(Some(PublicMinutes {
+        meeting: public_meeting(&meeting),
+        minutes: public_version(&sealed, &decided)?,
+        publication: decided,
+    }))
+}
+
+/// The minutes of meeting `id` as sealed (from the canonical text kept at sealing), when
+/// the seal holds; `None` when they are not sealed, or, after an alarm, when the seal does
+/// not hold.
+pub fn sealed_minutes(dir: &DataDir, id: MeetingId) -> Result<Option<Minutes>> {
+    let store = &dir.store;
+    let Some(record) = store.seal_record(id)? else {
+        return Ok(None);
+    };
+    let fail = |why: String| -> Result<Option<Minutes>> {
+        alarm(dir, id, &why);
+        Ok(None)
+    };
+    if sha256_hex(record.canonical.as_bytes()) != record.seal.sha256 {
+        return fail("den sparade kanoniska texten har inte sigillets kontrollsumma".into());
+    }
+    let Some(key) = crate::keys::published(&dir.path)? else {
+        return fail("installationen har ingen publicerad sigillnyckel".into());
+    };
+    let report = seal::verify(
+        &record.seal,
+        &record.canonical,
+        &record.canonical,
+        Some(&key),
+    );
+    if !report.signature_valid {
+        return fail("sigillets signatur stämmer inte".into());
+    }
+    if !report.key_matches {
+        return fail("sigillet är inte gjort med den publicerade nyckeln".into());
+    }
+    let stored = match store.minutes(id) {
+        Ok(Some(m)) => m,
+        Ok(None) => return fail("protokollet saknas men sigillet finns".into()),
+        Err(e) => return fail(format!("det lagrade protokollet kan inte läsas: {e}")),
+    };
+    if stored.seal() != Some(&record.seal) {
+        return fail("det lagrade protokollets sigill skiljer sig från sigilltabellens".into());
+    }
+    let current = stored.canonical();
+    if current != record.canonical {
+        let diff = seal::verify(&record.seal, &record.canonical, &current, Some(&key));
+        return fail(format!(
+            "det lagrade protokollet har ändrats efter justeringen: {}",
+            diff.differences.join(", ")
+        ));
+    }
+    match serde_json::from_str::<Minutes>(&record.canonical) {
+        Ok(m) => Ok(Some(m)),
+        Err(e) => fail(format!("den förseglade texten kan inte läsas: {e}")),
+    }
+}
+
+/// Meetings already alarmed about by this process (one alarm each, not one per request).
+static ALARMED: LazyLock<Mutex<HashSet<(String, MeetingId)>>> =
+    LazyLock::new(|| Mutex::new(HashSet::new()));
+
+/// Records that the minutes of `id` failed their seal check: in the server log every time,
+/// in the audit log once per process and data directory.
+pub fn alarm(dir: &DataDir, id: MeetingId, why: &str) {
+    tracing::error!("LARM: protokollet för sammanträde {id} visas inte: {why}");
+    let key = (dir.path.display().to_string(), id);
+    let first = ALARMED.lock().map(|mut s| s.insert(key)).unwrap_or(true);
+    if !first {
+        return;
+    }
+    let entry = AuditEntry {
+        at: chrono::Utc::now().to_rfc3339(),
+        actor: "paragraf".into(),
+        action: "larm".into(),
+        entity: "protokoll".into(),
+        entity_id: Some(id.to_string()),
+        before: None,
+        after: Some(serde_json::json!({ "orsak": why }).to_string()),
+    };
+    if let Err(e) = dir.store.audit(&entry) {
+        tracing::error!("larmet kunde inte skrivas i revisionsloggen: {e}");
+    }
+}
