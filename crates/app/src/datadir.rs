@@ -36,6 +36,12 @@ pub struct ServerConfig {
     /// The largest upload accepted, in MB (default 50).
     #[serde(default)]
     pub upload_limit_mb: Option<u64>,
+    /// Seconds a client may take to send a request's head (default 10).
+    #[serde(default)]
+    pub header_timeout_secs: Option<u64>,
+    /// Seconds a client may pause while sending a request's body (default 20).
+    #[serde(default)]
+    pub body_timeout_secs: Option<u64>,
 }
 
 impl ServerConfig {
@@ -47,6 +53,16 @@ impl ServerConfig {
         self.public_url
             .as_deref()
             .is_some_and(|u| u.trim().to_ascii_lowercase().starts_with("https://"))
+    }
+
+    /// How long a client may take to send a request's head.
+    pub fn header_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.header_timeout_secs.unwrap_or(10).max(1))
+    }
+
+    /// How long a client may pause while sending a request's body.
+    pub fn body_timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.body_timeout_secs.unwrap_or(20).max(1))
     }
 
     /// The upload limit in bytes.

@@ -388,7 +388,7 @@ fn store_in(
         };
         para.secrecy = imported_secrecy(&verdict);
         match verdict {
-            Verdict::Secret(ground) => classified.push(Classification {
+            Verdict::Secret(ground) | Verdict::Withheld(ground) => classified.push(Classification {
                 paragraph: ip.number,
                 public: false,
                 ground,

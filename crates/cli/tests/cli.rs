@@ -722,3 +722,23 @@ fn a_closed_pipe_ends_output_quietly() {
     assert!(!err.contains("panicked"), "{err}");
     assert_ne!(out.status.code(), Some(101));
 }
+
+/// A kallelse is no protocol: `import` refuses it, names the file, and stores nothing.
+#[test]
+fn a_document_without_paragraphs_is_refused_and_nothing_is_stored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = data(tmp.path());
+    ok(&["init", "--data", &d]);
+    let kallelse = tmp.path().join("kallelse.txt");
+    std::fs::write(
+        &kallelse,
+        "Kallelse\n\nSocialnämnden\n\nSammanträdesdatum 2026-12-10\n\nPlats och tid Kommunhuset kl. 13:00\n\n\
+         Föredragningslista\n\n1. Val av justerare\n2. Budgetuppföljning januari–oktober\n3. Delegationsbeslut\n",
+    )
+    .unwrap();
+    let err = fails(&["import", "--data", &d, &kallelse.to_string_lossy()]);
+    assert!(err.contains("kallelse.txt"), "{err}");
+    assert!(err.contains("ingen paragraf"), "{err}");
+    let meetings = json(&["meetings", "--data", &d, "--json"]);
+    assert_eq!(meetings.as_array().map(Vec::len), Some(0), "{meetings}");
+}

@@ -53,36 +53,53 @@ pub struct Classification {
 /// What the rules make of a §.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {
-    /// Secret, on this ground.
+    /// Secret, on this ground: the § is about an individual (a personnummer, a title that
+    /// names an individual's matter, OSL 26 kap. 1 § cited, "enskilt ärende"). Stored secret;
+    /// nobody can publish it.
     Secret(String),
+    /// Withheld on this ground until a person has looked: the text mentions what is often
+    /// secret (LVU, LVM, "sekretess") in a matter that may still be the nämnd's own, such as
+    /// a budget follow-up that counts LVU placements.
+    Withheld(String),
     /// Public, on this ground.
     Public(String),
     /// The rules cannot tell: a person must classify it ("att klassificera").
     Undecided,
 }
 
-/// Signs of an individual case anywhere in a §'s text (OSL 26 kap. 1 §). Each pattern's
-/// ground is at the same index in [`SECRET_GROUNDS`].
+/// Signs of an individual case anywhere in a §'s text (OSL 26 kap. 1 §): the § is secret.
+/// Each pattern's ground is at the same index in [`SECRET_GROUNDS`].
 static SECRET_TEXT: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new([
         // OSL 26 kap. 1 § in its spellings: "26 kap. 1 §", "26 kap 1§", "26:1", "26 kap. 1 och 2 §§".
         r"(?i)(?:\bOSL\b|offentlighets- och sekretesslag)[^\n]{0,40}?\b26\s*(?:kap\.?\s*|:)\s*1\b|\b26\s*kap\.?\s*1\s*(?:§|och)|\b26:1\s*(?:§|\bOSL\b)",
-        r"(?i)sekretess",
         r"(?i)\benskild[ae]?\s+ärende|\benskilt\s+ärende|\bindividärende|\bpersonärende",
-        r"(?i)\bLVU\b|vård av unga",
-        r"(?i)\bLVM\b|vård av missbrukare",
         r"(?i)protokollförs\s+i\s+(?:särskilt|separat)",
     ])
     .expect("static regexes")
 });
 
-const SECRET_GROUNDS: [&str; 6] = [
-    "OSL 26 kap. 1 § nämns",
-    "sekretess nämns",
+const SECRET_GROUNDS: [&str; 3] = [
+    "OSL 26 kap. 1 § anges",
     "enskilt ärende",
-    "LVU (vård av unga)",
-    "LVM (vård av missbrukare)",
     "protokollförs separat",
+];
+
+/// Words that are often about individuals but also appear in the nämnd's own matters: the
+/// § waits for a person. Grounds at the same index in [`WITHHELD_GROUNDS`].
+static WITHHELD_TEXT: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new([
+        r"(?i)\bLVU\b|vård av unga",
+        r"(?i)\bLVM\b|vård av missbrukare",
+        r"(?i)sekretess",
+    ])
+    .expect("static regexes")
+});
+
+const WITHHELD_GROUNDS: [&str; 3] = [
+    "LVU (vård av unga) nämns",
+    "LVM (vård av missbrukare) nämns",
+    "sekretess nämns",
 ];
 
 /// A title that names an individual's matter: an application, an appeal or a statement to
@@ -215,12 +232,13 @@ fn all_text(p: &Paragraph) -> String {
     s
 }
 
-/// The rules for a § whose secrecy nobody has decided (an imported §): secret when any of
-/// its text shows an individual case (OSL 26 kap. 1 § in any spelling, "sekretess",
-/// "enskilt ärende", LVU, LVM, a personnummer, a title naming an individual's application
-/// or a court matter); public when its title is one of the nämnd's own matters (formalia,
-/// economy and follow-up, governance, information, policies and statements); undecided
-/// otherwise. Secret wins over public.
+/// The rules for a § whose secrecy nobody has decided (an imported §): secret when it shows
+/// an individual case (OSL 26 kap. 1 § in any spelling, "enskilt ärende", a personnummer,
+/// a title naming an individual's application, a court matter, LVU or LVM); withheld for a
+/// person to look at when its text mentions LVU, LVM or "sekretess"; public when its title
+/// is one of the nämnd's own matters (formalia, economy and follow-up, governance,
+/// information, policies and statements); undecided otherwise. Secret wins over withheld,
+/// withheld over public.
 pub fn classify(p: &Paragraph) -> Verdict {
     let text = all_text(p);
     if let Some(i) = SECRET_TEXT.matches(&text).iter().next() {
@@ -229,8 +247,11 @@ pub fn classify(p: &Paragraph) -> Verdict {
     if has_personal_number(&text) {
         return Verdict::Secret("OSL 26 kap. 1 §: personnummer i texten".into());
     }
-    if INDIVIDUAL_TITLE.is_match(&p.title) {
+    if INDIVIDUAL_TITLE.is_match(&p.title) || WITHHELD_TEXT.is_match(&p.title) {
         return Verdict::Secret("OSL 26 kap. 1 §: rubriken avser en enskilds ärende".into());
+    }
+    if let Some(i) = WITHHELD_TEXT.matches(&text).iter().next() {
+        return Verdict::Withheld(format!("väntar på prövning: {}", WITHHELD_GROUNDS[i]));
     }
     for (re, ground) in PUBLIC_TITLE_SET.iter() {
         if re.is_match(&p.title) {
@@ -246,7 +267,7 @@ pub fn imported_secrecy(v: &Verdict) -> Secrecy {
     match v {
         Verdict::Secret(_) => Secrecy::IndividualCase,
         Verdict::Public(_) => Secrecy::Public,
-        Verdict::Undecided => Secrecy::Unclassified,
+        Verdict::Withheld(_) | Verdict::Undecided => Secrecy::Unclassified,
     }
 }
 
@@ -275,8 +296,13 @@ pub fn publication(
     match p.secrecy {
         Secrecy::IndividualCase => Publication::Secret,
         Secrecy::Unclassified => match classification {
-            Some(c) if c.public && matches!(c.by, ClassifiedBy::Person(_)) => Publication::Public,
-            Some(c) if !c.public => Publication::Secret,
+            Some(c) if matches!(c.by, ClassifiedBy::Person(_)) => {
+                if c.public {
+                    Publication::Public
+                } else {
+                    Publication::Secret
+                }
+            }
             _ => Publication::Pending,
         },
         Secrecy::Public => match says {
@@ -379,11 +405,26 @@ mod tests {
             "Ärendet är ett enskilt ärende.",
             "Enskilda ärenden behandlas i separat protokoll.",
             "Uppgifter om Kalle Andersson, 811218-9875.",
-            "Beslut om vård enligt lagen (1990:52) med särskilda bestämmelser om vård av unga.",
-            "Ansökan enligt LVM.",
         ] {
             assert!(secret(classify(&para("Beslut", text))), "{text}");
         }
+        // LVU, LVM and "sekretess" in the text of the nämnd's own matter (a budget that
+        // counts placements) wait for a person; in the title they are secret.
+        for text in [
+            "Kostnaderna för placeringar enligt LVU ökar.",
+            "Beslut om vård enligt lagen (1990:52) med särskilda bestämmelser om vård av unga.",
+            "Ansökan enligt LVM.",
+            "Informationen omfattas av sekretess.",
+        ] {
+            assert!(
+                matches!(
+                    classify(&para("Budgetuppföljning", text)),
+                    Verdict::Withheld(_)
+                ),
+                "{text}"
+            );
+        }
+        assert!(secret(classify(&para("Ärende enligt LVU", ""))));
         for title in [
             "Ansökan om bistånd",
             "Överklagande av beslut om försörjningsstöd",

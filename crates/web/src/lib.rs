@@ -20,7 +20,6 @@ pub mod workspace;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
 
 use axum::response::Response;
 use axum::routing::{get, post};
@@ -180,16 +179,12 @@ pub fn router(state: AppState) -> Router {
             cache::public_pages,
         ))
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
-            BODY_TIMEOUT,
+            state.dir.config.server.body_timeout(),
         ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
 }
 
-/// A client that stops sending its request body for this long is cut off.
-pub const BODY_TIMEOUT: Duration = Duration::from_secs(20);
-/// A client that has not sent its request head within this time is cut off.
-pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 /// At most this many connections are served at once; further ones wait to be accepted.
 pub const MAX_CONNECTIONS: usize = 1024;
 
@@ -235,19 +230,31 @@ async fn security_headers(mut response: Response) -> Response {
     response
 }
 
-/// Serves until Ctrl-C: HTTP/1.1 with a timeout for the request head ([`HEADER_TIMEOUT`])
-/// and body ([`BODY_TIMEOUT`]), at most [`MAX_CONNECTIONS`] connections, each request
-/// knowing its client's address.
+/// Serves until Ctrl-C: HTTP/1.1 with timeouts for the request head and body (`[server]`
+/// in paragraf.toml), at most [`MAX_CONNECTIONS`] connections, each request knowing its
+/// client's address.
 pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
-    use hyper_util::rt::{TokioIo, TokioTimer};
-    use tower::ServiceExt;
     // Notices whose appeal period ran out while the server was down come off the board.
     paragraf_app::cycle::close_appeal_periods(&state.dir.store, state.today())?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("lyssnar på http://{}", listener.local_addr()?);
+    serve_listener(state, listener, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}
+
+/// Serves the connections of `listener` until `shutdown` completes.
+pub async fn serve_listener(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use tower::ServiceExt;
+    let header_timeout = state.dir.config.server.header_timeout();
     let app = router(state);
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
-    let shutdown = tokio::signal::ctrl_c();
     tokio::pin!(shutdown);
     loop {
         let permit = tokio::select! {
@@ -275,7 +282,7 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
                 });
             let mut http = hyper::server::conn::http1::Builder::new();
             http.timer(TokioTimer::new())
-                .header_read_timeout(HEADER_TIMEOUT);
+                .header_read_timeout(header_timeout);
             if let Err(e) = http.serve_connection(TokioIo::new(stream), service).await {
                 tracing::debug!("anslutningen från {peer} avslutades: {e}");
             }

@@ -1,0 +1,1113 @@
+//! Fail closed: each way out that the "fail closed" issue found, tried again as an attacker
+//! would. Personnummer in every spelling on every public surface, imported §§ about
+//! individuals, statistics that single out a person, anonymous reads that write, roles
+//! outside their bodies, a secretary who justerar alone, tampered minutes, floods of
+//! logins, slow clients, reads held up by a write, tokens, cookies and uploads.
+
+use std::collections::{BTreeSet, VecDeque};
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{header, Request, StatusCode};
+use chrono::NaiveDate;
+use paragraf_app::cycle;
+use paragraf_core::ids::{BodyId, MeetingId, PersonId};
+use paragraf_core::meeting::MeetingState;
+use paragraf_core::minutes::{Ballot, Choice, Conflict, MinutesNote, Reservation, SignerRole};
+use paragraf_store::{Role, Store};
+
+mod support;
+use support::*;
+
+/// The spellings the attacker used, around one personnummer (Skatteverket's test number).
+const SPELLINGS: &str = "Klagomål från 811218–9876, 811218\u{a0}9876, 811218 — 9876, \
+    811218/9876, 811218.9876, 19811218-9876 och pnr8112189876.";
+
+/// Nothing of the number may survive anywhere public.
+fn assert_clean(path: &str, text: &str) {
+    for needle in ["9876", "811218", "Kalle"] {
+        assert!(!text.contains(needle), "{path} shows {needle:?}");
+    }
+}
+
+fn pdf_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("x.pdf");
+    std::fs::write(&pdf, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/test");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn meeting_in(app: &App, state: MeetingState) -> MeetingId {
+    app.state
+        .dir
+        .store
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state == state && m.source.is_none())
+        .map(|m| m.id)
+        .expect("the demo has a meeting in every state")
+}
+
+/// Writes personnummer into every text field of the demo's drafted minutes (place, §
+/// text, vote meanings, jäv ground, reservation, protokollsanteckning, förvaringsplats),
+/// justerar and posts them.
+fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
+    let dir = &app.state.dir;
+    let store = &dir.store;
+    let id = meeting_in(app, MeetingState::MinutesDrafted);
+    let mut m = store.meeting(id).unwrap().value;
+    m.place = Some("Sammanträdesrum 811218–9876".into());
+    store.update_meeting(id, &m).unwrap();
+    let minutes = store.minutes(id).unwrap().unwrap();
+    let numbers: Vec<u32> = minutes
+        .paragraphs()
+        .iter()
+        .filter(|p| !p.secrecy.is_secret())
+        .map(|p| p.number)
+        .collect();
+    let chair = minutes.chair().unwrap();
+    for (i, n) in numbers.iter().enumerate() {
+        cycle::edit_paragraph(store, id, *n, |p, att| {
+            p.text = format!("{} {SPELLINGS}", p.text);
+            p.notes.push(MinutesNote {
+                by: vec![],
+                text: format!("Protokollsanteckning: {SPELLINGS}"),
+            });
+            if i == 0 {
+                let deciding = att.deciding_for(p.number);
+                let ballots = deciding
+                    .iter()
+                    .map(|person| Ballot {
+                        person: *person,
+                        choice: Choice::Yes,
+                    })
+                    .collect();
+                p.record_vote(
+                    att,
+                    "bifall 811218–9876",
+                    "avslag 811218 9876",
+                    ballots,
+                    Some(chair),
+                )?;
+                p.reservations.push(Reservation {
+                    by: deciding[1],
+                    reasons: Some(format!("Motivering: {SPELLINGS}")),
+                });
+            } else if p.votes().is_empty() {
+                let someone = att.deciding_for(p.number)[2];
+                p.record_conflict(Conflict {
+                    person: someone,
+                    ground: Some("släkt med 811218/9876".into()),
+                })?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    }
+    let adjuster = minutes.adjusters()[0];
+    let now = app.state.now();
+    cycle::approve(dir, id, chair, SignerRole::Chair, "test", vec![], now).unwrap();
+    cycle::approve(dir, id, adjuster, SignerRole::Adjuster, "test", vec![], now).unwrap();
+    cycle::post_notice(store, id, today(), "Arkivet, pnr8112189876").unwrap();
+    id
+}
+
+/// Seed 000 moved a year back (so that its § numbers are free), with personnummer in its
+/// place and förvaringsplats, § 114's text, and § 116 turned into the attacker's LVU case.
+fn import_seed_with_numbers(app: &App) -> MeetingId {
+    let text = include_str!("../../../tests/fixtures/000_cbbf2cbdf5794cd6.txt")
+        .replace("2025-09", "2024-09")
+        .replace(
+            "Sammanträdesrummet, stadshuset",
+            "Sammanträdesrummet 811218–9876, stadshuset",
+        )
+        .replace(
+            "Förvaringsplats för protokollet\tAdministrativa enheten",
+            "Förvaringsplats för protokollet\tAdministrativa enheten pnr8112189876",
+        )
+        .replace(
+            "Socialchef Maria Persson informerar från verksamheten:",
+            &format!("Socialchef Maria Persson informerar från verksamheten: {SPELLINGS}"),
+        )
+        .replace(
+            "§ 116 - Fokus SÄBO",
+            "§ 116 - Ansökan om vård enligt LVU för Kalle Andersson, 811218–9876",
+        );
+    let protocol = paragraf_import::parse_protocol(&text).unwrap();
+    let key = paragraf_app::keys::load_or_create(&app.state.dir.path).unwrap();
+    let stored =
+        paragraf_app::import::store_protocol(&app.state.dir.store, &protocol, "test", &key)
+            .unwrap();
+    assert!(stored.sealed, "{:?}", stored.warnings);
+    stored.meeting
+}
+
+/// Every public page, feed, API answer and PDF reachable from the start page and the API.
+async fn crawl_public(app: &App) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut queue: VecDeque<String> = [
+        "/",
+        "/anslagstavla.atom",
+        "/sigill.pub",
+        "/statistik/ej-verkstallda",
+        "/statistik/ej-verkstallda/diagram.svg",
+        "/api/v1/openapi.json",
+        "/api/v1/notices",
+        "/api/v1/minutes",
+        "/api/v1/bodies",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    for m in app.state.dir.store.meetings().unwrap() {
+        queue.push_back(format!("/protokoll/{}", m.id));
+        queue.push_back(format!("/protokoll/{}/protokoll-offentlig.pdf", m.id));
+        queue.push_back(format!("/api/v1/minutes/{}", m.id));
+    }
+    while let Some(path) = queue.pop_front() {
+        if !seen.insert(path.clone()) || seen.len() > 600 {
+            continue;
+        }
+        let res = app
+            .router
+            .clone()
+            .oneshot_raw(Request::get(&path).body(Body::empty()).unwrap())
+            .await;
+        assert!(!res.0.is_server_error(), "{path}: {}", res.0);
+        if path.ends_with(".pdf") {
+            if res.0 == StatusCode::OK {
+                assert_clean(&path, &pdf_text(&res.1));
+            }
+            continue;
+        }
+        let text = String::from_utf8_lossy(&res.1).into_owned();
+        assert_clean(&path, &text);
+        for l in links(&text) {
+            if !l.starts_with("/logga") && !l.starts_with("/static") {
+                queue.push_back(l);
+            }
+        }
+    }
+    seen
+}
+
+#[tokio::test]
+async fn personnummer_and_individual_cases_reach_no_public_surface() {
+    let app = app();
+    let made = publish_minutes_full_of_numbers(&app);
+    let imported = import_seed_with_numbers(&app);
+    let seen = crawl_public(&app).await;
+    for id in [made, imported] {
+        let page = app.get(&format!("/protokoll/{id}"), None).await;
+        assert_eq!(page.status, StatusCode::OK, "{id}: {}", page.body);
+        assert!(
+            page.body.contains("[personnummer borttaget]"),
+            "{id}: masked, not dropped"
+        );
+        assert!(seen.contains(&format!("/protokoll/{id}/protokoll-offentlig.pdf")));
+    }
+    // The imported LVU § and the § no rule could classify are notices, not text.
+    let page = app.get(&format!("/protokoll/{imported}"), None).await;
+    assert!(page.body.contains("Enskilt ärende"), "{}", page.body);
+    assert!(
+        page.body.contains("Ej publicerad paragraf"),
+        "{}",
+        page.body
+    );
+    assert!(!page.body.contains("Funktionshinderpolitiskt"));
+    // The rules' verdicts are recorded with their grounds.
+    let c = app.state.dir.store.classifications(imported).unwrap();
+    let ground = |n: u32| {
+        c.iter()
+            .find(|c| c.paragraph == n)
+            .map(|c| c.ground.clone())
+    };
+    assert!(ground(116).unwrap().contains("OSL 26 kap. 1 §"));
+    assert!(ground(117).unwrap().starts_with("regel: "));
+    assert!(
+        ground(115).unwrap().contains("LVM"),
+        "withheld until a person looks"
+    );
+    assert_eq!(ground(118), None, "undecided: waits for a person");
+    assert!(!page.body.contains("Verksamhetsbeskrivning"));
+
+    // A person classifies § 118; it is published from then on, and the workspace shows who.
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let meeting = app
+        .get(&format!("/sammantraden/{imported}"), Some(&cookie))
+        .await;
+    assert!(
+        meeting.body.contains("att klassificera"),
+        "{}",
+        meeting.body
+    );
+    let refused = app
+        .post_form(
+            &format!("/sammantraden/{imported}/klassificera"),
+            Some(&cookie),
+            &[
+                ("csrf", &csrf),
+                ("paragraph", "116"),
+                ("public", "1"),
+                ("ground", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        refused.status,
+        StatusCode::CONFLICT,
+        "a secret § is never published"
+    );
+    let ok = app
+        .post_form(
+            &format!("/sammantraden/{imported}/klassificera"),
+            Some(&cookie),
+            &[
+                ("csrf", &csrf),
+                ("paragraph", "118"),
+                ("public", "1"),
+                ("ground", "Nämndens eget arbete, inga enskilda"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let page = app.get(&format!("/protokoll/{imported}"), None).await;
+    assert!(page.body.contains("Funktionshinderpolitiskt"));
+    assert_clean("after classification", &page.body);
+    // The budget § that mentions LVM placements can be published by a person too.
+    let ok = app
+        .post_form(
+            &format!("/sammantraden/{imported}/klassificera"),
+            Some(&cookie),
+            &[
+                ("csrf", &csrf),
+                ("paragraph", "115"),
+                ("public", "1"),
+                ("ground", "Budget, inga enskilda"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER);
+    let page = app.get(&format!("/protokoll/{imported}"), None).await;
+    assert!(
+        page.body.contains("Verksamhetsbeskrivning"),
+        "{}",
+        page.body
+    );
+}
+
+#[tokio::test]
+async fn anonymous_reads_write_nothing() {
+    let app = app();
+    let store = &app.state.dir.store;
+    let before = store.generation().unwrap();
+    let log = store.audit_log(10_000).unwrap().len();
+    crawl_public(&app).await;
+    for path in [
+        "/statistik/ej-verkstallda?datum=2026-10-31",
+        "/statistik/ej-verkstallda/diagram.svg",
+        "/logga-in",
+        "/kalender?manad=2026-11",
+    ] {
+        app.get(path, None).await;
+    }
+    // An expired or made-up session cookie is the public too: nothing is deleted.
+    app.get("/", Some("paragraf_session=ffff")).await;
+    assert_eq!(
+        store.generation().unwrap(),
+        before,
+        "an anonymous GET wrote"
+    );
+    assert_eq!(store.audit_log(10_000).unwrap().len(), log);
+
+    // No seal key is made by reading the public key.
+    let tmp = tempfile::tempdir().unwrap();
+    let fresh =
+        paragraf_app::DataDir::init(&tmp.path().join("d"), &paragraf_app::demo::demo_config())
+            .unwrap();
+    let state = paragraf_web::AppState::new(fresh).unwrap();
+    let router = paragraf_web::router(state.clone());
+    let (status, _) = router
+        .oneshot_raw(Request::get("/sigill.pub").body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(!tmp.path().join("d/keys").exists());
+}
+
+#[tokio::test]
+async fn public_statistics_show_only_what_was_before_the_namnd_without_individuals() {
+    let app = app();
+    // 18 requests for 18 dates recovered one decision's verkställt date: now only dates
+    // placed before the nämnd answer, and never with a row per decision.
+    let mut answered = 0;
+    for day in 1..=28 {
+        let path = format!("/statistik/ej-verkstallda?datum=2026-11-{day:02}");
+        if app.get(&path, None).await.status == StatusCode::OK {
+            answered += 1;
+        }
+    }
+    assert_eq!(answered, 0, "November 2026 was never before the nämnd");
+    let page = app
+        .get("/statistik/ej-verkstallda?datum=2026-10-31", None)
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("Beslutsdatum") && !page.body.contains("Antal dagar"));
+    // Seed 004's register has types with one or two decisions: they show as "<3".
+    assert!(page.body.contains("&lt;3"), "{}", page.body);
+}
+
+/// The route table: every route of the server is either public, or for logged-in users
+/// without a body (own account), or tried below for a role in its body and out of it.
+#[tokio::test]
+async fn every_role_is_limited_to_its_bodies_on_every_route() {
+    let app = app();
+    let store = &app.state.dir.store;
+    let sn = store
+        .bodies()
+        .unwrap()
+        .into_iter()
+        .find(|b| b.name == "Socialnämnden")
+        .unwrap()
+        .id;
+    let ks = store
+        .bodies()
+        .unwrap()
+        .into_iter()
+        .find(|b| b.name == "Kommunstyrelsen")
+        .unwrap()
+        .id;
+    let secret_case = store
+        .cases()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.secrecy.is_secret())
+        .unwrap();
+    let held = meeting_in(&app, MeetingState::Held);
+    let drafted = meeting_in(&app, MeetingState::MinutesDrafted);
+    let planned = meeting_in(&app, MeetingState::Planned);
+    // A handling with its file in the secret case.
+    let mut doc = paragraf_core::registry::NewDocument::new(
+        paragraf_core::registry::DocumentType::Memo,
+        "Utredning",
+        today(),
+        paragraf_core::registry::Direction::Internal,
+        None,
+    )
+    .unwrap();
+    doc.secrecy = secret_case.secrecy;
+    doc.file = Some(app.state.dir.store_pdf(b"%PDF-1.4 utredning").unwrap());
+    let handling = store.add_document(secret_case.id, &doc).unwrap().number;
+
+    // GET routes that show a body's non-public matters, and what proves they were shown.
+    let reads: Vec<(String, &str)> = vec![
+        (
+            format!("/arenden/{}", secret_case.id),
+            "Ansökan om vård enligt LVU",
+        ),
+        (
+            format!("/arenden/{}/handlingar/{handling}", secret_case.id),
+            "",
+        ),
+        (
+            format!("/sammantraden/{drafted}"),
+            "Ansökan om vård enligt LVU",
+        ),
+        (
+            format!("/sammantraden/{drafted}/dokument/protokoll.pdf"),
+            "",
+        ),
+        ("/ej-verkstallda?datum=2026-11-30".into(), "N01"),
+        ("/ej-verkstallda/N01".into(), "N01"),
+        (
+            "/ej-verkstallda/diagram.svg?datum=2026-11-30".into(),
+            "kontaktperson",
+        ),
+        (
+            "/ej-verkstallda/ivo?kvartal=2026Q4&format=csv".into(),
+            "N01",
+        ),
+        (
+            "/delegation/beslut?fran=2024-05-01&till=2024-05-31".into(),
+            "ANMÄLAN",
+        ),
+        (format!("/api/v1/meetings/{drafted}"), "minutes"),
+        ("/api/v1/meetings".into(), "agenda_items"),
+        ("/api/v1/cases".into(), "Ansökan om vård enligt LVU"),
+        ("/arenden".into(), "Ansökan om vård enligt LVU"),
+        ("/sammantraden".into(), "/sammantraden/"),
+    ];
+    let mut covered: BTreeSet<String> = reads
+        .iter()
+        .map(|(p, _)| route_of(p.split('?').next().unwrap()))
+        .collect();
+    let posts = [
+        format!("/sammantraden/{planned}/halltid"),
+        format!("/sammantraden/{held}/protokoll"),
+        format!("/sammantraden/{drafted}/beslut"),
+        format!("/sammantraden/{drafted}/klassificera"),
+        format!("/arenden/{}", secret_case.id),
+        format!("/arenden/{}/handlingar", secret_case.id),
+        "/ej-verkstallda".into(),
+        "/ej-verkstallda/N01".into(),
+        "/sammantraden".into(),
+        "/arenden".into(),
+    ];
+    covered.extend(posts.iter().map(|p| route_of(p)));
+    for api in [
+        "/api/v1/meetings/{id}/agenda",
+        "/api/v1/meetings/{id}/notice",
+        "/api/v1/meetings/{id}/held",
+        "/api/v1/meetings/{id}/minutes",
+        "/api/v1/meetings/{id}/paragraphs/{n}/decision",
+        "/api/v1/meetings/{id}/paragraphs/{n}/votes",
+        "/api/v1/meetings/{id}/approvals",
+        "/api/v1/meetings/{id}/anslag",
+    ] {
+        covered.insert(api.into());
+    }
+    // Public or own-account routes.
+    let open = [
+        "/",
+        "/static/paragraf.css",
+        "/static/paragraf.js",
+        "/anslagstavla",
+        "/anslagstavla.atom",
+        "/protokoll",
+        "/protokoll/",
+        "/protokoll/{id}",
+        "/protokoll/{id}/protokoll-offentlig.pdf",
+        "/kalender",
+        "/organ",
+        "/organ/{id}",
+        "/sigill.pub",
+        "/logga-in",
+        "/logga-ut",
+        "/revision",
+        "/delegation",
+        "/delegation/{id}",
+        "/uppfoljning",
+        "/uppfoljning/rapport",
+        "/uppfoljning/diagram.svg",
+        "/uppfoljning/siffror.csv",
+        "/uppfoljning/siffror.json",
+        "/statistik/ej-verkstallda",
+        "/statistik/ej-verkstallda/diagram.svg",
+        "/konto/nycklar",
+        "/konto/nycklar/{id}/aterkalla",
+        "/api/v1/openapi.json",
+        "/api/v1/bodies",
+        "/api/v1/notices",
+        "/api/v1/minutes",
+        "/api/v1/minutes/{id}",
+        "/api/v1/tokens",
+        "/api/v1/tokens/{id}",
+    ];
+    covered.extend(open.iter().map(|s| s.to_string()));
+    for route in routes() {
+        assert!(
+            covered.contains(&route) || covered.contains(&route.replace("{action}", "kalla")),
+            "route {route} is not in the role × body walk"
+        );
+    }
+
+    for role in [
+        Role::Admin,
+        Role::Secretary,
+        Role::CaseOfficer,
+        Role::Member,
+    ] {
+        let handles_cases = role != Role::Member;
+        for (body, has) in [(sn, true), (ks, false)] {
+            let name = format!("{role:?}-{body}").to_lowercase();
+            add_user(&app, &name, role, &[body]);
+            let (cookie, csrf) = app.login_as(&name, "Lösen-för-test-1").await;
+            for (path, proof) in &reads {
+                let a = app.get(path, Some(&cookie)).await;
+                let shown =
+                    a.status == StatusCode::OK && (proof.is_empty() || a.body.contains(proof));
+                let may = has && (handles_cases || !reads_need_staff(path));
+                assert_eq!(
+                    shown,
+                    may,
+                    "{role:?} with body {body} ({has}) on {path}: {} {}",
+                    a.status,
+                    &a.body[..a.body.len().min(300)]
+                );
+            }
+            for path in &posts {
+                let a = app.post_form(path, Some(&cookie), &[("csrf", &csrf)]).await;
+                if path.ends_with("/handlingar") && a.status == StatusCode::BAD_REQUEST {
+                    continue; // the multipart form is refused before anyone is asked
+                }
+                if !has {
+                    assert!(
+                        matches!(
+                            a.status,
+                            StatusCode::FORBIDDEN
+                                | StatusCode::NOT_FOUND
+                                | StatusCode::UNPROCESSABLE_ENTITY
+                        ),
+                        "{role:?} outside the body on POST {path}: {}",
+                        a.status
+                    );
+                    // 422 only where the body is chosen in the form (the missing field is named).
+                    if a.status == StatusCode::UNPROCESSABLE_ENTITY {
+                        assert!(
+                            path == "/ej-verkstallda"
+                                || path == "/sammantraden"
+                                || path == "/arenden",
+                            "{path}"
+                        );
+                    }
+                }
+            }
+            // The API's meeting routes: outside the body, 403 before anything is read.
+            let token = app.token_for(&cookie, &csrf).await;
+            for (method, path) in [
+                ("POST", format!("/api/v1/meetings/{planned}/agenda")),
+                ("POST", format!("/api/v1/meetings/{planned}/notice")),
+                ("POST", format!("/api/v1/meetings/{held}/held")),
+                ("POST", format!("/api/v1/meetings/{held}/minutes")),
+                (
+                    "PUT",
+                    format!("/api/v1/meetings/{drafted}/paragraphs/1/decision"),
+                ),
+                (
+                    "POST",
+                    format!("/api/v1/meetings/{drafted}/paragraphs/1/votes"),
+                ),
+                ("POST", format!("/api/v1/meetings/{drafted}/approvals")),
+                ("POST", format!("/api/v1/meetings/{drafted}/anslag")),
+            ] {
+                let a = app.api(method, &path, &token, serde_json::json!({})).await;
+                if !has {
+                    assert!(
+                        matches!(
+                            a.status,
+                            StatusCode::FORBIDDEN | StatusCode::UNPROCESSABLE_ENTITY
+                        ),
+                        "{role:?} outside the body on {method} {path}: {} {}",
+                        a.status,
+                        a.body
+                    );
+                    assert!(!a.body.contains("Socialnämnden"));
+                }
+            }
+        }
+    }
+}
+
+/// Routes that the member role never reaches even in its own body (registry and register).
+fn reads_need_staff(path: &str) -> bool {
+    ["/arenden", "/ej-verkstallda", "/api/v1/cases"]
+        .iter()
+        .any(|p| path.starts_with(p))
+        || path.contains("/delegation/beslut")
+}
+
+/// `/sammantraden/3/beslut` → `/sammantraden/{id}/{action}` as written in the route table.
+fn route_of(path: &str) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    let known = routes();
+    known
+        .into_iter()
+        .find(|r| {
+            let rp: Vec<&str> = r.split('/').collect();
+            rp.len() == parts.len()
+                && rp
+                    .iter()
+                    .zip(&parts)
+                    .all(|(a, b)| a.starts_with('{') || a == b)
+        })
+        .unwrap_or_else(|| path.to_string())
+}
+
+/// Every route of the server, from its source.
+fn routes() -> Vec<String> {
+    let mut out = Vec::new();
+    for (prefix, src) in [
+        ("", include_str!("../src/lib.rs")),
+        ("/api/v1", include_str!("../src/api.rs")),
+    ] {
+        let mut rest = src;
+        while let Some(i) = rest.find(".route(") {
+            rest = &rest[i + 7..];
+            let s = rest.trim_start();
+            if let Some(s) = s.strip_prefix('"') {
+                if let Some(end) = s.find('"') {
+                    out.push(format!("{prefix}{}", &s[..end]));
+                }
+            }
+        }
+    }
+    // Most specific first, so that fixed paths win over parameters.
+    out.sort_by_key(|r| r.matches('{').count());
+    out
+}
+
+fn add_user(app: &App, name: &str, role: Role, bodies: &[BodyId]) -> i64 {
+    let person = app
+        .state
+        .dir
+        .store
+        .persons()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Karin Ek")
+        .map(|p| p.id);
+    app.state
+        .dir
+        .store
+        .add_user(
+            name,
+            name,
+            &paragraf_web::auth::hash_password("Lösen-för-test-1").unwrap(),
+            role,
+            if role == Role::Member { person } else { None },
+            bodies,
+        )
+        .unwrap()
+        .id
+}
+
+#[tokio::test]
+async fn the_secretary_cannot_justera_alone() {
+    let app = app();
+    let held = meeting_in(&app, MeetingState::Held);
+    let store = &app.state.dir.store;
+    let me = store
+        .persons()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Linnea Moberg")
+        .unwrap()
+        .id;
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let token = app.token_for(&cookie, &csrf).await;
+    // The draft names her own person as ordförande and justerare.
+    let a = app
+        .api(
+            "POST",
+            &format!("/api/v1/meetings/{held}/minutes"),
+            &token,
+            serde_json::json!({ "chair": me.0, "adjusters": [me.0], "secretary": me.0 }),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.body);
+    assert!(
+        a.body.contains("två gånger") || a.body.contains("sekreterare"),
+        "{}",
+        a.body
+    );
+    // Two different persons, neither a deciding member present: refused at approval.
+    let karin = store
+        .persons()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Karin Ek")
+        .unwrap()
+        .id;
+    let a = app
+        .api(
+            "POST",
+            &format!("/api/v1/meetings/{held}/minutes"),
+            &token,
+            serde_json::json!({ "chair": karin.0, "adjusters": [me.0], "secretary": me.0 }),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.body);
+    assert!(a.body.contains("sekreterare"), "{}", a.body);
+    let _ = PersonId(0);
+}
+
+#[tokio::test]
+async fn tampered_minutes_are_not_served_and_raise_an_alarm() {
+    let app = app();
+    let posted = app
+        .state
+        .dir
+        .store
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state == MeetingState::Posted && m.source.is_none())
+        .unwrap()
+        .id;
+    assert_eq!(
+        app.get(&format!("/protokoll/{posted}"), None).await.status,
+        StatusCode::OK
+    );
+    // Someone with the database file drops the guard, rewrites a decision and turns the
+    // secret § public.
+    let raw = rusqlite::Connection::open(app.state.dir.path.join("paragraf.db")).unwrap();
+    raw.execute_batch("DROP TRIGGER minutes_sealed_no_update")
+        .unwrap();
+    let data: String = raw
+        .query_row(
+            "SELECT data FROM minutes WHERE meeting_id = ?1",
+            [posted.0],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(data.contains("individual_case"));
+    let forged = data
+        .replace("godkänna förvaltningens redovisning", "avslå allt")
+        .replace("individual_case", "public");
+    raw.execute(
+        "UPDATE minutes SET data = ?1 WHERE meeting_id = ?2",
+        rusqlite::params![forged, posted.0],
+    )
+    .unwrap();
+    drop(raw);
+    for path in [
+        format!("/protokoll/{posted}"),
+        format!("/protokoll/{posted}/protokoll-offentlig.pdf"),
+        format!("/api/v1/minutes/{posted}"),
+    ] {
+        let a = app.get(&path, None).await;
+        assert_eq!(
+            a.status,
+            StatusCode::NOT_FOUND,
+            "{path} served tampered minutes"
+        );
+        assert!(!a.body.contains("avslå allt") && !a.body.contains("Ansökan om vård"));
+    }
+    let alarms: Vec<_> = app
+        .state
+        .dir
+        .store
+        .audit_log(10_000)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == "larm" && e.entity_id.as_deref() == Some(&posted.to_string()))
+        .collect();
+    assert_eq!(alarms.len(), 1, "one alarm, not one per request");
+    assert!(alarms[0].after.as_deref().unwrap_or("").contains("ändrats"));
+}
+
+fn from(addr: &str) -> ConnectInfo<SocketAddr> {
+    ConnectInfo(format!("{addr}:40000").parse().unwrap())
+}
+
+#[tokio::test]
+async fn logins_are_slowed_per_address_and_name_and_say_the_same_for_everyone() {
+    let app = app();
+    let id = add_user(&app, "stangd", Role::Secretary, &[]);
+    let raw = rusqlite::Connection::open(app.state.dir.path.join("paragraf.db")).unwrap();
+    raw.execute("UPDATE users SET disabled = 1 WHERE id = ?1", [id])
+        .unwrap();
+    drop(raw);
+    // Unknown name, wrong password, disabled account: one answer.
+    let mut answers = Vec::new();
+    for (user, pw, addr) in [
+        ("finns-inte", "x", "10.0.0.1"),
+        ("sekreterare", "fel", "10.0.0.2"),
+        ("stangd", "Lösen-för-test-1", "10.0.0.3"),
+    ] {
+        let a = app.login_from(user, pw, from(addr)).await;
+        answers.push((a.status, a.body.replace(user, "")));
+    }
+    assert!(answers.iter().all(|a| a == &answers[0]), "{answers:?}");
+    assert_eq!(answers[0].0, StatusCode::UNAUTHORIZED);
+
+    // A stranger hammering a known and an unknown name gets the same 429s …
+    let stranger = from("10.9.9.9");
+    let mut known = Vec::new();
+    let mut unknown = Vec::new();
+    for _ in 0..6 {
+        known.push(app.login_from("sekreterare", "fel", stranger).await.status);
+        unknown.push(app.login_from("finns-inte", "fel", stranger).await.status);
+    }
+    assert_eq!(known, unknown, "names cannot be told apart");
+    assert!(known.contains(&StatusCode::TOO_MANY_REQUESTS));
+    // … and the real secretary, from her own address, logs in at once.
+    let ok = app
+        .login_from("sekreterare", "sekreterare-demo", from("10.1.1.1"))
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    // A disabled account's session and token stop working.
+    let (cookie, csrf) = app.login("handlaggare").await;
+    let token = app.token_for(&cookie, &csrf).await;
+    let raw = rusqlite::Connection::open(app.state.dir.path.join("paragraf.db")).unwrap();
+    raw.execute(
+        "UPDATE users SET disabled = 1 WHERE username = 'handlaggare'",
+        [],
+    )
+    .unwrap();
+    drop(raw);
+    assert_eq!(
+        app.get("/arenden", Some(&cookie)).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+    assert_eq!(
+        app.api("GET", "/api/v1/cases", &token, serde_json::json!(null))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+}
+
+#[tokio::test]
+async fn api_tokens_expire_can_be_listed_and_revoked() {
+    let app = app();
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let token = app.token_for(&cookie, &csrf).await;
+    assert_eq!(
+        app.api("GET", "/api/v1/cases", &token, serde_json::json!(null))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let list = app
+        .api("GET", "/api/v1/tokens", &token, serde_json::json!(null))
+        .await;
+    let list: serde_json::Value = serde_json::from_str(&list.body).unwrap();
+    let id = list[0]["id"].as_i64().unwrap();
+    assert!(list[0]["expires"].as_str().is_some());
+    // The page lists it too, with a way to revoke it.
+    let page = app.get("/konto/nycklar", Some(&cookie)).await;
+    assert!(page
+        .body
+        .contains(&format!("/konto/nycklar/{id}/aterkalla")));
+    // Expired: refused.
+    let raw = rusqlite::Connection::open(app.state.dir.path.join("paragraf.db")).unwrap();
+    raw.execute(
+        "UPDATE api_tokens SET expires = '2020-01-01T00:00:00+00:00' WHERE rowid = ?1",
+        [id],
+    )
+    .unwrap();
+    assert_eq!(
+        app.api("GET", "/api/v1/cases", &token, serde_json::json!(null))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    raw.execute(
+        "UPDATE api_tokens SET expires = '2999-01-01T00:00:00+00:00' WHERE rowid = ?1",
+        [id],
+    )
+    .unwrap();
+    drop(raw);
+    assert_eq!(
+        app.api("GET", "/api/v1/cases", &token, serde_json::json!(null))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    // Revoked: refused.
+    let a = app
+        .post_form(
+            &format!("/konto/nycklar/{id}/aterkalla"),
+            Some(&cookie),
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        app.api("GET", "/api/v1/cases", &token, serde_json::json!(null))
+            .await
+            .status,
+        StatusCode::UNAUTHORIZED
+    );
+    // A life beyond a year is refused, naming the field.
+    let a = app
+        .api_session(
+            "POST",
+            "/api/v1/tokens",
+            &cookie,
+            &csrf,
+            serde_json::json!({ "label": "x", "days": 4000 }),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.body.contains("\"days\""));
+}
+
+#[tokio::test]
+async fn the_secure_flag_follows_the_configured_address_not_the_host_header() {
+    let mut app = app();
+    let login = |host: &'static str| {
+        Request::post("/logga-in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::HOST, host)
+            .body(Body::from("username=sekreterare&password=sekreterare-demo"))
+            .unwrap()
+    };
+    let a = app.send(login("paragraf.demoby.se")).await;
+    let cookie = a.headers[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(
+        !cookie.contains("Secure"),
+        "no public_url: the Host header decides nothing"
+    );
+    let mut dir = paragraf_app::DataDir::open(&app.state.dir.path).unwrap();
+    dir.config.server.public_url = Some("https://paragraf.demoby.se".into());
+    let mut state = paragraf_web::AppState::new(dir).unwrap();
+    state.fixed_today = Some(today());
+    app.router = paragraf_web::router(state.clone());
+    app.state = state;
+    let a = app.send(login("127.0.0.1")).await;
+    let cookie = a.headers[header::SET_COOKIE].to_str().unwrap().to_string();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+}
+
+#[tokio::test]
+async fn uploads_up_to_the_limit_work_and_larger_ones_get_413() {
+    let app = app();
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let case = app
+        .state
+        .dir
+        .store
+        .cases()
+        .unwrap()
+        .into_iter()
+        .find(|c| !c.secrecy.is_secret())
+        .unwrap()
+        .id;
+    let upload = |size: usize| {
+        let mut pdf = b"%PDF-1.4\n".to_vec();
+        pdf.resize(size, b'x');
+        let boundary = "XyZ";
+        let mut body = Vec::new();
+        for (k, v) in [
+            ("csrf", csrf.as_str()),
+            ("kind", "tjänsteskrivelse"),
+            ("title", "Stor bilaga"),
+            ("date", "2026-11-20"),
+        ] {
+            body.extend(
+                format!(
+                    "--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+                )
+                .as_bytes(),
+            );
+        }
+        body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\nContent-Type: application/pdf\r\n\r\n").as_bytes());
+        body.extend(&pdf);
+        body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+        Request::post(format!("/arenden/{case}/handlingar"))
+            .header(
+                header::CONTENT_TYPE,
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .header(header::COOKIE, &cookie)
+            .body(Body::from(body))
+            .unwrap()
+    };
+    let ok = app.send(upload(3 << 20)).await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "a 3 MB PDF: {}", ok.body);
+    let big = app.send(upload(51 << 20)).await;
+    assert_eq!(big.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", big.body);
+    assert!(big.body.contains("50 MB"), "{}", big.body);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_are_read_while_another_process_holds_the_write_lock() {
+    let app = app();
+    let (cookie, _) = app.login("sekreterare").await;
+    // A CLI import in another process holds SQLite's write lock for a long transaction.
+    let path = app.state.dir.path.join("paragraf.db");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let writer = std::thread::spawn(move || {
+        let mut c = rusqlite::Connection::open(path).unwrap();
+        let t = c
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .unwrap();
+        t.execute(
+            "UPDATE users SET failed_logins = failed_logins WHERE id = 1",
+            [],
+        )
+        .unwrap();
+        tx.send(()).unwrap();
+        std::thread::sleep(Duration::from_secs(4));
+        t.commit().unwrap();
+    });
+    rx.recv().unwrap();
+    let start = Instant::now();
+    for path in [
+        "/sammantraden",
+        "/arenden",
+        "/anslagstavla",
+        "/api/v1/minutes",
+    ] {
+        let a = app.get(path, Some(&cookie)).await;
+        assert_eq!(a.status, StatusCode::OK, "{path}");
+    }
+    let took = start.elapsed();
+    writer.join().unwrap();
+    assert!(
+        took < Duration::from_secs(3),
+        "reads waited for the writer: {took:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_are_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let app = app();
+    let mut dir = paragraf_app::DataDir::open(&app.state.dir.path).unwrap();
+    dir.config.server.header_timeout_secs = Some(1);
+    dir.config.server.body_timeout_secs = Some(1);
+    let state = paragraf_web::AppState::new(dir).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(paragraf_web::serve_listener(state, listener, async {
+        let _ = stopped.await;
+    }));
+    // Half a request head, then silence: the server closes the connection.
+    let mut half = tokio::net::TcpStream::connect(addr).await.unwrap();
+    half.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n")
+        .await
+        .unwrap();
+    let start = Instant::now();
+    let mut buf = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(10), half.read_to_end(&mut buf)).await;
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "a silent half-sent head was held"
+    );
+    // Half a body, then silence: cut off too.
+    let mut body = tokio::net::TcpStream::connect(addr).await.unwrap();
+    body.write_all(b"POST /logga-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\nusername=a").await.unwrap();
+    let start = Instant::now();
+    let mut buf = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(10), body.read_to_end(&mut buf)).await;
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "a silent half-sent body was held"
+    );
+    // A normal request still works.
+    let mut ok = tokio::net::TcpStream::connect(addr).await.unwrap();
+    ok.write_all(b"GET /anslagstavla HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut buf = Vec::new();
+    ok.read_to_end(&mut buf).await.unwrap();
+    assert!(String::from_utf8_lossy(&buf).starts_with("HTTP/1.1 200"));
+    let _ = stop.send(());
+    server.await.unwrap().unwrap();
+}
+
+#[test]
+fn the_data_directory_is_for_its_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let app = app();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let d = &app.state.dir.path;
+    paragraf_app::keys::load_or_create(d).unwrap();
+    assert_eq!(mode(d), 0o700);
+    assert_eq!(mode(&d.join("paragraf.db")), 0o600);
+    assert_eq!(mode(&d.join("paragraf.toml")), 0o600);
+    assert_eq!(mode(&d.join("keys")), 0o700);
+    assert_eq!(mode(&d.join("keys/sigill.key")), 0o600);
+    let _ = NaiveDate::MIN;
+}

@@ -1,0 +1,268 @@
+//! What the web tests share: the demo behind the router, requests and answers.
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use chrono::NaiveDate;
+use http_body_util::BodyExt;
+use paragraf_app::demo::{demo_config, populate};
+use paragraf_app::DataDir;
+use paragraf_web::{demo_accounts, router, AppState};
+use tower::ServiceExt;
+
+pub struct App {
+    pub _tmp: tempfile::TempDir,
+    pub router: Router,
+    pub state: AppState,
+}
+
+pub fn today() -> NaiveDate {
+    "2026-11-23".parse().unwrap()
+}
+
+pub fn app() -> App {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::init(&tmp.path().join("data"), &demo_config()).unwrap();
+    populate(&dir, today()).unwrap();
+    demo_accounts(&dir).unwrap();
+    let mut state = AppState::new(dir).unwrap();
+    state.fixed_today = Some(today());
+    App {
+        _tmp: tmp,
+        router: router(state.clone()),
+        state,
+    }
+}
+
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: String,
+}
+
+impl App {
+    pub async fn send(&self, req: Request<Body>) -> Answer {
+        let res = self.router.clone().oneshot(req).await.unwrap();
+        let status = res.status();
+        let headers = res.headers().clone();
+        let bytes = res.into_body().collect().await.unwrap().to_bytes();
+        Answer {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        }
+    }
+
+    pub async fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
+        let mut b = Request::get(path);
+        if let Some(c) = cookie {
+            b = b.header(header::COOKIE, c);
+        }
+        self.send(b.body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn post_form(
+        &self,
+        path: &str,
+        cookie: Option<&str>,
+        form: &[(&str, &str)],
+    ) -> Answer {
+        let body = form
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        let mut b = Request::post(path)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::HOST, "127.0.0.1:8080");
+        if let Some(c) = cookie {
+            b = b.header(header::COOKIE, c);
+        }
+        self.send(b.body(Body::from(body)).unwrap()).await
+    }
+
+    pub async fn post_json(
+        &self,
+        path: &str,
+        auth: Option<&str>,
+        json: serde_json::Value,
+    ) -> Answer {
+        let mut b = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+        if let Some(t) = auth {
+            b = b.header(header::AUTHORIZATION, format!("Bearer {t}"));
+        }
+        self.send(b.body(Body::from(json.to_string())).unwrap())
+            .await
+    }
+
+    /// Logs in and returns the cookie and the CSRF token of the session.
+    pub async fn login(&self, user: &str) -> (String, String) {
+        let a = self
+            .post_form(
+                "/logga-in",
+                None,
+                &[("username", user), ("password", &format!("{user}-demo"))],
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "login {user}: {}", a.body);
+        let set = a
+            .headers
+            .get(header::SET_COOKIE)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+            "{set}"
+        );
+        let cookie = set.split(';').next().unwrap().to_string();
+        let page = self.get("/konto/nycklar", Some(&cookie)).await;
+        (cookie, csrf_from(&page.body))
+    }
+}
+
+pub fn csrf_from(html: &str) -> String {
+    html.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .map(|s| s.split('"').next().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+pub fn links(html: &str) -> Vec<String> {
+    html.split("href=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next())
+        .filter(|l| l.starts_with('/'))
+        .map(|l| l.split('#').next().unwrap_or(l).to_string())
+        .collect()
+}
+
+/// A request straight to a router, answered with its status and bytes.
+pub trait Raw {
+    async fn oneshot_raw(self, req: Request<Body>) -> (StatusCode, Vec<u8>);
+}
+
+impl Raw for Router {
+    async fn oneshot_raw(self, req: Request<Body>) -> (StatusCode, Vec<u8>) {
+        let res = self.oneshot(req).await.unwrap();
+        let status = res.status();
+        (
+            status,
+            res.into_body().collect().await.unwrap().to_bytes().to_vec(),
+        )
+    }
+}
+
+impl App {
+    /// Logs in as `user` with `password`; the cookie and the CSRF token.
+    pub async fn login_as(&self, user: &str, password: &str) -> (String, String) {
+        let a = self
+            .post_form(
+                "/logga-in",
+                None,
+                &[("username", user), ("password", password)],
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "login {user}: {}", a.body);
+        let cookie = a.headers[header::SET_COOKIE]
+            .to_str()
+            .unwrap()
+            .split(';')
+            .next()
+            .unwrap()
+            .to_string();
+        let page = self.get("/konto/nycklar", Some(&cookie)).await;
+        (cookie, csrf_from(&page.body))
+    }
+
+    /// A login attempt from a client address.
+    pub async fn login_from(
+        &self,
+        user: &str,
+        password: &str,
+        from: axum::extract::ConnectInfo<std::net::SocketAddr>,
+    ) -> Answer {
+        let mut req = Request::post("/logga-in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!(
+                "username={}&password={}",
+                urlencode(user),
+                urlencode(password)
+            )))
+            .unwrap();
+        req.extensions_mut().insert(from);
+        self.send(req).await
+    }
+
+    /// A new API token of the logged-in session.
+    pub async fn token_for(&self, cookie: &str, csrf: &str) -> String {
+        let a = self
+            .api_session(
+                "POST",
+                "/api/v1/tokens",
+                cookie,
+                csrf,
+                serde_json::json!({ "label": "test" }),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}", a.body);
+        serde_json::from_str::<serde_json::Value>(&a.body).unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// An API call with a token.
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        token: &str,
+        json: serde_json::Value,
+    ) -> Answer {
+        let mut b = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::AUTHORIZATION, format!("Bearer {token}"));
+        if !json.is_null() {
+            b = b.header(header::CONTENT_TYPE, "application/json");
+        }
+        let body = if json.is_null() {
+            Body::empty()
+        } else {
+            Body::from(json.to_string())
+        };
+        self.send(b.body(body).unwrap()).await
+    }
+
+    /// An API call with a session cookie and its CSRF token.
+    pub async fn api_session(
+        &self,
+        method: &str,
+        path: &str,
+        cookie: &str,
+        csrf: &str,
+        json: serde_json::Value,
+    ) -> Answer {
+        let req = Request::builder()
+            .method(method)
+            .uri(path)
+            .header(header::COOKIE, cookie)
+            .header("x-csrf-token", csrf)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json.to_string()))
+            .unwrap();
+        self.send(req).await
+    }
+}
