@@ -325,7 +325,7 @@ pub fn verify(dir: &DataDir, id: MeetingId) -> Result<VerifyReport> {
     Ok(seal::verify(
         seal_rec,
         &sealed,
-        &current.canonical(),
+        &current,
         Some(published.trim()),
     ))
 }

@@ -18,7 +18,7 @@ use paragraf_core::ids::{MeetingId, Record};
 use paragraf_core::meeting::{Meeting, MeetingState};
 use paragraf_core::minutes::Minutes;
 use paragraf_core::publication::{public_paragraph, publication, Classification, Publication};
-use paragraf_core::seal::{self, sha256_hex};
+use paragraf_core::seal;
 use paragraf_core::secrecy::{mask_all, mask_personal_numbers};
 use paragraf_store::{AuditEntry, Store};
 
@@ -116,9 +116,10 @@ pub fn published(dir: &DataDir, id: MeetingId) -> Result<Option<PublicMinutes>> 
     }))
 }
 
-/// The minutes of meeting `id` as sealed (from the canonical text kept at sealing), when
-/// the seal holds; `None` when they are not sealed, or, after an alarm, when the seal does
-/// not hold.
+/// The minutes of meeting `id` as sealed, when the seal holds: the canonical text kept at
+/// sealing has the signed digest, the signature holds for the published key, and the stored
+/// minutes are exactly what that text covers. `None` when they are not sealed, or, after an
+/// alarm, when the seal does not hold.
 pub fn sealed_minutes(dir: &DataDir, id: MeetingId) -> Result<Option<Minutes>> {
     let store = &dir.store;
     let Some(record) = store.seal_record(id)? else {
@@ -128,24 +129,9 @@ pub fn sealed_minutes(dir: &DataDir, id: MeetingId) -> Result<Option<Minutes>> {
         alarm(dir, id, &why);
         Ok(None)
     };
-    if sha256_hex(record.canonical.as_bytes()) != record.seal.sha256 {
-        return fail("den sparade kanoniska texten har inte sigillets kontrollsumma".into());
-    }
     let Some(key) = crate::keys::published(&dir.path)? else {
         return fail("installationen har ingen publicerad sigillnyckel".into());
     };
-    let report = seal::verify(
-        &record.seal,
-        &record.canonical,
-        &record.canonical,
-        Some(&key),
-    );
-    if !report.signature_valid {
-        return fail("sigillets signatur stämmer inte".into());
-    }
-    if !report.key_matches {
-        return fail("sigillet är inte gjort med den publicerade nyckeln".into());
-    }
     let stored = match store.minutes(id) {
         Ok(Some(m)) => m,
         Ok(None) => return fail("protokollet saknas men sigillet finns".into()),
@@ -154,18 +140,23 @@ pub fn sealed_minutes(dir: &DataDir, id: MeetingId) -> Result<Option<Minutes>> {
     if stored.seal() != Some(&record.seal) {
         return fail("det lagrade protokollets sigill skiljer sig från sigilltabellens".into());
     }
-    let current = stored.canonical();
-    if current != record.canonical {
-        let diff = seal::verify(&record.seal, &record.canonical, &current, Some(&key));
+    let report = seal::verify(&record.seal, &record.canonical, &stored, Some(&key));
+    if !report.sealed_text_intact {
+        return fail("den sparade kanoniska texten har inte sigillets kontrollsumma".into());
+    }
+    if !report.signature_valid {
+        return fail("sigillets signatur stämmer inte".into());
+    }
+    if !report.key_matches {
+        return fail("sigillet är inte gjort med den publicerade nyckeln".into());
+    }
+    if !report.content_matches {
         return fail(format!(
             "det lagrade protokollet har ändrats efter justeringen: {}",
-            diff.differences.join(", ")
+            report.differences.join(", ")
         ));
     }
-    match serde_json::from_str::<Minutes>(&record.canonical) {
-        Ok(m) => Ok(Some(m)),
-        Err(e) => fail(format!("den förseglade texten kan inte läsas: {e}")),
-    }
+    Ok(Some(stored))
 }
 
 /// Meetings already alarmed about by this process (one alarm each, not one per request).

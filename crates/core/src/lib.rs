@@ -14,6 +14,7 @@
 //! return errors whose messages are Swedish, for the people who read them.
 
 pub mod calendar;
+pub mod canonical;
 mod checksum;
 pub mod cycle;
 pub mod delegation;

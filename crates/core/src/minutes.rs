@@ -890,6 +890,10 @@ pub struct Minutes {
     approvals: Vec<Approval>,
     /// Sigill: set by the last approval; afterwards the minutes never change.
     seal: Option<Seal>,
+    /// A field that only tests have: it shows that a field added later changes no seal.
+    #[cfg(test)]
+    #[serde(default)]
+    pub(crate) test_only_extra: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -904,6 +908,9 @@ struct RawMinutes {
     adjustment_place: Option<String>,
     approvals: Vec<Approval>,
     seal: Option<Seal>,
+    #[cfg(test)]
+    #[serde(default)]
+    test_only_extra: Option<String>,
 }
 
 impl TryFrom<RawMinutes> for Minutes {
@@ -916,6 +923,10 @@ impl TryFrom<RawMinutes> for Minutes {
         m.adjustment_place = r.adjustment_place;
         m.approvals = r.approvals;
         m.seal = r.seal;
+        #[cfg(test)]
+        {
+            m.test_only_extra = r.test_only_extra;
+        }
         Ok(m)
     }
 }
@@ -965,6 +976,8 @@ impl Minutes {
             adjustment_place: None,
             approvals: Vec::new(),
             seal: None,
+            #[cfg(test)]
+            test_only_extra: None,
         })
     }
 
@@ -1149,9 +1162,15 @@ impl Minutes {
         Ok(())
     }
 
-    /// The canonical serialisation that the seal covers: the minutes as JSON, fields in
-    /// declaration order, without the seal itself.
+    /// The canonical text that the seal covers, in the format this version writes
+    /// ([`crate::canonical`], format 1).
     pub fn canonical(&self) -> String {
+        crate::canonical::v1(self)
+    }
+
+    /// The canonical text of Paragraf's first versions (format 0): the minutes as serde
+    /// JSON without the seal. Only to verify old seals.
+    pub fn canonical_v0(&self) -> String {
         let mut copy = self.clone();
         copy.seal = None;
         serde_json::to_string(&copy).expect("minutes serialise")
@@ -1264,7 +1283,7 @@ impl Minutes {
             .collect();
         if remaining.is_empty() {
             let canonical = self.canonical();
-            self.seal = Some(crate::seal::seal(canonical.as_bytes(), key, time));
+            self.seal = Some(crate::seal::seal(&canonical, key, time));
             return Ok(ApprovalOutcome::Sealed);
         }
         Ok(ApprovalOutcome::Recorded { remaining })
@@ -1670,10 +1689,7 @@ mod tests {
         assert_eq!(out, ApprovalOutcome::Sealed);
         let seal = m.seal().unwrap().clone();
         assert_eq!(seal.sealed_at.to_rfc3339(), "2025-09-03T09:10:47+02:00");
-        assert_eq!(
-            seal.sha256,
-            crate::seal::sha256_hex(m.canonical().as_bytes())
-        );
+        assert_eq!(seal.sha256, crate::canonical::digest(&m.canonical()));
 
         // Every change is refused now.
         let e = m.edit_paragraph(115, |p, _| {

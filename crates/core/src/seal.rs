@@ -1,6 +1,8 @@
-//! Sigill: the seal that the last approval puts on the minutes. A canonical serialisation
-//! of the minutes is hashed (SHA-256) and the hash signed (ed25519). Verification recomputes
-//! both and, given the canonical text kept at sealing, names every field that differs.
+//! Sigill: the seal that the last approval puts on the minutes. The minutes' canonical text
+//! ([`crate::canonical`], versioned) is reduced to a digest — the root of its lines' hashes
+//! in format 1 — and the digest signed (ed25519). Verification recomputes the digest from the
+//! text kept at sealing, in that text's own format, and compares the minutes as stored now
+//! in the same format, naming every field that differs.
 //!
 //! Keys are handed in; where they are kept is the caller's business (the data directory).
 
@@ -13,7 +15,8 @@ use sha2::{Digest, Sha256};
 /// Sigill: hash, signature and public key of sealed minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seal {
-    /// SHA-256 of the canonical serialisation, hex.
+    /// The digest of the canonical text (format 1: the root of its lines' SHA-256; format
+    /// 0: the SHA-256 of the text), hex.
     pub sha256: String,
     /// Ed25519 signature of the hash, hex.
     pub signature: String,
@@ -81,12 +84,16 @@ pub fn fingerprint(public_key_hex: &str) -> String {
         .join(" ")
 }
 
-/// Seals `canonical` with `key` at `time`.
-pub fn seal(canonical: &[u8], key: &SigningKey, time: DateTime<FixedOffset>) -> Seal {
-    let sha256 = sha256_hex(canonical);
-    let signature = key.sign(sha256.as_bytes());
+/// Seals the canonical text `canonical` (any format) with `key` at `time`.
+pub fn seal(canonical: &str, key: &SigningKey, time: DateTime<FixedOffset>) -> Seal {
+    seal_digest(&crate::canonical::digest(canonical), key, time)
+}
+
+/// Signs a digest (hex) with `key`.
+pub fn seal_digest(digest: &str, key: &SigningKey, time: DateTime<FixedOffset>) -> Seal {
+    let signature = key.sign(digest.as_bytes());
     Seal {
-        sha256,
+        sha256: digest.to_string(),
         signature: to_hex(&signature.to_bytes()),
         public_key: to_hex(key.verifying_key().as_bytes()),
         sealed_at: time,
@@ -99,44 +106,102 @@ pub fn public_key_from_hex(s: &str) -> Option<VerifyingKey> {
     VerifyingKey::from_bytes(&bytes).ok()
 }
 
-/// Checks `current` (the canonical text of the minutes as stored now) against the seal and
-/// the text kept at sealing, and the seal's key against `expected_key` (hex).
-pub fn verify(
-    seal: &Seal,
-    sealed_text: &str,
-    current: &str,
-    expected_key: Option<&str>,
-) -> VerifyReport {
-    let signature_valid = (|| {
+/// Whether the seal's signature holds for its digest and its own public key.
+pub fn signature_valid(seal: &Seal) -> bool {
+    (|| {
         let key = public_key_from_hex(&seal.public_key)?;
         let sig: [u8; 64] = from_hex(&seal.signature)?.try_into().ok()?;
         key.verify(seal.sha256.as_bytes(), &Signature::from_bytes(&sig))
             .ok()
     })()
-    .is_some();
-    let differences = match (
-        serde_json::from_str::<Value>(sealed_text),
-        serde_json::from_str::<Value>(current),
-    ) {
-        (Ok(a), Ok(b)) => {
+    .is_some()
+}
+
+/// Checks the minutes as stored now (`current`) against the seal and the canonical text kept
+/// at sealing (`sealed_text`, in its own format), and the seal's key against `expected_key`
+/// (hex). Fields that the sealed format does not hold (added to the structs later, with
+/// their empty value) are no difference.
+pub fn verify(
+    seal: &Seal,
+    sealed_text: &str,
+    current: &crate::minutes::Minutes,
+    expected_key: Option<&str>,
+) -> VerifyReport {
+    use crate::canonical::{format_of, text, Format};
+    let format = format_of(sealed_text);
+    let now = text(current, format);
+    let differences = match format {
+        Format::V1 => {
+            let sealed: Vec<&str> = sealed_text.lines().collect();
+            let current: Vec<&str> = now.lines().collect();
             let mut out = Vec::new();
-            diff(&a, &b, "", &mut out);
+            for i in 1..sealed.len().max(current.len()) {
+                let label = if i == 1 {
+                    "huvud".to_string()
+                } else {
+                    String::new()
+                };
+                match (sealed.get(i), current.get(i)) {
+                    (Some(a), Some(b)) if a == b => {}
+                    (Some(a), Some(b)) => match (
+                        serde_json::from_str::<Value>(a),
+                        serde_json::from_str::<Value>(b),
+                    ) {
+                        (Ok(x), Ok(y)) => {
+                            let at = if i == 1 {
+                                label.clone()
+                            } else {
+                                x.get("number")
+                                    .and_then(Value::as_u64)
+                                    .map_or_else(|| format!("rad {i}"), |n| format!("§ {n}"))
+                            };
+                            let mut d = Vec::new();
+                            diff(&x, &y, "", &mut d, false);
+                            out.extend(d.into_iter().map(|p| format!("{at}.{p}")));
+                        }
+                        _ => out.push(format!("rad {i}")),
+                    },
+                    _ => out.push(format!("rad {i}")),
+                }
+            }
             out
         }
-        _ => vec!["(texten kunde inte läsas som JSON)".into()],
+        Format::V0 => match (
+            serde_json::from_str::<Value>(sealed_text),
+            serde_json::from_str::<Value>(&now),
+        ) {
+            (Ok(a), Ok(b)) => {
+                let mut out = Vec::new();
+                diff(&a, &b, "", &mut out, true);
+                out
+            }
+            _ => vec!["(texten kunde inte läsas som JSON)".into()],
+        },
     };
     VerifyReport {
-        sealed_text_intact: sha256_hex(sealed_text.as_bytes()) == seal.sha256,
-        content_matches: sha256_hex(current.as_bytes()) == seal.sha256,
-        signature_valid,
+        sealed_text_intact: crate::canonical::digest(sealed_text) == seal.sha256,
+        content_matches: differences.is_empty(),
+        signature_valid: signature_valid(seal),
         key_matches: expected_key.is_none_or(|k| k == seal.public_key),
         differences,
     }
 }
 
+/// Whether a value is the empty value a field added later has in old data.
+fn empty(v: &Value) -> bool {
+    match v {
+        Value::Null | Value::Bool(false) => true,
+        Value::String(s) => s.is_empty(),
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+        Value::Number(_) | Value::Bool(true) => false,
+    }
+}
+
 /// Paths where two JSON values differ; `paragraphs[i]` is written as the § number when the
-/// element has one ("§ 115.decision").
-fn diff(a: &Value, b: &Value, path: &str, out: &mut Vec<String>) {
+/// element has one ("§ 115.decision"). With `lenient`, a key only in `b` whose value is empty
+/// is no difference (a field added after sealing).
+fn diff(a: &Value, b: &Value, path: &str, out: &mut Vec<String>, lenient: bool) {
     match (a, b) {
         (Value::Object(x), Value::Object(y)) => {
             let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
@@ -149,7 +214,8 @@ fn diff(a: &Value, b: &Value, path: &str, out: &mut Vec<String>) {
                     format!("{path}.{k}")
                 };
                 match (x.get(k), y.get(k)) {
-                    (Some(v), Some(w)) => diff(v, w, &p, out),
+                    (Some(v), Some(w)) => diff(v, w, &p, out, lenient),
+                    (None, Some(w)) if lenient && empty(w) => {}
                     _ => out.push(p),
                 }
             }
@@ -165,7 +231,7 @@ fn diff(a: &Value, b: &Value, path: &str, out: &mut Vec<String>) {
                     .map(|n| format!("§ {n}"))
                     .unwrap_or_else(|| format!("{path}[{i}]"));
                 match (x.get(i), y.get(i)) {
-                    (Some(v), Some(w)) => diff(v, w, &label, out),
+                    (Some(v), Some(w)) => diff(v, w, &label, out, lenient),
                     _ => out.push(label),
                 }
             }
@@ -183,39 +249,47 @@ mod tests {
         SigningKey::from_bytes(&[7u8; 32])
     }
 
+    fn golden() -> crate::minutes::Minutes {
+        serde_json::from_str(include_str!("../tests/golden/minutes-v1.json")).unwrap()
+    }
+
     #[test]
     fn a_seal_verifies_and_names_what_changed() {
-        let text = r#"{"paragraphs":[{"number":115,"decision":"att godkänna"}],"chair":1}"#;
-        let t = "2025-09-03T09:10:47+02:00".parse().unwrap();
-        let s = seal(text.as_bytes(), &key(), t);
-        let r = verify(&s, text, text, Some(&s.public_key));
+        let m = golden();
+        let text = crate::canonical::v1(&m);
+        let s = m.seal().unwrap().clone();
+        let r = verify(&s, &text, &m, Some(&s.public_key));
         assert!(r.ok(), "{r:?}");
 
-        let changed = r#"{"paragraphs":[{"number":115,"decision":"att avslå"}],"chair":1}"#;
-        let r = verify(&s, text, changed, Some(&s.public_key));
-        assert!(!r.ok());
-        assert!(!r.content_matches);
-        assert_eq!(r.differences, vec!["§ 115.decision"]);
+        // The stored minutes rewritten behind the seal's back.
+        let mut v = serde_json::to_value(&m).unwrap();
+        v["paragraphs"][1]["decision"]["clauses"][0] = "avslå uppföljningen".into();
+        let changed: crate::minutes::Minutes = serde_json::from_value(v).unwrap();
+        let r = verify(&s, &text, &changed, Some(&s.public_key));
+        assert!(!r.ok() && !r.content_matches);
+        assert_eq!(r.differences, vec!["§ 115.decision.clauses[0]"]);
 
-        // Someone who rewrites the kept text too is caught by the hash.
-        let r = verify(&s, changed, changed, Some(&s.public_key));
-        assert!(!r.sealed_text_intact && !r.content_matches);
+        // Someone who rewrites the kept text too is caught by the digest.
+        let changed_text = crate::canonical::v1(&changed);
+        let r = verify(&s, &changed_text, &changed, Some(&s.public_key));
+        assert!(!r.sealed_text_intact);
 
         // A seal re-signed with another key does not match the published key.
-        let other = seal(changed.as_bytes(), &SigningKey::from_bytes(&[9u8; 32]), t);
-        let r = verify(&other, changed, changed, Some(&s.public_key));
+        let t = "2025-09-03T09:10:47+02:00".parse().unwrap();
+        let other = seal(&changed_text, &SigningKey::from_bytes(&[9u8; 32]), t);
+        let r = verify(&other, &changed_text, &changed, Some(&s.public_key));
         assert!(r.signature_valid && !r.key_matches && !r.ok());
 
-        // A forged hash breaks the signature.
+        // A forged digest breaks the signature.
         let mut forged = s.clone();
-        forged.sha256 = sha256_hex(changed.as_bytes());
-        let r = verify(&forged, changed, changed, Some(&s.public_key));
+        forged.sha256 = crate::canonical::digest(&changed_text);
+        let r = verify(&forged, &changed_text, &changed, Some(&s.public_key));
         assert!(!r.signature_valid);
     }
 
     #[test]
     fn fingerprints_are_short_and_stable() {
-        let s = seal(b"x", &key(), "2025-09-03T09:10:47+02:00".parse().unwrap());
+        let s = seal("x", &key(), "2025-09-03T09:10:47+02:00".parse().unwrap());
         let f = fingerprint(&s.public_key);
         assert_eq!(f.split(' ').count(), 8);
         assert_eq!(f, fingerprint(&s.public_key));
