@@ -20,7 +20,7 @@ use paragraf_core::minutes::Minutes;
 use paragraf_core::publication::{public_paragraph, publication, Classification, Publication};
 use paragraf_core::seal;
 use paragraf_core::secrecy::{mask_all, mask_personal_numbers};
-use paragraf_store::{AuditEntry, Store};
+use paragraf_store::{AccountStore, AuditEntry, Store};
 
 use crate::DataDir;
 

@@ -7,7 +7,7 @@ use paragraf_core::ids::{BodyId, PersonId};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
-use crate::sqlite::SqliteStore;
+use crate::sqlite::Db;
 use crate::{Result, StoreError};
 
 /// Roll: what a user may do.
@@ -189,9 +189,90 @@ fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     ))
 }
 
-impl SqliteStore {
+/// The one writer of the audit log: every module that logs calls this, inside its own
+/// transaction. The log only grows (triggers refuse updates and deletes).
+pub(crate) fn append_audit(c: &rusqlite::Connection, e: &AuditEntry) -> Result<()> {
+    if e.actor.trim().is_empty() {
+        return Err(StoreError::Rule(
+            "revisionsloggen kräver att det framgår vem som gör ändringen".into(),
+        ));
+    }
+    c.execute(
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            e.at,
+            e.actor,
+            e.action,
+            e.entity,
+            e.entity_id,
+            e.before,
+            e.after
+        ],
+    )?;
+    Ok(())
+}
+
+/// Accounts, sessions, API tokens and the audit log (revisionsloggen).
+pub trait AccountStore {
     /// Creates a user with an argon2id `password_hash`.
-    pub fn add_user(
+    fn add_user(
+        &self,
+        username: &str,
+        name: &str,
+        password_hash: &str,
+        role: Role,
+        person: Option<PersonId>,
+        bodies: &[BodyId],
+    ) -> Result<User>;
+    /// A user by id.
+    fn user(&self, id: i64) -> Result<Option<User>>;
+    /// A user by login name.
+    fn user_by_name(&self, username: &str) -> Result<Option<User>>;
+    /// Every user.
+    fn users(&self) -> Result<Vec<User>>;
+    /// Records a failed login (the count is shown to administrators; it locks nothing, so
+    /// that a stranger cannot lock an account out). Returns the new count.
+    fn login_failed(&self, user: i64) -> Result<u32>;
+    /// Clears the failure count after a good login.
+    fn login_succeeded(&self, user: i64) -> Result<()>;
+    /// Stores a session by the hash of its token.
+    fn create_session(
+        &self,
+        token_hash: &str,
+        user: i64,
+        csrf: &str,
+        expires: DateTime<Utc>,
+    ) -> Result<()>;
+    /// The live session with this token hash at `now`.
+    fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Session>>;
+    /// Ends a session.
+    fn delete_session(&self, token_hash: &str) -> Result<()>;
+    /// Stores an API token by its hash; it works until `expires`.
+    fn create_api_token(
+        &self,
+        token_hash: &str,
+        user: i64,
+        label: &str,
+        now: DateTime<Utc>,
+        expires: DateTime<Utc>,
+    ) -> Result<i64>;
+    /// The user of an API token at `now`: none when the token is unknown, expired, revoked
+    /// or made before expiry dates existed, or when the account is disabled or locked.
+    fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>>;
+    /// A user's API tokens, newest first.
+    fn api_tokens(&self, user: i64) -> Result<Vec<ApiToken>>;
+    /// Revokes token `id` of `user`; `false` when the user has no such live token.
+    fn revoke_api_token(&self, user: i64, id: i64, now: DateTime<Utc>) -> Result<bool>;
+    /// Appends to the audit log.
+    fn audit(&self, e: &AuditEntry) -> Result<()>;
+    /// The newest `limit` audit entries.
+    fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>>;
+}
+
+impl<D: Db> AccountStore for D {
+    /// Creates a user with an argon2id `password_hash`.
+    fn add_user(
         &self,
         username: &str,
         name: &str,
@@ -201,7 +282,7 @@ impl SqliteStore {
         bodies: &[BodyId],
     ) -> Result<User> {
         let id = self.write(|c| {
-            c.0.execute(
+            c.execute(
                 "INSERT INTO users (username, name, password_hash, role, person_id) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![username, name, password_hash, role_name(role), person.map(|p| p.0)],
             )
@@ -211,9 +292,9 @@ impl SqliteStore {
                 }
                 e => StoreError::Database(e),
             })?;
-            let id = c.0.last_insert_rowid();
+            let id = c.last_insert_rowid();
             for b in bodies {
-                c.0.execute("INSERT INTO user_bodies (user_id, body_id) VALUES (?1, ?2)", params![id, b.0])?;
+                c.execute("INSERT INTO user_bodies (user_id, body_id) VALUES (?1, ?2)", params![id, b.0])?;
             }
             Ok(id)
         })?;
@@ -224,51 +305,51 @@ impl SqliteStore {
     }
 
     /// A user by id.
-    pub fn user(&self, id: i64) -> Result<Option<User>> {
+    fn user(&self, id: i64) -> Result<Option<User>> {
         self.read(|c| {
-            c.0.query_row(
+            c.query_row(
                 &format!("SELECT {USER_COLUMNS} FROM users WHERE id = ?1"),
                 [id],
                 read_user,
             )
             .optional()?
-            .map(|row| user_from(c.0, row))
+            .map(|row| user_from(c, row))
             .transpose()
         })
     }
 
     /// A user by login name.
-    pub fn user_by_name(&self, username: &str) -> Result<Option<User>> {
+    fn user_by_name(&self, username: &str) -> Result<Option<User>> {
         self.read(|c| {
-            c.0.query_row(
+            c.query_row(
                 &format!("SELECT {USER_COLUMNS} FROM users WHERE username = ?1"),
                 [username],
                 read_user,
             )
             .optional()?
-            .map(|row| user_from(c.0, row))
+            .map(|row| user_from(c, row))
             .transpose()
         })
     }
 
     /// Every user.
-    pub fn users(&self) -> Result<Vec<User>> {
+    fn users(&self) -> Result<Vec<User>> {
         self.read(|c| {
-            let mut st = c.0.prepare(&format!(
+            let mut st = c.prepare(&format!(
                 "SELECT {USER_COLUMNS} FROM users ORDER BY username"
             ))?;
             let rows = st
                 .query_map([], read_user)?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
-            rows.into_iter().map(|r| user_from(c.0, r)).collect()
+            rows.into_iter().map(|r| user_from(c, r)).collect()
         })
     }
 
     /// Records a failed login (the count is shown to administrators; it locks nothing, so
     /// that a stranger cannot lock an account out). Returns the new count.
-    pub fn login_failed(&self, user: i64) -> Result<u32> {
+    fn login_failed(&self, user: i64) -> Result<u32> {
         self.write(|c| {
-            Ok(c.0.query_row(
+            Ok(c.query_row(
                 "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?1 RETURNING failed_logins",
                 [user],
                 |r| r.get(0),
@@ -277,15 +358,15 @@ impl SqliteStore {
     }
 
     /// Clears the failure count after a good login.
-    pub fn login_succeeded(&self, user: i64) -> Result<()> {
+    fn login_succeeded(&self, user: i64) -> Result<()> {
         self.write(|c| {
-            c.0.execute("UPDATE users SET failed_logins = 0 WHERE id = ?1", [user])?;
+            c.execute("UPDATE users SET failed_logins = 0 WHERE id = ?1", [user])?;
             Ok(())
         })
     }
 
     /// Stores a session by the hash of its token.
-    pub fn create_session(
+    fn create_session(
         &self,
         token_hash: &str,
         user: i64,
@@ -293,7 +374,7 @@ impl SqliteStore {
         expires: DateTime<Utc>,
     ) -> Result<()> {
         self.write(|c| {
-            c.0.execute(
+            c.execute(
                 "INSERT INTO sessions (token_hash, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)",
                 params![token_hash, user, csrf, expires.to_rfc3339()],
             )?;
@@ -302,7 +383,7 @@ impl SqliteStore {
     }
 
     /// The live session with this token hash at `now`.
-    pub fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Session>> {
+    fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Session>> {
         let found: Option<(i64, String, String)> = self.read(|c| {
             Ok(c.0
                 .query_row(
@@ -327,15 +408,15 @@ impl SqliteStore {
     }
 
     /// Ends a session.
-    pub fn delete_session(&self, token_hash: &str) -> Result<()> {
+    fn delete_session(&self, token_hash: &str) -> Result<()> {
         self.write(|c| {
-            c.0.execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])?;
+            c.execute("DELETE FROM sessions WHERE token_hash = ?1", [token_hash])?;
             Ok(())
         })
     }
 
     /// Stores an API token by its hash; it works until `expires`.
-    pub fn create_api_token(
+    fn create_api_token(
         &self,
         token_hash: &str,
         user: i64,
@@ -344,17 +425,17 @@ impl SqliteStore {
         expires: DateTime<Utc>,
     ) -> Result<i64> {
         self.write(|c| {
-            c.0.execute(
+            c.execute(
                 "INSERT INTO api_tokens (token_hash, user_id, label, created, expires) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![token_hash, user, label, now.to_rfc3339(), expires.to_rfc3339()],
             )?;
-            Ok(c.0.last_insert_rowid())
+            Ok(c.last_insert_rowid())
         })
     }
 
     /// The user of an API token at `now`: none when the token is unknown, expired, revoked
     /// or made before expiry dates existed, or when the account is disabled or locked.
-    pub fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>> {
+    fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>> {
         let found: Option<(i64, Option<String>, Option<String>)> = self.read(|c| {
             Ok(c.0
                 .query_row(
@@ -374,9 +455,9 @@ impl SqliteStore {
     }
 
     /// A user's API tokens, newest first.
-    pub fn api_tokens(&self, user: i64) -> Result<Vec<ApiToken>> {
+    fn api_tokens(&self, user: i64) -> Result<Vec<ApiToken>> {
         self.read(|c| {
-            let mut st = c.0.prepare(
+            let mut st = c.prepare(
                 "SELECT rowid, label, created, expires, revoked FROM api_tokens WHERE user_id = ?1 ORDER BY rowid DESC",
             )?;
             let rows = st
@@ -395,9 +476,9 @@ impl SqliteStore {
     }
 
     /// Revokes token `id` of `user`; `false` when the user has no such live token.
-    pub fn revoke_api_token(&self, user: i64, id: i64, now: DateTime<Utc>) -> Result<bool> {
+    fn revoke_api_token(&self, user: i64, id: i64, now: DateTime<Utc>) -> Result<bool> {
         self.write(|c| {
-            let n = c.0.execute(
+            let n = c.execute(
                 "UPDATE api_tokens SET revoked = ?1 WHERE rowid = ?2 AND user_id = ?3 AND revoked IS NULL",
                 params![now.to_rfc3339(), id, user],
             )?;
@@ -406,21 +487,14 @@ impl SqliteStore {
     }
 
     /// Appends to the audit log.
-    pub fn audit(&self, e: &AuditEntry) -> Result<()> {
-        self.write(|c| {
-            c.0.execute(
-                "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![e.at, e.actor, e.action, e.entity, e.entity_id, e.before, e.after],
-            )?;
-            Ok(())
-        })
+    fn audit(&self, e: &AuditEntry) -> Result<()> {
+        self.write(|c| append_audit(c, e))
     }
 
     /// The newest `limit` audit entries.
-    pub fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
+    fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
         self.read(|c| {
-            let mut st = c.0.prepare(
+            let mut st = c.prepare(
                 "SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_log ORDER BY id DESC LIMIT ?1",
             )?;
             let rows = st

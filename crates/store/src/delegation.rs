@@ -2,14 +2,15 @@
 //! units report (one file one transaction, each file once), the roles register and the
 //! vidaredelegation list.
 
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::NaiveDate;
 use paragraf_core::delegation::{
     DecisionRow, DelegationOrder, FurtherDelegation, LevelNumber, Outcome, RoleHolder,
 };
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::{Result, SqliteStore, StoreError};
+use crate::sqlite::Db;
+use crate::{Result, StoreError};
 
 /// A stored version of an order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -65,10 +66,6 @@ pub trait DelegationStore {
     fn add_further_delegations(&self, rows: &[FurtherDelegation]) -> Result<()>;
     /// The vidaredelegation list.
     fn further_delegations(&self) -> Result<Vec<FurtherDelegation>>;
-}
-
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 fn date(what: &'static str, s: &str) -> Result<NaiveDate> {
@@ -147,15 +144,15 @@ fn periods(c: &Connection, table: &str) -> Result<Vec<PeriodRow>> {
     Ok(out)
 }
 
-impl DelegationStore for SqliteStore {
+impl<D: Db> DelegationStore for D {
     fn add_order(&self, order: &DelegationOrder, source: Option<&str>) -> Result<StoredOrder> {
         if let Some(e) = order.validate().into_iter().next() {
             return Err(StoreError::Rule(e.to_string()));
         }
         let json = serde_json::to_string(order).map_err(|e| StoreError::Rule(e.to_string()))?;
         self.write(|c| {
-            let at = now();
-            c.0.execute(
+            let at = c.now_text();
+            c.execute(
                 "INSERT INTO delegation_orders
                      (title, case_number, effective_from, revised, valid_until, source, data_json, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -171,7 +168,7 @@ impl DelegationStore for SqliteStore {
                 ],
             )?;
             Ok(StoredOrder {
-                id: c.0.last_insert_rowid(),
+                id: c.last_insert_rowid(),
                 imported_at: at,
                 source: source.map(str::to_string),
                 order: order.clone(),
@@ -180,11 +177,11 @@ impl DelegationStore for SqliteStore {
     }
 
     fn orders(&self) -> Result<Vec<StoredOrder>> {
-        self.read(|c| read_orders(c.0, None))
+        self.read(|c| read_orders(c, None))
     }
 
     fn latest_order(&self, title: &str) -> Result<Option<StoredOrder>> {
-        self.read(|c| Ok(read_orders(c.0, Some(title))?.pop()))
+        self.read(|c| Ok(read_orders(c, Some(title))?.pop()))
     }
 
     fn add_decisions(
@@ -194,7 +191,6 @@ impl DelegationStore for SqliteStore {
         rows: &[(u64, DecisionRow)],
     ) -> Result<DecisionImport> {
         self.write(|c| {
-            let c = c.0;
             let before: Option<(String, String)> = c
                 .query_row(
                     "SELECT file, imported_at FROM delegation_imports WHERE sha256 = ?1",
@@ -207,7 +203,7 @@ impl DelegationStore for SqliteStore {
                     "samma fil (med samma innehåll) lästes redan in {at} som {f}; inget har sparats"
                 )));
             }
-            let at = now();
+            let at = c.now_text();
             c.execute(
                 "INSERT INTO delegation_imports (sha256, file, rows, imported_at) VALUES (?1, ?2, ?3, ?4)",
                 params![sha256, file, rows.len() as i64, at],
@@ -244,7 +240,7 @@ impl DelegationStore for SqliteStore {
 
     fn decisions(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DecisionRow>> {
         self.read(|c| {
-            let mut stmt = c.0.prepare(
+            let mut stmt = c.prepare(
                 "SELECT item, level, date, decided_by, role, unit, decision, outcome
                  FROM delegation_decisions WHERE date >= ?1 AND date <= ?2 ORDER BY date, id",
             )?;
@@ -286,7 +282,7 @@ impl DelegationStore for SqliteStore {
     fn add_role_holders(&self, holders: &[RoleHolder]) -> Result<()> {
         self.write(|c| {
             for h in holders {
-                c.0.execute(
+                c.execute(
                     "INSERT INTO delegation_role_holders (person, role, from_date, to_date) VALUES (?1, ?2, ?3, ?4)",
                     params![h.person, h.role, h.from.to_string(), h.to.map(|d| d.to_string())],
                 )?;
@@ -297,7 +293,7 @@ impl DelegationStore for SqliteStore {
 
     fn role_holders(&self) -> Result<Vec<RoleHolder>> {
         self.read(|c| {
-            Ok(periods(c.0, "delegation_role_holders")?
+            Ok(periods(c, "delegation_role_holders")?
                 .into_iter()
                 .map(|(person, role, from, to)| RoleHolder {
                     person,
@@ -312,7 +308,7 @@ impl DelegationStore for SqliteStore {
     fn add_further_delegations(&self, rows: &[FurtherDelegation]) -> Result<()> {
         self.write(|c| {
             for f in rows {
-                c.0.execute(
+                c.execute(
                     "INSERT INTO delegation_further (item, role, from_date, to_date) VALUES (?1, ?2, ?3, ?4)",
                     params![f.item, f.role, f.from.to_string(), f.to.map(|d| d.to_string())],
                 )?;
@@ -323,7 +319,7 @@ impl DelegationStore for SqliteStore {
 
     fn further_delegations(&self) -> Result<Vec<FurtherDelegation>> {
         self.read(|c| {
-            Ok(periods(c.0, "delegation_further")?
+            Ok(periods(c, "delegation_further")?
                 .into_iter()
                 .map(|(item, role, from, to)| FurtherDelegation {
                     item,

@@ -2,12 +2,13 @@
 //! read), budget lines per nämnd and period, and Kolada key figures. Each write is one
 //! transaction: a file's lines or values are stored whole or not at all.
 
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::NaiveDate;
 use paragraf_core::followup::kolada::KpiValue;
 use paragraf_core::followup::{BudgetLine, FollowUp, Gender, Period, RowKind, Unit};
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::{Result, SqliteStore, StoreError};
+use crate::sqlite::Db;
+use crate::{Result, StoreError};
 
 /// Budget lines of one nämnd and period, as one file gives them.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,10 +43,6 @@ pub trait FollowUpStore {
     fn kpi_values(&self, municipality: Option<&str>) -> Result<Vec<KpiValue>>;
     /// The nämnder with follow-up data and their periods ("2023-01-01/2023-08-31").
     fn followup_periods(&self) -> Result<Vec<(String, String)>>;
-}
-
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 fn checked(r: &FollowUp) -> Result<()> {
@@ -162,12 +159,12 @@ fn save_batch(c: &Connection, source: &str, b: &BudgetBatch) -> Result<usize> {
     Ok(b.lines.len())
 }
 
-impl FollowUpStore for SqliteStore {
+impl<D: Db> FollowUpStore for D {
     fn save_followup(&self, report: &FollowUp, source: &str) -> Result<()> {
         checked(report)?;
         let json = serde_json::to_string(report).map_err(|e| StoreError::Rule(e.to_string()))?;
         self.write(|c| {
-            c.0.execute(
+            c.execute(
                 "INSERT INTO followup_reports (body, period_start, period_end, source, data_json, imported_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                  ON CONFLICT (body, period_start, period_end) DO UPDATE SET
@@ -179,7 +176,7 @@ impl FollowUpStore for SqliteStore {
                     report.period.end.to_string(),
                     source,
                     json,
-                    now()
+                    c.now_text()
                 ],
             )?;
             Ok(())
@@ -188,8 +185,8 @@ impl FollowUpStore for SqliteStore {
 
     fn followup(&self, body: &str, period: &Period) -> Result<Option<FollowUp>> {
         self.read(|c| {
-            let row: Option<(i64, String)> =
-                c.0.query_row(
+            let row: Option<(i64, String)> = c
+                .query_row(
                     "SELECT id, data_json FROM followup_reports
                      WHERE body = ?1 AND period_start = ?2 AND period_end = ?3",
                     params![body, period.start.to_string(), period.end.to_string()],
@@ -202,8 +199,8 @@ impl FollowUpStore for SqliteStore {
 
     fn latest_followup(&self, body: &str, until: NaiveDate) -> Result<Option<FollowUp>> {
         self.read(|c| {
-            let row: Option<(i64, String)> =
-                c.0.query_row(
+            let row: Option<(i64, String)> = c
+                .query_row(
                     "SELECT id, data_json FROM followup_reports
                      WHERE body = ?1 AND period_end <= ?2
                      ORDER BY period_end DESC, period_start ASC LIMIT 1",
@@ -219,7 +216,7 @@ impl FollowUpStore for SqliteStore {
         self.write(|c| {
             let mut n = 0;
             for b in batches {
-                n += save_batch(c.0, source, b)?;
+                n += save_batch(c, source, b)?;
             }
             Ok(n)
         })
@@ -227,7 +224,7 @@ impl FollowUpStore for SqliteStore {
 
     fn budget_lines(&self, body: &str, period: &Period) -> Result<Option<(Unit, Vec<BudgetLine>)>> {
         self.read(|c| {
-            let mut stmt = c.0.prepare(
+            let mut stmt = c.prepare(
                 "SELECT label, parent, kind, unit, budget, outcome, annual_budget, forecast
                  FROM followup_budget_lines
                  WHERE body = ?1 AND period_start = ?2 AND period_end = ?3 ORDER BY position",
@@ -279,7 +276,7 @@ impl FollowUpStore for SqliteStore {
                         "ett nyckeltal kräver KPI-id och kommunkod".into(),
                     ));
                 }
-                c.0.execute(
+                c.execute(
                     "INSERT INTO followup_kpi_values (kpi, municipality, period, gender, value, source)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                      ON CONFLICT (kpi, municipality, period, gender) DO UPDATE SET
@@ -293,7 +290,7 @@ impl FollowUpStore for SqliteStore {
 
     fn kpi_values(&self, municipality: Option<&str>) -> Result<Vec<KpiValue>> {
         self.read(|c| {
-            let mut stmt = c.0.prepare(
+            let mut stmt = c.prepare(
                 "SELECT kpi, municipality, period, gender, value FROM followup_kpi_values
                  WHERE ?1 IS NULL OR municipality = ?1 ORDER BY kpi, period, gender",
             )?;
@@ -323,7 +320,7 @@ impl FollowUpStore for SqliteStore {
 
     fn followup_periods(&self) -> Result<Vec<(String, String)>> {
         self.read(|c| {
-            let mut stmt = c.0.prepare(
+            let mut stmt = c.prepare(
                 "SELECT body, period_start || '/' || period_end FROM followup_reports
                  UNION SELECT body, period_start || '/' || period_end FROM followup_budget_lines
                  ORDER BY 1, 2",

@@ -1,14 +1,20 @@
 //! # paragraf-store
 //!
-//! Persistence behind one interface, [`Store`]. [`SqliteStore`] is the embedded default
-//! (WAL journal, versioned migrations applied on open); a PostgreSQL backend will implement
-//! the same trait and pass the same tests.
+//! Persistence behind one interface, [`Storage`]: everything Paragraf stores — the
+//! organisation and the registry, meetings, minutes and seals ([`Store`]), accounts,
+//! sessions, API tokens and the audit log ([`AccountStore`]), the register of ej verkställda
+//! beslut ([`UnenforcedStore`]), delegation ([`DelegationStore`]) and follow-up
+//! ([`FollowUpStore`]). [`SqliteStore`] is the embedded default (WAL journal, versioned
+//! migrations applied on open). Every implementation passes the one conformance suite
+//! ([`conformance`]); a PostgreSQL backend will implement the same traits and run it too.
+//! Time stamps come from the [`Clock`] the store is given.
 //!
 //! Writes that belong together — a case with its first documents, minutes with their §
 //! numbers — are one transaction: they are stored whole or not at all. Values are checked by
 //! the core's constructors before they are written and again when they are read back.
 
 mod accounts;
+pub mod conformance;
 mod delegation;
 mod error;
 mod followup;
@@ -17,7 +23,7 @@ mod unenforced;
 pub use followup::{BudgetBatch, FollowUpStore};
 pub use unenforced::{AuditRecord, UnenforcedStore, UpsertSummary};
 
-pub use accounts::{ApiToken, AuditEntry, Role, Session, User};
+pub use accounts::{AccountStore, ApiToken, AuditEntry, Role, Session, User};
 pub use delegation::{DecisionImport, DelegationStore, StoredOrder};
 pub use error::StoreError;
 pub use sqlite::{SqliteStore, SCHEMA_VERSION};
@@ -37,6 +43,45 @@ pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// A case with the documents registered with it.
 pub type CaseWithDocuments = (Record<CaseId, Case>, Vec<Record<DocumentId, Document>>);
+
+/// Where the store's time stamps come from.
+pub trait Clock: Send + Sync {
+    /// Now.
+    fn now(&self) -> DateTime<Utc>;
+}
+
+/// The system's clock.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+/// A clock that stands still (tests, the demo).
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+}
+
+/// Everything that is stored, behind one interface: what the application takes.
+pub trait Storage:
+    Store + AccountStore + UnenforcedStore + DelegationStore + FollowUpStore
+{
+    /// A value that changes whenever the stored data changes, by any process: what caches
+    /// of pages key on.
+    fn generation(&self) -> Result<(i64, u64)>;
+    /// The schema version of the open database.
+    fn schema_version(&self) -> Result<i64>;
+    /// The backend's own consistency check; `Ok(())` when sound.
+    fn integrity_check(&self) -> Result<()>;
+}
 
 /// The seal of adjusted minutes as stored in its own table, with the canonical text it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,8 +111,8 @@ pub struct NewCase {
     pub handler: Option<String>,
 }
 
-/// The persistence interface. Every method is one transaction. [`SqliteStore`] is `Send +
-/// Sync`; share it as `Arc<dyn Store + Send + Sync>`.
+/// The organisation, the registry, meetings, minutes, seals and their publication. Every
+/// method is one transaction.
 pub trait Store {
     /// The municipality, once set.
     fn municipality(&self) -> Result<Option<Municipality>>;
@@ -169,7 +214,7 @@ pub trait Store {
     /// Records the classification of one § (replacing an earlier one).
     fn classify(&self, meeting: MeetingId, c: &Classification, at: DateTime<Utc>) -> Result<()>;
 
-    /// Runs `f` as one transaction: every write it makes through the store it is handed is
-    /// kept if it returns `Ok`, and none is if it fails.
-    fn atomically(&self, f: &mut dyn FnMut(&dyn Store) -> Result<()>) -> Result<()>;
+    /// Runs `f` as one transaction: every write it makes through the storage it is handed
+    /// is kept if it returns `Ok`, and none is if it fails.
+    fn atomically(&self, f: &mut dyn FnMut(&dyn Storage) -> Result<()>) -> Result<()>;
 }

@@ -1,7 +1,7 @@
 //! The SQLite backend: one file, WAL journal, migrations applied on open.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -15,7 +15,9 @@ use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, Transactio
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::{CaseWithDocuments, NewCase, Result, SealRecord, Store, StoreError};
+use crate::{
+    CaseWithDocuments, Clock, NewCase, Result, SealRecord, Storage, Store, StoreError, SystemClock,
+};
 use paragraf_core::publication::Classification;
 use paragraf_core::seal::Seal;
 
@@ -50,18 +52,26 @@ pub struct SqliteStore {
     /// A connection that never writes, whose `data_version` moves with every commit by any
     /// other connection: the store's generation.
     watch: Option<Mutex<Connection>>,
+    /// The clock that stamps what is written (the audit log, imports).
+    clock: Arc<dyn Clock>,
 }
 
 impl SqliteStore {
     /// Opens (or creates) the database at `path`, switches it to WAL and applies pending
     /// migrations. The file is created readable by its owner only.
     pub fn open(path: &Path) -> Result<SqliteStore> {
+        Self::open_with_clock(path, Arc::new(SystemClock))
+    }
+
+    /// Opens the database at `path` with `clock` for its time stamps.
+    pub fn open_with_clock(path: &Path, clock: Arc<dyn Clock>) -> Result<SqliteStore> {
         let fresh = !path.exists();
         let conn = Connection::open(path)?;
         if fresh {
             owner_only(path)?;
         }
         let mut store = Self::setup(conn)?;
+        store.clock = clock;
         store.watch = Some(Mutex::new(Self::reader(path)?));
         store.path = Some(path.to_path_buf());
         Ok(store)
@@ -83,6 +93,7 @@ impl SqliteStore {
             path: None,
             readers: Mutex::new(Vec::new()),
             watch: None,
+            clock: Arc::new(SystemClock),
         })
     }
 
@@ -133,7 +144,7 @@ impl SqliteStore {
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&Conn(&tx))?;
+        let out = f(&Conn(&tx, &*self.clock))?;
         tx.commit()?;
         Ok(out)
     }
@@ -143,7 +154,7 @@ impl SqliteStore {
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
         let Some(path) = &self.path else {
             let conn = self.lock();
-            return f(&Conn(&conn));
+            return f(&Conn(&conn, &*self.clock));
         };
         let idle = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
         let mut conn = match idle {
@@ -152,7 +163,7 @@ impl SqliteStore {
         };
         let out = {
             let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-            let out = f(&Conn(&tx));
+            let out = f(&Conn(&tx, &*self.clock));
             // Ending a read transaction cannot lose anything; its error is not the caller's.
             let _ = tx.finish();
             out
@@ -184,15 +195,48 @@ impl SqliteStore {
     }
 }
 
-/// A connection inside a transaction that the caller owns: the store's operations run on it.
-pub(crate) struct Conn<'a>(pub(crate) &'a Connection);
+/// A connection inside a transaction that the caller owns, with the store's clock: the
+/// store's operations run on it.
+pub(crate) struct Conn<'a>(pub(crate) &'a Connection, pub(crate) &'a dyn Clock);
+
+impl std::ops::Deref for Conn<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        self.0
+    }
+}
 
 impl Conn<'_> {
-    fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        f(self.0)
+    /// Now, by the store's clock, as stored (UTC, RFC 3339 with milliseconds).
+    pub(crate) fn now_text(&self) -> String {
+        self.1
+            .now()
+            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
     }
-    fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
-        f(self.0)
+}
+
+/// What the capability stores are written against: a write and a read, each inside one
+/// transaction (its own, or the caller's when already inside `atomically`).
+pub(crate) trait Db {
+    fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T>;
+    fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T>;
+}
+
+impl Db for Conn<'_> {
+    fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
+        f(self)
+    }
+    fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
+        f(self)
+    }
+}
+
+impl Db for SqliteStore {
+    fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
+        SqliteStore::write(self, f)
+    }
+    fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
+        SqliteStore::read(self, f)
     }
 }
 
@@ -544,14 +588,42 @@ impl Store for SqliteStore {
     fn classify(&self, meeting: MeetingId, cl: &Classification, at: DateTime<Utc>) -> Result<()> {
         self.write(|c| c.classify(meeting, cl, at))
     }
-    fn atomically(&self, f: &mut dyn FnMut(&dyn Store) -> Result<()>) -> Result<()> {
+    fn atomically(&self, f: &mut dyn FnMut(&dyn Storage) -> Result<()>) -> Result<()> {
         self.write(|c| f(c))
+    }
+}
+
+impl Storage for SqliteStore {
+    fn generation(&self) -> Result<(i64, u64)> {
+        SqliteStore::generation(self)
+    }
+    fn schema_version(&self) -> Result<i64> {
+        SqliteStore::schema_version(self)
+    }
+    fn integrity_check(&self) -> Result<()> {
+        SqliteStore::integrity_check(self)
+    }
+}
+
+/// Inside a transaction: the same storage, on the transaction's connection.
+impl Storage for Conn<'_> {
+    fn generation(&self) -> Result<(i64, u64)> {
+        let version: i64 = self.pragma_query_value(None, "data_version", |r| r.get(0))?;
+        Ok((version, self.total_changes()))
+    }
+    fn schema_version(&self) -> Result<i64> {
+        Ok(self.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+    fn integrity_check(&self) -> Result<()> {
+        Err(StoreError::Rule(
+            "integritetskontrollen körs inte inuti en transaktion".into(),
+        ))
     }
 }
 
 /// Inside a transaction: a nested `atomically` is a savepoint.
 impl Store for Conn<'_> {
-    fn atomically(&self, f: &mut dyn FnMut(&dyn Store) -> Result<()>) -> Result<()> {
+    fn atomically(&self, f: &mut dyn FnMut(&dyn Storage) -> Result<()>) -> Result<()> {
         self.0.execute_batch("SAVEPOINT atomically")?;
         match f(self) {
             Ok(()) => {

@@ -2,14 +2,14 @@
 //! with the value before and after; every read of rows is logged too, since the rows are
 //! about individuals (OSL 26 kap. 1 §).
 
-use chrono::{NaiveDate, SecondsFormat, Utc};
+use chrono::NaiveDate;
 use paragraf_core::ids::MeetingId;
 use paragraf_core::unenforced::{Decision, DecisionId};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use crate::sqlite::Conn;
-use crate::{Result, SqliteStore, StoreError};
+use crate::sqlite::{Conn, Db};
+use crate::{Result, StoreError};
 
 /// The audit log's name for a decision in the register.
 pub const ENTITY: &str = "ej_verkställt_beslut";
@@ -71,37 +71,26 @@ pub trait UnenforcedStore {
     fn presented(&self) -> Result<Vec<(NaiveDate, MeetingId, String)>>;
 }
 
-fn now() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
 fn log(
-    c: &Connection,
+    c: &Conn<'_>,
     actor: &str,
     action: &str,
     entity_id: Option<&str>,
     before: Option<&str>,
     after: Option<&str>,
 ) -> Result<()> {
-    if actor.trim().is_empty() {
-        return Err(StoreError::Rule(
-            "granskningsloggen kräver att det framgår vem som gör ändringen".into(),
-        ));
-    }
-    c.execute(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            now(),
-            actor.trim(),
-            action,
-            ENTITY,
-            entity_id,
-            before,
-            after
-        ],
-    )?;
-    Ok(())
+    crate::accounts::append_audit(
+        c,
+        &crate::AuditEntry {
+            at: c.now_text(),
+            actor: actor.trim().to_string(),
+            action: action.to_string(),
+            entity: ENTITY.to_string(),
+            entity_id: entity_id.map(str::to_string),
+            before: before.map(str::to_string),
+            after: after.map(str::to_string),
+        },
+    )
 }
 
 fn to_json(d: &Decision) -> Result<String> {
@@ -133,7 +122,7 @@ fn checked(d: &Decision) -> Result<()> {
     }
 }
 
-fn existing(c: &Connection, id: &str) -> Result<Option<String>> {
+fn existing(c: &Conn<'_>, id: &str) -> Result<Option<String>> {
     Ok(c.query_row(
         "SELECT data_json FROM unenforced_decisions WHERE id = ?1",
         [id],
@@ -142,7 +131,7 @@ fn existing(c: &Connection, id: &str) -> Result<Option<String>> {
     .optional()?)
 }
 
-fn store_row(c: &Connection, d: &Decision, json: &str) -> Result<()> {
+fn store_row(c: &Conn<'_>, d: &Decision, json: &str) -> Result<()> {
     c.execute(
         "INSERT INTO unenforced_decisions
              (id, service, decision_date, gender, reason, enforced, closed, data_json, updated_at, body_id)
@@ -161,60 +150,56 @@ fn store_row(c: &Connection, d: &Decision, json: &str) -> Result<()> {
             d.enforced.map(|x| x.to_string()),
             d.closed.as_ref().map(|x| x.date.to_string()),
             json,
-            now(),
+            c.now_text(),
             d.body.map(|b| b.0),
         ],
     )?;
     Ok(())
 }
 
-impl Conn<'_> {
-    fn upsert_decisions(&self, actor: &str, decisions: &[Decision]) -> Result<UpsertSummary> {
-        let c = self.0;
-        let mut summary = UpsertSummary::default();
-        for d in decisions {
-            checked(d)?;
-            let json = to_json(d)?;
-            let id = d.id.as_str();
-            match existing(c, id)? {
-                Some(before) if before == json => summary.unchanged += 1,
-                Some(before) => {
-                    store_row(c, d, &json)?;
-                    log(c, actor, "ändra", Some(id), Some(&before), Some(&json))?;
-                    summary.updated += 1;
-                }
-                None => {
-                    store_row(c, d, &json)?;
-                    log(c, actor, "skapa", Some(id), None, Some(&json))?;
-                    summary.inserted += 1;
-                }
+fn upsert(c: &Conn<'_>, actor: &str, decisions: &[Decision]) -> Result<UpsertSummary> {
+    let mut summary = UpsertSummary::default();
+    for d in decisions {
+        checked(d)?;
+        let json = to_json(d)?;
+        let id = d.id.as_str();
+        match existing(c, id)? {
+            Some(before) if before == json => summary.unchanged += 1,
+            Some(before) => {
+                store_row(c, d, &json)?;
+                log(c, actor, "ändra", Some(id), Some(&before), Some(&json))?;
+                summary.updated += 1;
+            }
+            None => {
+                store_row(c, d, &json)?;
+                log(c, actor, "skapa", Some(id), None, Some(&json))?;
+                summary.inserted += 1;
             }
         }
-        Ok(summary)
     }
+    Ok(summary)
 }
 
-impl UnenforcedStore for SqliteStore {
+impl<D: Db> UnenforcedStore for D {
     fn upsert_decisions(&self, actor: &str, decisions: &[Decision]) -> Result<UpsertSummary> {
-        self.write(|c| c.upsert_decisions(actor, decisions))
+        self.write(|c| upsert(c, actor, decisions))
     }
 
     fn add_decision(&self, actor: &str, decision: &Decision) -> Result<()> {
         self.write(|c| {
-            if existing(c.0, decision.id.as_str())?.is_some() {
+            if existing(c, decision.id.as_str())?.is_some() {
                 return Err(StoreError::Conflict(format!(
                     "beslut {} finns redan i registret; ändra det i stället",
                     decision.id
                 )));
             }
-            c.upsert_decisions(actor, std::slice::from_ref(decision))
-                .map(|_| ())
+            upsert(c, actor, std::slice::from_ref(decision)).map(|_| ())
         })
     }
 
     fn unenforced_decisions(&self, actor: &str) -> Result<Vec<Decision>> {
         self.write(|c| {
-            let mut stmt = c.0.prepare(
+            let mut stmt = c.prepare(
                 "SELECT id, data_json FROM unenforced_decisions ORDER BY decision_date, id",
             )?;
             let rows =
@@ -225,7 +210,7 @@ impl UnenforcedStore for SqliteStore {
                 out.push(from_json(&id, &json)?);
             }
             log(
-                c.0,
+                c,
                 actor,
                 "läsa",
                 None,
@@ -238,11 +223,11 @@ impl UnenforcedStore for SqliteStore {
 
     fn unenforced_decision(&self, actor: &str, id: &DecisionId) -> Result<Option<Decision>> {
         self.write(|c| {
-            let found = existing(c.0, id.as_str())?
+            let found = existing(c, id.as_str())?
                 .map(|json| from_json(id.as_str(), &json))
                 .transpose()?;
             log(
-                c.0,
+                c,
                 actor,
                 "läsa",
                 Some(id.as_str()),
@@ -255,7 +240,7 @@ impl UnenforcedStore for SqliteStore {
 
     fn unenforced_audit(&self, id: Option<&DecisionId>) -> Result<Vec<AuditRecord>> {
         self.read(|c| {
-            let mut stmt = c.0.prepare(
+            let mut stmt = c.prepare(
                 "SELECT id, at, actor, action, entity, entity_id, before_json, after_json
                  FROM audit_log
                  WHERE entity = ?1 AND (?2 IS NULL OR entity_id = ?2)
@@ -284,7 +269,7 @@ impl UnenforcedStore for SqliteStore {
         report_json: &str,
     ) -> Result<()> {
         self.write(|c| {
-            c.0.execute(
+            c.execute(
                 "INSERT INTO unenforced_presented (report_date, meeting_id, report) VALUES (?1, ?2, ?3)
                  ON CONFLICT (report_date, meeting_id) DO UPDATE SET report = excluded.report",
                 params![date.to_string(), meeting.0, report_json],
@@ -295,7 +280,7 @@ impl UnenforcedStore for SqliteStore {
 
     fn presented(&self) -> Result<Vec<(NaiveDate, MeetingId, String)>> {
         self.read(|c| {
-            let mut st = c.0.prepare(
+            let mut st = c.prepare(
                 "SELECT report_date, meeting_id, report FROM unenforced_presented ORDER BY report_date, meeting_id",
             )?;
             let rows = st

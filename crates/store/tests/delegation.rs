@@ -2,49 +2,12 @@
 //! transaction (a failing row leaves nothing behind) and is imported once, and the roles
 //! register and vidaredelegation list are kept.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDate;
-use paragraf_core::delegation::{
-    DecisionRow, DelegationOrder, FurtherDelegation, Item, Outcome, RoleHolder,
-};
-use paragraf_store::{DelegationStore, SqliteStore, StoreError};
+use paragraf_core::delegation::{DecisionRow, Outcome};
+use paragraf_store::{DelegationStore, SqliteStore};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().expect("date")
-}
-
-fn order(revised: &str, numbers: &[&str]) -> DelegationOrder {
-    DelegationOrder {
-        title: "Delegationsordning för Socialnämnden".into(),
-        case_number: Some("SOC 2023-000189".into()),
-        adopted: Some(d("2019-06-19")),
-        revised: Some(d(revised)),
-        valid_until: None,
-        valid_from: None,
-        adopted_by: None,
-        body: None,
-        rules: vec![],
-        abbreviations: BTreeMap::new(),
-        sections: vec![],
-        items: numbers
-            .iter()
-            .map(|n| Item {
-                number: n.to_string(),
-                section: None,
-                matter: format!("Ärende {n}"),
-                legal_basis: vec![],
-                legal_refs: vec![],
-                delegates: vec![vec!["Enhetschef".into()]],
-                conditional: vec![],
-                levels: vec![],
-                thresholds: vec![],
-                remark: None,
-                utskott_only: false,
-                moved_to: None,
-            })
-            .collect(),
-    }
 }
 
 fn row(item: &str, date: &str) -> DecisionRow {
@@ -64,35 +27,6 @@ fn open() -> (tempfile::TempDir, SqliteStore) {
     let dir = tempfile::tempdir().expect("tempdir");
     let s = SqliteStore::open(&dir.path().join("p.db")).expect("open");
     (dir, s)
-}
-
-#[test]
-fn order_versions_round_trip() {
-    let (_dir, s) = open();
-    assert!(s
-        .latest_order("Delegationsordning för Socialnämnden")
-        .expect("read")
-        .is_none());
-    let a = s
-        .add_order(&order("2023-01-01", &["1.1"]), Some("a.txt"))
-        .expect("a");
-    let b = s
-        .add_order(&order("2024-04-16", &["1.1", "1.2"]), None)
-        .expect("b");
-    assert!(b.id > a.id);
-    let all = s.orders().expect("orders");
-    assert_eq!(all.len(), 2);
-    assert_eq!(all[0].order, order("2023-01-01", &["1.1"]));
-    assert_eq!(all[0].source.as_deref(), Some("a.txt"));
-    let latest = s
-        .latest_order("Delegationsordning för Socialnämnden")
-        .expect("latest")
-        .expect("one");
-    assert_eq!(latest.order.items.len(), 2);
-    // An order the core refuses is not stored.
-    let bad = order("2024-05-01", &["1.1", "1.1"]);
-    assert!(matches!(s.add_order(&bad, None), Err(StoreError::Rule(_))));
-    assert_eq!(s.orders().expect("orders").len(), 2);
 }
 
 #[test]
@@ -131,34 +65,4 @@ fn a_decision_file_is_one_transaction_and_imported_once() {
     // …and the file may be imported again once fixed.
     let rows = vec![(2, row("1.1", "2024-06-02"))];
     assert!(s.add_decisions("juni.csv", "def", &rows).is_ok());
-}
-
-#[test]
-fn roles_and_further_delegation_are_kept() {
-    let (_dir, s) = open();
-    let h = RoleHolder {
-        person: "Helene Brändström".into(),
-        role: "Enhetschef".into(),
-        from: d("2023-01-01"),
-        to: None,
-    };
-    s.add_role_holders(std::slice::from_ref(&h))
-        .expect("holders");
-    assert_eq!(s.role_holders().expect("read"), vec![h]);
-    let f = FurtherDelegation {
-        item: "1.4.1".into(),
-        role: "Biträdande förvaltningschef".into(),
-        from: d("2024-01-01"),
-        to: Some(d("2024-12-31")),
-    };
-    s.add_further_delegations(std::slice::from_ref(&f))
-        .expect("further");
-    assert_eq!(s.further_delegations().expect("read"), vec![f]);
-    let bad = RoleHolder {
-        person: "X".into(),
-        role: "Y".into(),
-        from: d("2024-02-01"),
-        to: Some(d("2024-01-01")),
-    };
-    assert!(s.add_role_holders(&[bad]).is_err());
 }

@@ -13,6 +13,7 @@ use paragraf_core::ids::{BodyId, MeetingId, PersonId};
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, SignerRole};
 use paragraf_core::registry::Secrecy;
+use paragraf_store::AccountStore as _;
 use paragraf_store::{NewCase, Store};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;

@@ -2,6 +2,7 @@
 //! after, and every read of a secret item. Shared by the workspace and the JSON API.
 
 use paragraf_core::ids::MeetingId;
+use paragraf_store::AccountStore as _;
 use paragraf_store::{AuditEntry, Store};
 use serde_json::{json, Value};
 

@@ -18,6 +18,7 @@ pub mod public;
 pub mod register;
 pub mod workspace;
 
+use paragraf_store::AccountStore as _;
 use std::net::SocketAddr;
 use std::sync::Arc;
 

@@ -2,6 +2,7 @@
 //! from one's own login, and the audit log. Plain HTML forms (no JavaScript needed); every
 //! POST carries the session's CSRF token; every change is written to the audit log.
 
+use paragraf_store::AccountStore as _;
 use std::collections::HashMap;
 
 use axum::extract::{Form, Multipart, Path, Query, State};

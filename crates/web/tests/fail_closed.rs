@@ -4,6 +4,7 @@
 //! outside their bodies, a secretary who justerar alone, tampered minutes, floods of
 //! logins, slow clients, reads held up by a write, tokens, cookies and uploads.
 
+use paragraf_store::AccountStore as _;
 use std::collections::{BTreeSet, VecDeque};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};

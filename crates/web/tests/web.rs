@@ -2,6 +2,7 @@
 //! leaks nothing secret, logins and roles hold, the API answers errors with the field, and a
 //! meeting goes from planning to the public board through the browser's forms.
 
+use paragraf_store::AccountStore as _;
 use std::collections::{BTreeSet, VecDeque};
 
 use axum::body::Body;

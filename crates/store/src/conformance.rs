@@ -1,0 +1,769 @@
+//! The conformance suite: what every implementation of [`Storage`] must do, written against
+//! the interface alone (as tantivy tests every `Directory`). A backend runs it with
+//! [`conformance_suite!`](crate::conformance_suite), which runs every check, each on a fresh,
+//! empty storage, and names the check that fails. What only one backend can show (SQLite's
+//! file locking, a writer killed mid-transaction, migrations of its file) is tested beside
+//! that backend.
+
+#![allow(clippy::too_many_lines)]
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use paragraf_core::delegation::{DelegationOrder, FurtherDelegation, Item, RoleHolder};
+use paragraf_core::dnr::DnrPattern;
+use paragraf_core::followup::kolada::KpiValue;
+use paragraf_core::followup::{
+    AssessmentScale, BudgetLine, FollowUp, Gender as KpiGender, Goal, GoalLevel, Period, RowKind,
+    Unit,
+};
+use paragraf_core::ids::*;
+use paragraf_core::meeting::*;
+use paragraf_core::org::*;
+use paragraf_core::publication::{Classification, ClassifiedBy};
+use paragraf_core::registry::*;
+use paragraf_core::unenforced::{Decision, DecisionId, Gender, Reason};
+
+use crate::*;
+
+/// A check of the suite: its name and the function that runs it on an empty storage.
+pub type Check = (&'static str, fn(&dyn Storage));
+
+/// Every check of the suite.
+pub fn checks() -> Vec<Check> {
+    vec![
+        (
+            "a_failed_case_leaves_no_number_behind",
+            a_failed_case_leaves_no_number_behind,
+        ),
+        (
+            "a_report_off_the_scale_is_refused",
+            a_report_off_the_scale_is_refused,
+        ),
+        (
+            "accounts_sessions_tokens_and_the_audit_log",
+            accounts_sessions_tokens_and_the_audit_log,
+        ),
+        (
+            "atomically_keeps_all_or_nothing",
+            atomically_keeps_all_or_nothing,
+        ),
+        (
+            "budget_lines_are_all_or_nothing",
+            budget_lines_are_all_or_nothing,
+        ),
+        (
+            "classifications_are_kept_and_replaced",
+            classifications_are_kept_and_replaced,
+        ),
+        (
+            "every_change_and_every_read_is_logged",
+            every_change_and_every_read_is_logged,
+        ),
+        ("kpi_values_are_upserted", kpi_values_are_upserted),
+        (
+            "one_bad_decision_stores_nothing",
+            one_bad_decision_stores_nothing,
+        ),
+        ("order_versions_round_trip", order_versions_round_trip),
+        ("organisation_round_trips", organisation_round_trips),
+        (
+            "presented_statistics_are_kept",
+            presented_statistics_are_kept,
+        ),
+        (
+            "registry_round_trips_and_numbers_without_gaps",
+            registry_round_trips_and_numbers_without_gaps,
+        ),
+        (
+            "reports_round_trip_and_are_replaced",
+            reports_round_trip_and_are_replaced,
+        ),
+        (
+            "roles_and_further_delegation_are_kept",
+            roles_and_further_delegation_are_kept,
+        ),
+        (
+            "the_generation_moves_with_writes_only",
+            the_generation_moves_with_writes_only,
+        ),
+    ]
+}
+
+/// Runs every check of the suite, each on a storage made by `make` (which returns the
+/// storage and whatever keeps it alive), and names the one that fails.
+pub fn run<T>(make: impl Fn() -> (Box<dyn Storage>, T)) {
+    for (name, check) in checks() {
+        let (storage, _keep) = make();
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&*storage)));
+        if let Err(e) = result {
+            let why = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            panic!("konformanstestet {name} misslyckades: {why}");
+        }
+    }
+}
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn period(s: &str) -> Period {
+    s.parse().expect("period")
+}
+
+fn report(body: &str, p: &str, assessment: &str) -> FollowUp {
+    let mut g = Goal::new(GoalLevel::KfActivity, "Minska sjukskrivningarna").expect("goal");
+    g.assessment = Some(assessment.into());
+    FollowUp {
+        body: body.into(),
+        period: period(p),
+        kind: "verksamhetsrapport".into(),
+        summary: Some("Sammanfattning.".into()),
+        tables: Vec::new(),
+        goals: vec![g],
+        assignments: Vec::new(),
+        scale: AssessmentScale::fulfilment(),
+    }
+}
+
+fn line(label: &str, parent: Option<&str>, kind: RowKind, outcome: f64) -> BudgetLine {
+    BudgetLine {
+        label: label.into(),
+        parent: parent.map(str::to_string),
+        kind,
+        budget: Some(outcome + 10.0),
+        outcome: Some(outcome),
+        annual_budget: Some(outcome * 1.5),
+        forecast: None,
+    }
+}
+
+fn order(revised: &str, numbers: &[&str]) -> DelegationOrder {
+    DelegationOrder {
+        title: "Delegationsordning för Socialnämnden".into(),
+        case_number: Some("SOC 2023-000189".into()),
+        adopted: Some(d("2019-06-19")),
+        revised: Some(d(revised)),
+        valid_until: None,
+        valid_from: None,
+        adopted_by: None,
+        body: None,
+        rules: vec![],
+        abbreviations: BTreeMap::new(),
+        sections: vec![],
+        items: numbers
+            .iter()
+            .map(|n| Item {
+                number: n.to_string(),
+                section: None,
+                matter: format!("Ärende {n}"),
+                legal_basis: vec![],
+                legal_refs: vec![],
+                delegates: vec![vec!["Enhetschef".into()]],
+                conditional: vec![],
+                levels: vec![],
+                thresholds: vec![],
+                remark: None,
+                utskott_only: false,
+                moved_to: None,
+            })
+            .collect(),
+    }
+}
+
+fn decision(id: &str, date: &str) -> Decision {
+    let mut x = Decision::new(
+        DecisionId::new(id).expect("id"),
+        "LSS – kontaktperson",
+        d(date),
+        Gender::K,
+    );
+    x.reason = Some(Reason::ResourceShortage);
+    x
+}
+
+fn new_case(series: &str, title: &str, date: &str) -> NewCase {
+    NewCase {
+        series: Some(series.into()),
+        class: None,
+        title: title.into(),
+        body: None,
+        secrecy: Secrecy::Public,
+        registered: d(date),
+        handler: None,
+    }
+}
+
+pub fn reports_round_trip_and_are_replaced(s: &dyn Storage) {
+    let body = "Social- och omsorgsnämnden";
+    s.save_followup(&report(body, "2023-08", "Delvis uppfyllt"), "seed 003")
+        .expect("save");
+    s.save_followup(&report(body, "2023-04", "Ej uppfyllt"), "t1")
+        .expect("save");
+    let got = s
+        .followup(body, &period("2023-08"))
+        .expect("read")
+        .expect("found");
+    assert_eq!(got.goals[0].assessment.as_deref(), Some("Delvis uppfyllt"));
+    s.save_followup(&report(body, "2023-08", "I hög grad uppfyllt"), "igen")
+        .expect("replace");
+    let got = s
+        .followup(body, &period("2023-08"))
+        .expect("read")
+        .expect("found");
+    assert_eq!(
+        got.goals[0].assessment.as_deref(),
+        Some("I hög grad uppfyllt")
+    );
+    let latest = s
+        .latest_followup(body, "2023-06-30".parse().expect("date"))
+        .expect("read")
+        .expect("found");
+    assert_eq!(latest.period, period("2023-04"));
+    assert!(s
+        .latest_followup(body, "2023-01-31".parse().expect("date"))
+        .expect("read")
+        .is_none());
+    assert!(s
+        .followup("Annan nämnd", &period("2023-08"))
+        .expect("read")
+        .is_none());
+    assert_eq!(s.followup_periods().expect("periods").len(), 2);
+}
+
+pub fn a_report_off_the_scale_is_refused(s: &dyn Storage) {
+    let e = s
+        .save_followup(&report("Socialnämnden", "2023-08", "Nästan"), "x")
+        .unwrap_err();
+    assert!(matches!(e, StoreError::Rule(_)), "{e}");
+    assert!(e.to_string().contains("finns inte på skalan"), "{e}");
+}
+
+pub fn budget_lines_are_all_or_nothing(s: &dyn Storage) {
+    let good = BudgetBatch {
+        body: "Socialnämnden".into(),
+        period: period("2024-03"),
+        unit: Unit::Tkr,
+        lines: vec![
+            line("Hemtjänst", None, RowKind::Row, -100.0),
+            line("Nattpatrull", Some("Hemtjänst"), RowKind::Part, -20.0),
+        ],
+    };
+    assert_eq!(
+        s.save_budget_lines("a.csv", std::slice::from_ref(&good))
+            .expect("save"),
+        2
+    );
+    // A second file: one good batch and one with a duplicate label. Nothing is kept.
+    let mut other = good.clone();
+    other.period = period("2024-04");
+    let mut bad = good.clone();
+    bad.lines.push(line("Hemtjänst", None, RowKind::Row, -1.0));
+    let e = s
+        .save_budget_lines("b.csv", &[other.clone(), bad])
+        .unwrap_err();
+    assert!(matches!(e, StoreError::Conflict(_)), "{e}");
+    assert!(s
+        .budget_lines("Socialnämnden", &period("2024-04"))
+        .expect("read")
+        .is_none());
+    let (unit, lines) = s
+        .budget_lines("Socialnämnden", &period("2024-03"))
+        .expect("read")
+        .expect("lines");
+    assert_eq!(unit, Unit::Tkr);
+    assert_eq!(lines, good.lines);
+    // A parent that is not among the lines is refused.
+    let mut orphan = other;
+    orphan.lines = vec![line("Nattpatrull", Some("Saknas"), RowKind::Part, -1.0)];
+    assert!(s.save_budget_lines("c.csv", &[orphan]).is_err());
+}
+
+pub fn kpi_values_are_upserted(s: &dyn Storage) {
+    let v = |period: &str, gender, value| KpiValue {
+        kpi: "N00945".into(),
+        municipality: "2184".into(),
+        period: period.into(),
+        gender,
+        value,
+    };
+    s.save_kpi_values(
+        "k.json",
+        &[
+            v("2022", KpiGender::Alla, Some(8.2)),
+            v("2022", KpiGender::Kvinnor, None),
+        ],
+    )
+    .expect("save");
+    s.save_kpi_values("k2.json", &[v("2022", KpiGender::Alla, Some(8.4))])
+        .expect("save");
+    let all = s.kpi_values(Some("2184")).expect("read");
+    assert_eq!(all.len(), 2);
+    assert_eq!(
+        all.iter()
+            .find(|x| x.gender == KpiGender::Alla)
+            .and_then(|x| x.value),
+        Some(8.4)
+    );
+    assert!(s.kpi_values(Some("0180")).expect("read").is_empty());
+}
+
+pub fn order_versions_round_trip(s: &dyn Storage) {
+    assert!(s
+        .latest_order("Delegationsordning för Socialnämnden")
+        .expect("read")
+        .is_none());
+    let a = s
+        .add_order(&order("2023-01-01", &["1.1"]), Some("a.txt"))
+        .expect("a");
+    let b = s
+        .add_order(&order("2024-04-16", &["1.1", "1.2"]), None)
+        .expect("b");
+    assert!(b.id > a.id);
+    let all = s.orders().expect("orders");
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].order, order("2023-01-01", &["1.1"]));
+    assert_eq!(all[0].source.as_deref(), Some("a.txt"));
+    let latest = s
+        .latest_order("Delegationsordning för Socialnämnden")
+        .expect("latest")
+        .expect("one");
+    assert_eq!(latest.order.items.len(), 2);
+    // An order the core refuses is not stored.
+    let bad = order("2024-05-01", &["1.1", "1.1"]);
+    assert!(matches!(s.add_order(&bad, None), Err(StoreError::Rule(_))));
+    assert_eq!(s.orders().expect("orders").len(), 2);
+}
+
+pub fn roles_and_further_delegation_are_kept(s: &dyn Storage) {
+    let h = RoleHolder {
+        person: "Helene Brändström".into(),
+        role: "Enhetschef".into(),
+        from: d("2023-01-01"),
+        to: None,
+    };
+    s.add_role_holders(std::slice::from_ref(&h))
+        .expect("holders");
+    assert_eq!(s.role_holders().expect("read"), vec![h]);
+    let f = FurtherDelegation {
+        item: "1.4.1".into(),
+        role: "Biträdande förvaltningschef".into(),
+        from: d("2024-01-01"),
+        to: Some(d("2024-12-31")),
+    };
+    s.add_further_delegations(std::slice::from_ref(&f))
+        .expect("further");
+    assert_eq!(s.further_delegations().expect("read"), vec![f]);
+    let bad = RoleHolder {
+        person: "X".into(),
+        role: "Y".into(),
+        from: d("2024-02-01"),
+        to: Some(d("2024-01-01")),
+    };
+    assert!(s.add_role_holders(&[bad]).is_err());
+}
+
+pub fn one_bad_decision_stores_nothing(s: &dyn Storage) {
+    s.upsert_decisions("a", &[decision("OLD", "2023-01-01")])
+        .expect("first");
+    let log_before = s.unenforced_audit(None).expect("log").len();
+    let mut bad = decision("BAD", "2023-05-01");
+    bad.enforced = Some(d("2023-04-01")); // before the decision date
+    let mut changed = decision("OLD", "2023-01-01");
+    changed.gender = Gender::M;
+    let err = s
+        .upsert_decisions("a", &[decision("NEW", "2023-02-01"), changed, bad])
+        .expect_err("refused");
+    assert!(matches!(err, StoreError::Rule(_)), "{err}");
+    let all = s.unenforced_decisions("a").expect("list");
+    assert_eq!(all, vec![decision("OLD", "2023-01-01")]);
+    // Nothing logged for the refused batch (one read since).
+    assert_eq!(s.unenforced_audit(None).expect("log").len(), log_before + 1);
+}
+
+pub fn every_change_and_every_read_is_logged(s: &dyn Storage) {
+    let a = decision("A1", "2023-01-10");
+    s.add_decision("Eva", &a).expect("add");
+    assert!(matches!(
+        s.add_decision("Eva", &a),
+        Err(StoreError::Conflict(_))
+    ));
+    let mut a2 = a.clone();
+    a2.reason = Some(Reason::Other);
+    s.upsert_decisions("Olle", std::slice::from_ref(&a2))
+        .expect("edit");
+    s.unenforced_decisions("Revisor").expect("list");
+    s.unenforced_decision("Revisor", &a.id).expect("get");
+    let log = s.unenforced_audit(None).expect("log");
+    let actions: Vec<(&str, &str, Option<&str>)> = log
+        .iter()
+        .map(|e| (e.actor.as_str(), e.action.as_str(), e.entity_id.as_deref()))
+        .collect();
+    assert_eq!(
+        actions,
+        vec![
+            ("Eva", "skapa", Some("A1")),
+            ("Olle", "ändra", Some("A1")),
+            ("Revisor", "läsa", None),
+            ("Revisor", "läsa", Some("A1")),
+        ]
+    );
+    assert!(log[0].before_json.is_none());
+    assert!(log[1]
+        .before_json
+        .as_deref()
+        .is_some_and(|b| b.contains("\"reason\":2")));
+    assert!(log[1]
+        .after_json
+        .as_deref()
+        .is_some_and(|b| b.contains("\"reason\":3")));
+    assert_eq!(log[2].after_json.as_deref(), Some("{\"rader\":1}"));
+    assert_eq!(log[2].entity, "ej_verkställt_beslut");
+    assert_eq!(s.unenforced_audit(Some(&a.id)).expect("one").len(), 3);
+    // An anonymous change is refused.
+    assert!(s
+        .upsert_decisions(" ", &[decision("A9", "2023-01-01")])
+        .is_err());
+    assert!(s.unenforced_decision("", &a.id).is_err());
+}
+
+pub fn organisation_round_trips(s: &dyn Storage) {
+    let m =
+        Municipality::new("Hagfors kommun", Some(OrgNr::parse("212000-1884").unwrap())).unwrap();
+    s.set_municipality(&m).unwrap();
+    assert_eq!(s.municipality().unwrap(), Some(m));
+
+    let ks = s
+        .add_body(
+            &Body::new(
+                "Kommunstyrelsen",
+                Some("KS"),
+                BodyKind::ExecutiveBoard,
+                None,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let iou = s
+        .add_body(
+            &Body::new(
+                "Individ- och omsorgsutskottet",
+                Some("IOU"),
+                BodyKind::Subcommittee,
+                Some(ks.id),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    assert_eq!(s.body(iou.id).unwrap(), iou);
+    assert_eq!(s.bodies().unwrap(), vec![ks.clone(), iou.clone()]);
+    let dup =
+        s.add_body(&Body::new("Kommunstyrelsen", None, BodyKind::ExecutiveBoard, None).unwrap());
+    assert!(matches!(dup, Err(StoreError::Conflict(_))));
+    let orphan =
+        s.add_body(&Body::new("AU", None, BodyKind::WorkingCommittee, Some(BodyId(99))).unwrap());
+    assert!(matches!(orphan, Err(StoreError::Conflict(_))), "{orphan:?}");
+
+    let term = s
+        .add_term(&TermOfOffice::new(d("2023-01-01"), d("2026-12-31")).unwrap())
+        .unwrap();
+    assert_eq!(s.terms().unwrap(), vec![term.clone()]);
+
+    let thony = s
+        .add_person(&Person::new("Thony Liljemark", Some("thony@example.se")).unwrap())
+        .unwrap();
+    assert_eq!(s.person(thony.id).unwrap(), thony);
+    let ms = Membership::new(
+        thony.id,
+        iou.id,
+        MembershipRole::Member,
+        Some(PresidiumPosition::Chair),
+        Some("OR"),
+        Some(term.id),
+        d("2023-01-01"),
+        Some(d("2026-12-31")),
+    )
+    .unwrap();
+    let ms = s.add_membership(&ms).unwrap();
+    assert_eq!(s.memberships(Some(iou.id)).unwrap(), vec![ms.clone()]);
+    assert_eq!(s.memberships(Some(ks.id)).unwrap(), vec![]);
+
+    let maria = s
+        .add_person(&Person::new("Maria Persson", None).unwrap())
+        .unwrap();
+    let off = s
+        .add_official(&Official::new(maria.id, "socialchef", Some("Socialförvaltningen")).unwrap())
+        .unwrap();
+    assert_eq!(s.officials().unwrap(), vec![off]);
+    assert_eq!(s.persons().unwrap().len(), 2);
+    assert!(matches!(
+        s.person(PersonId(42)),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+pub fn registry_round_trips_and_numbers_without_gaps(s: &dyn Storage) {
+    let pattern = DnrPattern::new("{series}/{year}:{seq}").unwrap();
+    let doc = NewDocument::new(
+        DocumentType::Ruling,
+        "Dom LVU",
+        d("2025-08-20"),
+        Direction::Incoming,
+        Some("Förvaltningsrätten"),
+    )
+    .unwrap();
+    let (c1, docs) = s
+        .create_case(
+            &pattern,
+            &new_case("KS", "Verksamhetsuppföljning", "2025-01-10"),
+            std::slice::from_ref(&doc),
+        )
+        .unwrap();
+    assert_eq!(c1.dnr.to_string(), "KS/2025:1");
+    assert_eq!(docs[0].number, 1);
+    let (c2, _) = s
+        .create_case(
+            &pattern,
+            &new_case("KS", "Delegationsbeslut", "2025-02-01"),
+            &[],
+        )
+        .unwrap();
+    assert_eq!(c2.dnr.to_string(), "KS/2025:2");
+    let (c3, _) = s
+        .create_case(&pattern, &new_case("SN", "Egen serie", "2025-02-01"), &[])
+        .unwrap();
+    assert_eq!(c3.dnr.to_string(), "SN/2025:1");
+    let (c4, _) = s
+        .create_case(&pattern, &new_case("KS", "Nytt år", "2026-01-02"), &[])
+        .unwrap();
+    assert_eq!(c4.dnr.to_string(), "KS/2026:1");
+
+    assert_eq!(s.case(c1.id).unwrap(), c1);
+    assert_eq!(s.case_by_dnr("KS/2025:2").unwrap(), Some(c2.clone()));
+    assert_eq!(s.documents(c1.id).unwrap(), docs);
+    s.set_case_status(c1.id, CaseStatus::Closed).unwrap();
+    assert_eq!(s.case(c1.id).unwrap().status, CaseStatus::Closed);
+    let edited = s
+        .update_case(c1.id, "Ny ärendemening", CaseStatus::Decided, Some("Eva"))
+        .unwrap();
+    assert_eq!(
+        (
+            edited.title.as_str(),
+            edited.status,
+            edited.handler.as_deref()
+        ),
+        ("Ny ärendemening", CaseStatus::Decided, Some("Eva"))
+    );
+    assert_eq!(edited.dnr, c1.dnr, "the number never changes");
+    assert!(s.update_case(c1.id, " ", CaseStatus::Open, None).is_err());
+    assert!(s
+        .update_case(CaseId(999), "x", CaseStatus::Open, None)
+        .is_err());
+
+    // An imported number moves the counter past it.
+    let imported = Case::new(
+        paragraf_core::dnr::Dnr::parse("KS/2025:26").unwrap(),
+        "Verksamhets- och budgetuppföljning januari - juli 2025",
+        None,
+        Secrecy::Public,
+        d("2025-09-01"),
+    )
+    .unwrap();
+    let imp = s.register_case(&imported).unwrap();
+    assert_eq!(s.case(imp.id).unwrap(), imp);
+    let (c5, _) = s
+        .create_case(&pattern, &new_case("KS", "Efter import", "2025-09-02"), &[])
+        .unwrap();
+    assert_eq!(c5.dnr.to_string(), "KS/2025:27");
+    assert!(matches!(
+        s.register_case(&imported),
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(s.cases().unwrap().len(), 6);
+
+    // A document for a missing case is refused.
+    assert!(s.add_document(CaseId(999), &doc).is_err());
+}
+
+pub fn a_failed_case_leaves_no_number_behind(s: &dyn Storage) {
+    // A six-digit pattern: the millionth number does not fit and the write is refused.
+    let pattern = DnrPattern::new("{series} {year}-{seq:1}").unwrap();
+    for i in 1..=9 {
+        let (c, _) = s
+            .create_case(&pattern, &new_case("SOC", "Ärende", "2024-03-01"), &[])
+            .unwrap();
+        assert_eq!(c.dnr.sequence(), i);
+    }
+    assert!(s
+        .create_case(&pattern, &new_case("SOC", "Ärende", "2024-03-01"), &[])
+        .is_err());
+    // An empty title fails inside the transaction: the counter does not move.
+    let pattern = DnrPattern::new("{series} {year}-{seq:6}").unwrap();
+    assert!(s
+        .create_case(&pattern, &new_case("SN", " ", "2024-03-01"), &[])
+        .is_err());
+    let (c, _) = s
+        .create_case(&pattern, &new_case("SN", "Ärende", "2024-03-01"), &[])
+        .unwrap();
+    assert_eq!(c.dnr.to_string(), "SN 2024-000001");
+}
+
+pub fn atomically_keeps_all_or_nothing(s: &dyn Storage) {
+    let err = s
+        .atomically(&mut |tx| {
+            tx.add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).unwrap())?;
+            tx.add_person(&Person::new("Anna Andersson", None).unwrap())?;
+            // The same name again breaks uniqueness: everything above is undone.
+            tx.add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).unwrap())?;
+            Ok(())
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)));
+    assert!(s.bodies().unwrap().is_empty());
+    assert!(s.persons().unwrap().is_empty());
+
+    s.atomically(&mut |tx| {
+        tx.add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).unwrap())?;
+        // A nested failure rolls back only its own part.
+        let inner = tx.atomically(&mut |t| {
+            t.add_person(&Person::new("Bo Berg", None).unwrap())?;
+            Err(StoreError::Rule("avbruten".into()))
+        });
+        assert!(inner.is_err());
+        Ok(())
+    })
+    .unwrap();
+    assert_eq!(s.bodies().unwrap().len(), 1);
+    assert!(s.persons().unwrap().is_empty());
+}
+
+/// Reads change nothing; every write moves the generation.
+pub fn the_generation_moves_with_writes_only(s: &dyn Storage) {
+    let g0 = s.generation().unwrap();
+    let _ = s.bodies().unwrap();
+    assert_eq!(s.generation().unwrap(), g0, "a read changes nothing");
+    s.add_body(&Body::new("Socialnämnden", Some("SN"), BodyKind::Committee, None).unwrap())
+        .unwrap();
+    assert_ne!(s.generation().unwrap(), g0, "a write moves it");
+}
+
+/// Users with roles and bodies, sessions, API tokens that expire and are revoked, and an
+/// audit log that only grows.
+pub fn accounts_sessions_tokens_and_the_audit_log(s: &dyn Storage) {
+    let sn = s
+        .add_body(&Body::new("Socialnämnden", Some("SN"), BodyKind::Committee, None).unwrap())
+        .unwrap();
+    let u = s
+        .add_user(
+            "sekr",
+            "Cia Sekr",
+            "$argon2id$x",
+            Role::Secretary,
+            None,
+            &[sn.id],
+        )
+        .unwrap();
+    assert_eq!(s.user(u.id).unwrap().unwrap().bodies, vec![sn.id]);
+    assert_eq!(s.user_by_name("sekr").unwrap().unwrap().id, u.id);
+    assert!(matches!(
+        s.add_user("sekr", "Igen", "h", Role::Member, None, &[]),
+        Err(StoreError::Conflict(_))
+    ));
+    assert_eq!(s.users().unwrap().len(), 1);
+    assert_eq!(s.login_failed(u.id).unwrap(), 1);
+    assert_eq!(s.login_failed(u.id).unwrap(), 2);
+    s.login_succeeded(u.id).unwrap();
+    assert_eq!(s.user(u.id).unwrap().unwrap().failed_logins, 0);
+
+    let now: DateTime<Utc> = "2026-11-23T12:00:00Z".parse().unwrap();
+    s.create_session("h1", u.id, "csrf", now + chrono::Duration::hours(8))
+        .unwrap();
+    assert_eq!(s.session("h1", now).unwrap().unwrap().csrf, "csrf");
+    assert!(s
+        .session("h1", now + chrono::Duration::hours(9))
+        .unwrap()
+        .is_none());
+    assert!(s.session("okänd", now).unwrap().is_none());
+    s.delete_session("h1").unwrap();
+    assert!(s.session("h1", now).unwrap().is_none());
+
+    let id = s
+        .create_api_token("t1", u.id, "skript", now, now + chrono::Duration::days(90))
+        .unwrap();
+    assert_eq!(s.api_token_user("t1", now).unwrap().unwrap().id, u.id);
+    assert!(s
+        .api_token_user("t1", now + chrono::Duration::days(91))
+        .unwrap()
+        .is_none());
+    assert_eq!(s.api_tokens(u.id).unwrap()[0].id, id);
+    assert!(s.revoke_api_token(u.id, id, now).unwrap());
+    assert!(!s.revoke_api_token(u.id, id, now).unwrap(), "revoked once");
+    assert!(s.api_token_user("t1", now).unwrap().is_none());
+
+    let e = AuditEntry {
+        at: now.to_rfc3339(),
+        actor: "sekr".into(),
+        action: "skapa".into(),
+        entity: "ärende".into(),
+        entity_id: Some("1".into()),
+        before: None,
+        after: Some("{}".into()),
+    };
+    s.audit(&e).unwrap();
+    assert_eq!(s.audit_log(10).unwrap(), vec![e.clone()]);
+    let nobody = AuditEntry {
+        actor: " ".into(),
+        ..e
+    };
+    assert!(s.audit(&nobody).is_err(), "every entry names who");
+}
+
+/// Classifications of §§ for publication are kept per meeting and replaced by a later one.
+pub fn classifications_are_kept_and_replaced(s: &dyn Storage) {
+    let sn = s
+        .add_body(&Body::new("Socialnämnden", Some("SN"), BodyKind::Committee, None).unwrap())
+        .unwrap();
+    let m = s
+        .add_meeting(&Meeting::planned(sn.id, d("2026-11-20")))
+        .unwrap();
+    let now: DateTime<Utc> = "2026-11-23T12:00:00Z".parse().unwrap();
+    let rule = Classification {
+        paragraph: 3,
+        public: false,
+        ground: "OSL 26 kap. 1 §: LVU".into(),
+        by: ClassifiedBy::Rule,
+    };
+    s.classify(m.id, &rule, now).unwrap();
+    assert_eq!(s.classifications(m.id).unwrap(), vec![rule.clone()]);
+    let person = Classification {
+        public: true,
+        ground: "prövad".into(),
+        by: ClassifiedBy::Person("sekr".into()),
+        ..rule
+    };
+    s.classify(m.id, &person, now).unwrap();
+    assert_eq!(s.classifications(m.id).unwrap(), vec![person]);
+    assert!(s.seal_record(m.id).unwrap().is_none());
+}
+
+/// The statistics placed before the nämnd are kept per date and meeting.
+pub fn presented_statistics_are_kept(s: &dyn Storage) {
+    let sn = s
+        .add_body(&Body::new("Socialnämnden", Some("SN"), BodyKind::Committee, None).unwrap())
+        .unwrap();
+    let m = s
+        .add_meeting(&Meeting::planned(sn.id, d("2026-11-20")))
+        .unwrap();
+    s.record_presented(d("2026-10-31"), m.id, "{\"a\":1}")
+        .unwrap();
+    s.record_presented(d("2026-10-31"), m.id, "{\"a\":2}")
+        .unwrap();
+    assert_eq!(
+        s.presented().unwrap(),
+        vec![(d("2026-10-31"), m.id, "{\"a\":2}".to_string())]
+    );
+}
