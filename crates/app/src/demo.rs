@@ -12,7 +12,7 @@ use paragraf_core::org::{
 use paragraf_core::registry::{Direction, DocumentType, NewDocument, Secrecy};
 use paragraf_store::{NewCase, Store};
 
-use crate::cycle;
+use crate::meeting::cycle;
 use crate::{Config, DataDir, MunicipalityConfig, RegistryConfig};
 use chrono::TimeZone;
 use paragraf_core::ids::PersonId;
@@ -406,7 +406,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
             let t = signed
                 .and_hms_opt(h, 0, 0)
                 .ok_or_else(|| anyhow::anyhow!("ogiltig tid"))?;
-            crate::import::swedish_offset(signed)
+            crate::meeting::import::swedish_offset(signed)
                 .from_local_datetime(&t)
                 .single()
                 .ok_or_else(|| anyhow::anyhow!("ogiltig tid"))
@@ -443,7 +443,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
     let key = crate::keys::load_or_create(&dir.path)?;
     for (name, text) in SEEDS {
         let protocol = paragraf_import::parse_protocol(text)?;
-        crate::import::store_protocol(store, &protocol, name, &key)?;
+        crate::meeting::import::store_protocol(store, &protocol, name, &key)?;
     }
     cycle::close_appeal_periods(store, today)?;
     demo_delegation(dir)?;
@@ -465,7 +465,7 @@ fn demo_followup(
     let (f, _) = crate::followup::to_followup(&report, Some("Socialnämnden"), None)?;
     let period = f.period;
     dir.store.save_followup(&f, "seed 003")?;
-    crate::followup_publish::place_on_agenda(
+    crate::followup::publish::place_on_agenda(
         dir,
         meeting,
         "Socialnämnden",
@@ -548,7 +548,7 @@ fn demo_unenforced(
     let catalogue = crate::unenforced::load_catalogue(&dir.path)?;
     let report = crate::unenforced::monthly_report(&dir.store, "demo", &catalogue, date)?;
     let draft = crate::unenforced::draft(&report, "Socialnämnden", today);
-    let doc = crate::unenforced_docs::memo_doc(
+    let doc = crate::unenforced::docs::memo_doc(
         &draft,
         &dir.config.municipality.name,
         "Socialnämnden",
@@ -556,8 +556,8 @@ fn demo_unenforced(
         None,
         None,
     );
-    let pdf = crate::unenforced_docs::pdf(&doc)?;
-    crate::unenforced_docs::place_on_agenda(dir, meeting, &draft, &pdf, today, "demo")?;
+    let pdf = crate::unenforced::docs::pdf(&doc)?;
+    crate::unenforced::docs::place_on_agenda(dir, meeting, &draft, &pdf, today, "demo")?;
     Ok(())
 }
 

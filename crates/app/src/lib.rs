@@ -7,21 +7,16 @@
 //! transaction.
 
 pub mod access;
-pub mod agenda;
-pub mod cycle;
 pub mod datadir;
 pub mod delegation;
-pub mod delegation_docs;
 pub mod demo;
-pub mod documents;
+mod error;
 pub mod followup;
-pub mod followup_docs;
-pub mod followup_publish;
-pub mod import;
 pub mod keys;
-pub mod publication;
+pub mod meeting;
 pub mod unenforced;
-pub mod unenforced_docs;
+
+pub use error::{Error, Result};
 
 pub use datadir::{
     Config, DataDir, MunicipalityConfig, RegistryConfig, CONFIG_FILE, DATABASE_FILE,

@@ -2,7 +2,8 @@
 //! sealed protocol tampered with behind Paragraf's back.
 
 use chrono::NaiveDate;
-use paragraf_app::{cycle, Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_app::meeting::cycle;
+use paragraf_app::{Config, DataDir, MunicipalityConfig, RegistryConfig};
 use paragraf_core::ids::{MeetingId, PersonId};
 use paragraf_core::meeting::{
     AttendanceRole, Attendee, Meeting, MeetingState, Presence, ScheduleSlot,

@@ -5,9 +5,10 @@
 use std::process::Command;
 
 use chrono::NaiveDate;
+use paragraf_app::delegation::docs::{pdf, place_on_agenda, report_doc};
 use paragraf_app::delegation::{import_decisions, read_order, report, store_order};
-use paragraf_app::delegation_docs::{pdf, place_on_agenda, report_doc};
-use paragraf_app::{cycle, Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_app::meeting::cycle;
+use paragraf_app::{Config, DataDir, MunicipalityConfig, RegistryConfig};
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{CellValue, Decision};
 use paragraf_core::org::{Body, BodyKind, Person};

@@ -3,7 +3,8 @@
 
 use std::process::Command;
 
-use paragraf_app::{documents, import, keys, Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_app::meeting::{documents, import};
+use paragraf_app::{keys, Config, DataDir, MunicipalityConfig, RegistryConfig};
 use paragraf_core::ids::MeetingId;
 
 const SEED_000: &str = include_str!("../../../tests/fixtures/000_cbbf2cbdf5794cd6.txt");

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::NaiveDate;
+use paragraf_app::followup::docs;
 use paragraf_app::followup::{self as ops, IndicatorChange};
-use paragraf_app::followup_docs as docs;
 use paragraf_core::followup::{Direction, Gender, Period, RowKind, Status, Unit};
 use paragraf_store::{FollowUpStore, SqliteStore};
 

@@ -3,8 +3,9 @@
 //! public only once the notice of that meeting has gone out.
 
 use chrono::NaiveDate;
-use paragraf_app::followup_publish::{is_public, place_on_agenda};
-use paragraf_app::{cycle, Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_app::followup::publish::{is_public, place_on_agenda};
+use paragraf_app::meeting::cycle;
+use paragraf_app::{Config, DataDir, MunicipalityConfig, RegistryConfig};
 use paragraf_core::followup::Period;
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::Decision;

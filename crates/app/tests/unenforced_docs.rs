@@ -5,9 +5,10 @@
 use std::process::Command;
 
 use chrono::NaiveDate;
+use paragraf_app::meeting::cycle;
+use paragraf_app::unenforced::docs::{ivo_doc, memo_doc, pdf, place_on_agenda};
 use paragraf_app::unenforced::{draft, import_csv, ivo_report, monthly_report};
-use paragraf_app::unenforced_docs::{ivo_doc, memo_doc, pdf, place_on_agenda};
-use paragraf_app::{cycle, Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_app::{Config, DataDir, MunicipalityConfig, RegistryConfig};
 use paragraf_core::meeting::{Meeting, MeetingState};
 use paragraf_core::minutes::{CellValue, Decision};
 use paragraf_core::org::{Body, BodyKind, Person};

@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use chrono::{NaiveDate, NaiveTime};
-use paragraf_app::cycle;
+use paragraf_app::meeting::cycle;
 use paragraf_core::ids::{BodyId, MeetingId, PersonId};
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, SignerRole};

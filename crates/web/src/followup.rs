@@ -2,7 +2,7 @@
 //! tree (assessment in words and colour, never colour alone), indicators, uppdrag, the checks
 //! and the charts; the figures as CSV and JSON for reuse. Logged-in readers see every report;
 //! the public sees a report once it has been on the agenda of a meeting whose notice has gone
-//! out (`paragraf_app::followup_publish::is_public`).
+//! out (`paragraf_app::followup::publish::is_public`).
 
 use std::collections::HashMap;
 
@@ -10,10 +10,10 @@ use axum::extract::{Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use maud::{html, Markup};
-use paragraf_app::followup_docs::{
+use paragraf_app::followup::docs::{
     charts, figures, figures_csv, figures_json, gather, table_view, ReportData,
 };
-use paragraf_app::followup_publish::is_public;
+use paragraf_app::followup::publish::is_public;
 use paragraf_core::followup::{AssessmentScale, Goal, Period};
 use paragraf_store::FollowUpStore;
 

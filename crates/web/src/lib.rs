@@ -236,7 +236,7 @@ async fn security_headers(mut response: Response) -> Response {
 /// client's address.
 pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
     // Notices whose appeal period ran out while the server was down come off the board.
-    paragraf_app::cycle::close_appeal_periods(&state.dir.store, state.today())?;
+    paragraf_app::meeting::cycle::close_appeal_periods(&state.dir.store, state.today())?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("lyssnar på http://{}", listener.local_addr()?);
     serve_listener(state, listener, async {

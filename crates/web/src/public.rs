@@ -9,7 +9,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Datelike, NaiveDate};
 use maud::{html, Markup};
-use paragraf_app::publication::PublicMinutes;
+use paragraf_app::meeting::publication::PublicMinutes;
 use paragraf_core::ids::{BodyId, MeetingId, PersonId, Record};
 use paragraf_core::meeting::{AttendanceRole, Meeting, PublicNotice};
 use paragraf_core::minutes::{Decision, Paragraph};
@@ -42,7 +42,7 @@ fn bodies(store: &dyn Store) -> Result<HashMap<BodyId, Record<BodyId, Body>>, We
     Ok(store.bodies()?.into_iter().map(|b| (b.id, b)).collect())
 }
 
-pub use paragraf_app::publication::is_published;
+pub use paragraf_app::meeting::publication::is_published;
 
 /// The paths of the public site and the public API: every answer on them is masked of
 /// personnummer as a last line of defence (the views are masked where they are built).
@@ -119,7 +119,7 @@ pub fn current_notices(store: &dyn Store, today: NaiveDate) -> Result<Vec<Posted
     let mut out: Vec<_> = store
         .meetings()?
         .iter()
-        .map(paragraf_app::publication::public_meeting)
+        .map(paragraf_app::meeting::publication::public_meeting)
         .filter_map(|m| {
             let n = m.notice.clone()?;
             let up = n.posted <= today
@@ -269,9 +269,9 @@ pub async fn minutes_list(
 
 /// The published minutes in their public version, checked against their seal; 404 for
 /// drafts, for what is not published and for minutes that fail the seal check (which raises
-/// an alarm, see [`paragraf_app::publication`]).
+/// an alarm, see [`paragraf_app::meeting::publication`]).
 pub fn published(state: &AppState, id: MeetingId) -> Result<PublicMinutes, WebError> {
-    paragraf_app::publication::published(&state.dir, id)?
+    paragraf_app::meeting::publication::published(&state.dir, id)?
         .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))
 }
 
@@ -599,7 +599,7 @@ pub async fn minutes_pdf(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let docs = paragraf_app::documents::MeetingDocs::published(&state.dir, MeetingId(id))?
+    let docs = paragraf_app::meeting::documents::MeetingDocs::published(&state.dir, MeetingId(id))?
         .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))?;
     let bytes = docs.public_protocol_pdf()?;
     Ok(pdf(bytes, &format!("protokoll-{id}-offentlig.pdf")))

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use maud::{html, Markup};
 use paragraf_app::unenforced as ops;
-use paragraf_app::unenforced_docs as docs;
+use paragraf_app::unenforced::docs;
 use paragraf_core::unenforced::{
     Catalogue, Closure, Decision, DecisionError, DecisionId, Gender, Interruption, IvoReport,
     MonthlyReport, Quarter, Reason,

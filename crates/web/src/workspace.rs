@@ -9,7 +9,7 @@ use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
-use paragraf_app::cycle;
+use paragraf_app::meeting::cycle;
 use paragraf_core::ids::{BodyId, CaseId, MeetingId, PersonId};
 use paragraf_core::meeting::{
     AttendanceRole, Attendee, Meeting, MeetingState, Presence, ScheduleSlot,
@@ -633,7 +633,7 @@ pub async fn meeting_page(
             }
             @if let Some(min) = &minutes {
                 h2 { "Protokoll" }
-                @let decided = paragraf_app::publication::decide(min, imported, &classifications);
+                @let decided = paragraf_app::meeting::publication::decide(min, imported, &classifications);
                 @let pending = decided.iter().filter(|(_, w)| *w == Publication::Pending).count();
                 @if secretary {
                     details open[pending > 0] {
@@ -1026,7 +1026,7 @@ pub async fn document(
     let today = state.today();
     let wanted = name.clone();
     let bytes = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<Vec<u8>>> {
-        let docs = paragraf_app::documents::MeetingDocs::load(&dir, MeetingId(id))?;
+        let docs = paragraf_app::meeting::documents::MeetingDocs::load(&dir, MeetingId(id))?;
         Ok(match wanted.as_str() {
             "kallelse.pdf" => docs
                 .notice()

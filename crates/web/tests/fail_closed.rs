@@ -13,7 +13,7 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};
 use chrono::NaiveDate;
-use paragraf_app::cycle;
+use paragraf_app::meeting::cycle;
 use paragraf_core::ids::{BodyId, MeetingId, PersonId};
 use paragraf_core::meeting::MeetingState;
 use paragraf_core::minutes::{Ballot, Choice, Conflict, MinutesNote, Reservation, SignerRole};
@@ -144,9 +144,13 @@ fn import_seed_with_numbers(app: &App) -> MeetingId {
         );
     let protocol = paragraf_import::parse_protocol(&text).unwrap();
     let key = paragraf_app::keys::load_or_create(&app.state.dir.path).unwrap();
-    let stored =
-        paragraf_app::import::store_protocol(&app.state.dir.store, &protocol, "test", &key)
-            .unwrap();
+    let stored = paragraf_app::meeting::import::store_protocol(
+        &app.state.dir.store,
+        &protocol,
+        "test",
+        &key,
+    )
+    .unwrap();
     assert!(stored.sealed, "{:?}", stored.warnings);
     stored.meeting
 }

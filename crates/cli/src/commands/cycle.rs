@@ -1,10 +1,11 @@
 //! `paragraf meeting|minutes|verify|key`: the meeting cycle from the command line. Every
-//! rule is in the core; the operations are in `paragraf_app::cycle`.
+//! rule is in the core; the operations are in `paragraf_app::meeting::cycle`.
 
 use std::process::ExitCode;
 
 use anyhow::{bail, Result};
-use paragraf_app::{cycle, keys, DataDir};
+use paragraf_app::meeting::cycle;
+use paragraf_app::{keys, DataDir};
 use paragraf_core::ids::{MeetingId, PersonId};
 use paragraf_core::meeting::{AttendanceRole, Attendee, Meeting, Presence, ScheduleSlot};
 use paragraf_core::minutes::{
@@ -478,8 +479,12 @@ pub fn verify(r: &MeetingRef) -> Result<ExitCode> {
 
 pub fn render(r: &MeetingRef, out: &std::path::Path) -> Result<()> {
     let (dir, id) = open(r)?;
-    let written =
-        paragraf_app::documents::render_all(&dir, id, out, chrono::Local::now().date_naive())?;
+    let written = paragraf_app::meeting::documents::render_all(
+        &dir,
+        id,
+        out,
+        chrono::Local::now().date_naive(),
+    )?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     output::print(r.json.json, &names, || names.join("\n"))
 }

@@ -4,7 +4,7 @@
 
 use anyhow::{Context, Result};
 use paragraf_app::delegation as ops;
-use paragraf_app::delegation_docs as docs;
+use paragraf_app::delegation::docs;
 use paragraf_app::DataDir;
 use paragraf_core::delegation::DelegationReport;
 use paragraf_store::DelegationStore;

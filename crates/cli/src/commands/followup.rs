@@ -1,10 +1,10 @@
 //! `paragraf followup …`: verksamhetsuppföljning. The rules are in
 //! `paragraf_core::followup`, the operations in `paragraf_app::followup` and
-//! `paragraf_app::followup_docs`.
+//! `paragraf_app::followup::docs`.
 
 use anyhow::{Context, Result};
 use paragraf_app::followup as ops;
-use paragraf_app::followup_docs as docs;
+use paragraf_app::followup::docs;
 use paragraf_app::DataDir;
 use paragraf_core::followup::{Direction, Period, Status, Trend};
 use paragraf_store::SqliteStore;
@@ -110,7 +110,7 @@ fn report(a: &ReportArgs) -> Result<()> {
     )?;
     if let Some(m) = a.meeting {
         let actor = std::env::var("USER").unwrap_or_else(|_| "cli".into());
-        let (case, item) = paragraf_app::followup_publish::place_on_agenda(
+        let (case, item) = paragraf_app::followup::publish::place_on_agenda(
             &dir,
             paragraf_core::ids::MeetingId(m),
             &body,

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use paragraf_app::{import, keys, DataDir};
+use paragraf_app::meeting::import;
+use paragraf_app::{keys, DataDir};
 use paragraf_import::Protocol;
 
 use crate::args::ImportArgs;

@@ -6,7 +6,7 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use paragraf_app::unenforced as ops;
-use paragraf_app::unenforced_docs as docs;
+use paragraf_app::unenforced::docs;
 use paragraf_app::DataDir;
 use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::decision::{parse_optional_date, Closure, Offer};

@@ -3,6 +3,8 @@
 //! CSV (each row checked against the version in force on its date; a file with any bad row
 //! is refused whole), the report to the nämnd, who may decide, and search.
 
+pub mod docs;
+
 use std::path::Path;
 
 use anyhow::{bail, Context, Result};

@@ -229,8 +229,13 @@ pub fn place_on_agenda(
     let draft = item_draft(r, body);
     in_transaction(&dir.store, |tx| {
         let (case, _) = tx.create_case(&dir.pattern, &new, &[lists])?;
-        let item =
-            crate::cycle::add_agenda_item(tx, meeting, &case.dnr.to_string(), None, Some(draft))?;
+        let item = crate::meeting::cycle::add_agenda_item(
+            tx,
+            meeting,
+            &case.dnr.to_string(),
+            None,
+            Some(draft),
+        )?;
         Ok((case, item))
     })
 }

@@ -308,13 +308,13 @@ pub fn place_on_agenda(
     memo_date: NaiveDate,
     handler: &str,
 ) -> Result<(Record<CaseId, Case>, AgendaItem)> {
-    let memo = crate::agenda::Attachment {
+    let memo = crate::meeting::agenda::Attachment {
         kind: DocumentType::Memo,
         title: format!("Tjänsteskrivelse: {}", draft.title),
         pdf: memo_pdf.to_vec(),
         secrecy: Secrecy::Public,
     };
-    let placed = crate::agenda::place_matter(
+    let placed = crate::meeting::agenda::place_matter(
         dir,
         meeting,
         &draft.title,

@@ -4,6 +4,8 @@
 //! check of reports typed elsewhere, the chart, and the content of the tjänsteskrivelse and
 //! draft § that carry the report to the nämnd.
 
+pub mod docs;
+
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;

@@ -33,6 +33,9 @@
 //! `municipality`, `period`, `values` → `gender` (T, K, M), `value`. Read from a file; no
 //! network.
 
+pub mod docs;
+pub mod publish;
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! The documents of a meeting: the domain turned into the renderer's view models and written
 //! as PDFs — kallelse, protokoll, its public version, one protokollsutdrag per adjusted §,
 //! and the anslag. Names are resolved here; what the public may read of each § is decided
-//! by [`crate::publication`], and every public document is masked whole.
+//! by [`crate::meeting::publication`], and every public document is masked whole.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -201,11 +201,11 @@ impl MeetingDocs {
     }
 
     /// The documents of published minutes as the public may have them: from the sealed
-    /// text, checked against the seal (see [`crate::publication::published`]); `None` when
+    /// text, checked against the seal (see [`crate::meeting::publication::published`]); `None` when
     /// there is nothing to show the public.
     pub fn published(dir: &DataDir, id: MeetingId) -> Result<Option<MeetingDocs>> {
         let store = &dir.store;
-        let Some(p) = crate::publication::published(dir, id)? else {
+        let Some(p) = crate::meeting::publication::published(dir, id)? else {
             return Ok(None);
         };
         Ok(Some(MeetingDocs {
@@ -318,9 +318,12 @@ impl MeetingDocs {
             .collect();
         let public_minutes;
         let minutes = if public {
-            let decided =
-                crate::publication::decide(minutes, m.source.is_some(), &self.classifications);
-            public_minutes = crate::publication::public_version(minutes, &decided)?;
+            let decided = crate::meeting::publication::decide(
+                minutes,
+                m.source.is_some(),
+                &self.classifications,
+            );
+            public_minutes = crate::meeting::publication::public_version(minutes, &decided)?;
             &public_minutes
         } else {
             minutes

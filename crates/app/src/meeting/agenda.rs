@@ -65,8 +65,13 @@ pub fn place_matter(
     // The case, its handlingar and the agenda item are stored together or not at all.
     crate::in_transaction(&dir.store, |tx| {
         let (case, _) = tx.create_case(&dir.pattern, &new, &documents)?;
-        let item =
-            crate::cycle::add_agenda_item(tx, meeting, &case.dnr.to_string(), None, Some(draft))?;
+        let item = crate::meeting::cycle::add_agenda_item(
+            tx,
+            meeting,
+            &case.dnr.to_string(),
+            None,
+            Some(draft),
+        )?;
         Ok((case, item))
     })
 }

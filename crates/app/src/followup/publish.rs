@@ -12,8 +12,8 @@ use paragraf_core::minutes::{AttClause, Decision};
 use paragraf_core::registry::{Case, DocumentType, Secrecy};
 use paragraf_store::{FollowUpStore, Store};
 
-use crate::agenda::{place_matter, Attachment};
-use crate::followup_docs::{budget_draft, charts, gather, item_draft, report_doc, ReportData};
+use crate::followup::docs::{budget_draft, charts, gather, item_draft, report_doc, ReportData};
+use crate::meeting::agenda::{place_matter, Attachment};
 use crate::DataDir;
 
 /// The title of the case that brings the report of `d` before the nämnd.

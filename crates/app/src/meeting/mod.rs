@@ -1,0 +1,9 @@
+//! The meeting from planning to the posted protocol: the cycle's operations, the documents,
+//! storing an imported protocol, the public version, and placing a prepared matter on an
+//! agenda.
+
+pub mod agenda;
+pub mod cycle;
+pub mod documents;
+pub mod import;
+pub mod publication;
