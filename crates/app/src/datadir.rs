@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use paragraf_core::dnr::DnrPattern;
 use paragraf_core::org::{Municipality, OrgNr};
-use paragraf_store::SqliteStore;
+use paragraf_store::{SqliteStore, Storage};
 use serde::{Deserialize, Serialize};
 
 /// The config file's name inside the data directory.
@@ -158,8 +158,12 @@ pub struct DataDir {
     pub config: Config,
     /// The diarienummer pattern.
     pub pattern: DnrPattern,
-    /// The store.
-    pub store: SqliteStore,
+    /// Everything stored, behind the one storage interface. Only the application's
+    /// operations reach it; the front ends call those.
+    pub(crate) store: Box<dyn Storage + Send + Sync>,
+    /// A temporary directory this data directory lives in (tests), removed with it.
+    #[cfg(feature = "test-support")]
+    _scratch: Option<tempfile::TempDir>,
 }
 
 impl DataDir {
@@ -180,13 +184,17 @@ impl DataDir {
         let (_, pattern) = config
             .validate()
             .with_context(|| format!("fel i {}", config_path.display()))?;
-        let store = SqliteStore::open(&path.join(DATABASE_FILE))
-            .with_context(|| format!("kunde inte öppna databasen i {}", path.display()))?;
+        let store: Box<dyn Storage + Send + Sync> = Box::new(
+            SqliteStore::open(&path.join(DATABASE_FILE))
+                .with_context(|| format!("kunde inte öppna databasen i {}", path.display()))?,
+        );
         Ok(DataDir {
             path: path.to_path_buf(),
             config,
             pattern,
             store,
+            #[cfg(feature = "test-support")]
+            _scratch: None,
         })
     }
 
@@ -222,7 +230,7 @@ impl DataDir {
     /// returns its path relative to the data directory, for a handling's file reference.
     pub fn store_pdf(&self, bytes: &[u8]) -> Result<String> {
         if !bytes.starts_with(b"%PDF-") {
-            bail!("filen är ingen PDF");
+            crate::refuse!("filen är ingen PDF");
         }
         let digest = paragraf_core::seal::sha256_hex(bytes);
         let rel = format!("files/{}.pdf", digest.get(..32).unwrap_or(&digest));
@@ -230,6 +238,29 @@ impl DataDir {
         create_private_dir(&dir)?;
         write_private(&self.path.join(&rel), bytes)?;
         Ok(rel)
+    }
+
+    /// A data directory with an in-memory database in a temporary directory of its own,
+    /// removed when it is dropped (tests of the application).
+    #[cfg(feature = "test-support")]
+    pub fn in_memory(config: &Config) -> Result<DataDir> {
+        let (municipality, pattern) = config.validate()?;
+        let scratch = tempfile::tempdir()?;
+        let store = SqliteStore::in_memory()?;
+        paragraf_store::Store::set_municipality(&store, &municipality)?;
+        Ok(DataDir {
+            path: scratch.path().to_path_buf(),
+            config: config.clone(),
+            pattern,
+            store: Box::new(store),
+            _scratch: Some(scratch),
+        })
+    }
+
+    /// The storage itself, for tests of the application that look behind its operations.
+    #[cfg(feature = "test-support")]
+    pub fn storage_for_tests(&self) -> &dyn Storage {
+        &*self.store
     }
 
     /// The series for new cases: the configured default when the pattern has a series.

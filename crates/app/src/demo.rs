@@ -43,7 +43,7 @@ pub fn demo_config() -> Config {
 /// Fills an empty store with the demo organisation, cases and meetings.
 /// Fills an empty data directory with the demo; `today` places the meetings around it.
 pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
-    let store: &dyn Store = &dir.store;
+    let store: &dyn Store = dir.storage();
     store.add_body(&Body::new(
         "Kommunfullmäktige",
         Some("KF"),
@@ -253,9 +253,9 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         m.start = Some("13:00".parse()?);
         m.end = Some("16:00".parse()?);
         m.place = Some("Sammanträdesrummet Tallen, kommunhuset".into());
-        let id = cycle::create_meeting(store, &m)?.id;
+        let id = cycle::create_meeting(dir, &m)?.id;
         cycle::add_slot(
-            store,
+            dir,
             id,
             ScheduleSlot {
                 start: "13:00".parse()?,
@@ -266,7 +266,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         )?;
         for c in &cases {
             cycle::add_agenda_case(
-                store,
+                dir,
                 id,
                 &c.dnr.to_string(),
                 Some("Helena Vik, förvaltningschef".into()),
@@ -279,16 +279,16 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         if target == MeetingState::Planned {
             continue;
         }
-        cycle::send_notice(store, id)?;
+        cycle::send_notice(dir, id)?;
         if target == MeetingState::Notified {
             continue;
         }
-        cycle::mark_held(store, id)?;
+        cycle::mark_held(dir, id)?;
         if target == MeetingState::Held {
             continue;
         }
         let minutes = cycle::draft_minutes(
-            store,
+            dir,
             id,
             Some(secretary),
             Some(chair),
@@ -318,11 +318,11 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
                 title: Some("nämndsekreterare".into()),
             },
         ));
-        cycle::set_attendance(store, id, attendees)?;
+        cycle::set_attendance(dir, id, attendees)?;
         let numbers: Vec<u32> = minutes.paragraphs().iter().map(|p| p.number).collect();
         let body_name = "Socialnämnden";
         for (i, n) in numbers.iter().enumerate() {
-            cycle::edit_paragraph(store, id, *n, |p, att| {
+            cycle::edit_paragraph(dir, id, *n, |p, att| {
                 p.text =
                     "Förvaltningen har berett ärendet. Tjänsteskrivelse finns i ärendet.".into();
                 p.decision = Some(Decision::Clauses {
@@ -432,20 +432,15 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         if target == MeetingState::Adjusted {
             continue;
         }
-        cycle::post_notice(
-            store,
-            id,
-            signed,
-            "Socialförvaltningen, Storgatan 1, Demoby",
-        )?;
+        cycle::post_notice(dir, id, signed, "Socialförvaltningen, Storgatan 1, Demoby")?;
     }
     // The seed protocols, as a municipality migrating its archive would import them.
     let key = crate::keys::load_or_create(&dir.path)?;
     for (name, text) in SEEDS {
         let protocol = paragraf_import::parse_protocol(text)?;
-        crate::meeting::import::store_protocol(store, &protocol, name, &key)?;
+        crate::meeting::import::store_protocol(dir, &protocol, name, &key)?;
     }
-    cycle::close_appeal_periods(store, today)?;
+    cycle::close_appeal_periods(dir, today)?;
     demo_delegation(dir)?;
     Ok(())
 }
@@ -458,7 +453,6 @@ fn demo_followup(
     meeting: paragraf_core::ids::MeetingId,
     today: NaiveDate,
 ) -> Result<()> {
-    use paragraf_store::FollowUpStore;
     let text = include_str!("../../../tests/fixtures/003_b47173c4bab9fc86.txt");
     let mut report = paragraf_import::parse_followup(text)?;
     crate::followup::add_checks(&mut report);
@@ -488,9 +482,9 @@ fn demo_delegation(dir: &DataDir) -> Result<()> {
         version: None,
         diff: None,
     };
-    crate::delegation::store_order(&dir.store, import, Some("seed 002"))?;
+    crate::delegation::store_order(dir, import, Some("seed 002"))?;
     let csv = include_bytes!("../../../tests/fixtures/delegation/decisions_002.csv");
-    crate::delegation::import_decisions(&dir.store, "decisions_002.csv", csv)?;
+    crate::delegation::import_decisions(dir, "decisions_002.csv", csv)?;
     Ok(())
 }
 
@@ -524,7 +518,7 @@ fn demo_register(dir: &DataDir, body: paragraf_core::ids::BodyId, today: NaiveDa
         .collect();
     let catalogue = crate::unenforced::load_catalogue(&dir.path)?;
     crate::unenforced::import_csv(
-        &dir.store,
+        dir,
         "demo",
         moved.join("\n").as_bytes(),
         &catalogue,
@@ -546,7 +540,7 @@ fn demo_unenforced(
         .and_then(|d| d.pred_opt())
         .unwrap_or(today);
     let catalogue = crate::unenforced::load_catalogue(&dir.path)?;
-    let report = crate::unenforced::monthly_report(&dir.store, "demo", &catalogue, date)?;
+    let report = crate::unenforced::monthly_report(dir, "demo", &catalogue, date)?;
     let draft = crate::unenforced::draft(&report, "Socialnämnden", today);
     let doc = crate::unenforced::docs::memo_doc(
         &draft,
@@ -576,3 +570,59 @@ pub const SEEDS: [(&str, &str); 3] = [
         include_str!("../../../tests/fixtures/004_781e15fbb2993ffb.txt"),
     ),
 ];
+
+/// The demo's logins: (username, password, what they are). Created once per data directory.
+pub fn accounts(dir: &DataDir) -> Result<Vec<(String, String, String)>> {
+    use crate::accounts::Role;
+    let store = dir.storage();
+    let bodies: Vec<_> = store.bodies()?.into_iter().map(|b| b.id).collect();
+    let person = |name: &str| -> Result<Option<paragraf_core::ids::PersonId>> {
+        Ok(store
+            .persons()?
+            .into_iter()
+            .find(|p| p.name == name)
+            .map(|p| p.id))
+    };
+    let accounts = [
+        ("admin", "Administratör", Role::Admin, None),
+        (
+            "sekreterare",
+            "Linnea Moberg",
+            Role::Secretary,
+            Some("Linnea Moberg"),
+        ),
+        (
+            "handlaggare",
+            "Rebecka Hed",
+            Role::CaseOfficer,
+            Some("Rebecka Hed"),
+        ),
+        ("ordforande", "Karin Ek", Role::Member, Some("Karin Ek")),
+        (
+            "justerare",
+            "Johan Björk",
+            Role::Member,
+            Some("Johan Björk"),
+        ),
+        (
+            "ledamot",
+            "Leila Haddad",
+            Role::Member,
+            Some("Leila Haddad"),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (username, name, role, person_name) in accounts {
+        let password = format!("{username}-demo");
+        if store.user_by_name(username)?.is_none() {
+            let p = person_name.map(person).transpose()?.flatten();
+            crate::accounts::add_user(dir, username, name, &password, role, p, &bodies)?;
+        }
+        out.push((
+            username.to_string(),
+            password,
+            format!("{name}, {}", role.swedish()),
+        ));
+    }
+    Ok(out)
+}

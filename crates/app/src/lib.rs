@@ -7,6 +7,7 @@
 //! transaction.
 
 pub mod access;
+pub mod accounts;
 pub mod datadir;
 pub mod delegation;
 pub mod demo;
@@ -14,9 +15,13 @@ mod error;
 pub mod followup;
 pub mod keys;
 pub mod meeting;
+mod queries;
+pub mod registry;
 pub mod unenforced;
 
 pub use error::{Error, Result};
+/// Swedish formatting of numbers, dates and months (the typesetter's, for pages too).
+pub use paragraf_render::format;
 
 pub use datadir::{
     Config, DataDir, MunicipalityConfig, RegistryConfig, CONFIG_FILE, DATABASE_FILE,

@@ -13,7 +13,6 @@ use paragraf_core::minutes::{
 };
 use paragraf_core::org::{Body, BodyKind, Membership, MembershipRole, Person, PresidiumPosition};
 use paragraf_core::registry::Secrecy;
-use paragraf_store::{NewCase, Store};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -33,7 +32,7 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
         server: Default::default(),
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
-    let s = &dir.store;
+    let s = &dir;
     let ks = s
         .add_body(
             &Body::new(
@@ -92,6 +91,7 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
     }
     // §§ 1–113 already used this year by earlier meetings.
     let earlier = s
+        .storage_for_tests()
         .add_meeting(&Meeting::planned(iou.id, d("2025-08-18")))
         .unwrap();
     let ps = (1..=113)
@@ -105,7 +105,9 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
         None,
     )
     .unwrap();
-    s.save_minutes(earlier.id, &old).unwrap();
+    s.storage_for_tests()
+        .save_minutes(earlier.id, &old)
+        .unwrap();
 
     let mut m = Meeting::planned(iou.id, d("2025-09-01"));
     m.start = Some("13:15".parse().unwrap());
@@ -120,21 +122,19 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
         ("Yttrande över motion om hemtjänst", Secrecy::Public),
         ("Ansökan om vård enligt LVU", Secrecy::IndividualCase),
     ] {
-        let (c, _) = s
-            .create_case(
-                &dir.pattern,
-                &NewCase {
-                    series: Some("KS".into()),
-                    class: None,
-                    title: title.into(),
-                    body: Some(iou.id),
-                    secrecy,
-                    registered: d("2025-08-01"),
-                    handler: None,
-                },
-                &[],
-            )
-            .unwrap();
+        let c = paragraf_app::registry::register_case(
+            s,
+            paragraf_app::registry::RegisterCase {
+                series: Some("KS".into()),
+                class: None,
+                title: title.into(),
+                body: Some(iou.id),
+                secret: secrecy.is_secret(),
+                date: d("2025-08-01"),
+                handler: None,
+            },
+        )
+        .unwrap();
         cycle::add_agenda_case(
             s,
             m.id,
@@ -147,13 +147,13 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
 }
 
 fn state(dir: &DataDir, id: MeetingId) -> MeetingState {
-    dir.store.meeting(id).unwrap().state
+    dir.meeting(id).unwrap().state
 }
 
 #[test]
 fn a_meeting_goes_through_every_state_in_the_store() {
     let (_tmp, dir, p, id) = setup();
-    let s = &dir.store;
+    let s = &dir;
     assert_eq!(state(&dir, id), MeetingState::Planned);
     cycle::add_slot(
         s,
@@ -227,7 +227,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
     .unwrap();
 
     // Two decisions, a vote, a reservation, jäv.
-    cycle::edit_paragraph(s, id, 114, |para, _| {
+    cycle::edit_paragraph_for_tests(s, id, 114, |para, _| {
         para.decision = Some(Decision::Clauses {
             intro: Some("Individ- och omsorgsutskottet beslutar".into()),
             clauses: vec![
@@ -239,7 +239,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         Ok(())
     })
     .unwrap();
-    cycle::edit_paragraph(s, id, 115, |para, att| {
+    cycle::edit_paragraph_for_tests(s, id, 115, |para, att| {
         para.record_conflict(Conflict {
             person: p[2],
             ground: Some("anhörig".into()),
@@ -276,7 +276,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
     })
     .unwrap();
     // A vote that includes the member with jäv is refused, and the § is unchanged.
-    let err = cycle::edit_paragraph(s, id, 115, |para, _| {
+    let err = cycle::edit_paragraph_for_tests(s, id, 115, |para, _| {
         para.reservations.push(Reservation {
             by: p[2],
             reasons: None,
@@ -340,7 +340,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
     assert_eq!(out, ApprovalOutcome::Sealed);
     assert_eq!(state(&dir, id), MeetingState::Adjusted);
     assert!(cycle::verify(&dir, id).unwrap().ok());
-    let err = cycle::edit_paragraph(s, id, 114, |para, _| {
+    let err = cycle::edit_paragraph_for_tests(s, id, 114, |para, _| {
         para.text = "efteråt".into();
         Ok(())
     })
@@ -372,7 +372,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
 #[test]
 fn verify_names_what_was_changed_behind_our_back() {
     let (_tmp, dir, p, id) = setup();
-    let s = &dir.store;
+    let s = &dir;
     cycle::send_notice(s, id).unwrap();
     cycle::mark_held(s, id).unwrap();
     cycle::draft_minutes(s, id, None, Some(p[0]), vec![p[1]], None).unwrap();
@@ -385,7 +385,7 @@ fn verify_names_what_was_changed_behind_our_back() {
         presence: Presence::whole_meeting(),
     };
     cycle::set_attendance(s, id, vec![member(p[0]), member(p[1]), member(p[2])]).unwrap();
-    cycle::edit_paragraph(s, id, 114, |para, _| {
+    cycle::edit_paragraph_for_tests(s, id, 114, |para, _| {
         para.decision = Some(Decision::Text {
             text: "Utskottet godkänner budgetuppföljningen.".into(),
         });
@@ -425,10 +425,10 @@ fn verify_names_what_was_changed_behind_our_back() {
 }
 
 /// What people read of a refusal names people, not the store's numbers; an error of the
-/// store keeps its type.
+/// operation keeps its type.
 #[test]
 fn refusals_name_people_by_name() {
-    let store = paragraf_store::SqliteStore::in_memory().unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     let p = store
         .add_person(&Person::new("Thony Liljemark", None).unwrap())
         .unwrap();
@@ -441,9 +441,20 @@ fn refusals_name_people_by_name() {
         named,
         "Thony Liljemark röstar två gånger i § 3; person 999 okänd"
     );
+    let rule = anyhow::Error::new(paragraf_app::Error::Rule(format!(
+        "person {} är inte ordförande",
+        p.id.0
+    )));
+    assert!(matches!(
+        cycle::with_names(&store, rule).downcast_ref::<paragraf_app::Error>(),
+        Some(paragraf_app::Error::Rule(m)) if m == "Thony Liljemark är inte ordförande"
+    ));
     let plain = cycle::with_names(&store, anyhow::anyhow!("inget att ändra")).to_string();
     assert_eq!(plain, "inget att ändra");
     let missing = store.person(PersonId(12345)).unwrap_err();
     let kept = cycle::with_names(&store, anyhow::Error::from(missing));
-    assert!(kept.downcast_ref::<paragraf_store::StoreError>().is_some());
+    assert!(matches!(
+        kept.downcast_ref::<paragraf_app::Error>(),
+        Some(paragraf_app::Error::NotFound(_))
+    ));
 }

@@ -13,7 +13,6 @@ use paragraf_app::delegation::{
 };
 use paragraf_app::unenforced::ImportError;
 use paragraf_core::delegation::{FurtherDelegation, LevelNumber};
-use paragraf_store::{DelegationStore, SqliteStore};
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
@@ -27,8 +26,8 @@ fn d(s: &str) -> NaiveDate {
     s.parse().expect("date")
 }
 
-fn stored() -> SqliteStore {
-    let store = SqliteStore::in_memory().expect("store");
+fn stored() -> paragraf_app::DataDir {
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     let imported = read_order(&seed_path(), d("2024-05-01")).expect("seed 002");
     let imported = store_order(&store, imported, Some("002")).expect("store");
     assert_eq!(imported.version, Some(1));
@@ -73,7 +72,7 @@ fn a_new_version_shows_its_diff() {
     assert!(diff.added.is_empty());
     assert_eq!(diff.delegates_changed.len(), 1);
     assert_eq!(diff.delegates_changed[0].item, "1.2.1");
-    assert_eq!(store.orders().expect("orders").len(), 2);
+    assert_eq!(store.storage_for_tests().orders().expect("orders").len(), 2);
     // 11.20 was in force in May but not in June.
     assert!(who_may_decide(&store, "11.20", None, Some(d("2024-05-15"))).is_ok());
     assert!(who_may_decide(&store, "11.20", None, Some(d("2024-06-15"))).is_err());
@@ -227,7 +226,10 @@ fn persons_and_further_delegation_are_checked() {
         "person;roll;från;till\nHelene Brändström;Enhetschef;2024-01-01;2024-05-05\n".as_bytes(),
     )
     .expect("roles");
-    store.add_role_holders(&roles).expect("holders");
+    store
+        .storage_for_tests()
+        .add_role_holders(&roles)
+        .expect("holders");
     // A real CSV reader: a quoted field may hold the delimiter.
     let quoted = parse_roles_csv(
         "person;roll;från;till\n\"Berg; Anna\";Samordnare;2024-01-01;\n".as_bytes(),
@@ -262,7 +264,10 @@ fn persons_and_further_delegation_are_checked() {
         parse_further_csv("punkt;roll;från;till\n1.4.1;X;2024-02-01;2024-01-01\n".as_bytes())
             .is_err()
     );
-    store.add_further_delegations(&further).expect("further");
+    store
+        .storage_for_tests()
+        .add_further_delegations(&further)
+        .expect("further");
     import_decisions(&store, "y.csv", csv.as_bytes()).expect("passed on");
 }
 

@@ -13,7 +13,6 @@ use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{CellValue, Decision};
 use paragraf_core::org::{Body, BodyKind, Person};
 use paragraf_core::registry::Secrecy;
-use paragraf_store::Store;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -59,10 +58,10 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let order = read_order(&fixture("002_e41df9be8d1d79a6.txt"), d("2024-06-01")).unwrap();
-    store_order(&dir.store, order, None).unwrap();
+    store_order(&dir, order, None).unwrap();
     let csv = std::fs::read(fixture("delegation/decisions_002.csv")).unwrap();
-    import_decisions(&dir.store, "maj.csv", &csv).unwrap();
-    let r = report(&dir.store, d("2024-05-01"), d("2024-05-31")).unwrap();
+    import_decisions(&dir, "maj.csv", &csv).unwrap();
+    let r = report(&dir, d("2024-05-01"), d("2024-05-31")).unwrap();
 
     let full = pdf(&report_doc(
         &r,
@@ -104,7 +103,7 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
         eprintln!("pdftotext saknas (poppler-utils): texten kontrolleras inte");
     }
 
-    let s = &dir.store;
+    let s = &dir;
     let body = s
         .add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).unwrap())
         .unwrap();

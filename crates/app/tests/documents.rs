@@ -42,9 +42,7 @@ fn pdftotext(path: &std::path::Path) -> Option<String> {
 fn import_seed(d: &DataDir, text: &str, name: &str) -> MeetingId {
     let key = keys::load_or_create(&d.path).unwrap();
     let p = paragraf_import::parse_protocol(text).unwrap();
-    import::store_protocol(&d.store, &p, name, &key)
-        .unwrap()
-        .meeting
+    import::store_protocol(d, &p, name, &key).unwrap().meeting
 }
 
 #[test]

@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use paragraf_app::followup::docs;
 use paragraf_app::followup::{self as ops, IndicatorChange};
 use paragraf_core::followup::{Direction, Gender, Period, RowKind, Status, Unit};
-use paragraf_store::{FollowUpStore, SqliteStore};
 
 const BODY: &str = "Social- och omsorgsnämnden";
 const HUSHALL: &str =
@@ -54,7 +53,7 @@ fn pdf_text(path: &Path) -> Option<String> {
 
 #[test]
 fn finance_export_csv_and_xlsx_give_the_same_lines() {
-    let store = SqliteStore::in_memory().unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     let csv = ops::import_file(
         Some(&store),
         &fixture("followup/ekonomi-2023-08.csv"),
@@ -64,7 +63,11 @@ fn finance_export_csv_and_xlsx_give_the_same_lines() {
     .unwrap();
     assert!(csv.stored);
     assert!(csv.checks.is_empty(), "{:?}", csv.checks);
-    let (unit, lines) = store.budget_lines(BODY, &period()).unwrap().unwrap();
+    let (unit, lines) = store
+        .storage_for_tests()
+        .budget_lines(BODY, &period())
+        .unwrap()
+        .unwrap();
     assert_eq!(unit, Unit::Tkr);
     assert_eq!(lines.len(), 10);
     assert_eq!(lines[0].label, "Förvaltningsövergripande");
@@ -87,7 +90,7 @@ fn finance_export_csv_and_xlsx_give_the_same_lines() {
 
 #[test]
 fn a_bad_finance_file_is_refused_whole() {
-    let store = SqliteStore::in_memory().unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("fel.csv");
     std::fs::write(
@@ -105,6 +108,7 @@ fn a_bad_finance_file_is_refused_whole() {
     assert!(fields.contains(&"utfall"), "{fe}");
     assert!(fields.contains(&"ingår_i"), "{fe}");
     assert!(store
+        .storage_for_tests()
         .budget_lines("Socialnämnden", &"2024-03".parse().unwrap())
         .unwrap()
         .is_none());
@@ -136,7 +140,7 @@ fn a_parent_that_is_not_the_sum_of_its_parts_is_a_warning() {
 
 #[test]
 fn kolada_values_are_read_and_stored() {
-    let store = SqliteStore::in_memory().unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     let o = ops::import_file(
         Some(&store),
         &fixture("followup/kolada-2184.json"),
@@ -145,7 +149,7 @@ fn kolada_values_are_read_and_stored() {
     )
     .unwrap();
     assert_eq!(o.kpi_values, 22);
-    let v = store.kpi_values(Some("2184")).unwrap();
+    let v = store.storage_for_tests().kpi_values(Some("2184")).unwrap();
     let t2022 = v
         .iter()
         .find(|x| x.kpi == "N31816" && x.period == "2022" && x.gender == Gender::Alla)
@@ -160,10 +164,14 @@ fn kolada_values_are_read_and_stored() {
 
 #[test]
 fn dry_run_stores_nothing_and_seed_000s_varav_is_checked() {
-    let store = SqliteStore::in_memory().unwrap();
-    let o = ops::import_file(None::<&SqliteStore>, &seed("000_"), None, None).unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
+    let o = ops::import_file(None, &seed("000_"), None, None).unwrap();
     assert!(!o.stored);
-    assert!(store.followup_periods().unwrap().is_empty());
+    assert!(store
+        .storage_for_tests()
+        .followup_periods()
+        .unwrap()
+        .is_empty());
     let r = o.report.unwrap();
     assert_eq!(r.tables.len(), 1);
     // Integration's outcome is 396 tkr but its varav flyktingmottagande 602 tkr.
@@ -175,7 +183,7 @@ fn dry_run_stores_nothing_and_seed_000s_varav_is_checked() {
     );
 }
 
-fn load_all(store: &SqliteStore) {
+fn load_all(store: &paragraf_app::DataDir) {
     ops::import_file(Some(store), &seed("003_"), None, None).unwrap();
     ops::import_file(
         Some(store),
@@ -195,7 +203,7 @@ fn load_all(store: &SqliteStore) {
 
 #[test]
 fn indicators_link_to_kolada_and_overrides_need_a_reason() {
-    let store = SqliteStore::in_memory().unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     load_all(&store);
     let change = IndicatorChange {
         kpi: Some("N31816".into()),
@@ -233,7 +241,7 @@ fn indicators_link_to_kolada_and_overrides_need_a_reason() {
 
 #[test]
 fn the_verksamhetsrapport_from_seed_003_the_export_and_kolada() {
-    let store = SqliteStore::in_memory().unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     load_all(&store);
     let link = IndicatorChange {
         kpi: Some("N31816".into()),
@@ -346,7 +354,7 @@ fn the_verksamhetsrapport_from_seed_003_the_export_and_kolada() {
 
 #[test]
 fn a_report_from_the_export_and_kolada_alone() {
-    let store = SqliteStore::in_memory().unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     ops::import_file(
         Some(&store),
         &fixture("followup/ekonomi-2023-08.csv"),
@@ -403,7 +411,7 @@ fn a_report_from_the_export_and_kolada_alone() {
 fn the_budget_paragraph_of_seed_000() {
     // Seed 000 § 115: "ett resultat om - 4,4 mkr" for January–July, forecast "- 7,1 mkr";
     // the table signs costs positive, so a deviation is budget − outcome.
-    let store = SqliteStore::in_memory().unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     ops::import_file(Some(&store), &seed("000_"), None, None).unwrap();
     let body = "Individ- och omsorgsutskottet";
     let p: Period = "2025-07".parse().unwrap();
@@ -435,8 +443,8 @@ fn seed_001_is_assessed_on_its_own_scale() {
     );
     let (f, _) = ops::to_followup(&r, None, None).unwrap();
     assert!(f.validate().is_empty(), "{:?}", f.validate());
-    let store = SqliteStore::in_memory().unwrap();
-    store.save_followup(&f, "001").unwrap();
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
+    store.storage_for_tests().save_followup(&f, "001").unwrap();
     // A scale of the report's own words when it matches no known one.
     let mut odd = r.clone();
     odd.goals[0].assessment = Some("Nästan".into());

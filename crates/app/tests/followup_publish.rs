@@ -10,7 +10,6 @@ use paragraf_core::followup::Period;
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::Decision;
 use paragraf_core::org::{Body, BodyKind, Person};
-use paragraf_store::{FollowUpStore, Store};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -31,13 +30,13 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
         server: Default::default(),
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
-    let s = &dir.store;
+    let s = &dir;
     let text = include_str!("../../../tests/fixtures/003_b47173c4bab9fc86.txt");
     let mut report = paragraf_import::parse_followup(text).unwrap();
     paragraf_app::followup::add_checks(&mut report);
     let (f, _) = paragraf_app::followup::to_followup(&report, Some("Socialnämnden"), None).unwrap();
     let period: Period = f.period;
-    s.save_followup(&f, "seed 003").unwrap();
+    s.storage_for_tests().save_followup(&f, "seed 003").unwrap();
     assert!(
         !is_public(s, "Socialnämnden", &period).unwrap(),
         "a report nobody has seen"
@@ -79,7 +78,7 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
     // Another nämnd's report of the same period is not made public by this meeting.
     let mut other = f.clone();
     other.body = "Kommunstyrelsen".into();
-    s.save_followup(&other, "test").unwrap();
+    s.storage_for_tests().save_followup(&other, "test").unwrap();
     assert!(!is_public(s, "Kommunstyrelsen", &period).unwrap());
 
     cycle::mark_held(s, m.id).unwrap();

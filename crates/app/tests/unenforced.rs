@@ -15,7 +15,6 @@ use paragraf_core::unenforced::rules::Kind;
 use paragraf_core::unenforced::{
     Decision, DecisionId, Gender, Interruption, IvoReport, MonthlyReport, Reason,
 };
-use paragraf_store::{SqliteStore, UnenforcedStore};
 
 fn fixtures() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures")
@@ -33,8 +32,8 @@ fn d(s: &str) -> NaiveDate {
     s.parse().expect("date")
 }
 
-fn imported() -> (SqliteStore, Catalogue) {
-    let store = SqliteStore::in_memory().expect("store");
+fn imported() -> (paragraf_app::DataDir, Catalogue) {
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     let c = Catalogue::default_catalogue();
     let s = import_csv(
         &store,
@@ -186,7 +185,7 @@ fn check_on_seed_004_names_both_errors_and_nothing_else() {
 
 #[test]
 fn a_file_with_bad_rows_stores_nothing_and_names_every_row() {
-    let store = SqliteStore::in_memory().expect("store");
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     let c = Catalogue::default_catalogue();
     let err =
         import_csv(&store, "test", &read("unenforced/bad_rows.csv"), &c, None).expect_err("bad");
@@ -216,7 +215,9 @@ fn a_file_with_bad_rows_stores_nothing_and_names_every_row() {
         !text.contains("811218-9876"),
         "the personnummer is not echoed: {text}"
     );
-    assert!(store.unenforced_decisions("test").expect("list").is_empty());
+    assert!(paragraf_app::unenforced::decisions(&store, "test")
+        .expect("list")
+        .is_empty());
 }
 
 #[test]
@@ -265,13 +266,13 @@ fn reimporting_an_id_updates_it_and_keeps_what_the_file_cannot_say() {
                N03;LSS – kontaktperson;2022-11-25;M;2;2023-12-20;;;\n";
     let s = import_csv(&store, "Import", csv.as_bytes(), &c, None).expect("again");
     assert_eq!((s.inserted, s.updated, s.unchanged), (0, 1, 0));
-    let x = store
-        .unenforced_decision("test", &DecisionId::new("N03").expect("id"))
-        .expect("get")
-        .expect("found");
+    let x =
+        paragraf_app::unenforced::decision(&store, "test", &DecisionId::new("N03").expect("id"))
+            .expect("get")
+            .expect("found");
     assert_eq!(x.enforced, Some(d("2023-12-20")));
     assert_eq!(x.unit.as_deref(), Some("Bistånd LSS"));
-    let log = store.unenforced_audit(Some(&x.id)).expect("log");
+    let log = paragraf_app::unenforced::log(&store, Some(&x.id)).expect("log");
     let who: Vec<(&str, &str)> = log
         .iter()
         .map(|e| (e.actor.as_str(), e.action.as_str()))
@@ -374,7 +375,7 @@ fn ivo_follows_decisions_carried_out_closed_and_interrupted_in_the_quarter() {
     assert_eq!(s.interrupted, 2);
     assert_eq!(s.by_law.iter().map(|l| l.total).sum::<u64>(), s.total);
     let direct = IvoReport::compute(
-        &store.unenforced_decisions("t").expect("all"),
+        &paragraf_app::unenforced::decisions(&store, "t").expect("all"),
         &c,
         "2023Q4".parse().expect("q"),
     );
@@ -384,7 +385,7 @@ fn ivo_follows_decisions_carried_out_closed_and_interrupted_in_the_quarter() {
 #[test]
 fn chart_and_draft() {
     let (store, c) = imported();
-    let all = store.unenforced_decisions("test").expect("all");
+    let all = paragraf_app::unenforced::decisions(&store, "test").expect("all");
     let svg = chart_svg(&all, &c, d("2023-12-31")).expect("svg");
     assert!(svg.starts_with("<svg"), "{}", &svg[..80.min(svg.len())]);
     assert!(svg.contains("LSS – kontaktperson"));

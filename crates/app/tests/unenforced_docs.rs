@@ -14,7 +14,6 @@ use paragraf_core::minutes::{CellValue, Decision};
 use paragraf_core::org::{Body, BodyKind, Person};
 use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::ivo::Quarter;
-use paragraf_store::Store;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -57,14 +56,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         "/../../tests/fixtures/unenforced/register_004.csv"
     ))
     .unwrap();
-    import_csv(
-        &d.store,
-        "test",
-        &csv,
-        &Catalogue::default_catalogue(),
-        None,
-    )
-    .unwrap();
+    import_csv(&d, "test", &csv, &Catalogue::default_catalogue(), None).unwrap();
     (tmp, d)
 }
 
@@ -72,7 +64,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
 fn the_memo_goes_on_the_agenda_and_becomes_the_paragraph() {
     let (_tmp, dir) = dir();
     let cat = Catalogue::default_catalogue();
-    let report = monthly_report(&dir.store, "test", &cat, d("2023-11-30")).unwrap();
+    let report = monthly_report(&dir, "test", &cat, d("2023-11-30")).unwrap();
     let memo = draft(&report, "Vård- och omsorgsnämnden", d("2024-01-08"));
     let doc = memo_doc(
         &memo,
@@ -103,7 +95,7 @@ fn the_memo_goes_on_the_agenda_and_becomes_the_paragraph() {
     }
 
     // On the agenda of a planned meeting; the § is written from the draft.
-    let s = &dir.store;
+    let s = &dir;
     let body = s
         .add_body(&Body::new("Vård- och omsorgsnämnden", None, BodyKind::Committee, None).unwrap())
         .unwrap();
@@ -153,7 +145,7 @@ fn the_memo_goes_on_the_agenda_and_becomes_the_paragraph() {
 fn the_ivo_report_is_a_pdf_with_the_register_ids() {
     let (_tmp, dir) = dir();
     let cat = Catalogue::default_catalogue();
-    let r = ivo_report(&dir.store, "test", &cat, Quarter::new(2023, 4).unwrap()).unwrap();
+    let r = ivo_report(&dir, "test", &cat, Quarter::new(2023, 4).unwrap()).unwrap();
     let doc = ivo_doc(
         &r,
         "Ludvika kommun",

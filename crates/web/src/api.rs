@@ -12,9 +12,6 @@ use paragraf_app::meeting::cycle;
 use paragraf_core::ids::{BodyId, MeetingId, PersonId};
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, SignerRole};
-use paragraf_core::registry::Secrecy;
-use paragraf_store::AccountStore as _;
-use paragraf_store::{NewCase, Store};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -98,7 +95,7 @@ fn audit(
 
 /// The meeting before a change, for the audit log.
 fn before(state: &AppState, id: i64) -> Result<Value, WebError> {
-    crate::audit::meeting_snapshot(&state.dir.store, MeetingId(id))
+    crate::audit::meeting_snapshot(state, MeetingId(id))
 }
 
 async fn openapi() -> Json<Value> {
@@ -106,15 +103,11 @@ async fn openapi() -> Json<Value> {
 }
 
 async fn bodies(State(state): State<AppState>) -> ApiResult {
-    Ok(Json(json!(state
-        .dir
-        .store
-        .bodies()
-        .map_err(WebError::from)?)))
+    Ok(Json(json!(state.dir.bodies().map_err(WebError::from)?)))
 }
 
 async fn notices(State(state): State<AppState>) -> ApiResult {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let list: Vec<Value> = current_notices(store, state.today())?
         .into_iter()
         .map(|(m, n)| json!({ "meeting": m.id, "body": m.body, "meeting_date": m.date, "notice": n, "minutes": format!("/api/v1/minutes/{}", m.id) }))
@@ -125,7 +118,6 @@ async fn notices(State(state): State<AppState>) -> ApiResult {
 async fn minutes_list(State(state): State<AppState>) -> ApiResult {
     let list: Vec<Value> = state
         .dir
-        .store
         .meetings()
         .map_err(WebError::from)?
         .into_iter()
@@ -136,7 +128,7 @@ async fn minutes_list(State(state): State<AppState>) -> ApiResult {
 }
 
 async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let p = published(&state, MeetingId(id))?;
     let (m, minutes) = (p.meeting, p.minutes);
     let names = crate::public::names(store)?;
@@ -159,7 +151,6 @@ async fn meetings(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
     viewer.logged_in()?;
     let list: Vec<Value> = state
         .dir
-        .store
         .meetings()
         .map_err(WebError::from)?
         .into_iter()
@@ -180,7 +171,6 @@ fn readable_meeting(
     viewer.logged_in()?;
     let m = state
         .dir
-        .store
         .meeting(MeetingId(id))
         .map_err(|_| WebError::NotFound(format!("sammanträde {id}")))?;
     if !viewer.can_read_body(m.body) {
@@ -205,7 +195,7 @@ async fn meeting_one(
     Path(id): Path<i64>,
 ) -> ApiResult {
     let m = readable_meeting(&state, &viewer, id)?;
-    let minutes = state.dir.store.minutes(m.id).map_err(WebError::from)?;
+    let minutes = state.dir.minutes(m.id).map_err(WebError::from)?;
     if minutes
         .as_ref()
         .is_some_and(|x| x.paragraphs().iter().any(|p| p.secrecy.is_secret()))
@@ -234,7 +224,7 @@ async fn meeting_create(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     viewer.require(SECRETARY)?;
     csrf(&viewer, &headers)?;
-    let store = &state.dir.store;
+    let store = &state.dir;
     store
         .body(BodyId(n.body))
         .map_err(|_| WebError::field("body", format!("organ {} finns inte", n.body)))?;
@@ -274,7 +264,7 @@ async fn agenda_add(
     run_meeting(&state, &viewer, id)?;
     csrf(&viewer, &headers)?;
     let was = before(&state, id)?;
-    let item = cycle::add_agenda_case(&state.dir.store, MeetingId(id), &b.case, b.presenter)
+    let item = cycle::add_agenda_case(&state.dir, MeetingId(id), &b.case, b.presenter)
         .map_err(WebError::from)?;
     crate::audit::meeting_change(&state, &viewer, "punkt", MeetingId(id), was, json!(item))?;
     Ok(Json(json!(item)))
@@ -286,17 +276,13 @@ async fn step(
     headers: &HeaderMap,
     id: i64,
     what: &str,
-    f: impl FnOnce(&dyn Store, MeetingId) -> anyhow::Result<()>,
+    f: impl FnOnce(&paragraf_app::DataDir, MeetingId) -> anyhow::Result<()>,
 ) -> ApiResult {
     run_meeting(state, viewer, id)?;
     csrf(viewer, headers)?;
     let was = before(state, id)?;
-    f(&state.dir.store, MeetingId(id)).map_err(WebError::from)?;
-    let m = state
-        .dir
-        .store
-        .meeting(MeetingId(id))
-        .map_err(WebError::from)?;
+    f(&state.dir, MeetingId(id)).map_err(WebError::from)?;
+    let m = state.dir.meeting(MeetingId(id)).map_err(WebError::from)?;
     crate::audit::meeting_change(state, viewer, what, MeetingId(id), was, json!(null))?;
     Ok(Json(json!({ "id": id, "state": m.state })))
 }
@@ -341,7 +327,7 @@ async fn minutes_draft(
     }
     let was = before(&state, id)?;
     let m = cycle::draft_minutes(
-        &state.dir.store,
+        &state.dir,
         MeetingId(id),
         b.secretary.map(PersonId),
         Some(PersonId(b.chair)),
@@ -391,13 +377,16 @@ async fn decision_set(
     };
     let d2 = decision.clone();
     let was = before(&state, id)?;
-    cycle::edit_paragraph(&state.dir.store, MeetingId(id), n, |p, _| {
-        p.decision = Some(d2);
-        if let Some(d) = b.dispatch {
-            p.dispatch = d;
-        }
-        Ok(())
-    })
+    cycle::write_paragraph(
+        &state.dir,
+        MeetingId(id),
+        n,
+        cycle::ParagraphText {
+            decision: Some(d2),
+            dispatch: b.dispatch,
+            ..Default::default()
+        },
+    )
     .map_err(WebError::from)?;
     let request = json!({ "paragraph": n, "decision": decision });
     crate::audit::meeting_change(&state, &viewer, "beslut", MeetingId(id), was, request)?;
@@ -426,11 +415,6 @@ async fn vote_add(
 ) -> ApiResult {
     run_meeting(&state, &viewer, id)?;
     csrf(&viewer, &headers)?;
-    let store = &state.dir.store;
-    let chair = store
-        .minutes(MeetingId(id))
-        .map_err(WebError::from)?
-        .and_then(|m| m.chair());
     let ballots: Vec<Ballot> = b
         .ballots
         .iter()
@@ -440,21 +424,18 @@ async fn vote_add(
         })
         .collect();
     let was = before(&state, id)?;
-    cycle::edit_paragraph(store, MeetingId(id), n, |p, att| {
-        p.record_vote(att, &b.yes_means, &b.no_means, ballots, chair)
-    })
+    let (r, _) = cycle::record_vote(
+        &state.dir,
+        MeetingId(id),
+        n,
+        &b.yes_means,
+        &b.no_means,
+        ballots,
+    )
     .map_err(|e| WebError::BadInput {
         field: Some("ballots".into()),
         message: format!("{e:#}"),
     })?;
-    let minutes = store
-        .minutes(MeetingId(id))
-        .map_err(WebError::from)?
-        .ok_or_else(|| WebError::NotFound("protokoll".into()))?;
-    let r = minutes
-        .paragraph(n)
-        .and_then(|p| p.votes().last())
-        .map(|v| v.result());
     let request = json!({ "paragraph": n, "result": r });
     crate::audit::meeting_change(&state, &viewer, "omrostning", MeetingId(id), was, request)?;
     Ok(Json(json!({ "result": r })))
@@ -515,17 +496,13 @@ async fn anslag(
     }
     let was = before(&state, id)?;
     let w = cycle::post_notice(
-        &state.dir.store,
+        &state.dir,
         MeetingId(id),
         b.date.unwrap_or_else(|| state.today()),
         &b.storage,
     )
     .map_err(WebError::from)?;
-    let m = state
-        .dir
-        .store
-        .meeting(MeetingId(id))
-        .map_err(WebError::from)?;
+    let m = state.dir.meeting(MeetingId(id)).map_err(WebError::from)?;
     crate::audit::meeting_change(&state, &viewer, "anslag", MeetingId(id), was, json!(null))?;
     Ok(Json(json!({ "notice": m.notice, "warnings": w })))
 }
@@ -534,7 +511,6 @@ async fn cases(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
     let user = viewer.require(STAFF)?.clone();
     let list: Vec<_> = state
         .dir
-        .store
         .cases()
         .map_err(WebError::from)?
         .into_iter()
@@ -564,32 +540,19 @@ async fn case_create(
         viewer.require_in(STAFF, Some(BodyId(body)))?;
     }
     csrf(&viewer, &headers)?;
-    if b.title.trim().is_empty() {
-        return Err(WebError::field("title", "ärendemeningen får inte vara tom").into());
-    }
-    let dir = &state.dir;
-    let new = NewCase {
-        series: if dir.pattern.has_series() {
-            b.series
-                .or_else(|| dir.config.registry.default_series.clone())
-        } else {
-            None
+    let c = paragraf_app::registry::register_case(
+        &state.dir,
+        paragraf_app::registry::RegisterCase {
+            title: b.title,
+            series: b.series,
+            class: None,
+            body: b.body.map(BodyId),
+            secret: b.secret,
+            date: b.date.unwrap_or_else(|| state.today()),
+            handler: Some(viewer.actor()),
         },
-        class: None,
-        title: b.title,
-        body: b.body.map(BodyId),
-        secrecy: if b.secret {
-            Secrecy::IndividualCase
-        } else {
-            Secrecy::Public
-        },
-        registered: b.date.unwrap_or_else(|| state.today()),
-        handler: Some(viewer.actor()),
-    };
-    let (c, _) = dir
-        .store
-        .create_case(&dir.pattern, &new, &[])
-        .map_err(WebError::from)?;
+    )
+    .map_err(WebError::from)?;
     audit(
         &state,
         &viewer,
@@ -616,7 +579,7 @@ async fn token_create(
 ) -> Result<(StatusCode, Json<Value>), ApiError> {
     let user = viewer.logged_in()?.clone();
     csrf(&viewer, &headers)?;
-    let (token, expires) = crate::workspace::new_token(&state, &viewer, &user, &b.label, b.days)?;
+    let (token, expires) = crate::workspace::new_token(&state, &user, &b.label, b.days)?;
     Ok((
         StatusCode::CREATED,
         Json(json!({ "token": token, "label": b.label, "expires": expires })),
@@ -625,11 +588,10 @@ async fn token_create(
 
 async fn tokens(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
     let user = viewer.logged_in()?;
-    Ok(Json(json!(state
-        .dir
-        .store
-        .api_tokens(user.id)
-        .map_err(WebError::from)?)))
+    Ok(Json(json!(paragraf_app::accounts::tokens(
+        &state.dir, user
+    )
+    .map_err(WebError::from)?)))
 }
 
 async fn token_revoke(
@@ -640,7 +602,7 @@ async fn token_revoke(
 ) -> ApiResult {
     let user = viewer.logged_in()?.clone();
     csrf(&viewer, &headers)?;
-    crate::workspace::revoke_token(&state, &viewer, &user, id)?;
+    crate::workspace::revoke_token(&state, &user, id)?;
     Ok(Json(json!({ "revoked": id })))
 }
 

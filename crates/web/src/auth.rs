@@ -4,67 +4,31 @@
 //! address and name (a stranger elsewhere cannot lock anyone out), and API tokens that
 //! expire and can be revoked.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
-use paragraf_store::AccountStore as _;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use chrono::Utc;
+use paragraf_app::accounts::{self, Role, User};
 use paragraf_core::ids::BodyId;
-use paragraf_core::seal::{sha256_hex, to_hex};
-use paragraf_store::{Role, User};
 
 use crate::error::WebError;
 use crate::AppState;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "paragraf_session";
-/// How long a session lives.
-pub const SESSION_HOURS: i64 = 8;
+pub use paragraf_app::accounts::{SESSION_HOURS, TOKEN_DAYS};
 /// Failed logins from one address with one name before each attempt must wait.
 pub const FREE_FAILURES_PER_NAME: u32 = 3;
 /// Failed logins from one address (any names) before each attempt must wait.
 pub const FREE_FAILURES_PER_ADDRESS: u32 = 10;
 /// The longest wait between attempts.
 pub const MAX_DELAY_SECONDS: u64 = 60;
-/// How long an API token lives unless a shorter life is asked for.
-pub const TOKEN_DAYS: i64 = 90;
 
-/// An argon2id hash of `password` with a random salt.
-pub fn hash_password(password: &str) -> anyhow::Result<String> {
-    let mut salt = [0u8; 16];
-    getrandom::getrandom(&mut salt).map_err(|e| anyhow::anyhow!("ingen slumpkälla: {e}"))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok(Argon2::default()
-        .hash_password(password.as_bytes(), &salt)
-        .map_err(|e| anyhow::anyhow!("{e}"))?
-        .to_string())
-}
-
-/// Whether `password` matches the stored hash.
-pub fn verify_password(hash: &str, password: &str) -> bool {
-    PasswordHash::new(hash)
-        .map(|h| {
-            Argon2::default()
-                .verify_password(password.as_bytes(), &h)
-                .is_ok()
-        })
-        .unwrap_or(false)
-}
-
-/// A fresh random token, hex.
-pub fn random_token() -> String {
-    let mut b = [0u8; 32];
-    // The OS random source does not fail on supported systems; an all-zero token would be
-    // refused at login below.
-    let _ = getrandom::getrandom(&mut b);
-    to_hex(&b)
-}
+pub use paragraf_app::accounts::{hash_password, random_token, verify_password};
 
 /// Who is asking: a logged-in user (by session cookie or API token) or the public.
 #[derive(Debug, Clone)]
@@ -158,14 +122,14 @@ impl FromRequestParts<AppState> for Viewer {
         parts: &mut Parts,
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
-        let store = &state.dir.store;
+        let dir = &state.dir;
         if let Some(bearer) = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
         {
-            let user = store.api_token_user(&sha256_hex(bearer.trim().as_bytes()), Utc::now())?;
+            let user = accounts::token_user(dir, bearer, Utc::now())?;
             if user.is_none() {
                 return Err(WebError::Unauthorized);
             }
@@ -177,8 +141,7 @@ impl FromRequestParts<AppState> for Viewer {
             });
         }
         if let Some(token) = cookie_value(&parts.headers, COOKIE) {
-            let hash = sha256_hex(token.as_bytes());
-            if let Some(s) = store.session(&hash, Utc::now())? {
+            if let Some((s, hash)) = accounts::session(dir, &token, Utc::now())? {
                 return Ok(Viewer {
                     user: Some(s.user),
                     csrf: Some(s.csrf),
@@ -320,36 +283,25 @@ pub async fn login(
     password: &str,
     address: &str,
 ) -> Result<Login, WebError> {
-    let store = &state.dir.store;
+    let dir = &state.dir;
     let wait = state.throttle.wait(address, username, Instant::now());
     if wait > 0 {
         return Ok(Login::Wait(wait));
     }
-    let user = store.user_by_name(username.trim())?;
-    let hash = user
-        .as_ref()
-        .map_or_else(|| state.dummy_hash.to_string(), |u| u.password_hash.clone());
+    let (user, hash) = accounts::login_hash(dir, username, &state.dummy_hash)?;
     let good = verify_off_workers(state, hash, password.to_string()).await;
     let user = match user {
         Some(u) if good && u.may_log_in(Utc::now()) => u,
         other => {
             state.throttle.failed(address, username, Instant::now());
             if let Some(u) = other {
-                store.login_failed(u.id)?;
+                accounts::login_failed(dir, &u)?;
             }
             return Ok(Login::Wrong);
         }
     };
     state.throttle.succeeded(address, username);
-    store.login_succeeded(user.id)?;
-    let token = random_token();
-    let csrf = random_token();
-    store.create_session(
-        &sha256_hex(token.as_bytes()),
-        user.id,
-        &csrf,
-        Utc::now() + chrono::Duration::hours(SESSION_HOURS),
-    )?;
+    let (token, _csrf) = accounts::start_session(dir, &user, Utc::now())?;
     let secure = if state.dir.config.server.secure_cookies() {
         "; Secure"
     } else {
@@ -369,16 +321,6 @@ pub fn logout_cookie() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn passwords_hash_with_argon2id_and_verify() {
-        let h = hash_password("rätt lösenord").unwrap();
-        assert!(h.starts_with("$argon2id$"));
-        assert!(verify_password(&h, "rätt lösenord"));
-        assert!(!verify_password(&h, "fel"));
-        assert!(!verify_password("inte en hash", "x"));
-        assert_ne!(random_token(), random_token());
-    }
 
     #[test]
     fn failures_make_the_same_address_and_name_wait_longer_and_longer() {

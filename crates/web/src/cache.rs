@@ -78,7 +78,7 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
         .uri()
         .path_and_query()
         .map_or_else(|| req.uri().path().to_string(), |p| p.as_str().to_string());
-    let Ok(generation) = state.dir.store.generation() else {
+    let Ok(generation) = state.dir.generation() else {
         return next.run(req).await;
     };
     let today = state.today();

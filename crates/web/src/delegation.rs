@@ -10,7 +10,6 @@ use chrono::{Datelike, NaiveDate};
 use maud::{html, Markup};
 use paragraf_app::delegation as ops;
 use paragraf_core::delegation::{search, DelegationOrder, Item};
-use paragraf_store::DelegationStore;
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -61,7 +60,7 @@ fn ranks_text(r: &[Vec<String>]) -> String {
 
 /// `GET /delegation`: the stored orders, newest version first.
 pub async fn orders(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
-    let mut all = state.dir.store.orders()?;
+    let mut all = ops::orders(&state.dir)?;
     all.sort_by_key(|o| std::cmp::Reverse(o.id));
     let today = state.today();
     Ok(page(
@@ -103,10 +102,7 @@ pub async fn order_page(
     Path(id): Path<i64>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Markup, WebError> {
-    let stored = state
-        .dir
-        .store
-        .orders()?
+    let stored = ops::orders(&state.dir)?
         .into_iter()
         .find(|o| o.id == id)
         .ok_or_else(|| WebError::NotFound(format!("delegationsordning {id}")))?;
@@ -170,9 +166,9 @@ pub async fn decisions(
     if to < from {
         return Err(WebError::field("till", "till-datumet är före från-datumet"));
     }
-    let r = ops::report(&state.dir.store, from, to)?;
+    let r = ops::report(&state.dir, from, to)?;
     // The lists name individuals' matters: handlers of the order's nämnd only.
-    let lists = may(user, HANDLERS, ops::lists_body(&state.dir.store)?);
+    let lists = may(user, HANDLERS, ops::lists_body(&state.dir)?);
     Ok(page(
         "Delegationsbeslut",
         viewer.user.as_ref(),

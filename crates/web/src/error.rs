@@ -59,32 +59,24 @@ impl WebError {
     }
 }
 
-impl From<paragraf_store::StoreError> for WebError {
-    fn from(e: paragraf_store::StoreError) -> Self {
-        use paragraf_store::StoreError as S;
+impl From<paragraf_app::Error> for WebError {
+    fn from(e: paragraf_app::Error) -> Self {
+        use paragraf_app::Error as E;
         match e {
-            S::NotFound { what, id } => WebError::NotFound(format!("{what} {id}")),
-            S::Conflict(m) | S::Rule(m) => WebError::Rule(m),
-            other => WebError::Internal(other.to_string()),
+            E::NotFound(m) => WebError::NotFound(m),
+            E::Rule(m) | E::Conflict(m) => WebError::Rule(m),
+            E::Invalid { field, message } => WebError::BadInput { field, message },
+            E::Forbidden(m) => WebError::Forbidden(m),
+            E::Internal(m) => WebError::Internal(m),
         }
     }
 }
 
+/// What the application's operations return inside: classified by [`paragraf_app::Error`]
+/// (a rule's refusal, not found, a conflict, invalid input) — anything else is internal.
 impl From<anyhow::Error> for WebError {
     fn from(e: anyhow::Error) -> Self {
-        if let Some(s) = e.downcast_ref::<paragraf_store::StoreError>() {
-            if let paragraf_store::StoreError::NotFound { what, id } = s {
-                return WebError::NotFound(format!("{what} {id}"));
-            }
-            if matches!(
-                s,
-                paragraf_store::StoreError::Database(_)
-                    | paragraf_store::StoreError::Corrupt { .. }
-            ) {
-                return WebError::Internal(format!("{e:#}"));
-            }
-        }
-        WebError::Rule(format!("{e:#}"))
+        paragraf_app::Error::from(e).into()
     }
 }
 

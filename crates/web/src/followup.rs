@@ -15,7 +15,6 @@ use paragraf_app::followup::docs::{
 };
 use paragraf_app::followup::publish::is_public;
 use paragraf_core::followup::{AssessmentScale, Goal, Period};
-use paragraf_store::FollowUpStore;
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -57,7 +56,7 @@ fn visible(
     body: &str,
     period: &Period,
 ) -> Result<ReportData, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     if viewer.user.is_none() && !is_public(store, body, period)? {
         return Err(WebError::NotFound(format!(
             "uppföljningen för {body} {}",
@@ -69,9 +68,9 @@ fn visible(
 
 /// `GET /uppfoljning`: the reports this viewer may read.
 pub async fn list(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let mut rows = Vec::new();
-    for (body, p) in store.followup_periods()? {
+    for (body, p) in paragraf_app::followup::periods(store)? {
         let Ok(period) = p.parse::<Period>() else {
             continue;
         };
@@ -123,8 +122,8 @@ fn goal_tree(goals: &[Goal], scale: &AssessmentScale) -> Markup {
                     tbody { @for i in &g.indicators { tr {
                         td { (i.name) @if let Some(u) = &i.unit { " (" (u) ")" } }
                         td { (i.gender.map(|x| x.swedish()).unwrap_or("")) }
-                        td { @for (k, v) in &i.values { (k) ": " (paragraf_render::format::number(*v, 1)) br; } }
-                        td class="num" { (i.target.map(|t| paragraf_render::format::number(t, 1)).unwrap_or_default()) }
+                        td { @for (k, v) in &i.values { (k) ": " (paragraf_app::format::number(*v, 1)) br; } }
+                        td class="num" { (i.target.map(|t| paragraf_app::format::number(t, 1)).unwrap_or_default()) }
                         td { (i.effective_status().swedish()) @if let Some(o) = &i.status_override { " (satt för hand: " (o.reason) ")" } }
                         td { (i.effective_trend().map(|t| t.swedish()).unwrap_or("")) }
                     } } }
@@ -189,7 +188,7 @@ pub async fn report(
     ))
 }
 
-fn finance(t: &paragraf_render::report::ReportTable) -> Markup {
+fn finance(t: &paragraf_app::followup::docs::ReportTable) -> Markup {
     html! {
         table {
             @if !t.title.is_empty() { caption { (t.title) } }

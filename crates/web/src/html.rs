@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use maud::{html, Markup, PreEscaped, DOCTYPE};
-use paragraf_store::User;
+use paragraf_app::accounts::User;
 
 /// The stylesheet, served at `/static/paragraf.css`.
 pub const CSS: &str = r#"
@@ -77,7 +77,7 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                                 li { a href="/arenden" { "Ärenden" } }
                                 li { a href="/sammantraden" { "Arbetsyta" } }
                             }
-                            @if user.is_some_and(|u| u.role != paragraf_store::Role::Member) {
+                            @if user.is_some_and(|u| u.role != paragraf_app::accounts::Role::Member) {
                                 li { a href="/ej-verkstallda" { "Ej verkställda beslut" } }
                             }
                         }

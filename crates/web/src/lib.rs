@@ -18,7 +18,6 @@ pub mod public;
 pub mod register;
 pub mod workspace;
 
-use paragraf_store::AccountStore as _;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -236,7 +235,7 @@ async fn security_headers(mut response: Response) -> Response {
 /// client's address.
 pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
     // Notices whose appeal period ran out while the server was down come off the board.
-    paragraf_app::meeting::cycle::close_appeal_periods(&state.dir.store, state.today())?;
+    paragraf_app::meeting::cycle::close_appeal_periods(&state.dir, state.today())?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("lyssnar på http://{}", listener.local_addr()?);
     serve_listener(state, listener, async {
@@ -299,67 +298,4 @@ pub fn serve_blocking(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
         .enable_all()
         .build()?
         .block_on(serve(state, addr))
-}
-
-/// The demo's logins: (username, password, what they are). Created once per data directory.
-pub fn demo_accounts(dir: &DataDir) -> anyhow::Result<Vec<(String, String, String)>> {
-    use paragraf_store::{Role, Store};
-    let store = &dir.store;
-    let bodies: Vec<_> = store.bodies()?.into_iter().map(|b| b.id).collect();
-    let person = |name: &str| -> anyhow::Result<Option<paragraf_core::ids::PersonId>> {
-        Ok(store
-            .persons()?
-            .into_iter()
-            .find(|p| p.name == name)
-            .map(|p| p.id))
-    };
-    let accounts = [
-        ("admin", "Administratör", Role::Admin, None),
-        (
-            "sekreterare",
-            "Linnea Moberg",
-            Role::Secretary,
-            Some("Linnea Moberg"),
-        ),
-        (
-            "handlaggare",
-            "Rebecka Hed",
-            Role::CaseOfficer,
-            Some("Rebecka Hed"),
-        ),
-        ("ordforande", "Karin Ek", Role::Member, Some("Karin Ek")),
-        (
-            "justerare",
-            "Johan Björk",
-            Role::Member,
-            Some("Johan Björk"),
-        ),
-        (
-            "ledamot",
-            "Leila Haddad",
-            Role::Member,
-            Some("Leila Haddad"),
-        ),
-    ];
-    let mut out = Vec::new();
-    for (username, name, role, person_name) in accounts {
-        let password = format!("{username}-demo");
-        if store.user_by_name(username)?.is_none() {
-            let p = person_name.map(person).transpose()?.flatten();
-            store.add_user(
-                username,
-                name,
-                &auth::hash_password(&password)?,
-                role,
-                p,
-                &bodies,
-            )?;
-        }
-        out.push((
-            username.to_string(),
-            password,
-            format!("{name}, {}", role.swedish()),
-        ));
-    }
-    Ok(out)
 }

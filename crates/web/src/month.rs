@@ -64,7 +64,7 @@ pub fn grid(first: NaiveDate, entries: &[Entry], today: NaiveDate) -> Markup {
         .collect();
     html! {
         table class="month" {
-            caption { (paragraf_render::format::month_name(first)) " " (first.year()) }
+            caption { (paragraf_app::format::month_name(first)) " " (first.year()) }
             thead { tr {
                 th scope="col" { abbr title="vecka" { "v." } }
                 @for (d, l) in DAYS.iter().zip(LONG) { th scope="col" { abbr title=(l) { (d) } } }

@@ -15,7 +15,6 @@ use paragraf_core::meeting::{AttendanceRole, Meeting, PublicNotice};
 use paragraf_core::minutes::{Decision, Paragraph};
 use paragraf_core::org::Body;
 use paragraf_core::secrecy::mask_personal_numbers;
-use paragraf_store::Store;
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -30,7 +29,7 @@ tillkännagivandet om justeringen av protokollet sattes upp på kommunens anslag
 överklagar och varför du anser att det strider mot lag (13 kap. 8 § kommunallagen).";
 
 /// Names of persons, by id.
-pub fn names(store: &dyn Store) -> Result<HashMap<PersonId, String>, WebError> {
+pub fn names(store: &paragraf_app::DataDir) -> Result<HashMap<PersonId, String>, WebError> {
     Ok(store
         .persons()?
         .into_iter()
@@ -38,7 +37,9 @@ pub fn names(store: &dyn Store) -> Result<HashMap<PersonId, String>, WebError> {
         .collect())
 }
 
-fn bodies(store: &dyn Store) -> Result<HashMap<BodyId, Record<BodyId, Body>>, WebError> {
+fn bodies(
+    store: &paragraf_app::DataDir,
+) -> Result<HashMap<BodyId, Record<BodyId, Body>>, WebError> {
     Ok(store.bodies()?.into_iter().map(|b| (b.id, b)).collect())
 }
 
@@ -115,7 +116,10 @@ pub async fn mask_public_answers(
 pub type Posted = (Record<MeetingId, Meeting>, PublicNotice);
 
 /// The notices on the board on `today`: posted, and the appeal period not yet over.
-pub fn current_notices(store: &dyn Store, today: NaiveDate) -> Result<Vec<Posted>, WebError> {
+pub fn current_notices(
+    store: &paragraf_app::DataDir,
+    today: NaiveDate,
+) -> Result<Vec<Posted>, WebError> {
     let mut out: Vec<_> = store
         .meetings()?
         .iter()
@@ -133,7 +137,7 @@ pub fn current_notices(store: &dyn Store, today: NaiveDate) -> Result<Vec<Posted
 }
 
 pub async fn home(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let notices = current_notices(store, state.today())?;
     Ok(page(
         "Start",
@@ -151,7 +155,7 @@ pub async fn home(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
     ))
 }
 
-fn body_name(store: &dyn Store, id: BodyId) -> String {
+fn body_name(store: &paragraf_app::DataDir, id: BodyId) -> String {
     store
         .body(id)
         .map(|b| b.value.name)
@@ -159,7 +163,7 @@ fn body_name(store: &dyn Store, id: BodyId) -> String {
 }
 
 pub async fn board(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let notices = current_notices(store, state.today())?;
     Ok(page(
         "Anslagstavla",
@@ -199,7 +203,7 @@ fn xml_escape(s: &str) -> String {
 }
 
 pub async fn board_atom(State(state): State<AppState>) -> Result<Response, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let notices = current_notices(store, state.today())?;
     let updated = notices
         .first()
@@ -238,7 +242,7 @@ pub async fn minutes_list(
     State(state): State<AppState>,
     viewer: Viewer,
 ) -> Result<Markup, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let bodies = bodies(store)?;
     let mut list: Vec<_> = store
         .meetings()?
@@ -329,7 +333,7 @@ pub async fn minutes_page(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let PublicMinutes {
         meeting: m,
         minutes,
@@ -392,7 +396,7 @@ pub async fn calendar(
     viewer: Viewer,
     Query(q): Query<CalendarQuery>,
 ) -> Result<Markup, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let bodies = bodies(store)?;
     let today = state.today();
     let only: Option<BodyId> = match q.organ.as_deref().map(str::trim) {
@@ -458,9 +462,9 @@ pub async fn calendar(
                 div { button type="submit" { "Visa" } }
             }
             nav aria-label="Månader" class="months" {
-                a href=(link(prev)) rel="prev" { "← " (paragraf_render::format::month_name(prev)) " " (prev.year()) }
+                a href=(link(prev)) rel="prev" { "← " (paragraf_app::format::month_name(prev)) " " (prev.year()) }
                 " "
-                a href=(link(next)) rel="next" { (paragraf_render::format::month_name(next)) " " (next.year()) " →" }
+                a href=(link(next)) rel="next" { (paragraf_app::format::month_name(next)) " " (next.year()) " →" }
             }
             (month::grid(first, &entries, today))
             h2 { "Alla sammanträden" }
@@ -489,7 +493,7 @@ pub async fn bodies_page(
     State(state): State<AppState>,
     viewer: Viewer,
 ) -> Result<Markup, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let list = store.bodies()?;
     Ok(page(
         "Organ",
@@ -506,7 +510,7 @@ pub async fn body_page(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let body = store
         .body(BodyId(id))
         .map_err(|_| WebError::NotFound(format!("organ {id}")))?;

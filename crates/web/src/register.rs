@@ -17,7 +17,6 @@ use paragraf_core::unenforced::{
     Catalogue, Closure, Decision, DecisionError, DecisionId, Gender, Interruption, IvoReport,
     MonthlyReport, Quarter, Reason,
 };
-use paragraf_store::{Store, UnenforcedStore};
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -31,10 +30,7 @@ use paragraf_app::access::{may_read, HANDLERS};
 /// read is logged in the register's log).
 fn my_rows(state: &AppState, viewer: &Viewer) -> Result<Vec<Decision>, WebError> {
     let user = viewer.require(HANDLERS)?;
-    Ok(state
-        .dir
-        .store
-        .unenforced_decisions(&viewer.actor())?
+    Ok(ops::decisions(&state.dir, &viewer.actor())?
         .into_iter()
         .filter(|d| may_read(user, d.body))
         .collect())
@@ -155,7 +151,6 @@ pub async fn register_page(
     let all = my_rows(&state, &viewer)?;
     let bodies: Vec<_> = state
         .dir
-        .store
         .bodies()?
         .into_iter()
         .filter(|b| user.bodies.contains(&b.id))
@@ -255,7 +250,7 @@ pub async fn register_add(
     if let Some(e) = d.validate_with(&cat).into_iter().next() {
         return Err(decision_error(e));
     }
-    let d = ops::add_decision(&state.dir.store, &viewer.actor(), &cat, d)?;
+    let d = ops::add_decision(&state.dir, &viewer.actor(), &cat, d)?;
     Ok(Redirect::to(&link(d.id.as_str())).into_response())
 }
 
@@ -268,12 +263,11 @@ pub async fn decision_page(
     let user = viewer.require(HANDLERS)?.clone();
     let cat = catalogue(&state)?;
     let id = DecisionId::new(&id).map_err(|_| WebError::NotFound(format!("beslut {id}")))?;
-    let store = &state.dir.store;
-    let d = store
-        .unenforced_decision(&viewer.actor(), &id)?
+    let store = &state.dir;
+    let d = ops::decision(store, &viewer.actor(), &id)?
         .filter(|d| may_read(&user, d.body))
         .ok_or_else(|| WebError::NotFound(format!("beslut {id}")))?;
-    let log = store.unenforced_audit(Some(&id))?;
+    let log = ops::log(store, Some(&id))?;
     let last = d.interruptions.last();
     Ok(page(
         &format!("Beslut {id}"),
@@ -337,10 +331,7 @@ pub async fn decision_edit(
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
     let cat = catalogue(&state)?;
     let id = DecisionId::new(&id).map_err(|_| WebError::NotFound(format!("beslut {id}")))?;
-    state
-        .dir
-        .store
-        .unenforced_decision(&viewer.actor(), &id)?
+    ops::decision(&state.dir, &viewer.actor(), &id)?
         .filter(|d| may_read(&user, d.body))
         .ok_or_else(|| WebError::NotFound(format!("beslut {id}")))?;
     let service = get(&f, "insats").map(str::to_string);
@@ -359,7 +350,7 @@ pub async fn decision_edit(
         ));
     }
     let mut problem = None;
-    ops::edit_decision(&state.dir.store, &viewer.actor(), &cat, &id, |d| {
+    ops::edit_decision(&state.dir, &viewer.actor(), &cat, &id, |d| {
         if let Some(s) = service {
             d.service = s;
         }
@@ -485,7 +476,7 @@ pub async fn statistics_page(
     viewer: Viewer,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Markup, WebError> {
-    let all = ops::public_statistics(&state.dir.store)?;
+    let all = ops::public_statistics(&state.dir)?;
     tracing::info!(target: "paragraf::offentlig", "statistik över ej verkställda beslut visad");
     let chosen = match q.get("datum").map(|s| s.trim()).filter(|s| !s.is_empty()) {
         None => all.last(),
@@ -538,7 +529,7 @@ pub async fn statistics_page(
 /// `GET /statistik/ej-verkstallda/diagram.svg`: the public chart (totals per presented
 /// report date).
 pub async fn chart_svg(State(state): State<AppState>) -> Result<Response, WebError> {
-    let all = ops::public_statistics(&state.dir.store)?;
+    let all = ops::public_statistics(&state.dir)?;
     let svg = ops::public_chart_svg(&all)?;
     Ok(([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response())
 }

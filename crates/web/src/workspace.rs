@@ -2,25 +2,23 @@
 //! from one's own login, and the audit log. Plain HTML forms (no JavaScript needed); every
 //! POST carries the session's CSRF token; every change is written to the audit log.
 
-use paragraf_store::AccountStore as _;
 use std::collections::HashMap;
 
 use axum::extract::{Form, Multipart, Path, Query, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
+use paragraf_app::accounts::Role;
 use paragraf_app::meeting::cycle;
+use paragraf_app::registry;
 use paragraf_core::ids::{BodyId, CaseId, MeetingId, PersonId};
 use paragraf_core::meeting::{
     AttendanceRole, Attendee, Meeting, MeetingState, Presence, ScheduleSlot,
 };
-use paragraf_core::minutes::{
-    AttClause, Ballot, Choice, Conflict, Decision, Reservation, SignerRole,
-};
+use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, SignerRole};
 use paragraf_core::org::MembershipRole;
-use paragraf_core::publication::{Classification, ClassifiedBy, Publication};
-use paragraf_core::registry::{CaseStatus, Direction, DocumentType, NewDocument, Secrecy};
-use paragraf_store::{AuditEntry, NewCase, Role, Store};
+use paragraf_core::publication::Publication;
+use paragraf_core::registry::{CaseStatus, Direction, DocumentType, Secrecy};
 use serde_json::json;
 
 use crate::auth::{login, logout_cookie, ClientAddress, Login, Viewer};
@@ -71,7 +69,7 @@ fn case_for(
     change: bool,
 ) -> Result<paragraf_core::ids::Record<CaseId, paragraf_core::registry::Case>, WebError> {
     let user = viewer.require(STAFF)?;
-    let c = state.dir.store.case(CaseId(id))?;
+    let c = state.dir.case(CaseId(id))?;
     let ok = if change {
         may_handle_case(user, &c)
     } else {
@@ -146,7 +144,7 @@ pub async fn login_submit(
 
 pub async fn logout(State(state): State<AppState>, viewer: Viewer) -> Result<Response, WebError> {
     if let Some(h) = &viewer.session_hash {
-        state.dir.store.delete_session(h)?;
+        paragraf_app::accounts::end_session(&state.dir, h)?;
     }
     Ok(([(header::SET_COOKIE, logout_cookie())], Redirect::to("/")).into_response())
 }
@@ -157,7 +155,7 @@ pub async fn cases(
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Markup, WebError> {
     let user = viewer.require(STAFF)?.clone();
-    let store = &state.dir.store;
+    let store = &state.dir;
     let term = q
         .get("q")
         .map(|s| s.trim().to_lowercase())
@@ -217,7 +215,6 @@ pub async fn case_create(
 ) -> Result<Response, WebError> {
     viewer.require(STAFF)?;
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
-    let dir = &state.dir;
     let body = get(&f, "body")
         .map(|b| {
             b.parse::<i64>()
@@ -226,20 +223,18 @@ pub async fn case_create(
         })
         .transpose()?;
     viewer.require_in(STAFF, body)?;
-    let new = NewCase {
-        series: dir.default_series(),
-        class: None,
-        title: required(&f, "title", "ärendemening")?.to_string(),
-        body,
-        secrecy: if get(&f, "secret").is_some() {
-            Secrecy::IndividualCase
-        } else {
-            Secrecy::Public
+    let c = registry::register_case(
+        &state.dir,
+        registry::RegisterCase {
+            title: required(&f, "title", "ärendemening")?.to_string(),
+            series: None,
+            class: None,
+            body,
+            secret: get(&f, "secret").is_some(),
+            date: state.today(),
+            handler: Some(viewer.actor()),
         },
-        registered: state.today(),
-        handler: Some(viewer.actor()),
-    };
-    let (c, _) = dir.store.create_case(&dir.pattern, &new, &[])?;
+    )?;
     audit(&state, &viewer, "skapa", "ärende", c.id, json!(c.value));
     Ok(Redirect::to(&format!("/arenden/{}", c.id)).into_response())
 }
@@ -250,7 +245,7 @@ pub async fn case_page(
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
     let c = case_for(&state, &viewer, id, false)?;
-    let store = &state.dir.store;
+    let store = &state.dir;
     if c.secrecy.is_secret() {
         audit(
             &state,
@@ -311,25 +306,24 @@ pub async fn case_edit(
 ) -> Result<Response, WebError> {
     let before = case_for(&state, &viewer, id, true)?;
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
-    let store = &state.dir.store;
     let status = CaseStatus::from_swedish(required(&f, "status", "status")?)
         .ok_or_else(|| WebError::field("status", "okänd status"))?;
-    let after = store.update_case(
-        CaseId(id),
+    let (before, after) = registry::update_case(
+        &state.dir,
+        before.id,
         required(&f, "title", "ärendemening")?,
         status,
         get(&f, "handler"),
     )?;
-    let entry = AuditEntry {
-        at: chrono::Utc::now().to_rfc3339(),
-        actor: viewer.actor(),
-        action: "ändra".into(),
-        entity: "ärende".into(),
-        entity_id: Some(id.to_string()),
-        before: Some(json!(before.value).to_string()),
-        after: Some(json!(after.value).to_string()),
-    };
-    store.audit(&entry)?;
+    crate::audit::record(
+        &state,
+        &viewer,
+        "ändra",
+        "ärende",
+        id,
+        Some(json!(before.value)),
+        Some(json!(after.value)),
+    );
     Ok(Redirect::to(&format!("/arenden/{id}")).into_response())
 }
 
@@ -373,12 +367,6 @@ pub async fn document_upload(
         }
     }
     viewer.check_csrf(get(&fields, "csrf").unwrap_or(""))?;
-    if let Some(bytes) = &file {
-        if !bytes.starts_with(b"%PDF-") {
-            return Err(WebError::field("file", "filen är ingen PDF"));
-        }
-    }
-    let store = &state.dir.store;
     let kind = DocumentType::from_swedish(required(&fields, "kind", "typ")?)
         .ok_or_else(|| WebError::field("kind", "okänd handlingstyp"))?;
     let date = required(&fields, "date", "datum")?
@@ -389,24 +377,19 @@ pub async fn document_upload(
         Some("outgoing") => Direction::Outgoing,
         _ => Direction::Internal,
     };
-    let mut doc = NewDocument::new(
-        kind,
-        required(&fields, "title", "rubrik")?,
-        date,
-        direction,
-        get(&fields, "counterpart"),
-    )
-    .map_err(|e| WebError::field("counterpart", e.to_string()))?;
-    doc.secrecy = case.secrecy;
-    if let Some(bytes) = &file {
-        doc.file = Some(
-            state
-                .dir
-                .store_pdf(bytes)
-                .map_err(|e| WebError::Internal(e.to_string()))?,
-        );
-    }
-    let rec = store.add_document(case.id, &doc)?;
+    let rec = registry::add_document(
+        &state.dir,
+        case.id,
+        registry::AddDocument {
+            kind,
+            title: required(&fields, "title", "rubrik")?.to_string(),
+            date,
+            direction,
+            counterpart: get(&fields, "counterpart").map(String::from),
+            pdf: file,
+            file: None,
+        },
+    )?;
     audit(
         &state,
         &viewer,
@@ -425,16 +408,7 @@ pub async fn document_file(
     Path((id, number)): Path<(i64, u32)>,
 ) -> Result<Response, WebError> {
     let case = case_for(&state, &viewer, id, false)?;
-    let store = &state.dir.store;
-    let doc = store
-        .documents(case.id)?
-        .into_iter()
-        .find(|d| d.number == number)
-        .ok_or_else(|| WebError::NotFound(format!("handling {number}")))?;
-    let rel = doc
-        .file
-        .clone()
-        .ok_or_else(|| WebError::NotFound(format!("fil till handling {number}")))?;
+    let (doc, bytes) = registry::document_file(&state.dir, case.id, number)?;
     if case.secrecy.is_secret() || doc.secrecy.is_secret() {
         audit(
             &state,
@@ -445,14 +419,12 @@ pub async fn document_file(
             json!(null),
         );
     }
-    let bytes = std::fs::read(state.dir.path.join(&rel))
-        .map_err(|_| WebError::NotFound(format!("filen {rel}")))?;
     Ok(crate::public::pdf(bytes, &format!("handling-{number}.pdf")))
 }
 
 pub async fn meetings(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
     let user = viewer.logged_in()?;
-    let store = &state.dir.store;
+    let store = &state.dir;
     let bodies: Vec<_> = store
         .bodies()?
         .into_iter()
@@ -514,7 +486,7 @@ pub async fn meeting_create(
         })
         .transpose()?;
     m.place = get(&f, "place").map(String::from);
-    let rec = cycle::create_meeting(&state.dir.store, &m)?;
+    let rec = cycle::create_meeting(&state.dir, &m)?;
     audit(
         &state,
         &viewer,
@@ -532,7 +504,7 @@ pub async fn meeting_page(
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
     let user = viewer.logged_in()?.clone();
-    let store = &state.dir.store;
+    let store = &state.dir;
     let m = store
         .meeting(MeetingId(id))
         .map_err(|_| WebError::NotFound(format!("sammanträde {id}")))?;
@@ -801,7 +773,7 @@ pub async fn meeting_action(
 ) -> Result<Response, WebError> {
     let user = viewer.logged_in()?.clone();
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
-    let store = &state.dir.store;
+    let store = &state.dir;
     let mid = MeetingId(id);
     let m = store
         .meeting(mid)
@@ -814,7 +786,7 @@ pub async fn meeting_action(
     if act != "justera" {
         viewer.require(SECRETARY)?;
     }
-    let before = crate::audit::meeting_snapshot(store, mid)?;
+    let before = crate::audit::meeting_snapshot(&state, mid)?;
     match act.as_str() {
         "punkt" => {
             cycle::add_agenda_case(store, mid, required(&f, "case", "ärende")?, None)?;
@@ -903,13 +875,16 @@ pub async fn meeting_action(
                 clauses: clauses.into_iter().map(AttClause).collect(),
             };
             let dispatch = lines(get(&f, "dispatch"));
-            cycle::edit_paragraph(store, mid, n, |p, _| {
-                p.decision = Some(decision);
-                if !dispatch.is_empty() {
-                    p.dispatch = dispatch;
-                }
-                Ok(())
-            })?;
+            cycle::write_paragraph(
+                store,
+                mid,
+                n,
+                cycle::ParagraphText {
+                    decision: Some(decision),
+                    dispatch: (!dispatch.is_empty()).then_some(dispatch),
+                    ..Default::default()
+                },
+            )?;
         }
         "omrostning" => {
             let n = paragraph_field(&f)?;
@@ -928,31 +903,20 @@ pub async fn meeting_action(
                 };
                 ballots.push(Ballot { person, choice });
             }
-            let chair = store.minutes(mid)?.and_then(|x| x.chair());
-            let yes = required(&f, "yes_means", "vad ja betyder")?.to_string();
-            let no = required(&f, "no_means", "vad nej betyder")?.to_string();
-            cycle::edit_paragraph(store, mid, n, |p, att| {
-                p.record_vote(att, &yes, &no, ballots, chair)
-            })?;
+            let yes = required(&f, "yes_means", "vad ja betyder")?;
+            let no = required(&f, "no_means", "vad nej betyder")?;
+            cycle::record_vote(store, mid, n, yes, no, ballots)?;
         }
         "reservation" => {
             let n = paragraph_field(&f)?;
             let by = person_field(&f, "person")?;
             let reasons = get(&f, "reasons").map(String::from);
-            cycle::edit_paragraph(store, mid, n, |p, _| {
-                p.reservations.push(Reservation { by, reasons });
-                Ok(())
-            })?;
+            cycle::add_reservation(store, mid, n, by, reasons)?;
         }
         "jav" => {
             let n = paragraph_field(&f)?;
             let person = person_field(&f, "person")?;
-            cycle::edit_paragraph(store, mid, n, |p, _| {
-                p.record_conflict(Conflict {
-                    person,
-                    ground: None,
-                })
-            })?;
+            cycle::record_conflict(store, mid, n, person, None)?;
         }
         "justera" => {
             let me = user.person.ok_or_else(|| {
@@ -1014,7 +978,6 @@ pub async fn document(
     viewer.logged_in()?;
     let m = state
         .dir
-        .store
         .meeting(MeetingId(id))
         .map_err(|_| WebError::NotFound(format!("sammanträde {id}")))?;
     if !viewer.can_read_body(m.body) {
@@ -1022,35 +985,9 @@ pub async fn document(
             "du har inte tillgång till det här organets handlingar".into(),
         ));
     }
-    let dir = state.dir.clone();
-    let today = state.today();
-    let wanted = name.clone();
-    let bytes = tokio::task::spawn_blocking(move || -> anyhow::Result<Option<Vec<u8>>> {
-        let docs = paragraf_app::meeting::documents::MeetingDocs::load(&dir, MeetingId(id))?;
-        Ok(match wanted.as_str() {
-            "kallelse.pdf" => docs
-                .notice()
-                .map(|d| paragraf_render::notice_pdf(&d))
-                .transpose()?,
-            "protokoll.pdf" => Some(paragraf_render::protocol_pdf(&docs.protocol(false)?)?),
-            "protokoll-offentlig.pdf" => Some(docs.public_protocol_pdf()?),
-            "anslag.pdf" => docs
-                .posting()
-                .map(|d| paragraf_render::posting_pdf(&d))
-                .transpose()?,
-            other => match other
-                .strip_prefix("utdrag-")
-                .and_then(|x| x.strip_suffix(".pdf"))
-                .and_then(|n| n.parse().ok())
-            {
-                Some(n) => Some(paragraf_render::extract_pdf(&docs.extract(n, today)?)?),
-                None => None,
-            },
-        })
-    })
-    .await
-    .map_err(|e| WebError::Internal(e.to_string()))??
-    .ok_or_else(|| WebError::NotFound(format!("dokumentet {name}")))?;
+    let bytes = paragraf_app::meeting::documents::MeetingDocs::load(&state.dir, MeetingId(id))?
+        .pdf(&name, state.today())?
+        .ok_or_else(|| WebError::NotFound(format!("dokumentet {name}")))?;
     if name == "protokoll.pdf" {
         audit(
             &state,
@@ -1066,7 +1003,7 @@ pub async fn document(
 
 pub async fn audit_page(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
     viewer.require(&[Role::Admin])?;
-    let log = state.dir.store.audit_log(500)?;
+    let log = state.dir.audit_log(500)?;
     Ok(page(
         "Revisionslogg",
         viewer.user.as_ref(),
@@ -1088,7 +1025,7 @@ pub async fn classify(
     Path(id): Path<i64>,
     Form(f): Form<Fields>,
 ) -> Result<Response, WebError> {
-    let store = &state.dir.store;
+    let store = &state.dir;
     let m = store
         .meeting(MeetingId(id))
         .map_err(|_| WebError::NotFound(format!("sammanträde {id}")))?;
@@ -1100,97 +1037,42 @@ pub async fn classify(
         Some("0") => false,
         _ => return Err(WebError::field("public", "välj om paragrafen publiceras")),
     };
-    let ground = required(&f, "ground", "grunden för beslutet")?
-        .trim()
-        .to_string();
-    let minutes = store
-        .minutes(m.id)?
-        .ok_or_else(|| WebError::NotFound("protokoll".into()))?;
-    let p = minutes
-        .paragraph(n)
-        .ok_or_else(|| WebError::field("paragraph", format!("§ {n} finns inte i protokollet")))?;
-    if p.secrecy == Secrecy::IndividualCase && public {
-        return Err(WebError::Rule(format!(
-            "§ {n} är enligt protokollet ett enskilt ärende med sekretess (OSL 26 kap. 1 §) och kan inte publiceras"
-        )));
-    }
-    let before = store
-        .classifications(m.id)?
-        .into_iter()
-        .find(|c| c.paragraph == n);
-    let c = Classification {
-        paragraph: n,
+    paragraf_app::meeting::publication::classify(
+        store,
+        m.id,
+        n,
         public,
-        ground,
-        by: ClassifiedBy::Person(user.username.clone()),
-    };
-    store.classify(m.id, &c, chrono::Utc::now())?;
-    crate::audit::record(
-        &state,
-        &viewer,
-        "klassificera",
-        "paragraf",
-        format!("{id}/§{n}"),
-        before.map(|b| json!(b)),
-        Some(json!(c)),
-    );
+        get(&f, "ground").unwrap_or(""),
+        &user.username,
+    )?;
     Ok(Redirect::to(&format!("/sammantraden/{id}")).into_response())
 }
 
-/// Makes an API token for `user` that lives `days` days (1–365, default 90); returns the
-/// secret (shown once) and when it expires.
+/// Makes an API token for `user` (see [`paragraf_app::accounts::create_token`]); returns
+/// the secret (shown once) and when it expires.
 pub(crate) fn new_token(
     state: &AppState,
-    viewer: &Viewer,
-    user: &paragraf_store::User,
+    user: &paragraf_app::accounts::User,
     label: &str,
     days: Option<i64>,
 ) -> Result<(String, String), WebError> {
-    let days = days.unwrap_or(crate::auth::TOKEN_DAYS);
-    if !(1..=365).contains(&days) {
-        return Err(WebError::field("days", "en token gäller 1–365 dagar"));
-    }
-    if label.trim().is_empty() {
-        return Err(WebError::field("label", "ange vad token ska användas till"));
-    }
-    let token = crate::auth::random_token();
-    let now = chrono::Utc::now();
-    let expires = now + chrono::Duration::days(days);
-    let id = state.dir.store.create_api_token(
-        &paragraf_core::seal::sha256_hex(token.as_bytes()),
-        user.id,
-        label.trim(),
-        now,
-        expires,
-    )?;
-    crate::audit::record(
-        state,
-        viewer,
-        "skapa",
-        "api-token",
-        id,
-        None,
-        Some(json!({ "label": label.trim(), "expires": expires.to_rfc3339() })),
-    );
+    let (token, _, expires) =
+        paragraf_app::accounts::create_token(&state.dir, user, label, days, chrono::Utc::now())?;
     Ok((token, expires.to_rfc3339()))
 }
 
 /// Revokes token `id` of `user`; 404 when they have no such live token.
 pub(crate) fn revoke_token(
     state: &AppState,
-    viewer: &Viewer,
-    user: &paragraf_store::User,
+    user: &paragraf_app::accounts::User,
     id: i64,
 ) -> Result<(), WebError> {
-    if !state
-        .dir
-        .store
-        .revoke_api_token(user.id, id, chrono::Utc::now())?
-    {
-        return Err(WebError::NotFound(format!("API-token {id}")));
-    }
-    crate::audit::record(state, viewer, "återkalla", "api-token", id, None, None);
-    Ok(())
+    Ok(paragraf_app::accounts::revoke_token(
+        &state.dir,
+        user,
+        id,
+        chrono::Utc::now(),
+    )?)
 }
 
 fn tokens_view(
@@ -1199,7 +1081,7 @@ fn tokens_view(
     new: Option<(&str, &str)>,
 ) -> Result<Markup, WebError> {
     let user = viewer.logged_in()?;
-    let list = state.dir.store.api_tokens(user.id)?;
+    let list = paragraf_app::accounts::tokens(&state.dir, user)?;
     Ok(page(
         "API-nycklar",
         Some(user),
@@ -1265,7 +1147,7 @@ pub async fn token_create(
                 .map_err(|_| WebError::field("days", "antal dagar ska vara ett heltal"))
         })
         .transpose()?;
-    let (token, expires) = new_token(&state, &viewer, &user, get(&f, "label").unwrap_or(""), days)?;
+    let (token, expires) = new_token(&state, &user, get(&f, "label").unwrap_or(""), days)?;
     tokens_view(&state, &viewer, Some((&token, &expires)))
 }
 
@@ -1278,6 +1160,6 @@ pub async fn token_revoke(
 ) -> Result<Response, WebError> {
     let user = viewer.logged_in()?.clone();
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
-    revoke_token(&state, &viewer, &user, id)?;
+    revoke_token(&state, &user, id)?;
     Ok(Redirect::to("/konto/nycklar").into_response())
 }

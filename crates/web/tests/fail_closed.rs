@@ -4,7 +4,6 @@
 //! outside their bodies, a secretary who justerar alone, tampered minutes, floods of
 //! logins, slow clients, reads held up by a write, tokens, cookies and uploads.
 
-use paragraf_store::AccountStore as _;
 use std::collections::{BTreeSet, VecDeque};
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
@@ -13,11 +12,11 @@ use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::http::{header, Request, StatusCode};
 use chrono::NaiveDate;
+use paragraf_app::accounts::Role;
 use paragraf_app::meeting::cycle;
 use paragraf_core::ids::{BodyId, MeetingId, PersonId};
 use paragraf_core::meeting::MeetingState;
 use paragraf_core::minutes::{Ballot, Choice, Conflict, MinutesNote, Reservation, SignerRole};
-use paragraf_store::{Role, Store};
 
 mod support;
 use support::*;
@@ -48,7 +47,7 @@ fn pdf_text(bytes: &[u8]) -> String {
 fn meeting_in(app: &App, state: MeetingState) -> MeetingId {
     app.state
         .dir
-        .store
+        .storage_for_tests()
         .meetings()
         .unwrap()
         .into_iter()
@@ -62,7 +61,7 @@ fn meeting_in(app: &App, state: MeetingState) -> MeetingId {
 /// justerar and posts them.
 fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
     let dir = &app.state.dir;
-    let store = &dir.store;
+    let store = dir.storage_for_tests();
     let id = meeting_in(app, MeetingState::MinutesDrafted);
     let mut m = store.meeting(id).unwrap().value;
     m.place = Some("Sammanträdesrum 811218–9876".into());
@@ -76,7 +75,7 @@ fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
         .collect();
     let chair = minutes.chair().unwrap();
     for (i, n) in numbers.iter().enumerate() {
-        cycle::edit_paragraph(store, id, *n, |p, att| {
+        cycle::edit_paragraph_for_tests(dir, id, *n, |p, att| {
             p.text = format!("{} {SPELLINGS}", p.text);
             p.notes.push(MinutesNote {
                 by: vec![],
@@ -117,7 +116,7 @@ fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
     let now = app.state.now();
     cycle::approve(dir, id, chair, SignerRole::Chair, "test", vec![], now).unwrap();
     cycle::approve(dir, id, adjuster, SignerRole::Adjuster, "test", vec![], now).unwrap();
-    cycle::post_notice(store, id, today(), "Arkivet, pnr8112189876").unwrap();
+    cycle::post_notice(dir, id, today(), "Arkivet, pnr8112189876").unwrap();
     id
 }
 
@@ -142,15 +141,11 @@ fn import_seed_with_numbers(app: &App) -> MeetingId {
             "§ 116 - Fokus SÄBO",
             "§ 116 - Ansökan om vård enligt LVU för Kalle Andersson, 811218–9876",
         );
-    let protocol = paragraf_import::parse_protocol(&text).unwrap();
+    let protocol = paragraf_app::meeting::import::parse_protocol(&text).unwrap();
     let key = paragraf_app::keys::load_or_create(&app.state.dir.path).unwrap();
-    let stored = paragraf_app::meeting::import::store_protocol(
-        &app.state.dir.store,
-        &protocol,
-        "test",
-        &key,
-    )
-    .unwrap();
+    let stored =
+        paragraf_app::meeting::import::store_protocol(&app.state.dir, &protocol, "test", &key)
+            .unwrap();
     assert!(stored.sealed, "{:?}", stored.warnings);
     stored.meeting
 }
@@ -172,7 +167,7 @@ async fn crawl_public(app: &App) -> BTreeSet<String> {
     .into_iter()
     .map(String::from)
     .collect();
-    for m in app.state.dir.store.meetings().unwrap() {
+    for m in app.state.dir.meetings().unwrap() {
         queue.push_back(format!("/protokoll/{}", m.id));
         queue.push_back(format!("/protokoll/{}/protokoll-offentlig.pdf", m.id));
         queue.push_back(format!("/api/v1/minutes/{}", m.id));
@@ -229,7 +224,7 @@ async fn personnummer_and_individual_cases_reach_no_public_surface() {
     );
     assert!(!page.body.contains("Funktionshinderpolitiskt"));
     // The rules' verdicts are recorded with their grounds.
-    let c = app.state.dir.store.classifications(imported).unwrap();
+    let c = app.state.dir.classifications(imported).unwrap();
     let ground = |n: u32| {
         c.iter()
             .find(|c| c.paragraph == n)
@@ -312,7 +307,7 @@ async fn personnummer_and_individual_cases_reach_no_public_surface() {
 #[tokio::test]
 async fn anonymous_reads_write_nothing() {
     let app = app();
-    let store = &app.state.dir.store;
+    let store = &app.state.dir;
     let before = store.generation().unwrap();
     let log = store.audit_log(10_000).unwrap().len();
     crawl_public(&app).await;
@@ -374,7 +369,7 @@ async fn public_statistics_show_only_what_was_before_the_namnd_without_individua
 #[tokio::test]
 async fn every_role_is_limited_to_its_bodies_on_every_route() {
     let app = app();
-    let store = &app.state.dir.store;
+    let store = &app.state.dir;
     let sn = store
         .bodies()
         .unwrap()
@@ -399,17 +394,21 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
     let drafted = meeting_in(&app, MeetingState::MinutesDrafted);
     let planned = meeting_in(&app, MeetingState::Planned);
     // A handling with its file in the secret case.
-    let mut doc = paragraf_core::registry::NewDocument::new(
-        paragraf_core::registry::DocumentType::Memo,
-        "Utredning",
-        today(),
-        paragraf_core::registry::Direction::Internal,
-        None,
+    let handling = paragraf_app::registry::add_document(
+        store,
+        secret_case.id,
+        paragraf_app::registry::AddDocument {
+            kind: paragraf_core::registry::DocumentType::Memo,
+            title: "Utredning".into(),
+            date: today(),
+            direction: paragraf_core::registry::Direction::Internal,
+            counterpart: None,
+            pdf: Some(b"%PDF-1.4 utredning".to_vec()),
+            file: None,
+        },
     )
-    .unwrap();
-    doc.secrecy = secret_case.secrecy;
-    doc.file = Some(app.state.dir.store_pdf(b"%PDF-1.4 utredning").unwrap());
-    let handling = store.add_document(secret_case.id, &doc).unwrap().number;
+    .unwrap()
+    .number;
 
     // GET routes that show a body's non-public matters, and what proves they were shown.
     let reads: Vec<(String, &str)> = vec![
@@ -662,32 +661,29 @@ fn add_user(app: &App, name: &str, role: Role, bodies: &[BodyId]) -> i64 {
     let person = app
         .state
         .dir
-        .store
         .persons()
         .unwrap()
         .into_iter()
         .find(|p| p.name == "Karin Ek")
         .map(|p| p.id);
-    app.state
-        .dir
-        .store
-        .add_user(
-            name,
-            name,
-            &paragraf_web::auth::hash_password("Lösen-för-test-1").unwrap(),
-            role,
-            if role == Role::Member { person } else { None },
-            bodies,
-        )
-        .unwrap()
-        .id
+    paragraf_app::accounts::add_user(
+        &app.state.dir,
+        name,
+        name,
+        "Lösen-för-test-1",
+        role,
+        if role == Role::Member { person } else { None },
+        bodies,
+    )
+    .unwrap()
+    .id
 }
 
 #[tokio::test]
 async fn the_secretary_cannot_justera_alone() {
     let app = app();
     let held = meeting_in(&app, MeetingState::Held);
-    let store = &app.state.dir.store;
+    let store = &app.state.dir;
     let me = store
         .persons()
         .unwrap()
@@ -739,7 +735,7 @@ async fn tampered_minutes_are_not_served_and_raise_an_alarm() {
     let posted = app
         .state
         .dir
-        .store
+        .storage_for_tests()
         .meetings()
         .unwrap()
         .into_iter()
@@ -788,7 +784,7 @@ async fn tampered_minutes_are_not_served_and_raise_an_alarm() {
     let alarms: Vec<_> = app
         .state
         .dir
-        .store
+        .storage_for_tests()
         .audit_log(10_000)
         .unwrap()
         .into_iter()
@@ -970,7 +966,7 @@ async fn uploads_up_to_the_limit_work_and_larger_ones_get_413() {
     let case = app
         .state
         .dir
-        .store
+        .storage_for_tests()
         .cases()
         .unwrap()
         .into_iter()

@@ -2,7 +2,6 @@
 //! leaks nothing secret, logins and roles hold, the API answers errors with the field, and a
 //! meeting goes from planning to the public board through the browser's forms.
 
-use paragraf_store::AccountStore as _;
 use std::collections::{BTreeSet, VecDeque};
 
 use axum::body::Body;
@@ -80,8 +79,7 @@ async fn nothing_secret_is_reachable_anonymously() {
         "the published minutes were not reached"
     );
     // Drafts and meetings not yet published are never shown, whatever their id.
-    let store = &app.state.dir.store;
-    use paragraf_store::Store;
+    let store = &app.state.dir;
     for m in store.meetings().unwrap() {
         let public = matches!(
             m.state,
@@ -475,7 +473,12 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
             &[("csrf", &csrf), ("role", "chair")],
         )
         .await;
-    assert!(not_me.status.is_client_error());
+    assert!(
+        not_me.status.is_client_error(),
+        "{} {}",
+        not_me.status,
+        not_me.body
+    );
     for user in ["ordforande", "justerare"] {
         let (c, _) = app.login(user).await;
         let page = app.get(&loc, Some(&c)).await;
@@ -508,7 +511,7 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     let id = loc.rsplit('/').next().unwrap();
     // The audit log holds the meeting before and after the posting.
-    let log = app.state.dir.store.audit_log(50).unwrap();
+    let log = app.state.dir.audit_log(50).unwrap();
     let posted = log
         .iter()
         .find(|e| e.action == "anslag" && e.entity_id.as_deref() == Some(id))
@@ -676,7 +679,7 @@ async fn the_calendar_shows_a_month_grid_per_body() {
     assert!(all.body.contains(r#"href="/kalender?manad=2026-12""#));
     assert!(all.body.contains("alla helgons dag") || all.body.contains("alla helgons"));
     let (bid, _) = {
-        let b = paragraf_store::Store::bodies(&app.state.dir.store).unwrap();
+        let b = app.state.dir.bodies().unwrap();
         let r = b.into_iter().next().unwrap();
         (r.id, r.value)
     };
@@ -833,9 +836,8 @@ async fn the_register_of_unenforced_decisions_is_for_handlers_and_its_statistics
     assert!(page.body.contains("2026-06-01"), "{}", page.body);
 
     // The log holds the entry, the change with before and after, and the reads by name.
-    use paragraf_store::UnenforcedStore;
     let id = paragraf_core::unenforced::DecisionId::new("W1").unwrap();
-    let log = app.state.dir.store.unenforced_audit(Some(&id)).unwrap();
+    let log = paragraf_app::unenforced::log(&app.state.dir, Some(&id)).unwrap();
     let change = log
         .iter()
         .find(|e| e.action == "ändra")
@@ -851,7 +853,7 @@ async fn the_register_of_unenforced_decisions_is_for_handlers_and_its_statistics
         .as_deref()
         .unwrap_or("")
         .contains("2026-06-01"));
-    let reads = app.state.dir.store.unenforced_audit(None).unwrap();
+    let reads = paragraf_app::unenforced::log(&app.state.dir, None).unwrap();
     assert!(
         reads
             .iter()
@@ -918,18 +920,18 @@ async fn cached_public_pages_follow_every_write() {
     );
 
     // Another process adds a body to the same database.
-    let other = paragraf_store::SqliteStore::open(&app.state.dir.path.join("paragraf.db")).unwrap();
-    paragraf_store::Store::add_body(
-        &other,
-        &paragraf_core::org::Body::new(
-            "Valnämnden",
-            None,
-            paragraf_core::org::BodyKind::Committee,
-            None,
+    let other = paragraf_app::DataDir::open(&app.state.dir.path).unwrap();
+    other
+        .add_body(
+            &paragraf_core::org::Body::new(
+                "Valnämnden",
+                None,
+                paragraf_core::org::BodyKind::Committee,
+                None,
+            )
+            .unwrap(),
         )
-        .unwrap(),
-    )
-    .unwrap();
+        .unwrap();
     let after = app.get("/organ", None).await;
     assert!(
         after.body.contains("Valnämnden"),
@@ -1079,18 +1081,18 @@ async fn a_followup_report_is_public_once_it_has_been_on_an_agenda() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
 
     // Another period of the same nämnd, never on an agenda: only for logged-in readers.
-    use paragraf_store::FollowUpStore;
-    let store = &app.state.dir.store;
-    let f = store
-        .followup_periods()
+    let store = &app.state.dir;
+    let f = paragraf_app::followup::periods(store)
         .unwrap()
         .into_iter()
         .find(|(b, _)| b == "Socialnämnden")
         .unwrap();
     let period: paragraf_core::followup::Period = f.1.parse().unwrap();
-    let mut other = store.followup("Socialnämnden", &period).unwrap().unwrap();
+    let mut other = paragraf_app::followup::report(store, "Socialnämnden", &period)
+        .unwrap()
+        .unwrap();
     other.period = "2022-08".parse().unwrap();
-    store.save_followup(&other, "test").unwrap();
+    paragraf_app::followup::save_report(store, &other, "test").unwrap();
     let hidden = "/uppfoljning/rapport?organ=Socialn%C3%A4mnden&period=2022-01-01%2F2022-08-31";
     assert_eq!(app.get(hidden, None).await.status, StatusCode::NOT_FOUND);
     assert!(

@@ -5,7 +5,7 @@
 //! The § carries counts only; the lists, which name decisions in individual cases, are a
 //! handling kept secret (OSL 26 kap. 1 §).
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use paragraf_core::delegation::DelegationReport;
 use paragraf_core::ids::{CaseId, MeetingId, Record};
@@ -14,7 +14,7 @@ use paragraf_core::minutes::{CellValue, Decision, Table, TableRow};
 use paragraf_core::registry::{Case, Direction, DocumentType, NewDocument, Secrecy};
 use paragraf_render::format;
 use paragraf_render::report::{ReportDoc, ReportSection, ReportTable};
-use paragraf_store::{NewCase, Store};
+use paragraf_store::NewCase;
 
 use crate::{in_transaction, DataDir};
 
@@ -202,7 +202,7 @@ pub fn place_on_agenda(
 ) -> Result<(Record<CaseId, Case>, AgendaItem)> {
     let m = dir.store.meeting(meeting)?;
     if m.state != MeetingState::Planned {
-        bail!(
+        crate::refuse!(
             "sammanträde {meeting} är {}; ärenden kan bara läggas till innan kallelsen har gått ut",
             m.state.swedish()
         );
@@ -227,7 +227,7 @@ pub fn place_on_agenda(
         handler: Some(handler.to_string()),
     };
     let draft = item_draft(r, body);
-    in_transaction(&dir.store, |tx| {
+    in_transaction(dir.storage(), |tx| {
         let (case, _) = tx.create_case(&dir.pattern, &new, &[lists])?;
         let item = crate::meeting::cycle::add_agenda_item(
             tx,

@@ -7,7 +7,7 @@ pub mod docs;
 
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use paragraf_core::delegation::order::in_force;
 use paragraf_core::delegation::{
@@ -16,7 +16,8 @@ use paragraf_core::delegation::{
     RoleHolder, RowError, Section, Staleness, Threshold, WhoAnswer,
 };
 use paragraf_import::delegation::{DelegationConditional, DelegationDocument};
-use paragraf_store::{DelegationStore, StoredOrder};
+use paragraf_store::DelegationStore;
+pub use paragraf_store::StoredOrder;
 use serde::Serialize;
 
 use crate::unenforced::{data_rows, open_csv, problem, ImportError, RowProblem};
@@ -130,7 +131,7 @@ pub fn read_order(path: &Path, today: NaiveDate) -> Result<OrderImport> {
     let (order, warnings) = order_from_document(&doc);
     let errors = order.validate();
     if !errors.is_empty() {
-        bail!(
+        crate::refuse!(
             "delegationsordningen i {} kan inte sparas: {}",
             path.display(),
             errors
@@ -151,11 +152,13 @@ pub fn read_order(path: &Path, today: NaiveDate) -> Result<OrderImport> {
 
 /// Stores `import` as a new version; the diff is against the latest stored version with the
 /// same title.
-pub fn store_order<S: DelegationStore + ?Sized>(
-    store: &S,
+pub fn store_order(
+    dir: &crate::DataDir,
+
     mut import: OrderImport,
     source: Option<&str>,
 ) -> Result<OrderImport> {
+    let store = &*dir.store;
     let previous = store.latest_order(&import.order.title)?;
     import.diff = previous.as_ref().map(|p| diff(&p.order, &import.order));
     let stored = store.add_order(&import.order, source)?;
@@ -350,14 +353,16 @@ pub struct DecisionsImported {
 /// Imports a decision list: read (see [`parse_decisions_csv`]), each row checked against the
 /// version of the order in force on its date, stored in ONE transaction. Any bad row: an
 /// [`ImportError`] naming every one, and nothing stored. A file imported before is refused.
-pub fn import_decisions<S: DelegationStore + ?Sized>(
-    store: &S,
+pub fn import_decisions(
+    dir: &crate::DataDir,
+
     file: &str,
     bytes: &[u8],
 ) -> Result<DecisionsImported> {
+    let store = &*dir.store;
     let (rows, mut problems) = read_decisions(bytes)?;
     if store.orders()?.is_empty() {
-        bail!(
+        crate::refuse!(
             "ingen delegationsordning är inläst; läs in den först med `paragraf delegation import`"
         );
     }
@@ -379,13 +384,10 @@ pub fn import_decisions<S: DelegationStore + ?Sized>(
 }
 
 /// The report to the nämnd over the stored decisions from `from` to `to`.
-pub fn report<S: DelegationStore + ?Sized>(
-    store: &S,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<DelegationReport> {
+pub fn report(dir: &crate::DataDir, from: NaiveDate, to: NaiveDate) -> Result<DelegationReport> {
+    let store = &*dir.store;
     if to < from {
-        bail!("--to {to} ligger före --from {from}");
+        crate::refuse!("--to {to} ligger före --from {from}");
     }
     Ok(DelegationReport::compute(
         &store.decisions(from, to)?,
@@ -395,13 +397,13 @@ pub fn report<S: DelegationStore + ?Sized>(
 }
 
 /// The stored version in force on `date`, or the latest stored version without a date.
-pub fn order_at<S: DelegationStore + ?Sized>(
-    store: &S,
-    date: Option<NaiveDate>,
-) -> Result<StoredOrder> {
+pub fn order_at(dir: &crate::DataDir, date: Option<NaiveDate>) -> Result<StoredOrder> {
+    let store = &*dir.store;
     let all = store.orders()?;
     if all.is_empty() {
-        bail!("ingen delegationsordning är inläst; läs in den med `paragraf delegation import`");
+        crate::refuse!(
+            "ingen delegationsordning är inläst; läs in den med `paragraf delegation import`"
+        );
     }
     match date {
         None => Ok(all.into_iter().last().context("ingen version")?),
@@ -420,19 +422,22 @@ pub fn order_at<S: DelegationStore + ?Sized>(
 }
 
 /// Who may decide `item` (at `level`) in the version in force on `date` (default: latest).
-pub fn who_may_decide<S: DelegationStore + ?Sized>(
-    store: &S,
+pub fn who_may_decide(
+    dir: &crate::DataDir,
+
     item: &str,
     level: Option<&str>,
     date: Option<NaiveDate>,
 ) -> Result<WhoAnswer> {
-    let o = order_at(store, date)?;
+    let _store = &*dir.store;
+    let o = order_at(dir, date)?;
     Ok(who(&o.order, item, level)?)
 }
 
 /// The items of the latest version whose matter or lagrum matches `text`.
-pub fn search_items<S: DelegationStore + ?Sized>(store: &S, text: &str) -> Result<Vec<Item>> {
-    let o = order_at(store, None)?;
+pub fn search_items(dir: &crate::DataDir, text: &str) -> Result<Vec<Item>> {
+    let _store = &*dir.store;
+    let o = order_at(dir, None)?;
     Ok(search(&o.order, text).into_iter().cloned().collect())
 }
 
@@ -519,9 +524,8 @@ pub fn parse_further_csv(bytes: &[u8]) -> Result<Vec<FurtherDelegation>, ImportE
 /// The nämnd the lists of delegation decisions belong to: the body named by the latest
 /// stored delegationsordning, when a body of that name is stored. `None` (no order, no
 /// body, or a name no body has) keeps the lists for administrators.
-pub fn lists_body<S: DelegationStore + paragraf_store::Store + ?Sized>(
-    store: &S,
-) -> Result<Option<paragraf_core::ids::BodyId>> {
+pub fn lists_body(dir: &crate::DataDir) -> Result<Option<paragraf_core::ids::BodyId>> {
+    let store = &*dir.store;
     let Some(name) = store
         .orders()?
         .into_iter()
@@ -536,4 +540,23 @@ pub fn lists_body<S: DelegationStore + paragraf_store::Store + ?Sized>(
         .into_iter()
         .find(|b| b.name.to_lowercase() == key)
         .map(|b| b.id))
+}
+
+/// Every stored version of every delegationsordning, oldest first.
+pub fn orders(dir: &crate::DataDir) -> crate::Result<Vec<StoredOrder>> {
+    Ok(dir.storage().orders()?)
+}
+
+/// Reads the register of who holds which delegate role (CSV) and stores it.
+pub fn import_roles(dir: &crate::DataDir, bytes: &[u8]) -> Result<usize> {
+    let holders = parse_roles_csv(bytes)?;
+    dir.storage().add_role_holders(&holders)?;
+    Ok(holders.len())
+}
+
+/// Reads the list of vidaredelegation (CSV) and stores it.
+pub fn import_further(dir: &crate::DataDir, bytes: &[u8]) -> Result<usize> {
+    let rows = parse_further_csv(bytes)?;
+    dir.storage().add_further_delegations(&rows)?;
+    Ok(rows.len())
 }

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use paragraf_core::followup::kolada::KpiValue;
 use paragraf_core::followup::{
@@ -18,8 +18,9 @@ use paragraf_core::followup::{
 use paragraf_core::meeting::ItemDraft;
 use paragraf_core::minutes::{AttClause, CellValue, Decision, Table, TableRow};
 use paragraf_render::format;
-use paragraf_render::report::{ReportDoc, ReportSection, ReportTable};
-use paragraf_store::{BudgetBatch, FollowUpStore};
+pub use paragraf_render::report::ReportTable;
+use paragraf_render::report::{ReportDoc, ReportSection};
+use paragraf_store::BudgetBatch;
 use serde::Serialize;
 
 use crate::followup::budget_table;
@@ -41,11 +42,8 @@ pub struct ReportData {
 
 /// Gathers what the store holds for `body` and `period`; Kolada values are merged into the
 /// indicators linked to a KPI.
-pub fn gather<S: FollowUpStore + ?Sized>(
-    store: &S,
-    body: &str,
-    period: &Period,
-) -> Result<ReportData> {
+pub fn gather(dir: &crate::DataDir, body: &str, period: &Period) -> Result<ReportData> {
+    let store = &*dir.store;
     let mut followup = match store.followup(body, period)? {
         Some(f) => Some(f),
         None => store.latest_followup(body, period.end)?,
@@ -60,7 +58,7 @@ pub fn gather<S: FollowUpStore + ?Sized>(
         None => None,
     };
     if followup.is_none() && budget.is_none() {
-        bail!(
+        crate::refuse!(
             "det finns ingen uppföljning för {body} {}: läs in en rapport eller en ekonomiexport först (paragraf followup import)",
             period.words()
         );
@@ -1322,15 +1320,17 @@ pub struct Written {
 
 /// Writes the Verksamhetsrapport of `body` for `period` into `out`: the PDF, its figures as
 /// CSV and JSON, the charts as SVG and the draft §.
-pub fn write_report<S: FollowUpStore + ?Sized>(
-    store: &S,
+pub fn write_report(
+    dir: &crate::DataDir,
+
     body: &str,
     period: &Period,
     municipality: &str,
     made: NaiveDate,
     out: &Path,
 ) -> Result<Written> {
-    let d = gather(store, body, period)?;
+    let _store = &*dir.store;
+    let d = gather(dir, body, period)?;
     std::fs::create_dir_all(out).with_context(|| format!("kunde inte skapa {}", out.display()))?;
     let key = period.key();
     let ch = charts(&d)?;

@@ -40,7 +40,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use paragraf_core::followup::kolada::KpiValue;
 use paragraf_core::followup::{
     check_table, AssessmentScale, Assignment, AssignmentStatus, BudgetLine, Column, ColumnRole,
@@ -49,7 +49,7 @@ use paragraf_core::followup::{
 };
 use paragraf_import::followup::{FollowUpRow, FollowUpTable};
 use paragraf_import::FollowUpReport;
-use paragraf_store::{BudgetBatch, FollowUpStore};
+use paragraf_store::BudgetBatch;
 use serde::{Deserialize, Serialize};
 
 use crate::unenforced::decode;
@@ -81,7 +81,7 @@ impl FileKind {
             "csv" => FileKind::FinanceCsv,
             "xlsx" | "xlsm" => FileKind::FinanceXlsx,
             "json" => FileKind::Kolada,
-            _ => bail!(
+            _ => crate::refuse!(
                 "{}: okänd filtyp – ange en rapport (.txt, .pdf), en ekonomiexport (.csv, .xlsx) eller nyckeltal från Kolada (.json)",
                 path.display()
             ),
@@ -783,7 +783,7 @@ pub fn read_kolada(bytes: &[u8]) -> Result<Vec<KpiValue>> {
         let period = match &e.period {
             serde_json::Value::Number(n) => n.to_string(),
             serde_json::Value::String(s) => s.clone(),
-            other => bail!(
+            other => crate::refuse!(
                 "KPI {}: perioden {other} är varken ett år eller en text",
                 e.kpi
             ),
@@ -826,12 +826,13 @@ pub struct ImportOutcome {
 }
 
 /// Reads `path` and, unless `store` is `None` (a dry run), stores it in one transaction.
-pub fn import_file<S: FollowUpStore + ?Sized>(
-    store: Option<&S>,
+pub fn import_file(
+    dir: Option<&crate::DataDir>,
     path: &Path,
     body: Option<&str>,
     period: Option<&Period>,
 ) -> Result<ImportOutcome> {
+    let store = dir.map(|d| d.storage());
     let kind = FileKind::of(path)?;
     let source = path
         .file_name()
@@ -941,13 +942,15 @@ pub struct IndicatorChange {
 
 /// Applies `change` to the indicator `name` of the report of `body` for `period`, in one
 /// transaction. A status or trend set by hand needs a reason.
-pub fn update_indicator<S: FollowUpStore + ?Sized>(
-    store: &S,
+pub fn update_indicator(
+    dir: &crate::DataDir,
+
     body: &str,
     period: &Period,
     name: &str,
     change: &IndicatorChange,
 ) -> Result<Indicator> {
+    let store = &*dir.store;
     let mut f = store
         .followup(body, period)?
         .with_context(|| format!("ingen uppföljning för {body} {period}"))?;
@@ -978,4 +981,28 @@ pub fn update_indicator<S: FollowUpStore + ?Sized>(
     let out = ind.clone();
     store.save_followup(&f, "ändrad indikator")?;
     Ok(out)
+}
+
+/// The nämnder and periods that have a follow-up report: (nämnd, period as stored).
+pub fn periods(dir: &crate::DataDir) -> crate::Result<Vec<(String, String)>> {
+    Ok(dir.storage().followup_periods()?)
+}
+
+/// The follow-up report of nämnd `body` for `period`, if stored.
+pub fn report(
+    dir: &crate::DataDir,
+    body: &str,
+    period: &Period,
+) -> crate::Result<Option<paragraf_core::followup::FollowUp>> {
+    Ok(dir.storage().followup(body, period)?)
+}
+
+/// Stores a follow-up report (replacing the one of the same nämnd and period).
+pub fn save_report(
+    dir: &crate::DataDir,
+    report: &paragraf_core::followup::FollowUp,
+    source: &str,
+) -> crate::Result<()> {
+    dir.storage().save_followup(report, source)?;
+    Ok(())
 }

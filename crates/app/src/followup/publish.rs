@@ -10,7 +10,6 @@ use paragraf_core::ids::{CaseId, MeetingId, Record};
 use paragraf_core::meeting::{AgendaItem, ItemDraft, MeetingState};
 use paragraf_core::minutes::{AttClause, Decision};
 use paragraf_core::registry::{Case, DocumentType, Secrecy};
-use paragraf_store::{FollowUpStore, Store};
 
 use crate::followup::docs::{budget_draft, charts, gather, item_draft, report_doc, ReportData};
 use crate::meeting::agenda::{place_matter, Attachment};
@@ -57,7 +56,7 @@ pub fn place_on_agenda(
     made: NaiveDate,
     handler: &str,
 ) -> Result<(Record<CaseId, Case>, AgendaItem)> {
-    let d = gather(&dir.store, body, period)?;
+    let d = gather(dir, body, period)?;
     let doc = report_doc(&d, &dir.config.municipality.name, made, &charts(&d)?);
     let pdf = paragraf_render::report_pdf(&doc)?;
     place_matter(
@@ -78,12 +77,9 @@ pub fn place_on_agenda(
 
 /// Whether the report of `body` for `period` has been on the agenda of a meeting of that
 /// nämnd whose notice has gone out: then it is public.
-pub fn is_public<S: Store + FollowUpStore + ?Sized>(
-    store: &S,
-    body: &str,
-    period: &Period,
-) -> Result<bool> {
-    let d = match gather(store, body, period) {
+pub fn is_public(dir: &crate::DataDir, body: &str, period: &Period) -> Result<bool> {
+    let store = &*dir.store;
+    let d = match gather(dir, body, period) {
         Ok(d) => d,
         Err(_) => return Ok(false),
     };

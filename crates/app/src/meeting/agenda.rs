@@ -4,12 +4,12 @@
 //! drafted. Used by the reports that the nämnd must receive: ej verkställda beslut, anmälan
 //! av delegationsbeslut, budgetuppföljning.
 
-use anyhow::{bail, Result};
+use anyhow::Result;
 use chrono::NaiveDate;
 use paragraf_core::ids::{CaseId, MeetingId, Record};
 use paragraf_core::meeting::{AgendaItem, ItemDraft, MeetingState};
 use paragraf_core::registry::{Case, Direction, DocumentType, NewDocument, Secrecy};
-use paragraf_store::{NewCase, Store};
+use paragraf_store::NewCase;
 
 use crate::DataDir;
 
@@ -41,7 +41,7 @@ pub fn place_matter(
 ) -> Result<(Record<CaseId, Case>, AgendaItem)> {
     let m = dir.store.meeting(meeting)?;
     if m.state != MeetingState::Planned {
-        bail!(
+        crate::refuse!(
             "sammanträde {meeting} är {}; ärenden kan bara läggas till innan kallelsen har gått ut",
             m.state.swedish()
         );
@@ -63,7 +63,7 @@ pub fn place_matter(
         handler: Some(handler.to_string()),
     };
     // The case, its handlingar and the agenda item are stored together or not at all.
-    crate::in_transaction(&dir.store, |tx| {
+    crate::in_transaction(dir.storage(), |tx| {
         let (case, _) = tx.create_case(&dir.pattern, &new, &documents)?;
         let item = crate::meeting::cycle::add_agenda_item(
             tx,

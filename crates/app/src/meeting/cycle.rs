@@ -9,7 +9,8 @@ use paragraf_core::meeting::{
     AgendaItem, Attendance, Attendee, Meeting, MeetingState, ScheduleSlot,
 };
 use paragraf_core::minutes::{
-    Approval, ApprovalOutcome, Minutes, MinutesError, Paragraph, SignerRole,
+    Approval, ApprovalOutcome, Ballot, Conflict, Decision, Minutes, MinutesError, MinutesNote,
+    Paragraph, Reservation, SignerRole, VoteResult,
 };
 use paragraf_core::seal::{self, VerifyReport};
 use paragraf_store::Store;
@@ -22,7 +23,7 @@ fn meeting(store: &dyn Store, id: MeetingId) -> Result<Record<MeetingId, Meeting
 
 fn minutes(store: &dyn Store, id: MeetingId) -> Result<Minutes> {
     store.minutes(id)?.ok_or_else(|| {
-        anyhow!("sammanträde {id} har inget protokoll än: kör `paragraf minutes draft` först")
+        anyhow!("sammanträde {id} har inget protokoll än: upprätta protokollet först")
     })
 }
 
@@ -57,25 +58,32 @@ fn change_minutes<T>(
 }
 
 /// Plans a meeting.
-pub fn create_meeting(store: &dyn Store, meeting: &Meeting) -> Result<Record<MeetingId, Meeting>> {
+pub fn create_meeting(
+    dir: &crate::DataDir,
+    meeting: &Meeting,
+) -> Result<Record<MeetingId, Meeting>> {
+    let store = &*dir.store;
     store.body(meeting.body)?;
     Ok(store.add_meeting(meeting)?)
 }
 
 /// Puts a case on the föredragningslista.
 pub fn add_agenda_case(
-    store: &dyn Store,
+    dir: &crate::DataDir,
+
     id: MeetingId,
     case_key: &str,
     presenter: Option<String>,
 ) -> Result<AgendaItem> {
+    let store = &*dir.store;
     add_agenda_item(store, id, case_key, presenter, None)
 }
 
 /// Adds a case to the agenda with the administration's beslutsförslag, which becomes the §'s
 /// text and proposal when the minutes are drafted.
-pub fn add_agenda_item(
+pub(crate) fn add_agenda_item(
     store: &dyn Store,
+
     id: MeetingId,
     case_key: &str,
     presenter: Option<String>,
@@ -85,12 +93,12 @@ pub fn add_agenda_item(
         Some(c) => c,
         None => match case_key.trim().parse::<i64>() {
             Ok(n) => store.case(paragraf_core::ids::CaseId(n))?,
-            Err(_) => bail!("inget ärende har diarienumret ”{case_key}”"),
+            Err(_) => crate::refuse!("inget ärende har diarienumret ”{case_key}”"),
         },
     };
     change_meeting(store, id, |m| {
         if m.state != MeetingState::Planned {
-            bail!("föredragningslistan kan bara ändras innan kallelsen har gått ut (sammanträdet är {})", m.state.swedish());
+            crate::refuse!("föredragningslistan kan bara ändras innan kallelsen har gått ut (sammanträdet är {})", m.state.swedish());
         }
         let item = AgendaItem {
             position: m.agenda.len() as u32 + 1,
@@ -107,16 +115,17 @@ pub fn add_agenda_item(
 }
 
 /// Adds a hålltid.
-pub fn add_slot(store: &dyn Store, id: MeetingId, slot: ScheduleSlot) -> Result<()> {
+pub fn add_slot(dir: &crate::DataDir, id: MeetingId, slot: ScheduleSlot) -> Result<()> {
+    let store = &*dir.store;
     if slot.topic.trim().is_empty() {
-        bail!("hålltiden saknar ämne");
+        crate::refuse!("hålltiden saknar ämne");
     }
     if slot.end.is_some_and(|e| e <= slot.start) {
-        bail!("hålltiden slutar innan den börjar");
+        crate::refuse!("hålltiden slutar innan den börjar");
     }
     change_meeting(store, id, |m| {
         if m.state != MeetingState::Planned {
-            bail!("hålltider kan bara ändras innan kallelsen har gått ut");
+            crate::refuse!("hålltider kan bara ändras innan kallelsen har gått ut");
         }
         m.schedule.push(slot);
         m.schedule.sort_by_key(|s| s.start);
@@ -125,27 +134,31 @@ pub fn add_slot(store: &dyn Store, id: MeetingId, slot: ScheduleSlot) -> Result<
 }
 
 /// Sends the notice (kallelse).
-pub fn send_notice(store: &dyn Store, id: MeetingId) -> Result<()> {
+pub fn send_notice(dir: &crate::DataDir, id: MeetingId) -> Result<()> {
+    let store = &*dir.store;
     change_meeting(store, id, |m| Ok(cycle::send_notice(m)?))
 }
 
 /// The meeting has been held.
-pub fn mark_held(store: &dyn Store, id: MeetingId) -> Result<()> {
+pub fn mark_held(dir: &crate::DataDir, id: MeetingId) -> Result<()> {
+    let store = &*dir.store;
     change_meeting(store, id, |m| Ok(cycle::mark_held(m)?))
 }
 
 /// Drafts the minutes: one § per agenda item, numbered on in the body's yearly series,
 /// with the signers named.
 pub fn draft_minutes(
-    store: &dyn Store,
+    dir: &crate::DataDir,
+
     id: MeetingId,
     secretary: Option<PersonId>,
     chair: Option<PersonId>,
     adjusters: Vec<PersonId>,
     place: Option<String>,
 ) -> Result<Minutes> {
+    let store = &*dir.store;
     if store.minutes(id)?.is_some() {
-        bail!("sammanträde {id} har redan ett protokoll");
+        crate::refuse!("sammanträde {id} har redan ett protokoll");
     }
     let m = meeting(store, id)?;
     let series = store.paragraph_series(m.body, chrono::Datelike::year(&m.date), Some(id))?;
@@ -160,7 +173,8 @@ pub fn draft_minutes(
 }
 
 /// Records who attended, checked against the body's memberships on the meeting day.
-pub fn set_attendance(store: &dyn Store, id: MeetingId, attendees: Vec<Attendee>) -> Result<()> {
+pub fn set_attendance(dir: &crate::DataDir, id: MeetingId, attendees: Vec<Attendee>) -> Result<()> {
+    let store = &*dir.store;
     let m = meeting(store, id)?;
     let memberships: Vec<_> = store
         .memberships(Some(m.body))?
@@ -173,24 +187,178 @@ pub fn set_attendance(store: &dyn Store, id: MeetingId, attendees: Vec<Attendee>
     })
 }
 
-/// Changes one § (decision, votes, reservations, jäv, notes, dispatch …) through `f`; the
-/// core keeps the change only if the § still passes its checks. A refusal names people by
-/// name.
-pub fn edit_paragraph(
-    store: &dyn Store,
+/// Changes one § through `f`; the core keeps the change only if the § still passes its
+/// checks. A refusal names people by name. The front ends call the named operations above.
+pub(crate) fn edit_paragraph(
+    dir: &crate::DataDir,
     id: MeetingId,
     number: u32,
     f: impl FnOnce(&mut Paragraph, &Attendance) -> Result<(), MinutesError>,
 ) -> Result<()> {
+    let store = &*dir.store;
     change_minutes(store, id, |_, minutes| {
         Ok(minutes.edit_paragraph(number, f)?)
     })
-    .map_err(|e| with_names(store, e))
+    .map_err(|e| with_names(dir, e))
+}
+
+/// [`edit_paragraph`] for tests that write what no form offers (e.g. numbers in every
+/// field) to prove the public surfaces mask it.
+#[cfg(feature = "test-support")]
+pub fn edit_paragraph_for_tests(
+    dir: &crate::DataDir,
+    id: MeetingId,
+    number: u32,
+    f: impl FnOnce(&mut Paragraph, &Attendance) -> Result<(), MinutesError>,
+) -> Result<()> {
+    edit_paragraph(dir, id, number, f)
+}
+
+/// What the secretary writes in a §: each part given replaces what was there.
+#[derive(Debug, Clone, Default)]
+pub struct ParagraphText {
+    /// Beslut.
+    pub decision: Option<Decision>,
+    /// Beskrivning av ärendet.
+    pub text: Option<String>,
+    /// Beslutsunderlag, one per line.
+    pub documents: Option<Vec<String>>,
+    /// Beslutet skickas till, one per line.
+    pub dispatch: Option<Vec<String>>,
+}
+
+/// Writes the decision, description, documents and dispatch list of § `number`.
+pub fn write_paragraph(dir: &DataDir, id: MeetingId, number: u32, w: ParagraphText) -> Result<()> {
+    edit_paragraph(dir, id, number, |p, _| {
+        if let Some(d) = w.decision {
+            p.decision = Some(d);
+        }
+        if let Some(t) = w.text {
+            p.text = t;
+        }
+        if let Some(d) = w.documents {
+            p.documents = d;
+        }
+        if let Some(d) = w.dispatch {
+            p.dispatch = d;
+        }
+        Ok(())
+    })
+}
+
+/// An open vote (omröstning) in § `number`: what ja and nej mean and every deciding member's
+/// ballot; the chair of the minutes has the casting vote. Returns the result.
+pub fn record_vote(
+    dir: &DataDir,
+    id: MeetingId,
+    number: u32,
+    yes_means: &str,
+    no_means: &str,
+    ballots: Vec<Ballot>,
+) -> Result<(VoteResult, String)> {
+    let store = dir.storage();
+    let chair = store.minutes(id)?.and_then(|m| m.chair());
+    edit_paragraph(dir, id, number, |p, att| {
+        p.record_vote(att, yes_means, no_means, ballots, chair)
+    })?;
+    let minutes = self::minutes(store, id)?;
+    let vote = minutes
+        .paragraph(number)
+        .and_then(|p| p.votes().last().cloned())
+        .ok_or_else(|| anyhow!("omröstningen i § {number} sparades inte"))?;
+    let r = vote.result();
+    let carried = if r.yes_wins {
+        vote.yes_means()
+    } else {
+        vote.no_means()
+    };
+    Ok((r, carried.to_string()))
+}
+
+/// A reservation (with or without written grounds) by a deciding member in § `number`.
+pub fn add_reservation(
+    dir: &DataDir,
+    id: MeetingId,
+    number: u32,
+    by: PersonId,
+    reasons: Option<String>,
+) -> Result<()> {
+    edit_paragraph(dir, id, number, |p, att| {
+        if !p.deciding(att).contains(&by) {
+            return Err(MinutesError::ReservationByNonDecider { number, person: by });
+        }
+        p.reservations.push(Reservation { by, reasons });
+        Ok(())
+    })
+}
+
+/// Jäv: `person` takes no part in § `number`.
+pub fn record_conflict(
+    dir: &DataDir,
+    id: MeetingId,
+    number: u32,
+    person: PersonId,
+    ground: Option<String>,
+) -> Result<()> {
+    edit_paragraph(dir, id, number, |p, _| {
+        p.record_conflict(Conflict { person, ground })
+    })
+}
+
+/// A yrkande in § `number` by someone present, supported by others; returns its number.
+pub fn add_motion(
+    dir: &DataDir,
+    id: MeetingId,
+    number: u32,
+    by: PersonId,
+    supported_by: Vec<PersonId>,
+    text: &str,
+) -> Result<u32> {
+    let mut made = 0;
+    edit_paragraph(dir, id, number, |p, att| {
+        made = p.add_motion(att, by, supported_by, text)?;
+        Ok(())
+    })?;
+    Ok(made)
+}
+
+/// Withdraws yrkande `motion` of § `number`.
+pub fn withdraw_motion(dir: &DataDir, id: MeetingId, number: u32, motion: u32) -> Result<()> {
+    edit_paragraph(dir, id, number, |p, _| p.withdraw_motion(motion))
+}
+
+/// The propositionsordning of § `number`: the motions put, in order, and the one carried.
+pub fn set_propositions(
+    dir: &DataDir,
+    id: MeetingId,
+    number: u32,
+    order: Vec<u32>,
+    carried: Option<u32>,
+) -> Result<()> {
+    edit_paragraph(dir, id, number, |p, att| {
+        p.set_propositions(att, order, carried)
+    })
+}
+
+/// A protokollsanteckning in § `number`.
+pub fn add_note(
+    dir: &DataDir,
+    id: MeetingId,
+    number: u32,
+    by: Vec<PersonId>,
+    text: &str,
+) -> Result<()> {
+    let text = text.trim().to_string();
+    edit_paragraph(dir, id, number, |p, _| {
+        p.notes.push(MinutesNote { by, text });
+        Ok(())
+    })
 }
 
 /// `e` with every "person N" of the core's messages replaced by that person's name, for the
 /// people who read it. Errors of the store keep their type (and so their answer).
-pub fn with_names(store: &dyn Store, e: anyhow::Error) -> anyhow::Error {
+pub fn with_names(dir: &crate::DataDir, e: anyhow::Error) -> anyhow::Error {
+    let store = &*dir.store;
     if e.downcast_ref::<paragraf_store::StoreError>().is_some() {
         return e;
     }
@@ -220,11 +388,22 @@ pub fn with_names(store: &dyn Store, e: anyhow::Error) -> anyhow::Error {
         }
     }
     out.push_str(rest);
-    if changed {
-        anyhow::anyhow!(out)
-    } else {
-        e
+    if !changed {
+        return e;
     }
+    // The same kind of refusal (a rule stays a rule), in words with names.
+    use crate::Error as E;
+    anyhow::Error::new(match E::from(e) {
+        E::Internal(_) => return anyhow::anyhow!(out),
+        E::Rule(_) => E::Rule(out),
+        E::Conflict(_) => E::Conflict(out),
+        E::Forbidden(_) => E::Forbidden(out),
+        E::Invalid { field, .. } => E::Invalid {
+            field,
+            message: out,
+        },
+        E::NotFound(what) => E::NotFound(what),
+    })
 }
 
 /// One signer approves (justering). The last approval seals the minutes with the data
@@ -239,9 +418,9 @@ pub fn approve(
     time: DateTime<FixedOffset>,
 ) -> Result<ApprovalOutcome> {
     let key = crate::keys::load_or_create(&dir.path)?;
-    change_minutes(&dir.store, id, |m, minutes| {
+    change_minutes(dir.storage(), id, |m, minutes| {
         if m.state != MeetingState::MinutesDrafted {
-            bail!(
+            crate::refuse!(
                 "sammanträdet är {} och protokollet kan inte justeras",
                 m.state.swedish()
             );
@@ -261,16 +440,18 @@ pub fn approve(
         }
         Ok(outcome)
     })
-    .map_err(|e| with_names(&dir.store, e))
+    .map_err(|e| with_names(dir, e))
 }
 
 /// Posts the anslag on `date`; returns warnings (late posting).
 pub fn post_notice(
-    store: &dyn Store,
+    dir: &crate::DataDir,
+
     id: MeetingId,
     date: NaiveDate,
     storage: &str,
 ) -> Result<Vec<CycleWarning>> {
+    let store = &*dir.store;
     let minutes = minutes(store, id)?;
     change_meeting(store, id, |m| {
         Ok(cycle::post_notice(m, &minutes, date, storage)?)
@@ -278,7 +459,8 @@ pub fn post_notice(
 }
 
 /// Moves every posted meeting whose appeal period is over on `today` to its last state.
-pub fn close_appeal_periods(store: &dyn Store, today: NaiveDate) -> Result<Vec<MeetingId>> {
+pub fn close_appeal_periods(dir: &crate::DataDir, today: NaiveDate) -> Result<Vec<MeetingId>> {
+    let store = &*dir.store;
     let mut closed = Vec::new();
     for m in store.meetings()? {
         if m.state == MeetingState::Posted {
@@ -294,7 +476,7 @@ pub fn close_appeal_periods(store: &dyn Store, today: NaiveDate) -> Result<Vec<M
 
 /// Checks the stored minutes of a meeting against their seal and the published key.
 pub fn verify(dir: &DataDir, id: MeetingId) -> Result<VerifyReport> {
-    meeting(&dir.store, id)?;
+    meeting(dir.storage(), id)?;
     let sealed = dir.store.sealed_text(id)?.ok_or_else(|| {
         anyhow!("protokollet för sammanträde {id} är inte justerat och har inget sigill")
     })?;

@@ -188,7 +188,7 @@ pub struct MeetingDocs {
 impl MeetingDocs {
     /// Loads the meeting, its body, its minutes and the names.
     pub fn load(dir: &DataDir, id: MeetingId) -> Result<MeetingDocs> {
-        let store = &dir.store;
+        let store = dir.storage();
         let meeting = store.meeting(id)?;
         Ok(MeetingDocs {
             municipality: dir.config.municipality.name.clone(),
@@ -204,7 +204,7 @@ impl MeetingDocs {
     /// text, checked against the seal (see [`crate::meeting::publication::published`]); `None` when
     /// there is nothing to show the public.
     pub fn published(dir: &DataDir, id: MeetingId) -> Result<Option<MeetingDocs>> {
-        let store = &dir.store;
+        let store = dir.storage();
         let Some(p) = crate::meeting::publication::published(dir, id)? else {
             return Ok(None);
         };
@@ -479,6 +479,38 @@ impl MeetingDocs {
             .as_ref()
             .map(|m| m.paragraphs().iter().map(|p| p.number).collect())
             .unwrap_or_default()
+    }
+
+    /// The document `name` of the meeting as PDF: kallelse.pdf, protokoll.pdf,
+    /// protokoll-offentlig.pdf, anslag.pdf or utdrag-N.pdf (certified on `today`); `None` when
+    /// the meeting has no such document.
+    pub fn pdf(&self, name: &str, today: NaiveDate) -> Result<Option<Vec<u8>>> {
+        Ok(match name {
+            "kallelse.pdf" => self
+                .notice()
+                .map(|d| paragraf_render::notice_pdf(&d))
+                .transpose()?,
+            "protokoll.pdf" => match &self.minutes {
+                Some(_) => Some(paragraf_render::protocol_pdf(&self.protocol(false)?)?),
+                None => None,
+            },
+            "protokoll-offentlig.pdf" => match &self.minutes {
+                Some(_) => Some(self.public_protocol_pdf()?),
+                None => None,
+            },
+            "anslag.pdf" => self
+                .posting()
+                .map(|d| paragraf_render::posting_pdf(&d))
+                .transpose()?,
+            other => match other
+                .strip_prefix("utdrag-")
+                .and_then(|x| x.strip_suffix(".pdf"))
+                .and_then(|n| n.parse().ok())
+            {
+                Some(n) => Some(paragraf_render::extract_pdf(&self.extract(n, today)?)?),
+                None => None,
+            },
+        })
     }
 
     /// The public PDF of the minutes.

@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, Context, Result};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
 use paragraf_core::cycle;
 use paragraf_core::dnr::Dnr;
@@ -28,7 +28,8 @@ use paragraf_core::publication::{
     classify, imported_secrecy, Classification, ClassifiedBy, Verdict,
 };
 use paragraf_core::registry::Case;
-use paragraf_import::{Attendance as Kind, Protocol};
+use paragraf_import::Attendance as Kind;
+pub use paragraf_import::Protocol;
 use paragraf_store::Store;
 use serde::Serialize;
 
@@ -204,13 +205,26 @@ fn ensure_membership(
     Ok(())
 }
 
+/// Reads a published protocol (text or PDF) into its structure, without storing anything.
+pub fn read_protocol(path: &std::path::Path) -> Result<Protocol> {
+    let text = paragraf_import::read_file(path)?;
+    parse_protocol(&text)
+}
+
+/// Reads a protocol from its text (as `pdftotext -layout` gives it).
+pub fn parse_protocol(text: &str) -> Result<Protocol> {
+    Ok(paragraf_import::parse_protocol(text)?)
+}
+
 /// Stores `p` (read from `source`) and seals its minutes with `key`.
 pub fn store_protocol(
-    store: &dyn Store,
+    dir: &crate::DataDir,
+
     p: &Protocol,
     source: &str,
     key: &ed25519_dalek::SigningKey,
 ) -> Result<Stored> {
+    let store = &*dir.store;
     in_transaction(store, |tx| store_in(tx, p, source, key))
 }
 
@@ -222,7 +236,7 @@ fn store_in(
 ) -> Result<Stored> {
     let mut warnings = Vec::new();
     if p.paragraphs.is_empty() {
-        bail!(
+        crate::refuse!(
             "dokumentet innehåller ingen paragraf (§) och är inget protokoll – en kallelse eller föredragningslista importeras inte; inget sparades"
         );
     }

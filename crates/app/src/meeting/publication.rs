@@ -20,7 +20,7 @@ use paragraf_core::minutes::Minutes;
 use paragraf_core::publication::{public_paragraph, publication, Classification, Publication};
 use paragraf_core::seal;
 use paragraf_core::secrecy::{mask_all, mask_personal_numbers};
-use paragraf_store::{AccountStore, AuditEntry, Store};
+use paragraf_store::AuditEntry;
 
 use crate::DataDir;
 
@@ -94,7 +94,7 @@ pub fn public_meeting(m: &Record<MeetingId, Meeting>) -> Record<MeetingId, Meeti
 /// are none to show the public (not published, not sealed, or failing the check — which
 /// raises an alarm).
 pub fn published(dir: &DataDir, id: MeetingId) -> Result<Option<PublicMinutes>> {
-    let store = &dir.store;
+    let store = dir.storage();
     let Ok(meeting) = store.meeting(id) else {
         return Ok(None);
     };
@@ -121,7 +121,7 @@ pub fn published(dir: &DataDir, id: MeetingId) -> Result<Option<PublicMinutes>> 
 /// minutes are exactly what that text covers. `None` when they are not sealed, or, after an
 /// alarm, when the seal does not hold.
 pub fn sealed_minutes(dir: &DataDir, id: MeetingId) -> Result<Option<Minutes>> {
-    let store = &dir.store;
+    let store = dir.storage();
     let Some(record) = store.seal_record(id)? else {
         return Ok(None);
     };
@@ -184,4 +184,57 @@ pub fn alarm(dir: &DataDir, id: MeetingId, why: &str) {
     if let Err(e) = dir.store.audit(&entry) {
         tracing::error!("larmet kunde inte skrivas i revisionsloggen: {e}");
     }
+}
+
+/// A person decides whether § `number` of meeting `id` may be published, on `ground`. A §
+/// that the minutes hold secret (OSL 26 kap. 1 §) is never published. Returns the
+/// classification before (if any) and the new one.
+pub fn classify(
+    dir: &DataDir,
+    id: MeetingId,
+    number: u32,
+    public: bool,
+    ground: &str,
+    by: &str,
+) -> crate::Result<(Option<Classification>, Classification)> {
+    use paragraf_core::publication::ClassifiedBy;
+    use paragraf_core::registry::Secrecy;
+    let ground = ground.trim();
+    if ground.is_empty() {
+        return Err(crate::Error::field("ground", "grunden för beslutet saknas"));
+    }
+    let minutes = dir
+        .storage()
+        .minutes(id)?
+        .ok_or_else(|| crate::Error::NotFound("protokoll".into()))?;
+    let p = minutes.paragraph(number).ok_or_else(|| {
+        crate::Error::field("paragraph", format!("§ {number} finns inte i protokollet"))
+    })?;
+    if p.secrecy == Secrecy::IndividualCase && public {
+        return Err(crate::Error::Rule(format!(
+            "§ {number} är enligt protokollet ett enskilt ärende med sekretess (OSL 26 kap. 1 §) och kan inte publiceras"
+        )));
+    }
+    let before = dir
+        .storage()
+        .classifications(id)?
+        .into_iter()
+        .find(|c| c.paragraph == number);
+    let c = Classification {
+        paragraph: number,
+        public,
+        ground: ground.to_string(),
+        by: ClassifiedBy::Person(by.to_string()),
+    };
+    dir.storage().classify(id, &c, chrono::Utc::now())?;
+    crate::accounts::record(
+        dir,
+        by,
+        "klassificera",
+        "paragraf",
+        format!("{id}/§{number}"),
+        before.as_ref().map(|b| serde_json::json!(b)),
+        Some(serde_json::json!(c)),
+    );
+    Ok((before, c))
 }

@@ -17,7 +17,6 @@ use paragraf_core::unenforced::ivo::IvoReport;
 use paragraf_core::unenforced::public::PublicStatistics;
 use paragraf_render::format;
 use paragraf_render::report::{ReportDoc, ReportSection, ReportTable};
-use paragraf_store::UnenforcedStore;
 
 use crate::unenforced::{PublicReport, ReportDraft};
 

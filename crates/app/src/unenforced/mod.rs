@@ -10,7 +10,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::check::{check, CheckResult};
@@ -22,7 +22,8 @@ use paragraf_core::unenforced::ivo::{IvoReport, Quarter};
 use paragraf_core::unenforced::public::PublicStatistics;
 use paragraf_core::unenforced::report::{swedish_date, MonthlyReport};
 use paragraf_core::unenforced::stats::{days_histogram, QuarterStats, WaitingSeries};
-use paragraf_store::{UnenforcedStore, UpsertSummary};
+pub use paragraf_store::AuditRecord;
+use paragraf_store::UpsertSummary;
 use serde::{Deserialize, Serialize};
 
 /// The optional catalogue file in the data directory. Without it the catalogue of seed 004
@@ -450,13 +451,15 @@ fn merge(stored: &Decision, mut new: Decision, columns: &[String]) -> Decision {
 /// id is already stored updates that decision; values the file has no column for (offers,
 /// and the optional columns when absent) are kept. Any bad row: an [`ImportError`] naming
 /// every one, and nothing stored.
-pub fn import_csv<S: UnenforcedStore + ?Sized>(
-    store: &S,
+pub fn import_csv(
+    dir: &crate::DataDir,
+
     actor: &str,
     bytes: &[u8],
     catalogue: &Catalogue,
     body: Option<paragraf_core::ids::BodyId>,
 ) -> Result<ImportSummary> {
+    let store = &*dir.store;
     let parsed = parse_file(bytes, catalogue)?;
     let stored: HashMap<String, Decision> = if parsed.rows.is_empty() {
         HashMap::new()
@@ -507,7 +510,7 @@ fn check_decision(d: &Decision, catalogue: &Catalogue) -> Result<()> {
     if errors.is_empty() {
         return Ok(());
     }
-    bail!(
+    crate::refuse!(
         "beslut {}: {}",
         d.id,
         errors
@@ -522,7 +525,7 @@ fn check_decision(d: &Decision, catalogue: &Catalogue) -> Result<()> {
 pub fn resolve_type(catalogue: &Catalogue, written: &str) -> Result<String> {
     match catalogue.resolve(written) {
         Some(s) => Ok(s.name.clone()),
-        None => bail!(
+        None => crate::refuse!(
             "insatsen ”{written}” finns inte i insatskatalogen; kända insatser: {}",
             catalogue
                 .entries()
@@ -536,12 +539,14 @@ pub fn resolve_type(catalogue: &Catalogue, written: &str) -> Result<String> {
 
 /// Enters one decision (its type may be spelled any way the catalogue knows); an id already
 /// in the register is refused. Logged with `actor`.
-pub fn add_decision<S: UnenforcedStore + ?Sized>(
-    store: &S,
+pub fn add_decision(
+    dir: &crate::DataDir,
+
     actor: &str,
     catalogue: &Catalogue,
     mut decision: Decision,
 ) -> Result<Decision> {
+    let store = &*dir.store;
     decision.service = resolve_type(catalogue, &decision.service)?;
     check_decision(&decision, catalogue)?;
     store.add_decision(actor, &decision)?;
@@ -550,15 +555,17 @@ pub fn add_decision<S: UnenforcedStore + ?Sized>(
 
 /// Changes one decision with `change`, checks it and stores it; logged with `actor` (the
 /// value before and after).
-pub fn edit_decision<S: UnenforcedStore + ?Sized>(
-    store: &S,
+pub fn edit_decision(
+    dir: &crate::DataDir,
+
     actor: &str,
     catalogue: &Catalogue,
     id: &DecisionId,
     change: impl FnOnce(&mut Decision) -> Result<()>,
 ) -> Result<Decision> {
+    let store = &*dir.store;
     let Some(mut d) = store.unenforced_decision(actor, id)? else {
-        bail!("beslut {id} finns inte i registret");
+        crate::refuse!("beslut {id} finns inte i registret");
     };
     change(&mut d)?;
     d.service = resolve_type(catalogue, &d.service)?;
@@ -568,34 +575,40 @@ pub fn edit_decision<S: UnenforcedStore + ?Sized>(
 }
 
 /// Statistikrapport den `date` over the stored register (the read is logged).
-pub fn monthly_report<S: UnenforcedStore + ?Sized>(
-    store: &S,
+pub fn monthly_report(
+    dir: &crate::DataDir,
+
     actor: &str,
     catalogue: &Catalogue,
     date: NaiveDate,
 ) -> Result<MonthlyReport> {
+    let store = &*dir.store;
     let all = store.unenforced_decisions(actor)?;
     Ok(MonthlyReport::compute(&all, catalogue, date))
 }
 
 /// The IVO report of `quarter` over the stored register (the read is logged).
-pub fn ivo_report<S: UnenforcedStore + ?Sized>(
-    store: &S,
+pub fn ivo_report(
+    dir: &crate::DataDir,
+
     actor: &str,
     catalogue: &Catalogue,
     quarter: Quarter,
 ) -> Result<IvoReport> {
+    let store = &*dir.store;
     let all = store.unenforced_decisions(actor)?;
     Ok(IvoReport::compute(&all, catalogue, quarter))
 }
 
 /// The statistics of `quarter` for KF and the auditors (the read is logged).
-pub fn quarter_stats<S: UnenforcedStore + ?Sized>(
-    store: &S,
+pub fn quarter_stats(
+    dir: &crate::DataDir,
+
     actor: &str,
     catalogue: &Catalogue,
     quarter: Quarter,
 ) -> Result<QuarterStats> {
+    let store = &*dir.store;
     let all = store.unenforced_decisions(actor)?;
     Ok(QuarterStats::compute(&all, catalogue, quarter))
 }
@@ -843,9 +856,8 @@ pub fn listing(decisions: &[Decision], at: NaiveDate) -> Vec<BTreeMap<&'static s
 /// The statistics the public may read: those placed before a nämnd at a meeting whose
 /// kallelse has gone out, one per report date (the latest meeting's), by date. Nothing here
 /// reads the register's rows.
-pub fn public_statistics<S: paragraf_store::Store + UnenforcedStore + ?Sized>(
-    store: &S,
-) -> Result<Vec<PublicStatistics>> {
+pub fn public_statistics(dir: &crate::DataDir) -> Result<Vec<PublicStatistics>> {
+    let store = &*dir.store;
     use paragraf_core::meeting::MeetingState;
     let mut by_date: BTreeMap<NaiveDate, PublicStatistics> = BTreeMap::new();
     for (date, meeting, json) in store.presented()? {
@@ -906,4 +918,19 @@ pub fn public_chart_svg(stats: &[PublicStatistics]) -> Result<String> {
         root.present()?;
     }
     Ok(svg)
+}
+
+/// Every decision of the register (the read is logged with `actor`).
+pub fn decisions(dir: &crate::DataDir, actor: &str) -> Result<Vec<Decision>> {
+    Ok(dir.storage().unenforced_decisions(actor)?)
+}
+
+/// One decision of the register (the read is logged with `actor`).
+pub fn decision(dir: &crate::DataDir, actor: &str, id: &DecisionId) -> Result<Option<Decision>> {
+    Ok(dir.storage().unenforced_decision(actor, id)?)
+}
+
+/// The register's log, oldest first; of one decision when `id` is given.
+pub fn log(dir: &crate::DataDir, id: Option<&DecisionId>) -> Result<Vec<AuditRecord>> {
+    Ok(dir.storage().unenforced_audit(id)?)
 }

@@ -1,8 +1,8 @@
 //! `paragraf case|document`: the registry.
 
-use anyhow::{bail, Result};
-use paragraf_core::registry::{Direction, NewDocument, Secrecy};
-use paragraf_store::{NewCase, Store};
+use anyhow::Result;
+use paragraf_app::registry;
+use paragraf_core::registry::Direction;
 
 use super::{find_body, find_case};
 use crate::args::{CaseCommand, DocumentCommand};
@@ -23,36 +23,26 @@ pub fn case(c: CaseCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let body = body.map(|b| find_body(&dir.store, &b)).transpose()?;
-            let series = series.or_else(|| dir.config.registry.default_series.clone());
-            if dir.pattern.has_series() && series.is_none() {
-                bail!("ange --series: mönstret {} har en diarieserie", dir.pattern);
-            }
-            let new = NewCase {
-                series: if dir.pattern.has_series() {
-                    series
-                } else {
-                    None
+            let body = body.map(|b| find_body(&dir, &b)).transpose()?;
+            let rec = registry::register_case(
+                &dir,
+                registry::RegisterCase {
+                    title,
+                    series,
+                    class,
+                    body: body.map(|b| b.id),
+                    secret,
+                    date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                    handler,
                 },
-                class,
-                title,
-                body: body.map(|b| b.id),
-                secrecy: if secret {
-                    Secrecy::IndividualCase
-                } else {
-                    Secrecy::Public
-                },
-                registered: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
-                handler,
-            };
-            let (rec, _) = dir.store.create_case(&dir.pattern, &new, &[])?;
+            )?;
             output::print(json.json, &rec, || {
                 format!("Ärende {} registrerat: {}", rec.dnr, rec.title)
             })
         }
         CaseCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
-            let list = dir.store.cases()?;
+            let list = dir.cases()?;
             output::print(json.json, &list, || {
                 output::lines(
                     list.iter().map(|c| {
@@ -74,8 +64,8 @@ pub fn case(c: CaseCommand) -> Result<()> {
         }
         CaseCommand::Show { data, case, json } => {
             let dir = DataDir::open(&data.dir)?;
-            let c = find_case(&dir.store, &case)?;
-            let docs = dir.store.documents(c.id)?;
+            let c = find_case(&dir, &case)?;
+            let docs = dir.documents(c.id)?;
             let value = serde_json::json!({ "case": c, "documents": docs });
             output::print(json.json, &value, || {
                 let mut s = format!(
@@ -119,16 +109,25 @@ pub fn document(c: DocumentCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let case = find_case(&dir.store, &case)?;
+            let case = find_case(&dir, &case)?;
             let (direction, counterpart) = match (from, to) {
                 (Some(f), _) => (Direction::Incoming, Some(f)),
                 (None, Some(t)) => (Direction::Outgoing, Some(t)),
                 (None, None) => (Direction::Internal, None),
             };
-            let mut doc = NewDocument::new(kind, &title, date, direction, counterpart.as_deref())?;
-            doc.file = file;
-            doc.secrecy = case.secrecy;
-            let rec = dir.store.add_document(case.id, &doc)?;
+            let rec = registry::add_document(
+                &dir,
+                case.id,
+                registry::AddDocument {
+                    kind,
+                    title,
+                    date,
+                    direction,
+                    counterpart,
+                    pdf: None,
+                    file,
+                },
+            )?;
             output::print(json.json, &rec, || {
                 format!(
                     "Handling {} registrerad i {}: {}",

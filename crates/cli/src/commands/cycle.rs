@@ -8,10 +8,7 @@ use paragraf_app::meeting::cycle;
 use paragraf_app::{keys, DataDir};
 use paragraf_core::ids::{MeetingId, PersonId};
 use paragraf_core::meeting::{AttendanceRole, Attendee, Meeting, Presence, ScheduleSlot};
-use paragraf_core::minutes::{
-    AttClause, Ballot, Choice, Conflict, Decision, MinutesNote, Reservation,
-};
-use paragraf_store::Store;
+use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision};
 
 use super::{find_body, find_person};
 use crate::args::{MeetingCommand, MeetingRef, MinutesCommand};
@@ -20,16 +17,16 @@ use crate::output;
 fn open(r: &MeetingRef) -> Result<(DataDir, MeetingId)> {
     let dir = DataDir::open(&r.data.dir)?;
     let id = MeetingId(r.meeting);
-    dir.store.meeting(id)?;
+    dir.meeting(id)?;
     Ok((dir, id))
 }
 
-fn person(store: &dyn Store, key: &str) -> Result<PersonId> {
+fn person(store: &paragraf_app::DataDir, key: &str) -> Result<PersonId> {
     Ok(find_person(store, key)?.id)
 }
 
 /// "Name" or "Name@§§ 1-5".
-fn with_presence(store: &dyn Store, spec: &str) -> Result<(PersonId, Presence)> {
+fn with_presence(store: &paragraf_app::DataDir, spec: &str) -> Result<(PersonId, Presence)> {
     let (name, presence) = match spec.split_once('@') {
         Some((n, p)) => (n, Presence::parse(p)?),
         None => (spec, Presence::whole_meeting()),
@@ -38,15 +35,11 @@ fn with_presence(store: &dyn Store, spec: &str) -> Result<(PersonId, Presence)> 
 }
 
 fn show(dir: &DataDir, id: MeetingId, json: bool) -> Result<()> {
-    let m = dir.store.meeting(id)?;
-    let minutes = dir.store.minutes(id)?;
+    let m = dir.meeting(id)?;
+    let minutes = dir.minutes(id)?;
     let value = serde_json::json!({ "id": id, "meeting": m.value, "minutes": minutes });
     output::print(json, &value, || {
-        let body = dir
-            .store
-            .body(m.body)
-            .map(|b| b.name.clone())
-            .unwrap_or_default();
+        let body = dir.body_name(m.body);
         let mut s = format!(
             "Sammanträde {id}: {body} {} — {}\n",
             m.date,
@@ -98,12 +91,12 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let body = find_body(&dir.store, &body)?;
+            let body = find_body(&dir, &body)?;
             let mut m = Meeting::planned(body.id, date);
             m.start = start;
             m.end = end;
             m.place = place;
-            let rec = cycle::create_meeting(&dir.store, &m)?;
+            let rec = cycle::create_meeting(&dir, &m)?;
             output::print(json.json, &rec, || {
                 format!(
                     "Sammanträde {} planerat: {} {}",
@@ -121,7 +114,7 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
             presenter,
         } => {
             let (dir, id) = open(&meeting)?;
-            let item = cycle::add_agenda_case(&dir.store, id, &case, presenter)?;
+            let item = cycle::add_agenda_case(&dir, id, &case, presenter)?;
             output::print(meeting.json.json, &item, || {
                 format!("Punkt {}: {}", item.position, item.title)
             })
@@ -135,7 +128,7 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
         } => {
             let (dir, id) = open(&meeting)?;
             cycle::add_slot(
-                &dir.store,
+                &dir,
                 id,
                 ScheduleSlot {
                     start,
@@ -148,12 +141,12 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
         }
         MeetingCommand::Notify(r) => {
             let (dir, id) = open(&r)?;
-            cycle::send_notice(&dir.store, id)?;
+            cycle::send_notice(&dir, id)?;
             show(&dir, id, r.json.json)
         }
         MeetingCommand::Held(r) => {
             let (dir, id) = open(&r)?;
-            cycle::mark_held(&dir.store, id)?;
+            cycle::mark_held(&dir, id)?;
             show(&dir, id, r.json.json)
         }
     }
@@ -169,7 +162,7 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             place,
         } => {
             let (dir, id) = open(&meeting)?;
-            let s = &dir.store;
+            let s = &dir;
             let chair = person(s, &chair)?;
             let adjusters = adjusters
                 .iter()
@@ -187,7 +180,7 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             other,
         } => {
             let (dir, id) = open(&meeting)?;
-            let s = &dir.store;
+            let s = &dir;
             let mut list = Vec::new();
             let mut push = |person, role, presence| {
                 list.push(Attendee {
@@ -251,17 +244,25 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
                 }),
                 (None, true) => None,
             };
-            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
-                if let Some(d) = decision {
-                    p.decision = Some(d);
-                }
-                if let Some(t) = description {
-                    p.text = t;
-                }
-                p.documents.extend(document);
-                p.dispatch.extend(dispatch);
-                Ok(())
-            })?;
+            // Documents and dispatch given here are added to what the § has.
+            let current = dir
+                .minutes(id)?
+                .and_then(|m| m.paragraph(at.paragraph).cloned());
+            let extended = |had: Option<Vec<String>>, more: Vec<String>| {
+                (!more.is_empty())
+                    .then(|| had.unwrap_or_default().into_iter().chain(more).collect())
+            };
+            cycle::write_paragraph(
+                &dir,
+                id,
+                at.paragraph,
+                cycle::ParagraphText {
+                    decision,
+                    text: description,
+                    documents: extended(current.as_ref().map(|p| p.documents.clone()), document),
+                    dispatch: extended(current.as_ref().map(|p| p.dispatch.clone()), dispatch),
+                },
+            )?;
             show(&dir, id, at.meeting.json.json)
         }
         MinutesCommand::Vote {
@@ -273,7 +274,7 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             abstain,
         } => {
             let (dir, id) = open(&at.meeting)?;
-            let s = &dir.store;
+            let s = &dir;
             let mut ballots = Vec::new();
             for (names, choice) in [
                 (&yes, Choice::Yes),
@@ -287,28 +288,12 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
                     });
                 }
             }
-            let chair = s.minutes(id)?.and_then(|m| m.chair());
-            cycle::edit_paragraph(s, id, at.paragraph, |p, att| {
-                p.record_vote(att, &yes_means, &no_means, ballots, chair)
-            })?;
-            let minutes = s.minutes(id)?.expect("just edited");
-            let vote = minutes
-                .paragraph(at.paragraph)
-                .and_then(|p| p.votes().last().cloned())
-                .expect("just recorded");
-            let r = vote.result();
+            let (r, carried) =
+                cycle::record_vote(s, id, at.paragraph, &yes_means, &no_means, ballots)?;
             output::print(at.meeting.json.json, &r, || {
                 format!(
-                    "§ {}: {} ja, {} nej, {} avstår — {}",
-                    at.paragraph,
-                    r.yes,
-                    r.no,
-                    r.abstain,
-                    if r.yes_wins {
-                        vote.yes_means()
-                    } else {
-                        vote.no_means()
-                    }
+                    "§ {}: {} ja, {} nej, {} avstår — {carried}",
+                    at.paragraph, r.yes, r.no, r.abstain
                 )
             })
         }
@@ -318,11 +303,8 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             reasons,
         } => {
             let (dir, id) = open(&at.meeting)?;
-            let by = person(&dir.store, &who)?;
-            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
-                p.reservations.push(Reservation { by, reasons });
-                Ok(())
-            })?;
+            let by = person(&dir, &who)?;
+            cycle::add_reservation(&dir, id, at.paragraph, by, reasons)?;
             show(&dir, id, at.meeting.json.json)
         }
         MinutesCommand::Conflict {
@@ -331,13 +313,8 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             ground,
         } => {
             let (dir, id) = open(&at.meeting)?;
-            let p_id = person(&dir.store, &who)?;
-            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
-                p.record_conflict(Conflict {
-                    person: p_id,
-                    ground,
-                })
-            })?;
+            let p_id = person(&dir, &who)?;
+            cycle::record_conflict(&dir, id, at.paragraph, p_id, ground)?;
             show(&dir, id, at.meeting.json.json)
         }
         MinutesCommand::Motion {
@@ -347,28 +324,22 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             support,
         } => {
             let (dir, id) = open(&at.meeting)?;
-            let by = person(&dir.store, &who)?;
+            let by = person(&dir, &who)?;
             let supported_by = support
                 .iter()
-                .map(|w| person(&dir.store, w))
+                .map(|w| person(&dir, w))
                 .collect::<Result<Vec<_>>>()?;
-            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, att| {
-                p.add_motion(att, by, supported_by, &text).map(|_| ())
-            })?;
+            cycle::add_motion(&dir, id, at.paragraph, by, supported_by, &text)?;
             show(&dir, id, at.meeting.json.json)
         }
         MinutesCommand::Withdraw { at, motion } => {
             let (dir, id) = open(&at.meeting)?;
-            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
-                p.withdraw_motion(motion)
-            })?;
+            cycle::withdraw_motion(&dir, id, at.paragraph, motion)?;
             show(&dir, id, at.meeting.json.json)
         }
         MinutesCommand::Propositions { at, order, carried } => {
             let (dir, id) = open(&at.meeting)?;
-            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, att| {
-                p.set_propositions(att, order, carried)
-            })?;
+            cycle::set_propositions(&dir, id, at.paragraph, order, carried)?;
             show(&dir, id, at.meeting.json.json)
         }
         MinutesCommand::Note {
@@ -379,12 +350,9 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             let (dir, id) = open(&at.meeting)?;
             let by = who
                 .iter()
-                .map(|w| person(&dir.store, w))
+                .map(|w| person(&dir, w))
                 .collect::<Result<Vec<_>>>()?;
-            cycle::edit_paragraph(&dir.store, id, at.paragraph, |p, _| {
-                p.notes.push(MinutesNote { by, text });
-                Ok(())
-            })?;
+            cycle::add_note(&dir, id, at.paragraph, by, &text)?;
             show(&dir, id, at.meeting.json.json)
         }
         MinutesCommand::Approve {
@@ -396,7 +364,7 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             time,
         } => {
             let (dir, id) = open(&meeting)?;
-            let signer = person(&dir.store, &who)?;
+            let signer = person(&dir, &who)?;
             let time = time.unwrap_or_else(|| chrono::Local::now().fixed_offset());
             let outcome = cycle::approve(&dir, id, signer, role, &method, paragraph, time)?;
             output::print(meeting.json.json, &outcome, || match &outcome {
@@ -421,11 +389,11 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
         } => {
             let (dir, id) = open(&meeting)?;
             let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let warnings = cycle::post_notice(&dir.store, id, date, &storage)?;
+            let warnings = cycle::post_notice(&dir, id, date, &storage)?;
             for w in &warnings {
                 eprintln!("varning: {}", w.0);
             }
-            let notice = dir.store.meeting(id)?.value.notice;
+            let notice = dir.meeting(id)?.value.notice;
             output::print(
                 meeting.json.json,
                 &serde_json::json!({ "notice": notice, "warnings": warnings }),

@@ -7,7 +7,6 @@ use paragraf_app::delegation as ops;
 use paragraf_app::delegation::docs;
 use paragraf_app::DataDir;
 use paragraf_core::delegation::DelegationReport;
-use paragraf_store::DelegationStore;
 
 use crate::args_delegation::{DecisionsCommand, DelegationCommand, FurtherCommand, RolesCommand};
 use crate::output;
@@ -99,7 +98,7 @@ pub fn run(c: DelegationCommand) -> Result<()> {
                 read
             } else {
                 let dir = DataDir::open(&data.dir)?;
-                ops::store_order(&dir.store, read, Some(&file.display().to_string()))?
+                ops::store_order(&dir, read, Some(&file.display().to_string()))?
             };
             output::print(json.json, &result, || import_text(&result))?;
         }
@@ -108,7 +107,7 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             let bytes = std::fs::read(&file)
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
             let name = file.display().to_string();
-            let s = ops::import_decisions(&dir.store, &name, &bytes)?;
+            let s = ops::import_decisions(&dir, &name, &bytes)?;
             output::print(json.json, &s, || {
                 format!(
                     "{} delegationsbeslut inlästa från {name}{}.",
@@ -124,17 +123,15 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             let dir = DataDir::open(&data.dir)?;
             let bytes = std::fs::read(&file)
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
-            let holders = ops::parse_roles_csv(&bytes)?;
-            dir.store.add_role_holders(&holders)?;
-            out!("{} befattningar inlästa.", holders.len());
+            let n = ops::import_roles(&dir, &bytes)?;
+            out!("{n} befattningar inlästa.");
         }
         DelegationCommand::Further(FurtherCommand::Import { data, file }) => {
             let dir = DataDir::open(&data.dir)?;
             let bytes = std::fs::read(&file)
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
-            let rows = ops::parse_further_csv(&bytes)?;
-            dir.store.add_further_delegations(&rows)?;
-            out!("{} vidaredelegationer inlästa.", rows.len());
+            let n = ops::import_further(&dir, &bytes)?;
+            out!("{n} vidaredelegationer inlästa.");
         }
         DelegationCommand::Report {
             data,
@@ -147,7 +144,7 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let r = ops::report(&dir.store, from, to)?;
+            let r = ops::report(&dir, from, to)?;
             let municipality = dir.config.municipality.name.clone();
             if let Some(path) = &pdf {
                 let doc = docs::report_doc(&r, &municipality, &body, today(), !public);
@@ -184,15 +181,15 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let w = ops::who_may_decide(&dir.store, &item, level.as_deref(), date)?;
-            if let Some(stale) = ops::order_at(&dir.store, date)?.order.staleness(today()) {
+            let w = ops::who_may_decide(&dir, &item, level.as_deref(), date)?;
+            if let Some(stale) = ops::order_at(&dir, date)?.order.staleness(today()) {
                 eprintln!("OBS: {stale}");
             }
             output::print(json.json, &w, || w.to_text())?;
         }
         DelegationCommand::Search { data, text, json } => {
             let dir = DataDir::open(&data.dir)?;
-            let hits = ops::search_items(&dir.store, &text)?;
+            let hits = ops::search_items(&dir, &text)?;
             output::print(json.json, &hits, || {
                 output::lines(
                     hits.iter().map(|i| {

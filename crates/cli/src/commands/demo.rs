@@ -5,7 +5,6 @@ use paragraf_app::demo::{demo_config, populate};
 use paragraf_app::{DataDir, CONFIG_FILE};
 use paragraf_core::calendar::cycle_deadlines;
 use paragraf_core::org::BodyKind;
-use paragraf_store::Store;
 
 use crate::args::{DemoArgs, ServeArgs};
 use crate::output;
@@ -16,15 +15,15 @@ pub fn run(a: &DemoArgs) -> Result<()> {
     } else {
         DataDir::init(&a.data.dir, &demo_config())?
     };
-    if dir.store.bodies()?.is_empty() {
+    if dir.bodies()?.is_empty() {
         populate(&dir, chrono::Local::now().date_naive()).context("kunde inte skapa demodata")?;
     }
-    let logins = paragraf_web::demo_accounts(&dir)?;
-    let bodies = dir.store.bodies()?;
-    let persons = dir.store.persons()?;
-    let memberships = dir.store.memberships(None)?;
-    let cases = dir.store.cases()?;
-    let meetings = dir.store.meetings()?;
+    let logins = paragraf_app::demo::accounts(&dir)?;
+    let bodies = dir.bodies()?;
+    let persons = dir.persons()?;
+    let memberships = dir.memberships(None)?;
+    let cases = dir.cases()?;
+    let meetings = dir.meetings()?;
     let url = format!("http://{}", a.addr);
     let value = serde_json::json!({
         "data": dir.path, "municipality": dir.config.municipality.name, "url": url,

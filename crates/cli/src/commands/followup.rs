@@ -7,7 +7,6 @@ use paragraf_app::followup as ops;
 use paragraf_app::followup::docs;
 use paragraf_app::DataDir;
 use paragraf_core::followup::{Direction, Period, Status, Trend};
-use paragraf_store::SqliteStore;
 
 use crate::args_followup::{DirectionArg, FollowupCommand, ImportArgs, IndicatorArgs, ReportArgs};
 use crate::output;
@@ -19,7 +18,7 @@ fn period(s: &str) -> Result<Period> {
 /// The name follow-up data is kept under: a body of the register (by id, name or short
 /// name), else the text as given.
 fn body_name(dir: &DataDir, key: &str) -> String {
-    super::find_body(&dir.store, key)
+    super::find_body(dir, key)
         .map(|b| b.value.name)
         .unwrap_or_else(|_| key.trim().to_string())
 }
@@ -44,8 +43,7 @@ fn import(a: &ImportArgs) -> Result<()> {
         (None, Some(b)) => Some(b.clone()),
         _ => None,
     };
-    let store: Option<&SqliteStore> = dir.as_ref().map(|d| &d.store);
-    let o = ops::import_file(store, &a.file, body.as_deref(), p.as_ref())?;
+    let o = ops::import_file(dir.as_ref(), &a.file, body.as_deref(), p.as_ref())?;
     if a.json.json {
         // A report prints as the report read (with its checks); other files as a summary.
         match &o.report {
@@ -101,7 +99,7 @@ fn report(a: &ReportArgs) -> Result<()> {
     let body = body_name(&dir, &a.body);
     let today = chrono::Local::now().date_naive();
     let w = docs::write_report(
-        &dir.store,
+        &dir,
         &body,
         &p,
         &dir.config.municipality.name,
@@ -165,7 +163,7 @@ fn indicator(a: &IndicatorArgs) -> Result<()> {
             .transpose()?,
         reason: a.reason.clone(),
     };
-    let i = ops::update_indicator(&dir.store, &body, &p, &a.name, &change)?;
+    let i = ops::update_indicator(&dir, &body, &p, &a.name, &change)?;
     output::print(a.json.json, &i, || {
         format!(
             "{}: status {}, trend {}",

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 use paragraf_app::meeting::import;
+use paragraf_app::meeting::import::Protocol;
 use paragraf_app::{keys, DataDir};
-use paragraf_import::Protocol;
 
 use crate::args::ImportArgs;
 
@@ -27,9 +27,7 @@ fn parse_all(files: &[PathBuf], bar: &ProgressBar) -> Vec<Result<Protocol, Strin
             s.spawn(|| loop {
                 let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 let Some(path) = files.get(i) else { break };
-                let r = paragraf_import::read_file(path)
-                    .and_then(|text| paragraf_import::parse_protocol(&text))
-                    .map_err(|e| e.to_string());
+                let r = import::read_protocol(path).map_err(|e| format!("{e:#}"));
                 bar.inc(1);
                 if let Ok(mut d) = done.lock() {
                     d[i] = Some(r);
@@ -77,7 +75,7 @@ pub fn run(a: &ImportArgs) -> Result<ExitCode> {
             }
         };
         let stored = match (&dir, &key) {
-            (Some(d), Some(k)) => match import::store_protocol(&d.store, &protocol, &file, k) {
+            (Some(d), Some(k)) => match import::store_protocol(d, &protocol, &file, k) {
                 Ok(s) => Some(s),
                 Err(e) => {
                     eprintln!("fel: {file}: sparades inte: {e:#}");

@@ -18,7 +18,6 @@ use anyhow::{bail, Result};
 use paragraf_core::ids::{BodyId, CaseId, PersonId, Record};
 use paragraf_core::org::{Body, Person};
 use paragraf_core::registry::Case;
-use paragraf_store::Store;
 
 use crate::args::{Cli, Command};
 use crate::output;
@@ -58,9 +57,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Document(c) => cases::document(c)?,
         Command::Meetings(a) => {
             let dir = DataDir::open(&a.data.dir)?;
-            let bodies = dir.store.bodies()?;
+            let bodies = dir.bodies()?;
             let list: Vec<serde_json::Value> = dir
-                .store
                 .meetings()?
                 .into_iter()
                 .map(|m| {
@@ -105,7 +103,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 /// Finds a body by id or exact name.
-pub fn find_body(store: &dyn Store, key: &str) -> Result<Record<BodyId, Body>> {
+pub fn find_body(store: &paragraf_app::DataDir, key: &str) -> Result<Record<BodyId, Body>> {
     let bodies = store.bodies()?;
     if let Ok(id) = key.trim().parse::<i64>() {
         if let Some(b) = bodies.iter().find(|b| b.id == BodyId(id)) {
@@ -126,7 +124,7 @@ pub fn find_body(store: &dyn Store, key: &str) -> Result<Record<BodyId, Body>> {
 }
 
 /// Finds a person by id or exact name.
-pub fn find_person(store: &dyn Store, key: &str) -> Result<Record<PersonId, Person>> {
+pub fn find_person(store: &paragraf_app::DataDir, key: &str) -> Result<Record<PersonId, Person>> {
     if let Ok(id) = key.trim().parse::<i64>() {
         return Ok(store.person(PersonId(id))?);
     }
@@ -143,7 +141,7 @@ pub fn find_person(store: &dyn Store, key: &str) -> Result<Record<PersonId, Pers
 }
 
 /// Finds a case by diarienummer or id.
-pub fn find_case(store: &dyn Store, key: &str) -> Result<Record<CaseId, Case>> {
+pub fn find_case(store: &paragraf_app::DataDir, key: &str) -> Result<Record<CaseId, Case>> {
     if let Some(c) = store.case_by_dnr(key)? {
         return Ok(c);
     }

@@ -3,7 +3,6 @@
 use anyhow::Result;
 use paragraf_core::ids::{PersonId, TermId};
 use paragraf_core::org::{Body, Membership, Official, Person, TermOfOffice};
-use paragraf_store::Store;
 
 use super::{find_body, find_person};
 use crate::args::{BodyCommand, MembershipCommand, OfficialCommand, PersonCommand, TermCommand};
@@ -21,9 +20,9 @@ pub fn body(c: BodyCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let parent = parent.map(|p| find_body(&dir.store, &p)).transpose()?;
+            let parent = parent.map(|p| find_body(&dir, &p)).transpose()?;
             let body = Body::new(&name, short.as_deref(), kind, parent.map(|p| p.id))?;
-            let rec = dir.store.add_body(&body)?;
+            let rec = dir.add_body(&body)?;
             output::print(json.json, &rec, || {
                 format!(
                     "Organ {} tillagt: {} ({})",
@@ -35,7 +34,7 @@ pub fn body(c: BodyCommand) -> Result<()> {
         }
         BodyCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
-            let list = dir.store.bodies()?;
+            let list = dir.bodies()?;
             output::print(json.json, &list, || {
                 output::lines(
                     list.iter().map(|b| {
@@ -62,16 +61,14 @@ pub fn person(c: PersonCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let rec = dir
-                .store
-                .add_person(&Person::new(&name, email.as_deref())?)?;
+            let rec = dir.add_person(&Person::new(&name, email.as_deref())?)?;
             output::print(json.json, &rec, || {
                 format!("Person {} tillagd: {}", rec.id, rec.name)
             })
         }
         PersonCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
-            let list = dir.store.persons()?;
+            let list = dir.persons()?;
             output::print(json.json, &list, || {
                 output::lines(
                     list.iter().map(|p| format!("{:>4}  {}", p.id, p.name)),
@@ -91,14 +88,14 @@ pub fn term(c: TermCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let rec = dir.store.add_term(&TermOfOffice::new(from, to)?)?;
+            let rec = dir.add_term(&TermOfOffice::new(from, to)?)?;
             output::print(json.json, &rec, || {
                 format!("Mandatperiod {} tillagd: {}", rec.id, rec.label())
             })
         }
         TermCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
-            let list = dir.store.terms()?;
+            let list = dir.terms()?;
             output::print(json.json, &list, || {
                 output::lines(
                     list.iter()
@@ -125,8 +122,8 @@ pub fn membership(c: MembershipCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let person = find_person(&dir.store, &person)?;
-            let body = find_body(&dir.store, &body)?;
+            let person = find_person(&dir, &person)?;
+            let body = find_body(&dir, &body)?;
             let m = Membership::new(
                 person.id,
                 body.id,
@@ -137,7 +134,7 @@ pub fn membership(c: MembershipCommand) -> Result<()> {
                 from,
                 to,
             )?;
-            let rec = dir.store.add_membership(&m)?;
+            let rec = dir.add_membership(&m)?;
             output::print(json.json, &rec, || {
                 format!(
                     "{} är {} i {} från {}",
@@ -150,10 +147,10 @@ pub fn membership(c: MembershipCommand) -> Result<()> {
         }
         MembershipCommand::List { data, body, json } => {
             let dir = DataDir::open(&data.dir)?;
-            let body = body.map(|b| find_body(&dir.store, &b)).transpose()?;
-            let list = dir.store.memberships(body.as_ref().map(|b| b.id))?;
-            let persons = dir.store.persons()?;
-            let bodies = dir.store.bodies()?;
+            let body = body.map(|b| find_body(&dir, &b)).transpose()?;
+            let list = dir.memberships(body.as_ref().map(|b| b.id))?;
+            let persons = dir.persons()?;
+            let bodies = dir.bodies()?;
             let name = |id: PersonId| {
                 persons
                     .iter()
@@ -202,18 +199,16 @@ pub fn official(c: OfficialCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let person = find_person(&dir.store, &person)?;
-            let rec =
-                dir.store
-                    .add_official(&Official::new(person.id, &title, unit.as_deref())?)?;
+            let person = find_person(&dir, &person)?;
+            let rec = dir.add_official(&Official::new(person.id, &title, unit.as_deref())?)?;
             output::print(json.json, &rec, || {
                 format!("{}, {}", person.name, rec.title)
             })
         }
         OfficialCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
-            let list = dir.store.officials()?;
-            let persons = dir.store.persons()?;
+            let list = dir.officials()?;
+            let persons = dir.persons()?;
             output::print(json.json, &list, || {
                 output::lines(
                     list.iter().map(|o| {

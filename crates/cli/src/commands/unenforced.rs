@@ -12,7 +12,6 @@ use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::decision::{parse_optional_date, Closure, Offer};
 use paragraf_core::unenforced::report::swedish_date;
 use paragraf_core::unenforced::{Decision, DecisionId, Gender, Interruption, Reason};
-use paragraf_store::UnenforcedStore;
 
 use crate::args_unenforced::{ActorArg, FactArgs, UnenforcedCommand};
 use crate::output;
@@ -184,11 +183,11 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
         } => {
             let (dir, cat) = open(&data.dir)?;
             let body = body
-                .map(|b| super::find_body(&dir.store, &b).map(|r| r.id))
+                .map(|b| super::find_body(&dir, &b).map(|r| r.id))
                 .transpose()?;
             let bytes = std::fs::read(&file)
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
-            let s = ops::import_csv(&dir.store, &actor(&a), &bytes, &cat, body)?;
+            let s = ops::import_csv(&dir, &actor(&a), &bytes, &cat, body)?;
             output::print(json.json, &s, || {
                 format!(
                     "{} rader inlästa från {}: {} nya, {} ändrade, {} oförändrade.",
@@ -205,13 +204,13 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             let gender = Gender::parse(&a.gender).map_err(|e| anyhow::anyhow!("{e}"))?;
             let mut d = Decision::new(id(&a.id)?, &a.service, a.decided, gender);
             apply(&mut d, &a.facts)?;
-            let d = ops::add_decision(&dir.store, &actor(&a.actor), &cat, d)?;
+            let d = ops::add_decision(&dir, &actor(&a.actor), &cat, d)?;
             out!("Beslut {} är registrerat ({}).", d.id, d.service);
         }
         UnenforcedCommand::Edit(a) => {
             let (dir, cat) = open(&a.data.dir)?;
             let who = actor(&a.actor);
-            let d = ops::edit_decision(&dir.store, &who, &cat, &id(&a.id)?, |d| {
+            let d = ops::edit_decision(&dir, &who, &cat, &id(&a.id)?, |d| {
                 if let Some(t) = &a.service {
                     d.service = t.clone();
                 }
@@ -232,7 +231,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             json,
         } => {
             let (dir, _) = open(&data.dir)?;
-            let Some(d) = dir.store.unenforced_decision(&actor(&a), &id(&key)?)? else {
+            let Some(d) = ops::decision(&dir, &actor(&a), &id(&key)?)? else {
                 bail!("beslut {key} finns inte i registret");
             };
             output::print(json.json, &d, || show_decision(&d))?;
@@ -244,7 +243,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             json,
         } => {
             let (dir, _) = open(&data.dir)?;
-            let all = dir.store.unenforced_decisions(&actor(&a))?;
+            let all = ops::decisions(&dir, &actor(&a))?;
             let rows = ops::listing(&all, date.unwrap_or_else(today));
             output::print(json.json, &rows, || {
                 output::lines(
@@ -270,7 +269,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
         } => {
             let (dir, _) = open(&data.dir)?;
             let key = key.as_deref().map(id).transpose()?;
-            let log = dir.store.unenforced_audit(key.as_ref())?;
+            let log = ops::log(&dir, key.as_ref())?;
             output::print(json.json, &log, || {
                 output::lines(
                     log.iter().map(|e| {
@@ -293,7 +292,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             json,
         } => {
             let (dir, cat) = open(&data.dir)?;
-            let r = ops::monthly_report(&dir.store, &actor(&a), &cat, date)?;
+            let r = ops::monthly_report(&dir, &actor(&a), &cat, date)?;
             output::print(json.json, &r, || r.to_text())?;
         }
         UnenforcedCommand::Ivo {
@@ -306,7 +305,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             json,
         } => {
             let (dir, cat) = open(&data.dir)?;
-            let r = ops::ivo_report(&dir.store, &actor(&a), &cat, quarter)?;
+            let r = ops::ivo_report(&dir, &actor(&a), &cat, quarter)?;
             if let Some(path) = &csv {
                 std::fs::write(path, r.to_csv())
                     .with_context(|| format!("kunde inte skriva {}", path.display()))?;
@@ -361,7 +360,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             json,
         } => {
             let (dir, cat) = open(&data.dir)?;
-            let s = ops::quarter_stats(&dir.store, &actor(&a), &cat, quarter)?;
+            let s = ops::quarter_stats(&dir, &actor(&a), &cat, quarter)?;
             output::print(json.json, &s, || {
                 let mut t = format!(
                     "Ej verkställda beslut {} ({} – {}): {} beslut, varav {} kvinnor och {} män; {} ej verkställda, {} avbrott; {} verkställda och {} avslutade vid kvartalets slut.\n\n",
@@ -422,7 +421,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             out,
         } => {
             let (dir, cat) = open(&data.dir)?;
-            let all = dir.store.unenforced_decisions(&actor(&a))?;
+            let all = ops::decisions(&dir, &actor(&a))?;
             let svg = ops::chart_svg(&all, &cat, date)?;
             std::fs::write(&out, svg)
                 .with_context(|| format!("kunde inte skriva {}", out.display()))?;
@@ -440,11 +439,11 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
         } => {
             let (dir, cat) = open(&data.dir)?;
             let who = actor(&a);
-            let r = ops::monthly_report(&dir.store, &who, &cat, date)?;
+            let r = ops::monthly_report(&dir, &who, &cat, date)?;
             let memo_date = memo_date.unwrap_or_else(today);
             let d = ops::draft(&r, &body, memo_date);
             if pdf.is_some() || meeting.is_some() {
-                let all = dir.store.unenforced_decisions(&who)?;
+                let all = ops::decisions(&dir, &who)?;
                 let chart = ops::chart_svg(&all, &cat, date)?;
                 let doc = docs::memo_doc(
                     &d,

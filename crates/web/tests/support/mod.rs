@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use http_body_util::BodyExt;
 use paragraf_app::demo::{demo_config, populate};
 use paragraf_app::DataDir;
-use paragraf_web::{demo_accounts, router, AppState};
+use paragraf_web::{router, AppState};
 use tower::ServiceExt;
 
 pub struct App {
@@ -25,7 +25,7 @@ pub fn app() -> App {
     let tmp = tempfile::tempdir().unwrap();
     let dir = DataDir::init(&tmp.path().join("data"), &demo_config()).unwrap();
     populate(&dir, today()).unwrap();
-    demo_accounts(&dir).unwrap();
+    paragraf_app::demo::accounts(&dir).unwrap();
     let mut state = AppState::new(dir).unwrap();
     state.fixed_today = Some(today());
     App {
