@@ -16,7 +16,7 @@ use crate::meeting::cycle;
 use crate::{Config, DataDir, MunicipalityConfig, RegistryConfig};
 use chrono::TimeZone;
 use paragraf_core::ids::PersonId;
-use paragraf_core::meeting::{AttendanceRole, Attendee, MeetingState, Presence};
+use paragraf_core::meeting::{AttendanceRole, Attendee, MeetingState};
 use paragraf_core::minutes::{
     AttClause, Ballot, CellValue, Choice, Decision, Reservation, SignerRole, Table, TableRow,
 };
@@ -295,13 +295,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
             vec![adjuster],
             Some("Digital justering i Paragraf".into()),
         )?;
-        let a = |person, role| Attendee {
-            person,
-            role,
-            position: None,
-            party: None,
-            presence: Presence::whole_meeting(),
-        };
+        let a = Attendee::whole_meeting;
         let mut attendees: Vec<Attendee> = members
             .iter()
             .map(|p| a(*p, AttendanceRole::Member))
@@ -432,7 +426,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         if target == MeetingState::Adjusted {
             continue;
         }
-        cycle::post_notice(dir, id, signed, "Socialförvaltningen, Storgatan 1, Demoby")?;
+        cycle::post_minutes(dir, id, signed, "Socialförvaltningen, Storgatan 1, Demoby")?;
     }
     // The seed protocols, as a municipality migrating its archive would import them.
     let key = crate::keys::load_or_create(&dir.path)?;

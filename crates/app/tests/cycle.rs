@@ -147,7 +147,7 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
 }
 
 fn state(dir: &DataDir, id: MeetingId) -> MeetingState {
-    dir.meeting(id).unwrap().state
+    dir.meeting(id).unwrap().state()
 }
 
 #[test]
@@ -303,7 +303,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
     );
 
     // Anslag before justering is refused.
-    assert!(cycle::post_notice(s, id, d("2025-09-05"), "Administrativa enheten").is_err());
+    assert!(cycle::post_minutes(s, id, d("2025-09-05"), "Administrativa enheten").is_err());
     // Justering: chair, then adjuster; the last seals.
     let t = |x: &str| x.parse().unwrap();
     let out = cycle::approve(
@@ -347,12 +347,12 @@ fn a_meeting_goes_through_every_state_in_the_store() {
     .unwrap_err();
     assert!(err.to_string().contains("justerat"), "{err}");
 
-    let warnings = cycle::post_notice(s, id, d("2025-09-08"), "Administrativa enheten").unwrap();
+    let warnings = cycle::post_minutes(s, id, d("2025-09-08"), "Administrativa enheten").unwrap();
     assert_eq!(warnings.len(), 1, "posted five days after justering");
     let m = s.meeting(id).unwrap();
-    assert_eq!(m.state, MeetingState::Posted);
+    assert_eq!(m.state(), MeetingState::Posted);
     assert_eq!(
-        m.notice.as_ref().unwrap().appeal_ends,
+        m.posting().as_ref().unwrap().appeal_ends,
         Some(d("2025-09-29"))
     );
     assert!(cycle::close_appeal_periods(s, d("2025-09-29"))

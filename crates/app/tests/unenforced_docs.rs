@@ -138,7 +138,10 @@ fn the_memo_goes_on_the_agenda_and_becomes_the_paragraph() {
     assert_eq!(first.label.as_deref(), Some("Antal beslut"));
     assert_eq!(first.values, [CellValue::Number(21.0)]);
     assert_eq!(p.tables[2].rows.len(), 21, "one row per decision, no ids");
-    assert_eq!(s.meeting(m.id).unwrap().state, MeetingState::MinutesDrafted);
+    assert_eq!(
+        s.meeting(m.id).unwrap().state(),
+        MeetingState::MinutesDrafted
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::calendar::{cycle_deadlines, CalendarError};
-use crate::meeting::{Attendance, Meeting, MeetingState, PublicNotice};
+use crate::meeting::{Attendance, Meeting, MeetingState, Posting};
 use crate::minutes::{Minutes, MinutesError, Paragraph, ParagraphSeries};
 
 /// Errors of the cycle.
@@ -23,6 +23,20 @@ pub enum CycleError {
     /// The notice lacks something it must state.
     #[error("kallelsen kan inte skickas: {0} saknas")]
     NoticeIncomplete(&'static str),
+    /// The föredragningslista or the hålltider changed after the kallelse went out.
+    #[error(
+        "föredragningslistan och hålltiderna kan bara ändras innan kallelsen har gått ut (sammanträdet är {state})"
+    )]
+    AgendaClosed {
+        /// The current state, in Swedish.
+        state: &'static str,
+    },
+    /// A hålltid without a subject.
+    #[error("hålltiden saknar ämne")]
+    SlotWithoutTopic,
+    /// A hålltid that ends before it begins.
+    #[error("hålltiden slutar innan den börjar")]
+    SlotEndsBeforeStart,
     /// The anslag for minutes not adjusted.
     #[error("protokollet är inte justerat; anslaget kan inte sättas upp")]
     NotAdjusted,
@@ -126,9 +140,9 @@ pub fn mark_adjusted(meeting: &mut Meeting, minutes: &Minutes) -> Result<(), Cyc
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CycleWarning(pub String);
 
-/// Anslag: posts the notice of adjusted minutes with the dates of the legal calendar. Warns
-/// when posted later than the second day after justering (KL 8 kap. 12 §).
-pub fn post_notice(
+/// Anslag: posts the adjusted minutes on the anslagstavla with the dates of the legal
+/// calendar. Warns when posted later than the second day after justering (KL 8 kap. 12 §).
+pub fn post_minutes(
     meeting: &mut Meeting,
     minutes: &Minutes,
     posted: NaiveDate,
@@ -138,22 +152,22 @@ pub fn post_notice(
     if meeting.state != MeetingState::Adjusted {
         return Err(wrong(meeting, "anslås"));
     }
-    let notice = notice_for(meeting.date, seal.sealed_at, posted, storage)?;
+    let posting = posting_for(meeting.date, seal.sealed_at, posted, storage)?;
     let warnings = late_posting_warning(meeting.date, seal.sealed_at, posted)?;
-    meeting.notice = Some(notice);
+    meeting.posting = Some(posting);
     meeting.state = MeetingState::Posted;
     Ok(warnings)
 }
 
-/// The notice for minutes adjusted at `adjusted` and posted on `posted`.
-pub fn notice_for(
+/// The anslag for minutes adjusted at `adjusted` and posted on `posted`.
+pub fn posting_for(
     meeting_date: NaiveDate,
     adjusted: DateTime<FixedOffset>,
     posted: NaiveDate,
     storage: &str,
-) -> Result<PublicNotice, CycleError> {
+) -> Result<Posting, CycleError> {
     let c = cycle_deadlines(meeting_date, Some(adjusted.date_naive()), Some(posted))?;
-    Ok(PublicNotice {
+    Ok(Posting {
         posted,
         removed: c.notice_removable_from,
         storage: storage.trim().to_string(),
@@ -187,11 +201,11 @@ pub fn late_posting_warning(
     Ok(w)
 }
 
-/// The appeal period is over once `today` is past its last day; the notice may come down.
+/// The appeal period is over once `today` is past its last day; the anslag may come down.
 pub fn close_if_appeal_over(meeting: &mut Meeting, today: NaiveDate) -> bool {
     let over = meeting.state == MeetingState::Posted
         && meeting
-            .notice
+            .posting
             .as_ref()
             .and_then(|n| n.appeal_ends)
             .is_some_and(|end| today > end);
@@ -349,7 +363,7 @@ mod tests {
 
         let key = ed25519_dalek::SigningKey::from_bytes(&[1u8; 32]);
         assert_eq!(
-            post_notice(&mut m, &minutes, d("2025-09-08"), "Administrativa enheten").unwrap_err(),
+            post_minutes(&mut m, &minutes, d("2025-09-08"), "Administrativa enheten").unwrap_err(),
             CycleError::NotAdjusted
         );
         minutes
@@ -373,10 +387,10 @@ mod tests {
         assert_eq!(extract(&minutes, 115).unwrap().number, 115);
 
         let warnings =
-            post_notice(&mut m, &minutes, d("2025-09-08"), "Administrativa enheten").unwrap();
+            post_minutes(&mut m, &minutes, d("2025-09-08"), "Administrativa enheten").unwrap();
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].0.contains("2025-09-05"), "{warnings:?}");
-        let n = m.notice.clone().unwrap();
+        let n = m.posting.clone().unwrap();
         assert_eq!(n.appeal_ends, Some(d("2025-09-29")));
         assert_eq!(n.removed, Some(d("2025-09-30")));
         assert_eq!(m.state, MeetingState::Posted);

@@ -7,6 +7,8 @@ use chrono::{NaiveDate, NaiveTime};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::cycle::CycleError;
+
 use crate::ids::{BodyId, CaseId, PersonId};
 use crate::org::{Membership, MembershipRole, PresidiumPosition};
 use crate::registry::Secrecy;
@@ -97,7 +99,9 @@ pub struct ItemDraft {
     pub tables: Vec<crate::minutes::Table>,
 }
 
-/// Sammanträde: a meeting of a body.
+/// Sammanträde: a meeting of a body. Date, time, place and source are plain data; the
+/// state, the föredragningslista, the hålltider and the anslag change only through methods
+/// (and the steps of [`crate::cycle`]) that check the state.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meeting {
     /// The body that meets.
@@ -110,21 +114,23 @@ pub struct Meeting {
     pub end: Option<NaiveTime>,
     /// Place, such as "Sammanträdesrummet, stadshuset".
     pub place: Option<String>,
-    /// State in the cycle.
-    pub state: MeetingState,
-    /// Hålltider.
-    pub schedule: Vec<ScheduleSlot>,
-    /// Föredragningslista.
-    pub agenda: Vec<AgendaItem>,
     /// Where the meeting came from: planned here or imported from a published protocol.
     pub source: Option<String>,
-    /// Anslag: the notice of the adjusted minutes on the anslagstavla.
-    pub notice: Option<PublicNotice>,
+    /// State in the cycle.
+    pub(crate) state: MeetingState,
+    /// Hålltider.
+    pub(crate) schedule: Vec<ScheduleSlot>,
+    /// Föredragningslista.
+    pub(crate) agenda: Vec<AgendaItem>,
+    /// Anslag: the posting of the adjusted minutes on the anslagstavla (stored under its
+    /// old name "notice").
+    #[serde(rename = "notice")]
+    pub(crate) posting: Option<Posting>,
 }
 
-/// Anslag: the notice on the anslagstavla that the minutes are adjusted (KL 8 kap. 12 §).
+/// Anslag: the posting on the anslagstavla that the minutes are adjusted (KL 8 kap. 12 §).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PublicNotice {
+pub struct Posting {
     /// Datum då anslaget sätts upp.
     pub posted: NaiveDate,
     /// Datum då anslaget tas ned (the first day it may come down, or the day it did).
@@ -133,7 +139,7 @@ pub struct PublicNotice {
     pub storage: String,
     /// Sista dag för överklagande (KL 13 kap. 5 §).
     pub appeal_ends: Option<NaiveDate>,
-    /// Dag för justering, as the notice states it.
+    /// Dag för justering, as the anslag states it.
     pub adjusted: Option<NaiveDate>,
 }
 
@@ -150,8 +156,110 @@ impl Meeting {
             schedule: Vec::new(),
             agenda: Vec::new(),
             source: None,
-            notice: None,
+            posting: None,
         }
+    }
+
+    /// A meeting read from a published protocol (`source`) with its `minutes`: drafted,
+    /// justerat when the minutes are sealed, and posted when the anslag is known too (an
+    /// anslag of minutes that are not sealed is refused).
+    pub fn imported(
+        body: BodyId,
+        date: NaiveDate,
+        source: &str,
+        agenda: Vec<AgendaItem>,
+        minutes: &crate::minutes::Minutes,
+        posting: Option<Posting>,
+    ) -> Result<Meeting, CycleError> {
+        let mut m = Meeting::planned(body, date);
+        m.source = Some(source.to_string());
+        m.agenda = agenda
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| AgendaItem {
+                position: i as u32 + 1,
+                ..item
+            })
+            .collect();
+        m.state = match (minutes.is_sealed(), &posting) {
+            (false, None) => MeetingState::MinutesDrafted,
+            (false, Some(_)) => return Err(CycleError::NotAdjusted),
+            (true, None) => MeetingState::Adjusted,
+            (true, Some(_)) => MeetingState::Posted,
+        };
+        m.posting = posting;
+        Ok(m)
+    }
+
+    /// State in the cycle.
+    pub fn state(&self) -> MeetingState {
+        self.state
+    }
+
+    /// Hålltider, by start time.
+    pub fn schedule(&self) -> &[ScheduleSlot] {
+        &self.schedule
+    }
+
+    /// Föredragningslista.
+    pub fn agenda(&self) -> &[AgendaItem] {
+        &self.agenda
+    }
+
+    /// Anslag, once the minutes are posted.
+    pub fn posting(&self) -> Option<&Posting> {
+        self.posting.as_ref()
+    }
+
+    /// The meeting as the public sees it: personnummer in the place and the förvaringsplats
+    /// masked.
+    pub fn masked(&self) -> Meeting {
+        use crate::secrecy::mask_personal_numbers;
+        let mut m = self.clone();
+        m.place = m.place.map(|p| mask_personal_numbers(&p).into_owned());
+        if let Some(p) = &mut m.posting {
+            p.storage = mask_personal_numbers(&p.storage).into_owned();
+        }
+        m
+    }
+
+    /// The kallelse has gone out: from then on the handlingar of the meeting are public
+    /// (what is not secret) and its agenda is fixed.
+    pub fn notice_sent(&self) -> bool {
+        self.state != MeetingState::Planned
+    }
+
+    /// The föredragningslista and the hålltider change only until the kallelse has gone out.
+    pub fn agenda_open(&self) -> Result<(), CycleError> {
+        if self.state == MeetingState::Planned {
+            Ok(())
+        } else {
+            Err(CycleError::AgendaClosed {
+                state: self.state.swedish(),
+            })
+        }
+    }
+
+    /// Puts `item` last on the föredragningslista (its position is set here).
+    pub fn add_agenda_item(&mut self, item: AgendaItem) -> Result<&AgendaItem, CycleError> {
+        self.agenda_open()?;
+        let position = self.agenda.len() as u32 + 1;
+        self.agenda.push(AgendaItem { position, ..item });
+        Ok(self.agenda.last().expect("just pushed"))
+    }
+
+    /// Adds a hålltid: it has a subject and does not end before it begins.
+    pub fn add_schedule_slot(&mut self, slot: ScheduleSlot) -> Result<(), CycleError> {
+        if slot.topic.trim().is_empty() {
+            return Err(CycleError::SlotWithoutTopic);
+        }
+        if slot.end.is_some_and(|e| e <= slot.start) {
+            return Err(CycleError::SlotEndsBeforeStart);
+        }
+        self.agenda_open()?;
+        self.schedule.push(slot);
+        self.schedule.sort_by_key(|s| s.start);
+        Ok(())
     }
 }
 
@@ -328,6 +436,19 @@ pub struct Attendee {
     pub presence: Presence,
 }
 
+impl Attendee {
+    /// Present for the whole meeting, without position or party.
+    pub fn whole_meeting(person: PersonId, role: AttendanceRole) -> Attendee {
+        Attendee {
+            person,
+            role,
+            position: None,
+            party: None,
+            presence: Presence::whole_meeting(),
+        }
+    }
+}
+
 /// Närvarolista: who attended and how, checked against the body's memberships.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Attendance {
@@ -448,6 +569,98 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    fn item(title: &str) -> AgendaItem {
+        AgendaItem {
+            position: 99,
+            title: title.into(),
+            case: None,
+            case_number: None,
+            presenter: None,
+            secrecy: Secrecy::Public,
+            draft: None,
+        }
+    }
+
+    #[test]
+    fn the_agenda_and_the_schedule_change_only_until_the_notice_goes_out() {
+        let mut m = Meeting::planned(BodyId(1), d("2025-09-01"));
+        assert!(!m.notice_sent());
+        assert_eq!(m.add_agenda_item(item("Första")).unwrap().position, 1);
+        assert_eq!(m.add_agenda_item(item("Andra")).unwrap().position, 2);
+        let slot = |start: &str, end: Option<&str>, topic: &str| ScheduleSlot {
+            start: start.parse().unwrap(),
+            end: end.map(|e| e.parse().unwrap()),
+            topic: topic.into(),
+            presenters: vec![],
+        };
+        assert_eq!(
+            m.add_schedule_slot(slot("14:00", Some("13:00"), "Bakåt")),
+            Err(CycleError::SlotEndsBeforeStart)
+        );
+        assert_eq!(
+            m.add_schedule_slot(slot("14:00", None, " ")),
+            Err(CycleError::SlotWithoutTopic)
+        );
+        m.add_schedule_slot(slot("15:00", None, "Senare")).unwrap();
+        m.add_schedule_slot(slot("13:15", None, "Tidigare"))
+            .unwrap();
+        assert_eq!(m.schedule()[0].topic, "Tidigare", "kept by start time");
+
+        m.start = Some("13:15".parse().unwrap());
+        m.place = Some("Stadshuset".into());
+        crate::cycle::send_notice(&mut m).unwrap();
+        assert!(m.notice_sent());
+        assert_eq!(m.state(), MeetingState::Notified);
+        let closed = m.add_agenda_item(item("För sent")).unwrap_err();
+        assert!(closed.to_string().contains("kallat"), "{closed}");
+        assert!(m
+            .add_schedule_slot(slot("16:00", None, "För sent"))
+            .is_err());
+        assert_eq!(m.agenda().len(), 2);
+        assert_eq!(m.schedule().len(), 2);
+    }
+
+    #[test]
+    fn an_imported_meeting_is_posted_only_with_sealed_minutes() {
+        let minutes = crate::minutes::Minutes::new(
+            BodyId(1),
+            d("2025-09-01"),
+            Attendance::empty(),
+            vec![crate::minutes::Paragraph::new(114, "Ärende").unwrap()],
+            None,
+        )
+        .unwrap();
+        let posting = Posting {
+            posted: d("2025-09-08"),
+            removed: None,
+            storage: "Arkivet".into(),
+            appeal_ends: None,
+            adjusted: None,
+        };
+        let m = Meeting::imported(
+            BodyId(1),
+            d("2025-09-01"),
+            "import: seed",
+            vec![item("Ärende")],
+            &minutes,
+            None,
+        )
+        .unwrap();
+        assert_eq!(m.state(), MeetingState::MinutesDrafted);
+        assert_eq!(m.agenda()[0].position, 1);
+        assert_eq!(
+            Meeting::imported(
+                BodyId(1),
+                d("2025-09-01"),
+                "import: seed",
+                vec![],
+                &minutes,
+                Some(posting),
+            ),
+            Err(CycleError::NotAdjusted)
+        );
     }
 
     fn seat(person: i64, role: MembershipRole) -> Membership {

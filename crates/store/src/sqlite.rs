@@ -1123,7 +1123,7 @@ impl Store for Conn<'_> {
                 params![
                     meeting.body.0,
                     meeting.date.to_string(),
-                    name_of(&meeting.state),
+                    name_of(&meeting.state()),
                     to_json(meeting)?
                 ],
             )
@@ -1140,7 +1140,7 @@ impl Store for Conn<'_> {
             let n = tx
                 .execute(
                     "UPDATE meetings SET body_id = ?1, date = ?2, state = ?3, data = ?4 WHERE id = ?5",
-                    params![meeting.body.0, meeting.date.to_string(), name_of(&meeting.state), to_json(meeting)?, id.0],
+                    params![meeting.body.0, meeting.date.to_string(), name_of(&meeting.state()), to_json(meeting)?, id.0],
                 )
                 .map_err(|e| conflict(e, || format!("organ {} finns inte", meeting.body)))?;
             if n == 0 {

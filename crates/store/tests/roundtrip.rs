@@ -141,26 +141,30 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
     let mut meeting = Meeting::planned(body, d("2024-01-29"));
     meeting.place = Some("Samlingssalen, Marnäsliden".into());
     meeting.start = Some("14:00".parse().unwrap());
-    meeting.schedule.push(ScheduleSlot {
-        start: "14:00".parse().unwrap(),
-        end: Some("14:30".parse().unwrap()),
-        topic: "Budgetuppföljning".into(),
-        presenters: vec!["Emma Selemo, ekonom".into()],
-    });
-    meeting.agenda.push(AgendaItem {
-        position: 1,
-        title: "Ändring i föredragningslistan".into(),
-        case: None,
-        case_number: None,
-        presenter: None,
-        secrecy: Secrecy::Public,
-        draft: None,
-    });
+    meeting
+        .add_schedule_slot(ScheduleSlot {
+            start: "14:00".parse().unwrap(),
+            end: Some("14:30".parse().unwrap()),
+            topic: "Budgetuppföljning".into(),
+            presenters: vec!["Emma Selemo, ekonom".into()],
+        })
+        .unwrap();
+    meeting
+        .add_agenda_item(AgendaItem {
+            position: 0,
+            title: "Ändring i föredragningslistan".into(),
+            case: None,
+            case_number: None,
+            presenter: None,
+            secrecy: Secrecy::Public,
+            draft: None,
+        })
+        .unwrap();
     let m1 = s.add_meeting(&meeting).unwrap();
     assert_eq!(s.meeting(m1.id).unwrap(), m1);
-    meeting.state = MeetingState::Notified;
+    paragraf_core::cycle::send_notice(&mut meeting).unwrap();
     s.update_meeting(m1.id, &meeting).unwrap();
-    assert_eq!(s.meeting(m1.id).unwrap().state, MeetingState::Notified);
+    assert_eq!(s.meeting(m1.id).unwrap().state(), MeetingState::Notified);
 
     let mut p1 = Paragraph::new(1, "Ändring i föredragningslistan").unwrap();
     p1.decision = Some(Decision::Text {
@@ -202,15 +206,6 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
     minutes
         .set_signers(None, Some(PersonId(1)), vec![PersonId(3)], None)
         .unwrap();
-    meeting.notice = Some(PublicNotice {
-        posted: d("2024-02-05"),
-        removed: None,
-        storage: "Vård- och omsorgsförvaltningen".into(),
-        appeal_ends: Some(d("2024-02-26")),
-        adjusted: Some(d("2024-02-01")),
-    });
-    s.update_meeting(m1.id, &meeting).unwrap();
-    assert_eq!(s.meeting(m1.id).unwrap().notice, meeting.notice);
     s.save_minutes(m1.id, &minutes).unwrap();
     assert_eq!(s.minutes(m1.id).unwrap(), Some(minutes.clone()));
     // Saving again (an edit of a draft) keeps its own numbers.
@@ -238,6 +233,24 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
     assert_eq!(s.sealed_text(m1.id).unwrap(), Some(minutes.canonical()));
     let err = s.save_minutes(m1.id, &minutes).unwrap_err();
     assert!(err.to_string().contains("justerat"), "{err}");
+    // Posted: the anslag is kept with the meeting.
+    let meeting = Meeting::imported(
+        body,
+        d("2024-01-29"),
+        "test",
+        meeting.agenda().to_vec(),
+        &minutes,
+        Some(Posting {
+            posted: d("2024-02-05"),
+            removed: None,
+            storage: "Vård- och omsorgsförvaltningen".into(),
+            appeal_ends: Some(d("2024-02-26")),
+            adjusted: Some(d("2024-02-01")),
+        }),
+    )
+    .unwrap();
+    s.update_meeting(m1.id, &meeting).unwrap();
+    assert_eq!(s.meeting(m1.id).unwrap().posting(), meeting.posting());
     // Even straight SQL cannot change or delete them.
     let raw = rusqlite::Connection::open(_dir.path().join("paragraf.db")).unwrap();
     for sql in [

@@ -122,7 +122,7 @@ async fn minutes_list(State(state): State<AppState>) -> ApiResult {
         .map_err(WebError::from)?
         .into_iter()
         .filter(|m| is_published(m))
-        .map(|m| json!({ "id": m.id, "body": m.body, "date": m.date, "state": m.state }))
+        .map(|m| json!({ "id": m.id, "body": m.body, "date": m.date, "state": m.state() }))
         .collect();
     Ok(Json(json!(list)))
 }
@@ -141,7 +141,7 @@ async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiR
     let mut answer = json!({
         "meeting": m.id, "body": m.body, "date": m.date, "start": m.start, "end": m.end, "place": m.place,
         "attendance": persons, "chair": minutes.chair(), "adjusters": minutes.adjusters(),
-        "paragraphs": minutes.paragraphs(), "notice": m.notice, "seal": minutes.seal(),
+        "paragraphs": minutes.paragraphs(), "notice": m.posting(), "seal": minutes.seal(),
     });
     paragraf_core::secrecy::mask_json(&mut answer);
     Ok(Json(answer))
@@ -156,8 +156,8 @@ async fn meetings(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
         .into_iter()
         .filter(|m| viewer.can_read_body(m.body))
         .map(|m| {
-            json!({ "id": m.id, "body": m.body, "date": m.date, "start": m.start, "place": m.place, "state": m.state,
-                    "agenda_items": m.agenda })
+            json!({ "id": m.id, "body": m.body, "date": m.date, "start": m.start, "place": m.place, "state": m.state(),
+                    "agenda_items": m.agenda() })
         })
         .collect();
     Ok(Json(json!(list)))
@@ -284,7 +284,7 @@ async fn step(
     f(&state.dir, MeetingId(id)).map_err(WebError::from)?;
     let m = state.dir.meeting(MeetingId(id)).map_err(WebError::from)?;
     crate::audit::meeting_change(state, viewer, what, MeetingId(id), was, json!(null))?;
-    Ok(Json(json!({ "id": id, "state": m.state })))
+    Ok(Json(json!({ "id": id, "state": m.state() })))
 }
 
 async fn notice_send(
@@ -495,7 +495,7 @@ async fn anslag(
         return Err(WebError::field("storage", "förvaringsplatsen får inte vara tom").into());
     }
     let was = before(&state, id)?;
-    let w = cycle::post_notice(
+    let w = cycle::post_minutes(
         &state.dir,
         MeetingId(id),
         b.date.unwrap_or_else(|| state.today()),
@@ -504,7 +504,7 @@ async fn anslag(
     .map_err(WebError::from)?;
     let m = state.dir.meeting(MeetingId(id)).map_err(WebError::from)?;
     crate::audit::meeting_change(&state, &viewer, "anslag", MeetingId(id), was, json!(null))?;
-    Ok(Json(json!({ "notice": m.notice, "warnings": w })))
+    Ok(Json(json!({ "notice": m.posting(), "warnings": w })))
 }
 
 async fn cases(State(state): State<AppState>, viewer: Viewer) -> ApiResult {

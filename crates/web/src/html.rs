@@ -104,37 +104,7 @@ pub fn csrf(token: Option<&str>) -> Markup {
 
 /// "måndagen den 29 januari 2024".
 pub fn long_date(d: NaiveDate) -> String {
-    use chrono::Datelike;
-    const DAYS: [&str; 7] = [
-        "måndagen",
-        "tisdagen",
-        "onsdagen",
-        "torsdagen",
-        "fredagen",
-        "lördagen",
-        "söndagen",
-    ];
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    format!(
-        "{} den {} {} {}",
-        DAYS[d.weekday().num_days_from_monday() as usize],
-        d.day(),
-        MONTHS[d.month0() as usize],
-        d.year()
-    )
+    paragraf_app::format::date_long(d)
 }
 
 /// Text with line breaks kept.

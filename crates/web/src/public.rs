@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use maud::{html, Markup};
 use paragraf_app::meeting::publication::PublicMinutes;
 use paragraf_core::ids::{BodyId, MeetingId, PersonId, Record};
-use paragraf_core::meeting::{AttendanceRole, Meeting, PublicNotice};
+use paragraf_core::meeting::{AttendanceRole, Meeting, Posting};
 use paragraf_core::minutes::{Decision, Paragraph};
 use paragraf_core::org::Body;
 use paragraf_core::secrecy::mask_personal_numbers;
@@ -113,7 +113,7 @@ pub async fn mask_public_answers(
 }
 
 /// A meeting on the board, with its notice.
-pub type Posted = (Record<MeetingId, Meeting>, PublicNotice);
+pub type Posted = (Record<MeetingId, Meeting>, Posting);
 
 /// The notices on the board on `today`: posted, and the appeal period not yet over.
 pub fn current_notices(
@@ -125,7 +125,7 @@ pub fn current_notices(
         .iter()
         .map(paragraf_app::meeting::publication::public_meeting)
         .filter_map(|m| {
-            let n = m.notice.clone()?;
+            let n = m.posting().cloned()?;
             let up = n.posted <= today
                 && n.removed.is_none_or(|r| today < r)
                 && n.appeal_ends.is_none_or(|e| today <= e);
@@ -366,7 +366,7 @@ pub async fn minutes_page(
                 tr { th scope="row" { "Justerare" } td { (minutes.adjusters().iter().map(&name).collect::<Vec<_>>().join(", ")) } }
                 tr { th scope="row" { "Sekreterare" } td { (minutes.secretary().map(|p| name(&p)).unwrap_or_default()) } }
                 @if let Some((a, b)) = minutes.number_range() { tr { th scope="row" { "Paragrafer" } td { "§§ " (a) "–" (b) } } }
-                @if let Some(n) = &m.notice {
+                @if let Some(n) = m.posting() {
                     tr { th scope="row" { "Anslaget uppsatt" } td { (n.posted) } }
                     tr { th scope="row" { "Sista dag för överklagande" } td { (n.appeal_ends.map(|d| d.to_string()).unwrap_or_default()) } }
                     tr { th scope="row" { "Förvaringsplats" } td { (n.storage) } }
@@ -478,7 +478,7 @@ pub async fn calendar(
                             tr {
                                 td { (m.date) }
                                 td { (m.start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()) " " (m.place.clone().unwrap_or_default()) }
-                                td { span class="state" { (m.state.swedish()) } }
+                                td { span class="state" { (m.state().swedish()) } }
                                 td { @if is_published(m) { a href={ "/protokoll/" (m.id) } { "Protokoll" } } }
                             }
                         } }
@@ -542,7 +542,7 @@ pub async fn body_page(
                 } } }
             }
             h2 { "Sammanträden" }
-            ul { @for m in &meetings { li { (m.date) " — " (m.state.swedish()) @if is_published(m) { " — " a href={ "/protokoll/" (m.id) } { "protokoll" } } } } }
+            ul { @for m in &meetings { li { (m.date) " — " (m.state().swedish()) @if is_published(m) { " — " a href={ "/protokoll/" (m.id) } { "protokoll" } } } } }
         },
     ))
 }

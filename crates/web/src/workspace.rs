@@ -12,9 +12,7 @@ use paragraf_app::accounts::Role;
 use paragraf_app::meeting::cycle;
 use paragraf_app::registry;
 use paragraf_core::ids::{BodyId, CaseId, MeetingId, PersonId};
-use paragraf_core::meeting::{
-    AttendanceRole, Attendee, Meeting, MeetingState, Presence, ScheduleSlot,
-};
+use paragraf_core::meeting::{AttendanceRole, Attendee, Meeting, MeetingState, ScheduleSlot};
 use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, SignerRole};
 use paragraf_core::org::MembershipRole;
 use paragraf_core::publication::Publication;
@@ -445,7 +443,7 @@ pub async fn meetings(State(state): State<AppState>, viewer: Viewer) -> Result<M
                 @let ms: Vec<_> = list.iter().filter(|m| m.body == b.id).collect();
                 @if !ms.is_empty() {
                     h2 { (b.name) }
-                    ul { @for m in ms { li { a href={ "/sammantraden/" (m.id) } { (m.date) } " — " span class="state" { (m.state.swedish()) } } } }
+                    ul { @for m in ms { li { a href={ "/sammantraden/" (m.id) } { (m.date) } " — " span class="state" { (m.state().swedish()) } } } }
                 }
             }
             @if secretary {
@@ -554,26 +552,26 @@ pub async fn meeting_page(
         Some(&user),
         html! {
             h1 { (body.name) ", " (m.date) }
-            p { "Status: " span class="state" { (m.state.swedish()) } " · " (m.start.map(|t| t.format("kl. %H:%M").to_string()).unwrap_or_default()) " " (m.place.clone().unwrap_or_default()) }
-            @if !m.schedule.is_empty() {
+            p { "Status: " span class="state" { (m.state().swedish()) } " · " (m.start.map(|t| t.format("kl. %H:%M").to_string()).unwrap_or_default()) " " (m.place.clone().unwrap_or_default()) }
+            @if !m.schedule().is_empty() {
                 h2 { "Hålltider" }
-                ul { @for s in &m.schedule { li { (s.start.format("%H:%M")) @if let Some(e) = s.end { "–" (e.format("%H:%M")) } " " (s.topic) " (" (s.presenters.join(", ")) ")" } } }
+                ul { @for s in m.schedule() { li { (s.start.format("%H:%M")) @if let Some(e) = s.end { "–" (e.format("%H:%M")) } " " (s.topic) " (" (s.presenters.join(", ")) ")" } } }
             }
             h2 { "Dokument" }
             ul {
-                @if m.state >= MeetingState::Notified && m.source.is_none() { li { a href={ "/sammantraden/" (id) "/dokument/kallelse.pdf" } { "Kallelse (PDF)" } } }
+                @if m.state() >= MeetingState::Notified && m.source.is_none() { li { a href={ "/sammantraden/" (id) "/dokument/kallelse.pdf" } { "Kallelse (PDF)" } } }
                 @if minutes.is_some() {
                     li { a href={ "/sammantraden/" (id) "/dokument/protokoll.pdf" } { "Protokoll (PDF)" } }
                     li { a href={ "/sammantraden/" (id) "/dokument/protokoll-offentlig.pdf" } { "Protokoll, offentlig version (PDF)" } }
                 }
-                @if m.notice.is_some() { li { a href={ "/sammantraden/" (id) "/dokument/anslag.pdf" } { "Anslag (PDF)" } } }
+                @if m.posting().is_some() { li { a href={ "/sammantraden/" (id) "/dokument/anslag.pdf" } { "Anslag (PDF)" } } }
                 @if let Some(min) = &minutes { @for p in min.paragraphs().iter().filter(|p| min.is_sealed() || p.immediately_adjusted) {
                     li { a href={ "/sammantraden/" (id) "/dokument/utdrag-" (p.number) ".pdf" } { "Protokollsutdrag § " (p.number) " (PDF)" } }
                 } }
             }
             h2 { "Föredragningslista" }
-            ol { @for item in &m.agenda { li { (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" } } } }
-            @if secretary && m.state == MeetingState::Planned {
+            ol { @for item in m.agenda() { li { (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" } } } }
+            @if secretary && m.agenda_open().is_ok() {
                 form method="post" action=(action("punkt")) {
                     (csrf(token.as_deref()))
                     label for="case" { "Ärende till föredragningslistan" }
@@ -589,10 +587,10 @@ pub async fn meeting_page(
                 }
                 form method="post" action=(action("kalla")) { (csrf(token.as_deref())) button type="submit" { "Skicka kallelsen" } }
             }
-            @if secretary && m.state == MeetingState::Notified {
+            @if secretary && m.state() == MeetingState::Notified {
                 form method="post" action=(action("genomfort")) { (csrf(token.as_deref())) button type="submit" { "Markera som genomfört" } }
             }
-            @if secretary && m.state == MeetingState::Held {
+            @if secretary && m.state() == MeetingState::Held {
                 h2 { "Upprätta protokoll" }
                 form method="post" action=(action("protokoll")) {
                     (csrf(token.as_deref()))
@@ -714,7 +712,7 @@ pub async fn meeting_page(
                         }
                     }
                 }
-                @if m.state == MeetingState::MinutesDrafted {
+                @if m.state() == MeetingState::MinutesDrafted {
                     @if let Some(me) = user.person {
                         @let role = if min.chair() == Some(me) { Some(("chair", "ordförande")) } else if min.adjusters().contains(&me) { Some(("adjuster", "justerare")) } else { None };
                         @if let Some((r, label)) = role {
@@ -730,7 +728,7 @@ pub async fn meeting_page(
                     p { "Godkänt av: " (min.approvals().iter().map(|a| name(&a.signer)).collect::<Vec<_>>().join(", ")) }
                 }
                 @if let Some(seal) = min.seal() { p { "Justerat och förseglat " (seal.sealed_at.format("%Y-%m-%d %H:%M")) "." } }
-                @if secretary && m.state == MeetingState::Adjusted {
+                @if secretary && m.state() == MeetingState::Adjusted {
                     h2 { "Anslag" }
                     form method="post" action=(action("anslag")) {
                         (csrf(token.as_deref()))
@@ -825,13 +823,7 @@ pub async fn meeting_action(
         }
         "narvaro" => {
             let mut list: Vec<Attendee> = Vec::new();
-            let a = |person, role| Attendee {
-                person,
-                role,
-                position: None,
-                party: None,
-                presence: Presence::whole_meeting(),
-            };
+            let a = Attendee::whole_meeting;
             for p in all(&f, "member") {
                 list.push(a(
                     PersonId(
@@ -949,7 +941,7 @@ pub async fn meeting_action(
                     .map_err(|_| WebError::field("date", "ogiltigt datum"))?,
                 None => state.today(),
             };
-            for w in cycle::post_notice(
+            for w in cycle::post_minutes(
                 store,
                 mid,
                 date,

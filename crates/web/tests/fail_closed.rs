@@ -51,7 +51,7 @@ fn meeting_in(app: &App, state: MeetingState) -> MeetingId {
         .meetings()
         .unwrap()
         .into_iter()
-        .find(|m| m.state == state && m.source.is_none())
+        .find(|m| m.state() == state && m.source.is_none())
         .map(|m| m.id)
         .expect("the demo has a meeting in every state")
 }
@@ -116,7 +116,7 @@ fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
     let now = app.state.now();
     cycle::approve(dir, id, chair, SignerRole::Chair, "test", vec![], now).unwrap();
     cycle::approve(dir, id, adjuster, SignerRole::Adjuster, "test", vec![], now).unwrap();
-    cycle::post_notice(dir, id, today(), "Arkivet, pnr8112189876").unwrap();
+    cycle::post_minutes(dir, id, today(), "Arkivet, pnr8112189876").unwrap();
     id
 }
 
@@ -739,7 +739,7 @@ async fn tampered_minutes_are_not_served_and_raise_an_alarm() {
         .meetings()
         .unwrap()
         .into_iter()
-        .find(|m| m.state == MeetingState::Posted && m.source.is_none())
+        .find(|m| m.state() == MeetingState::Posted && m.source.is_none())
         .unwrap()
         .id;
     assert_eq!(

@@ -82,7 +82,7 @@ async fn nothing_secret_is_reachable_anonymously() {
     let store = &app.state.dir;
     for m in store.meetings().unwrap() {
         let public = matches!(
-            m.state,
+            m.state(),
             paragraf_core::meeting::MeetingState::Posted
                 | paragraf_core::meeting::MeetingState::AppealPeriodOver
         );
@@ -92,7 +92,7 @@ async fn nothing_secret_is_reachable_anonymously() {
             public && store.minutes(m.id).unwrap().is_some_and(|x| x.is_sealed()),
             "meeting {} {:?}",
             m.id,
-            m.state
+            m.state()
         );
         let a = app.get(&format!("/api/v1/minutes/{}", m.id), None).await;
         assert_eq!(

@@ -9,7 +9,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use paragraf_core::delegation::DelegationReport;
 use paragraf_core::ids::{CaseId, MeetingId, Record};
-use paragraf_core::meeting::{AgendaItem, ItemDraft, MeetingState};
+use paragraf_core::meeting::{AgendaItem, ItemDraft};
 use paragraf_core::minutes::{CellValue, Decision, Table, TableRow};
 use paragraf_core::registry::{Case, Direction, DocumentType, NewDocument, Secrecy};
 use paragraf_render::format;
@@ -201,12 +201,7 @@ pub fn place_on_agenda(
     handler: &str,
 ) -> Result<(Record<CaseId, Case>, AgendaItem)> {
     let m = dir.store.meeting(meeting)?;
-    if m.state != MeetingState::Planned {
-        crate::refuse!(
-            "sammanträde {meeting} är {}; ärenden kan bara läggas till innan kallelsen har gått ut",
-            m.state.swedish()
-        );
-    }
+    m.agenda_open()?;
     let file = dir.store_pdf(pdf)?;
     let mut lists = NewDocument::new(
         DocumentType::DelegationList,

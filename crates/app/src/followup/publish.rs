@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use paragraf_core::followup::Period;
 use paragraf_core::ids::{CaseId, MeetingId, Record};
-use paragraf_core::meeting::{AgendaItem, ItemDraft, MeetingState};
+use paragraf_core::meeting::{AgendaItem, ItemDraft};
 use paragraf_core::minutes::{AttClause, Decision};
 use paragraf_core::registry::{Case, DocumentType, Secrecy};
 
@@ -86,7 +86,7 @@ pub fn is_public(dir: &crate::DataDir, body: &str, period: &Period) -> Result<bo
     let title = agenda_title(&d);
     for m in store.meetings()? {
         let m = m.value;
-        if m.state == MeetingState::Planned || !m.agenda.iter().any(|i| i.title == title) {
+        if !m.notice_sent() || !m.agenda().iter().any(|i| i.title == title) {
             continue;
         }
         if store.body(m.body)?.value.name == body {

@@ -7,7 +7,7 @@
 use anyhow::Result;
 use chrono::NaiveDate;
 use paragraf_core::ids::{CaseId, MeetingId, Record};
-use paragraf_core::meeting::{AgendaItem, ItemDraft, MeetingState};
+use paragraf_core::meeting::{AgendaItem, ItemDraft};
 use paragraf_core::registry::{Case, Direction, DocumentType, NewDocument, Secrecy};
 use paragraf_store::NewCase;
 
@@ -40,12 +40,7 @@ pub fn place_matter(
     handler: &str,
 ) -> Result<(Record<CaseId, Case>, AgendaItem)> {
     let m = dir.store.meeting(meeting)?;
-    if m.state != MeetingState::Planned {
-        crate::refuse!(
-            "sammanträde {meeting} är {}; ärenden kan bara läggas till innan kallelsen har gått ut",
-            m.state.swedish()
-        );
-    }
+    m.agenda_open()?;
     let mut documents = Vec::with_capacity(attachments.len());
     for a in attachments {
         let mut doc = NewDocument::new(a.kind, &a.title, date, Direction::Internal, None)?;

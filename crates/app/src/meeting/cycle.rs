@@ -97,11 +97,8 @@ pub(crate) fn add_agenda_item(
         },
     };
     change_meeting(store, id, |m| {
-        if m.state != MeetingState::Planned {
-            crate::refuse!("föredragningslistan kan bara ändras innan kallelsen har gått ut (sammanträdet är {})", m.state.swedish());
-        }
         let item = AgendaItem {
-            position: m.agenda.len() as u32 + 1,
+            position: 0,
             title: case.title.clone(),
             case: Some(case.id),
             case_number: Some(case.dnr.to_string()),
@@ -109,28 +106,13 @@ pub(crate) fn add_agenda_item(
             secrecy: case.secrecy,
             draft,
         };
-        m.agenda.push(item.clone());
-        Ok(item)
+        Ok(m.add_agenda_item(item)?.clone())
     })
 }
 
 /// Adds a hålltid.
 pub fn add_slot(dir: &crate::DataDir, id: MeetingId, slot: ScheduleSlot) -> Result<()> {
-    let store = &*dir.store;
-    if slot.topic.trim().is_empty() {
-        crate::refuse!("hålltiden saknar ämne");
-    }
-    if slot.end.is_some_and(|e| e <= slot.start) {
-        crate::refuse!("hålltiden slutar innan den börjar");
-    }
-    change_meeting(store, id, |m| {
-        if m.state != MeetingState::Planned {
-            crate::refuse!("hålltider kan bara ändras innan kallelsen har gått ut");
-        }
-        m.schedule.push(slot);
-        m.schedule.sort_by_key(|s| s.start);
-        Ok(())
-    })
+    change_meeting(dir.storage(), id, |m| Ok(m.add_schedule_slot(slot)?))
 }
 
 /// Sends the notice (kallelse).
@@ -419,10 +401,10 @@ pub fn approve(
 ) -> Result<ApprovalOutcome> {
     let key = crate::keys::load_or_create(&dir.path)?;
     change_minutes(dir.storage(), id, |m, minutes| {
-        if m.state != MeetingState::MinutesDrafted {
+        if m.state() != MeetingState::MinutesDrafted {
             crate::refuse!(
                 "sammanträdet är {} och protokollet kan inte justeras",
-                m.state.swedish()
+                m.state().swedish()
             );
         }
         let outcome = minutes.approve(
@@ -443,10 +425,9 @@ pub fn approve(
     .map_err(|e| with_names(dir, e))
 }
 
-/// Posts the anslag on `date`; returns warnings (late posting).
-pub fn post_notice(
+/// Anslår protokollet: posts the anslag on `date`; returns warnings (late posting).
+pub fn post_minutes(
     dir: &crate::DataDir,
-
     id: MeetingId,
     date: NaiveDate,
     storage: &str,
@@ -454,7 +435,7 @@ pub fn post_notice(
     let store = &*dir.store;
     let minutes = minutes(store, id)?;
     change_meeting(store, id, |m| {
-        Ok(cycle::post_notice(m, &minutes, date, storage)?)
+        Ok(cycle::post_minutes(m, &minutes, date, storage)?)
     })
 }
 
@@ -463,7 +444,7 @@ pub fn close_appeal_periods(dir: &crate::DataDir, today: NaiveDate) -> Result<Ve
     let store = &*dir.store;
     let mut closed = Vec::new();
     for m in store.meetings()? {
-        if m.state == MeetingState::Posted {
+        if m.state() == MeetingState::Posted {
             let mut meeting = m.value.clone();
             if cycle::close_if_appeal_over(&mut meeting, today) {
                 store.update_meeting(m.id, &meeting)?;

@@ -221,7 +221,7 @@ impl MeetingDocs {
     /// Kallelse, once the notice has gone out.
     pub fn notice(&self) -> Option<doc::NoticeDoc> {
         let m = &self.meeting;
-        if m.state < MeetingState::Notified || m.source.is_some() {
+        if m.state() < MeetingState::Notified || m.source.is_some() {
             return None;
         }
         Some(doc::NoticeDoc {
@@ -233,7 +233,7 @@ impl MeetingDocs {
             place: m.place.clone().unwrap_or_default(),
             meeting_kind: "Sammanträde".into(),
             time_slots: m
-                .schedule
+                .schedule()
                 .iter()
                 .map(|s| doc::TimeSlot {
                     start: s.start,
@@ -243,7 +243,7 @@ impl MeetingDocs {
                 })
                 .collect(),
             agenda: m
-                .agenda
+                .agenda()
                 .iter()
                 .map(|a| doc::AgendaItem {
                     number: a.position,
@@ -359,9 +359,9 @@ impl MeetingDocs {
             posting: doc::PostingBox {
                 body: self.body.clone(),
                 meeting_date: m.date,
-                posted: m.notice.as_ref().map(|x| x.posted),
-                removed: m.notice.as_ref().and_then(|x| x.removed),
-                storage: m.notice.as_ref().map(|x| x.storage.clone()),
+                posted: m.posting().as_ref().map(|x| x.posted),
+                removed: m.posting().as_ref().and_then(|x| x.removed),
+                storage: m.posting().as_ref().map(|x| x.storage.clone()),
                 signed_by: minutes.secretary().map(|s| n.of(&s)),
             },
             paragraphs,
@@ -410,7 +410,7 @@ impl MeetingDocs {
                 .map(|a| self.names.of(a))
                 .collect(),
             adjusted: minutes.seal().map(|s| s.sealed_at.date_naive()),
-            posted: self.meeting.notice.as_ref().map(|n| n.posted),
+            posted: self.meeting.posting().as_ref().map(|n| n.posted),
             paragraph: paragraph(p, &self.names, &party),
             certification: doc::Certification {
                 name: minutes
@@ -427,7 +427,7 @@ impl MeetingDocs {
     /// on the last day the law allows (the second day after justering, KL 8 kap. 12 §).
     pub fn posting(&self) -> Option<doc::PostingDoc> {
         let sealed = self.minutes.as_ref()?.seal()?.sealed_at.date_naive();
-        let (posted, adjusted, storage, removed) = match &self.meeting.notice {
+        let (posted, adjusted, storage, removed) = match &self.meeting.posting() {
             Some(n) => (
                 n.posted,
                 n.adjusted.unwrap_or(sealed),

@@ -356,18 +356,7 @@ fn store_in(
     let attendance =
         Attendance::new(body.id, date, &memberships, attendees).context("närvarolistan")?;
 
-    let mut meeting = Meeting::planned(body.id, date);
-    meeting.start = p
-        .start_time
-        .as_deref()
-        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
-    meeting.end = p
-        .end_time
-        .as_deref()
-        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
-    meeting.place = p.place.clone();
-    meeting.source = Some(format!("import: {source}"));
-
+    let mut agenda = Vec::new();
     let mut paragraphs = Vec::new();
     let mut classified = Vec::new();
     for (i, ip) in p.paragraphs.iter().enumerate() {
@@ -437,7 +426,7 @@ fn store_in(
                 Err(e) => warnings.push(format!("§ {}: {e}", ip.number)),
             }
         }
-        meeting.agenda.push(AgendaItem {
+        agenda.push(AgendaItem {
             position: i as u32 + 1,
             title: ip.agenda_title.clone().unwrap_or_else(|| ip.title.clone()),
             case: para.case,
@@ -448,7 +437,6 @@ fn store_in(
         });
         paragraphs.push(para);
     }
-    meeting.state = MeetingState::MinutesDrafted;
     let mut minutes = Minutes::new(body.id, date, attendance, paragraphs, None)?;
     let chair = p.chair.as_deref().map(|c| people.get(c)).transpose()?;
     let secretary = p.secretary.as_deref().map(|c| people.get(c)).transpose()?;
@@ -519,33 +507,47 @@ fn store_in(
             )?;
             sealed = outcome == paragraf_core::minutes::ApprovalOutcome::Sealed;
         }
-        if sealed {
-            cycle::mark_adjusted(&mut meeting, &minutes)?;
-        }
     } else {
         warnings.push(
             "ordförande eller justerare saknas i dokumentet: protokollet kan inte förseglas".into(),
         );
     }
 
+    let mut posting = None;
     if let (true, Some(posted)) = (sealed, parse_date(&p.notice.posted)) {
         let seal_time = minutes
             .seal()
             .map(|s| s.sealed_at)
             .ok_or_else(|| anyhow!("sigill saknas"))?;
         let storage = p.notice.storage.clone().unwrap_or_default();
-        let mut notice = cycle::notice_for(date, seal_time, posted, &storage)?;
+        let mut anslag = cycle::posting_for(date, seal_time, posted, &storage)?;
         if let Some(removed) = parse_date(&p.notice.removed) {
-            notice.removed = Some(removed);
+            anslag.removed = Some(removed);
         }
         warnings.extend(
             cycle::late_posting_warning(date, seal_time, posted)?
                 .into_iter()
                 .map(|w| w.0),
         );
-        meeting.notice = Some(notice);
-        meeting.state = MeetingState::Posted;
+        posting = Some(anslag);
     }
+    let mut meeting = Meeting::imported(
+        body.id,
+        date,
+        &format!("import: {source}"),
+        agenda,
+        &minutes,
+        posting,
+    )?;
+    meeting.start = p
+        .start_time
+        .as_deref()
+        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
+    meeting.end = p
+        .end_time
+        .as_deref()
+        .and_then(|t| NaiveTime::parse_from_str(t, "%H:%M").ok());
+    meeting.place = p.place.clone();
     let rec = store.add_meeting(&meeting)?;
     store.save_minutes(rec.id, &minutes)?;
     let now = chrono::Utc::now();
@@ -554,7 +556,7 @@ fn store_in(
     }
     Ok(Stored {
         meeting: rec.id,
-        state: meeting.state,
+        state: meeting.state(),
         sealed,
         warnings,
     })

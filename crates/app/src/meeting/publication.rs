@@ -19,7 +19,7 @@ use paragraf_core::meeting::{Meeting, MeetingState};
 use paragraf_core::minutes::Minutes;
 use paragraf_core::publication::{public_paragraph, publication, Classification, Publication};
 use paragraf_core::seal;
-use paragraf_core::secrecy::{mask_all, mask_personal_numbers};
+use paragraf_core::secrecy::mask_all;
 use paragraf_store::AuditEntry;
 
 use crate::DataDir;
@@ -28,7 +28,7 @@ use crate::DataDir;
 /// period is over.
 pub fn is_published(m: &Meeting) -> bool {
     matches!(
-        m.state,
+        m.state(),
         MeetingState::Posted | MeetingState::AppealPeriodOver
     )
 }
@@ -78,16 +78,10 @@ pub fn public_version(minutes: &Minutes, decided: &[(u32, Publication)]) -> Resu
 
 /// The meeting as the public sees it: place and the notice's storage masked.
 pub fn public_meeting(m: &Record<MeetingId, Meeting>) -> Record<MeetingId, Meeting> {
-    let mut m = m.clone();
-    m.value.place = m
-        .value
-        .place
-        .as_deref()
-        .map(|p| mask_personal_numbers(p).into_owned());
-    if let Some(n) = &mut m.value.notice {
-        n.storage = mask_personal_numbers(&n.storage).into_owned();
+    Record {
+        id: m.id,
+        value: m.value.masked(),
     }
-    m
 }
 
 /// The published minutes of meeting `id`, checked against their seal, or `None` when there

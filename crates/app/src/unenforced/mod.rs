@@ -858,13 +858,12 @@ pub fn listing(decisions: &[Decision], at: NaiveDate) -> Vec<BTreeMap<&'static s
 /// reads the register's rows.
 pub fn public_statistics(dir: &crate::DataDir) -> Result<Vec<PublicStatistics>> {
     let store = &*dir.store;
-    use paragraf_core::meeting::MeetingState;
     let mut by_date: BTreeMap<NaiveDate, PublicStatistics> = BTreeMap::new();
     for (date, meeting, json) in store.presented()? {
         let Ok(m) = store.meeting(meeting) else {
             continue;
         };
-        if m.state == MeetingState::Planned {
+        if !m.notice_sent() {
             continue;
         }
         let stats: PublicStatistics = serde_json::from_str(&json)

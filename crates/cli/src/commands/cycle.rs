@@ -43,9 +43,9 @@ fn show(dir: &DataDir, id: MeetingId, json: bool) -> Result<()> {
         let mut s = format!(
             "Sammanträde {id}: {body} {} — {}\n",
             m.date,
-            m.state.swedish()
+            m.state().swedish()
         );
-        for item in &m.agenda {
+        for item in m.agenda() {
             s += &format!(
                 "  {}. {} {}\n",
                 item.position,
@@ -389,11 +389,11 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
         } => {
             let (dir, id) = open(&meeting)?;
             let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let warnings = cycle::post_notice(&dir, id, date, &storage)?;
+            let warnings = cycle::post_minutes(&dir, id, date, &storage)?;
             for w in &warnings {
                 eprintln!("varning: {}", w.0);
             }
-            let notice = dir.meeting(id)?.value.notice;
+            let notice = dir.meeting(id)?.value.posting().cloned();
             output::print(
                 meeting.json.json,
                 &serde_json::json!({ "notice": notice, "warnings": warnings }),

@@ -86,7 +86,7 @@ pub fn run(a: &DemoArgs) -> Result<()> {
                 "  {:>3}  {}  {b}: {}{deadlines}\n",
                 m.id,
                 m.date,
-                m.state.swedish()
+                m.state().swedish()
             );
         }
         s += "\nInloggningar (användarnamn / lösenord)\n";

@@ -68,7 +68,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                         .map_or_else(|| m.body.to_string(), |b| b.name.clone());
                     serde_json::json!({
                         "id": m.id, "body": body, "body_id": m.body, "date": m.date,
-                        "state": m.state, "state_sv": m.state.swedish(), "place": m.place, "source": m.source,
+                        "state": m.state(), "state_sv": m.state().swedish(), "place": m.place, "source": m.source,
                     })
                 })
                 .collect();
