@@ -14,8 +14,8 @@ use maud::{html, Markup};
 use paragraf_app::unenforced as ops;
 use paragraf_app::unenforced::docs;
 use paragraf_core::unenforced::{
-    Catalogue, Closure, Decision, DecisionError, DecisionId, Gender, Interruption, IvoReport,
-    MonthlyReport, Quarter, Reason,
+    Catalogue, Closure, Decision, DecisionError, DecisionId, Gender, IvoReport, MonthlyReport,
+    Quarter, Reason,
 };
 
 use crate::auth::Viewer;
@@ -343,12 +343,6 @@ pub async fn decision_edit(
     let why = get(&f, "avslutsorsak").map(str::to_string);
     let from = form_date(&f, "avbrott_fran", "avbrott från")?;
     let to = form_date(&f, "avbrott_till", "återupptaget")?;
-    if to.is_some() && from.is_none() {
-        return Err(WebError::field(
-            "avbrott_fran",
-            "ett återupptagande kräver ett avbrott",
-        ));
-    }
     let mut problem = None;
     ops::edit_decision(&state.dir, &viewer.actor(), &cat, &id, |d| {
         if let Some(s) = service {
@@ -359,13 +353,8 @@ pub async fn decision_edit(
         d.unit = unit;
         d.enforced = enforced;
         d.closed = closed.map(|date| Closure { date, why });
-        if let Some(from) = from {
-            match d.interruptions.last_mut() {
-                Some(last) if last.from == from => last.to = to,
-                _ => d.interruptions.push(Interruption { from, to }),
-            }
-        }
-        if let Some(e) = d.validate_with(&cat).into_iter().next() {
+        let interruption = d.set_latest_interruption(from, to).err();
+        if let Some(e) = interruption.into_iter().chain(d.validate_with(&cat)).next() {
             problem = Some(decision_error(e));
             anyhow::bail!("ogiltigt beslut");
         }

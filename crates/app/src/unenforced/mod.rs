@@ -15,8 +15,7 @@ use chrono::NaiveDate;
 use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::check::{check, CheckResult};
 use paragraf_core::unenforced::decision::{
-    parse_date, parse_optional_date, Closure, Decision, DecisionError, DecisionId, Gender,
-    Interruption, Reason,
+    parse_date, parse_optional_date, Closure, Decision, DecisionError, DecisionId, Gender, Reason,
 };
 use paragraf_core::unenforced::ivo::{IvoReport, Quarter};
 use paragraf_core::unenforced::public::PublicStatistics;
@@ -358,10 +357,9 @@ fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, ImportError
             date,
             why: opt("avslutsorsak"),
         });
-        d.interruptions = from
-            .map(|from| Interruption { from, to })
-            .into_iter()
-            .collect();
+        if let Err(e) = d.set_latest_interruption(from, to) {
+            problems.push(from_error(line, &e));
+        }
         d.unit = opt("enhet");
         d.reason_text = opt("orsakstext");
         for e in d.validate_with(catalogue) {
@@ -429,20 +427,15 @@ fn merge(stored: &Decision, mut new: Decision, columns: &[String]) -> Decision {
             n.why = s.why.clone();
         }
     }
-    if !has("avbrott_från") {
-        new.interruptions = stored.interruptions.clone();
-    } else {
-        // Earlier interruptions that ended before the file's one are kept.
-        let keep: Vec<Interruption> = match new.interruptions.first() {
-            Some(i) => stored
-                .interruptions
-                .iter()
-                .filter(|s| s.from < i.from && s.to.is_some_and(|t| t <= i.from))
-                .copied()
-                .collect(),
-            None => Vec::new(),
-        };
-        new.interruptions = keep.into_iter().chain(new.interruptions).collect();
+    // The file's row gives the latest avbrott; the history is kept by the register's rule.
+    let (from, to) = match new.interruptions.first() {
+        Some(i) => (Some(i.from), i.to),
+        None => (None, None),
+    };
+    new.interruptions = stored.interruptions.clone();
+    if has("avbrott_från") {
+        // An end without a start was refused when the file was read.
+        new.set_latest_interruption(from, to).ok();
     }
     new
 }

@@ -11,7 +11,7 @@ use paragraf_app::DataDir;
 use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::decision::{parse_optional_date, Closure, Offer};
 use paragraf_core::unenforced::report::swedish_date;
-use paragraf_core::unenforced::{Decision, DecisionId, Gender, Interruption, Reason};
+use paragraf_core::unenforced::{Decision, DecisionId, Gender, Reason};
 
 use crate::args_unenforced::{ActorArg, FactArgs, UnenforcedCommand};
 use crate::output;
@@ -82,29 +82,22 @@ fn apply(d: &mut Decision, f: &FactArgs) -> Result<()> {
             None => bail!("--closed-why kräver ett datum för avslutat (--closed)"),
         }
     }
-    if let Some(from) = &f.interrupted_from {
-        match date_or_clear("avbrott_från", from)? {
-            None => {
-                d.interruptions.pop();
-            }
-            Some(from) => {
-                // A running interruption is replaced; an ended one stays in the history.
-                if d.interruptions
-                    .last()
-                    .is_some_and(|i| i.to.is_none() || i.from == from)
-                {
-                    d.interruptions.pop();
-                }
-                d.interruptions.push(Interruption { from, to: None });
-            }
+    if f.interrupted_from.is_some() || f.interrupted_to.is_some() {
+        // One avbrott at a time, by the rule of the register: the start given (or the
+        // latest one's, when only the end is given), the end given or none.
+        let from = match &f.interrupted_from {
+            Some(x) => date_or_clear("avbrott_från", x)?,
+            None => d.interruptions.last().map(|i| i.from),
+        };
+        let to = match &f.interrupted_to {
+            Some(x) => date_or_clear("avbrott_till", x)?,
+            None => None,
+        };
+        if from.is_none() && to.is_some() {
+            bail!("--interrupted-to kräver ett avbrott (--interrupted-from)");
         }
-    }
-    if let Some(to) = &f.interrupted_to {
-        let to = date_or_clear("avbrott_till", to)?;
-        match d.interruptions.last_mut() {
-            Some(i) => i.to = to,
-            None => bail!("--interrupted-to kräver ett avbrott (--interrupted-from)"),
-        }
+        d.set_latest_interruption(from, to)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
     }
     for o in &f.offer {
         let (offered, declined) = match o.split_once(':') {

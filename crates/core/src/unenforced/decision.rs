@@ -509,6 +509,38 @@ impl Decision {
         errors
     }
 
+    /// Records an avbrott as a register row, a form or a command gives it: one pair of
+    /// dates, the latest interruption. The one rule for every way in:
+    /// - an interruption with the same start gets the new end (`to`, or running again);
+    /// - otherwise a running latest interruption is replaced, and an ended one stays in the
+    ///   history with the new one after it;
+    /// - no start and no end strikes the latest interruption; an end without a start is
+    ///   refused.
+    ///
+    /// What the history then says is checked by [`Decision::validate`] (order, overlaps).
+    pub fn set_latest_interruption(
+        &mut self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<(), DecisionError> {
+        let Some(from) = from else {
+            if to.is_some() {
+                return Err(DecisionError::InterruptionWithoutStart);
+            }
+            self.interruptions.pop();
+            return Ok(());
+        };
+        if let Some(same) = self.interruptions.iter_mut().find(|i| i.from == from) {
+            same.to = to;
+            return Ok(());
+        }
+        if self.interruptions.last().is_some_and(|i| i.to.is_none()) {
+            self.interruptions.pop();
+        }
+        self.interruptions.push(Interruption { from, to });
+        Ok(())
+    }
+
     /// The interruption in force on `date`: started on or before it and not resumed on or
     /// before it.
     pub fn interruption_at(&self, date: NaiveDate) -> Option<&Interruption> {
@@ -525,6 +557,54 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().expect("date")
+    }
+
+    #[test]
+    fn one_rule_records_an_interruption_from_every_way_in() {
+        let mut x = Decision::new(
+            DecisionId::new("N1").unwrap(),
+            "Boendestöd",
+            d("2023-01-10"),
+            Gender::K,
+        );
+        x.enforced = Some(d("2023-02-01"));
+        assert_eq!(
+            x.set_latest_interruption(None, Some(d("2023-03-01"))),
+            Err(DecisionError::InterruptionWithoutStart)
+        );
+        x.set_latest_interruption(Some(d("2023-03-01")), None)
+            .unwrap();
+        // A running one is replaced by a new start.
+        x.set_latest_interruption(Some(d("2023-03-05")), None)
+            .unwrap();
+        assert_eq!(x.interruptions.len(), 1);
+        // The same start gets its end.
+        x.set_latest_interruption(Some(d("2023-03-05")), Some(d("2023-04-01")))
+            .unwrap();
+        assert_eq!(x.interruptions[0].to, Some(d("2023-04-01")));
+        // An ended one stays in the history.
+        x.set_latest_interruption(Some(d("2023-05-01")), None)
+            .unwrap();
+        assert_eq!(x.interruptions.len(), 2);
+        assert!(x.validate().is_empty(), "{:?}", x.validate());
+        // Given again, unchanged: nothing changes.
+        let before = x.interruptions.clone();
+        x.set_latest_interruption(Some(d("2023-05-01")), None)
+            .unwrap();
+        assert_eq!(x.interruptions, before);
+        // Overlapping the history: kept, and validate says so.
+        x.set_latest_interruption(Some(d("2023-05-01")), Some(d("2023-06-01")))
+            .unwrap();
+        x.set_latest_interruption(Some(d("2023-03-20")), None)
+            .unwrap();
+        assert!(x
+            .validate()
+            .iter()
+            .any(|e| matches!(e, DecisionError::InterruptionsOverlap(..))));
+        // Nothing given strikes the latest.
+        x.set_latest_interruption(None, None).unwrap();
+        assert_eq!(x.interruptions.len(), 2);
+        assert!(x.validate().is_empty());
     }
 
     #[test]
