@@ -107,7 +107,9 @@ impl From<anyhow::Error> for Error {
         if rule {
             return Error::Rule(format!("{e:#}"));
         }
-        if e.chain().any(|c| c.is::<paragraf_import::ImportError>()) {
+        if e.chain().any(|c| {
+            c.is::<paragraf_import::ImportError>() || c.is::<paragraf_import::table::BadRows>()
+        }) {
             return Error::Invalid {
                 field: None,
                 message: format!("{e:#}"),

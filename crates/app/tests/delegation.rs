@@ -11,7 +11,7 @@ use paragraf_app::delegation::{
     import_decisions, parse_further_csv, parse_roles_csv, read_order, report, search_items,
     store_order, who_may_decide,
 };
-use paragraf_app::unenforced::ImportError;
+use paragraf_app::unenforced::BadRows;
 use paragraf_core::delegation::{FurtherDelegation, LevelNumber};
 
 fn fixtures() -> PathBuf {
@@ -180,7 +180,7 @@ fn a_file_with_bad_rows_is_refused_whole() {
     let store = stored();
     let bytes = std::fs::read(fixtures().join("delegation/bad_rows.csv")).expect("csv");
     let err = import_decisions(&store, "bad_rows.csv", &bytes).unwrap_err();
-    let e = err.downcast_ref::<ImportError>().expect("import error");
+    let e = err.downcast_ref::<BadRows>().expect("import error");
     let lines: Vec<u64> = e.problems.iter().map(|p| p.line).collect();
     let mut unique = lines.clone();
     unique.dedup();

@@ -30,6 +30,7 @@ mod read;
 mod segment;
 mod signatures;
 mod stream;
+pub mod table;
 mod tables;
 mod text;
 

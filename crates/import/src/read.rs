@@ -7,42 +7,6 @@ use std::path::Path;
 /// Larger files are refused (a protocol is a few MB at most).
 const MAX_FILE: u64 = 256 * 1024 * 1024;
 
-/// Windows-1252 code points for bytes 0x80–0x9F (`None` = undefined).
-const CP1252_HIGH: [Option<char>; 32] = [
-    Some('€'),
-    None,
-    Some('‚'),
-    Some('ƒ'),
-    Some('„'),
-    Some('…'),
-    Some('†'),
-    Some('‡'),
-    Some('ˆ'),
-    Some('‰'),
-    Some('Š'),
-    Some('‹'),
-    Some('Œ'),
-    None,
-    Some('Ž'),
-    None,
-    None,
-    Some('‘'),
-    Some('’'),
-    Some('“'),
-    Some('”'),
-    Some('•'),
-    Some('–'),
-    Some('—'),
-    Some('˜'),
-    Some('™'),
-    Some('š'),
-    Some('›'),
-    Some('œ'),
-    None,
-    Some('ž'),
-    Some('Ÿ'),
-];
-
 /// Document formats we cannot read as text.
 const OFFICE: [&str; 9] = [
     "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "rtf",
@@ -154,15 +118,15 @@ fn decode_cp1252(bytes: &[u8]) -> Option<String> {
     if high * 4 > bytes.len() {
         return None;
     }
-    let mut s = String::with_capacity(bytes.len() + high);
-    for &b in bytes {
-        match b {
-            0x80..=0x9F => s.push((*CP1252_HIGH.get(usize::from(b - 0x80))?)?),
-            0xA0..=0xFF => s.push(char::from(b)),
-            _ => s.push(char::from(b)),
-        }
+    // Bytes Windows-1252 leaves undefined make the guess wrong.
+    if bytes
+        .iter()
+        .any(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+    {
+        return None;
     }
-    Some(s)
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    Some(text.into_owned())
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use paragraf_store::DelegationStore;
 pub use paragraf_store::StoredOrder;
 use serde::Serialize;
 
-use crate::unenforced::{data_rows, open_csv, problem, ImportError, RowProblem};
+use paragraf_import::table::{data_rows, open_csv, problem, BadRows, OpenCsv, RowProblem};
 
 /// An order read from a file, with what the reader repaired.
 #[derive(Debug, Clone, Serialize)]
@@ -197,12 +197,12 @@ fn from_error(line: u64, e: &RowError) -> RowProblem {
 /// Reads a decision list: `punkt;datum;beslutsfattare;roll;enhet;beslut;utfall` (and
 /// optionally `nivå`), `;` or `,` as the header has it, UTF-8 or Windows-1252. Every bad row
 /// is named; with any, `Err` and nothing to store. Rows come with their line numbers.
-pub fn parse_decisions_csv(bytes: &[u8]) -> Result<Vec<(u64, DecisionRow)>, ImportError> {
+pub fn parse_decisions_csv(bytes: &[u8]) -> Result<Vec<(u64, DecisionRow)>, BadRows> {
     let (rows, problems) = read_decisions(bytes)?;
     if problems.is_empty() {
         Ok(rows)
     } else {
-        Err(ImportError { problems })
+        Err(BadRows { problems })
     }
 }
 
@@ -210,8 +210,12 @@ pub fn parse_decisions_csv(bytes: &[u8]) -> Result<Vec<(u64, DecisionRow)>, Impo
 type ReadRows = (Vec<(u64, DecisionRow)>, Vec<RowProblem>);
 
 /// The good rows and the problems of the others; `Err` only when the header is unusable.
-fn read_decisions(bytes: &[u8]) -> Result<ReadRows, ImportError> {
-    let (mut reader, headers, _) = open_csv(bytes, b'\t')?;
+fn read_decisions(bytes: &[u8]) -> Result<ReadRows, BadRows> {
+    let OpenCsv {
+        mut reader,
+        headers,
+        ..
+    } = open_csv(bytes, b'\t')?;
     let mut problems = Vec::new();
     let mut cols = std::collections::HashMap::new();
     for (i, h) in headers.iter().enumerate() {
@@ -239,7 +243,7 @@ fn read_decisions(bytes: &[u8]) -> Result<ReadRows, ImportError> {
         }
     }
     if !problems.is_empty() {
-        return Err(ImportError { problems });
+        return Err(BadRows { problems });
     }
     let width = headers.len();
     let mut rows = Vec::new();
@@ -323,7 +327,7 @@ pub fn checker<S: DelegationStore + ?Sized>(store: &S) -> Result<Checker> {
 }
 
 /// Checks `rows` against `checker`; every failing row named with its line and reasons.
-pub fn check_rows(checker: &Checker, rows: &[(u64, DecisionRow)]) -> Result<(), ImportError> {
+pub fn check_rows(checker: &Checker, rows: &[(u64, DecisionRow)]) -> Result<(), BadRows> {
     let mut problems = Vec::new();
     for (line, row) in rows {
         if let Err(errors) = checker.check(row) {
@@ -333,7 +337,7 @@ pub fn check_rows(checker: &Checker, rows: &[(u64, DecisionRow)]) -> Result<(), 
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(ImportError { problems })
+        Err(BadRows { problems })
     }
 }
 
@@ -352,7 +356,7 @@ pub struct DecisionsImported {
 
 /// Imports a decision list: read (see [`parse_decisions_csv`]), each row checked against the
 /// version of the order in force on its date, stored in ONE transaction. Any bad row: an
-/// [`ImportError`] naming every one, and nothing stored. A file imported before is refused.
+/// [`BadRows`] naming every one, and nothing stored. A file imported before is refused.
 pub fn import_decisions(
     dir: &crate::DataDir,
 
@@ -371,7 +375,7 @@ pub fn import_decisions(
     }
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
-        return Err(ImportError { problems }.into());
+        return Err(BadRows { problems }.into());
     }
     let sha = paragraf_core::seal::sha256_hex(bytes);
     let imported = store.add_decisions(file, &sha, &rows)?;
@@ -446,8 +450,12 @@ type PeriodRow = (String, String, NaiveDate, Option<NaiveDate>);
 
 /// Reads `X;roll;från;till` rows after a header line (`till` may be empty); `first` names
 /// the first column in messages.
-fn parse_periods(bytes: &[u8], first: &str) -> Result<Vec<PeriodRow>, ImportError> {
-    let (mut reader, headers, _) = open_csv(bytes, b';')?;
+fn parse_periods(bytes: &[u8], first: &str) -> Result<Vec<PeriodRow>, BadRows> {
+    let OpenCsv {
+        mut reader,
+        headers,
+        ..
+    } = open_csv(bytes, b';')?;
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for (line, rec) in data_rows(&mut reader, headers.len().max(4), &mut problems) {
@@ -491,12 +499,12 @@ fn parse_periods(bytes: &[u8], first: &str) -> Result<Vec<PeriodRow>, ImportErro
     if problems.is_empty() {
         Ok(out)
     } else {
-        Err(ImportError { problems })
+        Err(BadRows { problems })
     }
 }
 
 /// Reads a roles register: `person;roll;från;till` (till may be empty).
-pub fn parse_roles_csv(bytes: &[u8]) -> Result<Vec<RoleHolder>, ImportError> {
+pub fn parse_roles_csv(bytes: &[u8]) -> Result<Vec<RoleHolder>, BadRows> {
     Ok(parse_periods(bytes, "person")?
         .into_iter()
         .map(|(person, role, from, to)| RoleHolder {
@@ -509,7 +517,7 @@ pub fn parse_roles_csv(bytes: &[u8]) -> Result<Vec<RoleHolder>, ImportError> {
 }
 
 /// Reads the förvaltningschef's vidaredelegation: `punkt;roll;från;till`.
-pub fn parse_further_csv(bytes: &[u8]) -> Result<Vec<FurtherDelegation>, ImportError> {
+pub fn parse_further_csv(bytes: &[u8]) -> Result<Vec<FurtherDelegation>, BadRows> {
     Ok(parse_periods(bytes, "punkt")?
         .into_iter()
         .map(|(item, role, from, to)| FurtherDelegation {

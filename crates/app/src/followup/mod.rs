@@ -37,7 +37,6 @@ pub mod docs;
 pub mod publish;
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -52,7 +51,8 @@ use paragraf_import::FollowUpReport;
 use paragraf_store::BudgetBatch;
 use serde::{Deserialize, Serialize};
 
-use crate::unenforced::decode;
+use paragraf_import::table::problem;
+pub use paragraf_import::table::{csv_records, xlsx_records, BadRows, RowProblem};
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -402,34 +402,6 @@ pub fn to_followup(
 // ---------------------------------------------------------------------------------------
 // The finance export
 
-/// One problem in a file: its line (the header is line 1), the column and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RowProblem {
-    /// Line.
-    pub line: u64,
-    /// Column.
-    pub field: String,
-    /// What is wrong.
-    pub message: String,
-}
-
-/// A file with bad rows: nothing was stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-pub struct FileError {
-    /// Every problem.
-    pub problems: Vec<RowProblem>,
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "filen lästes inte in ({} fel):", self.problems.len())?;
-        for p in &self.problems {
-            writeln!(f, "  rad {}, {}: {}", p.line, p.field, p.message)?;
-        }
-        Ok(())
-    }
-}
-
 fn column_key(h: &str) -> String {
     h.trim()
         .trim_start_matches('\u{feff}')
@@ -475,15 +447,11 @@ pub struct FinanceFile {
 pub fn read_finance_records(
     records: &[Vec<String>],
     body: Option<&str>,
-) -> Result<FinanceFile, FileError> {
+) -> Result<FinanceFile, BadRows> {
     let mut problems = Vec::new();
     let Some(header) = records.first() else {
-        return Err(FileError {
-            problems: vec![RowProblem {
-                line: 1,
-                field: "rubrikrad".into(),
-                message: "filen är tom".into(),
-            }],
+        return Err(BadRows {
+            problems: vec![problem(1, "rubrikrad", "filen är tom")],
         });
     };
     let mut cols: BTreeMap<&'static str, usize> = BTreeMap::new();
@@ -517,7 +485,7 @@ pub fn read_finance_records(
         });
     }
     if !problems.is_empty() {
-        return Err(FileError { problems });
+        return Err(BadRows { problems });
     }
     let mut batches: Vec<BudgetBatch> = Vec::new();
     let mut rows = 0usize;
@@ -668,7 +636,7 @@ pub fn read_finance_records(
         }
     }
     if !problems.is_empty() {
-        return Err(FileError { problems });
+        return Err(BadRows { problems });
     }
     Ok(FinanceFile {
         periods: batches
@@ -692,64 +660,6 @@ pub fn budget_table(b: &BudgetBatch) -> Result<FinanceTable> {
         &b.lines,
     )
     .map_err(|e| anyhow::anyhow!("{e}"))
-}
-
-/// The records of a CSV file (`;` or `,`, UTF-8 or Windows-1252).
-pub fn csv_records(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
-    let (text, _) = decode(bytes);
-    let first = text.lines().next().unwrap_or("");
-    let delimiter = if first.matches(';').count() >= first.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for rec in reader.records() {
-        let rec = rec.context("CSV-filen kunde inte läsas")?;
-        out.push(rec.iter().map(str::to_string).collect());
-    }
-    Ok(out)
-}
-
-/// The records of an XLSX file's first sheet.
-pub fn xlsx_records(bytes: &[u8]) -> Result<Vec<Vec<String>>> {
-    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-    let mut wb: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(|e| anyhow::anyhow!("XLSX-filen kunde inte öppnas: {e}"))?;
-    let range = wb
-        .worksheet_range_at(0)
-        .context("XLSX-filen har inget blad")?
-        .map_err(|e| anyhow::anyhow!("XLSX-filens första blad kunde inte läsas: {e}"))?;
-    let cell = |d: &Data| -> String {
-        match d {
-            Data::Empty => String::new(),
-            Data::String(s) => s.clone(),
-            Data::Int(i) => i.to_string(),
-            Data::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 1e15 {
-                    format!("{}", *f as i64)
-                } else {
-                    f.to_string()
-                }
-            }
-            Data::Bool(b) => b.to_string(),
-            Data::DateTime(dt) => {
-                let days = dt.as_f64().floor() as i64;
-                chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
-                    .and_then(|d| d.checked_add_signed(chrono::Duration::days(days)))
-                    .map(|d| d.format("%Y-%m").to_string())
-                    .unwrap_or_default()
-            }
-            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-            Data::Error(e) => format!("#{e:?}"),
-        }
-    };
-    Ok(range.rows().map(|r| r.iter().map(cell).collect()).collect())
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,7 +7,6 @@
 pub mod docs;
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -21,6 +20,8 @@ use paragraf_core::unenforced::ivo::{IvoReport, Quarter};
 use paragraf_core::unenforced::public::PublicStatistics;
 use paragraf_core::unenforced::report::{swedish_date, MonthlyReport};
 use paragraf_core::unenforced::stats::{days_histogram, QuarterStats, WaitingSeries};
+use paragraf_import::table::{data_rows, open_csv, problem, OpenCsv};
+pub use paragraf_import::table::{BadRows, RowProblem};
 pub use paragraf_store::AuditRecord;
 use paragraf_store::UpsertSummary;
 use serde::{Deserialize, Serialize};
@@ -46,53 +47,6 @@ pub fn load_catalogue(dir: &Path) -> Result<Catalogue> {
     let file: CatalogueFile =
         toml::from_str(&text).with_context(|| format!("fel i {}", path.display()))?;
     Catalogue::new(file.insats).with_context(|| format!("fel i {}", path.display()))
-}
-
-/// Text from bytes: UTF-8 (a byte-order mark is dropped), else Windows-1252 as older
-/// spreadsheet programs save it. Returns the text and the encoding's name.
-pub fn decode(bytes: &[u8]) -> (String, &'static str) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), "UTF-8"),
-        Err(_) => {
-            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            (text.into_owned(), "Windows-1252")
-        }
-    }
-}
-
-/// One problem in an imported file: its line, the column and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RowProblem {
-    /// Line in the file (the header is line 1).
-    pub line: u64,
-    /// The column.
-    pub field: String,
-    /// What is wrong, in Swedish.
-    pub message: String,
-}
-
-/// A file with bad rows: nothing was stored. Lists every problem.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
-pub struct ImportError {
-    /// Every problem, by line.
-    pub problems: Vec<RowProblem>,
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut lines: Vec<u64> = self.problems.iter().map(|p| p.line).collect();
-        lines.dedup();
-        write!(
-            f,
-            "filen har fel på {} rad(er) och inget har sparats:",
-            lines.len()
-        )?;
-        for p in &self.problems {
-            write!(f, "\n  rad {}, {}: {}", p.line, p.field, p.message)?;
-        }
-        Ok(())
-    }
 }
 
 /// The CSV columns, in the order the issue names them; the last three are optional extras.
@@ -156,87 +110,8 @@ impl Columns {
 /// `id;insats;beslutsdatum;kön;orsak;verkställt;avslutat;avbrott_från;avbrott_till` (and
 /// optionally `enhet;orsakstext;avslutsorsak`), `;` or `,` as found in the header, UTF-8 or
 /// Windows-1252. Every bad row is named; with any, `Err` and nothing to store.
-pub fn parse_csv(bytes: &[u8], catalogue: &Catalogue) -> Result<Vec<Decision>, ImportError> {
+pub fn parse_csv(bytes: &[u8], catalogue: &Catalogue) -> Result<Vec<Decision>, BadRows> {
     parse_file(bytes, catalogue).map(|p| p.rows.into_iter().map(|r| r.decision).collect())
-}
-
-/// A problem on `line` of a file, in `field`.
-pub fn problem(line: u64, field: &str, message: impl Into<String>) -> RowProblem {
-    RowProblem {
-        line,
-        field: field.to_string(),
-        message: message.into(),
-    }
-}
-
-/// A CSV reader, its header row and the delimiter it uses.
-pub type OpenCsv = (csv::Reader<std::io::Cursor<Vec<u8>>>, csv::StringRecord, u8);
-
-/// A CSV file opened for reading: decoded (UTF-8 or Windows-1252), its delimiter taken from
-/// the header row (`;`, `,` or a tab; `fallback` when the header has none) and its header
-/// row read. An empty or unreadable header is the file's one problem.
-pub fn open_csv(bytes: &[u8], fallback: u8) -> Result<OpenCsv, ImportError> {
-    let header_problem = |message: String| ImportError {
-        problems: vec![problem(1, "rubrik", message)],
-    };
-    let (text, _) = decode(bytes);
-    let first = text.lines().next().unwrap_or("");
-    if first.trim().is_empty() {
-        return Err(header_problem("filen saknar rubrikrad".into()));
-    }
-    let delimiter = if first.contains(';') {
-        b';'
-    } else if first.contains(',') {
-        b','
-    } else if first.contains('\t') {
-        b'\t'
-    } else {
-        fallback
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(std::io::Cursor::new(text.into_bytes()));
-    let headers = reader
-        .headers()
-        .map_err(|e| header_problem(format!("rubrikraden kan inte läsas: {e}")))?
-        .clone();
-    Ok((reader, headers, delimiter))
-}
-
-/// The data rows of a CSV file with their line numbers. Blank rows are skipped; a row that
-/// cannot be read or is wider than the header (`width` fields) goes to `problems` instead.
-pub fn data_rows<R: std::io::Read>(
-    reader: &mut csv::Reader<R>,
-    width: usize,
-    problems: &mut Vec<RowProblem>,
-) -> Vec<(u64, csv::StringRecord)> {
-    let mut rows = Vec::new();
-    for rec in reader.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
-                problems.push(problem(line, "rad", format!("raden kan inte läsas: {e}")));
-                continue;
-            }
-        };
-        let line = rec.position().map_or(0, |p| p.line());
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if rec.len() > width {
-            problems.push(problem(
-                line,
-                "rad",
-                format!("raden har {} fält men rubriken {width}", rec.len()),
-            ));
-            continue;
-        }
-        rows.push((line, rec));
-    }
-    rows
 }
 
 fn from_error(line: u64, e: &DecisionError) -> RowProblem {
@@ -249,8 +124,12 @@ struct Parsed {
     columns: Vec<String>,
 }
 
-fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, ImportError> {
-    let (mut reader, headers, delimiter) = open_csv(bytes, b';')?;
+fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, BadRows> {
+    let OpenCsv {
+        mut reader,
+        headers,
+        delimiter,
+    } = open_csv(bytes, b';')?;
     let mut problems = Vec::new();
     let mut map = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
@@ -278,7 +157,7 @@ fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, ImportError
         }
     }
     if !problems.is_empty() {
-        return Err(ImportError { problems });
+        return Err(BadRows { problems });
     }
     let cols = Columns(map);
     let width = headers.len();
@@ -369,7 +248,7 @@ fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, ImportError
     }
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
-        return Err(ImportError { problems });
+        return Err(BadRows { problems });
     }
     // Remember which optional columns the file has, for merging on re-import.
     let present: Vec<String> = CSV_COLUMNS
@@ -442,7 +321,7 @@ fn merge(stored: &Decision, mut new: Decision, columns: &[String]) -> Decision {
 
 /// Imports a register file (see [`parse_csv`]) into `store` in ONE transaction. A row whose
 /// id is already stored updates that decision; values the file has no column for (offers,
-/// and the optional columns when absent) are kept. Any bad row: an [`ImportError`] naming
+/// and the optional columns when absent) are kept. Any bad row: an [`BadRows`] naming
 /// every one, and nothing stored.
 pub fn import_csv(
     dir: &crate::DataDir,
@@ -483,7 +362,7 @@ pub fn import_csv(
         decisions.push(d);
     }
     if !problems.is_empty() {
-        return Err(ImportError { problems }.into());
+        return Err(BadRows { problems }.into());
     }
     let UpsertSummary {
         inserted,
@@ -610,7 +489,7 @@ pub fn quarter_stats(
 pub fn check_file(path: &Path, catalogue: &Catalogue) -> Result<CheckResult> {
     let bytes =
         std::fs::read(path).with_context(|| format!("kunde inte läsa {}", path.display()))?;
-    let (text, _) = decode(&bytes);
+    let text = paragraf_import::table::text(&bytes)?;
     Ok(check(&text, catalogue))
 }
 
