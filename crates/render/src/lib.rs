@@ -14,6 +14,7 @@
 //! read from the file system or the network at run time. Rendering the same input twice
 //! gives byte-identical PDFs (no timestamp is written).
 
+pub mod chart;
 pub mod doc;
 pub mod format;
 mod payload;

@@ -228,95 +228,9 @@ pub fn bars_svg(
     labels: &[String],
     series: &[(&str, Vec<Option<f64>>)],
 ) -> Result<String> {
-    use plotters::prelude::*;
-    let n = labels.len().max(1);
-    let values: Vec<f64> = series
-        .iter()
-        .flat_map(|(_, v)| v.iter().flatten().copied())
-        .collect();
-    let lo = values.iter().copied().fold(0.0f64, f64::min);
-    let hi = values.iter().copied().fold(0.0f64, f64::max);
-    let span = (hi - lo).max(1.0);
-    let (lo, hi) = (
-        lo - span * 0.02 - if lo < 0.0 { span * 0.12 } else { 0.0 },
-        hi + span * 0.16,
-    );
-    let height = 110 + 46 * n as u32;
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (960, height)).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(title, ("sans-serif", 20))
-            .margin(14)
-            .margin_right(24)
-            .x_label_area_size(44)
-            .y_label_area_size(330)
-            .build_cartesian_2d(lo..hi, -0.5f64..(n as f64 - 0.5))?;
-        let labels_owned: Vec<String> = labels.to_vec();
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .light_line_style(WHITE)
-            .y_labels(n)
-            .y_label_formatter(&|y| {
-                let i = y.round();
-                if (y - i).abs() < 1e-6 && i >= 0.0 {
-                    // Top to bottom in the order given.
-                    labels_owned
-                        .get(n - 1 - i as usize)
-                        .cloned()
-                        .unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
-            .x_label_formatter(&|x| format::number_plain(*x, 0))
-            .x_desc(x_desc)
-            .label_style(("sans-serif", 14))
-            .draw()?;
-        let k = series.len().max(1) as f64;
-        let band = 0.8 / k;
-        let colours = [
-            RGBColor(31, 95, 160),
-            RGBColor(230, 140, 30),
-            RGBColor(60, 150, 80),
-        ];
-        for (s, (name, vals)) in series.iter().enumerate() {
-            let colour = colours[s % colours.len()];
-            let offset = 0.4 - band * (s as f64 + 1.0);
-            let bars: Vec<(f64, f64, f64)> = vals
-                .iter()
-                .enumerate()
-                .filter_map(|(i, v)| v.map(|v| ((n - 1 - i) as f64 + offset, v, band)))
-                .collect();
-            chart
-                .draw_series(bars.iter().map(|(y, v, b)| {
-                    Rectangle::new([(0.0, *y + b * 0.08), (*v, *y + b * 0.92)], colour.filled())
-                }))?
-                .label(*name)
-                .legend(move |(x, y)| {
-                    Rectangle::new([(x, y - 6), (x + 16, y + 6)], colour.filled())
-                });
-            chart.draw_series(bars.iter().map(|(y, v, b)| {
-                let pos = if *v >= 0.0 { *v } else { 0.0 };
-                Text::new(
-                    format::number_plain(*v, 0),
-                    (pos, *y + b * 0.75),
-                    ("sans-serif", 12).into_font().color(&BLACK),
-                )
-            }))?;
-        }
-        chart
-            .configure_series_labels()
-            .border_style(BLACK)
-            .background_style(WHITE.mix(0.9))
-            .position(SeriesLabelPosition::LowerRight)
-            .label_font(("sans-serif", 14))
-            .draw()?;
-        root.present()?;
-    }
-    Ok(svg)
+    Ok(paragraf_render::chart::bars_svg(
+        title, x_desc, labels, series,
+    )?)
 }
 
 /// Net cost shown as a positive amount when the table signs costs negative.
@@ -395,108 +309,29 @@ pub fn charted_indicators(f: &FollowUp) -> Vec<&Indicator> {
     v
 }
 
-fn short(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n - 1).collect::<String>().trim_end())
-    }
-}
-
 /// Indicator series against their targets, one small chart each (SVG).
 pub fn indicators_chart(inds: &[&Indicator]) -> Result<Option<String>> {
-    use plotters::prelude::*;
-    if inds.is_empty() {
-        return Ok(None);
-    }
-    let rows = inds.len().div_ceil(2);
-    let mut svg = String::new();
-    {
-        let root =
-            SVGBackend::with_string(&mut svg, (960, 300 * rows as u32 + 40)).into_drawing_area();
-        root.fill(&WHITE)?;
-        let (top, rest) = root.split_vertically(40);
-        top.titled("Indikatorer mot målvärde", ("sans-serif", 20))?;
-        let cells = rest.split_evenly((rows, 2));
-        for (ind, area) in inds.iter().zip(cells.iter()) {
-            let pts: Vec<(i32, f64)> = ind
-                .values
-                .iter()
-                .filter_map(|(k, v)| {
-                    k.get(..4)
-                        .and_then(|y| y.parse::<i32>().ok())
-                        .map(|y| (y, *v))
-                })
-                .collect();
-            let Some(target) = ind.target else { continue };
-            let (x0, x1) = (
-                pts.iter().map(|p| p.0).min().unwrap_or(2020),
-                pts.iter().map(|p| p.0).max().unwrap_or(2023),
-            );
-            let lo = pts.iter().map(|p| p.1).fold(target, f64::min);
-            let hi = pts.iter().map(|p| p.1).fold(target, f64::max);
-            let pad = ((hi - lo) * 0.15).max(1.0);
-            let unit = ind.unit.clone().unwrap_or_default();
-            let mut chart = ChartBuilder::on(area)
-                .caption(short(&ind.name, 58), ("sans-serif", 14))
-                .margin(10)
-                .x_label_area_size(28)
-                .y_label_area_size(46)
-                .build_cartesian_2d(x0..x1.max(x0 + 1), (lo - pad)..(hi + pad))?;
-            let decimals = if hi - lo + 2.0 * pad < 10.0 { 1 } else { 0 };
-            chart
-                .configure_mesh()
-                .light_line_style(WHITE)
-                .x_labels((x1 - x0 + 1).clamp(2, 8) as usize)
-                .x_label_formatter(&|x| x.to_string())
-                .y_label_formatter(&|y| {
-                    format!(
-                        "{}{}",
-                        format::number_plain(*y, decimals),
-                        if unit == "%" { " %" } else { "" }
-                    )
-                })
-                .label_style(("sans-serif", 12))
-                .draw()?;
-            chart
-                .draw_series(LineSeries::new(
-                    [(x0, target), (x1.max(x0 + 1), target)],
-                    RGBColor(200, 40, 40).stroke_width(2),
-                ))?
-                .label(format!("Mål {}", format::number_plain(target, 1)))
-                .legend(|(x, y)| {
-                    PathElement::new(
-                        vec![(x, y), (x + 16, y)],
-                        RGBColor(200, 40, 40).stroke_width(2),
-                    )
-                });
-            chart
-                .draw_series(LineSeries::new(
-                    pts.iter().copied(),
-                    RGBColor(31, 95, 160).stroke_width(3),
-                ))?
-                .label("Utfall")
-                .legend(|(x, y)| {
-                    PathElement::new(
-                        vec![(x, y), (x + 16, y)],
-                        RGBColor(31, 95, 160).stroke_width(3),
-                    )
-                });
-            chart.draw_series(
-                pts.iter()
-                    .map(|p| Circle::new(*p, 4, RGBColor(31, 95, 160).filled())),
-            )?;
-            chart
-                .configure_series_labels()
-                .border_style(BLACK)
-                .background_style(WHITE.mix(0.9))
-                .position(SeriesLabelPosition::LowerRight)
-                .label_font(("sans-serif", 12))
-                .draw()?;
-        }
-        root.present()?;
-    }
-    Ok(Some(svg))
+    use paragraf_render::chart::{targets_svg, TargetSeries};
+    let series: Vec<TargetSeries> = inds
+        .iter()
+        .filter_map(|ind| {
+            Some(TargetSeries {
+                title: ind.name.clone(),
+                points: ind
+                    .values
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        k.get(..4)
+                            .and_then(|y| y.parse::<i32>().ok())
+                            .map(|y| (y, *v))
+                    })
+                    .collect(),
+                target: ind.target?,
+                unit: ind.unit.clone().unwrap_or_default(),
+            })
+        })
+        .collect();
+    Ok(targets_svg("Indikatorer mot målvärde", &series)?)
 }
 
 // ---------------------------------------------------------------------------------------

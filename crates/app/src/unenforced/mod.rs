@@ -606,94 +606,45 @@ pub fn draft(report: &MonthlyReport, body: &str, memo_date: NaiveDate) -> Report
 }
 
 /// The chart (SVG): decisions waiting at the end of each of the last 12 months, per type and
-/// in all, and the spread of days waited at `at`. Drawn with plotters.
+/// in all, and the spread of days waited at `at`.
 pub fn chart_svg(decisions: &[Decision], catalogue: &Catalogue, at: NaiveDate) -> Result<String> {
-    use plotters::prelude::*;
-
+    use paragraf_render::chart::{lines_and_histogram_svg, Histogram, Line, LineChart};
     let series = WaitingSeries::compute(decisions, catalogue, at, 12);
     let report = MonthlyReport::compute(decisions, catalogue, at);
     let width = 30;
-    let hist = days_histogram(&report, width);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (960, 760)).into_drawing_area();
-        root.fill(&WHITE)?;
-        let (top, bottom) = root.split_vertically(420);
-        let n = series.dates.len();
-        let max = series.total.iter().copied().max().unwrap_or(0).max(1);
-        let mut chart = ChartBuilder::on(&top)
-            .caption(
-                format!(
-                    "Beslut som inte verkställts inom tre månader, per månad och insats (t.o.m. {at})"
-                ),
-                ("sans-serif", 18),
-            )
-            .margin(12)
-            .margin_right(40)
-            .x_label_area_size(36)
-            .y_label_area_size(44)
-            .build_cartesian_2d(0..n.saturating_sub(1).max(1), 0..max + 1)?;
-        let dates = series.dates.clone();
-        chart
-            .configure_mesh()
-            .x_labels(n)
-            .x_label_formatter(&|i| {
-                dates
-                    .get(*i)
-                    .map(|d| d.format("%Y-%m").to_string())
-                    .unwrap_or_default()
-            })
-            .y_desc("Antal beslut")
-            .draw()?;
-        chart
-            .draw_series(LineSeries::new(
-                series.total.iter().enumerate().map(|(i, c)| (i, *c)),
-                BLACK.stroke_width(3),
-            ))?
-            .label("Alla insatser")
-            .legend(|(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], BLACK.stroke_width(3)));
-        for (k, (name, counts)) in series.by_type.iter().enumerate() {
-            let color = Palette99::pick(k).to_rgba();
-            chart
-                .draw_series(LineSeries::new(
-                    counts.iter().enumerate().map(|(i, c)| (i, *c)),
-                    color.stroke_width(2),
-                ))?
-                .label(name.as_str())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 18, y)], color));
-        }
-        chart
-            .configure_series_labels()
-            .border_style(BLACK)
-            .background_style(WHITE.mix(0.85))
-            .position(SeriesLabelPosition::UpperLeft)
-            .draw()?;
-
-        let x0 = hist.first().map_or(0, |b| b.0);
-        let x1 = hist.last().map_or(width * 4, |b| b.0 + width);
-        let hmax = hist.iter().map(|b| b.1).max().unwrap_or(0).max(1);
-        let mut h = ChartBuilder::on(&bottom)
-            .caption(
-                format!("Antal dagar som besluten väntat den {at} (intervall om {width} dagar)"),
-                ("sans-serif", 18),
-            )
-            .margin(12)
-            .x_label_area_size(36)
-            .y_label_area_size(44)
-            .build_cartesian_2d(x0..x1, 0..hmax + 1)?;
-        h.configure_mesh()
-            .x_desc("Antal dagar")
-            .y_desc("Antal beslut")
-            .draw()?;
-        h.draw_series(hist.iter().map(|(start, count)| {
-            Rectangle::new(
-                [(*start, 0), (*start + width, *count)],
-                BLUE.mix(0.6).filled(),
-            )
-        }))?;
-        root.present()?;
-    }
-    Ok(svg)
+    let points = |counts: &[u64]| counts.iter().copied().enumerate().collect::<Vec<_>>();
+    let mut lines = vec![Line {
+        name: Some("Alla insatser".into()),
+        points: points(&series.total),
+        total: true,
+        markers: false,
+    }];
+    lines.extend(series.by_type.iter().map(|(name, counts)| Line {
+        name: Some(name.clone()),
+        points: points(counts),
+        total: false,
+        markers: false,
+    }));
+    let chart = LineChart {
+        title: format!(
+            "Beslut som inte verkställts inom tre månader, per månad och insats (t.o.m. {at})"
+        ),
+        x_labels: series
+            .dates
+            .iter()
+            .map(|d| d.format("%Y-%m").to_string())
+            .collect(),
+        y_desc: "Antal beslut".into(),
+        lines,
+    };
+    let hist = Histogram {
+        title: format!("Antal dagar som besluten väntat den {at} (intervall om {width} dagar)"),
+        x_desc: "Antal dagar".into(),
+        y_desc: "Antal beslut".into(),
+        bins: days_histogram(&report, width),
+        width,
+    };
+    Ok(lines_and_histogram_svg(&chart, &hist)?)
 }
 
 /// Rows of the register per state, for a listing: (id, type, decision date, state).
@@ -749,8 +700,8 @@ pub fn public_statistics(dir: &crate::DataDir) -> Result<Vec<PublicStatistics>> 
 /// has been before the nämnd; hidden (small) totals are left out of the line.
 pub fn public_chart_svg(stats: &[PublicStatistics]) -> Result<String> {
     use paragraf_core::unenforced::public::Cell;
-    use plotters::prelude::*;
-    let points: Vec<(usize, u64)> = stats
+    use paragraf_render::chart::{lines_svg, Line, LineChart};
+    let points = stats
         .iter()
         .enumerate()
         .filter_map(|(i, s)| match s.total {
@@ -758,37 +709,17 @@ pub fn public_chart_svg(stats: &[PublicStatistics]) -> Result<String> {
             Cell::Hidden => None,
         })
         .collect();
-    let n = stats.len().max(2);
-    let max = points.iter().map(|p| p.1).max().unwrap_or(0).max(1);
-    let mut svg = String::new();
-    {
-        let root = SVGBackend::with_string(&mut svg, (960, 420)).into_drawing_area();
-        root.fill(&WHITE)?;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(
-                "Beslut som inte verkställts inom tre månader, per rapportdatum",
-                ("sans-serif", 18),
-            )
-            .margin(12)
-            .margin_right(40)
-            .x_label_area_size(36)
-            .y_label_area_size(44)
-            .build_cartesian_2d(0..n - 1, 0..max + 1)?;
-        let dates: Vec<NaiveDate> = stats.iter().map(|s| s.date).collect();
-        chart
-            .configure_mesh()
-            .x_labels(n)
-            .x_label_formatter(&|i| dates.get(*i).map(|d| d.to_string()).unwrap_or_default())
-            .y_desc("Antal beslut")
-            .draw()?;
-        chart.draw_series(LineSeries::new(
-            points.iter().copied(),
-            BLACK.stroke_width(3),
-        ))?;
-        chart.draw_series(points.iter().map(|p| Circle::new(*p, 4, BLACK.filled())))?;
-        root.present()?;
-    }
-    Ok(svg)
+    Ok(lines_svg(&LineChart {
+        title: "Beslut som inte verkställts inom tre månader, per rapportdatum".into(),
+        x_labels: stats.iter().map(|s| s.date.to_string()).collect(),
+        y_desc: "Antal beslut".into(),
+        lines: vec![Line {
+            name: None,
+            points,
+            total: true,
+            markers: true,
+        }],
+    })?)
 }
 
 /// Every decision of the register (the read is logged with `actor`).
