@@ -17,6 +17,7 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::auth::Viewer;
+use crate::dto;
 use crate::error::{ApiError, WebError};
 use crate::public::{current_notices, is_published, published};
 use crate::AppState;
@@ -103,14 +104,18 @@ async fn openapi() -> Json<Value> {
 }
 
 async fn bodies(State(state): State<AppState>) -> ApiResult {
-    Ok(Json(json!(state.dir.bodies().map_err(WebError::from)?)))
+    let bodies = state.dir.bodies().map_err(WebError::from)?;
+    Ok(Json(json!(bodies
+        .iter()
+        .map(dto::BodyV1::from)
+        .collect::<Vec<_>>())))
 }
 
 async fn notices(State(state): State<AppState>) -> ApiResult {
     let store = &state.dir;
     let list: Vec<Value> = current_notices(store, state.today())?
         .into_iter()
-        .map(|(m, n)| json!({ "meeting": m.id, "body": m.body, "meeting_date": m.date, "notice": n, "minutes": format!("/api/v1/minutes/{}", m.id) }))
+        .map(|(m, n)| json!({ "meeting": m.id, "body": m.body, "meeting_date": m.date, "notice": dto::PostingV1::from(&n), "minutes": format!("/api/v1/minutes/{}", m.id) }))
         .collect();
     Ok(Json(json!(list)))
 }
@@ -122,7 +127,7 @@ async fn minutes_list(State(state): State<AppState>) -> ApiResult {
         .map_err(WebError::from)?
         .into_iter()
         .filter(|m| is_published(m))
-        .map(|m| json!({ "id": m.id, "body": m.body, "date": m.date, "state": m.state() }))
+        .map(|m| json!({ "id": m.id, "body": m.body, "date": m.date, "state": dto::state(m.state()) }))
         .collect();
     Ok(Json(json!(list)))
 }
@@ -132,16 +137,16 @@ async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiR
     let p = published(&state, MeetingId(id))?;
     let (m, minutes) = (p.meeting, p.minutes);
     let names = crate::public::names(store)?;
-    let persons: Value = minutes
-        .attendance()
-        .attendees()
+    let paragraphs: Vec<_> = minutes
+        .paragraphs()
         .iter()
-        .map(|a| json!({ "id": a.person, "name": names.get(&a.person), "party": a.party, "role": a.role, "presence": a.presence.written }))
+        .map(dto::ParagraphV1::from)
         .collect();
     let mut answer = json!({
         "meeting": m.id, "body": m.body, "date": m.date, "start": m.start, "end": m.end, "place": m.place,
-        "attendance": persons, "chair": minutes.chair(), "adjusters": minutes.adjusters(),
-        "paragraphs": minutes.paragraphs(), "notice": m.posting(), "seal": minutes.seal(),
+        "attendance": dto::attendance(&minutes, &names), "chair": minutes.chair(), "adjusters": minutes.adjusters(),
+        "paragraphs": paragraphs, "notice": m.posting().map(dto::PostingV1::from),
+        "seal": minutes.seal().map(dto::SealV1::from),
     });
     paragraf_core::secrecy::mask_json(&mut answer);
     Ok(Json(answer))
@@ -149,16 +154,13 @@ async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiR
 
 async fn meetings(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
     viewer.logged_in()?;
-    let list: Vec<Value> = state
+    let list: Vec<dto::MeetingV1> = state
         .dir
         .meetings()
         .map_err(WebError::from)?
         .into_iter()
         .filter(|m| viewer.can_read_body(m.body))
-        .map(|m| {
-            json!({ "id": m.id, "body": m.body, "date": m.date, "start": m.start, "place": m.place, "state": m.state(),
-                    "agenda_items": m.agenda() })
-        })
+        .map(|m| dto::MeetingV1::from(&m))
         .collect();
     Ok(Json(json!(list)))
 }
@@ -202,8 +204,10 @@ async fn meeting_one(
     {
         audit(&state, &viewer, "läsa-sekretess", "protokoll", m.id, None);
     }
+    let names = crate::public::names(&state.dir)?;
+    let minutes = minutes.map(|x| dto::MinutesV1::new(&x, &names));
     Ok(Json(
-        json!({ "id": m.id, "meeting": m.value, "minutes": minutes }),
+        json!({ "id": m.id, "meeting": dto::MeetingV1::from(&m), "minutes": minutes }),
     ))
 }
 
@@ -244,7 +248,7 @@ async fn meeting_create(
     );
     Ok((
         StatusCode::CREATED,
-        Json(json!({ "id": rec.id, "meeting": rec.value })),
+        Json(json!({ "id": rec.id, "meeting": dto::MeetingV1::from(&rec) })),
     ))
 }
 
@@ -266,6 +270,7 @@ async fn agenda_add(
     let was = before(&state, id)?;
     let item = cycle::add_agenda_case(&state.dir, MeetingId(id), &b.case, b.presenter)
         .map_err(WebError::from)?;
+    let item = dto::AgendaItemV1::from(&item);
     crate::audit::meeting_change(&state, &viewer, "punkt", MeetingId(id), was, json!(item))?;
     Ok(Json(json!(item)))
 }
@@ -284,7 +289,7 @@ async fn step(
     f(&state.dir, MeetingId(id)).map_err(WebError::from)?;
     let m = state.dir.meeting(MeetingId(id)).map_err(WebError::from)?;
     crate::audit::meeting_change(state, viewer, what, MeetingId(id), was, json!(null))?;
-    Ok(Json(json!({ "id": id, "state": m.state() })))
+    Ok(Json(json!({ "id": id, "state": dto::state(m.state()) })))
 }
 
 async fn notice_send(
@@ -343,7 +348,8 @@ async fn minutes_draft(
         was,
         json!(null),
     )?;
-    Ok(Json(json!(m)))
+    let names = crate::public::names(&state.dir)?;
+    Ok(Json(json!(dto::MinutesV1::new(&m, &names))))
 }
 
 #[derive(Deserialize)]
@@ -388,9 +394,16 @@ async fn decision_set(
         },
     )
     .map_err(WebError::from)?;
-    let request = json!({ "paragraph": n, "decision": decision });
-    crate::audit::meeting_change(&state, &viewer, "beslut", MeetingId(id), was, request)?;
-    Ok(Json(json!({ "paragraph": n, "decision": decision })))
+    let answer = json!({ "paragraph": n, "decision": dto::DecisionV1::from(&decision) });
+    crate::audit::meeting_change(
+        &state,
+        &viewer,
+        "beslut",
+        MeetingId(id),
+        was,
+        answer.clone(),
+    )?;
+    Ok(Json(answer))
 }
 
 #[derive(Deserialize)]
@@ -436,6 +449,7 @@ async fn vote_add(
         field: Some("ballots".into()),
         message: format!("{e:#}"),
     })?;
+    let r = dto::VoteResultV1::from(&r);
     let request = json!({ "paragraph": n, "result": r });
     crate::audit::meeting_change(&state, &viewer, "omrostning", MeetingId(id), was, request)?;
     Ok(Json(json!({ "result": r })))
@@ -472,6 +486,7 @@ async fn approve(
         state.now(),
     )
     .map_err(WebError::from)?;
+    let out = dto::ApprovalV1::from(&out);
     crate::audit::meeting_change(&state, &viewer, "justera", MeetingId(id), was, json!(out))?;
     Ok(Json(json!(out)))
 }
@@ -504,7 +519,10 @@ async fn anslag(
     .map_err(WebError::from)?;
     let m = state.dir.meeting(MeetingId(id)).map_err(WebError::from)?;
     crate::audit::meeting_change(&state, &viewer, "anslag", MeetingId(id), was, json!(null))?;
-    Ok(Json(json!({ "notice": m.posting(), "warnings": w })))
+    let warnings: Vec<String> = w.into_iter().map(|w| w.0).collect();
+    Ok(Json(
+        json!({ "notice": m.posting().map(dto::PostingV1::from), "warnings": warnings }),
+    ))
 }
 
 async fn cases(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
@@ -515,6 +533,7 @@ async fn cases(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
         .map_err(WebError::from)?
         .into_iter()
         .filter(|c| crate::workspace::may_see_case(&user, c))
+        .map(|c| dto::CaseV1::from(&c))
         .collect();
     Ok(Json(json!(list)))
 }
@@ -561,7 +580,7 @@ async fn case_create(
         c.id,
         Some(json!(c.value)),
     );
-    Ok((StatusCode::CREATED, Json(json!(c))))
+    Ok((StatusCode::CREATED, Json(json!(dto::CaseV1::from(&c)))))
 }
 
 #[derive(Deserialize)]
@@ -588,10 +607,18 @@ async fn token_create(
 
 async fn tokens(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
     let user = viewer.logged_in()?;
-    Ok(Json(json!(paragraf_app::accounts::tokens(
-        &state.dir, user
-    )
-    .map_err(WebError::from)?)))
+    let list: Vec<dto::TokenV1> = paragraf_app::accounts::tokens(&state.dir, user)
+        .map_err(WebError::from)?
+        .into_iter()
+        .map(|t| dto::TokenV1 {
+            id: t.id,
+            label: t.label,
+            created: t.created,
+            expires: t.expires,
+            revoked: t.revoked,
+        })
+        .collect();
+    Ok(Json(json!(list)))
 }
 
 async fn token_revoke(

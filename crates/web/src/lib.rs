@@ -10,6 +10,7 @@ pub mod audit;
 pub mod auth;
 pub mod cache;
 pub mod delegation;
+pub mod dto;
 pub mod error;
 pub mod followup;
 pub mod html;

@@ -1102,3 +1102,77 @@ async fn a_followup_report_is_public_once_it_has_been_on_an_agenda() {
     let (cookie, _) = app.login("ledamot").await;
     assert_eq!(app.get(hidden, Some(&cookie)).await.status, StatusCode::OK);
 }
+
+/// The shape of `/api/v1` is its own (web/src/dto.rs), written out field by field: these
+/// keys are the promise, whatever the core's types or the store's rows become.
+#[tokio::test]
+async fn the_api_v1_shape_is_pinned() {
+    let app = app();
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().expect("an object").keys().cloned().collect();
+        k.sort();
+        k
+    };
+    let list: serde_json::Value =
+        serde_json::from_str(&app.get("/api/v1/minutes", None).await.body).unwrap();
+    let first = &list.as_array().expect("a list")[0];
+    assert_eq!(keys(first), ["body", "date", "id", "state"]);
+    assert!(first["state"].is_string());
+    let id = first["id"].as_i64().unwrap();
+    let one: serde_json::Value =
+        serde_json::from_str(&app.get(&format!("/api/v1/minutes/{id}"), None).await.body).unwrap();
+    assert_eq!(
+        keys(&one),
+        [
+            "adjusters",
+            "attendance",
+            "body",
+            "chair",
+            "date",
+            "end",
+            "meeting",
+            "notice",
+            "paragraphs",
+            "place",
+            "seal",
+            "start"
+        ]
+    );
+    assert_eq!(
+        keys(&one["paragraphs"][0]),
+        [
+            "carried",
+            "case",
+            "case_number",
+            "conflicts",
+            "decision",
+            "dispatch",
+            "documents",
+            "immediately_adjusted",
+            "motions",
+            "notes",
+            "number",
+            "prepared_by",
+            "proposal",
+            "propositions",
+            "reservations",
+            "secrecy",
+            "tables",
+            "text",
+            "title",
+            "votes"
+        ]
+    );
+    assert_eq!(
+        keys(&one["attendance"][0]),
+        ["id", "name", "party", "presence", "replaces", "role", "title"]
+    );
+    assert_eq!(
+        keys(&one["seal"]),
+        ["public_key", "sealed_at", "sha256", "signature"]
+    );
+    assert_eq!(
+        keys(&one["notice"]),
+        ["adjusted", "appeal_ends", "posted", "removed", "storage"]
+    );
+}

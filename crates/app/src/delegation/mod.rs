@@ -366,9 +366,7 @@ pub fn import_decisions(
     let store = &*dir.store;
     let (rows, mut problems) = read_decisions(bytes)?;
     if store.orders()?.is_empty() {
-        crate::refuse!(
-            "ingen delegationsordning är inläst; läs in den först med `paragraf delegation import`"
-        );
+        crate::refuse!("ingen delegationsordning är inläst; läs in den först");
     }
     if let Err(e) = check_rows(&checker(store)?, &rows) {
         problems.extend(e.problems);
@@ -405,9 +403,7 @@ pub fn order_at(dir: &crate::DataDir, date: Option<NaiveDate>) -> Result<StoredO
     let store = &*dir.store;
     let all = store.orders()?;
     if all.is_empty() {
-        crate::refuse!(
-            "ingen delegationsordning är inläst; läs in den med `paragraf delegation import`"
-        );
+        crate::refuse!("ingen delegationsordning är inläst; läs in den först");
     }
     match date {
         None => Ok(all.into_iter().last().context("ingen version")?),

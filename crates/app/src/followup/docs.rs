@@ -59,7 +59,7 @@ pub fn gather(dir: &crate::DataDir, body: &str, period: &Period) -> Result<Repor
     };
     if followup.is_none() && budget.is_none() {
         crate::refuse!(
-            "det finns ingen uppföljning för {body} {}: läs in en rapport eller en ekonomiexport först (paragraf followup import)",
+            "det finns ingen uppföljning för {body} {}: läs in en rapport eller en ekonomiexport först",
             period.words()
         );
     }
