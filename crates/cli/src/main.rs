@@ -44,7 +44,9 @@ fn main() -> ExitCode {
             for cause in e.chain().skip(1) {
                 eprintln!("  orsak: {cause}");
             }
-            ExitCode::FAILURE
+            // 2 invalid input, 3 a rule refused, 4 not found, 5 conflict, 6 forbidden,
+            // 1 anything else.
+            ExitCode::from(paragraf_app::Error::from(e).exit_code())
         }
     }
 }

@@ -742,3 +742,52 @@ fn a_document_without_paragraphs_is_refused_and_nothing_is_stored() {
     let meetings = json(&["meetings", "--data", &d, "--json"]);
     assert_eq!(meetings.as_array().map(Vec::len), Some(0), "{meetings}");
 }
+
+/// Scripts tell failures apart by the exit code: 2 invalid input, 3 a rule refused, 4 not
+/// found, 1 anything else.
+#[test]
+fn exit_codes_tell_what_went_wrong() {
+    let code = |args: &[&str]| {
+        let out = paragraf(args);
+        assert_ne!(out.status.code(), Some(101), "paragraf {args:?} panicked");
+        out.status.code()
+    };
+    let tmp = tempfile::tempdir().unwrap();
+    let d = data(tmp.path());
+    json(&["demo", "--no-serve", "--data", &d, "--json"]);
+    let meetings = json(&["meetings", "--data", &d, "--json"]);
+    let posted = meetings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["state"] == "posted")
+        .expect("the demo has a posted meeting")["id"]
+        .to_string();
+    // A kallelse for minutes already posted: the cycle refuses.
+    assert_eq!(
+        code(&["meeting", "notify", "--data", &d, "--meeting", &posted]),
+        Some(3)
+    );
+    assert_eq!(
+        code(&["verify", "--data", &d, "--meeting", "999999"]),
+        Some(4)
+    );
+    let bad = tmp.path().join("register.csv");
+    std::fs::write(
+        &bad,
+        "id;insats;beslutsdatum;kön\nN1;Boendestöd;2023-13-45;K\n",
+    )
+    .unwrap();
+    assert_eq!(
+        code(&["unenforced", "import", "--data", &d, &bad.to_string_lossy()]),
+        Some(2)
+    );
+    assert_eq!(
+        code(&[
+            "meetings",
+            "--data",
+            &tmp.path().join("nowhere").to_string_lossy()
+        ]),
+        Some(1)
+    );
+}
