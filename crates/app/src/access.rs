@@ -63,6 +63,7 @@ mod tests {
             locked_until: None,
             disabled: false,
             password_hash: String::new(),
+            last_login: None,
         }
     }
 

@@ -177,6 +177,185 @@ pub fn add_user(
     )?)
 }
 
+/// A role as people write it: administratör, nämndsekreterare, handläggare, or
+/// ledamot/ersättare (also "ledamot", "ersättare", "ordförande"). Roles Paragraf does not
+/// have yet (registrator, läsare) are refused rather than given more than they mean.
+pub fn parse_role(text: &str) -> Result<Role> {
+    let t = text.trim().to_lowercase();
+    Ok(match t.as_str() {
+        "administratör" | "administrator" | "admin" => Role::Admin,
+        "nämndsekreterare" | "sekreterare" | "secretary" => Role::Secretary,
+        "handläggare" | "case_officer" => Role::CaseOfficer,
+        "ledamot/ersättare" | "ledamot" | "ersättare" | "ordförande" | "member" => Role::Member,
+        "registrator" | "läsare" => {
+            return Err(Error::field(
+                "role",
+                format!(
+                    "rollen ”{}” finns inte ännu i Paragraf; välj administratör, nämndsekreterare, handläggare eller ledamot/ersättare",
+                    text.trim()
+                ),
+            ))
+        }
+        _ => {
+            return Err(Error::field(
+                "role",
+                format!(
+                    "okänd roll ”{}”: välj administratör, nämndsekreterare, handläggare eller ledamot/ersättare",
+                    text.trim()
+                ),
+            ))
+        }
+    })
+}
+
+/// The shortest password accepted.
+pub const MIN_PASSWORD: usize = 10;
+
+/// Refuses a password that is too short.
+pub fn check_password(password: &str) -> Result<()> {
+    if password.chars().count() < MIN_PASSWORD {
+        return Err(Error::field(
+            "password",
+            format!("lösenordet ska ha minst {MIN_PASSWORD} tecken"),
+        ));
+    }
+    Ok(())
+}
+
+/// A new account, as an administrator (or `paragraf init`/`user add`) gives it.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Inloggningsnamn: letters, digits, `.`, `-`, `_`.
+    pub username: String,
+    /// Namn.
+    pub name: String,
+    /// Lösenord (kept only as an argon2id hash).
+    pub password: String,
+    /// Roll.
+    pub role: Role,
+    /// The bodies the role applies to (every role but administratör needs one).
+    pub bodies: Vec<BodyId>,
+    /// The person in the organisation (for members who justerar).
+    pub person: Option<PersonId>,
+}
+
+/// Creates an account; recorded in the audit log with who did it.
+pub fn create_user(dir: &DataDir, actor: &str, u: NewUser) -> Result<User> {
+    let username = u.username.trim();
+    if username.is_empty()
+        || !username
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | '@'))
+    {
+        return Err(Error::field(
+            "username",
+            "inloggningsnamnet får bara ha bokstäver, siffror och . - _ @",
+        ));
+    }
+    if u.name.trim().is_empty() {
+        return Err(Error::field("name", "ange användarens namn"));
+    }
+    check_password(&u.password)?;
+    if u.role != Role::Admin && u.bodies.is_empty() {
+        return Err(Error::field(
+            "body",
+            format!("rollen {} gäller i minst ett organ", u.role.swedish()),
+        ));
+    }
+    for b in &u.bodies {
+        dir.store.body(*b)?;
+    }
+    let user = add_user(
+        dir,
+        username,
+        u.name.trim(),
+        &u.password,
+        u.role,
+        u.person,
+        &u.bodies,
+    )?;
+    record(
+        dir,
+        actor,
+        "skapa",
+        "användare",
+        user.id,
+        None,
+        Some(
+            serde_json::json!({ "username": user.username, "role": user.role, "bodies": user.bodies }),
+        ),
+    );
+    Ok(user)
+}
+
+/// Every account, by login name.
+pub fn users(dir: &DataDir) -> Result<Vec<User>> {
+    Ok(dir.store.users()?)
+}
+
+fn existing(dir: &DataDir, username: &str) -> Result<User> {
+    dir.store
+        .user_by_name(username.trim())?
+        .ok_or_else(|| Error::NotFound(format!("användaren ”{}”", username.trim())))
+}
+
+/// Stänger or öppnar an account; closing ends its sessions (its API tokens stop working).
+pub fn set_disabled(dir: &DataDir, actor: &str, username: &str, disabled: bool) -> Result<User> {
+    let u = existing(dir, username)?;
+    dir.store.set_user_disabled(u.id, disabled)?;
+    record(
+        dir,
+        actor,
+        if disabled { "stäng" } else { "öppna" },
+        "användare",
+        u.id,
+        Some(serde_json::json!({ "disabled": u.disabled })),
+        Some(serde_json::json!({ "disabled": disabled })),
+    );
+    existing(dir, username)
+}
+
+/// Sets a new password (the old sessions end).
+pub fn reset_password(dir: &DataDir, actor: &str, username: &str, password: &str) -> Result<()> {
+    let u = existing(dir, username)?;
+    check_password(password)?;
+    dir.store
+        .set_user_password(u.id, &hash_password(password)?)?;
+    record(dir, actor, "nytt-lösenord", "användare", u.id, None, None);
+    Ok(())
+}
+
+/// Gives an account its role and the bodies it applies to.
+pub fn set_role(
+    dir: &DataDir,
+    actor: &str,
+    username: &str,
+    role: Role,
+    bodies: &[BodyId],
+) -> Result<User> {
+    let u = existing(dir, username)?;
+    if role != Role::Admin && bodies.is_empty() {
+        return Err(Error::field(
+            "body",
+            format!("rollen {} gäller i minst ett organ", role.swedish()),
+        ));
+    }
+    for b in bodies {
+        dir.store.body(*b)?;
+    }
+    dir.store.set_user_role(u.id, role, bodies)?;
+    record(
+        dir,
+        actor,
+        "roll",
+        "användare",
+        u.id,
+        Some(serde_json::json!({ "role": u.role, "bodies": u.bodies })),
+        Some(serde_json::json!({ "role": role, "bodies": bodies })),
+    );
+    existing(dir, username)
+}
+
 /// A user by login name.
 pub fn user_by_name(dir: &DataDir, username: &str) -> Result<Option<User>> {
     Ok(dir.store.user_by_name(username)?)

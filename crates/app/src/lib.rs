@@ -13,6 +13,7 @@ pub mod delegation;
 pub mod demo;
 mod error;
 pub mod followup;
+pub mod install;
 pub mod keys;
 pub mod meeting;
 mod queries;

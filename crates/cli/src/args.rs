@@ -104,6 +104,17 @@ pub enum Command {
     /// Verksamhetsuppföljning: budget, mål, indikatorer och uppdrag; Verksamhetsrapporten.
     #[command(subcommand)]
     Followup(crate::args_followup::FollowupCommand),
+    /// Konton: skapa, lista, stäng, öppna, roll, nytt lösenord.
+    #[command(subcommand)]
+    User(crate::args_admin::UserCommand),
+    /// Säkerhetskopiera databasen, nycklarna, inställningarna och filerna till en fil,
+    /// medan servern är igång.
+    Backup(crate::args_admin::BackupArgs),
+    /// Återställ en säkerhetskopia i en tom katalog och kontrollera den.
+    Restore(crate::args_admin::RestoreArgs),
+    /// Kontrollera installationen: databasens integritet, schemaversion, sigill, nyckel,
+    /// behörigheter och diskutrymme (slutkod skild från 0 vid fel).
+    Check(crate::args_admin::CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -122,6 +133,10 @@ pub struct InitArgs {
     /// Diarieserie för nya ärenden, t.ex. KS eller SOC.
     #[arg(long, default_value = "KS")]
     pub series: String,
+    /// Skapa den första administratören med detta inloggningsnamn; lösenordet läses från
+    /// standard in (två gånger, en rad var) och ges aldrig som argument.
+    #[arg(long)]
+    pub admin_user: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -17,6 +17,7 @@ macro_rules! out {
 }
 
 mod args;
+mod args_admin;
 mod args_delegation;
 mod args_followup;
 mod args_unenforced;

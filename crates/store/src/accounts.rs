@@ -61,6 +61,8 @@ pub struct User {
     /// The argon2id hash.
     #[serde(skip)]
     pub password_hash: String,
+    /// The last good login (UTC, RFC 3339), if any.
+    pub last_login: Option<String>,
 }
 
 impl User {
@@ -149,10 +151,11 @@ type UserRow = (
     u32,
     Option<String>,
     bool,
+    Option<String>,
 );
 
 fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
-    let (id, username, name, hash, role, person, failed, locked, disabled) = row;
+    let (id, username, name, hash, role, person, failed, locked, disabled, last_login) = row;
     let mut st =
         c.prepare("SELECT body_id FROM user_bodies WHERE user_id = ?1 ORDER BY body_id")?;
     let bodies = st
@@ -168,12 +171,13 @@ fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
         failed_logins: failed,
         locked_until: locked.and_then(|l| l.parse().ok()),
         disabled,
+        last_login,
         password_hash: hash,
     })
 }
 
 const USER_COLUMNS: &str =
-    "id, username, name, password_hash, role, person_id, failed_logins, locked_until, disabled";
+    "id, username, name, password_hash, role, person_id, failed_logins, locked_until, disabled, last_login";
 
 fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     Ok((
@@ -186,6 +190,7 @@ fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
         r.get(6)?,
         r.get(7)?,
         r.get(8)?,
+        r.get(9)?,
     ))
 }
 
@@ -234,8 +239,14 @@ pub trait AccountStore {
     /// Records a failed login (the count is shown to administrators; it locks nothing, so
     /// that a stranger cannot lock an account out). Returns the new count.
     fn login_failed(&self, user: i64) -> Result<u32>;
-    /// Clears the failure count after a good login.
+    /// Clears the failure count after a good login and notes its time.
     fn login_succeeded(&self, user: i64) -> Result<()>;
+    /// Disables or enables an account; disabling ends its sessions.
+    fn set_user_disabled(&self, user: i64, disabled: bool) -> Result<()>;
+    /// Gives an account a new argon2id password hash and ends its sessions.
+    fn set_user_password(&self, user: i64, password_hash: &str) -> Result<()>;
+    /// Gives an account its role and the bodies the role applies to.
+    fn set_user_role(&self, user: i64, role: Role, bodies: &[BodyId]) -> Result<()>;
     /// Stores a session by the hash of its token.
     fn create_session(
         &self,
@@ -357,10 +368,72 @@ impl<D: Db> AccountStore for D {
         })
     }
 
-    /// Clears the failure count after a good login.
+    /// Clears the failure count after a good login and notes its time.
     fn login_succeeded(&self, user: i64) -> Result<()> {
         self.write(|c| {
-            c.execute("UPDATE users SET failed_logins = 0 WHERE id = ?1", [user])?;
+            c.execute(
+                "UPDATE users SET failed_logins = 0, last_login = ?2 WHERE id = ?1",
+                params![user, c.now_text()],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn set_user_disabled(&self, user: i64, disabled: bool) -> Result<()> {
+        self.write(|c| {
+            let n = c.execute(
+                "UPDATE users SET disabled = ?2 WHERE id = ?1",
+                params![user, disabled],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound {
+                    what: "användare",
+                    id: user.to_string(),
+                });
+            }
+            if disabled {
+                c.execute("DELETE FROM sessions WHERE user_id = ?1", [user])?;
+            }
+            Ok(())
+        })
+    }
+
+    fn set_user_password(&self, user: i64, password_hash: &str) -> Result<()> {
+        self.write(|c| {
+            let n = c.execute(
+                "UPDATE users SET password_hash = ?2, failed_logins = 0 WHERE id = ?1",
+                params![user, password_hash],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound {
+                    what: "användare",
+                    id: user.to_string(),
+                });
+            }
+            c.execute("DELETE FROM sessions WHERE user_id = ?1", [user])?;
+            Ok(())
+        })
+    }
+
+    fn set_user_role(&self, user: i64, role: Role, bodies: &[BodyId]) -> Result<()> {
+        self.write(|c| {
+            let n = c.execute(
+                "UPDATE users SET role = ?2 WHERE id = ?1",
+                params![user, role_name(role)],
+            )?;
+            if n == 0 {
+                return Err(StoreError::NotFound {
+                    what: "användare",
+                    id: user.to_string(),
+                });
+            }
+            c.execute("DELETE FROM user_bodies WHERE user_id = ?1", [user])?;
+            for b in bodies {
+                c.execute(
+                    "INSERT INTO user_bodies (user_id, body_id) VALUES (?1, ?2)",
+                    params![user, b.0],
+                )?;
+            }
             Ok(())
         })
     }

@@ -32,6 +32,7 @@ pub type Check = (&'static str, fn(&dyn Storage));
 /// Every check of the suite.
 pub fn checks() -> Vec<Check> {
     vec![
+        ("accounts_are_administered", accounts_are_administered),
         (
             "a_failed_case_leaves_no_number_behind",
             a_failed_case_leaves_no_number_behind,
@@ -766,4 +767,66 @@ pub fn presented_statistics_are_kept(s: &dyn Storage) {
         s.presented().unwrap(),
         vec![(d("2026-10-31"), m.id, "{\"a\":2}".to_string())]
     );
+}
+
+/// An administrator closes, opens, re-roles and re-keys accounts: closing and a new
+/// password end the sessions; a good login is noted.
+pub fn accounts_are_administered(s: &dyn Storage) {
+    let sn = s
+        .add_body(&Body::new("Socialnämnden", Some("SN"), BodyKind::Committee, None).unwrap())
+        .unwrap();
+    let ks = s
+        .add_body(
+            &Body::new(
+                "Kommunstyrelsen",
+                Some("KS"),
+                BodyKind::ExecutiveBoard,
+                None,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let u = s
+        .add_user(
+            "hand",
+            "Hanna Hand",
+            "$argon2id$a",
+            Role::CaseOfficer,
+            None,
+            &[sn.id],
+        )
+        .unwrap();
+    assert_eq!(u.last_login, None);
+    s.login_succeeded(u.id).unwrap();
+    assert!(s.user(u.id).unwrap().unwrap().last_login.is_some());
+    let now: DateTime<Utc> = "2026-11-23T12:00:00Z".parse().unwrap();
+    let later = now + chrono::Duration::hours(8);
+    s.create_session("a1", u.id, "c", later).unwrap();
+    s.set_user_disabled(u.id, true).unwrap();
+    assert!(s.user(u.id).unwrap().unwrap().disabled);
+    assert!(
+        s.session("a1", now).unwrap().is_none(),
+        "closing ends sessions"
+    );
+    s.set_user_disabled(u.id, false).unwrap();
+    assert!(!s.user(u.id).unwrap().unwrap().disabled);
+    s.create_session("a2", u.id, "c", later).unwrap();
+    s.set_user_password(u.id, "$argon2id$b").unwrap();
+    assert_eq!(s.user(u.id).unwrap().unwrap().password_hash, "$argon2id$b");
+    assert!(
+        s.session("a2", now).unwrap().is_none(),
+        "a new password ends sessions"
+    );
+    s.set_user_role(u.id, Role::Secretary, &[sn.id, ks.id])
+        .unwrap();
+    let v = s.user(u.id).unwrap().unwrap();
+    assert_eq!((v.role, v.bodies), (Role::Secretary, vec![sn.id, ks.id]));
+    assert!(matches!(
+        s.set_user_disabled(9999, true),
+        Err(StoreError::NotFound { .. })
+    ));
+    assert!(matches!(
+        s.set_user_role(9999, Role::Admin, &[]),
+        Err(StoreError::NotFound { .. })
+    ));
 }

@@ -14,6 +14,7 @@
 //! the core's constructors before they are written and again when they are read back.
 
 mod accounts;
+pub mod backup;
 pub mod conformance;
 mod delegation;
 mod error;
@@ -81,6 +82,19 @@ pub trait Storage:
     fn schema_version(&self) -> Result<i64>;
     /// The backend's own consistency check; `Ok(())` when sound.
     fn integrity_check(&self) -> Result<()>;
+    /// Writes a consistent copy of everything stored, and `files` beside it, to the new
+    /// file `out`, while others go on reading and writing.
+    fn backup_to(&self, out: &std::path::Path, files: &[BackupFile]) -> Result<()>;
+}
+
+/// A file of the installation carried in a backup (settings, keys, stored PDFs), named by
+/// its path relative to the data directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupFile {
+    /// Relative path, `/`-separated.
+    pub name: String,
+    /// Its contents.
+    pub bytes: Vec<u8>,
 }
 
 /// The seal of adjusted minutes as stored in its own table, with the canonical text it covers.

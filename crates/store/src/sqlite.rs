@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_delegation.sql"),
     include_str!("migrations/0006_followup.sql"),
     include_str!("migrations/0007_fail_closed.sql"),
+    include_str!("migrations/0008_account_admin.sql"),
 ];
 
 /// Idle read connections kept open for reuse.
@@ -242,7 +243,7 @@ impl Db for SqliteStore {
 
 /// Makes a new database file (and later its journal files, which SQLite creates with the
 /// same mode) readable and writable by its owner only.
-fn owner_only(path: &Path) -> Result<()> {
+pub(crate) fn owner_only(path: &Path) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -603,6 +604,14 @@ impl Storage for SqliteStore {
     fn integrity_check(&self) -> Result<()> {
         SqliteStore::integrity_check(self)
     }
+    fn backup_to(&self, out: &Path, files: &[crate::BackupFile]) -> Result<()> {
+        let Some(path) = &self.path else {
+            return Err(StoreError::Rule(
+                "en databas i minnet kan inte säkerhetskopieras".into(),
+            ));
+        };
+        crate::backup::write(&Self::reader(path)?, out, files)
+    }
 }
 
 /// Inside a transaction: the same storage, on the transaction's connection.
@@ -617,6 +626,11 @@ impl Storage for Conn<'_> {
     fn integrity_check(&self) -> Result<()> {
         Err(StoreError::Rule(
             "integritetskontrollen körs inte inuti en transaktion".into(),
+        ))
+    }
+    fn backup_to(&self, _: &Path, _: &[crate::BackupFile]) -> Result<()> {
+        Err(StoreError::Rule(
+            "en säkerhetskopia tas inte inuti en transaktion".into(),
         ))
     }
 }

@@ -106,6 +106,14 @@ pub fn run(a: &DemoArgs) -> Result<()> {
 
 pub fn serve(a: &ServeArgs) -> Result<()> {
     let dir = DataDir::open(&a.data.dir)?;
+    if paragraf_app::accounts::users(&dir)?.is_empty() {
+        eprintln!(
+            "Det finns inga konton: ingen kan logga in. Skapa en administratör med\n  \
+             paragraf user add --data {} --username admin --name \"Förnamn Efternamn\" \
+             --role administratör --password-stdin",
+            a.data.dir.display()
+        );
+    }
     eprintln!("Paragraf körs på http://{} — avsluta med Ctrl-C.", a.addr);
     paragraf_web::serve_blocking(paragraf_web::AppState::new(dir)?, a.addr)
 }

@@ -1,6 +1,7 @@
 //! One module per group of commands. Each opens what it needs, calls the core and the store,
 //! and prints.
 
+mod admin;
 mod cases;
 mod cycle;
 mod deadlines;
@@ -27,6 +28,11 @@ use paragraf_app::{Config, DataDir, MunicipalityConfig, RegistryConfig};
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Init(a) => {
+            // The administrator's password is read (and checked) before anything is written.
+            let admin = match &a.admin_user {
+                Some(name) => Some((name.clone(), admin::new_password()?)),
+                None => None,
+            };
             let config = Config {
                 municipality: MunicipalityConfig {
                     name: a.municipality,
@@ -39,12 +45,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 server: Default::default(),
             };
             let dir = DataDir::init(&a.data.dir, &config)?;
+            if let Some((username, password)) = admin {
+                paragraf_app::accounts::create_user(
+                    &dir,
+                    &admin::actor(),
+                    paragraf_app::accounts::NewUser {
+                        name: username.clone(),
+                        username,
+                        password,
+                        role: paragraf_app::accounts::Role::Admin,
+                        bodies: Vec::new(),
+                        person: None,
+                    },
+                )?;
+            }
             out!(
                 "Datakatalogen {} är skapad för {} (diarienummer: {}).",
                 dir.path.display(),
                 dir.config.municipality.name,
                 dir.pattern
             );
+            if let Some(u) = &a.admin_user {
+                out!("Administratören {u} kan logga in när servern startas (paragraf serve).");
+            }
         }
         Command::Deadlines(a) => deadlines::run(&a)?,
         Command::Dnr(c) => dnr::run(c)?,
@@ -98,6 +121,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Delegation(c) => delegation::run(c)?,
         Command::Unenforced(c) => unenforced::run(c)?,
         Command::Followup(c) => followup::run(c)?,
+        Command::User(c) => admin::user(c)?,
+        Command::Backup(a) => admin::backup(&a)?,
+        Command::Restore(a) => return admin::restore(&a),
+        Command::Check(a) => return admin::check(&a),
     }
     Ok(ExitCode::SUCCESS)
 }
