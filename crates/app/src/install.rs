@@ -279,3 +279,17 @@ pub fn check(data: &Path) -> Result<CheckReport> {
         problems,
     })
 }
+
+/// Whether the installation can serve: the store answers and has the schema this program
+/// writes (a cheap check, for a readiness probe).
+pub fn ready(dir: &DataDir) -> Result<()> {
+    dir.store.generation()?;
+    let v = dir.store.schema_version()?;
+    if v != paragraf_store::SCHEMA_VERSION {
+        return Err(Error::Internal(format!(
+            "databasens schemaversion är {v}, programmet väntar {}",
+            paragraf_store::SCHEMA_VERSION
+        )));
+    }
+    Ok(())
+}

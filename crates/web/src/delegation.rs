@@ -14,7 +14,7 @@ use paragraf_core::delegation::{search, DelegationOrder, Item};
 use crate::auth::Viewer;
 use crate::error::WebError;
 use crate::html::page;
-use crate::register::date_param;
+use crate::unenforced::date_param;
 use crate::AppState;
 
 /// The roles that see decisions one by one.

@@ -16,7 +16,7 @@ pub mod followup;
 pub mod html;
 pub mod month;
 pub mod public;
-pub mod register;
+pub mod unenforced;
 pub mod workspace;
 
 use std::net::SocketAddr;
@@ -78,10 +78,32 @@ impl AppState {
     }
 }
 
+/// `GET /healthz`: the process answers (for a load balancer's liveness probe).
+async fn healthz() -> &'static str {
+    "ok\n"
+}
+
+/// `GET /readyz`: the data can be read and the schema is the one this program writes; 503
+/// otherwise (for a readiness probe: send no traffic here yet).
+async fn readyz(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match paragraf_app::install::ready(&state.dir) {
+        Ok(()) => "ok\n".into_response(),
+        Err(e) => {
+            tracing::warn!("inte redo: {e}");
+            (axum::http::StatusCode::SERVICE_UNAVAILABLE, "inte redo\n").into_response()
+        }
+    }
+}
+
 /// Every route.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(public::home))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
         .route("/static/paragraf.css", get(public::stylesheet))
         .route("/static/paragraf.js", get(public::script))
         .route("/anslagstavla", get(public::board))
@@ -136,13 +158,16 @@ pub fn router(state: AppState) -> Router {
         .route("/revision", get(workspace::audit_page))
         .route(
             "/ej-verkstallda",
-            get(register::register_page).post(register::register_add),
+            get(unenforced::register_page).post(unenforced::register_add),
         )
-        .route("/ej-verkstallda/ivo", get(register::ivo))
-        .route("/ej-verkstallda/diagram.svg", get(register::register_chart))
+        .route("/ej-verkstallda/ivo", get(unenforced::ivo))
+        .route(
+            "/ej-verkstallda/diagram.svg",
+            get(unenforced::register_chart),
+        )
         .route(
             "/ej-verkstallda/{id}",
-            get(register::decision_page).post(register::decision_edit),
+            get(unenforced::decision_page).post(unenforced::decision_edit),
         )
         .route("/delegation", get(delegation::orders))
         .route("/delegation/beslut", get(delegation::decisions))
@@ -155,10 +180,13 @@ pub fn router(state: AppState) -> Router {
             "/uppfoljning/siffror.json",
             get(followup::figures_json_file),
         )
-        .route("/statistik/ej-verkstallda", get(register::statistics_page))
+        .route(
+            "/statistik/ej-verkstallda",
+            get(unenforced::statistics_page),
+        )
         .route(
             "/statistik/ej-verkstallda/diagram.svg",
-            get(register::chart_svg),
+            get(unenforced::chart_svg),
         )
         .route(
             "/konto/nycklar",

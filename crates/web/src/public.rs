@@ -58,6 +58,8 @@ pub fn is_public_path(path: &str) -> bool {
             | "/delegation"
             | "/uppfoljning"
             | "/sigill.pub"
+            | "/healthz"
+            | "/readyz"
     ) || [
         "/protokoll/",
         "/organ/",

@@ -1176,3 +1176,13 @@ async fn the_api_v1_shape_is_pinned() {
         ["adjusted", "appeal_ends", "posted", "removed", "storage"]
     );
 }
+
+/// A load balancer's probes answer without a login and write nothing.
+#[tokio::test]
+async fn health_and_readiness_answer() {
+    let app = app();
+    let h = app.get("/healthz", None).await;
+    assert_eq!(h.status, StatusCode::OK);
+    let r = app.get("/readyz", None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+}
