@@ -168,6 +168,9 @@ test('a meeting from planning to the public board, in the browser', async () => 
   for (const path of ['/protokoll/', '/kalender', '/organ', '/organ/3', '/statistik/ej-verkstallda', '/delegation', '/uppfoljning']) {
     await page.goto(`${base}${path}`);
     await axeCheck(page, path);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await fitsNarrow(page, path);
+    await page.setViewportSize({ width: 1280, height: 800 });
     if (path === '/uppfoljning') {
       await page.locator('a[href^="/uppfoljning/rapport?"]').first().click();
       await axeCheck(page, 'verksamhetsrapporten');
@@ -177,5 +180,60 @@ test('a meeting from planning to the public board, in the browser', async () => 
       assert.equal(await page.locator(`table.month td.today a[href="/protokoll/${id}"]`).count(), 1, 'the meeting in the month grid');
     }
   }
+  await context.close();
+});
+
+// The width of a phone: the page must not scroll sideways.
+async function fitsNarrow(page, what) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 390, `${what} is ${wide} px wide at 390 px`);
+}
+
+test('an administrator creates an account in the browser, and its holder changes the password', async () => {
+  const context = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await login(page, 'admin');
+  await page.getByRole('link', { name: 'Konton' }).click();
+  await page.waitForURL(/\/admin\/konton$/);
+  await axeCheck(page, 'kontona');
+  await fitsNarrow(page, 'kontona');
+  // A password too short: refused, and what was typed is still there.
+  await page.getByLabel('Inloggningsnamn').fill('nora');
+  await page.getByLabel('Namn', { exact: true }).fill('Nora Ny');
+  await page.getByRole('radio', { name: /Handläggare/ }).check();
+  await page.getByRole('group', { name: 'Organ som rollen gäller i' }).getByRole('checkbox', { name: 'Socialnämnden', exact: true }).check();
+  await page.getByLabel('Lösenord (minst 10 tecken)').fill('kort');
+  await page.getByLabel('Samma lösenord igen').fill('kort');
+  await page.getByRole('button', { name: 'Skapa kontot' }).click();
+  assert.match(await page.locator('[role=alert]').innerText(), /minst 10 tecken/);
+  assert.equal(await page.getByLabel('Namn', { exact: true }).inputValue(), 'Nora Ny');
+  await axeCheck(page, 'kontona med ett fel');
+  await page.getByLabel('Lösenord (minst 10 tecken)').fill('Nora-första-lösen');
+  await page.getByLabel('Samma lösenord igen').fill('Nora-första-lösen');
+  await page.getByRole('button', { name: 'Skapa kontot' }).click();
+  await page.waitForURL(/\/admin\/konton$/);
+  assert.match(await page.content(), /Nora Ny/);
+  await page.goto(`${base}/admin/konton/nora`);
+  await axeCheck(page, 'ett konto');
+  await fitsNarrow(page, 'ett konto');
+  await logout(page);
+
+  await page.goto(`${base}/logga-in`);
+  await page.getByLabel('Användarnamn').fill('nora');
+  await page.getByLabel('Lösenord').fill('Nora-första-lösen');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(/\/sammantraden$/);
+  await page.getByRole('link', { name: 'Byt lösenord' }).click();
+  await axeCheck(page, 'byt lösenord');
+  await fitsNarrow(page, 'byt lösenord');
+  await page.getByLabel('Nuvarande lösenord').fill('Nora-första-lösen');
+  await page.getByLabel('Nytt lösenord (minst 10 tecken)').fill('Nora-andra-lösen');
+  await page.getByLabel('Samma nya lösenord igen').fill('Nora-andra-lösen');
+  await page.getByRole('button', { name: 'Byt lösenord' }).click();
+  await page.waitForURL(/\/logga-in$/);
+  await page.getByLabel('Användarnamn').fill('nora');
+  await page.getByLabel('Lösenord').fill('Nora-andra-lösen');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(/\/sammantraden$/);
   await context.close();
 });

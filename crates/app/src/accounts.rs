@@ -325,6 +325,38 @@ pub fn reset_password(dir: &DataDir, actor: &str, username: &str, password: &str
     Ok(())
 }
 
+/// A user changes their own password: the current one first, the new one twice.
+pub fn change_own_password(
+    dir: &DataDir,
+    user: &User,
+    current: &str,
+    new: &str,
+    again: &str,
+) -> Result<()> {
+    let stored = existing(dir, &user.username)?;
+    if !verify_password(&stored.password_hash, current) {
+        return Err(Error::field(
+            "current",
+            "det nuvarande lösenordet stämmer inte",
+        ));
+    }
+    if new != again {
+        return Err(Error::field("again", "de nya lösenorden är inte lika"));
+    }
+    check_password(new)?;
+    dir.store.set_user_password(user.id, &hash_password(new)?)?;
+    record(
+        dir,
+        &user.username,
+        "byt-lösenord",
+        "användare",
+        user.id,
+        None,
+        None,
+    );
+    Ok(())
+}
+
 /// Gives an account its role and the bodies it applies to.
 pub fn set_role(
     dir: &DataDir,

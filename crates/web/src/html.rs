@@ -18,8 +18,9 @@ header.site { background: var(--accent); color:#fff; padding: .75rem 1rem; displ
 header.site a { color:#fff; } header.site .brand { font-weight:700; font-size:1.2rem; text-decoration:none; }
 header.site nav ul { list-style:none; display:flex; flex-wrap:wrap; gap:1rem; margin:0; padding:0; }
 header.site form { margin:0 0 0 auto; } header.site button { background:#fff; color:var(--accent); border:0; padding:.3rem .7rem; }
-main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
-table { border-collapse: collapse; width:100%; margin: .5rem 0 1rem; } th, td { border-bottom:1px solid var(--line); padding:.35rem .5rem; text-align:left; vertical-align:top; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; overflow-wrap:anywhere; }
+img, svg, pre { max-width:100%; } pre { overflow-x:auto; white-space:pre-wrap; }
+table { border-collapse: collapse; width:100%; margin: .5rem 0 1rem; } th, td { border-bottom:1px solid var(--line); padding:.35rem .5rem; text-align:left; vertical-align:top; overflow-wrap:anywhere; hyphens:auto; }
 td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
 .notice { border:2px solid var(--accent); padding: .75rem 1rem; margin: 1rem 0; background: var(--soft); }
 .secret { border-left: 4px solid var(--warn); padding-left: .75rem; color: var(--muted); }
@@ -40,6 +41,13 @@ nav.months { display:flex; justify-content:space-between; margin-top:1rem; }
 .assessment.good { background:#d8f0dc; border-color:#1d6b2c; } .assessment.mid { background:#fff1c2; border-color:#7a5a00; }
 .assessment.bad { background:#fbd9d3; border-color:#8a1c00; } .assessment.none { background:var(--soft); }
 ul.goals { padding-left:1.2rem; } ul.goals > li { margin: .6rem 0; } .level { color: var(--muted); }
+.table-wrap { overflow-x:auto; max-width:100%; position:relative; }
+.visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
+.error-summary { border:3px solid var(--warn); padding:.5rem 1rem; margin:1rem 0; }
+.error-summary h2 { margin-top:0; } .field-error { color: var(--warn); font-weight:600; margin:.2rem 0; }
+input[aria-invalid=true] { border:2px solid var(--warn); }
+fieldset { border:1px solid var(--line); margin: .75rem 0; } legend { font-weight:600; }
+fieldset label { display:inline; font-weight:400; }
 footer { max-width:60rem; margin: 2rem auto; padding: 1rem; color: var(--muted); border-top:1px solid var(--line); font-size:.9rem; }
 "#;
 
@@ -79,6 +87,12 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                             }
                             @if user.is_some_and(|u| u.role != paragraf_app::accounts::Role::Member) {
                                 li { a href="/ej-verkstallda" { "Ej verkställda beslut" } }
+                            }
+                            @if user.is_some_and(|u| u.role == paragraf_app::accounts::Role::Admin) {
+                                li { a href="/admin/konton" { "Konton" } }
+                            }
+                            @if user.is_some() {
+                                li { a href="/konto/losenord" { "Byt lösenord" } }
                             }
                         }
                     }

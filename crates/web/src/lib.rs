@@ -5,6 +5,7 @@
 //! ([`auth::Viewer`]) and call the same operations as the command line
 //! (`paragraf_app`); no rule of the domain lives here.
 
+pub mod admin;
 pub mod api;
 pub mod audit;
 pub mod auth;
@@ -124,6 +125,19 @@ pub fn router(state: AppState) -> Router {
             get(workspace::login_form).post(workspace::login_submit),
         )
         .route("/logga-ut", post(workspace::logout))
+        .route(
+            "/konto/losenord",
+            get(admin::password_page).post(admin::password_change),
+        )
+        .route(
+            "/admin/konton",
+            get(admin::users_page).post(admin::user_create),
+        )
+        .route("/admin/konton/{username}", get(admin::user_page))
+        .route(
+            "/admin/konton/{username}/{action}",
+            post(admin::user_action),
+        )
         .route(
             "/arenden",
             get(workspace::cases).post(workspace::case_create),
