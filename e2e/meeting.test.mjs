@@ -237,3 +237,74 @@ test('an administrator creates an account in the browser, and its holder changes
   await page.waitForURL(/\/sammantraden$/);
   await context.close();
 });
+
+// An IT department's first hour: `init --admin-user` on an empty machine, then the browser
+// alone: the administrator registers a nämnd, its members and a secretary, and the secretary
+// plans a meeting.
+test('from an empty installation to a planned meeting, in the browser', async () => {
+  const dir = join(data, 'empty');
+  const init = spawn(BIN, ['init', '--data', dir, '--municipality', 'Hagfors kommun', '--admin-user', 'admin'],
+    { stdio: ['pipe', 'ignore', 'inherit'] });
+  init.stdin.end('Admin-lösen-2026\nAdmin-lösen-2026\n');
+  assert.equal(await new Promise((r) => init.on('exit', r)), 0, 'init --admin-user');
+  const port = await freePort();
+  const site = `http://127.0.0.1:${port}`;
+  const own = spawn(BIN, ['serve', '--data', dir, '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    await waitFor(`${site}/readyz`, 60_000);
+    const context = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${site}/logga-in`);
+    await page.getByLabel('Användarnamn').fill('admin');
+    await page.getByLabel('Lösenord').fill('Admin-lösen-2026');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(/\/sammantraden$/);
+    await page.getByRole('link', { name: 'Organisationen' }).click();
+    await axeCheck(page, 'organisationen');
+    await fitsNarrow(page, 'organisationen');
+    await page.getByLabel('Organets namn').fill('Socialnämnden');
+    await page.getByLabel('Kortnamn (t.ex. SN)').fill('SN');
+    await page.getByLabel('Slag').selectOption('nämnd');
+    await page.getByRole('button', { name: 'Lägg till organet' }).click();
+    for (const name of ['Karin Ek', 'Per Ås', 'Cia Sekr']) {
+      await page.getByLabel('Namn', { exact: true }).fill(name);
+      await page.getByRole('button', { name: 'Lägg till personen' }).click();
+    }
+    for (const [name, position] of [['Karin Ek', 'ordförande'], ['Per Ås', '']]) {
+      await page.locator('#m-person').selectOption({ label: name });
+      await page.locator('#m-body').selectOption({ label: 'Socialnämnden' });
+      await page.locator('#m-role').selectOption('ledamot');
+      await page.locator('#m-position').selectOption(position);
+      await page.getByLabel('Från').fill('2026-01-01');
+      await page.getByRole('button', { name: 'Lägg till uppdraget' }).click();
+    }
+    assert.match(await page.locator('table').last().innerText(), /Karin Ek[\s\S]*ordförande/);
+    await axeCheck(page, 'organisationen med uppdrag');
+    await page.getByRole('link', { name: 'Konton' }).click();
+    await page.getByLabel('Inloggningsnamn').fill('cia');
+    await page.getByLabel('Namn', { exact: true }).fill('Cia Sekr');
+    await page.getByRole('radio', { name: /Nämndsekreterare/ }).check();
+    await page.getByRole('checkbox', { name: 'Socialnämnden', exact: true }).check();
+    await page.getByLabel('Lösenord (minst 10 tecken)').fill('Cia-lösen-2026');
+    await page.getByLabel('Samma lösenord igen').fill('Cia-lösen-2026');
+    await page.getByRole('button', { name: 'Skapa kontot' }).click();
+    await page.waitForURL(/\/admin\/konton$/);
+    await logout(page);
+
+    await page.goto(`${site}/logga-in`);
+    await page.getByLabel('Användarnamn').fill('cia');
+    await page.getByLabel('Lösenord').fill('Cia-lösen-2026');
+    await page.getByRole('button', { name: 'Logga in' }).click();
+    await page.waitForURL(/\/sammantraden$/);
+    await page.getByLabel('Organ').selectOption({ label: 'Socialnämnden' });
+    await page.getByLabel('Datum').fill('2026-12-14');
+    await page.getByLabel('Starttid').fill('13:00');
+    await page.getByLabel('Plats').fill('Kommunhuset');
+    await page.getByRole('button', { name: 'Planera' }).click();
+    await page.waitForURL(/\/sammantraden\/\d+$/);
+    await axeCheck(page, 'det planerade sammanträdet');
+    await context.close();
+  } finally {
+    own.kill();
+  }
+});

@@ -16,6 +16,7 @@ pub mod followup;
 pub mod install;
 pub mod keys;
 pub mod meeting;
+pub mod org;
 mod queries;
 pub mod registry;
 pub mod unenforced;

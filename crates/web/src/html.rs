@@ -90,6 +90,7 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                             }
                             @if user.is_some_and(|u| u.role == paragraf_app::accounts::Role::Admin) {
                                 li { a href="/admin/konton" { "Konton" } }
+                                li { a href="/admin/organisation" { "Organisationen" } }
                             }
                             @if user.is_some() {
                                 li { a href="/konto/losenord" { "Byt lösenord" } }

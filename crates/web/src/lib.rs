@@ -16,6 +16,7 @@ pub mod error;
 pub mod followup;
 pub mod html;
 pub mod month;
+pub mod organisation;
 pub mod public;
 pub mod unenforced;
 pub mod workspace;
@@ -134,6 +135,11 @@ pub fn router(state: AppState) -> Router {
             get(admin::users_page).post(admin::user_create),
         )
         .route("/admin/konton/{username}", get(admin::user_page))
+        .route("/admin/organisation", get(organisation::organisation_page))
+        .route(
+            "/admin/organisation/{form}",
+            post(organisation::organisation_save),
+        )
         .route(
             "/admin/konton/{username}/{action}",
             post(admin::user_action),

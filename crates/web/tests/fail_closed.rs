@@ -540,6 +540,8 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/admin/konton",
         "/admin/konton/{username}",
         "/admin/konton/{username}/{action}",
+        "/admin/organisation",
+        "/admin/organisation/{form}",
         "/api/v1/openapi.json",
         "/api/v1/bodies",
         "/api/v1/notices",
@@ -1165,11 +1167,19 @@ async fn accounts_are_administered_by_administrators_only() {
         let name = format!("{role:?}-konton").to_lowercase();
         add_user(&app, &name, role, &[sn]);
         let (cookie, csrf) = app.login_as(&name, "Lösen-för-test-1").await;
-        for path in ["/admin/konton", "/admin/konton/sekreterare"] {
+        for path in [
+            "/admin/konton",
+            "/admin/konton/sekreterare",
+            "/admin/organisation",
+        ] {
             let a = app.get(path, Some(&cookie)).await;
             assert_eq!(a.status, StatusCode::FORBIDDEN, "{role:?} {path}");
         }
-        for path in ["/admin/konton", "/admin/konton/sekreterare/stang"] {
+        for path in [
+            "/admin/konton",
+            "/admin/konton/sekreterare/stang",
+            "/admin/organisation/organ",
+        ] {
             let a = app
                 .post_form(path, Some(&cookie), &[("csrf", &csrf), ("username", "x")])
                 .await;

@@ -22,7 +22,7 @@ pub fn body(c: BodyCommand) -> Result<()> {
             let dir = DataDir::open(&data.dir)?;
             let parent = parent.map(|p| find_body(&dir, &p)).transpose()?;
             let body = Body::new(&name, short.as_deref(), kind, parent.map(|p| p.id))?;
-            let rec = dir.add_body(&body)?;
+            let rec = paragraf_app::org::register_body(&dir, &super::admin::actor(), &body)?;
             output::print(json.json, &rec, || {
                 format!(
                     "Organ {} tillagt: {} ({})",
@@ -61,7 +61,11 @@ pub fn person(c: PersonCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let rec = dir.add_person(&Person::new(&name, email.as_deref())?)?;
+            let rec = paragraf_app::org::register_person(
+                &dir,
+                &super::admin::actor(),
+                &Person::new(&name, email.as_deref())?,
+            )?;
             output::print(json.json, &rec, || {
                 format!("Person {} tillagd: {}", rec.id, rec.name)
             })
@@ -134,7 +138,7 @@ pub fn membership(c: MembershipCommand) -> Result<()> {
                 from,
                 to,
             )?;
-            let rec = dir.add_membership(&m)?;
+            let rec = paragraf_app::org::register_membership(&dir, &super::admin::actor(), &m)?;
             output::print(json.json, &rec, || {
                 format!(
                     "{} är {} i {} från {}",

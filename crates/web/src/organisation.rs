@@ -1,0 +1,263 @@
+//! The organisation for administrators: bodies, persons and their memberships, on one page
+//! with a plain form for each. A refused form comes back with what was typed.
+
+use axum::extract::{Form, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use maud::{html, Markup};
+use paragraf_app::accounts::Role;
+use paragraf_core::ids::{BodyId, PersonId};
+use paragraf_core::org::{Body, BodyKind, Membership, MembershipRole, Person, PresidiumPosition};
+
+use crate::auth::Viewer;
+use crate::error::WebError;
+use crate::html::{csrf, page};
+use crate::workspace::{get, Fields};
+use crate::AppState;
+
+const ADMIN: &[Role] = &[Role::Admin];
+
+const KINDS: [BodyKind; 6] = [
+    BodyKind::Assembly,
+    BodyKind::ExecutiveBoard,
+    BodyKind::Committee,
+    BodyKind::Subcommittee,
+    BodyKind::WorkingCommittee,
+    BodyKind::AdvisoryCouncil,
+];
+
+/// Which form was refused, what was typed into it, and why.
+struct Refused<'a> {
+    form: &'a str,
+    fields: &'a Fields,
+    message: String,
+}
+
+fn view(state: &AppState, viewer: &Viewer, refused: Option<Refused>) -> Result<Markup, WebError> {
+    let me = viewer.require(ADMIN)?;
+    let bodies = state.dir.bodies()?;
+    let persons = state.dir.persons()?;
+    let memberships = state.dir.memberships(None)?;
+    let names = state.dir.names()?;
+    let typed = |form: &str, key: &str| -> String {
+        refused
+            .as_ref()
+            .filter(|r| r.form == form)
+            .and_then(|r| get(r.fields, key))
+            .unwrap_or("")
+            .to_string()
+    };
+    let chosen = |form: &str, key: &str, value: &str| typed(form, key) == value;
+    let alert = |form: &str| {
+        html! {
+            @if let Some(r) = refused.as_ref().filter(|r| r.form == form) {
+                div class="error-summary" role="alert" { p { (r.message) } }
+            }
+        }
+    };
+    Ok(page(
+        "Organisationen",
+        Some(me),
+        html! {
+            h1 { "Organisationen" }
+            h2 id="organ" { "Organ" }
+            div class="table-wrap" role="region" aria-label="Organ" tabindex="0" {
+                table {
+                    thead { tr { th scope="col" { "Namn" } th scope="col" { "Kortnamn" } th scope="col" { "Slag" } th scope="col" { "Under" } } }
+                    tbody { @for b in &bodies { tr {
+                        td { (b.name) } td { (b.short_name.clone().unwrap_or_default()) } td { (b.kind.swedish()) }
+                        td { (b.parent.map(|p| state.dir.body_name(p)).unwrap_or_default()) }
+                    } } }
+                }
+            }
+            (alert("organ"))
+            form method="post" action="/admin/organisation/organ" {
+                (csrf(viewer.csrf.as_deref()))
+                label for="o-name" { "Organets namn" }
+                input id="o-name" name="name" required value=(typed("organ", "name"));
+                label for="o-short" { "Kortnamn (t.ex. SN)" }
+                input id="o-short" name="short" value=(typed("organ", "short"));
+                label for="o-kind" { "Slag" }
+                select id="o-kind" name="kind" {
+                    @for k in KINDS { option value=(k.swedish()) selected[chosen("organ", "kind", k.swedish())] { (k.swedish()) } }
+                }
+                label for="o-parent" { "Under (för utskott)" }
+                select id="o-parent" name="parent" {
+                    option value="" { "Inget" }
+                    @for b in &bodies { option value=(b.id) selected[chosen("organ", "parent", &b.id.to_string())] { (b.name) } }
+                }
+                div { button type="submit" { "Lägg till organet" } }
+            }
+            h2 id="personer" { "Personer" }
+            p { (persons.len()) " personer: " (persons.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")) }
+            (alert("person"))
+            form method="post" action="/admin/organisation/person" {
+                (csrf(viewer.csrf.as_deref()))
+                label for="p-name" { "Namn" }
+                input id="p-name" name="name" required autocomplete="off" value=(typed("person", "name"));
+                label for="p-email" { "E-post (valfri)" }
+                input id="p-email" name="email" type="email" autocomplete="off" value=(typed("person", "email"));
+                div { button type="submit" { "Lägg till personen" } }
+            }
+            h2 id="uppdrag" { "Uppdrag" }
+            div class="table-wrap" role="region" aria-label="Uppdrag" tabindex="0" {
+                table {
+                    thead { tr { th scope="col" { "Person" } th scope="col" { "Organ" } th scope="col" { "Uppdrag" } th scope="col" { "Parti" } th scope="col" { "Från–till" } } }
+                    tbody { @for m in &memberships { tr {
+                        td { (names.get(&m.person).cloned().unwrap_or_default()) }
+                        td { (state.dir.body_name(m.body)) }
+                        td { (m.role.swedish()) @if let Some(p) = m.position { ", " (p.swedish()) } }
+                        td { (m.party.clone().unwrap_or_default()) }
+                        td { (m.from) "–" (m.to.map(|t| t.to_string()).unwrap_or_default()) }
+                    } } }
+                }
+            }
+            (alert("uppdrag"))
+            form method="post" action="/admin/organisation/uppdrag" {
+                (csrf(viewer.csrf.as_deref()))
+                label for="m-person" { "Person" }
+                select id="m-person" name="person" required {
+                    @for p in &persons { option value=(p.id) selected[chosen("uppdrag", "person", &p.id.to_string())] { (p.name) } }
+                }
+                label for="m-body" { "Organ" }
+                select id="m-body" name="body" required {
+                    @for b in &bodies { option value=(b.id) selected[chosen("uppdrag", "body", &b.id.to_string())] { (b.name) } }
+                }
+                label for="m-role" { "Uppdrag" }
+                select id="m-role" name="role" {
+                    option value="ledamot" selected[chosen("uppdrag", "role", "ledamot")] { "ledamot" }
+                    option value="ersättare" selected[chosen("uppdrag", "role", "ersättare")] { "ersättare" }
+                }
+                label for="m-position" { "Presidiepost" }
+                select id="m-position" name="position" {
+                    option value="" { "Ingen" }
+                    @for p in [PresidiumPosition::Chair, PresidiumPosition::FirstViceChair, PresidiumPosition::SecondViceChair] {
+                        option value=(p.swedish()) selected[chosen("uppdrag", "position", p.swedish())] { (p.swedish()) }
+                    }
+                }
+                label for="m-party" { "Parti" }
+                input id="m-party" name="party" value=(typed("uppdrag", "party"));
+                label for="m-from" { "Från" }
+                input id="m-from" name="from" type="date" required value=(typed("uppdrag", "from"));
+                label for="m-to" { "Till (valfritt)" }
+                input id="m-to" name="to" type="date" value=(typed("uppdrag", "to"));
+                div { button type="submit" { "Lägg till uppdraget" } }
+            }
+        },
+    ))
+}
+
+/// `GET /admin/organisation`.
+pub async fn organisation_page(
+    State(state): State<AppState>,
+    viewer: Viewer,
+) -> Result<Markup, WebError> {
+    view(&state, &viewer, None)
+}
+
+fn date(f: &Fields, key: &str, what: &str) -> Result<Option<NaiveDate>, WebError> {
+    get(f, key)
+        .map(|d| {
+            d.trim()
+                .parse()
+                .map_err(|_| WebError::field(key, format!("{what}: ogiltigt datum")))
+        })
+        .transpose()
+}
+
+fn id(f: &Fields, key: &str, what: &str) -> Result<i64, WebError> {
+    get(f, key)
+        .and_then(|v| v.trim().parse().ok())
+        .ok_or_else(|| WebError::field(key, format!("välj {what}")))
+}
+
+fn save(state: &AppState, viewer: &Viewer, form: &str, f: &Fields) -> Result<(), WebError> {
+    let actor = viewer.actor();
+    let dir = &state.dir;
+    match form {
+        "organ" => {
+            let kind = BodyKind::from_swedish(get(f, "kind").unwrap_or(""))
+                .ok_or_else(|| WebError::field("kind", "okänt slag av organ"))?;
+            let parent = get(f, "parent")
+                .map(|p| p.parse::<i64>().map(BodyId))
+                .transpose()
+                .map_err(|_| WebError::field("parent", "ogiltigt organ"))?;
+            let body = Body::new(get(f, "name").unwrap_or(""), get(f, "short"), kind, parent)
+                .map_err(|e| WebError::field("name", e.to_string()))?;
+            paragraf_app::org::register_body(dir, &actor, &body)?;
+        }
+        "person" => {
+            let person = Person::new(get(f, "name").unwrap_or(""), get(f, "email"))
+                .map_err(|e| WebError::field("name", e.to_string()))?;
+            paragraf_app::org::register_person(dir, &actor, &person)?;
+        }
+        "uppdrag" => {
+            let role = match get(f, "role") {
+                Some("ersättare") => MembershipRole::Substitute,
+                _ => MembershipRole::Member,
+            };
+            let position = match get(f, "position") {
+                None => None,
+                Some(p) => Some(
+                    [
+                        PresidiumPosition::Chair,
+                        PresidiumPosition::FirstViceChair,
+                        PresidiumPosition::SecondViceChair,
+                    ]
+                    .into_iter()
+                    .find(|x| x.swedish() == p)
+                    .ok_or_else(|| WebError::field("position", "okänd presidiepost"))?,
+                ),
+            };
+            let from =
+                date(f, "from", "från")?.ok_or_else(|| WebError::field("from", "ange från"))?;
+            let m = Membership::new(
+                PersonId(id(f, "person", "en person")?),
+                BodyId(id(f, "body", "ett organ")?),
+                role,
+                position,
+                get(f, "party"),
+                None,
+                from,
+                date(f, "to", "till")?,
+            )
+            .map_err(|e| WebError::field("from", e.to_string()))?;
+            paragraf_app::org::register_membership(dir, &actor, &m)?;
+        }
+        other => return Err(WebError::NotFound(format!("formuläret {other}"))),
+    }
+    Ok(())
+}
+
+/// `POST /admin/organisation/{organ|person|uppdrag}`.
+pub async fn organisation_save(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(form): Path<String>,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    viewer.require(ADMIN)?;
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    match save(&state, &viewer, &form, &f) {
+        Ok(()) => Ok(Redirect::to(&format!(
+            "/admin/organisation#{}",
+            match form.as_str() {
+                "organ" => "organ",
+                "person" => "personer",
+                _ => "uppdrag",
+            }
+        ))
+        .into_response()),
+        Err(e) if e.status().is_client_error() && e.status() != StatusCode::FORBIDDEN => {
+            let status = e.status();
+            let refused = Refused {
+                form: &form,
+                fields: &f,
+                message: e.to_string(),
+            };
+            Ok((status, view(&state, &viewer, Some(refused))?).into_response())
+        }
+        Err(e) => Err(e),
+    }
+}
