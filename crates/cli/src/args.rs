@@ -7,7 +7,12 @@ use clap::{Args, Parser, Subcommand};
 
 /// Paragraf: diarium, sammanträden och protokoll för en kommunal nämnd.
 #[derive(Debug, Parser)]
-#[command(name = "paragraf", version, about, long_about = None)]
+#[command(
+    name = "paragraf",
+    version,
+    about = "Paragraf: diarium, sammanträden och protokoll för en kommunal nämnd.",
+    long_about = None
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -24,10 +24,9 @@ mod args_unenforced;
 mod commands;
 
 mod output;
+mod swedish;
 
 use std::process::ExitCode;
-
-use clap::Parser;
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -37,7 +36,10 @@ fn main() -> ExitCode {
         )
         .with_writer(std::io::stderr)
         .init();
-    let cli = args::Cli::parse();
+    let cli = match swedish::parse() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match commands::run(cli) {
         Ok(code) => code,
         Err(e) => {
