@@ -42,9 +42,38 @@ pub struct ServerConfig {
     /// Seconds a client may pause while sending a request's body (default 20).
     #[serde(default)]
     pub body_timeout_secs: Option<u64>,
+    /// The addresses of reverse proxies in front of the server: only from these is
+    /// `X-Forwarded-For` believed (for the login throttle and the logs). Empty: never.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl ServerConfig {
+    /// The client behind a connection from `peer`: when `peer` is a trusted proxy, the
+    /// right-most address of `X-Forwarded-For` that is not itself a trusted proxy (the
+    /// left part can be written by anyone); otherwise `peer`.
+    pub fn client_address(
+        &self,
+        peer: std::net::IpAddr,
+        forwarded_for: Option<&str>,
+    ) -> std::net::IpAddr {
+        if !self.trusted_proxies.contains(&peer) {
+            return peer;
+        }
+        let Some(chain) = forwarded_for else {
+            return peer;
+        };
+        for hop in chain.rsplit(',') {
+            match hop.trim().parse::<std::net::IpAddr>() {
+                Ok(ip) if self.trusted_proxies.contains(&ip) => continue,
+                Ok(ip) => return ip,
+                // A hop that is not an address: believe nothing further left.
+                Err(_) => return peer,
+            }
+        }
+        peer
+    }
+
     /// The default upload limit, in MB.
     pub const DEFAULT_UPLOAD_MB: u64 = 50;
 
@@ -270,5 +299,44 @@ impl DataDir {
         } else {
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forwarded_addresses_are_believed_only_from_trusted_proxies() {
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().unwrap();
+        let none = ServerConfig::default();
+        assert_eq!(
+            none.client_address(ip("10.0.0.1"), Some("203.0.113.9")),
+            ip("10.0.0.1"),
+            "no proxy configured: the header is ignored"
+        );
+        let cfg = ServerConfig {
+            trusted_proxies: vec![ip("10.0.0.1"), ip("10.0.0.2")],
+            ..Default::default()
+        };
+        assert_eq!(
+            cfg.client_address(ip("10.0.0.1"), Some("203.0.113.9")),
+            ip("203.0.113.9")
+        );
+        // The client wrote a false address first; the proxies appended the real one.
+        assert_eq!(
+            cfg.client_address(ip("10.0.0.1"), Some("1.2.3.4, 203.0.113.9, 10.0.0.2")),
+            ip("203.0.113.9")
+        );
+        assert_eq!(
+            cfg.client_address(ip("198.51.100.7"), Some("1.2.3.4")),
+            ip("198.51.100.7"),
+            "not from a proxy: the header is the client's own word"
+        );
+        assert_eq!(
+            cfg.client_address(ip("10.0.0.1"), Some("nonsense")),
+            ip("10.0.0.1")
+        );
+        assert_eq!(cfg.client_address(ip("10.0.0.1"), None), ip("10.0.0.1"));
     }
 }

@@ -29,13 +29,22 @@ mod swedish;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    tracing_subscriber::fmt()
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("PARAGRAF_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .with_writer(std::io::stderr)
-        .init();
+    // PARAGRAF_LOG sets the level (warn); PARAGRAF_LOG_FORMAT=json writes one JSON object a
+    // line, for journald or a log collector.
+    let filter = tracing_subscriber::EnvFilter::try_from_env("PARAGRAF_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    if std::env::var("PARAGRAF_LOG_FORMAT").is_ok_and(|f| f.eq_ignore_ascii_case("json")) {
+        tracing_subscriber::fmt()
+            .json()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    } else {
+        tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_writer(std::io::stderr)
+            .init();
+    }
     let cli = match swedish::parse() {
         Ok(cli) => cli,
         Err(code) => return code,

@@ -159,19 +159,36 @@ impl FromRequestParts<AppState> for Viewer {
     }
 }
 
-/// The client's address, as the connection gives it ("okänd" when there is none, as in
-/// tests that call the router directly).
+/// The client's address: the connection's, or — from a configured reverse proxy — the one
+/// it forwards (`[server] trusted_proxies`); "okänd" when there is none, as in tests that
+/// call the router directly.
 pub struct ClientAddress(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+impl FromRequestParts<AppState> for ClientAddress {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Some(peer) = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip())
+        else {
+            return Ok(ClientAddress("okänd".into()));
+        };
+        let forwarded = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok());
         Ok(ClientAddress(
-            parts
-                .extensions
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map_or_else(|| "okänd".to_string(), |c| c.0.ip().to_string()),
+            state
+                .dir
+                .config
+                .server
+                .client_address(peer, forwarded)
+                .to_string(),
         ))
     }
 }
