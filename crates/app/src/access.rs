@@ -64,6 +64,7 @@ mod tests {
             disabled: false,
             password_hash: String::new(),
             last_login: None,
+            must_change_password: false,
         }
     }
 

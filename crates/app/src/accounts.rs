@@ -237,6 +237,8 @@ pub struct NewUser {
     pub bodies: Vec<BodyId>,
     /// The person in the organisation (for members who justerar).
     pub person: Option<PersonId>,
+    /// Someone else chose the password: the user chooses their own at the first login.
+    pub must_change_password: bool,
 }
 
 /// Creates an account; recorded in the audit log with who did it.
@@ -265,7 +267,7 @@ pub fn create_user(dir: &DataDir, actor: &str, u: NewUser) -> Result<User> {
     for b in &u.bodies {
         dir.store.body(*b)?;
     }
-    let user = add_user(
+    let mut user = add_user(
         dir,
         username,
         u.name.trim(),
@@ -274,6 +276,11 @@ pub fn create_user(dir: &DataDir, actor: &str, u: NewUser) -> Result<User> {
         u.person,
         &u.bodies,
     )?;
+    if u.must_change_password {
+        dir.store
+            .set_user_password(user.id, &user.password_hash, true)?;
+        user.must_change_password = true;
+    }
     record(
         dir,
         actor,
@@ -319,10 +326,33 @@ pub fn set_disabled(dir: &DataDir, actor: &str, username: &str, disabled: bool) 
 pub fn reset_password(dir: &DataDir, actor: &str, username: &str, password: &str) -> Result<()> {
     let u = existing(dir, username)?;
     check_password(password)?;
+    // Someone else chose it: the user chooses their own at the next login.
     dir.store
-        .set_user_password(u.id, &hash_password(password)?)?;
+        .set_user_password(u.id, &hash_password(password)?, true)?;
     record(dir, actor, "nytt-lösenord", "användare", u.id, None, None);
     Ok(())
+}
+
+/// When the live sessions of an account expire, soonest first.
+pub fn sessions(dir: &DataDir, username: &str, now: DateTime<Utc>) -> Result<Vec<String>> {
+    let u = existing(dir, username)?;
+    Ok(dir.store.user_sessions(u.id, now)?)
+}
+
+/// Ends every session of an account (it must log in again); how many there were.
+pub fn end_sessions(dir: &DataDir, actor: &str, username: &str) -> Result<usize> {
+    let u = existing(dir, username)?;
+    let n = dir.store.end_user_sessions(u.id)?;
+    record(
+        dir,
+        actor,
+        "avsluta-sessioner",
+        "användare",
+        u.id,
+        None,
+        Some(serde_json::json!({ "sessions": n })),
+    );
+    Ok(n)
 }
 
 /// A user changes their own password: the current one first, the new one twice.
@@ -344,7 +374,8 @@ pub fn change_own_password(
         return Err(Error::field("again", "de nya lösenorden är inte lika"));
     }
     check_password(new)?;
-    dir.store.set_user_password(user.id, &hash_password(new)?)?;
+    dir.store
+        .set_user_password(user.id, &hash_password(new)?, false)?;
     record(
         dir,
         &user.username,

@@ -63,6 +63,9 @@ pub struct User {
     pub password_hash: String,
     /// The last good login (UTC, RFC 3339), if any.
     pub last_login: Option<String>,
+    /// An administrator set the password: the user must choose their own before anything
+    /// else.
+    pub must_change_password: bool,
 }
 
 impl User {
@@ -152,10 +155,12 @@ type UserRow = (
     Option<String>,
     bool,
     Option<String>,
+    bool,
 );
 
 fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
-    let (id, username, name, hash, role, person, failed, locked, disabled, last_login) = row;
+    let (id, username, name, hash, role, person, failed, locked, disabled, last_login, must_change) =
+        row;
     let mut st =
         c.prepare("SELECT body_id FROM user_bodies WHERE user_id = ?1 ORDER BY body_id")?;
     let bodies = st
@@ -172,12 +177,13 @@ fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
         locked_until: locked.and_then(|l| l.parse().ok()),
         disabled,
         last_login,
+        must_change_password: must_change,
         password_hash: hash,
     })
 }
 
 const USER_COLUMNS: &str =
-    "id, username, name, password_hash, role, person_id, failed_logins, locked_until, disabled, last_login";
+    "id, username, name, password_hash, role, person_id, failed_logins, locked_until, disabled, last_login, must_change_password";
 
 fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
     Ok((
@@ -191,6 +197,7 @@ fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
         r.get(7)?,
         r.get(8)?,
         r.get(9)?,
+        r.get(10)?,
     ))
 }
 
@@ -243,8 +250,13 @@ pub trait AccountStore {
     fn login_succeeded(&self, user: i64) -> Result<()>;
     /// Disables or enables an account; disabling ends its sessions.
     fn set_user_disabled(&self, user: i64, disabled: bool) -> Result<()>;
-    /// Gives an account a new argon2id password hash and ends its sessions.
-    fn set_user_password(&self, user: i64, password_hash: &str) -> Result<()>;
+    /// Gives an account a new argon2id password hash and ends its sessions; `must_change`
+    /// when someone else set it (the user then chooses their own at the next login).
+    fn set_user_password(&self, user: i64, password_hash: &str, must_change: bool) -> Result<()>;
+    /// When each live session of a user expires, soonest first.
+    fn user_sessions(&self, user: i64, now: DateTime<Utc>) -> Result<Vec<String>>;
+    /// Ends every session of a user; how many there were.
+    fn end_user_sessions(&self, user: i64) -> Result<usize>;
     /// Gives an account its role and the bodies the role applies to.
     fn set_user_role(&self, user: i64, role: Role, bodies: &[BodyId]) -> Result<()>;
     /// Stores a session by the hash of its token.
@@ -398,11 +410,12 @@ impl<D: Db> AccountStore for D {
         })
     }
 
-    fn set_user_password(&self, user: i64, password_hash: &str) -> Result<()> {
+    fn set_user_password(&self, user: i64, password_hash: &str, must_change: bool) -> Result<()> {
         self.write(|c| {
             let n = c.execute(
-                "UPDATE users SET password_hash = ?2, failed_logins = 0 WHERE id = ?1",
-                params![user, password_hash],
+                "UPDATE users SET password_hash = ?2, failed_logins = 0, must_change_password = ?3
+                 WHERE id = ?1",
+                params![user, password_hash, must_change],
             )?;
             if n == 0 {
                 return Err(StoreError::NotFound {
@@ -413,6 +426,22 @@ impl<D: Db> AccountStore for D {
             c.execute("DELETE FROM sessions WHERE user_id = ?1", [user])?;
             Ok(())
         })
+    }
+
+    fn user_sessions(&self, user: i64, now: DateTime<Utc>) -> Result<Vec<String>> {
+        self.read(|c| {
+            let mut st = c.prepare(
+                "SELECT expires FROM sessions WHERE user_id = ?1 AND expires > ?2 ORDER BY expires",
+            )?;
+            let rows = st
+                .query_map(params![user, now.to_rfc3339()], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<String>>>()?;
+            Ok(rows)
+        })
+    }
+
+    fn end_user_sessions(&self, user: i64) -> Result<usize> {
+        self.write(|c| Ok(c.execute("DELETE FROM sessions WHERE user_id = ?1", [user])?))
     }
 
     fn set_user_role(&self, user: i64, role: Role, bodies: &[BodyId]) -> Result<()> {

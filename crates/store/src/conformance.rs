@@ -811,12 +811,24 @@ pub fn accounts_are_administered(s: &dyn Storage) {
     s.set_user_disabled(u.id, false).unwrap();
     assert!(!s.user(u.id).unwrap().unwrap().disabled);
     s.create_session("a2", u.id, "c", later).unwrap();
-    s.set_user_password(u.id, "$argon2id$b").unwrap();
-    assert_eq!(s.user(u.id).unwrap().unwrap().password_hash, "$argon2id$b");
+    assert_eq!(
+        s.user_sessions(u.id, now).unwrap(),
+        vec![later.to_rfc3339()]
+    );
+    s.set_user_password(u.id, "$argon2id$b", true).unwrap();
+    let v = s.user(u.id).unwrap().unwrap();
+    assert_eq!(v.password_hash, "$argon2id$b");
+    assert!(v.must_change_password);
     assert!(
         s.session("a2", now).unwrap().is_none(),
         "a new password ends sessions"
     );
+    s.set_user_password(u.id, "$argon2id$c", false).unwrap();
+    assert!(!s.user(u.id).unwrap().unwrap().must_change_password);
+    s.create_session("a3", u.id, "c", later).unwrap();
+    s.create_session("a4", u.id, "c", later).unwrap();
+    assert_eq!(s.end_user_sessions(u.id).unwrap(), 2);
+    assert!(s.user_sessions(u.id, now).unwrap().is_empty());
     s.set_user_role(u.id, Role::Secretary, &[sn.id, ks.id])
         .unwrap();
     let v = s.user(u.id).unwrap().unwrap();

@@ -32,6 +32,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_followup.sql"),
     include_str!("migrations/0007_fail_closed.sql"),
     include_str!("migrations/0008_account_admin.sql"),
+    include_str!("migrations/0009_password_change.sql"),
 ];
 
 /// Idle read connections kept open for reuse.

@@ -221,6 +221,8 @@ fn create(state: &AppState, viewer: &Viewer, f: &Fields) -> Result<User, WebErro
             role,
             bodies: bodies_of(f)?,
             person,
+            // The administrator chose it: the user chooses their own at the first login.
+            must_change_password: true,
         },
     )?)
 }
@@ -257,13 +259,24 @@ fn one_view(state: &AppState, viewer: &Viewer, username: &str) -> Result<Markup,
     let u = accounts::user_by_name(&state.dir, username)?
         .ok_or_else(|| WebError::NotFound(format!("kontot {username}")))?;
     let bodies = state.dir.bodies()?;
+    let sessions = accounts::sessions(&state.dir, &u.username, chrono::Utc::now())?;
     let action = |what: &str| format!("/admin/konton/{}/{what}", u.username);
     Ok(page(
         &format!("Kontot {}", u.username),
         Some(me),
         html! {
             h1 { "Kontot " (u.username) " (" (u.name) ")" }
-            p { "Roll: " (u.role.swedish()) ". " @if u.disabled { "Kontot är stängt." } }
+            p { "Roll: " (u.role.swedish()) ". " @if u.disabled { "Kontot är stängt. " }
+                @if u.must_change_password { "Användaren ska välja ett eget lösenord vid nästa inloggning. " }
+                "Senast inloggad: " (u.last_login.clone().unwrap_or_else(|| "aldrig".into())) "." }
+            h2 { "Sessioner" }
+            @if sessions.is_empty() { p { "Inga aktiva sessioner." } } @else {
+                p { (sessions.len()) " aktiva sessioner, den sista gäller till " (sessions.last().cloned().unwrap_or_default()) "." }
+                form method="post" action=(action("avsluta")) {
+                    (csrf(viewer.csrf.as_deref()))
+                    button type="submit" { "Avsluta alla sessioner" }
+                }
+            }
             h2 { "Roll och organ" }
             form method="post" action=(action("roll")) {
                 (csrf(viewer.csrf.as_deref()))
@@ -311,7 +324,7 @@ pub async fn user_page(
     one_view(&state, &viewer, &username)
 }
 
-/// `POST /admin/konton/{username}/{stang|oppna|roll|losenord}`.
+/// `POST /admin/konton/{username}/{stang|oppna|avsluta|roll|losenord}`.
 pub async fn user_action(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -328,6 +341,10 @@ pub async fn user_action(
             }
             accounts::set_disabled(&state.dir, &actor, &username, action == "stang")?;
             Ok(Redirect::to("/admin/konton").into_response())
+        }
+        "avsluta" => {
+            accounts::end_sessions(&state.dir, &actor, &username)?;
+            Ok(Redirect::to(&format!("/admin/konton/{username}")).into_response())
         }
         "roll" => {
             let role = accounts::parse_role(get(&f, "role").unwrap_or(""))?;

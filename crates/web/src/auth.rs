@@ -41,6 +41,9 @@ pub struct Viewer {
     pub session_hash: Option<String>,
     /// Whether the user came with an API token (no CSRF needed).
     pub by_token: bool,
+    /// Logged in with a password someone else set: nothing but choosing one's own (and
+    /// logging out) until it is done; the user is not shown to other pages.
+    pub must_change: bool,
 }
 
 impl Viewer {
@@ -53,6 +56,9 @@ impl Viewer {
 
     /// The user, if they hold one of `roles`; 401 for the public, 403 otherwise.
     pub fn require(&self, roles: &[Role]) -> Result<&User, WebError> {
+        if self.must_change {
+            return Err(WebError::PasswordChange);
+        }
         let user = self.user.as_ref().ok_or(WebError::Unauthorized)?;
         if roles.contains(&user.role) {
             Ok(user)
@@ -66,6 +72,9 @@ impl Viewer {
 
     /// Any logged-in user.
     pub fn logged_in(&self) -> Result<&User, WebError> {
+        if self.must_change {
+            return Err(WebError::PasswordChange);
+        }
         self.user.as_ref().ok_or(WebError::Unauthorized)
     }
 
@@ -138,15 +147,21 @@ impl FromRequestParts<AppState> for Viewer {
                 csrf: None,
                 session_hash: None,
                 by_token: true,
+                must_change: false,
             });
         }
         if let Some(token) = cookie_value(&parts.headers, COOKIE) {
             if let Some((s, hash)) = accounts::session(dir, &token, Utc::now())? {
+                // Only the password page and logging out are open until the user has
+                // chosen their own password.
+                let open = matches!(parts.uri.path(), "/konto/losenord" | "/logga-ut");
+                let must_change = s.user.must_change_password && !open;
                 return Ok(Viewer {
-                    user: Some(s.user),
+                    user: (!must_change).then_some(s.user),
                     csrf: Some(s.csrf),
                     session_hash: Some(hash),
                     by_token: false,
+                    must_change,
                 });
             }
         }
@@ -155,6 +170,7 @@ impl FromRequestParts<AppState> for Viewer {
             csrf: None,
             session_hash: None,
             by_token: false,
+            must_change: false,
         })
     }
 }

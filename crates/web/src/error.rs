@@ -12,6 +12,9 @@ pub enum WebError {
     /// Not logged in.
     #[error("du behöver logga in")]
     Unauthorized,
+    /// Logged in with a password someone else set: choose one's own first.
+    #[error("välj ett eget lösenord först")]
+    PasswordChange,
     /// Logged in, but not allowed.
     #[error("{0}")]
     Forbidden(String),
@@ -49,6 +52,7 @@ impl WebError {
     pub(crate) fn status(&self) -> StatusCode {
         match self {
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,
+            WebError::PasswordChange => StatusCode::FORBIDDEN,
             WebError::Forbidden(_) => StatusCode::FORBIDDEN,
             WebError::NotFound(_) => StatusCode::NOT_FOUND,
             WebError::BadInput { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -82,6 +86,9 @@ impl From<anyhow::Error> for WebError {
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
+        if matches!(self, WebError::PasswordChange) {
+            return axum::response::Redirect::to("/konto/losenord").into_response();
+        }
         let status = self.status();
         if let WebError::Internal(m) = &self {
             tracing::error!("{m}");

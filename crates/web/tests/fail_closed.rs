@@ -1235,7 +1235,19 @@ async fn accounts_are_administered_by_administrators_only() {
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     let (c2, _) = app.login_as("nyanställd", "Ett-långt-lösen").await;
-    assert!(!c2.is_empty());
+    // The administrator chose the password: nothing but choosing one's own until then.
+    for path in ["/sammantraden", "/arenden", "/admin/konton"] {
+        let a = app.get(path, Some(&c2)).await;
+        assert_eq!(a.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(a.headers[header::LOCATION], "/konto/losenord");
+    }
+    let a = app.get("/api/v1/meetings", Some(&c2)).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert!(a.body.contains("eget lösenord"), "{}", a.body);
+    assert_eq!(
+        app.get("/konto/losenord", Some(&c2)).await.status,
+        StatusCode::OK
+    );
     // Closing it ends its session.
     let a = app
         .post_form(

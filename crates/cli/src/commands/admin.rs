@@ -93,6 +93,7 @@ fn view(dir: &DataDir, u: &User) -> serde_json::Value {
         "roles": [ { "role": u.role.swedish(), "bodies": names } ],
         "disabled": u.disabled,
         "last_login": u.last_login,
+        "must_change_password": u.must_change_password,
     })
 }
 
@@ -153,6 +154,8 @@ pub fn user(c: UserCommand) -> Result<()> {
                     role,
                     bodies,
                     person,
+                    // The operator chose it: the user chooses their own at the first login.
+                    must_change_password: true,
                 },
             )?;
             output::print(a.json.json, &view(&dir, &u), || {

@@ -56,6 +56,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                         role: paragraf_app::accounts::Role::Admin,
                         bodies: Vec::new(),
                         person: None,
+                        must_change_password: false,
                     },
                 )?;
             }
