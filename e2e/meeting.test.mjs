@@ -279,6 +279,17 @@ test('from an empty installation to a planned meeting, in the browser', async ()
       await page.getByRole('button', { name: 'Lägg till uppdraget' }).click();
     }
     assert.match(await page.locator('table').last().innerText(), /Karin Ek[\s\S]*ordförande/);
+    // The register's export: a bad file names its lines and stores nothing; a good one is read.
+    const upload = async (text) => {
+      await page.locator('#m-file').setInputFiles({ name: 'uppdrag.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+      await page.getByRole('button', { name: 'Läs in filen' }).click();
+    };
+    await upload('personnummer;namn;parti;organ;roll;uppdrag;från;till\n;Eva Lund;S;Miljönämnden;ersättare;;2026-01-01;\n');
+    assert.match(await page.locator('[role=alert]').innerText(), /Rad 2, organ/);
+    await axeCheck(page, 'organisationen med en felaktig fil');
+    await upload('personnummer;namn;parti;organ;roll;uppdrag;från;till\n811218-9876;Eva Lund;S;SN;ersättare;;2026-01-01;\n');
+    assert.match(await page.locator('[role=status]').innerText(), /1 uppdrag, 1 nya personer/);
+    assert.doesNotMatch(await page.content(), /9876/);
     await axeCheck(page, 'organisationen med uppdrag');
     await page.getByRole('link', { name: 'Konton' }).click();
     await page.getByLabel('Inloggningsnamn').fill('cia');

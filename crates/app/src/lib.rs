@@ -22,6 +22,7 @@ pub mod registry;
 pub mod unenforced;
 
 pub use error::{Error, Result};
+pub use paragraf_import::table::{BadRows, RowProblem};
 /// Swedish formatting of numbers, dates and months (the typesetter's, for pages too).
 pub use paragraf_render::format;
 

@@ -64,3 +64,242 @@ pub fn register_membership(
     );
     Ok(rec)
 }
+
+/// The key that turns personnummer into the hashes kept for matching (`keys/personnummer.key`,
+/// 32 random bytes, mode 0600, made on first use). Without it the hashes say nothing.
+fn number_key(dir: &DataDir) -> Result<Vec<u8>> {
+    let path = dir.path.join("keys/personnummer.key");
+    if let Ok(bytes) = std::fs::read(&path) {
+        if bytes.len() == 32 {
+            return Ok(bytes);
+        }
+        return Err(crate::Error::Internal(format!(
+            "{} är skadad (ska vara 32 byte)",
+            path.display()
+        )));
+    }
+    let mut key = [0u8; 32];
+    getrandom::getrandom(&mut key)
+        .map_err(|e| crate::Error::Internal(format!("ingen slumpkälla: {e}")))?;
+    crate::datadir::create_private_dir(&dir.path.join("keys"))?;
+    crate::datadir::write_private(&path, &key)?;
+    Ok(key.to_vec())
+}
+
+/// The keyed hash of a personnummer's ten digits (HMAC-SHA-256 under the installation's
+/// key): equal numbers match, and the number cannot be read back or guessed without the key.
+fn number_hash(key: &[u8], digits: &str) -> Result<String> {
+    use hmac::{Hmac, Mac};
+    let mut mac = Hmac::<sha2::Sha256>::new_from_slice(key)
+        .map_err(|e| crate::Error::Internal(e.to_string()))?;
+    mac.update(digits.as_bytes());
+    Ok(paragraf_core::seal::to_hex(&mac.finalize().into_bytes()))
+}
+
+/// What a membership import did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct MembershipImport {
+    /// Rows read.
+    pub rows: usize,
+    /// Persons created.
+    pub new_persons: usize,
+    /// Memberships created.
+    pub memberships: usize,
+}
+
+struct MembershipRow {
+    line: u64,
+    number: Option<String>,
+    name: String,
+    membership: Membership,
+}
+
+/// Reads a förtroendemannaregister export — `personnummer;namn;parti;organ;roll;uppdrag;från;till`
+/// (personnummer, parti, uppdrag and till may be left out or empty; `;`, `,` or tab) — and
+/// stores its memberships, creating the persons it does not know. A person is matched by
+/// personnummer when the row has one (kept only as a keyed hash, never shown), else by name.
+/// Any bad row: every one named, nothing stored.
+pub fn import_memberships(
+    dir: &DataDir,
+    actor: &str,
+    bytes: &[u8],
+) -> anyhow::Result<MembershipImport> {
+    use paragraf_core::org::{MembershipRole, PresidiumPosition};
+    use paragraf_import::table::{data_rows, open_csv, problem, BadRows, OpenCsv};
+    let OpenCsv {
+        mut reader,
+        headers,
+        ..
+    } = open_csv(bytes, b';')?;
+    let names: Vec<String> = headers
+        .iter()
+        .map(|h| h.trim().trim_end_matches('?').to_lowercase())
+        .collect();
+    let col = |n: &str| names.iter().position(|h| h == n);
+    let mut problems = Vec::new();
+    for need in ["namn", "organ", "roll", "från"] {
+        if col(need).is_none() {
+            problems.push(problem(1, need, "kolumnen saknas"));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(BadRows { problems }.into());
+    }
+    let bodies = dir.bodies()?;
+    let mut rows = Vec::new();
+    for (line, rec) in data_rows(&mut reader, headers.len(), &mut problems) {
+        let get = |n: &str| col(n).and_then(|i| rec.get(i)).map(str::trim).unwrap_or("");
+        let before = problems.len();
+        let number = match get("personnummer") {
+            "" => None,
+            text => match paragraf_core::secrecy::personal_number_digits(text) {
+                Some(d) => Some(d),
+                None => {
+                    problems.push(problem(line, "personnummer", "inget giltigt personnummer"));
+                    None
+                }
+            },
+        };
+        let name = get("namn").to_string();
+        if name.is_empty() {
+            problems.push(problem(line, "namn", "namnet saknas"));
+        }
+        let organ = get("organ");
+        let body = bodies
+            .iter()
+            .find(|b| b.name.eq_ignore_ascii_case(organ) || b.short_name.as_deref() == Some(organ));
+        if body.is_none() {
+            problems.push(problem(
+                line,
+                "organ",
+                format!("organet ”{organ}” finns inte"),
+            ));
+        }
+        let role = match get("roll").to_lowercase().as_str() {
+            "ledamot" => Some(MembershipRole::Member),
+            "ersättare" => Some(MembershipRole::Substitute),
+            other => {
+                problems.push(problem(
+                    line,
+                    "roll",
+                    format!("”{other}” är varken ledamot eller ersättare"),
+                ));
+                None
+            }
+        };
+        let position = match get("uppdrag").to_lowercase().as_str() {
+            "" => None,
+            "ordförande" => Some(PresidiumPosition::Chair),
+            "1:e vice ordförande" | "vice ordförande" | "förste vice ordförande" => {
+                Some(PresidiumPosition::FirstViceChair)
+            }
+            "2:e vice ordförande" | "andre vice ordförande" => {
+                Some(PresidiumPosition::SecondViceChair)
+            }
+            other => {
+                problems.push(problem(
+                    line,
+                    "uppdrag",
+                    format!("okänd presidiepost ”{other}”"),
+                ));
+                None
+            }
+        };
+        let date = |n: &str, problems: &mut Vec<_>| match get(n) {
+            "" => None,
+            t => match t.parse::<chrono::NaiveDate>() {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    problems.push(problem(
+                        line,
+                        n,
+                        format!("”{t}” är inget datum (ÅÅÅÅ-MM-DD)"),
+                    ));
+                    None
+                }
+            },
+        };
+        let from = date("från", &mut problems);
+        if from.is_none() && get("från").is_empty() {
+            problems.push(problem(line, "från", "datum saknas"));
+        }
+        let to = date("till", &mut problems);
+        if problems.len() > before {
+            continue;
+        }
+        let (Some(body), Some(role), Some(from)) = (body, role, from) else {
+            continue;
+        };
+        let party = Some(get("parti")).filter(|p| !p.is_empty());
+        // The person is filled in when stored; the core checks the rest now.
+        match Membership::new(PersonId(0), body.id, role, position, party, None, from, to) {
+            Ok(membership) => rows.push(MembershipRow {
+                line,
+                number,
+                name,
+                membership,
+            }),
+            Err(e) => problems.push(problem(line, "från", e.to_string())),
+        }
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        return Err(BadRows { problems }.into());
+    }
+    let key = if rows.iter().any(|r| r.number.is_some()) {
+        Some(number_key(dir)?)
+    } else {
+        None
+    };
+    let mut summary = MembershipImport {
+        rows: rows.len(),
+        new_persons: 0,
+        memberships: 0,
+    };
+    crate::in_transaction(dir.storage(), |tx| {
+        for r in &rows {
+            let hash = match (&key, &r.number) {
+                (Some(k), Some(n)) => Some(number_hash(k, n)?),
+                _ => None,
+            };
+            let known = match &hash {
+                Some(h) => tx.person_by_number_key(h)?,
+                None => None,
+            };
+            let known = match known {
+                Some(p) => Some(p),
+                None => tx.persons()?.into_iter().find(|p| p.name == r.name),
+            };
+            let person = match known {
+                Some(p) => p,
+                None => {
+                    summary.new_persons += 1;
+                    tx.add_person(&Person::new(&r.name, None).map_err(|e| {
+                        anyhow::Error::new(crate::Error::field(
+                            "namn",
+                            format!("rad {}: {e}", r.line),
+                        ))
+                    })?)?
+                }
+            };
+            if let Some(h) = &hash {
+                tx.set_person_number_key(person.id, h)?;
+            }
+            let mut m = r.membership.clone();
+            m.person = person.id;
+            tx.add_membership(&m)?;
+            summary.memberships += 1;
+        }
+        Ok(())
+    })?;
+    record(
+        dir,
+        actor,
+        "importera",
+        "uppdrag",
+        0,
+        None,
+        serde_json::to_value(&summary).ok(),
+    );
+    Ok(summary)
+}

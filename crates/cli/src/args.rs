@@ -292,6 +292,18 @@ pub enum MembershipCommand {
         #[command(flatten)]
         json: JsonArg,
     },
+    /// Läs in uppdrag från förtroendemannaregistret (CSV:
+    /// personnummer;namn;parti;organ;roll;uppdrag;från;till). Personnummer sparas bara som
+    /// ett nyckelat hashvärde för att känna igen personen och visas aldrig. En fil med fel
+    /// läses inte in alls.
+    Import {
+        #[command(flatten)]
+        data: DataArg,
+        /// Filen.
+        file: PathBuf,
+        #[command(flatten)]
+        json: JsonArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -72,6 +72,14 @@ pub fn looks_like_personal_number(text: &str) -> bool {
     ten_digits(text).is_some()
 }
 
+/// The ten digits of a personnummer or samordningsnummer with a valid check digit, however
+/// it is written (`19811218-9876`, `811218 9876`, …): the form to match people by.
+pub fn personal_number_digits(text: &str) -> Option<String> {
+    ten_digits(text)
+        .filter(|t| luhn_valid(t))
+        .map(|t| t.iter().map(|d| char::from(b'0' + d)).collect())
+}
+
 /// Whether `text` is a personnummer or samordningsnummer with a valid check digit.
 pub fn is_personal_number(text: &str) -> bool {
     ten_digits(text).is_some_and(|t| luhn_valid(&t))

@@ -151,6 +151,11 @@ pub trait Store {
     fn persons(&self) -> Result<Vec<Record<PersonId, Person>>>;
     /// One person.
     fn person(&self, id: PersonId) -> Result<Record<PersonId, Person>>;
+    /// The person whose personnummer has this keyed hash (see `app::org`), if any.
+    fn person_by_number_key(&self, key: &str) -> Result<Option<Record<PersonId, Person>>>;
+    /// Keeps the keyed hash of a person's personnummer (never the number itself); a hash
+    /// another person has is a conflict.
+    fn set_person_number_key(&self, id: PersonId, key: &str) -> Result<()>;
 
     /// Adds a membership of an existing person in an existing body.
     fn add_membership(&self, m: &Membership) -> Result<Record<MembershipId, Membership>>;

@@ -33,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_fail_closed.sql"),
     include_str!("migrations/0008_account_admin.sql"),
     include_str!("migrations/0009_password_change.sql"),
+    include_str!("migrations/0010_person_numbers.sql"),
 ];
 
 /// Idle read connections kept open for reuse.
@@ -498,6 +499,12 @@ impl Store for SqliteStore {
     fn person(&self, id: PersonId) -> Result<Record<PersonId, Person>> {
         self.read(|c| c.person(id))
     }
+    fn person_by_number_key(&self, key: &str) -> Result<Option<Record<PersonId, Person>>> {
+        self.read(|c| c.person_by_number_key(key))
+    }
+    fn set_person_number_key(&self, id: PersonId, key: &str) -> Result<()> {
+        self.write(|c| c.set_person_number_key(id, key))
+    }
     fn add_membership(&self, m: &Membership) -> Result<Record<MembershipId, Membership>> {
         self.write(|c| c.add_membership(m))
     }
@@ -791,6 +798,42 @@ impl Store for Conn<'_> {
                 id: PersonId(tx.last_insert_rowid()),
                 value: person.clone(),
             })
+        })
+    }
+
+    fn person_by_number_key(&self, key: &str) -> Result<Option<Record<PersonId, Person>>> {
+        self.read(|c| {
+            Ok(c.query_row(
+                "SELECT id, name, email FROM persons WHERE pnr_key = ?1",
+                [key],
+                |r| {
+                    Ok(Record {
+                        id: PersonId(r.get(0)?),
+                        value: Person {
+                            name: r.get(1)?,
+                            email: r.get(2)?,
+                        },
+                    })
+                },
+            )
+            .optional()?)
+        })
+    }
+
+    fn set_person_number_key(&self, id: PersonId, key: &str) -> Result<()> {
+        self.write(|tx| {
+            let n = tx
+                .execute(
+                    "UPDATE persons SET pnr_key = ?2 WHERE id = ?1",
+                    params![id.0, key],
+                )
+                .map_err(|e| {
+                    conflict(e, || "personnumret hör redan till en annan person".into())
+                })?;
+            if n == 0 {
+                return Err(not_found("person", id));
+            }
+            Ok(())
         })
     }
 

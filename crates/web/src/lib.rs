@@ -137,6 +137,10 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/konton/{username}", get(admin::user_page))
         .route("/admin/organisation", get(organisation::organisation_page))
         .route(
+            "/admin/organisation/import",
+            post(organisation::organisation_import),
+        )
+        .route(
             "/admin/organisation/{form}",
             post(organisation::organisation_save),
         )

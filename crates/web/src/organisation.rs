@@ -34,7 +34,20 @@ struct Refused<'a> {
     message: String,
 }
 
+/// The rows of a refused register file, one message each.
+type FileProblems = Vec<String>;
+
 fn view(state: &AppState, viewer: &Viewer, refused: Option<Refused>) -> Result<Markup, WebError> {
+    view_with(state, viewer, refused, None, None)
+}
+
+fn view_with(
+    state: &AppState,
+    viewer: &Viewer,
+    refused: Option<Refused>,
+    file_problems: Option<FileProblems>,
+    imported: Option<String>,
+) -> Result<Markup, WebError> {
     let me = viewer.require(ADMIN)?;
     let bodies = state.dir.bodies()?;
     let persons = state.dir.persons()?;
@@ -113,6 +126,22 @@ fn view(state: &AppState, viewer: &Viewer, refused: Option<Refused>) -> Result<M
                     } } }
                 }
             }
+            h3 { "Läs in uppdrag från förtroendemannaregistret" }
+            p { "En CSV-fil med kolumnerna personnummer (valfri), namn, parti, organ, roll (ledamot eller ersättare), uppdrag (t.ex. ordförande), från och till. Personnummer används bara för att känna igen personen: det sparas som ett nyckelat hashvärde och visas aldrig. En fil med fel läses inte in alls." }
+            @if let Some(text) = &imported { div class="notice" role="status" { p { (text) } } }
+            @if let Some(problems) = &file_problems {
+                div class="error-summary" role="alert" {
+                    h2 { "Filen lästes inte in" }
+                    ul { @for p in problems { li { (p) } } }
+                }
+            }
+            form method="post" action="/admin/organisation/import" enctype="multipart/form-data" {
+                (csrf(viewer.csrf.as_deref()))
+                label for="m-file" { "Fil (CSV)" }
+                input id="m-file" name="file" type="file" accept=".csv,text/csv" required;
+                div { button type="submit" { "Läs in filen" } }
+            }
+            h3 { "Ett uppdrag i taget" }
             (alert("uppdrag"))
             form method="post" action="/admin/organisation/uppdrag" {
                 (csrf(viewer.csrf.as_deref()))
@@ -259,5 +288,64 @@ pub async fn organisation_save(
             Ok((status, view(&state, &viewer, Some(refused))?).into_response())
         }
         Err(e) => Err(e),
+    }
+}
+
+/// `POST /admin/organisation/import`: a förtroendemannaregister export (multipart).
+pub async fn organisation_import(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    mut multipart: axum::extract::Multipart,
+) -> Result<Response, WebError> {
+    viewer.require(ADMIN)?;
+    let mut csrf_field = String::new();
+    let mut bytes = Vec::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| WebError::field("file", format!("filen kunde inte tas emot: {e}")))?
+    {
+        match field.name().unwrap_or("") {
+            "csrf" => csrf_field = field.text().await.unwrap_or_default(),
+            "file" => {
+                bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|e| {
+                        WebError::field("file", format!("filen kunde inte tas emot: {e}"))
+                    })?
+                    .to_vec()
+            }
+            _ => {}
+        }
+    }
+    viewer.check_csrf(&csrf_field)?;
+    match paragraf_app::org::import_memberships(&state.dir, &viewer.actor(), &bytes) {
+        Ok(s) => Ok(view_with(
+            &state,
+            &viewer,
+            None,
+            None,
+            Some(format!(
+                "Inläst: {} rader, {} uppdrag, {} nya personer.",
+                s.rows, s.memberships, s.new_persons
+            )),
+        )?
+        .into_response()),
+        Err(e) => match e.downcast::<paragraf_app::BadRows>() {
+            Ok(bad) => {
+                let problems = bad
+                    .problems
+                    .iter()
+                    .map(|p| format!("Rad {}, {}: {}", p.line, p.field, p.message))
+                    .collect();
+                Ok((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    view_with(&state, &viewer, None, Some(problems), None)?,
+                )
+                    .into_response())
+            }
+            Err(e) => Err(WebError::from(e)),
+        },
     }
 }

@@ -542,6 +542,7 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/admin/konton/{username}/{action}",
         "/admin/organisation",
         "/admin/organisation/{form}",
+        "/admin/organisation/import",
         "/api/v1/openapi.json",
         "/api/v1/bodies",
         "/api/v1/notices",

@@ -149,6 +149,19 @@ pub fn membership(c: MembershipCommand) -> Result<()> {
                 )
             })
         }
+        MembershipCommand::Import { data, file, json } => {
+            let dir = DataDir::open(&data.dir)?;
+            let bytes = std::fs::read(&file)
+                .map_err(|e| anyhow::anyhow!("kunde inte läsa {}: {e}", file.display()))?;
+            let s = paragraf_app::org::import_memberships(&dir, &super::admin::actor(), &bytes)
+                .map_err(|e| e.context(file.display().to_string()))?;
+            output::print(json.json, &s, || {
+                format!(
+                    "{} rader: {} uppdrag, {} nya personer.",
+                    s.rows, s.memberships, s.new_persons
+                )
+            })
+        }
         MembershipCommand::List { data, body, json } => {
             let dir = DataDir::open(&data.dir)?;
             let body = body.map(|b| find_body(&dir, &b)).transpose()?;
