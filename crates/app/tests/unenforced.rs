@@ -13,7 +13,7 @@ use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::check::{check, parse_reports, StatedReport};
 use paragraf_core::unenforced::rules::Kind;
 use paragraf_core::unenforced::{
-    Decision, DecisionId, Gender, Interruption, IvoReport, MonthlyReport, Reason,
+    DecisionId, Gender, GrantedDecision, Interruption, IvoReport, MonthlyReport, Reason,
 };
 
 fn fixtures() -> PathBuf {
@@ -293,7 +293,7 @@ fn reimporting_an_id_updates_it_and_keeps_what_the_file_cannot_say() {
 fn ivo_follows_decisions_carried_out_closed_and_interrupted_in_the_quarter() {
     let (store, c) = imported();
     // An interruption reportable in Q4: verkställt 2023-01-15, interrupted 2023-06-20.
-    let mut i = Decision::new(
+    let mut i = GrantedDecision::new(
         DecisionId::new("I01").expect("id"),
         "LSS – daglig verksamhet",
         d("2022-12-01"),
@@ -307,7 +307,7 @@ fn ivo_follows_decisions_carried_out_closed_and_interrupted_in_the_quarter() {
     });
     add_decision(&store, "Eva", &c, i).expect("add");
     // Another, still interrupted at the quarter's end.
-    let mut j = Decision::new(
+    let mut j = GrantedDecision::new(
         DecisionId::new("I02").expect("id"),
         "lss kontaktperson",
         d("2022-01-10"),

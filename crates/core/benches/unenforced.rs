@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
 use paragraf_core::unenforced::{
-    Catalogue, Closure, Decision, DecisionId, Gender, Interruption, IvoReport, MonthlyReport,
-    Quarter, Reason,
+    Catalogue, Closure, DecisionId, Gender, GrantedDecision, Interruption, IvoReport,
+    MonthlyReport, Quarter, Reason,
 };
 
 /// xorshift64*: deterministic, no dependencies.
@@ -25,7 +25,7 @@ impl Rng {
     }
 }
 
-fn generate(n: usize, catalogue: &Catalogue) -> Vec<Decision> {
+fn generate(n: usize, catalogue: &Catalogue) -> Vec<GrantedDecision> {
     let names: Vec<&str> = catalogue
         .entries()
         .iter()
@@ -42,7 +42,7 @@ fn generate(n: usize, catalogue: &Catalogue) -> Vec<Decision> {
                 Gender::M
             };
             let id = DecisionId::new(&format!("B{i}")).unwrap_or_else(|e| panic!("{e}"));
-            let mut d = Decision::new(
+            let mut d = GrantedDecision::new(
                 id,
                 names[rng.below(names.len() as u64) as usize],
                 decided,

@@ -22,7 +22,7 @@ use paragraf_core::meeting::*;
 use paragraf_core::org::*;
 use paragraf_core::publication::{Classification, ClassifiedBy};
 use paragraf_core::registry::*;
-use paragraf_core::unenforced::{Decision, DecisionId, Gender, Reason};
+use paragraf_core::unenforced::{DecisionId, Gender, GrantedDecision, Reason};
 
 use crate::*;
 
@@ -176,8 +176,8 @@ fn order(revised: &str, numbers: &[&str]) -> DelegationOrder {
     }
 }
 
-fn decision(id: &str, date: &str) -> Decision {
-    let mut x = Decision::new(
+fn decision(id: &str, date: &str) -> GrantedDecision {
+    let mut x = GrantedDecision::new(
         DecisionId::new(id).expect("id"),
         "LSS – kontaktperson",
         d(date),

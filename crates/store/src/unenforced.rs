@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use paragraf_core::ids::MeetingId;
-use paragraf_core::unenforced::{Decision, DecisionId};
+use paragraf_core::unenforced::{DecisionId, GrantedDecision};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
@@ -50,13 +50,14 @@ pub struct AuditRecord {
 pub trait UnenforcedStore {
     /// Inserts or updates `decisions` (by id) in ONE transaction: all are stored or, if any
     /// is refused, none. Each insert and each change is logged with `actor`.
-    fn upsert_decisions(&self, actor: &str, decisions: &[Decision]) -> Result<UpsertSummary>;
+    fn upsert_decisions(&self, actor: &str, decisions: &[GrantedDecision])
+        -> Result<UpsertSummary>;
     /// Adds one decision; an id already in the register is refused.
-    fn add_decision(&self, actor: &str, decision: &Decision) -> Result<()>;
+    fn add_decision(&self, actor: &str, decision: &GrantedDecision) -> Result<()>;
     /// Every decision, by decision date and id. The read is logged.
-    fn unenforced_decisions(&self, actor: &str) -> Result<Vec<Decision>>;
+    fn unenforced_decisions(&self, actor: &str) -> Result<Vec<GrantedDecision>>;
     /// One decision. The read is logged.
-    fn unenforced_decision(&self, actor: &str, id: &DecisionId) -> Result<Option<Decision>>;
+    fn unenforced_decision(&self, actor: &str, id: &DecisionId) -> Result<Option<GrantedDecision>>;
     /// The audit log of the register, oldest first; of one decision when `id` is given.
     fn unenforced_audit(&self, id: Option<&DecisionId>) -> Result<Vec<AuditRecord>>;
     /// Records the statistics of `date` (aggregates only, as JSON) as placed before the
@@ -93,11 +94,11 @@ fn log(
     )
 }
 
-fn to_json(d: &Decision) -> Result<String> {
+fn to_json(d: &GrantedDecision) -> Result<String> {
     serde_json::to_string(d).map_err(|e| StoreError::Rule(e.to_string()))
 }
 
-fn from_json(id: &str, s: &str) -> Result<Decision> {
+fn from_json(id: &str, s: &str) -> Result<GrantedDecision> {
     serde_json::from_str(s).map_err(|e| StoreError::Corrupt {
         what: "ej verkställt beslut",
         id: id.to_string(),
@@ -105,7 +106,7 @@ fn from_json(id: &str, s: &str) -> Result<Decision> {
     })
 }
 
-fn checked(d: &Decision) -> Result<()> {
+fn checked(d: &GrantedDecision) -> Result<()> {
     let errors = d.validate();
     if errors.is_empty() {
         Ok(())
@@ -131,7 +132,7 @@ fn existing(c: &Conn<'_>, id: &str) -> Result<Option<String>> {
     .optional()?)
 }
 
-fn store_row(c: &Conn<'_>, d: &Decision, json: &str) -> Result<()> {
+fn store_row(c: &Conn<'_>, d: &GrantedDecision, json: &str) -> Result<()> {
     c.execute(
         "INSERT INTO unenforced_decisions
              (id, service, decision_date, gender, reason, enforced, closed, data_json, updated_at, body_id)
@@ -157,7 +158,7 @@ fn store_row(c: &Conn<'_>, d: &Decision, json: &str) -> Result<()> {
     Ok(())
 }
 
-fn upsert(c: &Conn<'_>, actor: &str, decisions: &[Decision]) -> Result<UpsertSummary> {
+fn upsert(c: &Conn<'_>, actor: &str, decisions: &[GrantedDecision]) -> Result<UpsertSummary> {
     let mut summary = UpsertSummary::default();
     for d in decisions {
         checked(d)?;
@@ -181,11 +182,15 @@ fn upsert(c: &Conn<'_>, actor: &str, decisions: &[Decision]) -> Result<UpsertSum
 }
 
 impl<D: Db> UnenforcedStore for D {
-    fn upsert_decisions(&self, actor: &str, decisions: &[Decision]) -> Result<UpsertSummary> {
+    fn upsert_decisions(
+        &self,
+        actor: &str,
+        decisions: &[GrantedDecision],
+    ) -> Result<UpsertSummary> {
         self.write(|c| upsert(c, actor, decisions))
     }
 
-    fn add_decision(&self, actor: &str, decision: &Decision) -> Result<()> {
+    fn add_decision(&self, actor: &str, decision: &GrantedDecision) -> Result<()> {
         self.write(|c| {
             if existing(c, decision.id.as_str())?.is_some() {
                 return Err(StoreError::Conflict(format!(
@@ -197,7 +202,7 @@ impl<D: Db> UnenforcedStore for D {
         })
     }
 
-    fn unenforced_decisions(&self, actor: &str) -> Result<Vec<Decision>> {
+    fn unenforced_decisions(&self, actor: &str) -> Result<Vec<GrantedDecision>> {
         self.write(|c| {
             let mut stmt = c.prepare(
                 "SELECT id, data_json FROM unenforced_decisions ORDER BY decision_date, id",
@@ -221,7 +226,7 @@ impl<D: Db> UnenforcedStore for D {
         })
     }
 
-    fn unenforced_decision(&self, actor: &str, id: &DecisionId) -> Result<Option<Decision>> {
+    fn unenforced_decision(&self, actor: &str, id: &DecisionId) -> Result<Option<GrantedDecision>> {
         self.write(|c| {
             let found = existing(c, id.as_str())?
                 .map(|json| from_json(id.as_str(), &json))

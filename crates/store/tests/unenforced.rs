@@ -2,15 +2,15 @@
 //! audit log of every change and every read.
 
 use chrono::NaiveDate;
-use paragraf_core::unenforced::{Decision, DecisionId, Gender, Reason};
+use paragraf_core::unenforced::{DecisionId, Gender, GrantedDecision, Reason};
 use paragraf_store::{SqliteStore, StoreError, UnenforcedStore};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().expect("date")
 }
 
-fn decision(id: &str, date: &str) -> Decision {
-    let mut x = Decision::new(
+fn decision(id: &str, date: &str) -> GrantedDecision {
+    let mut x = GrantedDecision::new(
         DecisionId::new(id).expect("id"),
         "LSS – kontaktperson",
         d(date),

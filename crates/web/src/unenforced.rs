@@ -14,8 +14,8 @@ use maud::{html, Markup};
 use paragraf_app::unenforced as ops;
 use paragraf_app::unenforced::docs;
 use paragraf_core::unenforced::{
-    Catalogue, Closure, Decision, DecisionError, DecisionId, Gender, IvoReport, MonthlyReport,
-    Quarter, Reason,
+    Catalogue, Closure, DecisionError, DecisionId, Gender, GrantedDecision, IvoReport,
+    MonthlyReport, Quarter, Reason,
 };
 
 use crate::auth::Viewer;
@@ -28,7 +28,7 @@ use paragraf_app::access::{may_read, HANDLERS};
 
 /// The rows of the register that `viewer` may read: those of the bodies they work in (the
 /// read is logged in the register's log).
-fn my_rows(state: &AppState, viewer: &Viewer) -> Result<Vec<Decision>, WebError> {
+fn my_rows(state: &AppState, viewer: &Viewer) -> Result<Vec<GrantedDecision>, WebError> {
     let user = viewer.require(HANDLERS)?;
     Ok(ops::decisions(&state.dir, &viewer.actor())?
         .into_iter()
@@ -243,7 +243,7 @@ pub async fn register_add(
     let date = form_date(&f, "beslutsdatum", "beslutsdatum")?
         .ok_or_else(|| WebError::field("beslutsdatum", "beslutsdatum saknas"))?;
     let gender = Gender::parse(get(&f, "kon").unwrap_or("")).map_err(decision_error)?;
-    let mut d = Decision::new(id, service, date, gender);
+    let mut d = GrantedDecision::new(id, service, date, gender);
     d.reason = form_reason(&f)?;
     d.unit = get(&f, "enhet").map(str::to_string);
     d.body = Some(body);

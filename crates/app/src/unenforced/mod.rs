@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::check::{check, CheckResult};
 use paragraf_core::unenforced::decision::{
-    parse_date, parse_optional_date, Closure, Decision, DecisionError, DecisionId, Gender, Reason,
+    parse_date, parse_optional_date, Closure, DecisionError, DecisionId, Gender, GrantedDecision,
+    Reason,
 };
 use paragraf_core::unenforced::ivo::{IvoReport, Quarter};
 use paragraf_core::unenforced::public::PublicStatistics;
@@ -88,7 +89,7 @@ fn column_name(header: &str) -> String {
 #[derive(Debug, Clone)]
 struct CsvRow {
     line: u64,
-    decision: Decision,
+    decision: GrantedDecision,
 }
 
 struct Columns(HashMap<String, usize>);
@@ -110,7 +111,7 @@ impl Columns {
 /// `id;insats;beslutsdatum;kön;orsak;verkställt;avslutat;avbrott_från;avbrott_till` (and
 /// optionally `enhet;orsakstext;avslutsorsak`), `;` or `,` as found in the header, UTF-8 or
 /// Windows-1252. Every bad row is named; with any, `Err` and nothing to store.
-pub fn parse_csv(bytes: &[u8], catalogue: &Catalogue) -> Result<Vec<Decision>, BadRows> {
+pub fn parse_csv(bytes: &[u8], catalogue: &Catalogue) -> Result<Vec<GrantedDecision>, BadRows> {
     parse_file(bytes, catalogue).map(|p| p.rows.into_iter().map(|r| r.decision).collect())
 }
 
@@ -229,7 +230,7 @@ fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, BadRows> {
             let v = cols.get(&rec, name);
             (!v.is_empty()).then(|| v.to_string())
         };
-        let mut d = Decision::new(id, &service, decided, gender);
+        let mut d = GrantedDecision::new(id, &service, decided, gender);
         d.reason = reason;
         d.enforced = enforced;
         d.closed = closed.map(|date| Closure {
@@ -284,7 +285,11 @@ pub struct ImportSummary {
 }
 
 /// Keeps what the file cannot say: offers, and the columns the file does not have.
-fn merge(stored: &Decision, mut new: Decision, columns: &[String]) -> Decision {
+fn merge(
+    stored: &GrantedDecision,
+    mut new: GrantedDecision,
+    columns: &[String],
+) -> GrantedDecision {
     let has = |c: &str| columns.iter().any(|x| x == c);
     new.offers = stored.offers.clone();
     if !has("enhet") {
@@ -333,7 +338,7 @@ pub fn import_csv(
 ) -> Result<ImportSummary> {
     let store = &*dir.store;
     let parsed = parse_file(bytes, catalogue)?;
-    let stored: HashMap<String, Decision> = if parsed.rows.is_empty() {
+    let stored: HashMap<String, GrantedDecision> = if parsed.rows.is_empty() {
         HashMap::new()
     } else {
         store
@@ -377,7 +382,7 @@ pub fn import_csv(
     })
 }
 
-fn check_decision(d: &Decision, catalogue: &Catalogue) -> Result<()> {
+fn check_decision(d: &GrantedDecision, catalogue: &Catalogue) -> Result<()> {
     let errors = d.validate_with(catalogue);
     if errors.is_empty() {
         return Ok(());
@@ -416,8 +421,8 @@ pub fn add_decision(
 
     actor: &str,
     catalogue: &Catalogue,
-    mut decision: Decision,
-) -> Result<Decision> {
+    mut decision: GrantedDecision,
+) -> Result<GrantedDecision> {
     let store = &*dir.store;
     decision.service = resolve_type(catalogue, &decision.service)?;
     check_decision(&decision, catalogue)?;
@@ -433,8 +438,8 @@ pub fn edit_decision(
     actor: &str,
     catalogue: &Catalogue,
     id: &DecisionId,
-    change: impl FnOnce(&mut Decision) -> Result<()>,
-) -> Result<Decision> {
+    change: impl FnOnce(&mut GrantedDecision) -> Result<()>,
+) -> Result<GrantedDecision> {
     let store = &*dir.store;
     let Some(mut d) = store.unenforced_decision(actor, id)? else {
         crate::refuse!("beslut {id} finns inte i registret");
@@ -607,7 +612,11 @@ pub fn draft(report: &MonthlyReport, body: &str, memo_date: NaiveDate) -> Report
 
 /// The chart (SVG): decisions waiting at the end of each of the last 12 months, per type and
 /// in all, and the spread of days waited at `at`.
-pub fn chart_svg(decisions: &[Decision], catalogue: &Catalogue, at: NaiveDate) -> Result<String> {
+pub fn chart_svg(
+    decisions: &[GrantedDecision],
+    catalogue: &Catalogue,
+    at: NaiveDate,
+) -> Result<String> {
     use paragraf_render::chart::{lines_and_histogram_svg, Histogram, Line, LineChart};
     let series = WaitingSeries::compute(decisions, catalogue, at, 12);
     let report = MonthlyReport::compute(decisions, catalogue, at);
@@ -648,7 +657,10 @@ pub fn chart_svg(decisions: &[Decision], catalogue: &Catalogue, at: NaiveDate) -
 }
 
 /// Rows of the register per state, for a listing: (id, type, decision date, state).
-pub fn listing(decisions: &[Decision], at: NaiveDate) -> Vec<BTreeMap<&'static str, String>> {
+pub fn listing(
+    decisions: &[GrantedDecision],
+    at: NaiveDate,
+) -> Vec<BTreeMap<&'static str, String>> {
     decisions
         .iter()
         .map(|d| {
@@ -723,12 +735,16 @@ pub fn public_chart_svg(stats: &[PublicStatistics]) -> Result<String> {
 }
 
 /// Every decision of the register (the read is logged with `actor`).
-pub fn decisions(dir: &crate::DataDir, actor: &str) -> Result<Vec<Decision>> {
+pub fn decisions(dir: &crate::DataDir, actor: &str) -> Result<Vec<GrantedDecision>> {
     Ok(dir.storage().unenforced_decisions(actor)?)
 }
 
 /// One decision of the register (the read is logged with `actor`).
-pub fn decision(dir: &crate::DataDir, actor: &str, id: &DecisionId) -> Result<Option<Decision>> {
+pub fn decision(
+    dir: &crate::DataDir,
+    actor: &str,
+    id: &DecisionId,
+) -> Result<Option<GrantedDecision>> {
     Ok(dir.storage().unenforced_decision(actor, id)?)
 }
 

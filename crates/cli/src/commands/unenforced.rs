@@ -11,7 +11,7 @@ use paragraf_app::DataDir;
 use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::decision::{parse_optional_date, Closure, Offer};
 use paragraf_core::unenforced::report::swedish_date;
-use paragraf_core::unenforced::{Decision, DecisionId, Gender, Reason};
+use paragraf_core::unenforced::{DecisionId, Gender, GrantedDecision, Reason};
 
 use crate::args_unenforced::{ActorArg, FactArgs, UnenforcedCommand};
 use crate::output;
@@ -54,7 +54,7 @@ fn text_or_clear(s: &str) -> Option<String> {
 }
 
 /// Applies the optional facts to `d`.
-fn apply(d: &mut Decision, f: &FactArgs) -> Result<()> {
+fn apply(d: &mut GrantedDecision, f: &FactArgs) -> Result<()> {
     if let Some(r) = &f.reason {
         d.reason = match text_or_clear(r) {
             None => None,
@@ -115,7 +115,7 @@ fn apply(d: &mut Decision, f: &FactArgs) -> Result<()> {
     Ok(())
 }
 
-fn show_decision(d: &Decision) -> String {
+fn show_decision(d: &GrantedDecision) -> String {
     let date = |x: Option<NaiveDate>| x.map_or("–".to_string(), |d| d.to_string());
     let mut s = format!(
         "Beslut {}: {}, beslutat {}, {}\n  orsak: {}\n  enhet: {}\n  verkställt: {}\n",
@@ -195,7 +195,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
         UnenforcedCommand::Add(a) => {
             let (dir, cat) = open(&a.data.dir)?;
             let gender = Gender::parse(&a.gender).map_err(|e| anyhow::anyhow!("{e}"))?;
-            let mut d = Decision::new(id(&a.id)?, &a.service, a.decided, gender);
+            let mut d = GrantedDecision::new(id(&a.id)?, &a.service, a.decided, gender);
             apply(&mut d, &a.facts)?;
             let d = ops::add_decision(&dir, &actor(&a.actor), &cat, d)?;
             out!("Beslut {} är registrerat ({}).", d.id, d.service);

@@ -690,7 +690,7 @@ pub fn check(text: &str, catalogue: &Catalogue) -> CheckResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::unenforced::decision::{Decision, DecisionId, Reason};
+    use crate::unenforced::decision::{DecisionId, GrantedDecision, Reason};
     use crate::unenforced::report::MonthlyReport;
 
     const SEED: &str = include_str!("../../../../tests/fixtures/004_781e15fbb2993ffb.txt");
@@ -845,7 +845,7 @@ mod tests {
     fn a_computed_report_checks_clean() {
         let c = Catalogue::default_catalogue();
         let mk = |id: &str, t: &str, date: &str, g, r| {
-            let mut x = Decision::new(DecisionId::new(id).expect("id"), t, d(date), g);
+            let mut x = GrantedDecision::new(DecisionId::new(id).expect("id"), t, d(date), g);
             x.reason = Reason::from_code(r);
             x
         };

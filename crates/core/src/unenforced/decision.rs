@@ -302,11 +302,11 @@ pub struct Interruption {
 }
 
 /// Gynnande beslut: one decision in the register. Build it with its fields and call
-/// [`Decision::validate`] (or [`Decision::validate_with`] for the catalogue too); stored
+/// [`GrantedDecision::validate`] (or [`GrantedDecision::validate_with`] for the catalogue too); stored
 /// decisions are checked again when read back.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "DecisionData")]
-pub struct Decision {
+pub struct GrantedDecision {
     /// The register's id for it.
     pub id: DecisionId,
     /// Insats: the catalogue name of the type of service.
@@ -342,7 +342,7 @@ pub struct Decision {
     pub body: Option<crate::ids::BodyId>,
 }
 
-/// The unchecked shape of a [`Decision`], for deserialising.
+/// The unchecked shape of a [`GrantedDecision`], for deserialising.
 #[derive(Deserialize)]
 struct DecisionData {
     id: DecisionId,
@@ -373,10 +373,10 @@ struct DecisionData {
 #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
 pub struct DecisionErrors(pub Vec<DecisionError>);
 
-impl TryFrom<DecisionData> for Decision {
+impl TryFrom<DecisionData> for GrantedDecision {
     type Error = DecisionErrors;
     fn try_from(d: DecisionData) -> Result<Self, Self::Error> {
-        let decision = Decision {
+        let decision = GrantedDecision {
             id: d.id,
             service: d.service,
             decision_date: d.decision_date,
@@ -421,10 +421,10 @@ pub fn parse_date(field: &'static str, text: &str) -> Result<NaiveDate, Decision
     parse_optional_date(field, text)?.ok_or(DecisionError::Missing(field))
 }
 
-impl Decision {
+impl GrantedDecision {
     /// A decision with only the required facts.
     pub fn new(id: DecisionId, service: &str, decision_date: NaiveDate, gender: Gender) -> Self {
-        Decision {
+        GrantedDecision {
             id,
             service: service.to_string(),
             decision_date,
@@ -499,7 +499,7 @@ impl Decision {
         errors
     }
 
-    /// [`Decision::validate`] and, in addition, that the type is the catalogue's name.
+    /// [`GrantedDecision::validate`] and, in addition, that the type is the catalogue's name.
     pub fn validate_with(&self, catalogue: &Catalogue) -> Vec<DecisionError> {
         let mut errors = Vec::new();
         if catalogue.by_name(&self.service).is_none() {
@@ -517,7 +517,7 @@ impl Decision {
     /// - no start and no end strikes the latest interruption; an end without a start is
     ///   refused.
     ///
-    /// What the history then says is checked by [`Decision::validate`] (order, overlaps).
+    /// What the history then says is checked by [`GrantedDecision::validate`] (order, overlaps).
     pub fn set_latest_interruption(
         &mut self,
         from: Option<NaiveDate>,
@@ -561,7 +561,7 @@ mod tests {
 
     #[test]
     fn one_rule_records_an_interruption_from_every_way_in() {
-        let mut x = Decision::new(
+        let mut x = GrantedDecision::new(
             DecisionId::new("N1").unwrap(),
             "Boendestöd",
             d("2023-01-10"),
@@ -655,7 +655,7 @@ mod tests {
     #[test]
     fn dates_out_of_order_are_refused() {
         let id = DecisionId::new("A1").expect("id");
-        let mut x = Decision::new(id, "LSS – kontaktperson", d("2023-05-01"), Gender::K);
+        let mut x = GrantedDecision::new(id, "LSS – kontaktperson", d("2023-05-01"), Gender::K);
         assert!(x.validate().is_empty());
         x.enforced = Some(d("2023-04-30"));
         assert_eq!(x.validate()[0].field(), "verkställt");
@@ -679,14 +679,14 @@ mod tests {
             [DecisionError::InterruptionsOverlap(..)]
         ));
         let json = serde_json::to_string(&x).expect("json");
-        assert!(serde_json::from_str::<Decision>(&json).is_err());
+        assert!(serde_json::from_str::<GrantedDecision>(&json).is_err());
     }
 
     #[test]
     fn the_type_must_be_a_catalogue_name() {
         let c = Catalogue::default_catalogue();
         let id = DecisionId::new("A1").expect("id");
-        let x = Decision::new(id, "Hemtjänst", d("2023-05-01"), Gender::K);
+        let x = GrantedDecision::new(id, "Hemtjänst", d("2023-05-01"), Gender::K);
         assert_eq!(
             x.validate_with(&c),
             vec![DecisionError::UnknownType("Hemtjänst".into())]

@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, Law};
-use super::decision::{Decision, Gender, Offer, Reason};
+use super::decision::{Gender, GrantedDecision, Offer, Reason};
 use super::rules::{days_waited, three_months_after, Kind};
 
 /// Kvartal: a calendar quarter such as 2023Q4.
@@ -135,7 +135,7 @@ fn min_date(a: Option<NaiveDate>, b: Option<NaiveDate>) -> Option<NaiveDate> {
 }
 
 /// The waiting periods of a decision: for enforcement, then for each interruption.
-fn episodes(d: &Decision) -> impl DoubleEndedIterator<Item = Episode> + '_ {
+fn episodes(d: &GrantedDecision) -> impl DoubleEndedIterator<Item = Episode> + '_ {
     let closed = d.closed.as_ref().map(|c| c.date);
     std::iter::once(Episode {
         kind: Kind::NotEnforced,
@@ -236,7 +236,7 @@ impl IvoReport {
     /// The report for `quarter` over the register. A decision is in it when some day of
     /// the quarter it was reportable (rule 1 or 3 of [`super::rules`]); when both a wait
     /// for enforcement and an interruption were, the latest is shown.
-    pub fn compute(decisions: &[Decision], catalogue: &Catalogue, quarter: Quarter) -> Self {
+    pub fn compute(decisions: &[GrantedDecision], catalogue: &Catalogue, quarter: Quarter) -> Self {
         let (from, to) = (quarter.start(), quarter.end());
         let mut rows = Vec::new();
         for d in decisions {
@@ -348,8 +348,8 @@ mod tests {
         s.parse().expect("date")
     }
 
-    fn dec(id: &str, date: &str) -> Decision {
-        let mut x = Decision::new(
+    fn dec(id: &str, date: &str) -> GrantedDecision {
+        let mut x = GrantedDecision::new(
             DecisionId::new(id).expect("id"),
             "LSS – kontaktperson",
             d(date),
@@ -463,7 +463,7 @@ mod tests {
         assert_eq!(csv_field("plain"), "plain");
     }
 
-    fn arb_decision() -> impl Strategy<Value = Decision> {
+    fn arb_decision() -> impl Strategy<Value = GrantedDecision> {
         (
             0i64..700,
             prop::option::of(0i64..500),

@@ -27,7 +27,7 @@ pub mod stats;
 
 pub use catalogue::{Catalogue, Law, ServiceType};
 pub use decision::{
-    Closure, Decision, DecisionError, DecisionId, Gender, Interruption, Offer, Reason,
+    Closure, DecisionError, DecisionId, Gender, GrantedDecision, Interruption, Offer, Reason,
 };
 pub use ivo::{IvoKind, IvoReport, IvoRow, Quarter};
 pub use report::{MonthlyReport, ReportRow, TypeCount};

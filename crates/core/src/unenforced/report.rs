@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::Catalogue;
-use super::decision::{Decision, Gender, Reason};
+use super::decision::{Gender, GrantedDecision, Reason};
 use super::rules::{Kind, ReportDate};
 
 pub use crate::calendar::MONTHS;
@@ -70,7 +70,7 @@ pub struct MonthlyReport {
 impl MonthlyReport {
     /// Computes the report at `date` over the register: every decision reportable on that
     /// day under [`reportable_at`]. Types unknown to the catalogue come after its entries.
-    pub fn compute(decisions: &[Decision], catalogue: &Catalogue, date: NaiveDate) -> Self {
+    pub fn compute(decisions: &[GrantedDecision], catalogue: &Catalogue, date: NaiveDate) -> Self {
         let rules = ReportDate::new(date);
         // A catalogue has a handful of types: a linear scan beats hashing every name.
         let mut names: Vec<&str> = catalogue
@@ -181,8 +181,8 @@ mod tests {
         s.parse().expect("date")
     }
 
-    fn dec(id: &str, t: &str, date: &str, g: Gender, r: u8) -> Decision {
-        let mut x = Decision::new(DecisionId::new(id).expect("id"), t, d(date), g);
+    fn dec(id: &str, t: &str, date: &str, g: Gender, r: u8) -> GrantedDecision {
+        let mut x = GrantedDecision::new(DecisionId::new(id).expect("id"), t, d(date), g);
         x.reason = Reason::from_code(r);
         x
     }

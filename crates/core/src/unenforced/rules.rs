@@ -10,7 +10,7 @@
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::decision::Decision;
+use super::decision::GrantedDecision;
 
 /// `date` plus `months` calendar months: the same day number, or the last day of the month
 /// when that month is shorter (2023-11-30 + 3 = 2024-02-29). `None` past chrono's range.
@@ -32,7 +32,7 @@ pub fn days_waited(from: NaiveDate, at: NaiveDate) -> i64 {
 
 /// Rule 1: not verkställt and not avslutat on or before `at`, and `at` later than the
 /// decision date plus three months.
-pub fn is_unenforced_at(d: &Decision, at: NaiveDate) -> bool {
+pub fn is_unenforced_at(d: &GrantedDecision, at: NaiveDate) -> bool {
     d.enforced.is_none_or(|e| e > at)
         && d.closed.as_ref().is_none_or(|c| c.date > at)
         && at > three_months_after(d.decision_date)
@@ -40,7 +40,7 @@ pub fn is_unenforced_at(d: &Decision, at: NaiveDate) -> bool {
 
 /// Rule 3: the start F of an interruption in force on `at` (not resumed on or before it)
 /// that began more than three months before `at`; the decision must not be avslutat by then.
-pub fn interrupted_since(d: &Decision, at: NaiveDate) -> Option<NaiveDate> {
+pub fn interrupted_since(d: &GrantedDecision, at: NaiveDate) -> Option<NaiveDate> {
     if d.closed.as_ref().is_some_and(|c| c.date <= at) {
         return None;
     }
@@ -82,7 +82,7 @@ pub struct Reportable {
 }
 
 /// Rules 1–3 together: whether `d` is reportable on `at`, and its days.
-pub fn reportable_at(d: &Decision, at: NaiveDate) -> Option<Reportable> {
+pub fn reportable_at(d: &GrantedDecision, at: NaiveDate) -> Option<Reportable> {
     if is_unenforced_at(d, at) {
         return Some(Reportable {
             kind: Kind::NotEnforced,
@@ -146,7 +146,7 @@ impl ReportDate {
     }
 
     /// [`reportable_at`] for this date.
-    pub fn reportable(&self, d: &Decision) -> Option<Reportable> {
+    pub fn reportable(&self, d: &GrantedDecision) -> Option<Reportable> {
         let at = self.at;
         if d.closed.as_ref().is_some_and(|c| c.date <= at) {
             return None;
@@ -190,8 +190,8 @@ mod tests {
         s.parse().expect("date")
     }
 
-    fn decision(date: &str) -> Decision {
-        Decision::new(
+    fn decision(date: &str) -> GrantedDecision {
+        GrantedDecision::new(
             DecisionId::new("T1").expect("id"),
             "LSS – kontaktperson",
             d(date),

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::catalogue::{Catalogue, Law};
-use super::decision::{Decision, Gender};
+use super::decision::{Gender, GrantedDecision};
 use super::ivo::{IvoReport, Quarter};
 use super::report::MonthlyReport;
 use super::rules::{add_months, Kind};
@@ -78,7 +78,7 @@ fn bump(total: &mut u64, women: &mut u64, men: &mut u64, g: Gender) {
 
 impl QuarterStats {
     /// Counts the rows of [`IvoReport::compute`] for `quarter`.
-    pub fn compute(decisions: &[Decision], catalogue: &Catalogue, quarter: Quarter) -> Self {
+    pub fn compute(decisions: &[GrantedDecision], catalogue: &Catalogue, quarter: Quarter) -> Self {
         let ivo = IvoReport::compute(decisions, catalogue, quarter);
         let mut s = QuarterStats {
             quarter,
@@ -172,7 +172,7 @@ pub struct WaitingSeries {
 impl WaitingSeries {
     /// The series over `months` report dates ending at `at`.
     pub fn compute(
-        decisions: &[Decision],
+        decisions: &[GrantedDecision],
         catalogue: &Catalogue,
         at: NaiveDate,
         months: u32,
@@ -250,8 +250,8 @@ mod tests {
         s.parse().expect("date")
     }
 
-    fn dec(id: &str, t: &str, date: &str, g: Gender) -> Decision {
-        let mut x = Decision::new(DecisionId::new(id).expect("id"), t, d(date), g);
+    fn dec(id: &str, t: &str, date: &str, g: Gender) -> GrantedDecision {
+        let mut x = GrantedDecision::new(DecisionId::new(id).expect("id"), t, d(date), g);
         x.reason = Some(Reason::ResourceShortage);
         x
     }
