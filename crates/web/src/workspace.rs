@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use axum::extract::{Form, Multipart, Path, Query, State};
-use axum::http::header;
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use paragraf_app::accounts::Role;
@@ -82,8 +82,26 @@ fn case_for(
     }
 }
 
-pub async fn login_form(viewer: Viewer) -> Markup {
-    login_page(&viewer, None)
+pub async fn login_form(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
+    if paragraf_app::accounts::users(&state.dir)?.is_empty() {
+        return Ok(no_accounts_page());
+    }
+    Ok(login_page(&viewer, None))
+}
+
+/// An installation without accounts: nobody can log in, and the page says so and why.
+fn no_accounts_page() -> Markup {
+    page(
+        "Logga in",
+        None,
+        html! {
+            h1 { "Logga in" }
+            div class="notice" role="status" {
+                p { "Det finns inga konton i den här installationen ännu, så ingen kan logga in." }
+                p { "Den som installerade Paragraf skapar den första administratören; den skapar sedan konton för de andra under Konton." }
+            }
+        },
+    )
 }
 
 fn login_page(viewer: &Viewer, error: Option<&str>) -> Markup {
@@ -110,6 +128,9 @@ pub async fn login_submit(
     ClientAddress(address): ClientAddress,
     Form(f): Form<Fields>,
 ) -> Result<Response, WebError> {
+    if paragraf_app::accounts::users(&state.dir)?.is_empty() {
+        return Ok((StatusCode::FORBIDDEN, no_accounts_page()).into_response());
+    }
     let user = get(&f, "username").unwrap_or("");
     let password = get(&f, "password").unwrap_or("");
     Ok(match login(&state, user, password, &address).await? {

@@ -1186,3 +1186,22 @@ async fn health_and_readiness_answer() {
     let r = app.get("/readyz", None).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.body);
 }
+
+/// An installation nobody can log into says so, instead of a form that always fails.
+#[tokio::test]
+async fn an_installation_without_accounts_says_so() {
+    let app = empty_app();
+    let page = app.get("/logga-in", None).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("inga konton"), "{}", page.body);
+    assert!(!page.body.contains("name=\"password\""));
+    let a = app
+        .post_form(
+            "/logga-in",
+            None,
+            &[("username", "admin"), ("password", "x")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert!(a.body.contains("inga konton"));
+}

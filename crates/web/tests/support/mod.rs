@@ -21,6 +21,19 @@ pub fn today() -> NaiveDate {
     "2026-11-23".parse().unwrap()
 }
 
+/// A fresh installation: initialised, nothing in it, no accounts.
+#[allow(dead_code)]
+pub fn empty_app() -> App {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::init(&tmp.path().join("data"), &demo_config()).unwrap();
+    let state = AppState::new(dir).unwrap();
+    App {
+        _tmp: tmp,
+        router: router(state.clone()),
+        state,
+    }
+}
+
 pub fn app() -> App {
     let tmp = tempfile::tempdir().unwrap();
     let dir = DataDir::init(&tmp.path().join("data"), &demo_config()).unwrap();
