@@ -165,9 +165,7 @@ pub fn import_memberships(
             problems.push(problem(line, "namn", "namnet saknas"));
         }
         let organ = get("organ");
-        let body = bodies
-            .iter()
-            .find(|b| b.name.eq_ignore_ascii_case(organ) || b.short_name.as_deref() == Some(organ));
+        let body = bodies.iter().find(|b| b.is_named(organ));
         if body.is_none() {
             problems.push(problem(
                 line,
@@ -175,34 +173,26 @@ pub fn import_memberships(
                 format!("organet ”{organ}” finns inte"),
             ));
         }
-        let role = match get("roll").to_lowercase().as_str() {
-            "ledamot" => Some(MembershipRole::Member),
-            "ersättare" => Some(MembershipRole::Substitute),
-            other => {
-                problems.push(problem(
-                    line,
-                    "roll",
-                    format!("”{other}” är varken ledamot eller ersättare"),
-                ));
-                None
-            }
-        };
-        let position = match get("uppdrag").to_lowercase().as_str() {
+        let role = MembershipRole::from_swedish(get("roll"));
+        if role.is_none() {
+            problems.push(problem(
+                line,
+                "roll",
+                format!("”{}” är varken ledamot eller ersättare", get("roll")),
+            ));
+        }
+        let position = match get("uppdrag") {
             "" => None,
-            "ordförande" => Some(PresidiumPosition::Chair),
-            "1:e vice ordförande" | "vice ordförande" | "förste vice ordförande" => {
-                Some(PresidiumPosition::FirstViceChair)
-            }
-            "2:e vice ordförande" | "andre vice ordförande" => {
-                Some(PresidiumPosition::SecondViceChair)
-            }
-            other => {
-                problems.push(problem(
-                    line,
-                    "uppdrag",
-                    format!("okänd presidiepost ”{other}”"),
-                ));
-                None
+            text => {
+                let p = PresidiumPosition::from_swedish(text);
+                if p.is_none() {
+                    problems.push(problem(
+                        line,
+                        "uppdrag",
+                        format!("okänd presidiepost ”{text}”"),
+                    ));
+                }
+                p
             }
         };
         let date = |n: &str, problems: &mut Vec<_>| match get(n) {

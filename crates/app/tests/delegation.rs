@@ -11,7 +11,7 @@ use paragraf_app::delegation::{
     import_decisions, parse_further_csv, parse_roles_csv, read_order, report, search_items,
     store_order, who_may_decide,
 };
-use paragraf_app::unenforced::BadRows;
+use paragraf_app::BadRows;
 use paragraf_core::delegation::{FurtherDelegation, LevelNumber};
 
 fn fixtures() -> PathBuf {

@@ -102,7 +102,9 @@ fn a_bad_finance_file_is_refused_whole() {
     )
     .unwrap();
     let e = ops::import_file(Some(&store), &path, None, None).unwrap_err();
-    let fe = e.downcast_ref::<ops::BadRows>().expect("a file error");
+    let fe = e
+        .downcast_ref::<paragraf_app::BadRows>()
+        .expect("a file error");
     let fields: Vec<&str> = fe.problems.iter().map(|p| p.field.as_str()).collect();
     assert!(fields.contains(&"period"), "{fe}");
     assert!(fields.contains(&"utfall"), "{fe}");

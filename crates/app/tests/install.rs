@@ -5,30 +5,17 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+use paragraf_app::demo::demo_config;
 use paragraf_app::install;
 use paragraf_app::meeting::{cycle, import};
 use paragraf_app::registry::{register_case, RegisterCase};
-use paragraf_app::{keys, Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_app::{keys, DataDir};
 
 const SEED_000: &str = include_str!("../../../tests/fixtures/000_cbbf2cbdf5794cd6.txt");
 const SEED_004: &str = include_str!("../../../tests/fixtures/004_781e15fbb2993ffb.txt");
 
-fn config() -> Config {
-    Config {
-        municipality: MunicipalityConfig {
-            name: "Hagfors kommun".into(),
-            org_nr: None,
-        },
-        registry: RegistryConfig {
-            dnr_pattern: "{series}/{year}:{seq}".into(),
-            default_series: Some("KS".into()),
-        },
-        server: Default::default(),
-    }
-}
-
 fn installation(root: &std::path::Path) -> DataDir {
-    let d = DataDir::init(&root.join("data"), &config()).unwrap();
+    let d = DataDir::init(&root.join("data"), &demo_config()).unwrap();
     let key = keys::load_or_create(&d.path).unwrap();
     for (text, name) in [(SEED_000, "000"), (SEED_004, "004")] {
         let p = import::parse_protocol(text).unwrap();

@@ -1,23 +1,13 @@
 //! The organisation from a förtroendemannaregister export: persons matched by personnummer
 //! (kept only as a keyed hash) or by name, every bad row named, nothing stored from a bad file.
 
+use paragraf_app::demo::demo_config;
 use paragraf_app::org::{import_memberships, register_body};
-use paragraf_app::{Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_app::DataDir;
 use paragraf_core::org::{Body, BodyKind};
 
 fn dir(root: &std::path::Path) -> DataDir {
-    let config = Config {
-        municipality: MunicipalityConfig {
-            name: "Hagfors kommun".into(),
-            org_nr: None,
-        },
-        registry: RegistryConfig {
-            dnr_pattern: "{series}/{year}:{seq}".into(),
-            default_series: Some("KS".into()),
-        },
-        server: Default::default(),
-    };
-    let d = DataDir::init(&root.join("data"), &config).unwrap();
+    let d = DataDir::init(&root.join("data"), &demo_config()).unwrap();
     register_body(
         &d,
         "test",

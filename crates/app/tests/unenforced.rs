@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use paragraf_app::unenforced::{
-    self as u, add_decision, chart_svg, draft, edit_decision, import_csv, BadRows,
+    self as u, add_decision, chart_svg, draft, edit_decision, import_csv,
 };
 use paragraf_core::unenforced::catalogue::Catalogue;
 use paragraf_core::unenforced::check::{check, parse_reports, StatedReport};
@@ -189,7 +189,9 @@ fn a_file_with_bad_rows_stores_nothing_and_names_every_row() {
     let c = Catalogue::default_catalogue();
     let err =
         import_csv(&store, "test", &read("unenforced/bad_rows.csv"), &c, None).expect_err("bad");
-    let e = err.downcast_ref::<BadRows>().expect("import error");
+    let e = err
+        .downcast_ref::<paragraf_app::BadRows>()
+        .expect("import error");
     let got: Vec<(u64, &str)> = e
         .problems
         .iter()

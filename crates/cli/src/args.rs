@@ -748,24 +748,16 @@ fn parse_body_kind(s: &str) -> Result<paragraf_core::org::BodyKind, String> {
 }
 
 fn parse_role(s: &str) -> Result<paragraf_core::org::MembershipRole, String> {
-    use paragraf_core::org::MembershipRole;
-    match s.trim().to_lowercase().as_str() {
-        "ledamot" => Ok(MembershipRole::Member),
-        "ersättare" => Ok(MembershipRole::Substitute),
-        _ => Err(format!("okänd roll ”{s}”; välj ledamot eller ersättare")),
-    }
+    paragraf_core::org::MembershipRole::from_swedish(s)
+        .ok_or_else(|| format!("okänd roll ”{s}”; välj ledamot eller ersättare"))
 }
 
 fn parse_position(s: &str) -> Result<paragraf_core::org::PresidiumPosition, String> {
-    use paragraf_core::org::PresidiumPosition;
-    match s.trim().to_lowercase().as_str() {
-        "ordförande" => Ok(PresidiumPosition::Chair),
-        "vice ordförande" | "1:e vice ordförande" | "förste vice ordförande" => Ok(PresidiumPosition::FirstViceChair),
-        "2:e vice ordförande" | "andre vice ordförande" => Ok(PresidiumPosition::SecondViceChair),
-        _ => Err(format!(
+    paragraf_core::org::PresidiumPosition::from_swedish(s).ok_or_else(|| {
+        format!(
             "okänd presidiepost ”{s}”; välj ordförande, 1:e vice ordförande eller 2:e vice ordförande"
-        )),
-    }
+        )
+    })
 }
 
 fn parse_doc_type(s: &str) -> Result<paragraf_core::registry::DocumentType, String> {

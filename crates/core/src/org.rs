@@ -160,6 +160,12 @@ pub struct Body {
 }
 
 impl Body {
+    /// Whether `key` names this body: its name in any case, or its short name ("SN").
+    pub fn is_named(&self, key: &str) -> bool {
+        let key = key.trim();
+        self.name.to_lowercase() == key.to_lowercase() || self.short_name.as_deref() == Some(key)
+    }
+
     /// A body; utskott and arbetsutskott must name their parent.
     pub fn new(
         name: &str,
@@ -254,6 +260,15 @@ impl MembershipRole {
             MembershipRole::Substitute => "ersättare",
         }
     }
+
+    /// Ledamot or ersättare, as written (any case).
+    pub fn from_swedish(s: &str) -> Option<MembershipRole> {
+        match s.trim().to_lowercase().as_str() {
+            "ledamot" => Some(MembershipRole::Member),
+            "ersättare" => Some(MembershipRole::Substitute),
+            _ => None,
+        }
+    }
 }
 
 /// Presidiepost: a position in the body's presidium.
@@ -275,6 +290,27 @@ impl PresidiumPosition {
             PresidiumPosition::Chair => "ordförande",
             PresidiumPosition::FirstViceChair => "1:e vice ordförande",
             PresidiumPosition::SecondViceChair => "2:e vice ordförande",
+        }
+    }
+
+    /// Every position, in rank.
+    pub const ALL: [PresidiumPosition; 3] = [
+        PresidiumPosition::Chair,
+        PresidiumPosition::FirstViceChair,
+        PresidiumPosition::SecondViceChair,
+    ];
+
+    /// A position as written in registers and minutes ("vice ordförande" is the first).
+    pub fn from_swedish(s: &str) -> Option<PresidiumPosition> {
+        match s.trim().to_lowercase().as_str() {
+            "ordförande" => Some(PresidiumPosition::Chair),
+            "vice ordförande" | "1:e vice ordförande" | "förste vice ordförande" => {
+                Some(PresidiumPosition::FirstViceChair)
+            }
+            "2:e vice ordförande" | "andre vice ordförande" => {
+                Some(PresidiumPosition::SecondViceChair)
+            }
+            _ => None,
         }
     }
 }

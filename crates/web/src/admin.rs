@@ -32,13 +32,12 @@ const ROLES: [(&str, &str); 4] = [
     ),
 ];
 
-fn role_word(r: Role) -> &'static str {
-    match r {
-        Role::Admin => "administratör",
-        Role::Secretary => "nämndsekreterare",
-        Role::CaseOfficer => "handläggare",
-        Role::Member => "ledamot/ersättare",
-    }
+/// A field as typed, spaces and all (passwords are not trimmed), or "".
+fn raw<'a>(f: &'a Fields, key: &str) -> &'a str {
+    f.iter()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or("")
 }
 
 /// What was typed into the new-account form, and what went wrong.
@@ -196,7 +195,7 @@ fn bodies_of(f: &Fields) -> Result<Vec<BodyId>, WebError> {
 }
 
 fn create(state: &AppState, viewer: &Viewer, f: &Fields) -> Result<User, WebError> {
-    if get(f, "password") != get(f, "again") {
+    if raw(f, "password") != raw(f, "again") {
         return Err(WebError::field("again", "lösenorden är inte lika"));
     }
     let role = accounts::parse_role(get(f, "role").unwrap_or(""))?;
@@ -213,11 +212,7 @@ fn create(state: &AppState, viewer: &Viewer, f: &Fields) -> Result<User, WebErro
         NewUser {
             username: get(f, "username").unwrap_or("").to_string(),
             name: get(f, "name").unwrap_or("").to_string(),
-            password: f
-                .iter()
-                .find(|(k, _)| k == "password")
-                .map(|(_, v)| v.clone())
-                .unwrap_or_default(),
+            password: raw(f, "password").to_string(),
             role,
             bodies: bodies_of(f)?,
             person,
@@ -284,7 +279,7 @@ fn one_view(state: &AppState, viewer: &Viewer, username: &str) -> Result<Markup,
                     legend { "Roll" }
                     @for (word, text) in ROLES {
                         div { label {
-                            input type="radio" name="role" value=(word) required checked[role_word(u.role) == word];
+                            input type="radio" name="role" value=(word) required checked[u.role.swedish() == word];
                             " " (text)
                         } }
                     }
@@ -352,12 +347,7 @@ pub async fn user_action(
             Ok(Redirect::to(&format!("/admin/konton/{username}")).into_response())
         }
         "losenord" => {
-            let password = f
-                .iter()
-                .find(|(k, _)| k == "password")
-                .map(|(_, v)| v.as_str())
-                .unwrap_or("");
-            accounts::reset_password(&state.dir, &actor, &username, password)?;
+            accounts::reset_password(&state.dir, &actor, &username, raw(&f, "password"))?;
             Ok(Redirect::to(&format!("/admin/konton/{username}")).into_response())
         }
         _ => Err(WebError::NotFound(format!("åtgärden {action}"))),
@@ -417,13 +407,13 @@ pub async fn password_change(
 ) -> Result<Response, WebError> {
     let me = viewer.logged_in()?.clone();
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
-    let raw = |k: &str| {
-        f.iter()
-            .find(|(key, _)| key == k)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    };
-    match accounts::change_own_password(&state.dir, &me, raw("current"), raw("new"), raw("again")) {
+    match accounts::change_own_password(
+        &state.dir,
+        &me,
+        raw(&f, "current"),
+        raw(&f, "new"),
+        raw(&f, "again"),
+    ) {
         Ok(()) => Ok(Redirect::to("/logga-in").into_response()),
         Err(e) => {
             let e = WebError::from(e);

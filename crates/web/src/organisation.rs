@@ -161,7 +161,7 @@ fn view_with(
                 label for="m-position" { "Presidiepost" }
                 select id="m-position" name="position" {
                     option value="" { "Ingen" }
-                    @for p in [PresidiumPosition::Chair, PresidiumPosition::FirstViceChair, PresidiumPosition::SecondViceChair] {
+                    @for p in PresidiumPosition::ALL {
                         option value=(p.swedish()) selected[chosen("uppdrag", "position", p.swedish())] { (p.swedish()) }
                     }
                 }
@@ -222,23 +222,14 @@ fn save(state: &AppState, viewer: &Viewer, form: &str, f: &Fields) -> Result<(),
             paragraf_app::org::register_person(dir, &actor, &person)?;
         }
         "uppdrag" => {
-            let role = match get(f, "role") {
-                Some("ersättare") => MembershipRole::Substitute,
-                _ => MembershipRole::Member,
-            };
-            let position = match get(f, "position") {
-                None => None,
-                Some(p) => Some(
-                    [
-                        PresidiumPosition::Chair,
-                        PresidiumPosition::FirstViceChair,
-                        PresidiumPosition::SecondViceChair,
-                    ]
-                    .into_iter()
-                    .find(|x| x.swedish() == p)
-                    .ok_or_else(|| WebError::field("position", "okänd presidiepost"))?,
-                ),
-            };
+            let role = MembershipRole::from_swedish(get(f, "role").unwrap_or(""))
+                .ok_or_else(|| WebError::field("role", "välj ledamot eller ersättare"))?;
+            let position = get(f, "position")
+                .map(|p| {
+                    PresidiumPosition::from_swedish(p)
+                        .ok_or_else(|| WebError::field("position", "okänd presidiepost"))
+                })
+                .transpose()?;
             let from =
                 date(f, "from", "från")?.ok_or_else(|| WebError::field("from", "ange från"))?;
             let m = Membership::new(

@@ -128,9 +128,6 @@ pub async fn login_submit(
     ClientAddress(address): ClientAddress,
     Form(f): Form<Fields>,
 ) -> Result<Response, WebError> {
-    if paragraf_app::accounts::users(&state.dir)?.is_empty() {
-        return Ok((StatusCode::FORBIDDEN, no_accounts_page()).into_response());
-    }
     let user = get(&f, "username").unwrap_or("");
     let password = get(&f, "password").unwrap_or("");
     Ok(match login(&state, user, password, &address).await? {
@@ -142,8 +139,12 @@ pub async fn login_submit(
             )
                 .into_response()
         }
+        // Only a failed login asks whether there are accounts at all.
+        Login::Wrong if paragraf_app::accounts::users(&state.dir)?.is_empty() => {
+            (StatusCode::FORBIDDEN, no_accounts_page()).into_response()
+        }
         Login::Wrong => (
-            axum::http::StatusCode::UNAUTHORIZED,
+            StatusCode::UNAUTHORIZED,
             login_page(&viewer, Some("Fel användarnamn eller lösenord.")),
         )
             .into_response(),

@@ -51,8 +51,9 @@ use paragraf_import::FollowUpReport;
 use paragraf_store::BudgetBatch;
 use serde::{Deserialize, Serialize};
 
+use crate::{BadRows, RowProblem};
 use paragraf_import::table::problem;
-pub use paragraf_import::table::{csv_records, xlsx_records, BadRows, RowProblem};
+pub use paragraf_import::table::{csv_records, xlsx_records};
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

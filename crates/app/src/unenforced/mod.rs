@@ -9,6 +9,7 @@ pub mod docs;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+use crate::{BadRows, RowProblem};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use paragraf_core::unenforced::catalogue::Catalogue;
@@ -22,7 +23,6 @@ use paragraf_core::unenforced::public::PublicStatistics;
 use paragraf_core::unenforced::report::{swedish_date, MonthlyReport};
 use paragraf_core::unenforced::stats::{days_histogram, QuarterStats, WaitingSeries};
 use paragraf_import::table::{data_rows, open_csv, problem, OpenCsv};
-pub use paragraf_import::table::{BadRows, RowProblem};
 pub use paragraf_store::AuditRecord;
 use paragraf_store::UpsertSummary;
 use serde::{Deserialize, Serialize};

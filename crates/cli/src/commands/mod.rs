@@ -138,12 +138,7 @@ pub fn find_body(store: &paragraf_app::DataDir, key: &str) -> Result<Record<Body
             return Ok(b.clone());
         }
     }
-    let hits: Vec<_> = bodies
-        .into_iter()
-        .filter(|b| {
-            b.name.eq_ignore_ascii_case(key.trim()) || b.short_name.as_deref() == Some(key.trim())
-        })
-        .collect();
+    let hits: Vec<_> = bodies.into_iter().filter(|b| b.is_named(key)).collect();
     match hits.len() {
         1 => Ok(hits.into_iter().next().expect("one hit")),
         0 => bail!("inget organ heter ”{key}” (se `paragraf body list`)"),
