@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
@@ -184,6 +184,14 @@ test('a meeting from planning to the public board, in the browser', async () => 
 });
 
 // The width of a phone: the page must not scroll sideways.
+// `paragraf init --admin-user admin` in `dir`, the password on standard in.
+async function initWithAdmin(dir) {
+  const init = spawn(BIN, ['init', '--data', dir, '--municipality', 'Hagfors kommun', '--admin-user', 'admin'],
+    { stdio: ['pipe', 'ignore', 'inherit'] });
+  init.stdin.end('Admin-lösen-2026\nAdmin-lösen-2026\n');
+  assert.equal(await new Promise((r) => init.on('exit', r)), 0, 'init --admin-user');
+}
+
 async function fitsNarrow(page, what) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 390, `${what} is ${wide} px wide at 390 px`);
@@ -243,10 +251,7 @@ test('an administrator creates an account in the browser, and its holder changes
 // plans a meeting.
 test('from an empty installation to a planned meeting, in the browser', async () => {
   const dir = join(data, 'empty');
-  const init = spawn(BIN, ['init', '--data', dir, '--municipality', 'Hagfors kommun', '--admin-user', 'admin'],
-    { stdio: ['pipe', 'ignore', 'inherit'] });
-  init.stdin.end('Admin-lösen-2026\nAdmin-lösen-2026\n');
-  assert.equal(await new Promise((r) => init.on('exit', r)), 0, 'init --admin-user');
+  await initWithAdmin(dir);
   const port = await freePort();
   const site = `http://127.0.0.1:${port}`;
   const own = spawn(BIN, ['serve', '--data', dir, '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -326,5 +331,101 @@ test('from an empty installation to a planned meeting, in the browser', async ()
     await context.close();
   } finally {
     own.kill();
+  }
+});
+
+// Single sign-on against a real OpenID provider (the certified npm package oidc-provider,
+// run by Node): an account whose name the provider vouches for is logged in through the
+// browser; a name with no account is refused with a reason; with local passwords turned
+// off the password form is gone.
+test('single sign-on through a real OpenID provider, in the browser', async () => {
+  const dir = join(data, 'sso');
+  await initWithAdmin(dir);
+  const add = spawn(BIN, ['user', 'add', '--data', dir, '--username', 'anna.berg', '--name', 'Anna Berg',
+    '--role', 'administratör', '--password-stdin'], { stdio: ['pipe', 'ignore', 'inherit'] });
+  add.stdin.end('Anna-lösen-2026\n');
+  assert.equal(await new Promise((r) => add.on('exit', r)), 0, 'user add');
+
+  const [idpPort, port] = [await freePort(), await freePort()];
+  const site = `http://127.0.0.1:${port}`;
+  const idp = spawn(process.execPath, [new URL('oidc-provider.mjs', import.meta.url).pathname, String(idpPort), 'paragraf', 'klienthemlighet-2026',
+    `${site}/logga-in/sso/klar`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    idp.stdout.on('data', (d) => { if (String(d).includes('ready')) resolve(); });
+    idp.on('exit', (c) => reject(new Error(`oidc-provider exited ${c}`)));
+  });
+  const config = async (localPasswords) => {
+    let toml = readFileSync(join(dir, 'paragraf.toml'), 'utf8').replace(/\n\[sso\][\s\S]*$/, '\n');
+    toml = toml.includes('[server]')
+      ? toml.replace(/\[server\]\n(public_url = .*\n)?/, `[server]\npublic_url = "${site}"\n`)
+      : `${toml}\n[server]\npublic_url = "${site}"\n`;
+    toml += `\n[sso]\nissuer = "http://127.0.0.1:${idpPort}"\nclient_id = "paragraf"\nclient_secret = "klienthemlighet-2026"\n`
+      + `label = "Logga in med Hagfors-kontot"\nlocal_passwords = ${localPasswords}\n`;
+    writeFileSync(join(dir, 'paragraf.toml'), toml);
+  };
+  const serve = async () => {
+    const s = spawn(BIN, ['serve', '--data', dir, '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
+    await waitFor(`${site}/readyz`, 60_000);
+    return s;
+  };
+  const viaProvider = async (page, name) => {
+    await page.goto(`${site}/logga-in`);
+    await page.getByRole('button', { name: 'Logga in med Hagfors-kontot' }).click();
+    // The provider's own login and consent pages.
+    await page.waitForURL(new RegExp(`^http://127.0.0.1:${idpPort}/`));
+    await page.locator('input[name=login]').fill(name);
+    await page.locator('input[name=password]').fill('vad-som-helst');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL(new RegExp(`^${site}/`));
+  };
+  await config(true);
+  let own = await serve();
+  try {
+    const context = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${site}/logga-in`);
+    await axeCheck(page, 'inloggningen med identitetsleverantör');
+    await fitsNarrow(page, 'inloggningen med identitetsleverantör');
+    await viaProvider(page, 'anna.berg');
+    await page.waitForURL(/\/sammantraden$/);
+    assert.match(await page.content(), /Anna Berg/);
+    await logout(page);
+    await context.close();
+
+    // A name the provider knows but Paragraf does not (a new browser, so that the provider
+    // asks again): refused, with the reason.
+    const other = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 390, height: 844 } });
+    const stranger = await other.newPage();
+    await viaProvider(stranger, 'okand.person');
+    assert.match(await stranger.locator('[role=alert]').innerText(), /inget konto i Paragraf med användarnamnet okand\.person/);
+    await axeCheck(stranger, 'en nekad inloggning');
+    assert.equal((await other.cookies()).filter((c) => c.name === 'paragraf_session' && c.value).length, 0);
+    await other.close();
+  } finally {
+    own.kill();
+    await new Promise((r) => own.on('exit', r));
+  }
+
+  // Local passwords turned off: only the provider's button.
+  await config(false);
+  own = await serve();
+  try {
+    const context = await browser.newContext({ locale: 'sv-SE', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${site}/logga-in`);
+    assert.equal(await page.locator('input[name=password]').count(), 0);
+    const refused = await fetch(`${site}/logga-in`, {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'username=admin&password=Admin-l%C3%B6sen-2026',
+    });
+    assert.equal(refused.status, 403);
+    await viaProvider(page, 'anna.berg');
+    await page.waitForURL(/\/sammantraden$/);
+    await context.close();
+  } finally {
+    own.kill();
+    idp.kill();
   }
 });

@@ -56,8 +56,19 @@ pub fn login_hash(dir: &DataDir, username: &str, dummy: &str) -> Result<(Option<
     Ok((user, hash))
 }
 
-/// A new session after a good login: `(token, csrf)`. The failure count is cleared.
+/// A new session after a good login with a password: `(token, csrf)`. The failure count is
+/// cleared.
 pub fn start_session(dir: &DataDir, user: &User, now: DateTime<Utc>) -> Result<(String, String)> {
+    new_session(dir, user, now, false)
+}
+
+/// A new session, by password or (`single_sign_on`) through the identity provider.
+pub(crate) fn new_session(
+    dir: &DataDir,
+    user: &User,
+    now: DateTime<Utc>,
+    single_sign_on: bool,
+) -> Result<(String, String)> {
     dir.store.login_succeeded(user.id)?;
     let token = random_token();
     let csrf = random_token();
@@ -66,6 +77,7 @@ pub fn start_session(dir: &DataDir, user: &User, now: DateTime<Utc>) -> Result<(
         user.id,
         &csrf,
         now + Duration::hours(SESSION_HOURS),
+        single_sign_on,
     )?;
     Ok((token, csrf))
 }

@@ -24,6 +24,54 @@ pub struct Config {
     /// The web server.
     #[serde(default)]
     pub server: ServerConfig,
+    /// Single sign-on through the municipality's identity provider, if configured.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sso: Option<SsoConfig>,
+}
+
+/// `[sso]`: OpenID Connect (authorization code with PKCE) against the municipality's
+/// identity provider (Entra ID, ADFS, Sweden Connect, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SsoConfig {
+    /// The provider's issuer, such as "https://login.microsoftonline.com/<tenant>/v2.0";
+    /// its discovery document is read from `<issuer>/.well-known/openid-configuration`.
+    pub issuer: String,
+    /// The client id Paragraf is registered with.
+    pub client_id: String,
+    /// The client secret.
+    pub client_secret: String,
+    /// The claim of the ID token that names the Paragraf user (its `username`):
+    /// "preferred_username" (default), "email" or "sub".
+    #[serde(default = "SsoConfig::default_claim")]
+    pub claim: String,
+    /// What the login button says, such as "Logga in med kommunens konto".
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Whether local passwords may still be used to log in on the web (default yes). API
+    /// tokens are not passwords and keep working.
+    #[serde(default = "SsoConfig::default_local")]
+    pub local_passwords: bool,
+}
+
+impl SsoConfig {
+    /// The claims a user can be named by.
+    pub const CLAIMS: &'static [&'static str] = &["preferred_username", "email", "sub"];
+
+    fn default_claim() -> String {
+        "preferred_username".into()
+    }
+
+    fn default_local() -> bool {
+        true
+    }
+
+    /// What the login button says.
+    pub fn label(&self) -> &str {
+        self.label
+            .as_deref()
+            .filter(|l| !l.trim().is_empty())
+            .unwrap_or("Logga in med kommunens konto")
+    }
 }
 
 /// `[server]`
@@ -137,6 +185,28 @@ impl Config {
             let l = u.trim().to_ascii_lowercase();
             if !(l.starts_with("https://") || l.starts_with("http://")) {
                 bail!("[server] public_url {u:?} ska börja med https:// eller http://");
+            }
+        }
+        if let Some(sso) = &self.sso {
+            if self.server.public_url.is_none() {
+                bail!("[sso] kräver [server] public_url: dit skickar identitetsleverantören tillbaka användaren");
+            }
+            let l = sso.issuer.trim().to_ascii_lowercase();
+            if !(l.starts_with("https://") || l.starts_with("http://")) {
+                bail!(
+                    "[sso] issuer {:?} ska börja med https:// eller http://",
+                    sso.issuer
+                );
+            }
+            if sso.client_id.trim().is_empty() {
+                bail!("[sso] client_id saknas");
+            }
+            if !SsoConfig::CLAIMS.contains(&sso.claim.as_str()) {
+                bail!(
+                    "[sso] claim {:?}: välj en av {}",
+                    sso.claim,
+                    SsoConfig::CLAIMS.join(", ")
+                );
             }
         }
         if pattern.has_series() && self.registry.default_series.is_none() {

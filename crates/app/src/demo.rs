@@ -37,6 +37,7 @@ pub fn demo_config() -> Config {
             default_series: Some("SOC".into()),
         },
         server: Default::default(),
+        sso: None,
     }
 }
 

@@ -19,6 +19,7 @@ pub mod meeting;
 pub mod org;
 mod queries;
 pub mod registry;
+pub mod sso;
 pub mod unenforced;
 
 pub use error::{Error, Result};
@@ -27,7 +28,7 @@ pub use paragraf_import::table::{BadRows, RowProblem};
 pub use paragraf_render::format;
 
 pub use datadir::{
-    Config, DataDir, MunicipalityConfig, RegistryConfig, CONFIG_FILE, DATABASE_FILE,
+    Config, DataDir, MunicipalityConfig, RegistryConfig, SsoConfig, CONFIG_FILE, DATABASE_FILE,
 };
 
 use paragraf_store::{Store, StoreError};

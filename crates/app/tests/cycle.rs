@@ -30,6 +30,7 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
             default_series: Some("KS".into()),
         },
         server: Default::default(),
+        sso: None,
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir;

@@ -22,6 +22,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
             default_series: Some("KS".into()),
         },
         server: Default::default(),
+        sso: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     (tmp, d)

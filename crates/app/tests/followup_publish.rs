@@ -28,6 +28,7 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
             default_series: Some("SN".into()),
         },
         server: Default::default(),
+        sso: None,
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir;

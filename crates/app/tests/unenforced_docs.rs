@@ -49,6 +49,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
             default_series: Some("VON".into()),
         },
         server: Default::default(),
+        sso: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let csv = std::fs::read(concat!(

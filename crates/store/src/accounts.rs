@@ -98,6 +98,8 @@ pub struct Session {
     pub user: User,
     /// The CSRF token of the session.
     pub csrf: String,
+    /// Started through the identity provider, not with a password.
+    pub single_sign_on: bool,
 }
 
 /// One line of the audit log.
@@ -266,6 +268,7 @@ pub trait AccountStore {
         user: i64,
         csrf: &str,
         expires: DateTime<Utc>,
+        single_sign_on: bool,
     ) -> Result<()>;
     /// The live session with this token hash at `now`.
     fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Session>>;
@@ -474,11 +477,12 @@ impl<D: Db> AccountStore for D {
         user: i64,
         csrf: &str,
         expires: DateTime<Utc>,
+        single_sign_on: bool,
     ) -> Result<()> {
         self.write(|c| {
             c.execute(
-                "INSERT INTO sessions (token_hash, user_id, csrf, expires) VALUES (?1, ?2, ?3, ?4)",
-                params![token_hash, user, csrf, expires.to_rfc3339()],
+                "INSERT INTO sessions (token_hash, user_id, csrf, expires, single_sign_on) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![token_hash, user, csrf, expires.to_rfc3339(), single_sign_on],
             )?;
             Ok(())
         })
@@ -486,16 +490,16 @@ impl<D: Db> AccountStore for D {
 
     /// The live session with this token hash at `now`.
     fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Session>> {
-        let found: Option<(i64, String, String)> = self.read(|c| {
+        let found: Option<(i64, String, String, bool)> = self.read(|c| {
             Ok(c.0
                 .query_row(
-                    "SELECT user_id, csrf, expires FROM sessions WHERE token_hash = ?1",
+                    "SELECT user_id, csrf, expires, single_sign_on FROM sessions WHERE token_hash = ?1",
                     [token_hash],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
                 )
                 .optional()?)
         })?;
-        let Some((user, csrf, expires)) = found else {
+        let Some((user, csrf, expires, single_sign_on)) = found else {
             return Ok(None);
         };
         // An expired session is ignored, not deleted: a read never writes.
@@ -506,7 +510,11 @@ impl<D: Db> AccountStore for D {
         Ok(self
             .user(user)?
             .filter(|u| u.may_log_in(now))
-            .map(|user| Session { user, csrf }))
+            .map(|user| Session {
+                user,
+                csrf,
+                single_sign_on,
+            }))
     }
 
     /// Ends a session.

@@ -681,9 +681,14 @@ pub fn accounts_sessions_tokens_and_the_audit_log(s: &dyn Storage) {
     assert_eq!(s.user(u.id).unwrap().unwrap().failed_logins, 0);
 
     let now: DateTime<Utc> = "2026-11-23T12:00:00Z".parse().unwrap();
-    s.create_session("h1", u.id, "csrf", now + chrono::Duration::hours(8))
+    s.create_session("h1", u.id, "csrf", now + chrono::Duration::hours(8), false)
         .unwrap();
     assert_eq!(s.session("h1", now).unwrap().unwrap().csrf, "csrf");
+    assert!(!s.session("h1", now).unwrap().unwrap().single_sign_on);
+    s.create_session("h2", u.id, "c2", now + chrono::Duration::hours(8), true)
+        .unwrap();
+    assert!(s.session("h2", now).unwrap().unwrap().single_sign_on);
+    s.delete_session("h2").unwrap();
     assert!(s
         .session("h1", now + chrono::Duration::hours(9))
         .unwrap()
@@ -801,7 +806,7 @@ pub fn accounts_are_administered(s: &dyn Storage) {
     assert!(s.user(u.id).unwrap().unwrap().last_login.is_some());
     let now: DateTime<Utc> = "2026-11-23T12:00:00Z".parse().unwrap();
     let later = now + chrono::Duration::hours(8);
-    s.create_session("a1", u.id, "c", later).unwrap();
+    s.create_session("a1", u.id, "c", later, false).unwrap();
     s.set_user_disabled(u.id, true).unwrap();
     assert!(s.user(u.id).unwrap().unwrap().disabled);
     assert!(
@@ -810,7 +815,7 @@ pub fn accounts_are_administered(s: &dyn Storage) {
     );
     s.set_user_disabled(u.id, false).unwrap();
     assert!(!s.user(u.id).unwrap().unwrap().disabled);
-    s.create_session("a2", u.id, "c", later).unwrap();
+    s.create_session("a2", u.id, "c", later, false).unwrap();
     assert_eq!(
         s.user_sessions(u.id, now).unwrap(),
         vec![later.to_rfc3339()]
@@ -825,8 +830,8 @@ pub fn accounts_are_administered(s: &dyn Storage) {
     );
     s.set_user_password(u.id, "$argon2id$c", false).unwrap();
     assert!(!s.user(u.id).unwrap().unwrap().must_change_password);
-    s.create_session("a3", u.id, "c", later).unwrap();
-    s.create_session("a4", u.id, "c", later).unwrap();
+    s.create_session("a3", u.id, "c", later, false).unwrap();
+    s.create_session("a4", u.id, "c", later, false).unwrap();
     assert_eq!(s.end_user_sessions(u.id).unwrap(), 2);
     assert!(s.user_sessions(u.id, now).unwrap().is_empty());
     s.set_user_role(u.id, Role::Secretary, &[sn.id, ks.id])

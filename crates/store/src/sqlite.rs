@@ -34,6 +34,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_account_admin.sql"),
     include_str!("migrations/0009_password_change.sql"),
     include_str!("migrations/0010_person_numbers.sql"),
+    include_str!("migrations/0011_sso_sessions.sql"),
 ];
 
 /// Idle read connections kept open for reuse.

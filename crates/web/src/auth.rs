@@ -113,7 +113,7 @@ impl Viewer {
     }
 }
 
-fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(crate) fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -155,7 +155,12 @@ impl FromRequestParts<AppState> for Viewer {
                 // Only the password page and logging out are open until the user has
                 // chosen their own password.
                 let open = matches!(parts.uri.path(), "/konto/losenord" | "/logga-ut");
-                let must_change = s.user.must_change_password && !open;
+                // (Not after a login through the identity provider, which vouched for the
+                // user, nor with local passwords turned off.)
+                let must_change = s.user.must_change_password
+                    && !open
+                    && !s.single_sign_on
+                    && paragraf_app::sso::local_passwords(dir);
                 return Ok(Viewer {
                     user: (!must_change).then_some(s.user),
                     csrf: Some(s.csrf),
@@ -218,6 +223,8 @@ pub enum Login {
     /// Too many failures from this address: try again after this many seconds. The same
     /// for known and unknown names.
     Wait(u64),
+    /// Local passwords are turned off (`[sso] local_passwords = false`): nothing is checked.
+    PasswordsOff,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -317,6 +324,9 @@ pub async fn login(
     address: &str,
 ) -> Result<Login, WebError> {
     let dir = &state.dir;
+    if !paragraf_app::sso::local_passwords(dir) {
+        return Ok(Login::PasswordsOff);
+    }
     let wait = state.throttle.wait(address, username, Instant::now());
     if wait > 0 {
         return Ok(Login::Wait(wait));
@@ -335,15 +345,25 @@ pub async fn login(
     };
     state.throttle.succeeded(address, username);
     let (token, _csrf) = accounts::start_session(dir, &user, Utc::now())?;
-    let secure = if state.dir.config.server.secure_cookies() {
+    Ok(Login::Ok(session_cookie(state, &token)))
+}
+
+/// `; Secure` when the public address is https.
+pub fn secure_attribute(state: &AppState) -> &'static str {
+    if state.dir.config.server.secure_cookies() {
         "; Secure"
     } else {
         ""
-    };
-    Ok(Login::Ok(format!(
-        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
-        SESSION_HOURS * 3600
-    )))
+    }
+}
+
+/// The Set-Cookie value of a new session.
+pub fn session_cookie(state: &AppState, token: &str) -> String {
+    format!(
+        "{COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}",
+        SESSION_HOURS * 3600,
+        secure_attribute(state)
+    )
 }
 
 /// The Set-Cookie value that ends a session.

@@ -18,6 +18,7 @@ pub mod html;
 pub mod month;
 pub mod organisation;
 pub mod public;
+pub mod sso;
 pub mod unenforced;
 pub mod workspace;
 
@@ -125,6 +126,8 @@ pub fn router(state: AppState) -> Router {
             "/logga-in",
             get(workspace::login_form).post(workspace::login_submit),
         )
+        .route("/logga-in/sso", get(sso::begin))
+        .route("/logga-in/sso/klar", get(sso::finish))
         .route("/logga-ut", post(workspace::logout))
         .route(
             "/konto/losenord",

@@ -86,7 +86,7 @@ pub async fn login_form(State(state): State<AppState>, viewer: Viewer) -> Result
     if paragraf_app::accounts::users(&state.dir)?.is_empty() {
         return Ok(no_accounts_page());
     }
-    Ok(login_page(&viewer, None))
+    Ok(login_page(&state, &viewer, None))
 }
 
 /// An installation without accounts: nobody can log in, and the page says so and why.
@@ -104,19 +104,31 @@ fn no_accounts_page() -> Markup {
     )
 }
 
-fn login_page(viewer: &Viewer, error: Option<&str>) -> Markup {
+/// The login page: the identity provider's button when single sign-on is configured, the
+/// password form unless local passwords are turned off.
+pub(crate) fn login_page(state: &AppState, viewer: &Viewer, error: Option<&str>) -> Markup {
+    let sso = state.dir.config.sso.as_ref();
+    let passwords = paragraf_app::sso::local_passwords(&state.dir);
     page(
         "Logga in",
         viewer.user.as_ref(),
         html! {
             h1 { "Logga in" }
             @if let Some(e) = error { p class="error" role="alert" { (e) } }
-            form method="post" action="/logga-in" {
-                label for="username" { "Användarnamn" }
-                input id="username" name="username" autocomplete="username" required;
-                label for="password" { "Lösenord" }
-                input id="password" name="password" type="password" autocomplete="current-password" required;
-                div { button type="submit" { "Logga in" } }
+            @if let Some(sso) = sso {
+                form method="get" action="/logga-in/sso" {
+                    div { button type="submit" { (sso.label()) } }
+                }
+            }
+            @if passwords {
+                @if sso.is_some() { h2 { "Med användarnamn och lösenord" } }
+                form method="post" action="/logga-in" {
+                    label for="username" { "Användarnamn" }
+                    input id="username" name="username" autocomplete="username" required;
+                    label for="password" { "Lösenord" }
+                    input id="password" name="password" type="password" autocomplete="current-password" required;
+                    div { button type="submit" { "Logga in" } }
+                }
             }
         },
     )
@@ -145,13 +157,23 @@ pub async fn login_submit(
         }
         Login::Wrong => (
             StatusCode::UNAUTHORIZED,
-            login_page(&viewer, Some("Fel användarnamn eller lösenord.")),
+            login_page(&state, &viewer, Some("Fel användarnamn eller lösenord.")),
+        )
+            .into_response(),
+        Login::PasswordsOff => (
+            StatusCode::FORBIDDEN,
+            login_page(
+                &state,
+                &viewer,
+                Some("Inloggning med lösenord är avstängd här: logga in via kommunens identitetsleverantör."),
+            ),
         )
             .into_response(),
         Login::Wait(seconds) => (
             axum::http::StatusCode::TOO_MANY_REQUESTS,
             [(header::RETRY_AFTER, seconds.to_string())],
             login_page(
+                &state,
                 &viewer,
                 Some(&format!(
                     "För många misslyckade inloggningar. Vänta {seconds} sekunder och försök igen."

@@ -342,6 +342,8 @@ async fn anonymous_reads_write_nothing() {
         "/statistik/ej-verkstallda?datum=2026-10-31",
         "/statistik/ej-verkstallda/diagram.svg",
         "/logga-in",
+        "/logga-in/sso",
+        "/logga-in/sso/klar",
         "/kalender?manad=2026-11",
     ] {
         app.get(path, None).await;
@@ -522,6 +524,8 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/healthz",
         "/readyz",
         "/logga-in",
+        "/logga-in/sso",
+        "/logga-in/sso/klar",
         "/logga-ut",
         "/revision",
         "/delegation",
@@ -1266,4 +1270,121 @@ async fn accounts_are_administered_by_administrators_only() {
     assert!(log
         .iter()
         .any(|e| e.action == "stäng" && e.actor.contains("admin-konton")));
+}
+
+/// The demo with `[sso]` pointing at a provider that does not answer (nothing listens on
+/// port 9), and local passwords on or off.
+fn app_with_sso(local_passwords: bool) -> App {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut dir =
+        paragraf_app::DataDir::init(&tmp.path().join("data"), &paragraf_app::demo::demo_config())
+            .unwrap();
+    paragraf_app::demo::populate(&dir, today()).unwrap();
+    paragraf_app::demo::accounts(&dir).unwrap();
+    dir.config.server.public_url = Some("https://paragraf.example".into());
+    dir.config.sso = Some(paragraf_app::SsoConfig {
+        issuer: "http://127.0.0.1:9".into(),
+        client_id: "paragraf".into(),
+        client_secret: "hemligt".into(),
+        claim: "preferred_username".into(),
+        label: Some("Logga in med Hagfors-kontot".into()),
+        local_passwords,
+    });
+    let state = paragraf_web::AppState::new(dir).unwrap();
+    App {
+        _tmp: tmp,
+        router: paragraf_web::router(state.clone()),
+        state,
+    }
+}
+
+fn no_session(a: &Answer) -> bool {
+    a.headers.get_all(header::SET_COOKIE).iter().all(|c| {
+        !c.to_str().unwrap().starts_with("paragraf_session=")
+            || c.to_str().unwrap().starts_with("paragraf_session=;")
+    })
+}
+
+/// Single sign-on: a return from the provider that did not start here (no pending login,
+/// another state, an error from the provider) starts no session; a provider that does not
+/// answer is said so; with local passwords turned off, a right password opens nothing.
+#[tokio::test]
+async fn single_sign_on_refuses_what_did_not_start_here() {
+    // Without [sso] the routes do not exist.
+    let plain = app();
+    assert_eq!(
+        plain.get("/logga-in/sso", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert!(!plain
+        .get("/logga-in", None)
+        .await
+        .body
+        .contains("/logga-in/sso"));
+
+    let app = app_with_sso(true);
+    let page = app.get("/logga-in", None).await;
+    assert!(
+        page.body.contains("Logga in med Hagfors-kontot"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("name=\"password\""));
+
+    let a = app.get("/logga-in/sso", None).await;
+    assert_eq!(a.status, StatusCode::BAD_GATEWAY, "{}", a.body);
+    assert!(
+        a.body.contains("identitetsleverantören svarar inte"),
+        "{}",
+        a.body
+    );
+    assert!(a.headers.get(header::LOCATION).is_none());
+
+    // Back without having begun here.
+    let a = app.get("/logga-in/sso/klar?code=abc&state=xyz", None).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
+    assert!(no_session(&a));
+    // Back with another login's state.
+    let req = Request::get("/logga-in/sso/klar?code=abc&state=xyz")
+        .header(header::COOKIE, "paragraf_sso=annan.nonce.verifier")
+        .body(Body::empty())
+        .unwrap();
+    let a = app.send(req).await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
+    assert!(
+        a.body
+            .contains("inte tillbaka från den inloggning som började här"),
+        "{}",
+        a.body
+    );
+    assert!(no_session(&a));
+    // The provider said no.
+    let a = app
+        .get(
+            "/logga-in/sso/klar?error=access_denied&error_description=nekad",
+            None,
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    assert!(a.body.contains("nekad"));
+    assert!(no_session(&a));
+    // Passwords still work when they are on.
+    app.login("sekreterare").await;
+
+    let off = app_with_sso(false);
+    let page = off.get("/logga-in", None).await;
+    assert!(!page.body.contains("name=\"password\""), "{}", page.body);
+    let a = off
+        .post_form(
+            "/logga-in",
+            None,
+            &[
+                ("username", "sekreterare"),
+                ("password", "sekreterare-demo"),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
+    assert!(no_session(&a));
+    assert!(a.body.contains("avstängd"));
 }

@@ -43,6 +43,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                     default_series: Some(a.series),
                 },
                 server: Default::default(),
+                sso: None,
             };
             let dir = DataDir::init(&a.data.dir, &config)?;
             if let Some((username, password)) = admin {
