@@ -264,6 +264,30 @@ test('from an empty installation to a planned meeting, in the browser', async ()
     await page.getByLabel('Lösenord').fill('Admin-lösen-2026');
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.waitForURL(/\/sammantraden$/);
+    // The municipality's settings: a wrong organisationsnummer is named and what was typed
+    // stays; the right one is saved and the public start page carries the name.
+    await page.getByRole('link', { name: 'Inställningar' }).click();
+    await page.waitForURL(/\/admin\/installningar$/);
+    await axeCheck(page, 'inställningarna');
+    await fitsNarrow(page, 'inställningarna');
+    await page.getByLabel('Förvaringsplats för protokollen').fill('Kommunkansliet, Hagfors');
+    await page.getByLabel('Organisationsnummer').fill('212000-1885');
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    assert.match(await page.locator('[role=alert]').innerText(), /212000-1885|organisationsnummer/i);
+    assert.equal(await page.getByLabel('Förvaringsplats för protokollen').inputValue(), 'Kommunkansliet, Hagfors');
+    await axeCheck(page, 'inställningarna med ett fel');
+    await page.getByLabel('Organisationsnummer').fill('212000-1884');
+    await page.getByLabel('Kommunens namn').fill('Hagfors kommun (test)');
+    await page.getByRole('button', { name: 'Spara inställningarna' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /Sparat/);
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    await page.locator('#s-logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+    await page.getByRole('button', { name: 'Ladda upp logotypen' }).click();
+    assert.match(await page.locator('[role=status]').innerText(), /Sparat/);
+    const home = await (await fetch(`${site}/`)).text();
+    assert.match(home, /Hagfors kommun \(test\)/);
+    assert.match(home, /\/logotyp\.png/);
+    assert.equal((await fetch(`${site}/logotyp.png`)).status, 200);
     await page.getByRole('link', { name: 'Organisationen' }).click();
     await axeCheck(page, 'organisationen');
     await fitsNarrow(page, 'organisationen');

@@ -150,21 +150,32 @@ impl ServerConfig {
 }
 
 /// `[municipality]`
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MunicipalityConfig {
     /// Name, such as "Hagfors kommun".
     pub name: String,
     /// Organisationsnummer.
     pub org_nr: Option<String>,
+    /// Förvaringsplats för protokollen, such as "Kommunkansliet": what the anslag form
+    /// proposes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage_place: Option<String>,
+    /// E-postavsändare: the address mail from Paragraf is sent from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail_from: Option<String>,
 }
 
 /// `[registry]`
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistryConfig {
     /// The diarienummer pattern, such as "{series}/{year}:{seq}".
     pub dnr_pattern: String,
     /// The series new cases get when none is named, such as "KS" or "SOC".
     pub default_series: Option<String>,
+    /// Diarieserier that number their own way, such as `SN = "SN {year}/{seq:4}"`: a case
+    /// of the series is numbered by its pattern, every other case by `dnr_pattern`.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub series_patterns: std::collections::BTreeMap<String, String>,
 }
 
 impl Config {
@@ -182,8 +193,7 @@ impl Config {
         let pattern =
             DnrPattern::new(&self.registry.dnr_pattern).context("[registry] dnr_pattern")?;
         if let Some(u) = &self.server.public_url {
-            let l = u.trim().to_ascii_lowercase();
-            if !(l.starts_with("https://") || l.starts_with("http://")) {
+            if !is_web_address(u) {
                 bail!("[server] public_url {u:?} ska börja med https:// eller http://");
             }
         }
@@ -209,11 +219,47 @@ impl Config {
                 );
             }
         }
+        for (series, p) in &self.registry.series_patterns {
+            DnrPattern::new(p).with_context(|| format!("[registry.series_patterns] {series}"))?;
+        }
+        if let Some(m) = &self.municipality.mail_from {
+            if !is_mail_address(m) {
+                bail!("[municipality] mail_from {m:?} är ingen e-postadress");
+            }
+        }
         if pattern.has_series() && self.registry.default_series.is_none() {
             bail!("[registry] default_series saknas: mönstret {pattern} har en serie");
         }
         Ok((m, pattern))
     }
+}
+
+/// Whether `u` is an http(s) address.
+pub(crate) fn is_web_address(u: &str) -> bool {
+    let l = u.trim().to_ascii_lowercase();
+    (l.starts_with("https://") || l.starts_with("http://"))
+        && !u.trim().contains(char::is_whitespace)
+}
+
+/// Whether `m` looks like an e-mail address (one `@`, a dotted domain, no spaces); the mail
+/// server has the last word.
+pub(crate) fn is_mail_address(m: &str) -> bool {
+    let m = m.trim();
+    let (local, domain) = m.split_once('@').unwrap_or(("", ""));
+    !local.is_empty()
+        && domain.contains('.')
+        && !domain.contains('@')
+        && !m.contains(char::is_whitespace)
+}
+
+/// The text of `paragraf.toml` for `config`, with a comment on the patterns.
+fn config_text(config: &Config) -> Result<String> {
+    Ok(format!(
+        "# Paragraf: inställningar för kommunen och diariet.\n\
+         # dnr_pattern: {{series}}, {{year}}, {{yy}}, {{seq}} eller {{seq:6}}, {{class}} (valfri: [ {{class}}]).\n\
+         # Exempel: \"{{series}}/{{year}}:{{seq}}\" (KS/2025:26), \"{{series}} {{year}}-{{seq:6}}\" (SOC 2023-000189).\n\n{}",
+        toml::to_string(config)?
+    ))
 }
 
 /// Creates `dir` (and its parents) readable by its owner only (0700): the data directory
@@ -253,10 +299,9 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
 pub struct DataDir {
     /// Where it is.
     pub path: PathBuf,
-    /// The config.
-    pub config: Config,
-    /// The diarienummer pattern.
-    pub pattern: DnrPattern,
+    /// The config as it is now (an administrator can change the municipality's part while
+    /// the server runs).
+    config: std::sync::RwLock<std::sync::Arc<Config>>,
     /// Everything stored, behind the one storage interface. Only the application's
     /// operations reach it; the front ends call those.
     pub(crate) store: Box<dyn Storage + Send + Sync>,
@@ -280,7 +325,7 @@ impl DataDir {
             .with_context(|| format!("kunde inte läsa {}", config_path.display()))?;
         let config: Config =
             toml::from_str(&text).with_context(|| format!("fel i {}", config_path.display()))?;
-        let (_, pattern) = config
+        config
             .validate()
             .with_context(|| format!("fel i {}", config_path.display()))?;
         let store: Box<dyn Storage + Send + Sync> = Box::new(
@@ -289,8 +334,7 @@ impl DataDir {
         );
         Ok(DataDir {
             path: path.to_path_buf(),
-            config,
-            pattern,
+            config: std::sync::RwLock::new(std::sync::Arc::new(config)),
             store,
             #[cfg(feature = "test-support")]
             _scratch: None,
@@ -309,15 +353,9 @@ impl DataDir {
             );
         }
         create_private_dir(path)?;
-        let text = format!(
-            "# Paragraf: inställningar för kommunen och diariet.\n\
-             # dnr_pattern: {{series}}, {{year}}, {{yy}}, {{seq}} eller {{seq:6}}, {{class}} (valfri: [ {{class}}]).\n\
-             # Exempel: \"{{series}}/{{year}}:{{seq}}\" (KS/2025:26), \"{{series}} {{year}}-{{seq:6}}\" (SOC 2023-000189).\n\n{}",
-            toml::to_string(config)?
-        );
         // Write the config last-step-atomically: a temp file renamed into place.
         let tmp = path.join(format!("{CONFIG_FILE}.tmp"));
-        write_private(&tmp, text.as_bytes())?;
+        write_private(&tmp, config_text(config)?.as_bytes())?;
         let store = SqliteStore::open(&path.join(DATABASE_FILE))?;
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         std::fs::rename(&tmp, &config_path)?;
@@ -343,14 +381,13 @@ impl DataDir {
     /// removed when it is dropped (tests of the application).
     #[cfg(feature = "test-support")]
     pub fn in_memory(config: &Config) -> Result<DataDir> {
-        let (municipality, pattern) = config.validate()?;
+        let (municipality, _) = config.validate()?;
         let scratch = tempfile::tempdir()?;
         let store = SqliteStore::in_memory()?;
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         Ok(DataDir {
             path: scratch.path().to_path_buf(),
-            config: config.clone(),
-            pattern,
+            config: std::sync::RwLock::new(std::sync::Arc::new(config.clone())),
             store: Box::new(store),
             _scratch: Some(scratch),
         })
@@ -362,10 +399,76 @@ impl DataDir {
         &*self.store
     }
 
+    /// The config as it is now.
+    pub fn config(&self) -> std::sync::Arc<Config> {
+        self.config
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Validates `change` applied to the config in force, writes it to `paragraf.toml` (a
+    /// temporary file renamed into place) and puts it in force; `(before, after)`. Two
+    /// changes at once are made one after the other.
+    pub(crate) fn change_config(
+        &self,
+        change: impl FnOnce(&mut Config),
+    ) -> Result<(std::sync::Arc<Config>, std::sync::Arc<Config>)> {
+        let mut guard = self
+            .config
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let before = guard.clone();
+        let mut config = (*before).clone();
+        change(&mut config);
+        config.validate()?;
+        let tmp = self.path.join(format!("{CONFIG_FILE}.tmp"));
+        write_private(&tmp, config_text(&config)?.as_bytes())?;
+        std::fs::rename(&tmp, self.path.join(CONFIG_FILE))
+            .with_context(|| format!("kunde inte skriva {CONFIG_FILE}"))?;
+        let after = std::sync::Arc::new(config);
+        *guard = after.clone();
+        Ok((before, after))
+    }
+
+    /// Puts `config` in force (it has been validated and written).
+    #[cfg(feature = "test-support")]
+    fn set_config(&self, config: Config) {
+        *self
+            .config
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = std::sync::Arc::new(config);
+    }
+
+    /// Changes the config in memory only, for tests of the front ends (timeouts, single
+    /// sign-on, the public address).
+    #[cfg(feature = "test-support")]
+    pub fn change_config_for_tests(&self, change: impl FnOnce(&mut Config)) {
+        let mut config = (*self.config()).clone();
+        change(&mut config);
+        self.set_config(config);
+    }
+
+    /// The diarienummer pattern of the installation (`[registry] dnr_pattern`).
+    pub fn pattern(&self) -> DnrPattern {
+        DnrPattern::new(&self.config().registry.dnr_pattern)
+            .expect("validated when the config was read")
+    }
+
+    /// The pattern a case of `series` is numbered by: the series' own, else the
+    /// installation's.
+    pub fn pattern_for(&self, series: Option<&str>) -> DnrPattern {
+        let config = self.config();
+        series
+            .and_then(|s| config.registry.series_patterns.get(s))
+            .and_then(|p| DnrPattern::new(p).ok())
+            .unwrap_or_else(|| self.pattern())
+    }
+
     /// The series for new cases: the configured default when the pattern has a series.
     pub fn default_series(&self) -> Option<String> {
-        if self.pattern.has_series() {
-            self.config.registry.default_series.clone()
+        if self.pattern().has_series() {
+            self.config().registry.default_series.clone()
         } else {
             None
         }

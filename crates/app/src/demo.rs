@@ -31,10 +31,12 @@ pub fn demo_config() -> Config {
         municipality: MunicipalityConfig {
             name: "Demoby kommun".into(),
             org_nr: Some("212000-1884".into()),
+            ..Default::default()
         },
         registry: RegistryConfig {
             dnr_pattern: "{series} {year}-{seq:6}".into(),
             default_series: Some("SOC".into()),
+            ..Default::default()
         },
         server: Default::default(),
         sso: None,
@@ -209,7 +211,8 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
             )?,
         ),
     ] {
-        let (c, _) = store.create_case(&dir.pattern, &case(title, date, secrecy), &[first_doc])?;
+        let (c, _) =
+            store.create_case(&dir.pattern(), &case(title, date, secrecy), &[first_doc])?;
         cases.push(c);
     }
     let person = |name: &str| -> Result<PersonId> {
@@ -539,7 +542,7 @@ fn demo_unenforced(
     let draft = crate::unenforced::draft(&report, "Socialnämnden", today);
     let doc = crate::unenforced::docs::memo_doc(
         &draft,
-        &dir.config.municipality.name,
+        &dir.config().municipality.name,
         "Socialnämnden",
         today,
         None,

@@ -19,6 +19,7 @@ pub mod meeting;
 pub mod org;
 mod queries;
 pub mod registry;
+pub mod settings;
 pub mod sso;
 pub mod unenforced;
 

@@ -35,17 +35,17 @@ pub fn register_case(dir: &DataDir, cmd: RegisterCase) -> Result<Record<CaseId, 
     if cmd.title.trim().is_empty() {
         return Err(Error::field("title", "ärendemeningen får inte vara tom"));
     }
-    let series = if dir.pattern.has_series() {
+    let series = if dir.pattern().has_series() {
         match cmd
             .series
             .filter(|s| !s.trim().is_empty())
-            .or_else(|| dir.config.registry.default_series.clone())
+            .or_else(|| dir.config().registry.default_series.clone())
         {
             Some(s) => Some(s),
             None => {
                 return Err(Error::field(
                     "series",
-                    format!("ange diarieserie: mönstret {} har en serie", dir.pattern),
+                    format!("ange diarieserie: mönstret {} har en serie", dir.pattern()),
                 ))
             }
         }
@@ -70,7 +70,9 @@ pub fn register_case(dir: &DataDir, cmd: RegisterCase) -> Result<Record<CaseId, 
         registered: cmd.date,
         handler: cmd.handler,
     };
-    let (c, _) = dir.store.create_case(&dir.pattern, &new, &[])?;
+    let (c, _) = dir
+        .store
+        .create_case(&dir.pattern_for(new.series.as_deref()), &new, &[])?;
     Ok(c)
 }
 

@@ -54,16 +54,16 @@ type Client = CoreClient<
 >;
 
 /// The `[sso]` section, or a refusal when single sign-on is not configured.
-pub fn config(dir: &DataDir) -> Result<&SsoConfig> {
-    dir.config
+pub fn config(dir: &DataDir) -> Result<SsoConfig> {
+    dir.config()
         .sso
-        .as_ref()
+        .clone()
         .ok_or_else(|| Error::NotFound("inloggning via identitetsleverantör".into()))
 }
 
 /// Whether local passwords may be used to log in on the web.
 pub fn local_passwords(dir: &DataDir) -> bool {
-    dir.config.sso.as_ref().is_none_or(|s| s.local_passwords)
+    dir.config().sso.as_ref().is_none_or(|s| s.local_passwords)
 }
 
 fn http() -> Result<openidconnect::reqwest::Client> {
@@ -86,10 +86,10 @@ async fn client(dir: &DataDir, http: &openidconnect::reqwest::Client) -> Result<
     let issuer = IssuerUrl::new(sso.issuer.trim().to_string())
         .map_err(|e| Error::Internal(format!("[sso] issuer: {e}")))?;
     let public = dir
-        .config
+        .config()
         .server
         .public_url
-        .as_deref()
+        .clone()
         .ok_or_else(|| Error::Internal("[sso] kräver [server] public_url".into()))?;
     let redirect = RedirectUrl::new(format!("{}{CALLBACK_PATH}", public.trim_end_matches('/')))
         .map_err(|e| Error::Internal(format!("[server] public_url: {e}")))?;

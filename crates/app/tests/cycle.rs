@@ -24,10 +24,12 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
         municipality: MunicipalityConfig {
             name: "Hagfors kommun".into(),
             org_nr: Some("212000-1884".into()),
+            ..Default::default()
         },
         registry: RegistryConfig {
             dnr_pattern: "{series}/{year}:{seq}".into(),
             default_series: Some("KS".into()),
+            ..Default::default()
         },
         server: Default::default(),
         sso: None,

@@ -49,10 +49,12 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
         municipality: MunicipalityConfig {
             name: "Härnösands kommun".into(),
             org_nr: None,
+            ..Default::default()
         },
         registry: RegistryConfig {
             dnr_pattern: "{series} {year}-{seq:6}".into(),
             default_series: Some("SOC".into()),
+            ..Default::default()
         },
         server: Default::default(),
         sso: None,

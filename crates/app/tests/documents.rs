@@ -16,10 +16,12 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         municipality: MunicipalityConfig {
             name: "Hagfors kommun".into(),
             org_nr: None,
+            ..Default::default()
         },
         registry: RegistryConfig {
             dnr_pattern: "{series}/{year}:{seq}".into(),
             default_series: Some("KS".into()),
+            ..Default::default()
         },
         server: Default::default(),
         sso: None,

@@ -22,10 +22,12 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
         municipality: MunicipalityConfig {
             name: "Demoby kommun".into(),
             org_nr: None,
+            ..Default::default()
         },
         registry: RegistryConfig {
             dnr_pattern: "{series}/{year}:{seq}".into(),
             default_series: Some("SN".into()),
+            ..Default::default()
         },
         server: Default::default(),
         sso: None,

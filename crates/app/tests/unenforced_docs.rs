@@ -43,10 +43,12 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         municipality: MunicipalityConfig {
             name: "Ludvika kommun".into(),
             org_nr: None,
+            ..Default::default()
         },
         registry: RegistryConfig {
             dnr_pattern: "{series}/{year}:{seq}".into(),
             default_series: Some("VON".into()),
+            ..Default::default()
         },
         server: Default::default(),
         sso: None,

@@ -206,7 +206,7 @@ impl FromRequestParts<AppState> for ClientAddress {
         Ok(ClientAddress(
             state
                 .dir
-                .config
+                .config()
                 .server
                 .client_address(peer, forwarded)
                 .to_string(),
@@ -350,7 +350,7 @@ pub async fn login(
 
 /// `; Secure` when the public address is https.
 pub fn secure_attribute(state: &AppState) -> &'static str {
-    if state.dir.config.server.secure_cookies() {
+    if state.dir.config().server.secure_cookies() {
         "; Secure"
     } else {
         ""

@@ -91,6 +91,7 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                             @if user.is_some_and(|u| u.role == paragraf_app::accounts::Role::Admin) {
                                 li { a href="/admin/konton" { "Konton" } }
                                 li { a href="/admin/organisation" { "Organisationen" } }
+                                li { a href="/admin/installningar" { "Inställningar" } }
                             }
                             @if user.is_some() {
                                 li { a href="/konto/losenord" { "Byt lösenord" } }

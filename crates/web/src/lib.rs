@@ -18,6 +18,7 @@ pub mod html;
 pub mod month;
 pub mod organisation;
 pub mod public;
+pub mod settings;
 pub mod sso;
 pub mod unenforced;
 pub mod workspace;
@@ -140,6 +141,12 @@ pub fn router(state: AppState) -> Router {
         .route("/admin/konton/{username}", get(admin::user_page))
         .route("/admin/organisation", get(organisation::organisation_page))
         .route(
+            "/admin/installningar",
+            get(settings::settings_page).post(settings::settings_save),
+        )
+        .route("/admin/installningar/logotyp", post(settings::logo_upload))
+        .route("/logotyp.png", get(settings::logo))
+        .route(
             "/admin/organisation/import",
             post(organisation::organisation_import),
         )
@@ -162,7 +169,7 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/arenden/{id}/handlingar",
             post(workspace::document_upload).layer(axum::extract::DefaultBodyLimit::max(
-                state.dir.config.server.upload_limit(),
+                state.dir.config().server.upload_limit(),
             )),
         )
         .route(
@@ -235,7 +242,7 @@ pub fn router(state: AppState) -> Router {
             cache::public_pages,
         ))
         .layer(tower_http::timeout::RequestBodyTimeoutLayer::new(
-            state.dir.config.server.body_timeout(),
+            state.dir.config().server.body_timeout(),
         ))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(state)
@@ -308,7 +315,7 @@ pub async fn serve_listener(
 ) -> anyhow::Result<()> {
     use hyper_util::rt::{TokioIo, TokioTimer};
     use tower::ServiceExt;
-    let header_timeout = state.dir.config.server.header_timeout();
+    let header_timeout = state.dir.config().server.header_timeout();
     let app = router(state);
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     tokio::pin!(shutdown);

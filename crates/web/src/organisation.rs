@@ -289,28 +289,9 @@ pub async fn organisation_import(
     mut multipart: axum::extract::Multipart,
 ) -> Result<Response, WebError> {
     viewer.require(ADMIN)?;
-    let mut csrf_field = String::new();
-    let mut bytes = Vec::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| WebError::field("file", format!("filen kunde inte tas emot: {e}")))?
-    {
-        match field.name().unwrap_or("") {
-            "csrf" => csrf_field = field.text().await.unwrap_or_default(),
-            "file" => {
-                bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|e| {
-                        WebError::field("file", format!("filen kunde inte tas emot: {e}"))
-                    })?
-                    .to_vec()
-            }
-            _ => {}
-        }
-    }
-    viewer.check_csrf(&csrf_field)?;
+    let (fields, file) = crate::workspace::read_multipart(&state, &mut multipart, "file").await?;
+    viewer.check_csrf(get(&fields, "csrf").unwrap_or(""))?;
+    let bytes = file.unwrap_or_default();
     match paragraf_app::org::import_memberships(&state.dir, &viewer.actor(), &bytes) {
         Ok(s) => Ok(view_with(
             &state,

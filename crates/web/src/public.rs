@@ -145,7 +145,10 @@ pub async fn home(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
         "Start",
         viewer.user.as_ref(),
         html! {
-            h1 { (state.dir.config.municipality.name) }
+            @if paragraf_app::settings::logo(&state.dir).is_some() {
+                img class="logo" src="/logotyp.png" alt="" style="max-height:4rem;max-width:100%";
+            }
+            h1 { (state.dir.config().municipality.name) }
             p { "Här publiceras kommunens anslagstavla, nämndernas protokoll och sammanträden, och "
                 a href="/statistik/ej-verkstallda" { "statistik över gynnande beslut som inte verkställts" } "." }
             h2 { "På anslagstavlan nu" }
@@ -215,7 +218,7 @@ pub async fn board_atom(State(state): State<AppState>) -> Result<Response, WebEr
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"sv\">\n\
          <title>{} – anslagstavla</title>\n<id>urn:paragraf:anslagstavla</id>\n<updated>{updated}T00:00:00Z</updated>\n\
          <link rel=\"self\" href=\"/anslagstavla.atom\"/>\n<link rel=\"alternate\" href=\"/anslagstavla\"/>\n",
-        xml_escape(&state.dir.config.municipality.name)
+        xml_escape(&state.dir.config().municipality.name)
     );
     for (m, n) in &notices {
         let body = xml_escape(&body_name(store, m.body));

@@ -397,7 +397,7 @@ pub async fn ivo(
         Some("pdf") => {
             let doc = docs::ivo_doc(
                 &r,
-                &state.dir.config.municipality.name,
+                &state.dir.config().municipality.name,
                 "Socialtjänsten",
                 state.today(),
             );

@@ -107,7 +107,8 @@ fn no_accounts_page() -> Markup {
 /// The login page: the identity provider's button when single sign-on is configured, the
 /// password form unless local passwords are turned off.
 pub(crate) fn login_page(state: &AppState, viewer: &Viewer, error: Option<&str>) -> Markup {
-    let sso = state.dir.config.sso.as_ref();
+    let config = state.dir.config();
+    let sso = config.sso.as_ref();
     let passwords = paragraf_app::sso::local_passwords(&state.dir);
     page(
         "Logga in",
@@ -369,15 +370,14 @@ pub async fn case_edit(
     Ok(Redirect::to(&format!("/arenden/{id}")).into_response())
 }
 
-/// Registers a handling, with an uploaded PDF kept under the data directory's `files/`.
-pub async fn document_upload(
-    State(state): State<AppState>,
-    viewer: Viewer,
-    Path(id): Path<i64>,
-    mut multipart: Multipart,
-) -> Result<Response, WebError> {
-    let case = case_for(&state, &viewer, id, true)?;
-    let limit = state.dir.config.server.upload_limit();
+/// A multipart form: its text fields, and the bytes of the file field `file_field` (none
+/// when no file was chosen). Larger than the upload limit: 413 with the limit named.
+pub(crate) async fn read_multipart(
+    state: &AppState,
+    multipart: &mut Multipart,
+    file_field: &str,
+) -> Result<(Fields, Option<Vec<u8>>), WebError> {
+    let limit = state.dir.config().server.upload_limit();
     let too_large = |e: axum::extract::multipart::MultipartError| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
             WebError::TooLarge(format!(
@@ -386,7 +386,7 @@ pub async fn document_upload(
             ))
         } else {
             WebError::field(
-                "file",
+                file_field,
                 format!("formuläret kunde inte läsas: {}", e.body_text()),
             )
         }
@@ -395,7 +395,7 @@ pub async fn document_upload(
     let mut file: Option<Vec<u8>> = None;
     while let Some(field) = multipart.next_field().await.map_err(too_large)? {
         let name = field.name().unwrap_or("").to_string();
-        if name == "file" {
+        if name == file_field {
             let bytes = field.bytes().await.map_err(too_large)?;
             if !bytes.is_empty() {
                 file = Some(bytes.to_vec());
@@ -408,6 +408,18 @@ pub async fn document_upload(
             fields.push((name, text));
         }
     }
+    Ok((fields, file))
+}
+
+/// Registers a handling, with an uploaded PDF kept under the data directory's `files/`.
+pub async fn document_upload(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+    mut multipart: Multipart,
+) -> Result<Response, WebError> {
+    let case = case_for(&state, &viewer, id, true)?;
+    let (fields, file) = read_multipart(&state, &mut multipart, "file").await?;
     viewer.check_csrf(get(&fields, "csrf").unwrap_or(""))?;
     let kind = DocumentType::from_swedish(required(&fields, "kind", "typ")?)
         .ok_or_else(|| WebError::field("kind", "okänd handlingstyp"))?;
@@ -777,7 +789,7 @@ pub async fn meeting_page(
                     form method="post" action=(action("anslag")) {
                         (csrf(token.as_deref()))
                         label for="a-date" { "Datum då anslaget sätts upp" } input id="a-date" name="date" type="date" value=(state.today());
-                        label for="a-storage" { "Förvaringsplats för protokollet" } input id="a-storage" name="storage" required size="40";
+                        label for="a-storage" { "Förvaringsplats för protokollet" } input id="a-storage" name="storage" required size="40" value=(state.dir.config().municipality.storage_place.clone().unwrap_or_default());
                         div { button type="submit" { "Sätt upp anslaget" } }
                     }
                 }

@@ -547,6 +547,9 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/admin/organisation",
         "/admin/organisation/{form}",
         "/admin/organisation/import",
+        "/admin/installningar",
+        "/admin/installningar/logotyp",
+        "/logotyp.png",
         "/api/v1/openapi.json",
         "/api/v1/bodies",
         "/api/v1/notices",
@@ -989,8 +992,10 @@ async fn the_secure_flag_follows_the_configured_address_not_the_host_header() {
         !cookie.contains("Secure"),
         "no public_url: the Host header decides nothing"
     );
-    let mut dir = paragraf_app::DataDir::open(&app.state.dir.path).unwrap();
-    dir.config.server.public_url = Some("https://paragraf.demoby.se".into());
+    let dir = paragraf_app::DataDir::open(&app.state.dir.path).unwrap();
+    dir.change_config_for_tests(|c| {
+        c.server.public_url = Some("https://paragraf.demoby.se".into())
+    });
     let mut state = paragraf_web::AppState::new(dir).unwrap();
     state.fixed_today = Some(today());
     app.router = paragraf_web::router(state.clone());
@@ -1095,9 +1100,11 @@ async fn pages_are_read_while_another_process_holds_the_write_lock() {
 async fn slow_clients_are_cut_off() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let app = app();
-    let mut dir = paragraf_app::DataDir::open(&app.state.dir.path).unwrap();
-    dir.config.server.header_timeout_secs = Some(1);
-    dir.config.server.body_timeout_secs = Some(1);
+    let dir = paragraf_app::DataDir::open(&app.state.dir.path).unwrap();
+    dir.change_config_for_tests(|c| {
+        c.server.header_timeout_secs = Some(1);
+        c.server.body_timeout_secs = Some(1);
+    });
     let state = paragraf_web::AppState::new(dir).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -1176,6 +1183,7 @@ async fn accounts_are_administered_by_administrators_only() {
             "/admin/konton",
             "/admin/konton/sekreterare",
             "/admin/organisation",
+            "/admin/installningar",
         ] {
             let a = app.get(path, Some(&cookie)).await;
             assert_eq!(a.status, StatusCode::FORBIDDEN, "{role:?} {path}");
@@ -1184,6 +1192,7 @@ async fn accounts_are_administered_by_administrators_only() {
             "/admin/konton",
             "/admin/konton/sekreterare/stang",
             "/admin/organisation/organ",
+            "/admin/installningar",
         ] {
             let a = app
                 .post_form(path, Some(&cookie), &[("csrf", &csrf), ("username", "x")])
@@ -1276,19 +1285,21 @@ async fn accounts_are_administered_by_administrators_only() {
 /// port 9), and local passwords on or off.
 fn app_with_sso(local_passwords: bool) -> App {
     let tmp = tempfile::tempdir().unwrap();
-    let mut dir =
+    let dir =
         paragraf_app::DataDir::init(&tmp.path().join("data"), &paragraf_app::demo::demo_config())
             .unwrap();
     paragraf_app::demo::populate(&dir, today()).unwrap();
     paragraf_app::demo::accounts(&dir).unwrap();
-    dir.config.server.public_url = Some("https://paragraf.example".into());
-    dir.config.sso = Some(paragraf_app::SsoConfig {
-        issuer: "http://127.0.0.1:9".into(),
-        client_id: "paragraf".into(),
-        client_secret: "hemligt".into(),
-        claim: "preferred_username".into(),
-        label: Some("Logga in med Hagfors-kontot".into()),
-        local_passwords,
+    dir.change_config_for_tests(|c| {
+        c.server.public_url = Some("https://paragraf.example".into());
+        c.sso = Some(paragraf_app::SsoConfig {
+            issuer: "http://127.0.0.1:9".into(),
+            client_id: "paragraf".into(),
+            client_secret: "hemligt".into(),
+            claim: "preferred_username".into(),
+            label: Some("Logga in med Hagfors-kontot".into()),
+            local_passwords,
+        });
     });
     let state = paragraf_web::AppState::new(dir).unwrap();
     App {

@@ -223,7 +223,7 @@ pub fn place_on_agenda(
     };
     let draft = item_draft(r, body);
     in_transaction(dir.storage(), |tx| {
-        let (case, _) = tx.create_case(&dir.pattern, &new, &[lists])?;
+        let (case, _) = tx.create_case(&dir.pattern_for(new.series.as_deref()), &new, &[lists])?;
         let item = crate::meeting::cycle::add_agenda_item(
             tx,
             meeting,

@@ -57,7 +57,7 @@ pub fn place_on_agenda(
     handler: &str,
 ) -> Result<(Record<CaseId, Case>, AgendaItem)> {
     let d = gather(dir, body, period)?;
-    let doc = report_doc(&d, &dir.config.municipality.name, made, &charts(&d)?);
+    let doc = report_doc(&d, &dir.config().municipality.name, made, &charts(&d)?);
     let pdf = paragraf_render::report_pdf(&doc)?;
     place_matter(
         dir,

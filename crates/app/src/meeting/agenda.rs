@@ -59,7 +59,8 @@ pub fn place_matter(
     };
     // The case, its handlingar and the agenda item are stored together or not at all.
     crate::in_transaction(dir.storage(), |tx| {
-        let (case, _) = tx.create_case(&dir.pattern, &new, &documents)?;
+        let (case, _) =
+            tx.create_case(&dir.pattern_for(new.series.as_deref()), &new, &documents)?;
         let item = crate::meeting::cycle::add_agenda_item(
             tx,
             meeting,

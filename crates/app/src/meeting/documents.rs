@@ -191,7 +191,7 @@ impl MeetingDocs {
         let store = dir.storage();
         let meeting = store.meeting(id)?;
         Ok(MeetingDocs {
-            municipality: dir.config.municipality.name.clone(),
+            municipality: dir.config().municipality.name.clone(),
             body: store.body(meeting.body)?.value.name,
             minutes: store.minutes(id)?,
             classifications: store.classifications(id)?,
@@ -209,7 +209,7 @@ impl MeetingDocs {
             return Ok(None);
         };
         Ok(Some(MeetingDocs {
-            municipality: dir.config.municipality.name.clone(),
+            municipality: dir.config().municipality.name.clone(),
             body: store.body(p.meeting.body)?.value.name,
             minutes: Some(p.minutes),
             classifications: store.classifications(id)?,

@@ -145,7 +145,7 @@ pub fn run(c: DelegationCommand) -> Result<()> {
         } => {
             let dir = DataDir::open(&data.dir)?;
             let r = ops::report(&dir, from, to)?;
-            let municipality = dir.config.municipality.name.clone();
+            let municipality = dir.config().municipality.name.clone();
             if let Some(path) = &pdf {
                 let doc = docs::report_doc(&r, &municipality, &body, today(), !public);
                 let bytes = docs::pdf(&doc)?;

@@ -26,7 +26,7 @@ pub fn run(a: &DemoArgs) -> Result<()> {
     let meetings = dir.meetings()?;
     let url = format!("http://{}", a.addr);
     let value = serde_json::json!({
-        "data": dir.path, "municipality": dir.config.municipality.name, "url": url,
+        "data": dir.path, "municipality": dir.config().municipality.name, "url": url,
         "logins": logins.iter().map(|(u, p, w)| serde_json::json!({"username": u, "password": p, "who": w})).collect::<Vec<_>>(),
         "bodies": bodies, "persons": persons, "memberships": memberships,
         "cases": cases, "meetings": meetings,
@@ -40,7 +40,7 @@ pub fn run(a: &DemoArgs) -> Result<()> {
         };
         let mut s = format!(
             "{} — demodata i {}\n\nOrgan\n",
-            dir.config.municipality.name,
+            dir.config().municipality.name,
             dir.path.display()
         );
         for b in &bodies {

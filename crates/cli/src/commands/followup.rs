@@ -102,7 +102,7 @@ fn report(a: &ReportArgs) -> Result<()> {
         &dir,
         &body,
         &p,
-        &dir.config.municipality.name,
+        &dir.config().municipality.name,
         today,
         &a.out,
     )?;

@@ -37,10 +37,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 municipality: MunicipalityConfig {
                     name: a.municipality,
                     org_nr: a.org_nr,
+                    ..Default::default()
                 },
                 registry: RegistryConfig {
                     dnr_pattern: a.dnr_pattern,
                     default_series: Some(a.series),
+                    ..Default::default()
                 },
                 server: Default::default(),
                 sso: None,
@@ -64,8 +66,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             out!(
                 "Datakatalogen {} är skapad för {} (diarienummer: {}).",
                 dir.path.display(),
-                dir.config.municipality.name,
-                dir.pattern
+                dir.config().municipality.name,
+                dir.pattern()
             );
             if let Some(u) = &a.admin_user {
                 out!("Administratören {u} kan logga in när servern startas (paragraf serve).");

@@ -306,7 +306,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             if let Some(path) = &pdf {
                 let doc = docs::ivo_doc(
                     &r,
-                    &dir.config.municipality.name,
+                    &dir.config().municipality.name,
                     body.as_deref().unwrap_or("Socialtjänsten"),
                     today(),
                 );
@@ -440,7 +440,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
                 let chart = ops::chart_svg(&all, &cat, date)?;
                 let doc = docs::memo_doc(
                     &d,
-                    &dir.config.municipality.name,
+                    &dir.config().municipality.name,
                     &body,
                     memo_date,
                     None,
