@@ -307,7 +307,20 @@ test('from an empty installation to a planned meeting, in the browser', async ()
       await page.getByLabel('Från').fill('2026-01-01');
       await page.getByRole('button', { name: 'Lägg till uppdraget' }).click();
     }
-    assert.match(await page.locator('table').last().innerText(), /Karin Ek[\s\S]*ordförande/);
+    assert.match(await page.getByRole('region', { name: 'Uppdrag' }).innerText(), /Karin Ek[\s\S]*ordförande/);
+    // A mandate period the wrong way round is refused with what was typed; then the right one.
+    await page.getByLabel('Första dag').fill('2027-01-01');
+    await page.getByLabel('Sista dag').fill('2026-12-31');
+    await page.getByRole('button', { name: 'Lägg till mandatperioden' }).click();
+    assert.equal(await page.getByLabel('Första dag').inputValue(), '2027-01-01');
+    await page.getByLabel('Sista dag').fill('2030-12-31');
+    await page.getByRole('button', { name: 'Lägg till mandatperioden' }).click();
+    assert.match(await page.content(), /2027-01-01–2030-12-31/);
+    await page.locator('#f-person').selectOption({ label: 'Cia Sekr' });
+    await page.getByLabel('Titel (t.ex. socialchef)').fill('nämndsekreterare');
+    await page.getByLabel('Förvaltning (valfri)').fill('Kommunledningsförvaltningen');
+    await page.getByRole('button', { name: 'Lägg till tjänstepersonen' }).click();
+    assert.match(await page.getByRole('region', { name: 'Tjänstepersoner' }).innerText(), /Cia Sekr[\s\S]*nämndsekreterare/);
     // The register's export: a bad file names its lines and stores nothing; a good one is read.
     const upload = async (text) => {
       await page.locator('#m-file').setInputFiles({ name: 'uppdrag.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
@@ -365,10 +378,6 @@ test('from an empty installation to a planned meeting, in the browser', async ()
 test('single sign-on through a real OpenID provider, in the browser', async () => {
   const dir = join(data, 'sso');
   await initWithAdmin(dir);
-  const add = spawn(BIN, ['user', 'add', '--data', dir, '--username', 'anna.berg', '--name', 'Anna Berg',
-    '--role', 'administratör', '--password-stdin'], { stdio: ['pipe', 'ignore', 'inherit'] });
-  add.stdin.end('Anna-lösen-2026\n');
-  assert.equal(await new Promise((r) => add.on('exit', r)), 0, 'user add');
 
   const [idpPort, port] = [await freePort(), await freePort()];
   const site = `http://127.0.0.1:${port}`;
@@ -404,6 +413,10 @@ test('single sign-on through a real OpenID provider, in the browser', async () =
     await page.waitForURL(new RegExp(`^${site}/`));
   };
   await config(true);
+  // An account with no local password: it logs in only through the provider.
+  const add = spawn(BIN, ['user', 'add', '--data', dir, '--username', 'anna.berg', '--name', 'Anna Berg',
+    '--role', 'administratör', '--sso'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  assert.equal(await new Promise((r) => add.on('exit', r)), 0, 'user add --sso');
   let own = await serve();
   try {
     const context = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 390, height: 844 } });

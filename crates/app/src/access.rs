@@ -1,14 +1,28 @@
 //! Behörighet: what a logged-in user may read. Every role — administrator included — is
 //! limited to the bodies it works in: a body's secret cases, its §§ before publication, its
 //! register rows and its lists of delegation decisions are for those who hold the body.
-//! Something that belongs to no body is for administrators only.
+//! Something that belongs to no body is for administrators only. A läsare reads only
+//! what is public: the diarium's entries of cases that are not secret.
 
 use paragraf_core::ids::BodyId;
 use paragraf_core::registry::Case;
 use paragraf_store::{Role, User};
 
 /// The roles that work in the registry (cases and documents).
-pub const STAFF: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer];
+pub const STAFF: &[Role] = &[
+    Role::Admin,
+    Role::Secretary,
+    Role::CaseOfficer,
+    Role::Registrar,
+];
+/// The roles that read the registry (the läsare only its public entries).
+pub const REGISTRY_READERS: &[Role] = &[
+    Role::Admin,
+    Role::Secretary,
+    Role::CaseOfficer,
+    Role::Registrar,
+    Role::Reader,
+];
 /// The roles that run the meeting cycle.
 pub const SECRETARY: &[Role] = &[Role::Admin, Role::Secretary];
 /// The roles that handle individuals' matters (the register of ej verkställda beslut, the
@@ -17,7 +31,7 @@ pub const HANDLERS: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer]
 
 /// Whether `user` may read what belongs to `body` and is not public.
 pub fn may_read(user: &User, body: Option<BodyId>) -> bool {
-    if user.disabled {
+    if user.disabled || user.role == Role::Reader {
         return false;
     }
     match body {
@@ -34,7 +48,8 @@ pub fn may(user: &User, roles: &[Role], body: Option<BodyId>) -> bool {
 /// Whether `user` may see `case` in the registry: a public case, or a secret one of a body
 /// the user works in.
 pub fn may_see_case(user: &User, case: &Case) -> bool {
-    STAFF.contains(&user.role) && (!case.secrecy.is_secret() || may_read(user, case.body))
+    REGISTRY_READERS.contains(&user.role)
+        && (!case.secrecy.is_secret() || may_read(user, case.body))
 }
 
 /// Whether `user` may change `case` or register its documents: a registry role in the
@@ -86,5 +101,13 @@ mod tests {
         let mut off = user(Role::Secretary, &[5]);
         off.disabled = true;
         assert!(!may_read(&off, Some(BodyId(5))));
+        // A läsare reads nothing that is not public, in its bodies or elsewhere.
+        assert!(!may_read(&user(Role::Reader, &[5]), Some(BodyId(5))));
+        assert!(!may(
+            &user(Role::Registrar, &[5]),
+            HANDLERS,
+            Some(BodyId(5))
+        ));
+        assert!(may(&user(Role::Registrar, &[5]), STAFF, Some(BodyId(5))));
     }
 }

@@ -50,9 +50,13 @@ pub fn random_token() -> String {
 /// not exist (so that both take the same time).
 pub fn login_hash(dir: &DataDir, username: &str, dummy: &str) -> Result<(Option<User>, String)> {
     let user = dir.store.user_by_name(username.trim())?;
+    // An account without a local password (single sign-on only) is checked against the
+    // dummy too: no password matches, and it takes as long as any other.
     let hash = user
         .as_ref()
-        .map_or_else(|| dummy.to_string(), |u| u.password_hash.clone());
+        .map(|u| u.password_hash.clone())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| dummy.to_string());
     Ok((user, hash))
 }
 
@@ -189,9 +193,8 @@ pub fn add_user(
     )?)
 }
 
-/// A role as people write it: administratör, nämndsekreterare, handläggare, or
-/// ledamot/ersättare (also "ledamot", "ersättare", "ordförande"). Roles Paragraf does not
-/// have yet (registrator, läsare) are refused rather than given more than they mean.
+/// A role as people write it: administratör, nämndsekreterare, handläggare,
+/// ledamot/ersättare (also "ledamot", "ersättare", "ordförande"), registrator or läsare.
 pub fn parse_role(text: &str) -> Result<Role> {
     let t = text.trim().to_lowercase();
     Ok(match t.as_str() {
@@ -199,20 +202,13 @@ pub fn parse_role(text: &str) -> Result<Role> {
         "nämndsekreterare" | "sekreterare" | "secretary" => Role::Secretary,
         "handläggare" | "case_officer" => Role::CaseOfficer,
         "ledamot/ersättare" | "ledamot" | "ersättare" | "ordförande" | "member" => Role::Member,
-        "registrator" | "läsare" => {
-            return Err(Error::field(
-                "role",
-                format!(
-                    "rollen ”{}” finns inte ännu i Paragraf; välj administratör, nämndsekreterare, handläggare eller ledamot/ersättare",
-                    text.trim()
-                ),
-            ))
-        }
+        "registrator" | "registrar" => Role::Registrar,
+        "läsare" | "reader" => Role::Reader,
         _ => {
             return Err(Error::field(
                 "role",
                 format!(
-                    "okänd roll ”{}”: välj administratör, nämndsekreterare, handläggare eller ledamot/ersättare",
+                    "okänd roll ”{}”: välj administratör, nämndsekreterare, handläggare, ledamot/ersättare, registrator eller läsare",
                     text.trim()
                 ),
             ))
@@ -241,7 +237,8 @@ pub struct NewUser {
     pub username: String,
     /// Namn.
     pub name: String,
-    /// Lösenord (kept only as an argon2id hash).
+    /// Lösenord (kept only as an argon2id hash). Empty, where single sign-on is configured:
+    /// the account has no local password and logs in only through the identity provider.
     pub password: String,
     /// Roll.
     pub role: Role,
@@ -269,7 +266,10 @@ pub fn create_user(dir: &DataDir, actor: &str, u: NewUser) -> Result<User> {
     if u.name.trim().is_empty() {
         return Err(Error::field("name", "ange användarens namn"));
     }
-    check_password(&u.password)?;
+    let local_password = !(u.password.is_empty() && dir.config().sso.is_some());
+    if local_password {
+        check_password(&u.password)?;
+    }
     if u.role != Role::Admin && u.bodies.is_empty() {
         return Err(Error::field(
             "body",
@@ -279,16 +279,21 @@ pub fn create_user(dir: &DataDir, actor: &str, u: NewUser) -> Result<User> {
     for b in &u.bodies {
         dir.store.body(*b)?;
     }
-    let mut user = add_user(
-        dir,
-        username,
-        u.name.trim(),
-        &u.password,
-        u.role,
-        u.person,
-        &u.bodies,
-    )?;
-    if u.must_change_password {
+    let mut user = if local_password {
+        add_user(
+            dir,
+            username,
+            u.name.trim(),
+            &u.password,
+            u.role,
+            u.person,
+            &u.bodies,
+        )?
+    } else {
+        dir.store
+            .add_user(username, u.name.trim(), "", u.role, u.person, &u.bodies)?
+    };
+    if u.must_change_password && local_password {
         dir.store
             .set_user_password(user.id, &user.password_hash, true)?;
         user.must_change_password = true;

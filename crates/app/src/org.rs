@@ -1,8 +1,8 @@
-//! Organisationen: bodies, persons and memberships as an administrator registers them, each
-//! change in the audit log with who made it.
+//! Organisationen: bodies, mandate periods, persons, memberships and officials as an
+//! administrator registers them, each change in the audit log with who made it.
 
-use paragraf_core::ids::{BodyId, MembershipId, PersonId, Record};
-use paragraf_core::org::{Body, Membership, Person};
+use paragraf_core::ids::{BodyId, MembershipId, OfficialId, PersonId, Record, TermId};
+use paragraf_core::org::{Body, Membership, Official, Person, TermOfOffice};
 
 use crate::accounts::record;
 use crate::{DataDir, Result};
@@ -18,6 +18,45 @@ pub fn register_body(dir: &DataDir, actor: &str, body: &Body) -> Result<Record<B
         actor,
         "skapa",
         "organ",
+        rec.id,
+        None,
+        serde_json::to_value(&rec.value).ok(),
+    );
+    Ok(rec)
+}
+
+/// Registers a mandate period (mandatperiod).
+pub fn register_term(
+    dir: &DataDir,
+    actor: &str,
+    term: &TermOfOffice,
+) -> Result<Record<TermId, TermOfOffice>> {
+    let rec = dir.add_term(term)?;
+    record(
+        dir,
+        actor,
+        "skapa",
+        "mandatperiod",
+        rec.id,
+        None,
+        serde_json::to_value(rec.value).ok(),
+    );
+    Ok(rec)
+}
+
+/// Registers an official (tjänsteperson) with a title: the person must exist.
+pub fn register_official(
+    dir: &DataDir,
+    actor: &str,
+    official: &Official,
+) -> Result<Record<OfficialId, Official>> {
+    dir.store.person(official.person)?;
+    let rec = dir.add_official(official)?;
+    record(
+        dir,
+        actor,
+        "skapa",
+        "tjänsteperson",
         rec.id,
         None,
         serde_json::to_value(&rec.value).ok(),

@@ -59,7 +59,7 @@ impl DataDir {
     }
 
     /// Registers a term of office.
-    pub fn add_term(&self, term: &TermOfOffice) -> Result<Record<TermId, TermOfOffice>> {
+    pub(crate) fn add_term(&self, term: &TermOfOffice) -> Result<Record<TermId, TermOfOffice>> {
         Ok(self.store.add_term(term)?)
     }
 
@@ -107,7 +107,7 @@ impl DataDir {
     }
 
     /// Registers an official.
-    pub fn add_official(&self, o: &Official) -> Result<Record<OfficialId, Official>> {
+    pub(crate) fn add_official(&self, o: &Official) -> Result<Record<OfficialId, Official>> {
         Ok(self.store.add_official(o)?)
     }
 

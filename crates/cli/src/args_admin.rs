@@ -28,7 +28,7 @@ pub enum UserCommand {
     SetRole {
         #[command(flatten)]
         user: UserRef,
-        /// Roll: administratör, nämndsekreterare, handläggare, ledamot/ersättare.
+        /// Roll: administratör, nämndsekreterare, handläggare, ledamot/ersättare, registrator, läsare.
         #[arg(long)]
         role: String,
         /// Organ (namn, kortnamn eller id) som rollen gäller i; kan upprepas.
@@ -68,7 +68,7 @@ pub struct UserAddArgs {
     /// Namn.
     #[arg(long)]
     pub name: String,
-    /// Roll: administratör, nämndsekreterare, handläggare, ledamot/ersättare.
+    /// Roll: administratör, nämndsekreterare, handläggare, ledamot/ersättare, registrator, läsare.
     #[arg(long)]
     pub role: String,
     /// Organ (namn, kortnamn eller id) som rollen gäller i; kan upprepas.
@@ -77,9 +77,12 @@ pub struct UserAddArgs {
     /// Personen i organisationen (namn eller id), för ledamöter som justerar.
     #[arg(long)]
     pub person: Option<String>,
-    /// Läs lösenordet från standard in (krävs: lösenord ges aldrig som argument).
-    #[arg(long)]
+    /// Läs lösenordet från standard in (lösenord ges aldrig som argument).
+    #[arg(long, conflicts_with = "sso")]
     pub password_stdin: bool,
+    /// Inget lokalt lösenord: kontot loggar bara in via identitetsleverantören ([sso]).
+    #[arg(long)]
+    pub sso: bool,
     #[command(flatten)]
     pub json: JsonArg,
 }

@@ -22,6 +22,12 @@ pub enum Role {
     CaseOfficer,
     /// Ledamot eller ersättare: reads the documents of their own bodies, approves minutes.
     Member,
+    /// Registrator: registers cases and handlingar in the bodies' diarium; no meeting
+    /// cycle, no register of individuals' matters.
+    Registrar,
+    /// Läsare: reads the diarium's public entries (cases that are not secret, and their
+    /// list of handlingar) and nothing that is not public; changes nothing.
+    Reader,
 }
 
 impl Role {
@@ -32,6 +38,8 @@ impl Role {
             Role::Secretary => "nämndsekreterare",
             Role::CaseOfficer => "handläggare",
             Role::Member => "ledamot/ersättare",
+            Role::Registrar => "registrator",
+            Role::Reader => "läsare",
         }
     }
 }
@@ -127,6 +135,8 @@ fn role_name(r: Role) -> &'static str {
         Role::Secretary => "secretary",
         Role::CaseOfficer => "case_officer",
         Role::Member => "member",
+        Role::Registrar => "registrar",
+        Role::Reader => "reader",
     }
 }
 
@@ -136,6 +146,8 @@ fn role_from(s: &str) -> Result<Role> {
         "secretary" => Role::Secretary,
         "case_officer" => Role::CaseOfficer,
         "member" => Role::Member,
+        "registrar" => Role::Registrar,
+        "reader" => Role::Reader,
         other => {
             return Err(StoreError::Corrupt {
                 what: "användare",

@@ -16,7 +16,7 @@ use crate::AppState;
 const ADMIN: &[Role] = &[Role::Admin];
 
 /// The roles offered, with the words the app reads.
-const ROLES: [(&str, &str); 4] = [
+const ROLES: [(&str, &str); 6] = [
     (
         "administratör",
         "Administratör: konton, och allt i sina organ",
@@ -29,6 +29,14 @@ const ROLES: [(&str, &str); 4] = [
     (
         "ledamot/ersättare",
         "Ledamot/ersättare: läser handlingar, justerar",
+    ),
+    (
+        "registrator",
+        "Registrator: diarieför ärenden och handlingar",
+    ),
+    (
+        "läsare",
+        "Läsare: läser diariets offentliga uppgifter, ändrar inget",
     ),
 ];
 
@@ -87,6 +95,9 @@ fn users_view(state: &AppState, viewer: &Viewer, typed: Typed) -> Result<Markup,
     let bodies = state.dir.bodies()?;
     let persons = state.dir.persons()?;
     let body_name = |b: &BodyId| state.dir.body_name(*b);
+    // With single sign-on an account may have no local password: the fields may be left
+    // empty.
+    let sso = state.dir.config().sso.is_some();
     let input = |key: &str, label: &str, kind: &str, auto: &str| {
         let id = format!("u-{key}");
         let wrong = typed.wrong(key);
@@ -95,7 +106,7 @@ fn users_view(state: &AppState, viewer: &Viewer, typed: Typed) -> Result<Markup,
                 label for=(id) { (label) }
                 @if wrong { p class="field-error" id={ (id) "-fel" } { (typed.error.as_ref().map(|e| e.1.as_str()).unwrap_or("")) } }
                 @if kind == "password" {
-                    input id=(id) name=(key) type="password" autocomplete=(auto) required
+                    input id=(id) name=(key) type="password" autocomplete=(auto) required[!sso]
                         aria-invalid=[wrong.then_some("true")] aria-describedby=[wrong.then(|| format!("{id}-fel"))];
                 } @else {
                     input id=(id) name=(key) type=(kind) autocomplete=(auto) required value=(typed.value(key))
@@ -168,6 +179,9 @@ fn users_view(state: &AppState, viewer: &Viewer, typed: Typed) -> Result<Markup,
                             option value=(p.id) selected[typed.has("person", &p.id.to_string())] { (p.name) }
                         }
                     }
+                }
+                @if sso {
+                    p class="hint" { "Lämna lösenordet tomt för ett konto som bara loggar in via identitetsleverantören." }
                 }
                 (input("password", "Lösenord (minst 10 tecken)", "password", "new-password"))
                 (input("again", "Samma lösenord igen", "password", "new-password"))

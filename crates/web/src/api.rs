@@ -21,7 +21,7 @@ use crate::dto;
 use crate::error::{ApiError, WebError};
 use crate::public::{current_notices, is_published, published};
 use crate::AppState;
-use paragraf_app::access::{SECRETARY, STAFF};
+use paragraf_app::access::{REGISTRY_READERS, SECRETARY, STAFF};
 
 type ApiResult = Result<Json<Value>, ApiError>;
 
@@ -526,7 +526,7 @@ async fn anslag(
 }
 
 async fn cases(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
-    let user = viewer.require(STAFF)?.clone();
+    let user = viewer.require(REGISTRY_READERS)?.clone();
     let list: Vec<_> = state
         .dir
         .cases()

@@ -83,9 +83,11 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                             li { a href="/uppfoljning" { "Uppföljning" } }
                             @if user.is_some() {
                                 li { a href="/arenden" { "Ärenden" } }
+                            }
+                            @if user.is_some_and(|u| u.role != paragraf_app::accounts::Role::Reader) {
                                 li { a href="/sammantraden" { "Arbetsyta" } }
                             }
-                            @if user.is_some_and(|u| u.role != paragraf_app::accounts::Role::Member) {
+                            @if user.is_some_and(|u| paragraf_app::access::HANDLERS.contains(&u.role)) {
                                 li { a href="/ej-verkstallda" { "Ej verkställda beslut" } }
                             }
                             @if user.is_some_and(|u| u.role == paragraf_app::accounts::Role::Admin) {

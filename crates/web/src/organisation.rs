@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use maud::{html, Markup};
 use paragraf_app::accounts::Role;
 use paragraf_core::ids::{BodyId, PersonId};
-use paragraf_core::org::{Body, BodyKind, Membership, MembershipRole, Person, PresidiumPosition};
+use paragraf_core::org::{
+    Body, BodyKind, Membership, MembershipRole, Official, Person, PresidiumPosition, TermOfOffice,
+};
 
 use crate::auth::Viewer;
 use crate::error::WebError;
@@ -52,6 +54,8 @@ fn view_with(
     let bodies = state.dir.bodies()?;
     let persons = state.dir.persons()?;
     let memberships = state.dir.memberships(None)?;
+    let terms = state.dir.terms()?;
+    let officials = state.dir.officials()?;
     let names = state.dir.names()?;
     let typed = |form: &str, key: &str| -> String {
         refused
@@ -101,6 +105,18 @@ fn view_with(
                     @for b in &bodies { option value=(b.id) selected[chosen("organ", "parent", &b.id.to_string())] { (b.name) } }
                 }
                 div { button type="submit" { "Lägg till organet" } }
+            }
+            h2 id="mandatperioder" { "Mandatperioder" }
+            @if terms.is_empty() { p { "Inga mandatperioder ännu." } }
+            ul { @for t in &terms { li { (t.from) "–" (t.to) } } }
+            (alert("mandatperiod"))
+            form method="post" action="/admin/organisation/mandatperiod" {
+                (csrf(viewer.csrf.as_deref()))
+                label for="t-from" { "Första dag" }
+                input id="t-from" name="from" type="date" required value=(typed("mandatperiod", "from"));
+                label for="t-to" { "Sista dag" }
+                input id="t-to" name="to" type="date" required value=(typed("mandatperiod", "to"));
+                div { button type="submit" { "Lägg till mandatperioden" } }
             }
             h2 id="personer" { "Personer" }
             p { (persons.len()) " personer: " (persons.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(", ")) }
@@ -172,6 +188,30 @@ fn view_with(
                 label for="m-to" { "Till (valfritt)" }
                 input id="m-to" name="to" type="date" value=(typed("uppdrag", "to"));
                 div { button type="submit" { "Lägg till uppdraget" } }
+            }
+            h2 id="tjanstepersoner" { "Tjänstepersoner" }
+            div class="table-wrap" role="region" aria-label="Tjänstepersoner" tabindex="0" {
+                table {
+                    thead { tr { th scope="col" { "Person" } th scope="col" { "Titel" } th scope="col" { "Förvaltning" } } }
+                    tbody { @for o in &officials { tr {
+                        td { (names.get(&o.person).cloned().unwrap_or_default()) }
+                        td { (o.title) }
+                        td { (o.unit.clone().unwrap_or_default()) }
+                    } } }
+                }
+            }
+            (alert("tjansteperson"))
+            form method="post" action="/admin/organisation/tjansteperson" {
+                (csrf(viewer.csrf.as_deref()))
+                label for="f-person" { "Person" }
+                select id="f-person" name="person" required {
+                    @for p in &persons { option value=(p.id) selected[chosen("tjansteperson", "person", &p.id.to_string())] { (p.name) } }
+                }
+                label for="f-title" { "Titel (t.ex. socialchef)" }
+                input id="f-title" name="title" required value=(typed("tjansteperson", "title"));
+                label for="f-unit" { "Förvaltning (valfri)" }
+                input id="f-unit" name="unit" value=(typed("tjansteperson", "unit"));
+                div { button type="submit" { "Lägg till tjänstepersonen" } }
             }
         },
     ))
@@ -245,6 +285,24 @@ fn save(state: &AppState, viewer: &Viewer, form: &str, f: &Fields) -> Result<(),
             .map_err(|e| WebError::field("from", e.to_string()))?;
             paragraf_app::org::register_membership(dir, &actor, &m)?;
         }
+        "mandatperiod" => {
+            let from = date(f, "from", "första dag")?
+                .ok_or_else(|| WebError::field("from", "ange första dag"))?;
+            let to = date(f, "to", "sista dag")?
+                .ok_or_else(|| WebError::field("to", "ange sista dag"))?;
+            let term =
+                TermOfOffice::new(from, to).map_err(|e| WebError::field("to", e.to_string()))?;
+            paragraf_app::org::register_term(dir, &actor, &term)?;
+        }
+        "tjansteperson" => {
+            let official = Official::new(
+                PersonId(id(f, "person", "en person")?),
+                get(f, "title").unwrap_or(""),
+                get(f, "unit"),
+            )
+            .map_err(|e| WebError::field("title", e.to_string()))?;
+            paragraf_app::org::register_official(dir, &actor, &official)?;
+        }
         other => return Err(WebError::NotFound(format!("formuläret {other}"))),
     }
     Ok(())
@@ -265,6 +323,8 @@ pub async fn organisation_save(
             match form.as_str() {
                 "organ" => "organ",
                 "person" => "personer",
+                "mandatperiod" => "mandatperioder",
+                "tjansteperson" => "tjanstepersoner",
                 _ => "uppdrag",
             }
         ))

@@ -57,7 +57,9 @@ fn audit(
     crate::audit::record(state, viewer, action, entity, id, None, Some(after));
 }
 
-pub(crate) use paragraf_app::access::{may_handle_case, may_see_case, SECRETARY, STAFF};
+pub(crate) use paragraf_app::access::{
+    may_handle_case, may_see_case, REGISTRY_READERS, SECRETARY, STAFF,
+};
 
 /// The case `id` if `viewer` may see it (403 otherwise); with `change`, if they may handle it.
 fn case_for(
@@ -66,7 +68,7 @@ fn case_for(
     id: i64,
     change: bool,
 ) -> Result<paragraf_core::ids::Record<CaseId, paragraf_core::registry::Case>, WebError> {
-    let user = viewer.require(STAFF)?;
+    let user = viewer.require(REGISTRY_READERS)?;
     let c = state.dir.case(CaseId(id))?;
     let ok = if change {
         may_handle_case(user, &c)
@@ -197,7 +199,8 @@ pub async fn cases(
     viewer: Viewer,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Markup, WebError> {
-    let user = viewer.require(STAFF)?.clone();
+    let user = viewer.require(REGISTRY_READERS)?.clone();
+    let registers = STAFF.contains(&user.role);
     let store = &state.dir;
     let term = q
         .get("q")
@@ -237,15 +240,17 @@ pub async fn cases(
                     td { (c.registered) }
                 } } }
             }
-            h2 { "Registrera ärende" }
-            form method="post" action="/arenden" {
-                (csrf(viewer.csrf.as_deref()))
-                label for="title" { "Ärendemening" }
-                input id="title" name="title" required size="60";
-                label for="body" { "Ansvarigt organ" }
-                select id="body" name="body" { option value="" { "–" } @for b in &bodies { option value=(b.id) { (b.name) } } }
-                label { input type="checkbox" name="secret" value="1"; " Enskilt ärende (sekretess enligt OSL 26 kap. 1 §)" }
-                div { button type="submit" { "Registrera" } }
+            @if registers {
+                h2 { "Registrera ärende" }
+                form method="post" action="/arenden" {
+                    (csrf(viewer.csrf.as_deref()))
+                    label for="title" { "Ärendemening" }
+                    input id="title" name="title" required size="60";
+                    label for="body" { "Ansvarigt organ" }
+                    select id="body" name="body" { option value="" { "–" } @for b in &bodies { option value=(b.id) { (b.name) } } }
+                    label { input type="checkbox" name="secret" value="1"; " Enskilt ärende (sekretess enligt OSL 26 kap. 1 §)" }
+                    div { button type="submit" { "Registrera" } }
+                }
             }
         },
     ))
@@ -288,6 +293,11 @@ pub async fn case_page(
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
     let c = case_for(&state, &viewer, id, false)?;
+    let user = viewer.logged_in()?;
+    // What the rules refuse is not offered: the forms only to those who may handle the
+    // case, the files only to the registry's staff.
+    let handles = may_handle_case(user, &c);
+    let opens_files = STAFF.contains(&user.role);
     let store = &state.dir;
     if c.secrecy.is_secret() {
         audit(
@@ -312,9 +322,10 @@ pub async fn case_page(
                 thead { tr { th scope="col" { "Nr" } th scope="col" { "Datum" } th scope="col" { "Typ" } th scope="col" { "Rubrik" } th scope="col" { "Avsändare/mottagare" } th scope="col" { "Fil" } } }
                 tbody { @for d in &docs { tr {
                     td { (d.number) } td { (d.date) } td { (d.kind.swedish()) } td { (d.title) } td { (d.counterpart.clone().unwrap_or_default()) }
-                    td { @if d.file.is_some() { a href={ "/arenden/" (c.id) "/handlingar/" (d.number) } { "PDF" } } }
+                    td { @if d.file.is_some() && opens_files { a href={ "/arenden/" (c.id) "/handlingar/" (d.number) } { "PDF" } } }
                 } } }
             }
+            @if handles {
             h2 { "Registrera handling" }
             form method="post" action={ "/arenden/" (c.id) "/handlingar" } enctype="multipart/form-data" {
                 (csrf(token.as_deref()))
@@ -336,6 +347,7 @@ pub async fn case_page(
                 select id="e-status" name="status" { @for st in [CaseStatus::Open, CaseStatus::Decided, CaseStatus::Closed] { option value=(st.swedish()) selected[st == c.status] { (st.swedish()) } } }
                 label for="e-handler" { "Handläggare" } input id="e-handler" name="handler" value=(c.handler.clone().unwrap_or_default());
                 div { button type="submit" { "Spara" } }
+            }
             }
         },
     ))
@@ -461,6 +473,9 @@ pub async fn document_file(
     viewer: Viewer,
     Path((id, number)): Path<(i64, u32)>,
 ) -> Result<Response, WebError> {
+    // A läsare sees the list of handlingar, not their contents: a file is given out by the
+    // registry's staff after a secrecy review.
+    viewer.require(STAFF)?;
     let case = case_for(&state, &viewer, id, false)?;
     let (doc, bytes) = registry::document_file(&state.dir, case.id, number)?;
     if case.secrecy.is_secret() || doc.secrecy.is_secret() {

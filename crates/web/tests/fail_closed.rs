@@ -399,20 +399,8 @@ async fn public_statistics_show_only_what_was_before_the_namnd_without_individua
 async fn every_role_is_limited_to_its_bodies_on_every_route() {
     let app = app();
     let store = &app.state.dir;
-    let sn = store
-        .bodies()
-        .unwrap()
-        .into_iter()
-        .find(|b| b.name == "Socialnämnden")
-        .unwrap()
-        .id;
-    let ks = store
-        .bodies()
-        .unwrap()
-        .into_iter()
-        .find(|b| b.name == "Kommunstyrelsen")
-        .unwrap()
-        .id;
+    let sn = body_id(store, "Socialnämnden");
+    let ks = body_id(store, "Kommunstyrelsen");
     let secret_case = store
         .cases()
         .unwrap()
@@ -423,21 +411,7 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
     let drafted = meeting_in(&app, MeetingState::MinutesDrafted);
     let planned = meeting_in(&app, MeetingState::Planned);
     // A handling with its file in the secret case.
-    let handling = paragraf_app::registry::add_document(
-        store,
-        secret_case.id,
-        paragraf_app::registry::AddDocument {
-            kind: paragraf_core::registry::DocumentType::Memo,
-            title: "Utredning".into(),
-            date: today(),
-            direction: paragraf_core::registry::Direction::Internal,
-            counterpart: None,
-            pdf: Some(b"%PDF-1.4 utredning".to_vec()),
-            file: None,
-        },
-    )
-    .unwrap()
-    .number;
+    let handling = add_memo(store, secret_case.id, "Utredning", b"%PDF-1.4 utredning");
 
     // GET routes that show a body's non-public matters, and what proves they were shown.
     let reads: Vec<(String, &str)> = vec![
@@ -571,8 +545,9 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         Role::Secretary,
         Role::CaseOfficer,
         Role::Member,
+        Role::Registrar,
+        Role::Reader,
     ] {
-        let handles_cases = role != Role::Member;
         for (body, has) in [(sn, true), (ks, false)] {
             let name = format!("{role:?}-{body}").to_lowercase();
             add_user(&app, &name, role, &[body]);
@@ -581,7 +556,7 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
                 let a = app.get(path, Some(&cookie)).await;
                 let shown =
                     a.status == StatusCode::OK && (proof.is_empty() || a.body.contains(proof));
-                let may = has && (handles_cases || !reads_need_staff(path));
+                let may = has && reads_allowed(role, path);
                 assert_eq!(
                     shown,
                     may,
@@ -594,6 +569,9 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
                 let a = app.post_form(path, Some(&cookie), &[("csrf", &csrf)]).await;
                 if path.ends_with("/handlingar") && a.status == StatusCode::BAD_REQUEST {
                     continue; // the multipart form is refused before anyone is asked
+                }
+                if role == Role::Reader {
+                    assert_eq!(a.status, StatusCode::FORBIDDEN, "läsare on POST {path}");
                 }
                 if !has {
                     assert!(
@@ -650,6 +628,19 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
                 }
             }
         }
+    }
+}
+
+/// Whether `role`, in the body, is shown the non-public read `path`: a läsare never; a
+/// registrator not the registers of individuals' matters; a member not the registry.
+fn reads_allowed(role: Role, path: &str) -> bool {
+    match role {
+        Role::Admin | Role::Secretary | Role::CaseOfficer => true,
+        Role::Member => !reads_need_staff(path),
+        Role::Registrar => !["/ej-verkstallda", "/delegation/beslut"]
+            .iter()
+            .any(|p| path.starts_with(p)),
+        Role::Reader => false,
     }
 }
 
@@ -1166,15 +1157,7 @@ fn the_data_directory_is_for_its_owner_only() {
 #[tokio::test]
 async fn accounts_are_administered_by_administrators_only() {
     let app = app();
-    let sn = app
-        .state
-        .dir
-        .bodies()
-        .unwrap()
-        .into_iter()
-        .find(|b| b.name == "Socialnämnden")
-        .unwrap()
-        .id;
+    let sn = body_id(&app.state.dir, "Socialnämnden");
     for role in [Role::Secretary, Role::CaseOfficer, Role::Member] {
         let name = format!("{role:?}-konton").to_lowercase();
         add_user(&app, &name, role, &[sn]);
@@ -1398,4 +1381,123 @@ async fn single_sign_on_refuses_what_did_not_start_here() {
     assert_eq!(a.status, StatusCode::FORBIDDEN, "{}", a.body);
     assert!(no_session(&a));
     assert!(a.body.contains("avstängd"));
+}
+
+/// A läsare reads the diarium's public entries and nothing more: no secret case, no file,
+/// no form; a registrator registers cases but does not reach the register of individuals'
+/// matters.
+#[tokio::test]
+async fn a_reader_reads_public_entries_and_a_registrar_registers() {
+    let app = app();
+    let store = &app.state.dir;
+    let sn = body_id(store, "Socialnämnden");
+    let cases = store.cases().unwrap();
+    let secret = cases.iter().find(|c| c.secrecy.is_secret()).unwrap();
+    let public = cases.iter().find(|c| !c.secrecy.is_secret()).unwrap();
+    let number = add_memo(store, public.id, "Tjänsteskrivelse", b"%PDF-1.4 skrivelse");
+
+    add_user(&app, "lasare", Role::Reader, &[sn]);
+    let (cookie, csrf) = app.login_as("lasare", "Lösen-för-test-1").await;
+    let list = app.get("/arenden", Some(&cookie)).await;
+    assert_eq!(list.status, StatusCode::OK);
+    assert!(list.body.contains(&public.title));
+    assert!(!list.body.contains(&secret.title));
+    assert!(
+        !list.body.contains("Registrera ärende"),
+        "a form the läsare cannot use"
+    );
+    assert!(
+        !list.body.contains("href=\"/sammantraden\""),
+        "no workspace in the menu"
+    );
+    let page = app
+        .get(&format!("/arenden/{}", public.id), Some(&cookie))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Tjänsteskrivelse"));
+    assert!(!page.body.contains("/handlingar/"), "no file link");
+    assert!(!page
+        .body
+        .contains("<form method=\"post\" action=\"/arenden/"));
+    for path in [
+        format!("/arenden/{}/handlingar/{number}", public.id),
+        format!("/arenden/{}", secret.id),
+    ] {
+        assert_eq!(
+            app.get(&path, Some(&cookie)).await.status,
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+    let a = app
+        .post_form(
+            "/arenden",
+            Some(&cookie),
+            &[("csrf", &csrf), ("title", "Nytt")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    let token = app.token_for(&cookie, &csrf).await;
+    let api = app
+        .api("GET", "/api/v1/cases", &token, serde_json::json!(null))
+        .await;
+    assert_eq!(api.status, StatusCode::OK);
+    assert!(api.body.contains(&public.title) && !api.body.contains(&secret.title));
+
+    add_user(&app, "registrator", Role::Registrar, &[sn]);
+    let (cookie, csrf) = app.login_as("registrator", "Lösen-för-test-1").await;
+    let a = app
+        .post_form(
+            "/arenden",
+            Some(&cookie),
+            &[
+                ("csrf", &csrf),
+                ("title", "Inkommen skrivelse"),
+                ("body", &sn.to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let secret_page = app
+        .get(&format!("/arenden/{}", secret.id), Some(&cookie))
+        .await;
+    assert_eq!(secret_page.status, StatusCode::OK, "the body's secret case");
+    assert_eq!(
+        app.get("/ej-verkstallda", Some(&cookie)).await.status,
+        StatusCode::FORBIDDEN
+    );
+}
+
+/// The id of the demo's body named `name`.
+fn body_id(dir: &paragraf_app::DataDir, name: &str) -> BodyId {
+    dir.bodies()
+        .unwrap()
+        .into_iter()
+        .find(|b| b.name == name)
+        .unwrap()
+        .id
+}
+
+/// Registers an internal memo with a PDF in `case`; its number.
+fn add_memo(
+    dir: &paragraf_app::DataDir,
+    case: paragraf_core::ids::CaseId,
+    title: &str,
+    pdf: &[u8],
+) -> u32 {
+    paragraf_app::registry::add_document(
+        dir,
+        case,
+        paragraf_app::registry::AddDocument {
+            kind: paragraf_core::registry::DocumentType::Memo,
+            title: title.into(),
+            date: today(),
+            direction: paragraf_core::registry::Direction::Internal,
+            counterpart: None,
+            pdf: Some(pdf.to_vec()),
+            file: None,
+        },
+    )
+    .unwrap()
+    .number
 }

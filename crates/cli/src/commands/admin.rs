@@ -130,12 +130,15 @@ fn line(dir: &DataDir, u: &User) -> String {
 pub fn user(c: UserCommand) -> Result<()> {
     match c {
         UserCommand::Add(a) => {
-            if !a.password_stdin {
+            if !a.password_stdin && !a.sso {
                 bail!(
-                    "ange --password-stdin och ge lösenordet på standard in (aldrig som argument)"
+                    "ange --password-stdin och ge lösenordet på standard in (aldrig som argument), eller --sso för ett konto utan lösenord"
                 );
             }
             let dir = DataDir::open(&a.data.dir)?;
+            if a.sso && dir.config().sso.is_none() {
+                bail!("--sso kräver inloggning via identitetsleverantör: lägg till [sso] i paragraf.toml");
+            }
             let role = accounts::parse_role(&a.role)?;
             let bodies = bodies(&dir, &a.bodies)?;
             let person = a
@@ -143,7 +146,11 @@ pub fn user(c: UserCommand) -> Result<()> {
                 .as_deref()
                 .map(|p| super::find_person(&dir, p).map(|p| p.id))
                 .transpose()?;
-            let password = read_password("Lösenord")?;
+            let password = if a.sso {
+                String::new()
+            } else {
+                read_password("Lösenord")?
+            };
             let u = accounts::create_user(
                 &dir,
                 &actor(),

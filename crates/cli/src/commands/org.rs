@@ -92,7 +92,11 @@ pub fn term(c: TermCommand) -> Result<()> {
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
-            let rec = dir.add_term(&TermOfOffice::new(from, to)?)?;
+            let rec = paragraf_app::org::register_term(
+                &dir,
+                &super::admin::actor(),
+                &TermOfOffice::new(from, to)?,
+            )?;
             output::print(json.json, &rec, || {
                 format!("Mandatperiod {} tillagd: {}", rec.id, rec.label())
             })
@@ -217,7 +221,11 @@ pub fn official(c: OfficialCommand) -> Result<()> {
         } => {
             let dir = DataDir::open(&data.dir)?;
             let person = find_person(&dir, &person)?;
-            let rec = dir.add_official(&Official::new(person.id, &title, unit.as_deref())?)?;
+            let rec = paragraf_app::org::register_official(
+                &dir,
+                &super::admin::actor(),
+                &Official::new(person.id, &title, unit.as_deref())?,
+            )?;
             output::print(json.json, &rec, || {
                 format!("{}, {}", person.name, rec.title)
             })
