@@ -215,6 +215,57 @@ pub fn close_if_appeal_over(meeting: &mut Meeting, today: NaiveDate) -> bool {
     over
 }
 
+/// Att göra: a step of the cycle that the law gives a last day, and that day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Due {
+    /// What is to be done, in Swedish ("Justera protokollet").
+    pub what: &'static str,
+    /// The last day.
+    pub by: NaiveDate,
+    /// The rule that sets it.
+    pub rule: &'static str,
+    /// Whether the last day has passed (`today` is after it).
+    pub late: bool,
+}
+
+/// What is due next in `meeting`'s cycle at `today`: the minutes to be drawn up and
+/// justerade within 14 days of the meeting (KL 5 kap. 69 § via 6 kap. 35 §), the anslag to
+/// go up by the second day after justering (KL 8 kap. 12 §). Nothing before the meeting is
+/// held (the reglemente's notice time is not modelled) and nothing once the anslag is up.
+pub fn due(
+    meeting: &Meeting,
+    minutes: Option<&Minutes>,
+    today: NaiveDate,
+) -> Result<Option<Due>, CycleError> {
+    let adjusted = minutes
+        .and_then(Minutes::seal)
+        .map(|s| s.sealed_at.date_naive());
+    let c = cycle_deadlines(meeting.date, adjusted, None)?;
+    let (what, by, rule) = match meeting.state {
+        MeetingState::Held => (
+            "Upprätta och justera protokollet",
+            c.adjustment_deadline,
+            "KL 5 kap. 69 §",
+        ),
+        MeetingState::MinutesDrafted => (
+            "Justera protokollet",
+            c.adjustment_deadline,
+            "KL 5 kap. 69 §",
+        ),
+        MeetingState::Adjusted => match c.posting_deadline {
+            Some(by) => ("Sätt upp anslaget", by, "KL 8 kap. 12 §"),
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    Ok(Some(Due {
+        what,
+        by,
+        rule,
+        late: today > by,
+    }))
+}
+
 /// Protokollsutdrag: § `number` of adjusted minutes (or a § adjusted at the meeting).
 pub fn extract(minutes: &Minutes, number: u32) -> Result<&Paragraph, CycleError> {
     let p = minutes
@@ -346,7 +397,15 @@ mod tests {
         send_notice(&mut m).unwrap();
         assert_eq!(m.state, MeetingState::Notified);
         assert!(send_notice(&mut m).is_err(), "only once");
+        assert_eq!(due(&m, None, d("2025-08-25")).unwrap(), None);
         mark_held(&mut m).unwrap();
+        // Held: the minutes are due 14 days after the meeting (2025-09-15, a Monday).
+        let held = due(&m, None, d("2025-09-15")).unwrap().unwrap();
+        assert_eq!(
+            (held.what, held.by, held.late),
+            ("Upprätta och justera protokollet", d("2025-09-15"), false)
+        );
+        assert!(due(&m, None, d("2025-09-16")).unwrap().unwrap().late);
 
         let series = ParagraphSeries {
             body: Some(BodyId(1)),
@@ -355,6 +414,11 @@ mod tests {
         };
         let mut minutes = draft_minutes(&mut m, attendance(), &series).unwrap();
         assert_eq!(m.state, MeetingState::MinutesDrafted);
+        let drafted = due(&m, Some(&minutes), d("2025-09-02")).unwrap().unwrap();
+        assert_eq!(
+            (drafted.what, drafted.by, drafted.rule),
+            ("Justera protokollet", d("2025-09-15"), "KL 5 kap. 69 §")
+        );
         assert_eq!(minutes.number_range(), Some((114, 115)));
         assert_eq!(
             extract(&minutes, 114).unwrap_err(),
@@ -385,6 +449,12 @@ mod tests {
         }
         mark_adjusted(&mut m, &minutes).unwrap();
         assert_eq!(extract(&minutes, 115).unwrap().number, 115);
+        // Justerat on Wednesday 2025-09-03: the anslag is due on Friday.
+        let post = due(&m, Some(&minutes), d("2025-09-08")).unwrap().unwrap();
+        assert_eq!(
+            (post.what, post.by, post.late),
+            ("Sätt upp anslaget", d("2025-09-05"), true)
+        );
 
         let warnings =
             post_minutes(&mut m, &minutes, d("2025-09-08"), "Administrativa enheten").unwrap();
@@ -394,6 +464,7 @@ mod tests {
         assert_eq!(n.appeal_ends, Some(d("2025-09-29")));
         assert_eq!(n.removed, Some(d("2025-09-30")));
         assert_eq!(m.state, MeetingState::Posted);
+        assert_eq!(due(&m, Some(&minutes), d("2025-09-08")).unwrap(), None);
 
         assert!(!close_if_appeal_over(&mut m, d("2025-09-29")));
         assert!(close_if_appeal_over(&mut m, d("2025-09-30")));

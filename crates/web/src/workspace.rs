@@ -505,11 +505,24 @@ pub async fn meetings(State(state): State<AppState>, viewer: Viewer) -> Result<M
         .filter(|m| viewer.can_read_body(m.body))
         .collect();
     let secretary = SECRETARY.contains(&user.role);
+    let tasks = paragraf_app::meeting::tasks::tasks(store, user, state.today())?;
     Ok(page(
         "Arbetsyta",
         viewer.user.as_ref(),
         html! {
             h1 { "Sammanträden" }
+            @if !tasks.is_empty() {
+                h2 { "Att göra" }
+                ul class="tasks" {
+                    @for t in &tasks {
+                        li {
+                            a href={ "/sammantraden/" (t.meeting) } { (t.body) " " (t.date) }
+                            ": " (t.due.what) " senast " (t.due.by) " (" (t.due.rule) ")"
+                            @if t.due.late { strong { " — försenat" } }
+                        }
+                    }
+                }
+            }
             @for b in &bodies {
                 @let ms: Vec<_> = list.iter().filter(|m| m.body == b.id).collect();
                 @if !ms.is_empty() {

@@ -1205,3 +1205,29 @@ async fn an_installation_without_accounts_says_so() {
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     assert!(a.body.contains("inga konton"));
 }
+
+/// The workspace says what is due and by which day: the secretary every step of the body's
+/// meetings, the chair the minutes she has still to approve, a handläggare nothing.
+#[tokio::test]
+async fn the_workspace_shows_what_is_due_and_by_when() {
+    let app = app();
+    let (cookie, _) = app.login("sekreterare").await;
+    let page = app.get("/sammantraden", Some(&cookie)).await;
+    assert!(page.body.contains("Att göra"), "{}", page.body);
+    assert!(
+        page.body.contains("Justera protokollet senast"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("KL 5 kap. 69 §"));
+    let (cookie, _) = app.login("ordforande").await;
+    let page = app.get("/sammantraden", Some(&cookie)).await;
+    assert!(
+        page.body.contains("Justera protokollet senast"),
+        "{}",
+        page.body
+    );
+    let (cookie, _) = app.login("handlaggare").await;
+    let page = app.get("/sammantraden", Some(&cookie)).await;
+    assert!(!page.body.contains("Att göra"), "{}", page.body);
+}

@@ -7,3 +7,4 @@ pub mod cycle;
 pub mod documents;
 pub mod import;
 pub mod publication;
+pub mod tasks;

@@ -1,0 +1,67 @@
+//! Att göra: what is due in the meetings a user works with, and by which day the law says it
+//! must be done — for the secretary every step of their bodies' meetings, for a chair or a
+//! justerare the minutes they have still to approve.
+
+use chrono::NaiveDate;
+use paragraf_core::cycle::{self, Due};
+use paragraf_core::ids::MeetingId;
+use paragraf_core::meeting::MeetingState;
+use serde::Serialize;
+
+use crate::access::{may_read, SECRETARY};
+use crate::accounts::User;
+use crate::{DataDir, Result};
+
+/// One thing due, in one meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Task {
+    /// The meeting.
+    pub meeting: MeetingId,
+    /// Its body's name.
+    pub body: String,
+    /// Its date.
+    pub date: NaiveDate,
+    /// What is due and by when.
+    pub due: Due,
+}
+
+/// What is due for `user` at `today`, the earliest last day first.
+pub fn tasks(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Vec<Task>> {
+    let secretary = SECRETARY.contains(&user.role);
+    let mut out = Vec::new();
+    for m in dir.store.meetings()? {
+        if !may_read(user, Some(m.body)) || m.source.is_some() {
+            continue;
+        }
+        let minutes = match m.state() {
+            MeetingState::MinutesDrafted | MeetingState::Adjusted => dir.store.minutes(m.id)?,
+            _ => None,
+        };
+        // A chair or justerare: only the minutes they have still to approve.
+        let signer_owes = |minutes: &paragraf_core::minutes::Minutes| {
+            user.person.is_some_and(|p| {
+                (minutes.chair() == Some(p) || minutes.adjusters().contains(&p))
+                    && !minutes
+                        .approvals()
+                        .iter()
+                        .any(|a| a.signer == p && a.paragraphs.is_empty())
+            })
+        };
+        let theirs = secretary
+            || (m.state() == MeetingState::MinutesDrafted
+                && minutes.as_ref().is_some_and(signer_owes));
+        if !theirs {
+            continue;
+        }
+        if let Some(due) = cycle::due(&m, minutes.as_ref(), today).map_err(crate::Error::rule)? {
+            out.push(Task {
+                meeting: m.id,
+                body: dir.body_name(m.body),
+                date: m.date,
+                due,
+            });
+        }
+    }
+    out.sort_by_key(|t| (t.due.by, t.date));
+    Ok(out)
+}
