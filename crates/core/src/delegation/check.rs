@@ -9,7 +9,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::order::{is_elected, role_key, DelegationOrder, Item, LevelNumber, ORIGINAL_DELEGATE};
+use super::order::{is_utskott, role_key, DelegationOrder, Item, LevelNumber, ORIGINAL_DELEGATE};
 
 /// Utfall: whether the decision granted what was asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -146,8 +146,11 @@ pub enum RowError {
         /// Who may, joined.
         delegates: String,
     },
-    /// An item only an utskott may decide, decided by an official.
-    #[error("punkt {item} får enligt 10 kap. 4 § SoL bara delegeras till utskott, inte till tjänsteperson ({role})")]
+    /// An item only an utskott may decide, decided by someone else (an official, the
+    /// ordförande, a single ledamot).
+    #[error(
+        "punkt {item} får enligt 10 kap. 4 § SoL bara delegeras till utskott, inte till {role}"
+    )]
     UtskottOnly {
         /// The item.
         item: String,
@@ -237,6 +240,15 @@ struct ItemIndex {
     has_delegates: bool,
     director: bool,
     delegates_text: String,
+}
+
+impl ItemIndex {
+    /// Whether the item names the role (key) as a delegate, at any level.
+    fn names(&self, role: &str) -> bool {
+        self.plain.contains_key(role)
+            || self.any_level.contains_key(role)
+            || self.by_level.keys().any(|(_, r)| r == role)
+    }
 }
 
 fn grants(
@@ -410,6 +422,15 @@ impl Checker {
             return Err(vec![RowError::NoDelegate(number.to_string())]);
         }
         let role = role_key(&row.role);
+        // An utskott written by its name decides what the order gives "utskottet".
+        let role = if is_utskott(&role) && !idx.names(&role) {
+            ["utskottet", "utskott"]
+                .into_iter()
+                .find(|k| idx.names(k))
+                .map_or(role, str::to_string)
+        } else {
+            role
+        };
         let mut errors = Vec::new();
         let granted = match &row.level {
             Some(l) if !idx.levels.contains(l) => {
@@ -461,7 +482,7 @@ impl Checker {
                 delegates: idx.delegates_text.clone(),
             });
         }
-        if idx.utskott_only && !is_elected(&role) {
+        if idx.utskott_only && !is_utskott(&role) {
             errors.push(RowError::UtskottOnly {
                 item: number.to_string(),
                 role: row.role.trim().to_string(),
@@ -645,6 +666,22 @@ mod tests {
     fn utskott_only_item_decided_by_an_official() {
         let c = checker();
         assert!(c.check(&row("5.1.1", "2024-05-02", "Utskott")).is_ok());
+        // The utskott by its own name is the utskott.
+        assert!(c
+            .check(&row("5.1.1", "2024-05-02", "Individ- och omsorgsutskottet"))
+            .is_ok());
+        // The ordförande or a single ledamot is not an utskott, even where the order names
+        // them (SoL 10 kap. 4 §).
+        let mut chair = item("7.2.1", &[&["Utskott"], &["Ordförande"], &["Ledamot"]]);
+        chair.utskott_only = true;
+        let c2 = Checker::new(&[order("2024-01-01", vec![chair])], &[], &[]);
+        for who in ["Ordförande", "Ledamot"] {
+            let e = c2.check(&row("7.2.1", "2024-05-02", who)).unwrap_err();
+            assert!(
+                e.iter().any(|e| matches!(e, RowError::UtskottOnly { .. })),
+                "{who}: {e:?}"
+            );
+        }
         let e = c
             .check(&row("5.1.1", "2024-05-02", "Enhetschef"))
             .unwrap_err();

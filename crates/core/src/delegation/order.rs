@@ -66,6 +66,14 @@ pub const ELECTED_ROLES: [&str; 9] = [
     "ledamot",
 ];
 
+/// Whether `role` is an utskott: "utskottet", or an utskott by its name ("Individ- och
+/// omsorgsutskottet"). Only these may decide what SoL 10 kap. 4 § keeps from everyone else
+/// (not the ordförande, not a single ledamot, not an official).
+pub fn is_utskott(role: &str) -> bool {
+    let k = role_key(role);
+    k.ends_with("utskott") || k.ends_with("utskottet")
+}
+
 /// Whether `role` is held by an elected member (see [`ELECTED_ROLES`]).
 pub fn is_elected(role: &str) -> bool {
     let k = role_key(role);
@@ -449,6 +457,10 @@ pub(crate) mod tests {
         assert!(is_elected("Individ- och omsorgsutskottet"));
         assert!(is_elected("Ordförande"));
         assert!(!is_elected("Enhetschef"));
+        assert!(is_utskott("Utskottet"));
+        assert!(is_utskott("Individ- och omsorgsutskottet"));
+        assert!(!is_utskott("Ordförande"));
+        assert!(!is_utskott("Ledamot"));
     }
 
     #[test]
