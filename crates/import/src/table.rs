@@ -139,9 +139,15 @@ pub fn data_rows(
     let mut starts = vec![0u64];
     let mut blank = Vec::new();
     let mut empty = true;
+    // A line ends at "\n", "\r\n" or a lone "\r", as the CSV reader reads it.
     for (i, b) in bytes.iter().enumerate() {
         match b {
             b'\n' => {
+                blank.push(empty);
+                empty = true;
+                starts.push(i as u64 + 1);
+            }
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
                 blank.push(empty);
                 empty = true;
                 starts.push(i as u64 + 1);
@@ -278,6 +284,10 @@ mod tests {
         let rows = data_rows(&mut o.reader, o.headers.len(), &mut problems);
         assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 5]);
         assert_eq!(problems[0].line, 3);
+        // Old Mac line breaks (a lone CR) count as lines too.
+        let mut o = open_csv(b"a;b\r1;2\r\r3;4\r", b';').unwrap();
+        let rows = data_rows(&mut o.reader, o.headers.len(), &mut problems);
+        assert_eq!(rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 4]);
         assert!(xlsx_records(b"PK not a workbook").is_err());
     }
 
