@@ -52,6 +52,13 @@ pub fn may_see_case(user: &User, case: &Case) -> bool {
         && (!case.secrecy.is_secret() || may_read(user, case.body))
 }
 
+/// Whether `user` may open the files of `case`'s handlingar: the registry's staff who may
+/// see the case. A läsare sees the list, not the contents: a file is given out by staff
+/// after a secrecy review.
+pub fn may_open_files(user: &User, case: &Case) -> bool {
+    STAFF.contains(&user.role) && may_see_case(user, case)
+}
+
 /// Whether `user` may change `case` or register its documents: a registry role in the
 /// case's body (a public case of no body: any registry role).
 pub fn may_handle_case(user: &User, case: &Case) -> bool {

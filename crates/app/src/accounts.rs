@@ -102,6 +102,13 @@ pub fn session(
     Ok(dir.store.session(&hash, now)?.map(|s| (s, hash)))
 }
 
+/// Whether the session's user must choose their own password before anything else: an
+/// administrator set it, the session began with that password (not through the identity
+/// provider, which vouched for the user) and local passwords are in use.
+pub fn must_change_password(dir: &DataDir, session: &Session) -> bool {
+    session.user.must_change_password && !session.single_sign_on && crate::sso::local_passwords(dir)
+}
+
 /// Ends a session (by the hash of its token).
 pub fn end_session(dir: &DataDir, session_hash: &str) -> Result<()> {
     Ok(dir.store.delete_session(session_hash)?)

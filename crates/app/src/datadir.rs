@@ -220,7 +220,11 @@ impl Config {
             }
         }
         for (series, p) in &self.registry.series_patterns {
-            DnrPattern::new(p).with_context(|| format!("[registry.series_patterns] {series}"))?;
+            let p = DnrPattern::new(p)
+                .with_context(|| format!("[registry.series_patterns] {series}"))?;
+            if !p.has_series() {
+                bail!("[registry.series_patterns] {series}: mönstret {p} ska innehålla {{series}}");
+            }
         }
         if let Some(m) = &self.municipality.mail_from {
             if !is_mail_address(m) {

@@ -1176,6 +1176,16 @@ impl Minutes {
         serde_json::to_string(&copy).expect("minutes serialise")
     }
 
+    /// Whether `person` is to approve the whole minutes (as ordförande or justerare) and
+    /// has not yet done so.
+    pub fn awaits_approval_from(&self, person: PersonId) -> bool {
+        (self.chair == Some(person) || self.adjusters.contains(&person))
+            && !self
+                .approvals
+                .iter()
+                .any(|a| a.signer == person && a.paragraphs.is_empty())
+    }
+
     /// Records one signer's approval (justering). The chair approves as ordförande, the
     /// adjusters as justerare; the secretary's signature is recorded but seals nothing.
     /// An approval of named §§ makes them omedelbart justerade once the chair and every

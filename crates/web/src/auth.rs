@@ -155,12 +155,7 @@ impl FromRequestParts<AppState> for Viewer {
                 // Only the password page and logging out are open until the user has
                 // chosen their own password.
                 let open = matches!(parts.uri.path(), "/konto/losenord" | "/logga-ut");
-                // (Not after a login through the identity provider, which vouched for the
-                // user, nor with local passwords turned off.)
-                let must_change = s.user.must_change_password
-                    && !open
-                    && !s.single_sign_on
-                    && paragraf_app::sso::local_passwords(dir);
+                let must_change = !open && accounts::must_change_password(dir, &s);
                 return Ok(Viewer {
                     user: (!must_change).then_some(s.user),
                     csrf: Some(s.csrf),

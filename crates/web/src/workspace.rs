@@ -58,7 +58,7 @@ fn audit(
 }
 
 pub(crate) use paragraf_app::access::{
-    may_handle_case, may_see_case, REGISTRY_READERS, SECRETARY, STAFF,
+    may_handle_case, may_open_files, may_see_case, REGISTRY_READERS, SECRETARY, STAFF,
 };
 
 /// The case `id` if `viewer` may see it (403 otherwise); with `change`, if they may handle it.
@@ -297,7 +297,7 @@ pub async fn case_page(
     // What the rules refuse is not offered: the forms only to those who may handle the
     // case, the files only to the registry's staff.
     let handles = may_handle_case(user, &c);
-    let opens_files = STAFF.contains(&user.role);
+    let opens_files = may_open_files(user, &c);
     let store = &state.dir;
     if c.secrecy.is_secret() {
         audit(
@@ -473,10 +473,12 @@ pub async fn document_file(
     viewer: Viewer,
     Path((id, number)): Path<(i64, u32)>,
 ) -> Result<Response, WebError> {
-    // A läsare sees the list of handlingar, not their contents: a file is given out by the
-    // registry's staff after a secrecy review.
-    viewer.require(STAFF)?;
     let case = case_for(&state, &viewer, id, false)?;
+    if !may_open_files(viewer.logged_in()?, &case) {
+        return Err(WebError::Forbidden(
+            "handlingens innehåll lämnas ut av registratorn efter sekretessprövning".into(),
+        ));
+    }
     let (doc, bytes) = registry::document_file(&state.dir, case.id, number)?;
     if case.secrecy.is_secret() || doc.secrecy.is_secret() {
         audit(

@@ -38,18 +38,12 @@ pub fn tasks(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Vec<Task>> 
             _ => None,
         };
         // A chair or justerare: only the minutes they have still to approve.
-        let signer_owes = |minutes: &paragraf_core::minutes::Minutes| {
-            user.person.is_some_and(|p| {
-                (minutes.chair() == Some(p) || minutes.adjusters().contains(&p))
-                    && !minutes
-                        .approvals()
-                        .iter()
-                        .any(|a| a.signer == p && a.paragraphs.is_empty())
-            })
-        };
         let theirs = secretary
             || (m.state() == MeetingState::MinutesDrafted
-                && minutes.as_ref().is_some_and(signer_owes));
+                && minutes
+                    .as_ref()
+                    .zip(user.person)
+                    .is_some_and(|(minutes, p)| minutes.awaits_approval_from(p)));
         if !theirs {
             continue;
         }
