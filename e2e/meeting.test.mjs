@@ -17,7 +17,7 @@ const AXE = require.resolve('axe-core/axe.min.js');
 const BIN = process.env.PARAGRAF_BIN || join(process.env.CARGO_TARGET_DIR || '../target', 'debug', 'paragraf');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
-let server, browser, base, data;
+let server, browser, base, data, port;
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -38,10 +38,9 @@ async function waitFor(url, ms) {
 
 before(async () => {
   data = mkdtempSync(join(tmpdir(), 'paragraf-e2e-'));
-  const port = await freePort();
+  port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  server = spawn(BIN, ['demo', '--data', join(data, 'd'), '--addr', `127.0.0.1:${port}`], { stdio: ['ignore', 'ignore', 'inherit'] });
-  await waitFor(`${base}/anslagstavla`, 120_000);
+  await startDemo({});
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -55,6 +54,21 @@ after(async () => {
   server?.kill();
   rmSync(data, { recursive: true, force: true });
 });
+
+// The demo on this test's data directory; `env` may fix the day (PARAGRAF_TODAY, read only by
+// the test suite's build) so that a meeting's days pass within one test.
+async function startDemo(env) {
+  server = spawn(BIN, ['demo', '--data', join(data, 'd'), '--addr', `127.0.0.1:${port}`],
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  await waitFor(`${base}/anslagstavla`, 120_000);
+}
+
+async function restartOn(day) {
+  const exited = new Promise((r) => server.once('exit', r));
+  server.kill();
+  await exited;
+  await startDemo({ PARAGRAF_TODAY: day });
+}
 
 async function axeCheck(page, what) {
   await page.addScriptTag({ path: AXE });
@@ -90,9 +104,10 @@ test('a meeting from planning to the public board, in the browser', async () => 
   await page.goto(`${base}/ej-verkstallda`);
   await axeCheck(page, 'registret över ej verkställda beslut');
   await page.goto(`${base}/sammantraden`);
-  const today = new Date().toLocaleDateString('sv-SE');
+  // The meeting is tomorrow: the kallelse goes out today, before the meeting's day.
+  const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE');
   await page.getByLabel('Organ').selectOption({ label: 'Socialnämnden' });
-  await page.getByLabel('Datum').fill(today);
+  await page.getByLabel('Datum').fill(tomorrow);
   await page.getByLabel('Starttid').fill('13:00');
   await page.getByLabel('Plats').fill('Kommunhuset, sal A');
   await page.getByRole('button', { name: 'Planera' }).click();
@@ -108,6 +123,13 @@ test('a meeting from planning to the public board, in the browser', async () => 
   const kallelse = await page.request.get(`${meetingUrl}/dokument/kallelse.pdf`);
   assert.equal(kallelse.status(), 200);
   assert.equal((await kallelse.body()).subarray(0, 5).toString(), '%PDF-');
+  // Not held before its day: the button is not offered, the reason is.
+  await page.goto(meetingUrl);
+  assert.equal(await page.getByRole('button', { name: 'Markera som genomfört' }).count(), 0);
+  assert.match(await page.content(), /kan inte markeras som genomfört i dag/);
+  // The next day.
+  await restartOn(tomorrow);
+  await page.goto(meetingUrl);
   await page.getByRole('button', { name: 'Markera som genomfört' }).click();
 
   await page.getByLabel('Ordförande').selectOption({ label: 'Karin Ek' });

@@ -163,6 +163,20 @@ pub struct MunicipalityConfig {
     /// E-postavsändare: the address mail from Paragraf is sent from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mail_from: Option<String>,
+    /// Kallelsetid: how many days before a meeting the reglemente wants the kallelse out
+    /// (7 when not given); a later kallelse goes out with a warning.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_days: Option<u32>,
+}
+
+impl MunicipalityConfig {
+    /// The kallelsetid when the reglemente's is not given.
+    pub const DEFAULT_NOTICE_DAYS: u32 = 7;
+
+    /// The kallelsetid in days.
+    pub fn notice_days(&self) -> u32 {
+        self.notice_days.unwrap_or(Self::DEFAULT_NOTICE_DAYS)
+    }
 }
 
 /// `[registry]`

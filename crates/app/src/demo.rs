@@ -283,11 +283,14 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         if target == MeetingState::Planned {
             continue;
         }
-        cycle::send_notice(dir, id)?;
+        // The demo plays each meeting's past as it happened: the kallelse ten days before
+        // (or today, for the meeting ahead), held on its day.
+        let sent = (date - chrono::Duration::days(10)).min(today);
+        cycle::send_notice(dir, id, sent)?;
         if target == MeetingState::Notified {
             continue;
         }
-        cycle::mark_held(dir, id)?;
+        cycle::mark_held(dir, id, date)?;
         if target == MeetingState::Held {
             continue;
         }
@@ -387,6 +390,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
                         "avslag",
                         ballots,
                         Some(chair),
+                        None,
                     )?;
                     p.reservations.push(Reservation {
                         by: members[3],
@@ -417,6 +421,10 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
             "Paragraf-inloggning",
             vec![],
             at(9)?,
+            cycle::Recording {
+                now: at(9)?,
+                by: "demo".into(),
+            },
         )?;
         cycle::approve(
             dir,
@@ -426,11 +434,21 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
             "Paragraf-inloggning",
             vec![],
             at(10)?,
+            cycle::Recording {
+                now: at(10)?,
+                by: "demo".into(),
+            },
         )?;
         if target == MeetingState::Adjusted {
             continue;
         }
-        cycle::post_minutes(dir, id, signed, "Socialförvaltningen, Storgatan 1, Demoby")?;
+        cycle::post_minutes(
+            dir,
+            id,
+            signed,
+            "Socialförvaltningen, Storgatan 1, Demoby",
+            signed,
+        )?;
     }
     // The seed protocols, as a municipality migrating its archive would import them.
     let key = crate::keys::load_or_create(&dir.path)?;

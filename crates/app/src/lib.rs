@@ -8,6 +8,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod clock;
 pub mod datadir;
 pub mod delegation;
 pub mod demo;

@@ -169,14 +169,14 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         },
     )
     .unwrap();
-    assert!(cycle::mark_held(s, id).is_err());
-    cycle::send_notice(s, id).unwrap();
+    assert!(cycle::mark_held(s, id, d("2025-09-01")).is_err());
+    cycle::send_notice(s, id, d("2025-08-22")).unwrap();
     assert_eq!(state(&dir, id), MeetingState::Notified);
     assert!(
         cycle::add_agenda_case(s, id, "KS/2025:1", None).is_err(),
         "agenda closed after the notice"
     );
-    cycle::mark_held(s, id).unwrap();
+    cycle::mark_held(s, id, d("2025-09-01")).unwrap();
 
     let minutes = cycle::draft_minutes(
         s,
@@ -267,6 +267,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
             "bifall till Tomas Petterssons yrkande",
             ballots,
             Some(p[0]),
+            None,
         )?;
         para.decision = Some(Decision::Text {
             text: "Utskottet tillstyrker motionen.".into(),
@@ -305,8 +306,47 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         "tie broken by the chair"
     );
 
+    // § 116 has no beslut: the justering is refused, with the rule's words, until the §
+    // is decided or marked (here: bordlagt).
+    let err = cycle::approve(
+        &dir,
+        id,
+        p[0],
+        SignerRole::Chair,
+        "Svensk e-legitimation",
+        vec![],
+        "2025-09-02T15:00:00+02:00".parse().unwrap(),
+        recorded_later(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "§ 116 saknar beslut: skriv beslutet, eller ange att ärendet bordlagts, återremitterats eller var en information"
+    );
+    assert!(matches!(
+        paragraf_app::Error::from(err),
+        paragraf_app::Error::Rule(_)
+    ));
+    cycle::write_paragraph(
+        s,
+        id,
+        116,
+        cycle::ParagraphText {
+            disposition: Some(Some(paragraf_core::minutes::Disposition::Tabled)),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+
     // Anslag before justering is refused.
-    assert!(cycle::post_minutes(s, id, d("2025-09-05"), "Administrativa enheten").is_err());
+    assert!(cycle::post_minutes(
+        s,
+        id,
+        d("2025-09-05"),
+        "Administrativa enheten",
+        d("2025-09-05")
+    )
+    .is_err());
     // Justering: chair, then adjuster; the last seals.
     let t = |x: &str| x.parse().unwrap();
     let out = cycle::approve(
@@ -317,6 +357,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         "Svensk e-legitimation",
         vec![],
         t("2025-09-02T15:00:00+02:00"),
+        recorded_later(),
     )
     .unwrap();
     assert!(matches!(out, ApprovalOutcome::Recorded { .. }));
@@ -327,7 +368,8 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         SignerRole::Adjuster,
         "Svensk e-legitimation",
         vec![],
-        t("2025-09-02T15:00:00+02:00")
+        t("2025-09-02T15:00:00+02:00"),
+        recorded_later()
     )
     .is_err());
     let out = cycle::approve(
@@ -338,6 +380,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         "Svensk e-legitimation",
         vec![],
         t("2025-09-03T09:10:47+02:00"),
+        recorded_later(),
     )
     .unwrap();
     assert_eq!(out, ApprovalOutcome::Sealed);
@@ -350,7 +393,14 @@ fn a_meeting_goes_through_every_state_in_the_store() {
     .unwrap_err();
     assert!(err.to_string().contains("justerat"), "{err}");
 
-    let warnings = cycle::post_minutes(s, id, d("2025-09-08"), "Administrativa enheten").unwrap();
+    let warnings = cycle::post_minutes(
+        s,
+        id,
+        d("2025-09-08"),
+        "Administrativa enheten",
+        d("2025-09-08"),
+    )
+    .unwrap();
     assert_eq!(warnings.len(), 1, "posted five days after justering");
     let m = s.meeting(id).unwrap();
     assert_eq!(m.state(), MeetingState::Posted);
@@ -376,9 +426,17 @@ fn a_meeting_goes_through_every_state_in_the_store() {
 fn verify_names_what_was_changed_behind_our_back() {
     let (_tmp, dir, p, id) = setup();
     let s = &dir;
-    cycle::send_notice(s, id).unwrap();
-    cycle::mark_held(s, id).unwrap();
-    cycle::draft_minutes(s, id, None, Some(p[0]), vec![p[1]], None).unwrap();
+    cycle::send_notice(s, id, d("2025-08-22")).unwrap();
+    cycle::mark_held(s, id, d("2025-09-01")).unwrap();
+    cycle::draft_minutes(
+        s,
+        id,
+        None,
+        Some(p[0]),
+        vec![p[1]],
+        Some("Digital signering".into()),
+    )
+    .unwrap();
     // The chair and the adjuster justerar as deciding members present.
     let member = |person| Attendee {
         person,
@@ -388,16 +446,40 @@ fn verify_names_what_was_changed_behind_our_back() {
         presence: Presence::whole_meeting(),
     };
     cycle::set_attendance(s, id, vec![member(p[0]), member(p[1]), member(p[2])]).unwrap();
-    cycle::edit_paragraph_for_tests(s, id, 114, |para, _| {
-        para.decision = Some(Decision::Text {
-            text: "Utskottet godkänner budgetuppföljningen.".into(),
-        });
-        Ok(())
-    })
-    .unwrap();
+    for (n, text) in [
+        (114, "Utskottet godkänner budgetuppföljningen."),
+        (115, "Utskottet tillstyrker motionen."),
+        (116, "Utskottet bifaller ansökan."),
+    ] {
+        cycle::edit_paragraph_for_tests(s, id, n, |para, _| {
+            para.decision = Some(Decision::Text { text: text.into() });
+            Ok(())
+        })
+        .unwrap();
+    }
     let t = "2025-09-03T09:10:47+02:00".parse().unwrap();
-    cycle::approve(&dir, id, p[0], SignerRole::Chair, "Paragraf", vec![], t).unwrap();
-    cycle::approve(&dir, id, p[1], SignerRole::Adjuster, "Paragraf", vec![], t).unwrap();
+    cycle::approve(
+        &dir,
+        id,
+        p[0],
+        SignerRole::Chair,
+        "Paragraf",
+        vec![],
+        t,
+        recorded_later(),
+    )
+    .unwrap();
+    cycle::approve(
+        &dir,
+        id,
+        p[1],
+        SignerRole::Adjuster,
+        "Paragraf",
+        vec![],
+        t,
+        recorded_later(),
+    )
+    .unwrap();
     assert!(cycle::verify(&dir, id).unwrap().ok());
 
     // Someone with the database file drops the guard and rewrites a decision.
@@ -460,4 +542,12 @@ fn refusals_name_people_by_name() {
         kept.downcast_ref::<paragraf_app::Error>(),
         Some(paragraf_app::Error::NotFound(_))
     ));
+}
+
+/// Approvals recorded after the fact, by the test.
+fn recorded_later() -> cycle::Recording {
+    cycle::Recording {
+        now: "2025-12-31T12:00:00+01:00".parse().unwrap(),
+        by: "test".into(),
+    }
 }

@@ -2,6 +2,9 @@
 //! ANMÄLAN lists, and the anmälningsärende on a planned meeting's agenda whose § is written
 //! "… läggs till handlingarna" with counts only, the lists kept as a secret handling.
 
+mod support;
+use support::seat;
+
 use std::process::Command;
 
 use chrono::NaiveDate;
@@ -116,6 +119,8 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
     let adjuster = s
         .add_person(&Person::new("Agneta Jonsson", None).unwrap())
         .unwrap();
+    seat(&dir, body.id, chair.id);
+    seat(&dir, body.id, adjuster.id);
     let mut m = Meeting::planned(body.id, d("2024-06-20"));
     m.start = Some("09:00".parse().unwrap());
     m.place = Some("Sessionssalen".into());
@@ -142,7 +147,7 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
         Secrecy::IndividualCase,
         "the lists are secret"
     );
-    cycle::send_notice(s, m.id).unwrap();
+    cycle::send_notice(s, m.id, d("2024-06-10")).unwrap();
     assert!(place_on_agenda(
         &dir,
         m.id,
@@ -153,7 +158,7 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
         "test"
     )
     .is_err());
-    cycle::mark_held(s, m.id).unwrap();
+    cycle::mark_held(s, m.id, d("2024-06-20")).unwrap();
     let minutes =
         cycle::draft_minutes(s, m.id, None, Some(chair.id), vec![adjuster.id], None).unwrap();
     let p = &minutes.paragraphs()[0];

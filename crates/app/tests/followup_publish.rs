@@ -2,6 +2,9 @@
 //! with the Verksamhetsrapport and an agenda item whose draft § is the budget follow-up; it is
 //! public only once the notice of that meeting has gone out.
 
+mod support;
+use support::seat;
+
 use chrono::NaiveDate;
 use paragraf_app::followup::publish::{is_public, place_on_agenda};
 use paragraf_app::meeting::cycle;
@@ -51,6 +54,7 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
     let chair = s
         .add_person(&Person::new("Karin Ek", None).unwrap())
         .unwrap();
+    seat(&dir, body.id, chair.id);
     let mut m = Meeting::planned(body.id, d("2023-09-25"));
     m.start = Some("13:00".parse().unwrap());
     m.place = Some("Kommunhuset".into());
@@ -73,7 +77,7 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
         !is_public(s, "Socialnämnden", &period).unwrap(),
         "on the agenda, notice not sent"
     );
-    cycle::send_notice(s, m.id).unwrap();
+    cycle::send_notice(s, m.id, d("2023-09-15")).unwrap();
     assert!(
         is_public(s, "Socialnämnden", &period).unwrap(),
         "public with the notice"
@@ -84,7 +88,7 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
     s.storage_for_tests().save_followup(&other, "test").unwrap();
     assert!(!is_public(s, "Kommunstyrelsen", &period).unwrap());
 
-    cycle::mark_held(s, m.id).unwrap();
+    cycle::mark_held(s, m.id, d("2023-09-25")).unwrap();
     let minutes = cycle::draft_minutes(s, m.id, None, Some(chair.id), vec![], None).unwrap();
     let p = &minutes.paragraphs()[0];
     assert_eq!(p.title, case.title);

@@ -2,6 +2,9 @@
 //! as bilaga, placed on a meeting's agenda so that the § is written from it; the quarterly
 //! report to IVO as PDF. Text checks with pdftotext (poppler-utils) where it is installed.
 
+mod support;
+use support::seat;
+
 use std::process::Command;
 
 use chrono::NaiveDate;
@@ -108,6 +111,8 @@ fn the_memo_goes_on_the_agenda_and_becomes_the_paragraph() {
     let adjuster = s
         .add_person(&Person::new("Bert Broman", None).unwrap())
         .unwrap();
+    seat(&dir, body.id, chair.id);
+    seat(&dir, body.id, adjuster.id);
     let mut m = Meeting::planned(body.id, d("2024-01-29"));
     m.start = Some("14:00".parse().unwrap());
     m.place = Some("Samlingssalen, Marnäsliden".into());
@@ -120,10 +125,10 @@ fn the_memo_goes_on_the_agenda_and_becomes_the_paragraph() {
     let file = docs[0].value.file.as_deref().expect("the memo is kept");
     assert_eq!(std::fs::read(dir.path.join(file)).unwrap(), bytes);
 
-    cycle::send_notice(s, m.id).unwrap();
+    cycle::send_notice(s, m.id, d("2024-01-19")).unwrap();
     // A meeting whose notice has gone out takes no more items.
     assert!(place_on_agenda(&dir, m.id, &memo, &bytes, d("2024-01-08"), "test").is_err());
-    cycle::mark_held(s, m.id).unwrap();
+    cycle::mark_held(s, m.id, d("2024-01-29")).unwrap();
     let minutes =
         cycle::draft_minutes(s, m.id, None, Some(chair.id), vec![adjuster.id], None).unwrap();
     let p = &minutes.paragraphs()[0];

@@ -596,6 +596,12 @@ pub enum MinutesCommand {
         /// Beslutet skickas till (kan upprepas).
         #[arg(long)]
         dispatch: Vec<String>,
+        /// Utan beslut i sak: bordlagt, återremitterat eller information.
+        #[arg(long, value_parser = parse_disposition)]
+        disposition: Option<paragraf_core::minutes::Disposition>,
+        /// Leder paragrafen i ordförandens ställe (vice ordförande, ålderspresident).
+        #[arg(long)]
+        presiding: Option<String>,
     },
     /// Öppen omröstning: varje beslutande röstar ja, nej eller avstår.
     Vote {
@@ -616,6 +622,12 @@ pub enum MinutesCommand {
         /// Avstår (kan upprepas).
         #[arg(long)]
         abstain: Vec<String>,
+        /// Yrkandet som ja står för (med --no-motion).
+        #[arg(long, requires = "no_motion")]
+        yes_motion: Option<u32>,
+        /// Yrkandet som nej står för (med --yes-motion).
+        #[arg(long, requires = "yes_motion")]
+        no_motion: Option<u32>,
     },
     /// Reservation mot beslutet.
     Reserve {
@@ -766,4 +778,9 @@ fn parse_doc_type(s: &str) -> Result<paragraf_core::registry::DocumentType, Stri
         let all: Vec<&str> = DocumentType::ALL.iter().map(|k| k.swedish()).collect();
         format!("okänd handlingstyp ”{s}”; välj en av: {}", all.join(", "))
     })
+}
+
+fn parse_disposition(s: &str) -> Result<paragraf_core::minutes::Disposition, String> {
+    paragraf_core::minutes::Disposition::parse(s)
+        .ok_or_else(|| format!("”{s}”: ange bordlagt, återremitterat eller information"))
 }

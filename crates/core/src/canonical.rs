@@ -149,13 +149,21 @@ fn signer_role(r: SignerRole) -> &'static str {
 }
 
 fn approval(a: &Approval) -> Value {
-    obj(vec![
+    let mut pairs = vec![
         ("method", json!(a.method)),
         ("paragraphs", json!(a.paragraphs)),
         ("role", json!(signer_role(a.role))),
         ("signer", json!(a.signer.0)),
         ("time", json!(a.time.to_rfc3339())),
-    ])
+    ];
+    // Added to format 1 later: written only when there is one (see `sparse`).
+    if let Some(r) = &a.recorded {
+        pairs.push((
+            "recorded",
+            obj(vec![("at", json!(r.at.to_rfc3339())), ("by", json!(r.by))]),
+        ));
+    }
+    obj(pairs)
 }
 
 fn head(m: &Minutes) -> Value {
@@ -234,9 +242,11 @@ fn paragraph(p: &Paragraph) -> Value {
         Secrecy::IndividualCase => "sekretess",
         Secrecy::Unclassified => "ej klassificerad",
     };
-    obj(vec![
+    let value = obj(vec![
         ("case", json!(p.case.map(|c| c.0))),
         ("case_number", json!(p.case_number)),
+        ("disposition", json!(p.disposition.map(|d| d.swedish()))),
+        ("presiding", json!(p.presiding.map(|x| x.0))),
         (
             "conflicts",
             Value::Array(
@@ -342,14 +352,26 @@ fn paragraph(p: &Paragraph) -> Value {
                                 ),
                             ),
                             ("chair", json!(v.chair().map(|c| c.0))),
+                            ("motions", json!(v.motions())),
                             ("no_means", json!(v.no_means())),
                             ("yes_means", json!(v.yes_means())),
                         ])
                     })
+                    .map(|v| sparse(v, &["motions"]))
                     .collect(),
             ),
         ),
-    ])
+    ]);
+    sparse(value, &["disposition", "presiding"])
+}
+
+/// `v` without those of `keys` whose value is null: keys added to format 1 after its first
+/// texts were sealed are written only when they have a value, so those texts read the same.
+fn sparse(mut v: Value, keys: &[&str]) -> Value {
+    if let Value::Object(map) = &mut v {
+        map.retain(|k, val| !(keys.contains(&k.as_str()) && val.is_null()));
+    }
+    v
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use crate::calendar::{cycle_deadlines, CalendarError};
-use crate::meeting::{Attendance, Meeting, MeetingState, Posting};
+use crate::ids::PersonId;
+use crate::meeting::{Attendance, Meeting, MeetingState, Posting, Summons};
 use crate::minutes::{Minutes, MinutesError, Paragraph, ParagraphSeries};
 
 /// Errors of the cycle.
@@ -37,6 +38,30 @@ pub enum CycleError {
     /// A hålltid that ends before it begins.
     #[error("hålltiden slutar innan den börjar")]
     SlotEndsBeforeStart,
+    /// A kallelse on or after the meeting's day.
+    #[error("kallelsen kan inte skickas i dag ({today}): sammanträdet är {meeting}, och kallelsen ska gå ut före sammanträdesdagen")]
+    NoticeTooLate {
+        /// Today.
+        today: NaiveDate,
+        /// The meeting's day.
+        meeting: NaiveDate,
+    },
+    /// Held before its day.
+    #[error("sammanträdet är {meeting} och kan inte markeras som genomfört i dag ({today})")]
+    HeldTooEarly {
+        /// Today.
+        today: NaiveDate,
+        /// The meeting's day.
+        meeting: NaiveDate,
+    },
+    /// An anslag dated another day than the one it goes up.
+    #[error("anslaget dateras den dag det sätts upp på anslagstavlan, i dag ({today}), inte {posted}: överklagandetiden räknas från den dagen")]
+    PostingNotToday {
+        /// The date given.
+        posted: NaiveDate,
+        /// Today.
+        today: NaiveDate,
+    },
     /// The anslag for minutes not adjusted.
     #[error("protokollet är inte justerat; anslaget kan inte sättas upp")]
     NotAdjusted,
@@ -58,12 +83,46 @@ fn wrong(meeting: &Meeting, action: &'static str) -> CycleError {
     }
 }
 
-/// Kallelse: a planned meeting with date, time, place and at least one agenda item is
-/// notified.
-pub fn send_notice(meeting: &mut Meeting) -> Result<(), CycleError> {
+/// Whether the kallelse may go out on `today`: the meeting is planned and its day still
+/// ahead (what the notice must contain is checked when it is sent).
+pub fn notice_allowed(meeting: &Meeting, today: NaiveDate) -> Result<(), CycleError> {
     if meeting.state != MeetingState::Planned {
         return Err(wrong(meeting, "kallas"));
     }
+    if today >= meeting.date {
+        return Err(CycleError::NoticeTooLate {
+            today,
+            meeting: meeting.date,
+        });
+    }
+    Ok(())
+}
+
+/// Whether the meeting may be marked as held on `today`: notified, and its day has come.
+pub fn held_allowed(meeting: &Meeting, today: NaiveDate) -> Result<(), CycleError> {
+    if meeting.state != MeetingState::Notified {
+        return Err(wrong(meeting, "markeras som genomfört"));
+    }
+    if today < meeting.date {
+        return Err(CycleError::HeldTooEarly {
+            today,
+            meeting: meeting.date,
+        });
+    }
+    Ok(())
+}
+
+/// Kallelse: a planned meeting with date, time, place and at least one agenda item is
+/// notified on `today`, before the meeting's day, to `recipients` (the ledamöter and
+/// ersättare in force). Sent fewer than `lead_days` days before the meeting (the
+/// reglemente's time), it goes out with a warning.
+pub fn send_notice(
+    meeting: &mut Meeting,
+    today: NaiveDate,
+    recipients: Vec<PersonId>,
+    lead_days: u32,
+) -> Result<Vec<CycleWarning>, CycleError> {
+    notice_allowed(meeting, today)?;
     if meeting.start.is_none() {
         return Err(CycleError::NoticeIncomplete("tid"));
     }
@@ -75,15 +134,29 @@ pub fn send_notice(meeting: &mut Meeting) -> Result<(), CycleError> {
             "ärenden på föredragningslistan",
         ));
     }
+    if recipients.is_empty() {
+        return Err(CycleError::NoticeIncomplete(
+            "mottagare (organets ledamöter och ersättare den dagen)",
+        ));
+    }
+    let mut warnings = Vec::new();
+    let days = (meeting.date - today).num_days();
+    if days < i64::from(lead_days) {
+        warnings.push(CycleWarning(format!(
+            "kallelsen går ut {days} dagar före sammanträdet; reglementet kräver minst {lead_days} dagar"
+        )));
+    }
+    meeting.summons = Some(Summons {
+        sent: today,
+        recipients,
+    });
     meeting.state = MeetingState::Notified;
-    Ok(())
+    Ok(warnings)
 }
 
-/// The meeting has been held.
-pub fn mark_held(meeting: &mut Meeting) -> Result<(), CycleError> {
-    if meeting.state != MeetingState::Notified {
-        return Err(wrong(meeting, "markeras som genomfört"));
-    }
+/// The meeting has been held: not before its day.
+pub fn mark_held(meeting: &mut Meeting, today: NaiveDate) -> Result<(), CycleError> {
+    held_allowed(meeting, today)?;
     meeting.state = MeetingState::Held;
     Ok(())
 }
@@ -141,16 +214,22 @@ pub fn mark_adjusted(meeting: &mut Meeting, minutes: &Minutes) -> Result<(), Cyc
 pub struct CycleWarning(pub String);
 
 /// Anslag: posts the adjusted minutes on the anslagstavla with the dates of the legal
-/// calendar. Warns when posted later than the second day after justering (KL 8 kap. 12 §).
+/// calendar. The anslag is dated the day it goes up, `today` — never earlier, since the
+/// appeal period runs from it. Warns when posted later than the second day after justering
+/// (KL 8 kap. 12 §).
 pub fn post_minutes(
     meeting: &mut Meeting,
     minutes: &Minutes,
     posted: NaiveDate,
     storage: &str,
+    today: NaiveDate,
 ) -> Result<Vec<CycleWarning>, CycleError> {
     let seal = minutes.seal().ok_or(CycleError::NotAdjusted)?;
     if meeting.state != MeetingState::Adjusted {
         return Err(wrong(meeting, "anslås"));
+    }
+    if posted != today {
+        return Err(CycleError::PostingNotToday { posted, today });
     }
     let posting = posting_for(meeting.date, seal.sealed_at, posted, storage)?;
     let warnings = late_posting_warning(meeting.date, seal.sealed_at, posted)?;
@@ -201,6 +280,20 @@ pub fn late_posting_warning(
     Ok(w)
 }
 
+/// The approvals given after the last day of justering, 14 days after the meeting (KL 5 kap.
+/// 69 § via 6 kap. 35 §): allowed, and marked on the meeting and in the protocol.
+pub fn late_approvals(minutes: &Minutes) -> Vec<&crate::minutes::Approval> {
+    let Ok(c) = cycle_deadlines(minutes.date(), None, None) else {
+        return Vec::new();
+    };
+    minutes
+        .approvals()
+        .iter()
+        .filter(|a| a.role != crate::minutes::SignerRole::Secretary)
+        .filter(|a| a.time.date_naive() > c.adjustment_deadline)
+        .collect()
+}
+
 /// The appeal period is over once `today` is past its last day; the anslag may come down.
 pub fn close_if_appeal_over(meeting: &mut Meeting, today: NaiveDate) -> bool {
     let over = meeting.state == MeetingState::Posted
@@ -231,17 +324,24 @@ pub struct Due {
 /// What is due next in `meeting`'s cycle at `today`: the minutes to be drawn up and
 /// justerade within 14 days of the meeting (KL 5 kap. 69 § via 6 kap. 35 §), the anslag to
 /// go up by the second day after justering (KL 8 kap. 12 §). Nothing before the meeting is
-/// held (the reglemente's notice time is not modelled) and nothing once the anslag is up.
+/// held, the kallelse is due `lead_days` before the meeting (the reglemente's time); nothing
+/// once the anslag is up.
 pub fn due(
     meeting: &Meeting,
     minutes: Option<&Minutes>,
     today: NaiveDate,
+    lead_days: u32,
 ) -> Result<Option<Due>, CycleError> {
     let adjusted = minutes
         .and_then(Minutes::seal)
         .map(|s| s.sealed_at.date_naive());
     let c = cycle_deadlines(meeting.date, adjusted, None)?;
     let (what, by, rule) = match meeting.state {
+        MeetingState::Planned => (
+            "Skicka kallelsen",
+            meeting.date - chrono::Days::new(u64::from(lead_days)),
+            "reglementet",
+        ),
         MeetingState::Held => (
             "Upprätta och justera protokollet",
             c.adjustment_deadline,
@@ -349,8 +449,8 @@ mod tests {
             tables: vec![],
         });
         m.agenda = vec![item(1, "Information"), with];
-        send_notice(&mut m).unwrap();
-        mark_held(&mut m).unwrap();
+        send_notice(&mut m, d("2024-01-19"), members(), 7).unwrap();
+        mark_held(&mut m, d("2024-01-29")).unwrap();
         let series = ParagraphSeries {
             body: Some(BodyId(1)),
             year: 2024,
@@ -375,37 +475,64 @@ mod tests {
     #[test]
     fn a_meeting_goes_through_every_state() {
         let mut m = Meeting::planned(BodyId(1), d("2025-09-01"));
+        let sent = d("2025-08-22");
+        // Planned: the kallelse is due by the reglemente's time before the meeting.
+        let notice = due(&m, None, sent, 7).unwrap().unwrap();
         assert_eq!(
-            send_notice(&mut m).unwrap_err(),
+            (notice.what, notice.by),
+            ("Skicka kallelsen", d("2025-08-25"))
+        );
+        assert_eq!(
+            send_notice(&mut m, sent, members(), 7).unwrap_err(),
             CycleError::NoticeIncomplete("tid")
         );
         m.start = Some("13:15".parse().unwrap());
         assert_eq!(
-            send_notice(&mut m).unwrap_err(),
+            send_notice(&mut m, sent, members(), 7).unwrap_err(),
             CycleError::NoticeIncomplete("plats")
         );
         m.place = Some("Sammanträdesrummet, stadshuset".into());
         assert!(matches!(
-            send_notice(&mut m),
+            send_notice(&mut m, sent, members(), 7),
             Err(CycleError::NoticeIncomplete(_))
         ));
         m.agenda = vec![
             item(1, "Information från verksamheten"),
             item(2, "Verksamhets- och budgetuppföljning"),
         ];
-        assert!(mark_held(&mut m).is_err(), "not before the notice");
-        send_notice(&mut m).unwrap();
+        assert!(
+            mark_held(&mut m, d("2025-09-01")).is_err(),
+            "not before the notice"
+        );
+        assert!(matches!(
+            send_notice(&mut m, sent, vec![], 7),
+            Err(CycleError::NoticeIncomplete(_))
+        ));
+        let warnings = send_notice(&mut m, sent, members(), 7).unwrap();
+        assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(m.state, MeetingState::Notified);
-        assert!(send_notice(&mut m).is_err(), "only once");
-        assert_eq!(due(&m, None, d("2025-08-25")).unwrap(), None);
-        mark_held(&mut m).unwrap();
+        assert_eq!(m.summons().unwrap().sent, sent);
+        assert_eq!(m.summons().unwrap().recipients, members());
+        assert!(
+            send_notice(&mut m, sent, members(), 7).is_err(),
+            "only once"
+        );
+        assert_eq!(due(&m, None, d("2025-08-25"), 7).unwrap(), None);
+        assert_eq!(
+            mark_held(&mut m, d("2025-08-31")).unwrap_err(),
+            CycleError::HeldTooEarly {
+                today: d("2025-08-31"),
+                meeting: d("2025-09-01")
+            }
+        );
+        mark_held(&mut m, d("2025-09-01")).unwrap();
         // Held: the minutes are due 14 days after the meeting (2025-09-15, a Monday).
-        let held = due(&m, None, d("2025-09-15")).unwrap().unwrap();
+        let held = due(&m, None, d("2025-09-15"), 7).unwrap().unwrap();
         assert_eq!(
             (held.what, held.by, held.late),
             ("Upprätta och justera protokollet", d("2025-09-15"), false)
         );
-        assert!(due(&m, None, d("2025-09-16")).unwrap().unwrap().late);
+        assert!(due(&m, None, d("2025-09-16"), 7).unwrap().unwrap().late);
 
         let series = ParagraphSeries {
             body: Some(BodyId(1)),
@@ -414,7 +541,9 @@ mod tests {
         };
         let mut minutes = draft_minutes(&mut m, attendance(), &series).unwrap();
         assert_eq!(m.state, MeetingState::MinutesDrafted);
-        let drafted = due(&m, Some(&minutes), d("2025-09-02")).unwrap().unwrap();
+        let drafted = due(&m, Some(&minutes), d("2025-09-02"), 7)
+            .unwrap()
+            .unwrap();
         assert_eq!(
             (drafted.what, drafted.by, drafted.rule),
             ("Justera protokollet", d("2025-09-15"), "KL 5 kap. 69 §")
@@ -426,49 +555,165 @@ mod tests {
         );
 
         let key = ed25519_dalek::SigningKey::from_bytes(&[1u8; 32]);
+        let posted = d("2025-09-08");
         assert_eq!(
-            post_minutes(&mut m, &minutes, d("2025-09-08"), "Administrativa enheten").unwrap_err(),
+            post_minutes(&mut m, &minutes, posted, "Administrativa enheten", posted).unwrap_err(),
             CycleError::NotAdjusted
         );
         minutes
-            .set_signers(None, Some(PersonId(1)), vec![PersonId(2)], None)
+            .set_signers(
+                None,
+                Some(PersonId(1)),
+                vec![PersonId(2)],
+                Some("Digital signering".into()),
+            )
             .unwrap();
+        for n in [114, 115] {
+            minutes
+                .edit_paragraph(n, |p, _| {
+                    p.decision = Some(crate::minutes::Decision::Text {
+                        text: "Nämnden tar del av informationen.".into(),
+                    });
+                    Ok(())
+                })
+                .unwrap();
+        }
+        let time: DateTime<FixedOffset> = "2025-09-03T09:10:47+02:00".parse().unwrap();
         for (who, role) in [(1, SignerRole::Chair), (2, SignerRole::Adjuster)] {
             minutes
                 .approve(
                     Approval {
                         signer: PersonId(who),
                         role,
-                        time: "2025-09-03T09:10:47+02:00".parse().unwrap(),
+                        time,
                         method: "Svensk e-legitimation".into(),
                         paragraphs: vec![],
+                        recorded: None,
                     },
                     &key,
+                    time,
                 )
                 .unwrap();
         }
         mark_adjusted(&mut m, &minutes).unwrap();
         assert_eq!(extract(&minutes, 115).unwrap().number, 115);
         // Justerat on Wednesday 2025-09-03: the anslag is due on Friday.
-        let post = due(&m, Some(&minutes), d("2025-09-08")).unwrap().unwrap();
+        let post = due(&m, Some(&minutes), posted, 7).unwrap().unwrap();
         assert_eq!(
             (post.what, post.by, post.late),
             ("Sätt upp anslaget", d("2025-09-05"), true)
         );
 
+        // The anslag is dated the day it goes up: not backdated, not ahead.
+        for (date, today) in [(d("2025-09-04"), posted), (d("2025-09-09"), posted)] {
+            assert_eq!(
+                post_minutes(&mut m, &minutes, date, "Administrativa enheten", today).unwrap_err(),
+                CycleError::PostingNotToday {
+                    posted: date,
+                    today
+                }
+            );
+        }
         let warnings =
-            post_minutes(&mut m, &minutes, d("2025-09-08"), "Administrativa enheten").unwrap();
+            post_minutes(&mut m, &minutes, posted, "Administrativa enheten", posted).unwrap();
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].0.contains("2025-09-05"), "{warnings:?}");
         let n = m.posting.clone().unwrap();
         assert_eq!(n.appeal_ends, Some(d("2025-09-29")));
         assert_eq!(n.removed, Some(d("2025-09-30")));
         assert_eq!(m.state, MeetingState::Posted);
-        assert_eq!(due(&m, Some(&minutes), d("2025-09-08")).unwrap(), None);
+        assert_eq!(due(&m, Some(&minutes), posted, 7).unwrap(), None);
 
         assert!(!close_if_appeal_over(&mut m, d("2025-09-29")));
         assert!(close_if_appeal_over(&mut m, d("2025-09-30")));
         assert_eq!(m.state, MeetingState::AppealPeriodOver);
+    }
+
+    fn members() -> Vec<PersonId> {
+        (1..=3).map(PersonId).collect()
+    }
+
+    /// A kallelse goes out before the meeting's day — not on it, not after (seen: `notify`
+    /// accepted 15 months late) — and one sent later than the reglemente's time is warned of.
+    #[test]
+    fn the_kallelse_goes_out_before_the_meeting() {
+        let planned = || {
+            let mut m = Meeting::planned(BodyId(1), d("2025-09-01"));
+            m.start = Some("13:15".parse().unwrap());
+            m.place = Some("Stadshuset".into());
+            m.agenda = vec![item(1, "Information")];
+            m
+        };
+        for today in [d("2025-09-01"), d("2026-12-02")] {
+            let mut m = planned();
+            assert_eq!(
+                send_notice(&mut m, today, members(), 7).unwrap_err(),
+                CycleError::NoticeTooLate {
+                    today,
+                    meeting: d("2025-09-01")
+                }
+            );
+            assert_eq!(m.state, MeetingState::Planned);
+        }
+        let mut m = planned();
+        let w = send_notice(&mut m, d("2025-08-29"), members(), 7).unwrap();
+        assert_eq!(w.len(), 1);
+        assert!(
+            w[0].0.contains("3 dagar") && w[0].0.contains("7 dagar"),
+            "{w:?}"
+        );
+        assert_eq!(m.state, MeetingState::Notified);
+    }
+
+    /// Justering later than 14 days after the meeting is allowed, and marked.
+    #[test]
+    fn late_approvals_are_marked() {
+        let mut m = Meeting::planned(BodyId(1), d("2025-09-01"));
+        m.start = Some("13:15".parse().unwrap());
+        m.place = Some("Stadshuset".into());
+        m.agenda = vec![item(1, "Information")];
+        send_notice(&mut m, d("2025-08-20"), members(), 7).unwrap();
+        mark_held(&mut m, d("2025-09-01")).unwrap();
+        let series = ParagraphSeries::default();
+        let mut minutes = draft_minutes(&mut m, attendance(), &series).unwrap();
+        minutes
+            .set_signers(
+                None,
+                Some(PersonId(1)),
+                vec![PersonId(2)],
+                Some("Kansliet".into()),
+            )
+            .unwrap();
+        minutes
+            .edit_paragraph(1, |p, _| {
+                p.disposition = Some(crate::minutes::Disposition::Information);
+                Ok(())
+            })
+            .unwrap();
+        let key = ed25519_dalek::SigningKey::from_bytes(&[1u8; 32]);
+        for (who, role, when) in [
+            (1, SignerRole::Chair, "2025-09-15T16:00:00+02:00"),
+            (2, SignerRole::Adjuster, "2025-09-16T09:00:00+02:00"),
+        ] {
+            let time: DateTime<FixedOffset> = when.parse().unwrap();
+            minutes
+                .approve(
+                    Approval {
+                        signer: PersonId(who),
+                        role,
+                        time,
+                        method: "Svensk e-legitimation".into(),
+                        paragraphs: vec![],
+                        recorded: None,
+                    },
+                    &key,
+                    time,
+                )
+                .unwrap();
+        }
+        let late = late_approvals(&minutes);
+        assert_eq!(late.len(), 1);
+        assert_eq!(late[0].signer, PersonId(2));
     }
 
     #[test]

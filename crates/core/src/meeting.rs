@@ -126,6 +126,19 @@ pub struct Meeting {
     /// old name "notice").
     #[serde(rename = "notice")]
     pub(crate) posting: Option<Posting>,
+    /// Kallelse: when it went out and to whom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) summons: Option<Summons>,
+}
+
+/// Kallelse: the day it was sent and its recipients (the ledamöter and ersättare in force on
+/// the meeting day).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summons {
+    /// Sent on.
+    pub sent: NaiveDate,
+    /// To whom.
+    pub recipients: Vec<PersonId>,
 }
 
 /// Anslag: the posting on the anslagstavla that the minutes are adjusted (KL 8 kap. 12 §).
@@ -157,6 +170,7 @@ impl Meeting {
             agenda: Vec::new(),
             source: None,
             posting: None,
+            summons: None,
         }
     }
 
@@ -204,6 +218,11 @@ impl Meeting {
     /// Föredragningslista.
     pub fn agenda(&self) -> &[AgendaItem] {
         &self.agenda
+    }
+
+    /// Kallelse, once sent.
+    pub fn summons(&self) -> Option<&Summons> {
+        self.summons.as_ref()
     }
 
     /// Anslag, once the minutes are posted.
@@ -453,6 +472,10 @@ impl Attendee {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Attendance {
     attendees: Vec<Attendee>,
+    /// Antal ledamöter: the body's seats on the meeting day, from the register, for the
+    /// quorum (KL 6 kap. 27 §). Unknown for lists stored before it was counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seats: Option<u32>,
 }
 
 impl Attendance {
@@ -514,7 +537,22 @@ impl Attendance {
                 _ => {}
             }
         }
-        Ok(Attendance { attendees })
+        let mut members: Vec<PersonId> = memberships
+            .iter()
+            .filter(|m| m.body == body && m.role == MembershipRole::Member && m.active_on(date))
+            .map(|m| m.person)
+            .collect();
+        members.sort_unstable();
+        members.dedup();
+        Ok(Attendance {
+            attendees,
+            seats: Some(members.len() as u32),
+        })
+    }
+
+    /// Antal ledamöter on the meeting day (KL 6 kap. 27 §), when counted.
+    pub fn seats(&self) -> Option<u32> {
+        self.seats
     }
 
     /// An empty list (a meeting not yet held).
@@ -548,6 +586,8 @@ impl<'de> Deserialize<'de> for Attendance {
         #[derive(Deserialize)]
         struct Raw {
             attendees: Vec<Attendee>,
+            #[serde(default)]
+            seats: Option<u32>,
         }
         let raw = Raw::deserialize(d)?;
         let mut seen = HashSet::new();
@@ -558,6 +598,7 @@ impl<'de> Deserialize<'de> for Attendance {
         }
         Ok(Attendance {
             attendees: raw.attendees,
+            seats: raw.seats,
         })
     }
 }
@@ -610,7 +651,7 @@ mod tests {
 
         m.start = Some("13:15".parse().unwrap());
         m.place = Some("Stadshuset".into());
-        crate::cycle::send_notice(&mut m).unwrap();
+        crate::cycle::send_notice(&mut m, d("2025-08-20"), vec![PersonId(1)], 7).unwrap();
         assert!(m.notice_sent());
         assert_eq!(m.state(), MeetingState::Notified);
         let closed = m.add_agenda_item(item("För sent")).unwrap_err();

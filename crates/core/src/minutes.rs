@@ -76,14 +76,111 @@ pub enum MinutesError {
         /// Who.
         person: PersonId,
     },
-    /// A motion by someone who was not present for the §.
-    #[error("person {person} var inte närvarande vid § {number} och kan inte yrka")]
-    MotionByAbsent {
+    /// A motion (or support for one) by someone who does not decide in the §: only
+    /// beslutande make yrkanden.
+    #[error("person {person} är inte beslutande i § {number} och kan inte yrka eller instämma i ett yrkande")]
+    MotionByNonDecider {
         /// The §.
         number: u32,
         /// Who.
         person: PersonId,
     },
+    /// A protokollsanteckning by someone not present for the §.
+    #[error("person {person} var inte närvarande vid § {number} och kan inte få en protokollsanteckning införd")]
+    NoteByAbsent {
+        /// The §.
+        number: u32,
+        /// Who.
+        person: PersonId,
+    },
+    /// Jäv recorded for someone who takes no part in the § anyway.
+    #[error("person {person} är inte beslutande vid § {number}; jäv anmäls bara av den som annars skulle delta i beslutet")]
+    ConflictByNonDecider {
+        /// The §.
+        number: u32,
+        /// Who.
+        person: PersonId,
+    },
+    /// Fewer than more than half of the seats took part in a § (KL 6 kap. 27 §).
+    #[error("nämnden var inte beslutför i § {number} ({taking_part} av {seats}): fler än hälften av ledamöterna ska delta i beslutet (KL 6 kap. 27 §)")]
+    NoQuorum {
+        /// The §.
+        number: u32,
+        /// Beslutande in the §, the jäviga left out.
+        taking_part: u32,
+        /// Antal ledamöter.
+        seats: u32,
+    },
+    /// A närvarolista whose number of seats was never counted: the quorum cannot be checked.
+    #[error("antalet ledamöter är okänt för närvarolistan, så beslutförheten kan inte prövas: spara närvarolistan igen")]
+    SeatsUnknown,
+    /// Justering of minutes without a närvarolista.
+    #[error("närvarolistan är tom: ange vilka som deltog innan protokollet justeras")]
+    NoAttendance,
+    /// A § with neither a decision nor a disposition.
+    #[error("§ {0} saknar beslut: skriv beslutet, eller ange att ärendet bordlagts, återremitterats eller var en information")]
+    Undecided(u32),
+    /// Justering without the place and time of the justering.
+    #[error("justeringens plats och tid saknas: ange dem innan protokollet justeras")]
+    NoAdjustmentPlace,
+    /// The person leading a § does not take part in its decision.
+    #[error("person {person} leder § {number} men är inte beslutande där (frånvarande eller jävig): ange vem som leder § {number} — vice ordförande, annars den som längst varit ledamot (ålderspresident)")]
+    PresidingNotDeciding {
+        /// The §.
+        number: u32,
+        /// Who.
+        person: PersonId,
+    },
+    /// A casting vote given to someone other than the one leading the §.
+    #[error("utslagsrösten i § {number} tillhör den som leder paragrafen (person {presiding}), inte person {given}")]
+    CastingVoteNotPresiding {
+        /// The §.
+        number: u32,
+        /// Who leads the §.
+        presiding: PersonId,
+        /// Who was given the casting vote.
+        given: PersonId,
+    },
+    /// A tie that nobody's casting vote decides.
+    #[error("lika röstetal ({yes}–{no}) i § {number}, men den som leder paragrafen har inte röstat ja eller nej: omröstningen har inget utfall (utslagsröst, KL 5 kap. 56 § och 6 kap. 33 §)")]
+    TieUndecided {
+        /// The §.
+        number: u32,
+        /// Ja.
+        yes: usize,
+        /// Nej.
+        no: usize,
+    },
+    /// A decision that contradicts the vote.
+    #[error("beslutet i § {number} stämmer inte med omröstningen: yrkande {winner} vann, men yrkande {carried} anges som bifallet")]
+    DecisionAgainstVote {
+        /// The §.
+        number: u32,
+        /// What the vote carried.
+        winner: u32,
+        /// What the § says was carried.
+        carried: u32,
+    },
+    /// A change of who leads a § after it has voted: the casting vote was theirs.
+    #[error("§ {0} har redan haft omröstning; vem som ledde paragrafen kan inte ändras efteråt")]
+    PresidingAfterVote(u32),
+    /// Omedelbar justering after the meeting day.
+    #[error("omedelbar justering sker vid sammanträdet ({meeting}), inte {date}")]
+    ImmediateNotAtMeeting {
+        /// The approval's date.
+        date: NaiveDate,
+        /// The meeting's date.
+        meeting: NaiveDate,
+    },
+    /// Omedelbar justering of a § without a decision.
+    #[error("§ {0} saknar beslut och kan inte justeras omedelbart")]
+    ImmediateUndecided(u32),
+    /// An approval dated later than now.
+    #[error("ett godkännande kan inte dateras framåt ({0})")]
+    ApprovalInFuture(DateTime<FixedOffset>),
+    /// An approval dated before today without saying who records it.
+    #[error("ett godkännande daterat {0} registreras i efterhand: det måste framgå vem som registrerar det")]
+    RecordedLaterAnonymously(NaiveDate),
     /// A proposition naming a motion that does not exist.
     #[error("propositionsordningen i § {number} nämner yrkande {motion}, som inte finns")]
     UnknownMotion {
@@ -281,7 +378,8 @@ pub struct VoteResult {
     pub no: usize,
     /// Avstår.
     pub abstain: usize,
-    /// Whether ja won; on a tie the chair's vote decides (utslagsröst, KL 5 kap. 57 §).
+    /// Whether ja won; on a tie the vote of the one leading the § decides (utslagsröst,
+    /// KL 5 kap. 56 § via 6 kap. 33 §).
     pub yes_wins: bool,
 }
 
@@ -292,6 +390,9 @@ pub struct Vote {
     no_means: String,
     ballots: Vec<Ballot>,
     chair: Option<PersonId>,
+    /// The yrkanden that ja and nej stand for, when the vote was between two of them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    motions: Option<(u32, u32)>,
 }
 
 impl Vote {
@@ -335,12 +436,47 @@ impl Vote {
         if yes_means.trim().is_empty() || no_means.trim().is_empty() {
             return Err(MinutesError::Empty("vad ja och nej betyder"));
         }
-        Ok(Vote {
+        let vote = Vote {
             yes_means: yes_means.trim().to_string(),
             no_means: no_means.trim().to_string(),
             ballots,
             chair,
-        })
+            motions: None,
+        };
+        // Lika röstetal: only the vote of the one leading the § decides; without it the vote
+        // has no outcome.
+        let r = vote.result();
+        if r.yes == r.no {
+            let casting = vote
+                .chair
+                .and_then(|c| vote.ballots.iter().find(|b| b.person == c))
+                .map(|b| b.choice);
+            if !matches!(casting, Some(Choice::Yes | Choice::No)) {
+                return Err(MinutesError::TieUndecided {
+                    number,
+                    yes: r.yes,
+                    no: r.no,
+                });
+            }
+        }
+        Ok(vote)
+    }
+
+    /// The vote stood between yrkande `yes` (ja) and yrkande `no` (nej).
+    pub fn between_motions(mut self, yes: u32, no: u32) -> Vote {
+        self.motions = Some((yes, no));
+        self
+    }
+
+    /// The yrkanden that ja and nej stand for, when given.
+    pub fn motions(&self) -> Option<(u32, u32)> {
+        self.motions
+    }
+
+    /// The yrkande that won, when the vote stood between two.
+    pub fn winning_motion(&self) -> Option<u32> {
+        let (yes, no) = self.motions?;
+        Some(if self.result().yes_wins { yes } else { no })
     }
 
     /// What a ja vote supports.
@@ -388,6 +524,8 @@ struct RawVote {
     no_means: String,
     ballots: Vec<Ballot>,
     chair: Option<PersonId>,
+    #[serde(default)]
+    motions: Option<(u32, u32)>,
 }
 
 /// Reservation: a member's dissent from the decision, with optional written reasons.
@@ -493,6 +631,48 @@ pub struct Paragraph {
     pub immediately_adjusted: bool,
     /// Beredning, such as "Arbetsutskottet 2024-01-15 § 3".
     pub prepared_by: Option<String>,
+    /// Who leads the § when it is not the ordförande (vice ordförande, or ålderspresident
+    /// when both are jäviga or absent); `None` is the minutes' ordförande.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub presiding: Option<PersonId>,
+    /// How a § without a beslut was dealt with: bordlagt, återremitterat, information.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disposition: Option<Disposition>,
+}
+
+/// How a § ended without a beslut in the matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Disposition {
+    /// Bordlagt: put off to a later meeting.
+    Tabled,
+    /// Återremitterat: sent back for more preparation.
+    ReferredBack,
+    /// Information: reported to the body, nothing to decide.
+    Information,
+}
+
+impl Disposition {
+    /// The Swedish word.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Disposition::Tabled => "bordlagt",
+            Disposition::ReferredBack => "återremitterat",
+            Disposition::Information => "information",
+        }
+    }
+
+    /// Reads the Swedish word.
+    pub fn parse(s: &str) -> Option<Disposition> {
+        match s.trim().to_lowercase().as_str() {
+            "bordlagt" | "bordläggs" | "bordlagd" => Some(Disposition::Tabled),
+            "återremitterat" | "återremitteras" | "återremiss" => {
+                Some(Disposition::ReferredBack)
+            }
+            "information" | "informationsärende" => Some(Disposition::Information),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -516,6 +696,10 @@ struct RawParagraph {
     tables: Vec<Table>,
     immediately_adjusted: bool,
     prepared_by: Option<String>,
+    #[serde(default)]
+    presiding: Option<PersonId>,
+    #[serde(default)]
+    disposition: Option<Disposition>,
 }
 
 impl TryFrom<RawParagraph> for Paragraph {
@@ -538,17 +722,21 @@ impl TryFrom<RawParagraph> for Paragraph {
         p.tables = r.tables;
         p.immediately_adjusted = r.immediately_adjusted;
         p.prepared_by = r.prepared_by;
+        p.presiding = r.presiding;
+        p.disposition = r.disposition;
         // Voters are checked against the attendance by Minutes::new; here only their shape.
         for v in r.votes {
             let voters: Vec<PersonId> = v.ballots.iter().map(|b| b.person).collect();
-            p.votes.push(Vote::new(
+            let mut vote = Vote::new(
                 p.number,
                 &voters,
                 &v.yes_means,
                 &v.no_means,
                 v.ballots,
                 v.chair,
-            )?);
+            )?;
+            vote.motions = v.motions;
+            p.votes.push(vote);
         }
         Ok(p)
     }
@@ -583,7 +771,24 @@ impl Paragraph {
             tables: Vec::new(),
             immediately_adjusted: false,
             prepared_by: None,
+            presiding: None,
+            disposition: None,
         })
+    }
+
+    /// Names who leads the § (`None`: the ordförande); refused once the § has voted.
+    pub fn set_presiding(&mut self, who: Option<PersonId>) -> Result<(), MinutesError> {
+        if !self.votes.is_empty() && who != self.presiding {
+            return Err(MinutesError::PresidingAfterVote(self.number));
+        }
+        self.presiding = who;
+        Ok(())
+    }
+
+    /// Whether the § is dealt with: it has a beslut, or was bordlagt, återremitterat or
+    /// information.
+    pub fn is_decided(&self) -> bool {
+        self.decision.is_some() || self.disposition.is_some()
     }
 
     /// Records a yrkande by someone present for the §, supported (instämmer) by others;
@@ -669,7 +874,9 @@ impl Paragraph {
         Ok(())
     }
 
-    /// Records an open vote among the beslutande of this §.
+    /// Records an open vote among the beslutande of this §; `chair` is the one leading the §,
+    /// whose vote decides a tie; `motions` the yrkanden that ja and nej stand for. When the §
+    /// has a propositionsordning, the yrkande the vote carried becomes the one carried.
     pub fn record_vote(
         &mut self,
         attendance: &Attendance,
@@ -677,6 +884,7 @@ impl Paragraph {
         no_means: &str,
         ballots: Vec<Ballot>,
         chair: Option<PersonId>,
+        motions: Option<(u32, u32)>,
     ) -> Result<(), MinutesError> {
         for b in &ballots {
             if self.conflicts.iter().any(|c| c.person == b.person) {
@@ -695,7 +903,20 @@ impl Paragraph {
             ballots,
             chair,
         )?;
+        let vote = match motions {
+            Some((yes, no)) => vote.between_motions(yes, no),
+            None => vote,
+        };
+        let winner = vote.winning_motion();
+        let before = (self.votes.clone(), self.propositions.clone());
         self.votes.push(vote);
+        if let (Some(w), Some(p)) = (winner, self.propositions.as_mut()) {
+            p.carried = Some(w);
+        }
+        if let Err(e) = self.check(attendance) {
+            (self.votes, self.propositions) = before;
+            return Err(e);
+        }
         Ok(())
     }
 
@@ -729,8 +950,15 @@ impl Paragraph {
     /// counts adding up), jäv (no part in the §), reservations by beslutande, motions by
     /// those present, propositions naming real motions.
     pub fn check(&self, attendance: &Attendance) -> Result<(), MinutesError> {
+        let seated = attendance.deciding_for(self.number);
         for c in &self.conflicts {
             self.check_conflict_free(c.person)?;
+            if !seated.contains(&c.person) {
+                return Err(MinutesError::ConflictByNonDecider {
+                    number: self.number,
+                    person: c.person,
+                });
+            }
         }
         let deciding = self.deciding(attendance);
         for v in &self.votes {
@@ -752,13 +980,50 @@ impl Paragraph {
             }
         }
         for m in &self.motions {
-            let present = attendance
-                .get(m.by)
-                .is_some_and(|a| a.presence.covers(self.number));
-            if !present {
-                return Err(MinutesError::MotionByAbsent {
+            for person in std::iter::once(&m.by).chain(&m.supported_by) {
+                if !deciding.contains(person) {
+                    return Err(MinutesError::MotionByNonDecider {
+                        number: self.number,
+                        person: *person,
+                    });
+                }
+            }
+        }
+        for n in &self.notes {
+            for person in &n.by {
+                let present = attendance
+                    .get(*person)
+                    .is_some_and(|a| a.presence.covers(self.number));
+                if !present {
+                    return Err(MinutesError::NoteByAbsent {
+                        number: self.number,
+                        person: *person,
+                    });
+                }
+            }
+        }
+        for v in &self.votes {
+            if let Some((yes, no)) = v.motions {
+                for id in [yes, no] {
+                    if !self.motions.iter().any(|m| m.id == id) {
+                        return Err(MinutesError::UnknownMotion {
+                            number: self.number,
+                            motion: id,
+                        });
+                    }
+                }
+            }
+        }
+        let last_winner = self.votes.iter().rev().find_map(Vote::winning_motion);
+        if let (Some(winner), Some(carried)) = (
+            last_winner,
+            self.propositions.as_ref().and_then(|p| p.carried),
+        ) {
+            if winner != carried {
+                return Err(MinutesError::DecisionAgainstVote {
                     number: self.number,
-                    person: m.by,
+                    winner,
+                    carried,
                 });
             }
         }
@@ -852,6 +1117,19 @@ pub struct Approval {
     pub method: String,
     /// The §§ approved, for omedelbar justering; empty means the whole minutes.
     pub paragraphs: Vec<u32>,
+    /// Registrerat i efterhand: an approval given earlier (signed on paper) and recorded
+    /// here later — when and by whom.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recorded: Option<Recorded>,
+}
+
+/// When and by whom an approval given earlier was recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recorded {
+    /// When it was recorded.
+    pub at: DateTime<FixedOffset>,
+    /// Who recorded it (a user name).
+    pub by: String,
 }
 
 /// In what capacity someone signs the minutes.
@@ -1176,6 +1454,88 @@ impl Minutes {
         serde_json::to_string(&copy).expect("minutes serialise")
     }
 
+    /// Who leads § `number`: the one named for the §, else the ordförande.
+    pub fn presiding_in(&self, number: u32) -> Option<PersonId> {
+        self.paragraph(number)
+            .and_then(|p| p.presiding)
+            .or(self.chair)
+    }
+
+    /// Beslutförhet in § `number` (KL 6 kap. 27 §): the beslutande taking part (tjänstgörande
+    /// ersättare counted, the jäviga and the absent left out) and the seats, when known.
+    pub fn quorum(&self, number: u32) -> Option<(u32, Option<u32>)> {
+        let p = self.paragraph(number)?;
+        Some((
+            p.deciding(&self.attendance).len() as u32,
+            self.attendance.seats(),
+        ))
+    }
+
+    /// The checks of the seal: the minutes are whole and the decisions lawful — a
+    /// närvarolista with the seats counted; every § decided (or bordlagt, återremitterat,
+    /// information) by more than half of the seats (KL 6 kap. 27 §) and led by a beslutande
+    /// who holds the casting vote of its votes; ordförande and justerare named, different and
+    /// deciding; justeringens plats och tid given.
+    pub fn check_complete(&self) -> Result<(), MinutesError> {
+        if self.attendance.attendees().is_empty() {
+            return Err(MinutesError::NoAttendance);
+        }
+        let seats = self.attendance.seats().ok_or(MinutesError::SeatsUnknown)?;
+        let chair = self
+            .chair
+            .ok_or(MinutesError::MissingSigner("ordförande"))?;
+        if self.adjusters.is_empty() {
+            return Err(MinutesError::MissingSigner("justerare"));
+        }
+        check_signers(self.secretary, Some(chair), &self.adjusters)?;
+        for person in std::iter::once(&chair).chain(&self.adjusters) {
+            let role = if *person == chair {
+                SignerRole::Chair
+            } else {
+                SignerRole::Adjuster
+            };
+            self.check_deciding(*person, role, &[])?;
+        }
+        if self
+            .adjustment_place
+            .as_deref()
+            .is_none_or(|p| p.trim().is_empty())
+        {
+            return Err(MinutesError::NoAdjustmentPlace);
+        }
+        for p in &self.paragraphs {
+            if !p.is_decided() {
+                return Err(MinutesError::Undecided(p.number));
+            }
+            let deciding = p.deciding(&self.attendance);
+            let taking_part = deciding.len() as u32;
+            if taking_part * 2 <= seats {
+                return Err(MinutesError::NoQuorum {
+                    number: p.number,
+                    taking_part,
+                    seats,
+                });
+            }
+            let presiding = p.presiding.unwrap_or(chair);
+            if !deciding.contains(&presiding) {
+                return Err(MinutesError::PresidingNotDeciding {
+                    number: p.number,
+                    person: presiding,
+                });
+            }
+            for v in &p.votes {
+                if v.chair != Some(presiding) {
+                    return Err(MinutesError::CastingVoteNotPresiding {
+                        number: p.number,
+                        presiding,
+                        given: v.chair.unwrap_or(PersonId(0)),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Whether `person` is to approve the whole minutes (as ordförande or justerare) and
     /// has not yet done so.
     pub fn awaits_approval_from(&self, person: PersonId) -> bool {
@@ -1186,11 +1546,67 @@ impl Minutes {
                 .any(|a| a.signer == person && a.paragraphs.is_empty())
     }
 
-    /// Records one signer's approval (justering). The chair approves as ordförande, the
-    /// adjusters as justerare; the secretary's signature is recorded but seals nothing.
-    /// An approval of named §§ makes them omedelbart justerade once the chair and every
-    /// adjuster approved them. The last approval of the whole minutes seals them with `key`.
+    /// Records one signer's approval (justering) at `now`. The chair approves as
+    /// ordförande, the adjusters as justerare; the secretary's signature is recorded but
+    /// seals nothing. An approval of the whole minutes needs them complete
+    /// ([`Minutes::check_complete`]). An approval of named §§ (omedelbar justering) is given
+    /// at the meeting, of decided §§ only, and makes them omedelbart justerade once the chair
+    /// and every adjuster approved them. An approval is never dated after `now`; one dated
+    /// before today is recorded later and says by whom. The last approval of the whole
+    /// minutes seals them with `key`.
     pub fn approve(
+        &mut self,
+        mut approval: Approval,
+        key: &ed25519_dalek::SigningKey,
+        now: DateTime<FixedOffset>,
+    ) -> Result<ApprovalOutcome, MinutesError> {
+        self.ensure_open()?;
+        if approval.time > now {
+            return Err(MinutesError::ApprovalInFuture(approval.time));
+        }
+        let day = approval.time.date_naive();
+        match &mut approval.recorded {
+            Some(r) => r.at = now,
+            None if day < now.date_naive() => {
+                return Err(MinutesError::RecordedLaterAnonymously(day))
+            }
+            None => {}
+        }
+        if approval.paragraphs.is_empty() {
+            if approval.role != SignerRole::Secretary {
+                self.check_complete()?;
+            }
+        } else {
+            if day != self.date {
+                return Err(MinutesError::ImmediateNotAtMeeting {
+                    date: day,
+                    meeting: self.date,
+                });
+            }
+            for n in &approval.paragraphs {
+                if let Some(p) = self.paragraph(*n) {
+                    if p.decision.is_none() {
+                        return Err(MinutesError::ImmediateUndecided(*n));
+                    }
+                }
+            }
+        }
+        self.record_approval(approval, key)
+    }
+
+    /// Records an approval as a published protocol states it (import of minutes justerade
+    /// elsewhere): the signers' rules hold, but the seal attests the document as published,
+    /// not that Paragraf found it complete — the importer reports what
+    /// [`Minutes::check_complete`] finds.
+    pub fn approve_published(
+        &mut self,
+        approval: Approval,
+        key: &ed25519_dalek::SigningKey,
+    ) -> Result<ApprovalOutcome, MinutesError> {
+        self.record_approval(approval, key)
+    }
+
+    fn record_approval(
         &mut self,
         approval: Approval,
         key: &ed25519_dalek::SigningKey,
@@ -1390,6 +1806,7 @@ mod tests {
                 "avslag",
                 ballots(&[(1, Yes), (2, No), (3, Yes), (4, No)]),
                 None,
+                None,
             )
             .unwrap_err();
         assert!(matches!(err, MinutesError::VotersMismatch { .. }), "{err}");
@@ -1400,6 +1817,7 @@ mod tests {
                 "bifall",
                 "avslag",
                 ballots(&[(1, Yes), (2, No), (3, Yes), (4, No), (6, Yes), (5, Yes)]),
+                None,
                 None,
             )
             .unwrap_err();
@@ -1412,6 +1830,7 @@ mod tests {
                 "avslag",
                 ballots(&[(1, Yes), (1, No)]),
                 None,
+                None,
             )
             .unwrap_err();
         assert!(matches!(err, MinutesError::VotedTwice { .. }));
@@ -1422,6 +1841,7 @@ mod tests {
             "bifall till Tomas Petterssons yrkande",
             ballots(&[(1, Yes), (2, No), (3, Yes), (4, No), (6, Abstain)]),
             Some(PersonId(1)),
+            None,
         )
         .unwrap();
         let r = p.votes()[0].result();
@@ -1451,6 +1871,7 @@ mod tests {
                 "nej",
                 ballots(&[(1, Yes), (2, No), (3, Yes), (4, No), (6, Yes)]),
                 None,
+                None,
             )
             .unwrap_err();
         assert!(
@@ -1462,6 +1883,7 @@ mod tests {
             "ja",
             "nej",
             ballots(&[(1, Yes), (3, Yes), (4, No), (6, Yes)]),
+            None,
             None,
         )
         .unwrap();
@@ -1573,6 +1995,7 @@ mod tests {
             "nej",
             ballots(&[(1, Yes), (2, No), (3, Yes), (4, No), (6, Yes)]),
             None,
+            None,
         )
         .unwrap();
         let mut m = Minutes::new(BodyId(1), d("2025-09-01"), att, vec![p], None).unwrap();
@@ -1636,13 +2059,28 @@ mod tests {
             time: time.parse().unwrap(),
             method: "Svensk e-legitimation".into(),
             paragraphs,
+            recorded: Some(Recorded {
+                at: later(),
+                by: "sekreteraren".into(),
+            }),
         }
     }
 
+    /// When the tests' approvals are recorded: after all of them.
+    fn later() -> DateTime<FixedOffset> {
+        "2025-12-31T12:00:00+01:00".parse().unwrap()
+    }
+
+    fn decided(n: u32) -> Paragraph {
+        let mut p = Paragraph::new(n, "Ärende").unwrap();
+        p.decision = Some(Decision::Text {
+            text: "Nämnden bifaller förslaget.".into(),
+        });
+        p
+    }
+
     fn drafted() -> Minutes {
-        let ps = (114..=116)
-            .map(|n| Paragraph::new(n, "Ärende").unwrap())
-            .collect();
+        let ps = (114..=116).map(decided).collect();
         let mut m = Minutes::new(BodyId(1), d("2025-09-01"), attendance(), ps, None).unwrap();
         m.set_signers(
             Some(PersonId(6)),
@@ -1662,6 +2100,7 @@ mod tests {
             .approve(
                 approval(3, SignerRole::Adjuster, "2025-09-02T10:00:00+02:00", vec![]),
                 &key(),
+                later(),
             )
             .unwrap_err();
         assert!(matches!(err, MinutesError::NotASigner { .. }), "{err}");
@@ -1669,6 +2108,7 @@ mod tests {
             .approve(
                 approval(1, SignerRole::Chair, "2025-09-02T10:00:00+02:00", vec![]),
                 &key(),
+                later(),
             )
             .unwrap();
         assert_eq!(
@@ -1681,6 +2121,7 @@ mod tests {
             .approve(
                 approval(1, SignerRole::Chair, "2025-09-02T11:00:00+02:00", vec![]),
                 &key(),
+                later(),
             )
             .unwrap_err();
         assert_eq!(err, MinutesError::AlreadyApproved(PersonId(1)));
@@ -1694,6 +2135,7 @@ mod tests {
             .approve(
                 approval(2, SignerRole::Adjuster, "2025-09-03T09:10:47+02:00", vec![]),
                 &key(),
+                later(),
             )
             .unwrap();
         assert_eq!(out, ApprovalOutcome::Sealed);
@@ -1724,6 +2166,7 @@ mod tests {
                 vec![],
             ),
             &key(),
+            later(),
         );
         assert_eq!(e.unwrap_err(), MinutesError::Sealed);
 
@@ -1738,11 +2181,19 @@ mod tests {
         let mut m = drafted();
         let t = "2025-09-01T16:55:00+02:00";
         let out = m
-            .approve(approval(1, SignerRole::Chair, t, vec![116]), &key())
+            .approve(
+                approval(1, SignerRole::Chair, t, vec![116]),
+                &key(),
+                later(),
+            )
             .unwrap();
         assert!(matches!(out, ApprovalOutcome::Recorded { .. }));
         let out = m
-            .approve(approval(2, SignerRole::Adjuster, t, vec![116]), &key())
+            .approve(
+                approval(2, SignerRole::Adjuster, t, vec![116]),
+                &key(),
+                later(),
+            )
             .unwrap();
         assert_eq!(
             out,
@@ -1764,7 +2215,11 @@ mod tests {
         .unwrap();
         assert!(!m.is_sealed());
         let e = m
-            .approve(approval(1, SignerRole::Chair, t, vec![999]), &key())
+            .approve(
+                approval(1, SignerRole::Chair, t, vec![999]),
+                &key(),
+                later(),
+            )
             .unwrap_err();
         assert_eq!(e, MinutesError::NoSuchParagraph(999));
     }
@@ -1777,6 +2232,7 @@ mod tests {
             .approve(
                 approval(1, SignerRole::Chair, "2025-09-02T10:00:00+02:00", vec![]),
                 &key(),
+                later(),
             )
             .unwrap_err();
         assert_eq!(e, MinutesError::MissingSigner("ordförande"));
@@ -1786,6 +2242,7 @@ mod tests {
             .approve(
                 approval(1, SignerRole::Chair, "2025-09-02T10:00:00+02:00", vec![]),
                 &key(),
+                later(),
             )
             .unwrap_err();
         assert_eq!(e, MinutesError::MissingSigner("justerare"));
@@ -1837,13 +2294,14 @@ mod tests {
     #[test]
     fn only_deciding_members_present_justera() {
         // Person 5 is replaced by 6 and absent; 9 is not on the list at all.
-        let ps = vec![Paragraph::new(1, "Ärende").unwrap()];
+        let ps = vec![decided(1)];
         let mut m = Minutes::new(BodyId(1), d("2025-09-01"), attendance(), ps, None).unwrap();
-        m.set_signers(None, Some(PersonId(9)), vec![PersonId(5)], None)
+        let place = || Some("Digital signering".to_string());
+        m.set_signers(None, Some(PersonId(9)), vec![PersonId(5)], place())
             .unwrap();
         let t = "2025-09-02T10:00:00+02:00";
         let e = m
-            .approve(approval(9, SignerRole::Chair, t, vec![]), &key())
+            .approve(approval(9, SignerRole::Chair, t, vec![]), &key(), later())
             .unwrap_err();
         assert!(
             matches!(
@@ -1856,17 +2314,25 @@ mod tests {
             "{e}"
         );
         let e = m
-            .approve(approval(5, SignerRole::Adjuster, t, vec![]), &key())
+            .approve(
+                approval(5, SignerRole::Adjuster, t, vec![]),
+                &key(),
+                later(),
+            )
             .unwrap_err();
         assert!(e.to_string().contains("inte beslutande"), "{e}");
         // The serving substitute decides and may justera.
-        m.set_signers(None, Some(PersonId(1)), vec![PersonId(6)], None)
+        m.set_signers(None, Some(PersonId(1)), vec![PersonId(6)], place())
             .unwrap();
-        m.approve(approval(1, SignerRole::Chair, t, vec![]), &key())
+        m.approve(approval(1, SignerRole::Chair, t, vec![]), &key(), later())
             .unwrap();
         assert_eq!(
-            m.approve(approval(6, SignerRole::Adjuster, t, vec![]), &key())
-                .unwrap(),
+            m.approve(
+                approval(6, SignerRole::Adjuster, t, vec![]),
+                &key(),
+                later()
+            )
+            .unwrap(),
             ApprovalOutcome::Sealed
         );
     }
@@ -1891,7 +2357,10 @@ mod tests {
         let err = p
             .add_motion(&att, PersonId(5), vec![], "avslag")
             .unwrap_err();
-        assert!(matches!(err, MinutesError::MotionByAbsent { .. }), "{err}");
+        assert!(
+            matches!(err, MinutesError::MotionByNonDecider { .. }),
+            "{err}"
+        );
         assert!(p.add_motion(&att, PersonId(4), vec![], "  ").is_err());
         // A member with jäv neither moves nor supports.
         let mut q = p.clone();
@@ -1932,5 +2401,421 @@ mod tests {
             "{err}"
         );
         r.set_propositions(&att, vec![1], Some(1)).unwrap();
+    }
+
+    // ---- Lawful decisions (docs/rules.md) ----
+
+    /// Body 1 with five seats (1–5) and ersättare 6 and 7; `list` says who attended how.
+    fn attendance_of(list: Vec<Attendee>) -> Attendance {
+        let seat = |p, role| {
+            Membership::new(
+                PersonId(p),
+                BodyId(1),
+                role,
+                None,
+                None,
+                None,
+                d("2023-01-01"),
+                None,
+            )
+            .unwrap()
+        };
+        let mut seats: Vec<Membership> = (1..=5).map(|p| seat(p, MembershipRole::Member)).collect();
+        seats.push(seat(6, MembershipRole::Substitute));
+        seats.push(seat(7, MembershipRole::Substitute));
+        Attendance::new(BodyId(1), d("2025-09-01"), &seats, list).unwrap()
+    }
+
+    fn member(p: i64) -> Attendee {
+        Attendee::whole_meeting(PersonId(p), AttendanceRole::Member)
+    }
+
+    fn sealable(att: Attendance, ps: Vec<Paragraph>) -> Minutes {
+        let mut m = Minutes::new(BodyId(1), d("2025-09-01"), att, ps, None).unwrap();
+        m.set_signers(
+            None,
+            Some(PersonId(1)),
+            vec![PersonId(2)],
+            Some("Digital signering".into()),
+        )
+        .unwrap();
+        m
+    }
+
+    /// KL 6 kap. 27 §: with 2 of 5 present nothing is decided; with 3 present and one jävig,
+    /// the § has 2 of 5; a tjänstgörande ersättare counts.
+    #[test]
+    fn a_paragraph_decided_without_quorum_blocks_the_seal() {
+        let two = sealable(attendance_of(vec![member(1), member(2)]), vec![decided(1)]);
+        assert_eq!(
+            two.check_complete().unwrap_err(),
+            MinutesError::NoQuorum {
+                number: 1,
+                taking_part: 2,
+                seats: 5
+            }
+        );
+        assert!(two
+            .check_complete()
+            .unwrap_err()
+            .to_string()
+            .contains("inte beslutför i § 1 (2 av 5)"));
+        let mut jav = decided(2);
+        jav.record_conflict(Conflict {
+            person: PersonId(3),
+            ground: None,
+        })
+        .unwrap();
+        let three = sealable(
+            attendance_of(vec![member(1), member(2), member(3)]),
+            vec![decided(1), jav],
+        );
+        assert_eq!(three.quorum(1), Some((3, Some(5))));
+        assert_eq!(
+            three.check_complete().unwrap_err(),
+            MinutesError::NoQuorum {
+                number: 2,
+                taking_part: 2,
+                seats: 5
+            }
+        );
+        // Ersättare 6 serves for the absent 5 and makes the third.
+        let serving = Attendee::whole_meeting(
+            PersonId(6),
+            AttendanceRole::ServingSubstitute {
+                replaces: PersonId(5),
+            },
+        );
+        let with_substitute = sealable(
+            attendance_of(vec![member(1), member(2), serving]),
+            vec![decided(1)],
+        );
+        with_substitute.check_complete().unwrap();
+        // Per-§ presence: member 3 leaves after § 1.
+        let mut leaves = member(3);
+        leaves.presence = crate::meeting::Presence::parse("§ 1").unwrap();
+        let per_paragraph = sealable(
+            attendance_of(vec![member(1), member(2), leaves]),
+            vec![decided(1), decided(2)],
+        );
+        assert!(matches!(
+            per_paragraph.check_complete().unwrap_err(),
+            MinutesError::NoQuorum { number: 2, .. }
+        ));
+    }
+
+    /// The seal needs whole minutes: a närvarolista (with its seats counted), every § decided
+    /// or explicitly bordlagt/återremitterat/information, and the place and time of the
+    /// justering; an official is never ordförande.
+    #[test]
+    fn justering_seals_only_complete_minutes() {
+        let full = || attendance_of((1..=5).map(member).collect());
+        let t = "2025-09-02T10:00:00+02:00";
+        let mut empty = sealable(Attendance::empty(), vec![decided(1)]);
+        let e = empty
+            .approve(approval(1, SignerRole::Chair, t, vec![]), &key(), later())
+            .unwrap_err();
+        assert_eq!(e, MinutesError::NoAttendance);
+        let mut open = sealable(
+            full(),
+            vec![decided(1), Paragraph::new(2, "Ärende").unwrap()],
+        );
+        let e = open
+            .approve(approval(1, SignerRole::Chair, t, vec![]), &key(), later())
+            .unwrap_err();
+        assert_eq!(e, MinutesError::Undecided(2));
+        assert!(open.approvals().is_empty(), "nothing recorded");
+        open.edit_paragraph(2, |p, _| {
+            p.disposition = Some(Disposition::Tabled);
+            Ok(())
+        })
+        .unwrap();
+        open.check_complete().unwrap();
+        let mut no_place = sealable(full(), vec![decided(1)]);
+        no_place
+            .set_signers(None, Some(PersonId(1)), vec![PersonId(2)], Some(" ".into()))
+            .unwrap();
+        assert_eq!(
+            no_place.check_complete().unwrap_err(),
+            MinutesError::NoAdjustmentPlace
+        );
+        // An official (övrig närvarande) as ordförande.
+        let mut list: Vec<Attendee> = (1..=5).map(member).collect();
+        list.push(Attendee {
+            person: PersonId(9),
+            role: AttendanceRole::Other {
+                title: Some("socialchef".into()),
+            },
+            position: None,
+            party: None,
+            presence: crate::meeting::Presence::whole_meeting(),
+        });
+        let mut official = sealable(attendance_of(list), vec![decided(1)]);
+        official
+            .set_signers(
+                None,
+                Some(PersonId(9)),
+                vec![PersonId(2)],
+                Some("Digital signering".into()),
+            )
+            .unwrap();
+        assert!(matches!(
+            official.check_complete().unwrap_err(),
+            MinutesError::SignerNotDeciding { .. }
+        ));
+        // A list stored before the seats were counted cannot show a quorum: refused.
+        let json = serde_json::to_string(&sealable(full(), vec![decided(1)])).unwrap();
+        let legacy: Minutes = serde_json::from_str(&json.replace(",\"seats\":5", "")).unwrap();
+        assert_eq!(
+            legacy.check_complete().unwrap_err(),
+            MinutesError::SeatsUnknown
+        );
+    }
+
+    /// Who presides holds the casting vote: with the ordförande jävig and the vice leading the
+    /// §, a 1–1 tie where the vice voted ja is bifall; a tie where the one leading abstains has
+    /// no outcome; the ordförande cannot lead a § where they are jävig.
+    #[test]
+    fn the_one_presiding_over_the_paragraph_holds_the_casting_vote() {
+        use Choice::*;
+        let att = attendance_of((1..=4).map(member).collect());
+        let mut p = decided(1);
+        p.record_conflict(Conflict {
+            person: PersonId(1),
+            ground: Some("delägare".into()),
+        })
+        .unwrap();
+        let mut m = sealable(att.clone(), vec![p.clone()]);
+        assert_eq!(
+            m.check_complete().unwrap_err(),
+            MinutesError::PresidingNotDeciding {
+                number: 1,
+                person: PersonId(1)
+            }
+        );
+        m.edit_paragraph(1, |p, att| {
+            p.presiding = Some(PersonId(2));
+            p.record_vote(
+                att,
+                "bifall",
+                "avslag",
+                ballots(&[(2, Yes), (3, No), (4, Abstain)]),
+                Some(PersonId(2)),
+                None,
+            )
+        })
+        .unwrap();
+        assert_eq!(m.presiding_in(1), Some(PersonId(2)));
+        assert!(m.paragraph(1).unwrap().votes()[0].result().yes_wins);
+        m.check_complete().unwrap();
+        // The casting vote given to the jävig ordförande's seat instead is refused at the seal.
+        let mut wrong = sealable(att.clone(), vec![p.clone()]);
+        wrong
+            .edit_paragraph(1, |p, att| {
+                p.presiding = Some(PersonId(2));
+                p.record_vote(
+                    att,
+                    "bifall",
+                    "avslag",
+                    ballots(&[(2, Yes), (3, No), (4, Abstain)]),
+                    Some(PersonId(3)),
+                    None,
+                )
+            })
+            .unwrap();
+        assert_eq!(
+            wrong.check_complete().unwrap_err(),
+            MinutesError::CastingVoteNotPresiding {
+                number: 1,
+                presiding: PersonId(2),
+                given: PersonId(3)
+            }
+        );
+        // A tie where the one leading abstains.
+        let full = attendance_of((1..=4).map(member).collect());
+        let mut q = decided(2);
+        let e = q
+            .record_vote(
+                &full,
+                "bifall",
+                "avslag",
+                ballots(&[(1, Abstain), (2, Yes), (3, No), (4, Abstain)]),
+                Some(PersonId(1)),
+                None,
+            )
+            .unwrap_err();
+        assert_eq!(
+            e,
+            MinutesError::TieUndecided {
+                number: 2,
+                yes: 1,
+                no: 1
+            }
+        );
+        assert!(q.votes().is_empty());
+    }
+
+    /// The decision follows the vote: the yrkande the vote carried is the one the § says
+    /// was carried.
+    #[test]
+    fn the_decision_follows_the_vote() {
+        use Choice::*;
+        let att = attendance_of((1..=5).map(member).collect());
+        let mut p = decided(1);
+        p.add_motion(&att, PersonId(1), vec![], "bifall till förslaget")
+            .unwrap();
+        p.add_motion(&att, PersonId(4), vec![], "avslag").unwrap();
+        p.set_propositions(&att, vec![1, 2], Some(1)).unwrap();
+        p.record_vote(
+            &att,
+            "bifall till förslaget",
+            "avslag",
+            ballots(&[(1, Yes), (2, No), (3, No), (4, No), (5, Yes)]),
+            Some(PersonId(1)),
+            Some((1, 2)),
+        )
+        .unwrap();
+        assert_eq!(p.propositions.as_ref().unwrap().carried, Some(2));
+        let e = p.set_propositions(&att, vec![1, 2], Some(1)).unwrap_err();
+        assert_eq!(
+            e,
+            MinutesError::DecisionAgainstVote {
+                number: 1,
+                winner: 2,
+                carried: 1
+            }
+        );
+        let e = p
+            .record_vote(
+                &att,
+                "a",
+                "b",
+                ballots(&[(1, Yes), (2, No), (3, No), (4, No), (5, Yes)]),
+                Some(PersonId(1)),
+                Some((1, 9)),
+            )
+            .unwrap_err();
+        assert!(matches!(e, MinutesError::UnknownMotion { motion: 9, .. }));
+    }
+
+    /// Only beslutande make yrkanden and reservations; protokollsanteckningar by those present;
+    /// jäv only by someone who would otherwise decide.
+    #[test]
+    fn only_deciding_members_move_and_only_those_present_add_notes() {
+        let mut list: Vec<Attendee> = (1..=4).map(member).collect();
+        list.push(Attendee::whole_meeting(
+            PersonId(7),
+            AttendanceRole::Substitute,
+        ));
+        list.push(Attendee::whole_meeting(
+            PersonId(9),
+            AttendanceRole::Other { title: None },
+        ));
+        let att = attendance_of(list);
+        let mut p = decided(1);
+        for who in [7, 9] {
+            let e = p
+                .add_motion(&att, PersonId(who), vec![], "avslag")
+                .unwrap_err();
+            assert!(matches!(e, MinutesError::MotionByNonDecider { .. }), "{e}");
+        }
+        let e = p
+            .add_motion(&att, PersonId(1), vec![PersonId(7)], "avslag")
+            .unwrap_err();
+        assert!(matches!(e, MinutesError::MotionByNonDecider { .. }), "{e}");
+        // A non-serving ersättare present may have a note entered; someone absent may not.
+        p.notes.push(MinutesNote {
+            by: vec![PersonId(7)],
+            text: "Ersättaren önskar anteckna …".into(),
+        });
+        p.check(&att).unwrap();
+        p.notes.push(MinutesNote {
+            by: vec![PersonId(5)],
+            text: "Frånvarande".into(),
+        });
+        assert!(matches!(
+            p.check(&att).unwrap_err(),
+            MinutesError::NoteByAbsent { .. }
+        ));
+        p.notes.pop();
+        for who in [5, 7, 9] {
+            let mut q = p.clone();
+            q.record_conflict(Conflict {
+                person: PersonId(who),
+                ground: None,
+            })
+            .unwrap();
+            assert!(
+                matches!(
+                    q.check(&att).unwrap_err(),
+                    MinutesError::ConflictByNonDecider { .. }
+                ),
+                "{who}"
+            );
+        }
+    }
+
+    /// An approval is never dated ahead; one dated before today is recorded later, by whom and
+    /// when; omedelbar justering happens at the meeting and of decided §§ only.
+    #[test]
+    fn approvals_cannot_be_dated_ahead_or_recorded_anonymously_later() {
+        let now: DateTime<FixedOffset> = "2025-09-03T12:00:00+02:00".parse().unwrap();
+        let mut m = drafted();
+        let mut a = approval(1, SignerRole::Chair, "2025-09-04T09:00:00+02:00", vec![]);
+        let e = m.approve(a.clone(), &key(), now).unwrap_err();
+        assert!(matches!(e, MinutesError::ApprovalInFuture(_)));
+        a.time = "2025-09-02T09:00:00+02:00".parse().unwrap();
+        a.recorded = None;
+        let e = m.approve(a.clone(), &key(), now).unwrap_err();
+        assert_eq!(e, MinutesError::RecordedLaterAnonymously(d("2025-09-02")));
+        a.recorded = Some(Recorded {
+            at: later(),
+            by: "anna".into(),
+        });
+        m.approve(a, &key(), now).unwrap();
+        let r = m.approvals()[0].recorded.clone().unwrap();
+        assert_eq!((r.at, r.by.as_str()), (now, "anna"));
+        // Signed today: no record of recording.
+        m.approve(
+            Approval {
+                recorded: None,
+                ..approval(2, SignerRole::Adjuster, "2025-09-03T11:00:00+02:00", vec![])
+            },
+            &key(),
+            now,
+        )
+        .unwrap();
+        assert!(m.is_sealed());
+        assert!(m.approvals()[1].recorded.is_none());
+        assert!(m.canonical().contains("\"recorded\":{\"at\":"));
+
+        let mut m = drafted();
+        let e = m
+            .approve(
+                approval(1, SignerRole::Chair, "2025-09-12T10:00:00+02:00", vec![116]),
+                &key(),
+                later(),
+            )
+            .unwrap_err();
+        assert_eq!(
+            e,
+            MinutesError::ImmediateNotAtMeeting {
+                date: d("2025-09-12"),
+                meeting: d("2025-09-01")
+            }
+        );
+        m.edit_paragraph(116, |p, _| {
+            p.decision = None;
+            Ok(())
+        })
+        .unwrap();
+        let e = m
+            .approve(
+                approval(1, SignerRole::Chair, "2025-09-01T16:00:00+02:00", vec![116]),
+                &key(),
+                later(),
+            )
+            .unwrap_err();
+        assert_eq!(e, MinutesError::ImmediateUndecided(116));
     }
 }

@@ -162,7 +162,7 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
         .unwrap();
     let m1 = s.add_meeting(&meeting).unwrap();
     assert_eq!(s.meeting(m1.id).unwrap(), m1);
-    paragraf_core::cycle::send_notice(&mut meeting).unwrap();
+    paragraf_core::cycle::send_notice(&mut meeting, d("2024-01-19"), vec![PersonId(1)], 7).unwrap();
     s.update_meeting(m1.id, &meeting).unwrap();
     assert_eq!(s.meeting(m1.id).unwrap().state(), MeetingState::Notified);
 
@@ -187,10 +187,11 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
             },
         ],
         Some(PersonId(1)),
+        None,
     )
     .unwrap();
-    p2.record_conflict(Conflict {
-        person: PersonId(4),
+    p1.record_conflict(Conflict {
+        person: PersonId(3),
         ground: None,
     })
     .unwrap();
@@ -212,17 +213,19 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
     s.save_minutes(m1.id, &minutes).unwrap();
     assert_eq!(s.sealed_text(m1.id).unwrap(), None);
 
-    // Sealed: stored with its canonical text, and never written again.
+    // Sealed: stored with its canonical text, and never written again. (The store keeps
+    // what it is given; the rules of the seal are the core's, tested there.)
     let key = ed25519_dalek::SigningKey::from_bytes(&[5u8; 32]);
     for (who, role) in [(1, SignerRole::Chair), (3, SignerRole::Adjuster)] {
         minutes
-            .approve(
+            .approve_published(
                 Approval {
                     signer: PersonId(who),
                     role,
                     time: "2024-02-01T10:00:00+01:00".parse().unwrap(),
                     method: "Paragraf".into(),
                     paragraphs: vec![],
+                    recorded: None,
                 },
                 &key,
             )

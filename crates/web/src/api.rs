@@ -281,15 +281,17 @@ async fn step(
     headers: &HeaderMap,
     id: i64,
     what: &str,
-    f: impl FnOnce(&paragraf_app::DataDir, MeetingId) -> anyhow::Result<()>,
+    f: impl FnOnce(&paragraf_app::DataDir, MeetingId) -> anyhow::Result<Vec<String>>,
 ) -> ApiResult {
     run_meeting(state, viewer, id)?;
     csrf(viewer, headers)?;
     let was = before(state, id)?;
-    f(&state.dir, MeetingId(id)).map_err(WebError::from)?;
+    let warnings = f(&state.dir, MeetingId(id)).map_err(WebError::from)?;
     let m = state.dir.meeting(MeetingId(id)).map_err(WebError::from)?;
     crate::audit::meeting_change(state, viewer, what, MeetingId(id), was, json!(null))?;
-    Ok(Json(json!({ "id": id, "state": dto::state(m.state()) })))
+    Ok(Json(
+        json!({ "id": id, "state": dto::state(m.state()), "warnings": warnings }),
+    ))
 }
 
 async fn notice_send(
@@ -298,7 +300,12 @@ async fn notice_send(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> ApiResult {
-    step(&state, &viewer, &headers, id, "kalla", cycle::send_notice).await
+    let today = state.today();
+    step(&state, &viewer, &headers, id, "kalla", |dir, id| {
+        let w = cycle::send_notice(dir, id, today)?;
+        Ok(w.into_iter().map(|w| w.0).collect())
+    })
+    .await
 }
 
 async fn held(
@@ -307,7 +314,12 @@ async fn held(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> ApiResult {
-    step(&state, &viewer, &headers, id, "genomfört", cycle::mark_held).await
+    let today = state.today();
+    step(&state, &viewer, &headers, id, "genomfört", |dir, id| {
+        cycle::mark_held(dir, id, today)?;
+        Ok(vec![])
+    })
+    .await
 }
 
 #[derive(Deserialize)]
@@ -411,6 +423,9 @@ struct VoteBody {
     yes_means: String,
     no_means: String,
     ballots: Vec<BallotBody>,
+    /// The yrkanden ja and nej stand for, when the vote was between two.
+    #[serde(default)]
+    motions: Option<[u32; 2]>,
 }
 
 #[derive(Deserialize)]
@@ -444,6 +459,7 @@ async fn vote_add(
         &b.yes_means,
         &b.no_means,
         ballots,
+        b.motions.map(|[yes, no]| (yes, no)),
     )
     .map_err(|e| WebError::BadInput {
         field: Some("ballots".into()),
@@ -484,6 +500,10 @@ async fn approve(
         "Paragraf-inloggning",
         b.paragraphs,
         state.now(),
+        cycle::Recording {
+            now: state.now(),
+            by: user.username.clone(),
+        },
     )
     .map_err(WebError::from)?;
     let out = dto::ApprovalV1::from(&out);
@@ -515,6 +535,7 @@ async fn anslag(
         MeetingId(id),
         b.date.unwrap_or_else(|| state.today()),
         &b.storage,
+        state.today(),
     )
     .map_err(WebError::from)?;
     let m = state.dir.meeting(MeetingId(id)).map_err(WebError::from)?;

@@ -54,7 +54,7 @@ impl AppState {
     pub fn new(dir: DataDir) -> anyhow::Result<AppState> {
         Ok(AppState {
             dir: Arc::new(dir),
-            fixed_today: None,
+            fixed_today: paragraf_app::clock::fixed_today(),
             dummy_hash: Arc::new(auth::hash_password("ingen användare")?),
             pages: cache::PageCache::default(),
             throttle: auth::Throttle::default(),

@@ -13,7 +13,7 @@ use paragraf_app::meeting::cycle;
 use paragraf_app::registry;
 use paragraf_core::ids::{BodyId, CaseId, MeetingId, PersonId};
 use paragraf_core::meeting::{AttendanceRole, Attendee, Meeting, MeetingState, ScheduleSlot};
-use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, SignerRole};
+use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, Disposition, SignerRole};
 use paragraf_core::org::MembershipRole;
 use paragraf_core::publication::Publication;
 use paragraf_core::registry::{CaseStatus, Direction, DocumentType, Secrecy};
@@ -633,6 +633,16 @@ pub async fn meeting_page(
         .collect();
     let name = |p: &PersonId| names.get(p).cloned().unwrap_or_default();
     let action = |a: &str| format!("/sammantraden/{id}/{a}");
+    let today = state.today();
+    let late: Vec<_> = minutes
+        .as_ref()
+        .map(|min| {
+            paragraf_core::cycle::late_approvals(min)
+                .into_iter()
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(page(
         &format!("{} {}", body.name, m.date),
         Some(&user),
@@ -671,10 +681,19 @@ pub async fn meeting_page(
                     label for="s-presenter" { "Föredragande" } input id="s-presenter" name="presenter";
                     div { button type="submit" { "Lägg till hålltid" } }
                 }
-                form method="post" action=(action("kalla")) { (csrf(token.as_deref())) button type="submit" { "Skicka kallelsen" } }
+                @match paragraf_core::cycle::notice_allowed(&m, today) {
+                    Ok(()) => { form method="post" action=(action("kalla")) { (csrf(token.as_deref())) button type="submit" { "Skicka kallelsen" } } }
+                    Err(e) => { p class="refused" { (e.to_string()) } }
+                }
+            }
+            @if let Some(s) = m.summons() {
+                p { "Kallelsen skickades " (s.sent) " till " (s.recipients.len()) " ledamöter och ersättare." }
             }
             @if secretary && m.state() == MeetingState::Notified {
-                form method="post" action=(action("genomfort")) { (csrf(token.as_deref())) button type="submit" { "Markera som genomfört" } }
+                @match paragraf_core::cycle::held_allowed(&m, today) {
+                    Ok(()) => { form method="post" action=(action("genomfort")) { (csrf(token.as_deref())) button type="submit" { "Markera som genomfört" } } }
+                    Err(e) => { p { (e.to_string()) } }
+                }
             }
             @if secretary && m.state() == MeetingState::Held {
                 h2 { "Upprätta protokoll" }
@@ -761,6 +780,22 @@ pub async fn meeting_page(
                                 textarea id={ "att-" (p.number) } name="clauses" rows="3" cols="60" {}
                                 label for={ "disp-" (p.number) } { "Beslutet skickas till, en per rad" }
                                 textarea id={ "disp-" (p.number) } name="dispatch" rows="2" cols="60" {}
+                                label for={ "without-" (p.number) } { "Utan beslut i sak" }
+                                select id={ "without-" (p.number) } name="disposition" {
+                                    option value="" { "nej, beslutet ovan" }
+                                    @for d in [Disposition::Tabled, Disposition::ReferredBack, Disposition::Information] {
+                                        option value=(d.swedish()) selected[p.disposition == Some(d)] { (d.swedish()) }
+                                    }
+                                }
+                                @if p.votes().is_empty() {
+                                    label for={ "lead-" (p.number) } { "Leder paragrafen" }
+                                    select id={ "lead-" (p.number) } name="presiding" {
+                                        option value="" { "ordföranden" }
+                                        @for who in p.deciding(min.attendance()).into_iter().filter(|w| Some(*w) != min.chair()) {
+                                            option value=(who) selected[p.presiding == Some(who)] { (name(&who)) }
+                                        }
+                                    }
+                                }
                                 div { button type="submit" { "Spara beslut" } }
                             }
                         }
@@ -803,22 +838,40 @@ pub async fn meeting_page(
                         @let role = if min.chair() == Some(me) { Some(("chair", "ordförande")) } else if min.adjusters().contains(&me) { Some(("adjuster", "justerare")) } else { None };
                         @if let Some((r, label)) = role {
                             @if !min.approvals().iter().any(|a| a.signer == me && a.paragraphs.is_empty()) {
-                                form method="post" action=(action("justera")) {
-                                    (csrf(token.as_deref()))
-                                    input type="hidden" name="role" value=(r);
-                                    button type="submit" { "Justera protokollet som " (label) }
+                                @match min.check_complete() {
+                                    Ok(()) => {
+                                        form method="post" action=(action("justera")) {
+                                            (csrf(token.as_deref()))
+                                            input type="hidden" name="role" value=(r);
+                                            button type="submit" { "Justera protokollet som " (label) }
+                                        }
+                                    }
+                                    Err(e) => { p class="refused" { "Protokollet kan inte justeras än: " (cycle::with_names_text(&state.dir, &e.to_string())) } }
                                 }
                             }
                         }
                     }
+                    @if secretary {
+                        @if let Err(e) = min.check_complete() {
+                            p class="refused" { "Innan protokollet kan justeras: " (cycle::with_names_text(&state.dir, &e.to_string())) }
+                        }
+                    }
                     p { "Godkänt av: " (min.approvals().iter().map(|a| name(&a.signer)).collect::<Vec<_>>().join(", ")) }
+                }
+                @if !late.is_empty() {
+                    p class="refused" { "Justerat efter lagens fjorton dagar (KL 5 kap. 69 §): " (late.iter().map(|a| format!("{} {}", name(&a.signer), a.time.format("%Y-%m-%d"))).collect::<Vec<_>>().join(", ")) "." }
+                }
+                @for a in min.approvals().iter().filter(|a| a.recorded.is_some()) {
+                    @if let Some(r) = &a.recorded {
+                        p { (name(&a.signer)) " godkände " (a.time.format("%Y-%m-%d")) "; registrerat i efterhand " (r.at.format("%Y-%m-%d %H:%M")) " av " (r.by) "." }
+                    }
                 }
                 @if let Some(seal) = min.seal() { p { "Justerat och förseglat " (seal.sealed_at.format("%Y-%m-%d %H:%M")) "." } }
                 @if secretary && m.state() == MeetingState::Adjusted {
                     h2 { "Anslag" }
                     form method="post" action=(action("anslag")) {
                         (csrf(token.as_deref()))
-                        label for="a-date" { "Datum då anslaget sätts upp" } input id="a-date" name="date" type="date" value=(state.today());
+                        p { "Anslaget sätts upp i dag, " (today) ", och överklagandetiden räknas från den dagen." }
                         label for="a-storage" { "Förvaringsplats för protokollet" } input id="a-storage" name="storage" required size="40" value=(state.dir.config().municipality.storage_place.clone().unwrap_or_default());
                         div { button type="submit" { "Sätt upp anslaget" } }
                     }
@@ -893,8 +946,12 @@ pub async fn meeting_action(
                 },
             )?;
         }
-        "kalla" => cycle::send_notice(store, mid)?,
-        "genomfort" => cycle::mark_held(store, mid)?,
+        "kalla" => {
+            for w in cycle::send_notice(store, mid, state.today())? {
+                tracing::warn!("{}", w.0);
+            }
+        }
+        "genomfort" => cycle::mark_held(store, mid, state.today())?,
         "protokoll" => {
             let chair = person_field(&f, "chair")?;
             let adjuster = person_field(&f, "adjuster")?;
@@ -945,12 +1002,29 @@ pub async fn meeting_action(
         "beslut" => {
             let n = paragraph_field(&f)?;
             let clauses = lines(get(&f, "clauses"));
-            if clauses.is_empty() {
-                return Err(WebError::field("clauses", "skriv minst en att-sats"));
+            let disposition = match get(&f, "disposition") {
+                Some(d) => Some(Disposition::parse(d).ok_or_else(|| {
+                    WebError::field(
+                        "disposition",
+                        "välj bordlagt, återremitterat eller information",
+                    )
+                })?),
+                None => None,
+            };
+            if clauses.is_empty() && disposition.is_none() {
+                return Err(WebError::field(
+                    "clauses",
+                    "skriv minst en att-sats, eller välj att ärendet bordlades, återremitterades eller var information",
+                ));
             }
-            let decision = Decision::Clauses {
+            let decision = (!clauses.is_empty()).then(|| Decision::Clauses {
                 intro: get(&f, "intro").map(String::from),
                 clauses: clauses.into_iter().map(AttClause).collect(),
+            });
+            let presiding = match get(&f, "presiding") {
+                Some(_) => Some(Some(person_field(&f, "presiding")?)),
+                None if f.iter().any(|(k, _)| k == "presiding") => Some(None),
+                None => None,
             };
             let dispatch = lines(get(&f, "dispatch"));
             cycle::write_paragraph(
@@ -958,8 +1032,10 @@ pub async fn meeting_action(
                 mid,
                 n,
                 cycle::ParagraphText {
-                    decision: Some(decision),
+                    decision,
                     dispatch: (!dispatch.is_empty()).then_some(dispatch),
+                    disposition: Some(disposition),
+                    presiding,
                     ..Default::default()
                 },
             )?;
@@ -983,7 +1059,7 @@ pub async fn meeting_action(
             }
             let yes = required(&f, "yes_means", "vad ja betyder")?;
             let no = required(&f, "no_means", "vad nej betyder")?;
-            cycle::record_vote(store, mid, n, yes, no, ballots)?;
+            cycle::record_vote(store, mid, n, yes, no, ballots, None)?;
         }
         "reservation" => {
             let n = paragraph_field(&f)?;
@@ -1018,6 +1094,10 @@ pub async fn meeting_action(
                 "Paragraf-inloggning",
                 vec![],
                 state.now(),
+                cycle::Recording {
+                    now: state.now(),
+                    by: user.username.clone(),
+                },
             )?;
         }
         "anslag" => {
@@ -1032,6 +1112,7 @@ pub async fn meeting_action(
                 mid,
                 date,
                 required(&f, "storage", "förvaringsplats")?,
+                state.today(),
             )? {
                 tracing::warn!("{}", w.0);
             }

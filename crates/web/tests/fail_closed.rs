@@ -123,6 +123,7 @@ fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
                     "avslag 811218 9876",
                     ballots,
                     Some(chair),
+                    None,
                 )?;
                 p.reservations.push(Reservation {
                     by: deciding[1],
@@ -141,9 +142,35 @@ fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
     }
     let adjuster = minutes.adjusters()[0];
     let now = app.state.now();
-    cycle::approve(dir, id, chair, SignerRole::Chair, "test", vec![], now).unwrap();
-    cycle::approve(dir, id, adjuster, SignerRole::Adjuster, "test", vec![], now).unwrap();
-    cycle::post_minutes(dir, id, today(), "Arkivet, pnr8112189876").unwrap();
+    cycle::approve(
+        dir,
+        id,
+        chair,
+        SignerRole::Chair,
+        "test",
+        vec![],
+        now,
+        cycle::Recording {
+            now,
+            by: "test".into(),
+        },
+    )
+    .unwrap();
+    cycle::approve(
+        dir,
+        id,
+        adjuster,
+        SignerRole::Adjuster,
+        "test",
+        vec![],
+        now,
+        cycle::Recording {
+            now,
+            by: "test".into(),
+        },
+    )
+    .unwrap();
+    cycle::post_minutes(dir, id, today(), "Arkivet, pnr8112189876", today()).unwrap();
     id
 }
 

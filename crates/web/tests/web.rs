@@ -337,7 +337,7 @@ async fn the_api_names_the_field_of_bad_input() {
 /// approve from the chair's and the adjuster's own logins, post, and read it publicly.
 #[tokio::test]
 async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
-    let app = app();
+    let mut app = app();
     let (sec, csrf) = app.login("sekreterare").await;
     let r = app
         .post_form(
@@ -346,7 +346,7 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
             &[
                 ("csrf", &csrf),
                 ("body", "3"),
-                ("date", "2026-11-23"),
+                ("date", "2026-11-24"),
                 ("start", "13:00"),
                 ("place", "Kommunhuset"),
             ],
@@ -366,15 +366,24 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
             .await;
         assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     }
-    for step in ["kalla", "genomfort"] {
-        assert_eq!(
-            app.post_form(&act(step), Some(&sec), &[("csrf", &csrf)])
-                .await
-                .status,
-            StatusCode::SEE_OTHER,
-            "{step}"
-        );
-    }
+    // The kallelse goes out the day before; the meeting is held on its day, not before.
+    let step = |a: &'static str| (act(a), a);
+    let (kalla, _) = step("kalla");
+    let (held, _) = step("genomfort");
+    let r = app.post_form(&held, Some(&sec), &[("csrf", &csrf)]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "held before the kallelse");
+    let r = app.post_form(&kalla, Some(&sec), &[("csrf", &csrf)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "kalla: {}", r.body);
+    let r = app.post_form(&held, Some(&sec), &[("csrf", &csrf)]).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "held the day before");
+    assert!(
+        r.body.contains("kan inte markeras som genomfört i dag"),
+        "{}",
+        r.body
+    );
+    app.set_today("2026-11-24".parse().unwrap());
+    let r = app.post_form(&held, Some(&sec), &[("csrf", &csrf)]).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "genomfort: {}", r.body);
     // Karin Ek (person 1) chairs, Johan Björk (2) adjusts.
     let a = app
         .post_form(
@@ -497,6 +506,7 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
             .await;
         assert_eq!(a.status, StatusCode::SEE_OTHER, "{user}: {}", a.body);
     }
+    // An anslag dated before the day it goes up is refused: the appeal period runs from it.
     let a = app
         .post_form(
             &act("anslag"),
@@ -506,6 +516,15 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
                 ("date", "2026-11-23"),
                 ("storage", "Socialförvaltningen"),
             ],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::CONFLICT, "{}", a.body);
+    assert!(a.body.contains("anslaget dateras den dag det sätts upp"));
+    let a = app
+        .post_form(
+            &act("anslag"),
+            Some(&sec),
+            &[("csrf", &csrf), ("storage", "Socialförvaltningen")],
         )
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);

@@ -9,8 +9,8 @@ use paragraf_core::meeting::{
     AgendaItem, Attendance, Attendee, Meeting, MeetingState, ScheduleSlot,
 };
 use paragraf_core::minutes::{
-    Approval, ApprovalOutcome, Ballot, Conflict, Decision, Minutes, MinutesError, MinutesNote,
-    Paragraph, Reservation, SignerRole, VoteResult,
+    Approval, ApprovalOutcome, Ballot, Conflict, Decision, Disposition, Minutes, MinutesError,
+    MinutesNote, Paragraph, Reservation, SignerRole, VoteResult,
 };
 use paragraf_core::seal::{self, VerifyReport};
 use paragraf_store::Store;
@@ -115,16 +115,34 @@ pub fn add_slot(dir: &crate::DataDir, id: MeetingId, slot: ScheduleSlot) -> Resu
     change_meeting(dir.storage(), id, |m| Ok(m.add_schedule_slot(slot)?))
 }
 
-/// Sends the notice (kallelse).
-pub fn send_notice(dir: &crate::DataDir, id: MeetingId) -> Result<()> {
+/// Sends the kallelse on `today` to the body's ledamöter and ersättare in force on the
+/// meeting day; warns when it goes out later than the reglemente's kallelsetid.
+pub fn send_notice(
+    dir: &crate::DataDir,
+    id: MeetingId,
+    today: NaiveDate,
+) -> Result<Vec<CycleWarning>> {
     let store = &*dir.store;
-    change_meeting(store, id, |m| Ok(cycle::send_notice(m)?))
+    let lead = dir.config().municipality.notice_days();
+    let m = meeting(store, id)?;
+    let mut recipients: Vec<PersonId> = store
+        .memberships(Some(m.body))?
+        .into_iter()
+        .map(|r| r.value)
+        .filter(|ms| ms.body == m.body && ms.active_on(m.date))
+        .map(|ms| ms.person)
+        .collect();
+    recipients.sort_unstable();
+    recipients.dedup();
+    change_meeting(store, id, |m| {
+        Ok(cycle::send_notice(m, today, recipients, lead)?)
+    })
 }
 
-/// The meeting has been held.
-pub fn mark_held(dir: &crate::DataDir, id: MeetingId) -> Result<()> {
+/// The meeting has been held (not before its day).
+pub fn mark_held(dir: &crate::DataDir, id: MeetingId, today: NaiveDate) -> Result<()> {
     let store = &*dir.store;
-    change_meeting(store, id, |m| Ok(cycle::mark_held(m)?))
+    change_meeting(store, id, |m| Ok(cycle::mark_held(m, today)?))
 }
 
 /// Drafts the minutes: one § per agenda item, numbered on in the body's yearly series,
@@ -207,6 +225,10 @@ pub struct ParagraphText {
     pub documents: Option<Vec<String>>,
     /// Beslutet skickas till, one per line.
     pub dispatch: Option<Vec<String>>,
+    /// Bordlagt, återremitterat or information instead of a beslut; `Some(None)` clears it.
+    pub disposition: Option<Option<Disposition>>,
+    /// Who leads the § when not the ordförande; `Some(None)` gives it back to the ordförande.
+    pub presiding: Option<Option<PersonId>>,
 }
 
 /// Writes the decision, description, documents and dispatch list of § `number`.
@@ -224,12 +246,19 @@ pub fn write_paragraph(dir: &DataDir, id: MeetingId, number: u32, w: ParagraphTe
         if let Some(d) = w.dispatch {
             p.dispatch = d;
         }
+        if let Some(d) = w.disposition {
+            p.disposition = d;
+        }
+        if let Some(who) = w.presiding {
+            p.set_presiding(who)?;
+        }
         Ok(())
     })
 }
 
-/// An open vote (omröstning) in § `number`: what ja and nej mean and every deciding member's
-/// ballot; the chair of the minutes has the casting vote. Returns the result.
+/// An open vote (omröstning) in § `number`: what ja and nej mean (and, when given, the
+/// yrkanden they stand for) and every deciding member's ballot; the one leading the § has the
+/// casting vote. Returns the result.
 pub fn record_vote(
     dir: &DataDir,
     id: MeetingId,
@@ -237,11 +266,12 @@ pub fn record_vote(
     yes_means: &str,
     no_means: &str,
     ballots: Vec<Ballot>,
+    motions: Option<(u32, u32)>,
 ) -> Result<(VoteResult, String)> {
     let store = dir.storage();
-    let chair = store.minutes(id)?.and_then(|m| m.chair());
+    let presiding = store.minutes(id)?.and_then(|m| m.presiding_in(number));
     edit_paragraph(dir, id, number, |p, att| {
-        p.record_vote(att, yes_means, no_means, ballots, chair)
+        p.record_vote(att, yes_means, no_means, ballots, presiding, motions)
     })?;
     let minutes = self::minutes(store, id)?;
     let vote = minutes
@@ -340,13 +370,34 @@ pub fn add_note(
 /// `e` with every "person N" of the core's messages replaced by that person's name, for the
 /// people who read it. Errors of the store keep their type (and so their answer).
 pub fn with_names(dir: &crate::DataDir, e: anyhow::Error) -> anyhow::Error {
-    let store = &*dir.store;
     if e.downcast_ref::<paragraf_store::StoreError>().is_some() {
         return e;
     }
     let message = format!("{e:#}");
+    let out = with_names_text(dir, &message);
+    if out == message {
+        return e;
+    }
+    // The same kind of refusal (a rule stays a rule), in words with names.
+    use crate::Error as E;
+    anyhow::Error::new(match E::from(e) {
+        E::Internal(_) => return anyhow::anyhow!(out),
+        E::Rule(_) => E::Rule(out),
+        E::Conflict(_) => E::Conflict(out),
+        E::Forbidden(_) => E::Forbidden(out),
+        E::Invalid { field, .. } => E::Invalid {
+            field,
+            message: out,
+        },
+        E::NotFound(what) => E::NotFound(what),
+    })
+}
+
+/// `message` with every "person N" of the core's messages replaced by that person's name.
+pub fn with_names_text(dir: &crate::DataDir, message: &str) -> String {
+    let store = &*dir.store;
     let mut out = String::with_capacity(message.len());
-    let mut rest = message.as_str();
+    let mut rest = message;
     let mut changed = false;
     while let Some(pos) = rest.find("person ") {
         let (before, from) = rest.split_at(pos);
@@ -371,25 +422,24 @@ pub fn with_names(dir: &crate::DataDir, e: anyhow::Error) -> anyhow::Error {
     }
     out.push_str(rest);
     if !changed {
-        return e;
+        return message.to_string();
     }
-    // The same kind of refusal (a rule stays a rule), in words with names.
-    use crate::Error as E;
-    anyhow::Error::new(match E::from(e) {
-        E::Internal(_) => return anyhow::anyhow!(out),
-        E::Rule(_) => E::Rule(out),
-        E::Conflict(_) => E::Conflict(out),
-        E::Forbidden(_) => E::Forbidden(out),
-        E::Invalid { field, .. } => E::Invalid {
-            field,
-            message: out,
-        },
-        E::NotFound(what) => E::NotFound(what),
-    })
+    out
 }
 
-/// One signer approves (justering). The last approval seals the minutes with the data
-/// directory's key and the meeting becomes justerat.
+/// Who records an approval and when: an approval dated before `now`'s day (signed on
+/// paper) is stored as recorded later by `by`.
+#[derive(Debug, Clone)]
+pub struct Recording {
+    /// Now.
+    pub now: DateTime<FixedOffset>,
+    /// The user who records it.
+    pub by: String,
+}
+
+/// One signer approves (justering) at `time`, recorded as `recording` says. The last
+/// approval seals the minutes with the data directory's key and the meeting becomes justerat.
+#[allow(clippy::too_many_arguments)]
 pub fn approve(
     dir: &DataDir,
     id: MeetingId,
@@ -398,6 +448,7 @@ pub fn approve(
     method: &str,
     paragraphs: Vec<u32>,
     time: DateTime<FixedOffset>,
+    recording: Recording,
 ) -> Result<ApprovalOutcome> {
     let key = crate::keys::load_or_create(&dir.path)?;
     change_minutes(dir.storage(), id, |m, minutes| {
@@ -414,8 +465,15 @@ pub fn approve(
                 time,
                 method: method.to_string(),
                 paragraphs,
+                recorded: (time.date_naive() < recording.now.date_naive()).then(|| {
+                    paragraf_core::minutes::Recorded {
+                        at: recording.now,
+                        by: recording.by.clone(),
+                    }
+                }),
             },
             &key,
+            recording.now,
         )?;
         if outcome == ApprovalOutcome::Sealed {
             cycle::mark_adjusted(m, minutes)?;
@@ -431,11 +489,12 @@ pub fn post_minutes(
     id: MeetingId,
     date: NaiveDate,
     storage: &str,
+    today: NaiveDate,
 ) -> Result<Vec<CycleWarning>> {
     let store = &*dir.store;
     let minutes = minutes(store, id)?;
     change_meeting(store, id, |m| {
-        Ok(cycle::post_minutes(m, &minutes, date, storage)?)
+        Ok(cycle::post_minutes(m, &minutes, date, storage, today)?)
     })
 }
 

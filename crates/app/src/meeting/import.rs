@@ -461,6 +461,13 @@ fn store_in(
             ))
         })
     };
+    // The seal attests the protocol as published; what Paragraf's own justering would have
+    // refused is said (KL 6 kap. 27 §, a § without a beslut, …).
+    if let Err(e) = minutes.check_complete() {
+        warnings.push(format!(
+            "protokollet skulle inte kunna justeras i Paragraf: {e}; det förseglas som publicerat"
+        ));
+    }
     let mut sealed = false;
     if let (Some(chair_id), false) = (chair, adjusters.is_empty()) {
         let mut signers: Vec<(PersonId, SignerRole, String)> = Vec::new();
@@ -495,13 +502,14 @@ fn store_in(
             ));
         }
         for (time, id, role, method) in dated {
-            let outcome = minutes.approve(
+            let outcome = minutes.approve_published(
                 Approval {
                     signer: id,
                     role,
                     time,
                     method,
                     paragraphs: vec![],
+                    recorded: None,
                 },
                 key,
             )?;

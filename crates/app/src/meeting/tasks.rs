@@ -47,7 +47,10 @@ pub fn tasks(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Vec<Task>> 
         if !theirs {
             continue;
         }
-        if let Some(due) = cycle::due(&m, minutes.as_ref(), today).map_err(crate::Error::rule)? {
+        let lead = dir.config().municipality.notice_days();
+        if let Some(due) =
+            cycle::due(&m, minutes.as_ref(), today, lead).map_err(crate::Error::rule)?
+        {
             out.push(Task {
                 meeting: m.id,
                 body: dir.body_name(m.body),

@@ -32,7 +32,7 @@ pub fn case(c: CaseCommand) -> Result<()> {
                     class,
                     body: body.map(|b| b.id),
                     secret,
-                    date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                    date: date.unwrap_or_else(paragraf_app::clock::today),
                     handler,
                 },
             )?;

@@ -141,12 +141,14 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
         }
         MeetingCommand::Notify(r) => {
             let (dir, id) = open(&r)?;
-            cycle::send_notice(&dir, id)?;
+            for w in cycle::send_notice(&dir, id, paragraf_app::clock::today())? {
+                eprintln!("varning: {}", w.0);
+            }
             show(&dir, id, r.json.json)
         }
         MeetingCommand::Held(r) => {
             let (dir, id) = open(&r)?;
-            cycle::mark_held(&dir, id)?;
+            cycle::mark_held(&dir, id, paragraf_app::clock::today())?;
             show(&dir, id, r.json.json)
         }
     }
@@ -231,6 +233,8 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             description,
             document,
             dispatch,
+            disposition,
+            presiding,
         } => {
             let (dir, id) = open(&at.meeting)?;
             let decision = match (text, clauses.is_empty()) {
@@ -261,6 +265,11 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
                     text: description,
                     documents: extended(current.as_ref().map(|p| p.documents.clone()), document),
                     dispatch: extended(current.as_ref().map(|p| p.dispatch.clone()), dispatch),
+                    disposition: disposition.map(Some),
+                    presiding: match presiding {
+                        Some(name) => Some(Some(person(&dir, &name)?)),
+                        None => None,
+                    },
                 },
             )?;
             show(&dir, id, at.meeting.json.json)
@@ -272,9 +281,12 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             yes,
             no,
             abstain,
+            yes_motion,
+            no_motion,
         } => {
             let (dir, id) = open(&at.meeting)?;
             let s = &dir;
+            let motions = yes_motion.zip(no_motion);
             let mut ballots = Vec::new();
             for (names, choice) in [
                 (&yes, Choice::Yes),
@@ -289,7 +301,7 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
                 }
             }
             let (r, carried) =
-                cycle::record_vote(s, id, at.paragraph, &yes_means, &no_means, ballots)?;
+                cycle::record_vote(s, id, at.paragraph, &yes_means, &no_means, ballots, motions)?;
             output::print(at.meeting.json.json, &r, || {
                 format!(
                     "§ {}: {} ja, {} nej, {} avstår — {carried}",
@@ -365,8 +377,20 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
         } => {
             let (dir, id) = open(&meeting)?;
             let signer = person(&dir, &who)?;
-            let time = time.unwrap_or_else(|| chrono::Local::now().fixed_offset());
-            let outcome = cycle::approve(&dir, id, signer, role, &method, paragraph, time)?;
+            let time = time.unwrap_or_else(paragraf_app::clock::now);
+            let outcome = cycle::approve(
+                &dir,
+                id,
+                signer,
+                role,
+                &method,
+                paragraph,
+                time,
+                cycle::Recording {
+                    now: paragraf_app::clock::now(),
+                    by: operator(),
+                },
+            )?;
             output::print(meeting.json.json, &outcome, || match &outcome {
                 paragraf_core::minutes::ApprovalOutcome::Sealed => {
                     "Protokollet är justerat och förseglat.".into()
@@ -388,8 +412,9 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             storage,
         } => {
             let (dir, id) = open(&meeting)?;
-            let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let warnings = cycle::post_minutes(&dir, id, date, &storage)?;
+            let date = date.unwrap_or_else(paragraf_app::clock::today);
+            let warnings =
+                cycle::post_minutes(&dir, id, date, &storage, paragraf_app::clock::today())?;
             for w in &warnings {
                 eprintln!("varning: {}", w.0);
             }
@@ -447,12 +472,8 @@ pub fn verify(r: &MeetingRef) -> Result<ExitCode> {
 
 pub fn render(r: &MeetingRef, out: &std::path::Path) -> Result<()> {
     let (dir, id) = open(r)?;
-    let written = paragraf_app::meeting::documents::render_all(
-        &dir,
-        id,
-        out,
-        chrono::Local::now().date_naive(),
-    )?;
+    let written =
+        paragraf_app::meeting::documents::render_all(&dir, id, out, paragraf_app::clock::today())?;
     let names: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
     output::print(r.json.json, &names, || names.join("\n"))
 }
@@ -465,4 +486,12 @@ pub fn key(dir: &DataDir) -> Result<()> {
         paragraf_core::seal::fingerprint(&public)
     );
     Ok(())
+}
+
+/// Who records at the command line: the operating system's user.
+fn operator() -> String {
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "okänd".into());
+    format!("kommandoraden ({user})")
 }

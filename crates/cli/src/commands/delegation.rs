@@ -12,7 +12,7 @@ use crate::args_delegation::{DecisionsCommand, DelegationCommand, FurtherCommand
 use crate::output;
 
 fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    paragraf_app::clock::today()
 }
 
 fn ranks(r: &[Vec<String>]) -> String {

@@ -16,7 +16,7 @@ pub fn run(a: &DemoArgs) -> Result<()> {
         DataDir::init(&a.data.dir, &demo_config())?
     };
     if dir.bodies()?.is_empty() {
-        populate(&dir, chrono::Local::now().date_naive()).context("kunde inte skapa demodata")?;
+        populate(&dir, paragraf_app::clock::today()).context("kunde inte skapa demodata")?;
     }
     let logins = paragraf_app::demo::accounts(&dir)?;
     let bodies = dir.bodies()?;

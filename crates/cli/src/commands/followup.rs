@@ -97,7 +97,7 @@ fn report(a: &ReportArgs) -> Result<()> {
     let dir = DataDir::open(&a.data.dir)?;
     let p = period(&a.period)?;
     let body = body_name(&dir, &a.body);
-    let today = chrono::Local::now().date_naive();
+    let today = paragraf_app::clock::today();
     let w = docs::write_report(
         &dir,
         &body,

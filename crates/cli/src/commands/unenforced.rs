@@ -37,7 +37,7 @@ fn id(text: &str) -> Result<DecisionId> {
 }
 
 fn today() -> NaiveDate {
-    chrono::Local::now().date_naive()
+    paragraf_app::clock::today()
 }
 
 /// "-" or "" clears; otherwise a date.

@@ -55,6 +55,13 @@ pub struct Answer {
 }
 
 impl App {
+    /// The same installation on another day: what a step dated by the law needs (a kallelse
+    /// before the meeting's day, the meeting held on it).
+    pub fn set_today(&mut self, day: NaiveDate) {
+        self.state.fixed_today = Some(day);
+        self.router = router(self.state.clone());
+    }
+
     pub async fn send(&self, req: Request<Body>) -> Answer {
         let res = self.router.clone().oneshot(req).await.unwrap();
         let status = res.status();
