@@ -2,7 +2,7 @@
 //! administrator registers them, each change in the audit log with who made it.
 
 use paragraf_core::ids::{BodyId, MembershipId, OfficialId, PersonId, Record, TermId};
-use paragraf_core::org::{Body, Membership, Official, Person, TermOfOffice};
+use paragraf_core::org::{Body, Membership, Official, Person, SubstituteOrder, TermOfOffice};
 
 use crate::accounts::record;
 use crate::{DataDir, Result};
@@ -42,6 +42,55 @@ pub fn register_term(
         serde_json::to_value(rec.value).ok(),
     );
     Ok(rec)
+}
+
+/// Keeps the ersättarordning fullmäktige decided for a body from a date (KL 6 kap. 16–17
+/// §§): every person in it an ersättare of the body; one with the same start is replaced.
+pub fn set_substitute_order(dir: &DataDir, actor: &str, order: &SubstituteOrder) -> Result<()> {
+    dir.store.body(order.body)?;
+    let substitutes: Vec<PersonId> = dir
+        .store
+        .memberships(Some(order.body))?
+        .into_iter()
+        .filter(|m| m.role == paragraf_core::org::MembershipRole::Substitute)
+        .map(|m| m.person)
+        .collect();
+    if let Some(p) = order.order.iter().find(|p| !substitutes.contains(p)) {
+        let name = dir.store.person(*p)?.value.name;
+        return Err(crate::Error::field(
+            "order",
+            format!("{name} är inte ersättare i organet"),
+        ));
+    }
+    let before = dir
+        .store
+        .substitute_orders(order.body)?
+        .into_iter()
+        .find(|o| o.from == order.from);
+    dir.store.save_substitute_order(order)?;
+    record(
+        dir,
+        actor,
+        if before.is_some() { "ändra" } else { "skapa" },
+        "ersättarordning",
+        order.body,
+        before.and_then(|b| serde_json::to_value(b).ok()),
+        serde_json::to_value(order).ok(),
+    );
+    Ok(())
+}
+
+/// The ersättarordning of a body in force on `date`, if one was given.
+pub fn substitute_order_on(
+    dir: &DataDir,
+    body: BodyId,
+    date: chrono::NaiveDate,
+) -> Result<Option<SubstituteOrder>> {
+    Ok(dir
+        .store
+        .substitute_orders(body)?
+        .into_iter()
+        .rfind(|o| o.active_on(date)))
 }
 
 /// Registers an official (tjänsteperson) with a title: the person must exist.

@@ -106,6 +106,14 @@ impl DataDir {
         Ok(self.store.officials()?)
     }
 
+    /// The ersättarordningar of a body, by start.
+    pub fn substitute_orders(
+        &self,
+        body: BodyId,
+    ) -> Result<Vec<paragraf_core::org::SubstituteOrder>> {
+        Ok(self.store.substitute_orders(body)?)
+    }
+
     /// Registers an official.
     pub(crate) fn add_official(&self, o: &Official) -> Result<Record<OfficialId, Official>> {
         Ok(self.store.add_official(o)?)

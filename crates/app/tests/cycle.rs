@@ -551,3 +551,76 @@ fn recorded_later() -> cycle::Recording {
         by: "test".into(),
     }
 }
+
+/// KL 6 kap. 16–17 §§ through the operation: with the ersättarordning in force, an ersättare
+/// of another party may not serve for Annika Hagberg (OR) while Eva Liljemark (OR) sits by;
+/// the refusal names them.
+#[test]
+fn the_ersattarordning_decides_who_serves() {
+    let (_tmp, dir, p, id) = setup();
+    let s = &dir;
+    let body = s.meeting(id).unwrap().body;
+    let other = s
+        .add_person(&Person::new("Sven Ersätt", None).unwrap())
+        .unwrap();
+    s.add_membership(
+        &Membership::new(
+            other.id,
+            body,
+            MembershipRole::Substitute,
+            None,
+            Some("S"),
+            None,
+            d("2023-01-01"),
+            None,
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    // Someone who is not an ersättare of the body cannot stand in the order.
+    let wrong =
+        paragraf_core::org::SubstituteOrder::new(body, d("2023-01-01"), None, true, vec![p[0]])
+            .unwrap();
+    assert!(paragraf_app::org::set_substitute_order(s, "test", &wrong).is_err());
+    let order = paragraf_core::org::SubstituteOrder::new(
+        body,
+        d("2023-01-01"),
+        None,
+        true,
+        vec![other.id, p[5]],
+    )
+    .unwrap();
+    paragraf_app::org::set_substitute_order(s, "test", &order).unwrap();
+    cycle::send_notice(s, id, d("2025-08-22")).unwrap();
+    cycle::mark_held(s, id, d("2025-09-01")).unwrap();
+    cycle::draft_minutes(
+        s,
+        id,
+        None,
+        Some(p[0]),
+        vec![p[1]],
+        Some("Digital signering".into()),
+    )
+    .unwrap();
+    let a = Attendee::whole_meeting;
+    let list = |serving: PersonId, idle: PersonId| {
+        vec![
+            a(p[0], AttendanceRole::Member),
+            a(p[1], AttendanceRole::Member),
+            a(p[2], AttendanceRole::Member),
+            a(p[3], AttendanceRole::Member),
+            a(
+                serving,
+                AttendanceRole::ServingSubstitute { replaces: p[4] },
+            ),
+            a(idle, AttendanceRole::Substitute),
+        ]
+    };
+    let err = cycle::set_attendance(s, id, list(other.id, p[5])).unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("Sven Ersätt tjänstgör för Annika Hagberg, men Eva Liljemark står före"),
+        "{err}"
+    );
+    cycle::set_attendance(s, id, list(p[5], other.id)).unwrap();
+}

@@ -136,6 +136,19 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
     )
     .unwrap();
     assert_eq!(item.position, 1);
+    // Every decision of the period is anmäld at this meeting (KL 6 kap. 40 §), once.
+    let reported = dir
+        .storage_for_tests()
+        .decisions_reported(d("2024-05-01"), d("2024-05-31"))
+        .unwrap();
+    assert_eq!(reported.len() as u64, r.total);
+    assert!(reported.iter().all(|(_, at)| *at == Some(m.id)));
+    assert!(
+        paragraf_app::delegation::unreported_urgent(&dir, d("2024-05-31"))
+            .unwrap()
+            .is_empty(),
+        "nothing left to report for May"
+    );
     assert!(
         !case.secrecy.is_secret(),
         "the anmälningsärende itself is public"

@@ -200,6 +200,29 @@ pub enum BodyCommand {
         #[command(flatten)]
         json: JsonArg,
     },
+    /// Ersättarordningen som fullmäktige beslutat för organet (KL 6 kap. 16–17 §§):
+    /// ersättarna i den ordning de går in, det egna partiets först om inte --list-order.
+    Substitutes {
+        #[command(flatten)]
+        data: DataArg,
+        /// Organet (id, kortnamn eller namn).
+        #[arg(long)]
+        body: String,
+        /// Gäller från (ÅÅÅÅ-MM-DD); samma datum ersätter en tidigare ordning.
+        #[arg(long, value_parser = parse_date)]
+        from: chrono::NaiveDate,
+        /// Gäller till och med (ÅÅÅÅ-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        to: Option<chrono::NaiveDate>,
+        /// Strikt i listans ordning, utan partiets förtur.
+        #[arg(long)]
+        list_order: bool,
+        /// En ersättare (namn eller id), i tur och ordning; upprepas.
+        #[arg(long = "substitute", required = true)]
+        substitutes: Vec<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -59,6 +59,14 @@ pub enum DelegationCommand {
         #[command(flatten)]
         json: JsonArg,
     },
+    /// Brådskande beslut av ordföranden (eller en annan ledamot) som ännu inte anmälts till
+    /// nämnden: de ska anmälas vid nästa sammanträde (KL 6 kap. 39–40 §§).
+    Unreported {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
     /// Vem får besluta enligt en punkt, i tur och ordning.
     Who {
         #[command(flatten)]

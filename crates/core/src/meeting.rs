@@ -318,6 +318,16 @@ pub enum AttendanceError {
     /// Two substitutes serving for the same ledamot for the same §.
     #[error("två ersättare tjänstgör för person {0} vid samma paragrafer")]
     ReplacedTwice(PersonId),
+    /// An ersättare serving while one before them in the ersättarordning sat by.
+    #[error("person {substitute} tjänstgör för person {replaced}, men person {before} står före i ersättarordningen och var närvarande utan att tjänstgöra (KL 6 kap. 16–17 §§)")]
+    OutOfOrder {
+        /// The ersättare who served.
+        substitute: PersonId,
+        /// Whom they served for.
+        replaced: PersonId,
+        /// Who should have entered first.
+        before: PersonId,
+    },
 }
 
 /// Närvaro per paragraf: for which §§ someone was present, as the minutes write it
@@ -548,6 +558,43 @@ impl Attendance {
             attendees,
             seats: Some(members.len() as u32),
         })
+    }
+
+    /// Checks the tjänstgörande ersättare against the ersättarordning in force: nobody
+    /// serves while an ersättare before them for that ledamot (their own party first, when
+    /// the order says so) was present without serving for the same §§. `memberships` give
+    /// the parties.
+    pub fn check_substitute_order(
+        &self,
+        order: &crate::org::SubstituteOrder,
+        memberships: &[Membership],
+    ) -> Result<(), AttendanceError> {
+        let party_of = |p: PersonId| {
+            memberships
+                .iter()
+                .find(|m| m.person == p && m.body == order.body)
+                .and_then(|m| m.party.clone())
+        };
+        for a in &self.attendees {
+            let AttendanceRole::ServingSubstitute { replaces } = a.role else {
+                continue;
+            };
+            let party = party_of(replaces);
+            let mine = order.rank(a.person, party.as_deref(), party_of);
+            let idle_before = self.attendees.iter().find(|b| {
+                b.role == AttendanceRole::Substitute
+                    && b.presence.overlaps(&a.presence)
+                    && order.rank(b.person, party.as_deref(), party_of) < mine
+            });
+            if let Some(b) = idle_before {
+                return Err(AttendanceError::OutOfOrder {
+                    substitute: a.person,
+                    replaced: replaces,
+                    before: b.person,
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Antal ledamöter on the meeting day (KL 6 kap. 27 §), when counted.
@@ -926,5 +973,87 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err, AttendanceError::NotAMember(PersonId(1)));
+    }
+
+    /// KL 6 kap. 16–17 §§: the ersättare enter in the order fullmäktige decided, the
+    /// ledamot's own party first; ersättare 2 (S) may not serve for a ledamot (M) while
+    /// ersättare 1 (M) sits idle.
+    #[test]
+    fn ersattare_enter_in_the_order_decided() {
+        let seat = |p: i64, role, party: &str| {
+            Membership::new(
+                PersonId(p),
+                BodyId(1),
+                role,
+                None,
+                Some(party),
+                None,
+                d("2023-01-01"),
+                None,
+            )
+            .unwrap()
+        };
+        let seats = vec![
+            seat(1, MembershipRole::Member, "M"),
+            seat(2, MembershipRole::Member, "S"),
+            seat(11, MembershipRole::Substitute, "M"),
+            seat(12, MembershipRole::Substitute, "S"),
+        ];
+        let order = crate::org::SubstituteOrder::new(
+            BodyId(1),
+            d("2023-01-01"),
+            None,
+            true,
+            vec![PersonId(12), PersonId(11)],
+        )
+        .unwrap();
+        let list = |serving: i64, idle: i64| {
+            Attendance::new(
+                BodyId(1),
+                d("2025-09-01"),
+                &seats,
+                vec![
+                    attendee(2, AttendanceRole::Member, ""),
+                    attendee(
+                        serving,
+                        AttendanceRole::ServingSubstitute {
+                            replaces: PersonId(1),
+                        },
+                        "",
+                    ),
+                    attendee(idle, AttendanceRole::Substitute, ""),
+                ],
+            )
+            .unwrap()
+        };
+        // The ledamot is (M): ersättare 11 (M) enters first though listed second.
+        assert_eq!(
+            list(12, 11).check_substitute_order(&order, &seats),
+            Err(AttendanceError::OutOfOrder {
+                substitute: PersonId(12),
+                replaced: PersonId(1),
+                before: PersonId(11)
+            })
+        );
+        list(11, 12).check_substitute_order(&order, &seats).unwrap();
+        // Strictly as listed: 12 first.
+        let strict = crate::org::SubstituteOrder {
+            party_first: false,
+            ..order.clone()
+        };
+        list(12, 11)
+            .check_substitute_order(&strict, &seats)
+            .unwrap();
+        assert!(list(11, 12)
+            .check_substitute_order(&strict, &seats)
+            .is_err());
+        assert!(crate::org::SubstituteOrder::new(
+            BodyId(1),
+            d("2023-01-01"),
+            None,
+            true,
+            vec![PersonId(12), PersonId(12)]
+        )
+        .is_err());
     }
 }

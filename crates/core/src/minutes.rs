@@ -950,10 +950,12 @@ impl Paragraph {
     /// counts adding up), jäv (no part in the §), reservations by beslutande, motions by
     /// those present, propositions naming real motions.
     pub fn check(&self, attendance: &Attendance) -> Result<(), MinutesError> {
-        let seated = attendance.deciding_for(self.number);
         for c in &self.conflicts {
             self.check_conflict_free(c.person)?;
-            if !seated.contains(&c.person) {
+            // A beslutande of the meeting; one who left the room for this § (and was replaced
+            // for it) still has jäv recorded for it.
+            let seated = attendance.get(c.person).is_some_and(|a| a.role.decides());
+            if !seated {
                 return Err(MinutesError::ConflictByNonDecider {
                     number: self.number,
                     person: c.person,
@@ -2817,5 +2819,31 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(e, MinutesError::ImmediateUndecided(116));
+    }
+
+    /// A jävig ledamot leaves the room for one § and an ersättare serves for that § only; the
+    /// quorum counts the ersättare.
+    #[test]
+    fn a_javig_member_is_replaced_for_one_paragraph() {
+        let mut out = member(3);
+        out.presence = crate::meeting::Presence::parse("ej § 2").unwrap();
+        let mut serving = Attendee::whole_meeting(
+            PersonId(6),
+            AttendanceRole::ServingSubstitute {
+                replaces: PersonId(3),
+            },
+        );
+        serving.presence = crate::meeting::Presence::parse("§ 2").unwrap();
+        let att = attendance_of(vec![member(1), member(2), out, serving]);
+        let mut p2 = decided(2);
+        p2.record_conflict(Conflict {
+            person: PersonId(3),
+            ground: Some("jäv".into()),
+        })
+        .unwrap();
+        let m = sealable(att, vec![decided(1), p2]);
+        assert_eq!(m.quorum(2), Some((3, Some(5))));
+        assert_eq!(m.quorum(1), Some((3, Some(5))));
+        m.check_complete().unwrap();
     }
 }

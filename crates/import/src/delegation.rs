@@ -57,7 +57,7 @@ pub struct DelegationItem {
     pub levels: Vec<DelegationLevel>,
     /// Anmärkning.
     pub remark: Option<String>,
-    /// Only an utskott may decide it (SoL 10 kap. 4 §).
+    /// Only an utskott may decide it (SoL 10 kap. 4 §; från 1 juli 2025 SoL (2025:400) 30 kap. 6–8 §§).
     pub utskott_only: bool,
     /// The whole item is moved to this number.
     #[serde(default, skip_serializing_if = "Option::is_none")]

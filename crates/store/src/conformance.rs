@@ -67,6 +67,14 @@ pub fn checks() -> Vec<Check> {
             one_bad_decision_stores_nothing,
         ),
         ("order_versions_round_trip", order_versions_round_trip),
+        (
+            "delegation_decisions_are_reported_once",
+            delegation_decisions_are_reported_once,
+        ),
+        (
+            "substitute_orders_are_versioned_by_start",
+            substitute_orders_are_versioned_by_start,
+        ),
         ("organisation_round_trips", organisation_round_trips),
         (
             "presented_statistics_are_kept",
@@ -338,6 +346,90 @@ pub fn order_versions_round_trip(s: &dyn Storage) {
     let bad = order("2024-05-01", &["1.1", "1.1"]);
     assert!(matches!(s.add_order(&bad, None), Err(StoreError::Rule(_))));
     assert_eq!(s.orders().expect("orders").len(), 2);
+}
+
+/// Ersättarordningar: one per body and start; the same start replaces, a later one adds.
+pub fn substitute_orders_are_versioned_by_start(s: &dyn Storage) {
+    let body = s
+        .add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).expect("body"))
+        .expect("body");
+    let a = s
+        .add_person(&Person::new("A", None).expect("p"))
+        .expect("p");
+    let b = s
+        .add_person(&Person::new("B", None).expect("p"))
+        .expect("p");
+    let first = SubstituteOrder::new(body.id, d("2023-01-01"), None, true, vec![a.id, b.id])
+        .expect("order");
+    s.save_substitute_order(&first).expect("saved");
+    let again = SubstituteOrder {
+        order: vec![b.id, a.id],
+        ..first.clone()
+    };
+    s.save_substitute_order(&again).expect("replaced");
+    assert_eq!(
+        s.substitute_orders(body.id).expect("read"),
+        vec![again.clone()]
+    );
+    let later =
+        SubstituteOrder::new(body.id, d("2027-01-01"), None, false, vec![a.id]).expect("order");
+    s.save_substitute_order(&later).expect("added");
+    assert_eq!(
+        s.substitute_orders(body.id).expect("read"),
+        vec![again, later]
+    );
+}
+
+/// Anmälan (KL 6 kap. 40 §): each decision is reported at one meeting, and only once.
+pub fn delegation_decisions_are_reported_once(s: &dyn Storage) {
+    use paragraf_core::delegation::{DecisionRow, Outcome};
+    let row = |item: &str, date: &str| DecisionRow {
+        item: item.into(),
+        level: None,
+        date: d(date),
+        decided_by: "Karin Ek".into(),
+        role: "Ordförande".into(),
+        unit: "Nämnden".into(),
+        decision: "Brådskande beslut".into(),
+        outcome: Outcome::Bifall,
+    };
+    s.add_decisions(
+        "a.csv",
+        "sha",
+        &[(2, row("7.1", "2024-05-02")), (3, row("7.1", "2024-06-10"))],
+    )
+    .expect("stored");
+    let body = s
+        .add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).expect("body"))
+        .expect("body");
+    let m = s
+        .add_meeting(&Meeting::planned(body.id, d("2024-05-20")))
+        .expect("meeting");
+    let all = |s: &dyn Storage| {
+        s.decisions_reported(d("2024-01-01"), d("2024-12-31"))
+            .expect("read")
+    };
+    assert!(all(s).iter().all(|(_, at)| at.is_none()));
+    assert_eq!(
+        s.report_decisions(d("2024-05-01"), d("2024-05-31"), m.id)
+            .expect("reported"),
+        1
+    );
+    assert_eq!(
+        s.report_decisions(d("2024-05-01"), d("2024-05-31"), m.id)
+            .expect("again"),
+        0,
+        "reported once"
+    );
+    let got = all(s);
+    assert_eq!(got[0].1, Some(m.id));
+    assert_eq!(got[1].1, None);
+    assert_eq!(
+        s.decisions(d("2024-01-01"), d("2024-12-31"))
+            .expect("rows")
+            .len(),
+        2
+    );
 }
 
 pub fn roles_and_further_delegation_are_kept(s: &dyn Storage) {

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use paragraf_core::delegation::{
     DecisionRow, DelegationOrder, FurtherDelegation, LevelNumber, Outcome, RoleHolder,
 };
+use paragraf_core::ids::MeetingId;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
@@ -57,7 +58,20 @@ pub trait DelegationStore {
         rows: &[(u64, DecisionRow)],
     ) -> Result<DecisionImport>;
     /// The decisions dated from `from` to `to`, by date and id.
-    fn decisions(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DecisionRow>>;
+    fn decisions(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DecisionRow>> {
+        Ok(self
+            .decisions_reported(from, to)?
+            .into_iter()
+            .map(|(row, _)| row)
+            .collect())
+    }
+    /// The decisions dated from `from` to `to` with the meeting each was anmält at, if any.
+    fn decisions_reported(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(DecisionRow, Option<MeetingId>)>>;
+
     /// Adds holders of roles, in one transaction.
     fn add_role_holders(&self, holders: &[RoleHolder]) -> Result<()>;
     /// The roles register.
@@ -238,10 +252,14 @@ impl<D: Db> DelegationStore for D {
         })
     }
 
-    fn decisions(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DecisionRow>> {
+    fn decisions_reported(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(DecisionRow, Option<MeetingId>)>> {
         self.read(|c| {
             let mut stmt = c.prepare(
-                "SELECT item, level, date, decided_by, role, unit, decision, outcome
+                "SELECT item, level, date, decided_by, role, unit, decision, outcome, reported_at
                  FROM delegation_decisions WHERE date >= ?1 AND date <= ?2 ORDER BY date, id",
             )?;
             let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
@@ -254,26 +272,30 @@ impl<D: Db> DelegationStore for D {
                     r.get::<_, String>(5)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, String>(7)?,
+                    r.get::<_, Option<i64>>(8)?,
                 ))
             })?;
             let mut out = Vec::new();
             for row in rows {
-                let (item, level, d, decided_by, role, unit, decision, outcome) = row?;
+                let (item, level, d, decided_by, role, unit, decision, outcome, reported) = row?;
                 let outcome = Outcome::parse(&outcome).map_err(|e| StoreError::Corrupt {
                     what: "delegationsbeslut",
                     id: item.clone(),
                     reason: e.to_string(),
                 })?;
-                out.push(DecisionRow {
-                    item,
-                    level: level.map(|l| LevelNumber::new(&l)),
-                    date: date("delegationsbeslut", &d)?,
-                    decided_by,
-                    role,
-                    unit,
-                    decision,
-                    outcome,
-                });
+                out.push((
+                    DecisionRow {
+                        item,
+                        level: level.map(|l| LevelNumber::new(&l)),
+                        date: date("delegationsbeslut", &d)?,
+                        decided_by,
+                        role,
+                        unit,
+                        decision,
+                        outcome,
+                    },
+                    reported.map(MeetingId),
+                ));
             }
             Ok(out)
         })
@@ -330,4 +352,18 @@ impl<D: Db> DelegationStore for D {
                 .collect())
         })
     }
+}
+
+/// Anmäler at `meeting` the decisions dated from `from` to `to` not reported before.
+pub(crate) fn report_decisions(
+    c: &Connection,
+    from: NaiveDate,
+    to: NaiveDate,
+    meeting: MeetingId,
+) -> Result<usize> {
+    Ok(c.execute(
+        "UPDATE delegation_decisions SET reported_at = ?3
+         WHERE date >= ?1 AND date <= ?2 AND reported_at IS NULL",
+        params![from.to_string(), to.to_string(), meeting.0],
+    )?)
 }

@@ -34,7 +34,9 @@ use paragraf_core::dnr::DnrPattern;
 use paragraf_core::ids::*;
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{Minutes, ParagraphSeries};
-use paragraf_core::org::{Body, Membership, Municipality, Official, Person, TermOfOffice};
+use paragraf_core::org::{
+    Body, Membership, Municipality, Official, Person, SubstituteOrder, TermOfOffice,
+};
 use paragraf_core::publication::Classification;
 use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument, Secrecy};
 use paragraf_core::seal::Seal;
@@ -161,6 +163,18 @@ pub trait Store {
     fn add_membership(&self, m: &Membership) -> Result<Record<MembershipId, Membership>>;
     /// Memberships, of one body or of all.
     fn memberships(&self, body: Option<BodyId>) -> Result<Vec<Record<MembershipId, Membership>>>;
+
+    /// Anmäler at `meeting` (KL 6 kap. 40 §) the delegation decisions dated from `from` to
+    /// `to` that were not reported before; returns how many. (Here rather than in
+    /// `DelegationStore`, so that placing the report on an agenda does it in the same
+    /// transaction.)
+    fn report_decisions(&self, from: NaiveDate, to: NaiveDate, meeting: MeetingId)
+        -> Result<usize>;
+
+    /// Keeps an ersättarordning; one for the same body and start replaces it.
+    fn save_substitute_order(&self, order: &SubstituteOrder) -> Result<()>;
+    /// The ersättarordningar of a body, by start.
+    fn substitute_orders(&self, body: BodyId) -> Result<Vec<SubstituteOrder>>;
 
     /// Adds an official.
     fn add_official(&self, o: &Official) -> Result<Record<OfficialId, Official>>;

@@ -9,7 +9,9 @@ use paragraf_core::dnr::{Dnr, DnrPattern};
 use paragraf_core::ids::*;
 use paragraf_core::meeting::Meeting;
 use paragraf_core::minutes::{Minutes, ParagraphSeries};
-use paragraf_core::org::{Body, Membership, Municipality, Official, OrgNr, Person, TermOfOffice};
+use paragraf_core::org::{
+    Body, Membership, Municipality, Official, OrgNr, Person, SubstituteOrder, TermOfOffice,
+};
 use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument};
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
@@ -35,6 +37,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_password_change.sql"),
     include_str!("migrations/0010_person_numbers.sql"),
     include_str!("migrations/0011_sso_sessions.sql"),
+    include_str!("migrations/0012_lawful_decisions.sql"),
 ];
 
 /// Idle read connections kept open for reuse.
@@ -515,6 +518,20 @@ impl Store for SqliteStore {
     fn add_official(&self, o: &Official) -> Result<Record<OfficialId, Official>> {
         self.write(|c| c.add_official(o))
     }
+    fn report_decisions(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        meeting: MeetingId,
+    ) -> Result<usize> {
+        self.write(|c| c.report_decisions(from, to, meeting))
+    }
+    fn save_substitute_order(&self, order: &SubstituteOrder) -> Result<()> {
+        self.write(|c| c.save_substitute_order(order))
+    }
+    fn substitute_orders(&self, body: BodyId) -> Result<Vec<SubstituteOrder>> {
+        self.read(|c| c.substitute_orders(body))
+    }
     fn officials(&self) -> Result<Vec<Record<OfficialId, Official>>> {
         self.read(|c| c.officials())
     }
@@ -745,6 +762,48 @@ impl Store for Conn<'_> {
                 .optional()?
                 .ok_or_else(|| not_found("organ", id))?;
             body_from_parts(row)
+        })
+    }
+
+    fn report_decisions(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        meeting: MeetingId,
+    ) -> Result<usize> {
+        self.write(|tx| crate::delegation::report_decisions(tx, from, to, meeting))
+    }
+
+    fn save_substitute_order(&self, order: &SubstituteOrder) -> Result<()> {
+        let data = serde_json::to_string(order)
+            .map_err(|e| StoreError::Rule(format!("ersättarordningen: {e}")))?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO substitute_orders (body_id, from_date, data) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (body_id, from_date) DO UPDATE SET data = excluded.data",
+                params![order.body.0, order.from.to_string(), data],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn substitute_orders(&self, body: BodyId) -> Result<Vec<SubstituteOrder>> {
+        self.read(|c| {
+            let mut st = c.prepare(
+                "SELECT data FROM substitute_orders WHERE body_id = ?1 ORDER BY from_date",
+            )?;
+            let rows = st
+                .query_map([body.0], |r| r.get::<_, String>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter()
+                .map(|d| {
+                    serde_json::from_str(&d).map_err(|e| StoreError::Corrupt {
+                        what: "ersättarordning",
+                        id: body.0.to_string(),
+                        reason: e.to_string(),
+                    })
+                })
+                .collect()
         })
     }
 

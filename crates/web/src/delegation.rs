@@ -33,7 +33,7 @@ fn item_row(i: &Item) -> Markup {
             th scope="row" { (i.number) }
             td {
                 (i.matter)
-                @if i.utskott_only { br; strong { "Får endast delegeras till utskott (SoL 10 kap. 4 §)." } }
+                @if i.utskott_only { br; strong { "Får endast delegeras till utskott (" (paragraf_core::delegation::legal::UTSKOTT_ONLY_BOTH) ")." } }
                 @if let Some(r) = &i.remark { br; em { "Anmärkning: " (r) } }
                 @if let Some(m) = &i.moved_to { br; "Flyttad till punkt " (m) "." }
                 @if !i.levels.is_empty() {

@@ -189,6 +189,31 @@ fn view_with(
                 input id="m-to" name="to" type="date" value=(typed("uppdrag", "to"));
                 div { button type="submit" { "Lägg till uppdraget" } }
             }
+            h2 id="ersattarordning" { "Ersättarordning" }
+            p { "Den ordning i vilken ersättarna går in för en ledamot som är frånvarande eller jävig, som fullmäktige beslutat (KL 6 kap. 16–17 §§). En närvarolista där en ersättare tjänstgör före en som står före i ordningen sparas inte." }
+            @for b in &bodies {
+                @for o in state.dir.substitute_orders(b.id)? {
+                    p { strong { (b.name) } " från " (o.from) @if let Some(t) = o.to { " till " (t) } ": "
+                        (o.order.iter().map(|p| names.get(p).cloned().unwrap_or_default()).collect::<Vec<_>>().join(", "))
+                        (if o.party_first { " (eget parti först)" } else { " (i listans ordning)" }) }
+                }
+            }
+            (alert("ersattarordning"))
+            form method="post" action="/admin/organisation/ersattarordning" {
+                (csrf(viewer.csrf.as_deref()))
+                label for="e-body" { "Organ" }
+                select id="e-body" name="body" required {
+                    @for b in &bodies { option value=(b.id) selected[chosen("ersattarordning", "body", &b.id.to_string())] { (b.name) } }
+                }
+                label for="e-from" { "Gäller från" }
+                input id="e-from" name="from" type="date" required value=(typed("ersattarordning", "from"));
+                label for="e-to" { "Gäller till (valfritt)" }
+                input id="e-to" name="to" type="date" value=(typed("ersattarordning", "to"));
+                label for="e-order" { "Ersättarna i tur och ordning, en per rad" }
+                textarea id="e-order" name="order" rows="5" cols="40" required { (typed("ersattarordning", "order")) }
+                label { input type="checkbox" name="party_first" value="1" checked[refused.as_ref().is_none_or(|r| r.form != "ersattarordning" || get(r.fields, "party_first").is_some())]; " Ersättare från ledamotens eget parti går in först" }
+                div { button type="submit" { "Spara ersättarordningen" } }
+            }
             h2 id="tjanstepersoner" { "Tjänstepersoner" }
             div class="table-wrap" role="region" aria-label="Tjänstepersoner" tabindex="0" {
                 table {
@@ -303,6 +328,35 @@ fn save(state: &AppState, viewer: &Viewer, form: &str, f: &Fields) -> Result<(),
             .map_err(|e| WebError::field("title", e.to_string()))?;
             paragraf_app::org::register_official(dir, &actor, &official)?;
         }
+        "ersattarordning" => {
+            let body = BodyId(id(f, "body", "ett organ")?);
+            let from = date(f, "from", "gäller från")?
+                .ok_or_else(|| WebError::field("from", "ange från vilken dag ordningen gäller"))?;
+            let persons = dir.persons()?;
+            let mut order = Vec::new();
+            for line in get(f, "order").unwrap_or("").lines() {
+                let name = line.trim();
+                if name.is_empty() {
+                    continue;
+                }
+                let p = persons
+                    .iter()
+                    .find(|p| p.name.eq_ignore_ascii_case(name))
+                    .ok_or_else(|| {
+                        WebError::field("order", format!("ingen person heter {name}"))
+                    })?;
+                order.push(p.id);
+            }
+            let order = paragraf_core::org::SubstituteOrder::new(
+                body,
+                from,
+                date(f, "to", "gäller till")?,
+                get(f, "party_first").is_some(),
+                order,
+            )
+            .map_err(|e| WebError::field("order", e.to_string()))?;
+            paragraf_app::org::set_substitute_order(dir, &actor, &order)?;
+        }
         other => return Err(WebError::NotFound(format!("formuläret {other}"))),
     }
     Ok(())
@@ -325,6 +379,7 @@ pub async fn organisation_save(
                 "person" => "personer",
                 "mandatperiod" => "mandatperioder",
                 "tjansteperson" => "tjanstepersoner",
+                "ersattarordning" => "ersattarordning",
                 _ => "uppdrag",
             }
         ))

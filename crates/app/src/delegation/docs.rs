@@ -231,6 +231,8 @@ pub fn place_on_agenda(
             None,
             Some(draft),
         )?;
+        // The decisions of the period are anmälda at this meeting (KL 6 kap. 40 §).
+        tx.report_decisions(r.from, r.to, meeting)?;
         Ok((case, item))
     })
 }

@@ -564,3 +564,16 @@ pub fn import_further(dir: &crate::DataDir, bytes: &[u8]) -> Result<usize> {
     dir.storage().add_further_delegations(&rows)?;
     Ok(rows.len())
 }
+
+/// The decisions in brådskande ärenden (by the ordförande or another single förtroendevald,
+/// KL 6 kap. 39 §) dated up to `to` that have not been anmälda at a meeting yet: they go to
+/// the nämnd's next meeting (6 kap. 40 §).
+pub fn unreported_urgent(dir: &crate::DataDir, to: NaiveDate) -> Result<Vec<DecisionRow>> {
+    Ok(dir
+        .store
+        .decisions_reported(NaiveDate::MIN, to)?
+        .into_iter()
+        .filter(|(row, at)| at.is_none() && row.reported_at_next_meeting())
+        .map(|(row, _)| row)
+        .collect())
+}

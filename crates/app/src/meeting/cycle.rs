@@ -182,6 +182,11 @@ pub fn set_attendance(dir: &crate::DataDir, id: MeetingId, attendees: Vec<Attend
         .map(|r| r.value)
         .collect();
     let attendance = Attendance::new(m.body, m.date, &memberships, attendees)?;
+    if let Some(order) = crate::org::substitute_order_on(dir, m.body, m.date)? {
+        attendance
+            .check_substitute_order(&order, &memberships)
+            .map_err(|e| with_names(dir, e.into()))?;
+    }
     change_minutes(store, id, |_, minutes| {
         Ok(minutes.set_attendance(attendance)?)
     })

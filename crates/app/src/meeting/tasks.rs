@@ -59,6 +59,42 @@ pub fn tasks(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Vec<Task>> 
             });
         }
     }
+    if secretary {
+        out.extend(urgent_to_report(dir, user, today)?);
+    }
     out.sort_by_key(|t| (t.due.by, t.date));
     Ok(out)
+}
+
+/// Brådskande ordförandebeslut not yet anmälda: due at the next meeting of the body the
+/// delegation lists go to (KL 6 kap. 39–40 §§).
+fn urgent_to_report(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Option<Task>> {
+    let Some(body) = crate::delegation::lists_body(dir).map_err(crate::Error::from)? else {
+        return Ok(None);
+    };
+    if !may_read(user, Some(body)) {
+        return Ok(None);
+    }
+    let open = crate::delegation::unreported_urgent(dir, today).map_err(crate::Error::from)?;
+    if open.is_empty() {
+        return Ok(None);
+    }
+    let next = dir
+        .store
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.body == body && m.source.is_none() && m.date >= today)
+        .filter(|m| m.state() == MeetingState::Planned)
+        .min_by_key(|m| m.date);
+    Ok(next.map(|m| Task {
+        meeting: m.id,
+        body: dir.body_name(m.body),
+        date: m.date,
+        due: Due {
+            what: "Anmäl brådskande ordförandebeslut (delegationsrapporten)",
+            by: m.date,
+            rule: "KL 6 kap. 39–40 §§",
+            late: false,
+        },
+    }))
 }

@@ -133,6 +133,26 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             let n = ops::import_further(&dir, &bytes)?;
             out!("{n} vidaredelegationer inlästa.");
         }
+        DelegationCommand::Unreported { data, json } => {
+            let dir = DataDir::open(&data.dir)?;
+            let rows = ops::unreported_urgent(&dir, today())?;
+            output::print(json.json, &rows, || {
+                if rows.is_empty() {
+                    return "Inga brådskande beslut väntar på att anmälas.".into();
+                }
+                let mut out = vec![format!(
+                    "{} brådskande beslut ska anmälas vid nämndens nästa sammanträde (KL 6 kap. 39–40 §§):",
+                    rows.len()
+                )];
+                out.extend(rows.iter().map(|r| {
+                    format!(
+                        "  {} punkt {}: {} ({}, {})",
+                        r.date, r.item, r.decision, r.decided_by, r.role
+                    )
+                }));
+                out.join("\n")
+            })?;
+        }
         DelegationCommand::Report {
             data,
             from,

@@ -32,6 +32,38 @@ pub fn body(c: BodyCommand) -> Result<()> {
                 )
             })
         }
+        BodyCommand::Substitutes {
+            data,
+            body,
+            from,
+            to,
+            list_order,
+            substitutes,
+            json,
+        } => {
+            let dir = DataDir::open(&data.dir)?;
+            let body = find_body(&dir, &body)?;
+            let order = substitutes
+                .iter()
+                .map(|s| find_person(&dir, s).map(|p| p.id))
+                .collect::<Result<Vec<_>>>()?;
+            let order =
+                paragraf_core::org::SubstituteOrder::new(body.id, from, to, !list_order, order)?;
+            paragraf_app::org::set_substitute_order(&dir, &super::admin::actor(), &order)?;
+            output::print(json.json, &order, || {
+                format!(
+                    "Ersättarordningen för {} från {} är sparad ({} ersättare{}).",
+                    body.name,
+                    from,
+                    order.order.len(),
+                    if order.party_first {
+                        ", eget parti först"
+                    } else {
+                        ", i listans ordning"
+                    }
+                )
+            })
+        }
         BodyCommand::List { data, json } => {
             let dir = DataDir::open(&data.dir)?;
             let list = dir.bodies()?;

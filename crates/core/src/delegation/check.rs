@@ -9,7 +9,9 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::order::{is_utskott, role_key, DelegationOrder, Item, LevelNumber, ORIGINAL_DELEGATE};
+use super::order::{
+    is_elected, is_utskott, role_key, DelegationOrder, Item, LevelNumber, ORIGINAL_DELEGATE,
+};
 
 /// Utfall: whether the decision granted what was asked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -64,6 +66,17 @@ pub struct DecisionRow {
     pub decision: String,
     /// Utfall.
     pub outcome: Outcome,
+}
+
+impl DecisionRow {
+    /// Whether the decision was taken by the ordförande or another single förtroendevald on
+    /// the nämnd's behalf — a decision in a brådskande ärende (KL 6 kap. 39 §), which is to
+    /// be anmält at the nämnd's next meeting (6 kap. 40 §) and stays on the list to report
+    /// until it is.
+    pub fn reported_at_next_meeting(&self) -> bool {
+        let k = role_key(&self.role);
+        is_elected(&self.role) && !is_utskott(&self.role) && k != "nämnd" && k != "nämnden"
+    }
 }
 
 /// Befattning över tid: a person holding a role from a date to a date.
@@ -148,14 +161,14 @@ pub enum RowError {
     },
     /// An item only an utskott may decide, decided by someone else (an official, the
     /// ordförande, a single ledamot).
-    #[error(
-        "punkt {item} får enligt 10 kap. 4 § SoL bara delegeras till utskott, inte till {role}"
-    )]
+    #[error("punkt {item} får enligt {law} bara delegeras till utskott, inte till {role}")]
     UtskottOnly {
         /// The item.
         item: String,
         /// The role written.
         role: String,
+        /// The provision in force on the decision's date.
+        law: &'static str,
     },
     /// The person did not hold the role on the date.
     #[error("{person} var inte {role} den {date} enligt befattningsregistret")]
@@ -486,6 +499,7 @@ impl Checker {
             errors.push(RowError::UtskottOnly {
                 item: number.to_string(),
                 role: row.role.trim().to_string(),
+                law: super::legal::utskott_only_provision(row.date),
             });
         }
         if let Some(held) = self.holders.get(&role_key(&row.decided_by)) {
@@ -671,7 +685,7 @@ mod tests {
             .check(&row("5.1.1", "2024-05-02", "Individ- och omsorgsutskottet"))
             .is_ok());
         // The ordförande or a single ledamot is not an utskott, even where the order names
-        // them (SoL 10 kap. 4 §).
+        // them (SoL 10 kap. 4 §; från 1 juli 2025 SoL (2025:400) 30 kap. 6–8 §§).
         let mut chair = item("7.2.1", &[&["Utskott"], &["Ordförande"], &["Ledamot"]]);
         chair.utskott_only = true;
         let c2 = Checker::new(&[order("2024-01-01", vec![chair])], &[], &[]);
@@ -697,9 +711,41 @@ mod tests {
             c.check(&row("7.1.1", "2024-05-02", "Enhetschef")),
             Err(vec![RowError::UtskottOnly {
                 item: "7.1.1".into(),
-                role: "Enhetschef".into()
+                role: "Enhetschef".into(),
+                law: "10 kap. 4 § socialtjänstlagen (2001:453)",
             }])
         );
+        // The law is cited as in force on the decision's date: the socialtjänstlag (2025:400)
+        // from 1 July 2025.
+        let e = c
+            .check(&row("7.1.1", "2025-07-01", "Enhetschef"))
+            .unwrap_err();
+        assert!(
+            e[0].to_string()
+                .contains("30 kap. 6–8 §§ socialtjänstlagen (2025:400)"),
+            "{}",
+            e[0]
+        );
+    }
+
+    /// KL 6 kap. 39–40 §§: what the ordförande (or a single ledamot) decided goes to the
+    /// next meeting; an utskott's or an official's decisions are reported as the nämnd says.
+    #[test]
+    fn urgent_decisions_by_the_chair_are_reported_at_the_next_meeting() {
+        for (role, urgent) in [
+            ("Ordförande", true),
+            ("1:e vice ordförande", true),
+            ("Ledamot", true),
+            ("Individ- och omsorgsutskottet", false),
+            ("Nämnden", false),
+            ("Enhetschef", false),
+        ] {
+            assert_eq!(
+                row("7.2.1", "2024-05-02", role).reported_at_next_meeting(),
+                urgent,
+                "{role}"
+            );
+        }
     }
 
     #[test]

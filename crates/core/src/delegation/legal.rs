@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
+use chrono::NaiveDate;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +30,26 @@ pub struct LegalRef {
     /// The law's name from the order's abbreviation table.
     pub law_name: Option<String>,
 }
+
+/// The day the socialtjänstlag (2025:400) replaced the one of 2001 (2001:453).
+pub const NEW_SOCIAL_SERVICES_ACT: NaiveDate = match NaiveDate::from_ymd_opt(2025, 7, 1) {
+    Some(d) => d,
+    None => panic!("a valid date"),
+};
+
+/// The provision that lets the socialnämnd delegate certain matters only to an utskott, as in
+/// force on `date`: 10 kap. 4 § of the socialtjänstlag (2001:453) until 30 June 2025, then
+/// 30 kap. 6–8 §§ of the socialtjänstlag (2025:400).
+pub fn utskott_only_provision(date: NaiveDate) -> &'static str {
+    if date < NEW_SOCIAL_SERVICES_ACT {
+        "10 kap. 4 § socialtjänstlagen (2001:453)"
+    } else {
+        "30 kap. 6–8 §§ socialtjänstlagen (2025:400)"
+    }
+}
+
+/// Both provisions, for a text without a date: the old until 30 June 2025, the new after.
+pub const UTSKOTT_ONLY_BOTH: &str = "10 kap. 4 § socialtjänstlagen (2001:453); från den 1 juli 2025 30 kap. 6–8 §§ socialtjänstlagen (2025:400)";
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     cell.get_or_init(|| Regex::new(pattern).unwrap_or_else(|e| panic!("bad regex: {e}")))

@@ -2,7 +2,7 @@
 //! the version in force on their date, and what the nämnd receives each month.
 //!
 //! A nämnd may let an utskott, its ordförande or officials decide on its behalf (KL 6 kap.
-//! 37–40 §§, 7 kap. 5–8 §§); some matters may only go to an utskott (SoL 10 kap. 4 §), and
+//! 37–40 §§, 7 kap. 5–8 §§); some matters may only go to an utskott (SoL 10 kap. 4 §; från 1 juli 2025 SoL (2025:400) 30 kap. 6–8 §§), and
 //! every delegated decision is reported back (anmälan av delegationsbeslut).
 //!
 //! - [`order`]: the delegationsordning — its versions, sections, items, delegates in ranked

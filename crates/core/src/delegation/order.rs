@@ -1,6 +1,6 @@
 //! Delegationsordning: the versioned document in which a nämnd lists the matters it lets
 //! others decide, and who decides each — in ranked order, per level where the item is
-//! graded, and only an utskott where the law says so (SoL 10 kap. 4 §).
+//! graded, and only an utskott where the law says so (SoL 10 kap. 4 §; från 1 juli 2025 SoL (2025:400) 30 kap. 6–8 §§).
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
@@ -22,6 +22,14 @@ pub enum OrderError {
     /// The same number twice.
     #[error("punkt {0} förekommer flera gånger")]
     DuplicateItem(String),
+    /// An item the law reserves for the nämnd itself (KL 6 kap. 38 §).
+    #[error("punkt {item} får inte delegeras: {ground} (KL 6 kap. 38 §)")]
+    NotDelegable {
+        /// The item.
+        item: String,
+        /// Which of the law's kinds, in Swedish.
+        ground: &'static str,
+    },
     /// Valid until a date before it was adopted or revised.
     #[error("giltig t o m {until} ligger före {since}")]
     ValidUntilBeforeStart {
@@ -66,8 +74,58 @@ pub const ELECTED_ROLES: [&str; 9] = [
     "ledamot",
 ];
 
+/// The kind of matter KL 6 kap. 38 § keeps for the nämnd itself that `matter` states, if
+/// it states one: verksamhetens mål, inriktning, omfattning eller kvalitet (and the budget or
+/// verksamhetsplan that sets them); framställningar and yttranden to fullmäktige, and
+/// yttranden where a decision of the nämnd as a whole or of fullmäktige is appealed;
+/// myndighetsutövning of principiell beskaffenhet or annars av större vikt (not "ej av
+/// principiell beskaffenhet"); medborgarförslag. The fifth kind — what another law keeps
+/// from delegation — cannot be read from the text and is not checked here.
+pub fn reserved_for_the_body(matter: &str) -> Option<&'static str> {
+    use regex::Regex;
+    use std::sync::LazyLock;
+    static GOALS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"verksamhetens (mål|inriktning|omfattning|kvalitet)|mål och inriktning|(fastställ\w*|anta\w*|besluta? om|beslut om)\s+(\w+\s+){0,3}(budget|verksamhetsplan|internbudget)",
+        )
+        .expect("regex")
+    });
+    static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(yttrande|framställan|framställning)\w*\s+(\w+\s+){0,3}till\s+(kommun)?fullmäktige",
+        )
+        .expect("regex")
+    });
+    static APPEALED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"yttrande\w*.{0,60}(överklag\w*.{0,40}(nämndens beslut|beslut av nämnden|nämnden i dess helhet|fullmäktiges beslut|beslut av (kommun)?fullmäktige)|(nämndens|fullmäktiges) beslut[^.;]{0,40}överklag)")
+            .expect("regex")
+    });
+    static WEIGHT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"principiell beskaffenhet|större vikt").expect("regex"));
+    static NEGATED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(ej|inte|icke|inget|inga)\b[^.;]{0,30}$").expect("regex"));
+    let m = matter.to_lowercase();
+    if GOALS.is_match(&m) {
+        return Some(
+            "verksamhetens mål, inriktning, omfattning eller kvalitet beslutar nämnden själv",
+        );
+    }
+    if COUNCIL.is_match(&m) || APPEALED.is_match(&m) {
+        return Some("framställningar och yttranden till fullmäktige, och yttranden när nämndens eller fullmäktiges eget beslut överklagats, beslutar nämnden själv");
+    }
+    for hit in WEIGHT.find_iter(&m) {
+        if !NEGATED.is_match(&m[..hit.start()]) {
+            return Some("ärenden av principiell beskaffenhet eller annars av större vikt beslutar nämnden själv");
+        }
+    }
+    if m.contains("medborgarförslag") {
+        return Some("ärenden väckta genom medborgarförslag beslutar nämnden själv");
+    }
+    None
+}
+
 /// Whether `role` is an utskott: "utskottet", or an utskott by its name ("Individ- och
-/// omsorgsutskottet"). Only these may decide what SoL 10 kap. 4 § keeps from everyone else
+/// omsorgsutskottet"). Only these may decide what SoL 10 kap. 4 § (now 30 kap. 6–8 §§ of SoL 2025:400) keeps from everyone else
 /// (not the ordförande, not a single ledamot, not an official).
 pub fn is_utskott(role: &str) -> bool {
     let k = role_key(role);
@@ -187,7 +245,7 @@ pub struct Item {
     pub thresholds: Vec<Threshold>,
     /// Anmärkning.
     pub remark: Option<String>,
-    /// May only be delegated to an utskott (SoL 10 kap. 4 §).
+    /// May only be delegated to an utskott (SoL 10 kap. 4 §; från 1 juli 2025 SoL (2025:400) 30 kap. 6–8 §§).
     pub utskott_only: bool,
     /// The order moves the whole item to another number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -344,6 +402,12 @@ impl DelegationOrder {
         }
         let mut seen = HashSet::new();
         for i in &self.items {
+            if let Some(ground) = reserved_for_the_body(&i.matter) {
+                errors.push(OrderError::NotDelegable {
+                    item: i.number.clone(),
+                    ground,
+                });
+            }
             if i.number.trim().is_empty() {
                 errors.push(OrderError::NoNumber(i.matter.chars().take(60).collect()));
             } else if !seen.insert(i.number.as_str()) {
@@ -538,5 +602,48 @@ pub(crate) mod tests {
         assert_eq!(in_force(&v, d("2024-05-01")), Some(&b));
         assert_eq!(a.in_force_until(Some(&b)), Some(d("2024-04-30")));
         assert_eq!(a.item("1.1.").map(|i| i.number.as_str()), Some("1.1"));
+    }
+
+    /// KL 6 kap. 38 §: what the law keeps for the nämnd cannot stand in an order; the
+    /// delegable matters of seed 002 that mention mål, yttranden or principiell beskaffenhet
+    /// pass.
+    #[test]
+    fn matters_the_law_keeps_for_the_body_cannot_be_delegated() {
+        for reserved in [
+            "Fastställa nämndens budget och verksamhetsplan",
+            "Beslut om verksamhetens mål och inriktning",
+            "Yttrande till kommunfullmäktige över motion",
+            "Framställningar till fullmäktige",
+            "Yttrande när nämndens beslut i dess helhet har överklagats",
+            "Yttrande med anledning av överklagande av nämndens beslut",
+            "Beslut i ärenden av principiell beskaffenhet",
+            "Myndighetsutövning som är av större vikt",
+            "Ärenden som väckts genom medborgarförslag",
+        ] {
+            assert!(reserved_for_the_body(reserved).is_some(), "{reserved}");
+        }
+        for delegable in [
+            "Beslut om att föra kommunens talan i mål och ärenden som enligt SoL eller annan författning ankommer på nämnden.",
+            "Yttrande med anledning av överklagande av delegats beslut till allmän förvaltningsdomstol.",
+            "Avge yttrande till allmänna domstolar och förvaltningsdomstolar vid ärenden där socialnämnden är part.",
+            "Beslut i ärenden som inte är av principiell beskaffenhet",
+            "Bistånd som ej är av större vikt",
+            "Attest inom ramen för budget",
+            "Yttrande till IVO.",
+        ] {
+            assert_eq!(reserved_for_the_body(delegable), None, "{delegable}");
+        }
+        let mut o = order(
+            "2024-01-01",
+            vec![
+                item("1.1", &[&["Ordförande"]]),
+                item("1.2", &[&["Ordförande"]]),
+            ],
+        );
+        o.items[1].matter = "Yttrande till kommunfullmäktige".into();
+        assert!(matches!(
+            o.validate()[0],
+            OrderError::NotDelegable { ref item, .. } if item == "1.2"
+        ));
     }
 }

@@ -92,7 +92,10 @@ impl WhoAnswer {
             out.extend(ranks(&c.delegates));
         }
         if self.utskott_only {
-            out.push("Får enligt 10 kap. 4 § SoL bara delegeras till utskott.".into());
+            out.push(format!(
+                "Får bara delegeras till utskott ({}).",
+                super::legal::UTSKOTT_ONLY_BOTH
+            ));
         }
         if self.delegates.is_empty() && self.levels.is_empty() && self.conditional.is_empty() {
             out.push("  Ingen delegat.".into());
