@@ -326,7 +326,7 @@ test('from an empty installation to a planned meeting, in the browser', async ()
       await page.locator('#m-body').selectOption({ label: 'Socialnämnden' });
       await page.locator('#m-role').selectOption('ledamot');
       await page.locator('#m-position').selectOption(position);
-      await page.getByLabel('Från').fill('2026-01-01');
+      await page.locator('#m-from').fill('2026-01-01');
       await page.getByRole('button', { name: 'Lägg till uppdraget' }).click();
     }
     assert.match(await page.getByRole('region', { name: 'Uppdrag' }).innerText(), /Karin Ek[\s\S]*ordförande/);

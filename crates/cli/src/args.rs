@@ -743,12 +743,15 @@ pub enum MinutesCommand {
     Post {
         #[command(flatten)]
         meeting: MeetingRef,
-        /// Dag då anslaget sätts upp (annars i dag).
+        /// Dag då anslaget sätts upp: i dag (anslaget kan inte dateras en annan dag).
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
         /// Förvaringsplats för protokollet.
         #[arg(long)]
         storage: String,
+        /// Anslå bara denna omedelbart justerade paragraf, med egen överklagandetid.
+        #[arg(long)]
+        paragraph: Option<u32>,
     },
 }
 

@@ -62,6 +62,9 @@ pub enum CycleError {
         /// Today.
         today: NaiveDate,
     },
+    /// A § whose anslag is already up.
+    #[error("§ {0} är redan anslagen")]
+    ParagraphPostedAlready(u32),
     /// The anslag for minutes not adjusted.
     #[error("protokollet är inte justerat; anslaget kan inte sättas upp")]
     NotAdjusted,
@@ -139,19 +142,24 @@ pub fn send_notice(
             "mottagare (organets ledamöter och ersättare den dagen)",
         ));
     }
-    let mut warnings = Vec::new();
-    let days = (meeting.date - today).num_days();
-    if days < i64::from(lead_days) {
-        warnings.push(CycleWarning(format!(
-            "kallelsen går ut {days} dagar före sammanträdet; reglementet kräver minst {lead_days} dagar"
-        )));
-    }
     meeting.summons = Some(Summons {
         sent: today,
         recipients,
     });
     meeting.state = MeetingState::Notified;
-    Ok(warnings)
+    Ok(late_notice(meeting, lead_days).into_iter().collect())
+}
+
+/// A warning when the kallelse went out fewer than `lead_days` days before the meeting (the
+/// reglemente's time), shown with the meeting.
+pub fn late_notice(meeting: &Meeting, lead_days: u32) -> Option<CycleWarning> {
+    let sent = meeting.summons.as_ref()?.sent;
+    let days = (meeting.date - sent).num_days();
+    (days < i64::from(lead_days)).then(|| {
+        CycleWarning(format!(
+            "kallelsen gick ut {days} dagar före sammanträdet; reglementet kräver minst {lead_days} dagar"
+        ))
+    })
 }
 
 /// The meeting has been held: not before its day.
@@ -235,6 +243,51 @@ pub fn post_minutes(
     let warnings = late_posting_warning(meeting.date, seal.sealed_at, posted)?;
     meeting.posting = Some(posting);
     meeting.state = MeetingState::Posted;
+    Ok(warnings)
+}
+
+/// Anslag of § `number`, justerad at the meeting (omedelbar justering), on `today`, before
+/// the whole minutes: its own appeal period runs from it (KL 8 kap. 12 §, 13 kap. 5 §). A §
+/// is posted once; once the whole minutes are posted, they carry it.
+pub fn post_paragraph(
+    meeting: &mut Meeting,
+    minutes: &Minutes,
+    number: u32,
+    posted: NaiveDate,
+    storage: &str,
+    today: NaiveDate,
+) -> Result<Vec<CycleWarning>, CycleError> {
+    let p = minutes
+        .paragraph(number)
+        .ok_or(MinutesError::NoSuchParagraph(number))?;
+    if !p.immediately_adjusted {
+        return Err(CycleError::ExtractNotAdjusted(number));
+    }
+    if meeting.posting.is_some() {
+        return Err(wrong(meeting, "anslå en enskild paragraf"));
+    }
+    if meeting
+        .paragraph_postings
+        .iter()
+        .any(|x| x.number == number)
+    {
+        return Err(CycleError::ParagraphPostedAlready(number));
+    }
+    if posted != today {
+        return Err(CycleError::PostingNotToday { posted, today });
+    }
+    let adjusted = minutes
+        .approvals()
+        .iter()
+        .filter(|a| a.paragraphs.contains(&number))
+        .map(|a| a.time)
+        .max()
+        .ok_or(CycleError::ExtractNotAdjusted(number))?;
+    let posting = posting_for(meeting.date, adjusted, posted, storage)?;
+    let warnings = late_posting_warning(meeting.date, adjusted, posted)?;
+    meeting
+        .paragraph_postings
+        .push(crate::meeting::ParagraphPosting { number, posting });
     Ok(warnings)
 }
 
@@ -714,6 +767,75 @@ mod tests {
         let late = late_approvals(&minutes);
         assert_eq!(late.len(), 1);
         assert_eq!(late[0].signer, PersonId(2));
+    }
+
+    /// Omedelbar justering: the § is posted on its own, on the day it goes up, once, with
+    /// its own appeal period.
+    #[test]
+    fn a_paragraph_adjusted_at_the_meeting_is_posted_on_its_own() {
+        let mut m = Meeting::planned(BodyId(1), d("2025-09-01"));
+        m.start = Some("13:15".parse().unwrap());
+        m.place = Some("Stadshuset".into());
+        m.agenda = vec![item(1, "Yttrande"), item(2, "Information")];
+        send_notice(&mut m, d("2025-08-20"), members(), 7).unwrap();
+        mark_held(&mut m, d("2025-09-01")).unwrap();
+        let mut minutes = draft_minutes(&mut m, attendance(), &ParagraphSeries::default()).unwrap();
+        minutes
+            .set_signers(
+                None,
+                Some(PersonId(1)),
+                vec![PersonId(2)],
+                Some("Kansliet".into()),
+            )
+            .unwrap();
+        minutes
+            .edit_paragraph(1, |p, _| {
+                p.decision = Some(crate::minutes::Decision::Text {
+                    text: "Nämnden antar yttrandet.".into(),
+                });
+                Ok(())
+            })
+            .unwrap();
+        let today = d("2025-09-02");
+        assert_eq!(
+            post_paragraph(&mut m, &minutes, 1, today, "Kansliet", today).unwrap_err(),
+            CycleError::ExtractNotAdjusted(1)
+        );
+        let key = ed25519_dalek::SigningKey::from_bytes(&[1u8; 32]);
+        let time: DateTime<FixedOffset> = "2025-09-01T16:30:00+02:00".parse().unwrap();
+        for (who, role) in [(1, SignerRole::Chair), (2, SignerRole::Adjuster)] {
+            minutes
+                .approve(
+                    Approval {
+                        signer: PersonId(who),
+                        role,
+                        time,
+                        method: "Svensk e-legitimation".into(),
+                        paragraphs: vec![1],
+                        recorded: None,
+                    },
+                    &key,
+                    time,
+                )
+                .unwrap();
+        }
+        assert!(matches!(
+            post_paragraph(&mut m, &minutes, 1, d("2025-09-01"), "Kansliet", today),
+            Err(CycleError::PostingNotToday { .. })
+        ));
+        post_paragraph(&mut m, &minutes, 1, today, "Kansliet", today).unwrap();
+        let p = &m.paragraph_postings()[0];
+        assert_eq!((p.number, p.posting.posted), (1, today));
+        assert_eq!(p.posting.adjusted, Some(d("2025-09-01")));
+        assert_eq!(p.posting.appeal_ends, Some(d("2025-09-23")));
+        assert_eq!(
+            post_paragraph(&mut m, &minutes, 1, today, "Kansliet", today).unwrap_err(),
+            CycleError::ParagraphPostedAlready(1)
+        );
+        assert_eq!(
+            post_paragraph(&mut m, &minutes, 2, today, "Kansliet", today).unwrap_err(),
+            CycleError::ExtractNotAdjusted(2)
+        );
     }
 
     #[test]

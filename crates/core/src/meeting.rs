@@ -129,6 +129,18 @@ pub struct Meeting {
     /// Kallelse: when it went out and to whom.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) summons: Option<Summons>,
+    /// Anslag of §§ justerade at the meeting (omedelbar justering), each with its own dates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) paragraph_postings: Vec<ParagraphPosting>,
+}
+
+/// The anslag of one omedelbart justerad §: its appeal period runs from its own anslag.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ParagraphPosting {
+    /// The §.
+    pub number: u32,
+    /// Its anslag.
+    pub posting: Posting,
 }
 
 /// Kallelse: the day it was sent and its recipients (the ledamöter and ersättare in force on
@@ -171,6 +183,7 @@ impl Meeting {
             source: None,
             posting: None,
             summons: None,
+            paragraph_postings: Vec::new(),
         }
     }
 
@@ -218,6 +231,11 @@ impl Meeting {
     /// Föredragningslista.
     pub fn agenda(&self) -> &[AgendaItem] {
         &self.agenda
+    }
+
+    /// The anslag of §§ justerade at the meeting.
+    pub fn paragraph_postings(&self) -> &[ParagraphPosting] {
+        &self.paragraph_postings
     }
 
     /// Kallelse, once sent.

@@ -196,8 +196,53 @@ pub async fn board(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
                     details { summary { "Hur man överklagar" } p { (HOW_TO_APPEAL) } }
                 }
             }
+            @for (m, pp) in current_paragraph_notices(store, state.today())? {
+                section class="notice" aria-labelledby={ "anslag-" (m.id) "-" (pp.number) } {
+                    h2 id={ "anslag-" (m.id) "-" (pp.number) } { "Omedelbart justerad paragraf: " (body_name(store, m.body)) " § " (pp.number) }
+                    table {
+                        tbody {
+                            tr { th scope="row" { "Organ" } td { (body_name(store, m.body)) } }
+                            tr { th scope="row" { "Sammanträdesdatum" } td { (m.date) } }
+                            tr { th scope="row" { "Paragraf" } td { "§ " (pp.number) } }
+                            @if let Some(a) = pp.posting.adjusted { tr { th scope="row" { "Paragrafen justerad" } td { (a) } } }
+                            tr { th scope="row" { "Datum då anslaget sattes upp" } td { (pp.posting.posted) } }
+                            tr { th scope="row" { "Sista dag för överklagande" } td { (pp.posting.appeal_ends.map(|d| d.to_string()).unwrap_or_default()) } }
+                            tr { th scope="row" { "Datum då anslaget tas ned" } td { (pp.posting.removed.map(|d| d.to_string()).unwrap_or_default()) } }
+                            tr { th scope="row" { "Förvaringsplats för protokollet" } td { (mask_personal_numbers(&pp.posting.storage)) } }
+                        }
+                    }
+                    details { summary { "Hur man överklagar" } p { (HOW_TO_APPEAL) } }
+                }
+            }
         },
     ))
+}
+
+/// A § justerad at the meeting on the board, with its own anslag.
+type PostedParagraph = (
+    Record<MeetingId, Meeting>,
+    paragraf_core::meeting::ParagraphPosting,
+);
+
+/// The anslag of omedelbart justerade §§ up on `today` (the text follows with the whole
+/// minutes, once they are justerade and sealed).
+fn current_paragraph_notices(
+    store: &paragraf_app::DataDir,
+    today: NaiveDate,
+) -> Result<Vec<PostedParagraph>, WebError> {
+    let mut out = Vec::new();
+    for m in store.meetings()? {
+        for pp in m.paragraph_postings() {
+            let n = &pp.posting;
+            if n.posted <= today
+                && n.removed.is_none_or(|r| today < r)
+                && n.appeal_ends.is_none_or(|e| today <= e)
+            {
+                out.push((m.clone(), pp.clone()));
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn xml_escape(s: &str) -> String {

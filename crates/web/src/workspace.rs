@@ -688,6 +688,9 @@ pub async fn meeting_page(
             }
             @if let Some(s) = m.summons() {
                 p { "Kallelsen skickades " (s.sent) " till " (s.recipients.len()) " ledamöter och ersättare." }
+                @if let Some(w) = paragraf_core::cycle::late_notice(&m, state.dir.config().municipality.notice_days()) {
+                    p class="refused" { (w.0) "." }
+                }
             }
             @if secretary && m.state() == MeetingState::Notified {
                 @match paragraf_core::cycle::held_allowed(&m, today) {
@@ -768,6 +771,11 @@ pub async fn meeting_page(
                 }
                 @for p in min.paragraphs() {
                     (paragraph_html(p, &names))
+                    @if !min.is_sealed() && !min.attendance().attendees().is_empty() {
+                        @if let Some((taking_part, seats)) = min.quorum(p.number) {
+                            p class="quorum" { "Beslutande i § " (p.number) ": " (taking_part) @if let Some(s) = seats { " av " (s) " ledamöter" } "; leds av " (min.presiding_in(p.number).map(|x| name(&x)).unwrap_or_default()) "." }
+                        }
+                    }
                     @if secretary && !min.is_sealed() && !p.immediately_adjusted {
                         details {
                             summary { "Beslut i § " (p.number) }
@@ -867,6 +875,20 @@ pub async fn meeting_page(
                     }
                 }
                 @if let Some(seal) = min.seal() { p { "Justerat och förseglat " (seal.sealed_at.format("%Y-%m-%d %H:%M")) "." } }
+                @for pp in m.paragraph_postings() {
+                    p { "§ " (pp.number) " anslogs " (pp.posting.posted) " för sig (omedelbart justerad); sista dag för överklagande " (pp.posting.appeal_ends.map(|d| d.to_string()).unwrap_or_default()) "." }
+                }
+                @if secretary && m.posting().is_none() {
+                    @for p in min.paragraphs().iter().filter(|p| p.immediately_adjusted && !m.paragraph_postings().iter().any(|x| x.number == p.number)) {
+                        form method="post" action=(action("anslag-paragraf")) {
+                            (csrf(token.as_deref()))
+                            input type="hidden" name="paragraph" value=(p.number);
+                            label for={ "ap-" (p.number) } { "Förvaringsplats (§ " (p.number) ", omedelbart justerad)" }
+                            input id={ "ap-" (p.number) } name="storage" required size="40" value=(state.dir.config().municipality.storage_place.clone().unwrap_or_default());
+                            div { button type="submit" { "Anslå § " (p.number) " för sig" } }
+                        }
+                    }
+                }
                 @if secretary && m.state() == MeetingState::Adjusted {
                     h2 { "Anslag" }
                     form method="post" action=(action("anslag")) {
@@ -1111,6 +1133,19 @@ pub async fn meeting_action(
                 store,
                 mid,
                 date,
+                required(&f, "storage", "förvaringsplats")?,
+                state.today(),
+            )? {
+                tracing::warn!("{}", w.0);
+            }
+        }
+        "anslag-paragraf" => {
+            let n = paragraph_field(&f)?;
+            for w in cycle::post_paragraph(
+                store,
+                mid,
+                n,
+                state.today(),
                 required(&f, "storage", "förvaringsplats")?,
                 state.today(),
             )? {

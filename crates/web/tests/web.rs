@@ -331,6 +331,30 @@ async fn the_api_names_the_field_of_bad_input() {
         early.body
     );
     assert!(early.body.contains("föredragningslistan"));
+
+    // The rule and its words are the core's, the same as the form's and the command line's:
+    // the demo's notified meeting is a week ahead and cannot be held today.
+    let ahead = app
+        .state
+        .dir
+        .storage_for_tests()
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state() == paragraf_core::meeting::MeetingState::Notified)
+        .unwrap();
+    let held = app
+        .post_json(
+            &format!("/api/v1/meetings/{}/held", ahead.id),
+            Some(&token),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(held.status, StatusCode::CONFLICT, "{}", held.body);
+    let expected = paragraf_core::cycle::held_allowed(&ahead.value, today())
+        .unwrap_err()
+        .to_string();
+    assert!(held.body.contains(&expected), "{}", held.body);
 }
 
 /// The browser's path through the forms: plan, notice, record two decisions and a vote,
@@ -374,6 +398,17 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
     assert_eq!(r.status, StatusCode::CONFLICT, "held before the kallelse");
     let r = app.post_form(&kalla, Some(&sec), &[("csrf", &csrf)]).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "kalla: {}", r.body);
+    let page = app.get(&loc, Some(&sec)).await;
+    assert!(
+        page.body.contains(
+            "kallelsen gick ut 1 dagar före sammanträdet; reglementet kräver minst 7 dagar"
+        ),
+        "the late kallelse is shown"
+    );
+    assert!(
+        !page.body.contains("Markera som genomfört"),
+        "not offered before the day"
+    );
     let r = app.post_form(&held, Some(&sec), &[("csrf", &csrf)]).await;
     assert_eq!(r.status, StatusCode::CONFLICT, "held the day before");
     assert!(
@@ -1249,4 +1284,93 @@ async fn the_workspace_shows_what_is_due_and_by_when() {
     let (cookie, _) = app.login("handlaggare").await;
     let page = app.get("/sammantraden", Some(&cookie)).await;
     assert!(!page.body.contains("Att göra"), "{}", page.body);
+}
+
+/// Omedelbar justering: the chair and the adjuster approve a § at the meeting (through the
+/// API), the secretary posts it on its own from the meeting page, and the board shows its
+/// anslag with its own appeal period before the whole minutes are justerade.
+#[tokio::test]
+async fn a_paragraph_justerad_at_the_meeting_goes_up_on_its_own() {
+    let mut app = app();
+    let drafted = app
+        .state
+        .dir
+        .storage_for_tests()
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| {
+            m.state() == paragraf_core::meeting::MeetingState::MinutesDrafted && m.source.is_none()
+        })
+        .unwrap();
+    let minutes = app
+        .state
+        .dir
+        .storage_for_tests()
+        .minutes(drafted.id)
+        .unwrap()
+        .unwrap();
+    let n = minutes.paragraphs()[0].number;
+    // At the meeting, on its day.
+    app.set_today(drafted.date);
+    for (user, role) in [("ordforande", "chair"), ("justerare", "adjuster")] {
+        let (cookie, csrf) = app.login(user).await;
+        let req = Request::post(format!("/api/v1/meetings/{}/approvals", drafted.id))
+            .header(header::CONTENT_TYPE, "application/json")
+            .header(header::COOKIE, &cookie)
+            .header("x-csrf-token", &csrf)
+            .body(Body::from(format!(
+                r#"{{"role":"{role}","paragraphs":[{n}]}}"#
+            )))
+            .unwrap();
+        let a = app.send(req).await;
+        assert_eq!(a.status, StatusCode::OK, "{user}: {}", a.body);
+    }
+    // The next day the secretary posts the § on its own.
+    let next = drafted.date + chrono::Days::new(1);
+    app.set_today(next);
+    let (sec, csrf) = app.login("sekreterare").await;
+    let page = app
+        .get(&format!("/sammantraden/{}", drafted.id), Some(&sec))
+        .await;
+    assert!(
+        page.body.contains(&format!("Anslå § {n} för sig")),
+        "offered"
+    );
+    let r = app
+        .post_form(
+            &format!("/sammantraden/{}/anslag-paragraf", drafted.id),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("paragraph", &n.to_string()),
+                ("storage", "Kansliet"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let again = app
+        .post_form(
+            &format!("/sammantraden/{}/anslag-paragraf", drafted.id),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("paragraph", &n.to_string()),
+                ("storage", "Kansliet"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT, "posted once");
+    let board = app.get("/anslagstavla", None).await;
+    // Three weeks from the day it went up, to the next weekday (lag 1930:173).
+    let c = paragraf_core::calendar::cycle_deadlines(drafted.date, Some(drafted.date), Some(next))
+        .unwrap();
+    let appeal_ends = c.appeal_ends.unwrap().to_string();
+    assert!(
+        board.body.contains(&format!(
+            "Omedelbart justerad paragraf: Socialnämnden § {n}"
+        )) && board.body.contains(&appeal_ends),
+        "{}",
+        board.body
+    );
 }

@@ -503,6 +503,25 @@ pub fn post_minutes(
     })
 }
 
+/// Anslår § `number`, justerad at the meeting, on its own on `date` (which must be `today`);
+/// returns warnings (late posting).
+pub fn post_paragraph(
+    dir: &crate::DataDir,
+    id: MeetingId,
+    number: u32,
+    date: NaiveDate,
+    storage: &str,
+    today: NaiveDate,
+) -> Result<Vec<CycleWarning>> {
+    let store = &*dir.store;
+    let minutes = minutes(store, id)?;
+    change_meeting(store, id, |m| {
+        Ok(cycle::post_paragraph(
+            m, &minutes, number, date, storage, today,
+        )?)
+    })
+}
+
 /// Moves every posted meeting whose appeal period is over on `today` to its last state.
 pub fn close_appeal_periods(dir: &crate::DataDir, today: NaiveDate) -> Result<Vec<MeetingId>> {
     let store = &*dir.store;

@@ -338,6 +338,7 @@ impl MeetingDocs {
             SignerRole::Adjuster => "justerare",
             SignerRole::Secretary => "sekreterare",
         };
+        let late = paragraf_core::cycle::late_approvals(minutes);
         let protocol = doc::ProtocolDoc {
             municipality: self.municipality.clone(),
             body: self.body.clone(),
@@ -368,11 +369,26 @@ impl MeetingDocs {
             approvals: minutes
                 .approvals()
                 .iter()
-                .map(|a| doc::Approval {
-                    name: n.of(&a.signer),
-                    role: role(a.role).into(),
-                    time: a.time,
-                    method: a.method.clone(),
+                .map(|a| {
+                    // What the law asks to be seen: an approval recorded after the fact, and
+                    // one given after the 14 days of KL 5 kap. 69 §.
+                    let mut method = a.method.clone();
+                    if let Some(r) = &a.recorded {
+                        method.push_str(&format!(
+                            "; registrerat i efterhand {} av {}",
+                            r.at.format("%Y-%m-%d"),
+                            r.by
+                        ));
+                    }
+                    if late.iter().any(|l| std::ptr::eq(*l, a)) {
+                        method.push_str("; efter lagens fjorton dagar (KL 5 kap. 69 §)");
+                    }
+                    doc::Approval {
+                        name: n.of(&a.signer),
+                        role: role(a.role).into(),
+                        time: a.time,
+                        method,
+                    }
                 })
                 .collect(),
             seal: minutes.seal().map(|s| doc::Seal {

@@ -410,15 +410,27 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
             meeting,
             date,
             storage,
+            paragraph,
         } => {
             let (dir, id) = open(&meeting)?;
-            let date = date.unwrap_or_else(paragraf_app::clock::today);
-            let warnings =
-                cycle::post_minutes(&dir, id, date, &storage, paragraf_app::clock::today())?;
+            let today = paragraf_app::clock::today();
+            let date = date.unwrap_or(today);
+            let warnings = match paragraph {
+                Some(n) => cycle::post_paragraph(&dir, id, n, date, &storage, today)?,
+                None => cycle::post_minutes(&dir, id, date, &storage, today)?,
+            };
             for w in &warnings {
                 eprintln!("varning: {}", w.0);
             }
-            let notice = dir.meeting(id)?.value.posting().cloned();
+            let m = dir.meeting(id)?.value;
+            let notice = match paragraph {
+                Some(n) => m
+                    .paragraph_postings()
+                    .iter()
+                    .find(|p| p.number == n)
+                    .map(|p| p.posting.clone()),
+                None => m.posting().cloned(),
+            };
             output::print(
                 meeting.json.json,
                 &serde_json::json!({ "notice": notice, "warnings": warnings }),
