@@ -133,7 +133,7 @@ test('a meeting from planning to the public board, in the browser', async () => 
   await page.getByRole('button', { name: 'Markera som genomfört' }).click();
 
   await page.getByLabel('Ordförande').selectOption({ label: 'Karin Ek' });
-  await page.getByLabel('Justerare').selectOption({ label: 'Johan Björk' });
+  await page.getByLabel('Justerare', { exact: true }).selectOption({ label: 'Johan Björk' });
   await page.getByRole('button', { name: 'Upprätta protokoll' }).click();
   await axeCheck(page, 'sammanträdessidan');
 
@@ -167,6 +167,9 @@ test('a meeting from planning to the public board, in the browser', async () => 
   for (const [user, label] of [['ordforande', 'ordförande'], ['justerare', 'justerare']]) {
     await login(page, user);
     await page.goto(meetingUrl);
+    // Without confirming, the browser itself stops the form (required checkbox); then confirm.
+    assert.match(await page.content(), /Närvarolista/);
+    await page.getByLabel('Jag har läst protokollet och närvarolistan ovan och godkänner dem').check();
     await page.getByRole('button', { name: `Justera protokollet som ${label}` }).click();
     await page.waitForURL(meetingUrl);
     await logout(page);

@@ -557,6 +557,24 @@ pub enum MeetingCommand {
     },
     /// Skicka kallelsen.
     Notify(MeetingRef),
+    /// Ändra datum, tid eller plats för ett sammanträde som inte är kallat; det som inte
+    /// anges behålls.
+    Edit {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Nytt datum (ÅÅÅÅ-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Ny starttid (TT:MM).
+        #[arg(long, value_parser = parse_time)]
+        start: Option<chrono::NaiveTime>,
+        /// Ny sluttid (TT:MM).
+        #[arg(long, value_parser = parse_time)]
+        end: Option<chrono::NaiveTime>,
+        /// Ny plats.
+        #[arg(long)]
+        place: Option<String>,
+    },
     /// Markera sammanträdet som genomfört.
     Held(MeetingRef),
 }

@@ -62,6 +62,12 @@ pub enum CycleError {
         /// Today.
         today: NaiveDate,
     },
+    /// A case put on the föredragningslista twice.
+    #[error("ärendet {0} står redan på föredragningslistan")]
+    CaseOnAgendaTwice(String),
+    /// No item at that position.
+    #[error("föredragningslistan har ingen punkt {0}")]
+    NoSuchItem(u32),
     /// A § whose anslag is already up.
     #[error("§ {0} är redan anslagen")]
     ParagraphPostedAlready(u32),

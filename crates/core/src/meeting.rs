@@ -277,12 +277,65 @@ impl Meeting {
         }
     }
 
-    /// Puts `item` last on the föredragningslista (its position is set here).
+    /// Puts `item` last on the föredragningslista (its position is set here); a case already
+    /// on the list is not added twice.
     pub fn add_agenda_item(&mut self, item: AgendaItem) -> Result<&AgendaItem, CycleError> {
         self.agenda_open()?;
+        if item.case.is_some() && self.agenda.iter().any(|i| i.case == item.case) {
+            return Err(CycleError::CaseOnAgendaTwice(
+                item.case_number
+                    .clone()
+                    .unwrap_or_else(|| item.title.clone()),
+            ));
+        }
         let position = self.agenda.len() as u32 + 1;
         self.agenda.push(AgendaItem { position, ..item });
         Ok(self.agenda.last().expect("just pushed"))
+    }
+
+    /// Moves the item at `from` to `to` (positions from 1) while the föredragningslista is
+    /// open; the others close up.
+    pub fn move_agenda_item(&mut self, from: u32, to: u32) -> Result<(), CycleError> {
+        self.agenda_open()?;
+        let n = self.agenda.len() as u32;
+        if from == 0 || from > n || to == 0 || to > n {
+            return Err(CycleError::NoSuchItem(from.max(to)));
+        }
+        let item = self.agenda.remove(from as usize - 1);
+        self.agenda.insert(to as usize - 1, item);
+        for (i, item) in self.agenda.iter_mut().enumerate() {
+            item.position = i as u32 + 1;
+        }
+        Ok(())
+    }
+
+    /// Changes the date, time or place of a meeting not yet notified (after the kallelse,
+    /// a new kallelse would be needed; that is not modelled).
+    pub fn reschedule(
+        &mut self,
+        date: NaiveDate,
+        start: Option<NaiveTime>,
+        end: Option<NaiveTime>,
+        place: Option<String>,
+    ) -> Result<(), CycleError> {
+        if self.state != MeetingState::Planned {
+            return Err(CycleError::WrongState {
+                state: self.state.swedish(),
+                action: "ändras (det är redan kallat)",
+            });
+        }
+        if let (Some(s), Some(e)) = (start, end) {
+            if e <= s {
+                return Err(CycleError::SlotEndsBeforeStart);
+            }
+        }
+        self.date = date;
+        self.start = start;
+        self.end = end;
+        self.place = place
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty());
+        Ok(())
     }
 
     /// Adds a hålltid: it has a subject and does not end before it begins.
@@ -1073,5 +1126,61 @@ mod tests {
             vec![PersonId(12), PersonId(12)]
         )
         .is_err());
+    }
+
+    /// The föredragningslista: a case once, items reordered while it is open, the meeting
+    /// rescheduled until the kallelse.
+    #[test]
+    fn the_agenda_holds_a_case_once_and_can_be_reordered_until_the_notice() {
+        let mut m = Meeting::planned(BodyId(1), d("2025-09-01"));
+        let case = |n: i64, dnr: &str| AgendaItem {
+            case: Some(crate::ids::CaseId(n)),
+            case_number: Some(dnr.into()),
+            ..item(dnr)
+        };
+        m.add_agenda_item(case(1, "KS/2025:1")).unwrap();
+        m.add_agenda_item(case(2, "KS/2025:2")).unwrap();
+        m.add_agenda_item(item("Information")).unwrap();
+        assert_eq!(
+            m.add_agenda_item(case(1, "KS/2025:1")).unwrap_err(),
+            CycleError::CaseOnAgendaTwice("KS/2025:1".into())
+        );
+        m.move_agenda_item(3, 1).unwrap();
+        let titles: Vec<_> = m
+            .agenda()
+            .iter()
+            .map(|i| (i.position, i.title.clone()))
+            .collect();
+        assert_eq!(
+            titles,
+            vec![
+                (1, "Information".to_string()),
+                (2, "KS/2025:1".to_string()),
+                (3, "KS/2025:2".to_string())
+            ]
+        );
+        assert!(m.move_agenda_item(4, 1).is_err());
+        m.reschedule(
+            d("2025-09-08"),
+            Some("13:00".parse().unwrap()),
+            None,
+            Some(" Stadshuset ".into()),
+        )
+        .unwrap();
+        assert_eq!(
+            (m.date, m.place.as_deref()),
+            (d("2025-09-08"), Some("Stadshuset"))
+        );
+        assert!(m
+            .reschedule(
+                d("2025-09-08"),
+                Some("13:00".parse().unwrap()),
+                Some("12:00".parse().unwrap()),
+                None
+            )
+            .is_err());
+        crate::cycle::send_notice(&mut m, d("2025-08-28"), vec![PersonId(1)], 7).unwrap();
+        assert!(m.move_agenda_item(1, 2).is_err());
+        assert!(m.reschedule(d("2025-09-09"), None, None, None).is_err());
     }
 }

@@ -45,6 +45,7 @@ ul.goals { padding-left:1.2rem; } ul.goals > li { margin: .6rem 0; } .level { co
 .visually-hidden { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); white-space:nowrap; }
 .error-summary { border:3px solid var(--warn); padding:.5rem 1rem; margin:1rem 0; }
 .error-summary h2 { margin-top:0; } .field-error { color: var(--warn); font-weight:600; margin:.2rem 0; }
+form.inline { display:inline; } form.inline button { margin:0 0 0 .4rem; padding:.1rem .5rem; } .refused { color: var(--warn); font-weight:600; }
 input[aria-invalid=true] { border:2px solid var(--warn); }
 fieldset { border:1px solid var(--line); margin: .75rem 0; } legend { font-weight:600; }
 fieldset label { display:inline; font-weight:400; }

@@ -587,6 +587,31 @@ pub async fn meeting_page(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
+    meeting_view(&state, &viewer, id, None)
+}
+
+/// A form of the meeting page that was refused: which, what was typed, and why.
+struct Refused<'a> {
+    action: &'a str,
+    fields: &'a Fields,
+    message: String,
+}
+
+/// The meeting page; a refused form comes back with the reason on top and what was typed
+/// still in it.
+fn meeting_view(
+    state: &AppState,
+    viewer: &Viewer,
+    id: i64,
+    refused: Option<Refused<'_>>,
+) -> Result<Markup, WebError> {
+    let typed = |action: &str, key: &str| -> Option<String> {
+        refused
+            .as_ref()
+            .filter(|r| r.action == action)
+            .and_then(|r| get(r.fields, key))
+            .map(String::from)
+    };
     let user = viewer.logged_in()?.clone();
     let store = &state.dir;
     let m = store
@@ -605,8 +630,8 @@ pub async fn meeting_page(
         .is_some_and(|x| x.paragraphs().iter().any(|p| p.secrecy.is_secret()))
     {
         audit(
-            &state,
-            &viewer,
+            state,
+            viewer,
             "läsa-sekretess",
             "protokoll",
             m.id,
@@ -648,6 +673,9 @@ pub async fn meeting_page(
         Some(&user),
         html! {
             h1 { (body.name) ", " (m.date) }
+            @if let Some(r) = &refused {
+                div class="error-summary" role="alert" tabindex="-1" { h2 { "Det gick inte att spara" } p { (r.message) } }
+            }
             p { "Status: " span class="state" { (m.state().swedish()) } " · " (m.start.map(|t| t.format("kl. %H:%M").to_string()).unwrap_or_default()) " " (m.place.clone().unwrap_or_default()) }
             @if !m.schedule().is_empty() {
                 h2 { "Hålltider" }
@@ -665,20 +693,53 @@ pub async fn meeting_page(
                     li { a href={ "/sammantraden/" (id) "/dokument/utdrag-" (p.number) ".pdf" } { "Protokollsutdrag § " (p.number) " (PDF)" } }
                 } }
             }
+            @if secretary && m.state() == MeetingState::Planned {
+                details open[refused.as_ref().is_some_and(|r| r.action == "andra")] {
+                    summary { "Ändra datum, tid eller plats" }
+                    form method="post" action=(action("andra")) {
+                        (csrf(token.as_deref()))
+                        label for="e-date" { "Datum" } input id="e-date" name="date" type="date" required value=(typed("andra", "date").unwrap_or_else(|| m.date.to_string()));
+                        label for="e-start" { "Starttid" } input id="e-start" name="start" type="time" value=(typed("andra", "start").unwrap_or_else(|| m.start.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()));
+                        label for="e-end" { "Sluttid" } input id="e-end" name="end" type="time" value=(typed("andra", "end").unwrap_or_else(|| m.end.map(|t| t.format("%H:%M").to_string()).unwrap_or_default()));
+                        label for="e-place" { "Plats" } input id="e-place" name="place" value=(typed("andra", "place").unwrap_or_else(|| m.place.clone().unwrap_or_default()));
+                        div { button type="submit" { "Spara ändringen" } }
+                    }
+                }
+            }
             h2 { "Föredragningslista" }
-            ol { @for item in m.agenda() { li { (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" } } } }
+            ol { @for item in m.agenda() { li {
+                (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" }
+                @if secretary && m.agenda_open().is_ok() && m.agenda().len() > 1 {
+                    @if item.position > 1 {
+                        form method="post" action=(action("flytta")) class="inline" {
+                            (csrf(token.as_deref()))
+                            input type="hidden" name="from" value=(item.position);
+                            input type="hidden" name="to" value=(item.position - 1);
+                            button type="submit" aria-label={ "Flytta upp punkt " (item.position) } { "Upp" }
+                        }
+                    }
+                    @if (item.position as usize) < m.agenda().len() {
+                        form method="post" action=(action("flytta")) class="inline" {
+                            (csrf(token.as_deref()))
+                            input type="hidden" name="from" value=(item.position);
+                            input type="hidden" name="to" value=(item.position + 1);
+                            button type="submit" aria-label={ "Flytta ned punkt " (item.position) } { "Ned" }
+                        }
+                    }
+                }
+            } } }
             @if secretary && m.agenda_open().is_ok() {
                 form method="post" action=(action("punkt")) {
                     (csrf(token.as_deref()))
                     label for="case" { "Ärende till föredragningslistan" }
-                    select id="case" name="case" required { @for c in &cases { option value=(c.dnr.to_string()) { (c.dnr.to_string()) " " (c.title) } } }
+                    select id="case" name="case" required { @for c in cases.iter().filter(|c| !m.agenda().iter().any(|i| i.case == Some(c.id))) { option value=(c.dnr.to_string()) { (c.dnr.to_string()) " " (c.title) } } }
                     div { button type="submit" { "Lägg till" } }
                 }
                 form method="post" action=(action("halltid")) {
                     (csrf(token.as_deref()))
                     label for="s-start" { "Hålltid, start" } input id="s-start" name="start" type="time" required;
-                    label for="s-topic" { "Ämne" } input id="s-topic" name="topic" required;
-                    label for="s-presenter" { "Föredragande" } input id="s-presenter" name="presenter";
+                    label for="s-topic" { "Ämne" } input id="s-topic" name="topic" required value=(typed("halltid", "topic").unwrap_or_default());
+                    label for="s-presenter" { "Föredragande" } input id="s-presenter" name="presenter" value=(typed("halltid", "presenter").unwrap_or_default());
                     div { button type="submit" { "Lägg till hålltid" } }
                 }
                 @match paragraf_core::cycle::notice_allowed(&m, today) {
@@ -706,6 +767,10 @@ pub async fn meeting_page(
                     select id="chair" name="chair" { @for x in members.iter().filter(|x| x.role == MembershipRole::Member) { option value=(x.person) { (name(&x.person)) } } }
                     label for="adjuster" { "Justerare" }
                     select id="adjuster" name="adjuster" { @for x in &members { option value=(x.person) { (name(&x.person)) } } }
+                    label for="adjuster2" { "Andra justerare (valfri)" }
+                    select id="adjuster2" name="adjuster2" { option value="" { "Ingen" } @for x in &members { option value=(x.person) { (name(&x.person)) } } }
+                    label for="adj-place" { "Justeringens plats och tid" }
+                    input id="adj-place" name="adjustment_place" required value=(typed("protokoll", "adjustment_place").unwrap_or_else(|| "Digital justering i Paragraf".into()));
                     div { button type="submit" { "Upprätta protokoll" } }
                 }
             }
@@ -745,6 +810,20 @@ pub async fn meeting_page(
                         }
                     }
                 }
+                @if !min.attendance().attendees().is_empty() {
+                    h3 { "Närvarolista" }
+                    ul class="attendance" { @for a in min.attendance().attendees() {
+                        li { (name(&a.person)) @if let Some(p) = &a.party { " (" (p) ")" } ", "
+                            (match &a.role {
+                                AttendanceRole::Member => "ledamot".to_string(),
+                                AttendanceRole::ServingSubstitute { replaces } => format!("tjänstgörande ersättare för {}", name(replaces)),
+                                AttendanceRole::Substitute => "ersättare".to_string(),
+                                AttendanceRole::Other { title } => title.clone().unwrap_or_else(|| "övrig närvarande".into()),
+                            })
+                            @if let Some(w) = &a.presence.written { ", " (w) }
+                        }
+                    } }
+                }
                 @if secretary && !min.is_sealed() {
                     details open[min.attendance().attendees().is_empty()] {
                         summary { "Närvaro" }
@@ -777,17 +856,23 @@ pub async fn meeting_page(
                         }
                     }
                     @if secretary && !min.is_sealed() && !p.immediately_adjusted {
-                        details {
+                        details open[typed("beslut", "paragraph").as_deref() == Some(p.number.to_string().as_str())] {
                             summary { "Beslut i § " (p.number) }
                             form method="post" action=(action("beslut")) {
                                 (csrf(token.as_deref()))
                                 input type="hidden" name="paragraph" value=(p.number);
                                 label for={ "intro-" (p.number) } { "Inledning" }
-                                input id={ "intro-" (p.number) } name="intro" value={ (body.name) " beslutar" } size="50";
+                                @let mine = typed("beslut", "paragraph").as_deref() == Some(p.number.to_string().as_str());
+                                @let (intro, clauses) = match &p.decision {
+                                    Some(Decision::Clauses { intro, clauses }) => (intro.clone().unwrap_or_default(), clauses.iter().map(|c| c.0.clone()).collect::<Vec<_>>().join("\n")),
+                                    Some(Decision::Text { text }) => (String::new(), text.clone()),
+                                    None => (format!("{} beslutar", body.name), String::new()),
+                                };
+                                input id={ "intro-" (p.number) } name="intro" value=(if mine { typed("beslut", "intro").unwrap_or_default() } else { intro }) size="50";
                                 label for={ "att-" (p.number) } { "Att-satser, en per rad" }
-                                textarea id={ "att-" (p.number) } name="clauses" rows="3" cols="60" {}
+                                textarea id={ "att-" (p.number) } name="clauses" rows="3" cols="60" { (if mine { typed("beslut", "clauses").unwrap_or_default() } else { clauses }) }
                                 label for={ "disp-" (p.number) } { "Beslutet skickas till, en per rad" }
-                                textarea id={ "disp-" (p.number) } name="dispatch" rows="2" cols="60" {}
+                                textarea id={ "disp-" (p.number) } name="dispatch" rows="2" cols="60" { (if mine { typed("beslut", "dispatch").unwrap_or_default() } else { p.dispatch.join("\n") }) }
                                 label for={ "without-" (p.number) } { "Utan beslut i sak" }
                                 select id={ "without-" (p.number) } name="disposition" {
                                     option value="" { "nej, beslutet ovan" }
@@ -851,6 +936,7 @@ pub async fn meeting_page(
                                         form method="post" action=(action("justera")) {
                                             (csrf(token.as_deref()))
                                             input type="hidden" name="role" value=(r);
+                                            label { input type="checkbox" name="confirm" value="1" required; " Jag har läst protokollet och närvarolistan ovan och godkänner dem" }
                                             button type="submit" { "Justera protokollet som " (label) }
                                         }
                                     }
@@ -946,213 +1032,270 @@ pub async fn meeting_action(
         viewer.require(SECRETARY)?;
     }
     let before = crate::audit::meeting_snapshot(&state, mid)?;
-    match act.as_str() {
-        "punkt" => {
-            cycle::add_agenda_case(store, mid, required(&f, "case", "ärende")?, None)?;
-        }
-        "halltid" => {
-            let start = required(&f, "start", "starttid")?
-                .parse()
-                .map_err(|_| WebError::field("start", "ogiltig tid"))?;
-            let presenters = get(&f, "presenter")
-                .map(|p| vec![p.to_string()])
-                .unwrap_or_default();
-            cycle::add_slot(
-                store,
-                mid,
-                ScheduleSlot {
-                    start,
-                    end: None,
-                    topic: required(&f, "topic", "ämne")?.to_string(),
-                    presenters,
-                },
-            )?;
-        }
-        "kalla" => {
-            for w in cycle::send_notice(store, mid, state.today())? {
-                tracing::warn!("{}", w.0);
+    let done = (|| -> Result<(), WebError> {
+        match act.as_str() {
+            "punkt" => {
+                cycle::add_agenda_case(store, mid, required(&f, "case", "ärende")?, None)?;
             }
-        }
-        "genomfort" => cycle::mark_held(store, mid, state.today())?,
-        "protokoll" => {
-            let chair = person_field(&f, "chair")?;
-            let adjuster = person_field(&f, "adjuster")?;
-            cycle::draft_minutes(
-                store,
-                mid,
-                user.person,
-                Some(chair),
-                vec![adjuster],
-                Some("Digital justering i Paragraf".into()),
-            )?;
-        }
-        "narvaro" => {
-            let mut list: Vec<Attendee> = Vec::new();
-            let a = Attendee::whole_meeting;
-            for p in all(&f, "member") {
-                list.push(a(
-                    PersonId(
-                        p.parse()
-                            .map_err(|_| WebError::field("member", "ogiltig person"))?,
-                    ),
-                    AttendanceRole::Member,
-                ));
+            "halltid" => {
+                let start = required(&f, "start", "starttid")?
+                    .parse()
+                    .map_err(|_| WebError::field("start", "ogiltig tid"))?;
+                let presenters = get(&f, "presenter")
+                    .map(|p| vec![p.to_string()])
+                    .unwrap_or_default();
+                cycle::add_slot(
+                    store,
+                    mid,
+                    ScheduleSlot {
+                        start,
+                        end: None,
+                        topic: required(&f, "topic", "ämne")?.to_string(),
+                        presenters,
+                    },
+                )?;
             }
-            for (k, v) in f
-                .iter()
-                .filter(|(k, v)| k.starts_with("sub-") && !v.is_empty())
-            {
-                let sub = PersonId(
-                    k[4..]
-                        .parse()
-                        .map_err(|_| WebError::field(k, "ogiltig person"))?,
-                );
-                let role = if v == "present" {
-                    AttendanceRole::Substitute
-                } else {
-                    AttendanceRole::ServingSubstitute {
-                        replaces: PersonId(
-                            v.parse()
-                                .map_err(|_| WebError::field(k, "ogiltig ledamot"))?,
-                        ),
-                    }
+            "andra" => {
+                let date = required(&f, "date", "datum")?
+                    .parse()
+                    .map_err(|_| WebError::field("date", "ogiltigt datum; skriv ÅÅÅÅ-MM-DD"))?;
+                let time = |k: &str| -> Result<Option<chrono::NaiveTime>, WebError> {
+                    get(&f, k)
+                        .map(|t| {
+                            chrono::NaiveTime::parse_from_str(t, "%H:%M")
+                                .map_err(|_| WebError::field(k, "ogiltig tid; skriv TT:MM"))
+                        })
+                        .transpose()
                 };
-                list.push(a(sub, role));
+                cycle::reschedule(
+                    store,
+                    mid,
+                    date,
+                    time("start")?,
+                    time("end")?,
+                    get(&f, "place").map(String::from),
+                )?;
             }
-            cycle::set_attendance(store, mid, list)?;
-        }
-        "beslut" => {
-            let n = paragraph_field(&f)?;
-            let clauses = lines(get(&f, "clauses"));
-            let disposition = match get(&f, "disposition") {
-                Some(d) => Some(Disposition::parse(d).ok_or_else(|| {
-                    WebError::field(
-                        "disposition",
-                        "välj bordlagt, återremitterat eller information",
-                    )
-                })?),
-                None => None,
-            };
-            if clauses.is_empty() && disposition.is_none() {
-                return Err(WebError::field(
+            "flytta" => {
+                let n = |k: &str| -> Result<u32, WebError> {
+                    required(&f, k, "punkt")?
+                        .parse()
+                        .map_err(|_| WebError::field(k, "ogiltig punkt"))
+                };
+                cycle::move_agenda_item(store, mid, n("from")?, n("to")?)?;
+            }
+            "kalla" => {
+                for w in cycle::send_notice(store, mid, state.today())? {
+                    tracing::warn!("{}", w.0);
+                }
+            }
+            "genomfort" => cycle::mark_held(store, mid, state.today())?,
+            "protokoll" => {
+                let chair = person_field(&f, "chair")?;
+                let mut adjusters = vec![person_field(&f, "adjuster")?];
+                if get(&f, "adjuster2").is_some() {
+                    adjusters.push(person_field(&f, "adjuster2")?);
+                }
+                let place = get(&f, "adjustment_place")
+                    .unwrap_or("Digital justering i Paragraf")
+                    .to_string();
+                cycle::draft_minutes(store, mid, user.person, Some(chair), adjusters, Some(place))?;
+            }
+            "narvaro" => {
+                let mut list: Vec<Attendee> = Vec::new();
+                let a = Attendee::whole_meeting;
+                for p in all(&f, "member") {
+                    list.push(a(
+                        PersonId(
+                            p.parse()
+                                .map_err(|_| WebError::field("member", "ogiltig person"))?,
+                        ),
+                        AttendanceRole::Member,
+                    ));
+                }
+                for (k, v) in f
+                    .iter()
+                    .filter(|(k, v)| k.starts_with("sub-") && !v.is_empty())
+                {
+                    let sub = PersonId(
+                        k[4..]
+                            .parse()
+                            .map_err(|_| WebError::field(k, "ogiltig person"))?,
+                    );
+                    let role = if v == "present" {
+                        AttendanceRole::Substitute
+                    } else {
+                        AttendanceRole::ServingSubstitute {
+                            replaces: PersonId(
+                                v.parse()
+                                    .map_err(|_| WebError::field(k, "ogiltig ledamot"))?,
+                            ),
+                        }
+                    };
+                    list.push(a(sub, role));
+                }
+                cycle::set_attendance(store, mid, list)?;
+            }
+            "beslut" => {
+                let n = paragraph_field(&f)?;
+                let clauses = lines(get(&f, "clauses"));
+                let disposition = match get(&f, "disposition") {
+                    Some(d) => Some(Disposition::parse(d).ok_or_else(|| {
+                        WebError::field(
+                            "disposition",
+                            "välj bordlagt, återremitterat eller information",
+                        )
+                    })?),
+                    None => None,
+                };
+                if clauses.is_empty() && disposition.is_none() {
+                    return Err(WebError::field(
                     "clauses",
                     "skriv minst en att-sats, eller välj att ärendet bordlades, återremitterades eller var information",
                 ));
-            }
-            let decision = (!clauses.is_empty()).then(|| Decision::Clauses {
-                intro: get(&f, "intro").map(String::from),
-                clauses: clauses.into_iter().map(AttClause).collect(),
-            });
-            let presiding = match get(&f, "presiding") {
-                Some(_) => Some(Some(person_field(&f, "presiding")?)),
-                None if f.iter().any(|(k, _)| k == "presiding") => Some(None),
-                None => None,
-            };
-            let dispatch = lines(get(&f, "dispatch"));
-            cycle::write_paragraph(
-                store,
-                mid,
-                n,
-                cycle::ParagraphText {
-                    decision,
-                    dispatch: (!dispatch.is_empty()).then_some(dispatch),
-                    disposition: Some(disposition),
-                    presiding,
-                    ..Default::default()
-                },
-            )?;
-        }
-        "omrostning" => {
-            let n = paragraph_field(&f)?;
-            let mut ballots = Vec::new();
-            for (k, v) in f.iter().filter(|(k, _)| k.starts_with("vote-")) {
-                let person = PersonId(
-                    k[5..]
-                        .parse()
-                        .map_err(|_| WebError::field(k, "ogiltig person"))?,
-                );
-                let choice = match v.as_str() {
-                    "yes" => Choice::Yes,
-                    "no" => Choice::No,
-                    "abstain" => Choice::Abstain,
-                    _ => return Err(WebError::field(k, "rösten ska vara ja, nej eller avstår")),
-                };
-                ballots.push(Ballot { person, choice });
-            }
-            let yes = required(&f, "yes_means", "vad ja betyder")?;
-            let no = required(&f, "no_means", "vad nej betyder")?;
-            cycle::record_vote(store, mid, n, yes, no, ballots, None)?;
-        }
-        "reservation" => {
-            let n = paragraph_field(&f)?;
-            let by = person_field(&f, "person")?;
-            let reasons = get(&f, "reasons").map(String::from);
-            cycle::add_reservation(store, mid, n, by, reasons)?;
-        }
-        "jav" => {
-            let n = paragraph_field(&f)?;
-            let person = person_field(&f, "person")?;
-            cycle::record_conflict(store, mid, n, person, None)?;
-        }
-        "justera" => {
-            let me = user.person.ok_or_else(|| {
-                WebError::Forbidden("kontot är inte kopplat till en person".into())
-            })?;
-            let role = match get(&f, "role") {
-                Some("chair") => SignerRole::Chair,
-                Some("adjuster") => SignerRole::Adjuster,
-                _ => {
-                    return Err(WebError::field(
-                        "role",
-                        "rollen ska vara ordförande eller justerare",
-                    ))
                 }
-            };
-            cycle::approve(
-                &state.dir,
-                mid,
-                me,
-                role,
-                "Paragraf-inloggning",
-                vec![],
-                state.now(),
-                cycle::Recording {
-                    now: state.now(),
-                    by: user.username.clone(),
-                },
-            )?;
-        }
-        "anslag" => {
-            let date = match get(&f, "date") {
-                Some(d) => d
-                    .parse()
-                    .map_err(|_| WebError::field("date", "ogiltigt datum"))?,
-                None => state.today(),
-            };
-            for w in cycle::post_minutes(
-                store,
-                mid,
-                date,
-                required(&f, "storage", "förvaringsplats")?,
-                state.today(),
-            )? {
-                tracing::warn!("{}", w.0);
+                let decision = (!clauses.is_empty()).then(|| Decision::Clauses {
+                    intro: get(&f, "intro").map(String::from),
+                    clauses: clauses.into_iter().map(AttClause).collect(),
+                });
+                let presiding = match get(&f, "presiding") {
+                    Some(_) => Some(Some(person_field(&f, "presiding")?)),
+                    None if f.iter().any(|(k, _)| k == "presiding") => Some(None),
+                    None => None,
+                };
+                let dispatch = lines(get(&f, "dispatch"));
+                cycle::write_paragraph(
+                    store,
+                    mid,
+                    n,
+                    cycle::ParagraphText {
+                        decision,
+                        dispatch: (!dispatch.is_empty()).then_some(dispatch),
+                        disposition: Some(disposition),
+                        presiding,
+                        ..Default::default()
+                    },
+                )?;
             }
-        }
-        "anslag-paragraf" => {
-            let n = paragraph_field(&f)?;
-            for w in cycle::post_paragraph(
-                store,
-                mid,
-                n,
-                state.today(),
-                required(&f, "storage", "förvaringsplats")?,
-                state.today(),
-            )? {
-                tracing::warn!("{}", w.0);
+            "omrostning" => {
+                let n = paragraph_field(&f)?;
+                let mut ballots = Vec::new();
+                for (k, v) in f.iter().filter(|(k, _)| k.starts_with("vote-")) {
+                    let person = PersonId(
+                        k[5..]
+                            .parse()
+                            .map_err(|_| WebError::field(k, "ogiltig person"))?,
+                    );
+                    let choice = match v.as_str() {
+                        "yes" => Choice::Yes,
+                        "no" => Choice::No,
+                        "abstain" => Choice::Abstain,
+                        _ => {
+                            return Err(WebError::field(k, "rösten ska vara ja, nej eller avstår"))
+                        }
+                    };
+                    ballots.push(Ballot { person, choice });
+                }
+                let yes = required(&f, "yes_means", "vad ja betyder")?;
+                let no = required(&f, "no_means", "vad nej betyder")?;
+                cycle::record_vote(store, mid, n, yes, no, ballots, None)?;
             }
+            "reservation" => {
+                let n = paragraph_field(&f)?;
+                let by = person_field(&f, "person")?;
+                let reasons = get(&f, "reasons").map(String::from);
+                cycle::add_reservation(store, mid, n, by, reasons)?;
+            }
+            "jav" => {
+                let n = paragraph_field(&f)?;
+                let person = person_field(&f, "person")?;
+                cycle::record_conflict(store, mid, n, person, None)?;
+            }
+            "justera" => {
+                if get(&f, "confirm").is_none() {
+                    return Err(WebError::field(
+                        "confirm",
+                        "bekräfta att du har läst protokollet och närvarolistan",
+                    ));
+                }
+                let me = user.person.ok_or_else(|| {
+                    WebError::Forbidden("kontot är inte kopplat till en person".into())
+                })?;
+                let role = match get(&f, "role") {
+                    Some("chair") => SignerRole::Chair,
+                    Some("adjuster") => SignerRole::Adjuster,
+                    _ => {
+                        return Err(WebError::field(
+                            "role",
+                            "rollen ska vara ordförande eller justerare",
+                        ))
+                    }
+                };
+                cycle::approve(
+                    &state.dir,
+                    mid,
+                    me,
+                    role,
+                    "Paragraf-inloggning",
+                    vec![],
+                    state.now(),
+                    cycle::Recording {
+                        now: state.now(),
+                        by: user.username.clone(),
+                    },
+                )?;
+            }
+            "anslag" => {
+                let date = match get(&f, "date") {
+                    Some(d) => d
+                        .parse()
+                        .map_err(|_| WebError::field("date", "ogiltigt datum"))?,
+                    None => state.today(),
+                };
+                for w in cycle::post_minutes(
+                    store,
+                    mid,
+                    date,
+                    required(&f, "storage", "förvaringsplats")?,
+                    state.today(),
+                )? {
+                    tracing::warn!("{}", w.0);
+                }
+            }
+            "anslag-paragraf" => {
+                let n = paragraph_field(&f)?;
+                for w in cycle::post_paragraph(
+                    store,
+                    mid,
+                    n,
+                    state.today(),
+                    required(&f, "storage", "förvaringsplats")?,
+                    state.today(),
+                )? {
+                    tracing::warn!("{}", w.0);
+                }
+            }
+            other => return Err(WebError::NotFound(format!("åtgärden {other}"))),
         }
-        other => return Err(WebError::NotFound(format!("åtgärden {other}"))),
+        Ok(())
+    })();
+    match done {
+        Ok(()) => {}
+        // A refusal of the rules or of the input: the page again, with what was typed.
+        Err(e)
+            if e.status().is_client_error()
+                && e.status() != StatusCode::FORBIDDEN
+                && e.status() != StatusCode::NOT_FOUND =>
+        {
+            let status = e.status();
+            let refused = Refused {
+                action: &act,
+                fields: &f,
+                message: e.to_string(),
+            };
+            return Ok((status, meeting_view(&state, &viewer, id, Some(refused))?).into_response());
+        }
+        Err(e) => return Err(e),
     }
     let fields: serde_json::Map<String, serde_json::Value> = f
         .iter()

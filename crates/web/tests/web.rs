@@ -390,6 +390,61 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
             .await;
         assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     }
+    // A case goes on the list once; the refusal comes back on the meeting page.
+    let twice = app
+        .post_form(
+            &act("punkt"),
+            Some(&sec),
+            &[("csrf", &csrf), ("case", "SOC 2026-000001")],
+        )
+        .await;
+    assert_eq!(twice.status, StatusCode::CONFLICT);
+    assert!(twice.body.contains("står redan på föredragningslistan"));
+    assert!(
+        twice.body.contains("Föredragningslista"),
+        "the meeting page, not an error page"
+    );
+    // A refused hålltid keeps what was typed.
+    let bad = app
+        .post_form(
+            &act("halltid"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("start", "25:99"),
+                ("topic", "Budgetgenomgång med ekonomen"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("value=\"Budgetgenomgång med ekonomen\""));
+    // The items reorder while the list is open; the meeting is rescheduled until the kallelse.
+    let r = app
+        .post_form(
+            &act("flytta"),
+            Some(&sec),
+            &[("csrf", &csrf), ("from", "2"), ("to", "1")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let r = app
+        .post_form(
+            &act("andra"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("date", "2026-11-24"),
+                ("start", "13:30"),
+                ("place", "Kommunhuset, sal B"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let page = app.get(&loc, Some(&sec)).await;
+    let first = page.body.find("SOC 2026-000002").unwrap();
+    let second = page.body.find("SOC 2026-000001").unwrap();
+    assert!(first < second, "moved up");
+    assert!(page.body.contains("Kommunhuset, sal B"));
     // The kallelse goes out the day before; the meeting is held on its day, not before.
     let step = |a: &'static str| (act(a), a);
     let (kalla, _) = step("kalla");
@@ -514,7 +569,7 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
         .post_form(
             &act("justera"),
             Some(&sec),
-            &[("csrf", &csrf), ("role", "chair")],
+            &[("csrf", &csrf), ("role", "chair"), ("confirm", "1")],
         )
         .await;
     assert!(
@@ -537,7 +592,11 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
             "adjuster"
         };
         let a = app
-            .post_form(&act("justera"), Some(&c), &[("csrf", &t), ("role", role)])
+            .post_form(
+                &act("justera"),
+                Some(&c),
+                &[("csrf", &t), ("role", role), ("confirm", "1")],
+            )
             .await;
         assert_eq!(a.status, StatusCode::SEE_OTHER, "{user}: {}", a.body);
     }

@@ -110,6 +110,25 @@ pub(crate) fn add_agenda_item(
     })
 }
 
+/// Changes the date, time or place of a meeting not yet notified.
+pub fn reschedule(
+    dir: &crate::DataDir,
+    id: MeetingId,
+    date: NaiveDate,
+    start: Option<chrono::NaiveTime>,
+    end: Option<chrono::NaiveTime>,
+    place: Option<String>,
+) -> Result<()> {
+    change_meeting(dir.storage(), id, |m| {
+        Ok(m.reschedule(date, start, end, place)?)
+    })
+}
+
+/// Moves agenda item `from` to position `to` while the föredragningslista is open.
+pub fn move_agenda_item(dir: &crate::DataDir, id: MeetingId, from: u32, to: u32) -> Result<()> {
+    change_meeting(dir.storage(), id, |m| Ok(m.move_agenda_item(from, to)?))
+}
+
 /// Adds a hålltid.
 pub fn add_slot(dir: &crate::DataDir, id: MeetingId, slot: ScheduleSlot) -> Result<()> {
     change_meeting(dir.storage(), id, |m| Ok(m.add_schedule_slot(slot)?))

@@ -139,6 +139,25 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
             )?;
             show(&dir, id, meeting.json.json)
         }
+        MeetingCommand::Edit {
+            meeting,
+            date,
+            start,
+            end,
+            place,
+        } => {
+            let (dir, id) = open(&meeting)?;
+            let m = dir.meeting(id)?.value;
+            cycle::reschedule(
+                &dir,
+                id,
+                date.unwrap_or(m.date),
+                start.or(m.start),
+                end.or(m.end),
+                place.or(m.place),
+            )?;
+            show(&dir, id, meeting.json.json)
+        }
         MeetingCommand::Notify(r) => {
             let (dir, id) = open(&r)?;
             for w in cycle::send_notice(&dir, id, paragraf_app::clock::today())? {
