@@ -139,9 +139,9 @@ test('a meeting from planning to the public board, in the browser', async () => 
 
   const attendance = page.locator('form[action$="/narvaro"]');
   for (const name of ['Karin Ek', 'Johan Björk', 'Leila Haddad', 'Anna Sjöberg']) {
-    await attendance.getByLabel(name).check();
+    await attendance.getByLabel(name, { exact: true }).check();
   }
-  await attendance.getByLabel('Erik Holm').selectOption({ label: 'tjänstgör för Per Lind' });
+  await attendance.getByLabel('Erik Holm', { exact: true }).selectOption({ label: 'tjänstgör för Per Lind' });
   await page.getByRole('button', { name: 'Spara närvaro' }).click();
 
   for (const i of [0, 1]) {

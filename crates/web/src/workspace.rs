@@ -656,6 +656,7 @@ fn meeting_view(
         .into_iter()
         .filter(|x| x.active_on(m.date))
         .collect();
+    let officials: Vec<_> = store.officials()?.into_iter().map(|o| o.value).collect();
     let name = |p: &PersonId| names.get(p).cloned().unwrap_or_default();
     let action = |a: &str| format!("/sammantraden/{id}/{a}");
     let today = state.today();
@@ -836,12 +837,28 @@ fn meeting_view(
                             }
                             fieldset { legend { "Ersättare" }
                                 @for x in members.iter().filter(|x| x.role == MembershipRole::Substitute) {
+                                    @let now = min.attendance().get(x.person).map(|a| a.role.clone());
                                     label for={ "sub-" (x.person) } { (name(&x.person)) }
                                     select id={ "sub-" (x.person) } name={ "sub-" (x.person) } {
                                         option value="" { "ej närvarande" }
-                                        option value="present" { "närvarande, ej tjänstgörande" }
-                                        @for l in members.iter().filter(|l| l.role == MembershipRole::Member) { option value=(l.person) { "tjänstgör för " (name(&l.person)) } }
+                                        option value="present" selected[now == Some(AttendanceRole::Substitute)] { "närvarande, ej tjänstgörande" }
+                                        @for l in members.iter().filter(|l| l.role == MembershipRole::Member) { option value=(l.person) selected[now == Some(AttendanceRole::ServingSubstitute { replaces: l.person })] { "tjänstgör för " (name(&l.person)) } }
                                     }
+                                }
+                            }
+                            @if !officials.is_empty() {
+                                fieldset { legend { "Övriga närvarande" }
+                                    @for o in &officials {
+                                        label { input type="checkbox" name="other" value=(o.person) checked[min.attendance().get(o.person).is_some()]; " " (name(&o.person)) ", " (o.title) }
+                                    }
+                                }
+                            }
+                            details {
+                                summary { "Närvaro per paragraf" }
+                                p { "Lämna tomt för hela sammanträdet. Skriv t.ex. ”§§ 1–5”, ”ej § 3” eller ”del av § 7”." }
+                                @for x in &members {
+                                    label for={ "pres-" (x.person) } { "Närvaro för " (name(&x.person)) }
+                                    input id={ "pres-" (x.person) } name={ "pres-" (x.person) } size="20" value=(min.attendance().get(x.person).and_then(|a| a.presence.written.clone()).unwrap_or_default());
                                 }
                             }
                             button type="submit" { "Spara närvaro" }
@@ -871,6 +888,10 @@ fn meeting_view(
                                 input id={ "intro-" (p.number) } name="intro" value=(if mine { typed("beslut", "intro").unwrap_or_default() } else { intro }) size="50";
                                 label for={ "att-" (p.number) } { "Att-satser, en per rad" }
                                 textarea id={ "att-" (p.number) } name="clauses" rows="3" cols="60" { (if mine { typed("beslut", "clauses").unwrap_or_default() } else { clauses }) }
+                                label for={ "desc-" (p.number) } { "Beskrivning av ärendet" }
+                                textarea id={ "desc-" (p.number) } name="text" rows="4" cols="60" { (if mine { typed("beslut", "text").unwrap_or_default() } else { p.text.clone() }) }
+                                label for={ "docs-" (p.number) } { "Beslutsunderlag, en per rad" }
+                                textarea id={ "docs-" (p.number) } name="documents" rows="3" cols="60" { (if mine { typed("beslut", "documents").unwrap_or_default() } else { p.documents.join("\n") }) }
                                 label for={ "disp-" (p.number) } { "Beslutet skickas till, en per rad" }
                                 textarea id={ "disp-" (p.number) } name="dispatch" rows="2" cols="60" { (if mine { typed("beslut", "dispatch").unwrap_or_default() } else { p.dispatch.join("\n") }) }
                                 label for={ "without-" (p.number) } { "Utan beslut i sak" }
@@ -922,6 +943,27 @@ fn meeting_view(
                                 label for={ "jav-" (p.number) } { "Jäv anmält av" }
                                 select id={ "jav-" (p.number) } name="person" { @for who in p.deciding(min.attendance()) { option value=(who) { (name(&who)) } } }
                                 div { button type="submit" { "Registrera jäv" } }
+                            }
+                        }
+                        details {
+                            summary { "Yrkande eller protokollsanteckning i § " (p.number) }
+                            form method="post" action=(action("yrkande")) {
+                                (csrf(token.as_deref()))
+                                input type="hidden" name="paragraph" value=(p.number);
+                                label for={ "mot-" (p.number) } { "Yrkande av" }
+                                select id={ "mot-" (p.number) } name="person" { @for who in p.deciding(min.attendance()) { option value=(who) { (name(&who)) } } }
+                                label for={ "mott-" (p.number) } { "Yrkandet" }
+                                input id={ "mott-" (p.number) } name="text" required size="50" value=(typed("yrkande", "text").unwrap_or_default());
+                                div { button type="submit" { "Registrera yrkandet" } }
+                            }
+                            form method="post" action=(action("anteckning")) {
+                                (csrf(token.as_deref()))
+                                input type="hidden" name="paragraph" value=(p.number);
+                                label for={ "note-" (p.number) } { "Protokollsanteckning av" }
+                                select id={ "note-" (p.number) } name="person" { @for a in min.attendance().attendees().iter().filter(|a| a.presence.covers(p.number)) { option value=(a.person) { (name(&a.person)) } } }
+                                label for={ "notet-" (p.number) } { "Anteckningen" }
+                                textarea id={ "notet-" (p.number) } name="text" rows="2" cols="60" required { (typed("anteckning", "text").unwrap_or_default()) }
+                                div { button type="submit" { "Registrera anteckningen" } }
                             }
                         }
                     }
@@ -1134,6 +1176,26 @@ pub async fn meeting_action(
                     };
                     list.push(a(sub, role));
                 }
+                let officials = store.officials()?;
+                for p in all(&f, "other") {
+                    let person = PersonId(
+                        p.parse()
+                            .map_err(|_| WebError::field("other", "ogiltig person"))?,
+                    );
+                    let title = officials
+                        .iter()
+                        .find(|o| o.person == person)
+                        .map(|o| o.title.clone());
+                    list.push(a(person, AttendanceRole::Other { title }));
+                }
+                // Närvaro per paragraf, as the minutes write it ("§§ 1–5", "ej § 3").
+                for x in &mut list {
+                    let key = format!("pres-{}", x.person);
+                    if let Some(text) = get(&f, &key) {
+                        x.presence = paragraf_core::meeting::Presence::parse(text)
+                            .map_err(|e| WebError::field(&key, e.to_string()))?;
+                    }
+                }
                 cycle::set_attendance(store, mid, list)?;
             }
             "beslut" => {
@@ -1164,6 +1226,7 @@ pub async fn meeting_action(
                     None => None,
                 };
                 let dispatch = lines(get(&f, "dispatch"));
+                let given = |k: &str| f.iter().any(|(key, _)| key == k);
                 cycle::write_paragraph(
                     store,
                     mid,
@@ -1173,7 +1236,15 @@ pub async fn meeting_action(
                         dispatch: (!dispatch.is_empty()).then_some(dispatch),
                         disposition: Some(disposition),
                         presiding,
-                        ..Default::default()
+                        text: given("text").then(|| get(&f, "text").unwrap_or("").to_string()),
+                        documents: given("documents").then(|| {
+                            get(&f, "documents")
+                                .unwrap_or("")
+                                .lines()
+                                .map(|l| l.trim().to_string())
+                                .filter(|l| !l.is_empty())
+                                .collect()
+                        }),
                     },
                 )?;
             }
@@ -1205,6 +1276,22 @@ pub async fn meeting_action(
                 let by = person_field(&f, "person")?;
                 let reasons = get(&f, "reasons").map(String::from);
                 cycle::add_reservation(store, mid, n, by, reasons)?;
+            }
+            "yrkande" => {
+                let n = paragraph_field(&f)?;
+                let by = person_field(&f, "person")?;
+                cycle::add_motion(store, mid, n, by, vec![], required(&f, "text", "yrkandet")?)?;
+            }
+            "anteckning" => {
+                let n = paragraph_field(&f)?;
+                let by = person_field(&f, "person")?;
+                cycle::add_note(
+                    store,
+                    mid,
+                    n,
+                    vec![by],
+                    required(&f, "text", "anteckningen")?,
+                )?;
             }
             "jav" => {
                 let n = paragraph_field(&f)?;

@@ -493,11 +493,23 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
                 ("member", "2"),
                 ("member", "3"),
                 ("sub-8", "4"),
+                ("pres-3", "ej § 999"),
             ],
         )
         .await;
     assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
+    let bad = app
+        .post_form(
+            &act("narvaro"),
+            Some(&sec),
+            &[("csrf", &csrf), ("member", "1"), ("pres-1", "paragraf sju")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     let page = app.get(&loc, Some(&sec)).await;
+    // The närvarolista with the party from the register and the per-§ presence.
+    assert!(page.body.contains("Närvarolista"));
+    assert!(page.body.contains("ej § 999"), "per-§ presence kept");
     let first: u32 = page
         .body
         .split("name=\"paragraph\" value=\"")
@@ -528,6 +540,22 @@ async fn a_meeting_goes_from_planning_to_the_public_board_through_the_forms() {
         assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.body);
     }
     let n = (first + 1).to_string();
+    // A yrkande by a beslutande and a protokollsanteckning by someone present.
+    for (action, fields) in [
+        (
+            "yrkande",
+            [("person", "1"), ("text", "bifall till förslaget")],
+        ),
+        (
+            "anteckning",
+            [("person", "2"), ("text", "Vi välkomnar redovisningen.")],
+        ),
+    ] {
+        let mut form = vec![("csrf", csrf.as_str()), ("paragraph", n.as_str())];
+        form.extend(fields);
+        let r = app.post_form(&act(action), Some(&sec), &form).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{action}: {}", r.body);
+    }
     let vote = app
         .post_form(
             &act("omrostning"),

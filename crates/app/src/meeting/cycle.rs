@@ -96,6 +96,39 @@ pub(crate) fn add_agenda_item(
             Err(_) => crate::refuse!("inget ärende har diarienumret ”{case_key}”"),
         },
     };
+    // Without a draft, the beslutsunderlag are the case's handlingar: the tjänsteskrivelse
+    // and what goes with it (a secret handling by its number only).
+    let draft = match draft {
+        Some(d) => Some(d),
+        None => {
+            use paragraf_core::registry::DocumentType as T;
+            let documents: Vec<String> = store
+                .documents(case.id)?
+                .into_iter()
+                .map(|d| d.value)
+                .filter(|d| {
+                    !matches!(
+                        d.kind,
+                        T::Notice | T::Minutes | T::MinutesExtract | T::DelegationList
+                    )
+                })
+                .map(|d| {
+                    if d.secrecy.is_secret() {
+                        format!("Handling {} (sekretess)", d.number)
+                    } else {
+                        format!("{}, {}", d.title, d.date)
+                    }
+                })
+                .collect();
+            (!documents.is_empty()).then(|| paragraf_core::meeting::ItemDraft {
+                text: String::new(),
+                proposal: None,
+                documents,
+                dispatch: Vec::new(),
+                tables: Vec::new(),
+            })
+        }
+    };
     change_meeting(store, id, |m| {
         let item = AgendaItem {
             position: 0,
@@ -199,6 +232,19 @@ pub fn set_attendance(dir: &crate::DataDir, id: MeetingId, attendees: Vec<Attend
         .memberships(Some(m.body))?
         .into_iter()
         .map(|r| r.value)
+        .collect();
+    // The party as the register has it on the day, as the minutes write it: "(S)".
+    let attendees = attendees
+        .into_iter()
+        .map(|mut a| {
+            if a.party.is_none() {
+                a.party = memberships
+                    .iter()
+                    .find(|x| x.person == a.person && x.body == m.body && x.active_on(m.date))
+                    .and_then(|x| x.party.clone());
+            }
+            a
+        })
         .collect();
     let attendance = Attendance::new(m.body, m.date, &memberships, attendees)?;
     if let Some(order) = crate::org::substitute_order_on(dir, m.body, m.date)? {
