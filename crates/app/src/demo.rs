@@ -424,6 +424,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
             cycle::Recording {
                 now: at(9)?,
                 by: "demo".into(),
+                on_behalf: false,
             },
         )?;
         cycle::approve(
@@ -437,6 +438,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
             cycle::Recording {
                 now: at(10)?,
                 by: "demo".into(),
+                on_behalf: false,
             },
         )?;
         if target == MeetingState::Adjusted {

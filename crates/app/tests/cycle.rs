@@ -549,6 +549,7 @@ fn recorded_later() -> cycle::Recording {
     cycle::Recording {
         now: "2025-12-31T12:00:00+01:00".parse().unwrap(),
         by: "test".into(),
+        on_behalf: false,
     }
 }
 

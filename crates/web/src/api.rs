@@ -503,6 +503,7 @@ async fn approve(
         cycle::Recording {
             now: state.now(),
             by: user.username.clone(),
+            on_behalf: false,
         },
     )
     .map_err(WebError::from)?;

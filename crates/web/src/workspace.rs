@@ -920,6 +920,12 @@ fn meeting_view(
                                 input type="hidden" name="paragraph" value=(p.number);
                                 label for={ "yes-" (p.number) } { "Ja betyder" } input id={ "yes-" (p.number) } name="yes_means" value="bifall till ordförandens förslag";
                                 label for={ "no-" (p.number) } { "Nej betyder" } input id={ "no-" (p.number) } name="no_means" value="avslag";
+                                @if p.motions.iter().filter(|m| !m.withdrawn).count() >= 2 {
+                                    label for={ "ym-" (p.number) } { "Ja står för yrkande" }
+                                    select id={ "ym-" (p.number) } name="yes_motion" { option value="" { "–" } @for mo in p.motions.iter().filter(|m| !m.withdrawn) { option value=(mo.id) { (mo.id) ": " (mo.text) } } }
+                                    label for={ "nm-" (p.number) } { "Nej står för yrkande" }
+                                    select id={ "nm-" (p.number) } name="no_motion" { option value="" { "–" } @for mo in p.motions.iter().filter(|m| !m.withdrawn) { option value=(mo.id) { (mo.id) ": " (mo.text) } } }
+                                }
                                 @for who in p.deciding(min.attendance()) {
                                     label for={ "v-" (p.number) "-" (who) } { (name(&who)) }
                                     select id={ "v-" (p.number) "-" (who) } name={ "vote-" (who) } { option value="yes" { "ja" } option value="no" { "nej" } option value="abstain" { "avstår" } }
@@ -987,9 +993,45 @@ fn meeting_view(
                             }
                         }
                     }
+                    @if let Some(me) = user.person {
+                        @let role = if min.chair() == Some(me) { Some("chair") } else if min.adjusters().contains(&me) { Some("adjuster") } else { None };
+                        @let open: Vec<_> = min.paragraphs().iter().filter(|p| !p.immediately_adjusted && p.decision.is_some()).collect();
+                        @if let (Some(r), true, false) = (role, today == m.date, open.is_empty()) {
+                            details {
+                                summary { "Omedelbar justering av enskilda paragrafer (vid sammanträdet)" }
+                                form method="post" action=(action("justera")) {
+                                    (csrf(token.as_deref()))
+                                    input type="hidden" name="role" value=(r);
+                                    fieldset { legend { "Paragrafer att justera nu" }
+                                        @for p in &open { label { input type="checkbox" name="paragraphs" value=(p.number); " § " (p.number) " " (p.title) } }
+                                    }
+                                    label { input type="checkbox" name="confirm" value="1" required; " Jag har läst paragraferna och närvarolistan och godkänner dem" }
+                                    div { button type="submit" { "Justera paragraferna omedelbart" } }
+                                }
+                            }
+                        }
+                    }
                     @if secretary {
                         @if let Err(e) = min.check_complete() {
                             p class="refused" { "Innan protokollet kan justeras: " (cycle::with_names_text(&state.dir, &e.to_string())) }
+                        }
+                        @if min.check_complete().is_ok() {
+                            details open[refused.as_ref().is_some_and(|r| r.action == "pappersjustering")] {
+                                summary { "Registrera en justering som gjorts på papper" }
+                                form method="post" action=(action("pappersjustering")) {
+                                    (csrf(token.as_deref()))
+                                    label for="pj-signer" { "Vem skrev under" }
+                                    select id="pj-signer" name="signer" {
+                                        @for (who, r) in min.chair().map(|c| (c, "ordförande")).into_iter().chain(min.adjusters().iter().map(|a| (*a, "justerare"))) {
+                                            @if min.awaits_approval_from(who) { option value=(who) { (name(&who)) ", " (r) } }
+                                        }
+                                    }
+                                    label for="pj-signed" { "Dag för underskriften" }
+                                    input id="pj-signed" name="signed" type="date" required max=(today) value=(typed("pappersjustering", "signed").unwrap_or_default());
+                                    p { "Registreringen sparas med ditt namn och tiden nu." }
+                                    div { button type="submit" { "Registrera justeringen" } }
+                                }
+                            }
                         }
                     }
                     p { "Godkänt av: " (min.approvals().iter().map(|a| name(&a.signer)).collect::<Vec<_>>().join(", ")) }
@@ -1269,7 +1311,16 @@ pub async fn meeting_action(
                 }
                 let yes = required(&f, "yes_means", "vad ja betyder")?;
                 let no = required(&f, "no_means", "vad nej betyder")?;
-                cycle::record_vote(store, mid, n, yes, no, ballots, None)?;
+                let motion = |k: &str| -> Result<Option<u32>, WebError> {
+                    get(&f, k)
+                        .map(|v| {
+                            v.parse()
+                                .map_err(|_| WebError::field(k, "ogiltigt yrkande"))
+                        })
+                        .transpose()
+                };
+                let motions = motion("yes_motion")?.zip(motion("no_motion")?);
+                cycle::record_vote(store, mid, n, yes, no, ballots, motions)?;
             }
             "reservation" => {
                 let n = paragraph_field(&f)?;
@@ -1318,17 +1369,62 @@ pub async fn meeting_action(
                         ))
                     }
                 };
+                // Omedelbar justering names the §§; without them the whole minutes.
+                let paragraphs = all(&f, "paragraphs")
+                    .into_iter()
+                    .map(|n| {
+                        n.parse()
+                            .map_err(|_| WebError::field("paragraphs", "ogiltig paragraf"))
+                    })
+                    .collect::<Result<Vec<u32>, _>>()?;
                 cycle::approve(
                     &state.dir,
                     mid,
                     me,
                     role,
                     "Paragraf-inloggning",
-                    vec![],
+                    paragraphs,
                     state.now(),
                     cycle::Recording {
                         now: state.now(),
                         by: user.username.clone(),
+                        on_behalf: false,
+                    },
+                )?;
+            }
+            "pappersjustering" => {
+                // A justering signed on paper, recorded afterwards by the secretary.
+                let signer = person_field(&f, "signer")?;
+                let chair = store.minutes(mid)?.and_then(|m| m.chair());
+                let role = if chair == Some(signer) {
+                    SignerRole::Chair
+                } else {
+                    SignerRole::Adjuster
+                };
+                let day: chrono::NaiveDate = required(&f, "signed", "dag för underskriften")?
+                    .parse()
+                    .map_err(|_| WebError::field("signed", "ogiltigt datum; skriv ÅÅÅÅ-MM-DD"))?;
+                // Signed today: now; an earlier day: its noon. A later day is the core's to
+                // refuse (never dated ahead).
+                let at = if day == state.today() {
+                    state.now()
+                } else {
+                    day.and_hms_opt(12, 0, 0)
+                        .and_then(|t| t.and_local_timezone(*state.now().offset()).single())
+                        .ok_or_else(|| WebError::field("signed", "ogiltigt datum"))?
+                };
+                cycle::approve(
+                    &state.dir,
+                    mid,
+                    signer,
+                    role,
+                    "underskrift på papper",
+                    vec![],
+                    at,
+                    cycle::Recording {
+                        now: state.now(),
+                        by: user.username.clone(),
+                        on_behalf: true,
                     },
                 )?;
             }

@@ -153,6 +153,7 @@ fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
         cycle::Recording {
             now,
             by: "test".into(),
+            on_behalf: false,
         },
     )
     .unwrap();
@@ -167,6 +168,7 @@ fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
         cycle::Recording {
             now,
             by: "test".into(),
+            on_behalf: false,
         },
     )
     .unwrap();

@@ -1461,3 +1461,94 @@ async fn a_paragraph_justerad_at_the_meeting_goes_up_on_its_own() {
         board.body
     );
 }
+
+/// A justering signed on paper is recorded afterwards by the secretary: stored with who
+/// recorded it and when, and the last one seals.
+#[tokio::test]
+async fn a_paper_justering_is_recorded_later_by_the_secretary() {
+    let app = app();
+    let drafted = app
+        .state
+        .dir
+        .storage_for_tests()
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| {
+            m.state() == paragraf_core::meeting::MeetingState::MinutesDrafted && m.source.is_none()
+        })
+        .unwrap();
+    let minutes = app
+        .state
+        .dir
+        .storage_for_tests()
+        .minutes(drafted.id)
+        .unwrap()
+        .unwrap();
+    let signers = [minutes.chair().unwrap(), minutes.adjusters()[0]];
+    let (sec, csrf) = app.login("sekreterare").await;
+    let url = format!("/sammantraden/{}", drafted.id);
+    let page = app.get(&url, Some(&sec)).await;
+    assert!(page
+        .body
+        .contains("Registrera en justering som gjorts på papper"));
+    // Not dated ahead of today.
+    let ahead = app
+        .post_form(
+            &format!("{url}/pappersjustering"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("signer", &signers[0].0.to_string()),
+                ("signed", "2099-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(ahead.status, StatusCode::CONFLICT, "{}", ahead.body);
+    assert!(ahead.body.contains("kan inte dateras framåt"));
+    let r = app
+        .post_form(
+            &format!("{url}/pappersjustering"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("signer", &signers[0].0.to_string()),
+                ("signed", &today().to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let signed = (drafted.date + chrono::Days::new(1)).to_string();
+    let r = app
+        .post_form(
+            &format!("{url}/pappersjustering"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("signer", &signers[1].0.to_string()),
+                ("signed", &signed),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let minutes = app
+        .state
+        .dir
+        .storage_for_tests()
+        .minutes(drafted.id)
+        .unwrap()
+        .unwrap();
+    assert!(minutes.is_sealed());
+    let later = minutes
+        .approvals()
+        .iter()
+        .find(|a| a.signer == signers[1])
+        .unwrap();
+    assert_eq!(later.time.date_naive().to_string(), signed);
+    assert_eq!(later.recorded.as_ref().unwrap().by, "sekreterare");
+    let page = app.get(&url, Some(&sec)).await;
+    assert!(
+        page.body.contains("registrerat i efterhand"),
+        "shown on the meeting"
+    );
+}

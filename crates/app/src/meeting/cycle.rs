@@ -505,6 +505,9 @@ pub struct Recording {
     pub now: DateTime<FixedOffset>,
     /// The user who records it.
     pub by: String,
+    /// Recorded by someone other than the signer (a signature on paper): kept as recorded
+    /// later even on the day it was given.
+    pub on_behalf: bool,
 }
 
 /// One signer approves (justering) at `time`, recorded as `recording` says. The last
@@ -535,12 +538,11 @@ pub fn approve(
                 time,
                 method: method.to_string(),
                 paragraphs,
-                recorded: (time.date_naive() < recording.now.date_naive()).then(|| {
-                    paragraf_core::minutes::Recorded {
+                recorded: (recording.on_behalf || time.date_naive() < recording.now.date_naive())
+                    .then(|| paragraf_core::minutes::Recorded {
                         at: recording.now,
                         by: recording.by.clone(),
-                    }
-                }),
+                    }),
             },
             &key,
             recording.now,

@@ -408,6 +408,9 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
                 cycle::Recording {
                     now: paragraf_app::clock::now(),
                     by: operator(),
+                    // The command line records a signer's approval; it is not the signer's
+                    // own login, so who recorded it is kept.
+                    on_behalf: true,
                 },
             )?;
             output::print(meeting.json.json, &outcome, || match &outcome {
