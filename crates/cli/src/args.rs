@@ -532,8 +532,11 @@ pub enum MeetingCommand {
         #[command(flatten)]
         meeting: MeetingRef,
         /// Ärendet (diarienummer eller id).
+        #[arg(long, required_unless_present = "title", conflicts_with = "title")]
+        case: Option<String>,
+        /// En punkt utan ärende: "Val av justerare", "Information från förvaltningen" …
         #[arg(long)]
-        case: String,
+        title: Option<String>,
         /// Föredragande.
         #[arg(long)]
         presenter: Option<String>,

@@ -1456,6 +1456,20 @@ impl Minutes {
         serde_json::to_string(&copy).expect("minutes serialise")
     }
 
+    /// The §§ whose case comes back at a later meeting: bordlagda or återremitterade.
+    pub fn carried_over(&self) -> Vec<&Paragraph> {
+        self.paragraphs
+            .iter()
+            .filter(|p| {
+                p.case.is_some()
+                    && matches!(
+                        p.disposition,
+                        Some(Disposition::Tabled | Disposition::ReferredBack)
+                    )
+            })
+            .collect()
+    }
+
     /// Who leads § `number`: the one named for the §, else the ordförande.
     pub fn presiding_in(&self, number: u32) -> Option<PersonId> {
         self.paragraph(number)
@@ -2845,5 +2859,27 @@ mod tests {
         assert_eq!(m.quorum(2), Some((3, Some(5))));
         assert_eq!(m.quorum(1), Some((3, Some(5))));
         m.check_complete().unwrap();
+    }
+
+    /// A bordlagt or återremitterat case comes back; an information item or a decided case
+    /// does not.
+    #[test]
+    fn tabled_and_referred_cases_are_carried_over() {
+        let mut tabled = Paragraph::new(1, "Ärende").unwrap();
+        tabled.case = Some(CaseId(7));
+        tabled.disposition = Some(Disposition::Tabled);
+        let mut referred = Paragraph::new(2, "Ärende").unwrap();
+        referred.case = Some(CaseId(8));
+        referred.disposition = Some(Disposition::ReferredBack);
+        let mut info = Paragraph::new(3, "Information").unwrap();
+        info.disposition = Some(Disposition::Information);
+        let mut decided = decided(4);
+        decided.case = Some(CaseId(9));
+        let m = sealable(
+            attendance_of((1..=5).map(member).collect()),
+            vec![tabled, referred, info, decided],
+        );
+        let back: Vec<_> = m.carried_over().iter().map(|p| p.case).collect();
+        assert_eq!(back, vec![Some(CaseId(7)), Some(CaseId(8))]);
     }
 }

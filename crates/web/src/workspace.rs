@@ -736,6 +736,15 @@ fn meeting_view(
                     select id="case" name="case" required { @for c in cases.iter().filter(|c| !m.agenda().iter().any(|i| i.case == Some(c.id))) { option value=(c.dnr.to_string()) { (c.dnr.to_string()) " " (c.title) } } }
                     div { button type="submit" { "Lägg till" } }
                 }
+                form method="post" action=(action("punkt-utan-arende")) {
+                    (csrf(token.as_deref()))
+                    label for="topic-title" { "Punkt utan ärende (t.ex. Val av justerare, Information)" }
+                    input id="topic-title" name="title" required size="40" list="vanliga-punkter" value=(typed("punkt-utan-arende", "title").unwrap_or_default());
+                    datalist id="vanliga-punkter" {
+                        @for t in ["Val av justerare", "Godkännande av dagordningen", "Information från förvaltningen", "Anmälningsärenden", "Anmälan av delegationsbeslut"] { option value=(t) {} }
+                    }
+                    div { button type="submit" { "Lägg till punkten" } }
+                }
                 form method="post" action=(action("halltid")) {
                     (csrf(token.as_deref()))
                     label for="s-start" { "Hålltid, start" } input id="s-start" name="start" type="time" required;
@@ -1120,6 +1129,9 @@ pub async fn meeting_action(
         match act.as_str() {
             "punkt" => {
                 cycle::add_agenda_case(store, mid, required(&f, "case", "ärende")?, None)?;
+            }
+            "punkt-utan-arende" => {
+                cycle::add_agenda_topic(store, mid, required(&f, "title", "rubrik")?, None)?;
             }
             "halltid" => {
                 let start = required(&f, "start", "starttid")?

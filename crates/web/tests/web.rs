@@ -1552,3 +1552,35 @@ async fn a_paper_justering_is_recorded_later_by_the_secretary() {
         "shown on the meeting"
     );
 }
+
+/// Items that are not cases go on the agenda too; an empty one is refused with the form kept.
+#[tokio::test]
+async fn items_that_are_not_cases_go_on_the_agenda() {
+    let app = app();
+    let planned = app
+        .state
+        .dir
+        .storage_for_tests()
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state() == paragraf_core::meeting::MeetingState::Planned)
+        .unwrap();
+    let (sec, csrf) = app.login("sekreterare").await;
+    let url = format!("/sammantraden/{}/punkt-utan-arende", planned.id);
+    let r = app
+        .post_form(
+            &url,
+            Some(&sec),
+            &[("csrf", &csrf), ("title", "Val av justerare")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let empty = app
+        .post_form(&url, Some(&sec), &[("csrf", &csrf), ("title", "  ")])
+        .await;
+    assert!(empty.status.is_client_error(), "{}", empty.status);
+    let m = app.state.dir.meeting(planned.id).unwrap();
+    let last = m.agenda().last().unwrap();
+    assert_eq!((last.title.as_str(), last.case), ("Val av justerare", None));
+}

@@ -79,6 +79,33 @@ pub fn add_agenda_case(
     add_agenda_item(store, id, case_key, presenter, None)
 }
 
+/// Puts an item that is not a case on the agenda: "Val av justerare", "Godkännande av
+/// dagordningen", "Information", "Anmälningsärenden" … (public; its § is decided or marked
+/// information like any other).
+pub fn add_agenda_topic(
+    dir: &crate::DataDir,
+    id: MeetingId,
+    title: &str,
+    presenter: Option<String>,
+) -> Result<AgendaItem> {
+    let title = title.trim();
+    if title.is_empty() {
+        return Err(crate::Error::field("title", "punkten måste ha en rubrik").into());
+    }
+    change_meeting(dir.storage(), id, |m| {
+        let item = AgendaItem {
+            position: 0,
+            title: title.to_string(),
+            case: None,
+            case_number: None,
+            presenter,
+            secrecy: paragraf_core::registry::Secrecy::Public,
+            draft: None,
+        };
+        Ok(m.add_agenda_item(item)?.clone())
+    })
+}
+
 /// Adds a case to the agenda with the administration's beslutsförslag, which becomes the §'s
 /// text and proposal when the minutes are drafted.
 pub(crate) fn add_agenda_item(

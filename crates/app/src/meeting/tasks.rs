@@ -61,6 +61,7 @@ pub fn tasks(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Vec<Task>> 
     }
     if secretary {
         out.extend(urgent_to_report(dir, user, today)?);
+        out.extend(carried_over(dir, user, today)?);
     }
     out.sort_by_key(|t| (t.due.by, t.date));
     Ok(out)
@@ -97,4 +98,58 @@ fn urgent_to_report(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Opti
             late: false,
         },
     }))
+}
+
+/// Cases bordlagda or återremitterade at a meeting and not yet on a later meeting's agenda:
+/// due at the body's next planned meeting.
+fn carried_over(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Vec<Task>> {
+    let meetings = dir.store.meetings()?;
+    let mut out = Vec::new();
+    for m in meetings
+        .iter()
+        .filter(|m| m.source.is_none() && may_read(user, Some(m.body)))
+    {
+        if !matches!(
+            m.state(),
+            MeetingState::MinutesDrafted
+                | MeetingState::Adjusted
+                | MeetingState::Posted
+                | MeetingState::AppealPeriodOver
+        ) {
+            continue;
+        }
+        let Some(minutes) = dir.store.minutes(m.id)? else {
+            continue;
+        };
+        let waiting = minutes.carried_over().into_iter().any(|p| {
+            !meetings.iter().any(|later| {
+                later.body == m.body
+                    && later.date > m.date
+                    && later.agenda().iter().any(|i| i.case == p.case)
+            })
+        });
+        if !waiting {
+            continue;
+        }
+        let next = meetings
+            .iter()
+            .filter(|n| n.body == m.body && n.source.is_none() && n.date >= today)
+            .filter(|n| n.state() == MeetingState::Planned)
+            .min_by_key(|n| n.date);
+        if let Some(n) = next {
+            out.push(Task {
+                meeting: n.id,
+                body: dir.body_name(n.body),
+                date: n.date,
+                due: Due {
+                    what: "Ta upp bordlagda eller återremitterade ärenden",
+                    by: n.date,
+                    rule: "bordläggning och återremiss",
+                    late: false,
+                },
+            });
+        }
+    }
+    out.dedup_by_key(|t| t.meeting);
+    Ok(out)
 }

@@ -111,10 +111,15 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
         MeetingCommand::Agenda {
             meeting,
             case,
+            title,
             presenter,
         } => {
             let (dir, id) = open(&meeting)?;
-            let item = cycle::add_agenda_case(&dir, id, &case, presenter)?;
+            let item = match (case, title) {
+                (Some(case), _) => cycle::add_agenda_case(&dir, id, &case, presenter)?,
+                (None, Some(title)) => cycle::add_agenda_topic(&dir, id, &title, presenter)?,
+                (None, None) => anyhow::bail!("ange --case eller --title"),
+            };
             output::print(meeting.json.json, &item, || {
                 format!("Punkt {}: {}", item.position, item.title)
             })
