@@ -164,6 +164,9 @@ pub enum MinutesError {
     /// A change of who leads a § after it has voted: the casting vote was theirs.
     #[error("§ {0} har redan haft omröstning; vem som ledde paragrafen kan inte ändras efteråt")]
     PresidingAfterVote(u32),
+    /// A § with both a beslut and a disposition (bordlagt, återremitterat, information).
+    #[error("§ {0} har både ett beslut och är markerad som bordlagd, återremitterad eller information: välj det ena")]
+    DecidedAndDisposed(u32),
     /// Omedelbar justering after the meeting day.
     #[error("omedelbar justering sker vid sammanträdet ({meeting}), inte {date}")]
     ImmediateNotAtMeeting {
@@ -436,20 +439,23 @@ impl Vote {
         if yes_means.trim().is_empty() || no_means.trim().is_empty() {
             return Err(MinutesError::Empty("vad ja och nej betyder"));
         }
-        let vote = Vote {
+        Ok(Vote {
             yes_means: yes_means.trim().to_string(),
             no_means: no_means.trim().to_string(),
             ballots,
             chair,
             motions: None,
-        };
-        // Lika röstetal: only the vote of the one leading the § decides; without it the vote
-        // has no outcome.
-        let r = vote.result();
+        })
+    }
+
+    /// Lika röstetal: only the vote of the one leading the § decides; without it the vote
+    /// has no outcome and is refused.
+    pub fn check_tie(&self, number: u32) -> Result<(), MinutesError> {
+        let r = self.result();
         if r.yes == r.no {
-            let casting = vote
+            let casting = self
                 .chair
-                .and_then(|c| vote.ballots.iter().find(|b| b.person == c))
+                .and_then(|c| self.ballots.iter().find(|b| b.person == c))
                 .map(|b| b.choice);
             if !matches!(casting, Some(Choice::Yes | Choice::No)) {
                 return Err(MinutesError::TieUndecided {
@@ -459,7 +465,15 @@ impl Vote {
                 });
             }
         }
-        Ok(vote)
+        if let Some((yes, no)) = self.motions {
+            if yes == no {
+                return Err(MinutesError::BadPropositions {
+                    number,
+                    reason: "ja och nej står för samma yrkande",
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The vote stood between yrkande `yes` (ja) and yrkande `no` (nej).
@@ -907,6 +921,16 @@ impl Paragraph {
             Some((yes, no)) => vote.between_motions(yes, no),
             None => vote,
         };
+        // The casting vote is the one leading the §'s: they must decide in it.
+        if let Some(c) = chair {
+            if !self.deciding(attendance).contains(&c) {
+                return Err(MinutesError::PresidingNotDeciding {
+                    number: self.number,
+                    person: c,
+                });
+            }
+        }
+        vote.check_tie(self.number)?;
         let winner = vote.winning_motion();
         let before = (self.votes.clone(), self.propositions.clone());
         self.votes.push(vote);
@@ -950,12 +974,22 @@ impl Paragraph {
     /// counts adding up), jäv (no part in the §), reservations by beslutande, motions by
     /// those present, propositions naming real motions.
     pub fn check(&self, attendance: &Attendance) -> Result<(), MinutesError> {
+        self.check_with(attendance, true)
+    }
+
+    /// The checks of [`Paragraph::check`]; minutes stored before the rules of lawful
+    /// decisions (`lawful` false) are read back with the rules they were written under, and
+    /// meet the rest at [`Minutes::check_complete`] before any seal.
+    fn check_with(&self, attendance: &Attendance, lawful: bool) -> Result<(), MinutesError> {
+        if lawful && self.decision.is_some() && self.disposition.is_some() {
+            return Err(MinutesError::DecidedAndDisposed(self.number));
+        }
         for c in &self.conflicts {
             self.check_conflict_free(c.person)?;
             // A beslutande of the meeting; one who left the room for this § (and was replaced
             // for it) still has jäv recorded for it.
             let seated = attendance.get(c.person).is_some_and(|a| a.role.decides());
-            if !seated {
+            if lawful && !seated {
                 return Err(MinutesError::ConflictByNonDecider {
                     number: self.number,
                     person: c.person,
@@ -972,6 +1006,9 @@ impl Paragraph {
                 v.ballots.clone(),
                 v.chair,
             )?;
+            if lawful {
+                v.check_tie(self.number)?;
+            }
         }
         for r in &self.reservations {
             if !deciding.contains(&r.by) {
@@ -982,8 +1019,18 @@ impl Paragraph {
             }
         }
         for m in &self.motions {
+            let present = |p: &PersonId| {
+                attendance
+                    .get(*p)
+                    .is_some_and(|a| a.presence.covers(self.number))
+            };
             for person in std::iter::once(&m.by).chain(&m.supported_by) {
-                if !deciding.contains(person) {
+                let may = if lawful {
+                    deciding.contains(person)
+                } else {
+                    present(person)
+                };
+                if !may {
                     return Err(MinutesError::MotionByNonDecider {
                         number: self.number,
                         person: *person,
@@ -991,7 +1038,7 @@ impl Paragraph {
                 }
             }
         }
-        for n in &self.notes {
+        for n in self.notes.iter().filter(|_| lawful) {
             for person in &n.by {
                 let present = attendance
                     .get(*person)
@@ -1196,7 +1243,7 @@ struct RawMinutes {
 impl TryFrom<RawMinutes> for Minutes {
     type Error = MinutesError;
     fn try_from(r: RawMinutes) -> Result<Self, Self::Error> {
-        let mut m = Minutes::new(r.body, r.date, r.attendance, r.paragraphs, None)?;
+        let mut m = Minutes::build(r.body, r.date, r.attendance, r.paragraphs, None, false)?;
         m.secretary = r.secretary;
         m.chair = r.chair;
         m.adjusters = r.adjusters;
@@ -1222,6 +1269,17 @@ impl Minutes {
         paragraphs: Vec<Paragraph>,
         series: Option<&ParagraphSeries>,
     ) -> Result<Minutes, MinutesError> {
+        Minutes::build(body, date, attendance, paragraphs, series, true)
+    }
+
+    fn build(
+        body: BodyId,
+        date: NaiveDate,
+        attendance: Attendance,
+        paragraphs: Vec<Paragraph>,
+        series: Option<&ParagraphSeries>,
+        lawful: bool,
+    ) -> Result<Minutes, MinutesError> {
         use chrono::Datelike;
         let year = date.year();
         let mut seen = HashSet::new();
@@ -1232,7 +1290,7 @@ impl Minutes {
                     year,
                 });
             }
-            p.check(&attendance)?;
+            p.check_with(&attendance, lawful)?;
         }
         if let Some(s) = series {
             for (expected, p) in (s.next()..).zip(&paragraphs) {
@@ -1417,6 +1475,10 @@ impl Minutes {
     /// the seal.
     pub fn set_attendance(&mut self, attendance: Attendance) -> Result<(), MinutesError> {
         self.ensure_open()?;
+        // Who decided in a § justerad at the meeting is fixed with it.
+        if let Some(p) = self.paragraphs.iter().find(|p| p.immediately_adjusted) {
+            return Err(MinutesError::ParagraphAdjusted(p.number));
+        }
         for p in &self.paragraphs {
             p.check(&attendance)?;
         }
@@ -1520,9 +1582,28 @@ impl Minutes {
             return Err(MinutesError::NoAdjustmentPlace);
         }
         for p in &self.paragraphs {
+            self.check_paragraph_lawful(p, seats, chair)?;
+        }
+        Ok(())
+    }
+
+    /// One § by the rules of the seal: decided (or bordlagt, återremitterat, information),
+    /// lawful by today's rules of [`Paragraph::check`], decided by more than half of the
+    /// seats, led by a beslutande who holds its casting vote.
+    fn check_paragraph_lawful(
+        &self,
+        p: &Paragraph,
+        seats: u32,
+        chair: PersonId,
+    ) -> Result<(), MinutesError> {
+        {
             if !p.is_decided() {
                 return Err(MinutesError::Undecided(p.number));
             }
+            if p.decision.is_some() && p.disposition.is_some() {
+                return Err(MinutesError::DecidedAndDisposed(p.number));
+            }
+            p.check(&self.attendance)?;
             let deciding = p.deciding(&self.attendance);
             let taking_part = deciding.len() as u32;
             if taking_part * 2 <= seats {
@@ -1599,11 +1680,20 @@ impl Minutes {
                     meeting: self.date,
                 });
             }
+            // Each § justerad now is held to the rules of the seal on its own.
+            if self.attendance.attendees().is_empty() {
+                return Err(MinutesError::NoAttendance);
+            }
+            let seats = self.attendance.seats().ok_or(MinutesError::SeatsUnknown)?;
+            let chair = self
+                .chair
+                .ok_or(MinutesError::MissingSigner("ordförande"))?;
             for n in &approval.paragraphs {
                 if let Some(p) = self.paragraph(*n) {
                     if p.decision.is_none() {
                         return Err(MinutesError::ImmediateUndecided(*n));
                     }
+                    self.check_paragraph_lawful(p, seats, chair)?;
                 }
             }
         }
@@ -2881,5 +2971,99 @@ mod tests {
         );
         let back: Vec<_> = m.carried_over().iter().map(|p| p.case).collect();
         assert_eq!(back, vec![Some(CaseId(7)), Some(CaseId(8))]);
+    }
+
+    /// Minutes stored under the earlier rules still load (a yrkande by a non-serving
+    /// ersättare), but are held to today's rules before any seal; a vote whose casting vote
+    /// is given to someone not deciding, a § both decided and bordlagd, and ja and nej for
+    /// the same yrkande are refused; omedelbar justering of a § without quorum is refused, and
+    /// the närvarolista is fixed once a § is justerad.
+    #[test]
+    fn stored_minutes_load_and_new_writes_meet_the_rules() {
+        let mut list: Vec<Attendee> = (1..=4).map(member).collect();
+        list.push(Attendee::whole_meeting(
+            PersonId(7),
+            AttendanceRole::Substitute,
+        ));
+        let att = attendance_of(list);
+        let mut p = decided(1);
+        p.motions.push(Motion {
+            id: 1,
+            by: PersonId(7),
+            supported_by: vec![],
+            text: "avslag".into(),
+            withdrawn: false,
+        });
+        let mut m = sealable(att.clone(), vec![decided(2)]);
+        m.paragraphs.insert(0, p);
+        let json = serde_json::to_string(&m).unwrap();
+        let back: Minutes = serde_json::from_str(&json).expect("stored minutes load");
+        assert!(matches!(
+            back.check_complete().unwrap_err(),
+            MinutesError::MotionByNonDecider { .. }
+        ));
+
+        use Choice::*;
+        let mut q = decided(3);
+        let e = q
+            .record_vote(
+                &att,
+                "ja",
+                "nej",
+                ballots(&[(1, Yes), (2, No), (3, Yes), (4, No)]),
+                Some(PersonId(7)),
+                None,
+            )
+            .unwrap_err();
+        assert!(
+            matches!(e, MinutesError::PresidingNotDeciding { .. }),
+            "{e}"
+        );
+        q.add_motion(&att, PersonId(1), vec![], "bifall").unwrap();
+        let e = q
+            .record_vote(
+                &att,
+                "ja",
+                "nej",
+                ballots(&[(1, Yes), (2, No), (3, Yes), (4, Yes)]),
+                Some(PersonId(1)),
+                Some((1, 1)),
+            )
+            .unwrap_err();
+        assert!(matches!(e, MinutesError::BadPropositions { .. }), "{e}");
+        q.disposition = Some(Disposition::Tabled);
+        assert_eq!(
+            q.check(&att).unwrap_err(),
+            MinutesError::DecidedAndDisposed(3)
+        );
+
+        // Two of five present: § 1 cannot be justerad at the meeting.
+        let mut few = sealable(attendance_of(vec![member(1), member(2)]), vec![decided(1)]);
+        let e = few
+            .approve(
+                approval(1, SignerRole::Chair, "2025-09-01T16:00:00+02:00", vec![1]),
+                &key(),
+                later(),
+            )
+            .unwrap_err();
+        assert!(matches!(e, MinutesError::NoQuorum { .. }), "{e}");
+        let mut m = drafted();
+        let t = "2025-09-01T16:00:00+02:00";
+        m.approve(
+            approval(1, SignerRole::Chair, t, vec![116]),
+            &key(),
+            later(),
+        )
+        .unwrap();
+        m.approve(
+            approval(2, SignerRole::Adjuster, t, vec![116]),
+            &key(),
+            later(),
+        )
+        .unwrap();
+        assert_eq!(
+            m.set_attendance(attendance()).unwrap_err(),
+            MinutesError::ParagraphAdjusted(116)
+        );
     }
 }

@@ -1331,7 +1331,16 @@ pub async fn meeting_action(
                         })
                         .transpose()
                 };
-                let motions = motion("yes_motion")?.zip(motion("no_motion")?);
+                let motions = match (motion("yes_motion")?, motion("no_motion")?) {
+                    (Some(y), Some(n)) => Some((y, n)),
+                    (None, None) => None,
+                    _ => {
+                        return Err(WebError::field(
+                            "no_motion",
+                            "välj yrkandet både för ja och för nej, eller inget av dem",
+                        ))
+                    }
+                };
                 cycle::record_vote(store, mid, n, yes, no, ballots, motions)?;
             }
             "reservation" => {

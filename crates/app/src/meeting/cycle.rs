@@ -275,8 +275,13 @@ pub fn set_attendance(dir: &crate::DataDir, id: MeetingId, attendees: Vec<Attend
         .collect();
     let attendance = Attendance::new(m.body, m.date, &memberships, attendees)?;
     if let Some(order) = crate::org::substitute_order_on(dir, m.body, m.date)? {
+        let in_force: Vec<_> = memberships
+            .iter()
+            .filter(|x| x.active_on(m.date))
+            .cloned()
+            .collect();
         attendance
-            .check_substitute_order(&order, &memberships)
+            .check_substitute_order(&order, &in_force)
             .map_err(|e| with_names(dir, e.into()))?;
     }
     change_minutes(store, id, |_, minutes| {
@@ -344,6 +349,10 @@ pub fn write_paragraph(dir: &DataDir, id: MeetingId, number: u32, w: ParagraphTe
             p.dispatch = d;
         }
         if let Some(d) = w.disposition {
+            // Bordlagt, återremitterat or information: no beslut in the matter.
+            if d.is_some() {
+                p.decision = None;
+            }
             p.disposition = d;
         }
         if let Some(who) = w.presiding {

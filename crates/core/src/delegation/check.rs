@@ -75,7 +75,14 @@ impl DecisionRow {
     /// until it is.
     pub fn reported_at_next_meeting(&self) -> bool {
         let k = role_key(&self.role);
-        is_elected(&self.role) && !is_utskott(&self.role) && k != "nämnd" && k != "nämnden"
+        let single = k
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "ordförande" || w == "ledamot");
+        (single || is_elected(&self.role))
+            && !is_utskott(&self.role)
+            && !k.contains("utskott")
+            && k != "nämnd"
+            && k != "nämnden"
     }
 }
 
@@ -734,6 +741,8 @@ mod tests {
     fn urgent_decisions_by_the_chair_are_reported_at_the_next_meeting() {
         for (role, urgent) in [
             ("Ordförande", true),
+            ("Socialnämndens ordförande", true),
+            ("Ordförande, vid förfall vice ordförande", true),
             ("1:e vice ordförande", true),
             ("Ledamot", true),
             ("Individ- och omsorgsutskottet", false),

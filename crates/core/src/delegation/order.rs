@@ -86,7 +86,7 @@ pub fn reserved_for_the_body(matter: &str) -> Option<&'static str> {
     use std::sync::LazyLock;
     static GOALS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"verksamhetens (mål|inriktning|omfattning|kvalitet)|mål och inriktning|(fastställ\w*|anta\w*|besluta? om|beslut om)\s+(\w+\s+){0,3}(budget|verksamhetsplan|internbudget)",
+            r"\b(fastställa|besluta om|beslut om|anta|antagande av|fastställande av)\s+(\w+s\s+)?(verksamhetens (mål|inriktning|omfattning|kvalitet)|mål och inriktning|budget|internbudget|verksamhetsplan)\b|^\s*(verksamhetens (mål|inriktning|omfattning|kvalitet)|mål och inriktning för)",
         )
         .expect("regex")
     });
@@ -103,7 +103,7 @@ pub fn reserved_for_the_body(matter: &str) -> Option<&'static str> {
     static WEIGHT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"principiell beskaffenhet|större vikt").expect("regex"));
     static NEGATED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(ej|inte|icke|inget|inga)\b[^.;]{0,30}$").expect("regex"));
+        LazyLock::new(|| Regex::new(r"\b(ej|inte|icke|inget|inga)\b[^.;]*$").expect("regex"));
     let m = matter.to_lowercase();
     if GOALS.is_match(&m) {
         return Some(
@@ -612,6 +612,7 @@ pub(crate) mod tests {
         for reserved in [
             "Fastställa nämndens budget och verksamhetsplan",
             "Beslut om verksamhetens mål och inriktning",
+            "Verksamhetens mål för 2027",
             "Yttrande till kommunfullmäktige över motion",
             "Framställningar till fullmäktige",
             "Yttrande när nämndens beslut i dess helhet har överklagats",
@@ -630,6 +631,11 @@ pub(crate) mod tests {
             "Bistånd som ej är av större vikt",
             "Attest inom ramen för budget",
             "Yttrande till IVO.",
+            "Ärenden som ej är av principiell beskaffenhet eller annars av större vikt",
+            "Inköp inom fastställd budget",
+            "Beslut om omfördelning inom budget",
+            "Insatser inom ramen för nämndens mål och inriktning",
+            "Antal platser i korttidsboende",
         ] {
             assert_eq!(reserved_for_the_body(delegable), None, "{delegable}");
         }
