@@ -1365,8 +1365,21 @@ impl Minutes {
             });
         }
         draft.check(&self.attendance)?;
-        self.paragraphs[idx] = draft;
+        if self.paragraphs[idx] != draft {
+            self.paragraphs[idx] = draft;
+            self.withdraw_approvals(Some(number));
+        }
         Ok(())
+    }
+
+    /// An approval covers the text it was given on: a change withdraws the ordförande's and
+    /// justerares' approvals of the whole minutes and those of the changed § (`None`: every
+    /// §), to be given again.
+    fn withdraw_approvals(&mut self, changed: Option<u32>) {
+        self.approvals.retain(|a| {
+            a.role == SignerRole::Secretary
+                || (!a.paragraphs.is_empty() && changed.is_some_and(|n| !a.paragraphs.contains(&n)))
+        });
     }
 
     /// The range of § numbers, as on the cover page ("§§ 114–120").
@@ -1482,7 +1495,10 @@ impl Minutes {
         for p in &self.paragraphs {
             p.check(&attendance)?;
         }
-        self.attendance = attendance;
+        if self.attendance != attendance {
+            self.attendance = attendance;
+            self.withdraw_approvals(None);
+        }
         Ok(())
     }
 
@@ -2236,6 +2252,14 @@ mod tests {
             p.text = "Ändrad före justering".into();
             Ok(())
         })
+        .unwrap();
+        // The change withdrew the chair's approval: it covered another text.
+        assert!(m.awaits_approval_from(PersonId(1)));
+        m.approve(
+            approval(1, SignerRole::Chair, "2025-09-03T08:00:00+02:00", vec![]),
+            &key(),
+            later(),
+        )
         .unwrap();
         let out = m
             .approve(
