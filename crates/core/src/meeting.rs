@@ -168,6 +168,16 @@ pub struct Posting {
     pub adjusted: Option<NaiveDate>,
 }
 
+impl Posting {
+    /// Whether the anslag is up on the board on `today`: posted, not taken down, and the
+    /// appeal period not over (KL 8 kap. 12 §, 13 kap. 5 §).
+    pub fn is_up(&self, today: NaiveDate) -> bool {
+        self.posted <= today
+            && self.removed.is_none_or(|r| today < r)
+            && self.appeal_ends.is_none_or(|e| today <= e)
+    }
+}
+
 impl Meeting {
     /// A planned meeting.
     pub fn planned(body: BodyId, date: NaiveDate) -> Meeting {

@@ -128,10 +128,7 @@ pub fn current_notices(
         .map(paragraf_app::meeting::publication::public_meeting)
         .filter_map(|m| {
             let n = m.posting().cloned()?;
-            let up = n.posted <= today
-                && n.removed.is_none_or(|r| today < r)
-                && n.appeal_ends.is_none_or(|e| today <= e);
-            (up && is_published(&m)).then_some((m, n))
+            (n.is_up(today) && is_published(&m)).then_some((m, n))
         })
         .collect();
     out.sort_by_key(|x| std::cmp::Reverse(x.1.posted));
@@ -233,11 +230,7 @@ fn current_paragraph_notices(
     let mut out = Vec::new();
     for m in store.meetings()? {
         for pp in m.paragraph_postings() {
-            let n = &pp.posting;
-            if n.posted <= today
-                && n.removed.is_none_or(|r| today < r)
-                && n.appeal_ends.is_none_or(|e| today <= e)
-            {
+            if pp.posting.is_up(today) {
                 out.push((m.clone(), pp.clone()));
             }
         }

@@ -334,15 +334,7 @@ async fn the_api_names_the_field_of_bad_input() {
 
     // The rule and its words are the core's, the same as the form's and the command line's:
     // the demo's notified meeting is a week ahead and cannot be held today.
-    let ahead = app
-        .state
-        .dir
-        .storage_for_tests()
-        .meetings()
-        .unwrap()
-        .into_iter()
-        .find(|m| m.state() == paragraf_core::meeting::MeetingState::Notified)
-        .unwrap();
+    let ahead = app.demo_meeting(paragraf_core::meeting::MeetingState::Notified);
     let held = app
         .post_json(
             &format!("/api/v1/meetings/{}/held", ahead.id),
@@ -1379,17 +1371,7 @@ async fn the_workspace_shows_what_is_due_and_by_when() {
 #[tokio::test]
 async fn a_paragraph_justerad_at_the_meeting_goes_up_on_its_own() {
     let mut app = app();
-    let drafted = app
-        .state
-        .dir
-        .storage_for_tests()
-        .meetings()
-        .unwrap()
-        .into_iter()
-        .find(|m| {
-            m.state() == paragraf_core::meeting::MeetingState::MinutesDrafted && m.source.is_none()
-        })
-        .unwrap();
+    let drafted = app.demo_meeting(paragraf_core::meeting::MeetingState::MinutesDrafted);
     let minutes = app
         .state
         .dir
@@ -1467,17 +1449,7 @@ async fn a_paragraph_justerad_at_the_meeting_goes_up_on_its_own() {
 #[tokio::test]
 async fn a_paper_justering_is_recorded_later_by_the_secretary() {
     let app = app();
-    let drafted = app
-        .state
-        .dir
-        .storage_for_tests()
-        .meetings()
-        .unwrap()
-        .into_iter()
-        .find(|m| {
-            m.state() == paragraf_core::meeting::MeetingState::MinutesDrafted && m.source.is_none()
-        })
-        .unwrap();
+    let drafted = app.demo_meeting(paragraf_core::meeting::MeetingState::MinutesDrafted);
     let minutes = app
         .state
         .dir
@@ -1557,15 +1529,7 @@ async fn a_paper_justering_is_recorded_later_by_the_secretary() {
 #[tokio::test]
 async fn items_that_are_not_cases_go_on_the_agenda() {
     let app = app();
-    let planned = app
-        .state
-        .dir
-        .storage_for_tests()
-        .meetings()
-        .unwrap()
-        .into_iter()
-        .find(|m| m.state() == paragraf_core::meeting::MeetingState::Planned)
-        .unwrap();
+    let planned = app.demo_meeting(paragraf_core::meeting::MeetingState::Planned);
     let (sec, csrf) = app.login("sekreterare").await;
     let url = format!("/sammantraden/{}/punkt-utan-arende", planned.id);
     let r = app

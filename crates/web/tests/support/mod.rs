@@ -55,6 +55,22 @@ pub struct Answer {
 }
 
 impl App {
+    /// The demo's meeting (planned here, not imported) in `state`.
+    pub fn demo_meeting(
+        &self,
+        state: paragraf_core::meeting::MeetingState,
+    ) -> paragraf_core::ids::Record<paragraf_core::ids::MeetingId, paragraf_core::meeting::Meeting>
+    {
+        self.state
+            .dir
+            .storage_for_tests()
+            .meetings()
+            .unwrap()
+            .into_iter()
+            .find(|m| m.state() == state && m.source.is_none())
+            .expect("the demo has a meeting in every state")
+    }
+
     /// The same installation on another day: what a step dated by the law needs (a kallelse
     /// before the meeting's day, the meeting held on it).
     pub fn set_today(&mut self, day: NaiveDate) {
