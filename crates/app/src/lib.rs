@@ -14,6 +14,7 @@ pub mod delegation;
 pub mod demo;
 mod error;
 pub mod followup;
+pub mod imports;
 pub mod install;
 pub mod keys;
 pub mod meeting;

@@ -90,6 +90,7 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                             }
                             @if user.is_some_and(|u| paragraf_app::access::HANDLERS.contains(&u.role)) {
                                 li { a href="/ej-verkstallda" { "Ej verkställda beslut" } }
+                                li { a href="/las-in" { "Läs in" } }
                             }
                             @if user.is_some_and(|u| u.role == paragraf_app::accounts::Role::Admin) {
                                 li { a href="/admin/konton" { "Konton" } }

@@ -15,6 +15,7 @@ pub mod dto;
 pub mod error;
 pub mod followup;
 pub mod html;
+pub mod imports;
 pub mod month;
 pub mod organisation;
 pub mod public;
@@ -190,6 +191,13 @@ pub fn router(state: AppState) -> Router {
             post(workspace::meeting_action),
         )
         .route("/revision", get(workspace::audit_page))
+        .route(
+            "/las-in",
+            get(imports::page_get).post(imports::upload).layer(
+                axum::extract::DefaultBodyLimit::max(state.dir.config().server.upload_limit()),
+            ),
+        )
+        .route("/las-in/spara", post(imports::save))
         .route(
             "/ej-verkstallda",
             get(unenforced::register_page).post(unenforced::register_add),

@@ -389,6 +389,16 @@ pub(crate) async fn read_multipart(
     multipart: &mut Multipart,
     file_field: &str,
 ) -> Result<(Fields, Option<Vec<u8>>), WebError> {
+    let (fields, file) = read_multipart_named(state, multipart, file_field).await?;
+    Ok((fields, file.map(|(_, bytes)| bytes)))
+}
+
+/// [`read_multipart`], with the file's name as the browser sent it.
+pub(crate) async fn read_multipart_named(
+    state: &AppState,
+    multipart: &mut Multipart,
+    file_field: &str,
+) -> Result<(Fields, Option<(String, Vec<u8>)>), WebError> {
     let limit = state.dir.config().server.upload_limit();
     let too_large = |e: axum::extract::multipart::MultipartError| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
@@ -404,13 +414,14 @@ pub(crate) async fn read_multipart(
         }
     };
     let mut fields: Fields = Vec::new();
-    let mut file: Option<Vec<u8>> = None;
+    let mut file: Option<(String, Vec<u8>)> = None;
     while let Some(field) = multipart.next_field().await.map_err(too_large)? {
         let name = field.name().unwrap_or("").to_string();
         if name == file_field {
+            let file_name = field.file_name().unwrap_or("fil").to_string();
             let bytes = field.bytes().await.map_err(too_large)?;
             if !bytes.is_empty() {
-                file = Some(bytes.to_vec());
+                file = Some((file_name, bytes.to_vec()));
             }
         } else {
             let text = field

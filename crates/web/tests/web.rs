@@ -1548,3 +1548,185 @@ async fn items_that_are_not_cases_go_on_the_agenda() {
     let last = m.agenda().last().unwrap();
     assert_eq!((last.title.as_str(), last.case), ("Val av justerare", None));
 }
+
+/// A multipart body with `fields` and one file.
+fn multipart(
+    fields: &[(&str, &str)],
+    file_field: &str,
+    file_name: &str,
+    content: &[u8],
+) -> Vec<u8> {
+    let boundary = "PaRaGrAf";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend(
+            format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n")
+                .bytes(),
+        );
+    }
+    body.extend(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{file_field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n").bytes());
+    body.extend_from_slice(content);
+    body.extend(format!("\r\n--{boundary}--\r\n").bytes());
+    body
+}
+
+fn upload(path: &str, cookie: &str, body: Vec<u8>) -> Request<Body> {
+    Request::post(path)
+        .header(
+            header::CONTENT_TYPE,
+            "multipart/form-data; boundary=PaRaGrAf",
+        )
+        .header(header::COOKIE, cookie)
+        .body(Body::from(body))
+        .unwrap()
+}
+
+/// #16: every import in the browser — upload, a preview of what will be stored with its
+/// warnings (nothing stored), then store; a bad file names each row and stores nothing; the
+/// staged file is its uploader's only.
+#[tokio::test]
+async fn files_are_read_in_from_the_browser_with_a_preview_first() {
+    let app = app();
+    let (cookie, csrf) = app.login("handlaggare").await;
+    let form = app.get("/las-in", Some(&cookie)).await;
+    assert_eq!(form.status, StatusCode::OK);
+    assert!(form.body.contains("Ej verkställda beslut (CSV)"));
+    // A case officer does not read protocols in; the secretary does.
+    assert!(!form.body.contains("value=\"protokoll\""));
+
+    // Bad rows: each named with line and field, nothing stored.
+    let bad = include_bytes!("../../../tests/fixtures/unenforced/bad_rows.csv");
+    let answer = app
+        .send(upload(
+            "/las-in",
+            &cookie,
+            multipart(
+                &[("csrf", &csrf), ("slag", "ej-verkstallda")],
+                "fil",
+                "bad_rows.csv",
+                bad,
+            ),
+        ))
+        .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(answer.body.contains("Rad 3, insats:"), "{}", answer.body);
+    assert!(answer.body.contains("Inget har sparats"));
+    assert!(!answer.body.contains("name=\"gor\" value=\"spara\""));
+
+    // A good file: a preview that stores nothing.
+    let csv = "id;insats;beslutsdatum;kön;orsak;verkställt;avslutat;avbrott_från;avbrott_till\nW01;LSS – kontaktperson;2026-09-01;K;1;;;;\n";
+    let preview = app
+        .send(upload(
+            "/las-in",
+            &cookie,
+            multipart(
+                &[("csrf", &csrf), ("slag", "ej-verkstallda"), ("organ", "1")],
+                "fil",
+                "nya.csv",
+                csv.as_bytes(),
+            ),
+        ))
+        .await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(preview.body.contains("1 nya beslut"), "{}", preview.body);
+    assert_eq!(
+        app.get("/ej-verkstallda/W01", Some(&cookie)).await.status,
+        StatusCode::NOT_FOUND,
+        "the preview stored nothing"
+    );
+    let token = preview
+        .body
+        .split("name=\"fil\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    // Someone else cannot store it.
+    let (other, other_csrf) = app.login("sekreterare").await;
+    let stolen = app
+        .post_form(
+            "/las-in/spara",
+            Some(&other),
+            &[
+                ("csrf", &other_csrf),
+                ("fil", &token),
+                ("organ", "1"),
+                ("gor", "spara"),
+            ],
+        )
+        .await;
+    assert_eq!(stolen.status, StatusCode::NOT_FOUND);
+    let saved = app
+        .post_form(
+            "/las-in/spara",
+            Some(&cookie),
+            &[
+                ("csrf", &csrf),
+                ("fil", &token),
+                ("organ", "1"),
+                ("gor", "spara"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(saved.body.contains("Sparat: nya.csv"));
+    assert_eq!(
+        app.get("/ej-verkstallda/W01", Some(&cookie)).await.status,
+        StatusCode::OK
+    );
+    // Stored once: the token is used up.
+    let again = app
+        .post_form(
+            "/las-in/spara",
+            Some(&cookie),
+            &[
+                ("csrf", &csrf),
+                ("fil", &token),
+                ("organ", "1"),
+                ("gor", "spara"),
+            ],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::NOT_FOUND);
+    assert!(again.body.contains("ladda upp den igen"));
+
+    // The secretary reads a protocol in: the demo holds seed 004 already, so the preview says
+    // why it cannot be stored again, and nothing changes.
+    let seed = include_bytes!("../../../tests/fixtures/004_781e15fbb2993ffb.txt");
+    let twice = app
+        .send(upload(
+            "/las-in",
+            &other,
+            multipart(
+                &[("csrf", &other_csrf), ("slag", "protokoll")],
+                "fil",
+                "004.txt",
+                seed,
+            ),
+        ))
+        .await;
+    assert_eq!(
+        twice.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        twice.body
+    );
+    assert!(twice.body.contains("Filen kan inte sparas"));
+    // A file of the wrong kind is refused with what is read.
+    let wrong = app
+        .send(upload(
+            "/las-in",
+            &other,
+            multipart(
+                &[("csrf", &other_csrf), ("slag", "protokoll")],
+                "fil",
+                "x.csv",
+                b"a;b",
+            ),
+        ))
+        .await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(wrong.body.contains(".pdf, .txt"), "{}", wrong.body);
+}

@@ -155,10 +155,18 @@ pub fn read_order(path: &Path, today: NaiveDate) -> Result<OrderImport> {
 pub fn store_order(
     dir: &crate::DataDir,
 
+    import: OrderImport,
+    source: Option<&str>,
+) -> Result<OrderImport> {
+    store_order_in(&*dir.store, import, source)
+}
+
+/// [`store_order`] on `store` (a transaction, for a rehearsal).
+pub(crate) fn store_order_in(
+    store: &dyn paragraf_store::Storage,
     mut import: OrderImport,
     source: Option<&str>,
 ) -> Result<OrderImport> {
-    let store = &*dir.store;
     let previous = store.latest_order(&import.order.title)?;
     import.diff = previous.as_ref().map(|p| diff(&p.order, &import.order));
     let stored = store.add_order(&import.order, source)?;
@@ -363,7 +371,15 @@ pub fn import_decisions(
     file: &str,
     bytes: &[u8],
 ) -> Result<DecisionsImported> {
-    let store = &*dir.store;
+    import_decisions_in(&*dir.store, file, bytes)
+}
+
+/// [`import_decisions`] on `store` (a transaction, for a rehearsal).
+pub(crate) fn import_decisions_in(
+    store: &dyn paragraf_store::Storage,
+    file: &str,
+    bytes: &[u8],
+) -> Result<DecisionsImported> {
     let (rows, mut problems) = read_decisions(bytes)?;
     if store.orders()?.is_empty() {
         crate::refuse!("ingen delegationsordning är inläst; läs in den först");

@@ -743,7 +743,16 @@ pub fn import_file(
     body: Option<&str>,
     period: Option<&Period>,
 ) -> Result<ImportOutcome> {
-    let store = dir.map(|d| d.storage());
+    import_file_in(dir.map(|d| d.storage()), path, body, period)
+}
+
+/// [`import_file`] on `store` (a transaction, for a rehearsal).
+pub(crate) fn import_file_in(
+    store: Option<&dyn paragraf_store::Storage>,
+    path: &Path,
+    body: Option<&str>,
+    period: Option<&Period>,
+) -> Result<ImportOutcome> {
     let kind = FileKind::of(path)?;
     let source = path
         .file_name()

@@ -228,7 +228,7 @@ pub fn store_protocol(
     in_transaction(store, |tx| store_in(tx, p, source, key))
 }
 
-fn store_in(
+pub(crate) fn store_in(
     store: &dyn Store,
     p: &Protocol,
     source: &str,

@@ -336,7 +336,17 @@ pub fn import_csv(
     catalogue: &Catalogue,
     body: Option<paragraf_core::ids::BodyId>,
 ) -> Result<ImportSummary> {
-    let store = &*dir.store;
+    import_csv_in(&*dir.store, actor, bytes, catalogue, body)
+}
+
+/// [`import_csv`] on `store` (a transaction, for a rehearsal).
+pub(crate) fn import_csv_in(
+    store: &dyn paragraf_store::Storage,
+    actor: &str,
+    bytes: &[u8],
+    catalogue: &Catalogue,
+    body: Option<paragraf_core::ids::BodyId>,
+) -> Result<ImportSummary> {
     let parsed = parse_file(bytes, catalogue)?;
     let stored: HashMap<String, GrantedDecision> = if parsed.rows.is_empty() {
         HashMap::new()

@@ -1,0 +1,594 @@
+//! Inläsning från webben: a file is uploaded and kept under the data directory's `staging/`
+//! for the one who sent it, read and stored as a **rehearsal** — the very operation that
+//! stores it, run in a transaction that is rolled back — so that the preview shows what will
+//! be stored with every warning, and stored only when the person confirms. The command line
+//! reads the same files with the same operations (`paragraf import`, `delegation import`, …).
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use paragraf_core::ids::{BodyId, MeetingId};
+use paragraf_store::{Role, Storage, StoreError, User};
+use serde::Serialize;
+
+use crate::access::{HANDLERS, SECRETARY};
+
+/// What kind of file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportKind {
+    /// Protokoll: a published protocol (PDF or text) becomes a meeting with its minutes.
+    Protocol,
+    /// Delegationsordning (text or PDF, also inside a kallelse with bilagor).
+    DelegationOrder,
+    /// Delegationsbeslut: a unit's list of decisions (CSV).
+    DelegationDecisions,
+    /// Ej verkställda beslut: the register (CSV).
+    Unenforced,
+    /// Uppföljning: a published report, a finance export (CSV, XLSX) or Kolada values (JSON).
+    FollowUp,
+}
+
+impl ImportKind {
+    /// Every kind, in the order the form offers them.
+    pub const ALL: [ImportKind; 5] = [
+        ImportKind::Protocol,
+        ImportKind::DelegationOrder,
+        ImportKind::DelegationDecisions,
+        ImportKind::Unenforced,
+        ImportKind::FollowUp,
+    ];
+
+    /// The name in addresses and forms.
+    pub fn slug(self) -> &'static str {
+        match self {
+            ImportKind::Protocol => "protokoll",
+            ImportKind::DelegationOrder => "delegationsordning",
+            ImportKind::DelegationDecisions => "delegationsbeslut",
+            ImportKind::Unenforced => "ej-verkstallda",
+            ImportKind::FollowUp => "uppfoljning",
+        }
+    }
+
+    /// The kind named `slug`.
+    pub fn from_slug(slug: &str) -> Option<ImportKind> {
+        ImportKind::ALL.into_iter().find(|k| k.slug() == slug)
+    }
+
+    /// What it is, in Swedish.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            ImportKind::Protocol => "Protokoll (PDF eller text)",
+            ImportKind::DelegationOrder => "Delegationsordning (PDF eller text)",
+            ImportKind::DelegationDecisions => "Delegationsbeslut (CSV)",
+            ImportKind::Unenforced => "Ej verkställda beslut (CSV)",
+            ImportKind::FollowUp => {
+                "Uppföljning: rapport (PDF, text), ekonomiexport (CSV, XLSX) eller Kolada (JSON)"
+            }
+        }
+    }
+
+    /// The file endings read.
+    pub fn endings(self) -> &'static [&'static str] {
+        match self {
+            ImportKind::Protocol | ImportKind::DelegationOrder => &["pdf", "txt"],
+            ImportKind::DelegationDecisions | ImportKind::Unenforced => &["csv", "txt"],
+            ImportKind::FollowUp => &["pdf", "txt", "csv", "xlsx", "json"],
+        }
+    }
+
+    /// Who may read it in: the meeting cycle's roles for protocols, the delegationsordning and
+    /// follow-up; those who handle individuals' matters for the lists of decisions.
+    pub fn roles(self) -> &'static [Role] {
+        match self {
+            ImportKind::DelegationDecisions | ImportKind::Unenforced => HANDLERS,
+            _ => SECRETARY,
+        }
+    }
+}
+
+/// What the person chose besides the file.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The nämnd, where the file does not say (ej verkställda, uppföljning).
+    pub body: Option<BodyId>,
+    /// The period (ÅÅÅÅ-MM, ÅÅÅÅ or ÅÅÅÅ-MM-DD/ÅÅÅÅ-MM-DD) of a follow-up file.
+    pub period: Option<String>,
+}
+
+/// Where the result is seen.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    /// The meeting made from a protocol.
+    Meeting(MeetingId),
+    /// The delegationsordning's stored version.
+    DelegationOrder(i64),
+    /// The list of delegation decisions.
+    DelegationDecisions,
+    /// The register of ej verkställda beslut.
+    Unenforced,
+    /// The follow-up reports.
+    FollowUp,
+}
+
+/// What reading a file did (a rehearsal: what storing it would do).
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportResult {
+    /// The kind.
+    pub kind: ImportKind,
+    /// The file's name as sent.
+    pub file: String,
+    /// Whether it was stored (false for the preview).
+    pub stored: bool,
+    /// What is (or would be) stored, one line each.
+    pub summary: Vec<String>,
+    /// What was assumed, repaired or could not be placed.
+    pub warnings: Vec<String>,
+    /// Where to see it, once stored.
+    pub target: Option<Target>,
+}
+
+/// A file staged for `user`.
+#[derive(Debug, Clone)]
+pub struct Staged {
+    /// The key the form carries.
+    pub token: String,
+    /// The kind.
+    pub kind: ImportKind,
+    /// The file's name as sent.
+    pub name: String,
+    path: PathBuf,
+}
+
+/// Staged files older than this are removed.
+const STAGING_HOURS: u64 = 24;
+
+fn staging(dir: &crate::DataDir) -> PathBuf {
+    dir.path.join("staging")
+}
+
+fn allowed(user: &User, kind: ImportKind) -> Result<()> {
+    if user.disabled || !kind.roles().contains(&user.role) {
+        return Err(crate::Error::Forbidden(format!(
+            "din roll får inte läsa in {}",
+            kind.swedish().to_lowercase()
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+/// The name kept: the last part of what the browser sent, letters, digits and `.-_ ` only.
+fn clean_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let kept: String = last
+        .chars()
+        .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | '_' | ' '))
+        .collect();
+    let kept = kept.trim().trim_start_matches('.').to_string();
+    if kept.is_empty() {
+        "fil".into()
+    } else {
+        kept
+    }
+}
+
+/// Keeps `bytes` (the file `name`) for `user` to preview and store as `kind`; old staged
+/// files are removed on the way. A file of the wrong kind or an empty one is refused.
+pub fn stage(
+    dir: &crate::DataDir,
+    user: &User,
+    kind: ImportKind,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Staged> {
+    allowed(user, kind)?;
+    if bytes.is_empty() {
+        return Err(crate::Error::field("fil", "välj en fil att läsa in").into());
+    }
+    let name = clean_name(name);
+    let ending = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_lowercase())
+        .unwrap_or_default();
+    if !kind.endings().contains(&ending.as_str()) {
+        return Err(crate::Error::field(
+            "fil",
+            format!(
+                "{name}: {} läses från filer som slutar på {}",
+                kind.swedish(),
+                kind.endings()
+                    .iter()
+                    .map(|e| format!(".{e}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+        .into());
+    }
+    let root = staging(dir);
+    remove_old(&root);
+    let mut raw = [0u8; 16];
+    getrandom::getrandom(&mut raw).map_err(|e| anyhow::anyhow!("slumptal: {e}"))?;
+    let token: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+    let folder = root.join(&token);
+    std::fs::create_dir_all(&folder)
+        .with_context(|| format!("kunde inte skapa {}", folder.display()))?;
+    std::fs::write(
+        folder.join("owner"),
+        format!("{}\n{}\n{}\n", user.username, kind.slug(), name),
+    )?;
+    let path = folder.join(&name);
+    std::fs::write(&path, bytes).with_context(|| format!("kunde inte spara {name}"))?;
+    Ok(Staged {
+        token,
+        kind,
+        name,
+        path,
+    })
+}
+
+fn remove_old(root: &Path) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    let limit = std::time::Duration::from_secs(STAGING_HOURS * 3600);
+    for e in entries.flatten() {
+        let old = e
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > limit);
+        if old {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+/// The file `token` staged by `user` (nobody else's).
+pub fn staged(dir: &crate::DataDir, user: &User, token: &str) -> Result<Staged> {
+    let gone = || crate::Error::NotFound("den uppladdade filen (ladda upp den igen)".into());
+    if token.len() != 32 || !token.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Err(gone().into());
+    }
+    let folder = staging(dir).join(token);
+    let owner = std::fs::read_to_string(folder.join("owner")).map_err(|_| gone())?;
+    let mut lines = owner.lines();
+    let (who, kind, name) = (lines.next(), lines.next(), lines.next());
+    if who != Some(user.username.as_str()) {
+        return Err(gone().into());
+    }
+    let kind = kind.and_then(ImportKind::from_slug).ok_or_else(gone)?;
+    let name = name.ok_or_else(gone)?.to_string();
+    allowed(user, kind)?;
+    Ok(Staged {
+        token: token.into(),
+        kind,
+        path: folder.join(&name),
+        name,
+    })
+}
+
+/// Removes a staged file (after storing, or when the person cancels).
+pub fn discard(dir: &crate::DataDir, user: &User, token: &str) -> Result<()> {
+    let s = staged(dir, user, token)?;
+    let _ = std::fs::remove_dir_all(staging(dir).join(&s.token));
+    Ok(())
+}
+
+/// Reads the staged file and shows what storing it would do, storing nothing: the store
+/// operation runs in a transaction that is then rolled back.
+pub fn preview(
+    dir: &crate::DataDir,
+    user: &User,
+    token: &str,
+    options: &ImportOptions,
+) -> Result<ImportResult> {
+    let s = staged(dir, user, token)?;
+    let mut kept = None;
+    let mut failure = None;
+    let _ = dir.store.atomically(&mut |tx| {
+        match read_in(dir, tx, user, &s, options) {
+            Ok(r) => kept = Some(r),
+            Err(e) => failure = Some(e),
+        }
+        Err(StoreError::Rule("provkörning".into()))
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    let mut r = kept.context("provkörningen gav inget resultat")?;
+    r.stored = false;
+    r.target = None;
+    Ok(r)
+}
+
+/// Stores the staged file in one transaction and removes it from the staging area.
+pub fn store(
+    dir: &crate::DataDir,
+    user: &User,
+    token: &str,
+    options: &ImportOptions,
+) -> Result<ImportResult> {
+    let s = staged(dir, user, token)?;
+    let mut kept = None;
+    let mut failure = None;
+    let res = dir
+        .store
+        .atomically(&mut |tx| match read_in(dir, tx, user, &s, options) {
+            Ok(r) => {
+                kept = Some(r);
+                Ok(())
+            }
+            Err(e) => {
+                failure = Some(e);
+                Err(StoreError::Rule("avbruten".into()))
+            }
+        });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    res?;
+    let r = kept.context("inläsningen gav inget resultat")?;
+    let _ = std::fs::remove_dir_all(staging(dir).join(&s.token));
+    Ok(r)
+}
+
+/// The body `options` names, if `user` works in it.
+fn chosen_body(
+    store: &dyn Storage,
+    user: &User,
+    options: &ImportOptions,
+) -> Result<Option<paragraf_core::ids::Record<BodyId, paragraf_core::org::Body>>> {
+    let Some(id) = options.body else {
+        return Ok(None);
+    };
+    let body = store
+        .bodies()?
+        .into_iter()
+        .find(|b| b.id == id)
+        .ok_or_else(|| crate::Error::field("organ", "organet finns inte"))?;
+    if !crate::access::may_read(user, Some(id)) {
+        return Err(crate::Error::Forbidden(format!("du arbetar inte i {}", body.name)).into());
+    }
+    Ok(Some(body))
+}
+
+fn read_in(
+    dir: &crate::DataDir,
+    tx: &dyn Storage,
+    user: &User,
+    s: &Staged,
+    options: &ImportOptions,
+) -> Result<ImportResult> {
+    let body = chosen_body(tx, user, options)?;
+    let mut r = ImportResult {
+        kind: s.kind,
+        file: s.name.clone(),
+        stored: true,
+        summary: Vec::new(),
+        warnings: Vec::new(),
+        target: None,
+    };
+    match s.kind {
+        ImportKind::Protocol => {
+            let p = crate::meeting::import::read_protocol(&s.path)?;
+            // Only into a body the person works in (an administrator may bring a new one).
+            let norm = |n: &str| n.trim().to_lowercase();
+            let known = tx
+                .bodies()?
+                .into_iter()
+                .find(|b| norm(&b.name) == norm(&p.body));
+            match &known {
+                Some(b) if !crate::access::may_read(user, Some(b.id)) => {
+                    return Err(crate::Error::Forbidden(format!(
+                        "protokollet är {}s och du arbetar inte där",
+                        b.name
+                    ))
+                    .into())
+                }
+                None if user.role != Role::Admin => {
+                    return Err(crate::Error::Rule(format!(
+                        "organet ”{}” finns inte i Paragraf; en administratör lägger upp det (eller läser in protokollet)",
+                        p.body
+                    ))
+                    .into())
+                }
+                _ => {}
+            }
+            let key = crate::keys::load_or_create(&dir.path)?;
+            let stored = crate::meeting::import::store_in(tx, &p, &s.name, &key)?;
+            r.summary.push(format!(
+                "{} {}: {} paragrafer{}, {} i närvarolistan.",
+                p.body,
+                p.date,
+                p.paragraphs.len(),
+                p.paragraph_range
+                    .as_deref()
+                    .map(|x| format!(" (§§ {x})"))
+                    .unwrap_or_default(),
+                p.attendees.len()
+            ));
+            for par in &p.paragraphs {
+                r.summary.push(format!("§ {} {}", par.number, par.title));
+            }
+            r.summary.push(if stored.sealed {
+                format!(
+                    "Sparas som justerat protokoll (läge: {}).",
+                    stored.state.swedish()
+                )
+            } else {
+                format!(
+                    "Sparas som sammanträde i läget {}; ordförande eller justerare saknas, så protokollet förseglas inte.",
+                    stored.state.swedish()
+                )
+            });
+            r.warnings.extend(p.warnings.iter().cloned());
+            r.warnings.extend(stored.warnings);
+            r.target = Some(Target::Meeting(stored.meeting));
+        }
+        ImportKind::DelegationOrder => {
+            let read = crate::delegation::read_order(&s.path, crate::clock::today())?;
+            let o = crate::delegation::store_order_in(tx, read, Some(&s.name))?;
+            r.summary.push(format!(
+                "{}{}: {} punkter i {} avsnitt.",
+                o.order.title,
+                o.order
+                    .case_number
+                    .as_deref()
+                    .map(|c| format!(" ({c})"))
+                    .unwrap_or_default(),
+                o.order.items.len(),
+                o.order.sections.len()
+            ));
+            if let Some(d) = o.order.adopted {
+                r.summary.push(format!("Fastställd {d}."));
+            }
+            match &o.diff {
+                Some(d) => r
+                    .summary
+                    .push(format!("Ändringar mot förra versionen:\n{}", d.to_text())),
+                None => r
+                    .summary
+                    .push("Första versionen med den titeln.".to_string()),
+            }
+            if let Some(st) = &o.staleness {
+                r.warnings.push(st.to_string());
+            }
+            r.warnings.extend(o.warnings.iter().cloned());
+            r.target = o.version.map(Target::DelegationOrder);
+        }
+        ImportKind::DelegationDecisions => {
+            let bytes = std::fs::read(&s.path)?;
+            let d = crate::delegation::import_decisions_in(tx, &s.name, &bytes)?;
+            r.summary.push(format!(
+                "{} delegationsbeslut{}, var och en kontrollerad mot delegationsordningen som gällde beslutsdagen.",
+                d.rows,
+                match (d.from, d.to) {
+                    (Some(a), Some(b)) => format!(" ({a} – {b})"),
+                    _ => String::new(),
+                }
+            ));
+            r.target = Some(Target::DelegationDecisions);
+        }
+        ImportKind::Unenforced => {
+            let bytes = std::fs::read(&s.path)?;
+            let catalogue = crate::unenforced::load_catalogue(&dir.path)?;
+            let u = crate::unenforced::import_csv_in(
+                tx,
+                &user.username,
+                &bytes,
+                &catalogue,
+                body.as_ref().map(|b| b.id),
+            )?;
+            r.summary.push(format!(
+                "{} rader: {} nya beslut, {} ändrade, {} oförändrade{}.",
+                u.rows,
+                u.inserted,
+                u.updated,
+                u.unchanged,
+                body.as_ref()
+                    .map(|b| format!(", hos {}", b.name))
+                    .unwrap_or_default()
+            ));
+            if body.is_none() && u.inserted > 0 {
+                r.warnings.push(
+                    "Ingen nämnd vald: nya rader hör inte till någon nämnd och kan bara läsas av administratörer."
+                        .into(),
+                );
+            }
+            r.target = Some(Target::Unenforced);
+        }
+        ImportKind::FollowUp => {
+            let period = options
+                .period
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    p.parse::<paragraf_core::followup::Period>()
+                        .map_err(|e| crate::Error::field("period", e.to_string()))
+                })
+                .transpose()?;
+            let o = crate::followup::import_file_in(
+                Some(tx),
+                &s.path,
+                body.as_ref().map(|b| b.name.as_str()),
+                period.as_ref(),
+            )?;
+            if let Some(rep) = &o.report {
+                r.summary.push(format!(
+                    "{} för {} {}: {} tabeller, {} mål, {} uppdrag.",
+                    rep.document_type,
+                    rep.body,
+                    rep.period.as_deref().unwrap_or("(period saknas)"),
+                    rep.tables.len(),
+                    rep.goals.len(),
+                    rep.assignments.len()
+                ));
+            }
+            if let Some(f) = &o.finance {
+                r.summary.push(format!(
+                    "{} budgetrader för {}.",
+                    f.rows,
+                    f.periods
+                        .iter()
+                        .map(|(b, p)| format!("{b} {p}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            if o.kpi_values > 0 {
+                r.summary
+                    .push(format!("{} värden från Kolada.", o.kpi_values));
+            }
+            r.summary.extend(o.checks.iter().cloned());
+            r.warnings.extend(
+                o.warnings
+                    .iter()
+                    .map(|w| format!("Kunde inte placeras: {w}")),
+            );
+            r.target = Some(Target::FollowUp);
+        }
+    }
+    Ok(r)
+}
+
+/// The lines to show for an import that failed: each bad row of a list ("Rad 4, datum: …"),
+/// or the one reason.
+pub fn problems(e: &anyhow::Error) -> Vec<String> {
+    match e.downcast_ref::<crate::BadRows>() {
+        Some(bad) => bad
+            .problems
+            .iter()
+            .map(|p| format!("Rad {}, {}: {}", p.line, p.field, p.message))
+            .collect(),
+        None => vec![format!("{e:#}")],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_kept_plain() {
+        assert_eq!(
+            clean_name("C:\\Users\\x\\protokoll 2024.pdf"),
+            "protokoll 2024.pdf"
+        );
+        assert_eq!(clean_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_name("..."), "fil");
+        assert_eq!(clean_name("a;b<c>.csv"), "abc.csv");
+    }
+
+    #[test]
+    fn every_kind_has_a_slug_of_its_own() {
+        for k in ImportKind::ALL {
+            assert_eq!(ImportKind::from_slug(k.slug()), Some(k));
+        }
+        assert_eq!(ImportKind::from_slug("okänd"), None);
+    }
+}

@@ -1,0 +1,113 @@
+//! Imports from the browser's path: a protocol staged, previewed (a rehearsal of the store,
+//! rolled back: nothing remains), then stored; only its uploader may use the staged file; a
+//! secretary cannot bring a body nobody set up.
+
+use paragraf_app::imports::{self, ImportKind, ImportOptions, Target};
+use paragraf_app::{accounts, Config, DataDir, MunicipalityConfig, RegistryConfig};
+use paragraf_store::Role;
+
+const SEED_004: &[u8] = include_bytes!("../../../tests/fixtures/004_781e15fbb2993ffb.txt");
+
+fn dir() -> (tempfile::TempDir, DataDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let config = Config {
+        municipality: MunicipalityConfig {
+            name: "Hagfors kommun".into(),
+            ..Default::default()
+        },
+        registry: RegistryConfig {
+            dnr_pattern: "{series} {year}-{seq:6}".into(),
+            default_series: Some("VON".into()),
+            ..Default::default()
+        },
+        server: Default::default(),
+        sso: None,
+    };
+    let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
+    (tmp, d)
+}
+
+#[test]
+fn a_protocol_is_previewed_without_a_trace_and_then_stored() {
+    let (_tmp, dir) = dir();
+    let admin = accounts::add_user(
+        &dir,
+        "admin",
+        "Admin",
+        "losenord-123456",
+        Role::Admin,
+        None,
+        &[],
+    )
+    .unwrap();
+    let other = accounts::add_user(
+        &dir,
+        "sek",
+        "Sekreterare",
+        "losenord-123456",
+        Role::Secretary,
+        None,
+        &[],
+    )
+    .unwrap();
+
+    // A secretary cannot bring a body that is not set up.
+    let s = imports::stage(&dir, &other, ImportKind::Protocol, "004.txt", SEED_004).unwrap();
+    let e = imports::preview(&dir, &other, &s.token, &ImportOptions::default()).unwrap_err();
+    assert!(format!("{e:#}").contains("finns inte i Paragraf"), "{e:#}");
+
+    let s = imports::stage(&dir, &admin, ImportKind::Protocol, "004.txt", SEED_004).unwrap();
+    // Only the uploader reaches it.
+    assert!(imports::preview(&dir, &other, &s.token, &ImportOptions::default()).is_err());
+    let p = imports::preview(&dir, &admin, &s.token, &ImportOptions::default()).unwrap();
+    assert!(!p.stored);
+    assert!(p.summary[0].contains("19 paragrafer"), "{:?}", p.summary);
+    assert!(
+        p.summary.iter().any(|l| l.starts_with("§ 1 ")),
+        "{:?}",
+        p.summary
+    );
+    // The rehearsal left nothing: no body, no person, no meeting.
+    assert!(dir.bodies().unwrap().is_empty());
+    assert!(dir.meetings().unwrap().is_empty());
+
+    let r = imports::store(&dir, &admin, &s.token, &ImportOptions::default()).unwrap();
+    assert!(r.stored);
+    assert!(matches!(r.target, Some(Target::Meeting(_))));
+    assert_eq!(dir.meetings().unwrap().len(), 1);
+    // The staged file is gone once stored.
+    assert!(imports::store(&dir, &admin, &s.token, &ImportOptions::default()).is_err());
+    // The same protocol again is refused in the preview, and nothing is added.
+    let s = imports::stage(&dir, &admin, ImportKind::Protocol, "004.txt", SEED_004).unwrap();
+    assert!(imports::preview(&dir, &admin, &s.token, &ImportOptions::default()).is_err());
+    assert_eq!(dir.meetings().unwrap().len(), 1);
+}
+
+#[test]
+fn files_of_the_wrong_kind_or_role_are_refused_at_the_door() {
+    let (_tmp, dir) = dir();
+    let reader = accounts::add_user(
+        &dir,
+        "las",
+        "Läsare",
+        "losenord-123456",
+        Role::Reader,
+        None,
+        &[],
+    )
+    .unwrap();
+    let admin = accounts::add_user(
+        &dir,
+        "admin",
+        "Admin",
+        "losenord-123456",
+        Role::Admin,
+        None,
+        &[],
+    )
+    .unwrap();
+    assert!(imports::stage(&dir, &reader, ImportKind::Protocol, "a.txt", b"x").is_err());
+    assert!(imports::stage(&dir, &admin, ImportKind::Protocol, "a.exe", b"x").is_err());
+    assert!(imports::stage(&dir, &admin, ImportKind::Protocol, "a.txt", b"").is_err());
+    assert!(imports::staged(&dir, &admin, "../../etc").is_err());
+}
