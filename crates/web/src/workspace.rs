@@ -9,6 +9,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use paragraf_app::accounts::Role;
+use paragraf_app::meeting::agenda::{place_report, AgendaReport};
 use paragraf_app::meeting::cycle;
 use paragraf_app::registry;
 use paragraf_core::ids::{BodyId, CaseId, MeetingId, PersonId};
@@ -763,6 +764,28 @@ fn meeting_view(
                     label for="s-presenter" { "Föredragande" } input id="s-presenter" name="presenter" value=(typed("halltid", "presenter").unwrap_or_default());
                     div { button type="submit" { "Lägg till hålltid" } }
                 }
+                details open[refused.as_ref().is_some_and(|r| r.action == "rapport")] {
+                    summary { "Lägg en rapport på föredragningslistan" }
+                    p { "Paragraf gör handlingarna, registrerar ärendet och lägger det med förslag till beslut på listan." }
+                    @let (month_start, month_end) = previous_month(today);
+                    form method="post" action=(action("rapport")) {
+                        (csrf(token.as_deref()))
+                        fieldset {
+                            legend { "Rapport" }
+                            @for (value, label) in [("delegation", "Anmälan av delegationsbeslut"), ("ej-verkstallda", "Ej verkställda beslut (SoL, LSS)"), ("uppfoljning", "Verksamhetsrapport (uppföljning)")] {
+                                div class="choice" {
+                                    input type="radio" id={"r-" (value)} name="report" value=(value) required checked[typed("rapport", "report").as_deref() == Some(value)];
+                                    label for={"r-" (value)} { (label) }
+                                }
+                            }
+                        }
+                        label for="r-from" { "Delegationsbeslut från" } input id="r-from" name="from" type="date" value=(typed("rapport", "from").unwrap_or_else(|| month_start.to_string()));
+                        label for="r-to" { "till och med" } input id="r-to" name="to" type="date" value=(typed("rapport", "to").unwrap_or_else(|| month_end.to_string()));
+                        label for="r-date" { "Ej verkställda beslut per dag" } input id="r-date" name="date" type="date" value=(typed("rapport", "date").unwrap_or_else(|| month_end.to_string()));
+                        label for="r-period" { "Uppföljningens period (ÅÅÅÅ-MM)" } input id="r-period" name="period" inputmode="numeric" value=(typed("rapport", "period").unwrap_or_else(|| month_end.format("%Y-%m").to_string()));
+                        div { button type="submit" { "Lägg rapporten på listan" } }
+                    }
+                }
                 @match paragraf_core::cycle::notice_allowed(&m, today) {
                     Ok(()) => { form method="post" action=(action("kalla")) { (csrf(token.as_deref())) button type="submit" { "Skicka kallelsen" } } }
                     Err(e) => { p class="refused" { (e.to_string()) } }
@@ -1114,6 +1137,14 @@ fn lines(s: Option<&str>) -> Vec<String> {
         .collect()
 }
 
+/// The first and last day of the month before `today`'s.
+fn previous_month(today: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    use chrono::Datelike;
+    let first_this = today.with_day(1).unwrap_or(today);
+    let last = first_this.pred_opt().unwrap_or(first_this);
+    (last.with_day(1).unwrap_or(last), last)
+}
+
 pub async fn meeting_action(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -1161,6 +1192,29 @@ pub async fn meeting_action(
                         presenters,
                     },
                 )?;
+            }
+            "rapport" => {
+                let day = |k: &str, what: &str| -> Result<chrono::NaiveDate, WebError> {
+                    required(&f, k, what)?
+                        .parse()
+                        .map_err(|_| WebError::field(k, "ogiltigt datum; skriv ÅÅÅÅ-MM-DD"))
+                };
+                let report = match required(&f, "report", "rapport")? {
+                    "delegation" => AgendaReport::Delegation {
+                        from: day("from", "från")?,
+                        to: day("to", "till")?,
+                    },
+                    "ej-verkstallda" => AgendaReport::Unenforced {
+                        date: day("date", "dag")?,
+                    },
+                    "uppfoljning" => AgendaReport::FollowUp {
+                        period: required(&f, "period", "period")?
+                            .parse()
+                            .map_err(|e| WebError::field("period", format!("{e}")))?,
+                    },
+                    _ => return Err(WebError::field("report", "välj en rapport")),
+                };
+                place_report(store, mid, &report, state.today(), &user.username)?;
             }
             "andra" => {
                 let date = required(&f, "date", "datum")?

@@ -1730,3 +1730,62 @@ async fn files_are_read_in_from_the_browser_with_a_preview_first() {
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body.contains(".pdf, .txt"), "{}", wrong.body);
 }
+
+/// #16: the reports the nämnd must receive go on a planned meeting's agenda from its page —
+/// registered as a case with its handlingar and a draft §; a bad period is refused with the
+/// typed text kept.
+#[tokio::test]
+async fn reports_go_on_the_agenda_from_the_meeting_page() {
+    let app = app();
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let planned = app.demo_meeting(paragraf_core::meeting::MeetingState::Planned);
+    let path = format!("/sammantraden/{}", planned.id.0);
+    let page = app.get(&path, Some(&cookie)).await;
+    assert!(page.body.contains("Lägg en rapport på föredragningslistan"));
+    let before = planned.agenda().len();
+
+    let bad = app
+        .post_form(
+            &format!("{path}/rapport"),
+            Some(&cookie),
+            &[
+                ("csrf", &csrf),
+                ("report", "uppfoljning"),
+                ("period", "2023-13"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(
+        bad.body.contains("value=\"2023-13\""),
+        "the typed period is kept"
+    );
+
+    for (report, field, value) in [
+        ("delegation", "from", "2024-01-01"),
+        ("ej-verkstallda", "date", "2026-09-30"),
+    ] {
+        let mut form = vec![("csrf", csrf.as_str()), ("report", report), (field, value)];
+        if report == "delegation" {
+            form.push(("to", "2024-03-31"));
+        }
+        let done = app
+            .post_form(&format!("{path}/rapport"), Some(&cookie), &form)
+            .await;
+        assert_eq!(
+            done.status,
+            StatusCode::SEE_OTHER,
+            "{report}: {}",
+            done.body
+        );
+    }
+    let after = app.demo_meeting(paragraf_core::meeting::MeetingState::Planned);
+    assert_eq!(after.agenda().len(), before + 2);
+    let titles: Vec<_> = after.agenda().iter().map(|i| i.title.clone()).collect();
+    assert!(
+        titles.iter().any(|t| t.contains("elegationsbeslut")),
+        "{titles:?}"
+    );
+    assert!(titles.iter().any(|t| t.contains("erkställ")), "{titles:?}");
+    assert!(after.agenda().iter().all(|i| i.case.is_some()));
+}

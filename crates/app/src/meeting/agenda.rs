@@ -71,3 +71,58 @@ pub fn place_matter(
         Ok((case, item))
     })
 }
+
+/// A report the nämnd must receive, chosen from the meeting page.
+#[derive(Debug, Clone)]
+pub enum AgendaReport {
+    /// Anmälan av delegationsbeslut (KL 6 kap. 40 §) fattade from `from` to `to`.
+    Delegation {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        to: NaiveDate,
+    },
+    /// Ej verkställda beslut (SoL, LSS) as of `date`, with the statistics report.
+    Unenforced {
+        /// The day the register is read on (the end of a quarter, as a rule).
+        date: NaiveDate,
+    },
+    /// The Verksamhetsrapport of the meeting's body for `period`.
+    FollowUp {
+        /// The period.
+        period: paragraf_core::followup::Period,
+    },
+}
+
+/// Makes the report's handlingar, registers the matter and places it on the agenda of
+/// `meeting` (still planned) for its body — the one operation the web's form and the command
+/// line's `--meeting` both use. `handler` is the one who does it (the ej verkställda report
+/// reads the register as that person).
+pub fn place_report(
+    dir: &DataDir,
+    meeting: MeetingId,
+    report: &AgendaReport,
+    today: NaiveDate,
+    handler: &str,
+) -> Result<(Record<CaseId, Case>, AgendaItem)> {
+    let m = dir.store.meeting(meeting)?;
+    m.agenda_open()?;
+    let body = dir.store.body(m.body)?.name.clone();
+    let municipality = dir.config().municipality.name.clone();
+    match report {
+        AgendaReport::Delegation { from, to } => {
+            let r = crate::delegation::report(dir, *from, *to)?;
+            let doc = crate::delegation::docs::report_doc(&r, &municipality, &body, today, true);
+            let pdf = crate::delegation::docs::pdf(&doc)?;
+            crate::delegation::docs::place_on_agenda(dir, meeting, &r, &body, &pdf, today, handler)
+        }
+        AgendaReport::Unenforced { date } => {
+            let cat = crate::unenforced::load_catalogue(&dir.path)?;
+            let (d, pdf) = crate::unenforced::docs::memo(dir, handler, &cat, *date, &body, today)?;
+            crate::unenforced::docs::place_on_agenda(dir, meeting, &d, &pdf, today, handler)
+        }
+        AgendaReport::FollowUp { period } => {
+            crate::followup::publish::place_on_agenda(dir, meeting, &body, period, today, handler)
+        }
+    }
+}

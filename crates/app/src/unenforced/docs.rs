@@ -331,6 +331,32 @@ pub fn place_on_agenda(
     Ok(placed)
 }
 
+/// The tjänsteskrivelse on the register as of `date` for `body`, dated `memo_date`, with its
+/// chart: the draft and its PDF. The register is read as `actor`.
+pub fn memo(
+    dir: &DataDir,
+    actor: &str,
+    catalogue: &paragraf_core::unenforced::catalogue::Catalogue,
+    date: NaiveDate,
+    body: &str,
+    memo_date: NaiveDate,
+) -> Result<(ReportDraft, Vec<u8>)> {
+    let r = super::monthly_report(dir, actor, catalogue, date)?;
+    let d = super::draft(&r, body, memo_date);
+    let all = super::decisions(dir, actor)?;
+    let chart = super::chart_svg(&all, catalogue, date)?;
+    let doc = memo_doc(
+        &d,
+        &dir.config().municipality.name,
+        body,
+        memo_date,
+        None,
+        Some(chart),
+    );
+    let bytes = pdf(&doc)?;
+    Ok((d, bytes))
+}
+
 /// Typesets a report document as PDF.
 pub fn pdf(doc: &ReportDoc) -> Result<Vec<u8>> {
     Ok(paragraf_render::report_pdf(doc)?)

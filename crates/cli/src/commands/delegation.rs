@@ -174,15 +174,11 @@ pub fn run(c: DelegationCommand) -> Result<()> {
                 eprintln!("PDF:en är sparad i {}.", path.display());
             }
             if let Some(m) = meeting {
-                let doc = docs::report_doc(&r, &municipality, &body, today(), true);
-                let bytes = docs::pdf(&doc)?;
                 let handler = std::env::var("USER").unwrap_or_else(|_| "okänd användare".into());
-                let (case, item) = docs::place_on_agenda(
+                let (case, item) = paragraf_app::meeting::agenda::place_report(
                     &dir,
                     paragraf_core::ids::MeetingId(m),
-                    &r,
-                    &body,
-                    &bytes,
+                    &paragraf_app::meeting::agenda::AgendaReport::Delegation { from, to },
                     today(),
                     &handler,
                 )?;

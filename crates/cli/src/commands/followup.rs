@@ -108,11 +108,10 @@ fn report(a: &ReportArgs) -> Result<()> {
     )?;
     if let Some(m) = a.meeting {
         let actor = std::env::var("USER").unwrap_or_else(|_| "cli".into());
-        let (case, item) = paragraf_app::followup::publish::place_on_agenda(
+        let (case, item) = paragraf_app::meeting::agenda::place_report(
             &dir,
             paragraf_core::ids::MeetingId(m),
-            &body,
-            &p,
+            &paragraf_app::meeting::agenda::AgendaReport::FollowUp { period: p },
             today,
             &actor,
         )?;

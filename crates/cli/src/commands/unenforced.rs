@@ -436,17 +436,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             let memo_date = memo_date.unwrap_or_else(today);
             let d = ops::draft(&r, &body, memo_date);
             if pdf.is_some() || meeting.is_some() {
-                let all = ops::decisions(&dir, &who)?;
-                let chart = ops::chart_svg(&all, &cat, date)?;
-                let doc = docs::memo_doc(
-                    &d,
-                    &dir.config().municipality.name,
-                    &body,
-                    memo_date,
-                    None,
-                    Some(chart),
-                );
-                let bytes = docs::pdf(&doc)?;
+                let (_, bytes) = docs::memo(&dir, &who, &cat, date, &body, memo_date)?;
                 if let Some(path) = &pdf {
                     write_pdf(path, &bytes)?;
                 }
