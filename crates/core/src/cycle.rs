@@ -77,6 +77,30 @@ pub enum CycleError {
     /// A protokollsutdrag of a § that is not adjusted.
     #[error("§ {0} är inte justerad; utdrag kan bara göras ur justerat protokoll")]
     ExtractNotAdjusted(u32),
+    /// A step on a meeting that has been called off.
+    #[error("sammanträdet är inställt (sedan {0})")]
+    Cancelled(NaiveDate),
+    /// Called off without saying why.
+    #[error("skriv varför sammanträdet ställs in; det står i meddelandet till de kallade")]
+    CancelWithoutReason,
+    /// Called off, or a step undone, after the meeting's day.
+    #[error(
+        "sammanträdesdagen {meeting} har passerat (i dag {today}); det kan inte längre {action}"
+    )]
+    DayPassed {
+        /// The meeting's day.
+        meeting: NaiveDate,
+        /// Today.
+        today: NaiveDate,
+        /// What was tried.
+        action: &'static str,
+    },
+    /// A change asked for without saying what.
+    #[error("skriv vad som ska ändras i protokollet")]
+    ChangeWithoutComment,
+    /// No such change request.
+    #[error("det finns ingen begärd ändring nummer {0}")]
+    NoSuchChangeRequest(usize),
     /// From the minutes.
     #[error(transparent)]
     Minutes(#[from] MinutesError),
@@ -95,6 +119,9 @@ fn wrong(meeting: &Meeting, action: &'static str) -> CycleError {
 /// Whether the kallelse may go out on `today`: the meeting is planned and its day still
 /// ahead (what the notice must contain is checked when it is sent).
 pub fn notice_allowed(meeting: &Meeting, today: NaiveDate) -> Result<(), CycleError> {
+    if let Some(c) = &meeting.cancelled {
+        return Err(CycleError::Cancelled(c.on));
+    }
     if meeting.state != MeetingState::Planned {
         return Err(wrong(meeting, "kallas"));
     }
@@ -109,6 +136,9 @@ pub fn notice_allowed(meeting: &Meeting, today: NaiveDate) -> Result<(), CycleEr
 
 /// Whether the meeting may be marked as held on `today`: notified, and its day has come.
 pub fn held_allowed(meeting: &Meeting, today: NaiveDate) -> Result<(), CycleError> {
+    if let Some(c) = &meeting.cancelled {
+        return Err(CycleError::Cancelled(c.on));
+    }
     if meeting.state != MeetingState::Notified {
         return Err(wrong(meeting, "markeras som genomfört"));
     }
@@ -166,6 +196,179 @@ pub fn late_notice(meeting: &Meeting, lead_days: u32) -> Option<CycleWarning> {
             "kallelsen gick ut {days} dagar före sammanträdet; reglementet kräver minst {lead_days} dagar"
         ))
     })
+}
+
+/// Whether the meeting may be called off on `today`: planned or notified, not already
+/// called off, and its day not passed.
+pub fn cancel_allowed(meeting: &Meeting, today: NaiveDate) -> Result<(), CycleError> {
+    if let Some(c) = &meeting.cancelled {
+        return Err(CycleError::Cancelled(c.on));
+    }
+    if !matches!(
+        meeting.state,
+        MeetingState::Planned | MeetingState::Notified
+    ) {
+        return Err(wrong(meeting, "ställas in"));
+    }
+    if today > meeting.date {
+        return Err(CycleError::DayPassed {
+            meeting: meeting.date,
+            today,
+            action: "ställas in",
+        });
+    }
+    Ok(())
+}
+
+/// Ställer in sammanträdet: nothing more happens to it; if the kallelse had gone out, the
+/// public is told on the anslagstavla (see [`Meeting::cancelled`]).
+pub fn cancel(meeting: &mut Meeting, today: NaiveDate, reason: &str) -> Result<(), CycleError> {
+    cancel_allowed(meeting, today)?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(CycleError::CancelWithoutReason);
+    }
+    meeting.cancelled = Some(crate::meeting::Cancellation {
+        on: today,
+        reason: reason.to_string(),
+        after_notice: meeting.state == MeetingState::Notified,
+    });
+    Ok(())
+}
+
+/// Whether the kallelse may be withdrawn on `today` (back to planned, the föredragningslista
+/// open again): notified, not called off, before the meeting's day.
+pub fn withdraw_notice_allowed(meeting: &Meeting, today: NaiveDate) -> Result<(), CycleError> {
+    if let Some(c) = &meeting.cancelled {
+        return Err(CycleError::Cancelled(c.on));
+    }
+    if meeting.state != MeetingState::Notified {
+        return Err(wrong(meeting, "få kallelsen återkallad"));
+    }
+    if today >= meeting.date {
+        return Err(CycleError::DayPassed {
+            meeting: meeting.date,
+            today,
+            action: "få kallelsen återkallad",
+        });
+    }
+    Ok(())
+}
+
+/// Återkallar kallelsen: the meeting is planned again (to be changed and notified anew); the
+/// tilläggsärenden become ordinary items of the next kallelse.
+pub fn withdraw_notice(meeting: &mut Meeting, today: NaiveDate) -> Result<(), CycleError> {
+    withdraw_notice_allowed(meeting, today)?;
+    meeting.state = MeetingState::Planned;
+    meeting.summons = None;
+    meeting.supplements.clear();
+    Ok(())
+}
+
+/// Ångrar "genomfört": back to notified while no minutes are drafted.
+pub fn unmark_held(meeting: &mut Meeting) -> Result<(), CycleError> {
+    if meeting.state != MeetingState::Held {
+        return Err(wrong(meeting, "återgå till kallat"));
+    }
+    meeting.state = MeetingState::Notified;
+    Ok(())
+}
+
+/// Whether a tilläggsärende may be added on `today`: the kallelse is out, the meeting not
+/// called off and its day not passed.
+pub fn supplement_allowed(meeting: &Meeting, today: NaiveDate) -> Result<(), CycleError> {
+    if let Some(c) = &meeting.cancelled {
+        return Err(CycleError::Cancelled(c.on));
+    }
+    if meeting.state != MeetingState::Notified {
+        return Err(wrong(
+            meeting,
+            "få tilläggsärenden (de läggs till efter kallelsen)",
+        ));
+    }
+    if today > meeting.date {
+        return Err(CycleError::DayPassed {
+            meeting: meeting.date,
+            today,
+            action: "få tilläggsärenden",
+        });
+    }
+    Ok(())
+}
+
+/// Lägger till ett tilläggsärende after the kallelse: last on the föredragningslista, marked
+/// with the day it was added. Added fewer than `lead_days` days before the meeting (the
+/// reglemente's time for the kallelse), a warning says that the nämnd decides at the meeting
+/// whether to take it up.
+pub fn add_supplement(
+    meeting: &mut Meeting,
+    item: crate::meeting::AgendaItem,
+    today: NaiveDate,
+    lead_days: u32,
+) -> Result<(crate::meeting::AgendaItem, Vec<CycleWarning>), CycleError> {
+    supplement_allowed(meeting, today)?;
+    if item.case.is_some() && meeting.agenda.iter().any(|i| i.case == item.case) {
+        return Err(CycleError::CaseOnAgendaTwice(
+            item.case_number
+                .clone()
+                .unwrap_or_else(|| item.title.clone()),
+        ));
+    }
+    let position = meeting.agenda.len() as u32 + 1;
+    let item = crate::meeting::AgendaItem { position, ..item };
+    meeting.agenda.push(item.clone());
+    meeting.supplements.push(crate::meeting::Supplement {
+        position,
+        added: today,
+    });
+    let mut warnings = Vec::new();
+    let days = (meeting.date - today).num_days();
+    if days < i64::from(lead_days) {
+        warnings.push(CycleWarning(format!(
+            "tilläggsärendet ”{}” läggs till {days} dagar före sammanträdet, senare än kallelsetiden ({lead_days} dagar); nämnden avgör vid sammanträdet om ärendet tas upp",
+            item.title
+        )));
+    }
+    Ok((item, warnings))
+}
+
+/// Begär ändring: `by` (the ordförande or a justerare, checked by the caller against the
+/// minutes) returns the drafted minutes to the secretary with `comment`.
+pub fn request_change(
+    meeting: &mut Meeting,
+    by: PersonId,
+    at: DateTime<FixedOffset>,
+    comment: &str,
+) -> Result<(), CycleError> {
+    if meeting.state != MeetingState::MinutesDrafted {
+        return Err(wrong(meeting, "få ändringar begärda i protokollet"));
+    }
+    let comment = comment.trim();
+    if comment.is_empty() {
+        return Err(CycleError::ChangeWithoutComment);
+    }
+    meeting.change_requests.push(crate::meeting::ChangeRequest {
+        by,
+        at,
+        comment: comment.to_string(),
+        done: None,
+    });
+    Ok(())
+}
+
+/// The secretary marks change request `index` (from 0) as done.
+pub fn change_done(
+    meeting: &mut Meeting,
+    index: usize,
+    at: DateTime<FixedOffset>,
+) -> Result<(), CycleError> {
+    let r = meeting
+        .change_requests
+        .get_mut(index)
+        .filter(|r| r.done.is_none())
+        .ok_or(CycleError::NoSuchChangeRequest(index + 1))?;
+    r.done = Some(at);
+    Ok(())
 }
 
 /// The meeting has been held: not before its day.
@@ -391,6 +594,9 @@ pub fn due(
     today: NaiveDate,
     lead_days: u32,
 ) -> Result<Option<Due>, CycleError> {
+    if meeting.cancelled.is_some() {
+        return Ok(None);
+    }
     let adjusted = minutes
         .and_then(Minutes::seal)
         .map(|s| s.sealed_at.date_naive());
@@ -527,6 +733,95 @@ mod tests {
         );
         assert_eq!(p.dispatch, ["Kommunfullmäktige", "Akt"]);
         assert_eq!(p.documents.len(), 1);
+    }
+
+    /// Steps that may be undone are undone, a meeting is called off, tilläggsärenden come
+    /// after the kallelse and a change is asked for — each only when the rules allow it.
+    #[test]
+    fn steps_are_undone_called_off_and_added_to_only_when_allowed() {
+        let mut m = Meeting::planned(BodyId(1), d("2025-09-01"));
+        m.start = Some("13:15".parse().unwrap());
+        m.place = Some("Stadshuset".into());
+        m.agenda = vec![item(1, "Information")];
+        // Before the kallelse no tilläggsärende (the list is still open) and nothing to withdraw.
+        assert!(supplement_allowed(&m, d("2025-08-20")).is_err());
+        assert!(withdraw_notice(&mut m, d("2025-08-20")).is_err());
+        send_notice(&mut m, d("2025-08-22"), members(), 7).unwrap();
+        // After it: the list is closed, a tilläggsärende goes last with its day, and one added
+        // within the notice time warns that the nämnd decides whether to take it up.
+        assert!(m.add_agenda_item(item(0, "Sent")).is_err());
+        let (added, warnings) =
+            add_supplement(&mut m, item(0, "Brådskande yttrande"), d("2025-08-23"), 7).unwrap();
+        assert_eq!(added.position, 2);
+        assert!(warnings.is_empty());
+        let (_, warnings) =
+            add_supplement(&mut m, item(0, "Ännu ett"), d("2025-08-29"), 7).unwrap();
+        assert!(
+            warnings[0].0.contains("avgör vid sammanträdet"),
+            "{warnings:?}"
+        );
+        assert_eq!(m.supplement_of(2), Some(d("2025-08-23")));
+        assert_eq!(m.supplement_of(1), None);
+        assert!(add_supplement(&mut m, item(0, "För sent"), d("2025-09-02"), 7).is_err());
+        // The kallelse withdrawn before the day: planned again, the list open, tillägg plain.
+        assert!(
+            withdraw_notice(&mut m, d("2025-09-01")).is_err(),
+            "not on the day"
+        );
+        withdraw_notice(&mut m, d("2025-08-30")).unwrap();
+        assert_eq!(m.state, MeetingState::Planned);
+        assert!(m.summons().is_none() && m.supplements().is_empty());
+        assert!(m.agenda_open().is_ok());
+        // Held in error is undone while no minutes exist.
+        send_notice(&mut m, d("2025-08-31"), members(), 7).unwrap();
+        mark_held(&mut m, d("2025-09-01")).unwrap();
+        unmark_held(&mut m).unwrap();
+        assert_eq!(m.state, MeetingState::Notified);
+        assert!(unmark_held(&mut m).is_err());
+        // Called off: a reason is needed; afterwards nothing moves, and no task is due.
+        assert_eq!(
+            cancel(&mut m, d("2025-09-01"), " ").unwrap_err(),
+            CycleError::CancelWithoutReason
+        );
+        assert!(
+            cancel(&mut m, d("2025-09-02"), "Inga ärenden").is_err(),
+            "day passed"
+        );
+        cancel(&mut m, d("2025-09-01"), "Inga ärenden").unwrap();
+        let c = m.cancelled().unwrap();
+        assert!(c.after_notice);
+        assert_eq!(
+            held_allowed(&m, d("2025-09-01")).unwrap_err(),
+            CycleError::Cancelled(d("2025-09-01"))
+        );
+        assert!(cancel(&mut m, d("2025-09-01"), "igen").is_err());
+        assert!(withdraw_notice(&mut m, d("2025-08-31")).is_err());
+        assert!(due(&m, None, d("2025-09-01"), 7).unwrap().is_none());
+        let mut planned = Meeting::planned(BodyId(1), d("2025-10-01"));
+        cancel(&mut planned, d("2025-09-01"), "Flyttas").unwrap();
+        assert!(!planned.cancelled().unwrap().after_notice);
+        assert!(notice_allowed(&planned, d("2025-09-02")).is_err());
+        assert!(planned
+            .reschedule(d("2025-10-02"), None, None, None)
+            .is_err());
+    }
+
+    #[test]
+    fn a_change_is_asked_for_on_drafted_minutes_only() {
+        let at: DateTime<FixedOffset> = "2025-09-02T10:00:00+02:00".parse().unwrap();
+        let mut m = Meeting::planned(BodyId(1), d("2025-09-01"));
+        assert!(request_change(&mut m, PersonId(1), at, "Rätta § 3").is_err());
+        m.state = MeetingState::MinutesDrafted;
+        assert_eq!(
+            request_change(&mut m, PersonId(1), at, "").unwrap_err(),
+            CycleError::ChangeWithoutComment
+        );
+        request_change(&mut m, PersonId(1), at, "Rätta stavningen i § 3").unwrap();
+        assert_eq!(m.change_requests().len(), 1);
+        change_done(&mut m, 0, at).unwrap();
+        assert!(m.change_requests()[0].done.is_some());
+        assert!(change_done(&mut m, 0, at).is_err(), "done once");
+        assert!(change_done(&mut m, 5, at).is_err());
     }
 
     /// The whole cycle of seed 000: meeting 1 September, justering 3 September, anslag

@@ -132,6 +132,53 @@ pub struct Meeting {
     /// Anslag of §§ justerade at the meeting (omedelbar justering), each with its own dates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) paragraph_postings: Vec<ParagraphPosting>,
+    /// Inställt: the meeting was called off.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) cancelled: Option<Cancellation>,
+    /// Tilläggsärenden: the items put on the föredragningslista after the kallelse.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) supplements: Vec<Supplement>,
+    /// Begärda ändringar: what the ordförande or a justerare asked the secretary to change in
+    /// the minutes before approving them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) change_requests: Vec<ChangeRequest>,
+}
+
+/// Inställt sammanträde: when and why; a meeting called off after its kallelse went out is
+/// announced on the anslagstavla until its day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cancellation {
+    /// The day it was called off.
+    pub on: NaiveDate,
+    /// Why, as those called are told.
+    pub reason: String,
+    /// Whether the kallelse had gone out (then the public is told as well).
+    pub after_notice: bool,
+}
+
+/// Tilläggsärende: an item put on the föredragningslista after the kallelse went out, sent
+/// to those called as a tilläggskallelse; the nämnd decides at the meeting whether to take
+/// it up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Supplement {
+    /// Its position on the föredragningslista.
+    pub position: u32,
+    /// The day it was added.
+    pub added: NaiveDate,
+}
+
+/// Begäran om ändring: the ordförande or a justerare returns the minutes to the secretary
+/// with a comment instead of approving them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeRequest {
+    /// Who asked.
+    pub by: PersonId,
+    /// When.
+    pub at: chrono::DateTime<chrono::FixedOffset>,
+    /// What should change.
+    pub comment: String,
+    /// When the secretary marked it as done.
+    pub done: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// The anslag of one omedelbart justerad §: its appeal period runs from its own anslag.
@@ -194,6 +241,9 @@ impl Meeting {
             posting: None,
             summons: None,
             paragraph_postings: Vec::new(),
+            cancelled: None,
+            supplements: Vec::new(),
+            change_requests: Vec::new(),
         }
     }
 
@@ -248,6 +298,37 @@ impl Meeting {
         &self.paragraph_postings
     }
 
+    /// Inställt: when and why, once called off.
+    pub fn cancelled(&self) -> Option<&Cancellation> {
+        self.cancelled.as_ref()
+    }
+
+    /// The notice of the cancellation that stands on the anslagstavla on `today`: a meeting
+    /// called off after its kallelse went out, until its day.
+    pub fn cancellation_on_board(&self, today: NaiveDate) -> Option<&Cancellation> {
+        self.cancelled
+            .as_ref()
+            .filter(|c| c.after_notice && c.on <= today && today <= self.date)
+    }
+
+    /// The tilläggsärenden.
+    pub fn supplements(&self) -> &[Supplement] {
+        &self.supplements
+    }
+
+    /// The day item `position` was added after the kallelse, for a tilläggsärende.
+    pub fn supplement_of(&self, position: u32) -> Option<NaiveDate> {
+        self.supplements
+            .iter()
+            .find(|s| s.position == position)
+            .map(|s| s.added)
+    }
+
+    /// The changes asked for in the minutes, oldest first.
+    pub fn change_requests(&self) -> &[ChangeRequest] {
+        &self.change_requests
+    }
+
     /// Kallelse, once sent.
     pub fn summons(&self) -> Option<&Summons> {
         self.summons.as_ref()
@@ -278,6 +359,9 @@ impl Meeting {
 
     /// The föredragningslista and the hålltider change only until the kallelse has gone out.
     pub fn agenda_open(&self) -> Result<(), CycleError> {
+        if let Some(c) = &self.cancelled {
+            return Err(CycleError::Cancelled(c.on));
+        }
         if self.state == MeetingState::Planned {
             Ok(())
         } else {
@@ -328,10 +412,13 @@ impl Meeting {
         end: Option<NaiveTime>,
         place: Option<String>,
     ) -> Result<(), CycleError> {
+        if let Some(c) = &self.cancelled {
+            return Err(CycleError::Cancelled(c.on));
+        }
         if self.state != MeetingState::Planned {
             return Err(CycleError::WrongState {
                 state: self.state.swedish(),
-                action: "ändras (det är redan kallat)",
+                action: "ändras (det är redan kallat; återkalla kallelsen först)",
             });
         }
         if let (Some(s), Some(e)) = (start, end) {

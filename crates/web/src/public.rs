@@ -149,7 +149,7 @@ pub async fn home(State(state): State<AppState>, viewer: Viewer) -> Result<Marku
             p { "Här publiceras kommunens anslagstavla, nämndernas protokoll och sammanträden, och "
                 a href="/statistik/ej-verkstallda" { "statistik över gynnande beslut som inte verkställts" } "." }
             h2 { "På anslagstavlan nu" }
-            @if notices.is_empty() { p { "Inga anslag just nu." } }
+            @if notices.is_empty() { p { "Inga anslag om justerade protokoll just nu." } }
             ul { @for (m, n) in &notices {
                 li { a href={ "/protokoll/" (m.id) } { (body_name(store, m.body)) ", sammanträde " (m.date) } " — överklagas senast " (n.appeal_ends.map(|d| d.to_string()).unwrap_or_default()) }
             } }
@@ -174,7 +174,7 @@ pub async fn board(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
             h1 { "Anslagstavla" }
             p { "Tillkännagivanden om justerade protokoll. Ett anslag tas ned automatiskt när tiden för överklagande har gått ut. "
                 a href="/anslagstavla.atom" { "Prenumerera (Atom)" } }
-            @if notices.is_empty() { p { "Inga anslag just nu." } }
+            @if notices.is_empty() { p { "Inga anslag om justerade protokoll just nu." } }
             @for (m, n) in &notices {
                 section class="notice" aria-labelledby={ "anslag-" (m.id) } {
                     h2 id={ "anslag-" (m.id) } { "Protokoll: " (body_name(store, m.body)) }
@@ -191,6 +191,14 @@ pub async fn board(State(state): State<AppState>, viewer: Viewer) -> Result<Mark
                     }
                     p { a href={ "/protokoll/" (m.id) } { "Läs protokollet (offentlig version)" } }
                     details { summary { "Hur man överklagar" } p { (HOW_TO_APPEAL) } }
+                }
+            }
+            @for m in store.meetings()?.into_iter().filter(|m| m.cancellation_on_board(state.today()).is_some()) {
+                @if let Some(c) = m.cancellation_on_board(state.today()) {
+                    section class="notice" aria-labelledby={ "installt-" (m.id) } {
+                        h2 id={ "installt-" (m.id) } { "Inställt sammanträde: " (body_name(store, m.body)) }
+                        p { (body_name(store, m.body)) "s sammanträde den " (m.date) " är inställt. " (c.reason) }
+                    }
                 }
             }
             @for (m, pp) in current_paragraph_notices(store, state.today())? {
@@ -479,7 +487,12 @@ pub async fn calendar(
                 bodies.get(&m.body).map_or("", |b| b.name.as_str())
             )
             .trim()
-            .to_string(),
+            .to_string()
+                + if m.cancelled().is_some() {
+                    " (inställt)"
+                } else {
+                    ""
+                },
             href: is_published(m).then(|| format!("/protokoll/{}", m.id)),
         })
         .collect();

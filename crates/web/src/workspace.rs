@@ -690,6 +690,28 @@ fn meeting_view(
                 div class="error-summary" role="alert" tabindex="-1" { h2 { "Det gick inte att spara" } p { (r.message) } }
             }
             p { "Status: " span class="state" { (m.state().swedish()) } " · " (m.start.map(|t| t.format("kl. %H:%M").to_string()).unwrap_or_default()) " " (m.place.clone().unwrap_or_default()) }
+            @if let Some(c) = m.cancelled() {
+                div class="notice" role="status" { strong { "Sammanträdet är inställt" } " (sedan " (c.on) "): " (c.reason)
+                    @if c.after_notice { " Kallelsen hade gått ut; inställningen visas på anslagstavlan till och med sammanträdesdagen." } }
+            }
+            @if !m.change_requests().is_empty() {
+                h2 { "Begärda ändringar i protokollet" }
+                ul { @for (i, r) in m.change_requests().iter().enumerate() { li {
+                    (name(&r.by)) ", " (r.at.format("%Y-%m-%d %H:%M")) ": " (r.comment)
+                    @match r.done {
+                        Some(d) => { " — åtgärdad " (d.format("%Y-%m-%d")) }
+                        None => {
+                            @if secretary {
+                                form method="post" action=(action("andring-klar")) class="inline" {
+                                    (csrf(token.as_deref()))
+                                    input type="hidden" name="number" value=(i + 1);
+                                    button type="submit" { "Markera som åtgärdad" }
+                                }
+                            } @else { " — väntar på sekreteraren" }
+                        }
+                    }
+                } } }
+            }
             @if !m.schedule().is_empty() {
                 h2 { "Hålltider" }
                 ul { @for s in m.schedule() { li { (s.start.format("%H:%M")) @if let Some(e) = s.end { "–" (e.format("%H:%M")) } " " (s.topic) " (" (s.presenters.join(", ")) ")" } } }
@@ -722,6 +744,7 @@ fn meeting_view(
             h2 { "Föredragningslista" }
             ol { @for item in m.agenda() { li {
                 (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" }
+                @if let Some(d) = m.supplement_of(item.position) { " — tilläggsärende, tillagt " (d) }
                 @if secretary && m.agenda_open().is_ok() && m.agenda().len() > 1 {
                     @if item.position > 1 {
                         form method="post" action=(action("flytta")) class="inline" {
@@ -789,6 +812,39 @@ fn meeting_view(
                 @match paragraf_core::cycle::notice_allowed(&m, today) {
                     Ok(()) => { form method="post" action=(action("kalla")) { (csrf(token.as_deref())) button type="submit" { "Skicka kallelsen" } } }
                     Err(e) => { p class="refused" { (e.to_string()) } }
+                }
+            }
+            @if secretary && paragraf_core::cycle::supplement_allowed(&m, today).is_ok() {
+                form method="post" action=(action("tillagg")) {
+                    (csrf(token.as_deref()))
+                    label for="supp-case" { "Tilläggsärende (efter kallelsen; skickas som tilläggskallelse)" }
+                    select id="supp-case" name="case" required { @for c in cases.iter().filter(|c| !m.agenda().iter().any(|i| i.case == Some(c.id))) { option value=(c.dnr.to_string()) { (c.dnr.to_string()) " " (c.title) } } }
+                    div { button type="submit" { "Lägg till tilläggsärendet" } }
+                }
+            }
+            @if secretary && paragraf_core::cycle::withdraw_notice_allowed(&m, today).is_ok() {
+                form method="post" action=(action("aterkalla")) {
+                    (csrf(token.as_deref()))
+                    p { "Behöver föredragningslistan, tiden eller platsen ändras? Återkalla kallelsen, ändra och skicka en ny." }
+                    button type="submit" class="secondary" { "Återkalla kallelsen" }
+                }
+            }
+            @if secretary && m.state() == MeetingState::Held && minutes.is_none() {
+                form method="post" action=(action("ej-genomfort")) {
+                    (csrf(token.as_deref()))
+                    button type="submit" class="secondary" { "Ångra ”genomfört”" }
+                }
+            }
+            @if secretary && paragraf_core::cycle::cancel_allowed(&m, today).is_ok() {
+                details open[refused.as_ref().is_some_and(|r| r.action == "stall-in")] {
+                    summary { "Ställ in sammanträdet" }
+                    form method="post" action=(action("stall-in")) {
+                        (csrf(token.as_deref()))
+                        label for="c-reason" { "Varför (meddelas de kallade" @if m.notice_sent() { " och visas på anslagstavlan" } ")" }
+                        textarea id="c-reason" name="reason" rows="2" cols="60" required { (typed("stall-in", "reason").unwrap_or_default()) }
+                        label { input type="checkbox" name="confirm" value="1" required; " Jag vill ställa in sammanträdet; det kan inte ångras" }
+                        div { button type="submit" { "Ställ in sammanträdet" } }
+                    }
                 }
             }
             @if let Some(s) = m.summons() {
@@ -1033,6 +1089,15 @@ fn meeting_view(
                                     }
                                     Err(e) => { p class="refused" { "Protokollet kan inte justeras än: " (cycle::with_names_text(&state.dir, &e.to_string())) } }
                                 }
+                                details open[refused.as_ref().is_some_and(|r| r.action == "begar-andring")] {
+                                    summary { "Begär ändring i stället" }
+                                    form method="post" action=(action("begar-andring")) {
+                                        (csrf(token.as_deref()))
+                                        label for="chg" { "Vad ska ändras? (sekreteraren får en uppgift)" }
+                                        textarea id="chg" name="comment" rows="3" cols="60" required { (typed("begar-andring", "comment").unwrap_or_default()) }
+                                        div { button type="submit" { "Skicka tillbaka till sekreteraren" } }
+                                    }
+                                }
                             }
                         }
                     }
@@ -1163,7 +1228,7 @@ pub async fn meeting_action(
             "du har inte tillgång till det här organet".into(),
         ));
     }
-    if act != "justera" {
+    if act != "justera" && act != "begar-andring" {
         viewer.require(SECRETARY)?;
     }
     let before = crate::audit::meeting_snapshot(&state, mid)?;
@@ -1192,6 +1257,42 @@ pub async fn meeting_action(
                         presenters,
                     },
                 )?;
+            }
+            "tillagg" => {
+                for w in cycle::add_supplement(
+                    store,
+                    mid,
+                    required(&f, "case", "ärende")?,
+                    state.today(),
+                )?
+                .1
+                {
+                    tracing::warn!("{}", w.0);
+                }
+            }
+            "aterkalla" => cycle::withdraw_notice(store, mid, state.today())?,
+            "ej-genomfort" => cycle::unmark_held(store, mid)?,
+            "stall-in" => {
+                if get(&f, "confirm").is_none() {
+                    return Err(WebError::field(
+                        "confirm",
+                        "bekräfta att sammanträdet ska ställas in",
+                    ));
+                }
+                cycle::cancel(store, mid, state.today(), required(&f, "reason", "skäl")?)?;
+            }
+            "begar-andring" => cycle::request_change(
+                store,
+                mid,
+                user.person,
+                required(&f, "comment", "ändring")?,
+                state.now(),
+            )?,
+            "andring-klar" => {
+                let n = required(&f, "number", "ändring")?
+                    .parse()
+                    .map_err(|_| WebError::field("number", "ogiltig ändring"))?;
+                cycle::change_done(store, mid, n, state.now())?;
             }
             "rapport" => {
                 let day = |k: &str, what: &str| -> Result<chrono::NaiveDate, WebError> {

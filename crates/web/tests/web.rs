@@ -1789,3 +1789,145 @@ async fn reports_go_on_the_agenda_from_the_meeting_page() {
     assert!(titles.iter().any(|t| t.contains("erkställ")), "{titles:?}");
     assert!(after.agenda().iter().all(|i| i.case.is_some()));
 }
+
+/// #16: steps that may be undone or added after the kallelse are offered only when the rules
+/// allow them: a tilläggsärende after the kallelse, a meeting called off (with its notice on
+/// the anslagstavla), a change asked for by the chair instead of approving — which becomes
+/// the secretary's task until marked done.
+#[tokio::test]
+async fn a_meeting_is_added_to_called_off_and_its_minutes_sent_back() {
+    let app = app();
+    let (sec, csrf) = app.login("sekreterare").await;
+    let planned = app.demo_meeting(paragraf_core::meeting::MeetingState::Planned);
+    let page = app
+        .get(&format!("/sammantraden/{}", planned.id), Some(&sec))
+        .await;
+    assert!(
+        !page.body.contains("Återkalla kallelsen"),
+        "nothing to withdraw yet"
+    );
+    assert!(!page.body.contains("Lägg till tilläggsärendet"));
+
+    let notified = app.demo_meeting(paragraf_core::meeting::MeetingState::Notified);
+    let url = format!("/sammantraden/{}", notified.id);
+    let page = app.get(&url, Some(&sec)).await;
+    assert!(page.body.contains("Återkalla kallelsen"));
+    let case = page
+        .body
+        .split("id=\"supp-case\"")
+        .nth(1)
+        .expect("a tilläggsärende is offered after the kallelse")
+        .split("value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let added = app
+        .post_form(
+            &format!("{url}/tillagg"),
+            Some(&sec),
+            &[("csrf", &csrf), ("case", &case)],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::SEE_OTHER, "{}", added.body);
+    let page = app.get(&url, Some(&sec)).await;
+    assert!(
+        page.body.contains("tilläggsärende, tillagt"),
+        "{}",
+        page.body
+    );
+
+    // Called off: not without confirming (the reason typed is kept), then on the board.
+    let unconfirmed = app
+        .post_form(
+            &format!("{url}/stall-in"),
+            Some(&sec),
+            &[("csrf", &csrf), ("reason", "Ordföranden är sjuk")],
+        )
+        .await;
+    assert_eq!(unconfirmed.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unconfirmed.body.contains("Ordföranden är sjuk"));
+    let cancelled = app
+        .post_form(
+            &format!("{url}/stall-in"),
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("reason", "Ordföranden är sjuk"),
+                ("confirm", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(
+        cancelled.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        cancelled.body
+    );
+    let page = app.get(&url, Some(&sec)).await;
+    assert!(page.body.contains("Sammanträdet är inställt"));
+    for gone in [
+        "Markera som genomfört",
+        "Återkalla kallelsen",
+        "Ställ in sammanträdet</button>",
+        "Lägg till tilläggsärendet",
+    ] {
+        assert!(!page.body.contains(gone), "{gone} is still offered");
+    }
+    let board = app.get("/anslagstavla", None).await;
+    assert!(
+        board.body.contains("Inställt sammanträde"),
+        "{}",
+        board.body
+    );
+    assert!(board.body.contains("Ordföranden är sjuk"));
+
+    // The chair sends the drafted minutes back instead of approving them.
+    let drafted = app.demo_meeting(paragraf_core::meeting::MeetingState::MinutesDrafted);
+    let url = format!("/sammantraden/{}", drafted.id);
+    let (chair, chair_csrf) = app.login("ordforande").await;
+    let page = app.get(&url, Some(&chair)).await;
+    assert!(
+        page.body.contains("Begär ändring i stället"),
+        "{}",
+        page.body
+    );
+    let sent = app
+        .post_form(
+            &format!("{url}/begar-andring"),
+            Some(&chair),
+            &[("csrf", &chair_csrf), ("comment", "Stavfel i § 2")],
+        )
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    // A ledamot who is neither chair nor justerare cannot.
+    let (member, member_csrf) = app.login("ledamot").await;
+    let refused = app
+        .post_form(
+            &format!("{url}/begar-andring"),
+            Some(&member),
+            &[("csrf", &member_csrf), ("comment", "Jag vill också")],
+        )
+        .await;
+    assert!(refused.status.is_client_error(), "{}", refused.status);
+    let start = app.get("/sammantraden", Some(&sec)).await;
+    assert!(start
+        .body
+        .contains("Gör de ändringar som begärts i protokollet"));
+    let page = app.get(&url, Some(&sec)).await;
+    assert!(page.body.contains("Stavfel i § 2"));
+    let done = app
+        .post_form(
+            &format!("{url}/andring-klar"),
+            Some(&sec),
+            &[("csrf", &csrf), ("number", "1")],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    let start = app.get("/sammantraden", Some(&sec)).await;
+    assert!(!start
+        .body
+        .contains("Gör de ändringar som begärts i protokollet"));
+}

@@ -116,6 +116,18 @@ pub(crate) fn add_agenda_item(
     presenter: Option<String>,
     draft: Option<paragraf_core::meeting::ItemDraft>,
 ) -> Result<AgendaItem> {
+    let item = agenda_item_for_case(store, case_key, presenter, draft)?;
+    change_meeting(store, id, |m| Ok(m.add_agenda_item(item)?.clone()))
+}
+
+/// The agenda item for the case `case_key` (diarienummer or id), with `draft` or else the
+/// case's handlingar as beslutsunderlag.
+fn agenda_item_for_case(
+    store: &dyn Store,
+    case_key: &str,
+    presenter: Option<String>,
+    draft: Option<paragraf_core::meeting::ItemDraft>,
+) -> Result<AgendaItem> {
     let case = match store.case_by_dnr(case_key)? {
         Some(c) => c,
         None => match case_key.trim().parse::<i64>() {
@@ -156,17 +168,14 @@ pub(crate) fn add_agenda_item(
             })
         }
     };
-    change_meeting(store, id, |m| {
-        let item = AgendaItem {
-            position: 0,
-            title: case.title.clone(),
-            case: Some(case.id),
-            case_number: Some(case.dnr.to_string()),
-            presenter,
-            secrecy: case.secrecy,
-            draft,
-        };
-        Ok(m.add_agenda_item(item)?.clone())
+    Ok(AgendaItem {
+        position: 0,
+        title: case.title.clone(),
+        case: Some(case.id),
+        case_number: Some(case.dnr.to_string()),
+        presenter,
+        secrecy: case.secrecy,
+        draft,
     })
 }
 
@@ -215,6 +224,80 @@ pub fn send_notice(
     recipients.dedup();
     change_meeting(store, id, |m| {
         Ok(cycle::send_notice(m, today, recipients, lead)?)
+    })
+}
+
+/// Ställer in sammanträdet on `today` with `reason` (planned or notified, its day not passed).
+pub fn cancel(dir: &crate::DataDir, id: MeetingId, today: NaiveDate, reason: &str) -> Result<()> {
+    change_meeting(dir.storage(), id, |m| Ok(cycle::cancel(m, today, reason)?))
+}
+
+/// Återkallar kallelsen before the meeting's day: planned again.
+pub fn withdraw_notice(dir: &crate::DataDir, id: MeetingId, today: NaiveDate) -> Result<()> {
+    change_meeting(dir.storage(), id, |m| Ok(cycle::withdraw_notice(m, today)?))
+}
+
+/// Ångrar "genomfört" while no minutes are drafted.
+pub fn unmark_held(dir: &crate::DataDir, id: MeetingId) -> Result<()> {
+    let store = dir.storage();
+    if store.minutes(id)?.is_some() {
+        crate::refuse!("protokollet är redan upprättat; sammanträdet kan inte återgå till kallat");
+    }
+    change_meeting(store, id, |m| Ok(cycle::unmark_held(m)?))
+}
+
+/// Lägger till ett tilläggsärende (a case, by diarienummer or id) after the kallelse, on
+/// `today`; the warnings say when it comes later than the kallelse time.
+pub fn add_supplement(
+    dir: &crate::DataDir,
+    id: MeetingId,
+    case_key: &str,
+    today: NaiveDate,
+) -> Result<(AgendaItem, Vec<CycleWarning>)> {
+    let store = dir.storage();
+    let lead = dir.config().municipality.notice_days();
+    let item = agenda_item_for_case(store, case_key, None, None)?;
+    change_meeting(store, id, |m| {
+        Ok(cycle::add_supplement(m, item, today, lead)?)
+    })
+}
+
+/// Begär ändring: the ordförande or a justerare of the drafted minutes (`person`) returns
+/// them to the secretary with `comment`.
+pub fn request_change(
+    dir: &crate::DataDir,
+    id: MeetingId,
+    person: Option<PersonId>,
+    comment: &str,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    let store = dir.storage();
+    let minutes = minutes(store, id)?;
+    let Some(person) =
+        person.filter(|p| minutes.chair() == Some(*p) || minutes.adjusters().contains(p))
+    else {
+        return Err(crate::Error::Forbidden(
+            "bara protokollets ordförande och justerare kan begära ändringar".into(),
+        )
+        .into());
+    };
+    change_meeting(store, id, |m| {
+        Ok(cycle::request_change(m, person, now, comment)?)
+    })
+}
+
+/// The secretary marks change request `number` (from 1) as done.
+pub fn change_done(
+    dir: &crate::DataDir,
+    id: MeetingId,
+    number: usize,
+    now: DateTime<FixedOffset>,
+) -> Result<()> {
+    if number == 0 {
+        return Err(crate::Error::field("andring", "ingen sådan ändring").into());
+    }
+    change_meeting(dir.storage(), id, |m| {
+        Ok(cycle::change_done(m, number - 1, now)?)
     })
 }
 

@@ -51,6 +51,18 @@ pub fn tasks(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Vec<Task>> 
         if let Some(due) =
             cycle::due(&m, minutes.as_ref(), today, lead).map_err(crate::Error::rule)?
         {
+            // The ordförande or a justerare asked for a change: the secretary's, by the same day.
+            if secretary && m.change_requests().iter().any(|r| r.done.is_none()) {
+                out.push(Task {
+                    meeting: m.id,
+                    body: dir.body_name(m.body),
+                    date: m.date,
+                    due: Due {
+                        what: "Gör de ändringar som begärts i protokollet",
+                        ..due.clone()
+                    },
+                });
+            }
             out.push(Task {
                 meeting: m.id,
                 body: dir.body_name(m.body),
