@@ -219,8 +219,52 @@ async function initWithAdmin(dir) {
 
 async function fitsNarrow(page, what) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(wide <= 390, `${what} is ${wide} px wide at 390 px`);
+  // What sticks out, to say where to look.
+  const culprits = wide <= 390 ? [] : await page.evaluate(() => [...document.querySelectorAll('main *')]
+    .filter((e) => e.getBoundingClientRect().right > 391 && [...e.children].every((c) => c.getBoundingClientRect().right <= 391))
+    .slice(0, 5)
+    .map((e) => `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className ? '.' + e.className : ''} (${Math.round(e.getBoundingClientRect().right)} px): ${e.outerHTML.slice(0, 120)}`));
+  assert.ok(wide <= 390, `${what} is ${wide} px wide at 390 px: ${culprits.join(' | ')}`);
 }
+
+// Every page a secretary or an administrator reaches — each workspace list, each meeting's
+// state, the imports, the registers and the admin pages, public pages and the error page —
+// fits a phone (390 px, no sideways scrolling) and passes axe-core.
+test('every page fits a phone and passes axe-core', async () => {
+  const context = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const visit = async (path, what = path) => {
+    const answer = await page.goto(`${base}${path}`);
+    assert.ok(answer.status() < 500, `${what}: ${answer.status()}`);
+    await fitsNarrow(page, what);
+    await axeCheck(page, what);
+  };
+  const hrefs = async (prefix) => page.$$eval(`a[href^="${prefix}"]`, (as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
+  await visit('/finns-inte', 'en okänd adress');
+  for (const p of ['/', '/anslagstavla', '/protokoll/', '/kalender', '/organ', '/delegation', '/uppfoljning', '/statistik/ej-verkstallda']) {
+    await visit(p);
+  }
+  await page.goto(`${base}/protokoll/`);
+  for (const p of (await hrefs('/protokoll/')).filter((h) => /^\/protokoll\/\d+$/.test(h)).slice(0, 4)) await visit(p);
+  await page.goto(`${base}/delegation`);
+  for (const p of (await hrefs('/delegation/')).filter((h) => /^\/delegation\/\d+$/.test(h)).slice(0, 1)) await visit(p);
+  await page.goto(`${base}/uppfoljning`);
+  for (const p of (await hrefs('/uppfoljning/rapport')).slice(0, 1)) await visit(p);
+
+  await login(page, 'admin');
+  for (const p of ['/sammantraden', '/arenden', '/ej-verkstallda', '/delegation/beslut', '/revision', '/las-in',
+    '/konto/nycklar', '/konto/losenord', '/admin/konton', '/admin/konton/sekreterare', '/admin/organisation',
+    '/admin/installningar']) {
+    await visit(p);
+  }
+  await page.goto(`${base}/arenden`);
+  for (const p of (await hrefs('/arenden/')).filter((h) => /^\/arenden\/\d+$/.test(h)).slice(0, 3)) await visit(p);
+  await page.goto(`${base}/ej-verkstallda`);
+  for (const p of (await hrefs('/ej-verkstallda/')).filter((h) => !/ivo|diagram/.test(h)).slice(0, 1)) await visit(p);
+  await page.goto(`${base}/sammantraden`);
+  for (const p of (await hrefs('/sammantraden/')).filter((h) => /^\/sammantraden\/\d+$/.test(h))) await visit(p);
+  await context.close();
+});
 
 test('an administrator creates an account in the browser, and its holder changes the password', async () => {
   const context = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 390, height: 844 } });

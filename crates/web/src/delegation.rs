@@ -153,6 +153,9 @@ pub async fn order_page(
 
 /// `GET /delegation/beslut?fran=&till=`: the report to the nämnd for logged-in readers; the
 /// lists decision by decision only for handlers.
+/// Rows of the ANMÄLAN lists on one page.
+const ROWS_PER_PAGE: usize = 200;
+
 pub async fn decisions(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -167,6 +170,11 @@ pub async fn decisions(
         return Err(WebError::field("till", "till-datumet är före från-datumet"));
     }
     let r = ops::report(&state.dir, from, to)?;
+    let paging = crate::html::Paging::of(
+        &q,
+        r.notices.iter().map(|n| n.rows.len()).sum(),
+        ROWS_PER_PAGE,
+    )?;
     // The lists name individuals' matters: handlers of the order's nämnd only.
     let lists = may(user, HANDLERS, ops::lists_body(&state.dir)?);
     Ok(page(
@@ -198,15 +206,26 @@ pub async fn decisions(
             @if lists {
                 h2 { "ANMÄLAN AV DELEGATIONSBESLUT" }
                 p class="secret" { "Förteckningarna kan innehålla uppgifter om enskilda (OSL 26 kap. 1 §)." }
+                @let href = |n: usize| format!("/delegation/beslut?fran={from}&till={to}&sida={n}");
+                (paging.nav(href))
+                @let mut seen = 0usize;
                 @for n in &r.notices {
-                    table class="filterable" {
-                        caption { (n.unit) ", avseende " (n.month) }
-                        thead { tr { th scope="col" { "Punkt" } th scope="col" { "Ärende" } th scope="col" { "Datum" } th scope="col" { "Utfall" } th scope="col" { "Beslutsfattare" } } }
-                        tbody { @for x in &n.rows { tr {
-                            td { (x.item) } td { (x.decision) } td { (x.date) } td { (x.outcome.swedish()) } td { (x.decided_by) ", " (x.role) }
-                        } } }
+                    @let start = seen;
+                    @let _ = { seen += n.rows.len(); };
+                    @let shown: Vec<_> = n.rows.iter().enumerate()
+                        .filter(|(i, _)| paging.shows(start + i))
+                        .map(|(_, x)| x).collect();
+                    @if !shown.is_empty() {
+                        table class="filterable" {
+                            caption { (n.unit) ", avseende " (n.month) }
+                            thead { tr { th scope="col" { "Punkt" } th scope="col" { "Ärende" } th scope="col" { "Datum" } th scope="col" { "Utfall" } th scope="col" { "Beslutsfattare" } } }
+                            tbody { @for x in shown { tr {
+                                td { (x.item) } td { (x.decision) } td { (x.date) } td { (x.outcome.swedish()) } td { (x.decided_by) ", " (x.role) }
+                            } } }
+                        }
                     }
                 }
+                @if paging.pages > 1 { (paging.nav(href)) }
             }
         },
     ))

@@ -49,6 +49,14 @@ form.inline { display:inline; } form.inline button { margin:0 0 0 .4rem; padding
 input[aria-invalid=true] { border:2px solid var(--warn); }
 fieldset { border:1px solid var(--line); margin: .75rem 0; } legend { font-weight:600; }
 fieldset label { display:inline; font-weight:400; }
+@media (max-width: 40rem) {
+  table:has(input, select, textarea, button), table:has(input, select, textarea, button) > * > tr,
+  table:has(input, select, textarea, button) td, table:has(input, select, textarea, button) th { display:block; width:100%; }
+  table:has(input, select, textarea, button) > thead { position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0 0 0 0); }
+  table:has(input, select, textarea, button) > * > tr { border-bottom:2px solid var(--line); padding:.25rem 0; }
+  table:has(input, select, textarea, button) td, table:has(input, select, textarea, button) th { border:0; padding:.15rem 0; }
+  input[size], textarea[cols] { width:100%; }
+}
 footer { max-width:60rem; margin: 2rem auto; padding: 1rem; color: var(--muted); border-top:1px solid var(--line); font-size:.9rem; }
 "#;
 
@@ -161,5 +169,63 @@ mod tests {
     fn user_text_is_escaped() {
         let m = text("<script>alert(1)</script>\nrad två").into_string();
         assert!(m.contains("&lt;script&gt;") && m.contains("<br>"));
+    }
+}
+
+/// One page of a long list: which rows, and the links to the pages around it.
+#[derive(Debug, Clone, Copy)]
+pub struct Paging {
+    /// This page, from 1.
+    pub page: usize,
+    /// How many pages.
+    pub pages: usize,
+    /// Rows before this page.
+    pub skip: usize,
+    /// Rows per page.
+    pub per: usize,
+    /// Rows in all.
+    pub total: usize,
+}
+
+impl Paging {
+    /// The page asked for in `sida` (default 1; past the end: the last) of `total` rows.
+    pub fn of(
+        q: &std::collections::HashMap<String, String>,
+        total: usize,
+        per: usize,
+    ) -> Result<Paging, crate::error::WebError> {
+        let asked: usize = match q.get("sida").map(|s| s.trim()) {
+            None | Some("") => 1,
+            Some(x) => x.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                crate::error::WebError::field("sida", format!("ogiltig sida: {x}"))
+            })?,
+        };
+        let pages = total.div_ceil(per).max(1);
+        let page = asked.min(pages);
+        Ok(Paging {
+            page,
+            pages,
+            skip: (page - 1) * per,
+            per,
+            total,
+        })
+    }
+
+    /// Whether row `i` (from 0) is on this page.
+    pub fn shows(&self, i: usize) -> bool {
+        i >= self.skip && i < self.skip + self.per
+    }
+
+    /// "Rad 1–200 av 1775, sida 1 av 9." and the links (`href` makes a page's address).
+    pub fn nav(&self, href: impl Fn(usize) -> String) -> Markup {
+        html! {
+            @if self.pages > 1 {
+                p { "Rad " (self.skip + 1) "–" ((self.skip + self.per).min(self.total)) " av " (self.total) ", sida " (self.page) " av " (self.pages) "." }
+                nav class="months" aria-label="Sidor" {
+                    @if self.page > 1 { a href=(href(self.page - 1)) { "← Föregående sida" } } @else { span {} }
+                    @if self.page < self.pages { a href=(href(self.page + 1)) { "Nästa sida →" } }
+                }
+            }
+        }
     }
 }

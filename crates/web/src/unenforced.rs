@@ -157,6 +157,7 @@ pub async fn register_page(
         .collect();
     let report = MonthlyReport::compute(&all, &cat, date);
     let listing = ops::listing(&all, date);
+    let paging = crate::html::Paging::of(&q, listing.len(), 200)?;
     let quarter = Quarter::of(date);
     Ok(page(
         "Ej verkställda beslut",
@@ -179,10 +180,12 @@ pub async fn register_page(
                 button type="submit" { "Visa rapporten" }
             }
             h2 { "Registret" }
+            @let href = |n: usize| format!("/ej-verkstallda?datum={date}&sida={n}");
+            (paging.nav(href))
             table class="filterable" {
                 caption { "Alla beslut i registret, läge den " (date) }
                 thead { tr { th scope="col" { "Id" } th scope="col" { "Insats" } th scope="col" { "Beslutsdatum" } th scope="col" { "K/M" } th scope="col" { "Orsak" } th scope="col" { "Läge" } } }
-                tbody { @for r in &listing { tr {
+                tbody { @for r in listing.iter().skip(paging.skip).take(paging.per) { tr {
                     td { a href=(link(&r["id"])) { (r["id"]) } }
                     td { (r["type"]) } td { (r["decision_date"]) } td { (r["gender"]) } td { (r["reason"]) } td { (r["state"]) }
                 } } }

@@ -1931,3 +1931,36 @@ async fn a_meeting_is_added_to_called_off_and_its_minutes_sent_back() {
         .body
         .contains("Gör de ändringar som begärts i protokollet"));
 }
+
+/// #16: the 1 775 delegation decisions of seed 002 are not one page: the ANMÄLAN lists come
+/// 200 rows at a time, with the way to the next page.
+#[tokio::test]
+async fn long_lists_of_delegation_decisions_are_paged() {
+    let app = app();
+    let (cookie, _) = app.login("handlaggare").await;
+    let url = "/delegation/beslut?fran=2024-01-01&till=2024-12-31";
+    let first = app.get(url, Some(&cookie)).await;
+    assert_eq!(first.status, StatusCode::OK);
+    assert!(
+        first.body.contains("Rad 1–200 av 1775, sida 1 av 9."),
+        "{}",
+        &first.body[..2000.min(first.body.len())]
+    );
+    let listed = |b: &str| {
+        b.split("class=\"filterable\"")
+            .skip(1)
+            .map(|t| t.split("</table>").next().unwrap().matches("<tr>").count() - 1)
+            .sum::<usize>()
+    };
+    assert_eq!(listed(&first.body), 200);
+    assert!(first.body.contains("sida=2"));
+    let last = app.get(&format!("{url}&sida=9"), Some(&cookie)).await;
+    assert_eq!(listed(&last.body), 1775 - 8 * 200);
+    assert!(!last.body.contains("Nästa sida"));
+    assert_eq!(
+        app.get(&format!("{url}&sida=x"), Some(&cookie))
+            .await
+            .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
