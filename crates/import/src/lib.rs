@@ -22,7 +22,7 @@ mod furniture;
 mod labels;
 mod lines;
 mod model;
-mod numbers;
+pub mod numbers;
 mod paragraphs;
 mod parse;
 mod pdf;

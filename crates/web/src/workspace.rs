@@ -778,6 +778,8 @@ fn meeting_view(
                     datalist id="vanliga-punkter" {
                         @for t in ["Val av justerare", "Godkännande av dagordningen", "Information från förvaltningen", "Anmälningsärenden", "Anmälan av delegationsbeslut"] { option value=(t) {} }
                     }
+                    label for="topic-dnr" { "Diarienummer (valfritt, för ett ärende som inte finns i registret)" }
+                    input id="topic-dnr" name="case_number" size="20" value=(typed("punkt-utan-arende", "case_number").unwrap_or_default());
                     div { button type="submit" { "Lägg till punkten" } }
                 }
                 form method="post" action=(action("halltid")) {
@@ -977,20 +979,31 @@ fn meeting_view(
                             form method="post" action=(action("beslut")) {
                                 (csrf(token.as_deref()))
                                 input type="hidden" name="paragraph" value=(p.number);
-                                label for={ "intro-" (p.number) } { "Inledning" }
                                 @let mine = typed("beslut", "paragraph").as_deref() == Some(p.number.to_string().as_str());
+                                label for={ "title-" (p.number) } { "Rubrik" }
+                                input id={ "title-" (p.number) } name="title" required size="50" value=(if mine { typed("beslut", "title").unwrap_or_default() } else { p.title.clone() });
+                                @let as_text = if mine { typed("beslut", "form").as_deref() == Some("text") } else { matches!(p.decision, Some(Decision::Text { .. })) };
+                                fieldset {
+                                    legend { "Beslutet skrivs som" }
+                                    label { input type="radio" name="form" value="att" checked[!as_text]; " att-satser" }
+                                    " "
+                                    label { input type="radio" name="form" value="text" checked[as_text]; " löpande text (”Nämnden godkänner …”)" }
+                                }
+                                label for={ "intro-" (p.number) } { "Inledning" }
                                 @let (intro, clauses) = match &p.decision {
                                     Some(Decision::Clauses { intro, clauses }) => (intro.clone().unwrap_or_default(), clauses.iter().map(|c| c.0.clone()).collect::<Vec<_>>().join("\n")),
                                     Some(Decision::Text { text }) => (String::new(), text.clone()),
                                     None => (format!("{} beslutar", body.name), String::new()),
                                 };
                                 input id={ "intro-" (p.number) } name="intro" value=(if mine { typed("beslut", "intro").unwrap_or_default() } else { intro }) size="50";
-                                label for={ "att-" (p.number) } { "Att-satser, en per rad" }
+                                label for={ "att-" (p.number) } { "Beslutet: att-satser, en per rad (eller texten)" }
                                 textarea id={ "att-" (p.number) } name="clauses" rows="3" cols="60" { (if mine { typed("beslut", "clauses").unwrap_or_default() } else { clauses }) }
                                 label for={ "desc-" (p.number) } { "Beskrivning av ärendet" }
                                 textarea id={ "desc-" (p.number) } name="text" rows="4" cols="60" { (if mine { typed("beslut", "text").unwrap_or_default() } else { p.text.clone() }) }
                                 label for={ "docs-" (p.number) } { "Beslutsunderlag, en per rad" }
                                 textarea id={ "docs-" (p.number) } name="documents" rows="3" cols="60" { (if mine { typed("beslut", "documents").unwrap_or_default() } else { p.documents.join("\n") }) }
+                                label for={ "tab-" (p.number) } { "Tabeller (en per stycke; celler skiljs med |, ”# ” rubrik, ”Rubrik:” kolumner, ”> ” varav-rad)" }
+                                textarea id={ "tab-" (p.number) } name="tables" rows="3" cols="60" { (if mine { typed("beslut", "tables").unwrap_or_default() } else { paragraf_app::meeting::tables::to_text(&p.tables) }) }
                                 label for={ "disp-" (p.number) } { "Beslutet skickas till, en per rad" }
                                 textarea id={ "disp-" (p.number) } name="dispatch" rows="2" cols="60" { (if mine { typed("beslut", "dispatch").unwrap_or_default() } else { p.dispatch.join("\n") }) }
                                 label for={ "without-" (p.number) } { "Utan beslut i sak" }
@@ -1238,7 +1251,13 @@ pub async fn meeting_action(
                 cycle::add_agenda_case(store, mid, required(&f, "case", "ärende")?, None)?;
             }
             "punkt-utan-arende" => {
-                cycle::add_agenda_topic(store, mid, required(&f, "title", "rubrik")?, None)?;
+                cycle::add_agenda_topic(
+                    store,
+                    mid,
+                    required(&f, "title", "rubrik")?,
+                    get(&f, "case_number").map(String::from),
+                    None,
+                )?;
             }
             "halltid" => {
                 let start = required(&f, "start", "starttid")?
@@ -1436,10 +1455,16 @@ pub async fn meeting_action(
                     "skriv minst en att-sats, eller välj att ärendet bordlades, återremitterades eller var information",
                 ));
                 }
-                let decision = (!clauses.is_empty()).then(|| Decision::Clauses {
-                    intro: get(&f, "intro").map(String::from),
-                    clauses: clauses.into_iter().map(AttClause).collect(),
-                });
+                let decision = if get(&f, "form") == Some("text") {
+                    get(&f, "clauses").map(|t| Decision::Text {
+                        text: t.replace("\r\n", "\n").trim().to_string(),
+                    })
+                } else {
+                    (!clauses.is_empty()).then(|| Decision::Clauses {
+                        intro: get(&f, "intro").map(String::from),
+                        clauses: clauses.into_iter().map(AttClause).collect(),
+                    })
+                };
                 let presiding = match get(&f, "presiding") {
                     Some(_) => Some(Some(person_field(&f, "presiding")?)),
                     None if f.iter().any(|(k, _)| k == "presiding") => Some(None),
@@ -1456,6 +1481,9 @@ pub async fn meeting_action(
                         dispatch: (!dispatch.is_empty()).then_some(dispatch),
                         disposition: Some(disposition),
                         presiding,
+                        title: get(&f, "title").map(String::from),
+                        tables: given("tables")
+                            .then(|| get(&f, "tables").unwrap_or("").to_string()),
                         text: given("text").then(|| get(&f, "text").unwrap_or("").to_string()),
                         documents: given("documents").then(|| {
                             get(&f, "documents")

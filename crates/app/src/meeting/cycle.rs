@@ -86,6 +86,7 @@ pub fn add_agenda_topic(
     dir: &crate::DataDir,
     id: MeetingId,
     title: &str,
+    case_number: Option<String>,
     presenter: Option<String>,
 ) -> Result<AgendaItem> {
     let title = title.trim();
@@ -97,7 +98,9 @@ pub fn add_agenda_topic(
             position: 0,
             title: title.to_string(),
             case: None,
-            case_number: None,
+            case_number: case_number
+                .map(|c| c.trim().to_string())
+                .filter(|c| !c.is_empty()),
             presenter,
             secrecy: paragraf_core::registry::Secrecy::Public,
             draft: None,
@@ -414,11 +417,31 @@ pub struct ParagraphText {
     pub disposition: Option<Option<Disposition>>,
     /// Who leads the § when not the ordförande; `Some(None)` gives it back to the ordförande.
     pub presiding: Option<Option<PersonId>>,
+    /// The §'s heading (rubrik), when changed.
+    pub title: Option<String>,
+    /// Its tables, written as [`crate::meeting::tables`] reads them.
+    pub tables: Option<String>,
 }
 
 /// Writes the decision, description, documents and dispatch list of § `number`.
 pub fn write_paragraph(dir: &DataDir, id: MeetingId, number: u32, w: ParagraphText) -> Result<()> {
+    let tables = w
+        .tables
+        .as_deref()
+        .map(crate::meeting::tables::from_text)
+        .transpose()?;
+    if let Some(t) = &w.title {
+        if t.trim().is_empty() {
+            return Err(crate::Error::field("title", "paragrafen måste ha en rubrik").into());
+        }
+    }
     edit_paragraph(dir, id, number, |p, _| {
+        if let Some(t) = w.title {
+            p.title = t.trim().to_string();
+        }
+        if let Some(t) = tables {
+            p.tables = t;
+        }
         if let Some(d) = w.decision {
             p.decision = Some(d);
         }

@@ -7,4 +7,5 @@ pub mod cycle;
 pub mod documents;
 pub mod import;
 pub mod publication;
+pub mod tables;
 pub mod tasks;

@@ -117,7 +117,7 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
             let (dir, id) = open(&meeting)?;
             let item = match (case, title) {
                 (Some(case), _) => cycle::add_agenda_case(&dir, id, &case, presenter)?,
-                (None, Some(title)) => cycle::add_agenda_topic(&dir, id, &title, presenter)?,
+                (None, Some(title)) => cycle::add_agenda_topic(&dir, id, &title, None, presenter)?,
                 (None, None) => anyhow::bail!("ange --case eller --title"),
             };
             output::print(meeting.json.json, &item, || {
@@ -294,6 +294,7 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
                         Some(name) => Some(Some(person(&dir, &name)?)),
                         None => None,
                     },
+                    ..Default::default()
                 },
             )?;
             show(&dir, id, at.meeting.json.json)
