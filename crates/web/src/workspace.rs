@@ -780,6 +780,7 @@ fn meeting_view(
                     }
                     label for="topic-dnr" { "Diarienummer (valfritt, för ett ärende som inte finns i registret)" }
                     input id="topic-dnr" name="case_number" size="20" value=(typed("punkt-utan-arende", "case_number").unwrap_or_default());
+                    label { input type="checkbox" name="secret" value="1" checked[typed("punkt-utan-arende", "secret").is_some()]; " Enskilds ärende: sekretess (OSL 26 kap. 1 §), behandlas inom stängda dörrar" }
                     div { button type="submit" { "Lägg till punkten" } }
                 }
                 form method="post" action=(action("halltid")) {
@@ -957,9 +958,14 @@ fn meeting_view(
                             details {
                                 summary { "Närvaro per paragraf" }
                                 p { "Lämna tomt för hela sammanträdet. Skriv t.ex. ”§§ 1–5”, ”ej § 3” eller ”del av § 7”." }
-                                @for x in &members {
-                                    label for={ "pres-" (x.person) } { "Närvaro för " (name(&x.person)) }
-                                    input id={ "pres-" (x.person) } name={ "pres-" (x.person) } size="20" value=(min.attendance().get(x.person).and_then(|a| a.presence.written.clone()).unwrap_or_default());
+                                @let mut listed: Vec<(PersonId, String)> = Vec::new();
+                                @let _ = {
+                                    for x in &members { if !listed.iter().any(|(p, _)| *p == x.person) { listed.push((x.person, name(&x.person))); } }
+                                    for o in &officials { if !listed.iter().any(|(p, _)| *p == o.person) { listed.push((o.person, format!("{}, {}", name(&o.person), o.title))); } }
+                                };
+                                @for (x, label) in &listed {
+                                    label for={ "pres-" (x) } { "Närvaro för " (label) }
+                                    input id={ "pres-" (x) } name={ "pres-" (x) } size="20" value=(min.attendance().get(*x).and_then(|a| a.presence.written.clone()).unwrap_or_default());
                                 }
                             }
                             button type="submit" { "Spara närvaro" }
@@ -1256,6 +1262,11 @@ pub async fn meeting_action(
                     mid,
                     required(&f, "title", "rubrik")?,
                     get(&f, "case_number").map(String::from),
+                    if get(&f, "secret").is_some() {
+                        paragraf_core::registry::Secrecy::IndividualCase
+                    } else {
+                        paragraf_core::registry::Secrecy::Public
+                    },
                     None,
                 )?;
             }

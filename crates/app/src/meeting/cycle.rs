@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use paragraf_core::cycle::{self, CycleWarning};
 use paragraf_core::ids::{MeetingId, PersonId, Record};
 use paragraf_core::meeting::{
-    AgendaItem, Attendance, Attendee, Meeting, MeetingState, ScheduleSlot,
+    AgendaItem, Attendance, AttendanceRole, Attendee, Meeting, MeetingState, ScheduleSlot,
 };
 use paragraf_core::minutes::{
     Approval, ApprovalOutcome, Ballot, Conflict, Decision, Disposition, Minutes, MinutesError,
@@ -79,7 +79,8 @@ pub fn add_agenda_case(
     add_agenda_item(store, id, case_key, presenter, None)
 }
 
-/// Puts an item that is not a case on the agenda: "Val av justerare", "Godkännande av
+/// Puts an item that is not a case of this registry on the agenda (public, or an individual's
+/// matter kept secret under OSL 26 kap. 1 §): "Val av justerare", "Godkännande av
 /// dagordningen", "Information", "Anmälningsärenden" … (public; its § is decided or marked
 /// information like any other).
 pub fn add_agenda_topic(
@@ -87,6 +88,7 @@ pub fn add_agenda_topic(
     id: MeetingId,
     title: &str,
     case_number: Option<String>,
+    secrecy: paragraf_core::registry::Secrecy,
     presenter: Option<String>,
 ) -> Result<AgendaItem> {
     let title = title.trim();
@@ -102,7 +104,7 @@ pub fn add_agenda_topic(
                 .map(|c| c.trim().to_string())
                 .filter(|c| !c.is_empty()),
             presenter,
-            secrecy: paragraf_core::registry::Secrecy::Public,
+            secrecy,
             draft: None,
         };
         Ok(m.add_agenda_item(item)?.clone())
@@ -346,15 +348,19 @@ pub fn set_attendance(dir: &crate::DataDir, id: MeetingId, attendees: Vec<Attend
         .into_iter()
         .map(|r| r.value)
         .collect();
-    // The party as the register has it on the day, as the minutes write it: "(S)".
+    // The party and the presidium post as the register has them on the day, as the minutes
+    // write them: "Åsa Bergkvist (S), ordförande".
     let attendees = attendees
         .into_iter()
         .map(|mut a| {
+            let held = memberships
+                .iter()
+                .find(|x| x.person == a.person && x.body == m.body && x.active_on(m.date));
             if a.party.is_none() {
-                a.party = memberships
-                    .iter()
-                    .find(|x| x.person == a.person && x.body == m.body && x.active_on(m.date))
-                    .and_then(|x| x.party.clone());
+                a.party = held.and_then(|x| x.party.clone());
+            }
+            if a.position.is_none() && matches!(a.role, AttendanceRole::Member) {
+                a.position = held.and_then(|x| x.position);
             }
             a
         })
@@ -446,7 +452,8 @@ pub fn write_paragraph(dir: &DataDir, id: MeetingId, number: u32, w: ParagraphTe
             p.decision = Some(d);
         }
         if let Some(t) = w.text {
-            p.text = t;
+            // As a browser sends a textarea: lines end with CR LF; stored with LF.
+            p.text = t.replace("\r\n", "\n");
         }
         if let Some(d) = w.documents {
             p.documents = d;

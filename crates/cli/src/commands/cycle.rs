@@ -117,7 +117,14 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
             let (dir, id) = open(&meeting)?;
             let item = match (case, title) {
                 (Some(case), _) => cycle::add_agenda_case(&dir, id, &case, presenter)?,
-                (None, Some(title)) => cycle::add_agenda_topic(&dir, id, &title, None, presenter)?,
+                (None, Some(title)) => cycle::add_agenda_topic(
+                    &dir,
+                    id,
+                    &title,
+                    None,
+                    paragraf_core::registry::Secrecy::Public,
+                    presenter,
+                )?,
                 (None, None) => anyhow::bail!("ange --case eller --title"),
             };
             output::print(meeting.json.json, &item, || {
