@@ -181,6 +181,7 @@ pub fn router(state: AppState) -> Router {
             "/sammantraden",
             get(workspace::meetings).post(workspace::meeting_create),
         )
+        .route("/sammantraden/plan", post(workspace::meetings_plan))
         .route("/sammantraden/{id}", get(workspace::meeting_page))
         .route(
             "/sammantraden/{id}/dokument/{name}",

@@ -506,7 +506,23 @@ pub async fn document_file(
 }
 
 pub async fn meetings(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
+    meetings_view(&state, &viewer, None)
+}
+
+/// The workspace's list of meetings; `refused` is a failed form with what was typed.
+fn meetings_view(
+    state: &AppState,
+    viewer: &Viewer,
+    refused: Option<(&Fields, String)>,
+) -> Result<Markup, WebError> {
     let user = viewer.logged_in()?;
+    let typed = |k: &str| {
+        refused
+            .as_ref()
+            .and_then(|(f, _)| get(f, k))
+            .unwrap_or("")
+            .to_string()
+    };
     let store = &state.dir;
     let bodies: Vec<_> = store
         .bodies()?
@@ -555,6 +571,19 @@ pub async fn meetings(State(state): State<AppState>, viewer: Viewer) -> Result<M
                     label for="m-place" { "Plats" } input id="m-place" name="place" size="40";
                     div { button type="submit" { "Planera" } }
                 }
+                h2 { "Sammanträdesplan för året" }
+                @if let Some((_, message)) = &refused {
+                    div class="error-summary" role="alert" tabindex="-1" { h2 { "Planen sparades inte" } p { (message) } }
+                }
+                form method="post" action="/sammantraden/plan" {
+                    (csrf(viewer.csrf.as_deref()))
+                    label for="p-body" { "Organ" }
+                    select id="p-body" name="body" required { @for b in &bodies { option value=(b.id) selected[typed("body") == b.id.to_string()] { (b.name) } } }
+                    label for="p-plan" { "Sammanträdesdagar, ett per rad (ÅÅÅÅ-MM-DD, gärna med tid: 2025-01-30 13:00)" }
+                    textarea id="p-plan" name="plan" rows="6" cols="30" required aria-invalid=[refused.is_some().then_some("true")] { (typed("plan")) }
+                    label for="p-place" { "Plats" } input id="p-place" name="place" size="40" value=(typed("place"));
+                    div { button type="submit" { "Planera alla" } }
+                }
             }
         },
     ))
@@ -592,6 +621,50 @@ pub async fn meeting_create(
         json!(rec.value),
     );
     Ok(Redirect::to(&format!("/sammantraden/{}", rec.id)).into_response())
+}
+
+/// `POST /sammantraden/plan`: the year's sammanträdesplan, one meeting per line.
+pub async fn meetings_plan(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    viewer.require(SECRETARY)?;
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    let body = required(&f, "body", "organ")?
+        .parse::<i64>()
+        .map_err(|_| WebError::field("body", "ogiltigt organ"))?;
+    viewer.require_in(SECRETARY, Some(BodyId(body)))?;
+    let made = match cycle::plan_meetings(
+        &state.dir,
+        BodyId(body),
+        get(&f, "plan").unwrap_or(""),
+        get(&f, "place"),
+    ) {
+        Ok(m) => m,
+        Err(e) => {
+            let message = format!("{e:#}");
+            return match WebError::from(e) {
+                WebError::BadInput { .. } | WebError::Rule(_) => Ok((
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    meetings_view(&state, &viewer, Some((&f, message)))?,
+                )
+                    .into_response()),
+                other => Err(other),
+            };
+        }
+    };
+    for rec in &made {
+        audit(
+            &state,
+            &viewer,
+            "skapa",
+            "sammanträde",
+            rec.id,
+            json!(rec.value),
+        );
+    }
+    Ok(Redirect::to("/sammantraden").into_response())
 }
 
 pub async fn meeting_page(

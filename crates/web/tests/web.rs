@@ -1964,3 +1964,56 @@ async fn long_lists_of_delegation_decisions_are_paged() {
         StatusCode::UNPROCESSABLE_ENTITY
     );
 }
+
+/// #16: the year's sammanträdesplan creates the body's meetings in one go; a bad line is
+/// named, nothing is created, and what was typed stays in the form.
+#[tokio::test]
+async fn the_years_meetings_are_planned_from_one_list() {
+    let app = app();
+    let (sec, csrf) = app.login("sekreterare").await;
+    let count = || app.state.dir.storage_for_tests().meetings().unwrap().len();
+    let before = count();
+    let bad = app
+        .post_form(
+            "/sammantraden/plan",
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("body", "3"),
+                ("plan", "2027-01-28 13:00\n2027-02-30"),
+                ("place", "Stadshuset"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("rad 2"), "{}", bad.body);
+    assert!(
+        bad.body.contains("2027-01-28 13:00\n2027-02-30"),
+        "the typed plan is kept"
+    );
+    assert_eq!(count(), before, "nothing created");
+    let ok = app
+        .post_form(
+            "/sammantraden/plan",
+            Some(&sec),
+            &[
+                ("csrf", &csrf),
+                ("body", "3"),
+                ("plan", "2027-01-28 13:00\n2027-02-25 13:00\n\n2027-03-25"),
+                ("place", "Stadshuset"),
+            ],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    assert_eq!(count(), before + 3);
+    // The same day again is refused.
+    let again = app
+        .post_form(
+            "/sammantraden/plan",
+            Some(&sec),
+            &[("csrf", &csrf), ("body", "3"), ("plan", "2027-03-25")],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("redan ett sammanträde 2027-03-25"));
+}

@@ -67,6 +67,66 @@ pub fn create_meeting(
     Ok(store.add_meeting(meeting)?)
 }
 
+/// Sammanträdesplan: the year's meetings of `body`, one line each ("2025-01-30" or
+/// "2025-01-30 13:00"), planned at `place`, all in one transaction. A line that is not a date,
+/// a day given twice or a day the body already meets is refused, naming the line; nothing is
+/// created then.
+pub fn plan_meetings(
+    dir: &crate::DataDir,
+    body: paragraf_core::ids::BodyId,
+    lines: &str,
+    place: Option<&str>,
+) -> Result<Vec<Record<MeetingId, Meeting>>> {
+    let store = dir.storage();
+    store.body(body)?;
+    let taken: Vec<NaiveDate> = store
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.body == body)
+        .map(|m| m.date)
+        .collect();
+    let mut planned: Vec<Meeting> = Vec::new();
+    for (i, raw) in lines.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let bad = |msg: String| crate::Error::field("plan", format!("rad {}: {msg}", i + 1));
+        let mut parts = line.split_whitespace();
+        let date: NaiveDate = parts.next().unwrap_or("").parse().map_err(|_| {
+            bad(format!(
+                "”{line}” är inget datum (ÅÅÅÅ-MM-DD, gärna med tid TT:MM)"
+            ))
+        })?;
+        let start = parts
+            .next()
+            .map(|t| {
+                chrono::NaiveTime::parse_from_str(t, "%H:%M")
+                    .map_err(|_| bad(format!("”{t}” är ingen tid (TT:MM)")))
+            })
+            .transpose()?;
+        if taken.contains(&date) || planned.iter().any(|m| m.date == date) {
+            return Err(bad(format!("organet har redan ett sammanträde {date}")).into());
+        }
+        let mut m = Meeting::planned(body, date);
+        m.start = start;
+        m.place = place
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(String::from);
+        planned.push(m);
+    }
+    if planned.is_empty() {
+        return Err(crate::Error::field("plan", "skriv minst ett datum").into());
+    }
+    in_transaction(store, |tx| {
+        planned
+            .iter()
+            .map(|m| Ok(tx.add_meeting(m)?))
+            .collect::<Result<Vec<_>>>()
+    })
+}
+
 /// Puts a case on the föredragningslista.
 pub fn add_agenda_case(
     dir: &crate::DataDir,
