@@ -208,10 +208,8 @@ pub async fn decisions(
                 p class="secret" { "Förteckningarna kan innehålla uppgifter om enskilda (OSL 26 kap. 1 §)." }
                 @let href = |n: usize| format!("/delegation/beslut?fran={from}&till={to}&sida={n}");
                 (paging.nav(href))
-                @let mut seen = 0usize;
-                @for n in &r.notices {
-                    @let start = seen;
-                    @let _ = { seen += n.rows.len(); };
+                @let starts = r.notices.iter().scan(0usize, |acc, n| { let s = *acc; *acc += n.rows.len(); Some(s) }).collect::<Vec<_>>();
+                @for (n, &start) in r.notices.iter().zip(&starts) {
                     @let shown: Vec<_> = n.rows.iter().enumerate()
                         .filter(|(i, _)| paging.shows(start + i))
                         .map(|(_, x)| x).collect();

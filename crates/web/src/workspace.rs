@@ -1031,11 +1031,9 @@ fn meeting_view(
                             details {
                                 summary { "Närvaro per paragraf" }
                                 p { "Lämna tomt för hela sammanträdet. Skriv t.ex. ”§§ 1–5”, ”ej § 3” eller ”del av § 7”." }
-                                @let mut listed: Vec<(PersonId, String)> = Vec::new();
-                                @let _ = {
-                                    for x in &members { if !listed.iter().any(|(p, _)| *p == x.person) { listed.push((x.person, name(&x.person))); } }
-                                    for o in &officials { if !listed.iter().any(|(p, _)| *p == o.person) { listed.push((o.person, format!("{}, {}", name(&o.person), o.title))); } }
-                                };
+                                @let listed = members.iter().map(|x| (x.person, name(&x.person)))
+                                    .chain(officials.iter().map(|o| (o.person, format!("{}, {}", name(&o.person), o.title))))
+                                    .fold(Vec::<(PersonId, String)>::new(), |mut v, (p, l)| { if !v.iter().any(|(q, _)| *q == p) { v.push((p, l)); } v });
                                 @for (x, label) in &listed {
                                     label for={ "pres-" (x) } { "Närvaro för " (label) }
                                     input id={ "pres-" (x) } name={ "pres-" (x) } size="20" value=(min.attendance().get(*x).and_then(|a| a.presence.written.clone()).unwrap_or_default());
