@@ -111,12 +111,18 @@ fn start(state: &AppState, viewer: &Viewer, problems: &[String], fields: &Fields
     )
 }
 
-/// GET /las-in
-pub async fn page_get(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
-    viewer.logged_in()?;
-    if kinds(&viewer).is_empty() {
+/// The logged-in user, if their role reads in any kind of file.
+fn may_import(viewer: &Viewer) -> Result<paragraf_app::accounts::User, WebError> {
+    let user = viewer.logged_in()?.clone();
+    if kinds(viewer).is_empty() {
         return Err(WebError::Forbidden("din roll läser inte in filer".into()));
     }
+    Ok(user)
+}
+
+/// GET /las-in
+pub async fn page_get(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
+    may_import(&viewer)?;
     Ok(start(&state, &viewer, &[], &Vec::new()))
 }
 
@@ -140,7 +146,7 @@ pub async fn upload(
     viewer: Viewer,
     mut multipart: Multipart,
 ) -> Result<Response, WebError> {
-    let user = viewer.logged_in()?.clone();
+    let user = may_import(&viewer)?;
     let (fields, file) =
         crate::workspace::read_multipart_named(&state, &mut multipart, "fil").await?;
     viewer.check_csrf(get(&fields, "csrf").unwrap_or(""))?;
@@ -213,7 +219,7 @@ pub async fn save(
     viewer: Viewer,
     Form(fields): Form<Fields>,
 ) -> Result<Response, WebError> {
-    let user = viewer.logged_in()?.clone();
+    let user = may_import(&viewer)?;
     viewer.check_csrf(get(&fields, "csrf").unwrap_or(""))?;
     let token = get(&fields, "fil").unwrap_or("");
     if get(&fields, "gor") == Some("avbryt") {
