@@ -106,10 +106,10 @@ test('a meeting from planning to the public board, in the browser', async () => 
   await page.goto(`${base}/sammantraden`);
   // The meeting is tomorrow: the kallelse goes out today, before the meeting's day.
   const tomorrow = new Date(Date.now() + 86_400_000).toLocaleDateString('sv-SE');
-  await page.getByLabel('Organ').selectOption({ label: 'Socialnämnden' });
+  await page.getByLabel('Organ', { exact: true }).selectOption({ label: 'Socialnämnden' });
   await page.getByLabel('Datum').fill(tomorrow);
   await page.getByLabel('Starttid').fill('13:00');
-  await page.getByLabel('Plats').fill('Kommunhuset, sal A');
+  await page.getByLabel('Plats', { exact: true }).fill('Kommunhuset, sal A');
   await page.getByRole('button', { name: 'Planera' }).click();
   await page.waitForURL(/\/sammantraden\/\d+$/);
   const meetingUrl = page.url();
@@ -427,10 +427,10 @@ test('from an empty installation to a planned meeting, in the browser', async ()
     await page.getByLabel('Lösenord').fill('Cias-egna-lösen');
     await page.getByRole('button', { name: 'Logga in' }).click();
     await page.waitForURL(/\/sammantraden$/);
-    await page.getByLabel('Organ').selectOption({ label: 'Socialnämnden' });
+    await page.getByLabel('Organ', { exact: true }).selectOption({ label: 'Socialnämnden' });
     await page.getByLabel('Datum').fill('2026-12-14');
     await page.getByLabel('Starttid').fill('13:00');
-    await page.getByLabel('Plats').fill('Kommunhuset');
+    await page.getByLabel('Plats', { exact: true }).fill('Kommunhuset');
     await page.getByRole('button', { name: 'Planera' }).click();
     await page.waitForURL(/\/sammantraden\/\d+$/);
     await axeCheck(page, 'det planerade sammanträdet');

@@ -203,10 +203,10 @@ test("seed 004's meeting recreated in the browser equals the imported protocol",
     await login();
 
     // The meeting, its end time, the föredragningslista, the kallelse.
-    await page.getByLabel('Organ').selectOption({ label: 'Vård- och omsorgsnämnden' });
+    await page.getByLabel('Organ', { exact: true }).selectOption({ label: 'Vård- och omsorgsnämnden' });
     await page.getByLabel('Datum').fill(want.date);
     await page.getByLabel('Starttid').fill(want.start.slice(0, 5));
-    await page.getByLabel('Plats').fill(want.place);
+    await page.getByLabel('Plats', { exact: true }).fill(want.place);
     await page.getByRole('button', { name: 'Planera' }).click();
     await page.waitForURL(/\/sammantraden\/\d+$/);
     const meetingId = Number(page.url().split('/').pop());

@@ -23,6 +23,11 @@ pub enum ImportKind {
     DelegationOrder,
     /// Delegationsbeslut: a unit's list of decisions (CSV).
     DelegationDecisions,
+    /// Befattningsregistret: who held which role when (CSV person;roll;från;till).
+    DelegationRoles,
+    /// Vidaredelegation: which role a förvaltningschef passed an item on to (CSV
+    /// punkt;roll;från;till).
+    FurtherDelegation,
     /// Ej verkställda beslut: the register (CSV).
     Unenforced,
     /// Uppföljning: a published report, a finance export (CSV, XLSX) or Kolada values (JSON).
@@ -31,10 +36,12 @@ pub enum ImportKind {
 
 impl ImportKind {
     /// Every kind, in the order the form offers them.
-    pub const ALL: [ImportKind; 5] = [
+    pub const ALL: [ImportKind; 7] = [
         ImportKind::Protocol,
         ImportKind::DelegationOrder,
         ImportKind::DelegationDecisions,
+        ImportKind::DelegationRoles,
+        ImportKind::FurtherDelegation,
         ImportKind::Unenforced,
         ImportKind::FollowUp,
     ];
@@ -45,6 +52,8 @@ impl ImportKind {
             ImportKind::Protocol => "protokoll",
             ImportKind::DelegationOrder => "delegationsordning",
             ImportKind::DelegationDecisions => "delegationsbeslut",
+            ImportKind::DelegationRoles => "befattningar",
+            ImportKind::FurtherDelegation => "vidaredelegation",
             ImportKind::Unenforced => "ej-verkstallda",
             ImportKind::FollowUp => "uppfoljning",
         }
@@ -61,6 +70,10 @@ impl ImportKind {
             ImportKind::Protocol => "Protokoll (PDF eller text)",
             ImportKind::DelegationOrder => "Delegationsordning (PDF eller text)",
             ImportKind::DelegationDecisions => "Delegationsbeslut (CSV)",
+            ImportKind::DelegationRoles => {
+                "Befattningar: vem som haft vilken roll när (CSV person;roll;från;till)"
+            }
+            ImportKind::FurtherDelegation => "Vidaredelegation (CSV punkt;roll;från;till)",
             ImportKind::Unenforced => "Ej verkställda beslut (CSV)",
             ImportKind::FollowUp => {
                 "Uppföljning: rapport (PDF, text), ekonomiexport (CSV, XLSX) eller Kolada (JSON)"
@@ -72,7 +85,10 @@ impl ImportKind {
     pub fn endings(self) -> &'static [&'static str] {
         match self {
             ImportKind::Protocol | ImportKind::DelegationOrder => &["pdf", "txt"],
-            ImportKind::DelegationDecisions | ImportKind::Unenforced => &["csv", "txt"],
+            ImportKind::DelegationDecisions
+            | ImportKind::DelegationRoles
+            | ImportKind::FurtherDelegation
+            | ImportKind::Unenforced => &["csv", "txt"],
             ImportKind::FollowUp => &["pdf", "txt", "csv", "xlsx", "json"],
         }
     }
@@ -106,6 +122,8 @@ pub enum Target {
     DelegationOrder(i64),
     /// The list of delegation decisions.
     DelegationDecisions,
+    /// The delegationsordning's pages.
+    Delegation,
     /// The register of ej verkställda beslut.
     Unenforced,
     /// The follow-up reports.
@@ -472,6 +490,18 @@ fn read_in(
                 }
             ));
             r.target = Some(Target::DelegationDecisions);
+        }
+        ImportKind::DelegationRoles => {
+            let n = crate::delegation::import_roles_in(tx, &std::fs::read(&s.path)?)?;
+            r.summary.push(format!(
+                "{n} perioder i befattningsregistret (vem som haft vilken roll när)."
+            ));
+            r.target = Some(Target::Delegation);
+        }
+        ImportKind::FurtherDelegation => {
+            let n = crate::delegation::import_further_in(tx, &std::fs::read(&s.path)?)?;
+            r.summary.push(format!("{n} rader vidaredelegation."));
+            r.target = Some(Target::Delegation);
         }
         ImportKind::Unenforced => {
             let bytes = std::fs::read(&s.path)?;

@@ -111,3 +111,42 @@ fn files_of_the_wrong_kind_or_role_are_refused_at_the_door() {
     assert!(imports::stage(&dir, &admin, ImportKind::Protocol, "a.txt", b"").is_err());
     assert!(imports::staged(&dir, &admin, "../../etc").is_err());
 }
+
+#[test]
+fn the_registers_of_roles_and_further_delegation_are_read_in_too() {
+    let (_tmp, dir) = dir();
+    let sec = accounts::add_user(
+        &dir,
+        "sek",
+        "Sekreterare",
+        "losenord-123456",
+        Role::Secretary,
+        None,
+        &[],
+    )
+    .unwrap();
+    let roles =
+        "person;roll;från;till\nAnna Ek;Enhetschef;2024-01-01;\nBo Ek;Enhetschef;2024-02-30;\n"
+            .as_bytes();
+    let s = imports::stage(&dir, &sec, ImportKind::DelegationRoles, "roller.csv", roles).unwrap();
+    let e = imports::preview(&dir, &sec, &s.token, &ImportOptions::default()).unwrap_err();
+    assert_eq!(
+        imports::problems(&e),
+        ["Rad 3, från: ”2024-02-30” är inget datum"]
+    );
+    let good = "person;roll;från;till\nAnna Ek;Enhetschef;2024-01-01;\n".as_bytes();
+    let s = imports::stage(&dir, &sec, ImportKind::DelegationRoles, "roller.csv", good).unwrap();
+    let p = imports::preview(&dir, &sec, &s.token, &ImportOptions::default()).unwrap();
+    assert!(p.summary[0].starts_with("1 perioder"), "{:?}", p.summary);
+    let further = "punkt;roll;från;till\n6.2;Biståndshandläggare;2024-01-01;\n".as_bytes();
+    let s = imports::stage(
+        &dir,
+        &sec,
+        ImportKind::FurtherDelegation,
+        "vidare.csv",
+        further,
+    )
+    .unwrap();
+    let r = imports::store(&dir, &sec, &s.token, &ImportOptions::default()).unwrap();
+    assert_eq!(r.summary, ["1 rader vidaredelegation."]);
+}

@@ -237,6 +237,7 @@ pub async fn save(
                 Some(Target::DelegationDecisions) => {
                     ("/delegation/beslut".into(), "delegationsbesluten")
                 }
+                Some(Target::Delegation) => ("/delegation".into(), "delegationsordningen"),
                 Some(Target::Unenforced) => ("/ej-verkstallda".into(), "registret"),
                 Some(Target::FollowUp) | None => ("/uppfoljning".into(), "uppföljningen"),
             };

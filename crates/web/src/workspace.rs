@@ -577,12 +577,12 @@ fn meetings_view(
                 }
                 form method="post" action="/sammantraden/plan" {
                     (csrf(viewer.csrf.as_deref()))
-                    label for="p-body" { "Organ" }
+                    label for="p-body" { "Organ som planen gäller" }
                     select id="p-body" name="body" required { @for b in &bodies { option value=(b.id) selected[typed("body") == b.id.to_string()] { (b.name) } } }
                     label for="p-plan" { "Sammanträdesdagar, ett per rad (ÅÅÅÅ-MM-DD, gärna med tid: 2025-01-30 13:00)" }
                     textarea id="p-plan" name="plan" rows="6" cols="30" required aria-invalid=[refused.is_some().then_some("true")] { (typed("plan")) }
-                    label for="p-place" { "Plats" } input id="p-place" name="place" size="40" value=(typed("place"));
-                    div { button type="submit" { "Planera alla" } }
+                    label for="p-place" { "Plats för sammanträdena" } input id="p-place" name="place" size="40" value=(typed("place"));
+                    div { button type="submit" { "Lägg in sammanträdesplanen" } }
                 }
             }
         },

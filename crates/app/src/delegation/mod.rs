@@ -569,15 +569,28 @@ pub fn orders(dir: &crate::DataDir) -> crate::Result<Vec<StoredOrder>> {
 
 /// Reads the register of who holds which delegate role (CSV) and stores it.
 pub fn import_roles(dir: &crate::DataDir, bytes: &[u8]) -> Result<usize> {
+    import_roles_in(dir.storage(), bytes)
+}
+
+/// [`import_roles`] on `store` (a transaction, for a rehearsal).
+pub(crate) fn import_roles_in(store: &dyn paragraf_store::Storage, bytes: &[u8]) -> Result<usize> {
     let holders = parse_roles_csv(bytes)?;
-    dir.storage().add_role_holders(&holders)?;
+    store.add_role_holders(&holders)?;
     Ok(holders.len())
 }
 
 /// Reads the list of vidaredelegation (CSV) and stores it.
 pub fn import_further(dir: &crate::DataDir, bytes: &[u8]) -> Result<usize> {
+    import_further_in(dir.storage(), bytes)
+}
+
+/// [`import_further`] on `store` (a transaction, for a rehearsal).
+pub(crate) fn import_further_in(
+    store: &dyn paragraf_store::Storage,
+    bytes: &[u8],
+) -> Result<usize> {
     let rows = parse_further_csv(bytes)?;
-    dir.storage().add_further_delegations(&rows)?;
+    store.add_further_delegations(&rows)?;
     Ok(rows.len())
 }
 
