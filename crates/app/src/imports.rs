@@ -382,6 +382,29 @@ fn read_in(
     options: &ImportOptions,
 ) -> Result<ImportResult> {
     let body = chosen_body(tx, user, options)?;
+    // The delegationsordning and its lists belong to the nämnd the stored order names: only
+    // those who work in it (anyone of the role before the first order is read in).
+    if matches!(
+        s.kind,
+        ImportKind::DelegationOrder
+            | ImportKind::DelegationDecisions
+            | ImportKind::DelegationRoles
+            | ImportKind::FurtherDelegation
+    ) {
+        if let Some(owner) = crate::delegation::lists_body_in(tx)? {
+            if !crate::access::may_read(user, Some(owner)) {
+                return Err(crate::Error::Forbidden(
+                    "delegationsordningen hör till en nämnd du inte arbetar i".into(),
+                )
+                .into());
+            }
+        }
+    }
+    if s.kind == ImportKind::FollowUp && body.is_none() && user.role != Role::Admin {
+        return Err(
+            crate::Error::field("organ", "välj vilken nämnds uppföljning filen gäller").into(),
+        );
+    }
     let mut r = ImportResult {
         kind: s.kind,
         file: s.name.clone(),
@@ -506,12 +529,18 @@ fn read_in(
         ImportKind::Unenforced => {
             let bytes = std::fs::read(&s.path)?;
             let catalogue = crate::unenforced::load_catalogue(&dir.path)?;
+            if body.is_none() && user.role != Role::Admin {
+                return Err(
+                    crate::Error::field("organ", "välj vilken nämnds beslut filen gäller").into(),
+                );
+            }
             let u = crate::unenforced::import_csv_in(
                 tx,
                 &user.username,
                 &bytes,
                 &catalogue,
                 body.as_ref().map(|b| b.id),
+                &|b| crate::access::may_read(user, b),
             )?;
             r.summary.push(format!(
                 "{} rader: {} nya beslut, {} ändrade, {} oförändrade{}.",

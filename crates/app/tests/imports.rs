@@ -150,3 +150,73 @@ fn the_registers_of_roles_and_further_delegation_are_read_in_too() {
     let r = imports::store(&dir, &sec, &s.token, &ImportOptions::default()).unwrap();
     assert_eq!(r.summary, ["1 rader vidaredelegation."]);
 }
+
+#[test]
+fn a_register_row_of_another_namnd_is_not_touched() {
+    use paragraf_core::org::{Body, BodyKind};
+    let (_tmp, dir) = dir();
+    let store = dir.storage_for_tests();
+    let a = store
+        .add_body(&Body::new("Socialnämnden", Some("SN"), BodyKind::Committee, None).unwrap())
+        .unwrap();
+    let b = store
+        .add_body(
+            &Body::new(
+                "Vård- och omsorgsnämnden",
+                Some("VON"),
+                BodyKind::Committee,
+                None,
+            )
+            .unwrap(),
+        )
+        .unwrap();
+    let admin = accounts::add_user(
+        &dir,
+        "admin",
+        "Admin",
+        "losenord-123456",
+        Role::Admin,
+        None,
+        &[a.id, b.id],
+    )
+    .unwrap();
+    let other = accounts::add_user(
+        &dir,
+        "hand",
+        "Handläggare",
+        "losenord-123456",
+        Role::CaseOfficer,
+        None,
+        &[b.id],
+    )
+    .unwrap();
+    let csv = "id;insats;beslutsdatum;kön;orsak;verkställt;avslutat;avbrott_från;avbrott_till\nA1;LSS – kontaktperson;2026-01-10;K;1;;;;\n";
+    let opts = |body| ImportOptions {
+        body: Some(body),
+        period: None,
+    };
+    let s = imports::stage(
+        &dir,
+        &admin,
+        ImportKind::Unenforced,
+        "a.csv",
+        csv.as_bytes(),
+    )
+    .unwrap();
+    imports::store(&dir, &admin, &s.token, &opts(a.id)).unwrap();
+    // A handler of the other nämnd cannot overwrite or move it, and must say whose rows these are.
+    let s = imports::stage(
+        &dir,
+        &other,
+        ImportKind::Unenforced,
+        "a.csv",
+        csv.as_bytes(),
+    )
+    .unwrap();
+    assert!(imports::preview(&dir, &other, &s.token, &ImportOptions::default()).is_err());
+    let e = imports::preview(&dir, &other, &s.token, &opts(b.id)).unwrap_err();
+    assert_eq!(
+        imports::problems(&e),
+        ["Rad 2, id: beslut A1 hör till en nämnd du inte arbetar i"]
+    );
+}

@@ -321,15 +321,24 @@ pub fn add_supplement(
         position,
         added: today,
     });
-    let mut warnings = Vec::new();
-    let days = (meeting.date - today).num_days();
-    if days < i64::from(lead_days) {
-        warnings.push(CycleWarning(format!(
-            "tilläggsärendet ”{}” läggs till {days} dagar före sammanträdet, senare än kallelsetiden ({lead_days} dagar); nämnden avgör vid sammanträdet om ärendet tas upp",
-            item.title
-        )));
-    }
+    let warnings = late_supplement(meeting, position, lead_days)
+        .into_iter()
+        .collect();
     Ok((item, warnings))
+}
+
+/// The warning for tilläggsärende `position` when it came later than the kallelse time
+/// (`lead_days` before the meeting): the nämnd decides at the meeting whether to take it up.
+pub fn late_supplement(meeting: &Meeting, position: u32, lead_days: u32) -> Option<CycleWarning> {
+    let added = meeting.supplement_of(position)?;
+    let days = (meeting.date - added).num_days();
+    let item = meeting.agenda.iter().find(|i| i.position == position)?;
+    (days < i64::from(lead_days)).then(|| {
+        CycleWarning(format!(
+            "tilläggsärendet ”{}” lades till {days} dagar före sammanträdet, senare än kallelsetiden ({lead_days} dagar); nämnden avgör vid sammanträdet om ärendet tas upp",
+            item.title
+        ))
+    })
 }
 
 /// Begär ändring: `by` (the ordförande or a justerare, checked by the caller against the
@@ -362,6 +371,12 @@ pub fn change_done(
     index: usize,
     at: DateTime<FixedOffset>,
 ) -> Result<(), CycleError> {
+    if meeting.state != MeetingState::MinutesDrafted {
+        return Err(wrong(
+            meeting,
+            "få begärda ändringar markerade som åtgärdade",
+        ));
+    }
     let r = meeting
         .change_requests
         .get_mut(index)

@@ -14,7 +14,7 @@ use paragraf_app::meeting::cycle;
 use paragraf_app::registry;
 use paragraf_core::ids::{BodyId, CaseId, MeetingId, PersonId};
 use paragraf_core::meeting::{AttendanceRole, Attendee, Meeting, MeetingState, ScheduleSlot};
-use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision, Disposition, SignerRole};
+use paragraf_core::minutes::{Ballot, Choice, Decision, Disposition, SignerRole};
 use paragraf_core::org::MembershipRole;
 use paragraf_core::publication::Publication;
 use paragraf_core::registry::{CaseStatus, Direction, DocumentType, Secrecy};
@@ -818,6 +818,7 @@ fn meeting_view(
             ol { @for item in m.agenda() { li {
                 (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" }
                 @if let Some(d) = m.supplement_of(item.position) { " — tilläggsärende, tillagt " (d) }
+                @if let Some(w) = paragraf_core::cycle::late_supplement(&m, item.position, state.dir.config().municipality.notice_days()) { p class="refused" { (w.0) "." } }
                 @if secretary && m.agenda_open().is_ok() && m.agenda().len() > 1 {
                     @if item.position > 1 {
                         form method="post" action=(action("flytta")) class="inline" {
@@ -893,7 +894,7 @@ fn meeting_view(
             @if secretary && paragraf_core::cycle::supplement_allowed(&m, today).is_ok() {
                 form method="post" action=(action("tillagg")) {
                     (csrf(token.as_deref()))
-                    label for="supp-case" { "Tilläggsärende (efter kallelsen; skickas som tilläggskallelse)" }
+                    label for="supp-case" { "Tilläggsärende (efter kallelsen; läggs sist på listan)" }
                     select id="supp-case" name="case" required { @for c in cases.iter().filter(|c| !m.agenda().iter().any(|i| i.case == Some(c.id))) { option value=(c.dnr.to_string()) { (c.dnr.to_string()) " " (c.title) } } }
                     div { button type="submit" { "Lägg till tilläggsärendet" } }
                 }
@@ -1521,7 +1522,6 @@ pub async fn meeting_action(
             }
             "beslut" => {
                 let n = paragraph_field(&f)?;
-                let clauses = lines(get(&f, "clauses"));
                 let disposition = match get(&f, "disposition") {
                     Some(d) => Some(Disposition::parse(d).ok_or_else(|| {
                         WebError::field(
@@ -1531,22 +1531,17 @@ pub async fn meeting_action(
                     })?),
                     None => None,
                 };
-                if clauses.is_empty() && disposition.is_none() {
+                let decision = cycle::decision_as_written(
+                    get(&f, "form") == Some("text"),
+                    get(&f, "intro"),
+                    get(&f, "clauses").unwrap_or(""),
+                );
+                if decision.is_none() && disposition.is_none() {
                     return Err(WebError::field(
                     "clauses",
                     "skriv minst en att-sats, eller välj att ärendet bordlades, återremitterades eller var information",
                 ));
                 }
-                let decision = if get(&f, "form") == Some("text") {
-                    get(&f, "clauses").map(|t| Decision::Text {
-                        text: t.replace("\r\n", "\n").trim().to_string(),
-                    })
-                } else {
-                    (!clauses.is_empty()).then(|| Decision::Clauses {
-                        intro: get(&f, "intro").map(String::from),
-                        clauses: clauses.into_iter().map(AttClause).collect(),
-                    })
-                };
                 let presiding = match get(&f, "presiding") {
                     Some(_) => Some(Some(person_field(&f, "presiding")?)),
                     None if f.iter().any(|(k, _)| k == "presiding") => Some(None),

@@ -1601,7 +1601,7 @@ async fn files_are_read_in_from_the_browser_with_a_preview_first() {
             "/las-in",
             &cookie,
             multipart(
-                &[("csrf", &csrf), ("slag", "ej-verkstallda")],
+                &[("csrf", &csrf), ("slag", "ej-verkstallda"), ("organ", "1")],
                 "fil",
                 "bad_rows.csv",
                 bad,

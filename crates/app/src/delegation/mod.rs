@@ -545,7 +545,13 @@ pub fn parse_further_csv(bytes: &[u8]) -> Result<Vec<FurtherDelegation>, BadRows
 /// stored delegationsordning, when a body of that name is stored. `None` (no order, no
 /// body, or a name no body has) keeps the lists for administrators.
 pub fn lists_body(dir: &crate::DataDir) -> Result<Option<paragraf_core::ids::BodyId>> {
-    let store = &*dir.store;
+    lists_body_in(&*dir.store)
+}
+
+/// [`lists_body`] on `store`.
+pub(crate) fn lists_body_in(
+    store: &dyn paragraf_store::Storage,
+) -> Result<Option<paragraf_core::ids::BodyId>> {
     let Some(name) = store
         .orders()?
         .into_iter()

@@ -111,6 +111,16 @@ pub fn place_report(
     let municipality = dir.config().municipality.name.clone();
     match report {
         AgendaReport::Delegation { from, to } => {
+            // The ANMÄLAN lists name individuals: only before the nämnd whose order it is.
+            if let Some(owner) = crate::delegation::lists_body(dir)? {
+                if owner != m.body {
+                    return Err(crate::Error::Rule(format!(
+                        "delegationsbesluten anmäls till {}, inte till {body}",
+                        dir.store.body(owner)?.name
+                    ))
+                    .into());
+                }
+            }
             let r = crate::delegation::report(dir, *from, *to)?;
             let doc = crate::delegation::docs::report_doc(&r, &municipality, &body, today, true);
             let pdf = crate::delegation::docs::pdf(&doc)?;
@@ -118,7 +128,15 @@ pub fn place_report(
         }
         AgendaReport::Unenforced { date } => {
             let cat = crate::unenforced::load_catalogue(&dir.path)?;
-            let (d, pdf) = crate::unenforced::docs::memo(dir, handler, &cat, *date, &body, today)?;
+            let (d, pdf) = crate::unenforced::docs::memo(
+                dir,
+                handler,
+                &cat,
+                *date,
+                &body,
+                Some(m.body),
+                today,
+            )?;
             crate::unenforced::docs::place_on_agenda(dir, meeting, &d, &pdf, today, handler)
         }
         AgendaReport::FollowUp { period } => {

@@ -9,8 +9,8 @@ use paragraf_core::meeting::{
     AgendaItem, Attendance, AttendanceRole, Attendee, Meeting, MeetingState, ScheduleSlot,
 };
 use paragraf_core::minutes::{
-    Approval, ApprovalOutcome, Ballot, Conflict, Decision, Disposition, Minutes, MinutesError,
-    MinutesNote, Paragraph, Reservation, SignerRole, VoteResult,
+    Approval, ApprovalOutcome, AttClause, Ballot, Conflict, Decision, Disposition, Minutes,
+    MinutesError, MinutesNote, Paragraph, Reservation, SignerRole, VoteResult,
 };
 use paragraf_core::seal::{self, VerifyReport};
 use paragraf_store::Store;
@@ -82,7 +82,7 @@ pub fn plan_meetings(
     let taken: Vec<NaiveDate> = store
         .meetings()?
         .into_iter()
-        .filter(|m| m.body == body)
+        .filter(|m| m.body == body && m.cancelled().is_none())
         .map(|m| m.date)
         .collect();
     let mut planned: Vec<Meeting> = Vec::new();
@@ -487,6 +487,32 @@ pub struct ParagraphText {
     pub title: Option<String>,
     /// Its tables, written as [`crate::meeting::tables`] reads them.
     pub tables: Option<String>,
+}
+
+/// The beslut as the secretary wrote it: running text as typed ("Nämnden godkänner …", line
+/// ends as LF), or att-satser one per line (a leading "att " dropped) after an optional
+/// inledning. Nothing written: no beslut.
+pub fn decision_as_written(as_text: bool, intro: Option<&str>, written: &str) -> Option<Decision> {
+    let written = written.replace("\r\n", "\n");
+    if as_text {
+        let text = written.trim();
+        return (!text.is_empty()).then(|| Decision::Text {
+            text: text.to_string(),
+        });
+    }
+    let clauses: Vec<AttClause> = written
+        .lines()
+        .map(|l| l.trim().trim_start_matches("att ").trim().to_string())
+        .filter(|l| !l.is_empty())
+        .map(AttClause)
+        .collect();
+    (!clauses.is_empty()).then(|| Decision::Clauses {
+        intro: intro
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .map(String::from),
+        clauses,
+    })
 }
 
 /// Writes the decision, description, documents and dispatch list of § `number`.

@@ -21,10 +21,19 @@ fn cell_text(v: &CellValue) -> String {
     }
 }
 
+/// Lines that would read as something else start with `\`; a row with nothing in it is `\`.
 fn row_text(r: &TableRow, child: bool) -> String {
-    let mut cells = vec![r.label.clone().unwrap_or_default().replace('|', "/")];
+    let prefix = if child { "> " } else { "" };
+    if r.label.is_none() && r.values.is_empty() {
+        return format!("{prefix}\\");
+    }
+    let mut label = r.label.clone().unwrap_or_default().replace('|', "/");
+    if ['>', '#', '\\'].iter().any(|c| label.starts_with(*c)) || label.starts_with("Rubrik:") {
+        label.insert(0, '\\');
+    }
+    let mut cells = vec![label];
     cells.extend(r.values.iter().map(cell_text));
-    format!("{}{}", if child { "> " } else { "" }, cells.join(" | "))
+    format!("{prefix}{}", cells.join(" | "))
 }
 
 /// The tables as text to edit.
@@ -37,7 +46,8 @@ pub fn to_text(tables: &[Table]) -> String {
                 lines.push(format!("# {title}"));
             }
             if !t.header.is_empty() {
-                lines.push(format!("Rubrik: {}", t.header.join(" | ")));
+                let header: Vec<String> = t.header.iter().map(|h| h.replace('|', "/")).collect();
+                lines.push(format!("Rubrik: {}", header.join(" | ")));
             }
             for r in &t.rows {
                 lines.push(row_text(r, false));
@@ -86,12 +96,21 @@ pub fn from_text(text: &str) -> Result<Vec<Table>, crate::Error> {
                 Some(rest) => (true, rest.trim_start()),
                 None => (false, line),
             };
-            let mut cs = cells(body).into_iter();
-            let label = cs.next().filter(|l| !l.is_empty());
-            let row = TableRow {
-                label,
-                values: cs.map(|c| value(&c)).collect(),
-                children: Vec::new(),
+            let row = if body == "\\" {
+                TableRow {
+                    label: None,
+                    values: Vec::new(),
+                    children: Vec::new(),
+                }
+            } else {
+                let body = body.strip_prefix('\\').unwrap_or(body);
+                let mut cs = cells(body).into_iter();
+                let label = cs.next().filter(|l| !l.is_empty());
+                TableRow {
+                    label,
+                    values: cs.map(|c| value(&c)).collect(),
+                    children: Vec::new(),
+                }
             };
             if child {
                 t.rows
@@ -135,6 +154,36 @@ mod tests {
             CellValue::Text("uppgift saknas".into())
         );
         assert_eq!(from_text(&to_text(&tables)).unwrap(), tables);
+        // Labels that look like syntax, an empty row and a | in a heading come back too.
+        let odd = vec![Table {
+            title: None,
+            header: vec!["a|b".into(), "c".into()],
+            rows: vec![
+                TableRow {
+                    label: Some("> 3 månader".into()),
+                    values: vec![CellValue::Number(2.0)],
+                    children: vec![],
+                },
+                TableRow {
+                    label: None,
+                    values: vec![],
+                    children: vec![],
+                },
+                TableRow {
+                    label: Some("# 1".into()),
+                    values: vec![CellValue::Empty],
+                    children: vec![],
+                },
+                TableRow {
+                    label: Some("Rubrik: x".into()),
+                    values: vec![],
+                    children: vec![],
+                },
+            ],
+        }];
+        let back = from_text(&to_text(&odd)).unwrap();
+        assert_eq!(back[0].rows, odd[0].rows);
+        assert_eq!(back[0].header, ["a/b", "c"]);
         assert!(from_text("> ingen rad ovanför | 1").is_err());
         assert!(from_text("").unwrap().is_empty());
     }

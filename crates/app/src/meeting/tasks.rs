@@ -97,7 +97,7 @@ fn urgent_to_report(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Opti
         .meetings()?
         .into_iter()
         .filter(|m| m.body == body && m.source.is_none() && m.date >= today)
-        .filter(|m| m.state() == MeetingState::Planned)
+        .filter(|m| m.state() == MeetingState::Planned && m.cancelled().is_none())
         .min_by_key(|m| m.date);
     Ok(next.map(|m| Task {
         meeting: m.id,
@@ -146,7 +146,7 @@ fn carried_over(dir: &DataDir, user: &User, today: NaiveDate) -> Result<Vec<Task
         let next = meetings
             .iter()
             .filter(|n| n.body == m.body && n.source.is_none() && n.date >= today)
-            .filter(|n| n.state() == MeetingState::Planned)
+            .filter(|n| n.state() == MeetingState::Planned && n.cancelled().is_none())
             .min_by_key(|n| n.date);
         if let Some(n) = next {
             out.push(Task {

@@ -332,18 +332,23 @@ pub fn place_on_agenda(
 }
 
 /// The tjänsteskrivelse on the register as of `date` for `body`, dated `memo_date`, with its
-/// chart: the draft and its PDF. The register is read as `actor`.
+/// chart: the draft and its PDF. The register is read as `actor`; with `only`, the decisions
+/// of that nämnd alone.
 pub fn memo(
     dir: &DataDir,
     actor: &str,
     catalogue: &paragraf_core::unenforced::catalogue::Catalogue,
     date: NaiveDate,
     body: &str,
+    only: Option<paragraf_core::ids::BodyId>,
     memo_date: NaiveDate,
 ) -> Result<(ReportDraft, Vec<u8>)> {
-    let r = super::monthly_report(dir, actor, catalogue, date)?;
+    let mut all = super::decisions(dir, actor)?;
+    if let Some(b) = only {
+        all.retain(|d| d.body == Some(b));
+    }
+    let r = paragraf_core::unenforced::report::MonthlyReport::compute(&all, catalogue, date);
     let d = super::draft(&r, body, memo_date);
-    let all = super::decisions(dir, actor)?;
     let chart = super::chart_svg(&all, catalogue, date)?;
     let doc = memo_doc(
         &d,

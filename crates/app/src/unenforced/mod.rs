@@ -336,16 +336,18 @@ pub fn import_csv(
     catalogue: &Catalogue,
     body: Option<paragraf_core::ids::BodyId>,
 ) -> Result<ImportSummary> {
-    import_csv_in(&*dir.store, actor, bytes, catalogue, body)
+    import_csv_in(&*dir.store, actor, bytes, catalogue, body, &|_| true)
 }
 
-/// [`import_csv`] on `store` (a transaction, for a rehearsal).
+/// [`import_csv`] on `store` (a transaction, for a rehearsal); a row whose stored decision
+/// belongs to a nämnd for which `may_touch` is false is refused, naming its line.
 pub(crate) fn import_csv_in(
     store: &dyn paragraf_store::Storage,
     actor: &str,
     bytes: &[u8],
     catalogue: &Catalogue,
     body: Option<paragraf_core::ids::BodyId>,
+    may_touch: &dyn Fn(Option<paragraf_core::ids::BodyId>) -> bool,
 ) -> Result<ImportSummary> {
     let parsed = parse_file(bytes, catalogue)?;
     let stored: HashMap<String, GrantedDecision> = if parsed.rows.is_empty() {
@@ -361,6 +363,17 @@ pub(crate) fn import_csv_in(
     let mut decisions = Vec::with_capacity(parsed.rows.len());
     for row in parsed.rows {
         let mut d = match stored.get(row.decision.id.as_str()) {
+            Some(s) if !may_touch(s.body) => {
+                problems.push(crate::RowProblem {
+                    line: row.line,
+                    field: "id".into(),
+                    message: format!(
+                        "beslut {} hör till en nämnd du inte arbetar i",
+                        row.decision.id
+                    ),
+                });
+                continue;
+            }
             Some(s) => {
                 let mut m = merge(s, row.decision, &parsed.columns);
                 m.body = s.body;

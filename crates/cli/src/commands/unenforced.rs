@@ -436,7 +436,7 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             let memo_date = memo_date.unwrap_or_else(today);
             let d = ops::draft(&r, &body, memo_date);
             if pdf.is_some() || meeting.is_some() {
-                let (_, bytes) = docs::memo(&dir, &who, &cat, date, &body, memo_date)?;
+                let (_, bytes) = docs::memo(&dir, &who, &cat, date, &body, None, memo_date)?;
                 if let Some(path) = &pdf {
                     write_pdf(path, &bytes)?;
                 }
