@@ -580,6 +580,43 @@ pub enum MeetingCommand {
     },
     /// Markera sammanträdet som genomfört.
     Held(MeetingRef),
+    /// Ångra "genomfört" (bara innan protokollet är upprättat).
+    Unheld(MeetingRef),
+    /// Återkalla kallelsen före sammanträdesdagen: sammanträdet blir planerat igen.
+    Withdraw(MeetingRef),
+    /// Lägg till ett tilläggsärende efter kallelsen (senast sammanträdesdagen).
+    Supplement {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Ärendet (diarienummer eller id).
+        #[arg(long)]
+        case: String,
+    },
+    /// Ställ in sammanträdet (planerat eller kallat, senast sammanträdesdagen); visas på
+    /// anslagstavlan om kallelsen hade gått ut.
+    Cancel {
+        #[command(flatten)]
+        meeting: MeetingRef,
+        /// Varför.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Planera årets sammanträden för ett organ: en rad per dag i filen ("2025-01-30 13:00").
+    Plan {
+        #[command(flatten)]
+        data: DataArg,
+        /// Organet (id, namn eller kortnamn).
+        #[arg(long)]
+        body: String,
+        /// Filen med sammanträdesdagarna ("-" för standard in).
+        #[arg(long)]
+        dates: PathBuf,
+        /// Plats.
+        #[arg(long)]
+        place: Option<String>,
+        #[command(flatten)]
+        json: JsonArg,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -984,3 +984,77 @@ fn an_installation_is_administered_from_the_command_line() {
     let e = fails(&["restore", &backup, "--data", &r]);
     assert!(e.contains("inte tom"), "{e}");
 }
+
+/// The year's sammanträdesplan from a file; a meeting called off (with its reason); its day
+/// planned again; a reason of blanks refused.
+#[test]
+fn meetings_are_planned_for_the_year_and_called_off_from_the_command_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = data(tmp.path());
+    ok(&["init", "--data", &dir, "--municipality", "Hagfors kommun"]);
+    ok(&[
+        "body",
+        "add",
+        "--data",
+        &dir,
+        "Socialnämnden",
+        "--kind",
+        "nämnd",
+        "--short",
+        "SN",
+    ]);
+    let dates = tmp.path().join("dagar.txt");
+    std::fs::write(&dates, "2099-01-29 13:00\n2099-02-26 13:00\n").unwrap();
+    let d = dates.to_string_lossy().into_owned();
+    let made = json(&[
+        "meeting",
+        "plan",
+        "--data",
+        &dir,
+        "--body",
+        "SN",
+        "--dates",
+        &d,
+        "--place",
+        "Stadshuset",
+        "--json",
+    ]);
+    assert_eq!(made.as_array().unwrap().len(), 2, "{made}");
+    let first = made[0]["id"].to_string();
+    let err = fails(&[
+        "meeting", "plan", "--data", &dir, "--body", "SN", "--dates", &d,
+    ]);
+    assert!(err.contains("rad 1") && err.contains("redan"), "{err}");
+    let err = fails(&[
+        "meeting",
+        "cancel",
+        "--data",
+        &dir,
+        "--meeting",
+        &first,
+        "--reason",
+        " ",
+    ]);
+    assert!(err.contains("varför"), "{err}");
+    let shown = json(&[
+        "meeting",
+        "cancel",
+        "--data",
+        &dir,
+        "--meeting",
+        &first,
+        "--reason",
+        "Inga ärenden",
+        "--json",
+    ]);
+    assert_eq!(
+        shown["meeting"]["cancelled"]["reason"], "Inga ärenden",
+        "{shown}"
+    );
+    let err = fails(&["meeting", "notify", "--data", &dir, "--meeting", &first]);
+    assert!(err.contains("inställt"), "{err}");
+    std::fs::write(&dates, "2099-01-29 14:00\n").unwrap();
+    ok(&[
+        "meeting", "plan", "--data", &dir, "--body", "SN", "--dates", &d,
+    ]);
+}

@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use paragraf_app::meeting::cycle;
 use paragraf_app::{keys, DataDir};
 use paragraf_core::ids::{MeetingId, PersonId};
@@ -181,6 +181,57 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
             let (dir, id) = open(&r)?;
             cycle::mark_held(&dir, id, paragraf_app::clock::today())?;
             show(&dir, id, r.json.json)
+        }
+        MeetingCommand::Unheld(r) => {
+            let (dir, id) = open(&r)?;
+            cycle::unmark_held(&dir, id)?;
+            show(&dir, id, r.json.json)
+        }
+        MeetingCommand::Withdraw(r) => {
+            let (dir, id) = open(&r)?;
+            cycle::withdraw_notice(&dir, id, paragraf_app::clock::today())?;
+            show(&dir, id, r.json.json)
+        }
+        MeetingCommand::Supplement { meeting, case } => {
+            let (dir, id) = open(&meeting)?;
+            let (_, warnings) =
+                cycle::add_supplement(&dir, id, &case, paragraf_app::clock::today())?;
+            for w in warnings {
+                eprintln!("varning: {}", w.0);
+            }
+            show(&dir, id, meeting.json.json)
+        }
+        MeetingCommand::Cancel { meeting, reason } => {
+            let (dir, id) = open(&meeting)?;
+            cycle::cancel(&dir, id, paragraf_app::clock::today(), &reason)?;
+            show(&dir, id, meeting.json.json)
+        }
+        MeetingCommand::Plan {
+            data,
+            body,
+            dates,
+            place,
+            json,
+        } => {
+            let dir = DataDir::open(&data.dir)?;
+            let body = find_body(&dir, &body)?;
+            let text = if dates.as_os_str() == "-" {
+                std::io::read_to_string(std::io::stdin())?
+            } else {
+                std::fs::read_to_string(&dates)
+                    .with_context(|| format!("kunde inte läsa {}", dates.display()))?
+            };
+            let made = cycle::plan_meetings(&dir, body.id, &text, place.as_deref())?;
+            let list: Vec<_> = made
+                .iter()
+                .map(|m| serde_json::json!({ "id": m.id, "date": m.date, "start": m.start }))
+                .collect();
+            output::print(json.json, &list, || {
+                made.iter()
+                    .map(|m| format!("Sammanträde {}: {} {}", m.id, body.name, m.date))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
         }
     }
 }
