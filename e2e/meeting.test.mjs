@@ -8,45 +8,22 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
-import { chromium } from 'playwright-core';
+import { BIN, freePort, launchChromium, waitFor } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
-const BIN = process.env.PARAGRAF_BIN || join(process.env.CARGO_TARGET_DIR || '../target', 'debug', 'paragraf');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 
 let server, browser, base, data, port;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-    s.on('error', reject);
-  });
-}
 
-async function waitFor(url, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try { const r = await fetch(url); if (r.ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-}
 
 before(async () => {
   data = mkdtempSync(join(tmpdir(), 'paragraf-e2e-'));
   port = await freePort();
   base = `http://127.0.0.1:${port}`;
   await startDemo({});
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

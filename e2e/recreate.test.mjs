@@ -13,42 +13,19 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
-import { chromium } from 'playwright-core';
+import { BIN, freePort, launchChromium, waitFor } from './support.mjs';
 
-const BIN = process.env.PARAGRAF_BIN || join(process.env.CARGO_TARGET_DIR || '../target', 'debug', 'paragraf');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const SEED = resolve('../tests/fixtures/004_781e15fbb2993ffb.txt');
 
 let browser, data;
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
-    s.on('error', rej);
-  });
-}
 
-async function waitFor(url, ms) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try { const r = await fetch(url); if (r.ok) return; } catch { /* not up yet */ }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} did not answer within ${ms} ms`);
-}
 
 const cli = (args, input) => execFileSync(BIN, args, { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
 
 before(async () => {
   data = mkdtempSync(join(tmpdir(), 'paragraf-recreate-'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

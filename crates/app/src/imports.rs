@@ -296,6 +296,39 @@ pub fn discard(dir: &crate::DataDir, user: &User, token: &str) -> Result<()> {
     Ok(())
 }
 
+/// Runs `f` in one transaction of the store, kept when `keep` (else rolled back, whatever `f`
+/// did): the store and its rehearsal are the same code.
+fn in_store<T>(
+    dir: &crate::DataDir,
+    keep: bool,
+    f: impl FnOnce(&dyn Storage) -> Result<T>,
+) -> Result<T> {
+    let mut f = Some(f);
+    let mut kept = None;
+    let mut failure = None;
+    let res = dir.store.atomically(&mut |tx| {
+        match f.take().map(|f| f(tx)) {
+            Some(Ok(r)) => kept = Some(r),
+            Some(Err(e)) => failure = Some(e),
+            None => {}
+        }
+        if keep && failure.is_none() {
+            Ok(())
+        } else {
+            Err(StoreError::Rule(
+                "provkörning eller fel: inget sparas".into(),
+            ))
+        }
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    if keep {
+        res?;
+    }
+    kept.context("transaktionen gav inget resultat")
+}
+
 /// Reads the staged file and shows what storing it would do, storing nothing: the store
 /// operation runs in a transaction that is then rolled back.
 pub fn preview(
@@ -305,19 +338,7 @@ pub fn preview(
     options: &ImportOptions,
 ) -> Result<ImportResult> {
     let s = staged(dir, user, token)?;
-    let mut kept = None;
-    let mut failure = None;
-    let _ = dir.store.atomically(&mut |tx| {
-        match read_in(dir, tx, user, &s, options) {
-            Ok(r) => kept = Some(r),
-            Err(e) => failure = Some(e),
-        }
-        Err(StoreError::Rule("provkörning".into()))
-    });
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    let mut r = kept.context("provkörningen gav inget resultat")?;
+    let mut r = in_store(dir, false, |tx| read_in(dir, tx, user, &s, options))?;
     r.stored = false;
     r.target = None;
     Ok(r)
@@ -331,25 +352,7 @@ pub fn store(
     options: &ImportOptions,
 ) -> Result<ImportResult> {
     let s = staged(dir, user, token)?;
-    let mut kept = None;
-    let mut failure = None;
-    let res = dir
-        .store
-        .atomically(&mut |tx| match read_in(dir, tx, user, &s, options) {
-            Ok(r) => {
-                kept = Some(r);
-                Ok(())
-            }
-            Err(e) => {
-                failure = Some(e);
-                Err(StoreError::Rule("avbruten".into()))
-            }
-        });
-    if let Some(e) = failure {
-        return Err(e);
-    }
-    res?;
-    let r = kept.context("inläsningen gav inget resultat")?;
+    let r = in_store(dir, true, |tx| read_in(dir, tx, user, &s, options))?;
     let _ = std::fs::remove_dir_all(staging(dir).join(&s.token));
     Ok(r)
 }
@@ -577,38 +580,8 @@ fn read_in(
                 body.as_ref().map(|b| b.name.as_str()),
                 period.as_ref(),
             )?;
-            if let Some(rep) = &o.report {
-                r.summary.push(format!(
-                    "{} för {} {}: {} tabeller, {} mål, {} uppdrag.",
-                    rep.document_type,
-                    rep.body,
-                    rep.period.as_deref().unwrap_or("(period saknas)"),
-                    rep.tables.len(),
-                    rep.goals.len(),
-                    rep.assignments.len()
-                ));
-            }
-            if let Some(f) = &o.finance {
-                r.summary.push(format!(
-                    "{} budgetrader för {}.",
-                    f.rows,
-                    f.periods
-                        .iter()
-                        .map(|(b, p)| format!("{b} {p}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-            if o.kpi_values > 0 {
-                r.summary
-                    .push(format!("{} värden från Kolada.", o.kpi_values));
-            }
-            r.summary.extend(o.checks.iter().cloned());
-            r.warnings.extend(
-                o.warnings
-                    .iter()
-                    .map(|w| format!("Kunde inte placeras: {w}")),
-            );
+            r.summary = o.summary();
+            r.warnings = o.unplaced();
             r.target = Some(Target::FollowUp);
         }
     }

@@ -736,6 +736,49 @@ pub struct ImportOutcome {
     pub warnings: Vec<String>,
 }
 
+impl ImportOutcome {
+    /// What was read, one line each: the report, the budget lines, the Kolada values, then
+    /// the checks' findings.
+    pub fn summary(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if let Some(r) = &self.report {
+            lines.push(format!(
+                "{} för {} {}: {} tabeller, {} mål, {} uppdrag.",
+                r.document_type,
+                r.body,
+                r.period.as_deref().unwrap_or("(period saknas)"),
+                r.tables.len(),
+                r.goals.len(),
+                r.assignments.len()
+            ));
+        }
+        if let Some(f) = &self.finance {
+            lines.push(format!(
+                "{} budgetrader för {}.",
+                f.rows,
+                f.periods
+                    .iter()
+                    .map(|(b, p)| format!("{b} {p}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if self.kpi_values > 0 {
+            lines.push(format!("{} värden från Kolada.", self.kpi_values));
+        }
+        lines.extend(self.checks.iter().cloned());
+        lines
+    }
+
+    /// What could not be placed.
+    pub fn unplaced(&self) -> Vec<String> {
+        self.warnings
+            .iter()
+            .map(|w| format!("Kunde inte placeras: {w}"))
+            .collect()
+    }
+}
+
 /// Reads `path` and, unless `store` is `None` (a dry run), stores it in one transaction.
 pub fn import_file(
     dir: Option<&crate::DataDir>,

@@ -52,43 +52,20 @@ fn import(a: &ImportArgs) -> Result<()> {
         }
         return Ok(());
     }
-    let mut lines = Vec::new();
     let verb = if o.stored {
         "Inläst"
     } else {
         "Läst (inget sparat)"
     };
-    if let Some(r) = &o.report {
-        lines.push(format!(
-            "{verb}: {} för {} {}: {} tabeller, {} mål, {} uppdrag.",
-            r.document_type,
-            r.body,
-            r.period.as_deref().unwrap_or("(period saknas)"),
-            r.tables.len(),
-            r.goals.len(),
-            r.assignments.len()
-        ));
+    let mut lines: Vec<String> = o.summary();
+    // The first lines say what was read: prefixed with whether it was stored.
+    let read = usize::from(o.report.is_some())
+        + usize::from(o.finance.is_some())
+        + usize::from(o.kpi_values > 0);
+    for l in lines.iter_mut().take(read) {
+        *l = format!("{verb}: {l}");
     }
-    if let Some(f) = &o.finance {
-        lines.push(format!(
-            "{verb}: {} budgetrader för {}.",
-            f.rows,
-            f.periods
-                .iter()
-                .map(|(b, p)| format!("{b} {p}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-    }
-    if o.kpi_values > 0 {
-        lines.push(format!("{verb}: {} värden från Kolada.", o.kpi_values));
-    }
-    lines.extend(o.checks.iter().cloned());
-    lines.extend(
-        o.warnings
-            .iter()
-            .map(|w| format!("Kunde inte placeras: {w}")),
-    );
+    lines.extend(o.unplaced());
     out!("{}", lines.join("\n"));
     Ok(())
 }
