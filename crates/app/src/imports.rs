@@ -338,7 +338,8 @@ pub fn preview(
     options: &ImportOptions,
 ) -> Result<ImportResult> {
     let s = staged(dir, user, token)?;
-    let mut r = in_store(dir, false, |tx| read_in(dir, tx, user, &s, options))?;
+    let read = read_file(&s)?;
+    let mut r = in_store(dir, false, |tx| read_in(dir, tx, user, &s, &read, options))?;
     r.stored = false;
     r.target = None;
     Ok(r)
@@ -352,7 +353,8 @@ pub fn store(
     options: &ImportOptions,
 ) -> Result<ImportResult> {
     let s = staged(dir, user, token)?;
-    let r = in_store(dir, true, |tx| read_in(dir, tx, user, &s, options))?;
+    let read = read_file(&s)?;
+    let r = in_store(dir, true, |tx| read_in(dir, tx, user, &s, &read, options))?;
     let _ = std::fs::remove_dir_all(staging(dir).join(&s.token));
     Ok(r)
 }
@@ -377,11 +379,36 @@ fn chosen_body(
     Ok(Some(body))
 }
 
+/// A document read before the transaction begins: reading a PDF (pdftotext) takes seconds,
+/// and no writer should wait for it.
+enum Read {
+    /// A protocol.
+    Protocol(Box<paragraf_import::Protocol>),
+    /// A delegationsordning.
+    Order(Box<crate::delegation::OrderImport>),
+    /// A list, read inside the transaction (it is quick).
+    Later,
+}
+
+fn read_file(s: &Staged) -> Result<Read> {
+    Ok(match s.kind {
+        ImportKind::Protocol => {
+            Read::Protocol(Box::new(crate::meeting::import::read_protocol(&s.path)?))
+        }
+        ImportKind::DelegationOrder => Read::Order(Box::new(crate::delegation::read_order(
+            &s.path,
+            crate::clock::today(),
+        )?)),
+        _ => Read::Later,
+    })
+}
+
 fn read_in(
     dir: &crate::DataDir,
     tx: &dyn Storage,
     user: &User,
     s: &Staged,
+    read: &Read,
     options: &ImportOptions,
 ) -> Result<ImportResult> {
     let body = chosen_body(tx, user, options)?;
@@ -418,7 +445,9 @@ fn read_in(
     };
     match s.kind {
         ImportKind::Protocol => {
-            let p = crate::meeting::import::read_protocol(&s.path)?;
+            let Read::Protocol(p) = read else {
+                anyhow::bail!("protokollet lästes inte");
+            };
             // Only into a body the person works in (an administrator may bring a new one).
             let norm = |n: &str| n.trim().to_lowercase();
             let known = tx
@@ -443,7 +472,7 @@ fn read_in(
                 _ => {}
             }
             let key = crate::keys::load_or_create(&dir.path)?;
-            let stored = crate::meeting::import::store_in(tx, &p, &s.name, &key)?;
+            let stored = crate::meeting::import::store_in(tx, p, &s.name, &key)?;
             r.summary.push(format!(
                 "{} {}: {} paragrafer{}, {} i närvarolistan.",
                 p.body,
@@ -474,8 +503,10 @@ fn read_in(
             r.target = Some(Target::Meeting(stored.meeting));
         }
         ImportKind::DelegationOrder => {
-            let read = crate::delegation::read_order(&s.path, crate::clock::today())?;
-            let o = crate::delegation::store_order_in(tx, read, Some(&s.name))?;
+            let Read::Order(order) = read else {
+                anyhow::bail!("delegationsordningen lästes inte");
+            };
+            let o = crate::delegation::store_order_in(tx, (**order).clone(), Some(&s.name))?;
             r.summary.push(format!(
                 "{}{}: {} punkter i {} avsnitt.",
                 o.order.title,
