@@ -337,9 +337,7 @@ pub fn preview(
     token: &str,
     options: &ImportOptions,
 ) -> Result<ImportResult> {
-    let s = staged(dir, user, token)?;
-    let read = read_file(&s)?;
-    let mut r = in_store(dir, false, |tx| read_in(dir, tx, user, &s, &read, options))?;
+    let mut r = read_staged(dir, user, token, options, false)?;
     r.stored = false;
     r.target = None;
     Ok(r)
@@ -352,11 +350,23 @@ pub fn store(
     token: &str,
     options: &ImportOptions,
 ) -> Result<ImportResult> {
+    let r = read_staged(dir, user, token, options, true)?;
+    let _ = std::fs::remove_dir_all(staging(dir).join(token));
+    Ok(r)
+}
+
+/// The staged file `token` of `user` read (a document before the transaction) and stored in
+/// one transaction, kept when `keep`.
+fn read_staged(
+    dir: &crate::DataDir,
+    user: &User,
+    token: &str,
+    options: &ImportOptions,
+    keep: bool,
+) -> Result<ImportResult> {
     let s = staged(dir, user, token)?;
     let read = read_file(&s)?;
-    let r = in_store(dir, true, |tx| read_in(dir, tx, user, &s, &read, options))?;
-    let _ = std::fs::remove_dir_all(staging(dir).join(&s.token));
-    Ok(r)
+    in_store(dir, keep, |tx| read_in(dir, tx, user, &s, &read, options))
 }
 
 /// The body `options` names, if `user` works in it.
@@ -449,11 +459,7 @@ fn read_in(
                 anyhow::bail!("protokollet lästes inte");
             };
             // Only into a body the person works in (an administrator may bring a new one).
-            let norm = |n: &str| n.trim().to_lowercase();
-            let known = tx
-                .bodies()?
-                .into_iter()
-                .find(|b| norm(&b.name) == norm(&p.body));
+            let known = crate::meeting::import::known_body(tx, &p.body)?;
             match &known {
                 Some(b) if !crate::access::may_read(user, Some(b.id)) => {
                     return Err(crate::Error::Forbidden(format!(

@@ -589,21 +589,29 @@ fn meetings_view(
     ))
 }
 
+/// The form's body, for a secretary who works in it (the CSRF token checked first).
+fn secretary_body(viewer: &Viewer, f: &Fields) -> Result<BodyId, WebError> {
+    viewer.require(SECRETARY)?;
+    viewer.check_csrf(get(f, "csrf").unwrap_or(""))?;
+    let body = BodyId(
+        required(f, "body", "organ")?
+            .parse::<i64>()
+            .map_err(|_| WebError::field("body", "ogiltigt organ"))?,
+    );
+    viewer.require_in(SECRETARY, Some(body))?;
+    Ok(body)
+}
+
 pub async fn meeting_create(
     State(state): State<AppState>,
     viewer: Viewer,
     Form(f): Form<Fields>,
 ) -> Result<Response, WebError> {
-    viewer.require(SECRETARY)?;
-    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
-    let body = required(&f, "body", "organ")?
-        .parse::<i64>()
-        .map_err(|_| WebError::field("body", "ogiltigt organ"))?;
-    viewer.require_in(SECRETARY, Some(BodyId(body)))?;
+    let body = secretary_body(&viewer, &f)?;
     let date = required(&f, "date", "datum")?
         .parse()
         .map_err(|_| WebError::field("date", "ogiltigt datum; skriv ÅÅÅÅ-MM-DD"))?;
-    let mut m = Meeting::planned(BodyId(body), date);
+    let mut m = Meeting::planned(body, date);
     m.start = get(&f, "start")
         .map(|t| {
             t.parse()
@@ -629,15 +637,10 @@ pub async fn meetings_plan(
     viewer: Viewer,
     Form(f): Form<Fields>,
 ) -> Result<Response, WebError> {
-    viewer.require(SECRETARY)?;
-    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
-    let body = required(&f, "body", "organ")?
-        .parse::<i64>()
-        .map_err(|_| WebError::field("body", "ogiltigt organ"))?;
-    viewer.require_in(SECRETARY, Some(BodyId(body)))?;
+    let body = secretary_body(&viewer, &f)?;
     let made = match cycle::plan_meetings(
         &state.dir,
-        BodyId(body),
+        body,
         get(&f, "plan").unwrap_or(""),
         get(&f, "place"),
     ) {

@@ -304,11 +304,8 @@ pub fn withdraw_notice(dir: &crate::DataDir, id: MeetingId, today: NaiveDate) ->
 
 /// Ångrar "genomfört" while no minutes are drafted.
 pub fn unmark_held(dir: &crate::DataDir, id: MeetingId) -> Result<()> {
-    let store = dir.storage();
-    if store.minutes(id)?.is_some() {
-        crate::refuse!("protokollet är redan upprättat; sammanträdet kan inte återgå till kallat");
-    }
-    change_meeting(store, id, |m| Ok(cycle::unmark_held(m)?))
+    // Drawn-up minutes move the meeting on from genomfört: the core's state check covers them.
+    change_meeting(dir.storage(), id, |m| Ok(cycle::unmark_held(m)?))
 }
 
 /// Lägger till ett tilläggsärende (a case, by diarienummer or id) after the kallelse, on

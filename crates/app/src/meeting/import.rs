@@ -147,12 +147,8 @@ impl People<'_> {
     }
 }
 
-fn find_or_create_body(
-    store: &dyn Store,
-    name: &str,
-    warnings: &mut Vec<String>,
-) -> Result<Record<BodyId, Body>> {
-    let bodies = store.bodies()?;
+/// The stored body a protocol's heading names ("Socialnämnden", "socialnämnd"), if any.
+pub(crate) fn known_body(store: &dyn Store, name: &str) -> Result<Option<Record<BodyId, Body>>> {
     let norm = |s: &str| {
         s.trim()
             .to_lowercase()
@@ -160,9 +156,21 @@ fn find_or_create_body(
             .trim_end_matches("en")
             .to_string()
     };
-    if let Some(b) = bodies.iter().find(|b| norm(&b.name) == norm(name)) {
-        return Ok(b.clone());
+    Ok(store
+        .bodies()?
+        .into_iter()
+        .find(|b| norm(&b.name) == norm(name)))
+}
+
+fn find_or_create_body(
+    store: &dyn Store,
+    name: &str,
+    warnings: &mut Vec<String>,
+) -> Result<Record<BodyId, Body>> {
+    if let Some(b) = known_body(store, name)? {
+        return Ok(b);
     }
+    let bodies = store.bodies()?;
     let kind = kind_of(name);
     let parent = if kind.needs_parent() {
         let ks = match bodies.iter().find(|b| b.kind == BodyKind::ExecutiveBoard) {
