@@ -1,0 +1,718 @@
+//! Sök: Swedish full-text search over what a reader may read, with
+//! [tantivy](https://docs.rs/tantivy).
+//!
+//! The index knows nothing of meetings, secrecy or access: the application gives it
+//! [`Entry`]s — already decided readable, already masked — grouped (one group per protocol,
+//! one per case) so that a group is replaced whole in one commit. Which groups the index
+//! holds, and the fingerprint of what each was built from, is kept in the commit itself, so
+//! a later sync sees at once what has changed.
+//!
+//! Words are lower-cased and stemmed with the Swedish Snowball stemmer. A query word of four
+//! letters or more also finds the words it begins ("hemtjänst" finds "hemtjänstinsatser",
+//! "sjukfrånvaro" finds "sjukfrånvaron"): Swedish compounds put their head word first, so
+//! this finds a compound by its first part and every inflected form. Every word of a query
+//! must be found (in the title or the text); facets narrow by body, year and kind.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, TermQuery};
+use tantivy::schema::{
+    Facet, FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value,
+    STORED, STRING,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+/// The name of the Swedish analyser in the index.
+const SWEDISH: &str = "sv";
+/// The index's format; a new one is built beside an old one (`reindex`).
+pub const FORMAT: &str = "v1";
+/// How many words one query word may stand for through its beginning.
+const MAX_EXPANSIONS: usize = 64;
+/// Query words shorter than this match only themselves (stemmed).
+const MIN_PREFIX: usize = 4;
+
+/// Errors of the search index.
+#[derive(Debug, thiserror::Error)]
+pub enum SearchError {
+    /// The index on disk cannot be opened, read or written.
+    #[error("sökindexet: {0}")]
+    Index(#[from] tantivy::TantivyError),
+    /// The index directory cannot be made.
+    #[error("sökindexets katalog: {0}")]
+    Io(#[from] std::io::Error),
+    /// Another process writes the index and did not finish in time.
+    #[error(
+        "sökindexet skrivs av en annan process; försök igen eller kör `paragraf search reindex`"
+    )]
+    Busy,
+}
+
+/// Result of the index's operations.
+pub type Result<T> = std::result::Result<T, SearchError>;
+
+/// One thing that can be found: a § of a protocol, a case, an item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Unique key, e.g. `p/12/14` (§ 14 of meeting 12).
+    pub key: String,
+    /// The group it is replaced with, e.g. `m/12` (meeting 12's protocol).
+    pub group: String,
+    /// Kind, for the facet: `paragraf`, `arende` …
+    pub kind: String,
+    /// The body's name, for the facet.
+    pub body: String,
+    /// The year, for the facet.
+    pub year: i32,
+    /// The date shown with the hit (ISO).
+    pub date: String,
+    /// Title shown as the hit's link.
+    pub title: String,
+    /// The text searched and cut into the snippet.
+    pub text: String,
+    /// Where the hit leads.
+    pub url: String,
+    /// Diarienummer, when the entry concerns a case.
+    pub dnr: Option<String>,
+}
+
+/// A search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// What was typed.
+    pub text: String,
+    /// Only this body.
+    pub body: Option<String>,
+    /// Only this year.
+    pub year: Option<i32>,
+    /// Only this kind.
+    pub kind: Option<String>,
+    /// Hits to skip (paging).
+    pub offset: usize,
+    /// Hits to give.
+    pub limit: usize,
+}
+
+/// A piece of a snippet: found words are `hit`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    /// The text.
+    pub text: String,
+    /// Whether it is a found word.
+    pub hit: bool,
+}
+
+/// One hit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The entry's key.
+    pub key: String,
+    /// The entry's group.
+    pub group: String,
+    /// Kind.
+    pub kind: String,
+    /// Body.
+    pub body: String,
+    /// Date.
+    pub date: String,
+    /// Title.
+    pub title: String,
+    /// Where it leads.
+    pub url: String,
+    /// Diarienummer.
+    pub dnr: Option<String>,
+    /// The text around the found words.
+    pub snippet: Vec<Segment>,
+    /// Relevance.
+    pub score: f32,
+}
+
+/// Counts per value of a facet, most first.
+pub type FacetCounts = Vec<(String, u64)>;
+
+/// What a search found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Results {
+    /// How many entries match in all.
+    pub total: usize,
+    /// The hits of the page asked for.
+    pub hits: Vec<Hit>,
+    /// Matches per body.
+    pub bodies: FacetCounts,
+    /// Matches per year, newest first.
+    pub years: FacetCounts,
+    /// Matches per kind.
+    pub kinds: FacetCounts,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    key: Field,
+    group: Field,
+    kind: Field,
+    body: Field,
+    date: Field,
+    title: Field,
+    text: Field,
+    url: Field,
+    dnr: Field,
+    facets: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let swedish = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(SWEDISH)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let fields = Fields {
+        key: b.add_text_field("key", STRING | STORED),
+        group: b.add_text_field("group", STRING | STORED),
+        kind: b.add_text_field("kind", STORED),
+        body: b.add_text_field("body", STORED),
+        date: b.add_text_field("date", STORED),
+        title: b.add_text_field("title", swedish.clone()),
+        text: b.add_text_field("text", swedish),
+        url: b.add_text_field("url", STORED),
+        dnr: b.add_text_field("dnr", STORED),
+        facets: b.add_facet_field("facets", FacetOptions::default()),
+    };
+    (b.build(), fields)
+}
+
+/// The Swedish analyser: words split on what is not a letter or digit, lower-cased and
+/// stemmed.
+pub fn swedish_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::Swedish))
+        .build()
+}
+
+/// A search index (sökindex).
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    /// One writer at a time within this process.
+    writing: Mutex<()>,
+}
+
+/// A change to the index: group `group` now holds `entries` (none: it is removed) and was
+/// built from what has `fingerprint`.
+#[derive(Debug, Clone)]
+pub struct GroupChange {
+    /// The group.
+    pub group: String,
+    /// What it was built from (`None` when removed).
+    pub fingerprint: Option<String>,
+    /// Its entries.
+    pub entries: Vec<Entry>,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir` (format [`FORMAT`] below it), creating it when absent.
+    pub fn open(dir: &Path) -> Result<Self> {
+        let path = dir.join(FORMAT);
+        std::fs::create_dir_all(&path)?;
+        let (schema, fields) = schema();
+        let directory = tantivy::directory::MmapDirectory::open(&path)
+            .map_err(|e| SearchError::Index(e.into()))?;
+        let index = Index::open_or_create(directory, schema)?;
+        Self::with_index(index, fields)
+    }
+
+    /// An index in memory (tests, benchmarks).
+    pub fn in_ram() -> Result<Self> {
+        let (schema, fields) = schema();
+        Self::with_index(Index::create_in_ram(schema), fields)
+    }
+
+    fn with_index(index: Index, fields: Fields) -> Result<Self> {
+        index.tokenizers().register(SWEDISH, swedish_analyzer());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            writing: Mutex::new(()),
+        })
+    }
+
+    /// The groups the index holds, with the fingerprint each was built from.
+    pub fn groups(&self) -> Result<BTreeMap<String, String>> {
+        let metas = self.index.load_metas()?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok())
+            .unwrap_or_default())
+    }
+
+    /// How many entries the index holds.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether the index holds nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn writer(&self) -> Result<IndexWriter> {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match self.index.writer_with_num_threads(1, 50_000_000) {
+                Ok(w) => return Ok(w),
+                Err(tantivy::TantivyError::LockFailure(..)) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(tantivy::TantivyError::LockFailure(..)) => return Err(SearchError::Busy),
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Applies `changes` in one commit: each group's old entries go, its new ones come.
+    /// With `all`, every group not among the changes goes too (a rebuild).
+    pub fn apply(&self, changes: &[GroupChange], all: bool) -> Result<()> {
+        let _guard = self.writing.lock().unwrap_or_else(|e| e.into_inner());
+        let mut writer = self.writer()?;
+        let mut groups = if all {
+            writer.delete_all_documents()?;
+            BTreeMap::new()
+        } else {
+            self.groups()?
+        };
+        for change in changes {
+            writer.delete_term(Term::from_field_text(self.fields.group, &change.group));
+            groups.remove(&change.group);
+            if let Some(f) = &change.fingerprint {
+                groups.insert(change.group.clone(), f.clone());
+            }
+            for e in &change.entries {
+                writer.add_document(self.document(e))?;
+            }
+        }
+        let payload = serde_json::to_string(&groups).unwrap_or_default();
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&payload);
+        prepared.commit()?;
+        writer.wait_merging_threads()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    fn document(&self, e: &Entry) -> TantivyDocument {
+        let f = &self.fields;
+        let mut d = doc!(
+            f.key => e.key.as_str(),
+            f.group => e.group.as_str(),
+            f.kind => e.kind.as_str(),
+            f.body => e.body.as_str(),
+            f.date => e.date.as_str(),
+            f.title => e.title.as_str(),
+            f.text => e.text.as_str(),
+            f.url => e.url.as_str(),
+        );
+        if let Some(dnr) = &e.dnr {
+            d.add_text(f.dnr, dnr);
+        }
+        d.add_facet(f.facets, facet("organ", &e.body));
+        d.add_facet(f.facets, facet("ar", &e.year.to_string()));
+        d.add_facet(f.facets, facet("typ", &e.kind));
+        d
+    }
+
+    /// The terms of the query's words, each word with the indexed words it begins.
+    fn word_terms(&self, text: &str) -> Result<Vec<Vec<(String, bool)>>> {
+        let mut analyzer = swedish_analyzer();
+        let mut words: Vec<String> = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let t = stream.token().text.clone();
+            if !words.contains(&t) {
+                words.push(t);
+            }
+        }
+        let searcher = self.reader.searcher();
+        let mut out = Vec::new();
+        for w in words {
+            let mut terms: BTreeSet<String> = BTreeSet::new();
+            if w.chars().count() >= MIN_PREFIX {
+                let mut upper = w.clone().into_bytes();
+                upper.push(0xff);
+                'segments: for segment in searcher.segment_readers() {
+                    for field in [self.fields.title, self.fields.text] {
+                        let inverted = segment.inverted_index(field)?;
+                        let mut stream =
+                            inverted.terms().range().ge(&w).lt(&upper).into_stream()?;
+                        while stream.advance() {
+                            if terms.len() >= MAX_EXPANSIONS {
+                                break 'segments;
+                            }
+                            if let Ok(s) = std::str::from_utf8(stream.key()) {
+                                if s != w {
+                                    terms.insert(s.to_string());
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            let mut word = vec![(w, true)];
+            word.extend(terms.into_iter().map(|t| (t, false)));
+            out.push(word);
+        }
+        Ok(out)
+    }
+
+    /// Searches: every word must be found; the filters narrow.
+    pub fn search(&self, q: &Query) -> Result<Results> {
+        let words = self.word_terms(&q.text)?;
+        if words.is_empty() {
+            return Ok(Results::default());
+        }
+        let f = self.fields;
+        let mut must: Vec<(Occur, Box<dyn tantivy::query::Query>)> = Vec::new();
+        for word in &words {
+            let mut should: Vec<(Occur, Box<dyn tantivy::query::Query>)> = Vec::new();
+            for (term, exact) in word {
+                for (field, boost) in [(f.title, 2.0), (f.text, 1.0)] {
+                    let tq = TermQuery::new(
+                        Term::from_field_text(field, term),
+                        IndexRecordOption::WithFreqs,
+                    );
+                    let boost = if *exact { boost } else { boost * 0.5 };
+                    should.push((
+                        Occur::Should,
+                        Box::new(BoostQuery::new(Box::new(tq), boost)),
+                    ));
+                }
+            }
+            must.push((Occur::Must, Box::new(BooleanQuery::new(should))));
+        }
+        let filters = [
+            q.body.as_ref().map(|b| facet("organ", b)),
+            q.year.map(|y| facet("ar", &y.to_string())),
+            q.kind.as_ref().map(|k| facet("typ", k)),
+        ];
+        let matching = BooleanQuery::new(must);
+        let mut filtered: Vec<(Occur, Box<dyn tantivy::query::Query>)> =
+            vec![(Occur::Must, Box::new(matching.clone()))];
+        for facet in filters.into_iter().flatten() {
+            filtered.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_facet(f.facets, &facet),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
+        let query = BooleanQuery::new(filtered);
+        let searcher = self.reader.searcher();
+        let mut facets = FacetCollector::for_field("facets");
+        facets.add_facet("/organ");
+        facets.add_facet("/ar");
+        facets.add_facet("/typ");
+        let limit = q.limit.clamp(1, 200);
+        let (top, total, counts) = searcher.search(
+            &query,
+            &(
+                TopDocs::with_limit(limit)
+                    .and_offset(q.offset)
+                    .order_by_score(),
+                Count,
+                facets,
+            ),
+        )?;
+        let mut snippets = SnippetGenerator::create(&searcher, &matching, f.text)?;
+        snippets.set_max_num_chars(240);
+        let mut hits = Vec::new();
+        for (score, address) in top {
+            let d: TantivyDocument = searcher.doc(address)?;
+            let get = |field: Field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let text = get(f.text);
+            let snippet = snippets.snippet(&text);
+            hits.push(Hit {
+                key: get(f.key),
+                group: get(f.group),
+                kind: get(f.kind),
+                body: get(f.body),
+                date: get(f.date),
+                title: get(f.title),
+                url: get(f.url),
+                dnr: Some(get(f.dnr)).filter(|s| !s.is_empty()),
+                snippet: segments(&text, &snippet),
+                score,
+            });
+        }
+        let count = |root: &str| -> FacetCounts {
+            counts
+                .get(root)
+                .map(|(facet, n)| (facet_value(facet), n))
+                .collect()
+        };
+        let mut bodies = count("/organ");
+        bodies.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut years = count("/ar");
+        years.sort_by(|a, b| b.0.cmp(&a.0));
+        let mut kinds = count("/typ");
+        kinds.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(Results {
+            total,
+            hits,
+            bodies,
+            years,
+            kinds,
+        })
+    }
+}
+
+fn facet(root: &str, value: &str) -> Facet {
+    Facet::from_path([root, value])
+}
+
+fn facet_value(f: &Facet) -> String {
+    f.to_path()
+        .last()
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+/// The snippet cut into plain and found pieces; the start of the text when nothing was
+/// highlighted (a hit in the title).
+fn segments(text: &str, snippet: &tantivy::snippet::Snippet) -> Vec<Segment> {
+    let fragment = snippet.fragment();
+    if fragment.is_empty() {
+        let mut end = text.len().min(240);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let more = if end < text.len() { " …" } else { "" };
+        return vec![Segment {
+            text: format!("{}{more}", &text[..end]),
+            hit: false,
+        }];
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in snippet.highlighted() {
+        if r.start > at {
+            out.push(Segment {
+                text: fragment[at..r.start].to_string(),
+                hit: false,
+            });
+        }
+        out.push(Segment {
+            text: fragment[r.clone()].to_string(),
+            hit: true,
+        });
+        at = r.end;
+    }
+    if at < fragment.len() {
+        out.push(Segment {
+            text: fragment[at..].to_string(),
+            hit: false,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(key: &str, group: &str, body: &str, year: i32, title: &str, text: &str) -> Entry {
+        Entry {
+            key: key.into(),
+            group: group.into(),
+            kind: "paragraf".into(),
+            body: body.into(),
+            year,
+            date: format!("{year}-01-29"),
+            title: title.into(),
+            text: text.into(),
+            url: format!("/x/{key}"),
+            dnr: None,
+        }
+    }
+
+    fn index() -> SearchIndex {
+        let i = SearchIndex::in_ram().unwrap();
+        i.apply(
+            &[
+                GroupChange {
+                    group: "m/1".into(),
+                    fingerprint: Some("a".into()),
+                    entries: vec![
+                        entry(
+                            "p/1/1",
+                            "m/1",
+                            "Socialnämnden",
+                            2023,
+                            "§ 1 Hemtjänst",
+                            "Nämnden följer upp hemtjänstinsatser i ordinärt boende.",
+                        ),
+                        entry(
+                            "p/1/2",
+                            "m/1",
+                            "Socialnämnden",
+                            2023,
+                            "§ 2 Personal",
+                            "Sjukfrånvaron har ökat under året.",
+                        ),
+                    ],
+                },
+                GroupChange {
+                    group: "m/2".into(),
+                    fingerprint: Some("b".into()),
+                    entries: vec![entry(
+                        "p/2/1",
+                        "m/2",
+                        "Kommunstyrelsen",
+                        2024,
+                        "§ 1 Budget",
+                        "Budgeten för hemtjänst fastställs.",
+                    )],
+                },
+            ],
+            false,
+        )
+        .unwrap();
+        i
+    }
+
+    fn keys(r: &Results) -> Vec<&str> {
+        let mut k: Vec<&str> = r.hits.iter().map(|h| h.key.as_str()).collect();
+        k.sort();
+        k
+    }
+
+    fn q(text: &str) -> Query {
+        Query {
+            text: text.into(),
+            limit: 20,
+            ..Query::default()
+        }
+    }
+
+    #[test]
+    fn compounds_and_inflections_are_found_by_their_first_part() {
+        let i = index();
+        assert_eq!(
+            keys(&i.search(&q("hemtjänst")).unwrap()),
+            ["p/1/1", "p/2/1"]
+        );
+        assert_eq!(keys(&i.search(&q("sjukfrånvaro")).unwrap()), ["p/1/2"]);
+        assert_eq!(keys(&i.search(&q("Budget")).unwrap()), ["p/2/1"]);
+        assert!(i.search(&q("skola")).unwrap().hits.is_empty());
+        assert!(i.search(&q("  ")).unwrap().hits.is_empty());
+    }
+
+    #[test]
+    fn every_word_must_be_found_and_filters_narrow() {
+        let i = index();
+        assert_eq!(
+            keys(&i.search(&q("hemtjänst ordinärt")).unwrap()),
+            ["p/1/1"]
+        );
+        let r = i
+            .search(&Query {
+                body: Some("Kommunstyrelsen".into()),
+                ..q("hemtjänst")
+            })
+            .unwrap();
+        assert_eq!(keys(&r), ["p/2/1"]);
+        let r = i.search(&q("hemtjänst")).unwrap();
+        assert_eq!(r.total, 2);
+        assert_eq!(r.years, [("2024".to_string(), 1), ("2023".to_string(), 1)]);
+        assert_eq!(r.kinds, [("paragraf".to_string(), 2)]);
+        let r = i
+            .search(&Query {
+                year: Some(2023),
+                ..q("hemtjänst")
+            })
+            .unwrap();
+        assert_eq!(keys(&r), ["p/1/1"]);
+    }
+
+    #[test]
+    fn snippets_mark_the_found_words() {
+        let i = index();
+        let r = i.search(&q("sjukfrånvaro")).unwrap();
+        let marked: Vec<&str> = r.hits[0]
+            .snippet
+            .iter()
+            .filter(|s| s.hit)
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(marked, ["Sjukfrånvaron"]);
+    }
+
+    #[test]
+    fn a_group_is_replaced_whole_and_its_fingerprint_kept() {
+        let i = index();
+        assert_eq!(
+            i.groups().unwrap().get("m/1").map(String::as_str),
+            Some("a")
+        );
+        i.apply(
+            &[GroupChange {
+                group: "m/1".into(),
+                fingerprint: None,
+                entries: vec![],
+            }],
+            false,
+        )
+        .unwrap();
+        assert!(!i.groups().unwrap().contains_key("m/1"));
+        assert_eq!(keys(&i.search(&q("hemtjänst")).unwrap()), ["p/2/1"]);
+        i.apply(&[], true).unwrap();
+        assert!(i.is_empty());
+        assert!(i.groups().unwrap().is_empty());
+    }
+
+    #[test]
+    fn an_index_on_disk_is_found_again() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let i = SearchIndex::open(dir.path()).unwrap();
+            i.apply(
+                &[GroupChange {
+                    group: "m/9".into(),
+                    fingerprint: Some("x".into()),
+                    entries: vec![entry(
+                        "p/9/1",
+                        "m/9",
+                        "Socialnämnden",
+                        2025,
+                        "§ 1",
+                        "Äldreomsorgens kvalitet",
+                    )],
+                }],
+                false,
+            )
+            .unwrap();
+        }
+        let i = SearchIndex::open(dir.path()).unwrap();
+        assert_eq!(keys(&i.search(&q("äldreomsorg")).unwrap()), ["p/9/1"]);
+    }
+}
