@@ -323,6 +323,8 @@ pub struct DataDir {
     /// Everything stored, behind the one storage interface. Only the application's
     /// operations reach it; the front ends call those.
     pub(crate) store: Box<dyn Storage + Send + Sync>,
+    /// The public search index, opened at its first use.
+    search: std::sync::OnceLock<paragraf_search::SearchIndex>,
     /// A temporary directory this data directory lives in (tests), removed with it.
     #[cfg(feature = "test-support")]
     _scratch: Option<tempfile::TempDir>,
@@ -354,6 +356,7 @@ impl DataDir {
             path: path.to_path_buf(),
             config: std::sync::RwLock::new(std::sync::Arc::new(config)),
             store,
+            search: std::sync::OnceLock::new(),
             #[cfg(feature = "test-support")]
             _scratch: None,
         })
@@ -395,6 +398,19 @@ impl DataDir {
         Ok(rel)
     }
 
+    /// The public search index (`search/public/`), opened at its first use.
+    pub(crate) fn public_index(&self) -> Result<&paragraf_search::SearchIndex> {
+        if let Some(i) = self.search.get() {
+            return Ok(i);
+        }
+        let opened =
+            paragraf_search::SearchIndex::open(&self.path.join(crate::search::PUBLIC_INDEX))
+                .with_context(|| {
+                    format!("kunde inte öppna sökindexet i {}", self.path.display())
+                })?;
+        Ok(self.search.get_or_init(|| opened))
+    }
+
     /// A data directory with an in-memory database in a temporary directory of its own,
     /// removed when it is dropped (tests of the application).
     #[cfg(feature = "test-support")]
@@ -407,6 +423,7 @@ impl DataDir {
             path: scratch.path().to_path_buf(),
             config: std::sync::RwLock::new(std::sync::Arc::new(config.clone())),
             store: Box::new(store),
+            search: std::sync::OnceLock::new(),
             _scratch: Some(scratch),
         })
     }

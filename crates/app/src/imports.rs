@@ -352,6 +352,7 @@ pub fn store(
 ) -> Result<ImportResult> {
     let r = read_staged(dir, user, token, options, true)?;
     let _ = std::fs::remove_dir_all(staging(dir).join(token));
+    crate::search::after_publication(dir);
     Ok(r)
 }
 

@@ -21,6 +21,7 @@ pub mod meeting;
 pub mod org;
 mod queries;
 pub mod registry;
+pub mod search;
 pub mod settings;
 pub mod sso;
 pub mod unenforced;

@@ -415,6 +415,82 @@ impl fmt::Display for Dnr {
     }
 }
 
+/// A diarienummer as a reader types it when looking for a case, in any spelling the
+/// municipality uses or a permanent address carries: "SOC 2023-000189", "2023-000189",
+/// "SOC 2023/189", "SN.2023.373 700", "KS/2025:26", "SOC-2023-000189". It matches a case by
+/// year and running number, and by series when one is given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DnrLookup {
+    /// Diarieserie, upper-cased, when typed.
+    pub series: Option<String>,
+    /// Year.
+    pub year: i32,
+    /// Löpnummer.
+    pub sequence: u32,
+}
+
+static LOOKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:dnr|diarienummer)[\s.:]*)?(?:([a-zåäö]{1,10}(?:-[a-zåäö]{1,10})?)[\s./:-]*)?((?:19|20)\d{2})\s*[-/.:]\s*0*(\d{1,6})(?:[\s-]+\d[\d.]*)?$",
+    )
+    .expect("regex")
+});
+
+impl DnrLookup {
+    /// Reads `text` as a diarienummer, or `None` when it is not one.
+    pub fn parse(text: &str) -> Option<DnrLookup> {
+        let t = text.trim();
+        if let Some(c) = LOOKUP.captures(t) {
+            return Some(DnrLookup {
+                series: c.get(1).map(|m| m.as_str().to_uppercase()),
+                year: c[2].parse().ok()?,
+                sequence: c[3].parse().ok()?,
+            });
+        }
+        Dnr::parse(t).ok().map(|d| DnrLookup::of(&d))
+    }
+
+    /// The lookup that finds `dnr`.
+    pub fn of(dnr: &Dnr) -> DnrLookup {
+        DnrLookup {
+            series: dnr.series().map(str::to_uppercase),
+            year: dnr.year(),
+            sequence: dnr.sequence(),
+        }
+    }
+
+    /// Year and running number, the part every spelling shares ("2023-189").
+    pub fn key(&self) -> String {
+        format!("{}-{}", self.year, self.sequence)
+    }
+
+    /// Whether `dnr` is the number looked for (a case registered without a series is
+    /// found by any series typed).
+    pub fn matches(&self, dnr: &Dnr) -> bool {
+        dnr.year() == self.year
+            && dnr.sequence() == self.sequence
+            && match (&self.series, dnr.series()) {
+                (Some(a), Some(b)) => a.eq_ignore_ascii_case(b) || *a == b.to_uppercase(),
+                _ => true,
+            }
+    }
+}
+
+/// The diarienummer as it stands in a permanent address: every run of other characters
+/// than letters and digits becomes one "-" ("SOC 2023-000189" → "SOC-2023-000189",
+/// "KS/2025:26" → "KS-2025-26").
+pub fn address_slug(dnr: &str) -> String {
+    let mut out = String::with_capacity(dnr.len());
+    for c in dnr.trim().chars() {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
 /// The parts of a [`Dnr`], as shown by `paragraf dnr parse --json` and stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DnrParts {
@@ -474,6 +550,50 @@ impl<'de> Deserialize<'de> for Dnr {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_number_is_looked_up_in_every_spelling() {
+        let l = |t: &str| DnrLookup::parse(t).map(|l| (l.series, l.year, l.sequence));
+        let soc = Some((Some("SOC".to_string()), 2023, 189));
+        assert_eq!(l("SOC 2023-000189"), soc);
+        assert_eq!(l("SOC 2023/189"), soc);
+        assert_eq!(l("soc-2023-000189"), soc);
+        assert_eq!(l("Dnr SOC2023-000189"), soc);
+        assert_eq!(l("2023-000189"), Some((None, 2023, 189)));
+        assert_eq!(l("SN.2023.373 700"), Some((Some("SN".into()), 2023, 373)));
+        assert_eq!(l("SN-2023-373-700"), Some((Some("SN".into()), 2023, 373)));
+        assert_eq!(l("KS/2025:26"), Some((Some("KS".into()), 2025, 26)));
+        assert_eq!(l("2024-000174 1.1.2.1"), Some((None, 2024, 174)));
+        assert_eq!(l("31/16"), Some((None, 2016, 31)));
+        assert_eq!(l("hemtjänst"), None);
+        assert_eq!(l("2023"), None);
+        assert_eq!(l("möte i mars 2023"), None);
+        let case = Dnr::parse("SOC 2023-000189").unwrap();
+        assert!(DnrLookup::parse("2023-000189").unwrap().matches(&case));
+        assert!(DnrLookup::parse("soc 2023/189").unwrap().matches(&case));
+        assert!(!DnrLookup::parse("KS 2023/189").unwrap().matches(&case));
+        assert!(!DnrLookup::parse("SOC 2023/190").unwrap().matches(&case));
+        assert_eq!(DnrLookup::of(&case).key(), "2023-189");
+    }
+
+    #[test]
+    fn permanent_addresses_keep_letters_and_digits() {
+        assert_eq!(address_slug("SOC 2023-000189"), "SOC-2023-000189");
+        assert_eq!(address_slug("KS/2025:26"), "KS-2025-26");
+        assert_eq!(address_slug("SN.2023.373 700"), "SN-2023-373-700");
+        for t in [
+            "SOC 2023-000189",
+            "KS/2025:26",
+            "SN.2023.373 700",
+            "2023/253",
+        ] {
+            let d = Dnr::parse(t).unwrap();
+            assert!(
+                DnrLookup::parse(&address_slug(t)).unwrap().matches(&d),
+                "{t}"
+            );
+        }
+    }
+
     use super::*;
 
     /// Every style in the seeds parses into its parts and formats back to the same text.

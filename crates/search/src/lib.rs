@@ -80,6 +80,9 @@ pub struct Entry {
     pub url: String,
     /// Diarienummer, when the entry concerns a case.
     pub dnr: Option<String>,
+    /// The case's year and running number ("2023-189"), by which [`SearchIndex::in_case`]
+    /// finds every entry of a case whatever the spelling of its number.
+    pub case_key: Option<String>,
 }
 
 /// A search.
@@ -123,6 +126,8 @@ pub struct Hit {
     pub date: String,
     /// Title.
     pub title: String,
+    /// The title with the found words marked.
+    pub title_marked: Vec<Segment>,
     /// Where it leads.
     pub url: String,
     /// Diarienummer.
@@ -162,6 +167,7 @@ struct Fields {
     text: Field,
     url: Field,
     dnr: Field,
+    case: Field,
     facets: Field,
 }
 
@@ -184,6 +190,7 @@ fn schema() -> (Schema, Fields) {
         text: b.add_text_field("text", swedish),
         url: b.add_text_field("url", STORED),
         dnr: b.add_text_field("dnr", STORED),
+        case: b.add_text_field("case", STRING),
         facets: b.add_facet_field("facets", FacetOptions::default()),
     };
     (b.build(), fields)
@@ -330,6 +337,9 @@ impl SearchIndex {
         if let Some(dnr) = &e.dnr {
             d.add_text(f.dnr, dnr);
         }
+        if let Some(key) = &e.case_key {
+            d.add_text(f.case, key);
+        }
         d.add_facet(f.facets, facet("organ", &e.body));
         d.add_facet(f.facets, facet("ar", &e.year.to_string()));
         d.add_facet(f.facets, facet("typ", &e.kind));
@@ -440,30 +450,9 @@ impl SearchIndex {
         )?;
         let mut snippets = SnippetGenerator::create(&searcher, &matching, f.text)?;
         snippets.set_max_num_chars(240);
-        let mut hits = Vec::new();
-        for (score, address) in top {
-            let d: TantivyDocument = searcher.doc(address)?;
-            let get = |field: Field| {
-                d.get_first(field)
-                    .and_then(|v| v.as_str())
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            let text = get(f.text);
-            let snippet = snippets.snippet(&text);
-            hits.push(Hit {
-                key: get(f.key),
-                group: get(f.group),
-                kind: get(f.kind),
-                body: get(f.body),
-                date: get(f.date),
-                title: get(f.title),
-                url: get(f.url),
-                dnr: Some(get(f.dnr)).filter(|s| !s.is_empty()),
-                snippet: segments(&text, &snippet),
-                score,
-            });
-        }
+        let mut titles = SnippetGenerator::create(&searcher, &matching, f.title)?;
+        titles.set_max_num_chars(10_000);
+        let hits = self.hits(&searcher, top, Some((&snippets, &titles)))?;
         let count = |root: &str| -> FacetCounts {
             counts
                 .get(root)
@@ -484,6 +473,64 @@ impl SearchIndex {
             kinds,
         })
     }
+
+    /// Every entry of the case with `key` ([`Entry::case_key`]), oldest first.
+    pub fn in_case(&self, key: &str) -> Result<Vec<Hit>> {
+        let searcher = self.reader.searcher();
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.case, key),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher.search(&query, &TopDocs::with_limit(1000).order_by_score())?;
+        let mut hits = self.hits(&searcher, top, None)?;
+        hits.sort_by(|a, b| a.date.cmp(&b.date).then(a.key.cmp(&b.key)));
+        Ok(hits)
+    }
+
+    fn hits(
+        &self,
+        searcher: &tantivy::Searcher,
+        top: Vec<(f32, tantivy::DocAddress)>,
+        snippets: Option<(&SnippetGenerator, &SnippetGenerator)>,
+    ) -> Result<Vec<Hit>> {
+        let f = self.fields;
+        let mut hits = Vec::new();
+        for (score, address) in top {
+            let d: TantivyDocument = searcher.doc(address)?;
+            let get = |field: Field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let text = get(f.text);
+            let title = get(f.title);
+            let (snippet, title_marked) = match snippets {
+                Some((g, t)) => (
+                    segments(&text, &g.snippet(&text)),
+                    marked_whole(&title, &t.snippet(&title)),
+                ),
+                None => {
+                    let none = tantivy::snippet::Snippet::empty();
+                    (segments(&text, &none), segments(&title, &none))
+                }
+            };
+            hits.push(Hit {
+                key: get(f.key),
+                group: get(f.group),
+                kind: get(f.kind),
+                body: get(f.body),
+                date: get(f.date),
+                title,
+                title_marked,
+                url: get(f.url),
+                dnr: Some(get(f.dnr)).filter(|s| !s.is_empty()),
+                snippet,
+                score,
+            });
+        }
+        Ok(hits)
+    }
 }
 
 fn facet(root: &str, value: &str) -> Facet {
@@ -495,6 +542,37 @@ fn facet_value(f: &Facet) -> String {
         .last()
         .map(|s| s.to_string())
         .unwrap_or_default()
+}
+
+/// The whole of `text` (a title) with the found words of `snippet` marked.
+fn marked_whole(text: &str, snippet: &tantivy::snippet::Snippet) -> Vec<Segment> {
+    let start = snippet.fragment_range().start;
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in snippet.highlighted() {
+        let (from, to) = (start + r.start, start + r.end);
+        let (Some(before), Some(word)) = (text.get(at..from), text.get(from..to)) else {
+            break;
+        };
+        if !before.is_empty() {
+            out.push(Segment {
+                text: before.to_string(),
+                hit: false,
+            });
+        }
+        out.push(Segment {
+            text: word.to_string(),
+            hit: true,
+        });
+        at = to;
+    }
+    if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+        out.push(Segment {
+            text: rest.to_string(),
+            hit: false,
+        });
+    }
+    out
 }
 
 /// The snippet cut into plain and found pieces; the start of the text when nothing was
@@ -552,6 +630,7 @@ mod tests {
             text: text.into(),
             url: format!("/x/{key}"),
             dnr: None,
+            case_key: None,
         }
     }
 
@@ -571,14 +650,18 @@ mod tests {
                             "§ 1 Hemtjänst",
                             "Nämnden följer upp hemtjänstinsatser i ordinärt boende.",
                         ),
-                        entry(
-                            "p/1/2",
-                            "m/1",
-                            "Socialnämnden",
-                            2023,
-                            "§ 2 Personal",
-                            "Sjukfrånvaron har ökat under året.",
-                        ),
+                        Entry {
+                            dnr: Some("SOC 2023-000189".into()),
+                            case_key: Some("2023-189".into()),
+                            ..entry(
+                                "p/1/2",
+                                "m/1",
+                                "Socialnämnden",
+                                2023,
+                                "§ 2 Personal",
+                                "Sjukfrånvaron har ökat under året.",
+                            )
+                        },
                     ],
                 },
                 GroupChange {
@@ -652,6 +735,33 @@ mod tests {
             })
             .unwrap();
         assert_eq!(keys(&r), ["p/1/1"]);
+    }
+
+    #[test]
+    fn titles_are_shown_whole_with_the_found_words_marked() {
+        let i = index();
+        let r = i.search(&q("personal")).unwrap();
+        let t = &r.hits[0].title_marked;
+        assert_eq!(
+            t.iter().map(|s| s.text.as_str()).collect::<String>(),
+            "§ 2 Personal"
+        );
+        assert_eq!(
+            t.iter()
+                .filter(|s| s.hit)
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>(),
+            ["Personal"]
+        );
+    }
+
+    #[test]
+    fn a_case_is_found_by_its_key() {
+        let i = index();
+        let hits = i.in_case("2023-189").unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].dnr.as_deref(), Some("SOC 2023-000189"));
+        assert!(i.in_case("2023-190").unwrap().is_empty());
     }
 
     #[test]

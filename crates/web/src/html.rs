@@ -87,6 +87,7 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                             li { a href="/anslagstavla" { "Anslagstavla" } }
                             li { a href="/protokoll/" { "Protokoll" } }
                             li { a href="/kalender" { "Sammanträden" } }
+                            li { a href="/sok" { "Sök" } }
                             li { a href="/organ" { "Organ" } }
                             li { a href="/delegation" { "Delegation" } }
                             li { a href="/uppfoljning" { "Uppföljning" } }

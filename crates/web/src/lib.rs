@@ -19,6 +19,7 @@ pub mod imports;
 pub mod month;
 pub mod organisation;
 pub mod public;
+pub mod search;
 pub mod settings;
 pub mod sso;
 pub mod unenforced;
@@ -53,6 +54,9 @@ pub struct AppState {
 impl AppState {
     /// Wraps an opened data directory.
     pub fn new(dir: DataDir) -> anyhow::Result<AppState> {
+        // The search index is derived data: brought in step at start (after a restore, an
+        // upgrade or a write by another process).
+        paragraf_app::search::after_publication(&dir);
         Ok(AppState {
             dir: Arc::new(dir),
             fixed_today: paragraf_app::clock::fixed_today(),
@@ -121,6 +125,8 @@ pub fn router(state: AppState) -> Router {
             get(public::minutes_pdf),
         )
         .route("/kalender", get(public::calendar))
+        .route("/sok", get(search::search_page))
+        .route("/arende/{dnr}", get(search::case_page))
         .route("/organ", get(public::bodies_page))
         .route("/organ/{id}", get(public::body_page))
         .route("/sigill.pub", get(public::public_key))

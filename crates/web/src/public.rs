@@ -53,6 +53,7 @@ pub fn is_public_path(path: &str) -> bool {
         "/" | "/anslagstavla"
             | "/anslagstavla.atom"
             | "/kalender"
+            | "/sok"
             | "/organ"
             | "/protokoll"
             | "/delegation"
@@ -62,6 +63,7 @@ pub fn is_public_path(path: &str) -> bool {
             | "/readyz"
     ) || [
         "/protokoll/",
+        "/arende/",
         "/organ/",
         "/statistik/",
         "/uppfoljning/",

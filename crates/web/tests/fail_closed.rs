@@ -140,40 +140,26 @@ fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
         })
         .unwrap();
     }
-    let adjuster = minutes.adjusters()[0];
-    let now = app.state.now();
-    cycle::approve(
-        dir,
-        id,
-        chair,
-        SignerRole::Chair,
-        "test",
-        vec![],
-        now,
-        cycle::Recording {
-            now,
-            by: "test".into(),
-            on_behalf: false,
-        },
-    )
-    .unwrap();
-    cycle::approve(
-        dir,
-        id,
-        adjuster,
-        SignerRole::Adjuster,
-        "test",
-        vec![],
-        now,
-        cycle::Recording {
-            now,
-            by: "test".into(),
-            on_behalf: false,
-        },
-    )
-    .unwrap();
-    cycle::post_minutes(dir, id, today(), "Arkivet, pnr8112189876", today()).unwrap();
+    adjust_and_post(app, id, "Arkivet, pnr8112189876");
     id
+}
+
+/// The chair and the first justerare approve drafted minutes, and they are posted today.
+fn adjust_and_post(app: &App, id: MeetingId, storage: &str) {
+    let dir = &app.state.dir;
+    let minutes = dir.storage_for_tests().minutes(id).unwrap().unwrap();
+    let now = app.state.now();
+    let recording = || cycle::Recording {
+        now,
+        by: "test".into(),
+        on_behalf: false,
+    };
+    let chair = minutes.chair().unwrap();
+    let adjuster = minutes.adjusters()[0];
+    for (who, role) in [(chair, SignerRole::Chair), (adjuster, SignerRole::Adjuster)] {
+        cycle::approve(dir, id, who, role, "test", vec![], now, recording()).unwrap();
+    }
+    cycle::post_minutes(dir, id, today(), storage, today()).unwrap();
 }
 
 /// Seed 000 moved a year back (so that its § numbers are free), with personnummer in its
@@ -219,6 +205,10 @@ async fn crawl_public(app: &App) -> BTreeSet<String> {
         "/api/v1/notices",
         "/api/v1/minutes",
         "/api/v1/bodies",
+        "/sok?q=811218-9876",
+        "/sok?q=Andersson",
+        "/sok?q=klagom%C3%A5l",
+        "/sok?q=LVU",
     ]
     .into_iter()
     .map(String::from)
@@ -526,6 +516,9 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/protokoll/{id}",
         "/protokoll/{id}/protokoll-offentlig.pdf",
         "/kalender",
+        // What the public may read, whoever asks: secret_words_are_never_found_by_the_public_search.
+        "/sok",
+        "/arende/{dnr}",
         "/organ",
         "/organ/{id}",
         "/sigill.pub",
@@ -1537,4 +1530,160 @@ fn add_memo(
     )
     .unwrap()
     .number
+}
+
+/// The search's ways out: words planted in a secret §, in an imported § nobody has
+/// classified and in a handling are never found publicly, nor is a secret case's
+/// diarienummer; a word of a public § is found in the same request cycle that posts it; a
+/// § made secret later, or minutes whose seal fails, leave the results at once, even when
+/// the index has not been told.
+#[tokio::test]
+async fn secret_words_are_never_found_by_the_public_search() {
+    let app = app();
+    let dir = &app.state.dir;
+    let store = dir.storage_for_tests();
+    let id = meeting_in(&app, MeetingState::MinutesDrafted);
+    let minutes = store.minutes(id).unwrap().unwrap();
+    let secret = minutes
+        .paragraphs()
+        .iter()
+        .find(|p| p.secrecy.is_secret())
+        .expect("the demo's drafted minutes hold an individual's case")
+        .clone();
+    let public = minutes
+        .paragraphs()
+        .iter()
+        .find(|p| !p.secrecy.is_secret())
+        .unwrap()
+        .number;
+    cycle::edit_paragraph_for_tests(dir, id, secret.number, |p, _| {
+        p.text = format!("{} Xylofonkvartetten Ormbunkslandet", p.text);
+        Ok(())
+    })
+    .unwrap();
+    cycle::edit_paragraph_for_tests(dir, id, public, |p, _| {
+        p.text = format!("{} Zebrafinkarnas", p.text);
+        Ok(())
+    })
+    .unwrap();
+    let search = |q: &'static str| {
+        let app = &app;
+        async move {
+            let path = format!("/sok?q={}", q.replace(' ', "+"));
+            app.get(&path, None).await
+        }
+    };
+    assert!(
+        search("Zebrafink").await.body.contains("Inga träffar"),
+        "not posted yet"
+    );
+    adjust_and_post(&app, id, "Arkivet");
+
+    // Found by a word's beginning in the same cycle that posted it; the secret never.
+    let found = search("zebrafink").await;
+    assert!(
+        found.body.contains("<mark>Zebrafinkarnas</mark>"),
+        "{}",
+        found.body
+    );
+    for q in ["Xylofonkvartetten", "xylofon", "Ormbunkslandet"] {
+        let r = search(q).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(r.body.contains("Inga träffar"), "{q}: {}", r.body);
+    }
+    if let Some(dnr) = &secret.case_number {
+        let r = app
+            .get(
+                &format!("/sok?q={}", dnr.replace(' ', "+").replace('/', "%2F")),
+                None,
+            )
+            .await;
+        assert_eq!(
+            r.status,
+            StatusCode::OK,
+            "no way to the secret case: {}",
+            r.body
+        );
+        let slug = paragraf_core::dnr::address_slug(dnr);
+        assert_eq!(
+            app.get(&format!("/arende/{slug}"), None).await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+
+    // An imported § that no rule could classify is not found until a person says it may be.
+    let imported = import_seed_with_numbers(&app);
+    assert!(search("Funktionshinderpolitiskt")
+        .await
+        .body
+        .contains("Inga träffar"));
+    assert!(
+        search("Kalle").await.body.contains("Inga träffar"),
+        "the LVU §"
+    );
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let classify = |public: &'static str| {
+        let (app, cookie, csrf) = (&app, &cookie, &csrf);
+        async move {
+            let r = app
+                .post_form(
+                    &format!("/sammantraden/{imported}/klassificera"),
+                    Some(cookie),
+                    &[
+                        ("csrf", csrf),
+                        ("paragraph", "118"),
+                        ("public", public),
+                        ("ground", "prövat"),
+                    ],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+        }
+    };
+    classify("1").await;
+    let r = search("funktionshinderpolitisk").await;
+    assert!(r.body.contains("<mark>"), "{}", r.body);
+    classify("0").await;
+    assert!(search("funktionshinderpolitisk")
+        .await
+        .body
+        .contains("Inga träffar"));
+
+    // A stale index proposes, the published minutes decide: a classification written
+    // behind the index's back, and minutes whose seal no longer holds, are not shown.
+    classify("1").await;
+    assert!(search("funktionshinderpolitisk")
+        .await
+        .body
+        .contains("<mark>"));
+    store
+        .classify(
+            imported,
+            &paragraf_core::publication::Classification {
+                paragraph: 118,
+                public: false,
+                ground: "test".into(),
+                by: paragraf_core::publication::ClassifiedBy::Person("test".into()),
+            },
+            chrono::Utc::now(),
+        )
+        .unwrap();
+    assert!(search("funktionshinderpolitisk")
+        .await
+        .body
+        .contains("Inga träffar"));
+    assert!(search("zebrafink").await.body.contains("<mark>"));
+    let conn = rusqlite::Connection::open(dir.path.join("paragraf.db")).unwrap();
+    conn.execute_batch("DROP TRIGGER seals_no_update").unwrap();
+    let changed = conn
+        .execute(
+            "UPDATE seals SET canonical = canonical || ' ' WHERE meeting_id = ?1",
+            [id.0],
+        )
+        .unwrap();
+    assert_eq!(changed, 1);
+    assert!(
+        search("zebrafink").await.body.contains("Inga träffar"),
+        "a broken seal hides"
+    );
 }

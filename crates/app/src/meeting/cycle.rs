@@ -797,9 +797,11 @@ pub fn post_minutes(
 ) -> Result<Vec<CycleWarning>> {
     let store = &*dir.store;
     let minutes = minutes(store, id)?;
-    change_meeting(store, id, |m| {
+    let warnings = change_meeting(store, id, |m| {
         Ok(cycle::post_minutes(m, &minutes, date, storage, today)?)
-    })
+    })?;
+    crate::search::after_publication(dir);
+    Ok(warnings)
 }
 
 /// Anslår § `number`, justerad at the meeting, on its own on `date` (which must be `today`);
@@ -814,11 +816,13 @@ pub fn post_paragraph(
 ) -> Result<Vec<CycleWarning>> {
     let store = &*dir.store;
     let minutes = minutes(store, id)?;
-    change_meeting(store, id, |m| {
+    let warnings = change_meeting(store, id, |m| {
         Ok(cycle::post_paragraph(
             m, &minutes, number, date, storage, today,
         )?)
-    })
+    })?;
+    crate::search::after_publication(dir);
+    Ok(warnings)
 }
 
 /// Moves every posted meeting whose appeal period is over on `today` to its last state.

@@ -233,7 +233,9 @@ pub fn store_protocol(
     key: &ed25519_dalek::SigningKey,
 ) -> Result<Stored> {
     let store = &*dir.store;
-    in_transaction(store, |tx| store_in(tx, p, source, key))
+    let stored = in_transaction(store, |tx| store_in(tx, p, source, key))?;
+    crate::search::after_publication(dir);
+    Ok(stored)
 }
 
 pub(crate) fn store_in(

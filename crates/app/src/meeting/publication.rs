@@ -221,6 +221,7 @@ pub fn classify(
         by: ClassifiedBy::Person(by.to_string()),
     };
     dir.storage().classify(id, &c, chrono::Utc::now())?;
+    crate::search::after_publication(dir);
     crate::accounts::record(
         dir,
         by,

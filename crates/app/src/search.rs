@@ -1,0 +1,335 @@
+//! Sök: what the public may find, and where a diarienummer leads.
+//!
+//! The public index (`search/public/` in the data directory) is built only from
+//! [`published`](crate::meeting::publication::published): posted minutes whose seal holds,
+//! each § as the public may read it (secret and unclassified §§ are not there at all),
+//! masked. It is kept in step by [`sync`], which every operation that can change what is
+//! published calls before it returns (posting, classifying, importing), and rebuilt by
+//! [`reindex`]. The index only proposes: every hit is checked again against what is
+//! published now before it is shown, so a § made secret, or minutes whose seal no longer
+//! holds, are never found even by a stale index.
+//!
+//! A case is public here through the §§ of posted protocols that name it; the registry
+//! itself is not published (a handling's secrecy is not yet decided per document).
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::Result;
+use paragraf_core::dnr::{address_slug, DnrLookup};
+use paragraf_core::ids::MeetingId;
+use paragraf_core::minutes::Paragraph;
+use paragraf_core::publication::Publication;
+use paragraf_search::{Entry, GroupChange, Hit, Query, Results};
+
+use crate::meeting::publication::{is_published, published, PublicMinutes};
+use crate::DataDir;
+
+/// Where the public index lives in the data directory.
+pub const PUBLIC_INDEX: &str = "search/public";
+
+/// Kind of a § in a protocol (facet value).
+pub const KIND_PARAGRAPH: &str = "paragraf";
+
+/// The group of meeting `id`'s protocol in the index.
+fn group(id: MeetingId) -> String {
+    format!("m/{id}")
+}
+
+fn meeting_of(group: &str) -> Option<MeetingId> {
+    group.strip_prefix("m/")?.parse().ok().map(MeetingId)
+}
+
+/// What the public entries of a meeting are built from: the seal, the classifications, the
+/// body's name and the index format. `None` when nothing of it is published.
+fn fingerprint(dir: &DataDir, id: MeetingId) -> Result<Option<String>> {
+    let store = dir.storage();
+    let meeting = store.meeting(id)?;
+    if !is_published(&meeting) {
+        return Ok(None);
+    }
+    let Some(seal) = store.seal_record(id)? else {
+        return Ok(None);
+    };
+    let classifications = serde_json::to_string(&store.classifications(id)?)?;
+    let text = format!(
+        "{}\n{}\n{}\n{}\n{}",
+        paragraf_search::FORMAT,
+        seal.seal.sha256,
+        classifications,
+        dir.body_name(meeting.body),
+        meeting.date
+    );
+    Ok(Some(paragraf_core::seal::sha256_hex(text.as_bytes())))
+}
+
+/// The text of a § that is searched: what the public version shows of it.
+fn searchable_text(p: &Paragraph) -> String {
+    let mut parts = vec![p.text.clone()];
+    if let Some(d) = &p.proposal {
+        parts.push(d.to_text());
+    }
+    for m in &p.motions {
+        parts.push(m.text.clone());
+    }
+    if let Some(d) = &p.decision {
+        parts.push(d.to_text());
+    }
+    for n in &p.notes {
+        parts.push(n.text.clone());
+    }
+    parts.extend(p.documents.iter().cloned());
+    parts.retain(|s| !s.trim().is_empty());
+    parts.join("\n")
+}
+
+/// The entries the public may find in published minutes.
+fn entries(dir: &DataDir, pm: &PublicMinutes) -> Vec<Entry> {
+    let m = &pm.meeting;
+    let body = dir.body_name(m.value.body);
+    let public: HashSet<u32> = pm
+        .publication
+        .iter()
+        .filter(|(_, p)| *p == Publication::Public)
+        .map(|(n, _)| *n)
+        .collect();
+    pm.minutes
+        .paragraphs()
+        .iter()
+        .filter(|p| public.contains(&p.number))
+        .map(|p| Entry {
+            key: format!("p/{}/{}", m.id, p.number),
+            group: group(m.id),
+            kind: KIND_PARAGRAPH.into(),
+            body: body.clone(),
+            year: chrono::Datelike::year(&m.value.date),
+            date: m.value.date.to_string(),
+            title: format!("§ {} {}", p.number, p.title),
+            text: searchable_text(p),
+            url: format!("/protokoll/{}#p{}", m.id, p.number),
+            dnr: p.case_number.clone(),
+            case_key: p
+                .case_number
+                .as_deref()
+                .and_then(DnrLookup::parse)
+                .map(|l| l.key()),
+        })
+        .collect()
+}
+
+/// The change that brings meeting `id`'s group to what is published now.
+fn change(dir: &DataDir, id: MeetingId, fingerprint: Option<String>) -> Result<GroupChange> {
+    let entries = match &fingerprint {
+        Some(_) => published(dir, id)?
+            .map(|pm| entries(dir, &pm))
+            .unwrap_or_default(),
+        None => Vec::new(),
+    };
+    Ok(GroupChange {
+        group: group(id),
+        // Minutes withheld (their seal fails) are kept out until they are fixed.
+        fingerprint: fingerprint.filter(|_| !entries.is_empty()),
+        entries,
+    })
+}
+
+/// What a sync or a rebuild did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct SyncReport {
+    /// Protocols (re)indexed.
+    pub indexed: usize,
+    /// Protocols taken out.
+    pub removed: usize,
+    /// Entries in the index afterwards.
+    pub entries: u64,
+}
+
+/// Brings the public index in step with what is published: protocols posted, classified,
+/// withheld or changed since are (re)indexed or taken out, in one commit.
+pub fn sync(dir: &DataDir) -> Result<SyncReport> {
+    let index = dir.public_index()?;
+    let have = index.groups()?;
+    let mut changes = Vec::new();
+    let mut seen = HashSet::new();
+    let mut report = SyncReport::default();
+    for m in dir.storage().meetings()? {
+        let g = group(m.id);
+        let want = fingerprint(dir, m.id)?;
+        if want.as_ref() != have.get(&g) {
+            let c = change(dir, m.id, want)?;
+            if c.entries.is_empty() {
+                if have.contains_key(&g) {
+                    report.removed += 1;
+                    changes.push(c);
+                }
+            } else {
+                report.indexed += 1;
+                changes.push(c);
+            }
+        }
+        seen.insert(g);
+    }
+    for g in have.keys().filter(|g| !seen.contains(*g)) {
+        report.removed += 1;
+        changes.push(GroupChange {
+            group: g.clone(),
+            fingerprint: None,
+            entries: Vec::new(),
+        });
+    }
+    if !changes.is_empty() {
+        index.apply(&changes, false)?;
+    }
+    report.entries = index.len();
+    Ok(report)
+}
+
+/// Keeps the public index in step after an operation that may have changed what is
+/// published. The operation itself has been stored: a failure here is logged (the index
+/// only proposes hits, so nothing is shown that is not published) and `paragraf search
+/// reindex` repairs it.
+pub fn after_publication(dir: &DataDir) {
+    if let Err(e) = sync(dir) {
+        tracing::error!("sökindexet kunde inte uppdateras: {e:#}; kör `paragraf search reindex`");
+    }
+}
+
+/// Rebuilds the public index from what is published.
+pub fn reindex(dir: &DataDir) -> Result<SyncReport> {
+    let mut changes = Vec::new();
+    for m in dir.storage().meetings()? {
+        let want = fingerprint(dir, m.id)?;
+        if want.is_some() {
+            let c = change(dir, m.id, want)?;
+            if !c.entries.is_empty() {
+                changes.push(c);
+            }
+        }
+    }
+    let index = dir.public_index()?;
+    index.apply(&changes, true)?;
+    Ok(SyncReport {
+        indexed: changes.len(),
+        removed: 0,
+        entries: index.len(),
+    })
+}
+
+/// The §§ the public may read now, per meeting, for the meetings of `hits`.
+fn readable_now(dir: &DataDir, hits: &[Hit]) -> Result<HashMap<String, HashSet<u32>>> {
+    let mut out: HashMap<String, HashSet<u32>> = HashMap::new();
+    for h in hits {
+        if out.contains_key(&h.group) {
+            continue;
+        }
+        let numbers = match meeting_of(&h.group) {
+            Some(id) => published(dir, id)?
+                .map(|pm| {
+                    pm.publication
+                        .iter()
+                        .filter(|(_, p)| *p == Publication::Public)
+                        .map(|(n, _)| *n)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            None => HashSet::new(),
+        };
+        out.insert(h.group.clone(), numbers);
+    }
+    Ok(out)
+}
+
+/// Keeps only the hits the public may read now.
+fn still_public(dir: &DataDir, hits: Vec<Hit>) -> Result<(Vec<Hit>, usize)> {
+    let readable = readable_now(dir, &hits)?;
+    let before = hits.len();
+    let kept: Vec<Hit> = hits
+        .into_iter()
+        .filter(|h| {
+            let number = h.key.rsplit('/').next().and_then(|n| n.parse::<u32>().ok());
+            match (readable.get(&h.group), number) {
+                (Some(ns), Some(n)) => ns.contains(&n),
+                _ => false,
+            }
+        })
+        .collect();
+    let dropped = before - kept.len();
+    Ok((kept, dropped))
+}
+
+/// What a public search gives.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub enum PublicSearch {
+    /// The text is a diarienummer of a case the public can read about: go there.
+    Case {
+        /// The case's permanent address.
+        url: String,
+    },
+    /// Hits.
+    Found(Results),
+}
+
+/// Searches what the public may read. A diarienummer, in any spelling, leads straight to
+/// its case when a published § names it.
+pub fn search_public(dir: &DataDir, q: &Query) -> Result<PublicSearch> {
+    if let Some(lookup) = DnrLookup::parse(&q.text) {
+        if let Some(case) = public_case_by(dir, &lookup)? {
+            return Ok(PublicSearch::Case {
+                url: format!("/arende/{}", address_slug(&case.dnr)),
+            });
+        }
+    }
+    let mut results = dir.public_index()?.search(q)?;
+    let (hits, dropped) = still_public(dir, std::mem::take(&mut results.hits))?;
+    results.hits = hits;
+    results.total = results.total.saturating_sub(dropped);
+    Ok(PublicSearch::Found(results))
+}
+
+/// A case as the public knows it: from the published §§ that name it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PublicCase {
+    /// Diarienummer as the protocols write it.
+    pub dnr: String,
+    /// The title of its latest §.
+    pub title: String,
+    /// The §§, oldest first.
+    pub paragraphs: Vec<Hit>,
+}
+
+fn public_case_by(dir: &DataDir, lookup: &DnrLookup) -> Result<Option<PublicCase>> {
+    let hits = dir.public_index()?.in_case(&lookup.key())?;
+    let hits: Vec<Hit> = hits
+        .into_iter()
+        .filter(|h| {
+            h.dnr
+                .as_deref()
+                .and_then(|d| paragraf_core::dnr::Dnr::parse(d).ok())
+                .is_some_and(|d| lookup.matches(&d))
+        })
+        .collect();
+    let (hits, _) = still_public(dir, hits)?;
+    let Some(last) = hits.last() else {
+        return Ok(None);
+    };
+    Ok(Some(PublicCase {
+        dnr: last.dnr.clone().unwrap_or_default(),
+        title: last
+            .title
+            .split_once(' ')
+            .and_then(|(_, rest)| rest.split_once(' '))
+            .map_or(last.title.clone(), |(_, t)| t.to_string()),
+        paragraphs: hits,
+    }))
+}
+
+/// The case at permanent address `/arende/{slug}`, as the public knows it.
+pub fn public_case(dir: &DataDir, slug: &str) -> Result<Option<PublicCase>> {
+    match DnrLookup::parse(slug) {
+        Some(lookup) => public_case_by(dir, &lookup),
+        None => Ok(None),
+    }
+}
+
+pub use paragraf_search::{Query as SearchQuery, Results as SearchResults, Segment};
+/// One hit of a search.
+pub type SearchHit = Hit;
