@@ -120,6 +120,40 @@ pub enum Command {
     /// Kontrollera installationen: databasens integritet, schemaversion, sigill, nyckel,
     /// behörigheter och diskutrymme (slutkod skild från 0 vid fel).
     Check(crate::args_admin::CheckArgs),
+    /// Sök i det som är offentligt: bygg om sökindexet eller sök som allmänheten.
+    #[command(subcommand)]
+    Search(SearchCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SearchCommand {
+    /// Bygg om det offentliga sökindexet från de publicerade protokollen (efter en
+    /// återställning, en uppgradering eller om indexet har skadats).
+    Reindex {
+        #[command(flatten)]
+        data: DataArg,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Sök som allmänheten på /sok: ord (även början av sammansatta ord) eller ett
+    /// diarienummer i valfri stavning.
+    Query {
+        #[command(flatten)]
+        data: DataArg,
+        /// Vad som söks.
+        text: String,
+        /// Bara detta organ (namnet).
+        #[arg(long)]
+        body: Option<String>,
+        /// Bara detta år.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Högst så många träffar.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[command(flatten)]
+        json: JsonArg,
+    },
 }
 
 #[derive(Debug, Args)]

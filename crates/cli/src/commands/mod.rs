@@ -11,6 +11,7 @@ mod dnr;
 mod followup;
 mod import;
 mod org;
+mod search;
 mod unenforced;
 
 use std::process::ExitCode;
@@ -129,6 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Backup(a) => admin::backup(&a)?,
         Command::Restore(a) => return admin::restore(&a),
         Command::Check(a) => return admin::check(&a),
+        Command::Search(c) => search::run(c)?,
     }
     Ok(ExitCode::SUCCESS)
 }
