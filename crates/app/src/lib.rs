@@ -18,6 +18,7 @@ pub mod imports;
 pub mod install;
 pub mod keys;
 pub mod meeting;
+pub mod open_data;
 pub mod org;
 mod queries;
 pub mod registry;

@@ -17,6 +17,7 @@ pub mod followup;
 pub mod html;
 pub mod imports;
 pub mod month;
+pub mod oparl;
 pub mod organisation;
 pub mod public;
 pub mod search;
@@ -126,6 +127,14 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/kalender", get(public::calendar))
         .route("/sok", get(search::search_page))
+        .route("/oparl/v1/system", get(oparl::system_page))
+        .route("/oparl/v1/bodies", get(oparl::bodies))
+        .route("/oparl/v1/body/{body}/{list}", get(oparl::body_list))
+        .route(
+            "/oparl/v1/organization/{id}/meetings",
+            get(oparl::organization_meetings),
+        )
+        .route("/oparl/v1/{kind}/{id}", get(oparl::one))
         .route("/arende/{dnr}", get(search::case_page))
         .route("/organ", get(public::bodies_page))
         .route("/organ/{id}", get(public::body_page))

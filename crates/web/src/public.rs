@@ -64,6 +64,7 @@ pub fn is_public_path(path: &str) -> bool {
     ) || [
         "/protokoll/",
         "/arende/",
+        "/oparl/",
         "/organ/",
         "/statistik/",
         "/uppfoljning/",

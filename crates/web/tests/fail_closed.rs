@@ -205,6 +205,10 @@ async fn crawl_public(app: &App) -> BTreeSet<String> {
         "/api/v1/notices",
         "/api/v1/minutes",
         "/api/v1/bodies",
+        "/oparl/v1/body/1/meetings",
+        "/oparl/v1/body/1/agenda-items",
+        "/oparl/v1/body/1/papers",
+        "/oparl/v1/body/1/people",
         "/sok?q=811218-9876",
         "/sok?q=Andersson",
         "/sok?q=klagom%C3%A5l",
@@ -519,6 +523,12 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         // What the public may read, whoever asks: secret_words_are_never_found_by_the_public_search.
         "/sok",
         "/arende/{dnr}",
+        // Open data (OParl), built from what the public may read: tests/open_data.rs.
+        "/oparl/v1/system",
+        "/oparl/v1/bodies",
+        "/oparl/v1/body/{body}/{list}",
+        "/oparl/v1/organization/{id}/meetings",
+        "/oparl/v1/{kind}/{id}",
         "/organ",
         "/organ/{id}",
         "/sigill.pub",
