@@ -13,6 +13,7 @@ pub mod cache;
 pub mod delegation;
 pub mod dto;
 pub mod error;
+pub mod feeds;
 pub mod followup;
 pub mod html;
 pub mod imports;
@@ -117,7 +118,10 @@ pub fn router(state: AppState) -> Router {
         .route("/static/paragraf.css", get(public::stylesheet))
         .route("/static/paragraf.js", get(public::script))
         .route("/anslagstavla", get(public::board))
-        .route("/anslagstavla.atom", get(public::board_atom))
+        .route("/anslagstavla.atom", get(feeds::board_atom))
+        .route("/kalender.ics", get(feeds::calendar_ics))
+        .route("/organ/{id}/anslagstavla.atom", get(feeds::body_atom))
+        .route("/organ/{id}/kalender.ics", get(feeds::body_ics))
         .route("/protokoll", get(public::minutes_index_redirect))
         .route("/protokoll/", get(public::minutes_list))
         .route("/protokoll/{id}", get(public::minutes_page))

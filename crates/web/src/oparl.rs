@@ -36,24 +36,7 @@ struct Base {
 
 impl Base {
     fn of(state: &AppState, headers: &HeaderMap) -> Base {
-        let web = state
-            .dir
-            .config()
-            .server
-            .public_url
-            .clone()
-            .unwrap_or_else(|| {
-                let host = headers
-                    .get(header::HOST)
-                    .and_then(|h| h.to_str().ok())
-                    .filter(|h| {
-                        h.chars()
-                            .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c))
-                    })
-                    .unwrap_or("localhost");
-                format!("http://{host}")
-            });
-        let web = web.trim_end_matches('/').to_string();
+        let web = crate::feeds::public_base(state, headers);
         Base {
             api: format!("{web}/oparl/v1"),
             web,

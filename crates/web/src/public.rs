@@ -53,6 +53,7 @@ pub fn is_public_path(path: &str) -> bool {
         "/" | "/anslagstavla"
             | "/anslagstavla.atom"
             | "/kalender"
+            | "/kalender.ics"
             | "/sok"
             | "/organ"
             | "/protokoll"
@@ -247,49 +248,6 @@ fn current_paragraph_notices(
         }
     }
     Ok(out)
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
-pub async fn board_atom(State(state): State<AppState>) -> Result<Response, WebError> {
-    let store = &state.dir;
-    let notices = current_notices(store, state.today())?;
-    let updated = notices
-        .first()
-        .map(|(_, n)| n.posted)
-        .unwrap_or_else(|| state.today());
-    let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"sv\">\n\
-         <title>{} – anslagstavla</title>\n<id>urn:paragraf:anslagstavla</id>\n<updated>{updated}T00:00:00Z</updated>\n\
-         <link rel=\"self\" href=\"/anslagstavla.atom\"/>\n<link rel=\"alternate\" href=\"/anslagstavla\"/>\n",
-        xml_escape(&state.dir.config().municipality.name)
-    );
-    for (m, n) in &notices {
-        let body = xml_escape(&body_name(store, m.body));
-        xml += &format!(
-            "<entry>\n<title>Justerat protokoll: {body}, sammanträde {}</title>\n<id>urn:paragraf:anslag:{}</id>\n\
-             <updated>{}T00:00:00Z</updated>\n<author><name>{body}</name></author>\n<link href=\"/protokoll/{}\"/>\n\
-             <summary>Anslaget uppsatt {}. Sista dag för överklagande {}. Protokollet förvaras: {}.</summary>\n</entry>\n",
-            m.date,
-            m.id,
-            n.posted,
-            m.id,
-            n.posted,
-            n.appeal_ends.map(|d| d.to_string()).unwrap_or_default(),
-            xml_escape(&n.storage)
-        );
-    }
-    xml += "</feed>\n";
-    Ok((
-        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
-        xml,
-    )
-        .into_response())
 }
 
 pub async fn minutes_list(
@@ -508,6 +466,8 @@ pub async fn calendar(
         viewer.user.as_ref(),
         html! {
             h1 { "Sammanträden" }
+            p { "Prenumerera på alla organs sammanträden i din kalender (Outlook, Google Kalender): "
+                a href="/kalender.ics" { "kalender.ics" } "." }
             form method="get" action="/kalender" {
                 label for="organ" { "Organ" }
                 select id="organ" name="organ" {
@@ -591,6 +551,9 @@ pub async fn body_page(
         html! {
             h1 { (body.name) }
             p { (body.kind.swedish()) }
+            p { "Prenumerera: "
+                a href={ "/organ/" (id) "/anslagstavla.atom" } { "kallelser och protokoll (Atom)" } ", "
+                a href={ "/organ/" (id) "/kalender.ics" } { "sammanträden i din kalender (iCal)" } "." }
             h2 { "Ledamöter och ersättare" }
             table {
                 thead { tr { th scope="col" { "Namn" } th scope="col" { "Parti" } th scope="col" { "Uppdrag" } } }

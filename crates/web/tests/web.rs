@@ -2017,3 +2017,70 @@ async fn the_years_meetings_are_planned_from_one_list() {
     assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(again.body.contains("redan ett sammanträde 2027-03-25"));
 }
+
+/// Feeds per body and for the whole municipality, with absolute addresses: Atom with
+/// kallelser and posted protocols (the day the anslag comes down), iCalendar with every
+/// meeting, cancelled ones marked, read back by an iCalendar parser.
+#[tokio::test]
+async fn feeds_per_body_and_a_calendar_to_subscribe_to() {
+    let app = app();
+    let meetings = app.state.dir.meetings().unwrap();
+    let posted = meetings
+        .iter()
+        .find(|m| m.state() == paragraf_core::meeting::MeetingState::Posted && m.source.is_none())
+        .unwrap();
+    let body = posted.body;
+    let all = app.get("/anslagstavla.atom", None).await;
+    assert!(
+        all.body
+            .contains("<link href=\"http://localhost/protokoll/"),
+        "{}",
+        all.body
+    );
+    assert!(!all.body.contains("href=\"/"), "absolute addresses only");
+    assert!(all.body.contains("urn:paragraf:kallelse:"), "kallelser too");
+    assert!(
+        all.body.contains(", tas ned 20"),
+        "the day the anslag comes down"
+    );
+    let one = app
+        .get(&format!("/organ/{body}/anslagstavla.atom"), None)
+        .await;
+    assert_eq!(one.status, StatusCode::OK);
+    assert!(one
+        .body
+        .contains(&format!("urn:paragraf:anslag:{}", posted.id)));
+    let others: Vec<_> = meetings.iter().filter(|m| m.body != body).collect();
+    for m in &others {
+        assert!(
+            !one.body.contains(&format!("urn:paragraf:anslag:{}<", m.id)),
+            "only its own body"
+        );
+    }
+    assert_eq!(
+        app.get("/organ/999/anslagstavla.atom", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    let ics = app.get("/kalender.ics", None).await;
+    assert_eq!(
+        ics.headers.get(header::CONTENT_TYPE).unwrap(),
+        "text/calendar; charset=utf-8"
+    );
+    let cal: icalendar::Calendar = ics
+        .body
+        .parse()
+        .unwrap_or_else(|e| panic!("{e}\n{}", ics.body));
+    let events = cal.components.iter().filter_map(|c| c.as_event()).count();
+    assert_eq!(events, meetings.len(), "every meeting is an event");
+    assert!(ics
+        .body
+        .contains(&format!("URL:http://localhost/protokoll/{}", posted.id)));
+    let one = app.get(&format!("/organ/{body}/kalender.ics"), None).await;
+    let cal: icalendar::Calendar = one.body.parse().unwrap();
+    let n = meetings.iter().filter(|m| m.body == body).count();
+    assert_eq!(
+        cal.components.iter().filter_map(|c| c.as_event()).count(),
+        n
+    );
+}
