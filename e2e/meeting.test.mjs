@@ -221,6 +221,11 @@ test('every page fits a phone and passes axe-core', async () => {
   for (const p of ['/', '/anslagstavla', '/protokoll/', '/kalender', '/organ', '/delegation', '/uppfoljning', '/statistik/ej-verkstallda']) {
     await visit(p);
   }
+  // The search: the form, hits with facets and snippets, a case's permanent address.
+  await visit('/sok');
+  await visit('/sok?q=information', 'sökträffar');
+  assert.ok(await page.locator('ol.hits mark').count() > 0, 'the found words are marked');
+  for (const p of (await hrefs('/arende/')).slice(0, 1)) await visit(p, 'ett ärendes permanenta adress');
   await page.goto(`${base}/protokoll/`);
   for (const p of (await hrefs('/protokoll/')).filter((h) => /^\/protokoll\/\d+$/.test(h)).slice(0, 4)) await visit(p);
   await page.goto(`${base}/delegation`);

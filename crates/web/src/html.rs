@@ -49,6 +49,10 @@ form.inline { display:inline; } form.inline button { margin:0 0 0 .4rem; padding
 input[aria-invalid=true] { border:2px solid var(--warn); }
 fieldset { border:1px solid var(--line); margin: .75rem 0; } legend { font-weight:600; }
 fieldset label { display:inline; font-weight:400; }
+.search-results { display:grid; gap:1rem; } ul.facets { list-style:none; padding:0; margin:0 0 .75rem; }
+ol.hits { padding-left:1.2rem; } ol.hits h3 { margin:.75rem 0 .1rem; font-size:1.05rem; } p.meta, p.hint { color: var(--muted); margin:.1rem 0; }
+mark { background:#fff1a8; color:inherit; } input[type=search] { width:100%; max-width:30rem; }
+@media (min-width: 50rem) { .search-results { grid-template-columns: 13rem 1fr; } }
 @media (max-width: 40rem) {
   table:has(input, select, textarea, button), table:has(input, select, textarea, button) > * > tr,
   table:has(input, select, textarea, button) td, table:has(input, select, textarea, button) th { display:block; width:100%; }

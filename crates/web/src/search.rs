@@ -103,7 +103,7 @@ fn hit_html(h: &SearchHit) -> Markup {
             h3 { a href=(h.url) { @for s in &h.title_marked { @if s.hit { mark { (s.text) } } @else { (s.text) } } } }
             p class="meta" {
                 (h.body) ", " (h.date)
-                @if let Some(d) = &h.dnr { ", Dnr " (d) }
+                @if let Some(d) = &h.dnr { ", Dnr " a href={ "/arende/" (paragraf_core::dnr::address_slug(d)) } { (d) } }
             }
             p { @for s in &h.snippet { @if s.hit { mark { (s.text) } } @else { (s.text) } } }
         }
