@@ -27,6 +27,9 @@ use crate::DataDir;
 /// Where the public index lives in the data directory.
 pub const PUBLIC_INDEX: &str = "search/public";
 
+/// The version of what an entry holds: a new one re-indexes every protocol at the next sync.
+const ENTRIES: u32 = 2;
+
 /// Kind of a § in a protocol (facet value).
 pub const KIND_PARAGRAPH: &str = "paragraf";
 
@@ -52,7 +55,7 @@ fn fingerprint(dir: &DataDir, id: MeetingId) -> Result<Option<String>> {
     };
     let classifications = serde_json::to_string(&store.classifications(id)?)?;
     let text = format!(
-        "{}\n{}\n{}\n{}\n{}",
+        "{}/{ENTRIES}\n{}\n{}\n{}\n{}",
         paragraf_search::FORMAT,
         seal.seal.sha256,
         classifications,
@@ -86,6 +89,8 @@ fn searchable_text(p: &Paragraph) -> String {
 fn entries(dir: &DataDir, pm: &PublicMinutes) -> Vec<Entry> {
     let m = &pm.meeting;
     let body = dir.body_name(m.value.body);
+    let address = crate::meeting::publication::address(dir, m)
+        .unwrap_or_else(|| format!("/protokoll/{}", m.id));
     let public: HashSet<u32> = pm
         .publication
         .iter()
@@ -105,7 +110,7 @@ fn entries(dir: &DataDir, pm: &PublicMinutes) -> Vec<Entry> {
             date: m.value.date.to_string(),
             title: format!("§ {} {}", p.number, p.title),
             text: searchable_text(p),
-            url: format!("/protokoll/{}#p{}", m.id, p.number),
+            url: format!("{address}#p{}", p.number),
             dnr: p.case_number.clone(),
             case_key: p
                 .case_number

@@ -246,6 +246,28 @@ pub struct Body {
 }
 
 impl Body {
+    /// The body's name as it stands in a permanent address: lower case, letters folded to
+    /// a–z, words joined by "-" ("Barn- och utbildningsnämnden" → "barn-och-utbildningsnamnden").
+    pub fn slug(&self) -> String {
+        let mut out = String::with_capacity(self.name.len());
+        for c in self.name.trim().chars().flat_map(char::to_lowercase) {
+            let c = match c {
+                'å' | 'ä' | 'á' | 'à' | 'â' => 'a',
+                'ö' | 'ø' | 'ó' | 'ò' | 'ô' => 'o',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'ü' | 'ú' => 'u',
+                'í' | 'ï' => 'i',
+                c => c,
+            };
+            if c.is_ascii_alphanumeric() {
+                out.push(c);
+            } else if !out.is_empty() && !out.ends_with('-') {
+                out.push('-');
+            }
+        }
+        out.trim_end_matches('-').to_string()
+    }
+
     /// Whether `key` names this body: its name in any case, or its short name ("SN").
     pub fn is_named(&self, key: &str) -> bool {
         let key = key.trim();
@@ -507,6 +529,28 @@ pub(crate) fn non_empty(s: &str, what: &'static str) -> Result<String, OrgError>
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_body_has_a_readable_address() {
+        let b = |n: &str| {
+            Body::new(n, None, BodyKind::Committee, None)
+                .unwrap()
+                .slug()
+        };
+        assert_eq!(b("Socialnämnden"), "socialnamnden");
+        assert_eq!(
+            b("Barn- och utbildningsnämnden"),
+            "barn-och-utbildningsnamnden"
+        );
+        assert_eq!(
+            b("Individ- och omsorgsutskottet"),
+            "individ-och-omsorgsutskottet"
+        );
+        assert_eq!(
+            b(" Kommunstyrelsens arbetsutskott (KSAU) "),
+            "kommunstyrelsens-arbetsutskott-ksau"
+        );
+    }
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

@@ -66,6 +66,12 @@ fn meetings(
         .collect())
 }
 
+/// Where published minutes are read: their permanent address.
+pub fn minutes_address(state: &AppState, m: &Record<MeetingId, Meeting>) -> String {
+    paragraf_app::meeting::publication::address(&state.dir, m)
+        .unwrap_or_else(|| format!("/protokoll/{}", m.id))
+}
+
 fn time(t: Option<NaiveTime>) -> String {
     t.map(|t| t.format(" kl. %H:%M").to_string())
         .unwrap_or_default()
@@ -127,7 +133,7 @@ fn atom(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<R
                 title: format!("Justerat protokoll: {b}, sammanträde {}", m.date),
                 updated: n.posted,
                 author: b.clone(),
-                link: format!("{base}/protokoll/{}", m.id),
+                link: format!("{base}{}", minutes_address(state, &m)),
                 summary: format!(
                     "Anslaget uppsatt {}{}. Sista dag för överklagande {}. Protokollet förvaras: {}.",
                     n.posted,
@@ -223,7 +229,7 @@ fn ics(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<Re
             e.location(p);
         }
         let url = if is_published(&m) {
-            format!("{base}/protokoll/{}", m.id)
+            format!("{base}{}", minutes_address(state, &m))
         } else {
             format!(
                 "{base}/kalender?organ={}&manad={}",

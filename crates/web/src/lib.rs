@@ -122,6 +122,14 @@ pub fn router(state: AppState) -> Router {
         .route("/kalender.ics", get(feeds::calendar_ics))
         .route("/organ/{id}/anslagstavla.atom", get(feeds::body_atom))
         .route("/organ/{id}/kalender.ics", get(feeds::body_ics))
+        .route(
+            "/organ/{id}/{date}/protokoll",
+            get(public::minutes_at_address),
+        )
+        .route(
+            "/organ/{id}/{date}/{paragraph}",
+            get(public::paragraph_at_address),
+        )
         .route("/protokoll", get(public::minutes_index_redirect))
         .route("/protokoll/", get(public::minutes_list))
         .route("/protokoll/{id}", get(public::minutes_page))
@@ -131,6 +139,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/kalender", get(public::calendar))
         .route("/sok", get(search::search_page))
+        .route("/dcat.jsonld", get(oparl::dcat))
         .route("/oparl/v1/system", get(oparl::system_page))
         .route("/oparl/v1/bodies", get(oparl::bodies))
         .route("/oparl/v1/body/{body}/{list}", get(oparl::body_list))

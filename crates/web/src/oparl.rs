@@ -304,6 +304,18 @@ fn votes(base: &Base, p: &Paragraph, d: &OpenData) -> Vec<Value> {
         .collect()
 }
 
+/// The permanent address of published minutes, or of their § `number`.
+fn address(
+    d: &OpenData,
+    m: &paragraf_core::ids::Record<MeetingId, paragraf_core::meeting::Meeting>,
+    number: Option<u32>,
+) -> String {
+    match d.bodies.iter().find(|b| b.id == m.value.body) {
+        Some(b) => paragraf_app::meeting::publication::address_of(&b.value, m.value.date, number),
+        None => format!("/protokoll/{}", m.id),
+    }
+}
+
 fn agenda_item(
     base: &Base,
     d: &OpenData,
@@ -321,7 +333,7 @@ fn agenda_item(
         "order": order,
         "name": p.title,
         "public": public,
-        "web": format!("{}/protokoll/{id}#p{}", base.web, p.number),
+        "web": format!("{}{}", base.web, address(d, &pm.meeting, Some(p.number))),
     });
     if public {
         if let Some(dec) = &p.decision {
@@ -374,7 +386,7 @@ fn meeting(
             .map(|(i, p)| agenda_item(base, d, pm, i + 1, p))
             .collect::<Vec<_>>());
         v["resultsProtocol"] = results_file(base, m.id, m.value.date);
-        v["web"] = json!(format!("{}/protokoll/{}", base.web, m.id));
+        v["web"] = json!(format!("{}{}", base.web, address(d, m, None)));
         if let Some(sealed) = pm.minutes.seal() {
             v["modified"] = json!(sealed.sealed_at.to_rfc3339());
         }
@@ -637,4 +649,61 @@ pub async fn organization_meetings(
         .map(|m| meeting(&base, &d, m))
         .collect();
     list(&base, &format!("organization/{id}/meetings"), items, &q)
+}
+
+/// `/dcat.jsonld`: a DCAT-AP-SE catalogue of the open data, for the national data portal
+/// (dataportal.se) to harvest: the OParl endpoint, the feeds and the calendar.
+pub async fn dcat(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, WebError> {
+    let base = Base::of(&state, &headers);
+    let d = open_data::load(&state.dir, false)?;
+    let publisher = json!({ "@type": "foaf:Organization", "foaf:name": d.municipality });
+    let theme =
+        json!({ "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE" });
+    let dataset =
+        |id: &str, title: &str, description: &str, distributions: Vec<(String, &str, &str)>| {
+            json!({
+                "@id": format!("{}/dcat.jsonld#{id}", base.web),
+                "@type": "dcat:Dataset",
+                "dct:title": { "@language": "sv", "@value": title },
+                "dct:description": { "@language": "sv", "@value": description },
+                "dct:publisher": publisher,
+                "dcat:theme": theme,
+                "dcat:keyword": ["protokoll", "nämnd", "sammanträde", "beslut"],
+                "dcat:distribution": distributions.into_iter().map(|(url, format, title)| json!({
+                    "@type": "dcat:Distribution",
+                    "dct:title": { "@language": "sv", "@value": title },
+                    "dcat:accessURL": { "@id": url },
+                    "dcat:mediaType": format,
+                })).collect::<Vec<_>>(),
+            })
+        };
+    let catalogue = json!({
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+        },
+        "@id": format!("{}/dcat.jsonld", base.web),
+        "@type": "dcat:Catalog",
+        "dct:title": { "@language": "sv", "@value": format!("{} – nämndernas öppna data", d.municipality) },
+        "dct:description": { "@language": "sv", "@value": "Sammanträden, justerade protokoll i offentlig version, beslut, omröstningar och ärenden från kommunens nämnder, publicerade med Paragraf." },
+        "dct:publisher": publisher,
+        "foaf:homepage": { "@id": format!("{}/", base.web) },
+        "dcat:dataset": [
+            dataset("protokoll", "Nämndernas sammanträden och protokoll (OParl 1.1)",
+                "Organ, ledamöter, sammanträden, paragrafer med beslut och omröstningar, ärenden; bara det som är offentligt.",
+                vec![(base.url("system"), "application/json", "OParl 1.1-gränssnitt")]),
+            dataset("anslag", "Anslagstavlan: kallelser och justerade protokoll",
+                "Tillkännagivanden om justerade protokoll och kallelser, med dag då anslaget tas ned.",
+                vec![(format!("{}/anslagstavla.atom", base.web), "application/atom+xml", "Atom-flöde")]),
+            dataset("kalender", "Sammanträdeskalender",
+                "Alla organs sammanträden, inställda markerade.",
+                vec![(format!("{}/kalender.ics", base.web), "text/calendar", "iCalendar")]),
+        ],
+    });
+    Ok((
+        [(header::CONTENT_TYPE, "application/ld+json; charset=utf-8")],
+        catalogue.to_string(),
+    )
+        .into_response())
 }

@@ -54,6 +54,7 @@ pub fn is_public_path(path: &str) -> bool {
             | "/anslagstavla.atom"
             | "/kalender"
             | "/kalender.ics"
+            | "/dcat.jsonld"
             | "/sok"
             | "/organ"
             | "/protokoll"
@@ -345,12 +346,69 @@ pub async fn minutes_page(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
+    minutes_html(&state, &viewer, MeetingId(id))
+}
+
+/// `/organ/{body}/{date}/…`: the published meeting at a permanent address.
+fn at_address(state: &AppState, body: &str, date: &str) -> Result<MeetingId, WebError> {
+    let not_found = || WebError::NotFound(format!("protokoll /organ/{body}/{date}"));
+    let date: NaiveDate = date.parse().map_err(|_| not_found())?;
+    paragraf_app::meeting::publication::at_address(&state.dir, body, date)?.ok_or_else(not_found)
+}
+
+/// `/organ/{body}/{date}/protokoll`: published minutes at their permanent address.
+pub async fn minutes_at_address(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((body, date)): Path<(String, String)>,
+) -> Result<Markup, WebError> {
+    let id = at_address(&state, &body, &date)?;
+    minutes_html(&state, &viewer, id)
+}
+
+/// `/organ/{body}/{date}/§14`: one § of published minutes, at its permanent address.
+pub async fn paragraph_at_address(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((body, date, which)): Path<(String, String, String)>,
+) -> Result<Markup, WebError> {
+    let id = at_address(&state, &body, &date)?;
+    let number: u32 = which
+        .trim_start_matches('§')
+        .trim_start_matches('p')
+        .trim()
+        .parse()
+        .map_err(|_| WebError::NotFound(format!("paragraf {which}")))?;
+    let PublicMinutes {
+        meeting: m,
+        minutes,
+        ..
+    } = published(&state, id)?;
+    let p = minutes
+        .paragraph(number)
+        .ok_or_else(|| WebError::NotFound(format!("§ {number}")))?;
+    let names = names(&state.dir)?;
+    let body_name = body_name(&state.dir, m.body);
+    let whole = format!("/organ/{body}/{date}/protokoll");
+    Ok(page(
+        &format!("§ {number} {body_name} {}", m.date),
+        viewer.user.as_ref(),
+        html! {
+            p { a href=(whole) { "Protokoll – offentlig version" } ", " strong { (body_name) } ", " (long_date(m.date)) }
+            (paragraph_html(p, &names))
+            p class="hint" { "Permanent adress: " code { "/organ/" (body) "/" (date) "/§" (number) } }
+        },
+    ))
+}
+
+fn minutes_html(state: &AppState, viewer: &Viewer, id: MeetingId) -> Result<Markup, WebError> {
     let store = &state.dir;
     let PublicMinutes {
         meeting: m,
         minutes,
         ..
-    } = published(&state, MeetingId(id))?;
+    } = published(state, id)?;
+    let address = paragraf_app::meeting::publication::address(store, &m);
     let names = names(store)?;
     let body = body_name(store, m.body);
     let name = |id: &PersonId| names.get(id).cloned().unwrap_or_default();
@@ -361,6 +419,7 @@ pub async fn minutes_page(
         html! {
             h1 { "Protokoll – offentlig version" }
             p { strong { (body) } ", " (long_date(m.date)) }
+            @if let Some(a) = &address { p class="hint" { "Permanent adress: " a href=(a) { (a) } } }
             p { "Vissa uppgifter kan ha tagits bort enligt OSL 26 kap. 1 §. " a href={ "/protokoll/" (m.id) "/protokoll-offentlig.pdf" } { "Ladda ned som PDF" } }
             table { tbody {
                 tr { th scope="row" { "Plats och tid" } td { (m.place.clone().unwrap_or_default()) " " (m.start.map(|t| t.format("kl. %H:%M").to_string()).unwrap_or_default()) (m.end.map(|t| t.format("–%H:%M").to_string()).unwrap_or_default()) } }

@@ -528,7 +528,11 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/kalender.ics",
         "/organ/{id}/anslagstavla.atom",
         "/organ/{id}/kalender.ics",
+        // Permanent addresses of published minutes: web protocols_and_paragraphs_have_permanent_addresses.
+        "/organ/{id}/{date}/protokoll",
+        "/organ/{id}/{date}/{paragraph}",
         // Open data (OParl), built from what the public may read: tests/open_data.rs.
+        "/dcat.jsonld",
         "/oparl/v1/system",
         "/oparl/v1/bodies",
         "/oparl/v1/body/{body}/{list}",

@@ -212,3 +212,22 @@ async fn lists_are_paged_and_filtered_by_modification() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// The DCAT-AP-SE catalogue names the datasets with absolute addresses that answer.
+#[tokio::test]
+async fn the_catalogue_describes_the_datasets() {
+    let app = app();
+    let r = app.get("/dcat.jsonld", None).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    assert_eq!(v["@type"], "dcat:Catalog");
+    let datasets = v["dcat:dataset"].as_array().unwrap();
+    assert!(datasets.len() >= 3);
+    for d in datasets {
+        for dist in d["dcat:distribution"].as_array().unwrap() {
+            let url = dist["dcat:accessURL"]["@id"].as_str().unwrap();
+            let path = url.strip_prefix("http://localhost").expect("absolute");
+            assert_eq!(app.get(path, None).await.status, StatusCode::OK, "{url}");
+        }
+    }
+}

@@ -2032,10 +2032,14 @@ async fn feeds_per_body_and_a_calendar_to_subscribe_to() {
     let body = posted.body;
     let all = app.get("/anslagstavla.atom", None).await;
     assert!(
-        all.body
-            .contains("<link href=\"http://localhost/protokoll/"),
+        all.body.contains("<link href=\"http://localhost/organ/"),
         "{}",
         all.body
+    );
+    assert!(
+        all.body
+            .contains(&format!("/{}/protokoll\"/>", posted.date)),
+        "the permanent address"
     );
     assert!(!all.body.contains("href=\"/"), "absolute addresses only");
     assert!(all.body.contains("urn:paragraf:kallelse:"), "kallelser too");
@@ -2073,9 +2077,11 @@ async fn feeds_per_body_and_a_calendar_to_subscribe_to() {
         .unwrap_or_else(|e| panic!("{e}\n{}", ics.body));
     let events = cal.components.iter().filter_map(|c| c.as_event()).count();
     assert_eq!(events, meetings.len(), "every meeting is an event");
-    assert!(ics
-        .body
-        .contains(&format!("URL:http://localhost/protokoll/{}", posted.id)));
+    assert!(
+        ics.body.contains(&format!("/{}/protokoll", posted.date)),
+        "{}",
+        ics.body
+    );
     let one = app.get(&format!("/organ/{body}/kalender.ics"), None).await;
     let cal: icalendar::Calendar = one.body.parse().unwrap();
     let n = meetings.iter().filter(|m| m.body == body).count();
@@ -2083,4 +2089,74 @@ async fn feeds_per_body_and_a_calendar_to_subscribe_to() {
         cal.components.iter().filter_map(|c| c.as_event()).count(),
         n
     );
+}
+
+/// Permanent, readable addresses: a posted protocol at /organ/{body}/{date}/protokoll and
+/// each § at /organ/{body}/{date}/§N, the public version as everywhere; the protocol page
+/// and the search lead there.
+#[tokio::test]
+async fn protocols_and_paragraphs_have_permanent_addresses() {
+    let app = app();
+    let posted = app
+        .state
+        .dir
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state() == paragraf_core::meeting::MeetingState::Posted && m.source.is_none())
+        .unwrap();
+    let slug = app.state.dir.body(posted.body).unwrap().value.slug();
+    let address = format!("/organ/{slug}/{}/protokoll", posted.date);
+    let old = app.get(&format!("/protokoll/{}", posted.id), None).await;
+    assert!(
+        old.body.contains(&format!("href=\"{address}\"")),
+        "the page names its permanent address"
+    );
+    let new = app.get(&address, None).await;
+    assert_eq!(new.status, StatusCode::OK);
+    assert!(new.body.contains("Protokoll – offentlig version"));
+    let minutes = app.state.dir.minutes(posted.id).unwrap().unwrap();
+    for p in minutes.paragraphs() {
+        let r = app
+            .get(
+                &format!("/organ/{slug}/{}/%C2%A7{}", posted.date, p.number),
+                None,
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "§ {}", p.number);
+        if p.secrecy.is_secret() {
+            assert!(
+                !r.body.contains(&p.text),
+                "a secret § shows its notice only"
+            );
+        } else {
+            assert!(r.body.contains(&p.title));
+        }
+    }
+    for missing in [
+        format!("/organ/{slug}/1999-01-01/protokoll"),
+        format!("/organ/finns-inte/{}/protokoll", posted.date),
+        format!("/organ/{slug}/{}/%C2%A7999", posted.date),
+        format!("/organ/{slug}/inte-ett-datum/protokoll"),
+    ] {
+        assert_eq!(
+            app.get(&missing, None).await.status,
+            StatusCode::NOT_FOUND,
+            "{missing}"
+        );
+    }
+    // A meeting not yet posted has no address.
+    let drafted = app
+        .state
+        .dir
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state() == paragraf_core::meeting::MeetingState::MinutesDrafted)
+        .unwrap();
+    let slug = app.state.dir.body(drafted.body).unwrap().value.slug();
+    let r = app
+        .get(&format!("/organ/{slug}/{}/protokoll", drafted.date), None)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
 }

@@ -33,6 +33,43 @@ pub fn is_published(m: &Meeting) -> bool {
     )
 }
 
+/// The permanent address of a meeting's published minutes, which never changes:
+/// `/organ/{body}/{date}/protokoll` (`/organ/socialnamnden/2024-01-29/protokoll`); a § is
+/// `/organ/{body}/{date}/§14`. `None` when the body is unknown.
+pub fn address(dir: &DataDir, m: &Record<MeetingId, Meeting>) -> Option<String> {
+    let body = dir.storage().body(m.body).ok()?;
+    Some(address_of(&body.value, m.date, None))
+}
+
+/// The permanent address of the minutes of `body`'s meeting on `date`, or of its § `number`.
+pub fn address_of(
+    body: &paragraf_core::org::Body,
+    date: chrono::NaiveDate,
+    number: Option<u32>,
+) -> String {
+    match number {
+        Some(n) => format!("/organ/{}/{date}/§{n}", body.slug()),
+        None => format!("/organ/{}/{date}/protokoll", body.slug()),
+    }
+}
+
+/// The published meeting at permanent address `/organ/{body}/{date}/…` (the first, should a
+/// body have posted two protocols of one day).
+pub fn at_address(dir: &DataDir, body: &str, date: chrono::NaiveDate) -> Result<Option<MeetingId>> {
+    let store = dir.storage();
+    let Some(body) = store.bodies()?.into_iter().find(|b| b.value.slug() == body) else {
+        return Ok(None);
+    };
+    let mut ids: Vec<MeetingId> = store
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.body == body.id && m.date == date && is_published(m))
+        .map(|m| m.id)
+        .collect();
+    ids.sort();
+    Ok(ids.first().copied())
+}
+
 /// Published minutes in their public version.
 #[derive(Debug, Clone)]
 pub struct PublicMinutes {
