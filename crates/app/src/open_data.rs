@@ -112,3 +112,225 @@ pub fn load(dir: &DataDir, with_minutes: bool) -> Result<OpenData> {
         minutes,
     })
 }
+
+/// Where the bulk downloads are kept in the data directory.
+pub const DUMPS: &str = "oppna-data";
+
+/// One file of the bulk downloads.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct DumpFile {
+    /// File name.
+    pub name: String,
+    /// What it holds.
+    pub description: String,
+    /// Rows (lines of JSON, or CSV rows after the heading).
+    pub rows: usize,
+    /// Size in bytes.
+    pub bytes: usize,
+    /// SHA-256 of the file.
+    pub sha256: String,
+}
+
+/// The manifest of the bulk downloads (`manifest.json`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Manifest {
+    /// When they were made (RFC 3339).
+    pub generated: String,
+    /// What the published data was when they were made (the search index's fingerprints).
+    pub source: String,
+    /// The files.
+    pub files: Vec<DumpFile>,
+}
+
+/// The bulk downloads as they are now: made again first when what is published has changed
+/// since (a protocol posted or classified), so they are never behind the pages.
+pub fn dumps(dir: &DataDir) -> Result<Manifest> {
+    crate::search::sync(dir)?;
+    let source = paragraf_core::seal::sha256_hex(
+        serde_json::to_string(&dir.public_index()?.groups()?)?.as_bytes(),
+    );
+    let path = dir.path.join(DUMPS);
+    if let Ok(text) = std::fs::read_to_string(path.join("manifest.json")) {
+        if let Ok(m) = serde_json::from_str::<Manifest>(&text) {
+            if m.source == source {
+                return Ok(m);
+            }
+        }
+    }
+    write_dumps(dir, &source)
+}
+
+/// A file of the bulk downloads, by name (`None` for any other name).
+pub fn dump_file(dir: &DataDir, name: &str) -> Result<Option<Vec<u8>>> {
+    let manifest = dumps(dir)?;
+    if name != "manifest.json" && !manifest.files.iter().any(|f| f.name == name) {
+        return Ok(None);
+    }
+    Ok(Some(std::fs::read(dir.path.join(DUMPS).join(name))?))
+}
+
+fn write_dumps(dir: &DataDir, source: &str) -> Result<Manifest> {
+    let d = load(dir, true)?;
+    let body_of = |id: BodyId| {
+        d.bodies
+            .iter()
+            .find(|b| b.id == id)
+            .map(|b| b.value.clone())
+    };
+    let address = |m: &Record<MeetingId, Meeting>, n: Option<u32>| {
+        body_of(m.value.body).map(|b| crate::meeting::publication::address_of(&b, m.value.date, n))
+    };
+    let mut meetings = String::new();
+    let mut sorted: Vec<&Record<MeetingId, Meeting>> = d.meetings.iter().collect();
+    sorted.sort_by_key(|m| (m.value.date, m.id));
+    for m in &sorted {
+        let published = d.minutes.contains_key(&m.id);
+        meetings += &serde_json::json!({
+            "id": m.id,
+            "organ": body_of(m.value.body).map(|b| b.name),
+            "datum": m.value.date,
+            "start": m.value.start.map(|t| t.format("%H:%M").to_string()),
+            "slut": m.value.end.map(|t| t.format("%H:%M").to_string()),
+            "installt": m.value.cancelled().is_some(),
+            "tillstand": m.value.state().swedish(),
+            "protokoll": published.then(|| address(m, None)).flatten(),
+        })
+        .to_string();
+        meetings.push('\n');
+    }
+    let mut paragraphs = String::new();
+    let mut csv = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    csv.write_record([
+        "organ",
+        "datum",
+        "paragraf",
+        "diarienummer",
+        "rubrik",
+        "beslut",
+        "adress",
+    ])?;
+    let (mut n_paragraphs, mut n_decisions) = (0, 0);
+    for m in &sorted {
+        let Some(pm) = d.minutes.get(&m.id) else {
+            continue;
+        };
+        let organ = body_of(m.value.body).map(|b| b.name).unwrap_or_default();
+        for p in pm
+            .minutes
+            .paragraphs()
+            .iter()
+            .filter(|p| readable(pm, p.number))
+        {
+            let decision = p.decision.as_ref().map(|x| x.to_text());
+            let url = address(m, Some(p.number));
+            paragraphs += &serde_json::json!({
+                "organ": organ,
+                "datum": m.value.date,
+                "paragraf": p.number,
+                "rubrik": p.title,
+                "diarienummer": p.case_number,
+                "text": p.text,
+                "beslut": decision,
+                "omrostningar": p.votes().len(),
+                "adress": url,
+            })
+            .to_string();
+            paragraphs.push('\n');
+            n_paragraphs += 1;
+            if let Some(dec) = &decision {
+                csv.write_record([
+                    organ.as_str(),
+                    &m.value.date.to_string(),
+                    &p.number.to_string(),
+                    p.case_number.as_deref().unwrap_or(""),
+                    &p.title,
+                    dec,
+                    url.as_deref().unwrap_or(""),
+                ])?;
+                n_decisions += 1;
+            }
+        }
+    }
+    let mut cases = String::new();
+    let all_cases = d.cases();
+    for (dnr, title, ps) in all_cases.values() {
+        let addresses: Vec<Option<String>> = ps
+            .iter()
+            .map(|p| {
+                d.meetings
+                    .iter()
+                    .find(|m| m.id == p.meeting)
+                    .and_then(|m| address(m, Some(p.number)))
+            })
+            .collect();
+        cases += &serde_json::json!({
+            "diarienummer": dnr,
+            "rubrik": title,
+            "adress": format!("/arende/{}", paragraf_core::dnr::address_slug(dnr)),
+            "paragrafer": addresses,
+        })
+        .to_string();
+        cases.push('\n');
+    }
+    let decisions = csv.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let files: Vec<(&str, &str, usize, Vec<u8>)> = vec![
+        (
+            "sammantraden.jsonl",
+            "Alla sammanträden i den offentliga kalendern, en JSON-rad var.",
+            sorted.len(),
+            meetings.into_bytes(),
+        ),
+        (
+            "paragrafer.jsonl",
+            "Varje offentlig paragraf i justerade och anslagna protokoll, en JSON-rad var.",
+            n_paragraphs,
+            paragraphs.into_bytes(),
+        ),
+        (
+            "arenden.jsonl",
+            "Ärenden som offentliga paragrafer behandlar, med adresser till paragraferna.",
+            all_cases.len(),
+            cases.into_bytes(),
+        ),
+        (
+            "beslut.csv",
+            "Besluten i offentliga paragrafer (semikolonseparerad, UTF-8).",
+            n_decisions,
+            decisions,
+        ),
+    ];
+    // Written beside, then put in place whole: a reader never sees half a set.
+    let target = dir.path.join(DUMPS);
+    let fresh = dir.path.join(format!("{DUMPS}.ny"));
+    let _ = std::fs::remove_dir_all(&fresh);
+    crate::datadir::create_private_dir(&fresh)?;
+    let mut manifest = Manifest {
+        generated: chrono::Utc::now().to_rfc3339(),
+        source: source.to_string(),
+        files: Vec::new(),
+    };
+    for (name, description, rows, bytes) in files {
+        crate::datadir::write_private(&fresh.join(name), &bytes)?;
+        manifest.files.push(DumpFile {
+            name: name.into(),
+            description: description.into(),
+            rows,
+            bytes: bytes.len(),
+            sha256: paragraf_core::seal::sha256_hex(&bytes),
+        });
+    }
+    crate::datadir::write_private(
+        &fresh.join("manifest.json"),
+        serde_json::to_string_pretty(&manifest)?.as_bytes(),
+    )?;
+    let old = dir.path.join(format!("{DUMPS}.gammal"));
+    let _ = std::fs::remove_dir_all(&old);
+    if target.exists() {
+        std::fs::rename(&target, &old)?;
+    }
+    std::fs::rename(&fresh, &target)?;
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(manifest)
+}

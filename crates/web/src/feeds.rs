@@ -289,3 +289,48 @@ pub async fn body_ics(
 ) -> Result<Response, WebError> {
     ics(&state, &headers, Some(BodyId(id)))
 }
+
+/// `/oppna-data`: the bulk downloads, with their sizes and checksums.
+pub async fn dumps_page(
+    State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
+) -> Result<maud::Markup, WebError> {
+    let m = paragraf_app::open_data::dumps(&state.dir)?;
+    Ok(crate::html::page(
+        "Öppna data",
+        viewer.user.as_ref(),
+        maud::html! {
+            h1 { "Öppna data" }
+            p { "Allt som är offentligt, i filer att ladda ned. Filerna görs om när ett protokoll anslås eller en paragraf klassificeras. "
+                "Samma uppgifter finns som OParl 1.1 från " a href="/oparl/v1/system" { "/oparl/v1/system" } " och beskrivs för dataportalen i " a href="/dcat.jsonld" { "/dcat.jsonld" } "." }
+            p { "Senast gjorda: " (m.generated) ". " a href="/oppna-data/manifest.json" { "Förteckning med kontrollsummor (manifest.json)" } }
+            div class="table-wrap" { table {
+                thead { tr { th scope="col" { "Fil" } th scope="col" { "Innehåll" } th scope="col" class="num" { "Rader" } th scope="col" class="num" { "Byte" } th scope="col" { "SHA-256" } } }
+                tbody { @for f in &m.files { tr {
+                    td { a href={ "/oppna-data/" (f.name) } { (f.name) } }
+                    td { (f.description) }
+                    td class="num" { (f.rows) }
+                    td class="num" { (f.bytes) }
+                    td { code { (f.sha256) } }
+                } } }
+            } }
+        },
+    ))
+}
+
+/// `/oppna-data/{file}`: one file of the bulk downloads.
+pub async fn dump_file(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> Result<Response, WebError> {
+    let bytes = paragraf_app::open_data::dump_file(&state.dir, &name)?
+        .ok_or_else(|| WebError::NotFound(format!("filen {name}")))?;
+    let kind = if name.ends_with(".csv") {
+        "text/csv; charset=utf-8"
+    } else if name.ends_with(".jsonl") {
+        "application/jsonl; charset=utf-8"
+    } else {
+        "application/json; charset=utf-8"
+    };
+    Ok(([(header::CONTENT_TYPE, kind)], bytes).into_response())
+}

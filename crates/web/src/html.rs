@@ -124,7 +124,7 @@ pub fn page(title: &str, user: Option<&User>, content: Markup) -> Markup {
                     }
                 }
                 main id="innehall" { (content) }
-                footer { "Paragraf — öppen programvara för kommunala nämnder. Publicerade protokoll finns också som öppna data under " a href="/api/v1/openapi.json" { "/api/v1" } "." }
+                footer { "Paragraf — öppen programvara för kommunala nämnder. Publicerade protokoll finns också som " a href="/oppna-data" { "öppna data" } " (filer, OParl 1.1 och " a href="/api/v1/openapi.json" { "/api/v1" } ")." }
             }
         }
     }

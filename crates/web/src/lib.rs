@@ -140,6 +140,8 @@ pub fn router(state: AppState) -> Router {
         .route("/kalender", get(public::calendar))
         .route("/sok", get(search::search_page))
         .route("/dcat.jsonld", get(oparl::dcat))
+        .route("/oppna-data", get(feeds::dumps_page))
+        .route("/oppna-data/{file}", get(feeds::dump_file))
         .route("/oparl/v1/system", get(oparl::system_page))
         .route("/oparl/v1/bodies", get(oparl::bodies))
         .route("/oparl/v1/body/{body}/{list}", get(oparl::body_list))

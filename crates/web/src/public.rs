@@ -55,6 +55,7 @@ pub fn is_public_path(path: &str) -> bool {
             | "/kalender"
             | "/kalender.ics"
             | "/dcat.jsonld"
+            | "/oppna-data"
             | "/sok"
             | "/organ"
             | "/protokoll"
@@ -67,6 +68,7 @@ pub fn is_public_path(path: &str) -> bool {
         "/protokoll/",
         "/arende/",
         "/oparl/",
+        "/oppna-data/",
         "/organ/",
         "/statistik/",
         "/uppfoljning/",

@@ -206,6 +206,7 @@ async fn crawl_public(app: &App) -> BTreeSet<String> {
         "/api/v1/minutes",
         "/api/v1/bodies",
         "/kalender.ics",
+        "/oppna-data",
         "/oparl/v1/body/1/meetings",
         "/oparl/v1/body/1/agenda-items",
         "/oparl/v1/body/1/papers",
@@ -533,6 +534,8 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/organ/{id}/{date}/{paragraph}",
         // Open data (OParl), built from what the public may read: tests/open_data.rs.
         "/dcat.jsonld",
+        "/oppna-data",
+        "/oppna-data/{file}",
         "/oparl/v1/system",
         "/oparl/v1/bodies",
         "/oparl/v1/body/{body}/{list}",

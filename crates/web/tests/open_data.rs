@@ -231,3 +231,120 @@ async fn the_catalogue_describes_the_datasets() {
         }
     }
 }
+
+/// The bulk downloads: every file the manifest names has its checksum, size and rows; they
+/// hold only what is public; they are made again when a protocol is posted.
+#[tokio::test]
+async fn bulk_downloads_have_a_manifest_and_follow_publication() {
+    use sha2::Digest;
+    let app = app();
+    let page = app.get("/oppna-data", None).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    let manifest = |body: &str| -> Value { serde_json::from_str(body).unwrap() };
+    let first = manifest(&app.get("/oppna-data/manifest.json", None).await.body);
+    let files = first["files"].as_array().unwrap();
+    assert_eq!(files.len(), 4);
+    let mut all = String::new();
+    for f in files {
+        let name = f["name"].as_str().unwrap();
+        assert!(page.body.contains(&format!("href=\"/oppna-data/{name}\"")));
+        let r = app.get(&format!("/oppna-data/{name}"), None).await;
+        assert_eq!(r.status, StatusCode::OK);
+        let digest: String = sha2::Sha256::digest(r.body.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(f["sha256"], digest, "{name}");
+        assert_eq!(f["bytes"], r.body.len(), "{name}");
+        let rows = if name.ends_with(".csv") {
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(b';')
+                .from_reader(r.body.as_bytes());
+            assert_eq!(reader.headers().unwrap().len(), 7);
+            reader
+                .records()
+                .collect::<Result<Vec<_>, _>>()
+                .unwrap()
+                .len()
+        } else {
+            r.body.lines().count()
+        };
+        assert_eq!(f["rows"], rows, "{name}");
+        if name.ends_with(".jsonl") {
+            for l in r.body.lines() {
+                serde_json::from_str::<Value>(l).unwrap_or_else(|e| panic!("{name}: {e}: {l}"));
+            }
+        }
+        all += &r.body;
+    }
+    assert!(all.contains("\"adress\":\"/organ/"), "permanent addresses");
+    assert!(
+        !all.contains("LVU") && !all.contains('@'),
+        "nothing secret, no e-mail"
+    );
+    assert_eq!(
+        app.get("/oppna-data/paragraf.db", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get("/oppna-data/..%2Fparagraf.toml", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+
+    // Unchanged data: the same files. A protocol posted: made again, with its §§.
+    let again = manifest(&app.get("/oppna-data/manifest.json", None).await.body);
+    assert_eq!(again["generated"], first["generated"]);
+    let dir = &app.state.dir;
+    let drafted = dir
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| {
+            m.state() == paragraf_core::meeting::MeetingState::MinutesDrafted && m.source.is_none()
+        })
+        .unwrap()
+        .id;
+    let minutes = dir.minutes(drafted).unwrap().unwrap();
+    let now = app.state.now();
+    for (who, role) in [
+        (
+            minutes.chair().unwrap(),
+            paragraf_core::minutes::SignerRole::Chair,
+        ),
+        (
+            minutes.adjusters()[0],
+            paragraf_core::minutes::SignerRole::Adjuster,
+        ),
+    ] {
+        let recording = paragraf_app::meeting::cycle::Recording {
+            now,
+            by: "test".into(),
+            on_behalf: false,
+        };
+        paragraf_app::meeting::cycle::approve(
+            dir,
+            drafted,
+            who,
+            role,
+            "test",
+            vec![],
+            now,
+            recording,
+        )
+        .unwrap();
+    }
+    paragraf_app::meeting::cycle::post_minutes(dir, drafted, today(), "Arkivet", today()).unwrap();
+    let after = manifest(&app.get("/oppna-data/manifest.json", None).await.body);
+    assert_ne!(after["source"], first["source"]);
+    let rows = |m: &Value| {
+        m["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == "paragrafer.jsonl")
+            .unwrap()["rows"]
+            .as_u64()
+            .unwrap()
+    };
+    assert!(rows(&after) > rows(&first), "the new protocol's §§ are in");
+}
