@@ -223,6 +223,7 @@ test('every page fits a phone and passes axe-core', async () => {
   }
   // The search: the form, hits with facets and snippets, a case's permanent address.
   await visit('/oppna-data', 'öppna data');
+  await visit('/organ/3/fullstandighet', 'fullständighet');
   await visit('/sok');
   await visit('/sok?q=information', 'sökträffar');
   assert.ok(await page.locator('ol.hits mark').count() > 0, 'the found words are marked');

@@ -334,3 +334,133 @@ fn write_dumps(dir: &DataDir, source: &str) -> Result<Manifest> {
     let _ = std::fs::remove_dir_all(&old);
     Ok(manifest)
 }
+
+/// One meeting in the completeness overview.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CompletenessRow {
+    /// The day.
+    pub date: chrono::NaiveDate,
+    /// Its state, in Swedish.
+    pub state: &'static str,
+    /// Whether it was cancelled.
+    pub cancelled: bool,
+    /// The permanent address of its published protocol.
+    pub address: Option<String>,
+    /// The first and last § of the protocol.
+    pub range: Option<(u32, u32)>,
+    /// §§ in the protocol.
+    pub paragraphs: usize,
+    /// Of those, public.
+    pub public: usize,
+    /// Held (its day has passed, not cancelled) but no protocol is published.
+    pub missing: bool,
+}
+
+/// Fullständighet: what a body's year holds, so a reader can see the data is whole.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Completeness {
+    /// The body's name.
+    pub body: String,
+    /// The year shown.
+    pub year: i32,
+    /// The years with meetings, newest first.
+    pub years: Vec<i32>,
+    /// The year's meetings, in date order.
+    pub rows: Vec<CompletenessRow>,
+    /// Paragraph numbers that no published protocol of the year holds, between the first
+    /// and the last (a protocol missing, or withheld because its seal does not hold).
+    pub gaps: Vec<(u32, u32)>,
+}
+
+impl Completeness {
+    /// Meetings whose day has passed and were not cancelled.
+    pub fn held(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.missing || r.address.is_some())
+            .count()
+    }
+    /// Protocols published.
+    pub fn published(&self) -> usize {
+        self.rows.iter().filter(|r| r.address.is_some()).count()
+    }
+}
+
+/// The completeness of `body`'s `year` as of `today`.
+pub fn completeness(
+    dir: &DataDir,
+    body: BodyId,
+    year: i32,
+    today: chrono::NaiveDate,
+) -> Result<Completeness> {
+    use chrono::Datelike;
+    let b = dir.body(body)?;
+    let mut meetings: Vec<Record<MeetingId, Meeting>> = dir
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.body == body)
+        .collect();
+    let mut years: Vec<i32> = meetings.iter().map(|m| m.date.year()).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    meetings.retain(|m| m.date.year() == year);
+    meetings.sort_by_key(|m| (m.date, m.id));
+    let mut rows = Vec::new();
+    let mut numbers = BTreeSet::new();
+    for m in &meetings {
+        let pm = if is_published(m) {
+            published(dir, m.id)?
+        } else {
+            None
+        };
+        let cancelled = m.cancelled().is_some();
+        let row = match &pm {
+            Some(pm) => {
+                numbers.extend(pm.minutes.paragraphs().iter().map(|p| p.number));
+                CompletenessRow {
+                    date: m.date,
+                    state: m.state().swedish(),
+                    cancelled,
+                    address: crate::meeting::publication::address(dir, m),
+                    range: pm.minutes.number_range(),
+                    paragraphs: pm.minutes.paragraphs().len(),
+                    public: pm
+                        .minutes
+                        .paragraphs()
+                        .iter()
+                        .filter(|p| readable(pm, p.number))
+                        .count(),
+                    missing: false,
+                }
+            }
+            None => CompletenessRow {
+                date: m.date,
+                state: m.state().swedish(),
+                cancelled,
+                address: None,
+                range: None,
+                paragraphs: 0,
+                public: 0,
+                missing: !cancelled && m.date < today,
+            },
+        };
+        rows.push(row);
+    }
+    let mut gaps = Vec::new();
+    let mut previous: Option<u32> = None;
+    for n in &numbers {
+        if let Some(p) = previous {
+            if *n > p + 1 {
+                gaps.push((p + 1, n - 1));
+            }
+        }
+        previous = Some(*n);
+    }
+    Ok(Completeness {
+        body: b.value.name,
+        year,
+        years,
+        rows,
+        gaps,
+    })
+}

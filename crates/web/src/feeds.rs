@@ -334,3 +334,69 @@ pub async fn dump_file(
     };
     Ok(([(header::CONTENT_TYPE, kind)], bytes).into_response())
 }
+
+/// `/organ/{id}/fullstandighet?ar=ÅÅÅÅ`: what a body's year holds — meetings held,
+/// protocols published, §§ public and withheld, what is missing — so a reader can see that
+/// the data is whole.
+pub async fn completeness_page(
+    State(state): State<AppState>,
+    viewer: crate::auth::Viewer,
+    Path(id): Path<i64>,
+    axum::extract::Query(q): axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Result<maud::Markup, WebError> {
+    use chrono::Datelike;
+    let body = BodyId(id);
+    state
+        .dir
+        .body(body)
+        .map_err(|_| WebError::NotFound(format!("organ {id}")))?;
+    let today = state.today();
+    let year = match q.get("ar").map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => None,
+        Some(y) => Some(
+            y.parse::<i32>()
+                .ok()
+                .filter(|y| (1900..=2200).contains(y))
+                .ok_or_else(|| WebError::field("ar", format!("ogiltigt år: {y}")))?,
+        ),
+    };
+    let year = year.unwrap_or(today.year());
+    let c = paragraf_app::open_data::completeness(&state.dir, body, year, today)?;
+    Ok(crate::html::page(
+        &format!("Fullständighet {} {year}", c.body),
+        viewer.user.as_ref(),
+        maud::html! {
+            h1 { "Fullständighet: " (c.body) " " (year) }
+            @if c.years.len() > 1 {
+                nav aria-label="År" { ul class="facets" { @for y in &c.years {
+                    li { @if *y == year { strong aria-current="page" { (y) } } @else { a href={ "/organ/" (id) "/fullstandighet?ar=" (y) } { (y) } } }
+                } } }
+            }
+            ul {
+                li { (c.rows.len()) " sammanträden i kalendern, " (c.held()) " hållna" }
+                li { (c.published()) " protokoll publicerade" }
+                li { (c.rows.iter().map(|r| r.paragraphs).sum::<usize>()) " paragrafer, varav " (c.rows.iter().map(|r| r.public).sum::<usize>()) " offentliga (övriga har sekretess eller väntar på klassificering)" }
+                @let missing = c.rows.iter().filter(|r| r.missing).count();
+                li { @if missing == 0 { "Inget protokoll saknas." } @else { strong { (missing) " hållna sammanträden saknar publicerat protokoll." } } }
+                @if !c.gaps.is_empty() {
+                    li { strong { "Paragrafnummer som inget publicerat protokoll har: " }
+                        (c.gaps.iter().map(|(a, b)| if a == b { format!("§ {a}") } else { format!("§§ {a}–{b}") }).collect::<Vec<_>>().join(", ")) }
+                }
+            }
+            div class="table-wrap" { table {
+                thead { tr { th scope="col" { "Datum" } th scope="col" { "Läge" } th scope="col" { "Protokoll" } th scope="col" class="num" { "§§" } th scope="col" class="num" { "Offentliga" } } }
+                tbody { @for r in &c.rows { tr {
+                    td { (r.date) }
+                    td { (r.state) @if r.cancelled { " (inställt)" } }
+                    td {
+                        @if let Some(a) = &r.address { a href=(a) { @if let Some((x, y)) = r.range { "§§ " (x) "–" (y) } @else { "Läs" } } }
+                        @else if r.missing { strong { "saknas" } }
+                        @else { "–" }
+                    }
+                    td class="num" { (r.paragraphs) }
+                    td class="num" { (r.public) }
+                } } }
+            } }
+        },
+    ))
+}

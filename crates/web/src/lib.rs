@@ -122,6 +122,7 @@ pub fn router(state: AppState) -> Router {
         .route("/kalender.ics", get(feeds::calendar_ics))
         .route("/organ/{id}/anslagstavla.atom", get(feeds::body_atom))
         .route("/organ/{id}/kalender.ics", get(feeds::body_ics))
+        .route("/organ/{id}/fullstandighet", get(feeds::completeness_page))
         .route(
             "/organ/{id}/{date}/protokoll",
             get(public::minutes_at_address),

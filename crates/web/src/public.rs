@@ -615,6 +615,7 @@ pub async fn body_page(
             p { "Prenumerera: "
                 a href={ "/organ/" (id) "/anslagstavla.atom" } { "kallelser och protokoll (Atom)" } ", "
                 a href={ "/organ/" (id) "/kalender.ics" } { "sammanträden i din kalender (iCal)" } "." }
+            p { a href={ "/organ/" (id) "/fullstandighet" } { "Fullständighet: sammanträden, protokoll och paragrafer per år" } }
             h2 { "Ledamöter och ersättare" }
             table {
                 thead { tr { th scope="col" { "Namn" } th scope="col" { "Parti" } th scope="col" { "Uppdrag" } } }

@@ -529,6 +529,7 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/kalender.ics",
         "/organ/{id}/anslagstavla.atom",
         "/organ/{id}/kalender.ics",
+        "/organ/{id}/fullstandighet",
         // Permanent addresses of published minutes: web protocols_and_paragraphs_have_permanent_addresses.
         "/organ/{id}/{date}/protokoll",
         "/organ/{id}/{date}/{paragraph}",

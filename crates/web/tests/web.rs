@@ -2160,3 +2160,48 @@ async fn protocols_and_paragraphs_have_permanent_addresses() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+/// The completeness page shows, per body and year, what is published and what is missing.
+#[tokio::test]
+async fn completeness_shows_what_is_published_and_what_is_missing() {
+    let app = app();
+    let meetings = app.state.dir.meetings().unwrap();
+    let posted = meetings
+        .iter()
+        .find(|m| m.state() == paragraf_core::meeting::MeetingState::Posted && m.source.is_none())
+        .unwrap();
+    let year = chrono::Datelike::year(&posted.date);
+    let r = app
+        .get(
+            &format!("/organ/{}/fullstandighet?ar={year}", posted.body),
+            None,
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let slug = app.state.dir.body(posted.body).unwrap().value.slug();
+    assert!(r
+        .body
+        .contains(&format!("/organ/{slug}/{}/protokoll", posted.date)));
+    // The demo has a meeting of that body held but not yet posted.
+    let unposted = meetings.iter().any(|m| {
+        m.body == posted.body
+            && chrono::Datelike::year(&m.date) == year
+            && m.date < today()
+            && m.cancelled().is_none()
+            && !paragraf_web::public::is_published(m)
+    });
+    assert_eq!(r.body.contains("saknas</strong>"), unposted, "{}", r.body);
+    assert_eq!(
+        app.get(
+            &format!("/organ/{}/fullstandighet?ar=tjugo", posted.body),
+            None
+        )
+        .await
+        .status,
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    assert_eq!(
+        app.get("/organ/999/fullstandighet", None).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
