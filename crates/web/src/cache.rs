@@ -74,10 +74,20 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
     if req.method() != Method::GET || !anonymous || !cacheable(req.uri().path()) {
         return next.run(req).await;
     }
-    let key = req
-        .uri()
-        .path_and_query()
-        .map_or_else(|| req.uri().path().to_string(), |p| p.as_str().to_string());
+    // Feeds write absolute addresses from the Host header when no public address is
+    // configured: a page is kept per host, so no request can plant another host's links in
+    // what everyone else is served.
+    let host = req
+        .headers()
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    let key = format!(
+        "{host} {}",
+        req.uri()
+            .path_and_query()
+            .map_or_else(|| req.uri().path().to_string(), |p| p.as_str().to_string())
+    );
     let Ok(generation) = state.dir.generation() else {
         return next.run(req).await;
     };

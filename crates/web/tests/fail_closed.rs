@@ -1710,3 +1710,31 @@ async fn secret_words_are_never_found_by_the_public_search() {
         "a broken seal hides"
     );
 }
+
+/// Without a configured public address the feeds write links from the Host header: a
+/// request with another host must not plant its links in what the cache serves to others.
+#[tokio::test]
+async fn a_forged_host_does_not_reach_other_readers_through_the_cache() {
+    let app = app();
+    let forged = app
+        .send(
+            Request::get("/anslagstavla.atom")
+                .header(header::HOST, "angripare.example")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert!(
+        forged.body.contains("http://angripare.example/"),
+        "the forger sees their own host"
+    );
+    for host in [None, Some("localhost")] {
+        let mut b = Request::get("/anslagstavla.atom");
+        if let Some(h) = host {
+            b = b.header(header::HOST, h);
+        }
+        let r = app.send(b.body(Body::empty()).unwrap()).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert!(!r.body.contains("angripare"), "{host:?}: {}", r.body);
+    }
+}
