@@ -143,9 +143,10 @@ pub struct Manifest {
 }
 
 /// The bulk downloads as they are now: made again first when what is published has changed
-/// since (a protocol posted or classified), so they are never behind the pages.
+/// since. What is published is read off the search index's fingerprints, which every
+/// operation that publishes (posting, classifying, importing, in any process) and the
+/// server's start keep in step — no scan of the store per download.
 pub fn dumps(dir: &DataDir) -> Result<Manifest> {
-    crate::search::sync(dir)?;
     let source = paragraf_core::seal::sha256_hex(
         serde_json::to_string(&dir.public_index()?.groups()?)?.as_bytes(),
     );
@@ -421,7 +422,7 @@ pub fn completeness(
                     date: m.date,
                     state: m.state().swedish(),
                     cancelled,
-                    address: crate::meeting::publication::address(dir, m),
+                    address: Some(crate::meeting::publication::address(dir, m)),
                     range: pm.minutes.number_range(),
                     paragraphs: pm.minutes.paragraphs().len(),
                     public: pm

@@ -89,8 +89,7 @@ fn searchable_text(p: &Paragraph) -> String {
 fn entries(dir: &DataDir, pm: &PublicMinutes) -> Vec<Entry> {
     let m = &pm.meeting;
     let body = dir.body_name(m.value.body);
-    let address = crate::meeting::publication::address(dir, m)
-        .unwrap_or_else(|| format!("/protokoll/{}", m.id));
+    let address = crate::meeting::publication::address(dir, m);
     let public: HashSet<u32> = pm
         .publication
         .iter()

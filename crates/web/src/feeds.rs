@@ -66,12 +66,6 @@ fn meetings(
         .collect())
 }
 
-/// Where published minutes are read: their permanent address.
-pub fn minutes_address(state: &AppState, m: &Record<MeetingId, Meeting>) -> String {
-    paragraf_app::meeting::publication::address(&state.dir, m)
-        .unwrap_or_else(|| format!("/protokoll/{}", m.id))
-}
-
 fn time(t: Option<NaiveTime>) -> String {
     t.map(|t| t.format(" kl. %H:%M").to_string())
         .unwrap_or_default()
@@ -133,7 +127,7 @@ fn atom(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<R
                 title: format!("Justerat protokoll: {b}, sammanträde {}", m.date),
                 updated: n.posted,
                 author: b.clone(),
-                link: format!("{base}{}", minutes_address(state, &m)),
+                link: format!("{base}{}", paragraf_app::meeting::publication::address(&state.dir, &m)),
                 summary: format!(
                     "Anslaget uppsatt {}{}. Sista dag för överklagande {}. Protokollet förvaras: {}.",
                     n.posted,
@@ -229,7 +223,10 @@ fn ics(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<Re
             e.location(p);
         }
         let url = if is_published(&m) {
-            format!("{base}{}", minutes_address(state, &m))
+            format!(
+                "{base}{}",
+                paragraf_app::meeting::publication::address(&state.dir, &m)
+            )
         } else {
             format!(
                 "{base}/kalender?organ={}&manad={}",
@@ -351,16 +348,7 @@ pub async fn completeness_page(
         .body(body)
         .map_err(|_| WebError::NotFound(format!("organ {id}")))?;
     let today = state.today();
-    let year = match q.get("ar").map(|s| s.trim()).filter(|s| !s.is_empty()) {
-        None => None,
-        Some(y) => Some(
-            y.parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2200).contains(y))
-                .ok_or_else(|| WebError::field("ar", format!("ogiltigt år: {y}")))?,
-        ),
-    };
-    let year = year.unwrap_or(today.year());
+    let year = crate::html::year_param(&q, "ar")?.unwrap_or(today.year());
     let c = paragraf_app::open_data::completeness(&state.dir, body, year, today)?;
     Ok(crate::html::page(
         &format!("Fullständighet {} {year}", c.body),

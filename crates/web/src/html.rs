@@ -177,6 +177,22 @@ mod tests {
     }
 }
 
+/// A year asked for in `?{key}=ÅÅÅÅ` (none when absent or empty).
+pub fn year_param(
+    q: &std::collections::HashMap<String, String>,
+    key: &str,
+) -> Result<Option<i32>, crate::error::WebError> {
+    match q.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(y) => y
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1900..=2200).contains(y))
+            .map(Some)
+            .ok_or_else(|| crate::error::WebError::field(key, format!("ogiltigt år: {y}"))),
+    }
+}
+
 /// One page of a long list: which rows, and the links to the pages around it.
 #[derive(Debug, Clone, Copy)]
 pub struct Paging {

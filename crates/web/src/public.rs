@@ -421,7 +421,7 @@ fn minutes_html(state: &AppState, viewer: &Viewer, id: MeetingId) -> Result<Mark
         html! {
             h1 { "Protokoll – offentlig version" }
             p { strong { (body) } ", " (long_date(m.date)) }
-            @if let Some(a) = &address { p class="hint" { "Permanent adress: " a href=(a) { (a) } } }
+            p class="hint" { "Permanent adress: " a href=(address) { (address) } }
             p { "Vissa uppgifter kan ha tagits bort enligt OSL 26 kap. 1 §. " a href={ "/protokoll/" (m.id) "/protokoll-offentlig.pdf" } { "Ladda ned som PDF" } }
             table { tbody {
                 tr { th scope="row" { "Plats och tid" } td { (m.place.clone().unwrap_or_default()) " " (m.start.map(|t| t.format("kl. %H:%M").to_string()).unwrap_or_default()) (m.end.map(|t| t.format("–%H:%M").to_string()).unwrap_or_default()) } }

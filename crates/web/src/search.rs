@@ -40,15 +40,7 @@ fn asked(q: &HashMap<String, String>) -> Result<Asked, WebError> {
             format!("sökningen är för lång (högst {MAX_QUERY} tecken)"),
         ));
     }
-    let year = match get("ar") {
-        None => None,
-        Some(y) => Some(
-            y.parse::<i32>()
-                .ok()
-                .filter(|y| (1900..=2200).contains(y))
-                .ok_or_else(|| WebError::field("ar", format!("ogiltigt år: {y}")))?,
-        ),
-    };
+    let year = crate::html::year_param(q, "ar")?;
     let page = match get("sida") {
         None => 1,
         Some(s) => s

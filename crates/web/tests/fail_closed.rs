@@ -16,7 +16,7 @@ use paragraf_app::accounts::Role;
 use paragraf_app::meeting::cycle;
 use paragraf_core::ids::{BodyId, MeetingId, PersonId};
 use paragraf_core::meeting::MeetingState;
-use paragraf_core::minutes::{Ballot, Choice, Conflict, MinutesNote, Reservation, SignerRole};
+use paragraf_core::minutes::{Ballot, Choice, Conflict, MinutesNote, Reservation};
 
 mod support;
 use support::*;
@@ -142,24 +142,6 @@ fn publish_minutes_full_of_numbers(app: &App) -> MeetingId {
     }
     adjust_and_post(app, id, "Arkivet, pnr8112189876");
     id
-}
-
-/// The chair and the first justerare approve drafted minutes, and they are posted today.
-fn adjust_and_post(app: &App, id: MeetingId, storage: &str) {
-    let dir = &app.state.dir;
-    let minutes = dir.storage_for_tests().minutes(id).unwrap().unwrap();
-    let now = app.state.now();
-    let recording = || cycle::Recording {
-        now,
-        by: "test".into(),
-        on_behalf: false,
-    };
-    let chair = minutes.chair().unwrap();
-    let adjuster = minutes.adjusters()[0];
-    for (who, role) in [(chair, SignerRole::Chair), (adjuster, SignerRole::Adjuster)] {
-        cycle::approve(dir, id, who, role, "test", vec![], now, recording()).unwrap();
-    }
-    cycle::post_minutes(dir, id, today(), storage, today()).unwrap();
 }
 
 /// Seed 000 moved a year back (so that its § numbers are free), with personnummer in its

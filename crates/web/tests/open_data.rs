@@ -304,36 +304,7 @@ async fn bulk_downloads_have_a_manifest_and_follow_publication() {
         })
         .unwrap()
         .id;
-    let minutes = dir.minutes(drafted).unwrap().unwrap();
-    let now = app.state.now();
-    for (who, role) in [
-        (
-            minutes.chair().unwrap(),
-            paragraf_core::minutes::SignerRole::Chair,
-        ),
-        (
-            minutes.adjusters()[0],
-            paragraf_core::minutes::SignerRole::Adjuster,
-        ),
-    ] {
-        let recording = paragraf_app::meeting::cycle::Recording {
-            now,
-            by: "test".into(),
-            on_behalf: false,
-        };
-        paragraf_app::meeting::cycle::approve(
-            dir,
-            drafted,
-            who,
-            role,
-            "test",
-            vec![],
-            now,
-            recording,
-        )
-        .unwrap();
-    }
-    paragraf_app::meeting::cycle::post_minutes(dir, drafted, today(), "Arkivet", today()).unwrap();
+    adjust_and_post(&app, drafted, "Arkivet");
     let after = manifest(&app.get("/oppna-data/manifest.json", None).await.body);
     assert_ne!(after["source"], first["source"]);
     let rows = |m: &Value| {

@@ -35,10 +35,12 @@ pub fn is_published(m: &Meeting) -> bool {
 
 /// The permanent address of a meeting's published minutes, which never changes:
 /// `/organ/{body}/{date}/protokoll` (`/organ/socialnamnden/2024-01-29/protokoll`); a § is
-/// `/organ/{body}/{date}/§14`. `None` when the body is unknown.
-pub fn address(dir: &DataDir, m: &Record<MeetingId, Meeting>) -> Option<String> {
-    let body = dir.storage().body(m.body).ok()?;
-    Some(address_of(&body.value, m.date, None))
+/// `/organ/{body}/{date}/§14`; `/protokoll/{id}` should the body be unknown.
+pub fn address(dir: &DataDir, m: &Record<MeetingId, Meeting>) -> String {
+    match dir.storage().body(m.body) {
+        Ok(body) => address_of(&body.value, m.date, None),
+        Err(_) => format!("/protokoll/{}", m.id),
+    }
 }
 
 /// The permanent address of the minutes of `body`'s meeting on `date`, or of its § `number`.

@@ -302,3 +302,23 @@ impl App {
         self.send(req).await
     }
 }
+
+/// The chair and the first justerare approve drafted minutes, and they are posted today.
+pub fn adjust_and_post(app: &App, id: paragraf_core::ids::MeetingId, storage: &str) {
+    use paragraf_app::meeting::cycle;
+    use paragraf_core::minutes::SignerRole;
+    let dir = &app.state.dir;
+    let minutes = dir.storage_for_tests().minutes(id).unwrap().unwrap();
+    let now = app.state.now();
+    let recording = || cycle::Recording {
+        now,
+        by: "test".into(),
+        on_behalf: false,
+    };
+    let chair = minutes.chair().unwrap();
+    let adjuster = minutes.adjusters()[0];
+    for (who, role) in [(chair, SignerRole::Chair), (adjuster, SignerRole::Adjuster)] {
+        cycle::approve(dir, id, who, role, "test", vec![], now, recording()).unwrap();
+    }
+    cycle::post_minutes(dir, id, today(), storage, today()).unwrap();
+}
