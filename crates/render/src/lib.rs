@@ -12,7 +12,7 @@
 //! numbers already formatted by [`format`]) that the template reads with
 //! `json("data.json")`. Fonts are the ones shipped in the `typst-assets` crate; nothing is
 //! read from the file system or the network at run time. Rendering the same input twice
-//! gives byte-identical PDFs (no timestamp is written).
+//! gives byte-identical PDFs (no timestamp is written). Every PDF is PDF/A-2b.
 
 pub mod chart;
 pub mod doc;
@@ -83,12 +83,23 @@ pub fn appeal_text(d: &doc::PostingDoc) -> Vec<String> {
     payload::appeal_paragraphs(d)
 }
 
+/// PDF/A-2b (ISO 19005-2, level b): every document is fit for the e-archive — fonts
+/// embedded, XMP metadata with the `pdfaid` schema, title and language; typst refuses to
+/// write what the standard forbids.
+fn archival() -> Result<typst_pdf::PdfStandards, RenderError> {
+    typst_pdf::PdfStandards::new(&[typst_pdf::PdfStandard::A_2b])
+        .map_err(|e| RenderError::Internal(format!("PDF/A-2b: {e:?}")))
+}
+
 fn render<T: serde::Serialize>(template: &'static str, data: &T) -> Result<Vec<u8>, RenderError> {
     let json = serde_json::to_vec(data)?;
     let world = RenderWorld::new(template, json)?;
     let Warned { output, .. } = typst::compile::<PagedDocument>(&world);
     let document = output.map_err(|e| RenderError::Typeset(world.describe(&e)))?;
-    let options = typst_pdf::PdfOptions::default();
+    let options = typst_pdf::PdfOptions {
+        standards: archival()?,
+        ..Default::default()
+    };
     let pdf = typst_pdf::pdf(&document, &options).map_err(|e| RenderError::Pdf(world.describe(&e)));
     // Keep typst's memoization cache bounded in long-running processes.
     comemo::evict(10);

@@ -501,3 +501,55 @@ fn a_report_with_a_table_and_a_chart() {
     let e = paragraf_render::report_pdf(&doc).unwrap_err().to_string();
     assert!(e.contains("inte SVG"), "{e}");
 }
+
+/// The XMP metadata packet of `pdf` (typst writes it uncompressed, as PDF/A asks).
+fn xmp(pdf: &[u8]) -> String {
+    let text = String::from_utf8_lossy(pdf);
+    let start = text.find("<x:xmpmeta").expect("an XMP packet");
+    let end = text[start..].find("</x:xmpmeta>").expect("the XMP packet ends") + start;
+    text[start..end].to_string()
+}
+
+#[test]
+fn every_document_is_pdf_a_2b_with_title_and_language() {
+    let docs = [
+        ("protokoll", protocol_pdf(&protocol_000()).expect("render")),
+        ("kallelse", notice_pdf(&notice_002()).expect("render")),
+        ("utdrag", extract_pdf(&extract_115()).expect("render")),
+        ("anslag", posting_pdf(&posting_000()).expect("render")),
+    ];
+    for (name, pdf) in &docs {
+        let meta = xmp(pdf);
+        for needle in [
+            "<pdfaid:part>2</pdfaid:part>",
+            "<pdfaid:conformance>B</pdfaid:conformance>",
+            "<dc:title>",
+            "sv",
+        ] {
+            assert!(meta.contains(needle), "{name}: XMP lacks {needle}: {meta}");
+        }
+        let raw = String::from_utf8_lossy(pdf);
+        // Tagged (logical structure) and an output intent, as PDF/A-2 needs for colour.
+        assert!(raw.contains("/StructTreeRoot"), "{name} is not tagged");
+        assert!(raw.contains("/OutputIntents"), "{name} has no output intent");
+        // Every font embedded: poppler's pdffonts lists "emb" yes for each.
+        let dir = scratch_dir();
+        let path = dir.join(format!("{name}.pdf"));
+        std::fs::write(&path, pdf).expect("write");
+        match Command::new("pdffonts").arg(&path).output() {
+            Ok(out) => {
+                let listing = String::from_utf8_lossy(&out.stdout);
+                let fonts: Vec<&str> = listing.lines().skip(2).collect();
+                assert!(!fonts.is_empty(), "{name}: no fonts listed");
+                for line in fonts {
+                    let cols: Vec<&str> = line.split_whitespace().collect();
+                    let n = cols.len();
+                    // name type [encoding…] emb sub uni object ID
+                    assert_eq!(cols[n - 5], "yes", "{name}: a font is not embedded: {line}");
+                }
+            }
+            Err(e) => eprintln!("SKIPPED font check for {name}: pdffonts not runnable ({e})"),
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
