@@ -506,7 +506,10 @@ fn a_report_with_a_table_and_a_chart() {
 fn xmp(pdf: &[u8]) -> String {
     let text = String::from_utf8_lossy(pdf);
     let start = text.find("<x:xmpmeta").expect("an XMP packet");
-    let end = text[start..].find("</x:xmpmeta>").expect("the XMP packet ends") + start;
+    let end = text[start..]
+        .find("</x:xmpmeta>")
+        .expect("the XMP packet ends")
+        + start;
     text[start..end].to_string()
 }
 
@@ -531,7 +534,10 @@ fn every_document_is_pdf_a_2b_with_title_and_language() {
         let raw = String::from_utf8_lossy(pdf);
         // Tagged (logical structure) and an output intent, as PDF/A-2 needs for colour.
         assert!(raw.contains("/StructTreeRoot"), "{name} is not tagged");
-        assert!(raw.contains("/OutputIntents"), "{name} has no output intent");
+        assert!(
+            raw.contains("/OutputIntents"),
+            "{name} has no output intent"
+        );
         // Every font embedded: poppler's pdffonts lists "emb" yes for each.
         let dir = scratch_dir();
         let path = dir.join(format!("{name}.pdf"));

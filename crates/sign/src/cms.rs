@@ -6,8 +6,7 @@
 use cms::cert::{CertificateChoices, IssuerAndSerialNumber};
 use cms::content_info::{CmsVersion, ContentInfo};
 use cms::signed_data::{
-    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo,
-    SignerInfos,
+    CertificateSet, EncapsulatedContentInfo, SignedData, SignerIdentifier, SignerInfo, SignerInfos,
 };
 use der::asn1::{ObjectIdentifier, OctetString, SetOfVec};
 use der::{Any, Decode, Encode, Sequence, SliceReader};
@@ -23,8 +22,7 @@ const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1
 const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
 const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
 const ID_CONTENT_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.3");
-const ID_MESSAGE_DIGEST: ObjectIdentifier =
-    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
+const ID_MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
 const ID_SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
 
@@ -91,7 +89,9 @@ pub fn sign(key: &dyn OrganisationKey, content_digest: &[u8]) -> Result<Vec<u8>,
     let signed_attrs: SetOfVec<Attribute> =
         SetOfVec::try_from(attrs).map_err(|e| bad("signerade attribut", e))?;
     // The signature covers the DER of the attributes as a SET (RFC 5652, 5.4).
-    let to_sign = signed_attrs.to_der().map_err(|e| bad("signerade attribut", e))?;
+    let to_sign = signed_attrs
+        .to_der()
+        .map_err(|e| bad("signerade attribut", e))?;
     let signature = key.sign(&to_sign)?;
     let signer_info = SignerInfo {
         version: CmsVersion::V1,
@@ -157,10 +157,7 @@ pub fn check(cms: &[u8], content_digest: &[u8]) -> Result<CmsCheck, SignError> {
     if info.content_type != ID_SIGNED_DATA {
         return Err(SignError::Cms("signaturen är ingen SignedData".into()));
     }
-    let sd: SignedData = info
-        .content
-        .decode_as()
-        .map_err(|e| bad("SignedData", e))?;
+    let sd: SignedData = info.content.decode_as().map_err(|e| bad("SignedData", e))?;
     let [si] = sd.signer_infos.0.as_slice() else {
         return Err(SignError::Cms(format!(
             "{} signerare i signaturen (en väntades)",
@@ -220,7 +217,12 @@ pub fn check(cms: &[u8], content_digest: &[u8]) -> Result<CmsCheck, SignError> {
     };
     let signed = attrs.to_der().map_err(|e| bad("signerade attribut", e))?;
     let signature_valid = signer.as_ref().is_some_and(|cert| {
-        verify_signature(cert, &si.signature_algorithm, &signed, si.signature.as_bytes())
+        verify_signature(
+            cert,
+            &si.signature_algorithm,
+            &signed,
+            si.signature.as_bytes(),
+        )
     });
     Ok(CmsCheck {
         signer,

@@ -47,7 +47,11 @@ pub enum KeyKind {
 impl KeyKind {
     /// The kind of the certificate's public key; other kinds are refused.
     pub fn of(cert: &Certificate) -> Result<KeyKind, SignError> {
-        let alg = &cert.tbs_certificate().subject_public_key_info().algorithm.oid;
+        let alg = &cert
+            .tbs_certificate()
+            .subject_public_key_info()
+            .algorithm
+            .oid;
         if *alg == EC_PUBLIC_KEY {
             Ok(KeyKind::EcdsaP256)
         } else if *alg == RSA_ENCRYPTION {
@@ -172,7 +176,8 @@ impl TokenKey {
         let p11 = |what: &str, e: cryptoki::error::Error| {
             SignError::Key(format!("PKCS#11 ({}): {what}: {e}", config.module))
         };
-        let context = Pkcs11::new(&config.module).map_err(|e| p11("modulen kunde inte laddas", e))?;
+        let context =
+            Pkcs11::new(&config.module).map_err(|e| p11("modulen kunde inte laddas", e))?;
         // A module is initialised once per process; another key opened through it finds it
         // started.
         match context.initialize(CInitializeArgs::new(CInitializeFlags::OS_LOCKING_OK)) {
@@ -206,7 +211,10 @@ impl TokenKey {
             .open_ro_session(slot)
             .map_err(|e| p11("kunde inte öppna en session", e))?;
         session
-            .login(UserType::User, Some(&AuthPin::new(config.pin.clone().into())))
+            .login(
+                UserType::User,
+                Some(&AuthPin::new(config.pin.clone().into())),
+            )
             .map_err(|e| p11("inloggningen på token misslyckades (fel PIN?)", e))?;
         let keys = session
             .find_objects(&[

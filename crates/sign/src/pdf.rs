@@ -160,7 +160,8 @@ pub fn sign_pdf(
         .set("AcroForm", form);
 
     let mut out = Vec::with_capacity(pdf.len() + 2 * CONTENTS_LEN + 4096);
-    doc.save_to(&mut out).map_err(|e| SignError::Pdf(e.to_string()))?;
+    doc.save_to(&mut out)
+        .map_err(|e| SignError::Pdf(e.to_string()))?;
 
     // Where the placeholders landed (only in the appended update).
     let from = pdf.len();
@@ -279,12 +280,7 @@ pub fn signatures(pdf: &[u8]) -> Result<Vec<FoundSignature>, SignError> {
 }
 
 fn check_one(pdf: &[u8], d: &Dictionary) -> FoundSignature {
-    let text = |key: &[u8]| {
-        d.get(key)
-            .and_then(Object::as_str)
-            .ok()
-            .map(text_of)
-    };
+    let text = |key: &[u8]| d.get(key).and_then(Object::as_str).ok().map(text_of);
     let mut found = FoundSignature {
         signer: String::new(),
         certificate_sha256: None,

@@ -10,8 +10,8 @@ use std::process::Command;
 
 use chrono::DateTime;
 use paragraf_sign::{
-    create_self_signed, sign_pdf, signatures, FileKey, OrganisationKey, SignatureInfo,
-    TokenConfig, TokenKey,
+    create_self_signed, sign_pdf, signatures, FileKey, OrganisationKey, SignatureInfo, TokenConfig,
+    TokenKey,
 };
 
 fn pdf() -> Vec<u8> {
@@ -48,10 +48,7 @@ fn info() -> SignatureInfo {
 
 /// Whether `tool` runs; under CI its absence fails.
 fn have(tool: &str, hint: &str) -> bool {
-    let ok = Command::new(tool)
-        .arg("--help")
-        .output()
-        .is_ok();
+    let ok = Command::new(tool).arg("--help").output().is_ok();
     if !ok {
         assert!(
             std::env::var_os("CI").is_none(),
@@ -90,7 +87,10 @@ fn check_with_tools(dir: &Path, signed: &[u8], trust: Option<&Path>) {
         assert!(out.contains("Total document signed"), "pdfsig: {out}");
         assert!(out.contains("ETSI.CAdES.detached"), "pdfsig: {out}");
         let out = pdfsig(&bad);
-        assert!(!out.contains("Signature is Valid"), "pdfsig, altered: {out}");
+        assert!(
+            !out.contains("Signature is Valid"),
+            "pdfsig, altered: {out}"
+        );
     }
     if let Some(ca) = trust {
         if have("pyhanko", "pip install pyhanko pyhanko-cli") {
@@ -111,7 +111,10 @@ fn check_with_tools(dir: &Path, signed: &[u8], trust: Option<&Path>) {
             let out = validate(&bad);
             let text = String::from_utf8_lossy(&out.stdout).into_owned()
                 + &String::from_utf8_lossy(&out.stderr);
-            assert!(!out.status.success(), "pyhanko accepted an altered copy: {text}");
+            assert!(
+                !out.status.success(),
+                "pyhanko accepted an altered copy: {text}"
+            );
         }
     }
 }
@@ -124,7 +127,11 @@ fn check_ourselves(signed: &[u8]) {
     assert_eq!(s.statement.as_deref(), Some(r#"{"sigill":"x"}"#));
     assert!(s.signer.contains("Ludvika kommun"), "{}", s.signer);
     let altered = signatures(&tampered(signed)).expect("read");
-    assert!(!altered[0].ok() && !altered[0].digest_matches, "{:?}", altered[0]);
+    assert!(
+        !altered[0].ok() && !altered[0].digest_matches,
+        "{:?}",
+        altered[0]
+    );
     let mut appended = signed.to_vec();
     appended.extend_from_slice(b"\n% tillagt efteraat\n");
     let after = signatures(&appended).expect("read");
@@ -136,7 +143,10 @@ fn a_self_signed_key_signs_and_pdfsig_agrees() {
     let dir = tempfile::tempdir().unwrap();
     let key = create_self_signed(&dir.path().join("nycklar"), "Ludvika kommun").unwrap();
     let signed = sign_pdf(&pdf(), &key, &info()).unwrap();
-    assert!(signed.starts_with(&pdf()), "an incremental update keeps the PDF/A as it was");
+    assert!(
+        signed.starts_with(&pdf()),
+        "an incremental update keeps the PDF/A as it was"
+    );
     check_ourselves(&signed);
     check_with_tools(dir.path(), &signed, None);
     // Read back from the files it wrote, the key signs the same way.
@@ -169,7 +179,11 @@ fn test_ca(dir: &Path) -> Option<(std::path::PathBuf, std::path::PathBuf, std::p
             .current_dir(dir)
             .output()
             .expect("openssl");
-        assert!(out.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
     std::fs::write(
         dir.join("ext.cnf"),
@@ -177,26 +191,81 @@ fn test_ca(dir: &Path) -> Option<(std::path::PathBuf, std::path::PathBuf, std::p
          [org]\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n",
     )
     .unwrap();
-    run(&["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "ca.key"]);
     run(&[
-        "req", "-x509", "-new", "-key", "ca.key", "-subj", "/CN=Testkommunens CA/O=Test",
-        "-days", "3650", "-out", "ca.crt", "-extensions", "ca", "-config", "ext.cnf",
-    ]);
-    run(&["ecparam", "-name", "prime256v1", "-genkey", "-noout", "-out", "org.ec"]);
-    run(&["pkcs8", "-topk8", "-nocrypt", "-in", "org.ec", "-out", "org.key"]);
-    run(&[
-        "req", "-new", "-key", "org.key", "-subj", "/CN=Ludvika kommun e-sigill/O=Ludvika kommun",
-        "-out", "org.csr",
+        "ecparam",
+        "-name",
+        "prime256v1",
+        "-genkey",
+        "-noout",
+        "-out",
+        "ca.key",
     ]);
     run(&[
-        "x509", "-req", "-in", "org.csr", "-CA", "ca.crt", "-CAkey", "ca.key",
-        "-CAcreateserial", "-days", "3650", "-extfile", "ext.cnf", "-extensions", "org",
-        "-out", "org.crt",
+        "req",
+        "-x509",
+        "-new",
+        "-key",
+        "ca.key",
+        "-subj",
+        "/CN=Testkommunens CA/O=Test",
+        "-days",
+        "3650",
+        "-out",
+        "ca.crt",
+        "-extensions",
+        "ca",
+        "-config",
+        "ext.cnf",
+    ]);
+    run(&[
+        "ecparam",
+        "-name",
+        "prime256v1",
+        "-genkey",
+        "-noout",
+        "-out",
+        "org.ec",
+    ]);
+    run(&[
+        "pkcs8", "-topk8", "-nocrypt", "-in", "org.ec", "-out", "org.key",
+    ]);
+    run(&[
+        "req",
+        "-new",
+        "-key",
+        "org.key",
+        "-subj",
+        "/CN=Ludvika kommun e-sigill/O=Ludvika kommun",
+        "-out",
+        "org.csr",
+    ]);
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "org.csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "3650",
+        "-extfile",
+        "ext.cnf",
+        "-extensions",
+        "org",
+        "-out",
+        "org.crt",
     ]);
     let chain = std::fs::read_to_string(dir.join("org.crt")).unwrap()
         + &std::fs::read_to_string(dir.join("ca.crt")).unwrap();
     std::fs::write(dir.join("chain.pem"), chain).unwrap();
-    Some((dir.join("org.key"), dir.join("chain.pem"), dir.join("ca.crt")))
+    Some((
+        dir.join("org.key"),
+        dir.join("chain.pem"),
+        dir.join("ca.crt"),
+    ))
 }
 
 #[test]
@@ -223,7 +292,10 @@ fn a_key_that_is_not_the_certificates_is_refused() {
     )
     .err()
     .expect("refused");
-    assert!(err.to_string().contains("hör inte till certifikatet"), "{err}");
+    assert!(
+        err.to_string().contains("hör inte till certifikatet"),
+        "{err}"
+    );
 }
 
 const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
@@ -242,7 +314,11 @@ fn a_key_on_a_pkcs11_token_signs_without_leaving_it() {
     let tokens = dir.path().join("tokens");
     std::fs::create_dir(&tokens).unwrap();
     let conf = dir.path().join("softhsm2.conf");
-    std::fs::write(&conf, format!("directories.tokendir = {}\n", tokens.display())).unwrap();
+    std::fs::write(
+        &conf,
+        format!("directories.tokendir = {}\n", tokens.display()),
+    )
+    .unwrap();
     std::env::set_var("SOFTHSM2_CONF", &conf);
     let util = |args: &[&str]| {
         let out = Command::new("softhsm2-util")
@@ -250,12 +326,33 @@ fn a_key_on_a_pkcs11_token_signs_without_leaving_it() {
             .env("SOFTHSM2_CONF", &conf)
             .output()
             .expect("softhsm2-util");
-        assert!(out.status.success(), "softhsm2-util {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "softhsm2-util {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     };
-    util(&["--init-token", "--free", "--label", "paragraf", "--so-pin", "87654321", "--pin", "123456"]);
     util(&[
-        "--import", key_file.to_str().unwrap(), "--token", "paragraf", "--label", "sigill",
-        "--id", "01", "--pin", "123456",
+        "--init-token",
+        "--free",
+        "--label",
+        "paragraf",
+        "--so-pin",
+        "87654321",
+        "--pin",
+        "123456",
+    ]);
+    util(&[
+        "--import",
+        key_file.to_str().unwrap(),
+        "--token",
+        "paragraf",
+        "--label",
+        "sigill",
+        "--id",
+        "01",
+        "--pin",
+        "123456",
     ]);
     let config = TokenConfig {
         module: SOFTHSM.into(),
@@ -272,6 +369,8 @@ fn a_key_on_a_pkcs11_token_signs_without_leaving_it() {
         pin: "000000".into(),
         ..config
     };
-    let err = TokenKey::open(&wrong, &chain).err().expect("a wrong PIN is refused");
+    let err = TokenKey::open(&wrong, &chain)
+        .err()
+        .expect("a wrong PIN is refused");
     assert!(err.to_string().contains("PIN"), "{err}");
 }
