@@ -420,17 +420,17 @@ mod profile {
         ) -> x509_cert::builder::Result<Vec<Extension>> {
             let mut out: Vec<Extension> = Vec::new();
             let ski = SubjectKeyIdentifier::try_from(spk)?;
-            out.push(ski.to_extension(&tbs.subject(), &out)?);
+            out.push(ski.to_extension(tbs.subject(), &out)?);
             out.push(
                 BasicConstraints {
                     ca: false,
                     path_len_constraint: None,
                 }
-                .to_extension(&tbs.subject(), &out)?,
+                .to_extension(tbs.subject(), &out)?,
             );
             out.push(
                 KeyUsage(KeyUsages::DigitalSignature | KeyUsages::NonRepudiation)
-                    .to_extension(&tbs.subject(), &out)?,
+                    .to_extension(tbs.subject(), &out)?,
             );
             Ok(out)
         }
