@@ -27,6 +27,32 @@ pub struct Config {
     /// Single sign-on through the municipality's identity provider, if configured.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sso: Option<SsoConfig>,
+    /// `[underskrift]`: the organisation key that signs the PDFs, if not the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub underskrift: Option<SigningConfig>,
+}
+
+/// `[underskrift]`: where the organisation key (e-sigill) is kept — never in the data
+/// directory. Either `nyckel` and `certifikat` (PEM files), or `pkcs11_modul`,
+/// `pkcs11_token` and `pkcs11_nyckel` with `certifikat` (the PIN from the environment
+/// variable `PARAGRAF_PKCS11_PIN`). Without this section a self-signed key is made on first
+/// use in the folder beside the data directory named `<datakatalog>.nycklar`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SigningConfig {
+    /// The certificate chain, PEM (the organisation's first).
+    pub certifikat: std::path::PathBuf,
+    /// The private key, PKCS#8 PEM (when not on a token).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nyckel: Option<std::path::PathBuf>,
+    /// The PKCS#11 module, such as "/usr/lib/softhsm/libsofthsm2.so".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pkcs11_modul: Option<String>,
+    /// The token's label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pkcs11_token: Option<String>,
+    /// The private key's label on the token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pkcs11_nyckel: Option<String>,
 }
 
 /// `[sso]`: OpenID Connect (authorization code with PKCE) against the municipality's

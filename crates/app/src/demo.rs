@@ -40,6 +40,7 @@ pub fn demo_config() -> Config {
         },
         server: Default::default(),
         sso: None,
+        underskrift: None,
     }
 }
 

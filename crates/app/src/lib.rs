@@ -24,6 +24,7 @@ mod queries;
 pub mod registry;
 pub mod search;
 pub mod settings;
+pub mod signing;
 pub mod sso;
 pub mod unenforced;
 

@@ -33,6 +33,7 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
         },
         server: Default::default(),
         sso: None,
+        underskrift: None,
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir;

@@ -25,6 +25,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         },
         server: Default::default(),
         sso: None,
+        underskrift: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     (tmp, d)

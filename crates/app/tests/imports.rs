@@ -22,6 +22,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         },
         server: Default::default(),
         sso: None,
+        underskrift: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     (tmp, d)

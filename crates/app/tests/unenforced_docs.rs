@@ -55,6 +55,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         },
         server: Default::default(),
         sso: None,
+        underskrift: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let csv = std::fs::read(concat!(

@@ -689,6 +689,6 @@ pub async fn minutes_pdf(
 ) -> Result<Response, WebError> {
     let docs = paragraf_app::meeting::documents::MeetingDocs::published(&state.dir, MeetingId(id))?
         .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))?;
-    let bytes = docs.public_protocol_pdf()?;
+    let bytes = docs.public_protocol_pdf(&state.dir)?;
     Ok(pdf(bytes, &format!("protokoll-{id}-offentlig.pdf")))
 }

@@ -1801,7 +1801,7 @@ pub async fn document(
         ));
     }
     let bytes = paragraf_app::meeting::documents::MeetingDocs::load(&state.dir, MeetingId(id))?
-        .pdf(&name, state.today())?
+        .pdf(&state.dir, &name, state.today())?
         .ok_or_else(|| WebError::NotFound(format!("dokumentet {name}")))?;
     if name == "protokoll.pdf" {
         audit(

@@ -499,9 +499,10 @@ impl MeetingDocs {
 
     /// The document `name` of the meeting as PDF: kallelse.pdf, protokoll.pdf,
     /// protokoll-offentlig.pdf, anslag.pdf or utdrag-N.pdf (certified on `today`); `None` when
-    /// the meeting has no such document.
-    pub fn pdf(&self, name: &str, today: NaiveDate) -> Result<Option<Vec<u8>>> {
-        Ok(match name {
+    /// the meeting has no such document. The documents of adjusted minutes carry the
+    /// organisation's signature (PAdES) with the seal.
+    pub fn pdf(&self, dir: &DataDir, name: &str, today: NaiveDate) -> Result<Option<Vec<u8>>> {
+        let made = match name {
             "kallelse.pdf" => self
                 .notice()
                 .map(|d| paragraf_render::notice_pdf(&d))
@@ -511,7 +512,7 @@ impl MeetingDocs {
                 None => None,
             },
             "protokoll-offentlig.pdf" => match &self.minutes {
-                Some(_) => Some(self.public_protocol_pdf()?),
+                Some(_) => Some(paragraf_render::protocol_pdf(&self.protocol(true)?)?),
                 None => None,
             },
             "anslag.pdf" => self
@@ -526,12 +527,34 @@ impl MeetingDocs {
                 Some(n) => Some(paragraf_render::extract_pdf(&self.extract(n, today)?)?),
                 None => None,
             },
-        })
+        };
+        match made {
+            Some(pdf) if name != "kallelse.pdf" => Ok(Some(self.signed(dir, name, pdf)?)),
+            other => Ok(other),
+        }
     }
 
-    /// The public PDF of the minutes.
-    pub fn public_protocol_pdf(&self) -> Result<Vec<u8>> {
-        Ok(paragraf_render::protocol_pdf(&self.protocol(true)?)?)
+    /// The public PDF of the minutes (signed when adjusted).
+    pub fn public_protocol_pdf(&self, dir: &DataDir) -> Result<Vec<u8>> {
+        let pdf = paragraf_render::protocol_pdf(&self.protocol(true)?)?;
+        self.signed(dir, "protokoll-offentlig.pdf", pdf)
+    }
+
+    /// `pdf` with the organisation's signature and the seal when the minutes are adjusted;
+    /// as it is otherwise (a draft is not signed).
+    fn signed(&self, dir: &DataDir, name: &str, pdf: Vec<u8>) -> Result<Vec<u8>> {
+        let Some(seal) = self.minutes.as_ref().and_then(|m| m.seal()) else {
+            return Ok(pdf);
+        };
+        let statement = crate::signing::Statement {
+            municipality: self.municipality.clone(),
+            body: self.body.clone(),
+            date: self.meeting.date.to_string(),
+            document: name.trim_end_matches(".pdf").to_string(),
+            paragraphs: self.paragraph_numbers(),
+            seal: seal.clone(),
+        };
+        crate::signing::sign(dir, &pdf, &statement)
     }
 }
 
@@ -554,26 +577,26 @@ pub fn render_all(
         written.push(path);
         Ok(())
     };
-    if let Some(n) = docs.notice() {
-        write("kallelse.pdf".into(), paragraf_render::notice_pdf(&n)?)?;
+    let mut names = Vec::new();
+    if docs.notice().is_some() {
+        names.push("kallelse.pdf".to_string());
     }
     if docs.minutes.is_some() {
-        write(
-            "protokoll.pdf".into(),
-            paragraf_render::protocol_pdf(&docs.protocol(false)?)?,
-        )?;
-        write(
-            "protokoll-offentlig.pdf".into(),
-            docs.public_protocol_pdf()?,
-        )?;
+        names.push("protokoll.pdf".into());
+        names.push("protokoll-offentlig.pdf".into());
         for n in docs.paragraph_numbers() {
-            if let Ok(e) = docs.extract(n, today) {
-                write(format!("utdrag-{n}.pdf"), paragraf_render::extract_pdf(&e)?)?;
+            if docs.extract(n, today).is_ok() {
+                names.push(format!("utdrag-{n}.pdf"));
             }
         }
     }
-    if let Some(p) = docs.posting() {
-        write("anslag.pdf".into(), paragraf_render::posting_pdf(&p)?)?;
+    if docs.posting().is_some() {
+        names.push("anslag.pdf".into());
+    }
+    for name in names {
+        if let Some(bytes) = docs.pdf(dir, &name, today)? {
+            write(name, bytes)?;
+        }
     }
     Ok(written)
 }

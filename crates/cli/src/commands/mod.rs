@@ -47,6 +47,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 },
                 server: Default::default(),
                 sso: None,
+                underskrift: None,
             };
             let dir = DataDir::init(&a.data.dir, &config)?;
             if let Some((username, password)) = admin {
