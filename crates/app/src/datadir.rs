@@ -30,6 +30,18 @@ pub struct Config {
     /// `[underskrift]`: the organisation key that signs the PDFs, if not the default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub underskrift: Option<SigningConfig>,
+    /// `[nycklar]`: where the private keys are kept, if not beside the data directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nycklar: Option<KeysConfig>,
+}
+
+/// `[nycklar]`: the key directory — the private seal keys and the default organisation key
+/// — which must lie outside the data directory (so that a copy of the data is no copy of
+/// the keys). Default: the folder `<datakatalog>.nycklar` beside the data directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeysConfig {
+    /// The folder.
+    pub katalog: std::path::PathBuf,
 }
 
 /// `[underskrift]`: where the organisation key (e-sigill) is kept — never in the data

@@ -41,6 +41,7 @@ pub fn demo_config() -> Config {
         server: Default::default(),
         sso: None,
         underskrift: None,
+        nycklar: None,
     }
 }
 
@@ -454,7 +455,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         )?;
     }
     // The seed protocols, as a municipality migrating its archive would import them.
-    let key = crate::keys::load_or_create(&dir.path)?;
+    let key = crate::keys::load_or_create(dir)?;
     for (name, text) in SEEDS {
         let protocol = paragraf_import::parse_protocol(text)?;
         crate::meeting::import::store_protocol(dir, &protocol, name, &key)?;

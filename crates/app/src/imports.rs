@@ -478,7 +478,7 @@ fn read_in(
                 }
                 _ => {}
             }
-            let key = crate::keys::load_or_create(&dir.path)?;
+            let key = crate::keys::load_or_create(dir)?;
             let stored = crate::meeting::import::store_in(tx, p, &s.name, &key)?;
             r.summary.push(format!(
                 "{} {}: {} paragrafer{}, {} i närvarolistan.",

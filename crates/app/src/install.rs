@@ -215,7 +215,16 @@ pub fn check(data: &Path) -> Result<CheckReport> {
             "databasens schemaversion är {schema_version}, programmet väntar {expected_schema_version}"
         ));
     }
-    let key_present = data.join(crate::keys::PRIVATE_KEY).exists();
+    // The private key of the key in force, in the key directory outside the data directory
+    // (a restore brings the data, not the keys: the key directory is restored on its own).
+    let key_dir = crate::keys::key_dir(&dir);
+    let key_present = match &key_dir {
+        Ok(_) => crate::keys::private_present(&dir)?,
+        Err(e) => {
+            problems.push(format!("{e:#}"));
+            false
+        }
+    };
     let mut seals_checked = 0;
     let mut seals_failed = Vec::new();
     for m in dir.store.meetings()? {
@@ -240,14 +249,18 @@ pub fn check(data: &Path) -> Result<CheckReport> {
     }
     if seals_checked > 0 && !key_present {
         problems.push(format!(
-            "sigillnyckeln {} saknas: nya protokoll kan inte förseglas med samma nyckel",
-            crate::keys::PRIVATE_KEY
+            "sigillnyckeln saknas i nyckelkatalogen {}: nya protokoll kan inte förseglas förrän \
+             nyckelkatalogen är återställd (eller en ny nyckel börjad med `paragraf key rotate`)",
+            key_dir
+                .as_ref()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default()
         ));
     }
     for (path, what) in [
         (data.to_path_buf(), "datakatalogen"),
         (data.join(DATABASE_FILE), "databasen"),
-        (data.join(crate::keys::PRIVATE_KEY), "sigillnyckeln"),
+        (data.join(crate::keys::LEGACY_PRIVATE_KEY), "sigillnyckeln"),
         (data.join(crate::CONFIG_FILE), "inställningsfilen"),
     ] {
         if path.exists() && others_may_read(&path) {

@@ -5,9 +5,7 @@
 //!
 //! The key is never in the data directory: it is the one `[underskrift]` in `paragraf.toml`
 //! names (PEM files or a PKCS#11 token), or else a self-signed key made on first use in the
-//! folder `<datakatalog>.nycklar` beside the data directory.
-
-use std::path::{Path, PathBuf};
+//! key directory ([`crate::keys::key_dir`]).
 
 use anyhow::{Context, Result};
 use paragraf_core::seal::{self, Seal};
@@ -15,16 +13,6 @@ use paragraf_sign::{FileKey, OrganisationKey, SignatureInfo, TokenConfig, TokenK
 use serde::{Deserialize, Serialize};
 
 use crate::DataDir;
-
-/// The folder of the default key, beside the data directory.
-pub fn default_key_dir(data: &Path) -> PathBuf {
-    let abs = std::path::absolute(data).unwrap_or_else(|_| data.to_path_buf());
-    let name = abs
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "paragraf".into());
-    abs.with_file_name(format!("{name}.nycklar"))
-}
 
 /// The organisation key in force.
 pub fn organisation_key(dir: &DataDir) -> Result<Box<dyn OrganisationKey>> {
@@ -47,7 +35,7 @@ pub fn organisation_key(dir: &DataDir) -> Result<Box<dyn OrganisationKey>> {
         )?;
         return Ok(Box::new(FileKey::load(key, &c.certifikat)?));
     }
-    let keys = default_key_dir(&dir.path);
+    let keys = crate::keys::key_dir(dir)?;
     let key = keys.join(paragraf_sign::SELF_SIGNED_KEY);
     let cert = keys.join(paragraf_sign::SELF_SIGNED_CERT);
     if key.exists() {
@@ -81,12 +69,9 @@ pub fn sign(dir: &DataDir, pdf: &[u8], statement: &Statement) -> Result<Vec<u8>>
     let key = organisation_key(dir)?;
     let info = SignatureInfo {
         name: statement.municipality.clone(),
-        reason: format!(
-            "Justerat protokoll, {} {}",
-            statement.body, statement.date
-        ),
+        reason: format!("Justerat protokoll, {} {}", statement.body, statement.date),
         location: statement.municipality.clone(),
-        time: statement.seal.sealed_at,
+        time: crate::clock::now(),
         statement: Some(serde_json::to_string(statement)?),
     };
     Ok(paragraf_sign::sign_pdf(pdf, key.as_ref(), &info)?)
@@ -136,7 +121,7 @@ pub fn verify_file(bytes: &[u8]) -> Result<FileReport> {
                 unmodified: s.covers_whole_file && s.digest_matches,
                 signer: s.signer.clone(),
                 certificate_sha256: s.certificate_sha256.clone(),
-                time: s.time.clone(),
+                time: s.time.as_deref().map(pdf_time),
                 statement,
                 seal_valid,
             }
@@ -146,4 +131,405 @@ pub fn verify_file(bytes: &[u8]) -> Result<FileReport> {
         ok: !signatures.is_empty() && signatures.iter().all(|s| s.valid),
         signatures,
     })
+}
+
+/// What a check of a published protocol — the JSON of `/api/v1/minutes/N` — found.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicReport {
+    /// The root, the signature and (when a key list was given) the key all hold.
+    pub ok: bool,
+    /// The root recomputed from the public lines and hashes.
+    pub root: Option<String>,
+    /// The recomputed root is the sealed one.
+    pub root_matches: bool,
+    /// The seal's signature holds for the sealed root and the seal's key.
+    pub signature_valid: bool,
+    /// The key is on the key list and was in force when the seal was made; `None` when no
+    /// key list was given.
+    pub key_accepted: Option<bool>,
+    /// The §§ whose text the root covers here.
+    pub shown: Vec<u32>,
+    /// The §§ given by their hash only (secret or not yet classified).
+    pub hidden: Vec<u32>,
+    /// The seal.
+    pub seal: Option<Seal>,
+    /// What is wrong, in Swedish.
+    pub problems: Vec<String>,
+}
+
+/// Checks a published protocol offline: recomputes the root from its `seal_proof`, checks
+/// the seal's signature, and, with `keys` (the list of `/api/v1/keys`), that its key was in
+/// force. Also checks that each § shown in the proof is a § the answer lists, with its title.
+pub fn verify_public(
+    answer: &serde_json::Value,
+    keys: Option<&[crate::keys::PublishedKey]>,
+) -> PublicReport {
+    use paragraf_core::canonical::{proof_root, ProofLine, PublicProof};
+    let mut r = PublicReport {
+        ok: false,
+        root: None,
+        root_matches: false,
+        signature_valid: false,
+        key_accepted: None,
+        shown: vec![],
+        hidden: vec![],
+        seal: None,
+        problems: vec![],
+    };
+    let seal: Option<Seal> = answer
+        .get("seal")
+        .and_then(|s| serde_json::from_value(s.clone()).ok());
+    let Some(seal) = seal else {
+        r.problems
+            .push("protokollet har inget sigill (fältet \"seal\" saknas eller är ogiltigt)".into());
+        return r;
+    };
+    let proof: Option<PublicProof> = answer
+        .get("seal_proof")
+        .and_then(|s| serde_json::from_value(s.clone()).ok());
+    match proof {
+        None => r.problems.push(
+            "protokollet har inget sigillbevis (fältet \"seal_proof\" saknas; protokoll förseglade \
+             i format 0 kan bara kontrolleras i datakatalogen)"
+                .into(),
+        ),
+        Some(proof) => {
+            match proof_root(&proof) {
+                Ok(root) => {
+                    r.root_matches = root == seal.sha256;
+                    if !r.root_matches {
+                        r.problems.push(
+                            "roten som räknas fram ur det publicerade protokollet är inte den förseglade: \
+                             något har ändrats efter justeringen"
+                                .into(),
+                        );
+                    }
+                    r.root = Some(root);
+                }
+                Err(e) => r.problems.push(format!("sigillbeviset är ogiltigt: {e}")),
+            }
+            let listed: Vec<(u64, String)> = answer
+                .get("paragraphs")
+                .and_then(|p| p.as_array())
+                .map(|ps| {
+                    ps.iter()
+                        .map(|p| {
+                            (
+                                p.get("number").and_then(|n| n.as_u64()).unwrap_or(0),
+                                p.get("title").and_then(|t| t.as_str()).unwrap_or("").to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            for p in &proof.paragraphs {
+                match &p.line {
+                    ProofLine::Text { line } => {
+                        r.shown.push(p.number);
+                        let title = serde_json::from_str::<serde_json::Value>(line)
+                            .ok()
+                            .and_then(|v| v.get("title").and_then(|t| t.as_str()).map(str::to_string))
+                            .unwrap_or_default();
+                        if !listed.iter().any(|(n, t)| *n == u64::from(p.number) && *t == title) {
+                            r.problems.push(format!(
+                                "§ {}: rubriken i sigillbeviset är inte den som protokollet visar",
+                                p.number
+                            ));
+                        }
+                    }
+                    ProofLine::Hash { .. } => r.hidden.push(p.number),
+                }
+            }
+        }
+    }
+    r.signature_valid = seal::signature_valid(&seal);
+    if !r.signature_valid {
+        r.problems
+            .push("sigillets signatur stämmer inte med dess nyckel".into());
+    }
+    if let Some(keys) = keys {
+        let accepted = crate::keys::accepted(keys, &seal.public_key, seal.sealed_at);
+        if !accepted {
+            r.problems.push(
+                "sigillets nyckel finns inte i nyckellistan, eller var inte i kraft när sigillet gjordes"
+                    .into(),
+            );
+        }
+        r.key_accepted = Some(accepted);
+    }
+    r.ok = r.problems.is_empty() && r.root_matches && r.signature_valid;
+    r.seal = Some(seal);
+    r
+}
+
+/// The report on a PDF in plain Swedish, one line each (`verify --file`, `/verifiera`).
+pub fn describe_file(r: &FileReport) -> Vec<String> {
+    let mut out = Vec::new();
+    if r.signatures.is_empty() {
+        out.push("PDF-filen har ingen elektronisk underskrift.".into());
+        return out;
+    }
+    out.push(if r.ok {
+        "Underskriften håller: filen är oförändrad sedan den skrevs under.".into()
+    } else {
+        "Underskriften håller INTE: filen har ändrats efter underskriften, eller underskriften är ogiltig.".into()
+    });
+    for s in &r.signatures {
+        out.push(format!(
+            "Underskriven av {}{}.",
+            s.signer,
+            s.time
+                .as_deref()
+                .map(|t| format!(", {t}"))
+                .unwrap_or_default()
+        ));
+        if !s.unmodified {
+            out.push("Filen har ändrats eller fått tillägg efter underskriften.".into());
+        }
+        if let Some(st) = &s.statement {
+            out.push(format!(
+                "{}: protokoll från {}s sammanträde {}, {}.",
+                document_name(&st.document),
+                st.body,
+                st.date,
+                paragraph_span(&st.paragraphs)
+            ));
+            out.push(format!(
+                "Sigill (SHA-256 {}) gjort {} med nyckeln {}: {}.",
+                st.seal.sha256,
+                st.seal.sealed_at.format("%Y-%m-%d %H:%M"),
+                seal::fingerprint(&st.seal.public_key),
+                match s.seal_valid {
+                    Some(true) => "signaturen håller",
+                    _ => "signaturen håller INTE",
+                }
+            ));
+        }
+        if let Some(c) = &s.certificate_sha256 {
+            out.push(format!("Certifikatets fingeravtryck (SHA-256): {c}."));
+        }
+    }
+    out
+}
+
+fn document_name(d: &str) -> String {
+    match d {
+        "protokoll" => "Protokoll".into(),
+        "protokoll-offentlig" => "Protokoll, offentlig version".into(),
+        "anslag" => "Anslag".into(),
+        d if d.starts_with("utdrag-") => format!("Protokollsutdrag § {}", &d[7..]),
+        d => d.to_string(),
+    }
+}
+
+fn paragraph_span(ps: &[u32]) -> String {
+    match (ps.first(), ps.last()) {
+        (Some(a), Some(b)) if a == b => format!("§ {a}"),
+        (Some(a), Some(b)) => format!("§§ {a}–{b}"),
+        _ => "inga paragrafer".into(),
+    }
+}
+
+/// The report on a published protocol in plain Swedish, one line each.
+pub fn describe_public(r: &PublicReport) -> Vec<String> {
+    let mut out = vec![if r.ok {
+        "Sigillet håller: det publicerade protokollet är det som justerades.".to_string()
+    } else {
+        "Sigillet håller INTE för det publicerade protokollet.".to_string()
+    }];
+    if let Some(seal) = &r.seal {
+        out.push(format!(
+            "Förseglat {} med nyckeln {}.",
+            seal.sealed_at.format("%Y-%m-%d %H:%M"),
+            seal::fingerprint(&seal.public_key)
+        ));
+    }
+    if !r.shown.is_empty() {
+        out.push(format!("Kontrollerade paragrafer: {}.", list(&r.shown)));
+    }
+    if !r.hidden.is_empty() {
+        out.push(format!(
+            "Paragrafer som inte publiceras (sekretess eller ännu inte prövade), kontrollerade genom sin kontrollsumma: {}.",
+            list(&r.hidden)
+        ));
+    }
+    out.extend(r.problems.iter().map(|p| format!("Fel: {p}.")));
+    out
+}
+
+fn list(ns: &[u32]) -> String {
+    ns.iter()
+        .map(|n| format!("§ {n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The file of the organisation certificate in force, if there is one yet (nothing is made).
+pub fn organisation_certificate(dir: &DataDir) -> Result<Option<std::path::PathBuf>> {
+    if let Some(c) = &dir.config().underskrift {
+        return Ok(Some(c.certifikat.clone()));
+    }
+    let cert = crate::keys::key_dir(dir)?.join(paragraf_sign::SELF_SIGNED_CERT);
+    Ok(cert.exists().then_some(cert))
+}
+
+/// What the installation knows of an uploaded PDF, beyond its own signatures.
+#[derive(Debug, Clone, Serialize)]
+pub struct UploadCheck {
+    /// The PDF's signatures.
+    pub file: FileReport,
+    /// Signed with this installation's organisation certificate (`None`: it has none yet).
+    pub our_certificate: Option<bool>,
+    /// The published minutes whose seal the PDF carries: their permanent address.
+    pub registered: Option<String>,
+    /// The PDF carries a seal, but no published minutes here have it.
+    pub unknown_seal: bool,
+}
+
+/// Checks an uploaded PDF: its signatures, whose certificate, and whether the seal it
+/// carries is that of minutes published here.
+pub fn check_upload(dir: &DataDir, bytes: &[u8]) -> Result<UploadCheck> {
+    let file = verify_file(bytes)?;
+    let ours = match organisation_certificate(dir)? {
+        Some(path) => Some(paragraf_sign::certificate_file_fingerprint(&path)?),
+        None => None,
+    };
+    let our_certificate = ours.map(|o| {
+        !file.signatures.is_empty()
+            && file
+                .signatures
+                .iter()
+                .all(|s| s.certificate_sha256.as_deref() == Some(o.as_str()))
+    });
+    let seal = file
+        .signatures
+        .iter()
+        .find_map(|s| s.statement.as_ref().map(|st| st.seal.clone()));
+    let mut registered = None;
+    if let Some(seal) = &seal {
+        for m in dir.storage().meetings()? {
+            if !crate::meeting::publication::is_published(&m) {
+                continue;
+            }
+            if let Some(p) = crate::meeting::publication::published(dir, m.id)? {
+                if p.minutes.seal() == Some(seal) {
+                    registered = Some(crate::meeting::publication::address(dir, &m));
+                    break;
+                }
+            }
+        }
+    }
+    Ok(UploadCheck {
+        unknown_seal: seal.is_some() && registered.is_none(),
+        file,
+        our_certificate,
+        registered,
+    })
+}
+
+/// A published protocol checked here as a reader would: its public proof recomputed and
+/// its seal checked against the key list.
+#[derive(Debug, Clone, Serialize)]
+pub struct AddressCheck {
+    /// The permanent address.
+    pub address: String,
+    /// Nämnden.
+    pub body: String,
+    /// Sammanträdesdatum.
+    pub date: chrono::NaiveDate,
+    /// The check of the public version.
+    pub report: PublicReport,
+    /// Who approved, their role, when and how.
+    pub approvals: Vec<(String, String, String, String)>,
+}
+
+/// Checks the published minutes of meeting `id` from what the public gets of them; `None`
+/// when nothing is published (or the seal is withheld after a failed check).
+pub fn check_published(
+    dir: &DataDir,
+    id: paragraf_core::ids::MeetingId,
+) -> Result<Option<AddressCheck>> {
+    use crate::meeting::publication;
+    let Some(p) = publication::published(dir, id)? else {
+        return Ok(None);
+    };
+    let store = dir.storage();
+    let m = store.meeting(id)?;
+    let body = store.body(m.body)?.value.name.clone();
+    let names: std::collections::HashMap<_, _> = store
+        .persons()?
+        .into_iter()
+        .map(|r| (r.id, r.value.name.clone()))
+        .collect();
+    let paragraphs: Vec<serde_json::Value> = p
+        .minutes
+        .paragraphs()
+        .iter()
+        .map(|q| serde_json::json!({ "number": q.number, "title": q.title }))
+        .collect();
+    let answer = serde_json::json!({
+        "seal": p.minutes.seal(),
+        "seal_proof": p.proof,
+        "paragraphs": paragraphs,
+    });
+    let keys = crate::keys::list(&dir.path)?;
+    let report = verify_public(&answer, Some(&keys));
+    let approvals = p
+        .minutes
+        .approvals()
+        .iter()
+        .map(|a| {
+            (
+                names
+                    .get(&a.signer)
+                    .cloned()
+                    .unwrap_or_else(|| format!("person {}", a.signer.0)),
+                a.role.swedish().to_string(),
+                a.time.format("%Y-%m-%d %H:%M").to_string(),
+                a.method.clone(),
+            )
+        })
+        .collect();
+    Ok(Some(AddressCheck {
+        address: publication::address(dir, &m),
+        body,
+        date: m.date,
+        report,
+        approvals,
+    }))
+}
+
+/// The published meeting an address given by a reader points at: a permanent address
+/// (`/organ/{organ}/{datum}/protokoll` or `…/§N`), `/protokoll/{id}` or
+/// `/api/v1/minutes/{id}`, with or without scheme and host.
+pub fn meeting_at(dir: &DataDir, address: &str) -> Result<Option<paragraf_core::ids::MeetingId>> {
+    let a = address.trim();
+    let path = match a.find("://") {
+        Some(i) => a[i + 3..].find('/').map_or("", |j| &a[i + 3 + j..]),
+        None => a,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let parts: Vec<&str> = path.trim_matches('/').split('/').collect();
+    let id = |s: &str| s.parse::<i64>().ok().map(paragraf_core::ids::MeetingId);
+    Ok(match parts.as_slice() {
+        ["organ", body, date, _] => match date.parse() {
+            Ok(d) => crate::meeting::publication::at_address(dir, body, d)?,
+            Err(_) => None,
+        },
+        ["protokoll", n] | ["protokoll", n, _] | ["api", "v1", "minutes", n] => id(n),
+        _ => None,
+    })
+}
+
+/// A PDF date (`D:20240129120000+01'00'`) as `2024-01-29 12:00 +01:00`; as it is when it is
+/// not one.
+fn pdf_time(t: &str) -> String {
+    let s: String = t
+        .trim_start_matches("D:")
+        .chars()
+        .filter(|c| *c != '\'')
+        .collect();
+    chrono::DateTime::parse_from_str(&s, "%Y%m%d%H%M%S%z")
+        .map(|d| d.format("%Y-%m-%d %H:%M %:z").to_string())
+        .unwrap_or_else(|_| t.to_string())
 }

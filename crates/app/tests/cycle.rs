@@ -34,6 +34,7 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
         server: Default::default(),
         sso: None,
         underskrift: None,
+        nycklar: None,
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir;

@@ -26,6 +26,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         server: Default::default(),
         sso: None,
         underskrift: None,
+        nycklar: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     (tmp, d)
@@ -44,7 +45,7 @@ fn pdftotext(path: &std::path::Path) -> Option<String> {
 }
 
 fn import_seed(d: &DataDir, text: &str, name: &str) -> MeetingId {
-    let key = keys::load_or_create(&d.path).unwrap();
+    let key = keys::load_or_create(d).unwrap();
     let p = paragraf_import::parse_protocol(text).unwrap();
     import::store_protocol(d, &p, name, &key).unwrap().meeting
 }

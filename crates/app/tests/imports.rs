@@ -23,6 +23,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         server: Default::default(),
         sso: None,
         underskrift: None,
+        nycklar: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     (tmp, d)

@@ -56,6 +56,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         server: Default::default(),
         sso: None,
         underskrift: None,
+        nycklar: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let csv = std::fs::read(concat!(

@@ -77,8 +77,10 @@ pub enum Command {
     /// Protokollet: upprätta, närvaro, beslut, omröstning, justering, anslag.
     #[command(subcommand)]
     Minutes(MinutesCommand),
-    /// Kontrollera att ett justerat protokoll stämmer med sitt sigill (slutkod 1 om inte).
-    Verify(MeetingRef),
+    /// Kontrollera ett justerat protokoll (slutkod 1 om det inte håller): i datakatalogen mot
+    /// sitt sigill (`--meeting`), eller utan datakatalog en PDF (`--file`) eller ett
+    /// publicerat protokoll som JSON från /api/v1/minutes/N (`--json FIL`).
+    Verify(VerifyArgs),
     /// Skriv sammanträdets dokument som PDF: kallelse, protokoll, offentlig version,
     /// protokollsutdrag och anslag.
     Render {
@@ -88,10 +90,16 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// Visa den publicerade sigillnyckeln.
+    /// Visa sigillnycklarna med giltighetstider; `key rotate` börjar en ny nyckel (sigill
+    /// gjorda före bytet håller fortfarande med den gamla).
     Key {
+        /// `rotate`: börja en ny sigillnyckel.
+        #[arg(value_parser = ["rotate"])]
+        action: Option<String>,
         #[command(flatten)]
         data: DataArg,
+        #[command(flatten)]
+        json: JsonArg,
     },
     /// Läs in publicerade protokoll (PDF eller text).
     Import(ImportArgs),
@@ -523,6 +531,26 @@ pub struct MeetingRef {
     pub meeting: i64,
     #[command(flatten)]
     pub json: JsonArg,
+}
+
+/// `paragraf verify`
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Sammanträdets id: kontrollera protokollet i datakatalogen mot sitt sigill.
+    #[arg(long, conflicts_with = "file")]
+    pub meeting: Option<i64>,
+    /// En PDF: kontrollera dess underskrifter och sigillet de bär (ingen datakatalog behövs).
+    #[arg(long, value_name = "PDF")]
+    pub file: Option<PathBuf>,
+    /// Utan värde: skriv resultatet som JSON. Med en fil: kontrollera ett publicerat
+    /// protokoll (svaret från /api/v1/minutes/N) offline.
+    #[arg(long, value_name = "FIL", num_args = 0..=1, default_missing_value = "")]
+    pub json: Option<PathBuf>,
+    /// Nyckellistan (svaret från /api/v1/keys) som sigillets nyckel prövas mot, offline.
+    #[arg(long, value_name = "FIL")]
+    pub keys: Option<PathBuf>,
 }
 
 /// `--data DIR --meeting ID --paragraph N`

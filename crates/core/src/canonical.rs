@@ -374,6 +374,145 @@ fn sparse(mut v: Value, keys: &[&str]) -> Value {
     v
 }
 
+/// One line of a public proof: the line itself, or — for a § the public may not read — only
+/// its leaf hash.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(untagged)]
+pub enum ProofLine {
+    /// The line as sealed.
+    Text {
+        /// The canonical line.
+        line: String,
+    },
+    /// The line's leaf hash only.
+    Hash {
+        /// SHA-256 of the line, hex.
+        leaf: String,
+    },
+}
+
+impl ProofLine {
+    /// The leaf hash this line contributes to the root.
+    pub fn leaf(&self) -> String {
+        match self {
+            ProofLine::Text { line } => leaf(line),
+            ProofLine::Hash { leaf } => leaf.to_ascii_lowercase(),
+        }
+    }
+}
+
+/// One § of a public proof.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ProofParagraph {
+    /// The § number (checked against the line where the line is given).
+    pub number: u32,
+    /// The line or its hash.
+    #[serde(flatten)]
+    pub line: ProofLine,
+}
+
+/// Sigillbevis: what the public version publishes so that anyone can recompute the sealed
+/// root — the head and every public § as their canonical lines, every other § as its leaf
+/// hash (docs/seal.md).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PublicProof {
+    /// The format's name (`paragraf-protokoll/1`).
+    pub format: String,
+    /// The meeting's head.
+    pub head: ProofLine,
+    /// Every §, in order.
+    pub paragraphs: Vec<ProofParagraph>,
+}
+
+/// Why a proof does not give a root.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ProofError {
+    /// Not format 1.
+    #[error("okänt format {0:?} (väntade {FORMAT_1})")]
+    Format(String),
+    /// A leaf that is not 64 hex digits.
+    #[error("{0}: hashvärdet är inte 64 hexadecimala tecken")]
+    BadLeaf(String),
+    /// A line that is not a JSON object, or whose number is not the one given.
+    #[error("{0}: raden stämmer inte med sitt paragrafnummer")]
+    BadLine(String),
+}
+
+/// The proof of the sealed text `sealed` (format 1; `None` for format 0, whose single hash
+/// cannot be split), revealing the head when `reveal(None, line)` and § `n` when
+/// `reveal(Some(n), line)`.
+pub fn proof(sealed: &str, reveal: impl Fn(Option<u32>, &str) -> bool) -> Option<PublicProof> {
+    if format_of(sealed) != Format::V1 {
+        return None;
+    }
+    let give = |number: Option<u32>, line: &str| {
+        if reveal(number, line) {
+            ProofLine::Text {
+                line: line.to_string(),
+            }
+        } else {
+            ProofLine::Hash { leaf: leaf(line) }
+        }
+    };
+    let mut lines = sealed.lines().skip(1);
+    let head = give(None, lines.next()?);
+    let paragraphs = lines
+        .map(|line| {
+            let number = serde_json::from_str::<Value>(line)
+                .ok()
+                .and_then(|v| v.get("number").and_then(Value::as_u64))
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(0);
+            ProofParagraph {
+                number,
+                line: give(Some(number), line),
+            }
+        })
+        .collect();
+    Some(PublicProof {
+        format: FORMAT_1.to_string(),
+        head,
+        paragraphs,
+    })
+}
+
+/// The root a proof gives, after checking its form: the format, every leaf 64 hex digits,
+/// every given § line a JSON object with the number it is listed under.
+pub fn proof_root(p: &PublicProof) -> Result<String, ProofError> {
+    if p.format != FORMAT_1 {
+        return Err(ProofError::Format(p.format.clone()));
+    }
+    let check = |what: String, l: &ProofLine, number: Option<u32>| -> Result<String, ProofError> {
+        match l {
+            ProofLine::Hash { leaf } => {
+                if leaf.len() == 64 && leaf.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    Ok(leaf.to_ascii_lowercase())
+                } else {
+                    Err(ProofError::BadLeaf(what))
+                }
+            }
+            ProofLine::Text { line } => {
+                let v: Value =
+                    serde_json::from_str(line).map_err(|_| ProofError::BadLine(what.clone()))?;
+                if !v.is_object() || line.contains('\n') {
+                    return Err(ProofError::BadLine(what));
+                }
+                if let Some(n) = number {
+                    if v.get("number").and_then(Value::as_u64) != Some(u64::from(n)) {
+                        return Err(ProofError::BadLine(what));
+                    }
+                }
+                Ok(leaf(line))
+            }
+        }
+    };
+    let mut leaves = vec![check("huvudet".into(), &p.head, None)?];
+    for q in &p.paragraphs {
+        leaves.push(check(format!("§ {}", q.number), &q.line, Some(q.number))?);
+    }
+    Ok(root_of_leaves(leaves.iter().map(String::as_str)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -398,6 +537,46 @@ mod tests {
         assert!(r.ok(), "{r:?}");
         // The root is what was signed, recomputed from the text alone.
         assert_eq!(digest(GOLDEN_V1_TEXT), seal.sha256);
+    }
+
+    /// A public proof of the golden minutes, with one § given only as its hash, gives the
+    /// sealed root; a changed line, a forged leaf or a wrong number do not.
+    #[test]
+    fn a_public_proof_gives_the_sealed_root_without_the_hidden_text() {
+        let stored: Minutes = serde_json::from_str(GOLDEN_V1_MINUTES).unwrap();
+        let seal = stored.seal().unwrap().clone();
+        let hidden = stored.paragraphs()[0].number;
+        let p = proof(GOLDEN_V1_TEXT, |n, _| n != Some(hidden)).unwrap();
+        let json = serde_json::to_string(&p).unwrap();
+        let hidden_line = GOLDEN_V1_TEXT.lines().nth(2).unwrap();
+        assert!(
+            !json.contains(hidden_line),
+            "the hidden § is not in the proof"
+        );
+        let back: PublicProof = serde_json::from_str(&json).unwrap();
+        assert_eq!(proof_root(&back), Ok(seal.sha256.clone()));
+        assert!(matches!(back.paragraphs[0].line, ProofLine::Hash { .. }));
+
+        let mut changed = back.clone();
+        if let ProofLine::Text { line } = &mut changed.paragraphs[1].line {
+            *line = line.replacen("\"title\":\"", "\"title\":\"X", 1);
+        }
+        assert_ne!(proof_root(&changed).unwrap(), seal.sha256);
+        let mut forged = back.clone();
+        forged.paragraphs[0].line = ProofLine::Hash {
+            leaf: "00".repeat(32),
+        };
+        assert_ne!(proof_root(&forged).unwrap(), seal.sha256);
+        let mut renumbered = back.clone();
+        renumbered.paragraphs[1].number += 100;
+        assert!(matches!(
+            proof_root(&renumbered),
+            Err(ProofError::BadLine(_))
+        ));
+        let mut bad = back;
+        bad.paragraphs[0].line = ProofLine::Hash { leaf: "zz".into() };
+        assert!(matches!(proof_root(&bad), Err(ProofError::BadLeaf(_))));
+        assert!(proof(GOLDEN_V0_TEXT, |_, _| true).is_none());
     }
 
     #[test]

@@ -1193,6 +1193,17 @@ pub enum SignerRole {
     Adjuster,
 }
 
+impl SignerRole {
+    /// The Swedish word.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            SignerRole::Secretary => "sekreterare",
+            SignerRole::Chair => "ordförande",
+            SignerRole::Adjuster => "justerare",
+        }
+    }
+}
+
 /// Protokoll: the minutes of one meeting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawMinutes")]

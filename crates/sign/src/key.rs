@@ -380,6 +380,12 @@ fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<(), SignError> 
         .map_err(|e| SignError::Key(format!("kunde inte skriva {}: {e}", path.display())))
 }
 
+/// The fingerprint of the first certificate in the PEM file `cert_file`.
+pub fn certificate_file_fingerprint(cert_file: &Path) -> Result<String, SignError> {
+    let chain = read_chain(cert_file)?;
+    Ok(certificate_fingerprint(&chain[0]))
+}
+
 /// SHA-256 of the certificate's DER, hex: its fingerprint.
 pub fn certificate_fingerprint(cert: &Certificate) -> String {
     let der = cert.to_der().unwrap_or_default();

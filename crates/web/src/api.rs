@@ -60,6 +60,7 @@ pub fn router() -> Router<AppState> {
         .route("/notices", get(notices))
         .route("/minutes", get(minutes_list))
         .route("/minutes/{id}", get(minutes_one))
+        .route("/keys", get(keys))
         .route("/meetings", get(meetings).post(meeting_create))
         .route("/meetings/{id}", get(meeting_one))
         .route("/meetings/{id}/agenda", post(agenda_add))
@@ -135,7 +136,7 @@ async fn minutes_list(State(state): State<AppState>) -> ApiResult {
 async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult {
     let store = &state.dir;
     let p = published(&state, MeetingId(id))?;
-    let (m, minutes) = (p.meeting, p.minutes);
+    let (m, minutes, proof) = (p.meeting, p.minutes, p.proof);
     let names = crate::public::names(store)?;
     let paragraphs: Vec<_> = minutes
         .paragraphs()
@@ -147,9 +148,20 @@ async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiR
         "attendance": dto::attendance(&minutes, &names), "chair": minutes.chair(), "adjusters": minutes.adjusters(),
         "paragraphs": paragraphs, "notice": m.posting().map(dto::PostingV1::from),
         "seal": minutes.seal().map(dto::SealV1::from),
+        "seal_proof": proof,
     });
+    // The proof gives only lines that masking leaves as they are: masked here too, a line
+    // that slipped through would break the root rather than leak.
     paragraf_core::secrecy::mask_json(&mut answer);
     Ok(Json(answer))
+}
+
+/// The seal keys, with the time each was retired (a seal holds with a key it was made
+/// before the key's `valid_until`).
+async fn keys(State(state): State<AppState>) -> ApiResult {
+    Ok(Json(json!(
+        paragraf_app::keys::list(&state.dir.path).map_err(WebError::from)?
+    )))
 }
 
 async fn meetings(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
@@ -675,7 +687,8 @@ pub fn spec() -> Value {
             "/bodies": { "get": { "summary": "Organ", "responses": { "200": ok("Alla organ") } } },
             "/notices": { "get": { "summary": "Anslagstavlan: aktuella anslag", "responses": { "200": ok("Anslag") } } },
             "/minutes": { "get": { "summary": "Publicerade protokoll", "responses": { "200": ok("Lista") } } },
-            "/minutes/{id}": { "get": { "summary": "Ett protokoll i offentlig version", "parameters": [id], "responses": { "200": ok("Protokoll"), "404": err } } },
+            "/minutes/{id}": { "get": { "summary": "Ett protokoll i offentlig version, med sigillbevis (seal_proof, docs/seal.md)", "parameters": [id], "responses": { "200": ok("Protokoll"), "404": err } } },
+            "/keys": { "get": { "summary": "Sigillnycklarna med giltighetstider", "responses": { "200": ok("Nycklar") } } },
             "/meetings": {
                 "get": { "summary": "Sammanträden", "responses": { "200": ok("Lista") } },
                 "post": { "summary": "Planera ett sammanträde", "security": [{ "bearer": [] }, { "session": [] }],

@@ -25,6 +25,7 @@ pub mod search;
 pub mod settings;
 pub mod sso;
 pub mod unenforced;
+pub mod verify;
 pub mod workspace;
 
 use std::net::SocketAddr;
@@ -155,6 +156,10 @@ pub fn router(state: AppState) -> Router {
         .route("/organ", get(public::bodies_page))
         .route("/organ/{id}", get(public::body_page))
         .route("/sigill.pub", get(public::public_key))
+        .route(
+            "/verifiera",
+            get(verify::verify_page).post(verify::verify_upload),
+        )
         .route(
             "/logga-in",
             get(workspace::login_form).post(workspace::login_submit),

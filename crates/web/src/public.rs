@@ -62,6 +62,7 @@ pub fn is_public_path(path: &str) -> bool {
             | "/delegation"
             | "/uppfoljning"
             | "/sigill.pub"
+            | "/verifiera"
             | "/healthz"
             | "/readyz"
     ) || [
@@ -73,6 +74,7 @@ pub fn is_public_path(path: &str) -> bool {
         "/statistik/",
         "/uppfoljning/",
         "/api/v1/minutes",
+        "/api/v1/keys",
         "/api/v1/notices",
         "/api/v1/bodies",
         "/api/v1/openapi",

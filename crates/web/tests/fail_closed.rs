@@ -166,7 +166,7 @@ fn import_seed_with_numbers(app: &App) -> MeetingId {
             "§ 116 - Ansökan om vård enligt LVU för Kalle Andersson, 811218–9876",
         );
     let protocol = paragraf_app::meeting::import::parse_protocol(&text).unwrap();
-    let key = paragraf_app::keys::load_or_create(&app.state.dir.path).unwrap();
+    let key = paragraf_app::keys::load_or_create(&app.state.dir).unwrap();
     let stored =
         paragraf_app::meeting::import::store_protocol(&app.state.dir, &protocol, "test", &key)
             .unwrap();
@@ -1178,12 +1178,19 @@ fn the_data_directory_is_for_its_owner_only() {
     let app = app();
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let d = &app.state.dir.path;
-    paragraf_app::keys::load_or_create(d).unwrap();
+    paragraf_app::keys::load_or_create(&app.state.dir).unwrap();
     assert_eq!(mode(d), 0o700);
     assert_eq!(mode(&d.join("paragraf.db")), 0o600);
     assert_eq!(mode(&d.join("paragraf.toml")), 0o600);
     assert_eq!(mode(&d.join("keys")), 0o700);
-    assert_eq!(mode(&d.join("keys/sigill.key")), 0o600);
+    // The private key is kept apart, in the key directory beside the data directory.
+    assert!(!d.join("keys/sigill.key").exists());
+    let keys = paragraf_app::keys::key_dir(&app.state.dir).unwrap();
+    assert!(!keys.starts_with(d));
+    assert_eq!(mode(&keys), 0o700);
+    for e in std::fs::read_dir(&keys).unwrap().flatten() {
+        assert_eq!(mode(&e.path()), 0o600, "{}", e.path().display());
+    }
     let _ = NaiveDate::MIN;
 }
 

@@ -1,7 +1,7 @@
 //! The meeting cycle as operations on stored meetings: each loads what it needs, applies the
 //! core's rule, and stores meeting and minutes together in one transaction.
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{anyhow, bail, Result};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use paragraf_core::cycle::{self, CycleWarning};
 use paragraf_core::ids::{MeetingId, PersonId, Record};
@@ -755,7 +755,7 @@ pub fn approve(
     time: DateTime<FixedOffset>,
     recording: Recording,
 ) -> Result<ApprovalOutcome> {
-    let key = crate::keys::load_or_create(&dir.path)?;
+    let key = crate::keys::load_or_create(dir)?;
     change_minutes(dir.storage(), id, |m, minutes| {
         if m.state() != MeetingState::MinutesDrafted {
             crate::refuse!(
@@ -847,13 +847,13 @@ pub fn verify(dir: &DataDir, id: MeetingId) -> Result<VerifyReport> {
     let sealed = dir.store.sealed_text(id)?.ok_or_else(|| {
         anyhow!("protokollet för sammanträde {id} är inte justerat och har inget sigill")
     })?;
-    let published =
-        std::fs::read_to_string(dir.path.join(crate::keys::PUBLIC_KEY)).with_context(|| {
-            format!(
-                "den publicerade sigillnyckeln {} saknas",
-                crate::keys::PUBLIC_KEY
-            )
-        })?;
+    let keys = crate::keys::list(&dir.path)?;
+    if keys.is_empty() {
+        bail!(
+            "den publicerade nyckellistan {} saknas",
+            crate::keys::KEY_LIST
+        );
+    }
     let current = match dir.store.minutes(id) {
         Ok(Some(m)) => m,
         Ok(None) => bail!("protokollet för sammanträde {id} saknas, men dess sigill finns"),
@@ -871,10 +871,7 @@ pub fn verify(dir: &DataDir, id: MeetingId) -> Result<VerifyReport> {
     let seal_rec = current
         .seal()
         .ok_or_else(|| anyhow!("det lagrade protokollet saknar sigill, men ett sigill finns"))?;
-    Ok(seal::verify(
-        seal_rec,
-        &sealed,
-        &current,
-        Some(published.trim()),
-    ))
+    let mut report = seal::verify(seal_rec, &sealed, &current, None);
+    report.key_matches = crate::keys::accepted(&keys, &seal_rec.public_key, seal_rec.sealed_at);
+    Ok(report)
 }

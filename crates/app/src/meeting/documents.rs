@@ -551,7 +551,13 @@ impl MeetingDocs {
             body: self.body.clone(),
             date: self.meeting.date.to_string(),
             document: name.trim_end_matches(".pdf").to_string(),
-            paragraphs: self.paragraph_numbers(),
+            paragraphs: match name
+                .strip_prefix("utdrag-")
+                .and_then(|n| n.trim_end_matches(".pdf").parse::<u32>().ok())
+            {
+                Some(n) => vec![n],
+                None => self.paragraph_numbers(),
+            },
             seal: seal.clone(),
         };
         crate::signing::sign(dir, &pdf, &statement)

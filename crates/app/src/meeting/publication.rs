@@ -81,6 +81,33 @@ pub struct PublicMinutes {
     pub minutes: Minutes,
     /// What the public gets of each §, by number.
     pub publication: Vec<(u32, Publication)>,
+    /// Sigillbevis: the sealed lines of the head and of every published §, the leaf hash of
+    /// every other § — from which anyone recomputes the sealed root (docs/seal.md). `None`
+    /// for minutes sealed in format 0.
+    pub proof: Option<paragraf_core::canonical::PublicProof>,
+}
+
+/// The proof of sealed text `canonical`: a line is given when the public may read it —
+/// the head, and a § that `decided` publishes — and masking personnummer would not change
+/// it; otherwise only its hash.
+pub fn public_proof(
+    canonical: &str,
+    decided: &[(u32, Publication)],
+) -> Option<paragraf_core::canonical::PublicProof> {
+    use std::borrow::Cow;
+    paragraf_core::canonical::proof(canonical, |number, line| {
+        let public = match number {
+            None => true,
+            Some(n) => decided
+                .iter()
+                .any(|(m, w)| *m == n && *w == Publication::Public),
+        };
+        public
+            && matches!(
+                paragraf_core::secrecy::mask_personal_numbers(line),
+                Cow::Borrowed(_)
+            )
+    })
 }
 
 /// What each § of `minutes` gives the public.
@@ -142,10 +169,14 @@ pub fn published(dir: &DataDir, id: MeetingId) -> Result<Option<PublicMinutes>> 
         meeting.source.is_some(),
         &store.classifications(id)?,
     );
+    let proof = store
+        .seal_record(id)?
+        .and_then(|r| public_proof(&r.canonical, &decided));
     Ok(Some(PublicMinutes {
         meeting: public_meeting(&meeting),
         minutes: public_version(&sealed, &decided)?,
         publication: decided,
+        proof,
     }))
 }
 
@@ -162,9 +193,10 @@ pub fn sealed_minutes(dir: &DataDir, id: MeetingId) -> Result<Option<Minutes>> {
         alarm(dir, id, &why);
         Ok(None)
     };
-    let Some(key) = crate::keys::published(&dir.path)? else {
+    let keys = crate::keys::list(&dir.path)?;
+    if keys.is_empty() {
         return fail("installationen har ingen publicerad sigillnyckel".into());
-    };
+    }
     let stored = match store.minutes(id) {
         Ok(Some(m)) => m,
         Ok(None) => return fail("protokollet saknas men sigillet finns".into()),
@@ -173,7 +205,9 @@ pub fn sealed_minutes(dir: &DataDir, id: MeetingId) -> Result<Option<Minutes>> {
     if stored.seal() != Some(&record.seal) {
         return fail("det lagrade protokollets sigill skiljer sig från sigilltabellens".into());
     }
-    let report = seal::verify(&record.seal, &record.canonical, &stored, Some(&key));
+    let mut report = seal::verify(&record.seal, &record.canonical, &stored, None);
+    report.key_matches =
+        crate::keys::accepted(&keys, &record.seal.public_key, record.seal.sealed_at);
     if !report.sealed_text_intact {
         return fail("den sparade kanoniska texten har inte sigillets kontrollsumma".into());
     }
@@ -181,7 +215,9 @@ pub fn sealed_minutes(dir: &DataDir, id: MeetingId) -> Result<Option<Minutes>> {
         return fail("sigillets signatur stämmer inte".into());
     }
     if !report.key_matches {
-        return fail("sigillet är inte gjort med den publicerade nyckeln".into());
+        return fail(
+            "sigillet är inte gjort med en publicerad nyckel som gällde när det gjordes".into(),
+        );
     }
     if !report.content_matches {
         return fail(format!(

@@ -11,7 +11,7 @@ use paragraf_core::meeting::{AttendanceRole, Attendee, Meeting, Presence, Schedu
 use paragraf_core::minutes::{AttClause, Ballot, Choice, Decision};
 
 use super::{find_body, find_person};
-use crate::args::{MeetingCommand, MeetingRef, MinutesCommand};
+use crate::args::{MeetingCommand, MeetingRef, MinutesCommand, VerifyArgs};
 use crate::output;
 
 fn open(r: &MeetingRef) -> Result<(DataDir, MeetingId)> {
@@ -538,10 +538,77 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
     }
 }
 
-pub fn verify(r: &MeetingRef) -> Result<ExitCode> {
-    let (dir, id) = open(r)?;
+pub fn verify(a: &VerifyArgs) -> Result<ExitCode> {
+    let json_out = a.json.as_ref().is_some_and(|p| p.as_os_str().is_empty());
+    let json_in = a.json.as_ref().filter(|p| !p.as_os_str().is_empty());
+    let code = |ok: bool| {
+        if ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        }
+    };
+    if let Some(file) = &a.file {
+        let bytes =
+            std::fs::read(file).with_context(|| format!("kunde inte läsa {}", file.display()))?;
+        let report = paragraf_app::signing::verify_file(&bytes)
+            .with_context(|| format!("{}: ingen läsbar PDF", file.display()))?;
+        output::print(json_out, &report, || {
+            paragraf_app::signing::describe_file(&report).join("\n")
+        })?;
+        return Ok(code(report.ok));
+    }
+    if let Some(file) = json_in {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("kunde inte läsa {}", file.display()))?;
+        let answer: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+            anyhow::anyhow!(
+                "{}, rad {}: ingen giltig JSON: {e}",
+                file.display(),
+                e.line()
+            )
+        })?;
+        let keys = match &a.keys {
+            Some(k) => {
+                let text = std::fs::read_to_string(k)
+                    .with_context(|| format!("kunde inte läsa {}", k.display()))?;
+                Some(
+                    serde_json::from_str::<Vec<keys::PublishedKey>>(&text).map_err(|e| {
+                        anyhow::anyhow!(
+                            "{}, rad {}: ingen nyckellista (svaret från /api/v1/keys): {e}",
+                            k.display(),
+                            e.line()
+                        )
+                    })?,
+                )
+            }
+            None => None,
+        };
+        let report = paragraf_app::signing::verify_public(&answer, keys.as_deref());
+        let mut lines = paragraf_app::signing::describe_public(&report);
+        if keys.is_none() {
+            lines.push(
+                "Obs: nyckeln är inte prövad mot kommunens nyckellista (ange --keys med svaret från /api/v1/keys)."
+                    .into(),
+            );
+        }
+        if json_out {
+            output::print(true, &report, String::new)?;
+        } else {
+            out!("{}", lines.join("\n"));
+        }
+        return Ok(code(report.ok));
+    }
+    let Some(meeting) = a.meeting else {
+        bail!("ange --meeting N (i datakatalogen), --file PDF eller --json FIL");
+    };
+    let (dir, id) = open(&MeetingRef {
+        data: a.data.clone(),
+        meeting,
+        json: crate::args::JsonArg { json: json_out },
+    })?;
     let report = cycle::verify(&dir, id)?;
-    output::print(r.json.json, &report, || {
+    output::print(json_out, &report, || {
         if report.ok() {
             "Protokollet stämmer med sitt sigill.".into()
         } else {
@@ -553,7 +620,7 @@ pub fn verify(r: &MeetingRef) -> Result<ExitCode> {
                 s += "  signaturen är ogiltig\n";
             }
             if !report.key_matches {
-                s += "  sigillet är inte gjort med den publicerade nyckeln\n";
+                s += "  sigillet är inte gjort med en publicerad nyckel som gällde då\n";
             }
             for d in &report.differences {
                 s += &format!("  skiljer sig: {d}\n");
@@ -561,11 +628,7 @@ pub fn verify(r: &MeetingRef) -> Result<ExitCode> {
             s
         }
     })?;
-    Ok(if report.ok() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    Ok(code(report.ok()))
 }
 
 pub fn render(r: &MeetingRef, out: &std::path::Path) -> Result<()> {
@@ -576,14 +639,34 @@ pub fn render(r: &MeetingRef, out: &std::path::Path) -> Result<()> {
     output::print(r.json.json, &names, || names.join("\n"))
 }
 
-pub fn key(dir: &DataDir) -> Result<()> {
-    let key = keys::load_or_create(&dir.path)?;
-    let public = keys::public_hex(&key);
-    out!(
-        "{public}\nfingeravtryck: {}",
-        paragraf_core::seal::fingerprint(&public)
-    );
-    Ok(())
+pub fn key(dir: &DataDir, action: Option<&str>, json: bool) -> Result<()> {
+    let list = match action {
+        Some("rotate") => keys::rotate(dir)?,
+        _ => {
+            keys::load_or_create(dir)?;
+            keys::list(&dir.path)?
+        }
+    };
+    output::print(json, &list, || {
+        let when = |t: Option<chrono::DateTime<chrono::FixedOffset>>| {
+            t.map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        };
+        list.iter()
+            .map(|k| {
+                format!(
+                    "{}\n  fingeravtryck: {}\n  {}",
+                    k.public_key,
+                    k.fingerprint,
+                    match (when(k.valid_from), when(k.valid_until)) {
+                        (_, Some(u)) => format!("avslutad {u}: håller för sigill gjorda före dess"),
+                        (Some(f), None) => format!("i bruk sedan {f}"),
+                        (None, None) => "i bruk".to_string(),
+                    }
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    })
 }
 
 /// Who records at the command line: the operating system's user.

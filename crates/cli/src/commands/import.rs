@@ -47,10 +47,7 @@ pub fn run(a: &ImportArgs) -> Result<ExitCode> {
     } else {
         Some(DataDir::open(&a.data.dir)?)
     };
-    let key = dir
-        .as_ref()
-        .map(|d| keys::load_or_create(&d.path))
-        .transpose()?;
+    let key = dir.as_ref().map(keys::load_or_create).transpose()?;
     let bar = if a.files.len() > 1 && std::io::stderr().is_terminal() {
         let b = ProgressBar::new(a.files.len() as u64);
         b.set_style(

@@ -48,6 +48,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 server: Default::default(),
                 sso: None,
                 underskrift: None,
+                nycklar: None,
             };
             let dir = DataDir::init(&a.data.dir, &config)?;
             if let Some((username, password)) = admin {
@@ -118,9 +119,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Meeting(c) => cycle::meeting(c)?,
         Command::Minutes(c) => cycle::minutes(c)?,
-        Command::Verify(r) => return cycle::verify(&r),
+        Command::Verify(a) => return cycle::verify(&a),
         Command::Render { meeting, out } => cycle::render(&meeting, &out)?,
-        Command::Key { data } => cycle::key(&DataDir::open(&data.dir)?)?,
+        Command::Key { action, data, json } => {
+            cycle::key(&DataDir::open(&data.dir)?, action.as_deref(), json.json)?
+        }
         Command::Import(a) => return import::run(&a),
         Command::Demo(a) => demo::run(&a)?,
         Command::Serve(a) => demo::serve(&a)?,
