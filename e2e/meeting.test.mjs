@@ -250,6 +250,43 @@ test('every page fits a phone and passes axe-core', async () => {
   await context.close();
 });
 
+// A reader checks a protocol at /verifiera: from the protocol's own page (its address), and
+// by uploading the public PDF as downloaded, then the same PDF with one byte changed.
+test('a reader checks a protocol at /verifiera, by address and by file', async () => {
+  const context = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/protokoll/`);
+  const first = (await page.$$eval('a[href^="/protokoll/"]', (as) => as.map((a) => a.getAttribute('href'))))
+    .find((h) => /^\/protokoll\/\d+$/.test(h));
+  await page.goto(`${base}${first}`);
+  await page.getByRole('link', { name: 'Kontrollera att protokollet är oförändrat' }).click();
+  await page.waitForURL(/\/verifiera\?adress=/);
+  assert.match(await page.locator('main').innerText(), /Håller\. Sigillet håller/);
+  await fitsNarrow(page, '/verifiera med adress');
+  await axeCheck(page, '/verifiera med adress');
+
+  const pdf = Buffer.from(await (await fetch(`${base}${first}/protokoll-offentlig.pdf`)).arrayBuffer());
+  await page.goto(`${base}/verifiera`);
+  await fitsNarrow(page, '/verifiera');
+  await axeCheck(page, '/verifiera');
+  await page.setInputFiles('#fil', { name: 'protokoll.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('button', { name: 'Kontrollera PDF-filen' }).click();
+  const ok = await page.locator('main').innerText();
+  assert.match(ok, /Håller\. Underskriften håller/);
+  assert.match(ok, /den här kommunens organisationscertifikat/);
+  await fitsNarrow(page, '/verifiera med PDF');
+  await axeCheck(page, '/verifiera med PDF');
+
+  const changed = Buffer.from(pdf);
+  const at = changed.indexOf('/Creator');
+  changed[at + 1] = 'K'.charCodeAt(0);
+  await page.goto(`${base}/verifiera`);
+  await page.setInputFiles('#fil', { name: 'andrad.pdf', mimeType: 'application/pdf', buffer: changed });
+  await page.getByRole('button', { name: 'Kontrollera PDF-filen' }).click();
+  assert.match(await page.locator('main').innerText(), /Håller inte\./);
+  await context.close();
+});
+
 test('an administrator creates an account in the browser, and its holder changes the password', async () => {
   const context = await browser.newContext({ locale: 'sv-SE', bypassCSP: true, viewport: { width: 390, height: 844 } });
   const page = await context.newPage();

@@ -452,7 +452,8 @@ fn minutes_html(state: &AppState, viewer: &Viewer, id: MeetingId) -> Result<Mark
             @if let Some(seal) = minutes.seal() {
                 h2 { "Justering" }
                 ul { @for a in minutes.approvals() { li { (name(&a.signer)) ", " (a.time.format("%Y-%m-%d %H:%M")) ", " (a.method) } } }
-                p { "Protokollet är förseglat. Kontrollsumma (SHA-256): " code { (seal.sha256) } ". Sigillets nyckel: " a href="/sigill.pub" { "sigill.pub" } "." }
+                p { "Protokollet är förseglat. Kontrollsumma (SHA-256): " code { (seal.sha256) } ". Sigillets nycklar: " a href="/api/v1/keys" { "/api/v1/keys" } "." }
+                p { a href={ "/verifiera?adress=" (address) } { "Kontrollera att protokollet är oförändrat" } }
             }
         },
     ))
