@@ -45,14 +45,19 @@ pub struct KeysConfig {
 }
 
 /// `[underskrift]`: where the organisation key (e-sigill) is kept — never in the data
-/// directory. Either `nyckel` and `certifikat` (PEM files), or `pkcs11_modul`,
-/// `pkcs11_token` and `pkcs11_nyckel` with `certifikat` (the PIN from the environment
-/// variable `PARAGRAF_PKCS11_PIN`). Without this section a self-signed key is made on first
-/// use in the folder beside the data directory named `<datakatalog>.nycklar`.
+/// directory. One of: `pkcs12` (a `.p12`/`.pfx` file, its password from the environment
+/// variable `PARAGRAF_PKCS12_PASSWORD`); `pkcs11_modul`, `pkcs11_token` and `pkcs11_nyckel`
+/// with `certifikat` (an HSM or smart card, the PIN from `PARAGRAF_PKCS11_PIN`); `nyckel`
+/// with `certifikat` (PEM files). Without this section a self-signed key is made on first
+/// use in the key directory ([`KeysConfig`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SigningConfig {
-    /// The certificate chain, PEM (the organisation's first).
-    pub certifikat: std::path::PathBuf,
+    /// A PKCS#12 file with the key and its certificate chain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pkcs12: Option<std::path::PathBuf>,
+    /// The certificate chain, PEM (the organisation's first), for a PEM key or a token.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certifikat: Option<std::path::PathBuf>,
     /// The private key, PKCS#8 PEM (when not on a token).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nyckel: Option<std::path::PathBuf>,

@@ -7,44 +7,86 @@
 //! names (PEM files or a PKCS#11 token), or else a self-signed key made on first use in the
 //! key directory ([`crate::keys::key_dir`]).
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use paragraf_core::seal::{self, Seal};
 use paragraf_sign::{FileKey, OrganisationKey, SignatureInfo, TokenConfig, TokenKey};
 use serde::{Deserialize, Serialize};
 
 use crate::DataDir;
 
-/// The organisation key in force.
-pub fn organisation_key(dir: &DataDir) -> Result<Box<dyn OrganisationKey>> {
+/// Keys opened by this process, by data directory: a token is logged in to once, not for
+/// every document.
+static OPENED: std::sync::LazyLock<
+    std::sync::Mutex<
+        std::collections::HashMap<std::path::PathBuf, std::sync::Arc<dyn OrganisationKey>>,
+    >,
+> = std::sync::LazyLock::new(Default::default);
+
+/// The organisation key in force: the one `[underskrift]` names, else the self-signed key in
+/// the key directory (made on first use). A key file inside the data directory is refused.
+pub fn organisation_key(dir: &DataDir) -> Result<std::sync::Arc<dyn OrganisationKey>> {
+    let mut opened = OPENED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(k) = opened.get(&dir.path) {
+        return Ok(k.clone());
+    }
+    let key = open_key(dir)?;
+    opened.insert(dir.path.clone(), key.clone());
+    Ok(key)
+}
+
+fn open_key(dir: &DataDir) -> Result<std::sync::Arc<dyn OrganisationKey>> {
     let config = dir.config();
-    if let Some(c) = &config.underskrift {
-        if let Some(module) = &c.pkcs11_modul {
-            let pin = std::env::var("PARAGRAF_PKCS11_PIN").context(
-                "[underskrift] anger en PKCS#11-token men miljövariabeln PARAGRAF_PKCS11_PIN är inte satt",
-            )?;
-            let token = TokenConfig {
-                module: module.clone(),
-                token: c.pkcs11_token.clone().unwrap_or_default(),
-                key_label: c.pkcs11_nyckel.clone().unwrap_or_default(),
-                pin,
-            };
-            return Ok(Box::new(TokenKey::open(&token, &c.certifikat)?));
+    let Some(c) = &config.underskrift else {
+        let keys = crate::keys::key_dir(dir)?;
+        let key = keys.join(paragraf_sign::SELF_SIGNED_KEY);
+        let cert = keys.join(paragraf_sign::SELF_SIGNED_CERT);
+        if key.exists() {
+            return Ok(std::sync::Arc::new(FileKey::load(&key, &cert)?));
         }
-        let key = c.nyckel.as_ref().context(
-            "[underskrift] anger varken nyckel eller pkcs11_modul: ange var nyckeln finns",
+        return Ok(std::sync::Arc::new(paragraf_sign::create_self_signed(
+            &keys,
+            &config.municipality.name,
+        )?));
+    };
+    let data = std::path::absolute(&dir.path).unwrap_or_else(|_| dir.path.clone());
+    for f in [&c.pkcs12, &c.nyckel].into_iter().flatten() {
+        let abs = std::path::absolute(f).unwrap_or_else(|_| f.clone());
+        if abs.starts_with(&data) {
+            bail!(
+                "[underskrift]: nyckeln {} ligger i datakatalogen; den ska hållas utanför den",
+                f.display()
+            );
+        }
+    }
+    let certificate = || {
+        c.certifikat.as_ref().context(
+            "[underskrift]: ange certifikat = \"…\" (certifikatkedjan i PEM-form) till nyckeln",
+        )
+    };
+    if let Some(p12) = &c.pkcs12 {
+        let password = std::env::var("PARAGRAF_PKCS12_PASSWORD").context(
+            "[underskrift] anger en PKCS#12-fil men miljövariabeln PARAGRAF_PKCS12_PASSWORD är inte satt",
         )?;
-        return Ok(Box::new(FileKey::load(key, &c.certifikat)?));
+        return Ok(std::sync::Arc::new(FileKey::load_pkcs12(p12, &password)?));
     }
-    let keys = crate::keys::key_dir(dir)?;
-    let key = keys.join(paragraf_sign::SELF_SIGNED_KEY);
-    let cert = keys.join(paragraf_sign::SELF_SIGNED_CERT);
-    if key.exists() {
-        return Ok(Box::new(FileKey::load(&key, &cert)?));
+    if let Some(module) = &c.pkcs11_modul {
+        let pin = std::env::var("PARAGRAF_PKCS11_PIN").context(
+            "[underskrift] anger en PKCS#11-token men miljövariabeln PARAGRAF_PKCS11_PIN är inte satt",
+        )?;
+        let token = TokenConfig {
+            module: module.clone(),
+            token: c.pkcs11_token.clone().unwrap_or_default(),
+            key_label: c.pkcs11_nyckel.clone().unwrap_or_default(),
+            pin,
+        };
+        return Ok(std::sync::Arc::new(TokenKey::open(&token, certificate()?)?));
     }
-    Ok(Box::new(paragraf_sign::create_self_signed(
-        &keys,
-        &config.municipality.name,
-    )?))
+    let key = c.nyckel.as_ref().context(
+        "[underskrift] anger varken pkcs12, pkcs11_modul eller nyckel: ange var nyckeln finns",
+    )?;
+    Ok(std::sync::Arc::new(FileKey::load(key, certificate()?)?))
 }
 
 /// What the signature carries of the minutes: the seal and what it is a seal of.
@@ -364,13 +406,21 @@ fn list(ns: &[u32]) -> String {
         .join(", ")
 }
 
-/// The file of the organisation certificate in force, if there is one yet (nothing is made).
-pub fn organisation_certificate(dir: &DataDir) -> Result<Option<std::path::PathBuf>> {
-    if let Some(c) = &dir.config().underskrift {
-        return Ok(Some(c.certifikat.clone()));
+/// The fingerprint (SHA-256) of the organisation certificate in force, if there is one yet
+/// (nothing is made: a reader's check creates no key).
+pub fn organisation_certificate(dir: &DataDir) -> Result<Option<String>> {
+    if dir.config().underskrift.is_none()
+        && !crate::keys::key_dir(dir)?
+            .join(paragraf_sign::SELF_SIGNED_CERT)
+            .exists()
+    {
+        return Ok(None);
     }
-    let cert = crate::keys::key_dir(dir)?.join(paragraf_sign::SELF_SIGNED_CERT);
-    Ok(cert.exists().then_some(cert))
+    let key = organisation_key(dir)?;
+    Ok(key
+        .chain()
+        .first()
+        .map(paragraf_sign::certificate_fingerprint))
 }
 
 /// What the installation knows of an uploaded PDF, beyond its own signatures.
@@ -390,10 +440,7 @@ pub struct UploadCheck {
 /// carries is that of minutes published here.
 pub fn check_upload(dir: &DataDir, bytes: &[u8]) -> Result<UploadCheck> {
     let file = verify_file(bytes)?;
-    let ours = match organisation_certificate(dir)? {
-        Some(path) => Some(paragraf_sign::certificate_file_fingerprint(&path)?),
-        None => None,
-    };
+    let ours = organisation_certificate(dir)?;
     let our_certificate = ours.map(|o| {
         !file.signatures.is_empty()
             && file

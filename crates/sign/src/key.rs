@@ -16,7 +16,7 @@ use cryptoki::object::{Attribute, ObjectClass, ObjectHandle};
 use cryptoki::session::{Session, UserType};
 use cryptoki::types::AuthPin;
 use der::asn1::ObjectIdentifier;
-use der::{Any, Encode, EncodePem};
+use der::{Any, Decode, Encode, EncodePem};
 use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey, LineEnding};
 use sha2::{Digest, Sha256};
 use spki::AlgorithmIdentifierOwned;
@@ -108,19 +108,72 @@ impl FileKey {
             ))
         })?;
         let chain = read_chain(cert_file)?;
-        let cert_key = chain[0]
-            .tbs_certificate()
-            .subject_public_key_info()
-            .subject_public_key
-            .raw_bytes()
-            .to_vec();
-        if cert_key != key.verifying_key().to_sec1_bytes().as_ref() {
-            return Err(SignError::Key(format!(
+        FileKey::matched(key, chain).map_err(|_| {
+            SignError::Key(format!(
                 "nyckeln i {} hör inte till certifikatet i {}",
                 key_file.display(),
                 cert_file.display()
-            )));
-        }
+            ))
+        })
+    }
+
+    /// Reads a PKCS#12 file (`.p12`, `.pfx`) opened with `password`: its private key
+    /// (ECDSA P-256) and the certificate chain it holds.
+    pub fn load_pkcs12(file: &Path, password: &str) -> Result<FileKey, SignError> {
+        let data = std::fs::read(file)
+            .map_err(|e| SignError::Key(format!("kunde inte läsa {}: {e}", file.display())))?;
+        let store = p12_keystore::KeyStore::from_pkcs12(&data, password).map_err(|e| {
+            SignError::Key(format!(
+                "{}: PKCS#12-filen kunde inte öppnas — fel lösenord eller skadad fil ({e})",
+                file.display()
+            ))
+        })?;
+        let (_, entry) = store.private_key_chain().ok_or_else(|| {
+            SignError::Key(format!(
+                "{}: PKCS#12-filen har ingen privat nyckel",
+                file.display()
+            ))
+        })?;
+        let key = p256::ecdsa::SigningKey::from_pkcs8_der(entry.key()).map_err(|e| {
+            SignError::Key(format!(
+                "{}: nyckeln är ingen ECDSA P-256-nyckel ({e})",
+                file.display()
+            ))
+        })?;
+        let chain = entry
+            .chain()
+            .iter()
+            .map(|c| Certificate::from_der(c.as_der()))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| {
+                SignError::Key(format!(
+                    "{}: ett certifikat kan inte läsas ({e})",
+                    file.display()
+                ))
+            })?;
+        FileKey::matched(key, chain).map_err(|_| {
+            SignError::Key(format!(
+                "{}: inget certifikat i filen hör till nyckeln",
+                file.display()
+            ))
+        })
+    }
+
+    /// The key with its chain, the key's own certificate first; `Err` when none is its.
+    fn matched(key: p256::ecdsa::SigningKey, mut chain: Vec<Certificate>) -> Result<FileKey, ()> {
+        let public = key.verifying_key().to_sec1_bytes();
+        let own = chain.iter().position(|c| {
+            c.tbs_certificate()
+                .subject_public_key_info()
+                .subject_public_key
+                .raw_bytes()
+                == public.as_ref()
+        });
+        let Some(i) = own else {
+            return Err(());
+        };
+        let first = chain.remove(i);
+        chain.insert(0, first);
         Ok(FileKey { key, chain })
     }
 }
@@ -378,12 +431,6 @@ fn write_new(path: &Path, bytes: &[u8], private: bool) -> Result<(), SignError> 
     f.write_all(bytes)
         .and_then(|_| f.sync_all())
         .map_err(|e| SignError::Key(format!("kunde inte skriva {}: {e}", path.display())))
-}
-
-/// The fingerprint of the first certificate in the PEM file `cert_file`.
-pub fn certificate_file_fingerprint(cert_file: &Path) -> Result<String, SignError> {
-    let chain = read_chain(cert_file)?;
-    Ok(certificate_fingerprint(&chain[0]))
 }
 
 /// SHA-256 of the certificate's DER, hex: its fingerprint.

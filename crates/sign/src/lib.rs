@@ -12,8 +12,8 @@ pub mod key;
 mod pdf;
 
 pub use key::{
-    certificate_file_fingerprint, certificate_fingerprint, create_self_signed, FileKey, KeyKind,
-    OrganisationKey, TokenConfig, TokenKey, SELF_SIGNED_CERT, SELF_SIGNED_KEY,
+    certificate_fingerprint, create_self_signed, FileKey, KeyKind, OrganisationKey, TokenConfig,
+    TokenKey, SELF_SIGNED_CERT, SELF_SIGNED_KEY,
 };
 pub use pdf::{sign_pdf, signatures, FoundSignature, SignatureInfo, STATEMENT_KEY};
 

@@ -14,6 +14,9 @@ use paragraf_sign::{
     TokenKey,
 };
 
+mod tools;
+use tools::*;
+
 fn pdf() -> Vec<u8> {
     use paragraf_render::report::{ReportDoc, ReportSection};
     paragraf_render::report_pdf(&ReportDoc {
@@ -43,79 +46,6 @@ fn info() -> SignatureInfo {
         location: "Ludvika".into(),
         time: DateTime::parse_from_rfc3339("2024-02-01T10:15:00+01:00").unwrap(),
         statement: Some(r#"{"sigill":"x"}"#.into()),
-    }
-}
-
-/// Whether `tool` runs; under CI its absence fails.
-fn have(tool: &str, hint: &str) -> bool {
-    let ok = Command::new(tool).arg("--help").output().is_ok();
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "{tool} saknas under CI: scripts/test installerar det ({hint})"
-        );
-        eprintln!("SKIPPED: {tool} is not installed ({hint})");
-    }
-    ok
-}
-
-fn pdfsig(path: &Path) -> String {
-    let out = Command::new("pdfsig").arg(path).output().expect("pdfsig");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// One byte inside the signed range changed (in the original document's header comment,
-/// which every reader skips, so the file still reads).
-fn tampered(signed: &[u8]) -> Vec<u8> {
-    let mut t = signed.to_vec();
-    let at = signed
-        .windows(8)
-        .position(|w| w == b"/Creator")
-        .expect("typst writes /Creator in the document information");
-    t[at + 1] ^= 0x01;
-    t
-}
-
-fn check_with_tools(dir: &Path, signed: &[u8], trust: Option<&Path>) {
-    let path = dir.join("signerat.pdf");
-    std::fs::write(&path, signed).unwrap();
-    let bad = dir.join("andrat.pdf");
-    std::fs::write(&bad, tampered(signed)).unwrap();
-    if have("pdfsig", "Debian-paketet poppler-utils") {
-        let out = pdfsig(&path);
-        assert!(out.contains("Signature is Valid"), "pdfsig: {out}");
-        assert!(out.contains("Total document signed"), "pdfsig: {out}");
-        assert!(out.contains("ETSI.CAdES.detached"), "pdfsig: {out}");
-        let out = pdfsig(&bad);
-        assert!(
-            !out.contains("Signature is Valid"),
-            "pdfsig, altered: {out}"
-        );
-    }
-    if let Some(ca) = trust {
-        if have("pyhanko", "pip install pyhanko pyhanko-cli") {
-            let validate = |p: &Path| {
-                Command::new("pyhanko")
-                    .args(["sign", "validate", "--no-revocation-check", "--trust"])
-                    .arg(ca)
-                    .arg("--trust-replace")
-                    .arg(p)
-                    .output()
-                    .expect("pyhanko")
-            };
-            let out = validate(&path);
-            let text = String::from_utf8_lossy(&out.stdout).into_owned()
-                + &String::from_utf8_lossy(&out.stderr);
-            assert!(out.status.success(), "pyhanko: {text}");
-            assert!(text.contains("INTACT:TRUSTED"), "pyhanko: {text}");
-            let out = validate(&bad);
-            let text = String::from_utf8_lossy(&out.stdout).into_owned()
-                + &String::from_utf8_lossy(&out.stderr);
-            assert!(
-                !out.status.success(),
-                "pyhanko accepted an altered copy: {text}"
-            );
-        }
     }
 }
 
@@ -170,105 +100,6 @@ fn a_self_signed_key_signs_and_pdfsig_agrees() {
 
 /// A test CA and an organisation certificate it issued, made with openssl; returns
 /// (key, chain, ca).
-fn test_ca(dir: &Path) -> Option<(std::path::PathBuf, std::path::PathBuf, std::path::PathBuf)> {
-    if !have("openssl", "Debian-paketet openssl") {
-        return None;
-    }
-    let run = |args: &[&str]| {
-        let out = Command::new("openssl")
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .expect("openssl");
-        assert!(
-            out.status.success(),
-            "openssl {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    std::fs::write(
-        dir.join("ext.cnf"),
-        "[ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n\
-         [org]\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n",
-    )
-    .unwrap();
-    run(&[
-        "ecparam",
-        "-name",
-        "prime256v1",
-        "-genkey",
-        "-noout",
-        "-out",
-        "ca.key",
-    ]);
-    run(&[
-        "req",
-        "-x509",
-        "-new",
-        "-key",
-        "ca.key",
-        "-subj",
-        "/CN=Testkommunens CA/O=Test",
-        "-days",
-        "3650",
-        "-out",
-        "ca.crt",
-        "-extensions",
-        "ca",
-        "-config",
-        "ext.cnf",
-    ]);
-    run(&[
-        "ecparam",
-        "-name",
-        "prime256v1",
-        "-genkey",
-        "-noout",
-        "-out",
-        "org.ec",
-    ]);
-    run(&[
-        "pkcs8", "-topk8", "-nocrypt", "-in", "org.ec", "-out", "org.key",
-    ]);
-    run(&[
-        "req",
-        "-new",
-        "-key",
-        "org.key",
-        "-subj",
-        "/CN=Ludvika kommun e-sigill/O=Ludvika kommun",
-        "-out",
-        "org.csr",
-    ]);
-    run(&[
-        "x509",
-        "-req",
-        "-in",
-        "org.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-days",
-        "3650",
-        "-extfile",
-        "ext.cnf",
-        "-extensions",
-        "org",
-        "-out",
-        "org.crt",
-    ]);
-    let chain = std::fs::read_to_string(dir.join("org.crt")).unwrap()
-        + &std::fs::read_to_string(dir.join("ca.crt")).unwrap();
-    std::fs::write(dir.join("chain.pem"), chain).unwrap();
-    Some((
-        dir.join("org.key"),
-        dir.join("chain.pem"),
-        dir.join("ca.crt"),
-    ))
-}
-
 #[test]
 fn a_certificate_from_a_ca_validates_in_pyhanko() {
     let dir = tempfile::tempdir().unwrap();
@@ -280,6 +111,50 @@ fn a_certificate_from_a_ca_validates_in_pyhanko() {
     let signed = sign_pdf(&pdf(), &key, &info()).unwrap();
     check_ourselves(&signed);
     check_with_tools(dir.path(), &signed, Some(&ca));
+}
+
+/// The key and chain in a PKCS#12 file, as a CA delivers an e-seal (openssl's defaults:
+/// AES-256-CBC, PBKDF2, HMAC-SHA-256), sign as the PEM files do; a wrong password is
+/// refused with a Swedish error.
+#[test]
+fn a_pkcs12_file_signs_and_a_wrong_password_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_, _, ca)) = test_ca(dir.path()) else {
+        return;
+    };
+    let out = Command::new("openssl")
+        .args([
+            "pkcs12",
+            "-export",
+            "-inkey",
+            "org.key",
+            "-in",
+            "org.crt",
+            "-certfile",
+            "ca.crt",
+            "-out",
+            "org.p12",
+            "-passout",
+            "pass:Hemligt-2026",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let p12 = dir.path().join("org.p12");
+    let key = paragraf_sign::FileKey::load_pkcs12(&p12, "Hemligt-2026").unwrap();
+    assert_eq!(key.chain().len(), 2);
+    let signed = sign_pdf(&pdf(), &key, &info()).unwrap();
+    check_ourselves(&signed);
+    check_with_tools(dir.path(), &signed, Some(&ca));
+    let err = paragraf_sign::FileKey::load_pkcs12(&p12, "fel")
+        .err()
+        .expect("refused");
+    assert!(err.to_string().contains("fel lösenord"), "{err}");
 }
 
 #[test]
@@ -299,62 +174,15 @@ fn a_key_that_is_not_the_certificates_is_refused() {
     );
 }
 
-const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
-
 #[test]
 fn a_key_on_a_pkcs11_token_signs_without_leaving_it() {
-    if !Path::new(SOFTHSM).exists() || !have("softhsm2-util", "Debian-paketet softhsm2") {
-        assert!(std::env::var_os("CI").is_none(), "SoftHSM2 saknas under CI");
-        return;
-    }
     let dir = tempfile::tempdir().unwrap();
     let Some((key_file, chain, ca)) = test_ca(dir.path()) else {
         return;
     };
-    // A token of this test's own: SoftHSM2 reads its configuration from SOFTHSM2_CONF.
-    let tokens = dir.path().join("tokens");
-    std::fs::create_dir(&tokens).unwrap();
-    let conf = dir.path().join("softhsm2.conf");
-    std::fs::write(
-        &conf,
-        format!("directories.tokendir = {}\n", tokens.display()),
-    )
-    .unwrap();
-    std::env::set_var("SOFTHSM2_CONF", &conf);
-    let util = |args: &[&str]| {
-        let out = Command::new("softhsm2-util")
-            .args(args)
-            .env("SOFTHSM2_CONF", &conf)
-            .output()
-            .expect("softhsm2-util");
-        assert!(
-            out.status.success(),
-            "softhsm2-util {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+    let Some(_conf) = soft_token(dir.path(), &key_file) else {
+        return;
     };
-    util(&[
-        "--init-token",
-        "--free",
-        "--label",
-        "paragraf",
-        "--so-pin",
-        "87654321",
-        "--pin",
-        "123456",
-    ]);
-    util(&[
-        "--import",
-        key_file.to_str().unwrap(),
-        "--token",
-        "paragraf",
-        "--label",
-        "sigill",
-        "--id",
-        "01",
-        "--pin",
-        "123456",
-    ]);
     let config = TokenConfig {
         module: SOFTHSM.into(),
         token: "paragraf".into(),
