@@ -5,7 +5,6 @@
 //! all of them. A tool that is missing skips its part with a message, except under CI
 //! (`CI` set), where `scripts/test` has installed it and its absence fails the test.
 
-use std::path::Path;
 use std::process::Command;
 
 use chrono::DateTime;
