@@ -420,28 +420,16 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
             id,
             chair,
             SignerRole::Chair,
-            "Paragraf-inloggning",
             vec![],
-            at(9)?,
-            cycle::Recording {
-                now: at(9)?,
-                by: "demo".into(),
-                on_behalf: false,
-            },
+            &cycle::InAppApproval { now: at(9)? },
         )?;
         cycle::approve(
             dir,
             id,
             adjuster,
             SignerRole::Adjuster,
-            "Paragraf-inloggning",
             vec![],
-            at(10)?,
-            cycle::Recording {
-                now: at(10)?,
-                by: "demo".into(),
-                on_behalf: false,
-            },
+            &cycle::InAppApproval { now: at(10)? },
         )?;
         if target == MeetingState::Adjusted {
             continue;

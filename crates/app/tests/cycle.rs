@@ -315,10 +315,12 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         id,
         p[0],
         SignerRole::Chair,
-        "Svensk e-legitimation",
         vec![],
-        "2025-09-02T15:00:00+02:00".parse().unwrap(),
-        recorded_later(),
+        &cycle::RecordedApproval {
+            method: "Svensk e-legitimation".into(),
+            signed_at: "2025-09-02T15:00:00+02:00".parse().unwrap(),
+            recording: recorded_later(),
+        },
     )
     .unwrap_err();
     assert_eq!(
@@ -356,10 +358,12 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         id,
         p[0],
         SignerRole::Chair,
-        "Svensk e-legitimation",
         vec![],
-        t("2025-09-02T15:00:00+02:00"),
-        recorded_later(),
+        &cycle::RecordedApproval {
+            method: "Svensk e-legitimation".into(),
+            signed_at: t("2025-09-02T15:00:00+02:00"),
+            recording: recorded_later(),
+        },
     )
     .unwrap();
     assert!(matches!(out, ApprovalOutcome::Recorded { .. }));
@@ -368,10 +372,12 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         id,
         p[3],
         SignerRole::Adjuster,
-        "Svensk e-legitimation",
         vec![],
-        t("2025-09-02T15:00:00+02:00"),
-        recorded_later()
+        &cycle::RecordedApproval {
+            method: "Svensk e-legitimation".into(),
+            signed_at: t("2025-09-02T15:00:00+02:00"),
+            recording: recorded_later(),
+        },
     )
     .is_err());
     let out = cycle::approve(
@@ -379,10 +385,12 @@ fn a_meeting_goes_through_every_state_in_the_store() {
         id,
         p[1],
         SignerRole::Adjuster,
-        "Svensk e-legitimation",
         vec![],
-        t("2025-09-03T09:10:47+02:00"),
-        recorded_later(),
+        &cycle::RecordedApproval {
+            method: "Svensk e-legitimation".into(),
+            signed_at: t("2025-09-03T09:10:47+02:00"),
+            recording: recorded_later(),
+        },
     )
     .unwrap();
     assert_eq!(out, ApprovalOutcome::Sealed);
@@ -465,10 +473,12 @@ fn verify_names_what_was_changed_behind_our_back() {
         id,
         p[0],
         SignerRole::Chair,
-        "Paragraf",
         vec![],
-        t,
-        recorded_later(),
+        &cycle::RecordedApproval {
+            method: "Paragraf".into(),
+            signed_at: t,
+            recording: recorded_later(),
+        },
     )
     .unwrap();
     cycle::approve(
@@ -476,10 +486,12 @@ fn verify_names_what_was_changed_behind_our_back() {
         id,
         p[1],
         SignerRole::Adjuster,
-        "Paragraf",
         vec![],
-        t,
-        recorded_later(),
+        &cycle::RecordedApproval {
+            method: "Paragraf".into(),
+            signed_at: t,
+            recording: recorded_later(),
+        },
     )
     .unwrap();
     assert!(cycle::verify(&dir, id).unwrap().ok());
@@ -626,4 +638,93 @@ fn the_ersattarordning_decides_who_serves() {
         "{err}"
     );
     cycle::set_attendance(s, id, list(p[5], other.id)).unwrap();
+}
+
+/// A signing service stands in for e-legitimation: it is asked to sign the root of the
+/// minutes as they stand, refuses once (the person cancelled in the app), and its approval
+/// is recorded with its own method — the cycle is the same for every [`cycle::Signer`].
+#[test]
+fn approvals_go_through_the_signer_interface() {
+    use std::cell::RefCell;
+    struct Service {
+        asked: RefCell<Vec<String>>,
+        cancel: bool,
+        at: chrono::DateTime<chrono::FixedOffset>,
+    }
+    impl cycle::Signer for Service {
+        fn approval(&self, r: &cycle::ApprovalRequest) -> anyhow::Result<cycle::GivenApproval> {
+            self.asked.borrow_mut().push(r.digest.clone());
+            if self.cancel {
+                anyhow::bail!("underskriften avbröts i e-legitimationsappen");
+            }
+            Ok(cycle::GivenApproval {
+                time: self.at,
+                method: "Svensk e-legitimation (underskriftstjänst)".into(),
+                recorded: None,
+                now: self.at,
+            })
+        }
+    }
+    let (_tmp, dir, p, id) = setup();
+    let s = &dir;
+    cycle::send_notice(s, id, d("2025-08-22")).unwrap();
+    cycle::mark_held(s, id, d("2025-09-01")).unwrap();
+    cycle::draft_minutes(
+        s,
+        id,
+        None,
+        Some(p[0]),
+        vec![p[1]],
+        Some("Digital signering".into()),
+    )
+    .unwrap();
+    let member = |person| Attendee {
+        person,
+        role: AttendanceRole::Member,
+        position: None,
+        party: None,
+        presence: Presence::whole_meeting(),
+    };
+    cycle::set_attendance(s, id, vec![member(p[0]), member(p[1]), member(p[2])]).unwrap();
+    for n in [114, 115, 116] {
+        cycle::edit_paragraph_for_tests(s, id, n, |para, _| {
+            para.decision = Some(Decision::Text {
+                text: "Nämnden beslutar enligt förslaget.".into(),
+            });
+            Ok(())
+        })
+        .unwrap();
+    }
+    let at = "2025-09-03T09:10:47+02:00".parse().unwrap();
+    let root = {
+        let m = dir.minutes(id).unwrap().unwrap();
+        paragraf_core::canonical::digest(&paragraf_core::canonical::v1(&m))
+    };
+    let cancelled = Service {
+        asked: RefCell::new(vec![]),
+        cancel: true,
+        at,
+    };
+    let err = cycle::approve(&dir, id, p[0], SignerRole::Chair, vec![], &cancelled).unwrap_err();
+    assert!(err.to_string().contains("avbröts"), "{err}");
+    assert_eq!(*cancelled.asked.borrow(), vec![root]);
+    assert!(
+        dir.minutes(id).unwrap().unwrap().approvals().is_empty(),
+        "nothing recorded"
+    );
+
+    let service = Service {
+        asked: RefCell::new(vec![]),
+        cancel: false,
+        at,
+    };
+    cycle::approve(&dir, id, p[0], SignerRole::Chair, vec![], &service).unwrap();
+    let out = cycle::approve(&dir, id, p[1], SignerRole::Adjuster, vec![], &service).unwrap();
+    assert_eq!(out, ApprovalOutcome::Sealed);
+    let m = dir.minutes(id).unwrap().unwrap();
+    assert!(m
+        .approvals()
+        .iter()
+        .all(|a| a.method == "Svensk e-legitimation (underskriftstjänst)"));
+    assert!(cycle::verify(&dir, id).unwrap().ok());
 }

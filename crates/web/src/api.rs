@@ -509,14 +509,8 @@ async fn approve(
         MeetingId(id),
         person,
         b.role,
-        "Paragraf-inloggning",
         b.paragraphs,
-        state.now(),
-        cycle::Recording {
-            now: state.now(),
-            by: user.username.clone(),
-            on_behalf: false,
-        },
+        &cycle::InAppApproval { now: state.now() },
     )
     .map_err(WebError::from)?;
     let out = dto::ApprovalV1::from(&out);

@@ -1677,14 +1677,8 @@ pub async fn meeting_action(
                     mid,
                     me,
                     role,
-                    "Paragraf-inloggning",
                     paragraphs,
-                    state.now(),
-                    cycle::Recording {
-                        now: state.now(),
-                        by: user.username.clone(),
-                        on_behalf: false,
-                    },
+                    &cycle::InAppApproval { now: state.now() },
                 )?;
             }
             "pappersjustering" => {
@@ -1713,13 +1707,15 @@ pub async fn meeting_action(
                     mid,
                     signer,
                     role,
-                    "underskrift på papper",
                     vec![],
-                    at,
-                    cycle::Recording {
-                        now: state.now(),
-                        by: user.username.clone(),
-                        on_behalf: true,
+                    &cycle::RecordedApproval {
+                        method: "underskrift på papper".into(),
+                        signed_at: at,
+                        recording: cycle::Recording {
+                            now: state.now(),
+                            by: user.username.clone(),
+                            on_behalf: true,
+                        },
                     },
                 )?;
             }

@@ -1268,8 +1268,19 @@ async fn the_api_v1_shape_is_pinned() {
             "paragraphs",
             "place",
             "seal",
+            "seal_proof",
             "start"
         ]
+    );
+    // The seal proof's shape is the canonical format's (docs/seal.md), named by its format.
+    assert_eq!(keys(&one["seal_proof"]), ["format", "head", "paragraphs"]);
+    assert_eq!(one["seal_proof"]["format"], "paragraf-protokoll/1");
+    assert_eq!(
+        keys(&one["seal_proof"]["paragraphs"][0])
+            .into_iter()
+            .filter(|k| k != "line" && k != "leaf")
+            .collect::<Vec<_>>(),
+        ["number"]
     );
     assert_eq!(
         keys(&one["paragraphs"][0]),

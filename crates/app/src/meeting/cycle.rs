@@ -742,18 +742,109 @@ pub struct Recording {
     pub on_behalf: bool,
 }
 
-/// One signer approves (justering) at `time`, recorded as `recording` says. The last
-/// approval seals the minutes with the data directory's key and the meeting becomes justerat.
-#[allow(clippy::too_many_arguments)]
+/// What a justering is asked to approve: one person, in one role, the minutes as they stand.
+#[derive(Debug, Clone)]
+pub struct ApprovalRequest {
+    /// The meeting.
+    pub meeting: MeetingId,
+    /// Who approves.
+    pub person: PersonId,
+    /// In which role.
+    pub role: SignerRole,
+    /// The §§ of an omedelbar justering; empty for the whole minutes.
+    pub paragraphs: Vec<u32>,
+    /// The root of the minutes' canonical text as they stand (format 1): what an external
+    /// signing service has the person sign.
+    pub digest: String,
+}
+
+/// An approval as given: when, how, and who recorded it when it was not the signer.
+#[derive(Debug, Clone)]
+pub struct GivenApproval {
+    /// When it was given.
+    pub time: DateTime<FixedOffset>,
+    /// How, as the signature page names it.
+    pub method: String,
+    /// Recorded later, or by someone else.
+    pub recorded: Option<paragraf_core::minutes::Recorded>,
+    /// When Paragraf records it (an approval is never dated after it).
+    pub now: DateTime<FixedOffset>,
+}
+
+/// Underskrift: how a justerare approves. The cycle asks the signer for the approval of one
+/// person and records what it returns. [`InAppApproval`] is approval by the person logged in
+/// to Paragraf; [`RecordedApproval`] a signature given elsewhere (on paper, in another
+/// system) and recorded here. An e-legitimation signing service (BankID or Freja through a
+/// federated signing service, as Sweden Connect specifies) is one more implementation: it
+/// has the person sign [`ApprovalRequest::digest`] and returns the approval once the
+/// service's signed response has been checked — without a change to the cycle.
+pub trait Signer {
+    /// The approval `request` asks for, or why it is not given.
+    fn approval(&self, request: &ApprovalRequest) -> Result<GivenApproval>;
+}
+
+/// Justering i Paragraf: the person logged in (with a password or the municipality's single
+/// sign-on) approves now.
+#[derive(Debug, Clone)]
+pub struct InAppApproval {
+    /// Now.
+    pub now: DateTime<FixedOffset>,
+}
+
+/// The method's name on the signature page.
+pub const IN_APP: &str = "Paragraf-inloggning";
+
+impl Signer for InAppApproval {
+    fn approval(&self, _: &ApprovalRequest) -> Result<GivenApproval> {
+        Ok(GivenApproval {
+            time: self.now,
+            method: IN_APP.into(),
+            recorded: None,
+            now: self.now,
+        })
+    }
+}
+
+/// A signature given elsewhere, as `method` names it, at `signed_at`, recorded here as
+/// `recording` says: kept as recorded later when recorded on the signer's behalf or on a
+/// later day.
+#[derive(Debug, Clone)]
+pub struct RecordedApproval {
+    /// How it was given ("underskrift på papper", "Svensk e-legitimation", …).
+    pub method: String,
+    /// When it was given.
+    pub signed_at: DateTime<FixedOffset>,
+    /// Who records it, and when.
+    pub recording: Recording,
+}
+
+impl Signer for RecordedApproval {
+    fn approval(&self, _: &ApprovalRequest) -> Result<GivenApproval> {
+        let r = &self.recording;
+        Ok(GivenApproval {
+            time: self.signed_at,
+            method: self.method.clone(),
+            recorded: (r.on_behalf || self.signed_at.date_naive() < r.now.date_naive()).then(
+                || paragraf_core::minutes::Recorded {
+                    at: r.now,
+                    by: r.by.clone(),
+                },
+            ),
+            now: r.now,
+        })
+    }
+}
+
+/// `person` approves (justering) as `role`, the approval given by `signer`. The last
+/// approval seals the minutes with the installation's seal key and the meeting becomes
+/// justerat.
 pub fn approve(
     dir: &DataDir,
     id: MeetingId,
-    signer: PersonId,
+    person: PersonId,
     role: SignerRole,
-    method: &str,
     paragraphs: Vec<u32>,
-    time: DateTime<FixedOffset>,
-    recording: Recording,
+    signer: &dyn Signer,
 ) -> Result<ApprovalOutcome> {
     let key = crate::keys::load_or_create(dir)?;
     change_minutes(dir.storage(), id, |m, minutes| {
@@ -763,21 +854,24 @@ pub fn approve(
                 m.state().swedish()
             );
         }
+        let given = signer.approval(&ApprovalRequest {
+            meeting: id,
+            person,
+            role,
+            paragraphs: paragraphs.clone(),
+            digest: paragraf_core::canonical::digest(&paragraf_core::canonical::v1(minutes)),
+        })?;
         let outcome = minutes.approve(
             Approval {
-                signer,
+                signer: person,
                 role,
-                time,
-                method: method.to_string(),
+                time: given.time,
+                method: given.method,
                 paragraphs,
-                recorded: (recording.on_behalf || time.date_naive() < recording.now.date_naive())
-                    .then(|| paragraf_core::minutes::Recorded {
-                        at: recording.now,
-                        by: recording.by.clone(),
-                    }),
+                recorded: given.recorded,
             },
             &key,
-            recording.now,
+            given.now,
         )?;
         if outcome == ApprovalOutcome::Sealed {
             cycle::mark_adjusted(m, minutes)?;

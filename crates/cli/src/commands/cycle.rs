@@ -466,15 +466,17 @@ pub fn minutes(c: MinutesCommand) -> Result<()> {
                 id,
                 signer,
                 role,
-                &method,
                 paragraph,
-                time,
-                cycle::Recording {
-                    now: paragraf_app::clock::now(),
-                    by: operator(),
-                    // The command line records a signer's approval; it is not the signer's
-                    // own login, so who recorded it is kept.
-                    on_behalf: true,
+                &cycle::RecordedApproval {
+                    method: method.clone(),
+                    signed_at: time,
+                    recording: cycle::Recording {
+                        now: paragraf_app::clock::now(),
+                        by: operator(),
+                        // The command line records a signer's approval; it is not the signer's
+                        // own login, so who recorded it is kept.
+                        on_behalf: true,
+                    },
                 },
             )?;
             output::print(meeting.json.json, &outcome, || match &outcome {

@@ -312,15 +312,10 @@ pub fn adjust_and_post(app: &App, id: paragraf_core::ids::MeetingId, storage: &s
     let dir = &app.state.dir;
     let minutes = dir.storage_for_tests().minutes(id).unwrap().unwrap();
     let now = app.state.now();
-    let recording = || cycle::Recording {
-        now,
-        by: "test".into(),
-        on_behalf: false,
-    };
     let chair = minutes.chair().unwrap();
     let adjuster = minutes.adjusters()[0];
     for (who, role) in [(chair, SignerRole::Chair), (adjuster, SignerRole::Adjuster)] {
-        cycle::approve(dir, id, who, role, "test", vec![], now, recording()).unwrap();
+        cycle::approve(dir, id, who, role, vec![], &cycle::InAppApproval { now }).unwrap();
     }
     cycle::post_minutes(dir, id, today(), storage, today()).unwrap();
 }
