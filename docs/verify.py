@@ -15,6 +15,7 @@ import argparse
 import datetime
 import hashlib
 import json
+import re
 import sys
 import urllib.parse
 import urllib.request
@@ -71,14 +72,20 @@ def signature_holds(seal):
         return False
 
 
+def instant(text):
+    """An RFC 3339 time (Python before 3.11 reads at most six decimals and no "Z")."""
+    text = re.sub(r"(\.\d{6})\d+", r"\1", text.replace("Z", "+00:00"))
+    return datetime.datetime.fromisoformat(text)
+
+
 def key_in_force(keys, seal):
     """The seal's key is listed and was not retired before the seal was made."""
-    made = datetime.datetime.fromisoformat(seal["sealed_at"].replace("Z", "+00:00"))
+    made = instant(seal["sealed_at"])
     for k in keys:
         if k["public_key"].lower() != seal["public_key"].lower():
             continue
         until = k.get("valid_until")
-        if until is None or made < datetime.datetime.fromisoformat(until.replace("Z", "+00:00")):
+        if until is None or made < instant(until):
             return True
     return False
 

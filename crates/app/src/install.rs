@@ -180,6 +180,9 @@ pub struct CheckReport {
     pub disk_free_bytes: Option<u64>,
     /// Every fault found, in Swedish.
     pub problems: Vec<String>,
+    /// What needs doing but is no fault of the data (the private key not yet restored
+    /// beside a restored data directory), in Swedish.
+    pub warnings: Vec<String>,
 }
 
 /// Less free space than this is a fault (the database, its journal and backups need room).
@@ -247,8 +250,9 @@ pub fn check(data: &Path) -> Result<CheckReport> {
                 .join(", ")
         ));
     }
+    let mut warnings = Vec::new();
     if seals_checked > 0 && !key_present {
-        problems.push(format!(
+        warnings.push(format!(
             "sigillnyckeln saknas i nyckelkatalogen {}: nya protokoll kan inte förseglas förrän \
              nyckelkatalogen är återställd (eller en ny nyckel börjad med `paragraf key rotate`)",
             key_dir
@@ -290,6 +294,7 @@ pub fn check(data: &Path) -> Result<CheckReport> {
         key_present,
         disk_free_bytes,
         problems,
+        warnings,
     })
 }
 

@@ -193,7 +193,9 @@ pub fn private_present(dir: &DataDir) -> Result<bool> {
 pub fn rotate(dir: &DataDir) -> Result<Vec<PublishedKey>> {
     let keys = key_dir(dir)?;
     migrate_legacy(&dir.path, &keys)?;
-    let now = crate::clock::now();
+    // Rounded up to the second: a seal made with the old key before the rotation is before
+    // its end.
+    let now = whole_second(crate::clock::now()) + chrono::Duration::seconds(1);
     let mut list = list(&dir.path)?;
     for k in list.iter_mut().filter(|k| k.valid_until.is_none()) {
         k.valid_until = Some(now);
@@ -204,6 +206,11 @@ pub fn rotate(dir: &DataDir) -> Result<Vec<PublishedKey>> {
     write_list(&dir.path, &list)?;
     write_public(&dir.path, &public)?;
     Ok(list)
+}
+
+fn whole_second(t: DateTime<FixedOffset>) -> DateTime<FixedOffset> {
+    use chrono::Timelike;
+    t.with_nanosecond(0).unwrap_or(t)
 }
 
 /// The public half, hex.

@@ -311,3 +311,22 @@ async fn verifiera_tells_a_reader_in_swedish() {
     );
     assert!(junk.body.contains("inte.pdf"), "{}", junk.body);
 }
+
+/// A public protocol as `/api/v1/minutes/N` gave it when the seal proof was introduced
+/// (seed 000 imported, four §§ not yet classified and given by their hashes), with the key
+/// list of its time: it verifies in every later version, here and with the documented
+/// verifier. Never regenerated: a change that breaks it changes the public format.
+#[test]
+fn golden_public_minutes_verify_in_every_later_version() {
+    let minutes: Value =
+        serde_json::from_str(include_str!("golden/public-minutes-v1.json")).unwrap();
+    let keys: Value = serde_json::from_str(include_str!("golden/keys-v1.json")).unwrap();
+    let list: Vec<paragraf_app::keys::PublishedKey> = serde_json::from_value(keys.clone()).unwrap();
+    let r = paragraf_app::signing::verify_public(&minutes, Some(&list));
+    assert!(r.ok, "{r:?}");
+    assert_eq!(r.hidden, [115, 116, 118, 120]);
+    if python().is_some() {
+        let (ok, out) = run_verifier(&minutes, &keys);
+        assert!(ok, "{out}");
+    }
+}

@@ -261,6 +261,9 @@ fn report_text(c: &install::CheckReport) -> String {
     for p in &c.problems {
         s.push_str(&format!("\nFEL: {p}"));
     }
+    for w in &c.warnings {
+        s.push_str(&format!("\nOBS: {w}"));
+    }
     s
 }
 
