@@ -70,6 +70,11 @@ pub struct SigningConfig {
     /// The private key's label on the token.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pkcs11_nyckel: Option<String>,
+    /// A time-stamp authority (RFC 3161, HTTP), such as "http://timestamp.example.se/tsa":
+    /// every signature gets its time stamp (PAdES-B-T). Alone in the section, the default
+    /// self-signed key signs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tidsstampel: Option<String>,
 }
 
 /// `[sso]`: OpenID Connect (authorization code with PKCE) against the municipality's

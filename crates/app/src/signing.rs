@@ -12,6 +12,8 @@ use paragraf_core::seal::{self, Seal};
 use paragraf_sign::{FileKey, OrganisationKey, SignatureInfo, TokenConfig, TokenKey};
 use serde::{Deserialize, Serialize};
 
+use std::path::Path;
+
 use crate::DataDir;
 
 /// Keys opened by this process, by data directory: a token is logged in to once, not for
@@ -38,7 +40,11 @@ pub fn organisation_key(dir: &DataDir) -> Result<std::sync::Arc<dyn Organisation
 
 fn open_key(dir: &DataDir) -> Result<std::sync::Arc<dyn OrganisationKey>> {
     let config = dir.config();
-    let Some(c) = &config.underskrift else {
+    let Some(c) = config
+        .underskrift
+        .as_ref()
+        .filter(|c| c.pkcs12.is_some() || c.pkcs11_modul.is_some() || c.nyckel.is_some())
+    else {
         let keys = crate::keys::key_dir(dir)?;
         let key = keys.join(paragraf_sign::SELF_SIGNED_KEY);
         let cert = keys.join(paragraf_sign::SELF_SIGNED_CERT);
@@ -116,7 +122,83 @@ pub fn sign(dir: &DataDir, pdf: &[u8], statement: &Statement) -> Result<Vec<u8>>
         time: crate::clock::now(),
         statement: Some(serde_json::to_string(statement)?),
     };
-    Ok(paragraf_sign::sign_pdf(pdf, key.as_ref(), &info)?)
+    let tsa = dir
+        .config()
+        .underskrift
+        .as_ref()
+        .and_then(|c| c.tidsstampel.clone())
+        .map(HttpTimeStamper);
+    Ok(paragraf_sign::sign_pdf_with(
+        pdf,
+        key.as_ref(),
+        &info,
+        tsa.as_ref().map(|t| t as &dyn paragraf_sign::TimeStamper),
+    )?)
+}
+
+/// The signed PDF kept at `path` when its signatures hold and it states `statement`;
+/// otherwise `render`'s PDF signed now and kept there (written whole or not at all). A kept
+/// file that fails its check is logged and replaced, never served.
+pub(crate) fn kept_or_signed(
+    dir: &DataDir,
+    path: &Path,
+    statement: &Statement,
+    render: impl FnOnce() -> std::result::Result<Vec<u8>, paragraf_render::RenderError>,
+) -> Result<Vec<u8>> {
+    if let Ok(bytes) = std::fs::read(path) {
+        match verify_file(&bytes) {
+            Ok(r)
+                if r.ok
+                    && r.signatures
+                        .iter()
+                        .all(|s| s.statement.as_ref() == Some(statement)) =>
+            {
+                return Ok(bytes)
+            }
+            _ => tracing::warn!("{} höll inte vid kontrollen och görs om", path.display()),
+        }
+    }
+    let signed = sign(dir, &render()?, statement)?;
+    if let Some(parent) = path.parent() {
+        crate::datadir::create_private_dir(parent)?;
+    }
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    crate::datadir::write_private(&tmp, &signed)?;
+    std::fs::rename(&tmp, path).with_context(|| format!("kunde inte skriva {}", path.display()))?;
+    Ok(signed)
+}
+
+/// A time-stamp authority over HTTP (RFC 3161, section 3.4), 30 seconds at most.
+struct HttpTimeStamper(String);
+
+impl paragraf_sign::TimeStamper for HttpTimeStamper {
+    fn stamp(&self, request: &[u8]) -> std::result::Result<Vec<u8>, String> {
+        // On a thread of its own: the blocking client may not run inside the server's
+        // runtime, where the web's handlers are.
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let client = reqwest::blocking::Client::builder()
+                    .timeout(std::time::Duration::from_secs(30))
+                    .build()
+                    .map_err(|e| e.to_string())?;
+                let answer = client
+                    .post(&self.0)
+                    .header("Content-Type", "application/timestamp-query")
+                    .body(request.to_vec())
+                    .send()
+                    .map_err(|e| format!("{}: {e}", self.0))?;
+                if !answer.status().is_success() {
+                    return Err(format!("{}: HTTP {}", self.0, answer.status()));
+                }
+                answer
+                    .bytes()
+                    .map(|b| b.to_vec())
+                    .map_err(|e| format!("{}: {e}", self.0))
+            })
+            .join()
+            .map_err(|_| "tidsstämpelbegäran avbröts".to_string())?
+        })
+    }
 }
 
 /// One signature of a PDF, as `verify --file` and `/verifiera` tell it.
@@ -132,6 +214,8 @@ pub struct SignatureReport {
     pub certificate_sha256: Option<String>,
     /// When, as the signature says.
     pub time: Option<String>,
+    /// When, as a time-stamp authority attests (PAdES-B-T), if it does.
+    pub timestamp: Option<String>,
     /// The seal and what it covers, when Paragraf signed.
     pub statement: Option<Statement>,
     /// The seal's own signature (ed25519) holds for its digest.
@@ -164,6 +248,7 @@ pub fn verify_file(bytes: &[u8]) -> Result<FileReport> {
                 signer: s.signer.clone(),
                 certificate_sha256: s.certificate_sha256.clone(),
                 time: s.time.as_deref().map(pdf_time),
+                timestamp: s.timestamp.clone().and_then(|t| t.ok()),
                 statement,
                 seal_valid,
             }
@@ -328,6 +413,9 @@ pub fn describe_file(r: &FileReport) -> Vec<String> {
         if !s.unmodified {
             out.push("Filen har ändrats eller fått tillägg efter underskriften.".into());
         }
+        if let Some(t) = &s.timestamp {
+            out.push(format!("Tidsstämplad av en tidsstämpeltjänst: {t} (UTC)."));
+        }
         if let Some(st) = &s.statement {
             out.push(format!(
                 "{}: protokoll från {}s sammanträde {}, {}.",
@@ -434,6 +522,8 @@ pub struct UploadCheck {
     pub registered: Option<String>,
     /// The PDF carries a seal, but no published minutes here have it.
     pub unknown_seal: bool,
+    /// Who approved the registered minutes, their role, when and how.
+    pub approvals: Vec<(String, String, String, String)>,
 }
 
 /// Checks an uploaded PDF: its signatures, whose certificate, and whether the seal it
@@ -453,6 +543,7 @@ pub fn check_upload(dir: &DataDir, bytes: &[u8]) -> Result<UploadCheck> {
         .iter()
         .find_map(|s| s.statement.as_ref().map(|st| st.seal.clone()));
     let mut registered = None;
+    let mut approvals = Vec::new();
     if let Some(seal) = &seal {
         for m in dir.storage().meetings()? {
             if !crate::meeting::publication::is_published(&m) {
@@ -461,6 +552,7 @@ pub fn check_upload(dir: &DataDir, bytes: &[u8]) -> Result<UploadCheck> {
             if let Some(p) = crate::meeting::publication::published(dir, m.id)? {
                 if p.minutes.seal() == Some(seal) {
                     registered = Some(crate::meeting::publication::address(dir, &m));
+                    approvals = approvals_of(dir, &p.minutes)?;
                     break;
                 }
             }
@@ -471,6 +563,7 @@ pub fn check_upload(dir: &DataDir, bytes: &[u8]) -> Result<UploadCheck> {
         file,
         our_certificate,
         registered,
+        approvals,
     })
 }
 
@@ -503,11 +596,6 @@ pub fn check_published(
     let store = dir.storage();
     let m = store.meeting(id)?;
     let body = store.body(m.body)?.value.name.clone();
-    let names: std::collections::HashMap<_, _> = store
-        .persons()?
-        .into_iter()
-        .map(|r| (r.id, r.value.name.clone()))
-        .collect();
     let paragraphs: Vec<serde_json::Value> = p
         .minutes
         .paragraphs()
@@ -521,8 +609,28 @@ pub fn check_published(
     });
     let keys = crate::keys::list(&dir.path)?;
     let report = verify_public(&answer, Some(&keys));
-    let approvals = p
-        .minutes
+    let approvals = approvals_of(dir, &p.minutes)?;
+    Ok(Some(AddressCheck {
+        address: publication::address(dir, &m),
+        body,
+        date: m.date,
+        report,
+        approvals,
+    }))
+}
+
+/// Who approved `minutes`, their role, when and how, with names.
+fn approvals_of(
+    dir: &DataDir,
+    minutes: &paragraf_core::minutes::Minutes,
+) -> Result<Vec<(String, String, String, String)>> {
+    let names: std::collections::HashMap<_, _> = dir
+        .storage()
+        .persons()?
+        .into_iter()
+        .map(|r| (r.id, r.value.name.clone()))
+        .collect();
+    Ok(minutes
         .approvals()
         .iter()
         .map(|a| {
@@ -536,14 +644,7 @@ pub fn check_published(
                 a.method.clone(),
             )
         })
-        .collect();
-    Ok(Some(AddressCheck {
-        address: publication::address(dir, &m),
-        body,
-        date: m.date,
-        report,
-        approvals,
-    }))
+        .collect())
 }
 
 /// The published meeting an address given by a reader points at: a permanent address

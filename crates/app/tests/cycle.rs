@@ -432,10 +432,9 @@ fn a_meeting_goes_through_every_state_in_the_store() {
     );
 }
 
-#[test]
-fn verify_names_what_was_changed_behind_our_back() {
-    let (_tmp, dir, p, id) = setup();
-    let s = &dir;
+/// The meeting notified, held and its minutes drafted with the chair and an adjuster
+/// present and every § decided: ready for justering.
+fn ready_to_adjust(s: &DataDir, p: &[PersonId], id: MeetingId) {
     cycle::send_notice(s, id, d("2025-08-22")).unwrap();
     cycle::mark_held(s, id, d("2025-09-01")).unwrap();
     cycle::draft_minutes(
@@ -467,6 +466,13 @@ fn verify_names_what_was_changed_behind_our_back() {
         })
         .unwrap();
     }
+}
+
+#[test]
+fn verify_names_what_was_changed_behind_our_back() {
+    let (_tmp, dir, p, id) = setup();
+    let s = &dir;
+    ready_to_adjust(s, &p, id);
     let t = "2025-09-03T09:10:47+02:00".parse().unwrap();
     cycle::approve(
         &dir,
@@ -666,35 +672,7 @@ fn approvals_go_through_the_signer_interface() {
         }
     }
     let (_tmp, dir, p, id) = setup();
-    let s = &dir;
-    cycle::send_notice(s, id, d("2025-08-22")).unwrap();
-    cycle::mark_held(s, id, d("2025-09-01")).unwrap();
-    cycle::draft_minutes(
-        s,
-        id,
-        None,
-        Some(p[0]),
-        vec![p[1]],
-        Some("Digital signering".into()),
-    )
-    .unwrap();
-    let member = |person| Attendee {
-        person,
-        role: AttendanceRole::Member,
-        position: None,
-        party: None,
-        presence: Presence::whole_meeting(),
-    };
-    cycle::set_attendance(s, id, vec![member(p[0]), member(p[1]), member(p[2])]).unwrap();
-    for n in [114, 115, 116] {
-        cycle::edit_paragraph_for_tests(s, id, n, |para, _| {
-            para.decision = Some(Decision::Text {
-                text: "Nämnden beslutar enligt förslaget.".into(),
-            });
-            Ok(())
-        })
-        .unwrap();
-    }
+    ready_to_adjust(&dir, &p, id);
     let at = "2025-09-03T09:10:47+02:00".parse().unwrap();
     let root = {
         let m = dir.minutes(id).unwrap().unwrap();

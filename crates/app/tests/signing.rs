@@ -56,36 +56,14 @@ fn protocols_signed_with_a_pkcs12_file_and_a_pkcs11_token_validate_in_pdfsig_and
     };
 
     // PKCS#12, as a CA delivers an e-seal; the password from the environment.
-    let out = std::process::Command::new("openssl")
-        .args([
-            "pkcs12",
-            "-export",
-            "-inkey",
-            "org.key",
-            "-in",
-            "org.crt",
-            "-certfile",
-            "ca.crt",
-            "-out",
-            "org.p12",
-            "-passout",
-            "pass:Hemligt-2026",
-        ])
-        .current_dir(tmp.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
     let p12 = SigningConfig {
-        pkcs12: Some(tmp.path().join("org.p12")),
+        pkcs12: Some(pkcs12(tmp.path(), "Hemligt-2026")),
         certifikat: None,
         nyckel: None,
         pkcs11_modul: None,
         pkcs11_token: None,
         pkcs11_nyckel: None,
+        tidsstampel: None,
     };
     let root = tmp.path().join("p12");
     let d = installation(&root, p12.clone());
@@ -128,6 +106,7 @@ fn protocols_signed_with_a_pkcs12_file_and_a_pkcs11_token_validate_in_pdfsig_and
             pkcs11_modul: Some(SOFTHSM.into()),
             pkcs11_token: Some("paragraf".into()),
             pkcs11_nyckel: Some("sigill".into()),
+            tidsstampel: None,
         },
     );
     std::env::set_var("PARAGRAF_PKCS11_PIN", "000000");
@@ -138,6 +117,125 @@ fn protocols_signed_with_a_pkcs12_file_and_a_pkcs11_token_validate_in_pdfsig_and
     check(&root, &pdf, &ca);
 }
 
+/// The kept, signed protokoll of the one meeting in `data`.
+fn kept_protocol(data: &Path) -> std::path::PathBuf {
+    let dir = data.join(documents::SIGNED_DIR);
+    let meeting = std::fs::read_dir(&dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::read_dir(meeting)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("protokoll-") && !name.starts_with("protokoll-offentlig")
+        })
+        .expect("the signed protokoll is kept")
+}
+
+/// A signed PDF is made once and served again as it is (the signature's time is when it was
+/// signed, not when it was downloaded); a kept copy that is changed, or carries another
+/// seal, is made anew and never served.
+#[test]
+fn the_signed_pdfs_are_made_once_and_a_changed_copy_is_made_anew() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("egen");
+    let mut config = paragraf_app::demo::demo_config();
+    config.underskrift = None;
+    let d = DataDir::init(&root.join("data"), &config).unwrap();
+    let key = keys::load_or_create(&d).unwrap();
+    let p = import::parse_protocol(SEED_004).unwrap();
+    assert!(import::store_protocol(&d, &p, "004", &key).unwrap().sealed);
+    let first = render_protocol(&d, &root.join("ut1")).unwrap();
+    assert!(signing::verify_file(&first).unwrap().ok);
+    assert_eq!(render_protocol(&d, &root.join("ut2")).unwrap(), first);
+
+    let kept = kept_protocol(&root.join("data"));
+    let mut changed = first.clone();
+    let at = changed.len() / 3;
+    changed[at] ^= 1;
+    std::fs::write(&kept, &changed).unwrap();
+    let again = render_protocol(&d, &root.join("ut3")).unwrap();
+    assert_ne!(again, changed);
+    assert!(signing::verify_file(&again).unwrap().ok);
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        again,
+        "the changed copy is replaced"
+    );
+
+    // A validly signed PDF of another document put in its place is not served either.
+    let extract = std::fs::read(root.join("ut3/utdrag-1.pdf")).unwrap();
+    std::fs::write(&kept, &extract).unwrap();
+    let served = render_protocol(&d, &root.join("ut4")).unwrap();
+    assert_ne!(served, extract);
+    let r = signing::verify_file(&served).unwrap();
+    assert_eq!(
+        r.signatures[0].statement.as_ref().unwrap().document,
+        "protokoll"
+    );
+}
+
 fn toml_of(c: &paragraf_app::Config) -> String {
     toml::to_string(c).unwrap()
+}
+
+/// With `[underskrift] tidsstampel`, every signature carries a time stamp from the authority
+/// (PAdES-B-T): a real RFC 3161 authority here (openssl's `ts -reply` behind HTTP), its
+/// certificate from the test CA; pyHanko validates the signature and its time stamp, our
+/// check reports the time. An authority that does not answer stops the signing.
+#[test]
+fn a_configured_time_stamp_authority_makes_signatures_pades_b_t() {
+    let tmp = tempfile::tempdir().unwrap();
+    let Some((key_file, chain, ca)) = test_ca(tmp.path()) else {
+        return;
+    };
+    let Some(tsa) = TestTsa::start(tmp.path()) else {
+        return;
+    };
+    // PEM files: the PKCS#12 test owns PARAGRAF_PKCS12_PASSWORD in this process.
+    let config = |url: String| SigningConfig {
+        pkcs12: None,
+        certifikat: Some(chain.clone()),
+        nyckel: Some(key_file.clone()),
+        pkcs11_modul: None,
+        pkcs11_token: None,
+        pkcs11_nyckel: None,
+        tidsstampel: Some(url),
+    };
+    let root = tmp.path().join("tsa");
+    let d = installation(&root, config(tsa.url.clone()));
+    let pdf = render_protocol(&d, &root.join("ut")).unwrap();
+    let r = signing::verify_file(&pdf).unwrap();
+    assert!(r.ok, "{r:?}");
+    let stamped = r.signatures[0].timestamp.as_deref().expect("a time stamp");
+    assert!(stamped.starts_with("20"), "{stamped}");
+    assert!(signing::describe_file(&r)
+        .iter()
+        .any(|l| l.contains("Tidsstämplad")));
+    check_with_tools(&root, &pdf, Some(&ca));
+    check_timestamp_with_pyhanko(&root, &pdf, &ca);
+
+    // Stamped once: with the authority gone, the kept PDF is served as it was signed; a
+    // kept copy changed by one byte is not served, and cannot be made anew without it.
+    drop(tsa);
+    assert_eq!(render_protocol(&d, &root.join("igen")).unwrap(), pdf);
+    let kept = kept_protocol(&root.join("data"));
+    let mut changed = std::fs::read(&kept).unwrap();
+    let at = changed.len() / 3;
+    changed[at] ^= 1;
+    std::fs::write(&kept, &changed).unwrap();
+    let err = format!(
+        "{:#}",
+        render_protocol(&d, &root.join("ändrad")).unwrap_err()
+    );
+    assert!(err.contains("tidsstämpeltjänsten svarade inte"), "{err}");
+
+    let down = tmp.path().join("down");
+    let d = installation(&down, config("http://127.0.0.1:9/tsa".into()));
+    let err = format!("{:#}", render_protocol(&d, &down.join("ut")).unwrap_err());
+    assert!(err.contains("tidsstämpeltjänsten svarade inte"), "{err}");
 }

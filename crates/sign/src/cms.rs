@@ -25,6 +25,9 @@ const ID_CONTENT_TYPE: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.
 const ID_MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
 const ID_SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
+/// id-aa-signatureTimeStampToken (RFC 3161, appendix A): the unsigned attribute of PAdES-B-T.
+const ID_SIGNATURE_TIME_STAMP: ObjectIdentifier =
+    ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.14");
 
 /// ESSCertIDv2 (RFC 5035) with the default hash algorithm (SHA-256), which DER omits.
 #[derive(Clone, Debug, Eq, PartialEq, Sequence)]
@@ -56,8 +59,13 @@ fn attribute(oid: ObjectIdentifier, value: Any) -> Result<Attribute, SignError> 
     })
 }
 
-/// A detached CMS signature (DER) over `content_digest` (SHA-256 of the signed bytes).
-pub fn sign(key: &dyn OrganisationKey, content_digest: &[u8]) -> Result<Vec<u8>, SignError> {
+/// A detached CMS signature (DER) over `content_digest` (SHA-256 of the signed bytes), with
+/// a time stamp over its signature value when `tsa` is given.
+pub fn sign(
+    key: &dyn OrganisationKey,
+    content_digest: &[u8],
+    tsa: Option<&dyn crate::TimeStamper>,
+) -> Result<Vec<u8>, SignError> {
     let chain = key.chain();
     let signer = chain
         .first()
@@ -93,6 +101,19 @@ pub fn sign(key: &dyn OrganisationKey, content_digest: &[u8]) -> Result<Vec<u8>,
         .to_der()
         .map_err(|e| bad("signerade attribut", e))?;
     let signature = key.sign(&to_sign)?;
+    let unsigned_attrs = match tsa {
+        Some(tsa) => {
+            let token = crate::tsa::stamp(tsa, &signature)?;
+            Some(
+                SetOfVec::try_from(vec![attribute(
+                    ID_SIGNATURE_TIME_STAMP,
+                    Any::from_der(&token).map_err(|e| bad("tidsstämpeln", e))?,
+                )?])
+                .map_err(|e| bad("osignerade attribut", e))?,
+            )
+        }
+        None => None,
+    };
     let signer_info = SignerInfo {
         version: CmsVersion::V1,
         sid: SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -103,7 +124,7 @@ pub fn sign(key: &dyn OrganisationKey, content_digest: &[u8]) -> Result<Vec<u8>,
         signed_attrs: Some(signed_attrs),
         signature_algorithm: key.kind().signature_algorithm(),
         signature: OctetString::new(signature).map_err(|e| bad("signaturen", e))?,
-        unsigned_attrs: None,
+        unsigned_attrs,
     };
     let certificates = SetOfVec::try_from(
         chain
@@ -146,6 +167,9 @@ pub struct CmsCheck {
     pub signature_valid: bool,
     /// The signing-certificate-v2 attribute names the signer's certificate.
     pub certificate_bound: bool,
+    /// The time of the signature's RFC 3161 time stamp (UTC, RFC 3339), when it has one
+    /// that covers its signature value; `Err` with why, when it has one that does not.
+    pub timestamp: Option<Result<String, String>>,
 }
 
 /// Reads a detached CMS signature (trailing zero padding allowed, as in a PDF's
@@ -224,11 +248,22 @@ pub fn check(cms: &[u8], content_digest: &[u8]) -> Result<CmsCheck, SignError> {
             si.signature.as_bytes(),
         )
     });
+    let timestamp = si.unsigned_attrs.as_ref().and_then(|u| {
+        u.iter()
+            .find(|a| a.oid == ID_SIGNATURE_TIME_STAMP)
+            .and_then(|a| a.values.iter().next())
+            .map(|v| {
+                v.to_der().map_err(|e| e.to_string()).and_then(|der| {
+                    crate::tsa::check(&der, si.signature.as_bytes()).map_err(|e| e.to_string())
+                })
+            })
+    });
     Ok(CmsCheck {
         signer,
         digest_matches,
         signature_valid,
         certificate_bound,
+        timestamp,
     })
 }
 

@@ -10,12 +10,14 @@
 mod cms;
 pub mod key;
 mod pdf;
+mod tsa;
 
 pub use key::{
     certificate_fingerprint, create_self_signed, FileKey, KeyKind, OrganisationKey, TokenConfig,
     TokenKey, SELF_SIGNED_CERT, SELF_SIGNED_KEY,
 };
-pub use pdf::{sign_pdf, signatures, FoundSignature, SignatureInfo, STATEMENT_KEY};
+pub use pdf::{sign_pdf, sign_pdf_with, signatures, FoundSignature, SignatureInfo, STATEMENT_KEY};
+pub use tsa::TimeStamper;
 
 /// Errors, in Swedish (they reach operators and users).
 #[derive(thiserror::Error, Debug)]

@@ -49,11 +49,21 @@ fn pdf_date(t: &DateTime<FixedOffset>) -> String {
     )
 }
 
-/// Signs `pdf` with `key`: the PDF as it was, then the signature as an update.
+/// Signs `pdf` with `key`: the PDF as it was, then the signature as an update (PAdES-B-B).
 pub fn sign_pdf(
     pdf: &[u8],
     key: &dyn OrganisationKey,
     info: &SignatureInfo,
+) -> Result<Vec<u8>, SignError> {
+    sign_pdf_with(pdf, key, info, None)
+}
+
+/// [`sign_pdf`], with a time stamp from `tsa` over the signature (PAdES-B-T) when given.
+pub fn sign_pdf_with(
+    pdf: &[u8],
+    key: &dyn OrganisationKey,
+    info: &SignatureInfo,
+    tsa: Option<&dyn crate::TimeStamper>,
 ) -> Result<Vec<u8>, SignError> {
     let prev = Document::load_mem(pdf).map_err(pdf_error)?;
     let root = prev
@@ -188,7 +198,7 @@ pub fn sign_pdf(
     hasher.update(&out[..a]);
     hasher.update(&out[b..]);
     let digest = hasher.finalize();
-    let cms = crate::cms::sign(key, &digest)?;
+    let cms = crate::cms::sign(key, &digest, tsa)?;
     if 2 * cms.len() > 2 * CONTENTS_LEN {
         return Err(SignError::Cms(format!(
             "signaturen ({} byte) får inte plats i PDF-filen",
@@ -251,6 +261,9 @@ pub struct FoundSignature {
     pub signature_valid: bool,
     /// The signature names its certificate (ESS signing-certificate-v2).
     pub certificate_bound: bool,
+    /// The time of its RFC 3161 time stamp (UTC), when it has one; `Err` with why when the
+    /// time stamp does not cover the signature.
+    pub timestamp: Option<Result<String, String>>,
 }
 
 impl FoundSignature {
@@ -261,6 +274,7 @@ impl FoundSignature {
             && self.digest_matches
             && self.signature_valid
             && self.certificate_bound
+            && !matches!(self.timestamp, Some(Err(_)))
     }
 }
 
@@ -296,6 +310,7 @@ fn check_one(pdf: &[u8], d: &Dictionary) -> FoundSignature {
         digest_matches: false,
         signature_valid: false,
         certificate_bound: false,
+        timestamp: None,
     };
     let range: Vec<usize> = d
         .get(b"ByteRange")
@@ -337,6 +352,7 @@ fn check_one(pdf: &[u8], d: &Dictionary) -> FoundSignature {
         found.digest_matches = check.digest_matches;
         found.signature_valid = check.signature_valid;
         found.certificate_bound = check.certificate_bound;
+        found.timestamp = check.timestamp;
     }
     found
 }

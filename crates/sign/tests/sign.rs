@@ -5,8 +5,6 @@
 //! all of them. A tool that is missing skips its part with a message, except under CI
 //! (`CI` set), where `scripts/test` has installed it and its absence fails the test.
 
-use std::process::Command;
-
 use chrono::DateTime;
 use paragraf_sign::{
     create_self_signed, sign_pdf, signatures, FileKey, OrganisationKey, SignatureInfo, TokenConfig,
@@ -121,30 +119,7 @@ fn a_pkcs12_file_signs_and_a_wrong_password_is_refused() {
     let Some((_, _, ca)) = test_ca(dir.path()) else {
         return;
     };
-    let out = Command::new("openssl")
-        .args([
-            "pkcs12",
-            "-export",
-            "-inkey",
-            "org.key",
-            "-in",
-            "org.crt",
-            "-certfile",
-            "ca.crt",
-            "-out",
-            "org.p12",
-            "-passout",
-            "pass:Hemligt-2026",
-        ])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let p12 = dir.path().join("org.p12");
+    let p12 = pkcs12(dir.path(), "Hemligt-2026");
     let key = paragraf_sign::FileKey::load_pkcs12(&p12, "Hemligt-2026").unwrap();
     assert_eq!(key.chain().len(), 2);
     let signed = sign_pdf(&pdf(), &key, &info()).unwrap();
@@ -201,4 +176,105 @@ fn a_key_on_a_pkcs11_token_signs_without_leaving_it() {
         .err()
         .expect("a wrong PIN is refused");
     assert!(err.to_string().contains("PIN"), "{err}");
+}
+
+/// openssl's TSA called directly (no HTTP), answering each request or, as a replaying or
+/// confused authority would, always its first answer.
+struct OpensslTsa {
+    config: std::path::PathBuf,
+    replay: bool,
+    first: std::sync::Mutex<Option<Vec<u8>>>,
+}
+
+impl paragraf_sign::TimeStamper for OpensslTsa {
+    fn stamp(&self, request: &[u8]) -> Result<Vec<u8>, String> {
+        let mut first = self.first.lock().unwrap();
+        if let (true, Some(answer)) = (self.replay, first.as_ref()) {
+            return Ok(answer.clone());
+        }
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("q.tsq"), request).unwrap();
+        let out = std::process::Command::new("openssl")
+            .args(["ts", "-reply", "-config"])
+            .arg(&self.config)
+            .arg("-queryfile")
+            .arg(dir.path().join("q.tsq"))
+            .arg("-out")
+            .arg(dir.path().join("r.tsr"))
+            .output()
+            .map_err(|e| e.to_string())?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+        }
+        let answer = std::fs::read(dir.path().join("r.tsr")).unwrap();
+        *first = Some(answer.clone());
+        Ok(answer)
+    }
+}
+
+/// PAdES-B-T: the time stamp covers the signature value and is checked as a signature of
+/// its own; an answer for another request is refused when signing, and a token changed
+/// afterwards (its policy, inside the unsigned attributes that the PDF's byte range does not
+/// cover) fails the check although the signature itself still holds.
+#[test]
+fn a_time_stamp_is_checked_as_a_signature_of_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((key, chain, _)) = test_ca(dir.path()) else {
+        return;
+    };
+    let Some(config) = tsa_config(dir.path()) else {
+        return;
+    };
+    let key = FileKey::load(&key, &chain).unwrap();
+    let tsa = OpensslTsa {
+        config,
+        replay: true,
+        first: Default::default(),
+    };
+    let signed = paragraf_sign::sign_pdf_with(&pdf(), &key, &info(), Some(&tsa)).unwrap();
+    let found = signatures(&signed).unwrap();
+    assert!(found[0].ok(), "{:?}", found[0]);
+    let time = found[0].timestamp.clone().expect("stamped").unwrap();
+    assert!(time.starts_with("20") && time.ends_with('Z'), "{time}");
+    check_ourselves_stamped(&signed);
+
+    // The authority answers the next requests with its first answer: for another signature,
+    // or (the same signature, deterministic ECDSA) for another request's nonce.
+    let mut other = info();
+    other.reason.push_str(", rättad");
+    let err = paragraf_sign::sign_pdf_with(&pdf(), &key, &other, Some(&tsa)).unwrap_err();
+    assert!(
+        err.to_string().contains("gäller inte den här signaturen"),
+        "{err}"
+    );
+    let err = paragraf_sign::sign_pdf_with(&pdf(), &key, &info(), Some(&tsa)).unwrap_err();
+    assert!(
+        err.to_string().contains("inte svaret på den här begäran"),
+        "{err}"
+    );
+
+    // The token's policy 1.2.3.4.1 (DER 06 04 2A 03 04 01) becomes 1.2.3.4.2.
+    let at = signed
+        .windows(12)
+        .position(|w| w.eq_ignore_ascii_case(b"06042A030401"))
+        .expect("the policy in /Contents");
+    let mut forged = signed.clone();
+    forged[at + 11] = b'2';
+    let found = signatures(&forged).unwrap();
+    assert!(
+        found[0].signature_valid && found[0].digest_matches,
+        "{:?}",
+        found[0]
+    );
+    assert!(
+        matches!(&found[0].timestamp, Some(Err(e)) if e.contains("egen signatur")),
+        "{:?}",
+        found[0].timestamp
+    );
+    assert!(!found[0].ok());
+}
+
+fn check_ourselves_stamped(signed: &[u8]) {
+    let altered = signatures(&tampered(signed)).expect("read");
+    assert!(!altered[0].ok());
 }

@@ -76,6 +76,21 @@ fn upload_html(c: &UploadCheck) -> Markup {
                 li { strong { "Sigillet finns inte bland de protokoll som publiceras här." } }
             }
         }
+        (approvals_html(&c.approvals))
+    }
+}
+
+fn approvals_html(approvals: &[(String, String, String, String)]) -> Markup {
+    html! {
+        @if !approvals.is_empty() {
+            h3 { "Justering" }
+            div class="table-wrap" {
+                table {
+                    thead { tr { th scope="col" { "Namn" } th scope="col" { "Roll" } th scope="col" { "Tid" } th scope="col" { "Sätt" } } }
+                    tbody { @for (name, role, time, method) in approvals { tr { td { (name) } td { (role) } td { (time) } td { (method) } } } }
+                }
+            }
+        }
     }
 }
 
@@ -85,15 +100,7 @@ fn address_html(c: &AddressCheck) -> Markup {
         h2 { "Resultat för " (c.body) ", " (c.date) }
         (verdict(c.report.ok, lines.first().map(String::as_str).unwrap_or("")))
         ul { @for l in lines.iter().skip(1) { li { (l) } } }
-        @if !c.approvals.is_empty() {
-            h3 { "Justering" }
-            div class="table-wrap" {
-                table {
-                    thead { tr { th scope="col" { "Namn" } th scope="col" { "Roll" } th scope="col" { "Tid" } th scope="col" { "Sätt" } } }
-                    tbody { @for (name, role, time, method) in &c.approvals { tr { td { (name) } td { (role) } td { (time) } td { (method) } } } }
-                }
-            }
-        }
+        (approvals_html(&c.approvals))
         p { "Protokollet: " a href=(c.address) { (c.address) } }
     }
 }

@@ -283,6 +283,7 @@ async fn verifiera_tells_a_reader_in_swedish() {
         "den här kommunens organisationscertifikat",
         "Sigillet är detsamma som det publicerade protokollets",
         &address,
+        "ordförande",
     ] {
         assert!(ok.body.contains(needle), "{needle}: {}", ok.body);
     }

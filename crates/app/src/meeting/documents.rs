@@ -175,6 +175,9 @@ fn paragraph(
     }
 }
 
+/// Where the signed PDFs of adjusted minutes are kept, in the data directory.
+pub const SIGNED_DIR: &str = "signerade";
+
 /// Everything a document of one meeting needs.
 pub struct MeetingDocs {
     municipality: String,
@@ -502,49 +505,63 @@ impl MeetingDocs {
     /// the meeting has no such document. The documents of adjusted minutes carry the
     /// organisation's signature (PAdES) with the seal.
     pub fn pdf(&self, dir: &DataDir, name: &str, today: NaiveDate) -> Result<Option<Vec<u8>>> {
-        let made = match name {
+        match name {
             "kallelse.pdf" => self
                 .notice()
                 .map(|d| paragraf_render::notice_pdf(&d))
-                .transpose()?,
-            "protokoll.pdf" => match &self.minutes {
-                Some(_) => Some(paragraf_render::protocol_pdf(&self.protocol(false)?)?),
-                None => None,
+                .transpose()
+                .map_err(Into::into),
+            "protokoll.pdf" | "protokoll-offentlig.pdf" if self.minutes.is_none() => Ok(None),
+            "protokoll.pdf" => {
+                let doc = self.protocol(false)?;
+                self.signed(dir, name, &doc, || paragraf_render::protocol_pdf(&doc))
+                    .map(Some)
+            }
+            "protokoll-offentlig.pdf" => self.public_protocol_pdf(dir).map(Some),
+            "anslag.pdf" => match self.posting() {
+                Some(doc) => self
+                    .signed(dir, name, &doc, || paragraf_render::posting_pdf(&doc))
+                    .map(Some),
+                None => Ok(None),
             },
-            "protokoll-offentlig.pdf" => match &self.minutes {
-                Some(_) => Some(paragraf_render::protocol_pdf(&self.protocol(true)?)?),
-                None => None,
-            },
-            "anslag.pdf" => self
-                .posting()
-                .map(|d| paragraf_render::posting_pdf(&d))
-                .transpose()?,
             other => match other
                 .strip_prefix("utdrag-")
                 .and_then(|x| x.strip_suffix(".pdf"))
                 .and_then(|n| n.parse().ok())
             {
-                Some(n) => Some(paragraf_render::extract_pdf(&self.extract(n, today)?)?),
-                None => None,
+                Some(n) => {
+                    let doc = self.extract(n, today)?;
+                    self.signed(dir, name, &doc, || paragraf_render::extract_pdf(&doc))
+                        .map(Some)
+                }
+                None => Ok(None),
             },
-        };
-        match made {
-            Some(pdf) if name != "kallelse.pdf" => Ok(Some(self.signed(dir, name, pdf)?)),
-            other => Ok(other),
         }
     }
 
     /// The public PDF of the minutes (signed when adjusted).
     pub fn public_protocol_pdf(&self, dir: &DataDir) -> Result<Vec<u8>> {
-        let pdf = paragraf_render::protocol_pdf(&self.protocol(true)?)?;
-        self.signed(dir, "protokoll-offentlig.pdf", pdf)
+        let doc = self.protocol(true)?;
+        self.signed(dir, "protokoll-offentlig.pdf", &doc, || {
+            paragraf_render::protocol_pdf(&doc)
+        })
     }
 
-    /// `pdf` with the organisation's signature and the seal when the minutes are adjusted;
-    /// as it is otherwise (a draft is not signed).
-    fn signed(&self, dir: &DataDir, name: &str, pdf: Vec<u8>) -> Result<Vec<u8>> {
+    /// The PDF `render` makes of `doc`: as it is while the minutes are a draft; once they
+    /// are adjusted, with the organisation's signature and the seal — made once and kept
+    /// under `signerade/` (a time stamp, when configured, is the authority's word on when it
+    /// was signed, not on when it was downloaded), served again while it is for the same
+    /// document (`doc`), seal and version of Paragraf and its signature and seal hold; a kept
+    /// file that does not is made anew.
+    fn signed<D: serde::Serialize>(
+        &self,
+        dir: &DataDir,
+        name: &str,
+        doc: &D,
+        render: impl FnOnce() -> std::result::Result<Vec<u8>, paragraf_render::RenderError>,
+    ) -> Result<Vec<u8>> {
         let Some(seal) = self.minutes.as_ref().and_then(|m| m.seal()) else {
-            return Ok(pdf);
+            return Ok(render()?);
         };
         let statement = crate::signing::Statement {
             municipality: self.municipality.clone(),
@@ -560,7 +577,16 @@ impl MeetingDocs {
             },
             seal: seal.clone(),
         };
-        crate::signing::sign(dir, &pdf, &statement)
+        let key = paragraf_core::seal::sha256_hex(
+            serde_json::to_string(&(env!("CARGO_PKG_VERSION"), &statement, doc))?.as_bytes(),
+        );
+        let path = dir.path.join(format!(
+            "{SIGNED_DIR}/{}/{}-{}.pdf",
+            self.meeting.id,
+            statement.document,
+            key.get(..24).unwrap_or(&key)
+        ));
+        crate::signing::kept_or_signed(dir, &path, &statement, render)
     }
 }
 

@@ -180,6 +180,35 @@ pub fn test_ca(dir: &Path) -> Option<(PathBuf, PathBuf, PathBuf)> {
     ))
 }
 
+/// The organisation key and chain of [`test_ca`] in a PKCS#12 file, as a CA delivers an
+/// e-seal (openssl's defaults: AES-256-CBC, PBKDF2, HMAC-SHA-256).
+pub fn pkcs12(dir: &Path, password: &str) -> PathBuf {
+    let out = Command::new("openssl")
+        .args([
+            "pkcs12",
+            "-export",
+            "-inkey",
+            "org.key",
+            "-in",
+            "org.crt",
+            "-certfile",
+            "ca.crt",
+            "-out",
+            "org.p12",
+            "-passout",
+        ])
+        .arg(format!("pass:{password}"))
+        .current_dir(dir)
+        .output()
+        .expect("openssl");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    dir.join("org.p12")
+}
+
 pub const SOFTHSM: &str = "/usr/lib/softhsm/libsofthsm2.so";
 
 /// A SoftHSM2 token of the test's own, label "paragraf" (PIN 123456), holding `key_file` as
@@ -234,4 +263,159 @@ pub fn soft_token(dir: &Path, key_file: &Path) -> Option<PathBuf> {
         "123456",
     ]);
     Some(conf)
+}
+
+/// A time-stamp authority's certificate from [`test_ca`]'s CA (in `dir`) and the
+/// configuration of openssl's TSA (`openssl ts -reply -config`); `None` without openssl
+/// outside CI.
+pub fn tsa_config(dir: &Path) -> Option<std::path::PathBuf> {
+    if !have("openssl", "Debian-paketet openssl") {
+        return None;
+    }
+    let run = |args: &[&str]| {
+        let out = Command::new("openssl")
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .expect("openssl");
+        assert!(
+            out.status.success(),
+            "openssl {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    std::fs::write(
+        dir.join("tsa-ext.cnf"),
+        "[tsa]\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n\
+         extendedKeyUsage=critical,timeStamping\n",
+    )
+    .unwrap();
+    run(&[
+        "ecparam",
+        "-name",
+        "prime256v1",
+        "-genkey",
+        "-noout",
+        "-out",
+        "tsa.key",
+    ]);
+    run(&[
+        "req",
+        "-new",
+        "-key",
+        "tsa.key",
+        "-subj",
+        "/CN=Testkommunens tidsstämpel/O=Test",
+        "-out",
+        "tsa.csr",
+    ]);
+    run(&[
+        "x509",
+        "-req",
+        "-in",
+        "tsa.csr",
+        "-CA",
+        "ca.crt",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-days",
+        "3650",
+        "-extfile",
+        "tsa-ext.cnf",
+        "-extensions",
+        "tsa",
+        "-out",
+        "tsa.crt",
+    ]);
+    let d = dir.display();
+    std::fs::write(
+        dir.join("tsa.cnf"),
+        format!(
+            "[tsa]\ndefault_tsa = tsa1\n[tsa1]\nserial = {d}/tsaserial\ncrypto_device = builtin\n\
+         signer_cert = {d}/tsa.crt\ncerts = {d}/ca.crt\nsigner_key = {d}/tsa.key\n\
+         signer_digest = sha256\ndefault_policy = 1.2.3.4.1\ndigests = sha256\n\
+         accuracy = secs:1\nordering = no\ntsa_name = no\ness_cert_id_chain = no\n\
+         ess_cert_id_alg = sha256\n"
+        ),
+    )
+    .unwrap();
+    std::fs::write(dir.join("tsaserial"), "01\n").unwrap();
+    Some(dir.join("tsa.cnf"))
+}
+
+/// A time-stamp authority for the tests: openssl's `ts -reply` (RFC 3161) behind HTTP
+/// (`tsa.py`), with a certificate for time stamping from [`test_ca`]'s CA. Stopped when
+/// dropped.
+pub struct TestTsa {
+    /// Where it answers.
+    pub url: String,
+    child: std::process::Child,
+}
+
+impl TestTsa {
+    /// Starts it in `dir` (which holds [`test_ca`]'s files); `None` without openssl or
+    /// python3 outside CI.
+    pub fn start(dir: &Path) -> Option<TestTsa> {
+        if !have("python3", "python3") {
+            return None;
+        }
+        let config = tsa_config(dir)?;
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sign/tests/tools/tsa.py");
+        let mut child = Command::new("python3")
+            .arg(script)
+            .arg(&config)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("python3");
+        let mut line = String::new();
+        use std::io::BufRead;
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let port: u16 = line.trim().parse().expect("tsa.py prints its port");
+        Some(TestTsa {
+            url: format!("http://127.0.0.1:{port}/tsa"),
+            child,
+        })
+    }
+}
+
+impl Drop for TestTsa {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// pyHanko validates the signature's time stamp against the test CA.
+pub fn check_timestamp_with_pyhanko(dir: &Path, signed: &[u8], ca: &Path) {
+    if !have("pyhanko", "pip install pyhanko pyhanko-cli") {
+        return;
+    }
+    let path = dir.join("tidsstamplad.pdf");
+    std::fs::write(&path, signed).unwrap();
+    let out = Command::new("pyhanko")
+        .args([
+            "sign",
+            "validate",
+            "--pretty-print",
+            "--no-revocation-check",
+            "--trust",
+        ])
+        .arg(ca)
+        .arg("--trust-replace")
+        .arg(&path)
+        .output()
+        .expect("pyhanko");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "pyhanko: {text}");
+    for line in [
+        "The timestamp token is cryptographically sound.",
+        "The TSA certificate is trusted.",
+        "The signature is judged VALID.",
+    ] {
+        assert!(text.contains(line), "pyhanko: {line}\n{text}");
+    }
 }
