@@ -54,29 +54,44 @@ pub fn check_with_tools(dir: &Path, signed: &[u8], trust: Option<&Path>) {
     }
     if let Some(ca) = trust {
         if have("pyhanko", "pip install pyhanko pyhanko-cli") {
-            let validate = |p: &Path| {
-                Command::new("pyhanko")
-                    .args(["sign", "validate", "--no-revocation-check", "--trust"])
-                    .arg(ca)
-                    .arg("--trust-replace")
-                    .arg(p)
-                    .output()
-                    .expect("pyhanko")
-            };
-            let out = validate(&path);
-            let text = String::from_utf8_lossy(&out.stdout).into_owned()
-                + &String::from_utf8_lossy(&out.stderr);
-            assert!(out.status.success(), "pyhanko: {text}");
+            let (ok, text) = pyhanko_validate(&path, ca, false);
+            assert!(ok, "pyhanko: {text}");
             assert!(text.contains("INTACT:TRUSTED"), "pyhanko: {text}");
-            let out = validate(&bad);
-            let text = String::from_utf8_lossy(&out.stdout).into_owned()
-                + &String::from_utf8_lossy(&out.stderr);
-            assert!(
-                !out.status.success(),
-                "pyhanko accepted an altered copy: {text}"
-            );
+            let (ok, text) = pyhanko_validate(&bad, ca, false);
+            assert!(!ok, "pyhanko accepted an altered copy: {text}");
         }
     }
+}
+
+/// Runs `openssl ARGS` in `dir`; it must succeed.
+fn openssl(dir: &Path, args: &[&str]) {
+    let out = Command::new("openssl")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("openssl");
+    assert!(
+        out.status.success(),
+        "openssl {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// `pyhanko sign validate` of `path` against `ca` (the long report with `pretty`): whether
+/// it succeeded, and what it said.
+fn pyhanko_validate(path: &Path, ca: &Path, pretty: bool) -> (bool, String) {
+    let out = Command::new("pyhanko")
+        .args(["sign", "validate"])
+        .args(pretty.then_some("--pretty-print"))
+        .args(["--no-revocation-check", "--trust"])
+        .arg(ca)
+        .arg("--trust-replace")
+        .arg(path)
+        .output()
+        .expect("pyhanko");
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
 }
 
 /// A test CA and an organisation certificate it issued, made with openssl: (the
@@ -85,22 +100,13 @@ pub fn test_ca(dir: &Path) -> Option<(PathBuf, PathBuf, PathBuf)> {
     if !have("openssl", "Debian-paketet openssl") {
         return None;
     }
-    let run = |args: &[&str]| {
-        let out = Command::new("openssl")
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .expect("openssl");
-        assert!(
-            out.status.success(),
-            "openssl {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let run = |args: &[&str]| openssl(dir, args);
     std::fs::write(
         dir.join("ext.cnf"),
         "[ca]\nbasicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\n\
-         [org]\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n",
+         [org]\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n\
+         [tsa]\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n\
+         extendedKeyUsage=critical,timeStamping\n",
     )
     .unwrap();
     run(&[
@@ -129,6 +135,32 @@ pub fn test_ca(dir: &Path) -> Option<(PathBuf, PathBuf, PathBuf)> {
         "-config",
         "ext.cnf",
     ]);
+    issue(
+        dir,
+        "org",
+        "/CN=Ludvika kommun e-sigill/O=Ludvika kommun",
+        "org",
+    );
+    let chain = std::fs::read_to_string(dir.join("org.crt")).unwrap()
+        + &std::fs::read_to_string(dir.join("ca.crt")).unwrap();
+    std::fs::write(dir.join("chain.pem"), chain).unwrap();
+    Some((
+        dir.join("org.key"),
+        dir.join("chain.pem"),
+        dir.join("ca.crt"),
+    ))
+}
+
+/// A P-256 key `NAME.key` (PKCS#8) and its certificate `NAME.crt` for `subject`, issued by
+/// [`test_ca`]'s CA with the extensions of `section` in its `ext.cnf`.
+fn issue(dir: &Path, name: &str, subject: &str, section: &str) {
+    let run = |args: &[&str]| openssl(dir, args);
+    let (ec, key, csr, crt) = (
+        format!("{name}.ec"),
+        format!("{name}.key"),
+        format!("{name}.csr"),
+        format!("{name}.crt"),
+    );
     run(&[
         "ecparam",
         "-name",
@@ -136,26 +168,15 @@ pub fn test_ca(dir: &Path) -> Option<(PathBuf, PathBuf, PathBuf)> {
         "-genkey",
         "-noout",
         "-out",
-        "org.ec",
+        &ec,
     ]);
-    run(&[
-        "pkcs8", "-topk8", "-nocrypt", "-in", "org.ec", "-out", "org.key",
-    ]);
-    run(&[
-        "req",
-        "-new",
-        "-key",
-        "org.key",
-        "-subj",
-        "/CN=Ludvika kommun e-sigill/O=Ludvika kommun",
-        "-out",
-        "org.csr",
-    ]);
+    run(&["pkcs8", "-topk8", "-nocrypt", "-in", &ec, "-out", &key]);
+    run(&["req", "-new", "-key", &key, "-subj", subject, "-out", &csr]);
     run(&[
         "x509",
         "-req",
         "-in",
-        "org.csr",
+        &csr,
         "-CA",
         "ca.crt",
         "-CAkey",
@@ -166,18 +187,10 @@ pub fn test_ca(dir: &Path) -> Option<(PathBuf, PathBuf, PathBuf)> {
         "-extfile",
         "ext.cnf",
         "-extensions",
-        "org",
+        section,
         "-out",
-        "org.crt",
+        &crt,
     ]);
-    let chain = std::fs::read_to_string(dir.join("org.crt")).unwrap()
-        + &std::fs::read_to_string(dir.join("ca.crt")).unwrap();
-    std::fs::write(dir.join("chain.pem"), chain).unwrap();
-    Some((
-        dir.join("org.key"),
-        dir.join("chain.pem"),
-        dir.join("ca.crt"),
-    ))
 }
 
 /// The organisation key and chain of [`test_ca`] in a PKCS#12 file, as a CA delivers an
@@ -272,62 +285,7 @@ pub fn tsa_config(dir: &Path) -> Option<std::path::PathBuf> {
     if !have("openssl", "Debian-paketet openssl") {
         return None;
     }
-    let run = |args: &[&str]| {
-        let out = Command::new("openssl")
-            .args(args)
-            .current_dir(dir)
-            .output()
-            .expect("openssl");
-        assert!(
-            out.status.success(),
-            "openssl {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    std::fs::write(
-        dir.join("tsa-ext.cnf"),
-        "[tsa]\nbasicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n\
-         extendedKeyUsage=critical,timeStamping\n",
-    )
-    .unwrap();
-    run(&[
-        "ecparam",
-        "-name",
-        "prime256v1",
-        "-genkey",
-        "-noout",
-        "-out",
-        "tsa.key",
-    ]);
-    run(&[
-        "req",
-        "-new",
-        "-key",
-        "tsa.key",
-        "-subj",
-        "/CN=Testkommunens tidsstämpel/O=Test",
-        "-out",
-        "tsa.csr",
-    ]);
-    run(&[
-        "x509",
-        "-req",
-        "-in",
-        "tsa.csr",
-        "-CA",
-        "ca.crt",
-        "-CAkey",
-        "ca.key",
-        "-CAcreateserial",
-        "-days",
-        "3650",
-        "-extfile",
-        "tsa-ext.cnf",
-        "-extensions",
-        "tsa",
-        "-out",
-        "tsa.crt",
-    ]);
+    issue(dir, "tsa", "/CN=Testkommunens tidsstämpel/O=Test", "tsa");
     let d = dir.display();
     std::fs::write(
         dir.join("tsa.cnf"),
@@ -395,22 +353,8 @@ pub fn check_timestamp_with_pyhanko(dir: &Path, signed: &[u8], ca: &Path) {
     }
     let path = dir.join("tidsstamplad.pdf");
     std::fs::write(&path, signed).unwrap();
-    let out = Command::new("pyhanko")
-        .args([
-            "sign",
-            "validate",
-            "--pretty-print",
-            "--no-revocation-check",
-            "--trust",
-        ])
-        .arg(ca)
-        .arg("--trust-replace")
-        .arg(&path)
-        .output()
-        .expect("pyhanko");
-    let text =
-        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "pyhanko: {text}");
+    let (ok, text) = pyhanko_validate(&path, ca, true);
+    assert!(ok, "pyhanko: {text}");
     for line in [
         "The timestamp token is cryptographically sound.",
         "The TSA certificate is trusted.",
