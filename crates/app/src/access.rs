@@ -69,6 +69,38 @@ pub fn may_handle_case(user: &User, case: &Case) -> bool {
         }
 }
 
+/// What `user` may find in the workspace's search index, as the index's access tokens
+/// (see [`crate::search`]): the tokens to allow, and those to leave out. Everyone finds the
+/// public version of published §§ ("offentlig"); those who may read a body find its §§
+/// and agenda items as they stand ("organ/N") instead of their public copies; the
+/// registry's readers find the cases they may see ("diarium", "diarium/organ/N",
+/// "diarium/admin"). The same rules as [`may_read`] and [`may_see_case`], which each hit is
+/// checked against again.
+pub fn search_tokens(user: &User) -> (Vec<String>, Vec<String>) {
+    if user.disabled {
+        return (Vec::new(), Vec::new());
+    }
+    let mut allow = vec!["offentlig".to_string()];
+    let mut exclude = Vec::new();
+    let reads_bodies = user.role != Role::Reader;
+    if reads_bodies {
+        for b in &user.bodies {
+            allow.push(format!("organ/{b}"));
+            exclude.push(format!("offentlig/organ/{b}"));
+        }
+    }
+    if REGISTRY_READERS.contains(&user.role) {
+        allow.push("diarium".into());
+        if reads_bodies {
+            allow.extend(user.bodies.iter().map(|b| format!("diarium/organ/{b}")));
+        }
+        if user.role == Role::Admin {
+            allow.push("diarium/admin".into());
+        }
+    }
+    (allow, exclude)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -361,6 +361,12 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// The workspace's search index and the store's generation it was last synced at.
+pub(crate) type WorkspaceIndex = (
+    paragraf_search::SearchIndex,
+    std::sync::Mutex<Option<(i64, u64)>>,
+);
+
 /// An opened data directory: its config and its store.
 pub struct DataDir {
     /// Where it is.
@@ -373,6 +379,9 @@ pub struct DataDir {
     pub(crate) store: Box<dyn Storage + Send + Sync>,
     /// The public search index, opened at its first use.
     search: std::sync::OnceLock<paragraf_search::SearchIndex>,
+    /// The workspace's search index, opened at its first use, and the store's generation it
+    /// was last brought in step with.
+    workspace: std::sync::OnceLock<WorkspaceIndex>,
     /// A temporary directory this data directory lives in (tests), removed with it.
     #[cfg(feature = "test-support")]
     _scratch: Option<tempfile::TempDir>,
@@ -405,6 +414,7 @@ impl DataDir {
             config: std::sync::RwLock::new(std::sync::Arc::new(config)),
             store,
             search: std::sync::OnceLock::new(),
+            workspace: std::sync::OnceLock::new(),
             #[cfg(feature = "test-support")]
             _scratch: None,
         })
@@ -459,6 +469,25 @@ impl DataDir {
         Ok(self.search.get_or_init(|| opened))
     }
 
+    /// The workspace's search index (`search/intern/`) and the generation it was synced at,
+    /// opened at its first use.
+    pub(crate) fn workspace_index(&self) -> Result<&WorkspaceIndex> {
+        if let Some(i) = self.workspace.get() {
+            return Ok(i);
+        }
+        let opened =
+            paragraf_search::SearchIndex::open(&self.path.join(crate::search::WORKSPACE_INDEX))
+                .with_context(|| {
+                    format!(
+                        "kunde inte öppna arbetsytans sökindex i {}",
+                        self.path.display()
+                    )
+                })?;
+        Ok(self
+            .workspace
+            .get_or_init(|| (opened, std::sync::Mutex::new(None))))
+    }
+
     /// A data directory with an in-memory database in a temporary directory of its own,
     /// removed when it is dropped (tests of the application).
     #[cfg(feature = "test-support")]
@@ -472,6 +501,7 @@ impl DataDir {
             config: std::sync::RwLock::new(std::sync::Arc::new(config.clone())),
             store: Box::new(store),
             search: std::sync::OnceLock::new(),
+            workspace: std::sync::OnceLock::new(),
             _scratch: Some(scratch),
         })
     }

@@ -37,6 +37,42 @@ pub struct OpenData {
     pub minutes: BTreeMap<MeetingId, PublicMinutes>,
 }
 
+/// The public version of a meeting's protocol as a file: its size and SHA-512 (OParl's
+/// `size` and `sha512Checksum`). The PDF is the signed one that is served (made once and
+/// kept, see [`crate::meeting::documents`]); `None` when the minutes are not published.
+pub fn protocol_file(dir: &DataDir, id: MeetingId) -> Result<Option<FileFacts>> {
+    let Some(docs) = crate::meeting::documents::MeetingDocs::published(dir, id)? else {
+        return Ok(None);
+    };
+    let bytes = docs.public_protocol_pdf(dir)?;
+    use sha2::Digest;
+    Ok(Some(FileFacts {
+        size: bytes.len() as u64,
+        sha512: paragraf_core::seal::to_hex(&sha2::Sha512::digest(&bytes)),
+    }))
+}
+
+/// What [`protocol_file`] tells of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileFacts {
+    /// Bytes.
+    pub size: u64,
+    /// SHA-512, hex.
+    pub sha512: String,
+}
+
+/// A place where public meetings are held (OParl's `Location`): its description as the
+/// meetings give it, and a stable id made from it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// A stable id: the first 16 hex digits of the SHA-256 of the description.
+    pub id: String,
+    /// "Kommunhuset, sammanträdesrum Ljusnan".
+    pub description: String,
+    /// The public meetings held there.
+    pub meetings: Vec<MeetingId>,
+}
+
 /// A § the public may read that names a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseParagraph {
@@ -47,6 +83,32 @@ pub struct CaseParagraph {
 }
 
 impl OpenData {
+    /// The places of the public meetings, by id.
+    pub fn places(&self) -> BTreeMap<String, Place> {
+        let mut out: BTreeMap<String, Place> = BTreeMap::new();
+        for m in &self.meetings {
+            let Some(description) = m
+                .value
+                .place
+                .as_deref()
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            else {
+                continue;
+            };
+            let id = place_id(description);
+            out.entry(id.clone())
+                .or_insert_with(|| Place {
+                    id,
+                    description: description.to_string(),
+                    meetings: Vec::new(),
+                })
+                .meetings
+                .push(m.id);
+        }
+        out
+    }
+
     /// The cases named by published §§ the public may read, with their diarienummer and
     /// latest title, and those §§ in date order.
     pub fn cases(&self) -> BTreeMap<CaseId, (String, String, Vec<CaseParagraph>)> {
@@ -464,4 +526,10 @@ pub fn completeness(
         rows,
         gaps,
     })
+}
+
+/// The id of a place: the first 16 hex digits of the SHA-256 of its description.
+pub fn place_id(description: &str) -> String {
+    let h = paragraf_core::seal::sha256_hex(description.trim().as_bytes());
+    h.get(..16).unwrap_or(&h).to_string()
 }

@@ -116,6 +116,7 @@ fn entries(dir: &DataDir, pm: &PublicMinutes) -> Vec<Entry> {
                 .as_deref()
                 .and_then(DnrLookup::parse)
                 .map(|l| l.key()),
+            access: Vec::new(),
         })
         .collect()
 }
@@ -282,7 +283,12 @@ pub fn search_public(dir: &DataDir, q: &Query) -> Result<PublicSearch> {
             });
         }
     }
-    let mut results = dir.public_index()?.search(q)?;
+    let q = Query {
+        access: None,
+        exclude: Vec::new(),
+        ..q.clone()
+    };
+    let mut results = dir.public_index()?.search(&q)?;
     let (hits, dropped) = still_public(dir, std::mem::take(&mut results.hits))?;
     results.hits = hits;
     results.total = results.total.saturating_sub(dropped);
@@ -337,3 +343,288 @@ pub fn public_case(dir: &DataDir, slug: &str) -> Result<Option<PublicCase>> {
 pub use paragraf_search::{Query as SearchQuery, Results as SearchResults, Segment};
 /// One hit of a search.
 pub type SearchHit = Hit;
+
+// ---------------------------------------------------------------------------------------
+// The workspace's search: what a logged-in person may read.
+
+/// Where the workspace's index lives in the data directory. It holds every § as it stands
+/// (drafts and secret §§ included, for those who may read their body), the agenda items of
+/// meetings without minutes, every case of the registry, and the public copies of published
+/// §§; each entry names who may find it ([`crate::access::search_tokens`]).
+pub const WORKSPACE_INDEX: &str = "search/intern";
+
+/// Kind of a case of the registry (facet value).
+pub const KIND_CASE: &str = "ärende i diariet";
+/// Kind of an item on the agenda of a meeting without minutes (facet value).
+pub const KIND_ITEM: &str = "punkt på föredragningslistan";
+/// The body facet of a case of no body.
+const NO_BODY: &str = "Ingen nämnd";
+
+fn case_group(id: paragraf_core::ids::CaseId) -> String {
+    format!("c/{id}")
+}
+
+fn case_key_of(dnr: Option<&str>) -> Option<String> {
+    dnr.and_then(DnrLookup::parse).map(|l| l.key())
+}
+
+/// The workspace's entries of meeting `m` and what they are built from.
+fn workspace_meeting(
+    dir: &DataDir,
+    m: &paragraf_core::ids::Record<MeetingId, paragraf_core::meeting::Meeting>,
+    build: bool,
+) -> Result<(String, Vec<Entry>)> {
+    let store = dir.storage();
+    let minutes = store.minutes(m.id)?;
+    let public = fingerprint(dir, m.id)?;
+    let body = dir.body_name(m.body);
+    let text = format!(
+        "{ENTRIES}\n{}\n{}\n{}\n{body}\n{}",
+        serde_json::to_string(&m.value)?,
+        serde_json::to_string(&minutes)?,
+        serde_json::to_string(&store.classifications(m.id)?)?,
+        public.clone().unwrap_or_default()
+    );
+    let fp = paragraf_core::seal::sha256_hex(text.as_bytes());
+    if !build {
+        return Ok((fp, Vec::new()));
+    }
+    let access = vec![format!("organ/{}", m.body)];
+    let url = format!("/sammantraden/{}", m.id);
+    let year = chrono::Datelike::year(&m.date);
+    let entry = |key: String, kind: &str, title: String, text: String, dnr: Option<String>| Entry {
+        key,
+        group: group(m.id),
+        kind: kind.into(),
+        body: body.clone(),
+        year,
+        date: m.date.to_string(),
+        title,
+        text,
+        url: url.clone(),
+        case_key: case_key_of(dnr.as_deref()),
+        dnr,
+        access: access.clone(),
+    };
+    let mut out = Vec::new();
+    match &minutes {
+        Some(minutes) => {
+            for p in minutes.paragraphs() {
+                out.push(entry(
+                    format!("p/{}/{}", m.id, p.number),
+                    KIND_PARAGRAPH,
+                    format!("§ {} {}", p.number, p.title),
+                    searchable_text(p),
+                    p.case_number.clone(),
+                ));
+            }
+        }
+        None => {
+            for item in m.agenda() {
+                let dnr = match item.case {
+                    Some(c) => Some(store.case(c)?.value.dnr.to_string()),
+                    None => item.case_number.clone(),
+                };
+                let mut text = vec![item.title.clone()];
+                if let Some(d) = &item.draft {
+                    text.push(d.text.clone());
+                    if let Some(p) = &d.proposal {
+                        text.push(p.to_text());
+                    }
+                    text.extend(d.documents.iter().cloned());
+                }
+                out.push(entry(
+                    format!("a/{}/{}", m.id, item.position),
+                    KIND_ITEM,
+                    format!("{}. {}", item.position, item.title),
+                    text.join("\n"),
+                    dnr,
+                ));
+            }
+        }
+    }
+    if public.is_some() {
+        if let Some(pm) = published(dir, m.id)? {
+            for mut e in entries(dir, &pm) {
+                e.key = format!("o/{}", e.key.trim_start_matches("p/"));
+                e.access = vec!["offentlig".into(), format!("offentlig/organ/{}", m.body)];
+                out.push(e);
+            }
+        }
+    }
+    Ok((fp, out))
+}
+
+/// The workspace's entry of case `c` and what it is built from.
+fn workspace_case(
+    dir: &DataDir,
+    c: &paragraf_core::ids::Record<paragraf_core::ids::CaseId, paragraf_core::registry::Case>,
+    build: bool,
+) -> Result<(String, Vec<Entry>)> {
+    let documents = dir.storage().documents(c.id)?;
+    let body = c.body.map_or(NO_BODY.to_string(), |b| dir.body_name(b));
+    let text = format!(
+        "{ENTRIES}\n{}\n{}\n{body}",
+        serde_json::to_string(&c.value)?,
+        serde_json::to_string(&documents)?
+    );
+    let fp = paragraf_core::seal::sha256_hex(text.as_bytes());
+    if !build {
+        return Ok((fp, Vec::new()));
+    }
+    let access = match (c.secrecy.is_secret(), c.body) {
+        (false, _) => "diarium".to_string(),
+        (true, Some(b)) => format!("diarium/organ/{b}"),
+        (true, None) => "diarium/admin".to_string(),
+    };
+    let dnr = c.dnr.to_string();
+    let mut text = vec![c.title.clone()];
+    text.extend(documents.iter().map(|d| d.value.title.clone()));
+    Ok((
+        fp,
+        vec![Entry {
+            key: case_group(c.id),
+            group: case_group(c.id),
+            kind: KIND_CASE.into(),
+            body,
+            year: chrono::Datelike::year(&c.registered),
+            date: c.registered.to_string(),
+            title: format!("{dnr} {}", c.title),
+            text: text.join("\n"),
+            url: format!("/arenden/{}", c.id),
+            case_key: case_key_of(Some(&dnr)),
+            dnr: Some(dnr),
+            access: vec![access],
+        }],
+    ))
+}
+
+/// Brings the workspace's index in step with the store, when the store has changed since
+/// the last time (its generation): groups whose fingerprint changed are rebuilt, groups of
+/// what is gone are removed, in one commit.
+pub fn sync_workspace(dir: &DataDir) -> Result<SyncReport> {
+    let (index, synced) = dir.workspace_index()?;
+    let mut last = synced.lock().unwrap_or_else(|e| e.into_inner());
+    let now = dir.storage().generation()?;
+    let mut report = SyncReport::default();
+    if *last == Some(now) {
+        report.entries = index.len();
+        return Ok(report);
+    }
+    let have = index.groups()?;
+    let mut changes = Vec::new();
+    let mut seen = HashSet::new();
+    let mut consider =
+        |g: String, make: &dyn Fn(bool) -> Result<(String, Vec<Entry>)>| -> Result<()> {
+            let (fp, _) = make(false)?;
+            if have.get(&g) != Some(&fp) {
+                let (fp, entries) = make(true)?;
+                report.indexed += 1;
+                changes.push(GroupChange {
+                    group: g.clone(),
+                    fingerprint: Some(fp),
+                    entries,
+                });
+            }
+            seen.insert(g);
+            Ok(())
+        };
+    for m in dir.storage().meetings()? {
+        consider(group(m.id), &|build| workspace_meeting(dir, &m, build))?;
+    }
+    for c in dir.storage().cases()? {
+        consider(case_group(c.id), &|build| workspace_case(dir, &c, build))?;
+    }
+    for g in have.keys().filter(|g| !seen.contains(*g)) {
+        report.removed += 1;
+        changes.push(GroupChange {
+            group: g.clone(),
+            fingerprint: None,
+            entries: Vec::new(),
+        });
+    }
+    if !changes.is_empty() {
+        index.apply(&changes, false)?;
+    }
+    *last = Some(now);
+    report.entries = index.len();
+    Ok(report)
+}
+
+/// Whether `user` may read what hit `h` shows, as the store stands now: the index only
+/// proposes.
+fn may_see_hit(dir: &DataDir, user: &paragraf_store::User, h: &Hit) -> Result<bool> {
+    let store = dir.storage();
+    let mut parts = h.key.split('/');
+    let (kind, first, second) = (parts.next(), parts.next(), parts.next());
+    let id = first.and_then(|x| x.parse::<i64>().ok());
+    let number = second.and_then(|x| x.parse::<u32>().ok());
+    Ok(match (kind, id, number) {
+        (Some("p"), Some(m), Some(n)) => {
+            let m = MeetingId(m);
+            match store.meeting(m) {
+                Ok(meeting) => {
+                    crate::access::may_read(user, Some(meeting.body))
+                        && store.minutes(m)?.is_some_and(|x| x.paragraph(n).is_some())
+                }
+                Err(_) => false,
+            }
+        }
+        (Some("a"), Some(m), Some(_)) => match store.meeting(MeetingId(m)) {
+            Ok(meeting) => crate::access::may_read(user, Some(meeting.body)),
+            Err(_) => false,
+        },
+        (Some("o"), Some(m), Some(n)) => published(dir, MeetingId(m))?.is_some_and(|pm| {
+            pm.publication
+                .iter()
+                .any(|(x, p)| *x == n && *p == Publication::Public)
+        }),
+        (Some("c"), Some(c), None) => match store.case(paragraf_core::ids::CaseId(c)) {
+            Ok(case) => crate::access::may_see_case(user, &case.value),
+            Err(_) => false,
+        },
+        _ => false,
+    })
+}
+
+/// Searches what `user` may read: the public version of every published §, and, for those
+/// who may read a body, its §§ as they stand and its agenda items; for the registry's
+/// readers, the cases they may see. Facets count only that. A diarienummer of a case the
+/// user may see leads to it.
+pub fn search_workspace(
+    dir: &DataDir,
+    user: &paragraf_store::User,
+    q: &Query,
+) -> Result<PublicSearch> {
+    sync_workspace(dir)?;
+    if let Some(lookup) = DnrLookup::parse(&q.text) {
+        let store = dir.storage();
+        if let Some(c) = store
+            .cases()?
+            .into_iter()
+            .find(|c| lookup.matches(&c.value.dnr) && crate::access::may_see_case(user, &c.value))
+        {
+            return Ok(PublicSearch::Case {
+                url: format!("/arenden/{}", c.id),
+            });
+        }
+    }
+    let (allow, exclude) = crate::access::search_tokens(user);
+    let q = Query {
+        access: Some(allow),
+        exclude,
+        ..q.clone()
+    };
+    let (index, _) = dir.workspace_index()?;
+    let mut results = index.search(&q)?;
+    let before = results.hits.len();
+    let mut kept = Vec::new();
+    for h in std::mem::take(&mut results.hits) {
+        if may_see_hit(dir, user, &h)? {
+            kept.push(h);
+        }
+    }
+    results.total = results.total.saturating_sub(before - kept.len());
+    results.hits = kept;
+    Ok(PublicSearch::Found(results))
+}

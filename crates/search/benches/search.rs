@@ -205,6 +205,7 @@ fn paragraph(rng: &mut Rng, i: usize) -> Entry {
         url: format!("/protokoll/{}#p{}", i / 20, i % 20 + 1),
         dnr: None,
         case_key: None,
+        access: Vec::new(),
     }
 }
 

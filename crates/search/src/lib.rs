@@ -32,7 +32,7 @@ use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocumen
 /// The name of the Swedish analyser in the index.
 const SWEDISH: &str = "sv";
 /// The index's format; a new one is built beside an old one (`reindex`).
-pub const FORMAT: &str = "v1";
+pub const FORMAT: &str = "v2";
 /// How many words one query word may stand for through its beginning.
 const MAX_EXPANSIONS: usize = 64;
 /// Query words shorter than this match only themselves (stemmed).
@@ -83,6 +83,10 @@ pub struct Entry {
     /// The case's year and running number ("2023-189"), by which [`SearchIndex::in_case`]
     /// finds every entry of a case whatever the spelling of its number.
     pub case_key: Option<String>,
+    /// Who may find it: tokens a [`Query::access`] must name one of (an index of what the
+    /// public may read needs none).
+    #[serde(default)]
+    pub access: Vec<String>,
 }
 
 /// A search.
@@ -96,6 +100,11 @@ pub struct Query {
     pub year: Option<i32>,
     /// Only this kind.
     pub kind: Option<String>,
+    /// Only entries with one of these [`Entry::access`] tokens (`None`: no limit; empty:
+    /// nothing is found).
+    pub access: Option<Vec<String>>,
+    /// Never entries with one of these access tokens.
+    pub exclude: Vec<String>,
     /// Hits to skip (paging).
     pub offset: usize,
     /// Hits to give.
@@ -168,6 +177,7 @@ struct Fields {
     url: Field,
     dnr: Field,
     case: Field,
+    access: Field,
     facets: Field,
 }
 
@@ -191,6 +201,7 @@ fn schema() -> (Schema, Fields) {
         url: b.add_text_field("url", STORED),
         dnr: b.add_text_field("dnr", STORED),
         case: b.add_text_field("case", STRING),
+        access: b.add_text_field("access", STRING),
         facets: b.add_facet_field("facets", FacetOptions::default()),
     };
     (b.build(), fields)
@@ -340,6 +351,9 @@ impl SearchIndex {
         if let Some(key) = &e.case_key {
             d.add_text(f.case, key);
         }
+        for a in &e.access {
+            d.add_text(f.access, a);
+        }
         d.add_facet(f.facets, facet("organ", &e.body));
         d.add_facet(f.facets, facet("ar", &e.year.to_string()));
         d.add_facet(f.facets, facet("typ", &e.kind));
@@ -392,7 +406,7 @@ impl SearchIndex {
     /// Searches: every word must be found; the filters narrow.
     pub fn search(&self, q: &Query) -> Result<Results> {
         let words = self.word_terms(&q.text)?;
-        if words.is_empty() {
+        if words.is_empty() || q.access.as_ref().is_some_and(Vec::is_empty) {
             return Ok(Results::default());
         }
         let f = self.fields;
@@ -430,6 +444,20 @@ impl SearchIndex {
                     IndexRecordOption::Basic,
                 )),
             ));
+        }
+        let token = |t: &String| -> Box<dyn tantivy::query::Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.access, t),
+                IndexRecordOption::Basic,
+            ))
+        };
+        if let Some(tokens) = &q.access {
+            let any: Vec<(Occur, Box<dyn tantivy::query::Query>)> =
+                tokens.iter().map(|t| (Occur::Should, token(t))).collect();
+            filtered.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+        }
+        for t in &q.exclude {
+            filtered.push((Occur::MustNot, token(t)));
         }
         let query = BooleanQuery::new(filtered);
         let searcher = self.reader.searcher();
@@ -631,7 +659,61 @@ mod tests {
             url: format!("/x/{key}"),
             dnr: None,
             case_key: None,
+            access: Vec::new(),
         }
+    }
+
+    /// Access tokens limit what is found, and the facet counts with it: an entry the
+    /// query's tokens do not name is neither a hit nor counted.
+    #[test]
+    fn access_tokens_limit_hits_and_counts() {
+        let i = SearchIndex::in_ram().unwrap();
+        let with = |key: &str, body: &str, access: &[&str]| Entry {
+            access: access.iter().map(|a| a.to_string()).collect(),
+            ..entry(
+                key,
+                "m/9",
+                body,
+                2024,
+                "§ 1 Hemtjänst",
+                "hemtjänst i hemmet",
+            )
+        };
+        i.apply(
+            &[GroupChange {
+                group: "m/9".into(),
+                fingerprint: Some("x".into()),
+                entries: vec![
+                    with("p/9/1", "Socialnämnden", &["organ/1"]),
+                    with(
+                        "o/9/1",
+                        "Socialnämnden",
+                        &["offentlig", "offentlig/organ/1"],
+                    ),
+                    with("p/9/2", "Kommunstyrelsen", &["organ/2"]),
+                ],
+            }],
+            false,
+        )
+        .unwrap();
+        let search = |access: Option<&[&str]>, exclude: &[&str]| {
+            i.search(&Query {
+                access: access.map(|a| a.iter().map(|t| t.to_string()).collect()),
+                exclude: exclude.iter().map(|t| t.to_string()).collect(),
+                ..q("hemtjänst")
+            })
+            .unwrap()
+        };
+        let r = search(Some(&["offentlig"]), &[]);
+        assert_eq!(keys(&r), ["o/9/1"]);
+        assert_eq!(r.bodies, [("Socialnämnden".to_string(), 1)]);
+        let r = search(Some(&["offentlig", "organ/1"]), &["offentlig/organ/1"]);
+        assert_eq!(keys(&r), ["p/9/1"]);
+        let r = search(Some(&["offentlig", "organ/2"]), &["offentlig/organ/2"]);
+        assert_eq!(r.total, 2);
+        assert!(!r.bodies.is_empty());
+        assert_eq!(search(Some(&[]), &[]).total, 0);
+        assert_eq!(search(None, &[]).total, 3);
     }
 
     fn index() -> SearchIndex {

@@ -282,6 +282,25 @@ fn results_file(base: &Base, id: MeetingId, date: NaiveDate) -> Value {
     })
 }
 
+/// The file facts (size, SHA-512) of meeting `id`'s public protocol added to its `File`.
+fn with_facts(state: &AppState, mut file: Value, id: MeetingId) -> Result<Value, WebError> {
+    if let Some(f) = open_data::protocol_file(&state.dir, id)? {
+        file["size"] = json!(f.size);
+        file["sha512Checksum"] = json!(f.sha512);
+    }
+    Ok(file)
+}
+
+fn location(base: &Base, place: &open_data::Place) -> Value {
+    json!({
+        "id": base.url(&format!("location/{}", place.id)),
+        "type": kind("Location"),
+        "description": place.description,
+        "bodies": [base.body()],
+        "meetings": place.meetings.iter().map(|m| base.url(&format!("meeting/{m}"))).collect::<Vec<_>>(),
+    })
+}
+
 fn votes(base: &Base, p: &Paragraph, d: &OpenData) -> Vec<Value> {
     p.votes()
         .iter()
@@ -373,6 +392,20 @@ fn meeting(
     });
     if let Some(start) = m.value.start {
         v["start"] = json!(date_time(m.value.date, start));
+    }
+    if let Some(place) = m
+        .value
+        .place
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        // Embedded, as the schema has it; the object itself lists the meetings.
+        v["location"] = json!({
+            "id": base.url(&format!("location/{}", open_data::place_id(place))),
+            "type": kind("Location"),
+            "description": place,
+        });
     }
     if let Some(end) = m.value.end {
         v["end"] = json!(date_time(m.value.date, end));
@@ -502,6 +535,7 @@ fn object(base: &Base, d: &OpenData, path: &str) -> Option<Value> {
             let cases = d.cases();
             cases.get(&case).map(|c| paper(base, d, case, c))
         }
+        "location" => d.places().get(id).map(|p| location(base, p)),
         "consultation" => {
             let (m, n) = meeting_and_number(id)?;
             let cases = d.cases();
@@ -548,9 +582,13 @@ pub async fn one(
         "body" | "organization" | "person" | "membership" | "legislative-term"
     );
     let d = open_data::load(&state.dir, needs_minutes)?;
-    object(&base, &d, &format!("{kind}/{id}"))
-        .map(json_response)
-        .ok_or_else(|| WebError::NotFound(format!("OParl-objektet {kind}/{id}")))
+    let found = object(&base, &d, &format!("{kind}/{id}"))
+        .ok_or_else(|| WebError::NotFound(format!("OParl-objektet {kind}/{id}")))?;
+    let found = match (kind.as_str(), id.strip_suffix("-protokoll")) {
+        ("file", Some(m)) => with_facts(&state, found, MeetingId(m.parse().unwrap_or_default()))?,
+        _ => found,
+    };
+    Ok(json_response(found))
 }
 
 /// `/oparl/v1/body/1/{list}` and `/oparl/v1/organization/{id}/meetings`: the lists.
@@ -601,8 +639,14 @@ pub async fn body_list(
         "files" => d
             .minutes
             .values()
-            .map(|pm| results_file(&base, pm.meeting.id, pm.meeting.value.date))
-            .collect(),
+            .map(|pm| {
+                with_facts(
+                    &state,
+                    results_file(&base, pm.meeting.id, pm.meeting.value.date),
+                    pm.meeting.id,
+                )
+            })
+            .collect::<Result<_, _>>()?,
         "papers" => d
             .cases()
             .iter()
@@ -617,7 +661,7 @@ pub async fn body_list(
                     .collect::<Vec<_>>()
             })
             .collect(),
-        "locations" => Vec::new(),
+        "locations" => d.places().values().map(|p| location(&base, p)).collect(),
         _ => return Err(WebError::NotFound(format!("OParl-listan {name}"))),
     };
     list(&base, &format!("body/{BODY}/{name}"), items, &q)

@@ -349,8 +349,13 @@ pub async fn minutes_page(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<i64>,
-) -> Result<Markup, WebError> {
-    minutes_html(&state, &viewer, MeetingId(id))
+) -> Result<Response, WebError> {
+    if let Some(address) =
+        paragraf_app::meeting::publication::permanent_address(&state.dir, MeetingId(id))?
+    {
+        return Ok(Redirect::permanent(&address).into_response());
+    }
+    Ok(minutes_html(&state, &viewer, MeetingId(id))?.into_response())
 }
 
 /// `/organ/{body}/{date}/…`: the published meeting at a permanent address.
@@ -375,8 +380,11 @@ pub async fn paragraph_at_address(
     State(state): State<AppState>,
     viewer: Viewer,
     Path((body, date, which)): Path<(String, String, String)>,
-) -> Result<Markup, WebError> {
+) -> Result<Response, WebError> {
     let id = at_address(&state, &body, &date)?;
+    if which == "protokoll.pdf" {
+        return public_pdf(&state, id);
+    }
     let number: u32 = which
         .trim_start_matches('§')
         .trim_start_matches('p')
@@ -402,7 +410,8 @@ pub async fn paragraph_at_address(
             (paragraph_html(p, &names))
             p class="hint" { "Permanent adress: " code { "/organ/" (body) "/" (date) "/§" (number) } }
         },
-    ))
+    )
+    .into_response())
 }
 
 fn minutes_html(state: &AppState, viewer: &Viewer, id: MeetingId) -> Result<Markup, WebError> {
@@ -413,6 +422,10 @@ fn minutes_html(state: &AppState, viewer: &Viewer, id: MeetingId) -> Result<Mark
         ..
     } = published(state, id)?;
     let address = paragraf_app::meeting::publication::address(store, &m);
+    let pdf_address = match paragraf_app::meeting::publication::permanent_address(store, id)? {
+        Some(a) => format!("{a}.pdf"),
+        None => format!("/protokoll/{}/protokoll-offentlig.pdf", m.id),
+    };
     let names = names(store)?;
     let body = body_name(store, m.body);
     let name = |id: &PersonId| names.get(id).cloned().unwrap_or_default();
@@ -424,7 +437,7 @@ fn minutes_html(state: &AppState, viewer: &Viewer, id: MeetingId) -> Result<Mark
             h1 { "Protokoll – offentlig version" }
             p { strong { (body) } ", " (long_date(m.date)) }
             p class="hint" { "Permanent adress: " a href=(address) { (address) } }
-            p { "Vissa uppgifter kan ha tagits bort enligt OSL 26 kap. 1 §. " a href={ "/protokoll/" (m.id) "/protokoll-offentlig.pdf" } { "Ladda ned som PDF" } }
+            p { "Vissa uppgifter kan ha tagits bort enligt OSL 26 kap. 1 §. " a href=(pdf_address) { "Ladda ned som PDF" } }
             table { tbody {
                 tr { th scope="row" { "Plats och tid" } td { (m.place.clone().unwrap_or_default()) " " (m.start.map(|t| t.format("kl. %H:%M").to_string()).unwrap_or_default()) (m.end.map(|t| t.format("–%H:%M").to_string()).unwrap_or_default()) } }
                 tr { th scope="row" { "Beslutande" } td { @for a in att.iter().filter(|a| a.role.decides()) {
@@ -690,8 +703,21 @@ pub async fn minutes_pdf(
     State(state): State<AppState>,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let docs = paragraf_app::meeting::documents::MeetingDocs::published(&state.dir, MeetingId(id))?
+    if let Some(address) =
+        paragraf_app::meeting::publication::permanent_address(&state.dir, MeetingId(id))?
+    {
+        return Ok(Redirect::permanent(&format!("{address}.pdf")).into_response());
+    }
+    public_pdf(&state, MeetingId(id))
+}
+
+/// The public version of meeting `id`'s protocol as PDF, signed.
+fn public_pdf(state: &AppState, id: MeetingId) -> Result<Response, WebError> {
+    let docs = paragraf_app::meeting::documents::MeetingDocs::published(&state.dir, id)?
         .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))?;
     let bytes = docs.public_protocol_pdf(&state.dir)?;
-    Ok(pdf(bytes, &format!("protokoll-{id}-offentlig.pdf")))
+    Ok(pdf(
+        bytes,
+        &format!("protokoll-{}-offentlig.pdf", docs.date()),
+    ))
 }

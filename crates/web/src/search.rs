@@ -83,6 +83,8 @@ fn address(a: &Asked, change: &[(&str, Option<String>)]) -> String {
 fn kind_label(kind: &str) -> &str {
     match kind {
         paragraf_app::search::KIND_PARAGRAPH => "Paragraf i protokoll",
+        paragraf_app::search::KIND_CASE => "Ärende i diariet",
+        paragraf_app::search::KIND_ITEM => "Punkt på föredragningslista",
         other => other,
     }
 }
@@ -181,10 +183,16 @@ pub async fn search_page(
             body: a.body.clone(),
             year: a.year,
             kind: a.kind.clone(),
+            access: None,
+            exclude: Vec::new(),
             offset: (a.page - 1) * PER_PAGE,
             limit: PER_PAGE,
         };
-        match paragraf_app::search::search_public(&state.dir, &query)? {
+        let found = match &viewer.user {
+            Some(user) => paragraf_app::search::search_workspace(&state.dir, user, &query)?,
+            None => paragraf_app::search::search_public(&state.dir, &query)?,
+        };
+        match found {
             PublicSearch::Case { url } => return Ok(Redirect::to(&url).into_response()),
             PublicSearch::Found(r) => Some(r),
         }
@@ -201,7 +209,11 @@ pub async fn search_page(
                 button type="submit" { "Sök" }
             }
             @if let Some(r) = &found { (results_html(&a, r)) }
-            p class="hint" { "Sökningen omfattar de offentliga versionerna av justerade och anslagna protokoll. Paragrafer med sekretess finns inte i sökningen." }
+            @if viewer.user.is_some() {
+                p class="hint" { "Du är inloggad: sökningen omfattar det du får läsa — paragrafer och föredragningslistor i de organ du arbetar i (även utkast och sekretess), ärenden i diariet som du får se, och de offentliga versionerna av alla publicerade protokoll." }
+            } @else {
+                p class="hint" { "Sökningen omfattar de offentliga versionerna av justerade och anslagna protokoll. Paragrafer med sekretess finns inte i sökningen." }
+            }
         },
     )
     .into_response())

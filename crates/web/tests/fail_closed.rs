@@ -1730,3 +1730,121 @@ async fn a_forged_host_does_not_reach_other_readers_through_the_cache() {
         assert!(!r.body.contains("angripare"), "{host:?}: {}", r.body);
     }
 }
+
+/// The workspace's search finds what the logged-in person may read and nothing more: the
+/// secretary of the body finds a word planted in a secret § of drafted minutes and in a
+/// secret case; a secretary of another body and a läsare find neither — not as a hit, not in
+/// a count — while both find the public case and every published public §; a case made
+/// secret afterwards is gone for the läsare at once.
+#[tokio::test]
+async fn the_workspace_search_finds_only_what_each_person_may_read() {
+    let app = app();
+    let dir = &app.state.dir;
+    let store = dir.storage_for_tests();
+    let id = meeting_in(&app, MeetingState::MinutesDrafted);
+    let body = store.meeting(id).unwrap().body;
+    let other = store
+        .bodies()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.id)
+        .find(|b| *b != body)
+        .expect("the demo has two bodies");
+    let minutes = store.minutes(id).unwrap().unwrap();
+    let secret = minutes
+        .paragraphs()
+        .iter()
+        .find(|p| p.secrecy.is_secret())
+        .unwrap()
+        .number;
+    cycle::edit_paragraph_for_tests(dir, id, secret, |p, _| {
+        p.text = format!("{} Vattenkrassekulturen", p.text);
+        Ok(())
+    })
+    .unwrap();
+    let register = |title: &str, secret: bool| {
+        paragraf_app::registry::register_case(
+            dir,
+            paragraf_app::registry::RegisterCase {
+                title: title.into(),
+                series: None,
+                class: None,
+                body: Some(body),
+                secret,
+                date: today(),
+                handler: None,
+            },
+        )
+        .unwrap()
+    };
+    register("Ansökan om Flamingohägnet", true);
+    let open = register("Remiss om Pelikandammen", false);
+    let open = store.case(open.id).unwrap();
+    add_user(&app, "annan-sekr", Role::Secretary, &[other]);
+    add_user(&app, "lasare", Role::Reader, &[body]);
+    let (own, _) = app.login("sekreterare").await;
+    let (foreign, _) = app.login_as("annan-sekr", "Lösen-för-test-1").await;
+    let (reader, _) = app.login_as("lasare", "Lösen-för-test-1").await;
+    let search = |q: &'static str, cookie: &str| {
+        let (app, cookie) = (&app, cookie.to_string());
+        async move {
+            let r = app.get(&format!("/sok?q={q}"), Some(&cookie)).await;
+            assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+            r.body
+        }
+    };
+    let found = search("vattenkrass", &own).await;
+    assert!(
+        found.contains("<mark>Vattenkrassekulturen</mark>"),
+        "{found}"
+    );
+    assert!(search("flamingo", &own)
+        .await
+        .contains("<mark>Flamingohägnet</mark>"));
+    for cookie in [&foreign, &reader] {
+        for q in [
+            "vattenkrass",
+            "Vattenkrassekulturen",
+            "flamingo",
+            "Flamingohägnet",
+        ] {
+            let r = search(q, cookie).await;
+            assert!(r.contains("Inga träffar"), "{q}: {r}");
+        }
+        assert!(search("pelikan", cookie)
+            .await
+            .contains("<mark>Pelikandammen</mark>"));
+    }
+    // Published public §§ are found by everyone, in their public version; the body's own
+    // people find the § as it stands instead (not twice).
+    let posted = meeting_in(&app, MeetingState::Posted);
+    let pm = paragraf_app::meeting::publication::published(dir, posted)
+        .unwrap()
+        .unwrap();
+    let word = pm
+        .minutes
+        .paragraphs()
+        .iter()
+        .find(|p| {
+            pm.publication.iter().any(|(n, x)| {
+                *n == p.number && *x == paragraf_core::publication::Publication::Public
+            })
+        })
+        .and_then(|p| p.title.split_whitespace().find(|w| w.chars().count() >= 8))
+        .expect("a public § with a long word in its title")
+        .to_lowercase();
+    for cookie in [&own, &foreign, &reader] {
+        let r = app
+            .get(&format!("/sok?q={}", urlencode(&word)), Some(cookie))
+            .await;
+        assert!(r.body.contains("<mark>"), "{word}: {}", r.body);
+    }
+    // A change in the registry reaches the index before the next search.
+    store
+        .update_case(open.id, "Remiss om Tranviken", open.value.status, None)
+        .unwrap();
+    assert!(search("pelikan", &reader).await.contains("Inga träffar"));
+    assert!(search("tranvik", &reader)
+        .await
+        .contains("<mark>Tranviken</mark>"));
+}

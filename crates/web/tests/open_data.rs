@@ -140,8 +140,41 @@ async fn every_object_validates_and_every_reference_resolves() {
         "Paper",
         "Consultation",
         "File",
+        "Location",
     ] {
         assert!(kinds.contains(k), "no {k} was served: {kinds:?}");
+    }
+    // Every protocol File names the size and SHA-512 of what its accessUrl serves (the old
+    // address leads to the permanent one, `/organ/…/protokoll.pdf`).
+    let files: Value =
+        serde_json::from_str(&app.get("/oparl/v1/body/1/files", None).await.body).unwrap();
+    let files = files["data"].as_array().unwrap();
+    assert!(!files.is_empty());
+    for f in files {
+        let path = f["accessUrl"]
+            .as_str()
+            .unwrap()
+            .strip_prefix("http://localhost")
+            .unwrap();
+        let pdf = app.get(path, None).await;
+        assert_eq!(pdf.status, 200, "{path}");
+        use sha2::Digest;
+        let sha = sha2::Sha512::digest(&pdf.bytes);
+        let hex: String = sha.iter().map(|b| format!("{b:02x}")).collect();
+        assert_eq!(f["sha512Checksum"].as_str(), Some(hex.as_str()), "{path}");
+        assert_eq!(f["size"].as_u64(), Some(pdf.bytes.len() as u64), "{path}");
+        let one = app
+            .get(
+                f["id"]
+                    .as_str()
+                    .unwrap()
+                    .strip_prefix("http://localhost")
+                    .unwrap(),
+                None,
+            )
+            .await;
+        let one: Value = serde_json::from_str(&one.body).unwrap();
+        assert_eq!(one["sha512Checksum"], f["sha512Checksum"]);
     }
     assert!(objects > 50, "{objects}");
     // Nothing secret: the demo's individual cases are agenda items without their text, and

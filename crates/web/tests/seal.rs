@@ -268,10 +268,9 @@ async fn verifiera_tells_a_reader_in_swedish() {
 
     // By file: the public PDF as served.
     let pdf = app
-        .send(
-            Request::get(format!("/protokoll/{}/protokoll-offentlig.pdf", id.0))
-                .body(Body::empty())
-                .unwrap(),
+        .get(
+            &format!("/protokoll/{}/protokoll-offentlig.pdf", id.0),
+            None,
         )
         .await;
     assert_eq!(pdf.status, StatusCode::OK);

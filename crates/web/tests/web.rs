@@ -2118,11 +2118,37 @@ async fn protocols_and_paragraphs_have_permanent_addresses() {
         .unwrap();
     let slug = app.state.dir.body(posted.body).unwrap().value.slug();
     let address = format!("/organ/{slug}/{}/protokoll", posted.date);
+    // The old addresses lead there for good (308), the page and its PDF.
+    let old = app
+        .send(
+            axum::http::Request::get(format!("/protokoll/{}", posted.id))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(old.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(old.headers[axum::http::header::LOCATION], address.as_str());
+    let old_pdf = app
+        .send(
+            axum::http::Request::get(format!("/protokoll/{}/protokoll-offentlig.pdf", posted.id))
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(old_pdf.status, StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(
+        old_pdf.headers[axum::http::header::LOCATION],
+        format!("{address}.pdf").as_str()
+    );
+    let pdf = app.get(&format!("{address}.pdf"), None).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
     let old = app.get(&format!("/protokoll/{}", posted.id), None).await;
     assert!(
         old.body.contains(&format!("href=\"{address}\"")),
         "the page names its permanent address"
     );
+    assert!(old.body.contains(&format!("href=\"{address}.pdf\"")));
     let new = app.get(&address, None).await;
     assert_eq!(new.status, StatusCode::OK);
     assert!(new.body.contains("Protokoll – offentlig version"));

@@ -487,6 +487,11 @@ impl MeetingDocs {
         mask_all(&posting).ok()
     }
 
+    /// The day of the meeting.
+    pub fn date(&self) -> NaiveDate {
+        self.meeting.date
+    }
+
     /// Whether the minutes are adjusted (sealed).
     pub fn adjusted(&self) -> bool {
         self.minutes.as_ref().is_some_and(|m| m.is_sealed())

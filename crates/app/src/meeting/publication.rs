@@ -43,6 +43,20 @@ pub fn address(dir: &DataDir, m: &Record<MeetingId, Meeting>) -> String {
     }
 }
 
+/// The permanent address of meeting `id`'s minutes when they are published there: the
+/// address leads back to this meeting (not to another of the body's that day). `/protokoll/N`
+/// redirects to it.
+pub fn permanent_address(dir: &DataDir, id: MeetingId) -> Result<Option<String>> {
+    let store = dir.storage();
+    let m = store.meeting(id)?;
+    if !is_published(&m) {
+        return Ok(None);
+    }
+    let body = store.body(m.body)?;
+    Ok((at_address(dir, &body.value.slug(), m.date)? == Some(id))
+        .then(|| address_of(&body.value, m.date, None)))
+}
+
 /// The permanent address of the minutes of `body`'s meeting on `date`, or of its § `number`.
 pub fn address_of(
     body: &paragraf_core::org::Body,

@@ -33,6 +33,8 @@ pub fn run(c: SearchCommand) -> Result<()> {
                 body,
                 year,
                 kind: None,
+                access: None,
+                exclude: Vec::new(),
                 offset: 0,
                 limit,
             };

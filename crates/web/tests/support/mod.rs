@@ -92,12 +92,23 @@ impl App {
         }
     }
 
+    /// GET `path`, following a permanent redirect (301, 308) as a browser does — an old
+    /// address such as `/protokoll/N` leads to the permanent one; 303 and others are answers.
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
-        let mut b = Request::get(path);
-        if let Some(c) = cookie {
-            b = b.header(header::COOKIE, c);
+        let mut path = path.to_string();
+        for _ in 0..5 {
+            let mut b = Request::get(&path);
+            if let Some(c) = cookie {
+                b = b.header(header::COOKIE, c);
+            }
+            let answer = self.send(b.body(Body::empty()).unwrap()).await;
+            let permanent = matches!(answer.status.as_u16(), 301 | 308);
+            match answer.headers.get(header::LOCATION) {
+                Some(to) if permanent => path = to.to_str().unwrap().to_string(),
+                _ => return answer,
+            }
         }
-        self.send(b.body(Body::empty()).unwrap()).await
+        panic!("more than 5 redirects from {path}");
     }
 
     pub async fn post_form(
