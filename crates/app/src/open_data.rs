@@ -35,6 +35,63 @@ pub struct OpenData {
     pub meetings: Vec<Record<MeetingId, Meeting>>,
     /// The published minutes, by meeting (only when asked for).
     pub minutes: BTreeMap<MeetingId, PublicMinutes>,
+    /// The public handlingar of the cases the published §§ name (only with the minutes).
+    pub files: BTreeMap<CaseId, Vec<PublicFile>>,
+}
+
+/// A handling the public may read, as a file (OParl's `File` of a `Paper`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicFile {
+    /// The case.
+    pub case: CaseId,
+    /// Handlingsnummer.
+    pub number: u32,
+    /// Rubrik.
+    pub title: String,
+    /// Datum.
+    pub date: chrono::NaiveDate,
+    /// Bytes.
+    pub size: u64,
+    /// Where the public reads it: `/arende/{dnr}/handlingar/{number}`.
+    pub path: String,
+}
+
+/// The handlingar of `case` that the public may read (see
+/// [`crate::search::public_documents_of`]).
+pub fn public_files(dir: &DataDir, case: CaseId) -> Result<Vec<PublicFile>> {
+    let Ok(c) = dir.storage().case(case) else {
+        return Ok(Vec::new());
+    };
+    let slug = paragraf_core::dnr::address_slug(&c.dnr.to_string());
+    Ok(crate::search::public_documents_of(dir, &c)?
+        .into_iter()
+        .map(|d| PublicFile {
+            case,
+            number: d.number,
+            size: d
+                .file
+                .as_ref()
+                .and_then(|f| std::fs::metadata(dir.path.join(f)).ok())
+                .map_or(0, |m| m.len()),
+            path: format!("/arende/{slug}/handlingar/{}", d.number),
+            title: d.value.title,
+            date: d.value.date,
+        })
+        .collect())
+}
+
+/// Size and SHA-512 of public handling `number` of `case`; `None` when the public may not
+/// read it.
+pub fn public_file_facts(dir: &DataDir, case: CaseId, number: u32) -> Result<Option<FileFacts>> {
+    if !public_files(dir, case)?.iter().any(|f| f.number == number) {
+        return Ok(None);
+    }
+    let (_, bytes) = crate::registry::document_file(dir, case, number)?;
+    use sha2::Digest;
+    Ok(Some(FileFacts {
+        size: bytes.len() as u64,
+        sha512: paragraf_core::seal::to_hex(&sha2::Sha512::digest(&bytes)),
+    }))
 }
 
 /// The public version of a meeting's protocol as a file: its size and SHA-512 (OParl's
@@ -162,7 +219,7 @@ pub fn load(dir: &DataDir, with_minutes: bool) -> Result<OpenData> {
             }
         }
     }
-    Ok(OpenData {
+    let mut data = OpenData {
         municipality: dir
             .municipality()?
             .map_or_else(|| dir.config().municipality.name.clone(), |m| m.name),
@@ -172,7 +229,17 @@ pub fn load(dir: &DataDir, with_minutes: bool) -> Result<OpenData> {
         memberships,
         meetings: meetings.iter().map(public_meeting).collect(),
         minutes,
-    })
+        files: BTreeMap::new(),
+    };
+    if with_minutes {
+        for case in data.cases().into_keys() {
+            let files = public_files(dir, case)?;
+            if !files.is_empty() {
+                data.files.insert(case, files);
+            }
+        }
+    }
+    Ok(data)
 }
 
 /// Where the bulk downloads are kept in the data directory.

@@ -155,3 +155,50 @@ pub fn document_file(
         std::fs::read(dir.path.join(&rel)).map_err(|_| Error::NotFound(format!("filen {rel}")))?;
     Ok((doc, bytes))
 }
+
+/// Sekretessprövning: records whether handling `number` of `case` may be published (`None`:
+/// the decision is taken back), by `user`, who must be able to handle the case. A handling of
+/// a secret case cannot be found public. Logged, and the public search follows at once.
+pub fn review_document(
+    dir: &DataDir,
+    user: &paragraf_store::User,
+    case: CaseId,
+    number: u32,
+    review: Option<paragraf_core::registry::Review>,
+) -> Result<Record<DocumentId, Document>> {
+    let c = dir.store.case(case)?;
+    if !crate::access::may_handle_case(user, &c.value) {
+        return Err(Error::Forbidden(
+            "du får inte pröva handlingar i det här ärendet".into(),
+        ));
+    }
+    let mut doc = dir
+        .store
+        .documents(case)?
+        .into_iter()
+        .find(|d| d.number == number)
+        .ok_or_else(|| Error::NotFound(format!("handling {number}")))?;
+    if let Some(r) = review {
+        doc.value
+            .may_review(&c.value, r)
+            .map_err(|e| Error::Rule(e.into()))?;
+    }
+    let before = doc.value.review;
+    dir.store.review_document(doc.id, review)?;
+    doc.value.review = review;
+    crate::accounts::record(
+        dir,
+        &user.username,
+        "sekretesspröva",
+        "handling",
+        doc.id.0,
+        Some(
+            serde_json::json!({ "ärende": c.dnr.to_string(), "handling": number, "prövning": before }),
+        ),
+        Some(
+            serde_json::json!({ "ärende": c.dnr.to_string(), "handling": number, "prövning": review }),
+        ),
+    );
+    crate::search::after_publication(dir);
+    Ok(doc)
+}

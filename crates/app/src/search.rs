@@ -149,7 +149,8 @@ pub struct SyncReport {
 }
 
 /// Brings the public index in step with what is published: protocols posted, classified,
-/// withheld or changed since are (re)indexed or taken out, in one commit.
+/// withheld or changed since are (re)indexed or taken out, in one commit; then the public
+/// handlingar of the cases the published §§ name.
 pub fn sync(dir: &DataDir) -> Result<SyncReport> {
     let index = dir.public_index()?;
     let have = index.groups()?;
@@ -173,7 +174,10 @@ pub fn sync(dir: &DataDir) -> Result<SyncReport> {
         }
         seen.insert(g);
     }
-    for g in have.keys().filter(|g| !seen.contains(*g)) {
+    for g in have
+        .keys()
+        .filter(|g| g.starts_with("m/") && !seen.contains(*g))
+    {
         report.removed += 1;
         changes.push(GroupChange {
             group: g.clone(),
@@ -184,8 +188,144 @@ pub fn sync(dir: &DataDir) -> Result<SyncReport> {
     if !changes.is_empty() {
         index.apply(&changes, false)?;
     }
+    sync_documents(dir, &mut report)?;
     report.entries = index.len();
     Ok(report)
+}
+
+/// Brings the public handlingar in the index in step: for each case of the registry, the
+/// handlingar that may be published now (see [`public_documents_of`]), with the text of their
+/// PDFs (personnummer masked).
+fn sync_documents(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
+    let index = dir.public_index()?;
+    let have = index.groups()?;
+    let mut changes = Vec::new();
+    let mut seen = HashSet::new();
+    for c in dir.storage().cases()? {
+        let g = document_group(c.id);
+        let documents = public_documents_of(dir, &c)?;
+        let want = (!documents.is_empty()).then(|| {
+            let text = format!(
+                "{}/{ENTRIES}\n{}\n{}",
+                paragraf_search::FORMAT,
+                serde_json::to_string(&c.value).unwrap_or_default(),
+                serde_json::to_string(&documents).unwrap_or_default()
+            );
+            paragraf_core::seal::sha256_hex(text.as_bytes())
+        });
+        if want.as_ref() != have.get(&g) {
+            let entries = match want {
+                Some(_) => document_entries(dir, &c, &documents),
+                None => Vec::new(),
+            };
+            if entries.is_empty() {
+                report.removed += usize::from(have.contains_key(&g));
+            } else {
+                report.indexed += 1;
+            }
+            changes.push(GroupChange {
+                group: g.clone(),
+                fingerprint: want,
+                entries,
+            });
+        }
+        seen.insert(g);
+    }
+    for g in have
+        .keys()
+        .filter(|g| g.starts_with("h/") && !seen.contains(*g))
+    {
+        report.removed += 1;
+        changes.push(GroupChange {
+            group: g.clone(),
+            fingerprint: None,
+            entries: Vec::new(),
+        });
+    }
+    if !changes.is_empty() {
+        index.apply(&changes, false)?;
+    }
+    Ok(())
+}
+
+/// Kind of a public handling (facet value).
+pub const KIND_DOCUMENT: &str = "handling";
+
+fn document_group(case: paragraf_core::ids::CaseId) -> String {
+    format!("h/{case}")
+}
+
+/// The handlingar of case `c` that the public may read: the case is named by a published,
+/// public § (the registry itself is not published) and each handling
+/// [may be published](paragraf_core::registry::Document::may_be_published) — a person has
+/// found it public.
+pub fn public_documents_of(
+    dir: &DataDir,
+    c: &paragraf_core::ids::Record<paragraf_core::ids::CaseId, paragraf_core::registry::Case>,
+) -> Result<
+    Vec<
+        paragraf_core::ids::Record<
+            paragraf_core::ids::DocumentId,
+            paragraf_core::registry::Document,
+        >,
+    >,
+> {
+    let documents: Vec<_> = dir
+        .storage()
+        .documents(c.id)?
+        .into_iter()
+        .filter(|d| d.value.may_be_published(&c.value))
+        .collect();
+    if documents.is_empty() {
+        return Ok(documents);
+    }
+    let known = match DnrLookup::parse(&c.dnr.to_string()) {
+        Some(lookup) => public_case_by(dir, &lookup)?.is_some(),
+        None => false,
+    };
+    Ok(if known { documents } else { Vec::new() })
+}
+
+fn document_entries(
+    dir: &DataDir,
+    c: &paragraf_core::ids::Record<paragraf_core::ids::CaseId, paragraf_core::registry::Case>,
+    documents: &[paragraf_core::ids::Record<
+        paragraf_core::ids::DocumentId,
+        paragraf_core::registry::Document,
+    >],
+) -> Vec<Entry> {
+    let dnr = c.dnr.to_string();
+    let body = c.body.map_or(NO_BODY.to_string(), |b| dir.body_name(b));
+    documents
+        .iter()
+        .map(|d| {
+            let text = d
+                .file
+                .as_ref()
+                .map(|f| match paragraf_import::pdf_to_text(&dir.path.join(f)) {
+                    Ok(t) => paragraf_core::secrecy::mask_personal_numbers(&t).into_owned(),
+                    Err(e) => {
+                        tracing::warn!("handling {} i {dnr}: {e}", d.number);
+                        String::new()
+                    }
+                })
+                .unwrap_or_default();
+            Entry {
+                key: format!("h/{}/{}", c.id, d.number),
+                group: document_group(c.id),
+                kind: KIND_DOCUMENT.into(),
+                body: body.clone(),
+                year: chrono::Datelike::year(&d.date),
+                date: d.date.to_string(),
+                title: d.title.clone(),
+                text,
+                url: format!("/arende/{}/handlingar/{}", address_slug(&dnr), d.number),
+                dnr: Some(dnr.clone()),
+                case_key: case_key_of(Some(&dnr)),
+                access: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 /// Keeps the public index in step after an operation that may have changed what is
@@ -212,11 +352,14 @@ pub fn reindex(dir: &DataDir) -> Result<SyncReport> {
     }
     let index = dir.public_index()?;
     index.apply(&changes, true)?;
-    Ok(SyncReport {
+    let mut report = SyncReport {
         indexed: changes.len(),
         removed: 0,
-        entries: index.len(),
-    })
+        entries: 0,
+    };
+    sync_documents(dir, &mut report)?;
+    report.entries = index.len();
+    Ok(report)
 }
 
 /// The §§ the public may read now, per meeting, for the meetings of `hits`.
@@ -224,6 +367,21 @@ fn readable_now(dir: &DataDir, hits: &[Hit]) -> Result<HashMap<String, HashSet<u
     let mut out: HashMap<String, HashSet<u32>> = HashMap::new();
     for h in hits {
         if out.contains_key(&h.group) {
+            continue;
+        }
+        if let Some(case) = h
+            .group
+            .strip_prefix("h/")
+            .and_then(|c| c.parse::<i64>().ok())
+        {
+            let numbers = match dir.storage().case(paragraf_core::ids::CaseId(case)) {
+                Ok(c) => public_documents_of(dir, &c)?
+                    .iter()
+                    .map(|d| d.number)
+                    .collect(),
+                Err(_) => HashSet::new(),
+            };
+            out.insert(h.group.clone(), numbers);
             continue;
         }
         let numbers = match meeting_of(&h.group) {
@@ -304,12 +462,28 @@ pub struct PublicCase {
     pub title: String,
     /// The §§, oldest first.
     pub paragraphs: Vec<Hit>,
+    /// Its handlingar that the public may read, in number order.
+    pub documents: Vec<PublicDocument>,
+}
+
+/// A handling the public may read.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PublicDocument {
+    /// Handlingsnummer.
+    pub number: u32,
+    /// Rubrik.
+    pub title: String,
+    /// Datum.
+    pub date: chrono::NaiveDate,
+    /// Typ, in Swedish.
+    pub kind: String,
 }
 
 fn public_case_by(dir: &DataDir, lookup: &DnrLookup) -> Result<Option<PublicCase>> {
     let hits = dir.public_index()?.in_case(&lookup.key())?;
     let hits: Vec<Hit> = hits
         .into_iter()
+        .filter(|h| h.kind == KIND_PARAGRAPH)
         .filter(|h| {
             h.dnr
                 .as_deref()
@@ -322,6 +496,7 @@ fn public_case_by(dir: &DataDir, lookup: &DnrLookup) -> Result<Option<PublicCase
         return Ok(None);
     };
     Ok(Some(PublicCase {
+        documents: Vec::new(),
         dnr: last.dnr.clone().unwrap_or_default(),
         title: last
             .title
@@ -332,12 +507,64 @@ fn public_case_by(dir: &DataDir, lookup: &DnrLookup) -> Result<Option<PublicCase
     }))
 }
 
-/// The case at permanent address `/arende/{slug}`, as the public knows it.
+/// The case at permanent address `/arende/{slug}`, as the public knows it, with its public
+/// handlingar.
 pub fn public_case(dir: &DataDir, slug: &str) -> Result<Option<PublicCase>> {
-    match DnrLookup::parse(slug) {
-        Some(lookup) => public_case_by(dir, &lookup),
-        None => Ok(None),
+    let Some(lookup) = DnrLookup::parse(slug) else {
+        return Ok(None);
+    };
+    let Some(mut case) = public_case_by(dir, &lookup)? else {
+        return Ok(None);
+    };
+    for c in registry_cases(dir, &lookup)? {
+        for d in public_documents_of(dir, &c)? {
+            case.documents.push(PublicDocument {
+                number: d.number,
+                title: d.value.title,
+                date: d.value.date,
+                kind: d.value.kind.swedish().to_string(),
+            });
+        }
     }
+    case.documents.sort_by_key(|d| d.number);
+    Ok(Some(case))
+}
+
+/// The cases of the registry that `lookup` names.
+fn registry_cases(
+    dir: &DataDir,
+    lookup: &DnrLookup,
+) -> Result<
+    Vec<paragraf_core::ids::Record<paragraf_core::ids::CaseId, paragraf_core::registry::Case>>,
+> {
+    Ok(dir
+        .storage()
+        .cases()?
+        .into_iter()
+        .filter(|c| lookup.matches(&c.dnr))
+        .collect())
+}
+
+/// The PDF of public handling `number` of the case at `/arende/{slug}`: its title and bytes,
+/// when the public may read it.
+pub fn public_document(
+    dir: &DataDir,
+    slug: &str,
+    number: u32,
+) -> Result<Option<(String, Vec<u8>)>> {
+    let Some(lookup) = DnrLookup::parse(slug) else {
+        return Ok(None);
+    };
+    for c in registry_cases(dir, &lookup)? {
+        if let Some(d) = public_documents_of(dir, &c)?
+            .into_iter()
+            .find(|d| d.number == number)
+        {
+            let (_, bytes) = crate::registry::document_file(dir, c.id, d.number)?;
+            return Ok(Some((d.value.title, bytes)));
+        }
+    }
+    Ok(None)
 }
 
 pub use paragraf_search::{Query as SearchQuery, Results as SearchResults, Segment};

@@ -225,6 +225,66 @@ pub struct Document {
     pub file: Option<String>,
     /// Sekretess.
     pub secrecy: Secrecy,
+    /// Sekretessprövning for the public: a person's decision whether the handling may be
+    /// published; `None` until someone has decided.
+    #[serde(default)]
+    pub review: Option<Review>,
+}
+
+/// Sekretessprövning of a handling: whether it may be given to anyone who asks and
+/// published. A person decides; until then it is not published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Review {
+    /// Offentlig: may be published.
+    Public,
+    /// Sekretess (or partly): not published; given out only after a new review.
+    Secret,
+}
+
+impl Review {
+    /// The stored word.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Review::Public => "public",
+            Review::Secret => "secret",
+        }
+    }
+    /// From the stored word.
+    pub fn parse(s: &str) -> Option<Review> {
+        match s {
+            "public" => Some(Review::Public),
+            "secret" => Some(Review::Secret),
+            _ => None,
+        }
+    }
+    /// As users read it.
+    pub fn swedish(self) -> &'static str {
+        match self {
+            Review::Public => "prövad offentlig",
+            Review::Secret => "prövad, omfattas av sekretess",
+        }
+    }
+}
+
+impl Document {
+    /// Whether the handling may be published with `case`: a file, a case and a handling
+    /// that are not secret, and a person's review that found it public.
+    pub fn may_be_published(&self, case: &Case) -> bool {
+        self.file.is_some()
+            && !case.secrecy.is_secret()
+            && !self.secrecy.is_secret()
+            && self.review == Some(Review::Public)
+    }
+
+    /// Whether `review` may be given to the handling of `case`: a handling of a secret case
+    /// cannot be found public.
+    pub fn may_review(&self, case: &Case, review: Review) -> Result<(), &'static str> {
+        if review == Review::Public && (case.secrecy.is_secret() || self.secrecy.is_secret()) {
+            return Err("en handling i ett ärende med sekretess kan inte prövas offentlig");
+        }
+        Ok(())
+    }
 }
 
 /// What is needed to register a document; the store gives it its number.
@@ -289,6 +349,7 @@ impl NewDocument {
             counterpart: self.counterpart,
             file: self.file,
             secrecy: self.secrecy,
+            review: None,
         }
     }
 }

@@ -680,6 +680,24 @@ pub fn registry_round_trips_and_numbers_without_gaps(s: &dyn Storage) {
 
     // A document for a missing case is refused.
     assert!(s.add_document(CaseId(999), &doc).is_err());
+
+    // The sekretessprövning of a document: none until someone decides, then kept; a
+    // missing document is refused.
+    let reviewed = s.add_document(imp.id, &doc).unwrap();
+    assert_eq!(reviewed.value.review, None);
+    for review in [
+        Some(paragraf_core::registry::Review::Public),
+        Some(paragraf_core::registry::Review::Secret),
+        None,
+    ] {
+        s.review_document(reviewed.id, review).unwrap();
+        let now = s.documents(imp.id).unwrap();
+        let found = now.iter().find(|d| d.id == reviewed.id).unwrap();
+        assert_eq!(found.value.review, review);
+    }
+    assert!(s
+        .review_document(paragraf_core::ids::DocumentId(9999), None)
+        .is_err());
 }
 
 pub fn a_failed_case_leaves_no_number_behind(s: &dyn Storage) {

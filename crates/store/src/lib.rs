@@ -38,7 +38,7 @@ use paragraf_core::org::{
     Body, Membership, Municipality, Official, Person, SubstituteOrder, TermOfOffice,
 };
 use paragraf_core::publication::Classification;
-use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument, Secrecy};
+use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument, Review, Secrecy};
 use paragraf_core::seal::Seal;
 
 /// Result of a store operation.
@@ -214,6 +214,8 @@ pub trait Store {
         -> Result<Record<DocumentId, Document>>;
     /// The documents of a case.
     fn documents(&self, case: CaseId) -> Result<Vec<Record<DocumentId, Document>>>;
+    /// Records the sekretessprövning of a document for the public (`None`: not decided).
+    fn review_document(&self, id: DocumentId, review: Option<Review>) -> Result<()>;
 
     /// Adds a meeting.
     fn add_meeting(&self, meeting: &Meeting) -> Result<Record<MeetingId, Meeting>>;

@@ -12,7 +12,7 @@ use paragraf_core::minutes::{Minutes, ParagraphSeries};
 use paragraf_core::org::{
     Body, Membership, Municipality, Official, OrgNr, Person, SubstituteOrder, TermOfOffice,
 };
-use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument};
+use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument, Review};
 use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -38,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_person_numbers.sql"),
     include_str!("migrations/0011_sso_sessions.sql"),
     include_str!("migrations/0012_lawful_decisions.sql"),
+    include_str!("migrations/0013_document_review.sql"),
 ];
 
 /// Idle read connections kept open for reuse.
@@ -557,6 +558,9 @@ impl Store for SqliteStore {
     }
     fn set_case_status(&self, id: CaseId, status: CaseStatus) -> Result<()> {
         self.write(|c| c.set_case_status(id, status))
+    }
+    fn review_document(&self, id: DocumentId, review: Option<Review>) -> Result<()> {
+        self.write(|c| c.review_document(id, review))
     }
     fn update_case(
         &self,
@@ -1146,6 +1150,18 @@ impl Store for Conn<'_> {
             Ok(())
         })
     }
+    fn review_document(&self, id: DocumentId, review: Option<Review>) -> Result<()> {
+        self.write(|tx| {
+            let n = tx.execute(
+                "UPDATE documents SET review = ?1 WHERE id = ?2",
+                params![review.map(Review::as_str), id.0],
+            )?;
+            if n == 0 {
+                return Err(not_found("handling", id));
+            }
+            Ok(())
+        })
+    }
 
     fn update_case(
         &self,
@@ -1182,7 +1198,7 @@ impl Store for Conn<'_> {
     fn documents(&self, case: CaseId) -> Result<Vec<Record<DocumentId, Document>>> {
         self.read(|c| {
             let mut st = c.prepare(
-                "SELECT id, number, kind, title, date, direction, counterpart, file, secrecy
+                "SELECT id, number, kind, title, date, direction, counterpart, file, secrecy, review
                  FROM documents WHERE case_id = ?1 ORDER BY year, number",
             )?;
             type Raw = (
@@ -1195,6 +1211,7 @@ impl Store for Conn<'_> {
                 Option<String>,
                 Option<String>,
                 String,
+                Option<String>,
             );
             let rows: Vec<Raw> = st
                 .query_map([case.0], |r| {
@@ -1208,12 +1225,24 @@ impl Store for Conn<'_> {
                         r.get(6)?,
                         r.get(7)?,
                         r.get(8)?,
+                        r.get(9)?,
                     ))
                 })?
                 .collect::<rusqlite::Result<_>>()?;
             rows.into_iter()
                 .map(
-                    |(id, number, kind, title, d, direction, counterpart, file, secrecy)| {
+                    |(
+                        id,
+                        number,
+                        kind,
+                        title,
+                        d,
+                        direction,
+                        counterpart,
+                        file,
+                        secrecy,
+                        review,
+                    )| {
                         Ok(Record {
                             id: DocumentId(id),
                             value: Document {
@@ -1226,6 +1255,10 @@ impl Store for Conn<'_> {
                                 counterpart,
                                 file,
                                 secrecy: from_name("sekretess", &secrecy)?,
+                                review: review
+                                    .as_deref()
+                                    .map(|r| from_name("sekretessprövning", r))
+                                    .transpose()?,
                             },
                         })
                     },

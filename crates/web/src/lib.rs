@@ -153,6 +153,10 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/oparl/v1/{kind}/{id}", get(oparl::one))
         .route("/arende/{dnr}", get(search::case_page))
+        .route(
+            "/arende/{dnr}/handlingar/{number}",
+            get(search::case_document),
+        )
         .route("/organ", get(public::bodies_page))
         .route("/organ/{id}", get(public::body_page))
         .route("/sigill.pub", get(public::public_key))
@@ -212,6 +216,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/arenden/{id}/handlingar/{number}",
             get(workspace::document_file),
+        )
+        .route(
+            "/arenden/{id}/handlingar/{number}/provning",
+            post(workspace::document_review),
         )
         .route(
             "/sammantraden",

@@ -467,7 +467,28 @@ fn paper(
     if let Some(m) = first {
         v["date"] = json!(m.value.date.to_string());
     }
+    if let Some(files) = d.files.get(&case) {
+        v["auxiliaryFile"] = json!(files
+            .iter()
+            .map(|f| document_file(base, f))
+            .collect::<Vec<_>>());
+    }
     v
+}
+
+/// A public handling as a `File` (its SHA-512 in the object itself, see [`one`]).
+fn document_file(base: &Base, f: &open_data::PublicFile) -> Value {
+    json!({
+        "id": base.url(&format!("file/h-{}-{}", f.case, f.number)),
+        "type": kind("File"),
+        "name": f.title,
+        "fileName": format!("handling-{}.pdf", f.number),
+        "mimeType": "application/pdf",
+        "date": f.date.to_string(),
+        "size": f.size,
+        "accessUrl": format!("{}{}", base.web, f.path),
+        "paper": [base.url(&format!("paper/{}", f.case))],
+    })
 }
 
 /// Everything the endpoint serves, by its path below `/oparl/v1/`.
@@ -524,6 +545,16 @@ fn object(base: &Base, d: &OpenData, path: &str) -> Option<Value> {
                 .enumerate()
                 .find(|(_, p)| p.number == n)?;
             Some(agenda_item(base, d, pm, i + 1, p))
+        }
+        "file" if id.starts_with("h-") => {
+            let (case, number) = id.strip_prefix("h-")?.split_once('-')?;
+            let case = CaseId(case.parse().ok()?);
+            let number: u32 = number.parse().ok()?;
+            d.files
+                .get(&case)?
+                .iter()
+                .find(|f| f.number == number)
+                .map(|f| document_file(base, f))
         }
         "file" => {
             let m = MeetingId(id.strip_suffix("-protokoll")?.parse().ok()?);
@@ -586,6 +617,20 @@ pub async fn one(
         .ok_or_else(|| WebError::NotFound(format!("OParl-objektet {kind}/{id}")))?;
     let found = match (kind.as_str(), id.strip_suffix("-protokoll")) {
         ("file", Some(m)) => with_facts(&state, found, MeetingId(m.parse().unwrap_or_default()))?,
+        ("file", None) => {
+            let mut found = found;
+            let parsed = id
+                .strip_prefix("h-")
+                .and_then(|x| x.split_once('-'))
+                .and_then(|(c, n)| Some((CaseId(c.parse().ok()?), n.parse::<u32>().ok()?)));
+            if let Some((case, number)) = parsed {
+                if let Some(f) = open_data::public_file_facts(&state.dir, case, number)? {
+                    found["size"] = json!(f.size);
+                    found["sha512Checksum"] = json!(f.sha512);
+                }
+            }
+            found
+        }
         _ => found,
     };
     Ok(json_response(found))
@@ -646,7 +691,13 @@ pub async fn body_list(
                     pm.meeting.id,
                 )
             })
-            .collect::<Result<_, _>>()?,
+            .chain(
+                d.files
+                    .values()
+                    .flatten()
+                    .map(|f| Ok(document_file(&base, f))),
+            )
+            .collect::<Result<_, WebError>>()?,
         "papers" => d
             .cases()
             .iter()

@@ -235,7 +235,28 @@ pub async fn case_page(
             p { "Diarienummer " strong { (case.dnr) } }
             h2 { "Behandlat i protokoll" }
             ol class="hits" { @for h in &case.paragraphs { (hit_html(h)) } }
-            p class="hint" { "Här visas de paragrafer i publicerade protokoll som gäller ärendet. Vill du läsa ärendets handlingar, kontakta kommunens registratur." }
+            @if !case.documents.is_empty() {
+                h2 { "Handlingar" }
+                ul { @for d in &case.documents {
+                    li { a href={ "/arende/" (slug) "/handlingar/" (d.number) } { (d.title) } " (" (d.kind) ", " (d.date) ", PDF)" }
+                } }
+            }
+            p class="hint" { "Här visas de paragrafer i publicerade protokoll som gäller ärendet och de handlingar som har prövats och får publiceras. Vill du läsa andra handlingar i ärendet, kontakta kommunens registratur." }
         },
+    ))
+}
+
+/// `/arende/{dnr}/handlingar/{number}`: a public handling's PDF.
+pub async fn case_document(
+    State(state): State<AppState>,
+    Path((slug, number)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let missing = || WebError::NotFound(format!("handling {number} i ärende {slug}"));
+    let n: u32 = number.parse().map_err(|_| missing())?;
+    let (_, bytes) =
+        paragraf_app::search::public_document(&state.dir, &slug, n)?.ok_or_else(missing)?;
+    Ok(crate::public::pdf(
+        bytes,
+        &format!("{slug}-handling-{n}.pdf"),
     ))
 }

@@ -17,7 +17,7 @@ use paragraf_core::meeting::{AttendanceRole, Attendee, Meeting, MeetingState, Sc
 use paragraf_core::minutes::{Ballot, Choice, Decision, Disposition, SignerRole};
 use paragraf_core::org::MembershipRole;
 use paragraf_core::publication::Publication;
-use paragraf_core::registry::{CaseStatus, Direction, DocumentType, Secrecy};
+use paragraf_core::registry::{CaseStatus, Direction, DocumentType, Review, Secrecy};
 use serde_json::json;
 
 use crate::auth::{login, logout_cookie, ClientAddress, Login, Viewer};
@@ -320,10 +320,27 @@ pub async fn case_page(
             p { "Status: " (c.status.swedish()) ". Registrerat " (c.registered) "." @if let Some(g) = c.secrecy.ground() { " Sekretess: " (g) "." } }
             h2 { "Handlingar" }
             table {
-                thead { tr { th scope="col" { "Nr" } th scope="col" { "Datum" } th scope="col" { "Typ" } th scope="col" { "Rubrik" } th scope="col" { "Avsändare/mottagare" } th scope="col" { "Fil" } } }
+                thead { tr { th scope="col" { "Nr" } th scope="col" { "Datum" } th scope="col" { "Typ" } th scope="col" { "Rubrik" } th scope="col" { "Avsändare/mottagare" } th scope="col" { "Fil" } th scope="col" { "Offentlighet" } } }
                 tbody { @for d in &docs { tr {
                     td { (d.number) } td { (d.date) } td { (d.kind.swedish()) } td { (d.title) } td { (d.counterpart.clone().unwrap_or_default()) }
                     td { @if d.file.is_some() && opens_files { a href={ "/arenden/" (c.id) "/handlingar/" (d.number) } { "PDF" } } }
+                    td {
+                        (d.review.map_or("ej prövad", Review::swedish))
+                        @if handles && d.file.is_some() {
+                            form method="post" action={ "/arenden/" (c.id) "/handlingar/" (d.number) "/provning" } class="inline" {
+                                (csrf(token.as_deref()))
+                                @if d.may_review(&c, Review::Public).is_ok() && d.review != Some(Review::Public) {
+                                    button type="submit" name="review" value="public" { "Får publiceras" }
+                                }
+                                @if d.review != Some(Review::Secret) {
+                                    button type="submit" name="review" value="secret" { "Sekretess" }
+                                }
+                                @if d.review.is_some() {
+                                    button type="submit" name="review" value="" { "Ångra prövningen" }
+                                }
+                            }
+                        }
+                    }
                 } } }
             }
             @if handles {
@@ -352,6 +369,24 @@ pub async fn case_page(
             }
         },
     ))
+}
+
+/// `POST /arenden/{id}/handlingar/{number}/provning`: the sekretessprövning of a handling
+/// for the public ("public", "secret", or empty to take it back).
+pub async fn document_review(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((id, number)): Path<(i64, u32)>,
+    Form(f): Form<Fields>,
+) -> Result<Response, WebError> {
+    let c = case_for(&state, &viewer, id, true)?;
+    viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
+    let review = match get(&f, "review").unwrap_or("") {
+        "" => None,
+        r => Some(Review::parse(r).ok_or_else(|| WebError::field("review", "okänd prövning"))?),
+    };
+    registry::review_document(&state.dir, viewer.logged_in()?, c.id, number, review)?;
+    Ok(Redirect::to(&format!("/arenden/{id}")).into_response())
 }
 
 pub async fn case_edit(

@@ -469,6 +469,7 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         format!("/sammantraden/{drafted}/klassificera"),
         format!("/arenden/{}", secret_case.id),
         format!("/arenden/{}/handlingar", secret_case.id),
+        format!("/arenden/{}/handlingar/{handling}/provning", secret_case.id),
         "/ej-verkstallda".into(),
         "/ej-verkstallda/N01".into(),
         "/sammantraden".into(),
@@ -507,6 +508,8 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         // What the public may read, whoever asks: secret_words_are_never_found_by_the_public_search.
         "/sok",
         "/arende/{dnr}",
+        // A handling the public may read: a_handling_is_public_only_after_a_persons_review.
+        "/arende/{dnr}/handlingar/{number}",
         // Feeds of the public calendar and board: web feeds_per_body_and_a_calendar_to_subscribe_to.
         "/kalender.ics",
         "/organ/{id}/anslagstavla.atom",
@@ -1847,4 +1850,113 @@ async fn the_workspace_search_finds_only_what_each_person_may_read() {
     assert!(search("tranvik", &reader)
         .await
         .contains("<mark>Tranviken</mark>"));
+}
+
+/// A handling reaches the public only after a person's sekretessprövning: a PDF registered in
+/// a case that a published § names is not found, listed or served until the secretary finds
+/// it public; then its text is searchable, it is listed on the case's page and served as it
+/// was registered; found secret again, it is gone at once. A handling of a secret case cannot
+/// be found public (the button is not offered, the request refused), and a läsare cannot
+/// review at all.
+#[tokio::test]
+async fn a_handling_is_public_only_after_a_persons_review() {
+    let app = app();
+    let dir = &app.state.dir;
+    let store = dir.storage_for_tests();
+    let (posted, case, dnr) = case_of_a_public_paragraph(&app);
+    let pdf = text_pdf("Förvaltningen föreslår att Kanotpaddlingsleden rustas upp.");
+    let number = add_memo(dir, case.id, "Tjänsteskrivelse om leden", &pdf);
+    let slug = paragraf_core::dnr::address_slug(&dnr);
+    let file = format!("/arende/{slug}/handlingar/{number}");
+    let public_state = || {
+        let (app, slug, file) = (&app, slug.clone(), file.clone());
+        async move {
+            let search = app.get("/sok?q=kanotpaddling", None).await.body;
+            let page = app.get(&format!("/arende/{slug}"), None).await;
+            assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+            let served = app.get(&file, None).await;
+            (
+                search.contains("<mark>Kanotpaddlingsleden</mark>"),
+                page.body.contains(&format!("href=\"{file}\"")),
+                served,
+            )
+        }
+    };
+    let (found, listed, served) = public_state().await;
+    assert!(!found && !listed, "not reviewed: not public");
+    assert_eq!(served.status, StatusCode::NOT_FOUND);
+
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let review = |case: paragraf_core::ids::CaseId, number: u32, value: &'static str| {
+        let (app, cookie, csrf) = (&app, cookie.clone(), csrf.clone());
+        async move {
+            app.post_form(
+                &format!("/arenden/{case}/handlingar/{number}/provning"),
+                Some(&cookie),
+                &[("csrf", &csrf), ("review", value)],
+            )
+            .await
+        }
+    };
+    let page = app
+        .get(&format!("/arenden/{}", case.id), Some(&cookie))
+        .await;
+    assert!(
+        page.body.contains("Får publiceras"),
+        "offered to the secretary"
+    );
+    assert_eq!(
+        review(case.id, number, "public").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let (found, listed, served) = public_state().await;
+    assert!(found && listed, "found public: searchable and listed");
+    assert_eq!(served.status, StatusCode::OK);
+    assert_eq!(served.bytes, pdf, "served as registered");
+
+    assert_eq!(
+        review(case.id, number, "secret").await.status,
+        StatusCode::SEE_OTHER
+    );
+    let (found, listed, served) = public_state().await;
+    assert!(!found && !listed);
+    assert_eq!(served.status, StatusCode::NOT_FOUND);
+
+    // A secret case's handling: not offered, refused.
+    let body = store.meeting(posted).unwrap().body;
+    let secret = paragraf_app::registry::register_case(
+        dir,
+        paragraf_app::registry::RegisterCase {
+            title: "Enskilt ärende".into(),
+            series: None,
+            class: None,
+            body: Some(body),
+            secret: true,
+            date: today(),
+            handler: None,
+        },
+    )
+    .unwrap();
+    let hidden = add_memo(dir, secret.id, "Utredning", &pdf);
+    let page = app
+        .get(&format!("/arenden/{}", secret.id), Some(&cookie))
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("Får publiceras"), "not offered");
+    let refused = review(secret.id, hidden, "public").await;
+    assert!(refused.status.is_client_error(), "{}", refused.status);
+    assert!(refused.body.contains("sekretess"), "{}", refused.body);
+
+    // A läsare reviews nothing.
+    add_user(&app, "lasare2", Role::Reader, &[body]);
+    let (rc, rcsrf) = app.login_as("lasare2", "Lösen-för-test-1").await;
+    let r = app
+        .post_form(
+            &format!("/arenden/{}/handlingar/{number}/provning", case.id),
+            Some(&rc),
+            &[("csrf", &rcsrf), ("review", "public")],
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
+    assert!(!public_state().await.0);
 }

@@ -81,6 +81,37 @@ fn check(
 #[tokio::test]
 async fn every_object_validates_and_every_reference_resolves() {
     let app = app();
+    // A handling found public: the case's Paper has it as a File.
+    let (_, case, _) = case_of_a_public_paragraph(&app);
+    let handling = paragraf_app::registry::add_document(
+        &app.state.dir,
+        case.id,
+        paragraf_app::registry::AddDocument {
+            kind: paragraf_core::registry::DocumentType::Memo,
+            title: "Tjänsteskrivelse".into(),
+            date: today(),
+            direction: paragraf_core::registry::Direction::Internal,
+            counterpart: None,
+            pdf: Some(text_pdf("Förslag till beslut.")),
+            file: None,
+        },
+    )
+    .unwrap();
+    let secretary = app
+        .state
+        .dir
+        .storage_for_tests()
+        .user_by_name("sekreterare")
+        .unwrap()
+        .unwrap();
+    paragraf_app::registry::review_document(
+        &app.state.dir,
+        &secretary,
+        case.id,
+        handling.number,
+        Some(paragraf_core::registry::Review::Public),
+    )
+    .unwrap();
     let validators = validators();
     // The schemas bite: a System without its version, a Meeting with a text for a time.
     let bad_system = serde_json::json!({"id": format!("{BASE}system"), "type": format!("{SCHEMA}System"), "body": "x"});
@@ -144,8 +175,9 @@ async fn every_object_validates_and_every_reference_resolves() {
     ] {
         assert!(kinds.contains(k), "no {k} was served: {kinds:?}");
     }
-    // Every protocol File names the size and SHA-512 of what its accessUrl serves (the old
-    // address leads to the permanent one, `/organ/…/protokoll.pdf`).
+    // Every File object names the size and SHA-512 of what its accessUrl serves (the old
+    // address of a protocol leads to the permanent one, `/organ/…/protokoll.pdf`); the list
+    // gives the size.
     let files: Value =
         serde_json::from_str(&app.get("/oparl/v1/body/1/files", None).await.body).unwrap();
     let files = files["data"].as_array().unwrap();
@@ -161,7 +193,6 @@ async fn every_object_validates_and_every_reference_resolves() {
         use sha2::Digest;
         let sha = sha2::Sha512::digest(&pdf.bytes);
         let hex: String = sha.iter().map(|b| format!("{b:02x}")).collect();
-        assert_eq!(f["sha512Checksum"].as_str(), Some(hex.as_str()), "{path}");
         assert_eq!(f["size"].as_u64(), Some(pdf.bytes.len() as u64), "{path}");
         let one = app
             .get(
@@ -174,8 +205,15 @@ async fn every_object_validates_and_every_reference_resolves() {
             )
             .await;
         let one: Value = serde_json::from_str(&one.body).unwrap();
-        assert_eq!(one["sha512Checksum"], f["sha512Checksum"]);
+        assert_eq!(one["sha512Checksum"].as_str(), Some(hex.as_str()), "{path}");
     }
+    assert!(
+        files.iter().any(|f| f["id"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/file/h-{}-{}", case.id, handling.number))),
+        "the public handling is a File"
+    );
     assert!(objects > 50, "{objects}");
     // Nothing secret: the demo's individual cases are agenda items without their text, and
     // no e-mail address of anyone is served.

@@ -330,3 +330,75 @@ pub fn adjust_and_post(app: &App, id: paragraf_core::ids::MeetingId, storage: &s
     }
     cycle::post_minutes(dir, id, today(), storage, today()).unwrap();
 }
+
+/// A posted meeting, and the case of the registry that one of its public §§ names (made
+/// with the §'s diarienummer when the registry lacks it), with that diarienummer.
+pub fn case_of_a_public_paragraph(
+    app: &App,
+) -> (
+    paragraf_core::ids::MeetingId,
+    paragraf_core::ids::Record<paragraf_core::ids::CaseId, paragraf_core::registry::Case>,
+    String,
+) {
+    let dir = &app.state.dir;
+    let store = dir.storage_for_tests();
+    let posted = store
+        .meetings()
+        .unwrap()
+        .into_iter()
+        .find(|m| m.state() == paragraf_core::meeting::MeetingState::Posted && m.source.is_none())
+        .unwrap()
+        .id;
+    let pm = paragraf_app::meeting::publication::published(dir, posted)
+        .unwrap()
+        .unwrap();
+    let dnr = pm
+        .minutes
+        .paragraphs()
+        .iter()
+        .filter(|p| {
+            pm.publication.iter().any(|(n, x)| {
+                *n == p.number && *x == paragraf_core::publication::Publication::Public
+            })
+        })
+        .find_map(|p| p.case_number.clone())
+        .expect("a public § of the posted minutes names a case");
+    let case = match store.case_by_dnr(&dnr).unwrap() {
+        Some(c) => c,
+        None => store
+            .register_case(
+                &paragraf_core::registry::Case::new(
+                    paragraf_core::dnr::Dnr::parse(&dnr).unwrap(),
+                    "Ärendet",
+                    Some(store.meeting(posted).unwrap().body),
+                    paragraf_core::registry::Secrecy::Public,
+                    today(),
+                )
+                .unwrap(),
+            )
+            .unwrap(),
+    };
+    (posted, case, dnr)
+}
+
+/// A PDF (PDF/A, by the typesetter) whose text is `text`.
+pub fn text_pdf(text: &str) -> Vec<u8> {
+    paragraf_render::report_pdf(&paragraf_render::report::ReportDoc {
+        municipality: "Demo kommun".into(),
+        body: "Socialnämnden".into(),
+        kind: "Tjänsteskrivelse".into(),
+        date: today(),
+        title: "Tjänsteskrivelse".into(),
+        subtitle: None,
+        facts: vec![],
+        sections: vec![paragraf_render::report::ReportSection {
+            heading: "Ärendet".into(),
+            text: text.into(),
+            tables: vec![],
+            charts: vec![],
+            new_page: false,
+        }],
+        landscape: false,
+    })
+    .unwrap()
+}
