@@ -230,6 +230,15 @@ test('every page fits a phone and passes axe-core', async () => {
   for (const p of (await hrefs('/arende/')).slice(0, 1)) await visit(p, 'ett ärendes permanenta adress');
   await page.goto(`${base}/protokoll/`);
   for (const p of (await hrefs('/protokoll/')).filter((h) => /^\/protokoll\/\d+$/.test(h)).slice(0, 4)) await visit(p);
+  // The public kallelser, linked from their bodies' pages.
+  await page.goto(`${base}/organ`);
+  const kallelser = [];
+  for (const b of (await hrefs('/organ/')).filter((h) => /^\/organ\/\d+$/.test(h))) {
+    await page.goto(`${base}${b}`);
+    kallelser.push(...(await hrefs('/organ/')).filter((h) => h.endsWith('/kallelse')));
+  }
+  assert.ok(kallelser.length > 0, 'a public kallelse is linked from its body');
+  for (const p of kallelser.slice(0, 2)) await visit(p, 'en kallelse');
   await page.goto(`${base}/delegation`);
   for (const p of (await hrefs('/delegation/')).filter((h) => /^\/delegation\/\d+$/.test(h)).slice(0, 1)) await visit(p);
   await page.goto(`${base}/uppfoljning`);

@@ -40,7 +40,7 @@ pub struct OpenData {
 }
 
 /// A handling the public may read, as a file (OParl's `File` of a `Paper`).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct PublicFile {
     /// The case.
     pub case: CaseId,
@@ -404,6 +404,24 @@ fn write_dumps(dir: &DataDir, source: &str) -> Result<Manifest> {
         .to_string();
         cases.push('\n');
     }
+    let mut documents = String::new();
+    let mut n_documents = 0;
+    for (case, files) in &d.files {
+        let dnr = all_cases.get(case).map(|(dnr, _, _)| dnr.clone());
+        for f in files {
+            documents += &serde_json::json!({
+                "diarienummer": dnr,
+                "handling": f.number,
+                "rubrik": f.title,
+                "datum": f.date,
+                "byte": f.size,
+                "adress": f.path,
+            })
+            .to_string();
+            documents.push('\n');
+            n_documents += 1;
+        }
+    }
     let decisions = csv.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
     let files: Vec<(&str, &str, usize, Vec<u8>)> = vec![
         (
@@ -423,6 +441,12 @@ fn write_dumps(dir: &DataDir, source: &str) -> Result<Manifest> {
             "Ärenden som offentliga paragrafer behandlar, med adresser till paragraferna.",
             all_cases.len(),
             cases.into_bytes(),
+        ),
+        (
+            "handlingar.jsonl",
+            "Handlingar som prövats offentliga i ärenden som offentliga paragrafer behandlar.",
+            n_documents,
+            documents.into_bytes(),
         ),
         (
             "beslut.csv",

@@ -188,9 +188,88 @@ pub fn sync(dir: &DataDir) -> Result<SyncReport> {
     if !changes.is_empty() {
         index.apply(&changes, false)?;
     }
+    sync_notices(dir, &mut report)?;
     sync_documents(dir, &mut report)?;
     report.entries = index.len();
     Ok(report)
+}
+
+/// Kind of an item of a public kallelse (facet value).
+pub const KIND_NOTICE_ITEM: &str = "punkt i kallelse";
+
+fn notice_group(id: MeetingId) -> String {
+    format!("k/{id}")
+}
+
+/// Brings the items of public kallelser in the index in step: each item that is not secret,
+/// found by its title and diarienummer, leading to the kallelse.
+fn sync_notices(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
+    use crate::meeting::publication::{notice_address_of, public_agenda};
+    let index = dir.public_index()?;
+    let have = index.groups()?;
+    let mut changes = Vec::new();
+    let mut seen = HashSet::new();
+    for m in dir.storage().meetings()? {
+        let g = notice_group(m.id);
+        let notice = public_agenda(dir, m.id)?;
+        let want = notice.as_ref().map(|n| {
+            let text = format!(
+                "{}/{ENTRIES}\n{}",
+                paragraf_search::FORMAT,
+                serde_json::to_string(n).unwrap_or_default()
+            );
+            paragraf_core::seal::sha256_hex(text.as_bytes())
+        });
+        if want.as_ref() != have.get(&g) {
+            let entries: Vec<Entry> = match (&notice, dir.storage().body(m.body)) {
+                (Some(n), Ok(body)) => n
+                    .items
+                    .iter()
+                    .filter(|i| !i.secret)
+                    .map(|i| Entry {
+                        key: format!("k/{}/{}", m.id, i.position),
+                        group: g.clone(),
+                        kind: KIND_NOTICE_ITEM.into(),
+                        body: n.body.clone(),
+                        year: chrono::Datelike::year(&m.date),
+                        date: m.date.to_string(),
+                        title: format!("{}. {}", i.position, i.title),
+                        text: i.title.clone(),
+                        url: notice_address_of(&body.value, m.date),
+                        case_key: case_key_of(i.dnr.as_deref()),
+                        dnr: i.dnr.clone(),
+                        access: Vec::new(),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if entries.is_empty() {
+                report.removed += usize::from(have.contains_key(&g));
+            } else {
+                report.indexed += 1;
+            }
+            changes.push(GroupChange {
+                group: g.clone(),
+                fingerprint: want.filter(|_| !entries.is_empty()),
+                entries,
+            });
+        }
+        seen.insert(g);
+    }
+    for g in have
+        .keys()
+        .filter(|g| g.starts_with("k/") && !seen.contains(*g))
+    {
+        changes.push(GroupChange {
+            group: g.clone(),
+            fingerprint: None,
+            entries: Vec::new(),
+        });
+    }
+    if !changes.is_empty() {
+        index.apply(&changes, false)?;
+    }
+    Ok(())
 }
 
 /// Brings the public handlingar in the index in step: for each case of the registry, the
@@ -256,7 +335,8 @@ fn document_group(case: paragraf_core::ids::CaseId) -> String {
 }
 
 /// The handlingar of case `c` that the public may read: the case is named by a published,
-/// public § (the registry itself is not published) and each handling
+/// public § or is an item of a public kallelse (the registry itself is not published) and
+/// each handling
 /// [may be published](paragraf_core::registry::Document::may_be_published) — a person has
 /// found it public.
 pub fn public_documents_of(
@@ -282,7 +362,7 @@ pub fn public_documents_of(
     let known = match DnrLookup::parse(&c.dnr.to_string()) {
         Some(lookup) => public_case_by(dir, &lookup)?.is_some(),
         None => false,
-    };
+    } || crate::meeting::publication::on_public_agenda(dir, c.id)?;
     Ok(if known { documents } else { Vec::new() })
 }
 
@@ -357,6 +437,7 @@ pub fn reindex(dir: &DataDir) -> Result<SyncReport> {
         removed: 0,
         entries: 0,
     };
+    sync_notices(dir, &mut report)?;
     sync_documents(dir, &mut report)?;
     report.entries = index.len();
     Ok(report)
@@ -367,6 +448,23 @@ fn readable_now(dir: &DataDir, hits: &[Hit]) -> Result<HashMap<String, HashSet<u
     let mut out: HashMap<String, HashSet<u32>> = HashMap::new();
     for h in hits {
         if out.contains_key(&h.group) {
+            continue;
+        }
+        if let Some(m) = h
+            .group
+            .strip_prefix("k/")
+            .and_then(|m| m.parse::<i64>().ok())
+        {
+            let numbers = crate::meeting::publication::public_agenda(dir, MeetingId(m))?
+                .map(|n| {
+                    n.items
+                        .iter()
+                        .filter(|i| !i.secret)
+                        .map(|i| i.position)
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.insert(h.group.clone(), numbers);
             continue;
         }
         if let Some(case) = h

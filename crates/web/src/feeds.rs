@@ -99,11 +99,22 @@ fn atom(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<R
                 title: format!("{what}: {b} {}{}", m.date, time(m.start)),
                 updated: m.cancelled().map_or(m.date, |c| c.on).min(today),
                 author: b.clone(),
-                link: format!(
-                    "{base}/kalender?organ={}&manad={}",
-                    m.body,
-                    m.date.format("%Y-%m")
-                ),
+                link: match state.dir.body(m.body) {
+                    Ok(body) if paragraf_app::meeting::publication::notice_is_public(&m) => {
+                        format!(
+                            "{base}{}",
+                            paragraf_app::meeting::publication::notice_address_of(
+                                &body.value,
+                                m.date
+                            )
+                        )
+                    }
+                    _ => format!(
+                        "{base}/kalender?organ={}&manad={}",
+                        m.body,
+                        m.date.format("%Y-%m")
+                    ),
+                },
                 summary: match m.cancelled() {
                     Some(c) => format!("Sammanträdet den {} är inställt: {}", m.date, c.reason),
                     None => format!(

@@ -129,6 +129,10 @@ pub fn router(state: AppState) -> Router {
             get(public::minutes_at_address),
         )
         .route(
+            "/organ/{id}/{date}/kallelse",
+            get(public::notice_at_address),
+        )
+        .route(
             "/organ/{id}/{date}/{paragraph}",
             get(public::paragraph_at_address),
         )

@@ -375,6 +375,68 @@ pub async fn minutes_at_address(
     minutes_html(&state, &viewer, id)
 }
 
+/// The address of `m`'s public kallelse, when it has one.
+fn notice_link(
+    bodies: &HashMap<BodyId, Record<BodyId, Body>>,
+    m: &Record<MeetingId, Meeting>,
+) -> Option<String> {
+    let body = bodies.get(&m.body)?;
+    paragraf_app::meeting::publication::notice_is_public(m)
+        .then(|| paragraf_app::meeting::publication::notice_address_of(&body.value, m.date))
+}
+
+/// `/organ/{body}/{date}/kallelse`: the public kallelse, from the day it goes out — the
+/// föredragningslista (secret items as their notice), the hålltider and each item's
+/// handlingar found public.
+pub async fn notice_at_address(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path((body, date)): Path<(String, String)>,
+) -> Result<Markup, WebError> {
+    use paragraf_app::meeting::publication as p;
+    let not_found = || WebError::NotFound(format!("kallelse /organ/{body}/{date}"));
+    let day: NaiveDate = date.parse().map_err(|_| not_found())?;
+    let id = p::notice_at(&state.dir, &body, day)?.ok_or_else(not_found)?;
+    let n = p::public_notice(&state.dir, id)?.ok_or_else(not_found)?;
+    let m = &n.meeting;
+    Ok(page(
+        &format!("Kallelse {} {}", n.body, m.date),
+        viewer.user.as_ref(),
+        html! {
+            h1 { "Kallelse" }
+            p { strong { (n.body) } ", " (long_date(m.date))
+                @if let Some(t) = m.start { " kl. " (t.format("%H:%M")) }
+                @if let Some(pl) = &m.place { ", " (pl) } }
+            @if let Some(c) = m.cancelled() {
+                p class="notice" { "Sammanträdet är inställt (" (c.on) "): " (c.reason) }
+            }
+            @if is_published(m) {
+                p { a href={ "/protokoll/" (m.id) } { "Protokollet (offentlig version)" } }
+            }
+            @if !m.schedule().is_empty() {
+                h2 { "Hålltider" }
+                ul { @for s in m.schedule() {
+                    li { (s.start.format("%H:%M")) @if let Some(e) = s.end { "–" (e.format("%H:%M")) } " " (paragraf_core::secrecy::mask_personal_numbers(&s.topic))
+                        @if !s.presenters.is_empty() { " (" (s.presenters.join(", ")) ")" } }
+                } }
+            }
+            h2 { "Föredragningslista" }
+            ol class="agenda" { @for i in &n.items {
+                li value=(i.position) {
+                    strong { (i.title) }
+                    @if let Some(d) = &i.dnr { " — Dnr " (d) }
+                    @if let Some(pr) = &i.presenter { " — föredragande " (pr) }
+                    @if i.secret { p class="hint" { (p::SECRET_ITEM) } }
+                    @if !i.documents.is_empty() {
+                        ul { @for f in &i.documents { li { a href=(f.path) { (f.title) } " (" (f.date) ", PDF)" } } }
+                    }
+                }
+            } }
+            p class="hint" { "Handlingar visas här när de har sekretessprövats och får publiceras. Andra handlingar kan begäras ut hos kommunens registratur." }
+        },
+    ))
+}
+
 /// `/organ/{body}/{date}/§14`: one § of published minutes, at its permanent address.
 pub async fn paragraph_at_address(
     State(state): State<AppState>,
@@ -531,7 +593,11 @@ pub async fn calendar(
                 } else {
                     ""
                 },
-            href: is_published(m).then(|| format!("/protokoll/{}", m.id)),
+            href: if is_published(m) {
+                Some(format!("/protokoll/{}", m.id))
+            } else {
+                notice_link(&bodies, m)
+            },
         })
         .collect();
     let link = |d: NaiveDate| match only {
@@ -642,7 +708,9 @@ pub async fn body_page(
                 } } }
             }
             h2 { "Sammanträden" }
-            ul { @for m in &meetings { li { (m.date) " — " (m.state().swedish()) @if is_published(m) { " — " a href={ "/protokoll/" (m.id) } { "protokoll" } } } } }
+            ul { @for m in &meetings { li { (m.date) " — " (m.state().swedish())
+                @if let Some(k) = paragraf_app::meeting::publication::notice_is_public(m).then(|| paragraf_app::meeting::publication::notice_address_of(&body.value, m.date)) { " — " a href=(k) { "kallelse" } }
+                @if is_published(m) { " — " a href={ "/protokoll/" (m.id) } { "protokoll" } } } } }
         },
     ))
 }

@@ -518,6 +518,8 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         // Permanent addresses of published minutes: web protocols_and_paragraphs_have_permanent_addresses.
         "/organ/{id}/{date}/protokoll",
         "/organ/{id}/{date}/{paragraph}",
+        // The public kallelse: the_public_kallelse_shows_only_what_is_public.
+        "/organ/{id}/{date}/kallelse",
         // Open data (OParl), built from what the public may read: tests/open_data.rs.
         "/dcat.jsonld",
         "/oppna-data",
@@ -1959,4 +1961,126 @@ async fn a_handling_is_public_only_after_a_persons_review() {
         .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.body);
     assert!(!public_state().await.0);
+}
+
+/// The kallelse is public from the day it goes out, at `/organ/{body}/{date}/kallelse`: the
+/// föredragningslista with a secret item as its notice only (no title, no diarienummer), and
+/// each item's handlingar that a person found public — served and searchable — but not the
+/// others. Before it goes out there is no such page.
+#[tokio::test]
+async fn the_public_kallelse_shows_only_what_is_public() {
+    let app = app();
+    let dir = &app.state.dir;
+    let store = dir.storage_for_tests();
+    let id = meeting_in(&app, MeetingState::Planned);
+    let m = store.meeting(id).unwrap();
+    let slug = store.body(m.body).unwrap().value.slug();
+    let address = format!("/organ/{slug}/{}/kallelse", m.date);
+    let case = paragraf_app::registry::register_case(
+        dir,
+        paragraf_app::registry::RegisterCase {
+            title: "Ny cykelväg vid Sjöängen".into(),
+            series: None,
+            class: None,
+            body: Some(m.body),
+            secret: false,
+            date: today(),
+            handler: None,
+        },
+    )
+    .unwrap();
+    let reviewed = add_memo(
+        dir,
+        case.id,
+        "Tjänsteskrivelse cykelväg",
+        &text_pdf("Förvaltningen föreslår Sjöängsleden."),
+    );
+    let unreviewed = add_memo(
+        dir,
+        case.id,
+        "Inkommen skrivelse",
+        &text_pdf("Privat brev."),
+    );
+    let secretary = store.user_by_name("sekreterare").unwrap().unwrap();
+    paragraf_app::registry::review_document(
+        dir,
+        &secretary,
+        case.id,
+        reviewed,
+        Some(paragraf_core::registry::Review::Public),
+    )
+    .unwrap();
+    cycle::add_agenda_case(dir, id, &case.dnr.to_string(), Some("Eva Ek".into())).unwrap();
+    cycle::add_agenda_topic(
+        dir,
+        id,
+        "Ansökan om stöd för familjen Gräsandsson",
+        Some("SOC 2026-999999".into()),
+        paragraf_core::registry::Secrecy::IndividualCase,
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        app.get(&address, None).await.status,
+        StatusCode::NOT_FOUND,
+        "not before the kallelse goes out"
+    );
+    let before = app.get("/sok?q=sjöängsleden", None).await.body;
+    assert!(before.contains("Inga träffar"), "{before}");
+    let planned = store.meeting(id).unwrap();
+    if planned.start.is_none() {
+        cycle::reschedule(
+            dir,
+            id,
+            planned.date,
+            Some("13:00".parse().unwrap()),
+            planned.end,
+            planned.place.clone(),
+        )
+        .unwrap();
+    }
+    cycle::send_notice(dir, id, today()).unwrap();
+    let page = app.get(&address, None).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert!(page.body.contains("Ny cykelväg vid Sjöängen"));
+    assert!(page.body.contains(&case.dnr.to_string()));
+    assert!(page.body.contains("omfattas av sekretess"));
+    for hidden in ["Gräsandsson", "999999", "Inkommen skrivelse"] {
+        assert!(!page.body.contains(hidden), "{hidden}: {}", page.body);
+    }
+    let slug_case = paragraf_core::dnr::address_slug(&case.dnr.to_string());
+    let shown = format!("/arende/{slug_case}/handlingar/{reviewed}");
+    assert!(
+        page.body.contains(&format!("href=\"{shown}\"")),
+        "{}",
+        page.body
+    );
+    assert_eq!(app.get(&shown, None).await.status, StatusCode::OK);
+    assert_eq!(
+        app.get(
+            &format!("/arende/{slug_case}/handlingar/{unreviewed}"),
+            None
+        )
+        .await
+        .status,
+        StatusCode::NOT_FOUND
+    );
+    let found = app.get("/sok?q=sjöängsleden", None).await.body;
+    assert!(found.contains("<mark>Sjöängsleden</mark>"), "{found}");
+    let item = app.get("/sok?q=cykelväg", None).await.body;
+    assert!(
+        item.contains("<mark>cykelväg</mark>"),
+        "the item is found: {item}"
+    );
+    assert!(item.contains(&format!("href=\"{address}\"")), "{item}");
+    assert!(app
+        .get("/sok?q=gräsandsson", None)
+        .await
+        .body
+        .contains("Inga träffar"));
+    // The calendar leads there.
+    let calendar = app
+        .get(&format!("/kalender?manad={}", m.date.format("%Y-%m")), None)
+        .await;
+    assert!(calendar.body.contains(&format!("href=\"{address}\"")));
 }

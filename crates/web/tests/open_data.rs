@@ -314,7 +314,7 @@ async fn bulk_downloads_have_a_manifest_and_follow_publication() {
     let manifest = |body: &str| -> Value { serde_json::from_str(body).unwrap() };
     let first = manifest(&app.get("/oppna-data/manifest.json", None).await.body);
     let files = first["files"].as_array().unwrap();
-    assert_eq!(files.len(), 4);
+    assert_eq!(files.len(), 5);
     let mut all = String::new();
     for f in files {
         let name = f["name"].as_str().unwrap();

@@ -287,9 +287,12 @@ pub fn send_notice(
         .collect();
     recipients.sort_unstable();
     recipients.dedup();
-    change_meeting(store, id, |m| {
+    let warnings = change_meeting(store, id, |m| {
         Ok(cycle::send_notice(m, today, recipients, lead)?)
-    })
+    })?;
+    // The agenda's handlingar found public are public from now on: searchable at once.
+    crate::search::after_publication(dir);
+    Ok(warnings)
 }
 
 /// Ställer in sammanträdet on `today` with `reason` (planned or notified, its day not passed).

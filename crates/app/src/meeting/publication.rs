@@ -19,7 +19,7 @@ use paragraf_core::meeting::{Meeting, MeetingState};
 use paragraf_core::minutes::Minutes;
 use paragraf_core::publication::{public_paragraph, publication, Classification, Publication};
 use paragraf_core::seal;
-use paragraf_core::secrecy::mask_all;
+use paragraf_core::secrecy::{mask_all, mask_personal_numbers};
 use paragraf_store::AuditEntry;
 
 use crate::DataDir;
@@ -321,4 +321,135 @@ pub fn classify(
         Some(serde_json::json!(c)),
     );
     Ok((before, c))
+}
+
+/// The public kallelse of a meeting: what anyone may read from the day the kallelse goes
+/// out — the föredragningslista (a secret item as its notice, without title or
+/// diarienummer), the hålltider, and each item's handlingar that a person has found public.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PublicNotice {
+    /// The meeting, masked.
+    pub meeting: Record<MeetingId, Meeting>,
+    /// The body's name.
+    pub body: String,
+    /// The items, in order.
+    pub items: Vec<PublicItem>,
+}
+
+/// An item of a public kallelse.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PublicItem {
+    /// Position on the list.
+    pub position: u32,
+    /// Its title (the secrecy notice for a secret item).
+    pub title: String,
+    /// Diarienummer (none for a secret item).
+    pub dnr: Option<String>,
+    /// Föredragande.
+    pub presenter: Option<String>,
+    /// A secret item: the notice only.
+    pub secret: bool,
+    /// Handlingar found public, as the public reads them.
+    pub documents: Vec<crate::open_data::PublicFile>,
+}
+
+/// The notice under a secret item of a public kallelse.
+pub const SECRET_ITEM: &str = "Handlingarna omfattas av sekretess (OSL 26 kap. 1 §)";
+
+/// Whether the kallelse of `m` is public: it has gone out (an imported meeting has none).
+pub fn notice_is_public(m: &Meeting) -> bool {
+    m.notice_sent() && m.source.is_none()
+}
+
+/// The permanent address of a meeting's public kallelse: `/organ/{body}/{date}/kallelse`.
+pub fn notice_address_of(body: &paragraf_core::org::Body, date: chrono::NaiveDate) -> String {
+    format!("/organ/{}/{date}/kallelse", body.slug())
+}
+
+/// The public kallelse of meeting `id`, or `None` before it has gone out.
+pub fn public_notice(dir: &DataDir, id: MeetingId) -> Result<Option<PublicNotice>> {
+    notice_of(dir, id, true)
+}
+
+/// [`public_notice`] without the handlingar (what the search indexes of it).
+pub fn public_agenda(dir: &DataDir, id: MeetingId) -> Result<Option<PublicNotice>> {
+    notice_of(dir, id, false)
+}
+
+fn notice_of(dir: &DataDir, id: MeetingId, with_documents: bool) -> Result<Option<PublicNotice>> {
+    let store = dir.storage();
+    let Ok(m) = store.meeting(id) else {
+        return Ok(None);
+    };
+    if !notice_is_public(&m) {
+        return Ok(None);
+    }
+    let mut items = Vec::new();
+    for a in m.agenda() {
+        // An item of a secret case is secret whatever the item says; a case that cannot be
+        // read is treated as secret.
+        let case = a
+            .case
+            .map(|c| store.case(c).ok().filter(|c| !c.secrecy.is_secret()));
+        let secret = a.secrecy.is_secret() || matches!(case, Some(None));
+        let case = case.flatten().filter(|_| !secret);
+        let documents = match &case {
+            Some(c) if with_documents => crate::open_data::public_files(dir, c.id)?,
+            _ => Vec::new(),
+        };
+        items.push(PublicItem {
+            position: a.position,
+            title: if secret {
+                paragraf_core::publication::SECRET_TITLE.into()
+            } else {
+                mask_personal_numbers(&a.title).into_owned()
+            },
+            dnr: if secret {
+                None
+            } else {
+                case.as_ref()
+                    .map(|c| c.dnr.to_string())
+                    .or_else(|| a.case_number.clone())
+            },
+            presenter: if secret { None } else { a.presenter.clone() },
+            secret,
+            documents,
+        });
+    }
+    Ok(Some(PublicNotice {
+        body: dir.body_name(m.body),
+        meeting: public_meeting(&m),
+        items,
+    }))
+}
+
+/// The meeting whose public kallelse is at `/organ/{body}/{date}/kallelse` (the first, should
+/// a body meet twice that day).
+pub fn notice_at(dir: &DataDir, body: &str, date: chrono::NaiveDate) -> Result<Option<MeetingId>> {
+    let store = dir.storage();
+    let Some(body) = store.bodies()?.into_iter().find(|b| b.value.slug() == body) else {
+        return Ok(None);
+    };
+    let mut ids: Vec<MeetingId> = store
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.body == body.id && m.date == date && notice_is_public(m))
+        .map(|m| m.id)
+        .collect();
+    ids.sort();
+    Ok(ids.first().copied())
+}
+
+/// Whether `case` is on the public kallelse of a meeting as an item that is not secret.
+pub fn on_public_agenda(dir: &DataDir, case: paragraf_core::ids::CaseId) -> Result<bool> {
+    let store = dir.storage();
+    if store.case(case).map_or(true, |c| c.secrecy.is_secret()) {
+        return Ok(false);
+    }
+    Ok(store.meetings()?.iter().any(|m| {
+        notice_is_public(m)
+            && m.agenda()
+                .iter()
+                .any(|a| a.case == Some(case) && !a.secrecy.is_secret())
+    }))
 }
