@@ -153,45 +153,95 @@ pub struct SyncReport {
 /// handlingar of the cases the published §§ name.
 pub fn sync(dir: &DataDir) -> Result<SyncReport> {
     let index = dir.public_index()?;
-    let have = index.groups()?;
-    let mut changes = Vec::new();
-    let mut seen = HashSet::new();
     let mut report = SyncReport::default();
+    let mut groups = GroupSync::new(index, "m/", &mut report)?;
     for m in dir.storage().meetings()? {
-        let g = group(m.id);
         let want = fingerprint(dir, m.id)?;
-        if want.as_ref() != have.get(&g) {
-            let c = change(dir, m.id, want)?;
-            if c.entries.is_empty() {
-                if have.contains_key(&g) {
-                    report.removed += 1;
-                    changes.push(c);
-                }
-            } else {
-                report.indexed += 1;
-                changes.push(c);
-            }
-        }
-        seen.insert(g);
+        groups.consider(group(m.id), want.clone(), || {
+            Ok(change(dir, m.id, want)?.entries)
+        })?;
     }
-    for g in have
-        .keys()
-        .filter(|g| g.starts_with("m/") && !seen.contains(*g))
-    {
-        report.removed += 1;
-        changes.push(GroupChange {
-            group: g.clone(),
-            fingerprint: None,
-            entries: Vec::new(),
-        });
-    }
-    if !changes.is_empty() {
-        index.apply(&changes, false)?;
-    }
+    groups.finish(index)?;
     sync_notices(dir, &mut report)?;
     sync_documents(dir, &mut report)?;
     report.entries = index.len();
     Ok(report)
+}
+
+/// Brings the groups of an index whose names begin with `prefix` in step: each group
+/// [`consider`](GroupSync::consider)ed is rebuilt when what it is built from changed (an empty
+/// one is removed), groups of the prefix not considered are removed, all in one commit.
+struct GroupSync<'a> {
+    have: std::collections::BTreeMap<String, String>,
+    prefix: &'static str,
+    changes: Vec<GroupChange>,
+    seen: HashSet<String>,
+    report: &'a mut SyncReport,
+}
+
+impl<'a> GroupSync<'a> {
+    fn new(
+        index: &paragraf_search::SearchIndex,
+        prefix: &'static str,
+        report: &'a mut SyncReport,
+    ) -> Result<Self> {
+        Ok(GroupSync {
+            have: index.groups()?,
+            prefix,
+            changes: Vec::new(),
+            seen: HashSet::new(),
+            report,
+        })
+    }
+
+    /// Group `group` is now built from what has `want` (`None`: nothing of it is to be
+    /// found); `build` makes its entries when they must be made anew.
+    fn consider(
+        &mut self,
+        group: String,
+        want: Option<String>,
+        build: impl FnOnce() -> Result<Vec<Entry>>,
+    ) -> Result<()> {
+        if want.as_ref() != self.have.get(&group) {
+            let entries = match want {
+                Some(_) => build()?,
+                None => Vec::new(),
+            };
+            let had = self.have.contains_key(&group);
+            if entries.is_empty() {
+                self.report.removed += usize::from(had);
+            } else {
+                self.report.indexed += 1;
+            }
+            if had || !entries.is_empty() {
+                self.changes.push(GroupChange {
+                    group: group.clone(),
+                    fingerprint: want.filter(|_| !entries.is_empty()),
+                    entries,
+                });
+            }
+        }
+        self.seen.insert(group);
+        Ok(())
+    }
+
+    /// Removes the groups of the prefix that were not considered and commits.
+    fn finish(mut self, index: &paragraf_search::SearchIndex) -> Result<()> {
+        for g in self.have.keys() {
+            if g.starts_with(self.prefix) && !self.seen.contains(g) {
+                self.report.removed += 1;
+                self.changes.push(GroupChange {
+                    group: g.clone(),
+                    fingerprint: None,
+                    entries: Vec::new(),
+                });
+            }
+        }
+        if !self.changes.is_empty() {
+            index.apply(&self.changes, false)?;
+        }
+        Ok(())
+    }
 }
 
 /// Kind of an item of a public kallelse (facet value).
@@ -206,9 +256,7 @@ fn notice_group(id: MeetingId) -> String {
 fn sync_notices(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
     use crate::meeting::publication::{notice_address_of, public_agenda};
     let index = dir.public_index()?;
-    let have = index.groups()?;
-    let mut changes = Vec::new();
-    let mut seen = HashSet::new();
+    let mut groups = GroupSync::new(index, "k/", report)?;
     for m in dir.storage().meetings()? {
         let g = notice_group(m.id);
         let notice = public_agenda(dir, m.id)?;
@@ -220,56 +268,31 @@ fn sync_notices(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
             );
             paragraf_core::seal::sha256_hex(text.as_bytes())
         });
-        if want.as_ref() != have.get(&g) {
-            let entries: Vec<Entry> = match (&notice, dir.storage().body(m.body)) {
-                (Some(n), Ok(body)) => n
-                    .items
-                    .iter()
-                    .filter(|i| !i.secret)
-                    .map(|i| Entry {
-                        key: format!("k/{}/{}", m.id, i.position),
-                        group: g.clone(),
-                        kind: KIND_NOTICE_ITEM.into(),
-                        body: n.body.clone(),
-                        year: chrono::Datelike::year(&m.date),
-                        date: m.date.to_string(),
-                        title: format!("{}. {}", i.position, i.title),
-                        text: i.title.clone(),
-                        url: notice_address_of(&body.value, m.date),
-                        case_key: case_key_of(i.dnr.as_deref()),
-                        dnr: i.dnr.clone(),
-                        access: Vec::new(),
-                    })
-                    .collect(),
-                _ => Vec::new(),
+        groups.consider(g.clone(), want, || {
+            let (Some(n), Ok(body)) = (&notice, dir.storage().body(m.body)) else {
+                return Ok(Vec::new());
             };
-            if entries.is_empty() {
-                report.removed += usize::from(have.contains_key(&g));
-            } else {
-                report.indexed += 1;
-            }
-            changes.push(GroupChange {
-                group: g.clone(),
-                fingerprint: want.filter(|_| !entries.is_empty()),
-                entries,
-            });
-        }
-        seen.insert(g);
+            Ok(n.items
+                .iter()
+                .filter(|i| !i.secret)
+                .map(|i| Entry {
+                    key: format!("k/{}/{}", m.id, i.position),
+                    group: g.clone(),
+                    kind: KIND_NOTICE_ITEM.into(),
+                    body: n.body.clone(),
+                    year: chrono::Datelike::year(&m.date),
+                    date: m.date.to_string(),
+                    title: format!("{}. {}", i.position, i.title),
+                    text: i.title.clone(),
+                    url: notice_address_of(&body.value, m.date),
+                    case_key: case_key_of(i.dnr.as_deref()),
+                    dnr: i.dnr.clone(),
+                    access: Vec::new(),
+                })
+                .collect())
+        })?;
     }
-    for g in have
-        .keys()
-        .filter(|g| g.starts_with("k/") && !seen.contains(*g))
-    {
-        changes.push(GroupChange {
-            group: g.clone(),
-            fingerprint: None,
-            entries: Vec::new(),
-        });
-    }
-    if !changes.is_empty() {
-        index.apply(&changes, false)?;
-    }
-    Ok(())
+    groups.finish(index)
 }
 
 /// Brings the public handlingar in the index in step: for each case of the registry, the
@@ -277,11 +300,8 @@ fn sync_notices(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
 /// PDFs (personnummer masked).
 fn sync_documents(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
     let index = dir.public_index()?;
-    let have = index.groups()?;
-    let mut changes = Vec::new();
-    let mut seen = HashSet::new();
+    let mut groups = GroupSync::new(index, "h/", report)?;
     for c in dir.storage().cases()? {
-        let g = document_group(c.id);
         let documents = public_documents_of(dir, &c)?;
         let want = (!documents.is_empty()).then(|| {
             let text = format!(
@@ -292,39 +312,11 @@ fn sync_documents(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
             );
             paragraf_core::seal::sha256_hex(text.as_bytes())
         });
-        if want.as_ref() != have.get(&g) {
-            let entries = match want {
-                Some(_) => document_entries(dir, &c, &documents),
-                None => Vec::new(),
-            };
-            if entries.is_empty() {
-                report.removed += usize::from(have.contains_key(&g));
-            } else {
-                report.indexed += 1;
-            }
-            changes.push(GroupChange {
-                group: g.clone(),
-                fingerprint: want,
-                entries,
-            });
-        }
-        seen.insert(g);
+        groups.consider(document_group(c.id), want, || {
+            Ok(document_entries(dir, &c, &documents))
+        })?;
     }
-    for g in have
-        .keys()
-        .filter(|g| g.starts_with("h/") && !seen.contains(*g))
-    {
-        report.removed += 1;
-        changes.push(GroupChange {
-            group: g.clone(),
-            fingerprint: None,
-            entries: Vec::new(),
-        });
-    }
-    if !changes.is_empty() {
-        index.apply(&changes, false)?;
-    }
-    Ok(())
+    groups.finish(index)
 }
 
 /// Kind of a public handling (facet value).
@@ -832,46 +824,23 @@ pub fn sync_workspace(dir: &DataDir) -> Result<SyncReport> {
     let mut last = synced.lock().unwrap_or_else(|e| e.into_inner());
     let now = dir.storage().generation()?;
     let mut report = SyncReport::default();
-    if *last == Some(now) {
-        report.entries = index.len();
-        return Ok(report);
+    if *last != Some(now) {
+        let mut groups = GroupSync::new(index, "", &mut report)?;
+        for m in dir.storage().meetings()? {
+            let (fp, _) = workspace_meeting(dir, &m, false)?;
+            groups.consider(group(m.id), Some(fp), || {
+                Ok(workspace_meeting(dir, &m, true)?.1)
+            })?;
+        }
+        for c in dir.storage().cases()? {
+            let (fp, _) = workspace_case(dir, &c, false)?;
+            groups.consider(case_group(c.id), Some(fp), || {
+                Ok(workspace_case(dir, &c, true)?.1)
+            })?;
+        }
+        groups.finish(index)?;
+        *last = Some(now);
     }
-    let have = index.groups()?;
-    let mut changes = Vec::new();
-    let mut seen = HashSet::new();
-    let mut consider =
-        |g: String, make: &dyn Fn(bool) -> Result<(String, Vec<Entry>)>| -> Result<()> {
-            let (fp, _) = make(false)?;
-            if have.get(&g) != Some(&fp) {
-                let (fp, entries) = make(true)?;
-                report.indexed += 1;
-                changes.push(GroupChange {
-                    group: g.clone(),
-                    fingerprint: Some(fp),
-                    entries,
-                });
-            }
-            seen.insert(g);
-            Ok(())
-        };
-    for m in dir.storage().meetings()? {
-        consider(group(m.id), &|build| workspace_meeting(dir, &m, build))?;
-    }
-    for c in dir.storage().cases()? {
-        consider(case_group(c.id), &|build| workspace_case(dir, &c, build))?;
-    }
-    for g in have.keys().filter(|g| !seen.contains(*g)) {
-        report.removed += 1;
-        changes.push(GroupChange {
-            group: g.clone(),
-            fingerprint: None,
-            entries: Vec::new(),
-        });
-    }
-    if !changes.is_empty() {
-        index.apply(&changes, false)?;
-    }
-    *last = Some(now);
     report.entries = index.len();
     Ok(report)
 }

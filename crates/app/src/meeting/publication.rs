@@ -72,18 +72,26 @@ pub fn address_of(
 /// The published meeting at permanent address `/organ/{body}/{date}/…` (the first, should a
 /// body have posted two protocols of one day).
 pub fn at_address(dir: &DataDir, body: &str, date: chrono::NaiveDate) -> Result<Option<MeetingId>> {
+    first_at(dir, body, date, is_published)
+}
+
+/// The first meeting (by id) of the body with `slug` on `date` that `keep` keeps.
+fn first_at(
+    dir: &DataDir,
+    slug: &str,
+    date: chrono::NaiveDate,
+    keep: fn(&Meeting) -> bool,
+) -> Result<Option<MeetingId>> {
     let store = dir.storage();
-    let Some(body) = store.bodies()?.into_iter().find(|b| b.value.slug() == body) else {
+    let Some(body) = store.bodies()?.into_iter().find(|b| b.value.slug() == slug) else {
         return Ok(None);
     };
-    let mut ids: Vec<MeetingId> = store
+    Ok(store
         .meetings()?
         .into_iter()
-        .filter(|m| m.body == body.id && m.date == date && is_published(m))
+        .filter(|m| m.body == body.id && m.date == date && keep(m))
         .map(|m| m.id)
-        .collect();
-    ids.sort();
-    Ok(ids.first().copied())
+        .min())
 }
 
 /// Published minutes in their public version.
@@ -426,18 +434,7 @@ fn notice_of(dir: &DataDir, id: MeetingId, with_documents: bool) -> Result<Optio
 /// The meeting whose public kallelse is at `/organ/{body}/{date}/kallelse` (the first, should
 /// a body meet twice that day).
 pub fn notice_at(dir: &DataDir, body: &str, date: chrono::NaiveDate) -> Result<Option<MeetingId>> {
-    let store = dir.storage();
-    let Some(body) = store.bodies()?.into_iter().find(|b| b.value.slug() == body) else {
-        return Ok(None);
-    };
-    let mut ids: Vec<MeetingId> = store
-        .meetings()?
-        .into_iter()
-        .filter(|m| m.body == body.id && m.date == date && notice_is_public(m))
-        .map(|m| m.id)
-        .collect();
-    ids.sort();
-    Ok(ids.first().copied())
+    first_at(dir, body, date, notice_is_public)
 }
 
 /// Whether `case` is on the public kallelse of a meeting as an item that is not secret.
