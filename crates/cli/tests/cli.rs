@@ -1058,3 +1058,19 @@ fn meetings_are_planned_for_the_year_and_called_off_from_the_command_line() {
         "meeting", "plan", "--data", &dir, "--body", "SN", "--dates", &d,
     ]);
 }
+
+/// The summary of a protocol import names the §§ once ("§§ 1-19", not "§§ § 1-19").
+#[test]
+fn a_protocol_import_names_its_paragraphs_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = data(tmp.path());
+    ok(&["init", "--data", &dir]);
+    let text = ok(&[
+        "import",
+        "--data",
+        &dir,
+        &fixture("004_781e15fbb2993ffb.txt"),
+    ]);
+    assert!(text.contains("§§ 1"), "{text}");
+    assert!(!text.contains("§§ §"), "{text}");
+}

@@ -100,8 +100,25 @@ fn render<T: serde::Serialize>(template: &'static str, data: &T) -> Result<Vec<u
         standards: archival()?,
         ..Default::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options).map_err(|e| RenderError::Pdf(world.describe(&e)));
+    let pdf = typst_pdf::pdf(&document, &options)
+        .map(without_false_suspects)
+        .map_err(|e| RenderError::Pdf(world.describe(&e)));
     // Keep typst's memoization cache bounded in long-running processes.
     comemo::evict(10);
+    pdf
+}
+
+/// `/MarkInfo <</Marked true /Suspects false>>` is valid PDF, but poppler before 23.x
+/// reports "Syntax Error: Suspects object is wrong type (boolean)" for it on every command
+/// (`pdfinfo`, `pdftotext` …), which alarms those who check our files. `false` is the
+/// default, so the entry is blanked with spaces of the same length: no offset moves, the
+/// cross-reference table stays true. Only the exact dictionary typst writes is touched.
+fn without_false_suspects(mut pdf: Vec<u8>) -> Vec<u8> {
+    const WRITTEN: &[u8] = b"/MarkInfo<</Marked true/Suspects false>>";
+    const QUIET: &[u8] = b"/MarkInfo<</Marked true               >>";
+    const _SAME_LENGTH: () = assert!(WRITTEN.len() == QUIET.len());
+    if let Some(at) = pdf.windows(WRITTEN.len()).position(|w| w == WRITTEN) {
+        pdf[at..at + WRITTEN.len()].copy_from_slice(QUIET);
+    }
     pdf
 }

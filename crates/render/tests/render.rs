@@ -556,6 +556,14 @@ fn every_document_is_pdf_a_2b_with_title_and_language() {
             }
             Err(e) => eprintln!("SKIPPED font check for {name}: pdffonts not runnable ({e})"),
         }
+        // poppler reads it without a complaint (it once reported every file's MarkInfo).
+        if let Ok(out) = Command::new("pdfinfo").arg(&path).output() {
+            let said = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                out.status.success() && said.trim().is_empty(),
+                "{name}: pdfinfo: {said}"
+            );
+        }
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

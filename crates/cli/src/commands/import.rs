@@ -100,7 +100,8 @@ pub fn run(a: &ImportArgs) -> Result<ExitCode> {
                 protocol.date,
                 protocol
                     .paragraph_range
-                    .clone()
+                    .as_deref()
+                    .map(|r| r.trim_start_matches('§').trim().to_string())
                     .unwrap_or_else(|| protocol.paragraphs.len().to_string()),
                 protocol.warnings.len(),
                 stored
