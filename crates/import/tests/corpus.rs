@@ -234,4 +234,9 @@ fn the_corpus_is_read_and_its_figures_printed() {
         low.is_empty(),
         "the corpus is read worse than before: {low:?}"
     );
+    assert!(
+        refused.len() <= REFUSED_AT_MOST,
+        "{} texts refused whole (at most {REFUSED_AT_MOST})",
+        refused.len()
+    );
 }
