@@ -351,11 +351,44 @@ pub fn public_documents_of(
     if documents.is_empty() {
         return Ok(documents);
     }
-    let known = match DnrLookup::parse(&c.dnr.to_string()) {
-        Some(lookup) => public_case_by(dir, &lookup)?.is_some(),
-        None => false,
-    } || crate::meeting::publication::on_public_agenda(dir, c.id)?;
+    let known = named_by_published_paragraph(dir, c)?
+        || crate::meeting::publication::on_public_agenda(dir, c.id)?;
     Ok(if known { documents } else { Vec::new() })
+}
+
+/// Whether a published, public § names case `c` itself: linked to it, or with its exact
+/// diarienummer (series included — a number without series could be any series' case).
+fn named_by_published_paragraph(
+    dir: &DataDir,
+    c: &paragraf_core::ids::Record<paragraf_core::ids::CaseId, paragraf_core::registry::Case>,
+) -> Result<bool> {
+    let Some(lookup) = DnrLookup::parse(&c.dnr.to_string()) else {
+        return Ok(false);
+    };
+    let Some(public) = public_case_by(dir, &lookup)? else {
+        return Ok(false);
+    };
+    for h in &public.paragraphs {
+        let (Some(id), Some(n)) = (
+            meeting_of(&h.group),
+            h.key.rsplit('/').next().and_then(|n| n.parse::<u32>().ok()),
+        ) else {
+            continue;
+        };
+        let Some(pm) = published(dir, id)? else {
+            continue;
+        };
+        if pm.minutes.paragraph(n).is_some_and(|p| {
+            p.case == Some(c.id)
+                || p.case_number
+                    .as_deref()
+                    .and_then(|d| paragraf_core::dnr::Dnr::parse(d).ok())
+                    .is_some_and(|d| d == c.dnr)
+        }) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn document_entries(

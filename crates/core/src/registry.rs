@@ -267,11 +267,20 @@ impl Review {
     }
 }
 
+/// Whether `file` names a PDF kept by the data directory itself (`files/<hex>.pdf`, as
+/// registering one with its bytes stores it) — not a path given by hand, which could lead
+/// anywhere and change after the review.
+pub fn is_stored_pdf(file: &str) -> bool {
+    file.strip_prefix("files/")
+        .and_then(|f| f.strip_suffix(".pdf"))
+        .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 impl Document {
-    /// Whether the handling may be published with `case`: a file, a case and a handling
-    /// that are not secret, and a person's review that found it public.
+    /// Whether the handling may be published with `case`: a PDF the data directory keeps,
+    /// a case and a handling that are not secret, and a person's review that found it public.
     pub fn may_be_published(&self, case: &Case) -> bool {
-        self.file.is_some()
+        self.file.as_deref().is_some_and(is_stored_pdf)
             && !case.secrecy.is_secret()
             && !self.secrecy.is_secret()
             && self.review == Some(Review::Public)
@@ -357,6 +366,21 @@ impl NewDocument {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_pdf_the_data_directory_keeps_may_be_published() {
+        assert!(is_stored_pdf("files/0a1b2c.pdf"));
+        for bad in [
+            "../nycklar/sigill.key",
+            "/etc/passwd",
+            "files/../x.pdf",
+            "files/.pdf",
+            "files/abc.txt",
+            "brev.pdf",
+        ] {
+            assert!(!is_stored_pdf(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn a_case_takes_its_class_from_the_dnr() {

@@ -386,8 +386,7 @@ fn notice_link(
 }
 
 /// `/organ/{body}/{date}/kallelse`: the public kallelse, from the day it goes out — the
-/// föredragningslista (secret items as their notice), the hålltider and each item's
-/// handlingar found public.
+/// föredragningslista (secret items as their notice) and each item's handlingar found public.
 pub async fn notice_at_address(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -398,27 +397,19 @@ pub async fn notice_at_address(
     let day: NaiveDate = date.parse().map_err(|_| not_found())?;
     let id = p::notice_at(&state.dir, &body, day)?.ok_or_else(not_found)?;
     let n = p::public_notice(&state.dir, id)?.ok_or_else(not_found)?;
-    let m = &n.meeting;
     Ok(page(
-        &format!("Kallelse {} {}", n.body, m.date),
+        &format!("Kallelse {} {}", n.body, n.date),
         viewer.user.as_ref(),
         html! {
             h1 { "Kallelse" }
-            p { strong { (n.body) } ", " (long_date(m.date))
-                @if let Some(t) = m.start { " kl. " (t.format("%H:%M")) }
-                @if let Some(pl) = &m.place { ", " (pl) } }
-            @if let Some(c) = m.cancelled() {
-                p class="notice" { "Sammanträdet är inställt (" (c.on) "): " (c.reason) }
+            p { strong { (n.body) } ", " (long_date(n.date))
+                @if let Some(t) = n.start { " kl. " (t.format("%H:%M")) }
+                @if let Some(pl) = &n.place { ", " (pl) } }
+            @if let Some((on, reason)) = &n.cancelled {
+                p class="notice" { "Sammanträdet är inställt (" (on) "): " (reason) }
             }
-            @if is_published(m) {
-                p { a href={ "/protokoll/" (m.id) } { "Protokollet (offentlig version)" } }
-            }
-            @if !m.schedule().is_empty() {
-                h2 { "Hålltider" }
-                ul { @for s in m.schedule() {
-                    li { (s.start.format("%H:%M")) @if let Some(e) = s.end { "–" (e.format("%H:%M")) } " " (paragraf_core::secrecy::mask_personal_numbers(&s.topic))
-                        @if !s.presenters.is_empty() { " (" (s.presenters.join(", ")) ")" } }
-                } }
+            @if n.published {
+                p { a href={ "/protokoll/" (n.id) } { "Protokollet (offentlig version)" } }
             }
             h2 { "Föredragningslista" }
             ol class="agenda" { @for i in &n.items {

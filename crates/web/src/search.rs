@@ -255,8 +255,5 @@ pub async fn case_document(
     let n: u32 = number.parse().map_err(|_| missing())?;
     let (_, bytes) =
         paragraf_app::search::public_document(&state.dir, &slug, n)?.ok_or_else(missing)?;
-    Ok(crate::public::pdf(
-        bytes,
-        &format!("{slug}-handling-{n}.pdf"),
-    ))
+    Ok(crate::public::pdf(bytes, &format!("handling-{n}.pdf")))
 }

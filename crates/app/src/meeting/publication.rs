@@ -333,11 +333,22 @@ pub fn classify(
 
 /// The public kallelse of a meeting: what anyone may read from the day the kallelse goes
 /// out — the föredragningslista (a secret item as its notice, without title or
-/// diarienummer), the hålltider, and each item's handlingar that a person has found public.
+/// diarienummer) and each item's handlingar that a person has found public. The hålltider
+/// are not in it: a slot is free text that can name a secret item, and carries no secrecy.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PublicNotice {
-    /// The meeting, masked.
-    pub meeting: Record<MeetingId, Meeting>,
+    /// The meeting.
+    pub id: MeetingId,
+    /// Sammanträdesdag.
+    pub date: chrono::NaiveDate,
+    /// Start, when set.
+    pub start: Option<chrono::NaiveTime>,
+    /// Plats, masked.
+    pub place: Option<String>,
+    /// Inställt: the day and the reason, masked.
+    pub cancelled: Option<(chrono::NaiveDate, String)>,
+    /// Its protocol is published.
+    pub published: bool,
     /// The body's name.
     pub body: String,
     /// The items, in order.
@@ -419,14 +430,28 @@ fn notice_of(dir: &DataDir, id: MeetingId, with_documents: bool) -> Result<Optio
                     .map(|c| c.dnr.to_string())
                     .or_else(|| a.case_number.clone())
             },
-            presenter: if secret { None } else { a.presenter.clone() },
+            presenter: if secret {
+                None
+            } else {
+                a.presenter
+                    .as_deref()
+                    .map(|x| mask_personal_numbers(x).into_owned())
+            },
             secret,
             documents,
         });
     }
+    let masked = public_meeting(&m);
     Ok(Some(PublicNotice {
+        id: m.id,
+        date: m.date,
+        start: m.start,
+        place: masked.value.place.clone(),
+        cancelled: m
+            .cancelled()
+            .map(|c| (c.on, mask_personal_numbers(&c.reason).into_owned())),
+        published: is_published(&m),
         body: dir.body_name(m.body),
-        meeting: public_meeting(&m),
         items,
     }))
 }
