@@ -482,7 +482,8 @@ impl DataDir {
                         "kunde inte öppna arbetsytans sökindex i {}",
                         self.path.display()
                     )
-                })?;
+                })?
+                .restricted();
         Ok(self
             .workspace
             .get_or_init(|| (opened, std::sync::Mutex::new(None))))

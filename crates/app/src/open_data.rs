@@ -96,12 +96,27 @@ pub fn public_file_facts(dir: &DataDir, case: CaseId, number: u32) -> Result<Opt
 
 /// The public version of a meeting's protocol as a file: its size and SHA-512 (OParl's
 /// `size` and `sha512Checksum`). The PDF is the signed one that is served (made once and
-/// kept, see [`crate::meeting::documents`]); `None` when the minutes are not published.
-pub fn protocol_file(dir: &DataDir, id: MeetingId) -> Result<Option<FileFacts>> {
+/// kept, see [`crate::meeting::documents`]). With `sign_now` false only a PDF already kept
+/// is described (a list of every protocol does not sign them all in one request). `None`
+/// when the minutes are not published, or when the facts cannot be had now (logged: the
+/// object is served without them, as OParl allows).
+pub fn protocol_file(dir: &DataDir, id: MeetingId, sign_now: bool) -> Result<Option<FileFacts>> {
     let Some(docs) = crate::meeting::documents::MeetingDocs::published(dir, id)? else {
         return Ok(None);
     };
-    let bytes = docs.public_protocol_pdf(dir)?;
+    let bytes = if sign_now {
+        docs.public_protocol_pdf(dir).map(Some)
+    } else {
+        docs.kept_public_protocol_pdf(dir)
+    };
+    let bytes = match bytes {
+        Ok(Some(b)) => b,
+        Ok(None) => return Ok(None),
+        Err(e) => {
+            tracing::warn!("protokollets fil för sammanträde {id} kunde inte beskrivas: {e:#}");
+            return Ok(None);
+        }
+    };
     use sha2::Digest;
     Ok(Some(FileFacts {
         size: bytes.len() as u64,

@@ -254,9 +254,20 @@ fn notice_group(id: MeetingId) -> String {
 /// Brings the items of public kallelser in the index in step: each item that is not secret,
 /// found by its title and diarienummer, leading to the kallelse.
 fn sync_notices(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
-    use crate::meeting::publication::{notice_address_of, public_agenda};
     let index = dir.public_index()?;
     let mut groups = GroupSync::new(index, "k/", report)?;
+    consider_notices(dir, &mut groups, |_| Vec::new())?;
+    groups.finish(index)
+}
+
+/// Considers the group of each meeting's public kallelse (see [`sync_notices`]); its
+/// entries carry the access tokens `access` gives for the meeting's body.
+fn consider_notices(
+    dir: &DataDir,
+    groups: &mut GroupSync<'_>,
+    access: impl Fn(paragraf_core::ids::BodyId) -> Vec<String>,
+) -> Result<()> {
+    use crate::meeting::publication::{notice_address_of, public_agenda};
     for m in dir.storage().meetings()? {
         let g = notice_group(m.id);
         let notice = public_agenda(dir, m.id)?;
@@ -287,12 +298,12 @@ fn sync_notices(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
                     url: notice_address_of(&body.value, m.date),
                     case_key: case_key_of(i.dnr.as_deref()),
                     dnr: i.dnr.clone(),
-                    access: Vec::new(),
+                    access: access(m.body),
                 })
                 .collect())
         })?;
     }
-    groups.finish(index)
+    Ok(())
 }
 
 /// Brings the public handlingar in the index in step: for each case of the registry, the
@@ -301,6 +312,13 @@ fn sync_notices(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
 fn sync_documents(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
     let index = dir.public_index()?;
     let mut groups = GroupSync::new(index, "h/", report)?;
+    consider_documents(dir, &mut groups, &[])?;
+    groups.finish(index)
+}
+
+/// Considers the group of each case's public handlingar (see [`sync_documents`]), their
+/// entries with access tokens `access`.
+fn consider_documents(dir: &DataDir, groups: &mut GroupSync<'_>, access: &[String]) -> Result<()> {
     for c in dir.storage().cases()? {
         let documents = public_documents_of(dir, &c)?;
         let want = (!documents.is_empty()).then(|| {
@@ -313,10 +331,14 @@ fn sync_documents(dir: &DataDir, report: &mut SyncReport) -> Result<()> {
             paragraf_core::seal::sha256_hex(text.as_bytes())
         });
         groups.consider(document_group(c.id), want, || {
-            Ok(document_entries(dir, &c, &documents))
+            let mut entries = document_entries(dir, &c, &documents);
+            for e in &mut entries {
+                e.access = access.to_vec();
+            }
+            Ok(entries)
         })?;
     }
-    groups.finish(index)
+    Ok(())
 }
 
 /// Kind of a public handling (facet value).
@@ -353,7 +375,20 @@ pub fn public_documents_of(
     }
     let known = named_by_published_paragraph(dir, c)?
         || crate::meeting::publication::on_public_agenda(dir, c.id)?;
-    Ok(if known { documents } else { Vec::new() })
+    if !known {
+        return Ok(Vec::new());
+    }
+    // Masked once here, so that every public surface (the case page, the kallelse, the
+    // search index, OParl's File.name, handlingar.jsonl, the download name) shows the same
+    // title without personnummer.
+    Ok(documents
+        .into_iter()
+        .map(|mut d| {
+            d.value.title =
+                paragraf_core::secrecy::mask_personal_numbers(&d.value.title).into_owned();
+            d
+        })
+        .collect())
 }
 
 /// Whether a published, public § names case `c` itself: linked to it, or with its exact
@@ -570,9 +605,9 @@ pub fn search_public(dir: &DataDir, q: &Query) -> Result<PublicSearch> {
         ..q.clone()
     };
     let mut results = dir.public_index()?.search(&q)?;
-    let (hits, dropped) = still_public(dir, std::mem::take(&mut results.hits))?;
-    results.hits = hits;
-    results.total = results.total.saturating_sub(dropped);
+    let (hits, _) = still_public(dir, results.hits.clone())?;
+    let kept: HashSet<&str> = hits.iter().map(|h| h.key.as_str()).collect();
+    results.retain(|h| kept.contains(h.key.as_str()));
     Ok(PublicSearch::Found(results))
 }
 
@@ -871,6 +906,13 @@ pub fn sync_workspace(dir: &DataDir) -> Result<SyncReport> {
                 Ok(workspace_case(dir, &c, true)?.1)
             })?;
         }
+        // What the public finds is found by everyone logged in too: the items of public
+        // kallelser (not by those who read the body, who find the items themselves) and
+        // the public handlingar.
+        consider_notices(dir, &mut groups, |body| {
+            vec!["offentlig".into(), format!("offentlig/organ/{body}")]
+        })?;
+        consider_documents(dir, &mut groups, &["offentlig".to_string()])?;
         groups.finish(index)?;
         *last = Some(now);
     }
@@ -878,9 +920,10 @@ pub fn sync_workspace(dir: &DataDir) -> Result<SyncReport> {
     Ok(report)
 }
 
-/// Whether `user` may read what hit `h` shows, as the store stands now: the index only
-/// proposes.
-fn may_see_hit(dir: &DataDir, user: &paragraf_store::User, h: &Hit) -> Result<bool> {
+/// Whether `user` may read what hit `h` shows, as the store stands now (the index only
+/// proposes): `None` when not, `Some(true)` when it is secret (sekretess) and the reading
+/// is to be logged.
+fn may_see_hit(dir: &DataDir, user: &paragraf_store::User, h: &Hit) -> Result<Option<bool>> {
     let store = dir.storage();
     let mut parts = h.key.split('/');
     let (kind, first, second) = (parts.next(), parts.next(), parts.next());
@@ -890,27 +933,46 @@ fn may_see_hit(dir: &DataDir, user: &paragraf_store::User, h: &Hit) -> Result<bo
         (Some("p"), Some(m), Some(n)) => {
             let m = MeetingId(m);
             match store.meeting(m) {
-                Ok(meeting) => {
-                    crate::access::may_read(user, Some(meeting.body))
-                        && store.minutes(m)?.is_some_and(|x| x.paragraph(n).is_some())
-                }
-                Err(_) => false,
+                Ok(meeting) if crate::access::may_read(user, Some(meeting.body)) => store
+                    .minutes(m)?
+                    .and_then(|x| x.paragraph(n).map(|p| p.secrecy.is_secret())),
+                _ => None,
             }
         }
-        (Some("a"), Some(m), Some(_)) => match store.meeting(MeetingId(m)) {
-            Ok(meeting) => crate::access::may_read(user, Some(meeting.body)),
-            Err(_) => false,
-        },
-        (Some("o"), Some(m), Some(n)) => published(dir, MeetingId(m))?.is_some_and(|pm| {
-            pm.publication
+        (Some("a"), Some(m), Some(n)) => match store.meeting(MeetingId(m)) {
+            Ok(meeting) if crate::access::may_read(user, Some(meeting.body)) => meeting
+                .agenda()
                 .iter()
-                .any(|(x, p)| *x == n && *p == Publication::Public)
-        }),
-        (Some("c"), Some(c), None) => match store.case(paragraf_core::ids::CaseId(c)) {
-            Ok(case) => crate::access::may_see_case(user, &case.value),
-            Err(_) => false,
+                .find(|i| i.position == n)
+                .map(|i| i.secrecy.is_secret()),
+            _ => None,
         },
-        _ => false,
+        (Some("o"), Some(m), Some(n)) => published(dir, MeetingId(m))?
+            .is_some_and(|pm| {
+                pm.publication
+                    .iter()
+                    .any(|(x, p)| *x == n && *p == Publication::Public)
+            })
+            .then_some(false),
+        (Some("c"), Some(c), None) => match store.case(paragraf_core::ids::CaseId(c)) {
+            Ok(case) if crate::access::may_see_case(user, &case.value) => {
+                Some(case.secrecy.is_secret())
+            }
+            _ => None,
+        },
+        (Some("k"), Some(m), Some(n)) => {
+            crate::meeting::publication::public_agenda(dir, MeetingId(m))?
+                .is_some_and(|k| k.items.iter().any(|i| i.position == n && !i.secret))
+                .then_some(false)
+        }
+        (Some("h"), Some(c), Some(n)) => match store.case(paragraf_core::ids::CaseId(c)) {
+            Ok(case) => public_documents_of(dir, &case)?
+                .iter()
+                .any(|d| d.number == n)
+                .then_some(false),
+            Err(_) => None,
+        },
+        _ => None,
     })
 }
 
@@ -935,6 +997,11 @@ pub fn search_workspace(
                 url: format!("/arenden/{}", c.id),
             });
         }
+        if let Some(case) = public_case_by(dir, &lookup)? {
+            return Ok(PublicSearch::Case {
+                url: format!("/arende/{}", address_slug(&case.dnr)),
+            });
+        }
     }
     let (allow, exclude) = crate::access::search_tokens(user);
     let q = Query {
@@ -944,14 +1011,25 @@ pub fn search_workspace(
     };
     let (index, _) = dir.workspace_index()?;
     let mut results = index.search(&q)?;
-    let before = results.hits.len();
-    let mut kept = Vec::new();
-    for h in std::mem::take(&mut results.hits) {
-        if may_see_hit(dir, user, &h)? {
-            kept.push(h);
+    let mut seen = HashMap::new();
+    for h in &results.hits {
+        seen.insert(h.key.clone(), may_see_hit(dir, user, h)?);
+    }
+    results.retain(|h| seen.get(&h.key).is_some_and(Option::is_some));
+    // A secret hit's title and snippet are a reading of secret content: logged, as the
+    // case page logs its reading (OSL; "access to them is logged").
+    for h in &results.hits {
+        if seen.get(&h.key) == Some(&Some(true)) {
+            crate::accounts::record(
+                dir,
+                &user.username,
+                "läsa-sekretess",
+                "sökträff",
+                &h.key,
+                None,
+                Some(serde_json::json!({ "sökning": q.text, "rubrik": h.title })),
+            );
         }
     }
-    results.total = results.total.saturating_sub(before - kept.len());
-    results.hits = kept;
     Ok(PublicSearch::Found(results))
 }

@@ -136,36 +136,95 @@ pub fn sign(dir: &DataDir, pdf: &[u8], statement: &Statement) -> Result<Vec<u8>>
     )?)
 }
 
-/// The signed PDF kept at `path` when its signatures hold and it states `statement`;
-/// otherwise `render`'s PDF signed now and kept there (written whole or not at all). A kept
-/// file that fails its check is logged and replaced, never served.
+/// The signed PDF kept at `path`, when there is one that may be served as the document
+/// `statement` describes: its signatures and seal hold, every signature states `statement`,
+/// is made with the organisation's certificate of today (a new certificate or key makes the
+/// documents anew) and, when a time-stamp authority is configured, carries its time stamp.
+/// A kept file that fails is logged and `None` (never served).
+pub(crate) fn kept(dir: &DataDir, path: &Path, statement: &Statement) -> Result<Option<Vec<u8>>> {
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(None);
+    };
+    let certificate = organisation_certificate(dir)?;
+    let stamped = dir
+        .config()
+        .underskrift
+        .as_ref()
+        .is_some_and(|c| c.tidsstampel.is_some());
+    let holds = match verify_file(&bytes) {
+        Ok(r) => {
+            r.ok && r.signatures.iter().all(|s| {
+                s.statement.as_ref() == Some(statement)
+                    && s.certificate_sha256.is_some()
+                    && s.certificate_sha256 == certificate
+                    && (!stamped || s.timestamp.is_some())
+            })
+        }
+        Err(_) => false,
+    };
+    if holds {
+        return Ok(Some(bytes));
+    }
+    tracing::warn!(
+        "{} höll inte vid kontrollen (signatur, sigill, certifikat eller tidsstämpel) och görs om",
+        path.display()
+    );
+    Ok(None)
+}
+
+/// The signed PDF kept at `path` when it [may be served](kept); otherwise `render`'s PDF
+/// signed now and kept there (written whole or not at all), and the kept files it
+/// supersedes (the same document of the meeting, made for an earlier seal, version or
+/// certificate) removed.
 pub(crate) fn kept_or_signed(
     dir: &DataDir,
     path: &Path,
     statement: &Statement,
     render: impl FnOnce() -> std::result::Result<Vec<u8>, paragraf_render::RenderError>,
 ) -> Result<Vec<u8>> {
-    if let Ok(bytes) = std::fs::read(path) {
-        match verify_file(&bytes) {
-            Ok(r)
-                if r.ok
-                    && r.signatures
-                        .iter()
-                        .all(|s| s.statement.as_ref() == Some(statement)) =>
-            {
-                return Ok(bytes)
-            }
-            _ => tracing::warn!("{} höll inte vid kontrollen och görs om", path.display()),
-        }
+    if let Some(bytes) = kept(dir, path, statement)? {
+        return Ok(bytes);
     }
     let signed = sign(dir, &render()?, statement)?;
-    if let Some(parent) = path.parent() {
-        crate::datadir::create_private_dir(parent)?;
-    }
-    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    let parent = path.parent().unwrap_or(Path::new("."));
+    crate::datadir::create_private_dir(parent)?;
+    // One temporary name per process and write: two requests (or two instances) signing at
+    // once each rename a whole file of their own into place.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let tmp = path.with_extension(format!(
+        "tmp{}-{}",
+        std::process::id(),
+        WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
     crate::datadir::write_private(&tmp, &signed)?;
     std::fs::rename(&tmp, path).with_context(|| format!("kunde inte skriva {}", path.display()))?;
+    remove_superseded(path, &statement.document);
     Ok(signed)
+}
+
+/// Removes the kept files of `document` beside `path` (`{document}-{key}.pdf`) other than
+/// `path` itself. A file that cannot be removed is logged: it is never served again.
+fn remove_superseded(path: &Path, document: &str) {
+    let (Some(parent), Some(this)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name();
+        let Some(n) = name.to_str() else { continue };
+        let key = n
+            .strip_prefix(document)
+            .and_then(|r| r.strip_prefix('-'))
+            .and_then(|r| r.strip_suffix(".pdf"));
+        let ours = key.is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_hexdigit()));
+        if ours && name != this {
+            if let Err(err) = std::fs::remove_file(e.path()) {
+                tracing::warn!("{} kunde inte tas bort: {err}", e.path().display());
+            }
+        }
+    }
 }
 
 /// A time-stamp authority over HTTP (RFC 3161, section 3.4), 30 seconds at most.

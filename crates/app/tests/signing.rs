@@ -177,6 +177,59 @@ fn the_signed_pdfs_are_made_once_and_a_changed_copy_is_made_anew() {
         r.signatures[0].statement.as_ref().unwrap().document,
         "protokoll"
     );
+
+    // A kept file another one supersedes (an earlier version's, here planted) is removed
+    // when the document is made anew; the other documents' files stay.
+    let meeting_dir = kept.parent().unwrap().to_path_buf();
+    let stale = meeting_dir.join("protokoll-0123456789abcdef01234567.pdf");
+    std::fs::write(&stale, &first).unwrap();
+    std::fs::write(&kept, b"trasig").unwrap();
+    render_protocol(&d, &root.join("ut5")).unwrap();
+    assert!(!stale.exists(), "the superseded file is removed");
+    assert!(kept.exists());
+    let names: Vec<String> = std::fs::read_dir(&meeting_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("protokoll-offentlig-")),
+        "{names:?}"
+    );
+    assert!(names.iter().all(|n| !n.contains(".tmp")), "{names:?}");
+
+    // A new organisation certificate makes the kept documents anew: a file signed with the
+    // old one is not served as today's.
+    let copy = tmp.path().join("kopia");
+    copy_dir(&root, &copy);
+    let keys = copy.join("data.nycklar");
+    std::fs::remove_file(keys.join(paragraf_sign::SELF_SIGNED_KEY)).unwrap();
+    std::fs::remove_file(keys.join(paragraf_sign::SELF_SIGNED_CERT)).unwrap();
+    let d2 = DataDir::open(&copy.join("data")).unwrap();
+    let old = signing::verify_file(&std::fs::read(&kept).unwrap()).unwrap();
+    let renewed = render_protocol(&d2, &copy.join("ut")).unwrap();
+    let new = signing::verify_file(&renewed).unwrap();
+    assert!(new.ok, "{new:?}");
+    assert_ne!(
+        new.signatures[0].certificate_sha256, old.signatures[0].certificate_sha256,
+        "signed anew with the new certificate"
+    );
+    assert_eq!(
+        new.signatures[0].certificate_sha256,
+        signing::organisation_certificate(&d2).unwrap()
+    );
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
 }
 
 fn toml_of(c: &paragraf_app::Config) -> String {
@@ -218,6 +271,27 @@ fn a_configured_time_stamp_authority_makes_signatures_pades_b_t() {
         .any(|l| l.contains("Tidsstämplad")));
     check_with_tools(&root, &pdf, Some(&ca));
     check_timestamp_with_pyhanko(&root, &pdf, &ca);
+
+    // Configured later, the authority stamps the documents kept before without a time stamp
+    // (they are made anew, not served unstamped).
+    let later = tmp.path().join("senare");
+    let plain = SigningConfig {
+        tidsstampel: None,
+        ..config(String::new())
+    };
+    let d2 = installation(&later, plain);
+    let unstamped = render_protocol(&d2, &later.join("ut")).unwrap();
+    assert!(signing::verify_file(&unstamped).unwrap().signatures[0]
+        .timestamp
+        .is_none());
+    let mut c = (*d2.config()).clone();
+    c.underskrift = Some(config(tsa.url.clone()));
+    drop(d2);
+    std::fs::write(later.join("data/paragraf.toml"), toml_of(&c)).unwrap();
+    let d2 = DataDir::open(&later.join("data")).unwrap();
+    let stamped = render_protocol(&d2, &later.join("ut2")).unwrap();
+    let r = signing::verify_file(&stamped).unwrap();
+    assert!(r.ok && r.signatures[0].timestamp.is_some(), "{r:?}");
 
     // Stamped once: with the authority gone, the kept PDF is served as it was signed; a
     // kept copy changed by one byte is not served, and cannot be made anew without it.

@@ -52,6 +52,10 @@ pub enum SearchError {
         "sökindexet skrivs av en annan process; försök igen eller kör `paragraf search reindex`"
     )]
     Busy,
+    /// A query without access tokens was put to an index whose entries are not all for
+    /// everyone (see [`SearchIndex::restricted`]).
+    #[error("sökindexet är inte öppet för alla: sökningen måste ange vem som söker")]
+    NoAccess,
 }
 
 /// Result of the index's operations.
@@ -165,6 +169,32 @@ pub struct Results {
     pub kinds: FacetCounts,
 }
 
+impl Results {
+    /// Keeps only the hits `keep` accepts; the total and the facet counts lose what was
+    /// dropped, so that no count tells of a hit the searcher may not see.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Hit) -> bool) {
+        let hits = std::mem::take(&mut self.hits);
+        for h in hits {
+            if keep(&h) {
+                self.hits.push(h);
+                continue;
+            }
+            self.total = self.total.saturating_sub(1);
+            let year = h.date.get(..4).unwrap_or_default();
+            for (counts, value) in [
+                (&mut self.bodies, h.body.as_str()),
+                (&mut self.years, year),
+                (&mut self.kinds, h.kind.as_str()),
+            ] {
+                if let Some(c) = counts.iter_mut().find(|(v, _)| v == value) {
+                    c.1 = c.1.saturating_sub(1);
+                }
+                counts.retain(|(_, n)| *n > 0);
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 struct Fields {
     key: Field,
@@ -223,6 +253,8 @@ pub struct SearchIndex {
     fields: Fields,
     /// One writer at a time within this process.
     writing: Mutex<()>,
+    /// Whether every query must name its access tokens ([`Query::access`]).
+    restricted: bool,
 }
 
 /// A change to the index: group `group` now holds `entries` (none: it is removed) and was
@@ -266,7 +298,16 @@ impl SearchIndex {
             reader,
             fields,
             writing: Mutex::new(()),
+            restricted: false,
         })
+    }
+
+    /// The same index, refusing every query that does not name its access tokens
+    /// ([`SearchError::NoAccess`]): for an index whose entries are not all for everyone, so
+    /// that a forgotten [`Query::access`] finds nothing instead of everything.
+    pub fn restricted(mut self) -> Self {
+        self.restricted = true;
+        self
     }
 
     /// The groups the index holds, with the fingerprint each was built from.
@@ -405,6 +446,9 @@ impl SearchIndex {
 
     /// Searches: every word must be found; the filters narrow.
     pub fn search(&self, q: &Query) -> Result<Results> {
+        if self.restricted && q.access.is_none() {
+            return Err(SearchError::NoAccess);
+        }
         let words = self.word_terms(&q.text)?;
         if words.is_empty() || q.access.as_ref().is_some_and(Vec::is_empty) {
             return Ok(Results::default());
@@ -502,8 +546,12 @@ impl SearchIndex {
         })
     }
 
-    /// Every entry of the case with `key` ([`Entry::case_key`]), oldest first.
+    /// Every entry of the case with `key` ([`Entry::case_key`]), oldest first; refused by
+    /// a [restricted](SearchIndex::restricted) index.
     pub fn in_case(&self, key: &str) -> Result<Vec<Hit>> {
+        if self.restricted {
+            return Err(SearchError::NoAccess);
+        }
         let searcher = self.reader.searcher();
         let query = TermQuery::new(
             Term::from_field_text(self.fields.case, key),
@@ -713,7 +761,28 @@ mod tests {
         assert_eq!(r.total, 2);
         assert!(!r.bodies.is_empty());
         assert_eq!(search(Some(&[]), &[]).total, 0);
-        assert_eq!(search(None, &[]).total, 3);
+        let mut r = search(None, &[]);
+        assert_eq!(r.total, 3);
+        // Hits dropped afterwards leave the total and the facets too.
+        r.retain(|h| h.body == "Socialnämnden");
+        assert_eq!(r.total, 2);
+        assert_eq!(r.bodies, [("Socialnämnden".to_string(), 2)]);
+        assert_eq!(r.years, [("2024".to_string(), 2)]);
+        r.retain(|_| false);
+        assert_eq!((r.total, r.hits.len()), (0, 0));
+        assert!(r.bodies.is_empty() && r.years.is_empty() && r.kinds.is_empty());
+        // Restricted, a query that forgets who searches is refused, not answered in full.
+        let i = i.restricted();
+        let forgot = i.search(&q("hemtjänst"));
+        assert!(matches!(forgot, Err(SearchError::NoAccess)), "{forgot:?}");
+        assert!(matches!(i.in_case("2024-1"), Err(SearchError::NoAccess)));
+        let r = i
+            .search(&Query {
+                access: Some(vec!["offentlig".into()]),
+                ..q("hemtjänst")
+            })
+            .unwrap();
+        assert_eq!(keys(&r), ["o/9/1"]);
     }
 
     fn index() -> SearchIndex {

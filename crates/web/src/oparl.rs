@@ -282,9 +282,15 @@ fn results_file(base: &Base, id: MeetingId, date: NaiveDate) -> Value {
     })
 }
 
-/// The file facts (size, SHA-512) of meeting `id`'s public protocol added to its `File`.
-fn with_facts(state: &AppState, mut file: Value, id: MeetingId) -> Result<Value, WebError> {
-    if let Some(f) = open_data::protocol_file(&state.dir, id)? {
+/// The file facts (size, SHA-512) of meeting `id`'s public protocol added to its `File`;
+/// in a list (`sign_now` false) only of a PDF already made and kept.
+fn with_facts(
+    state: &AppState,
+    mut file: Value,
+    id: MeetingId,
+    sign_now: bool,
+) -> Result<Value, WebError> {
+    if let Some(f) = open_data::protocol_file(&state.dir, id, sign_now)? {
         file["size"] = json!(f.size);
         file["sha512Checksum"] = json!(f.sha512);
     }
@@ -616,7 +622,12 @@ pub async fn one(
     let found = object(&base, &d, &format!("{kind}/{id}"))
         .ok_or_else(|| WebError::NotFound(format!("OParl-objektet {kind}/{id}")))?;
     let found = match (kind.as_str(), id.strip_suffix("-protokoll")) {
-        ("file", Some(m)) => with_facts(&state, found, MeetingId(m.parse().unwrap_or_default()))?,
+        ("file", Some(m)) => with_facts(
+            &state,
+            found,
+            MeetingId(m.parse().unwrap_or_default()),
+            true,
+        )?,
         ("file", None) => {
             let mut found = found;
             let parsed = id
@@ -689,6 +700,7 @@ pub async fn body_list(
                     &state,
                     results_file(&base, pm.meeting.id, pm.meeting.value.date),
                     pm.meeting.id,
+                    false,
                 )
             })
             .chain(

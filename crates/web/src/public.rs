@@ -353,7 +353,10 @@ pub async fn minutes_page(
     if let Some(address) =
         paragraf_app::meeting::publication::permanent_address(&state.dir, MeetingId(id))?
     {
-        return Ok(Redirect::permanent(&address).into_response());
+        // 307, not 308: which meeting holds a day's address is decided now (the first
+        // published one of that body and day) and may change, so browsers and crawlers must
+        // not remember it for good.
+        return Ok(Redirect::temporary(&address).into_response());
     }
     Ok(minutes_html(&state, &viewer, MeetingId(id))?.into_response())
 }
@@ -765,7 +768,7 @@ pub async fn minutes_pdf(
     if let Some(address) =
         paragraf_app::meeting::publication::permanent_address(&state.dir, MeetingId(id))?
     {
-        return Ok(Redirect::permanent(&format!("{address}.pdf")).into_response());
+        return Ok(Redirect::temporary(&format!("{address}.pdf")).into_response());
     }
     public_pdf(&state, MeetingId(id))
 }

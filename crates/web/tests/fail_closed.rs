@@ -1528,6 +1528,28 @@ fn body_id(dir: &paragraf_app::DataDir, name: &str) -> BodyId {
         .id
 }
 
+/// Registers a case of `body` today.
+fn register_case(
+    dir: &paragraf_app::DataDir,
+    title: &str,
+    body: BodyId,
+    secret: bool,
+) -> paragraf_core::ids::Record<paragraf_core::ids::CaseId, paragraf_core::registry::Case> {
+    paragraf_app::registry::register_case(
+        dir,
+        paragraf_app::registry::RegisterCase {
+            title: title.into(),
+            series: None,
+            class: None,
+            body: Some(body),
+            secret,
+            date: today(),
+            handler: None,
+        },
+    )
+    .unwrap()
+}
+
 /// Registers an internal memo with a PDF in `case`; its number.
 fn add_memo(
     dir: &paragraf_app::DataDir,
@@ -1767,21 +1789,7 @@ async fn the_workspace_search_finds_only_what_each_person_may_read() {
         Ok(())
     })
     .unwrap();
-    let register = |title: &str, secret: bool| {
-        paragraf_app::registry::register_case(
-            dir,
-            paragraf_app::registry::RegisterCase {
-                title: title.into(),
-                series: None,
-                class: None,
-                body: Some(body),
-                secret,
-                date: today(),
-                handler: None,
-            },
-        )
-        .unwrap()
-    };
+    let register = |title: &str, secret: bool| register_case(dir, title, body, secret);
     register("Ansökan om Flamingohägnet", true);
     let open = register("Remiss om Pelikandammen", false);
     let open = store.case(open.id).unwrap();
@@ -1798,6 +1806,18 @@ async fn the_workspace_search_finds_only_what_each_person_may_read() {
             r.body
         }
     };
+    let secret_reads = || {
+        dir.audit_log(1000)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.action == "läsa-sekretess" && e.entity == "sökträff")
+            .map(|e| (e.actor, e.after.unwrap_or_default()))
+            .collect::<Vec<_>>()
+    };
+    assert!(search("pelikan", &own)
+        .await
+        .contains("<mark>Pelikandammen</mark>"));
+    assert!(secret_reads().is_empty(), "a public case is no secret read");
     let found = search("vattenkrass", &own).await;
     assert!(
         found.contains("<mark>Vattenkrassekulturen</mark>"),
@@ -1806,6 +1826,20 @@ async fn the_workspace_search_finds_only_what_each_person_may_read() {
     assert!(search("flamingo", &own)
         .await
         .contains("<mark>Flamingohägnet</mark>"));
+    // Seeing a secret § or case in the results is a reading of it, logged as the case
+    // page's reading is.
+    let reads = secret_reads();
+    assert_eq!(reads.len(), 2, "{reads:?}");
+    assert!(
+        reads.iter().all(|(who, _)| who == "sekreterare"),
+        "{reads:?}"
+    );
+    for word in ["vattenkrass", "flamingo"] {
+        assert!(
+            reads.iter().any(|(_, what)| what.contains(word)),
+            "{reads:?}"
+        );
+    }
     for cookie in [&foreign, &reader] {
         for q in [
             "vattenkrass",
@@ -1867,7 +1901,12 @@ async fn a_handling_is_public_only_after_a_persons_review() {
     let store = dir.storage_for_tests();
     let (posted, case, dnr) = case_of_a_public_paragraph(&app);
     let pdf = text_pdf("Förvaltningen föreslår att Kanotpaddlingsleden rustas upp.");
-    let number = add_memo(dir, case.id, "Tjänsteskrivelse om leden", &pdf);
+    let number = add_memo(
+        dir,
+        case.id,
+        "Tjänsteskrivelse om leden, klagomål från 19811218-9876",
+        &pdf,
+    );
     let slug = paragraf_core::dnr::address_slug(&dnr);
     let file = format!("/arende/{slug}/handlingar/{number}");
     let public_state = || {
@@ -1913,8 +1952,47 @@ async fn a_handling_is_public_only_after_a_persons_review() {
     );
     let (found, listed, served) = public_state().await;
     assert!(found && listed, "found public: searchable and listed");
+    // Found by those logged in too, whose search is the workspace's.
+    let logged_in = app.get("/sok?q=kanotpaddling", Some(&cookie)).await.body;
+    assert!(
+        logged_in.contains("<mark>Kanotpaddlingsleden</mark>"),
+        "{logged_in}"
+    );
     assert_eq!(served.status, StatusCode::OK);
     assert_eq!(served.bytes, pdf, "served as registered");
+    // Its title is masked where the app hands it out, not only by the public site's last
+    // line of defence: the file list (OParl, handlingar.jsonl), the case page and the
+    // index all get it without the personnummer.
+    let files = paragraf_app::open_data::public_files(dir, case.id).unwrap();
+    let public = paragraf_app::search::public_case(dir, &slug)
+        .unwrap()
+        .unwrap();
+    let titles: Vec<&str> = files
+        .iter()
+        .map(|f| f.title.as_str())
+        .chain(public.documents.iter().map(|d| d.title.as_str()))
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:?}");
+    for t in titles {
+        assert!(t.starts_with("Tjänsteskrivelse om leden"), "{t}");
+        assert_clean("handlingens rubrik", t);
+    }
+    let found = paragraf_app::search::search_public(
+        dir,
+        &paragraf_app::search::SearchQuery {
+            text: "klagomål".into(),
+            limit: 20,
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let paragraf_app::search::PublicSearch::Found(found) = found else {
+        panic!("{found:?}")
+    };
+    assert!(!found.hits.is_empty());
+    for h in &found.hits {
+        assert_clean("indexets rubrik", &h.title);
+    }
 
     assert_eq!(
         review(case.id, number, "secret").await.status,
@@ -1923,6 +2001,8 @@ async fn a_handling_is_public_only_after_a_persons_review() {
     let (found, listed, served) = public_state().await;
     assert!(!found && !listed);
     assert_eq!(served.status, StatusCode::NOT_FOUND);
+    let logged_in = app.get("/sok?q=kanotpaddling", Some(&cookie)).await.body;
+    assert!(logged_in.contains("Inga träffar"), "{logged_in}");
 
     // A secret case's handling: not offered, refused.
     let body = store.meeting(posted).unwrap().body;
@@ -1976,19 +2056,7 @@ async fn the_public_kallelse_shows_only_what_is_public() {
     let m = store.meeting(id).unwrap();
     let slug = store.body(m.body).unwrap().value.slug();
     let address = format!("/organ/{slug}/{}/kallelse", m.date);
-    let case = paragraf_app::registry::register_case(
-        dir,
-        paragraf_app::registry::RegisterCase {
-            title: "Ny cykelväg vid Sjöängen".into(),
-            series: None,
-            class: None,
-            body: Some(m.body),
-            secret: false,
-            date: today(),
-            handler: None,
-        },
-    )
-    .unwrap();
+    let case = register_case(dir, "Ny cykelväg vid Sjöängen", m.body, false);
     let reviewed = add_memo(
         dir,
         case.id,
@@ -2083,4 +2151,39 @@ async fn the_public_kallelse_shows_only_what_is_public() {
         .get(&format!("/kalender?manad={}", m.date.format("%Y-%m")), None)
         .await;
     assert!(calendar.body.contains(&format!("href=\"{address}\"")));
+    // Logged in, one finds it too (the workspace's search holds the public kallelser and
+    // handlingar), also without any right in the body.
+    let other = dir
+        .bodies()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.id)
+        .find(|b| *b != m.body)
+        .unwrap();
+    add_user(&app, "annan-lasare", Role::Reader, &[other]);
+    let (outsider, _) = app.login_as("annan-lasare", "Lösen-för-test-1").await;
+    for q in ["cykelväg", "sjöängsleden"] {
+        let r = app.get(&format!("/sok?q={q}"), Some(&outsider)).await.body;
+        assert!(r.contains("<mark>"), "{q}: {r}");
+    }
+    // A tilläggsärende is searchable at once; a withdrawn kallelse is gone at once.
+    let extra = register_case(dir, "Upprustning av Lärkbacken", m.body, false);
+    cycle::add_supplement(dir, id, &extra.dnr.to_string(), today()).unwrap();
+    let r = app.get("/sok?q=lärkbacken", None).await.body;
+    assert!(r.contains("<mark>Lärkbacken</mark>"), "{r}");
+    cycle::withdraw_notice(dir, id, today()).unwrap();
+    assert_eq!(app.get(&address, None).await.status, StatusCode::NOT_FOUND);
+    for q in ["lärkbacken", "cykelväg", "sjöängsleden"] {
+        let r = app.get(&format!("/sok?q={q}"), None).await.body;
+        assert!(r.contains("Inga träffar"), "{q}: {r}");
+        // The läsare still finds the public cases of the registry, but not the kallelse
+        // nor its handlingar.
+        let r = app.get(&format!("/sok?q={q}"), Some(&outsider)).await.body;
+        assert!(
+            !r.contains(&address) && !r.contains("/handlingar/"),
+            "{q}: {r}"
+        );
+    }
+    let r = app.get("/sok?q=sjöängsleden", Some(&outsider)).await.body;
+    assert!(r.contains("Inga träffar"), "{r}");
 }

@@ -284,6 +284,64 @@ async fn lists_are_paged_and_filtered_by_modification() {
     );
 }
 
+/// The list of files describes only the protocol PDFs already made and kept: an anonymous
+/// request for it signs nothing (one request must not sign every protocol there is); the
+/// file itself, asked for alone, gives its size and checksum — those of the PDF served.
+#[tokio::test]
+async fn the_list_of_files_signs_nothing() {
+    let app = app();
+    let signed = app
+        .state
+        .dir
+        .path
+        .join(paragraf_app::meeting::documents::SIGNED_DIR);
+    let _ = std::fs::remove_dir_all(&signed);
+    let count = || {
+        std::fs::read_dir(&signed).map_or(0, |d| {
+            d.flatten()
+                .map(|m| std::fs::read_dir(m.path()).map_or(0, |f| f.count()))
+                .sum::<usize>()
+        })
+    };
+    let r = app.get("/oparl/v1/body/1/files", None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    let protocols: Vec<&Value> = v["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["id"].as_str().unwrap_or("").ends_with("-protokoll"))
+        .collect();
+    assert!(!protocols.is_empty());
+    assert!(protocols.iter().all(|f| f.get("size").is_none()));
+    assert_eq!(count(), 0, "nothing signed by the list");
+    let id = protocols[0]["id"].as_str().unwrap().to_string();
+    let one: Value = serde_json::from_str(
+        &app.get(id.strip_prefix("http://localhost").unwrap(), None)
+            .await
+            .body,
+    )
+    .unwrap();
+    let size = one["size"].as_u64().expect("the file alone has its size");
+    let access = one["accessUrl"].as_str().unwrap();
+    let pdf = app
+        .get(access.strip_prefix("http://localhost").unwrap(), None)
+        .await;
+    assert_eq!(pdf.bytes.len() as u64, size, "the size of what is served");
+    // Made and kept now, the list describes it too.
+    let v: Value =
+        serde_json::from_str(&app.get("/oparl/v1/body/1/files", None).await.body).unwrap();
+    let listed = v["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == one["id"])
+        .unwrap()
+        .clone();
+    assert_eq!(listed["size"], one["size"]);
+    assert_eq!(listed["sha512Checksum"], one["sha512Checksum"]);
+}
+
 /// The DCAT-AP-SE catalogue names the datasets with absolute addresses that answer.
 #[tokio::test]
 async fn the_catalogue_describes_the_datasets() {

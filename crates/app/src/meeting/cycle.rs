@@ -260,7 +260,10 @@ pub fn reschedule(
 
 /// Moves agenda item `from` to position `to` while the föredragningslista is open.
 pub fn move_agenda_item(dir: &crate::DataDir, id: MeetingId, from: u32, to: u32) -> Result<()> {
-    change_meeting(dir.storage(), id, |m| Ok(m.move_agenda_item(from, to)?))
+    change_meeting(dir.storage(), id, |m| Ok(m.move_agenda_item(from, to)?))?;
+    // A public kallelse's items are numbered anew: searchable as they now stand.
+    crate::search::after_publication(dir);
+    Ok(())
 }
 
 /// Adds a hålltid.
@@ -297,12 +300,17 @@ pub fn send_notice(
 
 /// Ställer in sammanträdet on `today` with `reason` (planned or notified, its day not passed).
 pub fn cancel(dir: &crate::DataDir, id: MeetingId, today: NaiveDate, reason: &str) -> Result<()> {
-    change_meeting(dir.storage(), id, |m| Ok(cycle::cancel(m, today, reason)?))
+    change_meeting(dir.storage(), id, |m| Ok(cycle::cancel(m, today, reason)?))?;
+    // Its public kallelse is gone: not found any more.
+    crate::search::after_publication(dir);
+    Ok(())
 }
 
 /// Återkallar kallelsen before the meeting's day: planned again.
 pub fn withdraw_notice(dir: &crate::DataDir, id: MeetingId, today: NaiveDate) -> Result<()> {
-    change_meeting(dir.storage(), id, |m| Ok(cycle::withdraw_notice(m, today)?))
+    change_meeting(dir.storage(), id, |m| Ok(cycle::withdraw_notice(m, today)?))?;
+    crate::search::after_publication(dir);
+    Ok(())
 }
 
 /// Ångrar "genomfört" while no minutes are drafted.
@@ -322,9 +330,12 @@ pub fn add_supplement(
     let store = dir.storage();
     let lead = dir.config().municipality.notice_days();
     let item = agenda_item_for_case(store, case_key, None, None)?;
-    change_meeting(store, id, |m| {
+    let added = change_meeting(store, id, |m| {
         Ok(cycle::add_supplement(m, item, today, lead)?)
-    })
+    })?;
+    // The tilläggsärende is on the public kallelse: searchable at once.
+    crate::search::after_publication(dir);
+    Ok(added)
 }
 
 /// Begär ändring: the ordförande or a justerare of the drafted minutes (`person`) returns

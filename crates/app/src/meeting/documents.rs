@@ -552,6 +552,16 @@ impl MeetingDocs {
         })
     }
 
+    /// The public PDF of the adjusted minutes as already made and kept, without signing
+    /// anything now: `None` when none is kept (or the kept one does not hold).
+    pub fn kept_public_protocol_pdf(&self, dir: &DataDir) -> Result<Option<Vec<u8>>> {
+        let doc = self.protocol(true)?;
+        match self.kept_place(dir, "protokoll-offentlig.pdf", &doc)? {
+            Some((path, statement)) => crate::signing::kept(dir, &path, &statement),
+            None => Ok(None),
+        }
+    }
+
     /// The PDF `render` makes of `doc`: as it is while the minutes are a draft; once they
     /// are adjusted, with the organisation's signature and the seal — made once and kept
     /// under `signerade/` (a time stamp, when configured, is the authority's word on when it
@@ -565,8 +575,24 @@ impl MeetingDocs {
         doc: &D,
         render: impl FnOnce() -> std::result::Result<Vec<u8>, paragraf_render::RenderError>,
     ) -> Result<Vec<u8>> {
+        match self.kept_place(dir, name, doc)? {
+            Some((path, statement)) => {
+                crate::signing::kept_or_signed(dir, &path, &statement, render)
+            }
+            None => Ok(render()?),
+        }
+    }
+
+    /// Where the signed PDF `name` of `doc` is kept and what its signature states; `None`
+    /// while the minutes are not adjusted (sealed).
+    fn kept_place<D: serde::Serialize>(
+        &self,
+        dir: &DataDir,
+        name: &str,
+        doc: &D,
+    ) -> Result<Option<(PathBuf, crate::signing::Statement)>> {
         let Some(seal) = self.minutes.as_ref().and_then(|m| m.seal()) else {
-            return Ok(render()?);
+            return Ok(None);
         };
         let statement = crate::signing::Statement {
             municipality: self.municipality.clone(),
@@ -591,7 +617,7 @@ impl MeetingDocs {
             statement.document,
             key.get(..24).unwrap_or(&key)
         ));
-        crate::signing::kept_or_signed(dir, &path, &statement, render)
+        Ok(Some((path, statement)))
     }
 }
 

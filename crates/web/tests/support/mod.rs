@@ -92,8 +92,9 @@ impl App {
         }
     }
 
-    /// GET `path`, following a permanent redirect (301, 308) as a browser does — an old
-    /// address such as `/protokoll/N` leads to the permanent one; 303 and others are answers.
+    /// GET `path`, following a redirect that keeps the method (301, 307, 308) as a browser
+    /// does — an old address such as `/protokoll/N` leads to the permanent one; 303 (after a
+    /// form) and others are answers.
     pub async fn get(&self, path: &str, cookie: Option<&str>) -> Answer {
         let mut path = path.to_string();
         for _ in 0..5 {
@@ -102,7 +103,7 @@ impl App {
                 b = b.header(header::COOKIE, c);
             }
             let answer = self.send(b.body(Body::empty()).unwrap()).await;
-            let permanent = matches!(answer.status.as_u16(), 301 | 308);
+            let permanent = matches!(answer.status.as_u16(), 301 | 307 | 308);
             match answer.headers.get(header::LOCATION) {
                 Some(to) if permanent => path = to.to_str().unwrap().to_string(),
                 _ => return answer,
