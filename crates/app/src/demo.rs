@@ -528,7 +528,8 @@ fn demo_register(dir: &DataDir, body: paragraf_core::ids::BodyId, today: NaiveDa
     crate::unenforced::import_csv(
         dir,
         "demo",
-        moved.join("\n").as_bytes(),
+        "ej-verkstallda-demo.csv",
+        moved.join("\n").into_bytes(),
         &catalogue,
         Some(body),
     )?;

@@ -578,7 +578,8 @@ fn read_in(
             let u = crate::unenforced::import_csv_in(
                 tx,
                 &user.username,
-                &bytes,
+                &s.name,
+                bytes,
                 &catalogue,
                 body.as_ref().map(|b| b.id),
                 &|b| crate::access::may_read(user, b),

@@ -38,7 +38,8 @@ fn imported() -> (paragraf_app::DataDir, Catalogue) {
     let s = import_csv(
         &store,
         "test",
-        &read("unenforced/register_004.csv"),
+        "register_004.csv",
+        read("unenforced/register_004.csv"),
         &c,
         None,
     )
@@ -187,8 +188,15 @@ fn check_on_seed_004_names_both_errors_and_nothing_else() {
 fn a_file_with_bad_rows_stores_nothing_and_names_every_row() {
     let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
     let c = Catalogue::default_catalogue();
-    let err =
-        import_csv(&store, "test", &read("unenforced/bad_rows.csv"), &c, None).expect_err("bad");
+    let err = import_csv(
+        &store,
+        "test",
+        "bad_rows.csv",
+        read("unenforced/bad_rows.csv"),
+        &c,
+        None,
+    )
+    .expect_err("bad");
     let e = err
         .downcast_ref::<paragraf_app::BadRows>()
         .expect("import error");
@@ -266,7 +274,15 @@ fn reimporting_an_id_updates_it_and_keeps_what_the_file_cannot_say() {
     .expect("edit");
     let csv = "id;insats;beslutsdatum;kön;orsak;verkställt;avslutat;avbrott_från;avbrott_till\n\
                N03;LSS – kontaktperson;2022-11-25;M;2;2023-12-20;;;\n";
-    let s = import_csv(&store, "Import", csv.as_bytes(), &c, None).expect("again");
+    let s = import_csv(
+        &store,
+        "Import",
+        "n03.csv",
+        csv.as_bytes().to_vec(),
+        &c,
+        None,
+    )
+    .expect("again");
     assert_eq!((s.inserted, s.updated, s.unchanged), (0, 1, 0));
     let x =
         paragraf_app::unenforced::decision(&store, "test", &DecisionId::new("N03").expect("id"))

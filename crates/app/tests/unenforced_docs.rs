@@ -64,7 +64,15 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         "/../../tests/fixtures/unenforced/register_004.csv"
     ))
     .unwrap();
-    import_csv(&d, "test", &csv, &Catalogue::default_catalogue(), None).unwrap();
+    import_csv(
+        &d,
+        "test",
+        "register.csv",
+        csv,
+        &Catalogue::default_catalogue(),
+        None,
+    )
+    .unwrap();
     (tmp, d)
 }
 

@@ -93,9 +93,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
         return decode_utf16(rest, false);
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) || b == 0x7F;
-    let controls = bytes.iter().filter(|&&b| control(b)).count();
-    if bytes.contains(&0) || controls * 100 > bytes.len() {
+    if looks_binary(bytes) {
         return Err(DecodeError::Binary);
     }
     match std::str::from_utf8(bytes) {
@@ -108,6 +106,31 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
             decode_cp1252(bytes).ok_or(DecodeError::Encoding { line })
         }
     }
+}
+
+/// A NUL byte, or more than one control character in a hundred.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let control = |b: u8| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) || b == 0x7F;
+    let controls = bytes.iter().filter(|&&b| control(b)).count();
+    bytes.contains(&0) || controls * 100 > bytes.len()
+}
+
+/// [`decode`] taking the bytes: UTF-8 text (with or without its byte-order mark) becomes the
+/// `String` without a copy — a large file is not held twice.
+pub fn decode_owned(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !bytes.is_empty() && !utf16 {
+        if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            bytes.drain(..3);
+        }
+        if !looks_binary(&bytes) {
+            match String::from_utf8(bytes) {
+                Ok(s) => return Ok(s),
+                Err(e) => bytes = e.into_bytes(),
+            }
+        }
+    }
+    decode(&bytes)
 }
 
 /// Windows-1252 (a superset of Latin-1 for printable text), accepted only
@@ -132,6 +155,16 @@ fn decode_cp1252(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Taking the bytes changes nothing but the copy.
+        #[test]
+        fn decoding_owned_bytes_is_decoding(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..64), bom in 0..4usize) {
+            let mut b = [&[][..], &[0xEF, 0xBB, 0xBF][..], &[0xFF, 0xFE][..], &[0xFE, 0xFF][..]][bom].to_vec();
+            b.extend(bytes);
+            proptest::prop_assert_eq!(decode_owned(b.clone()), decode(&b));
+        }
+    }
 
     #[test]
     fn decodes() {

@@ -65,7 +65,11 @@ impl fmt::Display for BadRows {
 /// The text of a tabular file: UTF-8 (with or without a byte-order mark), UTF-16 with a
 /// mark, or Windows-1252 as older spreadsheet programs save it.
 pub fn text(bytes: &[u8]) -> Result<String, BadRows> {
-    decode(bytes).map_err(|e| match e {
+    decode(bytes).map_err(decode_problem)
+}
+
+fn decode_problem(e: DecodeError) -> BadRows {
+    match e {
         DecodeError::Empty => BadRows::one(1, "rubrik", "filen saknar rubrikrad"),
         DecodeError::Binary => BadRows::one(1, "fil", "filen är ingen textfil (CSV)"),
         DecodeError::Encoding { line } => BadRows::one(
@@ -73,7 +77,7 @@ pub fn text(bytes: &[u8]) -> Result<String, BadRows> {
             "fil",
             "tecknen kan inte läsas som UTF-8 eller Windows-1252",
         ),
-    })
+    }
 }
 
 /// The delimiter of a CSV file, from its header row: the most frequent of `;`, `,` and tab
@@ -103,7 +107,18 @@ pub struct OpenCsv {
 /// Opens a CSV file with a header row: decoded by [`text`], the delimiter by
 /// [`delimiter`]. An empty or unreadable header is the file's one problem.
 pub fn open_csv(bytes: &[u8], fallback: u8) -> Result<OpenCsv, BadRows> {
-    let text = text(bytes)?;
+    open_text(text(bytes)?, fallback)
+}
+
+/// [`open_csv`] taking the bytes: a UTF-8 file is read where it lies (not copied).
+pub fn open_csv_owned(bytes: Vec<u8>, fallback: u8) -> Result<OpenCsv, BadRows> {
+    open_text(
+        crate::read::decode_owned(bytes).map_err(decode_problem)?,
+        fallback,
+    )
+}
+
+fn open_text(text: String, fallback: u8) -> Result<OpenCsv, BadRows> {
     let first = text.lines().next().unwrap_or("");
     if first.trim().is_empty() {
         return Err(BadRows::one(1, "rubrik", "filen saknar rubrikrad"));
@@ -133,6 +148,14 @@ pub fn data_rows(
     width: usize,
     problems: &mut Vec<RowProblem>,
 ) -> Vec<(u64, csv::StringRecord)> {
+    rows(reader, width)
+        .filter_map(|r| r.map_err(|p| problems.push(p)).ok())
+        .collect()
+}
+
+/// [`data_rows`] one at a time, for files too large to hold their rows at once: each item
+/// is a row with its line, or the problem of a row that cannot be read or is too wide.
+pub fn rows(reader: &mut csv::Reader<Cursor<Vec<u8>>>, width: usize) -> DataRows<'_> {
     // Where each line starts and whether it is blank, to tell the line of a record from
     // the byte where the reader began it (blank lines before a record are skipped).
     let bytes = reader.get_ref().get_ref();
@@ -157,39 +180,69 @@ pub fn data_rows(
         }
     }
     blank.push(empty);
-    let line_at = |p: Option<&csv::Position>| {
+    DataRows {
+        records: reader.records(),
+        width,
+        starts,
+        blank,
+    }
+}
+
+/// The rows of a CSV file, one at a time (see [`rows`]).
+pub struct DataRows<'r> {
+    records: csv::StringRecordsIter<'r, Cursor<Vec<u8>>>,
+    width: usize,
+    starts: Vec<u64>,
+    blank: Vec<bool>,
+}
+
+impl DataRows<'_> {
+    fn line_at(&self, p: Option<&csv::Position>) -> u64 {
         let Some(p) = p else { return 0 };
-        let mut line = starts.partition_point(|s| *s <= p.byte());
-        while blank.get(line.saturating_sub(1)).copied().unwrap_or(false) && line < blank.len() {
+        let mut line = self.starts.partition_point(|s| *s <= p.byte());
+        while self
+            .blank
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(false)
+            && line < self.blank.len()
+        {
             line += 1;
         }
         line as u64
-    };
-    let mut rows = Vec::new();
-    for rec in reader.records() {
-        let rec = match rec {
-            Ok(r) => r,
-            Err(e) => {
-                let line = line_at(e.position());
-                problems.push(problem(line, "rad", format!("raden kan inte läsas: {e}")));
+    }
+}
+
+impl Iterator for DataRows<'_> {
+    type Item = Result<(u64, csv::StringRecord), RowProblem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let rec = match self.records.next()? {
+                Ok(r) => r,
+                Err(e) => {
+                    let line = self.line_at(e.position());
+                    return Some(Err(problem(
+                        line,
+                        "rad",
+                        format!("raden kan inte läsas: {e}"),
+                    )));
+                }
+            };
+            let line = self.line_at(rec.position());
+            if rec.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
-        };
-        let line = line_at(rec.position());
-        if rec.iter().all(|f| f.trim().is_empty()) {
-            continue;
+            if rec.len() > self.width {
+                return Some(Err(problem(
+                    line,
+                    "rad",
+                    format!("raden har {} fält men rubriken {}", rec.len(), self.width),
+                )));
+            }
+            return Some(Ok((line, rec)));
         }
-        if rec.len() > width {
-            problems.push(problem(
-                line,
-                "rad",
-                format!("raden har {} fält men rubriken {width}", rec.len()),
-            ));
-            continue;
-        }
-        rows.push((line, rec));
     }
-    rows
 }
 
 /// Every record of a CSV file, the header row included, as text.

@@ -66,6 +66,10 @@ pub fn checks() -> Vec<Check> {
             "one_bad_decision_stores_nothing",
             one_bad_decision_stores_nothing,
         ),
+        (
+            "an_import_is_one_entry_with_the_history_of_what_it_changed",
+            an_import_is_one_entry_with_the_history_of_what_it_changed,
+        ),
         ("order_versions_round_trip", order_versions_round_trip),
         (
             "delegation_decisions_are_reported_once",
@@ -476,6 +480,88 @@ pub fn one_bad_decision_stores_nothing(s: &dyn Storage) {
     assert_eq!(all, vec![decision("OLD", "2023-01-01")]);
     // Nothing logged for the refused batch (one read since).
     assert_eq!(s.unenforced_audit(None).expect("log").len(), log_before + 1);
+}
+
+/// Imports `decisions` as file `file`; `fail` makes the import's reading fail at the end.
+fn import(
+    s: &dyn Storage,
+    file: &str,
+    decisions: &[GrantedDecision],
+    fail: bool,
+) -> Result<UpsertSummary> {
+    let source = ImportSource {
+        file: file.into(),
+        sha256: format!("{:064x}", file.len()),
+    };
+    s.import_decisions("Import", &source, &mut |session| {
+        for d in decisions {
+            let before = session.stored(&d.id)?;
+            session.put(d, before.as_ref())?;
+        }
+        if fail {
+            return Err(StoreError::Rule("rad 3: fel".into()));
+        }
+        Ok(())
+    })
+}
+
+pub fn an_import_is_one_entry_with_the_history_of_what_it_changed(s: &dyn Storage) {
+    let (a, b) = (decision("A1", "2023-01-10"), decision("B1", "2023-02-10"));
+    let first = import(s, "forsta.csv", &[a.clone(), b.clone()], false).expect("first");
+    assert_eq!((first.inserted, first.updated, first.unchanged), (2, 0, 0));
+    let mut a2 = a.clone();
+    a2.enforced = Some(d("2023-03-01"));
+    a2.unit = Some("Bistånd".into());
+    let c = decision("C1", "2023-03-10");
+    let second = import(s, "andra.csv", &[a2.clone(), b.clone(), c.clone()], false).expect("2");
+    assert_eq!(
+        (second.inserted, second.updated, second.unchanged),
+        (1, 1, 1)
+    );
+    // A failing import stores nothing and logs nothing.
+    let mut a3 = a2.clone();
+    a3.gender = Gender::M;
+    let before = s.unenforced_audit(None).expect("log").len();
+    assert!(import(s, "trasig.csv", &[a3, decision("D1", "2023-04-01")], true).is_err());
+    assert_eq!(s.unenforced_audit(None).expect("log").len(), before);
+    let stored = s.unenforced_decisions("Revisor").expect("list");
+    assert_eq!(stored, vec![a2.clone(), b.clone(), c]);
+    // One entry per import: the file, its checksum and the counts.
+    let log = s.unenforced_audit(None).expect("log");
+    let imports: Vec<&AuditRecord> = log.iter().filter(|e| e.action == IMPORT_ACTION).collect();
+    assert_eq!(imports.len(), 2, "{log:?}");
+    let second_entry: serde_json::Value =
+        serde_json::from_str(imports[1].after_json.as_deref().unwrap()).unwrap();
+    assert_eq!(second_entry["fil"], "andra.csv");
+    assert_eq!(second_entry["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(
+        (
+            &second_entry["nya"],
+            &second_entry["ändrade"],
+            &second_entry["oförändrade"]
+        ),
+        (
+            &serde_json::json!(1),
+            &serde_json::json!(1),
+            &serde_json::json!(1)
+        )
+    );
+    // One decision's history: created by the first import, changed by the second (its value
+    // before and after), read since.
+    let history = s.unenforced_audit(Some(&a.id)).expect("history");
+    let told: Vec<(&str, &str)> = history
+        .iter()
+        .map(|e| (e.actor.as_str(), e.action.as_str()))
+        .collect();
+    assert_eq!(told, vec![("Import", "skapa"), ("Import", "ändra")]);
+    let changed = &history[1];
+    let was: GrantedDecision =
+        serde_json::from_str(changed.before_json.as_deref().unwrap()).unwrap();
+    let became: GrantedDecision =
+        serde_json::from_str(changed.after_json.as_deref().unwrap()).unwrap();
+    assert_eq!((was, became), (a, a2));
+    // An unchanged decision has no entry of the second import.
+    assert_eq!(s.unenforced_audit(Some(&b.id)).expect("b").len(), 1);
 }
 
 pub fn every_change_and_every_read_is_logged(s: &dyn Storage) {

@@ -22,7 +22,9 @@ mod followup;
 mod sqlite;
 mod unenforced;
 pub use followup::{BudgetBatch, FollowUpStore};
-pub use unenforced::{AuditRecord, UnenforcedStore, UpsertSummary};
+pub use unenforced::{
+    AuditRecord, ImportSource, RegisterImport, UnenforcedStore, UpsertSummary, IMPORT_ACTION,
+};
 
 pub use accounts::{AccountStore, ApiToken, AuditEntry, Role, Session, User};
 pub use delegation::{DecisionImport, DelegationStore, StoredOrder};

@@ -39,6 +39,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0011_sso_sessions.sql"),
     include_str!("migrations/0012_lawful_decisions.sql"),
     include_str!("migrations/0013_document_review.sql"),
+    include_str!("migrations/0014_unenforced_columns.sql"),
 ];
 
 /// Idle read connections kept open for reuse.

@@ -1,11 +1,15 @@
 //! The register of ej verkställda beslut in SQLite, and its audit log. Every change is logged
-//! with the value before and after; every read of rows is logged too, since the rows are
-//! about individuals (OSL 26 kap. 1 §).
+//! with the value before; every read of rows is logged too, since the rows are about
+//! individuals (OSL 26 kap. 1 §). An import of a file is one entry of the log (the file's
+//! checksum and the counts): the decisions it created name it, those it changed keep their
+//! value before in `unenforced_history`, and [`UnenforcedStore::unenforced_audit`] of one
+//! decision tells both as that decision's history.
 
 use chrono::NaiveDate;
 use paragraf_core::ids::MeetingId;
+use paragraf_core::unenforced::decision::{Closure, Gender, Reason};
 use paragraf_core::unenforced::{DecisionId, GrantedDecision};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use serde::Serialize;
 
 use crate::sqlite::{Conn, Db};
@@ -52,6 +56,15 @@ pub trait UnenforcedStore {
     /// is refused, none. Each insert and each change is logged with `actor`.
     fn upsert_decisions(&self, actor: &str, decisions: &[GrantedDecision])
         -> Result<UpsertSummary>;
+    /// Imports a file into the register in ONE transaction: `run` reads the file and hands
+    /// each decision to the [`RegisterImport`]; when it returns an error nothing is stored
+    /// (and the error is returned). Logged as one entry naming `source` and the counts.
+    fn import_decisions(
+        &self,
+        actor: &str,
+        source: &ImportSource,
+        run: &mut dyn FnMut(&mut dyn RegisterImport) -> Result<()>,
+    ) -> Result<UpsertSummary>;
     /// Adds one decision; an id already in the register is refused.
     fn add_decision(&self, actor: &str, decision: &GrantedDecision) -> Result<()>;
     /// Every decision, by decision date and id. The read is logged.
@@ -70,6 +83,66 @@ pub trait UnenforcedStore {
     ) -> Result<()>;
     /// Every statistics placed before a nämnd: date, meeting and aggregates (JSON), by date.
     fn presented(&self) -> Result<Vec<(NaiveDate, MeetingId, String)>>;
+}
+
+/// The file an import read: its name and SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSource {
+    /// The file's name, as the user gave it.
+    pub file: String,
+    /// SHA-256 of its bytes, hex.
+    pub sha256: String,
+}
+
+/// An import in progress (see [`UnenforcedStore::import_decisions`]).
+pub trait RegisterImport {
+    /// The decision stored under `id` before this import.
+    fn stored(&mut self, id: &DecisionId) -> Result<Option<GrantedDecision>>;
+    /// Stores `d` (checked again here) in place of `before`, what [`stored`](Self::stored)
+    /// gave for its id.
+    fn put(&mut self, d: &GrantedDecision, before: Option<&GrantedDecision>) -> Result<()>;
+}
+
+/// The action of the log entry of an import.
+pub const IMPORT_ACTION: &str = "läsa-in";
+
+/// An import's statements, prepared once for all its rows.
+struct Import<'c> {
+    lookup: rusqlite::Statement<'c>,
+    write: rusqlite::Statement<'c>,
+    history: rusqlite::Statement<'c>,
+    /// The id the import's log entry will have.
+    entry: i64,
+    /// The register was empty when the import began: nothing to look up.
+    empty: bool,
+    summary: UpsertSummary,
+}
+
+impl RegisterImport for Import<'_> {
+    fn stored(&mut self, id: &DecisionId) -> Result<Option<GrantedDecision>> {
+        if self.empty {
+            return Ok(None);
+        }
+        lookup(&mut self.lookup, id.as_str())
+    }
+
+    fn put(&mut self, d: &GrantedDecision, before: Option<&GrantedDecision>) -> Result<()> {
+        checked(d)?;
+        match before {
+            Some(b) if b == d => self.summary.unchanged += 1,
+            Some(b) => {
+                self.history
+                    .execute(params![d.id.as_str(), self.entry, to_json(b)?])?;
+                write_row(&mut self.write, d, None)?;
+                self.summary.updated += 1;
+            }
+            None => {
+                write_row(&mut self.write, d, Some(self.entry))?;
+                self.summary.inserted += 1;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn log(
@@ -98,14 +171,6 @@ fn to_json(d: &GrantedDecision) -> Result<String> {
     serde_json::to_string(d).map_err(|e| StoreError::Rule(e.to_string()))
 }
 
-fn from_json(id: &str, s: &str) -> Result<GrantedDecision> {
-    serde_json::from_str(s).map_err(|e| StoreError::Corrupt {
-        what: "ej verkställt beslut",
-        id: id.to_string(),
-        reason: e.to_string(),
-    })
-}
-
 fn checked(d: &GrantedDecision) -> Result<()> {
     let errors = d.validate();
     if errors.is_empty() {
@@ -123,38 +188,131 @@ fn checked(d: &GrantedDecision) -> Result<()> {
     }
 }
 
-fn existing(c: &Conn<'_>, id: &str) -> Result<Option<String>> {
-    Ok(c.query_row(
-        "SELECT data_json FROM unenforced_decisions WHERE id = ?1",
-        [id],
-        |r| r.get(0),
-    )
-    .optional()?)
+const COLUMNS: &str = "id, service, decision_date, gender, reason, reason_text, unit, \
+     enforced, closed, closed_why, interruptions, offers, body_id";
+
+fn date(id: &str, field: &str, text: Option<String>) -> Result<Option<NaiveDate>> {
+    text.map(|t| {
+        t.parse().map_err(|_| StoreError::Corrupt {
+            what: "ej verkställt beslut",
+            id: id.to_string(),
+            reason: format!("{field}: ogiltigt datum {t:?}"),
+        })
+    })
+    .transpose()
 }
 
-fn store_row(c: &Conn<'_>, d: &GrantedDecision, json: &str) -> Result<()> {
-    c.execute(
-        "INSERT INTO unenforced_decisions
-             (id, service, decision_date, gender, reason, enforced, closed, data_json, updated_at, body_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+fn list<T: serde::de::DeserializeOwned>(id: &str, text: Option<String>) -> Result<Vec<T>> {
+    text.map_or(Ok(Vec::new()), |t| {
+        serde_json::from_str(&t).map_err(|e| StoreError::Corrupt {
+            what: "ej verkställt beslut",
+            id: id.to_string(),
+            reason: e.to_string(),
+        })
+    })
+}
+
+/// A decision from a row of [`COLUMNS`], checked as a decision must be.
+fn from_row(r: &rusqlite::Row<'_>) -> Result<GrantedDecision> {
+    let id: String = r.get(0)?;
+    let corrupt = |reason: String| StoreError::Corrupt {
+        what: "ej verkställt beslut",
+        id: id.clone(),
+        reason,
+    };
+    let decision_id = DecisionId::new(&id).map_err(|e| corrupt(e.to_string()))?;
+    let gender: String = r.get(3)?;
+    let decided = date(&id, "beslutsdatum", Some(r.get(2)?))?.unwrap_or_default();
+    let mut d = GrantedDecision::new(
+        decision_id,
+        &r.get::<_, String>(1)?,
+        decided,
+        Gender::parse(&gender).map_err(|e| corrupt(e.to_string()))?,
+    );
+    d.reason = r
+        .get::<_, Option<u8>>(4)?
+        .map(|c| Reason::try_from(c).map_err(|e| corrupt(e.to_string())))
+        .transpose()?;
+    d.reason_text = r.get(5)?;
+    d.unit = r.get(6)?;
+    d.enforced = date(&id, "verkställt", r.get(7)?)?;
+    d.closed = date(&id, "avslutat", r.get(8)?)?.map(|date| Closure {
+        date,
+        why: r.get(9).ok().flatten(),
+    });
+    d.interruptions = list(&id, r.get(10)?)?;
+    d.offers = list(&id, r.get(11)?)?;
+    d.body = r.get::<_, Option<i64>>(12)?.map(paragraf_core::ids::BodyId);
+    let errors = d.validate();
+    if let Some(e) = errors.first() {
+        return Err(corrupt(e.to_string()));
+    }
+    Ok(d)
+}
+
+const LOOKUP: &str = "SELECT id, service, decision_date, gender, reason, reason_text, unit, \
+     enforced, closed, closed_why, interruptions, offers, body_id \
+     FROM unenforced_decisions WHERE id = ?1";
+
+fn existing(c: &Conn<'_>, id: &str) -> Result<Option<GrantedDecision>> {
+    let mut st = c.prepare_cached(LOOKUP)?;
+    lookup(&mut st, id)
+}
+
+fn lookup(st: &mut rusqlite::Statement<'_>, id: &str) -> Result<Option<GrantedDecision>> {
+    let mut rows = st.query([id])?;
+    rows.next()?.map(from_row).transpose()
+}
+
+fn json_list<T: Serialize>(items: &[T]) -> Result<Option<String>> {
+    if items.is_empty() {
+        return Ok(None);
+    }
+    serde_json::to_string(items)
+        .map(Some)
+        .map_err(|e| StoreError::Rule(e.to_string()))
+}
+
+const WRITE: &str = "INSERT INTO unenforced_decisions
+             (id, service, decision_date, gender, reason, reason_text, unit, enforced, closed,
+              closed_why, interruptions, offers, body_id, created_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (id) DO UPDATE SET
              service = excluded.service, decision_date = excluded.decision_date,
-             gender = excluded.gender, reason = excluded.reason, enforced = excluded.enforced,
-             closed = excluded.closed, data_json = excluded.data_json,
-             updated_at = excluded.updated_at, body_id = excluded.body_id",
-        params![
-            d.id.as_str(),
-            d.service,
-            d.decision_date.to_string(),
-            d.gender.letter(),
-            d.reason.map(|r| r.code()),
-            d.enforced.map(|x| x.to_string()),
-            d.closed.as_ref().map(|x| x.date.to_string()),
-            json,
-            c.now_text(),
-            d.body.map(|b| b.0),
-        ],
-    )?;
+             gender = excluded.gender, reason = excluded.reason,
+             reason_text = excluded.reason_text, unit = excluded.unit,
+             enforced = excluded.enforced, closed = excluded.closed,
+             closed_why = excluded.closed_why, interruptions = excluded.interruptions,
+             offers = excluded.offers, body_id = excluded.body_id";
+
+/// Writes `d` (a new row names `created_by`, the import that made it; a changed row keeps
+/// its own).
+fn store_row(c: &Conn<'_>, d: &GrantedDecision, created_by: Option<i64>) -> Result<()> {
+    let mut st = c.prepare_cached(WRITE)?;
+    write_row(&mut st, d, created_by)
+}
+
+fn write_row(
+    st: &mut rusqlite::Statement<'_>,
+    d: &GrantedDecision,
+    created_by: Option<i64>,
+) -> Result<()> {
+    st.execute(params![
+        d.id.as_str(),
+        d.service,
+        d.decision_date.to_string(),
+        d.gender.letter(),
+        d.reason.map(|r| r.code()),
+        d.reason_text,
+        d.unit,
+        d.enforced.map(|x| x.to_string()),
+        d.closed.as_ref().map(|x| x.date.to_string()),
+        d.closed.as_ref().and_then(|x| x.why.clone()),
+        json_list(&d.interruptions)?,
+        json_list(&d.offers)?,
+        d.body.map(|b| b.0),
+        created_by,
+    ])?;
     Ok(())
 }
 
@@ -165,20 +323,72 @@ fn upsert(c: &Conn<'_>, actor: &str, decisions: &[GrantedDecision]) -> Result<Up
         let json = to_json(d)?;
         let id = d.id.as_str();
         match existing(c, id)? {
-            Some(before) if before == json => summary.unchanged += 1,
+            Some(before) if before == *d => summary.unchanged += 1,
             Some(before) => {
-                store_row(c, d, &json)?;
-                log(c, actor, "ändra", Some(id), Some(&before), Some(&json))?;
+                store_row(c, d, None)?;
+                log(
+                    c,
+                    actor,
+                    "ändra",
+                    Some(id),
+                    Some(&to_json(&before)?),
+                    Some(&json),
+                )?;
                 summary.updated += 1;
             }
             None => {
-                store_row(c, d, &json)?;
+                store_row(c, d, None)?;
                 log(c, actor, "skapa", Some(id), None, Some(&json))?;
                 summary.inserted += 1;
             }
         }
     }
     Ok(summary)
+}
+
+/// The log of one decision: its own entries, and the imports that created or changed it
+/// (what an import changed to is the value before the next change, or the value now).
+fn decision_log(c: &Conn<'_>, id: &str) -> Result<Vec<AuditRecord>> {
+    let mut st = c.prepare(
+        "SELECT id, at, actor, action, entity, entity_id, before_json, after_json
+           FROM audit_log WHERE entity = ?1 AND entity_id = ?2
+         UNION ALL
+         SELECT a.id, a.at, a.actor, 'skapa', a.entity, ?2, NULL, NULL
+           FROM unenforced_decisions d JOIN audit_log a ON a.id = d.created_by
+          WHERE d.id = ?2
+         UNION ALL
+         SELECT a.id, a.at, a.actor, 'ändra', a.entity, ?2, h.before_json, NULL
+           FROM unenforced_history h JOIN audit_log a ON a.id = h.audit_id
+          WHERE h.decision_id = ?2
+         ORDER BY 1",
+    )?;
+    let mut out = st
+        .query_map(params![ENTITY, id], record)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let now = existing(c, id)?.map(|d| to_json(&d)).transpose()?;
+    for i in 0..out.len() {
+        let imported = out[i].action != "läsa" && out[i].after_json.is_none();
+        if imported {
+            out[i].after_json = out[i + 1..]
+                .iter()
+                .find_map(|e| e.before_json.clone())
+                .or_else(|| now.clone());
+        }
+    }
+    Ok(out)
+}
+
+fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRecord> {
+    Ok(AuditRecord {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        entity: r.get(4)?,
+        entity_id: r.get(5)?,
+        before_json: r.get(6)?,
+        after_json: r.get(7)?,
+    })
 }
 
 impl<D: Db> UnenforcedStore for D {
@@ -188,6 +398,61 @@ impl<D: Db> UnenforcedStore for D {
         decisions: &[GrantedDecision],
     ) -> Result<UpsertSummary> {
         self.write(|c| upsert(c, actor, decisions))
+    }
+
+    fn import_decisions(
+        &self,
+        actor: &str,
+        source: &ImportSource,
+        run: &mut dyn FnMut(&mut dyn RegisterImport) -> Result<()>,
+    ) -> Result<UpsertSummary> {
+        if actor.trim().is_empty() {
+            return Err(StoreError::Rule(
+                "revisionsloggen kräver att det framgår vem som gör ändringen".into(),
+            ));
+        }
+        self.write(|c| {
+            // The write lock is held: the next entry of the log is this import's.
+            let entry: i64 = c.query_row(
+                "SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0),
+                            COALESCE((SELECT max(id) FROM audit_log), 0)) + 1",
+                [],
+                |r| r.get(0),
+            )?;
+            let empty: bool = c.query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM unenforced_decisions)",
+                [],
+                |r| r.get(0),
+            )?;
+            let mut import = Import {
+                lookup: c.prepare(LOOKUP)?,
+                write: c.prepare(WRITE)?,
+                history: c.prepare(
+                    "INSERT INTO unenforced_history (decision_id, audit_id, before_json)
+                     VALUES (?1, ?2, ?3)",
+                )?,
+                entry,
+                empty,
+                summary: UpsertSummary::default(),
+            };
+            run(&mut import)?;
+            let summary = import.summary;
+            drop(import);
+            let after = serde_json::json!({
+                "fil": source.file,
+                "sha256": source.sha256,
+                "rader": summary.inserted + summary.updated + summary.unchanged,
+                "nya": summary.inserted,
+                "ändrade": summary.updated,
+                "oförändrade": summary.unchanged,
+            });
+            c.execute(
+                "INSERT INTO audit_log (id, at, actor, action, entity, entity_id, before_json, after_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, NULL, NULL, ?6)",
+                params![entry, c.now_text(), actor.trim(), IMPORT_ACTION, ENTITY, after.to_string()],
+            )?;
+            Ok(summary)
+        })
     }
 
     fn add_decision(&self, actor: &str, decision: &GrantedDecision) -> Result<()> {
@@ -204,16 +469,15 @@ impl<D: Db> UnenforcedStore for D {
 
     fn unenforced_decisions(&self, actor: &str) -> Result<Vec<GrantedDecision>> {
         self.write(|c| {
-            let mut stmt = c.prepare(
-                "SELECT id, data_json FROM unenforced_decisions ORDER BY decision_date, id",
-            )?;
-            let rows =
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            let mut stmt = c.prepare(&format!("SELECT {COLUMNS} FROM unenforced_decisions"))?;
+            let mut rows = stmt.query([])?;
             let mut out = Vec::new();
-            for row in rows {
-                let (id, json) = row?;
-                out.push(from_json(&id, &json)?);
+            while let Some(r) = rows.next()? {
+                out.push(from_row(r)?);
             }
+            out.sort_unstable_by(|a, b| {
+                (a.decision_date, a.id.as_str()).cmp(&(b.decision_date, b.id.as_str()))
+            });
             log(
                 c,
                 actor,
@@ -228,9 +492,7 @@ impl<D: Db> UnenforcedStore for D {
 
     fn unenforced_decision(&self, actor: &str, id: &DecisionId) -> Result<Option<GrantedDecision>> {
         self.write(|c| {
-            let found = existing(c, id.as_str())?
-                .map(|json| from_json(id.as_str(), &json))
-                .transpose()?;
+            let found = existing(c, id.as_str())?;
             log(
                 c,
                 actor,
@@ -245,24 +507,14 @@ impl<D: Db> UnenforcedStore for D {
 
     fn unenforced_audit(&self, id: Option<&DecisionId>) -> Result<Vec<AuditRecord>> {
         self.read(|c| {
+            if let Some(id) = id {
+                return decision_log(c, id.as_str());
+            }
             let mut stmt = c.prepare(
                 "SELECT id, at, actor, action, entity, entity_id, before_json, after_json
-                 FROM audit_log
-                 WHERE entity = ?1 AND (?2 IS NULL OR entity_id = ?2)
-                 ORDER BY id",
+                 FROM audit_log WHERE entity = ?1 ORDER BY id",
             )?;
-            let rows = stmt.query_map(params![ENTITY, id.map(|i| i.as_str())], |r| {
-                Ok(AuditRecord {
-                    id: r.get(0)?,
-                    at: r.get(1)?,
-                    actor: r.get(2)?,
-                    action: r.get(3)?,
-                    entity: r.get(4)?,
-                    entity_id: r.get(5)?,
-                    before_json: r.get(6)?,
-                    after_json: r.get(7)?,
-                })
-            })?;
+            let rows = stmt.query_map(params![ENTITY], record)?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         })
     }

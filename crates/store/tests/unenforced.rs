@@ -66,7 +66,7 @@ fn the_audit_log_cannot_be_rewritten() {
     assert!(raw.execute("UPDATE audit_log SET actor = 'x'", []).is_err());
     // A decision stored with an id that is a personnummer is refused when read back.
     raw.execute(
-        "UPDATE unenforced_decisions SET data_json = replace(data_json, '\"A1\"', '\"811218-9876\"')",
+        "UPDATE unenforced_decisions SET id = '811218-9876' WHERE id = 'A1'",
         [],
     )
     .expect("tamper");
@@ -76,4 +76,65 @@ fn the_audit_log_cannot_be_rewritten() {
         s.unenforced_decisions("Eva"),
         Err(StoreError::Corrupt { .. })
     ));
+}
+
+/// A register stored before decisions were kept as columns (schema 13: a JSON copy of each)
+/// is moved whole: every field, offers and avbrott included, reads back as it was.
+#[test]
+fn a_register_stored_as_json_is_moved_to_columns() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.db");
+    let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/src/migrations");
+    let mut files: Vec<_> = std::fs::read_dir(migrations)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let c = rusqlite::Connection::open(&path).unwrap();
+    for f in files.iter().take(13) {
+        c.execute_batch(&std::fs::read_to_string(f).unwrap())
+            .unwrap();
+    }
+    c.pragma_update(None, "user_version", 13).unwrap();
+    let mut full = decision("F1", "2023-01-10");
+    full.unit = Some("Bistånd LSS".into());
+    full.reason_text = Some("Ingen plats".into());
+    full.enforced = Some(d("2023-05-01"));
+    full.offers = vec![paragraf_core::unenforced::decision::Offer {
+        offered: d("2023-02-01"),
+        declined: Some(d("2023-02-03")),
+    }];
+    full.set_latest_interruption(Some(d("2023-06-01")), Some(d("2023-07-01")))
+        .unwrap();
+    let mut closed = decision("C1", "2022-12-01");
+    closed.reason = None;
+    closed.closed = Some(paragraf_core::unenforced::decision::Closure {
+        date: d("2023-01-15"),
+        why: Some("Flyttat".into()),
+    });
+    let plain = decision("P1", "2023-03-03");
+    for x in [&full, &closed, &plain] {
+        c.execute(
+            "INSERT INTO unenforced_decisions
+               (id, service, decision_date, gender, reason, enforced, closed, data_json, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, '2024-01-01T00:00:00Z')",
+            rusqlite::params![
+                x.id.as_str(),
+                x.service,
+                x.decision_date.to_string(),
+                x.gender.letter(),
+                x.reason.map(|r| r.code()),
+                x.enforced.map(|e| e.to_string()),
+                x.closed.as_ref().map(|e| e.date.to_string()),
+                serde_json::to_string(x).unwrap(),
+            ],
+        )
+        .unwrap();
+    }
+    drop(c);
+    let s = SqliteStore::open(&path).expect("migrated");
+    assert_eq!(
+        s.unenforced_decisions("revisor").unwrap(),
+        vec![closed, full, plain]
+    );
 }

@@ -22,7 +22,7 @@ use paragraf_core::unenforced::ivo::{IvoReport, Quarter};
 use paragraf_core::unenforced::public::PublicStatistics;
 use paragraf_core::unenforced::report::{swedish_date, MonthlyReport};
 use paragraf_core::unenforced::stats::{days_histogram, QuarterStats, WaitingSeries};
-use paragraf_import::table::{data_rows, open_csv, problem, OpenCsv};
+use paragraf_import::table::{open_csv_owned, problem, rows, OpenCsv};
 pub use paragraf_store::AuditRecord;
 use paragraf_store::UpsertSummary;
 use serde::{Deserialize, Serialize};
@@ -121,17 +121,49 @@ fn from_error(line: u64, e: &DecisionError) -> RowProblem {
 
 struct Parsed {
     rows: Vec<CsvRow>,
-    /// The columns the file has (absent ones keep the stored value on re-import).
-    columns: Vec<String>,
 }
 
 fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, BadRows> {
+    let mut problems = Vec::new();
+    let mut rows = Vec::new();
+    // Collecting cannot fail: only the store's errors stop the reading.
+    let _ = read_rows(
+        bytes.to_vec(),
+        catalogue,
+        &mut problems,
+        &mut |row, _, _| {
+            rows.push(row);
+            Ok(())
+        },
+    );
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        return Err(BadRows { problems });
+    }
+    Ok(Parsed { rows })
+}
+
+/// Reads a register file row by row: each good row goes to `each` with the columns the file
+/// has (absent ones keep the stored value on re-import); every bad row, and a bad header, is
+/// added to `problems` (and not given to `each`). Only an error of `each` stops the reading.
+fn read_rows(
+    bytes: Vec<u8>,
+    catalogue: &Catalogue,
+    problems: &mut Vec<RowProblem>,
+    each: &mut dyn FnMut(CsvRow, &[String], &mut Vec<RowProblem>) -> paragraf_store::Result<()>,
+) -> paragraf_store::Result<()> {
     let OpenCsv {
         mut reader,
         headers,
         delimiter,
-    } = open_csv(bytes, b';')?;
-    let mut problems = Vec::new();
+    } = match open_csv_owned(bytes, b';') {
+        Ok(o) => o,
+        Err(bad) => {
+            problems.extend(bad.problems);
+            return Ok(());
+        }
+    };
+    let before = problems.len();
     let mut map = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         let name = column_name(h);
@@ -157,110 +189,213 @@ fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, BadRows> {
             problems.push(problem(1, r, "kolumnen saknas i rubrikraden"));
         }
     }
-    if !problems.is_empty() {
-        return Err(BadRows { problems });
+    if problems.len() > before {
+        return Ok(());
     }
     let cols = Columns(map);
-    let width = headers.len();
-    let mut rows = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    for (line, rec) in data_rows(&mut reader, width, &mut problems) {
-        let before = problems.len();
-        let mut bad = |e: DecisionError| problems.push(from_error(line, &e));
-        let id = DecisionId::new(cols.get(&rec, "id")).map_err(&mut bad).ok();
-        let written = cols.get(&rec, "insats");
-        let service = match catalogue.resolve(written) {
-            Some(s) => Some(s.name.clone()),
-            None if written.is_empty() => {
-                bad(DecisionError::Missing("insats"));
-                None
-            }
-            None => {
-                bad(DecisionError::UnknownType(written.to_string()));
-                None
-            }
-        };
-        let decided = parse_date("beslutsdatum", cols.get(&rec, "beslutsdatum"))
-            .map_err(&mut bad)
-            .ok();
-        let gender = match cols.get(&rec, "kön") {
-            "" => {
-                bad(DecisionError::Missing("kön"));
-                None
-            }
-            g => Gender::parse(g).map_err(&mut bad).ok(),
-        };
-        let reason = match cols.get(&rec, "orsak") {
-            "" => Ok(None),
-            r => Reason::parse(r).map(Some),
-        }
-        .map_err(&mut bad)
-        .ok()
-        .flatten();
-        let mut date = |f: &'static str| {
-            parse_optional_date(f, cols.get(&rec, f))
-                .map_err(&mut bad)
-                .ok()
-                .flatten()
-        };
-        let enforced = date("verkställt");
-        let closed = date("avslutat");
-        let from = date("avbrott_från");
-        let to = date("avbrott_till");
-        if to.is_some() && from.is_none() && cols.get(&rec, "avbrott_från").is_empty() {
-            bad(DecisionError::InterruptionWithoutStart);
-        }
-        if let Some(id) = &id {
-            if let Some(first) = seen.insert(id.to_string(), line) {
-                problems.push(problem(
-                    line,
-                    "id",
-                    format!("id {id} förekommer redan på rad {first}"),
-                ));
-            }
-        }
-        if problems.len() > before {
-            continue;
-        }
-        let (Some(id), Some(service), Some(decided), Some(gender)) = (id, service, decided, gender)
-        else {
-            continue;
-        };
-        let opt = |name: &str| {
-            let v = cols.get(&rec, name);
-            (!v.is_empty()).then(|| v.to_string())
-        };
-        let mut d = GrantedDecision::new(id, &service, decided, gender);
-        d.reason = reason;
-        d.enforced = enforced;
-        d.closed = closed.map(|date| Closure {
-            date,
-            why: opt("avslutsorsak"),
-        });
-        if let Err(e) = d.set_latest_interruption(from, to) {
-            problems.push(from_error(line, &e));
-        }
-        d.unit = opt("enhet");
-        d.reason_text = opt("orsakstext");
-        for e in d.validate_with(catalogue) {
-            problems.push(from_error(line, &e));
-        }
-        rows.push(CsvRow { line, decision: d });
-    }
-    if !problems.is_empty() {
-        problems.sort_by_key(|p| p.line);
-        return Err(BadRows { problems });
-    }
-    // Remember which optional columns the file has, for merging on re-import.
+    // Which optional columns the file has, for merging on re-import.
     let present: Vec<String> = CSV_COLUMNS
         .iter()
         .filter(|c| cols.has(c))
         .map(|c| c.to_string())
         .collect();
-    Ok(Parsed {
-        rows,
-        columns: present,
-    })
+    let mut seen = SeenIds::default();
+    let mut services = Services::default();
+    for row in rows(&mut reader, headers.len()) {
+        let (line, rec) = match row {
+            Ok(r) => r,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
+        let read = read_row(
+            line,
+            &rec,
+            &cols,
+            catalogue,
+            &mut services,
+            &mut seen,
+            problems,
+        );
+        if let Some(decision) = read {
+            each(CsvRow { line, decision }, &present, problems)?;
+        }
+    }
+    Ok(())
+}
+
+/// The catalogue's names of the ways a file spells its services, remembered (a register
+/// spells the same few a million times).
+#[derive(Default)]
+struct Services(Vec<(String, Option<String>)>);
+
+impl Services {
+    fn resolve(&mut self, catalogue: &Catalogue, written: &str) -> Option<&str> {
+        let i = match self.0.iter().position(|(w, _)| w == written) {
+            Some(i) => i,
+            None => {
+                let name = catalogue.resolve(written).map(|s| s.name.clone());
+                self.0.push((written.to_string(), name));
+                self.0.len() - 1
+            }
+        };
+        self.0[i].1.as_deref()
+    }
+}
+
+/// The ids of a file read so far, with the line of each: one string of them all and a table
+/// by a 64-bit FNV-1a hash (a million ids in some 30 MB, not a string each). Ids whose hash
+/// another id has are kept apart, by their text.
+#[derive(Default)]
+struct SeenIds {
+    text: String,
+    /// Hash → (start and length of the id in `text`, its line).
+    by_hash: HashMap<u64, (u32, u32, u64), std::hash::BuildHasherDefault<Fnv>>,
+    /// Ids whose hash was taken by another id.
+    others: HashMap<String, u64>,
+}
+
+impl SeenIds {
+    /// Remembers `id` on `line`; the line it was seen on before, if it was.
+    fn insert(&mut self, id: &str, line: u64) -> Option<u64> {
+        let mut h = Fnv::default();
+        std::hash::Hasher::write(&mut h, id.as_bytes());
+        let hash = std::hash::Hasher::finish(&h);
+        let at = |start: u32, len: u32| self.text.get(start as usize..(start + len) as usize);
+        match self.by_hash.get(&hash) {
+            Some(&(start, len, first)) if at(start, len) == Some(id) => Some(first),
+            Some(_) => self.others.insert(id.to_string(), line),
+            None => match u32::try_from(self.text.len() + id.len()) {
+                Ok(_) => {
+                    let start = self.text.len() as u32;
+                    self.text.push_str(id);
+                    self.by_hash.insert(hash, (start, id.len() as u32, line));
+                    None
+                }
+                // Beyond 4 GB of ids: by their text.
+                Err(_) => self.others.insert(id.to_string(), line),
+            },
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: a quick hash for ids the municipality's own file holds (no
+/// adversary chooses them); the table's hasher passes it on.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        // A key that is already an FNV hash.
+        self.0 = n;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// One data row as a decision, or its problems.
+fn read_row(
+    line: u64,
+    rec: &csv::StringRecord,
+    cols: &Columns,
+    catalogue: &Catalogue,
+    services: &mut Services,
+    seen: &mut SeenIds,
+    problems: &mut Vec<RowProblem>,
+) -> Option<GrantedDecision> {
+    let before = problems.len();
+    let mut bad = |e: DecisionError| problems.push(from_error(line, &e));
+    let id = DecisionId::new(cols.get(rec, "id")).map_err(&mut bad).ok();
+    let written = cols.get(rec, "insats");
+    let service = match services.resolve(catalogue, written) {
+        Some(s) => Some(s),
+        None if written.is_empty() => {
+            bad(DecisionError::Missing("insats"));
+            None
+        }
+        None => {
+            bad(DecisionError::UnknownType(written.to_string()));
+            None
+        }
+    };
+    let decided = parse_date("beslutsdatum", cols.get(rec, "beslutsdatum"))
+        .map_err(&mut bad)
+        .ok();
+    let gender = match cols.get(rec, "kön") {
+        "" => {
+            bad(DecisionError::Missing("kön"));
+            None
+        }
+        g => Gender::parse(g).map_err(&mut bad).ok(),
+    };
+    let reason = match cols.get(rec, "orsak") {
+        "" => Ok(None),
+        r => Reason::parse(r).map(Some),
+    }
+    .map_err(&mut bad)
+    .ok()
+    .flatten();
+    let mut date = |f: &'static str| {
+        parse_optional_date(f, cols.get(rec, f))
+            .map_err(&mut bad)
+            .ok()
+            .flatten()
+    };
+    let enforced = date("verkställt");
+    let closed = date("avslutat");
+    let from = date("avbrott_från");
+    let to = date("avbrott_till");
+    if to.is_some() && from.is_none() && cols.get(rec, "avbrott_från").is_empty() {
+        bad(DecisionError::InterruptionWithoutStart);
+    }
+    if let Some(id) = &id {
+        if let Some(first) = seen.insert(id.as_str(), line) {
+            problems.push(problem(
+                line,
+                "id",
+                format!("id {id} förekommer redan på rad {first}"),
+            ));
+        }
+    }
+    if problems.len() > before {
+        return None;
+    }
+    let (Some(id), Some(service), Some(decided), Some(gender)) = (id, service, decided, gender)
+    else {
+        return None;
+    };
+    let opt = |name: &str| {
+        let v = cols.get(rec, name);
+        (!v.is_empty()).then(|| v.to_string())
+    };
+    let mut d = GrantedDecision::new(id, service, decided, gender);
+    d.reason = reason;
+    d.enforced = enforced;
+    d.closed = closed.map(|date| Closure {
+        date,
+        why: opt("avslutsorsak"),
+    });
+    if let Err(e) = d.set_latest_interruption(from, to) {
+        problems.push(from_error(line, &e));
+    }
+    d.unit = opt("enhet");
+    d.reason_text = opt("orsakstext");
+    for e in d.validate_with(catalogue) {
+        problems.push(from_error(line, &e));
+    }
+    (problems.len() == before).then_some(d)
 }
 
 fn delimiter_str(d: u8) -> &'static str {
@@ -324,19 +459,21 @@ fn merge(
     new
 }
 
-/// Imports a register file (see [`parse_csv`]) into `store` in ONE transaction. A row whose
-/// id is already stored updates that decision; values the file has no column for (offers,
-/// and the optional columns when absent) are kept. Any bad row: an [`BadRows`] naming
-/// every one, and nothing stored.
+/// Imports a register file (see [`parse_csv`]) named `name` into `store` in ONE
+/// transaction, reading it row by row. A row whose id is already stored updates that
+/// decision; values the file has no column for (offers, and the optional columns when
+/// absent) are kept. Any bad row: an [`BadRows`] naming every one, and nothing stored. The
+/// audit log gets one entry naming the file, its SHA-256 and the counts; the decisions it
+/// changes keep their value before in the register's history.
 pub fn import_csv(
     dir: &crate::DataDir,
-
     actor: &str,
-    bytes: &[u8],
+    name: &str,
+    bytes: Vec<u8>,
     catalogue: &Catalogue,
     body: Option<paragraf_core::ids::BodyId>,
 ) -> Result<ImportSummary> {
-    import_csv_in(&*dir.store, actor, bytes, catalogue, body, &|_| true)
+    import_csv_in(&*dir.store, actor, name, bytes, catalogue, body, &|_| true)
 }
 
 /// [`import_csv`] on `store` (a transaction, for a rehearsal); a row whose stored decision
@@ -344,61 +481,78 @@ pub fn import_csv(
 pub(crate) fn import_csv_in(
     store: &dyn paragraf_store::Storage,
     actor: &str,
-    bytes: &[u8],
+    name: &str,
+    bytes: Vec<u8>,
     catalogue: &Catalogue,
     body: Option<paragraf_core::ids::BodyId>,
     may_touch: &dyn Fn(Option<paragraf_core::ids::BodyId>) -> bool,
 ) -> Result<ImportSummary> {
-    let parsed = parse_file(bytes, catalogue)?;
-    let stored: HashMap<String, GrantedDecision> = if parsed.rows.is_empty() {
-        HashMap::new()
-    } else {
-        store
-            .unenforced_decisions(actor)?
-            .into_iter()
-            .map(|d| (d.id.to_string(), d))
-            .collect()
+    let source = paragraf_store::ImportSource {
+        file: name.to_string(),
+        sha256: paragraf_core::seal::sha256_hex(&bytes),
     };
     let mut problems = Vec::new();
-    let mut decisions = Vec::with_capacity(parsed.rows.len());
-    for row in parsed.rows {
-        let mut d = match stored.get(row.decision.id.as_str()) {
-            Some(s) if !may_touch(s.body) => {
-                problems.push(crate::RowProblem {
-                    line: row.line,
-                    field: "id".into(),
-                    message: format!(
-                        "beslut {} hör till en nämnd du inte arbetar i",
-                        row.decision.id
-                    ),
-                });
-                continue;
-            }
-            Some(s) => {
-                let mut m = merge(s, row.decision, &parsed.columns);
-                m.body = s.body;
-                m
-            }
-            None => row.decision,
-        };
-        if body.is_some() {
-            d.body = body;
+    let mut bytes = Some(bytes);
+    let stored = store.import_decisions(actor, &source, &mut |session| {
+        read_rows(
+            bytes.take().unwrap_or_default(),
+            catalogue,
+            &mut problems,
+            &mut |row, columns, problems| {
+                let before = session.stored(&row.decision.id)?;
+                let mut d = match &before {
+                    Some(s) if !may_touch(s.body) => {
+                        problems.push(crate::RowProblem {
+                            line: row.line,
+                            field: "id".into(),
+                            message: format!(
+                                "beslut {} hör till en nämnd du inte arbetar i",
+                                row.decision.id
+                            ),
+                        });
+                        return Ok(());
+                    }
+                    Some(s) => {
+                        let mut m = merge(s, row.decision, columns);
+                        m.body = s.body;
+                        m
+                    }
+                    None => row.decision,
+                };
+                if body.is_some() {
+                    d.body = body;
+                }
+                // A new row was checked when it was read; a merged one is checked again.
+                if before.is_some() {
+                    let errors = d.validate_with(catalogue);
+                    problems.extend(errors.iter().map(|e| from_error(row.line, e)));
+                }
+                // After the first bad row nothing more is written: it will all be undone.
+                if problems.is_empty() {
+                    session.put(&d, before.as_ref())?;
+                }
+                Ok(())
+            },
+        )?;
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(paragraf_store::StoreError::Rule(
+                "filen har rader med fel".into(),
+            ))
         }
-        for e in d.validate_with(catalogue) {
-            problems.push(from_error(row.line, &e));
-        }
-        decisions.push(d);
-    }
+    });
     if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
         return Err(BadRows { problems }.into());
     }
     let UpsertSummary {
         inserted,
         updated,
         unchanged,
-    } = store.upsert_decisions(actor, &decisions)?;
+    } = stored?;
     Ok(ImportSummary {
-        rows: decisions.len(),
+        rows: inserted + updated + unchanged,
         inserted,
         updated,
         unchanged,
@@ -774,4 +928,31 @@ pub fn decision(
 /// The register's log, oldest first; of one decision when `id` is given.
 pub fn log(dir: &crate::DataDir, id: Option<&DecisionId>) -> Result<Vec<AuditRecord>> {
     Ok(dir.storage().unenforced_audit(id)?)
+}
+
+#[cfg(test)]
+mod seen_tests {
+    use super::*;
+
+    fn hash(id: &str) -> u64 {
+        let mut h = Fnv::default();
+        std::hash::Hasher::write(&mut h, id.as_bytes());
+        std::hash::Hasher::finish(&h)
+    }
+
+    /// A repeated id is found with its first line; ids that share a hash, or end alike,
+    /// are told apart by their text.
+    #[test]
+    fn ids_are_remembered_by_their_text() {
+        let mut seen = SeenIds::default();
+        assert_eq!(seen.insert("AB12", 2), None);
+        assert_eq!(seen.insert("B12", 3), None);
+        assert_eq!(seen.insert("AB12", 4), Some(2));
+        assert_eq!(seen.insert("B12", 5), Some(3));
+        // "X" made to collide with "AB12"'s entry.
+        seen.by_hash.insert(hash("X"), (0, 4, 2));
+        assert_eq!(seen.insert("X", 6), None);
+        assert_eq!(seen.insert("X", 7), Some(6));
+        assert_eq!(seen.insert("AB12", 8), Some(2));
+    }
 }

@@ -180,7 +180,14 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
                 .transpose()?;
             let bytes = std::fs::read(&file)
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
-            let s = ops::import_csv(&dir, &actor(&a), &bytes, &cat, body)?;
+            let s = ops::import_csv(
+                &dir,
+                &actor(&a),
+                &file.display().to_string(),
+                bytes,
+                &cat,
+                body,
+            )?;
             output::print(json.json, &s, || {
                 format!(
                     "{} rader inlästa från {}: {} nya, {} ändrade, {} oförändrade.",

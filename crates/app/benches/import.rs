@@ -1,0 +1,222 @@
+//! Benchmark of the register of ej verkställda beslut through the store, end to end: a
+//! generated CSV of 1 000 000 rows (`PARAGRAF_BENCH_ROWS` to change) imported into a fresh
+//! data directory on disk, imported again (every row unchanged), and the monthly and IVO
+//! reports computed from the stored register. Beside each, in the same run, the reference:
+//! reading the same file with Python's csv module (and with the Rust csv crate). Prints the
+//! time, the peak memory of the process during the step (VmHWM, reset before each step) and
+//! the database's size against the CSV's. Run with
+//! `cargo bench -p paragraf-app --bench import`. Targets (#20): import < 3 s, peak
+//! < 200 MiB, database ≤ 3× the CSV; reports < 1 s.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use chrono::{Days, NaiveDate};
+use paragraf_app::unenforced;
+use paragraf_core::unenforced::{Catalogue, Quarter};
+
+/// xorshift64*: deterministic, no dependencies.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// The register as a municipality's system exports it.
+fn generate(path: &Path, n: usize, catalogue: &Catalogue) {
+    let names: Vec<&str> = catalogue
+        .entries()
+        .iter()
+        .map(|e| e.name.as_str())
+        .collect();
+    let start = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or(NaiveDate::MIN);
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("csv"));
+    writeln!(
+        out,
+        "id;insats;beslutsdatum;kön;orsak;verkställt;avslutat;avbrott_från;avbrott_till"
+    )
+    .expect("write");
+    for i in 0..n {
+        let decided = start + Days::new(rng.below(4 * 365));
+        let later = |r: &mut Rng, most: u64| (decided + Days::new(1 + r.below(most))).to_string();
+        let gender = if rng.below(2) == 0 { "K" } else { "M" };
+        let reason = 1 + rng.below(3);
+        let (enforced, closed, from, to) = match rng.below(100) {
+            0..=59 => (
+                later(&mut rng, 200),
+                String::new(),
+                String::new(),
+                String::new(),
+            ),
+            60..=64 => (
+                String::new(),
+                later(&mut rng, 300),
+                String::new(),
+                String::new(),
+            ),
+            65..=69 => {
+                let e = decided + Days::new(1 + rng.below(100));
+                let f = e + Days::new(1 + rng.below(100));
+                (e.to_string(), String::new(), f.to_string(), String::new())
+            }
+            _ => (String::new(), String::new(), String::new(), String::new()),
+        };
+        writeln!(
+            out,
+            "B{i:07};{};{decided};{gender};{reason};{enforced};{closed};{from};{to}",
+            names[rng.below(names.len() as u64) as usize]
+        )
+        .expect("write");
+    }
+    out.flush().expect("flush");
+}
+
+/// Peak resident memory since the last reset, in MiB (Linux; 0 elsewhere).
+fn peak_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+/// Resets the peak to the memory in use now (Linux ≥ 4.0).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn measure<T>(f: impl FnOnce() -> T) -> (T, Duration, f64) {
+    reset_peak();
+    let t = Instant::now();
+    let out = f();
+    (out, t.elapsed(), peak_mib())
+}
+
+fn python_reads(path: &Path) -> Option<Duration> {
+    let t = Instant::now();
+    let out = std::process::Command::new("python3")
+        .args([
+            "-c",
+            "import csv,sys\nn=0\nfor r in csv.reader(open(sys.argv[1], encoding='utf-8', newline=''), delimiter=';'): n+=1\nprint(n)",
+        ])
+        .arg(path)
+        .output()
+        .ok()?;
+    out.status.success().then(|| t.elapsed())
+}
+
+fn rust_csv_reads(path: &Path) -> Duration {
+    let t = Instant::now();
+    let mut r = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_path(path)
+        .expect("csv");
+    let mut rec = csv::StringRecord::new();
+    let mut n = 0usize;
+    while r.read_record(&mut rec).expect("record") {
+        n += 1;
+    }
+    assert!(n > 0);
+    t.elapsed()
+}
+
+fn size_of(dir: &Path) -> u64 {
+    ["paragraf.db", "paragraf.db-wal"]
+        .iter()
+        .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
+        .map(|m| m.len())
+        .sum()
+}
+
+fn main() {
+    let n: usize = std::env::var("PARAGRAF_BENCH_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
+    let catalogue = Catalogue::default_catalogue();
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv_path = tmp.path().join("register.csv");
+    generate(&csv_path, n, &catalogue);
+    let csv_bytes = std::fs::metadata(&csv_path).expect("csv").len();
+    let mb = |b: u64| b as f64 / 1_000_000.0;
+    println!(
+        "ej verkställda beslut: {n} rader, CSV {:.1} MB",
+        mb(csv_bytes)
+    );
+
+    let python = python_reads(&csv_path);
+    let rust = rust_csv_reads(&csv_path);
+    let reference = python.unwrap_or(rust);
+    match python {
+        Some(p) => println!(
+            "referens: Pythons csv-modul läser filen      {:>8.2} s",
+            p.as_secs_f64()
+        ),
+        None => println!("referens: python3 saknas; Rusts csv-läsare används"),
+    }
+    println!(
+        "referens: Rusts csv-läsare läser filen        {:>8.2} s",
+        rust.as_secs_f64()
+    );
+
+    let data = tmp.path().join("data");
+    let dir = paragraf_app::DataDir::init(&data, &paragraf_app::demo::demo_config())
+        .expect("data directory");
+    let empty = size_of(&data);
+    let import = |dir: &paragraf_app::DataDir| {
+        let bytes = std::fs::read(&csv_path).expect("read");
+        unenforced::import_csv(dir, "bench", "register.csv", bytes, &catalogue, None)
+            .expect("import")
+    };
+    let (first, t_first, m_first) = measure(|| import(&dir));
+    assert_eq!(first.inserted, n);
+    let db = size_of(&data).saturating_sub(empty);
+    let (again, t_again, m_again) = measure(|| import(&dir));
+    assert_eq!(again.unchanged, n);
+    let date = NaiveDate::from_ymd_opt(2023, 12, 31).expect("date");
+    let (monthly, t_month, m_month) =
+        measure(|| unenforced::monthly_report(&dir, "bench", &catalogue, date).expect("report"));
+    let (ivo, t_ivo, m_ivo) = measure(|| {
+        unenforced::ivo_report(&dir, "bench", &catalogue, Quarter::new(2023, 4).expect("q"))
+            .expect("ivo")
+    });
+    let line = |what: &str, t: Duration, peak: f64, target: &str| {
+        println!(
+            "{what:<44} {:>8.2} s  {:>6.2}× referensen  topp {peak:>6.0} MiB  (mål {target})",
+            t.as_secs_f64(),
+            t.as_secs_f64() / reference.as_secs_f64(),
+        );
+    };
+    line("läsa in (ny databas)", t_first, m_first, "< 3 s, < 200 MiB");
+    line(
+        "läsa in igen (alla oförändrade)",
+        t_again,
+        m_again,
+        "< 3 s, < 200 MiB",
+    );
+    line("månadsrapport ur databasen", t_month, m_month, "< 1 s");
+    line("IVO-rapport ur databasen", t_ivo, m_ivo, "< 1 s");
+    println!(
+        "databasens storlek efter inläsningen: {:.1} MB = {:.2}× CSV-filen (mål ≤ 3×)",
+        mb(db),
+        db as f64 / csv_bytes as f64
+    );
+    println!(
+        "(månadsrapporten: {} rader ej verkställda; IVO: {} rader)",
+        monthly.rows.len(),
+        ivo.rows.len()
+    );
+}
