@@ -23,8 +23,8 @@ use paragraf_core::unenforced::public::PublicStatistics;
 use paragraf_core::unenforced::report::{swedish_date, MonthlyReport};
 use paragraf_core::unenforced::stats::{days_histogram, QuarterStats, WaitingSeries};
 use paragraf_import::table::{open_csv_owned, problem, rows, OpenCsv};
-pub use paragraf_store::AuditRecord;
 use paragraf_store::UpsertSummary;
+pub use paragraf_store::{AuditRecord, IMPORT_ACTION};
 use serde::{Deserialize, Serialize};
 
 /// The optional catalogue file in the data directory. Without it the catalogue of seed 004
@@ -92,18 +92,27 @@ struct CsvRow {
     decision: GrantedDecision,
 }
 
-struct Columns(HashMap<String, usize>);
+/// Where each of [`CSV_COLUMNS`] is in the file, looked up once per file.
+struct Columns([Option<usize>; CSV_COLUMNS.len()]);
 
 impl Columns {
+    fn new(map: &HashMap<String, usize>) -> Self {
+        Columns(CSV_COLUMNS.map(|c| map.get(c).copied()))
+    }
     fn get<'a>(&self, rec: &'a csv::StringRecord, name: &str) -> &'a str {
-        self.0
-            .get(name)
-            .and_then(|i| rec.get(*i))
+        CSV_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .and_then(|i| self.0[i])
+            .and_then(|i| rec.get(i))
             .map(str::trim)
             .unwrap_or("")
     }
     fn has(&self, name: &str) -> bool {
-        self.0.contains_key(name)
+        CSV_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .is_some_and(|i| self.0[i].is_some())
     }
 }
 
@@ -143,6 +152,10 @@ fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, BadRows> {
     Ok(Parsed { rows })
 }
 
+/// What [`read_rows`] hands each good row to, with the file's columns and the problems.
+type EachRow<'a> =
+    dyn FnMut(CsvRow, &[String], &mut Vec<RowProblem>) -> paragraf_store::Result<()> + 'a;
+
 /// Reads a register file row by row: each good row goes to `each` with the columns the file
 /// has (absent ones keep the stored value on re-import); every bad row, and a bad header, is
 /// added to `problems` (and not given to `each`). Only an error of `each` stops the reading.
@@ -150,7 +163,7 @@ fn read_rows(
     bytes: Vec<u8>,
     catalogue: &Catalogue,
     problems: &mut Vec<RowProblem>,
-    each: &mut dyn FnMut(CsvRow, &[String], &mut Vec<RowProblem>) -> paragraf_store::Result<()>,
+    each: &mut EachRow<'_>,
 ) -> paragraf_store::Result<()> {
     let OpenCsv {
         mut reader,
@@ -192,7 +205,7 @@ fn read_rows(
     if problems.len() > before {
         return Ok(());
     }
-    let cols = Columns(map);
+    let cols = Columns::new(&map);
     // Which optional columns the file has, for merging on re-import.
     let present: Vec<String> = CSV_COLUMNS
         .iter()

@@ -273,13 +273,25 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             output::print(json.json, &log, || {
                 output::lines(
                     log.iter().map(|e| {
-                        format!(
-                            "{}  {:<20} {:<6} {}",
-                            e.at,
-                            e.actor,
-                            e.action,
-                            e.entity_id.as_deref().unwrap_or("(hela registret)")
-                        )
+                        let what = match (&e.entity_id, e.action.as_str()) {
+                            (Some(id), _) => id.clone(),
+                            // An import: its file and counts.
+                            (None, ops::IMPORT_ACTION) => e
+                                .after_json
+                                .as_deref()
+                                .and_then(|j| serde_json::from_str::<serde_json::Value>(j).ok())
+                                .map_or_else(String::new, |v| {
+                                    format!(
+                                        "{} ({} nya, {} ändrade, {} oförändrade)",
+                                        v["fil"].as_str().unwrap_or(""),
+                                        v["nya"],
+                                        v["ändrade"],
+                                        v["oförändrade"]
+                                    )
+                                }),
+                            (None, _) => "(hela registret)".into(),
+                        };
+                        format!("{}  {:<20} {:<7} {what}", e.at, e.actor, e.action)
                     }),
                     "Granskningsloggen är tom.",
                 )

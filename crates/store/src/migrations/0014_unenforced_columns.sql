@@ -18,7 +18,9 @@ CREATE TABLE unenforced_rows (
     interruptions TEXT,
     offers        TEXT,
     body_id       INTEGER REFERENCES bodies(id),
-    created_by    INTEGER REFERENCES audit_log(id) DEFERRABLE INITIALLY DEFERRED
+    -- The audit entry of the import that created it (written in the same transaction,
+    -- after the rows, when the counts are known: no foreign key to check a million times).
+    created_by    INTEGER
 ) WITHOUT ROWID;
 
 INSERT INTO unenforced_rows (id, service, decision_date, gender, reason, reason_text, unit,
@@ -40,7 +42,7 @@ ALTER TABLE unenforced_rows RENAME TO unenforced_decisions;
 
 CREATE TABLE unenforced_history (
     decision_id TEXT NOT NULL,
-    audit_id    INTEGER NOT NULL REFERENCES audit_log(id) DEFERRABLE INITIALLY DEFERRED,
+    audit_id    INTEGER NOT NULL,
     before_json TEXT NOT NULL,
     PRIMARY KEY (decision_id, audit_id)
 ) WITHOUT ROWID;
