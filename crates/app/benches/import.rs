@@ -8,28 +8,15 @@
 //! `cargo bench -p paragraf-app --bench import`. Targets (#20): import < 3 s, peak
 //! < 200 MiB, database ≤ 3× the CSV; reports < 1 s.
 
+mod common;
+use common::{measure, python_reads, Rng};
 use std::io::Write;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::{Days, NaiveDate};
 use paragraf_app::unenforced;
 use paragraf_core::unenforced::{Catalogue, Quarter};
-
-/// xorshift64*: deterministic, no dependencies.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
 
 /// The register as a municipality's system exports it.
 fn generate(path: &Path, n: usize, catalogue: &Catalogue) {
@@ -47,8 +34,9 @@ fn generate(path: &Path, n: usize, catalogue: &Catalogue) {
     )
     .expect("write");
     for i in 0..n {
-        let decided = start + Days::new(rng.below(4 * 365));
-        let later = |r: &mut Rng, most: u64| (decided + Days::new(1 + r.below(most))).to_string();
+        let decided = start + Days::new(rng.below(4 * 365) as u64);
+        let later =
+            |r: &mut Rng, most: usize| (decided + Days::new(1 + r.below(most) as u64)).to_string();
         let gender = if rng.below(2) == 0 { "K" } else { "M" };
         let reason = 1 + rng.below(3);
         let (enforced, closed, from, to) = match rng.below(100) {
@@ -65,8 +53,8 @@ fn generate(path: &Path, n: usize, catalogue: &Catalogue) {
                 String::new(),
             ),
             65..=69 => {
-                let e = decided + Days::new(1 + rng.below(100));
-                let f = e + Days::new(1 + rng.below(100));
+                let e = decided + Days::new(1 + rng.below(100) as u64);
+                let f = e + Days::new(1 + rng.below(100) as u64);
                 (e.to_string(), String::new(), f.to_string(), String::new())
             }
             _ => (String::new(), String::new(), String::new(), String::new()),
@@ -74,52 +62,15 @@ fn generate(path: &Path, n: usize, catalogue: &Catalogue) {
         writeln!(
             out,
             "B{i:07};{};{decided};{gender};{reason};{enforced};{closed};{from};{to}",
-            names[rng.below(names.len() as u64) as usize]
+            names[rng.below(names.len())]
         )
         .expect("write");
     }
     out.flush().expect("flush");
 }
 
-/// Peak resident memory since the last reset, in MiB (Linux; 0 elsewhere).
-fn peak_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(0.0, |kib| kib / 1024.0)
-}
-
-/// Resets the peak to the memory in use now (Linux ≥ 4.0).
-fn reset_peak() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-fn measure<T>(f: impl FnOnce() -> T) -> (T, Duration, f64) {
-    reset_peak();
-    let t = Instant::now();
-    let out = f();
-    (out, t.elapsed(), peak_mib())
-}
-
-fn python_reads(path: &Path) -> Option<Duration> {
-    let t = Instant::now();
-    let out = std::process::Command::new("python3")
-        .args([
-            "-c",
-            "import csv,sys\nn=0\nfor r in csv.reader(open(sys.argv[1], encoding='utf-8', newline=''), delimiter=';'): n+=1\nprint(n)",
-        ])
-        .arg(path)
-        .output()
-        .ok()?;
-    out.status.success().then(|| t.elapsed())
-}
-
 fn rust_csv_reads(path: &Path) -> Duration {
-    let t = Instant::now();
+    let t = std::time::Instant::now();
     let mut r = csv::ReaderBuilder::new()
         .delimiter(b';')
         .from_path(path)
@@ -142,10 +93,7 @@ fn size_of(dir: &Path) -> u64 {
 }
 
 fn main() {
-    let n: usize = std::env::var("PARAGRAF_BENCH_ROWS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000);
+    let n = common::rows();
     let catalogue = Catalogue::default_catalogue();
     let tmp = tempfile::tempdir().expect("tempdir");
     let csv_path = tmp.path().join("register.csv");

@@ -544,7 +544,7 @@ fn read_in(
         }
         ImportKind::DelegationDecisions => {
             let bytes = std::fs::read(&s.path)?;
-            let d = crate::delegation::import_decisions_in(tx, &s.name, &bytes)?;
+            let d = crate::delegation::import_decisions_in(tx, &s.name, bytes)?;
             r.summary.push(format!(
                 "{} delegationsbeslut{}, var och en kontrollerad mot delegationsordningen som gällde beslutsdagen.",
                 d.rows,

@@ -132,7 +132,7 @@ fn seed_statistics() -> BTreeMap<String, Vec<(String, u64)>> {
 fn decisions_from_seed_statistics_reproduce_its_report() {
     let store = stored();
     let bytes = std::fs::read(fixtures().join("delegation/decisions_002.csv")).expect("csv");
-    let s = import_decisions(&store, "decisions_002.csv", &bytes).expect("import");
+    let s = import_decisions(&store, "decisions_002.csv", bytes.as_slice()).expect("import");
     assert_eq!(s.rows, 1775);
     let r = report(&store, d("2024-05-01"), d("2024-05-31")).expect("report");
     assert_eq!(r.total, 1775);
@@ -166,7 +166,7 @@ fn decisions_from_seed_statistics_reproduce_its_report() {
     let i = r.by_item.iter().find(|i| i.item == "5.4.3").expect("5.4.3");
     assert_eq!((i.bifall, i.avslag, i.annat), (230, 188, 0));
     // The same file twice is refused.
-    assert!(import_decisions(&store, "again.csv", &bytes).is_err());
+    assert!(import_decisions(&store, "again.csv", bytes.as_slice()).is_err());
     assert_eq!(
         report(&store, d("2024-05-01"), d("2024-05-31"))
             .expect("r")
@@ -179,7 +179,7 @@ fn decisions_from_seed_statistics_reproduce_its_report() {
 fn a_file_with_bad_rows_is_refused_whole() {
     let store = stored();
     let bytes = std::fs::read(fixtures().join("delegation/bad_rows.csv")).expect("csv");
-    let err = import_decisions(&store, "bad_rows.csv", &bytes).unwrap_err();
+    let err = import_decisions(&store, "bad_rows.csv", bytes.as_slice()).unwrap_err();
     let e = err.downcast_ref::<BadRows>().expect("import error");
     let lines: Vec<u64> = e.problems.iter().map(|p| p.line).collect();
     let mut unique = lines.clone();
@@ -314,7 +314,7 @@ fn decision_lists_in_windows_1252_with_commas() {
     bytes.extend_from_slice(b"ndsenheten,Bifall korttidsvistelse 9 ");
     bytes.push(0xA7);
     bytes.extend_from_slice(b" 6p LSS,Bifall\n");
-    let s = import_decisions(&store, "cp1252.csv", &bytes).expect("import");
+    let s = import_decisions(&store, "cp1252.csv", bytes.as_slice()).expect("import");
     assert_eq!(s.rows, 1);
     let r = report(&store, d("2024-05-01"), d("2024-05-31")).expect("report");
     assert_eq!(r.units[0].unit, "LSS Biståndsenheten");

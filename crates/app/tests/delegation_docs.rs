@@ -68,7 +68,7 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
     let order = read_order(&fixture("002_e41df9be8d1d79a6.txt"), d("2024-06-01")).unwrap();
     store_order(&dir, order, None).unwrap();
     let csv = std::fs::read(fixture("delegation/decisions_002.csv")).unwrap();
-    import_decisions(&dir, "maj.csv", &csv).unwrap();
+    import_decisions(&dir, "maj.csv", csv.as_slice()).unwrap();
     let r = report(&dir, d("2024-05-01"), d("2024-05-31")).unwrap();
 
     let full = pdf(&report_doc(

@@ -41,6 +41,11 @@ pub struct DecisionImport {
     pub imported_at: String,
 }
 
+/// Stores one row of a decision file, with its line.
+pub type PutDecision<'a> = dyn FnMut(u64, &DecisionRow) -> Result<()> + 'a;
+/// Reads a decision file, handing each row to the [`PutDecision`] it is given.
+pub type ReadDecisions<'a> = dyn FnMut(&mut PutDecision<'_>) -> Result<()> + 'a;
+
 /// Delegation data.
 pub trait DelegationStore {
     /// Stores a new version of an order (checked by the core first).
@@ -56,6 +61,18 @@ pub trait DelegationStore {
         file: &str,
         sha256: &str,
         rows: &[(u64, DecisionRow)],
+    ) -> Result<DecisionImport> {
+        self.import_decision_rows(file, sha256, &mut |put| {
+            rows.iter().try_for_each(|(line, row)| put(*line, row))
+        })
+    }
+    /// [`add_decisions`](Self::add_decisions) for a file read a row at a time: `run` hands
+    /// each row to the function it is given; when `run` fails nothing is stored.
+    fn import_decision_rows(
+        &self,
+        file: &str,
+        sha256: &str,
+        run: &mut ReadDecisions<'_>,
     ) -> Result<DecisionImport>;
     /// The decisions dated from `from` to `to`, by date and id.
     fn decisions(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<DecisionRow>> {
@@ -198,11 +215,11 @@ impl<D: Db> DelegationStore for D {
         self.read(|c| Ok(read_orders(c, Some(title))?.pop()))
     }
 
-    fn add_decisions(
+    fn import_decision_rows(
         &self,
         file: &str,
         sha256: &str,
-        rows: &[(u64, DecisionRow)],
+        run: &mut ReadDecisions<'_>,
     ) -> Result<DecisionImport> {
         self.write(|c| {
             let before: Option<(String, String)> = c
@@ -219,8 +236,8 @@ impl<D: Db> DelegationStore for D {
             }
             let at = c.now_text();
             c.execute(
-                "INSERT INTO delegation_imports (sha256, file, rows, imported_at) VALUES (?1, ?2, ?3, ?4)",
-                params![sha256, file, rows.len() as i64, at],
+                "INSERT INTO delegation_imports (sha256, file, rows, imported_at) VALUES (?1, ?2, 0, ?3)",
+                params![sha256, file, at],
             )?;
             let import_id = c.last_insert_rowid();
             let mut stmt = c.prepare(
@@ -228,10 +245,11 @@ impl<D: Db> DelegationStore for D {
                      (import_id, line, item, level, date, decided_by, role, unit, decision, outcome)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
-            for (line, r) in rows {
+            let mut rows = 0usize;
+            let mut put = |line: u64, r: &DecisionRow| {
                 stmt.execute(params![
                     import_id,
-                    *line as i64,
+                    line as i64,
                     r.item,
                     r.level.as_ref().map(|l| l.0.clone()),
                     r.date.to_string(),
@@ -241,12 +259,19 @@ impl<D: Db> DelegationStore for D {
                     r.decision,
                     r.outcome.swedish()
                 ])?;
-            }
+                rows += 1;
+                Ok(())
+            };
+            crate::sqlite::with_cache(c, 16, || run(&mut put))?;
+            c.execute(
+                "UPDATE delegation_imports SET rows = ?2 WHERE id = ?1",
+                params![import_id, rows as i64],
+            )?;
             Ok(DecisionImport {
                 id: import_id,
                 sha256: sha256.to_string(),
                 file: file.to_string(),
-                rows: rows.len(),
+                rows,
                 imported_at: at,
             })
         })

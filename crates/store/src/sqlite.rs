@@ -224,6 +224,16 @@ impl Conn<'_> {
     }
 }
 
+/// Runs `f` with a page cache of `mib` MiB on `c` (SQLite's default 2 MB spills to the log
+/// every few thousand rows of a large file), the connection's own again afterwards.
+pub(crate) fn with_cache<T>(c: &Conn<'_>, mib: i64, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    let cache: i64 = c.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+    c.pragma_update(None, "cache_size", -mib * 1024)?;
+    let out = f();
+    c.pragma_update(None, "cache_size", cache)?;
+    out
+}
+
 /// What the capability stores are written against: a write and a read, each inside one
 /// transaction (its own, or the caller's when already inside `atomically`).
 pub(crate) trait Db {

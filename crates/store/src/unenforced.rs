@@ -424,10 +424,6 @@ impl<D: Db> UnenforcedStore for D {
                 [],
                 |r| r.get(0),
             )?;
-            // A larger page cache while a file is written (the default's 2 MB spills to the
-            // log every few thousand rows); the connection's own again afterwards.
-            let cache: i64 = c.pragma_query_value(None, "cache_size", |r| r.get(0))?;
-            c.pragma_update(None, "cache_size", -16384)?;
             let mut import = Import {
                 lookup: c.prepare(LOOKUP)?,
                 write: c.prepare(WRITE)?,
@@ -439,9 +435,7 @@ impl<D: Db> UnenforcedStore for D {
                 empty,
                 summary: UpsertSummary::default(),
             };
-            let ran = run(&mut import);
-            c.pragma_update(None, "cache_size", cache)?;
-            ran?;
+            crate::sqlite::with_cache(c, 16, || run(&mut import))?;
             let summary = import.summary;
             drop(import);
             let after = serde_json::json!({

@@ -20,7 +20,9 @@ use paragraf_store::DelegationStore;
 pub use paragraf_store::StoredOrder;
 use serde::Serialize;
 
-use paragraf_import::table::{data_rows, open_csv, problem, BadRows, OpenCsv, RowProblem};
+use paragraf_import::table::{
+    data_rows, open_csv, open_csv_owned, problem, rows, BadRows, OpenCsv, RowProblem,
+};
 
 /// An order read from a file, with what the reader repaired.
 #[derive(Debug, Clone, Serialize)]
@@ -219,11 +221,31 @@ type ReadRows = (Vec<(u64, DecisionRow)>, Vec<RowProblem>);
 
 /// The good rows and the problems of the others; `Err` only when the header is unusable.
 fn read_decisions(bytes: &[u8]) -> Result<ReadRows, BadRows> {
+    let mut file = open_decisions(bytes.to_vec())?;
+    let mut problems = Vec::new();
+    let mut rows = Vec::new();
+    // Collecting cannot fail: only the store's errors stop the reading.
+    let _ = each_decision(&mut file, &mut problems, &mut |line, row, _| {
+        rows.push((line, row));
+        Ok(())
+    });
+    problems.sort_by_key(|p| p.line);
+    Ok((rows, problems))
+}
+
+/// A decision list opened, its header read.
+struct DecisionFile {
+    reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    width: usize,
+    /// Where each of [`DECISION_COLUMNS`] is.
+    cols: [Option<usize>; DECISION_COLUMNS.len()],
+}
+
+/// Opens a decision list; `Err` when the header is unusable.
+fn open_decisions(bytes: Vec<u8>) -> Result<DecisionFile, BadRows> {
     let OpenCsv {
-        mut reader,
-        headers,
-        ..
-    } = open_csv(bytes, b'\t')?;
+        reader, headers, ..
+    } = open_csv_owned(bytes, b'\t')?;
     let mut problems = Vec::new();
     let mut cols = std::collections::HashMap::new();
     for (i, h) in headers.iter().enumerate() {
@@ -253,12 +275,39 @@ fn read_decisions(bytes: &[u8]) -> Result<ReadRows, BadRows> {
     if !problems.is_empty() {
         return Err(BadRows { problems });
     }
-    let width = headers.len();
-    let mut rows = Vec::new();
-    for (line, rec) in data_rows(&mut reader, width, &mut problems) {
+    Ok(DecisionFile {
+        width: headers.len(),
+        cols: DECISION_COLUMNS.map(|c| cols.get(c).copied()),
+        reader,
+    })
+}
+
+/// What [`each_decision`] hands each good row to.
+type EachDecision<'a> =
+    dyn FnMut(u64, DecisionRow, &mut Vec<RowProblem>) -> paragraf_store::Result<()> + 'a;
+
+/// Reads the rows of `file` one at a time: each good row goes to `each`, every bad one to
+/// `problems`. Only an error of `each` stops the reading.
+fn each_decision(
+    file: &mut DecisionFile,
+    problems: &mut Vec<RowProblem>,
+    each: &mut EachDecision<'_>,
+) -> paragraf_store::Result<()> {
+    let cols = file.cols;
+    for row in rows(&mut file.reader, file.width) {
+        let (line, rec) = match row {
+            Ok(r) => r,
+            Err(p) => {
+                problems.push(p);
+                continue;
+            }
+        };
         let get = |name: &str| {
-            cols.get(name)
-                .and_then(|i| rec.get(*i))
+            DECISION_COLUMNS
+                .iter()
+                .position(|c| *c == name)
+                .and_then(|i| cols[i])
+                .and_then(|i| rec.get(i))
                 .map(str::trim)
                 .unwrap_or("")
         };
@@ -306,22 +355,19 @@ fn read_decisions(bytes: &[u8]) -> Result<ReadRows, BadRows> {
             continue;
         };
         let level = get("nivå");
-        rows.push((
-            line,
-            DecisionRow {
-                item: item.trim_end_matches('.').to_string(),
-                level: (!level.is_empty()).then(|| LevelNumber::new(level)),
-                date,
-                decided_by,
-                role,
-                unit,
-                decision,
-                outcome,
-            },
-        ));
+        let row = DecisionRow {
+            item: item.trim_end_matches('.').to_string(),
+            level: (!level.is_empty()).then(|| LevelNumber::new(level)),
+            date,
+            decided_by,
+            role,
+            unit,
+            decision,
+            outcome,
+        };
+        each(line, row, problems)?;
     }
-    problems.sort_by_key(|p| p.line);
-    Ok((rows, problems))
+    Ok(())
 }
 
 /// The check over everything stored: every version, the roles register, vidaredelegation.
@@ -367,37 +413,59 @@ pub struct DecisionsImported {
 /// [`BadRows`] naming every one, and nothing stored. A file imported before is refused.
 pub fn import_decisions(
     dir: &crate::DataDir,
-
     file: &str,
-    bytes: &[u8],
+    bytes: impl Into<Vec<u8>>,
 ) -> Result<DecisionsImported> {
-    import_decisions_in(&*dir.store, file, bytes)
+    import_decisions_in(&*dir.store, file, bytes.into())
 }
 
-/// [`import_decisions`] on `store` (a transaction, for a rehearsal).
+/// [`import_decisions`] on `store` (a transaction, for a rehearsal). The file is read a row
+/// at a time, each row checked and written as it comes, all in one transaction: any bad row
+/// undoes it all.
 pub(crate) fn import_decisions_in(
     store: &dyn paragraf_store::Storage,
     file: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
 ) -> Result<DecisionsImported> {
-    let (rows, mut problems) = read_decisions(bytes)?;
+    let sha = paragraf_core::seal::sha256_hex(&bytes);
+    let mut opened = open_decisions(bytes)?;
     if store.orders()?.is_empty() {
         crate::refuse!("ingen delegationsordning är inläst; läs in den först");
     }
-    if let Err(e) = check_rows(&checker(store)?, &rows) {
-        problems.extend(e.problems);
-    }
+    let checker = checker(store)?;
+    let mut problems = Vec::new();
+    let (mut from, mut to) = (None::<NaiveDate>, None::<NaiveDate>);
+    let stored = store.import_decision_rows(file, &sha, &mut |put| {
+        each_decision(&mut opened, &mut problems, &mut |line, row, problems| {
+            if let Err(errors) = checker.check(&row) {
+                problems.extend(errors.iter().map(|e| from_error(line, e)));
+            }
+            from = from.min(Some(row.date)).or(Some(row.date));
+            to = to.max(Some(row.date));
+            // After the first bad row nothing more is written: it will all be undone.
+            if problems.is_empty() {
+                put(line, &row)?;
+            }
+            Ok(())
+        })?;
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(paragraf_store::StoreError::Rule(
+                "filen har rader med fel".into(),
+            ))
+        }
+    });
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
         return Err(BadRows { problems }.into());
     }
-    let sha = paragraf_core::seal::sha256_hex(bytes);
-    let imported = store.add_decisions(file, &sha, &rows)?;
+    let imported = stored?;
     Ok(DecisionsImported {
         rows: imported.rows,
         import: imported.id,
-        from: rows.iter().map(|(_, r)| r.date).min(),
-        to: rows.iter().map(|(_, r)| r.date).max(),
+        from,
+        to,
     })
 }
 

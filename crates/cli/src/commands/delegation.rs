@@ -107,7 +107,7 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             let bytes = std::fs::read(&file)
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
             let name = file.display().to_string();
-            let s = ops::import_decisions(&dir, &name, &bytes)?;
+            let s = ops::import_decisions(&dir, &name, bytes)?;
             output::print(json.json, &s, || {
                 format!(
                     "{} delegationsbeslut inlästa från {name}{}.",

@@ -1,0 +1,119 @@
+//! Benchmark of delegation decisions through the store, end to end: seed 002's
+//! delegationsordning stored, then a generated decision list of 1 000 000 rows
+//! (`PARAGRAF_BENCH_ROWS` to change; every row within the order) checked and imported into
+//! a fresh data directory on disk, and the delegation report over one month of them. Beside
+//! each, in the same run, the reference: reading the same file with Python's csv module.
+//! Prints the time and the peak memory during the step (VmHWM, reset before it). Run with
+//! `cargo bench -p paragraf-app --bench delegation_import`. Targets (#20): import < 3 s,
+//! peak < 200 MiB; the report over a month < 1 s.
+
+mod common;
+use common::{measure, python_reads, Rng};
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use chrono::{Days, NaiveDate};
+use paragraf_core::delegation::{Checker, DecisionRow, DelegationOrder, Outcome};
+
+/// A decision list as the units report it: every row a delegate of its item deciding it.
+fn generate(path: &Path, n: usize, order: &DelegationOrder, start: NaiveDate) {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let items: Vec<_> = order
+        .items
+        .iter()
+        .filter(|i| i.all_roles().next().is_some())
+        .collect();
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("csv"));
+    writeln!(out, "punkt;datum;beslutsfattare;roll;enhet;beslut;utfall").expect("write");
+    // Only rows the order allows: the check itself picks them.
+    let checker = Checker::new(std::slice::from_ref(order), &[], &[]);
+    let mut i = 0;
+    while i < n {
+        let item = items[rng.below(items.len())];
+        let roles: Vec<&str> = item.all_roles().collect();
+        let role = roles[rng.below(roles.len())];
+        let date = start + Days::new(rng.below(240) as u64);
+        let row = DecisionRow {
+            item: item.number.clone(),
+            level: None,
+            date,
+            decided_by: "Person".into(),
+            role: role.into(),
+            unit: "Biståndsenheten".into(),
+            decision: "Beslut".into(),
+            outcome: Outcome::Bifall,
+        };
+        if checker.check(&row).is_err() {
+            continue;
+        }
+        i += 1;
+        writeln!(
+            out,
+            "{};{date};Person {};{role};Biståndsenheten;Beslut {i} enligt punkten;bifall",
+            item.number,
+            rng.below(400)
+        )
+        .expect("write");
+    }
+    out.flush().expect("flush");
+}
+
+fn main() {
+    let n = common::rows();
+    let gold = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/gold/delegation-002.json"
+    );
+    let order: DelegationOrder =
+        serde_json::from_str(&std::fs::read_to_string(gold).expect("gold")).expect("order");
+    let start = NaiveDate::from_ymd_opt(2024, 4, 16).expect("date");
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let csv_path = tmp.path().join("beslut.csv");
+    generate(&csv_path, n, &order, start);
+    let csv_bytes = std::fs::metadata(&csv_path).expect("csv").len();
+    println!(
+        "delegationsbeslut: {n} rader, CSV {:.1} MB",
+        csv_bytes as f64 / 1e6
+    );
+    let reference = python_reads(&csv_path);
+    match reference {
+        Some(p) => println!(
+            "referens: Pythons csv-modul läser filen      {:>8.2} s",
+            p.as_secs_f64()
+        ),
+        None => println!("referens: python3 saknas"),
+    }
+    let dir =
+        paragraf_app::DataDir::init(&tmp.path().join("data"), &paragraf_app::demo::demo_config())
+            .expect("data directory");
+    dir.storage_for_tests()
+        .add_order(&order, Some("002"))
+        .expect("order");
+    let (imported, t_import, m_import) = measure(|| {
+        let bytes = std::fs::read(&csv_path).expect("read");
+        paragraf_app::delegation::import_decisions(&dir, "beslut.csv", bytes).expect("import")
+    });
+    assert_eq!(imported.rows, n);
+    let month = |d: NaiveDate| (d, d + Days::new(30));
+    let (from, to) = month(start + Days::new(60));
+    let (report, t_report, m_report) =
+        measure(|| paragraf_app::delegation::report(&dir, from, to).expect("report"));
+    let line = |what: &str, t: Duration, peak: f64, target: &str| {
+        let ratio = reference.map_or(String::from("—"), |r| {
+            format!("{:.2}×", t.as_secs_f64() / r.as_secs_f64())
+        });
+        println!(
+            "{what:<44} {:>8.2} s  {ratio:>6} referensen  topp {peak:>6.0} MiB  (mål {target})",
+            t.as_secs_f64()
+        );
+    };
+    line(
+        "läsa in och pröva mot ordningen",
+        t_import,
+        m_import,
+        "< 3 s, < 200 MiB",
+    );
+    line("delegationsrapport, en månad", t_report, m_report, "< 1 s");
+    println!("(rapporten: {} beslut {from}–{to})", report.total);
+}
