@@ -98,9 +98,10 @@ pub struct ImportSource {
 pub trait RegisterImport {
     /// The decision stored under `id` before this import.
     fn stored(&mut self, id: &DecisionId) -> Result<Option<GrantedDecision>>;
-    /// Stores `d` (checked again here) in place of `before`, what [`stored`](Self::stored)
-    /// gave for its id.
-    fn put(&mut self, d: &GrantedDecision, before: Option<&GrantedDecision>) -> Result<()>;
+    /// Stores `d` (checked again here). What it replaces is the store's own reading (the
+    /// caller is not trusted with it): a change keeps the value before in the history; an
+    /// id given twice in one file is refused.
+    fn put(&mut self, d: &GrantedDecision) -> Result<()>;
 }
 
 /// The action of the log entry of an import.
@@ -109,8 +110,11 @@ pub const IMPORT_ACTION: &str = "läsa-in";
 /// An import's statements, prepared once for all its rows.
 struct Import<'c> {
     lookup: rusqlite::Statement<'c>,
+    insert: rusqlite::Statement<'c>,
     write: rusqlite::Statement<'c>,
     history: rusqlite::Statement<'c>,
+    /// What [`RegisterImport::stored`] read last, for the `put` that follows it.
+    last: Option<(DecisionId, Option<GrantedDecision>)>,
     /// The id the import's log entry will have.
     entry: i64,
     /// The register was empty when the import began: nothing to look up.
@@ -120,15 +124,23 @@ struct Import<'c> {
 
 impl RegisterImport for Import<'_> {
     fn stored(&mut self, id: &DecisionId) -> Result<Option<GrantedDecision>> {
-        if self.empty {
-            return Ok(None);
-        }
-        lookup(&mut self.lookup, id.as_str())
+        let found = if self.empty {
+            None
+        } else {
+            lookup(&mut self.lookup, id.as_str())?
+        };
+        self.last = Some((id.clone(), found.clone()));
+        Ok(found)
     }
 
-    fn put(&mut self, d: &GrantedDecision, before: Option<&GrantedDecision>) -> Result<()> {
+    fn put(&mut self, d: &GrantedDecision) -> Result<()> {
         checked(d)?;
-        match before {
+        let before = match self.last.take() {
+            Some((id, found)) if id == d.id => found,
+            _ if self.empty => None,
+            _ => lookup(&mut self.lookup, d.id.as_str())?,
+        };
+        match before.as_ref() {
             Some(b) if b == d => self.summary.unchanged += 1,
             Some(b) => {
                 self.history
@@ -137,7 +149,19 @@ impl RegisterImport for Import<'_> {
                 self.summary.updated += 1;
             }
             None => {
-                write_row(&mut self.write, d, Some(self.entry))?;
+                // A plain insert: a row this import has written already is refused, never
+                // overwritten unlogged.
+                write_row(&mut self.insert, d, Some(self.entry)).map_err(|e| match e {
+                    StoreError::Database(rusqlite::Error::SqliteFailure(f, _))
+                        if f.code == rusqlite::ErrorCode::ConstraintViolation =>
+                    {
+                        StoreError::Conflict(format!(
+                            "beslut {} finns två gånger i filen; inget har sparats",
+                            d.id
+                        ))
+                    }
+                    e => e,
+                })?;
                 self.summary.inserted += 1;
             }
         }
@@ -426,7 +450,9 @@ impl<D: Db> UnenforcedStore for D {
             )?;
             let mut import = Import {
                 lookup: c.prepare(LOOKUP)?,
+                insert: c.prepare(WRITE.split(" ON CONFLICT").next().unwrap_or(WRITE))?,
                 write: c.prepare(WRITE)?,
+                last: None,
                 history: c.prepare(
                     "INSERT INTO unenforced_history (decision_id, audit_id, before_json)
                      VALUES (?1, ?2, ?3)",

@@ -138,3 +138,32 @@ fn a_register_stored_as_json_is_moved_to_columns() {
         vec![closed, full, plain]
     );
 }
+
+/// Into an empty register an import writes without reading first; an id it has written
+/// already is refused (never overwritten unlogged), and nothing of the file is kept.
+#[test]
+fn an_id_twice_in_a_file_into_an_empty_register_is_refused() {
+    let (_dir, s) = open();
+    let source = paragraf_store::ImportSource {
+        file: "dubbel.csv".into(),
+        sha256: "0".repeat(64),
+    };
+    let x = decision("X1", "2023-01-10");
+    let mut y = x.clone();
+    y.gender = Gender::M;
+    let err = s
+        .import_decisions("Import", &source, &mut |session| {
+            session.put(&decision("X0", "2023-01-09"))?;
+            session.put(&x)?;
+            session.put(&y)
+        })
+        .unwrap_err();
+    assert!(matches!(err, StoreError::Conflict(_)), "{err}");
+    assert!(err.to_string().contains("X1"), "{err}");
+    assert!(s.unenforced_decisions("revisor").unwrap().is_empty());
+    assert!(s
+        .unenforced_audit(None)
+        .unwrap()
+        .iter()
+        .all(|e| e.action == "läsa"));
+}

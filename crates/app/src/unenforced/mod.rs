@@ -542,7 +542,7 @@ pub(crate) fn import_csv_in(
                 }
                 // After the first bad row nothing more is written: it will all be undone.
                 if problems.is_empty() {
-                    session.put(&d, before.as_ref())?;
+                    session.put(&d)?;
                 }
                 Ok(())
             },
