@@ -212,8 +212,24 @@ fn checked(d: &GrantedDecision) -> Result<()> {
     }
 }
 
-const COLUMNS: &str = "id, service, decision_date, gender, reason, reason_text, unit, \
-     enforced, closed, closed_why, interruptions, offers, body_id";
+/// The columns a decision is read from, in [`from_row`]'s order (one list for every query).
+macro_rules! columns {
+    () => {
+        "id, service, decision_date, gender, reason, reason_text, unit, enforced, closed, \
+         closed_why, interruptions, offers, body_id"
+    };
+}
+
+/// Writes a new row (a row already there is refused).
+macro_rules! insert {
+    () => {
+        concat!(
+            "INSERT INTO unenforced_decisions (",
+            columns!(),
+            ", created_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+        )
+    };
+}
 
 fn date(id: &str, field: &str, text: Option<String>) -> Result<Option<NaiveDate>> {
     text.map(|t| {
@@ -236,7 +252,7 @@ fn list<T: serde::de::DeserializeOwned>(id: &str, text: Option<String>) -> Resul
     })
 }
 
-/// A decision from a row of [`COLUMNS`], checked as a decision must be.
+/// A decision from a row of `columns!()`, checked as a decision must be.
 fn from_row(r: &rusqlite::Row<'_>) -> Result<GrantedDecision> {
     let id: String = r.get(0)?;
     let corrupt = |reason: String| StoreError::Corrupt {
@@ -274,9 +290,11 @@ fn from_row(r: &rusqlite::Row<'_>) -> Result<GrantedDecision> {
     Ok(d)
 }
 
-const LOOKUP: &str = "SELECT id, service, decision_date, gender, reason, reason_text, unit, \
-     enforced, closed, closed_why, interruptions, offers, body_id \
-     FROM unenforced_decisions WHERE id = ?1";
+const LOOKUP: &str = concat!(
+    "SELECT ",
+    columns!(),
+    " FROM unenforced_decisions WHERE id = ?1"
+);
 
 fn existing(c: &Conn<'_>, id: &str) -> Result<Option<GrantedDecision>> {
     let mut st = c.prepare_cached(LOOKUP)?;
@@ -297,17 +315,17 @@ fn json_list<T: Serialize>(items: &[T]) -> Result<Option<String>> {
         .map_err(|e| StoreError::Rule(e.to_string()))
 }
 
-const WRITE: &str = "INSERT INTO unenforced_decisions
-             (id, service, decision_date, gender, reason, reason_text, unit, enforced, closed,
-              closed_why, interruptions, offers, body_id, created_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
-         ON CONFLICT (id) DO UPDATE SET
+/// Writes a row, new or changed (a changed row keeps its `created_by`).
+const WRITE: &str = concat!(
+    insert!(),
+    " ON CONFLICT (id) DO UPDATE SET
              service = excluded.service, decision_date = excluded.decision_date,
              gender = excluded.gender, reason = excluded.reason,
              reason_text = excluded.reason_text, unit = excluded.unit,
              enforced = excluded.enforced, closed = excluded.closed,
              closed_why = excluded.closed_why, interruptions = excluded.interruptions,
-             offers = excluded.offers, body_id = excluded.body_id";
+             offers = excluded.offers, body_id = excluded.body_id"
+);
 
 /// Writes `d` (a new row names `created_by`, the import that made it; a changed row keeps
 /// its own).
@@ -450,7 +468,7 @@ impl<D: Db> UnenforcedStore for D {
             )?;
             let mut import = Import {
                 lookup: c.prepare(LOOKUP)?,
-                insert: c.prepare(WRITE.split(" ON CONFLICT").next().unwrap_or(WRITE))?,
+                insert: c.prepare(insert!())?,
                 write: c.prepare(WRITE)?,
                 last: None,
                 history: c.prepare(
@@ -495,7 +513,8 @@ impl<D: Db> UnenforcedStore for D {
 
     fn unenforced_decisions(&self, actor: &str) -> Result<Vec<GrantedDecision>> {
         self.write(|c| {
-            let mut stmt = c.prepare(&format!("SELECT {COLUMNS} FROM unenforced_decisions"))?;
+            let mut stmt =
+                c.prepare(concat!("SELECT ", columns!(), " FROM unenforced_decisions"))?;
             let mut rows = stmt.query([])?;
             let mut out = Vec::new();
             while let Some(r) = rows.next()? {

@@ -440,8 +440,8 @@ pub(crate) fn import_decisions_in(
             if let Err(errors) = checker.check(&row) {
                 problems.extend(errors.iter().map(|e| from_error(line, e)));
             }
-            from = from.min(Some(row.date)).or(Some(row.date));
-            to = to.max(Some(row.date));
+            from = Some(from.map_or(row.date, |f| f.min(row.date)));
+            to = Some(to.map_or(row.date, |t| t.max(row.date)));
             // After the first bad row nothing more is written: it will all be undone.
             if problems.is_empty() {
                 put(line, &row)?;
