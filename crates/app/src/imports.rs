@@ -84,7 +84,10 @@ impl ImportKind {
     /// The file endings read.
     pub fn endings(self) -> &'static [&'static str] {
         match self {
-            ImportKind::Protocol | ImportKind::DelegationOrder => &["pdf", "txt"],
+            ImportKind::Protocol => &["pdf", "txt"],
+            ImportKind::DelegationOrder => &[
+                "pdf", "txt", "docx", "odt", "xlsx", "csv", "tsv", "html", "htm", "md",
+            ],
             ImportKind::DelegationDecisions
             | ImportKind::DelegationRoles
             | ImportKind::FurtherDelegation
@@ -408,6 +411,7 @@ fn read_file(s: &Staged) -> Result<Read> {
         }
         ImportKind::DelegationOrder => Read::Order(Box::new(crate::delegation::read_order(
             &s.path,
+            None,
             crate::clock::today(),
         )?)),
         _ => Read::Later,

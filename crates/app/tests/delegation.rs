@@ -28,7 +28,7 @@ fn d(s: &str) -> NaiveDate {
 
 fn stored() -> paragraf_app::DataDir {
     let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
-    let imported = read_order(&seed_path(), d("2024-05-01")).expect("seed 002");
+    let imported = read_order(&seed_path(), None, d("2024-05-01")).expect("seed 002");
     let imported = store_order(&store, imported, Some("002")).expect("store");
     assert_eq!(imported.version, Some(1));
     assert!(imported.diff.is_none());
@@ -37,7 +37,7 @@ fn stored() -> paragraf_app::DataDir {
 
 #[test]
 fn seed_order_is_read_with_parsed_lagrum_and_thresholds() {
-    let o = read_order(&seed_path(), d("2024-05-01")).expect("seed 002");
+    let o = read_order(&seed_path(), None, d("2024-05-01")).expect("seed 002");
     assert_eq!(o.order.items.len(), 200);
     assert!(o.staleness.is_none());
     let i = o.order.item("1.2.1").expect("1.2.1");
@@ -49,7 +49,7 @@ fn seed_order_is_read_with_parsed_lagrum_and_thresholds() {
     let i = o.order.item("5.4.1").expect("5.4.1");
     assert_eq!(i.levels[0].thresholds[0].amount, 20);
     // A year after the revision the order is flagged for review, and past giltig t o m.
-    let late = read_order(&seed_path(), d("2025-04-17")).expect("seed 002");
+    let late = read_order(&seed_path(), None, d("2025-04-17")).expect("seed 002");
     assert!(late.staleness.is_some());
     let json = serde_json::to_value(&o).expect("json");
     assert_eq!(json["title"], "Delegationsordning för Socialnämnden");
@@ -57,10 +57,54 @@ fn seed_order_is_read_with_parsed_lagrum_and_thresholds() {
     assert!(json["warnings"].as_array().is_some_and(|w| !w.is_empty()));
 }
 
+/// An order kept as a Word table (the corpus's 03 re-laid out, with the columns "Punkt,
+/// Ärendetyp, Lagrum, Beslutsfattare, Anmärkning, Anmäls, Överklagan") is read by its
+/// columns' meaning and stored, the columns beyond the five kept in the remark; an order in
+/// a CSV whose headers say nothing is read with the columns named.
+#[test]
+fn an_order_in_word_or_with_named_columns_is_read_and_stored() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/delegation");
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
+    let o = read_order(&corpus.join("03.docx"), None, d("2024-05-01")).expect("03.docx");
+    assert_eq!(o.order.items.len(), 12);
+    let i = o.order.item("1.2.1").expect("1.2.1");
+    assert_eq!(
+        i.delegates,
+        vec![vec!["Barn- och utbildningschef".to_string()]]
+    );
+    let remark = i.remark.as_deref().unwrap_or("");
+    assert!(remark.contains("Anmäls: Ja"), "{remark}");
+    assert!(
+        remark.contains("Överklagan: Laglighetsprövning"),
+        "{remark}"
+    );
+    let stored = store_order(&store, o, Some("03.docx")).expect("stored");
+    assert_eq!(stored.version, Some(1));
+
+    let dir = tempfile::tempdir().expect("tmp");
+    let csv = dir.path().join("lista.csv");
+    std::fs::write(
+        &csv,
+        "A;B;C\n1.1;Beslut om bistånd;Socialsekreterare eller Biståndshandläggare\n",
+    )
+    .expect("write");
+    let e = read_order(&csv, None, d("2024-05-01")).unwrap_err();
+    assert!(format!("{e:#}").contains("--columns"), "{e:#}");
+    let o = read_order(&csv, Some("nr,ärende,delegat"), d("2024-05-01")).expect("named");
+    assert_eq!(
+        o.order.item("1.1").expect("1.1").delegates,
+        vec![vec![
+            "Socialsekreterare".to_string(),
+            "Biståndshandläggare".to_string()
+        ]]
+    );
+    assert!(read_order(&csv, Some("nr,lagrum"), d("2024-05-01")).is_err());
+}
+
 #[test]
 fn a_new_version_shows_its_diff() {
     let store = stored();
-    let mut next = read_order(&seed_path(), d("2024-05-01")).expect("again");
+    let mut next = read_order(&seed_path(), None, d("2024-05-01")).expect("again");
     next.order.revised = Some(d("2024-06-01"));
     next.order.items.retain(|i| i.number != "11.20");
     if let Some(i) = next.order.items.iter_mut().find(|i| i.number == "1.2.1") {

@@ -65,7 +65,7 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
         nycklar: None,
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
-    let order = read_order(&fixture("002_e41df9be8d1d79a6.txt"), d("2024-06-01")).unwrap();
+    let order = read_order(&fixture("002_e41df9be8d1d79a6.txt"), None, d("2024-06-01")).unwrap();
     store_order(&dir, order, None).unwrap();
     let csv = std::fs::read(fixture("delegation/decisions_002.csv")).unwrap();
     import_decisions(&dir, "maj.csv", csv.as_slice()).unwrap();

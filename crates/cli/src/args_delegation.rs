@@ -10,8 +10,12 @@ use crate::args::{parse_date, DataArg, JsonArg};
 /// `paragraf delegation`: the order, the decisions taken under it, the report to the nämnd.
 #[derive(Debug, Subcommand)]
 pub enum DelegationCommand {
-    /// Läs in en delegationsordning (text eller PDF; den hittas även inuti en kallelse med
-    /// bilagor). Sparas som en ny version och skillnaden mot förra versionen visas.
+    /// Läs in en delegationsordning: en tabell i Word (.docx), OpenDocument (.odt), Excel
+    /// (.xlsx), CSV (; , eller tabb), HTML eller markdown, vars kolumner känns igen på
+    /// rubrikerna (Nr/Punkt/Avsnitt, Ärende/Beslut, Lagrum/Författning, Delegat/
+    /// Beslutsfattare/Lägsta beslutsnivå, Ersättare, Anmärkning/Kommentar/Villkor), eller text
+    /// och PDF (den hittas även inuti en kallelse med bilagor). Sparas som en ny version och
+    /// skillnaden mot förra versionen visas.
     Import {
         #[command(flatten)]
         data: DataArg,
@@ -20,8 +24,13 @@ pub enum DelegationCommand {
         dry_run: bool,
         #[command(flatten)]
         json: JsonArg,
-        /// Filen (.txt eller .pdf).
+        /// Filen (.docx, .odt, .xlsx, .csv, .tsv, .html, .md, .txt eller .pdf).
         file: PathBuf,
+        /// Tabellens kolumner i ordning, när rubrikraden inte känns igen: t.ex.
+        /// "nr,ärende,lagrum,delegat,anmärkning" ("-" för en kolumn som ska utelämnas,
+        /// andra ord sparas som egna kolumner).
+        #[arg(long)]
+        columns: Option<String>,
     },
     /// Delegationsbeslut: läs in enheternas listor.
     #[command(subcommand)]

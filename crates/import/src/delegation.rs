@@ -62,6 +62,10 @@ pub struct DelegationItem {
     /// The whole item is moved to this number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub moved_to: Option<String>,
+    /// Columns besides Nr, Ärende, Lagrum, Delegat and Anmärkning (*Anmäls*,
+    /// *Överklagan*), by their header as written.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub extra: BTreeMap<String, String>,
 }
 
 /// A chapter or section heading.
@@ -213,6 +217,35 @@ fn ranks(text: &str) -> Vec<Vec<String>> {
     out
 }
 
+static NUMBERED_RANK: LazyLock<Regex> = LazyLock::new(|| rx(r"(?:^|\s)\d{1,2}\.\s+"));
+static ALTERNATIVE: LazyLock<Regex> =
+    LazyLock::new(|| rx(r"(?i)\s+eller\s+|\s*/\s*|,\s+|\s+el\.\s+"));
+
+/// Ranks of a table cell: a line, or a part numbered "1." "2.", is a rank; "eller", "/" and
+/// "," separate the alternatives of a rank. Roles are kept as written (footnote stars
+/// dropped).
+fn line_ranks(text: &str) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let parts: Vec<&str> = if NUMBERED_RANK.find_iter(line).count() >= 2 {
+            NUMBERED_RANK.split(line).collect()
+        } else {
+            vec![line]
+        };
+        for part in parts {
+            let rank: Vec<String> = ALTERNATIVE
+                .split(part)
+                .map(|r| squash(r).trim_matches(['*', ',', '.', ' ']).to_string())
+                .filter(|r| !r.is_empty())
+                .collect();
+            if !rank.is_empty() {
+                out.push(rank);
+            }
+        }
+    }
+    out
+}
+
 /// What a delegate cell says.
 #[derive(Debug, Default)]
 struct Delegates {
@@ -222,7 +255,7 @@ struct Delegates {
     moved_to: Option<String>,
 }
 
-fn parse_delegates(cell: &str) -> Delegates {
+fn parse_delegates(cell: &str, marks: RankMarks) -> Delegates {
     let mut d = Delegates::default();
     let mut text = cell.trim().to_string();
     if let Some(c) = MOVED.captures(&text) {
@@ -266,14 +299,37 @@ fn parse_delegates(cell: &str) -> Delegates {
             text = text.get(..all.start()).unwrap_or("").to_string();
         }
     }
-    d.ranks = ranks(&text);
+    d.ranks = match marks {
+        RankMarks::Words => ranks(&text),
+        RankMarks::Lines => line_ranks(&text),
+    };
     d
+}
+
+static DASH: LazyLock<Regex> = LazyLock::new(|| rx(r"(?:^|\s)[-–]\s+"));
+
+/// Splits a cell into its head and unnumbered levels marked by dashes ("Upphandling - till
+/// åtta basbelopp - övrigt"); the levels are numbered 1, 2, 3 … in order. `None` unless at
+/// least two are found.
+fn dash_levels(text: &str) -> Option<(String, Vec<(String, String)>)> {
+    let mut parts = DASH.split(text);
+    let head = squash(parts.next().unwrap_or(""));
+    let levels: Vec<(String, String)> = parts
+        .map(squash)
+        .enumerate()
+        .map(|(i, t)| ((i + 1).to_string(), t))
+        .collect();
+    (levels.len() >= 2).then_some((head, levels))
 }
 
 /// Splits a cell into its head and numbered levels: "Head 1. A 2. B", "2. Parent a) X b) Y",
 /// "2. a) X 2. b) Y". Levels must run 1, 2, 3 …; anything else stays text. Returns `None`
 /// unless at least two levels are found.
-fn split_levels(text: &str) -> Option<(String, Vec<(String, String)>)> {
+fn split_levels(
+    text: &str,
+    letters_alone: bool,
+    min: usize,
+) -> Option<(String, Vec<(String, String)>)> {
     #[derive(Debug)]
     struct Mark {
         start: usize,
@@ -333,10 +389,26 @@ fn split_levels(text: &str) -> Option<(String, Vec<(String, String)>)> {
                     sub: true,
                 });
             }
+            // "a) X b) Y" without a numbered parent: the letters are the levels.
+            (None, Some(s))
+                if letters_alone
+                    && parent == 0
+                    // One letter may have been lost ("a) … c) …").
+                    && (letter.is_none() && s == 'a'
+                        || letter.is_some_and(|l| s >= l && s as u32 <= l as u32 + 1)) =>
+            {
+                letter = char::from_u32(s as u32 + 1);
+                marks.push(Mark {
+                    start: all.start(),
+                    end: all.end(),
+                    number: s.to_string(),
+                    sub: false,
+                });
+            }
             _ => {}
         }
     }
-    if marks.len() < 2 {
+    if marks.len() < min.max(1) {
         return None;
     }
     let head = text
@@ -429,6 +501,294 @@ fn join_number(p: &[u32]) -> String {
 
 fn ranges(nums: &[String]) -> String {
     nums.join(", ")
+}
+
+/// The cells of one item's row, markup removed.
+pub(crate) struct RowCells {
+    pub number: String,
+    /// The heading the row stands under, and whether it is for an utskott only.
+    pub section: Option<(String, bool)>,
+    pub matter: String,
+    pub legal: String,
+    pub delegate: String,
+    pub remark: String,
+    /// Columns besides the five, by their header.
+    pub extra: BTreeMap<String, String>,
+    /// How the delegate cell marks its ranks.
+    pub marks: RankMarks,
+}
+
+/// How a delegate cell marks its ranks (*i turordning*) and alternatives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RankMarks {
+    /// Text as extracted from a document: each capitalised role starts a rank, "eller",
+    /// "och" and a comma join alternatives ([`ranks`]).
+    Words,
+    /// A table cell: each line, or each "1." "2.", is a rank; "eller", "/" and "," separate
+    /// alternatives ([`line_ranks`]).
+    Lines,
+}
+
+/// What reading the rows found worth a warning, by item.
+#[derive(Default)]
+pub(crate) struct Notes {
+    pub markup: Vec<String>,
+    pub markup_items: Vec<String>,
+    pub conditional_notes: Vec<String>,
+    pub no_delegate: Vec<String>,
+    pub moved: Vec<String>,
+    pub misspelt: Vec<String>,
+}
+
+impl Notes {
+    /// The warnings of what was noted: the one on markup, and those on conditions, moved
+    /// items, spelling and items without a delegate.
+    pub(crate) fn warnings(&self) -> (Vec<String>, Vec<String>) {
+        let mut out = Vec::new();
+        if !self.markup.is_empty() {
+            out.push(format!(
+                "HTML-markering ({}) i tabellcellerna har tagits bort i punkterna {}",
+                self.markup.join(", "),
+                ranges(&self.markup_items)
+            ));
+        }
+        let first = std::mem::take(&mut out);
+        if !self.conditional_notes.is_empty() {
+            out.push(format!(
+                "villkorade delegater: {}",
+                self.conditional_notes.join("; ")
+            ));
+        }
+        if !self.moved.is_empty() {
+            out.push(format!(
+            "punkter som enligt delegatkolumnen flyttas i sin helhet (”Hela delegationen flyttas till …”): {}",
+            self.moved.join(", ")
+        ));
+        }
+        if !self.misspelt.is_empty() {
+            out.push(format!(
+                "”Socialekreterare” har lästs som Socialsekreterare i punkterna {}",
+                self.misspelt.join(", ")
+            ));
+        }
+        if !self.no_delegate.is_empty() {
+            out.push(format!(
+                "punkter utan delegat (hänvisningar): {}",
+                self.no_delegate.join("; ")
+            ));
+        }
+        (first, out)
+    }
+}
+
+/// One item from its row's cells: levels in the matter and the delegates paired by number,
+/// delegates in ranks, conditions, the chair's own power in the remark.
+pub(crate) fn build_item(
+    row: RowCells,
+    abbreviations: &BTreeMap<String, String>,
+    notes: &mut Notes,
+) -> DelegationItem {
+    let RowCells {
+        number,
+        section,
+        matter: matter_cell,
+        legal: legal_cell,
+        delegate: delegate_cell,
+        remark: remark_cell,
+        extra,
+        marks,
+    } = row;
+    let mut delegate_text = delegate_cell.clone();
+    if delegate_text.contains("ocialekreterare") {
+        notes.misspelt.push(number.clone());
+        delegate_text = delegate_text.replace("ocialekreterare", "ocialsekreterare");
+    }
+    // Levels: in the matter and in the delegates, paired by number.
+    let lines = marks == RankMarks::Lines;
+    let mut matter_levels = split_levels(&matter_cell, lines, 2);
+    // In a table, numbered parts of the delegate cell are levels only where the matter has
+    // levels (otherwise they are ranks), and one lettered level pairs with the matter's.
+    let mut delegate_levels = match (lines, &matter_levels) {
+        // Lettered levels stand on their own: "a) Direktör b) Avdelningschef".
+        (true, None) => split_levels(&delegate_text, true, 2).filter(|(_, l)| {
+            l.iter()
+                .all(|(n, _)| n.chars().all(|c| c.is_ascii_lowercase()))
+        }),
+        (true, Some(_)) => split_levels(&delegate_text, true, 1),
+        (false, _) => split_levels(&delegate_text, false, 2),
+    };
+    // "- a - b - c" in both cells: unnumbered levels, paired in order.
+    if lines && matter_levels.is_none() {
+        if let (Some(d), Some(m)) = (dash_levels(&delegate_text), dash_levels(&matter_cell)) {
+            if d.0.is_empty() && d.1.len() == m.1.len() {
+                matter_levels = Some(m);
+                delegate_levels = Some(d);
+            }
+        }
+    }
+    let matter = matter_levels
+        .as_ref()
+        .map_or_else(|| matter_cell.clone(), |(h, _)| h.clone());
+    let mut levels: Vec<DelegationLevel> = Vec::new();
+    let mut item_delegates = Delegates::default();
+    match &delegate_levels {
+        Some((head, dl)) => {
+            if !head.is_empty() {
+                item_delegates = parse_delegates(head, marks);
+            }
+            for (n, text) in dl {
+                let d = parse_delegates(text, marks);
+                let m = matter_levels
+                    .as_ref()
+                    .and_then(|(_, ml)| ml.iter().find(|(mn, _)| mn == n))
+                    .map(|(_, t)| t.clone());
+                levels.push(DelegationLevel {
+                    number: n.clone(),
+                    matter: m,
+                    delegates: d.ranks,
+                    remark: d.remark,
+                });
+                item_delegates.conditional.extend(d.conditional);
+            }
+            if let Some((_, ml)) = &matter_levels {
+                for (n, t) in ml {
+                    if !levels.iter().any(|l| &l.number == n) {
+                        levels.push(DelegationLevel {
+                            number: n.clone(),
+                            matter: Some(t.clone()),
+                            delegates: Vec::new(),
+                            remark: None,
+                        });
+                    }
+                }
+            }
+        }
+        None => {
+            item_delegates = parse_delegates(&delegate_text, marks);
+            if let Some((_, ml)) = &matter_levels {
+                levels = ml
+                    .iter()
+                    .map(|(n, t)| DelegationLevel {
+                        number: n.clone(),
+                        matter: Some(t.clone()),
+                        delegates: Vec::new(),
+                        remark: None,
+                    })
+                    .collect();
+            }
+        }
+    }
+    let mut remark = (!remark_cell.is_empty()).then(|| remark_cell.clone());
+    if let Some(r) = item_delegates.remark.take() {
+        remark = Some(match remark {
+            Some(x) => format!("{r}. {x}"),
+            None => r,
+        });
+    }
+    // Starred delegates: "Enhetschef* Samordnare*" with "*Gäller … med veckoberedskap …".
+    let starred: Vec<Vec<String>> = item_delegates
+        .ranks
+        .iter()
+        .filter(|r| r.iter().all(|x| x.ends_with('*')))
+        .map(|r| {
+            r.iter()
+                .map(|x| x.trim_end_matches('*').to_string())
+                .collect()
+        })
+        .collect();
+    if !starred.is_empty() {
+        item_delegates
+            .ranks
+            .retain(|r| !r.iter().all(|x| x.ends_with('*')));
+        let condition = remark_cell
+            .split_once(" med ")
+            .map(|(_, c)| format!("med {}", c.trim()))
+            .unwrap_or_else(|| remark_cell.trim_start_matches('*').trim().to_string());
+        item_delegates.conditional.push(DelegationConditional {
+            condition,
+            delegates: starred,
+        });
+    }
+    for c in &item_delegates.conditional {
+        notes.conditional_notes.push(format!(
+            "{number} ({}: {})",
+            c.condition,
+            c.delegates
+                .iter()
+                .map(|r| r.join(" eller "))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    // The chair's own power, written in the remark.
+    if let Some(c) = CHAIR_IF_URGENT.captures(&remark_cell) {
+        item_delegates.conditional.push(DelegationConditional {
+            condition: c
+                .get(1)
+                .map_or("om beslut inte kan avvaktas", |m| m.as_str())
+                .to_lowercase(),
+            delegates: vec![vec!["Ordförande".to_string()]],
+        });
+    } else if let Some(c) = CHAIR_ALSO.captures(&remark_cell) {
+        let mut delegates = vec![vec!["Ordförande".to_string()]];
+        if c.get(1).is_some() {
+            delegates.push(vec!["Ledamot".to_string()]);
+        }
+        item_delegates.conditional.push(DelegationConditional {
+            condition: c
+                .get(0)
+                .map_or(String::new(), |m| m.as_str().to_lowercase()),
+            delegates,
+        });
+    }
+    if let Some(to) = &item_delegates.moved_to {
+        notes.moved.push(format!("{number} → {to}"));
+    }
+    if item_delegates.ranks.is_empty()
+        && levels.iter().all(|l| l.delegates.is_empty())
+        && item_delegates.conditional.is_empty()
+    {
+        notes.no_delegate.push(format!(
+            "{number}{}",
+            remark
+                .as_deref()
+                .map(|r| format!(" ({r})"))
+                .unwrap_or_default()
+        ));
+    }
+    let utskott_only = section.as_ref().is_some_and(|s| s.1)
+        || remark_cell.contains("inte delegeras till tjänsteman");
+    DelegationItem {
+        section: section.as_ref().map(|s| s.0.clone()),
+        matter,
+        legal_basis: legal_cell
+            .lines()
+            .flat_map(|l| split_legal_basis(l, abbreviations))
+            .collect(),
+        delegates: item_delegates.ranks,
+        conditional: item_delegates.conditional,
+        levels,
+        remark,
+        utskott_only,
+        moved_to: item_delegates.moved_to,
+        extra,
+        number,
+    }
+}
+
+static TITLE_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    rx(r"(\p{Lu}[\p{L}\- ]*?(?:nämnden|nämnd|styrelsen|fullmäktige|utskottet))(?:\P{L}|$)")
+});
+
+/// The body an order's title names ("Delegationsordning för Socialnämnden",
+/// "Delegationsordning – Kommunstyrelsen, …").
+pub(crate) fn body_of_title(title: &str) -> Option<String> {
+    let rest = title.trim_start_matches("Delegationsordning");
+    TITLE_BODY
+        .captures(rest)
+        .and_then(|c| c.get(1))
+        .map(|m| squash(m.as_str()))
+        .filter(|b| b.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// Reads the delegationsordning in `text` (it may be inside a larger document). Never
@@ -555,18 +915,13 @@ pub fn parse_delegation(text: &str) -> Result<DelegationDocument, ImportError> {
     // The items.
     let mut sections: Vec<DelegationSection> = Vec::new();
     let mut items: Vec<DelegationItem> = Vec::new();
-    let mut markup: Vec<String> = Vec::new();
-    let mut markup_items: Vec<String> = Vec::new();
+    let mut notes = Notes::default();
     let mut header_repeats: Vec<String> = Vec::new();
     let mut headers_in_section = 0usize;
     let mut merged_headings: Vec<String> = Vec::new();
     let mut cut_numbers: Vec<String> = Vec::new();
     let mut missing: Vec<String> = Vec::new();
     let mut unnumbered: Vec<String> = Vec::new();
-    let mut conditional_notes: Vec<String> = Vec::new();
-    let mut no_delegate: Vec<String> = Vec::new();
-    let mut moved: Vec<String> = Vec::new();
-    let mut misspelt: Vec<String> = Vec::new();
     let mut section: Option<(String, bool)> = None;
     let mut last_in_parent: BTreeMap<Vec<u32>, u32> = BTreeMap::new();
     let mut previous: Option<Vec<u32>> = None;
@@ -630,8 +985,8 @@ pub fn parse_delegation(text: &str) -> Result<DelegationDocument, ImportError> {
             strip_markup(cells.get(i).copied().unwrap_or(""), markup)
         };
         if first.is_empty() {
-            let what = cell(1, &mut markup);
-            let note = cell(4, &mut markup);
+            let what = cell(1, &mut notes.markup);
+            let note = cell(4, &mut notes.markup);
             unnumbered.push(format!(
                 "”{}”{}",
                 what.trim_end_matches('.'),
@@ -678,176 +1033,26 @@ pub fn parse_delegation(text: &str) -> Result<DelegationDocument, ImportError> {
         }
         previous = Some(parts);
         let had_markup = cells.iter().any(|c| c.contains('<'));
-        let matter_cell = cell(1, &mut markup);
-        let legal_cell = cell(2, &mut markup);
-        let delegate_cell = cell(3, &mut markup);
-        let remark_cell = cell(4, &mut markup);
-        if had_markup {
-            markup_items.push(number.clone());
-        }
-        let mut delegate_text = delegate_cell.clone();
-        if delegate_text.contains("ocialekreterare") {
-            misspelt.push(number.clone());
-            delegate_text = delegate_text.replace("ocialekreterare", "ocialsekreterare");
-        }
-        // Levels: in the matter and in the delegates, paired by number.
-        let matter_levels = split_levels(&matter_cell);
-        let delegate_levels = split_levels(&delegate_text);
-        let matter = matter_levels
-            .as_ref()
-            .map_or_else(|| matter_cell.clone(), |(h, _)| h.clone());
-        let mut levels: Vec<DelegationLevel> = Vec::new();
-        let mut item_delegates = Delegates::default();
-        match &delegate_levels {
-            Some((head, dl)) => {
-                if !head.is_empty() {
-                    item_delegates = parse_delegates(head);
-                }
-                for (n, text) in dl {
-                    let d = parse_delegates(text);
-                    let m = matter_levels
-                        .as_ref()
-                        .and_then(|(_, ml)| ml.iter().find(|(mn, _)| mn == n))
-                        .map(|(_, t)| t.clone());
-                    levels.push(DelegationLevel {
-                        number: n.clone(),
-                        matter: m,
-                        delegates: d.ranks,
-                        remark: d.remark,
-                    });
-                    item_delegates.conditional.extend(d.conditional);
-                }
-                if let Some((_, ml)) = &matter_levels {
-                    for (n, t) in ml {
-                        if !levels.iter().any(|l| &l.number == n) {
-                            levels.push(DelegationLevel {
-                                number: n.clone(),
-                                matter: Some(t.clone()),
-                                delegates: Vec::new(),
-                                remark: None,
-                            });
-                        }
-                    }
-                }
-            }
-            None => {
-                item_delegates = parse_delegates(&delegate_text);
-                if let Some((_, ml)) = &matter_levels {
-                    levels = ml
-                        .iter()
-                        .map(|(n, t)| DelegationLevel {
-                            number: n.clone(),
-                            matter: Some(t.clone()),
-                            delegates: Vec::new(),
-                            remark: None,
-                        })
-                        .collect();
-                }
-            }
-        }
-        let mut remark = (!remark_cell.is_empty()).then(|| remark_cell.clone());
-        if let Some(r) = item_delegates.remark.take() {
-            remark = Some(match remark {
-                Some(x) => format!("{r}. {x}"),
-                None => r,
-            });
-        }
-        // Starred delegates: "Enhetschef* Samordnare*" with "*Gäller … med veckoberedskap …".
-        let starred: Vec<Vec<String>> = item_delegates
-            .ranks
-            .iter()
-            .filter(|r| r.iter().all(|x| x.ends_with('*')))
-            .map(|r| {
-                r.iter()
-                    .map(|x| x.trim_end_matches('*').to_string())
-                    .collect()
-            })
-            .collect();
-        if !starred.is_empty() {
-            item_delegates
-                .ranks
-                .retain(|r| !r.iter().all(|x| x.ends_with('*')));
-            let condition = remark_cell
-                .split_once(" med ")
-                .map(|(_, c)| format!("med {}", c.trim()))
-                .unwrap_or_else(|| remark_cell.trim_start_matches('*').trim().to_string());
-            item_delegates.conditional.push(DelegationConditional {
-                condition,
-                delegates: starred,
-            });
-        }
-        for c in &item_delegates.conditional {
-            conditional_notes.push(format!(
-                "{number} ({}: {})",
-                c.condition,
-                c.delegates
-                    .iter()
-                    .map(|r| r.join(" eller "))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-        // The chair's own power, written in the remark.
-        if let Some(c) = CHAIR_IF_URGENT.captures(&remark_cell) {
-            item_delegates.conditional.push(DelegationConditional {
-                condition: c
-                    .get(1)
-                    .map_or("om beslut inte kan avvaktas", |m| m.as_str())
-                    .to_lowercase(),
-                delegates: vec![vec!["Ordförande".to_string()]],
-            });
-        } else if let Some(c) = CHAIR_ALSO.captures(&remark_cell) {
-            let mut delegates = vec![vec!["Ordförande".to_string()]];
-            if c.get(1).is_some() {
-                delegates.push(vec!["Ledamot".to_string()]);
-            }
-            item_delegates.conditional.push(DelegationConditional {
-                condition: c
-                    .get(0)
-                    .map_or(String::new(), |m| m.as_str().to_lowercase()),
-                delegates,
-            });
-        }
-        if let Some(to) = &item_delegates.moved_to {
-            moved.push(format!("{number} → {to}"));
-        }
-        if item_delegates.ranks.is_empty()
-            && levels.iter().all(|l| l.delegates.is_empty())
-            && item_delegates.conditional.is_empty()
-        {
-            no_delegate.push(format!(
-                "{number}{}",
-                remark
-                    .as_deref()
-                    .map(|r| format!(" ({r})"))
-                    .unwrap_or_default()
-            ));
-        }
-        let utskott_only = section.as_ref().is_some_and(|s| s.1)
-            || remark_cell.contains("inte delegeras till tjänsteman");
-        items.push(DelegationItem {
-            section: section.as_ref().map(|s| s.0.clone()),
-            matter,
-            legal_basis: split_legal_basis(&legal_cell, &abbreviations),
-            delegates: item_delegates.ranks,
-            conditional: item_delegates.conditional,
-            levels,
-            remark,
-            utskott_only,
-            moved_to: item_delegates.moved_to,
+        let row = RowCells {
+            matter: cell(1, &mut notes.markup),
+            legal: cell(2, &mut notes.markup),
+            delegate: cell(3, &mut notes.markup),
+            remark: cell(4, &mut notes.markup),
             number,
-        });
+            section: section.clone(),
+            extra: BTreeMap::new(),
+            marks: RankMarks::Words,
+        };
+        if had_markup {
+            notes.markup_items.push(row.number.clone());
+        }
+        items.push(build_item(row, &abbreviations, &mut notes));
     }
+    let (markup_warning, late_warnings) = notes.warnings();
     if items.is_empty() {
         return Err(ImportError::NoDelegationOrder);
     }
-    if !markup.is_empty() {
-        warnings.push(format!(
-            "HTML-markering ({}) i tabellcellerna har tagits bort i punkterna {}",
-            markup.join(", "),
-            ranges(&markup_items)
-        ));
-    }
+    warnings.extend(markup_warning);
     if !header_repeats.is_empty() {
         warnings.push(format!(
             "tabellen börjar om på varje sida: rubrikraden Nr/Ärende/Lagrum/Delegat upprepas i avsnitten {} och raderna har lagts ihop",
@@ -875,30 +1080,7 @@ pub fn parse_delegation(text: &str) -> Result<DelegationDocument, ImportError> {
             unnumbered.join("; ")
         ));
     }
-    if !conditional_notes.is_empty() {
-        warnings.push(format!(
-            "villkorade delegater: {}",
-            conditional_notes.join("; ")
-        ));
-    }
-    if !moved.is_empty() {
-        warnings.push(format!(
-            "punkter som enligt delegatkolumnen flyttas i sin helhet (”Hela delegationen flyttas till …”): {}",
-            moved.join(", ")
-        ));
-    }
-    if !misspelt.is_empty() {
-        warnings.push(format!(
-            "”Socialekreterare” har lästs som Socialsekreterare i punkterna {}",
-            misspelt.join(", ")
-        ));
-    }
-    if !no_delegate.is_empty() {
-        warnings.push(format!(
-            "punkter utan delegat (hänvisningar): {}",
-            no_delegate.join("; ")
-        ));
-    }
+    warnings.extend(late_warnings);
     let mut seen = std::collections::HashSet::new();
     let dups: Vec<String> = items
         .iter()
@@ -1050,26 +1232,64 @@ pub fn layout_tables_to_tabs(raw: &str) -> String {
     out
 }
 
-/// Reads a delegationsordning from a `.txt` or `.pdf` file. A PDF's tables are rebuilt from
-/// the columns' positions (see [`layout_tables_to_tabs`]).
+/// Reads a delegationsordning from a file: Word, OpenDocument, XLSX, CSV, HTML and markdown
+/// tables by their columns' meaning ([`crate::delegation_grid`]), `.txt` and `.pdf` by the
+/// text reader (a PDF's tables rebuilt from the columns' positions, see
+/// [`layout_tables_to_tabs`]).
 pub fn read_delegation_file(path: &std::path::Path) -> Result<DelegationDocument, ImportError> {
-    let is_pdf = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
-        || std::fs::read(path)
-            .map(|b| b.starts_with(b"%PDF-"))
-            .unwrap_or(false);
-    if is_pdf {
+    read_delegation_file_with(path, None)
+}
+
+/// As [`read_delegation_file`], with the columns of a table file named by the user (see
+/// [`crate::delegation_grid::parse_columns`]) when its header row cannot be recognised.
+pub fn read_delegation_file_with(
+    path: &std::path::Path,
+    columns: Option<&[crate::delegation_grid::Role]>,
+) -> Result<DelegationDocument, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > crate::read::MAX_FILE {
+        return Err(ImportError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            max: crate::read::MAX_FILE,
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    );
+    if let Some(format) = crate::delegation_grid::format_of(&name, &bytes) {
+        return crate::delegation_grid::read_order_table(&name, format, &bytes, columns);
+    }
+    if bytes.starts_with(b"%PDF-") {
         let raw = crate::pdf::pdf_to_layout(path)?;
         let mut d = parse_delegation(&layout_tables_to_tabs(&raw))?;
         d.warnings.insert(
             0,
             "läst ur PDF: tabellens kolumner har återskapats ur textens placering; kontrollera punkterna".to_string(),
         );
-        Ok(d)
+        return Ok(d);
+    }
+    let text = crate::read::read_file(path)?;
+    // Text that is a markdown or HTML table is read as one.
+    let sniffed = if text.contains("<table") || text.contains("<TABLE") {
+        Some(crate::delegation_grid::Format::Html)
+    } else if text
+        .lines()
+        .any(|l| l.trim_start().starts_with("|---") || l.trim_start().starts_with("| ---"))
+    {
+        Some(crate::delegation_grid::Format::Markdown)
     } else {
-        parse_delegation(&crate::read::read_file(path)?)
+        None
+    };
+    match sniffed {
+        Some(f) => crate::delegation_grid::read_order_table(&name, f, text.as_bytes(), columns),
+        None => parse_delegation(&text),
     }
 }
 
@@ -1116,21 +1336,33 @@ mod tests {
 
     #[test]
     fn conditional_delegates() {
-        let d = parse_delegates("Utskott Eller vid brådskande ärende – Verksamhetschef");
+        let d = parse_delegates(
+            "Utskott Eller vid brådskande ärende – Verksamhetschef",
+            RankMarks::Words,
+        );
         assert_eq!(d.ranks, vec![vec!["Utskott"]]);
         assert_eq!(d.conditional[0].condition, "vid brådskande ärende");
         assert_eq!(d.conditional[0].delegates, vec![vec!["Verksamhetschef"]]);
-        let d = parse_delegates("Utskott Enhetschef och samordnare med veckoberedskap inom IFO");
+        let d = parse_delegates(
+            "Utskott Enhetschef och samordnare med veckoberedskap inom IFO",
+            RankMarks::Words,
+        );
         assert_eq!(d.ranks, vec![vec!["Utskott"]]);
         assert_eq!(d.conditional[0].condition, "med veckoberedskap inom IFO");
         assert_eq!(
             d.conditional[0].delegates,
             vec![vec!["Enhetschef", "Samordnare"]]
         );
-        let d = parse_delegates("Utskott Hela delegationen flyttas till 7.2.10");
+        let d = parse_delegates(
+            "Utskott Hela delegationen flyttas till 7.2.10",
+            RankMarks::Words,
+        );
         assert_eq!(d.ranks, vec![vec!["Utskott"]]);
         assert_eq!(d.moved_to.as_deref(), Some("7.2.10"));
-        let d = parse_delegates("Biståndshandläggare i samråd med Enhetschef eller Samordnare");
+        let d = parse_delegates(
+            "Biståndshandläggare i samråd med Enhetschef eller Samordnare",
+            RankMarks::Words,
+        );
         assert_eq!(d.ranks, vec![vec!["Biståndshandläggare"]]);
         assert_eq!(
             d.remark.as_deref(),
@@ -1140,9 +1372,12 @@ mod tests {
 
     #[test]
     fn levels_numbered_and_lettered() {
-        let (head, l) =
-            split_levels("Beslut om ersättning. 1. Grundnivå. 2. Förhöjd nivå. 3. Utöver.")
-                .expect("levels");
+        let (head, l) = split_levels(
+            "Beslut om ersättning. 1. Grundnivå. 2. Förhöjd nivå. 3. Utöver.",
+            false,
+            2,
+        )
+        .expect("levels");
         assert_eq!(head, "Beslut om ersättning.");
         assert_eq!(
             l.iter().map(|x| x.0.as_str()).collect::<Vec<_>>(),
@@ -1151,6 +1386,8 @@ mod tests {
         assert_eq!(l[1].1, "Förhöjd nivå.");
         let (_, l) = split_levels(
             "Bistånd: 1. Hemtjänst. 2. Särskild boendeform. a) Egna. b) Andras. 3. Sysselsättning.",
+            false,
+            2,
         )
         .expect("levels");
         assert_eq!(
@@ -1166,6 +1403,8 @@ mod tests {
         );
         let (_, l) = split_levels(
             "1. Biståndshandläggare Samordnare 2. a) Enhetschef Samordnare 2. b) Utskott 3. X",
+            false,
+            2,
         )
         .expect("levels");
         assert_eq!(
@@ -1173,8 +1412,8 @@ mod tests {
             vec!["1", "2a", "2b", "3"]
         );
         assert_eq!(l[1].1, "Enhetschef Samordnare");
-        assert!(split_levels("Beslut enligt 9 kap. 1 § SoL.").is_none());
-        assert!(split_levels("Ett 1. bara").is_none());
+        assert!(split_levels("Beslut enligt 9 kap. 1 § SoL.", false, 2).is_none());
+        assert!(split_levels("Ett 1. bara", false, 2).is_none());
     }
 
     #[test]

@@ -35,4 +35,6 @@ pub enum ImportError {
     NoBody,
     #[error("ingen delegationsordning hittades (letade efter en tabell med kolumnerna Nr, Ärende, Lagrum och Delegat) – är detta en delegationsordning?")]
     NoDelegationOrder,
+    #[error("{where_}: {message}")]
+    Table { where_: String, message: String },
 }

@@ -5,7 +5,7 @@ use crate::error::ImportError;
 use std::path::Path;
 
 /// Larger files are refused (a protocol is a few MB at most).
-const MAX_FILE: u64 = 256 * 1024 * 1024;
+pub(crate) const MAX_FILE: u64 = 256 * 1024 * 1024;
 
 /// Document formats we cannot read as text.
 const OFFICE: [&str; 9] = [

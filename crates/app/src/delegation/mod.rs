@@ -95,7 +95,12 @@ pub fn order_from_document(doc: &DelegationDocument) -> (DelegationOrder, Vec<St
                 })
                 .collect(),
             thresholds: Threshold::find_in(&i.matter),
-            remark: i.remark.clone(),
+            // Columns the order has besides the five (Anmäls, Överklagan) are kept in the
+            // remark, under their own header.
+            remark: std::iter::once(i.remark.clone())
+                .flatten()
+                .chain(i.extra.iter().map(|(k, v)| format!("{k}: {v}")))
+                .reduce(|a, b| format!("{a}. {b}")),
             utskott_only: i.utskott_only,
             moved_to: i.moved_to.clone(),
         })
@@ -125,10 +130,15 @@ pub fn order_from_document(doc: &DelegationDocument) -> (DelegationOrder, Vec<St
     (order, warnings)
 }
 
-/// Reads an order from a `.txt` or `.pdf` file (PDF through pdftotext, as protocols are).
-/// Problems the core finds (duplicate numbers) are errors.
-pub fn read_order(path: &Path, today: NaiveDate) -> Result<OrderImport> {
-    let doc = paragraf_import::read_delegation_file(path)
+/// Reads an order from a file: a table in Word, OpenDocument, XLSX, CSV, HTML or markdown
+/// (its columns recognised by their headers, or named in `columns`, e.g.
+/// "nr,ärende,lagrum,delegat,anmärkning"), or text and PDF (PDF through pdftotext, as
+/// protocols are). Problems the core finds (duplicate numbers) are errors.
+pub fn read_order(path: &Path, columns: Option<&str>, today: NaiveDate) -> Result<OrderImport> {
+    let columns = columns
+        .map(paragraf_import::delegation_grid::parse_columns)
+        .transpose()?;
+    let doc = paragraf_import::delegation::read_delegation_file_with(path, columns.as_deref())
         .with_context(|| format!("{} kunde inte läsas som delegationsordning", path.display()))?;
     let (order, warnings) = order_from_document(&doc);
     let errors = order.validate();

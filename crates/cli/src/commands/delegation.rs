@@ -92,8 +92,9 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             dry_run,
             json,
             file,
+            columns,
         } => {
-            let read = ops::read_order(&file, today())?;
+            let read = ops::read_order(&file, columns.as_deref(), today())?;
             let result = if dry_run {
                 read
             } else {

@@ -1,0 +1,829 @@
+//! Delegationsordningar as tables, in the formats municipalities keep them: Word (.docx) and
+//! OpenDocument (.odt) tables, XLSX, CSV with `;` `,` or tab, HTML and markdown tables. Each
+//! file becomes rows of cells ([`grid`]); the header row's columns are recognised by meaning
+//! ([`role_of`]: Nr/Punkt/Avsnitt/Ref, Ärende/Ärendetyp/Beslut, Lagrum/Författning/Lag,
+//! Delegat/Beslutsfattare/Lägsta beslutsnivå, Ersättare, Anmärkning/Kommentar/Villkor; other
+//! columns are kept under their own header), or named by the user when no header can be
+//! recognised ([`parse_columns`]); every row is then made an item by the text reader's rules.
+//!
+//! Never panics; a file that holds no such table is refused with what was looked for.
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+use std::sync::LazyLock;
+
+use quick_xml::events::Event;
+use regex::Regex;
+
+use crate::delegation::{
+    build_item, DelegationDocument, DelegationSection, Notes, RankMarks, RowCells,
+};
+use crate::error::ImportError;
+
+/// The formats read as tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// CSV with `;`, `,` or tab (`.csv`, `.tsv`).
+    Csv,
+    /// Excel (`.xlsx`): the first sheet.
+    Xlsx,
+    /// Word (`.docx`): every table of the document.
+    Docx,
+    /// OpenDocument text (`.odt`): every table.
+    Odt,
+    /// HTML: every `<table>`.
+    Html,
+    /// Markdown pipe tables.
+    Markdown,
+}
+
+/// The format of a file, by its first bytes and then its name; `None` for plain text and PDF
+/// (read by the text reader).
+pub fn format_of(name: &str, bytes: &[u8]) -> Option<Format> {
+    let lower = name.to_lowercase();
+    if bytes.starts_with(b"PK") {
+        if let Ok(zip) = zip::ZipArchive::new(Cursor::new(bytes)) {
+            let has = |n: &str| zip.index_for_name(n).is_some();
+            if has("word/document.xml") {
+                return Some(Format::Docx);
+            }
+            if has("content.xml") {
+                return Some(Format::Odt);
+            }
+            if has("xl/workbook.xml") {
+                return Some(Format::Xlsx);
+            }
+        }
+    }
+    let ext = lower.rsplit('.').next().unwrap_or("");
+    match ext {
+        "csv" | "tsv" => Some(Format::Csv),
+        "xlsx" => Some(Format::Xlsx),
+        "docx" => Some(Format::Docx),
+        "odt" => Some(Format::Odt),
+        "html" | "htm" => Some(Format::Html),
+        "md" | "markdown" => Some(Format::Markdown),
+        _ => None,
+    }
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// Nr, Punkt, Avsnitt, Ref.
+    Number,
+    /// Ärende, Ärendetyp, Beslut, Delegationens art.
+    Matter,
+    /// Lagrum, Författning, Lag.
+    Law,
+    /// Delegat, Beslutsfattare, Lägsta beslutsnivå.
+    Delegate,
+    /// Ersättare: the ranks after the delegate.
+    Substitute,
+    /// "Delegat (ersättare)": the delegate, then the substitutes in parentheses.
+    DelegateWithSubstitutes,
+    /// Anmärkning, Kommentar, Villkor.
+    Remark,
+    /// Any other column, kept under its header.
+    Extra(String),
+    /// A column to leave out (`-` in `--columns`).
+    Ignore,
+}
+
+impl Role {
+    fn swedish(&self) -> String {
+        match self {
+            Role::Number => "nummer".into(),
+            Role::Matter => "ärende".into(),
+            Role::Law => "lagrum".into(),
+            Role::Delegate => "delegat".into(),
+            Role::Substitute => "ersättare".into(),
+            Role::DelegateWithSubstitutes => "delegat (ersättare)".into(),
+            Role::Remark => "anmärkning".into(),
+            Role::Extra(h) => format!("övrig kolumn ”{h}”"),
+            Role::Ignore => "utelämnas".into(),
+        }
+    }
+}
+
+fn fold(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches([':', '.', '*', ' '])
+        .to_lowercase()
+}
+
+/// The role of a column by its header's meaning; `None` for an empty header.
+pub fn role_of(header: &str) -> Option<Role> {
+    let h = fold(header);
+    if h.is_empty() {
+        return None;
+    }
+    let word = |w: &str| h.split([' ', '/', '(', ')', ',']).any(|x| x == w);
+    let role = if h.contains("delegat") && h.contains("ersätt") {
+        Role::DelegateWithSubstitutes
+    } else if h.contains("deleg") && (h.contains(" art") || h.contains("ärende")) {
+        Role::Matter
+    } else if h.starts_with("anmäls till") && h.contains("anm") {
+        Role::Remark
+    } else if matches!(
+        h.as_str(),
+        "nr" | "nr."
+            | "nummer"
+            | "punkt"
+            | "avsnitt"
+            | "ref"
+            | "referens"
+            | "kap nr"
+            | "löpnr"
+            | "id"
+            | "pkt"
+            | "#"
+    ) {
+        Role::Number
+    } else if h.contains("delegat")
+        || h.contains("beslutsfattare")
+        || h.contains("beslutsnivå")
+        || h == "beslutande"
+        || h == "delegering till"
+    {
+        Role::Delegate
+    } else if h.contains("ersättare") {
+        Role::Substitute
+    } else if h.starts_with("ärende")
+        || word("beslut")
+        || h == "beslutstyp"
+        || h == "beslutsärende"
+        || h == "ärendeslag"
+        || h == "uppgift"
+    {
+        Role::Matter
+    } else if h.contains("lagrum")
+        || h.contains("författning")
+        || word("lag")
+        || h == "lagstöd"
+        || h == "lagrum/författning"
+    {
+        Role::Law
+    } else if h.contains("anmärkning")
+        || h.contains("kommentar")
+        || word("villkor")
+        || h == "notering"
+        || h == "anm"
+        || h == "övrigt"
+    {
+        Role::Remark
+    } else {
+        Role::Extra(header.split_whitespace().collect::<Vec<_>>().join(" "))
+    };
+    Some(role)
+}
+
+/// The columns named by the user (`--columns nr,ärende,lagrum,delegat,anmärkning`): one role
+/// per column, in order, `-` for a column to leave out, any other word a column kept under
+/// that name.
+pub fn parse_columns(spec: &str) -> Result<Vec<Role>, ImportError> {
+    let roles: Vec<Role> = spec
+        .split(',')
+        .map(|c| {
+            let c = c.trim();
+            if c == "-" || c.is_empty() {
+                Role::Ignore
+            } else {
+                role_of(c).unwrap_or(Role::Ignore)
+            }
+        })
+        .collect();
+    if !roles.contains(&Role::Matter)
+        || !roles
+            .iter()
+            .any(|r| matches!(r, Role::Delegate | Role::DelegateWithSubstitutes))
+    {
+        return Err(ImportError::Table {
+            where_: "--columns".into(),
+            message: format!(
+                "”{spec}” anger ingen kolumn för ärende och delegat (t.ex. nr,ärende,lagrum,delegat,anmärkning)"
+            ),
+        });
+    }
+    Ok(roles)
+}
+
+/// Largest part of a zip file read (64 MiB): a file that unpacks to more is refused.
+const MAX_PART: u64 = 64 << 20;
+
+fn zip_part(bytes: &[u8], name: &str) -> Result<String, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("filen kunde inte öppnas som zip-arkiv: {e}"))?;
+    let part = zip
+        .by_name(name)
+        .map_err(|_| format!("delen {name} saknas i filen"))?;
+    let mut text = String::new();
+    part.take(MAX_PART + 1)
+        .read_to_string(&mut text)
+        .map_err(|e| format!("delen {name} kunde inte läsas: {e}"))?;
+    if text.len() as u64 > MAX_PART {
+        return Err(format!("delen {name} är större än 64 MiB"));
+    }
+    Ok(text)
+}
+
+/// The rows of every table in `bytes`, each a list of cells (lines inside a cell separated
+/// by `\n`), and the document's title when it has one before its first table.
+pub fn grid(format: Format, bytes: &[u8]) -> Result<(Vec<Vec<String>>, Option<String>), String> {
+    match format {
+        Format::Csv => crate::table::csv_records(bytes)
+            .map(|rows| (rows, None))
+            .map_err(|e| e.to_string()),
+        Format::Xlsx => crate::table::xlsx_records(bytes)
+            .map(|rows| (rows, None))
+            .map_err(|e| e.to_string()),
+        Format::Docx => Ok(xml_tables(&zip_part(bytes, "word/document.xml")?, &DOCX)),
+        Format::Odt => Ok(xml_tables(&zip_part(bytes, "content.xml")?, &ODT)),
+        Format::Html => {
+            let text = crate::table::text(bytes).map_err(|e| e.to_string())?;
+            Ok(xml_tables(&text, &HTML))
+        }
+        Format::Markdown => {
+            let text = crate::table::text(bytes).map_err(|e| e.to_string())?;
+            Ok(markdown_tables(&text))
+        }
+    }
+}
+
+/// The element names of a markup's tables.
+struct Markup {
+    row: &'static [&'static str],
+    cell: &'static [&'static str],
+    /// Elements that end a line inside a cell (paragraphs).
+    paragraph: &'static [&'static str],
+    /// Empty elements that are a line break.
+    line_break: &'static [&'static str],
+    /// Elements that are a space (tabs, `text:s`).
+    space: &'static [&'static str],
+    /// Elements whose text is the title, when before the first table.
+    title: &'static [&'static str],
+    /// Elements whose text is never content (`<script>`, `<style>`).
+    skip: &'static [&'static str],
+    /// The attribute that repeats an empty cell (ODF), capped.
+    repeat: Option<&'static str>,
+}
+
+const DOCX: Markup = Markup {
+    row: &["tr"],
+    cell: &["tc"],
+    paragraph: &["p"],
+    line_break: &["br", "cr"],
+    space: &["tab"],
+    title: &["p"],
+    skip: &["instrText", "delText"],
+    repeat: None,
+};
+const ODT: Markup = Markup {
+    row: &["table-row"],
+    cell: &["table-cell", "covered-table-cell"],
+    paragraph: &["p", "h"],
+    line_break: &["line-break"],
+    space: &["s", "tab"],
+    title: &["h", "p"],
+    skip: &[],
+    repeat: Some("number-columns-repeated"),
+};
+const HTML: Markup = Markup {
+    row: &["tr"],
+    cell: &["td", "th"],
+    paragraph: &["p", "div", "li"],
+    line_break: &["br"],
+    space: &[],
+    title: &["h1", "title"],
+    skip: &["script", "style"],
+    repeat: None,
+};
+
+fn entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "sect" => '§',
+        "aring" => 'å',
+        "auml" => 'ä',
+        "ouml" => 'ö',
+        "Aring" => 'Å',
+        "Auml" => 'Ä',
+        "Ouml" => 'Ö',
+        "eacute" => 'é',
+        _ => return None,
+    })
+}
+
+/// Every table row of an XML or HTML document (read leniently: HTML's unclosed elements are
+/// borne), and the text of the first title element before the first table.
+fn xml_tables(text: &str, m: &Markup) -> (Vec<Vec<String>>, Option<String>) {
+    let mut reader = quick_xml::Reader::from_str(text);
+    {
+        let c = reader.config_mut();
+        c.check_end_names = false;
+        c.allow_unmatched_ends = true;
+        c.expand_empty_elements = false;
+    }
+    let local = |n: &str| -> String { n.rsplit(':').next().unwrap_or("").to_lowercase() };
+    let is = |list: &[&str], n: &str| list.iter().any(|x| x.eq_ignore_ascii_case(n));
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row: Option<Vec<String>> = None;
+    let mut cell: Option<String> = None;
+    let mut depth_tables = 0usize;
+    let mut seen_table = false;
+    let mut title: Option<String> = None;
+    let mut title_text: Option<String> = None;
+    let mut skipping = 0usize;
+    let push_text = |cell: &mut Option<String>, title_text: &mut Option<String>, t: &str| {
+        if let Some(c) = cell.as_mut() {
+            c.push_str(t);
+        } else if let Some(tt) = title_text.as_mut() {
+            tt.push_str(t);
+        }
+    };
+    loop {
+        let ev = match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(ev) => ev,
+        };
+        match ev {
+            Event::Start(e) | Event::Empty(e) if skipping > 0 => {
+                let _ = e;
+            }
+            Event::Start(e) => {
+                let n = local(e.name().as_ref());
+                if is(m.skip, &n) {
+                    skipping += 1;
+                } else if n == "table" {
+                    depth_tables += 1;
+                    seen_table = true;
+                } else if is(m.row, &n) && depth_tables <= 1 {
+                    if let Some(r) = row.take() {
+                        rows.push(r);
+                    }
+                    row = Some(Vec::new());
+                } else if is(m.cell, &n) && depth_tables <= 1 {
+                    if let (Some(c), Some(r)) = (cell.take(), row.as_mut()) {
+                        r.push(c);
+                    }
+                    cell = Some(String::new());
+                    if let Some(attr) = m.repeat {
+                        let times = repeat_of(&e, attr);
+                        if let Some(r) = row.as_mut() {
+                            for _ in 1..times {
+                                r.push(String::new());
+                            }
+                        }
+                    }
+                } else if is(m.line_break, &n) {
+                    push_text(&mut cell, &mut title_text, "\n");
+                } else if is(m.space, &n) {
+                    push_text(&mut cell, &mut title_text, " ");
+                } else if !seen_table && title.is_none() && is(m.title, &n) {
+                    title_text = Some(String::new());
+                }
+            }
+            Event::Empty(e) => {
+                let n = local(e.name().as_ref());
+                if is(m.line_break, &n) {
+                    push_text(&mut cell, &mut title_text, "\n");
+                } else if is(m.space, &n) {
+                    push_text(&mut cell, &mut title_text, " ");
+                } else if is(m.cell, &n) && depth_tables <= 1 {
+                    if let Some(r) = row.as_mut() {
+                        if let Some(c) = cell.take() {
+                            r.push(c);
+                        }
+                        let times = m.repeat.map_or(1, |a| repeat_of(&e, a));
+                        for _ in 0..times {
+                            r.push(String::new());
+                        }
+                    }
+                }
+            }
+            Event::End(e) => {
+                let n = local(e.name().as_ref());
+                if is(m.skip, &n) {
+                    skipping = skipping.saturating_sub(1);
+                } else if skipping > 0 {
+                } else if n == "table" {
+                    depth_tables = depth_tables.saturating_sub(1);
+                    if depth_tables == 0 {
+                        if let (Some(c), Some(r)) = (cell.take(), row.as_mut()) {
+                            r.push(c);
+                        }
+                        if let Some(r) = row.take() {
+                            rows.push(r);
+                        }
+                    }
+                } else if is(m.cell, &n) && depth_tables <= 1 {
+                    if let (Some(c), Some(r)) = (cell.take(), row.as_mut()) {
+                        r.push(c);
+                    }
+                } else if is(m.row, &n) && depth_tables <= 1 {
+                    if let (Some(c), Some(r)) = (cell.take(), row.as_mut()) {
+                        r.push(c);
+                    }
+                    if let Some(r) = row.take() {
+                        rows.push(r);
+                    }
+                } else if is(m.paragraph, &n) {
+                    if let Some(c) = cell.as_mut() {
+                        c.push('\n');
+                    }
+                }
+                if title_text.is_some() && is(m.title, &n) {
+                    let t = squash(title_text.take().as_deref().unwrap_or(""));
+                    if !t.is_empty() && title.is_none() {
+                        title = Some(t);
+                    }
+                }
+            }
+            Event::Text(t) if skipping == 0 => {
+                push_text(&mut cell, &mut title_text, &t.xml10_content());
+            }
+            Event::CData(t) if skipping == 0 => {
+                push_text(&mut cell, &mut title_text, &t.xml10_content());
+            }
+            Event::GeneralRef(r) if skipping == 0 => {
+                let ch = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(c),
+                    _ => entity(&r),
+                };
+                if let Some(c) = ch {
+                    push_text(&mut cell, &mut title_text, c.encode_utf8(&mut [0; 4]));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let (Some(c), Some(r)) = (cell.take(), row.as_mut()) {
+        r.push(c);
+    }
+    if let Some(r) = row.take() {
+        rows.push(r);
+    }
+    let rows = rows
+        .into_iter()
+        .map(|r| r.into_iter().map(|c| cell_lines(&c)).collect())
+        .collect();
+    (rows, title)
+}
+
+/// How many times an ODF cell stands (`table:number-columns-repeated`), at most 64.
+fn repeat_of(e: &quick_xml::events::BytesStart<'_>, attr: &str) -> usize {
+    e.attributes()
+        .flatten()
+        .find(|a| {
+            let k: &str = a.key.as_ref();
+            k.rsplit(':').next() == Some(attr)
+        })
+        .and_then(|a| a.value.parse::<usize>().ok())
+        .unwrap_or(1)
+        .clamp(1, 64)
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A cell's text with each line's white space squashed and empty lines dropped.
+fn cell_lines(c: &str) -> String {
+    c.lines()
+        .map(squash)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+static MD_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)<br\s*/?>").expect("static regex"));
+
+/// Markdown pipe tables: `| a | b |` rows, the `|---|` rule skipped, `\|` a pipe inside a
+/// cell and `<br>` a line break; the first `#` heading before the table is the title.
+fn markdown_tables(text: &str) -> (Vec<Vec<String>>, Option<String>) {
+    let mut rows = Vec::new();
+    let mut title = None;
+    for line in text.lines() {
+        let t = line.trim();
+        if rows.is_empty() && title.is_none() {
+            if let Some(h) = t.strip_prefix('#') {
+                title = Some(squash(h.trim_start_matches('#')));
+                continue;
+            }
+        }
+        let Some(inner) = t.strip_prefix('|') else {
+            continue;
+        };
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        let mut cells = Vec::new();
+        let mut cur = String::new();
+        let mut chars = inner.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if chars.peek() == Some(&'|') => {
+                    cur.push('|');
+                    chars.next();
+                }
+                '|' => cells.push(std::mem::take(&mut cur)),
+                _ => cur.push(c),
+            }
+        }
+        cells.push(cur);
+        let rule = cells.iter().all(|c| {
+            let c = c.trim();
+            !c.is_empty() && c.chars().all(|x| matches!(x, '-' | ':' | ' '))
+        });
+        if rule {
+            continue;
+        }
+        rows.push(
+            cells
+                .iter()
+                .map(|c| cell_lines(&MD_BREAK.replace_all(c.trim(), "\n")))
+                .collect(),
+        );
+    }
+    (rows, title)
+}
+
+static NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,3}){0,3}\.?$").expect("static regex"));
+static NUMBERED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2}(?:\.\d{1,3}){1,3})\.?\s+(\S[\s\S]*)$").expect("static regex")
+});
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.*)$").expect("static regex")
+});
+/// "Delegat (Ersättare eller Ersättare)": the substitutes in parentheses at the end.
+static TRAILING_PARENS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^()]+)\)\s*$").expect("static regex"));
+
+/// The header row: the first row with a matter and a delegate column.
+fn header_roles(row: &[String]) -> Option<Vec<Option<Role>>> {
+    let roles: Vec<Option<Role>> = row.iter().map(|c| role_of(c)).collect();
+    let has = |f: &dyn Fn(&Role) -> bool| roles.iter().flatten().any(f);
+    let data_like = row
+        .iter()
+        .any(|c| NUMBER.is_match(c.trim()) && !c.trim().is_empty());
+    (has(&|r| *r == Role::Matter)
+        && has(&|r| matches!(r, Role::Delegate | Role::DelegateWithSubstitutes))
+        && !data_like)
+        .then_some(roles)
+}
+
+/// Reads a delegationsordning from a table file. `columns` names the columns when the
+/// header row cannot be recognised (its first row is then the header if it holds no item
+/// number). `name` is the file's name, for messages.
+pub fn read_order_table(
+    name: &str,
+    format: Format,
+    bytes: &[u8],
+    columns: Option<&[Role]>,
+) -> Result<DelegationDocument, ImportError> {
+    let (rows, title) = grid(format, bytes).map_err(|message| ImportError::Table {
+        where_: name.to_string(),
+        message,
+    })?;
+    order_from_rows(name, &rows, title, columns)
+}
+
+/// The order in `rows` (see [`read_order_table`]).
+pub fn order_from_rows(
+    name: &str,
+    rows: &[Vec<String>],
+    title: Option<String>,
+    columns: Option<&[Role]>,
+) -> Result<DelegationDocument, ImportError> {
+    let (header_at, roles): (Option<usize>, Vec<Option<Role>>) = match columns {
+        Some(c) => {
+            let first_is_header = rows.first().is_some_and(|r| {
+                !r.iter()
+                    .zip(c)
+                    .any(|(cell, role)| *role == Role::Number && NUMBER.is_match(cell.trim()))
+            });
+            (
+                first_is_header.then_some(0),
+                c.iter().cloned().map(Some).collect(),
+            )
+        }
+        None => {
+            let found = rows
+                .iter()
+                .enumerate()
+                .find_map(|(i, r)| header_roles(r).map(|roles| (i, roles)));
+            match found {
+                Some((i, roles)) => (Some(i), roles),
+                None => {
+                    let first = rows.iter().find(|r| r.iter().any(|c| !c.trim().is_empty()));
+                    return Err(ImportError::Table {
+                        where_: name.to_string(),
+                        message: match first {
+                            Some(r) => format!(
+                                "ingen rubrikrad med kolumner för ärende och delegat hittades (första raden: ”{}”); ange kolumnerna med --columns, t.ex. --columns nr,ärende,lagrum,delegat,anmärkning",
+                                r.iter().map(|c| squash(c)).collect::<Vec<_>>().join(" | ")
+                            ),
+                            None => "ingen tabell hittades i filen".to_string(),
+                        },
+                    });
+                }
+            }
+        }
+    };
+    let header_row = header_at.and_then(|i| rows.get(i));
+    let mut warnings = vec![format!(
+        "kolumnerna lästes som: {}",
+        roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let head = header_row
+                    .and_then(|h| h.get(i))
+                    .map_or_else(|| format!("kolumn {}", i + 1), |h| squash(h));
+                format!(
+                    "{head} → {}",
+                    r.as_ref()
+                        .map_or_else(|| "utelämnas".to_string(), Role::swedish)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    )];
+    let abbreviations = BTreeMap::new();
+    let mut notes = Notes::default();
+    let mut sections: Vec<DelegationSection> = Vec::new();
+    let mut section: Option<(String, bool)> = None;
+    let mut items = Vec::new();
+    let mut without_delegate_or_matter = Vec::new();
+    for (i, row) in rows.iter().enumerate().skip(header_at.map_or(0, |h| h + 1)) {
+        let line = i + 1;
+        let filled: Vec<&String> = row.iter().filter(|c| !c.trim().is_empty()).collect();
+        if filled.is_empty() {
+            continue;
+        }
+        if columns.is_none() && header_roles(row).is_some() {
+            continue; // the header repeated (a new page or table)
+        }
+        let get = |want: &dyn Fn(&Role) -> bool| -> Vec<(usize, &str)> {
+            roles
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.as_ref().is_some_and(want))
+                .filter_map(|(k, _)| row.get(k).map(|c| (k, c.trim())))
+                .collect()
+        };
+        let first_of = |want: &dyn Fn(&Role) -> bool| -> String {
+            get(want)
+                .into_iter()
+                .map(|(_, c)| c.to_string())
+                .find(|c| !c.is_empty())
+                .unwrap_or_default()
+        };
+        // A heading: one filled cell (a spanning cell may be repeated in each column).
+        let distinct: std::collections::BTreeSet<&str> = filled.iter().map(|c| c.trim()).collect();
+        let number_cell = first_of(&|r| *r == Role::Number);
+        let delegate_cells = first_of(&|r| {
+            matches!(
+                r,
+                Role::Delegate | Role::DelegateWithSubstitutes | Role::Substitute
+            )
+        });
+        if distinct.len() == 1 && delegate_cells.is_empty() && number_cell.is_empty()
+            || distinct.len() == 1
+                && HEADING.is_match(filled[0].trim())
+                && delegate_cells.is_empty()
+        {
+            let text = squash(filled[0]);
+            let (number, title) = match HEADING.captures(&text) {
+                Some(c) => (
+                    c.get(1).map_or("", |m| m.as_str()).to_string(),
+                    squash(c.get(2).map_or("", |m| m.as_str())),
+                ),
+                None => (String::new(), text.clone()),
+            };
+            let utskott_only = title.contains("inte till tjänstem");
+            let key = if number.is_empty() {
+                title.clone()
+            } else {
+                number.clone()
+            };
+            section = Some((key, utskott_only));
+            sections.push(DelegationSection {
+                number,
+                title,
+                utskott_only,
+            });
+            continue;
+        }
+        let mut matter = first_of(&|r| *r == Role::Matter);
+        let mut number = number_cell.trim_end_matches('.').to_string();
+        if number.is_empty() {
+            if let Some(c) = NUMBERED_TEXT.captures(&matter) {
+                number = c.get(1).map_or("", |m| m.as_str()).to_string();
+                matter = c.get(2).map_or("", |m| m.as_str()).to_string();
+            }
+        }
+        // Ranks: the delegate column's, then the substitutes'.
+        let mut rank_lines: Vec<String> = Vec::new();
+        for (_, c) in get(&|r| *r == Role::Delegate) {
+            rank_lines.extend(c.lines().map(str::to_string));
+        }
+        for (_, c) in get(&|r| *r == Role::DelegateWithSubstitutes) {
+            for l in c.lines() {
+                match TRAILING_PARENS.captures(l) {
+                    Some(m) => {
+                        rank_lines.push(m.get(1).map_or("", |x| x.as_str()).to_string());
+                        rank_lines.push(m.get(2).map_or("", |x| x.as_str()).to_string());
+                    }
+                    None => rank_lines.push(l.to_string()),
+                }
+            }
+        }
+        for (_, c) in get(&|r| *r == Role::Substitute) {
+            rank_lines.extend(c.lines().map(str::to_string));
+        }
+        rank_lines.retain(|l| !l.trim().is_empty());
+        let mut extra = BTreeMap::new();
+        for (k, r) in roles.iter().enumerate() {
+            if let Some(Role::Extra(h)) = r {
+                if let Some(c) = row.get(k).map(|c| squash(c)).filter(|c| !c.is_empty()) {
+                    extra.insert(h.clone(), c);
+                }
+            }
+        }
+        if matter.trim().is_empty() && rank_lines.is_empty() {
+            without_delegate_or_matter.push(format!("rad {line}"));
+            continue;
+        }
+        let legal: Vec<String> = get(&|r| *r == Role::Law)
+            .into_iter()
+            .flat_map(|(_, c)| {
+                c.split(['\n', ';'])
+                    .map(squash)
+                    .filter(|x| !x.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let remark = get(&|r| *r == Role::Remark)
+            .into_iter()
+            .map(|(_, c)| squash(c))
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(". ");
+        items.push(build_item(
+            RowCells {
+                number,
+                section: section.clone(),
+                matter: matter.lines().map(squash).collect::<Vec<_>>().join("\n"),
+                legal: legal.join("\n"),
+                delegate: rank_lines.join("\n"),
+                remark,
+                extra,
+                marks: RankMarks::Lines,
+            },
+            &abbreviations,
+            &mut notes,
+        ));
+    }
+    if items.is_empty() {
+        return Err(ImportError::Table {
+            where_: name.to_string(),
+            message: "tabellen har en rubrikrad men inga punkter".to_string(),
+        });
+    }
+    if !without_delegate_or_matter.is_empty() {
+        warnings.push(format!(
+            "rader utan ärende och delegat har hoppats över: {}",
+            without_delegate_or_matter.join(", ")
+        ));
+    }
+    let (first, late) = notes.warnings();
+    warnings.extend(first);
+    warnings.extend(late);
+    let title = title
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| "Delegationsordning".to_string());
+    Ok(DelegationDocument {
+        body: crate::delegation::body_of_title(&title),
+        title,
+        case_number: None,
+        adopted: None,
+        revised: None,
+        valid_until: None,
+        adopted_by: None,
+        rules: Vec::new(),
+        abbreviations,
+        sections,
+        items,
+        warnings,
+    })
+}
