@@ -113,6 +113,8 @@ pub struct ImportOptions {
     pub body: Option<BodyId>,
     /// The period (ÅÅÅÅ-MM, ÅÅÅÅ or ÅÅÅÅ-MM-DD/ÅÅÅÅ-MM-DD) of a follow-up file.
     pub period: Option<String>,
+    /// The meeting date of a protocol whose text does not give it (ÅÅÅÅ-MM-DD).
+    pub date: Option<String>,
 }
 
 /// Where the result is seen.
@@ -460,11 +462,24 @@ fn read_in(
     };
     match s.kind {
         ImportKind::Protocol => {
-            let Read::Protocol(p) = read else {
+            let Read::Protocol(read) = read else {
                 anyhow::bail!("protokollet lästes inte");
             };
+            // What the person gave where the text is silent (the nämnd, the date).
+            let mut completed = (**read).clone();
+            crate::meeting::import::complete(
+                &mut completed,
+                &crate::meeting::import::Completion {
+                    date: options.date.clone(),
+                    body: body.as_ref().map(|b| b.name.clone()),
+                },
+            )?;
+            let p = &completed;
             // Only into a body the person works in (an administrator may bring a new one).
-            let known = crate::meeting::import::known_body(tx, &p.body)?;
+            let known = match p.body.as_deref() {
+                Some(name) => crate::meeting::import::known_body(tx, name)?,
+                None => None,
+            };
             match &known {
                 Some(b) if !crate::access::may_read(user, Some(b.id)) => {
                     return Err(crate::Error::Forbidden(format!(
@@ -473,10 +488,10 @@ fn read_in(
                     ))
                     .into())
                 }
-                None if user.role != Role::Admin => {
+                None if user.role != Role::Admin && p.body.is_some() => {
                     return Err(crate::Error::Rule(format!(
                         "organet ”{}” finns inte i Paragraf; en administratör lägger upp det (eller läser in protokollet)",
-                        p.body
+                        p.body.as_deref().unwrap_or_default()
                     ))
                     .into())
                 }
@@ -486,8 +501,8 @@ fn read_in(
             let stored = crate::meeting::import::store_in(tx, p, &s.name, &key)?;
             r.summary.push(format!(
                 "{} {}: {} paragrafer{}, {} i närvarolistan.",
-                p.body,
-                p.date,
+                p.body.as_deref().unwrap_or_default(),
+                p.date.as_deref().unwrap_or_default(),
                 p.paragraphs.len(),
                 p.paragraph_range
                     .as_deref()
@@ -509,6 +524,12 @@ fn read_in(
                     stored.state.swedish()
                 )
             });
+            if !p.missing.is_empty() {
+                r.summary.push(format!(
+                    "Ofullständigt importerat – hittades inte i texten: {}.",
+                    p.missing.join(", ")
+                ));
+            }
             r.warnings.extend(p.warnings.iter().cloned());
             r.warnings.extend(stored.warnings);
             r.target = Some(Target::Meeting(stored.meeting));

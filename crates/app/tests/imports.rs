@@ -85,6 +85,52 @@ fn a_protocol_is_previewed_without_a_trace_and_then_stored() {
     assert_eq!(dir.meetings().unwrap().len(), 1);
 }
 
+/// A protocol whose text gives no meeting date is read, shown as incomplete, and stored only
+/// once a person gives the date.
+#[test]
+fn a_protocol_without_a_date_is_stored_once_a_person_gives_it() {
+    let (_tmp, dir) = dir();
+    let admin = accounts::add_user(
+        &dir,
+        "admin",
+        "Admin",
+        "losenord-123456",
+        Role::Admin,
+        None,
+        &[],
+    )
+    .unwrap();
+    let text = include_bytes!("../../../tests/fixtures/undated_protocol.txt");
+    let s = imports::stage(&dir, &admin, ImportKind::Protocol, "odaterat.txt", text).unwrap();
+    let e = imports::preview(&dir, &admin, &s.token, &ImportOptions::default()).unwrap_err();
+    let e = format!("{e:#}");
+    assert!(
+        e.contains("ofullständigt importerat") && e.contains("sammanträdesdatum"),
+        "{e}"
+    );
+    assert!(dir.meetings().unwrap().is_empty());
+    let bad = ImportOptions {
+        date: Some("2026-02-30".into()),
+        ..ImportOptions::default()
+    };
+    let e = imports::preview(&dir, &admin, &s.token, &bad).unwrap_err();
+    assert!(format!("{e:#}").contains("ÅÅÅÅ-MM-DD"), "{e:#}");
+    let given = ImportOptions {
+        date: Some("2026-02-16".into()),
+        ..ImportOptions::default()
+    };
+    let r = imports::store(&dir, &admin, &s.token, &given).unwrap();
+    assert!(r.stored, "{:?}", r.summary);
+    assert!(
+        r.summary[0].starts_with("Socialnämnden 2026-02-16"),
+        "{:?}",
+        r.summary
+    );
+    let meetings = dir.meetings().unwrap();
+    assert_eq!(meetings.len(), 1);
+    assert_eq!(meetings[0].value.date.to_string(), "2026-02-16");
+}
+
 #[test]
 fn files_of_the_wrong_kind_or_role_are_refused_at_the_door() {
     let (_tmp, dir) = dir();
@@ -196,6 +242,7 @@ fn a_register_row_of_another_namnd_is_not_touched() {
     let opts = |body| ImportOptions {
         body: Some(body),
         period: None,
+        date: None,
     };
     let s = imports::stage(
         &dir,

@@ -491,6 +491,13 @@ pub struct ImportArgs {
     /// Läs och kontrollera men spara inget.
     #[arg(long)]
     pub dry_run: bool,
+    /// Sammanträdesdatum (ÅÅÅÅ-MM-DD) för protokoll vars text inte anger det; gäller
+    /// alla filer och går före det som texten tycks säga.
+    #[arg(long, value_name = "ÅÅÅÅ-MM-DD")]
+    pub datum: Option<String>,
+    /// Nämnd eller utskott för protokoll vars text inte anger den; gäller alla filer.
+    #[arg(long, value_name = "NAMN")]
+    pub organ: Option<String>,
     #[command(flatten)]
     pub json: JsonArg,
     /// Filer att läsa (.pdf eller .txt).

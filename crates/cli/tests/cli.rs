@@ -1074,3 +1074,27 @@ fn a_protocol_import_names_its_paragraphs_once() {
     assert!(text.contains("§§ 1"), "{text}");
     assert!(!text.contains("§§ §"), "{text}");
 }
+
+/// A protocol without a meeting date: the dry run lists what is missing, storing is refused
+/// with what to give, and `--datum` completes it.
+#[test]
+fn an_incomplete_protocol_names_what_is_missing_and_is_completed_with_flags() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = data(tmp.path());
+    ok(&["init", "--data", &dir]);
+    let file = fixture("undated_protocol.txt");
+    let v = json(&["import", "--dry-run", "--json", &file]);
+    assert_eq!(v["date"], Value::Null);
+    assert_eq!(v["body"], "Socialnämnden");
+    assert_eq!(v["missing"], serde_json::json!(["sammanträdesdatum"]));
+    let e = fails(&["import", "--data", &dir, &file]);
+    assert!(
+        e.contains("ofullständigt importerat") && e.contains("--datum"),
+        "{e}"
+    );
+    let e = fails(&["import", "--data", &dir, "--datum", "16 februari", &file]);
+    assert!(e.contains("ÅÅÅÅ-MM-DD"), "{e}");
+    let text = ok(&["import", "--data", &dir, "--datum", "2026-02-16", &file]);
+    assert!(text.contains("Socialnämnden 2026-02-16"), "{text}");
+    assert!(!text.contains("ofullständigt"), "{text}");
+}

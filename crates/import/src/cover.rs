@@ -182,16 +182,34 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         }
         for raw_cell in line.text.split('\t') {
             let cell = strip_boilerplate(raw_cell.trim());
+            // A signature line ("....", "____") holds no value.
+            let cell = if cell.chars().any(char::is_alphanumeric) {
+                cell
+            } else {
+                String::new()
+            };
             if cell.is_empty() {
                 if raw_cell.contains("ANSLAG") || raw_cell.contains("justerat") {
                     current = Some(Field::Ignore);
                 }
                 continue;
             }
+            // The notice box's sentences ("BEVIS OM ANSLAG Protokollet har justerats …",
+            // "Justeringen har tillkännagivits genom anslag") are no one's name.
+            if match_label(&cell).is_none()
+                && (raw_cell.contains("ANSLAG")
+                    || raw_cell.contains("BEVIS")
+                    || raw_cell.contains("tillkännag")
+                    || raw_cell.contains("har justerats")
+                    || raw_cell.contains("är justerat"))
+            {
+                current = Some(Field::Ignore);
+                continue;
+            }
             match match_label(&cell) {
                 Some((field, rest)) => {
                     current = Some(field);
-                    if !rest.is_empty() {
+                    if rest.chars().any(char::is_alphanumeric) {
                         values.push((field, line.no, rest.to_string()));
                         if !field.multi() {
                             filled.push(field);
@@ -232,6 +250,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         apply(&mut cover, field, no, &v);
     }
     finish_positions(&mut cover);
+    // The chair signs beside the justerare and the secretary writes the minutes: neither
+    // is one of the justerare (a flattened signature block puts all three in one run).
+    let (chair, secretary) = (cover.chair.clone(), cover.secretary.clone());
+    cover
+        .adjusters
+        .retain(|a| Some(a) != chair.as_ref() && Some(a) != secretary.as_ref());
     cover
 }
 
@@ -300,13 +324,13 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             parse_signature_block(cover, &format!("{word} {v}"));
         }
         Field::Secretary => {
-            cover.secretary.get_or_insert(clean_name(v));
+            cover.secretary = cover.secretary.take().or_else(|| crate::persons::first(v));
         }
         Field::Chair => {
-            cover.chair.get_or_insert(clean_name(v));
+            cover.chair = cover.chair.take().or_else(|| crate::persons::first(v));
         }
         Field::Adjusters => {
-            for name in split_names(v) {
+            for name in crate::persons::names(v) {
                 if !cover.adjusters.contains(&name) {
                     cover.adjusters.push(name);
                 }
@@ -348,13 +372,16 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
         }
         match which.as_str() {
             "sekreterare" => {
-                cover.secretary.get_or_insert(clean_name(value));
+                cover.secretary = cover
+                    .secretary
+                    .take()
+                    .or_else(|| crate::persons::first(value));
             }
             "ordförande" => {
-                cover.chair.get_or_insert(clean_name(value));
+                cover.chair = cover.chair.take().or_else(|| crate::persons::first(value));
             }
             "justerande" | "justerare" => {
-                for n in split_names(value) {
+                for n in crate::persons::names(value) {
                     if !cover.adjusters.contains(&n) {
                         cover.adjusters.push(n);
                     }
@@ -374,16 +401,6 @@ fn clean_name(v: &str) -> String {
         .join(" ")
         .trim_matches([',', ';', '.', ' '])
         .to_string()
-}
-
-/// "Anna Berg (S) och Per Olsson (M)", "Anna Berg, Per Olsson".
-fn split_names(v: &str) -> Vec<String> {
-    let v = PARTY.replace_all(v, ",");
-    v.split([',', ';'])
-        .flat_map(|p| p.split(" och "))
-        .map(clean_name)
-        .filter(|n| !n.is_empty() && n.chars().next().is_some_and(char::is_uppercase))
-        .collect()
 }
 
 /// A word that can be part of a personal name: capitalised, with lowercase letters.

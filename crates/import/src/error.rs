@@ -29,10 +29,8 @@ pub enum ImportError {
     PdfFailed { path: PathBuf, message: String },
     #[error("{path}: PDF-filen saknar textlager (den är troligen inskannad) – kör OCR på den först eller läs in en textversion")]
     PdfNoText { path: PathBuf },
-    #[error("inget sammanträdesdatum hittades (letade efter \"Sammanträdesdatum\", \"Plats och tid\" och datum i sidhuvuden) – är detta ett protokoll?")]
-    NoMeetingDate,
-    #[error("ingen nämnd eller inget utskott hittades (letade i försättsbladet, anslaget och sidhuvudena) – är detta ett protokoll?")]
-    NoBody,
+    #[error("texten ser inte ut att vara ett protokoll: inget sammanträdesdatum, ingen nämnd, inget ord \"protokoll\", inga rubriker som \"Plats och tid\", \"Beslutande\" eller \"Justerare\" och ingen paragraf (§) hittades")]
+    NotAProtocol,
     #[error("ingen delegationsordning hittades (letade efter en tabell med kolumnerna Nr, Ärende, Lagrum och Delegat) – är detta en delegationsordning?")]
     NoDelegationOrder,
     #[error("{where_}: {message}")]

@@ -62,6 +62,10 @@ static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:nämnd\s*/\s*styrelse|organ|beslutande organ|nämnd|styrelse|utskott)\s*[:\t]\s*(.+)$")
         .expect("static regex")
 });
+static BODY_LABEL_SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Organ|ORGAN|Instans|INSTANS|Beslutande organ|Nämnd/styrelse)[;:]?\s+(.+)$")
+        .expect("static regex")
+});
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:sammanträdesdatum|mötesdatum|sammanträdets datum|datum för sammanträdet)\s*[:\t ]\s*(.+)$")
         .expect("static regex")
@@ -127,8 +131,23 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
             return Some(d);
         }
     }
-    // Last resort: a date in the first lines ("Protokoll fört vid … den 4 mars 2024").
-    lines.iter().take(15).find_map(|l| first_date(&l.text))
+    // Last resort: a date in the first lines ("Protokoll fört vid … den 4 mars 2024"), but
+    // not the date of the justering or of the notice.
+    lines.iter().take(15).find_map(|l| {
+        find_dates(&l.text).into_iter().find_map(|d| {
+            let before = l.text.get(..d.start).unwrap_or("");
+            let near = before
+                .char_indices()
+                .rev()
+                .nth(100)
+                .map_or(before, |(k, _)| before.get(k..).unwrap_or(before))
+                .to_lowercase();
+            let other = ["juster", "anslag", "uppsätt", "nedtag", "underskrift"]
+                .iter()
+                .any(|w| near.contains(w));
+            (!other).then_some(d.iso)
+        })
+    })
 }
 
 /// Finds the body (*nämnd*): the *Nämnd/Styrelse*/*Organ* label of the notice
@@ -139,9 +158,20 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
         if let Some(c) = crate::text::matched(&BODY_LABEL, text) {
             if let Some(v) = c.get(1) {
                 let v = strip_boilerplate(&v.as_str().replace('\t', " "));
-                if !v.is_empty() && v.chars().count() <= 80 {
-                    return Some(v);
+                let v = v.trim_end_matches([' ', ':', ',', '.']);
+                if ends_like_body(v) && is_body_line(v) {
+                    return Some(v.to_string());
                 }
+                if let Some(b) = body_prefix(v) {
+                    return Some(b);
+                }
+            }
+        }
+        // "Organ Socialnämnden Datum för …" on a flattened page: the label, a space, and a
+        // body's name at the start of what follows.
+        if let Some(c) = crate::text::matched(&BODY_LABEL_SPACED, text) {
+            if let Some(b) = c.get(1).and_then(|v| body_prefix(v.as_str())) {
+                return Some(b);
             }
         }
     }
@@ -183,14 +213,158 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
         .filter(|(_, (s, _))| *s >= 2)
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
         .map(|(t, _)| t.to_string())
+        .or_else(|| page_start_body(lines))
+        .or_else(|| named_protocol_body(lines))
         .or_else(|| {
             lines
                 .iter()
                 .take(40)
                 .map(|l| l.text.trim())
-                .find(|t| t.len() <= 80 && is_body_line(t))
+                .find(|t| t.len() <= 80 && is_body_line(t) && !starts_with_label(t))
                 .map(str::to_string)
         })
+}
+
+/// Label words that stand before a body's name on a cover or notice ("Organ
+/// Socialnämnden", "Underskrift Vård- och omsorgsnämnden"): never part of the name.
+fn starts_with_label(t: &str) -> bool {
+    let first = t.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(
+        first.as_str(),
+        "organ" | "instans" | "underskrift" | "bevis" | "anslag" | "nämnd" | "beslutande"
+    )
+}
+
+/// The body's name at the start of `v` ("Kommunstyrelsen Datum för …", "Hässleholms kommun,
+/// omsorgsnämnden …"): the longest run of up to eight words that is a body's name, in its
+/// normal capitalised form.
+fn body_prefix(v: &str) -> Option<String> {
+    let v = v.trim().trim_start_matches([':', ';', ' ']);
+    let v = v.strip_prefix("och ").unwrap_or(v);
+    // "Hässleholms kommun, omsorgsnämnden": the municipality before the body.
+    let v = match v.find("kommun,") {
+        Some(i) if i < 40 => v.get(i + "kommun,".len()..).unwrap_or(v).trim(),
+        _ => v,
+    };
+    let words: Vec<&str> = v.split_whitespace().take(8).collect();
+    (1..=words.len())
+        .rev()
+        .map(|n| words[..n].join(" "))
+        .map(|w| w.trim_end_matches([',', '.', ':', ';']).to_string())
+        .find(|w| ends_like_body(w) && is_body_line(w))
+        .map(|w| normal_case(&w))
+}
+
+/// "KOMMUNSTYRELSENS SOCIALA UTSKOTT" → "Kommunstyrelsens sociala utskott";
+/// "omsorgsnämnden" → "Omsorgsnämnden".
+fn normal_case(name: &str) -> String {
+    let name = if name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+    {
+        name.to_lowercase()
+    } else {
+        name.to_string()
+    };
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => name,
+    }
+}
+
+static NAMED_PROTOCOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(\p{Lu}[\p{L}\- ]{0,50}?|\p{Ll}[\p{L}\-]{0,30}?)(nämnd|styrelse|utskott|fullmäktige)(ens|ets|es|s) protokoll|[Pp]rotokollet från (\p{L}[\p{L}\- ]{0,50}?(?:nämnden|styrelsen|utskottet|fullmäktige))(?:s sammanträde)? den)")
+        .expect("static regex")
+});
+
+/// The body a sentence names as the protocol's own ("Socialnämndens protokoll har
+/// justerats", "Justering av kommunstyrelsens protokoll", "Protokollet från
+/// samhällsbyggnadsnämnden den 10 oktober 2012").
+fn named_protocol_body(lines: &[Line]) -> Option<String> {
+    lines.iter().take(400).find_map(|l| {
+        if !l.text.contains("rotokoll") {
+            return None;
+        }
+        let c = NAMED_PROTOCOL.captures(&l.text)?;
+        let name = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+            (Some(head), Some(stem), Some(ending), _) => {
+                let nominative = match (stem.as_str(), ending.as_str()) {
+                    ("fullmäktige", _) => "",
+                    (_, "ens") => "en",
+                    (_, "ets") => "et",
+                    _ => "",
+                };
+                // Only the words of the name: "Justering av kommunstyrelsens" → "kommunstyrelsen".
+                let head = head.as_str();
+                let head = head
+                    .rsplit(' ')
+                    .next()
+                    .filter(|_| !head.contains("- och ") && !head.contains("a "))
+                    .unwrap_or(head);
+                format!("{head}{}{nominative}", stem.as_str())
+            }
+            (_, _, _, Some(name)) => name.as_str().to_string(),
+            _ => return None,
+        };
+        let name = name.trim();
+        (ends_like_body(name) && is_body_line(name)).then(|| normal_case(name))
+    })
+}
+
+/// The body named at the start of the pages of a flattened text ("1 Socialnämnden (27) Plats
+/// och tid …", "2 Socialnämnden (27) SN 13 …"): after the page number, the longest run of words
+/// that is a body's name; on the first page, or on two pages alike.
+fn page_start_body(lines: &[Line]) -> Option<String> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = l.text.trim();
+        // Page numbers ("1 ", "1 1 ") and the words a page header puts first.
+        let mut rest = t;
+        loop {
+            let trimmed = rest
+                .trim_start_matches(|c: char| c.is_ascii_digit())
+                .trim_start();
+            let trimmed = [
+                "SAMMANTRÄDESPROTOKOLL",
+                "PROTOKOLL",
+                "Sammanträdesprotokoll",
+                "Protokoll",
+            ]
+            .iter()
+            .find_map(|w| trimmed.strip_prefix(w))
+            .unwrap_or(trimmed)
+            .trim_start();
+            if trimmed.len() == rest.len() {
+                break;
+            }
+            rest = trimmed;
+        }
+        if rest.len() == t.len() && !t.starts_with(|c: char| c.is_ascii_digit()) && i > 0 {
+            continue;
+        }
+        // The header may put the municipality, "Protokoll", a page count or a register
+        // number before the body ("FALKENBERGS KOMMUN PROTOKOLL Nr 6 Socialnämnden").
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(rest.match_indices([' ', '\t']).map(|(k, _)| k + 1))
+            .take(10)
+            .collect();
+        if let Some(b) = starts
+            .into_iter()
+            .filter_map(|k| rest.get(k..))
+            .filter(|r| r.starts_with(char::is_uppercase))
+            .find_map(body_prefix)
+        {
+            let e = counts.entry(b).or_insert((0, i));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (n, first))| *n >= 2 || *first < 3)
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(b, _)| b)
 }
 
 /// Cheap test before the body regex: the line ends like a body name.

@@ -27,6 +27,7 @@ pub mod numbers;
 mod paragraphs;
 mod parse;
 mod pdf;
+mod persons;
 mod read;
 mod segment;
 mod signatures;
@@ -34,6 +35,7 @@ mod stream;
 pub mod table;
 mod tables;
 mod text;
+mod unflatten;
 
 pub use delegation::{parse_delegation, read_delegation_file, DelegationDocument};
 pub use error::ImportError;

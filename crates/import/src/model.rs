@@ -12,10 +12,11 @@ pub struct Protocol {
     pub document_type: String,
     /// The municipality (*kommun*), e.g. "Hagfors kommun".
     pub municipality: Option<String>,
-    /// The committee (*nämnd*, *utskott*, *styrelse*).
-    pub body: String,
-    /// Meeting date (*sammanträdesdatum*), ISO `YYYY-MM-DD`.
-    pub date: String,
+    /// The committee (*nämnd*, *utskott*, *styrelse*); `None` when the text does not name it
+    /// (then `missing` says so, and the protocol cannot be stored until a person gives it).
+    pub body: Option<String>,
+    /// Meeting date (*sammanträdesdatum*), ISO `YYYY-MM-DD`; `None` when the text gives none.
+    pub date: Option<String>,
     /// Start time (`HH:MM`) from *Plats och tid*.
     pub start_time: Option<String>,
     /// End time (`HH:MM`) from *Plats och tid*.
@@ -44,6 +45,36 @@ pub struct Protocol {
     pub signature_service: Option<String>,
     /// Things the parser could not place: `"line N: …"` (1-based input lines).
     pub warnings: Vec<String>,
+    /// The fields a complete protocol has that were not found, in Swedish
+    /// ("sammanträdesdatum", "nämnd", "ordförande", "sekreterare", "justerare",
+    /// "närvarande", "paragrafer"): the import is partial (*ofullständigt importerat*).
+    #[serde(default)]
+    pub missing: Vec<String>,
+}
+
+impl Protocol {
+    /// Whether every field of a complete protocol was found.
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    /// Lists what is missing again after a person has filled fields in.
+    pub fn recount_missing(&mut self) {
+        let mut m = Vec::new();
+        let mut miss = |absent: bool, name: &str| {
+            if absent {
+                m.push(name.to_string());
+            }
+        };
+        miss(self.date.is_none(), "sammanträdesdatum");
+        miss(self.body.is_none(), "nämnd");
+        miss(self.chair.is_none(), "ordförande");
+        miss(self.secretary.is_none(), "sekreterare");
+        miss(self.adjusters.is_empty(), "justerare");
+        miss(self.attendees.is_empty(), "närvarande");
+        miss(self.paragraphs.is_empty(), "paragrafer");
+        self.missing = m;
+    }
 }
 
 /// How a person attended (*närvaro*).

@@ -367,7 +367,7 @@ fn decision_from_text(paras: &mut Vec<String>, body: &str) -> Option<String> {
             .take(longest)
             .flat_map(char::to_lowercase)
             .collect();
-        let subject = head.starts_with(&stem)
+        let subject = !stem.is_empty() && head.starts_with(&stem)
             || head.starts_with("nämnden")
             || head.starts_with("utskottet")
             || head.starts_with("styrelsen");

@@ -162,9 +162,10 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     }
     check_binary(text)?;
     let lines = split_lines(text);
-    let date = detect_meeting_date(&lines).ok_or(ImportError::NoMeetingDate)?;
-    let body = detect_body(&lines, &date).ok_or(ImportError::NoBody)?;
-    let ctx = HeaderContext::new(&body, &date);
+    let lines = crate::unflatten::unflatten(lines);
+    let date = detect_meeting_date(&lines);
+    let body = detect_body(&lines, date.as_deref().unwrap_or(""));
+    let ctx = HeaderContext::new(body.as_deref().unwrap_or(""), date.as_deref().unwrap_or(""));
     let furniture = classify(&lines, &ctx);
     let items = stream::build(&lines, &furniture);
     let layout = segment::layout(&items);
@@ -198,7 +199,12 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     let mut paragraphs = Vec::with_capacity(layout.segments.len());
     for seg in &layout.segments {
         let entry = layout.agenda.iter().find(|e| e.number == seg.number);
-        paragraphs.push(paragraphs::parse(&items, seg, entry, &body));
+        paragraphs.push(paragraphs::parse(
+            &items,
+            seg,
+            entry,
+            body.as_deref().unwrap_or(""),
+        ));
     }
 
     let (signatures, signature_service) = match layout.signature_start {
@@ -215,6 +221,31 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         })
         .filter(|d| crate::dates::first_date(d).is_some())
         .max();
+
+    // What is not a protocol at all is refused; a protocol with fields missing is read.
+    let cover_facts = [
+        cover.place.is_some() || cover.start_time.is_some(),
+        !cover.attendees.is_empty(),
+        cover.chair.is_some(),
+        cover.secretary.is_some(),
+        !cover.adjusters.is_empty(),
+        cover.adjustment_date.is_some() || cover.adjustment_place.is_some(),
+        cover.notice_posted.is_some() || cover.storage.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
+    let names_protocol = lines
+        .iter()
+        .take(MAX_COVER_LINES)
+        .any(|l| l.text.to_lowercase().contains("protokoll"));
+    let is_protocol = !paragraphs.is_empty()
+        || cover_facts >= 2
+        || names_protocol && (date.is_some() || body.is_some() || cover_facts >= 1)
+        || date.is_some() && body.is_some();
+    if !is_protocol {
+        return Err(ImportError::NotAProtocol);
+    }
 
     let mut warnings: Vec<(usize, String)> = Vec::new();
     let line_of = |w: &str| -> usize {
@@ -243,7 +274,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         warnings.push(format!("… och {} varningar till", total - MAX_WARNINGS));
     }
 
-    Ok(Protocol {
+    let mut protocol = Protocol {
         document_type: "protokoll".to_string(),
         municipality: detect_municipality(&lines),
         body,
@@ -269,7 +300,10 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         signatures,
         signature_service,
         warnings,
-    })
+        missing: Vec::new(),
+    };
+    protocol.recount_missing();
+    Ok(protocol)
 }
 
 #[cfg(test)]
@@ -289,7 +323,7 @@ mod tests {
         ));
         assert!(matches!(
             parse_protocol("Hej hopp"),
-            Err(ImportError::NoMeetingDate)
+            Err(ImportError::NotAProtocol)
         ));
     }
 

@@ -57,7 +57,7 @@ fn binary_text_is_rejected_clearly() {
 #[test]
 fn not_a_protocol() {
     let e = parse_protocol("Hej!\nDet här är en inköpslista: mjölk, bröd.\n").unwrap_err();
-    assert!(matches!(e, ImportError::NoMeetingDate));
+    assert!(matches!(e, ImportError::NotAProtocol));
     assert!(e.to_string().contains("sammanträdesdatum"));
 }
 
@@ -127,7 +127,8 @@ fn random_protocol_soup_never_panics() {
             }
         }
         if let Ok(p) = parse_protocol(&s) {
-            assert!(!p.date.is_empty());
+            assert!(p.date.as_deref().is_none_or(|d| d.len() == 10));
+            assert_eq!(p.missing.is_empty(), p.is_complete());
             let _ = serde_json::to_string(&p).expect("serializes");
         }
     }

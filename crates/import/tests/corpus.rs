@@ -90,22 +90,20 @@ const FIELDS: [&str; 10] = [
     "paragraphs",
 ];
 
-/// The F1 each field had when the floor was set (2026-12-04), a hundredth below.
+/// The F1 each field had when the floor was set (2026-12-04: partial import, flattened pages,
+/// body and names), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
-    ("body", 0.03),
-    ("date", 0.29),
-    ("place", 0.0),
-    ("start_time", 0.08),
-    ("end_time", 0.09),
-    ("chair", 0.0),
-    ("secretary", 0.0),
-    ("adjusters", 0.07),
-    ("attendees", 0.07),
-    ("paragraphs", 0.0),
+    ("body", 0.88),
+    ("date", 0.90),
+    ("place", 0.49),
+    ("start_time", 0.70),
+    ("end_time", 0.63),
+    ("chair", 0.68),
+    ("secretary", 0.50),
+    ("adjusters", 0.56),
+    ("attendees", 0.61),
+    ("paragraphs", 0.05),
 ];
-
-/// Texts refused whole when the ceiling was set (2026-12-04): 50 of 53.
-const REFUSED_AT_MOST: usize = 50;
 
 #[test]
 fn the_corpus_is_read_and_its_figures_printed() {
@@ -155,17 +153,19 @@ fn the_corpus_is_read_and_its_figures_printed() {
             )
         };
         let pairs = [
-            scalar("body", f.map(|p| p.body.clone())),
-            scalar("date", f.map(|p| p.date.clone())),
+            scalar("body", f.and_then(|p| p.body.clone())),
+            scalar("date", f.and_then(|p| p.date.clone())),
             scalar("place", f.and_then(|p| p.place.clone())),
             scalar("start_time", f.and_then(|p| p.start_time.clone())),
             scalar("end_time", f.and_then(|p| p.end_time.clone())),
             scalar("chair", f.and_then(|p| p.chair.clone())),
             scalar("secretary", f.and_then(|p| p.secretary.clone())),
         ];
+        let mut pairs_shown = pairs.to_vec();
         for (i, (g, v)) in pairs.into_iter().enumerate() {
             tallies[i].scalar(g, v);
         }
+
         let names_of = |v: &Value, key: Option<&str>| -> BTreeSet<String> {
             v.as_array()
                 .map(|xs| {
@@ -202,6 +202,37 @@ fn the_corpus_is_read_and_its_figures_printed() {
             })
             .unwrap_or_default();
         tallies[9].set(&gold_paragraphs, &found_paragraphs);
+        // CORPUS_DETAIL=1 prints each text's mistakes (a tool for whoever improves the reader).
+        if std::env::var_os("CORPUS_DETAIL").is_some() {
+            let name = path.file_name().unwrap().to_string_lossy();
+            pairs_shown.push((
+                Some(format!("{:?}", names_of(&gold["adjusters"], None))),
+                Some(format!(
+                    "{:?}",
+                    f.map(|p| p.adjusters.iter().map(|a| fold(a)).collect::<BTreeSet<_>>())
+                        .unwrap_or_default()
+                )),
+            ));
+            for (field, (g, v)) in FIELDS.iter().zip(pairs_shown.iter()) {
+                if g != v {
+                    println!("{name} {field}: gold {g:?} found {v:?}");
+                }
+            }
+            let gold_names = names_of(&gold["attendees"], Some("name"));
+            let found_names: BTreeSet<String> = f
+                .map(|p| p.attendees.iter().map(|a| fold(&a.name)).collect())
+                .unwrap_or_default();
+            let lost: Vec<_> = gold_names.difference(&found_names).collect();
+            let wrong: Vec<_> = found_names.difference(&gold_names).collect();
+            if !lost.is_empty() || !wrong.is_empty() {
+                println!("{name} attendees: lost {lost:?} wrong {wrong:?}");
+            }
+            let lost: Vec<_> = gold_paragraphs.difference(&found_paragraphs).collect();
+            let wrong: Vec<_> = found_paragraphs.difference(&gold_paragraphs).collect();
+            if !lost.is_empty() || !wrong.is_empty() {
+                println!("{name} paragraphs: lost {lost:?} wrong {wrong:?}");
+            }
+        }
     }
     println!(
         "\nKorpus: {} texter, {} refuserade hela:\n  {}",
@@ -234,9 +265,10 @@ fn the_corpus_is_read_and_its_figures_printed() {
         low.is_empty(),
         "the corpus is read worse than before: {low:?}"
     );
+    // Every text is a real protocol: none may be refused whole (partial import, 2026-12-04).
     assert!(
-        refused.len() <= REFUSED_AT_MOST,
-        "{} texts refused whole (at most {REFUSED_AT_MOST})",
+        refused.is_empty(),
+        "{} real protocols refused whole: {refused:?}",
         refused.len()
     );
 }

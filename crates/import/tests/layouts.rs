@@ -15,8 +15,8 @@ fn input(name: &str) -> Protocol {
 #[test]
 fn members_one_per_line_and_sn_headings() {
     let p = input("beslutande_per_rad.txt");
-    assert_eq!(p.body, "Socialnämnden");
-    assert_eq!(p.date, "2024-03-04");
+    assert_eq!(p.body.as_deref(), Some("Socialnämnden"));
+    assert_eq!(p.date.as_deref(), Some("2024-03-04"));
     assert_eq!(p.place.as_deref(), Some("Kommunhuset, sal Älven"));
     assert_eq!(
         (p.start_time.as_deref(), p.end_time.as_deref()),
@@ -77,8 +77,8 @@ fn members_one_per_line_and_sn_headings() {
 #[test]
 fn agenda_before_cover_and_missing_heading() {
     let p = input("agenda_forst.txt");
-    assert_eq!(p.body, "Kommunstyrelsens arbetsutskott");
-    assert_eq!(p.date, "2024-04-08");
+    assert_eq!(p.body.as_deref(), Some("Kommunstyrelsens arbetsutskott"));
+    assert_eq!(p.date.as_deref(), Some("2024-04-08"));
     assert_eq!(p.place.as_deref(), Some("Stadshuset"));
     let nums: Vec<u32> = p.paragraphs.iter().map(|q| q.number).collect();
     assert_eq!(nums, [40, 41, 42]);
@@ -130,8 +130,8 @@ fn a_pdf_reads_through_pdftotext() {
         Err(e) => panic!("{e}"),
     };
     let p = parse_protocol(&text).expect("parses");
-    assert_eq!(p.body, "Vård- och omsorgsnämnden");
-    assert_eq!(p.date, "2024-01-29");
+    assert_eq!(p.body.as_deref(), Some("Vård- och omsorgsnämnden"));
+    assert_eq!(p.date.as_deref(), Some("2024-01-29"));
     assert_eq!(
         (p.start_time.as_deref(), p.end_time.as_deref()),
         (Some("14:00"), Some("16:15"))
@@ -142,4 +142,24 @@ fn a_pdf_reads_through_pdftotext() {
     assert_eq!(p.adjusters, ["Bert Broman"]);
     let p10 = p.paragraphs.iter().find(|x| x.number == 10).expect("§ 10");
     assert_eq!(p10.case_number.as_deref(), Some("2023/227"));
+}
+
+/// A protocol whose text gives no date is read, not refused: the date is missing, and
+/// `missing` says so.
+#[test]
+fn a_protocol_without_a_date_is_read_with_the_date_missing() {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../tests/fixtures/undated_protocol.txt"),
+    )
+    .unwrap();
+    let p = paragraf_import::parse_protocol(&text).unwrap();
+    assert_eq!(p.date, None);
+    assert_eq!(p.body.as_deref(), Some("Socialnämnden"));
+    assert_eq!(p.missing, ["sammanträdesdatum"]);
+    assert!(!p.is_complete());
+    assert_eq!(p.chair.as_deref(), Some("Anna Berg"));
+    assert_eq!(p.secretary.as_deref(), Some("Karin Ek"));
+    assert_eq!(p.adjusters, ["Per Olsson"]);
+    assert_eq!(p.paragraphs.len(), 2);
 }

@@ -36,6 +36,7 @@ fn options(f: &Fields) -> Result<ImportOptions, WebError> {
     Ok(ImportOptions {
         body,
         period: get(f, "period").map(|p| p.trim().to_string()),
+        date: get(f, "datum").map(|d| d.trim().to_string()),
     })
 }
 
@@ -83,14 +84,17 @@ fn form(state: &AppState, viewer: &Viewer, problems: &[String], fields: &Fields)
             }
             label for="i-file" { "Fil" }
             input id="i-file" name="fil" type="file" required
-                accept=".pdf,.txt,.csv,.xlsx,.json";
-            label for="i-body" { "Nämnd (för ej verkställda beslut och uppföljning, när filen inte anger den)" }
+                accept=".pdf,.txt,.csv,.tsv,.xlsx,.docx,.odt,.html,.htm,.md,.json";
+            label for="i-body" { "Nämnd (när filen inte anger den: protokoll, ej verkställda beslut och uppföljning)" }
             select id="i-body" name="organ" {
                 option value="" { "Som filen anger" }
                 @for b in &bodies {
                     option value=(b.id) selected[chosen("organ", &b.id.to_string())] { (b.name) }
                 }
             }
+            label for="i-date" { "Sammanträdesdatum (protokoll, när texten inte anger det): ÅÅÅÅ-MM-DD" }
+            input id="i-date" name="datum" type="text" inputmode="numeric" autocomplete="off"
+                value=(get(fields, "datum").unwrap_or(""));
             label for="i-period" { "Period (uppföljning, när filen inte anger den): ÅÅÅÅ-MM, ÅÅÅÅ eller ÅÅÅÅ-MM-DD/ÅÅÅÅ-MM-DD" }
             input id="i-period" name="period" type="text" inputmode="numeric" autocomplete="off"
                 value=(get(fields, "period").unwrap_or(""));
@@ -184,6 +188,7 @@ pub async fn upload(
                     input type="hidden" name="fil" value=(staged.token);
                     @if let Some(b) = opts.body { input type="hidden" name="organ" value=(b.0); }
                     @if let Some(p) = &opts.period { input type="hidden" name="period" value=(p); }
+                    @if let Some(d) = &opts.date { input type="hidden" name="datum" value=(d); }
                     button type="submit" name="gor" value="spara" { "Spara" }
                     " "
                     button type="submit" name="gor" value="avbryt" class="secondary" { "Avbryt" }

@@ -224,6 +224,68 @@ pub fn parse_protocol(text: &str) -> Result<Protocol> {
     Ok(paragraf_import::parse_protocol(text)?)
 }
 
+/// What a person gives where the document is silent or wrong (*komplettering*): the
+/// meeting date and the body. A protocol read without them is *ofullständigt importerat*
+/// and is not stored until they are given.
+#[derive(Debug, Clone, Default)]
+pub struct Completion {
+    /// The meeting date, `ÅÅÅÅ-MM-DD`.
+    pub date: Option<String>,
+    /// The body's name, e.g. "Socialnämnden".
+    pub body: Option<String>,
+}
+
+/// Fills `p` with what a person gave. Where the document said something else, the person's
+/// word stands and a warning keeps what the document said.
+pub fn complete(p: &mut Protocol, c: &Completion) -> Result<()> {
+    if let Some(d) = c.date.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        let date: NaiveDate = d.parse().map_err(|_| {
+            crate::Error::field(
+                "datum",
+                format!("”{d}” är inget datum; skriv sammanträdesdatumet som ÅÅÅÅ-MM-DD"),
+            )
+        })?;
+        let iso = date.format("%Y-%m-%d").to_string();
+        if let Some(read) = p.date.as_deref().filter(|r| *r != iso) {
+            p.warnings.push(format!(
+                "sammanträdesdatum {iso} angavs vid inläsningen; dokumentet tycktes säga {read}"
+            ));
+        }
+        p.date = Some(iso);
+    }
+    if let Some(b) = c.body.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+        if let Some(read) = p.body.as_deref().filter(|r| *r != b) {
+            p.warnings.push(format!(
+                "organet {b} angavs vid inläsningen; dokumentet tycktes säga {read}"
+            ));
+        }
+        p.body = Some(b.to_string());
+    }
+    p.recount_missing();
+    Ok(())
+}
+
+/// The meeting date and the body, or a refusal that says what is missing and how to give it.
+fn date_and_body(p: &Protocol) -> Result<(NaiveDate, &str)> {
+    let mut absent = Vec::new();
+    if p.date.is_none() {
+        absent.push("sammanträdesdatum");
+    }
+    if p.body.is_none() {
+        absent.push("nämnd");
+    }
+    let (Some(date), Some(body)) = (p.date.as_deref(), p.body.as_deref()) else {
+        crate::refuse!(
+            "protokollet är ofullständigt importerat: {} hittades inte i texten – ange det vid inläsningen (fälten Sammanträdesdatum och Nämnd i webbläsaren, --datum och --organ på kommandoraden) och läs in igen; inget sparades",
+            absent.join(" och ")
+        );
+    };
+    let date: NaiveDate = date
+        .parse()
+        .with_context(|| format!("ogiltigt sammanträdesdatum {date}"))?;
+    Ok((date, body))
+}
+
 /// Stores `p` (read from `source`) and seals its minutes with `key`.
 pub fn store_protocol(
     dir: &crate::DataDir,
@@ -250,11 +312,8 @@ pub(crate) fn store_in(
             "dokumentet innehåller ingen paragraf (§) och är inget protokoll – en kallelse eller föredragningslista importeras inte; inget sparades"
         );
     }
-    let date: NaiveDate = p
-        .date
-        .parse()
-        .with_context(|| format!("ogiltigt sammanträdesdatum {}", p.date))?;
-    let body = find_or_create_body(store, &p.body, &mut warnings)?;
+    let (date, body_name) = date_and_body(p)?;
+    let body = find_or_create_body(store, body_name, &mut warnings)?;
     let mut people = People {
         store,
         by_name: store

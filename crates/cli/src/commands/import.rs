@@ -63,7 +63,15 @@ pub fn run(a: &ImportArgs) -> Result<ExitCode> {
     let (mut paragraphs, mut warnings, mut failures) = (0usize, 0usize, 0usize);
     for (path, result) in a.files.iter().zip(parsed) {
         let file = path.display().to_string();
-        let protocol = match result {
+        let completion = import::Completion {
+            date: a.datum.clone(),
+            body: a.organ.clone(),
+        };
+        let protocol = match result.and_then(|mut p| {
+            import::complete(&mut p, &completion)
+                .map(|()| p)
+                .map_err(|e| format!("{e:#}"))
+        }) {
             Ok(p) => p,
             Err(e) => {
                 eprintln!("fel: {file}: {e}");
@@ -95,9 +103,9 @@ pub fn run(a: &ImportArgs) -> Result<ExitCode> {
             out!("{}", serde_json::to_string(&v)?);
         } else {
             out!(
-                "{file}: {} {}, §§ {}, {} varningar{}",
-                protocol.body,
-                protocol.date,
+                "{file}: {} {}, §§ {}, {} varningar{}{}",
+                protocol.body.as_deref().unwrap_or("(nämnd saknas)"),
+                protocol.date.as_deref().unwrap_or("(datum saknas)"),
                 protocol
                     .paragraph_range
                     .as_deref()
@@ -107,7 +115,12 @@ pub fn run(a: &ImportArgs) -> Result<ExitCode> {
                 stored
                     .as_ref()
                     .map(|s| format!(", sparat som sammanträde {}", s.meeting))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+                if protocol.missing.is_empty() {
+                    String::new()
+                } else {
+                    format!("; ofullständigt, saknas: {}", protocol.missing.join(", "))
+                }
             );
         }
         for w in protocol

@@ -1,0 +1,508 @@
+//! Names of persons (*personnamn*) in a value that may hold more than names: "Paragraf 6-16
+//! Börje Olsson", "Roland Bång Marianne Persson Ann Kristine Persson" (a flattened column),
+//! "Ann Åström med Daniel Öhgren som ersättare". A name is a run of two to four capitalised
+//! words (a middle initial allowed); a label word ("Justeringens", "Instans") alone is never
+//! one. A run of more words is cut before a common Swedish first name, so that a column of
+//! names that lost its line breaks gives its people back.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Common Swedish first names (of people born 1930–1995), lower case: where a long run of
+/// capitalised words may be cut. Missing a name only means a run is cut less.
+const FIRST_NAMES: [&str; 333] = [
+    "agneta",
+    "agnes",
+    "alexander",
+    "alexandra",
+    "alf",
+    "alice",
+    "allan",
+    "ally",
+    "alva",
+    "anders",
+    "andreas",
+    "anette",
+    "anita",
+    "ann",
+    "anna",
+    "anne",
+    "anneli",
+    "annelie",
+    "annette",
+    "annica",
+    "annie",
+    "annika",
+    "anton",
+    "arne",
+    "arvid",
+    "asta",
+    "axel",
+    "barbro",
+    "bengt",
+    "benny",
+    "bernt",
+    "berndt",
+    "bert",
+    "berit",
+    "bertil",
+    "birgitta",
+    "birgittha",
+    "birger",
+    "bjarne",
+    "björn",
+    "bo",
+    "bodil",
+    "britt",
+    "britta",
+    "camilla",
+    "carin",
+    "carina",
+    "carl",
+    "carolina",
+    "caroline",
+    "catarina",
+    "catharina",
+    "cecilia",
+    "charlotte",
+    "christer",
+    "christian",
+    "christina",
+    "christine",
+    "claes",
+    "claas",
+    "dag",
+    "dan",
+    "daniel",
+    "david",
+    "dennis",
+    "doris",
+    "ebba",
+    "edgar",
+    "edvin",
+    "elin",
+    "elisabet",
+    "elisabeth",
+    "elise",
+    "ellen",
+    "emil",
+    "emilie",
+    "emma",
+    "erik",
+    "erika",
+    "eva",
+    "evert",
+    "ewa",
+    "ewy",
+    "fredrik",
+    "frida",
+    "gabriella",
+    "gerd",
+    "gert",
+    "gittan",
+    "gun",
+    "gunilla",
+    "gunnar",
+    "gunnel",
+    "gustav",
+    "gustaf",
+    "göran",
+    "gösta",
+    "hanna",
+    "hannah",
+    "hans",
+    "harald",
+    "harry",
+    "helen",
+    "helena",
+    "helene",
+    "henrik",
+    "henry",
+    "herbert",
+    "hillevi",
+    "håkan",
+    "ida",
+    "inga",
+    "ingalill",
+    "inge",
+    "ingela",
+    "inger",
+    "ingrid",
+    "ingvar",
+    "irene",
+    "iréne",
+    "isabella",
+    "ivan",
+    "jan",
+    "jane",
+    "janette",
+    "jenny",
+    "jessica",
+    "jimmy",
+    "joakim",
+    "johan",
+    "johanna",
+    "johannes",
+    "john",
+    "jonas",
+    "jonny",
+    "josefin",
+    "josefine",
+    "juha",
+    "julia",
+    "jörgen",
+    "kaj",
+    "karin",
+    "karina",
+    "karl",
+    "katarina",
+    "kenneth",
+    "kent",
+    "kerstin",
+    "kevin",
+    "kia",
+    "kim",
+    "kjell",
+    "klas",
+    "kristina",
+    "kristoffer",
+    "kurt",
+    "lage",
+    "lars",
+    "lasse",
+    "leif",
+    "lena",
+    "lennart",
+    "lesley",
+    "liisa",
+    "lilian",
+    "lilli",
+    "lillemor",
+    "lina",
+    "linda",
+    "linnea",
+    "lisa",
+    "lisbeth",
+    "lise",
+    "lotta",
+    "louise",
+    "magdalena",
+    "magnus",
+    "maj",
+    "malin",
+    "margareta",
+    "margaretha",
+    "maria",
+    "marianne",
+    "marie",
+    "mariette",
+    "marilene",
+    "marina",
+    "marita",
+    "marie-louise",
+    "markus",
+    "martin",
+    "mats",
+    "mattias",
+    "maud",
+    "max",
+    "mikael",
+    "michael",
+    "mona",
+    "monica",
+    "monika",
+    "nils",
+    "niklas",
+    "nina",
+    "ola",
+    "olle",
+    "olof",
+    "oscar",
+    "oskar",
+    "ove",
+    "patrik",
+    "patric",
+    "per",
+    "peter",
+    "petra",
+    "pia",
+    "pontus",
+    "rafael",
+    "ragnar",
+    "ralf",
+    "rasmus",
+    "rebecka",
+    "rickard",
+    "richard",
+    "rigmor",
+    "robert",
+    "roger",
+    "roland",
+    "rolf",
+    "ronny",
+    "rose-marie",
+    "rune",
+    "ruth",
+    "sabina",
+    "sally",
+    "sara",
+    "sarah",
+    "sebastian",
+    "siv",
+    "sixten",
+    "sofia",
+    "sofie",
+    "solveig",
+    "sonja",
+    "staffan",
+    "stefan",
+    "sten",
+    "stig",
+    "stina",
+    "sture",
+    "susanna",
+    "susanne",
+    "svante",
+    "sven",
+    "sven-erik",
+    "sylvia",
+    "tage",
+    "thomas",
+    "tobias",
+    "tom",
+    "tomas",
+    "tommy",
+    "tony",
+    "tord",
+    "torbjörn",
+    "tore",
+    "torsten",
+    "ulf",
+    "ulla",
+    "ulla-britt",
+    "ulrika",
+    "urban",
+    "valter",
+    "veronica",
+    "veronika",
+    "victor",
+    "viktor",
+    "viktoria",
+    "vivianne",
+    "walter",
+    "yngve",
+    "yvonne",
+    "åke",
+    "åsa",
+    "örjan",
+    "östen",
+    "aina",
+    "alma",
+    "anki",
+    "ann-charlotte",
+    "ann-christin",
+    "ann-marie",
+    "ann-sofie",
+    "anna-karin",
+    "anna-lena",
+    "britt-marie",
+    "eeva",
+    "einar",
+    "elsa",
+    "folke",
+    "gerth",
+    "gudrun",
+    "göte",
+    "hjalmar",
+    "ingemar",
+    "ingegerd",
+    "inga-lill",
+    "jan-erik",
+    "karl-erik",
+    "kajsa",
+    "lars-göran",
+    "lars-erik",
+    "maj-britt",
+    "marcus",
+    "mari",
+    "mia",
+    "nicklas",
+    "nicolas",
+    "per-olof",
+    "sune",
+    "tina",
+    "torgny",
+    "ulrica",
+    "vera",
+    "wilhelm",
+    "agnetha",
+    "benita",
+    "börje",
+    "gunder",
+    "irma",
+    "marlene",
+    "roine",
+    "therese",
+    "thord",
+];
+
+fn is_first_name(w: &str) -> bool {
+    let lower = w.to_lowercase();
+    FIRST_NAMES.contains(&lower.as_str())
+}
+
+/// Words that stand where names do on a cover page but are never a name.
+const NOT_NAME: [&str; 24] = [
+    "justeringens",
+    "justerande",
+    "justerare",
+    "ordförande",
+    "sekreterare",
+    "paragraf",
+    "paragrafer",
+    "instans",
+    "nämnd",
+    "organ",
+    "sammanträdesdag",
+    "sammanträdesdatum",
+    "underskrift",
+    "underskrifter",
+    "protokollet",
+    "justeringen",
+    "anslaget",
+    "datum",
+    "plats",
+    "tid",
+    "beslutande",
+    "ersättare",
+    "kommun",
+    "justeringsdag",
+];
+
+/// A word of a name: capitalised with a lower-case letter ("Åström", "Liljenby-Andersson",
+/// "O'Neil"), or a particle inside a name.
+fn is_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    first.is_uppercase()
+        && w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !NOT_NAME.contains(&w.to_lowercase().as_str())
+}
+
+/// A middle initial ("Christina H Gardos", "Per G. Ek").
+fn is_initial(w: &str) -> bool {
+    let t = w.trim_end_matches('.');
+    t.chars().count() == 1 && t.chars().all(char::is_uppercase)
+}
+
+static SUBSTITUTE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\s)med\s+\S+(?:\s+\S+){0,3}?\s+som\s+(?:ersättare|ers\.?)(?:\s|$)")
+        .expect("static regex")
+});
+static PARTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*[\p{L}]{1,6}\s*\)").expect("static regex"));
+
+/// The names in `v`, in order.
+pub fn names(v: &str) -> Vec<String> {
+    let v = SUBSTITUTE_CLAUSE.replace_all(v, " ");
+    let v = PARTY.replace_all(&v, ",");
+    let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+    for raw in v.split_whitespace() {
+        // Punctuation after a word ends the run after it.
+        let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '…' | '_'));
+        let ends = raw.ends_with([',', ';', ':']) || raw.ends_with("..");
+        let run = runs.last_mut().expect("one run");
+        let middle = is_initial(raw) && !run.is_empty();
+        if is_word(word) || middle {
+            run.push(if middle { raw } else { word });
+        } else if !run.is_empty() {
+            runs.push(Vec::new());
+        }
+        if ends && runs.last().is_some_and(|r| !r.is_empty()) {
+            runs.push(Vec::new());
+        }
+    }
+    let mut out = Vec::new();
+    for run in runs {
+        for name in cut(&run) {
+            if name.len() >= 2 && !name.last().is_some_and(|w| is_initial(w)) {
+                out.push(name.join(" "));
+            }
+        }
+    }
+    out
+}
+
+/// The first name in `v`.
+pub fn first(v: &str) -> Option<String> {
+    names(v).into_iter().next()
+}
+
+/// Cuts a run of capitalised words into names: before a first name that follows a word that
+/// is not one; what is still longer than three words is cut in pairs.
+fn cut<'a>(run: &[&'a str]) -> Vec<Vec<&'a str>> {
+    if run.len() <= 3 {
+        return vec![run.to_vec()];
+    }
+    let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
+    for (i, w) in run.iter().enumerate() {
+        let cut_here = i > 0
+            && is_first_name(w)
+            && !is_first_name(run[i - 1])
+            && parts.last().is_some_and(|p| p.len() >= 2);
+        if cut_here {
+            parts.push(Vec::new());
+        }
+        parts.last_mut().expect("one part").push(*w);
+    }
+    parts
+        .into_iter()
+        .flat_map(|p| {
+            if p.len() <= 3 {
+                vec![p]
+            } else {
+                p.chunks(2).map(<[&str]>::to_vec).collect()
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_among_other_words() {
+        assert_eq!(
+            first("Paragraf 6-16 Börje Olsson"),
+            Some("Börje Olsson".into())
+        );
+        assert_eq!(first("... Annika Wibrell"), Some("Annika Wibrell".into()));
+        assert_eq!(first("Justeringens"), None);
+        assert_eq!(
+            first("Gunilla Sandkvist Paragraf"),
+            Some("Gunilla Sandkvist".into())
+        );
+        assert_eq!(
+            names("Roland Bång Marianne Persson Ann Kristine Persson"),
+            ["Roland Bång", "Marianne Persson", "Ann Kristine Persson"]
+        );
+        assert_eq!(
+            names("Ann Åström med Daniel Öhgren som ersättare"),
+            ["Ann Åström"]
+        );
+        assert_eq!(
+            names("Anna Berg (S) och Per Olsson (M)"),
+            ["Anna Berg", "Per Olsson"]
+        );
+        assert_eq!(names("Christina H Gardos"), ["Christina H Gardos"]);
+        assert_eq!(
+            names("Justeringen har tillkännagivits genom anslag"),
+            Vec::<String>::new()
+        );
+    }
+}
