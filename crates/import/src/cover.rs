@@ -172,6 +172,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let mut values: Vec<(Field, usize, String)> = Vec::new();
     let mut current: Option<Field> = None;
     let mut filled: Vec<Field> = Vec::new();
+    // Signature labels still waiting for their names, in order.
+    let mut waiting: Vec<Field> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -206,10 +208,53 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 current = Some(Field::Ignore);
                 continue;
             }
-            match match_label(&cell) {
+            let label = match_label(&cell);
+            if let (None, Some(c)) = (&label, current) {
+                // The value of a waiting label came on its own line: it waits no more.
+                waiting.retain(|w| *w != c);
+            }
+            match label {
                 Some((field, rest)) => {
                     current = Some(field);
-                    if rest.chars().any(char::is_alphanumeric) {
+                    let signer =
+                        matches!(field, Field::Secretary | Field::Chair | Field::Adjusters);
+                    let has_value = rest.chars().any(char::is_alphanumeric);
+                    // "Sekreterare Ordförande Justerande Anna Ek Bo Al Cai Li": the labels of a
+                    // flattened signature block stood first; the names follow in their order
+                    // (also after "Paragrafer" when its number was lost).
+                    let names_after = has_value
+                        && !waiting.is_empty()
+                        && (signer
+                            || field == Field::Range
+                                && !rest.contains(|c: char| c.is_ascii_digit()));
+                    if names_after {
+                        let mut order = waiting.clone();
+                        if signer {
+                            order.push(field);
+                        }
+                        let names = crate::persons::names(rest);
+                        if names.len() >= order.len() {
+                            for (k, f) in order.iter().enumerate() {
+                                let mine = if k + 1 == order.len() && *f == Field::Adjusters {
+                                    names.get(k..).unwrap_or(&[]).to_vec()
+                                } else {
+                                    names.get(k).cloned().into_iter().collect()
+                                };
+                                for n in mine {
+                                    values.push((*f, line.no, n));
+                                }
+                                filled.push(*f);
+                            }
+                            waiting.clear();
+                            continue;
+                        }
+                    }
+                    if signer && !has_value {
+                        waiting.push(field);
+                    } else if field != Field::Range && field != Field::Ignore {
+                        waiting.clear();
+                    }
+                    if has_value {
                         values.push((field, line.no, rest.to_string()));
                         if !field.multi() {
                             filled.push(field);

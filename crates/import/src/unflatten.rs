@@ -11,6 +11,19 @@ use crate::lines::Line;
 
 /// A line shorter than this is a line, not a page.
 const PAGE_LINE: usize = 160;
+/// Lines longer than this are whole pages: a text with two of them is flattened.
+const FLAT_PAGE: usize = 400;
+
+/// "2 Socialnämnden (27) …" → "Socialnämnden (27) …"; "2 2 70 Anmälan" → "70 Anmälan".
+fn without_page_number(t: &str) -> &str {
+    let mut words = t.splitn(3, ' ');
+    let (first, second, rest) = (words.next(), words.next(), words.next());
+    match (first.and_then(number_of), second.and_then(number_of)) {
+        (Some(p), Some(q)) if p == q => rest.unwrap_or(""),
+        (Some(_), _) => t.get(first.map_or(0, |f| f.len() + 1)..).unwrap_or(t),
+        _ => t,
+    }
+}
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
 const LABELS: [&str; 39] = [
@@ -96,7 +109,240 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
     out
 }
 
-/// Cuts each flattened page line before its cover labels.
+/// Words after which a capitalised word goes on with a title ("inom Borås Stad").
+const GOES_ON: [&str; 16] = [
+    "i", "av", "om", "för", "till", "med", "inom", "på", "och", "samt", "från", "mot", "vid",
+    "under", "över", "mellan",
+];
+
+/// Register codes written before a paragraph's number ("Sn 49", "KS 31", "Kf 54", "Kfn 59",
+/// "MBN 27", "Von 33"): one to four letters, the first a capital.
+fn is_code(w: &str) -> bool {
+    let n = w.chars().count();
+    (1..=4).contains(&n)
+        && w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().all(char::is_alphabetic)
+}
+
+/// A paragraph's number as a flattened page leaves it: "49", "91:".
+fn number_of(w: &str) -> Option<u32> {
+    let d = w.strip_suffix(':').unwrap_or(w);
+    (!d.is_empty() && d.len() <= 3 && d.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| d.parse().ok())
+        .flatten()
+        .filter(|n| *n > 0)
+}
+
+/// Tokens between the number and the title: "Dnr 2016/", "Au 84", "KS/2011:286",
+/// "SBN 2012/101", "(KS/2015:10)".
+fn is_reference(w: &str, after_dnr: bool) -> bool {
+    let lower = w.to_lowercase();
+    lower == "dnr"
+        || lower == "dnr:"
+        || lower == "diarienummer"
+        || w.contains(|c: char| c.is_ascii_digit())
+        || w.chars().all(|c| c.is_uppercase() || c == '-' || c == '/') && w.len() <= 5
+        || after_dnr && is_code(w) && w.chars().count() <= 3
+}
+
+/// The start of a title: a capitalised word with a small letter, or two words in capitals.
+fn starts_title(words: &[&str], i: usize) -> bool {
+    let Some(w) = words.get(i) else { return false };
+    let letters = |x: &str| x.chars().filter(|c| c.is_alphabetic()).count();
+    if !w.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    // "Dnr 2016/", "Diarienummer 0371/11", "Au 84": references, not the title.
+    if lower.starts_with("dnr")
+        || lower == "diarienummer"
+        || is_code(w) && words.get(i + 1).is_some_and(|n| number_of(n).is_some())
+    {
+        return false;
+    }
+    if w.chars().any(char::is_lowercase) {
+        return true;
+    }
+    letters(w) >= 2
+        && words
+            .get(i + 1)
+            .is_some_and(|n| letters(n) >= 2 && n.chars().all(|c| !c.is_lowercase()))
+}
+
+/// Where the title that starts at `words[from]` ends (exclusive): at "Dnr", a word ending a
+/// sentence, a case number in parentheses, a number "1.", or a capitalised word after a word
+/// that does not lead into a name ("Val av justeringsman Kommunstyrelsen beslutar …").
+fn title_end(words: &[&str], from: usize) -> usize {
+    let caps = words
+        .get(from)
+        .is_some_and(|w| !w.chars().any(char::is_lowercase));
+    let mut i = from;
+    while let Some(w) = words.get(i) {
+        if i > from {
+            let prev = words[i - 1];
+            let lower = w.to_lowercase();
+            let stop = lower.starts_with("dnr")
+                || lower == "diarienummer"
+                || w.starts_with('(')
+                    && w.contains('/')
+                    && w.contains(|c: char| c.is_ascii_digit())
+                    && w.contains(char::is_alphabetic)
+                || w.strip_suffix('.')
+                    .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+                || w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().any(char::is_lowercase)
+                    && (!caps || i > from)
+                    && !prev.ends_with(',')
+                    && !GOES_ON.contains(&prev.to_lowercase().as_str())
+                    && !(i - 1 > from && prev.chars().next().is_some_and(char::is_uppercase));
+            if stop {
+                return i;
+            }
+        }
+        if w.ends_with('.') && !w.ends_with("..") && i > from {
+            return i + 1;
+        }
+        i += 1;
+        if i - from >= 20 {
+            return i;
+        }
+    }
+    i
+}
+
+/// A paragraph heading whose "§" was lost, at `words[i]`: the number (after an optional
+/// register code), references, and a title. Returns (number, title start, title end).
+fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
+    let n = number_of(words.get(i)?)?;
+    let prev = i.checked_sub(1).map(|k| words[k]).unwrap_or("");
+    let prev_lower = prev.to_lowercase();
+    // Page counts and clock times are not headings: "Sida 3", "(27)", "kl 13", "den 9".
+    if [
+        "sida",
+        "sid",
+        "s.",
+        "kl",
+        "kl.",
+        "klockan",
+        "den",
+        "av",
+        "nr",
+        "blad",
+        "§§",
+        "protokoll",
+        "sammanträdesprotokoll",
+    ]
+    .contains(&prev_lower.as_str())
+    {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut after_dnr = false;
+    while let Some(w) = words.get(j) {
+        if starts_title(words, j) && !(after_dnr && is_code(w) && w.chars().count() <= 3) {
+            break;
+        }
+        // "Au 84", "Ks 94": another register's number for the same matter.
+        if is_code(w) && words.get(j + 1).is_some_and(|n| number_of(n).is_some()) {
+            j += 2;
+            after_dnr = false;
+            continue;
+        }
+        if !is_reference(w, after_dnr) || j - i > 8 {
+            return None;
+        }
+        after_dnr = w.to_lowercase().starts_with("dnr") || w.to_lowercase() == "diarienummer";
+        j += 1;
+    }
+    if !starts_title(words, j) {
+        return None;
+    }
+    let end = title_end(words, j);
+    Some((n, j, end))
+}
+
+/// Cuts a flattened page before the paragraph headings that lost their "§" ("3 VILHELMINA
+/// KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande …"): the first
+/// heading among the page's first words, then the next numbers after a full stop. Each
+/// heading becomes a line "§ N Title", as the protocol printed it.
+fn cut_headings(line: Line) -> Vec<Line> {
+    let t = line.text.as_str();
+    let head: String = t.chars().take(80).collect();
+    // A table of contents lists titles after numbers too.
+    if [
+        "Innehållsförteckning",
+        "INNEHÅLLSFÖRTECKNING",
+        "ÄRENDELISTA",
+        "Ärendelista",
+        "Ärenden ",
+    ]
+    .iter()
+    .any(|w| head.contains(w))
+    {
+        return vec![line];
+    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    // The page number(s) first: "2 2 70 Anmälan …" has its heading at the third word.
+    let skip = 0;
+    let mut found: Vec<(u32, usize, usize, usize)> = Vec::new(); // number, cut, title start, end
+    if let Some((k, (n, a, b))) =
+        (skip..words.len().min(skip + 25)).find_map(|k| heading_at(&words, k).map(|h| (k, h)))
+    {
+        let cut = if k > skip && words.get(k - 1).is_some_and(|w| is_code(w)) {
+            k - 1
+        } else {
+            k
+        };
+        found.push((n, cut, a, b));
+        let mut next = n + 1;
+        let mut from = b;
+        while let Some(k) = (from..words.len()).find(|&k| {
+            number_of(words[k]) == Some(next)
+                && k > 0
+                && (words[k - 1].ends_with('.') || words[k - 1].ends_with(')'))
+        }) {
+            let Some((m, a, b)) = heading_at(&words, k) else {
+                break;
+            };
+            found.push((m, k, a, b));
+            next += 1;
+            from = b;
+        }
+    }
+    if found.is_empty() {
+        return vec![line];
+    }
+    let mut out = Vec::new();
+    let piece = |from: usize, to: usize| words.get(from..to).unwrap_or(&[]).join(" ");
+    let mut at = 0;
+    for (n, cut, a, b) in found {
+        let before = piece(at, cut);
+        if !before.is_empty() {
+            out.push(Line {
+                no: line.no,
+                text: before,
+            });
+        }
+        let title = piece(a, b);
+        let title = title.trim_end_matches('.');
+        out.push(Line {
+            no: line.no,
+            text: format!("§ {n} {title}"),
+        });
+        at = b;
+    }
+    let rest = piece(at, words.len());
+    if !rest.is_empty() {
+        out.push(Line {
+            no: line.no,
+            text: rest,
+        });
+    }
+    out
+}
+
+/// Cuts each flattened page line before its cover labels, or else before its paragraph
+/// headings.
 pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     if !lines
         .iter()
@@ -104,18 +350,49 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     {
         return lines;
     }
+    // A text of flattened pages (two lines or more of a page's length): each page line starts
+    // with its page number ("2 Socialnämnden (27) …", "2 2 70 Anmälan …"), which is furniture.
+    // (A laid-out text with long paragraphs has some such lines too, but they hold less than
+    // two fifths of it; the seeds hold at most a third.)
+    let long: Vec<usize> = lines
+        .iter()
+        .map(|l| l.text.len())
+        .filter(|n| *n > FLAT_PAGE)
+        .collect();
+    let total: usize = lines.iter().map(|l| l.text.len()).sum();
+    let flat = long.len() >= 2 && long.iter().sum::<usize>() * 5 >= total * 2;
     let mut out = Vec::with_capacity(lines.len() * 2);
-    for line in lines {
-        if line.text.len() <= PAGE_LINE || line.text.contains('\t') {
+    for mut line in lines {
+        if line.text.contains('\t') {
             out.push(line);
             continue;
+        }
+        if line.text.len() <= PAGE_LINE {
+            // The last page of a cut-off text is short, but still a page.
+            if flat
+                && line.text.starts_with(|c: char| c.is_ascii_digit())
+                && !line.text.contains('§')
+            {
+                line.text = without_page_number(&line.text).to_string();
+                out.extend(cut_headings(line));
+            } else {
+                out.push(line);
+            }
+            continue;
+        }
+        if flat {
+            line.text = without_page_number(&line.text).to_string();
         }
         let starts = label_starts(&line.text);
         let mut distinct: Vec<&str> = starts.iter().map(|(_, l)| *l).collect();
         distinct.sort_unstable();
         distinct.dedup();
         if distinct.len() < 2 {
-            out.push(line);
+            if line.text.contains('§') || !flat {
+                out.push(line);
+            } else {
+                out.extend(cut_headings(line));
+            }
             continue;
         }
         let mut cut = 0;
@@ -158,6 +435,34 @@ mod tests {
                 "Sekreterare Marianne Persson",
                 "Ordförande... Annika Wibrell",
                 "Justerande... Rickard Norberg",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_flattened_page_is_cut_before_headings_that_lost_their_sign() {
+        let filler =
+            "Förvaltningen redovisar ärendet och nämnden diskuterar det ingående. ".repeat(6);
+        let text = format!(
+            "3 VILHELMINA KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn \
+             Ordförande Annika Wibrell öppnade sammanträdet. {filler}\n\n\
+             4 VILHELMINA KOMMUN PROTOKOLL 4 Socialnämnden Sn 50 Au 84 Dnr 2016/ Budget och \
+             ekonomisk uppföljning år Au Förvaltningschef Roland Bång föredrar. {filler} 51 \
+             Val av justerare Nämnden utser Rickard Norberg.\n\n5 Sida 5 (9) 52 Information \
+             (SN/2016:3) Förvaltningen informerar."
+        );
+        let texts: Vec<String> = unflatten(split_lines(&text))
+            .into_iter()
+            .map(|l| l.text)
+            .filter(|t| t.starts_with('§'))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "§ 49 Sammanträdets öppnande, formalia",
+                "§ 50 Budget och ekonomisk uppföljning år",
+                "§ 51 Val av justerare",
+                "§ 52 Information",
             ]
         );
     }
