@@ -8,6 +8,8 @@
 //! not touched.
 
 use crate::lines::Line;
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// A line shorter than this is a line, not a page.
 const PAGE_LINE: usize = 160;
@@ -68,44 +70,37 @@ const LABELS: [&str; 39] = [
     "Anslaget uppsatt",
 ];
 
+/// The labels as one automaton (any case; the first letter is checked after).
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives: Vec<String> = LABELS.iter().map(|l| regex::escape(l)).collect();
+    Regex::new(&format!("(?i)(?:{})", alternatives.join("|"))).expect("static regex")
+});
+
 /// Byte offsets in `t` where a label starts a word and ends one. The label's first letter
 /// must be a capital as written; the rest may be in any case ("Tid och Plats").
 fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
     let mut out: Vec<(usize, &'static str)> = Vec::new();
-    // Lower case keeps the byte offsets of Swedish text; where it would not, match exactly.
-    let lower = t.to_lowercase();
-    let folded = lower.len() == t.len();
-    let hay = if folded { lower.as_str() } else { t };
-    for label in LABELS {
-        let needle = if folded {
-            label.to_lowercase()
-        } else {
-            label.to_string()
-        };
-        let mut from = 0;
-        while let Some(i) = hay.get(from..).and_then(|rest| rest.find(&needle)) {
-            let at = from + i;
-            let before_ok = t
-                .get(..at)
-                .and_then(|b| b.chars().next_back())
-                .is_none_or(|c| c == ' ');
-            let end = at + needle.len();
-            from = end;
-            let first_ok = t
-                .get(at..)
-                .and_then(|a| a.chars().next())
-                .is_some_and(char::is_uppercase);
-            let after_ok = first_ok
-                && t.get(end..)
-                    .and_then(|a| a.chars().next())
-                    .is_none_or(|c| !c.is_alphanumeric());
-            // A longer label found at the same place wins ("Plats och tid för justering").
-            if before_ok && after_ok && !out.iter().any(|(s, l)| *s <= at && at < s + l.len()) {
-                out.push((at, label));
-            }
+    for m in LABEL.find_iter(t) {
+        let (at, end) = (m.start(), m.end());
+        let before_ok = t
+            .get(..at)
+            .and_then(|b| b.chars().next_back())
+            .is_none_or(|c| c == ' ');
+        let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase);
+        let after_ok = t
+            .get(end..)
+            .and_then(|a| a.chars().next())
+            .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && first_ok && after_ok {
+            let lower = m.as_str().to_lowercase();
+            let label = LABELS
+                .iter()
+                .find(|l| l.to_lowercase() == lower)
+                .copied()
+                .unwrap_or("");
+            out.push((at, label));
         }
     }
-    out.sort_by_key(|(at, _)| *at);
     out
 }
 
