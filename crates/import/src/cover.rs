@@ -50,7 +50,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 54] = [
+const LABELS: [(&str, Field); 55] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -93,6 +93,8 @@ const LABELS: [(&str, Field); 54] = [
     ("tjänstepersoner", Field::Others),
     ("tjänstemän", Field::Others),
     ("beslutande", Field::Deciding),
+    // "Beslut" set in a font the extraction lost leaves "ande" before the names.
+    ("ande", Field::Deciding),
     ("ledamöter", Field::Deciding),
     ("ersättare", Field::Substitutes),
     ("övriga", Field::Others),
@@ -174,6 +176,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let mut filled: Vec<Field> = Vec::new();
     // Signature labels still waiting for their names, in order.
     let mut waiting: Vec<Field> = Vec::new();
+    // Attendance labels that stood one after another without a value.
+    let mut stacked: Vec<Field> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -212,6 +216,41 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             if let (None, Some(c)) = (&label, current) {
                 // The value of a waiting label came on its own line: it waits no more.
                 waiting.retain(|w| *w != c);
+            }
+            // "Beslutande Övriga deltagande Utses att justera Ove Dröscher (S) (ordförande) …":
+            // labels stacked before one long run of names; the run is the attendance list.
+            let label = match label {
+                Some((field, rest))
+                    if stacked.contains(&Field::Deciding)
+                        && matches!(
+                            field,
+                            Field::Adjusters | Field::Others | Field::Substitutes
+                        )
+                        && crate::persons::names(rest).len() > 3 =>
+                {
+                    cover.warnings.push(format!(
+                        "line {}: rubrikerna stod före namnen; alla namnen lästes som beslutande",
+                        line.no
+                    ));
+                    Some((Field::Deciding, rest))
+                }
+                other => other,
+            };
+            if let Some((field, rest)) = &label {
+                let people = matches!(
+                    field,
+                    Field::Deciding
+                        | Field::Substitutes
+                        | Field::ServingSubstitutes
+                        | Field::Others
+                );
+                if rest.chars().any(char::is_alphanumeric) {
+                    stacked.clear();
+                } else if people {
+                    stacked.push(*field);
+                }
+            } else {
+                stacked.clear();
             }
             match label {
                 Some((field, rest)) => {
@@ -676,25 +715,53 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             if attendance == Attendance::Deciding {
                 a.position = Some("ledamot".into());
             }
-            cover.attendees.push(a);
+            // A column of names that lost its line breaks: "Rickard Norberg Ulf Hansson …".
+            let names = crate::persons::split_run(&a.name);
+            if a.name.split_whitespace().all(is_name_token) && names.len() > 1 {
+                for n in names {
+                    let mut b = a.clone();
+                    b.name = n;
+                    cover.attendees.push(b);
+                }
+            } else {
+                cover.attendees.push(a);
+            }
             current = Some(cover.attendees.len() - 1);
             continue;
         }
         match trailing_name_start(chunk, 2) {
             Some(off) if off > 0 => {
-                let (annot, name) = (
+                let (annot, run) = (
                     chunk.get(..off).unwrap_or(""),
                     chunk.get(off..).unwrap_or(""),
                 );
-                if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
-                    annotation(a, annot);
+                let mut names = crate::persons::split_run(run).into_iter();
+                match SUBSTITUTION.find(annot) {
+                    // "…, ersättare för Elisabeth Edlund Thomas Lidberg …": the first name is
+                    // the member replaced; the rest are present.
+                    Some(m) if m.end() + 1 >= annot.trim_end().len() => {
+                        if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
+                            annotation(a, annot.get(..m.start()).unwrap_or(""));
+                            a.substitute_for = names.next();
+                            if a.position.as_deref() == Some("ledamot") {
+                                a.position = None;
+                            }
+                        }
+                    }
+                    _ => {
+                        if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
+                            annotation(a, annot);
+                        }
+                    }
                 }
-                let mut a = new_attendee(name, None, attendance);
-                if attendance == Attendance::Deciding {
-                    a.position = Some("ledamot".into());
+                for name in names {
+                    let mut a = new_attendee(&name, None, attendance);
+                    if attendance == Attendance::Deciding {
+                        a.position = Some("ledamot".into());
+                    }
+                    cover.attendees.push(a);
+                    current = Some(cover.attendees.len() - 1);
                 }
-                cover.attendees.push(a);
-                current = Some(cover.attendees.len() - 1);
             }
             _ => {
                 if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {

@@ -437,6 +437,13 @@ pub fn names(v: &str) -> Vec<String> {
     out
 }
 
+/// The names in a run of capitalised words that lost its separators ("Rickard Norberg Ulf
+/// Hansson Bo Lennart Danielsson"); a run of up to three words is one name.
+pub fn split_run(run: &str) -> Vec<String> {
+    let words: Vec<&str> = run.split_whitespace().collect();
+    cut(&words).into_iter().map(|p| p.join(" ")).collect()
+}
+
 /// The first name in `v`.
 pub fn first(v: &str) -> Option<String> {
     names(v).into_iter().next()
@@ -444,7 +451,7 @@ pub fn first(v: &str) -> Option<String> {
 
 /// Cuts a run of capitalised words into names: before a first name that follows a word that
 /// is not one; what is still longer than three words is cut in pairs.
-fn cut<'a>(run: &[&'a str]) -> Vec<Vec<&'a str>> {
+pub fn cut<'a>(run: &[&'a str]) -> Vec<Vec<&'a str>> {
     if run.len() <= 3 {
         return vec![run.to_vec()];
     }

@@ -75,6 +75,10 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     let alternatives: Vec<String> = LABELS.iter().map(|l| regex::escape(l)).collect();
     Regex::new(&format!("(?i)(?:{})", alternatives.join("|"))).expect("static regex")
 });
+/// "kl ande Harry Rantakyrö, S …": what is left of "Beslutande" when its first letters were
+/// set in a font the extraction lost.
+static LOST_DECIDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r" ande \p{Lu}").expect("static regex"));
 
 /// Byte offsets in `t` where a label starts a word and ends one. The label's first letter
 /// must be a capital as written; the rest may be in any case ("Tid och Plats").
@@ -100,6 +104,10 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
                 .unwrap_or("");
             out.push((at, label));
         }
+    }
+    if let Some(m) = LOST_DECIDING.find(t) {
+        out.push((m.start() + 1, "ande"));
+        out.sort_by_key(|(at, _)| *at);
     }
     out
 }

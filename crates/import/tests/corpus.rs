@@ -95,13 +95,13 @@ const FIELDS: [&str; 10] = [
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.88),
     ("date", 0.90),
-    ("place", 0.49),
+    ("place", 0.60),
     ("start_time", 0.70),
     ("end_time", 0.63),
-    ("chair", 0.77),
-    ("secretary", 0.74),
-    ("adjusters", 0.63),
-    ("attendees", 0.61),
+    ("chair", 0.81),
+    ("secretary", 0.75),
+    ("adjusters", 0.64),
+    ("attendees", 0.70),
     ("paragraphs", 0.62),
 ];
 
