@@ -164,7 +164,33 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
             return Some((f, rest));
         }
     }
+    // Read by OCR: "Bes1utande", "Ovriga deltagande", "Utses att iustera".
+    let head: String = cell.chars().take(40).map(ocr_fold).collect();
+    for (l, f) in LABELS {
+        let n = l.chars().count();
+        if l.len() > 5 && head.chars().take(n).eq(l.chars().map(ocr_fold)) {
+            let at = cell.char_indices().nth(n).map_or(cell.len(), |(i, _)| i);
+            let rest = cell.get(at..).unwrap_or("");
+            if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            return Some((f, rest.trim_start_matches([':', ' ']).trim()));
+        }
+    }
     None
+}
+
+/// One character as OCR confuses it: case, lost diacritics, 1/l, 0/o, i/j.
+pub(crate) fn ocr_fold(c: char) -> char {
+    match c.to_lowercase().next().unwrap_or(c) {
+        '1' | '|' => 'l',
+        '0' => 'o',
+        'å' | 'ä' => 'a',
+        'ö' => 'o',
+        'é' => 'e',
+        'j' => 'i',
+        other => other,
+    }
 }
 
 /// Parses the cover lines. `furniture[i]` flags page furniture; a flagged line

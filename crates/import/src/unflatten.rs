@@ -72,7 +72,21 @@ const LABELS: [&str; 39] = [
 
 /// The labels as one automaton (any case; the first letter is checked after).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    let alternatives: Vec<String> = LABELS.iter().map(|l| regex::escape(l)).collect();
+    // Each letter also as OCR reads it ("Bes1utande", "Ovriga").
+    let class = |c: char| -> String {
+        match c.to_lowercase().next().unwrap_or(c) {
+            'l' => "[l1|]".into(),
+            'o' => "[o0]".into(),
+            'ö' => "[öo0]".into(),
+            'å' | 'ä' => format!("[{c}a]"),
+            'j' => "[ji]".into(),
+            other => regex::escape(&other.to_string()),
+        }
+    };
+    let alternatives: Vec<String> = LABELS
+        .iter()
+        .map(|l| l.chars().map(class).collect::<String>())
+        .collect();
     Regex::new(&format!("(?i)(?:{})", alternatives.join("|"))).expect("static regex")
 });
 /// "kl ande Harry Rantakyrö, S …": what is left of "Beslutande" when its first letters were
@@ -91,15 +105,15 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
             .and_then(|b| b.chars().next_back())
             .is_none_or(|c| c == ' ');
         let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase);
+        let folded: String = m.as_str().chars().map(crate::cover::ocr_fold).collect();
         let after_ok = t
             .get(end..)
             .and_then(|a| a.chars().next())
             .is_none_or(|c| !c.is_alphanumeric());
         if before_ok && first_ok && after_ok {
-            let lower = m.as_str().to_lowercase();
             let label = LABELS
                 .iter()
-                .find(|l| l.to_lowercase() == lower)
+                .find(|l| l.chars().map(crate::cover::ocr_fold).eq(folded.chars()))
                 .copied()
                 .unwrap_or("");
             out.push((at, label));

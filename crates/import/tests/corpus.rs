@@ -95,13 +95,13 @@ const FIELDS: [&str; 10] = [
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.88),
     ("date", 0.90),
-    ("place", 0.60),
-    ("start_time", 0.70),
-    ("end_time", 0.63),
+    ("place", 0.62),
+    ("start_time", 0.74),
+    ("end_time", 0.75),
     ("chair", 0.81),
     ("secretary", 0.75),
     ("adjusters", 0.64),
-    ("attendees", 0.70),
+    ("attendees", 0.73),
     ("paragraphs", 0.62),
 ];
 
