@@ -352,7 +352,7 @@ fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 24] = [
+const NOT_NAME: [&str; 28] = [
     "justeringens",
     "justerande",
     "justerare",
@@ -377,7 +377,45 @@ const NOT_NAME: [&str; 24] = [
     "ersättare",
     "kommun",
     "justeringsdag",
+    "justerade",
+    "sida",
+    "ej",
+    "dnr",
 ];
+
+/// Endings of the words of a cover page that are not names: bodies, offices, documents,
+/// matters ("Kommunfullmäktige", "Förvaringsplats", "Tertialuppföljning", "Sammanträdesprotokoll").
+const NOT_NAME_ENDINGS: [&str; 22] = [
+    "nämnden",
+    "nämnd",
+    "styrelsen",
+    "styrelse",
+    "fullmäktige",
+    "utskottet",
+    "utskott",
+    "protokoll",
+    "protokollet",
+    "förvaltningen",
+    "förvaltning",
+    "kontoret",
+    "paragraf",
+    "ningen",
+    "ning",
+    "rapport",
+    "ansökan",
+    "anmälan",
+    "tionen",
+    "plats",
+    "listan",
+    "dagar",
+];
+
+fn not_a_name(lower: &str) -> bool {
+    NOT_NAME.contains(&lower)
+        || NOT_NAME_ENDINGS
+            .iter()
+            .any(|e| lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 4)
+}
 
 /// A word of a name: capitalised with a lower-case letter ("Åström", "Liljenby-Andersson",
 /// "O'Neil"), or a particle inside a name.
@@ -390,7 +428,7 @@ fn is_word(w: &str) -> bool {
         && w.chars().any(char::is_lowercase)
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !NOT_NAME.contains(&w.to_lowercase().as_str())
+        && !not_a_name(&w.to_lowercase())
 }
 
 /// A middle initial ("Christina H Gardos", "Per G. Ek").

@@ -100,7 +100,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.75),
     ("chair", 0.81),
     ("secretary", 0.75),
-    ("adjusters", 0.64),
+    ("adjusters", 0.67),
     ("attendees", 0.73),
     ("paragraphs", 0.62),
 ];
