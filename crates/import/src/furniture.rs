@@ -275,7 +275,7 @@ fn normal_case(name: &str) -> String {
 }
 
 static NAMED_PROTOCOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(\p{Lu}[\p{L}\- ]{0,50}?|\p{Ll}[\p{L}\-]{0,30}?)(nämnd|styrelse|utskott|fullmäktige)(ens|ets|es|s) protokoll|[Pp]rotokollet från (\p{L}[\p{L}\- ]{0,50}?(?:nämnden|styrelsen|utskottet|fullmäktige))(?:s sammanträde)? den)")
+    Regex::new(r"(?:(\p{Lu}[\p{L}\- ]{0,50}?|\p{Ll}[\p{L}\-]{0,30}?)(nämnd|styrelse|utskott|fullmäktige)(ens|ets|es|s) protokoll|(?:[Pp]rotokollet från|genom anslag\.?) (\p{L}[\p{L}\- ]{0,50}?(?:nämnden|styrelsen|utskottet|fullmäktige))(?:s sammanträde)?(?: den|\s+\p{Lu}|$))")
         .expect("static regex")
 });
 
@@ -284,7 +284,7 @@ static NAMED_PROTOCOL: LazyLock<Regex> = LazyLock::new(|| {
 /// samhällsbyggnadsnämnden den 10 oktober 2012").
 fn named_protocol_body(lines: &[Line]) -> Option<String> {
     lines.iter().take(400).find_map(|l| {
-        if !l.text.contains("rotokoll") {
+        if !l.text.contains("rotokoll") && !l.text.contains("anslag") {
             return None;
         }
         let c = NAMED_PROTOCOL.captures(&l.text)?;

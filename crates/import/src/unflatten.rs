@@ -28,7 +28,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 39] = [
+const LABELS: [&str; 40] = [
     "Plats och tid för justering",
     "Plats och tid",
     "Tid och plats",
@@ -62,6 +62,7 @@ const LABELS: [&str; 39] = [
     "ANSLAG/BEVIS",
     "BEVIS OM ANSLAG",
     "Organ",
+    "Instans",
     "Datum för anslags uppsättande",
     "Datum för anslags nedtagande",
     "Datum då anslaget sätts upp",
