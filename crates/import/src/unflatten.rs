@@ -13,8 +13,6 @@ use std::sync::LazyLock;
 
 /// A line shorter than this is a line, not a page.
 const PAGE_LINE: usize = 160;
-/// Lines longer than this are whole pages: a text with two of them is flattened.
-const FLAT_PAGE: usize = 400;
 
 /// "2 Socialnämnden (27) …" → "Socialnämnden (27) …"; "2 2 70 Anmälan" → "70 Anmälan".
 fn without_page_number(t: &str) -> &str {
@@ -207,6 +205,9 @@ fn title_end(words: &[&str], from: usize) -> usize {
                     && w.contains(char::is_alphabetic)
                 || w.strip_suffix('.')
                     .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+                || w.strip_suffix(')').is_some_and(|d| {
+                    d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit() || c.is_lowercase())
+                })
                 || w.chars().next().is_some_and(char::is_uppercase)
                     && w.chars().any(char::is_lowercase)
                     && (!caps || i > from)
@@ -342,7 +343,8 @@ fn cut_headings(line: Line) -> Vec<Line> {
             });
         }
         let title = piece(a, b);
-        let title = title.trim_end_matches('.');
+        // A dash or comma left at the end would draw the next line into the title.
+        let title = title.trim_end_matches(['.', ' ', '-', '–', ',']);
         out.push(Line {
             no: line.no,
             text: format!("§ {n} {title}"),
@@ -368,17 +370,17 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     {
         return lines;
     }
-    // A text of flattened pages (two lines or more of a page's length): each page line starts
-    // with its page number ("2 Socialnämnden (27) …", "2 2 70 Anmälan …"), which is furniture.
-    // (A laid-out text with long paragraphs has some such lines too, but they hold less than
-    // two fifths of it; the seeds hold at most a third.)
+    // A text of flattened pages: lines of a page's length hold four fifths of it or more (in
+    // the seeds, laid out with long paragraphs, they hold at most seven tenths). Each page
+    // line starts with its page number ("2 Socialnämnden (27) …", "2 2 70 Anmälan …"), which
+    // is furniture.
     let long: Vec<usize> = lines
         .iter()
         .map(|l| l.text.len())
-        .filter(|n| *n > FLAT_PAGE)
+        .filter(|n| *n > PAGE_LINE)
         .collect();
     let total: usize = lines.iter().map(|l| l.text.len()).sum();
-    let flat = long.len() >= 2 && long.iter().sum::<usize>() * 5 >= total * 2;
+    let flat = long.len() >= 2 && long.iter().sum::<usize>() * 5 >= total * 4;
     let mut out = Vec::with_capacity(lines.len() * 2);
     for mut line in lines {
         if line.text.contains('\t') {
