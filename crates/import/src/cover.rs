@@ -617,6 +617,14 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     if v.is_empty() || v == "-" || v == "–" {
         return;
     }
+    // "Se närvarolista på sida 2", "Enligt förteckning": the names are elsewhere.
+    let lower = v.to_lowercase();
+    if lower.starts_with("se ") || lower.starts_with("enligt ") {
+        cover.warnings.push(format!(
+            "line {no}: närvaron står på annat ställe (\"{v}\"); den lästes inte härifrån"
+        ));
+        return;
+    }
     let before = cover.attendees.len();
     if PARTY.is_match(v) {
         add_with_parties(cover, v, attendance);

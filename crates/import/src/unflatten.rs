@@ -69,6 +69,19 @@ const LABELS: [&str; 40] = [
     "Anslaget uppsatt",
 ];
 
+/// Labels that only a cover page or an attendance list has.
+const STRONG_LABELS: [&str; 9] = [
+    "Plats och tid",
+    "Beslutande ledamöter",
+    "Beslutande",
+    "Tjänstgörande ersättare",
+    "Ej tjänstgörande ersättare",
+    "Övriga deltagande",
+    "Övriga närvarande",
+    "Utses att justera",
+    "Justeringens plats och tid",
+];
+
 /// The labels as one automaton (any case; the first letter is checked after).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // Each letter also as OCR reads it ("Bes1utande", "Ovriga").
@@ -99,10 +112,10 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
     let mut out: Vec<(usize, &'static str)> = Vec::new();
     for m in LABEL.find_iter(t) {
         let (at, end) = (m.start(), m.end());
-        let before_ok = t
-            .get(..at)
-            .and_then(|b| b.chars().next_back())
-            .is_none_or(|c| c == ' ');
+        // "Anna Berg (S), Ordförande": a role after a member's party, not a label.
+        let before = t.get(..at).unwrap_or("");
+        let before_ok = before.chars().next_back().is_none_or(|c| c == ' ')
+            && !before.trim_end().ends_with("),");
         let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase);
         let folded: String = m.as_str().chars().map(crate::cover::ocr_fold).collect();
         let after_ok = t
@@ -407,7 +420,10 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         let mut distinct: Vec<&str> = starts.iter().map(|(_, l)| *l).collect();
         distinct.sort_unstable();
         distinct.dedup();
-        if distinct.len() < 2 {
+        // In a flattened text one label that only a cover page has is enough
+        // ("Närvarolista Beslutande Sven-Åke Thoresen (S), …" on page 2).
+        let strong = flat && distinct.iter().any(|l| STRONG_LABELS.contains(l));
+        if distinct.len() < 2 && !strong {
             if line.text.contains('§') || !flat {
                 out.push(line);
             } else {

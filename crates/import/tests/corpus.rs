@@ -95,13 +95,13 @@ const FIELDS: [&str; 10] = [
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.92),
     ("date", 0.90),
-    ("place", 0.62),
-    ("start_time", 0.74),
-    ("end_time", 0.75),
+    ("place", 0.61),
+    ("start_time", 0.78),
+    ("end_time", 0.79),
     ("chair", 0.81),
     ("secretary", 0.75),
     ("adjusters", 0.67),
-    ("attendees", 0.73),
+    ("attendees", 0.77),
     ("paragraphs", 0.72),
 ];
 
