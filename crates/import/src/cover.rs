@@ -736,6 +736,23 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
     let mut current: Option<usize> = None;
     for (k, chunk) in chunks.iter().enumerate() {
         if k == 0 {
+            // A row of an attendance table: "Göran Pettersson m x", "Linda Sundberg c x Tjg".
+            if let Some(a) = table_row(chunk, attendance) {
+                cover.attendees.push(a);
+                current = Some(cover.attendees.len() - 1);
+                continue;
+            }
+            // Words that are no one's name ("Nej", "Avstår", "Närvaro totalt N F").
+            if !chunk.split_whitespace().next().is_some_and(is_name_token)
+                || chunk
+                    .split_whitespace()
+                    .take_while(|w| is_name_token(w))
+                    .count()
+                    < 2
+                    && !PARAS.is_match(chunk)
+            {
+                continue;
+            }
             // The first chunk is a name, possibly followed by a title ("Anna Berg socialchef" is rare).
             let mut a = new_attendee(chunk, None, attendance);
             if let Some(m) = PARAS.find(chunk) {
@@ -804,6 +821,32 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             }
         }
     }
+}
+
+/// "Göran Pettersson m x", "Linda Sundberg c x Tjg": a name, a party in small letters and
+/// the marks of an attendance table (närvaro, tjänstgöring, votering).
+fn table_row(chunk: &str, attendance: Attendance) -> Option<Attendee> {
+    let words: Vec<&str> = chunk.split_whitespace().collect();
+    let n = words.iter().take_while(|w| is_name_token(w)).count();
+    let (name, rest) = (words.get(..n)?, words.get(n..)?);
+    let (party, marks) = rest.split_first()?;
+    let is_party = (1..=3).contains(&party.chars().count())
+        && party.chars().all(char::is_lowercase)
+        && *party != "x";
+    let is_mark = |w: &&str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "x" | "tjg" | "n" | "f" | "nt" | "ja" | "nej" | "avstår" | "-"
+        )
+    };
+    if n < 2 || !is_party || marks.is_empty() || !marks.iter().all(is_mark) {
+        return None;
+    }
+    let mut a = new_attendee(&name.join(" "), Some((*party).to_string()), attendance);
+    if attendance == Attendance::Deciding {
+        a.position = Some("ledamot".into());
+    }
+    Some(a)
 }
 
 /// Chair and vice chair from the signature labels.
