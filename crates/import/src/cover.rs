@@ -50,7 +50,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 55] = [
+const LABELS: [(&str, Field); 56] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -93,6 +93,7 @@ const LABELS: [(&str, Field); 55] = [
     ("tjänstepersoner", Field::Others),
     ("tjänstemän", Field::Others),
     ("beslutande", Field::Deciding),
+    ("närvarande", Field::Deciding),
     // "Beslut" set in a font the extraction lost leaves "ande" before the names.
     ("ande", Field::Deciding),
     ("ledamöter", Field::Deciding),
@@ -127,7 +128,7 @@ static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:tjänstemän|tjänstepersoner|politiker|förtroendevalda|övriga|gäster|insynsplatser?)\s*:?\s+").expect("static regex")
+    Regex::new(r"(?i)^(?:tjänstemän|tjänstepersoner|politiker|förtroendevalda|övriga|gäster|insynsplatser?|ordinarie ledamöter|ledamöter)\s*:?\s+").expect("static regex")
 });
 
 /// Everything read from the cover page.

@@ -101,7 +101,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("chair", 0.81),
     ("secretary", 0.75),
     ("adjusters", 0.67),
-    ("attendees", 0.80),
+    ("attendees", 0.81),
     ("paragraphs", 0.72),
 ];
 
