@@ -35,7 +35,7 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("static regex")
 });
 static SWEDISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(\d{4})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+((?:19|20)[0-9lIOo]{2})(?-u:\b)")
         .expect("static regex")
 });
 /// The reading that [`standalone_inner`] does by hand, kept as the test's reference.
@@ -90,10 +90,14 @@ pub struct FoundDate {
 /// All valid dates in `s`, in order of appearance.
 pub fn find_dates(s: &str) -> Vec<FoundDate> {
     let mut out = Vec::new();
-    // Every date has a four-digit year.
+    // Every date has a four-digit year (or one whose last digits OCR read as l, I or O).
     let mut run = 0;
     if !s.bytes().any(|b| {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run = if b.is_ascii_digit() || run >= 2 && matches!(b, b'l' | b'I' | b'O' | b'o') {
+            run + 1
+        } else {
+            0
+        };
         run >= 4
     }) {
         return out;
@@ -126,7 +130,16 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
         let (Ok(d), Some(m), Ok(y)) = (
             d.as_str().parse::<u32>(),
             month_number(m.as_str()),
-            y.as_str().parse(),
+            // A year read by OCR ("20l6"): l, I and O are the digits they stand for.
+            y.as_str()
+                .chars()
+                .map(|c| match c {
+                    'l' | 'I' => '1',
+                    'O' | 'o' => '0',
+                    other => other,
+                })
+                .collect::<String>()
+                .parse(),
         ) else {
             continue;
         };
@@ -305,6 +318,13 @@ mod tests {
 
     #[test]
     fn parses_formats() {
+        // OCR: the year's last digits read as letters; a date without a month name is not
+        // repaired.
+        assert_eq!(
+            first_date("torsdagen den 9 juni 20l6, kl").as_deref(),
+            Some("2016-06-09")
+        );
+        assert_eq!(first_date("2O16-06-09"), None);
         assert_eq!(
             first_date("Sammanträdesdatum 2024-01-29").as_deref(),
             Some("2024-01-29")

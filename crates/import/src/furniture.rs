@@ -133,9 +133,16 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     }
     // Last resort: a date in the first lines ("Protokoll fört vid … den 4 mars 2024"), but
     // not the date of the justering or of the notice.
-    lines.iter().take(15).find_map(|l| {
+    lines.iter().enumerate().take(15).find_map(|(i, l)| {
+        // A flattened page cut at its labels: "Justerare: … / Ersättare: … Tid: <date>".
+        let cut_from = i
+            .checked_sub(1)
+            .and_then(|k| lines.get(k))
+            .filter(|p| p.no == l.no && p.text.to_lowercase().starts_with("juster"))
+            .map_or("", |p| p.text.as_str());
         find_dates(&l.text).into_iter().find_map(|d| {
-            let before = l.text.get(..d.start).unwrap_or("");
+            let before = format!("{cut_from} {}", l.text.get(..d.start).unwrap_or(""));
+            let before = before.as_str();
             let near = before
                 .char_indices()
                 .rev()

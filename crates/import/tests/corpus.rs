@@ -94,8 +94,8 @@ const FIELDS: [&str; 10] = [
 /// their headings, body and names), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.92),
-    ("date", 0.90),
-    ("place", 0.61),
+    ("date", 0.96),
+    ("place", 0.63),
     ("start_time", 0.78),
     ("end_time", 0.79),
     ("chair", 0.81),
