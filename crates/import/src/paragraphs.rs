@@ -131,7 +131,11 @@ pub fn parse(
         let t = split.as_ref().map_or(raw, |(t, _)| t.as_str());
         let dangling = title.ends_with(['–', '-', '—', ',']);
         let lower_cont = starts_lowercase(t) && !ends_terminal(&title) && t.chars().count() <= 150;
+        // A title wraps onto the next line of the page; what a flattened page was cut into
+        // after its heading (the same input line) is text.
+        let same_input_line = items.get(j).map(|it| it.no) == items.get(seg.head).map(|it| it.no);
         if (dangling || lower_cont)
+            && !same_input_line
             && label(t).is_none()
             && case_number(t).is_none()
             && !tables::is_tab_line(t)

@@ -144,6 +144,29 @@ const GOES_ON: [&str; 16] = [
     "under", "över", "mellan",
 ];
 
+/// Verbs that follow a decision's subject; a title does not go on into them.
+const LOST_SUBJECT_VERBS: [&str; 10] = [
+    "har",
+    "beslutar",
+    "beslöt",
+    "godkänner",
+    "noterar",
+    "föreslår",
+    "tackar",
+    "fastställer",
+    "fastställa",
+    "antar",
+];
+
+/// A capitalised word that begins a sentence rather than a name in a title: a noun in its
+/// definite form ("Stadsarkitekten informerar", "Förvaltningen redovisar") or the chair.
+fn starts_sentence(lower: &str) -> bool {
+    lower == "ordförande"
+        || ["en", "et", "na", "fullmäktige"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+}
+
 /// Register codes written before a paragraph's number ("Sn 49", "KS 31", "Kf 54", "Kfn 59",
 /// "MBN 27", "Von 33"): one to four letters, the first a capital.
 fn is_code(w: &str) -> bool {
@@ -226,7 +249,10 @@ fn title_end(words: &[&str], from: usize) -> usize {
                     && (!caps || i > from)
                     && !prev.ends_with(',')
                     && !GOES_ON.contains(&prev.to_lowercase().as_str())
-                    && !(i - 1 > from && prev.chars().next().is_some_and(char::is_uppercase));
+                    && !(prev.chars().next().is_some_and(char::is_uppercase)
+                        && (i - 1 > from || !starts_sentence(&lower)))
+                // "… från förvaltningen har tagit del …": the subject was lost, the verb is left.
+                || i > from + 1 && LOST_SUBJECT_VERBS.contains(&lower.as_str());
             if stop {
                 return i;
             }
@@ -331,7 +357,7 @@ fn cut_headings(line: Line) -> Vec<Line> {
         while let Some(k) = (from..words.len()).find(|&k| {
             number_of(words[k]) == Some(next)
                 && k > 0
-                && (words[k - 1].ends_with('.') || words[k - 1].ends_with(')'))
+                && words[k - 1].ends_with(['.', ')', '?', '!'])
         }) {
             let Some((m, a, b)) = heading_at(&words, k) else {
                 break;

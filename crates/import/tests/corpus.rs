@@ -102,7 +102,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.75),
     ("adjusters", 0.67),
     ("attendees", 0.81),
-    ("paragraphs", 0.72),
+    ("paragraphs", 0.77),
 ];
 
 #[test]
