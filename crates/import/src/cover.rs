@@ -361,6 +361,26 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         apply(&mut cover, field, no, &v);
     }
     finish_positions(&mut cover);
+    // No signature names the secretary: the one person present as secretary
+    // ("Anders Hedenby, sekreterare", "Sara Östberg, S&P, nämndsekr.") is.
+    if cover.secretary.is_none() {
+        let secretaries: Vec<&Attendee> = cover
+            .attendees
+            .iter()
+            .filter(|a| {
+                a.title
+                    .as_deref()
+                    .is_some_and(|t| t.to_lowercase().contains("sekr"))
+            })
+            .collect();
+        if let [one] = secretaries.as_slice() {
+            cover.secretary = Some(one.name.clone());
+            cover.warnings.push(format!(
+                "underskrifterna namnger ingen sekreterare; {} står som sekreterare bland de närvarande",
+                one.name
+            ));
+        }
+    }
     // The chair signs beside the justerare and the secretary writes the minutes: neither
     // is one of the justerare (a flattened signature block puts all three in one run).
     let (chair, secretary) = (cover.chair.clone(), cover.secretary.clone());

@@ -99,7 +99,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.78),
     ("end_time", 0.79),
     ("chair", 0.81),
-    ("secretary", 0.75),
+    ("secretary", 0.78),
     ("adjusters", 0.67),
     ("attendees", 0.81),
     ("paragraphs", 0.77),
