@@ -134,6 +134,79 @@ fn random_protocol_soup_never_panics() {
     }
 }
 
+/// Pages flattened onto one line each, of the words a scraped protocol is made of: the
+/// passes that cut pages at labels and at headings that lost their "§" never panic, and
+/// what they read is consistent.
+#[test]
+fn flattened_pages_of_protocol_words_never_panic() {
+    const WORDS: [&str; 44] = [
+        "1",
+        "2",
+        "2 2",
+        "Sn",
+        "49",
+        "50",
+        "51.",
+        "Dnr",
+        "2016/",
+        "(27)",
+        "2(17)",
+        "[36]",
+        "Sida 3 (9)",
+        "Plats och tid",
+        "Beslutande",
+        "ande",
+        "Bes1utande",
+        "Ovriga deltagande",
+        "Ordförande",
+        "(S),",
+        "Sekreterare...",
+        "Justerande",
+        "Utses att justera",
+        "Paragrafer",
+        "Rickard Norberg",
+        "Ulf Hansson",
+        "Bo Lennart Danielsson",
+        "m x Tjg",
+        "ersättare för",
+        "Val av justerare",
+        "Kommunstyrelsen",
+        "Socialnämndens protokoll",
+        "genom anslag",
+        "ÄRENDELISTA",
+        "Innehållsförteckning",
+        "9 juni 20l6",
+        "2016-06-09",
+        "kl 13.00-15.00",
+        ".",
+        ",",
+        "?",
+        "1)",
+        "har tagit del",
+        "Se närvarolista på sida 2",
+    ];
+    let mut rng = Rng(0x5EED);
+    for _ in 0..1500 {
+        let pages = 2 + rng.below(3);
+        let mut s = String::new();
+        for page in 1..=pages {
+            s.push_str(&format!("{page} "));
+            for _ in 0..(30 + rng.below(120)) {
+                s.push_str(WORDS[rng.below(WORDS.len())]);
+                s.push(' ');
+            }
+            s.push_str("\n\n");
+        }
+        if let Ok(p) = parse_protocol(&s) {
+            let mut again = p.clone();
+            again.recount_missing();
+            assert_eq!(again.missing, p.missing);
+            assert!(p.adjusters.iter().all(|a| Some(a) != p.chair.as_ref()));
+            let _ = serde_json::to_string(&p).expect("serializes");
+        }
+    }
+}
+
 #[test]
 fn truncated_seeds_never_panic() {
     let text = fixture("004_");
