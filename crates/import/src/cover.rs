@@ -357,6 +357,11 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             }
         }
     }
+    let adjuster_texts: Vec<String> = values
+        .iter()
+        .filter(|(f, _, _)| *f == Field::Adjusters)
+        .map(|(_, _, v)| v.clone())
+        .collect();
     for (field, no, v) in values {
         apply(&mut cover, field, no, &v);
     }
@@ -379,6 +384,30 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 "underskrifterna namnger ingen sekreterare; {} står som sekreterare bland de närvarande",
                 one.name
             ));
+        }
+    }
+    // More than three justerare is a list that took in its neighbour column (a flattened
+    // two-column cover): those named again where the justerare sign are the justerare.
+    if cover.adjusters.len() > 3 {
+        let twice: Vec<String> = cover
+            .adjusters
+            .iter()
+            .filter(|a| {
+                adjuster_texts
+                    .iter()
+                    .filter(|t| t.contains(a.as_str()))
+                    .count()
+                    >= 2
+            })
+            .cloned()
+            .collect();
+        if !twice.is_empty() {
+            cover.warnings.push(format!(
+                "{} namn under justerare; de som också skriver under som justerare togs: {}",
+                cover.adjusters.len(),
+                twice.join(", ")
+            ));
+            cover.adjusters = twice;
         }
     }
     // The chair signs beside the justerare and the secretary writes the minutes: neither

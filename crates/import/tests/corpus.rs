@@ -100,7 +100,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.79),
     ("chair", 0.81),
     ("secretary", 0.78),
-    ("adjusters", 0.67),
+    ("adjusters", 0.81),
     ("attendees", 0.81),
     ("paragraphs", 0.77),
 ];
