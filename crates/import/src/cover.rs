@@ -50,7 +50,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 56] = [
+const LABELS: [(&str, Field); 59] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -89,6 +89,7 @@ const LABELS: [(&str, Field); 56] = [
     ("beslutande organ", Field::Body),
     ("plats och tid", Field::PlaceTime),
     ("tid och plats", Field::PlaceTime),
+    ("dag och tid", Field::PlaceTime),
     ("underskrifter", Field::Signatures),
     ("tjänstepersoner", Field::Others),
     ("tjänstemän", Field::Others),
@@ -107,6 +108,8 @@ const LABELS: [(&str, Field); 56] = [
     ("underskrift", Field::Ignore),
     ("ärendelista", Field::Ignore),
     ("organ", Field::Body),
+    ("plats", Field::PlaceTime),
+    ("lokal", Field::PlaceTime),
     ("paragraf", Field::Range),
 ];
 
@@ -439,7 +442,7 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             cover.start_time = cover.start_time.take().or(s);
             cover.end_time = cover.end_time.take().or(e);
             cover.date = cover.date.take().or_else(|| first_date(v));
-            let place = strip_date_time(v);
+            let place = clean_place(&strip_date_time(&before_weekday(v)));
             if !place.is_empty() {
                 cover.place.get_or_insert(place);
             }
@@ -503,6 +506,48 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         Field::Others => add_people(cover, no, v, Attendance::Other, false),
         Field::Ignore => {}
     }
+}
+
+/// "Förvaltningsbyggnaden, rum 1 mandag l5 juni 2015": the place ends where the day begins
+/// (also a day that OCR read without its ring).
+fn before_weekday(v: &str) -> String {
+    static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|\s)(?:m[åa]n|tis|ons|tors|fre|l[öo]r|s[öo]n)dag(?:en)?(?:\s|,|$)")
+            .expect("static regex")
+    });
+    match WEEKDAY.find(v) {
+        Some(m) if m.start() > 0 => v.get(..m.start()).unwrap_or(v).to_string(),
+        _ => v.to_string(),
+    }
+}
+
+/// What a flattened cover leaves after the place: "…, , ajournering", "… Omfattning",
+/// "…, vissa personuppgifter kan vara raderade …", "… öppet för allmänheten", a lost time ":15".
+fn clean_place(place: &str) -> String {
+    const STOPS: [&str; 6] = [
+        ", ,",
+        ", vissa personuppgifter",
+        " omfattning",
+        " öppet för allmänheten",
+        ", paragraf",
+        ", ajournering",
+    ];
+    let lower = place.to_lowercase();
+    let end = STOPS
+        .iter()
+        .filter_map(|s| lower.find(s))
+        .min()
+        .filter(|_| lower.len() == place.len())
+        .unwrap_or(place.len());
+    let kept = place.get(..end).unwrap_or(place);
+    let words: Vec<&str> = kept
+        .split_whitespace()
+        .filter(|w| !(w.starts_with(':') && w.len() > 1))
+        .collect();
+    words
+        .join(" ")
+        .trim_matches([';', ':', ',', ' '])
+        .to_string()
 }
 
 fn strip_prefix_ci(v: &str, prefixes: &[&str]) -> String {

@@ -26,10 +26,13 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 40] = [
+const LABELS: [&str; 43] = [
     "Plats och tid för justering",
     "Plats och tid",
     "Tid och plats",
+    "Dag och tid",
+    "Plats",
+    "Lokal",
     "Sammanträdesdatum",
     "Sammanträdesdag",
     "Beslutande ledamöter",

@@ -95,9 +95,9 @@ const FIELDS: [&str; 10] = [
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.92),
     ("date", 0.96),
-    ("place", 0.63),
-    ("start_time", 0.78),
-    ("end_time", 0.79),
+    ("place", 0.87),
+    ("start_time", 0.85),
+    ("end_time", 0.87),
     ("chair", 0.81),
     ("secretary", 0.78),
     ("adjusters", 0.81),
