@@ -8,6 +8,7 @@ use crate::dates::{find_times, first_date, strip_date_time};
 use crate::furniture::strip_boilerplate;
 use crate::lines::Line;
 use crate::model::{Attendance, Attendee};
+use crate::persons::{is_name_token, PARTY};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -120,8 +121,6 @@ static SIGN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-static PARTY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\s*([\p{L}]{1,6})\s*\)").expect("static regex"));
 static PARAS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?:ej|utom|del av)\s+)?§§?\s*\d{1,4}(?:\s*[-–]\s*§?\s*\d{1,4})?(?:\s*(?:,|och)\s*(?:§\s*)?\d{1,4}(?:\s*[-–]\s*\d{1,4})?)*")
         .expect("static regex")
@@ -606,20 +605,6 @@ fn clean_name(v: &str) -> String {
         .join(" ")
         .trim_matches([',', ';', '.', ' '])
         .to_string()
-}
-
-/// A word that can be part of a personal name: capitalised, with lowercase letters.
-fn is_name_token(w: &str) -> bool {
-    let mut chars = w.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_uppercase() {
-        return matches!(w, "von" | "van" | "de" | "af" | "der" | "la" | "del");
-    }
-    w.chars().any(char::is_lowercase)
-        && w.chars()
-            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
 }
 
 /// Byte offset where the trailing name (≥ 2 name words) of `s` starts.

@@ -417,18 +417,24 @@ fn not_a_name(lower: &str) -> bool {
             .any(|e| lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 4)
 }
 
-/// A word of a name: capitalised with a lower-case letter ("Åström", "Liljenby-Andersson",
-/// "O'Neil"), or a particle inside a name.
-fn is_word(w: &str) -> bool {
+/// A word that can be part of a personal name: capitalised, with lowercase letters
+/// ("Åström", "Liljenby-Andersson", "O'Neil"), or a particle ("von", "af").
+pub(crate) fn is_name_token(w: &str) -> bool {
     let mut chars = w.chars();
     let Some(first) = chars.next() else {
         return false;
     };
-    first.is_uppercase()
-        && w.chars().any(char::is_lowercase)
+    if !first.is_uppercase() {
+        return matches!(w, "von" | "van" | "de" | "af" | "der" | "la" | "del");
+    }
+    w.chars().any(char::is_lowercase)
         && w.chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !not_a_name(&w.to_lowercase())
+}
+
+/// A capitalised word of a name that is no label, body or document word.
+fn is_word(w: &str) -> bool {
+    w.starts_with(char::is_uppercase) && is_name_token(w) && !not_a_name(&w.to_lowercase())
 }
 
 /// A middle initial ("Christina H Gardos", "Per G. Ek").
@@ -441,8 +447,9 @@ static SUBSTITUTE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)med\s+\S+(?:\s+\S+){0,3}?\s+som\s+(?:ersättare|ers\.?)(?:\s|$)")
         .expect("static regex")
 });
-static PARTY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(\s*[\p{L}]{1,6}\s*\)").expect("static regex"));
+/// A party in parentheses after a name: "(S)", "(KD)", "(s)"; the abbreviation is group 1.
+pub(crate) static PARTY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(\s*([\p{L}]{1,6})\s*\)").expect("static regex"));
 
 /// The names in `v`, in order.
 pub fn names(v: &str) -> Vec<String> {
