@@ -269,3 +269,84 @@ fn a_register_row_of_another_namnd_is_not_touched() {
         ["Rad 2, id: beslut A1 hör till en nämnd du inte arbetar i"]
     );
 }
+
+/// Seed 004's behandling: the yrkanden are stored as yrkanden of the beslutande who made
+/// them (Helena Karlsson the ledamot (M), not the ekonom of the same name), those who
+/// instämmer with them; what is not a yrkande (the chair's propositionsordning) stays in the
+/// text as written.
+#[test]
+fn the_seeds_yrkanden_are_stored_with_their_movers() {
+    let (_tmp, dir) = dir();
+    let admin = accounts::add_user(
+        &dir,
+        "admin",
+        "Admin",
+        "losenord-123456",
+        Role::Admin,
+        None,
+        &[],
+    )
+    .unwrap();
+    let s = imports::stage(&dir, &admin, ImportKind::Protocol, "004.txt", SEED_004).unwrap();
+    let r = imports::store(&dir, &admin, &s.token, &ImportOptions::default()).unwrap();
+    let Some(Target::Meeting(id)) = r.target else {
+        panic!("{:?}", r.target)
+    };
+    let min = dir.minutes(id).unwrap().unwrap();
+    let who = |p: paragraf_core::ids::PersonId| {
+        let name = dir.person(p).unwrap().value.name;
+        let party = min
+            .attendance()
+            .attendees()
+            .iter()
+            .find(|a| a.person == p)
+            .and_then(|a| a.party.clone());
+        format!("{name} ({})", party.unwrap_or_default())
+    };
+    let p5 = min.paragraph(5).unwrap();
+    let got: Vec<_> = p5
+        .motions
+        .iter()
+        .map(|m| {
+            (
+                who(m.by),
+                m.supported_by.iter().map(|s| who(*s)).collect::<Vec<_>>(),
+                m.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Helena Karlsson (M)".to_string(), vec![], "att vård- och omsorgsnämnden ger förvaltningen i uppdrag att ta fram en plan för återrapportering av verksamhetsplanen till nästa nämnd."),
+            ("Åsa Bergkvist (S)".to_string(), vec![], "bifall till förslaget."),
+        ]
+    );
+    assert!(!p5.text.contains("yrkar"), "{}", p5.text);
+    assert!(p5.text.ends_with("Ordförande frågar om nämnden beslutar enligt förvaltningens förslag med Helena Karlssons tilläggsyrkande, och finner att vård- och omsorgsnämnden beslutar enligt detta."), "{}", p5.text);
+    let p9 = min.paragraph(9).unwrap();
+    assert_eq!(p9.motions.len(), 2);
+    assert_eq!(who(p9.motions[0].by), "Carl-Henrik Wigert (M)");
+    assert_eq!(who(p9.motions[1].by), "Åsa Bergkvist (S)");
+    assert_eq!(
+        p9.motions[1]
+            .supported_by
+            .iter()
+            .map(|s| who(*s))
+            .collect::<Vec<_>>(),
+        vec!["Helena Karlsson (M)".to_string()]
+    );
+    assert!(p9
+        .text
+        .contains("Ordförande ställer arbetsutskottets förslag punkt 2"));
+    // The protocol reads them with their movers and who instämde.
+    let doc = paragraf_app::meeting::documents::MeetingDocs::load(&dir, id)
+        .unwrap()
+        .protocol(false)
+        .unwrap();
+    let p9 = doc.paragraphs.iter().find(|p| p.number == 9).unwrap();
+    assert_eq!(
+        p9.motions[1].by,
+        "Åsa Bergkvist (S) med instämmande av Helena Karlsson (M)"
+    );
+}

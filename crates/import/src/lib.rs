@@ -23,6 +23,7 @@ mod furniture;
 mod labels;
 mod lines;
 mod model;
+mod motions;
 pub mod numbers;
 mod paragraphs;
 mod parse;
@@ -43,6 +44,7 @@ pub use followup::{parse_followup, FollowUpReport};
 pub use model::{
     Adjustment, Attendance, Attendee, Notice, Paragraph, Protocol, Signature, Table, TableRow,
 };
+pub use motions::{proceeding_lines, Mover, ProceedingLine};
 pub use numbers::parse_number;
 
 /// Parses the extracted text of a protocol. Never panics.

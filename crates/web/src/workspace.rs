@@ -1188,7 +1188,38 @@ fn meeting_view(
                                 select id={ "mot-" (p.number) } name="person" { @for who in p.deciding(min.attendance()) { option value=(who) { (name(&who)) } } }
                                 label for={ "mott-" (p.number) } { "Yrkandet" }
                                 input id={ "mott-" (p.number) } name="text" required size="50" value=(typed("yrkande", "text").unwrap_or_default());
+                                fieldset {
+                                    legend { "Instämmer (yrkar bifall till samma)" }
+                                    @for who in p.deciding(min.attendance()) {
+                                        label { input type="checkbox" name="support" value=(who); " " (name(&who)) }
+                                        " "
+                                    }
+                                }
                                 div { button type="submit" { "Registrera yrkandet" } }
+                            }
+                            @let open_motions: Vec<_> = p.motions.iter().filter(|m| !m.withdrawn).collect();
+                            @if !open_motions.is_empty() {
+                                form method="post" action=(action("propositioner")) {
+                                    (csrf(token.as_deref()))
+                                    input type="hidden" name="paragraph" value=(p.number);
+                                    p { "Yrkanden i § " (p.number) ": " @for (i, mo) in open_motions.iter().enumerate() { @if i > 0 { "; " } (mo.id) ". " (name(&mo.by)) ": " (mo.text) } }
+                                    label for={ "pro-" (p.number) } { "Propositionsordning: yrkandenas nummer i den ordning de ställs, t.ex. 1, 2" }
+                                    @let order = p.propositions.as_ref().map(|pr| pr.order.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")).unwrap_or_default();
+                                    input id={ "pro-" (p.number) } name="order" size="20" value=(if refused.as_ref().is_some_and(|r| r.action == "propositioner") { typed("propositioner", "order").unwrap_or_default() } else { order });
+                                    label for={ "proc-" (p.number) } { "Ordföranden finner bifall till" }
+                                    select id={ "proc-" (p.number) } name="carried" {
+                                        option value="" { "–" }
+                                        @for mo in &open_motions { option value=(mo.id) selected[p.propositions.as_ref().and_then(|pr| pr.carried) == Some(mo.id)] { "yrkande " (mo.id) } }
+                                    }
+                                    div { button type="submit" { "Spara propositionsordningen" } }
+                                }
+                                form method="post" action=(action("aterta")) {
+                                    (csrf(token.as_deref()))
+                                    input type="hidden" name="paragraph" value=(p.number);
+                                    label for={ "wd-" (p.number) } { "Återtaget yrkande" }
+                                    select id={ "wd-" (p.number) } name="motion" { @for mo in &open_motions { option value=(mo.id) { "yrkande " (mo.id) } } }
+                                    div { button type="submit" { "Återta yrkandet" } }
+                                }
                             }
                             form method="post" action=(action("anteckning")) {
                                 (csrf(token.as_deref()))
@@ -1661,7 +1692,49 @@ pub async fn meeting_action(
             "yrkande" => {
                 let n = paragraph_field(&f)?;
                 let by = person_field(&f, "person")?;
-                cycle::add_motion(store, mid, n, by, vec![], required(&f, "text", "yrkandet")?)?;
+                let support = all(&f, "support")
+                    .into_iter()
+                    .map(|v| {
+                        v.parse::<i64>()
+                            .map(PersonId)
+                            .map_err(|_| WebError::field("support", "ogiltig person"))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                cycle::add_motion(
+                    store,
+                    mid,
+                    n,
+                    by,
+                    support,
+                    required(&f, "text", "yrkandet")?,
+                )?;
+            }
+            "propositioner" => {
+                let n = paragraph_field(&f)?;
+                let order = get(&f, "order")
+                    .unwrap_or("")
+                    .split([',', ' ', ';'])
+                    .filter(|v| !v.is_empty())
+                    .map(|v| {
+                        v.parse::<u32>().map_err(|_| {
+                            WebError::field("order", format!("”{v}” är inget yrkandenummer"))
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                let carried = get(&f, "carried")
+                    .map(|v| {
+                        v.parse::<u32>()
+                            .map_err(|_| WebError::field("carried", "ogiltigt yrkande"))
+                    })
+                    .transpose()?;
+                cycle::set_propositions(store, mid, n, order, carried)?;
+            }
+            "aterta" => {
+                let n = paragraph_field(&f)?;
+                let motion = required(&f, "motion", "yrkande")?
+                    .parse::<u32>()
+                    .map_err(|_| WebError::field("motion", "ogiltigt yrkande"))?;
+                cycle::withdraw_motion(store, mid, n, motion)?;
             }
             "anteckning" => {
                 let n = paragraph_field(&f)?;

@@ -116,7 +116,24 @@ fn paragraph(
         case_number: p.case_number.clone(),
         text: if secret_notice.is_some() { String::new() } else { p.text.clone() },
         proposal: p.proposal.as_ref().map(|d| d.to_text()),
-        motions: p.motions.iter().map(|m| doc::Motion { by: names.of(&m.by), text: m.text.clone() }).collect(),
+        motions: p
+            .motions
+            .iter()
+            .map(|m| {
+                let who = |id: &PersonId| match party.get(id).cloned().flatten() {
+                    Some(p) => format!("{} ({p})", names.of(id)),
+                    None => names.of(id),
+                };
+                let support: Vec<String> = m.supported_by.iter().map(who).collect();
+                let by = match support.split_last() {
+                    None => who(&m.by),
+                    Some((last, [])) => format!("{} med instämmande av {last}", who(&m.by)),
+                    Some((last, init)) => format!("{} med instämmande av {} och {last}", who(&m.by), init.join(", ")),
+                };
+                let text = if m.withdrawn { format!("{} (återtaget)", m.text) } else { m.text.clone() };
+                doc::Motion { by, text }
+            })
+            .collect(),
         propositions: p.propositions.as_ref().map(|pr| {
             let order: Vec<String> = pr.order.iter().map(|id| format!("yrkande {id}")).collect();
             format!("Ordföranden ställer proposition på {} och finner att nämnden beslutar enligt yrkande {}.", order.join(" och "), pr.carried.map(|c| c.to_string()).unwrap_or_else(|| "–".into()))

@@ -30,6 +30,7 @@ use paragraf_core::publication::{
 use paragraf_core::registry::Case;
 use paragraf_import::Attendance as Kind;
 pub use paragraf_import::Protocol;
+use paragraf_import::{Mover, ProceedingLine};
 use paragraf_store::Store;
 use serde::Serialize;
 
@@ -422,6 +423,7 @@ pub(crate) fn store_in(
             presence,
         });
     }
+    let movers = Movers::of(p, &attendees);
     let attendance =
         Attendance::new(body.id, date, &memberships, attendees).context("närvarolistan")?;
 
@@ -434,8 +436,30 @@ pub(crate) fn store_in(
         para.case_number = ip.case_number.clone();
         para.text = ip.text.clone();
         if let Some(pr) = &ip.proceedings {
-            if !pr.trim().is_empty() {
-                para.text = format!("{}\n\n{}", para.text.trim_end(), pr.trim());
+            // Yrkanden whose movers are beslutande of the meeting are kept as yrkanden; every
+            // other line of the behandling stays in the text, as written.
+            let mut rest = Vec::new();
+            for line in paragraf_import::proceeding_lines(pr) {
+                match line {
+                    ProceedingLine::Motion {
+                        movers: who,
+                        text,
+                        written,
+                    } => {
+                        let added = movers.resolve(&who).and_then(|(by, support)| {
+                            para.add_motion(&attendance, by, support, &text).ok()
+                        });
+                        if added.is_none() {
+                            rest.push(written);
+                        }
+                    }
+                    ProceedingLine::Other(l) => rest.push(l),
+                }
+            }
+            if !rest.is_empty() {
+                para.text = format!("{}\n\n{}", para.text.trim_end(), rest.join("\n"))
+                    .trim()
+                    .to_string();
             }
         }
         para.proposal = ip.proposal.as_deref().map(decision_of);
@@ -662,5 +686,63 @@ mod tests {
             decision_of("Vård- och omsorgsnämnden tar del av informationen."),
             Decision::Text { .. }
         ));
+    }
+}
+
+/// The beslutande of an imported närvarolista, by the names written there: who may move a
+/// yrkande (*yrkanderätt*) and how the behandling names them.
+struct Movers {
+    /// Name as written (with "Carl- Henrik" mended), party, person, chair of the meeting.
+    deciding: Vec<(String, Option<String>, PersonId, bool)>,
+}
+
+impl Movers {
+    fn of(p: &Protocol, attendees: &[Attendee]) -> Movers {
+        let mend = |n: &str| n.replace("- ", "-");
+        Movers {
+            deciding: p
+                .attendees
+                .iter()
+                .zip(attendees)
+                .filter(|(_, x)| {
+                    matches!(
+                        x.role,
+                        AttendanceRole::Member | AttendanceRole::ServingSubstitute { .. }
+                    )
+                })
+                .map(|(a, x)| {
+                    let chair = x.position == Some(PresidiumPosition::Chair)
+                        || p.chair.as_deref().map(mend) == Some(mend(&a.name));
+                    (mend(&a.name), a.party.clone(), x.person, chair)
+                })
+                .collect(),
+        }
+    }
+
+    /// The one beslutande the words name, if exactly one.
+    fn person(&self, m: &Mover) -> Option<PersonId> {
+        let found: Vec<PersonId> = match m {
+            Mover::Chair => self.deciding.iter().filter(|d| d.3).map(|d| d.2).collect(),
+            Mover::Named { name, party, .. } => self
+                .deciding
+                .iter()
+                .filter(|d| &d.0 == name && (party.is_none() || d.1.is_none() || &d.1 == party))
+                .map(|d| d.2)
+                .collect(),
+        };
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The mover and those who instämmer, when every one of them is known.
+    fn resolve(&self, movers: &[Mover]) -> Option<(PersonId, Vec<PersonId>)> {
+        let ids = movers
+            .iter()
+            .map(|m| self.person(m))
+            .collect::<Option<Vec<_>>>()?;
+        let (first, rest) = ids.split_first()?;
+        Some((*first, rest.to_vec()))
     }
 }
