@@ -1187,7 +1187,7 @@ fn meeting_view(
                                 label for={ "mot-" (p.number) } { "Yrkande av" }
                                 select id={ "mot-" (p.number) } name="person" { @for who in p.deciding(min.attendance()) { option value=(who) { (name(&who)) } } }
                                 label for={ "mott-" (p.number) } { "Yrkandet" }
-                                input id={ "mott-" (p.number) } name="text" required size="50" value=(typed("yrkande", "text").unwrap_or_default());
+                                textarea id={ "mott-" (p.number) } name="text" required rows="2" cols="60" { (typed("yrkande", "text").unwrap_or_default()) }
                                 fieldset {
                                     legend { "Instämmer (yrkar bifall till samma)" }
                                     @for who in p.deciding(min.attendance()) {

@@ -615,6 +615,7 @@ pub fn add_reservation(
         if !p.deciding(att).contains(&by) {
             return Err(MinutesError::ReservationByNonDecider { number, person: by });
         }
+        let reasons = reasons.as_ref().map(|r| r.replace("\r\n", "\n"));
         p.reservations.push(Reservation { by, reasons });
         Ok(())
     })
@@ -644,7 +645,7 @@ pub fn add_motion(
 ) -> Result<u32> {
     let mut made = 0;
     edit_paragraph(dir, id, number, |p, att| {
-        made = p.add_motion(att, by, supported_by, text)?;
+        made = p.add_motion(att, by, supported_by, &text.replace("\r\n", "\n"))?;
         Ok(())
     })?;
     Ok(made)
@@ -676,7 +677,7 @@ pub fn add_note(
     by: Vec<PersonId>,
     text: &str,
 ) -> Result<()> {
-    let text = text.trim().to_string();
+    let text = text.trim().replace("\r\n", "\n");
     edit_paragraph(dir, id, number, |p, _| {
         p.notes.push(MinutesNote { by, text });
         Ok(())
