@@ -128,12 +128,46 @@ test('a meeting from planning to the public board, in the browser', async () => 
     await form.getByLabel('Beslutet skickas till, en per rad').fill('Kommunstyrelsen');
     await form.getByRole('button', { name: 'Spara beslut' }).click();
   }
+  // A refused save comes back on the meeting page with the reason, and what was typed stays.
+  await page.locator('summary', { hasText: 'Beslut i §' }).nth(0).click();
+  const first = page.locator('form[action$="/beslut"]').nth(0);
+  await first.getByLabel('Beskrivning av ärendet').fill('Text som inte får gå förlorad');
+  await first.getByLabel(/^Tabeller/).fill('> en varav-rad utan rad ovanför');
+  await first.getByRole('button', { name: 'Spara beslut' }).click();
+  await page.waitForLoadState();
+  assert.match(await page.content(), /varav-rad/);
+  // On the meeting's own page (the form's address, which a reload or a bookmark leads back to it).
+  assert.match(await page.content(), /Spara närvaro/);
+  assert.equal((await page.request.get(`${meetingUrl}/beslut`)).url(), meetingUrl);
+  assert.equal(await page.locator('form[action$="/beslut"]').nth(0).getByLabel('Beskrivning av ärendet').inputValue(), 'Text som inte får gå förlorad');
+  assert.equal(await page.locator('form[action$="/beslut"]').nth(0).getByLabel(/^Tabeller/).inputValue(), '> en varav-rad utan rad ovanför');
+
+  // Yrkanden in § 2, one with an instämmande, the propositionsordning, then the vote on them.
+  for (const [by, text, support] of [['Johan Björk', 'att avslå förslaget', ['Anna Sjöberg']], ['Karin Ek', 'bifall till förslaget', []]]) {
+    await page.locator('summary', { hasText: 'Yrkande eller protokollsanteckning i §' }).nth(1).click();
+    const y = page.locator('form[action$="/yrkande"]').nth(1);
+    await y.getByLabel('Yrkande av').selectOption({ label: by });
+    await y.getByLabel('Yrkandet').fill(text);
+    for (const who of support) await y.getByRole('checkbox', { name: who, exact: true }).check();
+    await y.getByRole('button', { name: 'Registrera yrkandet' }).click();
+    await page.waitForLoadState();
+  }
+  await page.locator('summary', { hasText: 'Yrkande eller protokollsanteckning i §' }).nth(1).click();
+  const props = page.locator('form[action$="/propositioner"]');
+  await props.getByLabel(/^Propositionsordning/).fill('2, 1');
+  await props.getByLabel('Ordföranden finner bifall till').selectOption({ label: 'yrkande 2' });
+  await props.getByRole('button', { name: 'Spara propositionsordningen' }).click();
+  await page.waitForLoadState();
+  assert.doesNotMatch(await page.content(), /Det gick inte att spara/);
+
   await page.locator('summary', { hasText: 'Omröstning i §' }).nth(1).click();
   const vote = page.locator('form[action$="/omrostning"]').nth(1);
   const choices = { 'Karin Ek': 'yes', 'Johan Björk': 'no', 'Leila Haddad': 'yes', 'Anna Sjöberg': 'abstain', 'Erik Holm': 'yes' };
   for (const [name, choice] of Object.entries(choices)) {
     await vote.getByLabel(name).selectOption(choice);
   }
+  await vote.getByLabel('Ja står för yrkande').selectOption('2');
+  await vote.getByLabel('Nej står för yrkande').selectOption('1');
   // The small script shows the running tally before the vote is registered.
   assert.match(await vote.locator('output.tally').textContent(), /3 ja, 1 nej, 1 avstår \(ja vinner\)/);
   await vote.getByRole('button', { name: 'Registrera omröstning' }).click();
@@ -164,6 +198,8 @@ test('a meeting from planning to the public board, in the browser', async () => 
   await page.locator(`a[href="/protokoll/${id}"]`).first().click();
   await axeCheck(page, 'protokollet');
   assert.match(await page.content(), /att godkänna redovisningen 1/);
+  assert.match(await page.content(), /Johan Björk med instämmande av Anna Sjöberg: att avslå förslaget/);
+  assert.match(await page.content(), /Ordföranden ställer proposition på yrkande 2 och yrkande 1/);
   const pdf = await page.request.get(`${base}/protokoll/${id}/protokoll-offentlig.pdf`);
   assert.equal(pdf.status(), 200);
   assert.equal((await pdf.body()).subarray(0, 5).toString(), '%PDF-');

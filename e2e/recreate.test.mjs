@@ -111,6 +111,20 @@ async function writeParagraph(page, p, motions) {
   }
 }
 
+/** The first administrator logs in and adds the nämnd; the page stays on the organisation. */
+async function adminAddsBody(page, site, name, short) {
+  await page.goto(`${site}/logga-in`);
+  await page.getByLabel('Användarnamn').fill('admin');
+  await page.getByLabel('Lösenord').fill('Admin-lösen-2024');
+  await page.getByRole('button', { name: 'Logga in' }).click();
+  await page.waitForURL(/\/sammantraden$/);
+  await page.goto(`${site}/admin/organisation`);
+  await page.getByLabel('Organets namn').fill(name);
+  await page.getByLabel('Kortnamn (t.ex. SN)').fill(short);
+  await page.getByLabel('Slag').selectOption('nämnd');
+  await page.getByRole('button', { name: 'Lägg till organet' }).click();
+}
+
 async function serve(dir, day) {
   const port = await freePort();
   const proc = spawn(BIN, ['serve', '--data', dir, '--addr', `127.0.0.1:${port}`],
@@ -147,19 +161,9 @@ test("seed 004's meeting recreated in the browser equals the imported protocol",
   page.on('load', () => { loads += 1; });
   const site = () => server.site;
   try {
-    await page.goto(`${site()}/logga-in`);
-    await page.getByLabel('Användarnamn').fill('admin');
-    await page.getByLabel('Lösenord').fill('Admin-lösen-2024');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(/\/sammantraden$/);
-
     // The organisation: the nämnd, the register's export of its ledamöter and ersättare, the
     // tjänstepersoner (a second Helena Karlsson among them), the secretary's account.
-    await page.goto(`${site()}/admin/organisation`);
-    await page.getByLabel('Organets namn').fill('Vård- och omsorgsnämnden');
-    await page.getByLabel('Kortnamn (t.ex. SN)').fill('VON');
-    await page.getByLabel('Slag').selectOption('nämnd');
-    await page.getByRole('button', { name: 'Lägg till organet' }).click();
+    await adminAddsBody(page, site(), 'Vård- och omsorgsnämnden', 'VON');
     const rows = ['personnummer;namn;parti;organ;roll;uppdrag;från;till'];
     for (const a of attendees) {
       if (a.role.kind === 'other') continue;
@@ -228,12 +232,14 @@ test("seed 004's meeting recreated in the browser equals the imported protocol",
     await page.getByText('Ändra datum, tid eller plats').click();
     await page.locator('#e-end').fill(want.end.slice(0, 5));
     await page.getByRole('button', { name: 'Spara ändringen' }).click();
+    const beforeAgenda = loads;
     for (const item of want.agenda) {
       await page.locator('#topic-title').fill(item.title);
       await page.locator('#topic-dnr').fill(item.case_number ?? '');
       await page.getByRole('checkbox', { name: /Enskilds ärende/ }).setChecked(item.secrecy === 'individual_case');
       await page.getByRole('button', { name: 'Lägg till punkten' }).click();
     }
+    const agendaLoads = loads - beforeAgenda;
     await page.getByRole('button', { name: 'Skicka kallelsen' }).click();
 
     // The meeting's day.
@@ -264,12 +270,16 @@ test("seed 004's meeting recreated in the browser equals the imported protocol",
       }
     }
     await form.getByRole('button', { name: 'Spara närvaro' }).click();
+    await page.waitForURL(/\/sammantraden\/\d+$/);
+    await page.waitForLoadState();
     assert.doesNotMatch(await page.content(), /Det gick inte att spara/);
 
     // Every §, with its yrkanden.
+    const beforeParagraphs = loads;
     for (const p of refShown.minutes.paragraphs) {
       await writeParagraph(page, p, p.motions.map((m) => ({ by: refName(m.by), supporters: m.supported_by.map(refName), text: m.text })));
     }
+    const paragraphLoads = loads - beforeParagraphs;
 
     // The justering signed on paper, recorded by the secretary; then the anslag.
     for (const who of [want.chair, want.adjusters[0]]) {
@@ -303,7 +313,14 @@ test("seed 004's meeting recreated in the browser equals the imported protocol",
       }
       assert.deepEqual(got.paragraphs[i], want.paragraphs[i], `§ ${want.paragraphs[i].number}`);
     }
-    console.log(`seed 004 recreated in the browser: ${pageLoads} page loads from the secretary's login to the posted protocol (${want.paragraphs.length} §§)`);
+    const n = want.paragraphs.length;
+    const motions = want.paragraphs.reduce((k, p) => k + p.motions.length, 0);
+    assert.equal(agendaLoads, n, 'one page load per agenda item');
+    assert.equal(paragraphLoads, n + motions, 'one page load per § and per yrkande');
+    const fixed = pageLoads - agendaLoads - paragraphLoads;
+    console.log(`seed 004 recreated in the browser: ${pageLoads} page loads from the secretary's login to the posted protocol `
+      + `(${n} §§ with ${motions} yrkanden): ${fixed} for the meeting, its närvarolista, justering and anslag, one per agenda item, `
+      + `one per § and one per yrkande — a one-§ meeting without yrkanden takes ${fixed + 2}`);
   } finally {
     await context.close();
     await stop(server);
@@ -338,16 +355,7 @@ test("seed 001's §§ with their yrkanden recreated in the browser equal the imp
   const page = await context.newPage();
   const site = () => server.site;
   try {
-    await page.goto(`${site()}/logga-in`);
-    await page.getByLabel('Användarnamn').fill('admin');
-    await page.getByLabel('Lösenord').fill('Admin-lösen-2024');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(/\/sammantraden$/);
-    await page.goto(`${site()}/admin/organisation`);
-    await page.getByLabel('Organets namn').fill('Socialnämnden');
-    await page.getByLabel('Kortnamn (t.ex. SN)').fill('SN');
-    await page.getByLabel('Slag').selectOption('nämnd');
-    await page.getByRole('button', { name: 'Lägg till organet' }).click();
+    await adminAddsBody(page, site(), 'Socialnämnden', 'SN');
     const rows = [
       'personnummer;namn;parti;organ;roll;uppdrag;från;till',
       `;${CHAIR};S;SN;ledamot;ordförande;2023-01-01;`,
@@ -412,6 +420,8 @@ test("seed 001's §§ with their yrkanden recreated in the browser equal the imp
     const form = page.locator('form[action$="/narvaro"]');
     for (const who of [CHAIR, 'Per Holmgren', 'Eva Nordin']) await form.getByRole('checkbox', { name: who, exact: true }).check();
     await form.getByRole('button', { name: 'Spara närvaro' }).click();
+    await page.waitForURL(/\/sammantraden\/\d+$/);
+    await page.waitForLoadState();
     assert.doesNotMatch(await page.content(), /Det gick inte att spara/);
 
     const numbers = new Map();

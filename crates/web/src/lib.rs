@@ -237,7 +237,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/sammantraden/{id}/{action}",
-            post(workspace::meeting_action),
+            get(workspace::meeting_action_get).post(workspace::meeting_action),
         )
         .route("/revision", get(workspace::audit_page))
         .route(

@@ -323,7 +323,18 @@ pub fn paragraph_html(p: &Paragraph, names: &HashMap<PersonId, String>) -> Marku
                 @if let Some(c) = &p.case_number { p { "Dnr " (c) } }
                 (text(&p.text))
                 @if let Some(d) = &p.proposal { h4 { "Förslag till beslut" } (decision_html(d)) }
-                @if !p.motions.is_empty() { h4 { "Yrkanden" } ul { @for m in &p.motions { li { (name(&m.by)) ": " (m.text) } } } }
+                @if !p.motions.is_empty() {
+                    h4 { "Yrkanden" }
+                    ul { @for m in &p.motions {
+                        li {
+                            (m.id) ". " (name(&m.by))
+                            @if !m.supported_by.is_empty() { " med instämmande av " (m.supported_by.iter().map(&name).collect::<Vec<_>>().join(", ")) }
+                            ": " (m.text)
+                            @if m.withdrawn { " (återtaget)" }
+                        }
+                    } }
+                }
+                @if let Some(pr) = &p.propositions { h4 { "Propositionsordning" } p { (paragraf_app::meeting::documents::propositions_text(pr)) } }
                 @for v in p.votes() {
                     h4 { "Omröstning" }
                     p { "Ja: " (v.yes_means()) ". Nej: " (v.no_means()) "." }

@@ -1370,6 +1370,11 @@ fn previous_month(today: chrono::NaiveDate) -> (chrono::NaiveDate, chrono::Naive
     (last.with_day(1).unwrap_or(last), last)
 }
 
+/// A form's address opened by hand, or reloaded after a refused save: the meeting's page.
+pub async fn meeting_action_get(Path((id, _act)): Path<(i64, String)>) -> Redirect {
+    Redirect::to(&format!("/sammantraden/{id}"))
+}
+
 pub async fn meeting_action(
     State(state): State<AppState>,
     viewer: Viewer,

@@ -100,6 +100,18 @@ fn decimals_of(rows: &[TableRow]) -> u8 {
     }
 }
 
+/// The propositionsordning as the protocol writes it.
+pub fn propositions_text(pr: &paragraf_core::minutes::Propositions) -> String {
+    let order: Vec<String> = pr.order.iter().map(|id| format!("yrkande {id}")).collect();
+    format!(
+        "Ordföranden ställer proposition på {} och finner att nämnden beslutar enligt yrkande {}.",
+        order.join(" och "),
+        pr.carried
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "–".into())
+    )
+}
+
 fn paragraph(
     p: &Paragraph,
     names: &Names,
@@ -114,7 +126,11 @@ fn paragraph(
         number: p.number,
         title: p.title.clone(),
         case_number: p.case_number.clone(),
-        text: if secret_notice.is_some() { String::new() } else { p.text.clone() },
+        text: if secret_notice.is_some() {
+            String::new()
+        } else {
+            p.text.clone()
+        },
         proposal: p.proposal.as_ref().map(|d| d.to_text()),
         motions: p
             .motions
@@ -128,16 +144,21 @@ fn paragraph(
                 let by = match support.split_last() {
                     None => who(&m.by),
                     Some((last, [])) => format!("{} med instämmande av {last}", who(&m.by)),
-                    Some((last, init)) => format!("{} med instämmande av {} och {last}", who(&m.by), init.join(", ")),
+                    Some((last, init)) => format!(
+                        "{} med instämmande av {} och {last}",
+                        who(&m.by),
+                        init.join(", ")
+                    ),
                 };
-                let text = if m.withdrawn { format!("{} (återtaget)", m.text) } else { m.text.clone() };
+                let text = if m.withdrawn {
+                    format!("{} (återtaget)", m.text)
+                } else {
+                    m.text.clone()
+                };
                 doc::Motion { by, text }
             })
             .collect(),
-        propositions: p.propositions.as_ref().map(|pr| {
-            let order: Vec<String> = pr.order.iter().map(|id| format!("yrkande {id}")).collect();
-            format!("Ordföranden ställer proposition på {} och finner att nämnden beslutar enligt yrkande {}.", order.join(" och "), pr.carried.map(|c| c.to_string()).unwrap_or_else(|| "–".into()))
-        }),
+        propositions: p.propositions.as_ref().map(propositions_text),
         votes: p
             .votes()
             .iter()
@@ -166,26 +187,62 @@ fn paragraph(
                         "Med {} ja-röster mot {} nej-röster{} beslutar nämnden enligt {}.",
                         r.yes,
                         r.no,
-                        if r.abstain > 0 { format!(" ({} avstår)", r.abstain) } else { String::new() },
-                        if r.yes_wins { v.yes_means() } else { v.no_means() }
+                        if r.abstain > 0 {
+                            format!(" ({} avstår)", r.abstain)
+                        } else {
+                            String::new()
+                        },
+                        if r.yes_wins {
+                            v.yes_means()
+                        } else {
+                            v.no_means()
+                        }
                     ),
                 }
             })
             .collect(),
         decision: p.decision.as_ref().map(decision),
-        reservations: p.reservations.iter().map(|r| doc::Reservation { by: names.of(&r.by), reasons: r.reasons.clone() }).collect(),
-        conflicts: p.conflicts().iter().map(|c| doc::Conflict { name: names.of(&c.person), ground: c.ground.clone() }).collect(),
+        reservations: p
+            .reservations
+            .iter()
+            .map(|r| doc::Reservation {
+                by: names.of(&r.by),
+                reasons: r.reasons.clone(),
+            })
+            .collect(),
+        conflicts: p
+            .conflicts()
+            .iter()
+            .map(|c| doc::Conflict {
+                name: names.of(&c.person),
+                ground: c.ground.clone(),
+            })
+            .collect(),
         notes: p
             .notes
             .iter()
-            .map(|n| doc::Note { by: n.by.iter().map(|b| names.of(b)).collect::<Vec<_>>().join(", "), text: n.text.clone() })
+            .map(|n| doc::Note {
+                by: n
+                    .by
+                    .iter()
+                    .map(|b| names.of(b))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                text: n.text.clone(),
+            })
             .collect(),
         documents: p.documents.clone(),
         dispatch: p.dispatch.clone(),
         tables: p
             .tables
             .iter()
-            .map(|t| doc::Table { title: t.title.clone(), header: header_of(t), rows: t.rows.iter().map(row).collect(), decimals: decimals_of(&t.rows), note: None })
+            .map(|t| doc::Table {
+                title: t.title.clone(),
+                header: header_of(t),
+                rows: t.rows.iter().map(row).collect(),
+                decimals: decimals_of(&t.rows),
+                note: None,
+            })
             .collect(),
         secret_notice,
         immediately_adjusted: p.immediately_adjusted,

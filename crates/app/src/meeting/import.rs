@@ -663,32 +663,6 @@ pub(crate) fn store_in(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn swedish_summer_time() {
-        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        assert_eq!(swedish_offset(d("2025-09-03")).local_minus_utc(), 7200);
-        assert_eq!(swedish_offset(d("2024-01-29")).local_minus_utc(), 3600);
-        assert_eq!(swedish_offset(d("2025-03-30")).local_minus_utc(), 7200); // last Sunday of March
-        assert_eq!(swedish_offset(d("2025-03-29")).local_minus_utc(), 3600);
-        assert_eq!(swedish_offset(d("2025-10-26")).local_minus_utc(), 3600); // last Sunday of October
-    }
-
-    #[test]
-    fn decisions_keep_their_form() {
-        assert!(
-            matches!(decision_of("Utskottet beslutar\natt godkänna\natt överlämna"), Decision::Clauses { ref clauses, .. } if clauses.len() == 2)
-        );
-        assert!(matches!(
-            decision_of("Vård- och omsorgsnämnden tar del av informationen."),
-            Decision::Text { .. }
-        ));
-    }
-}
-
 /// The beslutande of an imported närvarolista, by the names written there: who may move a
 /// yrkande (*yrkanderätt*) and how the behandling names them.
 struct Movers {
@@ -744,5 +718,31 @@ impl Movers {
             .collect::<Option<Vec<_>>>()?;
         let (first, rest) = ids.split_first()?;
         Some((*first, rest.to_vec()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_summer_time() {
+        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
+        assert_eq!(swedish_offset(d("2025-09-03")).local_minus_utc(), 7200);
+        assert_eq!(swedish_offset(d("2024-01-29")).local_minus_utc(), 3600);
+        assert_eq!(swedish_offset(d("2025-03-30")).local_minus_utc(), 7200); // last Sunday of March
+        assert_eq!(swedish_offset(d("2025-03-29")).local_minus_utc(), 3600);
+        assert_eq!(swedish_offset(d("2025-10-26")).local_minus_utc(), 3600); // last Sunday of October
+    }
+
+    #[test]
+    fn decisions_keep_their_form() {
+        assert!(
+            matches!(decision_of("Utskottet beslutar\natt godkänna\natt överlämna"), Decision::Clauses { ref clauses, .. } if clauses.len() == 2)
+        );
+        assert!(matches!(
+            decision_of("Vård- och omsorgsnämnden tar del av informationen."),
+            Decision::Text { .. }
+        ));
     }
 }
