@@ -144,6 +144,22 @@ impl DataDir {
         Ok(self.store.meetings()?)
     }
 
+    /// Every meeting as a list shows it (id, body, date, state), by date, without reading
+    /// each meeting whole.
+    pub fn meeting_heads(&self) -> Result<Vec<paragraf_store::MeetingHead>> {
+        Ok(self.store.meeting_heads()?)
+    }
+
+    /// The meetings of `bodies` (all when `None`), `limit` from `offset`, and how many in all.
+    pub fn meetings_page(
+        &self,
+        bodies: Option<&[paragraf_core::ids::BodyId]>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<Record<MeetingId, Meeting>>, usize)> {
+        Ok(self.store.meetings_page(bodies, offset, limit)?)
+    }
+
     /// One meeting.
     pub fn meeting(&self, id: MeetingId) -> Result<Record<MeetingId, Meeting>> {
         Ok(self.store.meeting(id)?)

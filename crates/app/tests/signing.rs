@@ -120,12 +120,18 @@ fn protocols_signed_with_a_pkcs12_file_and_a_pkcs11_token_validate_in_pdfsig_and
 /// The kept, signed protokoll of the one meeting in `data`.
 fn kept_protocol(data: &Path) -> std::path::PathBuf {
     let dir = data.join(documents::SIGNED_DIR);
+    // The meeting's directory (beside `innehall/`, the public documents by content).
     let meeting = std::fs::read_dir(&dir)
         .unwrap()
-        .next()
-        .unwrap()
-        .unwrap()
-        .path();
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .parse::<i64>()
+                .is_ok()
+        })
+        .unwrap();
     std::fs::read_dir(meeting)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -176,7 +176,7 @@ fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
     let (id, username, name, hash, role, person, failed, locked, disabled, last_login, must_change) =
         row;
     let mut st =
-        c.prepare("SELECT body_id FROM user_bodies WHERE user_id = ?1 ORDER BY body_id")?;
+        c.prepare_cached("SELECT body_id FROM user_bodies WHERE user_id = ?1 ORDER BY body_id")?;
     let bodies = st
         .query_map([id], |r| r.get::<_, i64>(0).map(BodyId))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -373,7 +373,7 @@ impl<D: Db> AccountStore for D {
     /// Every user.
     fn users(&self) -> Result<Vec<User>> {
         self.read(|c| {
-            let mut st = c.prepare(&format!(
+            let mut st = c.prepare_cached(&format!(
                 "SELECT {USER_COLUMNS} FROM users ORDER BY username"
             ))?;
             let rows = st
@@ -445,7 +445,7 @@ impl<D: Db> AccountStore for D {
 
     fn user_sessions(&self, user: i64, now: DateTime<Utc>) -> Result<Vec<String>> {
         self.read(|c| {
-            let mut st = c.prepare(
+            let mut st = c.prepare_cached(
                 "SELECT expires FROM sessions WHERE user_id = ?1 AND expires > ?2 ORDER BY expires",
             )?;
             let rows = st
@@ -560,11 +560,10 @@ impl<D: Db> AccountStore for D {
     fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>> {
         let found: Option<(i64, Option<String>, Option<String>)> = self.read(|c| {
             Ok(c.0
-                .query_row(
+                .prepare_cached(
                     "SELECT user_id, expires, revoked FROM api_tokens WHERE token_hash = ?1",
-                    [token_hash],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-                )
+                )?
+                .query_row([token_hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?)
         })?;
         let Some((user, Some(expires), None)) = found else {
@@ -579,7 +578,7 @@ impl<D: Db> AccountStore for D {
     /// A user's API tokens, newest first.
     fn api_tokens(&self, user: i64) -> Result<Vec<ApiToken>> {
         self.read(|c| {
-            let mut st = c.prepare(
+            let mut st = c.prepare_cached(
                 "SELECT rowid, label, created, expires, revoked FROM api_tokens WHERE user_id = ?1 ORDER BY rowid DESC",
             )?;
             let rows = st
@@ -616,7 +615,7 @@ impl<D: Db> AccountStore for D {
     /// The newest `limit` audit entries.
     fn audit_log(&self, limit: u32) -> Result<Vec<AuditEntry>> {
         self.read(|c| {
-            let mut st = c.prepare(
+            let mut st = c.prepare_cached(
                 "SELECT at, actor, action, entity, entity_id, before_json, after_json FROM audit_log ORDER BY id DESC LIMIT ?1",
             )?;
             let rows = st

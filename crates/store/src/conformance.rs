@@ -63,6 +63,14 @@ pub fn checks() -> Vec<Check> {
         ),
         ("kpi_values_are_upserted", kpi_values_are_upserted),
         (
+            "a_reports_reading_leaves_out_only_what_cannot_count",
+            a_reports_reading_leaves_out_only_what_cannot_count,
+        ),
+        (
+            "meeting_lists_are_projected_and_paged",
+            meeting_lists_are_projected_and_paged,
+        ),
+        (
             "one_bad_decision_stores_nothing",
             one_bad_decision_stores_nothing,
         ),
@@ -1081,4 +1089,123 @@ pub fn accounts_are_administered(s: &dyn Storage) {
         s.set_user_role(9999, Role::Admin, &[]),
         Err(StoreError::NotFound { .. })
     ));
+}
+
+/// A list of meetings read as heads (id, body, date, state) gives what the whole meetings
+/// give; a page of one body's meetings is that body's, by date, from its offset, with the
+/// count of them all.
+pub fn meeting_lists_are_projected_and_paged(s: &dyn Storage) {
+    let body = |name: &str| {
+        s.add_body(&Body::new(name, None, BodyKind::Committee, None).expect("body"))
+            .expect("body")
+            .id
+    };
+    let (sn, ks) = (body("Socialnämnden"), body("Kommunstyrelsen"));
+    for (b, day) in [
+        (sn, "2024-03-01"),
+        (ks, "2024-01-10"),
+        (sn, "2024-01-20"),
+        (sn, "2024-02-05"),
+        (ks, "2024-05-01"),
+    ] {
+        s.add_meeting(&Meeting::planned(b, d(day)))
+            .expect("meeting");
+    }
+    let whole = s.meetings().expect("meetings");
+    let heads = s.meeting_heads().expect("heads");
+    assert_eq!(
+        heads,
+        whole
+            .iter()
+            .map(|m| MeetingHead {
+                id: m.id,
+                body: m.body,
+                date: m.date,
+                state: m.state(),
+            })
+            .collect::<Vec<_>>()
+    );
+    let (page, total) = s.meetings_page(Some(&[sn]), 1, 1).expect("page");
+    assert_eq!(total, 3);
+    assert_eq!(page.len(), 1);
+    assert_eq!(page[0].date, d("2024-02-05"));
+    let (page, total) = s.meetings_page(None, 3, 10).expect("page");
+    assert_eq!((page.len(), total), (2, 5));
+    assert_eq!(page[0].date, d("2024-03-01"));
+    let (page, total) = s.meetings_page(Some(&[]), 0, 10).expect("page");
+    assert_eq!((page.len(), total), (0, 0));
+}
+
+/// A report's reading of the register (`unenforced_in_period`) gives exactly the decisions
+/// the core's rule says can count, in the register's order, and is logged as a reading.
+pub fn a_reports_reading_leaves_out_only_what_cannot_count(s: &dyn Storage) {
+    use paragraf_core::unenforced::decision::{Closure, Interruption};
+    let mut all = Vec::new();
+    let mut n = 0;
+    for decided in [
+        "2023-01-10",
+        "2023-03-31",
+        "2023-04-01",
+        "2023-06-30",
+        "2023-07-01",
+    ] {
+        for enforced in [
+            None,
+            Some("2023-06-30"),
+            Some("2023-07-01"),
+            Some("2023-09-30"),
+        ] {
+            for closed in [
+                None,
+                Some("2023-06-30"),
+                Some("2023-07-01"),
+                Some("2023-12-31"),
+            ] {
+                for interrupted in [false, true] {
+                    n += 1;
+                    let mut x = decision(&format!("R{n:03}"), decided);
+                    x.enforced = enforced.map(d).filter(|e| *e >= x.decision_date);
+                    if interrupted {
+                        if let Some(e) = x.enforced {
+                            x.interruptions.push(Interruption { from: e, to: None });
+                        }
+                    }
+                    if x.enforced.is_none() || !x.interruptions.is_empty() {
+                        x.closed = closed
+                            .map(d)
+                            .filter(|c| *c >= x.decision_date)
+                            .map(|date| Closure { date, why: None });
+                    }
+                    if x.validate().is_empty() {
+                        all.push(x);
+                    }
+                }
+            }
+        }
+    }
+    s.upsert_decisions("a", &all).expect("stored");
+    let register = s.unenforced_decisions("a").expect("read");
+    for (from, to) in [
+        ("2023-06-30", "2023-06-30"),
+        ("2023-07-01", "2023-09-30"),
+        ("2023-07-01", "2023-12-31"),
+        ("2022-12-31", "2022-12-31"),
+    ] {
+        let (from, to) = (d(from), d(to));
+        let log_before = s.unenforced_audit(None).expect("log").len();
+        let read = s.unenforced_in_period("Revisor", from, to).expect("read");
+        let want: Vec<_> = register
+            .iter()
+            .filter(|x| paragraf_core::unenforced::rules::may_count_in(x, from, to))
+            .cloned()
+            .collect();
+        assert_eq!(read, want, "{from}..{to}");
+        assert!(
+            read.len() < register.len(),
+            "{from}..{to}: something is left out"
+        );
+        let log = s.unenforced_audit(None).expect("log");
+        assert_eq!(log.len(), log_before + 1);
+        assert_eq!(log.last().expect("entry").actor, "Revisor");
+    }
 }

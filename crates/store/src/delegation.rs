@@ -127,7 +127,7 @@ fn order_from(id: i64, at: String, source: Option<String>, json: &str) -> Result
 }
 
 fn read_orders(c: &Connection, title: Option<&str>) -> Result<Vec<StoredOrder>> {
-    let mut stmt = c.prepare(
+    let mut stmt = c.prepare_cached(
         "SELECT id, imported_at, source, data_json FROM delegation_orders
          WHERE ?1 IS NULL OR title = ?1 ORDER BY id",
     )?;
@@ -156,7 +156,7 @@ fn periods(c: &Connection, table: &str) -> Result<Vec<PeriodRow>> {
     } else {
         ("item", "role")
     };
-    let mut stmt = c.prepare(&format!(
+    let mut stmt = c.prepare_cached(&format!(
         "SELECT {a}, {b}, from_date, to_date FROM {table} ORDER BY id"
     ))?;
     let rows = stmt.query_map([], |r| {
@@ -240,7 +240,7 @@ impl<D: Db> DelegationStore for D {
                 params![sha256, file, at],
             )?;
             let import_id = c.last_insert_rowid();
-            let mut stmt = c.prepare(
+            let mut stmt = c.prepare_cached(
                 "INSERT INTO delegation_decisions
                      (import_id, line, item, level, date, decided_by, role, unit, decision, outcome)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -283,7 +283,7 @@ impl<D: Db> DelegationStore for D {
         to: NaiveDate,
     ) -> Result<Vec<(DecisionRow, Option<MeetingId>)>> {
         self.read(|c| {
-            let mut stmt = c.prepare(
+            let mut stmt = c.prepare_cached(
                 "SELECT item, level, date, decided_by, role, unit, decision, outcome, reported_at
                  FROM delegation_decisions WHERE date >= ?1 AND date <= ?2 ORDER BY date, id",
             )?;

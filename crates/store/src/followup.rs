@@ -224,7 +224,7 @@ impl<D: Db> FollowUpStore for D {
 
     fn budget_lines(&self, body: &str, period: &Period) -> Result<Option<(Unit, Vec<BudgetLine>)>> {
         self.read(|c| {
-            let mut stmt = c.prepare(
+            let mut stmt = c.prepare_cached(
                 "SELECT label, parent, kind, unit, budget, outcome, annual_budget, forecast
                  FROM followup_budget_lines
                  WHERE body = ?1 AND period_start = ?2 AND period_end = ?3 ORDER BY position",
@@ -290,7 +290,7 @@ impl<D: Db> FollowUpStore for D {
 
     fn kpi_values(&self, municipality: Option<&str>) -> Result<Vec<KpiValue>> {
         self.read(|c| {
-            let mut stmt = c.prepare(
+            let mut stmt = c.prepare_cached(
                 "SELECT kpi, municipality, period, gender, value FROM followup_kpi_values
                  WHERE ?1 IS NULL OR municipality = ?1 ORDER BY kpi, period, gender",
             )?;
@@ -320,7 +320,7 @@ impl<D: Db> FollowUpStore for D {
 
     fn followup_periods(&self) -> Result<Vec<(String, String)>> {
         self.read(|c| {
-            let mut stmt = c.prepare(
+            let mut stmt = c.prepare_cached(
                 "SELECT body, period_start || '/' || period_end FROM followup_reports
                  UNION SELECT body, period_start || '/' || period_end FROM followup_budget_lines
                  ORDER BY 1, 2",

@@ -131,6 +131,19 @@ pub struct NewCase {
 
 /// The organisation, the registry, meetings, minutes, seals and their publication. Every
 /// method is one transaction.
+/// A meeting as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingHead {
+    /// The meeting.
+    pub id: MeetingId,
+    /// Its body.
+    pub body: BodyId,
+    /// Its day.
+    pub date: NaiveDate,
+    /// Where it is in the cycle.
+    pub state: paragraf_core::meeting::MeetingState,
+}
+
 pub trait Store {
     /// The municipality, once set.
     fn municipality(&self) -> Result<Option<Municipality>>;
@@ -227,6 +240,38 @@ pub trait Store {
     fn meeting(&self, id: MeetingId) -> Result<Record<MeetingId, Meeting>>;
     /// All meetings, by date.
     fn meetings(&self) -> Result<Vec<Record<MeetingId, Meeting>>>;
+
+    /// What a list of meetings shows (id, body, date, state) without reading each meeting
+    /// whole, by date.
+    fn meeting_heads(&self) -> Result<Vec<MeetingHead>> {
+        Ok(self
+            .meetings()?
+            .into_iter()
+            .map(|m| MeetingHead {
+                id: m.id,
+                body: m.body,
+                date: m.date,
+                state: m.state(),
+            })
+            .collect())
+    }
+
+    /// The meetings of `bodies` (all bodies when `None`) by date, `limit` of them from
+    /// `offset`, and how many there are in all.
+    fn meetings_page(
+        &self,
+        bodies: Option<&[BodyId]>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<Record<MeetingId, Meeting>>, usize)> {
+        let all: Vec<_> = self
+            .meetings()?
+            .into_iter()
+            .filter(|m| bodies.is_none_or(|b| b.contains(&m.body)))
+            .collect();
+        let total = all.len();
+        Ok((all.into_iter().skip(offset).take(limit).collect(), total))
+    }
 
     /// The § numbers the body has used in `year`, other than by `except`.
     fn paragraph_series(

@@ -42,11 +42,16 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_unenforced_columns.sql"),
 ];
 
-/// Idle read connections kept open for reuse.
-const IDLE_READERS: usize = 8;
+/// Idle read connections kept open for reuse: as many as requests are read at once under
+/// load (64 connections), so that no request pays for opening one and reading the schema.
+const IDLE_READERS: usize = 64;
 
 /// The schema version this build migrates to.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Statements kept prepared per connection (each query's text is prepared once per
+/// connection, not per call).
+const STATEMENT_CACHE: usize = 128;
 
 /// The embedded store in one SQLite file. Writes go through one connection, one
 /// IMMEDIATE transaction at a time; reads use connections of their own (WAL lets them read
@@ -93,6 +98,7 @@ impl SqliteStore {
 
     fn setup(mut conn: Connection) -> Result<SqliteStore> {
         conn.busy_timeout(Duration::from_secs(30))?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -116,6 +122,7 @@ impl SqliteStore {
         )?;
         c.busy_timeout(Duration::from_secs(30))?;
         c.pragma_update(None, "query_only", "ON")?;
+        c.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         Ok(c)
     }
 
@@ -604,6 +611,17 @@ impl Store for SqliteStore {
     fn meetings(&self) -> Result<Vec<Record<MeetingId, Meeting>>> {
         self.read(|c| c.meetings())
     }
+    fn meeting_heads(&self) -> Result<Vec<crate::MeetingHead>> {
+        self.read(|c| c.meeting_heads())
+    }
+    fn meetings_page(
+        &self,
+        bodies: Option<&[BodyId]>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<Record<MeetingId, Meeting>>, usize)> {
+        self.read(|c| c.meetings_page(bodies, offset, limit))
+    }
     fn paragraph_series(
         &self,
         body: BodyId,
@@ -757,8 +775,9 @@ impl Store for Conn<'_> {
 
     fn bodies(&self) -> Result<Vec<Record<BodyId, Body>>> {
         self.read(|c| {
-            let mut st =
-                c.prepare("SELECT id, name, short_name, kind, parent_id FROM bodies ORDER BY id")?;
+            let mut st = c.prepare_cached(
+                "SELECT id, name, short_name, kind, parent_id FROM bodies ORDER BY id",
+            )?;
             let rows = st
                 .query_map([], body_from_row)?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -804,7 +823,7 @@ impl Store for Conn<'_> {
 
     fn substitute_orders(&self, body: BodyId) -> Result<Vec<SubstituteOrder>> {
         self.read(|c| {
-            let mut st = c.prepare(
+            let mut st = c.prepare_cached(
                 "SELECT data FROM substitute_orders WHERE body_id = ?1 ORDER BY from_date",
             )?;
             let rows = st
@@ -839,7 +858,7 @@ impl Store for Conn<'_> {
     fn terms(&self) -> Result<Vec<Record<TermId, TermOfOffice>>> {
         self.read(|c| {
             let mut st =
-                c.prepare("SELECT id, from_date, to_date FROM terms ORDER BY from_date")?;
+                c.prepare_cached("SELECT id, from_date, to_date FROM terms ORDER BY from_date")?;
             let rows = st
                 .query_map([], |r| {
                     Ok((
@@ -914,7 +933,8 @@ impl Store for Conn<'_> {
 
     fn persons(&self) -> Result<Vec<Record<PersonId, Person>>> {
         self.read(|c| {
-            let mut st = c.prepare("SELECT id, name, email FROM persons ORDER BY name, id")?;
+            let mut st =
+                c.prepare_cached("SELECT id, name, email FROM persons ORDER BY name, id")?;
             let rows = st
                 .query_map([], |r| {
                     Ok(Record {
@@ -976,7 +996,7 @@ impl Store for Conn<'_> {
 
     fn memberships(&self, body: Option<BodyId>) -> Result<Vec<Record<MembershipId, Membership>>> {
         self.read(|c| {
-            let mut st = c.prepare(
+            let mut st = c.prepare_cached(
                 "SELECT id, person_id, body_id, role, position, party, term_id, from_date, to_date
                  FROM memberships WHERE ?1 IS NULL OR body_id = ?1 ORDER BY body_id, role, id",
             )?;
@@ -1047,7 +1067,7 @@ impl Store for Conn<'_> {
     fn officials(&self) -> Result<Vec<Record<OfficialId, Official>>> {
         self.read(|c| {
             let mut st =
-                c.prepare("SELECT id, person_id, title, unit FROM officials ORDER BY id")?;
+                c.prepare_cached("SELECT id, person_id, title, unit FROM officials ORDER BY id")?;
             let rows = st
                 .query_map([], |r| {
                     Ok(Record {
@@ -1112,7 +1132,7 @@ impl Store for Conn<'_> {
 
     fn cases(&self) -> Result<Vec<Record<CaseId, Case>>> {
         self.read(|c| {
-            let mut st = c.prepare(&format!(
+            let mut st = c.prepare_cached(&format!(
                 "SELECT {CASE_COLUMNS} FROM cases ORDER BY year DESC, series, sequence DESC"
             ))?;
             let rows = st
@@ -1208,7 +1228,7 @@ impl Store for Conn<'_> {
 
     fn documents(&self, case: CaseId) -> Result<Vec<Record<DocumentId, Document>>> {
         self.read(|c| {
-            let mut st = c.prepare(
+            let mut st = c.prepare_cached(
                 "SELECT id, number, kind, title, date, direction, counterpart, file, secrecy, review
                  FROM documents WHERE case_id = ?1 ORDER BY year, number",
             )?;
@@ -1327,9 +1347,80 @@ impl Store for Conn<'_> {
         })
     }
 
+    fn meeting_heads(&self) -> Result<Vec<crate::MeetingHead>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(
+                "SELECT id, body_id, date, state FROM meetings ORDER BY date, id",
+            )?;
+            let rows = st
+                .query_map([], |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                    ))
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            rows.into_iter()
+                .map(|(id, body, day, state)| {
+                    Ok(crate::MeetingHead {
+                        id: MeetingId(id),
+                        body: BodyId(body),
+                        date: date("sammanträdesdatum", &day)?,
+                        state: from_name("sammanträdets läge", &state)?,
+                    })
+                })
+                .collect()
+        })
+    }
+    fn meetings_page(
+        &self,
+        bodies: Option<&[BodyId]>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(Vec<Record<MeetingId, Meeting>>, usize)> {
+        self.read(|c| {
+            // The bodies as a JSON array (NULL: every body), so one statement serves all.
+            let within = bodies
+                .map(|b| to_json(&b.iter().map(|x| x.0).collect::<Vec<_>>()))
+                .transpose()?;
+            let total: i64 = c
+                .prepare_cached(
+                    "SELECT count(*) FROM meetings
+                 WHERE ?1 IS NULL OR body_id IN (SELECT value FROM json_each(?1))",
+                )?
+                .query_row(params![within], |r| r.get(0))?;
+            let mut st = c.prepare_cached(
+                "SELECT id, data FROM meetings
+                 WHERE ?1 IS NULL OR body_id IN (SELECT value FROM json_each(?1))
+                 ORDER BY date, id LIMIT ?2 OFFSET ?3",
+            )?;
+            let rows = st
+                .query_map(
+                    params![
+                        within,
+                        i64::try_from(limit).unwrap_or(i64::MAX),
+                        i64::try_from(offset).unwrap_or(i64::MAX)
+                    ],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                )?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            let page = rows
+                .into_iter()
+                .map(|(id, data)| {
+                    Ok(Record {
+                        id: MeetingId(id),
+                        value: from_json("sammanträde", id, &data)?,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok((page, usize::try_from(total).unwrap_or(0)))
+        })
+    }
     fn meetings(&self) -> Result<Vec<Record<MeetingId, Meeting>>> {
         self.read(|c| {
-            let mut st = c.prepare("SELECT id, data FROM meetings ORDER BY date, id")?;
+            let mut st = c.prepare_cached("SELECT id, data FROM meetings ORDER BY date, id")?;
             let rows = st
                 .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -1351,7 +1442,7 @@ impl Store for Conn<'_> {
         except: Option<MeetingId>,
     ) -> Result<ParagraphSeries> {
         self.read(|c| {
-            let mut st = c.prepare(
+            let mut st = c.prepare_cached(
                 "SELECT number FROM paragraph_numbers
                  WHERE body_id = ?1 AND year = ?2 AND (?3 IS NULL OR meeting_id <> ?3)",
             )?;
@@ -1462,7 +1553,7 @@ impl Store for Conn<'_> {
 
     fn classifications(&self, meeting: MeetingId) -> Result<Vec<Classification>> {
         self.read(|c| {
-            let mut st = c.prepare(
+            let mut st = c.prepare_cached(
                 "SELECT number, public, ground, decided_by FROM paragraph_classifications WHERE meeting_id = ?1 ORDER BY number",
             )?;
             let rows = st

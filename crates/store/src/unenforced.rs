@@ -69,6 +69,24 @@ pub trait UnenforcedStore {
     fn add_decision(&self, actor: &str, decision: &GrantedDecision) -> Result<()>;
     /// Every decision, by decision date and id. The read is logged.
     fn unenforced_decisions(&self, actor: &str) -> Result<Vec<GrantedDecision>>;
+
+    /// The decisions that can count in a report over `from..=to` (a report date: `from` =
+    /// `to`), by decision date and id; the read is logged. Left out are only those that
+    /// cannot ([`paragraf_core::unenforced::rules::may_count_in`]): decided after `to`,
+    /// closed on or before `from`, or carried out on or before `from` without an
+    /// interruption.
+    fn unenforced_in_period(
+        &self,
+        actor: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<GrantedDecision>> {
+        Ok(self
+            .unenforced_decisions(actor)?
+            .into_iter()
+            .filter(|d| paragraf_core::unenforced::rules::may_count_in(d, from, to))
+            .collect())
+    }
     /// One decision. The read is logged.
     fn unenforced_decision(&self, actor: &str, id: &DecisionId) -> Result<Option<GrantedDecision>>;
     /// The audit log of the register, oldest first; of one decision when `id` is given.
@@ -391,7 +409,7 @@ fn upsert(c: &Conn<'_>, actor: &str, decisions: &[GrantedDecision]) -> Result<Up
 /// The log of one decision: its own entries, and the imports that created or changed it
 /// (what an import changed to is the value before the next change, or the value now).
 fn decision_log(c: &Conn<'_>, id: &str) -> Result<Vec<AuditRecord>> {
-    let mut st = c.prepare(
+    let mut st = c.prepare_cached(
         "SELECT id, at, actor, action, entity, entity_id, before_json, after_json
            FROM audit_log WHERE entity = ?1 AND entity_id = ?2
          UNION ALL
@@ -511,10 +529,49 @@ impl<D: Db> UnenforcedStore for D {
         })
     }
 
+    fn unenforced_in_period(
+        &self,
+        actor: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<GrantedDecision>> {
+        self.write(|c| {
+            // ISO dates compare as text.
+            let mut stmt = c.prepare_cached(concat!(
+                "SELECT ",
+                columns!(),
+                " FROM unenforced_decisions
+                 WHERE decision_date <= ?2
+                   AND (closed IS NULL OR closed > ?1)
+                   AND (enforced IS NULL OR enforced > ?1 OR interruptions IS NOT NULL)"
+            ))?;
+            let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next()? {
+                out.push(from_row(r)?);
+            }
+            out.sort_unstable_by(|a, b| {
+                (a.decision_date, a.id.as_str()).cmp(&(b.decision_date, b.id.as_str()))
+            });
+            log(
+                c,
+                actor,
+                "läsa",
+                None,
+                None,
+                Some(&format!(
+                    "{{\"rader\":{},\"från\":\"{from}\",\"till\":\"{to}\"}}",
+                    out.len()
+                )),
+            )?;
+            Ok(out)
+        })
+    }
+
     fn unenforced_decisions(&self, actor: &str) -> Result<Vec<GrantedDecision>> {
         self.write(|c| {
             let mut stmt =
-                c.prepare(concat!("SELECT ", columns!(), " FROM unenforced_decisions"))?;
+                c.prepare_cached(concat!("SELECT ", columns!(), " FROM unenforced_decisions"))?;
             let mut rows = stmt.query([])?;
             let mut out = Vec::new();
             while let Some(r) = rows.next()? {
@@ -555,7 +612,7 @@ impl<D: Db> UnenforcedStore for D {
             if let Some(id) = id {
                 return decision_log(c, id.as_str());
             }
-            let mut stmt = c.prepare(
+            let mut stmt = c.prepare_cached(
                 "SELECT id, at, actor, action, entity, entity_id, before_json, after_json
                  FROM audit_log WHERE entity = ?1 ORDER BY id",
             )?;
@@ -582,7 +639,7 @@ impl<D: Db> UnenforcedStore for D {
 
     fn presented(&self) -> Result<Vec<(NaiveDate, MeetingId, String)>> {
         self.read(|c| {
-            let mut st = c.prepare(
+            let mut st = c.prepare_cached(
                 "SELECT report_date, meeting_id, report FROM unenforced_presented ORDER BY report_date, meeting_id",
             )?;
             let rows = st

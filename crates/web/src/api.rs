@@ -19,7 +19,7 @@ use serde_json::{json, Value};
 use crate::auth::Viewer;
 use crate::dto;
 use crate::error::{ApiError, WebError};
-use crate::public::{current_notices, is_published, published};
+use crate::public::{current_notices, published};
 use crate::AppState;
 use paragraf_app::access::{REGISTRY_READERS, SECRETARY, STAFF};
 
@@ -121,16 +121,96 @@ async fn notices(State(state): State<AppState>) -> ApiResult {
     Ok(Json(json!(list)))
 }
 
-async fn minutes_list(State(state): State<AppState>) -> ApiResult {
+/// `?limit=&offset=` of a list: at most [`MAX_LIMIT`] at a time, [`DEFAULT_LIMIT`] when not
+/// given.
+#[derive(Deserialize, Default)]
+struct Paging {
+    limit: Option<usize>,
+    offset: Option<usize>,
+}
+
+/// A list's page size when none is asked for.
+const DEFAULT_LIMIT: usize = 100;
+/// The largest page of a list.
+const MAX_LIMIT: usize = 1000;
+
+impl Paging {
+    fn limit(&self) -> usize {
+        self.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
+    }
+    fn offset(&self) -> usize {
+        self.offset.unwrap_or(0)
+    }
+
+    /// The page as JSON (an array, as before paging), with the count of the whole list in
+    /// `X-Total-Count` and the next and previous pages in `Link` (RFC 8288).
+    fn answer<T: serde::Serialize>(&self, path: &str, page: &[T], total: usize) -> Paged {
+        let (limit, offset) = (self.limit(), self.offset());
+        let mut links = Vec::new();
+        if offset + page.len() < total {
+            links.push(format!(
+                "<{path}?limit={limit}&offset={}>; rel=\"next\"",
+                offset + limit
+            ));
+        }
+        if offset > 0 {
+            links.push(format!(
+                "<{path}?limit={limit}&offset={}>; rel=\"prev\"",
+                offset.saturating_sub(limit)
+            ));
+        }
+        Paged {
+            body: json!(page),
+            total,
+            links: links.join(", "),
+        }
+    }
+
+    /// The page of `all`.
+    fn of<T: serde::Serialize>(&self, path: &str, all: &[T]) -> Paged {
+        let from = self.offset().min(all.len());
+        let to = from.saturating_add(self.limit()).min(all.len());
+        self.answer(path, &all[from..to], all.len())
+    }
+}
+
+/// A page of a list and what its headers say.
+struct Paged {
+    body: Value,
+    total: usize,
+    links: String,
+}
+
+impl axum::response::IntoResponse for Paged {
+    fn into_response(self) -> axum::response::Response {
+        let mut r = Json(self.body).into_response();
+        let h = r.headers_mut();
+        h.insert("x-total-count", self.total.into());
+        if let Ok(v) = axum::http::HeaderValue::from_str(&self.links) {
+            if !self.links.is_empty() {
+                h.insert(axum::http::header::LINK, v);
+            }
+        }
+        r
+    }
+}
+
+async fn minutes_list(
+    State(state): State<AppState>,
+    axum::extract::Query(paging): axum::extract::Query<Paging>,
+) -> Result<Paged, ApiError> {
+    // What the list shows is read from the meetings' columns, not from each meeting whole.
     let list: Vec<Value> = state
         .dir
-        .meetings()
+        .meeting_heads()
         .map_err(WebError::from)?
         .into_iter()
-        .filter(|m| is_published(m))
-        .map(|m| json!({ "id": m.id, "body": m.body, "date": m.date, "state": dto::state(m.state()) }))
+        .filter(|m| paragraf_app::meeting::publication::is_published_state(m.state))
+        .map(
+            |m| json!({ "id": m.id, "body": m.body, "date": m.date, "state": dto::state(m.state) }),
+        )
         .collect();
-    Ok(Json(json!(list)))
+    Ok(paging.of("/api/v1/minutes", &list))
 }
 
 async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult {
@@ -164,17 +244,27 @@ async fn keys(State(state): State<AppState>) -> ApiResult {
     )))
 }
 
-async fn meetings(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
+async fn meetings(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    axum::extract::Query(paging): axum::extract::Query<Paging>,
+) -> Result<Paged, ApiError> {
     viewer.logged_in()?;
-    let list: Vec<dto::MeetingV1> = state
+    // Only the page asked for is read, of the bodies the viewer may read.
+    let bodies: Vec<BodyId> = state
         .dir
-        .meetings()
+        .bodies()
         .map_err(WebError::from)?
         .into_iter()
-        .filter(|m| viewer.can_read_body(m.body))
-        .map(|m| dto::MeetingV1::from(&m))
+        .map(|b| b.id)
+        .filter(|b| viewer.can_read_body(*b))
         .collect();
-    Ok(Json(json!(list)))
+    let (page, total) = state
+        .dir
+        .meetings_page(Some(&bodies), paging.offset(), paging.limit())
+        .map_err(WebError::from)?;
+    let list: Vec<dto::MeetingV1> = page.iter().map(dto::MeetingV1::from).collect();
+    Ok(paging.answer("/api/v1/meetings", &list, total))
 }
 
 fn readable_meeting(
@@ -553,7 +643,11 @@ async fn anslag(
     ))
 }
 
-async fn cases(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
+async fn cases(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    axum::extract::Query(paging): axum::extract::Query<Paging>,
+) -> Result<Paged, ApiError> {
     let user = viewer.require(REGISTRY_READERS)?.clone();
     let list: Vec<_> = state
         .dir
@@ -563,7 +657,7 @@ async fn cases(State(state): State<AppState>, viewer: Viewer) -> ApiResult {
         .filter(|c| crate::workspace::may_see_case(&user, c))
         .map(|c| dto::CaseV1::from(&c))
         .collect();
-    Ok(Json(json!(list)))
+    Ok(paging.of("/api/v1/cases", &list))
 }
 
 #[derive(Deserialize)]
@@ -669,6 +763,14 @@ pub fn spec() -> Value {
         json!({ "name": "id", "in": "path", "required": true, "schema": { "type": "integer" } });
     let n = json!({ "name": "n", "in": "path", "required": true, "schema": { "type": "integer" }, "description": "Paragrafnummer" });
     let body = |props: Value, required: Value| json!({ "required": true, "content": { "application/json": { "schema": { "type": "object", "properties": props, "required": required } } } });
+    let paged = json!([
+        { "name": "limit", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT }, "description": "Högst så många poster" },
+        { "name": "offset", "in": "query", "schema": { "type": "integer", "minimum": 0, "default": 0 }, "description": "Från och med post nummer (0 = den första)" }
+    ]);
+    let list = |d: &str| {
+        json!({ "description": format!("{d}; hela listans längd i X-Total-Count, nästa och föregående sida i Link"), "headers": {
+        "X-Total-Count": { "schema": { "type": "integer" } }, "Link": { "schema": { "type": "string" } } }, "content": { "application/json": {} } })
+    };
     json!({
         "openapi": "3.1.0",
         "info": { "title": "Paragraf API", "version": "1", "description": "Nämndens diarium, sammanträden och protokoll. Offentliga data kräver ingen inloggning; ändringar kräver session (med X-CSRF-Token) eller API-token (Authorization: Bearer)." },
@@ -680,11 +782,11 @@ pub fn spec() -> Value {
         "paths": {
             "/bodies": { "get": { "summary": "Organ", "responses": { "200": ok("Alla organ") } } },
             "/notices": { "get": { "summary": "Anslagstavlan: aktuella anslag", "responses": { "200": ok("Anslag") } } },
-            "/minutes": { "get": { "summary": "Publicerade protokoll", "responses": { "200": ok("Lista") } } },
+            "/minutes": { "get": { "summary": "Publicerade protokoll", "parameters": paged, "responses": { "200": list("Lista") } } },
             "/minutes/{id}": { "get": { "summary": "Ett protokoll i offentlig version, med sigillbevis (seal_proof, docs/seal.md)", "parameters": [id], "responses": { "200": ok("Protokoll"), "404": err } } },
             "/keys": { "get": { "summary": "Sigillnycklarna med giltighetstider", "responses": { "200": ok("Nycklar") } } },
             "/meetings": {
-                "get": { "summary": "Sammanträden", "responses": { "200": ok("Lista") } },
+                "get": { "summary": "Sammanträden", "parameters": paged, "responses": { "200": list("Lista") } },
                 "post": { "summary": "Planera ett sammanträde", "security": [{ "bearer": [] }, { "session": [] }],
                     "requestBody": body(json!({ "body": { "type": "integer" }, "date": { "type": "string", "format": "date" }, "start": { "type": "string" }, "end": { "type": "string" }, "place": { "type": "string" } }), json!(["body", "date"])),
                     "responses": { "201": ok("Skapat"), "401": err, "403": err, "422": err } }
@@ -699,7 +801,7 @@ pub fn spec() -> Value {
             "/meetings/{id}/approvals": { "post": { "summary": "Justera (ordförande eller justerare, från egen inloggning)", "parameters": [id], "requestBody": body(json!({ "role": { "enum": ["chair", "adjuster", "secretary"] }, "paragraphs": { "type": "array", "items": { "type": "integer" } } }), json!(["role"])), "responses": { "200": ok("Utfall"), "403": err, "409": err } } },
             "/meetings/{id}/anslag": { "post": { "summary": "Sätt upp anslaget", "parameters": [id], "requestBody": body(json!({ "date": { "type": "string", "format": "date", "description": "Dagens datum om det anges: anslaget dateras den dag det sätts upp" }, "storage": { "type": "string" } }), json!(["storage"])), "responses": { "200": ok("Anslag"), "409": err, "422": err } } },
             "/cases": {
-                "get": { "summary": "Ärenden", "responses": { "200": ok("Lista"), "401": err } },
+                "get": { "summary": "Ärenden", "parameters": paged, "responses": { "200": list("Lista"), "401": err } },
                 "post": { "summary": "Registrera ett ärende (diarienumret tilldelas)", "requestBody": body(json!({ "title": { "type": "string" }, "series": { "type": "string" }, "body": { "type": "integer" }, "secret": { "type": "boolean" }, "date": { "type": "string", "format": "date" } }), json!(["title"])), "responses": { "201": ok("Ärende"), "422": err } }
             },
             "/tokens": {

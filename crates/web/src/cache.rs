@@ -1,4 +1,4 @@
-//! A cache of the public pages as the public sees them. Published minutes are sealed and the
+//! A cache of the public pages (and the public API's answers) as the public sees them. Published minutes are sealed and the
 //! board changes only when the data or the date does, so an anonymous GET of a public page
 //! is answered from memory while the store's generation (which moves with every write, by
 //! this server or any other process) and today's date are those the page was built with.
@@ -25,8 +25,45 @@ const MAX_PAGE_BYTES: usize = 2 << 20;
 struct Page {
     generation: (i64, u64),
     today: NaiveDate,
-    content_type: HeaderValue,
+    /// Content-Type and the headers kept with it (Content-Disposition, Content-Location,
+    /// Cache-Control), and the ETag, which every kept page has.
+    headers: Vec<(header::HeaderName, HeaderValue)>,
+    etag: HeaderValue,
     body: Bytes,
+}
+
+/// The headers of an answer that are kept with its page.
+const KEPT_HEADERS: [header::HeaderName; 6] = [
+    header::CONTENT_TYPE,
+    header::CONTENT_DISPOSITION,
+    header::CONTENT_LOCATION,
+    header::CACHE_CONTROL,
+    header::LINK,
+    header::HeaderName::from_static("x-total-count"),
+];
+
+/// Whether the request's If-None-Match names `etag`.
+fn not_modified(req: &Request, etag: &HeaderValue) -> bool {
+    req.headers()
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .zip(etag.to_str().ok())
+        .is_some_and(|(v, e)| v.split(',').any(|t| t.trim() == e || t.trim() == "*"))
+}
+
+impl Page {
+    fn answer(self, req: &Request) -> Response {
+        if not_modified(req, &self.etag) {
+            return (StatusCode::NOT_MODIFIED, [(header::ETAG, self.etag)]).into_response();
+        }
+        let mut r = Response::new(Body::from(self.body));
+        let h = r.headers_mut();
+        for (k, v) in self.headers {
+            h.insert(k, v);
+        }
+        h.insert(header::ETAG, self.etag);
+        r
+    }
 }
 
 /// The cached pages, by path and query.
@@ -62,13 +99,32 @@ impl PageCache {
 fn cacheable(path: &str) -> bool {
     matches!(
         path,
-        "/" | "/anslagstavla" | "/anslagstavla.atom" | "/kalender" | "/organ"
+        "/" | "/anslagstavla"
+            | "/anslagstavla.atom"
+            | "/kalender"
+            | "/organ"
+            | "/api/v1/minutes"
+            | "/api/v1/bodies"
+            | "/api/v1/notices"
     ) || path.starts_with("/protokoll/")
         || path.starts_with("/organ/")
+        || path.starts_with("/api/v1/minutes/")
 }
 
 /// The middleware: answers from the cache or fills it.
 pub async fn public_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    // A signed file by its content address, once read and checked, is the same for everyone.
+    if req.method() == Method::GET {
+        let file = req
+            .uri()
+            .path()
+            .strip_prefix("/filer/")
+            .and_then(|n| n.strip_suffix(".pdf"))
+            .and_then(|hex| Some((hex.to_string(), state.files.get(hex)?)));
+        if let Some((hex, bytes)) = file {
+            return crate::public::content_answer(&hex, bytes, req.headers());
+        }
+    }
     let anonymous = !req.headers().contains_key(header::COOKIE)
         && !req.headers().contains_key(header::AUTHORIZATION);
     if req.method() != Method::GET || !anonymous || !cacheable(req.uri().path()) {
@@ -94,29 +150,45 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
     let today = state.today();
     if let Some(p) = state.pages.get(&key) {
         if p.generation == generation && p.today == today {
-            return ([(header::CONTENT_TYPE, p.content_type)], p.body).into_response();
+            return p.answer(&req);
         }
     }
     let response = next.run(req).await;
     let Some(content_type) = response.headers().get(header::CONTENT_TYPE).cloned() else {
         return response;
     };
-    let is_page = content_type
-        .to_str()
-        .is_ok_and(|t| t.starts_with("text/html") || t.starts_with("application/atom+xml"));
+    let is_page = content_type.to_str().is_ok_and(|t| {
+        t.starts_with("text/html")
+            || t.starts_with("application/atom+xml")
+            || t.starts_with("application/pdf")
+            || t.starts_with("application/json")
+    });
     if response.status() != StatusCode::OK || !is_page {
         return response;
     }
-    let (parts, body) = response.into_parts();
+    let (mut parts, body) = response.into_parts();
     match axum::body::to_bytes(body, usize::MAX).await {
         Ok(bytes) => {
+            let etag = parts.headers.get(header::ETAG).cloned().or_else(|| {
+                let hex = paragraf_core::seal::sha256_hex(&bytes);
+                HeaderValue::from_str(&format!("\"{}\"", &hex[..32])).ok()
+            });
+            let Some(etag) = etag else {
+                return Response::from_parts(parts, Body::from(bytes));
+            };
+            let page = Page {
+                generation,
+                today,
+                headers: KEPT_HEADERS
+                    .iter()
+                    .filter_map(|k| parts.headers.get(k).map(|v| (k.clone(), v.clone())))
+                    .collect(),
+                etag,
+                body: bytes,
+            };
+            parts.headers.insert(header::ETAG, page.etag.clone());
+            let bytes = page.body.clone();
             if bytes.len() <= MAX_PAGE_BYTES {
-                let page = Page {
-                    generation,
-                    today,
-                    content_type,
-                    body: bytes.clone(),
-                };
                 state.pages.put(key, page);
             }
             Response::from_parts(parts, Body::from(bytes))
@@ -125,5 +197,31 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
             tracing::error!("sidan {key} kunde inte läsas: {e}");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
+    }
+}
+
+/// At most this many documents are kept in memory by their content address.
+const MAX_FILES: usize = 256;
+
+/// Signed documents by their content address (`/filer/{sha256}.pdf`), kept in memory once
+/// checked: a name that means one content forever needs no generation.
+#[derive(Clone, Default)]
+pub struct FileCache(Arc<Mutex<HashMap<String, Bytes>>>);
+
+impl FileCache {
+    /// The document of content address `hex`, when kept.
+    pub fn get(&self, hex: &str) -> Option<Bytes> {
+        self.0.lock().ok()?.get(hex).cloned()
+    }
+
+    /// Keeps `bytes` as the document of `hex`; gives them back.
+    pub fn put(&self, hex: &str, bytes: Bytes) -> Bytes {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= MAX_FILES {
+                map.clear();
+            }
+            map.insert(hex.to_string(), bytes.clone());
+        }
+        bytes
     }
 }

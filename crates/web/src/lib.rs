@@ -48,6 +48,8 @@ pub struct AppState {
     pub dummy_hash: Arc<String>,
     /// The public pages as last built, for anonymous readers.
     pub pages: cache::PageCache,
+    /// Signed documents by their content address, once checked.
+    pub files: cache::FileCache,
     /// Failed logins per address and name.
     pub throttle: auth::Throttle,
     /// Slots for computing password hashes.
@@ -65,6 +67,7 @@ impl AppState {
             fixed_today: paragraf_app::clock::fixed_today(),
             dummy_hash: Arc::new(auth::hash_password("ingen användare")?),
             pages: cache::PageCache::default(),
+            files: cache::FileCache::default(),
             throttle: auth::Throttle::default(),
             hashing: Arc::new(tokio::sync::Semaphore::new(auth::hash_slots())),
         })
@@ -139,6 +142,7 @@ pub fn router(state: AppState) -> Router {
         .route("/protokoll", get(public::minutes_index_redirect))
         .route("/protokoll/", get(public::minutes_list))
         .route("/protokoll/{id}", get(public::minutes_page))
+        .route("/filer/{name}", get(public::content_file))
         .route(
             "/protokoll/{id}/protokoll-offentlig.pdf",
             get(public::minutes_pdf),

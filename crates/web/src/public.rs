@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
+use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Datelike, NaiveDate};
 use maud::{html, Markup};
@@ -784,13 +785,76 @@ pub async fn minutes_pdf(
     public_pdf(&state, MeetingId(id))
 }
 
-/// The public version of meeting `id`'s protocol as PDF, signed.
+/// The public version of meeting `id`'s protocol as PDF, signed: with its content's address
+/// (`Content-Location`, where it may be cached for good) and that as its ETag.
 fn public_pdf(state: &AppState, id: MeetingId) -> Result<Response, WebError> {
     let docs = paragraf_app::meeting::documents::MeetingDocs::published(&state.dir, id)?
         .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))?;
     let bytes = docs.public_protocol_pdf(&state.dir)?;
-    Ok(pdf(
+    let address = paragraf_app::signing::content_address(&state.dir, &bytes);
+    let mut response = pdf(bytes, &format!("protokoll-{}-offentlig.pdf", docs.date()));
+    if let Some(hex) = address {
+        let h = response.headers_mut();
+        if let Ok(v) = HeaderValue::from_str(&format!("\"{hex}\"")) {
+            h.insert(header::ETAG, v);
+        }
+        if let Ok(v) = HeaderValue::from_str(&format!("/filer/{hex}.pdf")) {
+            h.insert(header::CONTENT_LOCATION, v);
+        }
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    }
+    Ok(response)
+}
+
+/// `/filer/{sha256}.pdf`: a signed document by the SHA-256 of its bytes. The name can only
+/// ever mean these bytes, so it is cached for good (`immutable`), answered from memory after
+/// its first reading (when its bytes, signatures and seal were checked), and `If-None-Match`
+/// gets 304. Anything else under the address is 404.
+pub async fn content_file(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    headers: axum::http::HeaderMap,
+) -> Result<Response, WebError> {
+    let not_found = || WebError::NotFound(format!("filen {name}"));
+    let hex = name.strip_suffix(".pdf").ok_or_else(not_found)?;
+    let bytes = match state.files.get(hex) {
+        Some(b) => b,
+        None => {
+            let read = paragraf_app::signing::by_content(&state.dir, hex)?.ok_or_else(not_found)?;
+            state.files.put(hex, Bytes::from(read))
+        }
+    };
+    Ok(content_answer(hex, bytes, &headers))
+}
+
+/// The answer for the signed file of content address `hex`: cached for good, and 304 when
+/// the client already has it.
+pub fn content_answer(hex: &str, bytes: Bytes, headers: &axum::http::HeaderMap) -> Response {
+    let etag = format!("\"{hex}\"");
+    let cached = [
+        (header::ETAG, etag.clone()),
+        (
+            header::CACHE_CONTROL,
+            "public, max-age=31536000, immutable".to_string(),
+        ),
+    ];
+    let fresh = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
+    if fresh {
+        return (StatusCode::NOT_MODIFIED, cached).into_response();
+    }
+    (
+        cached,
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"{hex}.pdf\""),
+            ),
+        ],
         bytes,
-        &format!("protokoll-{}-offentlig.pdf", docs.date()),
-    ))
+    )
+        .into_response()
 }

@@ -564,6 +564,9 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/admin/installningar",
         "/admin/installningar/logotyp",
         "/logotyp.png",
+        // Only signed public documents (the public minutes, the anslag), by the SHA-256 of
+        // their bytes: a_signed_protocol_is_served_by_its_content_address.
+        "/filer/{name}",
         "/api/v1/openapi.json",
         "/api/v1/bodies",
         "/api/v1/notices",

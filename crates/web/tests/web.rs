@@ -2243,3 +2243,202 @@ async fn completeness_shows_what_is_published_and_what_is_missing() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// A signed protocol is also served by the SHA-256 of its bytes, `/filer/{sha256}.pdf`, which
+/// may be cached for good; its own address names it (Content-Location) under the same ETag,
+/// and both answer If-None-Match with 304. A kept file whose bytes are not what its name
+/// says is never served, nor is anything else under `/filer/`.
+#[tokio::test]
+async fn a_signed_protocol_is_served_by_its_content_address() {
+    let app = app();
+    let posted = app.demo_meeting(paragraf_core::meeting::MeetingState::Posted);
+    let slug = app.state.dir.body(posted.body).unwrap().value.slug();
+    let address = format!("/organ/{slug}/{}/protokoll.pdf", posted.date);
+    let pdf = app.get(&address, None).await;
+    assert_eq!(pdf.status, StatusCode::OK);
+    let hex = paragraf_core::seal::sha256_hex(&pdf.bytes);
+    let etag = format!("\"{hex}\"");
+    assert_eq!(pdf.headers[header::ETAG], etag.as_str());
+    assert_eq!(
+        pdf.headers[header::CONTENT_LOCATION],
+        format!("/filer/{hex}.pdf").as_str()
+    );
+    let file = app.get(&format!("/filer/{hex}.pdf"), None).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.bytes, pdf.bytes);
+    assert_eq!(file.headers[header::ETAG], etag.as_str());
+    assert!(file.headers[header::CACHE_CONTROL]
+        .to_str()
+        .unwrap()
+        .contains("immutable"));
+    let conditional = |path: String| {
+        Request::get(path)
+            .header(header::IF_NONE_MATCH, etag.as_str())
+            .body(Body::empty())
+            .unwrap()
+    };
+    for path in [format!("/filer/{hex}.pdf"), address.clone()] {
+        // The second time, the protocol's own address is answered from the page cache.
+        let again = app.send(conditional(path.clone())).await;
+        assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{path}");
+        assert!(again.bytes.is_empty());
+        let whole = app.get(&path, None).await;
+        assert_eq!(whole.bytes, pdf.bytes, "{path}");
+        assert_eq!(whole.headers[header::ETAG], etag.as_str(), "{path}");
+    }
+    assert_eq!(
+        app.get(&address, None).await.headers[header::CONTENT_LOCATION],
+        format!("/filer/{hex}.pdf").as_str()
+    );
+
+    // The whole minutes (which may hold what is secret) have no public content address, and
+    // are not served by one even when put there by hand.
+    let (cookie, _) = app.login("sekreterare").await;
+    let whole = app
+        .get(
+            &format!("/sammantraden/{}/dokument/protokoll.pdf", posted.id),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(whole.status, StatusCode::OK);
+    let whole_hex = paragraf_core::seal::sha256_hex(&whole.bytes);
+    assert_ne!(whole_hex, hex);
+    let by_hand = app
+        .state
+        .dir
+        .path
+        .join(paragraf_app::signing::CONTENT_DIR)
+        .join(format!("{whole_hex}.pdf"));
+    assert!(!by_hand.exists());
+    let not_public = app.get(&format!("/filer/{whole_hex}.pdf"), None).await;
+    assert_eq!(not_public.status, StatusCode::NOT_FOUND);
+    std::fs::write(&by_hand, &whole.bytes).unwrap();
+    let not_public = app.get(&format!("/filer/{whole_hex}.pdf"), None).await;
+    assert_eq!(not_public.status, StatusCode::NOT_FOUND);
+
+    // Changed on disk: a server that has not read it yet does not serve it.
+    let kept = app
+        .state
+        .dir
+        .path
+        .join(paragraf_app::signing::CONTENT_DIR)
+        .join(format!("{hex}.pdf"));
+    let mut bytes = std::fs::read(&kept).unwrap();
+    let at = bytes.len() / 2;
+    bytes[at] ^= 1;
+    std::fs::write(&kept, &bytes).unwrap();
+    let mut state = app.state.clone();
+    state.files = Default::default();
+    let fresh = router(state);
+    for path in [
+        format!("/filer/{hex}.pdf"),
+        format!("/filer/{}.pdf", "0".repeat(64)),
+        "/filer/..%2Fnycklar.pdf".to_string(),
+        format!("/filer/{hex}"),
+    ] {
+        let r = fresh
+            .clone()
+            .oneshot(Request::get(&path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+/// The API's lists are paged: `limit` and `offset`, the whole list's length in
+/// X-Total-Count, the next and previous pages in Link; the pages put together are the list.
+/// The public list is answered again from the cache with the same headers.
+#[tokio::test]
+async fn the_api_lists_are_paged() {
+    let app = app();
+    let (cookie, _) = app.login("sekreterare").await;
+    let get = |path: String, cookie: Option<String>| {
+        let app = &app;
+        async move { app.get(&path, cookie.as_deref()).await }
+    };
+    for (list, who) in [
+        ("/api/v1/minutes", None),
+        ("/api/v1/meetings", Some(cookie.clone())),
+    ] {
+        let all = get(format!("{list}?limit=1000"), who.clone()).await;
+        assert_eq!(all.status, StatusCode::OK, "{list}: {}", all.body);
+        let whole: Vec<serde_json::Value> = serde_json::from_str(&all.body).unwrap();
+        assert!(whole.len() >= 3, "{list}: {}", whole.len());
+        assert_eq!(
+            all.headers["x-total-count"],
+            whole.len().to_string().as_str()
+        );
+        assert!(!all.headers.contains_key(header::LINK));
+        let mut pieces = Vec::new();
+        let mut next = Some(format!("{list}?limit=2&offset=0"));
+        while let Some(path) = next.take() {
+            let page = get(path.clone(), who.clone()).await;
+            assert_eq!(
+                page.headers["x-total-count"],
+                whole.len().to_string().as_str()
+            );
+            let items: Vec<serde_json::Value> = serde_json::from_str(&page.body).unwrap();
+            assert!(items.len() <= 2);
+            pieces.extend(items);
+            next = page
+                .headers
+                .get(header::LINK)
+                .and_then(|l| l.to_str().ok())
+                .and_then(|l| l.split(", ").find(|p| p.ends_with("rel=\"next\"")))
+                .map(|p| p[1..p.find('>').unwrap()].to_string());
+            if let Some(n) = &next {
+                assert!(n.starts_with(&format!("{list}?limit=2&offset=")), "{n}");
+            }
+            assert!(pieces.len() <= whole.len(), "{path}");
+        }
+        assert_eq!(pieces, whole, "{list}");
+        let past = get(format!("{list}?offset=999999"), who.clone()).await;
+        assert_eq!(past.body, "[]");
+        assert!(past.headers[header::LINK]
+            .to_str()
+            .unwrap()
+            .contains("rel=\"prev\""));
+        let bad = get(format!("{list}?limit=x"), who.clone()).await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{list}");
+    }
+    // Cached for the public: the same answer and headers the second time.
+    let first = app.get("/api/v1/minutes?limit=1", None).await;
+    let second = app.get("/api/v1/minutes?limit=1", None).await;
+    assert_eq!(first.body, second.body);
+    assert_eq!(
+        first.headers["x-total-count"],
+        second.headers["x-total-count"]
+    );
+    assert_eq!(first.headers[header::LINK], second.headers[header::LINK]);
+    assert_eq!(first.headers[header::ETAG], second.headers[header::ETAG]);
+    // A member sees the meetings of the bodies they sit in, and their count.
+    let (member, _) = app.login("ledamot").await;
+    let mine = app.get("/api/v1/meetings", Some(&member)).await;
+    let theirs: Vec<serde_json::Value> = serde_json::from_str(&mine.body).unwrap();
+    assert_eq!(
+        mine.headers["x-total-count"],
+        theirs.len().to_string().as_str()
+    );
+    let seats: BTreeSet<i64> = theirs.iter().map(|m| m["body"].as_i64().unwrap()).collect();
+    let every: Vec<paragraf_core::ids::BodyId> = app
+        .state
+        .dir
+        .bodies()
+        .unwrap()
+        .into_iter()
+        .map(|b| b.id)
+        .collect();
+    let (all, _) = app.state.dir.meetings_page(Some(&every), 0, 1000).unwrap();
+    let expected: Vec<i64> = all
+        .iter()
+        .filter(|m| seats.contains(&m.body.0))
+        .map(|m| m.id.0)
+        .collect();
+    assert_eq!(
+        theirs
+            .iter()
+            .map(|m| m["id"].as_i64().unwrap())
+            .collect::<Vec<_>>(),
+        expected
+    );
+}

@@ -27,10 +27,12 @@ use crate::DataDir;
 /// Whether a meeting's minutes are out on the board (or were): posted, or the appeal
 /// period is over.
 pub fn is_published(m: &Meeting) -> bool {
-    matches!(
-        m.state(),
-        MeetingState::Posted | MeetingState::AppealPeriodOver
-    )
+    is_published_state(m.state())
+}
+
+/// Whether minutes in `state` are published (posted, or past the appeal period).
+pub fn is_published_state(state: MeetingState) -> bool {
+    matches!(state, MeetingState::Posted | MeetingState::AppealPeriodOver)
 }
 
 /// The permanent address of a meeting's published minutes, which never changes:

@@ -650,7 +650,8 @@ pub fn monthly_report(
     date: NaiveDate,
 ) -> Result<MonthlyReport> {
     let store = &*dir.store;
-    let all = store.unenforced_decisions(actor)?;
+    // Only what can count on the date is read (a superset of what does: the rules decide).
+    let all = store.unenforced_in_period(actor, date, date)?;
     Ok(MonthlyReport::compute(&all, catalogue, date))
 }
 
@@ -663,7 +664,7 @@ pub fn ivo_report(
     quarter: Quarter,
 ) -> Result<IvoReport> {
     let store = &*dir.store;
-    let all = store.unenforced_decisions(actor)?;
+    let all = store.unenforced_in_period(actor, quarter.start(), quarter.end())?;
     Ok(IvoReport::compute(&all, catalogue, quarter))
 }
 
@@ -676,7 +677,7 @@ pub fn quarter_stats(
     quarter: Quarter,
 ) -> Result<QuarterStats> {
     let store = &*dir.store;
-    let all = store.unenforced_decisions(actor)?;
+    let all = store.unenforced_in_period(actor, quarter.start(), quarter.end())?;
     Ok(QuarterStats::compute(&all, catalogue, quarter))
 }
 

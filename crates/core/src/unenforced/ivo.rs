@@ -494,6 +494,23 @@ mod tests {
     }
 
     proptest! {
+        /// What a store may leave out of a report's reading (`may_count_in` false) is never
+        /// in the report: not in the quarter's IVO report, not reportable on any day of it.
+        #[test]
+        fn what_may_be_left_out_never_counts(x in arb_decision(), qi in 0u32..12, day in 0u32..92) {
+            prop_assume!(x.validate().is_empty());
+            let q = Quarter::new(2022 + (qi / 4) as i32, qi % 4 + 1).expect("q");
+            let c = Catalogue::default_catalogue();
+            if !super::super::rules::may_count_in(&x, q.start(), q.end()) {
+                prop_assert!(IvoReport::compute(std::slice::from_ref(&x), &c, q).rows.is_empty());
+            }
+            let at = (q.start() + chrono::Days::new(u64::from(day))).min(q.end());
+            if !super::super::rules::may_count_in(&x, at, at) {
+                prop_assert!(reportable_at(&x, at).is_none());
+                prop_assert!(crate::unenforced::report::MonthlyReport::compute(std::slice::from_ref(&x), &c, at).rows.is_empty());
+            }
+        }
+
         /// In the report exactly when reportable on some day of the quarter, checked day by day.
         #[test]
         fn in_the_report_iff_reportable_on_some_day(x in arb_decision(), qi in 0u32..12) {

@@ -81,6 +81,17 @@ pub struct Reportable {
     pub days: i64,
 }
 
+/// Whether `d` can count at all in a report over `from..=to` (a report date: `from` = `to`;
+/// a quarter: its first and last day): every waiting time starts on or after the decision
+/// date, and ends at the latest with the closure, or with the carrying out when there was no
+/// interruption. A store may read only these for a report; the report's own rules then
+/// decide (a property test checks that nothing reportable is left out).
+pub fn may_count_in(d: &GrantedDecision, from: NaiveDate, to: NaiveDate) -> bool {
+    d.decision_date <= to
+        && d.closed.as_ref().is_none_or(|c| c.date > from)
+        && (d.enforced.is_none_or(|e| e > from) || !d.interruptions.is_empty())
+}
+
 /// Rules 1–3 together: whether `d` is reportable on `at`, and its days.
 pub fn reportable_at(d: &GrantedDecision, at: NaiveDate) -> Option<Reportable> {
     if is_unenforced_at(d, at) {
