@@ -95,6 +95,12 @@ impl PageCache {
     }
 }
 
+/// The API's lists that a token's holder reads again and again, whose content depends only
+/// on the data, the date and who asks (and whose reading is not logged).
+fn cacheable_by_token(path: &str) -> bool {
+    matches!(path, "/api/v1/meetings" | "/api/v1/cases")
+}
+
 /// The public pages whose content depends only on the data and the date.
 fn cacheable(path: &str) -> bool {
     matches!(
@@ -125,25 +131,53 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
             return crate::public::content_answer(&hex, bytes, req.headers());
         }
     }
-    let anonymous = !req.headers().contains_key(header::COOKIE)
-        && !req.headers().contains_key(header::AUTHORIZATION);
-    if req.method() != Method::GET || !anonymous || !cacheable(req.uri().path()) {
+    if req.method() != Method::GET {
         return next.run(req).await;
     }
-    // Feeds write absolute addresses from the Host header when no public address is
-    // configured: a page is kept per host, so no request can plant another host's links in
-    // what everyone else is served.
-    let host = req
+    let path = req.uri().path();
+    let what = req
+        .uri()
+        .path_and_query()
+        .map_or_else(|| path.to_string(), |p| p.as_str().to_string());
+    let cookie = req.headers().contains_key(header::COOKIE);
+    let bearer = req
         .headers()
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("");
-    let key = format!(
-        "{host} {}",
-        req.uri()
-            .path_and_query()
-            .map_or_else(|| req.uri().path().to_string(), |p| p.as_str().to_string())
-    );
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_string());
+    let key = match (cookie, bearer) {
+        (false, None) if cacheable(path) => {
+            // Feeds write absolute addresses from the Host header when no public address is
+            // configured: a page is kept per host, so no request can plant another host's
+            // links in what everyone else is served.
+            let host = req
+                .headers()
+                .get(header::HOST)
+                .and_then(|h| h.to_str().ok())
+                .unwrap_or("");
+            format!("{host} {what}")
+        }
+        (false, Some(token)) if cacheable_by_token(path) => {
+            // The token is checked on every request (revoked, expired, its holder locked
+            // out); what its holder may read changes only with the data, and is kept per
+            // token.
+            let dir = state.dir.clone();
+            let checked = tokio::task::spawn_blocking(move || {
+                paragraf_app::accounts::token_user(&dir, &token, chrono::Utc::now())
+                    .map(|u| u.map(|u| (u.id, token)))
+            })
+            .await;
+            match checked {
+                Ok(Ok(Some((user, token)))) => format!(
+                    "token {user} {} {what}",
+                    &paragraf_core::seal::sha256_hex(token.as_bytes())[..32]
+                ),
+                _ => return next.run(req).await,
+            }
+        }
+        _ => return next.run(req).await,
+    };
     let Ok(generation) = state.dir.generation() else {
         return next.run(req).await;
     };

@@ -2411,6 +2411,69 @@ async fn the_api_lists_are_paged() {
     );
     assert_eq!(first.headers[header::LINK], second.headers[header::LINK]);
     assert_eq!(first.headers[header::ETAG], second.headers[header::ETAG]);
+    // A token's holder: answered again from the cache while nothing changes, the new
+    // meeting seen at once, and nothing once the token is revoked.
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let made = app
+        .send(
+            Request::post("/api/v1/tokens")
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::COOKIE, &cookie)
+                .header("x-csrf-token", &csrf)
+                .body(Body::from(r#"{"label":"lista"}"#))
+                .unwrap(),
+        )
+        .await;
+    let made: serde_json::Value = serde_json::from_str(&made.body).unwrap();
+    let token = made["token"].as_str().unwrap().to_string();
+    let by_token = |token: String| {
+        let app = &app;
+        async move {
+            app.send(
+                Request::get("/api/v1/meetings?limit=1000")
+                    .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await
+        }
+    };
+    let one = by_token(token.clone()).await;
+    let two = by_token(token.clone()).await;
+    assert_eq!(one.status, StatusCode::OK);
+    assert_eq!(
+        (one.body.as_str(), &one.headers[header::ETAG]),
+        (two.body.as_str(), &two.headers[header::ETAG])
+    );
+    let before: Vec<serde_json::Value> = serde_json::from_str(&one.body).unwrap();
+    let new = app
+        .post_json(
+            "/api/v1/meetings",
+            Some(&token),
+            serde_json::json!({ "body": 3, "date": "2027-03-03", "start": "13:00:00" }),
+        )
+        .await;
+    assert_eq!(new.status, StatusCode::CREATED, "{}", new.body);
+    let after: Vec<serde_json::Value> =
+        serde_json::from_str(&by_token(token.clone()).await.body).unwrap();
+    assert_eq!(after.len(), before.len() + 1);
+    let revoked = app
+        .send(
+            Request::delete(format!("/api/v1/tokens/{}", {
+                let mine = app.get("/api/v1/tokens", Some(&cookie)).await;
+                let mine: Vec<serde_json::Value> = serde_json::from_str(&mine.body).unwrap();
+                assert_eq!(mine[0]["label"], "lista", "newest first");
+                mine[0]["id"].clone()
+            }))
+            .header(header::COOKIE, &cookie)
+            .header("x-csrf-token", &csrf)
+            .body(Body::empty())
+            .unwrap(),
+        )
+        .await;
+    assert_eq!(revoked.status, StatusCode::OK, "{}", revoked.body);
+    assert_eq!(by_token(token).await.status, StatusCode::UNAUTHORIZED);
+
     // A member sees the meetings of the bodies they sit in, and their count.
     let (member, _) = app.login("ledamot").await;
     let mine = app.get("/api/v1/meetings", Some(&member)).await;
