@@ -58,6 +58,53 @@ pub fn notice_pdf(d: &doc::NoticeDoc) -> Result<Vec<u8>, RenderError> {
 }
 
 /// *Protokoll*, full or public version (`d.public`).
+/// Loads what every document shares — the fonts, the font book, the standard library —
+/// once per process, so that the first document does not wait for them (`paragraf serve`
+/// does this while it starts).
+pub fn warm_up() -> Result<(), RenderError> {
+    world::warm_up();
+    // One small protocol through the same template fills the typesetter's caches (the
+    // template, the standard library, shaping): the first real document then renders as
+    // fast as any other.
+    warm_up_doc().and_then(|d| protocol_pdf(&d)).map(|_| ())
+}
+
+/// The protocol [`warm_up`] renders: a § of each kind the minutes hold (a decision in
+/// att-satser and in text, a table, yrkanden, a vote by roll call, a reservation).
+fn warm_up_doc() -> Result<doc::ProtocolDoc, RenderError> {
+    let member = |name: &str, party: &str| serde_json::json!({ "name": name, "party": party });
+    serde_json::from_value(serde_json::json!({
+        "municipality": "Kommun", "body": "Nämnden", "date": "2026-01-01", "start": "13:00:00",
+        "end": "15:30:00", "place": "Sessionssalen", "secretary": "Sekreterare",
+        "chair": "Ordförande", "adjusters": ["Justerare"],
+        "members": [member("Anna Andersson", "S"), member("Bo Berg", "M")],
+        "substitutes": [member("Cia Carlsson", "V")],
+        "posting": { "body": "Nämnden", "meeting_date": "2026-01-01" },
+        "paragraphs": [{
+            "number": 1, "title": "Budget och uppföljning", "case_number": "KS/2026:1",
+            "text": "Förvaltningen har berett ärendet och föreslår att nämnden godkänner uppföljningen.",
+            "decision": { "clauses": { "intro": "Nämnden beslutar", "clauses": ["godkänna förslaget"] } },
+            "tables": [{ "title": "Utfall (tkr)", "header": ["", "Budget", "Utfall", "Avvikelse"],
+                "rows": [{ "label": "Äldreomsorg", "values": [1500.5, -2000.0, 12.0],
+                    "children": [{ "label": "varav hemtjänst", "values": [1.0, 2.0, 3.0] }] }] }],
+            "documents": ["Tjänsteskrivelse"], "dispatch": ["Förvaltningen"],
+            "immediately_adjusted": false
+        }, {
+            "number": 2, "title": "Motion om ändrade öppettider",
+            "motions": [{ "by": "Anna Andersson (S)", "text": "bifall till förslaget" },
+                        { "by": "Bo Berg (M)", "text": "avslag" }],
+            "votes": [{ "yes_means": "bifall", "no_means": "avslag",
+                "ballots": [{ "name": "Anna Andersson", "party": "S", "choice": "ja" },
+                            { "name": "Bo Berg", "party": "M", "choice": "nej" }],
+                "yes": 1, "no": 1, "abstain": 0, "result": "Ordförandens röst avgör." }],
+            "decision": { "text": "Nämnden bifaller förslaget." },
+            "reservations": [{ "by": "Bo Berg (M)", "reasons": "Till förmån för eget yrkande." }],
+            "immediately_adjusted": true
+        }]
+    }))
+    .map_err(|e| RenderError::Internal(format!("uppvärmningens protokoll: {e}")))
+}
+
 pub fn protocol_pdf(d: &doc::ProtocolDoc) -> Result<Vec<u8>, RenderError> {
     render(PROTOCOL_TYP, &payload::protocol(d)?)
 }
@@ -121,4 +168,14 @@ fn without_false_suspects(mut pdf: Vec<u8>) -> Vec<u8> {
         pdf[at..at + WRITTEN.len()].copy_from_slice(QUIET);
     }
     pdf
+}
+
+#[cfg(test)]
+mod warm_up_tests {
+    #[test]
+    fn the_warm_up_renders_a_protocol() {
+        let d = super::warm_up_doc().expect("the warm-up protocol is a protocol");
+        let pdf = super::protocol_pdf(&d).expect("rendered");
+        assert!(pdf.starts_with(b"%PDF-"));
+    }
 }

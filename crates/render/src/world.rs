@@ -42,6 +42,11 @@ static SHARED: LazyLock<Shared> = LazyLock::new(|| {
     }
 });
 
+/// Builds the shared fonts, font book and library now, if not yet built.
+pub(crate) fn warm_up() {
+    LazyLock::force(&SHARED);
+}
+
 fn file_id(path: &str) -> Result<FileId, RenderError> {
     let vpath = VirtualPath::new(path)
         .map_err(|e| RenderError::Internal(format!("ogiltig virtuell sökväg {path}: {e:?}")))?;

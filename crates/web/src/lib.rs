@@ -418,6 +418,12 @@ pub async fn serve_listener(
 
 /// Serves on a new multi-threaded runtime until Ctrl-C (for the command line).
 pub fn serve_blocking(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
+    // The typesetter's fonts are loaded while the server starts, not by the first document.
+    std::thread::spawn(|| {
+        if let Err(e) = paragraf_render::warm_up() {
+            tracing::warn!("typsättaren kunde inte värmas upp: {e}");
+        }
+    });
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?
