@@ -64,3 +64,9 @@ pub fn in_transaction<T>(
     res?;
     out.ok_or_else(|| anyhow::anyhow!("transaktionen gav inget resultat"))
 }
+
+/// Readies the typesetter (fonts, library, one small protocol) so that the first document a
+/// server makes does not wait for it; `paragraf serve` calls it while it starts.
+pub fn warm_up() -> anyhow::Result<()> {
+    Ok(paragraf_render::warm_up()?)
+}

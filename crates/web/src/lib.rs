@@ -420,7 +420,7 @@ pub async fn serve_listener(
 pub fn serve_blocking(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
     // The typesetter's fonts are loaded while the server starts, not by the first document.
     std::thread::spawn(|| {
-        if let Err(e) = paragraf_render::warm_up() {
+        if let Err(e) = paragraf_app::warm_up() {
             tracing::warn!("typsättaren kunde inte värmas upp: {e}");
         }
     });
