@@ -451,6 +451,28 @@ fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRecord> {
     })
 }
 
+/// The decisions `sql` selects (with `columns!()`), by decision date and id, their reading
+/// logged by `actor` with what `detail` says of the count.
+fn read_logged(
+    c: &Conn<'_>,
+    actor: &str,
+    sql: &str,
+    args: &[&dyn rusqlite::ToSql],
+    detail: impl Fn(usize) -> String,
+) -> Result<Vec<GrantedDecision>> {
+    let mut stmt = c.prepare_cached(sql)?;
+    let mut rows = stmt.query(args)?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(from_row(r)?);
+    }
+    out.sort_unstable_by(|a, b| {
+        (a.decision_date, a.id.as_str()).cmp(&(b.decision_date, b.id.as_str()))
+    });
+    log(c, actor, "läsa", None, None, Some(&detail(out.len())))?;
+    Ok(out)
+}
+
 impl<D: Db> UnenforcedStore for D {
     fn upsert_decisions(
         &self,
@@ -537,58 +559,25 @@ impl<D: Db> UnenforcedStore for D {
     ) -> Result<Vec<GrantedDecision>> {
         self.write(|c| {
             // ISO dates compare as text.
-            let mut stmt = c.prepare_cached(concat!(
+            let sql = concat!(
                 "SELECT ",
                 columns!(),
                 " FROM unenforced_decisions
                  WHERE decision_date <= ?2
                    AND (closed IS NULL OR closed > ?1)
                    AND (enforced IS NULL OR enforced > ?1 OR interruptions IS NOT NULL)"
-            ))?;
-            let mut rows = stmt.query(params![from.to_string(), to.to_string()])?;
-            let mut out = Vec::new();
-            while let Some(r) = rows.next()? {
-                out.push(from_row(r)?);
-            }
-            out.sort_unstable_by(|a, b| {
-                (a.decision_date, a.id.as_str()).cmp(&(b.decision_date, b.id.as_str()))
-            });
-            log(
-                c,
-                actor,
-                "läsa",
-                None,
-                None,
-                Some(&format!(
-                    "{{\"rader\":{},\"från\":\"{from}\",\"till\":\"{to}\"}}",
-                    out.len()
-                )),
-            )?;
-            Ok(out)
+            );
+            let (from, to) = (from.to_string(), to.to_string());
+            read_logged(c, actor, sql, params![from, to], |n| {
+                format!("{{\"rader\":{n},\"från\":\"{from}\",\"till\":\"{to}\"}}")
+            })
         })
     }
 
     fn unenforced_decisions(&self, actor: &str) -> Result<Vec<GrantedDecision>> {
         self.write(|c| {
-            let mut stmt =
-                c.prepare_cached(concat!("SELECT ", columns!(), " FROM unenforced_decisions"))?;
-            let mut rows = stmt.query([])?;
-            let mut out = Vec::new();
-            while let Some(r) = rows.next()? {
-                out.push(from_row(r)?);
-            }
-            out.sort_unstable_by(|a, b| {
-                (a.decision_date, a.id.as_str()).cmp(&(b.decision_date, b.id.as_str()))
-            });
-            log(
-                c,
-                actor,
-                "läsa",
-                None,
-                None,
-                Some(&format!("{{\"rader\":{}}}", out.len())),
-            )?;
-            Ok(out)
+            let sql = concat!("SELECT ", columns!(), " FROM unenforced_decisions");
+            read_logged(c, actor, sql, params![], |n| format!("{{\"rader\":{n}}}"))
         })
     }
 
