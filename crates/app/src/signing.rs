@@ -178,12 +178,13 @@ pub(crate) fn kept(dir: &DataDir, path: &Path, statement: &Statement) -> Result<
 /// certificate) removed.
 pub(crate) fn kept_or_signed(
     dir: &DataDir,
+    meeting: paragraf_core::ids::MeetingId,
     path: &Path,
     statement: &Statement,
     render: impl FnOnce() -> std::result::Result<Vec<u8>, paragraf_render::RenderError>,
 ) -> Result<Vec<u8>> {
     if let Some(bytes) = kept(dir, path, statement)? {
-        keep_by_content(dir, &bytes, statement);
+        keep_by_content(dir, meeting, &bytes, statement);
         return Ok(bytes);
     }
     let signed = sign(dir, &render()?, statement)?;
@@ -200,30 +201,45 @@ pub(crate) fn kept_or_signed(
     crate::datadir::write_private(&tmp, &signed)?;
     std::fs::rename(&tmp, path).with_context(|| format!("kunde inte skriva {}", path.display()))?;
     remove_superseded(path, &statement.document);
-    keep_by_content(dir, &signed, statement);
+    keep_by_content(dir, meeting, &signed, statement);
     Ok(signed)
 }
 
-/// Where each signed document that has been served is also kept under the SHA-256 of its
-/// bytes (*innehållsadress*): a name that can only ever mean those bytes, so it may be cached
-/// for good (`/filer/{sha256}.pdf`).
+/// Where each signed public document that has been served is noted under the SHA-256 of
+/// its bytes (*innehållsadress*): `{sha256}.json` names its meeting and document. The
+/// address (`/filer/{sha256}.pdf`) serves the kept document only while its bytes are the
+/// current public document of a published meeting.
 pub const CONTENT_DIR: &str = "signerade/innehall";
-
-/// The file of content address `hex`, when `hex` is one (64 lower-case hex digits).
-fn content_path(dir: &DataDir, hex: &str) -> Option<std::path::PathBuf> {
-    let valid = hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-    valid.then(|| dir.path.join(CONTENT_DIR).join(format!("{hex}.pdf")))
-}
 
 /// The documents that are public as they are signed, and so may be kept and served by
 /// content address: the public version of the minutes and the anslag. (The whole minutes
 /// and extracts may hold what is secret: they are served only where access is checked.)
-const PUBLIC_DOCUMENTS: [&str; 2] = ["protokoll-offentlig", "anslag"];
+pub const PUBLIC_DOCUMENTS: [&str; 2] = ["protokoll-offentlig", "anslag"];
 
-/// Keeps `bytes`, a signed public document that may be served, under its content address
-/// (written once, whole or not at all). A failure is logged: the document is still served
-/// by its own address. Any other document is not kept.
-fn keep_by_content(dir: &DataDir, bytes: &[u8], statement: &Statement) {
+/// The note of content address `hex`, when `hex` is one (64 lower-case hex digits).
+fn content_path(dir: &DataDir, hex: &str) -> Option<std::path::PathBuf> {
+    let valid = hex.len() == 64 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    valid.then(|| dir.path.join(CONTENT_DIR).join(format!("{hex}.json")))
+}
+
+/// What a content address holds: the document of a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContentNote {
+    /// The meeting.
+    pub meeting: paragraf_core::ids::MeetingId,
+    /// "protokoll-offentlig" or "anslag".
+    pub document: String,
+}
+
+/// Notes `bytes`, a signed public document of `meeting` that may be served, under its
+/// content address (written once, whole or not at all). A failure is logged: the document
+/// is still served by its own address. Any other document is not noted.
+fn keep_by_content(
+    dir: &DataDir,
+    meeting: paragraf_core::ids::MeetingId,
+    bytes: &[u8],
+    statement: &Statement,
+) {
     if !PUBLIC_DOCUMENTS.contains(&statement.document.as_str()) {
         return;
     }
@@ -234,6 +250,10 @@ fn keep_by_content(dir: &DataDir, bytes: &[u8], statement: &Statement) {
     if path.exists() {
         return;
     }
+    let note = ContentNote {
+        meeting,
+        document: statement.document.clone(),
+    };
     let write = || -> Result<()> {
         crate::datadir::create_private_dir(path.parent().unwrap_or(Path::new(".")))?;
         static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
@@ -242,59 +262,28 @@ fn keep_by_content(dir: &DataDir, bytes: &[u8], statement: &Statement) {
             std::process::id(),
             WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
         ));
-        crate::datadir::write_private(&tmp, bytes)?;
+        crate::datadir::write_private(&tmp, &serde_json::to_vec(&note)?)?;
         std::fs::rename(&tmp, &path)
             .with_context(|| format!("kunde inte skriva {}", path.display()))?;
         Ok(())
     };
     if let Err(e) = write() {
-        tracing::warn!("{} kunde inte sparas under sin innehållsadress: {e:#}", hex);
+        tracing::warn!("{hex} kunde inte noteras under sin innehållsadress: {e:#}");
     }
 }
 
-/// The content address of `bytes` when they are kept under it (a signed document that has
-/// been served).
+/// The content address of `bytes` when they are noted under it (a signed public document
+/// that has been served).
 pub fn content_address(dir: &DataDir, bytes: &[u8]) -> Option<String> {
     let hex = seal::sha256_hex(bytes);
     content_path(dir, &hex).filter(|p| p.exists()).map(|_| hex)
 }
 
-/// The signed document kept under content address `hex`: `None` when there is none, or when
-/// its bytes are not those the name says or its signatures and seal do not hold (then it is
-/// never served, and the reason is logged).
-pub fn by_content(dir: &DataDir, hex: &str) -> Result<Option<Vec<u8>>> {
-    let Some(path) = content_path(dir, hex) else {
-        return Ok(None);
-    };
-    let Ok(bytes) = std::fs::read(&path) else {
-        return Ok(None);
-    };
-    if seal::sha256_hex(&bytes) != hex {
-        tracing::warn!(
-            "{} har inte det innehåll namnet anger och lämnas inte ut",
-            path.display()
-        );
-        return Ok(None);
-    }
-    // Served to anyone: only a public document whose signatures and seal hold.
-    let public = |r: &FileReport| {
-        !r.signatures.is_empty()
-            && r.signatures.iter().all(|s| {
-                s.statement
-                    .as_ref()
-                    .is_some_and(|st| PUBLIC_DOCUMENTS.contains(&st.document.as_str()))
-            })
-    };
-    match verify_file(&bytes) {
-        Ok(r) if r.ok && public(&r) => Ok(Some(bytes)),
-        _ => {
-            tracing::warn!(
-                "{}: signatur eller sigill håller inte, eller handlingen är inte offentlig; lämnas inte ut",
-                path.display()
-            );
-            Ok(None)
-        }
-    }
+/// What content address `hex` says it holds: `None` when it is no address, or nothing (or
+/// no readable note) is kept under it.
+pub fn content_note(dir: &DataDir, hex: &str) -> Option<ContentNote> {
+    let note = std::fs::read(content_path(dir, hex)?).ok()?;
+    serde_json::from_slice(&note).ok()
 }
 
 /// Removes the kept files of `document` beside `path` (`{document}-{key}.pdf`) other than

@@ -2,7 +2,8 @@
 //! board changes only when the data or the date does, so an anonymous GET of a public page
 //! is answered from memory while the store's generation (which moves with every write, by
 //! this server or any other process) and today's date are those the page was built with.
-//! Logged-in viewers, API tokens and every other route always go to the handler.
+//! Logged-in viewers and every other route always go to the handler; a token holder's API
+//! lists are kept per token (the token checked on every request).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -16,8 +17,11 @@ use chrono::NaiveDate;
 
 use crate::AppState;
 
-/// At most this many pages are kept; when full, the cache starts over.
+/// At most this many pages, of at most [`MAX_TOTAL_BYTES`] together, are kept; when full,
+/// the cache starts over.
 const MAX_PAGES: usize = 512;
+/// The most the kept pages may take together.
+const MAX_TOTAL_BYTES: usize = 64 << 20;
 /// Pages larger than this are not kept.
 const MAX_PAGE_BYTES: usize = 2 << 20;
 
@@ -54,7 +58,17 @@ fn not_modified(req: &Request, etag: &HeaderValue) -> bool {
 impl Page {
     fn answer(self, req: &Request) -> Response {
         if not_modified(req, &self.etag) {
-            return (StatusCode::NOT_MODIFIED, [(header::ETAG, self.etag)]).into_response();
+            // As the whole answer would, less what describes the body.
+            let mut r = StatusCode::NOT_MODIFIED.into_response();
+            let h = r.headers_mut();
+            for (k, v) in self.headers {
+                if k == header::CACHE_CONTROL || k == header::CONTENT_LOCATION || k == header::LINK
+                {
+                    h.insert(k, v);
+                }
+            }
+            h.insert(header::ETAG, self.etag);
+            return r;
         }
         let mut r = Response::new(Body::from(self.body));
         let h = r.headers_mut();
@@ -87,7 +101,8 @@ impl PageCache {
 
     fn put(&self, key: String, page: Page) {
         if let Ok(mut map) = self.0.lock() {
-            if map.len() >= MAX_PAGES {
+            let total: usize = map.values().map(|p| p.body.len()).sum();
+            if map.len() >= MAX_PAGES || total + page.body.len() > MAX_TOTAL_BYTES {
                 map.clear();
             }
             map.insert(key, page);
@@ -126,7 +141,10 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
             .path()
             .strip_prefix("/filer/")
             .and_then(|n| n.strip_suffix(".pdf"))
-            .and_then(|hex| Some((hex.to_string(), state.files.get(hex)?)));
+            .and_then(|hex| {
+                let generation = state.dir.generation().ok()?;
+                Some((hex.to_string(), state.files.get(hex, generation)?))
+            });
         if let Some((hex, bytes)) = file {
             return crate::public::content_answer(&hex, bytes, req.headers());
         }
@@ -234,27 +252,36 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
     }
 }
 
-/// At most this many documents are kept in memory by their content address.
-const MAX_FILES: usize = 256;
+/// At most this many documents are kept in memory by their content address, each at most
+/// [`MAX_PAGE_BYTES`].
+const MAX_FILES: usize = 64;
 
-/// Signed documents by their content address (`/filer/{sha256}.pdf`), kept in memory once
-/// checked: a name that means one content forever needs no generation.
+/// Signed public documents by their content address (`/filer/{sha256}.pdf`), kept in memory
+/// once checked, while the store's generation is the one they were checked at (a § classified
+/// anew, or minutes withdrawn, end them).
 #[derive(Clone, Default)]
-pub struct FileCache(Arc<Mutex<HashMap<String, Bytes>>>);
+pub struct FileCache(Arc<Mutex<HashMap<String, Checked>>>);
+
+/// A document and the store's generation it was checked at.
+type Checked = ((i64, u64), Bytes);
 
 impl FileCache {
-    /// The document of content address `hex`, when kept.
-    pub fn get(&self, hex: &str) -> Option<Bytes> {
-        self.0.lock().ok()?.get(hex).cloned()
+    /// The document of content address `hex`, when kept and checked at `generation`.
+    pub fn get(&self, hex: &str, generation: (i64, u64)) -> Option<Bytes> {
+        let map = self.0.lock().ok()?;
+        let (at, bytes) = map.get(hex)?;
+        (*at == generation).then(|| bytes.clone())
     }
 
-    /// Keeps `bytes` as the document of `hex`; gives them back.
-    pub fn put(&self, hex: &str, bytes: Bytes) -> Bytes {
-        if let Ok(mut map) = self.0.lock() {
-            if map.len() >= MAX_FILES {
-                map.clear();
+    /// Keeps `bytes`, checked at `generation`, as the document of `hex`; gives them back.
+    pub fn put(&self, hex: &str, generation: (i64, u64), bytes: Bytes) -> Bytes {
+        if bytes.len() <= MAX_PAGE_BYTES {
+            if let Ok(mut map) = self.0.lock() {
+                if map.len() >= MAX_FILES {
+                    map.clear();
+                }
+                map.insert(hex.to_string(), (generation, bytes.clone()));
             }
-            map.insert(hex.to_string(), bytes.clone());
         }
         bytes
     }

@@ -806,10 +806,11 @@ fn public_pdf(state: &AppState, id: MeetingId) -> Result<Response, WebError> {
     Ok(response)
 }
 
-/// `/filer/{sha256}.pdf`: a signed document by the SHA-256 of its bytes. The name can only
-/// ever mean these bytes, so it is cached for good (`immutable`), answered from memory after
-/// its first reading (when its bytes, signatures and seal were checked), and `If-None-Match`
-/// gets 304. Anything else under the address is 404.
+/// `/filer/{sha256}.pdf`: a signed public document by the SHA-256 of its bytes, while it is
+/// the current public document of published minutes (`public_by_content`). The name can
+/// only ever mean these bytes (`immutable`); it is answered from memory after its first
+/// check while the data do not change, and `If-None-Match` gets 304. Anything else under
+/// the address is 404.
 pub async fn content_file(
     State(state): State<AppState>,
     Path(name): Path<String>,
@@ -817,11 +818,13 @@ pub async fn content_file(
 ) -> Result<Response, WebError> {
     let not_found = || WebError::NotFound(format!("filen {name}"));
     let hex = name.strip_suffix(".pdf").ok_or_else(not_found)?;
-    let bytes = match state.files.get(hex) {
+    let generation = state.dir.generation()?;
+    let bytes = match state.files.get(hex, generation) {
         Some(b) => b,
         None => {
-            let read = paragraf_app::signing::by_content(&state.dir, hex)?.ok_or_else(not_found)?;
-            state.files.put(hex, Bytes::from(read))
+            let read = paragraf_app::meeting::documents::public_by_content(&state.dir, hex)?
+                .ok_or_else(not_found)?;
+            state.files.put(hex, generation, Bytes::from(read))
         }
     };
     Ok(content_answer(hex, bytes, &headers))
@@ -835,7 +838,9 @@ pub fn content_answer(hex: &str, bytes: Bytes, headers: &axum::http::HeaderMap) 
         (header::ETAG, etag.clone()),
         (
             header::CACHE_CONTROL,
-            "public, max-age=31536000, immutable".to_string(),
+            // The bytes under the name never change, but the name stops being served when
+            // the document is no longer the public one (a § classified anew): an hour.
+            "public, max-age=3600, immutable".to_string(),
         ),
     ];
     let fresh = headers

@@ -2291,9 +2291,8 @@ async fn a_signed_protocol_is_served_by_its_content_address() {
         format!("/filer/{hex}.pdf").as_str()
     );
 
-    // The whole minutes (which may hold what is secret) have no public content address, and
-    // are not served by one even when put there by hand.
-    let (cookie, _) = app.login("sekreterare").await;
+    // The whole minutes (which may hold what is secret) have no public content address.
+    let (cookie, csrf) = app.login("sekreterare").await;
     let whole = app
         .get(
             &format!("/sammantraden/{}/dokument/protokoll.pdf", posted.id),
@@ -2303,26 +2302,77 @@ async fn a_signed_protocol_is_served_by_its_content_address() {
     assert_eq!(whole.status, StatusCode::OK);
     let whole_hex = paragraf_core::seal::sha256_hex(&whole.bytes);
     assert_ne!(whole_hex, hex);
-    let by_hand = app
-        .state
-        .dir
-        .path
-        .join(paragraf_app::signing::CONTENT_DIR)
-        .join(format!("{whole_hex}.pdf"));
-    assert!(!by_hand.exists());
     let not_public = app.get(&format!("/filer/{whole_hex}.pdf"), None).await;
     assert_eq!(not_public.status, StatusCode::NOT_FOUND);
-    std::fs::write(&by_hand, &whole.bytes).unwrap();
-    let not_public = app.get(&format!("/filer/{whole_hex}.pdf"), None).await;
-    assert_eq!(not_public.status, StatusCode::NOT_FOUND);
+    for path in [
+        format!("/filer/{}.pdf", "0".repeat(64)),
+        "/filer/..%2Fnycklar.pdf".to_string(),
+        format!("/filer/{hex}"),
+    ] {
+        assert_eq!(
+            app.get(&path, None).await.status,
+            StatusCode::NOT_FOUND,
+            "{path}"
+        );
+    }
 
-    // Changed on disk: a server that has not read it yet does not serve it.
-    let kept = app
-        .state
-        .dir
-        .path
-        .join(paragraf_app::signing::CONTENT_DIR)
-        .join(format!("{hex}.pdf"));
+    // A § classified secret after publication: the old public version's address ends at
+    // once (it held the § in clear); the protocol's address names the new one.
+    let minutes = app.state.dir.minutes(posted.id).unwrap().unwrap();
+    let public_one = minutes
+        .paragraphs()
+        .iter()
+        .find(|p| !p.secrecy.is_secret())
+        .expect("a public §")
+        .number;
+    let classified = app
+        .post_form(
+            &format!("/sammantraden/{}/klassificera", posted.id),
+            Some(&cookie),
+            &[
+                ("csrf", csrf.as_str()),
+                ("paragraph", public_one.to_string().as_str()),
+                ("public", "0"),
+                ("ground", "OSL 26 kap. 1 §"),
+            ],
+        )
+        .await;
+    assert!(
+        classified.status.is_redirection() || classified.status.is_success(),
+        "{}",
+        classified.body
+    );
+    let gone = app.get(&format!("/filer/{hex}.pdf"), None).await;
+    assert_eq!(
+        gone.status,
+        StatusCode::NOT_FOUND,
+        "the old public version is not served"
+    );
+    let anew = app.get(&address, None).await;
+    let new_hex = paragraf_core::seal::sha256_hex(&anew.bytes);
+    assert_ne!(new_hex, hex);
+    assert_eq!(
+        app.get(&format!("/filer/{new_hex}.pdf"), None).await.bytes,
+        anew.bytes
+    );
+
+    // The kept file changed on disk: not served by its content address.
+    let kept = std::fs::read_dir(
+        app.state
+            .dir
+            .path
+            .join(paragraf_app::meeting::documents::SIGNED_DIR)
+            .join(posted.id.0.to_string()),
+    )
+    .unwrap()
+    .map(|e| e.unwrap().path())
+    .find(|p| {
+        p.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("protokoll-offentlig-")
+    })
+    .unwrap();
     let mut bytes = std::fs::read(&kept).unwrap();
     let at = bytes.len() / 2;
     bytes[at] ^= 1;
@@ -2330,19 +2380,15 @@ async fn a_signed_protocol_is_served_by_its_content_address() {
     let mut state = app.state.clone();
     state.files = Default::default();
     let fresh = router(state);
-    for path in [
-        format!("/filer/{hex}.pdf"),
-        format!("/filer/{}.pdf", "0".repeat(64)),
-        "/filer/..%2Fnycklar.pdf".to_string(),
-        format!("/filer/{hex}"),
-    ] {
-        let r = fresh
-            .clone()
-            .oneshot(Request::get(&path).body(Body::empty()).unwrap())
-            .await
-            .unwrap();
-        assert_eq!(r.status(), StatusCode::NOT_FOUND, "{path}");
-    }
+    let r = fresh
+        .oneshot(
+            Request::get(format!("/filer/{new_hex}.pdf"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
 }
 
 /// The API's lists are paged: `limit` and `offset`, the whole list's length in

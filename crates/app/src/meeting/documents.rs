@@ -636,6 +636,26 @@ impl MeetingDocs {
         }
     }
 
+    /// The signed public document `document` ("protokoll-offentlig" or "anslag") as already
+    /// made and kept, when it may be served now: signed with today's organisation
+    /// certificate (and time stamp, when configured), its seal holding, and made for the
+    /// document as it stands (a § classified anew makes it anew). Signs nothing.
+    fn kept_public(&self, dir: &DataDir, document: &str) -> Result<Option<Vec<u8>>> {
+        let name = format!("{document}.pdf");
+        let place = match document {
+            "protokoll-offentlig" => self.kept_place(dir, &name, &self.protocol(true)?)?,
+            "anslag" => match self.posting() {
+                Some(doc) => self.kept_place(dir, &name, &doc)?,
+                None => None,
+            },
+            _ => None,
+        };
+        match place {
+            Some((path, statement)) => crate::signing::kept(dir, &path, &statement),
+            None => Ok(None),
+        }
+    }
+
     /// The PDF `render` makes of `doc`: as it is while the minutes are a draft; once they
     /// are adjusted, with the organisation's signature and the seal — made once and kept
     /// under `signerade/` (a time stamp, when configured, is the authority's word on when it
@@ -651,7 +671,7 @@ impl MeetingDocs {
     ) -> Result<Vec<u8>> {
         match self.kept_place(dir, name, doc)? {
             Some((path, statement)) => {
-                crate::signing::kept_or_signed(dir, &path, &statement, render)
+                crate::signing::kept_or_signed(dir, self.meeting.id, &path, &statement, render)
             }
             None => Ok(render()?),
         }
@@ -693,6 +713,26 @@ impl MeetingDocs {
         ));
         Ok(Some((path, statement)))
     }
+}
+
+/// The signed public document at content address `hex` (`/filer/{hex}.pdf`): only while
+/// it is the current public version of the minutes, or the anslag, of a meeting whose
+/// minutes are published, and its signatures and seal hold as [`MeetingDocs`] requires of a
+/// kept file. A document made before a § was classified anew, of minutes not (or no longer)
+/// published, or signed with a certificate no longer in force is `None`: never served.
+pub fn public_by_content(dir: &DataDir, hex: &str) -> Result<Option<Vec<u8>>> {
+    let Some(note) = crate::signing::content_note(dir, hex) else {
+        return Ok(None);
+    };
+    if !crate::signing::PUBLIC_DOCUMENTS.contains(&note.document.as_str()) {
+        return Ok(None);
+    }
+    let Some(docs) = MeetingDocs::published(dir, note.meeting)? else {
+        return Ok(None);
+    };
+    Ok(docs
+        .kept_public(dir, &note.document)?
+        .filter(|bytes| paragraf_core::seal::sha256_hex(bytes) == hex))
 }
 
 /// Writes every document the meeting has: kallelse.pdf (when notified), protokoll.pdf,
