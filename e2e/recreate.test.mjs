@@ -125,6 +125,39 @@ async function adminAddsBody(page, site, name, short) {
   await page.getByRole('button', { name: 'Lägg till organet' }).click();
 }
 
+/** Fills in the login form as `user` with `password` and sends it. */
+async function logIn(page, site, user, password) {
+  await page.goto(`${site}/logga-in`);
+  await page.getByLabel('Användarnamn').fill(user);
+  await page.getByLabel('Lösenord').fill(password);
+  await page.getByRole('button', { name: 'Logga in' }).click();
+}
+
+/** A new account's first login: the password the administrator gave is changed to `own`. */
+async function firstLogin(page, site, user, given, own) {
+  await logIn(page, site, user, given);
+  await page.waitForURL(/\/konto\/losenord$/);
+  await page.getByLabel('Nuvarande lösenord').fill(given);
+  await page.getByLabel('Nytt lösenord (minst 10 tecken)').fill(own);
+  await page.getByLabel('Samma nya lösenord igen').fill(own);
+  await page.getByRole('button', { name: 'Byt lösenord' }).click();
+  await page.waitForURL(/\/logga-in$/);
+}
+
+/** The secretary records the justering each of `signers` made on paper on `date`. */
+async function justeredOnPaper(page, signers, date) {
+  for (const who of signers) {
+    assert.doesNotMatch(await page.content(), /Innan protokollet kan justeras/);
+    await page.getByText('Registrera en justering som gjorts på papper').click();
+    const signer = await page.locator('#pj-signer option').evaluateAll(
+      (os, n) => os.find((o) => o.textContent.startsWith(`${n},`))?.value, who);
+    await page.locator('#pj-signer').selectOption(signer);
+    await page.locator('#pj-signed').fill(date);
+    await page.getByRole('button', { name: 'Registrera justeringen' }).click();
+    assert.doesNotMatch(await page.content(), /Det gick inte att spara/, `justering av ${who}`);
+  }
+}
+
 async function serve(dir, day) {
   const port = await freePort();
   const proc = spawn(BIN, ['serve', '--data', dir, '--addr', `127.0.0.1:${port}`],
@@ -201,22 +234,10 @@ test("seed 004's meeting recreated in the browser equals the imported protocol",
 
     // The secretary: first login, own password.
     const login = async () => {
-      await page.goto(`${site()}/logga-in`);
-      await page.getByLabel('Användarnamn').fill('asa');
-      await page.getByLabel('Lösenord').fill('Asas-egna-lösen');
-      await page.getByRole('button', { name: 'Logga in' }).click();
+      await logIn(page, site(), 'asa', 'Asas-egna-lösen');
       await page.waitForURL(/\/sammantraden$/);
     };
-    await page.goto(`${site()}/logga-in`);
-    await page.getByLabel('Användarnamn').fill('asa');
-    await page.getByLabel('Lösenord').fill('Asa-lösen-2024');
-    await page.getByRole('button', { name: 'Logga in' }).click();
-    await page.waitForURL(/\/konto\/losenord$/);
-    await page.getByLabel('Nuvarande lösenord').fill('Asa-lösen-2024');
-    await page.getByLabel('Nytt lösenord (minst 10 tecken)').fill('Asas-egna-lösen');
-    await page.getByLabel('Samma nya lösenord igen').fill('Asas-egna-lösen');
-    await page.getByRole('button', { name: 'Byt lösenord' }).click();
-    await page.waitForURL(/\/logga-in$/);
+    await firstLogin(page, site(), 'asa', 'Asa-lösen-2024', 'Asas-egna-lösen');
     const before = loads;
     await login();
 
@@ -282,16 +303,7 @@ test("seed 004's meeting recreated in the browser equals the imported protocol",
     const paragraphLoads = loads - beforeParagraphs;
 
     // The justering signed on paper, recorded by the secretary; then the anslag.
-    for (const who of [want.chair, want.adjusters[0]]) {
-      assert.doesNotMatch(await page.content(), /Innan protokollet kan justeras/);
-      await page.getByText('Registrera en justering som gjorts på papper').click();
-      const signer = await page.locator('#pj-signer option').evaluateAll(
-        (os, n) => os.find((o) => o.textContent.startsWith(`${n},`))?.value, who);
-      await page.locator('#pj-signer').selectOption(signer);
-      await page.locator('#pj-signed').fill(want.date);
-      await page.getByRole('button', { name: 'Registrera justeringen' }).click();
-      assert.doesNotMatch(await page.content(), /Det gick inte att spara/, `justering av ${who}`);
-    }
+    await justeredOnPaper(page, [want.chair, want.adjusters[0]], want.date);
     assert.match(await page.content(), /justerat/);
     await page.getByLabel('Förvaringsplats för protokollet').fill('vård- och omsorgsförvaltningen');
     await page.getByRole('button', { name: 'Sätt upp anslaget' }).click();
@@ -376,20 +388,9 @@ test("seed 001's §§ with their yrkanden recreated in the browser equal the imp
     await page.waitForURL(/\/admin\/konton$/);
     await page.getByRole('button', { name: 'Logga ut' }).click();
 
-    const login = async (password) => {
-      await page.goto(`${site()}/logga-in`);
-      await page.getByLabel('Användarnamn').fill('sek');
-      await page.getByLabel('Lösenord').fill(password);
-      await page.getByRole('button', { name: 'Logga in' }).click();
-    };
-    await login('Sek-lösen-2024');
-    await page.waitForURL(/\/konto\/losenord$/);
-    await page.getByLabel('Nuvarande lösenord').fill('Sek-lösen-2024');
-    await page.getByLabel('Nytt lösenord (minst 10 tecken)').fill('Saras-egna-lösen');
-    await page.getByLabel('Samma nya lösenord igen').fill('Saras-egna-lösen');
-    await page.getByRole('button', { name: 'Byt lösenord' }).click();
-    await page.waitForURL(/\/logga-in$/);
-    await login('Saras-egna-lösen');
+    const login = () => logIn(page, site(), 'sek', 'Saras-egna-lösen');
+    await firstLogin(page, site(), 'sek', 'Sek-lösen-2024', 'Saras-egna-lösen');
+    await login();
     await page.waitForURL(/\/sammantraden$/);
 
     await page.getByLabel('Organ', { exact: true }).selectOption({ label: 'Socialnämnden' });
@@ -409,7 +410,7 @@ test("seed 001's §§ with their yrkanden recreated in the browser equal the imp
 
     await stop(server);
     server = await serve(dir, want.date);
-    await login('Saras-egna-lösen');
+    await login();
     await page.waitForURL(/\/sammantraden$/);
     await page.goto(`${site()}/sammantraden/${meetingId}`);
     await page.getByRole('button', { name: 'Markera som genomfört' }).click();
@@ -431,15 +432,7 @@ test("seed 001's §§ with their yrkanden recreated in the browser equal the imp
       const { text, motion } = split(p.text);
       await writeParagraph(page, { ...p, number, text }, motion == null ? [] : [{ by: CHAIR, supporters: [], text: motion }]);
     }
-    for (const who of [CHAIR, 'Per Holmgren']) {
-      await page.getByText('Registrera en justering som gjorts på papper').click();
-      const signer = await page.locator('#pj-signer option').evaluateAll(
-        (os, n) => os.find((o) => o.textContent.startsWith(`${n},`))?.value, who);
-      await page.locator('#pj-signer').selectOption(signer);
-      await page.locator('#pj-signed').fill(want.date);
-      await page.getByRole('button', { name: 'Registrera justeringen' }).click();
-      assert.doesNotMatch(await page.content(), /Det gick inte att spara/, `justering av ${who}`);
-    }
+    await justeredOnPaper(page, [CHAIR, 'Per Holmgren'], want.date);
     await page.getByLabel('Förvaringsplats för protokollet').fill('Vård- och socialförvaltningen');
     await page.getByRole('button', { name: 'Sätt upp anslaget' }).click();
     assert.match(await page.locator('.state').first().innerText(), /anslaget/);

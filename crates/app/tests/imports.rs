@@ -29,29 +29,16 @@ fn dir() -> (tempfile::TempDir, DataDir) {
     (tmp, d)
 }
 
+/// An account of `role` in no body, with a password of test.
+fn user(dir: &DataDir, login: &str, name: &str, role: Role) -> accounts::User {
+    accounts::add_user(dir, login, name, "losenord-123456", role, None, &[]).unwrap()
+}
+
 #[test]
 fn a_protocol_is_previewed_without_a_trace_and_then_stored() {
     let (_tmp, dir) = dir();
-    let admin = accounts::add_user(
-        &dir,
-        "admin",
-        "Admin",
-        "losenord-123456",
-        Role::Admin,
-        None,
-        &[],
-    )
-    .unwrap();
-    let other = accounts::add_user(
-        &dir,
-        "sek",
-        "Sekreterare",
-        "losenord-123456",
-        Role::Secretary,
-        None,
-        &[],
-    )
-    .unwrap();
+    let admin = user(&dir, "admin", "Admin", Role::Admin);
+    let other = user(&dir, "sek", "Sekreterare", Role::Secretary);
 
     // A secretary cannot bring a body that is not set up.
     let s = imports::stage(&dir, &other, ImportKind::Protocol, "004.txt", SEED_004).unwrap();
@@ -90,16 +77,7 @@ fn a_protocol_is_previewed_without_a_trace_and_then_stored() {
 #[test]
 fn a_protocol_without_a_date_is_stored_once_a_person_gives_it() {
     let (_tmp, dir) = dir();
-    let admin = accounts::add_user(
-        &dir,
-        "admin",
-        "Admin",
-        "losenord-123456",
-        Role::Admin,
-        None,
-        &[],
-    )
-    .unwrap();
+    let admin = user(&dir, "admin", "Admin", Role::Admin);
     let text = include_bytes!("../../../tests/fixtures/undated_protocol.txt");
     let s = imports::stage(&dir, &admin, ImportKind::Protocol, "odaterat.txt", text).unwrap();
     let e = imports::preview(&dir, &admin, &s.token, &ImportOptions::default()).unwrap_err();
@@ -134,26 +112,8 @@ fn a_protocol_without_a_date_is_stored_once_a_person_gives_it() {
 #[test]
 fn files_of_the_wrong_kind_or_role_are_refused_at_the_door() {
     let (_tmp, dir) = dir();
-    let reader = accounts::add_user(
-        &dir,
-        "las",
-        "Läsare",
-        "losenord-123456",
-        Role::Reader,
-        None,
-        &[],
-    )
-    .unwrap();
-    let admin = accounts::add_user(
-        &dir,
-        "admin",
-        "Admin",
-        "losenord-123456",
-        Role::Admin,
-        None,
-        &[],
-    )
-    .unwrap();
+    let reader = user(&dir, "las", "Läsare", Role::Reader);
+    let admin = user(&dir, "admin", "Admin", Role::Admin);
     assert!(imports::stage(&dir, &reader, ImportKind::Protocol, "a.txt", b"x").is_err());
     assert!(imports::stage(&dir, &admin, ImportKind::Protocol, "a.exe", b"x").is_err());
     assert!(imports::stage(&dir, &admin, ImportKind::Protocol, "a.txt", b"").is_err());
@@ -163,16 +123,7 @@ fn files_of_the_wrong_kind_or_role_are_refused_at_the_door() {
 #[test]
 fn the_registers_of_roles_and_further_delegation_are_read_in_too() {
     let (_tmp, dir) = dir();
-    let sec = accounts::add_user(
-        &dir,
-        "sek",
-        "Sekreterare",
-        "losenord-123456",
-        Role::Secretary,
-        None,
-        &[],
-    )
-    .unwrap();
+    let sec = user(&dir, "sek", "Sekreterare", Role::Secretary);
     let roles =
         "person;roll;från;till\nAnna Ek;Enhetschef;2024-01-01;\nBo Ek;Enhetschef;2024-02-30;\n"
             .as_bytes();
@@ -277,16 +228,7 @@ fn a_register_row_of_another_namnd_is_not_touched() {
 #[test]
 fn the_seeds_yrkanden_are_stored_with_their_movers() {
     let (_tmp, dir) = dir();
-    let admin = accounts::add_user(
-        &dir,
-        "admin",
-        "Admin",
-        "losenord-123456",
-        Role::Admin,
-        None,
-        &[],
-    )
-    .unwrap();
+    let admin = user(&dir, "admin", "Admin", Role::Admin);
     let s = imports::stage(&dir, &admin, ImportKind::Protocol, "004.txt", SEED_004).unwrap();
     let r = imports::store(&dir, &admin, &s.token, &ImportOptions::default()).unwrap();
     let Some(Target::Meeting(id)) = r.target else {

@@ -243,18 +243,7 @@ pub trait Store {
 
     /// What a list of meetings shows (id, body, date, state) without reading each meeting
     /// whole, by date.
-    fn meeting_heads(&self) -> Result<Vec<MeetingHead>> {
-        Ok(self
-            .meetings()?
-            .into_iter()
-            .map(|m| MeetingHead {
-                id: m.id,
-                body: m.body,
-                date: m.date,
-                state: m.state(),
-            })
-            .collect())
-    }
+    fn meeting_heads(&self) -> Result<Vec<MeetingHead>>;
 
     /// The meetings of `bodies` (all bodies when `None`) by date, `limit` of them from
     /// `offset`, and how many there are in all.
@@ -263,15 +252,7 @@ pub trait Store {
         bodies: Option<&[BodyId]>,
         offset: usize,
         limit: usize,
-    ) -> Result<(Vec<Record<MeetingId, Meeting>>, usize)> {
-        let all: Vec<_> = self
-            .meetings()?
-            .into_iter()
-            .filter(|m| bodies.is_none_or(|b| b.contains(&m.body)))
-            .collect();
-        let total = all.len();
-        Ok((all.into_iter().skip(offset).take(limit).collect(), total))
-    }
+    ) -> Result<(Vec<Record<MeetingId, Meeting>>, usize)>;
 
     /// The § numbers the body has used in `year`, other than by `except`.
     fn paragraph_series(

@@ -324,6 +324,24 @@ fn to_json<T: Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| StoreError::Rule(e.to_string()))
 }
 
+/// The meetings a statement selecting `id, data` gives, in its order.
+fn meeting_records(
+    st: &mut rusqlite::Statement<'_>,
+    args: &[&dyn rusqlite::ToSql],
+) -> Result<Vec<Record<MeetingId, Meeting>>> {
+    let rows = st
+        .query_map(args, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(id, data)| {
+            Ok(Record {
+                id: MeetingId(id),
+                value: from_json("sammanträde", id, &data)?,
+            })
+        })
+        .collect()
+}
+
 fn from_json<T: DeserializeOwned>(what: &'static str, id: i64, s: &str) -> Result<T> {
     serde_json::from_str(s).map_err(|e| StoreError::Corrupt {
         what,
@@ -1396,42 +1414,21 @@ impl Store for Conn<'_> {
                  WHERE ?1 IS NULL OR body_id IN (SELECT value FROM json_each(?1))
                  ORDER BY date, id LIMIT ?2 OFFSET ?3",
             )?;
-            let rows = st
-                .query_map(
-                    params![
-                        within,
-                        i64::try_from(limit).unwrap_or(i64::MAX),
-                        i64::try_from(offset).unwrap_or(i64::MAX)
-                    ],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-                )?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            let page = rows
-                .into_iter()
-                .map(|(id, data)| {
-                    Ok(Record {
-                        id: MeetingId(id),
-                        value: from_json("sammanträde", id, &data)?,
-                    })
-                })
-                .collect::<Result<Vec<_>>>()?;
+            let page = meeting_records(
+                &mut st,
+                params![
+                    within,
+                    i64::try_from(limit).unwrap_or(i64::MAX),
+                    i64::try_from(offset).unwrap_or(i64::MAX)
+                ],
+            )?;
             Ok((page, usize::try_from(total).unwrap_or(0)))
         })
     }
     fn meetings(&self) -> Result<Vec<Record<MeetingId, Meeting>>> {
         self.read(|c| {
             let mut st = c.prepare_cached("SELECT id, data FROM meetings ORDER BY date, id")?;
-            let rows = st
-                .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            rows.into_iter()
-                .map(|(id, data)| {
-                    Ok(Record {
-                        id: MeetingId(id),
-                        value: from_json("sammanträde", id, &data)?,
-                    })
-                })
-                .collect()
+            meeting_records(&mut st, params![])
         })
     }
 

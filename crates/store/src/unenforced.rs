@@ -80,13 +80,7 @@ pub trait UnenforcedStore {
         actor: &str,
         from: NaiveDate,
         to: NaiveDate,
-    ) -> Result<Vec<GrantedDecision>> {
-        Ok(self
-            .unenforced_decisions(actor)?
-            .into_iter()
-            .filter(|d| paragraf_core::unenforced::rules::may_count_in(d, from, to))
-            .collect())
-    }
+    ) -> Result<Vec<GrantedDecision>>;
     /// One decision. The read is logged.
     fn unenforced_decision(&self, actor: &str, id: &DecisionId) -> Result<Option<GrantedDecision>>;
     /// The audit log of the register, oldest first; of one decision when `id` is given.
