@@ -68,6 +68,9 @@ pub enum CycleError {
     /// No item at that position.
     #[error("föredragningslistan har ingen punkt {0}")]
     NoSuchItem(u32),
+    /// Handlingar chosen for an item that has no case of this registry.
+    #[error("punkt {0} har inget ärende i diariet; den har inga handlingar att välja")]
+    NoCaseOnItem(u32),
     /// A § whose anslag is already up.
     #[error("§ {0} är redan anslagen")]
     ParagraphPostedAlready(u32),
@@ -708,6 +711,7 @@ mod tests {
             presenter: None,
             secrecy: Secrecy::Public,
             draft: None,
+            documents: None,
         }
     }
 

@@ -80,6 +80,11 @@ pub struct AgendaItem {
     /// when the minutes are drafted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<ItemDraft>,
+    /// Handlingar: the handlingsnummer of the case's handlingar that go out with the item,
+    /// in the order they are read; `None` until chosen (then every handling of the case, in
+    /// the registry's order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Vec<u32>>,
 }
 
 /// Förslag till paragraf: what a tjänsteskrivelse puts before the body for one item —
@@ -400,6 +405,32 @@ impl Meeting {
         for (i, item) in self.agenda.iter_mut().enumerate() {
             item.position = i as u32 + 1;
         }
+        Ok(())
+    }
+
+    /// Chooses the handlingar that go out with the item at `position` (a case's item), in
+    /// order, while the föredragningslista is open; a number given twice counts once.
+    pub fn choose_item_documents(
+        &mut self,
+        position: u32,
+        documents: Vec<u32>,
+    ) -> Result<(), CycleError> {
+        self.agenda_open()?;
+        let item = self
+            .agenda
+            .iter_mut()
+            .find(|i| i.position == position)
+            .ok_or(CycleError::NoSuchItem(position))?;
+        if item.case.is_none() {
+            return Err(CycleError::NoCaseOnItem(position));
+        }
+        let mut chosen = Vec::with_capacity(documents.len());
+        for d in documents {
+            if !chosen.contains(&d) {
+                chosen.push(d);
+            }
+        }
+        item.documents = Some(chosen);
         Ok(())
     }
 
@@ -836,6 +867,7 @@ mod tests {
             presenter: None,
             secrecy: Secrecy::Public,
             draft: None,
+            documents: None,
         }
     }
 
@@ -1276,8 +1308,21 @@ mod tests {
                 None
             )
             .is_err());
+        // The handlingar of a case's item are chosen in order, each once; an item without
+        // a case has none to choose.
+        m.choose_item_documents(2, vec![7, 3, 7]).unwrap();
+        assert_eq!(m.agenda()[1].documents, Some(vec![7, 3]));
+        assert_eq!(
+            m.choose_item_documents(1, vec![1]).unwrap_err(),
+            CycleError::NoCaseOnItem(1)
+        );
+        assert_eq!(
+            m.choose_item_documents(9, vec![1]).unwrap_err(),
+            CycleError::NoSuchItem(9)
+        );
         crate::cycle::send_notice(&mut m, d("2025-08-28"), vec![PersonId(1)], 7).unwrap();
         assert!(m.move_agenda_item(1, 2).is_err());
+        assert!(m.choose_item_documents(2, vec![3]).is_err());
         assert!(m.reschedule(d("2025-09-09"), None, None, None).is_err());
     }
 }

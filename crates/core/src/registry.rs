@@ -296,6 +296,51 @@ impl Document {
     }
 }
 
+/// How a handling of a meeting's item is shown in the public version of the kallelse.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublicListing {
+    /// Published: a person found it public and the file may be read by anyone.
+    Published,
+    /// Secret: listed by this notice only (no title, no file).
+    Secret,
+    /// Not reviewed yet: listed without title or file until a person has found it public.
+    NotReviewed,
+}
+
+/// The notice that stands in the public kallelse for a handling that is secret.
+pub const SECRET_DOCUMENT: &str = "Handling omfattas av sekretess (OSL 26 kap. 1 §)";
+/// The notice for a handling nobody has reviewed for publication yet.
+pub const UNREVIEWED_DOCUMENT: &str =
+    "Handlingen är ännu inte sekretessprövad och publiceras inte här; den kan begäras ut hos registraturen";
+
+impl Document {
+    /// How the handling is listed in the public version (fail closed: only a handling a
+    /// person found public, of a case that is not secret, is published; a secret case's or
+    /// handling's, or one found secret, is a notice).
+    pub fn public_listing(&self, case: &Case) -> PublicListing {
+        if self.may_be_published(case) {
+            PublicListing::Published
+        } else if case.secrecy == Secrecy::IndividualCase
+            || self.secrecy == Secrecy::IndividualCase
+            || self.review == Some(Review::Secret)
+        {
+            PublicListing::Secret
+        } else {
+            PublicListing::NotReviewed
+        }
+    }
+
+    /// Whether a member of the body reads the handling in their copy of the kallelse: a
+    /// handling that is not secret always; a secret one only a ledamot, or an ersättare
+    /// who serves at the meeting (the secretary has called them in).
+    pub fn member_may_read(&self, case: &Case, serves: bool) -> bool {
+        let secret = case.secrecy.is_secret()
+            || self.secrecy.is_secret()
+            || self.review == Some(Review::Secret);
+        !secret || serves
+    }
+}
+
 /// What is needed to register a document; the store gives it its number.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewDocument {
@@ -426,5 +471,80 @@ mod tests {
             Some(DocumentType::Ruling)
         );
         assert!(Secrecy::IndividualCase.is_secret());
+    }
+
+    /// Each way a handling of a kallelse can be listed for the public, and who of the
+    /// members reads it: published only when reviewed public in a public case; a notice
+    /// when the case or the handling is secret or was found secret; nothing but a notice
+    /// before the review.
+    #[test]
+    fn a_handling_is_published_only_when_a_person_found_it_public() {
+        let date = "2025-08-20".parse().unwrap();
+        let case = |secrecy| {
+            Case::new(
+                Dnr::parse("SN.2025.12 700").unwrap(),
+                "Yttrande",
+                None,
+                secrecy,
+                date,
+            )
+            .unwrap()
+        };
+        let doc = |secrecy, review, file: Option<&str>| Document {
+            case: CaseId(1),
+            number: 4,
+            kind: DocumentType::Memo,
+            title: "Tjänsteskrivelse".into(),
+            date,
+            direction: Direction::Internal,
+            counterpart: None,
+            file: file.map(String::from),
+            secrecy,
+            review,
+        };
+        let public = case(Secrecy::Public);
+        let pdf = Some("files/ab12.pdf");
+        use PublicListing as L;
+        let cases = [
+            (
+                doc(Secrecy::Public, Some(Review::Public), pdf),
+                &public,
+                L::Published,
+            ),
+            (doc(Secrecy::Public, None, pdf), &public, L::NotReviewed),
+            (
+                doc(Secrecy::Public, Some(Review::Public), None),
+                &public,
+                L::NotReviewed,
+            ),
+            (
+                doc(Secrecy::Public, Some(Review::Secret), pdf),
+                &public,
+                L::Secret,
+            ),
+            (doc(Secrecy::IndividualCase, None, pdf), &public, L::Secret),
+            (
+                doc(Secrecy::Unclassified, None, pdf),
+                &public,
+                L::NotReviewed,
+            ),
+        ];
+        for (d, c, want) in cases {
+            assert_eq!(d.public_listing(c), want, "{d:?}");
+        }
+        let secret = case(Secrecy::IndividualCase);
+        assert_eq!(
+            doc(Secrecy::Public, Some(Review::Public), pdf).public_listing(&secret),
+            L::Secret
+        );
+        // Members: a ledamot (or a serving ersättare) reads everything; an ersättare who
+        // does not serve reads what is not secret.
+        let open = doc(Secrecy::Public, None, pdf);
+        let closed = doc(Secrecy::IndividualCase, None, pdf);
+        assert!(open.member_may_read(&public, false));
+        assert!(!closed.member_may_read(&public, false));
+        assert!(closed.member_may_read(&public, true));
+        assert!(!open.member_may_read(&secret, false));
+        assert!(!doc(Secrecy::Public, Some(Review::Secret), pdf).member_may_read(&public, false));
     }
 }

@@ -89,6 +89,14 @@ pub fn checks() -> Vec<Check> {
         ),
         ("organisation_round_trips", organisation_round_trips),
         (
+            "annotations_are_each_users_own",
+            annotations_are_each_users_own,
+        ),
+        (
+            "dispatches_are_queued_tried_and_recorded",
+            dispatches_are_queued_tried_and_recorded,
+        ),
+        (
             "presented_statistics_are_kept",
             presented_statistics_are_kept,
         ),
@@ -1208,4 +1216,133 @@ pub fn a_reports_reading_leaves_out_only_what_cannot_count(s: &dyn Storage) {
         assert_eq!(log.len(), log_before + 1);
         assert_eq!(log.last().expect("entry").actor, "Revisor");
     }
+}
+
+/// Annotations belong to their user: another's are neither listed nor removed, an empty one
+/// is refused, and pruning keeps only the cases asked for.
+pub fn annotations_are_each_users_own(s: &dyn Storage) {
+    let pattern = DnrPattern::new("{series}/{year}:{seq}").unwrap();
+    let (a, _) = s
+        .create_case(&pattern, &new_case("SN", "Ett", "2026-01-10"), &[])
+        .unwrap();
+    let (b, _) = s
+        .create_case(&pattern, &new_case("SN", "Två", "2026-01-11"), &[])
+        .unwrap();
+    let anna = s
+        .add_user("anna", "Anna", "h", Role::Member, None, &[])
+        .unwrap();
+    let bo = s
+        .add_user("bo", "Bo", "h", Role::Member, None, &[])
+        .unwrap();
+    let note = |user: i64, case: CaseId, note: &str, quote: Option<&str>| NewAnnotation {
+        user,
+        case,
+        document: 1,
+        page: Some(2),
+        quote: quote.map(String::from),
+        note: note.into(),
+    };
+    let first = s
+        .add_annotation(&note(anna.id, a.id, " Fråga om kostnaden ", None))
+        .unwrap();
+    assert_eq!(
+        (first.note.as_str(), first.page),
+        ("Fråga om kostnaden", Some(2))
+    );
+    s.add_annotation(&note(anna.id, b.id, "", Some("37 ärenden")))
+        .unwrap();
+    s.add_annotation(&note(bo.id, a.id, "Bos egen", None))
+        .unwrap();
+    assert!(s
+        .add_annotation(&note(anna.id, a.id, " ", Some("  ")))
+        .is_err());
+    let mine = s.annotations(anna.id).unwrap();
+    assert_eq!(mine.len(), 2);
+    assert!(mine.iter().all(|x| x.user == anna.id));
+    assert!(
+        !s.remove_annotation(bo.id, first.id).unwrap(),
+        "another's note stays"
+    );
+    assert_eq!(s.annotations(anna.id).unwrap().len(), 2);
+    assert_eq!(s.prune_annotations(anna.id, &|c| c == a.id).unwrap(), 1);
+    assert_eq!(s.annotations(anna.id).unwrap(), vec![first.clone()]);
+    assert!(s.remove_annotation(anna.id, first.id).unwrap());
+    assert!(s.annotations(anna.id).unwrap().is_empty());
+    assert_eq!(s.annotations(bo.id).unwrap().len(), 1);
+}
+
+/// The outbox: e-mail is queued and due, a failure is recorded and tried again later or
+/// given up, a retry puts it back, a letter by post is sent when queued; one without an
+/// address is refused and nothing of the batch is kept.
+pub fn dispatches_are_queued_tried_and_recorded(s: &dyn Storage) {
+    let body = s
+        .add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).expect("body"))
+        .unwrap();
+    let m = s
+        .add_meeting(&Meeting::planned(body.id, d("2026-11-20")))
+        .unwrap();
+    let mail = |to: &str, address: Option<&str>, method| NewDispatch {
+        meeting: m.id,
+        paragraph: Some(3),
+        kind: DispatchKind::Extract,
+        recipient: to.into(),
+        address: address.map(String::from),
+        method,
+        subject: "Protokollsutdrag".into(),
+        text: "Se bifogat utdrag.".into(),
+        html: None,
+        attachment: Some(("files/ab.pdf".into(), "utdrag-3.pdf".into())),
+        created_by: "sekr".into(),
+    };
+    assert!(s
+        .queue_dispatches(&[
+            mail("IFO", Some("ifo@example.se"), DispatchMethod::Email),
+            mail("Utan adress", None, DispatchMethod::Email),
+        ])
+        .is_err());
+    assert!(
+        s.dispatches(m.id).unwrap().is_empty(),
+        "nothing of a refused batch"
+    );
+    let queued = s
+        .queue_dispatches(&[
+            mail("IFO", Some("ifo@example.se"), DispatchMethod::Email),
+            mail("Länsstyrelsen", None, DispatchMethod::Post),
+        ])
+        .unwrap();
+    assert_eq!(queued[0].status, DispatchStatus::Queued);
+    assert_eq!(queued[1].status, DispatchStatus::Sent);
+    assert!(queued[1].sent.is_some());
+    let now: DateTime<Utc> = "2026-11-21T10:00:00Z".parse().unwrap();
+    let due = s.due_dispatches(now, 10).unwrap();
+    assert_eq!(
+        due.iter().map(|d| d.id).collect::<Vec<_>>(),
+        vec![queued[0].id]
+    );
+    let later = now + chrono::Duration::minutes(5);
+    let failed = s
+        .record_attempt(queued[0].id, Err(("anslutningen nekades", Some(later))))
+        .unwrap();
+    assert_eq!(
+        (failed.status, failed.attempts),
+        (DispatchStatus::Queued, 1)
+    );
+    assert!(
+        s.due_dispatches(now, 10).unwrap().is_empty(),
+        "not before its time"
+    );
+    assert_eq!(s.due_dispatches(later, 10).unwrap().len(), 1);
+    let given_up = s
+        .record_attempt(queued[0].id, Err(("anslutningen nekades", None)))
+        .unwrap();
+    assert_eq!(given_up.status, DispatchStatus::Failed);
+    assert!(s.record_attempt(queued[0].id, Ok("<x@y>")).is_err());
+    s.retry_dispatch(queued[0].id).unwrap();
+    let sent = s.record_attempt(queued[0].id, Ok("<1@paragraf>")).unwrap();
+    assert_eq!(
+        (sent.status, sent.message_id.as_deref(), sent.attempts),
+        (DispatchStatus::Sent, Some("<1@paragraf>"), 3)
+    );
+    assert!(s.retry_dispatch(queued[0].id).is_err());
+    assert_eq!(s.dispatches(m.id).unwrap().len(), 2);
 }

@@ -19,6 +19,7 @@ pub mod conformance;
 mod delegation;
 mod error;
 mod followup;
+mod papers;
 mod sqlite;
 mod unenforced;
 pub use followup::{BudgetBatch, FollowUpStore};
@@ -29,6 +30,10 @@ pub use unenforced::{
 pub use accounts::{AccountStore, ApiToken, AuditEntry, Role, Session, User};
 pub use delegation::{DecisionImport, DelegationStore, StoredOrder};
 pub use error::StoreError;
+pub use papers::{
+    Annotation, Dispatch, DispatchKind, DispatchMethod, DispatchStatus, NewAnnotation, NewDispatch,
+    PaperStore,
+};
 pub use sqlite::{SqliteStore, SCHEMA_VERSION};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -77,7 +82,7 @@ impl Clock for FixedClock {
 
 /// Everything that is stored, behind one interface: what the application takes.
 pub trait Storage:
-    Store + AccountStore + UnenforcedStore + DelegationStore + FollowUpStore
+    Store + AccountStore + UnenforcedStore + DelegationStore + FollowUpStore + PaperStore
 {
     /// A value that changes whenever the stored data changes, by any process: what caches
     /// of pages key on.

@@ -40,6 +40,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_lawful_decisions.sql"),
     include_str!("migrations/0013_document_review.sql"),
     include_str!("migrations/0014_unenforced_columns.sql"),
+    include_str!("migrations/0015_papers.sql"),
 ];
 
 /// Idle read connections kept open for reuse: as many as requests are read at once under

@@ -158,6 +158,7 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
             presenter: None,
             secrecy: Secrecy::Public,
             draft: None,
+            documents: None,
         })
         .unwrap();
     let m1 = s.add_meeting(&meeting).unwrap();

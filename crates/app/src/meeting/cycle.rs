@@ -166,6 +166,7 @@ pub fn add_agenda_topic(
             presenter,
             secrecy,
             draft: None,
+            documents: None,
         };
         Ok(m.add_agenda_item(item)?.clone())
     })
@@ -241,6 +242,7 @@ fn agenda_item_for_case(
         presenter,
         secrecy: case.secrecy,
         draft,
+        documents: None,
     })
 }
 

@@ -527,6 +527,7 @@ pub(crate) fn store_in(
             presenter: None,
             secrecy: para.secrecy,
             draft: None,
+            documents: None,
         });
         paragraphs.push(para);
     }
