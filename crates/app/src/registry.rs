@@ -93,9 +93,13 @@ pub struct AddDocument {
     pub pdf: Option<Vec<u8>>,
     /// A file already in the data directory (relative path), for the command line.
     pub file: Option<String>,
+    /// The handling itself is secret (OSL 26 kap. 1 §) though its case may not be: it goes
+    /// to those entitled to it and is never published.
+    pub secret: bool,
 }
 
-/// Registers a handling in a case with the next handlingsnummer; it has the case's secrecy.
+/// Registers a handling in a case with the next handlingsnummer; it has the case's secrecy,
+/// or is secret of its own.
 pub fn add_document(
     dir: &DataDir,
     case: CaseId,
@@ -110,7 +114,11 @@ pub fn add_document(
         cmd.counterpart.as_deref(),
     )
     .map_err(|e| Error::field("title", e.to_string()))?;
-    doc.secrecy = c.secrecy;
+    doc.secrecy = if cmd.secret {
+        paragraf_core::registry::Secrecy::IndividualCase
+    } else {
+        c.secrecy
+    };
     doc.file = cmd.file;
     if let Some(bytes) = &cmd.pdf {
         if !bytes.starts_with(b"%PDF-") {

@@ -104,6 +104,12 @@ pub enum CycleError {
     /// No such change request.
     #[error("det finns ingen begärd ändring nummer {0}")]
     NoSuchChangeRequest(usize),
+    /// An ersättare called in before the kallelse, or after the meeting.
+    #[error("ersättare kallas in när kallelsen har gått ut och före sammanträdet")]
+    NotCalled,
+    /// Someone called in whom the kallelse did not go to.
+    #[error("kallelsen gick inte till den personen; bara en kallad ersättare kan kallas in")]
+    NotSummoned,
     /// From the minutes.
     #[error(transparent)]
     Minutes(#[from] MinutesError),

@@ -147,6 +147,10 @@ pub struct Meeting {
     /// the minutes before approving them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) change_requests: Vec<ChangeRequest>,
+    /// Inkallade ersättare: the ersättare the secretary has called in to serve, who read
+    /// the ledamöter's copy of the handlingar (secret ones too).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) called_in: Vec<PersonId>,
 }
 
 /// Inställt sammanträde: when and why; a meeting called off after its kallelse went out is
@@ -249,6 +253,7 @@ impl Meeting {
             cancelled: None,
             supplements: Vec::new(),
             change_requests: Vec::new(),
+            called_in: Vec::new(),
         }
     }
 
@@ -404,6 +409,34 @@ impl Meeting {
         self.agenda.insert(to as usize - 1, item);
         for (i, item) in self.agenda.iter_mut().enumerate() {
             item.position = i as u32 + 1;
+        }
+        Ok(())
+    }
+
+    /// The ersättare called in to serve.
+    pub fn called_in(&self) -> &[PersonId] {
+        &self.called_in
+    }
+
+    /// Kallar in an ersättare to serve (or, with `serve` false, takes the call back): one
+    /// of those the kallelse went to, after it went out and before the meeting is held.
+    pub fn call_in(&mut self, person: PersonId, serve: bool) -> Result<(), CycleError> {
+        if let Some(c) = &self.cancelled {
+            return Err(CycleError::Cancelled(c.on));
+        }
+        if self.state != MeetingState::Notified {
+            return Err(CycleError::NotCalled);
+        }
+        if !self
+            .summons
+            .as_ref()
+            .is_some_and(|s| s.recipients.contains(&person))
+        {
+            return Err(CycleError::NotSummoned);
+        }
+        self.called_in.retain(|p| *p != person);
+        if serve {
+            self.called_in.push(person);
         }
         Ok(())
     }
@@ -1320,9 +1353,17 @@ mod tests {
             m.choose_item_documents(9, vec![1]).unwrap_err(),
             CycleError::NoSuchItem(9)
         );
+        assert_eq!(m.call_in(PersonId(1), true), Err(CycleError::NotCalled));
         crate::cycle::send_notice(&mut m, d("2025-08-28"), vec![PersonId(1)], 7).unwrap();
         assert!(m.move_agenda_item(1, 2).is_err());
         assert!(m.choose_item_documents(2, vec![3]).is_err());
+        // An ersättare the kallelse went to is called in once, and the call taken back.
+        assert_eq!(m.call_in(PersonId(2), true), Err(CycleError::NotSummoned));
+        m.call_in(PersonId(1), true).unwrap();
+        m.call_in(PersonId(1), true).unwrap();
+        assert_eq!(m.called_in(), &[PersonId(1)]);
+        m.call_in(PersonId(1), false).unwrap();
+        assert!(m.called_in().is_empty());
         assert!(m.reschedule(d("2025-09-09"), None, None, None).is_err());
     }
 }

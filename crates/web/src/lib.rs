@@ -20,6 +20,7 @@ pub mod imports;
 pub mod month;
 pub mod oparl;
 pub mod organisation;
+pub mod papers;
 pub mod public;
 pub mod search;
 pub mod settings;
@@ -235,6 +236,23 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/sammantraden/plan", post(workspace::meetings_plan))
         .route("/sammantraden/{id}", get(workspace::meeting_page))
+        .route(
+            "/sammantraden/{id}/punkt/{position}/handling/{number}",
+            get(papers::handling_page),
+        )
+        .route(
+            "/sammantraden/{id}/punkt/{position}/handling/{number}/fil.pdf",
+            get(papers::handling_file),
+        )
+        .route(
+            "/sammantraden/{id}/punkt/{position}/handling/{number}/anteckningar",
+            post(papers::annotate),
+        )
+        .route(
+            "/sammantraden/{id}/punkt/{position}/handling/{number}/anteckningar/{annotation}/ta-bort",
+            post(papers::remove_annotation),
+        )
+        .route("/konto/anteckningar.json", get(papers::export))
         .route(
             "/sammantraden/{id}/dokument/{name}",
             get(workspace::document),

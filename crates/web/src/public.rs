@@ -426,6 +426,12 @@ pub async fn notice_at_address(
             @if n.published {
                 p { a href={ "/protokoll/" (n.id) } { "Protokollet (offentlig version)" } }
             }
+            @if !n.schedule.is_empty() {
+                h2 { "Hålltider" }
+                ul { @for (start, end, topic) in &n.schedule { li {
+                    (start.format("%H:%M")) @if let Some(e) = end { "–" (e.format("%H:%M")) } " " (topic)
+                } } }
+            }
             h2 { "Föredragningslista" }
             ol class="agenda" { @for i in &n.items {
                 li value=(i.position) {
@@ -434,7 +440,10 @@ pub async fn notice_at_address(
                     @if let Some(pr) = &i.presenter { " — föredragande " (pr) }
                     @if i.secret { p class="hint" { (p::SECRET_ITEM) } }
                     @if !i.documents.is_empty() {
-                        ul { @for f in &i.documents { li { a href=(f.path) { (f.title) } " (" (f.date) ", PDF)" } } }
+                        ul { @for h in &i.documents { li {
+                            @if let Some(f) = &h.file { a href=(f.path) { (f.title) } " (" (f.date) ", PDF)" }
+                            @else if let Some(n) = h.notice { span class="hint" { (n) } }
+                        } } }
                     }
                 }
             } }

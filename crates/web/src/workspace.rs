@@ -354,6 +354,7 @@ pub async fn case_page(
                 label for="d-dir" { "Riktning" }
                 select id="d-dir" name="direction" { option value="internal" { "upprättad" } option value="incoming" { "inkommande" } option value="outgoing" { "utgående" } }
                 label for="d-cp" { "Avsändare eller mottagare" } input id="d-cp" name="counterpart" size="40";
+                label { input type="checkbox" name="secret" value="1"; " Handlingen omfattas av sekretess (OSL 26 kap. 1 §): den skickas bara till dem som har rätt att läsa den och publiceras aldrig" }
                 label for="d-file" { "PDF-fil" } input id="d-file" name="file" type="file" accept="application/pdf";
                 div { button type="submit" { "Registrera handling" } }
             }
@@ -501,6 +502,7 @@ pub async fn document_upload(
             counterpart: get(&fields, "counterpart").map(String::from),
             pdf: file,
             file: None,
+            secret: get(&fields, "secret").is_some(),
         },
     )?;
     audit(
@@ -774,6 +776,7 @@ fn meeting_view(
     };
     let classifications = store.classifications(m.id)?;
     let imported = m.source.is_some();
+    let room = paragraf_app::meeting::papers::reading_room(&state.dir, &user, m.id);
     let members: Vec<_> = store
         .memberships(Some(m.body))?
         .into_iter()
@@ -857,6 +860,40 @@ fn meeting_view(
                 (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" }
                 @if let Some(d) = m.supplement_of(item.position) { " — tilläggsärende, tillagt " (d) }
                 @if let Some(w) = paragraf_core::cycle::late_supplement(&m, item.position, state.dir.config().municipality.notice_days()) { p class="refused" { (w.0) "." } }
+                @if let Ok((_, items)) = &room { @if let Some(ip) = items.iter().find(|i| i.position == item.position) { @if !ip.papers.is_empty() {
+                    ul class="papers" aria-label={ "Handlingar till punkt " (item.position) } { @for p in &ip.papers { li {
+                        @if p.readable { a href={ "/sammantraden/" (id) "/punkt/" (item.position) "/handling/" (p.number) } { (p.title) } }
+                        @else { (p.title) }
+                        " (" (p.kind) ", " (p.date) @if p.secret { ", sekretess" } ")"
+                        @if p.annotations > 0 { " — " (p.annotations) " egna anteckningar" }
+                    } } }
+                } } }
+                @if secretary && m.agenda_open().is_ok() { @if let Some(case) = item.case {
+                    @let docs = store.documents(case)?;
+                    @let chosen = paragraf_app::meeting::papers::chosen(&state.dir, item)?;
+                    @if !docs.is_empty() {
+                        details open[refused.as_ref().is_some_and(|r| r.action == "handlingar" && get(r.fields, "position") == Some(&item.position.to_string()))] {
+                            summary { "Välj handlingar till punkt " (item.position) }
+                            form method="post" action=(action("handlingar")) {
+                                (csrf(token.as_deref()))
+                                input type="hidden" name="position" value=(item.position);
+                                fieldset {
+                                    legend { "Handlingar som skickas med kallelsen, i ordning" }
+                                    @for d in &docs {
+                                        @let at = chosen.iter().position(|c| *c == d.number);
+                                        div class="choice" {
+                                            input type="checkbox" id={ "doc-" (item.position) "-" (d.number) } name="doc" value=(d.number) checked[at.is_some()];
+                                            label for={ "doc-" (item.position) "-" (d.number) } { (d.number) ". " (d.title) " (" (d.kind.swedish()) @if d.secrecy.is_secret() || d.review == Some(Review::Secret) { ", sekretess" } ")" }
+                                        }
+                                        label for={ "ord-" (item.position) "-" (d.number) } { "Ordning för " (d.number) }
+                                        input id={ "ord-" (item.position) "-" (d.number) } name={ "order-" (d.number) } inputmode="numeric" size="3" value=(at.map(|i| (i + 1).to_string()).unwrap_or_default());
+                                    }
+                                }
+                                div { button type="submit" { "Spara handlingarna" } }
+                            }
+                        }
+                    }
+                } }
                 @if secretary && m.agenda_open().is_ok() && m.agenda().len() > 1 {
                     @if item.position > 1 {
                         form method="post" action=(action("flytta")) class="inline" {
@@ -942,6 +979,24 @@ fn meeting_view(
                     (csrf(token.as_deref()))
                     p { "Behöver föredragningslistan, tiden eller platsen ändras? Återkalla kallelsen, ändra och skicka en ny." }
                     button type="submit" class="secondary" { "Återkalla kallelsen" }
+                }
+            }
+            @if secretary && m.state() == MeetingState::Notified && m.cancelled().is_none() {
+                @let called = m.summons().map(|x| x.recipients.clone()).unwrap_or_default();
+                @let subs: Vec<_> = members.iter().filter(|x| x.role == MembershipRole::Substitute && called.contains(&x.person)).collect();
+                @if !subs.is_empty() {
+                    h2 { "Inkallade ersättare" }
+                    p class="hint" { "En inkallad ersättare läser ledamöternas handlingar, också de som omfattas av sekretess." }
+                    ul { @for x in &subs { li {
+                        @let serves = m.called_in().contains(&x.person);
+                        (name(&x.person)) @if let Some(p) = &x.party { " (" (p) ")" } @if serves { " — inkallad" }
+                        form method="post" action=(action("inkalla")) class="inline" {
+                            (csrf(token.as_deref()))
+                            input type="hidden" name="person" value=(x.person);
+                            @if serves { button type="submit" class="secondary" { "Ta tillbaka inkallelsen av " (name(&x.person)) } }
+                            @else { input type="hidden" name="serve" value="1"; button type="submit" { "Kalla in " (name(&x.person)) } }
+                        }
+                    } } }
                 }
             }
             @if secretary && m.state() == MeetingState::Held && minutes.is_none() {
@@ -1447,6 +1502,42 @@ pub async fn meeting_action(
                 }
             }
             "aterkalla" => cycle::withdraw_notice(store, mid, state.today())?,
+            "handlingar" => {
+                let position: u32 = required(&f, "position", "punkt")?
+                    .parse()
+                    .map_err(|_| WebError::field("position", "ogiltig punkt"))?;
+                let mut chosen: Vec<(u32, u32)> = Vec::new();
+                for d in all(&f, "doc") {
+                    let n: u32 = d
+                        .parse()
+                        .map_err(|_| WebError::field("doc", "ogiltig handling"))?;
+                    let key = format!("order-{n}");
+                    let order = match get(&f, &key) {
+                        Some(o) => o
+                            .trim()
+                            .parse()
+                            .map_err(|_| WebError::field(&key, "ordningen är ett heltal"))?,
+                        None => u32::MAX,
+                    };
+                    chosen.push((order, n));
+                }
+                chosen.sort();
+                paragraf_app::meeting::papers::choose(
+                    store,
+                    mid,
+                    position,
+                    chosen.into_iter().map(|(_, n)| n).collect(),
+                )?;
+            }
+            "inkalla" => {
+                let person = person_field(&f, "person")?;
+                paragraf_app::meeting::papers::call_in(
+                    store,
+                    mid,
+                    person,
+                    get(&f, "serve").is_some(),
+                )?;
+            }
             "ej-genomfort" => cycle::unmark_held(store, mid)?,
             "stall-in" => {
                 if get(&f, "confirm").is_none() {

@@ -1571,6 +1571,7 @@ fn add_memo(
             counterpart: None,
             pdf: Some(pdf.to_vec()),
             file: None,
+            secret: false,
         },
     )
     .unwrap()

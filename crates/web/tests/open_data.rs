@@ -94,6 +94,7 @@ async fn every_object_validates_and_every_reference_resolves() {
             counterpart: None,
             pdf: Some(text_pdf("Förslag till beslut.")),
             file: None,
+            secret: false,
         },
     )
     .unwrap();

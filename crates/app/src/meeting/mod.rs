@@ -6,6 +6,7 @@ pub mod agenda;
 pub mod cycle;
 pub mod documents;
 pub mod import;
+pub mod papers;
 pub mod publication;
 pub mod tables;
 pub mod tasks;

@@ -353,6 +353,8 @@ pub struct PublicNotice {
     pub published: bool,
     /// The body's name.
     pub body: String,
+    /// Hålltider: start, end and topic (with the föredragande), masked.
+    pub schedule: Vec<(chrono::NaiveTime, Option<chrono::NaiveTime>, String)>,
     /// The items, in order.
     pub items: Vec<PublicItem>,
 }
@@ -370,8 +372,48 @@ pub struct PublicItem {
     pub presenter: Option<String>,
     /// A secret item: the notice only.
     pub secret: bool,
-    /// Handlingar found public, as the public reads them.
-    pub documents: Vec<crate::open_data::PublicFile>,
+    /// The item's handlingar, in order: each found public as the public reads it, or the
+    /// notice that stands in its place.
+    pub documents: Vec<PublicHandling>,
+}
+
+/// A handling of an item of a public kallelse.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PublicHandling {
+    /// The file, when a person found it public.
+    pub file: Option<crate::open_data::PublicFile>,
+    /// Otherwise the notice in its place (no title: a title can tell what is secret).
+    pub notice: Option<&'static str>,
+}
+
+/// The handlingar of item `a` of case `c` as the public reads them.
+fn public_handlings(
+    dir: &DataDir,
+    c: &Record<paragraf_core::ids::CaseId, paragraf_core::registry::Case>,
+    a: &paragraf_core::meeting::AgendaItem,
+) -> Result<Vec<PublicHandling>> {
+    use paragraf_core::registry::{PublicListing, SECRET_DOCUMENT, UNREVIEWED_DOCUMENT};
+    let files = crate::open_data::public_files(dir, c.id)?;
+    Ok(crate::meeting::papers::item_documents(dir.storage(), a)?
+        .into_iter()
+        .map(|d| {
+            let file = files.iter().find(|f| f.number == d.number);
+            match (d.value.public_listing(&c.value), file) {
+                (PublicListing::Published, Some(f)) => PublicHandling {
+                    file: Some(f.clone()),
+                    notice: None,
+                },
+                (PublicListing::Secret, _) => PublicHandling {
+                    file: None,
+                    notice: Some(SECRET_DOCUMENT),
+                },
+                _ => PublicHandling {
+                    file: None,
+                    notice: Some(UNREVIEWED_DOCUMENT),
+                },
+            }
+        })
+        .collect())
 }
 
 /// The notice under a secret item of a public kallelse.
@@ -415,7 +457,7 @@ fn notice_of(dir: &DataDir, id: MeetingId, with_documents: bool) -> Result<Optio
         let secret = a.secrecy.is_secret() || matches!(case, Some(None));
         let case = case.flatten().filter(|_| !secret);
         let documents = match &case {
-            Some(c) if with_documents => crate::open_data::public_files(dir, c.id)?,
+            Some(c) if with_documents => public_handlings(dir, c, a)?,
             _ => Vec::new(),
         };
         items.push(PublicItem {
@@ -454,6 +496,22 @@ fn notice_of(dir: &DataDir, id: MeetingId, with_documents: bool) -> Result<Optio
             .map(|c| (c.on, mask_personal_numbers(&c.reason).into_owned())),
         published: is_published(&m),
         body: dir.body_name(m.body),
+        schedule: m
+            .schedule()
+            .iter()
+            .map(|s| {
+                let who = if s.presenters.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", s.presenters.join(", "))
+                };
+                (
+                    s.start,
+                    s.end,
+                    mask_personal_numbers(&format!("{}{who}", s.topic)).into_owned(),
+                )
+            })
+            .collect(),
         items,
     }))
 }

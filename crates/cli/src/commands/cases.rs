@@ -126,6 +126,7 @@ pub fn document(c: DocumentCommand) -> Result<()> {
                     counterpart,
                     pdf: None,
                     file,
+                    secret: false,
                 },
             )?;
             output::print(json.json, &rec, || {

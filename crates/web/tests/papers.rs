@@ -1,0 +1,266 @@
+//! Handlingar (#17): the handlingar chosen per item go out with the kallelse; the public
+//! reads the public ones and a notice for the secret one; a ledamot reads every one and
+//! keeps annotations only she sees; an ersättare reads the secret one only when called in.
+
+mod support;
+
+use axum::http::StatusCode;
+use paragraf_app::registry::{add_document, review_document, AddDocument};
+use paragraf_core::meeting::MeetingState;
+use paragraf_core::registry::{Direction, DocumentType, Review, SECRET_DOCUMENT};
+use support::*;
+
+#[tokio::test]
+async fn a_kallelse_carries_its_handlingar_to_members_and_the_public() {
+    let app = app();
+    let dir = &app.state.dir;
+    let m = app.demo_meeting(MeetingState::Planned);
+    let item = m
+        .agenda()
+        .iter()
+        .find(|i| i.case.is_some())
+        .unwrap()
+        .clone();
+    let case = item.case.unwrap();
+    let add = |title: &str, secret: bool| {
+        add_document(
+            dir,
+            case,
+            AddDocument {
+                kind: DocumentType::Memo,
+                title: title.into(),
+                date: today(),
+                direction: Direction::Internal,
+                counterpart: None,
+                pdf: Some(text_pdf(title)),
+                file: None,
+                secret,
+            },
+        )
+        .unwrap()
+    };
+    let public = add("Tjänsteskrivelse om kostnaderna", false);
+    let secret = add("Utredning om familjen Andersson", true);
+    let secretary = paragraf_app::accounts::user_by_name(dir, "sekreterare")
+        .unwrap()
+        .unwrap();
+    review_document(dir, &secretary, case, public.number, Some(Review::Public)).unwrap();
+    // A secret handling can never be found public.
+    assert!(review_document(dir, &secretary, case, secret.number, Some(Review::Public)).is_err());
+
+    // The secretary chooses the two, secret first, and sends the kallelse.
+    let (sc, sx) = app.login("sekreterare").await;
+    let act = |a: &str| format!("/sammantraden/{}/{a}", m.id);
+    let p = item.position.to_string();
+    let (ns, np) = (secret.number.to_string(), public.number.to_string());
+    let (os, op) = (format!("order-{ns}"), format!("order-{np}"));
+    let chose = app
+        .post_form(
+            &act("handlingar"),
+            Some(&sc),
+            &[
+                ("csrf", &sx),
+                ("position", &p),
+                ("doc", &np),
+                (&op, "2"),
+                ("doc", &ns),
+                (&os, "1"),
+            ],
+        )
+        .await;
+    assert_eq!(chose.status, StatusCode::SEE_OTHER, "{}", chose.body);
+    assert_eq!(
+        dir.meeting(m.id).unwrap().agenda()[item.position as usize - 1].documents,
+        Some(vec![secret.number, public.number])
+    );
+    // A number that is no handling of the case is refused, with the form kept.
+    let bad = app
+        .post_form(
+            &act("handlingar"),
+            Some(&sc),
+            &[("csrf", &sx), ("position", &p), ("doc", "99999")],
+        )
+        .await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
+    assert!(bad.body.contains("ingen handling 99999"));
+
+    // An ersättare's account (Olof Granlund sits as ersättare).
+    let olof = dir
+        .persons()
+        .unwrap()
+        .into_iter()
+        .find(|p| p.name == "Olof Granlund")
+        .unwrap();
+    paragraf_app::accounts::add_user(
+        dir,
+        "ersattare",
+        "Olof Granlund",
+        "ersattare-demo",
+        paragraf_app::accounts::Role::Member,
+        Some(olof.id),
+        &[m.body],
+    )
+    .unwrap();
+    let (ec, ex) = app.login("ersattare").await;
+    let handling = |n: u32| {
+        format!(
+            "/sammantraden/{}/punkt/{}/handling/{n}",
+            m.id, item.position
+        )
+    };
+    // Before the kallelse, members read nothing of it.
+    assert_eq!(
+        app.get(&handling(public.number), Some(&ec)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let sent = app
+        .post_form(&act("kalla"), Some(&sc), &[("csrf", &sx)])
+        .await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+
+    // The public kallelse: the public handling by title and link, the secret by the notice.
+    let body = dir.body(m.body).unwrap();
+    let public_page = app
+        .get(
+            &format!("/organ/{}/{}/kallelse", body.value.slug(), m.date),
+            None,
+        )
+        .await;
+    assert_eq!(public_page.status, StatusCode::OK);
+    assert!(public_page.body.contains("Tjänsteskrivelse om kostnaderna"));
+    assert!(
+        public_page.body.contains(SECRET_DOCUMENT),
+        "{}",
+        public_page.body
+    );
+    assert!(!public_page.body.contains("Andersson"));
+    assert!(public_page.body.contains("Hålltider"));
+    let link = links(&public_page.body)
+        .into_iter()
+        .find(|l| l.contains("/handlingar/"))
+        .expect("a link to the public handling");
+    let file = app.get(&link, None).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert!(file.bytes.starts_with(b"%PDF-"));
+
+    // A ledamot reads both and annotates the secret one; only she sees her note.
+    let (lc, lx) = app.login("ledamot").await;
+    let page = app.get(&format!("/sammantraden/{}", m.id), Some(&lc)).await;
+    assert!(
+        page.body.contains("Utredning om familjen Andersson"),
+        "{}",
+        page.body
+    );
+    let secret_page = app.get(&handling(secret.number), Some(&lc)).await;
+    assert_eq!(secret_page.status, StatusCode::OK, "{}", secret_page.body);
+    let pdf = app
+        .get(&format!("{}/fil.pdf", handling(secret.number)), Some(&lc))
+        .await;
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+    assert_eq!(
+        pdf.headers.get("cache-control").unwrap(),
+        "private, no-store"
+    );
+    let note = app
+        .post_form(
+            &format!("{}/anteckningar", handling(secret.number)),
+            Some(&lc),
+            &[
+                ("csrf", &lx),
+                ("page", "2"),
+                ("quote", "familjen"),
+                ("note", "Fråga om placeringen"),
+            ],
+        )
+        .await;
+    assert_eq!(note.status, StatusCode::SEE_OTHER, "{}", note.body);
+    // An empty one is refused and the page comes back with what was typed.
+    let empty = app
+        .post_form(
+            &format!("{}/anteckningar", handling(secret.number)),
+            Some(&lc),
+            &[("csrf", &lx), ("page", "x"), ("note", "")],
+        )
+        .await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(empty.body.contains("value=\"x\""));
+    let mine = app.get(&handling(secret.number), Some(&lc)).await;
+    assert!(mine.body.contains("Fråga om placeringen"));
+    let export = app.get("/konto/anteckningar.json", Some(&lc)).await;
+    let json: serde_json::Value = serde_json::from_str(&export.body).unwrap();
+    assert_eq!(json[0]["anteckning"], "Fråga om placeringen");
+    assert_eq!(json[0]["sida"], 2);
+    assert_eq!(json[0]["markering"], "familjen");
+    let (jc, jx) = app.login("justerare").await;
+    let theirs = app.get(&handling(secret.number), Some(&jc)).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    assert!(!theirs.body.contains("Fråga om placeringen"));
+    assert_eq!(
+        app.get("/konto/anteckningar.json", Some(&jc))
+            .await
+            .body
+            .trim(),
+        "[]"
+    );
+    // Another user cannot remove her note.
+    let id = mine
+        .body
+        .split("/anteckningar/")
+        .nth(1)
+        .unwrap()
+        .split('/')
+        .next()
+        .unwrap()
+        .to_string();
+    let steal = app
+        .post_form(
+            &format!("{}/anteckningar/{id}/ta-bort", handling(secret.number)),
+            Some(&jc),
+            &[("csrf", &jx)],
+        )
+        .await;
+    assert_eq!(steal.status, StatusCode::NOT_FOUND);
+
+    // The ersättare reads the public handling, not the secret one — until called in.
+    assert_eq!(
+        app.get(&handling(public.number), Some(&ec)).await.status,
+        StatusCode::OK
+    );
+    let page = app.get(&format!("/sammantraden/{}", m.id), Some(&ec)).await;
+    assert!(!page.body.contains("Andersson"));
+    assert!(page.body.contains(SECRET_DOCUMENT));
+    assert_eq!(
+        app.get(&handling(secret.number), Some(&ec)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert!(app
+        .post_form(
+            &format!("{}/anteckningar", handling(secret.number)),
+            Some(&ec),
+            &[("csrf", &ex), ("note", "x")],
+        )
+        .await
+        .status
+        .is_client_error());
+    let called = app
+        .post_form(
+            &act("inkalla"),
+            Some(&sc),
+            &[
+                ("csrf", &sx),
+                ("person", &olof.id.to_string()),
+                ("serve", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(called.status, StatusCode::SEE_OTHER, "{}", called.body);
+    assert_eq!(
+        app.get(&handling(secret.number), Some(&ec)).await.status,
+        StatusCode::OK
+    );
+    // Nobody logged out reads the reading room.
+    assert_eq!(
+        app.get(&handling(public.number), None).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+}
