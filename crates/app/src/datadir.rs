@@ -33,6 +33,9 @@ pub struct Config {
     /// `[nycklar]`: where the private keys are kept, if not beside the data directory.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub nycklar: Option<KeysConfig>,
+    /// `[mail]`: the SMTP server for the members' notices and the expediering.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail: Option<crate::mail::MailConfig>,
 }
 
 /// `[nycklar]`: the key directory — the private seal keys and the default organisation key
@@ -258,6 +261,9 @@ impl Config {
             if !is_web_address(u) {
                 bail!("[server] public_url {u:?} ska börja med https:// eller http://");
             }
+        }
+        if let Some(mail) = &self.mail {
+            mail.validate()?;
         }
         if let Some(sso) = &self.sso {
             if self.server.public_url.is_none() {

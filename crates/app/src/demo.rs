@@ -42,6 +42,7 @@ pub fn demo_config() -> Config {
         sso: None,
         underskrift: None,
         nycklar: None,
+        mail: None,
     }
 }
 

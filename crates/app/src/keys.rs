@@ -393,6 +393,7 @@ mod tests {
             sso: None,
             underskrift: None,
             nycklar: keys.map(|katalog| crate::datadir::KeysConfig { katalog }),
+            mail: None,
         };
         DataDir::init(&root.join("data"), &config).unwrap()
     }

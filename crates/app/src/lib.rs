@@ -17,6 +17,7 @@ pub mod followup;
 pub mod imports;
 pub mod install;
 pub mod keys;
+pub mod mail;
 pub mod meeting;
 pub mod open_data;
 pub mod org;
@@ -43,7 +44,7 @@ use paragraf_store::{Store, StoreError};
 /// nothing if it fails (its error is returned as it was).
 pub fn in_transaction<T>(
     store: &dyn Store,
-    f: impl FnOnce(&dyn Store) -> anyhow::Result<T>,
+    f: impl FnOnce(&dyn paragraf_store::Storage) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
     let mut f = Some(f);
     let mut out = None;

@@ -35,6 +35,7 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
         sso: None,
         underskrift: None,
         nycklar: None,
+        mail: None,
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir;

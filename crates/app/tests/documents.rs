@@ -27,6 +27,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         sso: None,
         underskrift: None,
         nycklar: None,
+        mail: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     (tmp, d)

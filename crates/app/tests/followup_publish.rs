@@ -36,6 +36,7 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
         sso: None,
         underskrift: None,
         nycklar: None,
+        mail: None,
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir;

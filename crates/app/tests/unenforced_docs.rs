@@ -57,6 +57,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         sso: None,
         underskrift: None,
         nycklar: None,
+        mail: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let csv = std::fs::read(concat!(

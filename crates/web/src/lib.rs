@@ -380,6 +380,26 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
     paragraf_app::meeting::cycle::close_appeal_periods(&state.dir, state.today())?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("lyssnar på http://{}", listener.local_addr()?);
+    // The outbox: queued e-mail is sent every few seconds, off the request workers.
+    let dir = state.dir.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3));
+        loop {
+            tick.tick().await;
+            let dir = dir.clone();
+            let round = tokio::task::spawn_blocking(move || {
+                paragraf_app::mail::deliver_due(&dir, chrono::Utc::now())
+            })
+            .await;
+            match round {
+                Ok(Ok(d)) if d.sent + d.failed > 0 => {
+                    tracing::info!(skickade = d.sent, misslyckade = d.failed, "e-post")
+                }
+                Ok(Err(e)) => tracing::warn!("e-posten kunde inte skickas: {e:#}"),
+                _ => {}
+            }
+        }
+    });
     serve_listener(state, listener, async {
         let _ = tokio::signal::ctrl_c().await;
     })

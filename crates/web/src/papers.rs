@@ -165,7 +165,12 @@ pub async fn remove_annotation(
     Form(f): Form<Fields>,
 ) -> Result<Response, WebError> {
     viewer.check_csrf(get(&f, "csrf").unwrap_or(""))?;
-    papers::remove_annotation(&state.dir, viewer.logged_in()?, annotation)?;
+    papers::remove_annotation(
+        &state.dir,
+        viewer.logged_in()?,
+        (MeetingId(id), position, number),
+        annotation,
+    )?;
     Ok(Redirect::to(&format!(
         "/sammantraden/{id}/punkt/{position}/handling/{number}"
     ))

@@ -842,6 +842,72 @@ fn meeting_view(
                     li { a href={ "/sammantraden/" (id) "/dokument/utdrag-" (p.number) ".pdf" } { "Protokollsutdrag § " (p.number) " (PDF)" } }
                 } }
             }
+            @if secretary {
+                @let sent = paragraf_app::mail::dispatches(&state.dir, &user, m.id).unwrap_or_default();
+                @if let Some(min) = minutes.as_ref().filter(|_| !imported) {
+                    @let ready: Vec<_> = min.paragraphs().iter().filter(|p| min.is_sealed() || p.immediately_adjusted).collect();
+                    @if !ready.is_empty() {
+                        h2 { "Expediering" }
+                        p class="hint" { "Skicka protokollsutdragen (bestyrkta, signerade PDF) till mottagarna: med e-post, eller markera dem skickade med post. Varje utskick sparas med vem, vad, när och hur." }
+                        @for p in &ready {
+                            @let done: Vec<_> = sent.iter().filter(|d| d.paragraph == Some(p.number)).collect();
+                            h3 { "§ " (p.number) " " (p.title) @if !done.is_empty() { " — expedierat" } }
+                            @if !p.dispatch.is_empty() { p { "Skickas till: " (p.dispatch.join(", ")) } }
+                            @if !done.is_empty() { ul { @for d in &done { li {
+                                (d.recipient) " (" (d.method.word()) @if let Some(a) = &d.address { ", " (a) } "): " (d.status.word())
+                                @if let Some(t) = &d.sent { " " (t.get(..16).unwrap_or(t).replace('T', " ")) }
+                            } } } }
+                            @let key = format!("exp-{}", p.number);
+                            details open[refused.as_ref().is_some_and(|r| r.action == "expediera" && get(r.fields, "paragraph") == Some(&p.number.to_string()))] {
+                                summary { "Expediera § " (p.number) }
+                                form method="post" action=(action("expediera")) {
+                                    (csrf(token.as_deref()))
+                                    input type="hidden" name="paragraph" value=(p.number);
+                                    label for={ (key) "-to" } { "Mottagare (person, enhet eller myndighet)" }
+                                    input id={ (key) "-to" } name="recipient" size="40" list={ (key) "-list" } value=(typed("expediera", "recipient").filter(|_| refused.as_ref().is_some_and(|r| get(r.fields, "paragraph") == Some(&p.number.to_string()))).unwrap_or_else(|| p.dispatch.first().cloned().unwrap_or_default()));
+                                    datalist id={ (key) "-list" } { @for r in &p.dispatch { option value=(r) {} } }
+                                    label for={ (key) "-mail" } { "E-postadress (tom: skickas med post)" }
+                                    input id={ (key) "-mail" } name="email" type="email" size="40" value=(typed("expediera", "email").filter(|_| refused.as_ref().is_some_and(|r| get(r.fields, "paragraph") == Some(&p.number.to_string()))).unwrap_or_default());
+                                    div { button type="submit" { "Expediera utdraget" } }
+                                }
+                            }
+                        }
+                    }
+                }
+                @if !sent.is_empty() || m.summons().is_some() {
+                    h2 { "Utskick" }
+                    @if !paragraf_app::mail::configured(&state.dir) {
+                        p class="refused" { "E-post är inte inställd ([mail] i paragraf.toml): utskicken med e-post väntar i kön tills den är det." }
+                    }
+                    @let missing = paragraf_app::mail::without_address(&state.dir, &m).unwrap_or_default();
+                    @if !missing.is_empty() { p class="hint" { "Saknar e-postadress och får inget meddelande om kallelsen: " (missing.join(", ")) } }
+                    @if sent.is_empty() { p { "Inga utskick än." } }
+                    @else {
+                        table class="dispatches" {
+                            caption { "Meddelanden och utdrag, i den ordning de köades" }
+                            thead { tr { th scope="col" { "Vad" } th scope="col" { "Till" } th scope="col" { "Hur" } th scope="col" { "Status" } } }
+                            tbody { @for d in &sent { tr {
+                                td { (d.subject) }
+                                td { (d.recipient) @if let Some(a) = &d.address { br; (a) } }
+                                td { (d.method.word()) }
+                                td {
+                                    (d.status.word())
+                                    @if let Some(t) = &d.sent { ", " (t.get(..16).unwrap_or(t).replace('T', " ")) }
+                                    @if d.attempts > 1 || d.last_error.is_some() { br; (d.attempts) " försök" }
+                                    @if let Some(e) = &d.last_error { @if d.status != paragraf_app::mail::DispatchStatus::Sent { br; span class="refused" { "Fel: " (e) } } }
+                                    @if d.status == paragraf_app::mail::DispatchStatus::Failed {
+                                        form method="post" action=(action("skicka-igen")) class="inline" {
+                                            (csrf(token.as_deref()))
+                                            input type="hidden" name="dispatch" value=(d.id);
+                                            button type="submit" { "Skicka igen" }
+                                        }
+                                    }
+                                }
+                            } } }
+                        }
+                    }
+                }
+            }
             @if secretary && m.state() == MeetingState::Planned {
                 details open[refused.as_ref().is_some_and(|r| r.action == "andra")] {
                     summary { "Ändra datum, tid eller plats" }
@@ -1528,6 +1594,26 @@ pub async fn meeting_action(
                     position,
                     chosen.into_iter().map(|(_, n)| n).collect(),
                 )?;
+            }
+            "expediera" => {
+                let n = paragraph_field(&f)?;
+                paragraf_app::mail::dispatch_extract(
+                    store,
+                    &user,
+                    mid,
+                    n,
+                    &paragraf_app::mail::ExtractTo {
+                        recipient: required(&f, "recipient", "mottagare")?.to_string(),
+                        email: get(&f, "email").map(|e| e.trim().to_string()),
+                    },
+                    state.today(),
+                )?;
+            }
+            "skicka-igen" => {
+                let d: i64 = required(&f, "dispatch", "utskick")?
+                    .parse()
+                    .map_err(|_| WebError::field("dispatch", "ogiltigt utskick"))?;
+                paragraf_app::mail::retry(store, &user, mid, d)?;
             }
             "inkalla" => {
                 let person = person_field(&f, "person")?;

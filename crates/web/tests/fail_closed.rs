@@ -420,8 +420,21 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
     // A handling with its file in the secret case.
     let handling = add_memo(store, secret_case.id, "Utredning", b"%PDF-1.4 utredning");
 
+    // The reading room's address of that handling, on the drafted meeting's agenda.
+    let position = store
+        .meeting(drafted)
+        .unwrap()
+        .agenda()
+        .iter()
+        .find(|i| i.case == Some(secret_case.id))
+        .unwrap()
+        .position;
+    let reading = format!("/sammantraden/{drafted}/punkt/{position}/handling/{handling}");
+
     // GET routes that show a body's non-public matters, and what proves they were shown.
     let reads: Vec<(String, &str)> = vec![
+        (reading.clone(), "Utredning"),
+        (format!("{reading}/fil.pdf"), ""),
         (
             format!("/arenden/{}", secret_case.id),
             "Ansökan om vård enligt LVU",
@@ -479,6 +492,8 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         // web `files_are_read_in_from_the_browser_with_a_preview_first`).
         "/las-in".into(),
         "/las-in/spara".into(),
+        format!("{reading}/anteckningar"),
+        format!("{reading}/anteckningar/1/ta-bort"),
     ];
     covered.extend(posts.iter().map(|p| route_of(p)));
     for api in [
@@ -553,6 +568,8 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/statistik/ej-verkstallda/diagram.svg",
         "/konto/nycklar",
         "/konto/nycklar/{id}/aterkalla",
+        // One's own annotations only: papers.rs a_kallelse_carries_its_handlingar_….
+        "/konto/anteckningar.json",
         "/konto/losenord",
         // Administrators only: accounts_are_administered_by_administrators_only.
         "/admin/konton",
@@ -682,6 +699,8 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
 fn reads_allowed(role: Role, path: &str) -> bool {
     match role {
         Role::Admin | Role::Secretary | Role::CaseOfficer => true,
+        // The member here is Karin Ek, ledamot of Socialnämnden: she reads the handlingar
+        // of its meetings (an ersättare's copy: tests/papers.rs).
         Role::Member => !reads_need_staff(path),
         Role::Registrar => !["/ej-verkstallda", "/delegation/beslut"]
             .iter()

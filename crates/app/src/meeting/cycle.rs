@@ -292,8 +292,13 @@ pub fn send_notice(
         .collect();
     recipients.sort_unstable();
     recipients.dedup();
-    let warnings = change_meeting(store, id, |m| {
-        Ok(cycle::send_notice(m, today, recipients, lead)?)
+    // The kallelse and the e-mail telling its recipients of it are kept together.
+    let warnings = crate::in_transaction(store, |tx| {
+        let mut m = tx.meeting(id)?.value;
+        let warnings = cycle::send_notice(&mut m, today, recipients, lead)?;
+        tx.update_meeting(id, &m)?;
+        crate::mail::queue_notice(dir, tx, id, &m, crate::mail::NoticeEvent::Sent)?;
+        Ok(warnings)
     })?;
     // The agenda's handlingar found public are public from now on: searchable at once.
     crate::search::after_publication(dir);
@@ -302,7 +307,16 @@ pub fn send_notice(
 
 /// Ställer in sammanträdet on `today` with `reason` (planned or notified, its day not passed).
 pub fn cancel(dir: &crate::DataDir, id: MeetingId, today: NaiveDate, reason: &str) -> Result<()> {
-    change_meeting(dir.storage(), id, |m| Ok(cycle::cancel(m, today, reason)?))?;
+    crate::in_transaction(dir.storage(), |tx| {
+        let mut m = tx.meeting(id)?.value;
+        let notified = m.notice_sent();
+        cycle::cancel(&mut m, today, reason)?;
+        tx.update_meeting(id, &m)?;
+        if notified {
+            crate::mail::queue_notice(dir, tx, id, &m, crate::mail::NoticeEvent::Cancelled)?;
+        }
+        Ok(())
+    })?;
     // Its public kallelse is gone: not found any more.
     crate::search::after_publication(dir);
     Ok(())
@@ -332,8 +346,12 @@ pub fn add_supplement(
     let store = dir.storage();
     let lead = dir.config().municipality.notice_days();
     let item = agenda_item_for_case(store, case_key, None, None)?;
-    let added = change_meeting(store, id, |m| {
-        Ok(cycle::add_supplement(m, item, today, lead)?)
+    let added = crate::in_transaction(store, |tx| {
+        let mut m = tx.meeting(id)?.value;
+        let added = cycle::add_supplement(&mut m, item, today, lead)?;
+        tx.update_meeting(id, &m)?;
+        crate::mail::queue_notice(dir, tx, id, &m, crate::mail::NoticeEvent::Supplement)?;
+        Ok(added)
     })?;
     // The tilläggsärende is on the public kallelse: searchable at once.
     crate::search::after_publication(dir);

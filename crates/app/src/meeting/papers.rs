@@ -255,6 +255,33 @@ pub fn open(
     position: u32,
     number: u32,
 ) -> Result<(Paper, Vec<u8>)> {
+    let (paper, case) = find(dir, user, id, position, number)?;
+    let (doc, bytes) = crate::registry::document_file(dir, paper.case, number)?;
+    if paper.secret {
+        crate::accounts::record(
+            dir,
+            &user.username,
+            "läsa-sekretess",
+            "handling",
+            doc.id.0,
+            None,
+            Some(
+                serde_json::json!({ "ärende": case.dnr.to_string(), "handling": number, "sammanträde": id.0 }),
+            ),
+        );
+    }
+    Ok((paper, bytes))
+}
+
+/// The handling of item `position` of meeting `id` that `user`'s copy holds, and its case;
+/// refused when the copy does not hold it.
+fn find(
+    dir: &DataDir,
+    user: &User,
+    id: MeetingId,
+    position: u32,
+    number: u32,
+) -> Result<(Paper, Case)> {
     let store = dir.storage();
     let m = store.meeting(id)?;
     let copy = copy_of(dir, user, &m)?;
@@ -267,32 +294,18 @@ pub fn open(
         .into_iter()
         .find(|d| d.number == number)
         .ok_or_else(|| Error::NotFound(format!("handling {number} till punkt {position}")))?;
-    let case = store.case(d.case)?;
+    let case = store.case(d.case)?.value;
     if !d.value.member_may_read(&case, copy == Copy::Full) {
         return Err(Error::Forbidden(
             "handlingen omfattas av sekretess och ingår inte i ersättarnas utskick".into(),
         )
         .into());
     }
-    let (_, bytes) = crate::registry::document_file(dir, d.case, number)?;
-    if secret_of(&d.value, &case) {
-        crate::accounts::record(
-            dir,
-            &user.username,
-            "läsa-sekretess",
-            "handling",
-            d.id.0,
-            None,
-            Some(
-                serde_json::json!({ "ärende": case.dnr.to_string(), "handling": number, "sammanträde": id.0 }),
-            ),
-        );
-    }
     let n = my_annotations(dir, user)?
         .iter()
         .filter(|a| a.case == d.case && a.document == number)
         .count();
-    Ok((paper(&d, &case, copy, n), bytes))
+    Ok((paper(&d, &case, copy, n), case))
 }
 
 /// Writes a private annotation of `user` on handling `number` of item `position` (which the
@@ -308,7 +321,7 @@ pub fn annotate(
     quote: Option<String>,
     note: &str,
 ) -> Result<Annotation> {
-    let (p, _) = open(dir, user, id, position, number)?;
+    let (p, _) = find(dir, user, id, position, number)?;
     if page == Some(0) {
         return Err(Error::field("page", "sidnumret börjar på 1").into());
     }
@@ -322,8 +335,15 @@ pub fn annotate(
     })?)
 }
 
-/// Removes one of `user`'s annotations; another user's is not found.
-pub fn remove_annotation(dir: &DataDir, user: &User, annotation: i64) -> Result<()> {
+/// Removes one of `user`'s annotations on handling `number` of item `position` of meeting
+/// `id` (which the user must still read); another user's is not found.
+pub fn remove_annotation(
+    dir: &DataDir,
+    user: &User,
+    (id, position, number): (MeetingId, u32, u32),
+    annotation: i64,
+) -> Result<()> {
+    find(dir, user, id, position, number)?;
     if !dir.storage().remove_annotation(user.id, annotation)? {
         return Err(Error::NotFound(format!("anteckning {annotation}")).into());
     }

@@ -49,6 +49,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 sso: None,
                 underskrift: None,
                 nycklar: None,
+                mail: None,
             };
             let dir = DataDir::init(&a.data.dir, &config)?;
             if let Some((username, password)) = admin {
