@@ -14,6 +14,7 @@ pub const STAFF: &[Role] = &[
     Role::Secretary,
     Role::CaseOfficer,
     Role::Registrar,
+    Role::Director,
 ];
 /// The roles that read the registry (the läsare only its public entries).
 pub const REGISTRY_READERS: &[Role] = &[
@@ -22,12 +23,21 @@ pub const REGISTRY_READERS: &[Role] = &[
     Role::CaseOfficer,
     Role::Registrar,
     Role::Reader,
+    Role::Director,
 ];
+/// The roles that approve a tjänsteskrivelse (förvaltningschef; an administrator may not:
+/// approval is the manager's word, not a system right).
+pub const APPROVERS: &[Role] = &[Role::Director];
 /// The roles that run the meeting cycle.
 pub const SECRETARY: &[Role] = &[Role::Admin, Role::Secretary];
 /// The roles that handle individuals' matters (the register of ej verkställda beslut, the
 /// ANMÄLAN lists of delegation decisions).
-pub const HANDLERS: &[Role] = &[Role::Admin, Role::Secretary, Role::CaseOfficer];
+pub const HANDLERS: &[Role] = &[
+    Role::Admin,
+    Role::Secretary,
+    Role::CaseOfficer,
+    Role::Director,
+];
 
 /// Whether `user` may read what belongs to `body` and is not public.
 pub fn may_read(user: &User, body: Option<BodyId>) -> bool {

@@ -211,11 +211,12 @@ pub fn parse_role(text: &str) -> Result<Role> {
         "ledamot/ersättare" | "ledamot" | "ersättare" | "ordförande" | "member" => Role::Member,
         "registrator" | "registrar" => Role::Registrar,
         "läsare" | "reader" => Role::Reader,
+        "förvaltningschef" | "director" => Role::Director,
         _ => {
             return Err(Error::field(
                 "role",
                 format!(
-                    "okänd roll ”{}”: välj administratör, nämndsekreterare, handläggare, ledamot/ersättare, registrator eller läsare",
+                    "okänd roll ”{}”: välj administratör, nämndsekreterare, handläggare, förvaltningschef, ledamot/ersättare, registrator eller läsare",
                     text.trim()
                 ),
             ))

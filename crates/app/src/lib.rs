@@ -19,6 +19,7 @@ pub mod install;
 pub mod keys;
 pub mod mail;
 pub mod meeting;
+pub mod memo;
 pub mod open_data;
 pub mod org;
 mod queries;

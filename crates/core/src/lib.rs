@@ -22,6 +22,7 @@ pub mod dnr;
 pub mod followup;
 pub mod ids;
 pub mod meeting;
+pub mod memo;
 pub mod minutes;
 pub mod org;
 pub mod publication;

@@ -413,6 +413,16 @@ impl Meeting {
         Ok(())
     }
 
+    /// Gives the item of `case` the draft § `draft` (an approved tjänsteskrivelse's) while
+    /// the föredragningslista is open.
+    pub fn set_item_draft(&mut self, case: CaseId, draft: ItemDraft) -> Result<(), CycleError> {
+        self.agenda_open()?;
+        for item in self.agenda.iter_mut().filter(|i| i.case == Some(case)) {
+            item.draft = Some(draft.clone());
+        }
+        Ok(())
+    }
+
     /// The ersättare called in to serve.
     pub fn called_in(&self) -> &[PersonId] {
         &self.called_in

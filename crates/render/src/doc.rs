@@ -447,3 +447,44 @@ pub struct PostingDoc {
     #[serde(default)]
     pub signed_by: Option<String>,
 }
+
+/// *Tjänsteskrivelse*: the administration's preparation of a matter for the body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemoDoc {
+    pub municipality: String,
+    /// The body the matter goes to.
+    pub body: String,
+    /// The day it was written (or approved).
+    pub date: NaiveDate,
+    /// *Diarienummer*.
+    pub dnr: String,
+    /// *Rubrik*.
+    pub title: String,
+    /// *Ärendet i korthet*.
+    pub summary: String,
+    /// *Bakgrund*.
+    #[serde(default)]
+    pub background: String,
+    /// *Förvaltningens bedömning*.
+    #[serde(default)]
+    pub assessment: String,
+    /// *Ekonomiska konsekvenser*.
+    #[serde(default)]
+    pub finances: String,
+    /// *Förslag till beslut*: the att-satser, without "att".
+    pub proposal: Vec<String>,
+    /// *Beslutsunderlag*.
+    #[serde(default)]
+    pub documents: Vec<String>,
+    /// *Beslutet skickas till*.
+    #[serde(default)]
+    pub dispatch: Vec<String>,
+    /// *Handläggare*, name and title.
+    pub officer: String,
+    /// *Förvaltningschef*, once approved.
+    #[serde(default)]
+    pub director: Option<String>,
+    /// "Utkast, version 2" until approved.
+    #[serde(default)]
+    pub draft: Option<String>,
+}

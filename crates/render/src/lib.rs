@@ -51,6 +51,7 @@ const PROTOCOL_TYP: &str = include_str!("../templates/protocol.typ");
 const EXTRACT_TYP: &str = include_str!("../templates/extract.typ");
 const POSTING_TYP: &str = include_str!("../templates/posting.typ");
 const REPORT_TYP: &str = include_str!("../templates/report.typ");
+const MEMO_TYP: &str = include_str!("../templates/memo.typ");
 
 /// *Kallelse*: the notice of a meeting.
 pub fn notice_pdf(d: &doc::NoticeDoc) -> Result<Vec<u8>, RenderError> {
@@ -117,6 +118,11 @@ pub fn extract_pdf(d: &doc::ExtractDoc) -> Result<Vec<u8>, RenderError> {
 /// *Anslag*: the notice on the *anslagstavla* that the protocol has been adjusted.
 pub fn posting_pdf(d: &doc::PostingDoc) -> Result<Vec<u8>, RenderError> {
     render(POSTING_TYP, &payload::posting(d)?)
+}
+
+/// *Tjänsteskrivelse*: the administration's preparation of a matter.
+pub fn memo_pdf(d: &doc::MemoDoc) -> Result<Vec<u8>, RenderError> {
+    render(MEMO_TYP, &payload::memo(d)?)
 }
 
 /// A report: sections with text, tables and SVG charts.

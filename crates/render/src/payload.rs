@@ -866,3 +866,52 @@ mod tests {
         assert!(matches!(table(&t), Err(RenderError::Invalid(_))));
     }
 }
+
+// ---------------------------------------------------------------- tjänsteskrivelse
+
+#[derive(Serialize)]
+struct MemoPayload {
+    header: Header,
+    draft: Option<String>,
+    facts: Vec<(String, String)>,
+    title: String,
+    summary: Vec<Block>,
+    background: Vec<Block>,
+    assessment: Vec<Block>,
+    finances: Vec<Block>,
+    proposal_intro: String,
+    proposal: Vec<String>,
+    documents: Vec<String>,
+    dispatch: Vec<String>,
+    officer: String,
+    director: Option<String>,
+}
+
+pub(crate) fn memo(d: &crate::doc::MemoDoc) -> Result<impl Serialize, RenderError> {
+    Ok(MemoPayload {
+        header: Header::new(
+            &d.municipality,
+            &d.body,
+            "Tjänsteskrivelse",
+            format::date_iso(d.date),
+            &format!("Tjänsteskrivelse – {}", d.title),
+        ),
+        draft: d.draft.clone(),
+        facts: vec![
+            ("Diarienummer".into(), d.dnr.clone()),
+            ("Datum".into(), format::date_iso(d.date)),
+            ("Till".into(), d.body.clone()),
+        ],
+        title: d.title.clone(),
+        summary: blocks(&d.summary),
+        background: blocks(&d.background),
+        assessment: blocks(&d.assessment),
+        finances: blocks(&d.finances),
+        proposal_intro: format!("Förvaltningen föreslår att {} beslutar", d.body),
+        proposal: d.proposal.clone(),
+        documents: d.documents.clone(),
+        dispatch: d.dispatch.clone(),
+        officer: d.officer.clone(),
+        director: d.director.clone(),
+    })
+}

@@ -28,6 +28,9 @@ pub enum Role {
     /// Läsare: reads the diarium's public entries (cases that are not secret, and their
     /// list of handlingar) and nothing that is not public; changes nothing.
     Reader,
+    /// Förvaltningschef: works in the registry as a handläggare, and approves the
+    /// tjänsteskrivelser that go to the body.
+    Director,
 }
 
 impl Role {
@@ -40,6 +43,7 @@ impl Role {
             Role::Member => "ledamot/ersättare",
             Role::Registrar => "registrator",
             Role::Reader => "läsare",
+            Role::Director => "förvaltningschef",
         }
     }
 }
@@ -137,6 +141,7 @@ fn role_name(r: Role) -> &'static str {
         Role::Member => "member",
         Role::Registrar => "registrar",
         Role::Reader => "reader",
+        Role::Director => "director",
     }
 }
 
@@ -148,6 +153,7 @@ fn role_from(s: &str) -> Result<Role> {
         "member" => Role::Member,
         "registrar" => Role::Registrar,
         "reader" => Role::Reader,
+        "director" => Role::Director,
         other => {
             return Err(StoreError::Corrupt {
                 what: "användare",

@@ -93,6 +93,10 @@ pub fn checks() -> Vec<Check> {
             annotations_are_each_users_own,
         ),
         (
+            "memos_are_versioned_and_kept_once_approved",
+            memos_are_versioned_and_kept_once_approved,
+        ),
+        (
             "dispatches_are_queued_tried_and_recorded",
             dispatches_are_queued_tried_and_recorded,
         ),
@@ -1345,4 +1349,46 @@ pub fn dispatches_are_queued_tried_and_recorded(s: &dyn Storage) {
     );
     assert!(s.retry_dispatch(queued[0].id).is_err());
     assert_eq!(s.dispatches(m.id).unwrap().len(), 2);
+}
+
+/// Each save is a new version; only the latest, once, is approved, and an approved version
+/// never changes.
+pub fn memos_are_versioned_and_kept_once_approved(s: &dyn Storage) {
+    let pattern = DnrPattern::new("{series}/{year}:{seq}").unwrap();
+    let (case, _) = s
+        .create_case(&pattern, &new_case("SN", "Yttrande", "2026-10-01"), &[])
+        .unwrap();
+    let memo = |summary: &str| paragraf_core::memo::Memo {
+        title: "Yttrande".into(),
+        summary: summary.into(),
+        proposal: vec!["avslå motionen".into()],
+        officer: "Rebecka Hed".into(),
+        ..Default::default()
+    };
+    let v1 = s
+        .save_memo(case.id, &memo("Första"), "handlaggare")
+        .unwrap();
+    let v2 = s.save_memo(case.id, &memo("Andra"), "handlaggare").unwrap();
+    assert_eq!((v1.version, v2.version), (1, 2));
+    assert!(
+        s.approve_memo(case.id, 1, "chef", 7).is_err(),
+        "not the latest"
+    );
+    let ok = s.approve_memo(case.id, 2, "chef", 7).unwrap();
+    assert_eq!(
+        ok.approved.as_ref().map(|a| (a.0.as_str(), a.2)),
+        Some(("chef", 7))
+    );
+    assert!(
+        s.approve_memo(case.id, 2, "chef", 8).is_err(),
+        "approved once"
+    );
+    let all = s.memos(case.id).unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].memo.summary, "Första");
+    assert_eq!(all[1].memo.summary, "Andra");
+    // A new draft after approval is version 3, and the approved one stays as it was.
+    s.save_memo(case.id, &memo("Tredje"), "handlaggare")
+        .unwrap();
+    assert_eq!(s.memos(case.id).unwrap()[1], ok);
 }

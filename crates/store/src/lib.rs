@@ -32,7 +32,7 @@ pub use delegation::{DecisionImport, DelegationStore, StoredOrder};
 pub use error::StoreError;
 pub use papers::{
     Annotation, Dispatch, DispatchKind, DispatchMethod, DispatchStatus, NewAnnotation, NewDispatch,
-    PaperStore,
+    PaperStore, StoredMemo,
 };
 pub use sqlite::{SqliteStore, SCHEMA_VERSION};
 

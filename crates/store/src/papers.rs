@@ -174,8 +174,46 @@ pub struct NewDispatch {
     pub created_by: String,
 }
 
-/// Annotations and the outbox.
+/// One saved version of a case's tjänsteskrivelse.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoredMemo {
+    /// Id.
+    pub id: i64,
+    /// The case.
+    pub case: CaseId,
+    /// Version, from 1.
+    pub version: u32,
+    /// What was written.
+    pub memo: paragraf_core::memo::Memo,
+    /// Who saved it (a username).
+    pub author: String,
+    /// When (UTC, RFC 3339).
+    pub saved: String,
+    /// Godkänd: by whom, when, and the handlingsnummer it was registered as.
+    pub approved: Option<(String, String, u32)>,
+}
+
+/// Annotations, the outbox and the tjänsteskrivelser.
 pub trait PaperStore {
+    /// Saves `memo` as the next version of `case`'s tjänsteskrivelse.
+    fn save_memo(
+        &self,
+        case: CaseId,
+        memo: &paragraf_core::memo::Memo,
+        author: &str,
+    ) -> Result<StoredMemo>;
+    /// Every version of `case`'s tjänsteskrivelse, oldest first.
+    fn memos(&self, case: CaseId) -> Result<Vec<StoredMemo>>;
+    /// Records that version `version` of `case`'s tjänsteskrivelse — the latest, not yet
+    /// approved — was approved by `by` and registered as handling `document`.
+    fn approve_memo(
+        &self,
+        case: CaseId,
+        version: u32,
+        by: &str,
+        document: u32,
+    ) -> Result<StoredMemo>;
+
     /// Keeps an annotation; a note and a quote both empty are refused.
     fn add_annotation(&self, a: &NewAnnotation) -> Result<Annotation>;
     /// The annotations of `user`, by case, handling and time.
@@ -314,7 +352,104 @@ fn many(
     Ok(out)
 }
 
+const MEMO: &str = "SELECT id, case_id, version, data_json, author, saved_at, approved_by, approved_at, document FROM memos";
+
+fn memo_row(r: &Row<'_>) -> rusqlite::Result<(i64, StoredMemo, String)> {
+    let by: Option<String> = r.get(6)?;
+    let at: Option<String> = r.get(7)?;
+    let doc: Option<u32> = r.get(8)?;
+    Ok((
+        r.get(0)?,
+        StoredMemo {
+            id: r.get(0)?,
+            case: CaseId(r.get(1)?),
+            version: r.get(2)?,
+            memo: Default::default(),
+            author: r.get(4)?,
+            saved: r.get(5)?,
+            approved: match (by, at, doc) {
+                (Some(b), Some(a), Some(d)) => Some((b, a, d)),
+                _ => None,
+            },
+        },
+        r.get(3)?,
+    ))
+}
+
+fn memos_of(c: &crate::sqlite::Conn<'_>, case: CaseId) -> Result<Vec<StoredMemo>> {
+    let mut st = c.prepare_cached(&format!("{MEMO} WHERE case_id = ?1 ORDER BY version"))?;
+    let rows = st.query_map([case.0], memo_row)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, mut m, json) = row?;
+        m.memo = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+            what: "tjänsteskrivelse",
+            id: id.to_string(),
+            reason: e.to_string(),
+        })?;
+        out.push(m);
+    }
+    Ok(out)
+}
+
 impl<D: Db> PaperStore for D {
+    fn save_memo(
+        &self,
+        case: CaseId,
+        memo: &paragraf_core::memo::Memo,
+        author: &str,
+    ) -> Result<StoredMemo> {
+        let json = serde_json::to_string(memo).map_err(|e| StoreError::Rule(e.to_string()))?;
+        self.write(|c| {
+            let next: u32 = c
+                .prepare_cached("SELECT coalesce(max(version), 0) + 1 FROM memos WHERE case_id = ?1")?
+                .query_row([case.0], |r| r.get(0))?;
+            c.prepare_cached(
+                "INSERT INTO memos (case_id, version, data_json, author, saved_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![case.0, next, json, author, c.now_text()])?;
+            memos_of(c, case)?
+                .pop()
+                .ok_or(StoreError::NotFound { what: "tjänsteskrivelse", id: case.0.to_string() })
+        })
+    }
+
+    fn memos(&self, case: CaseId) -> Result<Vec<StoredMemo>> {
+        self.read(|c| memos_of(c, case))
+    }
+
+    fn approve_memo(
+        &self,
+        case: CaseId,
+        version: u32,
+        by: &str,
+        document: u32,
+    ) -> Result<StoredMemo> {
+        self.write(|c| {
+            let all = memos_of(c, case)?;
+            let latest = all.last().ok_or(StoreError::NotFound {
+                what: "tjänsteskrivelse",
+                id: case.0.to_string(),
+            })?;
+            if latest.version != version {
+                return Err(StoreError::Conflict(format!(
+                    "version {version} är inte den senaste ({}); godkänn den senaste",
+                    latest.version
+                )));
+            }
+            if latest.approved.is_some() {
+                return Err(StoreError::Conflict(format!("version {version} är redan godkänd")));
+            }
+            c.prepare_cached(
+                "UPDATE memos SET approved_by = ?3, approved_at = ?4, document = ?5 WHERE case_id = ?1 AND version = ?2",
+            )?
+            .execute(params![case.0, version, by, c.now_text(), document])?;
+            memos_of(c, case)?
+                .pop()
+                .ok_or(StoreError::NotFound { what: "tjänsteskrivelse", id: case.0.to_string() })
+        })
+    }
+
     fn add_annotation(&self, a: &NewAnnotation) -> Result<Annotation> {
         let quote = a.quote.as_deref().map(str::trim).filter(|q| !q.is_empty());
         if a.note.trim().is_empty() && quote.is_none() {

@@ -16,7 +16,7 @@ use crate::AppState;
 const ADMIN: &[Role] = &[Role::Admin];
 
 /// The roles offered, with the words the app reads.
-const ROLES: [(&str, &str); 6] = [
+const ROLES: [(&str, &str); 7] = [
     (
         "administratör",
         "Administratör: konton, och allt i sina organ",
@@ -26,6 +26,10 @@ const ROLES: [(&str, &str); 6] = [
         "Nämndsekreterare: diariet och sammanträdena",
     ),
     ("handläggare", "Handläggare: ärenden och handlingar"),
+    (
+        "förvaltningschef",
+        "Förvaltningschef: som handläggare, och godkänner tjänsteskrivelser",
+    ),
     (
         "ledamot/ersättare",
         "Ledamot/ersättare: läser handlingar, justerar",

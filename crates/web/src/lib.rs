@@ -17,6 +17,7 @@ pub mod feeds;
 pub mod followup;
 pub mod html;
 pub mod imports;
+pub mod memo;
 pub mod month;
 pub mod oparl;
 pub mod organisation;
@@ -253,6 +254,18 @@ pub fn router(state: AppState) -> Router {
             post(papers::remove_annotation),
         )
         .route("/konto/anteckningar.json", get(papers::export))
+        .route(
+            "/arenden/{id}/tjansteskrivelse",
+            get(memo::memo_page).post(memo::memo_save),
+        )
+        .route(
+            "/arenden/{id}/tjansteskrivelse/godkann",
+            post(memo::memo_approve),
+        )
+        .route(
+            "/arenden/{id}/tjansteskrivelse/{file}",
+            get(memo::memo_pdf),
+        )
         .route(
             "/sammantraden/{id}/dokument/{name}",
             get(workspace::document),

@@ -318,6 +318,7 @@ pub async fn case_page(
         html! {
             h1 { (c.dnr.to_string()) " " (c.title) }
             p { "Status: " (c.status.swedish()) ". Registrerat " (c.registered) "." @if let Some(g) = c.secrecy.ground() { " Sekretess: " (g) "." } }
+            @if handles { p { a href={ "/arenden/" (id) "/tjansteskrivelse" } { "Tjänsteskrivelse: skriv, se versioner, godkänn" } } }
             h2 { "Handlingar" }
             table {
                 thead { tr { th scope="col" { "Nr" } th scope="col" { "Datum" } th scope="col" { "Typ" } th scope="col" { "Rubrik" } th scope="col" { "Avsändare/mottagare" } th scope="col" { "Fil" } th scope="col" { "Offentlighet" } } }

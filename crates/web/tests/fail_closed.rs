@@ -430,10 +430,28 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         .unwrap()
         .position;
     let reading = format!("/sammantraden/{drafted}/punkt/{position}/handling/{handling}");
+    // A draft tjänsteskrivelse in the secret case.
+    let secretary = paragraf_app::accounts::user_by_name(store, "sekreterare")
+        .unwrap()
+        .unwrap();
+    paragraf_app::memo::save(
+        store,
+        &secretary,
+        secret_case.id,
+        paragraf_core::memo::Memo {
+            title: "Utredning".into(),
+            summary: "Vårdnadshavarens situation".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let memo = format!("/arenden/{}/tjansteskrivelse", secret_case.id);
 
     // GET routes that show a body's non-public matters, and what proves they were shown.
     let reads: Vec<(String, &str)> = vec![
         (reading.clone(), "Utredning"),
+        (memo.clone(), "Vårdnadshavarens situation"),
+        (format!("{memo}/1.pdf"), ""),
         (format!("{reading}/fil.pdf"), ""),
         (
             format!("/arenden/{}", secret_case.id),
@@ -493,6 +511,8 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         "/las-in".into(),
         "/las-in/spara".into(),
         format!("{reading}/anteckningar"),
+        memo.clone(),
+        format!("{memo}/godkann"),
         format!("{reading}/anteckningar/1/ta-bort"),
     ];
     covered.extend(posts.iter().map(|p| route_of(p)));
@@ -604,6 +624,7 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
         Role::Admin,
         Role::Secretary,
         Role::CaseOfficer,
+        Role::Director,
         Role::Member,
         Role::Registrar,
         Role::Reader,
@@ -698,7 +719,7 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
 /// registrator not the registers of individuals' matters; a member not the registry.
 fn reads_allowed(role: Role, path: &str) -> bool {
     match role {
-        Role::Admin | Role::Secretary | Role::CaseOfficer => true,
+        Role::Admin | Role::Secretary | Role::CaseOfficer | Role::Director => true,
         // The member here is Karin Ek, ledamot of Socialnämnden: she reads the handlingar
         // of its meetings (an ersättare's copy: tests/papers.rs).
         Role::Member => !reads_need_staff(path),

@@ -264,3 +264,153 @@ async fn a_kallelse_carries_its_handlingar_to_members_and_the_public() {
         StatusCode::UNAUTHORIZED
     );
 }
+
+/// A tjänsteskrivelse is written as drafts with versions, approved by the förvaltningschef
+/// only when complete, registered as a handling, and its förslag till beslut becomes the
+/// agenda item's draft §.
+#[tokio::test]
+async fn a_tjansteskrivelse_is_drafted_approved_and_flows_into_the_agenda() {
+    let app = app();
+    let dir = &app.state.dir;
+    let m = app.demo_meeting(MeetingState::Planned);
+    let case = m.agenda().iter().find_map(|i| i.case).unwrap();
+    let page = format!("/arenden/{case}/tjansteskrivelse");
+    paragraf_app::accounts::add_user(
+        dir,
+        "chef",
+        "Helena Vik",
+        "chef-demo",
+        paragraf_app::accounts::Role::Director,
+        None,
+        &[m.body],
+    )
+    .unwrap();
+    let (hc, hx) = app.login("handlaggare").await;
+    let first = app
+        .post_form(
+            &page,
+            Some(&hc),
+            &[
+                ("csrf", &hx),
+                ("title", "Yttrande över motion om fritidskort"),
+            ],
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    let (cc, cx) = app.login("chef").await;
+    let not_ready = app.get(&page, Some(&cc)).await;
+    assert!(
+        not_ready
+            .body
+            .contains("kan inte godkännas än: skriv ärendet i korthet"),
+        "{}",
+        not_ready.body
+    );
+    assert!(!not_ready.body.contains("Godkänn version 1"));
+    let refused = app
+        .post_form(
+            &format!("{page}/godkann"),
+            Some(&cc),
+            &[("csrf", &cx), ("version", "1")],
+        )
+        .await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    let second = app
+        .post_form(
+            &page,
+            Some(&hc),
+            &[
+                ("csrf", &hx),
+                ("title", "Yttrande över motion om fritidskort"),
+                ("summary", "Förvaltningen föreslår att motionen avslås."),
+                ("background", "En motion väcktes i kommunfullmäktige."),
+                ("assessment", "Kostnaden ryms inte i budgeten."),
+                ("finances", "Ingen kostnad."),
+                (
+                    "proposal",
+                    "att avslå motionen\növerlämna yttrandet till kommunfullmäktige",
+                ),
+                ("documents", "Motion om fritidskort, 2026-09-01"),
+                ("dispatch", "Kommunfullmäktige"),
+                ("officer", "Rebecka Hed, utredare"),
+            ],
+        )
+        .await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER, "{}", second.body);
+    // Only the förvaltningschef approves.
+    let (sc, sx) = app.login("sekreterare").await;
+    let not_theirs = app
+        .post_form(
+            &format!("{page}/godkann"),
+            Some(&sc),
+            &[("csrf", &sx), ("version", "2")],
+        )
+        .await;
+    assert_eq!(not_theirs.status, StatusCode::FORBIDDEN);
+    let ok = app
+        .post_form(
+            &format!("{page}/godkann"),
+            Some(&cc),
+            &[("csrf", &cx), ("version", "2")],
+        )
+        .await;
+    assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.body);
+    let docs = dir.documents(case).unwrap();
+    let memo = docs
+        .iter()
+        .find(|d| d.title == "Tjänsteskrivelse: Yttrande över motion om fritidskort")
+        .expect("registered as a handling");
+    assert_eq!(memo.kind, DocumentType::Memo);
+    let pdf = app.get(&format!("{page}/2.pdf"), Some(&hc)).await;
+    assert!(pdf.bytes.starts_with(b"%PDF-"));
+    let text = pdftotext(&pdf.bytes);
+    for want in [
+        "Tjänsteskrivelse",
+        "Ärendet i korthet",
+        "Förvaltningens bedömning",
+        "Förslag till beslut",
+        "att avslå motionen",
+        "Helena Vik",
+        "Rebecka Hed, utredare",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    let draft = app.get(&format!("{page}/1.pdf"), Some(&hc)).await;
+    assert!(pdftotext(&draft.bytes).contains("Utkast, version 1"));
+    // The planned meeting's item now proposes the att-satser, with the tjänsteskrivelse
+    // first among the beslutsunderlag.
+    let item = dir
+        .meeting(m.id)
+        .unwrap()
+        .agenda()
+        .iter()
+        .find(|i| i.case == Some(case))
+        .unwrap()
+        .clone();
+    let d = item.draft.unwrap();
+    assert_eq!(d.text, "Förvaltningen föreslår att motionen avslås.");
+    assert!(d.documents[0].starts_with("Tjänsteskrivelse, "));
+    assert_eq!(d.dispatch, vec!["Kommunfullmäktige"]);
+    assert!(format!("{:?}", d.proposal).contains("avslå motionen"));
+    // Approved once: the same version cannot be approved again.
+    let again = app
+        .post_form(
+            &format!("{page}/godkann"),
+            Some(&cc),
+            &[("csrf", &cx), ("version", "2")],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::CONFLICT);
+}
+
+fn pdftotext(bytes: &[u8]) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("a.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

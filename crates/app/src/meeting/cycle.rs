@@ -175,7 +175,7 @@ pub fn add_agenda_topic(
 /// Adds a case to the agenda with the administration's beslutsförslag, which becomes the §'s
 /// text and proposal when the minutes are drafted.
 pub(crate) fn add_agenda_item(
-    store: &dyn Store,
+    store: &dyn paragraf_store::Storage,
 
     id: MeetingId,
     case_key: &str,
@@ -189,7 +189,7 @@ pub(crate) fn add_agenda_item(
 /// The agenda item for the case `case_key` (diarienummer or id), with `draft` or else the
 /// case's handlingar as beslutsunderlag.
 fn agenda_item_for_case(
-    store: &dyn Store,
+    store: &dyn paragraf_store::Storage,
     case_key: &str,
     presenter: Option<String>,
     draft: Option<paragraf_core::meeting::ItemDraft>,
@@ -201,38 +201,46 @@ fn agenda_item_for_case(
             Err(_) => crate::refuse!("inget ärende har diarienumret ”{case_key}”"),
         },
     };
-    // Without a draft, the beslutsunderlag are the case's handlingar: the tjänsteskrivelse
-    // and what goes with it (a secret handling by its number only).
+    // Without a draft, an approved tjänsteskrivelse gives it; else the beslutsunderlag are
+    // the case's handlingar (a secret handling by its number only).
+    let body = case
+        .body
+        .and_then(|b| store.body(b).ok())
+        .map(|b| b.value.name)
+        .unwrap_or_else(|| "Nämnden".into());
     let draft = match draft {
         Some(d) => Some(d),
-        None => {
-            use paragraf_core::registry::DocumentType as T;
-            let documents: Vec<String> = store
-                .documents(case.id)?
-                .into_iter()
-                .map(|d| d.value)
-                .filter(|d| {
-                    !matches!(
-                        d.kind,
-                        T::Notice | T::Minutes | T::MinutesExtract | T::DelegationList
-                    )
+        None => match crate::memo::approved_draft(store, &case, &body)? {
+            Some(d) => Some(d),
+            None => {
+                use paragraf_core::registry::DocumentType as T;
+                let documents: Vec<String> = store
+                    .documents(case.id)?
+                    .into_iter()
+                    .map(|d| d.value)
+                    .filter(|d| {
+                        !matches!(
+                            d.kind,
+                            T::Notice | T::Minutes | T::MinutesExtract | T::DelegationList
+                        )
+                    })
+                    .map(|d| {
+                        if d.secrecy.is_secret() {
+                            format!("Handling {} (sekretess)", d.number)
+                        } else {
+                            format!("{}, {}", d.title, d.date)
+                        }
+                    })
+                    .collect();
+                (!documents.is_empty()).then(|| paragraf_core::meeting::ItemDraft {
+                    text: String::new(),
+                    proposal: None,
+                    documents,
+                    dispatch: Vec::new(),
+                    tables: Vec::new(),
                 })
-                .map(|d| {
-                    if d.secrecy.is_secret() {
-                        format!("Handling {} (sekretess)", d.number)
-                    } else {
-                        format!("{}, {}", d.title, d.date)
-                    }
-                })
-                .collect();
-            (!documents.is_empty()).then(|| paragraf_core::meeting::ItemDraft {
-                text: String::new(),
-                proposal: None,
-                documents,
-                dispatch: Vec::new(),
-                tables: Vec::new(),
-            })
-        }
+            }
+        },
     };
     Ok(AgendaItem {
         position: 0,

@@ -44,3 +44,31 @@ CREATE TABLE dispatches (
 );
 CREATE INDEX dispatches_due ON dispatches (status, next_attempt);
 CREATE INDEX dispatches_by_meeting ON dispatches (meeting_id, paragraph);
+
+-- Tjänsteskrivelser: every saved version of a case's tjänsteskrivelse, numbered from 1;
+-- an approved version names the förvaltningschef and the handling it was registered as,
+-- and is never changed again.
+CREATE TABLE memos (
+    id INTEGER PRIMARY KEY,
+    case_id INTEGER NOT NULL REFERENCES cases(id),
+    version INTEGER NOT NULL CHECK (version > 0),
+    data_json TEXT NOT NULL,
+    author TEXT NOT NULL,
+    saved_at TEXT NOT NULL,
+    approved_by TEXT,
+    approved_at TEXT,
+    document INTEGER,
+    UNIQUE (case_id, version),
+    CHECK ((approved_by IS NULL) = (approved_at IS NULL)),
+    CHECK (approved_by IS NULL OR document IS NOT NULL)
+);
+CREATE TRIGGER memos_approved_are_kept
+BEFORE UPDATE ON memos WHEN OLD.approved_by IS NOT NULL
+BEGIN
+    SELECT RAISE(ABORT, 'en godkänd tjänsteskrivelse ändras inte');
+END;
+CREATE TRIGGER memos_are_not_deleted
+BEFORE DELETE ON memos
+BEGIN
+    SELECT RAISE(ABORT, 'en tjänsteskrivelse tas inte bort');
+END;
