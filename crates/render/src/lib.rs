@@ -14,6 +14,7 @@
 //! read from the file system or the network at run time. Rendering the same input twice
 //! gives byte-identical PDFs (no timestamp is written). Every PDF is PDF/A-2b.
 
+pub mod bundle;
 pub mod chart;
 pub mod doc;
 pub mod format;

@@ -254,6 +254,7 @@ pub fn router(state: AppState) -> Router {
             post(papers::remove_annotation),
         )
         .route("/konto/anteckningar.json", get(papers::export))
+        .route("/sammantraden/{id}/handlingar.pdf", get(papers::bundle))
         .route(
             "/arenden/{id}/tjansteskrivelse",
             get(memo::memo_page).post(memo::memo_save),

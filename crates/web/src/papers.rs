@@ -193,3 +193,20 @@ pub async fn export(State(state): State<AppState>, viewer: Viewer) -> Result<Res
     )
         .into_response())
 }
+
+/// `/sammantraden/{id}/handlingar.pdf`: the kallelse with the reader's copy of every
+/// item's handlingar, as one PDF with bookmarks.
+pub async fn bundle(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let user = viewer.logged_in()?;
+    let bytes = papers::bundle(&state.dir, user, MeetingId(id), state.today())?;
+    let mut r = crate::public::pdf(bytes, &format!("kallelse-med-handlingar-{id}.pdf"));
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
+}

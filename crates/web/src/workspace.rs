@@ -833,7 +833,10 @@ fn meeting_view(
             }
             h2 { "Dokument" }
             ul {
-                @if m.state() >= MeetingState::Notified && m.source.is_none() { li { a href={ "/sammantraden/" (id) "/dokument/kallelse.pdf" } { "Kallelse (PDF)" } } }
+                @if m.state() >= MeetingState::Notified && m.source.is_none() {
+                    li { a href={ "/sammantraden/" (id) "/dokument/kallelse.pdf" } { "Kallelse (PDF)" } }
+                    @if room.is_ok() { li { a href={ "/sammantraden/" (id) "/handlingar.pdf" } { "Kallelse med handlingar (en PDF med bokmärken)" } } }
+                }
                 @if minutes.is_some() {
                     li { a href={ "/sammantraden/" (id) "/dokument/protokoll.pdf" } { "Protokoll (PDF)" } }
                     li { a href={ "/sammantraden/" (id) "/dokument/protokoll-offentlig.pdf" } { "Protokoll, offentlig version (PDF)" } }

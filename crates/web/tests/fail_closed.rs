@@ -451,6 +451,7 @@ async fn every_role_is_limited_to_its_bodies_on_every_route() {
     let reads: Vec<(String, &str)> = vec![
         (reading.clone(), "Utredning"),
         (memo.clone(), "Vårdnadshavarens situation"),
+        (format!("/sammantraden/{drafted}/handlingar.pdf"), ""),
         (format!("{memo}/1.pdf"), ""),
         (format!("{reading}/fil.pdf"), ""),
         (

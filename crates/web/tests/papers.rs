@@ -258,6 +258,32 @@ async fn a_kallelse_carries_its_handlingar_to_members_and_the_public() {
         app.get(&handling(secret.number), Some(&ec)).await.status,
         StatusCode::OK
     );
+    // The kallelse with the handlingar as one PDF: the ledamot's holds the secret
+    // handling, the ersättare's (before the call) not.
+    let olof_uncalled = app
+        .post_form(
+            &act("inkalla"),
+            Some(&sc),
+            &[("csrf", &sx), ("person", &olof.id.to_string())],
+        )
+        .await;
+    assert_eq!(olof_uncalled.status, StatusCode::SEE_OTHER);
+    let full = app
+        .get(&format!("/sammantraden/{}/handlingar.pdf", m.id), Some(&lc))
+        .await;
+    assert_eq!(full.status, StatusCode::OK);
+    let text = pdftotext(&full.bytes);
+    assert!(text.contains("Utredning om familjen Andersson"), "{text}");
+    assert!(text.contains("Tjänsteskrivelse om kostnaderna"));
+    let info = pdfinfo(&full.bytes);
+    assert!(!info.contains("Error"), "{info}");
+    let part = app
+        .get(&format!("/sammantraden/{}/handlingar.pdf", m.id), Some(&ec))
+        .await;
+    assert_eq!(part.status, StatusCode::OK);
+    let text = pdftotext(&part.bytes);
+    assert!(!text.contains("Andersson"));
+    assert!(text.contains("Tjänsteskrivelse om kostnaderna"));
     // Nobody logged out reads the reading room.
     assert_eq!(
         app.get(&handling(public.number), None).await.status,
@@ -413,4 +439,19 @@ fn pdftotext(bytes: &[u8]) -> String {
         .output()
         .expect("pdftotext (poppler-utils)");
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pdfinfo(bytes: &[u8]) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("a.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("pdfinfo")
+        .arg(&path)
+        .output()
+        .expect("pdfinfo (poppler-utils)");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
 }

@@ -449,3 +449,64 @@ pub fn prune(dir: &DataDir, user: &User) -> Result<usize> {
     };
     Ok(store.prune_annotations(user.id, &keep)?)
 }
+
+/// Kallelse med handlingar: the kallelse and, under each item, the handlingar of `user`'s
+/// copy, joined into one PDF with a bookmark per item and per handling (a secret handling
+/// read this way is logged like one opened on its own).
+pub fn bundle(dir: &DataDir, user: &User, id: MeetingId, today: NaiveDate) -> Result<Vec<u8>> {
+    use paragraf_render::bundle::{join, Part};
+    let store = dir.storage();
+    let m = store.meeting(id)?;
+    copy_of(dir, user, &m)?;
+    let docs = crate::meeting::documents::MeetingDocs::load(dir, id)?;
+    let notice = docs
+        .pdf(dir, "kallelse.pdf", today)?
+        .ok_or_else(|| Error::NotFound("kallelsen har inte gått ut".into()))?;
+    let mut parts = vec![Part {
+        marks: vec![(0, "Kallelse och föredragningslista".into())],
+        bytes: notice,
+    }];
+    let (_, items) = reading_room(dir, user, id)?;
+    for item in items {
+        let readable: Vec<_> = item.papers.iter().filter(|p| p.readable).collect();
+        for (i, p) in readable.iter().enumerate() {
+            let (_, mut bytes) = open(dir, user, id, item.position, p.number)?;
+            if !paragraf_render::bundle::joinable(&bytes) {
+                // A file that cannot be joined is named, not left out in silence.
+                bytes = stand_in(dir, &m, p)?;
+            }
+            let mut marks = Vec::new();
+            if i == 0 {
+                marks.push((0, format!("Punkt {}. {}", item.position, item.title)));
+            }
+            marks.push((1, format!("Handling {}: {}", p.number, p.title)));
+            parts.push(Part { marks, bytes });
+        }
+    }
+    Ok(join(
+        &format!(
+            "Kallelse med handlingar – {} {}",
+            dir.body_name(m.body),
+            m.date
+        ),
+        &parts,
+    )?)
+}
+
+/// The page that stands in a bundle for a handling whose file cannot be joined.
+fn stand_in(dir: &DataDir, m: &Meeting, p: &Paper) -> Result<Vec<u8>> {
+    use paragraf_render::report::ReportDoc;
+    Ok(paragraf_render::report_pdf(&ReportDoc {
+        municipality: dir.config().municipality.name.clone(),
+        body: dir.body_name(m.body),
+        kind: "Handling".into(),
+        date: p.date,
+        title: format!("Handling {}: {}", p.number, p.title),
+        subtitle: Some(
+            "Filen kunde inte fogas in i den samlade PDF:en. Öppna handlingen för sig från sammanträdets sida.".into(),
+        ),
+        facts: Vec::new(),
+        sections: Vec::new(),
+        landscape: false,
+    })?)
+}
