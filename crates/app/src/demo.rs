@@ -80,7 +80,16 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
         BodyKind::AdvisoryCouncil,
         Some(ks.id),
     )?)?;
-    let term = store.add_term(&TermOfOffice::new(d("2023-01-01"), d("2026-12-31"))?)?;
+    // The mandatperiod holds every demo meeting (60 days back, 30 ahead) whatever the day:
+    // four calendar years from the January of the year before today.
+    let first = {
+        use chrono::Datelike;
+        today.year() - 1
+    };
+    let term = store.add_term(&TermOfOffice::new(
+        NaiveDate::from_ymd_opt(first, 1, 1).expect("a January"),
+        NaiveDate::from_ymd_opt(first + 3, 12, 31).expect("a December"),
+    )?)?;
 
     let members: [(&str, &str, MembershipRole, Option<PresidiumPosition>); 13] = [
         (
@@ -620,6 +629,13 @@ pub fn accounts(dir: &DataDir) -> Result<Vec<(String, String, String)>> {
             Role::Member,
             Some("Leila Haddad"),
         ),
+        (
+            "ersattare",
+            "Olof Granlund",
+            Role::Member,
+            Some("Olof Granlund"),
+        ),
+        ("forvaltningschef", "Helena Vik", Role::Director, None),
     ];
     let mut out = Vec::new();
     for (username, name, role, person_name) in accounts {

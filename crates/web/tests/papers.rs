@@ -84,23 +84,13 @@ async fn a_kallelse_carries_its_handlingar_to_members_and_the_public() {
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bad.body);
     assert!(bad.body.contains("ingen handling 99999"));
 
-    // An ersättare's account (Olof Granlund sits as ersättare).
+    // The demo's ersättare (Olof Granlund sits as ersättare).
     let olof = dir
         .persons()
         .unwrap()
         .into_iter()
         .find(|p| p.name == "Olof Granlund")
         .unwrap();
-    paragraf_app::accounts::add_user(
-        dir,
-        "ersattare",
-        "Olof Granlund",
-        "ersattare-demo",
-        paragraf_app::accounts::Role::Member,
-        Some(olof.id),
-        &[m.body],
-    )
-    .unwrap();
     let (ec, ex) = app.login("ersattare").await;
     let handling = |n: u32| {
         format!(
