@@ -432,6 +432,9 @@ pub fn set_role(
         dir.store.body(*b)?;
     }
     dir.store.set_user_role(u.id, role, bodies)?;
+    // Notes on the handlingar of bodies the account no longer holds go with them.
+    let after = existing(dir, username)?;
+    crate::meeting::papers::prune(dir, &after)?;
     record(
         dir,
         actor,

@@ -462,3 +462,39 @@ pub fn without_address(dir: &DataDir, m: &Meeting) -> Result<Vec<String>> {
     }
     Ok(out)
 }
+
+/// The protokollsutdrag expedierade of §§ that decided `case`: the meeting, the § and each
+/// utskick — what the case page shows as "expedierat".
+pub fn expedited_for_case(
+    dir: &DataDir,
+    user: &paragraf_store::User,
+    case: paragraf_core::ids::CaseId,
+) -> Result<Vec<(MeetingId, u32, Dispatch)>> {
+    let store = dir.storage();
+    let c = store.case(case)?;
+    if !crate::access::may_see_case(user, &c.value) || !crate::access::STAFF.contains(&user.role) {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for m in store.meetings()? {
+        let Some(minutes) = store.minutes(m.id)? else {
+            continue;
+        };
+        let numbers: Vec<u32> = minutes
+            .paragraphs()
+            .iter()
+            .filter(|p| p.case == Some(case))
+            .map(|p| p.number)
+            .collect();
+        if numbers.is_empty() {
+            continue;
+        }
+        for d in store.dispatches(m.id)? {
+            if d.kind == DispatchKind::Extract && d.paragraph.is_some_and(|n| numbers.contains(&n))
+            {
+                out.push((m.id, d.paragraph.unwrap_or_default(), d));
+            }
+        }
+    }
+    Ok(out)
+}

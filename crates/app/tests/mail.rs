@@ -251,4 +251,18 @@ fn notices_and_extracts_go_through_a_real_smtp_server_and_failures_are_retried()
         .iter()
         .all(|d| d.status == DispatchStatus::Sent && d.paragraph == Some(number)));
     assert_eq!(list.len(), 2);
+    // The case of the § shows it expedierat.
+    let minutes = dir.minutes(adjusted.id).unwrap().unwrap();
+    if let Some(case) = minutes.paragraphs()[0].case {
+        let on_case = mail::expedited_for_case(&dir, &secretary, case).unwrap();
+        assert_eq!(on_case.len(), 2);
+        assert!(on_case
+            .iter()
+            .all(|(m, n, _)| *m == adjusted.id && *n == number));
+        assert!(mail::expedited_for_case(&dir, &member, case)
+            .unwrap()
+            .is_empty());
+    } else {
+        panic!("the demo's first § has a case");
+    }
 }

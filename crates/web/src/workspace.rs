@@ -319,6 +319,14 @@ pub async fn case_page(
             h1 { (c.dnr.to_string()) " " (c.title) }
             p { "Status: " (c.status.swedish()) ". Registrerat " (c.registered) "." @if let Some(g) = c.secrecy.ground() { " Sekretess: " (g) "." } }
             @if handles { p { a href={ "/arenden/" (id) "/tjansteskrivelse" } { "Tjänsteskrivelse: skriv, se versioner, godkänn" } } }
+            @let expedited = paragraf_app::mail::expedited_for_case(&state.dir, user, c.id).unwrap_or_default();
+            @if !expedited.is_empty() {
+                h2 { "Expedierat" }
+                ul { @for (m, n, d) in &expedited { li {
+                    a href={ "/sammantraden/" (m) } { "§ " (n) } ": " (d.recipient) " (" (d.method.word()) @if let Some(a) = &d.address { ", " (a) } "): " (d.status.word())
+                    @if let Some(t) = &d.sent { " " (t.get(..16).unwrap_or(t).replace('T', " ")) }
+                } } }
+            }
             h2 { "Handlingar" }
             table {
                 thead { tr { th scope="col" { "Nr" } th scope="col" { "Datum" } th scope="col" { "Typ" } th scope="col" { "Rubrik" } th scope="col" { "Avsändare/mottagare" } th scope="col" { "Fil" } th scope="col" { "Offentlighet" } } }

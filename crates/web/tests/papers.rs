@@ -274,6 +274,27 @@ async fn a_kallelse_carries_its_handlingar_to_members_and_the_public() {
     let text = pdftotext(&part.bytes);
     assert!(!text.contains("Andersson"));
     assert!(text.contains("Tjänsteskrivelse om kostnaderna"));
+    // The note goes when the account no longer holds the body.
+    let ks = dir
+        .bodies()
+        .unwrap()
+        .into_iter()
+        .find(|b| b.name == "Kommunstyrelsen")
+        .unwrap();
+    paragraf_app::accounts::set_role(
+        dir,
+        "admin",
+        "ledamot",
+        paragraf_app::accounts::Role::Member,
+        &[ks.id],
+    )
+    .unwrap();
+    let leila = paragraf_app::accounts::user_by_name(dir, "ledamot")
+        .unwrap()
+        .unwrap();
+    assert!(paragraf_app::meeting::papers::export(dir, &leila)
+        .unwrap()
+        .is_empty());
     // Nobody logged out reads the reading room.
     assert_eq!(
         app.get(&handling(public.number), None).await.status,
