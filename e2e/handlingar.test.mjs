@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
@@ -41,8 +41,12 @@ before(async () => {
   // The demo, then the SMTP server in its paragraf.toml, as an IT department would set it.
   await startDemo();
   await stopDemo();
-  appendFileSync(join(data, 'd', 'paragraf.toml'),
-    `\n[mail]\nhost = "127.0.0.1"\nport = ${smtpPort}\nsecurity = "none"\nfrom = "paragraf@demoby.se"\n`);
+  // E-mail links to the public address: [server] public_url, then [mail].
+  const toml = join(data, 'd', 'paragraf.toml');
+  const publicUrl = `public_url = "${base}"`;
+  let text = readFileSync(toml, 'utf8');
+  text = /^\[server\]$/m.test(text) ? text.replace(/^\[server\]$/m, `[server]\n${publicUrl}`) : `${text}\n[server]\n${publicUrl}\n`;
+  writeFileSync(toml, `${text}\n[mail]\nhost = "127.0.0.1"\nport = ${smtpPort}\nsecurity = "none"\nfrom = "paragraf@demoby.se"\n`);
   await startDemo();
   browser = await launchChromium();
 });
@@ -193,7 +197,7 @@ test('a case from tjänsteskrivelse to the members, the public and the expedieri
   await logout(page);
 
   // The members' e-mails: a link to the reading room, no handling attached.
-  const mail = await arrives((m) => m.to.includes('leila.haddad@demoby.se') && m.text.includes(planned), 'Leila Haddad’s kallelse');
+  const mail = await arrives((m) => m.to.includes('leila.haddad@demoby.se') && m.text.includes(`${base}${planned}`), 'Leila Haddad’s kallelse');
   assert.match(mail.subject, /^Kallelse: Socialnämnden /);
   assert.match(mail.from, /Demoby kommun <paragraf@demoby.se>/);
   assert.match(mail.html, /<a href=/);

@@ -69,6 +69,18 @@ pub fn may_open_files(user: &User, case: &Case) -> bool {
     STAFF.contains(&user.role) && may_see_case(user, case)
 }
 
+/// Whether `user` may read handling `doc` of `case` — its title and its file: a handling
+/// that is not secret, whoever sees the case; a secret one (of its own, or found so), only
+/// the registry's staff of the case's body.
+pub fn may_read_document(
+    user: &User,
+    case: &Case,
+    doc: &paragraf_core::registry::Document,
+) -> bool {
+    may_see_case(user, case)
+        && (!doc.is_secret(case) || (STAFF.contains(&user.role) && may_read(user, case.body)))
+}
+
 /// Whether `user` may change `case` or register its documents: a registry role in the
 /// case's body (a public case of no body: any registry role).
 pub fn may_handle_case(user: &User, case: &Case) -> bool {

@@ -264,6 +264,9 @@ impl Config {
         }
         if let Some(mail) = &self.mail {
             mail.validate()?;
+            if self.server.public_url.is_none() {
+                bail!("[mail] kräver [server] public_url: e-posten länkar dit");
+            }
         }
         if let Some(sso) = &self.sso {
             if self.server.public_url.is_none() {

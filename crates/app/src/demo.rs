@@ -278,6 +278,7 @@ pub fn populate(dir: &DataDir, today: NaiveDate) -> Result<()> {
                 end: Some("13:30".parse()?),
                 topic: "Budgetuppföljning".into(),
                 presenters: vec!["Jonas Falk, ekonom".into()],
+                public: true,
             },
         )?;
         for c in &cases {

@@ -55,8 +55,14 @@ pub enum Security {
 impl MailConfig {
     /// Checks the section: a host, and a sender that is an e-mail address.
     pub fn validate(&self) -> Result<()> {
-        if self.host.trim().is_empty() {
+        let host = self.host.trim();
+        if host.is_empty() {
             anyhow::bail!("[mail] host saknas");
+        }
+        if self.security == Security::None && !matches!(host, "localhost" | "127.0.0.1" | "::1") {
+            anyhow::bail!(
+                "[mail] security = \"none\" skickar okrypterat och gäller bara en server på den här datorn (localhost), inte {host:?}"
+            );
         }
         self.from.trim().parse::<lettre::Address>().map_err(|e| {
             anyhow::anyhow!("[mail] from {:?} är ingen e-postadress: {e}", self.from)
@@ -189,7 +195,7 @@ pub(crate) fn queue_notice(
     let mut queue = Vec::new();
     for p in &summons.recipients {
         let person = tx.person(*p)?.value;
-        let Some(address) = person.email.clone().filter(|a| a.contains('@')) else {
+        let Some(address) = address_of(&person) else {
             missing.push(person.name);
             continue;
         };
@@ -253,6 +259,18 @@ pub fn dispatch_extract(
     if !crate::access::may(user, crate::access::SECRETARY, Some(m.body)) {
         return Err(Error::Forbidden("bara nämndsekreteraren expedierar".into()).into());
     }
+    let secret = post_only(dir, id, number)?;
+    let minutes = store.minutes(id)?;
+    let paragraph = minutes
+        .as_ref()
+        .and_then(|min| min.paragraphs().iter().find(|p| p.number == number));
+    if secret && to.email.is_some() {
+        return Err(Error::field(
+            "email",
+            format!("§ {number} omfattas av sekretess (OSL 26 kap. 1 §): utdraget expedieras med post, inte med e-post"),
+        )
+        .into());
+    }
     let docs = crate::meeting::documents::MeetingDocs::load(dir, id)?;
     // The utdrag exists only of a justerad §; the core refuses the rest.
     let pdf = docs
@@ -261,15 +279,11 @@ pub fn dispatch_extract(
     let file = dir.store_pdf(&pdf)?;
     let body = dir.body_name(m.body);
     let municipality = dir.config().municipality.name.clone();
-    let title = store
-        .minutes(id)?
-        .and_then(|min| {
-            min.paragraphs()
-                .iter()
-                .find(|p| p.number == number)
-                .map(|p| p.title.clone())
-        })
-        .unwrap_or_default();
+    let title = if secret {
+        String::new()
+    } else {
+        paragraph.map(|p| p.title.clone()).unwrap_or_default()
+    };
     let text = format!(
         "Hej!\n\nHär är protokollsutdraget av § {number} {title} ur {body}s protokoll från sammanträdet {}. Utdraget är bestyrkt och signerat; det bifogas som PDF.\n\nMed vänlig hälsning\n{}\n{body}, {municipality}",
         paragraf_render::format::date_long(m.date),
@@ -308,6 +322,24 @@ pub fn dispatch_extract(
         ),
     );
     Ok(out)
+}
+
+/// Whether § `number` of meeting `id` is expedierad by post only: the utdrag of a § that is
+/// secret, or of a secret case (or one that cannot be read), holds what OSL 26 kap. 1 §
+/// protects and is not sent by e-mail.
+pub fn post_only(dir: &DataDir, id: MeetingId, number: u32) -> Result<bool> {
+    let store = dir.storage();
+    let minutes = store
+        .minutes(id)?
+        .ok_or_else(|| Error::NotFound(format!("protokollet till sammanträde {id}")))?;
+    let p = minutes
+        .paragraphs()
+        .iter()
+        .find(|p| p.number == number)
+        .ok_or_else(|| Error::NotFound(format!("§ {number}")))?;
+    Ok(p.secrecy.is_secret()
+        || p.case
+            .is_some_and(|c| store.case(c).map_or(true, |c| c.secrecy.is_secret())))
 }
 
 /// The utskick of meeting `id`, for those who may read its body's matters.
@@ -384,7 +416,11 @@ pub fn deliver_due(dir: &DataDir, now: DateTime<Utc>) -> Result<Delivered> {
         };
         match outcome {
             Ok(message_id) => {
-                store.record_attempt(d.id, Ok(&message_id))?;
+                // Sent: a failure to record it must not stop the round (nor send it again
+                // at once: it is logged loudly for the operator).
+                if let Err(e) = store.record_attempt(d.id, Ok(&message_id)) {
+                    tracing::error!(utskick = d.id, "skickat men inte registrerat: {e}");
+                }
                 done.sent += 1;
             }
             Err((text, permanent)) => {
@@ -393,7 +429,9 @@ pub fn deliver_due(dir: &DataDir, now: DateTime<Utc>) -> Result<Delivered> {
                     .filter(|_| !permanent)
                     .map(|m| now + chrono::Duration::minutes(*m));
                 tracing::warn!(utskick = d.id, till = %d.recipient, "e-post kunde inte skickas: {text}");
-                store.record_attempt(d.id, Err((&text, retry)))?;
+                if let Err(e) = store.record_attempt(d.id, Err((&text, retry))) {
+                    tracing::error!(utskick = d.id, "försöket kunde inte registreras: {e}");
+                }
                 done.failed += 1;
             }
         }
@@ -456,7 +494,7 @@ pub fn without_address(dir: &DataDir, m: &Meeting) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for p in &s.recipients {
         let person = dir.storage().person(PersonId(p.0))?.value;
-        if !person.email.as_deref().is_some_and(|e| e.contains('@')) {
+        if address_of(&person).is_none() {
             out.push(person.name);
         }
     }
@@ -497,4 +535,14 @@ pub fn expedited_for_case(
         }
     }
     Ok(out)
+}
+
+/// A person's e-mail address, when it is one.
+fn address_of(person: &paragraf_core::org::Person) -> Option<String> {
+    person
+        .email
+        .as_deref()
+        .map(str::trim)
+        .filter(|a| a.parse::<lettre::Address>().is_ok())
+        .map(String::from)
 }

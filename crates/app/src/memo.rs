@@ -17,6 +17,18 @@ fn case_for(dir: &DataDir, user: &User, case: CaseId) -> Result<Record<CaseId, C
     if !crate::access::may_handle_case(user, &c.value) {
         return Err(Error::Forbidden("du får inte skriva i det här ärendet".into()).into());
     }
+    // A secret case's tjänsteskrivelse is read as the case is: logged.
+    if c.secrecy.is_secret() {
+        crate::accounts::record(
+            dir,
+            &user.username,
+            "läsa-sekretess",
+            "tjänsteskrivelse",
+            case.0,
+            None,
+            None,
+        );
+    }
     Ok(c)
 }
 
@@ -191,9 +203,11 @@ pub(crate) fn approved_draft(
     case: &Record<CaseId, Case>,
     body: &str,
 ) -> Result<Option<paragraf_core::meeting::ItemDraft>> {
+    // The entry is dated as the handling it was registered as (the day of approval).
+    let documents = store.documents(case.id)?;
     Ok(store.memos(case.id)?.into_iter().rev().find_map(|m| {
-        let (_, at, _) = m.approved.as_ref()?;
-        let date: NaiveDate = at.get(..10)?.parse().ok()?;
+        let (_, _, number) = m.approved.as_ref()?;
+        let date = documents.iter().find(|d| d.number == *number)?.date;
         Some(m.memo.item_draft(body, &entry(date)))
     }))
 }

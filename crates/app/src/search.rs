@@ -863,8 +863,14 @@ fn workspace_case(
         (true, None) => "diarium/admin".to_string(),
     };
     let dnr = c.dnr.to_string();
+    // A secret handling of a case others may find is not found by its title.
     let mut text = vec![c.title.clone()];
-    text.extend(documents.iter().map(|d| d.value.title.clone()));
+    text.extend(
+        documents
+            .iter()
+            .filter(|d| !d.value.is_secret(&c.value) || c.secrecy.is_secret())
+            .map(|d| d.value.title.clone()),
+    );
     Ok((
         fp,
         vec![Entry {

@@ -169,6 +169,7 @@ fn a_meeting_goes_through_every_state_in_the_store() {
             end: Some("14:00".parse().unwrap()),
             topic: "Budgetuppföljning".into(),
             presenters: vec!["Malin Hedberg Soini, ekonom".into()],
+            public: false,
         },
     )
     .unwrap();

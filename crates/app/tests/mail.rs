@@ -208,6 +208,32 @@ fn notices_and_extracts_go_through_a_real_smtp_server_and_failures_are_retried()
     )
     .unwrap_err();
     assert!(format!("{bad:#}").contains("ingen e-postadress"), "{bad:#}");
+    // A secret § goes by post only: e-mail is refused with its field named.
+    let secret_number = dir
+        .minutes(adjusted.id)
+        .unwrap()
+        .unwrap()
+        .paragraphs()
+        .iter()
+        .find(|p| p.secrecy.is_secret())
+        .expect("the demo's posted meeting has a secret §")
+        .number;
+    let refused = mail::dispatch_extract(
+        &dir,
+        &secretary,
+        adjusted.id,
+        secret_number,
+        &ExtractTo {
+            recipient: "Familjen".into(),
+            email: Some("familj@example.se".into()),
+        },
+        today,
+    )
+    .unwrap_err();
+    assert!(
+        format!("{refused:#}").contains("expedieras med post"),
+        "{refused:#}"
+    );
     // A member may not expediera.
     let member = paragraf_app::accounts::user_by_name(&dir, "ledamot")
         .unwrap()

@@ -271,6 +271,8 @@ pub fn withdraw_notice(meeting: &mut Meeting, today: NaiveDate) -> Result<(), Cy
     meeting.state = MeetingState::Planned;
     meeting.summons = None;
     meeting.supplements.clear();
+    // A new kallelse calls in anew.
+    meeting.called_in.clear();
     Ok(())
 }
 

@@ -59,6 +59,10 @@ pub struct ScheduleSlot {
     pub topic: String,
     /// Föredragande.
     pub presenters: Vec<String>,
+    /// Offentlig: a person has said the slot may stand in the public kallelse (a topic can
+    /// name a secret matter; until then only the time is shown).
+    #[serde(default)]
+    pub public: bool,
 }
 
 /// Punkt på föredragningslistan: an item of the agenda, usually linked to a case.
@@ -423,9 +427,16 @@ impl Meeting {
         Ok(())
     }
 
-    /// The ersättare called in to serve.
-    pub fn called_in(&self) -> &[PersonId] {
-        &self.called_in
+    /// The ersättare called in to serve: only those the kallelse in force went to.
+    pub fn called_in(&self) -> Vec<PersonId> {
+        let Some(s) = &self.summons else {
+            return Vec::new();
+        };
+        self.called_in
+            .iter()
+            .copied()
+            .filter(|p| s.recipients.contains(p))
+            .collect()
     }
 
     /// Kallar in an ersättare to serve (or, with `serve` false, takes the call back): one
@@ -433,6 +444,12 @@ impl Meeting {
     pub fn call_in(&mut self, person: PersonId, serve: bool) -> Result<(), CycleError> {
         if let Some(c) = &self.cancelled {
             return Err(CycleError::Cancelled(c.on));
+        }
+        // Taking a call back is always allowed; a call only while the meeting is kallat,
+        // of one the kallelse went to.
+        self.called_in.retain(|p| *p != person);
+        if !serve {
+            return Ok(());
         }
         if self.state != MeetingState::Notified {
             return Err(CycleError::NotCalled);
@@ -444,10 +461,7 @@ impl Meeting {
         {
             return Err(CycleError::NotSummoned);
         }
-        self.called_in.retain(|p| *p != person);
-        if serve {
-            self.called_in.push(person);
-        }
+        self.called_in.push(person);
         Ok(())
     }
 
@@ -925,6 +939,7 @@ mod tests {
             end: end.map(|e| e.parse().unwrap()),
             topic: topic.into(),
             presenters: vec![],
+            public: false,
         };
         assert_eq!(
             m.add_schedule_slot(slot("14:00", Some("13:00"), "Bakåt")),
@@ -1371,9 +1386,17 @@ mod tests {
         assert_eq!(m.call_in(PersonId(2), true), Err(CycleError::NotSummoned));
         m.call_in(PersonId(1), true).unwrap();
         m.call_in(PersonId(1), true).unwrap();
-        assert_eq!(m.called_in(), &[PersonId(1)]);
+        assert_eq!(m.called_in(), vec![PersonId(1)]);
         m.call_in(PersonId(1), false).unwrap();
         assert!(m.called_in().is_empty());
         assert!(m.reschedule(d("2025-09-09"), None, None, None).is_err());
+        // A withdrawn kallelse takes its calls with it.
+        m.call_in(PersonId(1), true).unwrap();
+        crate::cycle::withdraw_notice(&mut m, d("2025-08-29")).unwrap();
+        assert!(m.called_in().is_empty());
+        assert!(
+            m.call_in(PersonId(1), false).is_ok(),
+            "taking back is always allowed"
+        );
     }
 }

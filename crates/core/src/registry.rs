@@ -146,6 +146,17 @@ pub enum DocumentType {
 }
 
 impl DocumentType {
+    /// The meeting's own papers (kallelse, protokoll, utdrag, delegationslista), which are
+    /// not handlingar that go out with an item.
+    pub fn is_meeting_paper(self) -> bool {
+        matches!(
+            self,
+            DocumentType::Notice
+                | DocumentType::Minutes
+                | DocumentType::MinutesExtract
+                | DocumentType::DelegationList
+        )
+    }
     /// All kinds, for menus and parsing.
     pub const ALL: [DocumentType; 13] = [
         DocumentType::Memo,
@@ -277,6 +288,12 @@ pub fn is_stored_pdf(file: &str) -> bool {
 }
 
 impl Document {
+    /// Whether the handling is secret with `case`: its case is, it is of its own, or a
+    /// person's review found it so — the one test every surface uses.
+    pub fn is_secret(&self, case: &Case) -> bool {
+        case.secrecy.is_secret() || self.secrecy.is_secret() || self.review == Some(Review::Secret)
+    }
+
     /// Whether the handling may be published with `case`: a PDF the data directory keeps,
     /// a case and a handling that are not secret, and a person's review that found it public.
     pub fn may_be_published(&self, case: &Case) -> bool {
@@ -334,10 +351,7 @@ impl Document {
     /// handling that is not secret always; a secret one only a ledamot, or an ersättare
     /// who serves at the meeting (the secretary has called them in).
     pub fn member_may_read(&self, case: &Case, serves: bool) -> bool {
-        let secret = case.secrecy.is_secret()
-            || self.secrecy.is_secret()
-            || self.review == Some(Review::Secret);
-        !secret || serves
+        !self.is_secret(case) || serves
     }
 }
 

@@ -1345,7 +1345,8 @@ pub fn dispatches_are_queued_tried_and_recorded(s: &dyn Storage) {
     let sent = s.record_attempt(queued[0].id, Ok("<1@paragraf>")).unwrap();
     assert_eq!(
         (sent.status, sent.message_id.as_deref(), sent.attempts),
-        (DispatchStatus::Sent, Some("<1@paragraf>"), 3)
+        (DispatchStatus::Sent, Some("<1@paragraf>"), 1),
+        "a retry counts its tries anew"
     );
     assert!(s.retry_dispatch(queued[0].id).is_err());
     assert_eq!(s.dispatches(m.id).unwrap().len(), 2);

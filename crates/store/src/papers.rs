@@ -238,7 +238,8 @@ pub trait PaperStore {
         id: i64,
         outcome: std::result::Result<&str, (&str, Option<DateTime<Utc>>)>,
     ) -> Result<Dispatch>;
-    /// Puts a failed utskick back in the queue, to be tried at once.
+    /// Puts a failed utskick back in the queue, to be tried at once, with its tries counted
+    /// anew (the last error stays until the next try).
     fn retry_dispatch(&self, id: i64) -> Result<Dispatch>;
 }
 
@@ -631,7 +632,7 @@ impl<D: Db> PaperStore for D {
                 )));
             }
             c.prepare_cached(
-                "UPDATE dispatches SET status = 'köad', next_attempt = NULL WHERE id = ?1",
+                "UPDATE dispatches SET status = 'köad', next_attempt = NULL, attempts = 0 WHERE id = ?1",
             )?
             .execute([id])?;
             one(c, id)

@@ -147,6 +147,7 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
             end: Some("14:30".parse().unwrap()),
             topic: "Budgetuppföljning".into(),
             presenters: vec!["Emma Selemo, ekonom".into()],
+            public: false,
         })
         .unwrap();
     meeting

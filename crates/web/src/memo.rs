@@ -207,8 +207,10 @@ pub async fn memo_pdf(
         .and_then(|v| v.parse().ok())
         .ok_or_else(|| WebError::NotFound(format!("tjänsteskrivelse {file}")))?;
     let bytes = memo::pdf(&state.dir, viewer.logged_in()?, CaseId(id), version)?;
-    Ok(crate::public::pdf(
-        bytes,
-        &format!("tjansteskrivelse-{version}.pdf"),
-    ))
+    let mut r = crate::public::pdf(bytes, &format!("tjansteskrivelse-{version}.pdf"));
+    r.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("private, no-store"),
+    );
+    Ok(r)
 }

@@ -331,8 +331,11 @@ pub async fn case_page(
             table {
                 thead { tr { th scope="col" { "Nr" } th scope="col" { "Datum" } th scope="col" { "Typ" } th scope="col" { "Rubrik" } th scope="col" { "Avsändare/mottagare" } th scope="col" { "Fil" } th scope="col" { "Offentlighet" } } }
                 tbody { @for d in &docs { tr {
-                    td { (d.number) } td { (d.date) } td { (d.kind.swedish()) } td { (d.title) } td { (d.counterpart.clone().unwrap_or_default()) }
-                    td { @if d.file.is_some() && opens_files { a href={ "/arenden/" (c.id) "/handlingar/" (d.number) } { "PDF" } } }
+                    @let readable = paragraf_app::access::may_read_document(user, &c, d);
+                    td { (d.number) } td { (d.date) } td { (d.kind.swedish()) }
+                    td { @if readable { (d.title) } @else { (paragraf_core::registry::SECRET_DOCUMENT) } }
+                    td { @if readable { (d.counterpart.clone().unwrap_or_default()) } }
+                    td { @if d.file.is_some() && opens_files && readable { a href={ "/arenden/" (c.id) "/handlingar/" (d.number) } { "PDF" } } }
                     td {
                         (d.review.map_or("ej prövad", Review::swedish))
                         @if handles && d.file.is_some() {
@@ -538,7 +541,12 @@ pub async fn document_file(
         ));
     }
     let (doc, bytes) = registry::document_file(&state.dir, case.id, number)?;
-    if case.secrecy.is_secret() || doc.secrecy.is_secret() {
+    if !paragraf_app::access::may_read_document(viewer.logged_in()?, &case, &doc) {
+        return Err(WebError::Forbidden(
+            "handlingen omfattas av sekretess och hör till ett organ som du inte arbetar i".into(),
+        ));
+    }
+    if doc.is_secret(&case) {
         audit(
             &state,
             &viewer,
@@ -878,8 +886,12 @@ fn meeting_view(
                                     label for={ (key) "-to" } { "Mottagare (person, enhet eller myndighet)" }
                                     input id={ (key) "-to" } name="recipient" size="40" list={ (key) "-list" } value=(typed("expediera", "recipient").filter(|_| refused.as_ref().is_some_and(|r| get(r.fields, "paragraph") == Some(&p.number.to_string()))).unwrap_or_else(|| p.dispatch.first().cloned().unwrap_or_default()));
                                     datalist id={ (key) "-list" } { @for r in &p.dispatch { option value=(r) {} } }
-                                    label for={ (key) "-mail" } { "E-postadress (tom: skickas med post)" }
-                                    input id={ (key) "-mail" } name="email" type="email" size="40" value=(typed("expediera", "email").filter(|_| refused.as_ref().is_some_and(|r| get(r.fields, "paragraph") == Some(&p.number.to_string()))).unwrap_or_default());
+                                    @if paragraf_app::mail::post_only(&state.dir, m.id, p.number).unwrap_or(true) {
+                                        p class="hint" { "Paragrafen omfattas av sekretess (OSL 26 kap. 1 §): utdraget expedieras med post och registreras här." }
+                                    } @else {
+                                        label for={ (key) "-mail" } { "E-postadress (tom: skickas med post)" }
+                                        input id={ (key) "-mail" } name="email" type="email" size="40" value=(typed("expediera", "email").filter(|_| refused.as_ref().is_some_and(|r| get(r.fields, "paragraph") == Some(&p.number.to_string()))).unwrap_or_default());
+                                    }
                                     div { button type="submit" { "Expediera utdraget" } }
                                 }
                             }
@@ -934,8 +946,12 @@ fn meeting_view(
                 }
             }
             h2 { "Föredragningslista" }
+            // An ersättare who is not called in reads a secret item by its notice only.
+            @let full_copy = !matches!(room, Ok((paragraf_app::meeting::papers::Copy::Substitute, _)));
             ol { @for item in m.agenda() { li {
-                (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" }
+                @if full_copy || !item.secrecy.is_secret() {
+                    (item.title) " " (item.case_number.clone().unwrap_or_default()) @if item.secrecy.is_secret() { " (sekretess)" }
+                } @else { (paragraf_core::publication::SECRET_TITLE) " (sekretess)" }
                 @if let Some(d) = m.supplement_of(item.position) { " — tilläggsärende, tillagt " (d) }
                 @if let Some(w) = paragraf_core::cycle::late_supplement(&m, item.position, state.dir.config().municipality.notice_days()) { p class="refused" { (w.0) "." } }
                 @if let Ok((_, items)) = &room { @if let Some(ip) = items.iter().find(|i| i.position == item.position) { @if !ip.papers.is_empty() {
@@ -948,6 +964,7 @@ fn meeting_view(
                 } } }
                 @if secretary && m.agenda_open().is_ok() { @if let Some(case) = item.case {
                     @let docs = store.documents(case)?;
+                    @let the_case = store.case(case)?;
                     @let chosen = paragraf_app::meeting::papers::chosen(&state.dir, item)?;
                     @if !docs.is_empty() {
                         details open[refused.as_ref().is_some_and(|r| r.action == "handlingar" && get(r.fields, "position") == Some(&item.position.to_string()))] {
@@ -961,7 +978,7 @@ fn meeting_view(
                                         @let at = chosen.iter().position(|c| *c == d.number);
                                         div class="choice" {
                                             input type="checkbox" id={ "doc-" (item.position) "-" (d.number) } name="doc" value=(d.number) checked[at.is_some()];
-                                            label for={ "doc-" (item.position) "-" (d.number) } { (d.number) ". " (d.title) " (" (d.kind.swedish()) @if d.secrecy.is_secret() || d.review == Some(Review::Secret) { ", sekretess" } ")" }
+                                            label for={ "doc-" (item.position) "-" (d.number) } { (d.number) ". " (d.title) " (" (d.kind.swedish()) @if d.is_secret(&the_case) { ", sekretess" } ")" }
                                         }
                                         label for={ "ord-" (item.position) "-" (d.number) } { "Ordning för " (d.number) }
                                         input id={ "ord-" (item.position) "-" (d.number) } name={ "order-" (d.number) } inputmode="numeric" size="3" value=(at.map(|i| (i + 1).to_string()).unwrap_or_default());
@@ -1015,6 +1032,7 @@ fn meeting_view(
                     label for="s-start" { "Hålltid, start" } input id="s-start" name="start" type="time" required;
                     label for="s-topic" { "Ämne" } input id="s-topic" name="topic" required value=(typed("halltid", "topic").unwrap_or_default());
                     label for="s-presenter" { "Föredragande" } input id="s-presenter" name="presenter" value=(typed("halltid", "presenter").unwrap_or_default());
+                    label { input type="checkbox" name="public" value="1" checked[typed("halltid", "public").is_some()]; " Offentlig: ämnet får stå i den offentliga kallelsen (annars visas bara tiden)" }
                     div { button type="submit" { "Lägg till hålltid" } }
                 }
                 details open[refused.as_ref().is_some_and(|r| r.action == "rapport")] {
@@ -1564,6 +1582,7 @@ pub async fn meeting_action(
                         end: None,
                         topic: required(&f, "topic", "ämne")?.to_string(),
                         presenters,
+                        public: get(&f, "public").is_some(),
                     },
                 )?;
             }
@@ -1602,6 +1621,7 @@ pub async fn meeting_action(
                 chosen.sort();
                 paragraf_app::meeting::papers::choose(
                     store,
+                    &user,
                     mid,
                     position,
                     chosen.into_iter().map(|(_, n)| n).collect(),
@@ -1631,6 +1651,7 @@ pub async fn meeting_action(
                 let person = person_field(&f, "person")?;
                 paragraf_app::meeting::papers::call_in(
                     store,
+                    &user,
                     mid,
                     person,
                     get(&f, "serve").is_some(),

@@ -211,6 +211,56 @@ async fn a_kallelse_carries_its_handlingar_to_members_and_the_public() {
         .await;
     assert_eq!(steal.status, StatusCode::NOT_FOUND);
 
+    // The registry: the secret handling of this public case is named by its notice to
+    // everyone who may see the case but not read secrets, and its file is refused to the
+    // staff of another body.
+    let (rc, _) = app.login("handlaggare").await;
+    let case_page = app.get(&format!("/arenden/{case}"), Some(&rc)).await;
+    assert!(
+        case_page.body.contains("Utredning om familjen Andersson"),
+        "the body's staff read it"
+    );
+    let ks_body = dir
+        .bodies()
+        .unwrap()
+        .into_iter()
+        .find(|b| b.name == "Kommunstyrelsen")
+        .unwrap()
+        .id;
+    paragraf_app::accounts::add_user(
+        dir,
+        "ks-handlaggare",
+        "KS handläggare",
+        "ks-handlaggare-demo",
+        paragraf_app::accounts::Role::CaseOfficer,
+        None,
+        &[ks_body],
+    )
+    .unwrap();
+    let (oc, _) = app.login("ks-handlaggare").await;
+    let other = app.get(&format!("/arenden/{case}"), Some(&oc)).await;
+    assert_eq!(other.status, StatusCode::OK, "a public case");
+    assert!(!other.body.contains("Andersson"), "{}", other.body);
+    assert!(other.body.contains(SECRET_DOCUMENT));
+    assert_eq!(
+        app.get(
+            &format!("/arenden/{case}/handlingar/{}", secret.number),
+            Some(&oc)
+        )
+        .await
+        .status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        app.get(
+            &format!("/arenden/{case}/handlingar/{}", public.number),
+            Some(&oc)
+        )
+        .await
+        .status,
+        StatusCode::OK
+    );
+
     // The ersättare reads the public handling, not the secret one — until called in.
     assert_eq!(
         app.get(&handling(public.number), Some(&ec)).await.status,
@@ -219,6 +269,18 @@ async fn a_kallelse_carries_its_handlingar_to_members_and_the_public() {
     let page = app.get(&format!("/sammantraden/{}", m.id), Some(&ec)).await;
     assert!(!page.body.contains("Andersson"));
     assert!(page.body.contains(SECRET_DOCUMENT));
+    // A secret item of the agenda is a notice in the ersättare's copy, by title and number.
+    let lvu = m
+        .agenda()
+        .iter()
+        .find(|i| i.secrecy.is_secret())
+        .expect("the demo has a secret item");
+    assert!(!page.body.contains(&lvu.title), "{}", lvu.title);
+    let leila_page = app.get(&format!("/sammantraden/{}", m.id), Some(&lc)).await;
+    assert!(
+        leila_page.body.contains(&lvu.title),
+        "the ledamot's copy names it"
+    );
     assert_eq!(
         app.get(&handling(secret.number), Some(&ec)).await.status,
         StatusCode::FORBIDDEN
@@ -248,6 +310,37 @@ async fn a_kallelse_carries_its_handlingar_to_members_and_the_public() {
         app.get(&handling(secret.number), Some(&ec)).await.status,
         StatusCode::OK
     );
+    // A withdrawn kallelse takes the call with it.
+    let withdrawn = app
+        .post_form(&act("aterkalla"), Some(&sc), &[("csrf", &sx)])
+        .await;
+    assert_eq!(
+        withdrawn.status,
+        StatusCode::SEE_OTHER,
+        "{}",
+        withdrawn.body
+    );
+    assert!(dir.meeting(m.id).unwrap().called_in().is_empty());
+    let again = app
+        .post_form(&act("kalla"), Some(&sc), &[("csrf", &sx)])
+        .await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER, "{}", again.body);
+    assert_eq!(
+        app.get(&handling(secret.number), Some(&ec)).await.status,
+        StatusCode::FORBIDDEN
+    );
+    let called = app
+        .post_form(
+            &act("inkalla"),
+            Some(&sc),
+            &[
+                ("csrf", &sx),
+                ("person", &olof.id.to_string()),
+                ("serve", "1"),
+            ],
+        )
+        .await;
+    assert_eq!(called.status, StatusCode::SEE_OTHER, "{}", called.body);
     // The kallelse with the handlingar as one PDF: the ledamot's holds the secret
     // handling, the ersättare's (before the call) not.
     let olof_uncalled = app

@@ -213,19 +213,13 @@ fn agenda_item_for_case(
         None => match crate::memo::approved_draft(store, &case, &body)? {
             Some(d) => Some(d),
             None => {
-                use paragraf_core::registry::DocumentType as T;
                 let documents: Vec<String> = store
                     .documents(case.id)?
                     .into_iter()
                     .map(|d| d.value)
-                    .filter(|d| {
-                        !matches!(
-                            d.kind,
-                            T::Notice | T::Minutes | T::MinutesExtract | T::DelegationList
-                        )
-                    })
+                    .filter(|d| !d.kind.is_meeting_paper())
                     .map(|d| {
-                        if d.secrecy.is_secret() {
+                        if d.is_secret(&case.value) {
                             format!("Handling {} (sekretess)", d.number)
                         } else {
                             format!("{}, {}", d.title, d.date)

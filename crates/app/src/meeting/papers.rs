@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use paragraf_core::ids::{BodyId, CaseId, DocumentId, MeetingId, PersonId, Record};
 use paragraf_core::meeting::{AgendaItem, Meeting};
 use paragraf_core::org::MembershipRole;
-use paragraf_core::registry::{Case, Document, DocumentType};
+use paragraf_core::registry::{Case, Document};
 use paragraf_store::{Annotation, NewAnnotation, Role, Store, User};
 
 use crate::{DataDir, Error};
@@ -31,15 +31,7 @@ pub fn item_documents(
             .collect(),
         None => all
             .into_iter()
-            .filter(|d| {
-                !matches!(
-                    d.kind,
-                    DocumentType::Notice
-                        | DocumentType::Minutes
-                        | DocumentType::MinutesExtract
-                        | DocumentType::DelegationList
-                )
-            })
+            .filter(|d| !d.kind.is_meeting_paper())
             .collect(),
     })
 }
@@ -52,11 +44,26 @@ pub fn chosen(dir: &DataDir, item: &AgendaItem) -> Result<Vec<u32>> {
         .collect())
 }
 
+/// The meeting `id`, for a secretary of its body.
+fn for_secretary(dir: &DataDir, user: &User, id: MeetingId) -> Result<Record<MeetingId, Meeting>> {
+    let m = dir.storage().meeting(id)?;
+    if !crate::access::may(user, crate::access::SECRETARY, Some(m.body)) {
+        return Err(Error::Forbidden("bara nämndsekreteraren ändrar sammanträdet".into()).into());
+    }
+    Ok(m)
+}
+
 /// Chooses the handlingar of the case that go out with item `position` of `meeting`, in
 /// order (before the kallelse); a number that is not a handling of the case is refused.
-pub fn choose(dir: &DataDir, meeting: MeetingId, position: u32, numbers: Vec<u32>) -> Result<()> {
+pub fn choose(
+    dir: &DataDir,
+    user: &User,
+    meeting: MeetingId,
+    position: u32,
+    numbers: Vec<u32>,
+) -> Result<()> {
     let store = dir.storage();
-    let m = store.meeting(meeting)?;
+    let m = for_secretary(dir, user, meeting)?;
     let item = m
         .agenda()
         .iter()
@@ -79,7 +86,14 @@ pub fn choose(dir: &DataDir, meeting: MeetingId, position: u32, numbers: Vec<u32
 }
 
 /// Kallar in (or, with `serve` false, takes back the call of) an ersättare of the kallelse.
-pub fn call_in(dir: &DataDir, meeting: MeetingId, person: PersonId, serve: bool) -> Result<()> {
+pub fn call_in(
+    dir: &DataDir,
+    user: &User,
+    meeting: MeetingId,
+    person: PersonId,
+    serve: bool,
+) -> Result<()> {
+    for_secretary(dir, user, meeting)?;
     crate::in_transaction(dir.storage(), |tx| {
         let mut m = tx.meeting(meeting)?.value;
         m.call_in(person, serve)?;
@@ -188,12 +202,8 @@ pub struct ItemPapers {
     pub papers: Vec<Paper>,
 }
 
-fn secret_of(d: &Document, case: &Case) -> bool {
-    !d.member_may_read(case, false)
-}
-
 fn paper(d: &Record<DocumentId, Document>, case: &Case, copy: Copy, notes: usize) -> Paper {
-    let secret = secret_of(&d.value, case);
+    let secret = d.value.is_secret(case);
     let holds = d.value.member_may_read(case, copy == Copy::Full);
     Paper {
         case: d.case,
@@ -343,7 +353,16 @@ pub fn remove_annotation(
     (id, position, number): (MeetingId, u32, u32),
     annotation: i64,
 ) -> Result<()> {
-    find(dir, user, id, position, number)?;
+    // One's own note may be removed whenever one still works in the body, even when one's
+    // copy no longer holds the handling (a call taken back).
+    let _ = (position, number);
+    let m = dir.storage().meeting(id)?;
+    if !crate::access::may_read(user, Some(m.body)) {
+        return Err(Error::Forbidden(
+            "du har inte tillgång till det här organets handlingar".into(),
+        )
+        .into());
+    }
     if !dir.storage().remove_annotation(user.id, annotation)? {
         return Err(Error::NotFound(format!("anteckning {annotation}")).into());
     }
@@ -395,11 +414,19 @@ pub fn export(dir: &DataDir, user: &User) -> Result<Vec<ExportedAnnotation>> {
     let mut out = Vec::new();
     for a in my_annotations(dir, user)? {
         let case = store.case(a.case)?;
+        // A secret handling is named by its number only: the export may travel further
+        // than the reading room.
         let title = store
             .documents(a.case)?
             .into_iter()
             .find(|d| d.number == a.document)
-            .map(|d| d.value.title)
+            .map(|d| {
+                if d.value.is_secret(&case.value) {
+                    paragraf_core::registry::SECRET_DOCUMENT.to_string()
+                } else {
+                    d.value.title
+                }
+            })
             .unwrap_or_default();
         out.push(ExportedAnnotation {
             diarienummer: case.dnr.to_string(),
@@ -420,32 +447,37 @@ pub fn export(dir: &DataDir, user: &User) -> Result<Vec<ExportedAnnotation>> {
 pub fn prune(dir: &DataDir, user: &User) -> Result<usize> {
     let store = dir.storage();
     let today = crate::clock::today();
-    let seats: Vec<BodyId> = match (user.role, user.person) {
+    // Whether the user sits in `body` on `date` (staff: holds the body).
+    let memberships = match (user.role, user.person) {
         (Role::Member, Some(p)) => store
             .memberships(None)?
             .into_iter()
-            .filter(|x| x.person == p && x.active_on(today))
-            .map(|x| x.body)
+            .filter(|x| x.person == p)
             .collect(),
-        (Role::Member, None) => Vec::new(),
-        _ => user.bodies.clone(),
+        _ => Vec::new(),
     };
-    // A case is kept while it is the user's body's, or on the agenda of one of its meetings.
-    let seats: Vec<BodyId> = seats
-        .into_iter()
-        .filter(|b| crate::access::may_read(user, Some(*b)))
-        .collect();
-    let mut on_agenda = std::collections::HashSet::new();
+    let sits = |body: BodyId, date: NaiveDate| -> bool {
+        crate::access::may_read(user, Some(body))
+            && match user.role {
+                Role::Member => memberships
+                    .iter()
+                    .any(|x| x.body == body && x.active_on(date)),
+                _ => true,
+            }
+    };
+    // A case is kept while it is of a body the user sits in today, or on the agenda of a
+    // meeting the user sat in on its day (a seat that begins after the kallelse counts).
+    let mut kept = std::collections::HashSet::new();
     for m in store.meetings()? {
-        if seats.contains(&m.body) {
-            on_agenda.extend(m.agenda().iter().filter_map(|i| i.case));
+        if sits(m.body, m.date) || sits(m.body, today) {
+            kept.extend(m.agenda().iter().filter_map(|i| i.case));
         }
     }
     let keep = |c: CaseId| {
-        on_agenda.contains(&c)
+        kept.contains(&c)
             || store
                 .case(c)
-                .is_ok_and(|c| c.body.is_some_and(|b| seats.contains(&b)))
+                .is_ok_and(|c| c.body.is_some_and(|b| sits(b, today)))
     };
     Ok(store.prune_annotations(user.id, &keep)?)
 }
@@ -470,7 +502,14 @@ pub fn bundle(dir: &DataDir, user: &User, id: MeetingId, today: NaiveDate) -> Re
     for item in items {
         let readable: Vec<_> = item.papers.iter().filter(|p| p.readable).collect();
         for (i, p) in readable.iter().enumerate() {
-            let (_, mut bytes) = open(dir, user, id, item.position, p.number)?;
+            let mut bytes = match open(dir, user, id, item.position, p.number) {
+                Ok((_, b)) => b,
+                // A file gone from the disk is named like one that cannot be joined.
+                Err(e) if matches!(e.downcast_ref::<Error>(), Some(Error::NotFound(_))) => {
+                    Vec::new()
+                }
+                Err(e) => return Err(e),
+            };
             if !paragraf_render::bundle::joinable(&bytes) {
                 // A file that cannot be joined is named, not left out in silence.
                 bytes = stand_in(dir, &m, p)?;

@@ -500,16 +500,18 @@ fn notice_of(dir: &DataDir, id: MeetingId, with_documents: bool) -> Result<Optio
             .schedule()
             .iter()
             .map(|s| {
-                let who = if s.presenters.is_empty() {
-                    String::new()
+                // A topic can name a secret matter: it stands only when a person said so.
+                let topic = if s.public {
+                    let who = if s.presenters.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", s.presenters.join(", "))
+                    };
+                    mask_personal_numbers(&format!("{}{who}", s.topic)).into_owned()
                 } else {
-                    format!(" ({})", s.presenters.join(", "))
+                    "Ämnet publiceras inte".to_string()
                 };
-                (
-                    s.start,
-                    s.end,
-                    mask_personal_numbers(&format!("{}{who}", s.topic)).into_owned(),
-                )
+                (s.start, s.end, topic)
             })
             .collect(),
         items,

@@ -147,6 +147,7 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
                     end,
                     topic,
                     presenters: presenter,
+                    public: false,
                 },
             )?;
             show(&dir, id, meeting.json.json)
