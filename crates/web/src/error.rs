@@ -49,6 +49,16 @@ impl WebError {
         }
     }
 
+    /// Whether the form comes back with the reason and what was typed: a refusal of the
+    /// rules or of the input — not a login, access or missing thing.
+    pub(crate) fn refuses_form(&self) -> bool {
+        let s = self.status();
+        s.is_client_error()
+            && s != StatusCode::FORBIDDEN
+            && s != StatusCode::NOT_FOUND
+            && s != StatusCode::UNAUTHORIZED
+    }
+
     pub(crate) fn status(&self) -> StatusCode {
         match self {
             WebError::Unauthorized => StatusCode::UNAUTHORIZED,

@@ -3,7 +3,6 @@
 //! `paragraf_app::memo`.
 
 use axum::extract::{Form, Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{html, Markup};
 use paragraf_app::memo;
@@ -141,12 +140,7 @@ fn refused_or(
 ) -> Result<Response, WebError> {
     match r {
         Ok(()) => Ok(Redirect::to(&format!("/arenden/{id}/tjansteskrivelse")).into_response()),
-        Err(e)
-            if e.status().is_client_error()
-                && e.status() != StatusCode::FORBIDDEN
-                && e.status() != StatusCode::NOT_FOUND
-                && e.status() != StatusCode::UNAUTHORIZED =>
-        {
+        Err(e) if e.refuses_form() => {
             let status = e.status();
             Ok((
                 status,

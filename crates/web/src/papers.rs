@@ -3,7 +3,7 @@
 //! `paragraf_app::meeting::papers`.
 
 use axum::extract::{Form, Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::html;
 use paragraf_app::meeting::papers;
@@ -135,12 +135,7 @@ pub async fn annotate(
             "/sammantraden/{id}/punkt/{position}/handling/{number}"
         ))
         .into_response()),
-        Err(e)
-            if e.status().is_client_error()
-                && e.status() != StatusCode::FORBIDDEN
-                && e.status() != StatusCode::NOT_FOUND
-                && e.status() != StatusCode::UNAUTHORIZED =>
-        {
+        Err(e) if e.refuses_form() => {
             let status = e.status();
             Ok((
                 status,

@@ -2079,11 +2079,7 @@ pub async fn meeting_action(
     match done {
         Ok(()) => {}
         // A refusal of the rules or of the input: the page again, with what was typed.
-        Err(e)
-            if e.status().is_client_error()
-                && e.status() != StatusCode::FORBIDDEN
-                && e.status() != StatusCode::NOT_FOUND =>
-        {
+        Err(e) if e.refuses_form() => {
             let status = e.status();
             let refused = Refused {
                 action: &act,
