@@ -626,6 +626,9 @@ pub enum MeetingCommand {
         /// Föredragande (kan upprepas).
         #[arg(long)]
         presenter: Vec<String>,
+        /// Offentlig: ämnet får stå i den offentliga kallelsen (annars visas bara tiden).
+        #[arg(long)]
+        offentlig: bool,
     },
     /// Skicka kallelsen.
     Notify(MeetingRef),

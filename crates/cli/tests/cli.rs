@@ -1051,6 +1051,29 @@ fn meetings_are_planned_for_the_year_and_called_off_from_the_command_line() {
     );
     let err = fails(&["meeting", "notify", "--data", &dir, "--meeting", &first]);
     assert!(err.contains("inställt"), "{err}");
+    // A hålltid's topic is public only when said so.
+    let second = made[1]["id"].to_string();
+    for (topic, public) in [("Budget", true), ("Ett enskilt ärende", false)] {
+        let mut args = vec![
+            "meeting",
+            "slot",
+            "--data",
+            &dir,
+            "--meeting",
+            &second,
+            "--start",
+            "13:00",
+            "--topic",
+            topic,
+            "--json",
+        ];
+        if public {
+            args.push("--offentlig");
+        }
+        let out = json(&args);
+        let slots = out["meeting"]["schedule"].as_array().unwrap();
+        assert_eq!(slots.last().unwrap()["public"], public, "{out}");
+    }
     std::fs::write(&dates, "2099-01-29 14:00\n").unwrap();
     ok(&[
         "meeting", "plan", "--data", &dir, "--body", "SN", "--dates", &d,

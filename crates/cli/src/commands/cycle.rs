@@ -137,6 +137,7 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
             end,
             topic,
             presenter,
+            offentlig,
         } => {
             let (dir, id) = open(&meeting)?;
             cycle::add_slot(
@@ -147,7 +148,7 @@ pub fn meeting(c: MeetingCommand) -> Result<()> {
                     end,
                     topic,
                     presenters: presenter,
-                    public: false,
+                    public: offentlig,
                 },
             )?;
             show(&dir, id, meeting.json.json)
