@@ -318,7 +318,16 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
     if !starts_title(words, j) {
         return None;
     }
-    let end = title_end(words, j);
+    let mut end = title_end(words, j);
+    // The next heading's number (whose "§" was lost too) ends the title, and a page number
+    // of one or two digits just before it goes with it: "… anmälan om jäv 2 84 Val av …".
+    if let Some(k) = (j + 1..end).find(|&k| number_of(words[k]) == Some(n + 1)) {
+        end = if k > j + 1 && words[k - 1].len() <= 2 && number_of(words[k - 1]).is_some() {
+            k - 1
+        } else {
+            k
+        };
+    }
     Some((n, j, end))
 }
 
@@ -530,6 +539,31 @@ mod tests {
                 "§ 52 Information",
             ]
         );
+    }
+
+    /// A title runs up to the next heading's number, not into it (nor into the page
+    /// number just before it); a number inside a title stays.
+    #[test]
+    fn a_title_stops_at_the_next_headings_number() {
+        let words: Vec<&str> = "83 Föredragningslista, närvarolista samt anmälan om jäv 2 84"
+            .split(' ')
+            .collect();
+        let (n, a, b) = heading_at(&words, 0).unwrap();
+        assert_eq!(
+            (n, words[a..b].join(" ").as_str()),
+            (83, "Föredragningslista, närvarolista samt anmälan om jäv")
+        );
+        let words: Vec<&str> = "49 Aktivitetspark Mantorp - beslut medborgarförslag 50"
+            .split(' ')
+            .collect();
+        let (_, a, b) = heading_at(&words, 0).unwrap();
+        assert_eq!(
+            words[a..b].join(" "),
+            "Aktivitetspark Mantorp - beslut medborgarförslag"
+        );
+        let words: Vec<&str> = "12 Budget 2012 och plan 2013".split(' ').collect();
+        let (_, a, b) = heading_at(&words, 0).unwrap();
+        assert_eq!(words[a..b].join(" "), "Budget 2012 och plan 2013");
     }
 
     #[test]
