@@ -395,7 +395,9 @@ pub fn deliver_due(dir: &DataDir, now: DateTime<Utc>) -> Result<Delivered> {
         return Ok(Delivered::default());
     };
     let store = dir.storage();
-    let due = store.due_dispatches(now, 100)?;
+    // Claimed for ten minutes (longer than a round of tries with lettre's timeouts): another
+    // Paragraf process on the same database does not send them too.
+    let due = store.claim_due_dispatches(now, now + chrono::Duration::minutes(10), 100)?;
     if due.is_empty() {
         return Ok(Delivered::default());
     }

@@ -1318,11 +1318,15 @@ pub fn dispatches_are_queued_tried_and_recorded(s: &dyn Storage) {
     assert_eq!(queued[1].status, DispatchStatus::Sent);
     assert!(queued[1].sent.is_some());
     let now: DateTime<Utc> = "2026-11-21T10:00:00Z".parse().unwrap();
-    let due = s.due_dispatches(now, 10).unwrap();
+    let lease = now + chrono::Duration::minutes(2);
+    let due = s.claim_due_dispatches(now, lease, 10).unwrap();
     assert_eq!(
         due.iter().map(|d| d.id).collect::<Vec<_>>(),
         vec![queued[0].id]
     );
+    // Claimed: another sender gets nothing until the lease runs out.
+    assert!(s.claim_due_dispatches(now, lease, 10).unwrap().is_empty());
+    assert_eq!(s.claim_due_dispatches(lease, lease, 10).unwrap().len(), 1);
     let later = now + chrono::Duration::minutes(5);
     let failed = s
         .record_attempt(queued[0].id, Err(("anslutningen nekades", Some(later))))
@@ -1332,10 +1336,11 @@ pub fn dispatches_are_queued_tried_and_recorded(s: &dyn Storage) {
         (DispatchStatus::Queued, 1)
     );
     assert!(
-        s.due_dispatches(now, 10).unwrap().is_empty(),
+        s.claim_due_dispatches(now, now, 10).unwrap().is_empty(),
         "not before its time"
     );
-    assert_eq!(s.due_dispatches(later, 10).unwrap().len(), 1);
+    // A recorded try ends the claim: due again at its time.
+    assert_eq!(s.claim_due_dispatches(later, later, 10).unwrap().len(), 1);
     let given_up = s
         .record_attempt(queued[0].id, Err(("anslutningen nekades", None)))
         .unwrap();

@@ -228,9 +228,16 @@ pub trait PaperStore {
     fn queue_dispatches(&self, d: &[NewDispatch]) -> Result<Vec<Dispatch>>;
     /// The utskick of a meeting, in the order queued.
     fn dispatches(&self, meeting: MeetingId) -> Result<Vec<Dispatch>>;
-    /// Queued e-mail whose time has come (`next_attempt` empty or not after `now`), oldest
-    /// first, at most `limit`.
-    fn due_dispatches(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Dispatch>>;
+    /// Claims, until `until`, queued e-mail whose time has come (`next_attempt` empty or
+    /// not after `now`) and that no other sender holds, oldest first, at most `limit`: in
+    /// one write, so that two senders never claim the same message. A try recorded ends
+    /// the claim; a claim not ended runs out at `until`.
+    fn claim_due_dispatches(
+        &self,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<Dispatch>>;
     /// Records a try: sent with `message_id`, or failed with `error` and tried again at
     /// `retry` (`None`: given up).
     fn record_attempt(
@@ -569,16 +576,30 @@ impl<D: Db> PaperStore for D {
         })
     }
 
-    fn due_dispatches(&self, now: DateTime<Utc>, limit: usize) -> Result<Vec<Dispatch>> {
-        self.read(|c| {
-            many(
-                c,
-                &format!(
-                    "{DISPATCH} WHERE status = 'köad' AND (next_attempt IS NULL OR next_attempt <= ?1)
-                     ORDER BY id LIMIT ?2"
-                ),
-                params![utc(now), limit as i64],
-            )
+    fn claim_due_dispatches(
+        &self,
+        now: DateTime<Utc>,
+        until: DateTime<Utc>,
+        limit: usize,
+    ) -> Result<Vec<Dispatch>> {
+        let now = utc(now);
+        self.write(|c| {
+            let ids: Vec<i64> = c
+                .prepare_cached(
+                    "SELECT id FROM dispatches WHERE status = 'köad'
+                         AND (next_attempt IS NULL OR next_attempt <= ?1)
+                         AND (lease_until IS NULL OR lease_until <= ?1)
+                     ORDER BY id LIMIT ?2",
+                )?
+                .query_map(params![now, limit as i64], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut out = Vec::with_capacity(ids.len());
+            for id in ids {
+                c.prepare_cached("UPDATE dispatches SET lease_until = ?2 WHERE id = ?1")?
+                    .execute(params![id, utc(until)])?;
+                out.push(one(c, id)?);
+            }
+            Ok(out)
         })
     }
 
@@ -599,13 +620,13 @@ impl<D: Db> PaperStore for D {
                 Ok(message_id) => c
                     .prepare_cached(
                         "UPDATE dispatches SET status = 'skickad', attempts = attempts + 1,
-                             message_id = ?2, sent_at = ?3, next_attempt = NULL WHERE id = ?1",
+                             message_id = ?2, sent_at = ?3, next_attempt = NULL, lease_until = NULL WHERE id = ?1",
                     )?
                     .execute(params![id, message_id, c.now_text()])?,
                 Err((error, retry)) => c
                     .prepare_cached(
                         "UPDATE dispatches SET status = ?2, attempts = attempts + 1,
-                             last_error = ?3, next_attempt = ?4 WHERE id = ?1",
+                             last_error = ?3, next_attempt = ?4, lease_until = NULL WHERE id = ?1",
                     )?
                     .execute(params![
                         id,

@@ -41,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0013_document_review.sql"),
     include_str!("migrations/0014_unenforced_columns.sql"),
     include_str!("migrations/0015_papers.sql"),
+    include_str!("migrations/0016_dispatch_leases.sql"),
 ];
 
 /// Idle read connections kept open for reuse: as many as requests are read at once under
