@@ -516,7 +516,12 @@ pub fn expedited_for_case(
         return Ok(Vec::new());
     }
     let mut out = Vec::new();
-    for m in store.meetings()? {
+    // Only the minutes of the meetings that had the case on their agenda are read.
+    for m in store
+        .meetings()?
+        .into_iter()
+        .filter(|m| m.agenda().iter().any(|i| i.case == Some(case)))
+    {
         let Some(minutes) = store.minutes(m.id)? else {
             continue;
         };

@@ -141,6 +141,20 @@ pub fn long_date(d: NaiveDate) -> String {
 }
 
 /// Text with line breaks kept.
+/// A stored time (UTC, RFC 3339) as people read it: Swedish time to the minute,
+/// "2026-12-04 19:05" (as stored, should it not parse).
+pub fn stamp(utc: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(utc) {
+        Ok(t) => {
+            let offset = paragraf_app::meeting::import::swedish_offset(t.date_naive());
+            t.with_timezone(&offset)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        }
+        Err(_) => utc.to_string(),
+    }
+}
+
 pub fn text(t: &str) -> Markup {
     html! {
         @for para in t.split("\n\n").filter(|p| !p.trim().is_empty()) {
@@ -248,5 +262,16 @@ impl Paging {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod stamp_tests {
+    /// Stored times are UTC; people read Swedish time, winter and summer.
+    #[test]
+    fn a_stored_time_is_shown_in_swedish_time() {
+        assert_eq!(super::stamp("2026-12-04T18:05:00.000Z"), "2026-12-04 19:05");
+        assert_eq!(super::stamp("2026-07-01T22:30:00Z"), "2026-07-02 00:30");
+        assert_eq!(super::stamp("i går"), "i går");
     }
 }

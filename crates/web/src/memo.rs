@@ -90,8 +90,8 @@ fn memo_view(
                 h2 { "Versioner" }
                 ul { @for m in versions.iter().rev() { li {
                     a href={ (here) "/" (m.version) ".pdf" } { "Version " (m.version) " (PDF)" }
-                    ", sparad " (m.saved.get(..16).unwrap_or(&m.saved).replace('T', " ")) " av " (m.author)
-                    @if let Some((by, at, number)) = &m.approved { " — " strong { "godkänd" } " av " (by) " " (at.get(..10).unwrap_or(at)) ", registrerad som handling " (number) }
+                    ", sparad " (crate::html::stamp(&m.saved)) " av " (m.author)
+                    @if let Some((by, at, number)) = &m.approved { " — " strong { "godkänd" } " av " (by) " " (crate::html::stamp(at)) ", registrerad som handling " (number) }
                 } } }
                 @if let Some(m) = latest.filter(|m| m.approved.is_none()) {
                     @if approver {
@@ -201,10 +201,8 @@ pub async fn memo_pdf(
         .and_then(|v| v.parse().ok())
         .ok_or_else(|| WebError::NotFound(format!("tjänsteskrivelse {file}")))?;
     let bytes = memo::pdf(&state.dir, viewer.logged_in()?, CaseId(id), version)?;
-    let mut r = crate::public::pdf(bytes, &format!("tjansteskrivelse-{version}.pdf"));
-    r.headers_mut().insert(
-        axum::http::header::CACHE_CONTROL,
-        axum::http::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    Ok(crate::public::private_pdf(
+        bytes,
+        &format!("tjansteskrivelse-{version}.pdf"),
+    ))
 }

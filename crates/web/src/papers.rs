@@ -62,7 +62,7 @@ fn handling_view(
                 @if let Some(p) = a.page { "Sidan " (p) ": " }
                 @if let Some(q) = &a.quote { mark { (q) } " " }
                 (a.note)
-                " " span class="hint" { "(" (a.created.get(..16).unwrap_or(&a.created).replace('T', " ")) ")" }
+                " " span class="hint" { "(" (crate::html::stamp(&a.created)) ")" }
                 form method="post" action={ (here) "/anteckningar/" (a.id) "/ta-bort" } class="inline" {
                     (csrf(token.as_deref()))
                     button type="submit" class="secondary" aria-label={ "Ta bort anteckningen " (a.id) } { "Ta bort" }
@@ -93,12 +93,10 @@ pub async fn handling_file(
 ) -> Result<Response, WebError> {
     let user = viewer.logged_in()?;
     let (_, bytes) = papers::open(&state.dir, user, MeetingId(id), position, number)?;
-    let mut r = crate::public::pdf(bytes, &format!("handling-{number}.pdf"));
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    Ok(crate::public::private_pdf(
+        bytes,
+        &format!("handling-{number}.pdf"),
+    ))
 }
 
 /// Writes an annotation; a refused one comes back with what was typed.
@@ -198,10 +196,8 @@ pub async fn bundle(
 ) -> Result<Response, WebError> {
     let user = viewer.logged_in()?;
     let bytes = papers::bundle(&state.dir, user, MeetingId(id), state.today())?;
-    let mut r = crate::public::pdf(bytes, &format!("kallelse-med-handlingar-{id}.pdf"));
-    r.headers_mut().insert(
-        header::CACHE_CONTROL,
-        header::HeaderValue::from_static("private, no-store"),
-    );
-    Ok(r)
+    Ok(crate::public::private_pdf(
+        bytes,
+        &format!("kallelse-med-handlingar-{id}.pdf"),
+    ))
 }

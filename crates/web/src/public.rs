@@ -763,6 +763,17 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// A PDF for its reader only: never kept by a shared cache or the browser (a handling, a
+/// tjänsteskrivelse, a member's copy of the kallelse).
+pub fn private_pdf(bytes: Vec<u8>, name: &str) -> Response {
+    let mut r = pdf(bytes, name);
+    r.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("private, no-store"),
+    );
+    r
+}
+
 pub async fn minutes_index_redirect() -> Redirect {
     Redirect::permanent("/protokoll/")
 }

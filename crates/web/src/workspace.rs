@@ -324,7 +324,7 @@ pub async fn case_page(
                 h2 { "Expedierat" }
                 ul { @for (m, n, d) in &expedited { li {
                     a href={ "/sammantraden/" (m) } { "§ " (n) } ": " (d.recipient) " (" (d.method.word()) @if let Some(a) = &d.address { ", " (a) } "): " (d.status.word())
-                    @if let Some(t) = &d.sent { " " (t.get(..16).unwrap_or(t).replace('T', " ")) }
+                    @if let Some(t) = &d.sent { " " (crate::html::stamp(t)) }
                 } } }
             }
             h2 { "Handlingar" }
@@ -875,7 +875,7 @@ fn meeting_view(
                             @if !p.dispatch.is_empty() { p { "Skickas till: " (p.dispatch.join(", ")) } }
                             @if !done.is_empty() { ul { @for d in &done { li {
                                 (d.recipient) " (" (d.method.word()) @if let Some(a) = &d.address { ", " (a) } "): " (d.status.word())
-                                @if let Some(t) = &d.sent { " " (t.get(..16).unwrap_or(t).replace('T', " ")) }
+                                @if let Some(t) = &d.sent { " " (crate::html::stamp(t)) }
                             } } } }
                             @let key = format!("exp-{}", p.number);
                             details open[refused.as_ref().is_some_and(|r| r.action == "expediera" && get(r.fields, "paragraph") == Some(&p.number.to_string()))] {
@@ -916,7 +916,7 @@ fn meeting_view(
                                 td { (d.method.word()) }
                                 td {
                                     (d.status.word())
-                                    @if let Some(t) = &d.sent { ", " (t.get(..16).unwrap_or(t).replace('T', " ")) }
+                                    @if let Some(t) = &d.sent { ", " (crate::html::stamp(t)) }
                                     @if d.attempts > 1 || d.last_error.is_some() { br; (d.attempts) " försök" }
                                     @if let Some(e) = &d.last_error { @if d.status != paragraf_app::mail::DispatchStatus::Sent { br; span class="refused" { "Fel: " (e) } } }
                                     @if d.status == paragraf_app::mail::DispatchStatus::Failed {

@@ -227,7 +227,7 @@ pub fn reading_room(dir: &DataDir, user: &User, id: MeetingId) -> Result<(Copy, 
     let store = dir.storage();
     let m = store.meeting(id)?;
     let copy = copy_of(dir, user, &m)?;
-    let notes = my_annotations(dir, user)?;
+    let notes = dir.storage().annotations(user.id)?;
     let mut items = Vec::new();
     for item in m.agenda() {
         let mut papers = Vec::new();
@@ -265,9 +265,16 @@ pub fn open(
     position: u32,
     number: u32,
 ) -> Result<(Paper, Vec<u8>)> {
-    let (paper, case) = find(dir, user, id, position, number)?;
-    let (doc, bytes) = crate::registry::document_file(dir, paper.case, number)?;
+    let paper = find(dir, user, id, position, number)?;
+    let bytes = read(dir, user, id, &paper)?;
+    Ok((paper, bytes))
+}
+
+/// The file of `paper`, which the reader's copy holds; a secret one's read is logged.
+fn read(dir: &DataDir, user: &User, id: MeetingId, paper: &Paper) -> Result<Vec<u8>> {
+    let (doc, bytes) = crate::registry::document_file(dir, paper.case, paper.number)?;
     if paper.secret {
+        let dnr = dir.storage().case(paper.case)?.dnr.to_string();
         crate::accounts::record(
             dir,
             &user.username,
@@ -276,22 +283,16 @@ pub fn open(
             doc.id.0,
             None,
             Some(
-                serde_json::json!({ "ärende": case.dnr.to_string(), "handling": number, "sammanträde": id.0 }),
+                serde_json::json!({ "ärende": dnr, "handling": paper.number, "sammanträde": id.0 }),
             ),
         );
     }
-    Ok((paper, bytes))
+    Ok(bytes)
 }
 
-/// The handling of item `position` of meeting `id` that `user`'s copy holds, and its case;
-/// refused when the copy does not hold it.
-fn find(
-    dir: &DataDir,
-    user: &User,
-    id: MeetingId,
-    position: u32,
-    number: u32,
-) -> Result<(Paper, Case)> {
+/// The handling of item `position` of meeting `id` that `user`'s copy holds; refused when
+/// the copy does not hold it.
+fn find(dir: &DataDir, user: &User, id: MeetingId, position: u32, number: u32) -> Result<Paper> {
     let store = dir.storage();
     let m = store.meeting(id)?;
     let copy = copy_of(dir, user, &m)?;
@@ -311,11 +312,13 @@ fn find(
         )
         .into());
     }
-    let n = my_annotations(dir, user)?
+    let n = dir
+        .storage()
+        .annotations(user.id)?
         .iter()
         .filter(|a| a.case == d.case && a.document == number)
         .count();
-    Ok((paper(&d, &case, copy, n), case))
+    Ok(paper(&d, &case, copy, n))
 }
 
 /// Writes a private annotation of `user` on handling `number` of item `position` (which the
@@ -331,7 +334,7 @@ pub fn annotate(
     quote: Option<String>,
     note: &str,
 ) -> Result<Annotation> {
-    let (p, _) = find(dir, user, id, position, number)?;
+    let p = find(dir, user, id, position, number)?;
     if page == Some(0) {
         return Err(Error::field("page", "sidnumret börjar på 1").into());
     }
@@ -502,8 +505,8 @@ pub fn bundle(dir: &DataDir, user: &User, id: MeetingId, today: NaiveDate) -> Re
     for item in items {
         let readable: Vec<_> = item.papers.iter().filter(|p| p.readable).collect();
         for (i, p) in readable.iter().enumerate() {
-            let mut bytes = match open(dir, user, id, item.position, p.number) {
-                Ok((_, b)) => b,
+            let mut bytes = match read(dir, user, id, p) {
+                Ok(b) => b,
                 // A file gone from the disk is named like one that cannot be joined.
                 Err(e) if matches!(e.downcast_ref::<Error>(), Some(Error::NotFound(_))) => {
                     Vec::new()
