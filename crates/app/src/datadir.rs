@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{bail, Context, Result};
 use paragraf_core::dnr::DnrPattern;
 use paragraf_core::org::{Municipality, OrgNr};
-use paragraf_store::{SqliteStore, Storage};
+use paragraf_store::{SqlStore, Storage};
 use serde::{Deserialize, Serialize};
 
 /// The config file's name inside the data directory.
@@ -415,7 +415,7 @@ impl DataDir {
             .validate()
             .with_context(|| format!("fel i {}", config_path.display()))?;
         let store: Box<dyn Storage + Send + Sync> = Box::new(
-            SqliteStore::open(&path.join(DATABASE_FILE))
+            SqlStore::open(&path.join(DATABASE_FILE))
                 .with_context(|| format!("kunde inte öppna databasen i {}", path.display()))?,
         );
         Ok(DataDir {
@@ -444,7 +444,7 @@ impl DataDir {
         // Write the config last-step-atomically: a temp file renamed into place.
         let tmp = path.join(format!("{CONFIG_FILE}.tmp"));
         write_private(&tmp, config_text(config)?.as_bytes())?;
-        let store = SqliteStore::open(&path.join(DATABASE_FILE))?;
+        let store = SqlStore::open(&path.join(DATABASE_FILE))?;
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         std::fs::rename(&tmp, &config_path)?;
         drop(store);
@@ -504,7 +504,7 @@ impl DataDir {
     pub fn in_memory(config: &Config) -> Result<DataDir> {
         let (municipality, _) = config.validate()?;
         let scratch = tempfile::tempdir()?;
-        let store = SqliteStore::in_memory()?;
+        let store = SqlStore::in_memory()?;
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         Ok(DataDir {
             path: scratch.path().to_path_buf(),

@@ -2,9 +2,9 @@
 //! lockout, and the audit log. Secrets are never stored: only SHA-256 of session and API
 //! tokens, and argon2id hashes of passwords (made by the caller).
 
+use crate::sql::{params, Conn, OptionalExtension, Row};
 use chrono::{DateTime, Utc};
 use paragraf_core::ids::{BodyId, PersonId};
-use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
 
 use crate::sqlite::Db;
@@ -178,14 +178,14 @@ type UserRow = (
     bool,
 );
 
-fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
+fn user_from(c: &Conn<'_>, row: UserRow) -> Result<User> {
     let (id, username, name, hash, role, person, failed, locked, disabled, last_login, must_change) =
         row;
     let mut st =
         c.prepare_cached("SELECT body_id FROM user_bodies WHERE user_id = ?1 ORDER BY body_id")?;
     let bodies = st
         .query_map([id], |r| r.get::<_, i64>(0).map(BodyId))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<Result<Vec<_>>>()?;
     Ok(User {
         id,
         username,
@@ -205,7 +205,7 @@ fn user_from(c: &rusqlite::Connection, row: UserRow) -> Result<User> {
 const USER_COLUMNS: &str =
     "id, username, name, password_hash, role, person_id, failed_logins, locked_until, disabled, last_login, must_change_password";
 
-fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
+fn read_user(r: &Row<'_>) -> Result<UserRow> {
     Ok((
         r.get(0)?,
         r.get(1)?,
@@ -223,7 +223,7 @@ fn read_user(r: &rusqlite::Row<'_>) -> rusqlite::Result<UserRow> {
 
 /// The one writer of the audit log: every module that logs calls this, inside its own
 /// transaction. The log only grows (triggers refuse updates and deletes).
-pub(crate) fn append_audit(c: &rusqlite::Connection, e: &AuditEntry) -> Result<()> {
+pub(crate) fn append_audit(c: &Conn<'_>, e: &AuditEntry) -> Result<()> {
     if e.actor.trim().is_empty() {
         return Err(StoreError::Rule(
             "revisionsloggen kräver att det framgår vem som gör ändringen".into(),
@@ -330,13 +330,14 @@ impl<D: Db> AccountStore for D {
                 "INSERT INTO users (username, name, password_hash, role, person_id) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![username, name, password_hash, role_name(role), person.map(|p| p.0)],
             )
-            .map_err(|e| match e {
-                rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::ConstraintViolation => {
+            .map_err(|e| {
+                if e.is_constraint() {
                     StoreError::Conflict(format!("användarnamnet ”{username}” finns redan"))
+                } else {
+                    e
                 }
-                e => StoreError::Database(e),
             })?;
-            let id = c.last_insert_rowid();
+            let id = c.last_insert_rowid()?;
             for b in bodies {
                 c.execute("INSERT INTO user_bodies (user_id, body_id) VALUES (?1, ?2)", params![id, b.0])?;
             }
@@ -383,8 +384,8 @@ impl<D: Db> AccountStore for D {
                 "SELECT {USER_COLUMNS} FROM users ORDER BY username"
             ))?;
             let rows = st
-                .query_map([], read_user)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .query_map(params![], read_user)?
+                .collect::<Result<Vec<_>>>()?;
             rows.into_iter().map(|r| user_from(c, r)).collect()
         })
     }
@@ -393,11 +394,11 @@ impl<D: Db> AccountStore for D {
     /// that a stranger cannot lock an account out). Returns the new count.
     fn login_failed(&self, user: i64) -> Result<u32> {
         self.write(|c| {
-            Ok(c.query_row(
+            c.query_row(
                 "UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?1 RETURNING failed_logins",
                 [user],
                 |r| r.get(0),
-            )?)
+            )
         })
     }
 
@@ -456,13 +457,13 @@ impl<D: Db> AccountStore for D {
             )?;
             let rows = st
                 .query_map(params![user, now.to_rfc3339()], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<String>>>()?;
+                .collect::<Result<Vec<String>>>()?;
             Ok(rows)
         })
     }
 
     fn end_user_sessions(&self, user: i64) -> Result<usize> {
-        self.write(|c| Ok(c.execute("DELETE FROM sessions WHERE user_id = ?1", [user])?))
+        self.write(|c| c.execute("DELETE FROM sessions WHERE user_id = ?1", [user]))
     }
 
     fn set_user_role(&self, user: i64, role: Role, bodies: &[BodyId]) -> Result<()> {
@@ -509,13 +510,12 @@ impl<D: Db> AccountStore for D {
     /// The live session with this token hash at `now`.
     fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<Session>> {
         let found: Option<(i64, String, String, bool)> = self.read(|c| {
-            Ok(c.0
-                .query_row(
-                    "SELECT user_id, csrf, expires, single_sign_on FROM sessions WHERE token_hash = ?1",
-                    [token_hash],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-                )
-                .optional()?)
+            c.query_row(
+                "SELECT user_id, csrf, expires, single_sign_on FROM sessions WHERE token_hash = ?1",
+                [token_hash],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
         })?;
         let Some((user, csrf, expires, single_sign_on)) = found else {
             return Ok(None);
@@ -557,7 +557,7 @@ impl<D: Db> AccountStore for D {
                 "INSERT INTO api_tokens (token_hash, user_id, label, created, expires) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![token_hash, user, label, now.to_rfc3339(), expires.to_rfc3339()],
             )?;
-            Ok(c.last_insert_rowid())
+            c.last_insert_rowid()
         })
     }
 
@@ -565,12 +565,11 @@ impl<D: Db> AccountStore for D {
     /// or made before expiry dates existed, or when the account is disabled or locked.
     fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>> {
         let found: Option<(i64, Option<String>, Option<String>)> = self.read(|c| {
-            Ok(c.0
-                .prepare_cached(
-                    "SELECT user_id, expires, revoked FROM api_tokens WHERE token_hash = ?1",
-                )?
-                .query_row([token_hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .optional()?)
+            c.prepare_cached(
+                "SELECT user_id, expires, revoked FROM api_tokens WHERE token_hash = ?1",
+            )?
+            .query_row([token_hash], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()
         })?;
         let Some((user, Some(expires), None)) = found else {
             return Ok(None);
@@ -597,7 +596,7 @@ impl<D: Db> AccountStore for D {
                         revoked: r.get(4)?,
                     })
                 })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()?;
             Ok(rows)
         })
     }
@@ -636,7 +635,7 @@ impl<D: Db> AccountStore for D {
                         after: r.get(6)?,
                     })
                 })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()?;
             Ok(rows)
         })
     }

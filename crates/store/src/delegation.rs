@@ -2,12 +2,12 @@
 //! units report (one file one transaction, each file once), the roles register and the
 //! vidaredelegation list.
 
+use crate::sql::{params, Conn, OptionalExtension};
 use chrono::NaiveDate;
 use paragraf_core::delegation::{
     DecisionRow, DelegationOrder, FurtherDelegation, LevelNumber, Outcome, RoleHolder,
 };
 use paragraf_core::ids::MeetingId;
-use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use crate::sqlite::Db;
@@ -126,10 +126,10 @@ fn order_from(id: i64, at: String, source: Option<String>, json: &str) -> Result
     })
 }
 
-fn read_orders(c: &Connection, title: Option<&str>) -> Result<Vec<StoredOrder>> {
+fn read_orders(c: &Conn<'_>, title: Option<&str>) -> Result<Vec<StoredOrder>> {
     let mut stmt = c.prepare_cached(
         "SELECT id, imported_at, source, data_json FROM delegation_orders
-         WHERE ?1 IS NULL OR title = ?1 ORDER BY id",
+         WHERE CAST(?1 AS TEXT) IS NULL OR title = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([title], |r| {
         Ok((
@@ -150,7 +150,7 @@ fn read_orders(c: &Connection, title: Option<&str>) -> Result<Vec<StoredOrder>> 
 /// (person or item, role, from, to).
 type PeriodRow = (String, String, NaiveDate, Option<NaiveDate>);
 
-fn periods(c: &Connection, table: &str) -> Result<Vec<PeriodRow>> {
+fn periods(c: &Conn<'_>, table: &str) -> Result<Vec<PeriodRow>> {
     let (a, b) = if table == "delegation_role_holders" {
         ("person", "role")
     } else {
@@ -159,7 +159,7 @@ fn periods(c: &Connection, table: &str) -> Result<Vec<PeriodRow>> {
     let mut stmt = c.prepare_cached(&format!(
         "SELECT {a}, {b}, from_date, to_date FROM {table} ORDER BY id"
     ))?;
-    let rows = stmt.query_map([], |r| {
+    let rows = stmt.query_map(params![], |r| {
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
@@ -199,7 +199,7 @@ impl<D: Db> DelegationStore for D {
                 ],
             )?;
             Ok(StoredOrder {
-                id: c.last_insert_rowid(),
+                id: c.last_insert_rowid()?,
                 imported_at: at,
                 source: source.map(str::to_string),
                 order: order.clone(),
@@ -239,7 +239,7 @@ impl<D: Db> DelegationStore for D {
                 "INSERT INTO delegation_imports (sha256, file, rows, imported_at) VALUES (?1, ?2, 0, ?3)",
                 params![sha256, file, at],
             )?;
-            let import_id = c.last_insert_rowid();
+            let import_id = c.last_insert_rowid()?;
             let mut stmt = c.prepare_cached(
                 "INSERT INTO delegation_decisions
                      (import_id, line, item, level, date, decided_by, role, unit, decision, outcome)
@@ -381,14 +381,14 @@ impl<D: Db> DelegationStore for D {
 
 /// Anmäler at `meeting` the decisions dated from `from` to `to` not reported before.
 pub(crate) fn report_decisions(
-    c: &Connection,
+    c: &Conn<'_>,
     from: NaiveDate,
     to: NaiveDate,
     meeting: MeetingId,
 ) -> Result<usize> {
-    Ok(c.execute(
+    c.execute(
         "UPDATE delegation_decisions SET reported_at = ?3
          WHERE date >= ?1 AND date <= ?2 AND reported_at IS NULL",
         params![from.to_string(), to.to_string(), meeting.0],
-    )?)
+    )
 }

@@ -5,7 +5,7 @@
 pub enum StoreError {
     /// The database refused or failed.
     #[error("databasfel: {0}")]
-    Database(#[from] rusqlite::Error),
+    Database(crate::sql::DbError),
     /// Something asked for does not exist.
     #[error("{what} {id} finns inte")]
     NotFound {

@@ -2,10 +2,10 @@
 //! read), budget lines per nämnd and period, and Kolada key figures. Each write is one
 //! transaction: a file's lines or values are stored whole or not at all.
 
+use crate::sql::{params, Conn, OptionalExtension};
 use chrono::NaiveDate;
 use paragraf_core::followup::kolada::KpiValue;
 use paragraf_core::followup::{BudgetLine, FollowUp, Gender, Period, RowKind, Unit};
-use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::sqlite::Db;
 use crate::{Result, StoreError};
@@ -106,7 +106,7 @@ fn gender_of(s: &str) -> Result<Gender> {
     })
 }
 
-fn save_batch(c: &Connection, source: &str, b: &BudgetBatch) -> Result<usize> {
+fn save_batch(c: &Conn<'_>, source: &str, b: &BudgetBatch) -> Result<usize> {
     if b.body.trim().is_empty() {
         return Err(StoreError::Rule("budgetrader kräver en nämnd".into()));
     }
@@ -144,16 +144,15 @@ fn save_batch(c: &Connection, source: &str, b: &BudgetBatch) -> Result<usize> {
                 source
             ],
         )
-        .map_err(|e| match e {
-            rusqlite::Error::SqliteFailure(f, _)
-                if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-            {
+        .map_err(|e| {
+            if e.is_constraint() {
                 StoreError::Conflict(format!(
                     "budgetraden ”{}” förekommer två gånger för {} {}",
                     l.label, b.body, b.period
                 ))
+            } else {
+                e
             }
-            other => StoreError::Database(other),
         })?;
     }
     Ok(b.lines.len())
@@ -292,7 +291,7 @@ impl<D: Db> FollowUpStore for D {
         self.read(|c| {
             let mut stmt = c.prepare_cached(
                 "SELECT kpi, municipality, period, gender, value FROM followup_kpi_values
-                 WHERE ?1 IS NULL OR municipality = ?1 ORDER BY kpi, period, gender",
+                 WHERE CAST(?1 AS TEXT) IS NULL OR municipality = ?1 ORDER BY kpi, period, gender",
             )?;
             let rows = stmt.query_map(params![municipality], |r| {
                 Ok((
@@ -325,9 +324,10 @@ impl<D: Db> FollowUpStore for D {
                  UNION SELECT body, period_start || '/' || period_end FROM followup_budget_lines
                  ORDER BY 1, 2",
             )?;
-            let rows =
-                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+            let rows = stmt.query_map(params![], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?;
+            rows.collect::<std::result::Result<Vec<_>, _>>()
         })
     }
 }

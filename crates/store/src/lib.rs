@@ -4,7 +4,7 @@
 //! organisation and the registry, meetings, minutes and seals ([`Store`]), accounts,
 //! sessions, API tokens and the audit log ([`AccountStore`]), the register of ej verkställda
 //! beslut ([`UnenforcedStore`]), delegation ([`DelegationStore`]) and follow-up
-//! ([`FollowUpStore`]). [`SqliteStore`] is the embedded default (WAL journal, versioned
+//! ([`FollowUpStore`]). [`SqlStore`] is the embedded default (WAL journal, versioned
 //! migrations applied on open). Every implementation passes the one conformance suite
 //! ([`conformance`]); a PostgreSQL backend will implement the same traits and run it too.
 //! Time stamps come from the [`Clock`] the store is given.
@@ -20,6 +20,8 @@ mod delegation;
 mod error;
 mod followup;
 mod papers;
+mod pg;
+mod sql;
 mod sqlite;
 mod unenforced;
 pub use followup::{BudgetBatch, FollowUpStore};
@@ -34,7 +36,8 @@ pub use papers::{
     Annotation, Dispatch, DispatchKind, DispatchMethod, DispatchStatus, NewAnnotation, NewDispatch,
     PaperStore, StoredMemo,
 };
-pub use sqlite::{SqliteStore, SCHEMA_VERSION};
+pub use sql::DbError;
+pub use sqlite::{SqlStore, SCHEMA_VERSION};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use paragraf_core::dnr::DnrPattern;

@@ -2,9 +2,9 @@
 //! utskick (e-mail of a kallelse, protokollsutdrag by e-mail or post) as an outbox that a
 //! sender works through, each try recorded.
 
+use crate::sql::{params, OptionalExtension, Row};
 use chrono::{DateTime, Utc};
 use paragraf_core::ids::{CaseId, MeetingId};
-use rusqlite::{params, OptionalExtension, Row};
 
 use crate::sqlite::Db;
 use crate::{Result, StoreError};
@@ -254,7 +254,7 @@ fn utc(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-fn annotation(r: &Row<'_>) -> rusqlite::Result<Annotation> {
+fn annotation(r: &Row<'_>) -> Result<Annotation> {
     Ok(Annotation {
         id: r.get(0)?,
         user: r.get(1)?,
@@ -273,7 +273,7 @@ const DISPATCH: &str = "SELECT id, meeting_id, paragraph, kind, recipient, addre
      body_text, body_html, attachment, attachment_name, status, attempts, last_error, next_attempt, \
      message_id, created_at, created_by, sent_at FROM dispatches";
 
-fn dispatch(r: &Row<'_>) -> rusqlite::Result<std::result::Result<Dispatch, String>> {
+fn dispatch(r: &Row<'_>) -> Result<std::result::Result<Dispatch, String>> {
     let kind: String = r.get(3)?;
     let method: String = r.get(6)?;
     let status: String = r.get(12)?;
@@ -318,10 +318,7 @@ fn dispatch(r: &Row<'_>) -> rusqlite::Result<std::result::Result<Dispatch, Strin
     }))
 }
 
-fn checked(
-    id: i64,
-    d: rusqlite::Result<std::result::Result<Dispatch, String>>,
-) -> Result<Dispatch> {
+fn checked(id: i64, d: Result<std::result::Result<Dispatch, String>>) -> Result<Dispatch> {
     d?.map_err(|reason| StoreError::Corrupt {
         what: "utskick",
         id: id.to_string(),
@@ -348,7 +345,7 @@ fn one(c: &crate::sqlite::Conn<'_>, id: i64) -> Result<Dispatch> {
 fn many(
     c: &crate::sqlite::Conn<'_>,
     sql: &str,
-    args: impl rusqlite::Params,
+    args: impl crate::sql::Params,
 ) -> Result<Vec<Dispatch>> {
     let mut st = c.prepare_cached(sql)?;
     let rows = st.query_map(args, |r| Ok((r.get::<_, i64>(0)?, dispatch(r))))?;
@@ -362,7 +359,7 @@ fn many(
 
 const MEMO: &str = "SELECT id, case_id, version, data_json, author, saved_at, approved_by, approved_at, document FROM memos";
 
-fn memo_row(r: &Row<'_>) -> rusqlite::Result<(i64, StoredMemo, String)> {
+fn memo_row(r: &Row<'_>) -> Result<(i64, StoredMemo, String)> {
     let by: Option<String> = r.get(6)?;
     let at: Option<String> = r.get(7)?;
     let doc: Option<u32> = r.get(8)?;
@@ -479,9 +476,9 @@ impl<D: Db> PaperStore for D {
                 a.note.trim(),
                 c.now_text()
             ])?;
-            let id = c.last_insert_rowid();
-            Ok(c.prepare_cached(&format!("{ANNOTATION} WHERE id = ?1"))?
-                .query_row([id], annotation)?)
+            let id = c.last_insert_rowid()?;
+            c.prepare_cached(&format!("{ANNOTATION} WHERE id = ?1"))?
+                .query_row([id], annotation)
         })
     }
 
@@ -491,7 +488,7 @@ impl<D: Db> PaperStore for D {
                 "{ANNOTATION} WHERE user_id = ?1 ORDER BY case_id, document, created_at, id"
             ))?;
             let rows = st.query_map([user], annotation)?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            rows.collect::<Result<Vec<_>>>()
         })
     }
 
@@ -510,7 +507,7 @@ impl<D: Db> PaperStore for D {
             let cases: Vec<i64> = c
                 .prepare_cached("SELECT DISTINCT case_id FROM annotations WHERE user_id = ?1")?
                 .query_map([user], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<Result<_>>()?;
             let mut removed = 0;
             for case in cases.into_iter().filter(|c| !keep(CaseId(*c))) {
                 removed += c
@@ -560,7 +557,7 @@ impl<D: Db> PaperStore for D {
                     d.created_by,
                     post.then_some(&now),
                 ])?;
-                out.push(one(c, c.last_insert_rowid())?);
+                out.push(one(c, c.last_insert_rowid()?)?);
             }
             Ok(out)
         })
@@ -592,7 +589,7 @@ impl<D: Db> PaperStore for D {
                      ORDER BY id LIMIT ?2",
                 )?
                 .query_map(params![now, limit as i64], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<Result<_>>()?;
             let mut out = Vec::with_capacity(ids.len());
             for id in ids {
                 c.prepare_cached("UPDATE dispatches SET lease_until = ?2 WHERE id = ?1")?

@@ -13,7 +13,10 @@ use paragraf_core::org::{
     Body, Membership, Municipality, Official, OrgNr, Person, SubstituteOrder, TermOfOffice,
 };
 use paragraf_core::registry::{Case, CaseStatus, Document, NewDocument, Review};
-use rusqlite::{params, Connection, ErrorCode, OptionalExtension, Row, TransactionBehavior};
+use rusqlite::{Connection, TransactionBehavior};
+
+pub(crate) use crate::sql::Conn;
+use crate::sql::{params, Handle, OptionalExtension, Row, Stmt, Value};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -55,11 +58,23 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// connection, not per call).
 const STATEMENT_CACHE: usize = 128;
 
-/// The embedded store in one SQLite file. Writes go through one connection, one
-/// IMMEDIATE transaction at a time; reads use connections of their own (WAL lets them read
-/// the last committed state while a write, by this process or another, is under way), so a
-/// long import never holds up a page.
-pub struct SqliteStore {
+/// The store on a database: one SQLite file (the embedded default) or a PostgreSQL
+/// database. Every operation is written once, against [`Conn`], and runs on either.
+pub struct SqlStore {
+    backend: Backend,
+    /// The clock that stamps what is written (the audit log, imports).
+    clock: Arc<dyn Clock>,
+}
+
+enum Backend {
+    Sqlite(Lite),
+    Postgres(crate::pg::PgPool),
+}
+
+/// SQLite: writes go through one connection, one IMMEDIATE transaction at a time; reads use
+/// connections of their own (WAL lets them read the last committed state while a write, by
+/// this process or another, is under way), so a long import never holds up a page.
+struct Lite {
     conn: Mutex<Connection>,
     /// The file, for opening read connections; `None` in memory (reads use the writer).
     path: Option<PathBuf>,
@@ -68,52 +83,179 @@ pub struct SqliteStore {
     /// A connection that never writes, whose `data_version` moves with every commit by any
     /// other connection: the store's generation.
     watch: Option<Mutex<Connection>>,
-    /// The clock that stamps what is written (the audit log, imports).
-    clock: Arc<dyn Clock>,
 }
 
-impl SqliteStore {
-    /// Opens (or creates) the database at `path`, switches it to WAL and applies pending
-    /// migrations. The file is created readable by its owner only.
-    pub fn open(path: &Path) -> Result<SqliteStore> {
+impl SqlStore {
+    /// Opens (or creates) the SQLite database at `path`, switches it to WAL and applies
+    /// pending migrations. The file is created readable by its owner only.
+    pub fn open(path: &Path) -> Result<SqlStore> {
         Self::open_with_clock(path, Arc::new(SystemClock))
     }
 
-    /// Opens the database at `path` with `clock` for its time stamps.
-    pub fn open_with_clock(path: &Path, clock: Arc<dyn Clock>) -> Result<SqliteStore> {
+    /// Opens the SQLite database at `path` with `clock` for its time stamps.
+    pub fn open_with_clock(path: &Path, clock: Arc<dyn Clock>) -> Result<SqlStore> {
         let fresh = !path.exists();
         let conn = Connection::open(path)?;
         if fresh {
             owner_only(path)?;
         }
-        let mut store = Self::setup(conn)?;
-        store.clock = clock;
-        store.watch = Some(Mutex::new(Self::reader(path)?));
-        store.path = Some(path.to_path_buf());
-        Ok(store)
+        let mut lite = Self::setup(conn)?;
+        lite.watch = Some(Mutex::new(Lite::reader(path)?));
+        lite.path = Some(path.to_path_buf());
+        Ok(SqlStore {
+            backend: Backend::Sqlite(lite),
+            clock,
+        })
     }
 
-    /// A private in-memory database, for tests and dry runs.
-    pub fn in_memory() -> Result<SqliteStore> {
-        Self::setup(Connection::open_in_memory()?)
+    /// A private in-memory SQLite database, for tests and dry runs.
+    pub fn in_memory() -> Result<SqlStore> {
+        Ok(SqlStore {
+            backend: Backend::Sqlite(Self::setup(Connection::open_in_memory()?)?),
+            clock: Arc::new(SystemClock),
+        })
     }
 
-    fn setup(mut conn: Connection) -> Result<SqliteStore> {
+    /// Connects to the PostgreSQL database at `url` (`postgres://…`) and applies pending
+    /// migrations (see [`crate::pg`]).
+    pub fn connect(url: &str) -> Result<SqlStore> {
+        Self::connect_with_clock(url, Arc::new(SystemClock))
+    }
+
+    /// Connects to PostgreSQL with `clock` for its time stamps.
+    pub fn connect_with_clock(url: &str, clock: Arc<dyn Clock>) -> Result<SqlStore> {
+        Ok(SqlStore {
+            backend: Backend::Postgres(crate::pg::PgPool::connect(url)?),
+            clock,
+        })
+    }
+
+    /// Which database: "SQLite" or "PostgreSQL".
+    pub fn backend_name(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite(_) => "SQLite",
+            Backend::Postgres(_) => "PostgreSQL",
+        }
+    }
+
+    fn setup(mut conn: Connection) -> Result<Lite> {
         conn.busy_timeout(Duration::from_secs(30))?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate(&mut conn)?;
-        Ok(SqliteStore {
+        Ok(Lite {
             conn: Mutex::new(conn),
             path: None,
             readers: Mutex::new(Vec::new()),
             watch: None,
-            clock: Arc::new(SystemClock),
         })
     }
 
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        match &self.backend {
+            Backend::Sqlite(l) => Ok(l
+                .lock()
+                .pragma_query_value(None, "user_version", |r| r.get(0))?),
+            Backend::Postgres(p) => p.schema_version(),
+        }
+    }
+
+    /// Runs the database's own consistency check; `Ok(())` when it is sound.
+    pub fn integrity_check(&self) -> Result<()> {
+        let answer: String = match &self.backend {
+            Backend::Sqlite(l) => l
+                .lock()
+                .query_row("PRAGMA integrity_check", [], |r| r.get(0))?,
+            Backend::Postgres(p) => p.integrity_check()?,
+        };
+        if answer == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt {
+                what: "databasen",
+                id: String::new(),
+                reason: answer,
+            })
+        }
+    }
+
+    /// Runs `f` in one transaction that writes: on SQLite an IMMEDIATE one (the write lock
+    /// is taken at the start, so concurrent writers queue instead of failing); on
+    /// PostgreSQL one that first takes the store's write lock (see [`crate::pg`]). `f`
+    /// either commits whole or not at all.
+    pub(crate) fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(l) => {
+                let mut conn = l.lock();
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let out = f(&Conn(Handle::Sqlite(&tx), &*self.clock))?;
+                tx.commit()?;
+                Ok(out)
+            }
+            Backend::Postgres(p) => p.write(|s| f(&Conn(Handle::Pg(s), &*self.clock))),
+        }
+    }
+
+    /// Runs `f` on a read connection of its own, in one read transaction (one consistent
+    /// snapshot). In memory, on the writer.
+    pub(crate) fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
+        let l = match &self.backend {
+            Backend::Sqlite(l) => l,
+            Backend::Postgres(p) => {
+                return p.read(|s| f(&Conn(Handle::Pg(s), &*self.clock)));
+            }
+        };
+        let Some(path) = &l.path else {
+            let conn = l.lock();
+            return f(&Conn(Handle::Sqlite(&conn), &*self.clock));
+        };
+        let idle = l.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        let mut conn = match idle {
+            Some(c) => c,
+            None => Lite::reader(path)?,
+        };
+        let out = {
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+            let out = f(&Conn(Handle::Sqlite(&tx), &*self.clock));
+            // Ending a read transaction cannot lose anything; its error is not the caller's.
+            let _ = tx.finish();
+            out
+        };
+        let mut idle = l.readers.lock().unwrap_or_else(|e| e.into_inner());
+        if idle.len() < IDLE_READERS {
+            idle.push(conn);
+        }
+        out
+    }
+
+    /// A value that changes whenever the database changes, whether through this store or
+    /// another process: what a cache of pages built from the data keys on. On a SQLite
+    /// file, the `data_version` of a connection that never writes; in memory, the writer's
+    /// change count; on PostgreSQL, a number every write transaction bumps.
+    pub fn generation(&self) -> Result<(i64, u64)> {
+        let l = match &self.backend {
+            Backend::Sqlite(l) => l,
+            Backend::Postgres(p) => return Ok((p.generation()?, 0)),
+        };
+        match &l.watch {
+            Some(w) => {
+                let conn = w.lock().unwrap_or_else(|e| e.into_inner());
+                let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+                Ok((version, 0))
+            }
+            None => {
+                let conn = l.lock();
+                let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+                Ok((version, conn.total_changes()))
+            }
+        }
+    }
+}
+
+impl Lite {
     /// A read-only connection to the file.
     fn reader(path: &Path) -> Result<Connection> {
         let c = Connection::open_with_flags(
@@ -128,118 +270,24 @@ impl SqliteStore {
         Ok(c)
     }
 
-    /// The schema version of the open database.
-    pub fn schema_version(&self) -> Result<i64> {
-        Ok(self
-            .lock()
-            .pragma_query_value(None, "user_version", |r| r.get(0))?)
-    }
-
-    /// Runs SQLite's own consistency check; `Ok(())` when the file is sound.
-    pub fn integrity_check(&self) -> Result<()> {
-        let answer: String = self
-            .lock()
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        if answer == "ok" {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt {
-                what: "databasen",
-                id: String::new(),
-                reason: answer,
-            })
-        }
-    }
-
     fn lock(&self) -> MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a transaction open (rusqlite rolls
         // back on drop), so the connection is still usable.
         self.conn.lock().unwrap_or_else(|e| e.into_inner())
     }
-
-    /// Runs `f` in one IMMEDIATE transaction: the write lock is taken at the start, so
-    /// concurrent writers queue instead of failing, and `f` either commits whole or not at all.
-    pub(crate) fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
-        let mut conn = self.lock();
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&Conn(&tx, &*self.clock))?;
-        tx.commit()?;
-        Ok(out)
-    }
-
-    /// Runs `f` on a read connection of its own, in one read transaction (one consistent
-    /// snapshot). In memory, on the writer.
-    pub(crate) fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
-        let Some(path) = &self.path else {
-            let conn = self.lock();
-            return f(&Conn(&conn, &*self.clock));
-        };
-        let idle = self.readers.lock().unwrap_or_else(|e| e.into_inner()).pop();
-        let mut conn = match idle {
-            Some(c) => c,
-            None => Self::reader(path)?,
-        };
-        let out = {
-            let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
-            let out = f(&Conn(&tx, &*self.clock));
-            // Ending a read transaction cannot lose anything; its error is not the caller's.
-            let _ = tx.finish();
-            out
-        };
-        let mut idle = self.readers.lock().unwrap_or_else(|e| e.into_inner());
-        if idle.len() < IDLE_READERS {
-            idle.push(conn);
-        }
-        out
-    }
-
-    /// A value that changes whenever the database changes, whether through this store or
-    /// another process: what a cache of pages built from the data keys on. On a file, the
-    /// `data_version` of a connection that never writes; in memory, the writer's change
-    /// count.
-    pub fn generation(&self) -> Result<(i64, u64)> {
-        match &self.watch {
-            Some(w) => {
-                let conn = w.lock().unwrap_or_else(|e| e.into_inner());
-                let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
-                Ok((version, 0))
-            }
-            None => {
-                let conn = self.lock();
-                let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
-                Ok((version, conn.total_changes()))
-            }
-        }
-    }
-}
-
-/// A connection inside a transaction that the caller owns, with the store's clock: the
-/// store's operations run on it.
-pub(crate) struct Conn<'a>(pub(crate) &'a Connection, pub(crate) &'a dyn Clock);
-
-impl std::ops::Deref for Conn<'_> {
-    type Target = Connection;
-    fn deref(&self) -> &Connection {
-        self.0
-    }
-}
-
-impl Conn<'_> {
-    /// Now, by the store's clock, as stored (UTC, RFC 3339 with milliseconds).
-    pub(crate) fn now_text(&self) -> String {
-        self.1
-            .now()
-            .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-    }
 }
 
 /// Runs `f` with a page cache of `mib` MiB on `c` (SQLite's default 2 MB spills to the log
-/// every few thousand rows of a large file), the connection's own again afterwards.
+/// every few thousand rows of a large file), the connection's own again afterwards. On
+/// PostgreSQL the server's buffers serve; `f` simply runs.
 pub(crate) fn with_cache<T>(c: &Conn<'_>, mib: i64, f: impl FnOnce() -> Result<T>) -> Result<T> {
-    let cache: i64 = c.pragma_query_value(None, "cache_size", |r| r.get(0))?;
-    c.pragma_update(None, "cache_size", -mib * 1024)?;
+    let Handle::Sqlite(conn) = c.0 else {
+        return f();
+    };
+    let cache: i64 = conn.pragma_query_value(None, "cache_size", |r| r.get(0))?;
+    conn.pragma_update(None, "cache_size", -mib * 1024)?;
     let out = f();
-    c.pragma_update(None, "cache_size", cache)?;
+    conn.pragma_update(None, "cache_size", cache)?;
     out
 }
 
@@ -259,12 +307,12 @@ impl Db for Conn<'_> {
     }
 }
 
-impl Db for SqliteStore {
+impl Db for SqlStore {
     fn write<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
-        SqliteStore::write(self, f)
+        SqlStore::write(self, f)
     }
     fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
-        SqliteStore::read(self, f)
+        SqlStore::read(self, f)
     }
 }
 
@@ -327,13 +375,10 @@ fn to_json<T: Serialize>(v: &T) -> Result<String> {
 }
 
 /// The meetings a statement selecting `id, data` gives, in its order.
-fn meeting_records(
-    st: &mut rusqlite::Statement<'_>,
-    args: &[&dyn rusqlite::ToSql],
-) -> Result<Vec<Record<MeetingId, Meeting>>> {
+fn meeting_records(st: &mut Stmt<'_>, args: &[Value]) -> Result<Vec<Record<MeetingId, Meeting>>> {
     let rows = st
         .query_map(args, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<Result<Vec<_>>>()?;
     rows.into_iter()
         .map(|(id, data)| {
             Ok(Record {
@@ -362,12 +407,11 @@ fn date(what: &'static str, s: &str) -> Result<NaiveDate> {
 }
 
 /// Turns a constraint violation into a [`StoreError::Conflict`] that says what clashed.
-fn conflict(e: rusqlite::Error, what: impl FnOnce() -> String) -> StoreError {
-    match &e {
-        rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::ConstraintViolation => {
-            StoreError::Conflict(what())
-        }
-        _ => StoreError::Database(e),
+fn conflict(e: StoreError, what: impl FnOnce() -> String) -> StoreError {
+    if e.is_constraint() {
+        StoreError::Conflict(what())
+    } else {
+        e
     }
 }
 
@@ -379,10 +423,10 @@ fn not_found(what: &'static str, id: impl ToString) -> StoreError {
 }
 
 /// Bumps the counter of (kind, series, year) and returns the new value.
-fn next_number(tx: &Connection, kind: &str, series: &str, year: i32) -> Result<u32> {
+fn next_number(tx: &Conn<'_>, kind: &str, series: &str, year: i32) -> Result<u32> {
     let n: i64 = tx.query_row(
         "INSERT INTO counters (kind, series, year, last) VALUES (?1, ?2, ?3, 1)
-         ON CONFLICT (kind, series, year) DO UPDATE SET last = last + 1
+         ON CONFLICT (kind, series, year) DO UPDATE SET last = counters.last + 1
          RETURNING last",
         params![kind, series, year],
         |r| r.get(0),
@@ -392,7 +436,7 @@ fn next_number(tx: &Connection, kind: &str, series: &str, year: i32) -> Result<u
 }
 
 fn insert_document(
-    tx: &Connection,
+    tx: &Conn<'_>,
     case: CaseId,
     doc: &NewDocument,
 ) -> Result<Record<DocumentId, Document>> {
@@ -416,12 +460,12 @@ fn insert_document(
     )
     .map_err(|e| conflict(e, || format!("ärende {case} finns inte")))?;
     Ok(Record {
-        id: DocumentId(tx.last_insert_rowid()),
+        id: DocumentId(tx.last_insert_rowid()?),
         value: doc.clone().numbered(case, number),
     })
 }
 
-fn insert_case(tx: &Connection, case: &Case) -> Result<Record<CaseId, Case>> {
+fn insert_case(tx: &Conn<'_>, case: &Case) -> Result<Record<CaseId, Case>> {
     tx.execute(
         "INSERT INTO cases (dnr, dnr_json, series, year, sequence, class, title, body_id, secrecy, status, registered, handler)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -442,12 +486,12 @@ fn insert_case(tx: &Connection, case: &Case) -> Result<Record<CaseId, Case>> {
     )
     .map_err(|e| conflict(e, || format!("diarienumret {} finns redan (eller organet saknas)", case.dnr)))?;
     Ok(Record {
-        id: CaseId(tx.last_insert_rowid()),
+        id: CaseId(tx.last_insert_rowid()?),
         value: case.clone(),
     })
 }
 
-fn case_from_row(r: &Row<'_>) -> rusqlite::Result<CaseRow> {
+fn case_from_row(r: &Row<'_>) -> Result<CaseRow> {
     Ok((
         r.get(0)?,
         r.get(1)?,
@@ -495,7 +539,7 @@ const CASE_COLUMNS: &str =
 
 type BodyRow = (i64, String, Option<String>, String, Option<i64>);
 
-fn body_from_row(r: &Row<'_>) -> rusqlite::Result<BodyRow> {
+fn body_from_row(r: &Row<'_>) -> Result<BodyRow> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
 }
 
@@ -511,7 +555,7 @@ fn body_from_parts((id, name, short_name, kind, parent): BodyRow) -> Result<Reco
     })
 }
 
-impl Store for SqliteStore {
+impl Store for SqlStore {
     fn municipality(&self) -> Result<Option<Municipality>> {
         self.read(|c| c.municipality())
     }
@@ -673,34 +717,63 @@ impl Store for SqliteStore {
     }
 }
 
-impl Storage for SqliteStore {
+impl Storage for SqlStore {
     fn generation(&self) -> Result<(i64, u64)> {
-        SqliteStore::generation(self)
+        SqlStore::generation(self)
     }
     fn schema_version(&self) -> Result<i64> {
-        SqliteStore::schema_version(self)
+        SqlStore::schema_version(self)
     }
     fn integrity_check(&self) -> Result<()> {
-        SqliteStore::integrity_check(self)
+        SqlStore::integrity_check(self)
     }
     fn backup_to(&self, out: &Path, files: &[crate::BackupFile]) -> Result<()> {
-        let Some(path) = &self.path else {
+        let l = match &self.backend {
+            Backend::Sqlite(l) => l,
+            Backend::Postgres(_) => {
+                return Err(StoreError::Rule(
+                    "en databas i PostgreSQL säkerhetskopieras med PostgreSQL:s egna verktyg \
+                     (pg_dump eller pg_basebackup); se docs/postgresql.md"
+                        .into(),
+                ))
+            }
+        };
+        let Some(path) = &l.path else {
             return Err(StoreError::Rule(
                 "en databas i minnet kan inte säkerhetskopieras".into(),
             ));
         };
-        crate::backup::write(&Self::reader(path)?, out, files)
+        crate::backup::write(&Lite::reader(path)?, out, files)
     }
 }
 
 /// Inside a transaction: the same storage, on the transaction's connection.
 impl Storage for Conn<'_> {
     fn generation(&self) -> Result<(i64, u64)> {
-        let version: i64 = self.pragma_query_value(None, "data_version", |r| r.get(0))?;
-        Ok((version, self.total_changes()))
+        match self.0 {
+            Handle::Sqlite(c) => {
+                let version: i64 = c.pragma_query_value(None, "data_version", |r| r.get(0))?;
+                Ok((version, c.total_changes()))
+            }
+            Handle::Pg(_) => Ok((
+                self.query_row(
+                    "SELECT generation FROM paragraf_meta WHERE id = 1",
+                    [0i64; 0],
+                    |r| r.get(0),
+                )?,
+                0,
+            )),
+        }
     }
     fn schema_version(&self) -> Result<i64> {
-        Ok(self.pragma_query_value(None, "user_version", |r| r.get(0))?)
+        match self.0 {
+            Handle::Sqlite(c) => Ok(c.pragma_query_value(None, "user_version", |r| r.get(0))?),
+            Handle::Pg(_) => {
+                self.query_row("SELECT version FROM paragraf_schema", [0i64; 0], |r| {
+                    r.get(0)
+                })
+            }
+        }
     }
     fn integrity_check(&self) -> Result<()> {
         Err(StoreError::Rule(
@@ -717,15 +790,14 @@ impl Storage for Conn<'_> {
 /// Inside a transaction: a nested `atomically` is a savepoint.
 impl Store for Conn<'_> {
     fn atomically(&self, f: &mut dyn FnMut(&dyn Storage) -> Result<()>) -> Result<()> {
-        self.0.execute_batch("SAVEPOINT atomically")?;
+        self.execute_batch("SAVEPOINT atomically")?;
         match f(self) {
             Ok(()) => {
-                self.0.execute_batch("RELEASE atomically")?;
+                self.execute_batch("RELEASE atomically")?;
                 Ok(())
             }
             Err(e) => {
-                self.0
-                    .execute_batch("ROLLBACK TO atomically; RELEASE atomically")?;
+                self.execute_batch("ROLLBACK TO atomically; RELEASE atomically")?;
                 Err(e)
             }
         }
@@ -736,7 +808,7 @@ impl Store for Conn<'_> {
             let row: Option<(String, Option<String>)> = c
                 .query_row(
                     "SELECT name, org_nr FROM municipality WHERE id = 1",
-                    [],
+                    params![],
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
@@ -787,7 +859,7 @@ impl Store for Conn<'_> {
                 })
             })?;
             Ok(Record {
-                id: BodyId(tx.last_insert_rowid()),
+                id: BodyId(tx.last_insert_rowid()?),
                 value: body.clone(),
             })
         })
@@ -799,8 +871,8 @@ impl Store for Conn<'_> {
                 "SELECT id, name, short_name, kind, parent_id FROM bodies ORDER BY id",
             )?;
             let rows = st
-                .query_map([], body_from_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .query_map(params![], body_from_row)?
+                .collect::<Result<Vec<_>>>()?;
             rows.into_iter().map(body_from_parts).collect()
         })
     }
@@ -848,7 +920,7 @@ impl Store for Conn<'_> {
             )?;
             let rows = st
                 .query_map([body.0], |r| r.get::<_, String>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()?;
             rows.into_iter()
                 .map(|d| {
                     serde_json::from_str(&d).map_err(|e| StoreError::Corrupt {
@@ -869,7 +941,7 @@ impl Store for Conn<'_> {
             )
             .map_err(|e| conflict(e, || format!("mandatperioden {} finns redan", term.label())))?;
             Ok(Record {
-                id: TermId(tx.last_insert_rowid()),
+                id: TermId(tx.last_insert_rowid()?),
                 value: *term,
             })
         })
@@ -880,14 +952,14 @@ impl Store for Conn<'_> {
             let mut st =
                 c.prepare_cached("SELECT id, from_date, to_date FROM terms ORDER BY from_date")?;
             let rows = st
-                .query_map([], |r| {
+                .query_map(params![], |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
                         r.get::<_, String>(1)?,
                         r.get::<_, String>(2)?,
                     ))
                 })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()?;
             rows.into_iter()
                 .map(|(id, f, t)| {
                     Ok(Record {
@@ -909,7 +981,7 @@ impl Store for Conn<'_> {
                 params![person.name, person.email],
             )?;
             Ok(Record {
-                id: PersonId(tx.last_insert_rowid()),
+                id: PersonId(tx.last_insert_rowid()?),
                 value: person.clone(),
             })
         })
@@ -917,7 +989,7 @@ impl Store for Conn<'_> {
 
     fn person_by_number_key(&self, key: &str) -> Result<Option<Record<PersonId, Person>>> {
         self.read(|c| {
-            Ok(c.query_row(
+            c.query_row(
                 "SELECT id, name, email FROM persons WHERE pnr_key = ?1",
                 [key],
                 |r| {
@@ -930,7 +1002,7 @@ impl Store for Conn<'_> {
                     })
                 },
             )
-            .optional()?)
+            .optional()
         })
     }
 
@@ -956,7 +1028,7 @@ impl Store for Conn<'_> {
             let mut st =
                 c.prepare_cached("SELECT id, name, email FROM persons ORDER BY name, id")?;
             let rows = st
-                .query_map([], |r| {
+                .query_map(params![], |r| {
                     Ok(Record {
                         id: PersonId(r.get(0)?),
                         value: Person {
@@ -965,7 +1037,7 @@ impl Store for Conn<'_> {
                         },
                     })
                 })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()?;
             Ok(rows)
         })
     }
@@ -1008,7 +1080,7 @@ impl Store for Conn<'_> {
             )
             .map_err(|e| conflict(e, || format!("person {}, organ {} eller mandatperiod finns inte", m.person, m.body)))?;
             Ok(Record {
-                id: MembershipId(tx.last_insert_rowid()),
+                id: MembershipId(tx.last_insert_rowid()?),
                 value: m.clone(),
             })
         })
@@ -1018,7 +1090,7 @@ impl Store for Conn<'_> {
         self.read(|c| {
             let mut st = c.prepare_cached(
                 "SELECT id, person_id, body_id, role, position, party, term_id, from_date, to_date
-                 FROM memberships WHERE ?1 IS NULL OR body_id = ?1 ORDER BY body_id, role, id",
+                 FROM memberships WHERE CAST(?1 AS BIGINT) IS NULL OR body_id = ?1 ORDER BY body_id, role, id",
             )?;
             type Raw = (
                 i64,
@@ -1045,7 +1117,7 @@ impl Store for Conn<'_> {
                         r.get(8)?,
                     ))
                 })?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<Result<_>>()?;
             rows.into_iter()
                 .map(
                     |(id, person, body, role, position, party, term, from, to)| {
@@ -1078,7 +1150,7 @@ impl Store for Conn<'_> {
             )
             .map_err(|e| conflict(e, || format!("person {} finns inte", o.person)))?;
             Ok(Record {
-                id: OfficialId(tx.last_insert_rowid()),
+                id: OfficialId(tx.last_insert_rowid()?),
                 value: o.clone(),
             })
         })
@@ -1089,7 +1161,7 @@ impl Store for Conn<'_> {
             let mut st =
                 c.prepare_cached("SELECT id, person_id, title, unit FROM officials ORDER BY id")?;
             let rows = st
-                .query_map([], |r| {
+                .query_map(params![], |r| {
                     Ok(Record {
                         id: OfficialId(r.get(0)?),
                         value: Official {
@@ -1099,7 +1171,7 @@ impl Store for Conn<'_> {
                         },
                     })
                 })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()?;
             Ok(rows)
         })
     }
@@ -1139,7 +1211,7 @@ impl Store for Conn<'_> {
             let stored = insert_case(tx, case)?;
             tx.execute(
                 "INSERT INTO counters (kind, series, year, last) VALUES ('dnr', ?1, ?2, ?3)
-                 ON CONFLICT (kind, series, year) DO UPDATE SET last = max(last, excluded.last)",
+                 ON CONFLICT (kind, series, year) DO UPDATE SET last = CASE WHEN excluded.last > counters.last THEN excluded.last ELSE counters.last END",
                 params![
                     case.dnr.series().unwrap_or(""),
                     case.dnr.year(),
@@ -1156,8 +1228,8 @@ impl Store for Conn<'_> {
                 "SELECT {CASE_COLUMNS} FROM cases ORDER BY year DESC, series, sequence DESC"
             ))?;
             let rows = st
-                .query_map([], case_from_row)?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .query_map(params![], case_from_row)?
+                .collect::<Result<Vec<_>>>()?;
             rows.into_iter().map(case_from_parts).collect()
         })
     }
@@ -1279,7 +1351,7 @@ impl Store for Conn<'_> {
                         r.get(9)?,
                     ))
                 })?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<Result<_>>()?;
             rows.into_iter()
                 .map(
                     |(
@@ -1331,7 +1403,7 @@ impl Store for Conn<'_> {
             )
             .map_err(|e| conflict(e, || format!("organ {} finns inte", meeting.body)))?;
             Ok(Record {
-                id: MeetingId(tx.last_insert_rowid()),
+                id: MeetingId(tx.last_insert_rowid()?),
                 value: meeting.clone(),
             })
         })
@@ -1373,7 +1445,7 @@ impl Store for Conn<'_> {
                 "SELECT id, body_id, date, state FROM meetings ORDER BY date, id",
             )?;
             let rows = st
-                .query_map([], |r| {
+                .query_map(params![], |r| {
                     Ok((
                         r.get::<_, i64>(0)?,
                         r.get::<_, i64>(1)?,
@@ -1381,7 +1453,7 @@ impl Store for Conn<'_> {
                         r.get::<_, String>(3)?,
                     ))
                 })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()?;
             rows.into_iter()
                 .map(|(id, body, day, state)| {
                     Ok(crate::MeetingHead {
@@ -1401,29 +1473,36 @@ impl Store for Conn<'_> {
         limit: usize,
     ) -> Result<(Vec<Record<MeetingId, Meeting>>, usize)> {
         self.read(|c| {
-            // The bodies as a JSON array (NULL: every body), so one statement serves all.
-            let within = bodies
-                .map(|b| to_json(&b.iter().map(|x| x.0).collect::<Vec<_>>()))
-                .transpose()?;
+            // The bodies as parameters from ?{first} (none: every body).
+            let ids: Vec<Value> = bodies
+                .unwrap_or_default()
+                .iter()
+                .map(|b| Value::Int(b.0))
+                .collect();
+            let within = |first: usize| match bodies {
+                None => String::new(),
+                Some([]) => "WHERE 1 = 0".to_string(),
+                Some(_) => format!(
+                    "WHERE body_id IN ({})",
+                    (first..first + ids.len())
+                        .map(|i| format!("?{i}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            };
             let total: i64 = c
-                .prepare_cached(
-                    "SELECT count(*) FROM meetings
-                 WHERE ?1 IS NULL OR body_id IN (SELECT value FROM json_each(?1))",
-                )?
-                .query_row(params![within], |r| r.get(0))?;
-            let mut st = c.prepare_cached(
-                "SELECT id, data FROM meetings
-                 WHERE ?1 IS NULL OR body_id IN (SELECT value FROM json_each(?1))
-                 ORDER BY date, id LIMIT ?2 OFFSET ?3",
-            )?;
-            let page = meeting_records(
-                &mut st,
-                params![
-                    within,
-                    i64::try_from(limit).unwrap_or(i64::MAX),
-                    i64::try_from(offset).unwrap_or(i64::MAX)
-                ],
-            )?;
+                .prepare_cached(&format!("SELECT count(*) FROM meetings {}", within(1)))?
+                .query_row(&ids[..], |r| r.get(0))?;
+            let mut args = vec![
+                Value::Int(i64::try_from(limit).unwrap_or(i64::MAX)),
+                Value::Int(i64::try_from(offset).unwrap_or(i64::MAX)),
+            ];
+            args.extend(ids.iter().cloned());
+            let mut st = c.prepare_cached(&format!(
+                "SELECT id, data FROM meetings {} ORDER BY date, id LIMIT ?1 OFFSET ?2",
+                within(3)
+            ))?;
+            let page = meeting_records(&mut st, &args)?;
             Ok((page, usize::try_from(total).unwrap_or(0)))
         })
     }
@@ -1443,13 +1522,13 @@ impl Store for Conn<'_> {
         self.read(|c| {
             let mut st = c.prepare_cached(
                 "SELECT number FROM paragraph_numbers
-                 WHERE body_id = ?1 AND year = ?2 AND (?3 IS NULL OR meeting_id <> ?3)",
+                 WHERE body_id = ?1 AND year = ?2 AND (CAST(?3 AS BIGINT) IS NULL OR meeting_id <> ?3)",
             )?;
             let used = st
                 .query_map(params![body.0, year, except.map(|m| m.0)], |r| {
                     r.get::<_, u32>(0)
                 })?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<Result<_>>()?;
             Ok(ParagraphSeries {
                 body: Some(body),
                 year,
@@ -1512,12 +1591,12 @@ impl Store for Conn<'_> {
 
     fn sealed_text(&self, meeting: MeetingId) -> Result<Option<String>> {
         self.read(|c| {
-            Ok(c.query_row(
+            c.query_row(
                 "SELECT canonical FROM seals WHERE meeting_id = ?1",
                 [meeting.0],
                 |r| r.get(0),
             )
-            .optional()?)
+            .optional()
         })
     }
 
@@ -1559,7 +1638,7 @@ impl Store for Conn<'_> {
                 .query_map([meeting.0], |r| {
                     Ok((r.get::<_, u32>(0)?, r.get::<_, bool>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
                 })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()?;
             rows.into_iter()
                 .map(|(paragraph, public, ground, by)| {
                     Ok(Classification {

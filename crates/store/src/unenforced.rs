@@ -5,11 +5,11 @@
 //! value before in `unenforced_history`, and [`UnenforcedStore::unenforced_audit`] of one
 //! decision tells both as that decision's history.
 
+use crate::sql::{params, OptionalExtension, Row, Stmt, Value};
 use chrono::NaiveDate;
 use paragraf_core::ids::MeetingId;
 use paragraf_core::unenforced::decision::{Closure, Gender, Reason};
 use paragraf_core::unenforced::{DecisionId, GrantedDecision};
-use rusqlite::params;
 use serde::Serialize;
 
 use crate::sqlite::{Conn, Db};
@@ -121,10 +121,10 @@ pub const IMPORT_ACTION: &str = "läsa-in";
 
 /// An import's statements, prepared once for all its rows.
 struct Import<'c> {
-    lookup: rusqlite::Statement<'c>,
-    insert: rusqlite::Statement<'c>,
-    write: rusqlite::Statement<'c>,
-    history: rusqlite::Statement<'c>,
+    lookup: Stmt<'c>,
+    insert: Stmt<'c>,
+    write: Stmt<'c>,
+    history: Stmt<'c>,
     /// What [`RegisterImport::stored`] read last, for the `put` that follows it.
     last: Option<(DecisionId, Option<GrantedDecision>)>,
     /// The id the import's log entry will have.
@@ -164,14 +164,10 @@ impl RegisterImport for Import<'_> {
                 // A plain insert: a row this import has written already is refused, never
                 // overwritten unlogged.
                 write_row(&mut self.insert, d, Some(self.entry)).map_err(|e| match e {
-                    StoreError::Database(rusqlite::Error::SqliteFailure(f, _))
-                        if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-                    {
-                        StoreError::Conflict(format!(
-                            "beslut {} finns två gånger i filen; inget har sparats",
-                            d.id
-                        ))
-                    }
+                    e if e.is_constraint() => StoreError::Conflict(format!(
+                        "beslut {} finns två gånger i filen; inget har sparats",
+                        d.id
+                    )),
                     e => e,
                 })?;
                 self.summary.inserted += 1;
@@ -265,7 +261,7 @@ fn list<T: serde::de::DeserializeOwned>(id: &str, text: Option<String>) -> Resul
 }
 
 /// A decision from a row of `columns!()`, checked as a decision must be.
-fn from_row(r: &rusqlite::Row<'_>) -> Result<GrantedDecision> {
+fn from_row(r: &Row<'_>) -> Result<GrantedDecision> {
     let id: String = r.get(0)?;
     let corrupt = |reason: String| StoreError::Corrupt {
         what: "ej verkställt beslut",
@@ -313,9 +309,8 @@ fn existing(c: &Conn<'_>, id: &str) -> Result<Option<GrantedDecision>> {
     lookup(&mut st, id)
 }
 
-fn lookup(st: &mut rusqlite::Statement<'_>, id: &str) -> Result<Option<GrantedDecision>> {
-    let mut rows = st.query([id])?;
-    rows.next()?.map(from_row).transpose()
+fn lookup(st: &mut Stmt<'_>, id: &str) -> Result<Option<GrantedDecision>> {
+    st.query_row([id], from_row).optional()
 }
 
 fn json_list<T: Serialize>(items: &[T]) -> Result<Option<String>> {
@@ -346,11 +341,7 @@ fn store_row(c: &Conn<'_>, d: &GrantedDecision, created_by: Option<i64>) -> Resu
     write_row(&mut st, d, created_by)
 }
 
-fn write_row(
-    st: &mut rusqlite::Statement<'_>,
-    d: &GrantedDecision,
-    created_by: Option<i64>,
-) -> Result<()> {
+fn write_row(st: &mut Stmt<'_>, d: &GrantedDecision, created_by: Option<i64>) -> Result<()> {
     st.execute(params![
         d.id.as_str(),
         d.service,
@@ -418,7 +409,7 @@ fn decision_log(c: &Conn<'_>, id: &str) -> Result<Vec<AuditRecord>> {
     )?;
     let mut out = st
         .query_map(params![ENTITY, id], record)?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<Result<Vec<_>>>()?;
     let now = existing(c, id)?.map(|d| to_json(&d)).transpose()?;
     for i in 0..out.len() {
         let imported = out[i].action != "läsa" && out[i].after_json.is_none();
@@ -432,7 +423,7 @@ fn decision_log(c: &Conn<'_>, id: &str) -> Result<Vec<AuditRecord>> {
     Ok(out)
 }
 
-fn record(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditRecord> {
+fn record(r: &Row<'_>) -> Result<AuditRecord> {
     Ok(AuditRecord {
         id: r.get(0)?,
         at: r.get(1)?,
@@ -451,15 +442,13 @@ fn read_logged(
     c: &Conn<'_>,
     actor: &str,
     sql: &str,
-    args: &[&dyn rusqlite::ToSql],
+    args: &[Value],
     detail: impl Fn(usize) -> String,
 ) -> Result<Vec<GrantedDecision>> {
     let mut stmt = c.prepare_cached(sql)?;
-    let mut rows = stmt.query(args)?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        out.push(from_row(r)?);
-    }
+    let mut out = stmt
+        .query_map(args, from_row)?
+        .collect::<Result<Vec<_>>>()?;
     out.sort_unstable_by(|a, b| {
         (a.decision_date, a.id.as_str()).cmp(&(b.decision_date, b.id.as_str()))
     });
@@ -488,16 +477,21 @@ impl<D: Db> UnenforcedStore for D {
             ));
         }
         self.write(|c| {
-            // The write lock is held: the next entry of the log is this import's.
+            // The write lock is held: the next entry of the log is this import's (on
+            // PostgreSQL, taken from the log's sequence so that later entries follow it).
             let entry: i64 = c.query_row(
-                "SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0),
-                            COALESCE((SELECT max(id) FROM audit_log), 0)) + 1",
-                [],
+                if c.is_postgres() {
+                    "SELECT nextval(pg_get_serial_sequence('audit_log', 'id'))"
+                } else {
+                    "SELECT max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0),
+                                COALESCE((SELECT max(id) FROM audit_log), 0)) + 1"
+                },
+                params![],
                 |r| r.get(0),
             )?;
             let empty: bool = c.query_row(
-                "SELECT NOT EXISTS (SELECT 1 FROM unenforced_decisions)",
-                [],
+                "SELECT CASE WHEN EXISTS (SELECT 1 FROM unenforced_decisions) THEN 0 ELSE 1 END",
+                params![],
                 |r| r.get(0),
             )?;
             let mut import = Import {
@@ -600,7 +594,7 @@ impl<D: Db> UnenforcedStore for D {
                  FROM audit_log WHERE entity = ?1 ORDER BY id",
             )?;
             let rows = stmt.query_map(params![ENTITY], record)?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            rows.collect::<Result<Vec<_>>>()
         })
     }
 
@@ -626,10 +620,10 @@ impl<D: Db> UnenforcedStore for D {
                 "SELECT report_date, meeting_id, report FROM unenforced_presented ORDER BY report_date, meeting_id",
             )?;
             let rows = st
-                .query_map([], |r| {
+                .query_map(params![], |r| {
                     Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, String>(2)?))
                 })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .collect::<Result<Vec<_>>>()?;
             rows.into_iter()
                 .map(|(d, m, j)| {
                     let date = d.parse().map_err(|_| StoreError::Corrupt {

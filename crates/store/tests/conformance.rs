@@ -1,12 +1,12 @@
 //! The SQLite store passes the conformance suite of the storage interface.
 
-use paragraf_store::{conformance, SqliteStore, Storage};
+use paragraf_store::{conformance, SqlStore, Storage};
 
 #[test]
 fn sqlite_on_a_file_passes_the_conformance_suite() {
     conformance::run(|| {
         let dir = tempfile::tempdir().unwrap();
-        let s: Box<dyn Storage> = Box::new(SqliteStore::open(&dir.path().join("p.db")).unwrap());
+        let s: Box<dyn Storage> = Box::new(SqlStore::open(&dir.path().join("p.db")).unwrap());
         (s, dir)
     });
 }
@@ -14,7 +14,45 @@ fn sqlite_on_a_file_passes_the_conformance_suite() {
 #[test]
 fn sqlite_in_memory_passes_the_conformance_suite() {
     conformance::run(|| {
-        let s: Box<dyn Storage> = Box::new(SqliteStore::in_memory().unwrap());
+        let s: Box<dyn Storage> = Box::new(SqlStore::in_memory().unwrap());
+        (s, ())
+    });
+}
+
+/// The PostgreSQL server the tests use (`scripts/test` starts one of its own and sets
+/// `PARAGRAF_TEST_POSTGRES`). Outside CI a run without one says so and skips; in CI it fails.
+fn postgres() -> Option<String> {
+    match std::env::var("PARAGRAF_TEST_POSTGRES") {
+        Ok(url) if !url.is_empty() => Some(url),
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("PARAGRAF_TEST_POSTGRES saknas: scripts/test startar en PostgreSQL-server")
+        }
+        _ => {
+            eprintln!("PARAGRAF_TEST_POSTGRES saknas: PostgreSQL-delen hoppas över");
+            None
+        }
+    }
+}
+
+#[test]
+fn postgres_passes_the_conformance_suite() {
+    let Some(url) = postgres() else { return };
+    let n = std::sync::atomic::AtomicUsize::new(0);
+    conformance::run(|| {
+        // Each check on an empty schema of its own in the one database.
+        let schema = format!(
+            "conformance_{}_{}",
+            std::process::id(),
+            n.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
+        let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        admin
+            .batch_execute(&format!("CREATE SCHEMA {schema}"))
+            .unwrap();
+        let sep = if url.contains('?') { '&' } else { '?' };
+        let s: Box<dyn Storage> = Box::new(
+            SqlStore::connect(&format!("{url}{sep}options=-csearch_path%3D{schema}")).unwrap(),
+        );
         (s, ())
     });
 }

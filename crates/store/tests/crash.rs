@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use chrono::NaiveDate;
 use paragraf_core::dnr::DnrPattern;
 use paragraf_core::registry::{Direction, DocumentType, NewDocument, Secrecy};
-use paragraf_store::{NewCase, SqliteStore, Store};
+use paragraf_store::{NewCase, SqlStore, Store};
 
 const CHILD_ENV: &str = "PARAGRAF_CRASH_CHILD";
 
@@ -26,7 +26,7 @@ fn crash_child_writer() {
     let Ok(path) = std::env::var(CHILD_ENV) else {
         return; // Only meaningful as the child of `killed_writer_loses_nothing_committed`.
     };
-    let store = SqliteStore::open(std::path::Path::new(&path)).unwrap();
+    let store = SqlStore::open(std::path::Path::new(&path)).unwrap();
     let pattern = DnrPattern::new("{series}/{year}:{seq}").unwrap();
     let docs: Vec<NewDocument> = (0..3)
         .map(|i| {
@@ -64,7 +64,7 @@ fn killed_writer_loses_nothing_committed() {
     }
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("paragraf.db");
-    SqliteStore::open(&path).unwrap(); // Migrations done before the child starts.
+    SqlStore::open(&path).unwrap(); // Migrations done before the child starts.
     let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
@@ -96,7 +96,7 @@ fn killed_writer_loses_nothing_committed() {
         "the child stopped before it was killed"
     );
 
-    let store = SqliteStore::open(&path).unwrap();
+    let store = SqlStore::open(&path).unwrap();
     store.integrity_check().unwrap();
     let cases = store.cases().unwrap();
     // Everything reported as committed is there …

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use paragraf_core::delegation::{DecisionRow, Outcome};
-use paragraf_store::{DelegationStore, SqliteStore};
+use paragraf_store::{DelegationStore, SqlStore};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().expect("date")
@@ -23,9 +23,9 @@ fn row(item: &str, date: &str) -> DecisionRow {
     }
 }
 
-fn open() -> (tempfile::TempDir, SqliteStore) {
+fn open() -> (tempfile::TempDir, SqlStore) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let s = SqliteStore::open(&dir.path().join("p.db")).expect("open");
+    let s = SqlStore::open(&dir.path().join("p.db")).expect("open");
     (dir, s)
 }
 

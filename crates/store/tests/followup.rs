@@ -3,7 +3,7 @@
 //! upserted; tampered data is refused when read.
 
 use paragraf_core::followup::{AssessmentScale, FollowUp, Goal, GoalLevel, Period};
-use paragraf_store::{FollowUpStore, SqliteStore, StoreError};
+use paragraf_store::{FollowUpStore, SqlStore, StoreError};
 
 fn period(s: &str) -> Period {
     s.parse().expect("period")
@@ -29,7 +29,7 @@ fn tampered_reports_are_refused_when_read() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.db");
     {
-        let s = SqliteStore::open(&path).expect("open");
+        let s = SqlStore::open(&path).expect("open");
         s.save_followup(&report("Socialnämnden", "2023-08", "Delvis uppfyllt"), "x")
             .expect("save");
     }
@@ -41,7 +41,7 @@ fn tampered_reports_are_refused_when_read() {
     )
     .expect("tamper");
     drop(c);
-    let s = SqliteStore::open(&path).expect("open");
+    let s = SqlStore::open(&path).expect("open");
     let e = s.followup("Socialnämnden", &period("2023-08")).unwrap_err();
     assert!(matches!(e, StoreError::Corrupt { .. }), "{e}");
 }

@@ -6,13 +6,13 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration, Utc};
 use paragraf_core::meeting::Meeting;
 use paragraf_core::org::{Body, BodyKind};
-use paragraf_store::{DispatchKind, DispatchMethod, NewDispatch, PaperStore, SqliteStore, Store};
+use paragraf_store::{DispatchKind, DispatchMethod, NewDispatch, PaperStore, SqlStore, Store};
 
 #[test]
 fn two_senders_never_claim_the_same_message() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("p.db");
-    let first = SqliteStore::open(&path).unwrap();
+    let first = SqlStore::open(&path).unwrap();
     let body = first
         .add_body(&Body::new("Socialnämnden", None, BodyKind::Committee, None).unwrap())
         .unwrap();
@@ -42,7 +42,7 @@ fn two_senders_never_claim_the_same_message() {
             .map(|_| {
                 let path = path.clone();
                 s.spawn(move || {
-                    let store = SqliteStore::open(&path).unwrap();
+                    let store = SqlStore::open(&path).unwrap();
                     let mut mine = Vec::new();
                     loop {
                         let got = store.claim_due_dispatches(now, until, 7).unwrap();

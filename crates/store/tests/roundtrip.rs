@@ -11,15 +11,15 @@ use paragraf_core::meeting::*;
 use paragraf_core::minutes::*;
 use paragraf_core::org::*;
 use paragraf_core::registry::*;
-use paragraf_store::{NewCase, SqliteStore, Store, StoreError};
+use paragraf_store::{NewCase, SqlStore, Store, StoreError};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn store() -> (tempfile::TempDir, SqliteStore) {
+fn store() -> (tempfile::TempDir, SqlStore) {
     let dir = tempfile::tempdir().unwrap();
-    let s = SqliteStore::open(&dir.path().join("paragraf.db")).unwrap();
+    let s = SqlStore::open(&dir.path().join("paragraf.db")).unwrap();
     (dir, s)
 }
 
@@ -41,7 +41,7 @@ fn new_case(series: &str, title: &str, date: &str) -> NewCase {
 fn concurrent_allocation_has_no_gaps_and_no_duplicates() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("paragraf.db");
-    let shared = Arc::new(SqliteStore::open(&path).unwrap());
+    let shared = Arc::new(SqlStore::open(&path).unwrap());
     let pattern = DnrPattern::new("{series} {year}-{seq:6}").unwrap();
     let mut handles = Vec::new();
     for t in 0..8 {
@@ -49,7 +49,7 @@ fn concurrent_allocation_has_no_gaps_and_no_duplicates() {
         let shared = shared.clone();
         let pattern = pattern.clone();
         handles.push(std::thread::spawn(move || {
-            let own = SqliteStore::open(&path).unwrap();
+            let own = SqlStore::open(&path).unwrap();
             let mut got = Vec::new();
             for i in 0..40 {
                 let store: &dyn Store = if i % 2 == 0 { &own } else { shared.as_ref() };
@@ -84,7 +84,7 @@ fn concurrent_allocation_has_no_gaps_and_no_duplicates() {
     assert_eq!(shared.cases().unwrap().len(), 320);
 }
 
-fn seed_meeting(s: &SqliteStore) -> (BodyId, Vec<Membership>, Attendance) {
+fn seed_meeting(s: &SqlStore) -> (BodyId, Vec<Membership>, Attendance) {
     let body = s
         .add_body(&Body::new("Vård- och omsorgsnämnden", None, BodyKind::Committee, None).unwrap())
         .unwrap();
@@ -306,17 +306,17 @@ fn meetings_and_minutes_round_trip_and_claim_their_numbers() {
 fn migrations_run_once_and_a_newer_schema_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("paragraf.db");
-    let s = SqliteStore::open(&path).unwrap();
+    let s = SqlStore::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), paragraf_store::SCHEMA_VERSION);
     s.integrity_check().unwrap();
     drop(s);
-    let s = SqliteStore::open(&path).unwrap();
+    let s = SqlStore::open(&path).unwrap();
     assert_eq!(s.schema_version().unwrap(), paragraf_store::SCHEMA_VERSION);
     drop(s);
     let c = rusqlite_conn(&path);
     c.pragma_update(None, "user_version", 99).unwrap();
     drop(c);
-    let err = SqliteStore::open(&path).err().unwrap();
+    let err = SqlStore::open(&path).err().unwrap();
     assert!(matches!(err, StoreError::TooNew { found: 99, .. }), "{err}");
 }
 
@@ -336,7 +336,7 @@ fn the_generation_follows_every_write_from_any_connection() {
         .unwrap();
     let g1 = s.generation().unwrap();
     assert_ne!(g1, g0, "this store's write");
-    let other = SqliteStore::open(&dir.path().join("paragraf.db")).unwrap();
+    let other = SqlStore::open(&dir.path().join("paragraf.db")).unwrap();
     other
         .add_body(
             &Body::new(

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use paragraf_core::unenforced::{DecisionId, Gender, GrantedDecision, Reason};
-use paragraf_store::{SqliteStore, StoreError, UnenforcedStore};
+use paragraf_store::{SqlStore, StoreError, UnenforcedStore};
 
 fn d(s: &str) -> NaiveDate {
     s.parse().expect("date")
@@ -20,9 +20,9 @@ fn decision(id: &str, date: &str) -> GrantedDecision {
     x
 }
 
-fn open() -> (tempfile::TempDir, SqliteStore) {
+fn open() -> (tempfile::TempDir, SqlStore) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let store = SqliteStore::open(&dir.path().join("p.db")).expect("open");
+    let store = SqlStore::open(&dir.path().join("p.db")).expect("open");
     (dir, store)
 }
 
@@ -42,7 +42,7 @@ fn upsert_inserts_updates_and_keeps_what_is_unchanged() {
         .expect("again");
     assert_eq!((r.inserted, r.updated, r.unchanged), (0, 1, 1));
     drop(s);
-    let s = SqliteStore::open(&dir.path().join("p.db")).expect("reopen");
+    let s = SqlStore::open(&dir.path().join("p.db")).expect("reopen");
     assert_eq!(
         s.unenforced_decisions("revisor").expect("list"),
         vec![a, b2.clone()]
@@ -57,7 +57,7 @@ fn upsert_inserts_updates_and_keeps_what_is_unchanged() {
 fn the_audit_log_cannot_be_rewritten() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.db");
-    let s = SqliteStore::open(&path).expect("open");
+    let s = SqlStore::open(&path).expect("open");
     s.add_decision("Eva", &decision("A1", "2023-01-10"))
         .expect("add");
     drop(s);
@@ -71,7 +71,7 @@ fn the_audit_log_cannot_be_rewritten() {
     )
     .expect("tamper");
     drop(raw);
-    let s = SqliteStore::open(&path).expect("reopen");
+    let s = SqlStore::open(&path).expect("reopen");
     assert!(matches!(
         s.unenforced_decisions("Eva"),
         Err(StoreError::Corrupt { .. })
@@ -132,7 +132,7 @@ fn a_register_stored_as_json_is_moved_to_columns() {
         .unwrap();
     }
     drop(c);
-    let s = SqliteStore::open(&path).expect("migrated");
+    let s = SqlStore::open(&path).expect("migrated");
     assert_eq!(
         s.unenforced_decisions("revisor").unwrap(),
         vec![closed, full, plain]
