@@ -36,6 +36,74 @@ pub struct Config {
     /// `[mail]`: the SMTP server for the members' notices and the expediering.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mail: Option<crate::mail::MailConfig>,
+    /// `[database]`: PostgreSQL instead of the SQLite file in the data directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database: Option<DatabaseConfig>,
+}
+
+/// `[database]`: the PostgreSQL database the installation keeps its data in (default: the
+/// SQLite file `paragraf.db` in the data directory, with nothing to configure). The
+/// environment variables `PARAGRAF_DATABASE_URL` and `PARAGRAF_DATABASE_SCHEMA`, when set,
+/// take the place of `url` and `schema` (so that a password need not stand in the file).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DatabaseConfig {
+    /// `postgres://user[:password]@host[:port]/database`.
+    #[serde(default)]
+    pub url: String,
+    /// A schema of its own in that database (several installations can share one
+    /// database); default the user's search path (`public`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+}
+
+impl DatabaseConfig {
+    /// The database to use: the environment's, else the config's, else none (SQLite).
+    pub fn resolve(configured: Option<&DatabaseConfig>) -> Option<DatabaseConfig> {
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        match (env("PARAGRAF_DATABASE_URL"), configured) {
+            (Some(url), c) => Some(DatabaseConfig {
+                url,
+                schema: env("PARAGRAF_DATABASE_SCHEMA")
+                    .or_else(|| c.and_then(|c| c.schema.clone())),
+            }),
+            (None, Some(c)) if !c.url.trim().is_empty() => Some(DatabaseConfig {
+                url: c.url.clone(),
+                schema: env("PARAGRAF_DATABASE_SCHEMA").or_else(|| c.schema.clone()),
+            }),
+            (None, _) => None,
+        }
+    }
+}
+
+impl DatabaseConfig {
+    /// For tests that can run on either database: when `PARAGRAF_TEST_POSTGRES` names a
+    /// PostgreSQL server, a schema of its own there (unique per call), else `None` (SQLite).
+    #[cfg(feature = "test-support")]
+    pub fn for_tests() -> Option<DatabaseConfig> {
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let url = std::env::var("PARAGRAF_TEST_POSTGRES")
+            .ok()
+            .filter(|u| !u.is_empty())?;
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        Some(DatabaseConfig {
+            url,
+            schema: Some(format!("test_{}_{n}_{nanos}", std::process::id())),
+        })
+    }
+}
+
+/// Opens the installation's store: PostgreSQL when `[database]` (or the environment) names
+/// one, else the SQLite file in `path`.
+fn open_store(path: &Path, config: &Config) -> Result<SqlStore> {
+    Ok(match DatabaseConfig::resolve(config.database.as_ref()) {
+        Some(db) => SqlStore::connect(&db.url, db.schema.as_deref())
+            .with_context(|| "kunde inte öppna databasen i PostgreSQL ([database] i paragraf.toml eller PARAGRAF_DATABASE_URL)".to_string())?,
+        None => SqlStore::open(&path.join(DATABASE_FILE))
+            .with_context(|| format!("kunde inte öppna databasen i {}", path.display()))?,
+    })
 }
 
 /// `[nycklar]`: the key directory — the private seal keys and the default organisation key
@@ -414,10 +482,7 @@ impl DataDir {
         config
             .validate()
             .with_context(|| format!("fel i {}", config_path.display()))?;
-        let store: Box<dyn Storage + Send + Sync> = Box::new(
-            SqlStore::open(&path.join(DATABASE_FILE))
-                .with_context(|| format!("kunde inte öppna databasen i {}", path.display()))?,
-        );
+        let store: Box<dyn Storage + Send + Sync> = Box::new(open_store(path, &config)?);
         Ok(DataDir {
             path: path.to_path_buf(),
             config: std::sync::RwLock::new(std::sync::Arc::new(config)),
@@ -444,7 +509,7 @@ impl DataDir {
         // Write the config last-step-atomically: a temp file renamed into place.
         let tmp = path.join(format!("{CONFIG_FILE}.tmp"));
         write_private(&tmp, config_text(config)?.as_bytes())?;
-        let store = SqlStore::open(&path.join(DATABASE_FILE))?;
+        let store = open_store(path, config)?;
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         std::fs::rename(&tmp, &config_path)?;
         drop(store);
@@ -504,7 +569,10 @@ impl DataDir {
     pub fn in_memory(config: &Config) -> Result<DataDir> {
         let (municipality, _) = config.validate()?;
         let scratch = tempfile::tempdir()?;
-        let store = SqlStore::in_memory()?;
+        let store = match DatabaseConfig::for_tests() {
+            Some(db) => SqlStore::connect(&db.url, db.schema.as_deref())?,
+            None => SqlStore::in_memory()?,
+        };
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         Ok(DataDir {
             path: scratch.path().to_path_buf(),

@@ -43,6 +43,7 @@ pub fn demo_config() -> Config {
         underskrift: None,
         nycklar: None,
         mail: None,
+        database: None,
     }
 }
 

@@ -394,6 +394,7 @@ mod tests {
             underskrift: None,
             nycklar: keys.map(|katalog| crate::datadir::KeysConfig { katalog }),
             mail: None,
+            database: None,
         };
         DataDir::init(&root.join("data"), &config).unwrap()
     }

@@ -36,7 +36,8 @@ pub use paragraf_import::table::{BadRows, RowProblem};
 pub use paragraf_render::format;
 
 pub use datadir::{
-    Config, DataDir, MunicipalityConfig, RegistryConfig, SsoConfig, CONFIG_FILE, DATABASE_FILE,
+    Config, DataDir, DatabaseConfig, MunicipalityConfig, RegistryConfig, SsoConfig, CONFIG_FILE,
+    DATABASE_FILE,
 };
 
 use paragraf_store::{Store, StoreError};

@@ -58,6 +58,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         underskrift: None,
         nycklar: None,
         mail: None,
+        database: None,
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let csv = std::fs::read(concat!(

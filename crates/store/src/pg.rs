@@ -9,8 +9,10 @@
 //!   exactly SQLite's guarantee (one writer at a time, each seeing the last commit), so the
 //!   counters of diarienummer, handlingar and § numbers have no gaps and no duplicates
 //!   under concurrency, and every read-then-write in the store stays correct, while reads
-//!   never wait. Each write also bumps `paragraf_meta.generation`, which every instance's
-//!   page cache keys on.
+//!   never wait.
+//! - **The generation** every instance's page cache keys on is `paragraf_meta.generation`,
+//!   moved by a trigger on every table at every statement that changes it, whoever runs
+//!   it (as SQLite's `data_version` moves with every commit).
 //! - **Reads** run in a REPEATABLE READ, READ ONLY transaction: one snapshot.
 //! - Connections are kept in a pool of idle ones (at most [`IDLE`]); a connection that
 //!   failed mid-transaction is dropped rather than reused.
@@ -20,8 +22,13 @@ use std::sync::Mutex;
 use crate::sql::PgSession;
 use crate::{Result, StoreError};
 
-/// Versioned migrations: entry N brings the schema to version N+1.
+/// Versioned migrations: entry N brings the schema to version `BASE` + N + 1, the same
+/// number as the SQLite schema it equals (PostgreSQL began at SQLite's schema 16). A new
+/// migration is added to both lists, in step.
 const MIGRATIONS: &[&str] = &[include_str!("pg/0001_schema.sql")];
+
+/// The SQLite schema version before PostgreSQL's first migration.
+const BASE: i64 = 15;
 
 /// The advisory lock key of the store's writes ("paragraf" in ASCII, as a number).
 const WRITE_LOCK: i64 = 0x7061_7261_6772_6166;
@@ -38,11 +45,21 @@ pub(crate) struct PgPool {
 }
 
 impl PgPool {
-    /// Connects to `url`, checks that it answers and applies pending migrations.
-    pub(crate) fn connect(url: &str) -> Result<PgPool> {
+    /// Connects to `url`, in `schema` when given (created if missing: several
+    /// installations can share one database, each in a schema of its own), checks that it
+    /// answers and applies pending migrations.
+    pub(crate) fn connect(url: &str, schema: Option<&str>) -> Result<PgPool> {
         let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
-            StoreError::Rule(format!("ogiltig databasadress ({url}): {e}"))
+            StoreError::Rule(format!("ogiltig databasadress: {e}"))
         })?;
+        if let Some(schema) = schema {
+            if !valid_schema(schema) {
+                return Err(StoreError::Rule(format!(
+                    "ogiltigt schemanamn ”{schema}”: små bokstäver a–z, siffror och _, först en bokstav"
+                )));
+            }
+            config.options(&format!("-c search_path={schema}"));
+        }
         if config.get_application_name().is_none() {
             config.application_name("paragraf");
         }
@@ -51,21 +68,17 @@ impl PgPool {
             config,
             idle: Mutex::new(Vec::new()),
         };
-        pool.migrate()?;
+        pool.migrate(schema)?;
         Ok(pool)
     }
 
     fn session(&self) -> Result<PgSession> {
         if let Some(s) = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop() {
-            if !s.client.borrow().is_closed() {
+            if !s.is_closed() {
                 return Ok(s);
             }
         }
-        let client = self
-            .config
-            .connect(postgres::NoTls)
-            .map_err(|e| StoreError::Rule(format!("kunde inte ansluta till PostgreSQL: {e}")))?;
-        Ok(PgSession::new(client))
+        PgSession::connect(&self.config)
     }
 
     fn give_back(&self, s: PgSession) {
@@ -80,16 +93,16 @@ impl PgPool {
     /// outside any transaction.
     fn transaction<T>(&self, begin: &str, f: impl FnOnce(&PgSession) -> Result<T>) -> Result<T> {
         let s = self.session()?;
-        s.client.borrow_mut().batch_execute(begin)?;
+        s.batch(begin)?;
         let out = f(&s);
         let end = match &out {
             Ok(_) => "COMMIT",
             Err(_) => "ROLLBACK",
         };
-        let ended = s.client.borrow_mut().batch_execute(end);
+        let ended = s.batch(end);
         match ended {
             Ok(()) => self.give_back(s),
-            Err(e) if out.is_ok() => return Err(e.into()),
+            Err(e) if out.is_ok() => return Err(e),
             Err(_) => {}
         }
         out
@@ -98,13 +111,7 @@ impl PgPool {
     /// One write transaction, after every other writer's (see the module's comment).
     pub(crate) fn write<T>(&self, f: impl FnOnce(&PgSession) -> Result<T>) -> Result<T> {
         self.transaction("BEGIN ISOLATION LEVEL READ COMMITTED", |s| {
-            s.client
-                .borrow_mut()
-                .execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])?;
-            s.client.borrow_mut().execute(
-                "UPDATE paragraf_meta SET generation = generation + 1 WHERE id = 1",
-                &[],
-            )?;
+            s.batch(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))?;
             f(s)
         })
     }
@@ -117,35 +124,24 @@ impl PgPool {
     /// The number of write transactions committed so far, by any instance.
     pub(crate) fn generation(&self) -> Result<i64> {
         let s = self.session()?;
-        let row = s
-            .client
-            .borrow_mut()
-            .query_one("SELECT generation FROM paragraf_meta WHERE id = 1", &[])?;
-        let g: i64 = row.try_get(0)?;
+        let g = s.one_int("SELECT generation FROM paragraf_meta WHERE id = 1", &[])?;
         self.give_back(s);
         Ok(g)
     }
 
     /// The schema version of the database.
     pub(crate) fn schema_version(&self) -> Result<i64> {
-        self.read(|s| {
-            let row = s
-                .client
-                .borrow_mut()
-                .query_one("SELECT version FROM paragraf_schema", &[])?;
-            Ok(row.try_get(0)?)
-        })
+        self.read(|s| Ok(BASE + s.one_int("SELECT version FROM paragraf_schema", &[])?))
     }
 
     /// PostgreSQL checks its pages itself (and `pg_amcheck` goes deeper); here: every table
     /// of the schema is there and readable. "ok" when so.
     pub(crate) fn integrity_check(&self) -> Result<String> {
         self.read(|s| {
-            let row = s.client.borrow_mut().query_one(
+            let tables = s.one_int(
                 "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()",
                 &[],
             )?;
-            let tables: i64 = row.try_get(0)?;
             Ok(if tables > 0 {
                 "ok".to_string()
             } else {
@@ -154,36 +150,61 @@ impl PgPool {
         })
     }
 
-    fn migrate(&self) -> Result<()> {
+    fn migrate(&self, schema: Option<&str>) -> Result<()> {
         self.transaction("BEGIN", |s| {
-            let mut c = s.client.borrow_mut();
-            c.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATE_LOCK])?;
-            c.batch_execute(
+            s.batch(&format!("SELECT pg_advisory_xact_lock({MIGRATE_LOCK})"))?;
+            if let Some(schema) = schema {
+                s.batch(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))?;
+            }
+            s.batch(
                 "CREATE TABLE IF NOT EXISTS paragraf_schema (
                      id BIGINT PRIMARY KEY CHECK (id = 1),
                      version BIGINT NOT NULL
                  );
                  INSERT INTO paragraf_schema VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
             )?;
-            let version: i64 = c
-                .query_one("SELECT version FROM paragraf_schema", &[])?
-                .try_get(0)?;
+            let version = s.one_int("SELECT version FROM paragraf_schema", &[])?;
             let known = MIGRATIONS.len() as i64;
             if version > known {
                 return Err(StoreError::TooNew {
-                    found: version,
-                    known,
+                    found: BASE + version,
+                    known: BASE + known,
                 });
             }
             for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
                 tracing::info!(version = i + 1, "applying PostgreSQL migration");
-                c.batch_execute(sql)?;
-                c.execute(
-                    "UPDATE paragraf_schema SET version = $1",
-                    &[&(i as i64 + 1)],
-                )?;
+                s.batch(sql)?;
+                s.batch(&format!("UPDATE paragraf_schema SET version = {}", i + 1))?;
             }
             Ok(())
         })
+    }
+}
+
+/// A schema name that needs no quoting: lower-case letters, digits and `_`, a letter first.
+fn valid_schema(name: &str) -> bool {
+    name.len() <= 63
+        && name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn both_backends_number_the_same_schema_alike() {
+        assert_eq!(
+            super::BASE + super::MIGRATIONS.len() as i64,
+            crate::SCHEMA_VERSION
+        );
+    }
+
+    #[test]
+    fn schema_names_are_plain() {
+        assert!(super::valid_schema("kommun_a1"));
+        for bad in ["", "1a", "A", "a-b", "a;drop", "a b"] {
+            assert!(!super::valid_schema(bad), "{bad}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::mpsc;
 
 use postgres::types::{IsNull, ToSql, Type};
 
@@ -396,17 +397,115 @@ fn pg_value(r: &postgres::Row, i: usize) -> Result<ValueRef<'_>> {
     Ok(v.unwrap_or(ValueRef::Null))
 }
 
-/// A PostgreSQL connection with the statements it has prepared (each text once).
+/// A PostgreSQL connection with the statements it has prepared (each text once). The
+/// `postgres` client runs a small runtime of its own, which may not be started on a thread
+/// that is inside another (the web server's): so the client lives on a thread of its own,
+/// and the session hands it one job at a time.
 pub(crate) struct PgSession {
-    pub(crate) client: RefCell<postgres::Client>,
+    jobs: mpsc::Sender<Job>,
+    answers: mpsc::Receiver<Answer>,
     statements: RefCell<HashMap<String, postgres::Statement>>,
 }
 
+enum Job {
+    Prepare(String),
+    Query(postgres::Statement, Vec<Value>),
+    Execute(postgres::Statement, Vec<Value>),
+    Batch(String),
+    IsClosed,
+}
+
+enum Done {
+    Statement(postgres::Statement),
+    Rows(Vec<postgres::Row>),
+    Count(u64),
+    Nothing,
+    Closed(bool),
+}
+
+type Answer = std::result::Result<Done, postgres::Error>;
+
+fn run(client: &mut postgres::Client, job: Job) -> Answer {
+    Ok(match job {
+        Job::Prepare(sql) => Done::Statement(client.prepare(&sql)?),
+        Job::Query(st, values) => Done::Rows(client.query(&st, &args(&values))?),
+        Job::Execute(st, values) => Done::Count(client.execute(&st, &args(&values))?),
+        Job::Batch(sql) => {
+            client.batch_execute(&sql)?;
+            Done::Nothing
+        }
+        Job::IsClosed => Done::Closed(client.is_closed()),
+    })
+}
+
+fn args(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
+    values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
+}
+
+fn gone() -> StoreError {
+    StoreError::Rule("anslutningen till PostgreSQL bröts".into())
+}
+
 impl PgSession {
-    pub(crate) fn new(client: postgres::Client) -> PgSession {
-        PgSession {
-            client: RefCell::new(client),
-            statements: RefCell::new(HashMap::new()),
+    /// Connects, on a thread of the session's own.
+    pub(crate) fn connect(config: &postgres::Config) -> Result<PgSession> {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
+        let (answer_tx, answers) = mpsc::channel::<Answer>();
+        let config = config.clone();
+        std::thread::Builder::new()
+            .name("paragraf-pg".into())
+            .spawn(move || {
+                let mut client = match config.connect(postgres::NoTls) {
+                    Ok(c) => {
+                        let _ = answer_tx.send(Ok(Done::Nothing));
+                        c
+                    }
+                    Err(e) => {
+                        let _ = answer_tx.send(Err(e));
+                        return;
+                    }
+                };
+                while let Ok(job) = job_rx.recv() {
+                    if answer_tx.send(run(&mut client, job)).is_err() {
+                        break;
+                    }
+                }
+            })
+            .map_err(|e| StoreError::Rule(format!("kunde inte starta en tråd: {e}")))?;
+        match answers.recv() {
+            Ok(Ok(_)) => Ok(PgSession {
+                jobs,
+                answers,
+                statements: RefCell::new(HashMap::new()),
+            }),
+            Ok(Err(e)) => Err(StoreError::Rule(format!(
+                "kunde inte ansluta till PostgreSQL: {e}"
+            ))),
+            Err(_) => Err(gone()),
+        }
+    }
+
+    fn ask(&self, job: Job) -> Result<Done> {
+        self.jobs.send(job).map_err(|_| gone())?;
+        Ok(self.answers.recv().map_err(|_| gone())??)
+    }
+
+    /// Whether the server closed the connection.
+    pub(crate) fn is_closed(&self) -> bool {
+        !matches!(self.ask(Job::IsClosed), Ok(Done::Closed(false)))
+    }
+
+    /// Runs statements separated by `;`, without parameters.
+    pub(crate) fn batch(&self, sql: &str) -> Result<()> {
+        self.ask(Job::Batch(sql.to_string())).map(|_| ())
+    }
+
+    /// The first column of the first row of `sql` (with `?N` parameters), as an integer.
+    pub(crate) fn one_int(&self, sql: &str, values: &[Value]) -> Result<i64> {
+        let st = self.prepare(sql)?;
+        match self.rows(&st, values)?.first() {
+            Some(r) => Row::Pg(r).get(0),
+            None => Err(StoreError::Database(DbError::NoRows)),
         }
     }
 
@@ -414,7 +513,9 @@ impl PgSession {
         if let Some(st) = self.statements.borrow().get(sql) {
             return Ok(st.clone());
         }
-        let st = self.client.borrow_mut().prepare(&dollar_params(sql))?;
+        let Done::Statement(st) = self.ask(Job::Prepare(dollar_params(sql)))? else {
+            return Err(gone());
+        };
         self.statements
             .borrow_mut()
             .insert(sql.to_string(), st.clone());
@@ -422,13 +523,17 @@ impl PgSession {
     }
 
     fn rows(&self, st: &postgres::Statement, values: &[Value]) -> Result<Vec<postgres::Row>> {
-        let args: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as _).collect();
-        Ok(self.client.borrow_mut().query(st, &args)?)
+        match self.ask(Job::Query(st.clone(), values.to_vec()))? {
+            Done::Rows(rows) => Ok(rows),
+            _ => Err(gone()),
+        }
     }
 
     fn execute(&self, st: &postgres::Statement, values: &[Value]) -> Result<usize> {
-        let args: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as _).collect();
-        Ok(self.client.borrow_mut().execute(st, &args)? as usize)
+        match self.ask(Job::Execute(st.clone(), values.to_vec()))? {
+            Done::Count(n) => Ok(n as usize),
+            _ => Err(gone()),
+        }
     }
 }
 
@@ -505,7 +610,7 @@ impl Conn<'_> {
     pub(crate) fn execute_batch(&self, sql: &str) -> Result<()> {
         match self.0 {
             Handle::Sqlite(c) => Ok(c.execute_batch(sql)?),
-            Handle::Pg(s) => Ok(s.client.borrow_mut().batch_execute(sql)?),
+            Handle::Pg(s) => s.batch(sql),
         }
     }
 

@@ -116,16 +116,20 @@ impl SqlStore {
         })
     }
 
-    /// Connects to the PostgreSQL database at `url` (`postgres://…`) and applies pending
-    /// migrations (see [`crate::pg`]).
-    pub fn connect(url: &str) -> Result<SqlStore> {
-        Self::connect_with_clock(url, Arc::new(SystemClock))
+    /// Connects to the PostgreSQL database at `url` (`postgres://…`), in `schema` when
+    /// given, and applies pending migrations (see [`crate::pg`]).
+    pub fn connect(url: &str, schema: Option<&str>) -> Result<SqlStore> {
+        Self::connect_with_clock(url, schema, Arc::new(SystemClock))
     }
 
     /// Connects to PostgreSQL with `clock` for its time stamps.
-    pub fn connect_with_clock(url: &str, clock: Arc<dyn Clock>) -> Result<SqlStore> {
+    pub fn connect_with_clock(
+        url: &str,
+        schema: Option<&str>,
+        clock: Arc<dyn Clock>,
+    ) -> Result<SqlStore> {
         Ok(SqlStore {
-            backend: Backend::Postgres(crate::pg::PgPool::connect(url)?),
+            backend: Backend::Postgres(crate::pg::PgPool::connect(url, schema)?),
             clock,
         })
     }

@@ -45,14 +45,7 @@ fn postgres_passes_the_conformance_suite() {
             std::process::id(),
             n.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
         );
-        let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-        admin
-            .batch_execute(&format!("CREATE SCHEMA {schema}"))
-            .unwrap();
-        let sep = if url.contains('?') { '&' } else { '?' };
-        let s: Box<dyn Storage> = Box::new(
-            SqlStore::connect(&format!("{url}{sep}options=-csearch_path%3D{schema}")).unwrap(),
-        );
+        let s: Box<dyn Storage> = Box::new(SqlStore::connect(&url, Some(&schema)).unwrap());
         (s, ())
     });
 }

@@ -50,6 +50,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 underskrift: None,
                 nycklar: None,
                 mail: None,
+                database: None,
             };
             let dir = DataDir::init(&a.data.dir, &config)?;
             if let Some((username, password)) = admin {

@@ -498,3 +498,26 @@ EXECUTE FUNCTION paragraf_refuse('en godkänd tjänsteskrivelse ändras inte');
 CREATE TRIGGER memos_are_not_deleted
 BEFORE DELETE ON memos
 FOR EACH ROW EXECUTE FUNCTION paragraf_refuse('en tjänsteskrivelse tas inte bort');
+
+-- The generation: every statement that changes a table, by Paragraf or by anyone else with
+-- access to the database, moves it (as SQLite's data_version moves with every commit), so
+-- that no page cache of any instance outlives a change.
+CREATE FUNCTION paragraf_bump() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE paragraf_meta SET generation = generation + 1 WHERE id = 1;
+    RETURN NULL;
+END;
+$$;
+DO $$
+DECLARE t TEXT;
+BEGIN
+    FOR t IN SELECT tablename FROM pg_tables
+             WHERE schemaname = current_schema() AND tablename <> 'paragraf_meta'
+                   AND tablename <> 'paragraf_schema'
+    LOOP
+        EXECUTE format(
+            'CREATE TRIGGER paragraf_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
+             FOR EACH STATEMENT EXECUTE FUNCTION paragraf_bump()', t);
+    END LOOP;
+END;
+$$;

@@ -25,7 +25,7 @@ pub fn today() -> NaiveDate {
 #[allow(dead_code)]
 pub fn empty_app() -> App {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = DataDir::init(&tmp.path().join("data"), &demo_config()).unwrap();
+    let dir = DataDir::init(&tmp.path().join("data"), &config()).unwrap();
     let state = AppState::new(dir).unwrap();
     App {
         _tmp: tmp,
@@ -34,9 +34,18 @@ pub fn empty_app() -> App {
     }
 }
 
+/// The demo's settings, on PostgreSQL when `PARAGRAF_TEST_POSTGRES` names a server (each
+/// installation in a schema of its own), else on SQLite.
+pub fn config() -> paragraf_app::Config {
+    paragraf_app::Config {
+        database: paragraf_app::DatabaseConfig::for_tests(),
+        ..demo_config()
+    }
+}
+
 pub fn app() -> App {
     let tmp = tempfile::tempdir().unwrap();
-    let dir = DataDir::init(&tmp.path().join("data"), &demo_config()).unwrap();
+    let dir = DataDir::init(&tmp.path().join("data"), &config()).unwrap();
     populate(&dir, today()).unwrap();
     paragraf_app::demo::accounts(&dir).unwrap();
     let mut state = AppState::new(dir).unwrap();
@@ -402,4 +411,82 @@ pub fn text_pdf(text: &str) -> Vec<u8> {
         landscape: false,
     })
     .unwrap()
+}
+
+/// Whether the tests run on PostgreSQL (`PARAGRAF_TEST_POSTGRES`).
+pub fn on_postgres() -> bool {
+    std::env::var("PARAGRAF_TEST_POSTGRES").is_ok_and(|u| !u.is_empty())
+}
+
+/// Someone with access to the database itself, behind Paragraf's back (the SQLite file, or
+/// the PostgreSQL schema of the installation).
+pub enum Database {
+    Sqlite(rusqlite::Connection),
+    Postgres(paragraf_app::DatabaseConfig),
+}
+
+impl Database {
+    pub fn open(app: &App) -> Database {
+        match paragraf_app::DatabaseConfig::resolve(app.state.dir.config().database.as_ref()) {
+            None => Database::Sqlite(
+                rusqlite::Connection::open(app.state.dir.path.join("paragraf.db")).unwrap(),
+            ),
+            Some(db) => Database::Postgres(db),
+        }
+    }
+
+    /// Runs `f` on a connection to the PostgreSQL schema, on a thread outside the test's
+    /// runtime (the `postgres` client starts one of its own, which may not be nested).
+    fn pg<T: Send>(
+        db: &paragraf_app::DatabaseConfig,
+        f: impl FnOnce(&mut postgres::Client) -> T + Send,
+    ) -> T {
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let mut c = postgres::Client::connect(&db.url, postgres::NoTls).unwrap();
+                if let Some(schema) = &db.schema {
+                    c.batch_execute(&format!("SET search_path = {schema}"))
+                        .unwrap();
+                }
+                f(&mut c)
+            })
+            .join()
+            .unwrap()
+        })
+    }
+
+    /// Runs `sqlite` on SQLite and `pg` on PostgreSQL (no parameters).
+    pub fn batch(&mut self, sqlite: &str, pg: &str) {
+        match self {
+            Database::Sqlite(c) => c.execute_batch(sqlite).unwrap(),
+            Database::Postgres(db) => Self::pg(db, |c| c.batch_execute(pg).unwrap()),
+        }
+    }
+
+    /// The text the query `sql` (with `?1` for `id`) gives.
+    pub fn text(&mut self, sql: &str, id: i64) -> String {
+        match self {
+            Database::Sqlite(c) => c.query_row(sql, [id], |r| r.get(0)).unwrap(),
+            Database::Postgres(db) => Self::pg(db, |c| {
+                c.query_one(&sql.replace("?1", "$1"), &[&id])
+                    .unwrap()
+                    .get(0)
+            }),
+        }
+    }
+
+    /// Runs `sql` with `?1` a text and `?2` an id.
+    pub fn set_text(&mut self, sql: &str, text: &str, id: i64) {
+        match self {
+            Database::Sqlite(c) => {
+                c.execute(sql, rusqlite::params![text, id]).unwrap();
+            }
+            Database::Postgres(db) => {
+                Self::pg(db, |c| {
+                    c.execute(&sql.replace("?1", "$1").replace("?2", "$2"), &[&text, &id])
+                        .unwrap()
+                });
+            }
+        }
+    }
 }
