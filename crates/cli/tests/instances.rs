@@ -1,0 +1,315 @@
+//! Two `paragraf serve` processes on one PostgreSQL database serve the same data: a write
+//! through one is read through the other on the next request, a session made on one is
+//! known to the other, writers on both number cases without gaps or duplicates, and
+//! killing one with SIGKILL mid-write loses nothing it acknowledged. Runs when
+//! `PARAGRAF_TEST_POSTGRES` names a server (`scripts/test` starts one).
+
+use std::collections::BTreeSet;
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_paragraf")
+}
+
+/// A port nobody listens on now.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+struct Instance {
+    child: Child,
+    base: String,
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn command(url: &str, schema: &str) -> Command {
+    let mut c = Command::new(bin());
+    c.env("PARAGRAF_DATABASE_URL", url)
+        .env("PARAGRAF_DATABASE_SCHEMA", schema)
+        .env("RUST_LOG", "warn");
+    c
+}
+
+fn serve(data: &std::path::Path, url: &str, schema: &str) -> Instance {
+    let port = free_port();
+    let mut c = command(url, schema);
+    c.args(["serve", "--data"])
+        .arg(data)
+        .args(["--addr", &format!("127.0.0.1:{port}")])
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+    let instance = Instance {
+        child: c.spawn().unwrap(),
+        base: format!("http://127.0.0.1:{port}"),
+    };
+    let client = http();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if let Ok(r) = client.get(format!("{}/readyz", instance.base)).send() {
+            if r.status().is_success() {
+                return instance;
+            }
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} never got ready",
+            instance.base
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+fn http() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}
+
+/// Logs in on `base`; the session cookie and the CSRF token.
+fn login(base: &str, user: &str) -> (String, String) {
+    let client = http();
+    let r = client
+        .post(format!("{base}/logga-in"))
+        .form(&[("username", user), ("password", &format!("{user}-demo"))])
+        .send()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 303, "login {user}");
+    let cookie = r.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap()
+        .to_string();
+    let page = client
+        .get(format!("{base}/konto/nycklar"))
+        .header("cookie", &cookie)
+        .send()
+        .unwrap()
+        .text()
+        .unwrap();
+    let csrf = page
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap()
+        .to_string();
+    (cookie, csrf)
+}
+
+/// Registers a case through the API of `base`; its diarienummer when acknowledged.
+fn register(
+    client: &reqwest::blocking::Client,
+    base: &str,
+    token: &str,
+    title: &str,
+) -> Option<String> {
+    let r = client
+        .post(format!("{base}/api/v1/cases"))
+        .bearer_auth(token)
+        .header("content-type", "application/json")
+        .body(json!({ "title": title, "date": "2026-11-23" }).to_string())
+        .send()
+        .ok()?;
+    if r.status().as_u16() != 201 {
+        return None;
+    }
+    let v: Value = r.json().ok()?;
+    Some(v["dnr"].as_str()?.to_string())
+}
+
+/// The sequence number of a diarienummer (its last digits: "SOC 2026/12", "SN 2026.0012").
+fn sequence(dnr: &str) -> u32 {
+    let digits = dnr.len() - dnr.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    dnr[dnr.len() - digits..].parse().unwrap()
+}
+
+/// A diarienummer without its sequence number: its series and year.
+fn series(dnr: &str) -> &str {
+    dnr.trim_end_matches(|c: char| c.is_ascii_digit())
+}
+
+fn cases(base: &str, token: &str) -> Vec<Value> {
+    let r = http()
+        .get(format!("{base}/api/v1/cases?limit=1000"))
+        .bearer_auth(token)
+        .send()
+        .unwrap();
+    let total: usize = r.headers()["x-total-count"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let list: Vec<Value> = r.json().unwrap();
+    assert_eq!(list.len(), total, "more than one page of cases");
+    list
+}
+
+#[test]
+fn two_instances_serve_one_postgresql_database() {
+    let Ok(url) = std::env::var("PARAGRAF_TEST_POSTGRES") else {
+        eprintln!("PARAGRAF_TEST_POSTGRES saknas: testet av två instanser hoppas över");
+        return;
+    };
+    let schema = format!("instances_{}", std::process::id());
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = command(&url, &schema)
+        .args(["demo", "--no-serve", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        !data.join("paragraf.db").exists(),
+        "the data went to PostgreSQL"
+    );
+
+    let a = serve(&data, &url, &schema);
+    let b = serve(&data, &url, &schema);
+
+    // A session made through one instance is known to the other.
+    let (cookie, csrf) = login(&a.base, "sekreterare");
+    let client = http();
+    let r = client
+        .post(format!("{}/api/v1/tokens", b.base))
+        .header("cookie", &cookie)
+        .header("x-csrf-token", &csrf)
+        .header("content-type", "application/json")
+        .body(json!({ "label": "instanser" }).to_string())
+        .send()
+        .unwrap();
+    assert_eq!(r.status().as_u16(), 201);
+    let token = r.json::<Value>().unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // A write through one is read through the other on the next request, list included
+    // (each instance caches lists by the database's generation).
+    let before = cases(&b.base, &token).len();
+    let dnr = register(&client, &a.base, &token, "Skrivet genom A").unwrap();
+    let listed = cases(&b.base, &token);
+    assert_eq!(listed.len(), before + 1);
+    assert!(
+        listed.iter().any(|c| c["dnr"] == dnr.as_str()),
+        "{dnr} not seen through B"
+    );
+
+    // Eight writers, four on each instance, at the same moment: every number once, no gap.
+    let acked = Arc::new(Mutex::new(vec![dnr.clone()]));
+    std::thread::scope(|s| {
+        for w in 0..8 {
+            let base = if w % 2 == 0 {
+                a.base.clone()
+            } else {
+                b.base.clone()
+            };
+            let (token, acked) = (token.clone(), acked.clone());
+            s.spawn(move || {
+                let client = http();
+                for i in 0..10 {
+                    let dnr =
+                        register(&client, &base, &token, &format!("Skrivare {w}, ärende {i}"))
+                            .expect("a write was refused");
+                    acked.lock().unwrap().push(dnr);
+                }
+            });
+        }
+    });
+    let numbers = |dnrs: &[String]| -> Vec<u32> {
+        let mut n: Vec<u32> = dnrs.iter().map(|d| sequence(d)).collect();
+        n.sort_unstable();
+        n
+    };
+    let got = numbers(&acked.lock().unwrap());
+    assert_eq!(got.len(), 81);
+    assert_eq!(
+        got.iter().collect::<BTreeSet<_>>().len(),
+        got.len(),
+        "a diarienummer was given twice: {got:?}"
+    );
+    assert_eq!(got.last().unwrap() - got[0] + 1, 81, "a gap in {got:?}");
+
+    // One instance is killed with SIGKILL while writes go to it: every write it
+    // acknowledged is there, read through the other, and the numbers still have no gap.
+    let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let on_b = Arc::new(Mutex::new(Vec::new()));
+    let mut b = b;
+    std::thread::scope(|s| {
+        for w in 0..4 {
+            let (base, token, on_b, stop) =
+                (b.base.clone(), token.clone(), on_b.clone(), stop.clone());
+            s.spawn(move || {
+                let client = http();
+                let mut i = 0;
+                while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                    match register(&client, &base, &token, &format!("Före döden {w}.{i}")) {
+                        Some(dnr) => on_b.lock().unwrap().push(dnr),
+                        None => break,
+                    }
+                    i += 1;
+                }
+            });
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while on_b.lock().unwrap().len() < 20 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        b.child.kill().unwrap(); // SIGKILL
+        b.child.wait().unwrap();
+        stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    });
+    let acknowledged = on_b.lock().unwrap().clone();
+    assert!(
+        acknowledged.len() >= 20,
+        "only {} writes before the kill",
+        acknowledged.len()
+    );
+    let after = cases(&a.base, &token);
+    let stored: BTreeSet<String> = after
+        .iter()
+        .map(|c| c["dnr"].as_str().unwrap().to_string())
+        .collect();
+    for dnr in &acknowledged {
+        assert!(stored.contains(dnr), "{dnr} was acknowledged and is lost");
+    }
+    // Numbering goes on through the instance still running: every number from the first
+    // written before the kill to the next one given now is there, once.
+    let next = register(&client, &a.base, &token, "Efter döden").unwrap();
+    let lo = acknowledged.iter().map(|d| sequence(d)).min().unwrap();
+    let hi = sequence(&next);
+    let mut present: Vec<u32> = stored
+        .iter()
+        .filter(|d| series(d) == series(&next))
+        .map(|d| sequence(d))
+        .filter(|n| (lo..hi).contains(n))
+        .collect();
+    present.sort_unstable();
+    assert_eq!(
+        present,
+        (lo..hi).collect::<Vec<_>>(),
+        "numbers {lo}..{hi} are each there once"
+    );
+}
