@@ -467,6 +467,23 @@ pub struct DataDir {
 impl DataDir {
     /// Opens an initialised data directory.
     pub fn open(path: &Path) -> Result<DataDir> {
+        let config = read_config(path)?;
+        let store: Box<dyn Storage + Send + Sync> = Box::new(open_store(path, &config)?);
+        Ok(DataDir {
+            path: path.to_path_buf(),
+            config: std::sync::RwLock::new(std::sync::Arc::new(config)),
+            store,
+            search: std::sync::OnceLock::new(),
+            workspace: std::sync::OnceLock::new(),
+            #[cfg(feature = "test-support")]
+            _scratch: None,
+        })
+    }
+}
+
+/// The checked settings of the data directory at `path`.
+pub(crate) fn read_config(path: &Path) -> Result<Config> {
+    {
         let config_path = path.join(CONFIG_FILE);
         if !config_path.exists() {
             bail!(
@@ -482,18 +499,20 @@ impl DataDir {
         config
             .validate()
             .with_context(|| format!("fel i {}", config_path.display()))?;
-        let store: Box<dyn Storage + Send + Sync> = Box::new(open_store(path, &config)?);
-        Ok(DataDir {
-            path: path.to_path_buf(),
-            config: std::sync::RwLock::new(std::sync::Arc::new(config)),
-            store,
-            search: std::sync::OnceLock::new(),
-            workspace: std::sync::OnceLock::new(),
-            #[cfg(feature = "test-support")]
-            _scratch: None,
-        })
+        Ok(config)
     }
+}
 
+/// Writes `config` to `paragraf.toml` in `path` (a temporary file renamed into place).
+pub(crate) fn write_config(path: &Path, config: &Config) -> Result<()> {
+    let tmp = path.join(format!("{CONFIG_FILE}.tmp"));
+    write_private(&tmp, config_text(config)?.as_bytes())?;
+    std::fs::rename(&tmp, path.join(CONFIG_FILE))
+        .with_context(|| format!("kunde inte skriva {CONFIG_FILE}"))?;
+    Ok(())
+}
+
+impl DataDir {
     /// Creates a data directory with its config and database. Refuses a directory that
     /// already holds a config.
     pub fn init(path: &Path, config: &Config) -> Result<DataDir> {

@@ -311,3 +311,68 @@ pub fn ready(dir: &DataDir) -> Result<()> {
     }
     Ok(())
 }
+
+/// What `db copy` did.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopySummary {
+    /// Rows copied, per table.
+    pub tables: Vec<(String, usize)>,
+    /// Rows copied in all.
+    pub rows: usize,
+    /// The installation checked on its new database (every seal verified there).
+    pub check: CheckReport,
+}
+
+/// Moves the installation in `data` from its SQLite file to the empty PostgreSQL database
+/// at `url` (in `schema`, when given): every row in one transaction of the target, numbering
+/// continued where it stood; then `paragraf.toml` names the new database and the
+/// installation is checked on it, every seal verified. A target that is not empty is
+/// refused; when a seal does not verify on the target, the settings go back to the SQLite
+/// file (which the copy never changes) and the copy is refused.
+pub fn copy_to_postgres(data: &Path, url: &str, schema: Option<&str>) -> Result<CopySummary> {
+    let config = crate::datadir::read_config(data)?;
+    if config.database.is_some() {
+        return Err(Error::Conflict(
+            "installationen använder redan PostgreSQL ([database] i paragraf.toml)".into(),
+        ));
+    }
+    if crate::DatabaseConfig::resolve(None).is_some() {
+        return Err(Error::Rule(
+            "PARAGRAF_DATABASE_URL är satt: ta bort den medan installationen flyttas, så att \
+             kopian läses från SQLite-filen"
+                .into(),
+        ));
+    }
+    let file = data.join(DATABASE_FILE);
+    if !file.exists() {
+        return Err(Error::Rule(format!("{} finns inte", file.display())));
+    }
+    let source = paragraf_store::SqlStore::open(&file)?;
+    let target = paragraf_store::SqlStore::connect(url, schema)?;
+    let tables = source.copy_into(&target)?;
+    drop((source, target));
+    let mut moved = config.clone();
+    moved.database = Some(crate::DatabaseConfig {
+        url: url.to_string(),
+        schema: schema.map(str::to_string),
+    });
+    crate::datadir::write_config(data, &moved)?;
+    let check = match check(data) {
+        Ok(c) if c.integrity && c.seals_failed.is_empty() => c,
+        other => {
+            crate::datadir::write_config(data, &config)?;
+            let why = match other {
+                Ok(c) => c.problems.join("; "),
+                Err(e) => e.to_string(),
+            };
+            return Err(Error::Rule(format!(
+                "kopian godtogs inte ({why}); installationen använder fortfarande SQLite-filen"
+            )));
+        }
+    };
+    Ok(CopySummary {
+        rows: tables.iter().map(|(_, n)| n).sum(),
+        tables,
+        check,
+    })
+}

@@ -131,6 +131,9 @@ pub enum Command {
     /// Sök i det som är offentligt: bygg om sökindexet eller sök som allmänheten.
     #[command(subcommand)]
     Search(SearchCommand),
+    /// Databasen: flytta installationen från SQLite-filen till PostgreSQL.
+    #[command(subcommand)]
+    Db(crate::args_admin::DbCommand),
 }
 
 #[derive(Debug, Subcommand)]

@@ -118,3 +118,28 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub json: JsonArg,
 }
+
+/// `paragraf db …`
+#[derive(Debug, Subcommand)]
+pub enum DbCommand {
+    /// Kopiera varje rad från installationens SQLite-fil till en tom PostgreSQL-databas,
+    /// kontrollera varje sigill där och låt paragraf.toml peka på den (SQLite-filen lämnas
+    /// orörd). Vägras om måldatabasen inte är tom.
+    Copy(DbCopyArgs),
+}
+
+/// `paragraf db copy --from DIR --to postgres://…`
+#[derive(Debug, Args)]
+pub struct DbCopyArgs {
+    /// Datakatalogen som flyttas.
+    #[arg(long = "from", value_name = "DIR")]
+    pub from: PathBuf,
+    /// PostgreSQL-databasen: postgres://användare[:lösen]@värd[:port]/databas.
+    #[arg(long = "to", value_name = "URL")]
+    pub to: String,
+    /// Ett eget schema i databasen (skapas om det saknas).
+    #[arg(long)]
+    pub schema: Option<String>,
+    #[command(flatten)]
+    pub json: JsonArg,
+}

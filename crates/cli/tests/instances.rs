@@ -313,3 +313,114 @@ fn two_instances_serve_one_postgresql_database() {
         "numbers {lo}..{hi} are each there once"
     );
 }
+
+fn demo(dir: &std::path::Path) {
+    let out = Command::new(bin())
+        .args(["demo", "--no-serve", "--data"])
+        .arg(dir)
+        .env_remove("PARAGRAF_DATABASE_URL")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn db_copy(dir: &std::path::Path, url: &str, schema: &str) -> std::process::Output {
+    Command::new(bin())
+        .args(["db", "copy", "--json", "--from"])
+        .arg(dir)
+        .args(["--to", url, "--schema", schema])
+        .env_remove("PARAGRAF_DATABASE_URL")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn db_copy_moves_the_demo_with_every_seal_verified_on_the_target() {
+    let Ok(url) = std::env::var("PARAGRAF_TEST_POSTGRES") else {
+        eprintln!("PARAGRAF_TEST_POSTGRES saknas: db copy hoppas över");
+        return;
+    };
+    let schema = format!("copy_{}", std::process::id());
+    let tmp = tempfile::tempdir().unwrap();
+    let (moved, twin) = (tmp.path().join("moved"), tmp.path().join("twin"));
+    demo(&moved);
+    demo(&twin);
+
+    let out = db_copy(&moved, &url, &schema);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["rows"].as_u64().unwrap() > 100, "{report}");
+    assert!(
+        report["check"]["seals_checked"].as_u64().unwrap() >= 1,
+        "{report}"
+    );
+    assert_eq!(report["check"]["seals_failed"], json!([]));
+    let config = std::fs::read_to_string(moved.join("paragraf.toml")).unwrap();
+    assert!(
+        config.contains("[database]") && config.contains(&schema),
+        "{config}"
+    );
+
+    // Numbering goes on where it stood: the moved installation and its twin on SQLite give
+    // the next case the same diarienummer.
+    let add = |dir: &std::path::Path| {
+        let out = Command::new(bin())
+            .args(["case", "add", "--json", "--data"])
+            .arg(dir)
+            .arg("Efter flytten")
+            .env_remove("PARAGRAF_DATABASE_URL")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<Value>(&out.stdout).unwrap()["dnr"].clone()
+    };
+    assert_eq!(add(&moved), add(&twin));
+
+    // A target that is not empty is refused, and the twin stays on SQLite.
+    let out = db_copy(&twin, &url, &schema);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("inte tom"));
+    assert!(!std::fs::read_to_string(twin.join("paragraf.toml"))
+        .unwrap()
+        .contains("[database]"));
+
+    // Minutes changed behind the seal's back are not moved: the copy is refused and the
+    // installation stays on its SQLite file.
+    assert!(
+        tamper_sealed_minutes(&twin),
+        "the twin has sealed minutes to tamper with"
+    );
+    let out = db_copy(&twin, &url, &format!("{schema}_b"));
+    assert!(!out.status.success(), "a broken seal was moved");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fortfarande SQLite"));
+    assert!(!std::fs::read_to_string(twin.join("paragraf.toml"))
+        .unwrap()
+        .contains("[database]"));
+}
+
+/// Changes the text of one sealed protocol in the SQLite file, behind Paragraf's back (its
+/// guarding trigger dropped first). True when a row was changed.
+fn tamper_sealed_minutes(dir: &std::path::Path) -> bool {
+    let c = rusqlite::Connection::open(dir.join("paragraf.db")).unwrap();
+    c.execute_batch("DROP TRIGGER minutes_sealed_no_update")
+        .unwrap();
+    c.execute(
+        "UPDATE minutes SET data = replace(data, 'att', 'att inte') WHERE sealed = 1
+         AND meeting_id = (SELECT min(meeting_id) FROM minutes WHERE sealed = 1)",
+        [],
+    )
+    .unwrap()
+        == 1
+}

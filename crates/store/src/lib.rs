@@ -16,6 +16,7 @@
 mod accounts;
 pub mod backup;
 pub mod conformance;
+mod copy;
 mod delegation;
 mod error;
 mod followup;

@@ -362,6 +362,32 @@ impl Row<'_> {
     }
 }
 
+impl Row<'_> {
+    /// Column `i` as whatever it holds.
+    pub(crate) fn value(&self, i: usize) -> Result<Value> {
+        let owned = |v: ValueRef<'_>| match v {
+            ValueRef::Null => Value::Null,
+            ValueRef::Int(n) => Value::Int(n),
+            ValueRef::Real(f) => Value::Real(f),
+            ValueRef::Text(t) => Value::Text(t.to_string()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        };
+        match self {
+            Row::Sqlite(r) => {
+                use rusqlite::types::ValueRef as V;
+                Ok(match r.get_ref(i)? {
+                    V::Null => Value::Null,
+                    V::Integer(n) => Value::Int(n),
+                    V::Real(f) => Value::Real(f),
+                    V::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                    V::Blob(b) => Value::Blob(b.to_vec()),
+                })
+            }
+            Row::Pg(r) => Ok(owned(pg_value(r, i)?)),
+        }
+    }
+}
+
 fn pg_value(r: &postgres::Row, i: usize) -> Result<ValueRef<'_>> {
     let Some(column) = r.columns().get(i) else {
         return Err(StoreError::Database(DbError::Type(format!(

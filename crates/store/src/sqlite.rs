@@ -61,12 +61,12 @@ const STATEMENT_CACHE: usize = 128;
 /// The store on a database: one SQLite file (the embedded default) or a PostgreSQL
 /// database. Every operation is written once, against [`Conn`], and runs on either.
 pub struct SqlStore {
-    backend: Backend,
+    pub(crate) backend: Backend,
     /// The clock that stamps what is written (the audit log, imports).
     clock: Arc<dyn Clock>,
 }
 
-enum Backend {
+pub(crate) enum Backend {
     Sqlite(Lite),
     Postgres(crate::pg::PgPool),
 }
@@ -74,7 +74,7 @@ enum Backend {
 /// SQLite: writes go through one connection, one IMMEDIATE transaction at a time; reads use
 /// connections of their own (WAL lets them read the last committed state while a write, by
 /// this process or another, is under way), so a long import never holds up a page.
-struct Lite {
+pub(crate) struct Lite {
     conn: Mutex<Connection>,
     /// The file, for opening read connections; `None` in memory (reads use the writer).
     path: Option<PathBuf>,

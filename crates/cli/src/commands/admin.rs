@@ -295,3 +295,17 @@ pub fn check(a: &CheckArgs) -> Result<ExitCode> {
         ExitCode::from(1)
     })
 }
+
+/// `paragraf db copy`
+pub fn db_copy(a: &crate::args_admin::DbCopyArgs) -> Result<()> {
+    let c = install::copy_to_postgres(&a.from, &a.to, a.schema.as_deref())?;
+    output::print(a.json.json, &c, || {
+        format!(
+            "{} rader i {} tabeller kopierade till PostgreSQL; paragraf.toml pekar nu dit \
+             (SQLite-filen är orörd).\n{}",
+            c.rows,
+            c.tables.len(),
+            report_text(&c.check)
+        )
+    })
+}

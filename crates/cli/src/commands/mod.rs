@@ -137,6 +137,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Restore(a) => return admin::restore(&a),
         Command::Check(a) => return admin::check(&a),
         Command::Search(c) => search::run(c)?,
+        Command::Db(crate::args_admin::DbCommand::Copy(a)) => admin::db_copy(&a)?,
     }
     Ok(ExitCode::SUCCESS)
 }
