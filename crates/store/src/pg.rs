@@ -110,10 +110,13 @@ impl PgPool {
 
     /// One write transaction, after every other writer's (see the module's comment).
     pub(crate) fn write<T>(&self, f: impl FnOnce(&PgSession) -> Result<T>) -> Result<T> {
-        self.transaction("BEGIN ISOLATION LEVEL READ COMMITTED", |s| {
-            s.batch(&format!("SELECT pg_advisory_xact_lock({WRITE_LOCK})"))?;
-            f(s)
-        })
+        // One round trip: the transaction and its lock.
+        self.transaction(
+            &format!(
+                "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+            ),
+            f,
+        )
     }
 
     /// One read transaction on one snapshot.
