@@ -19,7 +19,7 @@
 
 use std::sync::Mutex;
 
-use crate::sql::PgSession;
+use crate::sql::{PgSession, Value};
 use crate::{Result, StoreError};
 
 /// Versioned migrations: entry N brings the schema to version `BASE` + N + 1, the same
@@ -153,26 +153,48 @@ impl PgPool {
         })
     }
 
+    /// Brings the schema up to date. Nothing is created when it is (so an application
+    /// user with no right to create or drop anything connects; see docs/postgresql.md).
     fn migrate(&self, schema: Option<&str>) -> Result<()> {
         self.transaction("BEGIN", |s| {
             s.batch(&format!("SELECT pg_advisory_xact_lock({MIGRATE_LOCK})"))?;
             if let Some(schema) = schema {
-                s.batch(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))?;
+                let exists = s.one_int(
+                    "SELECT count(*) FROM pg_namespace WHERE nspname = ?1",
+                    &[Value::Text(schema.to_string())],
+                )?;
+                if exists == 0 {
+                    s.batch(&format!("CREATE SCHEMA {schema}"))?;
+                }
             }
-            s.batch(
-                "CREATE TABLE IF NOT EXISTS paragraf_schema (
-                     id BIGINT PRIMARY KEY CHECK (id = 1),
-                     version BIGINT NOT NULL
-                 );
-                 INSERT INTO paragraf_schema VALUES (1, 0) ON CONFLICT (id) DO NOTHING",
-            )?;
-            let version = s.one_int("SELECT version FROM paragraf_schema", &[])?;
             let known = MIGRATIONS.len() as i64;
+            let kept = s.one_int(
+                "SELECT count(*) FROM pg_tables
+                 WHERE schemaname = current_schema() AND tablename = 'paragraf_schema'",
+                &[],
+            )?;
+            let version = if kept > 0 {
+                s.one_int("SELECT version FROM paragraf_schema", &[])?
+            } else {
+                0
+            };
             if version > known {
                 return Err(StoreError::TooNew {
                     found: BASE + version,
                     known: BASE + known,
                 });
+            }
+            if version == known {
+                return Ok(());
+            }
+            if kept == 0 {
+                s.batch(
+                    "CREATE TABLE paragraf_schema (
+                         id BIGINT PRIMARY KEY CHECK (id = 1),
+                         version BIGINT NOT NULL
+                     );
+                     INSERT INTO paragraf_schema VALUES (1, 0)",
+                )?;
             }
             for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
                 tracing::info!(version = i + 1, "applying PostgreSQL migration");

@@ -18,8 +18,8 @@ pub enum DbError {
     /// SQLite refused or failed.
     #[error("{0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// PostgreSQL refused or failed.
-    #[error("{0}")]
+    /// PostgreSQL refused or failed (with the server's own message when it gave one).
+    #[error("{}", pg_message(.0))]
     Postgres(#[from] postgres::Error),
     /// A query that must give one row gave none.
     #[error("frågan gav ingen rad")]
@@ -27,6 +27,17 @@ pub enum DbError {
     /// A value of another type than the column's.
     #[error("{0}")]
     Type(String),
+}
+
+/// The server's message (and its detail) rather than the driver's "db error".
+fn pg_message(e: &postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => match db.detail() {
+            Some(detail) => format!("{} ({detail})", db.message()),
+            None => db.message().to_string(),
+        },
+        None => e.to_string(),
+    }
 }
 
 impl From<rusqlite::Error> for StoreError {

@@ -47,3 +47,91 @@ fn postgres_passes_the_conformance_suite() {
         (s, ())
     });
 }
+
+/// The deployment docs/postgresql.md describes: a migration owner creates the schema; the
+/// application's user, with rights to read and write rows only, connects without creating
+/// anything, works, and can neither drop the guards nor get past them.
+#[test]
+fn postgres_application_user_cannot_drop_the_guards() {
+    let Some(url) = postgres() else { return };
+    let schema = format!("roles_{}", std::process::id());
+    let app_user = format!("app_{}", std::process::id());
+    // The owner (the cluster's superuser here) migrates.
+    drop(SqlStore::connect(&url, Some(&schema)).unwrap());
+    let as_admin = |sql: String| {
+        let url = url.clone();
+        std::thread::spawn(move || {
+            postgres::Client::connect(&url, postgres::NoTls)
+                .unwrap()
+                .batch_execute(&sql)
+        })
+        .join()
+        .unwrap()
+    };
+    as_admin(format!(
+        "CREATE ROLE {app_user} LOGIN;
+         GRANT USAGE ON SCHEMA {schema} TO {app_user};
+         GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} TO {app_user};
+         GRANT USAGE ON ALL SEQUENCES IN SCHEMA {schema} TO {app_user};"
+    ))
+    .unwrap();
+    let mut config: postgres::Config = url.parse().unwrap();
+    config.user(&app_user);
+    let host = config.get_hosts().first().cloned();
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let db = config.get_dbname().unwrap_or("postgres").to_string();
+    let Some(postgres::config::Host::Tcp(host)) = host else {
+        panic!("the test server is reached over TCP")
+    };
+    let app_url = format!("postgres://{app_user}@{host}:{port}/{db}");
+    let store = SqlStore::connect(&app_url, Some(&schema)).unwrap();
+    let pattern = paragraf_core::dnr::DnrPattern::new("{series}/{year}:{seq}").unwrap();
+    let (case, _) = paragraf_store::Store::create_case(
+        &store,
+        &pattern,
+        &paragraf_store::NewCase {
+            series: Some("KS".into()),
+            class: None,
+            title: "Skrivet av programmets användare".into(),
+            body: None,
+            secrecy: paragraf_core::registry::Secrecy::Public,
+            registered: chrono::NaiveDate::from_ymd_opt(2026, 12, 4).unwrap(),
+            handler: None,
+        },
+        &[],
+    )
+    .unwrap();
+    assert_eq!(case.value.dnr.to_string(), "KS/2026:1");
+    drop(store);
+    let as_app = |sql: &'static str| {
+        let (app_url, schema) = (app_url.clone(), schema.clone());
+        std::thread::spawn(move || {
+            let mut c = postgres::Client::connect(&app_url, postgres::NoTls).unwrap();
+            c.batch_execute(&format!("SET search_path = {schema}"))
+                .unwrap();
+            c.batch_execute(sql).map_err(|e| {
+                e.as_db_error()
+                    .map_or_else(|| e.to_string(), |d| d.message().to_string())
+            })
+        })
+        .join()
+        .unwrap()
+    };
+    let dropped = as_app("DROP TRIGGER minutes_sealed_no_update ON minutes");
+    assert!(
+        dropped
+            .as_ref()
+            .is_err_and(|e| e.contains("owner") || e.contains("ägare")),
+        "{dropped:?}"
+    );
+    let erased = as_app(
+        "INSERT INTO audit_log (at, actor, action, entity) VALUES ('2026-12-04', 'a', 'b', 'c');
+         DELETE FROM audit_log",
+    );
+    assert!(
+        erased
+            .as_ref()
+            .is_err_and(|e| e.contains("granskningsloggen")),
+        "{erased:?}"
+    );
+}
