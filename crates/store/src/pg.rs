@@ -72,13 +72,27 @@ impl PgPool {
         Ok(pool)
     }
 
-    fn session(&self) -> Result<PgSession> {
-        if let Some(s) = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop() {
-            if !s.is_closed() {
-                return Ok(s);
+    /// An idle session, or a new one. An idle one is not asked whether it still lives (that
+    /// would cost a round trip per transaction): [`PgPool::begun`] finds out.
+    fn session(&self) -> Option<PgSession> {
+        self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop()
+    }
+
+    /// Runs `op` on an idle session or, when that one's connection has gone (the server
+    /// ended it or restarted), once more on a new one. A session on which `op` failed is
+    /// not kept. (Only the first statement of a transaction is tried again: nothing of the
+    /// transaction can have run on a connection that was already gone.)
+    fn on_session<T>(&self, op: impl Fn(&PgSession) -> Result<T>) -> Result<(PgSession, T)> {
+        if let Some(s) = self.session() {
+            match op(&s) {
+                Ok(v) => return Ok((s, v)),
+                Err(e) if !e.is_connection_lost() => return Err(e),
+                Err(_) => {}
             }
         }
-        PgSession::connect(&self.config)
+        let s = PgSession::connect(&self.config)?;
+        let v = op(&s)?;
+        Ok((s, v))
     }
 
     fn give_back(&self, s: PgSession) {
@@ -92,8 +106,7 @@ impl PgPool {
     /// back when it fails. The connection goes back to the pool only when it is known to be
     /// outside any transaction.
     fn transaction<T>(&self, begin: &str, f: impl FnOnce(&PgSession) -> Result<T>) -> Result<T> {
-        let s = self.session()?;
-        s.batch(begin)?;
+        let (s, ()) = self.on_session(|s| s.batch(begin))?;
         let out = f(&s);
         let end = match &out {
             Ok(_) => "COMMIT",
@@ -126,8 +139,8 @@ impl PgPool {
 
     /// The number of write transactions committed so far, by any instance.
     pub(crate) fn generation(&self) -> Result<i64> {
-        let s = self.session()?;
-        let g = s.one_int("SELECT generation FROM paragraf_meta WHERE id = 1", &[])?;
+        let (s, g) = self
+            .on_session(|s| s.one_int("SELECT generation FROM paragraf_meta WHERE id = 1", &[]))?;
         self.give_back(s);
         Ok(g)
     }

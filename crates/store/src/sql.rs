@@ -69,6 +69,20 @@ impl StoreError {
         }
     }
 
+    /// The connection to PostgreSQL is gone (the server ended it, restarted, or cannot be
+    /// reached): nothing ran, and the operation can be tried on a new connection.
+    pub(crate) fn is_connection_lost(&self) -> bool {
+        match self {
+            StoreError::Database(DbError::Postgres(e)) => {
+                e.is_closed()
+                    || e.code()
+                        .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P"))
+            }
+            StoreError::Rule(m) => m == GONE,
+            _ => false,
+        }
+    }
+
     /// Two writers met (a serialization failure or a deadlock on PostgreSQL): the write can
     /// be tried again.
     pub fn is_retryable(&self) -> bool {
@@ -449,7 +463,6 @@ enum Job {
     Query(postgres::Statement, Vec<Value>),
     Execute(postgres::Statement, Vec<Value>),
     Batch(String),
-    IsClosed,
 }
 
 enum Done {
@@ -457,7 +470,6 @@ enum Done {
     Rows(Vec<postgres::Row>),
     Count(u64),
     Nothing,
-    Closed(bool),
 }
 
 type Answer = std::result::Result<Done, postgres::Error>;
@@ -471,7 +483,6 @@ fn run(client: &mut postgres::Client, job: Job) -> Answer {
             client.batch_execute(&sql)?;
             Done::Nothing
         }
-        Job::IsClosed => Done::Closed(client.is_closed()),
     })
 }
 
@@ -479,8 +490,10 @@ fn args(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
     values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
 }
 
+const GONE: &str = "anslutningen till PostgreSQL bröts";
+
 fn gone() -> StoreError {
-    StoreError::Rule("anslutningen till PostgreSQL bröts".into())
+    StoreError::Rule(GONE.into())
 }
 
 impl PgSession {
@@ -525,11 +538,6 @@ impl PgSession {
     fn ask(&self, job: Job) -> Result<Done> {
         self.jobs.send(job).map_err(|_| gone())?;
         Ok(self.answers.recv().map_err(|_| gone())??)
-    }
-
-    /// Whether the server closed the connection.
-    pub(crate) fn is_closed(&self) -> bool {
-        !matches!(self.ask(Job::IsClosed), Ok(Done::Closed(false)))
     }
 
     /// Runs statements separated by `;`, without parameters.

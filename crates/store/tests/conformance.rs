@@ -135,3 +135,38 @@ fn postgres_application_user_cannot_drop_the_guards() {
         "{erased:?}"
     );
 }
+
+/// Connections the server ends (a restart, a failover, an administrator's
+/// pg_terminate_backend) are replaced at the next operation, which succeeds.
+#[test]
+fn postgres_store_reconnects_when_its_connections_are_ended() {
+    let Some(url) = postgres() else { return };
+    let schema = format!("reconnect_{}", std::process::id());
+    // Its connections by a name of their own, so that only they are ended.
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let store = SqlStore::connect(
+        &format!("{url}{sep}application_name={schema}"),
+        Some(&schema),
+    )
+    .unwrap();
+    let before = store.generation().unwrap();
+    assert!(paragraf_store::Store::bodies(&store).unwrap().is_empty());
+    let ended = std::thread::spawn({
+        let (url, schema) = (url.clone(), schema.clone());
+        move || {
+            let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            c.query(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+                 WHERE application_name = $1",
+                &[&schema],
+            )
+            .unwrap()
+            .len()
+        }
+    })
+    .join()
+    .unwrap();
+    assert!(ended >= 1, "the store's connections were ended");
+    assert!(paragraf_store::Store::bodies(&store).unwrap().is_empty());
+    assert_eq!(store.generation().unwrap(), before);
+}
