@@ -95,10 +95,57 @@ impl DatabaseConfig {
     }
 }
 
+/// `url` without its password (`postgres://user:secret@host/db` → `postgres://user@host/db`);
+/// `None` when it is not a URL whose password can be told apart.
+pub fn without_password(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    Some(match authority.rsplit_once('@') {
+        Some((user, host)) => {
+            let user = user.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}@{host}{tail}")
+        }
+        None => url.to_string(),
+    })
+}
+
+impl Config {
+    /// The settings as the audit log keeps them: no password, no secret.
+    pub fn for_the_log(&self) -> Config {
+        let mut c = self.clone();
+        if let Some(db) = &mut c.database {
+            db.url = without_password(&db.url).unwrap_or_else(|| "(dold)".into());
+        }
+        if let Some(sso) = &mut c.sso {
+            if !sso.client_secret.is_empty() {
+                sso.client_secret = "(dold)".into();
+            }
+        }
+        c
+    }
+}
+
 /// Opens the installation's store: PostgreSQL when `[database]` (or the environment) names
-/// one, else the SQLite file in `path`.
-fn open_store(path: &Path, config: &Config) -> Result<SqlStore> {
-    Ok(match DatabaseConfig::resolve(config.database.as_ref()) {
+/// one, else the SQLite file in `path` — which must be there unless `create` (a new
+/// installation): a missing file is never silently replaced by an empty one.
+fn open_store(path: &Path, config: &Config, create: bool) -> Result<SqlStore> {
+    let resolved = DatabaseConfig::resolve(config.database.as_ref());
+    if resolved.is_none() && config.database.is_some() {
+        bail!(
+            "[database] i paragraf.toml saknar url: ange url, eller sätt PARAGRAF_DATABASE_URL \
+             (lösenordet står inte i filen)"
+        );
+    }
+    let file = path.join(DATABASE_FILE);
+    if resolved.is_none() && !create && !file.exists() {
+        bail!(
+            "databasen {} saknas: återställ en säkerhetskopia (paragraf restore), eller ange \
+             [database] om installationen ligger i PostgreSQL",
+            file.display()
+        );
+    }
+    Ok(match resolved {
         Some(db) => SqlStore::connect(&db.url, db.schema.as_deref())
             .with_context(|| "kunde inte öppna databasen i PostgreSQL ([database] i paragraf.toml eller PARAGRAF_DATABASE_URL)".to_string())?,
         None => SqlStore::open(&path.join(DATABASE_FILE))
@@ -468,7 +515,7 @@ impl DataDir {
     /// Opens an initialised data directory.
     pub fn open(path: &Path) -> Result<DataDir> {
         let config = read_config(path)?;
-        let store: Box<dyn Storage + Send + Sync> = Box::new(open_store(path, &config)?);
+        let store: Box<dyn Storage + Send + Sync> = Box::new(open_store(path, &config, false)?);
         Ok(DataDir {
             path: path.to_path_buf(),
             config: std::sync::RwLock::new(std::sync::Arc::new(config)),
@@ -525,10 +572,22 @@ impl DataDir {
             );
         }
         create_private_dir(path)?;
+        // On PostgreSQL from the environment, the settings remember it (without the
+        // password), so that a start without the variable fails instead of opening an empty
+        // SQLite file.
+        let mut config = config.clone();
+        if config.database.is_none() {
+            if let Some(db) = DatabaseConfig::resolve(None) {
+                config.database = Some(DatabaseConfig {
+                    url: without_password(&db.url).unwrap_or_default(),
+                    schema: db.schema,
+                });
+            }
+        }
         // Write the config last-step-atomically: a temp file renamed into place.
         let tmp = path.join(format!("{CONFIG_FILE}.tmp"));
-        write_private(&tmp, config_text(config)?.as_bytes())?;
-        let store = open_store(path, config)?;
+        write_private(&tmp, config_text(&config)?.as_bytes())?;
+        let store = open_store(path, &config, true)?;
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         std::fs::rename(&tmp, &config_path)?;
         drop(store);
@@ -682,6 +741,24 @@ impl DataDir {
         } else {
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod database_url_tests {
+    #[test]
+    fn the_password_is_left_out_of_what_is_kept() {
+        use super::without_password as w;
+        assert_eq!(
+            w("postgres://app:hemligt@db.kommun.se:5432/paragraf?sslmode=require").as_deref(),
+            Some("postgres://app@db.kommun.se:5432/paragraf?sslmode=require")
+        );
+        assert_eq!(
+            w("postgres://app@db/p").as_deref(),
+            Some("postgres://app@db/p")
+        );
+        assert_eq!(w("postgres://db/p").as_deref(), Some("postgres://db/p"));
+        assert_eq!(w("host=db password=hemligt"), None);
     }
 }
 

@@ -326,9 +326,10 @@ pub struct CopySummary {
 /// Moves the installation in `data` from its SQLite file to the empty PostgreSQL database
 /// at `url` (in `schema`, when given): every row in one transaction of the target, numbering
 /// continued where it stood; then `paragraf.toml` names the new database and the
-/// installation is checked on it, every seal verified. A target that is not empty is
-/// refused; when a seal does not verify on the target, the settings go back to the SQLite
-/// file (which the copy never changes) and the copy is refused.
+/// installation is checked on it, every seal verified, and the SQLite file is renamed
+/// `paragraf.db.före-postgresql` (kept, never opened again by mistake). A target that is not
+/// empty is refused; when a seal does not verify on the target, the settings go back to the
+/// SQLite file (which the copy never changes) and the copy is refused.
 pub fn copy_to_postgres(data: &Path, url: &str, schema: Option<&str>) -> Result<CopySummary> {
     let config = crate::datadir::read_config(data)?;
     if config.database.is_some() {
@@ -370,6 +371,20 @@ pub fn copy_to_postgres(data: &Path, url: &str, schema: Option<&str>) -> Result<
             )));
         }
     };
+    // The SQLite file is kept, renamed, so that no later start without `[database]` opens
+    // it as if it were the installation (its numbers would repeat PostgreSQL's).
+    for suffix in ["", "-wal", "-shm"] {
+        let from = data.join(format!("{DATABASE_FILE}{suffix}"));
+        if from.exists() {
+            std::fs::rename(
+                &from,
+                data.join(format!("{DATABASE_FILE}.före-postgresql{suffix}")),
+            )
+            .map_err(|e| {
+                Error::Internal(format!("kunde inte byta namn på {}: {e}", from.display()))
+            })?;
+        }
+    }
     Ok(CopySummary {
         rows: tables.iter().map(|(_, n)| n).sum(),
         tables,

@@ -182,8 +182,8 @@ pub fn update(dir: &DataDir, actor: &str, new: Settings) -> Result<Settings> {
         "ändra",
         "inställningar",
         0,
-        serde_json::to_value(&*before).ok(),
-        serde_json::to_value(&*after).ok(),
+        serde_json::to_value(before.for_the_log()).ok(),
+        serde_json::to_value(after.for_the_log()).ok(),
     );
     Ok(settings(dir))
 }

@@ -36,7 +36,7 @@ fn setup() -> (tempfile::TempDir, DataDir, Vec<PersonId>, MeetingId) {
         underskrift: None,
         nycklar: None,
         mail: None,
-        database: None,
+        database: None, // SQLite: a test below opens the database file itself
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir;

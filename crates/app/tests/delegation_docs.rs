@@ -64,7 +64,7 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
         underskrift: None,
         nycklar: None,
         mail: None,
-        database: None,
+        database: paragraf_app::DatabaseConfig::for_tests(),
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let order = read_order(&fixture("002_e41df9be8d1d79a6.txt"), None, d("2024-06-01")).unwrap();

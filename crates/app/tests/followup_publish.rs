@@ -37,7 +37,7 @@ fn a_report_is_public_once_the_notice_of_its_meeting_has_gone_out() {
         underskrift: None,
         nycklar: None,
         mail: None,
-        database: None,
+        database: paragraf_app::DatabaseConfig::for_tests(),
     };
     let dir = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let s = &dir;

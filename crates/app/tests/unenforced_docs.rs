@@ -58,7 +58,7 @@ fn dir() -> (tempfile::TempDir, DataDir) {
         underskrift: None,
         nycklar: None,
         mail: None,
-        database: None,
+        database: paragraf_app::DatabaseConfig::for_tests(),
     };
     let d = DataDir::init(&tmp.path().join("data"), &config).unwrap();
     let csv = std::fs::read(concat!(

@@ -368,6 +368,8 @@ fn db_copy_moves_the_demo_with_every_seal_verified_on_the_target() {
         config.contains("[database]") && config.contains(&schema),
         "{config}"
     );
+    assert!(!moved.join("paragraf.db").exists());
+    assert!(moved.join("paragraf.db.före-postgresql").exists());
 
     // Numbering goes on where it stood: the moved installation and its twin on SQLite give
     // the next case the same diarienummer.

@@ -30,10 +30,12 @@ const MIGRATIONS: &[&str] = &[include_str!("pg/0001_schema.sql")];
 /// The SQLite schema version before PostgreSQL's first migration.
 const BASE: i64 = 15;
 
-/// The advisory lock key of the store's writes ("paragraf" in ASCII, as a number).
-const WRITE_LOCK: i64 = 0x7061_7261_6772_6166;
-/// The advisory lock key of migrations.
-const MIGRATE_LOCK: i64 = WRITE_LOCK + 1;
+/// The advisory lock of the store's writes ("para" in ASCII), taken with the schema's
+/// oid as its second key: installations in other schemas of the database do not wait.
+const WRITE_LOCK: i32 = 0x7061_7261;
+/// The advisory lock key of migrations (one for the database: rare, and it may create the
+/// schema).
+const MIGRATE_LOCK: i64 = 0x7061_7261_6772_6166;
 
 /// Idle connections kept for reuse.
 const IDLE: usize = 32;
@@ -52,14 +54,22 @@ impl PgPool {
         let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
             StoreError::Rule(format!("ogiltig databasadress: {e}"))
         })?;
+        // The server's settings of every session, after what the address itself asks for:
+        // a writer waits at most 30 s for the write lock (as SQLite's busy timeout), and a
+        // transaction left idle (a process stopped mid-write, a network cut) is ended after a
+        // minute, its lock with it, so that one stuck writer cannot stop every instance.
+        let mut options = config.get_options().unwrap_or_default().to_string();
+        options.push_str(" -c lock_timeout=30s -c idle_in_transaction_session_timeout=60s");
         if let Some(schema) = schema {
             if !valid_schema(schema) {
                 return Err(StoreError::Rule(format!(
                     "ogiltigt schemanamn ”{schema}”: små bokstäver a–z, siffror och _, först en bokstav"
                 )));
             }
-            config.options(&format!("-c search_path={schema}"));
+            options.push_str(&format!(" -c search_path={schema}"));
         }
+        config.options(options.trim());
+        config.keepalives(true);
         if config.get_application_name().is_none() {
             config.application_name("paragraf");
         }
@@ -107,7 +117,14 @@ impl PgPool {
     /// outside any transaction.
     fn transaction<T>(&self, begin: &str, f: impl FnOnce(&PgSession) -> Result<T>) -> Result<T> {
         let (s, ()) = self.on_session(|s| s.batch(begin))?;
-        let out = f(&s);
+        s.set_failed(false);
+        let mut out = f(&s);
+        if out.is_ok() && s.failed() {
+            // A refusal was passed over: PostgreSQL would answer COMMIT with a rollback.
+            out = Err(StoreError::Rule(
+                "databasen avbröt transaktionen; inget sparades".into(),
+            ));
+        }
         let end = match &out {
             Ok(_) => "COMMIT",
             Err(_) => "ROLLBACK",
@@ -126,7 +143,8 @@ impl PgPool {
         // One round trip: the transaction and its lock.
         self.transaction(
             &format!(
-                "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock({WRITE_LOCK})"
+                "BEGIN ISOLATION LEVEL READ COMMITTED;
+                 SELECT pg_advisory_xact_lock({WRITE_LOCK}, current_schema()::regnamespace::oid::int)"
             ),
             f,
         )

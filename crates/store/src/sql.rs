@@ -24,6 +24,9 @@ pub enum DbError {
     /// A query that must give one row gave none.
     #[error("frågan gav ingen rad")]
     NoRows,
+    /// The database cannot be reached, or the connection to it was lost.
+    #[error("{0}")]
+    Unavailable(String),
     /// A value of another type than the column's.
     #[error("{0}")]
     Type(String),
@@ -78,7 +81,7 @@ impl StoreError {
                     || e.code()
                         .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P"))
             }
-            StoreError::Rule(m) => m == GONE,
+            StoreError::Database(DbError::Unavailable(_)) => true,
             _ => false,
         }
     }
@@ -404,7 +407,10 @@ impl Row<'_> {
                     V::Null => Value::Null,
                     V::Integer(n) => Value::Int(n),
                     V::Real(f) => Value::Real(f),
-                    V::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                    V::Text(t) => Value::Text(
+                        String::from_utf8(t.to_vec())
+                            .map_err(|e| StoreError::Database(DbError::Type(e.to_string())))?,
+                    ),
                     V::Blob(b) => Value::Blob(b.to_vec()),
                 })
             }
@@ -456,6 +462,8 @@ pub(crate) struct PgSession {
     jobs: mpsc::Sender<Job>,
     answers: mpsc::Receiver<Answer>,
     statements: RefCell<HashMap<String, postgres::Statement>>,
+    /// The server refused a statement in the current transaction.
+    failed: std::cell::Cell<bool>,
 }
 
 enum Job {
@@ -490,10 +498,10 @@ fn args(values: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
     values.iter().map(|v| v as &(dyn ToSql + Sync)).collect()
 }
 
-const GONE: &str = "anslutningen till PostgreSQL bröts";
-
 fn gone() -> StoreError {
-    StoreError::Rule(GONE.into())
+    StoreError::Database(DbError::Unavailable(
+        "anslutningen till PostgreSQL bröts".into(),
+    ))
 }
 
 impl PgSession {
@@ -527,17 +535,36 @@ impl PgSession {
                 jobs,
                 answers,
                 statements: RefCell::new(HashMap::new()),
+                failed: std::cell::Cell::new(false),
             }),
-            Ok(Err(e)) => Err(StoreError::Rule(format!(
-                "kunde inte ansluta till PostgreSQL: {e}"
-            ))),
+            Ok(Err(e)) => Err(StoreError::Database(DbError::Unavailable(format!(
+                "kunde inte ansluta till PostgreSQL: {}",
+                pg_message(&e)
+            )))),
             Err(_) => Err(gone()),
         }
     }
 
     fn ask(&self, job: Job) -> Result<Done> {
         self.jobs.send(job).map_err(|_| gone())?;
-        Ok(self.answers.recv().map_err(|_| gone())??)
+        let answer = self.answers.recv().map_err(|_| gone())?;
+        if answer.is_err() {
+            // The server refused a statement: the transaction, if any, is aborted, and a
+            // COMMIT would quietly roll it back (see `PgPool::transaction`).
+            self.failed.set(true);
+        }
+        Ok(answer?)
+    }
+
+    /// Whether the server refused a statement since the last [`PgSession::reset`].
+    pub(crate) fn failed(&self) -> bool {
+        self.failed.get()
+    }
+
+    /// Sets what [`PgSession::failed`] says: `false` when a transaction begins, and back to
+    /// what it was when a savepoint is rolled back (the refusal went with it).
+    pub(crate) fn set_failed(&self, failed: bool) {
+        self.failed.set(failed);
     }
 
     /// Runs statements separated by `;`, without parameters.

@@ -795,6 +795,10 @@ impl Storage for Conn<'_> {
 impl Store for Conn<'_> {
     fn atomically(&self, f: &mut dyn FnMut(&dyn Storage) -> Result<()>) -> Result<()> {
         self.execute_batch("SAVEPOINT atomically")?;
+        let refused_before = match self.0 {
+            Handle::Pg(s) => s.failed(),
+            Handle::Sqlite(_) => false,
+        };
         match f(self) {
             Ok(()) => {
                 self.execute_batch("RELEASE atomically")?;
@@ -802,6 +806,10 @@ impl Store for Conn<'_> {
             }
             Err(e) => {
                 self.execute_batch("ROLLBACK TO atomically; RELEASE atomically")?;
+                if let Handle::Pg(s) = self.0 {
+                    // What was refused inside went with the savepoint.
+                    s.set_failed(refused_before);
+                }
                 Err(e)
             }
         }

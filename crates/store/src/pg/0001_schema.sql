@@ -502,9 +502,16 @@ FOR EACH ROW EXECUTE FUNCTION paragraf_refuse('en tjänsteskrivelse tas inte bor
 -- The generation: every statement that changes a table, by Paragraf or by anyone else with
 -- access to the database, moves it (as SQLite's data_version moves with every commit), so
 -- that no page cache of any instance outlives a change.
+-- Once per transaction (a row updated at every statement of a million-row import would
+-- keep a million versions of itself until the commit): the first change of a transaction
+-- bumps, and marks the transaction as bumped (a setting local to the transaction, undone
+-- with it, as a savepoint rolled back undoes both).
 CREATE FUNCTION paragraf_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    UPDATE paragraf_meta SET generation = generation + 1 WHERE id = 1;
+    IF current_setting('paragraf.bumped', true) IS DISTINCT FROM '1' THEN
+        PERFORM set_config('paragraf.bumped', '1', true);
+        UPDATE paragraf_meta SET generation = generation + 1 WHERE id = 1;
+    END IF;
     RETURN NULL;
 END;
 $$;
@@ -519,5 +526,16 @@ BEGIN
             'CREATE TRIGGER paragraf_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
              FOR EACH STATEMENT EXECUTE FUNCTION paragraf_bump()', t);
     END LOOP;
+END;
+$$;
+
+-- The functions of the triggers find their tables in this schema only, whatever the
+-- search path of the one who writes (a temporary table of the same name cannot stand in
+-- for the real one).
+DO $$
+BEGIN
+    EXECUTE format('ALTER FUNCTION paragraf_bump() SET search_path = %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION paragraph_numbers_sealed() SET search_path = %I, pg_temp', current_schema());
+    EXECUTE format('ALTER FUNCTION paragraf_refuse() SET search_path = %I, pg_temp', current_schema());
 END;
 $$;
