@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { BIN, freePort, launchChromium, waitFor } from './support.mjs';
+import { BIN, freePort, launchChromium, waitFor, dbEnv } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -20,7 +20,7 @@ let server, smtp, browser, base, data, port, smtpPort, maildir;
 
 async function startDemo() {
   server = spawn(BIN, ['demo', '--data', join(data, 'd'), '--addr', `127.0.0.1:${port}`],
-    { stdio: ['ignore', 'ignore', 'inherit'] });
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...dbEnv(join(data, 'd')) } });
   await waitFor(`${base}/anslagstavla`, 120_000);
 }
 

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { BIN, freePort, launchChromium, waitFor } from './support.mjs';
+import { BIN, freePort, launchChromium, waitFor, dbEnv } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -36,7 +36,7 @@ after(async () => {
 // the test suite's build) so that a meeting's days pass within one test.
 async function startDemo(env) {
   server = spawn(BIN, ['demo', '--data', join(data, 'd'), '--addr', `127.0.0.1:${port}`],
-    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+    { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...dbEnv(join(data, 'd')), ...env } });
   await waitFor(`${base}/anslagstavla`, 120_000);
 }
 
@@ -225,7 +225,7 @@ test('a meeting from planning to the public board, in the browser', async () => 
 // `paragraf init --admin-user admin` in `dir`, the password on standard in.
 async function initWithAdmin(dir) {
   const init = spawn(BIN, ['init', '--data', dir, '--municipality', 'Hagfors kommun', '--admin-user', 'admin'],
-    { stdio: ['pipe', 'ignore', 'inherit'] });
+    { stdio: ['pipe', 'ignore', 'inherit'], env: { ...process.env, ...dbEnv(dir) } });
   init.stdin.end('Admin-lösen-2026\nAdmin-lösen-2026\n');
   assert.equal(await new Promise((r) => init.on('exit', r)), 0, 'init --admin-user');
 }

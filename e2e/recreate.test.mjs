@@ -13,7 +13,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { BIN, freePort, launchChromium, waitFor } from './support.mjs';
+import { BIN, freePort, launchChromium, waitFor, dbEnv } from './support.mjs';
 
 const SEED = resolve('../tests/fixtures/004_781e15fbb2993ffb.txt');
 
@@ -21,7 +21,11 @@ let browser, data;
 
 
 
-const cli = (args, input) => execFileSync(BIN, args, { encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
+// `init` makes its installation on PostgreSQL when the tests run there (support.mjs).
+const cli = (args, input) => execFileSync(BIN, args, {
+  encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'],
+  env: { ...process.env, ...(args[0] === 'init' ? dbEnv(args[args.indexOf('--data') + 1]) : {}) },
+});
 
 before(async () => {
   data = mkdtempSync(join(tmpdir(), 'paragraf-recreate-'));

@@ -1,11 +1,23 @@
 // What the browser tests share: the binary, a free port, waiting for a server, and Debian's
 // chromium started for a test run.
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export const BIN = process.env.PARAGRAF_BIN || join(process.env.CARGO_TARGET_DIR || '../target', 'debug', 'paragraf');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// On PostgreSQL when PARAGRAF_TEST_POSTGRES names a server (scripts/test runs the browser
+// tests a second time so): the environment for the `init` or `demo` that makes the
+// installation in `dir`, in a schema of its own named after the directory. The installation
+// remembers it in its paragraf.toml, so later commands on `dir` need nothing.
+export function dbEnv(dir) {
+  const url = process.env.PARAGRAF_TEST_POSTGRES;
+  if (!url) return {};
+  const schema = 'e2e_' + createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 16);
+  return { PARAGRAF_DATABASE_URL: url, PARAGRAF_DATABASE_SCHEMA: schema };
+}
 
 export function freePort() {
   return new Promise((resolve, reject) => {
