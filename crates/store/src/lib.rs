@@ -37,6 +37,7 @@ pub use papers::{
     Annotation, Dispatch, DispatchKind, DispatchMethod, DispatchStatus, NewAnnotation, NewDispatch,
     PaperStore, StoredMemo,
 };
+pub use pg::MAX_CONNECTIONS as POSTGRES_MAX_CONNECTIONS;
 pub use sql::DbError;
 pub use sqlite::{SqlStore, SCHEMA_VERSION};
 

@@ -17,9 +17,10 @@
 //! - Connections are kept in a pool of idle ones (at most [`IDLE`]); a connection that
 //!   failed mid-transaction is dropped rather than reused.
 
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
 
-use crate::sql::{PgSession, Value};
+use crate::sql::{DbError, PgSession, Value};
 use crate::{Result, StoreError};
 
 /// Versioned migrations: entry N brings the schema to version `BASE` + N + 1, the same
@@ -39,11 +40,45 @@ const MIGRATE_LOCK: i64 = 0x7061_7261_6772_6166;
 
 /// Idle connections kept for reuse.
 const IDLE: usize = 32;
+/// Connections one instance has open at most (idle or in use); one more waits for one to
+/// be given back, at most [`WAIT`].
+pub const MAX_CONNECTIONS: usize = 64;
+/// How long an operation waits for a connection when all are in use.
+const WAIT: Duration = Duration::from_secs(30);
 
 /// Connections to one PostgreSQL database.
 pub(crate) struct PgPool {
     config: postgres::Config,
     idle: Mutex<Vec<PgSession>>,
+    /// Sessions open now, idle or in use.
+    open: Mutex<usize>,
+    /// Signalled when a session is given back or closed.
+    freed: Condvar,
+}
+
+/// A session taken from the pool: given back by [`PgPool::give_back`], or closed (and its
+/// place freed) when dropped — on an error, or a panic, mid-transaction.
+struct Lease<'p> {
+    pool: &'p PgPool,
+    session: Option<PgSession>,
+}
+
+impl std::ops::Deref for Lease<'_> {
+    type Target = PgSession;
+    fn deref(&self) -> &PgSession {
+        self.session
+            .as_ref()
+            .expect("a lease holds its session until it ends")
+    }
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        if let Some(s) = self.session.take() {
+            drop(s);
+            self.pool.release();
+        }
+    }
 }
 
 impl PgPool {
@@ -77,38 +112,98 @@ impl PgPool {
         let pool = PgPool {
             config,
             idle: Mutex::new(Vec::new()),
+            open: Mutex::new(0),
+            freed: Condvar::new(),
         };
         pool.migrate(schema)?;
         Ok(pool)
     }
 
-    /// An idle session, or a new one. An idle one is not asked whether it still lives (that
-    /// would cost a round trip per transaction): [`PgPool::begun`] finds out.
-    fn session(&self) -> Option<PgSession> {
-        self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop()
+    /// An idle session, or a new one while fewer than [`MAX_CONNECTIONS`] are open, or —
+    /// all in use — the first given back within [`WAIT`]. An idle one is not asked whether
+    /// it still lives (that would cost a round trip per transaction): [`PgPool::on_session`]
+    /// finds out.
+    fn acquire(&self) -> Result<Lease<'_>> {
+        let deadline = Instant::now() + WAIT;
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(s) = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop() {
+                return Ok(Lease {
+                    pool: self,
+                    session: Some(s),
+                });
+            }
+            if *open < MAX_CONNECTIONS {
+                *open += 1;
+                drop(open);
+                return match PgSession::connect(&self.config) {
+                    Ok(s) => Ok(Lease {
+                        pool: self,
+                        session: Some(s),
+                    }),
+                    Err(e) => {
+                        self.release();
+                        Err(e)
+                    }
+                };
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(StoreError::Database(DbError::Unavailable(format!(
+                    "alla {MAX_CONNECTIONS} anslutningar till PostgreSQL var upptagna i {} s",
+                    WAIT.as_secs()
+                ))));
+            }
+            open = self
+                .freed
+                .wait_timeout(open, deadline - now)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
     }
 
-    /// Runs `op` on an idle session or, when that one's connection has gone (the server
-    /// ended it or restarted), once more on a new one. A session on which `op` failed is
-    /// not kept. (Only the first statement of a transaction is tried again: nothing of the
+    /// A session was closed: its place is free.
+    fn release(&self) {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        *open = open.saturating_sub(1);
+        self.freed.notify_one();
+    }
+
+    /// Runs `op` on a session or, when that one's connection has gone (the server ended it
+    /// or restarted), once more on another. A session on which `op` failed is not kept.
+    /// (Only the first statement of a transaction is tried again: nothing of the
     /// transaction can have run on a connection that was already gone.)
-    fn on_session<T>(&self, op: impl Fn(&PgSession) -> Result<T>) -> Result<(PgSession, T)> {
-        if let Some(s) = self.session() {
-            match op(&s) {
-                Ok(v) => return Ok((s, v)),
-                Err(e) if !e.is_connection_lost() => return Err(e),
-                Err(_) => {}
-            }
+    fn on_session<T>(&self, op: impl Fn(&PgSession) -> Result<T>) -> Result<(Lease<'_>, T)> {
+        let first = self.acquire()?;
+        match op(&first) {
+            Ok(v) => return Ok((first, v)),
+            Err(e) if !e.is_connection_lost() => return Err(e),
+            Err(_) => drop(first),
         }
-        let s = PgSession::connect(&self.config)?;
+        let s = self.acquire()?;
         let v = op(&s)?;
         Ok((s, v))
     }
 
-    fn give_back(&self, s: PgSession) {
-        let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
-        if idle.len() < IDLE {
-            idle.push(s);
+    fn give_back(&self, mut lease: Lease<'_>) {
+        let Some(s) = lease.session.take() else {
+            return;
+        };
+        let kept = {
+            let mut idle = self.idle.lock().unwrap_or_else(|e| e.into_inner());
+            if idle.len() < IDLE {
+                idle.push(s);
+                true
+            } else {
+                drop(s);
+                false
+            }
+        };
+        if kept {
+            let _open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+            self.freed.notify_one();
+        } else {
+            self.release();
         }
     }
 

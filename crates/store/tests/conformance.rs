@@ -170,3 +170,56 @@ fn postgres_store_reconnects_when_its_connections_are_ended() {
     assert!(paragraf_store::Store::bodies(&store).unwrap().is_empty());
     assert_eq!(store.generation().unwrap(), before);
 }
+
+/// However many threads read at once, one store opens at most its cap of connections; the
+/// rest wait for one and then succeed.
+#[test]
+fn postgres_store_keeps_to_its_cap_of_connections() {
+    let Some(url) = postgres() else { return };
+    let schema = format!("cap_{}", std::process::id());
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let store = std::sync::Arc::new(
+        SqlStore::connect(
+            &format!("{url}{sep}application_name={schema}"),
+            Some(&schema),
+        )
+        .unwrap(),
+    );
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sampler = std::thread::spawn({
+        let (url, schema, stop) = (url.clone(), schema.clone(), stop.clone());
+        move || {
+            let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            let mut most = 0i64;
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let n: i64 = c
+                    .query_one(
+                        "SELECT count(*) FROM pg_stat_activity WHERE application_name = $1",
+                        &[&schema],
+                    )
+                    .unwrap()
+                    .get(0);
+                most = most.max(n);
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            most
+        }
+    });
+    std::thread::scope(|s| {
+        for _ in 0..(paragraf_store::POSTGRES_MAX_CONNECTIONS * 2) {
+            let store = store.clone();
+            s.spawn(move || {
+                for _ in 0..20 {
+                    paragraf_store::Store::bodies(&*store).unwrap();
+                }
+            });
+        }
+    });
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let most = sampler.join().unwrap();
+    assert!(most >= 1, "the sampler saw the store's connections");
+    assert!(
+        most as usize <= paragraf_store::POSTGRES_MAX_CONNECTIONS,
+        "{most} connections open, more than the cap"
+    );
+}
