@@ -5,17 +5,20 @@
 //!   transaction under an advisory lock, so two instances starting together migrate once.
 //!   The version is kept in `paragraf_schema`.
 //! - **Writes** are serialised across every process on the database: each write
-//!   transaction first takes one transaction-scoped advisory lock. That gives PostgreSQL
-//!   exactly SQLite's guarantee (one writer at a time, each seeing the last commit), so the
-//!   counters of diarienummer, handlingar and § numbers have no gaps and no duplicates
-//!   under concurrency, and every read-then-write in the store stays correct, while reads
-//!   never wait.
+//!   transaction first takes one transaction-scoped advisory lock (one per schema). That
+//!   gives PostgreSQL exactly SQLite's guarantee (one writer at a time, each seeing the last
+//!   commit), so the counters of diarienummer, handlingar and § numbers have no gaps and no
+//!   duplicates under concurrency, and every read-then-write in the store stays correct,
+//!   while reads never wait. A writer waits at most 30 s for the lock, and a transaction
+//!   left idle for a minute is ended by the server. A statement the server refused inside
+//!   a transaction fails the transaction, even if the code passed over it.
 //! - **The generation** every instance's page cache keys on is `paragraf_meta.generation`,
-//!   moved by a trigger on every table at every statement that changes it, whoever runs
-//!   it (as SQLite's `data_version` moves with every commit).
+//!   moved by a trigger on every table, once in every transaction that changes a row,
+//!   whoever runs it (as SQLite's `data_version` moves with every commit).
 //! - **Reads** run in a REPEATABLE READ, READ ONLY transaction: one snapshot.
-//! - Connections are kept in a pool of idle ones (at most [`IDLE`]); a connection that
-//!   failed mid-transaction is dropped rather than reused.
+//! - **Connections:** at most [`MAX_CONNECTIONS`] open, [`IDLE`] of them kept idle; an
+//!   operation finding all in use waits for one; a connection that failed mid-transaction,
+//!   or that the server ended, is closed rather than reused.
 
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
