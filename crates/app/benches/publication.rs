@@ -101,7 +101,13 @@ fn main() {
     }
     for (name, on_pg) in backends {
         let samples: Vec<[f64; 3]> = (0..runs)
-            .map(|_| publish_once(if on_pg { DatabaseConfig::for_tests() } else { None }))
+            .map(|_| {
+                publish_once(if on_pg {
+                    DatabaseConfig::for_tests()
+                } else {
+                    None
+                })
+            })
             .collect();
         let step = |i: usize| median(samples.iter().map(|s| s[i]).collect());
         let total = median(samples.iter().map(|s| s.iter().sum()).collect());
