@@ -60,18 +60,16 @@ impl DatabaseConfig {
     /// The database to use: the environment's, else the config's, else none (SQLite).
     pub fn resolve(configured: Option<&DatabaseConfig>) -> Option<DatabaseConfig> {
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
-        match (env("PARAGRAF_DATABASE_URL"), configured) {
-            (Some(url), c) => Some(DatabaseConfig {
-                url,
-                schema: env("PARAGRAF_DATABASE_SCHEMA")
-                    .or_else(|| c.and_then(|c| c.schema.clone())),
-            }),
-            (None, Some(c)) if !c.url.trim().is_empty() => Some(DatabaseConfig {
-                url: c.url.clone(),
-                schema: env("PARAGRAF_DATABASE_SCHEMA").or_else(|| c.schema.clone()),
-            }),
-            (None, _) => None,
-        }
+        let url = env("PARAGRAF_DATABASE_URL").or_else(|| {
+            configured
+                .map(|c| c.url.clone())
+                .filter(|u| !u.trim().is_empty())
+        })?;
+        Some(DatabaseConfig {
+            url,
+            schema: env("PARAGRAF_DATABASE_SCHEMA")
+                .or_else(|| configured.and_then(|c| c.schema.clone())),
+        })
     }
 }
 

@@ -369,54 +369,42 @@ impl Row<'_> {
     /// Column `i` as a `T`.
     pub(crate) fn get<I: ColumnIndex, T: FromValue>(&self, i: I) -> Result<T> {
         let i = i.index();
-        let type_error =
-            |e: String| StoreError::Database(DbError::Type(format!("kolumn {i}: {e}")));
-        match self {
-            Row::Sqlite(r) => {
-                use rusqlite::types::ValueRef as V;
-                let v = match r.get_ref(i)? {
-                    V::Null => ValueRef::Null,
-                    V::Integer(n) => ValueRef::Int(n),
-                    V::Real(f) => ValueRef::Real(f),
-                    V::Text(t) => ValueRef::Text(
-                        std::str::from_utf8(t).map_err(|e| type_error(e.to_string()))?,
-                    ),
-                    V::Blob(b) => ValueRef::Blob(b),
-                };
-                T::from_value(v).map_err(type_error)
-            }
-            Row::Pg(r) => T::from_value(pg_value(r, i)?).map_err(type_error),
-        }
+        T::from_value(self.value_ref(i)?).map_err(|e| type_error(i, e))
     }
-}
 
-impl Row<'_> {
     /// Column `i` as whatever it holds.
     pub(crate) fn value(&self, i: usize) -> Result<Value> {
-        let owned = |v: ValueRef<'_>| match v {
+        Ok(match self.value_ref(i)? {
             ValueRef::Null => Value::Null,
             ValueRef::Int(n) => Value::Int(n),
             ValueRef::Real(f) => Value::Real(f),
             ValueRef::Text(t) => Value::Text(t.to_string()),
             ValueRef::Blob(b) => Value::Blob(b.to_vec()),
-        };
+        })
+    }
+
+    /// Column `i`, borrowed from the row, whichever database it came from.
+    fn value_ref(&self, i: usize) -> Result<ValueRef<'_>> {
         match self {
             Row::Sqlite(r) => {
                 use rusqlite::types::ValueRef as V;
                 Ok(match r.get_ref(i)? {
-                    V::Null => Value::Null,
-                    V::Integer(n) => Value::Int(n),
-                    V::Real(f) => Value::Real(f),
-                    V::Text(t) => Value::Text(
-                        String::from_utf8(t.to_vec())
-                            .map_err(|e| StoreError::Database(DbError::Type(e.to_string())))?,
+                    V::Null => ValueRef::Null,
+                    V::Integer(n) => ValueRef::Int(n),
+                    V::Real(f) => ValueRef::Real(f),
+                    V::Text(t) => ValueRef::Text(
+                        std::str::from_utf8(t).map_err(|e| type_error(i, e.to_string()))?,
                     ),
-                    V::Blob(b) => Value::Blob(b.to_vec()),
+                    V::Blob(b) => ValueRef::Blob(b),
                 })
             }
-            Row::Pg(r) => Ok(owned(pg_value(r, i)?)),
+            Row::Pg(r) => pg_value(r, i),
         }
     }
+}
+
+fn type_error(i: usize, e: String) -> StoreError {
+    StoreError::Database(DbError::Type(format!("kolumn {i}: {e}")))
 }
 
 fn pg_value(r: &postgres::Row, i: usize) -> Result<ValueRef<'_>> {
