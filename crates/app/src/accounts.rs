@@ -1,5 +1,6 @@
 //! Konton: users, passwords (argon2id), sessions, API tokens and the audit log. The web
-//! asks here who someone is; how often a client may try (throttling) is the web's business.
+//! asks here who someone is, and how long a client must wait before it tries a password
+//! again.
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
@@ -14,6 +15,79 @@ use crate::{DataDir, Error, Result};
 pub const SESSION_HOURS: i64 = 8;
 /// How long an API token lives unless a shorter life is asked for.
 pub const TOKEN_DAYS: i64 = 90;
+
+/// Failed logins of one address and name before it must wait.
+pub const FREE_FAILURES_PER_NAME: u32 = 3;
+/// Failed logins of one address, whatever the names, before it must wait.
+pub const FREE_FAILURES_PER_ADDRESS: u32 = 10;
+/// The longest wait, in seconds.
+pub const MAX_DELAY_SECONDS: u64 = 60;
+
+/// The throttle's keys of a login attempt with their free failures: the client address,
+/// and the address with the name. Stored hashed (an address and a name are personal data).
+fn throttle_keys(address: &str, name: &str) -> [(String, u32); 2] {
+    [
+        (
+            sha256_hex(format!("a {address}").as_bytes()),
+            FREE_FAILURES_PER_ADDRESS,
+        ),
+        (
+            sha256_hex(format!("n {address} {}", name.trim().to_lowercase()).as_bytes()),
+            FREE_FAILURES_PER_NAME,
+        ),
+    ]
+}
+
+/// The wait after `count` failures of a key with `free` free ones: none, then 2, 4, 8 …
+/// seconds, at most [`MAX_DELAY_SECONDS`].
+fn throttle_delay(count: u32, free: u32) -> i64 {
+    if count < free {
+        return 0;
+    }
+    let exp = (count - free).min(6);
+    (2u64 << exp).min(MAX_DELAY_SECONDS) as i64
+}
+
+/// Seconds `address` must wait at `now` before it may try `name`'s password again (0: it
+/// may try now). Counted by every instance on one PostgreSQL database together.
+pub fn login_wait(dir: &DataDir, address: &str, name: &str, now: DateTime<Utc>) -> Result<u64> {
+    let keys = throttle_keys(address, name);
+    let names: Vec<String> = keys.iter().map(|(k, _)| k.clone()).collect();
+    let counts = dir.store.login_failures(&names)?;
+    Ok(keys
+        .iter()
+        .zip(counts)
+        .filter_map(|((_, free), f)| {
+            let f = f?;
+            let until = f.last + Duration::seconds(throttle_delay(f.count, *free));
+            // Whole seconds, rounded up (the store may keep the time to the millisecond).
+            (until > now).then(|| ((until - now).num_milliseconds() + 999).max(1000) as u64 / 1000)
+        })
+        .max()
+        .unwrap_or(0))
+}
+
+/// Counts a failed attempt of `address` with `name`.
+pub fn login_attempt_failed(
+    dir: &DataDir,
+    address: &str,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let keys: Vec<String> = throttle_keys(address, name)
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect();
+    dir.store.count_login_failure(&keys, now)?;
+    Ok(())
+}
+
+/// A good login of `name` from `address` clears that pair's count (not the address's).
+pub fn login_attempt_succeeded(dir: &DataDir, address: &str, name: &str) -> Result<()> {
+    let [_, (key, _)] = throttle_keys(address, name);
+    dir.store.clear_login_failures(&key)?;
+    Ok(())
+}
 
 /// An argon2id hash of `password` with a random salt.
 pub fn hash_password(password: &str) -> Result<String> {

@@ -215,6 +215,27 @@ fn two_instances_serve_one_postgresql_database() {
         .unwrap()
         .to_string();
 
+    // Failed logins through one hold back the next attempt through the other: the
+    // throttle's counts are in the database (3 free failures per address and name).
+    for _ in 0..3 {
+        let r = client
+            .post(format!("{}/logga-in", a.base))
+            .form(&[("username", "ordforande"), ("password", "fel")])
+            .send()
+            .unwrap();
+        assert_eq!(r.status().as_u16(), 401);
+    }
+    let r = client
+        .post(format!("{}/logga-in", b.base))
+        .form(&[("username", "ordforande"), ("password", "ordforande-demo")])
+        .send()
+        .unwrap();
+    assert_eq!(
+        r.status().as_u16(),
+        429,
+        "the other instance knows the failures"
+    );
+
     // A write through one is read through the other on the next request, list included
     // (each instance caches lists by the database's generation).
     let before = cases(&b.base, &token).len();

@@ -120,6 +120,10 @@ pub fn checks() -> Vec<Check> {
             "the_generation_moves_with_writes_only",
             the_generation_moves_with_writes_only,
         ),
+        (
+            "failed_logins_are_counted_outside_the_data",
+            failed_logins_are_counted_outside_the_data,
+        ),
     ]
 }
 
@@ -905,6 +909,30 @@ pub fn the_generation_moves_with_writes_only(s: &dyn Storage) {
     s.add_body(&Body::new("Socialnämnden", Some("SN"), BodyKind::Committee, None).unwrap())
         .unwrap();
     assert_ne!(s.generation().unwrap(), g0, "a write moves it");
+}
+
+/// Failed logins are counted per key, cleared per key, refused
+/// inside a transaction, and never move the generation (a flood of them must not empty
+/// the page caches).
+pub fn failed_logins_are_counted_outside_the_data(s: &dyn Storage) {
+    use chrono::TimeZone;
+    let t0 = Utc.with_ymd_and_hms(2026, 12, 4, 10, 0, 0).unwrap();
+    let keys = ["a".to_string(), "b".to_string()];
+    let g0 = s.generation().unwrap();
+    assert_eq!(s.login_failures(&keys).unwrap(), vec![None, None]);
+    s.count_login_failure(&keys, t0).unwrap();
+    let t1 = t0 + chrono::Duration::seconds(5);
+    s.count_login_failure(&keys[..1], t1).unwrap();
+    let got = s.login_failures(&keys).unwrap();
+    assert_eq!(got[0].map(|f| (f.count, f.last)), Some((2, t1)));
+    assert_eq!(got[1].map(|f| (f.count, f.last)), Some((1, t0)));
+    assert_eq!(s.generation().unwrap(), g0, "failed logins are not data");
+    s.clear_login_failures("b").unwrap();
+    assert_eq!(s.login_failures(&keys).unwrap()[1], None);
+    assert!(s
+        .atomically(&mut |tx| tx.count_login_failure(&keys, t1))
+        .is_err());
+    assert_eq!(s.generation().unwrap(), g0, "failed logins are not data");
 }
 
 /// Users with roles and bodies, sessions, API tokens that expire and are revoked, and an

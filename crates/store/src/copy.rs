@@ -9,8 +9,9 @@ use crate::sql::{params, Conn, Value};
 use crate::sqlite::{Backend, SqlStore};
 use crate::{Result, StoreError};
 
-/// Tables of the PostgreSQL schema that are its own (not copied).
-const OWN: &[&str] = &["paragraf_meta", "paragraf_schema"];
+/// Tables of the PostgreSQL schema that are its own (not copied): its bookkeeping, and the
+/// failed logins (kept in memory on SQLite).
+const OWN: &[&str] = &["paragraf_meta", "paragraf_schema", "login_failures"];
 
 impl SqlStore {
     /// Copies every row of this SQLite store into `target`, a PostgreSQL store that must

@@ -24,6 +24,7 @@ mod papers;
 mod pg;
 mod sql;
 mod sqlite;
+mod throttle;
 mod unenforced;
 pub use followup::{BudgetBatch, FollowUpStore};
 pub use unenforced::{
@@ -40,6 +41,7 @@ pub use papers::{
 pub use pg::MAX_CONNECTIONS as POSTGRES_MAX_CONNECTIONS;
 pub use sql::DbError;
 pub use sqlite::{SqlStore, SCHEMA_VERSION};
+pub use throttle::LoginFailures;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use paragraf_core::dnr::DnrPattern;
@@ -99,6 +101,16 @@ pub trait Storage:
     /// Writes a consistent copy of everything stored, and `files` beside it, to the new
     /// file `out`, while others go on reading and writing.
     fn backup_to(&self, out: &std::path::Path, files: &[BackupFile]) -> Result<()>;
+
+    /// The failed logins counted for each of `keys` (a client address, or an address and a
+    /// name), in their order. They are kept outside the stored data and its generation:
+    /// shared by every instance on PostgreSQL, by the one process on SQLite.
+    fn login_failures(&self, keys: &[String]) -> Result<Vec<Option<LoginFailures>>>;
+    /// Counts one failed login for each of `keys` at `at`; failures an hour old are
+    /// forgotten.
+    fn count_login_failure(&self, keys: &[String], at: DateTime<Utc>) -> Result<()>;
+    /// Forgets the failures of `key` (after a good login).
+    fn clear_login_failures(&self, key: &str) -> Result<()>;
 }
 
 /// A file of the installation carried in a backup (settings, keys, stored PDFs), named by

@@ -29,7 +29,10 @@ use crate::{Result, StoreError};
 /// Versioned migrations: entry N brings the schema to version `BASE` + N + 1, the same
 /// number as the SQLite schema it equals (PostgreSQL began at SQLite's schema 16). A new
 /// migration is added to both lists, in step.
-const MIGRATIONS: &[&str] = &[include_str!("pg/0001_schema.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("pg/0001_schema.sql"),
+    include_str!("pg/0002_login_failures.sql"),
+];
 
 /// The SQLite schema version before PostgreSQL's first migration.
 const BASE: i64 = 15;
@@ -234,6 +237,12 @@ impl PgPool {
             Err(_) => {}
         }
         out
+    }
+
+    /// One transaction that does not take the write lock, for what is kept outside the
+    /// stored data (the failed logins: see [`crate::throttle`]).
+    pub(crate) fn unlocked<T>(&self, f: impl FnOnce(&PgSession) -> Result<T>) -> Result<T> {
+        self.transaction("BEGIN", f)
     }
 
     /// One write transaction, after every other writer's (see the module's comment).

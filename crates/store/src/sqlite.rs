@@ -20,6 +20,7 @@ use crate::sql::{params, Handle, OptionalExtension, Row, Stmt, Value};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
+use crate::throttle::LoginFailures;
 use crate::{
     CaseWithDocuments, Clock, NewCase, Result, SealRecord, Storage, Store, StoreError, SystemClock,
 };
@@ -45,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0014_unenforced_columns.sql"),
     include_str!("migrations/0015_papers.sql"),
     include_str!("migrations/0016_dispatch_leases.sql"),
+    include_str!("migrations/0017_login_failures.sql"),
 ];
 
 /// Idle read connections kept open for reuse: as many as requests are read at once under
@@ -83,6 +85,8 @@ pub(crate) struct Lite {
     /// A connection that never writes, whose `data_version` moves with every commit by any
     /// other connection: the store's generation.
     watch: Option<Mutex<Connection>>,
+    /// Failed logins, kept by this process (see [`crate::throttle`]).
+    failures: crate::throttle::InMemory,
 }
 
 impl SqlStore {
@@ -154,6 +158,7 @@ impl SqlStore {
             path: None,
             readers: Mutex::new(Vec::new()),
             watch: None,
+            failures: Default::default(),
         })
     }
 
@@ -749,6 +754,36 @@ impl Storage for SqlStore {
         };
         crate::backup::write(&Lite::reader(path)?, out, files)
     }
+    fn login_failures(&self, keys: &[String]) -> Result<Vec<Option<LoginFailures>>> {
+        match &self.backend {
+            Backend::Sqlite(l) => Ok(l.failures.get(keys)),
+            Backend::Postgres(p) => {
+                p.unlocked(|s| crate::throttle::get(&Conn(Handle::Pg(s), &*self.clock), keys))
+            }
+        }
+    }
+    fn count_login_failure(&self, keys: &[String], at: DateTime<Utc>) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite(l) => {
+                l.failures.count(keys, at);
+                Ok(())
+            }
+            Backend::Postgres(p) => {
+                p.unlocked(|s| crate::throttle::count(&Conn(Handle::Pg(s), &*self.clock), keys, at))
+            }
+        }
+    }
+    fn clear_login_failures(&self, key: &str) -> Result<()> {
+        match &self.backend {
+            Backend::Sqlite(l) => {
+                l.failures.clear(key);
+                Ok(())
+            }
+            Backend::Postgres(p) => {
+                p.unlocked(|s| crate::throttle::clear(&Conn(Handle::Pg(s), &*self.clock), key))
+            }
+        }
+    }
 }
 
 /// Inside a transaction: the same storage, on the transaction's connection.
@@ -789,6 +824,20 @@ impl Storage for Conn<'_> {
             "en säkerhetskopia tas inte inuti en transaktion".into(),
         ))
     }
+    fn login_failures(&self, _: &[String]) -> Result<Vec<Option<LoginFailures>>> {
+        Err(outside_the_data())
+    }
+    fn count_login_failure(&self, _: &[String], _: DateTime<Utc>) -> Result<()> {
+        Err(outside_the_data())
+    }
+    fn clear_login_failures(&self, _: &str) -> Result<()> {
+        Err(outside_the_data())
+    }
+}
+
+/// Failed logins are kept outside the data's transactions (see [`crate::throttle`]).
+fn outside_the_data() -> StoreError {
+    StoreError::Rule("misslyckade inloggningar räknas inte inuti en transaktion".into())
 }
 
 /// Inside a transaction: a nested `atomically` is a savepoint.

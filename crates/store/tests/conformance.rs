@@ -223,3 +223,20 @@ fn postgres_store_keeps_to_its_cap_of_connections() {
         "{most} connections open, more than the cap"
     );
 }
+
+/// Two stores on one database (two instances) count failed logins together, so that a
+/// client cannot pass the throttle by going to the other instance.
+#[test]
+fn postgres_instances_share_the_failed_logins() {
+    let Some(url) = postgres() else { return };
+    let schema = format!("throttle_{}", std::process::id());
+    let a = SqlStore::connect(&url, Some(&schema)).unwrap();
+    let b = SqlStore::connect(&url, Some(&schema)).unwrap();
+    let key = ["adress".to_string()];
+    let now = chrono::Utc::now();
+    a.count_login_failure(&key, now).unwrap();
+    b.count_login_failure(&key, now).unwrap();
+    assert_eq!(a.login_failures(&key).unwrap()[0].unwrap().count, 2);
+    b.clear_login_failures("adress").unwrap();
+    assert_eq!(a.login_failures(&key).unwrap(), vec![None]);
+}

@@ -7,9 +7,6 @@
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use chrono::Utc;
 use paragraf_app::accounts::{self, Role, User};
@@ -20,15 +17,8 @@ use crate::AppState;
 
 /// The session cookie's name.
 pub const COOKIE: &str = "paragraf_session";
-pub use paragraf_app::accounts::{SESSION_HOURS, TOKEN_DAYS};
-/// Failed logins from one address with one name before each attempt must wait.
-pub const FREE_FAILURES_PER_NAME: u32 = 3;
-/// Failed logins from one address (any names) before each attempt must wait.
-pub const FREE_FAILURES_PER_ADDRESS: u32 = 10;
-/// The longest wait between attempts.
-pub const MAX_DELAY_SECONDS: u64 = 60;
-
 pub use paragraf_app::accounts::{hash_password, random_token, verify_password};
+pub use paragraf_app::accounts::{SESSION_HOURS, TOKEN_DAYS};
 
 /// Who is asking: a logged-in user (by session cookie or API token) or the public.
 #[derive(Debug, Clone)]
@@ -222,75 +212,6 @@ pub enum Login {
     PasswordsOff,
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Failures {
-    count: u32,
-    last: Instant,
-}
-
-/// Failed logins per client address and per address and name, kept in memory. Each key
-/// past its free failures must wait 2, 4, 8 … (at most [`MAX_DELAY_SECONDS`]) seconds
-/// after its last failure; a success clears the address-and-name key.
-#[derive(Clone, Default)]
-pub struct Throttle(Arc<Mutex<HashMap<String, Failures>>>);
-
-impl Throttle {
-    fn delay(count: u32, free: u32) -> Duration {
-        if count < free {
-            return Duration::ZERO;
-        }
-        let exp = (count - free).min(6);
-        Duration::from_secs((2u64 << exp).min(MAX_DELAY_SECONDS))
-    }
-
-    fn keys(address: &str, name: &str) -> [(String, u32); 2] {
-        [
-            (format!("a {address}"), FREE_FAILURES_PER_ADDRESS),
-            (
-                format!("n {address} {}", name.trim().to_lowercase()),
-                FREE_FAILURES_PER_NAME,
-            ),
-        ]
-    }
-
-    /// Seconds to wait before `address` may try `name` again (0: may try now).
-    pub fn wait(&self, address: &str, name: &str, now: Instant) -> u64 {
-        let map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        Self::keys(address, name)
-            .iter()
-            .filter_map(|(k, free)| {
-                let f = map.get(k)?;
-                let until = f.last + Self::delay(f.count, *free);
-                (until > now).then(|| (until - now).as_secs().max(1))
-            })
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// Counts a failure.
-    pub fn failed(&self, address: &str, name: &str, now: Instant) {
-        let mut map = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        if map.len() > 100_000 {
-            // Forget what is old rather than grow without end.
-            map.retain(|_, f| now.duration_since(f.last) < Duration::from_secs(3600));
-        }
-        for (k, _) in Self::keys(address, name) {
-            let f = map.entry(k).or_insert(Failures {
-                count: 0,
-                last: now,
-            });
-            f.count += 1;
-            f.last = now;
-        }
-    }
-
-    /// Clears the address-and-name count after a good login.
-    pub fn succeeded(&self, address: &str, name: &str) {
-        let [_, (k, _)] = Self::keys(address, name);
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).remove(&k);
-    }
-}
-
 /// At most this many password hashes are computed at once, so that a flood of logins
 /// leaves the other cores to serve pages.
 pub fn hash_slots() -> usize {
@@ -322,7 +243,7 @@ pub async fn login(
     if !paragraf_app::sso::local_passwords(dir) {
         return Ok(Login::PasswordsOff);
     }
-    let wait = state.throttle.wait(address, username, Instant::now());
+    let wait = accounts::login_wait(dir, address, username, Utc::now())?;
     if wait > 0 {
         return Ok(Login::Wait(wait));
     }
@@ -331,14 +252,14 @@ pub async fn login(
     let user = match user {
         Some(u) if good && u.may_log_in(Utc::now()) => u,
         other => {
-            state.throttle.failed(address, username, Instant::now());
+            accounts::login_attempt_failed(dir, address, username, Utc::now())?;
             if let Some(u) = other {
                 accounts::login_failed(dir, &u)?;
             }
             return Ok(Login::Wrong);
         }
     };
-    state.throttle.succeeded(address, username);
+    accounts::login_attempt_succeeded(dir, address, username)?;
     let (token, _csrf) = accounts::start_session(dir, &user, Utc::now())?;
     Ok(Login::Ok(session_cookie(state, &token)))
 }
@@ -364,50 +285,4 @@ pub fn session_cookie(state: &AppState, token: &str) -> String {
 /// The Set-Cookie value that ends a session.
 pub fn logout_cookie() -> String {
     format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn failures_make_the_same_address_and_name_wait_longer_and_longer() {
-        let t = Throttle::default();
-        let now = Instant::now();
-        for _ in 0..FREE_FAILURES_PER_NAME {
-            assert_eq!(t.wait("1.2.3.4", "anna", now), 0);
-            t.failed("1.2.3.4", "anna", now);
-        }
-        assert_eq!(t.wait("1.2.3.4", "anna", now), 2);
-        t.failed("1.2.3.4", "anna", now);
-        assert_eq!(t.wait("1.2.3.4", "Anna ", now), 4);
-        // Another address, or the same address with another name, is not held up.
-        assert_eq!(t.wait("5.6.7.8", "anna", now), 0);
-        assert_eq!(t.wait("1.2.3.4", "bertil", now), 0);
-        // Many names from one address: the address waits.
-        for i in 0..FREE_FAILURES_PER_ADDRESS {
-            t.failed("9.9.9.9", &format!("namn{i}"), now);
-        }
-        assert!(t.wait("9.9.9.9", "ny", now) > 0);
-        // The wait is capped and runs out.
-        for _ in 0..20 {
-            t.failed("1.2.3.4", "anna", now);
-        }
-        assert_eq!(t.wait("1.2.3.4", "anna", now), MAX_DELAY_SECONDS);
-        assert_eq!(
-            t.wait(
-                "1.2.3.4",
-                "anna",
-                now + Duration::from_secs(MAX_DELAY_SECONDS + 1)
-            ),
-            0
-        );
-        // A good login clears the name's count.
-        for _ in 0..FREE_FAILURES_PER_NAME {
-            t.failed("7.7.7.7", "cecilia", now);
-        }
-        assert!(t.wait("7.7.7.7", "cecilia", now) > 0);
-        t.succeeded("7.7.7.7", "cecilia");
-        assert_eq!(t.wait("7.7.7.7", "cecilia", now), 0);
-    }
 }

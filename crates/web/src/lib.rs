@@ -52,8 +52,6 @@ pub struct AppState {
     pub pages: cache::PageCache,
     /// Signed documents by their content address, once checked.
     pub files: cache::FileCache,
-    /// Failed logins per address and name.
-    pub throttle: auth::Throttle,
     /// Slots for computing password hashes.
     pub hashing: Arc<tokio::sync::Semaphore>,
 }
@@ -70,7 +68,6 @@ impl AppState {
             dummy_hash: Arc::new(auth::hash_password("ingen användare")?),
             pages: cache::PageCache::default(),
             files: cache::FileCache::default(),
-            throttle: auth::Throttle::default(),
             hashing: Arc::new(tokio::sync::Semaphore::new(auth::hash_slots())),
         })
     }

@@ -1,0 +1,3 @@
+-- Version 17 is PostgreSQL's shared table of failed logins (pg/0002_login_failures.sql).
+-- One SQLite file is served by one process, whose store keeps those counts in memory,
+-- outside the data: nothing to change here.
