@@ -2,6 +2,7 @@
 //! seal key under `keys/`.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc as Shared;
 
 use anyhow::{bail, Context, Result};
 use paragraf_core::dnr::DnrPattern;
@@ -43,8 +44,9 @@ pub struct Config {
 
 /// `[database]`: the PostgreSQL database the installation keeps its data in (default: the
 /// SQLite file `paragraf.db` in the data directory, with nothing to configure). The
-/// environment variables `PARAGRAF_DATABASE_URL` and `PARAGRAF_DATABASE_SCHEMA`, when set,
-/// take the place of `url` and `schema` (so that a password need not stand in the file).
+/// environment variables `PARAGRAF_DATABASE_URL`, `PARAGRAF_DATABASE_SCHEMA` and
+/// `PARAGRAF_DATABASE_READ_URL`, when set, take the place of `url`, `schema` and `read_url`
+/// (so that a password need not stand in the file).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DatabaseConfig {
     /// `postgres://user[:password]@host[:port]/database`.
@@ -54,6 +56,10 @@ pub struct DatabaseConfig {
     /// database); default the user's search path (`public`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
+    /// A read replica (a hot standby following `url`) that the public site reads from: its
+    /// pages, feeds, open data and search. Everything else, and every write, uses `url`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_url: Option<String>,
 }
 
 impl DatabaseConfig {
@@ -69,6 +75,11 @@ impl DatabaseConfig {
             url,
             schema: env("PARAGRAF_DATABASE_SCHEMA")
                 .or_else(|| configured.and_then(|c| c.schema.clone())),
+            read_url: env("PARAGRAF_DATABASE_READ_URL").or_else(|| {
+                configured
+                    .and_then(|c| c.read_url.clone())
+                    .filter(|u| !u.trim().is_empty())
+            }),
         })
     }
 }
@@ -89,6 +100,7 @@ impl DatabaseConfig {
         Some(DatabaseConfig {
             url,
             schema: Some(format!("test_{}_{n}_{nanos}", std::process::id())),
+            read_url: None,
         })
     }
 }
@@ -114,6 +126,9 @@ impl Config {
         let mut c = self.clone();
         if let Some(db) = &mut c.database {
             db.url = without_password(&db.url).unwrap_or_else(|| "(dold)".into());
+            if let Some(r) = &mut db.read_url {
+                *r = without_password(r).unwrap_or_else(|| "(dold)".into());
+            }
         }
         if let Some(sso) = &mut c.sso {
             if !sso.client_secret.is_empty() {
@@ -495,34 +510,68 @@ pub struct DataDir {
     pub path: PathBuf,
     /// The config as it is now (an administrator can change the municipality's part while
     /// the server runs).
-    config: std::sync::RwLock<std::sync::Arc<Config>>,
+    config: Shared<std::sync::RwLock<Shared<Config>>>,
     /// Everything stored, behind the one storage interface. Only the application's
     /// operations reach it; the front ends call those.
-    pub(crate) store: Box<dyn Storage + Send + Sync>,
+    pub(crate) store: Shared<dyn Storage + Send + Sync>,
+    /// The same store reading from the read replica (`[database] read_url`), if there is
+    /// one: what [`DataDir::for_public_site`] reads.
+    pub(crate) replica: Option<Shared<dyn Storage + Send + Sync>>,
     /// The public search index, opened at its first use.
-    search: std::sync::OnceLock<paragraf_search::SearchIndex>,
+    search: Shared<std::sync::OnceLock<paragraf_search::SearchIndex>>,
     /// The workspace's search index, opened at its first use, and the store's generation it
     /// was last brought in step with.
-    workspace: std::sync::OnceLock<WorkspaceIndex>,
+    workspace: Shared<std::sync::OnceLock<WorkspaceIndex>>,
     /// A temporary directory this data directory lives in (tests), removed with it.
     #[cfg(feature = "test-support")]
-    _scratch: Option<tempfile::TempDir>,
+    _scratch: Option<Shared<tempfile::TempDir>>,
 }
 
 impl DataDir {
     /// Opens an initialised data directory.
     pub fn open(path: &Path) -> Result<DataDir> {
         let config = read_config(path)?;
-        let store: Box<dyn Storage + Send + Sync> = Box::new(open_store(path, &config, false)?);
+        let store = open_store(path, &config, false)?;
+        let replica: Option<Shared<dyn Storage + Send + Sync>> =
+            match DatabaseConfig::resolve(config.database.as_ref()) {
+                Some(DatabaseConfig {
+                    read_url: Some(read_url),
+                    schema,
+                    ..
+                }) => Some(Shared::new(
+                    store
+                        .reading_from(&read_url, schema.as_deref())
+                        .context("kunde inte öppna läsrepliken ([database] read_url)")?,
+                )),
+                _ => None,
+            };
         Ok(DataDir {
             path: path.to_path_buf(),
-            config: std::sync::RwLock::new(std::sync::Arc::new(config)),
-            store,
-            search: std::sync::OnceLock::new(),
-            workspace: std::sync::OnceLock::new(),
+            config: Shared::new(std::sync::RwLock::new(Shared::new(config))),
+            store: Shared::new(store),
+            replica,
+            search: Default::default(),
+            workspace: Default::default(),
             #[cfg(feature = "test-support")]
             _scratch: None,
         })
+    }
+
+    /// This data directory as the public site reads it: from the read replica when
+    /// `[database] read_url` names one (a moment behind, perhaps), else the same. Its
+    /// writes (an alarm, the search index) go where this one's go; its settings and search
+    /// indexes are this one's.
+    pub fn for_public_site(&self) -> DataDir {
+        DataDir {
+            path: self.path.clone(),
+            config: self.config.clone(),
+            store: self.replica.clone().unwrap_or_else(|| self.store.clone()),
+            replica: None,
+            search: self.search.clone(),
+            workspace: self.workspace.clone(),
+            #[cfg(feature = "test-support")]
+            _scratch: self._scratch.clone(),
+        }
     }
 }
 
@@ -579,6 +628,7 @@ impl DataDir {
                 config.database = Some(DatabaseConfig {
                     url: without_password(&db.url).unwrap_or_default(),
                     schema: db.schema,
+                    read_url: db.read_url.as_deref().and_then(without_password),
                 });
             }
         }
@@ -652,11 +702,12 @@ impl DataDir {
         paragraf_store::Store::set_municipality(&store, &municipality)?;
         Ok(DataDir {
             path: scratch.path().to_path_buf(),
-            config: std::sync::RwLock::new(std::sync::Arc::new(config.clone())),
-            store: Box::new(store),
-            search: std::sync::OnceLock::new(),
-            workspace: std::sync::OnceLock::new(),
-            _scratch: Some(scratch),
+            config: Shared::new(std::sync::RwLock::new(Shared::new(config.clone()))),
+            store: Shared::new(store),
+            replica: None,
+            search: Default::default(),
+            workspace: Default::default(),
+            _scratch: Some(Shared::new(scratch)),
         })
     }
 
@@ -744,6 +795,33 @@ impl DataDir {
 
 #[cfg(test)]
 mod database_url_tests {
+    /// `[database] read_url` is read from paragraf.toml, and the settings as the audit log
+    /// keeps them carry neither address's password.
+    #[test]
+    fn the_read_replica_is_configured_and_logged_without_its_password() {
+        let text = r#"
+            [municipality]
+            name = "Hagfors kommun"
+            [registry]
+            dnr_pattern = "{series} {year}-{seq:6}"
+            [database]
+            url = "postgres://app:hemligt@primar/paragraf"
+            read_url = "postgres://app:hemligt@replik/paragraf"
+        "#;
+        let c: super::Config = toml::from_str(text).unwrap();
+        let db = c.database.as_ref().unwrap();
+        assert_eq!(
+            db.read_url.as_deref(),
+            Some("postgres://app:hemligt@replik/paragraf")
+        );
+        let logged = c.for_the_log().database.unwrap();
+        assert_eq!(logged.url, "postgres://app@primar/paragraf");
+        assert_eq!(
+            logged.read_url.as_deref(),
+            Some("postgres://app@replik/paragraf")
+        );
+    }
+
     #[test]
     fn the_password_is_left_out_of_what_is_kept() {
         use super::without_password as w;

@@ -58,8 +58,12 @@ fn command(url: &str, schema: &str) -> Command {
 }
 
 fn serve(data: &std::path::Path, url: &str, schema: &str) -> Instance {
+    serve_with(data, command(url, schema))
+}
+
+/// `c` serving `data` on a free port, once it is ready.
+fn serve_with(data: &std::path::Path, mut c: Command) -> Instance {
     let port = free_port();
-    let mut c = command(url, schema);
     c.args(["serve", "--data"])
         .arg(data)
         .args(["--addr", &format!("127.0.0.1:{port}")])
@@ -452,4 +456,123 @@ fn tamper_sealed_minutes(dir: &std::path::Path) -> bool {
     )
     .unwrap()
         == 1
+}
+
+/// The hot standby the tests' cluster streams to (`scripts/pg-cluster replica`), if any.
+fn replica() -> Option<String> {
+    let url = std::env::var("PARAGRAF_TEST_POSTGRES_REPLICA")
+        .ok()
+        .filter(|u| !u.is_empty());
+    if url.is_none() {
+        eprintln!("PARAGRAF_TEST_POSTGRES_REPLICA saknas: testet av läsrepliken hoppas över");
+    }
+    url
+}
+
+/// The generation of `schema` as the server at `url` has it.
+fn generation_at(url: &str, schema: &str) -> i64 {
+    let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    c.query_one(
+        &format!("SELECT generation FROM {schema}.paragraf_meta"),
+        &[],
+    )
+    .unwrap()
+    .get(0)
+}
+
+/// Waits until the standby has replayed what the primary has of `schema`.
+fn caught_up(primary: &str, standby: &str, schema: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let want = generation_at(primary, schema);
+        let got = std::panic::catch_unwind(|| generation_at(standby, schema)).ok();
+        if got == Some(want) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "the standby never caught up");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// `GET base + path`, with a session cookie when given; the page's text.
+fn page(base: &str, path: &str, cookie: Option<&str>) -> String {
+    let mut r = http().get(format!("{base}{path}"));
+    if let Some(c) = cookie {
+        r = r.header("cookie", c);
+    }
+    let r = r.send().unwrap();
+    assert_eq!(r.status().as_u16(), 200, "{path}");
+    r.text().unwrap()
+}
+
+/// With `[database] read_url`, the public site reads from the hot standby, while the
+/// workspace reads the primary: a change made while the standby's replay is paused is seen
+/// at once in the workspace and on the public site only when the standby has replayed it.
+#[test]
+fn the_public_site_reads_from_the_read_replica() {
+    let (Some(url), Some(standby)) = (postgres(), replica()) else {
+        return;
+    };
+    let schema = format!("replica_{}", std::process::id());
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = command(&url, &schema)
+        .args(["demo", "--no-serve", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    caught_up(&url, &standby, &schema);
+
+    let mut c = command(&url, &schema);
+    c.env("PARAGRAF_DATABASE_READ_URL", &standby);
+    let a = serve_with(&data, c);
+    let (cookie, _) = login(&a.base, "admin");
+    assert!(page(&a.base, "/organ", None).contains("Socialnämnden"));
+
+    let mut standby_client = postgres::Client::connect(&standby, postgres::NoTls).unwrap();
+    standby_client
+        .batch_execute("SELECT pg_wal_replay_pause()")
+        .unwrap();
+    let resumed = std::panic::catch_unwind(|| {
+        let mut primary = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        primary
+            .batch_execute(&format!(
+                "UPDATE {schema}.bodies SET name = 'Omsorgsnämnden' WHERE name = 'Socialnämnden'"
+            ))
+            .unwrap();
+        // The workspace reads the primary: the new name at once.
+        assert!(page(&a.base, "/admin/organisation", Some(&cookie)).contains("Omsorgsnämnden"));
+        // The public site reads the paused standby: the old name still.
+        let public = page(&a.base, "/organ", None);
+        assert!(public.contains("Socialnämnden") && !public.contains("Omsorgsnämnden"));
+        assert!(!page(&a.base, "/api/v1/bodies", None).contains("Omsorgsnämnden"));
+    });
+    standby_client
+        .batch_execute("SELECT pg_wal_replay_resume()")
+        .unwrap();
+    if let Err(e) = resumed {
+        std::panic::resume_unwind(e);
+    }
+    // Replayed, the public site has it on its next request (its cache keys on the
+    // standby's generation).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !page(&a.base, "/organ", None).contains("Omsorgsnämnden") {
+        assert!(
+            Instant::now() < deadline,
+            "the public site never saw the replayed change"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The standby answers the readiness probe's question too.
+    assert!(http()
+        .get(format!("{}/readyz", a.base))
+        .send()
+        .unwrap()
+        .status()
+        .is_success());
 }

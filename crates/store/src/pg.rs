@@ -92,6 +92,30 @@ impl PgPool {
     /// installations can share one database, each in a schema of its own), checks that it
     /// answers and applies pending migrations.
     pub(crate) fn connect(url: &str, schema: Option<&str>) -> Result<PgPool> {
+        let pool = PgPool::new(url, schema, "")?;
+        pool.migrate(schema)?;
+        Ok(pool)
+    }
+
+    /// Connects to a read replica (a hot standby of the database at `url`) whose sessions
+    /// only read. Nothing is migrated there: its schema must already be the one this
+    /// program writes (it follows the primary), or the connection is refused.
+    pub(crate) fn connect_replica(url: &str, schema: Option<&str>) -> Result<PgPool> {
+        let pool = PgPool::new(url, schema, " -c default_transaction_read_only=on")?;
+        let found = pool.schema_version()?;
+        let known = BASE + MIGRATIONS.len() as i64;
+        if found != known {
+            return Err(StoreError::Rule(format!(
+                "läsrepliken har schemaversion {found}, programmet skriver {known}: \
+                 vänta tills repliken har hunnit ikapp huvuddatabasen"
+            )));
+        }
+        Ok(pool)
+    }
+
+    /// A pool of sessions to `url`, in `schema`, with the server settings every session
+    /// gets (and `extra` ones); nothing is connected yet.
+    fn new(url: &str, schema: Option<&str>, extra: &str) -> Result<PgPool> {
         let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
             StoreError::Rule(format!("ogiltig databasadress: {e}"))
         })?;
@@ -101,6 +125,7 @@ impl PgPool {
         // minute, its lock with it, so that one stuck writer cannot stop every instance.
         let mut options = config.get_options().unwrap_or_default().to_string();
         options.push_str(" -c lock_timeout=30s -c idle_in_transaction_session_timeout=60s");
+        options.push_str(extra);
         if let Some(schema) = schema {
             if !valid_schema(schema) {
                 return Err(StoreError::Rule(format!(
@@ -115,14 +140,12 @@ impl PgPool {
             config.application_name("paragraf");
         }
         config.connect_timeout(std::time::Duration::from_secs(10));
-        let pool = PgPool {
+        Ok(PgPool {
             config,
             idle: Mutex::new(Vec::new()),
             open: Mutex::new(0),
             freed: Condvar::new(),
-        };
-        pool.migrate(schema)?;
-        Ok(pool)
+        })
     }
 
     /// An idle session, or a new one while fewer than [`MAX_CONNECTIONS`] are open, or —

@@ -64,13 +64,17 @@ const STATEMENT_CACHE: usize = 128;
 /// database. Every operation is written once, against [`Conn`], and runs on either.
 pub struct SqlStore {
     pub(crate) backend: Backend,
+    /// A read replica of the PostgreSQL database that this store's reads (and its
+    /// generation) come from; its writes still go to `backend`. See
+    /// [`SqlStore::reading_from`].
+    replica: Option<Arc<crate::pg::PgPool>>,
     /// The clock that stamps what is written (the audit log, imports).
     clock: Arc<dyn Clock>,
 }
 
 pub(crate) enum Backend {
-    Sqlite(Lite),
-    Postgres(crate::pg::PgPool),
+    Sqlite(Box<Lite>),
+    Postgres(Arc<crate::pg::PgPool>),
 }
 
 /// SQLite: writes go through one connection, one IMMEDIATE transaction at a time; reads use
@@ -107,7 +111,8 @@ impl SqlStore {
         lite.watch = Some(Mutex::new(Lite::reader(path)?));
         lite.path = Some(path.to_path_buf());
         Ok(SqlStore {
-            backend: Backend::Sqlite(lite),
+            backend: Backend::Sqlite(Box::new(lite)),
+            replica: None,
             clock,
         })
     }
@@ -115,7 +120,8 @@ impl SqlStore {
     /// A private in-memory SQLite database, for tests and dry runs.
     pub fn in_memory() -> Result<SqlStore> {
         Ok(SqlStore {
-            backend: Backend::Sqlite(Self::setup(Connection::open_in_memory()?)?),
+            backend: Backend::Sqlite(Box::new(Self::setup(Connection::open_in_memory()?)?)),
+            replica: None,
             clock: Arc::new(SystemClock),
         })
     }
@@ -133,8 +139,30 @@ impl SqlStore {
         clock: Arc<dyn Clock>,
     ) -> Result<SqlStore> {
         Ok(SqlStore {
-            backend: Backend::Postgres(crate::pg::PgPool::connect(url, schema)?),
+            backend: Backend::Postgres(Arc::new(crate::pg::PgPool::connect(url, schema)?)),
+            replica: None,
             clock,
+        })
+    }
+
+    /// This PostgreSQL store reading from the replica at `read_url` (a hot standby that
+    /// follows it), in the same schema: reads and the generation come from the replica,
+    /// which may be a moment behind; writes go to this store's database (the two share its
+    /// connections). For the public site, whose readers can wait a second for what was
+    /// just decided. Refused on SQLite, and when the replica's schema is not this
+    /// program's.
+    pub fn reading_from(&self, read_url: &str, schema: Option<&str>) -> Result<SqlStore> {
+        let Backend::Postgres(primary) = &self.backend else {
+            return Err(StoreError::Rule(
+                "en läsreplik ([database] read_url) finns bara för PostgreSQL".into(),
+            ));
+        };
+        Ok(SqlStore {
+            backend: Backend::Postgres(primary.clone()),
+            replica: Some(Arc::new(crate::pg::PgPool::connect_replica(
+                read_url, schema,
+            )?)),
+            clock: self.clock.clone(),
         })
     }
 
@@ -211,9 +239,10 @@ impl SqlStore {
     /// Runs `f` on a read connection of its own, in one read transaction (one consistent
     /// snapshot). In memory, on the writer.
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
-        let l = match &self.backend {
-            Backend::Sqlite(l) => l,
-            Backend::Postgres(p) => {
+        let l = match (&self.backend, &self.replica) {
+            (_, Some(r)) => return r.read(|s| f(&Conn(Handle::Pg(s), &*self.clock))),
+            (Backend::Sqlite(l), None) => l,
+            (Backend::Postgres(p), None) => {
                 return p.read(|s| f(&Conn(Handle::Pg(s), &*self.clock)));
             }
         };
@@ -245,9 +274,10 @@ impl SqlStore {
     /// file, the `data_version` of a connection that never writes; in memory, the writer's
     /// change count; on PostgreSQL, a number every write transaction bumps.
     pub fn generation(&self) -> Result<(i64, u64)> {
-        let l = match &self.backend {
-            Backend::Sqlite(l) => l,
-            Backend::Postgres(p) => return Ok((p.generation()?, 0)),
+        let l = match (&self.backend, &self.replica) {
+            (_, Some(r)) => return Ok((r.generation()?, 0)),
+            (Backend::Sqlite(l), None) => l,
+            (Backend::Postgres(p), None) => return Ok((p.generation()?, 0)),
         };
         match &l.watch {
             Some(w) => {

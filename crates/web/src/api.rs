@@ -105,7 +105,7 @@ async fn openapi() -> Json<Value> {
 }
 
 async fn bodies(State(state): State<AppState>) -> ApiResult {
-    let bodies = state.dir.bodies().map_err(WebError::from)?;
+    let bodies = state.public.bodies().map_err(WebError::from)?;
     Ok(Json(json!(bodies
         .iter()
         .map(dto::BodyV1::from)
@@ -113,7 +113,7 @@ async fn bodies(State(state): State<AppState>) -> ApiResult {
 }
 
 async fn notices(State(state): State<AppState>) -> ApiResult {
-    let store = &state.dir;
+    let store = &state.public;
     let list: Vec<Value> = current_notices(store, state.today())?
         .into_iter()
         .map(|(m, n)| json!({ "meeting": m.id, "body": m.body, "meeting_date": m.date, "notice": dto::PostingV1::from(&n), "minutes": format!("/api/v1/minutes/{}", m.id) }))
@@ -201,7 +201,7 @@ async fn minutes_list(
 ) -> Result<Paged, ApiError> {
     // What the list shows is read from the meetings' columns, not from each meeting whole.
     let list: Vec<Value> = state
-        .dir
+        .public
         .meeting_heads()
         .map_err(WebError::from)?
         .into_iter()
@@ -214,7 +214,7 @@ async fn minutes_list(
 }
 
 async fn minutes_one(State(state): State<AppState>, Path(id): Path<i64>) -> ApiResult {
-    let store = &state.dir;
+    let store = &state.public;
     let p = published(&state, MeetingId(id))?;
     let (m, minutes, proof) = (p.meeting, p.minutes, p.proof);
     let names = crate::public::names(store)?;

@@ -142,7 +142,7 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
             .strip_prefix("/filer/")
             .and_then(|n| n.strip_suffix(".pdf"))
             .and_then(|hex| {
-                let generation = state.dir.generation().ok()?;
+                let generation = state.public.generation().ok()?;
                 Some((hex.to_string(), state.files.get(hex, generation)?))
             });
         if let Some((hex, bytes)) = file {
@@ -164,8 +164,13 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
         .map(|t| t.trim().to_string());
+    // An anonymous page is built from the public site's reading of the data (the replica,
+    // when there is one), a token's list from the database itself: each keyed on the
+    // generation of what it was read from.
+    let mut read_from = &state.dir;
     let key = match (cookie, bearer) {
         (false, None) if cacheable(path) => {
+            read_from = &state.public;
             // Feeds write absolute addresses from the Host header when no public address is
             // configured: a page is kept per host, so no request can plant another host's
             // links in what everyone else is served.
@@ -196,7 +201,7 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
         }
         _ => return next.run(req).await,
     };
-    let Ok(generation) = state.dir.generation() else {
+    let Ok(generation) = read_from.generation() else {
         return next.run(req).await;
     };
     let today = state.today();

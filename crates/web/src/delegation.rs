@@ -60,7 +60,7 @@ fn ranks_text(r: &[Vec<String>]) -> String {
 
 /// `GET /delegation`: the stored orders, newest version first.
 pub async fn orders(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
-    let mut all = ops::orders(&state.dir)?;
+    let mut all = ops::orders(&state.public)?;
     all.sort_by_key(|o| std::cmp::Reverse(o.id));
     let today = state.today();
     Ok(page(
@@ -102,7 +102,7 @@ pub async fn order_page(
     Path(id): Path<i64>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Result<Markup, WebError> {
-    let stored = ops::orders(&state.dir)?
+    let stored = ops::orders(&state.public)?
         .into_iter()
         .find(|o| o.id == id)
         .ok_or_else(|| WebError::NotFound(format!("delegationsordning {id}")))?;

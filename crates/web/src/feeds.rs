@@ -84,7 +84,7 @@ struct Entry {
 fn atom(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<Response, WebError> {
     let base = public_base(state, headers);
     let today = state.today();
-    let name = |id: BodyId| state.dir.body_name(id);
+    let name = |id: BodyId| state.public.body_name(id);
     let mut entries = Vec::new();
     for m in meetings(state, body)? {
         let b = name(m.body);
@@ -99,7 +99,7 @@ fn atom(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<R
                 title: format!("{what}: {b} {}{}", m.date, time(m.start)),
                 updated: m.cancelled().map_or(m.date, |c| c.on).min(today),
                 author: b.clone(),
-                link: match state.dir.body(m.body) {
+                link: match state.public.body(m.body) {
                     Ok(body) if paragraf_app::meeting::publication::notice_is_public(&m) => {
                         format!(
                             "{base}{}",
@@ -138,7 +138,7 @@ fn atom(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<R
                 title: format!("Justerat protokoll: {b}, sammanträde {}", m.date),
                 updated: n.posted,
                 author: b.clone(),
-                link: format!("{base}{}", paragraf_app::meeting::publication::address(&state.dir, &m)),
+                link: format!("{base}{}", paragraf_app::meeting::publication::address(&state.public, &m)),
                 summary: format!(
                     "Anslaget uppsatt {}{}. Sista dag för överklagande {}. Protokollet förvaras: {}.",
                     n.posted,
@@ -153,12 +153,12 @@ fn atom(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<R
     entries.truncate(100);
     let (title, self_path, alternate) = match body {
         Some(b) => (
-            format!("{} – {}", state.dir.config().municipality.name, name(b)),
+            format!("{} – {}", state.public.config().municipality.name, name(b)),
             format!("/organ/{b}/anslagstavla.atom"),
             format!("/organ/{b}"),
         ),
         None => (
-            format!("{} – anslagstavla", state.dir.config().municipality.name),
+            format!("{} – anslagstavla", state.public.config().municipality.name),
             "/anslagstavla.atom".to_string(),
             "/anslagstavla".to_string(),
         ),
@@ -200,14 +200,14 @@ fn ics(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<Re
     let name = match body {
         Some(b) => format!(
             "{} – {}",
-            state.dir.config().municipality.name,
-            state.dir.body_name(b)
+            state.public.config().municipality.name,
+            state.public.body_name(b)
         ),
-        None => format!("{} – sammanträden", state.dir.config().municipality.name),
+        None => format!("{} – sammanträden", state.public.config().municipality.name),
     };
     cal.name(&name);
     for m in meetings(state, body)? {
-        let b = state.dir.body_name(m.body);
+        let b = state.public.body_name(m.body);
         let mut e = Event::new();
         e.uid(&format!("sammantrade-{}@{host}", m.id))
             .summary(&format!("{b} sammanträder"));
@@ -236,7 +236,7 @@ fn ics(state: &AppState, headers: &HeaderMap, body: Option<BodyId>) -> Result<Re
         let url = if is_published(&m) {
             format!(
                 "{base}{}",
-                paragraf_app::meeting::publication::address(&state.dir, &m)
+                paragraf_app::meeting::publication::address(&state.public, &m)
             )
         } else {
             format!(
@@ -303,7 +303,7 @@ pub async fn dumps_page(
     State(state): State<AppState>,
     viewer: crate::auth::Viewer,
 ) -> Result<maud::Markup, WebError> {
-    let m = paragraf_app::open_data::dumps(&state.dir)?;
+    let m = paragraf_app::open_data::dumps(&state.public)?;
     Ok(crate::html::page(
         "Öppna data",
         viewer.user.as_ref(),
@@ -331,7 +331,7 @@ pub async fn dump_file(
     State(state): State<AppState>,
     Path(name): Path<String>,
 ) -> Result<Response, WebError> {
-    let bytes = paragraf_app::open_data::dump_file(&state.dir, &name)?
+    let bytes = paragraf_app::open_data::dump_file(&state.public, &name)?
         .ok_or_else(|| WebError::NotFound(format!("filen {name}")))?;
     let kind = if name.ends_with(".csv") {
         "text/csv; charset=utf-8"
@@ -360,7 +360,7 @@ pub async fn completeness_page(
         .map_err(|_| WebError::NotFound(format!("organ {id}")))?;
     let today = state.today();
     let year = crate::html::year_param(&q, "ar")?.unwrap_or(today.year());
-    let c = paragraf_app::open_data::completeness(&state.dir, body, year, today)?;
+    let c = paragraf_app::open_data::completeness(&state.public, body, year, today)?;
     Ok(crate::html::page(
         &format!("Fullständighet {} {year}", c.body),
         viewer.user.as_ref(),

@@ -44,6 +44,9 @@ use paragraf_app::DataDir;
 pub struct AppState {
     /// The data directory with its store.
     pub dir: Arc<DataDir>,
+    /// The same as the public site reads it: from the read replica when
+    /// `[database] read_url` names one (see [`DataDir::for_public_site`]).
+    pub public: Arc<DataDir>,
     /// A fixed "today" for tests; the real date otherwise.
     pub fixed_today: Option<NaiveDate>,
     /// A password hash to spend time on when a username does not exist.
@@ -63,6 +66,7 @@ impl AppState {
         // upgrade or a write by another process).
         paragraf_app::search::after_publication(&dir);
         Ok(AppState {
+            public: Arc::new(dir.for_public_site()),
             dir: Arc::new(dir),
             fixed_today: paragraf_app::clock::fixed_today(),
             dummy_hash: Arc::new(auth::hash_password("ingen användare")?),

@@ -290,7 +290,7 @@ fn with_facts(
     id: MeetingId,
     sign_now: bool,
 ) -> Result<Value, WebError> {
-    if let Some(f) = open_data::protocol_file(&state.dir, id, sign_now)? {
+    if let Some(f) = open_data::protocol_file(&state.public, id, sign_now)? {
         file["size"] = json!(f.size);
         file["sha512Checksum"] = json!(f.sha512);
     }
@@ -592,7 +592,7 @@ pub async fn system_page(
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let base = Base::of(&state, &headers);
-    let d = open_data::load(&state.dir, false)?;
+    let d = open_data::load(&state.public, false)?;
     Ok(json_response(system(&base, &d)))
 }
 
@@ -603,7 +603,7 @@ pub async fn bodies(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     let base = Base::of(&state, &headers);
-    let d = open_data::load(&state.dir, false)?;
+    let d = open_data::load(&state.public, false)?;
     list(&base, "bodies", vec![body(&base, &d)], &q)
 }
 
@@ -618,7 +618,7 @@ pub async fn one(
         kind.as_str(),
         "body" | "organization" | "person" | "membership" | "legislative-term"
     );
-    let d = open_data::load(&state.dir, needs_minutes)?;
+    let d = open_data::load(&state.public, needs_minutes)?;
     let found = object(&base, &d, &format!("{kind}/{id}"))
         .ok_or_else(|| WebError::NotFound(format!("OParl-objektet {kind}/{id}")))?;
     let found = match (kind.as_str(), id.strip_suffix("-protokoll")) {
@@ -635,7 +635,7 @@ pub async fn one(
                 .and_then(|x| x.split_once('-'))
                 .and_then(|(c, n)| Some((CaseId(c.parse().ok()?), n.parse::<u32>().ok()?)));
             if let Some((case, number)) = parsed {
-                if let Some(f) = open_data::public_file_facts(&state.dir, case, number)? {
+                if let Some(f) = open_data::public_file_facts(&state.public, case, number)? {
                     found["size"] = json!(f.size);
                     found["sha512Checksum"] = json!(f.sha512);
                 }
@@ -662,7 +662,7 @@ pub async fn body_list(
         name.as_str(),
         "meetings" | "papers" | "agenda-items" | "consultations" | "files"
     );
-    let d = open_data::load(&state.dir, needs_minutes)?;
+    let d = open_data::load(&state.public, needs_minutes)?;
     let items: Vec<Value> = match name.as_str() {
         "organizations" => d
             .bodies
@@ -746,7 +746,7 @@ pub async fn organization_meetings(
     Query(q): Query<ListQuery>,
 ) -> Result<Response, WebError> {
     let base = Base::of(&state, &headers);
-    let d = open_data::load(&state.dir, true)?;
+    let d = open_data::load(&state.public, true)?;
     if !d.bodies.iter().any(|b| b.id.0 == id) {
         return Err(WebError::NotFound(format!("OParl-organisationen {id}")));
     }
@@ -762,7 +762,7 @@ pub async fn organization_meetings(
 /// (dataportal.se) to harvest: the OParl endpoint, the feeds and the calendar.
 pub async fn dcat(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, WebError> {
     let base = Base::of(&state, &headers);
-    let d = open_data::load(&state.dir, false)?;
+    let d = open_data::load(&state.public, false)?;
     let publisher = json!({ "@type": "foaf:Organization", "foaf:name": d.municipality });
     let theme =
         json!({ "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE" });

@@ -146,16 +146,16 @@ pub fn current_notices(
 }
 
 pub async fn home(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
-    let store = &state.dir;
+    let store = &state.public;
     let notices = current_notices(store, state.today())?;
     Ok(page(
         "Start",
         viewer.user.as_ref(),
         html! {
-            @if paragraf_app::settings::logo(&state.dir).is_some() {
+            @if paragraf_app::settings::logo(&state.public).is_some() {
                 img class="logo" src="/logotyp.png" alt="" style="max-height:4rem;max-width:100%";
             }
-            h1 { (state.dir.config().municipality.name) }
+            h1 { (state.public.config().municipality.name) }
             p { "Här publiceras kommunens anslagstavla, nämndernas protokoll och sammanträden, och "
                 a href="/statistik/ej-verkstallda" { "statistik över gynnande beslut som inte verkställts" } "." }
             h2 { "På anslagstavlan nu" }
@@ -175,7 +175,7 @@ fn body_name(store: &paragraf_app::DataDir, id: BodyId) -> String {
 }
 
 pub async fn board(State(state): State<AppState>, viewer: Viewer) -> Result<Markup, WebError> {
-    let store = &state.dir;
+    let store = &state.public;
     let notices = current_notices(store, state.today())?;
     Ok(page(
         "Anslagstavla",
@@ -260,7 +260,7 @@ pub async fn minutes_list(
     State(state): State<AppState>,
     viewer: Viewer,
 ) -> Result<Markup, WebError> {
-    let store = &state.dir;
+    let store = &state.public;
     let bodies = bodies(store)?;
     let mut list: Vec<_> = store
         .meetings()?
@@ -293,7 +293,7 @@ pub async fn minutes_list(
 /// drafts, for what is not published and for minutes that fail the seal check (which raises
 /// an alarm, see [`paragraf_app::meeting::publication`]).
 pub fn published(state: &AppState, id: MeetingId) -> Result<PublicMinutes, WebError> {
-    paragraf_app::meeting::publication::published(&state.dir, id)?
+    paragraf_app::meeting::publication::published(&state.public, id)?
         .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))
 }
 
@@ -363,7 +363,7 @@ pub async fn minutes_page(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     if let Some(address) =
-        paragraf_app::meeting::publication::permanent_address(&state.dir, MeetingId(id))?
+        paragraf_app::meeting::publication::permanent_address(&state.public, MeetingId(id))?
     {
         // 307, not 308: which meeting holds a day's address is decided now (the first
         // published one of that body and day) and may change, so browsers and crawlers must
@@ -377,7 +377,7 @@ pub async fn minutes_page(
 fn at_address(state: &AppState, body: &str, date: &str) -> Result<MeetingId, WebError> {
     let not_found = || WebError::NotFound(format!("protokoll /organ/{body}/{date}"));
     let date: NaiveDate = date.parse().map_err(|_| not_found())?;
-    paragraf_app::meeting::publication::at_address(&state.dir, body, date)?.ok_or_else(not_found)
+    paragraf_app::meeting::publication::at_address(&state.public, body, date)?.ok_or_else(not_found)
 }
 
 /// `/organ/{body}/{date}/protokoll`: published minutes at their permanent address.
@@ -410,8 +410,8 @@ pub async fn notice_at_address(
     use paragraf_app::meeting::publication as p;
     let not_found = || WebError::NotFound(format!("kallelse /organ/{body}/{date}"));
     let day: NaiveDate = date.parse().map_err(|_| not_found())?;
-    let id = p::notice_at(&state.dir, &body, day)?.ok_or_else(not_found)?;
-    let n = p::public_notice(&state.dir, id)?.ok_or_else(not_found)?;
+    let id = p::notice_at(&state.public, &body, day)?.ok_or_else(not_found)?;
+    let n = p::public_notice(&state.public, id)?.ok_or_else(not_found)?;
     Ok(page(
         &format!("Kallelse {} {}", n.body, n.date),
         viewer.user.as_ref(),
@@ -476,8 +476,8 @@ pub async fn paragraph_at_address(
     let p = minutes
         .paragraph(number)
         .ok_or_else(|| WebError::NotFound(format!("§ {number}")))?;
-    let names = names(&state.dir)?;
-    let body_name = body_name(&state.dir, m.body);
+    let names = names(&state.public)?;
+    let body_name = body_name(&state.public, m.body);
     let whole = format!("/organ/{body}/{date}/protokoll");
     Ok(page(
         &format!("§ {number} {body_name} {}", m.date),
@@ -492,7 +492,7 @@ pub async fn paragraph_at_address(
 }
 
 fn minutes_html(state: &AppState, viewer: &Viewer, id: MeetingId) -> Result<Markup, WebError> {
-    let store = &state.dir;
+    let store = &state.public;
     let PublicMinutes {
         meeting: m,
         minutes,
@@ -562,7 +562,7 @@ pub async fn calendar(
     viewer: Viewer,
     Query(q): Query<CalendarQuery>,
 ) -> Result<Markup, WebError> {
-    let store = &state.dir;
+    let store = &state.public;
     let bodies = bodies(store)?;
     let today = state.today();
     let only: Option<BodyId> = match q.organ.as_deref().map(str::trim) {
@@ -670,7 +670,7 @@ pub async fn bodies_page(
     State(state): State<AppState>,
     viewer: Viewer,
 ) -> Result<Markup, WebError> {
-    let store = &state.dir;
+    let store = &state.public;
     let list = store.bodies()?;
     Ok(page(
         "Organ",
@@ -687,7 +687,7 @@ pub async fn body_page(
     viewer: Viewer,
     Path(id): Path<i64>,
 ) -> Result<Markup, WebError> {
-    let store = &state.dir;
+    let store = &state.public;
     let body = store
         .body(BodyId(id))
         .map_err(|_| WebError::NotFound(format!("organ {id}")))?;
@@ -732,7 +732,7 @@ pub async fn body_page(
 
 /// The published seal key; 404 while the installation has none (a read never makes one).
 pub async fn public_key(State(state): State<AppState>) -> Result<Response, WebError> {
-    let key = paragraf_app::keys::published(&state.dir.path)?
+    let key = paragraf_app::keys::published(&state.public.path)?
         .ok_or_else(|| WebError::NotFound("sigillnyckeln".into()))?;
     Ok((
         [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
@@ -798,7 +798,7 @@ pub async fn minutes_pdf(
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
     if let Some(address) =
-        paragraf_app::meeting::publication::permanent_address(&state.dir, MeetingId(id))?
+        paragraf_app::meeting::publication::permanent_address(&state.public, MeetingId(id))?
     {
         return Ok(Redirect::temporary(&format!("{address}.pdf")).into_response());
     }
@@ -808,10 +808,10 @@ pub async fn minutes_pdf(
 /// The public version of meeting `id`'s protocol as PDF, signed: with its content's address
 /// (`Content-Location`, where it may be cached for good) and that as its ETag.
 fn public_pdf(state: &AppState, id: MeetingId) -> Result<Response, WebError> {
-    let docs = paragraf_app::meeting::documents::MeetingDocs::published(&state.dir, id)?
+    let docs = paragraf_app::meeting::documents::MeetingDocs::published(&state.public, id)?
         .ok_or_else(|| WebError::NotFound(format!("protokoll {id}")))?;
-    let bytes = docs.public_protocol_pdf(&state.dir)?;
-    let address = paragraf_app::signing::content_address(&state.dir, &bytes);
+    let bytes = docs.public_protocol_pdf(&state.public)?;
+    let address = paragraf_app::signing::content_address(&state.public, &bytes);
     let mut response = pdf(bytes, &format!("protokoll-{}-offentlig.pdf", docs.date()));
     if let Some(hex) = address {
         let h = response.headers_mut();
@@ -838,11 +838,11 @@ pub async fn content_file(
 ) -> Result<Response, WebError> {
     let not_found = || WebError::NotFound(format!("filen {name}"));
     let hex = name.strip_suffix(".pdf").ok_or_else(not_found)?;
-    let generation = state.dir.generation()?;
+    let generation = state.public.generation()?;
     let bytes = match state.files.get(hex, generation) {
         Some(b) => b,
         None => {
-            let read = paragraf_app::meeting::documents::public_by_content(&state.dir, hex)?
+            let read = paragraf_app::meeting::documents::public_by_content(&state.public, hex)?
                 .ok_or_else(not_found)?;
             state.files.put(hex, generation, Bytes::from(read))
         }

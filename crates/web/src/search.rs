@@ -190,7 +190,7 @@ pub async fn search_page(
         };
         let found = match &viewer.user {
             Some(user) => paragraf_app::search::search_workspace(&state.dir, user, &query)?,
-            None => paragraf_app::search::search_public(&state.dir, &query)?,
+            None => paragraf_app::search::search_public(&state.public, &query)?,
         };
         match found {
             PublicSearch::Case { url } => return Ok(Redirect::to(&url).into_response()),
@@ -225,7 +225,7 @@ pub async fn case_page(
     viewer: Viewer,
     Path(slug): Path<String>,
 ) -> Result<Markup, WebError> {
-    let case = paragraf_app::search::public_case(&state.dir, &slug)?
+    let case = paragraf_app::search::public_case(&state.public, &slug)?
         .ok_or_else(|| WebError::NotFound(format!("ärende {slug}")))?;
     Ok(page(
         &format!("Ärende {}", case.dnr),
@@ -254,6 +254,6 @@ pub async fn case_document(
     let missing = || WebError::NotFound(format!("handling {number} i ärende {slug}"));
     let n: u32 = number.parse().map_err(|_| missing())?;
     let (_, bytes) =
-        paragraf_app::search::public_document(&state.dir, &slug, n)?.ok_or_else(missing)?;
+        paragraf_app::search::public_document(&state.public, &slug, n)?.ok_or_else(missing)?;
     Ok(crate::public::pdf(bytes, &format!("handling-{n}.pdf")))
 }

@@ -119,8 +119,8 @@ pub async fn verify_page(
     if address.is_empty() {
         return Ok(answer(StatusCode::OK, &viewer, forms("")));
     }
-    let found = match signing::meeting_at(&state.dir, address)? {
-        Some(id) => signing::check_published(&state.dir, id)?,
+    let found = match signing::meeting_at(&state.public, address)? {
+        Some(id) => signing::check_published(&state.public, id)?,
         None => None,
     };
     Ok(match found {
@@ -156,7 +156,7 @@ pub async fn verify_upload(
             html! { (problem("Ingen fil", &["PDF-fil: välj en PDF-fil att kontrollera".into()])) (forms("")) },
         ));
     };
-    match signing::check_upload(&state.dir, &bytes) {
+    match signing::check_upload(&state.public, &bytes) {
         Ok(c) => Ok(answer(
             StatusCode::OK,
             &viewer,
