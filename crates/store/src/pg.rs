@@ -55,6 +55,7 @@ const WAIT: Duration = Duration::from_secs(30);
 /// Connections to one PostgreSQL database.
 pub(crate) struct PgPool {
     config: postgres::Config,
+    tls: Tls,
     idle: Mutex<Vec<PgSession>>,
     /// Sessions open now, idle or in use.
     open: Mutex<usize>,
@@ -116,6 +117,7 @@ impl PgPool {
     /// A pool of sessions to `url`, in `schema`, with the server settings every session
     /// gets (and `extra` ones); nothing is connected yet.
     fn new(url: &str, schema: Option<&str>, extra: &str) -> Result<PgPool> {
+        let (url, tls) = tls_of(url)?;
         let mut config: postgres::Config = url.parse().map_err(|e: postgres::Error| {
             StoreError::Rule(format!("ogiltig databasadress: {e}"))
         })?;
@@ -142,6 +144,7 @@ impl PgPool {
         config.connect_timeout(std::time::Duration::from_secs(10));
         Ok(PgPool {
             config,
+            tls,
             idle: Mutex::new(Vec::new()),
             open: Mutex::new(0),
             freed: Condvar::new(),
@@ -165,7 +168,7 @@ impl PgPool {
             if *open < MAX_CONNECTIONS {
                 *open += 1;
                 drop(open);
-                return match PgSession::connect(&self.config) {
+                return match PgSession::connect(&self.config, &self.tls) {
                     Ok(s) => Ok(Lease {
                         pool: self,
                         session: Some(s),
@@ -365,6 +368,97 @@ impl PgPool {
             Ok(())
         })
     }
+}
+
+/// How the sessions reach the server: in the clear, or over TLS with the server's
+/// certificate verified.
+#[derive(Clone)]
+pub(crate) enum Tls {
+    /// No TLS (`sslmode` absent, `disable`, `allow` or `prefer`).
+    Off,
+    /// TLS, the server's certificate and name verified by rustls (`sslmode=require`,
+    /// `verify-ca` or `verify-full`).
+    Verified(tokio_postgres_rustls::MakeRustlsConnect),
+}
+
+/// The address as the driver reads it, and the TLS it asks for. The driver knows `sslmode`
+/// `disable`, `prefer` and `require` only, and no `sslrootcert`; libpq's `verify-ca` and
+/// `verify-full` are read here. With TLS the server's certificate is always verified, name
+/// included (so `require` and `verify-ca` are as strict as `verify-full`): against the CA
+/// certificates of the file `sslrootcert` names, else the Mozilla roots
+/// (`sslrootcert=system` too). A connection that asked for TLS never falls back to the
+/// clear. `prefer` and `allow` connect in the clear.
+fn tls_of(address: &str) -> Result<(String, Tls)> {
+    let bad = |why: String| StoreError::Rule(format!("ogiltig databasadress: {why}"));
+    let Ok(mut parsed) = url::Url::parse(address) else {
+        // The key=value form: the driver reads it (and refuses what it does not know).
+        return Ok((address.to_string(), Tls::Off));
+    };
+    let pairs: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
+    let setting = |name: &str| {
+        pairs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let mode = setting("sslmode");
+    let root = setting("sslrootcert");
+    let verified = match mode.as_deref() {
+        None | Some("disable" | "allow" | "prefer") => false,
+        Some("require" | "verify-ca" | "verify-full") => true,
+        Some(other) => return Err(bad(format!("okänt sslmode ”{other}”"))),
+    };
+    if root.is_some() && !verified {
+        return Err(bad(
+            "sslrootcert utan sslmode=verify-full: ange sslmode=verify-full för att använda TLS"
+                .into(),
+        ));
+    }
+    if pairs
+        .iter()
+        .any(|(k, _)| k == "sslrootcert" || k == "sslmode")
+    {
+        let kept: Vec<(String, String)> = pairs
+            .iter()
+            .filter(|(k, _)| k != "sslrootcert" && k != "sslmode")
+            .cloned()
+            .chain(verified.then(|| ("sslmode".to_string(), "require".to_string())))
+            .collect();
+        if kept.is_empty() {
+            parsed.set_query(None);
+        } else {
+            parsed.query_pairs_mut().clear().extend_pairs(kept);
+        }
+    }
+    if !verified {
+        return Ok((parsed.into(), Tls::Off));
+    }
+    let mut roots = rustls::RootCertStore::empty();
+    match root.as_deref() {
+        None | Some("system") => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+        Some(path) => {
+            use rustls::pki_types::{pem::PemObject, CertificateDer};
+            let certs = CertificateDer::pem_file_iter(path)
+                .and_then(|certs| certs.collect::<std::result::Result<Vec<_>, _>>())
+                .map_err(|e| bad(format!("sslrootcert {path} kunde inte läsas: {e}")))?;
+            let (added, _) = roots.add_parsable_certificates(certs);
+            if added == 0 {
+                return Err(bad(format!("sslrootcert {path} har inget CA-certifikat")));
+            }
+        }
+    }
+    let config = rustls::ClientConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .map_err(|e| bad(e.to_string()))?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok((
+        parsed.into(),
+        Tls::Verified(tokio_postgres_rustls::MakeRustlsConnect::new(config)),
+    ))
 }
 
 /// A schema name that needs no quoting: lower-case letters, digits and `_`, a letter first.

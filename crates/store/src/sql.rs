@@ -39,7 +39,16 @@ fn pg_message(e: &postgres::Error) -> String {
             Some(detail) => format!("{} ({detail})", db.message()),
             None => db.message().to_string(),
         },
-        None => e.to_string(),
+        None => {
+            // The driver's own message, with its causes (a TLS handshake says why).
+            let mut text = e.to_string();
+            let mut cause = std::error::Error::source(e);
+            while let Some(c) = cause {
+                text.push_str(&format!(": {c}"));
+                cause = c.source();
+            }
+            text
+        }
     }
 }
 
@@ -494,14 +503,19 @@ fn gone() -> StoreError {
 
 impl PgSession {
     /// Connects, on a thread of the session's own.
-    pub(crate) fn connect(config: &postgres::Config) -> Result<PgSession> {
+    pub(crate) fn connect(config: &postgres::Config, tls: &crate::pg::Tls) -> Result<PgSession> {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (answer_tx, answers) = mpsc::channel::<Answer>();
         let config = config.clone();
+        let tls = tls.clone();
         std::thread::Builder::new()
             .name("paragraf-pg".into())
             .spawn(move || {
-                let mut client = match config.connect(postgres::NoTls) {
+                let connected = match tls {
+                    crate::pg::Tls::Off => config.connect(postgres::NoTls),
+                    crate::pg::Tls::Verified(connector) => config.connect(connector),
+                };
+                let mut client = match connected {
                     Ok(c) => {
                         let _ = answer_tx.send(Ok(Done::Nothing));
                         c

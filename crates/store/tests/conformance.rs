@@ -240,3 +240,59 @@ fn postgres_instances_share_the_failed_logins() {
     b.clear_login_failures("adress").unwrap();
     assert_eq!(a.login_failures(&key).unwrap(), vec![None]);
 }
+
+/// TLS to the server: with `sslmode=verify-full` and the CA that signed the server's
+/// certificate every session is encrypted; without that CA (the Mozilla roots) the
+/// connection is refused rather than made in the clear; an unknown `sslmode`, and a
+/// `sslrootcert` without verification, are refused.
+#[test]
+fn postgres_sessions_go_over_verified_tls() {
+    let Some(url) = postgres() else { return };
+    let Some(ca) = std::env::var("PARAGRAF_TEST_POSTGRES_CA")
+        .ok()
+        .filter(|c| !c.is_empty())
+    else {
+        eprintln!("PARAGRAF_TEST_POSTGRES_CA saknas: TLS-testet hoppas över");
+        return;
+    };
+    let schema = format!("tls_{}", std::process::id());
+    let sep = if url.contains('?') { '&' } else { '?' };
+    let store = SqlStore::connect(
+        &format!("{url}{sep}sslmode=verify-full&sslrootcert={ca}&application_name={schema}"),
+        Some(&schema),
+    )
+    .unwrap();
+    assert!(paragraf_store::Store::bodies(&store).unwrap().is_empty());
+    let (sessions, encrypted) = std::thread::spawn({
+        let (url, schema) = (url.clone(), schema.clone());
+        move || {
+            let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            let row = c
+                .query_one(
+                    "SELECT count(*), bool_and(s.ssl) FROM pg_stat_ssl s
+                     JOIN pg_stat_activity a USING (pid) WHERE a.application_name = $1",
+                    &[&schema],
+                )
+                .unwrap();
+            (row.get::<_, i64>(0), row.get::<_, Option<bool>>(1))
+        }
+    })
+    .join()
+    .unwrap();
+    assert!(sessions >= 1, "the store's sessions are there");
+    assert_eq!(encrypted, Some(true), "every one of them over TLS");
+
+    let refused = SqlStore::connect(&format!("{url}{sep}sslmode=verify-full"), Some(&schema))
+        .err()
+        .expect("a certificate no known CA signed is refused");
+    assert!(refused.to_string().contains("certificate"), "{refused}");
+    for bad in [
+        format!("sslrootcert={ca}"),
+        "sslmode=verify-all".to_string(),
+    ] {
+        let e = SqlStore::connect(&format!("{url}{sep}{bad}"), Some(&schema))
+            .err()
+            .expect("refused");
+        assert!(e.to_string().contains("ogiltig databasadress"), "{e}");
+    }
+}

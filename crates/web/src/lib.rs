@@ -415,6 +415,23 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
             }
         }
     });
+    // Every hour (and at start): annotations whose owner's seat has ended go.
+    let dir = state.dir.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            let dir = dir.clone();
+            let round =
+                tokio::task::spawn_blocking(move || paragraf_app::meeting::papers::prune_all(&dir))
+                    .await;
+            match round {
+                Ok(Ok(n)) if n > 0 => tracing::info!(borttagna = n, "anteckningar"),
+                Ok(Err(e)) => tracing::warn!("anteckningarna kunde inte rensas: {e:#}"),
+                _ => {}
+            }
+        }
+    });
     serve_listener(state, listener, async {
         let _ = tokio::signal::ctrl_c().await;
     })

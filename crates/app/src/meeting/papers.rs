@@ -476,13 +476,34 @@ pub fn prune(dir: &DataDir, user: &User) -> Result<usize> {
             kept.extend(m.agenda().iter().filter_map(|i| i.case));
         }
     }
-    let keep = |c: CaseId| {
-        kept.contains(&c)
-            || store
-                .case(c)
-                .is_ok_and(|c| c.body.is_some_and(|b| sits(b, today)))
-    };
-    Ok(store.prune_annotations(user.id, &keep)?)
+    // Decided before the write: the store's check runs inside its write transaction, where
+    // no other read may wait on it.
+    let keep: std::collections::HashSet<CaseId> = store
+        .annotations(user.id)?
+        .into_iter()
+        .map(|a| a.case)
+        .filter(|c| {
+            kept.contains(c)
+                || store
+                    .case(*c)
+                    .is_ok_and(|c| c.body.is_some_and(|b| sits(b, today)))
+        })
+        .collect();
+    Ok(store.prune_annotations(user.id, &|c| keep.contains(&c))?)
+}
+
+/// Removes the annotations every account may no longer keep (see [`prune`]): the server
+/// runs this every hour, so that notes go when a seat ends or a body is taken from an
+/// account, whether or not their owner logs in again. Returns how many.
+pub fn prune_all(dir: &DataDir) -> Result<usize> {
+    let store = dir.storage();
+    let mut removed = 0;
+    for user in store.users()? {
+        if !store.annotations(user.id)?.is_empty() {
+            removed += prune(dir, &user)?;
+        }
+    }
+    Ok(removed)
 }
 
 /// Kallelse med handlingar: the kallelse and, under each item, the handlingar of `user`'s
