@@ -190,9 +190,20 @@ pub fn end_session(dir: &DataDir, session_hash: &str) -> Result<()> {
 
 /// The user of an API token at `now`, if it is live and the account may be used.
 pub fn token_user(dir: &DataDir, token: &str, now: DateTime<Utc>) -> Result<Option<User>> {
+    Ok(token_holder(dir, token, now)?.map(|(u, _)| u))
+}
+
+/// The user of an API token at `now`, with when the token expires. Until then the answer
+/// changes only by a write (a revoked token, a disabled or locked account, a new role), so
+/// a cache keyed on the store's generation may keep it that long.
+pub fn token_holder(
+    dir: &DataDir,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(User, DateTime<Utc>)>> {
     Ok(dir
         .store
-        .api_token_user(&sha256_hex(token.trim().as_bytes()), now)?)
+        .api_token_holder(&sha256_hex(token.trim().as_bytes()), now)?)
 }
 
 /// Makes an API token for `user` that lives `days` days (1–365, default 90): the secret

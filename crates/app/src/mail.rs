@@ -191,6 +191,10 @@ pub(crate) fn queue_notice(
             ),
         ),
     };
+    let agenda = match event {
+        NoticeEvent::Cancelled => String::new(),
+        _ => agenda_lines(tx, m),
+    };
     let mut missing = Vec::new();
     let mut queue = Vec::new();
     for p in &summons.recipients {
@@ -205,7 +209,7 @@ pub(crate) fn queue_notice(
             format!("\n\nFöredragningslistan och handlingarna läser du när du har loggat in i Paragraf:\n{link}\n\nHandlingar som omfattas av sekretess skickas aldrig med e-post; de finns i Paragraf för dem som har rätt att läsa dem.")
         };
         let text = format!(
-            "Hej {}!\n\n{what}{reading}\n\nMed vänlig hälsning\n{body}, {municipality}",
+            "Hej {}!\n\n{what}{agenda}{reading}\n\nMed vänlig hälsning\n{body}, {municipality}",
             person.name
         );
         queue.push(NewDispatch {
@@ -224,6 +228,33 @@ pub(crate) fn queue_notice(
     }
     tx.queue_dispatches(&queue)?;
     Ok(missing)
+}
+
+/// The föredragningslista as the e-mail gives it: each item's number and title, and an
+/// item that is secret (or of a secret case, or of a case that cannot be read) by a notice
+/// instead of its title — an e-mail is no place for what OSL covers. Empty when there are
+/// no items.
+fn agenda_lines(tx: &dyn Storage, m: &Meeting) -> String {
+    let lines: Vec<String> = m
+        .agenda()
+        .iter()
+        .map(|item| {
+            let secret = item.secrecy.is_secret()
+                || item
+                    .case
+                    .is_some_and(|c| tx.case(c).map_or(true, |c| c.secrecy.is_secret()));
+            if secret {
+                format!("{}. Ärende som omfattas av sekretess", item.position)
+            } else {
+                format!("{}. {}", item.position, item.title)
+            }
+        })
+        .collect();
+    if lines.is_empty() {
+        String::new()
+    } else {
+        format!("\n\nFöredragningslista:\n{}", lines.join("\n"))
+    }
 }
 
 /// Who a protokollsutdrag goes to, and how.

@@ -157,6 +157,24 @@ fn notices_and_extracts_go_through_a_real_smtp_server_and_failures_are_retried()
         .unwrap()
         .contains("<a href=\"https://paragraf.demoby.se/sammantraden/"));
     assert_eq!(raw.attachment_count(), 0, "no handling goes by e-mail");
+    // The föredragningslista is in the message: each item by its title, a secret one (or
+    // one of a secret case) only by a notice.
+    assert!(text.contains("Föredragningslista:"), "{text}");
+    for item in notified.agenda() {
+        let secret = item.secrecy.is_secret()
+            || item
+                .case
+                .is_some_and(|c| dir.case(c).unwrap().secrecy.is_secret());
+        let line = format!("{}. {}", item.position, item.title);
+        assert_eq!(text.contains(&line), !secret, "{line}");
+        if secret {
+            assert!(!text.contains(&item.title), "{}", item.title);
+            assert!(text.contains(&format!(
+                "{}. Ärende som omfattas av sekretess",
+                item.position
+            )));
+        }
+    }
 
     // Expediering after justering: by e-mail with the PDF, and by post.
     let adjusted = meetings

@@ -304,6 +304,12 @@ pub trait AccountStore {
     /// The user of an API token at `now`: none when the token is unknown, expired, revoked
     /// or made before expiry dates existed, or when the account is disabled or locked.
     fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>>;
+    /// The same, with when the token expires: what a cache of the answer may keep it until.
+    fn api_token_holder(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(User, DateTime<Utc>)>>;
     /// A user's API tokens, newest first.
     fn api_tokens(&self, user: i64) -> Result<Vec<ApiToken>>;
     /// Revokes token `id` of `user`; `false` when the user has no such live token.
@@ -564,6 +570,14 @@ impl<D: Db> AccountStore for D {
     /// The user of an API token at `now`: none when the token is unknown, expired, revoked
     /// or made before expiry dates existed, or when the account is disabled or locked.
     fn api_token_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>> {
+        Ok(self.api_token_holder(token_hash, now)?.map(|(u, _)| u))
+    }
+
+    fn api_token_holder(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(User, DateTime<Utc>)>> {
         let found: Option<(i64, Option<String>, Option<String>)> = self.read(|c| {
             c.prepare_cached(
                 "SELECT user_id, expires, revoked FROM api_tokens WHERE token_hash = ?1",
@@ -574,10 +588,13 @@ impl<D: Db> AccountStore for D {
         let Some((user, Some(expires), None)) = found else {
             return Ok(None);
         };
-        if !expires.parse::<DateTime<Utc>>().is_ok_and(|e| e > now) {
+        let Some(expires) = expires.parse::<DateTime<Utc>>().ok().filter(|e| *e > now) else {
             return Ok(None);
-        }
-        Ok(self.user(user)?.filter(|u| u.may_log_in(now)))
+        };
+        Ok(self
+            .user(user)?
+            .filter(|u| u.may_log_in(now))
+            .map(|u| (u, expires)))
     }
 
     /// A user's API tokens, newest first.

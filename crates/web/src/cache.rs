@@ -13,7 +13,7 @@ use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::AppState;
 
@@ -110,6 +110,34 @@ impl PageCache {
     }
 }
 
+/// API tokens as last checked: by the SHA-256 of the token, its holder's id, the store's
+/// generation it was checked at and when it expires.
+#[derive(Clone, Default)]
+pub struct TokenCache(Arc<Mutex<HashMap<String, ((i64, u64), i64, DateTime<Utc>)>>>);
+
+/// Tokens kept at most; past that the cache starts again.
+const MAX_TOKENS: usize = 10_000;
+
+impl TokenCache {
+    /// The holder of the token with this digest, when it was checked at `generation` and
+    /// has not expired at `now`.
+    pub fn get(&self, digest: &str, generation: (i64, u64), now: DateTime<Utc>) -> Option<i64> {
+        let map = self.0.lock().ok()?;
+        let &(at, user, expires) = map.get(digest)?;
+        (at == generation && now < expires).then_some(user)
+    }
+
+    /// Keeps a check's answer.
+    pub fn put(&self, digest: &str, generation: (i64, u64), user: i64, expires: DateTime<Utc>) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= MAX_TOKENS {
+                map.clear();
+            }
+            map.insert(digest.to_string(), (generation, user, expires));
+        }
+    }
+}
+
 /// The API's lists that a token's holder reads again and again, whose content depends only
 /// on the data, the date and who asks (and whose reading is not logged).
 fn cacheable_by_token(path: &str) -> bool {
@@ -168,6 +196,7 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
     // when there is one), a token's list from the database itself: each keyed on the
     // generation of what it was read from.
     let mut read_from = &state.dir;
+    let mut generation = None;
     let key = match (cookie, bearer) {
         (false, None) if cacheable(path) => {
             read_from = &state.public;
@@ -183,26 +212,45 @@ pub async fn public_pages(State(state): State<AppState>, req: Request, next: Nex
         }
         (false, Some(token)) if cacheable_by_token(path) => {
             // The token is checked on every request (revoked, expired, its holder locked
-            // out); what its holder may read changes only with the data, and is kept per
+            // out): against the store, or against the store's answer kept for this
+            // generation while the token has not expired — revoking it, or disabling,
+            // locking out or changing its holder, is a write that moves the generation. The
+            // generation is read before the check, so an answer is never kept for a later
+            // one. What its holder may read changes only with the data, and is kept per
             // token.
-            let dir = state.dir.clone();
-            let checked = tokio::task::spawn_blocking(move || {
-                paragraf_app::accounts::token_user(&dir, &token, chrono::Utc::now())
-                    .map(|u| u.map(|u| (u.id, token)))
-            })
-            .await;
-            match checked {
-                Ok(Ok(Some((user, token)))) => format!(
-                    "token {user} {} {what}",
-                    &paragraf_core::seal::sha256_hex(token.as_bytes())[..32]
-                ),
-                _ => return next.run(req).await,
-            }
+            let Ok(now_at) = state.dir.generation() else {
+                return next.run(req).await;
+            };
+            generation = Some(now_at);
+            let digest = paragraf_core::seal::sha256_hex(token.as_bytes());
+            let now = chrono::Utc::now();
+            let user = match state.tokens.get(&digest, now_at, now) {
+                Some(user) => user,
+                None => {
+                    let dir = state.dir.clone();
+                    let checked = tokio::task::spawn_blocking(move || {
+                        paragraf_app::accounts::token_holder(&dir, &token, now)
+                    })
+                    .await;
+                    match checked {
+                        Ok(Ok(Some((user, expires)))) => {
+                            state.tokens.put(&digest, now_at, user.id, expires);
+                            user.id
+                        }
+                        _ => return next.run(req).await,
+                    }
+                }
+            };
+            format!("token {user} {} {what}", &digest[..32])
         }
         _ => return next.run(req).await,
     };
-    let Ok(generation) = read_from.generation() else {
-        return next.run(req).await;
+    let generation = match generation {
+        Some(g) => g,
+        None => match read_from.generation() {
+            Ok(g) => g,
+            Err(_) => return next.run(req).await,
+        },
     };
     let today = state.today();
     if let Some(p) = state.pages.get(&key) {
@@ -289,5 +337,24 @@ impl FileCache {
             }
         }
         bytes
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A token's check is kept for the generation it was made at, and never past the
+    /// token's expiry.
+    #[test]
+    fn a_kept_token_check_ends_with_its_generation_and_its_expiry() {
+        let cache = TokenCache::default();
+        let now = Utc::now();
+        let expires = now + chrono::Duration::seconds(10);
+        cache.put("d", (7, 0), 42, expires);
+        assert_eq!(cache.get("d", (7, 0), now), Some(42));
+        assert_eq!(cache.get("d", (8, 0), now), None, "a write since");
+        assert_eq!(cache.get("d", (7, 0), expires), None, "expired");
+        assert_eq!(cache.get("e", (7, 0), now), None);
     }
 }

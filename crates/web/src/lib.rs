@@ -55,6 +55,8 @@ pub struct AppState {
     pub pages: cache::PageCache,
     /// Signed documents by their content address, once checked.
     pub files: cache::FileCache,
+    /// API tokens, once checked (see [`cache::TokenCache`]).
+    pub tokens: cache::TokenCache,
     /// Slots for computing password hashes.
     pub hashing: Arc<tokio::sync::Semaphore>,
 }
@@ -72,6 +74,7 @@ impl AppState {
             dummy_hash: Arc::new(auth::hash_password("ingen användare")?),
             pages: cache::PageCache::default(),
             files: cache::FileCache::default(),
+            tokens: cache::TokenCache::default(),
             hashing: Arc::new(tokio::sync::Semaphore::new(auth::hash_slots())),
         })
     }
