@@ -113,7 +113,10 @@ impl PageCache {
 /// API tokens as last checked: by the SHA-256 of the token, its holder's id, the store's
 /// generation it was checked at and when it expires.
 #[derive(Clone, Default)]
-pub struct TokenCache(Arc<Mutex<HashMap<String, ((i64, u64), i64, DateTime<Utc>)>>>);
+pub struct TokenCache(Arc<Mutex<HashMap<String, TokenCheck>>>);
+
+/// The generation a token was checked at, its holder and when it expires.
+type TokenCheck = ((i64, u64), i64, DateTime<Utc>);
 
 /// Tokens kept at most; past that the cache starts again.
 const MAX_TOKENS: usize = 10_000;
