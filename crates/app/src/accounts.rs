@@ -24,7 +24,8 @@ pub const FREE_FAILURES_PER_ADDRESS: u32 = 10;
 pub const MAX_DELAY_SECONDS: u64 = 60;
 
 /// The throttle's keys of a login attempt with their free failures: the client address,
-/// and the address with the name. Stored hashed (an address and a name are personal data).
+/// and the address with the name. Stored hashed, so that the table does not list addresses
+/// and names in the clear (a hash of an address can still be found by trying them all).
 fn throttle_keys(address: &str, name: &str) -> [(String, u32); 2] {
     [
         (

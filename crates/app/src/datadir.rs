@@ -60,6 +60,10 @@ pub struct DatabaseConfig {
     /// pages, feeds, open data and search. Everything else, and every write, uses `url`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_url: Option<String>,
+    /// How far behind the primary, in seconds, the replica may fall before the public site
+    /// reads the primary instead (default 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_max_lag: Option<u64>,
 }
 
 impl DatabaseConfig {
@@ -80,6 +84,7 @@ impl DatabaseConfig {
                     .and_then(|c| c.read_url.clone())
                     .filter(|u| !u.trim().is_empty())
             }),
+            read_max_lag: configured.and_then(|c| c.read_max_lag),
         })
     }
 }
@@ -101,6 +106,7 @@ impl DatabaseConfig {
             url,
             schema: Some(format!("test_{}_{n}_{nanos}", std::process::id())),
             read_url: None,
+            read_max_lag: None,
         })
     }
 }
@@ -516,7 +522,7 @@ pub struct DataDir {
     pub(crate) store: Shared<dyn Storage + Send + Sync>,
     /// The same store reading from the read replica (`[database] read_url`), if there is
     /// one: what [`DataDir::for_public_site`] reads.
-    pub(crate) replica: Option<Shared<dyn Storage + Send + Sync>>,
+    pub(crate) replica: Option<Shared<SqlStore>>,
     /// The public search index, opened at its first use.
     search: Shared<std::sync::OnceLock<paragraf_search::SearchIndex>>,
     /// The workspace's search index, opened at its first use, and the store's generation it
@@ -532,19 +538,23 @@ impl DataDir {
     pub fn open(path: &Path) -> Result<DataDir> {
         let config = read_config(path)?;
         let store = open_store(path, &config, false)?;
-        let replica: Option<Shared<dyn Storage + Send + Sync>> =
-            match DatabaseConfig::resolve(config.database.as_ref()) {
-                Some(DatabaseConfig {
-                    read_url: Some(read_url),
-                    schema,
-                    ..
-                }) => Some(Shared::new(
-                    store
-                        .reading_from(&read_url, schema.as_deref())
-                        .context("kunde inte öppna läsrepliken ([database] read_url)")?,
-                )),
-                _ => None,
-            };
+        let replica = match DatabaseConfig::resolve(config.database.as_ref()) {
+            Some(DatabaseConfig {
+                read_url: Some(read_url),
+                schema,
+                read_max_lag,
+                ..
+            }) => Some(Shared::new(
+                store
+                    .reading_from(
+                        &read_url,
+                        schema.as_deref(),
+                        std::time::Duration::from_secs(read_max_lag.unwrap_or(10)),
+                    )
+                    .context("fel i läsrepliken ([database] read_url)")?,
+            )),
+            _ => None,
+        };
         Ok(DataDir {
             path: path.to_path_buf(),
             config: Shared::new(std::sync::RwLock::new(Shared::new(config))),
@@ -557,15 +567,33 @@ impl DataDir {
         })
     }
 
+    /// Whether `[database] read_url` names a read replica.
+    pub fn has_read_replica(&self) -> bool {
+        self.replica.is_some()
+    }
+
+    /// Checks the read replica against the primary (see `paragraf_store::ReplicaState`);
+    /// `None` without one. The server runs this every second.
+    pub fn check_replica(&self) -> Result<Option<paragraf_store::ReplicaState>> {
+        match &self.replica {
+            Some(r) => Ok(r.check_replica()?),
+            None => Ok(None),
+        }
+    }
+
     /// This data directory as the public site reads it: from the read replica when
-    /// `[database] read_url` names one (a moment behind, perhaps), else the same. Its
+    /// `[database] read_url` names one and the last check found it in step (a moment
+    /// behind, at most `read_max_lag`), else the same. Its
     /// writes (an alarm, the search index) go where this one's go; its settings and search
     /// indexes are this one's.
     pub fn for_public_site(&self) -> DataDir {
         DataDir {
             path: self.path.clone(),
             config: self.config.clone(),
-            store: self.replica.clone().unwrap_or_else(|| self.store.clone()),
+            store: match &self.replica {
+                Some(r) => r.clone(),
+                None => self.store.clone(),
+            },
             replica: None,
             search: self.search.clone(),
             workspace: self.workspace.clone(),
@@ -629,6 +657,7 @@ impl DataDir {
                     url: without_password(&db.url).unwrap_or_default(),
                     schema: db.schema,
                     read_url: db.read_url.as_deref().and_then(without_password),
+                    read_max_lag: db.read_max_lag,
                 });
             }
         }

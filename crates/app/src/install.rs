@@ -302,10 +302,6 @@ pub fn check(data: &Path) -> Result<CheckReport> {
 /// writes (a cheap check, for a readiness probe).
 pub fn ready(dir: &DataDir) -> Result<()> {
     dir.store.generation()?;
-    if let Some(replica) = &dir.replica {
-        // The public site reads there: it must answer too.
-        replica.generation()?;
-    }
     let v = dir.store.schema_version()?;
     if v != paragraf_store::SCHEMA_VERSION {
         return Err(Error::Internal(format!(
@@ -361,6 +357,7 @@ pub fn copy_to_postgres(data: &Path, url: &str, schema: Option<&str>) -> Result<
         url: url.to_string(),
         schema: schema.map(str::to_string),
         read_url: None,
+        read_max_lag: None,
     });
     crate::datadir::write_config(data, &moved)?;
     let check = match check(data) {

@@ -34,6 +34,8 @@ pub use error::{Error, Result};
 pub use paragraf_import::table::{BadRows, RowProblem};
 /// Swedish formatting of numbers, dates and months (the typesetter's, for pages too).
 pub use paragraf_render::format;
+/// Whether the public site reads the read replica (see `DataDir::check_replica`).
+pub use paragraf_store::ReplicaState;
 
 pub use datadir::{
     Config, DataDir, DatabaseConfig, MunicipalityConfig, RegistryConfig, SsoConfig, CONFIG_FILE,

@@ -232,8 +232,8 @@ pub(crate) fn queue_notice(
 
 /// The föredragningslista as the e-mail gives it: each item's number and title, and an
 /// item that is secret (or of a secret case, or of a case that cannot be read) by a notice
-/// instead of its title — an e-mail is no place for what OSL covers. Empty when there are
-/// no items.
+/// instead of its title — an e-mail is no place for what OSL covers — and personnummer
+/// masked in the others, as on the public kallelse. Empty when there are no items.
 fn agenda_lines(tx: &dyn Storage, m: &Meeting) -> String {
     let lines: Vec<String> = m
         .agenda()
@@ -246,7 +246,11 @@ fn agenda_lines(tx: &dyn Storage, m: &Meeting) -> String {
             if secret {
                 format!("{}. Ärende som omfattas av sekretess", item.position)
             } else {
-                format!("{}. {}", item.position, item.title)
+                format!(
+                    "{}. {}",
+                    item.position,
+                    paragraf_core::secrecy::mask_personal_numbers(&item.title)
+                )
             }
         })
         .collect();

@@ -528,47 +528,84 @@ fn the_public_site_reads_from_the_read_replica() {
     );
     caught_up(&url, &standby, &schema);
 
+    // A replica more than 3 s behind is passed over.
+    let toml = data.join("paragraf.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    assert!(text.contains("[database]\n"), "{text}");
+    std::fs::write(
+        &toml,
+        text.replace("[database]\n", "[database]\nread_max_lag = 3\n"),
+    )
+    .unwrap();
     let mut c = command(&url, &schema);
     c.env("PARAGRAF_DATABASE_READ_URL", &standby);
     let a = serve_with(&data, c);
     let (cookie, _) = login(&a.base, "admin");
-    assert!(page(&a.base, "/organ", None).contains("Socialnämnden"));
+    // The server checks the replica every second: in step after the first checks.
+    std::thread::sleep(Duration::from_secs(3));
 
     let mut standby_client = postgres::Client::connect(&standby, postgres::NoTls).unwrap();
-    standby_client
-        .batch_execute("SELECT pg_wal_replay_pause()")
-        .unwrap();
-    let resumed = std::panic::catch_unwind(|| {
-        let mut primary = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let primary =
+        std::cell::RefCell::new(postgres::Client::connect(&url, postgres::NoTls).unwrap());
+    let mut paused = |f: &dyn Fn()| {
+        standby_client
+            .batch_execute("SELECT pg_wal_replay_pause()")
+            .unwrap();
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+        standby_client
+            .batch_execute("SELECT pg_wal_replay_resume()")
+            .unwrap();
+        if let Err(e) = outcome {
+            std::panic::resume_unwind(e);
+        }
+    };
+    let rename = |from: &str, to: &str| {
         primary
+            .borrow_mut()
             .batch_execute(&format!(
-                "UPDATE {schema}.bodies SET name = 'Omsorgsnämnden' WHERE name = 'Socialnämnden'"
+                "UPDATE {schema}.bodies SET name = '{to}' WHERE name = '{from}'"
             ))
             .unwrap();
+    };
+    let eventually = |path: &str, text: &str, why: &str| {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !page(&a.base, path, None).contains(text) {
+            assert!(Instant::now() < deadline, "{why}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    paused(&|| {
+        rename("Socialnämnden", "Omsorgsnämnden");
         // The workspace reads the primary: the new name at once.
         assert!(page(&a.base, "/admin/organisation", Some(&cookie)).contains("Omsorgsnämnden"));
         // The public site reads the paused standby: the old name still.
         let public = page(&a.base, "/organ", None);
         assert!(public.contains("Socialnämnden") && !public.contains("Omsorgsnämnden"));
         assert!(!page(&a.base, "/api/v1/bodies", None).contains("Omsorgsnämnden"));
-    });
-    standby_client
-        .batch_execute("SELECT pg_wal_replay_resume()")
-        .unwrap();
-    if let Err(e) = resumed {
-        std::panic::resume_unwind(e);
-    }
-    // Replayed, the public site has it on its next request (its cache keys on the
-    // standby's generation).
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !page(&a.base, "/organ", None).contains("Omsorgsnämnden") {
-        assert!(
-            Instant::now() < deadline,
-            "the public site never saw the replayed change"
+        // Still paused past the allowed lag, the standby is passed over: the public site
+        // reads the primary rather than serve what may have been withdrawn since.
+        eventually(
+            "/organ",
+            "Omsorgsnämnden",
+            "a standby stuck behind was never passed over",
         );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    // The standby answers the readiness probe's question too.
+    });
+    // Replayed, the standby is read again: a change made while it is paused again is not
+    // on the public site until it is replayed.
+    std::thread::sleep(Duration::from_secs(3));
+    paused(&|| {
+        rename("Omsorgsnämnden", "Välfärdsnämnden");
+        let public = page(&a.base, "/organ", None);
+        assert!(
+            public.contains("Omsorgsnämnden") && !public.contains("Välfärdsnämnden"),
+            "the standby in step is read again"
+        );
+    });
+    eventually(
+        "/organ",
+        "Välfärdsnämnden",
+        "the public site never saw the replayed change",
+    );
     assert!(http()
         .get(format!("{}/readyz", a.base))
         .send()

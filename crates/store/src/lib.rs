@@ -22,6 +22,7 @@ mod error;
 mod followup;
 mod papers;
 mod pg;
+mod replica;
 mod sql;
 mod sqlite;
 mod throttle;
@@ -39,6 +40,7 @@ pub use papers::{
     PaperStore, StoredMemo,
 };
 pub use pg::MAX_CONNECTIONS as POSTGRES_MAX_CONNECTIONS;
+pub use replica::ReplicaState;
 pub use sql::DbError;
 pub use sqlite::{SqlStore, SCHEMA_VERSION};
 pub use throttle::LoginFailures;

@@ -98,20 +98,11 @@ impl PgPool {
         Ok(pool)
     }
 
-    /// Connects to a read replica (a hot standby of the database at `url`) whose sessions
-    /// only read. Nothing is migrated there: its schema must already be the one this
-    /// program writes (it follows the primary), or the connection is refused.
-    pub(crate) fn connect_replica(url: &str, schema: Option<&str>) -> Result<PgPool> {
-        let pool = PgPool::new(url, schema, " -c default_transaction_read_only=on")?;
-        let found = pool.schema_version()?;
-        let known = BASE + MIGRATIONS.len() as i64;
-        if found != known {
-            return Err(StoreError::Rule(format!(
-                "läsrepliken har schemaversion {found}, programmet skriver {known}: \
-                 vänta tills repliken har hunnit ikapp huvuddatabasen"
-            )));
-        }
-        Ok(pool)
+    /// Sessions to a read replica (a hot standby of the database at `url`), which only
+    /// read. Nothing is connected yet, and nothing is ever migrated there (it follows the
+    /// primary): [`crate::replica::Replica::check`] finds out whether it may be read.
+    pub(crate) fn replica(url: &str, schema: Option<&str>) -> Result<PgPool> {
+        PgPool::new(url, schema, " -c default_transaction_read_only=on")
     }
 
     /// A pool of sessions to `url`, in `schema`, with the server settings every session
@@ -391,7 +382,14 @@ pub(crate) enum Tls {
 fn tls_of(address: &str) -> Result<(String, Tls)> {
     let bad = |why: String| StoreError::Rule(format!("ogiltig databasadress: {why}"));
     let Ok(mut parsed) = url::Url::parse(address) else {
-        // The key=value form: the driver reads it (and refuses what it does not know).
+        // The key=value form: the driver reads it (and refuses what it does not know), in
+        // the clear only.
+        if address.contains("sslmode") || address.contains("sslrootcert") {
+            return Err(bad(
+                "TLS (sslmode, sslrootcert) ges i adressens URL-form: postgres://…?sslmode=verify-full"
+                    .into(),
+            ));
+        }
         return Ok((address.to_string(), Tls::Off));
     };
     let pairs: Vec<(String, String)> = parsed.query_pairs().into_owned().collect();
@@ -429,6 +427,10 @@ fn tls_of(address: &str) -> Result<(String, Tls)> {
             parsed.set_query(None);
         } else {
             parsed.query_pairs_mut().clear().extend_pairs(kept);
+            // The form encoding writes a space as `+`, which the driver would read as a
+            // plus (a literal plus is `%2B` here, so every `+` is a space).
+            let query = parsed.query().unwrap_or_default().replace('+', "%20");
+            parsed.set_query(Some(&query));
         }
     }
     if !verified {

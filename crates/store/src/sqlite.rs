@@ -67,7 +67,7 @@ pub struct SqlStore {
     /// A read replica of the PostgreSQL database that this store's reads (and its
     /// generation) come from; its writes still go to `backend`. See
     /// [`SqlStore::reading_from`].
-    replica: Option<Arc<crate::pg::PgPool>>,
+    replica: Option<Arc<crate::replica::Replica>>,
     /// The clock that stamps what is written (the audit log, imports).
     clock: Arc<dyn Clock>,
 }
@@ -146,12 +146,18 @@ impl SqlStore {
     }
 
     /// This PostgreSQL store reading from the replica at `read_url` (a hot standby that
-    /// follows it), in the same schema: reads and the generation come from the replica,
-    /// which may be a moment behind; writes go to this store's database (the two share its
-    /// connections). For the public site, whose readers can wait a second for what was
-    /// just decided. Refused on SQLite, and when the replica's schema is not this
-    /// program's.
-    pub fn reading_from(&self, read_url: &str, schema: Option<&str>) -> Result<SqlStore> {
+    /// follows it), in the same schema: reads and the generation come from the replica
+    /// while [`SqlStore::check_replica`] last found it at most `max_lag` behind the
+    /// primary, and from the primary otherwise (it is passed over until a check finds it
+    /// in step); writes go to this store's database (the two share its connections). For
+    /// the public site, whose readers can wait a moment for what was just decided.
+    /// Refused on SQLite; nothing is connected until the first check.
+    pub fn reading_from(
+        &self,
+        read_url: &str,
+        schema: Option<&str>,
+        max_lag: std::time::Duration,
+    ) -> Result<SqlStore> {
         let Backend::Postgres(primary) = &self.backend else {
             return Err(StoreError::Rule(
                 "en läsreplik ([database] read_url) finns bara för PostgreSQL".into(),
@@ -159,11 +165,27 @@ impl SqlStore {
         };
         Ok(SqlStore {
             backend: Backend::Postgres(primary.clone()),
-            replica: Some(Arc::new(crate::pg::PgPool::connect_replica(
-                read_url, schema,
-            )?)),
+            replica: Some(Arc::new(crate::replica::Replica::new(
+                crate::pg::PgPool::replica(read_url, schema)?,
+                max_lag,
+            ))),
             clock: self.clock.clone(),
         })
+    }
+
+    /// Compares the read replica with the primary and decides whether reads go there until
+    /// the next check (see [`crate::replica`]); `None` without a replica. Run every second
+    /// by the server.
+    pub fn check_replica(&self) -> Result<Option<crate::replica::ReplicaState>> {
+        let (Backend::Postgres(primary), Some(replica)) = (&self.backend, &self.replica) else {
+            return Ok(None);
+        };
+        let generation = primary.generation()?;
+        Ok(Some(replica.check(
+            generation,
+            std::time::Instant::now(),
+            SCHEMA_VERSION,
+        )))
     }
 
     /// Which database: "SQLite" or "PostgreSQL".
@@ -240,9 +262,11 @@ impl SqlStore {
     /// snapshot). In memory, on the writer.
     pub(crate) fn read<T>(&self, f: impl FnOnce(&Conn<'_>) -> Result<T>) -> Result<T> {
         let l = match (&self.backend, &self.replica) {
-            (_, Some(r)) => return r.read(|s| f(&Conn(Handle::Pg(s), &*self.clock))),
-            (Backend::Sqlite(l), None) => l,
-            (Backend::Postgres(p), None) => {
+            (_, Some(r)) if r.fresh() => {
+                return r.pool.read(|s| f(&Conn(Handle::Pg(s), &*self.clock)))
+            }
+            (Backend::Sqlite(l), _) => l,
+            (Backend::Postgres(p), _) => {
                 return p.read(|s| f(&Conn(Handle::Pg(s), &*self.clock)));
             }
         };
@@ -275,9 +299,9 @@ impl SqlStore {
     /// change count; on PostgreSQL, a number every write transaction bumps.
     pub fn generation(&self) -> Result<(i64, u64)> {
         let l = match (&self.backend, &self.replica) {
-            (_, Some(r)) => return Ok((r.generation()?, 0)),
-            (Backend::Sqlite(l), None) => l,
-            (Backend::Postgres(p), None) => return Ok((p.generation()?, 0)),
+            (_, Some(r)) if r.fresh() => return Ok((r.pool.generation()?, 0)),
+            (Backend::Sqlite(l), _) => l,
+            (Backend::Postgres(p), _) => return Ok((p.generation()?, 0)),
         };
         match &l.watch {
             Some(w) => {

@@ -47,6 +47,10 @@ impl InMemory {
             let f = map
                 .entry(k.clone())
                 .or_insert(LoginFailures { count: 0, last: at });
+            if (at - f.last).num_seconds() >= FORGET_AFTER_SECONDS {
+                // As in the shared table: an hour-old count is forgotten.
+                f.count = 0;
+            }
             f.count += 1;
             f.last = at;
         }

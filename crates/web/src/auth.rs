@@ -220,16 +220,6 @@ pub fn hash_slots() -> usize {
         .unwrap_or(1)
 }
 
-/// Checks `password` against `hash` on the blocking pool, waiting for a free hashing slot.
-async fn verify_off_workers(state: &AppState, hash: String, password: String) -> bool {
-    let Ok(_slot) = state.hashing.clone().acquire_owned().await else {
-        return false;
-    };
-    tokio::task::spawn_blocking(move || verify_password(&hash, &password))
-        .await
-        .unwrap_or(false)
-}
-
 /// Checks the password, counts failures, delays repeated failures, and creates a session.
 /// Unknown names, wrong passwords and accounts that may not log in take the same time and
 /// get the same answer.
@@ -243,12 +233,26 @@ pub async fn login(
     if !paragraf_app::sso::local_passwords(dir) {
         return Ok(Login::PasswordsOff);
     }
+    // Held back at once, without waiting for a slot; then, with a slot of the password
+    // hashing held from the throttle's check until the failure is counted, checked again:
+    // attempts sent at once are checked one after another (as many at a time as there are
+    // slots), each seeing the failures counted before it.
+    let wait = accounts::login_wait(dir, address, username, Utc::now())?;
+    if wait > 0 {
+        return Ok(Login::Wait(wait));
+    }
+    let Ok(_slot) = state.hashing.clone().acquire_owned().await else {
+        return Ok(Login::Wrong);
+    };
     let wait = accounts::login_wait(dir, address, username, Utc::now())?;
     if wait > 0 {
         return Ok(Login::Wait(wait));
     }
     let (user, hash) = accounts::login_hash(dir, username, &state.dummy_hash)?;
-    let good = verify_off_workers(state, hash, password.to_string()).await;
+    let password = password.to_string();
+    let good = tokio::task::spawn_blocking(move || verify_password(&hash, &password))
+        .await
+        .unwrap_or(false);
     let user = match user {
         Some(u) if good && u.may_log_in(Utc::now()) => u,
         other => {

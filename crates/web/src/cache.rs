@@ -3,7 +3,8 @@
 //! is answered from memory while the store's generation (which moves with every write, by
 //! this server or any other process) and today's date are those the page was built with.
 //! Logged-in viewers and every other route always go to the handler; a token holder's API
-//! lists are kept per token (the token checked on every request).
+//! lists are kept per token (the token checked on every request, against the store or
+//! against the store's answer kept for the same generation while the token has not expired).
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};

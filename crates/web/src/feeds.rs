@@ -53,12 +53,12 @@ fn meetings(
 ) -> Result<Vec<Record<MeetingId, Meeting>>, WebError> {
     if let Some(b) = body {
         state
-            .dir
+            .public
             .body(b)
             .map_err(|_| WebError::NotFound(format!("organ {b}")))?;
     }
     Ok(state
-        .dir
+        .public
         .meetings()?
         .iter()
         .filter(|m| body.is_none_or(|b| m.body == b))
@@ -355,7 +355,7 @@ pub async fn completeness_page(
     use chrono::Datelike;
     let body = BodyId(id);
     state
-        .dir
+        .public
         .body(body)
         .map_err(|_| WebError::NotFound(format!("organ {id}")))?;
     let today = state.today();

@@ -418,6 +418,35 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
             }
         }
     });
+    // Every second, with a read replica: whether the public site may read it.
+    if state.dir.has_read_replica() {
+        let dir = state.dir.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+            let mut last = None;
+            loop {
+                tick.tick().await;
+                let dir = dir.clone();
+                let state = tokio::task::spawn_blocking(move || dir.check_replica()).await;
+                let now = match state {
+                    Ok(Ok(Some(s))) => s,
+                    Ok(Err(e)) => paragraf_app::ReplicaState::PassedOver(format!("{e:#}")),
+                    _ => continue,
+                };
+                if last.as_ref() != Some(&now) {
+                    match &now {
+                        paragraf_app::ReplicaState::InStep => {
+                            tracing::info!("den publika webbplatsen läser läsrepliken")
+                        }
+                        paragraf_app::ReplicaState::PassedOver(why) => {
+                            tracing::warn!("den publika webbplatsen läser huvuddatabasen: {why}")
+                        }
+                    }
+                    last = Some(now);
+                }
+            }
+        });
+    }
     // Every hour (and at start): annotations whose owner's seat has ended go.
     let dir = state.dir.clone();
     tokio::spawn(async move {

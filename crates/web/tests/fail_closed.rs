@@ -943,6 +943,44 @@ async fn logins_are_slowed_per_address_and_name_and_say_the_same_for_everyone() 
     }
     assert_eq!(known, unknown, "names cannot be told apart");
     assert!(known.contains(&StatusCode::TOO_MANY_REQUESTS));
+    // Ten attempts sent at once are still counted one after another: no more passwords are
+    // checked than the free failures and the hashing slots let through.
+    let burst = from("10.7.7.7");
+    let attempt = || app.login_from("sekreterare", "fel", burst);
+    let answers = tokio::join!(
+        attempt(),
+        attempt(),
+        attempt(),
+        attempt(),
+        attempt(),
+        attempt(),
+        attempt(),
+        attempt(),
+        attempt(),
+        attempt()
+    );
+    let statuses = [
+        answers.0.status,
+        answers.1.status,
+        answers.2.status,
+        answers.3.status,
+        answers.4.status,
+        answers.5.status,
+        answers.6.status,
+        answers.7.status,
+        answers.8.status,
+        answers.9.status,
+    ];
+    let checked = statuses
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    assert!(
+        checked
+            <= paragraf_app::accounts::FREE_FAILURES_PER_NAME as usize
+                + paragraf_web::auth::hash_slots(),
+        "{checked} of 10 passwords checked: {statuses:?}"
+    );
     // … and the real secretary, from her own address, logs in at once.
     let ok = app
         .login_from("sekreterare", "sekreterare-demo", from("10.1.1.1"))

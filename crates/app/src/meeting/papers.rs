@@ -476,20 +476,21 @@ pub fn prune(dir: &DataDir, user: &User) -> Result<usize> {
             kept.extend(m.agenda().iter().filter_map(|i| i.case));
         }
     }
-    // Decided before the write: the store's check runs inside its write transaction, where
-    // no other read may wait on it.
-    let keep: std::collections::HashSet<CaseId> = store
+    // Decided before the write (the store's check runs inside its write transaction, where
+    // no other read may wait on it): the cases whose notes go. A note written meanwhile on
+    // another case stays.
+    let remove: std::collections::HashSet<CaseId> = store
         .annotations(user.id)?
         .into_iter()
         .map(|a| a.case)
         .filter(|c| {
-            kept.contains(c)
+            !(kept.contains(c)
                 || store
                     .case(*c)
-                    .is_ok_and(|c| c.body.is_some_and(|b| sits(b, today)))
+                    .is_ok_and(|c| c.body.is_some_and(|b| sits(b, today))))
         })
         .collect();
-    Ok(store.prune_annotations(user.id, &|c| keep.contains(&c))?)
+    Ok(store.prune_annotations(user.id, &|c| !remove.contains(&c))?)
 }
 
 /// Removes the annotations every account may no longer keep (see [`prune`]): the server
