@@ -15,11 +15,14 @@ use serde_json::{json, Value};
 /// The PostgreSQL server of the test run (`scripts/test` starts one); without it the test
 /// says so and does nothing.
 fn postgres() -> Option<String> {
-    let url = std::env::var("PARAGRAF_TEST_POSTGRES")
-        .ok()
-        .filter(|u| !u.is_empty());
+    server("PARAGRAF_TEST_POSTGRES", "PostgreSQL-testet")
+}
+
+/// The address in the environment variable `name`, if set; without it, `test` says so.
+fn server(name: &str, test: &str) -> Option<String> {
+    let url = std::env::var(name).ok().filter(|u| !u.is_empty());
     if url.is_none() {
-        eprintln!("PARAGRAF_TEST_POSTGRES saknas: PostgreSQL-testet hoppas över");
+        eprintln!("{name} saknas: {test} hoppas över");
     }
     url
 }
@@ -55,6 +58,24 @@ fn command(url: &str, schema: &str) -> Command {
         .env("PARAGRAF_DATABASE_SCHEMA", schema)
         .env("RUST_LOG", "warn");
     c
+}
+
+/// The demo installed on PostgreSQL at `url`, in `schema`: its temporary directory and
+/// its data directory.
+fn demo_on(url: &str, schema: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let out = command(url, schema)
+        .args(["demo", "--no-serve", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (tmp, data)
 }
 
 fn serve(data: &std::path::Path, url: &str, schema: &str) -> Instance {
@@ -182,18 +203,7 @@ fn cases(base: &str, token: &str) -> Vec<Value> {
 fn two_instances_serve_one_postgresql_database() {
     let Some(url) = postgres() else { return };
     let schema = format!("instances_{}", std::process::id());
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let out = command(&url, &schema)
-        .args(["demo", "--no-serve", "--data"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_tmp, data) = demo_on(&url, &schema);
     assert!(
         !data.join("paragraf.db").exists(),
         "the data went to PostgreSQL"
@@ -460,13 +470,7 @@ fn tamper_sealed_minutes(dir: &std::path::Path) -> bool {
 
 /// The hot standby the tests' cluster streams to (`scripts/pg-cluster replica`), if any.
 fn replica() -> Option<String> {
-    let url = std::env::var("PARAGRAF_TEST_POSTGRES_REPLICA")
-        .ok()
-        .filter(|u| !u.is_empty());
-    if url.is_none() {
-        eprintln!("PARAGRAF_TEST_POSTGRES_REPLICA saknas: testet av läsrepliken hoppas över");
-    }
-    url
+    server("PARAGRAF_TEST_POSTGRES_REPLICA", "testet av läsrepliken")
 }
 
 /// The generation of `schema` as the server at `url` has it.
@@ -514,18 +518,7 @@ fn the_public_site_reads_from_the_read_replica() {
         return;
     };
     let schema = format!("replica_{}", std::process::id());
-    let tmp = tempfile::tempdir().unwrap();
-    let data = tmp.path().join("data");
-    let out = command(&url, &schema)
-        .args(["demo", "--no-serve", "--data"])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (_tmp, data) = demo_on(&url, &schema);
     caught_up(&url, &standby, &schema);
 
     // A replica more than 3 s behind is passed over.

@@ -398,76 +398,70 @@ pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
     paragraf_app::meeting::cycle::close_appeal_periods(&state.dir, state.today())?;
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!("lyssnar på http://{}", listener.local_addr()?);
-    // The outbox: queued e-mail is sent every few seconds, off the request workers.
-    let dir = state.dir.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3));
-        loop {
-            tick.tick().await;
-            let dir = dir.clone();
-            let round = tokio::task::spawn_blocking(move || {
-                paragraf_app::mail::deliver_due(&dir, chrono::Utc::now())
-            })
-            .await;
-            match round {
-                Ok(Ok(d)) if d.sent + d.failed > 0 => {
-                    tracing::info!(skickade = d.sent, misslyckade = d.failed, "e-post")
-                }
-                Ok(Err(e)) => tracing::warn!("e-posten kunde inte skickas: {e:#}"),
-                _ => {}
+    // The outbox: queued e-mail is sent every few seconds.
+    every(&state, 3, |dir| {
+        match paragraf_app::mail::deliver_due(dir, chrono::Utc::now()) {
+            Ok(d) if d.sent + d.failed > 0 => {
+                tracing::info!(skickade = d.sent, misslyckade = d.failed, "e-post")
             }
+            Err(e) => tracing::warn!("e-posten kunde inte skickas: {e:#}"),
+            _ => {}
         }
     });
-    // Every second, with a read replica: whether the public site may read it.
+    // With a read replica, every second: whether the public site may read it.
     if state.dir.has_read_replica() {
-        let dir = state.dir.clone();
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
-            let mut last = None;
-            loop {
-                tick.tick().await;
-                let dir = dir.clone();
-                let state = tokio::task::spawn_blocking(move || dir.check_replica()).await;
-                let now = match state {
-                    Ok(Ok(Some(s))) => s,
-                    Ok(Err(e)) => paragraf_app::ReplicaState::PassedOver(format!("{e:#}")),
-                    _ => continue,
-                };
-                if last.as_ref() != Some(&now) {
-                    match &now {
-                        paragraf_app::ReplicaState::InStep => {
-                            tracing::info!("den publika webbplatsen läser läsrepliken")
-                        }
-                        paragraf_app::ReplicaState::PassedOver(why) => {
-                            tracing::warn!("den publika webbplatsen läser huvuddatabasen: {why}")
-                        }
+        let last = std::sync::Mutex::new(None);
+        every(&state, 1, move |dir| {
+            let now = match dir.check_replica() {
+                Ok(Some(s)) => s,
+                Ok(None) => return,
+                Err(e) => paragraf_app::ReplicaState::PassedOver(format!("{e:#}")),
+            };
+            let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+            if last.as_ref() != Some(&now) {
+                match &now {
+                    paragraf_app::ReplicaState::InStep => {
+                        tracing::info!("den publika webbplatsen läser läsrepliken")
                     }
-                    last = Some(now);
+                    paragraf_app::ReplicaState::PassedOver(why) => {
+                        tracing::warn!("den publika webbplatsen läser huvuddatabasen: {why}")
+                    }
                 }
+                *last = Some(now);
             }
         });
     }
-    // Every hour (and at start): annotations whose owner's seat has ended go.
-    let dir = state.dir.clone();
-    tokio::spawn(async move {
-        let mut tick = tokio::time::interval(std::time::Duration::from_secs(3600));
-        loop {
-            tick.tick().await;
-            let dir = dir.clone();
-            let round =
-                tokio::task::spawn_blocking(move || paragraf_app::meeting::papers::prune_all(&dir))
-                    .await;
-            match round {
-                Ok(Ok(n)) if n > 0 => tracing::info!(borttagna = n, "anteckningar"),
-                Ok(Err(e)) => tracing::warn!("anteckningarna kunde inte rensas: {e:#}"),
-                _ => {}
-            }
-        }
-    });
+    // Every hour: annotations whose owner's seat has ended go.
+    every(
+        &state,
+        3600,
+        |dir| match paragraf_app::meeting::papers::prune_all(dir) {
+            Ok(n) if n > 0 => tracing::info!(borttagna = n, "anteckningar"),
+            Err(e) => tracing::warn!("anteckningarna kunde inte rensas: {e:#}"),
+            _ => {}
+        },
+    );
     serve_listener(state, listener, async {
         let _ = tokio::signal::ctrl_c().await;
     })
     .await
+}
+
+/// Runs `job` on the blocking pool, off the request workers, every `seconds` (the first
+/// time at once) for as long as the server runs; a round waits for the one before.
+fn every(state: &AppState, seconds: u64, job: impl Fn(&DataDir) + Send + Sync + 'static) {
+    let dir = state.dir.clone();
+    let job = Arc::new(job);
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(seconds));
+        loop {
+            tick.tick().await;
+            let (dir, job) = (dir.clone(), job.clone());
+            if let Err(e) = tokio::task::spawn_blocking(move || job(&dir)).await {
+                tracing::error!("ett bakgrundsjobb avbröts: {e}");
+            }
+        }
+    });
 }
 
 /// Serves the connections of `listener` until `shutdown` completes.
