@@ -7,6 +7,20 @@ use paragraf_app::registry::{register_case, RegisterCase};
 use paragraf_app::settings::{self, Settings};
 use paragraf_app::{DataDir, Error};
 
+/// A new installation with the demo's settings (on PostgreSQL when the tests name one).
+fn installation() -> (tempfile::TempDir, DataDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = DataDir::init(
+        &tmp.path().join("d"),
+        &paragraf_app::Config {
+            database: paragraf_app::DatabaseConfig::for_tests(),
+            ..demo_config()
+        },
+    )
+    .unwrap();
+    (tmp, dir)
+}
+
 fn case(series: Option<&str>) -> RegisterCase {
     RegisterCase {
         title: "Yttrande över remiss".into(),
@@ -21,15 +35,7 @@ fn case(series: Option<&str>) -> RegisterCase {
 
 #[test]
 fn settings_change_in_force_on_disk_and_in_the_audit_log() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = DataDir::init(
-        &tmp.path().join("d"),
-        &paragraf_app::Config {
-            database: paragraf_app::DatabaseConfig::for_tests(),
-            ..demo_config()
-        },
-    )
-    .unwrap();
+    let (_tmp, dir) = installation();
     let mut s = settings::settings(&dir);
     assert_eq!(s.name, "Demoby kommun");
     s.name = "Hagfors kommun".into();
@@ -76,15 +82,7 @@ fn settings_change_in_force_on_disk_and_in_the_audit_log() {
 
 #[test]
 fn a_bad_value_is_named_and_changes_nothing() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = DataDir::init(
-        &tmp.path().join("d"),
-        &paragraf_app::Config {
-            database: paragraf_app::DatabaseConfig::for_tests(),
-            ..demo_config()
-        },
-    )
-    .unwrap();
+    let (_tmp, dir) = installation();
     let file = std::fs::read_to_string(dir.path.join("paragraf.toml")).unwrap();
     let good = settings::settings(&dir);
     let field_of = |s: Settings| match settings::update(&dir, "admin", s) {
@@ -164,15 +162,7 @@ fn a_bad_value_is_named_and_changes_nothing() {
 
 #[test]
 fn the_logo_is_a_small_png() {
-    let tmp = tempfile::tempdir().unwrap();
-    let dir = DataDir::init(
-        &tmp.path().join("d"),
-        &paragraf_app::Config {
-            database: paragraf_app::DatabaseConfig::for_tests(),
-            ..demo_config()
-        },
-    )
-    .unwrap();
+    let (_tmp, dir) = installation();
     assert!(settings::logo(&dir).is_none());
     let svg = b"<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>";
     assert!(matches!(

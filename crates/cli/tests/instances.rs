@@ -65,17 +65,24 @@ fn command(url: &str, schema: &str) -> Command {
 fn demo_on(url: &str, schema: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let out = command(url, schema)
-        .args(["demo", "--no-serve", "--data"])
-        .arg(&data)
-        .output()
-        .unwrap();
+    run_demo(command(url, schema), &data);
+    (tmp, data)
+}
+
+/// `c` makes the demo in `dir`, without serving it.
+fn run_demo(mut c: Command, dir: &std::path::Path) {
+    succeeded(c.args(["demo", "--no-serve", "--data"]).arg(dir));
+}
+
+/// What `c` printed, once it has succeeded.
+fn succeeded(c: &mut Command) -> std::process::Output {
+    let out = c.output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    (tmp, data)
+    out
 }
 
 fn serve(data: &std::path::Path, url: &str, schema: &str) -> Instance {
@@ -358,18 +365,11 @@ fn two_instances_serve_one_postgresql_database() {
     );
 }
 
+/// The demo on SQLite in `dir`.
 fn demo(dir: &std::path::Path) {
-    let out = Command::new(bin())
-        .args(["demo", "--no-serve", "--data"])
-        .arg(dir)
-        .env_remove("PARAGRAF_DATABASE_URL")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let mut c = Command::new(bin());
+    c.env_remove("PARAGRAF_DATABASE_URL");
+    run_demo(c, dir);
 }
 
 fn db_copy(dir: &std::path::Path, url: &str, schema: &str) -> std::process::Output {
@@ -415,17 +415,12 @@ fn db_copy_moves_the_demo_with_every_seal_verified_on_the_target() {
     // Numbering goes on where it stood: the moved installation and its twin on SQLite give
     // the next case the same diarienummer.
     let add = |dir: &std::path::Path| {
-        let out = Command::new(bin())
-            .args(["case", "add", "--json", "--data"])
-            .arg(dir)
-            .arg("Efter flytten")
-            .env_remove("PARAGRAF_DATABASE_URL")
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
+        let out = succeeded(
+            Command::new(bin())
+                .args(["case", "add", "--json", "--data"])
+                .arg(dir)
+                .arg("Efter flytten")
+                .env_remove("PARAGRAF_DATABASE_URL"),
         );
         serde_json::from_slice::<Value>(&out.stdout).unwrap()["dnr"].clone()
     };

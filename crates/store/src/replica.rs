@@ -47,6 +47,15 @@ impl Replica {
         self.fresh.load(Ordering::Acquire)
     }
 
+    /// The state the last check left, while nothing new is known.
+    fn as_before(&self) -> ReplicaState {
+        if self.fresh() {
+            ReplicaState::InStep
+        } else {
+            ReplicaState::PassedOver("läsrepliken ligger efter".into())
+        }
+    }
+
     /// Compares the replica with the primary, whose generation is `primary`, at `now`,
     /// and decides whether reads may go there until the next check.
     pub(crate) fn check(&self, primary: i64, now: Instant, known_schema: i64) -> ReplicaState {
@@ -82,20 +91,11 @@ impl Replica {
                         now.duration_since(since).as_secs()
                     ))
                 }
-                Some(_) => {
-                    if self.fresh() {
-                        ReplicaState::InStep
-                    } else {
-                        ReplicaState::PassedOver("läsrepliken ligger efter".into())
-                    }
-                }
+                // Behind, for less than the allowed lag so far: as it was.
+                Some(_) => self.as_before(),
                 None => {
                     *behind = Some((primary, now));
-                    if self.fresh() {
-                        ReplicaState::InStep
-                    } else {
-                        ReplicaState::PassedOver("läsrepliken ligger efter".into())
-                    }
+                    self.as_before()
                 }
             },
         };
