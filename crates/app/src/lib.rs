@@ -22,6 +22,7 @@ pub mod meeting;
 pub mod memo;
 pub mod open_data;
 pub mod org;
+mod pipeline;
 mod queries;
 pub mod registry;
 pub mod search;

@@ -3,7 +3,7 @@
 //! vidaredelegation list.
 
 use crate::sql::{params, Conn, OptionalExtension};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use paragraf_core::delegation::{
     DecisionRow, DelegationOrder, FurtherDelegation, LevelNumber, Outcome, RoleHolder,
 };
@@ -242,22 +242,23 @@ impl<D: Db> DelegationStore for D {
             let import_id = c.last_insert_rowid()?;
             let mut stmt = c.prepare_cached(
                 "INSERT INTO delegation_decisions
-                     (import_id, line, item, level, date, decided_by, role, unit, decision, outcome)
+                     (import_id, line, item, level, day, decided_by, role, unit, decision, outcome)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?;
             let mut rows = 0usize;
             let mut put = |line: u64, r: &DecisionRow| {
-                stmt.execute(params![
-                    import_id,
-                    line as i64,
-                    r.item,
-                    r.level.as_ref().map(|l| l.0.clone()),
-                    r.date.to_string(),
-                    r.decided_by,
-                    r.role,
-                    r.unit,
-                    r.decision,
-                    r.outcome.swedish()
+                use crate::sql::ValueRef as V;
+                stmt.execute_borrowed(&[
+                    V::Int(import_id),
+                    V::Int(line as i64),
+                    V::Text(&r.item),
+                    r.level.as_ref().map_or(V::Null, |l| V::Text(&l.0)),
+                    V::Int(day(r.date)),
+                    V::Text(&r.decided_by),
+                    V::Text(&r.role),
+                    V::Text(&r.unit),
+                    V::Text(&r.decision),
+                    V::Text(r.outcome.swedish()),
                 ])?;
                 rows += 1;
                 Ok(())
@@ -284,14 +285,14 @@ impl<D: Db> DelegationStore for D {
     ) -> Result<Vec<(DecisionRow, Option<MeetingId>)>> {
         self.read(|c| {
             let mut stmt = c.prepare_cached(
-                "SELECT item, level, date, decided_by, role, unit, decision, outcome, reported_at
-                 FROM delegation_decisions WHERE date >= ?1 AND date <= ?2 ORDER BY date, id",
+                "SELECT item, level, day, decided_by, role, unit, decision, outcome, reported_at
+                 FROM delegation_decisions WHERE day >= ?1 AND day <= ?2 ORDER BY day, id",
             )?;
-            let rows = stmt.query_map(params![from.to_string(), to.to_string()], |r| {
+            let rows = stmt.query_map(params![day(from), day(to)], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, Option<String>>(1)?,
-                    r.get::<_, String>(2)?,
+                    r.get::<_, i64>(2)?,
                     r.get::<_, String>(3)?,
                     r.get::<_, String>(4)?,
                     r.get::<_, String>(5)?,
@@ -303,6 +304,7 @@ impl<D: Db> DelegationStore for D {
             let mut out = Vec::new();
             for row in rows {
                 let (item, level, d, decided_by, role, unit, decision, outcome, reported) = row?;
+                let date = from_day(&item, d)?;
                 let outcome = Outcome::parse(&outcome).map_err(|e| StoreError::Corrupt {
                     what: "delegationsbeslut",
                     id: item.clone(),
@@ -312,7 +314,7 @@ impl<D: Db> DelegationStore for D {
                     DecisionRow {
                         item,
                         level: level.map(|l| LevelNumber::new(&l)),
-                        date: date("delegationsbeslut", &d)?,
+                        date,
                         decided_by,
                         role,
                         unit,
@@ -388,7 +390,25 @@ pub(crate) fn report_decisions(
 ) -> Result<usize> {
     c.execute(
         "UPDATE delegation_decisions SET reported_at = ?3
-         WHERE date >= ?1 AND date <= ?2 AND reported_at IS NULL",
-        params![from.to_string(), to.to_string(), meeting.0],
+         WHERE day >= ?1 AND day <= ?2 AND reported_at IS NULL",
+        params![day(from), day(to), meeting.0],
     )
+}
+
+/// A decision's date as the store keeps it: its day number (days from the Common Era,
+/// 0001-01-01 = 1), compared as an integer by the index.
+fn day(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+/// The date of a stored day number.
+fn from_day(item: &str, n: i64) -> Result<NaiveDate> {
+    i32::try_from(n)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .ok_or_else(|| StoreError::Corrupt {
+            what: "delegationsbeslut",
+            id: item.to_string(),
+            reason: format!("ogiltigt dagnummer {n}"),
+        })
 }

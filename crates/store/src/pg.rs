@@ -32,6 +32,7 @@ use crate::{Result, StoreError};
 const MIGRATIONS: &[&str] = &[
     include_str!("pg/0001_schema.sql"),
     include_str!("pg/0002_login_failures.sql"),
+    include_str!("pg/0003_delegation_rows.sql"),
 ];
 
 /// The SQLite schema version before PostgreSQL's first migration.

@@ -703,7 +703,44 @@ pub(crate) enum Stmt<'c> {
     Pg(&'c PgSession, postgres::Statement),
 }
 
+impl rusqlite::ToSql for ValueRef<'_> {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef as V};
+        Ok(ToSqlOutput::Borrowed(match *self {
+            ValueRef::Null => V::Null,
+            ValueRef::Int(i) => V::Integer(i),
+            ValueRef::Real(f) => V::Real(f),
+            ValueRef::Text(s) => V::Text(s.as_bytes()),
+            ValueRef::Blob(b) => V::Blob(b),
+        }))
+    }
+}
+
+impl ValueRef<'_> {
+    fn to_owned_value(self) -> Value {
+        match self {
+            ValueRef::Null => Value::Null,
+            ValueRef::Int(i) => Value::Int(i),
+            ValueRef::Real(f) => Value::Real(f),
+            ValueRef::Text(s) => Value::Text(s.to_string()),
+            ValueRef::Blob(b) => Value::Blob(b.to_vec()),
+        }
+    }
+}
+
 impl<'c> Stmt<'c> {
+    /// Runs it with borrowed values (a bulk write's rows, bound without a copy on SQLite);
+    /// how many rows it changed.
+    pub(crate) fn execute_borrowed(&mut self, values: &[ValueRef<'_>]) -> Result<usize> {
+        match self {
+            Stmt::Sqlite(st) => Ok(st.execute(rusqlite::params_from_iter(values.iter()))?),
+            Stmt::Pg(s, st) => {
+                let owned: Vec<Value> = values.iter().map(|v| v.to_owned_value()).collect();
+                s.execute(st, &owned)
+            }
+        }
+    }
+
     /// Runs it; how many rows it changed.
     pub(crate) fn execute(&mut self, p: impl Params) -> Result<usize> {
         let values = p.values();

@@ -47,6 +47,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0015_papers.sql"),
     include_str!("migrations/0016_dispatch_leases.sql"),
     include_str!("migrations/0017_login_failures.sql"),
+    include_str!("migrations/0018_delegation_rows.sql"),
 ];
 
 /// Idle read connections kept open for reuse: as many as requests are read at once under

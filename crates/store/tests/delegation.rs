@@ -66,3 +66,57 @@ fn a_decision_file_is_one_transaction_and_imported_once() {
     let rows = vec![(2, row("1.1", "2024-06-02"))];
     assert!(s.add_decisions("juni.csv", "def", &rows).is_ok());
 }
+
+/// Decisions stored before their dates were day numbers (schema 17: the date as text,
+/// AUTOINCREMENT) are moved whole: each reads back with its date, ids go on after the last,
+/// and an outcome outside the three is still refused.
+#[test]
+fn decisions_stored_with_text_dates_are_moved_to_day_numbers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.db");
+    let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/src/migrations");
+    let mut files: Vec<_> = std::fs::read_dir(migrations)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let c = rusqlite::Connection::open(&path).unwrap();
+    for f in files.iter().take(17) {
+        c.execute_batch(&std::fs::read_to_string(f).unwrap())
+            .unwrap();
+    }
+    c.pragma_update(None, "user_version", 17).unwrap();
+    c.execute_batch(
+        "INSERT INTO delegation_imports (id, sha256, file, rows, imported_at)
+             VALUES (1, 'abc', 'gammal.csv', 2, '2024-01-01T00:00:00Z');
+         INSERT INTO delegation_decisions
+             (id, import_id, line, item, level, date, decided_by, role, unit, decision, outcome)
+         VALUES (7, 1, 2, '1.1', NULL, '2024-02-29', 'A B', 'Enhetschef', 'Enheten', 'Bifall', 'bifall'),
+                (8, 1, 3, '1.2', NULL, '0001-01-01', 'A B', 'Enhetschef', 'Enheten', 'Bifall', 'bifall');",
+    )
+    .unwrap();
+    drop(c);
+    let s = SqlStore::open(&path).expect("migrated");
+    assert_eq!(
+        s.decisions(d("0001-01-01"), d("2024-12-31")).expect("rows"),
+        vec![row("1.2", "0001-01-01"), row("1.1", "2024-02-29")]
+    );
+    assert!(s
+        .decisions(d("2024-03-01"), d("2024-12-31"))
+        .unwrap()
+        .is_empty());
+    s.add_decisions("ny.csv", "def", &[(2, row("1.3", "2024-03-01"))])
+        .expect("import");
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let last: i64 = c
+        .query_row("SELECT max(id) FROM delegation_decisions", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(last, 9);
+    let refused = c.execute(
+        "INSERT INTO delegation_decisions
+             (import_id, line, item, day, decided_by, role, unit, decision, outcome)
+         VALUES (1, 4, '1.1', 1, 'A', 'B', 'C', 'D', 'kanske')",
+        [],
+    );
+    assert!(refused.is_err(), "{refused:?}");
+}

@@ -429,9 +429,9 @@ pub fn import_decisions(
     import_decisions_in(&*dir.store, file, bytes.into())
 }
 
-/// [`import_decisions`] on `store` (a transaction, for a rehearsal). The file is read a row
-/// at a time, each row checked and written as it comes, all in one transaction: any bad row
-/// undoes it all.
+/// [`import_decisions`] on `store` (a transaction, for a rehearsal). The file is read and
+/// each row checked on a thread of its own while the store writes what it has been handed
+/// ([`crate::pipeline`]), all in one transaction: any bad row undoes it all.
 pub(crate) fn import_decisions_in(
     store: &dyn paragraf_store::Storage,
     file: &str,
@@ -443,29 +443,48 @@ pub(crate) fn import_decisions_in(
         crate::refuse!("ingen delegationsordning är inläst; läs in den först");
     }
     let checker = checker(store)?;
-    let mut problems = Vec::new();
-    let (mut from, mut to) = (None::<NaiveDate>, None::<NaiveDate>);
-    let stored = store.import_decision_rows(file, &sha, &mut |put| {
-        each_decision(&mut opened, &mut problems, &mut |line, row, problems| {
-            if let Err(errors) = checker.check(&row) {
-                problems.extend(errors.iter().map(|e| from_error(line, e)));
-            }
-            from = Some(from.map_or(row.date, |f| f.min(row.date)));
-            to = Some(to.map_or(row.date, |t| t.max(row.date)));
-            // After the first bad row nothing more is written: it will all be undone.
-            if problems.is_empty() {
-                put(line, &row)?;
-            }
-            Ok(())
-        })?;
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(paragraf_store::StoreError::Rule(
-                "filen har rader med fel".into(),
-            ))
-        }
-    });
+    // Whether the store took every row (else it stopped on an error of its own).
+    let mut read_all = false;
+    let ((mut problems, from, to), stored) = crate::pipeline::pipelined(
+        |give| {
+            let mut problems = Vec::new();
+            let (mut from, mut to) = (None::<NaiveDate>, None::<NaiveDate>);
+            let _ = each_decision(&mut opened, &mut problems, &mut |line, row, problems| {
+                if let Err(errors) = checker.check(&row) {
+                    problems.extend(errors.iter().map(|e| from_error(line, e)));
+                }
+                from = Some(from.map_or(row.date, |f| f.min(row.date)));
+                to = Some(to.map_or(row.date, |t| t.max(row.date)));
+                // After the first bad row nothing more is written: it will all be undone. The
+                // rest is still read, so that every bad row is named.
+                if problems.is_empty() && !give((line, row)) {
+                    // The store has stopped: its error is the answer.
+                    return Err(paragraf_store::StoreError::Rule(String::new()));
+                }
+                Ok(())
+            });
+            (problems, from, to)
+        },
+        |feed| {
+            store.import_decision_rows(file, &sha, &mut |put| {
+                while let Some((line, row)) = feed.next() {
+                    put(line, &row)?;
+                }
+                read_all = true;
+                if feed.finish().0.is_empty() {
+                    Ok(())
+                } else {
+                    Err(paragraf_store::StoreError::Rule(
+                        "filen har rader med fel".into(),
+                    ))
+                }
+            })
+        },
+    );
+    let stored = match stored {
+        Err(e) if !read_all => return Err(e.into()),
+        stored => stored,
+    };
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
         return Err(BadRows { problems }.into());

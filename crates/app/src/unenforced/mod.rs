@@ -504,57 +504,82 @@ pub(crate) fn import_csv_in(
         file: name.to_string(),
         sha256: paragraf_core::seal::sha256_hex(&bytes),
     };
+    // The file is read and checked on a thread of its own while the store writes
+    // ([`crate::pipeline`]); whether the store took every row (else it stopped on an error
+    // of its own, which is then the answer).
+    let mut read_all = false;
     let mut problems = Vec::new();
-    let mut bytes = Some(bytes);
-    let stored = store.import_decisions(actor, &source, &mut |session| {
-        read_rows(
-            bytes.take().unwrap_or_default(),
-            catalogue,
-            &mut problems,
-            &mut |row, columns, problems| {
-                let before = session.stored(&row.decision.id)?;
-                let mut d = match &before {
-                    Some(s) if !may_touch(s.body) => {
-                        problems.push(crate::RowProblem {
-                            line: row.line,
-                            field: "id".into(),
-                            message: format!(
-                                "beslut {} hör till en nämnd du inte arbetar i",
-                                row.decision.id
-                            ),
-                        });
-                        return Ok(());
+    let ((read_problems, _), stored) = crate::pipeline::pipelined(
+        |give| {
+            let mut problems = Vec::new();
+            let mut columns: Option<std::sync::Arc<[String]>> = None;
+            let _ = read_rows(
+                bytes,
+                catalogue,
+                &mut problems,
+                &mut |row, present, problems| {
+                    let columns = columns.get_or_insert_with(|| present.into()).clone();
+                    // After the first bad row nothing more is written: it will all be undone.
+                    // The rest is still read, so that every bad row is named.
+                    if problems.is_empty() && !give((row, columns)) {
+                        return Err(paragraf_store::StoreError::Rule(String::new()));
                     }
-                    Some(s) => {
-                        let mut m = merge(s, row.decision, columns);
-                        m.body = s.body;
-                        m
+                    Ok(())
+                },
+            );
+            (problems, ())
+        },
+        |feed| {
+            store.import_decisions(actor, &source, &mut |session| {
+                while let Some((row, columns)) = feed.next() {
+                    let before = session.stored(&row.decision.id)?;
+                    let mut d = match &before {
+                        Some(s) if !may_touch(s.body) => {
+                            problems.push(crate::RowProblem {
+                                line: row.line,
+                                field: "id".into(),
+                                message: format!(
+                                    "beslut {} hör till en nämnd du inte arbetar i",
+                                    row.decision.id
+                                ),
+                            });
+                            continue;
+                        }
+                        Some(s) => {
+                            let mut m = merge(s, row.decision, &columns);
+                            m.body = s.body;
+                            m
+                        }
+                        None => row.decision,
+                    };
+                    if body.is_some() {
+                        d.body = body;
                     }
-                    None => row.decision,
-                };
-                if body.is_some() {
-                    d.body = body;
+                    // A new row was checked when it was read; a merged one is checked again.
+                    if before.is_some() {
+                        let errors = d.validate_with(catalogue);
+                        problems.extend(errors.iter().map(|e| from_error(row.line, e)));
+                    }
+                    if problems.is_empty() {
+                        session.put(&d)?;
+                    }
                 }
-                // A new row was checked when it was read; a merged one is checked again.
-                if before.is_some() {
-                    let errors = d.validate_with(catalogue);
-                    problems.extend(errors.iter().map(|e| from_error(row.line, e)));
+                read_all = true;
+                if problems.is_empty() && feed.finish().0.is_empty() {
+                    Ok(())
+                } else {
+                    Err(paragraf_store::StoreError::Rule(
+                        "filen har rader med fel".into(),
+                    ))
                 }
-                // After the first bad row nothing more is written: it will all be undone.
-                if problems.is_empty() {
-                    session.put(&d)?;
-                }
-                Ok(())
-            },
-        )?;
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(paragraf_store::StoreError::Rule(
-                "filen har rader med fel".into(),
-            ))
-        }
-    });
+            })
+        },
+    );
+    let stored = match stored {
+        Err(e) if !read_all => return Err(e.into()),
+        stored => stored,
+    };
+    problems.extend(read_problems);
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
         return Err(BadRows { problems }.into());
