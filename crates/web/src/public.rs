@@ -844,7 +844,11 @@ pub async fn content_file(
         None => {
             let read = paragraf_app::meeting::documents::public_by_content(&state.public, hex)?
                 .ok_or_else(not_found)?;
-            state.files.put(hex, generation, Bytes::from(read))
+            state.files.put(
+                hex,
+                generation,
+                crate::zero_copy::sealed(&format!("{hex}.pdf"), read),
+            )
         }
     };
     Ok(content_answer(hex, bytes, &headers))
