@@ -263,6 +263,17 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     ));
                     Some((Field::Deciding, rest))
                 }
+                // "Övriga deltagande Sekreterare Mona Kjellström, tf. förvaltningschef Susanne
+                // Sandlund, …": the list of those present begins with the secretary's title,
+                // which is no signature.
+                Some((Field::Secretary, rest))
+                    if stacked.last() == Some(&Field::Others)
+                        && cell.matches(',').count() >= 2
+                        && crate::persons::names(&cell).len() >= 3 =>
+                {
+                    let _ = rest;
+                    Some((Field::Others, cell.as_str()))
+                }
                 other => other,
             };
             if let Some((field, rest)) = &label {
@@ -283,6 +294,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             }
             match label {
                 Some((field, rest)) => {
+                    // "Plats och tid Ivern, … kl 08:30-12.15 Beslutande Ledamöter": a list's
+                    // label at the end of the line, its names on the next.
+                    let (rest, opens) = match trailing_people_label(rest) {
+                        Some((before, open)) if field != open => (before, Some(open)),
+                        _ => (rest, None),
+                    };
                     current = Some(field);
                     let signer =
                         matches!(field, Field::Secretary | Field::Chair | Field::Adjusters);
@@ -328,6 +345,10 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                             filled.push(field);
                         }
                     }
+                    if let Some(open) = opens {
+                        current = Some(open);
+                        stacked = vec![open];
+                    }
                 }
                 None => match current {
                     // A value wrapped onto the next line: inside an open span
@@ -367,6 +388,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     for (field, no, v) in values {
         apply(&mut cover, field, no, &v);
     }
+    separate_names(&mut cover);
     finish_positions(&mut cover);
     // No signature names the secretary: the one person present as secretary
     // ("Anders Hedenby, sekreterare", "Sara Östberg, S&P, nämndsekr.") is.
@@ -706,10 +728,28 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         return;
     }
     let before = cover.attendees.len();
-    if PARTY.is_match(v) {
-        add_with_parties(cover, v, attendance);
-    } else {
-        add_without_parties(cover, v, attendance);
+    // "M Bengt Ferm C Ragnar Nilsson FP Ing-Britt Spetz …": the party in a column before
+    // each name; what follows the last such pair is read as usual.
+    let rest = parties_first(cover, v, attendance);
+    let v = rest.trim_start_matches([',', ' ']);
+    if cover.attendees.len() > before && !v.is_empty() {
+        match SUBSTITUTION.find(v) {
+            Some(m) if m.start() == 0 => {
+                let replaced = crate::persons::first(&v[m.end()..]);
+                if let Some(a) = cover.attendees.last_mut() {
+                    a.substitute_for = replaced;
+                    a.position = None;
+                }
+            }
+            _ if PARTY.is_match(v) => add_with_parties(cover, v, attendance),
+            _ => add_without_parties(cover, v, attendance),
+        }
+    } else if cover.attendees.len() == before {
+        if PARTY.is_match(v) {
+            add_with_parties(cover, v, attendance);
+        } else {
+            add_without_parties(cover, v, attendance);
+        }
     }
     if serving {
         for a in cover.attendees.iter_mut().skip(before) {
@@ -848,8 +888,21 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             }
             // A column of names that lost its line breaks: "Rickard Norberg Ulf Hansson …".
             let names = crate::persons::split_run(&a.name);
+            // Names and titles run together: "Alf Iwarson avdelningschef Christer Norberg
+            // avdelningschef …", "nämndsekreterare Åse Lindberg": the names among the words.
+            let among = crate::persons::names(&a.name);
             if a.name.split_whitespace().all(is_name_token) && names.len() > 1 {
                 for n in names {
+                    let mut b = a.clone();
+                    b.name = n;
+                    cover.attendees.push(b);
+                }
+            } else if !among.is_empty()
+                && a.name
+                    .split_whitespace()
+                    .any(|w| w.starts_with(char::is_lowercase))
+            {
+                for n in among {
                     let mut b = a.clone();
                     b.name = n;
                     cover.attendees.push(b);
@@ -927,6 +980,132 @@ fn table_row(chunk: &str, attendance: Attendance) -> Option<Attendee> {
         a.position = Some("ledamot".into());
     }
     Some(a)
+}
+
+/// Reads "PARTI Förnamn Efternamn" pairs from the start of `v` (with a remark in
+/// parentheses after a name, "(kom kl 14)"), at least two of them; returns what follows them
+/// (all of `v` when there are fewer than two).
+fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &'a str {
+    const PARTIES: [&str; 14] = [
+        "S", "M", "C", "V", "L", "FP", "MP", "KD", "SD", "KV", "SPI", "VÄGV", "FI", "PP",
+    ];
+    let words: Vec<(usize, &str)> = v
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - v.as_ptr() as usize, w))
+        .collect();
+    let mut people: Vec<(String, String, Option<String>)> = Vec::new();
+    let mut i = 0;
+    while let Some((_, w)) = words.get(i) {
+        if w.starts_with('(') && !people.is_empty() {
+            let close = (i..words.len()).find(|&k| words[k].1.ends_with(')'));
+            let Some(close) = close.filter(|c| c - i < 6) else {
+                break;
+            };
+            let remark: Vec<&str> = words[i..=close].iter().map(|(_, w)| *w).collect();
+            if let Some(p) = people.last_mut() {
+                p.2 = Some(remark.join(" "));
+            }
+            i = close + 1;
+            continue;
+        }
+        if !PARTIES.contains(w) {
+            break;
+        }
+        // The name's words, up to the next party or a comma ("Håkan Andersson, tjänstgör …").
+        let mut name: Vec<&str> = Vec::new();
+        for (_, n) in words[i + 1..].iter().take(4) {
+            let bare = n.trim_end_matches(',');
+            if !is_name_token(bare) || PARTIES.contains(&bare) {
+                break;
+            }
+            name.push(bare);
+            if bare.len() < n.len() {
+                break;
+            }
+        }
+        if name.len() < 2 {
+            break;
+        }
+        i += 1 + name.len();
+        people.push((name.join(" "), (*w).to_string(), None));
+    }
+    if people.len() < 2 {
+        return v;
+    }
+    for (name, party, remark) in people {
+        let mut a = new_attendee(&name, Some(party), attendance);
+        if attendance == Attendance::Deciding {
+            a.position = Some("ledamot".into());
+        }
+        if let Some(r) = remark {
+            annotation(&mut a, &r);
+        }
+        cover.attendees.push(a);
+    }
+    words.get(i).map_or("", |(at, _)| &v[*at..])
+}
+
+/// A list's label ending a line ("… Beslutande Ledamöter", "… Beslutande"): the text
+/// before it and the list it opens.
+fn trailing_people_label(rest: &str) -> Option<(&str, Field)> {
+    let t = rest.trim_end();
+    [
+        ("Beslutande ledamöter", Field::Deciding),
+        ("Beslutande Ledamöter", Field::Deciding),
+        ("Beslutande", Field::Deciding),
+        ("Närvarande ledamöter", Field::Deciding),
+        ("Övriga deltagande", Field::Others),
+        ("Övriga närvarande", Field::Others),
+    ]
+    .iter()
+    .find_map(|(label, field)| {
+        let before = t.strip_suffix(label)?;
+        (before.ends_with(' ') && before.trim().chars().any(char::is_alphanumeric))
+            .then(|| (before.trim_end(), *field))
+    })
+}
+
+/// Names that came out run together with other names, titles or times ("Roger Hansson
+/// 8:15-11: Kerstin Gadde …", "nämndsekreterare Åse Lindberg", a column of names that lost
+/// its line breaks): each name its own attendee. The first keeps what was read with the run;
+/// the others only how they attended.
+fn separate_names(cover: &mut Cover) {
+    let mut out = Vec::with_capacity(cover.attendees.len());
+    for a in cover.attendees.drain(..) {
+        let words: Vec<&str> = a.name.split_whitespace().collect();
+        let mixed = words.len() >= 5
+            || words.iter().any(|w| {
+                !is_name_token(w) && !is_initial_word(w)
+                    || crate::persons::not_a_name(&w.to_lowercase())
+            });
+        let found = if mixed {
+            crate::persons::names(&a.name)
+        } else {
+            Vec::new()
+        };
+        if found.is_empty() || found.len() == 1 && found[0] == a.name {
+            out.push(a);
+            continue;
+        }
+        for (k, name) in found.into_iter().enumerate() {
+            let mut b = a.clone();
+            b.name = name;
+            if k > 0 {
+                b.substitute_for = None;
+                b.title = None;
+                b.paragraphs = None;
+                b.party = None;
+            }
+            out.push(b);
+        }
+    }
+    cover.attendees = out;
+}
+
+/// A middle initial in a name ("Christina H Gardos", "Jonas T. Sandelius").
+fn is_initial_word(w: &str) -> bool {
+    let t = w.trim_end_matches('.');
+    t.chars().count() == 1 && t.chars().all(char::is_uppercase)
 }
 
 /// Chair and vice chair from the signature labels.

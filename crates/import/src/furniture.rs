@@ -143,6 +143,8 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
         find_dates(&l.text).into_iter().find_map(|d| {
             let before = format!("{cut_from} {}", l.text.get(..d.start).unwrap_or(""));
             let before = before.as_str();
+            // A label at the start of the line says whose date it is, however far before.
+            let line_start: String = l.text.chars().take(12).collect::<String>().to_lowercase();
             let near = before
                 .char_indices()
                 .rev()
@@ -151,7 +153,7 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                 .to_lowercase();
             let other = ["juster", "anslag", "uppsätt", "nedtag", "underskrift"]
                 .iter()
-                .any(|w| near.contains(w));
+                .any(|w| near.contains(w) || line_start.starts_with(w));
             (!other).then_some(d.iso)
         })
     })
@@ -230,7 +232,40 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
                 .find(|t| t.len() <= 80 && is_body_line(t) && !starts_with_label(t))
                 .map(str::to_string)
         })
+        .or_else(|| mentioned_nämnd(lines))
 }
+
+/// A nämnd the running text names ("Sammanträdestider för vård- och omsorgsnämnden",
+/// "valnämnden beslutade", "Tekniska nämndens sessionssal"), when the headers that name the
+/// body were lost: the one named most often, in its nominative. Only nämnder: a styrelse or
+/// fullmäktige in another body's text is most often where a matter goes next.
+fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut at = 0;
+    for l in lines {
+        for c in MENTIONED_NÄMND.captures_iter(&l.text) {
+            let name = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let e = counts.entry(name).or_insert((0, at));
+            e.0 += 1;
+            at += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        .map(|(name, _)| normal_case(&format!("{name}en")))
+}
+
+/// "vård- och omsorgsnämnden", "miljönämndens", "Tekniska nämnden": group 1 is the name
+/// up to "nämnd". Not "nämnden" alone ("hela nämnden"), nor a word going on
+/// ("nämndsekreterare").
+static MENTIONED_NÄMND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|[^\p{L}-])((?:\p{L}+-\s+och\s+)?\p{L}+nämnd|(?:tekniska|sociala|gemensamma)\s+nämnd)(?:en|ens)(?:[^\p{L}]|$)",
+    )
+    .expect("regex")
+});
 
 /// Label words that stand before a body's name on a cover or notice ("Organ
 /// Socialnämnden", "Underskrift Vård- och omsorgsnämnden"): never part of the name.
@@ -259,7 +294,42 @@ fn body_prefix(v: &str) -> Option<String> {
         .map(|n| words[..n].join(" "))
         .map(|w| w.trim_end_matches([',', '.', ':', ';']).to_string())
         .find(|w| ends_like_body(w) && is_body_line(w))
-        .map(|w| normal_case(&w))
+        .map(|w| normal_case(&definite(&w)))
+}
+
+/// "Åtvidabergs kommunstyrelse" → "kommunstyrelsen", "Ånge socialnämnd" → "socialnämnden":
+/// the body as it calls itself, without its municipality, in the definite form.
+fn definite(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let (Some(first), Some(second), None) = (words.next(), words.next(), words.next()) else {
+        return name.to_string();
+    };
+    let lower_first = first.to_lowercase();
+    let municipality = first.chars().next().is_some_and(char::is_uppercase)
+        && !first.contains('-')
+        && ![
+            "nämnd",
+            "styrelse",
+            "fullmäktige",
+            "utskott",
+            "kommitté",
+            "beredning",
+        ]
+        .iter()
+        .any(|stem| lower_first.contains(stem));
+    let lower = second.to_lowercase();
+    let definite = if lower.ends_with("nämnd") || lower.ends_with("styrelse") {
+        format!("{lower}n")
+    } else if lower.ends_with("utskott") {
+        format!("{lower}et")
+    } else {
+        return name.to_string();
+    };
+    if municipality {
+        definite
+    } else {
+        name.to_string()
+    }
 }
 
 /// "KOMMUNSTYRELSENS SOCIALA UTSKOTT" → "Kommunstyrelsens sociala utskott";
@@ -819,6 +889,43 @@ mod tests {
                 assert!(!*f, "{:?} is text", l.text);
             }
         }
+    }
+
+    /// The body and date of corpus covers whose headers were lost (tests/corpus/protocols
+    /// 006, 010, 024, 040, 005): the notice box's "Åtvidabergs kommunstyrelse", a nämnd the
+    /// text names, and no meeting date taken from the justering's line.
+    #[test]
+    fn body_and_date_when_the_headers_were_lost() {
+        let body = |text: &str| detect_body(&split_lines(text), "");
+        assert_eq!(
+            body("Organ Åtvidabergs kommunstyrelse Datum för anslags uppsättande").as_deref(),
+            Some("Kommunstyrelsen")
+        );
+        assert_eq!(
+            body("Organ Kommunstyrelsens arbetsutskott Sammanträdesdatum").as_deref(),
+            Some("Kommunstyrelsens arbetsutskott")
+        );
+        assert_eq!(
+            body(
+                "Carolina Day (verksamhetsutvecklare) 108 Riktlinjer för vård och omsorg 111 \
+                 Sammanträdestider för vård- och omsorgsnämnden Förvaltningschefens punkt 113"
+            )
+            .as_deref(),
+            Some("Vård- och omsorgsnämnden")
+        );
+        assert_eq!(
+            body("Tid och Plats Kl Tekniska nämndens Sessionssal Omfattning").as_deref(),
+            Some("Tekniska nämnden")
+        );
+        assert_eq!(
+            body("Malin Thorson (nämndsekreterare) och hela nämnden närvarade").as_deref(),
+            None
+        );
+        let lines = split_lines(
+            "Plats och tid Kommunhuset, Henån s-rum :15\nJusteringens plats och tid Ingrid \
+             Cassel och Hans Pernervik Kommunstyrelseförvaltningen, Henån måndag 7 mars 2011",
+        );
+        assert_eq!(detect_meeting_date(&lines), None);
     }
 
     #[test]

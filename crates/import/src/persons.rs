@@ -352,7 +352,7 @@ fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 28] = [
+const NOT_NAME: [&str; 31] = [
     "justeringens",
     "justerande",
     "justerare",
@@ -375,6 +375,9 @@ const NOT_NAME: [&str; 28] = [
     "tid",
     "beslutande",
     "ersättare",
+    "tjänstemän",
+    "tjänstepersoner",
+    "övriga",
     "kommun",
     "justeringsdag",
     "justerade",
@@ -385,7 +388,7 @@ const NOT_NAME: [&str; 28] = [
 
 /// Endings of the words of a cover page that are not names: bodies, offices, documents,
 /// matters ("Kommunfullmäktige", "Förvaringsplats", "Tertialuppföljning", "Sammanträdesprotokoll").
-const NOT_NAME_ENDINGS: [&str; 22] = [
+const NOT_NAME_ENDINGS: [&str; 32] = [
     "nämnden",
     "nämnd",
     "styrelsen",
@@ -408,9 +411,21 @@ const NOT_NAME_ENDINGS: [&str; 22] = [
     "plats",
     "listan",
     "dagar",
+    // Professions, which a list of officials may give in a column of their own
+    // ("… Sara Björkman Miljöchef Enhetschef …").
+    "chef",
+    "inspektör",
+    "administratör",
+    "sekreterare",
+    "handläggare",
+    "utvecklare",
+    "strateg",
+    "konsulent",
+    "ingenjör",
+    "samordnare",
 ];
 
-fn not_a_name(lower: &str) -> bool {
+pub(crate) fn not_a_name(lower: &str) -> bool {
     NOT_NAME.contains(&lower)
         || NOT_NAME_ENDINGS
             .iter()
@@ -456,12 +471,20 @@ pub fn names(v: &str) -> Vec<String> {
     let v = SUBSTITUTE_CLAUSE.replace_all(v, " ");
     let v = PARTY.replace_all(&v, ",");
     let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
-    for raw in v.split_whitespace() {
+    let raws: Vec<&str> = v.split_whitespace().collect();
+    for (k, raw) in raws.iter().copied().enumerate() {
         // Punctuation after a word ends the run after it.
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '…' | '_'));
         let ends = raw.ends_with([',', ';', ':']) || raw.ends_with("..");
         let run = runs.last_mut().expect("one run");
-        let middle = is_initial(raw) && !run.is_empty();
+        let middle = is_initial(raw) && !run.is_empty()
+            // "Kayumba van den Brink": a particle between the words of a name.
+            || is_particle(raw)
+                && !run.is_empty()
+                && raws[k + 1..]
+                    .iter()
+                    .find(|w| !is_particle(w))
+                    .is_some_and(|w| is_word(w));
         if is_word(word) || middle {
             run.push(if middle { raw } else { word });
         } else if !run.is_empty() {
@@ -517,10 +540,30 @@ pub fn cut<'a>(run: &[&'a str]) -> Vec<Vec<&'a str>> {
             if p.len() <= 3 {
                 vec![p]
             } else {
-                p.chunks(2).map(<[&str]>::to_vec).collect()
+                // In pairs, a particle going with the word after it ("van den Brink").
+                let mut units: Vec<Vec<&str>> = Vec::new();
+                let mut particles: Vec<&str> = Vec::new();
+                for w in p {
+                    if is_particle(w) {
+                        particles.push(w);
+                    } else {
+                        let mut unit = std::mem::take(&mut particles);
+                        unit.push(w);
+                        units.push(unit);
+                    }
+                }
+                units.chunks(2).map(|pair| pair.concat()).collect()
             }
         })
         .collect()
+}
+
+/// A small word inside a name: "von", "van den", "af", "de la".
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "von" | "van" | "de" | "af" | "der" | "den" | "la" | "del" | "da"
+    )
 }
 
 #[cfg(test)]
@@ -552,6 +595,16 @@ mod tests {
             ["Anna Berg", "Per Olsson"]
         );
         assert_eq!(names("Christina H Gardos"), ["Christina H Gardos"]);
+        // tests/corpus/protocols 014 and 024: a particle inside a name, professions in a
+        // column of their own or after each name.
+        assert_eq!(
+            names("Lennart Wiklund Kayumba van den Brink Maja Englund Miljöchef Enhetschef"),
+            ["Lennart Wiklund", "Kayumba van den Brink", "Maja Englund"]
+        );
+        assert_eq!(
+            names("Alf Iwarson avdelningschef Christer Norberg avdelningschef"),
+            ["Alf Iwarson", "Christer Norberg"]
+        );
         assert_eq!(
             names("Justeringen har tillkännagivits genom anslag"),
             Vec::<String>::new()

@@ -170,6 +170,26 @@ fn starts_sentence(lower: &str) -> bool {
             .any(|e| lower.ends_with(e))
 }
 
+/// A profession as a protocol writes it before a name ("Mångfaldsutvecklare", "Miljöchef",
+/// "Utvecklingsstrateg", "Nämndsekreterare").
+fn is_profession(lower: &str) -> bool {
+    [
+        "utvecklare",
+        "sekreterare",
+        "handläggare",
+        "chef",
+        "strateg",
+        "konsulent",
+        "inspektör",
+        "ingenjör",
+        "controller",
+        "ekonom",
+        "samordnare",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e) && lower.len() > e.len())
+}
+
 /// Register codes written before a paragraph's number ("Sn 49", "KS 31", "Kf 54", "Kfn 59",
 /// "MBN 27", "Von 33"): one to four letters, the first a capital.
 fn is_code(w: &str) -> bool {
@@ -192,6 +212,9 @@ fn number_of(w: &str) -> Option<u32> {
 /// "SBN 2012/101", "(KS/2015:10)".
 fn is_reference(w: &str, after_dnr: bool) -> bool {
     let lower = w.to_lowercase();
+    if digit_word(w) {
+        return false;
+    }
     lower == "dnr"
         || lower == "dnr:"
         || lower == "diarienummer"
@@ -200,10 +223,22 @@ fn is_reference(w: &str, after_dnr: bool) -> bool {
         || after_dnr && is_code(w) && w.chars().count() <= 3
 }
 
+/// A word that begins with digits and goes on as a word ("4R-analys", "3D-modell"): a
+/// title's word, not a reference.
+fn digit_word(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && w.contains('-')
+        && w.split('-')
+            .any(|part| part.chars().filter(|c| c.is_lowercase()).count() >= 3)
+}
+
 /// The start of a title: a capitalised word with a small letter, or two words in capitals.
 fn starts_title(words: &[&str], i: usize) -> bool {
     let Some(w) = words.get(i) else { return false };
     let letters = |x: &str| x.chars().filter(|c| c.is_alphabetic()).count();
+    if digit_word(w) {
+        return true;
+    }
     if !w.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
@@ -236,6 +271,14 @@ fn title_end(words: &[&str], from: usize) -> usize {
         if i > from {
             let prev = words[i - 1];
             let lower = w.to_lowercase();
+            // After a capitalised word a name goes on ("Borås Stad", "Borgen Degerforsbolagen
+            // AB"), unless a definite noun and its verb begin a sentence ("Nämnden utser").
+            let sentence = starts_sentence(&lower)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.starts_with(char::is_lowercase));
+            let name_goes_on =
+                prev.chars().next().is_some_and(char::is_uppercase) && (i - 1 > from || !sentence);
             let stop = lower.starts_with("dnr")
                 || lower == "diarienummer"
                 || w.starts_with('(')
@@ -252,8 +295,14 @@ fn title_end(words: &[&str], from: usize) -> usize {
                     && (!caps || i > from)
                     && !prev.ends_with(',')
                     && !GOES_ON.contains(&prev.to_lowercase().as_str())
-                    && !(prev.chars().next().is_some_and(char::is_uppercase)
-                        && (i - 1 > from || !starts_sentence(&lower)))
+                    && !name_goes_on
+                // "… inom Borås Stad Mångfaldsutvecklare Bukurie Haxhimehmedi informerar":
+                // a profession before a name begins what was said, not the title.
+                || i > from + 1
+                    && is_profession(&lower)
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|n| n.starts_with(char::is_uppercase))
                 // "… från förvaltningen har tagit del …": the subject was lost, the verb is left.
                 || i > from + 1 && LOST_SUBJECT_VERBS.contains(&lower.as_str());
             if stop {
@@ -369,7 +418,14 @@ fn cut_headings(line: Line) -> Vec<Line> {
         while let Some(k) = (from..words.len()).find(|&k| {
             number_of(words[k]) == Some(next)
                 && k > 0
-                && words[k - 1].ends_with(['.', ')', '?', '!'])
+                && (words[k - 1].ends_with(['.', ')', '?', '!'])
+                    // "… justeringar 2 Delegation/Bemyndigande Dnr 14VN5": a title that the
+                    // case's number follows at once is a heading, full stop or not.
+                    || heading_at(&words, k).is_some_and(|(_, _, b)| {
+                        words
+                            .get(b)
+                            .is_some_and(|w| w.to_lowercase().starts_with("dnr"))
+                    }))
         }) {
             let Some((m, a, b)) = heading_at(&words, k) else {
                 break;
@@ -564,6 +620,59 @@ mod tests {
         let words: Vec<&str> = "12 Budget 2012 och plan 2013".split(' ').collect();
         let (_, a, b) = heading_at(&words, 0).unwrap();
         assert_eq!(words[a..b].join(" "), "Budget 2012 och plan 2013");
+    }
+
+    /// Headings of the corpus (tests/corpus/protocols 018, 007, 024, 040): a title that
+    /// begins with digits, a company's name, a profession before a name ending the title,
+    /// and a heading without a full stop before it that the case number follows.
+    #[test]
+    fn titles_as_the_corpus_writes_them() {
+        let title = |text: &str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let (n, a, b) = heading_at(&words, 0).expect("a heading");
+            (n, words[a..b].join(" "))
+        };
+        assert_eq!(
+            title("60 Dnr 4R-analys - information Utvecklingsstrateg Tina Wallin presenterar"),
+            (60, "4R-analys - information".into())
+        );
+        assert_eq!(
+            title("146 Dnr: KS Borgen Degerforsbolagen AB"),
+            (146, "Borgen Degerforsbolagen AB".into())
+        );
+        assert_eq!(
+            title(
+                "76 Information om integrationsarbetet inom Borås Stad Mångfaldsutvecklare \
+                 Bukurie Haxhimehmedi och verksamhetsutvecklare Dzenan Ganic informerar"
+            ),
+            (
+                76,
+                "Information om integrationsarbetet inom Borås Stad".into()
+            )
+        );
+        // A definite noun before a verb still begins the text after the title.
+        assert_eq!(
+            title("51 Val av justerare Nämnden utser Rickard Norberg"),
+            (51, "Val av justerare".into())
+        );
+        let filler = "Nämnden diskuterar ärendet ingående och ställer frågor. ".repeat(12);
+        let text = format!(
+            "3 Sid 3 (9) 1 Fastställande av föredragningslista Föredragningslistan fastställs \
+             efter vissa redaktionella justeringar 2 Delegation/Bemyndigande Dnr 14VN5 \
+             Valnämnden beslutar att godkänna förslaget. {filler}\n\n4 Sid 4 (9) {filler}"
+        );
+        let texts: Vec<String> = unflatten(split_lines(&text))
+            .into_iter()
+            .map(|l| l.text)
+            .filter(|t| t.starts_with('§'))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "§ 1 Fastställande av föredragningslista",
+                "§ 2 Delegation/Bemyndigande"
+            ]
+        );
     }
 
     #[test]
