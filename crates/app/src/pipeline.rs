@@ -43,6 +43,30 @@ impl<T, R> Feed<'_, T, R> {
     }
 }
 
+/// What the store's transaction ends with once every row was read: done, or undone
+/// because some row was bad (the rows are named to the user, not this error).
+pub(crate) fn all_or_nothing(all_good: bool) -> paragraf_store::Result<()> {
+    if all_good {
+        Ok(())
+    } else {
+        Err(paragraf_store::StoreError::Rule(
+            "filen har rader med fel".into(),
+        ))
+    }
+}
+
+/// The store's own error when it stopped before it had taken every row (a file imported
+/// before, a failed write): that is the answer, not the rows' problems.
+pub(crate) fn stopped_early<T>(
+    stored: paragraf_store::Result<T>,
+    read_all: bool,
+) -> anyhow::Result<paragraf_store::Result<T>> {
+    match stored {
+        Err(e) if !read_all => Err(e.into()),
+        stored => Ok(stored),
+    }
+}
+
 /// Runs `read` on a thread of its own and `write` on this one: what `read` gives (through the
 /// function it is handed, which says `false` once nobody takes more) reaches `write` through
 /// its [`Feed`], in order. Returns what each returned.

@@ -543,6 +543,15 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The § headings a flattened text is cut into.
+    fn headings(text: &str) -> Vec<String> {
+        unflatten(split_lines(text))
+            .into_iter()
+            .map(|l| l.text)
+            .filter(|t| t.starts_with('§'))
+            .collect()
+    }
     use crate::lines::split_lines;
 
     #[test]
@@ -581,13 +590,8 @@ mod tests {
              Val av justerare Nämnden utser Rickard Norberg.\n\n5 Sida 5 (9) 52 Information \
              (SN/2016:3) Förvaltningen informerar."
         );
-        let texts: Vec<String> = unflatten(split_lines(&text))
-            .into_iter()
-            .map(|l| l.text)
-            .filter(|t| t.starts_with('§'))
-            .collect();
         assert_eq!(
-            texts,
+            headings(&text),
             [
                 "§ 49 Sammanträdets öppnande, formalia",
                 "§ 50 Budget och ekonomisk uppföljning år",
@@ -661,13 +665,8 @@ mod tests {
              efter vissa redaktionella justeringar 2 Delegation/Bemyndigande Dnr 14VN5 \
              Valnämnden beslutar att godkänna förslaget. {filler}\n\n4 Sid 4 (9) {filler}"
         );
-        let texts: Vec<String> = unflatten(split_lines(&text))
-            .into_iter()
-            .map(|l| l.text)
-            .filter(|t| t.starts_with('§'))
-            .collect();
         assert_eq!(
-            texts,
+            headings(&text),
             [
                 "§ 1 Fastställande av föredragningslista",
                 "§ 2 Delegation/Bemyndigande"

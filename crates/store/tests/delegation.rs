@@ -2,6 +2,8 @@
 //! transaction (a failing row leaves nothing behind) and is imported once, and the roles
 //! register and vidaredelegation list are kept.
 
+mod support;
+
 use chrono::NaiveDate;
 use paragraf_core::delegation::{DecisionRow, Outcome};
 use paragraf_store::{DelegationStore, SqlStore};
@@ -74,18 +76,7 @@ fn a_decision_file_is_one_transaction_and_imported_once() {
 fn decisions_stored_with_text_dates_are_moved_to_day_numbers() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.db");
-    let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/src/migrations");
-    let mut files: Vec<_> = std::fs::read_dir(migrations)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let c = rusqlite::Connection::open(&path).unwrap();
-    for f in files.iter().take(17) {
-        c.execute_batch(&std::fs::read_to_string(f).unwrap())
-            .unwrap();
-    }
-    c.pragma_update(None, "user_version", 17).unwrap();
+    let c = support::database_at_version(&path, 17);
     c.execute_batch(
         "INSERT INTO delegation_imports (id, sha256, file, rows, imported_at)
              VALUES (1, 'abc', 'gammal.csv', 2, '2024-01-01T00:00:00Z');

@@ -1,6 +1,8 @@
 //! The register of ej verkställda beslut: all-or-nothing upserts, updates by id, and the
 //! audit log of every change and every read.
 
+mod support;
+
 use chrono::NaiveDate;
 use paragraf_core::unenforced::{DecisionId, Gender, GrantedDecision, Reason};
 use paragraf_store::{SqlStore, StoreError, UnenforcedStore};
@@ -84,18 +86,7 @@ fn the_audit_log_cannot_be_rewritten() {
 fn a_register_stored_as_json_is_moved_to_columns() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.db");
-    let migrations = concat!(env!("CARGO_MANIFEST_DIR"), "/src/migrations");
-    let mut files: Vec<_> = std::fs::read_dir(migrations)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    files.sort();
-    let c = rusqlite::Connection::open(&path).unwrap();
-    for f in files.iter().take(13) {
-        c.execute_batch(&std::fs::read_to_string(f).unwrap())
-            .unwrap();
-    }
-    c.pragma_update(None, "user_version", 13).unwrap();
+    let c = support::database_at_version(&path, 13);
     let mut full = decision("F1", "2023-01-10");
     full.unit = Some("Bistånd LSS".into());
     full.reason_text = Some("Ingen plats".into());

@@ -471,20 +471,11 @@ pub(crate) fn import_decisions_in(
                     put(line, &row)?;
                 }
                 read_all = true;
-                if feed.finish().0.is_empty() {
-                    Ok(())
-                } else {
-                    Err(paragraf_store::StoreError::Rule(
-                        "filen har rader med fel".into(),
-                    ))
-                }
+                crate::pipeline::all_or_nothing(feed.finish().0.is_empty())
             })
         },
     );
-    let stored = match stored {
-        Err(e) if !read_all => return Err(e.into()),
-        stored => stored,
-    };
+    let stored = crate::pipeline::stopped_early(stored, read_all)?;
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
         return Err(BadRows { problems }.into());

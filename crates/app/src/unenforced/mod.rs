@@ -565,20 +565,11 @@ pub(crate) fn import_csv_in(
                     }
                 }
                 read_all = true;
-                if problems.is_empty() && feed.finish().0.is_empty() {
-                    Ok(())
-                } else {
-                    Err(paragraf_store::StoreError::Rule(
-                        "filen har rader med fel".into(),
-                    ))
-                }
+                crate::pipeline::all_or_nothing(problems.is_empty() && feed.finish().0.is_empty())
             })
         },
     );
-    let stored = match stored {
-        Err(e) if !read_all => return Err(e.into()),
-        stored => stored,
-    };
+    let stored = crate::pipeline::stopped_early(stored, read_all)?;
     problems.extend(read_problems);
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
