@@ -188,10 +188,12 @@ impl AsyncWrite for Connection {
         {
             // What comes before a sealed file's bytes goes as usual (the response head);
             // the file's bytes themselves, when they come first, from the file.
-            let first = bufs.iter().position(|b| sealed_file_of(b).is_some());
+            let first = bufs
+                .iter()
+                .enumerate()
+                .find_map(|(i, b)| sealed_file_of(b).map(|f| (i, f)));
             match first {
-                Some(0) => {
-                    let (fd, offset) = sealed_file_of(&bufs[0]).expect("found above");
+                Some((0, (fd, offset))) => {
                     return self.poll_send_file(cx, &fd, offset, bufs[0].len());
                 }
                 // The head with MSG_MORE: the kernel holds it to go out with the file's
