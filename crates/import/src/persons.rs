@@ -352,7 +352,7 @@ fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 31] = [
+const NOT_NAME: [&str; 36] = [
     "justeringens",
     "justerande",
     "justerare",
@@ -378,6 +378,12 @@ const NOT_NAME: [&str; 31] = [
     "tjänstemän",
     "tjänstepersoner",
     "övriga",
+    // The marks of an attendance or vote table ("Mats Hultin M N Ja …").
+    "ja",
+    "nej",
+    "avstår",
+    "närv",
+    "frånv",
     "kommun",
     "justeringsdag",
     "justerade",
@@ -477,7 +483,11 @@ pub fn names(v: &str) -> Vec<String> {
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '…' | '_'));
         let ends = raw.ends_with([',', ';', ':']) || raw.ends_with("..");
         let run = runs.last_mut().expect("one run");
-        let middle = is_initial(raw) && !run.is_empty()
+        // A middle initial stands after a first name and before a name's word ("Jan W
+        // Kjellberg"), not among a table's marks ("Ann Lewerentz M N Sören Forslund").
+        let middle = is_initial(raw)
+            && (1..=2).contains(&run.len())
+            && raws.get(k + 1).is_some_and(|w| is_word(w.trim_end_matches([',', ';'])))
             // "Kayumba van den Brink": a particle between the words of a name.
             || is_particle(raw)
                 && !run.is_empty()
@@ -604,6 +614,11 @@ mod tests {
         assert_eq!(
             names("Alf Iwarson avdelningschef Christer Norberg avdelningschef"),
             ["Alf Iwarson", "Christer Norberg"]
+        );
+        // 008: a vote table's party and marks are neither names nor initials.
+        assert_eq!(
+            names("Ann S Pihlgren M F - Ann Lewerentz M N Sören Forslund M N Ja"),
+            ["Ann S Pihlgren", "Ann Lewerentz", "Sören Forslund"]
         );
         assert_eq!(
             names("Justeringen har tillkännagivits genom anslag"),

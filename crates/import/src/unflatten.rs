@@ -516,7 +516,24 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         distinct.dedup();
         // In a flattened text one label that only a cover page has is enough
         // ("Närvarolista Beslutande Sven-Åke Thoresen (S), …" on page 2).
-        let strong = flat && distinct.iter().any(|l| STRONG_LABELS.contains(l));
+        // "… (35) Övriga Seppo Timonen, ersättare, …": a bare "Övriga" before a name and its
+        // comma opens a list of those present on a later page.
+        let others_list = distinct == ["Övriga"]
+            && starts.iter().any(|(at, _)| {
+                let after: Vec<&str> = line
+                    .text
+                    .get(*at..)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .skip(1)
+                    .take(3)
+                    .collect();
+                after.len() == 3
+                    && crate::persons::is_name_token(after[0])
+                    && after[1].ends_with(',')
+                    && crate::persons::is_name_token(after[1].trim_end_matches(','))
+            });
+        let strong = flat && (distinct.iter().any(|l| STRONG_LABELS.contains(l)) || others_list);
         if distinct.len() < 2 && !strong {
             if line.text.contains('§') || !flat {
                 out.push(line);
@@ -598,6 +615,25 @@ mod tests {
                 "§ 51 Val av justerare",
                 "§ 52 Information",
             ]
+        );
+    }
+
+    /// 037: a later page's bare "Övriga" before a name and its comma is the list's label.
+    #[test]
+    fn a_bare_others_label_opens_its_list() {
+        let filler = "Nämnden diskuterar ärendet ingående och ställer frågor. ".repeat(6);
+        let text = format!(
+            "1 Plats och tid Stadshuset Beslutande Anna Berg (S) {filler}\n\n\
+             2 SAMMANTRÄDESPROTOKOLL 2 (35) Övriga Seppo Timonen, ersättare, ej 123 Kjell \
+             Stenberg, ersättare Lars Hellsing, kommunchef {filler}"
+        );
+        let lines: Vec<String> = unflatten(split_lines(&text))
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert!(
+            lines.iter().any(|l| l.starts_with("Övriga Seppo Timonen,")),
+            "{lines:#?}"
         );
     }
 

@@ -93,7 +93,8 @@ const FIELDS: [&str; 10] = [
 /// The F1 each field had when the floor was set (2026-12-05: a nämnd named in the text when
 /// the headers were lost, a municipality's genitive dropped from the body, no meeting date
 /// from the justering's line; names and titles run together, particles, the party in a column
-/// before the name, a list's label at the end of a line; titles beginning with digits, ending
+/// before the name, a list's label at the end of a line, a vote table's marks, a later page's
+/// bare "Övriga"; titles beginning with digits, ending
 /// before a profession and a name, headings followed by their Dnr), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
@@ -104,7 +105,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("chair", 0.81),
     ("secretary", 0.78),
     ("adjusters", 0.81),
-    ("attendees", 0.85),
+    ("attendees", 0.86),
     ("paragraphs", 0.86),
 ];
 
