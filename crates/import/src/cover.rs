@@ -640,18 +640,28 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
         words.push((pos, w));
         pos += w.len() + 1;
     }
+    let mut run: Vec<(usize, &str)> = Vec::new();
     for (off, w) in words.iter().rev() {
         if w.is_empty() {
             continue;
         }
-        if is_name_token(w) {
+        // A title or a table's mark ("Förvaltningschef", "Ja") ends the name before it.
+        if is_name_token(w) && !crate::persons::not_a_name(&w.to_lowercase()) {
             count += 1;
             start = Some(*off);
+            run.push((*off, w));
         } else {
             break;
         }
     }
-    // Particles cannot start a name.
+    run.reverse();
+    // "chef Fritid Beryl Lunder": a department before a first name is no part of the name.
+    if let [first, second, _, ..] = run.as_slice() {
+        if !crate::persons::is_first_name(first.1) && crate::persons::is_first_name(second.1) {
+            start = Some(second.0);
+            count -= 1;
+        }
+    }
     if count >= min_words {
         start
     } else {
@@ -1134,6 +1144,25 @@ mod tests {
         let lines = split_lines(text);
         let f = vec![false; lines.len()];
         parse(&lines, &f)
+    }
+
+    /// 021: officials as "Name, title Name, …", a department written between a title and
+    /// the next name; 009: a title with a capital before the name.
+    #[test]
+    fn the_name_at_the_end_of_a_chunk() {
+        fn name(chunk: &str) -> Option<&str> {
+            trailing_name_start(chunk, 2).map(|at| &chunk[at..])
+        }
+        assert_eq!(name("chef Kultur Andreas Tuveson"), Some("Andreas Tuveson"));
+        assert_eq!(
+            name("Förvaltningschef Camilla Williamsson"),
+            Some("Camilla Williamsson")
+        );
+        assert_eq!(
+            name("ersättare Ann Kristine Persson"),
+            Some("Ann Kristine Persson")
+        );
+        assert_eq!(name("socialchef"), None);
     }
 
     #[test]

@@ -346,7 +346,7 @@ const FIRST_NAMES: [&str; 333] = [
     "thord",
 ];
 
-fn is_first_name(w: &str) -> bool {
+pub(crate) fn is_first_name(w: &str) -> bool {
     let lower = w.to_lowercase();
     FIRST_NAMES.contains(&lower.as_str())
 }

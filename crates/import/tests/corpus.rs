@@ -94,7 +94,7 @@ const FIELDS: [&str; 10] = [
 /// the headers were lost, a municipality's genitive dropped from the body, no meeting date
 /// from the justering's line; names and titles run together, particles, the party in a column
 /// before the name, a list's label at the end of a line, a vote table's marks, a later page's
-/// bare "Övriga"; titles beginning with digits, ending
+/// bare "Övriga", a title or department before an official's name; titles beginning with digits, ending
 /// before a profession and a name, headings followed by their Dnr), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
@@ -102,10 +102,10 @@ const FLOORS: [(&str, f64); 10] = [
     ("place", 0.87),
     ("start_time", 0.85),
     ("end_time", 0.87),
-    ("chair", 0.81),
+    ("chair", 0.82),
     ("secretary", 0.78),
     ("adjusters", 0.81),
-    ("attendees", 0.86),
+    ("attendees", 0.87),
     ("paragraphs", 0.86),
 ];
 
