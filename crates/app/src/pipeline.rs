@@ -16,6 +16,8 @@ pub(crate) struct Feed<'s, T, R> {
     batch: std::vec::IntoIter<T>,
     reading: Option<ScopedJoinHandle<'s, R>>,
     read: Option<R>,
+    /// Whether the writer took every row the reader gave.
+    drained: bool,
 }
 
 impl<T, R> Feed<'_, T, R> {
@@ -25,7 +27,13 @@ impl<T, R> Feed<'_, T, R> {
             if let Some(t) = self.batch.next() {
                 return Some(t);
             }
-            self.batch = self.receive.as_ref()?.recv().ok()?.into_iter();
+            match self.receive.as_ref()?.recv() {
+                Ok(batch) => self.batch = batch.into_iter(),
+                Err(_) => {
+                    self.drained = true;
+                    return None;
+                }
+            }
         }
     }
 
@@ -55,25 +63,26 @@ pub(crate) fn all_or_nothing(all_good: bool) -> paragraf_store::Result<()> {
     }
 }
 
-/// The store's own error when it stopped before it had taken every row (a file imported
-/// before, a failed write): that is the answer, not the rows' problems.
+/// What an import ends with, from [`pipelined`]: the store's own error when it stopped
+/// before it had taken every row (a file imported before, a failed write) — that is the
+/// answer, not the rows' problems — else what the store returned.
 pub(crate) fn stopped_early<T>(
-    stored: paragraf_store::Result<T>,
-    read_all: bool,
+    (stored, drained): (paragraf_store::Result<T>, bool),
 ) -> anyhow::Result<paragraf_store::Result<T>> {
     match stored {
-        Err(e) if !read_all => Err(e.into()),
+        Err(e) if !drained => Err(e.into()),
         stored => Ok(stored),
     }
 }
 
 /// Runs `read` on a thread of its own and `write` on this one: what `read` gives (through the
 /// function it is handed, which says `false` once nobody takes more) reaches `write` through
-/// its [`Feed`], in order. Returns what each returned.
+/// its [`Feed`], in order. Returns what each returned, the writer's with whether it took
+/// every row.
 pub(crate) fn pipelined<T: Send, R: Send, W>(
     read: impl FnOnce(&mut dyn FnMut(T) -> bool) -> R + Send,
     write: impl FnOnce(&mut Feed<'_, T, R>) -> W,
-) -> (R, W) {
+) -> (R, (W, bool)) {
     let (send, receive) = sync_channel::<Vec<T>>(IN_FLIGHT);
     std::thread::scope(|scope| {
         let reading = scope.spawn(move || {
@@ -99,10 +108,12 @@ pub(crate) fn pipelined<T: Send, R: Send, W>(
             batch: Vec::new().into_iter(),
             reading: Some(reading),
             read: None,
+            drained: false,
         };
         let written = write(&mut feed);
+        let drained = feed.drained;
         feed.finish();
-        (feed.read.take().expect("finished"), written)
+        (feed.read.take().expect("finished"), (written, drained))
     })
 }
 
@@ -112,7 +123,7 @@ mod tests {
 
     #[test]
     fn every_row_arrives_in_order_and_the_reader_is_stopped_when_the_writer_stops() {
-        let (read, written) = pipelined(
+        let (read, (written, drained)) = pipelined(
             |give| {
                 let mut given = 0;
                 for i in 0..100_000u32 {
@@ -133,14 +144,16 @@ mod tests {
         );
         assert_eq!(read, 100_000);
         assert_eq!(written, (0..100_000).collect::<Vec<_>>());
+        assert!(drained);
 
         // A writer that stops early (a store error): the reader is not left waiting, and
         // learns that nothing more is taken.
-        let (read, first) = pipelined(
+        let (read, (first, drained)) = pipelined(
             |give| (0..1_000_000u32).filter(|i| give(*i)).count(),
             |feed| feed.next(),
         );
         assert_eq!(first, Some(0));
+        assert!(!drained);
         assert!(read < 1_000_000, "{read}");
     }
 }

@@ -266,12 +266,11 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 // "Övriga deltagande Sekreterare Mona Kjellström, tf. förvaltningschef Susanne
                 // Sandlund, …": the list of those present begins with the secretary's title,
                 // which is no signature.
-                Some((Field::Secretary, rest))
+                Some((Field::Secretary, _))
                     if stacked.last() == Some(&Field::Others)
                         && cell.matches(',').count() >= 2
                         && crate::persons::names(&cell).len() >= 3 =>
                 {
-                    let _ = rest;
                     Some((Field::Others, cell.as_str()))
                 }
                 other => other,
@@ -740,21 +739,20 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     let before = cover.attendees.len();
     // "M Bengt Ferm C Ragnar Nilsson FP Ing-Britt Spetz …": the party in a column before
     // each name; what follows the last such pair is read as usual.
-    let rest = parties_first(cover, v, attendance);
-    let v = rest.trim_start_matches([',', ' ']);
-    if cover.attendees.len() > before && !v.is_empty() {
-        match SUBSTITUTION.find(v) {
-            Some(m) if m.start() == 0 => {
-                let replaced = crate::persons::first(&v[m.end()..]);
-                if let Some(a) = cover.attendees.last_mut() {
-                    a.substitute_for = replaced;
-                    a.position = None;
-                }
+    let mut v = parties_first(cover, v, attendance);
+    if cover.attendees.len() > before {
+        v = v.trim_start_matches([',', ' ']);
+        // "…, tjänstgör för Marcus Holmquist (V)": the last of them serves for another.
+        if let Some(m) = SUBSTITUTION.find(v).filter(|m| m.start() == 0) {
+            let replaced = crate::persons::first(&v[m.end()..]);
+            if let Some(a) = cover.attendees.last_mut() {
+                a.substitute_for = replaced;
+                a.position = None;
             }
-            _ if PARTY.is_match(v) => add_with_parties(cover, v, attendance),
-            _ => add_without_parties(cover, v, attendance),
+            v = "";
         }
-    } else if cover.attendees.len() == before {
+    }
+    if !v.is_empty() {
         if PARTY.is_match(v) {
             add_with_parties(cover, v, attendance);
         } else {
@@ -1060,18 +1058,21 @@ fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &
 fn trailing_people_label(rest: &str) -> Option<(&str, Field)> {
     let t = rest.trim_end();
     [
-        ("Beslutande ledamöter", Field::Deciding),
-        ("Beslutande Ledamöter", Field::Deciding),
-        ("Beslutande", Field::Deciding),
-        ("Närvarande ledamöter", Field::Deciding),
-        ("Övriga deltagande", Field::Others),
-        ("Övriga närvarande", Field::Others),
+        ("beslutande ledamöter", Field::Deciding),
+        ("beslutande", Field::Deciding),
+        ("närvarande ledamöter", Field::Deciding),
+        ("övriga deltagande", Field::Others),
+        ("övriga närvarande", Field::Others),
     ]
     .iter()
     .find_map(|(label, field)| {
-        let before = t.strip_suffix(label)?;
-        (before.ends_with(' ') && before.trim().chars().any(char::is_alphanumeric))
-            .then(|| (before.trim_end(), *field))
+        // Any case: "Beslutande Ledamöter" (the letters keep their length in UTF-8).
+        let at = t.len().checked_sub(label.len())?;
+        let (before, tail) = (t.get(..at)?, t.get(at..)?);
+        (tail.to_lowercase() == *label
+            && before.ends_with(' ')
+            && before.trim().chars().any(char::is_alphanumeric))
+        .then(|| (before.trim_end(), *field))
     })
 }
 
@@ -1085,7 +1086,7 @@ fn separate_names(cover: &mut Cover) {
         let words: Vec<&str> = a.name.split_whitespace().collect();
         let mixed = words.len() >= 5
             || words.iter().any(|w| {
-                !is_name_token(w) && !is_initial_word(w)
+                !is_name_token(w) && !crate::persons::is_initial(w)
                     || crate::persons::not_a_name(&w.to_lowercase())
             });
         let found = if mixed {
@@ -1110,12 +1111,6 @@ fn separate_names(cover: &mut Cover) {
         }
     }
     cover.attendees = out;
-}
-
-/// A middle initial in a name ("Christina H Gardos", "Jonas T. Sandelius").
-fn is_initial_word(w: &str) -> bool {
-    let t = w.trim_end_matches('.');
-    t.chars().count() == 1 && t.chars().all(char::is_uppercase)
 }
 
 /// Chair and vice chair from the signature labels.

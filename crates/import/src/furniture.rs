@@ -34,15 +34,17 @@ static FOOTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// a letter, ending in nämnd, utskott, styrelse, fullmäktige, kommitté or beredning (with
 /// -en, -et or -n), with one to 71 characters before that word. (Written out rather than
 /// as a regex: the bounded Unicode repetition kept the regex engine off its fast path.)
+/// The words a body's name ends in ("socialnämnd", "arbetsutskott", …).
+const BODY_STEMS: [&str; 6] = [
+    "nämnd",
+    "utskott",
+    "styrelse",
+    "fullmäktige",
+    "kommitté",
+    "beredning",
+];
+
 fn is_body_line(t: &str) -> bool {
-    const STEMS: [&str; 6] = [
-        "nämnd",
-        "utskott",
-        "styrelse",
-        "fullmäktige",
-        "kommitté",
-        "beredning",
-    ];
     if !t.chars().next().is_some_and(char::is_alphabetic)
         || !t.chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
     {
@@ -51,7 +53,7 @@ fn is_body_line(t: &str) -> bool {
     let lower = t.to_lowercase();
     ["", "en", "et", "n"].iter().any(|suffix| {
         lower.strip_suffix(suffix).is_some_and(|rest| {
-            STEMS.iter().any(|stem| {
+            BODY_STEMS.iter().any(|stem| {
                 rest.strip_suffix(stem)
                     .is_some_and(|head| (1..=71).contains(&head.chars().count()))
             })
@@ -307,26 +309,12 @@ fn definite(name: &str) -> String {
     let lower_first = first.to_lowercase();
     let municipality = first.chars().next().is_some_and(char::is_uppercase)
         && !first.contains('-')
-        && ![
-            "nämnd",
-            "styrelse",
-            "fullmäktige",
-            "utskott",
-            "kommitté",
-            "beredning",
-        ]
-        .iter()
-        .any(|stem| lower_first.contains(stem));
+        && !BODY_STEMS.iter().any(|stem| lower_first.contains(stem));
     let lower = second.to_lowercase();
-    let definite = if lower.ends_with("nämnd") || lower.ends_with("styrelse") {
+    if municipality && (lower.ends_with("nämnd") || lower.ends_with("styrelse")) {
         format!("{lower}n")
-    } else if lower.ends_with("utskott") {
+    } else if municipality && lower.ends_with("utskott") {
         format!("{lower}et")
-    } else {
-        return name.to_string();
-    };
-    if municipality {
-        definite
     } else {
         name.to_string()
     }

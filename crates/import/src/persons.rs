@@ -446,7 +446,7 @@ pub(crate) fn is_name_token(w: &str) -> bool {
         return false;
     };
     if !first.is_uppercase() {
-        return matches!(w, "von" | "van" | "de" | "af" | "der" | "la" | "del");
+        return PARTICLES.contains(&w);
     }
     w.chars().any(char::is_lowercase)
         && w.chars()
@@ -459,7 +459,7 @@ fn is_word(w: &str) -> bool {
 }
 
 /// A middle initial ("Christina H Gardos", "Per G. Ek").
-fn is_initial(w: &str) -> bool {
+pub(crate) fn is_initial(w: &str) -> bool {
     let t = w.trim_end_matches('.');
     t.chars().count() == 1 && t.chars().all(char::is_uppercase)
 }
@@ -568,12 +568,13 @@ pub fn cut<'a>(run: &[&'a str]) -> Vec<Vec<&'a str>> {
         .collect()
 }
 
-/// A small word inside a name: "von", "van den", "af", "de la".
+/// Small words that are part of a name ("von", "af", "de la").
+const PARTICLES: [&str; 7] = ["von", "van", "de", "af", "der", "la", "del"];
+
+/// A small word inside a name: one of [`PARTICLES`], or "den" and "da" (common words
+/// elsewhere) between a name's words ("Kayumba van den Brink").
 fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "von" | "van" | "de" | "af" | "der" | "den" | "la" | "del" | "da"
-    )
+    PARTICLES.contains(&w) || matches!(w, "den" | "da")
 }
 
 #[cfg(test)]

@@ -443,8 +443,6 @@ pub(crate) fn import_decisions_in(
         crate::refuse!("ingen delegationsordning är inläst; läs in den först");
     }
     let checker = checker(store)?;
-    // Whether the store took every row (else it stopped on an error of its own).
-    let mut read_all = false;
     let ((mut problems, from, to), stored) = crate::pipeline::pipelined(
         |give| {
             let mut problems = Vec::new();
@@ -470,12 +468,11 @@ pub(crate) fn import_decisions_in(
                 while let Some((line, row)) = feed.next() {
                     put(line, &row)?;
                 }
-                read_all = true;
                 crate::pipeline::all_or_nothing(feed.finish().0.is_empty())
             })
         },
     );
-    let stored = crate::pipeline::stopped_early(stored, read_all)?;
+    let stored = crate::pipeline::stopped_early(stored)?;
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
         return Err(BadRows { problems }.into());

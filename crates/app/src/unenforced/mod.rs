@@ -505,11 +505,9 @@ pub(crate) fn import_csv_in(
         sha256: paragraf_core::seal::sha256_hex(&bytes),
     };
     // The file is read and checked on a thread of its own while the store writes
-    // ([`crate::pipeline`]); whether the store took every row (else it stopped on an error
-    // of its own, which is then the answer).
-    let mut read_all = false;
+    // ([`crate::pipeline`]).
     let mut problems = Vec::new();
-    let ((read_problems, _), stored) = crate::pipeline::pipelined(
+    let (read_problems, stored) = crate::pipeline::pipelined(
         |give| {
             let mut problems = Vec::new();
             let mut columns: Option<std::sync::Arc<[String]>> = None;
@@ -527,7 +525,7 @@ pub(crate) fn import_csv_in(
                     Ok(())
                 },
             );
-            (problems, ())
+            problems
         },
         |feed| {
             store.import_decisions(actor, &source, &mut |session| {
@@ -564,12 +562,11 @@ pub(crate) fn import_csv_in(
                         session.put(&d)?;
                     }
                 }
-                read_all = true;
-                crate::pipeline::all_or_nothing(problems.is_empty() && feed.finish().0.is_empty())
+                crate::pipeline::all_or_nothing(problems.is_empty() && feed.finish().is_empty())
             })
         },
     );
-    let stored = crate::pipeline::stopped_early(stored, read_all)?;
+    let stored = crate::pipeline::stopped_early(stored)?;
     problems.extend(read_problems);
     if !problems.is_empty() {
         problems.sort_by_key(|p| p.line);
