@@ -504,7 +504,7 @@ fn demo_delegation(dir: &DataDir) -> Result<()> {
     };
     crate::delegation::store_order(dir, import, Some("seed 002"))?;
     let csv = include_bytes!("../../../tests/fixtures/delegation/decisions_002.csv");
-    crate::delegation::import_decisions(dir, "decisions_002.csv", csv)?;
+    crate::delegation::import_decisions(dir, "decisions_002.csv", &csv[..])?;
     Ok(())
 }
 

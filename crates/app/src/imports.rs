@@ -568,8 +568,7 @@ fn read_in(
             r.target = o.version.map(Target::DelegationOrder);
         }
         ImportKind::DelegationDecisions => {
-            let bytes = std::fs::read(&s.path)?;
-            let d = crate::delegation::import_decisions_in(tx, &s.name, bytes)?;
+            let d = crate::delegation::import_decisions_in(tx, &s.name, s.path.as_path().into())?;
             r.summary.push(format!(
                 "{} delegationsbeslut{}, var och en kontrollerad mot delegationsordningen som gällde beslutsdagen.",
                 d.rows,
@@ -593,7 +592,6 @@ fn read_in(
             r.target = Some(Target::Delegation);
         }
         ImportKind::Unenforced => {
-            let bytes = std::fs::read(&s.path)?;
             let catalogue = crate::unenforced::load_catalogue(&dir.path)?;
             if body.is_none() && user.role != Role::Admin {
                 return Err(
@@ -604,7 +602,7 @@ fn read_in(
                 tx,
                 &user.username,
                 &s.name,
-                bytes,
+                s.path.as_path().into(),
                 &catalogue,
                 body.as_ref().map(|b| b.id),
                 &|b| crate::access::may_read(user, b),

@@ -222,6 +222,10 @@ fn a_file_with_bad_rows_stores_nothing_and_names_every_row() {
     assert!(text.contains("inget har sparats"), "{text}");
     assert!(text.contains("rad 3, insats"), "{text}");
     assert!(
+        text.contains("rad 10, id: id B1 förekommer redan på rad 2"),
+        "{text}"
+    );
+    assert!(
         !text.contains("811218-9876"),
         "the personnummer is not echoed: {text}"
     );

@@ -3,11 +3,11 @@
 //! one kind of row problem. What the columns mean is the business of whoever reads them.
 
 use std::fmt;
-use std::io::Cursor;
+use std::io::{Cursor, Read};
 
 use serde::Serialize;
 
-use crate::read::{decode, DecodeError};
+use crate::read::{decode, DecodeError, Encoding, Scan, Utf8Reader};
 
 /// One problem in a file: its line (the header is line 1), the column and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -94,57 +94,169 @@ pub fn delimiter(header: &str, fallback: u8) -> u8 {
         .map_or(fallback, |(d, _)| d)
 }
 
+/// A tabular file to read: its bytes, or a file on disk read as it is needed (a register
+/// of a million rows is never held whole).
+pub enum Source {
+    /// The file's bytes.
+    Bytes(std::sync::Arc<[u8]>),
+    /// The file at this path.
+    File(std::path::PathBuf),
+}
+
+impl From<Vec<u8>> for Source {
+    fn from(bytes: Vec<u8>) -> Source {
+        Source::Bytes(bytes.into())
+    }
+}
+
+impl From<&[u8]> for Source {
+    fn from(bytes: &[u8]) -> Source {
+        Source::Bytes(bytes.into())
+    }
+}
+
+impl<const N: usize> From<&[u8; N]> for Source {
+    fn from(bytes: &[u8; N]) -> Source {
+        Source::Bytes(bytes[..].into())
+    }
+}
+
+impl From<&std::path::Path> for Source {
+    fn from(path: &std::path::Path) -> Source {
+        Source::File(path.to_path_buf())
+    }
+}
+
+impl From<std::path::PathBuf> for Source {
+    fn from(path: std::path::PathBuf) -> Source {
+        Source::File(path)
+    }
+}
+
+/// What a file that cannot be read is: its one problem.
+fn unreadable(e: &std::io::Error) -> BadRows {
+    BadRows::one(1, "fil", format!("filen kan inte läsas: {e}"))
+}
+
+impl Source {
+    fn reader(&self) -> std::io::Result<Box<dyn Read + Send + '_>> {
+        Ok(match self {
+            Source::Bytes(b) => Box::new(&b[..]),
+            Source::File(p) => Box::new(std::fs::File::open(p)?),
+        })
+    }
+
+    /// Reads the file once to tell its checksum and how it is text ([`Scan`]).
+    pub fn tell(self) -> Result<Told, BadRows> {
+        let mut scan = Scan::default();
+        let mut reader = self.reader().map_err(|e| unreadable(&e))?;
+        let mut buf = vec![0u8; 1 << 20];
+        loop {
+            match reader.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => scan.feed(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(unreadable(&e)),
+            }
+        }
+        drop(reader);
+        let len = scan.len();
+        let (sha256, encoding) = scan.finish();
+        Ok(Told {
+            source: self,
+            len,
+            sha256,
+            encoding,
+        })
+    }
+}
+
+/// A file whose checksum and encoding are known ([`Source::tell`]), to be opened.
+pub struct Told {
+    source: Source,
+    len: u64,
+    sha256: String,
+    encoding: Result<Encoding, DecodeError>,
+}
+
+impl Told {
+    /// The file's size in bytes.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Whether the file is empty.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The file's SHA-256, lowercase hex.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    /// Opens the file as CSV with a header row (again, from its start, each time): its text
+    /// as [`text`] reads it, the delimiter by [`delimiter`] from the header. An empty or
+    /// unreadable header, or bytes that are no text, is the file's one problem.
+    pub fn open(&self, fallback: u8) -> Result<OpenCsv, BadRows> {
+        let encoding = self.encoding.clone().map_err(decode_problem)?;
+        let raw: Box<dyn Read + Send> = match &self.source {
+            Source::Bytes(b) => Box::new(Cursor::new(b.clone())),
+            Source::File(p) => Box::new(std::fs::File::open(p).map_err(|e| unreadable(&e))?),
+        };
+        let mut text = std::io::BufReader::with_capacity(64 * 1024, Utf8Reader::new(raw, encoding));
+        // The header row, read up to its line break (a first line beyond a mebibyte is told by
+        // its start), then given to the CSV reader again.
+        let mut head = Vec::new();
+        std::io::BufRead::read_until(&mut Read::take(&mut text, 1 << 20), b'\n', &mut head)
+            .map_err(|e| unreadable(&e))?;
+        let first = String::from_utf8_lossy(&head);
+        let first = first.lines().next().unwrap_or("");
+        if first.trim().is_empty() {
+            return Err(BadRows::one(1, "rubrik", "filen saknar rubrikrad"));
+        }
+        let delimiter = delimiter(first, fallback);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(true)
+            .flexible(true)
+            .buffer_capacity(64 * 1024)
+            .from_reader(Counted::new(Box::new(Cursor::new(head).chain(text))));
+        let headers = reader
+            .headers()
+            .map_err(|e| BadRows::one(1, "rubrik", format!("rubrikraden kan inte läsas: {e}")))?
+            .clone();
+        Ok(OpenCsv {
+            reader,
+            headers,
+            delimiter,
+        })
+    }
+}
+
+/// The reader of a CSV file being read: its text, its lines counted as they pass.
+pub type CsvReader = csv::Reader<Counted>;
+
 /// A CSV file opened for reading, its header row read.
 pub struct OpenCsv {
     /// The reader, at the first data row.
-    pub reader: csv::Reader<Cursor<Vec<u8>>>,
+    pub reader: CsvReader,
     /// The header row.
     pub headers: csv::StringRecord,
     /// The delimiter found.
     pub delimiter: u8,
 }
 
-/// Opens a CSV file with a header row: decoded by [`text`], the delimiter by
-/// [`delimiter`]. An empty or unreadable header is the file's one problem.
+/// Opens a CSV file with a header row ([`Told::open`]).
 pub fn open_csv(bytes: &[u8], fallback: u8) -> Result<OpenCsv, BadRows> {
-    open_text(text(bytes)?, fallback)
-}
-
-/// [`open_csv`] taking the bytes: a UTF-8 file is read where it lies (not copied).
-pub fn open_csv_owned(bytes: Vec<u8>, fallback: u8) -> Result<OpenCsv, BadRows> {
-    open_text(
-        crate::read::decode_owned(bytes).map_err(decode_problem)?,
-        fallback,
-    )
-}
-
-fn open_text(text: String, fallback: u8) -> Result<OpenCsv, BadRows> {
-    let first = text.lines().next().unwrap_or("");
-    if first.trim().is_empty() {
-        return Err(BadRows::one(1, "rubrik", "filen saknar rubrikrad"));
-    }
-    let delimiter = delimiter(first, fallback);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(true)
-        .flexible(true)
-        .from_reader(Cursor::new(text.into_bytes()));
-    let headers = reader
-        .headers()
-        .map_err(|e| BadRows::one(1, "rubrik", format!("rubrikraden kan inte läsas: {e}")))?
-        .clone();
-    Ok(OpenCsv {
-        reader,
-        headers,
-        delimiter,
-    })
+    Source::from(bytes).tell()?.open(fallback)
 }
 
 /// The data rows of a CSV file with their line numbers in the file (blank lines and line
 /// breaks inside quoted fields counted). Blank rows are skipped; a row that cannot be read
 /// or is wider than the header (`width` fields) goes to `problems` instead.
 pub fn data_rows(
-    reader: &mut csv::Reader<Cursor<Vec<u8>>>,
+    reader: &mut CsvReader,
     width: usize,
     problems: &mut Vec<RowProblem>,
 ) -> Vec<(u64, csv::StringRecord)> {
@@ -155,62 +267,20 @@ pub fn data_rows(
 
 /// [`data_rows`] one at a time, for files too large to hold their rows at once: each item
 /// is a row with its line, or the problem of a row that cannot be read or is too wide.
-pub fn rows(reader: &mut csv::Reader<Cursor<Vec<u8>>>, width: usize) -> DataRows<'_> {
-    // Where each line starts and whether it is blank, to tell the line of a record from
-    // the byte where the reader began it (blank lines before a record are skipped).
-    let bytes = reader.get_ref().get_ref();
-    let mut starts = vec![0u64];
-    let mut blank = Vec::new();
-    let mut empty = true;
-    // A line ends at "\n", "\r\n" or a lone "\r", as the CSV reader reads it.
-    for (i, b) in bytes.iter().enumerate() {
-        match b {
-            b'\n' => {
-                blank.push(empty);
-                empty = true;
-                starts.push(i as u64 + 1);
-            }
-            b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
-                blank.push(empty);
-                empty = true;
-                starts.push(i as u64 + 1);
-            }
-            b'\r' => {}
-            _ => empty = false,
-        }
-    }
-    blank.push(empty);
+pub fn rows(reader: &mut CsvReader, width: usize) -> DataRows<'_> {
     DataRows {
-        records: reader.records(),
+        reader,
         width,
-        starts,
-        blank,
+        stopped: false,
     }
 }
 
 /// The rows of a CSV file, one at a time (see [`rows`]).
 pub struct DataRows<'r> {
-    records: csv::StringRecordsIter<'r, Cursor<Vec<u8>>>,
+    reader: &'r mut CsvReader,
     width: usize,
-    starts: Vec<u64>,
-    blank: Vec<bool>,
-}
-
-impl DataRows<'_> {
-    fn line_at(&self, p: Option<&csv::Position>) -> u64 {
-        let Some(p) = p else { return 0 };
-        let mut line = self.starts.partition_point(|s| *s <= p.byte());
-        while self
-            .blank
-            .get(line.saturating_sub(1))
-            .copied()
-            .unwrap_or(false)
-            && line < self.blank.len()
-        {
-            line += 1;
-        }
-        line as u64
-    }
+    /// The file could not be read further.
+    stopped: bool,
 }
 
 impl Iterator for DataRows<'_> {
@@ -218,18 +288,25 @@ impl Iterator for DataRows<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let rec = match self.records.next()? {
-                Ok(r) => r,
+            if self.stopped {
+                return None;
+            }
+            let mut rec = csv::StringRecord::new();
+            match self.reader.read_record(&mut rec) {
+                Ok(false) => return None,
+                Ok(true) => {}
                 Err(e) => {
-                    let line = self.line_at(e.position());
+                    let line = self.reader.get_mut().line_at(e.position());
+                    // A file that cannot be read is not read again and again.
+                    self.stopped = e.is_io_error();
                     return Some(Err(problem(
                         line,
                         "rad",
                         format!("raden kan inte läsas: {e}"),
                     )));
                 }
-            };
-            let line = self.line_at(rec.position());
+            }
+            let line = self.reader.get_mut().line_at(rec.position());
             if rec.iter().all(|f| f.trim().is_empty()) {
                 continue;
             }
@@ -242,6 +319,90 @@ impl Iterator for DataRows<'_> {
             }
             return Some(Ok((line, rec)));
         }
+    }
+}
+
+/// The text a CSV reader reads, its lines counted as they pass — so that a record's line is
+/// told from the byte where the reader began it (blank lines before a record skipped)
+/// while only the lines not yet asked about are remembered.
+pub struct Counted {
+    inner: Box<dyn Read + Send>,
+    /// Bytes read so far.
+    at: u64,
+    /// The lines that ended and have not been passed, from line `first` on: where each
+    /// starts and whether it is blank.
+    ended: std::collections::VecDeque<(u64, bool)>,
+    first: u64,
+    /// Where the line being read starts, and whether it is blank so far.
+    start: u64,
+    blank: bool,
+    /// A carriage return was the last byte: it ends a line unless a line feed follows.
+    cr: bool,
+}
+
+impl Counted {
+    fn new(inner: Box<dyn Read + Send>) -> Counted {
+        Counted {
+            inner,
+            at: 0,
+            ended: std::collections::VecDeque::new(),
+            first: 1,
+            start: 0,
+            blank: true,
+            cr: false,
+        }
+    }
+
+    /// The line being read ends; the next starts at byte `next`.
+    fn end_line(&mut self, next: u64) {
+        self.ended.push_back((self.start, self.blank));
+        self.start = next;
+        self.blank = true;
+    }
+
+    /// The line of a record the reader began at `p` (0 without a position). Positions are
+    /// asked about in order; the lines before the answer are forgotten.
+    fn line_at(&mut self, p: Option<&csv::Position>) -> u64 {
+        let Some(p) = p else { return 0 };
+        let p = p.byte();
+        // Index among the ended lines, then the one being read.
+        let mut k = if self.start <= p {
+            self.ended.len()
+        } else {
+            self.ended
+                .partition_point(|(s, _)| *s <= p)
+                .saturating_sub(1)
+        };
+        while self.ended.get(k).is_some_and(|(_, blank)| *blank) {
+            k += 1;
+        }
+        let dropped = k.min(self.ended.len());
+        self.ended.drain(..dropped);
+        self.first += dropped as u64;
+        self.first + (k - dropped) as u64
+    }
+}
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && self.cr {
+            self.cr = false;
+            self.end_line(self.at);
+        }
+        for (i, &b) in buf[..n].iter().enumerate() {
+            let at = self.at + i as u64;
+            if std::mem::take(&mut self.cr) && b != b'\n' {
+                self.end_line(at);
+            }
+            match b {
+                b'\n' => self.end_line(at + 1),
+                b'\r' => self.cr = true,
+                _ => self.blank = false,
+            }
+        }
+        self.at += n as u64;
+        Ok(n)
     }
 }
 
@@ -307,6 +468,63 @@ pub fn xlsx_records(bytes: &[u8]) -> Result<Vec<Vec<String>>, BadRows> {
 mod tests {
     use super::*;
 
+    /// Gives at most `.1` bytes at a time.
+    struct Pieces(Vec<u8>, usize);
+
+    impl Read for Pieces {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.1).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0.drain(..n);
+            Ok(n)
+        }
+    }
+
+    /// The lines of the data rows as an index of the whole file tells them: where each
+    /// line starts and whether it is blank, a record's line the first not blank from the
+    /// line its reader began on.
+    fn reference_lines(bytes: &[u8]) -> Vec<u64> {
+        let mut starts = vec![0u64];
+        let mut blank = Vec::new();
+        let mut empty = true;
+        for (i, b) in bytes.iter().enumerate() {
+            match b {
+                b'\n' => {
+                    blank.push(empty);
+                    empty = true;
+                    starts.push(i as u64 + 1);
+                }
+                b'\r' if bytes.get(i + 1) != Some(&b'\n') => {
+                    blank.push(empty);
+                    empty = true;
+                    starts.push(i as u64 + 1);
+                }
+                b'\r' => {}
+                _ => empty = false,
+            }
+        }
+        blank.push(empty);
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .flexible(true)
+            .from_reader(bytes);
+        let _ = reader.headers();
+        let mut out = Vec::new();
+        for r in reader.records() {
+            let Ok(rec) = r else { continue };
+            if rec.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let p = rec.position().map_or(0, |p| p.byte());
+            let mut line = starts.partition_point(|s| *s <= p);
+            while blank.get(line - 1).copied().unwrap_or(false) && line < blank.len() {
+                line += 1;
+            }
+            out.push(line as u64);
+        }
+        out
+    }
+
     #[test]
     fn the_delimiter_is_the_headers_most_frequent() {
         assert_eq!(delimiter("id;insats;beslutsdatum", b','), b';');
@@ -355,6 +573,32 @@ mod tests {
             }
             let _ = csv_records(&bytes);
             let _ = xlsx_records(&bytes);
+        }
+
+        /// Lines told as the file passes are the lines an index of the whole file tells,
+        /// whatever the line breaks, quoted breaks and blank lines, read in any pieces.
+        #[test]
+        fn lines_counted_in_passing_are_the_files_lines(
+            parts in proptest::collection::vec(0usize..7, 0..40),
+            piece in 1usize..9,
+        ) {
+            let mut text = String::from("a;b\n");
+            for p in parts {
+                text.push_str(["x;y", "\n", "\r\n", "\r", "\"q\nq\";1", "  ", "\"\r\"\n"][p]);
+            }
+            let bytes = text.into_bytes();
+            let expected = reference_lines(&bytes);
+            let mut reader = csv::ReaderBuilder::new()
+                .delimiter(b';')
+                .flexible(true)
+                .buffer_capacity(piece.max(1))
+                .from_reader(Counted::new(Box::new(Pieces(bytes.clone(), piece))));
+            let _ = reader.headers();
+            let mut got = Vec::new();
+            for r in rows(&mut reader, 99) {
+                got.push(r.map(|(l, _)| l).unwrap_or_else(|p| p.line));
+            }
+            proptest::prop_assert_eq!(got, expected);
         }
 
         #[test]

@@ -21,7 +21,7 @@ pub use paragraf_store::StoredOrder;
 use serde::Serialize;
 
 use paragraf_import::table::{
-    data_rows, open_csv, open_csv_owned, problem, rows, BadRows, OpenCsv, RowProblem,
+    data_rows, open_csv, problem, rows, BadRows, CsvReader, OpenCsv, RowProblem, Source, Told,
 };
 
 /// An order read from a file, with what the reader repaired.
@@ -231,7 +231,7 @@ type ReadRows = (Vec<(u64, DecisionRow)>, Vec<RowProblem>);
 
 /// The good rows and the problems of the others; `Err` only when the header is unusable.
 fn read_decisions(bytes: &[u8]) -> Result<ReadRows, BadRows> {
-    let mut file = open_decisions(bytes.to_vec())?;
+    let mut file = open_decisions(Source::from(bytes).tell()?)?;
     let mut problems = Vec::new();
     let mut rows = Vec::new();
     // Collecting cannot fail: only the store's errors stop the reading.
@@ -245,17 +245,17 @@ fn read_decisions(bytes: &[u8]) -> Result<ReadRows, BadRows> {
 
 /// A decision list opened, its header read.
 struct DecisionFile {
-    reader: csv::Reader<std::io::Cursor<Vec<u8>>>,
+    reader: CsvReader,
     width: usize,
     /// Where each of [`DECISION_COLUMNS`] is.
     cols: [Option<usize>; DECISION_COLUMNS.len()],
 }
 
 /// Opens a decision list; `Err` when the header is unusable.
-fn open_decisions(bytes: Vec<u8>) -> Result<DecisionFile, BadRows> {
+fn open_decisions(file: Told) -> Result<DecisionFile, BadRows> {
     let OpenCsv {
         reader, headers, ..
-    } = open_csv_owned(bytes, b'\t')?;
+    } = file.open(b'\t')?;
     let mut problems = Vec::new();
     let mut cols = std::collections::HashMap::new();
     for (i, h) in headers.iter().enumerate() {
@@ -424,9 +424,9 @@ pub struct DecisionsImported {
 pub fn import_decisions(
     dir: &crate::DataDir,
     file: &str,
-    bytes: impl Into<Vec<u8>>,
+    input: impl Into<Source>,
 ) -> Result<DecisionsImported> {
-    import_decisions_in(&*dir.store, file, bytes.into())
+    import_decisions_in(&*dir.store, file, input.into())
 }
 
 /// [`import_decisions`] on `store` (a transaction, for a rehearsal). The file is read and
@@ -435,10 +435,11 @@ pub fn import_decisions(
 pub(crate) fn import_decisions_in(
     store: &dyn paragraf_store::Storage,
     file: &str,
-    bytes: Vec<u8>,
+    input: Source,
 ) -> Result<DecisionsImported> {
-    let sha = paragraf_core::seal::sha256_hex(&bytes);
-    let mut opened = open_decisions(bytes)?;
+    let told = input.tell()?;
+    let sha = told.sha256().to_string();
+    let mut opened = open_decisions(told)?;
     if store.orders()?.is_empty() {
         crate::refuse!("ingen delegationsordning är inläst; läs in den först");
     }

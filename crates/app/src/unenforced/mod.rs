@@ -22,7 +22,7 @@ use paragraf_core::unenforced::ivo::{IvoReport, Quarter};
 use paragraf_core::unenforced::public::PublicStatistics;
 use paragraf_core::unenforced::report::{swedish_date, MonthlyReport};
 use paragraf_core::unenforced::stats::{days_histogram, QuarterStats, WaitingSeries};
-use paragraf_import::table::{open_csv_owned, problem, rows, OpenCsv};
+use paragraf_import::table::{problem, rows, OpenCsv, Source, Told};
 use paragraf_store::UpsertSummary;
 pub use paragraf_store::{AuditRecord, IMPORT_ACTION};
 use serde::{Deserialize, Serialize};
@@ -137,7 +137,7 @@ fn parse_file(bytes: &[u8], catalogue: &Catalogue) -> Result<Parsed, BadRows> {
     let mut rows = Vec::new();
     // Collecting cannot fail: only the store's errors stop the reading.
     let _ = read_rows(
-        bytes.to_vec(),
+        &Source::from(bytes).tell()?,
         catalogue,
         &mut problems,
         &mut |row, _, _| {
@@ -160,7 +160,7 @@ type EachRow<'a> =
 /// has (absent ones keep the stored value on re-import); every bad row, and a bad header, is
 /// added to `problems` (and not given to `each`). Only an error of `each` stops the reading.
 fn read_rows(
-    bytes: Vec<u8>,
+    file: &Told,
     catalogue: &Catalogue,
     problems: &mut Vec<RowProblem>,
     each: &mut EachRow<'_>,
@@ -169,7 +169,7 @@ fn read_rows(
         mut reader,
         headers,
         delimiter,
-    } = match open_csv_owned(bytes, b';') {
+    } = match file.open(b';') {
         Ok(o) => o,
         Err(bad) => {
             problems.extend(bad.problems);
@@ -212,7 +212,7 @@ fn read_rows(
         .filter(|c| cols.has(c))
         .map(|c| c.to_string())
         .collect();
-    let mut seen = SeenIds::default();
+    let mut seen = SeenIds::for_file(file.len());
     let mut services = Services::default();
     for row in rows(&mut reader, headers.len()) {
         let (line, rec) = match row {
@@ -234,6 +234,9 @@ fn read_rows(
         if let Some(decision) = read {
             each(CsvRow { line, decision }, &present, problems)?;
         }
+    }
+    if !seen.suspects.is_empty() {
+        problems.extend(repeated_ids(file, &cols, &seen));
     }
     Ok(())
 }
@@ -257,40 +260,110 @@ impl Services {
     }
 }
 
-/// The ids of a file read so far, with the line of each: one string of them all and a table
-/// by a 64-bit FNV-1a hash (a million ids in some 30 MB, not a string each). Ids whose hash
-/// another id has are kept apart, by their text.
-#[derive(Default)]
+/// The ids of a file read so far, in bounded memory whatever the file's size (#20): a
+/// blocked Bloom filter (each id seven bits of one 64-byte block) tells the ids that are
+/// surely new; the hashes of the others — a repeated id, or now and then a new one whose
+/// bits other ids had set — are kept, and [`repeated_ids`] finds the repeated ones by their
+/// text, in a second pass over the file, only when there are any.
 struct SeenIds {
-    text: String,
-    /// Hash → (start and length of the id in `text`, its line).
-    by_hash: HashMap<u64, (u32, u32, u64), std::hash::BuildHasherDefault<Fnv>>,
-    /// Ids whose hash was taken by another id.
-    others: HashMap<String, u64>,
+    blocks: Vec<[u64; 8]>,
+    /// FNV-1a hashes of the ids that may have come before.
+    suspects: std::collections::HashSet<u64, std::hash::BuildHasherDefault<Fnv>>,
 }
 
+/// The filter's blocks (64 bytes each) at most: 32 MiB, which keeps a second pass rare up
+/// to some five million ids.
+const SEEN_BLOCKS: usize = 1 << 19;
+
 impl SeenIds {
-    /// Remembers `id` on `line`; the line it was seen on before, if it was.
-    fn insert(&mut self, id: &str, line: u64) -> Option<u64> {
-        let mut h = Fnv::default();
-        std::hash::Hasher::write(&mut h, id.as_bytes());
-        let hash = std::hash::Hasher::finish(&h);
-        let at = |start: u32, len: u32| self.text.get(start as usize..(start + len) as usize);
-        match self.by_hash.get(&hash) {
-            Some(&(start, len, first)) if at(start, len) == Some(id) => Some(first),
-            Some(_) => self.others.insert(id.to_string(), line),
-            None => match u32::try_from(self.text.len() + id.len()) {
-                Ok(_) => {
-                    let start = self.text.len() as u32;
-                    self.text.push_str(id);
-                    self.by_hash.insert(hash, (start, id.len() as u32, line));
-                    None
-                }
-                // Beyond 4 GB of ids: by their text.
-                Err(_) => self.others.insert(id.to_string(), line),
-            },
+    /// A filter for a file of `len` bytes: a block for every 256 bytes (a few ids), from
+    /// 64 KiB to [`SEEN_BLOCKS`].
+    fn for_file(len: u64) -> SeenIds {
+        SeenIds::with_blocks(
+            usize::try_from(len / 256).map_or(SEEN_BLOCKS, |b| b.clamp(1 << 10, SEEN_BLOCKS)),
+        )
+    }
+
+    /// A filter of `blocks` blocks (a power of two).
+    fn with_blocks(blocks: usize) -> SeenIds {
+        SeenIds {
+            blocks: vec![[0; 8]; blocks.next_power_of_two()],
+            suspects: Default::default(),
         }
     }
+
+    fn hash(id: &str) -> u64 {
+        let mut h = Fnv::default();
+        std::hash::Hasher::write(&mut h, id.as_bytes());
+        std::hash::Hasher::finish(&h)
+    }
+
+    /// Remembers `id`; a suspect when the filter has all its bits already.
+    fn insert(&mut self, id: &str) {
+        let hash = Self::hash(id);
+        // Two mixes of the hash (MurmurHash3's finaliser): one picks the block, the other
+        // the seven bits in it, nine bits each.
+        let mix = |mut h: u64| {
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+            h ^ (h >> 33)
+        };
+        let n = self.blocks.len();
+        let block = &mut self.blocks[(mix(hash) as usize) & (n - 1)];
+        let mut bits = mix(hash ^ 0x9e37_79b9_7f4a_7c15);
+        let mut all = true;
+        for _ in 0..7 {
+            let bit = (bits & 511) as usize;
+            bits >>= 9;
+            let (word, mask) = (bit / 64, 1u64 << (bit % 64));
+            all &= block[word] & mask != 0;
+            block[word] |= mask;
+        }
+        if all {
+            self.suspects.insert(hash);
+        }
+    }
+
+    /// Whether `id` may have come before another time.
+    fn suspect(&self, id: &str) -> bool {
+        self.suspects.contains(&Self::hash(id))
+    }
+}
+
+/// The rows of `file` whose id a row above has, each a problem naming that row — read
+/// again, comparing only the ids `seen` suspects.
+fn repeated_ids(file: &Told, cols: &Columns, seen: &SeenIds) -> Vec<RowProblem> {
+    let mut problems = Vec::new();
+    let Ok(OpenCsv {
+        mut reader,
+        headers,
+        ..
+    }) = file.open(b';')
+    else {
+        return problems;
+    };
+    let mut first: HashMap<String, u64> = HashMap::new();
+    for (line, rec) in rows(&mut reader, headers.len()).flatten() {
+        let Ok(id) = DecisionId::new(cols.get(&rec, "id")) else {
+            continue;
+        };
+        if !seen.suspect(id.as_str()) {
+            continue;
+        }
+        match first.entry(id.as_str().to_string()) {
+            std::collections::hash_map::Entry::Occupied(o) => problems.push(problem(
+                line,
+                "id",
+                format!("id {id} förekommer redan på rad {}", o.get()),
+            )),
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(line);
+            }
+        }
+    }
+    problems
 }
 
 /// FNV-1a, 64 bits: a quick hash for ids the municipality's own file holds (no
@@ -374,13 +447,7 @@ fn read_row(
         bad(DecisionError::InterruptionWithoutStart);
     }
     if let Some(id) = &id {
-        if let Some(first) = seen.insert(id.as_str(), line) {
-            problems.push(problem(
-                line,
-                "id",
-                format!("id {id} förekommer redan på rad {first}"),
-            ));
-        }
+        seen.insert(id.as_str());
     }
     if problems.len() > before {
         return None;
@@ -482,11 +549,19 @@ pub fn import_csv(
     dir: &crate::DataDir,
     actor: &str,
     name: &str,
-    bytes: Vec<u8>,
+    input: impl Into<Source>,
     catalogue: &Catalogue,
     body: Option<paragraf_core::ids::BodyId>,
 ) -> Result<ImportSummary> {
-    import_csv_in(&*dir.store, actor, name, bytes, catalogue, body, &|_| true)
+    import_csv_in(
+        &*dir.store,
+        actor,
+        name,
+        input.into(),
+        catalogue,
+        body,
+        &|_| true,
+    )
 }
 
 /// [`import_csv`] on `store` (a transaction, for a rehearsal); a row whose stored decision
@@ -495,14 +570,15 @@ pub(crate) fn import_csv_in(
     store: &dyn paragraf_store::Storage,
     actor: &str,
     name: &str,
-    bytes: Vec<u8>,
+    input: Source,
     catalogue: &Catalogue,
     body: Option<paragraf_core::ids::BodyId>,
     may_touch: &dyn Fn(Option<paragraf_core::ids::BodyId>) -> bool,
 ) -> Result<ImportSummary> {
+    let file = input.tell()?;
     let source = paragraf_store::ImportSource {
         file: name.to_string(),
-        sha256: paragraf_core::seal::sha256_hex(&bytes),
+        sha256: file.sha256().to_string(),
     };
     // The file is read and checked on a thread of its own while the store writes
     // ([`crate::pipeline`]).
@@ -512,7 +588,7 @@ pub(crate) fn import_csv_in(
             let mut problems = Vec::new();
             let mut columns: Option<std::sync::Arc<[String]>> = None;
             let _ = read_rows(
-                bytes,
+                &file,
                 catalogue,
                 &mut problems,
                 &mut |row, present, problems| {
@@ -961,25 +1037,40 @@ pub fn log(dir: &crate::DataDir, id: Option<&DecisionId>) -> Result<Vec<AuditRec
 mod seen_tests {
     use super::*;
 
-    fn hash(id: &str) -> u64 {
-        let mut h = Fnv::default();
-        std::hash::Hasher::write(&mut h, id.as_bytes());
-        std::hash::Hasher::finish(&h)
-    }
-
-    /// A repeated id is found with its first line; ids that share a hash, or end alike,
-    /// are told apart by their text.
+    /// A repeated id is named with its first line, whatever the filter suspects: with a
+    /// filter of one block every id soon is a suspect, and only the text decides.
     #[test]
-    fn ids_are_remembered_by_their_text() {
-        let mut seen = SeenIds::default();
-        assert_eq!(seen.insert("AB12", 2), None);
-        assert_eq!(seen.insert("B12", 3), None);
-        assert_eq!(seen.insert("AB12", 4), Some(2));
-        assert_eq!(seen.insert("B12", 5), Some(3));
-        // "X" made to collide with "AB12"'s entry.
-        seen.by_hash.insert(hash("X"), (0, 4, 2));
-        assert_eq!(seen.insert("X", 6), None);
-        assert_eq!(seen.insert("X", 7), Some(6));
-        assert_eq!(seen.insert("AB12", 8), Some(2));
+    fn repeated_ids_are_told_by_their_text() {
+        let mut csv = String::from("id;insats;beslutsdatum;kön\n");
+        for i in 0..300 {
+            csv.push_str(&format!("B{i};Kontaktperson;2023-01-0{};K\n", 1 + i % 9));
+        }
+        csv.push_str("B7;Kontaktperson;2023-01-01;K\nB299;Kontaktperson;2023-01-01;K\n");
+        let file = Source::from(csv.into_bytes()).tell().unwrap();
+        let OpenCsv { headers, .. } = file.open(b';').unwrap();
+        let map = headers
+            .iter()
+            .enumerate()
+            .map(|(i, h)| (column_name(h), i))
+            .collect();
+        let cols = Columns::new(&map);
+        for (small, suspects) in [(1, true), (SEEN_BLOCKS, false)] {
+            let mut seen = SeenIds::with_blocks(small);
+            for (_, rec) in rows(&mut file.open(b';').unwrap().reader, headers.len()).flatten() {
+                seen.insert(cols.get(&rec, "id"));
+            }
+            assert_eq!(seen.suspects.len() > 2, suspects, "{}", seen.suspects.len());
+            let found: Vec<_> = repeated_ids(&file, &cols, &seen)
+                .into_iter()
+                .map(|p| (p.line, p.message))
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    (302, "id B7 förekommer redan på rad 9".to_string()),
+                    (303, "id B299 förekommer redan på rad 301".to_string())
+                ]
+            );
+        }
     }
 }

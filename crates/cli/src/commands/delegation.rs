@@ -105,10 +105,10 @@ pub fn run(c: DelegationCommand) -> Result<()> {
         }
         DelegationCommand::Decisions(DecisionsCommand::Import { data, file, json }) => {
             let dir = DataDir::open(&data.dir)?;
-            let bytes = std::fs::read(&file)
+            std::fs::File::open(&file)
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
             let name = file.display().to_string();
-            let s = ops::import_decisions(&dir, &name, bytes)?;
+            let s = ops::import_decisions(&dir, &name, file.as_path())?;
             output::print(json.json, &s, || {
                 format!(
                     "{} delegationsbeslut inlästa från {name}{}.",

@@ -178,13 +178,13 @@ pub fn run(c: UnenforcedCommand) -> Result<()> {
             let body = body
                 .map(|b| super::find_body(&dir, &b).map(|r| r.id))
                 .transpose()?;
-            let bytes = std::fs::read(&file)
+            std::fs::File::open(&file)
                 .with_context(|| format!("kunde inte läsa {}", file.display()))?;
             let s = ops::import_csv(
                 &dir,
                 &actor(&a),
                 &file.display().to_string(),
-                bytes,
+                file.as_path(),
                 &cat,
                 body,
             )?;
