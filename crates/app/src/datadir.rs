@@ -269,6 +269,10 @@ pub struct ServerConfig {
     /// The largest upload accepted, in MB (default 50).
     #[serde(default)]
     pub upload_limit_mb: Option<u64>,
+    /// The largest file accepted for an import in the browser, in MB (default 1 024): it is
+    /// written to disk as it arrives, never held in memory.
+    #[serde(default)]
+    pub import_limit_mb: Option<u64>,
     /// Seconds a client may take to send a request's head (default 10).
     #[serde(default)]
     pub header_timeout_secs: Option<u64>,
@@ -330,6 +334,12 @@ impl ServerConfig {
     /// The upload limit in bytes.
     pub fn upload_limit(&self) -> usize {
         let mb = self.upload_limit_mb.unwrap_or(Self::DEFAULT_UPLOAD_MB);
+        usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX)
+    }
+
+    /// The limit of a file for an import, in bytes.
+    pub fn import_limit(&self) -> usize {
+        let mb = self.import_limit_mb.unwrap_or(1024);
         usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX)
     }
 }

@@ -206,30 +206,27 @@ pub fn stage(
     name: &str,
     bytes: &[u8],
 ) -> Result<Staged> {
-    allowed(user, kind)?;
-    if bytes.is_empty() {
-        return Err(crate::Error::field("fil", "välj en fil att läsa in").into());
-    }
-    let name = clean_name(name);
-    let ending = name
-        .rsplit_once('.')
-        .map(|(_, e)| e.to_lowercase())
-        .unwrap_or_default();
-    if !kind.endings().contains(&ending.as_str()) {
-        return Err(crate::Error::field(
-            "fil",
-            format!(
-                "{name}: {} läses från filer som slutar på {}",
-                kind.swedish(),
-                kind.endings()
-                    .iter()
-                    .map(|e| format!(".{e}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )
-        .into());
-    }
+    let mut r = receive(dir)?;
+    r.write(bytes)?;
+    r.stage(user, kind, name)
+}
+
+/// A file arriving for an import, written to the staging area as it comes, so that a
+/// register of a million rows is never held in the server's memory (#20);
+/// [`Receiving::stage`] keeps it. Dropped unstaged, it is removed.
+pub struct Receiving {
+    token: String,
+    folder: PathBuf,
+    file: std::io::BufWriter<std::fs::File>,
+    len: u64,
+    staged: bool,
+}
+
+/// Where an arriving file is written, inside its folder, until it is staged.
+const INCOMING: &str = "inkommande";
+
+/// Starts receiving a file in `dir`'s staging area (old staged files removed on the way).
+pub fn receive(dir: &crate::DataDir) -> Result<Receiving> {
     let root = staging(dir);
     remove_old(&root);
     let mut raw = [0u8; 16];
@@ -238,18 +235,76 @@ pub fn stage(
     let folder = root.join(&token);
     std::fs::create_dir_all(&folder)
         .with_context(|| format!("kunde inte skapa {}", folder.display()))?;
-    std::fs::write(
-        folder.join("owner"),
-        format!("{}\n{}\n{}\n", user.username, kind.slug(), name),
-    )?;
-    let path = folder.join(&name);
-    std::fs::write(&path, bytes).with_context(|| format!("kunde inte spara {name}"))?;
-    Ok(Staged {
+    let file = std::fs::File::create(folder.join(INCOMING))
+        .with_context(|| format!("kunde inte skapa en fil i {}", folder.display()))?;
+    Ok(Receiving {
         token,
-        kind,
-        name,
-        path,
+        folder,
+        file: std::io::BufWriter::with_capacity(256 * 1024, file),
+        len: 0,
+        staged: false,
     })
+}
+
+impl Receiving {
+    /// The next bytes of the file.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        std::io::Write::write_all(&mut self.file, bytes).context("kunde inte spara filen")?;
+        self.len += bytes.len() as u64;
+        Ok(())
+    }
+
+    /// Keeps the file received (named `name`) for `user` to preview and store as `kind`.
+    /// A file of the wrong kind or an empty one is refused (and removed).
+    pub fn stage(mut self, user: &User, kind: ImportKind, name: &str) -> Result<Staged> {
+        allowed(user, kind)?;
+        if self.len == 0 {
+            return Err(crate::Error::field("fil", "välj en fil att läsa in").into());
+        }
+        let name = clean_name(name);
+        let ending = name
+            .rsplit_once('.')
+            .map(|(_, e)| e.to_lowercase())
+            .unwrap_or_default();
+        if !kind.endings().contains(&ending.as_str()) {
+            return Err(crate::Error::field(
+                "fil",
+                format!(
+                    "{name}: {} läses från filer som slutar på {}",
+                    kind.swedish(),
+                    kind.endings()
+                        .iter()
+                        .map(|e| format!(".{e}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            )
+            .into());
+        }
+        std::io::Write::flush(&mut self.file).context("kunde inte spara filen")?;
+        let path = self.folder.join(&name);
+        std::fs::rename(self.folder.join(INCOMING), &path)
+            .with_context(|| format!("kunde inte spara {name}"))?;
+        std::fs::write(
+            self.folder.join("owner"),
+            format!("{}\n{}\n{}\n", user.username, kind.slug(), name),
+        )?;
+        self.staged = true;
+        Ok(Staged {
+            token: self.token.clone(),
+            kind,
+            name,
+            path,
+        })
+    }
+}
+
+impl Drop for Receiving {
+    fn drop(&mut self) {
+        if !self.staged {
+            let _ = std::fs::remove_dir_all(&self.folder);
+        }
+    }
 }
 
 fn remove_old(root: &Path) {

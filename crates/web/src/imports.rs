@@ -144,6 +144,42 @@ fn result_lines(r: &ImportResult) -> Markup {
     }
 }
 
+/// The fields of the import form, and its file written to the staging area as it arrives
+/// (handlers run off the async workers): a file of any size within `import_limit_mb` is
+/// never held in memory.
+async fn receive(
+    state: &AppState,
+    multipart: &mut Multipart,
+) -> Result<
+    (
+        crate::workspace::Fields,
+        Option<(String, imports::Receiving)>,
+    ),
+    WebError,
+> {
+    let error = crate::workspace::multipart_error(state.dir.config().server.import_limit(), "fil");
+    let mut fields = Vec::new();
+    let mut file = None;
+    while let Some(mut field) = multipart.next_field().await.map_err(&error)? {
+        let name = field.name().unwrap_or("").to_string();
+        if name != "fil" {
+            let text = field
+                .text()
+                .await
+                .map_err(|e| WebError::field(&name, e.to_string()))?;
+            fields.push((name, text));
+            continue;
+        }
+        let file_name = field.file_name().unwrap_or("fil").to_string();
+        let mut received = imports::receive(&state.dir)?;
+        while let Some(chunk) = field.chunk().await.map_err(&error)? {
+            received.write(&chunk)?;
+        }
+        file = Some((file_name, received));
+    }
+    Ok((fields, file))
+}
+
 /// POST /las-in: stage the file and show the preview.
 pub async fn upload(
     State(state): State<AppState>,
@@ -151,8 +187,7 @@ pub async fn upload(
     mut multipart: Multipart,
 ) -> Result<Response, WebError> {
     let user = may_import(&viewer)?;
-    let (fields, file) =
-        crate::workspace::read_multipart_named(&state, &mut multipart, "fil").await?;
+    let (fields, file) = receive(&state, &mut multipart).await?;
     viewer.check_csrf(get(&fields, "csrf").unwrap_or(""))?;
     let refused = |problems: Vec<String>| -> Result<Response, WebError> {
         Ok((
@@ -164,14 +199,14 @@ pub async fn upload(
     let Some(kind) = get(&fields, "slag").and_then(ImportKind::from_slug) else {
         return refused(vec!["Välj vad det är för fil.".into()]);
     };
-    let Some((name, bytes)) = file else {
+    let Some((name, received)) = file else {
         return refused(vec!["Välj en fil att läsa in.".into()]);
     };
     let opts = match options(&fields) {
         Ok(o) => o,
         Err(e) => return refused(vec![e.to_string()]),
     };
-    let staged = match imports::stage(&state.dir, &user, kind, &name, &bytes) {
+    let staged = match received.stage(&user, kind, &name) {
         Ok(s) => s,
         Err(e) => return refused(imports::problems(&e)),
     };

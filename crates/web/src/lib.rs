@@ -284,7 +284,7 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/las-in",
             get(imports::page_get).post(imports::upload).layer(
-                axum::extract::DefaultBodyLimit::max(state.dir.config().server.upload_limit()),
+                axum::extract::DefaultBodyLimit::max(state.dir.config().server.import_limit()),
             ),
         )
         .route("/las-in/spara", post(imports::save))

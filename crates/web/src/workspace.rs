@@ -443,13 +443,13 @@ pub(crate) async fn read_multipart(
 }
 
 /// [`read_multipart`], with the file's name as the browser sent it.
-pub(crate) async fn read_multipart_named(
-    state: &AppState,
-    multipart: &mut Multipart,
+/// What a multipart form that cannot be read is: too large for `limit`, or broken (named
+/// at `file_field`).
+pub(crate) fn multipart_error(
+    limit: usize,
     file_field: &str,
-) -> Result<(Fields, Option<(String, Vec<u8>)>), WebError> {
-    let limit = state.dir.config().server.upload_limit();
-    let too_large = |e: axum::extract::multipart::MultipartError| {
+) -> impl Fn(axum::extract::multipart::MultipartError) -> WebError + '_ {
+    move |e| {
         if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
             WebError::TooLarge(format!(
                 "filen är större än de {} MB som tas emot",
@@ -461,14 +461,22 @@ pub(crate) async fn read_multipart_named(
                 format!("formuläret kunde inte läsas: {}", e.body_text()),
             )
         }
-    };
+    }
+}
+
+pub(crate) async fn read_multipart_named(
+    state: &AppState,
+    multipart: &mut Multipart,
+    file_field: &str,
+) -> Result<(Fields, Option<(String, Vec<u8>)>), WebError> {
+    let too_large = multipart_error(state.dir.config().server.upload_limit(), file_field);
     let mut fields: Fields = Vec::new();
     let mut file: Option<(String, Vec<u8>)> = None;
-    while let Some(field) = multipart.next_field().await.map_err(too_large)? {
+    while let Some(field) = multipart.next_field().await.map_err(&too_large)? {
         let name = field.name().unwrap_or("").to_string();
         if name == file_field {
             let file_name = field.file_name().unwrap_or("fil").to_string();
-            let bytes = field.bytes().await.map_err(too_large)?;
+            let bytes = field.bytes().await.map_err(&too_large)?;
             if !bytes.is_empty() {
                 file = Some((file_name, bytes.to_vec()));
             }

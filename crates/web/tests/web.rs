@@ -1742,6 +1742,73 @@ async fn files_are_read_in_from_the_browser_with_a_preview_first() {
     assert!(wrong.body.contains(".pdf, .txt"), "{}", wrong.body);
 }
 
+/// #20: a file for an import is written to disk as it arrives, so the browser takes one far
+/// larger than other uploads (`import_limit_mb`, not `upload_limit_mb`); beyond that, 413; a
+/// refused file leaves nothing behind in the staging area.
+#[tokio::test]
+async fn an_import_larger_than_other_uploads_is_written_to_disk_as_it_arrives() {
+    let mut app = app();
+    let dir = paragraf_app::DataDir::open(&app.state.dir.path).unwrap();
+    dir.change_config_for_tests(|c| {
+        c.server.upload_limit_mb = Some(1);
+        c.server.import_limit_mb = Some(3);
+    });
+    let state = paragraf_web::AppState::new(dir).unwrap();
+    app.router = paragraf_web::router(state.clone());
+    app.state = state;
+    let (cookie, csrf) = app.login("handlaggare").await;
+    let register = |rows: usize| {
+        let mut csv = String::from(
+            "id;insats;beslutsdatum;kön;orsak;verkställt;avslutat;avbrott_från;avbrott_till\n",
+        );
+        for i in 0..rows {
+            csv.push_str(&format!("S{i:06};LSS – kontaktperson;2026-09-01;K;1;;;;\n"));
+        }
+        csv.into_bytes()
+    };
+    let send = |name: &str, content: Vec<u8>| {
+        upload(
+            "/las-in",
+            &cookie,
+            multipart(
+                &[("csrf", &csrf), ("slag", "ej-verkstallda"), ("organ", "1")],
+                "fil",
+                name,
+                &content,
+            ),
+        )
+    };
+    let big = register(50_000);
+    assert!(big.len() > 2 << 20, "{}", big.len());
+    let preview = app.send(send("stor.csv", big)).await;
+    assert_eq!(
+        preview.status,
+        StatusCode::OK,
+        "{}",
+        &preview.body[..preview.body.len().min(500)]
+    );
+    assert!(
+        preview.body.contains("50000 nya beslut"),
+        "{}",
+        preview.body
+    );
+
+    let too_big = app.send(send("större.csv", register(80_000))).await;
+    assert_eq!(too_big.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(too_big.body.contains("3 MB"), "{}", too_big.body);
+
+    let staging = app.state.dir.path.join("staging");
+    let folders = || std::fs::read_dir(&staging).unwrap().count();
+    let before = folders();
+    let wrong = app.send(send("register.pdf", register(10))).await;
+    assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(folders(), before, "the refused file is removed");
+    assert!(!std::fs::read_dir(&staging)
+        .unwrap()
+        .flatten()
+        .any(|f| f.path().join("inkommande").exists()));
+}
+
 /// #16: the reports the nämnd must receive go on a planned meeting's agenda from its page —
 /// registered as a case with its handlingar and a draft §; a bad period is refused with the
 /// typed text kept.
