@@ -8,8 +8,8 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use paragraf_app::delegation::{
-    import_decisions, parse_further_csv, parse_roles_csv, read_order, report, search_items,
-    store_order, who_may_decide,
+    import_decisions, notices, parse_further_csv, parse_roles_csv, read_order, report,
+    search_items, store_order, who_may_decide,
 };
 use paragraf_app::BadRows;
 use paragraf_core::delegation::{FurtherDelegation, LevelNumber};
@@ -323,9 +323,8 @@ fn notice_lists_per_unit_and_month() {
 2.14;2024-06-10;Helene Brändström;Enhetschef;Individ- och familjeomsorg;Utseende av ombud i mål nr 366-24;annat;\n\
 3.3;2024-06-11;Anna Berg;Samordnare;Individ- och familjeomsorg;Förhöjt arvode;bifall;2\n";
     import_decisions(&store, "anm.csv", csv.as_bytes()).expect("import");
-    let r = report(&store, d("2024-05-01"), d("2024-06-30")).expect("report");
+    let r = notices(&store, d("2024-05-01"), d("2024-06-30")).expect("lists");
     let lists: Vec<(String, String, usize)> = r
-        .notices
         .iter()
         .map(|n| (n.unit.clone(), n.month.clone(), n.rows.len()))
         .collect();
@@ -336,7 +335,12 @@ fn notice_lists_per_unit_and_month() {
             ("Ledning/stab".into(), "2024-05".into(), 1)
         ]
     );
-    assert_eq!(r.notices[1].rows[0].decided_by, "Sofia Wallin");
+    assert_eq!(r[1].rows[0].decided_by, "Sofia Wallin");
+    // The statistics carry no list of decisions.
+    let stats =
+        serde_json::to_value(report(&store, d("2024-05-01"), d("2024-06-30")).unwrap()).unwrap();
+    assert_eq!(stats["total"], 3);
+    assert!(stats.get("notices").is_none(), "{stats}");
     // A level the item does not have is refused.
     let csv = "punkt;datum;beslutsfattare;roll;enhet;beslut;utfall;nivå\n3.3;2024-06-12;A;Utskott;IFO;X;bifall;9\n";
     let err = import_decisions(&store, "lvl.csv", csv.as_bytes()).unwrap_err();

@@ -73,20 +73,21 @@ fn the_report_is_typeset_and_goes_on_the_agenda() {
     import_decisions(&dir, "maj.csv", csv.as_slice()).unwrap();
     let r = report(&dir, d("2024-05-01"), d("2024-05-31")).unwrap();
 
+    let lists = paragraf_app::delegation::notices(&dir, d("2024-05-01"), d("2024-05-31")).unwrap();
     let full = pdf(&report_doc(
         &r,
+        &lists,
         "Härnösands kommun",
         "Socialnämnden",
         d("2024-06-03"),
-        true,
     ))
     .unwrap();
     let public = pdf(&report_doc(
         &r,
+        &[],
         "Härnösands kommun",
         "Socialnämnden",
         d("2024-06-03"),
-        false,
     ))
     .unwrap();
     assert!(full.starts_with(b"%PDF-") && public.starts_with(b"%PDF-"));

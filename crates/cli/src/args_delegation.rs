@@ -42,7 +42,7 @@ pub enum DelegationCommand {
     #[command(subcommand)]
     Further(FurtherCommand),
     /// Rapporten till nämnden: per enhet varje typ av beslut med antal och summa, bifall och
-    /// avslag per punkt, totalt, och anmälningslistorna per enhet och månad.
+    /// avslag per punkt och totalt (anmälningslistorna med varje beslut: `delegation notices`).
     Report {
         #[command(flatten)]
         data: DataArg,
@@ -65,6 +65,24 @@ pub enum DelegationCommand {
         /// Nämnden som tar emot rapporten.
         #[arg(long, default_value = "Socialnämnden")]
         body: String,
+        #[command(flatten)]
+        json: JsonArg,
+    },
+    /// Anmälningslistorna (ANMÄLAN AV DELEGATIONSBESLUT) per enhet och månad: varje beslut med
+    /// punkt, datum, beslut, utfall och beslutsfattare. De rör enskildas ärenden. Med --json
+    /// en rad JSON per lista, skriven medan den tas fram.
+    Notices {
+        #[command(flatten)]
+        data: DataArg,
+        /// Första dagen (ÅÅÅÅ-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        from: NaiveDate,
+        /// Sista dagen (ÅÅÅÅ-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        to: NaiveDate,
+        /// Bara denna enhets listor.
+        #[arg(long)]
+        unit: Option<String>,
         #[command(flatten)]
         json: JsonArg,
     },

@@ -501,6 +501,10 @@ fn delegation_decisions_checked_refused_whole_and_reported() {
         "--json",
     ]);
     assert_eq!(r["total"], 1775);
+    assert!(
+        r.get("notices").is_none(),
+        "the statistics carry no lists (#20)"
+    );
     let units = r["units"].as_array().unwrap();
     assert_eq!(units.len(), 11);
     let sol = units
@@ -533,10 +537,28 @@ fn delegation_decisions_checked_refused_whole_and_reported() {
         "{text}"
     );
     assert!(text.contains("\tSumma beslut\t1043"), "{text}");
+    assert!(!text.contains("ANMÄLAN AV DELEGATIONSBESLUT"), "{text}");
+    // The lists are their own product: as text, or one line of JSON per list, of one unit.
+    let month = ["--from", "2024-05-01", "--to", "2024-05-31"];
+    let lists = ok(&[&["delegation", "notices", "--data", &dir][..], &month].concat());
     assert!(
-        text.contains("ANMÄLAN AV DELEGATIONSBESLUT – Familjerätten – 2024-05"),
-        "{text}"
+        lists.contains("ANMÄLAN AV DELEGATIONSBESLUT – Familjerätten – 2024-05"),
+        "{lists}"
     );
+    let one = ok(&[
+        &["delegation", "notices", "--data", &dir][..],
+        &month,
+        &["--unit", "familjerätten", "--json"],
+    ]
+    .concat());
+    let lines: Vec<serde_json::Value> = one
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{one}");
+    assert_eq!(lines[0]["unit"], "Familjerätten");
+    assert_eq!(lines[0]["month"], "2024-05");
+    assert!(!lines[0]["rows"].as_array().unwrap().is_empty());
     let pdf = tmp.path().join("anmalan.pdf");
     ok(&[
         "delegation",

@@ -458,6 +458,29 @@ pub fn delegation_decisions_are_reported_once(s: &dyn Storage) {
             .len(),
         2
     );
+    // The database's counts make the report the rows make, over any period.
+    let mut more = row("7.2", "2024-06-11");
+    more.outcome = Outcome::Avslag;
+    more.decision = " brådskande beslut ".into();
+    s.add_decisions("b.csv", "sha-b", &[(2, more.clone()), (3, more)])
+        .expect("stored");
+    for (from, to) in [
+        ("2024-01-01", "2024-12-31"),
+        ("2024-06-10", "2024-06-10"),
+        ("2024-07-01", "2024-07-31"),
+    ] {
+        let (from, to) = (d(from), d(to));
+        let counted = paragraf_core::delegation::DelegationReport::from_counts(
+            s.decision_counts(from, to).expect("counts"),
+            from,
+            to,
+        );
+        let rows = s.decisions(from, to).expect("rows");
+        assert_eq!(
+            counted,
+            paragraf_core::delegation::DelegationReport::compute(&rows, from, to)
+        );
+    }
 }
 
 pub fn roles_and_further_delegation_are_kept(s: &dyn Storage) {

@@ -392,6 +392,14 @@ impl Row<'_> {
         })
     }
 
+    /// Column `i` as text borrowed from the row (no copy).
+    pub(crate) fn text(&self, i: usize) -> Result<&str> {
+        match self.value_ref(i)? {
+            ValueRef::Text(t) => Ok(t),
+            other => Err(type_error(i, format!("väntade text, fick {other:?}"))),
+        }
+    }
+
     /// Column `i`, borrowed from the row, whichever database it came from.
     fn value_ref(&self, i: usize) -> Result<ValueRef<'_>> {
         match self {

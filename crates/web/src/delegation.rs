@@ -170,13 +170,18 @@ pub async fn decisions(
         return Err(WebError::field("till", "till-datumet är före från-datumet"));
     }
     let r = ops::report(&state.dir, from, to)?;
-    let paging = crate::html::Paging::of(
-        &q,
-        r.notices.iter().map(|n| n.rows.len()).sum(),
-        ROWS_PER_PAGE,
-    )?;
     // The lists name individuals' matters: handlers of the order's nämnd only.
     let lists = may(user, HANDLERS, ops::lists_body(&state.dir)?);
+    let notices = if lists {
+        ops::notices(&state.dir, from, to)?
+    } else {
+        Vec::new()
+    };
+    let paging = crate::html::Paging::of(
+        &q,
+        notices.iter().map(|n| n.rows.len()).sum(),
+        ROWS_PER_PAGE,
+    )?;
     Ok(page(
         "Delegationsbeslut",
         viewer.user.as_ref(),
@@ -208,8 +213,8 @@ pub async fn decisions(
                 p class="secret" { "Förteckningarna kan innehålla uppgifter om enskilda (OSL 26 kap. 1 §)." }
                 @let href = |n: usize| format!("/delegation/beslut?fran={from}&till={to}&sida={n}");
                 (paging.nav(href))
-                @let starts = r.notices.iter().scan(0usize, |acc, n| { let s = *acc; *acc += n.rows.len(); Some(s) }).collect::<Vec<_>>();
-                @for (n, &start) in r.notices.iter().zip(&starts) {
+                @let starts = notices.iter().scan(0usize, |acc, n| { let s = *acc; *acc += n.rows.len(); Some(s) }).collect::<Vec<_>>();
+                @for (n, &start) in notices.iter().zip(&starts) {
                     @let shown: Vec<_> = n.rows.iter().enumerate()
                         .filter(|(i, _)| paging.shows(start + i))
                         .map(|(_, x)| x).collect();

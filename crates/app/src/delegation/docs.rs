@@ -7,7 +7,7 @@
 
 use anyhow::Result;
 use chrono::NaiveDate;
-use paragraf_core::delegation::DelegationReport;
+use paragraf_core::delegation::{DelegationReport, NoticeList};
 use paragraf_core::ids::{CaseId, MeetingId, Record};
 use paragraf_core::meeting::{AgendaItem, ItemDraft};
 use paragraf_core::minutes::{CellValue, Decision, Table, TableRow};
@@ -79,14 +79,14 @@ pub fn count_tables(r: &DelegationReport) -> Vec<ReportTable> {
     out
 }
 
-/// The report as a document. With `lists`, the ANMÄLAN lists per unit and month follow, one
-/// page each; that version names decisions in individual cases and is not public.
+/// The report as a document, followed by the ANMÄLAN `lists` per unit and month ([`super::notices`]),
+/// one page each; with lists, it names decisions in individual cases and is not public.
 pub fn report_doc(
     r: &DelegationReport,
+    lists: &[NoticeList],
     municipality: &str,
     body: &str,
     made: NaiveDate,
-    lists: bool,
 ) -> ReportDoc {
     let mut sections = vec![ReportSection {
         heading: "Delegationsbeslut per enhet".into(),
@@ -99,35 +99,33 @@ pub fn report_doc(
         tables: count_tables(r),
         ..ReportSection::default()
     }];
-    if lists {
-        for n in &r.notices {
-            sections.push(ReportSection {
-                heading: format!("ANMÄLAN AV DELEGATIONSBESLUT – {} – {}", n.unit, n.month),
-                tables: vec![ReportTable {
-                    header: ["Punkt", "Datum", "Beslut", "Utfall", "Beslutsfattare"]
-                        .map(String::from)
-                        .to_vec(),
-                    rows: n
-                        .rows
-                        .iter()
-                        .map(|x| {
-                            vec![
-                                x.item.clone(),
-                                format::date_iso(x.date),
-                                x.decision.clone(),
-                                x.outcome.swedish().to_string(),
-                                format!("{}, {}", x.decided_by, x.role.to_lowercase()),
-                            ]
-                        })
-                        .collect(),
-                    numeric: vec![false; 5],
-                    flex_column: Some(2),
-                    ..ReportTable::default()
-                }],
-                new_page: true,
-                ..ReportSection::default()
-            });
-        }
+    for n in lists {
+        sections.push(ReportSection {
+            heading: format!("ANMÄLAN AV DELEGATIONSBESLUT – {} – {}", n.unit, n.month),
+            tables: vec![ReportTable {
+                header: ["Punkt", "Datum", "Beslut", "Utfall", "Beslutsfattare"]
+                    .map(String::from)
+                    .to_vec(),
+                rows: n
+                    .rows
+                    .iter()
+                    .map(|x| {
+                        vec![
+                            x.item.clone(),
+                            format::date_iso(x.date),
+                            x.decision.clone(),
+                            x.outcome.swedish().to_string(),
+                            format!("{}, {}", x.decided_by, x.role.to_lowercase()),
+                        ]
+                    })
+                    .collect(),
+                numeric: vec![false; 5],
+                flex_column: Some(2),
+                ..ReportTable::default()
+            }],
+            new_page: true,
+            ..ReportSection::default()
+        });
     }
     ReportDoc {
         municipality: municipality.into(),

@@ -12,8 +12,8 @@ use chrono::NaiveDate;
 use paragraf_core::delegation::order::in_force;
 use paragraf_core::delegation::{
     diff, search, who, Checker, ConditionalDelegates, DecisionRow, DelegationOrder,
-    DelegationReport, FurtherDelegation, Item, LegalRef, Level, LevelNumber, OrderDiff, Outcome,
-    RoleHolder, RowError, Section, Staleness, Threshold, WhoAnswer,
+    DelegationReport, FurtherDelegation, Item, LegalRef, Level, LevelNumber, NoticeList, OrderDiff,
+    Outcome, RoleHolder, RowError, Section, Staleness, Threshold, WhoAnswer,
 };
 use paragraf_import::delegation::{DelegationConditional, DelegationDocument};
 use paragraf_store::DelegationStore;
@@ -493,8 +493,21 @@ pub fn report(dir: &crate::DataDir, from: NaiveDate, to: NaiveDate) -> Result<De
     if to < from {
         crate::refuse!("--to {to} ligger före --from {from}");
     }
-    Ok(DelegationReport::compute(
-        &store.decisions(from, to)?,
+    Ok(DelegationReport::from_counts(
+        store.decision_counts(from, to)?,
+        from,
+        to,
+    ))
+}
+
+/// The ANMÄLAN lists of the decisions from `from` to `to`, per unit and month: every decision
+/// by name, apart from the statistics of [`report`] (they name individuals' matters).
+pub fn notices(dir: &crate::DataDir, from: NaiveDate, to: NaiveDate) -> Result<Vec<NoticeList>> {
+    if to < from {
+        crate::refuse!("--to {to} ligger före --from {from}");
+    }
+    Ok(paragraf_core::delegation::notice_lists(
+        &dir.store.decisions(from, to)?,
         from,
         to,
     ))

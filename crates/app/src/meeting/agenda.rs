@@ -122,7 +122,8 @@ pub fn place_report(
                 }
             }
             let r = crate::delegation::report(dir, *from, *to)?;
-            let doc = crate::delegation::docs::report_doc(&r, &municipality, &body, today, true);
+            let lists = crate::delegation::notices(dir, *from, *to)?;
+            let doc = crate::delegation::docs::report_doc(&r, &lists, &municipality, &body, today);
             let pdf = crate::delegation::docs::pdf(&doc)?;
             crate::delegation::docs::place_on_agenda(dir, meeting, &r, &body, &pdf, today, handler)
         }

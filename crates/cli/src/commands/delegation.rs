@@ -6,7 +6,7 @@ use anyhow::{Context, Result};
 use paragraf_app::delegation as ops;
 use paragraf_app::delegation::docs;
 use paragraf_app::DataDir;
-use paragraf_core::delegation::DelegationReport;
+use paragraf_core::delegation::NoticeList;
 
 use crate::args_delegation::{DecisionsCommand, DelegationCommand, FurtherCommand, RolesCommand};
 use crate::output;
@@ -62,25 +62,24 @@ fn import_text(i: &ops::OrderImport) -> String {
     s
 }
 
-fn report_text(r: &DelegationReport) -> String {
-    let mut s = r.to_text();
-    for n in &r.notices {
+/// One ANMÄLAN list as text: its heading, then a line per decision.
+fn notice_text(n: &NoticeList) -> String {
+    let mut s = format!(
+        "ANMÄLAN AV DELEGATIONSBESLUT – {} – {}\nPunkt\tDatum\tBeslut\tBeslutsfattare\n",
+        n.unit, n.month
+    );
+    for row in &n.rows {
         s.push_str(&format!(
-            "\nANMÄLAN AV DELEGATIONSBESLUT – {} – {}\nPunkt\tDatum\tBeslut\tBeslutsfattare\n",
-            n.unit, n.month
+            "{}\t{}\t{} ({})\t{}, {}\n",
+            row.item,
+            row.date,
+            row.decision,
+            row.outcome.swedish(),
+            row.decided_by,
+            row.role.to_lowercase()
         ));
-        for row in &n.rows {
-            s.push_str(&format!(
-                "{}\t{}\t{} ({})\t{}, {}\n",
-                row.item,
-                row.date,
-                row.decision,
-                row.outcome.swedish(),
-                row.decided_by,
-                row.role.to_lowercase()
-            ));
-        }
     }
+    s.push('\n');
     s
 }
 
@@ -168,7 +167,12 @@ pub fn run(c: DelegationCommand) -> Result<()> {
             let r = ops::report(&dir, from, to)?;
             let municipality = dir.config().municipality.name.clone();
             if let Some(path) = &pdf {
-                let doc = docs::report_doc(&r, &municipality, &body, today(), !public);
+                let lists = if public {
+                    Vec::new()
+                } else {
+                    ops::notices(&dir, from, to)?
+                };
+                let doc = docs::report_doc(&r, &lists, &municipality, &body, today());
                 let bytes = docs::pdf(&doc)?;
                 std::fs::write(path, bytes)
                     .with_context(|| format!("kunde inte skriva {}", path.display()))?;
@@ -188,7 +192,26 @@ pub fn run(c: DelegationCommand) -> Result<()> {
                     case.dnr, item.position
                 );
             }
-            output::print(json.json, &r, || report_text(&r))?;
+            output::print(json.json, &r, || r.to_text())?;
+        }
+        DelegationCommand::Notices {
+            data,
+            from,
+            to,
+            unit,
+            json,
+        } => {
+            let dir = DataDir::open(&data.dir)?;
+            let lists = ops::notices(&dir, from, to)?;
+            let wanted = |n: &NoticeList| {
+                unit.as_deref()
+                    .is_none_or(|u| n.unit.trim().to_lowercase() == u.trim().to_lowercase())
+            };
+            output::stream(
+                json.json,
+                lists.into_iter().filter(|n| wanted(n)),
+                notice_text,
+            )?;
         }
         DelegationCommand::Who {
             data,

@@ -29,4 +29,7 @@ pub use order::{
     LevelNumber, OrderError, Section, Staleness,
 };
 pub use query::{diff, search, who, DelegateChange, OrderDiff, WhoAnswer, WhoError};
-pub use report::{DelegationReport, ItemOutcome, NoticeList, NoticeRow, TypeCount, UnitReport};
+pub use report::{
+    notice_lists, DecisionCount, DelegationReport, ItemOutcome, NoticeList, NoticeRow, TypeCount,
+    UnitReport,
+};

@@ -1,6 +1,8 @@
 //! Anmälan av delegationsbeslut: what the nämnd receives for a period — per unit each type of
 //! decision with its count and the unit's sum (seed 002:1253–1397), bifall/avslag/annat per
-//! item, the total, and the monthly ANMÄLAN lists per unit (002:1401–1472).
+//! item, the total ([`DelegationReport`]); and, apart from those statistics, the monthly
+//! ANMÄLAN lists per unit (002:1401–1472, [`notice_lists`]), which name every decision and
+//! are read by those who need them, not carried inside the statistics (#20).
 
 use std::collections::BTreeMap;
 
@@ -97,8 +99,56 @@ pub struct DelegationReport {
     pub units: Vec<UnitReport>,
     /// Per item, in item order.
     pub by_item: Vec<ItemOutcome>,
-    /// ANMÄLAN lists per unit and month.
-    pub notices: Vec<NoticeList>,
+}
+
+/// How many decisions one unit took of one type under one item with one outcome, as
+/// written: what the statistics are made of (a store counts them without reading every row).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionCount {
+    /// The unit.
+    pub unit: String,
+    /// The type of decision.
+    pub decision: String,
+    /// The item.
+    pub item: String,
+    /// The outcome.
+    pub outcome: Outcome,
+    /// How many.
+    pub count: u64,
+}
+
+/// The ANMÄLAN lists of the rows dated from `from` to `to` (inclusive): per unit (in
+/// Swedish alphabetical order) and month, each by date and item.
+pub fn notice_lists(rows: &[DecisionRow], from: NaiveDate, to: NaiveDate) -> Vec<NoticeList> {
+    let mut notices: BTreeMap<(String, String), (String, Vec<NoticeRow>)> = BTreeMap::new();
+    for r in rows.iter().filter(|r| from <= r.date && r.date <= to) {
+        let unit = r.unit.trim();
+        let month = format!("{:04}-{:02}", r.date.year(), r.date.month());
+        notices
+            .entry((swedish_key(unit), month))
+            .or_insert_with(|| (unit.to_string(), Vec::new()))
+            .1
+            .push(NoticeRow {
+                item: item_number(&r.item),
+                date: r.date,
+                decision: r.decision.trim().to_string(),
+                outcome: r.outcome,
+                decided_by: r.decided_by.trim().to_string(),
+                role: r.role.trim().to_string(),
+            });
+    }
+    notices
+        .into_iter()
+        .map(|((_, month), (unit, mut rows))| {
+            rows.sort_by(|a, b| a.date.cmp(&b.date).then(item_order(&a.item, &b.item)));
+            NoticeList { unit, month, rows }
+        })
+        .collect()
+}
+
+/// An item's number as the report shows it: "6.6." is 6.6.
+fn item_number(item: &str) -> String {
+    item.trim().trim_end_matches('.').to_string()
 }
 
 /// Orders item numbers as numbers: 2.9 before 2.10.
@@ -115,57 +165,78 @@ pub fn item_order(a: &str, b: &str) -> std::cmp::Ordering {
 impl DelegationReport {
     /// The report over the rows dated from `from` to `to` (inclusive).
     pub fn compute(rows: &[DecisionRow], from: NaiveDate, to: NaiveDate) -> DelegationReport {
-        // Keyed by Swedish sort key; the value keeps the name as written.
-        type Types = BTreeMap<String, (String, u64)>;
-        let mut units: BTreeMap<String, (String, Types)> = BTreeMap::new();
+        let counts = rows
+            .iter()
+            .filter(|r| from <= r.date && r.date <= to)
+            .map(|r| DecisionCount {
+                unit: r.unit.clone(),
+                decision: r.decision.clone(),
+                item: r.item.clone(),
+                outcome: r.outcome,
+                count: 1,
+            });
+        DelegationReport::from_counts(counts, from, to)
+    }
+
+    /// The report from the counts of the decisions from `from` to `to`: units and types of
+    /// decision told apart by their names trimmed and folded (Swedish order) and shown as
+    /// most of their decisions spell them (on a tie, the first spelling in code order),
+    /// items by number.
+    pub fn from_counts(
+        counts: impl IntoIterator<Item = DecisionCount>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> DelegationReport {
+        // Keyed by Swedish sort key; the value counts each spelling as written.
+        type Spellings = BTreeMap<String, u64>;
+        type Types = BTreeMap<String, Spellings>;
+        let mut units: BTreeMap<String, (Spellings, Types)> = BTreeMap::new();
         let mut items: BTreeMap<String, ItemOutcome> = BTreeMap::new();
-        let mut notices: BTreeMap<(String, String), (String, Vec<NoticeRow>)> = BTreeMap::new();
         let mut total = 0;
-        for r in rows.iter().filter(|r| from <= r.date && r.date <= to) {
-            total += 1;
+        for r in counts {
+            total += r.count;
             let unit = r.unit.trim();
-            let (_, types) = units
-                .entry(swedish_key(unit))
-                .or_insert_with(|| (unit.to_string(), BTreeMap::new()));
-            types
-                .entry(swedish_key(r.decision.trim()))
-                .or_insert_with(|| (r.decision.trim().to_string(), 0))
-                .1 += 1;
-            let number = r.item.trim().trim_end_matches('.').to_string();
+            let (spellings, types) = units.entry(swedish_key(unit)).or_default();
+            *spellings.entry(unit.to_string()).or_default() += r.count;
+            let decision = r.decision.trim();
+            *types
+                .entry(swedish_key(decision))
+                .or_default()
+                .entry(decision.to_string())
+                .or_default() += r.count;
+            let number = item_number(&r.item);
             let o = items.entry(number.clone()).or_insert_with(|| ItemOutcome {
-                item: number.clone(),
+                item: number,
                 bifall: 0,
                 avslag: 0,
                 annat: 0,
             });
             match r.outcome {
-                Outcome::Bifall => o.bifall += 1,
-                Outcome::Avslag => o.avslag += 1,
-                Outcome::Annat => o.annat += 1,
+                Outcome::Bifall => o.bifall += r.count,
+                Outcome::Avslag => o.avslag += r.count,
+                Outcome::Annat => o.annat += r.count,
             }
-            let month = format!("{:04}-{:02}", r.date.year(), r.date.month());
-            notices
-                .entry((swedish_key(unit), month))
-                .or_insert_with(|| (unit.to_string(), Vec::new()))
-                .1
-                .push(NoticeRow {
-                    item: number,
-                    date: r.date,
-                    decision: r.decision.trim().to_string(),
-                    outcome: r.outcome,
-                    decided_by: r.decided_by.trim().to_string(),
-                    role: r.role.trim().to_string(),
-                });
         }
+        // The spelling most decisions have; the first in code order on a tie.
+        let shown = |spellings: &Spellings| {
+            spellings
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(s, _)| s.clone())
+                .unwrap_or_default()
+        };
         let units = units
             .into_values()
             .map(|(unit, types)| {
                 let decisions: Vec<TypeCount> = types
                     .into_values()
-                    .map(|(decision, count)| TypeCount { decision, count })
+                    .map(|spellings| TypeCount {
+                        decision: shown(&spellings),
+                        count: spellings.values().sum(),
+                    })
                     .collect();
                 UnitReport {
-                    unit,
+                    unit: shown(&unit),
                     total: decisions.iter().map(|t| t.count).sum(),
                     decisions,
                 }
@@ -173,20 +244,12 @@ impl DelegationReport {
             .collect();
         let mut by_item: Vec<ItemOutcome> = items.into_values().collect();
         by_item.sort_by(|a, b| item_order(&a.item, &b.item));
-        let notices = notices
-            .into_iter()
-            .map(|((_, month), (unit, mut rows))| {
-                rows.sort_by(|a, b| a.date.cmp(&b.date).then(item_order(&a.item, &b.item)));
-                NoticeList { unit, month, rows }
-            })
-            .collect();
         DelegationReport {
             from,
             to,
             total,
             units,
             by_item,
-            notices,
         }
     }
 
@@ -357,9 +420,9 @@ mod tests {
                 Outcome::Annat,
             ),
         ];
-        let r = DelegationReport::compute(&rows, d("2024-03-01"), d("2024-04-30"));
+        let lists = notice_lists(&rows, d("2024-03-01"), d("2024-04-30"));
         assert_eq!(
-            r.notices
+            lists
                 .iter()
                 .map(|n| (n.unit.as_str(), n.month.as_str(), n.rows.len()))
                 .collect::<Vec<_>>(),
