@@ -18,6 +18,17 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `--from` and `--to`: a period of whole days.
+#[derive(Debug, Clone, Args)]
+pub struct PeriodArg {
+    /// Första dagen (ÅÅÅÅ-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub from: NaiveDate,
+    /// Sista dagen (ÅÅÅÅ-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub to: NaiveDate,
+}
+
 /// Where the data directory is.
 #[derive(Debug, Clone, Args)]
 pub struct DataArg {
@@ -299,12 +310,8 @@ pub enum TermCommand {
     Add {
         #[command(flatten)]
         data: DataArg,
-        /// Första dag.
-        #[arg(long, value_parser = parse_date)]
-        from: NaiveDate,
-        /// Sista dag.
-        #[arg(long, value_parser = parse_date)]
-        to: NaiveDate,
+        #[command(flatten)]
+        period: PeriodArg,
         #[command(flatten)]
         json: JsonArg,
     },

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::Subcommand;
 
-use crate::args::{parse_date, DataArg, JsonArg};
+use crate::args::{parse_date, DataArg, JsonArg, PeriodArg};
 
 /// `paragraf delegation`: the order, the decisions taken under it, the report to the nämnd.
 #[derive(Debug, Subcommand)]
@@ -46,12 +46,8 @@ pub enum DelegationCommand {
     Report {
         #[command(flatten)]
         data: DataArg,
-        /// Första dagen (ÅÅÅÅ-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        from: NaiveDate,
-        /// Sista dagen (ÅÅÅÅ-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        to: NaiveDate,
+        #[command(flatten)]
+        period: PeriodArg,
         /// Skriv även rapporten som PDF (med anmälningslistorna) till denna fil.
         #[arg(long, value_name = "FIL.pdf")]
         pdf: Option<PathBuf>,
@@ -74,12 +70,8 @@ pub enum DelegationCommand {
     Notices {
         #[command(flatten)]
         data: DataArg,
-        /// Första dagen (ÅÅÅÅ-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        from: NaiveDate,
-        /// Sista dagen (ÅÅÅÅ-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        to: NaiveDate,
+        #[command(flatten)]
+        period: PeriodArg,
         /// Bara denna enhets listor.
         #[arg(long)]
         unit: Option<String>,

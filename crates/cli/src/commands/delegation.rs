@@ -8,6 +8,7 @@ use paragraf_app::delegation::docs;
 use paragraf_app::DataDir;
 use paragraf_core::delegation::NoticeList;
 
+use crate::args::PeriodArg;
 use crate::args_delegation::{DecisionsCommand, DelegationCommand, FurtherCommand, RolesCommand};
 use crate::output;
 
@@ -155,8 +156,7 @@ pub fn run(c: DelegationCommand) -> Result<()> {
         }
         DelegationCommand::Report {
             data,
-            from,
-            to,
+            period: PeriodArg { from, to },
             pdf,
             public,
             meeting,
@@ -196,8 +196,7 @@ pub fn run(c: DelegationCommand) -> Result<()> {
         }
         DelegationCommand::Notices {
             data,
-            from,
-            to,
+            period: PeriodArg { from, to },
             unit,
             json,
         } => {

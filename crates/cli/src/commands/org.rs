@@ -5,7 +5,9 @@ use paragraf_core::ids::{PersonId, TermId};
 use paragraf_core::org::{Body, Membership, Official, Person, TermOfOffice};
 
 use super::{find_body, find_person};
-use crate::args::{BodyCommand, MembershipCommand, OfficialCommand, PersonCommand, TermCommand};
+use crate::args::{
+    BodyCommand, MembershipCommand, OfficialCommand, PeriodArg, PersonCommand, TermCommand,
+};
 use crate::output;
 use paragraf_app::DataDir;
 
@@ -119,8 +121,7 @@ pub fn term(c: TermCommand) -> Result<()> {
     match c {
         TermCommand::Add {
             data,
-            from,
-            to,
+            period: PeriodArg { from, to },
             json,
         } => {
             let dir = DataDir::open(&data.dir)?;
