@@ -810,8 +810,12 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             continue;
         }
         if let Some(li) = last {
+            let (annot, others) = others_after(annot);
             if let Some(a) = cover.attendees.get_mut(li) {
                 annotation(a, annot);
+            }
+            if !others.is_empty() {
+                add_without_parties(cover, others, Attendance::Other);
             }
         } else if !annot.trim().trim_matches([',', ' ']).is_empty()
             && !cover.attendees.is_empty()
@@ -836,6 +840,47 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         cursor = *end;
     }
     let tail = v.get(cursor..).unwrap_or("");
+    let (tail, others) = match SUBSTITUTION.find(tail) {
+        Some(_) => (tail, ""),
+        None => others_after(tail),
+    };
+    add_tail(cover, last, tail);
+    if !others.is_empty() {
+        add_without_parties(cover, others, Attendance::Other);
+    }
+}
+
+/// Whether `text` opens with a known first name and another word of a name.
+fn starts_with_first_name(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(crate::persons::is_first_name)
+        && words
+            .next()
+            .map(|n| n.trim_end_matches(','))
+            .is_some_and(|n| is_name_token(n) && !crate::persons::not_a_name(&n.to_lowercase()))
+}
+
+/// What follows the last member with a party in a value: notes on that member, and then
+/// perhaps the officials present, who have no party ("(FP) Magnus Lublin, Petra Oxonius",
+/// "(M) ersättare Helene Blom miljöinspektör, …", "(SD) Monica Holmgren (chef …) Pär
+/// Levander (kvalitetschef)"): split where the first name with a known first name begins.
+fn others_after(text: &str) -> (&str, &str) {
+    // Where each word begins.
+    let starts = text
+        .char_indices()
+        .filter(|&(i, c)| c != ' ' && (i == 0 || text[..i].ends_with(' ')))
+        .map(|(i, _)| i);
+    for at in starts {
+        let rest = text.get(at..).unwrap_or("");
+        if starts_with_first_name(rest.trim_start_matches(',')) {
+            return (text.get(..at).unwrap_or(""), rest);
+        }
+    }
+    (text, "")
+}
+
+/// The notes after the last member with a party (or after the last substitution).
+fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     if let Some(li) = last {
         if let Some(a) = cover.attendees.get_mut(li) {
             let sub = SUBSTITUTION.find(tail);
@@ -863,7 +908,9 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         .collect();
     let mut current: Option<usize> = None;
     for (k, chunk) in chunks.iter().enumerate() {
-        if k == 0 {
+        // A chunk after a comma is a title ("Maria Persson, socialchef") unless a name with a
+        // known first name opens it ("Magnus Lublin, Petra Oxonius, …").
+        if k == 0 || starts_with_first_name(chunk) {
             // A row of an attendance table: "Göran Pettersson m x", "Linda Sundberg c x Tjg".
             if let Some(a) = table_row(chunk, attendance) {
                 cover.attendees.push(a);
@@ -1158,6 +1205,51 @@ mod tests {
             Some("Ann Kristine Persson")
         );
         assert_eq!(name("socialchef"), None);
+    }
+
+    /// 011, 015, 010: the officials after the last member with a party, in one flattened
+    /// value — a comma list of names, names with their profession after, names with a role
+    /// in parentheses — are present as others, not notes on that member.
+    #[test]
+    fn officials_after_the_last_member() {
+        let people = |v: &str| {
+            let c = cover_of(&format!("Beslutande\t{v}\n"));
+            c.attendees
+                .iter()
+                .map(|a| (a.name.clone(), a.attendance))
+                .collect::<Vec<_>>()
+        };
+        let member = |n: &str| (n.to_string(), Attendance::Deciding);
+        let other = |n: &str| (n.to_string(), Attendance::Other);
+        assert_eq!(
+            people("Kerstin Amelin (V) Sirpa Humalisto (FP) Magnus Lublin, Petra Oxonius, Jenny Torpman Fredriksson"),
+            [
+                member("Kerstin Amelin"),
+                member("Sirpa Humalisto"),
+                other("Magnus Lublin"),
+                other("Petra Oxonius"),
+                other("Jenny Torpman Fredriksson"),
+            ]
+        );
+        assert_eq!(
+            people(
+                "Anders Olsson (FP) ersättare Helene Blom miljöinspektör, Hans Boman stadsarkitekt"
+            ),
+            [
+                member("Anders Olsson"),
+                other("Helene Blom"),
+                other("Hans Boman")
+            ]
+        );
+        assert_eq!(
+            people("Thomas Olin (SD) Monica Holmgren (chef vård- och omsorgsförvaltningen) Pär Levander (kvalitetschef) 107"),
+            [member("Thomas Olin"), other("Monica Holmgren"), other("Pär Levander")]
+        );
+        // Notes on the member stay notes: no name with a known first name follows.
+        assert_eq!(
+            people("Ove Dröscher (S) (ordförande) Gary Slater (SD) ej 13"),
+            [member("Ove Dröscher"), member("Gary Slater")]
+        );
     }
 
     #[test]
