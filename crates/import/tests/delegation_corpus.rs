@@ -1,4 +1,4 @@
-//! The delegation corpus (`tests/corpus/delegation`: six real delegationsordningar with gold
+//! The delegation corpus (`tests/corpus/delegation`: nine real delegationsordningar with gold
 //! labels made by hand, and their items re-laid out as Word, OpenDocument, XLSX, CSV, TSV,
 //! HTML and markdown tables, each with its own header words) read by the importer. Printed
 //! per file (`cargo test -p paragraf-import --test delegation_corpus -- --nocapture`): the
