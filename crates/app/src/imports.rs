@@ -115,6 +115,8 @@ pub struct ImportOptions {
     pub period: Option<String>,
     /// The meeting date of a protocol whose text does not give it (ÅÅÅÅ-MM-DD).
     pub date: Option<String>,
+    /// The first § number of a protocol whose text lost the numbers of its §§.
+    pub first_paragraph: Option<u32>,
 }
 
 /// Where the result is seen.
@@ -527,6 +529,7 @@ fn read_in(
                 &crate::meeting::import::Completion {
                     date: options.date.clone(),
                     body: body.as_ref().map(|b| b.name.clone()),
+                    first_paragraph: options.first_paragraph,
                 },
             )?;
             let p = &completed;
@@ -566,7 +569,10 @@ fn read_in(
                 p.attendees.len()
             ));
             for par in &p.paragraphs {
-                r.summary.push(format!("§ {} {}", par.number, par.title));
+                r.summary.push(match par.number {
+                    Some(n) => format!("§ {n} {}", par.title),
+                    None => format!("§ (utan nummer) {}", par.title),
+                });
             }
             r.summary.push(if stored.sealed {
                 format!(

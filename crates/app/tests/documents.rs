@@ -147,10 +147,10 @@ fn a_rendered_protocol_reads_back_with_the_same_structure() {
         };
         assert_eq!(nums(&back), nums(&original), "{name} § numbers");
         for (a, b) in back.paragraphs.iter().zip(&original.paragraphs) {
-            assert_eq!(a.title, b.title, "{name} § {} title", a.number);
+            assert_eq!(a.title, b.title, "{name} § {:?} title", a.number);
             assert_eq!(
                 a.case_number, b.case_number,
-                "{name} § {} case number",
+                "{name} § {:?} case number",
                 a.number
             );
         }

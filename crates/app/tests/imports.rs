@@ -111,6 +111,55 @@ fn a_protocol_without_a_date_is_stored_once_a_person_gives_it() {
     assert_eq!(meetings[0].value.date.to_string(), "2026-02-16");
 }
 
+/// A scraped text whose first § lost "§ N" with its number: read with the § and its title,
+/// stored only once a person gives the first § number, which must fit the numbers the
+/// document kept.
+#[test]
+fn a_protocol_whose_first_paragraph_lost_its_number_is_stored_once_a_person_numbers_it() {
+    let (_tmp, dir) = dir();
+    let admin = user(&dir, "admin", "Admin", Role::Admin);
+    let text = include_bytes!("../../../tests/fixtures/flattened_lost_number.txt");
+    let s = imports::stage(&dir, &admin, ImportKind::Protocol, "utplattat.txt", text).unwrap();
+    let e = imports::preview(&dir, &admin, &s.token, &ImportOptions::default()).unwrap_err();
+    let e = format!("{e:#}");
+    assert!(
+        e.contains("”Val av justerare”")
+            && e.contains("inget nummer")
+            && e.contains("--forsta-paragraf"),
+        "{e}"
+    );
+    assert!(dir.meetings().unwrap().is_empty());
+    // The document's § 2 follows: a first number of 2 cannot be right.
+    let clash = ImportOptions {
+        first_paragraph: Some(2),
+        ..ImportOptions::default()
+    };
+    let e = imports::preview(&dir, &admin, &s.token, &clash).unwrap_err();
+    assert!(format!("{e:#}").contains("inte följer på § 2"), "{e:#}");
+    assert!(dir.meetings().unwrap().is_empty());
+    let given = ImportOptions {
+        first_paragraph: Some(1),
+        ..ImportOptions::default()
+    };
+    let r = imports::store(&dir, &admin, &s.token, &given).unwrap();
+    assert!(r.stored, "{:?}", r.summary);
+    let meetings = dir.meetings().unwrap();
+    assert_eq!(meetings.len(), 1);
+    let minutes = dir.minutes(meetings[0].id).unwrap().unwrap();
+    let numbered: Vec<(u32, &str)> = minutes
+        .paragraphs()
+        .iter()
+        .map(|p| (p.number, p.title.as_str()))
+        .collect();
+    assert_eq!(
+        numbered,
+        [
+            (1, "Val av justerare"),
+            (2, "Information från förvaltningen")
+        ]
+    );
+}
+
 #[test]
 fn files_of_the_wrong_kind_or_role_are_refused_at_the_door() {
     let (_tmp, dir) = dir();
@@ -196,6 +245,7 @@ fn a_register_row_of_another_namnd_is_not_touched() {
         body: Some(body),
         period: None,
         date: None,
+        first_paragraph: None,
     };
     let s = imports::stage(
         &dir,

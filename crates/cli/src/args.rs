@@ -508,6 +508,10 @@ pub struct ImportArgs {
     /// Nämnd eller utskott för protokoll vars text inte anger den; gäller alla filer.
     #[arg(long, value_name = "NAMN")]
     pub organ: Option<String>,
+    /// Första paragrafens nummer för protokoll vars text har tappat paragrafernas nummer;
+    /// en paragraf utan nummer får numret efter paragrafen före.
+    #[arg(long = "forsta-paragraf", value_name = "N")]
+    pub forsta_paragraf: Option<u32>,
     #[command(flatten)]
     pub json: JsonArg,
     /// Filer att läsa (.pdf eller .txt).

@@ -1140,4 +1140,18 @@ fn an_incomplete_protocol_names_what_is_missing_and_is_completed_with_flags() {
     let text = ok(&["import", "--data", &dir, "--datum", "2026-02-16", &file]);
     assert!(text.contains("Socialnämnden 2026-02-16"), "{text}");
     assert!(!text.contains("ofullständigt"), "{text}");
+
+    // A scraped text whose first § lost its number: the dry run shows the § with a null
+    // number, storing is refused until --forsta-paragraf numbers it.
+    let file = fixture("flattened_lost_number.txt");
+    let v = json(&["import", "--dry-run", "--json", &file]);
+    assert_eq!(v["paragraphs"][0]["number"], Value::Null);
+    assert_eq!(v["paragraphs"][0]["title"], "Val av justerare");
+    assert_eq!(v["paragraphs"][1]["number"], 2);
+    assert_eq!(v["missing"], serde_json::json!(["paragrafnummer"]));
+    let e = fails(&["import", "--data", &dir, &file]);
+    assert!(e.contains("--forsta-paragraf"), "{e}");
+    let text = ok(&["import", "--data", &dir, "--forsta-paragraf", "1", &file]);
+    assert!(text.contains("Socialnämnden 2015-09-16"), "{text}");
+    assert!(!text.contains("ofullständigt"), "{text}");
 }

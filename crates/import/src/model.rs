@@ -47,7 +47,7 @@ pub struct Protocol {
     pub warnings: Vec<String>,
     /// The fields a complete protocol has that were not found, in Swedish
     /// ("sammanträdesdatum", "nämnd", "ordförande", "sekreterare", "justerare",
-    /// "närvarande", "paragrafer"): the import is partial (*ofullständigt importerat*).
+    /// "närvarande", "paragrafer", "paragrafnummer"): the import is partial (*ofullständigt importerat*).
     #[serde(default)]
     pub missing: Vec<String>,
 }
@@ -73,6 +73,10 @@ impl Protocol {
         miss(self.adjusters.is_empty(), "justerare");
         miss(self.attendees.is_empty(), "närvarande");
         miss(self.paragraphs.is_empty(), "paragrafer");
+        miss(
+            self.paragraphs.iter().any(|p| p.number.is_none()),
+            "paragrafnummer",
+        );
         self.missing = m;
     }
 }
@@ -132,7 +136,10 @@ pub struct Notice {
 /// One item (*paragraf*, §).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
-    pub number: u32,
+    /// The number (*paragrafnummer*); `None` when the text lost it (a scraped page whose
+    /// "§ N" did not survive): then `missing` names "paragrafnummer" and a person gives the
+    /// first § number when the protocol is stored.
+    pub number: Option<u32>,
     /// Title as written in the body (falls back to the *ärendelista*).
     pub title: String,
     /// Title as written in the *ärendelista*, when there is one.

@@ -198,7 +198,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
 
     let mut paragraphs = Vec::with_capacity(layout.segments.len());
     for seg in &layout.segments {
-        let entry = layout.agenda.iter().find(|e| e.number == seg.number);
+        let entry = layout.agenda.iter().find(|e| Some(e.number) == seg.number);
         paragraphs.push(paragraphs::parse(
             &items,
             seg,

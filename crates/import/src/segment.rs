@@ -33,7 +33,8 @@ static SIG_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// Where one paragraph lies in the item stream.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
-    pub number: u32,
+    /// `None` for a heading whose number was lost ("§ Val av justerare").
+    pub number: Option<u32>,
     /// First item (a preceding Dnr line, else `head`).
     pub start: usize,
     /// The heading item, or the title item found via the agenda.
@@ -76,6 +77,22 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
         return None;
     }
     Some((n, title))
+}
+
+/// A heading whose number was lost, as the flattened-page reader marks it
+/// ([`crate::unflatten::LOST_NUMBER`]): a title that begins with a capital letter and names
+/// no other §.
+pub fn parse_unnumbered_heading(text: &str) -> Option<String> {
+    let title = text
+        .trim()
+        .strip_prefix(crate::unflatten::LOST_NUMBER)?
+        .trim();
+    (title.len() <= 300
+        && title.chars().next().is_some_and(char::is_uppercase)
+        && title.split_whitespace().count() >= 2
+        && !title.contains('§')
+        && !REFERENCE.is_match(title))
+    .then(|| title.to_string())
 }
 
 /// Longest strictly increasing subsequence of `(item, number)`; on ties the
@@ -156,7 +173,7 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
     for (k, (i, n)) in cands.iter().enumerate() {
         if chosen_set.contains(i) {
             segs.push(Segment {
-                number: *n,
+                number: Some(*n),
                 start: *i,
                 head: *i,
                 heading_title: Some(titles.get(k).cloned().unwrap_or_default()),
@@ -164,33 +181,52 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
             });
         }
     }
+    // Headings whose number was lost stand where they are, among the numbered ones.
+    for (i, it) in items.iter().enumerate() {
+        if in_agenda(i) {
+            continue;
+        }
+        if let Some(title) = parse_unnumbered_heading(it.text) {
+            let pos = segs.partition_point(|s| s.head < i);
+            segs.insert(
+                pos,
+                Segment {
+                    number: None,
+                    start: i,
+                    head: i,
+                    heading_title: Some(title),
+                    end: 0,
+                },
+            );
+        }
+    }
 
     // Titles of §§ without a heading, found via the agenda.
     let agenda_end = out.agenda_span.map_or(0, |(_, b)| b + 1);
     let mut prints = TitleLines::default();
     for entry in out.agenda.clone() {
-        if segs.iter().any(|s| s.number == entry.number) {
+        if segs.iter().any(|s| s.number == Some(entry.number)) {
             continue;
         }
         let lo = segs
             .iter()
-            .filter(|s| s.number < entry.number)
+            .filter(|s| s.number.is_some_and(|n| n < entry.number))
             .map(|s| s.head + 1)
             .max()
             .unwrap_or(agenda_end);
         let hi = segs
             .iter()
-            .filter(|s| s.number > entry.number)
+            .filter(|s| s.number.is_some_and(|n| n > entry.number))
             .map(|s| s.start)
             .min()
             .unwrap_or(items.len());
         match place_title(items, lo.max(agenda_end), hi, &entry.title, &mut prints) {
             Some(i) => {
-                let pos = segs.partition_point(|s| s.number < entry.number);
+                let pos = segs.partition_point(|s| s.head < i);
                 segs.insert(
                     pos,
                     Segment {
-                        number: entry.number,
+                        number: Some(entry.number),
                         start: i,
                         head: i,
                         heading_title: None,
@@ -254,15 +290,23 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
     // Gaps in the numbering when there is no agenda to fill them.
     if out.agenda.is_empty() {
         for w in segs.windows(2) {
-            if let [a, b] = w {
-                if b.number > a.number + 1 {
+            if let [Segment {
+                number: Some(a_number),
+                ..
+            }, b @ Segment {
+                number: Some(b_number),
+                ..
+            }] = w
+            {
+                let (a_number, b_number) = (*a_number, *b_number);
+                if b_number > a_number + 1 {
                     let line = items.get(b.head).map_or(0, |it| it.no);
                     out.warnings.push(format!(
                         "line {line}: §§ {}–{} saknas mellan § {} och § {}",
-                        a.number + 1,
-                        b.number - 1,
-                        a.number,
-                        b.number
+                        a_number + 1,
+                        b_number - 1,
+                        a_number,
+                        b_number
                     ));
                 }
             }

@@ -11,6 +11,11 @@ use crate::lines::Line;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// How a heading whose number was lost is written into the lines ("§\0 Val av justerare"): a
+/// cleaned line never holds a control character, so only this reader makes one, and a
+/// laid-out table's "§   Ärende   Dnr" is never taken for it.
+pub(crate) const LOST_NUMBER: &str = "§\u{0} ";
+
 /// A line shorter than this is a line, not a page.
 const PAGE_LINE: usize = 160;
 
@@ -141,11 +146,23 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
     out
 }
 
-/// Words after which a capitalised word goes on with a title ("inom Borås Stad").
-const GOES_ON: [&str; 16] = [
+/// Words after which a capitalised word goes on with a title ("inom Borås Stad", "Saxhyttan
+/// 19:27 med flera Möbergs väg").
+const GOES_ON: [&str; 17] = [
     "i", "av", "om", "för", "till", "med", "inom", "på", "och", "samt", "från", "mot", "vid",
-    "under", "över", "mellan",
+    "under", "över", "mellan", "flera",
 ];
+
+/// Where a reference to a government report that a title names ends ("Får jag lov?
+/// Slutbetänkande av PBL-kommittén (SOU 2005:77)"): one past the word that closes "(SOU",
+/// "(Ds" or "(prop.", when it opens among the title's first words.
+fn publication_end(words: &[&str], from: usize) -> usize {
+    let opens = |w: &str| ["(SOU", "(Ds", "(prop."].iter().any(|p| w.starts_with(p));
+    (from..words.len().min(from + 10))
+        .find(|&k| opens(words[k]))
+        .and_then(|k| (k..words.len().min(k + 4)).find(|&e| words[e].ends_with(')')))
+        .map_or(from, |e| e + 1)
+}
 
 /// Verbs that follow a decision's subject; a title does not go on into them.
 const LOST_SUBJECT_VERBS: [&str; 10] = [
@@ -266,9 +283,10 @@ fn title_end(words: &[&str], from: usize) -> usize {
     let caps = words
         .get(from)
         .is_some_and(|w| !w.chars().any(char::is_lowercase));
+    let keep_to = publication_end(words, from);
     let mut i = from;
     while let Some(w) = words.get(i) {
-        if i > from {
+        if i > from && i >= keep_to {
             let prev = words[i - 1];
             let lower = w.to_lowercase();
             // After a capitalised word a name goes on ("Borås Stad", "Borgen Degerforsbolagen
@@ -309,7 +327,7 @@ fn title_end(words: &[&str], from: usize) -> usize {
                 return i;
             }
         }
-        if w.ends_with('.') && !w.ends_with("..") && i > from {
+        if w.ends_with('.') && !w.ends_with("..") && i > from && i >= keep_to {
             return i + 1;
         }
         i += 1;
@@ -380,11 +398,84 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
     Some((n, j, end))
 }
 
+/// A page's running header before its first words of text: page counts ("4(16)", "(27)",
+/// "[36]", "Sida 3", "3/17"), the municipality and the kind of document ("SKELLEFTEÅ KOMMUN
+/// PROTOKOLL", "Lunds kommun Sammanträdesprotokoll"), "Datum", the body ("Social- och
+/// äldrenämnden", "VÅRD- OCH OMSORGSNÄMNDEN") and the case's references ("Dnr BUN
+/// 2010/428"). Returns the index of the first word after it.
+fn header_end(words: &[&str]) -> usize {
+    let body = |lower: &str| {
+        ["nämnden", "styrelsen", "utskottet", "fullmäktige"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+    };
+    let mut i = 0;
+    let mut after_dnr = false;
+    while let Some(w) = words.get(i) {
+        let lower = w.to_lowercase();
+        let bare = lower.trim_matches(|c: char| "()[]".contains(c));
+        let page_count = !bare.is_empty()
+            && bare
+                .chars()
+                .all(|c| c.is_ascii_digit() || "()[]/".contains(c));
+        let next_is_kommun = words
+            .get(i + 1)
+            .is_some_and(|n| n.eq_ignore_ascii_case("kommun") || *n == "KOMMUN");
+        let skip = if page_count
+            || ["kommun", "protokoll", "sammanträdesprotokoll", "datum", "sammanträdesdatum"]
+                .contains(&lower.as_str())
+            || body(&lower)
+            // "SKELLEFTEÅ KOMMUN PROTOKOLL", "VÅRD- OCH OMSORGSNÄMNDEN"
+            || w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !w.chars().any(char::is_lowercase)
+            || next_is_kommun && w.starts_with(char::is_uppercase)
+        {
+            1
+        } else if ["sida", "sid", "s."].contains(&lower.as_str())
+            && words.get(i + 1).and_then(|n| number_of(n)).is_some()
+        {
+            2
+        } else if w.ends_with('-')
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.eq_ignore_ascii_case("och"))
+            && words.get(i + 2).is_some_and(|n| body(&n.to_lowercase()))
+        {
+            3
+        } else if lower.starts_with("dnr") || lower == "diarienummer" {
+            after_dnr = true;
+            1
+        } else if after_dnr && is_reference(w, true) {
+            1
+        } else {
+            break;
+        };
+        i += skip;
+        if i > 12 {
+            break;
+        }
+    }
+    i
+}
+
+/// The heading of the first § of a flattened page whose "§ N" was lost with its number
+/// ("2 Social- och äldrenämnden Informations- och frågestund (SÄN/2012:3) Ärendebeskrivning
+/// …"): the page's header, then a title that ends where the text begins. Returns the title's
+/// first word and its end.
+fn lost_heading(words: &[&str]) -> Option<(usize, usize)> {
+    let from = header_end(words);
+    if from == 0 || !starts_title(words, from) {
+        return None;
+    }
+    let end = title_end(words, from);
+    (end >= from + 2 && end < words.len()).then_some((from, end))
+}
+
 /// Cuts a flattened page before the paragraph headings that lost their "§" ("3 VILHELMINA
 /// KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande …"): the first
 /// heading among the page's first words, then the next numbers after a full stop. Each
 /// heading becomes a line "§ N Title", as the protocol printed it.
-fn cut_headings(line: Line) -> Vec<Line> {
+fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
     let head: String = t.chars().take(80).collect();
     // A table of contents lists titles after numbers too.
@@ -398,7 +489,7 @@ fn cut_headings(line: Line) -> Vec<Line> {
     .iter()
     .any(|w| head.contains(w))
     {
-        return vec![line];
+        return (vec![line], false);
     }
     let words: Vec<&str> = t.split_whitespace().collect();
     // The page number(s) first: "2 2 70 Anmälan …" has its heading at the third word.
@@ -436,7 +527,36 @@ fn cut_headings(line: Line) -> Vec<Line> {
         }
     }
     if found.is_empty() {
-        return vec![line];
+        // The first § page after the cover, whose heading lost its number with its "§".
+        if let Some((a, b)) = lost.then(|| lost_heading(&words)).flatten() {
+            let piece = |from: usize, to: usize| words.get(from..to).unwrap_or(&[]).join(" ");
+            let title = piece(a, b);
+            let mut out = vec![Line {
+                no: line.no,
+                text: format!(
+                    "{LOST_NUMBER}{}",
+                    title.trim_end_matches(['.', ' ', '-', '–', ','])
+                ),
+            }];
+            let rest = piece(b, words.len());
+            if !rest.is_empty() {
+                out.push(Line {
+                    no: line.no,
+                    text: rest,
+                });
+            }
+            if a > 0 {
+                out.insert(
+                    0,
+                    Line {
+                        no: line.no,
+                        text: piece(0, a),
+                    },
+                );
+            }
+            return (out, true);
+        }
+        return (vec![line], false);
     }
     let mut out = Vec::new();
     let piece = |from: usize, to: usize| words.get(from..to).unwrap_or(&[]).join(" ");
@@ -465,7 +585,7 @@ fn cut_headings(line: Line) -> Vec<Line> {
             text: rest,
         });
     }
-    out
+    (out, true)
 }
 
 /// Cuts each flattened page line before its cover labels, or else before its paragraph
@@ -489,7 +609,19 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     let total: usize = lines.iter().map(|l| l.text.len()).sum();
     let flat = long.len() >= 2 && long.iter().sum::<usize>() * 5 >= total * 4;
     let mut out = Vec::with_capacity(lines.len() * 2);
+    // A heading whose number was lost is looked for only on the first page with § text after
+    // the cover: until a heading (or a "§") has been met, and never on the first page.
+    let mut pages = 0usize;
+    let mut heading_met = false;
     for mut line in lines {
+        let page = flat && line.text.starts_with(|c: char| c.is_ascii_digit());
+        if page {
+            pages += 1;
+        }
+        let lost = flat && page && pages > 1 && !heading_met;
+        if line.text.contains('§') {
+            heading_met = true;
+        }
         if line.text.contains('\t') {
             out.push(line);
             continue;
@@ -501,7 +633,9 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 && !line.text.contains('§')
             {
                 line.text = without_page_number(&line.text).to_string();
-                out.extend(cut_headings(line));
+                let (cut, met) = cut_headings(line, lost);
+                heading_met |= met;
+                out.extend(cut);
             } else {
                 out.push(line);
             }
@@ -538,7 +672,9 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             if line.text.contains('§') || !flat {
                 out.push(line);
             } else {
-                out.extend(cut_headings(line));
+                let (cut, met) = cut_headings(line, lost);
+                heading_met |= met;
+                out.extend(cut);
             }
             continue;
         }
@@ -565,7 +701,7 @@ mod tests {
     fn headings(text: &str) -> Vec<String> {
         unflatten(split_lines(text))
             .into_iter()
-            .map(|l| l.text)
+            .map(|l| l.text.replace(LOST_NUMBER, "§ "))
             .filter(|t| t.starts_with('§'))
             .collect()
     }
@@ -690,6 +826,29 @@ mod tests {
                 "Information om integrationsarbetet inom Borås Stad".into()
             )
         );
+        // A government report the title names goes with it (013), and a name after "med
+        // flera" goes on with a detaljplan's title (038).
+        assert_eq!(
+            title(
+                "1 Dnr A Får jag lov? Slutbetänkande av PBL-kommittén (SOU 2005:77) Miljö- och \
+                 byggnadsnämnden beslutade"
+            ),
+            (
+                1,
+                "Får jag lov? Slutbetänkande av PBL-kommittén (SOU 2005:77)".into()
+            )
+        );
+        assert_eq!(
+            title(
+                "38 SBN 2012/101 Detaljplan för Saxhyttan 19:27 med flera Möbergs väg (södra) i \
+                 Nyhammar, antagande Samhällsbyggnadsnämnden beslutar att anta"
+            ),
+            (
+                38,
+                "Detaljplan för Saxhyttan 19:27 med flera Möbergs väg (södra) i Nyhammar, antagande"
+                    .into()
+            )
+        );
         // A definite noun before a verb still begins the text after the title.
         assert_eq!(
             title("51 Val av justerare Nämnden utser Rickard Norberg"),
@@ -708,6 +867,52 @@ mod tests {
                 "§ 2 Delegation/Bemyndigande"
             ]
         );
+    }
+
+    /// Corpus 003, 009, 025, 028, 031: the first § page after the cover lost "§ N" whole;
+    /// its title stands after the page's header and becomes a heading without a number. A
+    /// later page (its text goes on from the § before) and the cover are never read so.
+    #[test]
+    fn a_first_heading_that_lost_its_number_is_kept_without_it() {
+        let filler = "Nämnden diskuterar ärendet ingående och ställer frågor. ".repeat(4);
+        let cover = format!("1 Socialnämnden Protokoll Plats och tid Kommunhuset {filler}");
+        for (page, title) in [
+            (
+                "2 Social- och äldrenämnden Informations- och frågestund (SÄN/2012:3) \
+                 Ärendebeskrivning 1. Ersättningsnivåer hemtjänst",
+                "§ Informations- och frågestund",
+            ),
+            (
+                "2 VÅRD- OCH OMSORGSNÄMNDEN Fastställande av dagordning Utsänd och föreslagen \
+                 dagordning fastställs",
+                "§ Fastställande av dagordning",
+            ),
+            (
+                "4 SAMMANTRÄDESPROTOKOLL 4(16) Datum Uppföljning av resursfördelning inom \
+                 hemtjänsten tackar för redovisningen.",
+                "§ Uppföljning av resursfördelning inom hemtjänsten",
+            ),
+            (
+                "3 Lunds kommun Sammanträdesprotokoll Föredragningslistan och val av justerare \
+                 Till att justera dagens protokoll utses Tord Persson (S)",
+                "§ Föredragningslistan och val av justerare",
+            ),
+            (
+                "3 SKELLEFTEÅ KOMMUN PROTOKOLL Dnr KS Fråga av Lars Åhman (FP) om uppföljning \
+                 av kostpolitiskt program Kommunfullmäktigeledamoten Lars Åhman har",
+                "§ Fråga av Lars Åhman (FP) om uppföljning av kostpolitiskt program",
+            ),
+        ] {
+            let later = "5 Socialnämnden Förvaltningen redovisar vidare hur arbetet går";
+            let text = format!("{cover}\n\n{page} {filler}\n\n{later} {filler}");
+            assert_eq!(headings(&text), [title], "{page}");
+        }
+        // After a numbered heading, a page that begins with text is no new §.
+        let text = format!(
+            "{cover}\n\n3 Socialnämnden Sn 2 Information Förvaltningen informerar. {filler}\n\n\
+             4 Socialnämnden Förvaltningen redovisar vidare hur arbetet går {filler}"
+        );
+        assert_eq!(headings(&text), ["§ 2 Information"]);
     }
 
     #[test]

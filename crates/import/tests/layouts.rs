@@ -48,7 +48,7 @@ fn members_one_per_line_and_sn_headings() {
     assert_eq!(p.adjustment.place.as_deref(), Some("Kommunhuset"));
     assert_eq!(p.paragraph_range.as_deref(), Some("12-14"));
 
-    let nums: Vec<u32> = p.paragraphs.iter().map(|q| q.number).collect();
+    let nums: Vec<u32> = p.paragraphs.iter().map(|q| q.number.unwrap_or(0)).collect();
     assert_eq!(nums, [12, 13, 14]);
     let p12 = &p.paragraphs[0];
     assert_eq!(p12.title, "Val av justerare");
@@ -80,7 +80,7 @@ fn agenda_before_cover_and_missing_heading() {
     assert_eq!(p.body.as_deref(), Some("Kommunstyrelsens arbetsutskott"));
     assert_eq!(p.date.as_deref(), Some("2024-04-08"));
     assert_eq!(p.place.as_deref(), Some("Stadshuset"));
-    let nums: Vec<u32> = p.paragraphs.iter().map(|q| q.number).collect();
+    let nums: Vec<u32> = p.paragraphs.iter().map(|q| q.number.unwrap_or(0)).collect();
     assert_eq!(nums, [40, 41, 42]);
     let p41 = &p.paragraphs[1];
     assert_eq!(p41.title, "Motion om cykelvägar");
@@ -136,11 +136,15 @@ fn a_pdf_reads_through_pdftotext() {
         (p.start_time.as_deref(), p.end_time.as_deref()),
         (Some("14:00"), Some("16:15"))
     );
-    let numbers: Vec<u32> = p.paragraphs.iter().map(|x| x.number).collect();
+    let numbers: Vec<u32> = p.paragraphs.iter().map(|x| x.number.unwrap_or(0)).collect();
     assert_eq!(numbers, (1..=19).collect::<Vec<_>>());
     assert_eq!(p.chair.as_deref(), Some("Åsa Bergkvist"));
     assert_eq!(p.adjusters, ["Bert Broman"]);
-    let p10 = p.paragraphs.iter().find(|x| x.number == 10).expect("§ 10");
+    let p10 = p
+        .paragraphs
+        .iter()
+        .find(|x| x.number == Some(10))
+        .expect("§ 10");
     assert_eq!(p10.case_number.as_deref(), Some("2023/227"));
 }
 

@@ -33,10 +33,22 @@ fn options(f: &Fields) -> Result<ImportOptions, WebError> {
         }
         None => None,
     };
+    let first_paragraph = match get(f, "forsta_paragraf").map(str::trim) {
+        Some(n) if !n.is_empty() => {
+            Some(n.trim_start_matches('§').trim().parse().map_err(|_| {
+                WebError::field(
+                    "forsta_paragraf",
+                    format!("”{n}” är inget paragrafnummer; skriv ett heltal, till exempel 12"),
+                )
+            })?)
+        }
+        _ => None,
+    };
     Ok(ImportOptions {
         body,
         period: get(f, "period").map(|p| p.trim().to_string()),
         date: get(f, "datum").map(|d| d.trim().to_string()),
+        first_paragraph,
     })
 }
 
@@ -95,6 +107,9 @@ fn form(state: &AppState, viewer: &Viewer, problems: &[String], fields: &Fields)
             label for="i-date" { "Sammanträdesdatum (protokoll, när texten inte anger det): ÅÅÅÅ-MM-DD" }
             input id="i-date" name="datum" type="text" inputmode="numeric" autocomplete="off"
                 value=(get(fields, "datum").unwrap_or(""));
+            label for="i-first" { "Första paragrafens nummer (protokoll, när texten har tappat paragrafernas nummer)" }
+            input id="i-first" name="forsta_paragraf" type="text" inputmode="numeric" autocomplete="off"
+                value=(get(fields, "forsta_paragraf").unwrap_or(""));
             label for="i-period" { "Period (uppföljning, när filen inte anger den): ÅÅÅÅ-MM, ÅÅÅÅ eller ÅÅÅÅ-MM-DD/ÅÅÅÅ-MM-DD" }
             input id="i-period" name="period" type="text" inputmode="numeric" autocomplete="off"
                 value=(get(fields, "period").unwrap_or(""));
@@ -224,6 +239,7 @@ pub async fn upload(
                     @if let Some(b) = opts.body { input type="hidden" name="organ" value=(b.0); }
                     @if let Some(p) = &opts.period { input type="hidden" name="period" value=(p); }
                     @if let Some(d) = &opts.date { input type="hidden" name="datum" value=(d); }
+                    @if let Some(n) = opts.first_paragraph { input type="hidden" name="forsta_paragraf" value=(n); }
                     button type="submit" name="gor" value="spara" { "Spara" }
                     " "
                     button type="submit" name="gor" value="avbryt" class="secondary" { "Avbryt" }

@@ -226,14 +226,17 @@ pub fn parse_protocol(text: &str) -> Result<Protocol> {
 }
 
 /// What a person gives where the document is silent or wrong (*komplettering*): the
-/// meeting date and the body. A protocol read without them is *ofullständigt importerat*
-/// and is not stored until they are given.
+/// meeting date, the body and the first § number. A protocol read without them is
+/// *ofullständigt importerat* and is not stored until they are given.
 #[derive(Debug, Clone, Default)]
 pub struct Completion {
     /// The meeting date, `ÅÅÅÅ-MM-DD`.
     pub date: Option<String>,
     /// The body's name, e.g. "Socialnämnden".
     pub body: Option<String>,
+    /// The number of the protocol's first § (*första paragrafens nummer*), for §§ whose
+    /// number the text lost: each such § is numbered after the § before it.
+    pub first_paragraph: Option<u32>,
 }
 
 /// Fills `p` with what a person gave. Where the document said something else, the person's
@@ -262,7 +265,56 @@ pub fn complete(p: &mut Protocol, c: &Completion) -> Result<()> {
         }
         p.body = Some(b.to_string());
     }
+    if let Some(first) = c.first_paragraph {
+        number_lost_paragraphs(p, first)?;
+    }
     p.recount_missing();
+    Ok(())
+}
+
+/// Numbers the §§ whose number the text lost, from the first § number a person gave: the
+/// first § takes it, every later one without a number the one after the § before it.
+/// Refused when the document numbers its first § otherwise, or when the numbers would not
+/// rise from § to §.
+fn number_lost_paragraphs(p: &mut Protocol, first: u32) -> Result<()> {
+    if first == 0 {
+        return Err(crate::Error::field(
+            "forsta_paragraf",
+            "paragrafnumret börjar på 1; ange den första paragrafens nummer",
+        )
+        .into());
+    }
+    let mut previous: Option<u32> = None;
+    for (i, para) in p.paragraphs.iter_mut().enumerate() {
+        let number = match (i, para.number, previous) {
+            (0, Some(read), _) if read != first => {
+                return Err(crate::Error::field(
+                    "forsta_paragraf",
+                    format!(
+                        "dokumentets första paragraf är § {read}, inte § {first}; lämna fältet tomt eller ange {read}"
+                    ),
+                )
+                .into());
+            }
+            (0, _, _) => first,
+            (_, Some(read), _) => read,
+            (_, None, Some(before)) => before + 1,
+            (_, None, None) => first,
+        };
+        if previous.is_some_and(|before| number <= before) {
+            return Err(crate::Error::field(
+                "forsta_paragraf",
+                format!(
+                    "med första paragraf {first} skulle ”{}” få § {number}, som inte följer på § {}; kontrollera numret",
+                    para.title,
+                    previous.unwrap_or_default()
+                ),
+            )
+            .into());
+        }
+        para.number = Some(number);
+        previous = Some(number);
+    }
     Ok(())
 }
 
@@ -314,6 +366,13 @@ pub(crate) fn store_in(
         );
     }
     let (date, body_name) = date_and_body(p)?;
+    if let Some(lost) = p.paragraphs.iter().find(|ip| ip.number.is_none()) {
+        crate::refuse!(
+            "protokollet är ofullständigt importerat: paragrafen ”{}” (rad {}) har inget nummer i texten – ange den första paragrafens nummer vid inläsningen (fältet Första paragrafens nummer i webbläsaren, --forsta-paragraf på kommandoraden) och läs in igen; inget sparades",
+            lost.title,
+            lost.line
+        );
+    }
     let body = find_or_create_body(store, body_name, &mut warnings)?;
     let mut people = People {
         store,
@@ -431,8 +490,10 @@ pub(crate) fn store_in(
     let mut paragraphs = Vec::new();
     let mut classified = Vec::new();
     for (i, ip) in p.paragraphs.iter().enumerate() {
-        let mut para =
-            Paragraph::new(ip.number, &ip.title).with_context(|| format!("§ {}", ip.number))?;
+        let Some(number) = ip.number else {
+            crate::refuse!("paragrafen ”{}” har inget nummer; inget sparades", ip.title);
+        };
+        let mut para = Paragraph::new(number, &ip.title).with_context(|| format!("§ {number}"))?;
         para.case_number = ip.case_number.clone();
         para.text = ip.text.clone();
         if let Some(pr) = &ip.proceedings {
@@ -485,20 +546,20 @@ pub(crate) fn store_in(
         para.secrecy = imported_secrecy(&verdict);
         match verdict {
             Verdict::Secret(ground) | Verdict::Withheld(ground) => classified.push(Classification {
-                paragraph: ip.number,
+                paragraph: number,
                 public: false,
                 ground,
                 by: ClassifiedBy::Rule,
             }),
             Verdict::Public(ground) => classified.push(Classification {
-                paragraph: ip.number,
+                paragraph: number,
                 public: true,
                 ground,
                 by: ClassifiedBy::Rule,
             }),
             Verdict::Undecided => warnings.push(format!(
                 "§ {}: ingen regel avgör om paragrafen är offentlig; den publiceras inte förrän någon har klassificerat den",
-                ip.number
+                number
             )),
         }
         if let Some(cn) = &ip.case_number {
@@ -516,7 +577,7 @@ pub(crate) fn store_in(
                     };
                     para.case = Some(case.id);
                 }
-                Err(e) => warnings.push(format!("§ {}: {e}", ip.number)),
+                Err(e) => warnings.push(format!("§ {}: {e}", number)),
             }
         }
         agenda.push(AgendaItem {

@@ -66,6 +66,7 @@ pub fn run(a: &ImportArgs) -> Result<ExitCode> {
         let completion = import::Completion {
             date: a.datum.clone(),
             body: a.organ.clone(),
+            first_paragraph: a.forsta_paragraf,
         };
         let protocol = match result.and_then(|mut p| {
             import::complete(&mut p, &completion)
