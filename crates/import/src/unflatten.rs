@@ -526,10 +526,10 @@ fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
             from = b;
         }
     }
+    let piece = |from: usize, to: usize| words.get(from..to).unwrap_or(&[]).join(" ");
     if found.is_empty() {
         // The first § page after the cover, whose heading lost its number with its "§".
         if let Some((a, b)) = lost.then(|| lost_heading(&words)).flatten() {
-            let piece = |from: usize, to: usize| words.get(from..to).unwrap_or(&[]).join(" ");
             let title = piece(a, b);
             let mut out = vec![Line {
                 no: line.no,
@@ -559,7 +559,6 @@ fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
         return (vec![line], false);
     }
     let mut out = Vec::new();
-    let piece = |from: usize, to: usize| words.get(from..to).unwrap_or(&[]).join(" ");
     let mut at = 0;
     for (n, cut, a, b) in found {
         let before = piece(at, cut);

@@ -1742,6 +1742,86 @@ async fn files_are_read_in_from_the_browser_with_a_preview_first() {
     assert!(wrong.body.contains(".pdf, .txt"), "{}", wrong.body);
 }
 
+/// #22: a scraped protocol whose first § lost its number is refused with what to give, the
+/// field is offered and keeps what was typed, and with the first § number it is previewed
+/// and stored with its §§ numbered.
+#[tokio::test]
+async fn a_protocol_that_lost_its_paragraph_numbers_is_numbered_in_the_browser() {
+    let app = app();
+    let (cookie, csrf) = app.login("sekreterare").await;
+    let form = app.get("/las-in", Some(&cookie)).await;
+    assert!(
+        form.body.contains("name=\"forsta_paragraf\""),
+        "{}",
+        form.body
+    );
+    let text = include_bytes!("../../../tests/fixtures/flattened_lost_number.txt");
+    let send = |first: &'static str| {
+        upload(
+            "/las-in",
+            &cookie,
+            multipart(
+                &[
+                    ("csrf", &csrf),
+                    ("slag", "protokoll"),
+                    ("forsta_paragraf", first),
+                ],
+                "fil",
+                "utplattat.txt",
+                text,
+            ),
+        )
+    };
+    let refused = app.send(send("")).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.body.contains("Första paragrafens nummer") && refused.body.contains("inget nummer"),
+        "{}",
+        refused.body
+    );
+    let typo = app.send(send("ett")).await;
+    assert_eq!(typo.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(typo.body.contains("inget paragrafnummer"), "{}", typo.body);
+    assert!(typo.body.contains("value=\"ett\""), "what was typed stays");
+    let preview = app.send(send("1")).await;
+    assert_eq!(preview.status, StatusCode::OK, "{}", preview.body);
+    assert!(
+        preview.body.contains("§ 1 Val av justerare"),
+        "{}",
+        preview.body
+    );
+    assert!(preview
+        .body
+        .contains("name=\"forsta_paragraf\" value=\"1\""));
+    let token = preview
+        .body
+        .split("name=\"fil\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let saved = app
+        .post_form(
+            "/las-in/spara",
+            Some(&cookie),
+            &[
+                ("csrf", &csrf),
+                ("fil", &token),
+                ("forsta_paragraf", "1"),
+                ("gor", "spara"),
+            ],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.body);
+    assert!(
+        saved.body.contains("Sparat: utplattat.txt"),
+        "{}",
+        saved.body
+    );
+}
+
 /// #20: a file for an import is written to disk as it arrives, so the browser takes one far
 /// larger than other uploads (`import_limit_mb`, not `upload_limit_mb`); beyond that, 413; a
 /// refused file leaves nothing behind in the staging area.
