@@ -569,10 +569,10 @@ fn read_in(
                 p.attendees.len()
             ));
             for par in &p.paragraphs {
-                r.summary.push(match par.number {
-                    Some(n) => format!("§ {n} {}", par.title),
-                    None => format!("§ (utan nummer) {}", par.title),
-                });
+                // Every § has a number here: one without was refused when stored.
+                if let Some(n) = par.number {
+                    r.summary.push(format!("§ {n} {}", par.title));
+                }
             }
             r.summary.push(if stored.sealed {
                 format!(

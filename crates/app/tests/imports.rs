@@ -135,7 +135,7 @@ fn a_protocol_whose_first_paragraph_lost_its_number_is_stored_once_a_person_numb
         ..ImportOptions::default()
     };
     let e = imports::preview(&dir, &admin, &s.token, &clash).unwrap_err();
-    assert!(format!("{e:#}").contains("inte följer på § 2"), "{e:#}");
+    assert!(format!("{e:#}").contains("kan inte följa på § 2"), "{e:#}");
     assert!(dir.meetings().unwrap().is_empty());
     let given = ImportOptions {
         first_paragraph: Some(1),
@@ -143,6 +143,13 @@ fn a_protocol_whose_first_paragraph_lost_its_number_is_stored_once_a_person_numb
     };
     let r = imports::store(&dir, &admin, &s.token, &given).unwrap();
     assert!(r.stored, "{:?}", r.summary);
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| w.contains("§ 1 ”Val av justerare” numrerades vid inläsningen")),
+        "{:?}",
+        r.warnings
+    );
     let meetings = dir.meetings().unwrap();
     assert_eq!(meetings.len(), 1);
     let minutes = dir.minutes(meetings[0].id).unwrap().unwrap();

@@ -509,7 +509,8 @@ pub struct ImportArgs {
     #[arg(long, value_name = "NAMN")]
     pub organ: Option<String>,
     /// Första paragrafens nummer för protokoll vars text har tappat paragrafernas nummer;
-    /// en paragraf utan nummer får numret efter paragrafen före.
+    /// en paragraf utan nummer får numret efter paragrafen före. Gäller de filer vars text
+    /// har tappat nummer (läs in dem en i taget).
     #[arg(long = "forsta-paragraf", value_name = "N")]
     pub forsta_paragraf: Option<u32>,
     #[command(flatten)]

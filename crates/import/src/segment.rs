@@ -1,8 +1,10 @@
 //! Finding where each paragraph (§) starts: "§ N" headings, chosen as the
 //! longest increasing run of numbers (so "§ 168 ska kontroll ske …" inside a
 //! sentence or "§ 4 Vård- och omsorgsnämndens arbetsutskott 2024-01-15" in a
-//! list of documents is not taken), plus titles placed via the *ärendelista*
-//! when a § has no heading of its own.
+//! list of documents is not taken), headings whose number was lost (where they
+//! stand; the *ärendelista* gives them their number when it names their title),
+//! plus titles placed via the *ärendelista* when a § has no heading of its own.
+//! The segments are in the order of the text.
 
 use crate::agenda::{find_agenda, AgendaEntry};
 use crate::labels::{case_number, label, Section};
@@ -221,6 +223,12 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
             .min()
             .unwrap_or(items.len());
         match place_title(items, lo.max(agenda_end), hi, &entry.title, &mut prints) {
+            // A heading whose number was lost, matched by the agenda: the agenda gives it.
+            Some(i) if segs.iter().any(|s| s.head == i && s.number.is_none()) => {
+                if let Some(s) = segs.iter_mut().find(|s| s.head == i) {
+                    s.number = Some(entry.number);
+                }
+            }
             Some(i) => {
                 let pos = segs.partition_point(|s| s.head < i);
                 segs.insert(

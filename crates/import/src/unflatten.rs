@@ -312,7 +312,9 @@ fn title_end(words: &[&str], from: usize) -> usize {
                     && w.chars().any(char::is_lowercase)
                     && (!caps || i > from)
                     && !prev.ends_with(',')
-                    && !GOES_ON.contains(&prev.to_lowercase().as_str())
+                    && (!GOES_ON.contains(&prev.to_lowercase().as_str())
+                        // "… med flera Kommunstyrelsen föreslår": a sentence still begins.
+                        || prev == "flera" && sentence)
                     && !name_goes_on
                 // "… inom Borås Stad Mångfaldsutvecklare Bukurie Haxhimehmedi informerar":
                 // a profession before a name begins what was said, not the title.
@@ -474,7 +476,10 @@ fn lost_heading(words: &[&str]) -> Option<(usize, usize)> {
 /// Cuts a flattened page before the paragraph headings that lost their "§" ("3 VILHELMINA
 /// KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande …"): the first
 /// heading among the page's first words, then the next numbers after a full stop. Each
-/// heading becomes a line "§ N Title", as the protocol printed it.
+/// heading becomes a line "§ N Title", as the protocol printed it. Where none is found and
+/// `lost` says this is the first page of § text, a title after the page's header becomes a
+/// heading without a number ([`LOST_NUMBER`] and the title). Returns the lines and whether a
+/// heading was found.
 fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
     let head: String = t.chars().take(80).collect();
@@ -608,16 +613,14 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     let total: usize = lines.iter().map(|l| l.text.len()).sum();
     let flat = long.len() >= 2 && long.iter().sum::<usize>() * 5 >= total * 4;
     let mut out = Vec::with_capacity(lines.len() * 2);
-    // A heading whose number was lost is looked for only on the first page with § text after
-    // the cover: until a heading (or a "§") has been met, and never on the first page.
-    let mut pages = 0usize;
+    // A heading whose number was lost is looked for only on the first page of § text after a
+    // page cut before its cover labels: not on the cover, not once a heading or a "§" has been
+    // met, and not on a later page (its text goes on from the page before).
+    let mut cover_seen = false;
     let mut heading_met = false;
+    let mut tried = false;
     for mut line in lines {
-        let page = flat && line.text.starts_with(|c: char| c.is_ascii_digit());
-        if page {
-            pages += 1;
-        }
-        let lost = flat && page && pages > 1 && !heading_met;
+        let lost = flat && cover_seen && !heading_met && !tried;
         if line.text.contains('§') {
             heading_met = true;
         }
@@ -632,8 +635,18 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 && !line.text.contains('§')
             {
                 line.text = without_page_number(&line.text).to_string();
-                let (cut, met) = cut_headings(line, lost);
+                // A short page of cover labels ("Underskrift Sekreterare Ordförande
+                // Justerare …") is still the cover, not the first page of § text.
+                let mut labels: Vec<&str> = label_starts(&line.text)
+                    .into_iter()
+                    .map(|(_, l)| l)
+                    .collect();
+                labels.sort_unstable();
+                labels.dedup();
+                let cover = labels.len() >= 2;
+                let (cut, met) = cut_headings(line, lost && !cover);
                 heading_met |= met;
+                tried |= lost && !cover;
                 out.extend(cut);
             } else {
                 out.push(line);
@@ -673,10 +686,12 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             } else {
                 let (cut, met) = cut_headings(line, lost);
                 heading_met |= met;
+                tried |= lost;
                 out.extend(cut);
             }
             continue;
         }
+        cover_seen = true;
         let mut cut = 0;
         for (at, _) in starts.iter().chain(std::iter::once(&(line.text.len(), ""))) {
             let piece = line.text.get(cut..*at).unwrap_or("").trim();
@@ -906,6 +921,22 @@ mod tests {
             let text = format!("{cover}\n\n{page} {filler}\n\n{later} {filler}");
             assert_eq!(headings(&text), [title], "{page}");
         }
+        // A cover without a page number: its next page is still the first of § text, and the
+        // page after it goes on from it.
+        let unnumbered_cover =
+            format!("Socialnämnden Protokoll Plats och tid Kommunhuset {filler}");
+        let text = format!(
+            "{unnumbered_cover}\n\n2 Socialnämnden Val av justerare Per Olsson utses att \
+             justera. {filler}\n\n3 Socialnämnden Förvaltningen redovisar vidare hur arbetet \
+             går {filler}"
+        );
+        assert_eq!(headings(&text), ["§ Val av justerare"]);
+        // A first page of § text without a title found: a later page is not read for one.
+        let text = format!(
+            "{cover}\n\n2 Socialnämnden och förvaltningen redovisar {filler}\n\n3 Socialnämnden \
+             Förvaltningen redovisar vidare hur arbetet går {filler}"
+        );
+        assert!(headings(&text).is_empty(), "{:?}", headings(&text));
         // After a numbered heading, a page that begins with text is no new §.
         let text = format!(
             "{cover}\n\n3 Socialnämnden Sn 2 Information Förvaltningen informerar. {filler}\n\n\

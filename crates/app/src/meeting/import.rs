@@ -265,56 +265,79 @@ pub fn complete(p: &mut Protocol, c: &Completion) -> Result<()> {
         }
         p.body = Some(b.to_string());
     }
+    // Only a protocol whose text lost § numbers is numbered (a batch's other files are not).
     if let Some(first) = c.first_paragraph {
-        number_lost_paragraphs(p, first)?;
+        if p.paragraphs.iter().any(|para| para.number.is_none()) {
+            number_lost_paragraphs(p, first)?;
+        }
     }
     p.recount_missing();
     Ok(())
 }
 
+/// The highest § number there can be (as the reader takes them: up to four digits).
+const MAX_PARAGRAPH: u32 = 9999;
+
 /// Numbers the §§ whose number the text lost, from the first § number a person gave: the
-/// first § takes it, every later one without a number the one after the § before it.
-/// Refused when the document numbers its first § otherwise, or when the numbers would not
-/// rise from § to §.
+/// first § takes it, every later one without a number the one after the § before it. Each
+/// number given so is kept in a warning, as is a gap it leaves before the next number the
+/// text has. Refused when the document numbers its first § otherwise, or when the numbers
+/// would not rise from § to §.
 fn number_lost_paragraphs(p: &mut Protocol, first: u32) -> Result<()> {
-    if first == 0 {
-        return Err(crate::Error::field(
-            "forsta_paragraf",
-            "paragrafnumret börjar på 1; ange den första paragrafens nummer",
-        )
-        .into());
+    let field = |m: String| -> anyhow::Error { crate::Error::field("forsta_paragraf", m).into() };
+    if !(1..=MAX_PARAGRAPH).contains(&first) {
+        return Err(field(format!(
+            "{first} är inget paragrafnummer; ange ett nummer från 1 till {MAX_PARAGRAPH}"
+        )));
     }
-    let mut previous: Option<u32> = None;
+    let mut previous: Option<(u32, bool)> = None; // (number, given by the person)
+    let mut notes = Vec::new();
     for (i, para) in p.paragraphs.iter_mut().enumerate() {
-        let number = match (i, para.number, previous) {
+        let (number, given) = match (i, para.number, previous) {
             (0, Some(read), _) if read != first => {
-                return Err(crate::Error::field(
-                    "forsta_paragraf",
-                    format!(
-                        "dokumentets första paragraf är § {read}, inte § {first}; lämna fältet tomt eller ange {read}"
-                    ),
-                )
-                .into());
+                return Err(field(format!(
+                    "dokumentets första paragraf är § {read}, inte § {first}; ange {read} eller lämna numret tomt (utan --forsta-paragraf på kommandoraden)"
+                )));
             }
-            (0, _, _) => first,
-            (_, Some(read), _) => read,
-            (_, None, Some(before)) => before + 1,
-            (_, None, None) => first,
+            (_, Some(read), _) => (read, false),
+            (0, None, _) | (_, None, None) => (first, true),
+            (_, None, Some((before, _))) => match before.checked_add(1) {
+                Some(n) if n <= MAX_PARAGRAPH => (n, true),
+                _ => {
+                    return Err(field(format!(
+                        "”{}” skulle få ett nummer över {MAX_PARAGRAPH}; kontrollera den första paragrafens nummer",
+                        para.title
+                    )))
+                }
+            },
         };
-        if previous.is_some_and(|before| number <= before) {
-            return Err(crate::Error::field(
-                "forsta_paragraf",
-                format!(
-                    "med första paragraf {first} skulle ”{}” få § {number}, som inte följer på § {}; kontrollera numret",
-                    para.title,
-                    previous.unwrap_or_default()
-                ),
-            )
-            .into());
+        if let Some((before, _)) = previous {
+            if number <= before {
+                return Err(field(format!(
+                    "”{}” är § {number} i texten och kan inte följa på § {before}; ange ett lägre nummer för den första paragrafen",
+                    para.title
+                )));
+            }
+        }
+        if let Some((before, before_given)) = previous {
+            if number > before + 1 && (given || before_given) {
+                notes.push(format!(
+                    "§§ {}–{} saknas mellan § {before} och § {number} med den första paragrafens nummer {first}; kontrollera numret",
+                    before + 1,
+                    number - 1
+                ));
+            }
+        }
+        if given {
+            notes.push(format!(
+                "§ {number} ”{}” numrerades vid inläsningen (första paragrafen {first}); texten hade tappat numret",
+                para.title
+            ));
         }
         para.number = Some(number);
-        previous = Some(number);
+        previous = Some((number, given));
     }
+    p.warnings.extend(notes);
     Ok(())
 }
 
