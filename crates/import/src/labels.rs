@@ -95,7 +95,7 @@ pub fn label(line: &str) -> Option<(Section, Option<String>)> {
             .filter(|v| !v.is_empty())
     };
     // Cheap pre-check: labels are short or contain a colon.
-    if t.split_whitespace().count() > 6 && !t.contains(':') {
+    if t.split_whitespace().nth(6).is_some() && !t.contains(':') {
         return None;
     }
     // One pass of the combined automaton says which label (if any) the line is; the
