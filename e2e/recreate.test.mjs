@@ -256,13 +256,15 @@ test("seed 004's meeting recreated in the browser equals the imported protocol",
     const meetingUrl = () => `${site()}/sammantraden/${meetingId}`;
     await page.getByText('Ändra datum, tid eller plats').click();
     await page.locator('#e-end').fill(want.end.slice(0, 5));
-    await page.getByRole('button', { name: 'Spara ändringen' }).click();
+    // Each count waits for the page the click loads: a click returns before its page has
+    // loaded, and a busy machine would move a load from one count to the next.
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Spara ändringen' }).click()]);
     const beforeAgenda = loads;
     for (const item of want.agenda) {
       await page.locator('#topic-title').fill(item.title);
       await page.locator('#topic-dnr').fill(item.case_number ?? '');
       await page.getByRole('checkbox', { name: /Enskilds ärende/ }).setChecked(item.secrecy === 'individual_case');
-      await page.getByRole('button', { name: 'Lägg till punkten' }).click();
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Lägg till punkten' }).click()]);
     }
     const agendaLoads = loads - beforeAgenda;
     await page.getByRole('button', { name: 'Skicka kallelsen' }).click();

@@ -414,3 +414,43 @@ fn random_bytes_never_panic_the_csv_reader() {
         let _ = parse_roles_csv(&bytes);
     }
 }
+
+/// An order whose PDF table came out cell by cell (the corpus's 05, a bygglov order as a web
+/// copy held it: every cell on its own line, page footers among them) is read with the
+/// warning to check every item, and stored; one whose table came out column by column (03)
+/// is refused, not guessed at.
+#[test]
+fn an_order_extracted_cell_by_cell_is_read_with_a_warning_and_one_column_by_column_is_refused() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/delegation");
+    let o = read_order(&corpus.join("05.txt"), None, d("2024-05-01")).expect("05.txt");
+    assert!(
+        o.warnings
+            .iter()
+            .any(|w| w.contains("cell för cell") && w.contains("kontrollera varje punkt")),
+        "{:?}",
+        o.warnings
+    );
+    let i = o.order.item("F.1.2").expect("F.1.2");
+    assert_eq!(i.legal_basis, ["PBL 9 kap. 2 § första stycket 1 och 2"]);
+    let roles: Vec<&String> = i.delegates.iter().flatten().collect();
+    assert_eq!(
+        roles,
+        ["Bygglovschef", "Bygglovshandläggare", "Arbetsutskottet"]
+    );
+    assert!(i
+        .remark
+        .as_deref()
+        .is_some_and(|r| r.starts_with("Gäller ej ärenden som avser hotell")));
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
+    assert_eq!(
+        store_order(&store, o, Some("05.txt"))
+            .expect("stored")
+            .version,
+        Some(1)
+    );
+    let e = read_order(&corpus.join("03.txt"), None, d("2024-05-01")).unwrap_err();
+    assert!(
+        format!("{e:#}").contains("ingen delegationsordning hittades"),
+        "{e:#}"
+    );
+}

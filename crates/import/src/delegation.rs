@@ -1235,7 +1235,8 @@ pub fn layout_tables_to_tabs(raw: &str) -> String {
 /// Reads a delegationsordning from a file: Word, OpenDocument, XLSX, CSV, HTML and markdown
 /// tables by their columns' meaning ([`crate::delegation_grid`]), `.txt` and `.pdf` by the
 /// text reader (a PDF's tables rebuilt from the columns' positions, see
-/// [`layout_tables_to_tabs`]).
+/// [`layout_tables_to_tabs`]); a text without such a table whose cells came out one by one
+/// is put back into rows by [`crate::delegation_cells`].
 pub fn read_delegation_file(path: &std::path::Path) -> Result<DelegationDocument, ImportError> {
     read_delegation_file_with(path, None)
 }
@@ -1289,7 +1290,26 @@ pub fn read_delegation_file_with(
     };
     match sniffed {
         Some(f) => crate::delegation_grid::read_order_table(&name, f, text.as_bytes(), columns),
-        None => parse_delegation(&text),
+        None => match parse_delegation(&text) {
+            // A table extracted cell by cell, without its header's columns side by side.
+            Err(ImportError::NoDelegationOrder) => match crate::delegation_cells::rows(&text) {
+                Some(rows) => {
+                    let mut d = crate::delegation_grid::order_from_rows(
+                        &name,
+                        &rows,
+                        None,
+                        Some(&crate::delegation_cells::COLUMNS),
+                    )?;
+                    d.warnings.insert(
+                        0,
+                        "läst som en tabell utdragen cell för cell (utan kolumner): varje cell har fått sin kolumn efter vad den innehåller; kontrollera varje punkt".to_string(),
+                    );
+                    Ok(d)
+                }
+                None => Err(ImportError::NoDelegationOrder),
+            },
+            other => other,
+        },
     }
 }
 

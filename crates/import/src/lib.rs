@@ -16,6 +16,7 @@ mod agenda;
 mod cover;
 mod dates;
 pub mod delegation;
+mod delegation_cells;
 pub mod delegation_grid;
 mod error;
 pub mod followup;

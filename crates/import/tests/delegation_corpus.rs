@@ -7,8 +7,11 @@
 //! the gold's exactly.
 //!
 //! Every table layout must give every item with its delegates. The source texts as they
-//! were extracted from the web (`NN.txt`: flattened PDF tables, cells column by column) are
-//! printed beside them; they are not read today, and the test says so rather than hiding it.
+//! were extracted from the web (`NN.txt`) are printed beside them: those whose table came
+//! out cell by cell (a blank line between the cells; gold layout "PDF-tabell utdragen cell
+//! för cell") must give every item with its delegates too; the others (flattened onto one
+//! line, column by column, lists) are refused today, and the test says so rather than
+//! hiding it.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -89,6 +92,7 @@ fn every_table_layout_gives_every_item_with_its_delegates() {
     );
     let mut short = Vec::new();
     let (mut total, mut total_found, mut total_delegates) = (0, 0, 0);
+    let (mut sources, mut sources_found, mut sources_delegates) = (0, 0, 0);
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let number = name.split('.').next().unwrap();
@@ -98,6 +102,10 @@ fn every_table_layout_gives_every_item_with_its_delegates() {
         .expect("gold JSON");
         let items = gold["items"].as_array().expect("items");
         let source_text = name == format!("{number}.txt");
+        let cell_by_cell = source_text
+            && gold["layout"]
+                .as_str()
+                .is_some_and(|l| l.starts_with("PDF-tabell utdragen cell för cell"));
         let read = paragraf_import::read_delegation_file(path);
         let (mut found, mut delegates, mut ranks) = (0, 0, 0);
         let note = match &read {
@@ -115,7 +123,7 @@ fn every_table_layout_gives_every_item_with_its_delegates() {
                     if let Some(item) = hit {
                         found += 1;
                         let (d, r) = compare(g, item);
-                        if !d && !source_text {
+                        if !d && (!source_text || cell_by_cell) {
                             println!(
                                 "  {name} {}: guld {} / funnet {:?} {:?}",
                                 item.number, g["delegates"], item.delegates, item.levels
@@ -134,6 +142,17 @@ fn every_table_layout_gives_every_item_with_its_delegates() {
             items.len(),
             if source_text { "(källtext) " } else { "" }
         );
+        if source_text {
+            sources += items.len();
+            sources_found += found;
+            sources_delegates += delegates;
+        }
+        if cell_by_cell && (found < items.len() || delegates < items.len()) {
+            short.push(format!(
+                "{name} (cell för cell): {found}/{} punkter, {delegates} med rätt delegater {note}",
+                items.len()
+            ));
+        }
         if !source_text {
             total += items.len();
             total_found += found;
@@ -147,5 +166,11 @@ fn every_table_layout_gives_every_item_with_its_delegates() {
         }
     }
     println!("tabellfilerna: {total_found}/{total} punkter funna, {total_delegates}/{total} med rätt delegater");
+    println!("källtexterna: {sources_found}/{sources} punkter funna, {sources_delegates}/{sources} med rätt delegater");
+    // Two source texts came out cell by cell (02, 05): at least their 15 items are read.
+    assert!(
+        sources_delegates >= 15,
+        "källtexterna: {sources_delegates} med rätt delegater"
+    );
     assert!(short.is_empty(), "layouts read short: {short:#?}");
 }
