@@ -9,7 +9,7 @@
 use crate::dates::{find_dates, first_date, standalone_date};
 use crate::lines::Line;
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
@@ -599,6 +599,8 @@ impl HeaderContext {
         }
         if t.len() <= 90
             && t.bytes().any(|b| b.is_ascii_digit())
+            // PAGE_NO begins with a digit, a dash or "utskriv…".
+            && t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | 'u' | 'U'))
             && PAGE_NO.is_match(t)
             && t.split_whitespace().nth(14).is_none()
         {
@@ -820,10 +822,13 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
         next_to_furniture: Vec<usize>,
     }
     let mut groups: HashMap<Cow<'_, str>, Group> = HashMap::new();
-    let mut lengths: HashSet<usize> = HashSet::new();
+    // The keys' lengths (a key is at most 60 bytes long).
+    let mut lengths = [false; 61];
     for i in (0..n).filter(|&i| adjacent[i]) {
         if let Some(k) = key_of(i) {
-            lengths.insert(k.len());
+            if let Some(l) = lengths.get_mut(k.len()) {
+                *l = true;
+            }
             let g = groups.entry(k).or_insert(Group {
                 seen: 0,
                 next_to_furniture: Vec::new(),
@@ -835,7 +840,7 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
     if groups.is_empty() {
         return;
     }
-    let shortest = lengths.iter().copied().min().unwrap_or(0);
+    let shortest = lengths.iter().position(|&l| l).unwrap_or(0);
     for i in (0..n).filter(|&i| !adjacent[i] && !blank[i]) {
         let t = lines.get(i).map_or("", |l| l.text.trim());
         if t.is_empty() || t.len() < shortest {
@@ -849,7 +854,7 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
         {
             continue; // text, not a header (as in `key_of`)
         }
-        if !lengths.contains(&t.len()) && plainly_spaced(t) {
+        if !lengths.get(t.len()).copied().unwrap_or(false) && plainly_spaced(t) {
             continue;
         }
         if let Some(k) = key_of(i) {
