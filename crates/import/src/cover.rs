@@ -580,7 +580,15 @@ fn strip_prefix_ci(v: &str, prefixes: &[&str]) -> String {
     v.trim().to_string()
 }
 
-/// "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist Justerande Bert Broman".
+/// "Bert Öhlund, ordförande Lars Björklund, sekreterare.. Ann Åström, protokollsjusterare":
+/// each role after its name and a comma.
+static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(sekreterare|vice ordförande|ordförande|justerande|protokollsjusterare|justerare)(?-u:\b)")
+        .expect("static regex")
+});
+
+/// "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist Justerande Bert Broman", or each role
+/// after its name ("Bert Öhlund, ordförande Lars Björklund, sekreterare").
 fn parse_signature_block(cover: &mut Cover, v: &str) {
     let marks: Vec<(usize, usize, String)> = SIGN_LABEL
         .captures_iter(v)
@@ -589,6 +597,40 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
             Some((all.start(), all.end(), c.get(1)?.as_str().to_lowercase()))
         })
         .collect();
+    // Every label right after a comma: the names stand before their roles.
+    let after_names = !marks.is_empty()
+        && marks
+            .iter()
+            .all(|(start, _, _)| v.get(..*start).is_some_and(|b| b.trim_end().ends_with(',')));
+    if after_names {
+        let mut from = 0;
+        for c in ROLE_AFTER.captures_iter(v) {
+            let (Some(all), Some(role)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let before = v.get(from..all.start()).unwrap_or("");
+            from = all.end();
+            let Some(at) = trailing_name_start(before, 2) else {
+                continue;
+            };
+            let name = clean_name(before.get(at..).unwrap_or(""));
+            match role.as_str().to_lowercase().as_str() {
+                "sekreterare" => {
+                    cover.secretary.get_or_insert(name);
+                }
+                "ordförande" => {
+                    cover.chair.get_or_insert(name);
+                }
+                "justerande" | "justerare" | "protokollsjusterare"
+                    if !cover.adjusters.contains(&name) =>
+                {
+                    cover.adjusters.push(name);
+                }
+                _ => {}
+            }
+        }
+        return;
+    }
     for (k, (_, end, which)) in marks.iter().enumerate() {
         let stop = marks.get(k + 1).map_or(v.len(), |m| m.0);
         let value = v.get(*end..stop).unwrap_or("").trim();
@@ -1205,6 +1247,29 @@ mod tests {
             Some("Ann Kristine Persson")
         );
         assert_eq!(name("socialchef"), None);
+    }
+
+    /// 030, 031 (a kommunstyrelse's and a fullmäktige's flattened signature blocks): each
+    /// role after its name and a comma, not before the next name.
+    #[test]
+    fn roles_after_their_names_in_a_signature_block() {
+        let mut c = Cover::default();
+        parse_signature_block(
+            &mut c,
+            ".. Bert Öhlund, ordförande Lars Björklund, sekreterare.. Ann Åström, protokollsjusterare BEVIS OM ANSLAG",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Bert Öhlund"));
+        assert_eq!(c.secretary.as_deref(), Some("Lars Björklund"));
+        assert_eq!(c.adjusters, ["Ann Åström"]);
+        // Labels before their names are read as before.
+        let mut c = Cover::default();
+        parse_signature_block(
+            &mut c,
+            "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist Justerande Bert Broman",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Åsa Bergkvist"));
+        assert_eq!(c.secretary.as_deref(), Some("Åsa Engberg"));
+        assert_eq!(c.adjusters, ["Bert Broman"]);
     }
 
     /// 011, 015, 010: the officials after the last member with a party, in one flattened

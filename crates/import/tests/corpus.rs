@@ -103,9 +103,9 @@ const FLOORS: [(&str, f64); 10] = [
     ("place", 0.87),
     ("start_time", 0.85),
     ("end_time", 0.87),
-    ("chair", 0.82),
-    ("secretary", 0.81),
-    ("adjusters", 0.81),
+    ("chair", 0.86),
+    ("secretary", 0.85),
+    ("adjusters", 0.82),
     ("attendees", 0.90),
     ("paragraphs", 0.95),
 ];
