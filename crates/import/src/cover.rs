@@ -152,6 +152,9 @@ pub struct Cover {
     pub notice_removed: Option<String>,
     pub storage: Option<String>,
     pub warnings: Vec<String>,
+    /// Names signing after the chair's under an "Ordförande" label: the justerare of a
+    /// signature block that lost its "Justerande" label, when no other names them.
+    after_chair: Vec<String>,
 }
 
 fn match_label(cell: &str) -> Option<(Field, &str)> {
@@ -409,6 +412,14 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             ));
         }
     }
+    // A signature block that lost its "Justerande" label: whoever signs after the chair.
+    if cover.adjusters.is_empty() && !cover.after_chair.is_empty() {
+        cover.adjusters = std::mem::take(&mut cover.after_chair);
+        cover.warnings.push(format!(
+            "ingen justerare är utsedd i texten; {} skriver under efter ordföranden och står som justerare",
+            cover.adjusters.join(", ")
+        ));
+    }
     // More than three justerare is a list that took in its neighbour column (a flattened
     // two-column cover): those named again where the justerare sign are the justerare.
     if cover.adjusters.len() > 3 {
@@ -511,6 +522,7 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         }
         Field::Chair => {
             cover.chair = cover.chair.take().or_else(|| crate::persons::first(v));
+            after_chair(cover, v);
         }
         Field::Adjusters => {
             for name in crate::persons::names(v) {
@@ -646,6 +658,9 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
             }
             "ordförande" => {
                 cover.chair = cover.chair.take().or_else(|| crate::persons::first(value));
+                if !marks.iter().any(|m| m.2.starts_with("juster")) {
+                    after_chair(cover, value);
+                }
             }
             "justerande" | "justerare" => {
                 for n in crate::persons::names(value) {
@@ -655,6 +670,17 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// "Ordförande Lars-Göran Ståhl (S) Birgittha Bjerkén (M)" in a signature block that lost
+/// its "Justerande" label: the names after the chair's, kept in case nothing else names the
+/// justerare.
+fn after_chair(cover: &mut Cover, value: &str) {
+    for n in crate::persons::names(value).into_iter().skip(1) {
+        if !cover.after_chair.contains(&n) {
+            cover.after_chair.push(n);
         }
     }
 }
@@ -1270,6 +1296,28 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Åsa Bergkvist"));
         assert_eq!(c.secretary.as_deref(), Some("Åsa Engberg"));
         assert_eq!(c.adjusters, ["Bert Broman"]);
+    }
+
+    /// 021, 040, 017, 028: a signature block that lost its "Justerande" label — whoever signs
+    /// after the chair is the justerare, with a warning; not when the text names one.
+    #[test]
+    fn the_name_after_the_chair_when_no_justerare_is_named() {
+        let c = cover_of(
+            "Sekreterare\tCamilla Williamsson\nOrdförande\tLars-Göran Ståhl (S) Birgittha Bjerkén (M)\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Lars-Göran Ståhl"));
+        assert_eq!(c.adjusters, ["Birgittha Bjerkén"]);
+        assert!(
+            c.warnings
+                .iter()
+                .any(|w| w.contains("skriver under efter ordföranden")),
+            "{:?}",
+            c.warnings
+        );
+        let c = cover_of(
+            "Justerare\tAnna Berg\nSekreterare\tCamilla Williamsson\nOrdförande\tLars-Göran Ståhl (S) Birgittha Bjerkén (M)\n",
+        );
+        assert_eq!(c.adjusters, ["Anna Berg"]);
     }
 
     /// 011, 015, 010: the officials after the last member with a party, in one flattened

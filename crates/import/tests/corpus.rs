@@ -105,7 +105,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.87),
     ("chair", 0.86),
     ("secretary", 0.85),
-    ("adjusters", 0.82),
+    ("adjusters", 0.85),
     ("attendees", 0.90),
     ("paragraphs", 0.95),
 ];
