@@ -36,6 +36,11 @@ enum Field {
 }
 
 impl Field {
+    /// A label over a signature: sekreterare, ordförande, justerare.
+    fn signs(self) -> bool {
+        matches!(self, Field::Secretary | Field::Chair | Field::Adjusters)
+    }
+
     fn multi(self) -> bool {
         matches!(
             self,
@@ -210,6 +215,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let mut waiting: Vec<Field> = Vec::new();
     // Attendance labels that stood one after another without a value.
     let mut stacked: Vec<Field> = Vec::new();
+    // Signature labels whose line held something but no name ("Sekreterare Paragrafer §§
+    // 1-26", "Underskrift Sekreterare ..... Paragrafer 45-59"): the name begins the next line.
+    let mut unnamed: Vec<Field> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -245,6 +253,27 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 continue;
             }
             let label = match_label(&cell);
+            if label.is_none() && !unnamed.is_empty() {
+                // "Pia Embretsén Ordförande": the name of the label before, then the next
+                // label, whose name is on the line after.
+                if let Some((name, after)) = leading_name(&cell) {
+                    let f = unnamed.remove(0);
+                    let value = if f == Field::Adjusters {
+                        cell.clone()
+                    } else {
+                        name
+                    };
+                    values.push((f, line.no, value));
+                    filled.push(f);
+                    if let Some((g, r)) = match_label(after) {
+                        if g.signs() && !r.chars().any(char::is_alphanumeric) {
+                            unnamed.push(g);
+                            current = Some(g);
+                        }
+                    }
+                    continue;
+                }
+            }
             if let (None, Some(c)) = (&label, current) {
                 // The value of a waiting label came on its own line: it waits no more.
                 waiting.retain(|w| *w != c);
@@ -340,6 +369,26 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         waiting.push(field);
                     } else if field != Field::Range && field != Field::Ignore {
                         waiting.clear();
+                    }
+                    // A signer's label (or "Underskrift Sekreterare …") whose line holds no
+                    // name: its name begins the next line.
+                    let (signs, said) = match (field, match_label(rest)) {
+                        (Field::Signatures | Field::Ignore, Some((f, r))) if f.signs() => {
+                            (Some(f), r)
+                        }
+                        _ if signer => (Some(field), rest),
+                        _ => (None, rest),
+                    };
+                    match signs {
+                        Some(f)
+                            if said.chars().any(char::is_alphanumeric)
+                                && crate::persons::first(said).is_none() =>
+                        {
+                            unnamed.push(f);
+                        }
+                        Some(_) => {}
+                        None if field != Field::Range && field != Field::Ignore => unnamed.clear(),
+                        None => {}
                     }
                     if has_value {
                         values.push((field, line.no, rest.to_string()));
@@ -683,6 +732,31 @@ fn after_chair(cover: &mut Cover, value: &str) {
             cover.after_chair.push(n);
         }
     }
+}
+
+/// The name that begins `cell` (two to four name words) and what follows it.
+fn leading_name(cell: &str) -> Option<(String, &str)> {
+    let mut end = 0;
+    let mut words = 0;
+    for (at, w) in cell.split_whitespace().map(|w| {
+        let at = w.as_ptr() as usize - cell.as_ptr() as usize;
+        (at, w)
+    }) {
+        let name_word = crate::persons::is_name_token(w)
+            && w.starts_with(char::is_uppercase)
+            && !crate::persons::not_a_name(&w.to_lowercase());
+        if !name_word || words == 4 {
+            break;
+        }
+        words += 1;
+        end = at + w.len();
+    }
+    (words >= 2).then(|| {
+        (
+            cell.get(..end).unwrap_or("").to_string(),
+            cell.get(end..).unwrap_or("").trim(),
+        )
+    })
 }
 
 /// A name without party suffix or trailing punctuation.
@@ -1318,6 +1392,24 @@ mod tests {
             "Justerare\tAnna Berg\nSekreterare\tCamilla Williamsson\nOrdförande\tLars-Göran Ståhl (S) Birgittha Bjerkén (M)\n",
         );
         assert_eq!(c.adjusters, ["Anna Berg"]);
+    }
+
+    /// 047, 045: a signer's label whose line holds no name ("Sekreterare Paragrafer §§ 1-26",
+    /// "Underskrift Sekreterare ..... Paragrafer 45-59"): the name begins the next line, and a
+    /// label after that name waits for the line after it.
+    #[test]
+    fn names_on_the_line_after_their_labels() {
+        let c = cover_of(
+            "Underskrifter\nSekreterare Paragrafer §§ 1-26\nPia Embretsén Ordförande\nSven-Åke Thoresen Justerare\nHenrik Berglund Persson Ulrica Högbergh\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Pia Embretsén"));
+        assert_eq!(c.chair.as_deref(), Some("Sven-Åke Thoresen"));
+        assert_eq!(c.adjusters, ["Henrik Berglund Persson", "Ulrica Högbergh"]);
+        let c = cover_of(
+            "Underskrift Sekreterare ................ Paragrafer 45-59\nAnne Josefsson\n\nOrdförande ..........\nGöran Pettersson\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Anne Josefsson"));
+        assert_eq!(c.chair.as_deref(), Some("Göran Pettersson"));
     }
 
     /// 011, 015, 010: the officials after the last member with a party, in one flattened
