@@ -337,12 +337,14 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     let has_value = rest.chars().any(char::is_alphanumeric);
                     // "Sekreterare Ordförande Justerande Anna Ek Bo Al Cai Li": the labels of a
                     // flattened signature block stood first; the names follow in their order
-                    // (also after "Paragrafer" when its number was lost).
+                    // (also after "Paragrafer" when its number was lost, or stands after the
+                    // name: "Sekreterare Paragrafer Annita Olsson Paragraf 44").
                     let names_after = has_value
                         && !waiting.is_empty()
                         && (signer
                             || field == Field::Range
-                                && !rest.contains(|c: char| c.is_ascii_digit()));
+                                && (!rest.contains(|c: char| c.is_ascii_digit())
+                                    || leading_name(rest).is_some()));
                     if names_after {
                         let mut order = waiting.clone();
                         if signer {
@@ -1410,6 +1412,12 @@ mod tests {
         );
         assert_eq!(c.secretary.as_deref(), Some("Anne Josefsson"));
         assert_eq!(c.chair.as_deref(), Some("Göran Pettersson"));
+        // 011: the name after "Paragrafer", the § number after the name.
+        let c = cover_of(
+            "Sekreterare\nParagrafer Annita Olsson Paragraf 44 omedelbar just\nOrdförande Tuva Lund (S), ordförande\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Annita Olsson"));
+        assert_eq!(c.chair.as_deref(), Some("Tuva Lund"));
     }
 
     /// 011, 015, 010: the officials after the last member with a party, in one flattened

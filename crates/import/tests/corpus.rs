@@ -104,7 +104,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.85),
     ("end_time", 0.87),
     ("chair", 0.86),
-    ("secretary", 0.87),
+    ("secretary", 0.88),
     ("adjusters", 0.85),
     ("attendees", 0.90),
     ("paragraphs", 0.95),
