@@ -56,7 +56,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 59] = [
+const LABELS: [(&str, Field); 60] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -93,6 +93,7 @@ const LABELS: [(&str, Field); 59] = [
     ("avser paragrafer", Field::Range),
     ("nämnd/styrelse", Field::Body),
     ("beslutande organ", Field::Body),
+    ("plats och tid för sammanträdet", Field::PlaceTime),
     ("plats och tid", Field::PlaceTime),
     ("tid och plats", Field::PlaceTime),
     ("dag och tid", Field::PlaceTime),
@@ -604,11 +605,15 @@ fn before_weekday(v: &str) -> String {
     }
 }
 
-/// What a flattened cover leaves after the place: "…, , ajournering", "… Omfattning",
+/// What a flattened cover leaves after the place: "…, , ajournering", "… Omfattning", "… Tid",
 /// "…, vissa personuppgifter kan vara raderade …", "… öppet för allmänheten", a lost time ":15".
 fn clean_place(place: &str) -> String {
-    const STOPS: [&str; 6] = [
+    const STOPS: [&str; 9] = [
         ", ,",
+        // "Tranås, kl: - Beslutat …": a time lost to OCR, and what followed it.
+        ", kl:",
+        ", kl.",
+        ", kl ",
         ", vissa personuppgifter",
         " omfattning",
         " öppet för allmänheten",
@@ -623,10 +628,19 @@ fn clean_place(place: &str) -> String {
         .filter(|_| lower.len() == place.len())
         .unwrap_or(place.len());
     let kept = place.get(..end).unwrap_or(place);
-    let words: Vec<&str> = kept
+    let mut words: Vec<&str> = kept
         .split_whitespace()
         .filter(|w| !(w.starts_with(':') && w.len() > 1))
         .collect();
+    // "Plats Forumsalen i Tranemo Tid 13:30-17:30": the label of the time, left when the
+    // time was taken out, ends no place.
+    while words.len() > 1
+        && words
+            .last()
+            .is_some_and(|w| w.eq_ignore_ascii_case("tid") || w.eq_ignore_ascii_case("kl"))
+    {
+        words.pop();
+    }
     words
         .join(" ")
         .trim_matches([';', ':', ',', ' '])
@@ -1418,6 +1432,28 @@ mod tests {
         );
         assert_eq!(c.secretary.as_deref(), Some("Annita Olsson"));
         assert_eq!(c.chair.as_deref(), Some("Tuva Lund"));
+    }
+
+    /// 015, 041, 046: the time's label, or a time OCR lost and what followed it, end no place.
+    #[test]
+    fn what_a_flattened_cover_leaves_after_the_place() {
+        assert_eq!(
+            clean_place("Forumsalen i Tranemo Tid"),
+            "Forumsalen i Tranemo"
+        );
+        assert_eq!(
+            clean_place("Stora sessionssalen, Kommunhuser Tid"),
+            "Stora sessionssalen, Kommunhuser"
+        );
+        assert_eq!(
+            clean_place("Tranås, kl: - Beslutat Lars Ericson (FP)"),
+            "Tranås"
+        );
+        assert_eq!(
+            clean_place("Kommunhuset, Klintsalen"),
+            "Kommunhuset, Klintsalen"
+        );
+        assert_eq!(clean_place("Tid"), "Tid");
     }
 
     /// 011, 015, 010: the officials after the last member with a party, in one flattened

@@ -100,7 +100,7 @@ const FIELDS: [&str; 10] = [
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.87),
+    ("place", 0.94),
     ("start_time", 0.85),
     ("end_time", 0.87),
     ("chair", 0.86),
