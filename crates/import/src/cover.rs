@@ -506,17 +506,25 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
 }
 
 /// Whether `cell` goes on with the last value of `f`: that value ends in a dash,
-/// or it is a place without a time and `cell` is the time.
+/// or it is a place without a time and `cell` is the time, or the rest of the place and the
+/// time ("Barn- och skolnämndens förvaltningskontor" / "Estunavägen 14, Norrtälje kl 09.00-12.00").
 fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> bool {
     let Some((_, _, v)) = values.iter().rev().find(|(vf, _, _)| *vf == f) else {
         return false;
     };
     v.trim_end().ends_with(['–', '-'])
-        || f == Field::PlaceTime && find_times(v).0.is_none() && WRAPPED_TIME.is_match(cell)
+        || f == Field::PlaceTime
+            && find_times(v).0.is_none()
+            && (WRAPPED_TIME.is_match(cell) || PLACE_THEN_TIME.is_match(cell))
 }
 
 static WRAPPED_TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b").expect("static regex"));
+/// A short line that ends with "kl" and a time span.
+static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^\t]{1,80}\skl\.?\s*\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\b")
+        .expect("static regex")
+});
 
 fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
     match field {
@@ -1454,6 +1462,20 @@ mod tests {
             "Kommunhuset, Klintsalen"
         );
         assert_eq!(clean_place("Tid"), "Tid");
+    }
+
+    /// 045: the place wraps onto the next line, which ends with the time.
+    #[test]
+    fn a_place_wrapped_onto_the_line_of_the_time() {
+        let c = cover_of(
+            "Plats och tid Barn- och skolnämndens förvaltningskontor\nEstunavägen 14, Norrtälje kl 09.00-12.00, 14.00-15.00\n",
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Barn- och skolnämndens förvaltningskontor Estunavägen 14, Norrtälje")
+        );
+        assert_eq!(c.start_time.as_deref(), Some("09:00"));
+        assert_eq!(c.end_time.as_deref(), Some("15:00"));
     }
 
     /// 011, 015, 010: the officials after the last member with a party, in one flattened

@@ -100,9 +100,9 @@ const FIELDS: [&str; 10] = [
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.94),
-    ("start_time", 0.85),
-    ("end_time", 0.87),
+    ("place", 0.96),
+    ("start_time", 0.88),
+    ("end_time", 0.90),
     ("chair", 0.86),
     ("secretary", 0.88),
     ("adjusters", 0.85),
