@@ -120,10 +120,19 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
     let mut out: Vec<(usize, &'static str)> = Vec::new();
     for m in LABEL.find_iter(t) {
         let (at, end) = (m.start(), m.end());
-        // "Anna Berg (S), Ordförande": a role after a member's party, not a label.
+        // "Anna Berg (S), Ordförande", "Jannike Hillding, M, Ordförande": a role after a
+        // member's party, not a label.
         let before = t.get(..at).unwrap_or("");
-        let before_ok = before.chars().next_back().is_none_or(|c| c == ' ')
-            && !before.trim_end().ends_with("),");
+        let party_before = before.trim_end().strip_suffix(',').is_some_and(|b| {
+            b.ends_with(')')
+                || b.rsplit(' ').next().is_some_and(|w| {
+                    (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+                }) && b
+                    .trim_end_matches(|c: char| c.is_ascii_uppercase())
+                    .trim_end()
+                    .ends_with(',')
+        });
+        let before_ok = before.chars().next_back().is_none_or(|c| c == ' ') && !party_before;
         let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase);
         let folded: String = m.as_str().chars().map(crate::cover::ocr_fold).collect();
         let after_ok = t
@@ -710,6 +719,21 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 048: "Jannike Hillding, M, Ordförande Astrid Lönn Jern, C, 1:e vice ordförande": a role
+    /// after a member's party without parentheses is no label; "Sekreterare" after a place is.
+    #[test]
+    fn a_role_after_a_party_is_no_label() {
+        let t = "Beslutande Ledamöter Jannike Hillding, M, Ordförande Astrid Lönn Jern, C, 1:e vice ordförande";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert!(
+            !labels.iter().any(|l| l.to_lowercase().starts_with("ordf")),
+            "{labels:?}"
+        );
+        let t = "Plats och tid Kommunhuset, Sekreterare Anna Berg";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert!(labels.contains(&"Sekreterare"), "{labels:?}");
+    }
 
     /// The § headings a flattened text is cut into.
     fn headings(text: &str) -> Vec<String> {
