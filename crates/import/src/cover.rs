@@ -345,7 +345,10 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         && (signer
                             || field == Field::Range
                                 && (!rest.contains(|c: char| c.is_ascii_digit())
-                                    || leading_name(rest).is_some()));
+                                    || leading_name(rest.trim_start_matches(|c: char| {
+                                        c.is_ascii_digit() || "§-–,;:. ".contains(c)
+                                    }))
+                                    .is_some()));
                     if names_after {
                         let mut order = waiting.clone();
                         if signer {
@@ -363,6 +366,19 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                                     values.push((*f, line.no, n));
                                 }
                                 filled.push(*f);
+                            }
+                            // "Paragrafer 69-96 Anja Leinonen": the numbers are the range.
+                            if field == Field::Range {
+                                let names_at = rest.trim_start_matches(|c: char| {
+                                    c.is_ascii_digit() || "§-–,;:. ".contains(c)
+                                });
+                                let range = rest
+                                    .get(..rest.len() - names_at.len())
+                                    .unwrap_or("")
+                                    .trim_matches([',', ';', ':', ' ']);
+                                if range.contains(|c: char| c.is_ascii_digit()) {
+                                    values.push((Field::Range, line.no, range.to_string()));
+                                }
                             }
                             waiting.clear();
                             continue;
@@ -1434,6 +1450,14 @@ mod tests {
         );
         assert_eq!(c.secretary.as_deref(), Some("Anne Josefsson"));
         assert_eq!(c.chair.as_deref(), Some("Göran Pettersson"));
+        // 034: the § range, then the name.
+        let c = cover_of(
+            "Sekreterare\nParagrafer; 69-96 Anja Leinonen\nOrdförande\nJusterande Kenneth Stålnacke (S) Helena Partapuoli Dick Vånsjö\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Anja Leinonen"));
+        assert_eq!(c.chair.as_deref(), Some("Kenneth Stålnacke"));
+        assert_eq!(c.adjusters, ["Helena Partapuoli", "Dick Vånsjö"]);
+        assert_eq!(c.paragraph_range.as_deref(), Some("69-96"));
         // 011: the name after "Paragrafer", the § number after the name.
         let c = cover_of(
             "Sekreterare\nParagrafer Annita Olsson Paragraf 44 omedelbar just\nOrdförande Tuva Lund (S), ordförande\n",

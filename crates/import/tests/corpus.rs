@@ -103,9 +103,9 @@ const FLOORS: [(&str, f64); 10] = [
     ("place", 0.96),
     ("start_time", 0.88),
     ("end_time", 0.90),
-    ("chair", 0.88),
-    ("secretary", 0.88),
-    ("adjusters", 0.85),
+    ("chair", 0.90),
+    ("secretary", 0.92),
+    ("adjusters", 0.86),
     ("attendees", 0.90),
     ("paragraphs", 0.95),
 ];
