@@ -450,11 +450,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             }
         }
     }
-    let adjuster_texts: Vec<String> = values
+    let adjuster_values: Vec<(usize, String)> = values
         .iter()
         .filter(|(f, _, _)| *f == Field::Adjusters)
-        .map(|(_, _, v)| v.clone())
+        .map(|(_, no, v)| (*no, v.clone()))
         .collect();
+    let adjuster_texts: Vec<String> = adjuster_values.iter().map(|(_, v)| v.clone()).collect();
     for (field, no, v) in values {
         apply(&mut cover, field, no, &v);
     }
@@ -510,6 +511,26 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 twice.join(", ")
             ));
             cover.adjusters = twice;
+            // The neighbour column was the list of those present ("Tjänstemän och övriga
+            // deltagare Utses att justera Karin Rydell (M) … Elise Teinler, nämndsekreterare
+            // Gunnel Pettersson, förvaltningschef …"): the others in it were present.
+            let mut column = Cover::default();
+            for (no, v) in &adjuster_values {
+                add_people(&mut column, *no, v, Attendance::Other, false);
+            }
+            let mut added = Vec::new();
+            for a in column.attendees {
+                if !cover.attendees.iter().any(|b| b.name == a.name) {
+                    added.push(a.name.clone());
+                    cover.attendees.push(a);
+                }
+            }
+            if !added.is_empty() {
+                cover.warnings.push(format!(
+                    "de övriga namnen under justerare står som närvarande: {}",
+                    added.join(", ")
+                ));
+            }
         }
     }
     // The chair signs beside the justerare and the secretary writes the minutes: neither
@@ -1486,6 +1507,31 @@ mod tests {
             "Kommunhuset, Klintsalen"
         );
         assert_eq!(clean_place("Tid"), "Tid");
+    }
+
+    /// 012: the justerare's value took in the neighbour column, the list of those present;
+    /// the one who also signs as justerare is the justerare, the others were present.
+    #[test]
+    fn the_neighbour_column_of_the_justerare_is_present() {
+        let c = cover_of(
+            "Utses att justera Karin Rydell (M) Ulf Mattsson (LP), Britt-Lis Leffler (S) Emilie Jansson (S) Elise Teinler, nämndsekreterare Gunnel Pettersson, förvaltningschef Björn Dahlström, verksamhetschef\n\
+             Sekreterare Elise Teinler\nOrdförande Margaretha Gadde-Jennische\nJusterande Emilie Jansson\n",
+        );
+        assert_eq!(c.adjusters, ["Emilie Jansson"]);
+        let present: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        for name in [
+            "Karin Rydell",
+            "Britt-Lis Leffler",
+            "Gunnel Pettersson",
+            "Björn Dahlström",
+        ] {
+            assert!(present.contains(&name), "{name}: {present:?}");
+        }
+        assert!(
+            c.warnings.iter().any(|w| w.contains("står som närvarande")),
+            "{:?}",
+            c.warnings
+        );
     }
 
     /// 045: the place wraps onto the next line, which ends with the time.
