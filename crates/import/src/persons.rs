@@ -352,7 +352,10 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 36] = [
+const NOT_NAME: [&str; 38] = [
+    // Departments a list of officials puts before a name ("chef Fritid Beryl Lunder").
+    "fritid",
+    "kultur",
     "justeringens",
     "justerande",
     "justerare",
@@ -394,7 +397,11 @@ const NOT_NAME: [&str; 36] = [
 
 /// Endings of the words of a cover page that are not names: bodies, offices, documents,
 /// matters ("Kommunfullmäktige", "Förvaringsplats", "Tertialuppföljning", "Sammanträdesprotokoll").
-const NOT_NAME_ENDINGS: [&str; 32] = [
+const NOT_NAME_ENDINGS: [&str; 35] = [
+    // Departments: "Konserthuset", "IT-enheten".
+    "huset",
+    "enheten",
+    "enhet",
     "nämnden",
     "nämnd",
     "styrelsen",
@@ -436,6 +443,10 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
         || NOT_NAME_ENDINGS
             .iter()
             .any(|e| lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 4)
+        // "IT-enheten", "Ekonomi-avdelningen": a department after a hyphen.
+        || lower
+            .rsplit_once('-')
+            .is_some_and(|(_, p)| NOT_NAME_ENDINGS.contains(&p) || NOT_NAME.contains(&p))
 }
 
 /// A word that can be part of a personal name: capitalised, with lowercase letters
@@ -580,6 +591,23 @@ fn is_particle(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 021, 024: departments written before an official's name are no part of it.
+    #[test]
+    fn departments_are_no_names() {
+        for w in [
+            "it-enheten",
+            "konserthuset",
+            "fritid",
+            "kultur",
+            "ekonomi-avdelningen",
+        ] {
+            assert!(not_a_name(w), "{w}");
+        }
+        for w in ["liljenby-andersson", "berggren", "haxhimehmedi", "hus"] {
+            assert!(!not_a_name(w), "{w}");
+        }
+    }
 
     #[test]
     fn names_are_found_among_other_words() {
