@@ -1191,8 +1191,22 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                         }
                     }
                     _ => {
+                        // "Individ- och familjeomsorgschef Yvonne Wahlbeck Administrativ chef
+                        // Torbjörn Nyqvist …": officials with their titles before their names.
+                        let among = if attendance == Attendance::Other {
+                            first_name_runs(annot)
+                        } else {
+                            Vec::new()
+                        };
+                        let own = among
+                            .first()
+                            .and_then(|(at, _)| annot.get(..*at))
+                            .unwrap_or(annot);
                         if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
-                            annotation(a, annot);
+                            annotation(a, own);
+                        }
+                        for (_, name) in among {
+                            cover.attendees.push(new_attendee(&name, None, attendance));
                         }
                     }
                 }
@@ -1212,6 +1226,47 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             }
         }
     }
+}
+
+/// The names in `text` that open with a known first name, where each begins: a first name,
+/// a surname, and a second surname unless a lower-case word follows it (then it is a title:
+/// "Yvonne Wahlbeck Administrativ chef").
+fn first_name_runs(text: &str) -> Vec<(usize, String)> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let surname = |w: &str| {
+        is_name_token(w)
+            && w.starts_with(char::is_uppercase)
+            && !crate::persons::not_a_name(&w.to_lowercase())
+            && !crate::persons::is_first_name(w)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&(at, w)) = words.get(i) {
+        if crate::persons::is_first_name(w) && words.get(i + 1).is_some_and(|(_, s)| surname(s)) {
+            let mut end = i + 2;
+            let third = words.get(end).is_some_and(|(_, s)| surname(s));
+            let then_lower = words
+                .get(end + 1)
+                .is_some_and(|(_, n)| n.starts_with(char::is_lowercase));
+            if third && !then_lower {
+                end += 1;
+            }
+            let name: Vec<&str> = words
+                .get(i..end)
+                .unwrap_or(&[])
+                .iter()
+                .map(|(_, w)| *w)
+                .collect();
+            out.push((at, name.join(" ")));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// "Göran Pettersson m x", "Linda Sundberg c x Tjg": a name, a party in small letters and
@@ -1532,6 +1587,27 @@ mod tests {
             "{:?}",
             c.warnings
         );
+    }
+
+    /// 022: officials with their titles before their names, in one flattened value.
+    #[test]
+    fn officials_with_titles_before_their_names() {
+        let c = cover_of(
+            "Övriga deltagande\tNämndsekreterare Fitim Kunushevci Tf. socialchef Lisbeth Bodén 63-68, 70, Individ- och familjeomsorgschef Yvonne Wahlbeck Administrativ chef Torbjörn Nyqvist Verksamhetsområdeschef hemvård Johan Steinbrecher 69 Utredare Oskar Johansson Verksamhetsområdeschef Myndighet Agneta Rönnkvist\n",
+        );
+        let present: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        for name in [
+            "Fitim Kunushevci",
+            "Lisbeth Bodén",
+            "Yvonne Wahlbeck",
+            "Torbjörn Nyqvist",
+            "Johan Steinbrecher",
+            "Oskar Johansson",
+            "Agneta Rönnkvist",
+        ] {
+            assert!(present.contains(&name), "{name}: {present:?}");
+        }
+        assert_eq!(present.len(), 7, "{present:?}");
     }
 
     /// 045: the place wraps onto the next line, which ends with the time.

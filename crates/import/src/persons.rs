@@ -352,7 +352,9 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 38] = [
+const NOT_NAME: [&str; 39] = [
+    // "Tf. socialchef": tillförordnad, before a title.
+    "tf",
     // Departments a list of officials puts before a name ("chef Fritid Beryl Lunder").
     "fritid",
     "kultur",
