@@ -345,10 +345,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         && (signer
                             || field == Field::Range
                                 && (!rest.contains(|c: char| c.is_ascii_digit())
-                                    || leading_name(rest.trim_start_matches(|c: char| {
-                                        c.is_ascii_digit() || "§-–,;:. ".contains(c)
-                                    }))
-                                    .is_some()));
+                                    || leading_name(after_range(rest)).is_some()));
                     if names_after {
                         let mut order = waiting.clone();
                         if signer {
@@ -369,9 +366,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                             }
                             // "Paragrafer 69-96 Anja Leinonen": the numbers are the range.
                             if field == Field::Range {
-                                let names_at = rest.trim_start_matches(|c: char| {
-                                    c.is_ascii_digit() || "§-–,;:. ".contains(c)
-                                });
+                                let names_at = after_range(rest);
                                 let range = rest
                                     .get(..rest.len() - names_at.len())
                                     .unwrap_or("")
@@ -795,14 +790,23 @@ fn after_chair(cover: &mut Cover, value: &str) {
     }
 }
 
+/// What follows a § range at the start of `v` ("69-96 Anja Leinonen" → "Anja Leinonen").
+fn after_range(v: &str) -> &str {
+    v.trim_start_matches(|c: char| c.is_ascii_digit() || "§-–,;:. ".contains(c))
+}
+
+/// The words of `text` with their byte offsets.
+fn words_at(text: &str) -> Vec<(usize, &str)> {
+    text.split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect()
+}
+
 /// The name that begins `cell` (two to four name words) and what follows it.
 fn leading_name(cell: &str) -> Option<(String, &str)> {
     let mut end = 0;
     let mut words = 0;
-    for (at, w) in cell.split_whitespace().map(|w| {
-        let at = w.as_ptr() as usize - cell.as_ptr() as usize;
-        (at, w)
-    }) {
+    for (at, w) in words_at(cell) {
         let name_word = crate::persons::is_name_token(w)
             && w.starts_with(char::is_uppercase)
             && !crate::persons::not_a_name(&w.to_lowercase());
@@ -1232,10 +1236,7 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
 /// a surname, and a second surname unless a lower-case word follows it (then it is a title:
 /// "Yvonne Wahlbeck Administrativ chef").
 fn first_name_runs(text: &str) -> Vec<(usize, String)> {
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect();
+    let words = words_at(text);
     let surname = |w: &str| {
         is_name_token(w)
             && w.starts_with(char::is_uppercase)
