@@ -352,7 +352,12 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 39] = [
+const NOT_NAME: [&str; 42] = [
+    // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
+    // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
+    "ekonom",
+    "controller",
+    "vård",
     // "Tf. socialchef": tillförordnad, before a title.
     "tf",
     // Departments a list of officials puts before a name ("chef Fritid Beryl Lunder").
@@ -399,7 +404,9 @@ const NOT_NAME: [&str; 39] = [
 
 /// Endings of the words of a cover page that are not names: bodies, offices, documents,
 /// matters ("Kommunfullmäktige", "Förvaringsplats", "Tertialuppföljning", "Sammanträdesprotokoll").
-const NOT_NAME_ENDINGS: [&str; 35] = [
+const NOT_NAME_ENDINGS: [&str; 36] = [
+    // "Protokolljusterare Sven Junzell".
+    "justerare",
     // Departments: "Konserthuset", "IT-enheten".
     "huset",
     "enheten",

@@ -106,7 +106,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("chair", 0.90),
     ("secretary", 0.92),
     ("adjusters", 0.86),
-    ("attendees", 0.93),
+    ("attendees", 0.935),
     ("paragraphs", 0.95),
 ];
 
