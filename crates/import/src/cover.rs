@@ -994,6 +994,18 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
     let mut last: Option<usize> = None; // index into cover.attendees
     for (start, end, party) in &marks {
         let between = v.get(cursor..*start).unwrap_or("");
+        // "Anéa Elfving, ordf (S)", "Mirza Bahram, vice ordf (MP)": the role between the
+        // name and its party is the new member's.
+        let (between, role) = match between.trim_end().rsplit_once(',') {
+            Some((head, tail))
+                if tail.to_lowercase().contains("ordf")
+                    && tail.split_whitespace().count() <= 4
+                    && trailing_name_start(head, 2).is_some() =>
+            {
+                (head, Some(tail))
+            }
+            _ => (between, None),
+        };
         // `between` = annotation of the previous person + the next name.
         let (annot, name) = match trailing_name_start(between, 1) {
             Some(off) => (
@@ -1041,6 +1053,9 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         let mut a = new_attendee(name, Some(party.clone()), attendance);
         if attendance == Attendance::Deciding {
             a.position = Some("ledamot".into());
+        }
+        if let Some(role) = role {
+            annotation(&mut a, role);
         }
         cover.attendees.push(a);
         last = Some(cover.attendees.len() - 1);
@@ -1587,6 +1602,27 @@ mod tests {
             c.warnings.iter().any(|w| w.contains("står som närvarande")),
             "{:?}",
             c.warnings
+        );
+    }
+
+    /// 040, 004: the role between a member's name and party ("Anéa Elfving, ordf (S)").
+    #[test]
+    fn a_role_between_name_and_party() {
+        let c = cover_of(
+            "Beslutande\tAnéa Elfving, ordf (S) Mirza Bahram, vice ordf (MP) Lars-Göran Ståhl (S)\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Anéa Elfving", Some("ordförande")),
+                ("Mirza Bahram", Some("vice ordförande")),
+                ("Lars-Göran Ståhl", Some("ledamot"))
+            ]
         );
     }
 

@@ -103,7 +103,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("place", 0.96),
     ("start_time", 0.88),
     ("end_time", 0.90),
-    ("chair", 0.90),
+    ("chair", 0.91),
     ("secretary", 0.92),
     ("adjusters", 0.86),
     ("attendees", 0.935),
