@@ -485,7 +485,7 @@ pub(crate) fn is_initial(w: &str) -> bool {
 }
 
 static SUBSTITUTE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\s)med\s+\S+(?:\s+\S+){0,3}?\s+som\s+(?:ersättare|ers\.?)(?:\s|$)")
+    Regex::new(r"(?i)(?:^|\s)med\s+\S+(?:\s+\S+){0,3}?\s+som\s+(?:ersättare|ers\.?)(?:[\s.,;]|$)")
         .expect("static regex")
 });
 /// A party in parentheses after a name: "(S)", "(KD)", "(s)"; the abbreviation is group 1.
@@ -601,7 +601,17 @@ fn is_particle(w: &str) -> bool {
 mod tests {
     use super::*;
 
-    /// 021, 024: departments written before an official's name are no part of it.
+    /// 019: the justerare's substitute, named "med … som ersättare." before a full stop.
+    #[test]
+    fn the_substitute_justerare_is_no_justerare() {
+        assert_eq!(
+            names("Finn Stavnsbo (SD) med Lena Stensgård (M) som ersättare."),
+            ["Finn Stavnsbo"]
+        );
+    }
+
+    /// 021, 024, 025, 026, 035: departments and professions written beside an official's name
+    /// are no part of it.
     #[test]
     fn departments_are_no_names() {
         for w in [

@@ -105,7 +105,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.90),
     ("chair", 0.91),
     ("secretary", 0.92),
-    ("adjusters", 0.86),
+    ("adjusters", 0.87),
     ("attendees", 0.935),
     ("paragraphs", 0.95),
 ];
