@@ -450,7 +450,6 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         .filter(|(f, _, _)| *f == Field::Adjusters)
         .map(|(_, no, v)| (*no, v.clone()))
         .collect();
-    let adjuster_texts: Vec<String> = adjuster_values.iter().map(|(_, v)| v.clone()).collect();
     for (field, no, v) in values {
         apply(&mut cover, field, no, &v);
     }
@@ -491,9 +490,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             .adjusters
             .iter()
             .filter(|a| {
-                adjuster_texts
+                adjuster_values
                     .iter()
-                    .filter(|t| t.contains(a.as_str()))
+                    .filter(|(_, t)| t.contains(a.as_str()))
                     .count()
                     >= 2
             })
@@ -795,22 +794,12 @@ fn after_range(v: &str) -> &str {
     v.trim_start_matches(|c: char| c.is_ascii_digit() || "§-–,;:. ".contains(c))
 }
 
-/// The words of `text` with their byte offsets.
-fn words_at(text: &str) -> Vec<(usize, &str)> {
-    text.split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .collect()
-}
-
 /// The name that begins `cell` (two to four name words) and what follows it.
 fn leading_name(cell: &str) -> Option<(String, &str)> {
     let mut end = 0;
     let mut words = 0;
-    for (at, w) in words_at(cell) {
-        let name_word = crate::persons::is_name_token(w)
-            && w.starts_with(char::is_uppercase)
-            && !crate::persons::not_a_name(&w.to_lowercase());
-        if !name_word || words == 4 {
+    for (at, w) in crate::persons::words_at(cell) {
+        if !crate::persons::is_word(w) || words == 4 {
             break;
         }
         words += 1;
@@ -1213,7 +1202,7 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                         // "Individ- och familjeomsorgschef Yvonne Wahlbeck Administrativ chef
                         // Torbjörn Nyqvist …": officials with their titles before their names.
                         let among = if attendance == Attendance::Other {
-                            first_name_runs(annot)
+                            crate::persons::first_name_runs(annot)
                         } else {
                             Vec::new()
                         };
@@ -1245,44 +1234,6 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             }
         }
     }
-}
-
-/// The names in `text` that open with a known first name, where each begins: a first name,
-/// a surname, and a second surname unless a lower-case word follows it (then it is a title:
-/// "Yvonne Wahlbeck Administrativ chef").
-fn first_name_runs(text: &str) -> Vec<(usize, String)> {
-    let words = words_at(text);
-    let surname = |w: &str| {
-        is_name_token(w)
-            && w.starts_with(char::is_uppercase)
-            && !crate::persons::not_a_name(&w.to_lowercase())
-            && !crate::persons::is_first_name(w)
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while let Some(&(at, w)) = words.get(i) {
-        if crate::persons::is_first_name(w) && words.get(i + 1).is_some_and(|(_, s)| surname(s)) {
-            let mut end = i + 2;
-            let third = words.get(end).is_some_and(|(_, s)| surname(s));
-            let then_lower = words
-                .get(end + 1)
-                .is_some_and(|(_, n)| n.starts_with(char::is_lowercase));
-            if third && !then_lower {
-                end += 1;
-            }
-            let name: Vec<&str> = words
-                .get(i..end)
-                .unwrap_or(&[])
-                .iter()
-                .map(|(_, w)| *w)
-                .collect();
-            out.push((at, name.join(" ")));
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    out
 }
 
 /// "Göran Pettersson m x", "Linda Sundberg c x Tjg": a name, a party in small letters and

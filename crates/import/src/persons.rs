@@ -474,7 +474,7 @@ pub(crate) fn is_name_token(w: &str) -> bool {
 }
 
 /// A capitalised word of a name that is no label, body or document word.
-fn is_word(w: &str) -> bool {
+pub(crate) fn is_word(w: &str) -> bool {
     w.starts_with(char::is_uppercase) && is_name_token(w) && !not_a_name(&w.to_lowercase())
 }
 
@@ -530,6 +530,46 @@ pub fn names(v: &str) -> Vec<String> {
             if name.len() >= 2 && !name.last().is_some_and(|w| is_initial(w)) {
                 out.push(name.join(" "));
             }
+        }
+    }
+    out
+}
+
+/// The words of `text` with their byte offsets.
+pub(crate) fn words_at(text: &str) -> Vec<(usize, &str)> {
+    text.split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect()
+}
+
+/// The names in `text` that open with a known first name, where each begins: a first name,
+/// a surname, and a second surname unless a lower-case word follows it (then it is a title:
+/// "Yvonne Wahlbeck Administrativ chef").
+pub(crate) fn first_name_runs(text: &str) -> Vec<(usize, String)> {
+    let words = words_at(text);
+    let surname = |w: &str| is_word(w) && !is_first_name(w);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(&(at, w)) = words.get(i) {
+        if is_first_name(w) && words.get(i + 1).is_some_and(|(_, s)| surname(s)) {
+            let mut end = i + 2;
+            let third = words.get(end).is_some_and(|(_, s)| surname(s));
+            let then_lower = words
+                .get(end + 1)
+                .is_some_and(|(_, n)| n.starts_with(char::is_lowercase));
+            if third && !then_lower {
+                end += 1;
+            }
+            let name: Vec<&str> = words
+                .get(i..end)
+                .unwrap_or(&[])
+                .iter()
+                .map(|(_, w)| *w)
+                .collect();
+            out.push((at, name.join(" ")));
+            i = end;
+        } else {
+            i += 1;
         }
     }
     out

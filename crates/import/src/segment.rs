@@ -223,13 +223,12 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
             .min()
             .unwrap_or(items.len());
         match place_title(items, lo.max(agenda_end), hi, &entry.title, &mut prints) {
-            // A heading whose number was lost, matched by the agenda: the agenda gives it.
-            Some(i) if segs.iter().any(|s| s.head == i && s.number.is_none()) => {
-                if let Some(s) = segs.iter_mut().find(|s| s.head == i) {
-                    s.number = Some(entry.number);
-                }
-            }
             Some(i) => {
+                // A heading whose number was lost, matched by the agenda: the agenda gives it.
+                if let Some(lost) = segs.iter_mut().find(|s| s.head == i && s.number.is_none()) {
+                    lost.number = Some(entry.number);
+                    continue;
+                }
                 let pos = segs.partition_point(|s| s.head < i);
                 segs.insert(
                     pos,
@@ -298,15 +297,10 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
     // Gaps in the numbering when there is no agenda to fill them.
     if out.agenda.is_empty() {
         for w in segs.windows(2) {
-            if let [Segment {
-                number: Some(a_number),
-                ..
-            }, b @ Segment {
-                number: Some(b_number),
-                ..
-            }] = w
-            {
-                let (a_number, b_number) = (*a_number, *b_number);
+            if let [a, b] = w {
+                let (Some(a_number), Some(b_number)) = (a.number, b.number) else {
+                    continue;
+                };
                 if b_number > a_number + 1 {
                     let line = items.get(b.head).map_or(0, |it| it.no);
                     out.warnings.push(format!(

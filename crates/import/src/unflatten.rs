@@ -124,13 +124,10 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
         // member's party, not a label.
         let before = t.get(..at).unwrap_or("");
         let party_before = before.trim_end().strip_suffix(',').is_some_and(|b| {
-            b.ends_with(')')
-                || b.rsplit(' ').next().is_some_and(|w| {
-                    (1..=4).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
-                }) && b
-                    .trim_end_matches(|c: char| c.is_ascii_uppercase())
-                    .trim_end()
-                    .ends_with(',')
+            let (name, party) = b.rsplit_once(' ').unwrap_or(("", b));
+            let bare_party =
+                (1..=4).contains(&party.len()) && party.chars().all(|c| c.is_ascii_uppercase());
+            b.ends_with(')') || bare_party && name.trim_end().ends_with(',')
         });
         let before_ok = before.chars().next_back().is_none_or(|c| c == ' ') && !party_before;
         let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase);

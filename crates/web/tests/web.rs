@@ -1581,6 +1581,15 @@ fn multipart(
     body
 }
 
+/// The staged file a preview page hands to its "Spara" form (the hidden field `fil`).
+fn staged_file(page: &str) -> String {
+    page.split("name=\"fil\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the preview names its staged file")
+        .to_string()
+}
+
 fn upload(path: &str, cookie: &str, body: Vec<u8>) -> Request<Body> {
     Request::post(path)
         .header(
@@ -1645,15 +1654,7 @@ async fn files_are_read_in_from_the_browser_with_a_preview_first() {
         StatusCode::NOT_FOUND,
         "the preview stored nothing"
     );
-    let token = preview
-        .body
-        .split("name=\"fil\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let token = staged_file(&preview.body);
     // Someone else cannot store it.
     let (other, other_csrf) = app.login("sekreterare").await;
     let stolen = app
@@ -1793,15 +1794,7 @@ async fn a_protocol_that_lost_its_paragraph_numbers_is_numbered_in_the_browser()
     assert!(preview
         .body
         .contains("name=\"forsta_paragraf\" value=\"1\""));
-    let token = preview
-        .body
-        .split("name=\"fil\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_string();
+    let token = staged_file(&preview.body);
     let saved = app
         .post_form(
             "/las-in/spara",

@@ -311,15 +311,13 @@ fn number_lost_paragraphs(p: &mut Protocol, first: u32) -> Result<()> {
                 }
             },
         };
-        if let Some((before, _)) = previous {
+        if let Some((before, before_given)) = previous {
             if number <= before {
                 return Err(field(format!(
                     "”{}” är § {number} i texten och kan inte följa på § {before}; ange ett lägre nummer för den första paragrafen",
                     para.title
                 )));
             }
-        }
-        if let Some((before, before_given)) = previous {
             if number > before + 1 && (given || before_given) {
                 notes.push(format!(
                     "§§ {}–{} saknas mellan § {before} och § {number} med den första paragrafens nummer {first}; kontrollera numret",
@@ -389,12 +387,17 @@ pub(crate) fn store_in(
         );
     }
     let (date, body_name) = date_and_body(p)?;
-    if let Some(lost) = p.paragraphs.iter().find(|ip| ip.number.is_none()) {
-        crate::refuse!(
-            "protokollet är ofullständigt importerat: paragrafen ”{}” (rad {}) har inget nummer i texten – ange den första paragrafens nummer vid inläsningen (fältet Första paragrafens nummer i webbläsaren, --forsta-paragraf på kommandoraden) och läs in igen; inget sparades",
-            lost.title,
-            lost.line
-        );
+    // Every § has its number before anything is written.
+    let mut numbers = Vec::with_capacity(p.paragraphs.len());
+    for ip in &p.paragraphs {
+        let Some(n) = ip.number else {
+            crate::refuse!(
+                "protokollet är ofullständigt importerat: paragrafen ”{}” (rad {}) har inget nummer i texten – ange den första paragrafens nummer vid inläsningen (fältet Första paragrafens nummer i webbläsaren, --forsta-paragraf på kommandoraden) och läs in igen; inget sparades",
+                ip.title,
+                ip.line
+            );
+        };
+        numbers.push(n);
     }
     let body = find_or_create_body(store, body_name, &mut warnings)?;
     let mut people = People {
@@ -512,10 +515,7 @@ pub(crate) fn store_in(
     let mut agenda = Vec::new();
     let mut paragraphs = Vec::new();
     let mut classified = Vec::new();
-    for (i, ip) in p.paragraphs.iter().enumerate() {
-        let Some(number) = ip.number else {
-            crate::refuse!("paragrafen ”{}” har inget nummer; inget sparades", ip.title);
-        };
+    for (i, (ip, &number)) in p.paragraphs.iter().zip(&numbers).enumerate() {
         let mut para = Paragraph::new(number, &ip.title).with_context(|| format!("§ {number}"))?;
         para.case_number = ip.case_number.clone();
         para.text = ip.text.clone();
