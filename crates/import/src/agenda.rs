@@ -2,6 +2,7 @@
 //! that some protocols print after the cover page (seed 004 lines 18–38).
 
 use crate::stream::Item;
+use crate::text::TrimWhite;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -26,7 +27,7 @@ static PAGES_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?$").expect("static regex"));
 
 fn parse_entry(text: &str) -> Option<(u32, String, Option<String>)> {
-    let t = text.trim();
+    let t = text.trim_white();
     // Every entry starts with the paragraph sign: most lines are out at once.
     if !t.starts_with('§') {
         return None;
@@ -69,7 +70,7 @@ fn continues_title(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
     let (Some(last), Some(it)) = (run.last(), items.get(i)) else {
         return false;
     };
-    let t = it.text.trim();
+    let t = it.text.trim_white();
     if !t.chars().next().is_some_and(char::is_lowercase) || t.chars().count() > 120 {
         return false;
     }
@@ -102,7 +103,7 @@ pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
             None if continues_title(items, i, &run) => {
                 if let Some(last) = run.last_mut() {
                     last.title.push(' ');
-                    last.title.push_str(it.text.trim());
+                    last.title.push_str(it.text.trim_white());
                 }
             }
             _ => {

@@ -9,6 +9,7 @@ use crate::furniture::strip_boilerplate;
 use crate::lines::Line;
 use crate::model::{Attendance, Attendee};
 use crate::persons::{is_name_token, PARTY};
+use crate::text::TrimWhite;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -163,7 +164,24 @@ pub struct Cover {
     after_chair: Vec<String>,
 }
 
+/// The first letters of the labels as OCR may read them ([`ocr_fold`]): a cell that begins
+/// with none of them is no label.
+static LABEL_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = LABELS
+        .iter()
+        .filter_map(|(l, _)| l.chars().next().map(ocr_fold))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
 fn match_label(cell: &str) -> Option<(Field, &str)> {
+    // The exact and the OCR comparison below both need the first letters to agree folded.
+    let first = ocr_fold(cell.chars().next()?);
+    if !LABEL_FIRSTS.contains(&first) {
+        return None;
+    }
     let lower = cell.to_lowercase();
     for (l, f) in LABELS {
         if lower.starts_with(l) {
@@ -172,7 +190,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
             if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
-            let rest = rest.trim_start_matches([':', ' ']).trim();
+            let rest = rest.trim_start_matches([':', ' ']).trim_white();
             return Some((f, rest));
         }
     }
@@ -186,7 +204,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
             if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
-            return Some((f, rest.trim_start_matches([':', ' ']).trim()));
+            return Some((f, rest.trim_start_matches([':', ' ']).trim_white()));
         }
     }
     None
@@ -224,11 +242,11 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             continue;
         }
         let is_furniture = furniture.get(i).copied().unwrap_or(false);
-        if is_furniture && match_label(line.text.trim()).is_none() {
+        if is_furniture && match_label(line.text.trim_white()).is_none() {
             continue;
         }
         for raw_cell in line.text.split('\t') {
-            let cell = strip_boilerplate(raw_cell.trim());
+            let cell = strip_boilerplate(raw_cell.trim_white());
             // A signature line ("....", "____") holds no value.
             let cell = if cell.chars().any(char::is_alphanumeric) {
                 cell
@@ -690,10 +708,10 @@ fn strip_prefix_ci(v: &str, prefixes: &[&str]) -> String {
     let lower = v.to_lowercase();
     for p in prefixes {
         if lower.starts_with(p) {
-            return v.get(p.len()..).unwrap_or(v).trim().to_string();
+            return v.get(p.len()..).unwrap_or(v).trim_white().to_string();
         }
     }
-    v.trim().to_string()
+    v.trim_white().to_string()
 }
 
 /// "Bert Öhlund, ordförande Lars Björklund, sekreterare.. Ann Åström, protokollsjusterare":
@@ -749,7 +767,7 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
     }
     for (k, (_, end, which)) in marks.iter().enumerate() {
         let stop = marks.get(k + 1).map_or(v.len(), |m| m.0);
-        let value = v.get(*end..stop).unwrap_or("").trim();
+        let value = v.get(*end..stop).unwrap_or("").trim_white();
         if value.is_empty() {
             continue;
         }
@@ -808,7 +826,7 @@ fn leading_name(cell: &str) -> Option<(String, &str)> {
     (words >= 2).then(|| {
         (
             cell.get(..end).unwrap_or("").to_string(),
-            cell.get(end..).unwrap_or("").trim(),
+            cell.get(end..).unwrap_or("").trim_white(),
         )
     })
 }
@@ -865,13 +883,13 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
 }
 
 fn annotation(att: &mut Attendee, text: &str) {
-    let t = text.trim().trim_matches([',', ';', ' ']);
+    let t = text.trim_white().trim_matches([',', ';', ' ']);
     if t.is_empty() {
         return;
     }
     let mut rest = t.to_string();
     if let Some(m) = PARAS.find(&rest) {
-        att.paragraphs = Some(m.as_str().trim().to_string());
+        att.paragraphs = Some(m.as_str().trim_white().to_string());
         rest = format!(
             "{} {}",
             rest.get(..m.start()).unwrap_or(""),
@@ -879,7 +897,7 @@ fn annotation(att: &mut Attendee, text: &str) {
         );
     }
     let lower = rest.to_lowercase();
-    let lower = lower.trim().trim_matches([',', ' ']);
+    let lower = lower.trim_white().trim_matches([',', ' ']);
     if lower.contains("vice ordf") {
         att.position = Some("vice ordförande".into());
     } else if lower == "ordförande"
@@ -919,8 +937,8 @@ fn new_attendee(name: &str, party: Option<String>, attendance: Attendance) -> At
 
 /// Adds the people in one value (a line or a table cell).
 fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, serving: bool) {
-    let v = GROUP_LABEL.replace(v.trim(), "");
-    let v = v.trim();
+    let v = GROUP_LABEL.replace(v.trim_white(), "");
+    let v = v.trim_white();
     if v.is_empty() || v == "-" || v == "–" {
         return;
     }
@@ -1025,7 +1043,7 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             if !others.is_empty() {
                 add_without_parties(cover, others, Attendance::Other);
             }
-        } else if !annot.trim().trim_matches([',', ' ']).is_empty()
+        } else if !annot.trim_white().trim_matches([',', ' ']).is_empty()
             && !cover.attendees.is_empty()
             && cursor > 0
         {
@@ -1034,7 +1052,7 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                 annotation(a, annot);
             }
         }
-        let name = name.trim();
+        let name = name.trim_white();
         if name.is_empty() {
             cursor = *end;
             continue;
@@ -1142,7 +1160,7 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             // The first chunk is a name, possibly followed by a title ("Anna Berg socialchef" is rare).
             let mut a = new_attendee(chunk, None, attendance);
             if let Some(m) = PARAS.find(chunk) {
-                a.paragraphs = Some(m.as_str().trim().to_string());
+                a.paragraphs = Some(m.as_str().trim_white().to_string());
                 a.name = clean_name(&format!(
                     "{}{}",
                     chunk.get(..m.start()).unwrap_or(""),
@@ -1343,7 +1361,7 @@ fn trailing_people_label(rest: &str) -> Option<(&str, Field)> {
         let (before, tail) = (t.get(..at)?, t.get(at..)?);
         (tail.to_lowercase() == *label
             && before.ends_with(' ')
-            && before.trim().chars().any(char::is_alphanumeric))
+            && before.trim_white().chars().any(char::is_alphanumeric))
         .then(|| (before.trim_end(), *field))
     })
 }

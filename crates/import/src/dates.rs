@@ -2,6 +2,7 @@
 //! `2024-01-29`, "den 21 februari 2024", "måndagen den 29 januari 2024",
 //! `kl. 13:15 – 17:00`, `08.35`, `16 .15`.
 
+use crate::text::TrimWhite;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -163,7 +164,7 @@ pub fn first_date(s: &str) -> Option<String> {
 /// The date when the whole line is just a date ("2025-09-01", "den 21 februari 2024",
 /// "måndagen den 29 januari 2024").
 pub fn standalone_date(line: &str) -> Option<String> {
-    let t = line.trim();
+    let t = line.trim_white();
     if t.len() > 40 || !t.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -279,9 +280,9 @@ pub fn strip_date_time(s: &str) -> String {
     for _ in 0..3 {
         out = NOISE.replace_all(&out, " ").into_owned();
         out = out
-            .trim()
+            .trim_white()
             .trim_end_matches([',', '-', '–', '—', ' '])
-            .trim()
+            .trim_white()
             .to_string();
     }
     let collapsed: Vec<&str> = out.split_whitespace().collect();
@@ -398,7 +399,7 @@ mod tests {
                 let text = std::fs::read_to_string(e.path()).unwrap();
                 lines.extend(
                     text.lines()
-                        .map(|l| l.trim().to_string())
+                        .map(|l| l.trim_white().to_string())
                         .filter(|l| l.len() <= 40 && l.bytes().any(|b| b.is_ascii_digit())),
                 );
             }

@@ -8,6 +8,7 @@
 
 use crate::dates::{find_dates, first_date, standalone_date};
 use crate::lines::Line;
+use crate::text::TrimWhite;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -103,12 +104,12 @@ pub fn strip_boilerplate(s: &str) -> String {
 pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     for re in [&*DATE_LABEL, &*PLACE_TIME_LABEL] {
         for l in lines.iter().take(400) {
-            let text: std::borrow::Cow<'_, str> = if l.text.contains('\t') {
+            let text: std::borrow::Cow<'_, str> = if crate::text::has_byte(&l.text, b'\t') {
                 l.text.replace('\t', " ").into()
             } else {
                 l.text.as_str().into()
             };
-            if let Some(v) = crate::text::matched(re, text.trim()).and_then(|c| c.get(1)) {
+            if let Some(v) = crate::text::matched(re, text.trim_white()).and_then(|c| c.get(1)) {
                 if v.as_str().to_lowercase().starts_with("för just") {
                     continue;
                 }
@@ -165,7 +166,7 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
 /// box, else the most frequent body-like line near page headers.
 pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
     for l in lines.iter().take(400) {
-        let text = l.text.trim();
+        let text = l.text.trim_white();
         if let Some(c) = crate::text::matched(&BODY_LABEL, text) {
             if let Some(v) = c.get(1) {
                 let v = strip_boilerplate(&v.as_str().replace('\t', " "));
@@ -189,7 +190,7 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
     let header_like: Vec<bool> = lines
         .iter()
         .map(|l| {
-            let t = l.text.trim();
+            let t = l.text.trim_white();
             t.len() <= 40
                 && (standalone_date(t).as_deref() == Some(date)
                     || t.eq_ignore_ascii_case("protokoll")
@@ -199,10 +200,10 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
         .collect();
     let mut scores: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        let t = l.text.trim();
+        let t = l.text.trim_white();
         if t.is_empty()
             || t.len() > 80
-            || t.contains('\t')
+            || crate::text::has_byte(t, b'\t')
             || !ends_like_body(t)
             || !is_body_line(t)
         {
@@ -230,7 +231,7 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
             lines
                 .iter()
                 .take(40)
-                .map(|l| l.text.trim())
+                .map(|l| l.text.trim_white())
                 .find(|t| t.len() <= 80 && is_body_line(t) && !starts_with_label(t))
                 .map(str::to_string)
         })
@@ -283,11 +284,11 @@ fn starts_with_label(t: &str) -> bool {
 /// omsorgsnämnden …"): the longest run of up to eight words that is a body's name, in its
 /// normal capitalised form.
 fn body_prefix(v: &str) -> Option<String> {
-    let v = v.trim().trim_start_matches([':', ';', ' ']);
+    let v = v.trim_white().trim_start_matches([':', ';', ' ']);
     let v = v.strip_prefix("och ").unwrap_or(v);
     // "Hässleholms kommun, omsorgsnämnden": the municipality before the body.
     let v = match v.find("kommun,") {
-        Some(i) if i < 40 => v.get(i + "kommun,".len()..).unwrap_or(v).trim(),
+        Some(i) if i < 40 => v.get(i + "kommun,".len()..).unwrap_or(v).trim_white(),
         _ => v,
     };
     let words: Vec<&str> = v.split_whitespace().take(8).collect();
@@ -373,7 +374,7 @@ fn named_protocol_body(lines: &[Line]) -> Option<String> {
             (_, _, _, Some(name)) => name.as_str().to_string(),
             _ => return None,
         };
-        let name = name.trim();
+        let name = name.trim_white();
         (ends_like_body(name) && is_body_line(name)).then(|| normal_case(name))
     })
 }
@@ -384,7 +385,7 @@ fn named_protocol_body(lines: &[Line]) -> Option<String> {
 fn page_start_body(lines: &[Line]) -> Option<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
-        let t = l.text.trim();
+        let t = l.text.trim_white();
         // Page numbers ("1 ", "1 1 ") and the words a page header puts first.
         let mut rest = t;
         loop {
@@ -593,14 +594,14 @@ impl HeaderContext {
     /// True when the whole line is made of header pieces: the body, the
     /// meeting date, "Protokoll", "Justerandes sign", "Sida 3 av 12" …
     pub fn is_header_line(&self, text: &str) -> bool {
-        let t = text.trim();
+        let t = text.trim_white();
         if t.is_empty() || t.len() > 160 {
             return false;
         }
         if t.len() <= 90
-            && t.bytes().any(|b| b.is_ascii_digit())
             // PAGE_NO begins with a digit, a dash or "utskriv…".
             && t.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '-' | 'u' | 'U'))
+            && t.bytes().any(|b| b.is_ascii_digit())
             && PAGE_NO.is_match(t)
             && t.split_whitespace().nth(14).is_none()
         {
@@ -681,10 +682,15 @@ fn plainly_spaced(t: &str) -> bool {
         m[0xE3] = true;
         m
     };
-    if t.contains("  ") {
-        return false;
+    // One pass without a branch per byte: a double space, and any byte of MAYBE_SPACE.
+    let (mut space_before, mut double, mut maybe) = (false, false, false);
+    for &b in t.as_bytes() {
+        let space = b == b' ';
+        double |= space_before & space;
+        space_before = space;
+        maybe |= MAYBE_SPACE[b as usize];
     }
-    !t.bytes().any(|b| MAYBE_SPACE[b as usize]) || t.chars().all(|c| c == ' ' || !c.is_whitespace())
+    !double && (!maybe || t.chars().all(|c| c == ' ' || !c.is_whitespace()))
 }
 
 /// Removes `stem` plus up to three following letters (inflection) everywhere.
@@ -731,13 +737,24 @@ fn next_non_blank(lines: &[Line], from: usize) -> Option<usize> {
     (from..lines.len()).find(|&j| lines.get(j).is_some_and(|l| !l.is_blank()))
 }
 
+/// Whether `t` begins with a letter some [`FOOTER_LABEL`] begins with (in either case): a
+/// test of one byte that spares most lines the pattern.
+fn could_be_footer_label(t: &str) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|b| b"tbpglemofhwivs".contains(&b.to_ascii_lowercase()))
+}
+
 /// Address footers: at least two footer labels close together.
 fn mark_footers(lines: &[Line], flags: &mut [bool]) {
     let labels: Vec<usize> = lines
         .iter()
         .enumerate()
         .filter(|(_, l)| {
-            l.text.len() <= 90 && !l.text.contains('\t') && FOOTER_LABEL.is_match(l.text.trim())
+            l.text.len() <= 90
+                && could_be_footer_label(l.text.trim_white())
+                && !crate::text::has_byte(&l.text, b'\t')
+                && FOOTER_LABEL.is_match(l.text.trim_white())
         })
         .map(|(i, _)| i)
         .collect();
@@ -749,15 +766,15 @@ fn mark_footers(lines: &[Line], flags: &mut [bool]) {
         }
         let Some(l) = lines.get(i) else { continue };
         let inline = FOOTER_LABEL
-            .captures(l.text.trim())
+            .captures(l.text.trim_white())
             .and_then(|c| c.get(1))
-            .is_some_and(|m| !m.as_str().trim().is_empty());
+            .is_some_and(|m| !m.as_str().trim_white().is_empty());
         if let Some(f) = flags.get_mut(i) {
             *f = true;
         }
         if !inline {
             if let Some(j) = next_non_blank(lines, i + 1) {
-                let value = lines.get(j).map(|l| l.text.trim()).unwrap_or("");
+                let value = lines.get(j).map(|l| l.text.trim_white()).unwrap_or("");
                 if value.chars().count() <= 60
                     && !FOOTER_LABEL.is_match(value)
                     && !value.starts_with('§')
@@ -769,6 +786,13 @@ fn mark_footers(lines: &[Line], flags: &mut [bool]) {
             }
         }
     }
+}
+
+/// Whether `t` holds more than 60 bytes that are not ASCII white space (too long for a
+/// header). Counted over the whole line without a branch per byte, which is cheaper than
+/// stopping at the 61st.
+fn over_60_visible(t: &str) -> bool {
+    t.len() > 60 && t.len() - t.bytes().filter(u8::is_ascii_whitespace).count() > 60
 }
 
 /// Short lines repeated on many pages right next to other furniture
@@ -797,15 +821,8 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
     // Keyed with runs of white space collapsed: a layout extraction spaces the
     // same header differently on every page.
     let key_of = |i: usize| -> Option<Cow<'_, str>> {
-        let t = lines.get(i)?.text.trim();
-        if t.is_empty()
-            || t.len() > 60
-                && t.bytes()
-                    .filter(|b| !b.is_ascii_whitespace())
-                    .nth(60)
-                    .is_some()
-            || flags.get(i).copied().unwrap_or(true)
-        {
+        let t = lines.get(i)?.text.trim_white();
+        if t.is_empty() || over_60_visible(t) || flags.get(i).copied().unwrap_or(true) {
             return None;
         }
         let key: Cow<'_, str> = if plainly_spaced(t) {
@@ -842,16 +859,11 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
     }
     let shortest = lengths.iter().position(|&l| l).unwrap_or(0);
     for i in (0..n).filter(|&i| !adjacent[i] && !blank[i]) {
-        let t = lines.get(i).map_or("", |l| l.text.trim());
+        let t = lines.get(i).map_or("", |l| l.text.trim_white());
         if t.is_empty() || t.len() < shortest {
             continue; // a key is never longer than its line
         }
-        if t.len() > 60
-            && t.bytes()
-                .filter(|b| !b.is_ascii_whitespace())
-                .nth(60)
-                .is_some()
-        {
+        if over_60_visible(t) {
             continue; // text, not a header (as in `key_of`)
         }
         if !lengths.get(t.len()).copied().unwrap_or(false) && plainly_spaced(t) {
@@ -961,6 +973,15 @@ mod tests {
         assert!(ctx.is_header_line("Justerare"));
         assert!(!ctx.is_header_line("Socialnämndens beslut"));
         assert!(!ctx.is_header_line("Socialnämndens arbetsutskott"));
+    }
+
+    #[test]
+    fn every_footer_label_passes_the_first_letter_test() {
+        for first in crate::text::first_letters(FOOTER_LABEL.as_str()) {
+            for c in [first, first.to_ascii_uppercase()] {
+                assert!(could_be_footer_label(&c.to_string()), "{c}");
+            }
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! *Beslutsunderlag*, *Beslutet skickas till*, *Yrkande* …, and case-number
 //! lines (*Dnr*, *Diarienummer*).
 
+use crate::text::TrimWhite;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -67,6 +68,15 @@ static LABEL_ORDER: LazyLock<[(&'static Regex, Section); 6]> = LazyLock::new(|| 
 static LABELS: LazyLock<regex::RegexSet> = LazyLock::new(|| {
     regex::RegexSet::new(LABEL_ORDER.iter().map(|(re, _)| re.as_str())).expect("static regex")
 });
+/// All of them as one pattern: whether a line is any label at all, which the fast automaton
+/// answers for far less than the set's search for every pattern that matches.
+static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives: Vec<String> = LABEL_ORDER
+        .iter()
+        .map(|(re, _)| format!("(?:{})", re.as_str()))
+        .collect();
+    Regex::new(&alternatives.join("|")).expect("static regex")
+});
 static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)^(?:dnr|diarienummer|diarienr|ärendenummer|ärende nr|dnr\.)\s*:?\s*(\S.{0,60})$",
@@ -77,8 +87,8 @@ static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 /// If `line` is a section label, which section it opens and any value on the
 /// same line ("Beslut: Nämnden godkänner …").
 pub fn label(line: &str) -> Option<(Section, Option<String>)> {
-    let t = line.trim();
-    if t.is_empty() || t.len() > 120 || t.contains('\t') {
+    let t = line.trim_white();
+    if t.is_empty() || t.len() > 120 || crate::text::has_byte(t, b'\t') {
         return None;
     }
     let first = t.chars().next()?;
@@ -91,15 +101,18 @@ pub fn label(line: &str) -> Option<(Section, Option<String>)> {
             .skip(1)
             .flatten()
             .next()
-            .map(|m| m.as_str().trim().to_string())
+            .map(|m| m.as_str().trim_white().to_string())
             .filter(|v| !v.is_empty())
     };
-    // Cheap pre-check: labels are short or contain a colon.
-    if t.split_whitespace().nth(6).is_some() && !t.contains(':') {
+    // Whether the line is any label at all (the anchored automaton gives up within the
+    // first words of most lines), and labels are short or contain a colon.
+    if !ANY_LABEL.is_match(t)
+        || t.split_whitespace().nth(6).is_some() && !crate::text::has_byte(t, b':')
+    {
         return None;
     }
-    // One pass of the combined automaton says which label (if any) the line is; the
-    // first in this order wins, as when the patterns were tried one by one.
+    // One pass of the combined set says which label the line is; the first in this order
+    // wins, as when the patterns were tried one by one.
     let which = LABELS.matches(t).iter().next()?;
     let (re, section) = LABEL_ORDER.get(which)?;
     // Only "skickas till" takes a value without a colon.
@@ -112,12 +125,12 @@ pub fn label(line: &str) -> Option<(Section, Option<String>)> {
 
 /// The case number (*diarienummer*) on a "Dnr …" / "Diarienummer …" line.
 pub fn case_number(line: &str) -> Option<String> {
-    let t = line.trim();
+    let t = line.trim_white();
     if t.len() > 80 {
         return None;
     }
     let c = crate::text::matched(&CASE_NUMBER, t)?;
-    let v = c.get(1)?.as_str().trim();
+    let v = c.get(1)?.as_str().trim_white();
     // "Dnr KS 2025:4, handling 2868" inside an anmälningsärende is still a Dnr line;
     // callers decide by position whether it is the paragraph's case number.
     if v.chars().any(|c| c.is_ascii_digit()) {

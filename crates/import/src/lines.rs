@@ -1,6 +1,7 @@
 //! Splitting extracted text into logical lines and cleaning stray markup
 //! (`**`, `<p>`, `<hr/>`, `*kursiv*`, private-use bullets).
 
+use crate::text::TrimWhite;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -16,7 +17,7 @@ pub struct Line {
 
 impl Line {
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.text.trim_white().is_empty()
     }
 }
 
@@ -50,19 +51,27 @@ fn is_bullet(c: char) -> bool {
     )
 }
 
-/// Splits `input` into cleaned logical lines. Linear in the input size.
+/// Splits `input` into cleaned logical lines. Linear in the input size: the line breaks are
+/// found with the vectorised `memchr`, and each line's bytes are read once to learn what
+/// cleaning it needs.
 pub fn split_lines(input: &str) -> Vec<Line> {
     let mut out = Vec::with_capacity(input.len() / 40 + 1);
-    for (idx, raw) in input.split('\n').enumerate() {
+    let mut from = 0;
+    let ends = memchr::memchr_iter(b'\n', input.as_bytes()).chain(std::iter::once(input.len()));
+    for (idx, to) in ends.enumerate() {
         let no = idx + 1;
+        // `to` is a line break or the end, both on a character boundary.
+        let raw = input.get(from..to).unwrap_or("");
+        from = to + 1;
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
+        let kinds = byte_kinds(raw);
         // A line of only spaces is an extraction artefact (an empty text run),
         // not a paragraph break: drop it entirely.
-        let raw = raw.strip_suffix('\r').unwrap_or(raw);
-        if !raw.is_empty() && raw.trim_start_matches([' ', '\u{a0}']).is_empty() {
+        if !raw.is_empty() && kinds & VISIBLE == 0 {
             continue;
         }
-        let cleaned = clean_line(raw);
-        if cleaned.contains("**") {
+        let cleaned = clean_line(raw, kinds);
+        if kinds & STAR != 0 && cleaned.contains("**") {
             for piece in split_bold(&cleaned) {
                 out.push(Line { no, text: piece });
             }
@@ -77,30 +86,46 @@ pub fn split_lines(input: &str) -> Vec<Line> {
     out
 }
 
-/// Whether `raw` may hold a character that [`clean_line`] changes (control characters, the
-/// non-breaking and zero-width spaces, soft hyphens, bullets): their UTF-8 forms all start
-/// with one of these bytes. Swedish letters (`C3 xx`) do not.
-fn needs_char_cleaning(raw: &str) -> bool {
-    /// The bytes that may start such a character, as a table (one load per byte).
-    const CLEAN: [bool; 256] = {
-        let mut t = [false; 256];
+/// A byte that may start a character [`clean_line`] changes (control characters, the
+/// non-breaking and zero-width spaces, soft hyphens, bullets). Swedish letters (`C3 xx`) are
+/// not such bytes.
+const ODD: u8 = 1;
+/// `<`: the line may hold markup or an autolink.
+const ANGLE: u8 = 2;
+/// `*`: the line may hold bold or italic markers.
+const STAR: u8 = 4;
+/// A byte that is neither a space nor part of a non-breaking space (`C2 A0`).
+const VISIBLE: u8 = 8;
+
+/// What the bytes of `raw` hold, as the union of their kinds (one table load per byte).
+fn byte_kinds(raw: &str) -> u8 {
+    const KINDS: [u8; 256] = {
+        let mut t = [VISIBLE; 256];
         let mut b = 0;
         while b < 0x20 {
-            t[b] = b != b'\t' as usize;
+            t[b] = if b == b'\t' as usize {
+                VISIBLE
+            } else {
+                ODD | VISIBLE
+            };
             b += 1;
         }
-        t[0x7F] = true;
-        t[0xC2] = true;
-        t[0xE2] = true;
-        t[0xEF] = true;
+        t[b' ' as usize] = 0;
+        t[0xA0] = 0;
+        t[0xC2] = ODD;
+        t[0x7F] = ODD | VISIBLE;
+        t[0xE2] = ODD | VISIBLE;
+        t[0xEF] = ODD | VISIBLE;
+        t[b'<' as usize] = ANGLE | VISIBLE;
+        t[b'*' as usize] = STAR | VISIBLE;
         t
     };
-    raw.bytes().any(|b| CLEAN[b as usize])
+    raw.bytes().fold(0, |k, b| k | KINDS[b as usize])
 }
 
-fn clean_line(raw: &str) -> String {
-    if !needs_char_cleaning(raw) {
-        return clean_markup(raw.to_string());
+fn clean_line(raw: &str, kinds: u8) -> String {
+    if kinds & ODD == 0 {
+        return clean_markup(raw.to_string(), kinds);
     }
     let mut s = String::with_capacity(raw.len());
     for c in raw.chars() {
@@ -115,24 +140,26 @@ fn clean_line(raw: &str) -> String {
             c => s.push(c),
         }
     }
-    clean_markup(s)
+    // The bullets became "- ": what the cleaned line holds is read again.
+    let kinds = byte_kinds(&s);
+    clean_markup(s, kinds)
 }
 
 /// Removes markup (tags, autolinks, italics), rules and bullet doubling from a line whose
-/// characters are already clean.
-fn clean_markup(s: String) -> String {
-    let mut s = if s.contains('<') {
+/// characters are already clean; `kinds` says what its bytes hold ([`byte_kinds`]).
+fn clean_markup(s: String, kinds: u8) -> String {
+    let mut s = if kinds & ANGLE != 0 {
         let t = AUTOLINK.replace_all(&s, "$1");
         HTML_TAG.replace_all(&t, " ").into_owned()
     } else {
         s
     };
-    if s.contains('*') && !s.contains("**") {
+    if kinds & STAR != 0 && !s.contains("**") {
         s = ITALIC.replace_all(&s, "$1").into_owned();
     }
     let t = s.trim_matches(|c: char| c.is_whitespace() && c != '\t');
     // Lines that are only tabs/spaces are blank; separator rules are blank.
-    if t.trim().is_empty() || is_rule(t.trim()) {
+    if t.trim_white().is_empty() || is_rule(t.trim_white()) {
         return String::new();
     }
     // Normalise "- - text" produced by a bullet followed by a dash.
@@ -179,7 +206,7 @@ fn split_bold(line: &str) -> Vec<String> {
             p.trim_matches(|c: char| c.is_whitespace() && c != '\t')
                 .to_string()
         })
-        .filter(|p| !p.trim().is_empty())
+        .filter(|p| !p.trim_white().is_empty())
         .collect();
     if out.is_empty() {
         out.push(String::new());
@@ -213,6 +240,18 @@ mod tests {
         assert_eq!(l[0].text, "det är viktigt här");
         assert_eq!(l[1].text, "");
         assert_eq!(l[2].text, "kursiv text och https://x.se/a");
+    }
+
+    #[test]
+    fn drops_lines_of_only_spaces_by_their_bytes() {
+        // Spaces and non-breaking spaces (C2 A0) only: dropped. "à" ends in the byte A0 and
+        // "§" begins with C2, but neither is a space; a tab or a control character is not
+        // dropped (the line is blank).
+        let l = split_lines("a\n\u{a0} \u{a0}\nà\n  \n§\n\t\n\u{85}\nb**c**d\n*i*\n<p>x");
+        let texts: Vec<&str> = l.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["a", "à", "§", "", "", "b", "c", "d", "i", "x"]);
+        let nos: Vec<usize> = l.iter().map(|l| l.no).collect();
+        assert_eq!(nos, [1, 3, 5, 6, 7, 8, 8, 8, 9, 10]);
     }
 
     #[test]

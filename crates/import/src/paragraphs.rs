@@ -9,6 +9,7 @@ use crate::model::Paragraph;
 use crate::segment::Segment;
 use crate::stream::{blanks_before, Item};
 use crate::tables;
+use crate::text::TrimWhite;
 use crate::text::{is_list_item, join_text, join_wrapped, Piece};
 use regex::Regex;
 use std::collections::HashSet;
@@ -49,8 +50,11 @@ struct Collect<'a> {
 }
 
 fn strip_marker(s: &str) -> String {
-    let t = LIST_MARKER.replace(s.trim(), "");
-    t.trim().trim_end_matches([',', ';']).trim().to_string()
+    let t = LIST_MARKER.replace(s.trim_white(), "");
+    t.trim_white()
+        .trim_end_matches([',', ';'])
+        .trim_white()
+        .to_string()
 }
 
 fn starts_lowercase(s: &str) -> bool {
@@ -101,7 +105,7 @@ pub fn parse(
                 let Some(j) = next_non_blank(items, cursor, end) else {
                     break;
                 };
-                let t = items.get(j).map_or("", |it| it.text.trim());
+                let t = items.get(j).map_or("", |it| it.text.trim_white());
                 if case.is_none() {
                     if let Some(c) = case_number(t) {
                         case = Some(c);
@@ -119,14 +123,14 @@ pub fn parse(
         }
         None => items
             .get(seg.head)
-            .map_or(String::new(), |it| it.text.trim().to_string()),
+            .map_or(String::new(), |it| it.text.trim_white().to_string()),
     };
     // Title continued on the next line(s).
     for _ in 0..3 {
         let Some(j) = next_non_blank(items, cursor, end) else {
             break;
         };
-        let raw = items.get(j).map_or("", |it| it.text.trim());
+        let raw = items.get(j).map_or("", |it| it.text.trim_white());
         let split = split_trailing_dnr(raw);
         let t = split.as_ref().map_or(raw, |(t, _)| t.as_str());
         let dangling = title.ends_with(['–', '-', '—', ',']);
@@ -188,7 +192,7 @@ pub fn parse(
             continue;
         }
         let hard_break = blanks_before(items, i) >= 2;
-        let text = it.text.trim();
+        let text = it.text.trim_white();
         let piece = Piece { text, hard_break };
         if let Some((section, value)) = label(text) {
             state = section;

@@ -99,12 +99,20 @@ const NOT_NAMES: [&str; 16] = [
     "Mottagande",
 ];
 
+/// "ommun" and "OMMUN", searched for in every line: each searcher is built once.
+static OMMUN: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("ommun"));
+static OMMUN_CAPS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("OMMUN"));
+
 /// The municipality: the "<Name> kommun" mentioned most often (at least
 /// twice, and more often than any other).
 fn detect_municipality(lines: &[Line]) -> Option<String> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for l in lines {
-        if !(l.text.contains("ommun") || l.text.contains("OMMUN")) {
+        if !(OMMUN.find(l.text.as_bytes()).is_some()
+            || OMMUN_CAPS.find(l.text.as_bytes()).is_some())
+        {
             continue;
         }
         // Find with the fast automaton, then take the name out of the short match only.
@@ -232,10 +240,12 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     .iter()
     .filter(|b| **b)
     .count();
-    let names_protocol = lines
-        .iter()
-        .take(MAX_COVER_LINES)
-        .any(|l| l.text.to_lowercase().contains("protokoll"));
+    let names_protocol = lines.iter().take(MAX_COVER_LINES).any(|l| {
+        l.text
+            .as_bytes()
+            .windows(9)
+            .any(|w| w.eq_ignore_ascii_case(b"protokoll"))
+    });
     let is_protocol = !paragraphs.is_empty()
         || cover_facts >= 2
         || names_protocol && (date.is_some() || body.is_some() || cover_facts >= 1)

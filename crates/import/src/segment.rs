@@ -9,6 +9,7 @@
 use crate::agenda::{find_agenda, AgendaEntry};
 use crate::labels::{case_number, label, Section};
 use crate::stream::Item;
+use crate::text::TrimWhite;
 use crate::text::{is_list_item, Fingerprint};
 use regex::Regex;
 use std::collections::HashSet;
@@ -61,14 +62,14 @@ pub struct Layout {
 
 /// Parses a heading line: number and the title text after it.
 pub fn parse_heading(text: &str) -> Option<(u32, String)> {
-    let t = text.trim();
+    let t = text.trim_white();
     if !t.contains('§') || t.len() > 300 {
         return None;
     }
     let flat = t.replace('\t', " ");
     let c = crate::text::matched(&HEADING, &flat)?;
     let n: u32 = c.get(1)?.as_str().parse().ok()?;
-    let title = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+    let title = c.get(2).map_or("", |m| m.as_str()).trim_white().to_string();
     if title.chars().next().is_some_and(|ch| ch.is_lowercase()) || REFERENCE.is_match(&title) {
         return None;
     }
@@ -86,9 +87,9 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
 /// no other §.
 pub fn parse_unnumbered_heading(text: &str) -> Option<String> {
     let title = text
-        .trim()
+        .trim_white()
         .strip_prefix(crate::unflatten::LOST_NUMBER)?
-        .trim();
+        .trim_white();
     (title.len() <= 300
         && title.chars().next().is_some_and(char::is_uppercase)
         && title.split_whitespace().count() >= 2
@@ -140,6 +141,14 @@ fn prev_non_blank(items: &[Item<'_>], before: usize) -> Option<usize> {
     (0..before)
         .rev()
         .find(|&j| items.get(j).is_some_and(|it| !it.is_blank()))
+}
+
+/// Whether `t` begins with a letter that [`SIGNATURE_START`] or [`SIG_NAME`] begins with (in
+/// either case): a test of one byte that spares most lines the patterns.
+fn could_start_signatures(t: &str) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|b| b"usden".contains(&b.to_ascii_lowercase()))
 }
 
 /// Finds agenda, headings, agenda-placed titles and the signature page.
@@ -271,13 +280,16 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
     let first_head = segs.first().map_or(0, |s| s.head);
     out.signature_start = (first_head..items.len()).find(|&i| {
         let Some(it) = items.get(i) else { return false };
-        let t = it.text.trim();
+        let t = it.text.trim_white();
+        if !could_start_signatures(t) {
+            return false;
+        }
         SIGNATURE_START.is_match(t)
             || SIG_NAME.is_match(t)
                 && (i + 1..(i + 5).min(items.len())).any(|j| {
                     items
                         .get(j)
-                        .is_some_and(|x| SIG_TIME.is_match(x.text.trim()))
+                        .is_some_and(|x| SIG_TIME.is_match(x.text.trim_white()))
                 })
     });
 
@@ -335,7 +347,7 @@ impl TitleLines {
         self.chars = items
             .iter()
             .map(|it| {
-                let t = it.text.trim();
+                let t = it.text.trim_white();
                 (!t.is_empty() && !t.contains('\t') && !is_list_item(t)).then(|| t.chars().count())
             })
             .collect();
@@ -362,7 +374,7 @@ fn place_title(
             _ => continue,
         }
         let Some(it) = items.get(i) else { continue };
-        let t = it.text.trim();
+        let t = it.text.trim_white();
         let Some(slot) = lines.prints.get_mut(i) else {
             continue;
         };
@@ -395,6 +407,20 @@ fn place_title(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_signature_pattern_passes_the_first_letter_test() {
+        let firsts: Vec<char> = [SIGNATURE_START.as_str(), SIG_NAME.as_str()]
+            .into_iter()
+            .flat_map(crate::text::first_letters)
+            .collect();
+        assert!(firsts.len() >= 8, "{firsts:?}");
+        for first in firsts {
+            for c in [first, first.to_ascii_uppercase()] {
+                assert!(could_start_signatures(&c.to_string()), "{c}");
+            }
+        }
+    }
 
     #[test]
     fn headings() {

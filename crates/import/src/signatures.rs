@@ -4,6 +4,7 @@
 use crate::dates::iso_datetime;
 use crate::model::Signature;
 use crate::stream::Item;
+use crate::text::TrimWhite;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -40,9 +41,9 @@ pub fn parse(items: &[Item<'_>], from: usize) -> (Vec<Signature>, Option<String>
     let mut service = None;
     for it in items.iter().skip(from) {
         let t = it.text.replace('\t', " ");
-        let t = t.trim();
+        let t = t.trim_white();
         if let Some(c) = crate::text::matched(&CERTIFIED, t) {
-            service = c.get(1).map(|m| m.as_str().trim().to_string());
+            service = c.get(1).map(|m| m.as_str().trim_white().to_string());
             continue;
         }
         let Some(c) = crate::text::matched(&KEY_VALUE, t) else {
@@ -51,7 +52,7 @@ pub fn parse(items: &[Item<'_>], from: usize) -> (Vec<Signature>, Option<String>
         let key = c
             .get(1)
             .map_or(String::new(), |m| m.as_str().to_lowercase());
-        let value = c.get(2).map_or("", |m| m.as_str()).trim().to_string();
+        let value = c.get(2).map_or("", |m| m.as_str()).trim_white().to_string();
         if value.is_empty() {
             continue;
         }

@@ -3,6 +3,7 @@
 //! list or table leaves no trace.
 
 use crate::lines::Line;
+use crate::text::TrimWhite;
 
 /// One line of the cleaned stream.
 #[derive(Debug, Clone, Copy)]
@@ -16,7 +17,7 @@ pub struct Item<'a> {
 
 impl Item<'_> {
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        self.text.trim_white().is_empty()
     }
 }
 

@@ -6,10 +6,11 @@ use crate::labels::label;
 use crate::model::{Table, TableRow};
 use crate::numbers::parse_number;
 use crate::stream::Item;
+use crate::text::TrimWhite;
 
 /// A tab line: a line with at least one tab and one non-empty cell.
 pub fn is_tab_line(text: &str) -> bool {
-    text.contains('\t') && text.split('\t').any(|c| !c.trim().is_empty())
+    crate::text::has_byte(text, b'\t') && text.split('\t').any(|c| !c.trim_white().is_empty())
 }
 
 /// Finds table blocks in `items[from..to]`: runs of ≥ 2 tab lines, a single
@@ -64,7 +65,12 @@ pub fn build(items: &[Item<'_>], first: usize, last: usize, caption: Option<Stri
         .unwrap_or(&[])
         .iter()
         .filter(|it| is_tab_line(it.text))
-        .map(|it| it.text.split('\t').map(|c| c.trim().to_string()).collect())
+        .map(|it| {
+            it.text
+                .split('\t')
+                .map(|c| c.trim_white().to_string())
+                .collect()
+        })
         .collect();
     let mut iter = rows_raw.into_iter().peekable();
     let header = match iter.peek() {
@@ -112,7 +118,7 @@ pub fn caption(items: &[Item<'_>], first: usize, from: usize) -> Option<String> 
     let j = (from..first)
         .rev()
         .find(|&j| items.get(j).is_some_and(|it| !it.is_blank()))?;
-    let t = items.get(j)?.text.trim();
+    let t = items.get(j)?.text.trim_white();
     if t.contains('\t')
         || t.chars().count() > 200
         || t.chars().any(|c| c.is_ascii_digit())

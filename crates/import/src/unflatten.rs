@@ -8,6 +8,7 @@
 //! not touched.
 
 use crate::lines::Line;
+use crate::text::TrimWhite;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -603,7 +604,7 @@ fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
 pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     if !lines
         .iter()
-        .any(|l| l.text.len() > PAGE_LINE && !l.text.contains('\t'))
+        .any(|l| l.text.len() > PAGE_LINE && !crate::text::has_byte(&l.text, b'\t'))
     {
         return lines;
     }
@@ -630,7 +631,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         if line.text.contains('§') {
             heading_met = true;
         }
-        if line.text.contains('\t') {
+        if crate::text::has_byte(&line.text, b'\t') {
             out.push(line);
             continue;
         }
@@ -700,7 +701,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         cover_seen = true;
         let mut cut = 0;
         for (at, _) in starts.iter().chain(std::iter::once(&(line.text.len(), ""))) {
-            let piece = line.text.get(cut..*at).unwrap_or("").trim();
+            let piece = line.text.get(cut..*at).unwrap_or("").trim_white();
             if !piece.is_empty() {
                 out.push(Line {
                     no: line.no,
