@@ -2,6 +2,7 @@
 //! that some protocols print after the cover page (seed 004 lines 18–38).
 
 use crate::stream::Item;
+use crate::text::LineRest;
 use crate::text::TrimWhite;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -16,9 +17,9 @@ pub struct AgendaEntry {
     pub item: usize,
 }
 
-static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^§\s*(\d{1,4})(?:\t+|\s{2,}|\s*[-–:.]\s+|\s+)(\S.*)$").expect("static regex")
-});
+/// "§ N", a separator and the title with its other cells.
+static ENTRY: LazyLock<LineRest> =
+    LazyLock::new(|| LineRest::new(r"^§\s*(\d{1,4})(?:\t+|\s{2,}|\s*[-–:.]\s+|\s+)", true));
 static CASE_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:dnr\.?\s*:?\s*)?[\p{L}]{0,8}[ .]?\d{2,4}[/.:-]\d{1,6}(?:[ .:-]\d{1,6})?$")
         .expect("static regex")
@@ -32,9 +33,8 @@ fn parse_entry(text: &str) -> Option<(u32, String, Option<String>)> {
     if !t.starts_with('§') {
         return None;
     }
-    let c = crate::text::matched(&ENTRY, t)?;
+    let (c, rest) = ENTRY.captures(t)?;
     let number: u32 = c.get(1)?.as_str().parse().ok()?;
-    let rest = c.get(2)?.as_str();
     let cells: Vec<&str> = if rest.contains('\t') {
         rest.split('\t')
             .map(str::trim)

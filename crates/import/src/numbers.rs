@@ -10,7 +10,8 @@ const UNITS: [&str; 12] = [
 /// Parses one cell. Returns `None` for anything that is not a single number.
 pub fn parse_number(cell: &str) -> Option<f64> {
     let mut s = cell.trim();
-    if s.is_empty() || s.len() > 40 {
+    // A number has a digit: most cells of text are out before anything is allocated.
+    if s.is_empty() || s.len() > 40 || !s.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     // Strip a trailing unit ("12 250 kr", "7,4 %").

@@ -10,14 +10,17 @@ use crate::agenda::{find_agenda, AgendaEntry};
 use crate::labels::{case_number, label, Section};
 use crate::stream::Item;
 use crate::text::TrimWhite;
-use crate::text::{is_list_item, Fingerprint};
+use crate::text::{is_list_item, Fingerprint, LineRest};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,6})?\s+)?§\s*(\d{1,4})(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)(.*)$")
-        .expect("static regex")
+/// An optional body abbreviation, "§ N", a separator and the title.
+static HEADING: LazyLock<LineRest> = LazyLock::new(|| {
+    LineRest::new(
+        r"^(?:[A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,6})?\s+)?§\s*(\d{1,4})(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)",
+        false,
+    )
 });
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:utskott|nämnd|styrelse|fullmäktige|protokoll)\S*\s+\d{4}-\d{2}-\d{2}\.?$")
@@ -67,9 +70,9 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
         return None;
     }
     let flat = t.replace('\t', " ");
-    let c = crate::text::matched(&HEADING, &flat)?;
+    let (c, rest) = HEADING.captures(&flat)?;
     let n: u32 = c.get(1)?.as_str().parse().ok()?;
-    let title = c.get(2).map_or("", |m| m.as_str()).trim_white().to_string();
+    let title = rest.trim_white().to_string();
     if title.chars().next().is_some_and(|ch| ch.is_lowercase()) || REFERENCE.is_match(&title) {
         return None;
     }
@@ -379,8 +382,13 @@ fn place_title(
             continue;
         };
         let print = slot.get_or_insert_with(|| (t.len() <= 1000).then(|| Fingerprint::new(t)));
-        let sim = print.as_ref().map_or(0.0, |p| target.similarity(p));
-        if sim < 0.3 || label(t).is_some() {
+        let Some(sim) = print
+            .as_ref()
+            .and_then(|p| target.similarity_at_least(p, 0.3))
+        else {
+            continue;
+        };
+        if label(t).is_some() {
             continue;
         }
         if case_number(t).is_some() {

@@ -107,18 +107,35 @@ pub fn join_text(pieces: &[Piece<'_>], clauses: bool) -> String {
 }
 
 fn dice_sorted(a: &[u64], b: &[u64]) -> f64 {
+    dice_at_least(a, b, 0.0).unwrap_or(0.0)
+}
+
+/// The Dice score of two sorted sets when it is at least `min`, else `None`: the merge stops
+/// once the elements left could no longer bring the shared ones up to `min`.
+fn dice_at_least(a: &[u64], b: &[u64], min: f64) -> Option<f64> {
     if a.is_empty() && b.is_empty() {
-        return 1.0;
+        return (1.0 >= min).then_some(1.0);
     }
+    let dice = |shared: usize| 2.0 * shared as f64 / (a.len() + b.len()) as f64;
     // Merged without a branch on the comparison (which no predictor can guess): the
     // smaller side steps on, both on a match.
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
+    let mut steps = 0u32;
     while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
         inter += usize::from(x == y);
         i += usize::from(x <= y);
         j += usize::from(y <= x);
+        steps += 1;
+        // Every 16 steps: could every element left on the shorter side still be shared?
+        if steps.is_multiple_of(16) {
+            let left = (a.len() - i).min(b.len() - j);
+            if dice(inter + left) < min {
+                return None;
+            }
+        }
     }
-    2.0 * inter as f64 / (a.len() + b.len()) as f64
+    let score = dice(inter);
+    (score >= min).then_some(score)
 }
 
 /// Precomputed word and character-bigram sets of a title. Words are kept as 64-bit hashes
@@ -185,15 +202,23 @@ impl Fingerprint {
         }
     }
 
-    /// Similarity in 0..=1: the better of word overlap and character-bigram
-    /// overlap (robust to typos like "klimatåldor" / "klimatlådor").
-    pub fn similarity(&self, other: &Fingerprint) -> f64 {
+    /// The similarity in 0..=1 when it is at least `min`, else `None`: the better of word
+    /// overlap and character-bigram overlap (robust to typos like "klimatåldor" /
+    /// "klimatlådor"), found without finishing the comparison of bigrams that cannot reach
+    /// `min`.
+    pub fn similarity_at_least(&self, other: &Fingerprint, min: f64) -> Option<f64> {
         // Very different lengths cannot reach a useful score.
         let (a, b) = (self.chars.max(1), other.chars.max(1));
         if a.max(b) > 4 * a.min(b) + 20 {
-            return 0.0;
+            return (0.0 >= min).then_some(0.0);
         }
-        dice_sorted(&self.words, &other.words).max(dice_sorted(&self.bigrams, &other.bigrams))
+        let words = dice_sorted(&self.words, &other.words);
+        // The bigrams must reach `min` themselves unless the words did; either way the
+        // better of the two is the score.
+        let floor = if words >= min { 0.0 } else { min };
+        let bigrams = dice_at_least(&self.bigrams, &other.bigrams, floor);
+        let score = bigrams.map_or(words, |b| words.max(b));
+        (score >= min).then_some(score)
     }
 }
 
@@ -207,10 +232,57 @@ pub fn matched<'t>(re: &regex::Regex, t: &'t str) -> Option<regex::Captures<'t>>
     }
 }
 
-/// Title similarity in 0..=1 (see [`Fingerprint::similarity`]).
+/// A pattern for a line that ends in the rest of the line (`(\S.*)$`, or `(.*)$`), kept in two
+/// forms: whole, and cut where the rest begins (at `(\S)`, or at the end). Since `.` takes
+/// anything but a line break, on a line without one the rest always matches, so the cut form
+/// takes the same path as the whole and gives the same groups before the rest, with far less
+/// work for the regex engine than carrying the capture groups to the line's end.
+pub(crate) struct LineRest {
+    whole: regex::Regex,
+    head: regex::Regex,
+    non_blank: bool,
+}
+
+impl LineRest {
+    /// `prefix` is the pattern before the rest; `non_blank` when the rest begins with a
+    /// character that is not white space (`(\S.*)$`), else the rest may be empty (`(.*)$`).
+    pub fn new(prefix: &str, non_blank: bool) -> Self {
+        let (whole, head) = if non_blank {
+            (format!(r"{prefix}(\S.*)$"), format!(r"{prefix}(\S)"))
+        } else {
+            (format!(r"{prefix}(.*)$"), prefix.to_string())
+        };
+        LineRest {
+            whole: regex::Regex::new(&whole).expect("static regex"),
+            head: regex::Regex::new(&head).expect("static regex"),
+            non_blank,
+        }
+    }
+
+    /// The groups of the prefix (numbered as in the prefix) and the rest of the line.
+    pub fn captures<'t>(&self, t: &'t str) -> Option<(regex::Captures<'t>, &'t str)> {
+        if has_byte(t, b'\n') {
+            let c = matched(&self.whole, t)?;
+            let rest = c.get(c.len() - 1)?.as_str();
+            return Some((c, rest));
+        }
+        let c = matched(&self.head, t)?;
+        let at = if self.non_blank {
+            c.get(c.len() - 1)?.start()
+        } else {
+            c.get(0)?.end()
+        };
+        let rest = t.get(at..)?;
+        Some((c, rest))
+    }
+}
+
+/// Title similarity in 0..=1 (see [`Fingerprint::similarity_at_least`]).
 #[cfg(test)]
 pub fn similarity(a: &str, b: &str) -> f64 {
-    Fingerprint::new(a).similarity(&Fingerprint::new(b))
+    Fingerprint::new(a)
+        .similarity_at_least(&Fingerprint::new(b), 0.0)
+        .unwrap_or(0.0)
 }
 
 /// [`str::trim`] for the many lines that need none: a line that begins and ends with a
@@ -327,6 +399,39 @@ mod tests {
         assert!(is_list_item("-Arbete pågår"));
         assert!(!is_list_item("2023 års"));
         assert!(!is_list_item("-4,4 mnkr"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn similarity_at_least_agrees_with_similarity(
+            a in "[a-e ]{0,40}", b in "[a-e ]{0,40}", min in 0.0f64..1.0
+        ) {
+            let (fa, fb) = (Fingerprint::new(&a), Fingerprint::new(&b));
+            let sim = similarity(&a, &b);
+            let at_least = fa.similarity_at_least(&fb, min);
+            proptest::prop_assert_eq!(at_least, (sim >= min).then_some(sim));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_cut_pattern_reads_a_line_as_the_whole_does(
+            t in "(SN )?§ ?[0-9]{1,5}[ \t:.-]{0,4}[A-Öa-ö ]{0,8}\n?[A-Öa-ö §0-9]{0,6}"
+        ) {
+            for (prefix, non_blank) in [
+                (r"^(?:[A-ZÅÄÖ]{1,6}\s+)?§\s*(\d{1,4})(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)", false),
+                (r"^§\s*(\d{1,4})(?:\t+|\s{2,}|\s*[-–:.]\s+|\s+)", true),
+            ] {
+                let pattern = LineRest::new(prefix, non_blank);
+                let whole = pattern.whole.captures(&t);
+                let cut = pattern.captures(&t);
+                let as_whole = whole.as_ref().map(|c| {
+                    (c.get(1).map(|m| m.as_str()), c.get(c.len() - 1).map_or("", |m| m.as_str()))
+                });
+                let as_cut = cut.as_ref().map(|(c, rest)| (c.get(1).map(|m| m.as_str()), *rest));
+                proptest::prop_assert_eq!(as_cut, as_whole);
+            }
+        }
     }
 
     #[test]
