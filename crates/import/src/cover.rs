@@ -191,6 +191,9 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
                 continue;
             }
             let rest = rest.trim_start_matches([':', ' ']).trim_white();
+            if replaced_after(f, rest) {
+                continue;
+            }
             return Some((f, rest));
         }
     }
@@ -204,10 +207,24 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
             if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
-            return Some((f, rest.trim_start_matches([':', ' ']).trim_white()));
+            let rest = rest.trim_start_matches([':', ' ']).trim_white();
+            if replaced_after(f, rest) {
+                continue;
+            }
+            return Some((f, rest));
         }
     }
     None
+}
+
+/// "Ersättare för Magdalena Sundström (M)": after "Ersättare", "för" names whom a substitute
+/// replaces; that is no label of the substitutes.
+fn replaced_after(field: Field, rest: &str) -> bool {
+    field == Field::Substitutes
+        && rest
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.to_lowercase() == "för")
 }
 
 /// One character as OCR confuses it: case, lost diacritics, 1/l, 0/o, i/j.
@@ -854,13 +871,24 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
         pos += w.len() + 1;
     }
     let mut run: Vec<(usize, &str)> = Vec::new();
-    for (off, w) in words.iter().rev() {
+    let name_word = |w: &str| is_name_token(w) && !crate::persons::not_a_name(&w.to_lowercase());
+    for (k, (off, w)) in words.iter().enumerate().rev() {
         if w.is_empty() {
             continue;
         }
         // A title or a table's mark ("Förvaltningschef", "Ja") ends the name before it.
-        if is_name_token(w) && !crate::persons::not_a_name(&w.to_lowercase()) {
+        if name_word(w) {
             count += 1;
+            start = Some(*off);
+            run.push((*off, w));
+        } else if crate::persons::is_initial(w)
+            && !run.is_empty()
+            && (k > 0 && words.get(k - 1).is_some_and(|(_, p)| name_word(p))
+                || w.ends_with('.') && run.len() >= 2)
+        {
+            // A middle initial between a name's words ("Christina H Gardos (M)"), or an
+            // initial with its full stop before a first name and surname ("B. Anders
+            // Larsson (m)"): part of the name, not a word of it.
             start = Some(*off);
             run.push((*off, w));
         } else {
@@ -870,7 +898,10 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
     run.reverse();
     // "chef Fritid Beryl Lunder": a department before a first name is no part of the name.
     if let [first, second, _, ..] = run.as_slice() {
-        if !crate::persons::is_first_name(first.1) && crate::persons::is_first_name(second.1) {
+        if !crate::persons::is_first_name(first.1)
+            && !crate::persons::is_initial(first.1)
+            && crate::persons::is_first_name(second.1)
+        {
             start = Some(second.0);
             count -= 1;
         }
@@ -1081,12 +1112,18 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
 
 /// Whether `text` opens with a known first name and another word of a name.
 fn starts_with_first_name(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    words.next().is_some_and(crate::persons::is_first_name)
-        && words
-            .next()
-            .map(|n| n.trim_end_matches(','))
-            .is_some_and(|n| is_name_token(n) && !crate::persons::not_a_name(&n.to_lowercase()))
+    let mut words = text.split_whitespace().peekable();
+    if !words.next().is_some_and(crate::persons::is_first_name) {
+        return false;
+    }
+    // A middle initial between the first name and the surname ("Göran O Sundell").
+    if words.peek().is_some_and(|w| crate::persons::is_initial(w)) {
+        words.next();
+    }
+    words
+        .next()
+        .map(|n| n.trim_end_matches(','))
+        .is_some_and(|n| is_name_token(n) && !crate::persons::not_a_name(&n.to_lowercase()))
 }
 
 /// What follows the last member with a party in a value: notes on that member, and then
@@ -1147,10 +1184,12 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                 continue;
             }
             // Words that are no one's name ("Nej", "Avstår", "Närvaro totalt N F").
+            // (A middle initial is part of the name but no word of it: "Göran O Sundell".)
             if !chunk.split_whitespace().next().is_some_and(is_name_token)
                 || chunk
                     .split_whitespace()
-                    .take_while(|w| is_name_token(w))
+                    .take_while(|w| is_name_token(w) || crate::persons::is_initial(w))
+                    .filter(|w| is_name_token(w))
                     .count()
                     < 2
                     && !PARAS.is_match(chunk)
@@ -1448,6 +1487,36 @@ mod tests {
             Some("Ann Kristine Persson")
         );
         assert_eq!(name("socialchef"), None);
+        // 003, 025, 044, 017: middle initials, and an initial before a first name.
+        assert_eq!(
+            name("2:e vice ordf. Christina H Gardos"),
+            Some("Christina H Gardos")
+        );
+        assert_eq!(
+            name("Beslutande B. Anders Larsson"),
+            Some("B. Anders Larsson")
+        );
+        assert_eq!(name("Tjänstgörande M N Bo Ek"), Some("Bo Ek"));
+    }
+
+    /// 003, 038, 019 (flattened covers): names with a middle initial, with a party or as an
+    /// official's; "Ersättare för X (M)" names whom a substitute replaces, not the label of
+    /// the substitutes present.
+    #[test]
+    fn middle_initials_and_whom_a_substitute_replaces() {
+        let c = cover_of(
+            "Beslutande Ibrahim Abdallah (S), 2:e vice ordf. Christina H Gardos (M) Charlotte Bergnér (S)\n\
+             Övriga deltagande Leif Lagerquist, ersättare Göran O Sundell, stadsarkitekt Anna Lindberg Karlsson, planeringschef\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Christina H Gardos"), "{names:?}");
+        assert!(names.contains(&"Göran O Sundell"), "{names:?}");
+        assert!(!names.contains(&"Gardos"), "{names:?}");
+        assert_eq!(match_label("Ersättare för Magdalena Sundström (M)"), None);
+        assert_eq!(
+            match_label("Ersättare Anniqa Kronqvist (M)").map(|(f, _)| f),
+            Some(Field::Substitutes)
+        );
     }
 
     /// 030, 031 (a kommunstyrelse's and a fullmäktige's flattened signature blocks): each
