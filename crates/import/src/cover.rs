@@ -133,7 +133,7 @@ static PARAS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för|tjänstgör\s+(?:för|i stället för|istället för)|tjg\.?\s*ers\.?\s*(?:för)?|ers\.?\s+för|ersättare\s+för|ersätter|i\s+stället\s+för|istället\s+för)\s*")
+    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för|tjänstgör\s+(?:för|i stället för|istället för)|tjg\.?\s*ers\.?\s*(?:för)?|tjg\.?\s+för|ers\.?\s+för|ersättare\s+för|ersätter|i\s+stället\s+för|istället\s+för)\s*")
         .expect("static regex")
 });
 static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -1513,6 +1513,17 @@ mod tests {
         assert!(names.contains(&"Göran O Sundell"), "{names:?}");
         assert!(!names.contains(&"Gardos"), "{names:?}");
         assert_eq!(match_label("Ersättare för Magdalena Sundström (M)"), None);
+        // 024: "tjg för X" names the member replaced, who is absent.
+        let c = cover_of(
+            "Beslutande Anna Berg (M) Alexander Eliasson (M), tjg för Lena Bergqvist (M), kl 14-16, Bo Ek (S)\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(!names.contains(&"Lena Bergqvist"), "{names:?}");
+        let sub = c.attendees.iter().find(|a| a.name == "Alexander Eliasson");
+        assert_eq!(
+            sub.and_then(|a| a.substitute_for.as_deref()),
+            Some("Lena Bergqvist")
+        );
         assert_eq!(
             match_label("Ersättare Anniqa Kronqvist (M)").map(|(f, _)| f),
             Some(Field::Substitutes)

@@ -134,7 +134,7 @@ pub struct Notice {
 }
 
 /// One item (*paragraf*, §).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// The number (*paragrafnummer*); `None` when the text lost it (a scraped page whose
     /// "§ N" did not survive): then `missing` names "paragrafnummer" and a person gives the

@@ -160,6 +160,51 @@ fn detect_municipality(lines: &[Line]) -> Option<String> {
     }
 }
 
+/// The verb that chooses the justerare in a § ("Till justerare utses …", "… utsågs …").
+static CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[^\p{L}])(?:utses|utsågs|utsåg|väljs|valdes|valde)(?:[^\p{L}]|$)")
+        .expect("static regex")
+});
+
+/// When the cover names no justerare, the § that chooses them may ("§ 74 Upprop och val av
+/// justeringsmän … Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M)
+/// med Anja Liikaluoma (S) som ersättare."): the names after the verb, up to the sentence's
+/// end, less a substitute's clause; one to three of them, else none. With the § and its line.
+fn adjusters_from_paragraphs(
+    paragraphs: &[crate::model::Paragraph],
+) -> Option<(Vec<String>, String, usize)> {
+    for p in paragraphs {
+        if !p.title.to_lowercase().contains("juster") {
+            continue;
+        }
+        for body in [p.decision.as_deref(), Some(p.text.as_str())]
+            .into_iter()
+            .flatten()
+        {
+            let Some(m) = CHOSEN.find(body) else { continue };
+            let rest = body.get(m.end()..).unwrap_or("");
+            // The sentence ends at a full stop after a word (an initial's stop, "T.", does not end it).
+            let end = rest
+                .match_indices(". ")
+                .map(|(i, _)| i)
+                .find(|&i| {
+                    rest.get(..i)
+                        .and_then(|h| h.split_whitespace().next_back())
+                        .is_some_and(|w| w.chars().count() > 1)
+                })
+                .unwrap_or(rest.len());
+            let names = crate::persons::names(rest.get(..end).unwrap_or(rest));
+            if (1..=3).contains(&names.len()) {
+                let which = p
+                    .number
+                    .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
+                return Some((names, which, p.line));
+            }
+        }
+    }
+    None
+}
+
 /// Parses the extracted text of a protocol.
 pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     if text.trim().is_empty() {
@@ -255,6 +300,19 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     }
 
     let mut warnings: Vec<(usize, String)> = Vec::new();
+    let mut adjusters = cover.adjusters;
+    if adjusters.is_empty() {
+        if let Some((names, which, line)) = adjusters_from_paragraphs(&paragraphs) {
+            warnings.push((
+                line,
+                format!(
+                    "line {line}: inga justerare på försättsbladet; {} ur {which} (kontrollera)",
+                    names.join(", ")
+                ),
+            ));
+            adjusters = names;
+        }
+    }
     let line_of = |w: &str| -> usize {
         w.strip_prefix("line ")
             .and_then(|r| r.split(':').next())
@@ -292,7 +350,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         attendees: cover.attendees,
         chair: cover.chair,
         secretary: cover.secretary,
-        adjusters: cover.adjusters,
+        adjusters,
         adjustment: Adjustment {
             date: cover.adjustment_date.or(last_signature_date),
             place: cover.adjustment_place,
@@ -332,6 +390,38 @@ mod tests {
             parse_protocol("Hej hopp"),
             Err(ImportError::NotAProtocol)
         ));
+    }
+
+    /// 024: a cover that names no justerare; the § that chose them does.
+    #[test]
+    fn justerare_from_the_paragraph_that_chose_them() {
+        let p = |title: &str, text: &str| crate::model::Paragraph {
+            number: Some(74),
+            title: title.to_string(),
+            text: text.to_string(),
+            line: 9,
+            ..Default::default()
+        };
+        let chosen = adjusters_from_paragraphs(&[p(
+            "Upprop och val av justeringsmän och justering",
+            "Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M) med Anja Liikaluoma (S) som ersättare. Justeringen äger rum torsdagen den 5 september 2013.",
+        )]);
+        assert_eq!(
+            chosen,
+            Some((vec!["Mikael Wickberg".to_string()], "§ 74".to_string(), 9))
+        );
+        // Not from a § about something else, nor a list too long to be justerare.
+        assert_eq!(
+            adjusters_from_paragraphs(&[p("Val av ombud", "Till ombud utses Anna Berg (S).")]),
+            None
+        );
+        assert_eq!(
+            adjusters_from_paragraphs(&[p(
+                "Val av justerare",
+                "Till justerare utses Anna Berg (S), Bo Ek (M), Cecilia Lind (C) och David Ås (L)."
+            )]),
+            None
+        );
     }
 
     #[test]
