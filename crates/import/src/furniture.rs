@@ -10,6 +10,7 @@ use crate::dates::{find_dates, first_date, standalone_date};
 use crate::lines::Line;
 use crate::text::TrimWhite;
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -104,7 +105,7 @@ pub fn strip_boilerplate(s: &str) -> String {
 pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     for re in [&*DATE_LABEL, &*PLACE_TIME_LABEL] {
         for l in lines.iter().take(400) {
-            let text: std::borrow::Cow<'_, str> = if crate::text::has_byte(&l.text, b'\t') {
+            let text: Cow<'_, str> = if crate::text::has_byte(&l.text, b'\t') {
                 l.text.replace('\t', " ").into()
             } else {
                 l.text.as_str().into()
@@ -615,29 +616,34 @@ impl HeaderContext {
         if !self.could_be_header(t) || t.split_whitespace().nth(14).is_some() {
             return false;
         }
-        let mut s = if crate::text::has_byte(t, b'\t') {
-            t.replace('\t', " ").to_lowercase()
+        // Lower case with tabs as spaces; a line with neither a capital nor a tab (a row of
+        // figures) is read as it is, without a copy.
+        let mut s: Cow<'_, str> = if crate::text::has_byte(t, b'\t') {
+            t.replace('\t', " ").to_lowercase().into()
+        } else if t.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            t.to_lowercase().into()
         } else {
-            t.to_lowercase()
+            t.into()
         };
         let mut strong = false;
         if !self.body_stem.is_empty() && s.contains(&self.body_stem) {
-            s = remove_with_suffix(&s, &self.body_stem);
+            s = remove_with_suffix(&s, &self.body_stem).into();
             strong = true;
         }
         if s.bytes().any(|b| b.is_ascii_digit()) {
             for f in &self.date_forms {
                 if s.contains(f.as_str()) {
-                    s = s.replace(f.as_str(), " ");
+                    s = s.replace(f.as_str(), " ").into();
                     strong = true;
                 }
             }
             // Dates in other spellings ("2025-9-1").
-            if find_dates(&s).iter().any(|d| d.iso == self.date) {
-                for d in find_dates(&s).into_iter().rev() {
+            let dates = find_dates(&s);
+            if dates.iter().any(|d| d.iso == self.date) {
+                for d in dates.into_iter().rev() {
                     if d.iso == self.date {
                         if let (Some(a), Some(b)) = (s.get(..d.start), s.get(d.end..)) {
-                            s = format!("{a} {b}");
+                            s = format!("{a} {b}").into();
                         }
                         strong = true;
                     }
@@ -645,7 +651,7 @@ impl HeaderContext {
             }
         }
         if STRONG.is_match(&s) {
-            s = STRONG.replace_all(&s, " ").into_owned();
+            s = STRONG.replace_all(&s, " ").into_owned().into();
             strong = true;
         }
         if !strong {
@@ -806,7 +812,6 @@ fn over_60_visible(t: &str) -> bool {
 /// (a municipality name in the header, a logo text) are furniture too: a line
 /// seen at least three times, at least three quarters of them next to furniture.
 fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
-    use std::borrow::Cow;
     let n = lines.len();
     let blank: Vec<bool> = lines.iter().map(Line::is_blank).collect();
     // Whether the nearest non-blank line before or after is furniture.
