@@ -1225,9 +1225,35 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                     .split_whitespace()
                     .any(|w| w.starts_with(char::is_lowercase))
             {
-                for n in among {
+                // Each name's title is what stands between it and the next name ("Alf
+                // Iwarson avdelningschef Gatuavdelningen Christer Norberg …", "Iréne Persson
+                // nämndsekreterare.").
+                let mut from = 0;
+                let mut at: Vec<(usize, usize)> = Vec::new();
+                for n in &among {
+                    match a.name.get(from..).and_then(|r| r.find(n.as_str())) {
+                        Some(i) => {
+                            at.push((from + i, from + i + n.len()));
+                            from += i + n.len();
+                        }
+                        None => at.clear(),
+                    }
+                }
+                let titled = at.len() == among.len();
+                for (k, n) in among.iter().enumerate() {
                     let mut b = a.clone();
-                    b.name = n;
+                    b.name = n.clone();
+                    if titled && b.title.is_none() {
+                        let end = at.get(k + 1).map_or(a.name.len(), |p| p.0);
+                        let title = at
+                            .get(k)
+                            .and_then(|p| a.name.get(p.1..end))
+                            .unwrap_or("")
+                            .trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+                        if !title.is_empty() {
+                            b.title = Some(title.to_string());
+                        }
+                    }
                     cover.attendees.push(b);
                 }
             } else {
@@ -1497,6 +1523,33 @@ mod tests {
             Some("B. Anders Larsson")
         );
         assert_eq!(name("Tjänstgörande M N Bo Ek"), Some("Bo Ek"));
+    }
+
+    /// 024, 025: officials run together with their titles; each keeps the words up to the
+    /// next name as its title, and the one secretary among them is the secretary.
+    #[test]
+    fn titles_between_the_names_of_officials() {
+        let c = cover_of(
+            "Beslutande Anna Berg (S) Bo Ek (M)\nÖvriga Alf Iwarson avdelningschef Gatuavdelningen Christer Norberg avdelningschef Persontransportavdelningen Lisbeth Rehnlund sekreterare\n",
+        );
+        let titled: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .filter(|a| a.party.is_none())
+            .map(|a| (a.name.as_str(), a.title.as_deref()))
+            .collect();
+        assert_eq!(
+            titled,
+            [
+                ("Alf Iwarson", Some("avdelningschef Gatuavdelningen")),
+                (
+                    "Christer Norberg",
+                    Some("avdelningschef Persontransportavdelningen")
+                ),
+                ("Lisbeth Rehnlund", Some("sekreterare")),
+            ]
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Lisbeth Rehnlund"));
     }
 
     /// 003, 038, 019 (flattened covers): names with a middle initial, with a party or as an
