@@ -1147,6 +1147,23 @@ fn others_after(text: &str) -> (&str, &str) {
 
 /// The notes after the last member with a party (or after the last substitution).
 fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
+    if let Some(roles) = role_column(tail) {
+        // "… Kjell Hjalmarsson (MP) ordförande 1:e vice ordförande 2:e vice ordförande": the
+        // column of roles beside the first members, read after all their names; the roles
+        // are theirs in order, not the last member's.
+        let deciding = cover
+            .attendees
+            .iter_mut()
+            .filter(|a| a.attendance == Attendance::Deciding);
+        for (a, role) in deciding.zip(&roles) {
+            a.position = Some((*role).to_string());
+        }
+        cover.warnings.push(format!(
+            "rollerna ”{}” stod i en egen kolumn efter namnen och gavs de första ledamöterna i tur och ordning (kontrollera)",
+            roles.join(", ")
+        ));
+        return;
+    }
     if let Some(li) = last {
         if let Some(a) = cover.attendees.get_mut(li) {
             let sub = SUBSTITUTION.find(tail);
@@ -1162,6 +1179,38 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     } else if let Some(a) = cover.attendees.last_mut() {
         annotation(a, tail);
     }
+}
+
+/// A column of the presidium's roles read apart from the names they belong to: "ordförande"
+/// then one or two "vice ordförande" ("1:e vice ordförande 2:e vice ordförande"), and nothing
+/// else; the roles in order, written as positions are ("vice ordförande" for either vice).
+fn role_column(tail: &str) -> Option<Vec<&'static str>> {
+    let words: Vec<String> = tail
+        .split_whitespace()
+        .map(|w| w.trim_matches([',', '.']).to_lowercase())
+        .collect();
+    let mut roles = Vec::new();
+    let mut i = 0;
+    while let Some(w) = words.get(i) {
+        match (w.as_str(), words.get(i + 1).map(String::as_str)) {
+            ("ordförande", _) if roles.is_empty() => {
+                roles.push("ordförande");
+                i += 1;
+            }
+            ("1:e" | "förste" | "första" | "2:e" | "andre" | "andra", Some("vice"))
+                if words.get(i + 2).is_some_and(|o| o == "ordförande") && !roles.is_empty() =>
+            {
+                roles.push("vice ordförande");
+                i += 3;
+            }
+            ("vice", Some("ordförande")) if !roles.is_empty() => {
+                roles.push("vice ordförande");
+                i += 2;
+            }
+            _ => return None,
+        }
+    }
+    (roles.len() >= 2).then_some(roles)
 }
 
 /// Officials: "Maria Persson, socialchef", "Carina Stålhandske, gruppleddare, §§ 100-113",
@@ -1523,6 +1572,33 @@ mod tests {
             Some("B. Anders Larsson")
         );
         assert_eq!(name("Tjänstgörande M N Bo Ek"), Some("Bo Ek"));
+    }
+
+    /// 024: the presidium's roles in a column of their own, read after all the names.
+    #[test]
+    fn a_column_of_roles_after_the_names() {
+        assert_eq!(
+            role_column("ordförande 1:e vice ordförande 2:e vice ordförande"),
+            Some(vec!["ordförande", "vice ordförande", "vice ordförande"])
+        );
+        assert_eq!(role_column("ordförande"), None);
+        assert_eq!(role_column("vice ordförande"), None);
+        assert_eq!(role_column("ordförande vice ordförande, §§ 1-4"), None);
+        let c = cover_of(
+            "Beslutande Alexis Mouschopanis (M) Jan Idehed (C) Kjell Hjalmarsson (MP) ordförande 1:e vice ordförande 2:e vice ordförande\n",
+        );
+        let positions: Vec<Option<&str>> =
+            c.attendees.iter().map(|a| a.position.as_deref()).collect();
+        assert_eq!(
+            positions,
+            [
+                Some("ordförande"),
+                Some("vice ordförande"),
+                Some("vice ordförande")
+            ]
+        );
+        assert_eq!(c.chair.as_deref(), Some("Alexis Mouschopanis"));
+        assert!(c.warnings.iter().any(|w| w.contains("egen kolumn")));
     }
 
     /// 024, 025: officials run together with their titles; each keeps the words up to the

@@ -96,7 +96,8 @@ const FIELDS: [&str; 10] = [
 /// before the name, a list's label at the end of a line, a vote table's marks, a later page's
 /// bare "Övriga", a title or department before an official's name, middle initials, "Ersättare
 /// för" and "tjg för" naming whom a substitute replaces, justerare from the § that chose them
-/// when the cover names none, officials' titles between their names; titles beginning with digits, ending
+/// when the cover names none, officials' titles between their names, a column of
+/// the presidium's roles after the names; titles beginning with digits, ending
 /// before a profession and a name, headings followed by their Dnr; the first § page's heading
 /// that lost its number, a government report or "med flera" in a title), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
@@ -105,7 +106,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("place", 0.96),
     ("start_time", 0.88),
     ("end_time", 0.90),
-    ("chair", 0.91),
+    ("chair", 0.92),
     ("secretary", 0.95),
     ("adjusters", 0.88),
     ("attendees", 0.94),
