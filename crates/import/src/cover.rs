@@ -502,6 +502,17 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     .is_some_and(|t| t.to_lowercase().contains("sekr"))
             })
             .collect();
+        // Among several ("Gunnar Noring, ekonomisekreterare … Bo Eriksson,
+        // utredningssekreterare Lill-Marie Stedt, sekreterare"), the one whose title is the
+        // meeting's secretary's and nothing else.
+        let secretaries: Vec<&Attendee> = if secretaries.len() > 1 {
+            secretaries
+                .into_iter()
+                .filter(|a| a.title.as_deref().is_some_and(is_secretary_title))
+                .collect()
+        } else {
+            secretaries
+        };
         if let [one] = secretaries.as_slice() {
             cover.secretary = Some(one.name.clone());
             cover.warnings.push(format!(
@@ -1181,6 +1192,29 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     }
 }
 
+/// Whether a title begins with the title of the one who keeps the minutes, and no other
+/// secretary's ("sekreterare", "nämndsekr.", "protokollförare"; not "ekonomisekreterare").
+fn is_secretary_title(title: &str) -> bool {
+    let t = title
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| ",.;:".contains(c))
+        .to_lowercase();
+    matches!(
+        t.as_str(),
+        "sekreterare"
+            | "sekr"
+            | "nämndsekreterare"
+            | "nämndsekr"
+            | "kommunsekreterare"
+            | "utskottssekreterare"
+            | "styrelsesekreterare"
+            | "mötessekreterare"
+            | "protokollförare"
+    )
+}
+
 /// A column of the presidium's roles read apart from the names they belong to: "ordförande"
 /// then one or two "vice ordförande" ("1:e vice ordförande 2:e vice ordförande"), and nothing
 /// else; the roles in order, written as positions are ("vice ordförande" for either vice).
@@ -1572,6 +1606,22 @@ mod tests {
             Some("B. Anders Larsson")
         );
         assert_eq!(name("Tjänstgörande M N Bo Ek"), Some("Bo Ek"));
+    }
+
+    /// 039: among several secretaries present, the one whose title is the meeting's.
+    #[test]
+    fn the_meetings_secretary_among_other_secretaries() {
+        assert!(is_secretary_title("sekreterare"));
+        assert!(is_secretary_title("nämndsekr."));
+        assert!(is_secretary_title(
+            "sekreterare Bengt-Olov Söderkvist (oberoende)"
+        ));
+        assert!(!is_secretary_title("ekonomisekreterare del av 71"));
+        assert!(!is_secretary_title("utredningssekreterare"));
+        let c = cover_of(
+            "Beslutande Anna Berg (S) Bo Ek (M)\nÖvriga deltagande Gunnar Noring, ekonomisekreterare Bo Eriksson, utredningssekreterare Lill-Marie Stedt, sekreterare\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Lill-Marie Stedt"));
     }
 
     /// 024: the presidium's roles in a column of their own, read after all the names.

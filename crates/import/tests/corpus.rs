@@ -107,8 +107,8 @@ const FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.88),
     ("end_time", 0.90),
     ("chair", 0.92),
-    ("secretary", 0.95),
-    ("adjusters", 0.88),
+    ("secretary", 0.96),
+    ("adjusters", 0.885),
     ("attendees", 0.94),
     ("paragraphs", 0.95),
 ];
