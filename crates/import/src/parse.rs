@@ -228,6 +228,24 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         .map_or(lines.len(), |it| it.idx)
         .min(MAX_COVER_LINES)
         .min(lines.len());
+    // The list of items that opens a later page ("Sida 2 ÄRENDELISTA 71 Rapport från
+    // verksamheten 3 72 …") when its entries lost their "§" and were not found as an
+    // agenda: no part of the cover (the names in its titles are not those present).
+    let item_list = |l: &Line| {
+        l.text
+            .split_whitespace()
+            .any(|w| w.to_lowercase() == "ärendelista")
+    };
+    let cover_end = if layout.agenda.is_empty() {
+        lines
+            .iter()
+            .take(cover_end)
+            .skip(1)
+            .position(item_list)
+            .map_or(cover_end, |i| i + 1)
+    } else {
+        cover_end
+    };
     let agenda_lines: HashSet<usize> = match layout.agenda_span {
         Some((a, b)) => items
             .get(a..=b)

@@ -97,7 +97,7 @@ const FIELDS: [&str; 10] = [
 /// bare "Övriga", a title or department before an official's name, middle initials, "Ersättare
 /// för" and "tjg för" naming whom a substitute replaces, justerare from the § that chose them
 /// when the cover names none, officials' titles between their names, a column of
-/// the presidium's roles after the names; titles beginning with digits, ending
+/// the presidium's roles after the names, a later page's list of items outside the cover; titles beginning with digits, ending
 /// before a profession and a name, headings followed by their Dnr; the first § page's heading
 /// that lost its number, a government report or "med flera" in a title), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
@@ -108,7 +108,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.90),
     ("chair", 0.92),
     ("secretary", 0.96),
-    ("adjusters", 0.885),
+    ("adjusters", 0.90),
     ("attendees", 0.94),
     ("paragraphs", 0.95),
 ];
