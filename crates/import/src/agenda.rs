@@ -2,8 +2,7 @@
 //! that some protocols print after the cover page (seed 004 lines 18–38).
 
 use crate::stream::Item;
-use crate::text::LineRest;
-use crate::text::TrimWhite;
+use crate::text::{LineRest, TrimWhite};
 use regex::Regex;
 use std::sync::LazyLock;
 

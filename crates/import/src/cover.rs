@@ -1156,6 +1156,33 @@ fn others_after(text: &str) -> (&str, &str) {
     (text, "")
 }
 
+/// Each name's title in a run of officials and their titles: what stands between it and the
+/// next name ("Alf Iwarson avdelningschef Gatuavdelningen Christer Norberg …", "Iréne Persson
+/// nämndsekreterare."). Empty when the names are not all found in `text`, in order.
+fn titles_between<'t>(text: &'t str, names: &[String]) -> Vec<Option<&'t str>> {
+    let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
+    let mut from = 0;
+    for n in names {
+        let Some(i) = text.get(from..).and_then(|r| r.find(n.as_str())) else {
+            return Vec::new();
+        };
+        spans.push((from + i, from + i + n.len()));
+        from += i + n.len();
+    }
+    spans
+        .iter()
+        .enumerate()
+        .map(|(k, &(_, end))| {
+            let next = spans.get(k + 1).map_or(text.len(), |p| p.0);
+            let title = text
+                .get(end..next)
+                .unwrap_or("")
+                .trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+            (!title.is_empty()).then_some(title)
+        })
+        .collect()
+}
+
 /// The notes after the last member with a party (or after the last substitution).
 fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     if let Some(roles) = role_column(tail) {
@@ -1308,34 +1335,12 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                     .split_whitespace()
                     .any(|w| w.starts_with(char::is_lowercase))
             {
-                // Each name's title is what stands between it and the next name ("Alf
-                // Iwarson avdelningschef Gatuavdelningen Christer Norberg …", "Iréne Persson
-                // nämndsekreterare.").
-                let mut from = 0;
-                let mut at: Vec<(usize, usize)> = Vec::new();
-                for n in &among {
-                    match a.name.get(from..).and_then(|r| r.find(n.as_str())) {
-                        Some(i) => {
-                            at.push((from + i, from + i + n.len()));
-                            from += i + n.len();
-                        }
-                        None => at.clear(),
-                    }
-                }
-                let titled = at.len() == among.len();
+                let titles = titles_between(&a.name, &among);
                 for (k, n) in among.iter().enumerate() {
                     let mut b = a.clone();
                     b.name = n.clone();
-                    if titled && b.title.is_none() {
-                        let end = at.get(k + 1).map_or(a.name.len(), |p| p.0);
-                        let title = at
-                            .get(k)
-                            .and_then(|p| a.name.get(p.1..end))
-                            .unwrap_or("")
-                            .trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
-                        if !title.is_empty() {
-                            b.title = Some(title.to_string());
-                        }
+                    if b.title.is_none() {
+                        b.title = titles.get(k).copied().flatten().map(str::to_string);
                     }
                     cover.attendees.push(b);
                 }

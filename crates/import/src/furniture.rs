@@ -750,9 +750,7 @@ fn next_non_blank(lines: &[Line], from: usize) -> Option<usize> {
 /// Whether `t` begins with a letter some [`FOOTER_LABEL`] begins with (in either case): a
 /// test of one byte that spares most lines the pattern.
 fn could_be_footer_label(t: &str) -> bool {
-    t.as_bytes()
-        .first()
-        .is_some_and(|b| b"tbpglemofhwivs".contains(&b.to_ascii_lowercase()))
+    crate::text::begins_with_one_of(t, b"tbpglemofhwivs")
 }
 
 /// Address footers: at least two footer labels close together.

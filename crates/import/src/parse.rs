@@ -234,7 +234,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     let item_list = |l: &Line| {
         l.text
             .split_whitespace()
-            .any(|w| w.to_lowercase() == "ärendelista")
+            .any(|w| w.len() == "ärendelista".len() && w.to_lowercase() == "ärendelista")
     };
     let cover_end = if layout.agenda.is_empty() {
         lines

@@ -9,8 +9,7 @@
 use crate::agenda::{find_agenda, AgendaEntry};
 use crate::labels::{case_number, label, Section};
 use crate::stream::Item;
-use crate::text::TrimWhite;
-use crate::text::{is_list_item, Fingerprint, LineRest};
+use crate::text::{is_list_item, Fingerprint, LineRest, TrimWhite};
 use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
@@ -149,9 +148,7 @@ fn prev_non_blank(items: &[Item<'_>], before: usize) -> Option<usize> {
 /// Whether `t` begins with a letter that [`SIGNATURE_START`] or [`SIG_NAME`] begins with (in
 /// either case): a test of one byte that spares most lines the patterns.
 fn could_start_signatures(t: &str) -> bool {
-    t.as_bytes()
-        .first()
-        .is_some_and(|b| b"usden".contains(&b.to_ascii_lowercase()))
+    crate::text::begins_with_one_of(t, b"usden")
 }
 
 /// Finds agenda, headings, agenda-placed titles and the signature page.

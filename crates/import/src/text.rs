@@ -311,6 +311,15 @@ impl TrimWhite for str {
     }
 }
 
+/// Whether `t` begins with one of the ASCII `letters`, in either case: the test of one byte
+/// that spares most lines a set of anchored patterns whose first letters these are.
+#[inline]
+pub(crate) fn begins_with_one_of(t: &str, letters: &[u8]) -> bool {
+    t.as_bytes()
+        .first()
+        .is_some_and(|b| letters.contains(&b.to_ascii_lowercase()))
+}
+
 /// Whether the line `s` holds the ASCII byte `b`. Read to the end without an early exit, so
 /// the compiler tests many bytes at once: for a line this is cheaper than setting up the
 /// general search `contains` makes (whose per-call cost shows on thousands of short lines).
