@@ -17,6 +17,8 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     PlaceTime,
+    /// "Klockan: 09:00-12:10", "Tid: 9:00: - 12:45": the times alone.
+    Time,
     AdjustmentPlaceTime,
     Deciding,
     ServingSubstitutes,
@@ -57,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 60] = [
+const LABELS: [(&str, Field); 63] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -118,6 +120,9 @@ const LABELS: [(&str, Field); 60] = [
     ("organ", Field::Body),
     ("plats", Field::PlaceTime),
     ("lokal", Field::PlaceTime),
+    ("tid för justering", Field::AdjustmentPlaceTime),
+    ("klockan", Field::Time),
+    ("tid", Field::Time),
     ("paragraf", Field::Range),
 ];
 
@@ -133,7 +138,8 @@ static PARAS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för|tjänstgör\s+(?:för|i stället för|istället för)|tjg\.?\s*ers\.?\s*(?:för)?|tjg\.?\s+för|ers\.?\s+för|ersättare\s+för|ersätter|i\s+stället\s+för|istället\s+för)\s*")
+    // "för" ends a word: "ersättare förvaltningschef" (a column of roles) replaces no one.
+    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjg\.?\s*ers\.?\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b)\s*")
         .expect("static regex")
 });
 static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -521,6 +527,34 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             ));
         }
     }
+    // The one present as secretary chairs no meeting: an interleaved signature block
+    // ("Sekreterare … Ordförande Sabina Lindell Justerande Tony Hansson Lesley Holmberg") gave
+    // the chair's label a secretary's name; the member listed as ordförande is the chair.
+    if let Some(chair) = cover.chair.clone() {
+        let is_secretary = cover.secretary.as_ref() == Some(&chair)
+            || cover.attendees.iter().any(|a| {
+                a.name == chair
+                    && a.attendance == Attendance::Other
+                    && a.title.as_deref().is_some_and(is_secretary_title)
+            });
+        let listed: Vec<&Attendee> = cover
+            .attendees
+            .iter()
+            .filter(|a| {
+                a.attendance == Attendance::Deciding
+                    && a.position.as_deref() == Some("ordförande")
+                    && a.name != chair
+            })
+            .collect();
+        if let (true, [one]) = (is_secretary, listed.as_slice()) {
+            cover.warnings.push(format!(
+                "{chair} är sekreterare och {} står som ordförande bland de närvarande; {} togs som ordförande",
+                one.name, one.name
+            ));
+            cover.chair = Some(one.name.clone());
+            cover.secretary.get_or_insert(chair);
+        }
+    }
     // A signature block that lost its "Justerande" label: whoever signs after the chair.
     if cover.adjusters.is_empty() && !cover.after_chair.is_empty() {
         cover.adjusters = std::mem::take(&mut cover.after_chair);
@@ -613,6 +647,12 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             let place = clean_place(&strip_date_time(&before_weekday(v)));
             if !place.is_empty() {
                 cover.place.get_or_insert(place);
+            }
+        }
+        Field::Time => {
+            let (s, e) = find_times(v);
+            if s.is_some() && cover.start_time.is_none() {
+                (cover.start_time, cover.end_time) = (s, e);
             }
         }
         Field::AdjustmentPlaceTime => {
@@ -1032,6 +1072,7 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
 /// "Åsa Bergkvist (S) Helena Karlsson (M) … Sven-Erik Källman (S), tjänstgörande
 /// ersättare för Rafal Abdelqader (S) Bert Broman (M)".
 fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
+    let first = cover.attendees.len();
     let marks: Vec<(usize, usize, String)> = PARTY
         .captures_iter(v)
         .filter_map(|c| {
@@ -1111,6 +1152,22 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         cursor = *end;
     }
     let tail = v.get(cursor..).unwrap_or("");
+    let with_party = cover.attendees.len() - first;
+    if let Some((names, roles)) = roles_after_names(tail, with_party) {
+        // "… Lars-Erik Björklund (V) Eva Åström Sabina Lindell ersättare ersättare …
+        // förvaltningschef sekreterare": a column of everyone's roles after all the names.
+        for name in &names {
+            cover.attendees.push(new_attendee(name, None, attendance));
+        }
+        for (a, role) in cover.attendees.iter_mut().skip(first).zip(&roles) {
+            take_role(a, role);
+        }
+        cover.warnings.push(format!(
+            "rollerna ”{}” stod i en egen kolumn efter namnen och gavs dem i tur och ordning (kontrollera)",
+            roles.join(", ")
+        ));
+        return;
+    }
     let (tail, others) = match SUBSTITUTION.find(tail) {
         Some(_) => (tail, ""),
         None => others_after(tail),
@@ -1272,6 +1329,56 @@ fn role_column(tail: &str) -> Option<Vec<&'static str>> {
         }
     }
     (roles.len() >= 2).then_some(roles)
+}
+
+/// After the last member with a party, the names of those without one and then a column of
+/// everyone's roles ("Eva Åström Sabina Lindell ersättare ersättare förvaltningschef
+/// sekreterare"): the names and the roles, when there is one role for each of the
+/// `with_party` members and the names. A role is one word, or "1:e vice ordförande",
+/// "vice ordförande", "tjänstgörande ersättare".
+fn roles_after_names(tail: &str, with_party: usize) -> Option<(Vec<String>, Vec<String>)> {
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let ordinal = |w: &str| matches!(w, "1:e" | "2:e" | "förste" | "andre");
+    let at = words
+        .iter()
+        .position(|w| w.starts_with(char::is_lowercase) || ordinal(w))?;
+    let (name_words, role_words) = words.split_at(at);
+    if !role_words
+        .iter()
+        .all(|w| ordinal(w) || w.chars().all(|c| c.is_lowercase() || c == '-'))
+    {
+        return None;
+    }
+    let names = crate::persons::names(&name_words.join(" "));
+    let named: usize = names.iter().map(|n| n.split_whitespace().count()).sum();
+    if named != name_words.len() {
+        return None;
+    }
+    let mut roles: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < role_words.len() {
+        let take = match role_words[i..] {
+            [o, "vice", "ordförande", ..] if ordinal(o) => 3,
+            ["vice", "ordförande", ..] | ["tjänstgörande", "ersättare", ..] => 2,
+            _ => 1,
+        };
+        roles.push(role_words[i..(i + take).min(role_words.len())].join(" "));
+        i += take;
+    }
+    (roles.len() >= 2 && roles.len() == with_party + names.len()).then_some((names, roles))
+}
+
+/// A role read from a column of roles: a position, a substitute's, or an official's title.
+fn take_role(a: &mut Attendee, role: &str) {
+    match role {
+        "ordförande" => a.position = Some("ordförande".into()),
+        r if r.ends_with("vice ordförande") => a.position = Some("vice ordförande".into()),
+        "ledamot" if a.attendance == Attendance::Deciding => a.position = Some("ledamot".into()),
+        "ersättare" if a.attendance == Attendance::Other => a.attendance = Attendance::Substitute,
+        "ersättare" | "tjänstgörande ersättare" => a.position = None,
+        _ if a.attendance == Attendance::Other => a.title = Some(role.to_string()),
+        _ => {}
+    }
 }
 
 /// Officials: "Maria Persson, socialchef", "Carina Stålhandske, gruppleddare, §§ 100-113",
@@ -1627,6 +1734,96 @@ mod tests {
             "Beslutande Anna Berg (S) Bo Ek (M)\nÖvriga deltagande Gunnar Noring, ekonomisekreterare Bo Eriksson, utredningssekreterare Lill-Marie Stedt, sekreterare\n",
         );
         assert_eq!(c.secretary.as_deref(), Some("Lill-Marie Stedt"));
+    }
+
+    /// 023: everyone's role in a column after all the names of a list, officials without a
+    /// party among them; "ersättare förvaltningschef" is no "ersättare för".
+    #[test]
+    fn a_column_of_everyones_roles_after_the_names() {
+        let c = cover_of(
+            "Beslutande Tony Hansson (S) ordförande Gabriel Barjosef (S) ledamot\nÖvriga närvarande Anette Palm (S) Unni Trolle (M) Lars-Erik Björklund (V) Eva Åström Sabina Lindell ersättare ersättare ersättare förvaltningschef sekreterare\n",
+        );
+        let seen: Vec<(&str, Attendance, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.attendance,
+                    a.title.as_deref(),
+                    a.substitute_for.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("Tony Hansson", Attendance::Deciding, None, None),
+                ("Gabriel Barjosef", Attendance::Deciding, None, None),
+                ("Anette Palm", Attendance::Substitute, None, None),
+                ("Unni Trolle", Attendance::Substitute, None, None),
+                ("Lars-Erik Björklund", Attendance::Substitute, None, None),
+                (
+                    "Eva Åström",
+                    Attendance::Other,
+                    Some("förvaltningschef"),
+                    None
+                ),
+                (
+                    "Sabina Lindell",
+                    Attendance::Other,
+                    Some("sekreterare"),
+                    None
+                ),
+            ]
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Sabina Lindell"));
+        // A count of roles that is not the count of names is no column of theirs.
+        let c = cover_of(
+            "Övriga närvarande Anette Palm (S) Unni Trolle (M) Eva Åström ersättare förvaltningschef\n",
+        );
+        assert_eq!(c.attendees.len(), 3);
+        assert!(c
+            .attendees
+            .iter()
+            .all(|a| a.attendance == Attendance::Other));
+    }
+
+    /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.
+    #[test]
+    fn the_time_under_a_label_of_its_own() {
+        let c = cover_of("Datum\nKlockan\n17:30\nPlats\nGrand vid salutorget i Ljungby\n");
+        assert_eq!(c.start_time.as_deref(), Some("17:30"));
+        assert_eq!(c.place.as_deref(), Some("Grand vid salutorget i Ljungby"));
+        let c = cover_of("Klockan: 09:00-12:10\nPlats: Sessionssalen, Stadsbyggnadshus II\n");
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("09:00"), Some("12:10"))
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Sessionssalen, Stadsbyggnadshus II")
+        );
+        // The time of the justering is not the meeting's.
+        let c = cover_of("Tid för justering 2024-03-01 kl 10.00\n");
+        assert_eq!(c.start_time, None);
+    }
+
+    /// 023: the one present as secretary is no chair, whatever order an interleaved signature
+    /// block gave the names in; the member listed as ordförande is.
+    #[test]
+    fn the_secretary_present_is_no_chair() {
+        let c = cover_of(
+            "Beslutande\tTony Hansson (S) ordförande Lesley Holmberg (FP) ledamot\nÖvriga närvarande\tSabina Lindell, sekreterare\nOrdförande\tSabina Lindell\nJusterande\tTony Hansson Lesley Holmberg\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Tony Hansson"));
+        assert_eq!(c.secretary.as_deref(), Some("Sabina Lindell"));
+        assert_eq!(c.adjusters, ["Lesley Holmberg"]);
+        assert!(
+            c.warnings.iter().any(|w| w.contains("står som ordförande")),
+            "{:?}",
+            c.warnings
+        );
     }
 
     /// 024: the presidium's roles in a column of their own, read after all the names.

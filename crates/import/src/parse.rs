@@ -442,6 +442,42 @@ mod tests {
         );
     }
 
+    /// 023 and 026, flattened: signature blocks whose names stand in another order than
+    /// their labels; the list of those present says who is ordförande and who sekreterare.
+    #[test]
+    fn interleaved_signature_blocks_matched_by_the_attendance_list() {
+        let p = parse_protocol(L023).expect("a protocol");
+        assert_eq!(p.chair.as_deref(), Some("Tony Hansson"));
+        assert_eq!(p.secretary.as_deref(), Some("Sabina Lindell"));
+        assert_eq!(p.adjusters, ["Lesley Holmberg"]);
+        let p = parse_protocol(L026).expect("a protocol");
+        assert_eq!(p.chair.as_deref(), Some("Lillemor Arvidsson"));
+        assert_eq!(p.secretary.as_deref(), Some("Ingela Sollid"));
+        assert_eq!(p.adjusters, ["Janette Olsson"]);
+        assert_eq!(
+            (p.start_time.as_deref(), p.end_time.as_deref()),
+            (Some("09:00"), Some("12:45"))
+        );
+        let deciding: Vec<&str> = p
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == crate::model::Attendance::Deciding)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(
+            deciding,
+            [
+                "Lillemor Arvidsson",
+                "Janette Olsson",
+                "Inger Johnsson",
+                "Jan Rohlén",
+                "Christian Andersson"
+            ]
+        );
+    }
+    const L023: &str = "1 Sammanträdesprotokoll Sida 1 (24) Plats och tid Sammanträdesrum Möller, klockan Beslutande Tony Hansson (S) ordförande Marie Göransson (S) ersättare för Agneta Nilsson (S) Gabriel Barjosef (S) ledamot Lena Wöhlecke (M) 1:e vice ordförande Hans Johansson (M) ledamot Maria Håkansson (M) ersättare för Christer Westfahl (M) Therese Andersson (C) ersättare för Monica Eberyd (C) Lesley Holmberg (FP) 2:e vice ordförande Iréne Wikström (FP) ledamot Peter Fink (SD) ledamot Farid Albahadli (MP) ledamot Övriga närvarande Anette Palm (S) Unni Trolle (M) Hans-Ove Lunde (KD) Arvid Frandsen (SD) Lars-Erik Björklund (V) Eva Åström Sabina Lindell ersättare ersättare ersättare ersättare ersättare förvaltningschef sekreterare Utses att justera Lesley Holmberg (FP) Justeringens plats och tid Sekreterare Vård och Omsorg den 26/ Paragrafer Nr Ordförande Sabina Lindell Justerande Tony Hansson Lesley Holmberg";
+    const L026: &str = "1 STENUNGSUNDS KOMMUN Tid: 9:00: - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rodret Ledamöter Lillemor Arvidsson (m) Ordförande Janette Olsson (s) Vice ordförande Inger Johnsson (c) Jan Rohlén (s) Christian Andersson (fp) Ersättare Marie Nilsson (s) utom 47 Gunnar Pettersson (kd) Birgit Lövkvist (v) Övriga Lisbeth Nilsson IFO-chef Eva Källén Vård och äldreomsorgschef Naimy Ohlsson Hemtjänstchef Lena Litzen Ekonom Ingela Sollid Sekreterare Justeringsdag: Paragrafer: Justerare: Janette Olsson Ingela Sollid Lillemor Arvidsson Janette Olsson Sekreterare Ordförande Justerare BEVIS Justeringen har tillkännagivits via anslag Organ Protokollet är anslaget fr o m t o m , 41 och 44 anslagna fr o m t o m Förvaringsplats för protokoll Kommunkansliet Ingela Sollid Justerar";
+
     #[test]
     fn municipality() {
         let lines = split_lines(

@@ -32,13 +32,16 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 43] = [
+const LABELS: [&str; 45] = [
     "Plats och tid för justering",
     "Plats och tid",
     "Tid och plats",
     "Dag och tid",
     "Plats",
     "Lokal",
+    // Only with their colon: "Tid" and "Klockan" begin many a sentence of a §.
+    "Tid:",
+    "Klockan:",
     "Sammanträdesdatum",
     "Sammanträdesdag",
     "Beslutande ledamöter",
@@ -77,6 +80,14 @@ const LABELS: [&str; 43] = [
     "Förvaringsplats för protokollet",
     "Anslaget uppsatt",
 ];
+
+/// The value of a time's own label: "Tid: 9:00: - 12:45", "Klockan: 09:00-12:10".
+static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:Tid|Klockan):\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}:?(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?",
+    )
+    .expect("static regex")
+});
 
 /// Labels that only a cover page or an attendance list has.
 const STRONG_LABELS: [&str; 9] = [
@@ -137,7 +148,11 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
             .get(end..)
             .and_then(|a| a.chars().next())
             .is_none_or(|c| !c.is_alphanumeric());
-        if before_ok && first_ok && after_ok {
+        // "Tid:" and "Klockan:" only before a time ("Tid: 9:00: - 12:45"): "Tid: Tisdagen
+        // den 18 november 2014, kl. 08:30" in a § is when the justering will be.
+        let time_ok = !matches!(m.as_str(), "Tid:" | "Klockan:")
+            || TIME_VALUE.is_match(t.get(at..).unwrap_or(""));
+        if before_ok && first_ok && after_ok && time_ok && !role_in_list(&out, t, at, end) {
             let label = LABELS
                 .iter()
                 .find(|l| l.chars().map(crate::cover::ocr_fold).eq(folded.chars()))
@@ -151,6 +166,43 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
         out.sort_by_key(|(at, _)| *at);
     }
     out
+}
+
+/// Labels that open a list of those present.
+fn opens_list(label: &str) -> bool {
+    label.starts_with("Beslutande")
+        || label.starts_with("Ledamöter")
+        || label.starts_with("Övriga")
+        || label.starts_with("Närvarande")
+        || label.ends_with("rsättare")
+}
+
+/// "Ledamöter Lillemor Arvidsson (m) Ordförande Janette Olsson (s) …", "Övriga … Ingela Sollid
+/// Sekreterare Justeringsdag:": inside a list of those present, "Ordförande" after a member's
+/// party and before the next member, or "Sekreterare" after a name and before no name, is
+/// that person's role, not the signature's label.
+fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool {
+    if !found.last().is_some_and(|(_, l)| opens_list(l)) {
+        return false;
+    }
+    let before = t.get(..at).unwrap_or("").trim_end();
+    let after = t.get(end..).unwrap_or("");
+    let mut next = after.split_whitespace();
+    match t.get(at..end).unwrap_or("") {
+        "Ordförande" => {
+            before.ends_with(')')
+                && next.next().is_some_and(crate::persons::is_first_name)
+                && next.take(3).any(|w| w.starts_with('('))
+        }
+        "Sekreterare" => {
+            before
+                .rsplit(' ')
+                .next()
+                .is_some_and(crate::persons::is_name_token)
+                && !next.next().is_some_and(crate::persons::is_first_name)
+        }
+        _ => false,
+    }
 }
 
 /// Words after which a capitalised word goes on with a title ("inom Borås Stad", "Saxhyttan
@@ -702,11 +754,17 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         let mut cut = 0;
         for (at, _) in starts.iter().chain(std::iter::once(&(line.text.len(), ""))) {
             let piece = line.text.get(cut..*at).unwrap_or("").trim_white();
-            if !piece.is_empty() {
-                out.push(Line {
-                    no: line.no,
-                    text: piece.to_string(),
-                });
+            // "Tid: 9:00: - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT": the time's value ends
+            // with the time; the running header goes on after it.
+            let time_end = TIME_VALUE.find(piece).map_or(0, |m| m.end());
+            for part in [piece.get(..time_end), piece.get(time_end..)] {
+                let part = part.unwrap_or("").trim_white();
+                if !part.is_empty() {
+                    out.push(Line {
+                        no: line.no,
+                        text: part.to_string(),
+                    });
+                }
             }
             cut = *at;
         }
@@ -731,6 +789,56 @@ mod tests {
         let t = "Plats och tid Kommunhuset, Sekreterare Anna Berg";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
         assert!(labels.contains(&"Sekreterare"), "{labels:?}");
+    }
+
+    /// 026: "Ordförande" after a member's party and before the next member, and
+    /// "Sekreterare" after an official's name, are roles in the list; "Tid:" is cut only
+    /// before a time (014: "Tid: Tisdagen den 18 november 2014" in a § is the justering's).
+    #[test]
+    fn roles_in_a_list_and_the_time_label() {
+        let labels = |t: &str| -> Vec<&'static str> {
+            label_starts(t).into_iter().map(|(_, l)| l).collect()
+        };
+        assert_eq!(
+            labels("Ledamöter Lillemor Arvidsson (m) Ordförande Janette Olsson (s) Vice ordförande Inger Johnsson (c)"),
+            ["Ledamöter"]
+        );
+        assert_eq!(
+            labels(
+                "Övriga Lena Litzen Ekonom Ingela Sollid Sekreterare Justeringsdag: Paragrafer:"
+            ),
+            ["Övriga", "Paragrafer"]
+        );
+        // A signature block after the list keeps its labels.
+        assert_eq!(
+            labels("Justerare: Janette Olsson Ingela Sollid Sekreterare Ordförande Justerare"),
+            ["Justerare", "Sekreterare", "Ordförande", "Justerare"]
+        );
+        assert_eq!(
+            labels("Övriga Lena Litzen Sekreterare Anna Berg Ordförande Bo Ek (S)"),
+            ["Övriga", "Sekreterare", "Ordförande"]
+        );
+        assert_eq!(
+            labels("Ersättare: Eva Hesse Almqvist (M) Tid: Tisdagen den 18 november 2014, kl. 08:30 Plats: Förvaltningen"),
+            ["Ersättare", "Plats"]
+        );
+        let texts: Vec<String> = unflatten(split_lines(
+            "1 STENUNGSUNDS KOMMUN Tid: 9:00: - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rodret Ledamöter Lillemor Arvidsson (m) Ordförande Janette Olsson (s) Vice ordförande Inger Johnsson (c) Jan Rohlén (s) Christian Andersson (fp) Ersättare Marie Nilsson (s) utom 47",
+        ))
+        .into_iter()
+        .map(|l| l.text)
+        .take(5)
+        .collect();
+        assert_eq!(
+            texts,
+            [
+                "1 STENUNGSUNDS KOMMUN",
+                "Tid: 9:00: - 12:45",
+                "KOMMUNSTYRELSENS SOCIALA UTSKOTT",
+                "Plats: Rodret",
+                "Ledamöter Lillemor Arvidsson (m) Ordförande Janette Olsson (s) Vice ordförande Inger Johnsson (c) Jan Rohlén (s) Christian Andersson (fp)"
+            ]
+        );
     }
 
     /// The § headings a flattened text is cut into.

@@ -97,18 +97,20 @@ const FIELDS: [&str; 10] = [
 /// bare "Övriga", a title or department before an official's name, middle initials, "Ersättare
 /// för" and "tjg för" naming whom a substitute replaces, justerare from the § that chose them
 /// when the cover names none, officials' titles between their names, a column of
-/// the presidium's roles after the names, a later page's list of items outside the cover; titles beginning with digits, ending
+/// the presidium's roles after the names, a later page's list of items outside the cover,
+/// everyone's roles in a column after a list, an interleaved signature block matched by the
+/// list's ordförande and sekreterare, the time under "Klockan"/"Tid:"; titles beginning with digits, ending
 /// before a profession and a name, headings followed by their Dnr; the first § page's heading
 /// that lost its number, a government report or "med flera" in a title), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
     ("place", 0.96),
-    ("start_time", 0.88),
-    ("end_time", 0.90),
-    ("chair", 0.92),
-    ("secretary", 0.96),
-    ("adjusters", 0.90),
+    ("start_time", 0.96),
+    ("end_time", 0.96),
+    ("chair", 0.96),
+    ("secretary", 0.98),
+    ("adjusters", 0.92),
     ("attendees", 0.94),
     ("paragraphs", 0.95),
 ];
