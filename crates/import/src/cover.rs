@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 63] = [
+const LABELS: [(&str, Field); 66] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -73,9 +73,11 @@ const LABELS: [(&str, Field); 63] = [
     ("justeringens tid och plats", Field::AdjustmentPlaceTime),
     ("tid och plats för justering", Field::AdjustmentPlaceTime),
     ("ej tjänstgörande ersättare", Field::Substitutes),
+    ("ej tjänstgörande", Field::Substitutes),
     ("icke tjänstgörande ersättare", Field::Substitutes),
     ("ej beslutande ersättare", Field::Substitutes),
     ("närvarande ersättare", Field::Substitutes),
+    ("passiva ersättare", Field::Substitutes),
     ("tjänstgörande ersättare", Field::ServingSubstitutes),
     ("beslutande ledamöter", Field::Deciding),
     ("närvarande ledamöter", Field::Deciding),
@@ -110,6 +112,8 @@ const LABELS: [(&str, Field); 63] = [
     ("ledamöter", Field::Deciding),
     ("ersättare", Field::Substitutes),
     ("övriga", Field::Others),
+    // Those given the right to be present (*närvarorätt*) are present as others.
+    ("närvarorätt", Field::Others),
     ("justerare", Field::Adjusters),
     ("justerande", Field::Adjusters),
     ("sekreterare", Field::Secretary),
@@ -495,6 +499,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         apply(&mut cover, field, no, &v);
     }
     separate_names(&mut cover);
+    presence_table_marks(&mut cover);
     finish_positions(&mut cover);
     // No signature names the secretary: the one person present as secretary
     // ("Anders Hedenby, sekreterare", "Sara Östberg, S&P, nämndsekr.") is.
@@ -629,6 +634,9 @@ fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> b
             && (WRAPPED_TIME.is_match(cell) || PLACE_THEN_TIME.is_match(cell))
 }
 
+/// The §§ written after an official's name without "§": " 17-28", " 40", " 13-16".
+static TRAILING_NUMBERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$").expect("static regex"));
 static WRAPPED_TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b").expect("static regex"));
 /// A short line that ends with "kl" and a time span.
@@ -640,6 +648,13 @@ static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
 fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
     match field {
         Field::PlaceTime => {
+            let (v, deciding) = list_after_time(v);
+            if let Some(list) = deciding {
+                cover.warnings.push(format!(
+                    "line {no}: namn med parti efter tiden, utan rubrik; de lästes som beslutande (kontrollera)"
+                ));
+                add_people(cover, no, list, Attendance::Deciding, false);
+            }
             let (s, e) = find_times(v);
             cover.start_time = cover.start_time.take().or(s);
             cover.end_time = cover.end_time.take().or(e);
@@ -714,6 +729,29 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         Field::Substitutes => add_people(cover, no, v, Attendance::Substitute, false),
         Field::Others => add_people(cover, no, v, Attendance::Other, false),
         Field::Ignore => {}
+    }
+}
+
+/// "Tranås, kl: 18:30-20:00 Beslutat Lars Ericson (fp) Bo Fahlström (s) …": names with their
+/// parties after the time, whose label ("Beslutande") was lost or misread, are those deciding.
+/// The place and time, and the list from its first name on, when three or more have a party.
+fn list_after_time(v: &str) -> (&str, Option<&str>) {
+    static TIME_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d{1,2}[:.]\d{2}").expect("static regex"));
+    let Some(end) = TIME_END.find_iter(v).last().map(|m| m.end()) else {
+        return (v, None);
+    };
+    let after = v.get(end..).unwrap_or("");
+    if crate::persons::PARTY.find_iter(after).take(3).count() < 3 {
+        return (v, None);
+    }
+    let first = crate::persons::words_at(after)
+        .into_iter()
+        .take(3)
+        .find(|(at, _)| starts_with_first_name(after.get(*at..).unwrap_or("")));
+    match first {
+        Some((at, _)) => (v.get(..end).unwrap_or(v), after.get(at..)),
+        None => (v, None),
     }
 }
 
@@ -1140,9 +1178,11 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             cursor = *end;
             continue;
         }
-        let mut a = new_attendee(name, Some(party.clone()), attendance);
+        // "Kjell Jansson (ordf) M N Ja": a role in the parentheses, not a party.
+        let chair = party.eq_ignore_ascii_case("ordf");
+        let mut a = new_attendee(name, (!chair).then(|| party.clone()), attendance);
         if attendance == Attendance::Deciding {
-            a.position = Some("ledamot".into());
+            a.position = Some(if chair { "ordförande" } else { "ledamot" }.into());
         }
         if let Some(role) = role {
             annotation(&mut a, role);
@@ -1325,10 +1365,23 @@ fn role_column(tail: &str) -> Option<Vec<&'static str>> {
                 roles.push("vice ordförande");
                 i += 2;
             }
+            // "ordförande tjänstgörande ersättare tjänstgörande ersättare 72-86, …": the
+            // substitutes' roles after the presidium's, which cannot be told apart.
+            _ if !roles.is_empty() && substitutes_roles(&words[i..]) => return Some(roles),
             _ => return None,
         }
     }
     (roles.len() >= 2).then_some(roles)
+}
+
+/// Words of a column of substitutes' roles and the §§ they served for: "tjänstgörande
+/// ersättare 72-86,", "ersättare", "ledamot".
+fn substitutes_roles(words: &[String]) -> bool {
+    words.iter().any(|w| w == "ersättare")
+        && words.iter().all(|w| {
+            matches!(w.as_str(), "tjänstgörande" | "ersättare" | "ledamot" | "")
+                || w.chars().all(|c| c.is_ascii_digit() || "-–,§".contains(c))
+        })
 }
 
 /// After the last member with a party, the names of those without one and then a column of
@@ -1384,8 +1437,7 @@ fn take_role(a: &mut Attendee, role: &str) {
 /// Officials: "Maria Persson, socialchef", "Carina Stålhandske, gruppleddare, §§ 100-113",
 /// or many flattened on one line: "Carina Gullemo, förvaltningschef Emma Selemo, ekonom § 2-6 …".
 fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
-    let chunks: Vec<&str> = v
-        .split(',')
+    let chunks: Vec<&str> = commas_outside_parentheses(v)
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .collect();
@@ -1393,7 +1445,7 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
     for (k, chunk) in chunks.iter().enumerate() {
         // A chunk after a comma is a title ("Maria Persson, socialchef") unless a name with a
         // known first name opens it ("Magnus Lublin, Petra Oxonius, …").
-        if k == 0 || starts_with_first_name(chunk) {
+        if k == 0 || starts_with_first_name(chunk) || name_among_titles(&chunks, k) {
             // A row of an attendance table: "Göran Pettersson m x", "Linda Sundberg c x Tjg".
             if let Some(a) = table_row(chunk, attendance) {
                 cover.attendees.push(a);
@@ -1457,6 +1509,15 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             current = Some(cover.attendees.len() - 1);
             continue;
         }
+        // "medicinskt ansvarig sjuksköterska Eva Gyllhamn 17-28": the §§ an official was
+        // present for stand after the name.
+        let (chunk, present_for) = match TRAILING_NUMBERS.find(chunk) {
+            Some(m) => (
+                chunk.get(..m.start()).unwrap_or(*chunk),
+                Some(m.as_str().trim_white()),
+            ),
+            None => (*chunk, None),
+        };
         match trailing_name_start(chunk, 2) {
             Some(off) if off > 0 => {
                 let (annot, run) = (
@@ -1504,14 +1565,58 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                     cover.attendees.push(a);
                     current = Some(cover.attendees.len() - 1);
                 }
+                if let (Some(p), Some(a)) = (present_for, cover.attendees.last_mut()) {
+                    a.paragraphs = Some(p.to_string());
+                }
             }
             _ => {
                 if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
-                    annotation(a, chunk);
+                    annotation(a, chunks[k]);
                 }
             }
         }
     }
+}
+
+/// In a list of officials and their titles ("Mikael Eriksson, ekonomichef, Angelina
+/// Andersson, utredare/utvecklare 40 …", "Ingela Pålsson miljöinspektör, Jeanette Schlaucher
+/// miljöchef, …"), whether piece `k` opens with a name whose first name is not a known one:
+/// two or three words of a name, then a title or nothing, after a piece with a title and
+/// before a title.
+fn name_among_titles(chunks: &[&str], k: usize) -> bool {
+    let lower_in = |c: &str| {
+        c.split_whitespace()
+            .any(|w| w.starts_with(char::is_lowercase))
+    };
+    let Some((name, rest)) = leading_name(chunks[k]) else {
+        return false;
+    };
+    let words = name.split_whitespace().count();
+    (2..=3).contains(&words)
+        && name
+            .split_whitespace()
+            .all(|w| is_name_token(w) && !crate::persons::not_a_name(&w.to_lowercase()))
+        && (rest.is_empty() || rest.starts_with(char::is_lowercase))
+        && k > 0
+        && lower_in(chunks[k - 1])
+        && (!rest.is_empty()
+            || chunks
+                .get(k + 1)
+                .is_some_and(|n| n.trim_start().starts_with(char::is_lowercase)))
+}
+
+/// `v` cut at each comma that stands outside parentheses: "Karin Blomqvist (medicinskt
+/// ansvarig sjuksköterska, MAS) 107 Emelie Sundberg" is one piece, the title's comma its own.
+fn commas_outside_parentheses(v: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0usize;
+    v.split(move |c: char| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        c == ',' && depth == 0
+    })
 }
 
 /// "Göran Pettersson m x", "Linda Sundberg c x Tjg": a name, a party in small letters and
@@ -1663,6 +1768,63 @@ fn separate_names(cover: &mut Cover) {
     cover.attendees = out;
 }
 
+/// The party column and the marks of a närvarolista read after each name ("Mats Hultin M F
+/// -", "Bino Drummond M N Ja", "Berit Jansson (1:a vice) C N Ja", "Göran Pettersson M NT
+/// Ja"): N present, F absent (frånvarande), NT or Tj present and serving, then the votes.
+/// Only where three or more rows carry such marks; one marked F was not there.
+fn presence_table_marks(cover: &mut Cover) {
+    static MARKS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(?:\((?<role>[^)]*)\)\s*)?(?<party>\p{Lu}{1,3})\s+(?<mark>N|F|NT|Tj|TJ)(?:\s|$)",
+        )
+        .expect("static regex")
+    });
+    // The party, the mark, and whether a role in parentheses names a vice chair.
+    fn marks(a: &Attendee) -> Option<(String, String, bool)> {
+        let c = MARKS.captures(a.title.as_deref()?)?;
+        let vice = c.name("role").is_some_and(|r| r.as_str().contains("vice"));
+        Some((c["party"].to_string(), c["mark"].to_string(), vice))
+    }
+    if cover
+        .attendees
+        .iter()
+        .filter(|a| marks(a).is_some())
+        .count()
+        < 3
+    {
+        return;
+    }
+    let mut absent = Vec::new();
+    for a in &mut cover.attendees {
+        let Some((party, mark, vice)) = marks(a) else {
+            continue;
+        };
+        a.title = None;
+        a.party.get_or_insert(party);
+        if vice {
+            a.position = Some("vice ordförande".into());
+        }
+        match mark.as_str() {
+            "F" => absent.push(a.name.clone()),
+            "NT" | "Tj" | "TJ" => {
+                a.attendance = Attendance::Deciding;
+                a.position = None;
+            }
+            _ if a.attendance == Attendance::Other => a.attendance = Attendance::Deciding,
+            _ => {}
+        }
+    }
+    if !absent.is_empty() {
+        cover
+            .attendees
+            .retain(|a| !absent.contains(&a.name) || a.title.is_some());
+        cover.warnings.push(format!(
+            "närvarolistan märker {} med F (frånvarande); de står inte bland de närvarande",
+            absent.join(", ")
+        ));
+    }
+}
+
 /// Chair and vice chair from the signature labels.
 fn finish_positions(cover: &mut Cover) {
     if let Some(chair) = cover.chair.clone() {
@@ -1789,6 +1951,195 @@ mod tests {
             .all(|a| a.attendance == Attendance::Other));
     }
 
+    /// 009, 001: an official's title before the name, the §§ present for after it, without
+    /// "§" ("samordnande ekonom Håkan Bengtsson 21-24, områdeschef Stefan Ivarsson 17-18").
+    #[test]
+    fn the_paragraphs_after_an_officials_name() {
+        let c = cover_of(
+            "Övriga deltagande\tSekreterare Mona Kjellström, medicinskt ansvarig sjuksköterska Eva Gyllhamn 17-28, samordnande ekonom Håkan Bengtsson 21-24, områdeschef Stefan Ivarsson 17-18, ergonom Maija-Leena Laine\n",
+        );
+        let seen: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.paragraphs.as_deref()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("Mona Kjellström", None),
+                ("Eva Gyllhamn", Some("17-28")),
+                ("Håkan Bengtsson", Some("21-24")),
+                ("Stefan Ivarsson", Some("17-18")),
+                ("Maija-Leena Laine", None),
+            ]
+        );
+    }
+
+    /// 001, 006: "Närvarorätt" heads those given the right to be present; it is no part of
+    /// the name before it ("… och områdeschef Marie Lindblom Närvarorätt Utses att justera").
+    #[test]
+    fn the_right_to_be_present_is_a_label() {
+        let c = cover_of(
+            "Övriga deltagande\tAnna Berg, områdeschef Marie Lindblom\nNärvarorätt\nUtses att justera\tLennart Ahlström (S)\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Anna Berg", "Marie Lindblom"]);
+        assert_eq!(c.adjusters, ["Lennart Ahlström"]);
+    }
+
+    /// 006: "Ej tjänstgörande" alone heads the substitutes present; the members before it,
+    /// after "ersättare för" and the member replaced, serve.
+    #[test]
+    fn substitutes_not_serving_under_a_short_label() {
+        let c = cover_of(
+            "Beslutande\tLennart Haraldsson, ordförande Bo Hasselblad, ersättare för Kenneth Axelsson Åsa Merving Lars Rasch\nEj tjänstgörande\tKerstin Gustavsson Ulf Dahl\n",
+        );
+        let seen: Vec<(&str, Attendance, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.attendance, a.substitute_for.as_deref()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("Lennart Haraldsson", Attendance::Deciding, None),
+                (
+                    "Bo Hasselblad",
+                    Attendance::Deciding,
+                    Some("Kenneth Axelsson")
+                ),
+                ("Åsa Merving", Attendance::Deciding, None),
+                ("Lars Rasch", Attendance::Deciding, None),
+                ("Kerstin Gustavsson", Attendance::Substitute, None),
+                ("Ulf Dahl", Attendance::Substitute, None),
+            ]
+        );
+    }
+
+    /// 010: a comma inside an official's title in parentheses cuts no list.
+    #[test]
+    fn a_comma_inside_a_title_in_parentheses() {
+        let pieces: Vec<&str> =
+            commas_outside_parentheses("A (b, c) d, e (f), g, (h, (i, j), k)").collect();
+        assert_eq!(pieces, ["A (b, c) d", " e (f)", " g", " (h, (i, j), k)"]);
+        let c = cover_of(
+            "Övriga närvarande\tMalin Thorson (nämndsekreterare) Karin Blomqvist (medicinskt ansvarig sjuksköterska, MAS) 107 Emelie Sundberg (socialt ansvarig samordnare, SAS) 107 Carolina Day (verksamhetsutvecklare) 108\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Malin Thorson",
+                "Karin Blomqvist",
+                "Emelie Sundberg",
+                "Carolina Day"
+            ]
+        );
+    }
+
+    /// 012, 015: a name whose first name is not a known one, between titles.
+    #[test]
+    fn a_name_between_titles() {
+        let c = cover_of(
+            "Övriga närvarande\tMikael Eriksson, ekonomichef, Angelina Andersson, utredare/utvecklare 40 Eva Blomkvist, verksamhetscontroller\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Mikael Eriksson", "Angelina Andersson", "Eva Blomkvist"]
+        );
+        let c = cover_of(
+            "Övriga närvarande\tIngela Pålsson miljöinspektör, Jeanette Schlaucher miljöchef, Marilene Svegard nämndsekreterare\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Ingela Pålsson", "Jeanette Schlaucher", "Marilene Svegard"]
+        );
+        // A department with capitals after a title is no name.
+        let c = cover_of("Övriga närvarande\tAnna Berg, enhetschef, Hemtjänst Söder\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Anna Berg"]);
+    }
+
+    /// 046 (OCR): the names after the place and time, whose label was misread ("Beslutat").
+    #[test]
+    fn a_list_after_the_time_without_its_label() {
+        let c = cover_of(
+            "Plats och tid\tTranås, kl: 18:30-20:00 Beslutat Lars Ericson (fp) Bo Fahlström (s) Siw Warholm (m) Ingemar Karlsson(fp)\n",
+        );
+        let names: Vec<(&str, Attendance)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.attendance))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Lars Ericson", Attendance::Deciding),
+                ("Bo Fahlström", Attendance::Deciding),
+                ("Siw Warholm", Attendance::Deciding),
+                ("Ingemar Karlsson", Attendance::Deciding)
+            ]
+        );
+        assert_eq!(c.place.as_deref(), Some("Tranås"));
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("18:30"), Some("20:00"))
+        );
+        assert!(c.warnings.iter().any(|w| w.contains("utan rubrik")));
+        // A place and time alone, or a party or two after them, stay the place and time.
+        let c = cover_of("Plats och tid\tKommunhuset kl 18:30-20:00 Anna Berg (S)\n");
+        assert!(c.attendees.is_empty());
+    }
+
+    /// 008: a närvarolista's party column and marks after each name; F is absent, NT serves,
+    /// and "(ordf)" is a role, not a party.
+    #[test]
+    fn the_marks_of_a_presence_table() {
+        let c = cover_of(
+            "LEDAMÖTER Kjell Jansson (ordf) M N Ja Mats Hultin M F - Bino Drummond M N Ja Ann S Pihlgren M F - Berit Jansson (1:a vice) C N Ja Mats Wedberg MP N Nej Ja Nej\nERSÄTTARE Göran Pettersson M NT Ja Ann Lewerentz M N Sören Forslund M N Totalt ledamöter och ersättare\n",
+        );
+        let seen: Vec<(&str, Option<&str>, Attendance, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.party.as_deref(),
+                    a.attendance,
+                    a.position.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    "Kjell Jansson",
+                    None,
+                    Attendance::Deciding,
+                    Some("ordförande")
+                ),
+                ("Bino Drummond", Some("M"), Attendance::Deciding, None),
+                (
+                    "Berit Jansson",
+                    Some("C"),
+                    Attendance::Deciding,
+                    Some("vice ordförande")
+                ),
+                ("Mats Wedberg", Some("MP"), Attendance::Deciding, None),
+                ("Göran Pettersson", Some("M"), Attendance::Deciding, None),
+                ("Ann Lewerentz", Some("M"), Attendance::Substitute, None),
+                ("Sören Forslund", Some("M"), Attendance::Substitute, None),
+            ]
+        );
+        assert!(c
+            .warnings
+            .iter()
+            .any(|w| w.contains("Mats Hultin, Ann S Pihlgren")));
+    }
+
     /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.
     #[test]
     fn the_time_under_a_label_of_its_own() {
@@ -1836,6 +2187,12 @@ mod tests {
         assert_eq!(role_column("ordförande"), None);
         assert_eq!(role_column("vice ordförande"), None);
         assert_eq!(role_column("ordförande vice ordförande, §§ 1-4"), None);
+        // 046: the substitutes' roles after the chair's, which cannot be told apart.
+        assert_eq!(
+            role_column("ordförande tjänstgörande ersättare tjänstgörande ersättare 72-86, tjänstgörande ersättare 72-78, , 80-90"),
+            Some(vec!["ordförande"])
+        );
+        assert_eq!(role_column("ordförande tjänstgörande"), None);
         let c = cover_of(
             "Beslutande Alexis Mouschopanis (M) Jan Idehed (C) Kjell Hjalmarsson (MP) ordförande 1:e vice ordförande 2:e vice ordförande\n",
         );

@@ -404,7 +404,7 @@ const NOT_NAME: [&str; 42] = [
 
 /// Endings of the words of a cover page that are not names: bodies, offices, documents,
 /// matters ("Kommunfullmäktige", "Förvaringsplats", "Tertialuppföljning", "Sammanträdesprotokoll").
-const NOT_NAME_ENDINGS: [&str; 36] = [
+const NOT_NAME_ENDINGS: [&str; 38] = [
     // "Protokolljusterare Sven Junzell".
     "justerare",
     // Departments: "Konserthuset", "IT-enheten".
@@ -445,6 +445,9 @@ const NOT_NAME_ENDINGS: [&str; 36] = [
     "konsulent",
     "ingenjör",
     "samordnare",
+    // "Maria Persson Förvaltningsekonom", "Verksamhetscontroller".
+    "ekonom",
+    "controller",
 ];
 
 pub(crate) fn not_a_name(lower: &str) -> bool {
@@ -650,7 +653,7 @@ mod tests {
         );
     }
 
-    /// 021, 024, 025, 026, 035: departments and professions written beside an official's name
+    /// 021, 024, 025, 026, 027, 035: departments and professions written beside an official's name
     /// are no part of it.
     #[test]
     fn departments_are_no_names() {
@@ -660,6 +663,9 @@ mod tests {
             "fritid",
             "kultur",
             "ekonomi-avdelningen",
+            // 027: a profession with a capital after the name.
+            "förvaltningsekonom",
+            "verksamhetscontroller",
         ] {
             assert!(not_a_name(w), "{w}");
         }

@@ -32,7 +32,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 45] = [
+const LABELS: [&str; 48] = [
     "Plats och tid för justering",
     "Plats och tid",
     "Tid och plats",
@@ -49,8 +49,10 @@ const LABELS: [&str; 45] = [
     "Ledamöter",
     "Tjänstgörande ersättare",
     "Ej tjänstgörande ersättare",
+    "Ej tjänstgörande",
     "Icke tjänstgörande ersättare",
     "Närvarande ersättare",
+    "Passiva ersättare",
     "Ersättare",
     "Övriga deltagande",
     "Övriga närvarande",
@@ -59,6 +61,7 @@ const LABELS: [&str; 45] = [
     "Närvarande ledamöter",
     "Närvarande",
     "Närvarande tjänstemän",
+    "Närvarorätt",
     "Utses att justera",
     "Justerare",
     "Justeringens plats och tid",

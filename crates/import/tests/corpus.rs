@@ -99,7 +99,10 @@ const FIELDS: [&str; 10] = [
 /// when the cover names none, officials' titles between their names, a column of
 /// the presidium's roles after the names, a later page's list of items outside the cover,
 /// everyone's roles in a column after a list, an interleaved signature block matched by the
-/// list's ordförande and sekreterare, the time under "Klockan"/"Tid:"; titles beginning with digits, ending
+/// list's ordförande and sekreterare, the time under "Klockan"/"Tid:", an official's §§ after
+/// the name, "Närvarorätt" and "Ej tjänstgörande" as labels, commas inside a title in
+/// parentheses, a name between titles, a list after the time without its label, a
+/// närvarolista's marks (F absent); titles beginning with digits, ending
 /// before a profession and a name, headings followed by their Dnr; the first § page's heading
 /// that lost its number, a government report or "med flera" in a title), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
@@ -108,10 +111,10 @@ const FLOORS: [(&str, f64); 10] = [
     ("place", 0.96),
     ("start_time", 0.96),
     ("end_time", 0.96),
-    ("chair", 0.96),
+    ("chair", 0.97),
     ("secretary", 0.98),
     ("adjusters", 0.92),
-    ("attendees", 0.94),
+    ("attendees", 0.97),
     ("paragraphs", 0.95),
 ];
 
