@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 66] = [
+const LABELS: [(&str, Field); 67] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -76,6 +76,7 @@ const LABELS: [(&str, Field); 66] = [
     ("ej tjänstgörande", Field::Substitutes),
     ("icke tjänstgörande ersättare", Field::Substitutes),
     ("ej beslutande ersättare", Field::Substitutes),
+    ("ej beslutande", Field::Substitutes),
     ("närvarande ersättare", Field::Substitutes),
     ("passiva ersättare", Field::Substitutes),
     ("tjänstgörande ersättare", Field::ServingSubstitutes),
@@ -264,6 +265,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     // Signature labels whose line held something but no name ("Sekreterare Paragrafer §§
     // 1-26", "Underskrift Sekreterare ..... Paragrafer 45-59"): the name begins the next line.
     let mut unnamed: Vec<Field> = Vec::new();
+    // "Plats och tid" stood without its value, right before the next label.
+    let mut place_waiting = false;
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -376,6 +379,22 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     let (rest, opens) = match trailing_people_label(rest) {
                         Some((before, open)) if field != open => (before, Some(open)),
                         _ => (rest, None),
+                    };
+                    // "Plats och tid" / "Beslutande Gröna rummet, Socialförvaltningen,
+                    // Östhammar, kl.09:00-13:40 Enligt särskild närvarolista": the labels
+                    // stood first; the place and time open the next label's value.
+                    let rest = match PLACE_TIME_FIRST.find(rest) {
+                        Some(m) if place_waiting && field != Field::PlaceTime => {
+                            values.push((Field::PlaceTime, line.no, m.as_str().to_string()));
+                            filled.push(Field::PlaceTime);
+                            rest.get(m.end()..).unwrap_or("").trim_white()
+                        }
+                        _ => rest,
+                    };
+                    let valued = rest.chars().any(char::is_alphanumeric);
+                    place_waiting = match field {
+                        Field::PlaceTime => !valued,
+                        _ => place_waiting && !valued,
                     };
                     current = Some(field);
                     let signer =
@@ -634,6 +653,20 @@ fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> b
             && (WRAPPED_TIME.is_match(cell) || PLACE_THEN_TIME.is_match(cell))
 }
 
+/// A place and the time span or date that ends it, at the start of a value: "Gröna rummet,
+/// Socialförvaltningen, Östhammar, kl.09:00-13:40", "Messingen, Industivägen 20 b, rum Nielsen
+/// Måndag den 27 februari 2012, klockan 18:", "Ånge kommunkontor, rum Flataklocken, tisdag den
+/// 23 maj 2006, kl".
+static PLACE_TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    let time = r"(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?:?";
+    let date = r"(?:\p{L}+dag\s+)?den\s+\d{1,2}\s+\p{L}+\s+\d{4}";
+    // "… kl Ajournering kl": the adjournment's time, part of the same field.
+    let adjourned = r"(?:,?\s*Ajournering\s*(?:kl\.?)?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)?)?";
+    Regex::new(&format!(
+        r"^[^()]{{2,80}}?(?:\b{time}|\b{date}(?:,?\s*(?:{time}|kl\.?|klockan)\b)?){adjourned}"
+    ))
+    .expect("static regex")
+});
 /// The §§ written after an official's name without "§": " 17-28", " 40", " 13-16".
 static TRAILING_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$").expect("static regex"));
@@ -1598,7 +1631,9 @@ fn name_among_titles(chunks: &[&str], k: usize) -> bool {
             .all(|w| is_name_token(w) && !crate::persons::not_a_name(&w.to_lowercase()))
         && (rest.is_empty() || rest.starts_with(char::is_lowercase))
         && k > 0
-        && lower_in(chunks[k - 1])
+        // "…, koncernekonom, 65-66, Margit Mogren, upphandlingssamordnare, 69": also after
+        // the §§ that close the title before.
+        && (lower_in(chunks[k - 1]) || TRAILING_NUMBERS.is_match(&format!(" {}", chunks[k - 1].trim())))
         && (!rest.is_empty()
             || chunks
                 .get(k + 1)
@@ -2060,6 +2095,12 @@ mod tests {
         let c = cover_of("Övriga närvarande\tAnna Berg, enhetschef, Hemtjänst Söder\n");
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Anna Berg"]);
+        // 036: after the §§ that close the title before.
+        let c = cover_of(
+            "Övriga deltagare\tFrank Sällström, koncernekonom, 65-66, Margit Mogren, upphandlingssamordnare, 69 Lena Selberg, inspektör, 70\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Frank Sällström", "Margit Mogren", "Lena Selberg"]);
     }
 
     /// 046 (OCR): the names after the place and time, whose label was misread ("Beslutat").
@@ -2138,6 +2179,49 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.contains("Mats Hultin, Ann S Pihlgren")));
+    }
+
+    /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.
+    #[test]
+    fn place_and_time_under_the_next_label() {
+        let c = cover_of(
+            "Plats och tid\nBeslutande Gröna rummet, Socialförvaltningen, Östhammar, kl.09:00-13:40 Enligt särskild närvarolista\n",
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Gröna rummet, Socialförvaltningen, Östhammar")
+        );
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("09:00"), Some("13:40"))
+        );
+        assert!(c.attendees.is_empty());
+        assert!(c
+            .warnings
+            .iter()
+            .any(|w| w.contains("närvaron står på annat ställe")));
+        // 003, 036: a date after the place, and the time lost or without its minutes.
+        let c = cover_of(
+            "Plats och tid\nBeslutande\nEj beslutande\nÖvriga deltagare Ånge kommunkontor, rum Flataklocken, tisdag den 23 maj 2006, kl Ajournering kl Göran Fjellström, kommunchef Ulf Stecksen, kommunsekreterare\n",
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Ånge kommunkontor, rum Flataklocken")
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Göran Fjellström", "Ulf Stecksen"]);
+        let c = cover_of(
+            "Plats och tid\nBeslutande Messingen, Industivägen 20 b, rum Nielsen Måndag den 27 februari 2012, klockan 18:\n",
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Messingen, Industivägen 20 b, rum Nielsen")
+        );
+        // A list under its own label after a place with its value is the list.
+        let c =
+            cover_of("Plats och tid Rådhuset kl 18.00\nBeslutande Anna Berg (S) kl 18.00-19.00\n");
+        assert_eq!(c.place.as_deref(), Some("Rådhuset"));
+        assert_eq!(c.attendees.len(), 1);
     }
 
     /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.

@@ -32,7 +32,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 48] = [
+const LABELS: [&str; 49] = [
     "Plats och tid för justering",
     "Plats och tid",
     "Tid och plats",
@@ -44,6 +44,7 @@ const LABELS: [&str; 48] = [
     "Klockan:",
     "Sammanträdesdatum",
     "Sammanträdesdag",
+    "Ej beslutande",
     "Beslutande ledamöter",
     "Beslutande",
     "Ledamöter",

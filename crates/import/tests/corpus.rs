@@ -102,15 +102,16 @@ const FIELDS: [&str; 10] = [
 /// list's ordförande and sekreterare, the time under "Klockan"/"Tid:", an official's §§ after
 /// the name, "Närvarorätt" and "Ej tjänstgörande" as labels, commas inside a title in
 /// parentheses, a name between titles, a list after the time without its label, a
-/// närvarolista's marks (F absent); titles beginning with digits, ending
+/// närvarolista's marks (F absent), a place and time or date opening the next stacked
+/// label's value, "Ej beslutande" as a label; titles beginning with digits, ending
 /// before a profession and a name, headings followed by their Dnr; the first § page's heading
 /// that lost its number, a government report or "med flera" in a title), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.96),
-    ("start_time", 0.96),
-    ("end_time", 0.96),
+    ("place", 0.99),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
     ("chair", 0.97),
     ("secretary", 0.98),
     ("adjusters", 0.92),
