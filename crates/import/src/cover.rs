@@ -144,7 +144,7 @@ static PARAS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     // "för" ends a word: "ersättare förvaltningschef" (a column of roles) replaces no one.
-    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjg\.?\s*ers\.?\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b)\s*")
+    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjg\.?\s*ers\.?\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b)\s*")
         .expect("static regex")
 });
 static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -267,6 +267,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let mut unnamed: Vec<Field> = Vec::new();
     // "Plats och tid" stood without its value, right before the next label.
     let mut place_waiting = false;
+    // "Utses att justera" was the last of the labels stacked over one run of names.
+    let mut run_holds_adjusters = false;
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -342,6 +344,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         "line {}: rubrikerna stod före namnen; alla namnen lästes som beslutande",
                         line.no
                     ));
+                    run_holds_adjusters |= field == Field::Adjusters;
                     Some((Field::Deciding, rest))
                 }
                 // "Övriga deltagande Sekreterare Mona Kjellström, tf. förvaltningschef Susanne
@@ -415,14 +418,24 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         if signer {
                             order.push(field);
                         }
-                        let names = crate::persons::names(rest);
+                        // "Ann-Charlotte Jonsson 36 och Mats Karlsson": names joined by
+                        // "och" sign under one label (a second chair for one §).
+                        let names = joined_by_och(rest, crate::persons::names(rest));
                         if names.len() >= order.len() {
                             for (k, f) in order.iter().enumerate() {
-                                let mine = if k + 1 == order.len() && *f == Field::Adjusters {
-                                    names.get(k..).unwrap_or(&[]).to_vec()
-                                } else {
-                                    names.get(k).cloned().into_iter().collect()
-                                };
+                                let mine: Vec<String> =
+                                    if k + 1 == order.len() && *f == Field::Adjusters {
+                                        names.get(k..).unwrap_or(&[]).concat()
+                                    } else if *f == Field::Adjusters {
+                                        names.get(k).cloned().unwrap_or_default()
+                                    } else {
+                                        names
+                                            .get(k)
+                                            .and_then(|g| g.first())
+                                            .cloned()
+                                            .into_iter()
+                                            .collect()
+                                    };
                                 for n in mine {
                                     values.push((*f, line.no, n));
                                 }
@@ -634,6 +647,10 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     // The chair signs beside the justerare and the secretary writes the minutes: neither
     // is one of the justerare (a flattened signature block puts all three in one run).
     let (chair, secretary) = (cover.chair.clone(), cover.secretary.clone());
+    let signer = |a: &String| Some(a) == chair.as_ref() || Some(a) == secretary.as_ref();
+    if run_holds_adjusters && cover.adjusters.iter().all(signer) {
+        adjusters_at_the_end_of_the_run(&mut cover);
+    }
     cover
         .adjusters
         .retain(|a| Some(a) != chair.as_ref() && Some(a) != secretary.as_ref());
@@ -653,6 +670,35 @@ fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> b
             && (WRAPPED_TIME.is_match(cell) || PLACE_THEN_TIME.is_match(cell))
 }
 
+/// `names`, found in `text` in this order, in groups: a name joined to the one before by
+/// "och" (with perhaps a § number between: "Ann-Charlotte Jonsson 36 och Mats Karlsson") is
+/// in its group. Each name alone when they are not all found in order.
+fn joined_by_och(text: &str, names: Vec<String>) -> Vec<Vec<String>> {
+    let mut groups: Vec<Vec<String>> = Vec::new();
+    let mut from = 0;
+    for n in names {
+        let Some(at) = text.get(from..).and_then(|r| r.find(n.as_str())) else {
+            // Not in order: no grouping at all.
+            let all: Vec<String> = groups.into_iter().flatten().chain([n]).collect();
+            return all.into_iter().map(|n| vec![n]).collect();
+        };
+        let between = text.get(from..from + at).unwrap_or("");
+        let joined = !groups.is_empty() && between.split_whitespace().any(|w| w == "och");
+        from += at + n.len();
+        match groups.last_mut() {
+            Some(g) if joined => g.push(n),
+            _ => groups.push(vec![n]),
+        }
+    }
+    groups
+}
+
+/// A member without a party, in the party's place: "(oberoende, tidigare KD)", "(partilös)",
+/// "(politisk vilde)".
+static NO_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\(\s*((?:oberoende|partilös|politisk vilde)[^()]{0,30}?)\s*\)")
+        .expect("static regex")
+});
 /// A place and the time span or date that ends it, at the start of a value: "Gröna rummet,
 /// Socialförvaltningen, Östhammar, kl.09:00-13:40", "Messingen, Industivägen 20 b, rum Nielsen
 /// Måndag den 27 februari 2012, klockan 18:", "Ånge kommunkontor, rum Flataklocken, tisdag den
@@ -1144,13 +1190,15 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
 /// ersättare för Rafal Abdelqader (S) Bert Broman (M)".
 fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
     let first = cover.attendees.len();
-    let marks: Vec<(usize, usize, String)> = PARTY
+    let mut marks: Vec<(usize, usize, String)> = PARTY
         .captures_iter(v)
+        .chain(NO_PARTY.captures_iter(v))
         .filter_map(|c| {
             let all = c.get(0)?;
             Some((all.start(), all.end(), c.get(1)?.as_str().to_string()))
         })
         .collect();
+    marks.sort_unstable_by_key(|m| m.0);
     let mut cursor = 0;
     let mut last: Option<usize> = None; // index into cover.attendees
     for (start, end, party) in &marks {
@@ -1803,6 +1851,30 @@ fn separate_names(cover: &mut Cover) {
     cover.attendees = out;
 }
 
+/// "Beslutande Övriga deltagande Utses att justera Wojciech Nedzewicz (MP), ordförande …
+/// Lill-Marie Stedt, sekreterare Bengt-Olov Söderkvist (oberoende, tidigare KD)": the run of
+/// names under stacked labels ends with the justerare's, one to three names that stand earlier
+/// in the run; they are the justerare, and present once.
+fn adjusters_at_the_end_of_the_run(cover: &mut Cover) {
+    let people = &cover.attendees;
+    let mut k = people.len();
+    while k > 0
+        && people.len() - k < 3
+        && people[..k - 1].iter().any(|a| a.name == people[k - 1].name)
+    {
+        k -= 1;
+    }
+    if k == people.len() {
+        return;
+    }
+    let chosen: Vec<String> = cover.attendees.drain(k..).map(|a| a.name).collect();
+    cover.warnings.push(format!(
+        "rubriken Utses att justera stod före namnen; {} står sist och förut bland de närvarande och togs som justerare",
+        chosen.join(", ")
+    ));
+    cover.adjusters = chosen;
+}
+
 /// The party column and the marks of a närvarolista read after each name ("Mats Hultin M F
 /// -", "Bino Drummond M N Ja", "Berit Jansson (1:a vice) C N Ja", "Göran Pettersson M NT
 /// Ja"): N present, F absent (frånvarande), NT or Tj present and serving, then the votes.
@@ -2224,6 +2296,63 @@ mod tests {
         assert_eq!(c.attendees.len(), 1);
     }
 
+    /// 039: labels stacked over one run of names; the run ends with the justerare, named
+    /// earlier in it, and a member without a party stands where the party would.
+    #[test]
+    fn the_justerare_at_the_end_of_a_run_under_stacked_labels() {
+        let c = cover_of(
+            "Beslutande\nÖvriga deltagande\nUtses att justera Wojciech Nedzewicz (MP), ordförande Jan-Åke Andersson (S) Mikael Forsberg (FP) Bengt-Olov Söderkvist (oberoende, tidigare KD) Carola Karlsson (AIL), ersättare för Krister Nilsson (AIL) Therése Neff (KD), ersättare Carina Johansson, förvaltningschef Lill-Marie Stedt, sekreterare Bengt-Olov Söderkvist (oberoende, tidigare KD)\n",
+        );
+        assert_eq!(c.adjusters, ["Bengt-Olov Söderkvist"]);
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Wojciech Nedzewicz",
+                "Jan-Åke Andersson",
+                "Mikael Forsberg",
+                "Bengt-Olov Söderkvist",
+                "Carola Karlsson",
+                "Therése Neff",
+                "Carina Johansson",
+                "Lill-Marie Stedt"
+            ]
+        );
+        let independent = c
+            .attendees
+            .iter()
+            .find(|a| a.name == "Bengt-Olov Söderkvist");
+        assert_eq!(
+            independent.and_then(|a| a.party.as_deref()),
+            Some("oberoende, tidigare KD")
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Lill-Marie Stedt"));
+    }
+
+    /// 044: two chairs, "X 36 och Y", under one label of a stacked signature block.
+    #[test]
+    fn two_chairs_joined_by_och() {
+        let c = cover_of(
+            "Paragrafer:\nSekreterare:\nOrdförande:\nJusterare:. Ola Ingevaldson. Ann-Charlotte Jonsson 36 och Mats Karlsson Yngve Larsson. Yngve Berlin\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Ola Ingevaldson"));
+        assert_eq!(c.chair.as_deref(), Some("Ann-Charlotte Jonsson"));
+        assert_eq!(c.adjusters, ["Yngve Larsson", "Yngve Berlin"]);
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            joined_by_och(
+                "Anna Ek och Bo Al Cai Li",
+                names(&["Anna Ek", "Bo Al", "Cai Li"])
+            ),
+            [names(&["Anna Ek", "Bo Al"]), names(&["Cai Li"])]
+        );
+        // Names not found in order are each their own.
+        assert_eq!(
+            joined_by_och("Bo Al och Anna Ek", names(&["Anna Ek", "Bo Al"])),
+            [names(&["Anna Ek"]), names(&["Bo Al"])]
+        );
+    }
+
     /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.
     #[test]
     fn the_time_under_a_label_of_its_own() {
@@ -2349,6 +2478,15 @@ mod tests {
         assert_eq!(
             match_label("Ersättare Anniqa Kronqvist (M)").map(|(f, _)| f),
             Some(Field::Substitutes)
+        );
+        // 028: "tjänstgörande för X" too.
+        let c = cover_of(
+            "Övriga närvarande\tBjörkman Ann (FP) Nilsson Karin (C), tjänstgörande för Inga-Kerstin Eriksson (C) Hansson Margareth (S)\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Björkman Ann", "Nilsson Karin", "Hansson Margareth"]
         );
     }
 
