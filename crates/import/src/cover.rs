@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 67] = [
+const LABELS: [(&str, Field); 68] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -67,6 +67,8 @@ const LABELS: [(&str, Field); 67] = [
     ("datum för anslags nedtagande", Field::NoticeRemoved),
     ("förvaringsplats för protokollet", Field::Storage),
     ("övriga närvarande tjänstepersoner", Field::Others),
+    // "Övriga deltagande Enligt bifogade förteckning" on the cover, the list on page 2.
+    ("förteckning över övriga deltagande", Field::Others),
     ("plats och tid för justeringen", Field::AdjustmentPlaceTime),
     ("plats och tid för justering", Field::AdjustmentPlaceTime),
     ("justeringens plats och tid", Field::AdjustmentPlaceTime),
@@ -347,6 +349,20 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     run_holds_adjusters |= field == Field::Adjusters;
                     Some((Field::Deciding, rest))
                 }
+                // "Övriga närvarande Justerare Birgitta Lindström Sundefors, förvaltningschef …
+                // Lisbeth Romo, sekreterare Wera Larsson (S) med Monika Larsson (S) som
+                // ersättare.": the others present, then the justerare named among the members.
+                Some((Field::Adjusters, rest))
+                    if stacked.last() == Some(&Field::Others)
+                        && crate::persons::names(rest).len() > 3 =>
+                {
+                    cover.warnings.push(format!(
+                        "line {}: rubrikerna stod före namnen; namnen lästes som övriga närvarande",
+                        line.no
+                    ));
+                    run_holds_adjusters = true;
+                    Some((Field::Others, rest))
+                }
                 // "Övriga deltagande Sekreterare Mona Kjellström, tf. förvaltningschef Susanne
                 // Sandlund, …": the list of those present begins with the secretary's title,
                 // which is no signature.
@@ -391,6 +407,18 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                             values.push((Field::PlaceTime, line.no, m.as_str().to_string()));
                             filled.push(Field::PlaceTime);
                             rest.get(m.end()..).unwrap_or("").trim_white()
+                        }
+                        // "Kl i Sjuntorpsrummet, Stadshuset Mats Wiking (S) ordförande …": the
+                        // time lost before the place, which ends where the first member begins.
+                        None if place_waiting && field != Field::PlaceTime => {
+                            match place_before_members(rest) {
+                                Some((place, members)) => {
+                                    values.push((Field::PlaceTime, line.no, place.to_string()));
+                                    filled.push(Field::PlaceTime);
+                                    members
+                                }
+                                None => rest,
+                            }
                         }
                         _ => rest,
                     };
@@ -670,6 +698,21 @@ fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> b
             && (WRAPPED_TIME.is_match(cell) || PLACE_THEN_TIME.is_match(cell))
 }
 
+/// "Kl i Sjuntorpsrummet, Stadshuset Mats Wiking (S) ordförande …" → ("Sjuntorpsrummet,
+/// Stadshuset", "Mats Wiking (S) ordförande …"): a value that opens with the word of a time
+/// whose digits were lost, then the place, then the members.
+fn place_before_members(v: &str) -> Option<(&str, &str)> {
+    let after_kl = ["Kl i ", "kl i ", "Kl ", "kl ", "Kl. ", "kl. "]
+        .iter()
+        .find_map(|p| v.strip_prefix(p))?;
+    let first_party = PARTY.find(after_kl)?;
+    let before = after_kl.get(..first_party.start())?;
+    let at = trailing_name_start(before, 2)?;
+    let place = before.get(..at)?.trim_white().trim_end_matches([',', ' ']);
+    (place.chars().any(char::is_alphabetic) && place.split_whitespace().count() <= 8)
+        .then(|| (place, after_kl.get(at..).unwrap_or("")))
+}
+
 /// `names`, found in `text` in this order, in groups: a name joined to the one before by
 /// "och" (with perhaps a § number between: "Ann-Charlotte Jonsson 36 och Mats Karlsson") is
 /// in its group. Each name alone when they are not all found in order.
@@ -876,10 +919,20 @@ fn clean_place(place: &str) -> String {
         .collect();
     // "Plats Forumsalen i Tranemo Tid 13:30-17:30": the label of the time, left when the
     // time was taken out, ends no place.
+    // "Tekniska kontoret, Sveagatan 12, Alingsås, kl 15:": nor does an hour whose minutes
+    // were lost, after a comma.
+    let hour = |w: &str, before: Option<&&str>| {
+        let d = w.trim_end_matches([':', '.']);
+        (1..=2).contains(&d.len())
+            && d.bytes().all(|b| b.is_ascii_digit())
+            && before.is_some_and(|b| b.ends_with(','))
+    };
     while words.len() > 1
-        && words
-            .last()
-            .is_some_and(|w| w.eq_ignore_ascii_case("tid") || w.eq_ignore_ascii_case("kl"))
+        && words.last().is_some_and(|w| {
+            w.eq_ignore_ascii_case("tid")
+                || w.eq_ignore_ascii_case("kl")
+                || hour(w, words.get(words.len().wrapping_sub(2)))
+        })
     {
         words.pop();
     }
@@ -1136,6 +1189,9 @@ fn new_attendee(name: &str, party: Option<String>, attendance: Attendance) -> At
 
 /// Adds the people in one value (a line or a table cell).
 fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, serving: bool) {
+    // "… Wera Larsson (S) med Monika Larsson (S) som ersättare": the justerare's substitute,
+    // chosen beside, is not named here as one present.
+    let v = crate::persons::SUBSTITUTE_CLAUSE.replace_all(v, " ");
     let v = GROUP_LABEL.replace(v.trim_white(), "");
     let v = v.trim_white();
     if v.is_empty() || v == "-" || v == "–" {
@@ -1252,6 +1308,13 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             // Annotation after a substitution ("…för X (S), §§ 1-5").
             if let Some(a) = cover.attendees.last_mut() {
                 annotation(a, annot);
+            }
+        } else if cursor == 0 && attendance == Attendance::Other {
+            // "Birgitta Lindström Sundefors, förvaltningschef … Lisbeth Romo, sekreterare Wera
+            // Larsson (S)": the officials before the first with a party are present too.
+            let before = annot.trim_white().trim_matches([',', ' ']);
+            if !crate::persons::names(before).is_empty() {
+                add_without_parties(cover, before, attendance);
             }
         }
         let name = name.trim_white();
@@ -2272,6 +2335,13 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.contains("närvaron står på annat ställe")));
+        // Held-out 111: the time lost before the place.
+        let c = cover_of(
+            "Tid och plats\nBeslutande Kl i Sjuntorpsrummet, Stadshuset Mats Wiking (S) ordförande Annelie Fredriksson (S) 1:e vice ordf\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Sjuntorpsrummet, Stadshuset"));
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Mats Wiking", "Annelie Fredriksson"]);
         // 003, 036: a date after the place, and the time lost or without its minutes.
         let c = cover_of(
             "Plats och tid\nBeslutande\nEj beslutande\nÖvriga deltagare Ånge kommunkontor, rum Flataklocken, tisdag den 23 maj 2006, kl Ajournering kl Göran Fjellström, kommunchef Ulf Stecksen, kommunsekreterare\n",
@@ -2351,6 +2421,32 @@ mod tests {
             joined_by_och("Bo Al och Anna Ek", names(&["Anna Ek", "Bo Al"])),
             [names(&["Anna Ek"]), names(&["Bo Al"])]
         );
+    }
+
+    /// Held-out 111: "Övriga närvarande" stacked over "Justerare"; the officials, then the
+    /// justerare named among the members, with the substitute chosen beside.
+    #[test]
+    fn officials_then_the_justerare_under_stacked_labels() {
+        let c = cover_of(
+            "Beslutande\tMats Wiking (S) ordförande Wera Larsson (S) Monika Larsson (S)\nÖvriga närvarande\nJusterare Birgitta Lindström Sundefors, förvaltningschef Ulf Halvorsen, chef för strategisk planering Anna Österlund, projektledare Skolverket, 20 Lisbeth Romo, sekreterare Wera Larsson (S) med Monika Larsson (S) som ersättare.\n",
+        );
+        let others: Vec<&str> = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Other)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(
+            others,
+            [
+                "Birgitta Lindström Sundefors",
+                "Ulf Halvorsen",
+                "Anna Österlund",
+                "Lisbeth Romo"
+            ]
+        );
+        assert_eq!(c.adjusters, ["Wera Larsson"]);
+        assert_eq!(c.secretary.as_deref(), Some("Lisbeth Romo"));
     }
 
     /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.
@@ -2570,6 +2666,14 @@ mod tests {
     /// 015, 041, 046: the time's label, or a time OCR lost and what followed it, end no place.
     #[test]
     fn what_a_flattened_cover_leaves_after_the_place() {
+        // Held-out 104: an hour whose minutes were lost.
+        assert_eq!(
+            clean_place(&strip_date_time(
+                "Tekniska kontoret, Sveagatan 12, Alingsås, kl 15:"
+            )),
+            "Tekniska kontoret, Sveagatan 12, Alingsås"
+        );
+        assert_eq!(clean_place("Storgatan 12"), "Storgatan 12");
         assert_eq!(
             clean_place("Forumsalen i Tranemo Tid"),
             "Forumsalen i Tranemo"

@@ -487,7 +487,7 @@ pub(crate) fn is_initial(w: &str) -> bool {
     t.chars().count() == 1 && t.chars().all(char::is_uppercase)
 }
 
-static SUBSTITUTE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static SUBSTITUTE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)med\s+\S+(?:\s+\S+){0,3}?\s+som\s+(?:ersättare|ers\.?)(?:[\s.,;]|$)")
         .expect("static regex")
 });

@@ -32,7 +32,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 49] = [
+const LABELS: [&str; 50] = [
     "Plats och tid för justering",
     "Plats och tid",
     "Tid och plats",
@@ -55,6 +55,7 @@ const LABELS: [&str; 49] = [
     "Närvarande ersättare",
     "Passiva ersättare",
     "Ersättare",
+    "Förteckning över övriga deltagande",
     "Övriga deltagande",
     "Övriga närvarande",
     "Övriga deltagare",
@@ -94,8 +95,9 @@ static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Labels that only a cover page or an attendance list has.
-const STRONG_LABELS: [&str; 9] = [
+const STRONG_LABELS: [&str; 10] = [
     "Plats och tid",
+    "Förteckning över övriga deltagande",
     "Beslutande ledamöter",
     "Beslutande",
     "Tjänstgörande ersättare",
@@ -543,6 +545,38 @@ fn lost_heading(words: &[&str]) -> Option<(usize, usize)> {
 /// `lost` says this is the first page of § text, a title after the page's header becomes a
 /// heading without a number ([`LOST_NUMBER`] and the title). Returns the lines and whether a
 /// heading was found.
+/// Whether `words` open with a list of items: four or more numbers in a row (24, 25, 26, 27),
+/// each before a capitalised word and at most ten words after the one before — titles
+/// without the text a § has — beginning among the first twenty words with no sentence before
+/// it (a § page may carry the agenda as its bilaga: "… godkänna föredragningslistan.
+/// Föredragningslista Bilaga … 83 Föredragningslista, … 84 Val av justerande …").
+fn numbered_list(words: &[&str]) -> bool {
+    let sentence = words
+        .iter()
+        .position(|w| w.ends_with(['.', '?', '!']))
+        .unwrap_or(words.len());
+    let item = |k: usize| {
+        number_of(words[k]).filter(|_| {
+            words
+                .get(k + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        })
+    };
+    (0..words.len().min(20).min(sentence)).any(|start| {
+        let Some(mut n) = item(start) else {
+            return false;
+        };
+        let (mut at, mut run) = (start, 1);
+        while let Some(k) = (at + 2..words.len().min(at + 12)).find(|&k| item(k) == Some(n + 1)) {
+            (at, n, run) = (k, n + 1, run + 1);
+            if run >= 4 {
+                return true;
+            }
+        }
+        false
+    })
+}
+
 fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
     let head: String = t.chars().take(80).collect();
@@ -560,6 +594,11 @@ fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
         return (vec![line], false);
     }
     let words: Vec<&str> = t.split_whitespace().collect();
+    // An agenda page whose heading was lost: "… överläggningar 24 Dagvattenplan för Alingsås
+    // tätort 25 Ny huvudvattenledning … 26 Installation av UV-filter …".
+    if numbered_list(&words) {
+        return (vec![line], false);
+    }
     // The page number(s) first: "2 2 70 Anmälan …" has its heading at the third word.
     let skip = 0;
     let mut found: Vec<(u32, usize, usize, usize)> = Vec::new(); // number, cut, title start, end

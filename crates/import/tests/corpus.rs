@@ -196,18 +196,20 @@ fn the_held_out_protocols() {
     );
 }
 
-/// The held-out protocols' floors (2026-12-05, their first reading), a hundredth below.
+/// The held-out protocols' floors, a hundredth below the figures of the day they were set
+/// (2026-12-05, after an agenda page, officials before the first member with a party, the
+/// place after a lost time and stacked "Övriga närvarande"/"Justerare" were read).
 const HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.90),
     ("date", 0.99),
-    ("place", 0.89),
+    ("place", 0.99),
     ("start_time", 0.87),
     ("end_time", 0.74),
-    ("chair", 0.86),
-    ("secretary", 0.80),
-    ("adjusters", 0.77),
-    ("attendees", 0.89),
-    ("paragraphs", 0.49),
+    ("chair", 0.90),
+    ("secretary", 0.94),
+    ("adjusters", 0.82),
+    ("attendees", 0.94),
+    ("paragraphs", 0.52),
 ];
 
 /// Reads every text with the importer and tallies each field against its gold file; the
