@@ -350,6 +350,26 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     run_holds_adjusters |= field == Field::Adjusters;
                     Some((Field::Deciding, rest))
                 }
+                // "Ersättare Övriga deltagare Utses att justera Justeringens plats och tid
+                // Ingela Kumar Lidvall (MP) … Gunilla Hedman, förvaltningssekreterare … Anita
+                // Skoglund Carl-Erik Bergsén Tekniska kontoret, … Onsdagen den 20 april 2011":
+                // the list's labels stood first; the run is the list, then the justerare.
+                Some((Field::AdjustmentPlaceTime, rest))
+                    if matches!(stacked.first(), Some(Field::Substitutes | Field::Others))
+                        && crate::persons::names(rest).len() > 3 =>
+                {
+                    cover.warnings.push(format!(
+                        "line {}: rubrikerna stod före namnen; namnen lästes som {}",
+                        line.no,
+                        if stacked.first() == Some(&Field::Others) {
+                            "övriga närvarande"
+                        } else {
+                            "ersättare och övriga närvarande"
+                        }
+                    ));
+                    run_holds_adjusters = true;
+                    stacked.first().map(|f| (*f, rest))
+                }
                 // "Övriga närvarande Justerare Birgitta Lindström Sundefors, förvaltningschef …
                 // Lisbeth Romo, sekreterare Wera Larsson (S) med Monika Larsson (S) som
                 // ersättare.": the others present, then the justerare named among the members.
@@ -2448,6 +2468,32 @@ mod tests {
             joined_by_och("Bo Al och Anna Ek", names(&["Anna Ek", "Bo Al"])),
             [names(&["Anna Ek"]), names(&["Bo Al"])]
         );
+    }
+
+    /// Held-out 104: "Ersättare Övriga deltagare Utses att justera Justeringens plats och tid"
+    /// in a row, then all their values: the substitutes, the officials, the justerare.
+    #[test]
+    fn a_row_of_labels_then_their_values() {
+        let c = cover_of(
+            "Beslutande\tAnita Skoglund (M), ordförande Carl-Erik Bergsén (S) Thorsten Larsson (M)\nErsättare\nÖvriga deltagare\nUtses att justera\nJusteringens plats och tid Ingela Kumar Lidvall (MP) Berit Hildén (FP) Gunilla Hedman, förvaltningssekreterare Bo Norling, teknisk chef Martin Wollhag, controller, 27 Anita Skoglund Carl-Erik Bergsén Tekniska kontoret, Sveagatan 12, Alingsås Onsdagen den 20 april 2011 klockan\n",
+        );
+        let seen: Vec<(&str, Attendance)> = c
+            .attendees
+            .iter()
+            .skip(3)
+            .map(|a| (a.name.as_str(), a.attendance))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("Ingela Kumar Lidvall", Attendance::Substitute),
+                ("Berit Hildén", Attendance::Substitute),
+                ("Gunilla Hedman", Attendance::Other),
+                ("Bo Norling", Attendance::Other),
+                ("Martin Wollhag", Attendance::Other),
+            ]
+        );
+        assert_eq!(c.chair.as_deref(), Some("Anita Skoglund"));
     }
 
     /// Held-out 111: "Övriga närvarande" stacked over "Justerare"; the officials, then the
