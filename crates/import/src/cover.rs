@@ -282,6 +282,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         }
         for raw_cell in line.text.split('\t') {
             let cell = strip_boilerplate(raw_cell.trim_white());
+            // "Sekreterare Paragrafer /Anne-Marie Nilsson/": a name between slashes stands for
+            // the signature.
+            let cell = match SIGNED.is_match(&cell) {
+                true => SIGNED.replace_all(&cell, "$1").into_owned(),
+                false => cell,
+            };
             // A signature line ("....", "____") holds no value.
             let cell = if cell.chars().any(char::is_alphanumeric) {
                 cell
@@ -757,6 +763,10 @@ fn joined_by_och(text: &str, names: Vec<String>) -> Vec<Vec<String>> {
     groups
 }
 
+/// A name between slashes, as a signature is written out: "/Anne-Marie Nilsson/".
+static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})/").expect("static regex")
+});
 /// A member without a party, in the party's place: "(oberoende, tidigare KD)", "(partilös)",
 /// "(politisk vilde)".
 static NO_PARTY: LazyLock<Regex> = LazyLock::new(|| {
@@ -768,7 +778,8 @@ static NO_PARTY: LazyLock<Regex> = LazyLock::new(|| {
 /// Måndag den 27 februari 2012, klockan 18:", "Ånge kommunkontor, rum Flataklocken, tisdag den
 /// 23 maj 2006, kl".
 static PLACE_TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    let time = r"(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?:?";
+    // "kl. 13.00 16.00": the dash between the times may be lost.
+    let time = r"(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]?\s*\d{1,2}[:.]\d{2})?:?";
     let date = r"(?:\p{L}+dag\s+)?den\s+\d{1,2}\s+\p{L}+\s+\d{4}";
     // "… kl Ajournering kl": the adjournment's time, part of the same field.
     let adjourned = r"(?:,?\s*Ajournering\s*(?:kl\.?)?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)?)?";
@@ -2520,6 +2531,25 @@ mod tests {
         );
         assert_eq!(c.adjusters, ["Wera Larsson"]);
         assert_eq!(c.secretary.as_deref(), Some("Lisbeth Romo"));
+    }
+
+    /// Held-out 103, 102: names between slashes for the signatures, and two times that lost
+    /// the dash between them.
+    #[test]
+    fn signatures_between_slashes_and_times_without_a_dash() {
+        let c = cover_of(
+            "Underskrifter Sekreterare Paragrafer /Anne-Marie Nilsson/ Ordförande /Svante Classon/ Justerande /Margareta Kilén/\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Anne-Marie Nilsson"));
+        assert_eq!(c.chair.as_deref(), Some("Svante Classon"));
+        assert_eq!(c.adjusters, ["Margareta Kilén"]);
+        let c = cover_of(
+            "Plats och tid\nBeslutande ledamöter Sammanträdesrum Kongsvinger, Östra Esplanaden 5, Arvika, kl. 13.00 16.00 Peter Söderström (S), ordförande\n",
+        );
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("13:00"), Some("16:00"))
+        );
     }
 
     /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.
