@@ -96,6 +96,8 @@ pub fn parse(
         }
         other => other.clone(),
     };
+    // What followed the title on its line, when the line ran on into the text.
+    let mut title_rest: Option<&str> = None;
     let mut title = match &heading_title {
         Some(t) if !t.is_empty() => t.clone(),
         Some(_) => {
@@ -113,7 +115,11 @@ pub fn parse(
                     }
                 }
                 if label(t).is_none() && !tables::is_tab_line(t) {
-                    title = t.to_string();
+                    // "Godkännande av dagordning Kommunfullmäktiges beslut Dagordningen
+                    // godkännes.": a title line that runs on into the § text.
+                    let (head, rest) = title_and_text(t);
+                    title = head.to_string();
+                    title_rest = rest;
                     cursor = j + 1;
                 }
                 break;
@@ -132,6 +138,9 @@ pub fn parse(
         let raw = items.get(j).map_or("", |it| it.text.trim_white());
         let split = split_trailing_dnr(raw);
         let t = split.as_ref().map_or(raw, |(t, _)| t.as_str());
+        if title_rest.is_some() {
+            break;
+        }
         let dangling = title.ends_with(['–', '-', '—', ',']);
         let lower_cont = starts_lowercase(t) && !ends_terminal(&title) && t.chars().count() <= 150;
         // A title wraps onto the next line of the page; what a flattened page was cut into
@@ -185,14 +194,21 @@ pub fn parse(
 
     let mut c = Collect::default();
     let mut state = Section::Text;
-    for i in cursor..end {
-        let Some(it) = items.get(i) else { break };
-        if it.is_blank() || in_table.contains(&i) {
-            continue;
-        }
-        let hard_break = blanks_before(items, i) >= 2;
-        let text = it.text.trim_white();
-        let piece = Piece { text, hard_break };
+    let lines = title_rest
+        .map(|text| Piece {
+            text,
+            hard_break: false,
+        })
+        .into_iter()
+        .chain((cursor..end).filter_map(|i| {
+            let it = items.get(i)?;
+            (!it.is_blank() && !in_table.contains(&i)).then(|| Piece {
+                text: it.text.trim_white(),
+                hard_break: blanks_before(items, i) >= 2,
+            })
+        }));
+    for piece in lines {
+        let Piece { text, hard_break } = piece;
         if let Some((section, value)) = label(text) {
             state = section;
             match section {
@@ -455,6 +471,26 @@ mod tests {
     }
 }
 
+/// A title line that runs on into the § text ("Godkännande av dagordning Kommunfullmäktiges
+/// beslut Dagordningen godkännes.", "Allmänhetens frågestund Inga frågor ställs."): the title,
+/// ended where a flattened page's title would end, and the text after it. Only a line of more
+/// than one sentence's words that ends a sentence is cut; a title alone stays whole.
+fn title_and_text(t: &str) -> (&str, Option<&str>) {
+    if !t.ends_with(['.', '!', '?']) || t.split_whitespace().count() < 5 {
+        return (t, None);
+    }
+    let words = crate::persons::words_at(t);
+    let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let end = crate::unflatten::title_end(&bare, 0);
+    match words.get(end) {
+        Some((at, _)) if end >= 2 => (
+            t.get(..*at).unwrap_or(t).trim_end(),
+            t.get(*at..).filter(|r| !r.is_empty()),
+        ),
+        _ => (t, None),
+    }
+}
+
 /// "Rubrik      Dnr KS/2025:26": a case number set to the right of a heading (as Paragraf's
 /// own protocols print it, after two or more spaces or a tab) is split off the title.
 fn split_trailing_dnr(t: &str) -> Option<(String, String)> {
@@ -469,7 +505,32 @@ fn split_trailing_dnr(t: &str) -> Option<(String, String)> {
 
 #[cfg(test)]
 mod trailing_dnr_tests {
-    use super::split_trailing_dnr;
+    use super::{split_trailing_dnr, title_and_text};
+
+    /// Second held-out 203: a title line that runs on into the § text.
+    #[test]
+    fn a_title_line_that_runs_on_into_the_text() {
+        assert_eq!(
+            title_and_text(
+                "Godkännande av dagordning Kommunfullmäktiges beslut Dagordningen godkännes."
+            ),
+            (
+                "Godkännande av dagordning",
+                Some("Kommunfullmäktiges beslut Dagordningen godkännes.")
+            )
+        );
+        assert_eq!(
+            title_and_text("Allmänhetens frågestund Inga frågor ställs."),
+            ("Allmänhetens frågestund", Some("Inga frågor ställs."))
+        );
+        assert_eq!(
+            title_and_text("Förslag till nytt regelverk för enskilda vägar i Högsby kommun"),
+            (
+                "Förslag till nytt regelverk för enskilda vägar i Högsby kommun",
+                None
+            )
+        );
+    }
 
     #[test]
     fn a_case_number_right_of_the_heading_is_split_off() {

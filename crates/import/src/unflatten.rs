@@ -372,7 +372,7 @@ fn starts_title(words: &[&str], i: usize) -> bool {
 /// Where the title that starts at `words[from]` ends (exclusive): at "Dnr", a word ending a
 /// sentence, a case number in parentheses, a number "1.", or a capitalised word after a word
 /// that does not lead into a name ("Val av justeringsman Kommunstyrelsen beslutar …").
-fn title_end(words: &[&str], from: usize) -> usize {
+pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
     let caps = words
         .get(from)
         .is_some_and(|w| !w.chars().any(char::is_lowercase));

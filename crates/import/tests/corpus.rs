@@ -182,7 +182,8 @@ fn the_second_held_out_protocols() {
     );
 }
 
-/// The second held-out set's floors (2026-12-05, its first reading), a hundredth below.
+/// The second held-out set's floors, a hundredth below the figures of the day they were set
+/// (2026-12-05: its first reading, then a title line running on into the § text).
 const SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.71),
     ("date", 0.88),
@@ -193,7 +194,7 @@ const SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.90),
     ("adjusters", 0.99),
     ("attendees", 0.83),
-    ("paragraphs", 0.20),
+    ("paragraphs", 0.51),
 ];
 
 /// Reads one held-out directory, prints its table and holds it to its floors.
