@@ -146,8 +146,9 @@ static PARAS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
-    // "för" ends a word: "ersättare förvaltningschef" (a column of roles) replaces no one.
-    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjg\.?\s*ers\.?\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b)\s*")
+    // "för" ends a word: "ersättare förvaltningschef" (a column of roles) replaces no one;
+    // "ers" too: "ej tjg ersättare" is a substitute not serving, who replaces no one.
+    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjg\.?\s*ersättare\s+för\b|tjg\.?\s*ers(?:\.|\b)\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b)\s*")
         .expect("static regex")
 });
 static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -892,7 +893,20 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
 fn list_after_time(v: &str) -> (&str, Option<&str>) {
     static TIME_END: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\d{1,2}[:.]\d{2}").expect("static regex"));
-    let Some(end) = TIME_END.find_iter(v).last().map(|m| m.end()) else {
+    // "Kommunhuset, Gnosjösalen, Gnosjö kl Ingemar Svensson (c), ordf …": also after a "kl"
+    // whose time was lost.
+    let lost_time = || {
+        crate::persons::words_at(v)
+            .into_iter()
+            .find(|(_, w)| w.eq_ignore_ascii_case("kl") || w.eq_ignore_ascii_case("kl."))
+            .map(|(at, w)| at + w.len())
+    };
+    let Some(end) = TIME_END
+        .find_iter(v)
+        .last()
+        .map(|m| m.end())
+        .or_else(lost_time)
+    else {
         return (v, None);
     };
     let after = v.get(end..).unwrap_or("");
@@ -1316,7 +1330,14 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
     let mut cursor = 0;
     let mut last: Option<usize> = None; // index into cover.attendees
     for (start, end, party) in &marks {
+        // "Rune Sjöström, (c), ordförande Dan Oskarsson, (s)": a comma between the name and
+        // its party.
         let between = v.get(cursor..*start).unwrap_or("");
+        let between = between
+            .trim_end()
+            .strip_suffix(',')
+            .filter(|b| trailing_name_start(b, 2).is_some())
+            .unwrap_or(between);
         // "Anéa Elfving, ordf (S)", "Mirza Bahram, vice ordf (MP)": the role between the
         // name and its party is the new member's.
         let (between, role) = match between.trim_end().rsplit_once(',') {
@@ -2550,6 +2571,54 @@ mod tests {
             (c.start_time.as_deref(), c.end_time.as_deref()),
             (Some("13:00"), Some("16:00"))
         );
+    }
+
+    /// Second held-out 209, 202, 201: the party after a comma, a list after a "kl" whose time
+    /// was lost, and "ej tjg ersättare", which replaces no one.
+    #[test]
+    fn parties_after_a_comma_and_lists_after_a_lost_time() {
+        let names =
+            |c: &Cover| -> Vec<String> { c.attendees.iter().map(|a| a.name.clone()).collect() };
+        let c = cover_of(
+            "Beslutande\tRune Sjöström, (c), ordförande Dan Oskarsson, (s) Ewa-May Karlsson, (c) Louise Hägglund,(c), tj ers Tomas Nilsson, (m)\n",
+        );
+        assert_eq!(
+            names(&c),
+            [
+                "Rune Sjöström",
+                "Dan Oskarsson",
+                "Ewa-May Karlsson",
+                "Louise Hägglund",
+                "Tomas Nilsson"
+            ]
+        );
+        assert_eq!(c.attendees[0].position.as_deref(), Some("ordförande"));
+        let c = cover_of(
+            "Plats och tid\tKommunhuset, Gnosjösalen, Gnosjö kl Ingemar Svensson (c), ordf Sulo Koppelo (s) Ingemar Nyström (m) Stefan Frylebäck (kd)\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Kommunhuset, Gnosjösalen, Gnosjö"));
+        assert_eq!(
+            names(&c),
+            [
+                "Ingemar Svensson",
+                "Sulo Koppelo",
+                "Ingemar Nyström",
+                "Stefan Frylebäck"
+            ]
+        );
+        let c = cover_of(
+            "Övriga deltagande\tNils-Gunnar Karlsson (KD), ej tjg ersättare 54-65, Peter Lindholm (S), ej tjg ersättare Kenneth Mattelin, sektorchef Therése Freijd, sekreterare\n",
+        );
+        assert_eq!(
+            names(&c),
+            [
+                "Nils-Gunnar Karlsson",
+                "Peter Lindholm",
+                "Kenneth Mattelin",
+                "Therése Freijd"
+            ]
+        );
+        assert!(c.attendees.iter().all(|a| a.substitute_for.is_none()));
     }
 
     /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.
