@@ -548,6 +548,25 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         stacked = vec![open];
                     }
                 }
+                // "Plats och tid" / "Beslutande" / "Kommunhuset Timrå 2015-02-23, Polstjernan,
+                // klockan 13.00-16.50": the place and time on the line after stacked labels.
+                None if place_waiting
+                    && current != Some(Field::PlaceTime)
+                    && PLACE_TIME_FIRST.is_match(&cell) =>
+                {
+                    let m = PLACE_TIME_FIRST.find(&cell).map_or(0, |m| m.end());
+                    values.push((
+                        Field::PlaceTime,
+                        line.no,
+                        cell.get(..m).unwrap_or("").to_string(),
+                    ));
+                    filled.push(Field::PlaceTime);
+                    place_waiting = false;
+                    let rest = cell.get(m..).unwrap_or("").trim_white();
+                    if let (Some(f), true) = (current, rest.chars().any(char::is_alphabetic)) {
+                        values.push((f, line.no, rest.to_string()));
+                    }
+                }
                 None => match current {
                     // A value wrapped onto the next line: inside an open span
                     // ("kl. 14:00–" / "16:15"), or the time after the place.
@@ -803,6 +822,12 @@ static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
 fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
     match field {
         Field::PlaceTime => {
+            // "kl 18.30-19.55. Ajournering mellan kl 18.55-19.05": the adjournment's times
+            // are not the meeting's.
+            let v = v
+                .find("Ajournering")
+                .or_else(|| v.find("ajournering"))
+                .map_or(v, |at| v.get(..at).unwrap_or(v));
             let (v, deciding) = list_after_time(v);
             if let Some(list) = deciding {
                 cover.warnings.push(format!(
@@ -984,6 +1009,7 @@ fn clean_place(place: &str) -> String {
     }
     words
         .join(" ")
+        .replace(" ,", ",")
         .trim_matches([';', ':', ',', ' '])
         .to_string()
 }
@@ -2619,6 +2645,25 @@ mod tests {
             ]
         );
         assert!(c.attendees.iter().all(|a| a.substitute_for.is_none()));
+    }
+
+    /// Second held-out 212, 203: the place and time on the line after stacked labels, and
+    /// an adjournment's times, which are not the meeting's.
+    #[test]
+    fn place_after_stacked_labels_and_the_adjournment() {
+        let c = cover_of(
+            "Plats och tid\nBeslutande\nKommunhuset Timrå 2015-02-23, Polstjernan, klockan 13.00-16.50\nRoger Öberg (S) Karina Nordgren (S)\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Kommunhuset Timrå, Polstjernan"));
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("13:00"), Some("16:50"))
+        );
+        assert_eq!(c.attendees.len(), 2);
+        let c = cover_of(
+            "Plats och tid Tingssalen , måndagen den 4 september 2017 kl 18.30-19.55. Ajournering mellan kl 18.55-19.05\n",
+        );
+        assert_eq!(c.end_time.as_deref(), Some("19:55"));
     }
 
     /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.

@@ -67,8 +67,11 @@ static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 static BODY_LABEL_SPACED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Organ|ORGAN|Instans|INSTANS|Beslutande organ|Nämnd/styrelse)[;:]?\s+(.+)$")
-        .expect("static regex")
+    // "Forum Omsorgsnämnden": the organ's label in some municipalities' notice box.
+    Regex::new(
+        r"^(?:Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse)[;:]?\s+(.+)$",
+    )
+    .expect("static regex")
 });
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:sammanträdesdatum|mötesdatum|sammanträdets datum|datum för sammanträdet)\s*[:\t ]\s*(.+)$")
@@ -166,6 +169,22 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
 /// Finds the body (*nämnd*): the *Nämnd/Styrelse*/*Organ* label of the notice
 /// box, else the most frequent body-like line near page headers.
 pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
+    // "Protokoll från Barn- och ungdomsutskottets sammanträde": the body in the genitive.
+    static PROTOCOL_FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i:protokoll från) (\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*?s) (?i:sammanträde)",
+        )
+        .expect("static regex")
+    });
+    for l in lines.iter().take(60) {
+        if let Some(c) = crate::text::matched(&PROTOCOL_FROM, &l.text) {
+            let name = c.get(1).map_or("", |m| m.as_str());
+            let name = name.strip_suffix('s').unwrap_or(name);
+            if ends_like_body(name) && is_body_line(name) {
+                return Some(normal_case(name));
+            }
+        }
+    }
     for l in lines.iter().take(400) {
         let text = l.text.trim_white();
         if let Some(c) = crate::text::matched(&BODY_LABEL, text) {
@@ -899,6 +918,23 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Second held-out 201, 203: "Protokoll från X:s sammanträde", and "Nämnd/Styrelse X".
+    #[test]
+    fn the_body_of_a_protocol_from_its_meeting() {
+        let lines = crate::lines::split_lines(
+            "1 SAMMANTRÄDESPROTOKOLL Sida Sammanträdesdatum 1 (18) Protokoll från Barn- och ungdomsutskottets sammanträde P g a personuppgiftslagen",
+        );
+        assert_eq!(
+            detect_body(&lines, "").as_deref(),
+            Some("Barn- och ungdomsutskottet")
+        );
+        let lines = crate::lines::split_lines("ANSLAG/BEVIS\nNämnd/Styrelse Kommunfullmäktige\n");
+        assert_eq!(
+            detect_body(&lines, "").as_deref(),
+            Some("Kommunfullmäktige")
+        );
+    }
     use crate::lines::split_lines;
 
     #[test]

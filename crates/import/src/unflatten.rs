@@ -45,7 +45,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 52] = [
+const LABELS: [&str; 53] = [
     "Plats och tid för justering",
     "Plats och tid",
     "Tid och plats",
@@ -93,6 +93,8 @@ const LABELS: [&str; 52] = [
     "ANSLAG/BEVIS",
     "BEVIS OM ANSLAG",
     "Organ",
+    // The organ's label in some notice boxes ("… genom anslag Forum Omsorgsnämnden …").
+    "Forum",
     "Instans",
     "Datum för anslags uppsättande",
     "Datum för anslags nedtagande",
@@ -102,10 +104,11 @@ const LABELS: [&str; 52] = [
     "Anslaget uppsatt",
 ];
 
-/// The value of a time's own label: "Tid: 9:00: - 12:45", "Klockan: 09:00-12:10".
+/// The value of a time's own label: "Tid: 9:00: - 12:45", "Klockan: 09:00-12:10", "Tid
+/// Starttid 13:00 Sluttid:16:15".
 static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:Tid|Klockan):?\s*(?:kl\.?\s*)?\d{1,2}[:.]\d{2}:?(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?",
+        r"^(?:Tid|Klockan):?\s*(?:Starttid:?\s*)?(?:kl\.?\s*)?\d{1,2}[:.]\d{2}:?(?:\s*(?:[-–]|Sluttid:?)\s*\d{1,2}[:.]\d{2})?",
     )
     .expect("static regex")
 });
