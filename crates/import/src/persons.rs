@@ -352,7 +352,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 49] = [
+const NOT_NAME: [&str; 55] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -400,6 +400,14 @@ const NOT_NAME: [&str; 49] = [
     "sida",
     "ej",
     "dnr",
+    // Professions with a capital before or after a name ("Ekolog Stefan Grundström",
+    // "Emma Hagström Biolog") and "bitr." (biträdande) before a title.
+    "ekolog",
+    "biolog",
+    "psykolog",
+    "jurist",
+    "rektor",
+    "bitr",
     // The day of a date after a place ("Sveagatan 12, Alingsås Onsdagen den 20 april 2011").
     "måndagen",
     "tisdagen",
@@ -412,7 +420,7 @@ const NOT_NAME: [&str; 49] = [
 
 /// Endings of the words of a cover page that are not names: bodies, offices, documents,
 /// matters ("Kommunfullmäktige", "Förvaringsplats", "Tertialuppföljning", "Sammanträdesprotokoll").
-const NOT_NAME_ENDINGS: [&str; 38] = [
+const NOT_NAME_ENDINGS: [&str; 40] = [
     // "Protokolljusterare Sven Junzell".
     "justerare",
     // Departments: "Konserthuset", "IT-enheten".
@@ -453,9 +461,12 @@ const NOT_NAME_ENDINGS: [&str; 38] = [
     "konsulent",
     "ingenjör",
     "samordnare",
-    // "Maria Persson Förvaltningsekonom", "Verksamhetscontroller".
+    // "Maria Persson Förvaltningsekonom", "Verksamhetscontroller", "Karttekniker",
+    // "Stadsarkitekt".
     "ekonom",
     "controller",
+    "tekniker",
+    "arkitekt",
 ];
 
 /// A profession in small letters after an adjective of its title ("Teknisk chef",
@@ -709,6 +720,10 @@ mod tests {
             // 027: a profession with a capital after the name.
             "förvaltningsekonom",
             "verksamhetscontroller",
+            // Second held-out 212, 210: more professions, and "bitr.".
+            "karttekniker",
+            "ekolog",
+            "bitr",
         ] {
             assert!(not_a_name(w), "{w}");
         }

@@ -195,7 +195,7 @@ const SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.90),
     ("adjusters", 0.99),
-    ("attendees", 0.95),
+    ("attendees", 0.96),
     ("paragraphs", 0.51),
 ];
 
@@ -241,7 +241,7 @@ const HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.90),
     ("secretary", 0.99),
     ("adjusters", 0.89),
-    ("attendees", 0.97),
+    ("attendees", 0.98),
     ("paragraphs", 0.76),
 ];
 
