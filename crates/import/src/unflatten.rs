@@ -405,6 +405,18 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             if name_ends_title && w.chars().next().is_some_and(char::is_uppercase) {
                 return i + 1;
             }
+            // "30 Tjänstgörande Niklas Hellström ersätts av …", "… i Tärnaby Viola Eriksson
+            // …": a person's name after the title begins the text (unless a preposition leads
+            // into it, or a party names the title's subject: "Motion av Anna Berg (S)").
+            let person = crate::persons::is_first_name(w)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| crate::persons::is_name_token(n))
+                && !words.get(i + 2).is_some_and(|n| n.starts_with('('))
+                && !GOES_ON.contains(&prev.to_lowercase().as_str());
+            if person {
+                return i;
+            }
             let stop = lower.starts_with("dnr")
                 || lower == "diarienummer"
                 || w.starts_with('(')
@@ -1096,6 +1108,16 @@ mod tests {
         assert_eq!(
             title("60 Dnr 4R-analys - information Utvecklingsstrateg Tina Wallin presenterar"),
             (60, "4R-analys - information".into())
+        );
+        // Held-out 106: a person's name after the title begins the text; not after a
+        // preposition, nor a name with its party.
+        assert_eq!(
+            title("30 Tjänstgörande Niklas Hellström ersätts av Gudrun Augustsson (C)"),
+            (30, "Tjänstgörande".into())
+        );
+        assert_eq!(
+            title("31 Motion från Anna Berg om cykelvägar Kommunfullmäktige beslutar"),
+            (31, "Motion från Anna Berg om cykelvägar".into())
         );
         assert_eq!(
             title("146 Dnr: KS Borgen Degerforsbolagen AB"),
