@@ -182,6 +182,32 @@ fn the_second_held_out_protocols() {
     );
 }
 
+/// A third held-out set (`tests/corpus/protocols/heldout3`: 12 more municipalities), gathered
+/// while the second was being used and kept unseen until its first reading (2026-12-05, the
+/// reader of 5431388), whose figures the README gives.
+#[test]
+fn the_third_held_out_protocols() {
+    held_out(
+        "heldout3",
+        "Utanför korpusen, tredje omgången (held out)",
+        &THIRD_HELD_OUT_FLOORS,
+    );
+}
+
+/// The third held-out set's floors (2026-12-05, its first reading), a hundredth below.
+const THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.99),
+    ("date", 0.92),
+    ("place", 0.65),
+    ("start_time", 0.65),
+    ("end_time", 0.74),
+    ("chair", 0.90),
+    ("secretary", 0.99),
+    ("adjusters", 0.95),
+    ("attendees", 0.95),
+    ("paragraphs", 0.43),
+];
+
 /// The second held-out set's floors, a hundredth below the figures of the day they were set
 /// (2026-12-05: its first reading, then a title line running on into the § text, the party
 /// after a comma, a list after a lost time, "ej tjg ersättare", the place after stacked
