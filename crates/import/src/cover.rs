@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 69] = [
+const LABELS: [(&str, Field); 70] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -130,6 +130,7 @@ const LABELS: [(&str, Field); 69] = [
     ("lokal", Field::PlaceTime),
     ("tid för justering", Field::AdjustmentPlaceTime),
     ("klockan", Field::Time),
+    ("datum", Field::Date),
     ("tid", Field::Time),
     ("paragraf", Field::Range),
 ];
@@ -857,7 +858,14 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
                 cover.adjustment_place.get_or_insert(place);
             }
         }
-        Field::Date => cover.date = cover.date.take().or_else(|| first_date(v)),
+        Field::Date => {
+            cover.date = cover.date.take().or_else(|| first_date(v));
+            // "Datum: kl 15:00-17:20": the times under the date's label.
+            let (s, e) = find_times(v);
+            if s.is_some() && cover.start_time.is_none() {
+                (cover.start_time, cover.end_time) = (s, e);
+            }
+        }
         Field::NoticePosted => {
             cover.notice_posted = cover.notice_posted.take().or_else(|| first_date(v))
         }
@@ -1006,6 +1014,10 @@ fn clean_place(place: &str) -> String {
         })
     {
         words.pop();
+    }
+    // "klockan , i Bolstadsrummet": the preposition before the place, its time lost.
+    if words.len() > 1 && words[0] == "i" {
+        words.remove(0);
     }
     words
         .join(" ")
@@ -2900,6 +2912,17 @@ mod tests {
             "Tekniska kontoret, Sveagatan 12, Alingsås"
         );
         assert_eq!(clean_place("Storgatan 12"), "Storgatan 12");
+        // Third held-out 311: the preposition before a place whose time was lost.
+        assert_eq!(
+            clean_place(&strip_date_time("klockan , i Bolstadsrummet")),
+            "Bolstadsrummet"
+        );
+        // Third held-out 302: the times under the date's label.
+        let c = cover_of("Datum: kl 15:00-17:20\nPlats: Nämndrummet Hova\n");
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("15:00"), Some("17:20"))
+        );
         assert_eq!(
             clean_place("Forumsalen i Tranemo Tid"),
             "Forumsalen i Tranemo"

@@ -45,7 +45,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 53] = [
+const LABELS: [&str; 54] = [
     "Plats och tid för justering",
     "Plats och tid",
     "Tid och plats",
@@ -55,6 +55,7 @@ const LABELS: [&str; 53] = [
     // Only with their colon: "Tid" and "Klockan" begin many a sentence of a §.
     "Tid:",
     "Klockan:",
+    "Datum:",
     "Tid",
     // "Sekreterare Jan Botö Röjås Justeras Marianne Dahlberg ordförande Ola Erlandsson".
     "Justeras",
