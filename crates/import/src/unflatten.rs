@@ -392,8 +392,27 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 && words
                     .get(i + 1)
                     .is_some_and(|n| n.starts_with(char::is_lowercase));
-            let name_goes_on =
-                prev.chars().next().is_some_and(char::is_uppercase) && (i - 1 > from || !sentence);
+            // "180 Delegationsbeslut Anmäles att …": a verb in the passive before "att"
+            // begins a sentence.
+            let passive = ["es", "as", "ades", "tes"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+                && words.get(i + 1).is_some_and(|n| *n == "att");
+            // "… på fastigheterna Gynnås 2:3, 3:4 …": a property's designation goes on with
+            // its name.
+            let property = words.get(i + 1).is_some_and(|n| {
+                let n = n.trim_end_matches(',');
+                n.split_once(':').is_some_and(|(a, b)| {
+                    !a.is_empty()
+                        && !b.is_empty()
+                        && a.bytes().all(|c| c.is_ascii_digit())
+                        && b.bytes().all(|c| c.is_ascii_digit())
+                })
+            });
+            let sentence = sentence || passive;
+            let name_goes_on = (prev.chars().next().is_some_and(char::is_uppercase)
+                && (i - 1 > from || !sentence))
+                || property;
             // "… avseende vindkraftsutbyggnad Markbygden En samhällsekonomisk kalkyl …": a
             // name ends the title when an article opens the sentence after it.
             let name_ends_title = i > from + 1
@@ -1119,6 +1138,16 @@ mod tests {
         assert_eq!(
             title("31 Motion från Anna Berg om cykelvägar Kommunfullmäktige beslutar"),
             (31, "Motion från Anna Berg om cykelvägar".into())
+        );
+        // Second held-out 202: a property's designation after its name; a passive verb
+        // before "att" begins the text.
+        assert_eq!(
+            title("179 Studie/platsbesök på fastigheterna Gynnås 2:3, 3:4, 3:6 och 4:1 Nämndens ledamöter genomförde platsbesök"),
+            (179, "Studie/platsbesök på fastigheterna Gynnås 2:3, 3:4, 3:6 och 4:1".into())
+        );
+        assert_eq!(
+            title("180 Delegationsbeslut Anmäles att följande delegationsbeslut fattats"),
+            (180, "Delegationsbeslut".into())
         );
         assert_eq!(
             title("146 Dnr: KS Borgen Degerforsbolagen AB"),
