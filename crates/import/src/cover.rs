@@ -274,6 +274,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let mut place_waiting = false;
     // "Utses att justera" was the last of the labels stacked over one run of names.
     let mut run_holds_adjusters = false;
+    // The last label read, but for "Paragrafer" and the labels whose values are not used.
+    let mut last_label: Option<Field> = None;
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -402,8 +404,23 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 {
                     Some((Field::Others, cell.as_str()))
                 }
+                // "Justerare Kurt Vallmark och Agneta Burman-Ljungblad Paragrafer Ersättare
+                // Lilian Parbring Westerlund och Anette Lindgren": the justerare's substitutes,
+                // who are not said to be present.
+                Some((Field::Substitutes, rest))
+                    if last_label == Some(Field::Adjusters)
+                        && !PARTY.is_match(rest)
+                        && (1..=2).contains(&crate::persons::names(rest).len()) =>
+                {
+                    Some((Field::Ignore, rest))
+                }
                 other => other,
             };
+            if let Some((f, _)) = &label {
+                if !matches!(f, Field::Range | Field::Ignore) {
+                    last_label = Some(*f);
+                }
+            }
             if let Some((field, rest)) = &label {
                 let people = matches!(
                     field,
@@ -782,6 +799,63 @@ fn joined_by_och(text: &str, names: Vec<String>) -> Vec<Vec<String>> {
         }
     }
     groups
+}
+
+/// "Samtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare".
+static BY_EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^samtliga\b.{0,40}?med undantag av:?\s*(?:förhindrad\s+ledamot\s+inkallad\s+ersättare\s*)?")
+        .expect("static regex")
+});
+
+/// The rows of a table of members absent and substitutes called in, read in pairs: a member
+/// absent ("förhindrad"), then the substitute serving for them. A member with "Saknar
+/// ersättare" has none; one noted "närv" was there part of the meeting.
+fn by_exception(cover: &mut Cover, v: &str) {
+    let mut rows = Cover::default();
+    add_with_parties(&mut rows, v, Attendance::Other);
+    separate_names(&mut rows);
+    // "Staffan Asplund Kamel Mnad (S)": a row whose party was lost runs into the next; four
+    // words are two names.
+    let rows: Vec<Attendee> = rows
+        .attendees
+        .into_iter()
+        .flat_map(|a| {
+            let words: Vec<&str> = a.name.split_whitespace().collect();
+            if words.len() == 4 {
+                let mut first = a.clone();
+                first.name = words[..2].join(" ");
+                first.party = None;
+                first.title = None;
+                let mut second = a.clone();
+                second.name = words[2..].join(" ");
+                vec![first, second]
+            } else {
+                vec![a]
+            }
+        })
+        .collect();
+    let mut absent: Option<String> = None;
+    for mut a in rows {
+        let note = a.title.take().unwrap_or_default();
+        let lower = note.to_lowercase();
+        let present_in_part = lower.contains("närv");
+        a.attendance = Attendance::Deciding;
+        a.paragraphs = (!note.is_empty()).then_some(note);
+        match absent.take() {
+            None => {
+                if !lower.contains("saknar ersättare") {
+                    absent = Some(a.name.clone());
+                }
+                if present_in_part {
+                    cover.attendees.push(a);
+                }
+            }
+            Some(replaced) => {
+                a.substitute_for = Some(replaced);
+                cover.attendees.push(a);
+            }
+        }
+    }
 }
 
 /// A name between slashes, as a signature is written out: "/Anne-Marie Nilsson/".
@@ -1312,6 +1386,18 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     if lower.starts_with("se ") || lower.starts_with("enligt ") {
         cover.warnings.push(format!(
             "line {no}: närvaron står på annat ställe (\"{v}\"); den lästes inte härifrån"
+        ));
+        return;
+    }
+    // "Samtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare
+    // Henry Andersson (M) Gunnar Fransson (M) …": the members are all there but those named
+    // absent, each beside the substitute called in for them.
+    if let Some(m) = BY_EXCEPTION.find(v) {
+        let before = cover.attendees.len();
+        by_exception(cover, v.get(m.end()..).unwrap_or(""));
+        cover.warnings.push(format!(
+            "line {no}: ledamöterna anges med undantag; de inkallade ersättarna står som beslutande för de förhindrade, övriga ledamöter står inte i texten ({} namn)",
+            cover.attendees.len() - before
         ));
         return;
     }
@@ -2676,6 +2762,38 @@ mod tests {
             "Plats och tid Tingssalen , måndagen den 4 september 2017 kl 18.30-19.55. Ajournering mellan kl 18.55-19.05\n",
         );
         assert_eq!(c.end_time.as_deref(), Some("19:55"));
+    }
+
+    /// 031: the members given by exception, each absent one beside the substitute called in.
+    #[test]
+    fn members_given_by_exception() {
+        let c = cover_of(
+            "Beslutande\tSamtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare Henry Andersson (M) Gunnar Fransson (M) Håkan Lindh (FP), närv fr o m Saknar ersättare 12.05, 203 Ida Lindh (FP) Saknar ersättare Karin Långström (S) Staffan Asplund Kamel Mnad (S) Gun-Marie Johansson (S)\n",
+        );
+        let seen: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.substitute_for.as_deref()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("Gunnar Fransson", Some("Henry Andersson")),
+                ("Håkan Lindh", None),
+                ("Staffan Asplund", Some("Karin Långström")),
+                ("Gun-Marie Johansson", Some("Kamel Mnad")),
+            ]
+        );
+        assert!(c
+            .attendees
+            .iter()
+            .all(|a| a.attendance == Attendance::Deciding));
+        // The justerare's substitutes after the justerare are not said to be present.
+        let c = cover_of(
+            "Justerare Kurt Vallmark och Agneta Burman-Ljungblad\nParagrafer\nErsättare Lilian Parbring Westerlund och Anette Lindgren\n",
+        );
+        assert!(c.attendees.is_empty(), "{:?}", c.attendees);
+        assert_eq!(c.adjusters, ["Kurt Vallmark", "Agneta Burman-Ljungblad"]);
     }
 
     /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.

@@ -105,7 +105,8 @@ const FIELDS: [&str; 10] = [
 /// närvarolista's marks (F absent), a place and time or date opening the next stacked
 /// label's value, "Ej beslutande" as a label, the justerare at the end of a run under stacked
 /// labels, "(oberoende, …)" in a party's place, two names joined by "och" under one signature
-/// label; titles beginning with digits, ending
+/// label, members given by exception with the substitutes called in, a justerare's
+/// substitutes; titles beginning with digits, ending
 /// before a profession and a name, headings followed by their Dnr; the first § page's heading
 /// that lost its number, a government report or "med flera" in a title), a hundredth below.
 const FLOORS: [(&str, f64); 10] = [
@@ -117,7 +118,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("chair", 0.97),
     ("secretary", 0.98),
     ("adjusters", 0.94),
-    ("attendees", 0.97),
+    ("attendees", 0.98),
     ("paragraphs", 0.95),
 ];
 
