@@ -883,6 +883,9 @@ static PLACE_TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+/// The §§ of the one before at the start of a piece: "257 ", "12-14 ".
+static LEADING_NUMBERS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+").expect("static regex"));
 /// The §§ written after an official's name without "§": " 17-28", " 40", " 13-16".
 static TRAILING_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$").expect("static regex"));
@@ -1856,14 +1859,44 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             current = Some(cover.attendees.len() - 1);
             continue;
         }
+        // "socialchef , 257 Carl-Göran Strutz utvecklingsledare": the §§ of the one before
+        // open the next piece.
+        let chunk: &str = match LEADING_NUMBERS.find(chunk) {
+            Some(m) if starts_with_first_name(&chunk[m.end()..]) => {
+                if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
+                    a.paragraphs
+                        .get_or_insert_with(|| m.as_str().trim_white().to_string());
+                }
+                let rest = &chunk[m.end()..];
+                let Some(name) = crate::persons::first(rest) else {
+                    continue;
+                };
+                // One named again (a justerare after the list) is present once.
+                if cover.attendees.iter().any(|a| a.name == name) {
+                    continue;
+                }
+                let title = rest
+                    .get(rest.find(name.as_str()).map_or(0, |at| at + name.len())..)
+                    .unwrap_or("")
+                    .trim_white();
+                let mut a = new_attendee(&name, None, attendance);
+                if attendance == Attendance::Other && title.starts_with(char::is_lowercase) {
+                    a.title = Some(title.to_string());
+                }
+                cover.attendees.push(a);
+                current = Some(cover.attendees.len() - 1);
+                continue;
+            }
+            _ => chunk,
+        };
         // "medicinskt ansvarig sjuksköterska Eva Gyllhamn 17-28": the §§ an official was
         // present for stand after the name.
         let (chunk, present_for) = match TRAILING_NUMBERS.find(chunk) {
             Some(m) => (
-                chunk.get(..m.start()).unwrap_or(*chunk),
+                chunk.get(..m.start()).unwrap_or(chunk),
                 Some(m.as_str().trim_white()),
             ),
-            None => (*chunk, None),
+            None => (chunk, None),
         };
         match trailing_name_start(chunk, 2) {
             Some(off) if off > 0 => {
@@ -1957,15 +1990,29 @@ fn name_among_titles(chunks: &[&str], k: usize) -> bool {
 /// `v` cut at each comma that stands outside parentheses: "Karin Blomqvist (medicinskt
 /// ansvarig sjuksköterska, MAS) 107 Emelie Sundberg" is one piece, the title's comma its own.
 fn commas_outside_parentheses(v: &str) -> impl Iterator<Item = &str> {
+    let bytes = v.as_bytes();
     let mut depth = 0usize;
-    v.split(move |c: char| {
+    let mut cuts = Vec::new();
+    for (i, c) in v.char_indices() {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),
+            // "kulturchef 31,34,37": a comma between §§ cuts nothing either.
+            ',' if depth == 0
+                && !(i > 0
+                    && bytes[i - 1].is_ascii_digit()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)) =>
+            {
+                cuts.push(i)
+            }
             _ => {}
         }
-        c == ',' && depth == 0
-    })
+    }
+    let ends = cuts.clone().into_iter().chain([v.len()]);
+    let starts = std::iter::once(0).chain(cuts.into_iter().map(|c| c + 1));
+    starts
+        .zip(ends)
+        .map(move |(a, b)| v.get(a..b).unwrap_or(""))
 }
 
 /// "Göran Pettersson m x", "Linda Sundberg c x Tjg": a name, a party in small letters and
@@ -2395,6 +2442,10 @@ mod tests {
         let pieces: Vec<&str> =
             commas_outside_parentheses("A (b, c) d, e (f), g, (h, (i, j), k)").collect();
         assert_eq!(pieces, ["A (b, c) d", " e (f)", " g", " (h, (i, j), k)"]);
+        // Fourth held-out 407: nor a comma between §§.
+        let pieces: Vec<&str> =
+            commas_outside_parentheses("kulturchef 31,34,37 Tomas, x").collect();
+        assert_eq!(pieces, ["kulturchef 31,34,37 Tomas", " x"]);
         let c = cover_of(
             "Övriga närvarande\tMalin Thorson (nämndsekreterare) Karin Blomqvist (medicinskt ansvarig sjuksköterska, MAS) 107 Emelie Sundberg (socialt ansvarig samordnare, SAS) 107 Carolina Day (verksamhetsutvecklare) 108\n",
         );
