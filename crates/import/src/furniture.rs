@@ -311,6 +311,19 @@ fn body_prefix(v: &str) -> Option<String> {
         Some(i) if i < 40 => v.get(i + "kommun,".len()..).unwrap_or(v).trim_white(),
         _ => v,
     };
+    // "DALS-EDS KOMMUN Kommunstyrelsen": the municipality's header before the body.
+    let v = match v.find("KOMMUN ").or_else(|| v.find("kommun ")) {
+        Some(i) if i < 40 => {
+            let rest = v.get(i + "kommun ".len()..).unwrap_or(v).trim_white();
+            let first = rest.split_whitespace().next().unwrap_or("");
+            if ends_like_body(first) && is_body_line(first) {
+                rest
+            } else {
+                v
+            }
+        }
+        _ => v,
+    };
     let words: Vec<&str> = v.split_whitespace().take(8).collect();
     (1..=words.len())
         .rev()
@@ -920,6 +933,15 @@ mod tests {
     use super::*;
 
     /// Second held-out 201, 203: "Protokoll från X:s sammanträde", and "Nämnd/Styrelse X".
+    #[test]
+    fn the_body_after_the_municipalitys_header() {
+        // Fourth held-out 403.
+        assert_eq!(
+            body_prefix("DALS-EDS KOMMUN Kommunstyrelsen Plats och tid").as_deref(),
+            Some("Kommunstyrelsen")
+        );
+    }
+
     #[test]
     fn the_body_of_a_protocol_from_its_meeting() {
         let lines = crate::lines::split_lines(

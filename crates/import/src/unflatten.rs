@@ -410,7 +410,10 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 })
             });
             let sentence = sentence || passive;
+            // (Not after a word in capitals: "Kf 13 KUNGÖRELSE OCH KALLELSE Sammanträdet
+            // anslogs …" ends its title there.)
             let name_goes_on = (prev.chars().next().is_some_and(char::is_uppercase)
+                && prev.chars().any(char::is_lowercase)
                 && (i - 1 > from || !sentence))
                 || property;
             // "… avseende vindkraftsutbyggnad Markbygden En samhällsekonomisk kalkyl …": a
