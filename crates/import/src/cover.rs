@@ -1485,7 +1485,13 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             ),
             None => (between, ""),
         };
-        let sub = SUBSTITUTION.find(annot);
+        // "Berthold Andersson (M) för Cecilia Thuresson, (M)": "för" alone between a member and
+        // the next name names whom the member replaces.
+        let sub = SUBSTITUTION.find(annot).or_else(|| {
+            (annot.trim_white() == "för")
+                .then(|| FOR.find(annot))
+                .flatten()
+        });
         if let (Some(m), Some(li)) = (sub, last) {
             // "… tjänstgörande ersättare för NAME (P)": NAME is the absent member.
             if let Some(a) = cover.attendees.get_mut(li) {
@@ -1596,12 +1602,22 @@ fn others_after(text: &str) -> (&str, &str) {
         .map(|(i, _)| i);
     for at in starts {
         let rest = text.get(at..).unwrap_or("");
-        if starts_with_first_name(rest.trim_start_matches(',')) {
+        // Or a name and its title after a comma ("Kristine Åkesson, nämndsekreterare"), the
+        // first name not a known one.
+        if starts_with_first_name(rest.trim_start_matches(',')) || OFFICIAL.is_match(rest) {
             return (text.get(..at).unwrap_or(""), rest);
         }
     }
     (text, "")
 }
+
+static FOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"för\s*").expect("static regex"));
+/// A name of two words and a title in small letters after its comma: "Kristine Åkesson,
+/// nämndsekreterare".
+static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)? \p{Lu}\p{Ll}[\p{L}-]*, \p{Ll}{4,}")
+        .expect("static regex")
+});
 
 /// Each name's title in a run of officials and their titles: what stands between it and the
 /// next name ("Alf Iwarson avdelningschef Gatuavdelningen Christer Norberg …", "Iréne Persson
@@ -2845,6 +2861,34 @@ mod tests {
         );
         assert!(c.attendees.is_empty(), "{:?}", c.attendees);
         assert_eq!(c.adjusters, ["Kurt Vallmark", "Agneta Burman-Ljungblad"]);
+    }
+
+    /// Fourth held-out 404, corpus 004: "för" alone names whom a member replaces; an official
+    /// whose first name is not a known one, with a title after a comma, ends the members.
+    #[test]
+    fn for_alone_and_an_official_after_the_members() {
+        let c = cover_of(
+            "Beslutande\tBerthold Andersson (M) för Cecilia Thuresson, (M) Hans Ohlsson (M) Börje Ullström (C) Kristine Åkesson, nämndsekreterare Erling Karlsson, tekniskchef\n",
+        );
+        let seen: Vec<(&str, Option<&str>, Attendance)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.substitute_for.as_deref(), a.attendance))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (
+                    "Berthold Andersson",
+                    Some("Cecilia Thuresson"),
+                    Attendance::Deciding
+                ),
+                ("Hans Ohlsson", None, Attendance::Deciding),
+                ("Börje Ullström", None, Attendance::Deciding),
+                ("Kristine Åkesson", None, Attendance::Other),
+                ("Erling Karlsson", None, Attendance::Other),
+            ]
+        );
     }
 
     /// 029, 014: the time under a label of its own ("Klockan", "Tid:"), apart from the place.
