@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 70] = [
+const LABELS: [(&str, Field); 71] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -102,6 +102,7 @@ const LABELS: [(&str, Field); 70] = [
     ("nämnd/styrelse", Field::Body),
     ("beslutande organ", Field::Body),
     ("plats och tid för sammanträdet", Field::PlaceTime),
+    ("plats och sammanträdestid", Field::PlaceTime),
     ("plats och tid", Field::PlaceTime),
     ("tid och plats", Field::PlaceTime),
     ("dag och tid", Field::PlaceTime),
@@ -2612,6 +2613,15 @@ mod tests {
         assert_eq!(c.place.as_deref(), Some("Sjuntorpsrummet, Stadshuset"));
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Mats Wiking", "Annelie Fredriksson"]);
+        // Fourth held-out 410: "Plats och sammanträdestid" stacked over the lists' labels.
+        let c = cover_of(
+            "Plats och sammanträdestid\nBeslutande\nLedamöter Tunasalen, stadshuset, Vimmerby Tisdag 20 augusti 2013, klockan 09:00-15:30 Ajournering 09:05-10:00 Micael Glennfalk (M), ordförande\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Tunasalen, stadshuset, Vimmerby"));
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("09:00"), Some("15:30"))
+        );
         // 003, 036: a date after the place, and the time lost or without its minutes.
         let c = cover_of(
             "Plats och tid\nBeslutande\nEj beslutande\nÖvriga deltagare Ånge kommunkontor, rum Flataklocken, tisdag den 23 maj 2006, kl Ajournering kl Göran Fjellström, kommunchef Ulf Stecksen, kommunsekreterare\n",

@@ -45,8 +45,9 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 54] = [
+const LABELS: [&str; 55] = [
     "Plats och tid för justering",
+    "Plats och sammanträdestid",
     "Plats och tid",
     "Tid och plats",
     "Dag och tid",
