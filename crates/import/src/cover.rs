@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 71] = [
+const LABELS: [(&str, Field); 72] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -130,6 +130,7 @@ const LABELS: [(&str, Field); 71] = [
     ("plats", Field::PlaceTime),
     ("lokal", Field::PlaceTime),
     ("tid för justering", Field::AdjustmentPlaceTime),
+    ("datum för justering", Field::AdjustmentPlaceTime),
     ("klockan", Field::Time),
     ("datum", Field::Date),
     ("tid", Field::Time),
@@ -290,7 +291,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             // "Sekreterare Paragrafer /Anne-Marie Nilsson/": a name between slashes stands for
             // the signature.
             let cell = match SIGNED.is_match(&cell) {
-                true => SIGNED.replace_all(&cell, "$1").into_owned(),
+                true => SIGNED.replace_all(&cell, "$1$2$3").into_owned(),
                 false => cell,
             };
             // A signature line ("....", "____") holds no value.
@@ -785,11 +786,17 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
 fn joined_by_och(text: &str, names: Vec<String>) -> Vec<Vec<String>> {
     let mut groups: Vec<Vec<String>> = Vec::new();
     let mut from = 0;
-    for n in names {
+    let mut names = names.into_iter();
+    while let Some(n) = names.next() {
         let Some(at) = text.get(from..).and_then(|r| r.find(n.as_str())) else {
-            // Not in order: no grouping at all.
-            let all: Vec<String> = groups.into_iter().flatten().chain([n]).collect();
-            return all.into_iter().map(|n| vec![n]).collect();
+            // Not in order: no grouping at all, and every name kept.
+            return groups
+                .into_iter()
+                .flatten()
+                .chain([n])
+                .chain(names)
+                .map(|n| vec![n])
+                .collect();
         };
         let between = text.get(from..from + at).unwrap_or("");
         let joined = !groups.is_empty() && between.split_whitespace().any(|w| w == "och");
@@ -861,7 +868,7 @@ fn by_exception(cover: &mut Cover, v: &str) {
 
 /// A name between slashes, as a signature is written out: "/Anne-Marie Nilsson/".
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})/").expect("static regex")
+    Regex::new(r"(^|\s)/(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})/(\s|$)").expect("static regex")
 });
 /// A member without a party, in the party's place: "(oberoende, tidigare KD)", "(partilös)",
 /// "(politisk vilde)".
@@ -938,8 +945,12 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         }
         Field::Date => {
             cover.date = cover.date.take().or_else(|| first_date(v));
-            // "Datum: kl 15:00-17:20": the times under the date's label.
-            let (s, e) = find_times(v);
+            // "Datum: kl 15:00-17:20": the times under the date's label (after "kl", so
+            // that "12.05.2014" is no time).
+            let (s, e) = v
+                .to_lowercase()
+                .find("kl")
+                .map_or((None, None), |at| find_times(v.get(at..).unwrap_or("")));
             if s.is_some() && cover.start_time.is_none() {
                 (cover.start_time, cover.end_time) = (s, e);
             }
@@ -2696,10 +2707,17 @@ mod tests {
             ),
             [names(&["Anna Ek", "Bo Al"]), names(&["Cai Li"])]
         );
-        // Names not found in order are each their own.
+        // Names not found in order are each their own, and none is lost.
         assert_eq!(
             joined_by_och("Bo Al och Anna Ek", names(&["Anna Ek", "Bo Al"])),
             [names(&["Anna Ek"]), names(&["Bo Al"])]
+        );
+        assert_eq!(
+            joined_by_och(
+                "Anna Berg Bo  Ek Cai Li",
+                names(&["Anna Berg", "Bo Ek", "Cai Li"])
+            ),
+            [names(&["Anna Berg"]), names(&["Bo Ek"]), names(&["Cai Li"])]
         );
     }
 
@@ -2765,6 +2783,12 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Anne-Marie Nilsson"));
         assert_eq!(c.chair.as_deref(), Some("Svante Classon"));
         assert_eq!(c.adjusters, ["Margareta Kilén"]);
+        // Slashes inside words are no signature.
+        let c = cover_of("Övriga närvarande\tAnna Berg, chef Kultur/Fritid Skola/Barnomsorg\n");
+        assert_eq!(
+            c.attendees[0].title.as_deref(),
+            Some("chef Kultur/Fritid Skola/Barnomsorg")
+        );
         let c = cover_of(
             "Plats och tid\nBeslutande ledamöter Sammanträdesrum Kongsvinger, Östra Esplanaden 5, Arvika, kl. 13.00 16.00 Peter Söderström (S), ordförande\n",
         );
@@ -3140,6 +3164,11 @@ mod tests {
             clean_place(&strip_date_time("klockan , i Bolstadsrummet")),
             "Bolstadsrummet"
         );
+        // A date with dots under "Datum" is no time; "Datum för justering" is the justering's.
+        let c = cover_of("Datum 12.05.2014\n");
+        assert_eq!(c.start_time, None);
+        let c = cover_of("Datum för justering 2014-05-20 kl 08.00\n");
+        assert_eq!(c.start_time, None);
         // Third held-out 302: the times under the date's label.
         let c = cover_of("Datum: kl 15:00-17:20\nPlats: Nämndrummet Hova\n");
         assert_eq!(

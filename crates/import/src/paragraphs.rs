@@ -482,8 +482,13 @@ fn title_and_text(t: &str) -> (&str, Option<&str>) {
     let words = crate::persons::words_at(t);
     let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let end = crate::unflatten::title_end(&bare, 0);
+    // "Redovisning av partistöd enl. kommunallagen …": an abbreviation ends no title.
+    let abbreviation = end
+        .checked_sub(1)
+        .and_then(|k| bare.get(k))
+        .is_some_and(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4);
     match words.get(end) {
-        Some((at, _)) if end >= 2 => (
+        Some((at, _)) if end >= 2 && !abbreviation => (
             t.get(..*at).unwrap_or(t).trim_end(),
             t.get(*at..).filter(|r| !r.is_empty()),
         ),
@@ -522,6 +527,14 @@ mod trailing_dnr_tests {
         assert_eq!(
             title_and_text("Allmänhetens frågestund Inga frågor ställs."),
             ("Allmänhetens frågestund", Some("Inga frågor ställs."))
+        );
+        // An abbreviation ends no title.
+        assert_eq!(
+            title_and_text("Redovisning av partistöd enl. kommunallagen för år 2019."),
+            (
+                "Redovisning av partistöd enl. kommunallagen för år 2019.",
+                None
+            )
         );
         assert_eq!(
             title_and_text("Förslag till nytt regelverk för enskilda vägar i Högsby kommun"),

@@ -472,22 +472,25 @@ const NOT_NAME_ENDINGS: [&str; 40] = [
 /// A profession in small letters after an adjective of its title ("Teknisk chef",
 /// "Administrativ handläggare"): "chef" or a word with a profession's ending.
 fn is_profession_word(lower: &str) -> bool {
-    const PROFESSIONS: [&str; 12] = [
-        "chef",
-        "inspektör",
-        "administratör",
-        "sekreterare",
-        "handläggare",
-        "utvecklare",
-        "strateg",
-        "konsulent",
-        "ingenjör",
-        "samordnare",
-        "ekonom",
-        "controller",
-    ];
     PROFESSIONS.iter().any(|e| lower.ends_with(e))
 }
+
+/// Endings of professions as protocols write them ("Miljöchef", "Nämndsekreterare",
+/// "Utvecklingsstrateg").
+pub(crate) const PROFESSIONS: [&str; 12] = [
+    "chef",
+    "inspektör",
+    "administratör",
+    "sekreterare",
+    "handläggare",
+    "utvecklare",
+    "strateg",
+    "konsulent",
+    "ingenjör",
+    "samordnare",
+    "ekonom",
+    "controller",
+];
 
 pub(crate) fn not_a_name(lower: &str) -> bool {
     NOT_NAME.contains(&lower)
@@ -569,8 +572,19 @@ pub fn names(v: &str) -> Vec<String> {
             // "Anders Ledskog Teknisk chef": a capitalised adjective before a profession
             // opens the title, when two words of a name stand before it.
             let adjective = run.last().is_some_and(|w| {
-                let l = w.to_lowercase();
-                ["isk", "iv", "ig"].iter().any(|e| l.ends_with(e))
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "teknisk"
+                        | "administrativ"
+                        | "ekonomisk"
+                        | "juridisk"
+                        | "medicinsk"
+                        | "pedagogisk"
+                        | "strategisk"
+                        | "politisk"
+                        | "biträdande"
+                        | "tillförordnad"
+                )
             });
             if run.len() >= 3 && adjective && is_profession_word(&word.to_lowercase()) {
                 run.pop();
@@ -743,6 +757,8 @@ mod tests {
             names("Anders Ledskog Teknisk chef Johan Lewholt Ekonom"),
             ["Anders Ledskog", "Johan Lewholt"]
         );
+        // A surname with an adjective's ending stays: "Eva Maria Frisk sekreterare".
+        assert_eq!(names("Eva Maria Frisk sekreterare"), ["Eva Maria Frisk"]);
         // A third word of a name before another word in small letters stays.
         assert_eq!(
             names("Lilian Parbring Westerlund ersättare"),

@@ -53,7 +53,8 @@ const LABELS: [&str; 55] = [
     "Dag och tid",
     "Plats",
     "Lokal",
-    // Only with their colon: "Tid" and "Klockan" begin many a sentence of a §.
+    // "Tid" and "Klockan" begin many a sentence of a §: they are labels only before a time
+    // (`TIME_VALUE`), or "Tid" before a date as a page's first label (`DATE_VALUE`).
     "Tid:",
     "Klockan:",
     "Datum:",
@@ -191,6 +192,17 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
         let time_ok = !time_label
             || TIME_VALUE.is_match(t.get(at..).unwrap_or(""))
             || out.is_empty() && DATE_VALUE.is_match(t.get(at..).unwrap_or(""));
+        // "Forum Omsorgsnämnden": "Forum" is the organ's label only before a body's name.
+        let forum_ok = m.as_str() != "Forum"
+            || t.get(end..)
+                .and_then(|a| a.split_whitespace().next())
+                .is_some_and(|n| {
+                    let n = n.to_lowercase();
+                    ["nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet"]
+                        .iter()
+                        .any(|e| n.ends_with(e))
+                });
+        let time_ok = time_ok && forum_ok;
         if before_ok && first_ok && after_ok && time_ok && !role_in_list(&out, t, at, end) {
             let label = LABELS
                 .iter()
@@ -238,7 +250,8 @@ fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool
                 .rsplit(' ')
                 .next()
                 .is_some_and(crate::persons::is_name_token)
-                && !next.next().is_some_and(crate::persons::is_first_name)
+                && !(next.next().is_some_and(crate::persons::is_name_token)
+                    && next.next().is_some_and(crate::persons::is_name_token))
         }
         _ => false,
     }
@@ -288,21 +301,9 @@ fn starts_sentence(lower: &str) -> bool {
 /// A profession as a protocol writes it before a name ("Mångfaldsutvecklare", "Miljöchef",
 /// "Utvecklingsstrateg", "Nämndsekreterare").
 fn is_profession(lower: &str) -> bool {
-    [
-        "utvecklare",
-        "sekreterare",
-        "handläggare",
-        "chef",
-        "strateg",
-        "konsulent",
-        "inspektör",
-        "ingenjör",
-        "controller",
-        "ekonom",
-        "samordnare",
-    ]
-    .iter()
-    .any(|e| lower.ends_with(e) && lower.len() > e.len())
+    crate::persons::PROFESSIONS
+        .iter()
+        .any(|e| lower.ends_with(e) && lower.len() > e.len())
 }
 
 /// Register codes written before a paragraph's number ("Sn 49", "KS 31", "Kf 54", "Kfn 59",
@@ -388,7 +389,14 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
         .take_while(|&k| !words[k - 1].ends_with(['.', '?', '!']))
         .find(|&k| words[k].to_lowercase().starts_with("dnr"))
     {
-        if words[dnr - 1].ends_with(',') {
+        // Only through names: after the title's last word in small letters, every word up to
+        // the Dnr a capitalised one or a connective ("Kommunstyrelsen samt KS Teknik och
+        // Serviceförvaltning,"), not text ("Beslutsunderlag Tjänsteskrivelse från …").
+        let small = |w: &str| w.starts_with(char::is_lowercase) && !matches!(w, "och" | "samt");
+        let names_after = (from..dnr)
+            .rfind(|&k| small(words[k]))
+            .is_some_and(|k| words[k + 1..dnr].iter().all(|w| !small(w)));
+        if words[dnr - 1].ends_with(',') && names_after {
             return dnr;
         }
     }
@@ -405,9 +413,7 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     .is_some_and(|n| n.starts_with(char::is_lowercase));
             // "180 Delegationsbeslut Anmäles att …": a verb in the passive before "att"
             // begins a sentence.
-            let passive = ["es", "as", "ades", "tes"]
-                .iter()
-                .any(|e| lower.ends_with(e))
+            let passive = ["es", "as"].iter().any(|e| lower.ends_with(e))
                 && words.get(i + 1).is_some_and(|n| *n == "att");
             // "… på fastigheterna Gynnås 2:3, 3:4 …": a property's designation goes on with
             // its name.
@@ -421,10 +427,10 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 })
             });
             let sentence = sentence || passive;
-            // (Not after a word in capitals: "Kf 13 KUNGÖRELSE OCH KALLELSE Sammanträdet
-            // anslogs …" ends its title there.)
+            // (Not after a word in capitals in a title in capitals: "Kf 13 KUNGÖRELSE OCH
+            // KALLELSE Sammanträdet anslogs …" ends its title there.)
             let name_goes_on = (prev.chars().next().is_some_and(char::is_uppercase)
-                && prev.chars().any(char::is_lowercase)
+                && (!caps || prev.chars().any(char::is_lowercase))
                 && (i - 1 > from || !sentence))
                 || property;
             // "… avseende vindkraftsutbyggnad Markbygden En samhällsekonomisk kalkyl …": a
@@ -439,14 +445,16 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             if name_ends_title && w.chars().next().is_some_and(char::is_uppercase) {
                 return i + 1;
             }
-            // "30 Tjänstgörande Niklas Hellström ersätts av …", "… i Tärnaby Viola Eriksson
-            // …": a person's name after the title begins the text (unless a preposition leads
-            // into it, or a party names the title's subject: "Motion av Anna Berg (S)").
+            // "30 Tjänstgörande Niklas Hellström ersätts av …": a person's name with text after
+            // it begins the text (unless a preposition or a comma leads into the name).
             let person = crate::persons::is_first_name(w)
                 && words
                     .get(i + 1)
                     .is_some_and(|n| crate::persons::is_name_token(n))
-                && !words.get(i + 2).is_some_and(|n| n.starts_with('('))
+                && words
+                    .get(i + 2)
+                    .is_some_and(|n| n.starts_with(char::is_lowercase))
+                && !prev.ends_with(',')
                 && !GOES_ON.contains(&prev.to_lowercase().as_str());
             if person {
                 return i;
@@ -634,17 +642,18 @@ fn lost_heading(words: &[&str]) -> Option<(usize, usize)> {
     if from == 0 || !starts_title(words, from) {
         return None;
     }
+    // "2 sid 2 (42) Justerande Alexander Harich Tillkännagivandet …": a signature page goes
+    // on from the cover; its label is no title.
+    if matches!(
+        words[from].to_lowercase().as_str(),
+        "justerande" | "justerare" | "sekreterare" | "ordförande" | "underskrifter" | "underskrift"
+    ) {
+        return None;
+    }
     let end = title_end(words, from);
     (end >= from + 2 && end < words.len()).then_some((from, end))
 }
 
-/// Cuts a flattened page before the paragraph headings that lost their "§" ("3 VILHELMINA
-/// KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande …"): the first
-/// heading among the page's first words, then the next numbers after a full stop. Each
-/// heading becomes a line "§ N Title", as the protocol printed it. Where none is found and
-/// `lost` says this is the first page of § text, a title after the page's header becomes a
-/// heading without a number ([`LOST_NUMBER`] and the title). Returns the lines and whether a
-/// heading was found.
 /// Whether `words` open with a list of items: four or more numbers in a row (24, 25, 26, 27),
 /// each before a capitalised word and at most ten words after the one before — titles
 /// without the text a § has — beginning among the first twenty words with no sentence before
@@ -668,6 +677,11 @@ fn numbered_list(words: &[&str]) -> bool {
         };
         let (mut at, mut run) = (start, 1);
         while let Some(k) = (at + 2..words.len().min(at + 12)).find(|&k| item(k) == Some(n + 1)) {
+            // "24 Mötets öppnande Ordföranden öppnar mötet. 25 Val av justerare …": short
+            // §§ with their text, not a list.
+            if words[at..k].iter().any(|w| w.ends_with(['.', '?', '!'])) {
+                return false;
+            }
             (at, n, run) = (k, n + 1, run + 1);
             if run >= 4 {
                 return true;
@@ -677,6 +691,13 @@ fn numbered_list(words: &[&str]) -> bool {
     })
 }
 
+/// Cuts a flattened page before the paragraph headings that lost their "§" ("3 VILHELMINA
+/// KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande …"): the first
+/// heading among the page's first words, then the next numbers after a full stop. Each
+/// heading becomes a line "§ N Title", as the protocol printed it. Where none is found and
+/// `lost` says this is the first page of § text, a title after the page's header becomes a
+/// heading without a number ([`LOST_NUMBER`] and the title). Returns the lines and whether a
+/// heading was found.
 fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
     let head: String = t.chars().take(80).collect();
@@ -1015,6 +1036,11 @@ mod tests {
         let bilaga = "2 (30) Föredragningslista s beslut beslutar godkänna föredragningslistan. Föredragningslista Bilaga 83 Föredragningslista 2 84 Val av justerande 4 85 Föregående mötes protokoll 5 86 Verksamhets- och ekonomisk redovisning 6";
         assert!(!numbered_list(
             &bilaga.split_whitespace().collect::<Vec<_>>()
+        ));
+        // Nor is a page of short §§ with their text.
+        let short = "2 24 Mötets öppnande Ordföranden öppnar mötet. 25 Val av justerare Anna Berg utses. 26 Dagordning Dagordningen godkänns. 27 Information Nämnden informeras.";
+        assert!(!numbered_list(
+            &short.split_whitespace().collect::<Vec<_>>()
         ));
         let labels = |t: &str| -> Vec<&'static str> {
             label_starts(t).into_iter().map(|(_, l)| l).collect()
