@@ -420,7 +420,7 @@ const NOT_NAME: [&str; 55] = [
 
 /// Endings of the words of a cover page that are not names: bodies, offices, documents,
 /// matters ("Kommunfullmäktige", "Förvaringsplats", "Tertialuppföljning", "Sammanträdesprotokoll").
-const NOT_NAME_ENDINGS: [&str; 40] = [
+const NOT_NAME_ENDINGS: [&str; 28] = [
     // "Protokolljusterare Sven Junzell".
     "justerare",
     // Departments: "Konserthuset", "IT-enheten".
@@ -449,22 +449,7 @@ const NOT_NAME_ENDINGS: [&str; 40] = [
     "plats",
     "listan",
     "dagar",
-    // Professions, which a list of officials may give in a column of their own
-    // ("… Sara Björkman Miljöchef Enhetschef …").
-    "chef",
-    "inspektör",
-    "administratör",
-    "sekreterare",
-    "handläggare",
-    "utvecklare",
-    "strateg",
-    "konsulent",
-    "ingenjör",
-    "samordnare",
-    // "Maria Persson Förvaltningsekonom", "Verksamhetscontroller", "Karttekniker",
-    // "Stadsarkitekt".
-    "ekonom",
-    "controller",
+    // Professions beyond [`PROFESSIONS`]: "Karttekniker", "Stadsarkitekt".
     "tekniker",
     "arkitekt",
 ];
@@ -475,8 +460,9 @@ fn is_profession_word(lower: &str) -> bool {
     PROFESSIONS.iter().any(|e| lower.ends_with(e))
 }
 
-/// Endings of professions as protocols write them ("Miljöchef", "Nämndsekreterare",
-/// "Utvecklingsstrateg").
+/// Endings of professions as protocols write them, which a list of officials may also give in
+/// a column of their own ("… Sara Björkman Miljöchef Enhetschef …", "Maria Persson
+/// Förvaltningsekonom", "Verksamhetscontroller").
 pub(crate) const PROFESSIONS: [&str; 12] = [
     "chef",
     "inspektör",
@@ -496,11 +482,12 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
     NOT_NAME.contains(&lower)
         || NOT_NAME_ENDINGS
             .iter()
+            .chain(PROFESSIONS.iter())
             .any(|e| lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 4)
         // "IT-enheten", "Ekonomi-avdelningen": a department after a hyphen.
         || lower
             .rsplit_once('-')
-            .is_some_and(|(_, p)| NOT_NAME_ENDINGS.contains(&p) || NOT_NAME.contains(&p))
+            .is_some_and(|(_, p)| NOT_NAME_ENDINGS.contains(&p) || PROFESSIONS.contains(&p) || NOT_NAME.contains(&p))
 }
 
 /// A word that can be part of a personal name: capitalised, with lowercase letters
