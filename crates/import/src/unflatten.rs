@@ -447,10 +447,14 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             }
             // "30 Tjänstgörande Niklas Hellström ersätts av …": a person's name with text after
             // it begins the text (unless a preposition or a comma leads into the name).
-            let person = crate::persons::is_first_name(w)
+            // (The first name known, or the name closed by a comma before a title: "Alfred
+            // Nisses, ordförande i …".)
+            let person = (crate::persons::is_first_name(w)
+                || crate::persons::is_name_token(w)
+                    && words.get(i + 1).is_some_and(|n| n.ends_with(',')))
                 && words
                     .get(i + 1)
-                    .is_some_and(|n| crate::persons::is_name_token(n))
+                    .is_some_and(|n| crate::persons::is_name_token(n.trim_end_matches(',')))
                 && words
                     .get(i + 2)
                     .is_some_and(|n| n.starts_with(char::is_lowercase))
@@ -522,6 +526,7 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
     // Page counts and clock times are not headings: "Sida 3", "(27)", "kl 13", "den 9".
     if [
         "sida",
+        "sidan",
         "sid",
         "s.",
         "kl",
@@ -1188,6 +1193,10 @@ mod tests {
         assert_eq!(
             title("30 Tjänstgörande Niklas Hellström ersätts av Gudrun Augustsson (C)"),
             (30, "Tjänstgörande".into())
+        );
+        assert_eq!(
+            title("191 Information från Höganäs Skateboardförening Alfred Nisses, ordförande i föreningen, informerade"),
+            (191, "Information från Höganäs Skateboardförening".into())
         );
         assert_eq!(
             title("31 Motion från Anna Berg om cykelvägar Kommunfullmäktige beslutar"),
