@@ -69,7 +69,7 @@ static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static BODY_LABEL_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     // "Forum Omsorgsnämnden": the organ's label in some municipalities' notice box.
     Regex::new(
-        r"^(?:Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse)[;:]?\s+(.+)$",
+        r"^(?:Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse|Nämnd)[;:]?\s+(.+)$",
     )
     .expect("static regex")
 });
@@ -957,6 +957,12 @@ mod tests {
             Some("Barn- och ungdomsutskottet")
         );
         let lines = crate::lines::split_lines("ANSLAG/BEVIS\nNämnd/Styrelse Kommunfullmäktige\n");
+        assert_eq!(
+            detect_body(&lines, "").as_deref(),
+            Some("Kommunfullmäktige")
+        );
+        // Fifth held-out 505: "Nämnd" alone as the label.
+        let lines = crate::lines::split_lines("ANSLAG/BEVIS\nNämnd Kommunfullmäktige\n");
         assert_eq!(
             detect_body(&lines, "").as_deref(),
             Some("Kommunfullmäktige")

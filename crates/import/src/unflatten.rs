@@ -45,7 +45,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 55] = [
+const LABELS: [&str; 56] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -96,8 +96,10 @@ const LABELS: [&str; 55] = [
     "ANSLAG/BEVIS",
     "BEVIS OM ANSLAG",
     "Organ",
-    // The organ's label in some notice boxes ("… genom anslag Forum Omsorgsnämnden …").
+    // The organ's label in some notice boxes ("… genom anslag Forum Omsorgsnämnden …",
+    // "… Nämnd Kommunfullmäktige Datum då …").
     "Forum",
+    "Nämnd",
     "Instans",
     "Datum för anslags uppsättande",
     "Datum för anslags nedtagande",
@@ -192,8 +194,9 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
         let time_ok = !time_label
             || TIME_VALUE.is_match(t.get(at..).unwrap_or(""))
             || out.is_empty() && DATE_VALUE.is_match(t.get(at..).unwrap_or(""));
-        // "Forum Omsorgsnämnden": "Forum" is the organ's label only before a body's name.
-        let forum_ok = m.as_str() != "Forum"
+        // "Forum Omsorgsnämnden": "Forum" and "Nämnd" are the organ's label only before a
+        // body's name.
+        let forum_ok = !matches!(m.as_str(), "Forum" | "Nämnd")
             || t.get(end..)
                 .and_then(|a| a.split_whitespace().next())
                 .is_some_and(|n| {

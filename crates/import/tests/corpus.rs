@@ -219,9 +219,11 @@ fn the_fifth_held_out_protocols() {
     );
 }
 
-/// The fifth held-out set's floors (2026-12-05, its first reading), a hundredth below.
+/// The fifth held-out set's floors, a hundredth below the figures of the day they were set
+/// (2026-12-05: its first reading, then "Sidan N" as a page, a name closed by a comma ending a
+/// title, "Nämnd" as the organ's label).
 const FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.79),
+    ("body", 0.89),
     ("date", 0.99),
     ("place", 0.99),
     ("start_time", 0.99),
@@ -230,7 +232,7 @@ const FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.79),
     ("adjusters", 0.77),
     ("attendees", 0.91),
-    ("paragraphs", 0.59),
+    ("paragraphs", 0.77),
 ];
 
 /// The fourth held-out set's floors, a hundredth below the figures of the day they were set
