@@ -219,6 +219,32 @@ fn the_fifth_held_out_protocols() {
     );
 }
 
+/// A sixth held-out set (`tests/corpus/protocols/heldout6`: 12 more municipalities, each text
+/// with § headings), gathered while the fifth was being used and kept unseen until its first
+/// reading (2026-12-05, the reader of 32ca02e), whose figures the README gives.
+#[test]
+fn the_sixth_held_out_protocols() {
+    held_out(
+        "heldout6",
+        "Utanför korpusen, sjätte omgången (held out)",
+        &SIXTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The sixth held-out set's floors (2026-12-05, its first reading), a hundredth below.
+const SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.89),
+    ("date", 0.87),
+    ("place", 0.94),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.75),
+    ("secretary", 0.65),
+    ("adjusters", 0.79),
+    ("attendees", 0.85),
+    ("paragraphs", 0.52),
+];
+
 /// The fifth held-out set's floors, a hundredth below the figures of the day they were set
 /// (2026-12-05: its first reading, then "Sidan N" as a page, a name closed by a comma ending a
 /// title, "Nämnd" as the organ's label).
