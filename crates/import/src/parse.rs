@@ -231,10 +231,13 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     // The list of items that opens a later page ("Sida 2 ÄRENDELISTA 71 Rapport från
     // verksamheten 3 72 …") when its entries lost their "§" and were not found as an
     // agenda: no part of the cover (the names in its titles are not those present).
+    // (Also a table of contents after the cover: "Innehåll Godkännande av dagordning …".)
     let item_list = |l: &Line| {
-        l.text
-            .split_whitespace()
-            .any(|w| w.len() == "ärendelista".len() && w.to_lowercase() == "ärendelista")
+        l.text.split_whitespace().take(12).any(|w| {
+            ["ärendelista", "innehåll", "innehållsförteckning"]
+                .iter()
+                .any(|x| w.len() == x.len() && w.to_lowercase() == *x)
+        })
     };
     let cover_end = if layout.agenda.is_empty() {
         lines

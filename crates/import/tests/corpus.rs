@@ -231,18 +231,20 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
-/// The sixth held-out set's floors (2026-12-05, its first reading), a hundredth below.
+/// The sixth held-out set's floors, a hundredth below the figures of the day they were set
+/// (2026-12-05: its first reading, then "Sekreterare" as a title in a list of titled officials
+/// and a table of contents ending the cover).
 const SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.89),
     ("date", 0.87),
-    ("place", 0.94),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.75),
-    ("secretary", 0.65),
+    ("chair", 0.80),
+    ("secretary", 0.80),
     ("adjusters", 0.79),
-    ("attendees", 0.85),
-    ("paragraphs", 0.52),
+    ("attendees", 0.92),
+    ("paragraphs", 0.55),
 ];
 
 /// The fifth held-out set's floors, a hundredth below the figures of the day they were set
@@ -272,9 +274,9 @@ const FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.90),
     ("secretary", 0.86),
-    ("adjusters", 0.76),
+    ("adjusters", 0.79),
     ("attendees", 0.92),
-    ("paragraphs", 0.75),
+    ("paragraphs", 0.77),
 ];
 
 /// The third held-out set's floors, a hundredth below the figures of the day they were set
