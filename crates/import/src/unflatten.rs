@@ -397,7 +397,11 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
     // a title that its case number closes runs to it, capitals and all.
     if let Some(dnr) = (from + 1..words.len().min(from + 15))
         .take_while(|&k| !words[k - 1].ends_with(['.', '?', '!']))
-        .find(|&k| words[k].to_lowercase().starts_with("dnr"))
+        .find(|&k| {
+            words[k]
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case("dnr"))
+        })
     {
         // Only through names: after the title's last word in small letters, every word up to
         // the Dnr a capitalised one or a connective ("Kommunstyrelsen samt KS Teknik och
@@ -852,12 +856,10 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         .collect();
     let total: usize = lines.iter().map(|l| l.text.len()).sum();
     // (One page's line and the short last page of a cut-off text are flattened pages too.)
-    let short_pages = lines
-        .iter()
-        .filter(|l| l.text.len() <= PAGE_LINE && without_page_number(&l.text).len() < l.text.len())
-        .count();
-    let flat = (long.len() >= 2 || long.len() == 1 && short_pages >= 1)
-        && long.iter().sum::<usize>() * 5 >= total * 4;
+    let short_page =
+        |l: &Line| l.text.len() <= PAGE_LINE && without_page_number(&l.text).len() < l.text.len();
+    let flat = long.iter().sum::<usize>() * 5 >= total * 4
+        && (long.len() >= 2 || long.len() == 1 && lines.iter().any(short_page));
     let mut out = Vec::with_capacity(lines.len() * 2);
     // A heading whose number was lost is looked for only on the first page of § text after a
     // page cut before its cover labels: not on the cover, not once a heading or a "§" has been
