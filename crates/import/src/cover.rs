@@ -659,34 +659,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             ));
         }
     }
-    // The one present as secretary chairs no meeting: an interleaved signature block
-    // ("Sekreterare … Ordförande Sabina Lindell Justerande Tony Hansson Lesley Holmberg") gave
-    // the chair's label a secretary's name; the member listed as ordförande is the chair.
-    if let Some(chair) = cover.chair.clone() {
-        let is_secretary = cover.secretary.as_ref() == Some(&chair)
-            || cover.attendees.iter().any(|a| {
-                a.name == chair
-                    && a.attendance == Attendance::Other
-                    && a.title.as_deref().is_some_and(is_secretary_title)
-            });
-        let listed: Vec<&Attendee> = cover
-            .attendees
-            .iter()
-            .filter(|a| {
-                a.attendance == Attendance::Deciding
-                    && a.position.as_deref() == Some("ordförande")
-                    && a.name != chair
-            })
-            .collect();
-        if let (true, [one]) = (is_secretary, listed.as_slice()) {
-            cover.warnings.push(format!(
-                "{chair} är sekreterare och {} står som ordförande bland de närvarande; {} togs som ordförande",
-                one.name, one.name
-            ));
-            cover.chair = Some(one.name.clone());
-            cover.secretary.get_or_insert(chair);
-        }
-    }
+    secretary_is_no_chair(&mut cover);
     // A signature block that lost its "Justerande" label: whoever signs after the chair.
     if cover.adjusters.is_empty() && !cover.after_chair.is_empty() {
         cover.adjusters = std::mem::take(&mut cover.after_chair);
@@ -750,6 +723,38 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         .adjusters
         .retain(|a| Some(a) != chair.as_ref() && Some(a) != secretary.as_ref());
     cover
+}
+
+/// The one present as secretary chairs no meeting: an interleaved signature block
+/// ("Sekreterare … Ordförande Sabina Lindell Justerande Tony Hansson Lesley Holmberg") gave the
+/// chair's label a secretary's name; the member listed as ordförande is the chair.
+fn secretary_is_no_chair(cover: &mut Cover) {
+    let Some(chair) = cover.chair.clone() else {
+        return;
+    };
+    let is_secretary = cover.secretary.as_ref() == Some(&chair)
+        || cover.attendees.iter().any(|a| {
+            a.name == chair
+                && a.attendance == Attendance::Other
+                && a.title.as_deref().is_some_and(is_secretary_title)
+        });
+    let listed: Vec<&Attendee> = cover
+        .attendees
+        .iter()
+        .filter(|a| {
+            a.attendance == Attendance::Deciding
+                && a.position.as_deref() == Some("ordförande")
+                && a.name != chair
+        })
+        .collect();
+    if let (true, [one]) = (is_secretary, listed.as_slice()) {
+        let listed = one.name.clone();
+        cover.warnings.push(format!(
+            "{chair} är sekreterare och {listed} står som ordförande bland de närvarande; {listed} togs som ordförande"
+        ));
+        cover.chair = Some(listed);
+        cover.secretary.get_or_insert(chair);
+    }
 }
 
 /// Whether `cell` goes on with the last value of `f`: that value ends in a dash,
@@ -1013,8 +1018,6 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
 /// parties after the time, whose label ("Beslutande") was lost or misread, are those deciding.
 /// The place and time, and the list from its first name on, when three or more have a party.
 fn list_after_time(v: &str) -> (&str, Option<&str>) {
-    static TIME_END: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\d{1,2}[:.]\d{2}").expect("static regex"));
     // "Kommunhuset, Gnosjösalen, Gnosjö kl Ingemar Svensson (c), ordf …": also after a "kl"
     // whose time was lost.
     let lost_time = || {
@@ -1023,12 +1026,7 @@ fn list_after_time(v: &str) -> (&str, Option<&str>) {
             .find(|(_, w)| w.eq_ignore_ascii_case("kl") || w.eq_ignore_ascii_case("kl."))
             .map(|(at, w)| at + w.len())
     };
-    let Some(end) = TIME_END
-        .find_iter(v)
-        .last()
-        .map(|m| m.end())
-        .or_else(lost_time)
-    else {
+    let Some(end) = crate::dates::last_time_end(v).or_else(lost_time) else {
         return (v, None);
     };
     let after = v.get(end..).unwrap_or("");
@@ -1499,15 +1497,15 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         };
         // "Berthold Andersson (M) för Cecilia Thuresson, (M)": "för" alone between a member and
         // the next name names whom the member replaces.
-        let sub = SUBSTITUTION.find(annot).or_else(|| {
+        let sub = SUBSTITUTION.find(annot).map(|m| m.start()).or_else(|| {
             (annot.trim_white() == "för")
-                .then(|| FOR.find(annot))
+                .then(|| annot.find("för"))
                 .flatten()
         });
-        if let (Some(m), Some(li)) = (sub, last) {
+        if let (Some(at), Some(li)) = (sub, last) {
             // "… tjänstgörande ersättare för NAME (P)": NAME is the absent member.
             if let Some(a) = cover.attendees.get_mut(li) {
-                annotation(a, annot.get(..m.start()).unwrap_or(""));
+                annotation(a, annot.get(..at).unwrap_or(""));
                 a.substitute_for = Some(clean_name(name));
                 if a.position.as_deref() == Some("ledamot") {
                     a.position = None;
@@ -1623,7 +1621,6 @@ fn others_after(text: &str) -> (&str, &str) {
     (text, "")
 }
 
-static FOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"för\s*").expect("static regex"));
 /// A name of two words and a title in small letters after its comma: "Kristine Åkesson,
 /// nämndsekreterare".
 static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {

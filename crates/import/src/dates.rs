@@ -219,28 +219,37 @@ fn standalone_inner(t: &str) -> Option<&str> {
         .map(str::trim_end)
 }
 
-/// Start and end time (`HH:MM`) in a "Plats och tid" value.
-pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
-    // Dates must not be read as times ("2024.01.29").
-    let mut times: Vec<String> = Vec::new();
-    for c in TIME.captures_iter(s) {
-        let (Some(all), Some(h), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
-            continue;
-        };
-        // Skip parts of a date like 2024-01-29 or decimal numbers like 4,15.
+/// The clock times in `s` ("13:00", "9.30"): where each ends, its hour and its minute. Parts
+/// of a date ("2024.01.29") and decimal numbers ("4,15") are no times.
+fn clock_times(s: &str) -> impl Iterator<Item = (usize, u32, u32)> + '_ {
+    TIME.captures_iter(s).filter_map(move |c| {
+        let (all, h, m) = (c.get(0)?, c.get(1)?, c.get(2)?);
         let prev = s.get(..all.start()).and_then(|p| p.chars().last());
         if matches!(prev, Some(p) if p.is_ascii_digit() || p == ',') {
-            continue;
+            return None;
         }
         let next = s.get(all.end()..).and_then(|p| p.chars().next());
         if matches!(next, Some(n) if n.is_ascii_digit()) {
-            continue;
+            return None;
         }
-        let (Ok(h), Ok(m)) = (h.as_str().parse::<u32>(), m.as_str().parse::<u32>()) else {
-            continue;
-        };
-        times.push(format!("{h:02}:{m:02}"));
-    }
+        Some((
+            all.end(),
+            h.as_str().parse().ok()?,
+            m.as_str().parse().ok()?,
+        ))
+    })
+}
+
+/// Where the last clock time in `s` ends.
+pub(crate) fn last_time_end(s: &str) -> Option<usize> {
+    clock_times(s).last().map(|(end, _, _)| end)
+}
+
+/// Start and end time (`HH:MM`) in a "Plats och tid" value.
+pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
+    let times: Vec<String> = clock_times(s)
+        .map(|(_, h, m)| format!("{h:02}:{m:02}"))
+        .collect();
     if times.is_empty() {
         if let Some(c) = crate::text::matched(&HOUR_RANGE, s) {
             let h1 = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok());

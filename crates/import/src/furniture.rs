@@ -472,7 +472,7 @@ fn page_start_body(lines: &[Line]) -> Option<String> {
 }
 
 /// Cheap test before the body regex: the line ends like a body name.
-fn ends_like_body(t: &str) -> bool {
+pub(crate) fn ends_like_body(t: &str) -> bool {
     const ENDS: [&str; 11] = [
         "nämnden",
         "nämnd",

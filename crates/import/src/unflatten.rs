@@ -199,12 +199,7 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
         let forum_ok = !matches!(m.as_str(), "Forum" | "Nämnd")
             || t.get(end..)
                 .and_then(|a| a.split_whitespace().next())
-                .is_some_and(|n| {
-                    let n = n.to_lowercase();
-                    ["nämnden", "nämnd", "styrelsen", "fullmäktige", "utskottet"]
-                        .iter()
-                        .any(|e| n.ends_with(e))
-                });
+                .is_some_and(crate::furniture::ends_like_body);
         let time_ok = time_ok && forum_ok;
         if before_ok && first_ok && after_ok && time_ok && !role_in_list(&out, t, at, end) {
             let label = LABELS
