@@ -294,6 +294,54 @@ const LOST_SUBJECT_VERBS: [&str; 10] = [
     "antar",
 ];
 
+/// Capitalised articles, pronouns and prepositions that open a sentence when a word in small
+/// letters follows ("27 Föredragningslista Ett nytt ärende tillkommer", "288 Upprop Vid upprop
+/// är följande närvarande", "Interpellationssvar, Sopförbränning Med kommunfullmäktiges
+/// medgivande …"); a title does not go on into them.
+const OPENS_SENTENCE: [&str; 26] = [
+    "Vid", "Med", "Ett", "En", "Det", "Den", "De", "Detta", "Denna", "Dessa", "Inga", "Ingen",
+    "Inget", "Enligt", "Efter", "Under", "Genom", "Inför", "Sedan", "Som", "Här", "Där", "I", "På",
+    "Från", "Hos",
+];
+
+/// A case number written after a title without "Dnr" ("… kring sjukförsäkringen KS/2013:83
+/// Samverkansansvarig …", "KS-20/00335", "KS12/280"): a register's letters, then digits
+/// with a year and a serial.
+fn bare_case_number(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    let letters = w.chars().take_while(char::is_ascii_uppercase).count();
+    let rest = w[letters..].trim_start_matches(['/', '-']);
+    let Some((year, serial)) = rest.split_once([':', '/']) else {
+        return false;
+    };
+    let serial = serial.split_once('-').map_or(serial, |(a, _)| a);
+    (1..=6).contains(&letters)
+        && (2..=4).contains(&year.len())
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && !serial.is_empty()
+        && serial.len() <= 6
+        && serial.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The case number at `words[i]` that follows a title without "Dnr": one word
+/// ("KS/2013:83") or a register's code and a year with its serial ("KS 2017/883"). Returns
+/// the number as written and how many words it takes.
+fn case_number_at(words: &[&str], i: usize) -> Option<(String, usize)> {
+    let w = words.get(i)?;
+    if bare_case_number(w) {
+        return Some((w.trim_end_matches([',', '.']).to_string(), 1));
+    }
+    let next = words.get(i + 1)?.trim_end_matches([',', '.']);
+    let year_serial = next.split_once('/').is_some_and(|(y, n)| {
+        y.len() == 4
+            && y.bytes().all(|b| b.is_ascii_digit())
+            && (1..=6).contains(&n.len())
+            && n.bytes().all(|b| b.is_ascii_digit())
+    });
+    (is_code(w) && !w.chars().any(char::is_lowercase) && year_serial)
+        .then(|| (format!("{w} {next}"), 2))
+}
+
 /// A capitalised word that begins a sentence rather than a name in a title: a noun in its
 /// definite form ("Stadsarkitekten informerar", "Förvaltningen redovisar") or the chair.
 fn starts_sentence(lower: &str) -> bool {
@@ -414,6 +462,16 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
         if i > from && i >= keep_to {
             let prev = words[i - 1];
             let lower = w.to_lowercase();
+            let prev_lower = prev.to_lowercase();
+            if OPENS_SENTENCE.contains(w)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.starts_with(char::is_lowercase))
+                && !GOES_ON.contains(&prev_lower.as_str())
+                || i > from + 1 && case_number_at(words, i).is_some()
+            {
+                return i;
+            }
             // After a capitalised word a name goes on ("Borås Stad", "Borgen Degerforsbolagen
             // AB"), unless a definite noun and its verb begin a sentence ("Nämnden utser").
             let sentence = starts_sentence(&lower)
@@ -468,7 +526,7 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     .get(i + 2)
                     .is_some_and(|n| n.starts_with(char::is_lowercase))
                 && !prev.ends_with(',')
-                && !GOES_ON.contains(&prev.to_lowercase().as_str());
+                && !GOES_ON.contains(&prev_lower.as_str());
             if person {
                 return i;
             }
@@ -490,7 +548,7 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     && w.chars().any(char::is_lowercase)
                     && (!caps || i > from)
                     && !prev.ends_with(',')
-                    && (!GOES_ON.contains(&prev.to_lowercase().as_str())
+                    && (!GOES_ON.contains(&prev_lower.as_str())
                         // "… med flera Kommunstyrelsen föreslår": a sentence still begins.
                         || prev == "flera" && sentence)
                     && !name_goes_on
@@ -498,9 +556,9 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 // a profession before a name begins what was said, not the title.
                 || i > from + 1
                     && is_profession(&lower)
-                    && words
-                        .get(i + 1)
-                        .is_some_and(|n| n.starts_with(char::is_uppercase))
+                    && words.get(i + 1).is_some_and(|n| {
+                        n.starts_with(char::is_uppercase) && n.chars().any(char::is_lowercase)
+                    })
                 // "… från förvaltningen har tagit del …": the subject was lost, the verb is left.
                 || i > from + 1 && LOST_SUBJECT_VERBS.contains(&lower.as_str());
             if stop {
@@ -530,7 +588,7 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
             .then(|| number_of(n))
             .flatten()
     };
-    let n = number_of(words.get(i)?).or_else(with_year)?;
+    let mut n = number_of(words.get(i)?).or_else(with_year)?;
     let prev_lower = prev.to_lowercase();
     // Page counts and clock times are not headings: "Sida 3", "(27)", "kl 13", "den 9".
     if [
@@ -558,6 +616,11 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
     while let Some(w) = words.get(j) {
         if starts_title(words, j) && !(after_dnr && is_code(w) && w.chars().count() <= 3) {
             break;
+        }
+        // "4 16 11 Godkännande av ärendelista": of two numbers before the title, the one next
+        // to it is the paragraph's.
+        if let Some(m) = number_of(w).filter(|_| j == i + 1 && starts_title(words, j + 1)) {
+            n = m;
         }
         // "Au 84", "Ks 94": another register's number for the same matter.
         if is_code(w) && words.get(j + 1).is_some_and(|n| number_of(n).is_some()) {
@@ -815,11 +878,17 @@ fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
         let title = piece(a, b);
         // A dash or comma left at the end would draw the next line into the title.
         let title = title.trim_end_matches(['.', ' ', '-', '–', ',']);
+        // A case number that ends the title is the heading's, set right of it as Paragraf's
+        // own protocols print it.
+        let case = case_number_at(&words, b);
         out.push(Line {
             no: line.no,
-            text: format!("§ {n} {title}"),
+            text: match &case {
+                Some((c, _)) => format!("§ {n} {title}  Dnr {c}"),
+                None => format!("§ {n} {title}"),
+            },
         });
-        at = b;
+        at = b + case.map_or(0, |(_, k)| k);
     }
     let rest = piece(at, words.len());
     if !rest.is_empty() {
@@ -1299,6 +1368,63 @@ mod tests {
                 "§ 1 Fastställande av föredragningslista",
                 "§ 2 Delegation/Bemyndigande"
             ]
+        );
+    }
+
+    /// Held-out 608, 405, 308, 601, 302 and 610 (after their first readings): a capitalised
+    /// article or preposition before small letters opens the text after a one-word title; a
+    /// case number without "Dnr" ends the title and is the heading's; of two numbers before
+    /// a title the one next to it is the paragraph's.
+    #[test]
+    fn titles_that_a_sentence_or_a_case_number_ends() {
+        let title = |text: &str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let (n, a, b) = heading_at(&words, 0).expect("a heading");
+            (n, words[a..b].join(" "))
+        };
+        assert_eq!(
+            title("27 Föredragningslista Ett nytt ärende tillkommer Ansökan om bygglov"),
+            (27, "Föredragningslista".into())
+        );
+        assert_eq!(
+            title("288 Upprop Vid upprop är följande närvarande. Tjänstgörande Stig Jansson"),
+            (288, "Upprop".into())
+        );
+        assert_eq!(
+            title("18 Interpellationssvar, Sopförbränning Med kommunfullmäktiges medgivande framställer"),
+            (18, "Interpellationssvar, Sopförbränning".into())
+        );
+        // Not after a word that leads into a name ("… till En väg ut").
+        assert_eq!(
+            title("12 Bidrag till En väg ut Kommunstyrelsen beslutar"),
+            (12, "Bidrag till En väg ut".into())
+        );
+        assert_eq!(
+            title("52 Dialog med försäkringskassan kring sjukförsäkringen KS/2013:83 Samverkansansvarig Kristina Svensson"),
+            (52, "Dialog med försäkringskassan kring sjukförsäkringen".into())
+        );
+        assert_eq!(
+            title("4 Information från säkerhetssamordnare KS 2017/883 Valnämnden beslutar"),
+            (4, "Information från säkerhetssamordnare".into())
+        );
+        assert_eq!(
+            title("16 11 Godkännande av ärendelista beslutar"),
+            (11, "Godkännande av ärendelista".into())
+        );
+        let filler = "Nämnden diskuterar ärendet ingående och ställer frågor. ".repeat(12);
+        assert_eq!(
+            headings(&format!(
+                "3 Kommunstyrelsen Sammanträdesdatum Sida 3 (19) 52 Dialog med \
+                 försäkringskassan kring sjukförsäkringen KS/2013:83 Samverkansansvarig \
+                 Kristina Svensson besöker kommunstyrelsen. {filler}\n\n4 Sida 4 (19) {filler}"
+            )),
+            ["§ 52 Dialog med försäkringskassan kring sjukförsäkringen  Dnr KS/2013:83"]
+        );
+        assert!(case_number_at(&["läsåret", "2012/2013"], 0).is_none());
+        assert!(case_number_at(&["Lag", "(2010:800)"], 0).is_none());
+        assert_eq!(
+            case_number_at(&["KS-20/00335", "§"], 0),
+            Some(("KS-20/00335".into(), 1))
         );
     }
 
