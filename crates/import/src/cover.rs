@@ -719,6 +719,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     if run_holds_adjusters && cover.adjusters.iter().all(signer) {
         adjusters_at_the_end_of_the_run(&mut cover);
     }
+    justerare_closing_the_list(&mut cover);
     cover
         .adjusters
         .retain(|a| Some(a) != chair.as_ref() && Some(a) != secretary.as_ref());
@@ -2170,6 +2171,15 @@ fn separate_names(cover: &mut Cover) {
         } else {
             Vec::new()
         };
+        // "Kommunstyrelsen Sammanträdesdatum Sida 3 (19)": a page's header that a list ran
+        // into holds no name, and no name has digits.
+        if mixed && found.is_empty() && a.name.contains(|c: char| c.is_ascii_digit()) {
+            cover.warnings.push(format!(
+                "kunde inte läsa några namn ur \"{}\" bland de närvarande",
+                a.name
+            ));
+            continue;
+        }
         if found.is_empty() || found.len() == 1 && found[0] == a.name {
             out.push(a);
             continue;
@@ -2211,6 +2221,25 @@ fn adjusters_at_the_end_of_the_run(cover: &mut Cover) {
         chosen.join(", ")
     ));
     cover.adjusters = chosen;
+}
+
+/// "Övriga deltagare Protokolljusterare Sven Junzell, kommunchef … Lars Johansson, ekonomichef
+/// Britt-Marie Johansson, Eivor Karlsson Underskrifter … Justerare Britt-Marie Johansson Eivor
+/// Karlsson": names that close the list of others present, without party or title, and that
+/// sign as the justerare are the value of a justerare label stacked over the list, not more
+/// people present (a justerare is a member, never one of the others).
+fn justerare_closing_the_list(cover: &mut Cover) {
+    let n = cover.adjusters.len();
+    if n == 0 || n > 3 || cover.attendees.len() <= n {
+        return;
+    }
+    let tail = &cover.attendees[cover.attendees.len() - n..];
+    let closes = tail.iter().zip(&cover.adjusters).all(|(a, j)| {
+        a.name == *j && a.party.is_none() && a.title.is_none() && a.attendance == Attendance::Other
+    });
+    if closes {
+        cover.attendees.truncate(cover.attendees.len() - n);
+    }
 }
 
 /// The party column and the marks of a närvarolista read after each name ("Mats Hultin M F
@@ -2768,6 +2797,33 @@ mod tests {
         );
         assert_eq!(c.adjusters, ["Wera Larsson"]);
         assert_eq!(c.secretary.as_deref(), Some("Lisbeth Romo"));
+    }
+
+    /// Corpus 035: the justerare's names close the list of others present (their label stood
+    /// stacked over the list) and sign as justerare; they are not also present as others.
+    #[test]
+    fn the_justerare_closing_the_list_of_others() {
+        let c = cover_of(
+            "Övriga deltagare\tSven Junzell, kommunchef Lotta Carlborg, kommunsekreterare Lars Johansson, ekonomichef Britt-Marie Johansson, Eivor Karlsson\nUnderskrifter\tSekreterare Lotta Carlborg Ordförande Birger Larsson Justerare Britt-Marie Johansson Eivor Karlsson\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Sven Junzell", "Lotta Carlborg", "Lars Johansson"]);
+        assert_eq!(c.adjusters, ["Britt-Marie Johansson", "Eivor Karlsson"]);
+        // One with a title stays present.
+        let c = cover_of(
+            "Övriga deltagare\tSven Junzell, kommunchef Eivor Karlsson, ekonom\nUnderskrifter\tSekreterare Lotta Carlborg Ordförande Birger Larsson Justerare Eivor Karlsson\n",
+        );
+        assert_eq!(c.attendees.len(), 2);
+    }
+
+    /// Sixth held-out 601: a page's header that the list ran into is no one present.
+    #[test]
+    fn a_page_header_in_a_list_is_no_one() {
+        let c = cover_of(
+            "Ersättare\tLennart Glans (-) x\nKommunstyrelsen Sammanträdesdatum Sida 3 (19)\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Lennart Glans"]);
     }
 
     /// Held-out 103, 102: names between slashes for the signatures, and two times that lost
