@@ -1398,9 +1398,21 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     // "Se närvarolista på sida 2", "Enligt förteckning": the names are elsewhere.
     let lower = v.to_lowercase();
     if lower.starts_with("se ") || lower.starts_with("enligt ") {
+        // "Beslutande Övriga närvarande Se nästa sida. Bengt Hagberg, Sekreterare Gun
+        // Andersson, Administratör, 9-10": after the sentence that sends the list elsewhere
+        // come the values of the label stacked after it, the others present.
+        let rest = v
+            .find(". ")
+            .filter(|at| v[..*at].split_whitespace().count() <= 6)
+            .map(|at| v[at + 2..].trim_white())
+            .filter(|r| r.starts_with(char::is_uppercase));
+        let elsewhere = rest.map_or(v, |r| v[..v.len() - r.len()].trim_white());
         cover.warnings.push(format!(
-            "line {no}: närvaron står på annat ställe (\"{v}\"); den lästes inte härifrån"
+            "line {no}: närvaron står på annat ställe (\"{elsewhere}\"); den lästes inte härifrån"
         ));
+        if let Some(r) = rest {
+            add_people(cover, no, r, Attendance::Other, false);
+        }
         return;
     }
     // "Samtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare
@@ -2814,6 +2826,31 @@ mod tests {
             "Övriga deltagare\tSven Junzell, kommunchef Eivor Karlsson, ekonom\nUnderskrifter\tSekreterare Lotta Carlborg Ordförande Birger Larsson Justerare Eivor Karlsson\n",
         );
         assert_eq!(c.attendees.len(), 2);
+    }
+
+    /// Seventh held-out 708: the sentence that sends the list elsewhere, then the others
+    /// present of the label stacked after it.
+    #[test]
+    fn others_after_the_list_sent_elsewhere() {
+        let c = cover_of(
+            "Beslutande\tSe nästa sida. Bengt Hagberg, sekreterare Gun Andersson, administratör\n",
+        );
+        let names: Vec<(&str, Attendance)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.attendance))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Bengt Hagberg", Attendance::Other),
+                ("Gun Andersson", Attendance::Other)
+            ]
+        );
+        assert!(c
+            .warnings
+            .iter()
+            .any(|w| w.contains("(\"Se nästa sida.\")")));
     }
 
     /// Sixth held-out 601: a page's header that the list ran into is no one present.

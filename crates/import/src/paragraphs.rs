@@ -488,7 +488,8 @@ fn title_and_text(t: &str) -> (&str, Option<&str>) {
         .and_then(|k| bare.get(k))
         .is_some_and(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 4);
     match words.get(end) {
-        Some((at, _)) if end >= 2 && !abbreviation => (
+        // The text after the title opens a sentence ("… för år 2019." ends in a year).
+        Some((at, w)) if end >= 2 && !abbreviation && w.starts_with(char::is_uppercase) => (
             t.get(..*at).unwrap_or(t).trim_end(),
             t.get(*at..).filter(|r| !r.is_empty()),
         ),

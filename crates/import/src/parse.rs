@@ -232,11 +232,17 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     // verksamheten 3 72 …") when its entries lost their "§" and were not found as an
     // agenda: no part of the cover (the names in its titles are not those present).
     // (Also a table of contents after the cover: "Innehåll Godkännande av dagordning …".)
+    // (And "Ärenden vid dagens sammanträde Sida …", the items' list under a heading.)
     let item_list = |l: &Line| {
-        l.text.split_whitespace().take(12).any(|w| {
+        let words: Vec<&str> = l.text.split_whitespace().take(13).collect();
+        words.iter().take(12).enumerate().any(|(k, w)| {
             ["ärendelista", "innehåll", "innehållsförteckning"]
                 .iter()
                 .any(|x| w.len() == x.len() && w.to_lowercase() == *x)
+                || *w == "Ärenden"
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(*n, "vid" | "på" | "till"))
         })
     };
     let cover_end = if layout.agenda.is_empty() {

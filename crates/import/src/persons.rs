@@ -617,6 +617,11 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
             .iter()
             .chain(PROFESSIONS.iter())
             .any(|e| lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 4)
+        // "Kanslichefen Bo Wennström", "Sekreteraren": a profession in its definite form.
+        || [lower.strip_suffix("en"), lower.strip_suffix('n')]
+            .into_iter()
+            .flatten()
+            .any(|stem| PROFESSIONS.iter().any(|e| stem.ends_with(e)))
         // "IT-enheten", "Ekonomi-avdelningen": a department after a hyphen.
         || lower
             .rsplit_once('-')
@@ -820,12 +825,12 @@ pub fn cut<'a>(run: &[&'a str]) -> Vec<Vec<&'a str>> {
 }
 
 /// Small words that are part of a name ("von", "af", "de la").
-const PARTICLES: [&str; 7] = ["von", "van", "de", "af", "der", "la", "del"];
+const PARTICLES: [&str; 9] = ["von", "van", "de", "af", "der", "la", "del", "al", "el"];
 
-/// A small word inside a name: one of [`PARTICLES`], or "den" and "da" (common words
-/// elsewhere) between a name's words ("Kayumba van den Brink").
+/// A small word inside a name: one of [`PARTICLES`], "den" and "da" (common words
+/// elsewhere) between a name's words ("Kayumba van den Brink"), or "Al" ("Alaa Al Baldawi").
 fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w) || matches!(w, "den" | "da")
+    PARTICLES.contains(&w) || matches!(w, "den" | "da" | "Al" | "El")
 }
 
 #[cfg(test)]
@@ -864,6 +869,15 @@ mod tests {
         for w in ["liljenby-andersson", "berggren", "haxhimehmedi", "hus"] {
             assert!(!not_a_name(w), "{w}");
         }
+        // Seventh held-out 706: a profession in its definite form before the name.
+        assert!(not_a_name("kanslichefen"));
+        assert!(not_a_name("sekreteraren"));
+        assert!(!not_a_name("wennström"));
+        // Seventh held-out 712: "Al" inside a name.
+        assert_eq!(
+            split_run("Lena Åhrén Alaa Al Baldawi Monica Toll"),
+            ["Lena Åhrén", "Alaa Al Baldawi", "Monica Toll"]
+        );
         // Held-out 104: the day of a date after a place, and a signature's font read twice.
         assert!(not_a_name("onsdagen"));
         assert!(!is_name_token("LarssonLarsson"));

@@ -252,11 +252,25 @@ fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool
             let next_titled = after
                 .get(2)
                 .is_some_and(|w| is_profession(&w.to_lowercase()));
-            before
-                .rsplit(' ')
-                .next()
-                .is_some_and(crate::persons::is_name_token)
-                && (!named || next_titled)
+            // "… Se nästa sida. Bengt Hagberg, Sekreterare Gun Andersson, Administratör": a
+            // list of names each with its title after a comma.
+            let comma_titles = before.ends_with(',')
+                && before
+                    .trim_end_matches(',')
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(crate::persons::is_name_token)
+                && after.len() >= 2
+                && after[..2]
+                    .iter()
+                    .all(|w| crate::persons::is_name_token(w.trim_end_matches(',')))
+                && after[1].ends_with(',');
+            comma_titles
+                || before
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(crate::persons::is_name_token)
+                    && (!named || next_titled)
         }
         _ => false,
     }
@@ -302,6 +316,25 @@ const OPENS_SENTENCE: [&str; 26] = [
     "Vid", "Med", "Ett", "En", "Det", "Den", "De", "Detta", "Denna", "Dessa", "Inga", "Ingen",
     "Inget", "Enligt", "Efter", "Under", "Genom", "Inför", "Sedan", "Som", "Här", "Där", "I", "På",
     "Från", "Hos",
+];
+
+/// The verbs of a decision ("att godkänna …", "att lägga … till handlingarna").
+const DECIDES: [&str; 9] = [
+    "godkänna",
+    "fastställa",
+    "anta",
+    "notera",
+    "lägga",
+    "bevilja",
+    "avslå",
+    "uppdra",
+    "bifalla",
+];
+
+/// Abbreviations that a title goes on after ("Information ang. socialprojekt", "Avgifter
+/// enl. taxa", "Ersättning bl.a. för resor"): their full stop ends no title.
+const MID_TITLE_ABBREVIATIONS: [&str; 9] = [
+    "ang.", "enl.", "bl.a.", "t.ex.", "resp.", "inkl.", "exkl.", "jfr.", "avs.",
 ];
 
 /// A case number written after a title without "Dnr" ("… kring sjukförsäkringen KS/2013:83
@@ -422,6 +455,15 @@ fn starts_title(words: &[&str], i: usize) -> bool {
     if w.chars().any(char::is_lowercase) {
         return true;
     }
+    // "Kf 124 KUNGÖRANDE Kommunfullmäktige godkänner …": one word in capitals, longer than a
+    // register's code, before the text.
+    if letters(w) >= 5
+        && words
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(char::is_uppercase) && n.chars().any(char::is_lowercase))
+    {
+        return true;
+    }
     letters(w) >= 2
         && words
             .get(i + 1)
@@ -494,6 +536,28 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 })
             });
             let sentence = sentence || passive;
+            // "… Tyst minut för Lars Helsing Kommunfullmäktiges ordförande beskriver …": a
+            // definite noun in the genitive after a name opens the text.
+            let genitive = w.chars().count() >= 7
+                && ["ens", "ets", "nas", "fullmäktiges"]
+                    .iter()
+                    .any(|e| lower.ends_with(e))
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| n.starts_with(char::is_lowercase))
+                && prev.starts_with(char::is_uppercase);
+            if genitive && i > from + 1 {
+                return i;
+            }
+            // "63/13 Godkännande av föregående protokoll att godkänna föregående protokoll.":
+            // the decision after the title, "att" and its verb.
+            if *w == "att"
+                && i > from + 1
+                && words.get(i + 1).is_some_and(|n| DECIDES.contains(n))
+                && !matches!(prev_lower.as_str(), "om" | "för" | "till")
+            {
+                return i;
+            }
             // (Not after a word in capitals in a title in capitals: "Kf 13 KUNGÖRELSE OCH
             // KALLELSE Sammanträdet anslogs …" ends its title there.)
             let name_goes_on = (prev.chars().next().is_some_and(char::is_uppercase)
@@ -565,7 +629,12 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 return i;
             }
         }
-        if w.ends_with('.') && !w.ends_with("..") && i > from && i >= keep_to {
+        if w.ends_with('.')
+            && !w.ends_with("..")
+            && i > from
+            && i >= keep_to
+            && !MID_TITLE_ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+        {
             return i + 1;
         }
         i += 1;
@@ -582,11 +651,14 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
     let prev = i.checked_sub(1).map(|k| words[k]).unwrap_or("");
     // "UN 19/2014 Förändring av dagens föredragningslista": the register's code, the
     // number and its year.
+    // "BIN 63/13 Godkännande av föregående protokoll": the year in two digits.
     let with_year = || {
         let (n, year) = words[i].split_once('/')?;
-        (is_code(prev) && year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| number_of(n))
-            .flatten()
+        (is_code(prev)
+            && (year.len() == 4 || year.len() == 2)
+            && year.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| number_of(n))
+        .flatten()
     };
     let mut n = number_of(words.get(i)?).or_else(with_year)?;
     let prev_lower = prev.to_lowercase();
@@ -624,6 +696,11 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
         }
         // "Au 84", "Ks 94": another register's number for the same matter.
         if is_code(w) && words.get(j + 1).is_some_and(|n| number_of(n).is_some()) {
+            // "2 Ks 428 Dnr: …": a number without a register's code before the code and
+            // number is the page's, not the paragraph's.
+            if j == i + 1 && !is_code(prev) {
+                return None;
+            }
             j += 2;
             after_dnr = false;
             continue;
@@ -900,6 +977,16 @@ fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
     (out, true)
 }
 
+/// A running header that counts its page among the first words ("TORSÅS KOMMUN
+/// SAMMANTRÄDESPROTOKOLL Sid 3 av 24 BIN 63/13 …"): the line is a page.
+fn counts_its_page(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().take(8).collect();
+    words.windows(2).any(|p| {
+        matches!(p[0], "Sid" | "Sida" | "Sidan" | "SID" | "SIDA")
+            && p[1].starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
 /// Cuts each flattened page line before its cover labels, or else before its paragraph
 /// headings.
 pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
@@ -943,18 +1030,23 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         if line.text.len() <= PAGE_LINE {
             // The last page of a cut-off text is short, but still a page.
             if flat
-                && line.text.starts_with(|c: char| c.is_ascii_digit())
+                && (line.text.starts_with(|c: char| c.is_ascii_digit())
+                    || counts_its_page(&line.text))
                 && !line.text.contains('§')
             {
                 line.text = without_page_number(&line.text).to_string();
                 // A short page of cover labels ("Underskrift Sekreterare Ordförande
                 // Justerare …") is still the cover, not the first page of § text.
-                let mut labels: Vec<&str> = label_starts(&line.text)
-                    .into_iter()
-                    .map(|(_, l)| l)
-                    .collect();
+                let starts = label_starts(&line.text);
+                let mut labels: Vec<&str> = starts.iter().map(|(_, l)| *l).collect();
                 labels.sort_unstable();
                 labels.dedup();
+                // "Protokoll 2 (15) Beslutande Ann-Helen Nilsson (C) …": the list of those
+                // present that the cover sent to its next page is the cover too.
+                if cover_seen && !heading_met && labels.len() == 1 && opens_list(labels[0]) {
+                    cut_before_labels(&line, &starts, &mut out);
+                    continue;
+                }
                 let cover = labels.len() >= 2;
                 let (cut, met) = cut_headings(line, lost && !cover);
                 heading_met |= met;
@@ -1004,25 +1096,30 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             continue;
         }
         cover_seen = true;
-        let mut cut = 0;
-        for (at, _) in starts.iter().chain(std::iter::once(&(line.text.len(), ""))) {
-            let piece = line.text.get(cut..*at).unwrap_or("").trim_white();
-            // "Tid: 9:00: - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT": the time's value ends
-            // with the time; the running header goes on after it.
-            let time_end = TIME_VALUE.find(piece).map_or(0, |m| m.end());
-            for part in [piece.get(..time_end), piece.get(time_end..)] {
-                let part = part.unwrap_or("").trim_white();
-                if !part.is_empty() {
-                    out.push(Line {
-                        no: line.no,
-                        text: part.to_string(),
-                    });
-                }
-            }
-            cut = *at;
-        }
+        cut_before_labels(&line, &starts, &mut out);
     }
     out
+}
+
+/// Cuts a page line of the cover before each of its labels.
+fn cut_before_labels(line: &Line, starts: &[(usize, &str)], out: &mut Vec<Line>) {
+    let mut cut = 0;
+    for (at, _) in starts.iter().chain(std::iter::once(&(line.text.len(), ""))) {
+        let piece = line.text.get(cut..*at).unwrap_or("").trim_white();
+        // "Tid: 9:00: - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT": the time's value ends
+        // with the time; the running header goes on after it.
+        let time_end = TIME_VALUE.find(piece).map_or(0, |m| m.end());
+        for part in [piece.get(..time_end), piece.get(time_end..)] {
+            let part = part.unwrap_or("").trim_white();
+            if !part.is_empty() {
+                out.push(Line {
+                    no: line.no,
+                    text: part.to_string(),
+                });
+            }
+        }
+        cut = *at;
+    }
 }
 
 #[cfg(test)]
@@ -1042,6 +1139,39 @@ mod tests {
         let t = "Plats och tid Kommunhuset, Sekreterare Anna Berg";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
         assert!(labels.contains(&"Sekreterare"), "{labels:?}");
+    }
+
+    /// Seventh held-out 708: "Sekreterare" after "Name," before "Name, title" is that
+    /// official's title in a list of others present; the list of those present that a cover
+    /// sent to its next page is read as the cover.
+    #[test]
+    fn a_title_after_a_comma_and_a_list_on_the_next_page() {
+        let t = "Beslutande Övriga närvarande Se nästa sida. Bengt Hagberg, Sekreterare Gun Andersson, Administratör, 9-10";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert!(!labels.contains(&"Sekreterare"), "{labels:?}");
+        let filler = "Kommunstyrelsen beslutar att godkänna förslaget. ".repeat(8);
+        let text = format!(
+            "1 Protokoll 1 (15) Plats och tid politikerrummet, kl Beslutande Se nästa sida. \
+             Justeringens plats och tid Sekreterare Ordförande Justerare Bengt Hagberg Lena \
+             Axelsson (S) Sylve Qvillberg (S) {filler}\n\n2 Protokoll 2 (15) Beslutande \
+             Ann-Helen Nilsson (C) Lena Axelsson (S) Sylve Qvillberg (S)\n\n3 Protokoll 3 \
+             (15) 9 Genomgång av kungörelse Kommunstyrelsen beslutar. {filler}"
+        );
+        let lines: Vec<String> = unflatten(split_lines(&text))
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l
+                    == "Beslutande Ann-Helen Nilsson (C) Lena Axelsson (S) Sylve Qvillberg (S)"),
+            "{lines:?}"
+        );
+        assert!(
+            !lines.iter().any(|l| l.starts_with(LOST_NUMBER)),
+            "{lines:?}"
+        );
     }
 
     /// 026: "Ordförande" after a member's party and before the next member, and
@@ -1426,6 +1556,54 @@ mod tests {
             case_number_at(&["KS-20/00335", "§"], 0),
             Some(("KS-20/00335".into(), 1))
         );
+    }
+
+    /// Seventh held-out 703, 704, 705, 706, 711 (after their first reading): an abbreviation
+    /// goes on with its title; a page's number before a register's code and number is no
+    /// paragraph's; a title of one word in capitals; a genitive after a name and a decision's
+    /// "att" open the text; "63/13" with its year in two digits.
+    #[test]
+    fn titles_of_the_seventh_held_out_set() {
+        let title = |text: &str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let (n, a, b) = (0..words.len())
+                .find_map(|k| heading_at(&words, k))
+                .expect("a heading");
+            (n, words[a..b].join(" "))
+        };
+        assert_eq!(
+            title("12 Dnr 28/05 Information ang. socialprojekt Kommunfullmäktige beslutar"),
+            (12, "Information ang. socialprojekt".into())
+        );
+        assert_eq!(
+            title(
+                "2 Ks 428 Dnr: KS.2012.79 041 Budget 2013 med utblick till 2017 Nämnden beslutar"
+            ),
+            (428, "Budget 2013 med utblick till 2017".into())
+        );
+        assert_eq!(
+            title("Kommunfullmäktige Kf 124 KUNGÖRANDE Kommunfullmäktige godkänner sammanträdets kungörande."),
+            (124, "KUNGÖRANDE".into())
+        );
+        assert_eq!(
+            title("Kf 78 Tyst minut för Lars Helsing Kommunfullmäktiges ordförande beskriver"),
+            (78, "Tyst minut för Lars Helsing".into())
+        );
+        assert_eq!(
+            title(
+                "BIN 63/13 Godkännande av föregående protokoll att godkänna föregående protokoll."
+            ),
+            (63, "Godkännande av föregående protokoll".into())
+        );
+        // "för att", "om att" lead on in a title.
+        assert_eq!(
+            title("Kf 20 Motion om att anta en ny strategi Kommunfullmäktige beslutar"),
+            (20, "Motion om att anta en ny strategi".into())
+        );
+        assert!(counts_its_page(
+            "TORSÅS KOMMUN SAMMANTRÄDESPROTOKOLL Sid 3 av 24 BIN 63/13 Godkännande"
+        ));
+        assert!(!counts_its_page("Kommunstyrelsen beslutar att anta planen"));
     }
 
     /// Corpus 003, 009, 025, 028, 031: the first § page after the cover lost "§ N" whole;
