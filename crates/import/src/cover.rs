@@ -890,10 +890,13 @@ static PLACE_TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     // "kl. 13.00 16.00": the dash between the times may be lost.
     let time = r"(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]?\s*\d{1,2}[:.]\d{2})?:?";
     let date = r"(?:\p{L}+dag\s+)?den\s+\d{1,2}\s+\p{L}+\s+\d{4}";
+    // "Folkets Hus B-sal måndag kl Enligt sidor 44 och 45.": the weekday, and "kl" whose
+    // time was lost.
+    let lost = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+kl\b\.?";
     // "… kl Ajournering kl": the adjournment's time, part of the same field.
     let adjourned = r"(?:,?\s*Ajournering\s*(?:kl\.?)?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[-–]\s*\d{1,2}[:.]\d{2})?)?)?";
     Regex::new(&format!(
-        r"^[^()]{{2,80}}?(?:\b{time}|\b{date}(?:,?\s*(?:{time}|kl\.?|klockan)\b)?){adjourned}"
+        r"^[^()]{{2,80}}?(?:\b{time}|\b{date}(?:,?\s*(?:{time}|kl\.?|klockan)\b)?|\b{lost}){adjourned}"
     ))
     .expect("static regex")
 });
@@ -914,11 +917,13 @@ static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
 fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
     match field {
         Field::PlaceTime => {
-            // "kl 18.30-19.55. Ajournering mellan kl 18.55-19.05": the adjournment's times
-            // are not the meeting's.
-            let v = v
-                .find("Ajournering")
-                .or_else(|| v.find("ajournering"))
+            // "kl 18.30-19.55. Ajournering mellan kl 18.55-19.05", "kl. 17.30 19.15
+            // Sammanträdet ajourneras mellan kl. 18.05 18.10": the adjournment's times are not
+            // the meeting's.
+            let v = [v.find("Ajourn"), v.find("ajourn")]
+                .into_iter()
+                .flatten()
+                .min()
                 .map_or(v, |at| v.get(..at).unwrap_or(v));
             let (v, deciding) = list_after_time(v);
             if let Some(list) = deciding {
@@ -2826,6 +2831,22 @@ mod tests {
             "Övriga deltagare\tSven Junzell, kommunchef Eivor Karlsson, ekonom\nUnderskrifter\tSekreterare Lotta Carlborg Ordförande Birger Larsson Justerare Eivor Karlsson\n",
         );
         assert_eq!(c.attendees.len(), 2);
+    }
+
+    /// Seventh held-out 711, 702: an adjournment after two times that lost their dash, and a
+    /// place under stacked labels whose time lost its digits.
+    #[test]
+    fn an_adjournment_and_a_place_whose_time_was_lost() {
+        let c = cover_of("Plats och tid\tTorskolans bibliotek, måndagen den 8 april 2013 kl. 17.30 19.15 Sammanträdet ajourneras mellan kl. 18.05 18.10\n");
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("17:30"), Some("19:15"))
+        );
+        let c = cover_of(
+            "Plats och tid\nBeslutande\tFolkets Hus B-sal måndag kl Enligt sidor 44 och 45.\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Folkets Hus B-sal"));
+        assert!(c.attendees.is_empty());
     }
 
     /// Seventh held-out 708: the sentence that sends the list elsewhere, then the others

@@ -117,9 +117,10 @@ static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-/// A date after the time's label: "Tid Torsdagen den 27 april 2017 kl. 13:00-16:20".
+/// A date after the time's label: "Tid Torsdagen den 27 april 2017 kl. 13:00-16:20", "Tid
+/// 2013-03-20, kl 19.00-20.30".
 static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:Tid|Klockan):?\s+(?i:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?\d{1,2}\s+\p{L}+\s+\d{4}")
+    Regex::new(r"^(?:Tid|Klockan):?\s+(?:(?i:(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+)?(?:den\s+)?\d{1,2}\s+\p{L}+\s+\d{4}|\d{4}-\d{2}-\d{2},?\s+kl)")
         .expect("static regex")
 });
 
@@ -1600,6 +1601,10 @@ mod tests {
             title("Kf 20 Motion om att anta en ny strategi Kommunfullmäktige beslutar"),
             (20, "Motion om att anta en ny strategi".into())
         );
+        // 701: "Tid" before an ISO date and the time is the meeting's time's label.
+        let t = "2013-03-20 Sida 1 (av 13) Tid 2013-03-20, kl 19.00-20.30 Plats Almliden";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["Tid", "Plats"]);
         assert!(counts_its_page(
             "TORSÅS KOMMUN SAMMANTRÄDESPROTOKOLL Sid 3 av 24 BIN 63/13 Godkännande"
         ));
