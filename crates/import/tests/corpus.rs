@@ -232,6 +232,30 @@ fn the_sixth_held_out_protocols() {
 }
 
 #[test]
+fn the_eighth_held_out_protocols() {
+    held_out(
+        "heldout8",
+        "Utanför korpusen, åttonde omgången (held out)",
+        &EIGHTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The eighth held-out set's floors, a hundredth below its first reading (2026-12-05, read by
+/// the reader of a6fd3e5 before any rule was changed for it).
+const EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.86),
+    ("date", 0.88),
+    ("place", 0.62),
+    ("start_time", 0.99),
+    ("end_time", 0.79),
+    ("chair", 0.77),
+    ("secretary", 0.77),
+    ("adjusters", 0.72),
+    ("attendees", 0.79),
+    ("paragraphs", 0.63),
+];
+
+#[test]
 fn the_seventh_held_out_protocols() {
     held_out(
         "heldout7",
