@@ -452,9 +452,19 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     // stood first; the place and time open the next label's value.
                     let rest = match PLACE_TIME_FIRST.find(rest) {
                         Some(m) if place_waiting && field != Field::PlaceTime => {
-                            values.push((Field::PlaceTime, line.no, m.as_str().to_string()));
+                            let after = rest.get(m.end()..).unwrap_or("").trim_white();
+                            // "Tisdagen den 27 april 2010, kl i biblioteket, Ekebyhovs slott
+                            // Peter Carpelan (M) ordf. …": the place after the time.
+                            let (value, after) =
+                                match after.strip_prefix("i ").and_then(place_then_members) {
+                                    Some((place, members)) => {
+                                        (format!("{place}, {}", m.as_str()), members)
+                                    }
+                                    None => (m.as_str().to_string(), after),
+                                };
+                            values.push((Field::PlaceTime, line.no, value));
                             filled.push(Field::PlaceTime);
-                            rest.get(m.end()..).unwrap_or("").trim_white()
+                            after
                         }
                         // "Kl i Sjuntorpsrummet, Stadshuset Mats Wiking (S) ordförande …": the
                         // time lost before the place, which ends where the first member begins.
@@ -643,7 +653,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         // Among several ("Gunnar Noring, ekonomisekreterare … Bo Eriksson,
         // utredningssekreterare Lill-Marie Stedt, sekreterare"), the one whose title is the
         // meeting's secretary's and nothing else.
-        let secretaries: Vec<&Attendee> = if secretaries.len() > 1 {
+        let mut secretaries: Vec<&Attendee> = if secretaries.len() > 1 {
             secretaries
                 .into_iter()
                 .filter(|a| a.title.as_deref().is_some_and(is_secretary_title))
@@ -651,6 +661,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         } else {
             secretaries
         };
+        // The same one listed twice is one.
+        secretaries.dedup_by(|a, b| a.name == b.name);
         if let [one] = secretaries.as_slice() {
             cover.secretary = Some(one.name.clone());
             cover.warnings.push(format!(
@@ -778,6 +790,12 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
     let after_kl = ["Kl i ", "kl i ", "Kl ", "kl ", "Kl. ", "kl. "]
         .iter()
         .find_map(|p| v.strip_prefix(p))?;
+    place_then_members(after_kl)
+}
+
+/// "biblioteket, Ekebyhovs slott Peter Carpelan (M) ordf. …" → ("biblioteket, Ekebyhovs
+/// slott", "Peter Carpelan (M) ordf. …"): a place, then the members, the first with a party.
+fn place_then_members(after_kl: &str) -> Option<(&str, &str)> {
     let first_party = PARTY.find(after_kl)?;
     let before = after_kl.get(..first_party.start())?;
     let at = trailing_name_start(before, 2)?;
@@ -918,13 +936,18 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
     match field {
         Field::PlaceTime => {
             // "kl 18.30-19.55. Ajournering mellan kl 18.55-19.05", "kl. 17.30 19.15
-            // Sammanträdet ajourneras mellan kl. 18.05 18.10": the adjournment's times are not
-            // the meeting's.
-            let v = [v.find("Ajourn"), v.find("ajourn")]
-                .into_iter()
-                .flatten()
-                .min()
-                .map_or(v, |at| v.get(..at).unwrap_or(v));
+            // Sammanträdet ajourneras mellan kl. 18.05 18.10", "kl 18:00-20:56 Uppehåll i
+            // sammanträdet 19:44-19:49": the adjournment's times are not the meeting's.
+            let v = [
+                v.find("Ajourn"),
+                v.find("ajourn"),
+                v.find("Uppehåll"),
+                v.find("uppehåll"),
+            ]
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(v, |at| v.get(..at).unwrap_or(v));
             let (v, deciding) = list_after_time(v);
             if let Some(list) = deciding {
                 cover.warnings.push(format!(
@@ -2847,6 +2870,20 @@ mod tests {
         );
         assert_eq!(c.place.as_deref(), Some("Folkets Hus B-sal"));
         assert!(c.attendees.is_empty());
+    }
+
+    /// Eighth held-out 803, 810, 806: the place after the time under stacked labels, "Uppehåll"
+    /// as an adjournment, and one secretary listed twice.
+    #[test]
+    fn the_place_after_the_time_and_a_pause() {
+        let c = cover_of("Tid och plats\nBeslutande\nLedamöter Tisdagen den 27 april 2010, kl i biblioteket, Ekebyhovs slott Peter Carpelan (M) ordf. Anna-Karin Ullgren (M)\n");
+        assert_eq!(c.place.as_deref(), Some("biblioteket, Ekebyhovs slott"));
+        assert_eq!(c.attendees.len(), 2);
+        let c = cover_of("Plats och tid\t2021-05-26 Solna stadshus, rum 126 Edsviken, kl 18:00-20:56 Uppehåll i sammanträdet 19:44-19:49\n");
+        assert_eq!(c.end_time.as_deref(), Some("20:56"));
+        assert_eq!(c.place.as_deref(), Some("Solna stadshus, rum 126 Edsviken"));
+        let c = cover_of("Övriga deltagande\tMaria Petersson, sekreterare Carola Löfstedt, konsumentsekreterare Maria Petersson, sekreterare\n");
+        assert_eq!(c.secretary.as_deref(), Some("Maria Petersson"));
     }
 
     /// Seventh held-out 708: the sentence that sends the list elsewhere, then the others

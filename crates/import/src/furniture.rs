@@ -194,9 +194,11 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
     }
     // "1 SAMMANTRÄDESPROTOKOLL … Protokoll från Barn- och ungdomsutskottets sammanträde": with
     // no label naming it, the body in the genitive near the start of the first lines.
+    // ("PROTOKOLL FRÅN SAMMANTRÄDE MED KULTURNÄMNDEN": the body after "med", not in the
+    // genitive.)
     static PROTOCOL_FROM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i:protokoll från) (\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*?s) (?i:sammanträde)",
+            r"(?i:protokoll från) (?:(\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*?s) (?i:sammanträde)|(?i:sammanträde med) (\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*))",
         )
         .expect("static regex")
     });
@@ -205,8 +207,14 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
             continue;
         };
         if c.get(0).is_some_and(|m| m.start() < 120) {
-            let name = c.get(1).map_or("", |m| m.as_str());
-            let name = name.strip_suffix('s').unwrap_or(name);
+            let name = match (c.get(1), c.get(2)) {
+                (Some(genitive), _) => {
+                    let g = genitive.as_str();
+                    g.strip_suffix('s').unwrap_or(g)
+                }
+                (None, Some(after_med)) => after_med.as_str(),
+                (None, None) => "",
+            };
             if ends_like_body(name) && is_body_line(name) {
                 return Some(normal_case(name));
             }
@@ -967,6 +975,11 @@ mod tests {
             detect_body(&lines, "").as_deref(),
             Some("Kommunfullmäktige")
         );
+        // Eighth held-out 806: "Protokoll från sammanträde med X".
+        let lines = crate::lines::split_lines(
+            "1 KARLSHAMNS KOMMUN PROTOKOLL KN 2 l PROTOKOLL FRÅN SAMMANTRÄDE MED KULTURNÄMNDEN Plats och tid: Hällarydssalen",
+        );
+        assert_eq!(detect_body(&lines, "").as_deref(), Some("Kulturnämnden"));
     }
     use crate::lines::split_lines;
 

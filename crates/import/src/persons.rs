@@ -485,7 +485,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 55] = [
+const NOT_NAME: [&str; 57] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -501,6 +501,9 @@ const NOT_NAME: [&str; 55] = [
     "justerare",
     "ordförande",
     "sekreterare",
+    // "… Sten Myreback (C) Ledamot Karl-Göran Näsström (SD) Ledamot": a role in a column.
+    "ledamot",
+    "ordföranden",
     "paragraf",
     "paragrafer",
     "instans",
@@ -825,12 +828,15 @@ pub fn cut<'a>(run: &[&'a str]) -> Vec<Vec<&'a str>> {
 }
 
 /// Small words that are part of a name ("von", "af", "de la").
-const PARTICLES: [&str; 9] = ["von", "van", "de", "af", "der", "la", "del", "al", "el"];
+const PARTICLES: [&str; 10] = [
+    "von", "van", "de", "af", "der", "la", "del", "al", "el", "op",
+];
 
 /// A small word inside a name: one of [`PARTICLES`], "den" and "da" (common words
-/// elsewhere) between a name's words ("Kayumba van den Brink"), or "Al" ("Alaa Al Baldawi").
+/// elsewhere) between a name's words ("Kayumba van den Brink"), or capitalised "Al", "El",
+/// "Op", "De" ("Alaa Al Baldawi", "Jenny Op De Weegh").
 fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w) || matches!(w, "den" | "da" | "Al" | "El")
+    PARTICLES.contains(&w) || matches!(w, "den" | "da" | "Al" | "El" | "Op" | "De")
 }
 
 #[cfg(test)]
@@ -873,6 +879,12 @@ mod tests {
         assert!(not_a_name("kanslichefen"));
         assert!(not_a_name("sekreteraren"));
         assert!(!not_a_name("wennström"));
+        // Eighth held-out 802: "Op De" inside a name; "Ledamot" is a role.
+        assert_eq!(
+            split_run("Jenny Op De Weegh Ira Ljungberg"),
+            ["Jenny Op De Weegh", "Ira Ljungberg"]
+        );
+        assert!(not_a_name("ledamot"));
         // Seventh held-out 712: "Al" inside a name.
         assert_eq!(
             split_run("Lena Åhrén Alaa Al Baldawi Monica Toll"),

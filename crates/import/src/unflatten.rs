@@ -45,7 +45,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 56] = [
+const LABELS: [&str; 57] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -92,6 +92,7 @@ const LABELS: [&str; 56] = [
     "Sekreterare",
     "Ordförande",
     "Justerande",
+    "Avser paragrafer",
     "Paragrafer",
     "ANSLAG/BEVIS",
     "BEVIS OM ANSLAG",
@@ -166,8 +167,14 @@ static LOST_DECIDING: LazyLock<Regex> =
 /// must be a capital as written; the rest may be in any case ("Tid och Plats").
 fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
     let mut out: Vec<(usize, &'static str)> = Vec::new();
+    let lost_deciding = LOST_DECIDING.find(t).map(|m| m.start() + 1);
     for m in LABEL.find_iter(t) {
         let (at, end) = (m.start(), m.end());
+        // "… Avser paragrafer ande Aakash Budathoki (S) Ordförande Eva Ahlm (S) …": the list
+        // whose label lost its first letters is open.
+        let lost_open = lost_deciding
+            .filter(|la| *la < at && out.last().is_none_or(|(p, _)| p < la))
+            .map(|la| [(la, "ande")]);
         // "Anna Berg (S), Ordförande", "Jannike Hillding, M, Ordförande": a role after a
         // member's party, not a label.
         let before = t.get(..at).unwrap_or("");
@@ -202,7 +209,11 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
                 .and_then(|a| a.split_whitespace().next())
                 .is_some_and(crate::furniture::ends_like_body);
         let time_ok = time_ok && forum_ok;
-        if before_ok && first_ok && after_ok && time_ok && !role_in_list(&out, t, at, end) {
+        let found: &[(usize, &str)] = match &lost_open {
+            Some(open) => open,
+            None => &out,
+        };
+        if before_ok && first_ok && after_ok && time_ok && !role_in_list(found, t, at, end) {
             let label = LABELS
                 .iter()
                 .find(|l| l.chars().map(crate::cover::ocr_fold).eq(folded.chars()))
@@ -220,7 +231,9 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
 
 /// Labels that open a list of those present.
 fn opens_list(label: &str) -> bool {
-    label.starts_with("Beslutande")
+    // ("ande": "Beslutande" that lost its first letters.)
+    label == "ande"
+        || label.starts_with("Beslutande")
         || label.starts_with("Ledamöter")
         || label.starts_with("Övriga")
         || label.starts_with("Närvarande")
@@ -279,9 +292,37 @@ fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool
 
 /// Words after which a capitalised word goes on with a title ("inom Borås Stad", "Saxhyttan
 /// 19:27 med flera Möbergs väg").
-const GOES_ON: [&str; 17] = [
-    "i", "av", "om", "för", "till", "med", "inom", "på", "och", "samt", "från", "mot", "vid",
-    "under", "över", "mellan", "flera",
+const GOES_ON: [&str; 30] = [
+    "i",
+    "av",
+    "om",
+    "för",
+    "till",
+    "med",
+    "inom",
+    "på",
+    "och",
+    "samt",
+    "från",
+    "mot",
+    "vid",
+    "under",
+    "över",
+    "mellan",
+    "flera",
+    "längs",
+    "utmed",
+    "kring",
+    "hos",
+    "enligt",
+    "via",
+    "inför",
+    "efter",
+    "avseende",
+    "angående",
+    "gällande",
+    "rörande",
+    "beträffande",
 ];
 
 /// Where a reference to a government report that a title names ends ("Får jag lov?
@@ -313,10 +354,10 @@ const LOST_SUBJECT_VERBS: [&str; 10] = [
 /// letters follows ("27 Föredragningslista Ett nytt ärende tillkommer", "288 Upprop Vid upprop
 /// är följande närvarande", "Interpellationssvar, Sopförbränning Med kommunfullmäktiges
 /// medgivande …"); a title does not go on into them.
-const OPENS_SENTENCE: [&str; 26] = [
+const OPENS_SENTENCE: [&str; 31] = [
     "Vid", "Med", "Ett", "En", "Det", "Den", "De", "Detta", "Denna", "Dessa", "Inga", "Ingen",
     "Inget", "Enligt", "Efter", "Under", "Genom", "Inför", "Sedan", "Som", "Här", "Där", "I", "På",
-    "Från", "Hos",
+    "Från", "Hos", "Till", "För", "Om", "Av", "Mot",
 ];
 
 /// The verbs of a decision ("att godkänna …", "att lägga … till handlingarna").
@@ -1601,6 +1642,21 @@ mod tests {
             title("Kf 20 Motion om att anta en ny strategi Kommunfullmäktige beslutar"),
             (20, "Motion om att anta en ny strategi".into())
         );
+        // Eighth held-out 811, 803: "Till att …" opens the text; a name after "längs" goes
+        // on with the title.
+        assert_eq!(
+            title("96 Justering Till att jämte ordföranden justera dagens protokoll utses"),
+            (96, "Justering".into())
+        );
+        assert_eq!(
+            title("Au 79 Antagande av entreprenör för bullerskydd längs Ekerövägen Dnr KSTK10/9-052 Beslut"),
+            (79, "Antagande av entreprenör för bullerskydd längs Ekerövägen".into())
+        );
+        // 802: "Ordförande" after a member's party in a list whose label lost its first
+        // letters ("ande") is that member's role.
+        let t = "Plats och tid , Klarälven, klockan 13:00-16:00 Avser paragrafer ande Aakash Budathoki (S) Ordförande Eva Ahlm (S) 1:e vice ordförande";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["Plats och tid", "Avser paragrafer", "ande"]);
         // 701: "Tid" before an ISO date and the time is the meeting's time's label.
         let t = "2013-03-20 Sida 1 (av 13) Tid 2013-03-20, kl 19.00-20.30 Plats Almliden";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();

@@ -240,19 +240,21 @@ fn the_eighth_held_out_protocols() {
     );
 }
 
-/// The eighth held-out set's floors, a hundredth below its first reading (2026-12-05, read by
-/// the reader of a6fd3e5 before any rule was changed for it).
+/// The eighth held-out set's floors, a hundredth below the figures of the day they were set
+/// (2026-12-05: its first reading by the reader of a6fd3e5, then what it taught: the place after
+/// the time, "Uppehåll", "ande" opening a list, "Op De", "Protokoll från sammanträde med X",
+/// "Till att …", "längs").
 const EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.86),
+    ("body", 0.95),
     ("date", 0.88),
-    ("place", 0.62),
+    ("place", 0.90),
     ("start_time", 0.99),
-    ("end_time", 0.79),
-    ("chair", 0.77),
-    ("secretary", 0.77),
-    ("adjusters", 0.72),
-    ("attendees", 0.79),
-    ("paragraphs", 0.63),
+    ("end_time", 0.99),
+    ("chair", 0.86),
+    ("secretary", 0.91),
+    ("adjusters", 0.82),
+    ("attendees", 0.81),
+    ("paragraphs", 0.76),
 ];
 
 #[test]
