@@ -907,7 +907,8 @@ static NO_PARTY: LazyLock<Regex> = LazyLock::new(|| {
 static PLACE_TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     // "kl. 13.00 16.00": the dash between the times may be lost.
     let time = r"(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]?\s*\d{1,2}[:.]\d{2})?:?";
-    let date = r"(?:\p{L}+dag\s+)?den\s+\d{1,2}\s+\p{L}+\s+\d{4}";
+    // ("Måndag 17 november2014": "den" and the space before the year lost.)
+    let date = r"(?:\p{L}+dag\s+)?(?:den\s+)?\d{1,2}\s+\p{L}+\s*\d{4}";
     // "Folkets Hus B-sal måndag kl Enligt sidor 44 och 45.": the weekday, and "kl" whose
     // time was lost.
     let lost = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+kl\b\.?";
@@ -1088,8 +1089,16 @@ fn before_weekday(v: &str) -> String {
 /// What a flattened cover leaves after the place: "…, , ajournering", "… Omfattning", "… Tid",
 /// "…, vissa personuppgifter kan vara raderade …", "… öppet för allmänheten", a lost time ":15".
 fn clean_place(place: &str) -> String {
-    const STOPS: [&str; 9] = [
+    const STOPS: [&str; 14] = [
         ", ,",
+        // "Kommunkontoret, Forshaga Avser :", "KS-salen, - deltagande", "Kungsbackarummet
+        // Klockan , paus samt", "Kommunhuset Svenljunga (Ajournering )": the next label, or
+        // the pause.
+        " avser",
+        ", - ",
+        " klockan",
+        ", paus",
+        " (ajournering",
         // "Tranås, kl: - Beslutat …": a time lost to OCR, and what followed it.
         ", kl:",
         ", kl.",
@@ -1139,6 +1148,8 @@ fn clean_place(place: &str) -> String {
         .join(" ")
         .replace(" ,", ",")
         .trim_matches([';', ':', ',', ' '])
+        // "Kommunhuset Svenljunga (Ajournering )": the bracket the adjournment opened.
+        .trim_end_matches([' ', '('])
         .to_string()
 }
 
@@ -2884,6 +2895,29 @@ mod tests {
         assert_eq!(c.place.as_deref(), Some("Solna stadshus, rum 126 Edsviken"));
         let c = cover_of("Övriga deltagande\tMaria Petersson, sekreterare Carola Löfstedt, konsumentsekreterare Maria Petersson, sekreterare\n");
         assert_eq!(c.secretary.as_deref(), Some("Maria Petersson"));
+    }
+
+    /// Ninth held-out 901, 909, 902, 907: what follows a place is no part of it.
+    #[test]
+    fn a_place_ends_before_what_follows_it() {
+        for (value, place) in [
+            (
+                "Kl Kommunkontoret, Forshaga Avser :",
+                "Kommunkontoret, Forshaga",
+            ),
+            ("KS-salen, - deltagande", "KS-salen"),
+            ("Kungsbackarummet Klockan , paus samt", "Kungsbackarummet"),
+            (
+                "Kommunhuset Svenljunga kl 14,00 17,15 (Ajournering )",
+                "Kommunhuset Svenljunga",
+            ),
+        ] {
+            let c = cover_of(&format!("Plats och tid\t{value}\n"));
+            assert_eq!(c.place.as_deref(), Some(place), "{value}");
+        }
+        let c = cover_of("Plats och tid\nBeslutande\tKommunkontoret, Surahammar Måndag 17 november2014, kl Britt-Inger Fröberg (S), ordförande Tobias Nordlander (S)\n");
+        assert_eq!(c.place.as_deref(), Some("Kommunkontoret, Surahammar"));
+        assert_eq!(c.date.as_deref(), Some("2014-11-17"));
     }
 
     /// Seventh held-out 708: the sentence that sends the list elsewhere, then the others

@@ -35,8 +35,9 @@ const MONTHS: [(&str, u32); 23] = [
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("static regex")
 });
+/// "9 juni 2016", "17 november2014" (the space before the year lost).
 static SWEDISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+((?:19|20)[0-9lIOo]{2})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s*((?:19|20)[0-9lIOo]{2})(?-u:\b)")
         .expect("static regex")
 });
 /// The reading that [`standalone_inner`] does by hand, kept as the test's reference.
@@ -49,6 +50,11 @@ static STANDALONE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)([01]?\d|2[0-3])\s*[:.]\s*([0-5]\d)(?-u:\b)").expect("static regex")
+});
+/// "kl 14,00 17,15": times after "kl" written with a comma.
+static COMMA_TIMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)kl\.?\s*([01]?\d|2[0-3]),([0-5]\d)(?:\s*[-–]?\s*([01]?\d|2[0-3]),([0-5]\d))?(?-u:\b)")
+        .expect("static regex")
 });
 static HOUR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)kl\.?\s*([01]?\d|2[0-3])\s*[-–—]\s*([01]?\d|2[0-3])(?-u:\b)")
@@ -251,6 +257,12 @@ pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
         .map(|(_, h, m)| format!("{h:02}:{m:02}"))
         .collect();
     if times.is_empty() {
+        if let Some(c) = crate::text::matched(&COMMA_TIMES, s) {
+            let time =
+                |h: usize, m: usize| Some(format!("{}:{}", c.get(h)?.as_str(), c.get(m)?.as_str()));
+            let pad = |t: Option<String>| t.map(|t| if t.len() == 4 { format!("0{t}") } else { t });
+            return (pad(time(1, 2)), pad(time(3, 4)));
+        }
         if let Some(c) = crate::text::matched(&HOUR_RANGE, s) {
             let h1 = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok());
             let h2 = c.get(2).and_then(|m| m.as_str().parse::<u32>().ok());
@@ -284,6 +296,7 @@ pub fn strip_date_time(s: &str) -> String {
         }
     }
     let out = TIME.replace_all(&out, " ");
+    let out = COMMA_TIMES.replace_all(&out, " ");
     let out = HOUR_RANGE.replace_all(&out, " ");
     let mut out = out.into_owned();
     for _ in 0..3 {
@@ -353,6 +366,17 @@ mod tests {
             None
         );
         assert_eq!(standalone_date("2025-02-30"), None);
+        // Ninth held-out 907: the space before the year lost.
+        assert_eq!(
+            first_date("Måndag 17 november2014, kl").as_deref(),
+            Some("2014-11-17")
+        );
+        // 910: times after "kl" with a comma.
+        assert_eq!(
+            find_times("Kommunhuset Svenljunga kl 14,00 17,15 (Ajournering )"),
+            (Some("14:00".into()), Some("17:15".into()))
+        );
+        assert_eq!(find_times("kl 9,30"), (Some("09:30".into()), None));
     }
 
     #[test]

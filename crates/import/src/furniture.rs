@@ -324,10 +324,21 @@ fn body_prefix(v: &str) -> Option<String> {
         Some(i) if i < 40 => v.get(i + "kommun,".len()..).unwrap_or(v).trim_white(),
         _ => v,
     };
-    // "DALS-EDS KOMMUN Kommunstyrelsen": the municipality's header before the body.
+    // "DALS-EDS KOMMUN Kommunstyrelsen": the municipality's header before the body (also
+    // with the kind of document between: "SVENLJUNGA KOMMUN SAMMANTRÄDESPROTOKOLL
+    // Kommunstyrelsen").
     let v = match v.find("KOMMUN ").or_else(|| v.find("kommun ")) {
         Some(i) if i < 40 => {
             let rest = v.get(i + "kommun ".len()..).unwrap_or(v).trim_white();
+            let rest = [
+                "SAMMANTRÄDESPROTOKOLL ",
+                "Sammanträdesprotokoll ",
+                "PROTOKOLL ",
+                "Protokoll ",
+            ]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .unwrap_or(rest);
             let first = rest.split_whitespace().next().unwrap_or("");
             if ends_like_body(first) && is_body_line(first) {
                 rest
@@ -950,6 +961,12 @@ mod tests {
     fn the_body_after_the_municipalitys_header() {
         assert_eq!(
             body_prefix("DALS-EDS KOMMUN Kommunstyrelsen Plats och tid").as_deref(),
+            Some("Kommunstyrelsen")
+        );
+        // Ninth held-out 910: the kind of document between.
+        assert_eq!(
+            body_prefix("SVENLJUNGA KOMMUN SAMMANTRÄDESPROTOKOLL Kommunstyrelsen Plats och tid")
+                .as_deref(),
             Some("Kommunstyrelsen")
         );
     }

@@ -14,13 +14,19 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-/// An optional body abbreviation, "§ N", a separator and the title.
+/// An optional body abbreviation ("KS", "Ks", "Bun"), "§ N", a separator and the title.
 static HEADING: LazyLock<LineRest> = LazyLock::new(|| {
     LineRest::new(
-        r"^(?:[A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,6})?\s+)?§\s*(\d{1,4})(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)",
+        r"^(?:([A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,6})?|[A-ZÅÄÖ][a-zåäö]{1,3})\s+)?§\s*(\d{1,4})(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)",
         false,
     )
 });
+
+/// Words that stand before "§" in a sentence, not a register's abbreviation ("Se § 12").
+const NOT_CODES: [&str; 15] = [
+    "Se", "Jfr", "Enl", "Och", "Av", "Om", "Vid", "Till", "Från", "Med", "Ur", "På", "Ang", "Även",
+    "Samt",
+];
 static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:utskott|nämnd|styrelse|fullmäktige|protokoll)\S*\s+\d{4}-\d{2}-\d{2}\.?$")
         .expect("static regex")
@@ -70,7 +76,12 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
     }
     let flat = t.replace('\t', " ");
     let (c, rest) = HEADING.captures(&flat)?;
-    let n: u32 = c.get(1)?.as_str().parse().ok()?;
+    if c.get(1)
+        .is_some_and(|code| NOT_CODES.contains(&code.as_str()))
+    {
+        return None;
+    }
+    let n: u32 = c.get(2)?.as_str().parse().ok()?;
     let title = rest.trim_white().to_string();
     if title.chars().next().is_some_and(|ch| ch.is_lowercase()) || REFERENCE.is_match(&title) {
         return None;
@@ -451,6 +462,14 @@ mod tests {
             None
         );
         assert_eq!(parse_heading("§ 2-6"), None);
+        // Ninth held-out 908: a register's abbreviation in small letters; a word of a sentence
+        // before "§" is none.
+        assert_eq!(parse_heading("Ks § 118"), Some((118, String::new())));
+        assert_eq!(
+            parse_heading("Bun § 7 Läsårstider"),
+            Some((7, "Läsårstider".into()))
+        );
+        assert_eq!(parse_heading("Se § 12"), None);
     }
 
     #[test]

@@ -337,8 +337,12 @@ fn publication_end(words: &[&str], from: usize) -> usize {
 }
 
 /// Verbs that follow a decision's subject; a title does not go on into them.
-const LOST_SUBJECT_VERBS: [&str; 10] = [
+const LOST_SUBJECT_VERBS: [&str; 13] = [
     "har",
+    // "96 Kulturstipendium 2014 ska utse kulturstipendiat …".
+    "ska",
+    "skall",
+    "vill",
     "beslutar",
     "beslöt",
     "godkänner",
@@ -1651,6 +1655,11 @@ mod tests {
         assert_eq!(
             title("Au 79 Antagande av entreprenör för bullerskydd längs Ekerövägen Dnr KSTK10/9-052 Beslut"),
             (79, "Antagande av entreprenör för bullerskydd längs Ekerövägen".into())
+        );
+        // Ninth held-out 907: "ska" after the title, its subject lost.
+        assert_eq!(
+            title("Ks 96 Dnr: Kulturstipendium 2014 ska utse kulturstipendiat"),
+            (96, "Kulturstipendium 2014".into())
         );
         // 802: "Ordförande" after a member's party in a list whose label lost its first
         // letters ("ande") is that member's role.

@@ -240,19 +240,20 @@ fn the_ninth_held_out_protocols() {
     );
 }
 
-/// The ninth held-out set's floors, a hundredth below its first reading (2026-12-05, read by
-/// the reader of 2cc1a80 before any rule was changed for it).
+/// The ninth held-out set's floors, a hundredth below the figures of the day they were set
+/// (2026-12-05: its first reading by the reader of 2cc1a80, then what it taught: places that
+/// run on, times with commas, a year glued to its month, "Ks § 118", "ska" after a title).
 const NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.82),
-    ("date", 0.66),
-    ("place", 0.39),
-    ("start_time", 0.79),
-    ("end_time", 0.79),
+    ("body", 0.99),
+    ("date", 0.99),
+    ("place", 0.86),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.86),
     ("attendees", 0.96),
-    ("paragraphs", 0.27),
+    ("paragraphs", 0.52),
 ];
 
 #[test]
@@ -360,7 +361,7 @@ const FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
 const THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.92),
-    ("place", 0.75),
+    ("place", 0.85),
     ("start_time", 0.79),
     ("end_time", 0.88),
     ("chair", 0.90),
