@@ -898,11 +898,11 @@ fn numbered_list(words: &[&str]) -> bool {
 /// `lost` says this is the first page of § text, a title after the page's header becomes a
 /// heading without a number ([`LOST_NUMBER`] and the title). Returns the lines and whether a
 /// heading was found.
-fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
-    let t = line.text.as_str();
-    let head: String = t.chars().take(80).collect();
-    // A table of contents lists titles after numbers too.
-    if [
+/// A table of contents or an agenda's page ("Innehållsförteckning …", "ÄRENDELISTA …"): its
+/// head names it.
+fn names_contents(t: &str) -> bool {
+    let head = t.get(..t.floor_char_boundary(100)).unwrap_or(t);
+    [
         "Innehållsförteckning",
         "INNEHÅLLSFÖRTECKNING",
         "Innehåll ",
@@ -913,7 +913,69 @@ fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
     ]
     .iter()
     .any(|w| head.contains(w))
-    {
+}
+
+/// The words of a scraped text's table of contents or agenda, dot leaders left out: the titles
+/// as the protocol lists them.
+fn contents_words(lines: &[Line]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|l| {
+            names_contents(&l.text) || numbered_list(&l.text.split_whitespace().collect::<Vec<_>>())
+        })
+        .flat_map(|l| l.text.split_whitespace())
+        .map(|w| w.trim_end_matches(['.', '…', ',', ':']))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Where the title at `words[a..b]` ends when the table of contents lists it: after the
+/// longest run of its words that the contents hold, when the contents' entry ends there (a
+/// number, a capitalised word or nothing follows it in the contents) and a capitalised word
+/// follows it in the heading — "33 Delegation Kommunalråd Leif Nilssons beslut …" with "… 33
+/// Delegation Anmälan om anställning …" listed. Only ever shortens the title.
+fn contents_end(words: &[&str], a: usize, b: usize, contents: &[String]) -> usize {
+    if contents.is_empty() || b <= a + 1 {
+        return b;
+    }
+    let same = |x: &str, y: &str| {
+        let x = x.trim_end_matches(['.', '…', ',', ':']);
+        x.len() == y.len() && x.to_lowercase() == y.to_lowercase()
+    };
+    let mut best = 0;
+    for p in 0..contents.len() {
+        if !same(words[a], &contents[p]) {
+            continue;
+        }
+        let mut l = 1;
+        while a + l < b && contents.get(p + l).is_some_and(|c| same(words[a + l], c)) {
+            l += 1;
+        }
+        let entry_ends = contents
+            .get(p + l)
+            .is_none_or(|n| !n.starts_with(char::is_lowercase));
+        if entry_ends && l > best {
+            best = l;
+        }
+    }
+    // (Only where the heading's words go on with a capital, as text after a title does: a
+    // contents that shortened the title — "Budgetuppföljning" for "Budgetuppföljning 2006" —
+    // cuts nothing.)
+    let text_follows = words
+        .get(a + best)
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    if best > 0 && a + best < b && text_follows {
+        a + best
+    } else {
+        b
+    }
+}
+
+fn cut_headings(line: Line, lost: bool, contents: &[String]) -> (Vec<Line>, bool) {
+    let t = line.text.as_str();
+    // A table of contents lists titles after numbers too.
+    if names_contents(t) {
         return (vec![line], false);
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -960,6 +1022,7 @@ fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
     if found.is_empty() {
         // The first § page after the cover, whose heading lost its number with its "§".
         if let Some((a, b)) = lost.then(|| lost_heading(&words)).flatten() {
+            let b = contents_end(&words, a, b, contents);
             let title = piece(a, b);
             let mut out = vec![Line {
                 no: line.no,
@@ -991,6 +1054,7 @@ fn cut_headings(line: Line, lost: bool) -> (Vec<Line>, bool) {
     let mut out = Vec::new();
     let mut at = 0;
     for (n, cut, a, b) in found {
+        let b = contents_end(&words, a, b, contents);
         let before = piece(at, cut);
         if !before.is_empty() {
             out.push(Line {
@@ -1057,6 +1121,11 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         |l: &Line| l.text.len() <= PAGE_LINE && without_page_number(&l.text).len() < l.text.len();
     let flat = long.iter().sum::<usize>() * 5 >= total * 4
         && (long.len() >= 2 || long.len() == 1 && lines.iter().any(short_page));
+    let contents = if flat {
+        contents_words(&lines)
+    } else {
+        Vec::new()
+    };
     let mut out = Vec::with_capacity(lines.len() * 2);
     // A heading whose number was lost is looked for only on the first page of § text after a
     // page cut before its cover labels: not on the cover, not once a heading or a "§" has been
@@ -1094,7 +1163,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                     continue;
                 }
                 let cover = labels.len() >= 2;
-                let (cut, met) = cut_headings(line, lost && !cover);
+                let (cut, met) = cut_headings(line, lost && !cover, &contents);
                 heading_met |= met;
                 tried |= lost && !cover;
                 out.extend(cut);
@@ -1134,7 +1203,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             if line.text.contains('§') || !flat {
                 out.push(line);
             } else {
-                let (cut, met) = cut_headings(line, lost);
+                let (cut, met) = cut_headings(line, lost, &contents);
                 heading_met |= met;
                 tried |= lost;
                 out.extend(cut);
@@ -1324,6 +1393,7 @@ mod tests {
                 text: format!("Innehåll 11 Godkännande av ärendelista Ensamkommande flyktingbarn, budget och organisation Budget Delgivningar {filler}"),
             },
             true,
+            &[],
         );
         assert!(!met && cut.len() == 1);
         // Fourth held-out 408: one page's line and the short last page of a cut-off text.
@@ -1674,6 +1744,26 @@ mod tests {
             "TORSÅS KOMMUN SAMMANTRÄDESPROTOKOLL Sid 3 av 24 BIN 63/13 Godkännande"
         ));
         assert!(!counts_its_page("Kommunstyrelsen beslutar att anta planen"));
+    }
+
+    /// Fifth held-out 510, seventh 711: a title the table of contents lists ends where the
+    /// contents' entry ends, when a capital follows it in the heading; a year the contents
+    /// left out stays with the title (held-out 103).
+    #[test]
+    fn a_title_as_the_table_of_contents_lists_it() {
+        let contents = |t: &str| -> Vec<String> { contents_words(&split_lines(t)) };
+        let toc = contents("Kommunstyrelsen Innehållsförteckning Ärendemening 33 Delegation Anmälan om anställning Bokslut 2008 Kommunstyrelsen");
+        let words: Vec<&str> = "33 Delegation Kommunalråd Leif Nilssons beslut"
+            .split(' ')
+            .collect();
+        assert_eq!(contents_end(&words, 1, 6, &toc), 2);
+        let toc = contents("Innehåll 63 Godkännande av föregående protokoll 64 Delegationsärenden 65 Budgetuppföljning 66 Budget 2014");
+        let words: Vec<&str> = "64 Delegationsärenden Dele".split(' ').collect();
+        assert_eq!(contents_end(&words, 1, 3, &toc), 2);
+        let words: Vec<&str> = "65 Budgetuppföljning 2006 Nämnden".split(' ').collect();
+        assert_eq!(contents_end(&words, 1, 3, &toc), 3);
+        // No contents, no change.
+        assert_eq!(contents_end(&words, 1, 3, &[]), 3);
     }
 
     /// Corpus 003, 009, 025, 028, 031: the first § page after the cover lost "§ N" whole;
