@@ -706,7 +706,16 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
         .then(|| number_of(n))
         .flatten()
     };
-    let mut n = number_of(words.get(i)?).or_else(with_year)?;
+    // "AU 9:1 Upprop, …": the meeting's number and the item's, after the register's code.
+    let with_meeting = || {
+        let (m, n) = words[i].split_once(':')?;
+        (is_code(prev) && (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| number_of(n))
+            .flatten()
+    };
+    let mut n = number_of(words.get(i)?)
+        .or_else(with_year)
+        .or_else(with_meeting)?;
     let prev_lower = prev.to_lowercase();
     // Page counts and clock times are not headings: "Sida 3", "(27)", "kl 13", "den 9".
     if [
@@ -810,6 +819,16 @@ fn header_end(words: &[&str]) -> usize {
             && words.get(i + 1).and_then(|n| number_of(n)).is_some()
         {
             2
+        } else if ["styrelsens", "nämndens"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+            && words.get(i + 1).is_some_and(|n| {
+                let n = n.to_lowercase();
+                n.ends_with("utskott") || n.ends_with("utskottet")
+            })
+        {
+            // "Kommunstyrelsens arbetsutskott (14)": a committee's committee.
+            2
         } else if w.ends_with('-')
             && words
                 .get(i + 1)
@@ -838,8 +857,23 @@ fn header_end(words: &[&str]) -> usize {
 /// …"): the page's header, then a title that ends where the text begins. Returns the title's
 /// first word and its end.
 fn lost_heading(words: &[&str]) -> Option<(usize, usize)> {
-    let from = header_end(words);
-    if from == 0 || !starts_title(words, from) {
+    let mut from = header_end(words);
+    if from == 0 {
+        return None;
+    }
+    // "Kommunstyrelsen Dnr 2013/ Taxa för …", "Kommunstyrelsens arbetsutskott (14) AU /0175
+    // Motion angående …": the case's reference, its number lost or cut, before the title.
+    let mut after_dnr = false;
+    for _ in 0..4 {
+        match words.get(from) {
+            Some(w) if !starts_title(words, from) && is_reference(w, after_dnr) => {
+                after_dnr = w.to_lowercase().starts_with("dnr");
+                from += 1;
+            }
+            _ => break,
+        }
+    }
+    if !starts_title(words, from) {
         return None;
     }
     // "2 sid 2 (42) Justerande Alexander Harich Tillkännagivandet …": a signature page goes
@@ -1744,6 +1778,37 @@ mod tests {
             "TORSÅS KOMMUN SAMMANTRÄDESPROTOKOLL Sid 3 av 24 BIN 63/13 Godkännande"
         ));
         assert!(!counts_its_page("Kommunstyrelsen beslutar att anta planen"));
+    }
+
+    /// Fifth held-out 512, eighth 809, ninth 909: a heading that lost its number after a
+    /// committee's committee's header and a case reference whose number was lost; "AU 9:1",
+    /// the meeting's number and the item's.
+    #[test]
+    fn lost_numbers_after_references_and_meeting_numbers() {
+        let filler = "Kommunen och föreningen har diskuterat frågan under våren. ".repeat(8);
+        let cover = format!(
+            "1 Kommunstyrelsens arbetsutskott Blad 1 (33) Plats och tid Björken, kommunkontoret, \
+             klockan Beslutande Övriga närvarande Utses att justera Kalle Berg (S) {filler}"
+        );
+        assert_eq!(
+            headings(&format!(
+                "{cover}\n\n2 Kommunstyrelsens arbetsutskott Dnr Förstudie om eventuellt \
+                 nyttjande av Grelsgården för olika fritidsaktiviteter Kommunen och IFK \
+                 Strömsund har {filler}"
+            )),
+            ["§ Förstudie om eventuellt nyttjande av Grelsgården för olika fritidsaktiviteter"]
+        );
+        let title = |text: &str| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let (n, a, b) = (0..words.len())
+                .find_map(|k| heading_at(&words, k))
+                .expect("a heading");
+            (n, words[a..b].join(" "))
+        };
+        assert_eq!(
+            title("Kommunstyrelsens arbetsutskott AU 9:1 Upprop, fastställande av dagordning Arbetsutskottet beslutar"),
+            (1, "Upprop, fastställande av dagordning".into())
+        );
     }
 
     /// Fifth held-out 510, seventh 711: a title the table of contents lists ends where the
