@@ -1445,6 +1445,15 @@ mod tests {
         );
     }
 
+    /// The number and title of the first heading in `text` whose "§" was lost.
+    fn title(text: &str) -> (u32, String) {
+        let words: Vec<&str> = text.split(' ').collect();
+        let (n, a, b) = (0..words.len())
+            .find_map(|k| heading_at(&words, k))
+            .expect("a heading");
+        (n, words[a..b].join(" "))
+    }
+
     /// The § headings a flattened text is cut into.
     fn headings(text: &str) -> Vec<String> {
         unflatten(split_lines(text))
@@ -1551,11 +1560,6 @@ mod tests {
     /// and a heading without a full stop before it that the case number follows.
     #[test]
     fn titles_as_the_corpus_writes_them() {
-        let title = |text: &str| {
-            let words: Vec<&str> = text.split(' ').collect();
-            let (n, a, b) = heading_at(&words, 0).expect("a heading");
-            (n, words[a..b].join(" "))
-        };
         assert_eq!(
             title("60 Dnr 4R-analys - information Utvecklingsstrateg Tina Wallin presenterar"),
             (60, "4R-analys - information".into())
@@ -1657,11 +1661,6 @@ mod tests {
     /// a title the one next to it is the paragraph's.
     #[test]
     fn titles_that_a_sentence_or_a_case_number_ends() {
-        let title = |text: &str| {
-            let words: Vec<&str> = text.split(' ').collect();
-            let (n, a, b) = heading_at(&words, 0).expect("a heading");
-            (n, words[a..b].join(" "))
-        };
         assert_eq!(
             title("27 Föredragningslista Ett nytt ärende tillkommer Ansökan om bygglov"),
             (27, "Föredragningslista".into())
@@ -1714,13 +1713,6 @@ mod tests {
     /// "att" open the text; "63/13" with its year in two digits.
     #[test]
     fn titles_of_the_seventh_held_out_set() {
-        let title = |text: &str| {
-            let words: Vec<&str> = text.split(' ').collect();
-            let (n, a, b) = (0..words.len())
-                .find_map(|k| heading_at(&words, k))
-                .expect("a heading");
-            (n, words[a..b].join(" "))
-        };
         assert_eq!(
             title("12 Dnr 28/05 Information ang. socialprojekt Kommunfullmäktige beslutar"),
             (12, "Information ang. socialprojekt".into())
@@ -1798,13 +1790,6 @@ mod tests {
             )),
             ["§ Förstudie om eventuellt nyttjande av Grelsgården för olika fritidsaktiviteter"]
         );
-        let title = |text: &str| {
-            let words: Vec<&str> = text.split(' ').collect();
-            let (n, a, b) = (0..words.len())
-                .find_map(|k| heading_at(&words, k))
-                .expect("a heading");
-            (n, words[a..b].join(" "))
-        };
         assert_eq!(
             title("Kommunstyrelsens arbetsutskott AU 9:1 Upprop, fastställande av dagordning Arbetsutskottet beslutar"),
             (1, "Upprop, fastställande av dagordning".into())
