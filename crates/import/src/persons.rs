@@ -485,7 +485,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 57] = [
+const NOT_NAME: [&str; 68] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -532,6 +532,20 @@ const NOT_NAME: [&str; 57] = [
     "frånv",
     "kommun",
     "justeringsdag",
+    // The notice box and the signature line after the last signer ("Lars-Erik Högemark
+    // Justeringstid", "Rolf Ternert Anslag", "Carl-Erik Almskoug BEVIS", "Maria Hjärtmyr
+    // varav").
+    "anslag",
+    "anslagsbevis",
+    "bevis",
+    "justering",
+    "justeringstid",
+    "justeringsdatum",
+    "justerandes",
+    "justerarsignaturer",
+    "utdragsbestyrkande",
+    "signatur",
+    "varav",
     "justerade",
     "sida",
     "ej",
@@ -879,6 +893,13 @@ mod tests {
         assert!(not_a_name("kanslichefen"));
         assert!(not_a_name("sekreteraren"));
         assert!(!not_a_name("wennström"));
+        // Held-out 401, 804, 903, 206: the notice box's words after the last signer.
+        assert_eq!(
+            names("Lars-Erik Högemark Justeringstid"),
+            ["Lars-Erik Högemark"]
+        );
+        assert_eq!(names("Carl-Erik Almskoug BEVIS"), ["Carl-Erik Almskoug"]);
+        assert_eq!(names("Rolf Ternert Anslag"), ["Rolf Ternert"]);
         // Eighth held-out 802: "Op De" inside a name; "Ledamot" is a role.
         assert_eq!(
             split_run("Jenny Op De Weegh Ira Ljungberg"),

@@ -275,7 +275,7 @@ const NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.86),
+    ("adjusters", 0.92),
     ("attendees", 0.96),
     ("paragraphs", 0.62),
 ];
@@ -301,7 +301,7 @@ const EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.86),
     ("secretary", 0.91),
-    ("adjusters", 0.82),
+    ("adjusters", 0.88),
     ("attendees", 0.81),
     ("paragraphs", 0.79),
 ];
@@ -360,7 +360,7 @@ const FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.94),
     ("secretary", 0.79),
     ("adjusters", 0.77),
-    ("attendees", 0.91),
+    ("attendees", 0.92),
     ("paragraphs", 0.87),
 ];
 
@@ -375,7 +375,7 @@ const FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.90),
     ("secretary", 0.86),
-    ("adjusters", 0.79),
+    ("adjusters", 0.86),
     ("attendees", 0.92),
     ("paragraphs", 0.82),
 ];
@@ -406,7 +406,7 @@ const SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
-    ("secretary", 0.90),
+    ("secretary", 0.99),
     ("adjusters", 0.99),
     ("attendees", 0.96),
     ("paragraphs", 0.83),
@@ -455,7 +455,7 @@ const HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.90),
     ("secretary", 0.99),
-    ("adjusters", 0.89),
+    ("adjusters", 0.95),
     ("attendees", 0.98),
     ("paragraphs", 0.83),
 ];
