@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 72] = [
+const LABELS: [(&str, Field); 73] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -99,6 +99,7 @@ const LABELS: [(&str, Field); 72] = [
     ("anslaget tas ner", Field::NoticeRemoved),
     ("förvaringsplats", Field::Storage),
     ("avser paragrafer", Field::Range),
+    ("justerade paragrafer", Field::Range),
     ("nämnd/styrelse", Field::Body),
     ("beslutande organ", Field::Body),
     ("plats och tid för sammanträdet", Field::PlaceTime),
@@ -663,6 +664,25 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         };
         // The same one listed twice is one.
         secretaries.dedup_by(|a, b| a.name == b.name);
+        // Among a kommunsekreterare, a nämndsekreterare and one titled "sekreterare och
+        // kommunchef", the one titled the meeting's "sekreterare".
+        if secretaries.len() > 1 {
+            let bare: Vec<&Attendee> = secretaries
+                .iter()
+                .copied()
+                .filter(|a| {
+                    a.title.as_deref().is_some_and(|t| {
+                        let first = t.split_whitespace().next().unwrap_or("");
+                        let first = first.trim_matches(|c: char| ",.;:".contains(c));
+                        first.eq_ignore_ascii_case("sekreterare")
+                            || first.eq_ignore_ascii_case("sekr")
+                    })
+                })
+                .collect();
+            if bare.len() == 1 {
+                secretaries = bare;
+            }
+        }
         if let [one] = secretaries.as_slice() {
             cover.secretary = Some(one.name.clone());
             cover.warnings.push(format!(
@@ -2895,6 +2915,9 @@ mod tests {
         assert_eq!(c.place.as_deref(), Some("Solna stadshus, rum 126 Edsviken"));
         let c = cover_of("Övriga deltagande\tMaria Petersson, sekreterare Carola Löfstedt, konsumentsekreterare Maria Petersson, sekreterare\n");
         assert_eq!(c.secretary.as_deref(), Some("Maria Petersson"));
+        // Sixth held-out 606: the meeting's "sekreterare" among other secretaries.
+        let c = cover_of("Övriga deltagande\tLeif Björnfot, kommunsekreterare Lennart Jansson, sekreterare och kommunchef Gabriella Hugosson, nämndsekreterare\n");
+        assert_eq!(c.secretary.as_deref(), Some("Lennart Jansson"));
     }
 
     /// Ninth held-out 901, 909, 902, 907: what follows a place is no part of it.
