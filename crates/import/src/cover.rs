@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 73] = [
+const LABELS: [(&str, Field); 74] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -113,6 +113,7 @@ const LABELS: [(&str, Field); 73] = [
     ("beslutande", Field::Deciding),
     ("närvarande", Field::Deciding),
     // "Beslut" set in a font the extraction lost leaves "ande" before the names.
+    ("ande ledamöter", Field::Deciding),
     ("ande", Field::Deciding),
     ("ledamöter", Field::Deciding),
     ("ersättare", Field::Substitutes),
@@ -2966,6 +2967,26 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.contains("(\"Se nästa sida.\")")));
+    }
+
+    /// Tenth held-out 1001: "Beslutande ledamöter:" that lost its first letters.
+    #[test]
+    fn members_under_a_label_that_lost_its_first_letters() {
+        let c = cover_of(
+            "ande ledamöter:\tDan Larson (M), ordförande Maria Arman (MP), vice ordförande\n",
+        );
+        let names: Vec<(&str, Attendance)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.attendance))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Dan Larson", Attendance::Deciding),
+                ("Maria Arman", Attendance::Deciding)
+            ]
+        );
     }
 
     /// Sixth held-out 601: a page's header that the list ran into is no one present.

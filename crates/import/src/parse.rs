@@ -172,6 +172,7 @@ static CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
 /// end, less a substitute's clause; one to three of them, else none. With the § and its line.
 fn adjusters_from_paragraphs(
     paragraphs: &[crate::model::Paragraph],
+    chair: Option<&str>,
 ) -> Option<(Vec<String>, String, usize)> {
     for p in paragraphs {
         if !p.title.to_lowercase().contains("juster") {
@@ -193,7 +194,21 @@ fn adjusters_from_paragraphs(
                         .is_some_and(|w| w.chars().count() > 1)
                 })
                 .unwrap_or(rest.len());
-            let names = crate::persons::names(rest.get(..end).unwrap_or(rest));
+            // The chair justerar beside them ("… utses till ständig justerare tillsammans med
+            // ordförande Dan Larson (M)"); with the chair left out and no one after the verb,
+            // the one chosen stands before it ("Vice ordförande Maria Arman (MP) utses …").
+            let not_chair = |names: Vec<String>| -> Vec<String> {
+                names
+                    .into_iter()
+                    .filter(|n| Some(n.as_str()) != chair)
+                    .collect()
+            };
+            let mut names = not_chair(crate::persons::names(rest.get(..end).unwrap_or(rest)));
+            if names.is_empty() {
+                let before = body.get(..m.start()).unwrap_or("");
+                let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
+                names = not_chair(crate::persons::names(sentence));
+            }
             if (1..=3).contains(&names.len()) {
                 let which = p
                     .number
@@ -329,7 +344,9 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     let mut warnings: Vec<(usize, String)> = Vec::new();
     let mut adjusters = cover.adjusters;
     if adjusters.is_empty() {
-        if let Some((names, which, line)) = adjusters_from_paragraphs(&paragraphs) {
+        if let Some((names, which, line)) =
+            adjusters_from_paragraphs(&paragraphs, cover.chair.as_deref())
+        {
             warnings.push((
                 line,
                 format!(
@@ -432,22 +449,37 @@ mod tests {
         let chosen = adjusters_from_paragraphs(&[p(
             "Upprop och val av justeringsmän och justering",
             "Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M) med Anja Liikaluoma (S) som ersättare. Justeringen äger rum torsdagen den 5 september 2013.",
-        )]);
+        )], None);
         assert_eq!(
             chosen,
             Some((vec!["Mikael Wickberg".to_string()], "§ 74".to_string(), 9))
         );
         // Not from a § about something else, nor a list too long to be justerare.
         assert_eq!(
-            adjusters_from_paragraphs(&[p("Val av ombud", "Till ombud utses Anna Berg (S).")]),
+            adjusters_from_paragraphs(
+                &[p("Val av ombud", "Till ombud utses Anna Berg (S).")],
+                None
+            ),
             None
         );
         assert_eq!(
             adjusters_from_paragraphs(&[p(
                 "Val av justerare",
                 "Till justerare utses Anna Berg (S), Bo Ek (M), Cecilia Lind (C) och David Ås (L)."
-            )]),
+            )], None),
             None
+        );
+        // Tenth held-out 1001: the chair beside the one chosen, who stands before the verb.
+        assert_eq!(
+            adjusters_from_paragraphs(
+                &[p(
+                    "Val av ständig justerare 2018",
+                    "Vice ordförande Maria Arman (MP) utses till ständig justerare tillsammans med ordförande Dan Larson (M). Valnämndens protokoll justeras av ordförande tillsammans med vice ordförande."
+                )],
+                Some("Dan Larson")
+            )
+            .map(|c| c.0),
+            Some(vec!["Maria Arman".to_string()])
         );
     }
 

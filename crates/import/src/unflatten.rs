@@ -161,7 +161,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// "kl ande Harry Rantakyrö, S …": what is left of "Beslutande" when its first letters were
 /// set in a font the extraction lost.
 static LOST_DECIDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r" ande \p{Lu}").expect("static regex"));
+    LazyLock::new(|| Regex::new(r" ande (?:ledamöter:?\s+)?\p{Lu}").expect("static regex"));
 
 /// Byte offsets in `t` where a label starts a word and ends one. The label's first letter
 /// must be a capital as written; the rest may be in any case ("Tid och Plats").
@@ -1762,6 +1762,10 @@ mod tests {
         let t = "Plats och tid , Klarälven, klockan 13:00-16:00 Avser paragrafer ande Aakash Budathoki (S) Ordförande Eva Ahlm (S) 1:e vice ordförande";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
         assert_eq!(labels, ["Plats och tid", "Avser paragrafer", "ande"]);
+        // Tenth held-out 1001: "ande ledamöter:".
+        let t = "Plats och tid: Skärborgarnas hus, kl. 16:00-17:30 ande ledamöter: Dan Larson (M), ordförande Maria Arman (MP), vice ordförande";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["Plats och tid", "ande"]);
         // 701: "Tid" before an ISO date and the time is the meeting's time's label.
         let t = "2013-03-20 Sida 1 (av 13) Tid 2013-03-20, kl 19.00-20.30 Plats Almliden";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();

@@ -240,18 +240,19 @@ fn the_tenth_held_out_protocols() {
     );
 }
 
-/// The tenth held-out set's floors, a hundredth below its first reading (2026-12-05, read by
-/// the reader of 3e7f6c1 before any rule was changed for it).
+/// The tenth held-out set's floors, a hundredth below the figures of the day they were set
+/// (2026-12-05: its first reading by the reader of 3e7f6c1, then "ande ledamöter:" and the
+/// justerare chosen before the verb beside the chair).
 const TENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.00),
     ("place", 0.66),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.66),
+    ("chair", 0.99),
     ("secretary", 0.66),
-    ("adjusters", 0.00),
-    ("attendees", 0.95),
+    ("adjusters", 0.49),
+    ("attendees", 0.97),
     ("paragraphs", 0.74),
 ];
 
