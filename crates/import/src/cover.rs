@@ -2393,6 +2393,14 @@ mod tests {
     use super::*;
     use crate::lines::split_lines;
 
+    /// Each one present with how they attended.
+    fn names_and_attendance(c: &Cover) -> Vec<(&str, Attendance)> {
+        c.attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.attendance))
+            .collect()
+    }
+
     fn cover_of(text: &str) -> Cover {
         let lines = split_lines(text);
         let f = vec![false; lines.len()];
@@ -2624,11 +2632,7 @@ mod tests {
         let c = cover_of(
             "Plats och tid\tTranås, kl: 18:30-20:00 Beslutat Lars Ericson (fp) Bo Fahlström (s) Siw Warholm (m) Ingemar Karlsson(fp)\n",
         );
-        let names: Vec<(&str, Attendance)> = c
-            .attendees
-            .iter()
-            .map(|a| (a.name.as_str(), a.attendance))
-            .collect();
+        let names = names_and_attendance(&c);
         assert_eq!(
             names,
             [
@@ -2951,11 +2955,7 @@ mod tests {
         let c = cover_of(
             "Beslutande\tSe nästa sida. Bengt Hagberg, sekreterare Gun Andersson, administratör\n",
         );
-        let names: Vec<(&str, Attendance)> = c
-            .attendees
-            .iter()
-            .map(|a| (a.name.as_str(), a.attendance))
-            .collect();
+        let names = names_and_attendance(&c);
         assert_eq!(
             names,
             [
@@ -2975,11 +2975,7 @@ mod tests {
         let c = cover_of(
             "ande ledamöter:\tDan Larson (M), ordförande Maria Arman (MP), vice ordförande\n",
         );
-        let names: Vec<(&str, Attendance)> = c
-            .attendees
-            .iter()
-            .map(|a| (a.name.as_str(), a.attendance))
-            .collect();
+        let names = names_and_attendance(&c);
         assert_eq!(
             names,
             [
