@@ -169,6 +169,37 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
 /// Finds the body (*nämnd*): the *Nämnd/Styrelse*/*Organ* label of the notice
 /// box, else "Protokoll från X:s sammanträde" at the start, else the most frequent body-like
 /// line near page headers.
+/// The body as its decisions name it, when nothing else does ("Arbetsutskottets beslut
+/// Arbetsutskottet beslutar …", "Kultur- och fritidsutskottets beslut"): the body whose
+/// decisions the §§ record most often, in the definite form.
+pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
+    static DECISION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|\s)(\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*(?:nämndens|styrelsens|utskottets|fullmäktiges|beredningens)) beslut(?:\s|$)",
+        )
+        .expect("static regex")
+    });
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for l in lines {
+        if !l.text.contains(" beslut") && !l.text.starts_with("beslut") {
+            continue;
+        }
+        for c in DECISION.captures_iter(&l.text) {
+            let Some(g) = c.get(1) else { continue };
+            let name = g.as_str().strip_suffix('s').unwrap_or(g.as_str());
+            match counts.iter_mut().find(|(n, _)| n == name) {
+                Some((_, k)) => *k += 1,
+                None => counts.push((name.to_string(), 1)),
+            }
+        }
+    }
+    let most = counts.iter().map(|(_, k)| *k).max()?;
+    let mut top = counts.iter().filter(|(_, k)| *k == most);
+    let (name, _) = top.next()?;
+    // A tie names no one body.
+    (top.next().is_none() && is_body_line(name)).then(|| normal_case(name))
+}
+
 pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
     for l in lines.iter().take(400) {
         let text = l.text.trim_white();
@@ -992,6 +1023,24 @@ mod tests {
             detect_body(&lines, "").as_deref(),
             Some("Kommunfullmäktige")
         );
+        // Fourth held-out 401, 407: no body named but in the decisions the §§ record.
+        let lines = split_lines(
+            "1 Plats och tid Kommunstyrelsesalen 13:15-15:25\n\n2 31 Godkännande av praoelevs närvaro Arbetsutskottets beslut Arbetsutskottet godkänner att …\n\n3 32 Taxor Arbetsutskottets beslut Arbetsutskottet beslutar att … Förslag till Kommunstyrelsens beslut",
+        );
+        assert_eq!(
+            body_from_decisions(&lines).as_deref(),
+            Some("Arbetsutskottet")
+        );
+        let lines = split_lines(
+            "Kultur- och fritidsutskottets beslut Kultur- och fritidsutskottet noterar",
+        );
+        assert_eq!(
+            body_from_decisions(&lines).as_deref(),
+            Some("Kultur- och fritidsutskottet")
+        );
+        // A tie names none.
+        let lines = split_lines("Arbetsutskottets beslut … Kommunstyrelsens beslut …");
+        assert_eq!(body_from_decisions(&lines), None);
         // Eighth held-out 806: "Protokoll från sammanträde med X".
         let lines = crate::lines::split_lines(
             "1 KARLSHAMNS KOMMUN PROTOKOLL KN 2 l PROTOKOLL FRÅN SAMMANTRÄDE MED KULTURNÄMNDEN Plats och tid: Hällarydssalen",

@@ -229,7 +229,14 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     let lines = split_lines(text);
     let lines = crate::unflatten::unflatten(lines);
     let date = detect_meeting_date(&lines);
-    let body = detect_body(&lines, date.as_deref().unwrap_or(""));
+    let named_body = detect_body(&lines, date.as_deref().unwrap_or(""));
+    // With no body named, the one whose decisions the §§ record (a guess, warned of below; it
+    // does not make a text a protocol).
+    let decisions_body = named_body
+        .is_none()
+        .then(|| crate::furniture::body_from_decisions(&lines))
+        .flatten();
+    let body = named_body.clone().or_else(|| decisions_body.clone());
     let ctx = HeaderContext::new(body.as_deref().unwrap_or(""), date.as_deref().unwrap_or(""));
     let furniture = classify(&lines, &ctx);
     let items = stream::build(&lines, &furniture);
@@ -335,13 +342,19 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     });
     let is_protocol = !paragraphs.is_empty()
         || cover_facts >= 2
-        || names_protocol && (date.is_some() || body.is_some() || cover_facts >= 1)
-        || date.is_some() && body.is_some();
+        || names_protocol && (date.is_some() || named_body.is_some() || cover_facts >= 1)
+        || date.is_some() && named_body.is_some();
     if !is_protocol {
         return Err(ImportError::NotAProtocol);
     }
 
     let mut warnings: Vec<(usize, String)> = Vec::new();
+    if let Some(b) = &decisions_body {
+        warnings.push((
+            1,
+            format!("line 1: inget organ namnges; {b} ur besluten i paragraferna (kontrollera)"),
+        ));
+    }
     let mut adjusters = cover.adjusters;
     if adjusters.is_empty() {
         if let Some((names, which, line)) =

@@ -59,6 +59,13 @@ fn not_a_protocol() {
     let e = parse_protocol("Hej!\nDet här är en inköpslista: mjölk, bröd.\n").unwrap_err();
     assert!(matches!(e, ImportError::NotAProtocol));
     assert!(e.to_string().contains("sammanträdesdatum"));
+    // A report with a date and a proposed decision is no protocol: the body a protocol's
+    // decisions name (read only when no body is named) does not make it one.
+    let e = parse_protocol(
+        "Tjänsteskrivelse 2024-05-02\nFörslag till beslut\nVärdet av vägen har utretts.\nArbetsutskottets beslut\nArbetsutskottet föreslås anta planen.\n",
+    )
+    .unwrap_err();
+    assert!(matches!(e, ImportError::NotAProtocol), "{e:?}");
 }
 
 #[test]
