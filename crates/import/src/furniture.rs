@@ -450,13 +450,21 @@ fn named_protocol_body(lines: &[Line]) -> Option<String> {
                     (_, "ets") => "et",
                     _ => "",
                 };
-                // Only the words of the name: "Justering av kommunstyrelsens" → "kommunstyrelsen".
+                // Only the words of the name: "Justering av kommunstyrelsens" → "kommunstyrelsen",
+                // "Bevis om anslag av protokoll kultur- och fritidsnämndens" → "kultur- och
+                // fritidsnämnden".
                 let head = head.as_str();
-                let head = head
-                    .rsplit(' ')
-                    .next()
-                    .filter(|_| !head.contains("- och ") && !head.contains("a "))
-                    .unwrap_or(head);
+                let head = match head.find("- och ") {
+                    Some(i) => head
+                        .get(..i)
+                        .and_then(|h| h.rfind(' '))
+                        .map_or(head, |p| &head[p + 1..]),
+                    None => head
+                        .rsplit(' ')
+                        .next()
+                        .filter(|_| !head.contains("a "))
+                        .unwrap_or(head),
+                };
                 format!("{head}{}{nominative}", stem.as_str())
             }
             (_, _, _, Some(name)) => name.as_str().to_string(),
@@ -1022,6 +1030,14 @@ mod tests {
         assert_eq!(
             detect_body(&lines, "").as_deref(),
             Some("Kommunfullmäktige")
+        );
+        // Second held-out 211: the body in the genitive after the notice's own words.
+        let lines = split_lines(
+            "3 Bevis om anslag av protokoll kultur- och fritidsnämndens protokoll från sammanträdet är justerat.",
+        );
+        assert_eq!(
+            named_protocol_body(&lines).as_deref(),
+            Some("Kultur- och fritidsnämnden")
         );
         // Fourth held-out 401, 407: no body named but in the decisions the §§ record.
         let lines = split_lines(

@@ -401,7 +401,7 @@ const THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
 /// after a comma, a list after a lost time, "ej tjg ersättare", the place after stacked
 /// labels, an adjournment's times, "Starttid"/"Sluttid", "Protokoll från X:s sammanträde").
 const SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.90),
+    ("body", 0.99),
     ("date", 0.88),
     ("place", 0.90),
     ("start_time", 0.99),
