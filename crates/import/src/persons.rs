@@ -485,7 +485,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 68] = [
+const NOT_NAME: [&str; 73] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -503,6 +503,13 @@ const NOT_NAME: [&str; 68] = [
     "sekreterare",
     // "… Sten Myreback (C) Ledamot Karl-Göran Näsström (SD) Ledamot": a role in a column.
     "ledamot",
+    // "Rolf Wennerlöf Ers.", "Tjg Margareta Säterli", "Tjänsteman Maria Hedman", "Vakant", a
+    // column's head "Funktion": a role, an empty seat, a label.
+    "ers",
+    "tjg",
+    "tjänsteman",
+    "vakant",
+    "funktion",
     "ordföranden",
     "paragraf",
     "paragrafer",
@@ -613,7 +620,7 @@ fn is_profession_word(lower: &str) -> bool {
 /// Endings of professions as protocols write them, which a list of officials may also give in
 /// a column of their own ("… Sara Björkman Miljöchef Enhetschef …", "Maria Persson
 /// Förvaltningsekonom", "Verksamhetscontroller").
-pub(crate) const PROFESSIONS: [&str; 12] = [
+pub(crate) const PROFESSIONS: [&str; 13] = [
     "chef",
     "inspektör",
     "administratör",
@@ -626,6 +633,8 @@ pub(crate) const PROFESSIONS: [&str; 12] = [
     "samordnare",
     "ekonom",
     "controller",
+    // "Skoldirektör", "Kommundirektör".
+    "direktör",
 ];
 
 pub(crate) fn not_a_name(lower: &str) -> bool {
@@ -685,6 +694,9 @@ pub(crate) static SUBSTITUTE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*([\p{L}]{1,6})\s*\)").expect("static regex"));
 
+/// Marks a run of names that a company's form ("AB") closed.
+const COMPANY: &str = "\u{0}AB";
+
 /// The names in `v`, in order.
 pub fn names(v: &str) -> Vec<String> {
     let v = SUBSTITUTE_CLAUSE.replace_all(v, " ");
@@ -710,6 +722,11 @@ pub fn names(v: &str) -> Vec<String> {
                     .is_some_and(|w| is_word(w));
         if is_word(word) || middle {
             run.push(if middle { raw } else { word });
+        } else if matches!(word, "AB" | "HB" | "KB") && !run.is_empty() {
+            // "Caroline Nordholm-Jacobsen Nordanstigs Bostäder AB": the last name of the run
+            // is a company's.
+            run.push(COMPANY);
+            runs.push(Vec::new());
         } else if !run.is_empty() {
             // "Anders Ledskog Teknisk chef": a capitalised adjective before a profession
             // opens the title, when two words of a name stand before it.
@@ -738,8 +755,16 @@ pub fn names(v: &str) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    for run in runs {
-        for name in cut(&run) {
+    for mut run in runs {
+        let company = run.last() == Some(&COMPANY);
+        if company {
+            run.pop();
+        }
+        let mut parts = cut(&run);
+        if company {
+            parts.pop();
+        }
+        for name in parts {
             if name.len() >= 2 && !name.last().is_some_and(|w| is_initial(w)) {
                 out.push(name.join(" "));
             }
@@ -900,6 +925,14 @@ mod tests {
         );
         assert_eq!(names("Carl-Erik Almskoug BEVIS"), ["Carl-Erik Almskoug"]);
         assert_eq!(names("Rolf Ternert Anslag"), ["Rolf Ternert"]);
+        // Sixth held-out 611: a company's name before "AB" is no one's; 045, 204, 703: roles.
+        assert_eq!(
+            names("Caroline Nordholm-Jacobsen Nordanstigs Bostäder AB Katarina Bylin (S)"),
+            ["Caroline Nordholm-Jacobsen", "Katarina Bylin"]
+        );
+        assert_eq!(names("Tjg Margareta Säterli"), ["Margareta Säterli"]);
+        assert_eq!(names("Rolf Wennerlöf Ers."), ["Rolf Wennerlöf"]);
+        assert!(not_a_name("skoldirektör"));
         // Eighth held-out 802: "Op De" inside a name; "Ledamot" is a role.
         assert_eq!(
             split_run("Jenny Op De Weegh Ira Ljungberg"),

@@ -409,7 +409,7 @@ const SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.99),
-    ("attendees", 0.96),
+    ("attendees", 0.97),
     ("paragraphs", 0.83),
 ];
 
