@@ -1461,10 +1461,17 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         // "Beslutande Övriga närvarande Se nästa sida. Bengt Hagberg, Sekreterare Gun
         // Andersson, Administratör, 9-10": after the sentence that sends the list elsewhere
         // come the values of the label stacked after it, the others present.
+        // ("Se sida 2 Gunilla Dörner Buskas, tillförordnad kommunchef …": after a page
+        // named, without a full stop.)
+        static PAGE_REF: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)^se\s+sid(?:a|an|\.)?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+")
+                .expect("static regex")
+        });
         let rest = v
             .find(". ")
             .filter(|at| v[..*at].split_whitespace().count() <= 6)
             .map(|at| v[at + 2..].trim_white())
+            .or_else(|| PAGE_REF.find(v).map(|m| v[m.end()..].trim_white()))
             .filter(|r| r.starts_with(char::is_uppercase));
         let elsewhere = rest.map_or(v, |r| v[..v.len() - r.len()].trim_white());
         cover.warnings.push(format!(
@@ -2967,6 +2974,10 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.contains("(\"Se nästa sida.\")")));
+        // Third held-out 301: after a page named, without a full stop.
+        let c = cover_of("Övriga närvarande\tSe sida 2 Gunilla Dörner Buskas, tillförordnad kommunchef Amra Besic, kommunsekreterare\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Gunilla Dörner Buskas", "Amra Besic"]);
     }
 
     /// Tenth held-out 1001: "Beslutande ledamöter:" that lost its first letters.

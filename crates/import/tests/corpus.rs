@@ -392,7 +392,7 @@ const THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.90),
     ("secretary", 0.99),
     ("adjusters", 0.95),
-    ("attendees", 0.95),
+    ("attendees", 0.97),
     ("paragraphs", 0.66),
 ];
 
