@@ -231,6 +231,8 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A tenth held-out set (`tests/corpus/protocols/heldout10`: 2 more municipalities, all the
+/// store held), kept unseen until the reader of 3e7f6c1 read it.
 #[test]
 fn the_tenth_held_out_protocols() {
     held_out(
@@ -256,6 +258,8 @@ const TENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("paragraphs", 0.74),
 ];
 
+/// A ninth held-out set (`tests/corpus/protocols/heldout9`: 8 more municipalities, each text
+/// with a § heading), kept unseen until the reader of 2cc1a80 read it.
 #[test]
 fn the_ninth_held_out_protocols() {
     held_out(
@@ -281,6 +285,8 @@ const NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("paragraphs", 0.62),
 ];
 
+/// An eighth held-out set (`tests/corpus/protocols/heldout8`: 12 more municipalities, each text
+/// with a § heading), kept unseen until the reader of a6fd3e5 read it.
 #[test]
 fn the_eighth_held_out_protocols() {
     held_out(
@@ -307,6 +313,9 @@ const EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("paragraphs", 0.79),
 ];
 
+/// A seventh held-out set (`tests/corpus/protocols/heldout7`: 12 more municipalities, each text
+/// with a § heading), kept unseen until the reader of dda1cec read it; its first reading is in
+/// its README.
 #[test]
 fn the_seventh_held_out_protocols() {
     held_out(
