@@ -664,7 +664,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             secretaries
         };
         // The same one listed twice is one.
-        secretaries.dedup_by(|a, b| a.name == b.name);
+        let mut seen: Vec<&str> = Vec::new();
+        secretaries.retain(|a| {
+            let new = !seen.contains(&a.name.as_str());
+            seen.push(&a.name);
+            new
+        });
         // Among a kommunsekreterare, a nämndsekreterare and one titled "sekreterare och
         // kommunchef", the one titled the meeting's "sekreterare".
         if secretaries.len() > 1 {
@@ -928,8 +933,9 @@ static NO_PARTY: LazyLock<Regex> = LazyLock::new(|| {
 static PLACE_TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     // "kl. 13.00 16.00": the dash between the times may be lost.
     let time = r"(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]?\s*\d{1,2}[:.]\d{2})?:?";
-    // ("Måndag 17 november2014": "den" and the space before the year lost.)
-    let date = r"(?:\p{L}+dag\s+)?(?:den\s+)?\d{1,2}\s+\p{L}+\s*\d{4}";
+    // ("Måndag 17 november2014": "den" and the space before the year lost; then the month is
+    // named.)
+    let date = r"(?:\p{L}+dag\s+)?(?:den\s+\d{1,2}\s+\p{L}+\s*\d{4}|\d{1,2}\s+(?i:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s*\d{4})";
     // "Folkets Hus B-sal måndag kl Enligt sidor 44 och 45.": the weekday, and "kl" whose
     // time was lost.
     let lost = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+kl\b\.?";
@@ -960,16 +966,23 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             // "kl 18.30-19.55. Ajournering mellan kl 18.55-19.05", "kl. 17.30 19.15
             // Sammanträdet ajourneras mellan kl. 18.05 18.10", "kl 18:00-20:56 Uppehåll i
             // sammanträdet 19:44-19:49": the adjournment's times are not the meeting's.
-            let v = [
-                v.find("Ajourn"),
-                v.find("ajourn"),
-                v.find("Uppehåll"),
-                v.find("uppehåll"),
-            ]
-            .into_iter()
-            .flatten()
-            .min()
-            .map_or(v, |at| v.get(..at).unwrap_or(v));
+            // ("Uppehåll" only as a pause: "Uppehåll i sammanträdet", "uppehåll mellan", "uppehåll
+            // 19:44", not "Uppehållsrummet".)
+            let pause = ["Uppehåll ", "uppehåll "].iter().find_map(|p| {
+                v.match_indices(p).map(|(i, _)| i).find(|&i| {
+                    v.get(i + p.len()..)
+                        .and_then(|r| r.split_whitespace().next())
+                        .is_some_and(|n| {
+                            matches!(n, "i" | "mellan" | "kl" | "kl.")
+                                || n.starts_with(|c: char| c.is_ascii_digit())
+                        })
+                })
+            });
+            let v = [v.find("Ajourn"), v.find("ajourn"), pause]
+                .into_iter()
+                .flatten()
+                .min()
+                .map_or(v, |at| v.get(..at).unwrap_or(v));
             let (v, deciding) = list_after_time(v);
             if let Some(list) = deciding {
                 cover.warnings.push(format!(
@@ -1478,7 +1491,13 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
             "line {no}: närvaron står på annat ställe (\"{elsewhere}\"); den lästes inte härifrån"
         ));
         if let Some(r) = rest {
+            let before = cover.attendees.len();
             add_people(cover, no, r, Attendance::Other, false);
+            if cover.attendees.len() > before {
+                cover.warnings.push(format!(
+                    "line {no}: namnen efter \"{elsewhere}\" lästes som övriga närvarande (kontrollera)"
+                ));
+            }
         }
         return;
     }
@@ -2913,6 +2932,17 @@ mod tests {
         );
         assert_eq!(c.place.as_deref(), Some("Folkets Hus B-sal"));
         assert!(c.attendees.is_empty());
+    }
+
+    /// "Uppehåll" begins no place's name as a pause ("Uppehållsrummet").
+    #[test]
+    fn a_room_named_for_a_pause_is_a_place() {
+        let c = cover_of("Plats och tid\tUppehållsrummet, Brandstationen, kl 18.00-20.00\n");
+        assert_eq!(c.place.as_deref(), Some("Uppehållsrummet, Brandstationen"));
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("18:00"), Some("20:00"))
+        );
     }
 
     /// Eighth held-out 803, 810, 806: the place after the time under stacked labels, "Uppehåll"

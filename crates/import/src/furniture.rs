@@ -166,12 +166,11 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     })
 }
 
-/// Finds the body (*nämnd*): the *Nämnd/Styrelse*/*Organ* label of the notice
-/// box, else "Protokoll från X:s sammanträde" at the start, else the most frequent body-like
-/// line near page headers.
 /// The body as its decisions name it, when nothing else does ("Arbetsutskottets beslut
 /// Arbetsutskottet beslutar …", "Kultur- och fritidsutskottets beslut"): the body whose
-/// decisions the §§ record most often, in the definite form.
+/// decisions the §§ record most often (twice or more, or once with the body deciding after
+/// it), in the definite form; not a state authority's or a region's ("Länsstyrelsens beslut
+/// har överklagats").
 pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
     static DECISION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -193,13 +192,28 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
             }
         }
     }
-    let most = counts.iter().map(|(_, k)| *k).max()?;
+    counts.retain(|(n, _)| !n.starts_with("Läns") && !n.starts_with("Region"));
+    // Twice or more; or once, as the only body, with the body itself deciding after it
+    // ("Arbetsutskottets beslut Arbetsutskottet godkänner …").
+    let deciding_after = |name: &str| {
+        lines
+            .iter()
+            .any(|l| l.text.contains(&format!("{name}s beslut {name} ")))
+    };
+    let most = counts
+        .iter()
+        .map(|(_, k)| *k)
+        .max()
+        .filter(|m| *m >= 2 || counts.len() == 1 && deciding_after(&counts[0].0))?;
     let mut top = counts.iter().filter(|(_, k)| *k == most);
     let (name, _) = top.next()?;
     // A tie names no one body.
     (top.next().is_none() && is_body_line(name)).then(|| normal_case(name))
 }
 
+/// Finds the body (*nämnd*): the *Nämnd/Styrelse*/*Organ* label of the notice
+/// box, else "Protokoll från X:s sammanträde" at the start, else the most frequent body-like
+/// line near page headers.
 pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
     for l in lines.iter().take(400) {
         let text = l.text.trim_white();
@@ -1048,12 +1062,22 @@ mod tests {
             Some("Arbetsutskottet")
         );
         let lines = split_lines(
-            "Kultur- och fritidsutskottets beslut Kultur- och fritidsutskottet noterar",
+            "Kultur- och fritidsutskottets beslut Kultur- och fritidsutskottet noterar … Kultur- och fritidsutskottets beslut",
         );
         assert_eq!(
             body_from_decisions(&lines).as_deref(),
             Some("Kultur- och fritidsutskottet")
         );
+        // Once is enough only with the body deciding after it; never a state authority's.
+        let lines = split_lines("2 Arbetsutskottets beslut Arbetsutskottet beslutar");
+        assert_eq!(
+            body_from_decisions(&lines).as_deref(),
+            Some("Arbetsutskottet")
+        );
+        let lines = split_lines("2 Förslag till Kommunstyrelsens beslut att anta planen");
+        assert_eq!(body_from_decisions(&lines), None);
+        let lines = split_lines("Länsstyrelsens beslut … Länsstyrelsens beslut har överklagats");
+        assert_eq!(body_from_decisions(&lines), None);
         // A tie names none.
         let lines = split_lines("Arbetsutskottets beslut … Kommunstyrelsens beslut …");
         assert_eq!(body_from_decisions(&lines), None);
