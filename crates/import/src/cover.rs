@@ -677,12 +677,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 .iter()
                 .copied()
                 .filter(|a| {
-                    a.title.as_deref().is_some_and(|t| {
-                        let first = t.split_whitespace().next().unwrap_or("");
-                        let first = first.trim_matches(|c: char| ",.;:".contains(c));
-                        first.eq_ignore_ascii_case("sekreterare")
-                            || first.eq_ignore_ascii_case("sekr")
-                    })
+                    a.title
+                        .as_deref()
+                        .is_some_and(|t| matches!(title_word(t).as_str(), "sekreterare" | "sekr"))
                 })
                 .collect();
             if bare.len() == 1 {
@@ -960,29 +957,32 @@ static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Where an adjournment begins in a place and time's value: "kl 18.30-19.55. Ajournering mellan
+/// kl 18.55-19.05", "kl. 17.30 19.15 Sammanträdet ajourneras mellan kl. 18.05 18.10", "kl
+/// 18:00-20:56 Uppehåll i sammanträdet 19:44-19:49" ("Uppehåll" only as a pause, before "i",
+/// "mellan", "kl" or a time: not "Uppehållsrummet").
+fn adjournment_start(v: &str) -> Option<usize> {
+    let pause = ["Uppehåll ", "uppehåll "].iter().find_map(|p| {
+        v.match_indices(p).map(|(i, _)| i).find(|&i| {
+            v.get(i + p.len()..)
+                .and_then(|r| r.split_whitespace().next())
+                .is_some_and(|n| {
+                    matches!(n, "i" | "mellan" | "kl" | "kl.")
+                        || n.starts_with(|c: char| c.is_ascii_digit())
+                })
+        })
+    });
+    [v.find("Ajourn"), v.find("ajourn"), pause]
+        .into_iter()
+        .flatten()
+        .min()
+}
+
 fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
     match field {
         Field::PlaceTime => {
-            // "kl 18.30-19.55. Ajournering mellan kl 18.55-19.05", "kl. 17.30 19.15
-            // Sammanträdet ajourneras mellan kl. 18.05 18.10", "kl 18:00-20:56 Uppehåll i
-            // sammanträdet 19:44-19:49": the adjournment's times are not the meeting's.
-            // ("Uppehåll" only as a pause: "Uppehåll i sammanträdet", "uppehåll mellan", "uppehåll
-            // 19:44", not "Uppehållsrummet".)
-            let pause = ["Uppehåll ", "uppehåll "].iter().find_map(|p| {
-                v.match_indices(p).map(|(i, _)| i).find(|&i| {
-                    v.get(i + p.len()..)
-                        .and_then(|r| r.split_whitespace().next())
-                        .is_some_and(|n| {
-                            matches!(n, "i" | "mellan" | "kl" | "kl.")
-                                || n.starts_with(|c: char| c.is_ascii_digit())
-                        })
-                })
-            });
-            let v = [v.find("Ajourn"), v.find("ajourn"), pause]
-                .into_iter()
-                .flatten()
-                .min()
-                .map_or(v, |at| v.get(..at).unwrap_or(v));
+            // The adjournment's times are not the meeting's.
+            let v = adjournment_start(v).map_or(v, |at| v.get(..at).unwrap_or(v));
             let (v, deciding) = list_after_time(v);
             if let Some(list) = deciding {
                 cover.warnings.push(format!(
@@ -1120,19 +1120,18 @@ fn before_weekday(v: &str) -> String {
     }
 }
 
-/// What a flattened cover leaves after the place: "…, , ajournering", "… Omfattning", "… Tid",
+/// What a flattened cover leaves after the place: "…, , ", "… Omfattning", "… Tid",
 /// "…, vissa personuppgifter kan vara raderade …", "… öppet för allmänheten", a lost time ":15".
 fn clean_place(place: &str) -> String {
-    const STOPS: [&str; 14] = [
+    const STOPS: [&str; 12] = [
         ", ,",
         // "Kommunkontoret, Forshaga Avser :", "KS-salen, - deltagande", "Kungsbackarummet
-        // Klockan , paus samt", "Kommunhuset Svenljunga (Ajournering )": the next label, or
-        // the pause.
+        // Klockan , paus samt": the next label, or the pause. (An adjournment the place and
+        // time's value was cut before: `adjournment_start`.)
         " avser",
         ", - ",
         " klockan",
         ", paus",
-        " (ajournering",
         // "Tranås, kl: - Beslutat …": a time lost to OCR, and what followed it.
         ", kl:",
         ", kl.",
@@ -1141,7 +1140,6 @@ fn clean_place(place: &str) -> String {
         " omfattning",
         " öppet för allmänheten",
         ", paragraf",
-        ", ajournering",
     ];
     let lower = place.to_lowercase();
     let end = STOPS
@@ -1792,13 +1790,19 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
 
 /// Whether a title begins with the title of the one who keeps the minutes, and no other
 /// secretary's ("sekreterare", "nämndsekr.", "protokollförare"; not "ekonomisekreterare").
-fn is_secretary_title(title: &str) -> bool {
-    let t = title
+/// The first word of a title, without its punctuation, in small letters ("Sekreterare," →
+/// "sekreterare").
+fn title_word(title: &str) -> String {
+    title
         .split_whitespace()
         .next()
         .unwrap_or("")
         .trim_matches(|c: char| ",.;:".contains(c))
-        .to_lowercase();
+        .to_lowercase()
+}
+
+fn is_secretary_title(title: &str) -> bool {
+    let t = title_word(title);
     matches!(
         t.as_str(),
         "sekreterare"

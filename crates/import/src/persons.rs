@@ -694,14 +694,13 @@ pub(crate) static SUBSTITUTE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*([\p{L}]{1,6})\s*\)").expect("static regex"));
 
-/// Marks a run of names that a company's form ("AB") closed.
-const COMPANY: &str = "\u{0}AB";
-
 /// The names in `v`, in order.
 pub fn names(v: &str) -> Vec<String> {
     let v = SUBSTITUTE_CLAUSE.replace_all(v, " ");
     let v = PARTY.replace_all(&v, ",");
     let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
+    // The runs a company's form ("AB") closed: their last name is the company's.
+    let mut companies: Vec<usize> = Vec::new();
     let raws: Vec<&str> = v.split_whitespace().collect();
     for (k, raw) in raws.iter().copied().enumerate() {
         // Punctuation after a word ends the run after it.
@@ -725,7 +724,7 @@ pub fn names(v: &str) -> Vec<String> {
         } else if matches!(word, "AB" | "HB" | "KB") && !run.is_empty() {
             // "Caroline Nordholm-Jacobsen Nordanstigs Bostäder AB": the last name of the run
             // is a company's.
-            run.push(COMPANY);
+            companies.push(runs.len() - 1);
             runs.push(Vec::new());
         } else if !run.is_empty() {
             // "Anders Ledskog Teknisk chef": a capitalised adjective before a profession
@@ -755,13 +754,9 @@ pub fn names(v: &str) -> Vec<String> {
         }
     }
     let mut out = Vec::new();
-    for mut run in runs {
-        let company = run.last() == Some(&COMPANY);
-        if company {
-            run.pop();
-        }
-        let mut parts = cut(&run);
-        if company {
+    for (k, run) in runs.iter().enumerate() {
+        let mut parts = cut(run);
+        if companies.contains(&k) {
             parts.pop();
         }
         for name in parts {

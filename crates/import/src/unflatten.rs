@@ -222,8 +222,8 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
             out.push((at, label));
         }
     }
-    if let Some(m) = LOST_DECIDING.find(t) {
-        out.push((m.start() + 1, "ande"));
+    if let Some(at) = lost_deciding {
+        out.push((at, "ande"));
         out.sort_by_key(|(at, _)| *at);
     }
     out
@@ -987,6 +987,9 @@ fn names_contents(t: &str) -> bool {
     .any(|w| head.contains(w))
 }
 
+/// What ends a word of a table of contents besides its letters: dot leaders and punctuation.
+const CONTENTS_PUNCTUATION: [char; 4] = ['.', '…', ',', ':'];
+
 /// The words of a scraped text's table of contents or agenda, dot leaders left out: the titles
 /// as the protocol lists them.
 fn contents_words(lines: &[Line]) -> Vec<String> {
@@ -996,7 +999,7 @@ fn contents_words(lines: &[Line]) -> Vec<String> {
             names_contents(&l.text) || numbered_list(&l.text.split_whitespace().collect::<Vec<_>>())
         })
         .flat_map(|l| l.text.split_whitespace())
-        .map(|w| w.trim_end_matches(['.', '…', ',', ':']))
+        .map(|w| w.trim_end_matches(CONTENTS_PUNCTUATION))
         .filter(|w| !w.is_empty())
         .map(str::to_string)
         .collect()
@@ -1018,12 +1021,19 @@ fn contents_end(
         return b;
     }
     let same = |x: &str, y: &str| {
-        let x = x.trim_end_matches(['.', '…', ',', ':']);
-        x.len() == y.len() && x.to_lowercase() == y.to_lowercase()
+        let x = x.trim_end_matches(CONTENTS_PUNCTUATION);
+        x.chars()
+            .flat_map(char::to_lowercase)
+            .eq(y.chars().flat_map(char::to_lowercase))
     };
     // Where the contents number their entries as the §§ are numbered, only the heading's own
     // entry ("6 Delegationsbeslut, bygglov", not "5 Delegationsbeslut").
-    let numbered = |p: usize| number.is_some_and(|n| p > 0 && contents[p - 1] == n.to_string());
+    let number = number.map(|n| n.to_string());
+    let numbered = |p: usize| {
+        number
+            .as_ref()
+            .is_some_and(|n| p > 0 && contents[p - 1] == *n)
+    };
     let own_entry = (0..contents.len()).any(|p| numbered(p) && same(words[a], &contents[p]));
     let mut best = 0;
     for p in 0..contents.len() {
