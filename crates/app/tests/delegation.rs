@@ -454,3 +454,41 @@ fn an_order_extracted_cell_by_cell_is_read_with_a_warning_and_one_column_by_colu
         "{e:#}"
     );
 }
+
+/// An order written as lists under a heading that names the delegate (the corpus's 06:
+/// "Delegation till förvaltningschefen …" and numbered items under it) is read with the
+/// warning to check every item, every item given the heading's delegate, and stored.
+#[test]
+fn an_order_written_as_lists_under_a_delegate_heading_is_read_with_a_warning() {
+    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/delegation");
+    let o = read_order(&corpus.join("06.txt"), None, d("2024-05-01")).expect("06.txt");
+    assert!(
+        o.warnings
+            .iter()
+            .any(|w| w.contains("rubriker som namnger delegaten")
+                && w.contains("kontrollera varje punkt")),
+        "{:?}",
+        o.warnings
+    );
+    assert!(
+        o.warnings.iter().any(|w| w.contains("”l.”")),
+        "{:?}",
+        o.warnings
+    );
+    let i = o.order.item("4").expect("item 4");
+    assert_eq!(
+        i.delegates,
+        [["förvaltningschefen vid samhällsbyggnadsförvaltningen".to_string()]]
+    );
+    assert_eq!(
+        i.remark.as_deref(),
+        Some("Ärenden av principiell natur skall alltid avgöras av ledningsutskottet.")
+    );
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
+    assert_eq!(
+        store_order(&store, o, Some("06.txt"))
+            .expect("stored")
+            .version,
+        Some(1)
+    );
+}

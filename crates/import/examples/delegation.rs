@@ -6,8 +6,7 @@ fn main() {
         eprintln!("användning: delegation FIL");
         std::process::exit(2);
     };
-    let result = paragraf_import::read_file(std::path::Path::new(&path))
-        .and_then(|t| paragraf_import::parse_delegation(&t));
+    let result = paragraf_import::read_delegation_file(std::path::Path::new(&path));
     match result {
         Ok(p) => match serde_json::to_string_pretty(&p) {
             Ok(s) => println!("{s}"),

@@ -1236,7 +1236,8 @@ pub fn layout_tables_to_tabs(raw: &str) -> String {
 /// tables by their columns' meaning ([`crate::delegation_grid`]), `.txt` and `.pdf` by the
 /// text reader (a PDF's tables rebuilt from the columns' positions, see
 /// [`layout_tables_to_tabs`]); a text without such a table whose cells came out one by one
-/// is put back into rows by [`crate::delegation_cells`].
+/// is put back into rows by [`crate::delegation_cells`], and one written as lists under
+/// headings that name the delegate by [`crate::delegation_lists`].
 pub fn read_delegation_file(path: &std::path::Path) -> Result<DelegationDocument, ImportError> {
     read_delegation_file_with(path, None)
 }
@@ -1291,23 +1292,33 @@ pub fn read_delegation_file_with(
     match sniffed {
         Some(f) => crate::delegation_grid::read_order_table(&name, f, text.as_bytes(), columns),
         None => match parse_delegation(&text) {
-            // A table extracted cell by cell, without its header's columns side by side.
-            Err(ImportError::NoDelegationOrder) => match crate::delegation_cells::rows(&text) {
-                Some(rows) => {
-                    let mut d = crate::delegation_grid::order_from_rows(
-                        &name,
-                        &rows,
-                        None,
-                        Some(&crate::delegation_cells::COLUMNS),
-                    )?;
-                    d.warnings.insert(
-                        0,
-                        "läst som en tabell utdragen cell för cell (utan kolumner): varje cell har fått sin kolumn efter vad den innehåller; kontrollera varje punkt".to_string(),
-                    );
+            Err(ImportError::NoDelegationOrder) => {
+                // Rows put back together, read as a table of known columns, with warnings first.
+                let from_rows = |rows: &[Vec<String>],
+                                 columns: &[crate::delegation_grid::Role],
+                                 first: Vec<&str>| {
+                    let mut d =
+                        crate::delegation_grid::order_from_rows(&name, rows, None, Some(columns))?;
+                    d.warnings
+                        .splice(0..0, first.into_iter().map(str::to_string));
                     Ok(d)
+                };
+                if let Some(rows) = crate::delegation_cells::rows(&text) {
+                    // A table extracted cell by cell, without its header's columns side by side.
+                    from_rows(&rows, &crate::delegation_cells::COLUMNS, vec![
+                        "läst som en tabell utdragen cell för cell (utan kolumner): varje cell har fått sin kolumn efter vad den innehåller; kontrollera varje punkt",
+                    ])
+                } else if let Some((rows, letter_one)) = crate::delegation_lists::rows(&text) {
+                    // Lists under headings that name the delegate ("Delegation till X").
+                    let mut first = vec!["läst som listor under rubriker som namnger delegaten (”Delegation till …”, ”Delegat: …”): varje numrerad punkt har fått rubrikens delegat; kontrollera varje punkt"];
+                    if letter_one {
+                        first.push("en punkt är numrerad ”l.” där ”1.” troligen avsågs; numret står som i texten");
+                    }
+                    from_rows(&rows, &crate::delegation_lists::COLUMNS, first)
+                } else {
+                    Err(ImportError::NoDelegationOrder)
                 }
-                None => Err(ImportError::NoDelegationOrder),
-            },
+            }
             other => other,
         },
     }

@@ -18,6 +18,7 @@ mod dates;
 pub mod delegation;
 mod delegation_cells;
 pub mod delegation_grid;
+mod delegation_lists;
 mod error;
 pub mod followup;
 mod furniture;
