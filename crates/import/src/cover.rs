@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 74] = [
+const LABELS: [(&str, Field); 76] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -74,6 +74,10 @@ const LABELS: [(&str, Field); 74] = [
     ("justeringens plats och tid", Field::AdjustmentPlaceTime),
     ("justeringens tid och plats", Field::AdjustmentPlaceTime),
     ("tid och plats för justering", Field::AdjustmentPlaceTime),
+    // Those absent ("Ej närvarande, ordinarie/ersättare Daniel Ådin, ordförande (S) …") are
+    // no attendees.
+    ("ej närvarande", Field::Ignore),
+    ("frånvarande", Field::Ignore),
     ("ej tjänstgörande ersättare", Field::Substitutes),
     ("ej tjänstgörande", Field::Substitutes),
     ("icke tjänstgörande ersättare", Field::Substitutes),
@@ -153,7 +157,7 @@ static PARAS: LazyLock<Regex> = LazyLock::new(|| {
 static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     // "för" ends a word: "ersättare förvaltningschef" (a column of roles) replaces no one;
     // "ers" too: "ej tjg ersättare" is a substitute not serving, who replaces no one.
-    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjg\.?\s*ersättare\s+för\b|tjg\.?\s*ers(?:\.|\b)\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b)\s*")
+    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjänstgjorde\s+för\b|tjg\.?\s*ersättare\s+för\b|tjg\.?\s*ers(?:\.|\b)\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b)\s*")
         .expect("static regex")
 });
 static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -960,7 +964,8 @@ static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// Where an adjournment begins in a place and time's value: "kl 18.30-19.55. Ajournering mellan
 /// kl 18.55-19.05", "kl. 17.30 19.15 Sammanträdet ajourneras mellan kl. 18.05 18.10", "kl
 /// 18:00-20:56 Uppehåll i sammanträdet 19:44-19:49" ("Uppehåll" only as a pause, before "i",
-/// "mellan", "kl" or a time: not "Uppehållsrummet").
+/// "mellan", "kl" or a time: not "Uppehållsrummet"), or a side note with times of its own in
+/// parentheses ("kl. 13:00 16:10 (Gruppmöten kl. 12:00 13:00)").
 fn adjournment_start(v: &str) -> Option<usize> {
     let pause = ["Uppehåll ", "uppehåll "].iter().find_map(|p| {
         v.match_indices(p).map(|(i, _)| i).find(|&i| {
@@ -972,7 +977,19 @@ fn adjournment_start(v: &str) -> Option<usize> {
                 })
         })
     });
-    [v.find("Ajourn"), v.find("ajourn"), pause]
+    // "kl. 13:00 16:10 (Gruppmöten kl. 12:00 13:00)": a side note's times in parentheses
+    // after the meeting's.
+    let side_note = v.match_indices(" (").map(|(i, _)| i).find(|&i| {
+        let note = v.get(i + 2..).unwrap_or("");
+        let note = note
+            .get(..note.find(')').unwrap_or(note.len()))
+            .unwrap_or("");
+        WRAPPED_TIME.is_match(v.get(..i).and_then(|b| b.rsplit(' ').next()).unwrap_or(""))
+            && note.starts_with(char::is_uppercase)
+            && note.contains(|c: char| c.is_ascii_digit())
+            && note.contains([':', '.'])
+    });
+    [v.find("Ajourn"), v.find("ajourn"), pause, side_note]
         .into_iter()
         .flatten()
         .min()
@@ -1136,7 +1153,8 @@ fn clean_place(place: &str) -> String {
         ", kl:",
         ", kl.",
         ", kl ",
-        ", vissa personuppgifter",
+        // (Also where the extraction lost a letter: "Vissa personuppgiftekan vara raderade".)
+        ", vissa personuppgift",
         " omfattning",
         " öppet för allmänheten",
         ", paragraf",
@@ -1198,9 +1216,47 @@ fn strip_prefix_ci(v: &str, prefixes: &[&str]) -> String {
 /// "Bert Öhlund, ordförande Lars Björklund, sekreterare.. Ann Åström, protokollsjusterare":
 /// each role after its name and a comma.
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*(sekreterare|vice ordförande|ordförande|justerande|protokollsjusterare|justerare)(?-u:\b)")
+    Regex::new(r"(?i),\s*((?:nämnd|kommun)?sekreterare|vice ordförande|(?:mötes)?ordförande|justerande|(?:protokolls?)?justerare)(?-u:\b)")
         .expect("static regex")
 });
+
+/// Where a second person's name begins in a run of two names without a party between
+/// ("Agneta Pohjanen Günter Larsson"): at the third or fourth word when it is a known first
+/// name and each part has two or three words, or at the third of four.
+fn second_name_at(run: &str) -> Option<usize> {
+    let words: Vec<(usize, &str)> = run
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - run.as_ptr() as usize, w))
+        .collect();
+    (4..=6).contains(&words.len()).then_some(())?;
+    (2..=3)
+        .filter(|&k| words.len() - k >= 2)
+        .find(|&k| {
+            (words.len() == 4
+                || words
+                    .get(k)
+                    .is_some_and(|(_, w)| crate::persons::is_first_name(w)))
+                && words.iter().all(|(_, w)| crate::persons::is_name_token(w))
+        })
+        .and_then(|k| words.get(k).map(|(at, _)| *at))
+}
+
+/// A signer's role as the block writes it, in the form the block's reader knows:
+/// "nämndsekreterare" → "sekreterare", "mötesordförande" → "ordförande",
+/// "protokolljusterare" → "justerare".
+fn sign_role(written: &str) -> String {
+    let lower = written.to_lowercase();
+    let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    if lower.ends_with("sekreterare") {
+        "sekreterare".into()
+    } else if lower == "mötesordförande" {
+        "ordförande".into()
+    } else if lower.starts_with("protokoll") {
+        "justerare".into()
+    } else {
+        lower
+    }
+}
 
 /// "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist Justerande Bert Broman", or each role
 /// after its name ("Bert Öhlund, ordförande Lars Björklund, sekreterare").
@@ -1209,7 +1265,7 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
         .captures_iter(v)
         .filter_map(|c| {
             let all = c.get(0)?;
-            Some((all.start(), all.end(), c.get(1)?.as_str().to_lowercase()))
+            Some((all.start(), all.end(), sign_role(c.get(1)?.as_str())))
         })
         .collect();
     // "Justeras Marianne Dahlberg ordförande Ola Erlandsson": a role in small letters after a
@@ -1238,11 +1294,16 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
         }
         marks = kept;
     }
-    // Every label right after a comma: the names stand before their roles.
-    let after_names = !marks.is_empty()
-        && marks
+    // Every label right after a comma: the names stand before their roles. (Also when only
+    // roles of a longer word stand there, after commas: "Agneta Pohjanen, mötesordförande
+    // Isak Burman, protokolljusterare Anette Burén Andersson, nämndsekreterare".)
+    let after_names = if marks.is_empty() {
+        ROLE_AFTER.find_iter(v).nth(1).is_some()
+    } else {
+        marks
             .iter()
-            .all(|(start, _, _)| v.get(..*start).is_some_and(|b| b.trim_end().ends_with(',')));
+            .all(|(start, _, _)| v.get(..*start).is_some_and(|b| b.trim_end().ends_with(',')))
+    };
     if after_names {
         let mut from = 0;
         for c in ROLE_AFTER.captures_iter(v) {
@@ -1255,16 +1316,14 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
                 continue;
             };
             let name = clean_name(before.get(at..).unwrap_or(""));
-            match role.as_str().to_lowercase().as_str() {
+            match sign_role(role.as_str()).as_str() {
                 "sekreterare" => {
                     cover.secretary.get_or_insert(name);
                 }
                 "ordförande" => {
                     cover.chair.get_or_insert(name);
                 }
-                "justerande" | "justerare" | "protokollsjusterare"
-                    if !cover.adjusters.contains(&name) =>
-                {
+                "justerande" | "justerare" if !cover.adjusters.contains(&name) => {
                     cover.adjusters.push(name);
                 }
                 _ => {}
@@ -1425,6 +1484,11 @@ fn annotation(att: &mut Attendee, text: &str) {
         || lower == "ordf."
         || lower == "ordf"
         || lower.starts_with("ordförande")
+        // "Joakim Wallström, mötesordförande (V)", "Agneta Pohjanen (C) Tjänstgör som
+        // mötesordförande": the meeting's chair in the nämnd's chair's absence.
+        || lower.starts_with("mötesordförande")
+        || lower == "tjänstgör som mötesordförande"
+        || lower == "tjänstgör som ordförande"
     {
         att.position = Some("ordförande".into());
     } else if !lower.is_empty() && att.attendance == Attendance::Other {
@@ -1599,20 +1663,35 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                 .then(|| annot.find("för"))
                 .flatten()
         });
+        let mut name = name;
+        let mut replaced_alone = false;
         if let (Some(at), Some(li)) = (sub, last) {
-            // "… tjänstgörande ersättare för NAME (P)": NAME is the absent member.
+            // "… tjänstgörande ersättare för NAME (P)": NAME is the absent member. (But
+            // "Petter Ershag (KD) Tjänstgör för Agneta Pohjanen Günter Larsson (L)": the member
+            // replaced without a party, then the next member with his.)
+            let next = second_name_at(name);
+            let replaced = next.map_or(name, |k| name.get(..k).unwrap_or(name));
             if let Some(a) = cover.attendees.get_mut(li) {
                 annotation(a, annot.get(..at).unwrap_or(""));
-                a.substitute_for = Some(clean_name(name));
+                a.substitute_for = Some(clean_name(replaced));
                 if a.position.as_deref() == Some("ledamot") {
                     a.position = None;
                 }
             }
-            cursor = *end;
             last = None;
-            continue;
+            match next {
+                Some(k) => {
+                    name = name.get(k..).unwrap_or("");
+                    replaced_alone = true;
+                }
+                None => {
+                    cursor = *end;
+                    continue;
+                }
+            }
         }
-        if let Some(li) = last {
+        if replaced_alone {
+        } else if let Some(li) = last {
             let (annot, others) = others_after(annot);
             if let Some(a) = cover.attendees.get_mut(li) {
                 annotation(a, annot);
@@ -2947,6 +3026,60 @@ mod tests {
             (c.start_time.as_deref(), c.end_time.as_deref()),
             (Some("18:00"), Some("20:00"))
         );
+    }
+
+    /// Eleventh held-out 1103 and 1105: a side note's times in parentheses, those absent ("Ej
+    /// närvarande"), "mötesordförande" as the chair in the list and the signatures,
+    /// "Tjänstgjorde för", and the member replaced named without a party before the next.
+    #[test]
+    fn a_meeting_chair_those_absent_and_a_side_note() {
+        let c = cover_of(
+            "Plats och tid\tEddahallens konferensrum kl. 13:00 16:10 (Gruppmöten kl. 12:00 13:00)\n\
+             Beslutande\tJoakim Wallström, mötesordförande (V) Lova Torstensson (V) Tjänstgjorde för Joakim Wallström, (V) \
+             Agneta Pohjanen (C) Tjänstgör som mötesordförande Petter Ershag (KD) Tjänstgör för Agneta Pohjanen Günter Larsson (L)\n\
+             Ej närvarande\tDaniel Ådin, ordförande (S) ordinarie Robert Eskelinen (S) ordinarie\n\
+             Underskrifter\tAgneta Pohjanen, mötesordförande Joakim Wallström, mötesordförande Isak Burman, protokolljusterare Anette Burén Andersson, nämndsekreterare\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Eddahallens konferensrum"));
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("13:00"), Some("16:10"))
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Joakim Wallström",
+                "Lova Torstensson",
+                "Agneta Pohjanen",
+                "Petter Ershag",
+                "Günter Larsson"
+            ]
+        );
+        assert_eq!(c.attendees[0].position.as_deref(), Some("ordförande"));
+        assert_eq!(
+            c.attendees[1].substitute_for.as_deref(),
+            Some("Joakim Wallström")
+        );
+        assert_eq!(c.attendees[2].position.as_deref(), Some("ordförande"));
+        assert_eq!(
+            c.attendees[3].substitute_for.as_deref(),
+            Some("Agneta Pohjanen")
+        );
+        assert_eq!(c.chair.as_deref(), Some("Agneta Pohjanen"));
+        assert_eq!(c.secretary.as_deref(), Some("Anette Burén Andersson"));
+        assert_eq!(c.adjusters, ["Isak Burman"]);
+        assert_eq!(second_name_at("Agneta Pohjanen"), None);
+        // 1105: a notice of redaction that lost a letter ends the place; "Ersättarna" before
+        // the names is no name's.
+        let c = cover_of(
+            "Plats och tid\tKommunstyrelsens sammanträdesrum, klockan Vissa personuppgiftekan vara raderade p g a gällande lag\n\
+             Övriga deltagande\tErsättarna Kenth Lundin (M) och Barbara Hallström (FP)\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Kommunstyrelsens sammanträdesrum"));
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Kenth Lundin", "Barbara Hallström"]);
+        assert_eq!(second_name_at("Mustafa Nor Jibril"), None);
     }
 
     /// Eighth held-out 803, 810, 806: the place after the time under stacked labels, "Uppehåll"

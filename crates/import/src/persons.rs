@@ -485,7 +485,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 73] = [
+const NOT_NAME: [&str; 75] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -528,6 +528,9 @@ const NOT_NAME: [&str; 73] = [
     "tid",
     "beslutande",
     "ersättare",
+    // "Övriga deltagande Ersättarna Kenth Lundin (M) och …": the definite plural.
+    "ersättarna",
+    "ledamöterna",
     "tjänstemän",
     "tjänstepersoner",
     "övriga",

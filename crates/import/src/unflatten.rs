@@ -45,7 +45,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 57] = [
+const LABELS: [&str; 59] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -64,6 +64,8 @@ const LABELS: [&str; 57] = [
     "Sammanträdesdatum",
     "Sammanträdesdag",
     "Ej beslutande",
+    "Ej närvarande",
+    "Frånvarande",
     "Beslutande ledamöter",
     "Beslutande",
     "Ledamöter",
@@ -114,7 +116,7 @@ const LABELS: [&str; 57] = [
 /// Starttid 13:00 Sluttid:16:15".
 static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:Tid|Klockan):?\s*(?:Starttid:?\s*)?(?:kl\.?\s*)?\d{1,2}[:.]\d{2}:?(?:\s*(?:[-–]|Sluttid:?)\s*\d{1,2}[:.]\d{2})?",
+        r"^(?:Tid|Klockan):?\s*(?:Starttid:?\s*)?(?:[kK]l\.?\s*)?\d{1,2}[:.]\d{2}:?(?:\s*(?:[-–]|Sluttid:?)\s*\d{1,2}[:.]\d{2})?",
     )
     .expect("static regex")
 });
@@ -348,6 +350,21 @@ const LOST_SUBJECT_VERBS: [&str; 10] = [
     "fastställer",
     "fastställa",
     "antar",
+];
+
+/// The labels of a §'s parts, one word each ("Ärendebeskrivning", "Beslutsunderlag"): no
+/// title goes on into them.
+const SECTION_WORDS: [&str; 10] = [
+    "ärendebeskrivning",
+    "beslutsunderlag",
+    "sammanfattning",
+    "bakgrund",
+    "yrkande",
+    "yrkanden",
+    "beslutsgång",
+    "propositionsordning",
+    "ärendebakgrund",
+    "beslutsförslag",
 ];
 
 /// Finite verbs of a text's first sentence that no title has ("är", "går", "noteras").
@@ -711,6 +728,9 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             let stop = *w == "s"
                 || lower.starts_with("dnr")
                 || lower == "diarienummer"
+                // "Ks 208 Arbetsmiljökartläggning Ärendebeskrivning Au I …": a label of the §'s
+                // parts.
+                || w.starts_with(char::is_uppercase) && SECTION_WORDS.contains(&lower.as_str())
                 // "Vn 1 Val av justerare nummer Monica Joby (M) justerar …": "Diarienummer"
                 // that lost its first letters, and its number.
                 || lower == "nummer"
@@ -1521,6 +1541,11 @@ mod tests {
             labels("Plats IOGT-NTO Tid Torsdagen den 27 april 2017"),
             ["Plats"]
         );
+        // Eleventh held-out 1101: "Kl" with a capital.
+        assert_eq!(
+            labels("PROTOKOLL 1(40) Tid: Kl 13:00-16:40 Plats: Forsen"),
+            ["Tid:", "Plats"]
+        );
         // Sixth held-out 610: a table of contents headed "Innehåll" holds no headings.
         let (cut, met) = cut_headings(
             Line {
@@ -1877,8 +1902,9 @@ mod tests {
         assert!(!counts_its_page("Kommunstyrelsen beslutar att anta planen"));
     }
 
-    /// Eighth held-out 804, seventh 704 and 712, tenth 1002, third 302: the first sentence's
-    /// verb and its subject, the title's first word repeated, and "nummer" end a title.
+    /// Eighth held-out 804, seventh 704 and 712, tenth 1002, third 302, eleventh 1110: the
+    /// first sentence's verb and its subject, the title's first word repeated, "nummer" and a
+    /// label of the §'s parts end a title.
     #[test]
     fn titles_that_the_texts_first_sentence_ends() {
         for (text, whole) in [
@@ -1901,6 +1927,11 @@ mod tests {
             (
                 "Vn 1 Val av justerare nummer Monica Joby (M) justerar protokollet.",
                 "Val av justerare",
+            ),
+            // Eleventh held-out 1110: a label of the §'s parts.
+            (
+                "Ks 208 Arbetsmiljökartläggning Ärendebeskrivning Au I arbetsmiljökartläggningen för 2008",
+                "Arbetsmiljökartläggning",
             ),
         ] {
             assert_eq!(title(text).1, whole, "{text}");
