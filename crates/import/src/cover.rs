@@ -995,11 +995,37 @@ fn adjournment_start(v: &str) -> Option<usize> {
         .min()
 }
 
+/// The place written after an adjournment whose times were lost ("ajournerat kl
+/// Sammanträdesrummet Vidöstern, Olofsgatan 9, Ljungby"): what follows the adjournment's
+/// words and times, when it begins with a capital.
+fn place_after_adjournment(t: &str) -> Option<&str> {
+    let mut rest = t.trim_start();
+    loop {
+        let word = rest.split_whitespace().next()?;
+        let lower = word.trim_end_matches([',', '.']).to_lowercase();
+        let skip = lower.starts_with("ajourn")
+            || lower.starts_with("uppehåll")
+            || matches!(
+                lower.as_str(),
+                "sammanträdet" | "mellan" | "kl" | "klockan" | "och" | "i" | "-" | "–" | ""
+            )
+            || lower.starts_with(|c: char| c.is_ascii_digit());
+        if !skip {
+            break;
+        }
+        rest = rest.get(word.len()..)?.trim_start();
+    }
+    rest.starts_with(char::is_uppercase).then_some(rest)
+}
+
 fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
     match field {
         Field::PlaceTime => {
-            // The adjournment's times are not the meeting's.
-            let v = adjournment_start(v).map_or(v, |at| v.get(..at).unwrap_or(v));
+            // The adjournment's times are not the meeting's. (What follows them may be the
+            // place: "23 mars 2016, klockan , ajournerat kl Sammanträdesrummet Vidöstern, …".)
+            let at = adjournment_start(v);
+            let after = at.and_then(|at| place_after_adjournment(v.get(at..).unwrap_or("")));
+            let v = at.map_or(v, |at| v.get(..at).unwrap_or(v));
             let (v, deciding) = list_after_time(v);
             if let Some(list) = deciding {
                 cover.warnings.push(format!(
@@ -1011,7 +1037,12 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             cover.start_time = cover.start_time.take().or(s);
             cover.end_time = cover.end_time.take().or(e);
             cover.date = cover.date.take().or_else(|| first_date(v));
-            let place = clean_place(&strip_date_time(&before_weekday(v)));
+            let mut place = clean_place(&strip_date_time(&before_weekday(v)));
+            if place.is_empty() {
+                place = after
+                    .map(|a| clean_place(&strip_date_time(a)))
+                    .unwrap_or_default();
+            }
             if !place.is_empty() {
                 cover.place.get_or_insert(place);
             }
@@ -1241,6 +1272,67 @@ fn second_name_at(run: &str) -> Option<usize> {
         .and_then(|k| words.get(k).map(|(at, _)| *at))
 }
 
+/// "Justerare: Helena Öhlund Rikard Granström Lilian Johansson Tommy Lindgren Helena Öhlund
+/// Rikard Granström kommunsekreterare ordförande justerare justerare": the signers' names,
+/// then their roles in small letters in the same order (a signature line's captions read
+/// after the names). The names before the signers' are the first label's. Returns whether
+/// the block was read so.
+fn signers_then_roles(cover: &mut Cover, v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    let roles: Vec<String> = words
+        .iter()
+        .rev()
+        .take_while(|w| {
+            w.starts_with(char::is_lowercase)
+                && matches!(
+                    sign_role(w.trim_end_matches([',', '.'])).as_str(),
+                    "sekreterare" | "ordförande" | "justerare" | "justerande"
+                )
+        })
+        .map(|w| sign_role(w.trim_end_matches([',', '.'])))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if roles.len() < 2 {
+        return false;
+    }
+    let head = words[..words.len() - roles.len()].join(" ");
+    let names = crate::persons::names(&head);
+    let Some(split) = names.len().checked_sub(roles.len()) else {
+        return false;
+    };
+    // The first label's own names: "Justerare: Helena Öhlund Rikard Granström".
+    let label = words.first().map(|w| sign_role(w.trim_end_matches(':')));
+    for name in &names[..split] {
+        match label.as_deref() {
+            Some("justerare" | "justerande" | "justeras") if !cover.adjusters.contains(name) => {
+                cover.adjusters.push(name.clone());
+            }
+            Some("sekreterare") => {
+                cover.secretary.get_or_insert(name.clone());
+            }
+            Some("ordförande") => {
+                cover.chair.get_or_insert(name.clone());
+            }
+            _ => {}
+        }
+    }
+    for (name, role) in names[split..].iter().zip(&roles) {
+        match role.as_str() {
+            "sekreterare" => {
+                cover.secretary.get_or_insert(name.clone());
+            }
+            "ordförande" => {
+                cover.chair.get_or_insert(name.clone());
+            }
+            _ if !cover.adjusters.contains(name) => cover.adjusters.push(name.clone()),
+            _ => {}
+        }
+    }
+    true
+}
+
 /// A signer's role as the block writes it, in the form the block's reader knows:
 /// "nämndsekreterare" → "sekreterare", "mötesordförande" → "ordförande",
 /// "protokolljusterare" → "justerare".
@@ -1261,6 +1353,9 @@ fn sign_role(written: &str) -> String {
 /// "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist Justerande Bert Broman", or each role
 /// after its name ("Bert Öhlund, ordförande Lars Björklund, sekreterare").
 fn parse_signature_block(cover: &mut Cover, v: &str) {
+    if signers_then_roles(cover, v) {
+        return;
+    }
     let mut marks: Vec<(usize, usize, String)> = SIGN_LABEL
         .captures_iter(v)
         .filter_map(|c| {
@@ -3028,7 +3123,9 @@ mod tests {
         );
     }
 
-    /// Eleventh held-out 1103 and 1105: a side note's times in parentheses, those absent ("Ej
+    /// Eleventh held-out 1101, 1103, 1105 and 1107: signers before their roles, a side note's
+    /// times in parentheses, the place
+    /// after an adjournment, those absent ("Ej
     /// närvarande"), "mötesordförande" as the chair in the list and the signatures,
     /// "Tjänstgjorde för", and the member replaced named without a party before the next.
     #[test]
@@ -3070,6 +3167,17 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Anette Burén Andersson"));
         assert_eq!(c.adjusters, ["Isak Burman"]);
         assert_eq!(second_name_at("Agneta Pohjanen"), None);
+        // 1101: the signers' names, then their roles in small letters.
+        let c = cover_of("Justerare:\tHelena Öhlund Rikard Granström Lilian Johansson Tommy Lindgren Helena Öhlund Rikard Granström kommunsekreterare ordförande justerare justerare\n");
+        assert_eq!(c.chair.as_deref(), Some("Tommy Lindgren"));
+        assert_eq!(c.secretary.as_deref(), Some("Lilian Johansson"));
+        assert_eq!(c.adjusters, ["Helena Öhlund", "Rikard Granström"]);
+        // 1107: the place after an adjournment whose times were lost.
+        let c = cover_of("Tid och plats\t23 mars 2016, klockan , ajournerat kl Sammanträdesrummet Vidöstern, Olofsgatan 9, Ljungby\n");
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Sammanträdesrummet Vidöstern, Olofsgatan 9, Ljungby")
+        );
         // 1105: a notice of redaction that lost a letter ends the place; "Ersättarna" before
         // the names is no name's.
         let c = cover_of(

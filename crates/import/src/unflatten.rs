@@ -45,7 +45,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 59] = [
+const LABELS: [&str; 60] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -98,6 +98,7 @@ const LABELS: [&str; 59] = [
     "Paragrafer",
     "ANSLAG/BEVIS",
     "BEVIS OM ANSLAG",
+    "ANSLAGSBEVIS",
     "Organ",
     // The organ's label in some notice boxes ("… genom anslag Forum Omsorgsnämnden …",
     // "… Nämnd Kommunfullmäktige Datum då …").
@@ -1206,6 +1207,13 @@ fn cut_headings(line: Line, lost: bool, contents: &[String]) -> (Vec<Line>, bool
     let mut out = Vec::new();
     let mut at = 0;
     for (n, cut, a, b) in found {
+        // "KF 1 Dnr 0093/ ÄNDRING AV KUNGÖRELSE KF Ärende nr 15 …": the heading's register
+        // code again after a title in capitals begins the text.
+        let b = if b > a + 1 && is_code(words[b - 1]) && words.get(cut) == Some(&words[b - 1]) {
+            b - 1
+        } else {
+            b
+        };
         let b = contents_end(&words, a, b, contents, Some(n));
         let before = piece(at, cut);
         if !before.is_empty() {
@@ -1541,10 +1549,15 @@ mod tests {
             labels("Plats IOGT-NTO Tid Torsdagen den 27 april 2017"),
             ["Plats"]
         );
-        // Eleventh held-out 1101: "Kl" with a capital.
+        // Eleventh held-out 1101: "Kl" with a capital …
         assert_eq!(
             labels("PROTOKOLL 1(40) Tid: Kl 13:00-16:40 Plats: Forsen"),
             ["Tid:", "Plats"]
+        );
+        // … and "ANSLAGSBEVIS" after the signers' roles.
+        assert_eq!(
+            labels("Tommy Lindgren kommunsekreterare ordförande ANSLAGSBEVIS Justeringen har tillkännagivits"),
+            ["ANSLAGSBEVIS"]
         );
         // Sixth held-out 610: a table of contents headed "Innehåll" holds no headings.
         let (cut, met) = cut_headings(
@@ -1936,6 +1949,17 @@ mod tests {
         ] {
             assert_eq!(title(text).1, whole, "{text}");
         }
+        // Eleventh held-out 1101: the register code again after a title in capitals.
+        let line = Line {
+            no: 1,
+            text: "2 PROTOKOLL 2(40) KF 1 Dnr 0093/ ÄNDRING AV KUNGÖRELSE KF Ärende nr 15 revidering av bevarandeplan utgår.".into(),
+        };
+        let (lines, _) = cut_headings(line, false, &[]);
+        assert!(
+            lines.iter().any(|l| l.text == "§ 1 ÄNDRING AV KUNGÖRELSE"),
+            "{:?}",
+            lines.iter().map(|l| &l.text).collect::<Vec<_>>()
+        );
         // The lost "Diarienummer" is no text of the §'s.
         let line = Line {
             no: 1,
