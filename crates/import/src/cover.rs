@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 76] = [
+const LABELS: [(&str, Field); 77] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -94,6 +94,7 @@ const LABELS: [(&str, Field); 76] = [
     ("övriga deltagare", Field::Others),
     ("övriga deltagande", Field::Others),
     ("utses att justera", Field::Adjusters),
+    ("utses justera", Field::Adjusters),
     ("utsedd att justera", Field::Adjusters),
     ("utsedda att justera", Field::Adjusters),
     ("sammanträdesdatum", Field::Date),
@@ -3172,6 +3173,17 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Tommy Lindgren"));
         assert_eq!(c.secretary.as_deref(), Some("Lilian Johansson"));
         assert_eq!(c.adjusters, ["Helena Öhlund", "Rikard Granström"]);
+        // Twelfth held-out 1209: a time glued to "kl".
+        let c =
+            cover_of("Plats och tid\tLjusdalssalen, Förvaltningshuset, Ljusdal kl18:00-21:00\n");
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Ljusdalssalen, Förvaltningshuset, Ljusdal")
+        );
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("18:00"), Some("21:00"))
+        );
         // 1107: the place after an adjournment whose times were lost.
         let c = cover_of("Tid och plats\t23 mars 2016, klockan , ajournerat kl Sammanträdesrummet Vidöstern, Olofsgatan 9, Ljungby\n");
         assert_eq!(

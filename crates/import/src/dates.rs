@@ -48,8 +48,10 @@ static STANDALONE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
+/// A clock time: "18:00", "9.30"; also glued to "kl" ("Ljusdal kl18:00-21:00").
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)([01]?\d|2[0-3])\s*[:.]\s*([0-5]\d)(?-u:\b)").expect("static regex")
+    Regex::new(r"(?:(?-u:\b)|(?i:kl)\.?)([01]?\d|2[0-3])\s*[:.]\s*([0-5]\d)(?-u:\b)")
+        .expect("static regex")
 });
 /// "kl 14,00 17,15": times after "kl" written with a comma.
 static COMMA_TIMES: LazyLock<Regex> = LazyLock::new(|| {

@@ -215,6 +215,17 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
 /// box, else "Protokoll från X:s sammanträde" at the start, else the most frequent body-like
 /// line near page headers.
 pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
+    // "Avser sammanträde med Kommunfullmäktige": the notice box's words before the body.
+    const NOTICE: &str = "avser sammanträde med ";
+    find_body(lines, date).map(|b| {
+        b.get(..NOTICE.len())
+            .filter(|p| p.to_lowercase() == NOTICE)
+            .and_then(|_| b.get(NOTICE.len()..))
+            .map_or(b.clone(), normal_case)
+    })
+}
+
+fn find_body(lines: &[Line], date: &str) -> Option<String> {
     for l in lines.iter().take(400) {
         let text = l.text.trim_white();
         if let Some(c) = crate::text::matched(&BODY_LABEL, text) {
@@ -1148,6 +1159,11 @@ mod tests {
         assert_eq!(
             body("Malin Thorson (nämndsekreterare) och hela nämnden närvarade").as_deref(),
             None
+        );
+        // Twelfth held-out 1201: the notice box's "Avser sammanträde med".
+        assert_eq!(
+            body("Bevis/anslag Protokollet är justerat.\nAvser sammanträde med Kommunfullmäktige\nJusteringsdatum").as_deref(),
+            Some("Kommunfullmäktige")
         );
         // Eleventh held-out 1110: a styrelse's genitive names its protocol.
         assert_eq!(

@@ -94,6 +94,11 @@ pub fn parse(
             case = case.or_else(|| case_number(t));
             Some(String::new())
         }
+        // "KS § 80 KS/2018:298 - 001": a case number without "Dnr" on the heading line.
+        Some(t) if bare_case_line(t).is_some() => {
+            case = case.or_else(|| bare_case_line(t));
+            Some(String::new())
+        }
         other => other.clone(),
     };
     // What followed the title on its line, when the line ran on into the text.
@@ -497,6 +502,19 @@ fn title_and_text(t: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// "KS/2018:298 - 001": a line that is a case number written without "Dnr", with its
+/// archive code after a dash.
+fn bare_case_line(t: &str) -> Option<String> {
+    let t = t.trim_white();
+    let first = t.split_whitespace().next()?;
+    let rest = t.get(first.len()..).unwrap_or("").trim_white();
+    let code = rest
+        .strip_prefix(['-', '–'])
+        .map(str::trim_white)
+        .is_some_and(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()));
+    (crate::unflatten::bare_case_number(first) && (rest.is_empty() || code)).then(|| t.to_string())
+}
+
 /// "Rubrik      Dnr KS/2025:26": a case number set to the right of a heading (as Paragraf's
 /// own protocols print it, after two or more spaces or a tab) is split off the title.
 fn split_trailing_dnr(t: &str) -> Option<(String, String)> {
@@ -543,6 +561,24 @@ mod trailing_dnr_tests {
                 "Förslag till nytt regelverk för enskilda vägar i Högsby kommun",
                 None
             )
+        );
+    }
+
+    /// Twelfth held-out 1204: "KS § 80 KS/2018:298 - 001", the title on the next line.
+    #[test]
+    fn a_case_number_without_dnr_is_no_title() {
+        assert_eq!(
+            super::bare_case_line("KS/2018:298 - 001").as_deref(),
+            Some("KS/2018:298 - 001")
+        );
+        assert_eq!(
+            super::bare_case_line("KS/2018:298").as_deref(),
+            Some("KS/2018:298")
+        );
+        assert_eq!(super::bare_case_line("Budget 2019 - 2021"), None);
+        assert_eq!(
+            super::bare_case_line("KS/2018:298 - Motion om skolan"),
+            None
         );
     }
 

@@ -485,7 +485,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 75] = [
+const NOT_NAME: [&str; 76] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -554,6 +554,8 @@ const NOT_NAME: [&str; 75] = [
     "justerandes",
     "justerarsignaturer",
     "utdragsbestyrkande",
+    // "Enligt uppdrag (namnteckning) Namnförtydligande Christel Öhgren".
+    "namnförtydligande",
     "signatur",
     "varav",
     "justerade",

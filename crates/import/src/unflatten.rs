@@ -45,7 +45,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 60] = [
+const LABELS: [&str; 61] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -86,6 +86,8 @@ const LABELS: [&str; 60] = [
     "Närvarande tjänstemän",
     "Närvarorätt",
     "Utses att justera",
+    // (With "att" lost: "Utses justera Britt-Marie Nyhlén, ers Lilian Parbring".)
+    "Utses justera",
     "Justerare",
     "Justeringens plats och tid",
     "Justeringens tid och plats",
@@ -419,7 +421,7 @@ const MID_TITLE_ABBREVIATIONS: [&str; 9] = [
 /// A case number written after a title without "Dnr" ("… kring sjukförsäkringen KS/2013:83
 /// Samverkansansvarig …", "KS-20/00335", "KS12/280"): a register's letters, then digits
 /// with a year and a serial.
-fn bare_case_number(w: &str) -> bool {
+pub(crate) fn bare_case_number(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.']);
     if year_range(w.trim_start_matches(|c: char| c.is_ascii_uppercase() || c == '/' || c == '-')) {
         return false;
@@ -652,6 +654,18 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             if genitive && i > from + 1 {
                 return i;
             }
+            // "1 Dagordning Kommunfullmäktiges beslut Kommunfullmäktige beslutar …": a body's
+            // decision or proposal as the label of the §'s part.
+            if ["nämndens", "styrelsens", "utskottets", "fullmäktiges"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+                && w.starts_with(char::is_uppercase)
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(n.trim_end_matches(':'), "beslut" | "förslag"))
+            {
+                return i;
+            }
             // "… Kvalitet i Korthet Essunga kommun är tillsammans med …", "… konkretiserade
             // mål går under året igenom …": a verb of the text's first sentence; its subject
             // ("Essunga kommun", "Nämnden") opens the text when it stands in the title's run.
@@ -840,6 +854,16 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
     let mut j = i + 1;
     let mut after_dnr = false;
     while let Some(w) = words.get(j) {
+        // "Ks 35 Au Revisionsgranskning …", "GyN 103 Au GyN 64 Dnr Internkontroll 2007": the
+        // working committee's reference whose number was lost.
+        if w.eq_ignore_ascii_case("au")
+            && words
+                .get(j + 1)
+                .is_some_and(|n| n.starts_with(char::is_uppercase))
+        {
+            j += 1;
+            continue;
+        }
         if starts_title(words, j) && !(after_dnr && is_code(w) && w.chars().count() <= 3) {
             break;
         }
@@ -1038,7 +1062,16 @@ fn names_contents(t: &str) -> bool {
         "Ärenden ",
     ]
     .iter()
-    .any(|w| head.contains(w))
+    .any(|w| {
+        // A whole word: "Ärendelistan har varit utskickad" in a §'s text names none.
+        head.match_indices(w).any(|(at, _)| {
+            w.ends_with(' ')
+                || head
+                    .get(at + w.len()..)
+                    .and_then(|r| r.chars().next())
+                    .is_none_or(|c| !c.is_alphabetic())
+        })
+    })
 }
 
 /// What ends a word of a table of contents besides its letters: dot leaders and punctuation.
@@ -1209,11 +1242,14 @@ fn cut_headings(line: Line, lost: bool, contents: &[String]) -> (Vec<Line>, bool
     for (n, cut, a, b) in found {
         // "KF 1 Dnr 0093/ ÄNDRING AV KUNGÖRELSE KF Ärende nr 15 …": the heading's register
         // code again after a title in capitals begins the text.
-        let b = if b > a + 1 && is_code(words[b - 1]) && words.get(cut) == Some(&words[b - 1]) {
-            b - 1
-        } else {
-            b
-        };
+        // (Also with its number: "Kf 48 Dnr: KS Avsägelse Kf 48 Bengt Josefsson …".)
+        let b = (a + 1..b)
+            .find(|&k| {
+                is_code(words[k])
+                    && words.get(cut) == Some(&words[k])
+                    && (k + 1 == b || words.get(k + 1).and_then(|w| number_of(w)) == Some(n))
+            })
+            .unwrap_or(b);
         let b = contents_end(&words, a, b, contents, Some(n));
         let before = piece(at, cut);
         if !before.is_empty() {
@@ -1960,6 +1996,22 @@ mod tests {
             "{:?}",
             lines.iter().map(|l| &l.text).collect::<Vec<_>>()
         );
+        // Twelfth held-out 1207, 1208, 1211, 1203, 1206: the code and number again, a lost
+        // "Au" number, a body's decision as a label, an agenda's word inside the § text.
+        for (text, heading) in [
+            ("Kf 48 Dnr: KS Avsägelse Kf 48 Bengt Josefsson (C) har begärt entledigande", "§ 48 Avsägelse"),
+            ("Ks 35 Au Revisionsgranskning av LSS-verksamheten i Gnosjö kommun Komrev inom Öhrlings PricewaterhouseCoopers har", "§ 35 Revisionsgranskning av LSS-verksamheten i Gnosjö kommun"),
+            ("GyN 103 Au GyN 64 Dnr Internkontroll 2007 Internkontroll har genomförts.", "§ 103 Internkontroll 2007"),
+            ("Kf 1 Dagordning Kommunfullmäktiges beslut Kommunfullmäktige beslutar enhälligt", "§ 1 Dagordning"),
+            ("Kommunstyrelsen (36) 109 Godkännande av ärendelista Dnr 2013 KS0012 Ärendelistan har varit utskickad.", "§ 109 Godkännande av ärendelista"),
+        ] {
+            let (lines, _) = cut_headings(Line { no: 1, text: text.into() }, false, &[]);
+            assert!(
+                lines.iter().any(|l| l.text == heading),
+                "{text}: {:?}",
+                lines.iter().map(|l| &l.text).collect::<Vec<_>>()
+            );
+        }
         // The lost "Diarienummer" is no text of the §'s.
         let line = Line {
             no: 1,
