@@ -1261,10 +1261,15 @@ fn second_name_at(run: &str) -> Option<usize> {
         .map(|w| (w.as_ptr() as usize - run.as_ptr() as usize, w))
         .collect();
     (4..=6).contains(&words.len()).then_some(())?;
+    // (Not "Eva Maria Lindström Ek": two first names, then two surnames.)
+    let four_of_two = words.len() == 4
+        && !words
+            .get(1)
+            .is_some_and(|(_, w)| crate::persons::is_first_name(w));
     (2..=3)
-        .filter(|&k| words.len() - k >= 2)
+        .filter(|&k| (2..=3).contains(&(words.len() - k)))
         .find(|&k| {
-            (words.len() == 4
+            (four_of_two
                 || words
                     .get(k)
                     .is_some_and(|(_, w)| crate::persons::is_first_name(w)))
@@ -1299,10 +1304,19 @@ fn signers_then_roles(cover: &mut Cover, v: &str) -> bool {
         return false;
     }
     let head = words[..words.len() - roles.len()].join(" ");
+    // Labels among the names ("Sekreterare Anna Berg Justerare Lars Ek …") are read the
+    // ordinary way.
+    if SIGN_LABEL.find_iter(&head).nth(1).is_some() {
+        return false;
+    }
     let names = crate::persons::names(&head);
     let Some(split) = names.len().checked_sub(roles.len()) else {
         return false;
     };
+    cover.warnings.push(format!(
+        "underskrifternas roller ”{}” stod efter namnen och gavs dem i tur och ordning (kontrollera)",
+        roles.join(", ")
+    ));
     // The first label's own names: "Justerare: Helena Öhlund Rikard Granström".
     let label = words.first().map(|w| sign_role(w.trim_end_matches(':')));
     for name in &names[..split] {
@@ -1344,8 +1358,10 @@ fn sign_role(written: &str) -> String {
         "sekreterare".into()
     } else if lower == "mötesordförande" {
         "ordförande".into()
-    } else if lower.starts_with("protokoll") {
+    } else if lower.starts_with("protokoll") && lower.ends_with("justerare") {
         "justerare".into()
+    } else if lower == "protokollförare" {
+        "sekreterare".into()
     } else {
         lower
     }
@@ -3200,6 +3216,9 @@ mod tests {
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Kenth Lundin", "Barbara Hallström"]);
         assert_eq!(second_name_at("Mustafa Nor Jibril"), None);
+        assert_eq!(second_name_at("Eva Maria Lindström Ek"), None);
+        assert_eq!(sign_role("protokollförare"), "sekreterare");
+        assert_eq!(sign_role("protokollsjusterare"), "justerare");
     }
 
     /// Eighth held-out 803, 810, 806: the place after the time under stacked labels, "Uppehåll"

@@ -1308,13 +1308,11 @@ pub fn read_delegation_file_with(
                     from_rows(&rows, &crate::delegation_cells::COLUMNS, vec![
                         "läst som en tabell utdragen cell för cell (utan kolumner): varje cell har fått sin kolumn efter vad den innehåller; kontrollera varje punkt",
                     ])
-                } else if let Some((rows, letter_one)) = crate::delegation_lists::rows(&text) {
+                } else if let Some(lists) = crate::delegation_lists::rows(&text) {
                     // Lists under headings that name the delegate ("Delegation till X").
                     let mut first = vec!["läst som listor under rubriker som namnger delegaten (”Delegation till …”, ”Delegat: …”): varje numrerad punkt har fått rubrikens delegat; kontrollera varje punkt"];
-                    if letter_one {
-                        first.push("en punkt är numrerad ”l.” där ”1.” troligen avsågs; numret står som i texten");
-                    }
-                    from_rows(&rows, &crate::delegation_lists::COLUMNS, first)
+                    first.extend(lists.warnings.iter().map(String::as_str));
+                    from_rows(&lists.rows, &crate::delegation_lists::COLUMNS, first)
                 } else {
                     Err(ImportError::NoDelegationOrder)
                 }

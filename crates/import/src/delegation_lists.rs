@@ -11,8 +11,10 @@
 //! ```
 //!
 //! Only a heading that says in words that it delegates counts ("Delegation till X",
-//! "Delegering till X", "Delegat: X", "Delegeras till X", "Till X delegeras …"); the items
-//! under it must be numbered 1, 2, 3 … (a first "l." read for "1." is kept as written); a
+//! "Delegering till X", "Delegat: X", "Delegeras till X", "Till X delegeras …",
+//! "Beslutanderätten delegeras/ges till X"), with a capital first and no sentence; another
+//! short heading ends the delegate's section. The items under it must be numbered 1, 2, 3 …
+//! (a number or three left out is warned of; a first "l." read for "1." is kept as written); a
 //! bullet under an item stays in its matter after a "•" (the levels share the item's
 //! delegate), a line in lower case goes on with the item, any other line is the item's
 //! remark. The rows are then read as any table is
@@ -58,10 +60,41 @@ fn push_to(s: &mut String, t: &str) {
     s.push_str(t);
 }
 
-/// The rows of a delegationsordning written as lists under headings naming the delegate
-/// (the header row first, then per heading its row and its items), and whether an item's
-/// number "l" was read as the first; `None` when `text` is not one: fewer than three items.
-pub fn rows(text: &str) -> Option<(Vec<Vec<String>>, bool)> {
+/// What [`rows`] read: the rows (the header row first, then per heading its row and its
+/// items) and what to warn of.
+pub struct Lists {
+    pub rows: Vec<Vec<String>>,
+    pub warnings: Vec<String>,
+}
+
+/// The delegate a heading names, when the line is a heading that delegates: a capital first,
+/// and a delegate of at most eight words that is no sentence ("Delegering till tjänsteman
+/// får endast ske om …" is a rule, not a heading).
+fn heading_delegate(line: &str) -> Option<String> {
+    if !line.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let c = HEADING.captures(line)?;
+    let who = c.get(1).or_else(|| c.get(2))?.as_str();
+    let who = who.trim_end_matches([':', '.']).trim();
+    let sentence = who
+        .split_whitespace()
+        .any(|w| matches!(w, "får" | "ska" | "skall" | "kan" | "sker" | "om" | "är"));
+    (!sentence && who.split_whitespace().count() <= 8).then(|| who.to_string())
+}
+
+/// A short line with a capital first and no full stop among the items, which is no heading
+/// that delegates ("Beslut som fattas av ordföranden"): it ends the delegate's section, and
+/// the items after it are not given that delegate.
+fn other_heading(line: &str) -> bool {
+    line.starts_with(char::is_uppercase)
+        && !line.ends_with(['.', '!', '?', ':', ','])
+        && line.split_whitespace().count() <= 10
+}
+
+/// The rows of a delegationsordning written as lists under headings naming the delegate;
+/// `None` when `text` is not one: fewer than three items.
+pub fn rows(text: &str) -> Option<Lists> {
     let lines: Vec<String> = text
         .lines()
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -72,7 +105,7 @@ pub fn rows(text: &str) -> Option<(Vec<Vec<String>>, bool)> {
     let mut delegate: Option<String> = None;
     let mut item: Option<Item> = None;
     let mut expected = 1u32;
-    let mut letter_one = false;
+    let mut warnings = Vec::new();
     let mut items = 0usize;
     let flush = |item: &mut Option<Item>, delegate: &Option<String>, out: &mut Vec<Vec<String>>| {
         if let (Some(i), Some(d)) = (item.take(), delegate) {
@@ -88,10 +121,9 @@ pub fn rows(text: &str) -> Option<(Vec<Vec<String>>, bool)> {
         if line.is_empty() {
             continue;
         }
-        if let Some(c) = HEADING.captures(line) {
+        if let Some(who) = heading_delegate(line) {
             flush(&mut item, &delegate, &mut out);
-            let who = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
-            delegate = Some(who.trim_end_matches([':', '.']).trim().to_string());
+            delegate = Some(who);
             out.push(vec![
                 String::new(),
                 line.trim_end_matches(':').to_string(),
@@ -113,12 +145,25 @@ pub fn rows(text: &str) -> Option<(Vec<Vec<String>>, bool)> {
                     .find_map(|l| ITEM.captures(l).and_then(|c| c.get(1)))
                     .is_some_and(|m| m.as_str() == "2")
             };
-            let in_order = number.parse::<u32>().ok() == Some(expected)
-                || number == "l" && expected == 1 && next_is_two();
-            if in_order {
+            let n = number.parse::<u32>().ok();
+            let letter_one = number == "l" && expected == 1 && next_is_two();
+            // A number or three left out (an item repealed, or lost at a page break).
+            let gap = n.is_some_and(|n| n > expected && n <= expected + 3);
+            if n == Some(expected) || letter_one || gap {
                 flush(&mut item, &delegate, &mut out);
-                letter_one |= number == "l";
-                expected += 1;
+                if letter_one {
+                    warnings.push(
+                        "en punkt är numrerad ”l.” där ”1.” troligen avsågs; numret står som i texten"
+                            .to_string(),
+                    );
+                }
+                if gap {
+                    warnings.push(format!(
+                        "punkt {number} följer på punkt {}; punkterna däremellan saknas i texten",
+                        expected - 1
+                    ));
+                }
+                expected = n.unwrap_or(expected) + 1;
                 items += 1;
                 item = Some(Item {
                     number: number.to_string(),
@@ -131,6 +176,11 @@ pub fn rows(text: &str) -> Option<(Vec<Vec<String>>, bool)> {
             }
         }
         let Some(i) = item.as_mut() else { continue };
+        if other_heading(line) && BULLET.captures(line).is_none() {
+            flush(&mut item, &delegate, &mut out);
+            delegate = None;
+            continue;
+        }
         if let Some(c) = BULLET.captures(line) {
             i.levels
                 .push(c.get(1).map_or("", |m| m.as_str()).to_string());
@@ -147,7 +197,10 @@ pub fn rows(text: &str) -> Option<(Vec<Vec<String>>, bool)> {
         }
     }
     flush(&mut item, &delegate, &mut out);
-    (items >= 3).then_some((out, letter_one))
+    (items >= 3).then_some(Lists {
+        rows: out,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -187,10 +240,10 @@ mod tests {
                     3. Torghandelsärenden med möjlighet till\nvidaredelegering.\n\
                     5. Upplåtelse av offentlig plats.\n\
                     Delegat: Socialchef\n1. Yttranden till tingsrätten.\n";
-        let (rows, letter_one) = rows(text).expect("a list");
-        assert!(letter_one);
+        let Lists { rows, warnings } = rows(text).expect("a list");
+        assert!(warnings.iter().any(|w| w.contains("”l.”")), "{warnings:?}");
         let items: Vec<&Vec<String>> = rows.iter().skip(1).filter(|r| !r[0].is_empty()).collect();
-        assert_eq!(items.len(), 4, "{rows:#?}");
+        assert_eq!(items.len(), 5, "{rows:#?}");
         assert_eq!(items[0][0], "l");
         assert_eq!(
             items[0][2],
@@ -204,15 +257,39 @@ mod tests {
             items[1][3],
             "Ärenden av principiell natur skall alltid avgöras av ledningsutskottet."
         );
-        // A lower-case line goes on with the matter; "5." out of order is the remark.
+        // A lower-case line goes on with the matter; "5." after "3." is an item, with a
+        // warning that "4." is missing.
         assert_eq!(
             items[2][1],
             "Torghandelsärenden med möjlighet till vidaredelegering."
         );
-        assert_eq!(items[2][3], "5. Upplåtelse av offentlig plats.");
         assert_eq!(
-            (items[3][0].as_str(), items[3][2].as_str()),
+            (items[3][0].as_str(), items[3][1].as_str()),
+            ("5", "Upplåtelse av offentlig plats.")
+        );
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("punkt 5 följer på punkt 3")),
+            "{warnings:?}"
+        );
+        assert_eq!(
+            (items[4][0].as_str(), items[4][2].as_str()),
             ("1", "Socialchef")
+        );
+        // A short heading that does not delegate ends the section: "4." is given no delegate.
+        let other = "Delegation till förvaltningschefen\n1. Arrendeavtal.\n2. Trafikärenden.\n3. Torghandel.\n\
+                     Beslut som fattas av ordföranden\n4. Brådskande ärenden.\n";
+        let Lists { rows, .. } = super::rows(other).expect("a list");
+        assert!(!rows.iter().any(|r| r[0] == "4"), "{rows:#?}");
+        // A wrapped line in small letters and a rule in a sentence are no headings.
+        assert_eq!(
+            heading_delegate("delegation till enhetschef är tillåten"),
+            None
+        );
+        assert_eq!(
+            heading_delegate("Delegering till tjänsteman får endast ske om nämnden beslutat."),
+            None
         );
         // Numbered lines without a heading that delegates are no order.
         let bare = "Föredragningslista\n1. Val av justerare\n2. Budget\n3. Övriga frågor\n";
@@ -239,9 +316,7 @@ mod tests {
                 "nämndens arbetsutskott",
             ),
         ] {
-            let c = HEADING.captures(line).unwrap_or_else(|| panic!("{line}"));
-            let got = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
-            assert_eq!(got.trim_end_matches([':', '.']), who, "{line}");
+            assert_eq!(heading_delegate(line).as_deref(), Some(who), "{line}");
         }
         for line in [
             "Dokumentet som delegerar befogenheter till tjänstemännen heter delegationsordning.",

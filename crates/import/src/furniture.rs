@@ -397,7 +397,12 @@ fn body_prefix(v: &str) -> Option<String> {
             .unwrap_or(rest);
             // (The body may take more than a word: "TJÖRNS KOMMUN SAMMANTRÄDESPROTOKOLL
             // Kommunstyrelsens arbetsutskott".)
-            if let Some(body) = leading_body(rest) {
+            // (A capital first: not "Essunga kommun tillsammans med kommunstyrelsen".)
+            if let Some(body) = rest
+                .starts_with(char::is_uppercase)
+                .then(|| leading_body(rest))
+                .flatten()
+            {
                 return Some(body);
             }
             v
