@@ -45,7 +45,7 @@ fn without_page_number(t: &str) -> &str {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 61] = [
+const LABELS: [&str; 60] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -65,7 +65,6 @@ const LABELS: [&str; 61] = [
     "Sammanträdesdag",
     "Ej beslutande",
     "Ej närvarande",
-    "Frånvarande",
     "Beslutande ledamöter",
     "Beslutande",
     "Ledamöter",
