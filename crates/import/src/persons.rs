@@ -625,8 +625,21 @@ fn is_profession_word(lower: &str) -> bool {
 /// Endings of professions as protocols write them, which a list of officials may also give in
 /// a column of their own ("… Sara Björkman Miljöchef Enhetschef …", "Maria Persson
 /// Förvaltningsekonom", "Verksamhetscontroller").
-pub(crate) const PROFESSIONS: [&str; 13] = [
+pub(crate) const PROFESSIONS: [&str; 25] = [
     "chef",
+    // "Projektledare", "Informationsansvarig", "Stadsarkitekt" before or after a name.
+    "ledare",
+    "ansvarig",
+    "assistent",
+    "rådgivare",
+    "planerare",
+    "arkitekt",
+    "kommunikatör",
+    "registrator",
+    "utredare",
+    "koordinator",
+    "specialist",
+    "analytiker",
     "inspektör",
     "administratör",
     "sekreterare",

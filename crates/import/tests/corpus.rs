@@ -257,7 +257,7 @@ const TWELFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.94),
     ("secretary", 0.90),
     ("adjusters", 0.84),
-    ("attendees", 0.88),
+    ("attendees", 0.89),
     ("paragraphs", 0.72),
 ];
 
