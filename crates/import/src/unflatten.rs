@@ -22,13 +22,22 @@ const PAGE_LINE: usize = 160;
 
 /// "2 Socialnämnden (27) …" → "Socialnämnden (27) …"; "2 2 70 Anmälan" → "70 Anmälan";
 /// "2 2 (15) Sekreterare …" → "Sekreterare …" (the page count after the page's number).
-fn without_page_number(t: &str) -> &str {
+fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
     let mut words = t.splitn(3, ' ');
     let (first, second, rest) = (words.next(), words.next(), words.next());
     let after = match (first.and_then(number_of), second.and_then(number_of)) {
         (Some(p), Some(q)) if p == q => rest.unwrap_or(""),
+        (Some(p), Some(_)) => {
+            // "3 33 3 Information …": the page's number again after the §'s.
+            let mut next = rest.unwrap_or("").splitn(2, ' ');
+            if next.next().and_then(number_of) == Some(p) {
+                let n = second.unwrap_or("");
+                return format!("{n} {}", next.next().unwrap_or("")).into();
+            }
+            t.get(first.map_or(0, |f| f.len() + 1)..).unwrap_or(t)
+        }
         (Some(_), _) => t.get(first.map_or(0, |f| f.len() + 1)..).unwrap_or(t),
-        _ => return t,
+        _ => return t.into(),
     };
     match after.split_once(' ') {
         Some((count, rest))
@@ -38,9 +47,9 @@ fn without_page_number(t: &str) -> &str {
                 .and_then(number_of)
                 .is_some() =>
         {
-            rest
+            rest.into()
         }
-        _ => after,
+        _ => after.into(),
     }
 }
 
@@ -371,7 +380,9 @@ const SECTION_WORDS: [&str; 10] = [
 
 /// Finite verbs of a text's first sentence ("är", "går", "noteras"), which a title has only
 /// in a clause (after [`OPENS_CLAUSE`]).
-const SENTENCE_VERBS: [&str; 7] = ["är", "kommer", "går", "blir", "finns", "noteras", "läggs"];
+const SENTENCE_VERBS: [&str; 8] = [
+    "är", "har", "kommer", "går", "blir", "finns", "noteras", "läggs",
+];
 
 /// Words that open a clause in a title ("Motion om att …", "… som är …", "Hur går det …").
 const OPENS_CLAUSE: [&str; 10] = [
@@ -694,15 +705,15 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     .iter()
                     .any(|w| OPENS_CLAUSE.contains(&w.to_lowercase().trim_end_matches([',', ':'])))
             {
-                let capital = |k: usize| words[k].starts_with(char::is_uppercase);
-                return if i - 2 > from && !capital(i - 1) && capital(i - 2) {
-                    i - 2
-                } else if capital(i - 1) && !GOES_ON.contains(&words[i - 2].to_lowercase().as_str())
-                {
-                    i - 1
-                } else {
-                    i
-                };
+                // The subject: the nearest capitalised word among the three before the verb,
+                // not led into by a preposition ("Essunga kommun är", "Förslag till
+                // exploateringsavtal har"); none, the verb itself ("… mål går").
+                return (from + 1..i)
+                    .rev()
+                    .take(3)
+                    .find(|&k| words[k].starts_with(char::is_uppercase))
+                    .filter(|&k| !GOES_ON.contains(&words[k - 1].to_lowercase().as_str()))
+                    .unwrap_or(i);
             }
             // "2 Rapport synpunkt Vetlanda Rapport gällande synpunkt …": the title's first word
             // again, not after a word leading into a name, begins the text that repeats it.
@@ -754,9 +765,16 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 && words
                     .get(i + 1)
                     .is_some_and(|n| crate::persons::is_name_token(n.trim_end_matches(',')))
-                && words
+                // (Also with the party between: "… av Glasstorget Jan Rylander (NP)
+                // överlämnade …".)
+                && (words
                     .get(i + 2)
                     .is_some_and(|n| n.starts_with(char::is_lowercase))
+                    || words.get(i + 2).is_some_and(|p| {
+                        p.len() <= 6 && p.starts_with('(') && p.ends_with(')')
+                    }) && words
+                        .get(i + 3)
+                        .is_some_and(|n| n.starts_with(char::is_lowercase)))
                 && !prev.ends_with(',')
                 && !GOES_ON.contains(&prev_lower.as_str());
             if person {
@@ -1084,6 +1102,8 @@ fn names_contents(t: &str) -> bool {
         "ÄRENDELISTA",
         "Ärendelista",
         "Ärenden ",
+        "Ärendeförteckning",
+        "ÄRENDEFÖRTECKNING",
     ]
     .iter()
     .any(|w| {
@@ -2042,6 +2062,23 @@ mod tests {
                 lines.iter().map(|l| &l.text).collect::<Vec<_>>()
             );
         }
+        // Thirteenth held-out 1308, 1311, 1312: the page's number again after the §'s, a
+        // name with its party after the title, the subject of the first sentence's "har".
+        for (text, heading) in [
+            ("3 33 3 Information Miljö-, byggnads- och räddningsnämnden Miljö-, byggnads- och räddningsnämndens ordförande Leif Hägg informerar", "§ 33 Information Miljö-, byggnads- och räddningsnämnden"),
+            ("Kf 1 dnr 12/2013 Motion 1/2013 om namnbyte av Glasstorget Jan Rylander (NP) överlämnade rubricerad motion.", "§ 1 Motion 1/2013 om namnbyte av Glasstorget"),
+            ("KS 110 KS/2013: Exploateringsavtal - Björkfors 1:450 och 1:598, Hemavan Förslag till exploateringsavtal har upprättats mellan", "§ 110 Exploateringsavtal - Björkfors 1:450 och 1:598, Hemavan"),
+        ] {
+            let cut = without_page_number(text).to_string();
+            let (lines, _) = cut_headings(Line { no: 3, text: cut }, false, &[]);
+            assert!(
+                lines.iter().any(|l| l.text == heading),
+                "{text}: {:?}",
+                lines.iter().map(|l| &l.text).collect::<Vec<_>>()
+            );
+        }
+        // … and 1301: "Ärendeförteckning" heads a table of contents.
+        assert!(names_contents("1 Protokoll Omsorgs och utbildningsutskottet Sida 1 av 11 Ärendeförteckning Ersättning till assistansanordnare 43 Kostnad"));
         // The lost "Diarienummer" is no text of the §'s.
         let line = Line {
             no: 1,
