@@ -1576,6 +1576,10 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
 
 fn annotation(att: &mut Attendee, text: &str) {
     let t = text.trim_white().trim_matches([',', ';', ' ']);
+    // "… för Sandra Mulamerovic (C) forts.": the list goes on on the next page.
+    let t = t
+        .strip_suffix("forts.")
+        .map_or(t, |r| r.trim_white().trim_matches([',', ';', ' ']));
     if t.is_empty() {
         return;
     }

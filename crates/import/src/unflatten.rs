@@ -717,7 +717,8 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             }
             // "2 Rapport synpunkt Vetlanda Rapport gällande synpunkt …": the title's first word
             // again, not after a word leading into a name, begins the text that repeats it.
-            if i > from + 1
+            // (At once too: "32 Upprop Upprop förrättas av …".)
+            if (i > from + 1 || w.chars().count() >= 4)
                 && *w == words[from]
                 && !GOES_ON.contains(&prev_lower.as_str())
                 && !prev.ends_with(',')
@@ -1090,6 +1091,25 @@ fn numbered_list(words: &[&str]) -> bool {
     })
 }
 
+/// What follows "forts fr föregående sida" ("continued from the page before") among a page's
+/// first words.
+fn continuation(t: &str) -> Option<&str> {
+    let head = t
+        .get(..t.floor_char_boundary(80))
+        .unwrap_or(t)
+        .to_lowercase();
+    [
+        "forts fr föregående sida",
+        "forts. fr. föregående sida",
+        "forts. från föregående sida",
+        "forts från föregående sida",
+    ]
+    .iter()
+    .find_map(|p| head.find(p).map(|at| at + p.len()))
+    .and_then(|end| t.get(end..))
+    .map(str::trim_start)
+}
+
 /// A table of contents or an agenda's page ("Innehållsförteckning …", "ÄRENDELISTA …"): its
 /// head names it.
 fn names_contents(t: &str) -> bool {
@@ -1382,10 +1402,24 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     let mut cover_seen = false;
     let mut heading_met = false;
     let mut tried = false;
+    // The list a cover continues on its next page ("Övriga deltagande … forts."), by its label.
+    let mut continued: Option<&'static str> = None;
     for mut line in lines {
         let lost = flat && cover_seen && !heading_met && !tried;
         if line.text.contains('§') {
             heading_met = true;
+        }
+        // "3 Ledningsutskottet (9) forts fr föregående sida Tord Du Rietz, Barn- och
+        // ungdomschef …": the list the cover sent on, under its label.
+        if let Some(label) = continued.filter(|_| flat && !heading_met) {
+            if let Some(rest) = continuation(&line.text) {
+                out.push(Line {
+                    no: line.no,
+                    text: format!("{label} {rest}"),
+                });
+                continued = None;
+                continue;
+            }
         }
         if crate::text::has_byte(&line.text, b'\t') {
             out.push(line);
@@ -1460,6 +1494,13 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             continue;
         }
         cover_seen = true;
+        if let Some(at) = line.text.find(" forts.") {
+            continued = starts
+                .iter()
+                .filter(|(s, l)| *s < at && opens_list(l))
+                .map(|(_, l)| *l)
+                .last();
+        }
         cut_before_labels(&line, &starts, &mut out);
     }
     out
@@ -2077,6 +2118,29 @@ mod tests {
                 lines.iter().map(|l| &l.text).collect::<Vec<_>>()
             );
         }
+        // … 1308: the title's word again at once.
+        assert_eq!(
+            title("32 Upprop Upprop förrättas av Michael Andersson, Kommunförvaltningen").1,
+            "Upprop"
+        );
+        // … 1305: the list the cover continues on its next page.
+        let filler = "Nämnden diskuterar ärendet ingående och ställer frågor. ".repeat(4);
+        let text = format!(
+            "2 Ledningsutskottet (9) Plats och tid Stadshuset, kl Beslutande Annelie Hägg (C), ordf \
+             Tomas Erazim (M) Övriga deltagande Ulla Hägg (S), ej tjänstgörande ersättare Ulf Bardh (C) \
+             forts. Utses att justera Diana Laitinen Carlsson {filler}\n\n3 Ledningsutskottet (9) forts \
+             fr föregående sida Tord Du Rietz, Barn- och ungdomschef Leif Vedefors, ekonom\n\n4 \
+             Ledningsutskottet (9) Lu 36 Dnr 2015-KLK0045 Bokslut och årsredovisning {filler}"
+        );
+        let lines: Vec<String> = unflatten(split_lines(&text))
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert!(
+            lines.iter().any(|l| l
+                == "Övriga deltagande Tord Du Rietz, Barn- och ungdomschef Leif Vedefors, ekonom"),
+            "{lines:?}"
+        );
         // … and 1301: "Ärendeförteckning" heads a table of contents.
         assert!(names_contents("1 Protokoll Omsorgs och utbildningsutskottet Sida 1 av 11 Ärendeförteckning Ersättning till assistansanordnare 43 Kostnad"));
         // The lost "Diarienummer" is no text of the §'s.
