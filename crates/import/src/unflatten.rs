@@ -1497,9 +1497,9 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         if let Some(at) = line.text.find(" forts.") {
             continued = starts
                 .iter()
-                .filter(|(s, l)| *s < at && opens_list(l))
-                .map(|(_, l)| *l)
-                .last();
+                .rev()
+                .find(|(s, l)| *s < at && opens_list(l))
+                .map(|(_, l)| *l);
         }
         cut_before_labels(&line, &starts, &mut out);
     }
