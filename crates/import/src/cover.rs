@@ -1933,15 +1933,27 @@ fn titles_between<'t>(text: &'t str, names: &[String]) -> Vec<Option<&'t str>> {
         spans.push((from + i, from + i + n.len()));
         from += i + n.len();
     }
+    let trim = |t: &'t str| t.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+    // "Kanslijurist Therese Jigsved Registrator Marize Viderström": a title before the first
+    // name puts each title before its name.
+    let before = spans
+        .first()
+        .is_some_and(|s| !trim(text.get(..s.0).unwrap_or("")).is_empty());
     spans
         .iter()
         .enumerate()
-        .map(|(k, &(_, end))| {
-            let next = spans.get(k + 1).map_or(text.len(), |p| p.0);
-            let title = text
-                .get(end..next)
-                .unwrap_or("")
-                .trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+        .map(|(k, &(start, end))| {
+            let (from, to) = if before {
+                (
+                    k.checked_sub(1)
+                        .and_then(|p| spans.get(p))
+                        .map_or(0, |p| p.1),
+                    start,
+                )
+            } else {
+                (end, spans.get(k + 1).map_or(text.len(), |p| p.0))
+            };
+            let title = trim(text.get(from..to).unwrap_or(""));
             (!title.is_empty()).then_some(title)
         })
         .collect()
@@ -2156,16 +2168,23 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             // Names and titles run together: "Alf Iwarson avdelningschef Christer Norberg
             // avdelningschef …", "nämndsekreterare Åse Lindberg": the names among the words.
             let among = crate::persons::names(&a.name);
-            if a.name.split_whitespace().all(is_name_token) && names.len() > 1 {
+            // "Registrator Marize Viderström Administratör Liselott Frejd": professions with a
+            // capital among the names.
+            let profession = a
+                .name
+                .split_whitespace()
+                .any(|w| crate::persons::not_a_name(&w.to_lowercase()));
+            if a.name.split_whitespace().all(is_name_token) && names.len() > 1 && !profession {
                 for n in names {
                     let mut b = a.clone();
                     b.name = n;
                     cover.attendees.push(b);
                 }
             } else if !among.is_empty()
-                && a.name
-                    .split_whitespace()
-                    .any(|w| w.starts_with(char::is_lowercase))
+                && (profession
+                    || a.name
+                        .split_whitespace()
+                        .any(|w| w.starts_with(char::is_lowercase)))
             {
                 let titles = titles_between(&a.name, &among);
                 for (k, n) in among.iter().enumerate() {
@@ -3188,6 +3207,22 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Anette Burén Andersson"));
         assert_eq!(c.adjusters, ["Isak Burman"]);
         assert_eq!(second_name_at("Agneta Pohjanen"), None);
+        // Fourteenth held-out 1401: capitalised professions before the names.
+        let c = cover_of("Övriga deltagare\tKanslijurist Therese Jigsved Registrator Marize Viderström Administratör Liselott Frejd Bibliotekschef Margret Halvarsson\n");
+        let people: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.title.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Therese Jigsved", Some("Kanslijurist")),
+                ("Marize Viderström", Some("Registrator")),
+                ("Liselott Frejd", Some("Administratör")),
+                ("Margret Halvarsson", Some("Bibliotekschef")),
+            ]
+        );
         // 1101: the signers' names, then their roles in small letters.
         let c = cover_of("Justerare:\tHelena Öhlund Rikard Granström Lilian Johansson Tommy Lindgren Helena Öhlund Rikard Granström kommunsekreterare ordförande justerare justerare\n");
         assert_eq!(c.chair.as_deref(), Some("Tommy Lindgren"));

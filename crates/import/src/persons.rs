@@ -485,7 +485,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 76] = [
+const NOT_NAME: [&str; 78] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -506,6 +506,9 @@ const NOT_NAME: [&str; 76] = [
     // "Rolf Wennerlöf Ers.", "Tjg Margareta Säterli", "Tjänsteman Maria Hedman", "Vakant", a
     // column's head "Funktion": a role, an empty seat, a label.
     "ers",
+    // "Göran Lidström, Sekr Karl-Johan Ottosson, kommunchef": sekreterare, ordförande.
+    "sekr",
+    "ordf",
     "tjg",
     "tjänsteman",
     "vakant",
@@ -625,8 +628,10 @@ fn is_profession_word(lower: &str) -> bool {
 /// Endings of professions as protocols write them, which a list of officials may also give in
 /// a column of their own ("… Sara Björkman Miljöchef Enhetschef …", "Maria Persson
 /// Förvaltningsekonom", "Verksamhetscontroller").
-pub(crate) const PROFESSIONS: [&str; 25] = [
+pub(crate) const PROFESSIONS: [&str; 26] = [
     "chef",
+    // "Kanslijurist", "Kommunjurist".
+    "jurist",
     // "Projektledare", "Informationsansvarig", "Stadsarkitekt" before or after a name.
     "ledare",
     "ansvarig",
@@ -661,6 +666,10 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
             .iter()
             .chain(PROFESSIONS.iter())
             .any(|e| lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 4)
+        // "Registrator Marize Viderström Administratör Liselott Frejd": a profession of its own.
+        || PROFESSIONS
+            .iter()
+            .any(|e| lower == *e && e.chars().count() >= 6)
         // "Kanslichefen Bo Wennström", "Sekreteraren": a profession in its definite form.
         || [lower.strip_suffix("en"), lower.strip_suffix('n')]
             .into_iter()

@@ -787,8 +787,18 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 || lower.starts_with("dnr")
                 || lower == "diarienummer"
                 // "Ks 208 Arbetsmiljökartläggning Ärendebeskrivning Au I …": a label of the §'s
-                // parts.
+                // parts ("Beskrivning av ärendet", "Förslag till beslut" too).
                 || w.starts_with(char::is_uppercase) && SECTION_WORDS.contains(&lower.as_str())
+                || matches!(
+                    (*w, words.get(i + 1).copied(), words.get(i + 2).copied()),
+                    ("Beskrivning", Some("av"), Some("ärendet"))
+                        | ("Förslag", Some("till"), Some("beslut" | "beslut:"))
+                )
+                // "105 Delegerade ärenden/delgivningar A. Delegationsbeslut …": a list's first
+                // mark (not a name's initial).
+                || *w == "A."
+                    && !crate::persons::is_first_name(prev)
+                    && words.get(i + 1).is_some_and(|n| n.starts_with(char::is_uppercase))
                 // "Vn 1 Val av justerare nummer Monica Joby (M) justerar …": "Diarienummer"
                 // that lost its first letters, and its number.
                 || lower == "nummer"
@@ -2067,6 +2077,15 @@ mod tests {
             (
                 "Vn 1 Val av justerare nummer Monica Joby (M) justerar protokollet.",
                 "Val av justerare",
+            ),
+            // Fourteenth held-out 1402, 1409: "Beskrivning av ärendet", a list's "A.".
+            (
+                "132 Återredovisningar av Malungshem AB och VAMAS Beskrivning av ärendet Nämnderna och de kommunala bolag",
+                "Återredovisningar av Malungshem AB och VAMAS",
+            ),
+            (
+                "105 Delegerade ärenden/delgivningar A. Delegationsbeslut (inget att redovisa) B. Delgivningar",
+                "Delegerade ärenden/delgivningar",
             ),
             // Eleventh held-out 1110: a label of the §'s parts.
             (
