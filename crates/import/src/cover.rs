@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 77] = [
+const LABELS: [(&str, Field); 78] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -110,6 +110,8 @@ const LABELS: [(&str, Field); 77] = [
     ("plats och tid för sammanträdet", Field::PlaceTime),
     ("plats och sammanträdestid", Field::PlaceTime),
     ("plats och tid", Field::PlaceTime),
+    // "Plats" that lost its first letter, as "ande" lost "Beslut".
+    ("lats och tid", Field::PlaceTime),
     ("tid och plats", Field::PlaceTime),
     ("dag och tid", Field::PlaceTime),
     ("underskrifter", Field::Signatures),
@@ -815,10 +817,26 @@ fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> b
 /// Stadshuset", "Mats Wiking (S) ordförande …"): a value that opens with the word of a time
 /// whose digits were lost, then the place, then the members.
 fn place_before_members(v: &str) -> Option<(&str, &str)> {
-    let after_kl = ["Kl i ", "kl i ", "Kl ", "kl ", "Kl. ", "kl. "]
+    if let Some(after_kl) = ["Kl i ", "kl i ", "Kl ", "kl ", "Kl. ", "kl. "]
         .iter()
-        .find_map(|p| v.strip_prefix(p))?;
-    place_then_members(after_kl)
+        .find_map(|p| v.strip_prefix(p))
+    {
+        return place_then_members(after_kl);
+    }
+    // "Lilla sessionssalen, Medborgarhuset Arlöv kl Hans-Åke Mårtensson (S), tjg ers. …": the
+    // place, "kl" whose time was lost, then the first member with a party.
+    let (at, len) = [" kl ", " kl. "]
+        .iter()
+        .find_map(|p| v.find(p).map(|i| (i, p.len())))?;
+    let place = v.get(..at)?.trim_white().trim_end_matches([',', ' ']);
+    let members = v.get(at + len..)?;
+    let first_party = PARTY.find(members)?;
+    let first = members.get(..first_party.start())?;
+    (place.starts_with(char::is_uppercase)
+        && place.split_whitespace().count() <= 8
+        && !place.contains(|c: char| c.is_ascii_digit())
+        && trailing_name_start(first, 2) == Some(0))
+    .then_some((place, members))
 }
 
 /// "biblioteket, Ekebyhovs slott Peter Carpelan (M) ordf. …" → ("biblioteket, Ekebyhovs
@@ -3207,6 +3225,19 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Anette Burén Andersson"));
         assert_eq!(c.adjusters, ["Isak Burman"]);
         assert_eq!(second_name_at("Agneta Pohjanen"), None);
+        // Fourteenth held-out 1409: the place, "kl" whose time was lost, the first member.
+        let c = cover_of("Plats och tid\nBeslutande\nÖvriga närvarande Lilla sessionssalen, Medborgarhuset Arlöv kl Hans-Åke Mårtensson (S), tjg ers. Lars Johnson (M) Inger Borgenberg (S) Bengt Åström (S)\n");
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Lilla sessionssalen, Medborgarhuset Arlöv")
+        );
+        assert_eq!(
+            c.attendees.first().map(|a| a.name.as_str()),
+            Some("Hans-Åke Mårtensson")
+        );
+        // 1407: "Plats och tid" that lost its first letter.
+        let c = cover_of("lats och tid\tRådhuset i Säter, kl\n");
+        assert_eq!(c.place.as_deref(), Some("Rådhuset i Säter"));
         // Fourteenth held-out 1401: capitalised professions before the names.
         let c = cover_of("Övriga deltagare\tKanslijurist Therese Jigsved Registrator Marize Viderström Administratör Liselott Frejd Bibliotekschef Margret Halvarsson\n");
         let people: Vec<(&str, Option<&str>)> = c

