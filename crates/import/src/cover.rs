@@ -1336,34 +1336,34 @@ fn signers_then_roles(cover: &mut Cover, v: &str) -> bool {
         roles.join(", ")
     ));
     // The first label's own names: "Justerare: Helena Öhlund Rikard Granström".
-    let label = words.first().map(|w| sign_role(w.trim_end_matches(':')));
+    let label = words
+        .first()
+        .map(|w| sign_role(w.trim_end_matches(':')))
+        .unwrap_or_default();
     for name in &names[..split] {
-        match label.as_deref() {
-            Some("justerare" | "justerande" | "justeras") if !cover.adjusters.contains(name) => {
-                cover.adjusters.push(name.clone());
-            }
-            Some("sekreterare") => {
-                cover.secretary.get_or_insert(name.clone());
-            }
-            Some("ordförande") => {
-                cover.chair.get_or_insert(name.clone());
-            }
-            _ => {}
-        }
+        assign_signer(cover, &label, name.clone());
     }
     for (name, role) in names[split..].iter().zip(&roles) {
-        match role.as_str() {
-            "sekreterare" => {
-                cover.secretary.get_or_insert(name.clone());
-            }
-            "ordförande" => {
-                cover.chair.get_or_insert(name.clone());
-            }
-            _ if !cover.adjusters.contains(name) => cover.adjusters.push(name.clone()),
-            _ => {}
-        }
+        assign_signer(cover, role, name.clone());
     }
     true
+}
+
+/// The signer `name` as what `role` says (in [`sign_role`]'s form): the secretary, the chair
+/// (the first of each), or one more justerare.
+fn assign_signer(cover: &mut Cover, role: &str, name: String) {
+    match role {
+        "sekreterare" => {
+            cover.secretary.get_or_insert(name);
+        }
+        "ordförande" => {
+            cover.chair.get_or_insert(name);
+        }
+        "justerare" | "justerande" | "justeras" if !cover.adjusters.contains(&name) => {
+            cover.adjusters.push(name);
+        }
+        _ => {}
+    }
 }
 
 /// A signer's role as the block writes it, in the form the block's reader knows:
@@ -1446,18 +1446,7 @@ fn parse_signature_block(cover: &mut Cover, v: &str) {
                 continue;
             };
             let name = clean_name(before.get(at..).unwrap_or(""));
-            match sign_role(role.as_str()).as_str() {
-                "sekreterare" => {
-                    cover.secretary.get_or_insert(name);
-                }
-                "ordförande" => {
-                    cover.chair.get_or_insert(name);
-                }
-                "justerande" | "justerare" if !cover.adjusters.contains(&name) => {
-                    cover.adjusters.push(name);
-                }
-                _ => {}
-            }
+            assign_signer(cover, &sign_role(role.as_str()), name);
         }
         return;
     }
