@@ -1247,9 +1247,10 @@ fn clean_place(place: &str) -> String {
     words
         .join(" ")
         .replace(" ,", ",")
-        .trim_matches([';', ':', ',', ' '])
-        // "Kommunhuset Svenljunga (Ajournering )": the bracket the adjournment opened.
+        // "Kommunhuset Svenljunga (Ajournering )": the bracket the adjournment opened (and
+        // the comma before it: "Sal 105, Ale Kulturrum, kl (ajournering )").
         .trim_end_matches([' ', '('])
+        .trim_matches([';', ':', ',', ' '])
         .to_string()
 }
 
@@ -3259,6 +3260,9 @@ mod tests {
             (c.start_time.as_deref(), c.end_time.as_deref()),
             (Some("18:00"), Some("21:00"))
         );
+        // Fifteenth held-out 1508: the comma before the adjournment's bracket.
+        let c = cover_of("Plats och tid\tSal 105, Ale Kulturrum, kl (ajournering )\n");
+        assert_eq!(c.place.as_deref(), Some("Sal 105, Ale Kulturrum"));
         // 1107: the place after an adjournment whose times were lost.
         let c = cover_of("Tid och plats\t23 mars 2016, klockan , ajournerat kl Sammanträdesrummet Vidöstern, Olofsgatan 9, Ljungby\n");
         assert_eq!(

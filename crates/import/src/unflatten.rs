@@ -384,8 +384,8 @@ const SECTION_WORDS: [&str; 10] = [
 
 /// Finite verbs of a text's first sentence ("är", "går", "noteras"), which a title has only
 /// in a clause (after [`OPENS_CLAUSE`]).
-const SENTENCE_VERBS: [&str; 8] = [
-    "är", "har", "kommer", "går", "blir", "finns", "noteras", "läggs",
+const SENTENCE_VERBS: [&str; 9] = [
+    "är", "har", "kommer", "går", "blir", "finns", "noteras", "läggs", "inkom",
 ];
 
 /// Words that open a clause in a title ("Motion om att …", "… som är …", "Hur går det …").
@@ -2086,6 +2086,11 @@ mod tests {
             (
                 "Vn 1 Val av justerare nummer Monica Joby (M) justerar protokollet.",
                 "Val av justerare",
+            ),
+            // Fifteenth held-out 1502: "inkom".
+            (
+                "75 Allmänhetens frågestund inkom vid kommunfullmäktiges sammanträde den 19 september 2013",
+                "Allmänhetens frågestund",
             ),
             // Fourteenth held-out 1402, 1409: "Beskrivning av ärendet", a list's "A.".
             (
