@@ -457,7 +457,8 @@ fn an_order_extracted_cell_by_cell_is_read_with_a_warning_and_one_column_by_colu
 
 /// An order written as lists under a heading that names the delegate (the corpus's 06:
 /// "Delegation till förvaltningschefen …" and numbered items under it) is read with the
-/// warning to check every item, every item given the heading's delegate, and stored.
+/// warning to check every item, every item given the heading's delegate, and stored; so is
+/// the same order in Word, numbered by Word.
 #[test]
 fn an_order_written_as_lists_under_a_delegate_heading_is_read_with_a_warning() {
     let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/delegation");
@@ -490,5 +491,12 @@ fn an_order_written_as_lists_under_a_delegate_heading_is_read_with_a_warning() {
             .expect("stored")
             .version,
         Some(1)
+    );
+    // The same order as a Word document that numbers its list itself (no number in the text).
+    let w = read_order(&corpus.join("06.docx"), None, d("2024-05-01")).expect("06.docx");
+    assert_eq!(w.order.items.len(), 9);
+    assert_eq!(
+        w.order.item("1").expect("item 1").delegates,
+        [["förvaltningschefen vid samhällsbyggnadsförvaltningen".to_string()]]
     );
 }

@@ -1266,7 +1266,17 @@ pub fn read_delegation_file_with(
         |n| n.to_string_lossy().to_string(),
     );
     if let Some(format) = crate::delegation_grid::format_of(&name, &bytes) {
-        return crate::delegation_grid::read_order_table(&name, format, &bytes, columns);
+        let read = crate::delegation_grid::read_order_table(&name, format, &bytes, columns);
+        // A Word or HTML document without a table: lists under headings that name the
+        // delegate, their numbers as the document shows them.
+        if read.is_err() && columns.is_none() {
+            if let Some(lists) = crate::delegation_grid::list_text(format, &bytes)
+                .and_then(|text| order_from_lists(&name, &text))
+            {
+                return lists;
+            }
+        }
+        return read;
     }
     if bytes.starts_with(b"%PDF-") {
         let raw = crate::pdf::pdf_to_layout(path)?;
@@ -1308,18 +1318,34 @@ pub fn read_delegation_file_with(
                     from_rows(&rows, &crate::delegation_cells::COLUMNS, vec![
                         "läst som en tabell utdragen cell för cell (utan kolumner): varje cell har fått sin kolumn efter vad den innehåller; kontrollera varje punkt",
                     ])
-                } else if let Some(lists) = crate::delegation_lists::rows(&text) {
-                    // Lists under headings that name the delegate ("Delegation till X").
-                    let mut first = vec!["läst som listor under rubriker som namnger delegaten (”Delegation till …”, ”Delegat: …”): varje numrerad punkt har fått rubrikens delegat; kontrollera varje punkt"];
-                    first.extend(lists.warnings.iter().map(String::as_str));
-                    from_rows(&lists.rows, &crate::delegation_lists::COLUMNS, first)
                 } else {
-                    Err(ImportError::NoDelegationOrder)
+                    // Lists under headings that name the delegate ("Delegation till X").
+                    order_from_lists(&name, &text).unwrap_or(Err(ImportError::NoDelegationOrder))
                 }
             }
             other => other,
         },
     }
+}
+
+/// A delegationsordning written as lists under headings that name the delegate (see
+/// [`crate::delegation_lists`]), read with its warnings first; `None` when `text` is not one.
+fn order_from_lists(name: &str, text: &str) -> Option<Result<DelegationDocument, ImportError>> {
+    let lists = crate::delegation_lists::rows(text)?;
+    Some(
+        crate::delegation_grid::order_from_rows(
+            name,
+            &lists.rows,
+            None,
+            Some(&crate::delegation_lists::COLUMNS),
+        )
+        .map(|mut d| {
+            let mut first = vec!["läst som listor under rubriker som namnger delegaten (”Delegation till …”, ”Delegat: …”): varje numrerad punkt har fått rubrikens delegat; kontrollera varje punkt".to_string()];
+            first.extend(lists.warnings);
+            d.warnings.splice(0..0, first);
+            d
+        }),
+    )
 }
 
 #[cfg(test)]

@@ -67,6 +67,242 @@ pub fn format_of(name: &str, bytes: &[u8]) -> Option<Format> {
     }
 }
 
+/// The text of a Word or HTML document without tables, one paragraph a line, with the numbers
+/// and bullets its lists show but do not hold as text: Word's numbering (`w:numPr`, read
+/// through `word/numbering.xml`) and HTML's `<ol>`/`<ul>`. Read by
+/// [`crate::delegation_lists`] when the document has no table. `None` for other formats, a
+/// document with a table, or one that cannot be read.
+pub(crate) fn list_text(format: Format, bytes: &[u8]) -> Option<String> {
+    match format {
+        Format::Docx => {
+            let document = zip_part(bytes, "word/document.xml").ok()?;
+            let numbering = zip_part(bytes, "word/numbering.xml").unwrap_or_default();
+            docx_list_text(&document, &numbering)
+        }
+        Format::Html => html_list_text(&crate::table::text(bytes).ok()?),
+        _ => None,
+    }
+}
+
+/// The attribute `name` (by its local name) of an element.
+fn attr_of(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
+    e.attributes().flatten().find_map(|a| {
+        let key: &str = a.key.as_ref();
+        (key.rsplit(':').next() == Some(name)).then(|| a.value.to_string())
+    })
+}
+
+/// An element's local name in small letters ("w:numPr" → "numpr").
+fn local_of(e: &quick_xml::events::BytesStart<'_>) -> String {
+    let name = e.name();
+    let n: &str = name.as_ref();
+    n.rsplit(':').next().unwrap_or("").to_lowercase()
+}
+
+/// An end tag's local name in small letters.
+fn local_end(e: &quick_xml::events::BytesEnd<'_>) -> String {
+    let name = e.name();
+    let n: &str = name.as_ref();
+    n.rsplit(':').next().unwrap_or("").to_lowercase()
+}
+
+/// The text an event adds: its characters, or the character an entity stands for.
+fn text_of(ev: &Event<'_>) -> Option<String> {
+    match ev {
+        Event::Text(t) => Some(t.xml10_content().to_string()),
+        Event::CData(t) => Some(t.xml10_content().to_string()),
+        Event::GeneralRef(r) => match r.resolve_char_ref() {
+            Ok(Some(c)) => Some(c.to_string()),
+            _ => entity(r).map(|c| c.to_string()),
+        },
+        _ => None,
+    }
+}
+
+/// Word's list levels that are bullets: (numId, ilvl) → whether the level is a bullet, read
+/// from `word/numbering.xml` (`w:num` → `w:abstractNum` → `w:lvl` → `w:numFmt`).
+fn docx_bullets(numbering: &str) -> BTreeMap<(String, String), bool> {
+    let mut reader = quick_xml::Reader::from_str(numbering);
+    let mut abstract_fmt: BTreeMap<(String, String), bool> = BTreeMap::new();
+    let mut num_to_abstract: BTreeMap<String, String> = BTreeMap::new();
+    let (mut abs, mut lvl, mut num): (Option<String>, Option<String>, Option<String>) =
+        (None, None, None);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match local_of(&e).as_str() {
+                "abstractnum" => abs = attr_of(&e, "abstractNumId"),
+                "lvl" => lvl = attr_of(&e, "ilvl"),
+                "numfmt" => {
+                    if let (Some(a), Some(l), Some(v)) = (&abs, &lvl, attr_of(&e, "val")) {
+                        abstract_fmt.insert((a.clone(), l.clone()), v == "bullet");
+                    }
+                }
+                "num" => num = attr_of(&e, "numId"),
+                "abstractnumid" => {
+                    if let (Some(n), Some(v)) = (&num, attr_of(&e, "val")) {
+                        num_to_abstract.insert(n.clone(), v);
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    let mut out = BTreeMap::new();
+    for (n, a) in num_to_abstract {
+        for ((abs_id, l), bullet) in &abstract_fmt {
+            if *abs_id == a {
+                out.insert((n.clone(), l.clone()), *bullet);
+            }
+        }
+    }
+    out
+}
+
+/// See [`list_text`]: Word's paragraphs, a numbered list's number ("1. ") or a bullet ("• ")
+/// before its items. The numbers go on per list and level as Word shows them.
+fn docx_list_text(document: &str, numbering: &str) -> Option<String> {
+    let bullets = docx_bullets(numbering);
+    let mut reader = quick_xml::Reader::from_str(document);
+    let mut out = String::new();
+    let mut line = String::new();
+    let (mut num, mut ilvl): (Option<String>, String) = (None, "0".into());
+    let mut counters: BTreeMap<(String, String), u32> = BTreeMap::new();
+    let mut in_text = false;
+    loop {
+        let ev = match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Err(_) => return None,
+            Ok(ev) => ev,
+        };
+        match &ev {
+            Event::Start(e) => match local_of(e).as_str() {
+                "tbl" => return None,
+                "p" => {
+                    line.clear();
+                    (num, ilvl) = (None, "0".into());
+                }
+                "t" => in_text = true,
+                _ => {}
+            },
+            Event::Empty(e) => match local_of(e).as_str() {
+                "numid" => num = attr_of(e, "val").filter(|v| v != "0"),
+                "ilvl" => ilvl = attr_of(e, "val").unwrap_or_else(|| "0".into()),
+                "tab" => line.push(' '),
+                _ => {}
+            },
+            Event::End(e) => match local_end(e).as_str() {
+                "t" => in_text = false,
+                "p" => {
+                    let text = line.trim();
+                    let mark = match &num {
+                        Some(n) if bullets.get(&(n.clone(), ilvl.clone())) == Some(&true) => {
+                            "• ".to_string()
+                        }
+                        Some(n) => {
+                            let c = counters.entry((n.clone(), ilvl.clone())).or_insert(0);
+                            *c += 1;
+                            format!("{c}. ")
+                        }
+                        None => String::new(),
+                    };
+                    if !text.is_empty() {
+                        out.push_str(&mark);
+                        out.push_str(text);
+                        out.push('\n');
+                    }
+                }
+                _ => {}
+            },
+            other if in_text => {
+                if let Some(t) = text_of(other) {
+                    line.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    Some(out)
+}
+
+/// See [`list_text`]: an HTML page's headings, paragraphs and list items one a line, the
+/// items of an `<ol>` numbered from its `start` and those of a `<ul>` bulleted.
+fn html_list_text(html: &str) -> Option<String> {
+    let mut reader = quick_xml::Reader::from_str(html);
+    {
+        let c = reader.config_mut();
+        c.check_end_names = false;
+        c.allow_unmatched_ends = true;
+    }
+    let mut out = String::new();
+    let mut line = String::new();
+    // The open lists: the next number of an <ol>, None for a <ul>.
+    let mut lists: Vec<Option<u32>> = Vec::new();
+    let mut skipping = 0usize;
+    let flush = |out: &mut String, line: &mut String| {
+        let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !text.is_empty() {
+            out.push_str(&text);
+            out.push('\n');
+        }
+        line.clear();
+    };
+    const BLOCKS: [&str; 9] = ["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "br"];
+    loop {
+        let ev = match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Err(_) => return None,
+            Ok(ev) => ev,
+        };
+        match &ev {
+            Event::Start(e) => match local_of(e).as_str() {
+                "table" => return None,
+                "script" | "style" => skipping += 1,
+                "ol" => {
+                    flush(&mut out, &mut line);
+                    let start = attr_of(e, "start").and_then(|s| s.parse().ok());
+                    lists.push(Some(start.unwrap_or(1)));
+                }
+                "ul" => {
+                    flush(&mut out, &mut line);
+                    lists.push(None);
+                }
+                "li" => {
+                    flush(&mut out, &mut line);
+                    match lists.last_mut() {
+                        Some(Some(n)) => {
+                            line.push_str(&format!("{n}. "));
+                            *n += 1;
+                        }
+                        _ => line.push_str("• "),
+                    }
+                }
+                n if BLOCKS.contains(&n) => flush(&mut out, &mut line),
+                _ => {}
+            },
+            Event::Empty(e) if local_of(e) == "br" => flush(&mut out, &mut line),
+            Event::End(e) => match local_end(e).as_str() {
+                "script" | "style" => skipping = skipping.saturating_sub(1),
+                "ol" | "ul" => {
+                    flush(&mut out, &mut line);
+                    lists.pop();
+                }
+                n if n == "li" || BLOCKS.contains(&n) => flush(&mut out, &mut line),
+                _ => {}
+            },
+            other if skipping == 0 => {
+                if let Some(t) = text_of(other) {
+                    line.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
+    flush(&mut out, &mut line);
+    Some(out)
+}
+
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Role {
@@ -826,4 +1062,41 @@ pub fn order_from_rows(
         items,
         warnings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Word's own numbering and bullets, and HTML's lists, become the text the lists reader
+    /// reads; a document with a table has none.
+    #[test]
+    fn lists_that_the_document_numbers() {
+        let numbering = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="3"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num></w:numbering>"#;
+        let p = |num: Option<u8>, t: &str| match num {
+            Some(n) => format!(
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{n}"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
+            ),
+            None => format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"),
+        };
+        let document = format!(
+            r#"<w:document xmlns:w="w"><w:body>{}{}{}{}</w:body></w:document>"#,
+            p(None, "Delegat: Socialchef"),
+            p(Some(3), "Yttranden &amp; anmälningar"),
+            p(Some(4), "till tingsrätten"),
+            p(Some(3), "Avgifter"),
+        );
+        assert_eq!(
+            docx_list_text(&document, numbering).as_deref(),
+            Some("Delegat: Socialchef\n1. Yttranden & anmälningar\n• till tingsrätten\n2. Avgifter\n")
+        );
+        let with_table = document.replace("<w:body>", "<w:body><w:tbl></w:tbl>");
+        assert_eq!(docx_list_text(&with_table, numbering), None);
+        let html = "<h2>Delegat: Socialchef</h2><ol start=\"3\"><li>Yttranden<ul><li>till tingsrätten</li></ul></li><li>Avgifter</li></ol><p>Anmäls till nämnden.</p>";
+        assert_eq!(
+            html_list_text(html).as_deref(),
+            Some("Delegat: Socialchef\n3. Yttranden\n• till tingsrätten\n4. Avgifter\nAnmäls till nämnden.\n")
+        );
+        assert_eq!(html_list_text("<table><tr><td>x</td></tr></table>"), None);
+    }
 }

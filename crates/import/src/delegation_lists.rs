@@ -105,6 +105,8 @@ pub fn rows(text: &str) -> Option<Lists> {
     let mut delegate: Option<String> = None;
     let mut item: Option<Item> = None;
     let mut expected = 1u32;
+    // The number the list before a heading would have gone on with.
+    let mut restart_or = 1u32;
     let mut warnings = Vec::new();
     let mut items = 0usize;
     let flush = |item: &mut Option<Item>, delegate: &Option<String>, out: &mut Vec<Vec<String>>| {
@@ -130,6 +132,9 @@ pub fn rows(text: &str) -> Option<Lists> {
                 String::new(),
                 String::new(),
             ]);
+            // (The numbers start again at 1, or go on from the list before: Word's numbering
+            // goes on across headings unless restarted.)
+            restart_or = expected;
             expected = 1;
             continue;
         }
@@ -148,8 +153,10 @@ pub fn rows(text: &str) -> Option<Lists> {
             let n = number.parse::<u32>().ok();
             let letter_one = number == "l" && expected == 1 && next_is_two();
             // A number or three left out (an item repealed, or lost at a page break).
-            let gap = n.is_some_and(|n| n > expected && n <= expected + 3);
-            if n == Some(expected) || letter_one || gap {
+            // The first item after a heading may go on from the list before it.
+            let goes_on = expected == 1 && restart_or > 1 && n == Some(restart_or);
+            let gap = !goes_on && n.is_some_and(|n| n > expected && n <= expected + 3);
+            if n == Some(expected) || letter_one || gap || goes_on {
                 flush(&mut item, &delegate, &mut out);
                 if letter_one {
                     warnings.push(
@@ -157,7 +164,11 @@ pub fn rows(text: &str) -> Option<Lists> {
                             .to_string(),
                     );
                 }
-                if gap {
+                if gap && expected == 1 {
+                    warnings.push(format!(
+                        "punkt {number} är den första under sin rubrik; punkterna före saknas i texten"
+                    ));
+                } else if gap {
                     warnings.push(format!(
                         "punkt {number} följer på punkt {}; punkterna däremellan saknas i texten",
                         expected - 1
@@ -296,6 +307,32 @@ mod tests {
         assert!(super::rows(bare).is_none());
         // Nor is a heading with fewer than three items.
         assert!(super::rows("Delegat: Socialchef\n1. Yttranden.\n2. Anmälningar.\n").is_none());
+    }
+
+    /// Word's numbering goes on across headings unless restarted: the first item under the
+    /// next heading may go on from the list before.
+    #[test]
+    fn numbers_that_go_on_across_headings() {
+        let text = "Delegat: Socialchef\n1. Yttranden.\n2. Anmälningar.\n3. Avgifter.\n\
+                    Delegat: Enhetschef\n4. Bistånd.\n5. Boende.\n";
+        let Lists { rows, warnings } = rows(text).expect("a list");
+        let numbers: Vec<(&str, &str)> = rows
+            .iter()
+            .filter(|r| !r[0].is_empty())
+            .skip(1)
+            .map(|r| (r[0].as_str(), r[2].as_str()))
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                ("1", "Socialchef"),
+                ("2", "Socialchef"),
+                ("3", "Socialchef"),
+                ("4", "Enhetschef"),
+                ("5", "Enhetschef")
+            ]
+        );
+        assert!(warnings.is_empty(), "{warnings:?}");
     }
 
     #[test]

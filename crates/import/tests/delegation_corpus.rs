@@ -85,7 +85,7 @@ fn every_table_layout_gives_every_item_with_its_delegates() {
         })
         .collect();
     files.sort();
-    assert!(files.len() >= 17, "{} files", files.len());
+    assert!(files.len() >= 19, "{} files", files.len());
     println!(
         "\n{:<20} {:>5} {:>7} {:>9} {:>6}  anm.",
         "fil", "guld", "funna", "delegater", "ranger"
@@ -112,7 +112,12 @@ fn every_table_layout_gives_every_item_with_its_delegates() {
             Ok(doc) => {
                 for g in items {
                     let hit = match g["number"].as_str() {
-                        Some(n) => doc.items.iter().find(|i| i.number == n),
+                        // (06's "l." is OCR for "1."; a document that numbers its list
+                        // itself shows "1.".)
+                        Some(n) => doc
+                            .items
+                            .iter()
+                            .find(|i| i.number == n || n == "l" && !source_text && i.number == "1"),
                         None => {
                             let m = fold(g["matter"].as_str().unwrap_or(""));
                             doc.items

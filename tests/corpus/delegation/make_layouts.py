@@ -36,6 +36,9 @@ ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 #   number_in_matter – the item number is written at the start of the matter cell (no Nr column)
 #   sections – section heading rows between the items (HTML and DOCX only)
 SPECS = [
+    # --- lists under headings that name the delegate (06), numbered by the document -------
+    dict(src="06", out="06.docx", fmt="docx_list", title="Del av delegationsordning"),
+    dict(src="06", out="06.list.html", fmt="html_list", title="Del av delegationsordning"),
     # --- semicolon CSV, the document's own headers ------------------------------------------
     dict(src="01", out="01.semicolon.csv", fmt="csv", delimiter=";", encoding="utf-8",
          newline="\n",
@@ -408,8 +411,104 @@ def write_xlsx(gold, spec):
                       ("xl/worksheets/sheet1.xml", sheet.encode(), False)])
 
 
+def list_blocks(gold):
+    """A list layout's blocks, in order: ("heading", text), ("item", matter),
+    ("bullet", text), ("para", text). Headings are the items' sections (the delegate stands
+    once in each); items are numbered by the document (Word's numbering, an <ol>), not in
+    their text."""
+    blocks, section = [], None
+    for item in gold["items"]:
+        if item["section"] != section:
+            section = item["section"]
+            blocks.append(("heading", section))
+        blocks.append(("item", item["matter"]))
+        for level in item.get("levels") or []:
+            blocks.append(("bullet", level["matter"]))
+        if item.get("remark"):
+            blocks.append(("para", item["remark"]))
+    return blocks
+
+
+def write_docx_list(gold, spec):
+    """Word with its own numbering: items numbered by w:numPr (numId 1, decimal), sub-items
+    bulleted (numId 2), word/numbering.xml defining both."""
+    body = [f"<w:p>{docx_run(spec['title'], bold=True)}</w:p>"]
+    for kind, text in list_blocks(gold):
+        num = {"item": 1, "bullet": 2}.get(kind)
+        props = (f'<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'
+                 "</w:pPr>") if num else ""
+        body.append(f"<w:p>{props}{docx_run(text, bold=kind == 'heading')}</w:p>")
+    document = (XML_DECL + f'<w:document xmlns:w="{W_NS}"><w:body>' + "".join(body)
+                + '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
+                "</w:body></w:document>")
+    numbering = (
+        XML_DECL + f'<w:numbering xmlns:w="{W_NS}">'
+        '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+        '<w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">'
+        '<w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+        "</w:numbering>")
+    content_types = (
+        XML_DECL
+        + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="xml" ContentType="application/xml"/>'
+        '<Override PartName="/word/document.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        '<Override PartName="/word/numbering.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+        "</Types>")
+    rels = (
+        XML_DECL
+        + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+    doc_rels = (
+        XML_DECL
+        + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/numbering" Target="numbering.xml"/></Relationships>')
+    return zip_bytes([("[Content_Types].xml", content_types.encode(), False),
+                      ("_rels/.rels", rels.encode(), False),
+                      ("word/document.xml", document.encode(), False),
+                      ("word/_rels/document.xml.rels", doc_rels.encode(), False),
+                      ("word/numbering.xml", numbering.encode(), False)])
+
+
+def write_html_list(gold, spec):
+    """An HTML page: the heading as <h2>, the items in an <ol>, sub-items in a <ul>."""
+    out = ["<!DOCTYPE html>", '<html lang="sv"><head><meta charset="utf-8">',
+           f"<title>{escape(spec['title'])}</title></head><body>",
+           f"<h1>{escape(spec['title'])}</h1>"]
+    open_ol = False
+    for kind, text in list_blocks(gold):
+        if kind == "heading":
+            if open_ol:
+                out.append("</ol>")
+                open_ol = False
+            out.append(f"<h2>{escape(text)}</h2>")
+            continue
+        if not open_ol:
+            out.append("<ol>")
+            open_ol = True
+        if kind == "item":
+            out.append(f"<li>{escape(text)}")
+        elif kind == "bullet":
+            out.append(f"<ul><li>{escape(text)}</li></ul>")
+        else:
+            out.append(f"<p>{escape(text)}</p>")
+    if open_ol:
+        out.append("</ol>")
+    out.append("</body></html>\n")
+    return "\n".join(out).encode("utf-8")
+
+
 WRITERS = {"csv": write_csv, "md": write_md, "html": write_html, "docx": write_docx,
-           "odt": write_odt, "xlsx": write_xlsx}
+           "odt": write_odt, "xlsx": write_xlsx, "docx_list": write_docx_list,
+           "html_list": write_html_list}
 
 
 def main(argv):
