@@ -1303,20 +1303,10 @@ pub fn read_delegation_file_with(
         Some(f) => crate::delegation_grid::read_order_table(&name, f, text.as_bytes(), columns),
         None => match parse_delegation(&text) {
             Err(ImportError::NoDelegationOrder) => {
-                // Rows put back together, read as a table of known columns, with warnings first.
-                let from_rows = |rows: &[Vec<String>],
-                                 columns: &[crate::delegation_grid::Role],
-                                 first: Vec<&str>| {
-                    let mut d =
-                        crate::delegation_grid::order_from_rows(&name, rows, None, Some(columns))?;
-                    d.warnings
-                        .splice(0..0, first.into_iter().map(str::to_string));
-                    Ok(d)
-                };
                 if let Some(rows) = crate::delegation_cells::rows(&text) {
                     // A table extracted cell by cell, without its header's columns side by side.
-                    from_rows(&rows, &crate::delegation_cells::COLUMNS, vec![
-                        "läst som en tabell utdragen cell för cell (utan kolumner): varje cell har fått sin kolumn efter vad den innehåller; kontrollera varje punkt",
+                    order_from_known_columns(&name, &rows, &crate::delegation_cells::COLUMNS, vec![
+                        "läst som en tabell utdragen cell för cell (utan kolumner): varje cell har fått sin kolumn efter vad den innehåller; kontrollera varje punkt".to_string(),
                     ])
                 } else {
                     // Lists under headings that name the delegate ("Delegation till X").
@@ -1332,20 +1322,27 @@ pub fn read_delegation_file_with(
 /// [`crate::delegation_lists`]), read with its warnings first; `None` when `text` is not one.
 fn order_from_lists(name: &str, text: &str) -> Option<Result<DelegationDocument, ImportError>> {
     let lists = crate::delegation_lists::rows(text)?;
-    Some(
-        crate::delegation_grid::order_from_rows(
-            name,
-            &lists.rows,
-            None,
-            Some(&crate::delegation_lists::COLUMNS),
-        )
-        .map(|mut d| {
-            let mut first = vec!["läst som listor under rubriker som namnger delegaten (”Delegation till …”, ”Delegat: …”): varje numrerad punkt har fått rubrikens delegat; kontrollera varje punkt".to_string()];
-            first.extend(lists.warnings);
-            d.warnings.splice(0..0, first);
-            d
-        }),
-    )
+    let mut first = vec!["läst som listor under rubriker som namnger delegaten (”Delegation till …”, ”Delegat: …”): varje numrerad punkt har fått rubrikens delegat; kontrollera varje punkt".to_string()];
+    first.extend(lists.warnings);
+    Some(order_from_known_columns(
+        name,
+        &lists.rows,
+        &crate::delegation_lists::COLUMNS,
+        first,
+    ))
+}
+
+/// Rows a reader put back together, read as a table of known `columns`, with the reader's
+/// warnings first.
+fn order_from_known_columns(
+    name: &str,
+    rows: &[Vec<String>],
+    columns: &[crate::delegation_grid::Role],
+    first: Vec<String>,
+) -> Result<DelegationDocument, ImportError> {
+    let mut d = crate::delegation_grid::order_from_rows(name, rows, None, Some(columns))?;
+    d.warnings.splice(0..0, first);
+    Ok(d)
 }
 
 #[cfg(test)]

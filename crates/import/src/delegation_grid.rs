@@ -569,7 +569,6 @@ fn xml_tables(text: &str, m: &Markup) -> (Vec<Vec<String>>, Option<String>) {
         c.allow_unmatched_ends = true;
         c.expand_empty_elements = false;
     }
-    let local = |n: &str| -> String { n.rsplit(':').next().unwrap_or("").to_lowercase() };
     let is = |list: &[&str], n: &str| list.iter().any(|x| x.eq_ignore_ascii_case(n));
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row: Option<Vec<String>> = None;
@@ -596,7 +595,7 @@ fn xml_tables(text: &str, m: &Markup) -> (Vec<Vec<String>>, Option<String>) {
                 let _ = e;
             }
             Event::Start(e) => {
-                let n = local(e.name().as_ref());
+                let n = local_of(&e);
                 if is(m.skip, &n) {
                     skipping += 1;
                 } else if n == "table" {
@@ -629,7 +628,7 @@ fn xml_tables(text: &str, m: &Markup) -> (Vec<Vec<String>>, Option<String>) {
                 }
             }
             Event::Empty(e) => {
-                let n = local(e.name().as_ref());
+                let n = local_of(&e);
                 if is(m.line_break, &n) {
                     push_text(&mut cell, &mut title_text, "\n");
                 } else if is(m.space, &n) {
@@ -647,7 +646,7 @@ fn xml_tables(text: &str, m: &Markup) -> (Vec<Vec<String>>, Option<String>) {
                 }
             }
             Event::End(e) => {
-                let n = local(e.name().as_ref());
+                let n = local_end(&e);
                 if is(m.skip, &n) {
                     skipping = skipping.saturating_sub(1);
                 } else if skipping > 0 {
@@ -684,19 +683,9 @@ fn xml_tables(text: &str, m: &Markup) -> (Vec<Vec<String>>, Option<String>) {
                     }
                 }
             }
-            Event::Text(t) if skipping == 0 => {
-                push_text(&mut cell, &mut title_text, &t.xml10_content());
-            }
-            Event::CData(t) if skipping == 0 => {
-                push_text(&mut cell, &mut title_text, &t.xml10_content());
-            }
-            Event::GeneralRef(r) if skipping == 0 => {
-                let ch = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c),
-                    _ => entity(&r),
-                };
-                if let Some(c) = ch {
-                    push_text(&mut cell, &mut title_text, c.encode_utf8(&mut [0; 4]));
+            other if skipping == 0 => {
+                if let Some(t) = text_of(&other) {
+                    push_text(&mut cell, &mut title_text, &t);
                 }
             }
             _ => {}
@@ -717,13 +706,8 @@ fn xml_tables(text: &str, m: &Markup) -> (Vec<Vec<String>>, Option<String>) {
 
 /// How many times an ODF cell stands (`table:number-columns-repeated`), at most 64.
 fn repeat_of(e: &quick_xml::events::BytesStart<'_>, attr: &str) -> usize {
-    e.attributes()
-        .flatten()
-        .find(|a| {
-            let k: &str = a.key.as_ref();
-            k.rsplit(':').next() == Some(attr)
-        })
-        .and_then(|a| a.value.parse::<usize>().ok())
+    attr_of(e, attr)
+        .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or(1)
         .clamp(1, 64)
 }

@@ -89,14 +89,15 @@ pub fn parse(
         seg_title = Some(t);
     }
     // "§ 13 Dnr SN 2024/17": the case number on the heading line, title below.
+    let bare_case = seg_title.as_deref().and_then(bare_case_line);
     let heading_title = match &seg_title {
         Some(t) if case_number(t).is_some() => {
             case = case.or_else(|| case_number(t));
             Some(String::new())
         }
         // "KS § 80 KS/2018:298 - 001": a case number without "Dnr" on the heading line.
-        Some(t) if bare_case_line(t).is_some() => {
-            case = case.or_else(|| bare_case_line(t));
+        Some(_) if bare_case.is_some() => {
+            case = case.or(bare_case);
             Some(String::new())
         }
         other => other.clone(),

@@ -667,9 +667,8 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
             .chain(PROFESSIONS.iter())
             .any(|e| lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 4)
         // "Registrator Marize Viderström Administratör Liselott Frejd": a profession of its own.
-        || PROFESSIONS
-            .iter()
-            .any(|e| lower == *e && e.chars().count() >= 6)
+        // (Not "Chef" alone, a surname too.)
+        || lower.len() >= 6 && PROFESSIONS.contains(&lower)
         // "Kanslichefen Bo Wennström", "Sekreteraren": a profession in its definite form.
         || [lower.strip_suffix("en"), lower.strip_suffix('n')]
             .into_iter()

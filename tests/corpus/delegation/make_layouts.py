@@ -301,6 +301,15 @@ def write_docx(gold, spec):
     document = (XML_DECL + f'<w:document xmlns:w="{W_NS}"><w:body>' + "".join(body)
                 + '<w:p/><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
                 "</w:body></w:document>")
+    return docx_package(document)
+
+
+def docx_package(document, numbering=None):
+    """The zip of a Word document: its content types, relationships and document part, and
+    the numbering part when there is one."""
+    numbering_type = ('<Override PartName="/word/numbering.xml" ContentType="application/'
+                      'vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
+                      if numbering else "")
     content_types = (
         XML_DECL
         + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -309,15 +318,25 @@ def write_docx(gold, spec):
         '<Default Extension="xml" ContentType="application/xml"/>'
         '<Override PartName="/word/document.xml" ContentType="application/'
         'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-        "</Types>")
+        + numbering_type + "</Types>")
     rels = (
         XML_DECL
         + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
         '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
         'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-    return zip_bytes([("[Content_Types].xml", content_types.encode(), False),
-                      ("_rels/.rels", rels.encode(), False),
-                      ("word/document.xml", document.encode(), False)])
+    members = [("[Content_Types].xml", content_types.encode(), False),
+               ("_rels/.rels", rels.encode(), False),
+               ("word/document.xml", document.encode(), False)]
+    if numbering:
+        doc_rels = (
+            XML_DECL
+            + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/numbering" Target="numbering.xml"/>'
+            "</Relationships>")
+        members += [("word/_rels/document.xml.rels", doc_rels.encode(), False),
+                    ("word/numbering.xml", numbering.encode(), False)]
+    return zip_bytes(members)
 
 
 def odt_cell(text, header=False):
@@ -450,32 +469,7 @@ def write_docx_list(gold, spec):
         '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
         "</w:numbering>")
-    content_types = (
-        XML_DECL
-        + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" '
-        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-        '<Default Extension="xml" ContentType="application/xml"/>'
-        '<Override PartName="/word/document.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-        '<Override PartName="/word/numbering.xml" ContentType="application/'
-        'vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
-        "</Types>")
-    rels = (
-        XML_DECL
-        + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
-    doc_rels = (
-        XML_DECL
-        + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
-        'relationships/numbering" Target="numbering.xml"/></Relationships>')
-    return zip_bytes([("[Content_Types].xml", content_types.encode(), False),
-                      ("_rels/.rels", rels.encode(), False),
-                      ("word/document.xml", document.encode(), False),
-                      ("word/_rels/document.xml.rels", doc_rels.encode(), False),
-                      ("word/numbering.xml", numbering.encode(), False)])
+    return docx_package(document, numbering)
 
 
 def write_html_list(gold, spec):
