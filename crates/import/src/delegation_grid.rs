@@ -67,9 +67,10 @@ pub fn format_of(name: &str, bytes: &[u8]) -> Option<Format> {
     }
 }
 
-/// The text of a Word or HTML document without tables, one paragraph a line, with the numbers
-/// and bullets its lists show but do not hold as text: Word's numbering (`w:numPr`, read
-/// through `word/numbering.xml`) and HTML's `<ol>`/`<ul>`. Read by
+/// The text of a Word, OpenDocument or HTML document without tables, one paragraph a line,
+/// with the numbers and bullets its lists show but do not hold as text: Word's numbering
+/// (`w:numPr`, read through `word/numbering.xml`), OpenDocument's `text:list` (read through
+/// its list styles) and HTML's `<ol>`/`<ul>`. Read by
 /// [`crate::delegation_lists`] when the document has no table. `None` for other formats, a
 /// document with a table, or one that cannot be read.
 pub(crate) fn list_text(format: Format, bytes: &[u8]) -> Option<String> {
@@ -78,6 +79,11 @@ pub(crate) fn list_text(format: Format, bytes: &[u8]) -> Option<String> {
             let document = zip_part(bytes, "word/document.xml").ok()?;
             let numbering = zip_part(bytes, "word/numbering.xml").unwrap_or_default();
             docx_list_text(&document, &numbering)
+        }
+        Format::Odt => {
+            let content = zip_part(bytes, "content.xml").ok()?;
+            let styles = zip_part(bytes, "styles.xml").unwrap_or_default();
+            odt_list_text(&content, &styles)
         }
         Format::Html => html_list_text(&crate::table::text(bytes).ok()?),
         _ => None,
@@ -300,6 +306,271 @@ fn html_list_text(html: &str) -> Option<String> {
         }
     }
     flush(&mut out, &mut line);
+    Some(out)
+}
+
+/// How one level of an OpenDocument list style marks its items.
+#[derive(Debug, Clone, Default)]
+struct OdtLevel {
+    /// `text:list-level-style-bullet`.
+    bullet: bool,
+    /// `style:num-format`: "1", "a", "A", "i", "I"; empty for no number.
+    format: String,
+    prefix: String,
+    suffix: String,
+    start: u32,
+}
+
+/// An OpenDocument list style's levels (`text:list-style` → `text:list-level-style-*`), by
+/// style name and level, from the styles of `content.xml` and `styles.xml`; and the list style
+/// each paragraph style names (`style:list-style-name`).
+type OdtStyles = (
+    BTreeMap<(String, usize), OdtLevel>,
+    BTreeMap<String, String>,
+);
+
+fn odt_styles(parts: &[&str]) -> OdtStyles {
+    let (mut levels, mut paragraph_lists) = (BTreeMap::new(), BTreeMap::new());
+    for part in parts {
+        let mut reader = quick_xml::Reader::from_str(part);
+        let mut list_style: Option<String> = None;
+        loop {
+            match reader.read_event() {
+                Ok(Event::Eof) | Err(_) => break,
+                Ok(Event::Start(e)) | Ok(Event::Empty(e)) => match local_of(&e).as_str() {
+                    "list-style" => list_style = attr_of(&e, "name"),
+                    "style" => {
+                        if let (Some(n), Some(l)) =
+                            (attr_of(&e, "name"), attr_of(&e, "list-style-name"))
+                        {
+                            paragraph_lists.insert(n, l);
+                        }
+                    }
+                    l @ ("list-level-style-number" | "list-level-style-bullet") => {
+                        let level = attr_of(&e, "level").and_then(|v| v.parse().ok());
+                        if let (Some(style), Some(level)) = (&list_style, level) {
+                            levels.insert(
+                                (style.clone(), level),
+                                OdtLevel {
+                                    bullet: l.ends_with("bullet"),
+                                    format: attr_of(&e, "num-format").unwrap_or_default(),
+                                    prefix: attr_of(&e, "num-prefix").unwrap_or_default(),
+                                    suffix: attr_of(&e, "num-suffix").unwrap_or_default(),
+                                    start: attr_of(&e, "start-value")
+                                        .and_then(|v| v.parse().ok())
+                                        .unwrap_or(1),
+                                },
+                            );
+                        }
+                    }
+                    _ => {}
+                },
+                Ok(Event::End(e)) if local_end(&e) == "list-style" => list_style = None,
+                _ => {}
+            }
+        }
+    }
+    (levels, paragraph_lists)
+}
+
+/// A list number as a level's format shows it: 1, a, A, i, I.
+fn odt_number(n: u32, format: &str) -> String {
+    let letters = |upper: bool| {
+        let (mut n, mut s) = (n, Vec::new());
+        while n > 0 {
+            n -= 1;
+            let c = b'a' + (n % 26) as u8;
+            s.push(if upper { c.to_ascii_uppercase() } else { c } as char);
+            n /= 26;
+        }
+        s.iter().rev().collect::<String>()
+    };
+    let roman = |upper: bool| {
+        const R: [(u32, &str); 13] = [
+            (1000, "m"),
+            (900, "cm"),
+            (500, "d"),
+            (400, "cd"),
+            (100, "c"),
+            (90, "xc"),
+            (50, "l"),
+            (40, "xl"),
+            (10, "x"),
+            (9, "ix"),
+            (5, "v"),
+            (4, "iv"),
+            (1, "i"),
+        ];
+        let (mut n, mut s) = (n, String::new());
+        for (v, r) in R {
+            while n >= v {
+                s.push_str(r);
+                n -= v;
+            }
+        }
+        if upper {
+            s.to_uppercase()
+        } else {
+            s
+        }
+    };
+    match format {
+        "a" => letters(false),
+        "A" => letters(true),
+        "i" => roman(false),
+        "I" => roman(true),
+        _ => n.to_string(),
+    }
+}
+
+/// See [`list_text`]: OpenDocument's headings and paragraphs, the first paragraph of a list
+/// item after its mark — the number its list style's level shows ("1.") or a bullet ("• ").
+/// A list goes on with the numbers of the list it names (`text:continue-list`) or of the list
+/// before it (`text:continue-numbering`); a nested list is the next level; an item's
+/// `text:start-value` sets its number.
+fn odt_list_text(content: &str, styles: &str) -> Option<String> {
+    let (levels, paragraph_lists) = odt_styles(&[styles, content]);
+    // The counters of each list (one a level), shared by the lists that go on from it.
+    let mut chains: Vec<Vec<u32>> = Vec::new();
+    let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
+    let mut last_top: Option<usize> = None;
+    // The open lists: (chain, style name if known); the open items: whether the item's first
+    // paragraph has been written.
+    let mut open: Vec<(usize, Option<String>)> = Vec::new();
+    let mut item_marked: Vec<bool> = Vec::new();
+    let mut item_start: Option<u32> = None;
+    let mut reader = quick_xml::Reader::from_str(content);
+    let (mut out, mut line) = (String::new(), String::new());
+    let (mut in_body, mut in_par, mut skipping) = (false, 0usize, 0usize);
+    let mut mark = String::new();
+    loop {
+        let ev = match reader.read_event() {
+            Ok(Event::Eof) => break,
+            Err(_) => return None,
+            Ok(ev) => ev,
+        };
+        match &ev {
+            Event::Start(e) => match local_of(e).as_str() {
+                "table" => return None,
+                "body" => in_body = true,
+                "note" | "annotation" | "tracked-changes" => skipping += 1,
+                "list" if in_body => {
+                    let style = attr_of(e, "style-name")
+                        .or_else(|| open.last().and_then(|(_, s)| s.clone()));
+                    let chain = if let Some((c, _)) = open.last() {
+                        *c
+                    } else if let Some(c) =
+                        attr_of(e, "continue-list").and_then(|id| by_id.get(&id).copied())
+                    {
+                        c
+                    } else if attr_of(e, "continue-numbering").as_deref() == Some("true") {
+                        last_top.unwrap_or_else(|| {
+                            chains.push(Vec::new());
+                            chains.len() - 1
+                        })
+                    } else {
+                        chains.push(Vec::new());
+                        chains.len() - 1
+                    };
+                    if open.is_empty() {
+                        last_top = Some(chain);
+                    }
+                    if let Some(id) = attr_of(e, "id") {
+                        by_id.insert(id, chain);
+                    }
+                    open.push((chain, style));
+                }
+                "list-item" if in_body => {
+                    item_marked.push(false);
+                    item_start = attr_of(e, "start-value").and_then(|v| v.parse().ok());
+                }
+                "list-header" if in_body => item_marked.push(true),
+                "p" | "h" if in_body && skipping == 0 => {
+                    in_par += 1;
+                    if in_par == 1 {
+                        line.clear();
+                        mark.clear();
+                        if let (Some(false), Some((chain, style))) =
+                            (item_marked.last(), open.last())
+                        {
+                            let depth = open.len();
+                            let style = style.clone().or_else(|| {
+                                attr_of(e, "style-name")
+                                    .and_then(|p| paragraph_lists.get(&p).cloned())
+                            });
+                            let level = style
+                                .and_then(|s| levels.get(&(s, depth)).cloned())
+                                .unwrap_or_default();
+                            let counters = &mut chains[*chain];
+                            counters.resize(counters.len().max(depth), 0);
+                            counters.truncate(depth);
+                            let n = match item_start.take() {
+                                Some(v) => v,
+                                None if counters[depth - 1] == 0 => level.start,
+                                None => counters[depth - 1] + 1,
+                            };
+                            counters[depth - 1] = n;
+                            mark = if level.bullet {
+                                "• ".to_string()
+                            } else if level.format.is_empty() {
+                                String::new()
+                            } else {
+                                format!(
+                                    "{}{}{} ",
+                                    level.prefix,
+                                    odt_number(n, &level.format),
+                                    level.suffix
+                                )
+                            };
+                            if let Some(m) = item_marked.last_mut() {
+                                *m = true;
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::Empty(e) if in_par > 0 && skipping == 0 => match local_of(e).as_str() {
+                "s" => {
+                    let n = attr_of(e, "c")
+                        .and_then(|v| v.parse().ok())
+                        .unwrap_or(1usize);
+                    line.push_str(&" ".repeat(n.min(64)));
+                }
+                "tab" | "line-break" => line.push(' '),
+                _ => {}
+            },
+            Event::End(e) => match local_end(e).as_str() {
+                "body" => in_body = false,
+                "note" | "annotation" | "tracked-changes" => skipping = skipping.saturating_sub(1),
+                "list" if in_body => {
+                    open.pop();
+                }
+                "list-item" | "list-header" if in_body => {
+                    item_marked.pop();
+                }
+                "p" | "h" if in_par > 0 && skipping == 0 => {
+                    in_par -= 1;
+                    if in_par == 0 {
+                        let text = line.split_whitespace().collect::<Vec<_>>().join(" ");
+                        if !text.is_empty() {
+                            out.push_str(&mark);
+                            out.push_str(&text);
+                            out.push('\n');
+                        }
+                        mark.clear();
+                    }
+                }
+                _ => {}
+            },
+            other if in_par > 0 && skipping == 0 => {
+                if let Some(t) = text_of(other) {
+                    line.push_str(&t);
+                }
+            }
+            _ => {}
+        }
+    }
     Some(out)
 }
 
@@ -1082,5 +1353,34 @@ mod tests {
             Some("Delegat: Socialchef\n3. Yttranden\n• till tingsrätten\n4. Avgifter\nAnmäls till nämnden.\n")
         );
         assert_eq!(html_list_text("<table><tr><td>x</td></tr></table>"), None);
+    }
+
+    /// OpenDocument's lists: numbers by the list style's level, nested lists a level down,
+    /// a list going on from the one it names or the one before, an item's own start value;
+    /// a paragraph style's list style when the list names none; a document with a table has
+    /// none.
+    #[test]
+    fn lists_that_an_opendocument_numbers() {
+        let styles = r#"<office:document-styles xmlns:office="o" xmlns:style="s" xmlns:text="t"><office:styles><style:style style:name="Numrerad" style:list-style-name="L9"/><text:list-style style:name="L9"><text:list-level-style-number text:level="1" style:num-format="a" style:num-suffix=")"/></text:list-style></office:styles></office:document-styles>"#;
+        let content = r#"<office:document-content xmlns:office="o" xmlns:style="s" xmlns:text="t" xmlns:xml="x"><office:automatic-styles><text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/><text:list-level-style-bullet text:level="2" text:bullet-char="-"/></text:list-style></office:automatic-styles><office:body><office:text>
+<text:h>Delegat: Socialchef</text:h>
+<text:list xml:id="a" text:style-name="L1"><text:list-item><text:p>Yttranden &amp; <text:span>anmälningar</text:span></text:p><text:list><text:list-item><text:p>till<text:s/>tingsrätten</text:p></text:list-item></text:list><text:p>Anmäls.</text:p></text:list-item></text:list>
+<text:p>Delegat: Enhetschef</text:p>
+<text:list text:continue-list="a" text:style-name="L1"><text:list-item><text:p>Avgifter<text:note><text:note-body><text:p>fotnot</text:p></text:note-body></text:note></text:p></text:list-item></text:list>
+<text:list text:continue-numbering="true" text:style-name="L1"><text:list-item><text:p>Anstånd</text:p></text:list-item><text:list-item text:start-value="9"><text:p>Nio</text:p></text:list-item></text:list>
+<text:list text:style-name="L1"><text:list-item><text:p>Ny lista</text:p></text:list-item></text:list>
+<text:list><text:list-item><text:p text:style-name="Numrerad">Första</text:p></text:list-item><text:list-item><text:p text:style-name="Numrerad">Andra</text:p></text:list-item></text:list>
+</office:text></office:body></office:document-content>"#;
+        assert_eq!(
+            odt_list_text(content, styles).as_deref(),
+            Some("Delegat: Socialchef\n1. Yttranden & anmälningar\n• till tingsrätten\nAnmäls.\nDelegat: Enhetschef\n2. Avgifter\n3. Anstånd\n9. Nio\n1. Ny lista\na) Första\nb) Andra\n")
+        );
+        let with_table = content.replace(
+            "<office:text>",
+            "<office:text><table:table xmlns:table=\"tb\"></table:table>",
+        );
+        assert_eq!(odt_list_text(&with_table, styles), None);
+        assert_eq!(odt_number(28, "a"), "ab");
+        assert_eq!(odt_number(14, "I"), "XIV");
     }
 }

@@ -39,6 +39,7 @@ SPECS = [
     # --- lists under headings that name the delegate (06), numbered by the document -------
     dict(src="06", out="06.docx", fmt="docx_list", title="Del av delegationsordning"),
     dict(src="06", out="06.list.html", fmt="html_list", title="Del av delegationsordning"),
+    dict(src="06", out="06.odt", fmt="odt_list", title="Del av delegationsordning"),
     # --- semicolon CSV, the document's own headers ------------------------------------------
     dict(src="01", out="01.semicolon.csv", fmt="csv", delimiter=";", encoding="utf-8",
          newline="\n",
@@ -364,6 +365,11 @@ def write_odt(gold, spec):
     content = (XML_DECL.replace(' standalone="yes"', "")
                + f'<office:document-content {ns} office:version="1.2"><office:body><office:text>'
                + "".join(parts) + "</office:text></office:body></office:document-content>")
+    return odt_package(content)
+
+
+def odt_package(content):
+    """An OpenDocument text package around its content.xml."""
     manifest = (
         XML_DECL.replace(' standalone="yes"', "")
         + '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
@@ -472,6 +478,67 @@ def write_docx_list(gold, spec):
     return docx_package(document, numbering)
 
 
+def write_odt_list(gold, spec):
+    """OpenDocument lists as a word processor writes them: the items in a numbered list
+    (style L1, level 1 "1."), their sub-items in a list nested in the item (level 2, a
+    bullet), a paragraph between items ending the list and the next list going on with its
+    numbers (text:continue-list); headings as text:h."""
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:xml="http://www.w3.org/XML/1998/namespace"')
+    styles = ('<office:automatic-styles><text:list-style style:name="L1">'
+              '<text:list-level-style-number text:level="1" style:num-suffix="." '
+              'style:num-format="1"/>'
+              '<text:list-level-style-bullet text:level="2" text:bullet-char="•"/>'
+              "</text:list-style></office:automatic-styles>")
+    parts = [f'<text:h text:outline-level="1">{escape(spec["title"])}</text:h>']
+    lists = 0
+    open_list = open_item = open_sub = False
+
+    def close():
+        nonlocal open_list, open_item, open_sub
+        if open_sub:
+            parts.append("</text:list>")
+        if open_item:
+            parts.append("</text:list-item>")
+        if open_list:
+            parts.append("</text:list>")
+        open_list = open_item = open_sub = False
+
+    for kind, text in list_blocks(gold):
+        if kind in ("heading", "para"):
+            close()
+            tag = "text:h" if kind == "heading" else "text:p"
+            level = ' text:outline-level="2"' if kind == "heading" else ""
+            parts.append(f"<{tag}{level}>{escape(text)}</{tag}>")
+            continue
+        if not open_list:
+            lists += 1
+            go_on = ' text:continue-list="list1"' if lists > 1 else ""
+            parts.append(f'<text:list xml:id="list{lists}" text:style-name="L1"{go_on}>')
+            open_list = True
+        if kind == "item":
+            if open_sub:
+                parts.append("</text:list>")
+                open_sub = False
+            if open_item:
+                parts.append("</text:list-item>")
+            parts.append(f"<text:list-item><text:p>{escape(text)}</text:p>")
+            open_item = True
+        else:
+            if not open_sub:
+                parts.append("<text:list>")
+                open_sub = True
+            parts.append(f"<text:list-item><text:p>{escape(text)}</text:p></text:list-item>")
+    close()
+    content = (XML_DECL.replace(' standalone="yes"', "")
+               + f'<office:document-content {ns} office:version="1.2">' + styles
+               + "<office:body><office:text>" + "".join(parts)
+               + "</office:text></office:body></office:document-content>")
+    return odt_package(content)
+
+
 def write_html_list(gold, spec):
     """An HTML page: the heading as <h2>, the items in an <ol>, sub-items in a <ul>."""
     out = ["<!DOCTYPE html>", '<html lang="sv"><head><meta charset="utf-8">',
@@ -502,7 +569,7 @@ def write_html_list(gold, spec):
 
 WRITERS = {"csv": write_csv, "md": write_md, "html": write_html, "docx": write_docx,
            "odt": write_odt, "xlsx": write_xlsx, "docx_list": write_docx_list,
-           "html_list": write_html_list}
+           "html_list": write_html_list, "odt_list": write_odt_list}
 
 
 def main(argv):
