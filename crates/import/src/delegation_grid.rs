@@ -208,7 +208,7 @@ fn docx_list_text(document: &str, numbering: &str) -> Option<String> {
                         }
                         Some(n) => {
                             let c = counters.entry((n.clone(), ilvl.clone())).or_insert(0);
-                            *c += 1;
+                            *c = c.saturating_add(1);
                             format!("{c}. ")
                         }
                         None => String::new(),
@@ -279,7 +279,7 @@ fn html_list_text(html: &str) -> Option<String> {
                     match lists.last_mut() {
                         Some(Some(n)) => {
                             line.push_str(&format!("{n}. "));
-                            *n += 1;
+                            *n = n.saturating_add(1);
                         }
                         _ => line.push_str("• "),
                     }
@@ -373,7 +373,8 @@ fn odt_styles(parts: &[&str]) -> OdtStyles {
     (levels, paragraph_lists)
 }
 
-/// A list number as a level's format shows it: 1, a, A, i, I.
+/// A list number as a level's format shows it: 1, a, A, i, I (Roman below 4000, then in
+/// digits).
 fn odt_number(n: u32, format: &str) -> String {
     let letters = |upper: bool| {
         let (mut n, mut s) = (n, Vec::new());
@@ -417,8 +418,8 @@ fn odt_number(n: u32, format: &str) -> String {
     match format {
         "a" => letters(false),
         "A" => letters(true),
-        "i" => roman(false),
-        "I" => roman(true),
+        "i" if n < 4000 => roman(false),
+        "I" if n < 4000 => roman(true),
         _ => n.to_string(),
     }
 }
@@ -507,7 +508,7 @@ fn odt_list_text(content: &str, styles: &str) -> Option<String> {
                             let n = match item_start.take() {
                                 Some(v) => v,
                                 None if counters[depth - 1] == 0 => level.start,
-                                None => counters[depth - 1] + 1,
+                                None => counters[depth - 1].saturating_add(1),
                             };
                             counters[depth - 1] = n;
                             mark = if level.bullet {
@@ -1382,5 +1383,47 @@ mod tests {
         assert_eq!(odt_list_text(&with_table, styles), None);
         assert_eq!(odt_number(28, "a"), "ab");
         assert_eq!(odt_number(14, "I"), "XIV");
+        // Numbers at the end of their range stay there.
+        let last = r#"<text:list-style style:name="L"><text:list-level-style-number text:level="1" style:num-format="i"/></text:list-style><office:body><text:list text:style-name="L"><text:list-item text:start-value="4294967295"><text:p>a</text:p></text:list-item><text:list-item><text:p>b</text:p></text:list-item></text:list></office:body>"#;
+        assert_eq!(odt_list_text(last, "").as_deref(), Some("4294967295 a\n4294967295 b\n"));
+        assert_eq!(
+            html_list_text(r#"<ol start="4294967295"><li>a</li><li>b</li></ol>"#).as_deref(),
+            Some("4294967295. a\n4294967295. b\n")
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 512, ..Default::default() })]
+
+        /// No markup makes a list reader panic: lists nested, closed out of order, going on
+        /// from lists that are not there, numbered from any value, in any style.
+        #[test]
+        fn no_markup_makes_a_list_reader_panic(pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::strategy::Just("<office:body>".to_string()),
+                proptest::strategy::Just("</office:body>".to_string()),
+                "<text:list( xml:id=\"[ab]\")?( text:style-name=\"L[0-2]\")?( text:continue-list=\"[abc]\")?( text:continue-numbering=\"true\")?>",
+                proptest::strategy::Just("</text:list>".to_string()),
+                "<text:list-item( text:start-value=\"[0-9]{1,10}\")?>",
+                proptest::strategy::Just("</text:list-item>".to_string()),
+                proptest::strategy::Just("<text:list-header>".to_string()),
+                "<text:(p|h)( text:style-name=\"P[0-2]\")?>",
+                "</text:(p|h)>",
+                "<text:s( text:c=\"[0-9]{1,12}\")?/>",
+                "<text:list-style style:name=\"L[0-2]\">",
+                "<text:list-level-style-(number|bullet) text:level=\"[0-9]{1,3}\"( style:num-format=\"[1aAiIx]?\")?( text:start-value=\"[0-9]{1,10}\")?/>",
+                "<style:style style:name=\"P[0-2]\" style:list-style-name=\"L[0-2]\"/>",
+                "<(/?)(text:note|w:p|w:t|w:tbl|ol|ul|li|p|table)>",
+                "<w:(numId|ilvl) w:val=\"[0-9]{1,3}\"/>",
+                "<ol start=\"[0-9-]{1,10}\">",
+                "[A-Za-zåäö0-9 .&;#]{0,8}",
+            ],
+            0..60,
+        )) {
+            let markup = pieces.concat();
+            let _ = odt_list_text(&markup, &markup);
+            let _ = docx_list_text(&markup, &markup);
+            let _ = html_list_text(&markup);
+        }
     }
 }
