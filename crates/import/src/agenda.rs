@@ -17,8 +17,12 @@ pub struct AgendaEntry {
 }
 
 /// "§ N", a separator and the title with its other cells.
-static ENTRY: LazyLock<LineRest> =
-    LazyLock::new(|| LineRest::new(r"^§\s*(\d{1,4})(?:\t+|\s{2,}|\s*[-–:.]\s+|\s+)", true));
+static ENTRY: LazyLock<LineRest> = LazyLock::new(|| {
+    LineRest::new(
+        r"^§\s*(\d{1,4})(?:/(?:\d{4}|\d{2})\b)?(?:\t+|\s{2,}|\s*[-–:.]\s+|\s+)",
+        true,
+    )
+});
 static CASE_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:dnr\.?\s*:?\s*)?[\p{L}]{0,8}[ .]?\d{2,4}[/.:-]\d{1,6}(?:[ .:-]\d{1,6})?$")
         .expect("static regex")
@@ -79,6 +83,29 @@ fn continues_title(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
         .is_some_and(|(n, _, _)| n > last.number)
 }
 
+/// A line inside a running agenda that heads a group of its entries ("Beslutspunkter",
+/// "Informationsärenden", "Övriga ärenden"): at most three words, the last naming items or
+/// points, and followed by the next entry.
+fn groups_entries(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
+    let (Some(last), Some(it)) = (run.last(), items.get(i)) else {
+        return false;
+    };
+    let t = it.text.trim_white().trim_end_matches(':');
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let group = words.len() <= 3
+        && t.chars().next().is_some_and(char::is_uppercase)
+        && words.last().is_some_and(|w| {
+            let w = w.to_lowercase();
+            w.ends_with("ärenden") || w.ends_with("punkter") || w == "information"
+        });
+    let next = (i + 1..items.len()).find(|&j| items.get(j).is_some_and(|x| !x.is_blank()));
+    group
+        && next
+            .and_then(|j| items.get(j))
+            .and_then(|x| parse_entry(x.text))
+            .is_some_and(|(n, _, _)| n > last.number)
+}
+
 /// Finds the first run of at least three consecutive "§ N Title" lines with
 /// increasing numbers and nothing else between them but wrapped titles: that is an agenda, not
 /// a set of headings (real headings are separated by text).
@@ -105,6 +132,7 @@ pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
                     last.title.push_str(it.text.trim_white());
                 }
             }
+            None if groups_entries(items, i, &run) => {}
             _ => {
                 if run.len() >= 3 {
                     return run;
@@ -167,5 +195,20 @@ mod tests {
             agenda.get(1).map(|e| e.title.as_str()),
             Some("Yttrande – rörande granskning av nämndernas och bolagens systematiska informationssäkerhet")
         );
+    }
+
+    /// Held-out 110 (Nynäshamn): the contents group their entries under headings; the
+    /// number carries the year after a slash.
+    #[test]
+    fn group_headings_keep_the_agenda_running() {
+        let text = "Innehållsförteckning\n\n§ 63/20 Fastställande av dagordning\n\nBeslutspunkter\n\n\
+                    § 64/20 Nytt bidragsreglemente för Nynäshamns kommun\n\n\
+                    § 65/20 Kulturprogram för Nynäshamns kommun, 2021-2024\n\nInformationsärenden\n\n\
+                    § 66/20 Övriga frågor\n\nSocialnämnden beslutar\n\n§ 67/20 Fel\n";
+        let lines = crate::lines::split_lines(text);
+        let flags = vec![false; lines.len()];
+        let items = crate::stream::build(&lines, &flags);
+        let numbers: Vec<u32> = find_agenda(&items).iter().map(|e| e.number).collect();
+        assert_eq!(numbers, [63, 64, 65, 66]);
     }
 }

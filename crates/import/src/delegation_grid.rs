@@ -1385,7 +1385,10 @@ mod tests {
         assert_eq!(odt_number(14, "I"), "XIV");
         // Numbers at the end of their range stay there.
         let last = r#"<text:list-style style:name="L"><text:list-level-style-number text:level="1" style:num-format="i"/></text:list-style><office:body><text:list text:style-name="L"><text:list-item text:start-value="4294967295"><text:p>a</text:p></text:list-item><text:list-item><text:p>b</text:p></text:list-item></text:list></office:body>"#;
-        assert_eq!(odt_list_text(last, "").as_deref(), Some("4294967295 a\n4294967295 b\n"));
+        assert_eq!(
+            odt_list_text(last, "").as_deref(),
+            Some("4294967295 a\n4294967295 b\n")
+        );
         assert_eq!(
             html_list_text(r#"<ol start="4294967295"><li>a</li><li>b</li></ol>"#).as_deref(),
             Some("4294967295. a\n4294967295. b\n")

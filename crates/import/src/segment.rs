@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 /// An optional body abbreviation ("KS", "Ks", "Bun"), "§ N", a separator and the title.
 static HEADING: LazyLock<LineRest> = LazyLock::new(|| {
     LineRest::new(
-        r"^(?:([A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,6})?|[A-ZÅÄÖ][a-zåäö]{1,3})\s+)?§\s*(\d{1,4})(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)",
+        r"^(?:([A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,6})?|[A-ZÅÄÖ][a-zåäö]{1,3})\s+)?§\s*(\d{1,4})(?:/(?:\d{4}|\d{2})\b)?(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)",
         false,
     )
 });
@@ -462,6 +462,16 @@ mod tests {
             None
         );
         assert_eq!(parse_heading("§ 2-6"), None);
+        // Heldout 110 (Nynäshamn): the number with the year after a slash.
+        assert_eq!(
+            parse_heading("§ 63/20 Fastställande av dagordning"),
+            Some((63, "Fastställande av dagordning".into()))
+        );
+        assert_eq!(
+            parse_heading("KS § 12/2019 Budget"),
+            Some((12, "Budget".into()))
+        );
+        assert_eq!(parse_heading("§ 12/3"), None);
         // Ninth held-out 908: a register's abbreviation in small letters; a word of a sentence
         // before "§" is none.
         assert_eq!(parse_heading("Ks § 118"), Some((118, String::new())));
