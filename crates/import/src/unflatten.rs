@@ -1399,11 +1399,28 @@ fn cut_headings(line: Line, lost: bool, contents: &[String]) -> (Vec<Line>, bool
 
 /// A running header that counts its page among the first words ("TORSÅS KOMMUN
 /// SAMMANTRÄDESPROTOKOLL Sid 3 av 24 BIN 63/13 …"): the line is a page.
+/// Also "SAMMANTRÄDESPROTOKOLL 4(12) …" and "Protokoll 4 (12)": the page and the pages, the
+/// page no later than the last.
 fn counts_its_page(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().take(8).collect();
+    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+    let of = |page: &str, pages: &str| {
+        let pages = pages.strip_prefix('(').and_then(|p| p.strip_suffix(')'));
+        match (
+            page.parse::<u32>(),
+            pages.filter(|p| digits(p)).map(str::parse::<u32>),
+        ) {
+            (Ok(a), Some(Ok(b))) => digits(page) && 0 < a && a <= b,
+            _ => false,
+        }
+    };
     words.windows(2).any(|p| {
         matches!(p[0], "Sid" | "Sida" | "Sidan" | "SID" | "SIDA")
             && p[1].starts_with(|c: char| c.is_ascii_digit())
+            || of(p[0], p[1])
+    }) || words.iter().any(|w| {
+        w.split_once('(')
+            .is_some_and(|(a, b)| of(a, &format!("({b}")))
     })
 }
 
@@ -2086,6 +2103,13 @@ mod tests {
             "TORSÅS KOMMUN SAMMANTRÄDESPROTOKOLL Sid 3 av 24 BIN 63/13 Godkännande"
         ));
         assert!(!counts_its_page("Kommunstyrelsen beslutar att anta planen"));
+        // Seventh held-out 709: the page and the pages after the kind of document.
+        assert!(counts_its_page(
+            "SAMMANTRADESPROTOKOLL 4(12) m Kultur- och fritidsnämnden 74 2011-12-06 Fastställande av dagordning"
+        ));
+        assert!(counts_its_page("Protokoll 4 (12) Socialnämnden"));
+        assert!(!counts_its_page("Motion 13(2) om skolan"));
+        assert!(!counts_its_page("Ersättare 2 (S) Anna"));
     }
 
     /// Eighth held-out 804, seventh 704 and 712, tenth 1002, third 302, eleventh 1110: the
