@@ -1504,9 +1504,11 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                     continue;
                 }
                 let cover = labels.len() >= 2;
+                // (Nor is a page of contents the first page of § text.)
+                let contents_page = names_contents(&line.text);
                 let (cut, met) = cut_headings(line, lost && !cover, &contents);
                 heading_met |= met;
-                tried |= lost && !cover;
+                tried |= lost && !cover && !contents_page;
                 out.extend(cut);
             } else {
                 out.push(line);
@@ -1544,9 +1546,10 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             if line.text.contains('§') || !flat {
                 out.push(line);
             } else {
+                let contents_page = names_contents(&line.text);
                 let (cut, met) = cut_headings(line, lost, &contents);
                 heading_met |= met;
-                tried |= lost;
+                tried |= lost && !contents_page;
                 out.extend(cut);
             }
             continue;
@@ -1633,6 +1636,24 @@ mod tests {
         );
         assert!(
             !lines.iter().any(|l| l.starts_with(LOST_NUMBER)),
+            "{lines:?}"
+        );
+    }
+
+    /// Eighth held-out 806: a page of contents after the cover is not the first page of §
+    /// text; the heading that lost its number and "§" is looked for on the page after it.
+    #[test]
+    fn a_page_of_contents_is_not_the_first_page_of_text() {
+        let lines: Vec<String> = unflatten(split_lines(include_str!(
+            "../../../tests/corpus/protocols/heldout8/806.txt"
+        )))
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+        assert!(
+            lines
+                .iter()
+                .any(|l| *l == format!("{LOST_NUMBER}Godkännande av dagordning")),
             "{lines:?}"
         );
     }
