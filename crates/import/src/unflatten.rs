@@ -1263,7 +1263,13 @@ fn contents_end(
 /// `lost` says this is the first page of § text, a title after the page's header becomes a
 /// heading without a number ([`LOST_NUMBER`] and the title). Returns the lines and whether a
 /// heading was found.
-fn cut_headings(line: Line, lost: bool, contents: &[String]) -> (Vec<Line>, bool) {
+/// `page`: the page's number the line began with, if any.
+fn cut_headings(
+    line: Line,
+    lost: bool,
+    contents: &[String],
+    page: Option<u32>,
+) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
     // A table of contents lists titles after numbers too.
     if names_contents(t) {
@@ -1360,6 +1366,12 @@ fn cut_headings(line: Line, lost: bool, contents: &[String]) -> (Vec<Line>, bool
             })
             .unwrap_or(b);
         let b = contents_end(&words, a, b, contents, Some(n));
+        // "3 157 Information 3 a) Ekonomichef …": the page's number again after the title.
+        let b = if b > a + 1 && page.is_some() && number_of(words[b - 1]) == page {
+            b - 1
+        } else {
+            b
+        };
         let before = piece(at, cut);
         if !before.is_empty() {
             out.push(Line {
@@ -1464,6 +1476,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     let mut continued: Option<&'static str> = None;
     for mut line in lines {
         let lost = flat && cover_seen && !heading_met && !tried;
+        let page = line.text.split_whitespace().next().and_then(number_of);
         if line.text.contains('§') {
             heading_met = true;
         }
@@ -1506,7 +1519,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 let cover = labels.len() >= 2;
                 // (Nor is a page of contents the first page of § text.)
                 let contents_page = names_contents(&line.text);
-                let (cut, met) = cut_headings(line, lost && !cover, &contents);
+                let (cut, met) = cut_headings(line, lost && !cover, &contents, page);
                 heading_met |= met;
                 tried |= lost && !cover && !contents_page;
                 out.extend(cut);
@@ -1547,7 +1560,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 out.push(line);
             } else {
                 let contents_page = names_contents(&line.text);
-                let (cut, met) = cut_headings(line, lost, &contents);
+                let (cut, met) = cut_headings(line, lost, &contents, page);
                 heading_met |= met;
                 tried |= lost && !contents_page;
                 out.extend(cut);
@@ -1778,8 +1791,24 @@ mod tests {
             },
             true,
             &[],
+            None,
         );
         assert!(!met && cut.len() == 1);
+        // Twelfth held-out 1212: the page's number again after the title.
+        let (cut, _) = cut_headings(
+            Line {
+                no: 3,
+                text: "157 Information 3 a) Ekonomichef Jan Bengtsson informerar om: Prel. befolkningsstatistik".into(),
+            },
+            false,
+            &[],
+            Some(3),
+        );
+        assert!(
+            cut.iter().any(|l| l.text == "§ 157 Information"),
+            "{:?}",
+            cut.iter().map(|l| &l.text).collect::<Vec<_>>()
+        );
         // Fourth held-out 408: one page's line and the short last page of a cut-off text.
         let text = format!(
             "1 Sida 1 (37) Plats och tid Mönsterås Bibliotek Beslutande Anna Berg (C) {filler}{filler}\n\n2 2 Kf 13 KUNGÖRELSE OCH KALLELSE Sammanträdet anslogs på kommunens anslagstavla"
@@ -2186,7 +2215,7 @@ mod tests {
             no: 1,
             text: "2 PROTOKOLL 2(40) KF 1 Dnr 0093/ ÄNDRING AV KUNGÖRELSE KF Ärende nr 15 revidering av bevarandeplan utgår.".into(),
         };
-        let (lines, _) = cut_headings(line, false, &[]);
+        let (lines, _) = cut_headings(line, false, &[], None);
         assert!(
             lines.iter().any(|l| l.text == "§ 1 ÄNDRING AV KUNGÖRELSE"),
             "{:?}",
@@ -2201,7 +2230,7 @@ mod tests {
             ("Kf 1 Dagordning Kommunfullmäktiges beslut Kommunfullmäktige beslutar enhälligt", "§ 1 Dagordning"),
             ("Kommunstyrelsen (36) 109 Godkännande av ärendelista Dnr 2013 KS0012 Ärendelistan har varit utskickad.", "§ 109 Godkännande av ärendelista"),
         ] {
-            let (lines, _) = cut_headings(Line { no: 1, text: text.into() }, false, &[]);
+            let (lines, _) = cut_headings(Line { no: 1, text: text.into() }, false, &[], None);
             assert!(
                 lines.iter().any(|l| l.text == heading),
                 "{text}: {:?}",
@@ -2221,7 +2250,7 @@ mod tests {
             ("4 Kommunstyrelsen Sidan 4 (39) Ks 116 Dnr Ej verkställda beslut rapport Socialnämnden Föreligger socialnämndens rapportering av ej verkställda beslut", "§ 116 Ej verkställda beslut rapport Socialnämnden"),
         ] {
             let cut = without_page_number(text).to_string();
-            let (lines, _) = cut_headings(Line { no: 3, text: cut }, false, &[]);
+            let (lines, _) = cut_headings(Line { no: 3, text: cut }, false, &[], None);
             assert!(
                 lines.iter().any(|l| l.text == heading),
                 "{text}: {:?}",
@@ -2258,7 +2287,7 @@ mod tests {
             no: 1,
             text: "5 Vn 2 Anmälan om eventuellt jäv nummer Föreligger ingen anmälan om jäv.".into(),
         };
-        let (lines, _) = cut_headings(line, false, &[]);
+        let (lines, _) = cut_headings(line, false, &[], None);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -2339,7 +2368,7 @@ mod tests {
             no: 1,
             text: "Kf 3 Val av ersättare i Kf Dnr 2020/3 Kommunfullmäktige väljer".into(),
         };
-        let (lines, _) = cut_headings(line, false, &[]);
+        let (lines, _) = cut_headings(line, false, &[], None);
         assert!(
             lines
                 .iter()
