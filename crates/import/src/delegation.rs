@@ -1279,8 +1279,30 @@ pub fn read_delegation_file_with(
         return read;
     }
     if bytes.starts_with(b"%PDF-") {
+        // The table put back together from where its words stand, read by its columns'
+        // meaning as a Word table is.
+        let words = crate::pdf::pdf_words(path)?;
+        if let Some((rows, title)) = crate::delegation_pdf::rows(&words) {
+            if let Ok(mut d) = crate::delegation_grid::order_from_rows(&name, &rows, title, columns)
+            {
+                if !d.items.is_empty() {
+                    d.warnings.insert(
+                        0,
+                        "läst ur PDF: tabellens rader och kolumner har återskapats ur ordens placering på sidan; kontrollera punkterna".to_string(),
+                    );
+                    return Ok(d);
+                }
+            }
+        }
+        // Else its text: a table of the seed's columns by their positions, or lists under
+        // headings that name the delegate.
         let raw = crate::pdf::pdf_to_layout(path)?;
-        let mut d = parse_delegation(&layout_tables_to_tabs(&raw))?;
+        let mut d = match parse_delegation(&layout_tables_to_tabs(&raw)) {
+            Err(ImportError::NoDelegationOrder) => {
+                order_from_lists(&name, &raw).unwrap_or(Err(ImportError::NoDelegationOrder))?
+            }
+            other => other?,
+        };
         d.warnings.insert(
             0,
             "läst ur PDF: tabellens kolumner har återskapats ur textens placering; kontrollera punkterna".to_string(),

@@ -1061,7 +1061,7 @@ static TRAILING_PARENS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*?)\s*\(([^()]+)\)\s*$").expect("static regex"));
 
 /// The header row: the first row with a matter and a delegate column.
-fn header_roles(row: &[String]) -> Option<Vec<Option<Role>>> {
+pub(crate) fn header_roles(row: &[String]) -> Option<Vec<Option<Role>>> {
     let roles: Vec<Option<Role>> = row.iter().map(|c| role_of(c)).collect();
     let has = |f: &dyn Fn(&Role) -> bool| roles.iter().flatten().any(f);
     let data_like = row

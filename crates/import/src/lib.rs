@@ -19,6 +19,7 @@ pub mod delegation;
 mod delegation_cells;
 pub mod delegation_grid;
 mod delegation_lists;
+mod delegation_pdf;
 mod error;
 pub mod followup;
 mod furniture;

@@ -18,6 +18,14 @@ pub fn pdf_to_text(path: &Path) -> Result<String, ImportError> {
 /// The `-layout` text as pdftotext gives it (columns as runs of spaces, pages as line
 /// breaks), for readers that need the columns' positions.
 pub fn pdf_to_layout(path: &Path) -> Result<String, ImportError> {
+    let text = run_pdftotext(path, &["-layout"])?;
+    text_layer_check(path, &text)?;
+    // Form feeds separate pages; the parser treats them as line breaks.
+    Ok(text.replace('\u{c}', "\n"))
+}
+
+/// Runs `pdftotext <args> -enc UTF-8 <file> -` and gives its output.
+fn run_pdftotext(path: &Path, args: &[&str]) -> Result<String, ImportError> {
     if let Err(source) = std::fs::metadata(path) {
         return Err(ImportError::Io {
             path: path.to_path_buf(),
@@ -25,7 +33,7 @@ pub fn pdf_to_layout(path: &Path) -> Result<String, ImportError> {
         });
     }
     let output = Command::new("pdftotext")
-        .arg("-layout")
+        .args(args)
         .arg("-enc")
         .arg("UTF-8")
         .arg(path)
@@ -56,10 +64,7 @@ pub fn pdf_to_layout(path: &Path) -> Result<String, ImportError> {
             message,
         });
     }
-    let text = String::from_utf8_lossy(&output.stdout);
-    text_layer_check(path, &text)?;
-    // Form feeds separate pages; the parser treats them as line breaks.
-    Ok(text.replace('\u{c}', "\n"))
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
 /// Turns `-layout` column gaps (three or more spaces inside a line) into tabs
@@ -85,6 +90,70 @@ pub fn layout_to_tabs(text: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// A word on a PDF's page and where it stands, in points from the page's top left corner, as
+/// `pdftotext -tsv` gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PdfWord {
+    pub page: u32,
+    pub left: f64,
+    pub top: f64,
+    pub width: f64,
+    pub height: f64,
+    pub text: String,
+}
+
+/// Runs `pdftotext -tsv` and reads its words (rows of level 5) with the `csv` reader; checks
+/// that a text layer exists.
+pub fn pdf_words(path: &Path) -> Result<Vec<PdfWord>, ImportError> {
+    let tsv = run_pdftotext(path, &["-tsv"])?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(tsv.as_bytes());
+    let mut words = Vec::new();
+    for record in reader.records() {
+        let Ok(r) = record else { continue };
+        let num = |i: usize| r.get(i).and_then(|v| v.trim().parse::<f64>().ok());
+        if r.get(0) != Some("5") {
+            continue;
+        }
+        let (Some(page), Some(left), Some(top), Some(width), Some(height), Some(text)) = (
+            r.get(1).and_then(|v| v.parse::<u32>().ok()),
+            num(6),
+            num(7),
+            num(8),
+            num(9),
+            r.get(11),
+        ) else {
+            continue;
+        };
+        if text.trim().is_empty() || ![left, top, width, height].iter().all(|v| v.is_finite()) {
+            continue;
+        }
+        words.push(PdfWord {
+            page,
+            left,
+            top,
+            width,
+            height,
+            text: text.trim().to_string(),
+        });
+    }
+    let letters: usize = words
+        .iter()
+        .map(|w| w.text.chars().filter(|c| c.is_alphabetic()).count())
+        .sum();
+    let pages = words.iter().map(|w| w.page).max().unwrap_or(1) as usize;
+    if letters < MIN_LETTERS_PER_PAGE * pages.clamp(1, 4) {
+        return Err(ImportError::PdfNoText {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(words)
 }
 
 /// Rejects output with (almost) no letters: a scanned PDF.

@@ -282,26 +282,31 @@ def docx_cell(text, width, bold=False, span=1):
 
 def write_docx(gold, spec):
     heads = [h for h, _ in spec["columns"]]
-    width = 9000 // len(heads)
+    # Column widths as delegation orders set them, on a landscape page: the matter wide,
+    # the number narrow.
+    weights = [{"number": 2, "matter": 8}.get(key, 4) for _, key in spec["columns"]]
+    widths = [14000 * w // sum(weights) for w in weights]
     border = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                      for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
     body = [f"<w:p>{docx_run(title(gold, spec), bold=True)}</w:p>",
             "<w:tbl>",
             f'<w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders>{border}</w:tblBorders>'
             "</w:tblPr>",
-            "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{width}"/>' for _ in heads) + "</w:tblGrid>",
+            "<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>",
             "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
-            + "".join(docx_cell(h, width, bold=True) for h in heads) + "</w:tr>"]
+            + "".join(docx_cell(h, w, bold=True) for h, w in zip(heads, widths)) + "</w:tr>"]
     for kind, cells in rows(gold, spec):
         if kind == "section":
-            body.append("<w:tr>" + docx_cell(cells[0], width * len(heads), bold=True,
+            body.append("<w:tr>" + docx_cell(cells[0], sum(widths), bold=True,
                                              span=len(heads)) + "</w:tr>")
         else:
-            body.append("<w:tr>" + "".join(docx_cell(c, width) for c in cells) + "</w:tr>")
+            body.append("<w:tr>" + "".join(docx_cell(c, w) for c, w in zip(cells, widths))
+                        + "</w:tr>")
     body.append("</w:tbl>")
     document = (XML_DECL + f'<w:document xmlns:w="{W_NS}"><w:body>' + "".join(body)
-                + '<w:p/><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr>'
-                "</w:body></w:document>")
+                + '<w:p/><w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
+                '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134"/>'
+                "</w:sectPr></w:body></w:document>")
     return docx_package(document)
 
 

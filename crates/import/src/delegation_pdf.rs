@@ -1,0 +1,496 @@
+//! A delegationsordning's table in a PDF, put back together from where its words stand on
+//! the page (`pdftotext -tsv`, see [`crate::pdf::pdf_words`]): the header row is the first
+//! line whose runs of words [`crate::delegation_grid::role_of`] recognises as a matter and a
+//! delegate column (a header of two lines — "Lägsta" over "beslutsnivå" — is joined); the
+//! columns are bounded halfway between the header's runs; a row begins where the number
+//! column holds a number (without a number column, after a gap wider than a line); the lines
+//! of a cell are joined as the table showed them. The rows are then read by the table reader
+//! ([`crate::delegation_grid::order_from_rows`]), as a Word table is.
+//!
+//! Never panics; `None` when no header row is found.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::delegation_grid::{header_roles, role_of, Role};
+use crate::pdf::PdfWord;
+
+/// Words further apart than this share of the line's height belong to different runs (cells):
+/// a space is about a quarter of it, two cells' padding about three quarters.
+const RUN_GAP: f64 = 0.45;
+
+/// A cell's first line that begins a row when the table has a number column: "1.2.1",
+/// "2 Personal", "1.1 ORGANISATION".
+static STARTS_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,3}){0,3}\.?(?:\s|$)").expect("static regex"));
+/// A line of a cell that begins a level, a bullet or a numbered part: kept on its own line.
+static LINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[a-zåäö]\)|\d{1,2}[.)]|[•\-–*])(?:\s|$)").expect("static regex")
+});
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:sida\s+)?\d{1,3}(?:\s*(?:\(|av|/)\s*\d{1,3}\)?)?$").expect("static regex")
+});
+
+/// Words next to each other on a line, one cell's part of it.
+#[derive(Debug, Clone)]
+struct Run {
+    left: f64,
+    right: f64,
+    text: String,
+    words: usize,
+}
+
+/// The words of a page at one height.
+#[derive(Debug, Clone)]
+struct Line {
+    page: u32,
+    top: f64,
+    height: f64,
+    runs: Vec<Run>,
+}
+
+impl Line {
+    fn text(&self) -> String {
+        self.runs
+            .iter()
+            .map(|r| r.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+fn lines_of(words: &[PdfWord]) -> Vec<Line> {
+    let mut sorted: Vec<&PdfWord> = words
+        .iter()
+        .filter(|w| w.height > 0.0 && w.width >= 0.0)
+        .collect();
+    sorted.sort_by(|a, b| {
+        (a.page, a.top, a.left)
+            .partial_cmp(&(b.page, b.top, b.left))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
+    let mut lines: Vec<(u32, f64, f64, Vec<&PdfWord>)> = Vec::new();
+    for w in sorted {
+        match lines.last_mut() {
+            Some((page, top, height, ws))
+                if *page == w.page && (w.top - *top).abs() <= 0.4 * height.max(w.height) =>
+            {
+                *height = height.max(w.height);
+                ws.push(w);
+            }
+            _ => lines.push((w.page, w.top, w.height, vec![w])),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(page, top, height, mut ws)| {
+            ws.sort_by(|a, b| {
+                a.left
+                    .partial_cmp(&b.left)
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            });
+            let mut runs: Vec<Run> = Vec::new();
+            for w in ws {
+                match runs.last_mut() {
+                    Some(r) if w.left - r.right <= RUN_GAP * height => {
+                        r.text.push(' ');
+                        r.text.push_str(&w.text);
+                        r.right = r.right.max(w.left + w.width);
+                        r.words += 1;
+                    }
+                    _ => runs.push(Run {
+                        left: w.left,
+                        right: w.left + w.width,
+                        text: w.text.clone(),
+                        words: 1,
+                    }),
+                }
+            }
+            Line {
+                page,
+                top,
+                height,
+                runs,
+            }
+        })
+        .collect()
+}
+
+/// A header cell of two lines: joined with a space, or without one where only that is
+/// recognised ("Punk" over "t", "Beslutsfattar" over "e": a word the column broke).
+fn join_header(a: &str, b: &str) -> String {
+    let spaced = format!("{a} {b}");
+    let closed = format!("{a}{b}");
+    let known = |h: &str| role_of(h).is_some_and(|r| !matches!(r, Role::Extra(_)));
+    if !known(&spaced) && known(&closed) {
+        closed
+    } else {
+        spaced
+    }
+}
+
+/// The header at `lines[i]`: its cells' texts and runs, and how many lines it takes.
+fn header_at(lines: &[Line], i: usize) -> Option<(Vec<String>, Vec<Run>, usize)> {
+    let line = lines.get(i)?;
+    if line.runs.len() < 2 {
+        return None;
+    }
+    let one: Vec<String> = line.runs.iter().map(|r| r.text.clone()).collect();
+    let one_read = header_roles(&one).is_some();
+    // The second line of a header: on the same page, right below, every run under one of the
+    // first line's — and, where the first line is a header already, every run going on in
+    // small letters or in parentheses ("beslutsnivå", "(ersättare)"), not the first row.
+    if let Some(next) = lines.get(i + 1).filter(|n| {
+        n.page == line.page
+            && (!one_read
+                || n.runs
+                    .iter()
+                    .all(|r| r.text.starts_with(|c: char| c.is_lowercase() || c == '(')))
+            && n.top - line.top <= 1.6 * line.height
+            && n.runs.iter().all(|r| {
+                line.runs
+                    .iter()
+                    .any(|h| (h.left - r.left).abs() <= 3.0 || r.left >= h.left && r.left < h.right)
+            })
+    }) {
+        let mut two = one.clone();
+        for r in &next.runs {
+            if let Some(k) = line.runs.iter().position(|h| {
+                (h.left - r.left).abs() <= 3.0 || r.left >= h.left && r.left < h.right
+            }) {
+                two[k] = join_header(&two[k], &r.text);
+            }
+        }
+        if header_roles(&two).is_some() {
+            return Some((two, line.runs.clone(), 2));
+        }
+    }
+    one_read.then(|| (one, line.runs.clone(), 1))
+}
+
+/// Joins a cell's next line to what it holds: on a line of its own where it begins a level, a
+/// bullet or a number, or (in a delegate's column) a rank; with no space where a word the
+/// column was too narrow for goes on; else with a space.
+fn join_line(cell: &mut String, last: &Option<Run>, next: &Run, right: f64, delegate: bool) {
+    if cell.is_empty() {
+        cell.push_str(&next.text);
+        return;
+    }
+    let lower = next.text.starts_with(char::is_lowercase);
+    let prev_word = cell.split_whitespace().last().unwrap_or("");
+    let connective = matches!(prev_word, "eller" | "och" | "samt" | "resp." | "respektive")
+        || prev_word.ends_with([',', ';', '–', '/']);
+    // A word wider than the column goes on on the next line: the line before reaches the
+    // column's edge and holds that word alone, or the next line begins with a piece of one
+    // or two letters that is no word ("förvaltningsdomsto" / "l").
+    let first = next.text.split_whitespace().next().unwrap_or("");
+    let piece = first.chars().count() <= 2
+        && !matches!(
+            first,
+            "i" | "å" | "ö" | "av" | "om" | "på" | "en" | "ej" | "är" | "ut" | "in" | "då" | "så"
+        );
+    let broken = last
+        .as_ref()
+        .is_some_and(|l| l.right >= right - 6.0 && (l.words == 1 || piece))
+        && lower;
+    // Ranks the cell numbers ("1. Rektor eller Musikledare 2. Grundskolechef …") go on over
+    // their lines; only ranks without numbers stand one a line.
+    let numbered_ranks = delegate && cell.starts_with(|c: char| c.is_ascii_digit());
+    let hyphenated = prev_word.ends_with('-')
+        && prev_word.len() > 2
+        && lower
+        && !matches!(
+            next.text.split_whitespace().next(),
+            Some("och" | "eller" | "samt")
+        );
+    if numbered_ranks && next.text.starts_with(|c: char| c.is_ascii_digit()) {
+        cell.push(' ');
+    } else if LINE_MARK.is_match(&next.text) {
+        cell.push('\n');
+    } else if broken {
+        // (No space: the word goes on.)
+    } else if hyphenated {
+        cell.pop();
+    } else if lower || connective || !delegate || numbered_ranks {
+        cell.push(' ');
+    } else {
+        cell.push('\n');
+    }
+    cell.push_str(&next.text);
+}
+
+/// The rows of the first table in `words` (its header row first) and the text above its
+/// header on its first page (the document's title); `None` when no header row is found.
+pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String>)> {
+    let lines = lines_of(words);
+    let (start, (header, header_runs, header_len)) =
+        (0..lines.len()).find_map(|i| header_at(&lines, i).map(|h| (i, h)))?;
+    let roles = header_roles(&header)?;
+    let header_texts: Vec<String> = lines
+        .get(start..start + header_len)
+        .unwrap_or(&[])
+        .iter()
+        .map(Line::text)
+        .collect();
+    let title = {
+        let first_page = lines.get(start).map_or(0, |l| l.page);
+        let above: Vec<String> = lines
+            .iter()
+            .take(start)
+            .filter(|l| l.page == first_page)
+            .map(Line::text)
+            .collect();
+        (!above.is_empty()).then(|| above.join(" "))
+    };
+    // Columns are bounded halfway between the header's runs.
+    let n = header_runs.len();
+    let bounds: Vec<f64> = (0..n)
+        .map(|k| match k {
+            0 => f64::NEG_INFINITY,
+            _ => (header_runs[k - 1].right + header_runs[k].left) / 2.0,
+        })
+        .collect();
+    let column_of = |x: f64| bounds.iter().rposition(|b| *b <= x).unwrap_or(0);
+    // Where each column's widest line ends: a line that reaches it with one word was cut
+    // there by the column's edge.
+    let mut rights = vec![f64::NEG_INFINITY; n];
+    for l in lines.iter().skip(start + header_len) {
+        for r in &l.runs {
+            if let Some(x) = rights.get_mut(column_of(r.left)) {
+                *x = x.max(r.right);
+            }
+        }
+    }
+    let number_col = roles.iter().position(|r| *r == Some(Role::Number));
+    let delegate_col = |k: usize| {
+        matches!(
+            roles.get(k),
+            Some(Some(
+                Role::Delegate | Role::DelegateWithSubstitutes | Role::Substitute
+            ))
+        )
+    };
+    // Running headers, footers and page numbers: lines seen on three pages or more.
+    let mut seen: HashMap<String, std::collections::BTreeSet<u32>> = HashMap::new();
+    for l in &lines {
+        seen.entry(l.text()).or_default().insert(l.page);
+    }
+    let pitch = {
+        let mut gaps: Vec<f64> = lines
+            .windows(2)
+            .filter(|p| p[0].page == p[1].page)
+            .map(|p| p[1].top - p[0].top)
+            .filter(|g| *g > 0.0)
+            .collect();
+        gaps.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+        gaps.get(gaps.len() / 4).copied().unwrap_or(0.0)
+    };
+
+    let mut out: Vec<Vec<String>> = vec![header];
+    let mut row: Option<(Vec<String>, Vec<Option<Run>>)> = None;
+    let mut previous: Option<&Line> = None;
+    let mut k = start + header_len;
+    while let Some(line) = lines.get(k) {
+        k += 1;
+        let text = line.text();
+        // The header again on a new page, with its second line.
+        if header_texts.first() == Some(&text) {
+            if header_len == 2 && lines.get(k).map(Line::text).as_ref() == header_texts.get(1) {
+                k += 1;
+            }
+            continue;
+        }
+        if PAGE_NUMBER.is_match(text.trim())
+            || seen.get(&text).is_some_and(|pages| pages.len() >= 3)
+        {
+            continue;
+        }
+        let placed: Vec<(usize, &Run)> = line.runs.iter().map(|r| (column_of(r.left), r)).collect();
+        let begins = match number_col {
+            Some(nc) => placed
+                .iter()
+                .any(|(c, r)| *c == nc && STARTS_NUMBER.is_match(&r.text)),
+            None => previous.is_none_or(|p| {
+                p.page != line.page || pitch > 0.0 && line.top - p.top > 1.3 * pitch
+            }),
+        };
+        previous = Some(line);
+        if begins || row.is_none() {
+            if let Some((cells, _)) = row.take() {
+                out.push(cells);
+            }
+            row = Some((vec![String::new(); n], vec![None; n]));
+        }
+        if let Some((cells, last)) = row.as_mut() {
+            for (c, r) in placed {
+                if let (Some(cell), Some(l)) = (cells.get_mut(c), last.get_mut(c)) {
+                    join_line(cell, l, r, rights[c], delegate_col(c));
+                    *l = Some(r.clone());
+                }
+            }
+        }
+    }
+    if let Some((cells, _)) = row.take() {
+        out.push(cells);
+    }
+    Some((out, title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words of cells at `left`, on one line of `page` at `top`, a space apart.
+    fn put(w: &mut Vec<PdfWord>, page: u32, top: f64, cells: &[(f64, &str)]) {
+        for (left, text) in cells {
+            let mut x = *left;
+            for part in text.split(' ') {
+                let width = 6.0 * part.chars().count() as f64;
+                w.push(PdfWord {
+                    page,
+                    left: x,
+                    top,
+                    width,
+                    height: 14.0,
+                    text: part.to_string(),
+                });
+                x += width + 3.0;
+            }
+        }
+    }
+
+    /// Words placed as a word processor's PDF places a table: a header of two lines, a
+    /// section row, a cell's lines wrapped and one holding levels, ranks on lines of their
+    /// own, a word the column broke, the header again on the next page and page numbers.
+    #[test]
+    fn a_table_put_back_together_from_its_words() {
+        let mut w = Vec::new();
+        put(
+            &mut w,
+            1,
+            40.0,
+            &[(50.0, "Delegationsordning för socialnämnden")],
+        );
+        const HEADER: [(f64, &str); 4] = [
+            (50.0, "Nr"),
+            (100.0, "Ärende"),
+            (300.0, "Lagrum"),
+            (400.0, "Lägsta"),
+        ];
+        put(&mut w, 1, 60.0, &HEADER);
+        put(&mut w, 1, 73.0, &[(400.0, "beslutsnivå")]);
+        put(&mut w, 1, 90.0, &[(50.0, "1.1 Försörjningsstöd")]);
+        put(
+            &mut w,
+            1,
+            106.0,
+            &[
+                (50.0, "1.1.1"),
+                (100.0, "Beslut om bistånd"),
+                (300.0, "4 kap. 1 § SoL"),
+                (400.0, "Handläggare"),
+            ],
+        );
+        put(
+            &mut w,
+            1,
+            119.0,
+            &[(100.0, "enligt riktlinjerna"), (400.0, "Enhetschef")],
+        );
+        put(
+            &mut w,
+            1,
+            135.0,
+            &[
+                (50.0, "1.1.2"),
+                (100.0, "Beslut om:"),
+                (400.0, "a) Assistent"),
+            ],
+        );
+        put(
+            &mut w,
+            1,
+            148.0,
+            &[(100.0, "a) avgift"), (400.0, "b) Barn- och")],
+        );
+        put(
+            &mut w,
+            1,
+            161.0,
+            &[(100.0, "b) nedsättning"), (400.0, "utbildningsche")],
+        );
+        put(&mut w, 1, 174.0, &[(400.0, "f")]);
+        put(&mut w, 1, 800.0, &[(280.0, "1")]);
+        put(&mut w, 2, 60.0, &HEADER);
+        put(&mut w, 2, 73.0, &[(400.0, "beslutsnivå")]);
+        put(
+            &mut w,
+            2,
+            90.0,
+            &[
+                (50.0, "1.1.3"),
+                (100.0, "Avskrivning av fordran"),
+                (400.0, "Enhetschef"),
+            ],
+        );
+        put(&mut w, 2, 800.0, &[(280.0, "2")]);
+        let (found, title) = rows(&w).expect("a table");
+        assert_eq!(
+            title.as_deref(),
+            Some("Delegationsordning för socialnämnden")
+        );
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            found,
+            vec![
+                s(&["Nr", "Ärende", "Lagrum", "Lägsta beslutsnivå"]),
+                s(&["1.1 Försörjningsstöd", "", "", ""]),
+                s(&[
+                    "1.1.1",
+                    "Beslut om bistånd enligt riktlinjerna",
+                    "4 kap. 1 § SoL",
+                    "Handläggare\nEnhetschef"
+                ]),
+                s(&[
+                    "1.1.2",
+                    "Beslut om:\na) avgift\nb) nedsättning",
+                    "",
+                    "a) Assistent\nb) Barn- och utbildningschef"
+                ]),
+                s(&["1.1.3", "Avskrivning av fordran", "", "Enhetschef"]),
+            ]
+        );
+        assert_eq!(rows(&w[..3]), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 256, ..Default::default() })]
+
+        /// No words, wherever they stand, make the table's reader panic.
+        #[test]
+        fn no_words_make_the_reader_panic(words in proptest::collection::vec(
+            (1u32..4, 0.0f64..800.0, 0.0f64..800.0, 0.0f64..120.0, 0.1f64..20.0, proptest::prop_oneof![
+                proptest::strategy::Just("Nr"), proptest::strategy::Just("Ärende"),
+                proptest::strategy::Just("Delegat"), proptest::strategy::Just("Lägsta"),
+                proptest::strategy::Just("beslutsnivå"), proptest::strategy::Just("1.2.1"),
+                proptest::strategy::Just("a)"), proptest::strategy::Just("eller"),
+                proptest::strategy::Just("Rektor"), proptest::strategy::Just("l"),
+                proptest::strategy::Just("3"), proptest::strategy::Just("(ersättare)"),
+            ]),
+            0..80,
+        )) {
+            let words: Vec<PdfWord> = words
+                .into_iter()
+                .map(|(page, left, top, width, height, text)| PdfWord {
+                    page, left, top, width, height, text: text.to_string(),
+                })
+                .collect();
+            if let Some((rows, _)) = rows(&words) {
+                let width = rows.first().map_or(0, Vec::len);
+                proptest::prop_assert!(rows.iter().all(|r| r.len() == width));
+            }
+        }
+    }
+}
