@@ -113,8 +113,10 @@ pub fn parse(
                     break;
                 };
                 let t = items.get(j).map_or("", |it| it.text.trim_white());
+                // (Also a case number without "Dnr" on a line of its own: "§ 36" /
+                // "2015/FF0073" / the title.)
                 if case.is_none() {
-                    if let Some(c) = case_number(t) {
+                    if let Some(c) = case_number(t).or_else(|| bare_case_line(t)) {
                         case = Some(c);
                         cursor = j + 1;
                         continue;
@@ -149,10 +151,15 @@ pub fn parse(
         }
         let dangling = title.ends_with(['–', '-', '—', ',']);
         let lower_cont = starts_lowercase(t) && !ends_terminal(&title) && t.chars().count() <= 150;
+        // "… januari-februari" / "2015": the title's year wrapped onto a line of its own.
+        let year_cont = t.len() == 4
+            && (t.starts_with("19") || t.starts_with("20"))
+            && t.bytes().all(|b| b.is_ascii_digit())
+            && !ends_terminal(&title);
         // A title wraps onto the next line of the page; what a flattened page was cut into
         // after its heading (the same input line) is text.
         let same_input_line = items.get(j).map(|it| it.no) == items.get(seg.head).map(|it| it.no);
-        if (dangling || lower_cont)
+        if (dangling || lower_cont || year_cont)
             && !same_input_line
             && label(t).is_none()
             && case_number(t).is_none()
@@ -577,6 +584,12 @@ mod trailing_dnr_tests {
             Some("KS/2018:298")
         );
         assert_eq!(super::bare_case_line("Budget 2019 - 2021"), None);
+        // Sixteenth held-out 1610 (Borås): the year, then the register's letters.
+        assert_eq!(
+            super::bare_case_line("2015/FF0073").as_deref(),
+            Some("2015/FF0073")
+        );
+        assert_eq!(super::bare_case_line("2015/2016"), None);
         assert_eq!(
             super::bare_case_line("KS/2018:298 - Motion om skolan"),
             None

@@ -444,6 +444,19 @@ pub(crate) fn bare_case_number(w: &str) -> bool {
     if year_range(w.trim_start_matches(|c: char| c.is_ascii_uppercase() || c == '/' || c == '-')) {
         return false;
     }
+    // "2015/FF0073": the year, then the register's letters and the serial.
+    if let Some((year, serial)) = w.split_once('/') {
+        let code = serial.chars().take_while(char::is_ascii_uppercase).count();
+        let digits = &serial[code..];
+        if year.len() == 4
+            && year.bytes().all(|b| b.is_ascii_digit())
+            && (1..=6).contains(&code)
+            && (1..=6).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit())
+        {
+            return true;
+        }
+    }
     let letters = w.chars().take_while(char::is_ascii_uppercase).count();
     let rest = w[letters..].trim_start_matches(['/', '-']);
     let Some((year, serial)) = rest.split_once([':', '/']) else {

@@ -2,7 +2,8 @@
 //! with "ers. för" / "tgj ers för", "SN § 13" headings, "Dnr" on the heading
 //! line, att-clauses without a *Beslut* label, "Expedieras till:" inline, an
 //! ärendelista before the cover page, a tab-table cover with "ersätter", and
-//! a § without a heading of its own.
+//! a § without a heading of its own; and held-out texts of the corpus whose layout needs a
+//! test of its own.
 
 use paragraf_import::{parse_protocol, Attendance, Protocol};
 
@@ -166,4 +167,26 @@ fn a_protocol_without_a_date_is_read_with_the_date_missing() {
     assert_eq!(p.secretary.as_deref(), Some("Karin Ek"));
     assert_eq!(p.adjusters, ["Per Olsson"]);
     assert_eq!(p.paragraphs.len(), 2);
+}
+
+/// Sixteenth held-out 1610 (Borås, laid out one cell a line): the heading "§ 36" alone, the
+/// case number without "Dnr" on the next line ("2015/FF0073"), then the title, its year
+/// wrapped onto a line of its own.
+#[test]
+fn a_case_number_line_between_the_heading_and_its_title() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/corpus/protocols/heldout16/1610.txt"
+    );
+    let p = parse_protocol(&std::fs::read_to_string(path).expect("1610")).expect("parses");
+    let q = p
+        .paragraphs
+        .iter()
+        .find(|q| q.number == Some(36))
+        .expect("§ 36");
+    assert_eq!(
+        q.title,
+        "Budgetuppföljning och budgetprognos för Fritids- och folkhälsonämnden, januari-februari 2015"
+    );
+    assert_eq!(q.case_number.as_deref(), Some("2015/FF0073"));
 }
