@@ -1297,9 +1297,29 @@ fn cut_headings(
     // The page number(s) first: "2 2 70 Anmälan …" has its heading at the third word.
     let skip = 0;
     let mut found: Vec<(u32, usize, usize, usize)> = Vec::new(); // number, cut, title start, end
-    if let Some((k, (n, a, b))) =
-        (skip..words.len().min(skip + 25)).find_map(|k| heading_at(&words, k).map(|h| (k, h)))
-    {
+                                                                 // Further into the page ("… Protokollet föres av undertecknad, kommunfullmäktiges
+                                                                 // sekreterare. 125 Protokollsjustering Ordföranden meddelar … justera protokollet. 126
+                                                                 // Information om …": a cover written as prose), a heading after a sentence's end whose
+                                                                 // next number follows as a heading after a sentence's end too.
+    let confirmed = |k: usize| {
+        let (n, _, b) = heading_at(&words, k)?;
+        let after_sentence = |k: usize| k > 0 && words[k - 1].ends_with(['.', '?', '!']);
+        (after_sentence(k)
+            && (b..words.len()).any(|k2| {
+                number_of(words[k2]) == Some(n + 1)
+                    && after_sentence(k2)
+                    && heading_at(&words, k2).is_some()
+            }))
+        .then_some((n, k))
+    };
+    let first = (skip..words.len().min(skip + 25))
+        .find_map(|k| heading_at(&words, k).map(|h| (k, h)))
+        .or_else(|| {
+            (skip + 25..words.len())
+                .find_map(confirmed)
+                .and_then(|(_, k)| heading_at(&words, k).map(|h| (k, h)))
+        });
+    if let Some((k, (n, a, b))) = first {
         let cut = if k > skip && words.get(k - 1).is_some_and(|w| is_code(w)) {
             k - 1
         } else {
@@ -1803,6 +1823,30 @@ mod tests {
                 text: format!("Innehåll 11 Godkännande av ärendelista Ensamkommande flyktingbarn, budget och organisation Budget Delgivningar {filler}"),
             },
             true,
+            &[],
+            None,
+        );
+        assert!(!met && cut.len() == 1);
+        // Sixteenth held-out 1607 (Malmö): a cover written as prose, the first heading far
+        // into the page, confirmed by the next.
+        let text = include_str!("../../../tests/corpus/protocols/heldout16/1607.txt");
+        let page = without_page_number(text.lines().next().unwrap_or("")).to_string();
+        let (cut, _) = cut_headings(Line { no: 1, text: page }, false, &[], Some(1));
+        let texts: Vec<&str> = cut.iter().map(|l| l.text.as_str()).collect();
+        assert!(texts.contains(&"§ 125 Protokollsjustering"), "{texts:?}");
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("§ 126 Information om ändring")),
+            "{texts:?}"
+        );
+        // A number in the prose is no heading without the next one after it.
+        let (cut, met) = cut_headings(
+            Line {
+                no: 1,
+                text: format!("{filler} Birgitta Nilsson infinner sig efter ärendet. 135 Ledamöter närvarar. {filler}"),
+            },
+            false,
             &[],
             None,
         );
