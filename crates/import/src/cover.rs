@@ -1601,7 +1601,8 @@ fn annotation(att: &mut Attendee, text: &str) {
         );
     }
     let lower = rest.to_lowercase();
-    let lower = lower.trim_white().trim_matches([',', ' ']);
+    // ("Katrin Stjernfeldt Jammeh (S) (ordförande)": the role in a parenthesis of its own.)
+    let lower = lower.trim_white().trim_matches([',', ' ', '(', ')']);
     if lower.contains("vice ordf") {
         att.position = Some("vice ordförande".into());
     } else if lower == "ordförande"
@@ -4006,5 +4007,21 @@ mod tests {
         assert_eq!(c.attendees[0].position.as_deref(), Some("ordförande"));
         assert_eq!(c.attendees[3].title.as_deref(), Some("verksamhetschef MAS"));
         assert_eq!(c.attendees[3].paragraphs.as_deref(), Some("§§ 116-117"));
+    }
+
+    /// Sixteenth held-out 1606 (Malmö): the chair's role in a parenthesis of its own after
+    /// the party, as the vice chairs' are.
+    #[test]
+    fn a_role_in_a_parenthesis_of_its_own() {
+        let mut a = new_attendee(
+            "Katrin Stjernfeldt Jammeh",
+            Some("S".into()),
+            Attendance::Deciding,
+        );
+        annotation(&mut a, "(ordförande),");
+        assert_eq!(a.position.as_deref(), Some("ordförande"));
+        let mut b = new_attendee("Anja Sonesson", Some("M".into()), Attendance::Deciding);
+        annotation(&mut b, "(2:e vice ordf.),");
+        assert_eq!(b.position.as_deref(), Some("vice ordförande"));
     }
 }

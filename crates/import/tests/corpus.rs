@@ -251,7 +251,7 @@ const SIXTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.76),
     ("start_time", 0.99),
     ("end_time", 0.65),
-    ("chair", 0.81),
+    ("chair", 0.87),
     ("secretary", 0.72),
     ("adjusters", 0.80),
     ("attendees", 0.87),
