@@ -139,31 +139,42 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
         }
     }
     // Last resort: a date in the first lines ("Protokoll fört vid … den 4 mars 2024"), but
-    // not the date of the justering or of the notice.
-    lines.iter().enumerate().take(15).find_map(|(i, l)| {
-        // A flattened page cut at its labels: "Justerare: … / Ersättare: … Tid: <date>".
-        let cut_from = i
-            .checked_sub(1)
-            .and_then(|k| lines.get(k))
-            .filter(|p| p.no == l.no && p.text.to_lowercase().starts_with("juster"))
-            .map_or("", |p| p.text.as_str());
-        find_dates(&l.text).into_iter().find_map(|d| {
-            let before = format!("{cut_from} {}", l.text.get(..d.start).unwrap_or(""));
-            let before = before.as_str();
-            // A label at the start of the line says whose date it is, however far before.
-            let line_start: String = l.text.chars().take(12).collect::<String>().to_lowercase();
-            let near = before
-                .char_indices()
-                .rev()
-                .nth(100)
-                .map_or(before, |(k, _)| before.get(k..).unwrap_or(before))
-                .to_lowercase();
-            let other = ["juster", "anslag", "uppsätt", "nedtag", "underskrift"]
-                .iter()
-                .any(|w| near.contains(w) || line_start.starts_with(w));
-            (!other).then_some(d.iso)
+    // not the date of the justering or of the notice, and not one in a §'s text (the first §
+    // of "Protokoll fört vid … den 15 januari" names the protocols of December before).
+    let heading = |l: &Line| {
+        let t = l.text.trim_white();
+        t.starts_with(crate::unflatten::LOST_NUMBER)
+            || crate::segment::parse_heading(t).is_some_and(|(_, title)| !title.is_empty())
+    };
+    let before_first_heading = lines.iter().position(heading).unwrap_or(lines.len());
+    lines
+        .iter()
+        .enumerate()
+        .take(15.min(before_first_heading))
+        .find_map(|(i, l)| {
+            // A flattened page cut at its labels: "Justerare: … / Ersättare: … Tid: <date>".
+            let cut_from = i
+                .checked_sub(1)
+                .and_then(|k| lines.get(k))
+                .filter(|p| p.no == l.no && p.text.to_lowercase().starts_with("juster"))
+                .map_or("", |p| p.text.as_str());
+            find_dates(&l.text).into_iter().find_map(|d| {
+                let before = format!("{cut_from} {}", l.text.get(..d.start).unwrap_or(""));
+                let before = before.as_str();
+                // A label at the start of the line says whose date it is, however far before.
+                let line_start: String = l.text.chars().take(12).collect::<String>().to_lowercase();
+                let near = before
+                    .char_indices()
+                    .rev()
+                    .nth(100)
+                    .map_or(before, |(k, _)| before.get(k..).unwrap_or(before))
+                    .to_lowercase();
+                let other = ["juster", "anslag", "uppsätt", "nedtag", "underskrift"]
+                    .iter()
+                    .any(|w| near.contains(w) || line_start.starts_with(w));
+                (!other).then_some(d.iso)
+            })
         })
-    })
 }
 
 /// The body as its decisions name it, when nothing else does ("Arbetsutskottets beslut
@@ -1185,6 +1196,21 @@ mod tests {
              Cassel och Hans Pernervik Kommunstyrelseförvaltningen, Henån måndag 7 mars 2011",
         );
         assert_eq!(detect_meeting_date(&lines), None);
+        // Sixteenth held-out 1606 (Malmö): the meeting's date without its year, and the first
+        // §'s text naming the protocols of the month before — no date rather than a wrong one.
+        let lines = split_lines(
+            "Protokoll fört vid sammanträde med Malmö kommunstyrelse den 15 januari
+             § 1 PROTOKOLLSJUSTERING DAGENS SAMMANTRÄDE M.M.
+             Protokoll: den 25 november, 2 och 9 december 2013 med kommunstyrelsens arbetsutskott
+",
+        );
+        assert_eq!(detect_meeting_date(&lines), None);
+        let lines = split_lines(
+            "Protokoll fört vid sammanträde med Malmö kommunstyrelse den 15 januari 2014
+             § 1 PROTOKOLLSJUSTERING
+",
+        );
+        assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2014-01-15"));
     }
 
     #[test]
