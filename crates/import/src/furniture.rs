@@ -141,12 +141,29 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     // Last resort: a date in the first lines ("Protokoll fört vid … den 4 mars 2024"), but
     // not the date of the justering or of the notice, and not one in a §'s text (the first §
     // of "Protokoll fört vid … den 15 januari" names the protocols of December before).
+    // (A heading with text after it: not an agenda's entry, which stands among others or in
+    // a table's cells.)
     let heading = |l: &Line| {
         let t = l.text.trim_white();
         t.starts_with(crate::unflatten::LOST_NUMBER)
-            || crate::segment::parse_heading(t).is_some_and(|(_, title)| !title.is_empty())
+            || !crate::text::has_byte(t, b'\t')
+                && crate::segment::parse_heading(t).is_some_and(|(_, title)| !title.is_empty())
     };
-    let before_first_heading = lines.iter().position(heading).unwrap_or(lines.len());
+    let filled: Vec<usize> = (0..lines.len().min(15))
+        .filter(|&i| !lines[i].is_blank())
+        .collect();
+    let before_first_heading = filled
+        .iter()
+        .enumerate()
+        .find(|&(k, &i)| {
+            heading(&lines[i])
+                && !k
+                    .checked_sub(1)
+                    .and_then(|p| filled.get(p))
+                    .is_some_and(|&p| heading(&lines[p]))
+                && !filled.get(k + 1).is_some_and(|&q| heading(&lines[q]))
+        })
+        .map_or(lines.len(), |(_, &i)| i);
     lines
         .iter()
         .enumerate()
