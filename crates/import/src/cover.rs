@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 78] = [
+const LABELS: [(&str, Field); 79] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -118,6 +118,8 @@ const LABELS: [(&str, Field); 78] = [
     ("tjänstepersoner", Field::Others),
     ("tjänstemän", Field::Others),
     ("beslutande", Field::Deciding),
+    // (Enköping's fritidsnämnd writes "Beslutare".)
+    ("beslutare", Field::Deciding),
     ("närvarande", Field::Deciding),
     // "Beslut" set in a font the extraction lost leaves "ande" before the names.
     ("ande ledamöter", Field::Deciding),
@@ -160,7 +162,7 @@ static PARAS: LazyLock<Regex> = LazyLock::new(|| {
 static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     // "för" ends a word: "ersättare förvaltningschef" (a column of roles) replaces no one;
     // "ers" too: "ej tjg ersättare" is a substitute not serving, who replaces no one.
-    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjänstgjorde\s+för\b|tjg\.?\s*ersättare\s+för\b|tjg\.?\s*ers(?:\.|\b)\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b)\s*")
+    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjänstgjorde\s+för\b|tjg\.?\s*ersättare\s+för\b|tjg\.?\s*ers(?:\.|\b)\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b|i\s+st\.?\s*f\b\.?)\s*")
         .expect("static regex")
 });
 static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {

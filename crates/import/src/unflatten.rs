@@ -54,7 +54,7 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 61] = [
+const LABELS: [&str; 62] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -78,6 +78,7 @@ const LABELS: [&str; 61] = [
     "Ej närvarande",
     "Beslutande ledamöter",
     "Beslutande",
+    "Beslutare",
     "Ledamöter",
     "Tjänstgörande ersättare",
     "Ej tjänstgörande ersättare",

@@ -190,3 +190,23 @@ fn a_case_number_line_between_the_heading_and_its_title() {
     );
     assert_eq!(q.case_number.as_deref(), Some("2015/FF0073"));
 }
+
+/// Sixteenth held-out 1602 (Enköping): "Beslutare" for "Beslutande", and "i st f" (i stället
+/// för) naming whom a substitute serves for.
+#[test]
+fn beslutare_and_i_st_f() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/corpus/protocols/heldout16/1602.txt"
+    );
+    let p = parse_protocol(&std::fs::read_to_string(path).expect("1602")).expect("parses");
+    assert_eq!(p.place.as_deref(), Some("Fjärdhundrarummet, Kommunhuset"));
+    let carl = p
+        .attendees
+        .iter()
+        .find(|a| a.name == "Carl-Henrik Nordberg")
+        .expect("Carl-Henrik Nordberg");
+    assert_eq!(carl.substitute_for.as_deref(), Some("Nils Vaernholt"));
+    assert_eq!(carl.attendance, Attendance::Deciding);
+    assert!(!p.attendees.iter().any(|a| a.name == "Nils Vaernholt"));
+}
