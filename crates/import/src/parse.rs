@@ -162,8 +162,10 @@ fn detect_municipality(lines: &[Line]) -> Option<String> {
 
 /// The verb that chooses the justerare in a § ("Till justerare utses …", "… utsågs …").
 static CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[^\p{L}])(?:utses|utsågs|utsåg|väljs|valdes|valde)(?:[^\p{L}]|$)")
-        .expect("static regex")
+    Regex::new(
+        r"(?i)(?:^|[^\p{L}])(?:utses|utser|utsågs|utsåg|väljs|väljer|valdes|valde)(?:[^\p{L}]|$)",
+    )
+    .expect("static regex")
 });
 
 /// When the cover names no justerare, the § that chooses them may ("§ 74 Upprop och val av

@@ -253,7 +253,7 @@ const SIXTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.65),
     ("chair", 0.87),
     ("secretary", 0.72),
-    ("adjusters", 0.80),
+    ("adjusters", 0.88),
     ("attendees", 0.87),
     ("paragraphs", 0.65),
 ];

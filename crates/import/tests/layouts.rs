@@ -210,3 +210,21 @@ fn beslutare_and_i_st_f() {
     assert_eq!(carl.attendance, Attendance::Deciding);
     assert!(!p.attendees.iter().any(|a| a.name == "Nils Vaernholt"));
 }
+
+/// Sixteenth held-out 1607 (Malmö): a cover written as prose, the justerare chosen in the §
+/// on the justering ("Kommunfullmäktige utser Hans Berg och Amar Sabri att jämte ordföranden
+/// justera protokollet"), read with a warning to check them.
+#[test]
+fn justerare_chosen_in_the_justering_paragraph() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/corpus/protocols/heldout16/1607.txt"
+    );
+    let p = parse_protocol(&std::fs::read_to_string(path).expect("1607")).expect("parses");
+    assert_eq!(p.adjusters, ["Hans Berg", "Amar Sabri"]);
+    assert!(
+        p.warnings.iter().any(|w| w.contains("ur § 125")),
+        "{:?}",
+        p.warnings
+    );
+}
