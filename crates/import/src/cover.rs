@@ -1069,6 +1069,8 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             }
         }
         Field::Time => {
+            // "Tid: 14:00 - 16:10, Ajournering: 14:45 - 15:00": not the adjournment's times.
+            let v = adjournment_start(v).map_or(v, |at| v.get(..at).unwrap_or(v));
             let (s, e) = find_times(v);
             if s.is_some() && cover.start_time.is_none() {
                 (cover.start_time, cover.end_time) = (s, e);
@@ -4009,6 +4011,15 @@ mod tests {
         assert_eq!(c.attendees[0].position.as_deref(), Some("ordförande"));
         assert_eq!(c.attendees[3].title.as_deref(), Some("verksamhetschef MAS"));
         assert_eq!(c.attendees[3].paragraphs.as_deref(), Some("§§ 116-117"));
+    }
+
+    /// Sixteenth held-out 1610 (Borås): the adjournment's times after the meeting's under
+    /// "Tid:" are not the meeting's.
+    #[test]
+    fn the_adjournment_under_the_time_label() {
+        let c = cover_of("Tid: 14:00 - 16:10, Ajournering: 14:45 - 15:00\n");
+        assert_eq!(c.start_time.as_deref(), Some("14:00"));
+        assert_eq!(c.end_time.as_deref(), Some("16:10"));
     }
 
     /// Sixteenth held-out 1606 (Malmö): the chair's role in a parenthesis of its own after

@@ -250,7 +250,7 @@ const SIXTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("date", 0.91),
     ("place", 0.87),
     ("start_time", 0.99),
-    ("end_time", 0.65),
+    ("end_time", 0.99),
     ("chair", 0.87),
     ("secretary", 0.72),
     ("adjusters", 0.88),
