@@ -17,12 +17,8 @@ pub struct AgendaEntry {
 }
 
 /// "§ N", a separator and the title with its other cells.
-static ENTRY: LazyLock<LineRest> = LazyLock::new(|| {
-    LineRest::new(
-        r"^§\s*(\d{1,4})(?:/(?:\d{4}|\d{2})\b)?(?:\t+|\s{2,}|\s*[-–:.]\s+|\s+)",
-        true,
-    )
-});
+static ENTRY: LazyLock<LineRest> =
+    LazyLock::new(|| LineRest::new(r"^§\s*(\d{1,4})(?:\t+|\s{2,}|\s*[-–:.]\s+|\s+)", true));
 static CASE_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:dnr\.?\s*:?\s*)?[\p{L}]{0,8}[ .]?\d{2,4}[/.:-]\d{1,6}(?:[ .:-]\d{1,6})?$")
         .expect("static regex")
@@ -35,6 +31,10 @@ fn parse_entry(text: &str) -> Option<(u32, String, Option<String>)> {
     // Every entry starts with the paragraph sign: most lines are out at once.
     if !t.starts_with('§') {
         return None;
+    }
+    // "§ 64/20 Nytt bidragsreglemente …": the number with its year after a slash.
+    if let Some(without) = crate::segment::without_year_suffix(t) {
+        return parse_entry(&without);
     }
     let (c, rest) = ENTRY.captures(t)?;
     let number: u32 = c.get(1)?.as_str().parse().ok()?;

@@ -143,27 +143,24 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     // of "Protokoll fört vid … den 15 januari" names the protocols of December before).
     // (A heading with text after it: not an agenda's entry, which stands among others or in
     // a table's cells.)
+    // (A heading's "§" stands among its first bytes: "§ 1 …", "KS § 12 …".)
     let heading = |l: &Line| {
         let t = l.text.trim_white();
+        let head = t.get(..t.floor_char_boundary(12)).unwrap_or(t);
         t.starts_with(crate::unflatten::LOST_NUMBER)
-            || !crate::text::has_byte(t, b'\t')
+            || head.contains('§')
+                && !crate::text::has_byte(t, b'\t')
                 && crate::segment::parse_heading(t).is_some_and(|(_, title)| !title.is_empty())
     };
-    let filled: Vec<usize> = (0..lines.len().min(15))
+    let filled: Vec<(usize, bool)> = (0..lines.len().min(15))
         .filter(|&i| !lines[i].is_blank())
+        .map(|i| (i, heading(&lines[i])))
         .collect();
-    let before_first_heading = filled
-        .iter()
-        .enumerate()
-        .find(|&(k, &i)| {
-            heading(&lines[i])
-                && !k
-                    .checked_sub(1)
-                    .and_then(|p| filled.get(p))
-                    .is_some_and(|&p| heading(&lines[p]))
-                && !filled.get(k + 1).is_some_and(|&q| heading(&lines[q]))
-        })
-        .map_or(lines.len(), |(_, &i)| i);
+    let is_heading = |k: usize| filled.get(k).is_some_and(|&(_, h)| h);
+    let before_first_heading = (0..filled.len())
+        .find(|&k| is_heading(k) && !(k > 0 && is_heading(k - 1)) && !is_heading(k + 1))
+        .and_then(|k| filled.get(k))
+        .map_or(lines.len(), |&(i, _)| i);
     lines
         .iter()
         .enumerate()

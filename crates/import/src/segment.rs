@@ -17,7 +17,7 @@ use std::sync::LazyLock;
 /// An optional body abbreviation ("KS", "Ks", "Bun"), "§ N", a separator and the title.
 static HEADING: LazyLock<LineRest> = LazyLock::new(|| {
     LineRest::new(
-        r"^(?:([A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,6})?|[A-ZÅÄÖ][a-zåäö]{1,3})\s+)?§\s*(\d{1,4})(?:/(?:\d{4}|\d{2})\b)?(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)",
+        r"^(?:([A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,6})?|[A-ZÅÄÖ][a-zåäö]{1,3})\s+)?§\s*(\d{1,4})(?:\s*[-–—:.]\s+|\s*[-–—:]\s*|\s+|$)",
         false,
     )
 });
@@ -74,6 +74,10 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
     if !t.contains('§') || t.len() > 300 {
         return None;
     }
+    // "§ 63/20 Fastställande av dagordning": the number with its year after a slash.
+    if let Some(without) = without_year_suffix(t) {
+        return parse_heading(&without);
+    }
     let flat = t.replace('\t', " ");
     let (c, rest) = HEADING.captures(&flat)?;
     if c.get(1)
@@ -93,6 +97,29 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
         return None;
     }
     Some((n, title))
+}
+
+/// "§ 63/20 …", "§ 12/2019 …" → "§ 63 …", "§ 12 …": a § number's year after a slash (two or
+/// four digits, then a space or the end) left out; `None` when the text has none.
+pub(crate) fn without_year_suffix(t: &str) -> Option<String> {
+    let at = t.find('§')? + '§'.len_utf8();
+    let rest = &t[at..];
+    let number_at = at + (rest.len() - rest.trim_start().len());
+    let digits = t[number_at..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let slash = number_at + digits;
+    if digits == 0 || t.as_bytes().get(slash) != Some(&b'/') {
+        return None;
+    }
+    let year = t[slash + 1..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let end = slash + 1 + year;
+    ((year == 2 || year == 4) && t[end..].chars().next().is_none_or(char::is_whitespace))
+        .then(|| format!("{}{}", &t[..slash], &t[end..]))
 }
 
 /// A heading whose number was lost, as the flattened-page reader marks it
