@@ -398,10 +398,12 @@ const OPENS_CLAUSE: [&str; 10] = [
 /// letters follows ("27 Föredragningslista Ett nytt ärende tillkommer", "288 Upprop Vid upprop
 /// är följande närvarande", "Interpellationssvar, Sopförbränning Med kommunfullmäktiges
 /// medgivande …"); a title does not go on into them.
-const OPENS_SENTENCE: [&str; 31] = [
+const OPENS_SENTENCE: [&str; 32] = [
     "Vid", "Med", "Ett", "En", "Det", "Den", "De", "Detta", "Denna", "Dessa", "Inga", "Ingen",
     "Inget", "Enligt", "Efter", "Under", "Genom", "Inför", "Sedan", "Som", "Här", "Där", "På",
     "Från", "Hos", "Till", "För", "Om", "Av", "Mot", "I",
+    // "289 Justering Att jämte ordföranden justera sammanträdets protokoll utsågs …"
+    "Att",
 ];
 
 /// Nouns of titles that go on with "att" ("Begäran från socialnämnden att bevilja …",
@@ -2259,6 +2261,11 @@ mod tests {
             (
                 "105 Delegerade ärenden/delgivningar A. Delegationsbeslut (inget att redovisa) B. Delgivningar",
                 "Delegerade ärenden/delgivningar",
+            ),
+            // Sixteenth held-out 1609: "Att" opens the sentence that chooses the justerare.
+            (
+                "289 Justering Att jämte ordföranden justera sammanträdets protokoll utsågs förste och andre vice ordföranden.",
+                "Justering",
             ),
             // Eleventh held-out 1110: a label of the §'s parts.
             (
