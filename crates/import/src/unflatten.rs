@@ -760,10 +760,25 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             }
             // (Not after a word in capitals in a title in capitals: "Kf 13 KUNGÖRELSE OCH
             // KALLELSE Sammanträdet anslogs …" ends its title there.)
+            // "… bevarandeplan för Natura 2000-området Backen i Piteå kommun": a place's or an
+            // organisation's kind, in the definite form, before its name.
+            let kind_before_name = (prev_lower.ends_with("området")
+                || matches!(
+                    prev_lower.as_str(),
+                    "fastigheten"
+                        | "fastigheterna"
+                        | "kvarteret"
+                        | "naturreservatet"
+                        | "sjön"
+                        | "byn"
+                        | "projektet"
+                        | "stiftelsen"
+                ));
             let name_goes_on = (prev.chars().next().is_some_and(char::is_uppercase)
                 && (!caps || prev.chars().any(char::is_lowercase))
                 && (i - 1 > from || !sentence))
-                || property;
+                || property
+                || kind_before_name;
             // "… avseende vindkraftsutbyggnad Markbygden En samhällsekonomisk kalkyl …": a
             // name ends the title when an article opens the sentence after it.
             let name_ends_title = i > from + 1
@@ -2261,6 +2276,11 @@ mod tests {
             (
                 "105 Delegerade ärenden/delgivningar A. Delegationsbeslut (inget att redovisa) B. Delgivningar",
                 "Delegerade ärenden/delgivningar",
+            ),
+            // Fourteenth held-out 1404: a place's kind before its name goes on with the name.
+            (
+                "KS 252 Dnr 07/KS Synpunkter på bevarandeplan för Natura 2000-området Backen i Piteå kommun Beslut Kommunstyrelsen beslutar att anta",
+                "Synpunkter på bevarandeplan för Natura 2000-området Backen i Piteå kommun",
             ),
             // Sixteenth held-out 1609: "Att" opens the sentence that chooses the justerare.
             (
