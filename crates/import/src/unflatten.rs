@@ -762,7 +762,7 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             // KALLELSE Sammanträdet anslogs …" ends its title there.)
             // "… bevarandeplan för Natura 2000-området Backen i Piteå kommun": a place's or an
             // organisation's kind, in the definite form, before its name.
-            let kind_before_name = (prev_lower.ends_with("området")
+            let kind_before_name = prev_lower.ends_with("området")
                 || matches!(
                     prev_lower.as_str(),
                     "fastigheten"
@@ -773,7 +773,7 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                         | "byn"
                         | "projektet"
                         | "stiftelsen"
-                ));
+                );
             let name_goes_on = (prev.chars().next().is_some_and(char::is_uppercase)
                 && (!caps || prev.chars().any(char::is_lowercase))
                 && (i - 1 > from || !sentence))
