@@ -31,7 +31,7 @@ pub enum ImportError {
     PdfNoText { path: PathBuf },
     #[error("texten ser inte ut att vara ett protokoll: inget sammanträdesdatum, ingen nämnd, inget ord \"protokoll\", inga rubriker som \"Plats och tid\", \"Beslutande\" eller \"Justerare\" och ingen paragraf (§) hittades")]
     NotAProtocol,
-    #[error("ingen delegationsordning hittades (letade efter en tabell med kolumnerna Nr, Ärende, Lagrum och Delegat, och efter numrerade punkter under rubriker som ”Delegation till …” eller ”Delegat: …”) – är detta en delegationsordning?")]
+    #[error("ingen delegationsordning hittades (letade efter en tabell med en rubrikrad med kolumner för ärende och delegat, t.ex. Nr, Ärende, Lagrum och Delegat eller Punkt, Ärendetyp, Lagrum och Lägsta beslutsnivå, och efter numrerade punkter under rubriker som ”Delegation till …” eller ”Delegat: …”) – är detta en delegationsordning?")]
     NoDelegationOrder,
     #[error("{where_}: {message}")]
     Table { where_: String, message: String },
