@@ -500,3 +500,34 @@ fn an_order_written_as_lists_under_a_delegate_heading_is_read_with_a_warning() {
         [["förvaltningschefen vid samhällsbyggnadsförvaltningen".to_string()]]
     );
 }
+
+/// A delegationsordning as a PDF (the corpus's 01 printed by LibreOffice: a landscape table,
+/// the header repeated on the next page, a row broken over the page) is read through its
+/// words' places, stored, and says it was read from a PDF. Needs poppler's pdftotext, which
+/// the test command installs.
+#[test]
+fn an_order_in_a_pdf_is_read_by_its_table_and_stored() {
+    let corpus =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus/delegation");
+    let o = match read_order(&corpus.join("01.pdf"), None, d("2024-05-01")) {
+        Ok(o) => o,
+        Err(e) if format!("{e:#}").contains("pdftotext") => {
+            eprintln!("pdftotext saknas (poppler-utils): PDF-läsningen kontrolleras inte");
+            return;
+        }
+        Err(e) => panic!("{e:#}"),
+    };
+    assert_eq!(o.order.items.len(), 17);
+    assert_eq!(
+        o.order.item("1.1.1").expect("1.1.1").delegates,
+        [["Direktör".to_string()]]
+    );
+    assert!(o.warnings.iter().any(|w| w.starts_with("läst ur PDF")));
+    let store = paragraf_app::DataDir::in_memory(&paragraf_app::demo::demo_config()).unwrap();
+    assert_eq!(
+        store_order(&store, o, Some("01.pdf"))
+            .expect("stored")
+            .version,
+        Some(1)
+    );
+}
