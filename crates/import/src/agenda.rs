@@ -85,18 +85,20 @@ fn continues_title(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
 
 /// A line inside a running agenda that heads a group of its entries ("Beslutspunkter",
 /// "Informationsärenden", "Övriga ärenden"): at most three words, the last naming items or
-/// points, and followed by the next entry.
+/// points, not "Inga ärenden", and followed by the next entry.
 fn groups_entries(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
     let (Some(last), Some(it)) = (run.last(), items.get(i)) else {
         return false;
     };
     let t = it.text.trim_white().trim_end_matches(':');
     let words: Vec<&str> = t.split_whitespace().collect();
+    // (Not a §'s whole text: "Inga ärenden", "Inget att anmäla".)
     let group = words.len() <= 3
         && t.chars().next().is_some_and(char::is_uppercase)
+        && !matches!(words.first(), Some(&("Inga" | "Inget" | "Ingen")))
         && words.last().is_some_and(|w| {
             let w = w.to_lowercase();
-            w.ends_with("ärenden") || w.ends_with("punkter") || w == "information"
+            w.ends_with("ärenden") || w.ends_with("punkter")
         });
     let next = (i + 1..items.len()).find(|&j| items.get(j).is_some_and(|x| !x.is_blank()));
     group
@@ -210,5 +212,12 @@ mod tests {
         let items = crate::stream::build(&lines, &flags);
         let numbers: Vec<u32> = find_agenda(&items).iter().map(|e| e.number).collect();
         assert_eq!(numbers, [63, 64, 65, 66]);
+        // A §'s whole text "Inga ärenden" between headings is no group of an agenda.
+        let text = "§ 14 Delegationsbeslut\nInga ärenden\n§ 15 Meddelanden\nInga ärenden\n\
+                    § 16 Övriga frågor\nInga frågor.\n";
+        let lines = crate::lines::split_lines(text);
+        let flags = vec![false; lines.len()];
+        let items = crate::stream::build(&lines, &flags);
+        assert!(find_agenda(&items).is_empty());
     }
 }

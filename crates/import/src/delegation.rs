@@ -1281,7 +1281,11 @@ pub fn read_delegation_file_with(
     if bytes.starts_with(b"%PDF-") {
         // The table put back together from where its words stand, read by its columns'
         // meaning as a Word table is.
-        let words = crate::pdf::pdf_words(path)?;
+        // (A pdftotext without -tsv — xpdf's, an old poppler — leaves the layout text.)
+        let words = match crate::pdf::pdf_words(path) {
+            Err(ImportError::PdfFailed { .. }) => Vec::new(),
+            other => other?,
+        };
         if let Some((rows, title)) = crate::delegation_pdf::rows(&words) {
             if let Ok(mut d) = crate::delegation_grid::order_from_rows(&name, &rows, title, columns)
             {

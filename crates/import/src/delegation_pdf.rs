@@ -189,15 +189,44 @@ fn join_line(cell: &mut String, last: &Option<Run>, next: &Run, right: f64, dele
     let piece = first.chars().count() <= 2
         && !matches!(
             first,
-            "i" | "å" | "ö" | "av" | "om" | "på" | "en" | "ej" | "är" | "ut" | "in" | "då" | "så"
+            "i" | "å"
+                | "ö"
+                | "av"
+                | "om"
+                | "på"
+                | "en"
+                | "ej"
+                | "är"
+                | "ut"
+                | "in"
+                | "då"
+                | "så"
+                | "ta"
+                | "ge"
+                | "få"
+                | "ha"
+                | "de"
+                | "nu"
+                | "se"
+                | "vi"
+                | "ny"
+                | "nr"
+                | "el"
         );
+    // (Not before a word that begins a phrase: "Förvaltningschef" / "eller ekonomichef".)
+    let phrase = matches!(
+        first,
+        "eller" | "och" | "samt" | "efter" | "enligt" | "för" | "med" | "vid" | "inom" | "till"
+    );
     let broken = last
         .as_ref()
-        .is_some_and(|l| l.right >= right - 6.0 && (l.words == 1 || piece))
+        .is_some_and(|l| l.right >= right - 6.0 && (l.words == 1 && !phrase || piece))
         && lower;
     // Ranks the cell numbers ("1. Rektor eller Musikledare 2. Grundskolechef …") go on over
     // their lines; only ranks without numbers stand one a line.
     let numbered_ranks = delegate && cell.starts_with(|c: char| c.is_ascii_digit());
+    // A word the line broke at its hyphen goes on without a space: "exploa-" / "teringschefen"
+    // loses the hyphen, "LSS-" / "handläggare" keeps it (the letter before it a capital).
     let hyphenated = prev_word.ends_with('-')
         && prev_word.len() > 2
         && lower
@@ -205,6 +234,11 @@ fn join_line(cell: &mut String, last: &Option<Run>, next: &Run, right: f64, dele
             next.text.split_whitespace().next(),
             Some("och" | "eller" | "samt")
         );
+    let hard_hyphen = prev_word
+        .trim_end_matches('-')
+        .chars()
+        .next_back()
+        .is_some_and(|c| !c.is_lowercase());
     if numbered_ranks && next.text.starts_with(|c: char| c.is_ascii_digit()) {
         cell.push(' ');
     } else if LINE_MARK.is_match(&next.text) {
@@ -212,7 +246,9 @@ fn join_line(cell: &mut String, last: &Option<Run>, next: &Run, right: f64, dele
     } else if broken {
         // (No space: the word goes on.)
     } else if hyphenated {
-        cell.pop();
+        if !hard_hyphen {
+            cell.pop();
+        }
     } else if lower || connective || !delegate || numbered_ranks {
         cell.push(' ');
     } else {
@@ -272,11 +308,31 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
             ))
         )
     };
-    // Running headers, footers and page numbers: lines seen on three pages or more.
-    let mut seen: HashMap<String, std::collections::BTreeSet<u32>> = HashMap::new();
-    for l in &lines {
-        seen.entry(l.text()).or_default().insert(l.page);
+    // Running headers, footers and page numbers: a page's first or last two lines, seen on
+    // three pages or more with their digits left out ("Delegationsordning … Sida 3 (12)").
+    let margin_key = |l: &Line| {
+        l.text()
+            .chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect::<String>()
+    };
+    let mut margins: Vec<bool> = vec![false; lines.len()];
+    for (i, l) in lines.iter().enumerate() {
+        let same_page = |j: usize| lines.get(j).is_some_and(|m| m.page == l.page);
+        let first_two = i < 2 || !same_page(i - 1) || !same_page(i - 2);
+        let last_two = !same_page(i + 1) || !same_page(i + 2);
+        margins[i] = first_two || last_two;
     }
+    let mut seen: HashMap<String, std::collections::BTreeSet<u32>> = HashMap::new();
+    for (l, _) in lines.iter().zip(&margins).filter(|(_, m)| **m) {
+        seen.entry(margin_key(l)).or_default().insert(l.page);
+    }
+    let furniture = |i: usize, l: &Line| {
+        margins.get(i).copied().unwrap_or(false)
+            && seen
+                .get(&margin_key(l))
+                .is_some_and(|pages| pages.len() >= 3)
+    };
     let pitch = {
         let mut gaps: Vec<f64> = lines
             .windows(2)
@@ -291,6 +347,7 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
     let mut out: Vec<Vec<String>> = vec![header];
     let mut row: Option<(Vec<String>, Vec<Option<Run>>)> = None;
     let mut previous: Option<&Line> = None;
+    let mut data_lines = 0usize;
     let mut k = start + header_len;
     while let Some(line) = lines.get(k) {
         k += 1;
@@ -302,21 +359,35 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
             }
             continue;
         }
-        if PAGE_NUMBER.is_match(text.trim())
-            || seen.get(&text).is_some_and(|pages| pages.len() >= 3)
-        {
+        if PAGE_NUMBER.is_match(text.trim()) || furniture(k - 1, line) {
             continue;
         }
+        // A header again, laid out otherwise: the same columns go on; other columns are another
+        // table's, and the first table has ended.
+        if let Some((again, _, len)) = header_at(&lines, k - 1) {
+            if header_roles(&again).as_ref() == Some(&roles) {
+                k += len - 1;
+                continue;
+            }
+            break;
+        }
         let placed: Vec<(usize, &Run)> = line.runs.iter().map(|r| (column_of(r.left), r)).collect();
-        let begins = match number_col {
-            Some(nc) => placed
-                .iter()
-                .any(|(c, r)| *c == nc && STARTS_NUMBER.is_match(&r.text)),
-            None => previous.is_none_or(|p| {
-                p.page != line.page || pitch > 0.0 && line.top - p.top > 1.3 * pitch
-            }),
-        };
+        // A section's heading without a number: one run across the columns ("Personal").
+        let spanning = placed.len() == 1
+            && placed
+                .first()
+                .is_some_and(|(c, r)| bounds.get(c + 2).is_some_and(|b| r.right > *b));
+        let begins = spanning
+            || match number_col {
+                Some(nc) => placed
+                    .iter()
+                    .any(|(c, r)| *c == nc && STARTS_NUMBER.is_match(&r.text)),
+                None => previous.is_none_or(|p| {
+                    p.page != line.page || pitch > 0.0 && line.top - p.top > 1.3 * pitch
+                }),
+            };
         previous = Some(line);
+        data_lines += 1;
         if begins || row.is_none() {
             if let Some((cells, _)) = row.take() {
                 out.push(cells);
@@ -334,6 +405,12 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
     }
     if let Some((cells, _)) = row.take() {
         out.push(cells);
+    }
+    // Without a number column, rows are told apart by the gaps between them; where a table
+    // sets none (Word's cells have no margin above and below), the whole table runs into a
+    // few rows: not read, rather than read as a few long items.
+    if number_col.is_none() && data_lines >= 8 && (out.len() - 1) * 8 < data_lines {
+        return None;
     }
     Some((out, title))
 }
@@ -463,6 +540,96 @@ mod tests {
             ]
         );
         assert_eq!(rows(&w[..3]), None);
+    }
+
+    /// Running footers that count their pages, a section's heading without a number across
+    /// the table, a hyphen that belongs to the word, a rank that goes on with "eller", and
+    /// another table after the first.
+    #[test]
+    fn footers_sections_and_joins() {
+        let mut w = Vec::new();
+        const HEADER: [(f64, &str); 3] = [(50.0, "Nr"), (100.0, "Ärende"), (400.0, "Delegat")];
+        for page in 1..=3u32 {
+            put(&mut w, page, 60.0, &HEADER);
+            put(
+                &mut w,
+                page,
+                780.0,
+                &[(
+                    50.0,
+                    &format!(
+                        "Delegationsordning för socialnämnden, antagen 2020-02-12 Sida {page} (3)"
+                    ),
+                )],
+            );
+        }
+        put(
+            &mut w,
+            1,
+            90.0,
+            &[(50.0, "Personal och organisation inom förvaltningen")],
+        );
+        put(
+            &mut w,
+            1,
+            106.0,
+            &[
+                (50.0, "1.1"),
+                (100.0, "Anställning av LSS-"),
+                (400.0, "Förvaltningschef"),
+            ],
+        );
+        put(
+            &mut w,
+            1,
+            119.0,
+            &[(100.0, "handläggare"), (400.0, "eller enhetschef")],
+        );
+        put(
+            &mut w,
+            2,
+            90.0,
+            &[(50.0, "1.2"), (100.0, "Ledighet"), (400.0, "Enhetschef")],
+        );
+        put(
+            &mut w,
+            3,
+            90.0,
+            &[(50.0, "1.3"), (100.0, "Attest"), (400.0, "Ekonomichef")],
+        );
+        put(
+            &mut w,
+            3,
+            120.0,
+            &[
+                (50.0, "Nr"),
+                (100.0, "Ärende"),
+                (300.0, "Anmäls"),
+                (400.0, "Delegat"),
+            ],
+        );
+        put(
+            &mut w,
+            3,
+            136.0,
+            &[(50.0, "9.9"), (100.0, "Annat"), (400.0, "Annan")],
+        );
+        let (found, _) = rows(&w).expect("a table");
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            found,
+            vec![
+                s(&["Nr", "Ärende", "Delegat"]),
+                s(&["Personal och organisation inom förvaltningen", "", ""]),
+                s(&[
+                    "1.1",
+                    "Anställning av LSS-handläggare",
+                    "Förvaltningschef eller enhetschef"
+                ]),
+                s(&["1.2", "Ledighet", "Enhetschef"]),
+                s(&["1.3", "Attest", "Ekonomichef"]),
+            ]
+        );
     }
 
     proptest::proptest! {

@@ -155,7 +155,8 @@ pub fn parse(
         let year_cont = t.len() == 4
             && (t.starts_with("19") || t.starts_with("20"))
             && t.bytes().all(|b| b.is_ascii_digit())
-            && !ends_terminal(&title);
+            && !ends_terminal(&title)
+            && !title.ends_with(|c: char| c.is_ascii_digit());
         // A title wraps onto the next line of the page; what a flattened page was cut into
         // after its heading (the same input line) is text.
         let same_input_line = items.get(j).map(|it| it.no) == items.get(seg.head).map(|it| it.no);

@@ -185,6 +185,23 @@ fn adjusters_from_paragraphs(
             .flatten()
         {
             let Some(m) = CHOSEN.find(body) else { continue };
+            // (The sentence that chooses must be about the justering: "Kommunfullmäktige utser
+            // Hans Berg och Amar Sabri att jämte ordföranden justera protokollet", not "Nämnden
+            // väljer att anta taxan" in a § on "Justering av taxa".)
+            let sentence_start = body
+                .get(..m.start())
+                .and_then(|b| b.rfind(". ").map(|i| i + 2))
+                .unwrap_or(0);
+            let sentence_end = body
+                .get(m.end()..)
+                .and_then(|r| r.find(". ").map(|i| m.end() + i))
+                .unwrap_or(body.len());
+            let about_justering = body
+                .get(sentence_start..sentence_end)
+                .is_some_and(|t| t.to_lowercase().contains("juster"));
+            if !about_justering {
+                continue;
+            }
             let rest = body.get(m.end()..).unwrap_or("");
             // The sentence ends at a full stop after a word (an initial's stop, "T.", does not end it).
             let end = rest

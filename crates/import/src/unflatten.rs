@@ -1289,17 +1289,19 @@ fn contents_end(
 
 /// Cuts a flattened page before the paragraph headings that lost their "§" ("3 VILHELMINA
 /// KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande …"): the first
-/// heading among the page's first words, then the next numbers after a full stop. Each
-/// heading becomes a line "§ N Title", as the protocol printed it. Where none is found and
-/// `lost` says this is the first page of § text, a title after the page's header becomes a
-/// heading without a number ([`LOST_NUMBER`] and the title). Returns the lines and whether a
-/// heading was found.
+/// heading among the page's first words (or, while no heading has been met before this page —
+/// `first` — one further in after a sentence's end that the next number confirms), then the
+/// next numbers after a full stop. Each heading becomes a line "§ N Title", as the protocol
+/// printed it. Where none is found and `lost` says this is the first page of § text, a title
+/// after the page's header becomes a heading without a number ([`LOST_NUMBER`] and the
+/// title). Returns the lines and whether a heading was found.
 /// `page`: the page's number the line began with, if any.
 fn cut_headings(
     line: Line,
     lost: bool,
     contents: &[String],
     page: Option<u32>,
+    first: bool,
 ) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
     // A table of contents lists titles after numbers too.
@@ -1330,14 +1332,15 @@ fn cut_headings(
             }))
         .then_some((n, k))
     };
-    let first = (skip..words.len().min(skip + 25))
+    let found_first = (skip..words.len().min(skip + 25))
         .find_map(|k| heading_at(&words, k).map(|h| (k, h)))
         .or_else(|| {
             (skip + 25..words.len())
+                .filter(|_| first)
                 .find_map(confirmed)
                 .and_then(|(_, k)| heading_at(&words, k).map(|h| (k, h)))
         });
-    if let Some((k, (n, a, b))) = first {
+    if let Some((k, (n, a, b))) = found_first {
         let cut = if k > skip && words.get(k - 1).is_some_and(|w| is_code(w)) {
             k - 1
         } else {
@@ -1417,8 +1420,20 @@ fn cut_headings(
             })
             .unwrap_or(b);
         let b = contents_end(&words, a, b, contents, Some(n));
-        // "3 157 Information 3 a) Ekonomichef …": the page's number again after the title.
-        let b = if b > a + 1 && page.is_some() && number_of(words[b - 1]) == page {
+        // "3 157 Information 3 a) Ekonomichef …": the page's number again after the title
+        // (not a title's own number: "Detaljplan för Kvarnen, etapp 2", "Delårsrapport 2").
+        let numbering = |w: &str| {
+            let w = w.to_lowercase();
+            matches!(
+                w.as_str(),
+                "etapp" | "del" | "fas" | "steg" | "kapitel" | "nr" | "nummer"
+            ) || w.ends_with("rapport")
+        };
+        let b = if b > a + 1
+            && page.is_some()
+            && number_of(words[b - 1]) == page
+            && !numbering(words[b - 2])
+        {
             b - 1
         } else {
             b
@@ -1570,7 +1585,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 let cover = labels.len() >= 2;
                 // (Nor is a page of contents the first page of § text.)
                 let contents_page = names_contents(&line.text);
-                let (cut, met) = cut_headings(line, lost && !cover, &contents, page);
+                let (cut, met) = cut_headings(line, lost && !cover, &contents, page, !heading_met);
                 heading_met |= met;
                 tried |= lost && !cover && !contents_page;
                 out.extend(cut);
@@ -1611,7 +1626,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 out.push(line);
             } else {
                 let contents_page = names_contents(&line.text);
-                let (cut, met) = cut_headings(line, lost, &contents, page);
+                let (cut, met) = cut_headings(line, lost, &contents, page, !heading_met);
                 heading_met |= met;
                 tried |= lost && !contents_page;
                 out.extend(cut);
@@ -1843,13 +1858,14 @@ mod tests {
             true,
             &[],
             None,
+            true,
         );
         assert!(!met && cut.len() == 1);
         // Sixteenth held-out 1607 (Malmö): a cover written as prose, the first heading far
         // into the page, confirmed by the next.
         let text = include_str!("../../../tests/corpus/protocols/heldout16/1607.txt");
         let page = without_page_number(text.lines().next().unwrap_or("")).to_string();
-        let (cut, _) = cut_headings(Line { no: 1, text: page }, false, &[], Some(1));
+        let (cut, _) = cut_headings(Line { no: 1, text: page }, false, &[], Some(1), true);
         let texts: Vec<&str> = cut.iter().map(|l| l.text.as_str()).collect();
         assert!(texts.contains(&"§ 125 Protokollsjustering"), "{texts:?}");
         assert!(
@@ -1858,6 +1874,18 @@ mod tests {
                 .any(|t| t.starts_with("§ 126 Information om ändring")),
             "{texts:?}"
         );
+        // On a later page, numbered points of a §'s text far into the page are no headings.
+        let (cut, met) = cut_headings(
+            Line {
+                no: 4,
+                text: format!("{filler} Kommunstyrelsen föreslår enligt följande. 1 Godkänna årsredovisningen för 2020. 2 Bevilja styrelsen ansvarsfrihet för 2020. {filler}"),
+            },
+            false,
+            &[],
+            Some(4),
+            false,
+        );
+        assert!(!met && cut.len() == 1);
         // A number in the prose is no heading without the next one after it.
         let (cut, met) = cut_headings(
             Line {
@@ -1867,8 +1895,28 @@ mod tests {
             false,
             &[],
             None,
+            true,
         );
         assert!(!met && cut.len() == 1);
+        // A title's own number is no page number.
+        let (cut, _) = cut_headings(
+            Line {
+                no: 2,
+                text:
+                    "46 Detaljplan för Kvarnen, etapp 2 Kommunstyrelsen föreslår att planen antas."
+                        .into(),
+            },
+            false,
+            &[],
+            Some(2),
+            true,
+        );
+        assert!(
+            cut.iter()
+                .any(|l| l.text == "§ 46 Detaljplan för Kvarnen, etapp 2"),
+            "{:?}",
+            cut.iter().map(|l| &l.text).collect::<Vec<_>>()
+        );
         // Twelfth held-out 1212: the page's number again after the title.
         let (cut, _) = cut_headings(
             Line {
@@ -1878,6 +1926,7 @@ mod tests {
             false,
             &[],
             Some(3),
+            true,
         );
         assert!(
             cut.iter().any(|l| l.text == "§ 157 Information"),
@@ -2300,7 +2349,7 @@ mod tests {
             no: 1,
             text: "2 PROTOKOLL 2(40) KF 1 Dnr 0093/ ÄNDRING AV KUNGÖRELSE KF Ärende nr 15 revidering av bevarandeplan utgår.".into(),
         };
-        let (lines, _) = cut_headings(line, false, &[], None);
+        let (lines, _) = cut_headings(line, false, &[], None, true);
         assert!(
             lines.iter().any(|l| l.text == "§ 1 ÄNDRING AV KUNGÖRELSE"),
             "{:?}",
@@ -2315,7 +2364,7 @@ mod tests {
             ("Kf 1 Dagordning Kommunfullmäktiges beslut Kommunfullmäktige beslutar enhälligt", "§ 1 Dagordning"),
             ("Kommunstyrelsen (36) 109 Godkännande av ärendelista Dnr 2013 KS0012 Ärendelistan har varit utskickad.", "§ 109 Godkännande av ärendelista"),
         ] {
-            let (lines, _) = cut_headings(Line { no: 1, text: text.into() }, false, &[], None);
+            let (lines, _) = cut_headings(Line { no: 1, text: text.into() }, false, &[], None, true);
             assert!(
                 lines.iter().any(|l| l.text == heading),
                 "{text}: {:?}",
@@ -2335,7 +2384,7 @@ mod tests {
             ("4 Kommunstyrelsen Sidan 4 (39) Ks 116 Dnr Ej verkställda beslut rapport Socialnämnden Föreligger socialnämndens rapportering av ej verkställda beslut", "§ 116 Ej verkställda beslut rapport Socialnämnden"),
         ] {
             let cut = without_page_number(text).to_string();
-            let (lines, _) = cut_headings(Line { no: 3, text: cut }, false, &[], None);
+            let (lines, _) = cut_headings(Line { no: 3, text: cut }, false, &[], None, true);
             assert!(
                 lines.iter().any(|l| l.text == heading),
                 "{text}: {:?}",
@@ -2372,7 +2421,7 @@ mod tests {
             no: 1,
             text: "5 Vn 2 Anmälan om eventuellt jäv nummer Föreligger ingen anmälan om jäv.".into(),
         };
-        let (lines, _) = cut_headings(line, false, &[], None);
+        let (lines, _) = cut_headings(line, false, &[], None, true);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(
             texts,
@@ -2453,7 +2502,7 @@ mod tests {
             no: 1,
             text: "Kf 3 Val av ersättare i Kf Dnr 2020/3 Kommunfullmäktige väljer".into(),
         };
-        let (lines, _) = cut_headings(line, false, &[], None);
+        let (lines, _) = cut_headings(line, false, &[], None, true);
         assert!(
             lines
                 .iter()
