@@ -1243,7 +1243,9 @@ pub fn read_delegation_file(path: &std::path::Path) -> Result<DelegationDocument
 }
 
 /// As [`read_delegation_file`], with the columns of a table file named by the user (see
-/// [`crate::delegation_grid::parse_columns`]) when its header row cannot be recognised.
+/// [`crate::delegation_grid::parse_columns`]) when its header row cannot be recognised. (A
+/// PDF's table is found by its header row, so the columns only rename a header that was
+/// found; a PDF whose header cannot be recognised is read from its text as before.)
 pub fn read_delegation_file_with(
     path: &std::path::Path,
     columns: Option<&[crate::delegation_grid::Role]>,

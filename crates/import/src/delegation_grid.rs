@@ -319,6 +319,8 @@ struct OdtLevel {
     prefix: String,
     suffix: String,
     start: u32,
+    /// `text:display-levels`: how many levels' numbers the mark shows ("1.2." for two).
+    display: usize,
 }
 
 /// An OpenDocument list style's levels (`text:list-style` → `text:list-level-style-*`), by
@@ -357,6 +359,9 @@ fn odt_styles(parts: &[&str]) -> OdtStyles {
                                     prefix: attr_of(&e, "num-prefix").unwrap_or_default(),
                                     suffix: attr_of(&e, "num-suffix").unwrap_or_default(),
                                     start: attr_of(&e, "start-value")
+                                        .and_then(|v| v.parse().ok())
+                                        .unwrap_or(1),
+                                    display: attr_of(&e, "display-levels")
                                         .and_then(|v| v.parse().ok())
                                         .unwrap_or(1),
                                 },
@@ -500,7 +505,8 @@ fn odt_list_text(content: &str, styles: &str) -> Option<String> {
                                     .and_then(|p| paragraph_lists.get(&p).cloned())
                             });
                             let level = style
-                                .and_then(|s| levels.get(&(s, depth)).cloned())
+                                .as_ref()
+                                .and_then(|s| levels.get(&(s.clone(), depth)).cloned())
                                 .unwrap_or_default();
                             let counters = &mut chains[*chain];
                             counters.resize(counters.len().max(depth), 0);
@@ -511,17 +517,29 @@ fn odt_list_text(content: &str, styles: &str) -> Option<String> {
                                 None => counters[depth - 1].saturating_add(1),
                             };
                             counters[depth - 1] = n;
+                            // "1.2.": the numbers of the levels the mark shows, each in its
+                            // own level's format.
+                            let shown = level.display.clamp(1, depth);
+                            let numbers = (depth - shown + 1..=depth)
+                                .map(|l| {
+                                    let format = if l == depth {
+                                        level.format.clone()
+                                    } else {
+                                        style
+                                            .as_ref()
+                                            .and_then(|s| levels.get(&(s.clone(), l)))
+                                            .map_or_else(|| "1".to_string(), |v| v.format.clone())
+                                    };
+                                    odt_number(counters[l - 1].max(1), &format)
+                                })
+                                .collect::<Vec<_>>()
+                                .join(".");
                             mark = if level.bullet {
                                 "• ".to_string()
                             } else if level.format.is_empty() {
                                 String::new()
                             } else {
-                                format!(
-                                    "{}{}{} ",
-                                    level.prefix,
-                                    odt_number(n, &level.format),
-                                    level.suffix
-                                )
+                                format!("{}{numbers}{} ", level.prefix, level.suffix)
                             };
                             if let Some(m) = item_marked.last_mut() {
                                 *m = true;
@@ -1381,6 +1399,13 @@ mod tests {
             "<office:text><table:table xmlns:table=\"tb\"></table:table>",
         );
         assert_eq!(odt_list_text(&with_table, styles), None);
+        // Numbers of two levels in one mark (text:display-levels), as Word's "1.1" lists are
+        // saved.
+        let two = r#"<text:list-style style:name="L"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/><text:list-level-style-number text:level="2" style:num-format="1" style:num-suffix="." text:display-levels="2"/></text:list-style><office:body><text:list text:style-name="L"><text:list-item><text:p>Personal</text:p><text:list><text:list-item><text:p>Anställning</text:p></text:list-item><text:list-item><text:p>Ledighet</text:p></text:list-item></text:list></text:list-item><text:list-item><text:p>Ekonomi</text:p><text:list><text:list-item><text:p>Attest</text:p></text:list-item></text:list></text:list-item></text:list></office:body>"#;
+        assert_eq!(
+            odt_list_text(two, "").as_deref(),
+            Some("1. Personal\n1.1. Anställning\n1.2. Ledighet\n2. Ekonomi\n2.1. Attest\n")
+        );
         assert_eq!(odt_number(28, "a"), "ab");
         assert_eq!(odt_number(14, "I"), "XIV");
         // Numbers at the end of their range stay there.
@@ -1414,7 +1439,7 @@ mod tests {
                 "</text:(p|h)>",
                 "<text:s( text:c=\"[0-9]{1,12}\")?/>",
                 "<text:list-style style:name=\"L[0-2]\">",
-                "<text:list-level-style-(number|bullet) text:level=\"[0-9]{1,3}\"( style:num-format=\"[1aAiIx]?\")?( text:start-value=\"[0-9]{1,10}\")?/>",
+                "<text:list-level-style-(number|bullet) text:level=\"[0-9]{1,3}\"( style:num-format=\"[1aAiIx]?\")?( text:start-value=\"[0-9]{1,10}\")?( text:display-levels=\"[0-9]{1,3}\")?/>",
                 "<style:style style:name=\"P[0-2]\" style:list-style-name=\"L[0-2]\"/>",
                 "<(/?)(text:note|w:p|w:t|w:tbl|ol|ul|li|p|table)>",
                 "<w:(numId|ilvl) w:val=\"[0-9]{1,3}\"/>",

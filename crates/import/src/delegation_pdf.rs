@@ -280,12 +280,35 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
             .collect();
         (!above.is_empty()).then(|| above.join(" "))
     };
-    // Columns are bounded halfway between the header's runs.
+    // Columns are bounded halfway between the header's runs — or, where a header is centred
+    // over its column, just before the left edge the column's cells share: the leftmost one
+    // that three lines or more begin at, between the header before and this header's start.
     let n = header_runs.len();
+    let mut lefts: HashMap<i64, usize> = HashMap::new();
+    for l in lines.iter().skip(start + header_len) {
+        for r in &l.runs {
+            *lefts.entry((r.left * 2.0).round() as i64).or_default() += 1;
+        }
+    }
     let bounds: Vec<f64> = (0..n)
         .map(|k| match k {
             0 => f64::NEG_INFINITY,
-            _ => (header_runs[k - 1].right + header_runs[k].left) / 2.0,
+            _ => {
+                let (before, this) = (header_runs[k - 1].right, header_runs[k].left);
+                let shared = lefts
+                    .iter()
+                    .filter(|(x, count)| {
+                        let x = **x as f64 / 2.0;
+                        **count >= 3 && x > before + 1.0 && x <= this + 1.0
+                    })
+                    .map(|(x, _)| *x as f64 / 2.0)
+                    .fold(f64::INFINITY, f64::min);
+                if shared.is_finite() {
+                    shared - 1.0
+                } else {
+                    (before + this) / 2.0
+                }
+            }
         })
         .collect();
     let column_of = |x: f64| bounds.iter().rposition(|b| *b <= x).unwrap_or(0);
@@ -630,6 +653,35 @@ mod tests {
                 s(&["1.3", "Attest", "Ekonomichef"]),
             ]
         );
+    }
+
+    /// A header centred over its column: the column begins where its cells do.
+    #[test]
+    fn a_centred_header() {
+        let mut w = Vec::new();
+        put(
+            &mut w,
+            1,
+            60.0,
+            &[(50.0, "Nr"), (185.0, "Ärende"), (400.0, "Delegat")],
+        );
+        for (i, (nr, matter)) in [
+            ("1.1", "Beslut om bistånd"),
+            ("1.2", "Avgift"),
+            ("1.3", "Ledighet"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            put(
+                &mut w,
+                1,
+                80.0 + 16.0 * i as f64,
+                &[(50.0, nr), (85.0, matter), (400.0, "Enhetschef")],
+            );
+        }
+        let (found, _) = rows(&w).expect("a table");
+        assert_eq!(found[1], ["1.1", "Beslut om bistånd", "Enhetschef"]);
     }
 
     proptest::proptest! {

@@ -2,6 +2,8 @@
 //! run with `-layout`; column gaps (three or more spaces) become tabs so
 //! tables and label/value cover pages reach the parser as tab-separated
 //! cells. See `docs/import-schema.md`, "PDF extraction", for the evaluation.
+//! Run with `-tsv` ([`pdf_words`]), it gives each word with its place on the page, from
+//! which a delegationsordning's table is put back together ([`crate::delegation_pdf`]).
 
 use crate::error::ImportError;
 use std::path::Path;
