@@ -22,9 +22,11 @@ use crate::pdf::PdfWord;
 const RUN_GAP: f64 = 0.45;
 
 /// A cell's first line that begins a row when the table has a number column: "1.2.1",
-/// "2 Personal", "1.1 ORGANISATION".
-static STARTS_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,3}){0,3}\.?(?:\s|$)").expect("static regex"));
+/// "2 Personal", "1.1 ORGANISATION", and numbers with letters: "A.1", "K 12", "3a", "4:2".
+static STARTS_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-ZÅÄÖ]{1,3}[ .]?)?\d{1,3}[a-z]?(?:[.:]\d{1,3}[a-z]?){0,3}[.)]?(?:\s|$)")
+        .expect("static regex")
+});
 /// A line of a cell that begins a level, a bullet or a numbered part: kept on its own line.
 static LINE_MARK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[a-zåäö]\)|\d{1,2}[.)]|[•\-–*])(?:\s|$)").expect("static regex")
@@ -653,6 +655,50 @@ mod tests {
                 s(&["1.3", "Attest", "Ekonomichef"]),
             ]
         );
+    }
+
+    /// Item numbers with letters begin rows as "1.2" does.
+    #[test]
+    fn numbers_with_letters() {
+        let mut w = Vec::new();
+        put(
+            &mut w,
+            1,
+            60.0,
+            &[(50.0, "Punkt"), (100.0, "Ärende"), (400.0, "Delegat")],
+        );
+        put(
+            &mut w,
+            1,
+            80.0,
+            &[
+                (50.0, "A.1"),
+                (100.0, "Avskrivning"),
+                (400.0, "Ekonomichef"),
+            ],
+        );
+        put(
+            &mut w,
+            1,
+            96.0,
+            &[(100.0, "av fordran"), (400.0, "Enhetschef")],
+        );
+        put(
+            &mut w,
+            1,
+            112.0,
+            &[(50.0, "K 12"), (100.0, "Attest"), (400.0, "Ekonomichef")],
+        );
+        put(
+            &mut w,
+            1,
+            128.0,
+            &[(50.0, "3a"), (100.0, "Ledighet"), (400.0, "Rektor")],
+        );
+        let (found, _) = rows(&w).expect("a table");
+        let numbers: Vec<&str> = found.iter().skip(1).map(|r| r[0].as_str()).collect();
+        assert_eq!(numbers, ["A.1", "K 12", "3a"]);
+        assert_eq!(found[1][2], "Ekonomichef\nEnhetschef");
     }
 
     /// A header centred over its column: the column begins where its cells do.
