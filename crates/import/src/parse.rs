@@ -261,10 +261,27 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     let items = stream::build(&lines, &furniture);
     let layout = segment::layout(&items);
 
-    // Cover page: everything before the first paragraph, minus the agenda.
+    // Cover page: everything before the first paragraph, minus the agenda. (A first § that
+    // lists those present — "§ 153 Upprop", "§ 86 Beslutande" — holds the cover's list: the
+    // cover goes on through it, without its heading.)
+    let attendance_heads: HashSet<usize> = layout
+        .segments
+        .iter()
+        .take_while(|s| {
+            s.heading_title
+                .as_deref()
+                .is_some_and(crate::unflatten::attendance_title)
+        })
+        .filter_map(|s| items.get(s.head).map(|it| it.idx))
+        .collect();
     let cover_end = layout
         .segments
-        .first()
+        .iter()
+        .find(|s| {
+            !s.heading_title
+                .as_deref()
+                .is_some_and(crate::unflatten::attendance_title)
+        })
         .and_then(|s| items.get(s.start))
         .map_or(lines.len(), |it| it.idx)
         .min(MAX_COVER_LINES)
@@ -309,7 +326,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         .iter()
         .take(cover_end)
         .enumerate()
-        .filter(|(i, _)| !agenda_lines.contains(i))
+        .filter(|(i, _)| !agenda_lines.contains(i) && !attendance_heads.contains(i))
         .map(|(i, l)| (l.clone(), furniture.get(i).copied().unwrap_or(false)))
         .unzip();
     let cover = cover::parse(&cover_lines, &cover_flags);

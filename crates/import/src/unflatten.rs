@@ -1579,7 +1579,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 // "Protokoll 2 (15) Beslutande Ann-Helen Nilsson (C) …": the list of those
                 // present that the cover sent to its next page is the cover too.
                 if cover_seen && !heading_met && labels.len() == 1 && opens_list(labels[0]) {
-                    cut_before_labels(&line, &starts, &mut out);
+                    cut_before_labels(&line, &starts, &mut out, true);
                     continue;
                 }
                 let cover = labels.len() >= 2;
@@ -1633,6 +1633,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             }
             continue;
         }
+        let later = cover_seen;
         cover_seen = true;
         if let Some(at) = line.text.find(" forts.") {
             continued = starts
@@ -1641,16 +1642,81 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 .find(|(s, l)| *s < at && opens_list(l))
                 .map(|(_, l)| *l);
         }
-        cut_before_labels(&line, &starts, &mut out);
+        cut_before_labels(&line, &starts, &mut out, later);
     }
     out
 }
 
-/// Cuts a page line of the cover before each of its labels.
-fn cut_before_labels(line: &Line, starts: &[(usize, &str)], out: &mut Vec<Line>) {
+/// The first words of a § that lists those present, and of the labels that head such a list.
+const ATTENDANCE_TITLES: [&str; 5] = [
+    "upprop",
+    "närvarande",
+    "beslutande",
+    "närvarolista",
+    "närvaro",
+];
+
+/// Whether a § title is one that lists those present ("Upprop", "Närvarande", "Beslutande").
+pub(crate) fn attendance_title(title: &str) -> bool {
+    title
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ATTENDANCE_TITLES.contains(&w.to_lowercase().as_str()))
+}
+
+/// Cuts a page line of the cover before each of its labels. On a later page (`later`), a §
+/// whose heading lost its "§" and whose title heads the list of those present stands before
+/// that list: "KF 153 Upprop Närvarande ledamöter: …" and "… 86 Beslutande Sekreteraren
+/// förrättar upprop …" give "§ 153 Upprop" and "§ 86 Beslutande" before the list.
+fn cut_before_labels(line: &Line, starts: &[(usize, &str)], out: &mut Vec<Line>, later: bool) {
     let mut cut = 0;
-    for (at, _) in starts.iter().chain(std::iter::once(&(line.text.len(), ""))) {
+    for (k, (at, _)) in starts
+        .iter()
+        .chain(std::iter::once(&(line.text.len(), "")))
+        .enumerate()
+    {
         let piece = line.text.get(cut..*at).unwrap_or("").trim_white();
+        let label = starts.get(k).map_or("", |(_, l)| *l);
+        if later && (attendance_title(label) || label.to_lowercase().starts_with("närvarande")) {
+            let words: Vec<&str> = piece.split_whitespace().collect();
+            // "KF 153 Upprop": the whole piece a heading whose title lists those present.
+            let whole = (0..words.len().min(3)).find_map(|i| {
+                heading_at(&words, i)
+                    .filter(|(_, a, b)| {
+                        *b == words.len() && attendance_title(&words[*a..*b].join(" "))
+                    })
+                    .map(|(n, a, b)| (i, n, words[a..b].join(" ")))
+            });
+            // "… Interpellation. 26" + "Närvarande": the number before the label.
+            let before_label = || {
+                let label_word = label.split_whitespace().next().unwrap_or("");
+                let i = words.len().checked_sub(1)?;
+                let mut with_label = words.clone();
+                with_label.push(label_word);
+                let (n, _, _) = heading_at(&with_label, i)?;
+                (i == 0 || words[i - 1].ends_with(['.', '!', '?']))
+                    .then(|| (i, n, label_word.to_string()))
+            };
+            let is_whole = whole.is_some();
+            if let Some((i, n, title)) = whole.or_else(before_label) {
+                let head = words[..i].join(" ");
+                let head = head.trim_white();
+                // (A register's code before the number goes with the heading.)
+                let head = if is_whole { "" } else { head };
+                if !head.is_empty() {
+                    out.push(Line {
+                        no: line.no,
+                        text: head.to_string(),
+                    });
+                }
+                out.push(Line {
+                    no: line.no,
+                    text: format!("§ {n} {title}"),
+                });
+                cut = *at;
+                continue;
+            }
+        }
         // "Tid: 9:00: - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT": the time's value ends
         // with the time; the running header goes on after it.
         let time_end = TIME_VALUE.find(piece).map_or(0, |m| m.end());
@@ -1735,6 +1801,45 @@ mod tests {
                 .any(|l| *l == format!("{LOST_NUMBER}Godkännande av dagordning")),
             "{lines:?}"
         );
+    }
+
+    /// Sixteenth held-out 1612, 1604 and twelfth 1209: on a later page, a § that lists those
+    /// present stands before the list's label; on the first page a number before a label is
+    /// no heading.
+    #[test]
+    fn a_paragraph_that_lists_those_present() {
+        let cut = |t: &str, later: bool| {
+            let line = Line {
+                no: 2,
+                text: t.into(),
+            };
+            let mut out = Vec::new();
+            cut_before_labels(&line, &label_starts(t), &mut out, later);
+            out.into_iter().map(|l| l.text).collect::<Vec<_>>()
+        };
+        let lines = cut(
+            "KF 153 Upprop Närvarande ledamöter: Urban Granström (S), Johannes Krunegård (MP)",
+            true,
+        );
+        assert_eq!(
+            lines.first().map(String::as_str),
+            Some("§ 153 Upprop"),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.starts_with("Närvarande ledamöter")),
+            "{lines:?}"
+        );
+        let lines = cut(
+            "Sammanträdets öppnande Ordförande hälsar de närvarande välkomna. 86 Beslutande Sekreteraren förrättar upprop",
+            true,
+        );
+        assert!(lines.iter().any(|l| l == "§ 86 Beslutande"), "{lines:?}");
+        let lines = cut(
+            "Kommunhuset kl 13.00 Sida 1 Beslutande Anna Berg (S)",
+            false,
+        );
+        assert!(!lines.iter().any(|l| l.starts_with('§')), "{lines:?}");
     }
 
     /// 026: "Ordförande" after a member's party and before the next member, and

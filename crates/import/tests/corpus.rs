@@ -255,7 +255,7 @@ const SIXTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.72),
     ("adjusters", 0.88),
     ("attendees", 0.87),
-    ("paragraphs", 0.71),
+    ("paragraphs", 0.79),
 ];
 
 /// A fifteenth held-out set (`tests/corpus/protocols/heldout15`: 11 documents never used
@@ -367,7 +367,7 @@ const TWELFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.90),
     ("adjusters", 0.84),
     ("attendees", 0.89),
-    ("paragraphs", 0.79),
+    ("paragraphs", 0.82),
 ];
 
 /// An eleventh held-out set (`tests/corpus/protocols/heldout11`: 12 documents never used

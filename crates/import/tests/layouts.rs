@@ -228,3 +228,22 @@ fn justerare_chosen_in_the_justering_paragraph() {
         p.warnings
     );
 }
+
+/// Sixteenth held-out 1612: the first § lists those present ("KF 153 Upprop Närvarande
+/// ledamöter: …"); it is read as a §, and the cover still reads its list.
+#[test]
+fn a_first_paragraph_that_lists_those_present() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/corpus/protocols/heldout16/1612.txt"
+    );
+    let p = parse_protocol(&std::fs::read_to_string(path).expect("1612")).expect("parses");
+    assert!(p
+        .paragraphs
+        .iter()
+        .any(|q| q.number == Some(153) && q.title == "Upprop"));
+    assert!(p
+        .attendees
+        .iter()
+        .any(|a| a.name == "Urban Granström" && a.attendance == Attendance::Deciding));
+}
