@@ -631,6 +631,28 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             return dnr;
         }
     }
+    // "Kfu 27 Inbjudningar Möjligheter kring Kinnekullebanan …", "KS 192 Delgivningar Rapport
+    // från Länsstyrelsens …": a title that names a list of items ends before the first item.
+    const LISTS: [&str; 8] = [
+        "delgivningar",
+        "inbjudningar",
+        "meddelanden",
+        "anmälningar",
+        "skrivelser",
+        "redovisningar",
+        "delgivningsärenden",
+        "anmälningsärenden",
+    ];
+    if keep_to <= from + 1
+        && words
+            .get(from)
+            .is_some_and(|w| LISTS.contains(&w.to_lowercase().trim_end_matches([',', ':'])))
+        && words
+            .get(from + 1)
+            .is_some_and(|n| n.starts_with(char::is_uppercase) && n.chars().any(char::is_lowercase))
+    {
+        return from + 1;
+    }
     let mut i = from;
     while let Some(w) = words.get(i) {
         if i > from && i >= keep_to {
@@ -2430,6 +2452,16 @@ mod tests {
             (
                 "105 Delegerade ärenden/delgivningar A. Delegationsbeslut (inget att redovisa) B. Delgivningar",
                 "Delegerade ärenden/delgivningar",
+            ),
+            // Fourth held-out 407, fifteenth 1505: a title naming a list ends before its first
+            // item.
+            (
+                "Kfu 27 Inbjudningar Möjligheter kring Kinnekullebanan Inbjudan att delta i workshop",
+                "Inbjudningar",
+            ),
+            (
+                "KS 192 Delgivningar Rapport från Länsstyrelsens naturavdelning; Värdefulla vatten",
+                "Delgivningar",
             ),
             // Fourteenth held-out 1404: a place's kind before its name goes on with the name.
             (
