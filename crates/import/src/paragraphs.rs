@@ -91,10 +91,18 @@ pub fn parse(
     // "§ 13 Dnr SN 2024/17": the case number on the heading line, title below.
     let bare_case = seg_title.as_deref().and_then(bare_case_line);
     let heading_title = match &seg_title {
-        Some(t) if case_number(t).is_some() => {
-            case = case.or_else(|| case_number(t));
-            Some(String::new())
-        }
+        // "MYN § 19 Dnr 0015/13 - 200 DELGIVNINGAR MYN 2013-04-04": the title after the case
+        // number on the heading line.
+        Some(t) if case_number(t).is_some() => match case_then_title(t) {
+            Some((c, title)) => {
+                case = case.or(Some(c));
+                Some(title)
+            }
+            None => {
+                case = case.or_else(|| case_number(t));
+                Some(String::new())
+            }
+        },
         // "KS § 80 KS/2018:298 - 001": a case number without "Dnr" on the heading line.
         Some(_) if bare_case.is_some() => {
             case = case.or(bare_case);
@@ -511,6 +519,39 @@ fn title_and_text(t: &str) -> (&str, Option<&str>) {
     }
 }
 
+/// "Dnr 0015/13 - 200 DELGIVNINGAR MYN 2013-04-04" → ("0015/13 - 200", "DELGIVNINGAR"): a
+/// case number and the title after it on one line — the case number its words with digits,
+/// dashes and short codes, the title from the first word of four letters or more, without a
+/// body's code and date repeated at its end. `None` when no title follows.
+fn case_then_title(t: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let is_label = |w: &str| {
+        let l = w.to_lowercase();
+        let l = l.trim_end_matches([':', '.']);
+        matches!(l, "dnr" | "diarienummer" | "diarienr" | "ärendenummer")
+    };
+    let start = words.iter().position(|w| !is_label(w))?;
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
+    let title_at = (start..words.len()).find(|&k| {
+        let w = words[k];
+        letters(w) >= 4 && !w.contains(|c: char| c.is_ascii_digit())
+    })?;
+    if title_at == start {
+        return None;
+    }
+    let case = words[start..title_at].join(" ");
+    let mut end = words.len();
+    // "… MYN 2013-04-04": the running header's code and date.
+    if end >= title_at + 3
+        && crate::dates::first_date(words[end - 1]).is_some()
+        && words[end - 2].chars().all(|c| c.is_uppercase())
+    {
+        end -= 2;
+    }
+    let title = words[title_at..end].join(" ");
+    (!title.is_empty() && case.contains(|c: char| c.is_ascii_digit())).then_some((case, title))
+}
+
 /// "KS/2018:298 - 001": a line that is a case number written without "Dnr", with its
 /// archive code after a dash.
 fn bare_case_line(t: &str) -> Option<String> {
@@ -591,6 +632,13 @@ mod trailing_dnr_tests {
             Some("2015/FF0073")
         );
         assert_eq!(super::bare_case_line("2015/2016"), None);
+        // Fourth held-out 412: the title after the case number on the heading line.
+        assert_eq!(
+            super::case_then_title("Dnr 0015/13 - 200 DELGIVNINGAR MYN 2013-04-04"),
+            Some(("0015/13 - 200".to_string(), "DELGIVNINGAR".to_string()))
+        );
+        assert_eq!(super::case_then_title("Dnr KS/2025:26"), None);
+        assert_eq!(super::case_then_title("Dnr SN 2024/17"), None);
         assert_eq!(
             super::bare_case_line("KS/2018:298 - Motion om skolan"),
             None
