@@ -795,7 +795,10 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                         | "byn"
                         | "projektet"
                         | "stiftelsen"
-                );
+                )
+                // "Information om PWC:s rapport Extern analys av Vindelns kommun": a report's
+                // name after the word for it (not "… rapport Kommunstyrelsen beslutar").
+                || matches!(prev_lower.as_str(), "rapport" | "rapporten") && !sentence;
             let name_goes_on = (prev.chars().next().is_some_and(char::is_uppercase)
                 && (!caps || prev.chars().any(char::is_lowercase))
                 && (i - 1 > from || !sentence))
@@ -2452,6 +2455,11 @@ mod tests {
             (
                 "105 Delegerade ärenden/delgivningar A. Delegationsbeslut (inget att redovisa) B. Delgivningar",
                 "Delegerade ärenden/delgivningar",
+            ),
+            // Second held-out 209: a report's name after the word for it.
+            (
+                "1 Dnr 12.K Information om PWC:s rapport Extern analys av Vindelns kommun På uppdrag av ledningsgruppen har",
+                "Information om PWC:s rapport Extern analys av Vindelns kommun",
             ),
             // Fourth held-out 407, fifteenth 1505: a title naming a list ends before its first
             // item.
