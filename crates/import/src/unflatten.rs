@@ -2479,6 +2479,10 @@ mod tests {
                 "PU 3 KLKP Rapport Individuell sjukfrånvaro 2012 PA- specialist Eva Johansson redogör för",
                 "Rapport Individuell sjukfrånvaro 2012",
             ),
+            (
+                "12 Information om kvalitetsarbetet Kvalitets- och myndighetschef Anna Berg informerar om arbetet",
+                "Information om kvalitetsarbetet",
+            ),
             // Second held-out 209: a report's name after the word for it.
             (
                 "1 Dnr 12.K Information om PWC:s rapport Extern analys av Vindelns kommun På uppdrag av ledningsgruppen har",
