@@ -102,6 +102,9 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
 /// "§ 63/20 …", "§ 12/2019 …" → "§ 63 …", "§ 12 …": a § number's year after a slash (two or
 /// four digits, then a space or the end) left out; `None` when the text has none.
 pub(crate) fn without_year_suffix(t: &str) -> Option<String> {
+    if !crate::text::has_byte(t, b'/') {
+        return None;
+    }
     let at = t.find('§')? + '§'.len_utf8();
     let rest = &t[at..];
     let number_at = at + (rest.len() - rest.trim_start().len());
