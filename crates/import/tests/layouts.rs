@@ -247,3 +247,24 @@ fn a_first_paragraph_that_lists_those_present() {
         .iter()
         .any(|a| a.name == "Urban Granström" && a.attendance == Attendance::Deciding));
 }
+
+/// The justerare are read from a § on the justering only in a sentence about the justering:
+/// "Nämnden väljer Anna Berg (S) till kontaktperson" in a § titled "Justering av taxa" names
+/// none, and the cover's missing justerare stay missing.
+#[test]
+fn justerare_only_from_a_sentence_about_the_justering() {
+    let text = "Socialnämnden\nProtokoll\nSammanträdesdatum 2024-03-04\n\
+                Plats och tid\tStadshuset kl. 13:00–15:00\n\
+                Beslutande\tEva Lund (S), ordförande\n\
+                \n§ 5 Justering av taxa för färdtjänst\n\
+                Nämnden väljer Anna Berg (S) till kontaktperson för arbetet med taxan.\n";
+    let p = parse_protocol(text).expect("parses");
+    assert!(p.paragraphs.iter().any(|q| q.number == Some(5)));
+    assert!(p.adjusters.is_empty(), "{:?}", p.adjusters);
+    let chosen = text.replace(
+        "Nämnden väljer Anna Berg (S) till kontaktperson för arbetet med taxan.",
+        "Nämnden väljer Anna Berg (S) att jämte ordföranden justera protokollet.",
+    );
+    let p = parse_protocol(&chosen).expect("parses");
+    assert_eq!(p.adjusters, ["Anna Berg"]);
+}
