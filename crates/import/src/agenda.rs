@@ -77,6 +77,11 @@ fn continues_title(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
     if !t.chars().next().is_some_and(char::is_lowercase) || t.chars().count() > 120 {
         return false;
     }
+    next_entry_after(items, i, last)
+}
+
+/// Whether the next line after `items[i]` that is not blank is an entry numbered after `last`.
+fn next_entry_after(items: &[Item<'_>], i: usize, last: &AgendaEntry) -> bool {
     let next = (i + 1..items.len()).find(|&j| items.get(j).is_some_and(|x| !x.is_blank()));
     next.and_then(|j| items.get(j))
         .and_then(|x| parse_entry(x.text))
@@ -100,12 +105,7 @@ fn groups_entries(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
             let w = w.to_lowercase();
             w.ends_with("ärenden") || w.ends_with("punkter")
         });
-    let next = (i + 1..items.len()).find(|&j| items.get(j).is_some_and(|x| !x.is_blank()));
-    group
-        && next
-            .and_then(|j| items.get(j))
-            .and_then(|x| parse_entry(x.text))
-            .is_some_and(|(n, _, _)| n > last.number)
+    group && next_entry_after(items, i, last)
 }
 
 /// Finds the first run of at least three consecutive "§ N Title" lines with

@@ -524,22 +524,15 @@ fn title_and_text(t: &str) -> (&str, Option<&str>) {
 /// dashes and short codes, the title from the first word of four letters or more, without a
 /// body's code and date repeated at its end. `None` when no title follows.
 fn case_then_title(t: &str) -> Option<(String, String)> {
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let is_label = |w: &str| {
-        let l = w.to_lowercase();
-        let l = l.trim_end_matches([':', '.']);
-        matches!(l, "dnr" | "diarienummer" | "diarienr" | "ärendenummer")
-    };
-    let start = words.iter().position(|w| !is_label(w))?;
+    // What follows the label, as [`case_number`] reads it.
+    let value = case_number(t)?;
+    let words: Vec<&str> = value.split_whitespace().collect();
     let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count();
-    let title_at = (start..words.len()).find(|&k| {
-        let w = words[k];
-        letters(w) >= 4 && !w.contains(|c: char| c.is_ascii_digit())
-    })?;
-    if title_at == start {
-        return None;
-    }
-    let case = words[start..title_at].join(" ");
+    let title_at = words
+        .iter()
+        .position(|w| letters(w) >= 4 && !w.contains(|c: char| c.is_ascii_digit()))
+        .filter(|&k| k > 0)?;
+    let case = words[..title_at].join(" ");
     let mut end = words.len();
     // "… MYN 2013-04-04": the running header's code and date.
     if end >= title_at + 3

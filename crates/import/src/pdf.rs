@@ -150,19 +150,20 @@ pub fn pdf_words(path: &Path) -> Result<Vec<PdfWord>, ImportError> {
         .map(|w| w.text.chars().filter(|c| c.is_alphabetic()).count())
         .sum();
     let pages = words.iter().map(|w| w.page).max().unwrap_or(1) as usize;
-    if letters < MIN_LETTERS_PER_PAGE * pages.clamp(1, 4) {
-        return Err(ImportError::PdfNoText {
-            path: path.to_path_buf(),
-        });
-    }
+    enough_letters(path, letters, pages)?;
     Ok(words)
 }
 
 /// Rejects output with (almost) no letters: a scanned PDF.
 fn text_layer_check(path: &Path, text: &str) -> Result<(), ImportError> {
-    let pages = text.matches('\u{c}').count().max(1);
+    let pages = text.matches('\u{c}').count();
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < MIN_LETTERS_PER_PAGE * pages.min(4) {
+    enough_letters(path, letters, pages)
+}
+
+/// Rejects `letters` too few for `pages` pages (counted up to four): a scanned PDF.
+fn enough_letters(path: &Path, letters: usize, pages: usize) -> Result<(), ImportError> {
+    if letters < MIN_LETTERS_PER_PAGE * pages.clamp(1, 4) {
         return Err(ImportError::PdfNoText {
             path: path.to_path_buf(),
         });

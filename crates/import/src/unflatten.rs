@@ -531,6 +531,10 @@ fn is_code(w: &str) -> bool {
         && w.chars().all(char::is_alphabetic)
 }
 
+/// Words after which a number is the title's own ("etapp 2", "del II"), not a page's or a
+/// sentence's.
+const NUMBERING_NOUNS: [&str; 7] = ["etapp", "del", "fas", "steg", "kapitel", "nr", "nummer"];
+
 /// A paragraph's number as a flattened page leaves it: "49", "91:".
 fn number_of(w: &str) -> Option<u32> {
     let d = w.strip_suffix(':').unwrap_or(w);
@@ -661,10 +665,8 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             let prev_lower = prev.to_lowercase();
             // ("Detaljplan för Norra Kärr etapp I och II": "I" as a numeral is no sentence's.)
             let numeral = *w == "I"
-                && (matches!(
-                    prev_lower.as_str(),
-                    "etapp" | "del" | "fas" | "steg" | "kapitel"
-                ) || words.get(i + 1).is_some_and(|n| *n == "och"));
+                && (NUMBERING_NOUNS.contains(&prev_lower.as_str())
+                    || words.get(i + 1).is_some_and(|n| *n == "och"));
             if OPENS_SENTENCE.contains(w)
                 && !numeral
                 && words
@@ -1467,10 +1469,7 @@ fn cut_headings(
         // (not a title's own number: "Detaljplan för Kvarnen, etapp 2", "Delårsrapport 2").
         let numbering = |w: &str| {
             let w = w.to_lowercase();
-            matches!(
-                w.as_str(),
-                "etapp" | "del" | "fas" | "steg" | "kapitel" | "nr" | "nummer"
-            ) || w.ends_with("rapport")
+            NUMBERING_NOUNS.contains(&w.as_str()) || w.ends_with("rapport")
         };
         let b = if b > a + 1
             && page.is_some()
@@ -1525,8 +1524,9 @@ fn cut_headings(
 fn counts_its_page(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().take(8).collect();
     let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+    // `pages` without its opening parenthesis: "12)".
     let of = |page: &str, pages: &str| {
-        let pages = pages.strip_prefix('(').and_then(|p| p.strip_suffix(')'));
+        let pages = pages.strip_suffix(')');
         match (
             page.parse::<u32>(),
             pages.filter(|p| digits(p)).map(str::parse::<u32>),
@@ -1538,11 +1538,10 @@ fn counts_its_page(t: &str) -> bool {
     words.windows(2).any(|p| {
         matches!(p[0], "Sid" | "Sida" | "Sidan" | "SID" | "SIDA")
             && p[1].starts_with(|c: char| c.is_ascii_digit())
-            || of(p[0], p[1])
-    }) || words.iter().any(|w| {
-        w.split_once('(')
-            .is_some_and(|(a, b)| of(a, &format!("({b}")))
-    })
+            || p[1].strip_prefix('(').is_some_and(|pages| of(p[0], pages))
+    }) || words
+        .iter()
+        .any(|w| w.split_once('(').is_some_and(|(a, b)| of(a, b)))
 }
 
 /// Cuts each flattened page line before its cover labels, or else before its paragraph
@@ -1720,7 +1719,7 @@ fn cut_before_labels(line: &Line, starts: &[(usize, &str)], out: &mut Vec<Line>,
     {
         let piece = line.text.get(cut..*at).unwrap_or("").trim_white();
         let label = starts.get(k).map_or("", |(_, l)| *l);
-        if later && (attendance_title(label) || label.to_lowercase().starts_with("närvarande")) {
+        if later && attendance_title(label) {
             let words: Vec<&str> = piece.split_whitespace().collect();
             // "KF 153 Upprop": the whole piece a heading whose title lists those present.
             let whole = (0..words.len().min(3)).find_map(|i| {
