@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 79] = [
+const LABELS: [(&str, Field); 80] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -112,6 +112,7 @@ const LABELS: [(&str, Field); 79] = [
     ("plats och tid", Field::PlaceTime),
     // "Plats" that lost its first letter, as "ande" lost "Beslut".
     ("lats och tid", Field::PlaceTime),
+    ("tid och plats för sammanträdet", Field::PlaceTime),
     ("tid och plats", Field::PlaceTime),
     ("dag och tid", Field::PlaceTime),
     ("underskrifter", Field::Signatures),
@@ -646,6 +647,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     for (field, no, v) in values {
         apply(&mut cover, field, no, &v);
     }
+    captions_under_names(&mut cover, lines);
     separate_names(&mut cover);
     presence_table_marks(&mut cover);
     finish_positions(&mut cover);
@@ -1369,6 +1371,86 @@ fn assign_signer(cover: &mut Cover, role: &str, name: String) {
         }
         _ => {}
     }
+}
+
+/// "Vid protokollet / Johanna Jönsson / Sekreterare / Tommy Jingfors / Förvaltningschef /
+/// Justeras 2015-04-13 / Ida Legnemark (V) / Ordförande / Erik Johnson (MP)": each signer's
+/// caption on the line under the name. Read so only when "Vid protokollet" stands over the
+/// name that "Sekreterare" captions, for the roles read over the names would then give the
+/// meeting two secretaries. The names after "Justeras" that no caption makes chair or
+/// secretary are the justerare.
+fn captions_under_names(cover: &mut Cover, lines: &[Line]) {
+    let texts: Vec<&str> = lines
+        .iter()
+        .map(|l| l.text.trim_white())
+        .filter(|t| !t.is_empty())
+        .collect();
+    // A line that is one name and perhaps its party ("Ida Legnemark (V)").
+    let name_line = |t: &str| -> Option<String> {
+        match crate::persons::names(t).as_slice() {
+            [one] if clean_name(t) == *one => Some(one.clone()),
+            _ => None,
+        }
+    };
+    let caption = |t: &str| -> Option<String> {
+        let role = sign_role(t.trim_end_matches(':'));
+        matches!(
+            role.as_str(),
+            "sekreterare" | "ordförande" | "justerare" | "justerande"
+        )
+        .then_some(role)
+    };
+    let Some(start) = texts.windows(3).position(|w| {
+        w[0].trim_end_matches(':')
+            .eq_ignore_ascii_case("vid protokollet")
+            && name_line(w[1]).is_some()
+            && caption(w[2]).as_deref() == Some("sekreterare")
+    }) else {
+        return;
+    };
+    let (mut chair, mut secretary, mut adjusters) = (None, None, Vec::new());
+    let mut after_justeras = false;
+    let block = &texts[start + 1..texts.len().min(start + 16)];
+    for (k, t) in block.iter().enumerate() {
+        if let Some(role) = caption(t) {
+            let Some(name) = k.checked_sub(1).and_then(|j| name_line(block[j])) else {
+                continue;
+            };
+            match role.as_str() {
+                "sekreterare" => secretary = secretary.or(Some(name)),
+                "ordförande" => chair = chair.or(Some(name)),
+                _ if !adjusters.contains(&name) => adjusters.push(name),
+                _ => {}
+            }
+            continue;
+        }
+        if t.to_lowercase().starts_with("justeras") {
+            after_justeras = true;
+            continue;
+        }
+        let Some(name) = name_line(t) else {
+            // The block ends at what is neither a name, a caption nor a title under a name.
+            if k > 0 && name_line(block[k - 1]).is_some() && !t.contains(' ') {
+                continue;
+            }
+            break;
+        };
+        let captioned = block.get(k + 1).is_some_and(|n| caption(n).is_some());
+        if after_justeras && !captioned && !adjusters.contains(&name) {
+            adjusters.push(name);
+        }
+    }
+    if secretary.is_none() || chair.is_none() {
+        return;
+    }
+    adjusters.retain(|a| Some(a) != chair.as_ref());
+    cover.warnings.push(
+        "underskrifternas roller stod under namnen (”Vid protokollet” över sekreterarens namn) och lästes så"
+            .into(),
+    );
+    cover.secretary = secretary;
+    cover.chair = chair;
+    cover.adjusters = adjusters;
 }
 
 /// A signer's role as the block writes it, in the form the block's reader knows:
@@ -2200,11 +2282,38 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                         .any(|w| w.starts_with(char::is_lowercase)))
             {
                 let titles = titles_between(&a.name, &among);
+                // Each title after its name: "Bo Danielsson för Monalisa Norrman" is a
+                // substitute and the member replaced; "Lars-Olof Eliasson ej tjänstgörande
+                // ersättare Thomas Andersson …" a label inside the run, for the names after it.
+                let after = among
+                    .first()
+                    .is_some_and(|n| a.name.trim_start().starts_with(n.as_str()));
+                let mut attendance = a.attendance;
+                let mut replaced = false;
                 for (k, n) in among.iter().enumerate() {
+                    if std::mem::take(&mut replaced) {
+                        continue;
+                    }
                     let mut b = a.clone();
                     b.name = n.clone();
-                    if b.title.is_none() {
-                        b.title = titles.get(k).copied().flatten().map(str::to_string);
+                    if attendance != a.attendance {
+                        b.attendance = attendance;
+                        b.position = None;
+                    }
+                    let title = titles.get(k).copied().flatten();
+                    match title.map(str::to_lowercase).as_deref() {
+                        Some("för") if after && among.get(k + 1).is_some() => {
+                            b.substitute_for = among.get(k + 1).cloned();
+                            b.position = None;
+                            replaced = true;
+                        }
+                        Some("ej tjänstgörande ersättare" | "ej tjg ersättare" | "ersättare")
+                            if after && attendance == Attendance::Deciding =>
+                        {
+                            attendance = Attendance::Substitute;
+                        }
+                        _ if b.title.is_none() => b.title = title.map(str::to_string),
+                        _ => {}
                     }
                     cover.attendees.push(b);
                 }
@@ -3699,6 +3808,56 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Marianne Dahlberg"));
         assert_eq!(c.secretary.as_deref(), Some("Jan Botö Röjås"));
         assert_eq!(c.adjusters, ["Marianne Dahlberg", "Ola Erlandsson"]);
+    }
+
+    /// Held-out 1608 (Jämtland's landstingsstyrelse): names without parties, a substitute
+    /// "för" the member replaced, and "ej tjänstgörande ersättare" as a label inside the run.
+    #[test]
+    fn a_substitute_for_and_a_label_inside_a_run_of_bare_names() {
+        let c = cover_of(
+            "Beslutande Robert Uitto Christer Siwertsson Bo Danielsson för Monalisa Norrman Marianne Larm-Svensson Lars-Olof Eliasson ej tjänstgörande ersättare Thomas Andersson Bernt Söderman\n",
+        );
+        let got: Vec<(&str, Attendance, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.attendance, a.substitute_for.as_deref()))
+            .collect();
+        use Attendance::{Deciding, Substitute};
+        assert_eq!(
+            got,
+            [
+                ("Robert Uitto", Deciding, None),
+                ("Christer Siwertsson", Deciding, None),
+                ("Bo Danielsson", Deciding, Some("Monalisa Norrman")),
+                ("Marianne Larm-Svensson", Deciding, None),
+                ("Lars-Olof Eliasson", Deciding, None),
+                ("Thomas Andersson", Substitute, None),
+                ("Bernt Söderman", Substitute, None),
+            ]
+        );
+        assert!(c.attendees.iter().all(|a| a.title.is_none()));
+    }
+
+    /// Held-out 1610 (Borås's fritids- och folkhälsonämnd): each signer's caption under the
+    /// name, "Vid protokollet" over the secretary's; a title under a name is no signer's role.
+    #[test]
+    fn captions_under_the_signers_names() {
+        let c = cover_of(
+            "Justering\nAtt jämte ordföranden justera dagens protokoll, utses Erik Johnson (MP) med Cecilia\n\
+             Andersson (C) som ersättare.\nVid protokollet\nJohanna Jönsson\nSekreterare\nTommy Jingfors\n\
+             Förvaltningschef\nJusteras 2015-04-13\nIda Legnemark (V)\nOrdförande\nErik Johnson (MP)\n\
+             Justeringen tillkännagiven på kommunens anslagstavla den 2015-04-15.\nJohanna Jönsson\nSekreterare\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Johanna Jönsson"));
+        assert_eq!(c.chair.as_deref(), Some("Ida Legnemark"));
+        assert_eq!(c.adjusters, ["Erik Johnson"]);
+        // Without "Vid protokollet" over a captioned name, the roles stand over the names.
+        let c = cover_of(
+            "Sekreterare\nJohanna Jönsson\nOrdförande\nIda Legnemark (V)\nJusterande\nErik Johnson (MP)\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Johanna Jönsson"));
+        assert_eq!(c.chair.as_deref(), Some("Ida Legnemark"));
+        assert_eq!(c.adjusters, ["Erik Johnson"]);
     }
 
     /// 021, 040, 017, 028: a signature block that lost its "Justerande" label — whoever signs

