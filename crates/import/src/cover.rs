@@ -651,8 +651,28 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     separate_names(&mut cover);
     presence_table_marks(&mut cover);
     finish_positions(&mut cover);
-    // No signature names the secretary: the one person present as secretary
-    // ("Anders Hedenby, sekreterare", "Sara Östberg, S&P, nämndsekr.") is.
+    // No signature names the secretary: the one present "vid protokollet" ("Chefsjurist Tomas
+    // Bärring (vid protokollet enligt nedan)") is.
+    if cover.secretary.is_none() {
+        let keeping: Vec<&Attendee> = cover
+            .attendees
+            .iter()
+            .filter(|a| {
+                a.title
+                    .as_deref()
+                    .is_some_and(|t| t.to_lowercase().contains("vid protokollet"))
+            })
+            .collect();
+        if let [one] = keeping.as_slice() {
+            cover.secretary = Some(one.name.clone());
+            cover.warnings.push(format!(
+                "underskrifterna namnger ingen sekreterare; {} står ”vid protokollet” bland de närvarande",
+                one.name
+            ));
+        }
+    }
+    // Else the one person present as secretary ("Anders Hedenby, sekreterare", "Sara
+    // Östberg, S&P, nämndsekr.") is.
     if cover.secretary.is_none() {
         let secretaries: Vec<&Attendee> = cover
             .attendees
@@ -2018,7 +2038,7 @@ static OFFICIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Each name's title in a run of officials and their titles: what stands between it and the
 /// next name ("Alf Iwarson avdelningschef Gatuavdelningen Christer Norberg …", "Iréne Persson
 /// nämndsekreterare."). Empty when the names are not all found in `text`, in order.
-fn titles_between<'t>(text: &'t str, names: &[String]) -> Vec<Option<&'t str>> {
+fn titles_between(text: &str, names: &[String]) -> Vec<Option<String>> {
     let mut spans: Vec<(usize, usize)> = Vec::with_capacity(names.len());
     let mut from = 0;
     for n in names {
@@ -2028,13 +2048,16 @@ fn titles_between<'t>(text: &'t str, names: &[String]) -> Vec<Option<&'t str>> {
         spans.push((from + i, from + i + n.len()));
         from += i + n.len();
     }
-    let trim = |t: &'t str| t.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+    let trim = |t: &str| -> String {
+        t.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c))
+            .to_string()
+    };
     // "Kanslijurist Therese Jigsved Registrator Marize Viderström": a title before the first
     // name puts each title before its name.
     let before = spans
         .first()
         .is_some_and(|s| !trim(text.get(..s.0).unwrap_or("")).is_empty());
-    spans
+    let mut titles: Vec<String> = spans
         .iter()
         .enumerate()
         .map(|(k, &(start, end))| {
@@ -2048,9 +2071,28 @@ fn titles_between<'t>(text: &'t str, names: &[String]) -> Vec<Option<&'t str>> {
             } else {
                 (end, spans.get(k + 1).map_or(text.len(), |p| p.0))
             };
-            let title = trim(text.get(from..to).unwrap_or(""));
-            (!title.is_empty()).then_some(title)
+            trim(text.get(from..to).unwrap_or(""))
         })
+        .collect();
+    // "Chefsjurist Tomas Bärring (vid protokollet enligt nedan) Sekreterare Irenè …": with
+    // each title before its name, a parenthesis right after a name is that name's.
+    if before {
+        for k in 1..titles.len() {
+            let Some(close) = titles[k].strip_prefix('(').and_then(|t| t.find(')')) else {
+                continue;
+            };
+            let paren = titles[k][..close + 2].to_string();
+            titles[k] = trim(&titles[k][close + 2..]);
+            let prev = &mut titles[k - 1];
+            if !prev.is_empty() {
+                prev.push(' ');
+            }
+            prev.push_str(&paren);
+        }
+    }
+    titles
+        .into_iter()
+        .map(|t| (!t.is_empty()).then_some(t))
         .collect()
 }
 
@@ -2300,8 +2342,8 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                         b.attendance = attendance;
                         b.position = None;
                     }
-                    let title = titles.get(k).copied().flatten();
-                    match title.map(str::to_lowercase).as_deref() {
+                    let title = titles.get(k).cloned().flatten();
+                    match title.as_deref().map(str::to_lowercase).as_deref() {
                         Some("för") if after && among.get(k + 1).is_some() => {
                             b.substitute_for = among.get(k + 1).cloned();
                             b.position = None;
@@ -2312,7 +2354,7 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                         {
                             attendance = Attendance::Substitute;
                         }
-                        _ if b.title.is_none() => b.title = title.map(str::to_string),
+                        _ if b.title.is_none() => b.title = title,
                         _ => {}
                     }
                     cover.attendees.push(b);
@@ -3808,6 +3850,33 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Marianne Dahlberg"));
         assert_eq!(c.secretary.as_deref(), Some("Jan Botö Röjås"));
         assert_eq!(c.adjusters, ["Marianne Dahlberg", "Ola Erlandsson"]);
+    }
+
+    /// Held-out 1606 (Malmö's kommunstyrelse): officials each after a title; the parenthesis
+    /// after a name is that name's, and the one "vid protokollet" is the secretary.
+    #[test]
+    fn the_official_vid_protokollet_among_titles_before_names() {
+        let c = cover_of(
+            "Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh Chefsjurist Tomas Bärring (vid protokollet enligt nedan) Sekreterare Anna Gawrys Stadsjurist Claes-Inge Wennström\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.title.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Jan-Inge Ahlfridh", Some("Stadsdirektör")),
+                (
+                    "Tomas Bärring",
+                    Some("Chefsjurist (vid protokollet enligt nedan)")
+                ),
+                ("Anna Gawrys", Some("Sekreterare")),
+                ("Claes-Inge Wennström", Some("Stadsjurist")),
+            ]
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Tomas Bärring"));
     }
 
     /// Held-out 1608 (Jämtland's landstingsstyrelse): names without parties, a substitute

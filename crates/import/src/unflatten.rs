@@ -54,7 +54,7 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 62] = [
+const LABELS: [&str; 64] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -96,6 +96,10 @@ const LABELS: [&str; 62] = [
     "Närvarande",
     "Närvarande tjänstemän",
     "Närvarorätt",
+    // With its colon only ("Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh …"): a § may begin
+    // a sentence with the word.
+    "Tjänstemän:",
+    "Tjänstepersoner:",
     "Utses att justera",
     // (With "att" lost: "Utses justera Britt-Marie Nyhlén, ers Lilian Parbring".)
     "Utses justera",
@@ -255,6 +259,7 @@ fn opens_list(label: &str) -> bool {
         || label.starts_with("Ledamöter")
         || label.starts_with("Övriga")
         || label.starts_with("Närvarande")
+        || label.starts_with("Tjänste")
         || label.ends_with("rsättare")
 }
 
@@ -297,7 +302,39 @@ fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool
                     .iter()
                     .all(|w| crate::persons::is_name_token(w.trim_end_matches(',')))
                 && after[1].ends_with(',');
-            comma_titles
+            // "Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh Chefsjurist Tomas Bärring (…)
+            // Sekreterare Irenè San Martin Holmqvist Stadsjurist …": in a list of titles each
+            // before its name, "Sekreterare" before a name is one more title.
+            // (The list's last title and name close before it, and no label after it:
+            // "Chefssekreterare Christina Söderlund … Utses att justera: … Sekreterare
+            // Ordförande Justerande" holds the signature's labels.)
+            let titles_first = named && !after.first().is_some_and(|w| LABEL.is_match(w)) && {
+                let from = found.last().map_or(0, |(p, _)| *p);
+                let words: Vec<&str> = t.get(from..at).unwrap_or("").split_whitespace().collect();
+                let pairs: Vec<usize> = words
+                    .windows(2)
+                    .enumerate()
+                    .filter(|(_, w)| {
+                        is_profession(&w[0].to_lowercase())
+                            && w[1]
+                                .split('-')
+                                .next()
+                                .is_some_and(crate::persons::is_first_name)
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+                // The list opens with a title ("Tjänstemän: Stadsdirektör Jan-Inge …", not
+                // "Övriga Mait Walderlo Förvaltningschef Elisabeth Jangenby …", whose titles
+                // stand after the names).
+                let opens = found
+                    .last()
+                    .map_or(0, |(_, l)| l.split_whitespace().count());
+                pairs.len() >= 2
+                    && pairs.first() == Some(&opens)
+                    && pairs.last().is_some_and(|k| words.len() - k <= 8)
+            };
+            titles_first
+                || comma_titles
                 || before
                     .rsplit(' ')
                     .next()
@@ -1053,6 +1090,18 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
         return None;
     }
     let mut end = title_end(words, j);
+    // "20 KS 2009/0005 Ombudgeteringar och reviderad budget bilaga Kommunledningskontoret …":
+    // the heading line's mark that the § has an attachment is no word of the title (but
+    // "Yttrande med bilaga" keeps its own).
+    if end > j + 2
+        && matches!(words[end - 1], "bilaga" | "bilagor")
+        && !matches!(
+            words[end - 2].to_lowercase().as_str(),
+            "med" | "och" | "samt" | "utan" | "som" | "till" | "av" | "i" | "en" | "ny" | "nya"
+        )
+    {
+        end -= 1;
+    }
     // The next heading's number (whose "§" was lost too) ends the title, and a page number
     // of one or two digits just before it goes with it: "… anmälan om jäv 2 84 Val av …".
     if let Some(k) = (j + 1..end).find(|&k| number_of(words[k]) == Some(n + 1)) {
@@ -2104,6 +2153,19 @@ mod tests {
         (n, words[a..b].join(" "))
     }
 
+    /// Held-out 1606 (Malmö's kommunstyrelse): "Sekreterare" inside a list of titles each
+    /// before its name is one more title, not the signature's label; 027: but not in a list
+    /// of names each before its title.
+    #[test]
+    fn a_secretary_among_titles_before_names() {
+        let t = "Närvarande: ledamöter: Katrin Stjernfeldt Jammeh (S) (ordförande), Kent Andersson (S) Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh Chefsjurist Tomas Bärring (vid protokollet enligt nedan) Sekreterare Irenè San Martin Holmqvist Stadsjurist Claes-Inge Wennström Kommunikationsdirektör Anders Mellberg";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["Närvarande", "Tjänstemän:"]);
+        let t = "Övriga Mait Walderlo Förvaltningschef Elisabeth Jangenby Utredningssekreterare Maria Persson Förvaltningsekonom Sekreterare Elisabeth Jangenby Ordförande";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["Övriga", "Sekreterare", "Ordförande"]);
+    }
+
     /// The § headings a flattened text is cut into.
     fn headings(text: &str) -> Vec<String> {
         unflatten(split_lines(text))
@@ -2481,6 +2543,15 @@ mod tests {
             (
                 "12 Information om kvalitetsarbetet Kvalitets- och myndighetschef Anna Berg informerar om arbetet",
                 "Information om kvalitetsarbetet",
+            ),
+            // Held-out 1605: the heading line's mark of an attachment after the title.
+            (
+                "20 KS 2009/0005 Ombudgeteringar och reviderad budget bilaga Kommunledningskontoret har i PM",
+                "Ombudgeteringar och reviderad budget",
+            ),
+            (
+                "21 KS 2009/0006 Yttrande över remiss med bilaga Kommunledningskontoret har",
+                "Yttrande över remiss med bilaga",
             ),
             // Second held-out 209: a report's name after the word for it.
             (
