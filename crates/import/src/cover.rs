@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 80] = [
+const LABELS: [(&str, Field); 81] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -90,6 +90,7 @@ const LABELS: [(&str, Field); 80] = [
     ("närvarande ledamöter", Field::Deciding),
     ("närvarande tjänstepersoner", Field::Others),
     ("närvarande tjänstemän", Field::Others),
+    ("närvarande tjänsteman", Field::Others),
     ("övriga närvarande", Field::Others),
     ("övriga deltagare", Field::Others),
     ("övriga deltagande", Field::Others),
@@ -1888,12 +1889,19 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             None => (between, ""),
         };
         // "Berthold Andersson (M) för Cecilia Thuresson, (M)": "för" alone between a member and
-        // the next name names whom the member replaces.
-        let sub = SUBSTITUTION.find(annot).map(|m| m.start()).or_else(|| {
-            (annot.trim_white() == "för")
-                .then(|| annot.find("för"))
-                .flatten()
-        });
+        // the next name names whom the member replaces; so does "för" after the §§ served
+        // ("Ulf Södersten (M) fr o m 35 för Ronnie Palmén John Johansson (S)").
+        let sub = substitution_in(annot)
+            .filter(|&(_, end)| {
+                SUBSTITUTION.is_match(annot)
+                    || annot.get(end..).is_some_and(|r| r.trim_white().is_empty())
+            })
+            .map(|(at, _)| at)
+            .or_else(|| {
+                (annot.trim_white() == "för")
+                    .then(|| annot.find("för"))
+                    .flatten()
+            });
         let mut name = name;
         let mut replaced_alone = false;
         if let (Some(at), Some(li)) = (sub, last) {
@@ -1981,7 +1989,7 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         ));
         return;
     }
-    let (tail, others) = match SUBSTITUTION.find(tail) {
+    let (tail, others) = match substitution_in(tail) {
         Some(_) => (tail, ""),
         None => others_after(tail),
     };
@@ -2117,11 +2125,10 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     }
     if let Some(li) = last {
         if let Some(a) = cover.attendees.get_mut(li) {
-            let sub = SUBSTITUTION.find(tail);
-            match sub {
-                Some(m) => {
-                    annotation(a, tail.get(..m.start()).unwrap_or(""));
-                    a.substitute_for = Some(clean_name(tail.get(m.end()..).unwrap_or("")));
+            match substitution_in(tail) {
+                Some((start, end)) => {
+                    annotation(a, tail.get(..start).unwrap_or(""));
+                    a.substitute_for = Some(clean_name(tail.get(end..).unwrap_or("")));
                     a.position = None;
                 }
                 None => annotation(a, tail),
@@ -2130,6 +2137,29 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     } else if let Some(a) = cover.attendees.last_mut() {
         annotation(a, tail);
     }
+}
+
+/// Where the words of a substitution stand in what follows a member (start and end): "tjänstgör
+/// för", "i st f" …, or "för" after the §§ the substitute served ("Ulf Södersten (M) fr o m 35
+/// för Ronnie Palmén").
+fn substitution_in(text: &str) -> Option<(usize, usize)> {
+    if let Some(m) = SUBSTITUTION.find(text) {
+        return Some((m.start(), m.end()));
+    }
+    const FOR: &str = "för";
+    let at = text.match_indices(FOR).map(|(i, _)| i).find(|&i| {
+        (i == 0 || text[..i].ends_with(' '))
+            && text[i + FOR.len()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace)
+    })?;
+    let note = text[..at].trim_white();
+    let range = note.contains(|c: char| c.is_ascii_digit())
+        && note.split_whitespace().count() <= 5
+        && !note.contains(char::is_uppercase);
+    let after = &text[at + FOR.len()..];
+    range.then(|| (at, at + FOR.len() + after.len() - after.trim_start().len()))
 }
 
 /// Whether a title begins with the title of the one who keeps the minutes, and no other
@@ -3879,6 +3909,30 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Tomas Bärring"));
     }
 
+    /// Held-out 1611 (Örebro's programnämnd): a substitute "för" a member after the §§ served
+    /// ("fr o m 35 för"), the member without a party before the next name; and "Närvarande
+    /// tjänsteman" as the label of the officials.
+    #[test]
+    fn a_substitute_for_after_the_paragraphs_served() {
+        let c = cover_of(
+            "Tjänstgörande ersättare Ulf Södersten (M) fr o m 35 för Ronnie Palmén John Johansson (S) fr o m 29 för Carina Dahl\nNärvarande tjänsteman Tommy Larserö, programchef Ann-Kristin Sundelius, ekonom\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.substitute_for.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ulf Södersten", Some("Ronnie Palmén")),
+                ("John Johansson", Some("Carina Dahl")),
+                ("Tommy Larserö", None),
+                ("Ann-Kristin Sundelius", None),
+            ]
+        );
+    }
+
     /// Held-out 1608 (Jämtland's landstingsstyrelse): names without parties, a substitute
     /// "för" the member replaced, and "ej tjänstgörande ersättare" as a label inside the run.
     #[test]
@@ -4180,6 +4234,18 @@ mod tests {
 
     #[test]
     fn flattened_officials() {
+        // Held-out 1602: a department with a capital between a title and the next name.
+        let c = cover_of("Övriga deltagare\tStefan Brandberg, fritidschef under 39 Joakim Lundin, enhetschef Ungdom Annett Carlsson Haddad, ekonom Eva Emanuelsson, nämndsekreterare\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Stefan Brandberg",
+                "Joakim Lundin",
+                "Annett Carlsson Haddad",
+                "Eva Emanuelsson"
+            ]
+        );
         let c = cover_of("Övriga närvarande\tTjänstemän Carina Gullemo, förvaltningschef Emma Selemo, ekonom § 2-6 Lisa Eriksson, tf verksamhetschef Åsa Engberg, nämndsekreterare\tÖvriga\t");
         let got: Vec<(String, Option<String>, Option<String>)> = c
             .attendees

@@ -485,7 +485,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 78] = [
+const NOT_NAME: [&str; 79] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -496,6 +496,8 @@ const NOT_NAME: [&str; 78] = [
     // Departments a list of officials puts before a name ("chef Fritid Beryl Lunder").
     "fritid",
     "kultur",
+    // ("Joakim Lundin, enhetschef Ungdom Annett Carlsson Haddad, ekonom".)
+    "ungdom",
     "justeringens",
     "justerande",
     "justerare",
