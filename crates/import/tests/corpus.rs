@@ -231,6 +231,33 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A seventeenth held-out set (`tests/corpus/protocols/heldout17`: 12 documents never used
+/// before, all of ten municipalities, a region and two kommunalförbund not used before), kept
+/// unseen until the reader of 1cade6b read it.
+#[test]
+fn the_seventeenth_held_out_protocols() {
+    held_out(
+        "heldout17",
+        "Utanför korpusen, sjuttonde omgången (held out)",
+        &SEVENTEENTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The seventeenth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of 1cade6b).
+const SEVENTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.41),
+    ("date", 0.99),
+    ("place", 0.80),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.71),
+    ("secretary", 0.68),
+    ("adjusters", 0.72),
+    ("attendees", 0.83),
+    ("paragraphs", 0.35),
+];
+
 /// A sixteenth held-out set (`tests/corpus/protocols/heldout16`: 12 documents never used
 /// before, seven of them from six municipalities not used before and two of landsting), kept
 /// unseen until the reader of 1dbd135 read it.
