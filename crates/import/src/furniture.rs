@@ -37,8 +37,9 @@ static FOOTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// -en, -et or -n), with one to 71 characters before that word. (Written out rather than
 /// as a regex: the bounded Unicode repetition kept the regex engine off its fast path.)
 /// The words a body's name ends in ("socialnämnd", "arbetsutskott", …).
-const BODY_STEMS: [&str; 6] = [
+const BODY_STEMS: [&str; 7] = [
     "nämnd",
+    "direktion",
     "utskott",
     "styrelse",
     "fullmäktige",
@@ -243,6 +244,11 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
     // "Avser sammanträde med Kommunfullmäktige": the notice box's words before the body.
     const NOTICE: &str = "avser sammanträde med ";
     find_body(lines, date).map(|b| {
+        // "Kommunalförbundet Räddningstjänsten Östra Götaland Direktionen": the federation's
+        // name before its board's.
+        if b.len() > "direktionen".len() && b.to_lowercase().ends_with(" direktionen") {
+            return "Direktionen".to_string();
+        }
         b.get(..NOTICE.len())
             .filter(|p| p.to_lowercase() == NOTICE)
             .and_then(|_| b.get(NOTICE.len()..))
@@ -371,7 +377,39 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
     counts
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
+        // ("KF 65 Val av ny vice ordförande i valnämnden", "KFN 96 … Folkhälsonämnden": the
+        // code before the §§' numbers names a body of another first letter.)
+        .filter(|(name, _)| {
+            paragraph_code(lines).is_none_or(|code| {
+                code.chars().next().map(|c| c.to_lowercase().next())
+                    == name.chars().next().map(|c| c.to_lowercase().next())
+            })
+        })
         .map(|(name, _)| normal_case(&format!("{name}en")))
+}
+
+/// The register's code before the §§' numbers ("KF 59 Godkännande av dagordning", "KFN 89
+/// KFN Kulturskolan i framkant"): one to four letters, the first a capital, then a number
+/// and a capitalised word, three times or more; the most frequent.
+fn paragraph_code(lines: &[Line]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in lines {
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        for w in words.windows(3) {
+            let code = w[0].chars().count() <= 4
+                && w[0].chars().next().is_some_and(char::is_uppercase)
+                && w[0].chars().all(char::is_alphabetic);
+            let number = (1..=3).contains(&w[1].len()) && w[1].bytes().all(|b| b.is_ascii_digit());
+            if code && number && w[2].starts_with(char::is_uppercase) {
+                *counts.entry(w[0]).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(code, _)| code.to_string())
 }
 
 /// "vård- och omsorgsnämnden", "miljönämndens", "Tekniska nämnden": group 1 is the name
@@ -379,7 +417,7 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
 /// ("nämndsekreterare").
 static MENTIONED_NÄMND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[^\p{L}-])((?:\p{L}+-\s+och\s+)?\p{L}+nämnd|(?:tekniska|sociala|gemensamma)\s+nämnd)(?:en|ens)(?:[^\p{L}]|$)",
+        r"(?i)(?:^|[^\p{L}-])((?:(?:\p{L}+-,?\s+)+och\s+)?\p{L}+nämnd|(?:tekniska|sociala|gemensamma)\s+nämnd)(?:en|ens)(?:[^\p{L}]|$)",
     )
     .expect("regex")
 });
@@ -490,7 +528,7 @@ fn normal_case(name: &str) -> String {
 }
 
 static NAMED_PROTOCOL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(\p{Lu}[\p{L}\- ]{0,50}?|\p{Ll}[\p{L}\-]{0,30}?)(nämnd|styrelse|utskott|fullmäktige)(ens|ets|es|ns|s) protokoll|(?:[Pp]rotokollet från|genom anslag\.?) (\p{L}[\p{L}\- ]{0,50}?(?:nämnden|styrelsen|utskottet|fullmäktige|nämnd|styrelse|utskott))(?:s sammanträde)?(?: den|\s+\p{Lu}|$))")
+    Regex::new(r"(?:(\p{Lu}[\p{L}\- ]{0,50}?|\p{Ll}[\p{L}\-]{0,30}?)(nämnd|styrelse|utskott|fullmäktige)(ens|ets|es|ns|s) protokoll|(?:^|\s)([Dd]irektion)ens protokoll|(?:[Pp]rotokollet från|genom anslag\.?) (\p{L}[\p{L}\- ]{0,50}?(?:nämnden|styrelsen|utskottet|fullmäktige|nämnd|styrelse|utskott))(?:s sammanträde)?(?: den|\s+\p{Lu}|$))")
         .expect("static regex")
 });
 
@@ -503,7 +541,11 @@ fn named_protocol_body(lines: &[Line]) -> Option<String> {
             return None;
         }
         let c = NAMED_PROTOCOL.captures(&l.text)?;
-        let name = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+        // "Direktionens protokoll 31 maj 2024": a kommunalförbund's board, a name of one word.
+        if c.get(4).is_some() {
+            return Some("Direktionen".to_string());
+        }
+        let name = match (c.get(1), c.get(2), c.get(3), c.get(5)) {
             (Some(head), Some(stem), Some(ending), _) => {
                 let nominative = match (stem.as_str(), ending.as_str()) {
                     ("fullmäktige", _) => "",
@@ -573,6 +615,8 @@ fn page_start_body(lines: &[Line]) -> Option<String> {
                 "PROTOKOLL",
                 "Sammanträdesprotokoll",
                 "Protokoll",
+                // ("1 SAMMANTRÄDE Kultur och fritidsnämnden PLATS OCH TID …".)
+                "SAMMANTRÄDE ",
             ]
             .iter()
             .find_map(|w| trimmed.strip_prefix(w))
@@ -611,9 +655,11 @@ fn page_start_body(lines: &[Line]) -> Option<String> {
 
 /// Cheap test before the body regex: the line ends like a body name.
 pub(crate) fn ends_like_body(t: &str) -> bool {
-    const ENDS: [&str; 11] = [
+    const ENDS: [&str; 13] = [
         "nämnden",
         "nämnd",
+        "direktionen",
+        "direktion",
         "utskottet",
         "utskott",
         "styrelsen",
@@ -1214,6 +1260,35 @@ mod tests {
         assert_eq!(
             body("Malin Thorson (nämndsekreterare) och hela nämnden närvarade").as_deref(),
             None
+        );
+        // Held-out 1701: a kommunalförbund's direktion.
+        assert_eq!(
+            body("Direktionens protokoll 31 maj 2024\n\nNärvarande\n").as_deref(),
+            Some("Direktionen")
+        );
+        // Held-out 1705: the header's "SAMMANTRÄDE" before the body.
+        assert_eq!(
+            body("1 SAMMANTRÄDE Kultur och fritidsnämnden PLATS OCH TID Sammanträdesrum Romanen\n\n2 bibliotekschef 60-66\n\n3 50 Ändring av föredragningslistan").as_deref(),
+            Some("Kultur och fritidsnämnden")
+        );
+        // Twelfth held-out 1202: the federation's name before its board's.
+        assert_eq!(
+            body("Protokoll\nKommunalförbundet Räddningstjänsten Östra Götaland Direktionen\n\nProtokoll\n").as_deref(),
+            Some("Direktionen")
+        );
+        // Held-out 1711, 1708: a nämnd that a § names is not the body whose code stands before
+        // the §§' numbers; 1704: a name of three parts.
+        assert_eq!(
+            body("Innehållsförteckning KF 59 Godkännande av dagordning KF 60 Information KF 61 Allmänhetens frågestund KF 65 Val av ny vice ordförande i valnämnden").as_deref(),
+            None
+        );
+        assert_eq!(
+            body("KFN 89 KFN Kulturskolan i framkant KFN 90 KFN Personalinformation KFN 91 KFN Ekonomisk månadsuppföljning Folkhälsonämnden").as_deref(),
+            None
+        );
+        assert_eq!(
+            body("MBR 12 Val av justerare MBR 13 Bygglov MBR 14 Detaljplan för Åre MBR 15 Ansökan till miljö- bygg- och räddningsnämnden").as_deref(),
+            Some("Miljö- bygg- och räddningsnämnden")
         );
         // Twelfth held-out 1201: the notice box's "Avser sammanträde med".
         assert_eq!(
