@@ -1263,6 +1263,9 @@ fn clean_place(place: &str) -> String {
             w.eq_ignore_ascii_case("tid")
                 || w.eq_ignore_ascii_case("kl")
                 || hour(w, words.get(words.len().wrapping_sub(2)))
+                // "Kommunkontoret Järpen kl 13.00 17.00.", "Stadsbiblioteket kl. 9:00-12:10.":
+                // what the time left of its stop or dash.
+                || !w.chars().any(char::is_alphanumeric)
         })
     {
         words.pop();
@@ -1373,6 +1376,58 @@ fn signers_then_roles(cover: &mut Cover, v: &str) -> bool {
     }
     for (name, role) in names[split..].iter().zip(&roles) {
         assign_signer(cover, role, name.clone());
+    }
+    true
+}
+
+/// "Underskrifter Sandra Hedman Förbundssekreterare Anton Waara Ordförande Leif Olsson
+/// Justerande Justeringen av …": the block opens with a name, and each signer's role follows
+/// the name (a caption under a signature line, read after it). Read so when two or more names
+/// each have their role right after them; returns whether the block was read so.
+fn names_then_roles(cover: &mut Cover, v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    let role_of = |w: &str| -> Option<String> {
+        let role = sign_role(w.trim_end_matches([',', '.', ':']));
+        matches!(
+            role.as_str(),
+            "sekreterare" | "ordförande" | "justerare" | "justerande"
+        )
+        .then_some(role)
+    };
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut j = i;
+        while j < words.len() && j - i < 4 && is_name_token(words[j]) && role_of(words[j]).is_none()
+        {
+            j += 1;
+        }
+        let name_end = j;
+        // A party after the name ("Anton Waara (S) Ordförande").
+        if words
+            .get(j)
+            .is_some_and(|w| w.starts_with('(') && w.ends_with(')'))
+        {
+            j += 1;
+        }
+        let role = words.get(j).and_then(|w| role_of(w));
+        match role {
+            Some(role) if name_end - i >= 2 => {
+                pairs.push((words[i..name_end].join(" "), role));
+                i = j + 1;
+            }
+            _ => break,
+        }
+    }
+    if pairs.len() < 2 {
+        return false;
+    }
+    cover.warnings.push(
+        "underskrifternas roller stod efter namnen och gavs dem i tur och ordning (kontrollera)"
+            .into(),
+    );
+    for (name, role) in pairs {
+        assign_signer(cover, &role, name);
     }
     true
 }
@@ -1496,7 +1551,7 @@ fn sign_role(written: &str) -> String {
 /// "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist Justerande Bert Broman", or each role
 /// after its name ("Bert Öhlund, ordförande Lars Björklund, sekreterare").
 fn parse_signature_block(cover: &mut Cover, v: &str) {
-    if signers_then_roles(cover, v) {
+    if signers_then_roles(cover, v) || names_then_roles(cover, v) {
         return;
     }
     let mut marks: Vec<(usize, usize, String)> = SIGN_LABEL
@@ -3961,6 +4016,25 @@ mod tests {
         assert!(c.attendees.iter().all(|a| a.title.is_none()));
     }
 
+    /// Held-out 1702 (Jämtlands Gymnasieförbund): each signer's role after the name, the first
+    /// a secretary's title of a longer word.
+    #[test]
+    fn each_role_after_its_name_in_a_signature_block() {
+        let mut c = Cover::default();
+        parse_signature_block(
+            &mut c,
+            "Sandra Hedman Förbundssekreterare Anton Waara Ordförande Leif Olsson Justerande Justeringen av s protokoll har tillkännagivits genom anslag på anslagstavlorna i medlemskommunerna Bräcke, Krokom, Ragunda och Östersund Anslagstid",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Sandra Hedman"));
+        assert_eq!(c.chair.as_deref(), Some("Anton Waara"));
+        assert_eq!(c.adjusters, ["Leif Olsson"]);
+        // A label first reads as before.
+        let mut c = Cover::default();
+        parse_signature_block(&mut c, "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist");
+        assert_eq!(c.secretary.as_deref(), Some("Åsa Engberg"));
+        assert_eq!(c.chair.as_deref(), Some("Åsa Bergkvist"));
+    }
+
     /// Held-out 1610 (Borås's fritids- och folkhälsonämnd): each signer's caption under the
     /// name, "Vid protokollet" over the secretary's; a title under a name is no signer's role.
     #[test]
@@ -4048,6 +4122,19 @@ mod tests {
             "Tekniska kontoret, Sveagatan 12, Alingsås"
         );
         assert_eq!(clean_place("Storgatan 12"), "Storgatan 12");
+        // Held-out 1704, 1705: the stop or dash the time left.
+        assert_eq!(
+            clean_place(&strip_date_time(
+                "Tjädern sammanträdesrum, Kommunkontoret Järpen kl 13.00 17.00."
+            )),
+            "Tjädern sammanträdesrum, Kommunkontoret Järpen"
+        );
+        assert_eq!(
+            clean_place(&strip_date_time(
+                "Sammanträdesrum Romanen, Stadsbiblioteket kl. 9:00-12:10."
+            )),
+            "Sammanträdesrum Romanen, Stadsbiblioteket"
+        );
         // Third held-out 311: the preposition before a place whose time was lost.
         assert_eq!(
             clean_place(&strip_date_time("klockan , i Bolstadsrummet")),

