@@ -652,8 +652,32 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     separate_names(&mut cover);
     presence_table_marks(&mut cover);
     finish_positions(&mut cover);
-    // No signature names the secretary: the one present "vid protokollet" ("Chefsjurist Tomas
-    // Bärring (vid protokollet enligt nedan)") is.
+    // No signature names the secretary: a sentence may ("Justering och sekreterare / Att jämte
+    // ordförande Åsa Ulander justera dagens protokoll valdes Linda Mattsson. Sekreterare är
+    // Catarina Andersson.").
+    if cover.secretary.is_none() {
+        let said = lines.iter().find_map(|l| {
+            let at = l
+                .text
+                .find("Sekreterare är ")
+                .or_else(|| l.text.find("Sekreterare var "))?;
+            let sentence_start = at == 0 || l.text[..at].trim_end().ends_with('.');
+            let rest = &l.text[at..];
+            let rest = rest.split_once(' ').map_or("", |(_, r)| r);
+            let rest = rest.split_once(' ').map_or("", |(_, r)| r);
+            let end = rest.find(". ").unwrap_or(rest.len());
+            let names = crate::persons::names(rest[..end].trim_end_matches('.'));
+            match names.as_slice() {
+                [one] if sentence_start => Some(one.clone()),
+                _ => None,
+            }
+        });
+        if let Some(name) = said {
+            cover.secretary = Some(name);
+        }
+    }
+    // Else the one present "vid protokollet" ("Chefsjurist Tomas Bärring (vid protokollet
+    // enligt nedan)") is.
     if cover.secretary.is_none() {
         let keeping: Vec<&Attendee> = cover
             .attendees
@@ -4014,6 +4038,17 @@ mod tests {
             ]
         );
         assert!(c.attendees.iter().all(|a| a.title.is_none()));
+    }
+
+    /// Held-out 1701 (Medelpads räddningstjänstförbund): the secretary named in a sentence.
+    #[test]
+    fn the_secretary_in_a_sentence() {
+        let c = cover_of(
+            "Justering och sekreterare\nAtt jämte ordförande Åsa Ulander justera dagens protokoll valdes Linda Mattsson. Sekreterare är Catarina Andersson.\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Catarina Andersson"));
+        let c = cover_of("Information\nSekreterare är nu anställd på heltid.\n");
+        assert_eq!(c.secretary, None);
     }
 
     /// Held-out 1702 (Jämtlands Gymnasieförbund): each signer's role after the name, the first

@@ -78,6 +78,10 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
     if let Some(without) = without_year_suffix(t) {
         return parse_heading(&without);
     }
+    // "33 § Sammanträdets öppnande": the number before the sign.
+    if let Some(turned) = number_before_sign(t) {
+        return parse_heading(&turned);
+    }
     let flat = t.replace('\t', " ");
     let (c, rest) = HEADING.captures(&flat)?;
     if c.get(1)
@@ -123,6 +127,22 @@ pub(crate) fn without_year_suffix(t: &str) -> Option<String> {
     let end = slash + 1 + year;
     ((year == 2 || year == 4) && t[end..].chars().next().is_none_or(char::is_whitespace))
         .then(|| format!("{}{}", &t[..slash], &t[end..]))
+}
+
+/// "33 § Sammanträdets öppnande, dagordningens fastställande …" → "§ 33 Sammanträdets …": a
+/// heading's number before its sign, the title a capitalised word of small letters after it
+/// (not a law's "6 § LVU" or "13 § kommunallagen"); `None` when the text is not so.
+fn number_before_sign(t: &str) -> Option<String> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) {
+        return None;
+    }
+    let rest = t[digits..].trim_start().strip_prefix('§')?;
+    let title = rest.strip_prefix(' ')?.trim_start();
+    let first = title.split_whitespace().next()?;
+    (first.chars().next().is_some_and(char::is_uppercase)
+        && first.chars().skip(1).any(char::is_lowercase))
+    .then(|| format!("§ {} {title}", &t[..digits]))
 }
 
 /// A heading whose number was lost, as the flattened-page reader marks it
@@ -502,6 +522,17 @@ mod tests {
             Some((12, "Budget".into()))
         );
         assert_eq!(parse_heading("§ 12/3"), None);
+        // Held-out 1701 (a räddningstjänstförbund's direktion): the number before the sign; not
+        // a law's.
+        assert_eq!(
+            parse_heading("33 § Sammanträdets öppnande, dagordningens fastställande"),
+            Some((
+                33,
+                "Sammanträdets öppnande, dagordningens fastställande".into()
+            ))
+        );
+        assert_eq!(parse_heading("6 § LVU gäller"), None);
+        assert_eq!(parse_heading("13 § kommunallagen"), None);
         // Ninth held-out 908: a register's abbreviation in small letters; a word of a sentence
         // before "§" is none.
         assert_eq!(parse_heading("Ks § 118"), Some((118, String::new())));
