@@ -1841,6 +1841,9 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     if v.is_empty() || v == "-" || v == "–" {
         return;
     }
+    if presence_rows(cover, v) {
+        return;
+    }
     // "Se närvarolista på sida 2", "Enligt förteckning": the names are elsewhere.
     let lower = v.to_lowercase();
     if lower.starts_with("se ") || lower.starts_with("enligt ") {
@@ -2656,13 +2659,65 @@ fn table_row(chunk: &str, attendance: Attendance) -> Option<Attendee> {
     Some(a)
 }
 
+/// The parties an attendance table writes before the names ("C Ingvar Johansson 1").
+const PARTIES: [&str; 14] = [
+    "S", "M", "C", "V", "L", "FP", "MP", "KD", "SD", "KV", "SPI", "VÄGV", "FI", "PP",
+];
+
+/// "Avvikande /tid Närvaro C Ingvar Johansson 1 M Ingemar Höglund 1 S Gun-Britt Nilsson Monica
+/// Jäger 1 …" (a närvaroprotokoll's "Ledamöter | Avvikande tid | Ersättare | Avvikande tid |
+/// Närvaro" read row by row): each row the party, the member, perhaps the substitute who served
+/// in their stead, and the mark of presence ("1"; "kl" for a time of its own). The present are
+/// the member, or the substitute for them; a row without its mark (cut off) is not read. Only
+/// after the column "Närvaro", and three rows or more; returns whether `v` was read so.
+fn presence_rows(cover: &mut Cover, v: &str) -> bool {
+    let Some(at) = v.find("Närvaro ") else {
+        return false;
+    };
+    let words: Vec<&str> = v[at + "Närvaro ".len()..].split_whitespace().collect();
+    let is_mark = |w: &str| matches!(w, "1" | "kl" | "x" | "X");
+    let mut present: Vec<Attendee> = Vec::new();
+    let mut i = 0;
+    while let Some(party) = words.get(i).filter(|w| PARTIES.contains(w)) {
+        let mut j = i + 1;
+        while j < words.len() && !PARTIES.contains(&words[j]) && !is_mark(words[j]) {
+            j += 1;
+        }
+        let cells = words[i + 1..j].join(" ");
+        let names = crate::persons::split_run(&cells);
+        if names.is_empty() || names.len() > 2 || !cells.split_whitespace().all(is_name_token) {
+            break;
+        }
+        if words.get(j).is_some_and(|w| is_mark(w)) {
+            let mut a = new_attendee(
+                names.last().map_or("", String::as_str),
+                Some((*party).to_string()),
+                Attendance::Deciding,
+            );
+            match names.as_slice() {
+                [member, _] => a.substitute_for = Some(member.clone()),
+                _ => a.position = Some("ledamot".into()),
+            }
+            present.push(a);
+            j += 1;
+        }
+        i = j;
+    }
+    if present.len() < 3 {
+        return false;
+    }
+    cover.warnings.push(format!(
+        "närvaron lästes rad för rad ur en närvarotabell ({} närvarande; kontrollera)",
+        present.len()
+    ));
+    cover.attendees.extend(present);
+    true
+}
+
 /// Reads "PARTI Förnamn Efternamn" pairs from the start of `v` (with a remark in
 /// parentheses after a name, "(kom kl 14)"), at least two of them; returns what follows them
 /// (all of `v` when there are fewer than two).
 fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &'a str {
-    const PARTIES: [&str; 14] = [
-        "S", "M", "C", "V", "L", "FP", "MP", "KD", "SD", "KV", "SPI", "VÄGV", "FI", "PP",
-    ];
     let words: Vec<(usize, &str)> = v
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - v.as_ptr() as usize, w))
@@ -4049,6 +4104,48 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Catarina Andersson"));
         let c = cover_of("Information\nSekreterare är nu anställd på heltid.\n");
         assert_eq!(c.secretary, None);
+    }
+
+    /// Held-out 1712 (Vara's kommunfullmäktige): a närvaroprotokoll read row by row — the
+    /// party, the member, the substitute in their stead, the mark of presence.
+    #[test]
+    fn a_table_of_presence_row_by_row() {
+        let c = cover_of(
+            "Ersättare\tAvvikande /tid Närvaro C Ingvar Johansson 1 M Ingemar Höglund 1 S Gun-Britt Nilsson Monica Jäger 1 S Per-Olof Thörn kl M Lindali Bergenzaun Sven-Olof Johansson 1 S Eva Fors\n",
+        );
+        let got: Vec<(&str, Option<&str>, Attendance, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.party.as_deref(),
+                    a.attendance,
+                    a.substitute_for.as_deref(),
+                )
+            })
+            .collect();
+        use Attendance::Deciding;
+        assert_eq!(
+            got,
+            [
+                ("Ingvar Johansson", Some("C"), Deciding, None),
+                ("Ingemar Höglund", Some("M"), Deciding, None),
+                (
+                    "Monica Jäger",
+                    Some("S"),
+                    Deciding,
+                    Some("Gun-Britt Nilsson")
+                ),
+                ("Per-Olof Thörn", Some("S"), Deciding, None),
+                (
+                    "Sven-Olof Johansson",
+                    Some("M"),
+                    Deciding,
+                    Some("Lindali Bergenzaun")
+                ),
+            ]
+        );
     }
 
     /// Held-out 1702 (Jämtlands Gymnasieförbund): each signer's role after the name, the first

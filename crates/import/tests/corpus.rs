@@ -254,7 +254,7 @@ const SEVENTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.80),
     ("secretary", 0.74),
     ("adjusters", 0.85),
-    ("attendees", 0.83),
+    ("attendees", 0.92),
     ("paragraphs", 0.79),
 ];
 
