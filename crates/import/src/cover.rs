@@ -1882,7 +1882,14 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     // absent, each beside the substitute called in for them.
     if let Some(m) = BY_EXCEPTION.find(v) {
         let before = cover.attendees.len();
-        by_exception(cover, v.get(m.end()..).unwrap_or(""));
+        let rest = v.get(m.end()..).unwrap_or("");
+        // "… med undantag av Per Sigvardsson(s), … och Sissel Augustinsson(s) Som ersättare
+        // inträder Erik Fors(s) för Per Sigvardsson(s), …": the absent members in a sentence,
+        // then the substitutes, each "för" the member replaced.
+        match rest.find(" inträder ") {
+            Some(at) => add_with_parties(cover, &rest[at + " inträder ".len()..], attendance),
+            None => by_exception(cover, rest),
+        }
         cover.warnings.push(format!(
             "line {no}: ledamöterna anges med undantag; de inkallade ersättarna står som beslutande för de förhindrade, övriga ledamöter står inte i texten ({} namn)",
             cover.attendees.len() - before
@@ -2011,7 +2018,24 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                 }
             }
         }
+        // "Peter Friis (M) för Bengt Sjöberg, Karl-Johan Gustafson (C)": the member replaced,
+        // named before a comma, then the next member.
+        let replaced_before_comma = annot
+            .trim_white()
+            .strip_prefix("för ")
+            .map(|r| r.trim_end_matches([',', ' ']))
+            .filter(|r| match crate::persons::names(r).as_slice() {
+                [one] => one == r,
+                _ => false,
+            });
         if replaced_alone {
+        } else if let (Some(li), Some(replaced)) = (last, replaced_before_comma) {
+            if let Some(a) = cover.attendees.get_mut(li) {
+                a.substitute_for = Some(replaced.to_string());
+                if a.position.as_deref() == Some("ledamot") {
+                    a.position = None;
+                }
+            }
         } else if let Some(li) = last {
             let (annot, others) = others_after(annot);
             if let Some(a) = cover.attendees.get_mut(li) {
@@ -4104,6 +4128,28 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Catarina Andersson"));
         let c = cover_of("Information\nSekreterare är nu anställd på heltid.\n");
         assert_eq!(c.secretary, None);
+    }
+
+    /// Fourteenth held-out 1405: the absent members in a sentence, then the substitutes that
+    /// "inträder", each for a member (one replaced without a party before a comma).
+    #[test]
+    fn members_by_exception_and_the_substitutes_who_enter() {
+        let c = cover_of(
+            "Beslutande\tSamtliga närvarande med undantag av Per Sigvardsson(s), Ann Helene Jonsson(m) och Sissel Augustinsson(s) Som ersättare inträder Erik Fors(s) för Per Sigvardsson(s), Emma Åhlander Hansson(m) för Ann Helene Jonsson, Björn Johansson(s) för Sissel Augustinsson(s)\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.substitute_for.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Erik Fors", Some("Per Sigvardsson")),
+                ("Emma Åhlander Hansson", Some("Ann Helene Jonsson")),
+                ("Björn Johansson", Some("Sissel Augustinsson")),
+            ]
+        );
     }
 
     /// Held-out 1712 (Vara's kommunfullmäktige): a närvaroprotokoll read row by row — the

@@ -482,6 +482,8 @@ static FIRST_NAME_SET: LazyLock<std::collections::HashSet<&'static str>> =
 pub(crate) fn is_first_name(w: &str) -> bool {
     let lower = w.to_lowercase();
     FIRST_NAME_SET.contains(lower.as_str())
+        // "Nils-Erik", "Lars-Göran": first names joined by a hyphen.
+        || lower.contains('-') && lower.split('-').all(|p| FIRST_NAME_SET.contains(p))
 }
 
 /// Words that stand where names do on a cover page but are never a name.
@@ -971,6 +973,18 @@ mod tests {
         assert!(not_a_name("onsdagen"));
         assert!(!is_name_token("LarssonLarsson"));
         assert!(is_name_token("Larsson"));
+    }
+
+    /// Held-out 1710 (Vansbro): a first name joined by a hyphen opens a name in a run ("Sara
+    /// Beya Brand Nils-Erik Edlund Anneli Hultgren"); a surname so joined does not.
+    #[test]
+    fn first_names_joined_by_a_hyphen() {
+        assert!(is_first_name("Nils-Erik"));
+        assert!(!is_first_name("Larm-Svensson"));
+        assert_eq!(
+            split_run("Sara Beya Brand Nils-Erik Edlund Anneli Hultgren"),
+            ["Sara Beya Brand", "Nils-Erik Edlund", "Anneli Hultgren"]
+        );
     }
 
     /// Held-out 109: a capitalised adjective of a title after a name.

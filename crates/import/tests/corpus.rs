@@ -251,8 +251,8 @@ const SEVENTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.80),
-    ("secretary", 0.74),
+    ("chair", 0.89),
+    ("secretary", 0.82),
     ("adjusters", 0.85),
     ("attendees", 0.92),
     ("paragraphs", 0.79),
@@ -335,7 +335,7 @@ const FOURTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.79),
     ("secretary", 0.86),
     ("adjusters", 0.88),
-    ("attendees", 0.85),
+    ("attendees", 0.87),
     ("paragraphs", 0.81),
 ];
 
