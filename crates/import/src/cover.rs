@@ -1173,6 +1173,10 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             };
             parse_signature_block(cover, &format!("{word} {v}"));
         }
+        // "Sekreterare... Roger Zetterqvist, ekonomidirektör Anders Magnusson,
+        // utvecklingsledare": officials of the list before, each with a title after a comma,
+        // displaced into the signature block; they are present, and none of them signs.
+        Field::Secretary if officials_only(v) => add_people(cover, no, v, Attendance::Other, false),
         Field::Secretary => {
             cover.secretary = cover.secretary.take().or_else(|| crate::persons::first(v));
         }
@@ -1454,6 +1458,22 @@ fn names_then_roles(cover: &mut Cover, v: &str) -> bool {
         assign_signer(cover, &role, name);
     }
     true
+}
+
+/// "Roger Zetterqvist, ekonomidirektör Anders Magnusson, utvecklingsledare": two names or more,
+/// each followed by a comma and a title in small letters that is not a secretary's.
+fn officials_only(v: &str) -> bool {
+    let names = crate::persons::names(v);
+    names.len() >= 2
+        && names.iter().all(|n| {
+            v.find(n.as_str())
+                .and_then(|at| v[at + n.len()..].strip_prefix(", "))
+                .and_then(|r| r.split_whitespace().next())
+                .is_some_and(|t| {
+                    let t = t.trim_end_matches([',', '.']);
+                    t.starts_with(char::is_lowercase) && !t.contains("sekr")
+                })
+        })
 }
 
 /// The signer `name` as what `role` says (in [`sign_role`]'s form): the secretary, the chair
@@ -4148,6 +4168,27 @@ mod tests {
                 ("Erik Fors", Some("Per Sigvardsson")),
                 ("Emma Åhlander Hansson", Some("Ann Helene Jonsson")),
                 ("Björn Johansson", Some("Sissel Augustinsson")),
+            ]
+        );
+    }
+
+    /// Held-out 1706 (Kristianstad's KSAU): officials displaced into the signature block after
+    /// "Sekreterare" are present and sign nothing; the nämndsekreterare present is the
+    /// secretary.
+    #[test]
+    fn officials_after_the_secretarys_label() {
+        let c = cover_of(
+            "Övriga närvarande\tChristel Jönsson, kommundirektör Hanna Nicander, nämndsekreterare\nSekreterare\tRoger Zetterqvist, ekonomidirektör Anders Magnusson, utvecklingsledare\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Hanna Nicander"));
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Christel Jönsson",
+                "Hanna Nicander",
+                "Roger Zetterqvist",
+                "Anders Magnusson"
             ]
         );
     }
