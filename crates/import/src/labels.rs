@@ -79,7 +79,7 @@ static ANY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CASE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:dnr|diarienummer|diarienr|ärendenummer|ärende nr|dnr\.)\s*:?\s*(\S.{0,60})$",
+        r"(?i)^(?:dnr|diarienummer|diarienr|ärendenummer|ärende nr|änr|dnr\.)\s*:?\s*(\S.{0,60})$",
     )
     .expect("static regex")
 });
@@ -202,5 +202,7 @@ mod tests {
         );
         assert_eq!(case_number("Dnr: 2024/5").as_deref(), Some("2024/5"));
         assert_eq!(case_number("Dnr saknas"), None);
+        // Held-out 1706 (Kristianstad): "Änr", ärendenummer.
+        assert_eq!(case_number("Änr KS 2018/27").as_deref(), Some("KS 2018/27"));
     }
 }

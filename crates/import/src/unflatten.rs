@@ -613,6 +613,12 @@ fn number_of(w: &str) -> Option<u32> {
         .filter(|n| *n > 0)
 }
 
+/// The label of a case number in small letters: "dnr", "dnr:", "diarienummer", or Kristianstad's
+/// "änr" (ärendenummer).
+fn case_label(lower: &str) -> bool {
+    lower.starts_with("dnr") || matches!(lower, "diarienummer" | "änr" | "änr:")
+}
+
 /// Tokens between the number and the title: "Dnr 2016/", "Au 84", "KS/2011:286",
 /// "SBN 2012/101", "(KS/2015:10)".
 fn is_reference(w: &str, after_dnr: bool) -> bool {
@@ -620,10 +626,10 @@ fn is_reference(w: &str, after_dnr: bool) -> bool {
     if digit_word(w) {
         return false;
     }
-    lower == "dnr"
-        || lower == "dnr:"
-        || lower == "diarienummer"
-        || w.contains(|c: char| c.is_ascii_digit())
+    matches!(
+        lower.as_str(),
+        "dnr" | "dnr:" | "diarienummer" | "änr" | "änr:"
+    ) || w.contains(|c: char| c.is_ascii_digit())
         || w.chars().all(|c| c.is_uppercase() || c == '-' || c == '/') && w.len() <= 5
         || after_dnr && is_code(w) && w.chars().count() <= 3
 }
@@ -649,9 +655,7 @@ fn starts_title(words: &[&str], i: usize) -> bool {
     }
     let lower = w.to_lowercase();
     // "Dnr 2016/", "Diarienummer 0371/11", "Au 84": references, not the title.
-    if lower.starts_with("dnr")
-        || lower == "diarienummer"
-        || is_code(w) && words.get(i + 1).is_some_and(|n| number_of(n).is_some())
+    if case_label(&lower) || is_code(w) && words.get(i + 1).is_some_and(|n| number_of(n).is_some())
     {
         return false;
     }
@@ -934,8 +938,7 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             // "… från utskotten s utskotts ledamöter": the "s" a genitive leaves when the
             // name before it was set in a font the extraction lost begins the text.
             let stop = *w == "s"
-                || lower.starts_with("dnr")
-                || lower == "diarienummer"
+                || case_label(&lower)
                 // "Ks 208 Arbetsmiljökartläggning Ärendebeskrivning Au I …": a label of the §'s
                 // parts ("Beskrivning av ärendet", "Förslag till beslut" too).
                 || w.starts_with(char::is_uppercase) && SECTION_WORDS.contains(&lower.as_str())
@@ -1115,7 +1118,7 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
         if !is_reference(w, after_dnr) || j - i > 8 {
             return None;
         }
-        after_dnr = w.to_lowercase().starts_with("dnr") || w.to_lowercase() == "diarienummer";
+        after_dnr = case_label(&w.to_lowercase());
         j += 1;
     }
     if !starts_title(words, j) {
@@ -1200,7 +1203,7 @@ fn header_end(words: &[&str]) -> usize {
             && words.get(i + 2).is_some_and(|n| body(&n.to_lowercase()))
         {
             3
-        } else if lower.starts_with("dnr") || lower == "diarienummer" {
+        } else if case_label(&lower) {
             after_dnr = true;
             1
         } else if after_dnr && is_reference(w, true) {
@@ -1625,6 +1628,23 @@ fn counts_its_page(t: &str) -> bool {
         .any(|w| w.split_once('(').is_some_and(|(a, b)| of(a, b)))
 }
 
+/// "KSAU 1 Informationer Änr KS 2018/9 Kommundirektör … 1 (1)": a short page whose count
+/// ends it (the page and the pages, the page no later than the last).
+fn counts_its_page_at_the_end(t: &str) -> bool {
+    let mut words = t.split_whitespace().rev();
+    let (Some(pages), Some(page)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let pages = pages
+        .strip_prefix('(')
+        .and_then(|p| p.strip_suffix(')'))
+        .and_then(|p| p.parse::<u32>().ok());
+    let page = (page.len() <= 3)
+        .then(|| page.parse::<u32>().ok())
+        .flatten();
+    matches!((page, pages), (Some(a), Some(b)) if 0 < a && a <= b && b < 1000)
+}
+
 /// Cuts each flattened page line before its cover labels, or else before its paragraph
 /// headings.
 pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
@@ -1689,7 +1709,8 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             // The last page of a cut-off text is short, but still a page.
             if flat
                 && (line.text.starts_with(|c: char| c.is_ascii_digit())
-                    || counts_its_page(&line.text))
+                    || counts_its_page(&line.text)
+                    || counts_its_page_at_the_end(&line.text))
                 && !line.text.contains('§')
             {
                 line.text = without_page_number(&line.text).to_string();
@@ -2196,6 +2217,31 @@ mod tests {
         let t = "Övriga Mait Walderlo Förvaltningschef Elisabeth Jangenby Utredningssekreterare Maria Persson Förvaltningsekonom Sekreterare Elisabeth Jangenby Ordförande";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
         assert_eq!(labels, ["Övriga", "Sekreterare", "Ordförande"]);
+    }
+
+    /// Held-out 1706 (Kristianstad's KSAU): a short page whose count ends it is a page of §
+    /// text.
+    #[test]
+    fn a_short_page_counted_at_its_end() {
+        let text = format!(
+            "1 (1) Plats och tid Rådhus Skåne, kl. 10:00-11:00. Beslutande Anders Tell (S) Pierre Månsson (L) {}\nKSAU 1 Informationer Änr KS 2018/9 Kommundirektör Christel Jönsson ger en lägesrapport från kommunledningskontoret. 1 (1)\nKSAU 2 Rapport intern kontroll 2017 för kommunkoncernen Änr KS 2018/27 {}\n",
+            "Peter Johansson (M) Anders Svensson (S) ".repeat(6),
+            "Den samlade bedömningen är att den interna kontrollen varit god. ".repeat(4)
+        );
+        let got = headings(&text);
+        assert!(
+            got.iter().any(|h| h.starts_with("§ 1 Informationer")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|h| h.starts_with("§ 2 Rapport intern kontroll")),
+            "{got:?}"
+        );
+        assert!(counts_its_page_at_the_end(
+            "… kommunledningskontoret. 1 (1)"
+        ));
+        assert!(!counts_its_page_at_the_end("bilaga 12 (4)"));
     }
 
     /// Held-out 1702: the roles after the signers' names are captions, not labels.
