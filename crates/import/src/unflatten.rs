@@ -1315,28 +1315,37 @@ fn continuation(t: &str) -> Option<&str> {
 /// head names it.
 fn names_contents(t: &str) -> bool {
     let head = t.get(..t.floor_char_boundary(100)).unwrap_or(t);
-    [
-        "Innehållsförteckning",
-        "INNEHÅLLSFÖRTECKNING",
-        "Innehåll ",
-        "INNEHÅLL ",
-        "ÄRENDELISTA",
-        "Ärendelista",
-        "Ärenden ",
-        "Ärendeförteckning",
-        "ÄRENDEFÖRTECKNING",
-    ]
-    .iter()
-    .any(|w| {
-        // A whole word: "Ärendelistan har varit utskickad" in a §'s text names none.
-        head.match_indices(w).any(|(at, _)| {
-            w.ends_with(' ')
-                || head
-                    .get(at + w.len()..)
-                    .and_then(|r| r.chars().next())
-                    .is_none_or(|c| !c.is_alphabetic())
+    // "3 KFN 88 Tema - kulturskolan i framkant... 4 KFN 89 …": entries whose dots lead to their
+    // pages' numbers, two of them near the page's start, without the list's name.
+    let wide = t.get(..t.floor_char_boundary(300)).unwrap_or(t);
+    let words: Vec<&str> = wide.split_whitespace().collect();
+    let leaders = words
+        .windows(2)
+        .filter(|w| (w[0].ends_with("..") || w[0].ends_with('…')) && number_of(w[1]).is_some())
+        .count();
+    leaders >= 2
+        || [
+            "Innehållsförteckning",
+            "INNEHÅLLSFÖRTECKNING",
+            "Innehåll ",
+            "INNEHÅLL ",
+            "ÄRENDELISTA",
+            "Ärendelista",
+            "Ärenden ",
+            "Ärendeförteckning",
+            "ÄRENDEFÖRTECKNING",
+        ]
+        .iter()
+        .any(|w| {
+            // A whole word: "Ärendelistan har varit utskickad" in a §'s text names none.
+            head.match_indices(w).any(|(at, _)| {
+                w.ends_with(' ')
+                    || head
+                        .get(at + w.len()..)
+                        .and_then(|r| r.chars().next())
+                        .is_none_or(|c| !c.is_alphabetic())
+            })
         })
-    })
 }
 
 /// What ends a word of a table of contents besides its letters: dot leaders and punctuation.
@@ -2750,6 +2759,10 @@ mod tests {
         );
         // … and 1301: "Ärendeförteckning" heads a table of contents.
         assert!(names_contents("1 Protokoll Omsorgs och utbildningsutskottet Sida 1 av 11 Ärendeförteckning Ersättning till assistansanordnare 43 Kostnad"));
+        // Held-out 1708 (Karlskoga's KFN): entries whose dots lead to their pages, the list's
+        // name lost; one such entry is no list.
+        assert!(names_contents("Sammanträdesprotokoll 3 KFN 88 Tema - kulturskolan i framkant... 4 KFN 89 KFN Kulturskolan i framkant KFN 90 KFN Personalinformation KFN 91 KFN Ekonomisk månadsuppföljning KFN 92 KFN Internkontroll 2013 delegeringsbeslut... 8 KFN 93 KFN Internkontrollplan"));
+        assert!(!names_contents("Sammanträdesprotokoll 3 KFN 88 Tema - kulturskolan i framkant... 4 KFN 89 KFN Kulturskolan i framkant Nämnden informeras om arbetet."));
         // The lost "Diarienummer" is no text of the §'s.
         let line = Line {
             no: 1,
