@@ -1251,6 +1251,20 @@ fn lost_heading(words: &[&str]) -> Option<(usize, usize)> {
     ) {
         return None;
     }
+    // "3 PROTOKOLL 3 OMRÖSTNINGAR LEDAMÖTER Anton Waara (S), ordförande …": a list of members
+    // (a name, then its party) is no title.
+    let party_at = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            w.len() <= 6
+                && w.strip_prefix('(')
+                    .and_then(|p| p.strip_suffix(')'))
+                    .is_some_and(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
+        })
+    };
+    if crate::persons::is_first_name(words[from]) && (from + 2..from + 4).any(party_at) {
+        return None;
+    }
     let end = title_end(words, from);
     (end >= from + 2 && end < words.len()).then_some((from, end))
 }
@@ -2962,6 +2976,11 @@ mod tests {
              går {filler}"
         );
         assert_eq!(headings(&text), ["§ Val av justerare"]);
+        // Held-out 1702: a page of members, each with a party, gives no heading.
+        let text = format!(
+            "{cover}\n\n3 PROTOKOLL 3 OMRÖSTNINGAR LEDAMÖTER Anton Waara (S), ordförande Leif Olsson (C), 1:e vice ordförande {filler}"
+        );
+        assert!(headings(&text).is_empty(), "{:?}", headings(&text));
         // A first page of § text without a title found: a later page is not read for one.
         let text = format!(
             "{cover}\n\n2 Socialnämnden och förvaltningen redovisar {filler}\n\n3 Socialnämnden \
