@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 81] = [
+const LABELS: [(&str, Field); 82] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -88,6 +88,7 @@ const LABELS: [(&str, Field); 81] = [
     ("tjänstgörande ersättare", Field::ServingSubstitutes),
     ("beslutande ledamöter", Field::Deciding),
     ("närvarande ledamöter", Field::Deciding),
+    ("närvarande vid uppropet", Field::Deciding),
     ("närvarande tjänstepersoner", Field::Others),
     ("närvarande tjänstemän", Field::Others),
     ("närvarande tjänsteman", Field::Others),
@@ -933,6 +934,98 @@ static BY_EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^samtliga\b.{0,40}?med undantag av:?\s*(?:förhindrad\s+ledamot\s+inkallad\s+ersättare\s*)?")
         .expect("static regex")
 });
+
+/// "Närvarande vid uppropet: ordföranden, … samt övriga ledamöter utom Birgitta Nilsson, …
+/// Som ersättare för de frånvarande ledamöterna inträder: Sten Svensson för Birgitta Nilsson,
+/// … och Birgitta Lindgren för Johan Malmqvist. Birgitta Nilsson och Sofia Hedén infinner sig
+/// efter ärendet 135 (…). Anneli Philipson lämnar sammanträdet efter ärendet 137 och ersättes
+/// av Tove Hultberg.": a roll call in prose, names without parties. The members are all there
+/// but those named after "utom" (who are not named as present); each substitute that
+/// "inträder" serves for a member; a member who "infinner sig" later or "lämnar
+/// sammanträdet" was there part of the meeting, and one who "ersättes av" another has that
+/// substitute after them. Returns whether `v` was read so.
+fn roll_call(cover: &mut Cover, v: &str) -> bool {
+    let Some(utom) = v.find(" utom ") else {
+        return false;
+    };
+    let Some(enter) = v[utom..]
+        .find(" inträder")
+        .map(|i| utom + i + " inträder".len())
+    else {
+        return false;
+    };
+    // The sentences after "inträder", each to a full stop before a capital.
+    let rest = v[enter..].trim_start_matches([':', ' ']);
+    let mut sentences: Vec<&str> = Vec::new();
+    let mut from = 0;
+    for (i, _) in rest.match_indices(". ") {
+        if rest[i + 2..].starts_with(char::is_uppercase) {
+            sentences.push(&rest[from..i]);
+            from = i + 2;
+        }
+    }
+    sentences.push(rest[from..].trim_end_matches('.'));
+    let one = |t: &str| match crate::persons::names(t).as_slice() {
+        [n] => Some(n.clone()),
+        _ => None,
+    };
+    let mut present: Vec<Attendee> = Vec::new();
+    for piece in sentences[0].split(", ").flat_map(|p| p.split(" och ")) {
+        let Some((who, whom)) = piece.split_once(" för ") else {
+            return false;
+        };
+        let (Some(who), Some(whom)) = (one(who), one(whom)) else {
+            return false;
+        };
+        let mut a = new_attendee(&who, None, Attendance::Deciding);
+        a.substitute_for = Some(whom);
+        present.push(a);
+    }
+    for sentence in &sentences[1..] {
+        for (verb, arrives) in [(" infinner sig ", true), (" lämnar sammanträdet ", false)] {
+            let Some(at) = sentence.find(verb) else {
+                continue;
+            };
+            // "infinner sig efter ärendet 135", without the parenthesis or clause after it.
+            let note = sentence[at + 1..]
+                .split(" (")
+                .next()
+                .unwrap_or("")
+                .split(" och ")
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('.');
+            let members = crate::persons::names(&sentence[..at]);
+            for m in &members {
+                let mut a = new_attendee(m, None, Attendance::Deciding);
+                a.position = Some("ledamot".into());
+                a.paragraphs = Some(note.to_string());
+                present.push(a);
+            }
+            // "… och ersättes av Tove Hultberg": the substitute after the member who left.
+            if let (false, [member], Some(by)) = (
+                arrives,
+                members.as_slice(),
+                sentence
+                    .find(" ersättes av ")
+                    .and_then(|i| one(&sentence[i + " ersättes av ".len()..])),
+            ) {
+                let mut a = new_attendee(&by, None, Attendance::Deciding);
+                a.substitute_for = Some(member.clone());
+                present.push(a);
+            }
+        }
+    }
+    if present.is_empty() {
+        return false;
+    }
+    cover.warnings.push(format!(
+        "närvaron står som upprop i löptext: alla ledamöter utom de uppräknade; {} ersättare och ledamöter som kom eller gick lästes som närvarande (kontrollera)",
+        present.len()
+    ));
+    cover.attendees.extend(present);
+    true
+}
 
 /// The rows of a table of members absent and substitutes called in, read in pairs: a member
 /// absent ("förhindrad"), then the substitute serving for them. A member with "Saknar
@@ -1900,6 +1993,9 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     // "Samtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare
     // Henry Andersson (M) Gunnar Fransson (M) …": the members are all there but those named
     // absent, each beside the substitute called in for them.
+    if roll_call(cover, v) {
+        return;
+    }
     if let Some(m) = BY_EXCEPTION.find(v) {
         let before = cover.attendees.len();
         let rest = v.get(m.end()..).unwrap_or("");
@@ -4189,6 +4285,44 @@ mod tests {
                 "Hanna Nicander",
                 "Roger Zetterqvist",
                 "Anders Magnusson"
+            ]
+        );
+    }
+
+    /// Held-out 1607 (Malmö's kommunfullmäktige): a roll call in prose — all but those named
+    /// after "utom", the substitutes who "inträder", members who came later or left.
+    #[test]
+    fn a_roll_call_in_prose() {
+        let c = cover_of(
+            "Närvarande vid uppropet: ordföranden samt övriga ledamöter utom Birgitta Nilsson, Håkan Fäldt och Anneli Philipson. Som ersättare för de frånvarande ledamöterna inträder: Sten Svensson för Birgitta Nilsson och Ulrika Wennerberg för Håkan Fäldt. Birgitta Nilsson infinner sig efter ärendet 135 (dessförinnan ersatt av Sten Svensson). Anneli Philipson lämnar sammanträdet efter ärendet 137 och ersättes av Tove Hultberg. Protokollet föres av undertecknad.\n",
+        );
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.substitute_for.as_deref(),
+                    a.paragraphs.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Sten Svensson", Some("Birgitta Nilsson"), None),
+                ("Ulrika Wennerberg", Some("Håkan Fäldt"), None),
+                (
+                    "Birgitta Nilsson",
+                    None,
+                    Some("infinner sig efter ärendet 135")
+                ),
+                (
+                    "Anneli Philipson",
+                    None,
+                    Some("lämnar sammanträdet efter ärendet 137")
+                ),
+                ("Tove Hultberg", Some("Anneli Philipson"), None),
             ]
         );
     }

@@ -54,7 +54,7 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 64] = [
+const LABELS: [&str; 65] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -93,6 +93,7 @@ const LABELS: [&str; 64] = [
     "Övriga deltagare",
     "Övriga",
     "Närvarande ledamöter",
+    "Närvarande vid uppropet",
     "Närvarande",
     "Närvarande tjänstemän",
     "Närvarorätt",
@@ -146,8 +147,9 @@ static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Labels that only a cover page or an attendance list has.
-const STRONG_LABELS: [&str; 10] = [
+const STRONG_LABELS: [&str; 11] = [
     "Plats och tid",
+    "Närvarande vid uppropet",
     "Förteckning över övriga deltagande",
     "Beslutande ledamöter",
     "Beslutande",
@@ -1884,6 +1886,39 @@ fn cut_before_labels(line: &Line, starts: &[(usize, &str)], out: &mut Vec<Line>,
                 continue;
             }
         }
+        // "… Protokollet föres av undertecknad, kommunfullmäktiges sekreterare. 125
+        // Protokollsjustering Ordföranden meddelar …": the cover's last value ends where a
+        // heading begins after a full stop, and the § text after it is cut at its headings.
+        if k == starts.len() {
+            let words: Vec<&str> = piece.split_whitespace().collect();
+            // (Not the §§ of a member before the next one: "… (S) 111. 110 Lars-Göran Loré,
+            // kommunchef".)
+            let person = |i: usize| {
+                words
+                    .get(i)
+                    .is_some_and(|w| crate::persons::is_first_name(w))
+                    && words
+                        .get(i + 1)
+                        .is_some_and(|w| crate::persons::is_name_token(w.trim_end_matches(',')))
+            };
+            let text_at = (1..words.len()).find(|&i| {
+                words[i - 1].ends_with('.')
+                    && heading_at(&words, i).is_some_and(|(_, a, _)| a == i + 1)
+                    && !person(i + 1)
+            });
+            if let Some(i) = text_at {
+                out.push(Line {
+                    no: line.no,
+                    text: words[..i].join(" "),
+                });
+                let text = Line {
+                    no: line.no,
+                    text: words[i..].join(" "),
+                };
+                out.extend(cut_headings(text, false, &[], None, true).0);
+                break;
+            }
+        }
         // "Tid: 9:00: - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT": the time's value ends
         // with the time; the running header goes on after it.
         let time_end = TIME_VALUE.find(piece).map_or(0, |m| m.end());
@@ -2976,6 +3011,22 @@ mod tests {
              går {filler}"
         );
         assert_eq!(headings(&text), ["§ Val av justerare"]);
+        // Held-out 1607: a cover page that goes on into § text after a full stop.
+        let text = format!(
+            "1 Den 30 augusti 2007 Närvarande vid uppropet: ordföranden samt övriga ledamöter utom Birgitta Nilsson. Protokollet föres av undertecknad, kommunfullmäktiges sekreterare. 125 Protokollsjustering Ordföranden meddelar att protokollet skall justeras. 126 Information om ändring av sammanträdesdag Ordföranden meddelar {filler}\n\n2 2 (11) fullmäktiges sammanträdesdag {filler}"
+        );
+        assert_eq!(
+            headings(&text),
+            [
+                "§ 125 Protokollsjustering",
+                "§ 126 Information om ändring av sammanträdesdag"
+            ]
+        );
+        // (Fifth held-out 503: not the §§ of a member before the next person.)
+        let text = format!(
+            "1 Plats och tid Kommunhuset Beslutande Anna Berg (S) Övriga deltagande Bo Ek (S) 111. 110 Lars-Göran Loré, kommunchef Ann-Britt Pettersson, sekreterare {filler}\n\n2 2 (11) Socialnämnden redovisar {filler}"
+        );
+        assert!(headings(&text).is_empty(), "{:?}", headings(&text));
         // Held-out 1702: a page of members, each with a party, gives no heading.
         let text = format!(
             "{cover}\n\n3 PROTOKOLL 3 OMRÖSTNINGAR LEDAMÖTER Anton Waara (S), ordförande Leif Olsson (C), 1:e vice ordförande {filler}"

@@ -281,7 +281,7 @@ const SIXTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.93),
     ("adjusters", 0.95),
-    ("attendees", 0.93),
+    ("attendees", 0.96),
     ("paragraphs", 0.84),
 ];
 
