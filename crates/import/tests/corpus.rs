@@ -273,7 +273,7 @@ fn the_sixteenth_held_out_protocols() {
 /// The sixteenth held-out set's floors, a hundredth below the figures of the day they were
 /// set (2026-12-05: its first reading by the reader of 1dbd135).
 const SIXTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.92),
+    ("body", 0.99),
     ("date", 0.91),
     ("place", 0.99),
     ("start_time", 0.99),
