@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 82] = [
+const LABELS: [(&str, Field); 83] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -139,6 +139,9 @@ const LABELS: [(&str, Field); 82] = [
     ("ordförande", Field::Chair),
     ("paragrafer", Field::Range),
     ("underskrift", Field::Ignore),
+    // A web page's heading over the meeting's data ("Datum / Klockan / Plats /
+    // Mötesinformation").
+    ("mötesinformation", Field::Ignore),
     ("ärendelista", Field::Ignore),
     ("organ", Field::Body),
     ("plats", Field::PlaceTime),
@@ -4325,6 +4328,14 @@ mod tests {
                 ("Tove Hultberg", Some("Anneli Philipson"), None),
             ]
         );
+    }
+
+    /// Held-out 1801 (Tyresö, a web page): labels without values and the page's heading over
+    /// them give no place.
+    #[test]
+    fn a_web_pages_labels_without_values() {
+        let c = cover_of("Sammanträde 2007-09-17\n\nDatum\nKlockan\nPlats\nMötesinformation\n");
+        assert_eq!(c.place, None);
     }
 
     /// Held-out 1712 (Vara's kommunfullmäktige): a närvaroprotokoll read row by row — the

@@ -145,6 +145,25 @@ fn number_before_sign(t: &str) -> Option<String> {
     .then(|| format!("§ {} {title}", &t[..digits]))
 }
 
+/// "170 Kommunchefens rapport - oktober 2007" / "Förslag till beslut": a line of its own that
+/// is a number and a capitalised title without "§", when the next line that holds anything
+/// labels a part of a § ("Förslag till beslut", "Kommunstyrelsens beslut", "Ärendebeskrivning").
+fn bare_heading(items: &[Item<'_>], i: usize) -> Option<(u32, String)> {
+    let t = items[i].text.trim_white();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&digits) || t.len() > 160 || t.ends_with(['.', ':']) {
+        return None;
+    }
+    let title = t[digits..].strip_prefix(' ')?.trim_white();
+    let first = title.split_whitespace().next()?;
+    if !first.starts_with(char::is_uppercase) || !first.chars().skip(1).any(char::is_lowercase) {
+        return None;
+    }
+    let next = items[i + 1..].iter().find(|it| !it.is_blank())?;
+    label(next.text)?;
+    Some((t[..digits].parse().ok()?, title.to_string()))
+}
+
 /// A heading whose number was lost, as the flattened-page reader marks it
 /// ([`crate::unflatten::LOST_NUMBER`]): a title that begins with a capital letter and names
 /// no other §.
@@ -231,7 +250,7 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
         if in_agenda(i) {
             continue;
         }
-        if let Some((n, title)) = parse_heading(it.text) {
+        if let Some((n, title)) = parse_heading(it.text).or_else(|| bare_heading(items, i)) {
             if !agenda_numbers.is_empty() && !agenda_numbers.contains(&n) {
                 continue;
             }
@@ -543,6 +562,51 @@ mod tests {
         assert_eq!(parse_heading("Se § 12"), None);
         // Fifth held-out 507: the range of §§ the justering covers.
         assert_eq!(parse_heading("§36 - §57"), None);
+    }
+
+    /// Held-out 1802 (Tyresö's kommunstyrelse, a web page): headings without "§", each on a
+    /// line of its own before the label of a part of the §; a numbered line before text is
+    /// none.
+    #[test]
+    fn headings_without_the_sign_before_a_part_of_the_paragraph() {
+        let texts = [
+            "Sammanträde 2007-10-30",
+            "170 Kommunchefens rapport - oktober 2007",
+            "",
+            "Förslag till beslut",
+            "- Informationen noteras",
+            "171 Månadsuppföljning september 2007",
+            "Kommunstyrelsens beslut",
+            "- Månadsuppföljningen noteras",
+            "172 Personer deltog i mötet.",
+            "Ärendebeskrivning",
+            "12 Kommuner i länet",
+            "har svarat på remissen.",
+        ];
+        let items: Vec<Item<'_>> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Item {
+                no: k + 1,
+                idx: k,
+                text: t,
+            })
+            .collect();
+        let got: Vec<(Option<u32>, Option<String>)> = layout(&items)
+            .segments
+            .into_iter()
+            .map(|s| (s.number, s.heading_title))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some(170),
+                    Some("Kommunchefens rapport - oktober 2007".into())
+                ),
+                (Some(171), Some("Månadsuppföljning september 2007".into())),
+            ]
+        );
     }
 
     #[test]
