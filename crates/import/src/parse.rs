@@ -239,6 +239,32 @@ fn adjusters_from_paragraphs(
     None
 }
 
+/// When the cover names no chair, a § may, as the one who leads the meeting ("Ordförande
+/// Lisbeth Lennartsson (C) redogör för …", "Ordföranden Anna König Jerlmyr (M) öppnade
+/// sammanträdet"): a sentence that begins with the word, then a name (and its party), then a
+/// word in small letters. The first such, with its § and line.
+fn chair_from_paragraphs(
+    paragraphs: &[crate::model::Paragraph],
+) -> Option<(String, String, usize)> {
+    static LEADS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|[.!?:]\s+)Ordföranden? (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))? \p{Ll}",
+        )
+        .expect("static regex")
+    });
+    paragraphs.iter().find_map(|p| {
+        let text = [p.decision.as_deref(), Some(p.text.as_str())]
+            .into_iter()
+            .flatten()
+            .find_map(|t| LEADS.captures(t))?;
+        let name = crate::persons::first(text.get(1)?.as_str())?;
+        let which = p
+            .number
+            .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
+        Some((name, which, p.line))
+    })
+}
+
 /// Parses the extracted text of a protocol.
 pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     if text.trim().is_empty() {
@@ -391,10 +417,21 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             format!("line 1: inget organ namnges; {b} ur besluten i paragraferna (kontrollera)"),
         ));
     }
+    let mut chair = cover.chair;
+    if chair.is_none() {
+        if let Some((name, which, line)) = chair_from_paragraphs(&paragraphs) {
+            warnings.push((
+                line,
+                format!(
+                    "line {line}: ingen ordförande på försättsbladet; {name} ur {which} (kontrollera)"
+                ),
+            ));
+            chair = Some(name);
+        }
+    }
     let mut adjusters = cover.adjusters;
     if adjusters.is_empty() {
-        if let Some((names, which, line)) =
-            adjusters_from_paragraphs(&paragraphs, cover.chair.as_deref())
+        if let Some((names, which, line)) = adjusters_from_paragraphs(&paragraphs, chair.as_deref())
         {
             warnings.push((
                 line,
@@ -441,7 +478,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         end_time: cover.end_time,
         place: cover.place,
         attendees: cover.attendees,
-        chair: cover.chair,
+        chair,
         secretary: cover.secretary,
         adjusters,
         adjustment: Adjustment {
@@ -483,6 +520,33 @@ mod tests {
             parse_protocol("Hej hopp"),
             Err(ImportError::NotAProtocol)
         ));
+    }
+
+    /// Held-out 1809, 1807, 1803 (covers lost): the chair named where a § says who leads the
+    /// meeting; not a vice chair, nor a chair named inside a sentence.
+    #[test]
+    fn the_chair_from_a_paragraph() {
+        let p = |text: &str| crate::model::Paragraph {
+            number: Some(149),
+            title: "Förändring av dagordningen".into(),
+            text: text.to_string(),
+            line: 4,
+            ..Default::default()
+        };
+        assert_eq!(
+            chair_from_paragraphs(&[p(
+                "Ordförande Lisbeth Lennartsson (C) redogör för följande förändringar av dagordningen."
+            )]),
+            Some(("Lisbeth Lennartsson".into(), "§ 149".into(), 4))
+        );
+        assert_eq!(
+            chair_from_paragraphs(&[p("Nämnden utser vice ordförande Anna Berg (S) till ombud.")]),
+            None
+        );
+        assert_eq!(
+            chair_from_paragraphs(&[p("Till ordförande i styrelsen väljs Anna Berg (S).")]),
+            None
+        );
     }
 
     /// 024: a cover that names no justerare; the § that chose them does.

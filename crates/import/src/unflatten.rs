@@ -146,6 +146,10 @@ static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// Labels that a page of § text repeats in its running header: with no other label they make
+/// no cover.
+const RUNNING_HEADER_LABELS: [&str; 3] = ["Sammanträdesdatum", "Sammanträdesdag", "Paragrafer"];
+
 /// Labels that only a cover page or an attendance list has.
 const STRONG_LABELS: [&str; 11] = [
     "Plats och tid",
@@ -1770,6 +1774,9 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         let mut distinct: Vec<&str> = starts.iter().map(|(_, l)| *l).collect();
         distinct.sort_unstable();
         distinct.dedup();
+        // "KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 2 (22) Sammanträdesdatum Paragrafer
+        // Godkännande av kungörelsen. …": the running header's labels of a page of § text.
+        distinct.retain(|l| !RUNNING_HEADER_LABELS.contains(l));
         // In a flattened text one label that only a cover page has is enough
         // ("Närvarolista Beslutande Sven-Åke Thoresen (S), …" on page 2).
         // "… (35) Övriga Seppo Timonen, ersättare, …": a bare "Övriga" before a name and its
@@ -3027,6 +3034,18 @@ mod tests {
             "1 Plats och tid Kommunhuset Beslutande Anna Berg (S) Övriga deltagande Bo Ek (S) 111. 110 Lars-Göran Loré, kommunchef Ann-Britt Pettersson, sekreterare {filler}\n\n2 2 (11) Socialnämnden redovisar {filler}"
         );
         assert!(headings(&text).is_empty(), "{:?}", headings(&text));
+        // Held-out 1807: a running header's "Sammanträdesdatum Paragrafer" makes no cover of a
+        // page of § text.
+        let text = format!(
+            "1\n\n2 KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 2 (22) Sammanträdesdatum Paragrafer Godkännande av kungörelsen. Kommunfullmäktige godkänner sammanträdets kungörelse. 213 Godkännande av dagordning. Ordförande Eva-Lena Israelsson informerar om följande. {filler}\n\n3 KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 3 (22) Sammanträdesdatum Paragrafer {filler}"
+        );
+        assert!(
+            headings(&text)
+                .iter()
+                .any(|h| h == "§ 213 Godkännande av dagordning"),
+            "{:?}",
+            headings(&text)
+        );
         // Held-out 1702: a page of members, each with a party, gives no heading.
         let text = format!(
             "{cover}\n\n3 PROTOKOLL 3 OMRÖSTNINGAR LEDAMÖTER Anton Waara (S), ordförande Leif Olsson (C), 1:e vice ordförande {filler}"
