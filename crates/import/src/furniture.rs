@@ -210,6 +210,9 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                 // tillkännagivits …": the notice's sentence after the justering's date.)
                 let after: String = l.text.get(d.end..).unwrap_or("").chars().take(40).collect();
                 let after = after.to_lowercase();
+                // ("… dagens tema information om Landskrona kommuns delårsrapport per den 31
+                // augusti 2008": a report's date "per" a day.)
+                let as_of = near.ends_with("per den ") || near.ends_with("per ");
                 let other = [
                     "juster",
                     "anslag",
@@ -220,6 +223,7 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                 ]
                 .iter()
                 .any(|w| near.contains(w) || line_start.starts_with(w))
+                    || as_of
                     || after.contains("justering av")
                     || after.contains("för justering")
                     || after.contains("tillkännag");
@@ -1416,6 +1420,11 @@ mod tests {
         assert_eq!(detect_meeting_date(&lines), None);
         let lines = split_lines(
             "Protokollet anslås Förvaringsplats för protokollet Kommunledningsförvaltningen Sista datum för överklagande 2018-04-24 Underskrift Maria Hedman",
+        );
+        assert_eq!(detect_meeting_date(&lines), None);
+        // Held-out 1804: a report's date "per" a day.
+        let lines = split_lines(
+            "Övriga Stefan Johansson, kanslichef Thore Johansson, controller, dagens tema information om Landskrona kommuns delårsrapport per den 31 augusti 2008 med helårsprognos",
         );
         assert_eq!(detect_meeting_date(&lines), None);
     }

@@ -1696,8 +1696,15 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     // (One page's line and the short last page of a cut-off text are flattened pages too.)
     let short_page =
         |l: &Line| l.text.len() <= PAGE_LINE && without_page_number(&l.text).len() < l.text.len();
+    // (So is a text of one page's line that counts its page: "SAMMANTRÄDESPROTOKOLL sid 2 (31)
+    // 149 Förändring av dagordningen …".)
     let flat = long.iter().sum::<usize>() * 5 >= total * 4
-        && (long.len() >= 2 || long.len() == 1 && lines.iter().any(short_page));
+        && (long.len() >= 2
+            || long.len() == 1
+                && (lines.iter().any(short_page)
+                    || lines
+                        .iter()
+                        .any(|l| l.text.len() > PAGE_LINE && counts_its_page(&l.text))));
     let contents = if flat {
         contents_words(&lines)
     } else {
@@ -2343,10 +2350,12 @@ mod tests {
             .into_iter()
             .map(|l| l.text)
             .collect();
+        // (One page's line that counts its page is a flattened page: its number "1" is the
+        // page's furniture.)
         assert_eq!(
             texts,
             [
-                "1 VILHELMINA KOMMUN PROTOKOLL 1(54)",
+                "VILHELMINA KOMMUN PROTOKOLL 1(54)",
                 "Plats och tid Folkets Hus, Vilhelmina, torsdagen den 9 juni 2016, kl",
                 "Beslutande Annika Wibrell, ordf. Rickard Norberg Ulf Hansson",
                 "Underskrift",
@@ -3018,6 +3027,15 @@ mod tests {
              går {filler}"
         );
         assert_eq!(headings(&text), ["§ Val av justerare"]);
+        // Held-out 1809: a text of one page's line that counts its page is read as a page.
+        let text = "SAMMANTRÄDESPROTOKOLL sid 2 (31) 149 Förändring av dagordningen till sammanträdet. Ordförande Lisbeth Lennartsson (C) redogör för följande förändringar av dagordningen: Ärende 5 utgår. Kommunstyrelsen godkänner dagordningen. 150 Dnr 2013/159-254 KS Information, avsiktsförklaring yttre hamnen. Stadsarkitekten informerar om hamnen.";
+        assert_eq!(
+            headings(text),
+            [
+                "§ 149 Förändring av dagordningen till sammanträdet",
+                "§ 150 Information, avsiktsförklaring yttre hamnen"
+            ]
+        );
         // Held-out 1607: a cover page that goes on into § text after a full stop.
         let text = format!(
             "1 Den 30 augusti 2007 Närvarande vid uppropet: ordföranden samt övriga ledamöter utom Birgitta Nilsson. Protokollet föres av undertecknad, kommunfullmäktiges sekreterare. 125 Protokollsjustering Ordföranden meddelar att protokollet skall justeras. 126 Information om ändring av sammanträdesdag Ordföranden meddelar {filler}\n\n2 2 (11) fullmäktiges sammanträdesdag {filler}"
