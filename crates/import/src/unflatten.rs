@@ -649,6 +649,15 @@ fn digit_word(w: &str) -> bool {
             .any(|part| part.chars().filter(|c| c.is_lowercase()).count() >= 3)
 }
 
+/// "478/", "2014/12", "2013/159-254": a case's number after a register's code, digits first
+/// and a slash.
+fn case_number_like(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        && w.contains('/')
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | ':' | '.'))
+}
+
 /// The start of a title: a capitalised word with a small letter, or two words in capitals.
 fn starts_title(words: &[&str], i: usize) -> bool {
     let Some(w) = words.get(i) else { return false };
@@ -661,7 +670,11 @@ fn starts_title(words: &[&str], i: usize) -> bool {
     }
     let lower = w.to_lowercase();
     // "Dnr 2016/", "Diarienummer 0371/11", "Au 84": references, not the title.
-    if case_label(&lower) || is_code(w) && words.get(i + 1).is_some_and(|n| number_of(n).is_some())
+    if case_label(&lower)
+        || is_code(w)
+            && words
+                .get(i + 1)
+                .is_some_and(|n| number_of(n).is_some() || case_number_like(n))
     {
         return false;
     }
@@ -880,9 +893,12 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 // "Information om PWC:s rapport Extern analys av Vindelns kommun": a report's
                 // name after the word for it (not "… rapport Kommunstyrelsen beslutar").
                 || matches!(prev_lower.as_str(), "rapport" | "rapporten") && !sentence;
+            // ("… inom Kronan (Bockasjö AB) Bockasjökoncernen med huvudsäte …": a name closed
+            // by its parenthesis goes on no more before a sentence.)
             let name_goes_on = (prev.chars().next().is_some_and(char::is_uppercase)
                 && (!caps || prev.chars().any(char::is_lowercase))
-                && (i - 1 > from || !sentence))
+                && (i - 1 > from || !sentence)
+                && !(prev.ends_with(')') && sentence))
                 || property
                 || kind_before_name;
             // "… avseende vindkraftsutbyggnad Markbygden En samhällsekonomisk kalkyl …": a
@@ -1121,10 +1137,21 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
             after_dnr = false;
             continue;
         }
+        // "Ks 252 Ks 478/ Optionsavtal …": a register's code before a case's number (whose
+        // year was lost).
+        if is_code(w) && words.get(j + 1).is_some_and(|n| case_number_like(n)) {
+            j += 2;
+            // ("Dnr 2012/ KS …": the code after the number is the case number's.)
+            after_dnr = case_label(&w.to_lowercase());
+            continue;
+        }
         if !is_reference(w, after_dnr) || j - i > 8 {
             return None;
         }
-        after_dnr = case_label(&w.to_lowercase());
+        // ("198 Dnr 2012/ KS ANMÄLAN - …": the register's code after the case's number is the
+        // case number's too.)
+        after_dnr =
+            case_label(&w.to_lowercase()) || after_dnr && w.contains(|c: char| c.is_ascii_digit());
         j += 1;
     }
     if !starts_title(words, j) {
@@ -2291,6 +2318,21 @@ mod tests {
         assert_eq!(labels, ["Övriga", "Sekreterare", "Ordförande"]);
     }
 
+    /// Held-out 1808 (Borgholm): the register's code after a case's number is the case
+    /// number's, no title's first word; a title the reader cannot bound is no heading rather
+    /// than "KS ANMÄLAN".
+    #[test]
+    fn the_code_after_a_case_number() {
+        let words: Vec<&str> = "198 Dnr 2012/ KS ANMÄLAN - Medborgarförslag (Andreas Åsenholm) - utreda arvodesjusteringar"
+            .split(' ')
+            .collect();
+        assert_eq!(heading_at(&words, 0), None);
+        assert_eq!(
+            title("198 Dnr 2012/ KS Anmälan av medborgarförslag Andreas Åsenholm föreslår att"),
+            (198, "Anmälan av medborgarförslag".into())
+        );
+    }
+
     /// Held-out 1706 (Kristianstad's KSAU): a short page whose count ends it is a page of §
     /// text.
     #[test]
@@ -2709,6 +2751,12 @@ mod tests {
             (
                 "12 Information om kvalitetsarbetet Kvalitets- och myndighetschef Anna Berg informerar om arbetet",
                 "Information om kvalitetsarbetet",
+            ),
+            // Held-out 1804: a register's code before a case's number whose year was lost; a
+            // name closed by its parenthesis before the text's first sentence.
+            (
+                "Ks 252 Ks 478/ Optionsavtal och exploateringsavtal för del av fastigheterna Landskrona Örja 2:2 och 30:2 inom Kronan (Bockasjö AB) Bockasjökoncernen med huvudsäte i Borås verkar",
+                "Optionsavtal och exploateringsavtal för del av fastigheterna Landskrona Örja 2:2 och 30:2 inom Kronan (Bockasjö AB)",
             ),
             // Held-out 1605: the heading line's mark of an attachment after the title.
             (
