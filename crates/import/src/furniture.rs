@@ -297,6 +297,17 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
 }
 
 fn find_body(lines: &[Line], date: &str) -> Option<String> {
+    // "Din position: Hem > Stockholms stad > Socialnämnden > Sammanträde 2011-11-24": a web
+    // page's breadcrumb names the body before the meeting.
+    if let Some(body) = lines.iter().take(5).find_map(|l| {
+        let trail = l.text.trim_white().strip_prefix("Din position:")?;
+        let steps: Vec<&str> = trail.split('>').map(str::trim).collect();
+        let meeting = steps.iter().position(|s| s.starts_with("Sammanträde"))?;
+        let body = steps.get(meeting.checked_sub(1)?)?;
+        (ends_like_body(body) && is_body_line(body)).then(|| body.to_string())
+    }) {
+        return Some(body);
+    }
     for l in lines.iter().take(400) {
         let text = l.text.trim_white();
         if let Some(c) = crate::text::matched(&BODY_LABEL, text) {
@@ -505,6 +516,11 @@ fn starts_with_label(t: &str) -> bool {
 fn body_prefix(v: &str) -> Option<String> {
     let v = v.trim_white().trim_start_matches([':', ';', ' ']);
     let v = v.strip_prefix("och ").unwrap_or(v);
+    // "NÄRVAROLISTA KOMMUNFULLMÄKTIGE Beslutande …": the list's name before the body.
+    let v = ["NÄRVAROLISTA ", "Närvarolista "]
+        .iter()
+        .find_map(|p| v.strip_prefix(p))
+        .unwrap_or(v);
     // "Hässleholms kommun, omsorgsnämnden": the municipality before the body.
     let v = match v.find("kommun,") {
         Some(i) if i < 40 => v.get(i + "kommun,".len()..).unwrap_or(v).trim_white(),
@@ -620,6 +636,9 @@ fn named_protocol_body(lines: &[Line]) -> Option<String> {
                     (_, "ets") => "et",
                     // "Kommunstyrelsens protokoll" → "Kommunstyrelsen".
                     (_, "ns") => "n",
+                    // "valnämnds protokoll" → "valnämnden": the definite form.
+                    ("nämnd", "s") => "en",
+                    ("utskott", "s") => "et",
                     _ => "",
                 };
                 // Only the words of the name: "Justering av kommunstyrelsens" → "kommunstyrelsen",
@@ -1337,6 +1356,24 @@ mod tests {
         assert_eq!(
             body("Direktionens protokoll 31 maj 2024\n\nNärvarande\n").as_deref(),
             Some("Direktionen")
+        );
+        // Held-out 1810: the body's genitive without its article.
+        assert_eq!(
+            body(
+                "2 Bevis om anslag av protokoll valnämnds protokoll från sammanträdet är justerat"
+            )
+            .as_deref(),
+            Some("Valnämnden")
+        );
+        // Held-out 1806: the attendance list's name before the body.
+        assert_eq!(
+            body("1 SVEDALA KOMMUN SAMMANTRÄDESPROTOKOLL 2 NÄRVAROLISTA KOMMUNFULLMÄKTIGE Beslutande Parti Namn Parti Namn s Björn Jönsson").as_deref(),
+            Some("Kommunfullmäktige")
+        );
+        // Held-out 1803: a web page's breadcrumb names the body before the meeting.
+        assert_eq!(
+            body("Din position: Hem > Stockholms stad > Socialnämnden > Sammanträde 2011-11-24\n\nSammanträde 2011-11-24\n\nDatum\nKlockan\nSvar på remiss från kommunstyrelsen\nSvar på remiss från kommunstyrelsen\n").as_deref(),
+            Some("Socialnämnden")
         );
         // Held-out 1705: the header's "SAMMANTRÄDE" before the body.
         assert_eq!(
