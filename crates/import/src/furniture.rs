@@ -244,17 +244,30 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
         )
         .expect("static regex")
     });
+    // "Kommunstyrelsen godkänner dagordningen", "Kommunfullmäktige lägger meddelandet till
+    // handlingarna": the body deciding, in the present tense (what it decided before, or
+    // another body's proposal, is told in the past tense or with "föreslår").
+    static DECIDES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|\s)(\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*(?:nämnden|styrelsen|utskottet|fullmäktige)) (?:beslutar|godkänner|antar|fastställer|noterar|lägger)(?:\s|$)",
+        )
+        .expect("static regex")
+    });
     let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut count = |name: &str| match counts.iter_mut().find(|(n, _)| n == name) {
+        Some((_, k)) => *k += 1,
+        None => counts.push((name.to_string(), 1)),
+    };
     for l in lines {
-        if !l.text.contains(" beslut") && !l.text.starts_with("beslut") {
-            continue;
+        if l.text.contains(" beslut") || l.text.starts_with("beslut") {
+            for c in DECISION.captures_iter(&l.text) {
+                let Some(g) = c.get(1) else { continue };
+                count(g.as_str().strip_suffix('s').unwrap_or(g.as_str()));
+            }
         }
-        for c in DECISION.captures_iter(&l.text) {
-            let Some(g) = c.get(1) else { continue };
-            let name = g.as_str().strip_suffix('s').unwrap_or(g.as_str());
-            match counts.iter_mut().find(|(n, _)| n == name) {
-                Some((_, k)) => *k += 1,
-                None => counts.push((name.to_string(), 1)),
+        for c in DECIDES.captures_iter(&l.text) {
+            if let Some(g) = c.get(1) {
+                count(g.as_str());
             }
         }
     }
@@ -713,7 +726,13 @@ fn page_start_body(lines: &[Line]) -> Option<String> {
             }
             rest = trimmed;
         }
-        if rest.len() == t.len() && !t.starts_with(|c: char| c.is_ascii_digit()) && i > 0 {
+        // ("KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 2 (22) …": the body before the kind
+        // of document in a page's running header.)
+        let header = t
+            .get(..t.floor_char_boundary(60))
+            .is_some_and(|h| h.contains("SAMMANTRÄDESPROTOKOLL"));
+        if rest.len() == t.len() && !t.starts_with(|c: char| c.is_ascii_digit()) && i > 0 && !header
+        {
             continue;
         }
         // The header may put the municipality, "Protokoll", a page count or a register
@@ -1274,6 +1293,15 @@ mod tests {
             body_from_decisions(&lines).as_deref(),
             Some("Kultur- och fritidsutskottet")
         );
+        // Held-out 1809, 1808 (Borgholm): the body deciding, in the present tense; a body
+        // that decided before, or proposes, is not counted.
+        let lines = split_lines(
+            "149 Förändring av dagordningen. Kommunstyrelsen godkänner dagordningen med ovanstående förändringar. 150 Information. Kommunfullmäktige beslutade 2012 att … Kommunstyrelsen noterar informationen. 151 Budget. Barn- och utbildningsnämnden föreslår att …",
+        );
+        assert_eq!(
+            body_from_decisions(&lines).as_deref(),
+            Some("Kommunstyrelsen")
+        );
         // Once is enough only with the body deciding after it; never a state authority's.
         let lines = split_lines("2 Arbetsutskottets beslut Arbetsutskottet beslutar");
         assert_eq!(
@@ -1364,6 +1392,12 @@ mod tests {
             )
             .as_deref(),
             Some("Valnämnden")
+        );
+        // Held-out 1807 (Borgholm): the body before the kind of document in the running
+        // header of each page.
+        assert_eq!(
+            body("1\n\n2 KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 2 (22) Sammanträdesdatum Paragrafer Godkännande av kungörelsen.\n\n3 KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 3 (22) Sammanträdesdatum Paragrafer Dnr 2014/ KS").as_deref(),
+            Some("Kommunfullmäktige")
         );
         // Held-out 1806: the attendance list's name before the body.
         assert_eq!(
