@@ -983,8 +983,10 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     && w.contains('/')
                     && w.contains(|c: char| c.is_ascii_digit())
                     && w.contains(char::is_alphabetic)
-                || w.strip_suffix('.')
-                    .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+                // (A list's mark "1.", not a year that ends the title: "… september 2013.")
+                || w.strip_suffix('.').is_some_and(|d| {
+                    d.len() <= 2 && d.bytes().all(|b| b.is_ascii_digit())
+                })
                 || w.strip_suffix(')').is_some_and(|d| {
                     d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit() || c.is_lowercase())
                 })
@@ -1112,12 +1114,18 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
         }
         // "Dnr KS 2016/12": a register's code after "Dnr" is the case number's, unless the
         // words after it go on in small letters ("115 Dnr Val av justerare": the number lost).
+        // (Nor a title in capitals right after the label whose number was lost: "KF 32 Dnr VAL
+        // AV TVÅ JUSTERARE …"; but "Dnr 2012/ KS ANMÄLAN …" has its code.)
+        let right_after_label = j > 0 && case_label(&words[j - 1].to_lowercase());
         let code_after_dnr = after_dnr
             && is_code(w)
             && w.chars().count() <= 3
-            && !words
-                .get(j + 1)
-                .is_some_and(|n| n.starts_with(char::is_lowercase));
+            && !words.get(j + 1).is_some_and(|n| {
+                n.starts_with(char::is_lowercase)
+                    || right_after_label
+                        && n.chars().count() >= 2
+                        && n.chars().all(char::is_uppercase)
+            });
         if starts_title(words, j) && !code_after_dnr {
             break;
         }
@@ -2757,6 +2765,16 @@ mod tests {
             (
                 "Ks 252 Ks 478/ Optionsavtal och exploateringsavtal för del av fastigheterna Landskrona Örja 2:2 och 30:2 inom Kronan (Bockasjö AB) Bockasjökoncernen med huvudsäte i Borås verkar",
                 "Optionsavtal och exploateringsavtal för del av fastigheterna Landskrona Örja 2:2 och 30:2 inom Kronan (Bockasjö AB)",
+            ),
+            // Held-out 1809, 1811: a year with a full stop ends a title with it; a title in
+            // capitals after a lost case number.
+            (
+                "151 Dnr 2013/48-042 KS Budgetuppföljning september 2013. Ekonom Anna Berg informerar",
+                "Budgetuppföljning september 2013.",
+            ),
+            (
+                "KF 32 Dnr VAL AV TVÅ JUSTERARE SAMT DAG FÖR JUSTERING Kommunfullmäktige ska utse två personer",
+                "VAL AV TVÅ JUSTERARE SAMT DAG FÖR JUSTERING",
             ),
             // Held-out 1605: the heading line's mark of an attachment after the title.
             (
