@@ -211,14 +211,31 @@ static LABEL_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
     v
 });
 
+/// Each label's first letter, folded as [`ocr_fold`] folds it, in the order of [`LABELS`].
+static LABEL_FIRST_OF: LazyLock<Vec<char>> = LazyLock::new(|| {
+    LABELS
+        .iter()
+        .map(|(l, _)| l.chars().next().map_or(' ', ocr_fold))
+        .collect()
+});
+
 fn match_label(cell: &str) -> Option<(Field, &str)> {
     // The exact and the OCR comparison below both need the first letters to agree folded.
     let first = ocr_fold(cell.chars().next()?);
     if !LABEL_FIRSTS.contains(&first) {
         return None;
     }
-    let lower = cell.to_lowercase();
-    for (l, f) in LABELS {
+    // (Only as much of the cell as the longest label: a cell may hold a whole page.)
+    let lower: String = cell.chars().take(40).flat_map(char::to_lowercase).collect();
+    // Each label whose first letter, folded, is the cell's.
+    let candidates = || {
+        LABEL_FIRST_OF
+            .iter()
+            .zip(LABELS.iter())
+            .filter(move |(c, _)| **c == first)
+            .map(|(_, label)| label)
+    };
+    for &(l, f) in candidates() {
         if lower.starts_with(l) {
             let rest = cell.get(l.len()..).unwrap_or("");
             // The label must end at a word boundary.
@@ -234,7 +251,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
     }
     // Read by OCR: "Bes1utande", "Ovriga deltagande", "Utses att iustera".
     let head: String = cell.chars().take(40).map(ocr_fold).collect();
-    for (l, f) in LABELS {
+    for &(l, f) in candidates() {
         let n = l.chars().count();
         if l.len() > 5 && head.chars().take(n).eq(l.chars().map(ocr_fold)) {
             let at = cell.char_indices().nth(n).map_or(cell.len(), |(i, _)| i);

@@ -263,6 +263,14 @@ fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
     out
 }
 
+/// A word that is a label of one word ("Ordförande", "Justerande", "Tid:"), in any case.
+fn is_label_word(w: &str) -> bool {
+    let lower = w.trim_end_matches(':').to_lowercase();
+    LABELS
+        .iter()
+        .any(|l| !l.contains(' ') && l.trim_end_matches(':').to_lowercase() == lower)
+}
+
 /// Labels that open a list of those present.
 fn opens_list(label: &str) -> bool {
     // ("ande": "Beslutande" that lost its first letters.)
@@ -320,7 +328,7 @@ fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool
             // (The list's last title and name close before it, and no label after it:
             // "Chefssekreterare Christina Söderlund … Utses att justera: … Sekreterare
             // Ordförande Justerande" holds the signature's labels.)
-            let titles_first = named && !after.first().is_some_and(|w| LABEL.is_match(w)) && {
+            let titles_first = named && !after.first().is_some_and(|w| is_label_word(w)) && {
                 let from = found.last().map_or(0, |(p, _)| *p);
                 let words: Vec<&str> = t.get(from..at).unwrap_or("").split_whitespace().collect();
                 let pairs: Vec<usize> = words
@@ -376,7 +384,7 @@ fn caption_after_signer(found: &[(usize, &str)], t: &str, at: usize, end: usize)
     between.len() >= 3
         && between[..2]
             .iter()
-            .all(|w| crate::persons::is_name_token(w) && !LABEL.is_match(w))
+            .all(|w| crate::persons::is_name_token(w) && !is_label_word(w))
         && crate::persons::is_first_name(between[0])
         && between.last().is_some_and(|w| {
             crate::persons::is_name_token(w.trim_end_matches(')')) || w.starts_with('(')
