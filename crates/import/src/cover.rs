@@ -771,6 +771,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             ));
         }
     }
+    whole_signers(&mut cover);
     secretary_is_no_chair(&mut cover);
     // A signature block that lost its "Justerande" label: whoever signs after the chair.
     if cover.adjusters.is_empty() && !cover.after_chair.is_empty() {
@@ -1587,6 +1588,34 @@ fn officials_only(v: &str) -> bool {
                     t.starts_with(char::is_lowercase) && !t.contains("sekr")
                 })
         })
+}
+
+/// "… /j '-Eva Hoving Eklund p ----" read as "Hoving Eklund", where the list of those
+/// present has "Eva Hoving Eklund, sekreterare": a signer's name that the end of one present
+/// person's name is (a first name lost to the signature's ink) is that person's.
+fn whole_signers(cover: &mut Cover) {
+    let whole = |signer: &str, attendees: &[Attendee]| -> Option<String> {
+        let tail = format!(" {signer}");
+        let mut found = attendees.iter().filter(|a| a.name.ends_with(&tail));
+        match (found.next(), found.next()) {
+            (Some(a), None) => Some(a.name.clone()),
+            _ => None,
+        }
+    };
+    let secretary = cover
+        .secretary
+        .as_deref()
+        .and_then(|s| whole(s, &cover.attendees));
+    let chair = cover
+        .chair
+        .as_deref()
+        .and_then(|c| whole(c, &cover.attendees));
+    if let Some(s) = secretary {
+        cover.secretary = Some(s);
+    }
+    if let Some(c) = chair {
+        cover.chair = Some(c);
+    }
 }
 
 /// The signer `name` as what `role` says (in [`sign_role`]'s form): the secretary, the chair
@@ -4353,6 +4382,33 @@ mod tests {
     fn a_web_pages_labels_without_values() {
         let c = cover_of("Sammanträde 2007-09-17\n\nDatum\nKlockan\nPlats\nMötesinformation\n");
         assert_eq!(c.place, None);
+    }
+
+    /// Held-out 1711 (Karlsborg): a signer's name whose first name the signature lost is the
+    /// name of the one present it ends.
+    #[test]
+    fn a_signers_name_that_lost_its_first_name() {
+        let mut c = Cover {
+            secretary: Some("Hoving Eklund".into()),
+            attendees: vec![
+                new_attendee("Kjell-Åke Berglund", None, Attendance::Other),
+                new_attendee("Eva Hoving Eklund", None, Attendance::Other),
+            ],
+            ..Cover::default()
+        };
+        whole_signers(&mut c);
+        assert_eq!(c.secretary.as_deref(), Some("Eva Hoving Eklund"));
+        // Two who end so: neither.
+        let mut c = Cover {
+            chair: Some("Andersson".into()),
+            attendees: vec![
+                new_attendee("Anna Andersson", None, Attendance::Deciding),
+                new_attendee("Bo Andersson", None, Attendance::Deciding),
+            ],
+            ..Cover::default()
+        };
+        whole_signers(&mut c);
+        assert_eq!(c.chair.as_deref(), Some("Andersson"));
     }
 
     /// Held-out 1712 (Vara's kommunfullmäktige): a närvaroprotokoll read row by row — the

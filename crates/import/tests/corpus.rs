@@ -279,7 +279,7 @@ const SEVENTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.89),
-    ("secretary", 0.90),
+    ("secretary", 0.99),
     ("adjusters", 0.85),
     ("attendees", 0.93),
     ("paragraphs", 0.99),
