@@ -694,6 +694,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             }
         });
         if let Some(name) = said {
+            cover.warnings.push(format!(
+                "underskrifterna namnger ingen sekreterare; {name} ur meningen ”Sekreterare är …” (kontrollera)"
+            ));
             cover.secretary = Some(name);
         }
     }
@@ -1528,14 +1531,7 @@ fn signers_then_roles(cover: &mut Cover, v: &str) -> bool {
 /// each have their role right after them; returns whether the block was read so.
 fn names_then_roles(cover: &mut Cover, v: &str) -> bool {
     let words: Vec<&str> = v.split_whitespace().collect();
-    let role_of = |w: &str| -> Option<String> {
-        let role = sign_role(w.trim_end_matches([',', '.', ':']));
-        matches!(
-            role.as_str(),
-            "sekreterare" | "ordförande" | "justerare" | "justerande"
-        )
-        .then_some(role)
-    };
+    let role_of = signer_role;
     let mut pairs: Vec<(String, String)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -1553,15 +1549,21 @@ fn names_then_roles(cover: &mut Cover, v: &str) -> bool {
             j += 1;
         }
         let role = words.get(j).and_then(|w| role_of(w));
+        let name = words[i..name_end].join(" ");
+        // (One name a role: "Anna Berg Bo Ek Ordförande" is two.)
         match role {
-            Some(role) if name_end - i >= 2 => {
-                pairs.push((words[i..name_end].join(" "), role));
+            Some(role) if name_end - i >= 2 && crate::persons::split_run(&name).len() == 1 => {
+                pairs.push((name, role));
                 i = j + 1;
             }
             _ => break,
         }
     }
-    if pairs.len() < 2 {
+    // The block ends on a role: a name after the last one ("Anna Berg Ordförande Bo Ek
+    // Justerande Cai Lund") is read the other way, each label before its name.
+    let name_after = words.get(i).is_some_and(|w| is_name_token(w))
+        && words.get(i + 1).is_some_and(|w| is_name_token(w));
+    if pairs.len() < 2 || name_after {
         return false;
     }
     cover.warnings.push(
@@ -1618,6 +1620,17 @@ fn whole_signers(cover: &mut Cover) {
     }
 }
 
+/// A signature's role word in [`sign_role`]'s form, when it names one of the signers
+/// ("Sekreterare", "Förbundssekreterare", "Ordförande", "Justerande:").
+fn signer_role(w: &str) -> Option<String> {
+    let role = sign_role(w.trim_end_matches([',', '.', ':']));
+    matches!(
+        role.as_str(),
+        "sekreterare" | "ordförande" | "justerare" | "justerande"
+    )
+    .then_some(role)
+}
+
 /// The signer `name` as what `role` says (in [`sign_role`]'s form): the secretary, the chair
 /// (the first of each), or one more justerare.
 fn assign_signer(cover: &mut Cover, role: &str, name: String) {
@@ -1654,14 +1667,7 @@ fn captions_under_names(cover: &mut Cover, lines: &[Line]) {
             _ => None,
         }
     };
-    let caption = |t: &str| -> Option<String> {
-        let role = sign_role(t.trim_end_matches(':'));
-        matches!(
-            role.as_str(),
-            "sekreterare" | "ordförande" | "justerare" | "justerande"
-        )
-        .then_some(role)
-    };
+    let caption = signer_role;
     let Some(start) = texts.windows(3).position(|w| {
         w[0].trim_end_matches(':')
             .eq_ignore_ascii_case("vid protokollet")
@@ -2039,12 +2045,12 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         }
         return;
     }
-    // "Samtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare
-    // Henry Andersson (M) Gunnar Fransson (M) …": the members are all there but those named
-    // absent, each beside the substitute called in for them.
     if roll_call(cover, v) {
         return;
     }
+    // "Samtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare
+    // Henry Andersson (M) Gunnar Fransson (M) …": the members are all there but those named
+    // absent, each beside the substitute called in for them.
     if let Some(m) = BY_EXCEPTION.find(v) {
         let before = cover.attendees.len();
         let rest = v.get(m.end()..).unwrap_or("");
@@ -2650,7 +2656,8 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                             b.position = None;
                             replaced = true;
                         }
-                        Some("ej tjänstgörande ersättare" | "ej tjg ersättare" | "ersättare")
+                        // (Not "ersättare" alone: "Bo Ek ersättare" is his title.)
+                        Some("ej tjänstgörande ersättare" | "ej tjg ersättare")
                             if after && attendance == Attendance::Deciding =>
                         {
                             attendance = Attendance::Substitute;
@@ -2878,6 +2885,11 @@ fn presence_rows(cover: &mut Cover, v: &str) -> bool {
             break;
         }
         if words.get(j).is_some_and(|w| is_mark(w)) {
+            // "kl 19.30": the time the member came or left, after the mark.
+            let time_after = words[j] == "kl"
+                && words
+                    .get(j + 1)
+                    .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_digit()));
             let mut a = new_attendee(
                 names.last().map_or("", String::as_str),
                 Some((*party).to_string()),
@@ -2888,17 +2900,26 @@ fn presence_rows(cover: &mut Cover, v: &str) -> bool {
                 _ => a.position = Some("ledamot".into()),
             }
             present.push(a);
-            j += 1;
+            j += 1 + usize::from(time_after);
         }
         i = j;
     }
     if present.len() < 3 {
         return false;
     }
-    cover.warnings.push(format!(
-        "närvaron lästes rad för rad ur en närvarotabell ({} närvarande; kontrollera)",
-        present.len()
-    ));
+    // What the rows did not take is said, not read.
+    let unread = words.len() - i;
+    cover.warnings.push(if unread > 0 {
+        format!(
+            "närvaron lästes rad för rad ur en närvarotabell ({} närvarande; {unread} ord efter raderna lästes inte; kontrollera)",
+            present.len()
+        )
+    } else {
+        format!(
+            "närvaron lästes rad för rad ur en närvarotabell ({} närvarande; kontrollera)",
+            present.len()
+        )
+    });
     cover.attendees.extend(present);
     true
 }
@@ -4451,6 +4472,20 @@ mod tests {
                 ),
             ]
         );
+        // A time after "kl" is read past; the rows go on after it.
+        let c = cover_of(
+            "Ersättare\tAvvikande /tid Närvaro C Ingvar Johansson 1 S Per-Olof Thörn kl 19.30 M Lars Gezelius 1 S Marianne Wirén 1\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Ingvar Johansson",
+                "Per-Olof Thörn",
+                "Lars Gezelius",
+                "Marianne Wirén"
+            ]
+        );
     }
 
     /// Held-out 1702 (Jämtlands Gymnasieförbund): each signer's role after the name, the first
@@ -4465,6 +4500,13 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Sandra Hedman"));
         assert_eq!(c.chair.as_deref(), Some("Anton Waara"));
         assert_eq!(c.adjusters, ["Leif Olsson"]);
+        // A block whose first label was lost, a name after its last role: each label before
+        // its name, as before.
+        let mut c = Cover::default();
+        assert!(!names_then_roles(
+            &mut c,
+            "Anna Berg Ordförande Bo Ek Justerande Cai Lund"
+        ));
         // A label first reads as before.
         let mut c = Cover::default();
         parse_signature_block(&mut c, "Sekreterare Åsa Engberg Ordförande Åsa Bergkvist");

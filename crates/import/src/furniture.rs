@@ -233,10 +233,11 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
 }
 
 /// The body as its decisions name it, when nothing else does ("Arbetsutskottets beslut
-/// Arbetsutskottet beslutar …", "Kultur- och fritidsutskottets beslut"): the body whose
-/// decisions the §§ record most often (twice or more, or once with the body deciding after
-/// it), in the definite form; not a state authority's or a region's ("Länsstyrelsens beslut
-/// har överklagats").
+/// Arbetsutskottet beslutar …", "Kultur- och fritidsutskottets beslut", "Kommunstyrelsen
+/// godkänner dagordningen"): the body whose decisions the §§ record, or that decides in them
+/// in the present tense, most often (twice or more, or once with the body deciding after its
+/// decision's label), in the definite form; not a state authority's or a region's
+/// ("Länsstyrelsens beslut har överklagats").
 pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
     static DECISION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
@@ -245,8 +246,8 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
         .expect("static regex")
     });
     // "Kommunstyrelsen godkänner dagordningen", "Kommunfullmäktige lägger meddelandet till
-    // handlingarna": the body deciding, in the present tense (what it decided before, or
-    // another body's proposal, is told in the past tense or with "föreslår").
+    // handlingarna": the body deciding, in the present tense (what it decided before is told
+    // in the past tense; a proposal to it is skipped below).
     static DECIDES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
             r"(?:^|\s)(\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*(?:nämnden|styrelsen|utskottet|fullmäktige)) (?:beslutar|godkänner|antar|fastställer|noterar|lägger)(?:\s|$)",
@@ -266,9 +267,15 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
             }
         }
         for c in DECIDES.captures_iter(&l.text) {
-            if let Some(g) = c.get(1) {
-                count(g.as_str());
+            let Some(g) = c.get(1) else { continue };
+            // ("Arbetsutskottets förslag till kommunstyrelsen: Kommunstyrelsen beslutar att …":
+            // a proposal, in the present tense too, names the body it goes to.)
+            let before =
+                &l.text[l.text.floor_char_boundary(g.start().saturating_sub(100))..g.start()];
+            if before.contains("förslag") || before.contains("föreslå") {
+                continue;
             }
+            count(g.as_str());
         }
     }
     counts.retain(|(n, _)| !n.starts_with("Läns") && !n.starts_with("Region"));
@@ -493,9 +500,12 @@ fn paragraph_code(lines: &[Line]) -> Option<String> {
     for l in lines {
         let words: Vec<&str> = l.text.split_whitespace().collect();
         for w in words.windows(3) {
-            let code = w[0].chars().count() <= 4
-                && w[0].chars().next().is_some_and(char::is_uppercase)
-                && w[0].chars().all(char::is_alphabetic);
+            // (Not a page's or a case's word: "Sida 3 Sammanträdesdatum", "Dnr 12 …".)
+            let code = crate::unflatten::is_code(w[0])
+                && !matches!(
+                    w[0].to_lowercase().as_str(),
+                    "sid" | "sida" | "sidan" | "dnr" | "nr" | "kl" | "bil"
+                );
             let number = (1..=3).contains(&w[1].len()) && w[1].bytes().all(|b| b.is_ascii_digit());
             if code && number && w[2].starts_with(char::is_uppercase) {
                 *counts.entry(w[0]).or_default() += 1;
@@ -638,14 +648,16 @@ static NAMED_PROTOCOL: LazyLock<Regex> = LazyLock::new(|| {
 /// justerats", "Justering av kommunstyrelsens protokoll", "Protokollet från
 /// samhällsbyggnadsnämnden den 10 oktober 2012").
 fn named_protocol_body(lines: &[Line]) -> Option<String> {
-    lines.iter().take(400).find_map(|l| {
+    lines.iter().take(400).enumerate().find_map(|(i, l)| {
         if !l.text.contains("rotokoll") && !l.text.contains("anslag") {
             return None;
         }
         let c = NAMED_PROTOCOL.captures(&l.text)?;
-        // "Direktionens protokoll 31 maj 2024": a kommunalförbund's board, a name of one word.
+        // "Direktionens protokoll 31 maj 2024": a kommunalförbund's board, a name of one word —
+        // as the document's title among its first lines, not "Meddelanden: Direktionens
+        // protokoll …" in another body's.
         if c.get(4).is_some() {
-            return Some("Direktionen".to_string());
+            return (i < 3).then(|| "Direktionen".to_string());
         }
         let name = match (c.get(1), c.get(2), c.get(3), c.get(5)) {
             (Some(head), Some(stem), Some(ending), _) => {
@@ -1308,6 +1320,11 @@ mod tests {
             body_from_decisions(&lines).as_deref(),
             Some("Kommunstyrelsen")
         );
+        // A proposal to another body, in the present tense, names that body no decider.
+        let lines = split_lines(
+            "12 Budget. Arbetsutskottets förslag till kommunstyrelsen: Kommunstyrelsen beslutar att anta budgeten. 13 Taxa. Arbetsutskottets förslag till kommunstyrelsen: Kommunstyrelsen beslutar att anta taxan.",
+        );
+        assert_eq!(body_from_decisions(&lines), None);
         // Once is enough only with the body deciding after it; never a state authority's.
         let lines = split_lines("2 Arbetsutskottets beslut Arbetsutskottet beslutar");
         assert_eq!(
@@ -1386,7 +1403,14 @@ mod tests {
             body("1 Den 30 augusti 2007 Närvarande vid uppropet: ordföranden. Protokollet föres av undertecknad, kommunfullmäktiges sekreterare. 125 Protokollsjustering").as_deref(),
             Some("Kommunfullmäktige")
         );
-        // Held-out 1701: a kommunalförbund's direktion.
+        // Held-out 1701: a kommunalförbund's direktion — as the document's title, not among
+        // another body's notices.
+        assert_eq!(
+            named_protocol_body(&split_lines(
+                "Protokoll\n\nPlats och tid Kommunhuset\n\nBeslutande Anna Berg\n\nMeddelanden: Direktionens protokoll 2024-05-31"
+            )),
+            None
+        );
         assert_eq!(
             body("Direktionens protokoll 31 maj 2024\n\nNärvarande\n").as_deref(),
             Some("Direktionen")

@@ -242,27 +242,33 @@ fn adjusters_from_paragraphs(
 /// When the cover names no chair, a § may, as the one who leads the meeting ("Ordförande
 /// Lisbeth Lennartsson (C) redogör för …", "Ordföranden Anna König Jerlmyr (M) öppnade
 /// sammanträdet"): a sentence that begins with the word, then a name (and its party), then a
-/// word in small letters. The first such, with its § and line.
+/// verb of one who leads a meeting ("öppnar", "redogör", "informerar", "ställer" …; not "i
+/// socialnämnden", another body's chair). The first such outside an election, with its § and
+/// line.
 fn chair_from_paragraphs(
     paragraphs: &[crate::model::Paragraph],
 ) -> Option<(String, String, usize)> {
     static LEADS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:^|[.!?:]\s+)Ordföranden? (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))? \p{Ll}",
+            r"(?:^|[.!?:]\s+)Ordföranden? (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))? (?:öppnar|öppnade|förklarar|förklarade|hälsar|hälsade|redogör|redogjorde|meddelar|meddelade|informerar|informerade|konstaterar|konstaterade|frågar|frågade|ställer|ställde|föreslår|föreslog)(?:\s|$)",
         )
         .expect("static regex")
     });
-    paragraphs.iter().find_map(|p| {
-        let text = [p.decision.as_deref(), Some(p.text.as_str())]
-            .into_iter()
-            .flatten()
-            .find_map(|t| LEADS.captures(t))?;
-        let name = crate::persons::first(text.get(1)?.as_str())?;
-        let which = p
-            .number
-            .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
-        Some((name, which, p.line))
-    })
+    // (Not in an election: "Val av … Ordförande Anna Berg (S) och vice ordförande …".)
+    paragraphs
+        .iter()
+        .filter(|p| !p.title.to_lowercase().contains("val"))
+        .find_map(|p| {
+            let text = [p.decision.as_deref(), Some(p.text.as_str())]
+                .into_iter()
+                .flatten()
+                .find_map(|t| LEADS.captures(t))?;
+            let name = crate::persons::first(text.get(1)?.as_str())?;
+            let which = p
+                .number
+                .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
+            Some((name, which, p.line))
+        })
 }
 
 /// Parses the extracted text of a protocol.
@@ -545,6 +551,12 @@ mod tests {
         );
         assert_eq!(
             chair_from_paragraphs(&[p("Till ordförande i styrelsen väljs Anna Berg (S).")]),
+            None
+        );
+        assert_eq!(
+            chair_from_paragraphs(&[p(
+                "Ordförande Anna Berg (S) i socialnämnden informerar om arbetet."
+            )]),
             None
         );
     }

@@ -78,10 +78,6 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
     if let Some(without) = without_year_suffix(t) {
         return parse_heading(&without);
     }
-    // "33 § Sammanträdets öppnande": the number before the sign.
-    if let Some(turned) = number_before_sign(t) {
-        return parse_heading(&turned);
-    }
     let flat = t.replace('\t', " ");
     let (c, rest) = HEADING.captures(&flat)?;
     if c.get(1)
@@ -160,7 +156,12 @@ fn bare_heading(items: &[Item<'_>], i: usize) -> Option<(u32, String)> {
         return None;
     }
     let next = items[i + 1..].iter().find(|it| !it.is_blank())?;
-    label(next.text)?;
+    let (section, _) = label(next.text)?;
+    matches!(
+        section,
+        Section::Proposal | Section::Decision | Section::Text
+    )
+    .then_some(())?;
     Some((t[..digits].parse().ok()?, title.to_string()))
 }
 
@@ -250,12 +251,32 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
         if in_agenda(i) {
             continue;
         }
-        if let Some((n, title)) = parse_heading(it.text).or_else(|| bare_heading(items, i)) {
+        if let Some((n, title)) = parse_heading(it.text) {
             if !agenda_numbers.is_empty() && !agenda_numbers.contains(&n) {
                 continue;
             }
             cands.push((i, n));
             titles.push(title);
+        }
+    }
+    // Only a text without "§ N" headings is read for the other forms ("33 § Sammanträdets
+    // öppnande", "170 Kommunchefens rapport" over "Förslag till beslut"): a § may quote a
+    // reglemente's "1 § Nämnden ansvarar för …", or number a list above a label of its parts.
+    if cands.is_empty() {
+        for (i, it) in items.iter().enumerate() {
+            if in_agenda(i) {
+                continue;
+            }
+            let other = number_before_sign(it.text.trim_white())
+                .and_then(|turned| parse_heading(&turned))
+                .or_else(|| bare_heading(items, i));
+            if let Some((n, title)) = other {
+                if !agenda_numbers.is_empty() && !agenda_numbers.contains(&n) {
+                    continue;
+                }
+                cands.push((i, n));
+                titles.push(title);
+            }
         }
     }
     let chosen = longest_increasing(&cands);
@@ -544,14 +565,15 @@ mod tests {
         // Held-out 1701 (a räddningstjänstförbund's direktion): the number before the sign; not
         // a law's.
         assert_eq!(
-            parse_heading("33 § Sammanträdets öppnande, dagordningens fastställande"),
+            number_before_sign("33 § Sammanträdets öppnande, dagordningens fastställande")
+                .and_then(|t| parse_heading(&t)),
             Some((
                 33,
                 "Sammanträdets öppnande, dagordningens fastställande".into()
             ))
         );
-        assert_eq!(parse_heading("6 § LVU gäller"), None);
-        assert_eq!(parse_heading("13 § kommunallagen"), None);
+        assert_eq!(number_before_sign("6 § LVU gäller"), None);
+        assert_eq!(number_before_sign("13 § kommunallagen"), None);
         // Ninth held-out 908: a register's abbreviation in small letters; a word of a sentence
         // before "§" is none.
         assert_eq!(parse_heading("Ks § 118"), Some((118, String::new())));
@@ -607,6 +629,32 @@ mod tests {
                 (Some(171), Some("Månadsuppföljning september 2007".into())),
             ]
         );
+    }
+
+    /// A § that quotes a reglemente ("1 § Nämnden ansvarar för …") beside "§ N" headings: the
+    /// quoted sections are no headings.
+    #[test]
+    fn a_quoted_reglemente_beside_the_paragraphs() {
+        let texts = [
+            "§ 45 Revidering av reglemente",
+            "Förslag till nytt reglemente:",
+            "1 § Nämnden ansvarar för socialtjänsten",
+            "2 § Nämnden ska samverka med andra",
+            "3 § Ordföranden leder arbetet",
+            "§ 46 Information",
+            "Förvaltningen informerar.",
+        ];
+        let items: Vec<Item<'_>> = texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Item {
+                no: k + 1,
+                idx: k,
+                text: t,
+            })
+            .collect();
+        let got: Vec<Option<u32>> = layout(&items).segments.iter().map(|s| s.number).collect();
+        assert_eq!(got, [Some(45), Some(46)]);
     }
 
     #[test]

@@ -335,11 +335,7 @@ fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool
                     .windows(2)
                     .enumerate()
                     .filter(|(_, w)| {
-                        is_profession(&w[0].to_lowercase())
-                            && w[1]
-                                .split('-')
-                                .next()
-                                .is_some_and(crate::persons::is_first_name)
+                        is_profession(&w[0].to_lowercase()) && crate::persons::is_first_name(w[1])
                     })
                     .map(|(k, _)| k)
                     .collect();
@@ -607,7 +603,7 @@ fn is_profession(lower: &str) -> bool {
 
 /// Register codes written before a paragraph's number ("Sn 49", "KS 31", "Kf 54", "Kfn 59",
 /// "MBN 27", "Von 33"): one to four letters, the first a capital.
-fn is_code(w: &str) -> bool {
+pub(crate) fn is_code(w: &str) -> bool {
     let n = w.chars().count();
     (1..=4).contains(&n)
         && w.chars().next().is_some_and(char::is_uppercase)
@@ -1283,7 +1279,7 @@ fn lost_heading(words: &[&str]) -> Option<(usize, usize)> {
     for _ in 0..4 {
         match words.get(from) {
             Some(w) if !starts_title(words, from) && is_reference(w, after_dnr) => {
-                after_dnr = w.to_lowercase().starts_with("dnr");
+                after_dnr = case_label(&w.to_lowercase());
                 from += 1;
             }
             _ => break,
@@ -1559,7 +1555,7 @@ fn cut_headings(
                     || heading_at(&words, k).is_some_and(|(_, _, b)| {
                         words
                             .get(b)
-                            .is_some_and(|w| w.to_lowercase().starts_with("dnr"))
+                            .is_some_and(|w| case_label(&w.to_lowercase()))
                     }))
         }) {
             let Some((m, a, b)) = heading_at(&words, k) else {
