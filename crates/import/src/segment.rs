@@ -586,6 +586,19 @@ mod tests {
         assert_eq!(parse_heading("§36 - §57"), None);
     }
 
+    /// The items of lines, one a line.
+    fn items_of<'a>(texts: &[&'a str]) -> Vec<Item<'a>> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(k, t)| Item {
+                no: k + 1,
+                idx: k,
+                text: t,
+            })
+            .collect()
+    }
+
     /// Held-out 1802 (Tyresö's kommunstyrelse, a web page): headings without "§", each on a
     /// line of its own before the label of a part of the §; a numbered line before text is
     /// none.
@@ -605,15 +618,7 @@ mod tests {
             "12 Kommuner i länet",
             "har svarat på remissen.",
         ];
-        let items: Vec<Item<'_>> = texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| Item {
-                no: k + 1,
-                idx: k,
-                text: t,
-            })
-            .collect();
+        let items = items_of(&texts);
         let got: Vec<(Option<u32>, Option<String>)> = layout(&items)
             .segments
             .into_iter()
@@ -644,15 +649,7 @@ mod tests {
             "§ 46 Information",
             "Förvaltningen informerar.",
         ];
-        let items: Vec<Item<'_>> = texts
-            .iter()
-            .enumerate()
-            .map(|(k, t)| Item {
-                no: k + 1,
-                idx: k,
-                text: t,
-            })
-            .collect();
+        let items = items_of(&texts);
         let got: Vec<Option<u32>> = layout(&items).segments.iter().map(|s| s.number).collect();
         assert_eq!(got, [Some(45), Some(46)]);
     }
