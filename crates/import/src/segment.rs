@@ -41,6 +41,9 @@ static SIG_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:tid|time|tidpunkt|datum|date)\s*:").expect("static regex")
 });
 
+/// A way of reading the item at an index as a heading: its number and title.
+type Reading<'r> = &'r dyn Fn(usize, &str) -> Option<(u32, String)>;
+
 /// Where one paragraph lies in the item stream.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
@@ -245,39 +248,33 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
     let agenda_numbers: HashSet<u32> = out.agenda.iter().map(|e| e.number).collect();
     let in_agenda = |i: usize| out.agenda_span.is_some_and(|(a, b)| i >= a && i <= b);
 
-    let mut cands: Vec<(usize, u32)> = Vec::new();
-    let mut titles: Vec<String> = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        if in_agenda(i) {
-            continue;
-        }
-        if let Some((n, title)) = parse_heading(it.text) {
-            if !agenda_numbers.is_empty() && !agenda_numbers.contains(&n) {
-                continue;
-            }
-            cands.push((i, n));
-            titles.push(title);
-        }
-    }
-    // Only a text without "§ N" headings is read for the other forms ("33 § Sammanträdets
-    // öppnande", "170 Kommunchefens rapport" over "Förslag till beslut"): a § may quote a
-    // reglemente's "1 § Nämnden ansvarar för …", or number a list above a label of its parts.
-    if cands.is_empty() {
+    // The headings one reading finds, outside the agenda and among its numbers.
+    let headings_by = |read: Reading<'_>| {
+        let mut found: (Vec<(usize, u32)>, Vec<String>) = (Vec::new(), Vec::new());
         for (i, it) in items.iter().enumerate() {
             if in_agenda(i) {
                 continue;
             }
-            let other = number_before_sign(it.text.trim_white())
-                .and_then(|turned| parse_heading(&turned))
-                .or_else(|| bare_heading(items, i));
-            if let Some((n, title)) = other {
-                if !agenda_numbers.is_empty() && !agenda_numbers.contains(&n) {
-                    continue;
-                }
-                cands.push((i, n));
-                titles.push(title);
+            let Some((n, title)) = read(i, it.text) else {
+                continue;
+            };
+            if agenda_numbers.is_empty() || agenda_numbers.contains(&n) {
+                found.0.push((i, n));
+                found.1.push(title);
             }
         }
+        found
+    };
+    let (mut cands, mut titles) = headings_by(&|_, text| parse_heading(text));
+    // Only a text without "§ N" headings is read for the other forms ("33 § Sammanträdets
+    // öppnande", "170 Kommunchefens rapport" over "Förslag till beslut"): a § may quote a
+    // reglemente's "1 § Nämnden ansvarar för …", or number a list above a label of its parts.
+    if cands.is_empty() {
+        (cands, titles) = headings_by(&|i, text| {
+            number_before_sign(text.trim_white())
+                .and_then(|turned| parse_heading(&turned))
+                .or_else(|| bare_heading(items, i))
+        });
     }
     let chosen = longest_increasing(&cands);
     let chosen_set: HashSet<usize> = chosen.iter().map(|c| c.0).collect();
