@@ -254,10 +254,19 @@ fn chair_from_paragraphs(
         )
         .expect("static regex")
     });
-    // (Not in an election: "Val av … Ordförande Anna Berg (S) och vice ordförande …".)
+    // (Not in an election: "Val av … Ordförande Anna Berg (S) och vice ordförande …"; but
+    // "Kvalitetsarbete" is none.)
+    let election = |title: &str| {
+        title.split_whitespace().any(|w| {
+            matches!(
+                w.to_lowercase().trim_end_matches([',', ':']),
+                "val" | "fyllnadsval" | "nyval" | "omval" | "val/fyllnadsval"
+            )
+        })
+    };
     paragraphs
         .iter()
-        .filter(|p| !p.title.to_lowercase().contains("val"))
+        .filter(|p| !election(&p.title))
         .find_map(|p| {
             let text = [p.decision.as_deref(), Some(p.text.as_str())]
                 .into_iter()
@@ -558,6 +567,16 @@ mod tests {
                 "Ordförande Anna Berg (S) i socialnämnden informerar om arbetet."
             )]),
             None
+        );
+        // In an election none; in "Kvalitetsarbete" the chair who informs.
+        let titled = |title: &str| crate::model::Paragraph {
+            title: title.into(),
+            ..p("Ordförande Anna Berg (S) informerar om arbetet.")
+        };
+        assert_eq!(chair_from_paragraphs(&[titled("Val av ordförande")]), None);
+        assert_eq!(
+            chair_from_paragraphs(&[titled("Kvalitetsarbete")]).map(|c| c.0),
+            Some("Anna Berg".into())
         );
     }
 
