@@ -2151,17 +2151,16 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         // "Berthold Andersson (M) för Cecilia Thuresson, (M)": "för" alone between a member and
         // the next name names whom the member replaces; so does "för" after the §§ served
         // ("Ulf Södersten (M) fr o m 35 för Ronnie Palmén John Johansson (S)").
+        // (A "för" without the words must end the annotation: "… för Johnny Nilsson 46 pga
+        // jäv" names its member inside it.)
         let sub = substitution_in(annot)
-            .filter(|&(_, end)| {
-                SUBSTITUTION.is_match(annot)
-                    || annot.get(end..).is_some_and(|r| r.trim_white().is_empty())
+            .filter(|s| {
+                s.by_words
+                    || annot
+                        .get(s.end..)
+                        .is_some_and(|r| r.trim_white().is_empty())
             })
-            .map(|(at, _)| at)
-            .or_else(|| {
-                (annot.trim_white() == "för")
-                    .then(|| annot.find("för"))
-                    .flatten()
-            });
+            .map(|s| s.start);
         let mut name = name;
         let mut replaced_alone = false;
         if let (Some(at), Some(li)) = (sub, last) {
@@ -2403,7 +2402,7 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     if let Some(li) = last {
         if let Some(a) = cover.attendees.get_mut(li) {
             match substitution_in(tail) {
-                Some((start, end)) => {
+                Some(Substitution { start, end, .. }) => {
                     annotation(a, tail.get(..start).unwrap_or(""));
                     a.substitute_for = Some(clean_name(tail.get(end..).unwrap_or("")));
                     a.position = None;
@@ -2416,12 +2415,22 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     }
 }
 
-/// Where the words of a substitution stand in what follows a member (start and end): "tjänstgör
-/// för", "i st f" …, or "för" after the §§ the substitute served ("Ulf Södersten (M) fr o m 35
-/// för Ronnie Palmén").
-fn substitution_in(text: &str) -> Option<(usize, usize)> {
+/// Where the words of a substitution stand in what follows a member: "tjänstgör för", "i st f"
+/// … (`by_words`), or "för" alone or after the §§ the substitute served ("Berthold Andersson
+/// (M) för Cecilia Thuresson", "Ulf Södersten (M) fr o m 35 för Ronnie Palmén").
+struct Substitution {
+    start: usize,
+    end: usize,
+    by_words: bool,
+}
+
+fn substitution_in(text: &str) -> Option<Substitution> {
     if let Some(m) = SUBSTITUTION.find(text) {
-        return Some((m.start(), m.end()));
+        return Some(Substitution {
+            start: m.start(),
+            end: m.end(),
+            by_words: true,
+        });
     }
     const FOR: &str = "för";
     let at = text.match_indices(FOR).map(|(i, _)| i).find(|&i| {
@@ -2432,11 +2441,16 @@ fn substitution_in(text: &str) -> Option<(usize, usize)> {
                 .is_none_or(char::is_whitespace)
     })?;
     let note = text[..at].trim_white();
-    let range = note.contains(|c: char| c.is_ascii_digit())
-        && note.split_whitespace().count() <= 5
-        && !note.contains(char::is_uppercase);
+    let range = note.is_empty()
+        || note.contains(|c: char| c.is_ascii_digit())
+            && note.split_whitespace().count() <= 5
+            && !note.contains(char::is_uppercase);
     let after = &text[at + FOR.len()..];
-    range.then(|| (at, at + FOR.len() + after.len() - after.trim_start().len()))
+    range.then(|| Substitution {
+        start: at,
+        end: at + FOR.len() + after.len() - after.trim_start().len(),
+        by_words: false,
+    })
 }
 
 /// Whether a title begins with the title of the one who keeps the minutes, and no other
@@ -3176,6 +3190,14 @@ mod tests {
     use crate::lines::split_lines;
 
     /// Each one present with how they attended.
+    /// Each one present and the member they serve for.
+    fn names_and_substitutes(c: &Cover) -> Vec<(&str, Option<&str>)> {
+        c.attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.substitute_for.as_deref()))
+            .collect()
+    }
+
     fn names_and_attendance(c: &Cover) -> Vec<(&str, Attendance)> {
         c.attendees
             .iter()
@@ -4261,11 +4283,7 @@ mod tests {
         let c = cover_of(
             "Tjänstgörande ersättare Ulf Södersten (M) fr o m 35 för Ronnie Palmén John Johansson (S) fr o m 29 för Carina Dahl\nNärvarande tjänsteman Tommy Larserö, programchef Ann-Kristin Sundelius, ekonom\n",
         );
-        let got: Vec<(&str, Option<&str>)> = c
-            .attendees
-            .iter()
-            .map(|a| (a.name.as_str(), a.substitute_for.as_deref()))
-            .collect();
+        let got = names_and_substitutes(&c);
         assert_eq!(
             got,
             [
@@ -4323,11 +4341,7 @@ mod tests {
         let c = cover_of(
             "Beslutande\tSamtliga närvarande med undantag av Per Sigvardsson(s), Ann Helene Jonsson(m) och Sissel Augustinsson(s) Som ersättare inträder Erik Fors(s) för Per Sigvardsson(s), Emma Åhlander Hansson(m) för Ann Helene Jonsson, Björn Johansson(s) för Sissel Augustinsson(s)\n",
         );
-        let got: Vec<(&str, Option<&str>)> = c
-            .attendees
-            .iter()
-            .map(|a| (a.name.as_str(), a.substitute_for.as_deref()))
-            .collect();
+        let got = names_and_substitutes(&c);
         assert_eq!(
             got,
             [

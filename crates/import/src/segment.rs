@@ -132,16 +132,27 @@ pub(crate) fn without_year_suffix(t: &str) -> Option<String> {
 /// heading's number before its sign, the title a capitalised word of small letters after it
 /// (not a law's "6 § LVU" or "13 § kommunallagen"); `None` when the text is not so.
 fn number_before_sign(t: &str) -> Option<String> {
+    let (number, rest) = leading_number(t)?;
+    let title = rest
+        .trim_start()
+        .strip_prefix('§')?
+        .strip_prefix(' ')?
+        .trim_start();
+    opens_title(title).then(|| format!("§ {number} {title}"))
+}
+
+/// A line's number of one to four digits and what follows it.
+fn leading_number(t: &str) -> Option<(&str, &str)> {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=4).contains(&digits) {
-        return None;
-    }
-    let rest = t[digits..].trim_start().strip_prefix('§')?;
-    let title = rest.strip_prefix(' ')?.trim_start();
-    let first = title.split_whitespace().next()?;
-    (first.chars().next().is_some_and(char::is_uppercase)
-        && first.chars().skip(1).any(char::is_lowercase))
-    .then(|| format!("§ {} {title}", &t[..digits]))
+    (1..=4).contains(&digits).then(|| t.split_at(digits))
+}
+
+/// Whether `title`'s first word is a capitalised word with small letters ("Sammanträdets",
+/// not "LVU" or "kommunallagen").
+fn opens_title(title: &str) -> bool {
+    title.split_whitespace().next().is_some_and(|first| {
+        first.starts_with(char::is_uppercase) && first.chars().skip(1).any(char::is_lowercase)
+    })
 }
 
 /// "170 Kommunchefens rapport - oktober 2007" / "Förslag till beslut": a line of its own that
@@ -149,13 +160,12 @@ fn number_before_sign(t: &str) -> Option<String> {
 /// labels a part of a § ("Förslag till beslut", "Kommunstyrelsens beslut", "Ärendebeskrivning").
 fn bare_heading(items: &[Item<'_>], i: usize) -> Option<(u32, String)> {
     let t = items[i].text.trim_white();
-    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    if !(1..=4).contains(&digits) || t.len() > 160 || t.ends_with(['.', ':']) {
+    if t.len() > 160 || t.ends_with(['.', ':']) {
         return None;
     }
-    let title = t[digits..].strip_prefix(' ')?.trim_white();
-    let first = title.split_whitespace().next()?;
-    if !first.starts_with(char::is_uppercase) || !first.chars().skip(1).any(char::is_lowercase) {
+    let (number, rest) = leading_number(t)?;
+    let title = rest.strip_prefix(' ')?.trim_white();
+    if !opens_title(title) {
         return None;
     }
     let next = items[i + 1..].iter().find(|it| !it.is_blank())?;
@@ -165,7 +175,7 @@ fn bare_heading(items: &[Item<'_>], i: usize) -> Option<(u32, String)> {
         Section::Proposal | Section::Decision | Section::Text
     )
     .then_some(())?;
-    Some((t[..digits].parse().ok()?, title.to_string()))
+    Some((number.parse().ok()?, title.to_string()))
 }
 
 /// A heading whose number was lost, as the flattened-page reader marks it

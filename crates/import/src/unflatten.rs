@@ -1675,42 +1675,40 @@ fn cut_headings(
 /// page no later than the last.
 fn counts_its_page(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().take(8).collect();
-    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
-    // `pages` without its opening parenthesis: "12)".
-    let of = |page: &str, pages: &str| {
-        let pages = pages.strip_suffix(')');
-        match (
-            page.parse::<u32>(),
-            pages.filter(|p| digits(p)).map(str::parse::<u32>),
-        ) {
-            (Ok(a), Some(Ok(b))) => digits(page) && 0 < a && a <= b,
-            _ => false,
-        }
-    };
     words.windows(2).any(|p| {
         matches!(p[0], "Sid" | "Sida" | "Sidan" | "SID" | "SIDA")
             && p[1].starts_with(|c: char| c.is_ascii_digit())
-            || p[1].strip_prefix('(').is_some_and(|pages| of(p[0], pages))
+            || p[1]
+                .strip_prefix('(')
+                .is_some_and(|pages| page_of_pages(p[0], pages))
     }) || words
         .iter()
-        .any(|w| w.split_once('(').is_some_and(|(a, b)| of(a, b)))
+        .any(|w| w.split_once('(').is_some_and(|(a, b)| page_of_pages(a, b)))
+}
+
+/// "3" and "12)" (a page count's page and its pages without the opening parenthesis): one to
+/// three digits each, the page no later than the last.
+fn page_of_pages(page: &str, pages: &str) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+    match (
+        page.parse::<u32>(),
+        pages.strip_suffix(')').filter(|p| digits(p)),
+    ) {
+        (Ok(a), Some(b)) => digits(page) && b.parse::<u32>().is_ok_and(|b| 0 < a && a <= b),
+        _ => false,
+    }
 }
 
 /// "KSAU 1 Informationer Änr KS 2018/9 Kommundirektör … 1 (1)": a short page whose count
-/// ends it (the page and the pages, the page no later than the last).
+/// ends it.
 fn counts_its_page_at_the_end(t: &str) -> bool {
     let mut words = t.split_whitespace().rev();
     let (Some(pages), Some(page)) = (words.next(), words.next()) else {
         return false;
     };
-    let pages = pages
+    pages
         .strip_prefix('(')
-        .and_then(|p| p.strip_suffix(')'))
-        .and_then(|p| p.parse::<u32>().ok());
-    let page = (page.len() <= 3)
-        .then(|| page.parse::<u32>().ok())
-        .flatten();
-    matches!((page, pages), (Some(a), Some(b)) if 0 < a && a <= b && b < 1000)
+        .is_some_and(|pages| page_of_pages(page, pages))
 }
 
 /// Cuts each flattened page line before its cover labels, or else before its paragraph
