@@ -202,7 +202,17 @@ impl PgPool {
         match op(&first) {
             Ok(v) => return Ok((first, v)),
             Err(e) if !e.is_connection_lost() => return Err(e),
-            Err(_) => drop(first),
+            Err(_) => {
+                drop(first);
+                // The sessions idle beside it were most likely ended with it (a restart
+                // ends them all): none of them is tried.
+                let stale =
+                    std::mem::take(&mut *self.idle.lock().unwrap_or_else(|e| e.into_inner()));
+                for s in stale {
+                    drop(s);
+                    self.release();
+                }
+            }
         }
         let s = self.acquire()?;
         let v = op(&s)?;

@@ -86,7 +86,10 @@ impl StoreError {
     pub(crate) fn is_connection_lost(&self) -> bool {
         match self {
             StoreError::Database(DbError::Postgres(e)) => {
+                // An ended connection shows as closed, or — when the server's reset came
+                // first (over TLS, say) — as the socket's error.
                 e.is_closed()
+                    || std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>())
                     || e.code()
                         .is_some_and(|c| c.code().starts_with("08") || c.code().starts_with("57P"))
             }
