@@ -1288,7 +1288,11 @@ pub fn read_delegation_file_with(
             Err(ImportError::PdfFailed { .. }) => Vec::new(),
             other => other?,
         };
-        if let Some((rows, title)) = crate::delegation_pdf::rows(&words) {
+        let table = crate::delegation_pdf::rows(&words).map_err(|message| ImportError::Table {
+            where_: name.clone(),
+            message,
+        })?;
+        if let Some((rows, title)) = table {
             if let Ok(mut d) = crate::delegation_grid::order_from_rows(&name, &rows, title, columns)
             {
                 if !d.items.is_empty() {

@@ -1207,7 +1207,14 @@ pub fn order_from_rows(
                 Role::Delegate | Role::DelegateWithSubstitutes | Role::Substitute
             )
         });
-        if distinct.len() == 1 && delegate_cells.is_empty() && number_cell.is_empty()
+        // (Also words without a digit alone in the number's column: "EKONOMISK FÖRVALTNING"
+        // where a PDF's section row did not reach across the columns.)
+        let words_only = !number_cell.is_empty()
+            && !number_cell.contains(|c: char| c.is_ascii_digit())
+            && number_cell.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+        if distinct.len() == 1
+            && delegate_cells.is_empty()
+            && (number_cell.is_empty() || words_only)
             || distinct.len() == 1
                 && HEADING.is_match(filled[0].trim())
                 && delegate_cells.is_empty()

@@ -9,7 +9,7 @@
 //!
 //! Never panics; `None` when no header row is found.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -42,6 +42,58 @@ struct Run {
     right: f64,
     text: String,
     words: usize,
+    /// Each word's left and right edge and where it begins in `text`.
+    spans: Vec<(f64, f64, usize)>,
+}
+
+impl Run {
+    /// The run cut before each word that begins at one of `edges` (a column's edge its cells
+    /// share) while the run began left of it, after a gap wider than a space (`wide`): a cell's
+    /// last word too close to the next column's first ("… gemensamhetsanläggning än" / "6 kap").
+    fn split_at(self, edges: &[f64], wide: f64) -> Vec<Run> {
+        let cuts: Vec<usize> = self
+            .spans
+            .windows(2)
+            .enumerate()
+            .filter(|(_, pair)| {
+                let ((_, right, _), (left, _, _)) = (pair[0], pair[1]);
+                left - right >= wide
+                    && edges
+                        .iter()
+                        .any(|e| (left - e).abs() <= 0.75 && self.left < e - 3.0)
+            })
+            .map(|(i, _)| i + 1)
+            .collect();
+        if cuts.is_empty() {
+            return vec![self];
+        }
+        let mut out = Vec::new();
+        let mut from = 0;
+        for to in cuts.into_iter().chain([self.spans.len()]) {
+            let part = self.spans.get(from..to).unwrap_or(&[]);
+            if let (Some(first), Some(last)) = (part.first(), part.last()) {
+                let end = self.spans.get(to).map_or(self.text.len(), |s| s.2);
+                let text = self
+                    .text
+                    .get(first.2..end)
+                    .unwrap_or("")
+                    .trim_end()
+                    .to_string();
+                out.push(Run {
+                    left: first.0,
+                    right: last.1,
+                    text,
+                    words: part.len(),
+                    spans: part
+                        .iter()
+                        .map(|(l, r, at)| (*l, *r, at - first.2))
+                        .collect(),
+                });
+            }
+            from = to;
+        }
+        out
+    }
 }
 
 /// The words of a page at one height.
@@ -98,6 +150,7 @@ fn lines_of(words: &[PdfWord]) -> Vec<Line> {
                 match runs.last_mut() {
                     Some(r) if w.left - r.right <= RUN_GAP * height => {
                         r.text.push(' ');
+                        r.spans.push((w.left, w.left + w.width, r.text.len()));
                         r.text.push_str(&w.text);
                         r.right = r.right.max(w.left + w.width);
                         r.words += 1;
@@ -107,6 +160,7 @@ fn lines_of(words: &[PdfWord]) -> Vec<Line> {
                         right: w.left + w.width,
                         text: w.text.clone(),
                         words: 1,
+                        spans: vec![(w.left, w.left + w.width, 0)],
                     }),
                 }
             }
@@ -261,11 +315,16 @@ fn join_line(cell: &mut String, last: &Option<Run>, next: &Run, right: f64, dele
 
 /// The rows of the first table in `words` (its header row first) and the text above its
 /// header on its first page (the document's title); `None` when no header row is found.
-pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String>)> {
+pub(crate) fn rows(words: &[PdfWord]) -> Result<Option<Table>, String> {
     let lines = lines_of(words);
-    let (start, (header, header_runs, header_len)) =
-        (0..lines.len()).find_map(|i| header_at(&lines, i).map(|h| (i, h)))?;
-    let roles = header_roles(&header)?;
+    let Some((start, (header, header_runs, header_len))) =
+        (0..lines.len()).find_map(|i| header_at(&lines, i).map(|h| (i, h)))
+    else {
+        return Ok(None);
+    };
+    let Some(roles) = header_roles(&header) else {
+        return Ok(None);
+    };
     let header_texts: Vec<String> = lines
         .get(start..start + header_len)
         .unwrap_or(&[])
@@ -314,6 +373,28 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
         })
         .collect();
     let column_of = |x: f64| bounds.iter().rposition(|b| *b <= x).unwrap_or(0);
+    // The table's lines with a run cut where a word begins at a column's shared edge.
+    let edges: Vec<f64> = bounds
+        .iter()
+        .skip(1)
+        .map(|b| b + 1.0)
+        .filter(|e| lefts.contains_key(&((e * 2.0).round() as i64)))
+        .collect();
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut l)| {
+            if i >= start + header_len {
+                let wide = 0.25 * l.height;
+                l.runs = l
+                    .runs
+                    .into_iter()
+                    .flat_map(|r| r.split_at(&edges, wide))
+                    .collect();
+            }
+            l
+        })
+        .collect();
     // Where each column's widest line ends: a line that reaches it with one word was cut
     // there by the column's edge.
     let mut rights = vec![f64::NEG_INFINITY; n];
@@ -369,6 +450,37 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
         gaps.get(gaps.len() / 4).copied().unwrap_or(0.0)
     };
 
+    // A section's heading without a number: one run across the columns ("Personal").
+    let spans = |l: &Line| {
+        l.runs.len() == 1
+            && l.runs.first().is_some_and(|r| {
+                bounds
+                    .get(column_of(r.left) + 2)
+                    .is_some_and(|b| r.right > *b)
+            })
+    };
+    let page_number = |i: usize, l: &Line| {
+        PAGE_NUMBER.is_match(l.text().trim()) && margins.get(i).copied().unwrap_or(false)
+    };
+    // The lines of the table's cells, for telling how the cells stand in their rows.
+    let cell_lines: Vec<(usize, &Line)> = lines
+        .iter()
+        .enumerate()
+        .skip(start + header_len)
+        .filter(|(i, l)| {
+            let text = l.text();
+            !(spans(l)
+                || page_number(*i, l)
+                || furniture(*i, l)
+                || header_texts.contains(&text)
+                || header_at(&lines, *i).is_some())
+        })
+        .collect();
+    let centred = match number_col {
+        Some(nc) => centred(&cell_lines, nc, &roles, &column_of)?,
+        None => None,
+    };
+
     let mut out: Vec<Vec<String>> = vec![header];
     let mut row: Option<(Vec<String>, Vec<Option<Run>>)> = None;
     let mut previous: Option<&Line> = None;
@@ -384,7 +496,10 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
             }
             continue;
         }
-        if PAGE_NUMBER.is_match(text.trim()) || furniture(k - 1, line) {
+        // (A number alone on its line is a row's where the cells stand in the middle.)
+        let lone_number = PAGE_NUMBER.is_match(text.trim())
+            && (centred.is_none() || margins.get(k - 1).copied().unwrap_or(false));
+        if lone_number || furniture(k - 1, line) {
             continue;
         }
         // A header again, laid out otherwise: the same columns go on; other columns are another
@@ -397,17 +512,17 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
             break;
         }
         let placed: Vec<(usize, &Run)> = line.runs.iter().map(|r| (column_of(r.left), r)).collect();
-        // A section's heading without a number: one run across the columns ("Personal").
-        let spanning = placed.len() == 1
-            && placed
-                .first()
-                .is_some_and(|(c, r)| bounds.get(c + 2).is_some_and(|b| r.right > *b));
+        let spanning = spans(line);
+        let numbered = |nc: usize| {
+            placed
+                .iter()
+                .any(|(c, r)| *c == nc && STARTS_NUMBER.is_match(&r.text))
+        };
         let begins = spanning
-            || match number_col {
-                Some(nc) => placed
-                    .iter()
-                    .any(|(c, r)| *c == nc && STARTS_NUMBER.is_match(&r.text)),
-                None => previous.is_none_or(|p| {
+            || match (number_col, &centred) {
+                (Some(_), Some(starts)) => starts.contains(&(k - 1)),
+                (Some(nc), None) => numbered(nc),
+                (None, _) => previous.is_none_or(|p| {
                     p.page != line.page || pitch > 0.0 && line.top - p.top > 1.3 * pitch
                 }),
             };
@@ -435,9 +550,156 @@ pub(crate) fn rows(words: &[PdfWord]) -> Option<(Vec<Vec<String>>, Option<String
     // sets none (Word's cells have no margin above and below), the whole table runs into a
     // few rows: not read, rather than read as a few long items.
     if number_col.is_none() && data_lines >= 8 && (out.len() - 1) * 8 < data_lines {
-        return None;
+        return Ok(None);
     }
-    Some((out, title))
+    Ok(Some((out, title)))
+}
+
+/// The rows of a table (its header row first) and the text above it.
+pub(crate) type Table = (Vec<Vec<String>>, Option<String>);
+
+/// The line pitch of a cell's lines: the lower quartile of the gaps between the lines of each
+/// column (the gaps between rows, with their cells' padding, are wider).
+fn cell_pitch(lines: &[&Line], column_of: &impl Fn(f64) -> usize) -> f64 {
+    let mut tops: HashMap<usize, Vec<(u32, f64)>> = HashMap::new();
+    for l in lines {
+        for r in &l.runs {
+            tops.entry(column_of(r.left))
+                .or_default()
+                .push((l.page, l.top));
+        }
+    }
+    let mut gaps: Vec<f64> = tops
+        .values()
+        .flat_map(|t| t.windows(2).map(|p| (p[0], p[1])).collect::<Vec<_>>())
+        .filter(|(a, b)| a.0 == b.0 && b.1 - a.1 > 0.5)
+        .map(|(a, b)| b.1 - a.1)
+        .collect();
+    gaps.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    gaps.get(gaps.len() / 4).copied().unwrap_or(0.0)
+}
+
+/// Whether the cells of a table stand in the middle of their rows (LibreOffice prints an HTML
+/// table so) rather than at their top: then a row's number stands halfway down its longer
+/// cells, and the lines above it are its own, not the row's before. Told from the lines of the
+/// cells (`cells`: each with its index among the page's lines) by the rows that hold one
+/// number: a row's lines are parted from the next row's by the cells' padding, a gap wider than
+/// a cell's lines leave, in every column at once (a "band"); the number stands on the band's
+/// first line (at the top) or halfway between its first and last (in the middle) — or, where no
+/// padding parts the rows, between two lines of the matter's column.
+///
+/// `Ok(Some(starts))`: in the middle, and the indices of the lines that begin a row. `Ok(None)`:
+/// at the top. `Err`: in the middle, but the rows cannot be told apart (no padding, rows of
+/// both kinds, a row that may go on from the page before): refused, not guessed at.
+fn centred(
+    cells: &[(usize, &Line)],
+    number_col: usize,
+    roles: &[Option<Role>],
+    column_of: &impl Fn(f64) -> usize,
+) -> Result<Option<BTreeSet<usize>>, String> {
+    let table: Vec<&Line> = cells.iter().map(|(_, l)| *l).collect();
+    let pitch = cell_pitch(&table, column_of);
+    if pitch <= 0.0 {
+        return Ok(None);
+    }
+    // Where each band begins, as positions in `table`.
+    let starts: Vec<usize> = (0..table.len())
+        .filter(|&i| {
+            let l = table[i];
+            i.checked_sub(1)
+                .and_then(|j| table.get(j))
+                .is_none_or(|p| p.page != l.page || l.top - p.top > 1.5 * pitch)
+        })
+        .collect();
+    let bands: Vec<&[&Line]> = starts
+        .iter()
+        .enumerate()
+        .map(|(b, &from)| {
+            let to = starts.get(b + 1).copied().unwrap_or(table.len());
+            table.get(from..to).unwrap_or(&[])
+        })
+        .collect();
+    let numbered = |l: &Line| {
+        l.runs
+            .iter()
+            .any(|r| column_of(r.left) == number_col && STARTS_NUMBER.is_match(&r.text))
+    };
+    let matter_col = roles.iter().position(|r| *r == Some(Role::Matter));
+    let (mut top, mut middle, mut crowded, mut between) = (0, 0, 0, 0);
+    let mut first_page = None;
+    for band in &bands {
+        let numbers: Vec<&&Line> = band.iter().filter(|l| numbered(l)).collect();
+        // (A number in the middle has its column to itself: nothing above or below it there.)
+        let alone = band
+            .iter()
+            .filter(|l| l.runs.iter().any(|r| column_of(r.left) == number_col))
+            .count()
+            == 1;
+        if let (Some(first), Some(last), [n]) = (band.first(), band.last(), numbers.as_slice()) {
+            if last.top - first.top > 0.9 * pitch && alone {
+                if (n.top - first.top).abs() <= 0.3 * pitch {
+                    top += 1;
+                } else if ((first.top + last.top) / 2.0 - n.top).abs() <= 0.5 * pitch {
+                    middle += 1;
+                    first_page.get_or_insert(n.page);
+                }
+            }
+        }
+        if numbers.len() > 1 {
+            crowded += 1;
+        }
+        // Without padding: a number with no line of the matter beside it, but one half a line
+        // above and one half a line below.
+        let Some(mc) = matter_col else { continue };
+        for n in &numbers {
+            let offsets: Vec<f64> = table
+                .iter()
+                .filter(|l| l.page == n.page && (l.top - n.top).abs() < pitch)
+                .filter(|l| l.runs.iter().any(|r| column_of(r.left) == mc))
+                .map(|l| l.top - n.top)
+                .collect();
+            let half = |d: f64| (d.abs() - pitch / 2.0).abs() <= 0.2 * pitch;
+            if !offsets.iter().any(|d| d.abs() <= 0.25 * pitch)
+                && offsets.iter().any(|d| *d < 0.0 && half(*d))
+                && offsets.iter().any(|d| *d > 0.0 && half(*d))
+            {
+                between += 1;
+                first_page.get_or_insert(n.page);
+            }
+        }
+    }
+    if middle == 0 && between == 0 {
+        return Ok(None);
+    }
+    let refused = |why: String| {
+        format!(
+            "tabellens celler står mitt i raderna (sidan {}), och {why}; raderna kan inte skiljas åt säkert – läs in källfilen (Word, OpenDocument, HTML) eller en PDF med cellerna överst i raderna",
+            first_page.unwrap_or(1)
+        )
+    };
+    if top > 0 {
+        return Err(refused("andra rader har dem överst".into()));
+    }
+    if crowded > 0 || middle == 0 {
+        return Err(refused("raderna skiljs inte av något mellanrum".into()));
+    }
+    // A row at a page's top without a number may go on from the page before.
+    for pair in bands.windows(2) {
+        if let ([.., last], [first, ..]) = (pair[0], pair[1]) {
+            if first.page != last.page && !pair[1].iter().any(|l| numbered(l)) {
+                return Err(refused(format!(
+                    "raden överst på sidan {} har inget nummer och kan fortsätta från sidan före",
+                    first.page
+                )));
+            }
+        }
+    }
+    Ok(Some(
+        starts
+            .iter()
+            .filter_map(|&i| cells.get(i).map(|(index, _)| *index))
+            .collect(),
+    ))
 }
 
 #[cfg(test)]
@@ -538,7 +800,7 @@ mod tests {
             ],
         );
         put(&mut w, 2, 800.0, &[(280.0, "2")]);
-        let (found, title) = rows(&w).expect("a table");
+        let (found, title) = rows(&w).expect("readable").expect("a table");
         assert_eq!(
             title.as_deref(),
             Some("Delegationsordning för socialnämnden")
@@ -564,7 +826,7 @@ mod tests {
                 s(&["1.1.3", "Avskrivning av fordran", "", "Enhetschef"]),
             ]
         );
-        assert_eq!(rows(&w[..3]), None);
+        assert_eq!(rows(&w[..3]), Ok(None));
     }
 
     /// Running footers that count their pages, a section's heading without a number across
@@ -639,7 +901,7 @@ mod tests {
             136.0,
             &[(50.0, "9.9"), (100.0, "Annat"), (400.0, "Annan")],
         );
-        let (found, _) = rows(&w).expect("a table");
+        let (found, _) = rows(&w).expect("readable").expect("a table");
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(
             found,
@@ -695,7 +957,7 @@ mod tests {
             128.0,
             &[(50.0, "3a"), (100.0, "Ledighet"), (400.0, "Rektor")],
         );
-        let (found, _) = rows(&w).expect("a table");
+        let (found, _) = rows(&w).expect("readable").expect("a table");
         let numbers: Vec<&str> = found.iter().skip(1).map(|r| r[0].as_str()).collect();
         assert_eq!(numbers, ["A.1", "K 12", "3a"]);
         assert_eq!(found[1][2], "Ekonomichef\nEnhetschef");
@@ -726,8 +988,140 @@ mod tests {
                 &[(50.0, nr), (85.0, matter), (400.0, "Enhetschef")],
             );
         }
-        let (found, _) = rows(&w).expect("a table");
+        let (found, _) = rows(&w).expect("readable").expect("a table");
         assert_eq!(found[1], ["1.1", "Beslut om bistånd", "Enhetschef"]);
+    }
+
+    /// A cell's last word too close to the next column's first, one run on the line: cut
+    /// where the next column's cells begin.
+    #[test]
+    fn a_run_cut_at_a_columns_edge() {
+        let mut w = Vec::new();
+        put(
+            &mut w,
+            1,
+            60.0,
+            &[
+                (50.0, "Nr"),
+                (100.0, "Ärende"),
+                (300.0, "Lag"),
+                (400.0, "Delegat"),
+            ],
+        );
+        for (i, nr) in ["1", "2", "3"].iter().enumerate() {
+            put(
+                &mut w,
+                1,
+                80.0 + 16.0 * i as f64,
+                &[
+                    (50.0, nr),
+                    (100.0, "Bygglov"),
+                    (300.0, "PBL"),
+                    (400.0, "Chef"),
+                ],
+            );
+        }
+        // "än" ends 5 before "6" (a space is 3), close enough to be one run.
+        put(
+            &mut w,
+            1,
+            128.0,
+            &[(100.0, "i"), (283.0, "än"), (300.0, "6 kap")],
+        );
+        let (found, _) = rows(&w).expect("readable").expect("a table");
+        assert_eq!(found[3], ["3", "Bygglov i än", "PBL 6 kap", "Chef"]);
+    }
+
+    /// Words as LibreOffice places an HTML table's: each cell in the middle of its row, rows
+    /// parted by their cells' padding (the coordinates of `tests/corpus/delegation/04.pdf`).
+    fn centred_table(padding: f64) -> Vec<PdfWord> {
+        let mut w = Vec::new();
+        put(
+            &mut w,
+            1,
+            100.0,
+            &[
+                (60.0, "Punkt"),
+                (200.0, "Ärendetyp"),
+                (400.0, "Beslutsfattare"),
+            ],
+        );
+        let mut top = 130.0;
+        put(
+            &mut w,
+            1,
+            top,
+            &[(96.0, "Deltagande i kurser, konferenser och dyl. -")],
+        );
+        put(&mut w, 1, top + 7.0, &[(400.0, "Ordförande")]);
+        put(&mut w, 1, top + 14.0, &[(96.0, "förtroendevalda")]);
+        top += 14.0 + padding;
+        put(
+            &mut w,
+            1,
+            top,
+            &[
+                (58.0, "1"),
+                (96.0, "Omfördelning av medel"),
+                (400.0, "Förvaltningschef"),
+            ],
+        );
+        top += padding;
+        let matter = [
+            "Upphandling av lös egendom,",
+            "entreprenader och tjänster",
+            "- till högst åtta basbelopp",
+            "- övrigt",
+        ];
+        for (i, m) in matter.iter().enumerate() {
+            put(&mut w, 1, top + 14.0 * i as f64, &[(96.0, m)]);
+        }
+        put(&mut w, 1, top + 14.0, &[(400.0, "- Förvaltningschef")]);
+        put(&mut w, 1, top + 21.0, &[(58.0, "2")]);
+        put(&mut w, 1, top + 28.0, &[(400.0, "- Au")]);
+        top += 42.0 + padding;
+        put(
+            &mut w,
+            1,
+            top,
+            &[
+                (58.0, "3"),
+                (96.0, "Beslut om attesträtt"),
+                (400.0, "Förvaltningschef"),
+            ],
+        );
+        w
+    }
+
+    /// Cells in the middle of their rows: the lines above a row's number are its own.
+    #[test]
+    fn cells_in_the_middle_of_their_rows() {
+        let (found, _) = rows(&centred_table(31.0))
+            .expect("readable")
+            .expect("a table");
+        assert_eq!(found.len(), 5, "{found:?}");
+        assert_eq!(
+            found[1],
+            [
+                "",
+                "Deltagande i kurser, konferenser och dyl. - förtroendevalda",
+                "Ordförande"
+            ]
+        );
+        assert_eq!(found[2], ["1", "Omfördelning av medel", "Förvaltningschef"]);
+        assert_eq!(found[3][0], "2");
+        assert!(found[3][1].starts_with("Upphandling av lös egendom, entreprenader"));
+        assert!(found[3][1].ends_with("\n- övrigt"), "{:?}", found[3][1]);
+        assert_eq!(found[3][2], "- Förvaltningschef\n- Au");
+        assert_eq!(found[4], ["3", "Beslut om attesträtt", "Förvaltningschef"]);
+    }
+
+    /// Cells in the middle of rows that no padding parts: refused, not read with the lines
+    /// above each number given to the row before.
+    #[test]
+    fn cells_in_the_middle_of_rows_without_padding_are_refused() {
+        let refused = rows(&centred_table(14.0)).expect_err("refused");
+        assert!(refused.contains("mitt i raderna (sidan 1)"), "{refused}");
     }
 
     proptest::proptest! {
@@ -752,7 +1146,7 @@ mod tests {
                     page, left, top, width, height, text: text.to_string(),
                 })
                 .collect();
-            if let Some((rows, _)) = rows(&words) {
+            if let Ok(Some((rows, _))) = rows(&words) {
                 let width = rows.first().map_or(0, Vec::len);
                 proptest::prop_assert!(rows.iter().all(|r| r.len() == width));
             }
