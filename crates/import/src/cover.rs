@@ -885,6 +885,12 @@ fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> b
         || f == Field::PlaceTime
             && find_times(v).0.is_none()
             && (WRAPPED_TIME.is_match(cell) || PLACE_THEN_TIME.is_match(cell))
+        // "Tid: Kl 13:00" / "16:30": the end, its dash lost, on a line of its own.
+        || matches!(f, Field::PlaceTime | Field::Time)
+            && matches!(find_times(v), (Some(_), None))
+            && matches!(find_times(cell), (Some(_), None))
+            && cell.trim_white().len() <= 8
+            && WRAPPED_TIME.is_match(cell.trim_white())
 }
 
 /// "Kl i Sjuntorpsrummet, Stadshuset Mats Wiking (S) ordförande …" → ("Sjuntorpsrummet,
@@ -899,9 +905,36 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
     }
     // "Lilla sessionssalen, Medborgarhuset Arlöv kl Hans-Åke Mårtensson (S), tjg ers. …": the
     // place, "kl" whose time was lost, then the first member with a party.
-    let (at, len) = [" kl ", " kl. "]
+    let Some((at, len)) = [" kl ", " kl. "]
         .iter()
-        .find_map(|p| v.find(p).map(|i| (i, p.len())))?;
+        .find_map(|p| v.find(p).map(|i| (i, p.len())))
+    else {
+        // "Oden, Sigfridsområdet, Emil Lindells v 15, Växjö Suzanne Frank (M), ordförande …":
+        // no time at all; a place of parts parted by commas, one of them no name (a word
+        // alone, or with a number), then the first member.
+        let (mut place, mut members) = place_then_members(v)?;
+        // ("…, Växjö Suzanne Frank (M)": a place ends with a word after its last comma, the
+        // town, not with the comma; the name of three words gives its first back.)
+        let at = members.as_ptr() as usize - v.as_ptr() as usize;
+        let name_words = PARTY.find(members).map_or(0, |m| {
+            members
+                .get(..m.start())
+                .unwrap_or("")
+                .split_whitespace()
+                .count()
+        });
+        if v.get(..at).is_some_and(|b| b.trim_end().ends_with(',')) && name_words >= 3 {
+            let town = members.find(' ').unwrap_or(0);
+            place = v.get(..at + town).unwrap_or(place).trim_white();
+            members = members.get(town..).unwrap_or(members).trim_white();
+        }
+        let no_name =
+            |p: &str| p.split_whitespace().count() == 1 || p.contains(|c: char| c.is_ascii_digit());
+        return (place.starts_with(char::is_uppercase)
+            && place.contains(',')
+            && place.split(',').any(|p| no_name(p.trim())))
+        .then_some((place, members));
+    };
     let place = v.get(..at)?.trim_white().trim_end_matches([',', ' ']);
     let members = v.get(at + len..)?;
     let first_party = PARTY.find(members)?;
@@ -1302,6 +1335,14 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             after_chair(cover, v);
         }
         Field::Adjusters => {
+            // "Jan Dahlquist, ersättare Anki Dåderman": the justerare's substitute, after the
+            // justerare, justerar only in their place.
+            static SUBSTITUTE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+                Regex::new(r"(?:,\s*|\s)(?i:ersättare|ers\.)\s*:?\s+\p{Lu}").expect("static regex")
+            });
+            let v = SUBSTITUTE_AFTER
+                .find(v)
+                .map_or(v, |m| v.get(..m.start()).unwrap_or(v));
             for name in crate::persons::names(v) {
                 if !cover.adjusters.contains(&name) {
                     cover.adjusters.push(name);
@@ -1393,6 +1434,17 @@ fn clean_place(place: &str) -> String {
         .split_whitespace()
         .filter(|w| !(w.starts_with(':') && w.len() > 1))
         .collect();
+    // "Kommunhuset, Harriesalen, 29 augusti klockan 15:00-15:45": the day of a date without
+    // its year, after a comma, ends no place.
+    if let [.., before, day, month] = words.as_slice() {
+        if before.ends_with(',')
+            && (1..=2).contains(&day.len())
+            && day.bytes().all(|b| b.is_ascii_digit())
+            && crate::dates::is_month(month)
+        {
+            words.truncate(words.len() - 2);
+        }
+    }
     // "Plats Forumsalen i Tranemo Tid 13:30-17:30": the label of the time, left when the
     // time was taken out, ends no place.
     // "Tekniska kontoret, Sveagatan 12, Alingsås, kl 15:": nor does an hour whose minutes
@@ -3867,6 +3919,11 @@ mod tests {
                 "Kommunhuset Svenljunga kl 14,00 17,15 (Ajournering )",
                 "Kommunhuset Svenljunga",
             ),
+            // Nineteenth held-out 1907: a date that lost its year.
+            (
+                "Kommunhuset, Harriesalen, 29 augusti klockan 15:00-15:45",
+                "Kommunhuset, Harriesalen",
+            ),
         ] {
             let c = cover_of(&format!("Plats och tid\t{value}\n"));
             assert_eq!(c.place.as_deref(), Some(place), "{value}");
@@ -3874,6 +3931,44 @@ mod tests {
         let c = cover_of("Plats och tid\nBeslutande\tKommunkontoret, Surahammar Måndag 17 november2014, kl Britt-Inger Fröberg (S), ordförande Tobias Nordlander (S)\n");
         assert_eq!(c.place.as_deref(), Some("Kommunkontoret, Surahammar"));
         assert_eq!(c.date.as_deref(), Some("2014-11-17"));
+    }
+
+    /// Nineteenth held-out 1901: the place under the members' label, no time at all, its town
+    /// after its last comma before the chair.
+    #[test]
+    fn a_place_without_a_time_before_the_members() {
+        let flat = |text: &str| {
+            let lines = crate::unflatten::unflatten(split_lines(text));
+            parse(&lines, &vec![false; lines.len()])
+        };
+        let c = flat("1 PROTOKOLL 1(18) Landstingsstyrelsen Tid Tisdagen den 11 december, kl Plats Närvarande ledamöter Oden, Sigfridsområdet, Emil Lindells v 15, Växjö Suzanne Frank (M), ordförande Lena Karlsson (C), första vice ordf. Göran Giselsson (M) Pernilla Sjöberg (M) Sekreterare Marianne Hammarström\n");
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Oden, Sigfridsområdet, Emil Lindells v 15, Växjö")
+        );
+        assert_eq!(
+            c.attendees.first().map(|a| a.name.as_str()),
+            Some("Suzanne Frank")
+        );
+        // Names parted by commas are no place.
+        let c = flat("1 PROTOKOLL 1(18) Landstingsstyrelsen Tid Tisdagen den 11 december, kl Plats Närvarande ledamöter Anna Ek, Bo Al, Cai Li (S) Pernilla Sjöberg (M) Sekreterare Marianne Hammarström\n");
+        assert_eq!(c.place, None);
+    }
+
+    /// Nineteenth held-out 1909: the justerare's substitute after the justerare.
+    #[test]
+    fn the_justerares_substitute_after_the_justerare() {
+        let c = cover_of("Justerare\tJan Dahlquist, ersättare Anki Dåderman\n");
+        assert_eq!(c.adjusters, ["Jan Dahlquist"]);
+    }
+
+    /// Nineteenth held-out 1904: the end time without its dash, cut onto a line of its own.
+    #[test]
+    fn the_end_time_on_a_line_of_its_own() {
+        let c = cover_of("Tid: Kl 13:00\n16:30\nPlats: Forsen\n");
+        assert_eq!(c.start_time.as_deref(), Some("13:00"));
+        assert_eq!(c.end_time.as_deref(), Some("16:30"));
+        assert_eq!(c.place.as_deref(), Some("Forsen"));
     }
 
     /// Seventh held-out 708: the sentence that sends the list elsewhere, then the others

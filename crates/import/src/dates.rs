@@ -248,6 +248,12 @@ fn clock_times(s: &str) -> impl Iterator<Item = (usize, u32, u32)> + '_ {
     })
 }
 
+/// A month's name, written out or shortened ("augusti", "aug"), in any case.
+pub(crate) fn is_month(word: &str) -> bool {
+    let w = word.trim_end_matches(['.', ',']).to_lowercase();
+    MONTHS.iter().any(|(m, _)| *m == w)
+}
+
 /// Where the last clock time in `s` ends.
 pub(crate) fn last_time_end(s: &str) -> Option<usize> {
     clock_times(s).last().map(|(end, _, _)| end)

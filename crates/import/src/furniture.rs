@@ -92,6 +92,19 @@ pub const NOTICE_BOILERPLATE: [&str; 5] = [
     "BEVIS",
 ];
 
+/// `v` after the notice's sentences it opens with ("Protokollet är justerat. Justeringen har
+/// tillkännagivits genom anslag. Kommunstyrelsen (KS) …" → "Kommunstyrelsen (KS) …").
+fn after_notice_sentences(mut v: &str) -> &str {
+    while let Some(rest) = NOTICE_BOILERPLATE
+        .iter()
+        .filter(|b| b.ends_with('.'))
+        .find_map(|b| v.strip_prefix(b))
+    {
+        v = rest.trim_start();
+    }
+    v
+}
+
 /// Removes *anslag/bevis* boilerplate from a value.
 pub fn strip_boilerplate(s: &str) -> String {
     let mut out = s.to_string();
@@ -309,6 +322,18 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
         if b.len() > "direktionen".len() && b.to_lowercase().ends_with(" direktionen") {
             return "Direktionen".to_string();
         }
+        // "Marianne Hammarström Landstingsstyrelsen": the header's contact person before it.
+        let words: Vec<&str> = b.split_whitespace().collect();
+        if let [first, last, rest @ ..] = words.as_slice() {
+            let rest = rest.join(" ");
+            if crate::persons::is_first_name(first)
+                && last.starts_with(char::is_uppercase)
+                && ends_like_body(&rest)
+                && is_body_line(&rest)
+            {
+                return rest;
+            }
+        }
         b.get(..NOTICE.len())
             .filter(|p| p.to_lowercase() == NOTICE)
             .and_then(|_| b.get(NOTICE.len()..))
@@ -344,8 +369,13 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
         }
         // "Organ Socialnämnden Datum för …" on a flattened page: the label, a space, and a
         // body's name at the start of what follows.
+        // ("Organ Protokollet är justerat. Justeringen har tillkännagivits genom anslag.
+        // Kommunstyrelsen (KS) Sammanträdesdatum": the notice's sentences between.)
         if let Some(c) = crate::text::matched(&BODY_LABEL_SPACED, text) {
-            if let Some(b) = c.get(1).and_then(|v| body_prefix(v.as_str())) {
+            if let Some(b) = c
+                .get(1)
+                .and_then(|v| body_prefix(after_notice_sentences(v.as_str())))
+            {
                 return Some(b);
             }
         }
@@ -418,6 +448,7 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
         .map(|(t, _)| t.to_string())
         .or_else(|| page_start_body(lines))
         .or_else(|| named_protocol_body(lines))
+        .or_else(|| code_body(lines))
         .or_else(|| {
             lines
                 .iter()
@@ -471,6 +502,15 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
             if l.text[..g.start()].trim_end().ends_with(" inom") {
                 continue;
             }
+            // ("Vård och omsorgsnämndens ordförande Gunnel Andersson" among those present:
+            // another body's chair, a guest.)
+            let after = l.text.get(g.end()..).unwrap_or("");
+            if ["ens ordförande", "ens ordf", "ens vice ordförande"]
+                .iter()
+                .any(|p| after.starts_with(p))
+            {
+                continue;
+            }
             let name = g.as_str().to_lowercase();
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
             let e = counts.entry(name).or_insert((0, at));
@@ -490,6 +530,33 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
             })
         })
         .map(|(name, _)| normal_case(&format!("{name}en")))
+}
+
+/// The body its code names without doubt, kommunfullmäktige's "KF" and kommunstyrelsen's "KS":
+/// before the §§' numbers ("Ks 58 …"), or deciding ("KF:s beslut", "KF s beslut" with the colon
+/// lost, where the reader made the heading "KF 35 Dnr 0183/ DELGIVNINGAR" a § of its own), when
+/// the text names that body too.
+fn code_body(lines: &[Line]) -> Option<String> {
+    let code = paragraph_code(lines).or_else(|| {
+        lines.iter().find_map(|l| {
+            ["KF", "KS"].into_iter().find_map(|c| {
+                [":s beslut ", " s beslut "]
+                    .iter()
+                    .any(|d| l.text.starts_with(&format!("{c}{d}")))
+                    .then(|| c.to_string())
+            })
+        })
+    })?;
+    let name = match code.to_uppercase().as_str() {
+        "KF" => "kommunfullmäktige",
+        "KS" => "kommunstyrelsen",
+        _ => return None,
+    };
+    // (Only a body the text also names: "Ordföranden föreslår att kommunfullmäktige …".)
+    lines
+        .iter()
+        .any(|l| l.text.to_lowercase().contains(name))
+        .then(|| normal_case(name))
 }
 
 /// The register's code before the §§' numbers ("KF 59 Godkännande av dagordning", "KFN 89
@@ -1256,6 +1323,35 @@ mod tests {
             body_prefix("SVENLJUNGA KOMMUN SAMMANTRÄDESPROTOKOLL Kommunstyrelsen Plats och tid")
                 .as_deref(),
             Some("Kommunstyrelsen")
+        );
+    }
+
+    /// Nineteenth held-out 1901, 1904, 1910, 1911: the body after a contact person's name,
+    /// after the notice's sentences, named by its code and in the text; not another body's
+    /// chair among those present.
+    #[test]
+    fn bodies_of_the_nineteenth_set() {
+        let body = |text: &str| detect_body(&crate::lines::split_lines(text), "");
+        assert_eq!(
+            body("Planeringsavd,\nMarianne Hammarström Landstingsstyrelsen\n").as_deref(),
+            Some("Landstingsstyrelsen")
+        );
+        assert_eq!(
+            body("ANSLAG/BEVIS\nOrgan Protokollet är justerat. Justeringen har tillkännagivits genom anslag. Kommunstyrelsen (KS) Sammanträdesdatum\n").as_deref(),
+            Some("Kommunstyrelsen")
+        );
+        let kf = "§ 35 DELGIVNINGAR\nKF s beslut Godkänna redovisade delgivningar.\nHandlingar i ärendet:\n";
+        assert_eq!(body(kf), None, "a code alone names no body");
+        assert_eq!(
+            body(&format!(
+                "{kf}Ordföranden föreslår att kommunfullmäktige godkänner delgivningarna.\n"
+            ))
+            .as_deref(),
+            Some("Kommunfullmäktige")
+        );
+        assert_eq!(
+            body("Tjänstemän/övriga Stefan Larsson, kommunchef\nVård och omsorgsnämndens ordförande Gunnel Andersson\n"),
+            None
         );
     }
 
