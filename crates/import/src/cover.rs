@@ -1966,6 +1966,16 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
             // Larsson (m)"): part of the name, not a word of it.
             start = Some(*off);
             run.push((*off, w));
+        } else if run.len() == 1
+            && crate::persons::initials(w)
+            && (k == 0 || words.get(k - 1).is_none_or(|(_, p)| !name_word(p)))
+        {
+            // Initials before a surname alone ("C. Odhner (S)", "M Gadde-Jennische (M)",
+            // "A-C. Mattsson (FP)"): the name as the list writes it.
+            count += 1;
+            start = Some(*off);
+            run.push((*off, w));
+            break;
         } else {
             break;
         }
@@ -3953,6 +3963,24 @@ mod tests {
         // Names parted by commas are no place.
         let c = flat("1 PROTOKOLL 1(18) Landstingsstyrelsen Tid Tisdagen den 11 december, kl Plats Närvarande ledamöter Anna Ek, Bo Al, Cai Li (S) Pernilla Sjöberg (M) Sekreterare Marianne Hammarström\n");
         assert_eq!(c.place, None);
+    }
+
+    /// Nineteenth held-out 1902: initials before a surname alone.
+    #[test]
+    fn initials_before_a_surname_alone() {
+        let c = cover_of("Beslutande\tHåkan Collin (S) M Gadde-Jennische (M) Leif Nilsson (V) C. Odhner (S) David Olsson (M) A-C. Mattsson (FP)\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Håkan Collin",
+                "M Gadde-Jennische",
+                "Leif Nilsson",
+                "C. Odhner",
+                "David Olsson",
+                "A-C. Mattsson"
+            ]
+        );
     }
 
     /// Nineteenth held-out 1909: the justerare's substitute after the justerare.

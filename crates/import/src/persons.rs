@@ -716,6 +716,11 @@ pub(crate) fn is_initial(w: &str) -> bool {
     t.chars().count() == 1 && t.chars().all(char::is_uppercase)
 }
 
+/// An initial, or initials joined by a hyphen ("A-C.", "K-G").
+pub(crate) fn initials(w: &str) -> bool {
+    is_initial(w) || w.contains('-') && w.trim_end_matches('.').split('-').all(is_initial)
+}
+
 pub(crate) static SUBSTITUTE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)med\s+\S+(?:\s+\S+){0,3}?\s+som\s+(?:ersättare|ers\.?)(?:[\s.,;]|$)")
         .expect("static regex")

@@ -423,12 +423,13 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
                 };
                 if b_number > a_number + 1 {
                     let line = items.get(b.head).map_or(0, |it| it.no);
+                    let lacking = if b_number == a_number + 2 {
+                        format!("§ {}", a_number + 1)
+                    } else {
+                        format!("§§ {}–{}", a_number + 1, b_number - 1)
+                    };
                     out.warnings.push(format!(
-                        "line {line}: §§ {}–{} saknas mellan § {} och § {}",
-                        a_number + 1,
-                        b_number - 1,
-                        a_number,
-                        b_number
+                        "line {line}: {lacking} saknas mellan § {a_number} och § {b_number}"
                     ));
                 }
             }

@@ -1098,6 +1098,14 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
         "§§",
         "protokoll",
         "sammanträdesprotokoll",
+        // "T.o.m. 50 Sven-Olov Gradin (M)", "Fr.o.m. 52 Paul Höglund (C)": the §§ one was
+        // present for, in a list of those present.
+        "t.o.m.",
+        "t.o.m",
+        "fr.o.m.",
+        "fr.o.m",
+        "tom",
+        "from",
     ]
     .contains(&prev_lower.as_str())
     {
@@ -1521,9 +1529,11 @@ fn cut_headings(
     let confirmed = |k: usize| {
         let (n, _, b) = heading_at(&words, k)?;
         let after_sentence = |k: usize| k > 0 && words[k - 1].ends_with(['.', '?', '!']);
+        // (The next number may be one on: "239 Val av protokolljusterare … 241
+        // Landstingsdirektörens rapport", the heading between having lost its number.)
         (after_sentence(k)
             && (b..words.len()).any(|k2| {
-                number_of(words[k2]) == Some(n + 1)
+                matches!(number_of(words[k2]), Some(m) if m == n + 1 || m == n + 2)
                     && after_sentence(k2)
                     && heading_at(&words, k2).is_some()
             }))
@@ -1547,7 +1557,12 @@ fn cut_headings(
         let mut next = n + 1;
         let mut from = b;
         while let Some(k) = (from..words.len()).find(|&k| {
-            number_of(words[k]) == Some(next)
+            // (Or one on, after a sentence's end: a heading between lost its number.)
+            let one_on = number_of(words[k]) == Some(next + 1)
+                && k > 0
+                && words[k - 1].ends_with(['.', '?', '!'])
+                && !(from..k).any(|j| number_of(words[j]) == Some(next));
+            (number_of(words[k]) == Some(next) || one_on)
                 && k > 0
                 && (words[k - 1].ends_with(['.', ')', '?', '!'])
                     // "… justeringar 2 Delegation/Bemyndigande Dnr 14VN5": a title that the
@@ -1562,7 +1577,7 @@ fn cut_headings(
                 break;
             };
             found.push((m, k, a, b));
-            next += 1;
+            next = m + 1;
             from = b;
         }
     }
@@ -2232,6 +2247,28 @@ mod tests {
                 .any(|t| t.starts_with("§ 126 Information om ändring")),
             "{texts:?}"
         );
+        // Nineteenth held-out 1901: the next heading one number on, the one between having
+        // lost its number.
+        let text = include_str!("../../../tests/corpus/protocols/heldout19/1901.txt");
+        let page = text.split("\n\n").nth(1).unwrap_or("");
+        let page = without_page_number(page).to_string();
+        let (cut, _) = cut_headings(Line { no: 3, text: page }, false, &[], Some(2), true);
+        let texts: Vec<&str> = cut.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            texts.contains(&"§ 239 Val av protokolljusterare samt justeringsdatum"),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"§ 241 Landstingsdirektörens rapport"),
+            "{texts:?}"
+        );
+        // Nineteenth held-out 1912: "T.o.m. 50 Sven-Olov Gradin (M)" in a list of those
+        // present is no heading.
+        let text = include_str!("../../../tests/corpus/protocols/heldout19/1912.txt");
+        let page = text.split("\n\n").nth(1).unwrap_or("");
+        let page = without_page_number(page).to_string();
+        let (cut, met) = cut_headings(Line { no: 3, text: page }, false, &[], Some(2), true);
+        assert!(!met && cut.len() == 1, "{cut:?}");
         // On a later page, numbered points of a §'s text far into the page are no headings.
         let (cut, met) = cut_headings(
             Line {
