@@ -312,6 +312,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let mut run_holds_adjusters = false;
     // The last label read, but for "Paragrafer" and the labels whose values are not used.
     let mut last_label: Option<Field> = None;
+    // A label of the others present ("Övriga närvarande") stood on the cover.
+    let mut others_seen = false;
     for (i, line) in lines.iter().enumerate() {
         if line.is_blank() {
             continue;
@@ -475,6 +477,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             }
             match label {
                 Some((field, rest)) => {
+                    others_seen |= field == Field::Others;
                     // "Plats och tid Ivern, … kl 08:30-12.15 Beslutande Ledamöter": a list's
                     // label at the end of the line, its names on the next.
                     let (rest, opens) = match trailing_people_label(rest) {
@@ -653,6 +656,17 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         }
                     }
                     Some(Field::Ignore) => {}
+                    // "Rose-Marie Moberg (förvaltningssekreterare) Joel Säll (All:in) 149 Hanna
+                    // Grönlund (planarkitekt) 153 …" at the next page's top: the others present
+                    // go on, each with a title in parentheses.
+                    _ if officials_in_parentheses(&cell)
+                        && (others_seen
+                            || lines.get(..i).is_some_and(|before| {
+                                before.iter().any(|l| l.text.contains("Övriga"))
+                            })) =>
+                    {
+                        officials_from_parentheses(&mut cover, &cell);
+                    }
                     _ => cover.warnings.push(format!(
                         "line {}: kunde inte placera raden på försättsbladet: \"{}\"",
                         line.no, cell
@@ -891,6 +905,34 @@ fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> b
             && matches!(find_times(cell), (Some(_), None))
             && cell.trim_white().len() <= 8
             && WRAPPED_TIME.is_match(cell.trim_white())
+}
+
+/// A name with a title in parentheses ("Hanna Grönlund (planarkitekt)", "Joel Säll (All:in)"),
+/// then perhaps the §§ one was present for ("153"): name, title and §§ are groups 1–3.
+static TITLED_IN_PARENTHESES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){1,3}) \((\p{Ll}[^()]{2,60}|[^()]*:[^()]*)\)(?: (\d{1,3}(?:[-–,] ?\d{1,3})*)(?:\s|$))?")
+        .expect("static regex")
+});
+
+/// Two or more names each with a title in parentheses, and no party: a list of officials.
+fn officials_in_parentheses(cell: &str) -> bool {
+    TITLED_IN_PARENTHESES.find_iter(cell).take(2).count() == 2 && !PARTY.is_match(cell)
+}
+
+/// The officials of such a list, each present with its title and §§.
+fn officials_from_parentheses(cover: &mut Cover, cell: &str) {
+    for c in TITLED_IN_PARENTHESES.captures_iter(cell) {
+        let (Some(name), Some(title)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        if cover.attendees.iter().any(|a| a.name == name.as_str()) {
+            continue;
+        }
+        let mut a = new_attendee(name.as_str(), None, Attendance::Other);
+        a.title = Some(title.as_str().to_string());
+        a.paragraphs = c.get(3).map(|p| p.as_str().to_string());
+        cover.attendees.push(a);
+    }
 }
 
 /// "Kl i Sjuntorpsrummet, Stadshuset Mats Wiking (S) ordförande …" → ("Sjuntorpsrummet,
@@ -3979,6 +4021,28 @@ mod tests {
                 "C. Odhner",
                 "David Olsson",
                 "A-C. Mattsson"
+            ]
+        );
+    }
+
+    /// Nineteenth held-out 1911: the others present go on at the next page's top, each with
+    /// a title in parentheses and the §§ they were present for.
+    #[test]
+    fn officials_with_titles_in_parentheses_on_the_next_page() {
+        let c = cover_of("Övriga närvarande\tTorbjörn Åkerblad (kanslichef)\nSekreterare\tRose-Marie Moberg\nRose-Marie Moberg (förvaltningssekreterare) Joel Säll (All:in) 149 Hanna Grönlund (planarkitekt) 153 Jörgen Hansson (ekonomichef) 159\n");
+        let others: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Other && a.name != "Torbjörn Åkerblad")
+            .map(|a| (a.name.as_str(), a.title.as_deref(), a.paragraphs.as_deref()))
+            .collect();
+        assert_eq!(
+            others,
+            [
+                ("Rose-Marie Moberg", Some("förvaltningssekreterare"), None),
+                ("Joel Säll", Some("All:in"), Some("149")),
+                ("Hanna Grönlund", Some("planarkitekt"), Some("153")),
+                ("Jörgen Hansson", Some("ekonomichef"), Some("159")),
             ]
         );
     }

@@ -254,7 +254,7 @@ const NINETEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.80),
-    ("attendees", 0.95),
+    ("attendees", 0.96),
     ("paragraphs", 0.91),
 ];
 
