@@ -354,6 +354,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 current = Some(Field::Ignore);
                 continue;
             }
+            // A table of presence marks: read row by row.
+            if marks_table_span(&cell).is_some_and(|(from, _)| from == 0) {
+                marks_table(&mut cover, &cell);
+                current = Some(Field::Ignore);
+                continue;
+            }
             let label = match_label(&cell);
             if label.is_none() && !unnamed.is_empty() {
                 // "Pia Embretsén Ordförande": the name of the label before, then the next
@@ -913,6 +919,126 @@ static TITLED_IN_PARENTHESES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){1,3}) \((\p{Ll}[^()]{2,60}|[^()]*:[^()]*)\)(?: (\d{1,3}(?:[-–,] ?\d{1,3})*)(?:\s|$))?")
         .expect("static regex")
 });
+
+/// A row of a table of presence marks: a name, its party, and its marks ("Elisabet Lassen (S)
+/// X", "Göran Solsjö (KD) X X X X", "Cathrine Näsmark (S) -"): groups 1–3.
+static MARKS_ROW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}) \(([\p{L}]{1,6})\)((?: [Xx\-–])+)(?:\s|$)",
+    )
+    .expect("static regex")
+});
+
+/// Where a table of presence marks stands in `t` ("Närvaro- och tjänstgöringslista Namn När-
+/// Tjg. Omröstning … Ledamöter Elisabet Lassen (S) X Ordförande …"): from its heading to the
+/// end of its last row (and the row's remark); a heading over a row of column names, and three
+/// rows or more.
+pub(crate) fn marks_table_span(t: &str) -> Option<(usize, usize)> {
+    // (A heading of its own, over a row of column names: not "Närvarolista … Ledamöter
+    // Närvaro Ersättare", whose substitutes stand in the row of the member they replace.)
+    let from = ["Närvaro- och tjänstgöringslista", "Tjänstgöringslista"]
+        .iter()
+        .filter_map(|h| t.find(h))
+        .min()?;
+    let header = t.get(from..).unwrap_or("");
+    header
+        .get(..header.floor_char_boundary(80))
+        .is_some_and(|h| h.contains(" Namn "))
+        .then_some(())?;
+    let rows: Vec<regex::Match<'_>> = MARKS_ROW.find_iter(t.get(from..)?).collect();
+    if rows.len() < 3 {
+        return None;
+    }
+    let last = rows.last()?;
+    // (The last row's remark: "Fr.o.m. 52", "T.o.m. 50".)
+    let rest = t.get(from + last.end()..).unwrap_or("");
+    let remark = REMARK_AFTER_MARKS.find(rest).map_or(0, |m| m.end());
+    Some((from, from + last.end() + remark))
+}
+
+/// The remark after a row's marks: the §§ one was present for.
+static REMARK_AFTER_MARKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?i:t\.?\s?o\.?\s?m\.?|fr\.?\s?o\.?\s?m\.?)\s*§?\s*\d{1,3})")
+        .expect("static regex")
+});
+
+/// The rows of a table of presence marks, under "Ledamöter" and "Ersättare": the first mark
+/// says who was present ("X"; "-" absent); a substitute with a second mark in the column of
+/// those serving ("Tjg. ers.") served. A remark after a row names the chair ("Ordförande"),
+/// or the §§ one was present for ("T.o.m. 50"). (The other marks are votes.)
+fn marks_table(cover: &mut Cover, t: &str) {
+    let mut substitutes = false;
+    let mut read = 0;
+    let mut before = 0;
+    let mut last: Option<usize> = None;
+    for c in MARKS_ROW.captures_iter(t) {
+        let (Some(all), Some(name), Some(party), Some(marks)) =
+            (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        // (Words before the name are the row before's remark or a group's label: "X
+        // Ordförande Jerry Pehrsson (S)", "- Ersättare John Åberg (S)".)
+        let at = trailing_name_start(name.as_str(), 2).unwrap_or(0);
+        let name = name.as_str().get(at..).unwrap_or(name.as_str());
+        let between = t
+            .get(before..c.get(1).map_or(0, |m| m.start()) + at)
+            .unwrap_or("");
+        // The remark of the row before.
+        if let Some(k) = last {
+            if let Some(a) = cover.attendees.get_mut(k) {
+                if let Some(m) = REMARK_AFTER_MARKS.find(between) {
+                    a.paragraphs = Some(m.as_str().trim_white().to_string());
+                }
+                let lower = between.to_lowercase();
+                if lower.contains("vice ordförande") {
+                    a.position = Some("vice ordförande".into());
+                } else if lower
+                    .split_whitespace()
+                    .any(|w| w == "ordförande" || w == "ordf.")
+                {
+                    a.position = Some("ordförande".into());
+                }
+            }
+        }
+        if between.contains("Ersättare") {
+            substitutes = true;
+        } else if between.contains("Ledamöter") {
+            substitutes = false;
+        }
+        before = all.end();
+        last = None;
+        let marks: Vec<&str> = marks.as_str().split_whitespace().collect();
+        if !marks.first().is_some_and(|m| m.eq_ignore_ascii_case("x")) {
+            continue;
+        }
+        read += 1;
+        let serving = substitutes && marks.len() >= 2 && marks[1].eq_ignore_ascii_case("x");
+        let attendance = if substitutes && !serving {
+            Attendance::Substitute
+        } else {
+            Attendance::Deciding
+        };
+        let mut a = new_attendee(name, Some(party.as_str().to_string()), attendance);
+        if !substitutes {
+            a.position = Some("ledamot".into());
+        }
+        if cover.attendees.iter().any(|b| b.name == a.name) {
+            continue;
+        }
+        cover.attendees.push(a);
+        last = Some(cover.attendees.len() - 1);
+    }
+    if let Some(k) = last {
+        let rest = t.get(before..).unwrap_or("");
+        if let (Some(a), Some(m)) = (cover.attendees.get_mut(k), REMARK_AFTER_MARKS.find(rest)) {
+            a.paragraphs = Some(m.as_str().trim_white().to_string());
+        }
+    }
+    cover.warnings.push(format!(
+        "närvaron lästes ur en tabell med kryss ({read} närvarande; X närvarande, - frånvarande, en ersättares andra kryss tjänstgörande; kontrollera)"
+    ));
+}
 
 /// Two or more names each with a title in parentheses, and no party: a list of officials.
 fn officials_in_parentheses(cell: &str) -> bool {
@@ -4045,6 +4171,44 @@ mod tests {
                 ("Jörgen Hansson", Some("ekonomichef"), Some("159")),
             ]
         );
+    }
+
+    /// Nineteenth held-out 1912: a table of presence marks under "Ledamöter" and "Ersättare",
+    /// its remarks ("Ordförande", "Justerare", "T.o.m. 50") no labels.
+    #[test]
+    fn a_table_of_presence_marks() {
+        let text = include_str!("../../../tests/corpus/protocols/heldout19/1912.txt");
+        let page = text.split("\n\n").nth(1).unwrap_or("");
+        let lines = crate::unflatten::unflatten(split_lines(page));
+        let c = parse(&lines, &vec![false; lines.len()]);
+        let row = |name: &str| {
+            c.attendees
+                .iter()
+                .find(|a| a.name == name)
+                .map(|a| (a.attendance, a.position.as_deref(), a.paragraphs.as_deref()))
+        };
+        assert_eq!(
+            row("Elisabet Lassen"),
+            Some((Attendance::Deciding, Some("ordförande"), None))
+        );
+        assert_eq!(
+            row("Marie Dahlqvist"),
+            Some((Attendance::Deciding, Some("ledamot"), Some("T.o.m. 50")))
+        );
+        // "-": absent.
+        assert_eq!(row("Cathrine Näsmark"), None);
+        // A substitute's second mark: serving; one mark: present.
+        assert_eq!(
+            row("Åsa Sjödén"),
+            Some((Attendance::Deciding, None, Some("Fr.o.m. 52")))
+        );
+        assert_eq!(
+            row("Niklas Lind"),
+            Some((Attendance::Substitute, None, None))
+        );
+        assert_eq!(c.attendees.len(), 21, "{:?}", c.attendees);
+        // "Justerare" in the remarks' column names none.
+        assert!(c.adjusters.is_empty(), "{:?}", c.adjusters);
     }
 
     /// Nineteenth held-out 1909: the justerare's substitute after the justerare.

@@ -192,6 +192,25 @@ static LOST_DECIDING: LazyLock<Regex> =
 /// Byte offsets in `t` where a label starts a word and ends one. The label's first letter
 /// must be a capital as written; the rest may be in any case ("Tid och Plats").
 fn label_starts(t: &str) -> Vec<(usize, &'static str)> {
+    let mut out = labels_in(t);
+    // "Närvaro- och tjänstgöringslista Namn När- Tjg. … Ledamöter Elisabet Lassen (S) X
+    // Ordförande Jerry Pehrsson (S) X …": a table of marks, its remarks ("Ordförande",
+    // "Justerare") no labels; it stands on a line of its own.
+    if let Some((from, to)) = crate::cover::marks_table_span(t) {
+        out.retain(|(at, _)| *at < from || *at >= to);
+        if from > 0 {
+            out.push((from, ""));
+        }
+        if to < t.len() {
+            out.push((to, ""));
+        }
+        out.sort_by_key(|(at, _)| *at);
+        out.dedup_by_key(|(at, _)| *at);
+    }
+    out
+}
+
+fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
     let mut out: Vec<(usize, &'static str)> = Vec::new();
     let lost_deciding = LOST_DECIDING.find(t).map(|m| m.start() + 1);
     for m in LABEL.find_iter(t) {
