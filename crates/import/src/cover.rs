@@ -936,10 +936,13 @@ static MARKS_ROW: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn marks_table_span(t: &str) -> Option<(usize, usize)> {
     // (A heading of its own, over a row of column names: not "Närvarolista … Ledamöter
     // Närvaro Ersättare", whose substitutes stand in the row of the member they replace.)
-    let from = ["Närvaro- och tjänstgöringslista", "Tjänstgöringslista"]
-        .iter()
-        .filter_map(|h| t.find(h))
-        .min()?;
+    // (One search for both: "Närvaro- och tjänstgöringslista", "Tjänstgöringslista".)
+    let from = t.match_indices("jänstgöringslista").find_map(|(at, _)| {
+        ["Närvaro- och t", "T"].iter().find_map(|h| {
+            at.checked_sub(h.len())
+                .filter(|f| t.get(*f..at) == Some(*h))
+        })
+    })?;
     let header = t.get(from..).unwrap_or("");
     header
         .get(..header.floor_char_boundary(80))
