@@ -970,6 +970,14 @@ static REMARK_AFTER_MARKS: LazyLock<Regex> = LazyLock::new(|| {
 /// those serving ("Tjg. ers.") served. A remark after a row names the chair ("Ordförande"),
 /// or the §§ one was present for ("T.o.m. 50"). (The other marks are votes.)
 fn marks_table(cover: &mut Cover, t: &str) {
+    // A row's remark: the §§ one was present for ("T.o.m. 50"), or a role ("Ordförande"), as a
+    // list's annotation after a name gives it.
+    fn remark(a: &mut Attendee, text: &str) {
+        match REMARK_AFTER_MARKS.find(text) {
+            Some(m) => a.paragraphs = Some(m.as_str().trim_white().to_string()),
+            None => annotation(a, text),
+        }
+    }
     let mut substitutes = false;
     let mut read = 0;
     let mut before = 0;
@@ -983,26 +991,10 @@ fn marks_table(cover: &mut Cover, t: &str) {
         // (Words before the name are the row before's remark or a group's label: "X
         // Ordförande Jerry Pehrsson (S)", "- Ersättare John Åberg (S)".)
         let at = trailing_name_start(name.as_str(), 2).unwrap_or(0);
+        let between = t.get(before..name.start() + at).unwrap_or("");
         let name = name.as_str().get(at..).unwrap_or(name.as_str());
-        let between = t
-            .get(before..c.get(1).map_or(0, |m| m.start()) + at)
-            .unwrap_or("");
-        // The remark of the row before.
-        if let Some(k) = last {
-            if let Some(a) = cover.attendees.get_mut(k) {
-                if let Some(m) = REMARK_AFTER_MARKS.find(between) {
-                    a.paragraphs = Some(m.as_str().trim_white().to_string());
-                }
-                let lower = between.to_lowercase();
-                if lower.contains("vice ordförande") {
-                    a.position = Some("vice ordförande".into());
-                } else if lower
-                    .split_whitespace()
-                    .any(|w| w == "ordförande" || w == "ordf.")
-                {
-                    a.position = Some("ordförande".into());
-                }
-            }
+        if let Some(a) = last.and_then(|k| cover.attendees.get_mut(k)) {
+            remark(a, between);
         }
         if between.contains("Ersättare") {
             substitutes = true;
@@ -1016,7 +1008,7 @@ fn marks_table(cover: &mut Cover, t: &str) {
             continue;
         }
         read += 1;
-        let serving = substitutes && marks.len() >= 2 && marks[1].eq_ignore_ascii_case("x");
+        let serving = substitutes && marks.get(1).is_some_and(|m| m.eq_ignore_ascii_case("x"));
         let attendance = if substitutes && !serving {
             Attendance::Substitute
         } else {
@@ -1032,11 +1024,8 @@ fn marks_table(cover: &mut Cover, t: &str) {
         cover.attendees.push(a);
         last = Some(cover.attendees.len() - 1);
     }
-    if let Some(k) = last {
-        let rest = t.get(before..).unwrap_or("");
-        if let (Some(a), Some(m)) = (cover.attendees.get_mut(k), REMARK_AFTER_MARKS.find(rest)) {
-            a.paragraphs = Some(m.as_str().trim_white().to_string());
-        }
+    if let Some(a) = last.and_then(|k| cover.attendees.get_mut(k)) {
+        remark(a, t.get(before..).unwrap_or(""));
     }
     cover.warnings.push(format!(
         "närvaron lästes ur en tabell med kryss ({read} närvarande; X närvarande, - frånvarande, en ersättares andra kryss tjänstgörande; kontrollera)"

@@ -439,16 +439,14 @@ pub(crate) fn rows(words: &[PdfWord]) -> Result<Option<Table>, String> {
                 .get(&margin_key(l))
                 .is_some_and(|pages| pages.len() >= 3)
     };
-    let pitch = {
-        let mut gaps: Vec<f64> = lines
+    let pitch = lower_quartile(
+        lines
             .windows(2)
             .filter(|p| p[0].page == p[1].page)
             .map(|p| p[1].top - p[0].top)
             .filter(|g| *g > 0.0)
-            .collect();
-        gaps.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-        gaps.get(gaps.len() / 4).copied().unwrap_or(0.0)
-    };
+            .collect(),
+    );
 
     // A section's heading without a number: one run across the columns ("Personal").
     let spans = |l: &Line| {
@@ -569,12 +567,18 @@ fn cell_pitch(lines: &[&Line], column_of: &impl Fn(f64) -> usize) -> f64 {
                 .push((l.page, l.top));
         }
     }
-    let mut gaps: Vec<f64> = tops
-        .values()
-        .flat_map(|t| t.windows(2).map(|p| (p[0], p[1])).collect::<Vec<_>>())
-        .filter(|(a, b)| a.0 == b.0 && b.1 - a.1 > 0.5)
-        .map(|(a, b)| b.1 - a.1)
-        .collect();
+    lower_quartile(
+        tops.values()
+            .flat_map(|t| t.windows(2))
+            .filter(|p| p[0].0 == p[1].0 && p[1].1 - p[0].1 > 0.5)
+            .map(|p| p[1].1 - p[0].1)
+            .collect(),
+    )
+}
+
+/// The lower quartile of `gaps` between lines (a line's pitch: most gaps are within a
+/// paragraph or a cell); 0 without any.
+fn lower_quartile(mut gaps: Vec<f64>) -> f64 {
     gaps.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     gaps.get(gaps.len() / 4).copied().unwrap_or(0.0)
 }
