@@ -1236,7 +1236,8 @@ pub fn layout_tables_to_tabs(raw: &str) -> String {
 /// tables by their columns' meaning ([`crate::delegation_grid`]), `.txt` and `.pdf` by the
 /// text reader (a PDF's tables rebuilt from the columns' positions, see
 /// [`layout_tables_to_tabs`]); a text without such a table whose cells came out one by one
-/// is put back into rows by [`crate::delegation_cells`], and one written as lists under
+/// is put back into rows by [`crate::delegation_cells`], one flattened into running text is
+/// first parted into cells by [`crate::delegation_flat`], and one written as lists under
 /// headings that name the delegate by [`crate::delegation_lists`].
 pub fn read_delegation_file(path: &std::path::Path) -> Result<DelegationDocument, ImportError> {
     read_delegation_file_with(path, None)
@@ -1339,6 +1340,13 @@ pub fn read_delegation_file_with(
                     // A table extracted cell by cell, without its header's columns side by side.
                     order_from_known_columns(&name, &rows, &crate::delegation_cells::COLUMNS, vec![
                         "läst som en tabell utdragen cell för cell (utan kolumner): varje cell har fått sin kolumn efter vad den innehåller; kontrollera varje punkt".to_string(),
+                    ])
+                } else if let Some(rows) = crate::delegation_flat::cells(&text)
+                    .and_then(|cells| crate::delegation_cells::rows(&cells))
+                {
+                    // A table flattened into running text, its cells run together.
+                    order_from_known_columns(&name, &rows, &crate::delegation_cells::COLUMNS, vec![
+                        "läst som en tabell utplattad till löptext: cellerna har delats vid punktnummer, lagrum och versaler och fått sin kolumn efter vad de innehåller; kontrollera varje punkt".to_string(),
                     ])
                 } else {
                     // Lists under headings that name the delegate ("Delegation till X").

@@ -90,7 +90,12 @@ fn push_to(s: &mut String, t: &str) {
 
 impl Row {
     fn add(&mut self, cell: &str) {
-        let lower = cell.chars().next().is_some_and(char::is_lowercase);
+        // (A level's letter, "a) Direktör", begins a cell of its own.)
+        let letter = cell
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.len() == 2 && w.ends_with(')'));
+        let lower = cell.chars().next().is_some_and(char::is_lowercase) && !letter;
         if lower {
             match self.last {
                 Cell::Matter => push_to(&mut self.matter, cell),
@@ -106,8 +111,19 @@ impl Row {
             }
             return;
         }
+        let opener = cell.split_whitespace().next().is_some_and(|w| {
+            crate::delegation_flat::REMARK_OPENERS.contains(&w.trim_start_matches('*'))
+        });
         if self.last == Cell::Remark {
             push_to(&mut self.remark, cell);
+        } else if self.matter.is_empty() && !LAW.is_match(cell) {
+            // The matter after a law that came first ("1.2.4 6 kap 3 OSL" / "Beslut att …").
+            self.matter = cell.to_string();
+            self.last = Cell::Matter;
+        } else if opener && (!self.delegates.is_empty() || !self.law.is_empty()) {
+            // "I samråd med HR-chef", "*Efter fullmakt från direktör": a remark.
+            push_to(&mut self.remark, cell);
+            self.last = Cell::Remark;
         } else if LAW.is_match(cell) && cell.split_whitespace().nth(12).is_none() {
             if !self.delegates.is_empty() && self.law.is_empty() {
                 self.law_after_delegates = true;
@@ -124,12 +140,24 @@ impl Row {
     }
 
     fn into_cells(self) -> Vec<String> {
-        let roles: Vec<String> = self.delegates.iter().flat_map(|d| roles(d)).collect();
+        let letter =
+            |r: &str| r.get(1..3) == Some(") ") && r.starts_with(|c: char| c.is_ascii_lowercase());
+        let mut parted: Vec<String> = Vec::new();
+        for r in self.delegates.iter().flat_map(|d| roles(d)) {
+            // A level's roles are alternatives on its line: "b) Jurist, Enhetschef".
+            match parted.last_mut() {
+                Some(last) if letter(last) && !letter(&r) => {
+                    last.push_str(", ");
+                    last.push_str(&r);
+                }
+                _ => parted.push(r),
+            }
+        }
         vec![
             self.number,
             self.matter,
             self.law.join("\n"),
-            roles.join("\n"),
+            parted.join("\n"),
             self.remark,
         ]
     }
@@ -150,7 +178,10 @@ fn roles(cell: &str) -> Vec<String> {
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
         let abbreviation = w.chars().filter(|c| c.is_uppercase()).count() >= 2;
-        let begins = capital && !abbreviation && !after_first_name && !glue;
+        // A level's letter ("a) Direktör b) Jurist") begins a role and holds the next word.
+        let letter =
+            w.len() == 2 && w.ends_with(')') && w.starts_with(|c: char| c.is_ascii_lowercase());
+        let begins = letter || capital && !abbreviation && !after_first_name && !glue;
         match out.last_mut() {
             Some(role) if !begins => {
                 role.push(' ');
@@ -158,7 +189,7 @@ fn roles(cell: &str) -> Vec<String> {
             }
             _ => out.push(w.to_string()),
         }
-        glue = w == "eller" || w == "/" || w.ends_with(',');
+        glue = w == "eller" || w == "/" || w.ends_with(',') || letter;
         after_first_name = begins && crate::persons::is_first_name(w);
     }
     out
@@ -235,10 +266,23 @@ pub fn rows(text: &str) -> Option<Vec<Vec<String>>> {
                 continue;
             }
             previous_number.clone_from(&number);
-            row = Some(Row {
-                number,
-                matter: rest,
-                ..Row::default()
+            // "1.2.4 6 kap 3 OSL": a table whose law comes before the matter.
+            let law_first = rest.starts_with(|c: char| c.is_ascii_digit())
+                && LAW.is_match(&rest)
+                && rest.split_whitespace().nth(8).is_none();
+            row = Some(if law_first {
+                Row {
+                    number,
+                    law: vec![rest],
+                    last: Cell::Law,
+                    ..Row::default()
+                }
+            } else {
+                Row {
+                    number,
+                    matter: rest,
+                    ..Row::default()
+                }
             });
             continue;
         }
@@ -285,7 +329,7 @@ fn heading(cell: &str) -> Vec<String> {
 
 /// "Nr Delegationens art Lagrum Delegat Ersättare": the header row, repeated on every page:
 /// a short cell whose words name a delegate column and at least two other kinds of column.
-fn is_header_row(cell: &str) -> bool {
+pub(crate) fn is_header_row(cell: &str) -> bool {
     if cell.split_whitespace().nth(10).is_some() {
         return false;
     }

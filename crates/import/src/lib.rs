@@ -17,6 +17,7 @@ mod cover;
 mod dates;
 pub mod delegation;
 mod delegation_cells;
+mod delegation_flat;
 pub mod delegation_grid;
 mod delegation_lists;
 mod delegation_pdf;

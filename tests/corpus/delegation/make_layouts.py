@@ -36,6 +36,9 @@ ZIP_DATE = (2024, 1, 1, 0, 0, 0)
 #   number_in_matter – the item number is written at the start of the matter cell (no Nr column)
 #   sections – section heading rows between the items (HTML and DOCX only)
 SPECS = [
+    # --- a source text extracted cell by cell, flattened onto one line ------------------
+    dict(src="02", out="02.flat.txt", fmt="flat"),
+    dict(src="05", out="05.flat.txt", fmt="flat"),
     # --- lists under headings that name the delegate (06), numbered by the document -------
     dict(src="06", out="06.docx", fmt="docx_list", title="Del av delegationsordning"),
     dict(src="06", out="06.list.html", fmt="html_list", title="Del av delegationsordning"),
@@ -572,7 +575,14 @@ def write_html_list(gold, spec):
     return "\n".join(out).encode("utf-8")
 
 
-WRITERS = {"csv": write_csv, "md": write_md, "html": write_html, "docx": write_docx,
+def write_flat(gold, spec):
+    """The source text as scraped archives and search engines hold it: every line, and
+    every cell, run together with one space (the items are the source's, so its gold)."""
+    with open(os.path.join(HERE, f"{spec['src']}.txt"), encoding="utf-8") as f:
+        return (" ".join(f.read().split()) + "\n").encode("utf-8")
+
+
+WRITERS = {"csv": write_csv, "flat": write_flat, "md": write_md, "html": write_html, "docx": write_docx,
            "odt": write_odt, "xlsx": write_xlsx, "docx_list": write_docx_list,
            "html_list": write_html_list, "odt_list": write_odt_list}
 
