@@ -67,7 +67,7 @@ impl ImportKind {
     /// What it is, in Swedish.
     pub fn swedish(self) -> &'static str {
         match self {
-            ImportKind::Protocol => "Protokoll (PDF eller text)",
+            ImportKind::Protocol => "Protokoll (PDF, Word, OpenDocument eller text)",
             ImportKind::DelegationOrder => "Delegationsordning (PDF eller text)",
             ImportKind::DelegationDecisions => "Delegationsbeslut (CSV)",
             ImportKind::DelegationRoles => {

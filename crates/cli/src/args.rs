@@ -112,7 +112,7 @@ pub enum Command {
         #[command(flatten)]
         json: JsonArg,
     },
-    /// Läs in publicerade protokoll (PDF eller text).
+    /// Läs in publicerade protokoll (PDF, Word .docx, OpenDocument .odt eller text).
     Import(ImportArgs),
     /// Skapa en demokommun (organ, ledamöter, ärenden, sammanträden i alla lägen, de
     /// importerade exempelprotokollen) och starta webbservern.

@@ -1118,6 +1118,40 @@ fn a_protocol_import_names_its_paragraphs_once() {
     assert!(!text.contains("§§ §"), "{text}");
 }
 
+/// A protocol kept in Word or OpenDocument is read and stored as its text is; an old Word
+/// document is refused with what to do, and nothing is stored.
+#[test]
+fn a_word_protocol_is_stored_and_an_old_word_document_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = data(tmp.path());
+    ok(&["init", "--data", &dir]);
+    let v = json(&[
+        "import",
+        "--dry-run",
+        "--json",
+        &fixture("office/protokoll-004.odt"),
+    ]);
+    assert_eq!(v["body"], "Vård- och omsorgsnämnden");
+    assert_eq!(v["paragraphs"].as_array().unwrap().len(), 19);
+    let text = ok(&[
+        "import",
+        "--data",
+        &dir,
+        &fixture("office/protokoll-004.docx"),
+    ]);
+    assert!(
+        text.contains("Vård- och omsorgsnämnden 2024-01-29"),
+        "{text}"
+    );
+    let old = tmp.path().join("protokoll.doc");
+    std::fs::write(&old, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1").unwrap();
+    let e = fails(&["import", "--data", &dir, old.to_str().unwrap()]);
+    assert!(
+        e.contains("protokoll.doc") && e.contains("sparas först som .docx"),
+        "{e}"
+    );
+}
+
 /// A protocol without a meeting date: the dry run lists what is missing, storing is refused
 /// with what to give, and `--datum` completes it.
 #[test]

@@ -91,7 +91,7 @@ pub(crate) fn list_text(format: Format, bytes: &[u8]) -> Option<String> {
 }
 
 /// The attribute `name` (by its local name) of an element.
-fn attr_of(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
+pub(crate) fn attr_of(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> {
     e.attributes().flatten().find_map(|a| {
         let key: &str = a.key.as_ref();
         (key.rsplit(':').next() == Some(name)).then(|| a.value.to_string())
@@ -99,21 +99,21 @@ fn attr_of(e: &quick_xml::events::BytesStart<'_>, name: &str) -> Option<String> 
 }
 
 /// An element's local name in small letters ("w:numPr" → "numpr").
-fn local_of(e: &quick_xml::events::BytesStart<'_>) -> String {
+pub(crate) fn local_of(e: &quick_xml::events::BytesStart<'_>) -> String {
     let name = e.name();
     let n: &str = name.as_ref();
     n.rsplit(':').next().unwrap_or("").to_lowercase()
 }
 
 /// An end tag's local name in small letters.
-fn local_end(e: &quick_xml::events::BytesEnd<'_>) -> String {
+pub(crate) fn local_end(e: &quick_xml::events::BytesEnd<'_>) -> String {
     let name = e.name();
     let n: &str = name.as_ref();
     n.rsplit(':').next().unwrap_or("").to_lowercase()
 }
 
 /// The text an event adds: its characters, or the character an entity stands for.
-fn text_of(ev: &Event<'_>) -> Option<String> {
+pub(crate) fn text_of(ev: &Event<'_>) -> Option<String> {
     match ev {
         Event::Text(t) => Some(t.xml10_content().to_string()),
         Event::CData(t) => Some(t.xml10_content().to_string()),
@@ -739,7 +739,7 @@ pub fn parse_columns(spec: &str) -> Result<Vec<Role>, ImportError> {
 /// Largest part of a zip file read (64 MiB): a file that unpacks to more is refused.
 const MAX_PART: u64 = 64 << 20;
 
-fn zip_part(bytes: &[u8], name: &str) -> Result<String, String> {
+pub(crate) fn zip_part(bytes: &[u8], name: &str) -> Result<String, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("filen kunde inte öppnas som zip-arkiv: {e}"))?;
     let part = zip
@@ -995,7 +995,7 @@ fn xml_tables(text: &str, m: &Markup) -> (Vec<Vec<String>>, Option<String>) {
 }
 
 /// How many times an ODF cell stands (`table:number-columns-repeated`), at most 64.
-fn repeat_of(e: &quick_xml::events::BytesStart<'_>, attr: &str) -> usize {
+pub(crate) fn repeat_of(e: &quick_xml::events::BytesStart<'_>, attr: &str) -> usize {
     attr_of(e, attr)
         .and_then(|v| v.parse::<usize>().ok())
         .unwrap_or(1)

@@ -19,8 +19,10 @@ pub enum ImportError {
     Binary { where_: String },
     #[error("{path}: filen är varken giltig UTF-8 eller säker Windows-1252/Latin-1-text (första felaktiga tecknet på rad {line})")]
     Encoding { path: PathBuf, line: usize },
-    #[error("{path}: filtypen stöds inte – ange en .txt- eller .pdf-fil")]
+    #[error("{path}: filtypen stöds inte – ange en .txt-, .pdf-, .docx- eller .odt-fil (ett äldre Word-dokument, .doc eller .rtf, sparas först som .docx)")]
     UnsupportedType { path: PathBuf },
+    #[error("{path}: dokumentet kunde inte läsas: {message}")]
+    Document { path: PathBuf, message: String },
     #[error("{path}: filen är för stor ({size} byte; högst {max} byte)")]
     TooLarge { path: PathBuf, size: u64, max: u64 },
     #[error("programmet pdftotext saknas – installera poppler-utils (t.ex. `apt-get install poppler-utils`) för att läsa PDF-filer")]

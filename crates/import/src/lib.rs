@@ -29,6 +29,7 @@ mod lines;
 mod model;
 mod motions;
 pub mod numbers;
+mod office;
 mod paragraphs;
 mod parse;
 mod pdf;

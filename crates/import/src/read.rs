@@ -1,5 +1,6 @@
 //! Reading an input file (*inläsning*): text in UTF-8, UTF-16 (with BOM) or,
-//! when unambiguous, Windows-1252/Latin-1; PDF via `pdftotext`.
+//! when unambiguous, Windows-1252/Latin-1; PDF via `pdftotext`; Word (`.docx`) and
+//! OpenDocument (`.odt`) documents through their XML ([`crate::office`]).
 
 use crate::error::ImportError;
 use std::path::Path;
@@ -8,9 +9,7 @@ use std::path::Path;
 pub(crate) const MAX_FILE: u64 = 256 * 1024 * 1024;
 
 /// Document formats we cannot read as text.
-const OFFICE: [&str; 9] = [
-    "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "rtf",
-];
+const OFFICE: [&str; 7] = ["doc", "xls", "xlsx", "ods", "ppt", "pptx", "rtf"];
 
 pub fn read_file(path: &Path) -> Result<String, ImportError> {
     let meta = std::fs::metadata(path).map_err(|source| ImportError::Io {
@@ -43,6 +42,30 @@ pub fn read_file(path: &Path) -> Result<String, ImportError> {
     })?;
     if bytes.starts_with(b"%PDF-") {
         return crate::pdf::pdf_to_text(path);
+    }
+    // A Word or OpenDocument document, by its contents (a zip holding `word/document.xml` or
+    // `content.xml`) or its name.
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if let Some(
+        format @ (crate::delegation_grid::Format::Docx | crate::delegation_grid::Format::Odt),
+    ) = crate::delegation_grid::format_of(name, &bytes)
+    {
+        let text = crate::office::document_text(format, &bytes).map_err(|message| {
+            ImportError::Document {
+                path: path.to_path_buf(),
+                message,
+            }
+        })?;
+        if text.trim().is_empty() {
+            return Err(ImportError::Empty);
+        }
+        return Ok(text);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        // Another archive (a spreadsheet, a presentation, a zip) is no protocol's text.
+        return Err(ImportError::UnsupportedType {
+            path: path.to_path_buf(),
+        });
     }
     decode(&bytes).map_err(|e| match e {
         DecodeError::Binary => ImportError::Binary {

@@ -377,8 +377,18 @@ fn bad_files() {
     png.extend((0..2000u32).map(|i| (i * 31 % 251) as u8));
     let e = read_file(&tmp("bild.txt", &png)).unwrap_err();
     assert!(matches!(e, ImportError::Binary { .. }), "{e}");
-    // Office documents are not text.
+    // A Word document that is no zip archive is refused, naming the file; a spreadsheet, an
+    // old Word document and any other archive are no protocol's text.
     let e = read_file(&tmp("protokoll.docx", b"PK\x03\x04")).unwrap_err();
+    assert!(
+        matches!(e, ImportError::Document { .. })
+            && e.to_string().contains("protokoll.docx")
+            && e.to_string().contains("zip"),
+        "{e}"
+    );
+    let e = read_file(&tmp("protokoll.doc", b"\xd0\xcf\x11\xe0")).unwrap_err();
+    assert!(matches!(e, ImportError::UnsupportedType { .. }), "{e}");
+    let e = read_file(&tmp("protokoll.zip", b"PK\x03\x04\x14\0\0\0")).unwrap_err();
     assert!(matches!(e, ImportError::UnsupportedType { .. }), "{e}");
     // Windows-1252 text is decoded.
     let latin = b"Protokoll\n2024-01-29\nSocialn\xe4mnden\n\n\xa7 1 - \xd6ppnande\n\nBeslut\n\nSocialn\xe4mnden f\xf6rklarar m\xf6tet \xf6ppnat.\n";

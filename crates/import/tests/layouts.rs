@@ -149,6 +149,36 @@ fn a_pdf_reads_through_pdftotext() {
     assert_eq!(p10.case_number.as_deref(), Some("2023/227"));
 }
 
+/// Seed 004 saved as a Word and an OpenDocument document (LibreOffice made them of the seed's
+/// text, its tab-parted rows as tables: `tests/fixtures/office/make_office.sh`) reads as the
+/// text does, every field.
+#[test]
+fn a_word_or_opendocument_protocol_reads_as_its_text() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures");
+    let seed = std::fs::read_to_string(format!("{root}/004_781e15fbb2993ffb.txt")).expect("seed");
+    let from_text = parse_protocol(&seed).expect("parses");
+    for name in ["protokoll-004.docx", "protokoll-004.odt"] {
+        let path = std::path::PathBuf::from(format!("{root}/office/{name}"));
+        let text = paragraf_import::read_file(&path).expect(name);
+        let p = parse_protocol(&text).expect(name);
+        assert_eq!(p.paragraphs.len(), 19, "{name}");
+        // (Every field but the line each § begins on: the document has no blank lines
+        // of the text's pages.)
+        let fields = |p: &Protocol| {
+            let mut v = serde_json::to_value(p).expect("json");
+            for x in v["paragraphs"].as_array_mut().expect("§§") {
+                x["line"] = serde_json::Value::Null;
+            }
+            v
+        };
+        let (a, b) = (fields(&p), fields(&from_text));
+        for (k, v) in a.as_object().expect("object") {
+            assert_eq!(Some(v), b.get(k), "{name}: {k}");
+        }
+        assert_eq!(a, b, "{name}");
+    }
+}
+
 /// A protocol whose text gives no date is read, not refused: the date is missing, and
 /// `missing` says so.
 #[test]
