@@ -231,6 +231,34 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A twentieth held-out set (`tests/corpus/protocols/heldout20`: 12 documents never used
+/// before, of twelve bodies new to the corpus — a kommunalförbund's direktion and the organs of
+/// eight regions and landsting — and a byggnadsnämnd of a municipality used before, 37 §
+/// headings), kept unseen until the reader of 7f726f0 read it.
+#[test]
+fn the_twentieth_held_out_protocols() {
+    held_out(
+        "heldout20",
+        "Utanför korpusen, tjugonde omgången (held out)",
+        &TWENTIETH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The twentieth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of 7f726f0).
+const TWENTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.53),
+    ("date", 0.99),
+    ("place", 0.49),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.74),
+    ("secretary", 0.99),
+    ("adjusters", 0.32),
+    ("attendees", 0.70),
+    ("paragraphs", 0.54),
+];
+
 /// A nineteenth held-out set (`tests/corpus/protocols/heldout19`: 12 documents never used
 /// before, eight of them covers from eight municipalities not used before), kept unseen until
 /// the reader of 18e44d6 read it.
