@@ -1048,6 +1048,12 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     }
                 // "… från förvaltningen har tagit del …": the subject was lost, the verb is left.
                 || i > from + 1 && LOST_SUBJECT_VERBS.contains(&lower.as_str())
+                // "66 Justering utse Dan Skantz att …", "67 Godkännande av föredragningslista
+                // godkänna den utsända …": the decision, its "att" lost, after the title (not
+                // "Förslag att anta …", "Uppdrag om att fastställa …").
+                || (DECIDES.contains(&lower.as_str()) || lower == "utse")
+                    && !GOES_ON.contains(&prev_lower.as_str())
+                    && !OPENS_CLAUSE.contains(&prev_lower.as_str())
                 // "96 Kulturstipendium 2014 ska utse …": after a year, not in "Motion om att
                 // kommunen ska …".
                 || i > from + 1
@@ -1219,6 +1225,41 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
         };
     }
     Some((n, j, end))
+}
+
+/// The titles a meeting's first §§ have, and a word of the text under them that says the §
+/// is that one: "Val av protokolljusterare … att jämte ordföranden justera protokollet",
+/// "Fastställande av föredragningslista 1. Den preliminära föredragningslistan fastställs".
+const OPENING_TITLES: [(&str, &str); 10] = [
+    ("val av justerare", "juster"),
+    ("val av protokolljusterare", "juster"),
+    ("val av protokollsjusterare", "juster"),
+    ("val av två justerare", "juster"),
+    ("justering", "juster"),
+    ("protokollsjustering", "juster"),
+    ("fastställande av dagordning", "dagordning"),
+    ("fastställande av föredragningslista", "föredragningslista"),
+    ("godkännande av dagordning", "dagordning"),
+    ("godkännande av föredragningslista", "föredragningslista"),
+];
+
+/// A heading at `words[k]` whose title is one a meeting's first §§ have, with the text
+/// under it saying so within 40 words ("… nämndsekreterare 106 Val av protokollsjusterare
+/// Nämnden utser Mari Lindahl att justera protokollet …"): a heading wherever it stands,
+/// after a list of those present or after a decision without a full stop.
+fn opening_heading(words: &[&str], k: usize) -> bool {
+    let Some((_, a, b)) = heading_at(words, k) else {
+        return false;
+    };
+    let title = words[a..b].join(" ").to_lowercase();
+    OPENING_TITLES.iter().any(|(t, stem)| {
+        title.starts_with(t)
+            && words
+                .get(b..words.len().min(b + 40))
+                .unwrap_or(&[])
+                .iter()
+                .any(|w| w.to_lowercase().contains(stem))
+    })
 }
 
 /// A page's running header before its first words of text: page counts ("4(16)", "(27)",
@@ -1563,7 +1604,7 @@ fn cut_headings(
         .or_else(|| {
             (skip + 25..words.len())
                 .filter(|_| first)
-                .find_map(confirmed)
+                .find_map(|k| confirmed(k).or_else(|| opening_heading(&words, k).then_some((0, k))))
                 .and_then(|(_, k)| heading_at(&words, k).map(|h| (k, h)))
         });
     if let Some((k, (n, a, b))) = found_first {
@@ -1584,6 +1625,9 @@ fn cut_headings(
             (number_of(words[k]) == Some(next) || one_on)
                 && k > 0
                 && (words[k - 1].ends_with(['.', ')', '?', '!'])
+                    // "2 Fastställande av dagordning att fastställa dagordningen 3 Val av
+                    // justerare Margareta Lövgren (M) utses att … justera …".
+                    || opening_heading(&words, k)
                     // "… justeringar 2 Delegation/Bemyndigande Dnr 14VN5": a title that the
                     // case's number follows at once is a heading, full stop or not.
                     || heading_at(&words, k).is_some_and(|(_, _, b)| {
@@ -1986,10 +2030,11 @@ fn cut_before_labels(line: &Line, starts: &[(usize, &str)], out: &mut Vec<Line>,
                         .get(i + 1)
                         .is_some_and(|w| crate::persons::is_name_token(w.trim_end_matches(',')))
             };
+            // (Or a first § after the list of those present, without a full stop: "… Lena
+            // Lindgren, sekreterare 18 Val av protokolljusterare Nämnden utser …".)
             let text_at = (1..words.len()).find(|&i| {
-                words[i - 1].ends_with('.')
-                    && heading_at(&words, i).is_some_and(|(_, a, _)| a == i + 1)
-                    && !person(i + 1)
+                heading_at(&words, i).is_some_and(|(_, a, _)| a == i + 1)
+                    && (words[i - 1].ends_with('.') && !person(i + 1) || opening_heading(&words, i))
             });
             if let Some(i) = text_at {
                 out.push(Line {
@@ -2281,6 +2326,55 @@ mod tests {
             texts.contains(&"§ 241 Landstingsdirektörens rapport"),
             "{texts:?}"
         );
+        // Twentieth held-out 2001: a meeting's first §§, one after a decision without a
+        // full stop ("… att fastställa dagordningen 3 Val av justerare Margareta Lövgren (M)
+        // utses att jämte ordförande justera …").
+        let text = include_str!("../../../tests/corpus/protocols/heldout20/2001.txt");
+        let page = text.split("\n\n").nth(2).unwrap_or("");
+        let page = without_page_number(page).to_string();
+        let (cut, _) = cut_headings(Line { no: 5, text: page }, false, &[], Some(3), false);
+        let texts: Vec<&str> = cut.iter().map(|l| l.text.as_str()).collect();
+        for h in [
+            "§ 2 Fastställande av dagordning",
+            "§ 3 Val av justerare",
+            "§ 4 Föregående mötesprotokoll",
+        ] {
+            assert!(texts.contains(&h), "{h}: {texts:?}");
+        }
+        // Twentieth held-out 2004: the decision after the title, its "att" lost ("66
+        // Justering utse Dan Skantz att …", "67 Godkännande av föredragningslista godkänna
+        // den utsända …").
+        let text = include_str!("../../../tests/corpus/protocols/heldout20/2004.txt");
+        let page = text.split("\n\n").nth(1).unwrap_or("");
+        let page = without_page_number(page).to_string();
+        let (cut, _) = cut_headings(Line { no: 3, text: page }, false, &[], Some(2), false);
+        let texts: Vec<&str> = cut.iter().map(|l| l.text.as_str()).collect();
+        for h in [
+            "§ 66 Justering",
+            "§ 67 Godkännande av föredragningslista",
+            "§ 68 Anmälan av inkomna/utgående skrivelser",
+        ] {
+            assert!(texts.contains(&h), "{h}: {texts:?}");
+        }
+        // ("Förslag att anta …", "Motion om att fastställa …" keep their verbs.)
+        let words: Vec<&str> = "Förslag att anta taxa Kommunstyrelsen beslutar"
+            .split(' ')
+            .collect();
+        assert_eq!(title_end(&words, 0), 4);
+        // Twentieth held-out 2002, 2003: the first § after the cover's list of those present,
+        // with no full stop before it, by its title and a word of its text.
+        for (file, heading) in [
+            ("2002", "§ 18 Val av protokolljusterare"),
+            ("2003", "§ 106 Val av protokollsjusterare"),
+        ] {
+            let text = std::fs::read_to_string(format!(
+                "{}/../../tests/corpus/protocols/heldout20/{file}.txt",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .expect("text");
+            let lines = unflatten(crate::lines::split_lines(&text));
+            assert!(lines.iter().any(|l| l.text == heading), "{file}: {lines:?}");
+        }
         // Nineteenth held-out 1912: "T.o.m. 50 Sven-Olov Gradin (M)" in a list of those
         // present is no heading.
         let text = include_str!("../../../tests/corpus/protocols/heldout19/1912.txt");
