@@ -801,6 +801,9 @@ fn page_start_body(lines: &[Line]) -> Option<String> {
                 "Protokoll",
                 // ("1 SAMMANTRÄDE Kultur och fritidsnämnden PLATS OCH TID …".)
                 "SAMMANTRÄDE ",
+                // ("Protokoll Sammanträdesdatum 2014-04-30 Regionstyrelsen 65 87 Tid …": the
+                // header's label and date before the body.)
+                "Sammanträdesdatum ",
             ]
             .iter()
             .find_map(|w| trimmed.strip_prefix(w))

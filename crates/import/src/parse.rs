@@ -160,10 +160,11 @@ fn detect_municipality(lines: &[Line]) -> Option<String> {
     }
 }
 
-/// The verb that chooses the justerare in a § ("Till justerare utses …", "… utsågs …").
+/// The verb that chooses the justerare in a § ("Till justerare utses …", "… utsågs …", and
+/// the decision whose "att" was lost: "utse Dan Skantz att jämte ordföranden justera …").
 static CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:^|[^\p{L}])(?:utses|utser|utsågs|utsåg|väljs|väljer|valdes|valde)(?:[^\p{L}]|$)",
+        r"(?i)(?:^|[^\p{L}])(?:utses|utser|utsågs|utsåg|utse|väljs|väljer|valdes|valde|välja)(?:[^\p{L}]|$)",
     )
     .expect("static regex")
 });
@@ -625,6 +626,37 @@ mod tests {
             .map(|c| c.0),
             Some(vec!["Maria Arman".to_string()])
         );
+        // Twentieth held-out 2004: the decision whose "att" was lost.
+        assert_eq!(
+            adjusters_from_paragraphs(
+                &[p(
+                    "Justering",
+                    "utse Dan Skantz att jämte ordföranden justera protokollet."
+                )],
+                None
+            )
+            .map(|c| c.0),
+            Some(vec!["Dan Skantz".to_string()])
+        );
+    }
+
+    /// Twentieth held-out 2004 and 2005 (Halland): the body after the header's date label,
+    /// the first § at a page's start and the justerare it chose.
+    #[test]
+    fn body_after_the_date_label_and_the_first_paragraph() {
+        let p = parse_protocol(include_str!(
+            "../../../tests/corpus/protocols/heldout20/2005.txt"
+        ))
+        .expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Regionstyrelsen"));
+        assert_eq!(p.paragraphs.first().and_then(|x| x.number), Some(65));
+        assert_eq!(p.adjusters, ["Per Persson"]);
+        let p = parse_protocol(include_str!(
+            "../../../tests/corpus/protocols/heldout20/2004.txt"
+        ))
+        .expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Landstingsstyrelsen"));
+        assert_eq!(p.adjusters, ["Dan Skantz"]);
     }
 
     /// 023 and 026, flattened: signature blocks whose names stand in another order than

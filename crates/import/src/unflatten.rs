@@ -36,6 +36,16 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
             }
             t.get(first.map_or(0, |f| f.len() + 1)..).unwrap_or(t)
         }
+        // "65 Justering Regionstyrelsen utser Per Persson att … justera protokollet. 66
+        // Godkännande …": a meeting's first § whose next follows, not the page's number.
+        (Some(p), None)
+            if t.contains(&format!(". {} ", p + 1)) && {
+                let words: Vec<&str> = t.split_whitespace().take(60).collect();
+                opening_heading(&words, 0)
+            } =>
+        {
+            return t.into()
+        }
         (Some(_), _) => t.get(first.map_or(0, |f| f.len() + 1)..).unwrap_or(t),
         _ => return t.into(),
     };
@@ -2453,6 +2463,14 @@ mod tests {
         assert_eq!(
             without_page_number("2 Socialnämnden (27) x"),
             "Socialnämnden (27) x"
+        );
+        // Twentieth held-out 2005: a meeting's first § at a page's start, its next after it.
+        let t = "65 Justering Regionstyrelsen utser Per Persson att jämte ordföranden justera protokollet. 66 Godkännande av föredragningslista";
+        assert_eq!(without_page_number(t), t);
+        // (Not a page's number before a heading that lost its own.)
+        assert_eq!(
+            without_page_number("2 Val av justerare Per Olsson utses att justera. 26 Upprop"),
+            "Val av justerare Per Olsson utses att justera. 26 Upprop"
         );
     }
 
