@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 83] = [
+const LABELS: [(&str, Field); 85] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -144,10 +144,14 @@ const LABELS: [(&str, Field); 83] = [
     ("mötesinformation", Field::Ignore),
     ("ärendelista", Field::Ignore),
     ("organ", Field::Body),
+    // (Region Halland: "Plats Regionens Hus, … Sammanträdeslokal Borgsalen".)
+    ("sammanträdeslokal", Field::PlaceTime),
     ("plats", Field::PlaceTime),
     ("lokal", Field::PlaceTime),
     ("tid för justering", Field::AdjustmentPlaceTime),
     ("datum för justering", Field::AdjustmentPlaceTime),
+    // (Landstinget Västmanland: "Tidpunkt Onsdagen den 27 maj 2015".)
+    ("tidpunkt", Field::Time),
     ("klockan", Field::Time),
     ("datum", Field::Date),
     ("tid", Field::Time),
@@ -1563,7 +1567,7 @@ fn before_weekday(v: &str) -> String {
 /// What a flattened cover leaves after the place: "…, , ", "… Omfattning", "… Tid",
 /// "…, vissa personuppgifter kan vara raderade …", "… öppet för allmänheten", a lost time ":15".
 fn clean_place(place: &str) -> String {
-    const STOPS: [&str; 12] = [
+    const STOPS: [&str; 13] = [
         ", ,",
         // "Kommunkontoret, Forshaga Avser :", "KS-salen, - deltagande", "Kungsbackarummet
         // Klockan , paus samt": the next label, or the pause. (An adjournment the place and
@@ -1581,6 +1585,9 @@ fn clean_place(place: &str) -> String {
         " omfattning",
         " öppet för allmänheten",
         ", paragraf",
+        // "Konferenscenter, Badhotellet i Tranås i samband med nämndens internat": the
+        // occasion, not the place.
+        " i samband med ",
     ];
     let lower = place.to_lowercase();
     let end = STOPS
@@ -1629,6 +1636,23 @@ fn clean_place(place: &str) -> String {
     }
     // "klockan , i Bolstadsrummet": the preposition before the place, its time lost.
     if words.len() > 1 && words[0] == "i" {
+        words.remove(0);
+    }
+    // "Organ Plats Landstingsstyrelsen Sammanträdesrum Mälaren, …": the body's name, the
+    // value of a label stacked before the place's, before the place.
+    if words.len() > 1
+        && [
+            "nämnden",
+            "styrelsen",
+            "fullmäktige",
+            "utskottet",
+            "direktionen",
+        ]
+        .iter()
+        .any(|e| words[0].to_lowercase().ends_with(e))
+        && words[0].starts_with(char::is_uppercase)
+        && words[1].starts_with(char::is_uppercase)
+    {
         words.remove(0);
     }
     words
@@ -4101,6 +4125,27 @@ mod tests {
         let c = cover_of("Plats och tid\nBeslutande\tKommunkontoret, Surahammar Måndag 17 november2014, kl Britt-Inger Fröberg (S), ordförande Tobias Nordlander (S)\n");
         assert_eq!(c.place.as_deref(), Some("Kommunkontoret, Surahammar"));
         assert_eq!(c.date.as_deref(), Some("2014-11-17"));
+        // Twentieth held-out 2002, 2006, 2005: the occasion after the place; the body's name,
+        // stacked before it; the room under a label of its own, and a "Tidpunkt".
+        let flat = |text: &str| {
+            let lines = crate::unflatten::unflatten(split_lines(text));
+            parse(&lines, &vec![false; lines.len()])
+        };
+        let c = flat("1 PROTOKOLL 1(8) Diarienummer Plats: Konferenscenter, Badhotellet i Tranås i samband med nämndens internat mars Närvarande: Beslutande: Maria Frisk (KD) ordförande Helena Stålhammar (C) Marcus Eskdahl (S) Thomas Bäuml (M) Eva Nilsson (M) Per Svenberg (S)\n");
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Konferenscenter, Badhotellet i Tranås")
+        );
+        let c = flat("1 PROTOKOLL 63 Organ Plats Landstingsstyrelsen Sammanträdesrum Mälaren, Landstingshuset, Västerås Tidpunkt Onsdagen den 27 maj 2015 Ledamöter Ersättare Övriga Denise Norström (S), ordförande Kenneth Östberg (S) Tommy Levinsson (S) Lena Johansson (S)\n");
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Sammanträdesrum Mälaren, Landstingshuset, Västerås")
+        );
+        let c = flat("Protokoll Sammanträdesdatum 2014-04-30 Regionstyrelsen 65 87 Tid Onsdag 30 april 2014, kl 09:00 14:30 Plats Regionens Hus, Södra vägen 9, Halmstad Sammanträdeslokal Borgsalen Ledamöter Gösta Bergenheim (M) GunMarie Stenström (M) Per Persson (S) Carl Fredrik Graf (M)\n");
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Regionens Hus, Södra vägen 9, Halmstad")
+        );
     }
 
     /// Nineteenth held-out 1901: the place under the members' label, no time at all, its town

@@ -64,7 +64,7 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 65] = [
+const LABELS: [&str; 67] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -73,7 +73,9 @@ const LABELS: [&str; 65] = [
     "Tid och plats",
     "Dag och tid",
     "Plats",
+    "Sammanträdeslokal",
     "Lokal",
+    "Tidpunkt",
     // "Tid" and "Klockan" begin many a sentence of a §: they are labels only before a time
     // (`TIME_VALUE`), or "Tid" before a date as a page's first label (`DATE_VALUE`).
     "Tid:",
