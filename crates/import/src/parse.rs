@@ -240,6 +240,31 @@ fn adjusters_from_paragraphs(
     None
 }
 
+/// The chair who opens the meeting, named in the sentence that says so ("Sammanträdet öppnas
+/// av ordförande Anders Senestad, som …", "… sammanträdes öppnades av fullmäktiges ordförande
+/// Lars Österdahl som …", "Landstingsfullmäktiges ordförande Eva Löfquist förklarade
+/// landstingsfullmäktiges sammanträde öppnat").
+fn opener(text: &str) -> Option<String> {
+    static OPENS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:öppna(?:s|des|t) av (?:\p{L}+s )?ordföranden? |(?:^|[.!?:]\s+)\p{Lu}\p{L}+s ordföranden? )(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))?(?:,? (?:som|öppnade|öppnar|förklarade|förklarar|hälsade|hälsar)(?:\s|$))",
+        )
+        .expect("static regex")
+    });
+    let c = OPENS.captures(text)?;
+    let whole = c.get(0)?;
+    // The sentence says the meeting was opened ("… ordförande Eva Löfquist förklarade …
+    // sammanträde öppnat"), not that another body's chair spoke.
+    let rest = text
+        .get(whole.start()..)?
+        .trim_start_matches(['.', '!', '?', ':', ' ']);
+    let sentence = rest.find(". ").map_or(rest, |i| &rest[..i]);
+    if !sentence.contains("öppna") {
+        return None;
+    }
+    crate::persons::first(c.get(1)?.as_str())
+}
+
 /// When the cover names no chair, a § may, as the one who leads the meeting ("Ordförande
 /// Lisbeth Lennartsson (C) redogör för …", "Ordföranden Anna König Jerlmyr (M) öppnade
 /// sammanträdet"): a sentence that begins with the word, then a name (and its party), then a
@@ -269,11 +294,15 @@ fn chair_from_paragraphs(
         .iter()
         .filter(|p| !election(&p.title))
         .find_map(|p| {
-            let text = [p.decision.as_deref(), Some(p.text.as_str())]
+            let name = [p.decision.as_deref(), Some(p.text.as_str())]
                 .into_iter()
                 .flatten()
-                .find_map(|t| LEADS.captures(t))?;
-            let name = crate::persons::first(text.get(1)?.as_str())?;
+                .find_map(|t| {
+                    LEADS
+                        .captures(t)
+                        .and_then(|c| crate::persons::first(c.get(1)?.as_str()))
+                        .or_else(|| opener(t))
+                })?;
             let which = p
                 .number
                 .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
@@ -443,6 +472,19 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
                 ),
             ));
             chair = Some(name);
+        } else if let Some((name, line)) = cover_lines
+            .iter()
+            .find_map(|l| opener(&l.text).map(|n| (n, l.no)))
+        {
+            // The meeting's opening told before the first § ("Sammanträdet öppnas av
+            // ordförande Anders Senestad, som …").
+            warnings.push((
+                line,
+                format!(
+                    "line {line}: ingen ordförande på försättsbladet; {name} öppnade sammanträdet (kontrollera)"
+                ),
+            ));
+            chair = Some(name);
         }
     }
     let mut adjusters = cover.adjusters;
@@ -549,6 +591,20 @@ mod tests {
             line: 4,
             ..Default::default()
         };
+        // Twentieth held-out 2012, 2007, 2008: the chair who opens the meeting.
+        for (text, name) in [
+            ("Sammanträdet öppnas av ordförande Anders Senestad, som hälsar ledamöterna välkomna till sammanträdet.", "Anders Senestad"),
+            ("Landstingsfullmäktiges sammanträdes öppnades av fullmäktiges ordförande Lars Österdahl som hälsade ledamöter, ersättare och allmänhet välkomna.", "Lars Österdahl"),
+            ("Enligt utfärdad kungörelse sammanträder landstingsfullmäktige denna dag. Landstingsfullmäktiges ordförande Eva Löfquist förklarade landstingsfullmäktiges sammanträde öppnat.", "Eva Löfquist"),
+        ] {
+            assert_eq!(opener(text).as_deref(), Some(name), "{text}");
+        }
+        // (Not another body's chair who speaks: "Kommunstyrelsens ordförande Anna Berg som
+        // redogör för …".)
+        assert_eq!(
+            opener("Kommunstyrelsens ordförande Anna Berg som redogör för budgeten."),
+            None
+        );
         assert_eq!(
             chair_from_paragraphs(&[p(
                 "Ordförande Lisbeth Lennartsson (C) redogör för följande förändringar av dagordningen."

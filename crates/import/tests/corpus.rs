@@ -252,7 +252,7 @@ const TWENTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.79),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.74),
+    ("chair", 0.93),
     ("secretary", 0.99),
     ("adjusters", 0.87),
     ("attendees", 0.70),
