@@ -381,12 +381,13 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
         }
     }
     // "1 SAMMANTRÄDESPROTOKOLL … Protokoll från Barn- och ungdomsutskottets sammanträde": with
-    // no label naming it, the body in the genitive near the start of the first lines.
+    // no label naming it, the body in the genitive near the start of the first lines (also in
+    // small letters: "Protokoll från landstingsfullmäktiges sammanträde den 2 maj 2005").
     // ("PROTOKOLL FRÅN SAMMANTRÄDE MED KULTURNÄMNDEN": the body after "med", not in the
     // genitive.)
     static PROTOCOL_FROM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i:protokoll från) (?:(\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*?s) (?i:sammanträde)|(?i:sammanträde med) (\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*))",
+            r"(?i:protokoll från) (?:(\p{L}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*?s) (?i:sammanträde)|(?i:sammanträde med) (\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*))",
         )
         .expect("static regex")
     });
@@ -1442,6 +1443,14 @@ mod tests {
             "1 KARLSHAMNS KOMMUN PROTOKOLL KN 2 l PROTOKOLL FRÅN SAMMANTRÄDE MED KULTURNÄMNDEN Plats och tid: Hällarydssalen",
         );
         assert_eq!(detect_body(&lines, "").as_deref(), Some("Kulturnämnden"));
+        // Twentieth held-out 2008: the body's genitive in small letters.
+        let lines = crate::lines::split_lines(
+            "1 1 (12) Ledningsenheten Kansliavdelningen/Kristina Brundin Protokoll från landstingsfullmäktiges sammanträde den 2 maj 2005 Tid: Måndagen den 2 maj kl Plats: Konserthuset i Växjö.",
+        );
+        assert_eq!(
+            detect_body(&lines, "").as_deref(),
+            Some("Landstingsfullmäktige")
+        );
     }
     use crate::lines::split_lines;
 
