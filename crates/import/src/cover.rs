@@ -171,8 +171,9 @@ static PARAS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     // "för" ends a word: "ersättare förvaltningschef" (a column of roles) replaces no one;
-    // "ers" too: "ej tjg ersättare" is a substitute not serving, who replaces no one.
-    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjänstgjorde\s+för\b|tjg\.?\s*ersättare\s+för\b|tjg\.?\s*ers(?:\.|\b)\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b|i\s+st\.?\s*f\b\.?)\s*")
+    // "ers" too: "ej tjg ersättare" is a substitute not serving, who replaces no one; but
+    // "Thomas Bäuml (M) (ers Maritha Josefsson (M))" replaces her.
+    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjänstgjorde\s+för\b|tjg\.?\s*ersättare\s+för\b|tjg\.?\s*ers(?:\.|\b)\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|\(ers(?:\.|\b)\s*(?:för\b)?|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b|i\s+st\.?\s*f\b\.?)\s*")
         .expect("static regex")
 });
 static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -4578,6 +4579,14 @@ mod tests {
         assert!(names.contains(&"Göran O Sundell"), "{names:?}");
         assert!(!names.contains(&"Gardos"), "{names:?}");
         assert_eq!(match_label("Ersättare för Magdalena Sundström (M)"), None);
+        // Twentieth held-out 2002: "(ers X)" after a member names whom the member replaces.
+        let c = cover_of("Beslutande Maria Frisk (KD) ordförande Thomas Bäuml (M) (ers Maritha Josefsson (M)) Per Svenberg (S)\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Maria Frisk", "Thomas Bäuml", "Per Svenberg"]);
+        assert_eq!(
+            c.attendees[1].substitute_for.as_deref(),
+            Some("Maritha Josefsson")
+        );
         // 024: "tjg för X" names the member replaced, who is absent.
         let c = cover_of(
             "Beslutande Anna Berg (M) Alexander Eliasson (M), tjg för Lena Bergqvist (M), kl 14-16, Bo Ek (S)\n",
