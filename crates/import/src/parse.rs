@@ -240,6 +240,57 @@ fn adjusters_from_paragraphs(
     None
 }
 
+/// A fullmäktige's roll call in one of its first three §§, when the cover lists no one ("36
+/// Upprop Upprop genomfördes av landstingsfullmäktiges ledamöter … vilka för innevarande
+/// period är: Valkrets 1 Agneta Eriksson (v) Eva Löfquist (s) … Vid uppropet var samtliga
+/// ordinarie ledamöter närvarande förutom Kajsa Wejryd, Willemo Carlsson, …"): the members
+/// named with their parties from the first to the last, as deciding, less those the text says
+/// were absent ("förutom", "utom", "frånvarande"). With the § heading's line.
+fn roll_call(
+    layout: &crate::segment::Layout,
+    items: &[crate::stream::Item<'_>],
+) -> Option<(Vec<crate::model::Attendee>, usize)> {
+    static MEMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){1,3} \([\p{L}]{1,5}\)")
+            .expect("static regex")
+    });
+    static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:förutom|utom|frånvarande(?: var)?:?)\s+([^.]+)").expect("static regex")
+    });
+    let seg = layout.segments.iter().take(3).find(|s| {
+        s.heading_title
+            .as_deref()
+            .is_some_and(crate::unflatten::attendance_title)
+    })?;
+    let text: String = items
+        .get(seg.head + 1..seg.end)?
+        .iter()
+        .map(|it| it.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let first = MEMBER.find(&text)?;
+    let last = MEMBER.find_iter(&text).last()?;
+    let list = text.get(first.start()..last.end())?;
+    let absent: Vec<String> = ABSENT
+        .captures_iter(text.get(last.end()..).unwrap_or(""))
+        .filter_map(|c| c.get(1))
+        .flat_map(|m| crate::persons::names(m.as_str()))
+        .collect();
+    let cover = cover::parse(
+        &[Line {
+            no: items.get(seg.head).map_or(0, |it| it.no),
+            text: format!("Beslutande\t{list}"),
+        }],
+        &[false],
+    );
+    let present: Vec<crate::model::Attendee> = cover
+        .attendees
+        .into_iter()
+        .filter(|a| !absent.contains(&a.name))
+        .collect();
+    (present.len() >= 5).then(|| (present, items.get(seg.head).map_or(0, |it| it.no)))
+}
+
 /// The chair who opens the meeting, named in the sentence that says so ("Sammanträdet öppnas
 /// av ordförande Anders Senestad, som …", "… sammanträdes öppnades av fullmäktiges ordförande
 /// Lars Österdahl som …", "Landstingsfullmäktiges ordförande Eva Löfquist förklarade
@@ -400,7 +451,15 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         .filter(|(i, _)| !agenda_lines.contains(i) && !attendance_heads.contains(i))
         .map(|(i, l)| (l.clone(), furniture.get(i).copied().unwrap_or(false)))
         .unzip();
-    let cover = cover::parse(&cover_lines, &cover_flags);
+    let mut cover = cover::parse(&cover_lines, &cover_flags);
+    if cover.attendees.is_empty() {
+        if let Some((present, line)) = roll_call(&layout, &items) {
+            cover.attendees = present;
+            cover.warnings.push(format!(
+                "line {line}: ingen förteckning över närvarande på försättsbladet; de närvarande ur uppropet (kontrollera)"
+            ));
+        }
+    }
 
     let mut paragraphs = Vec::with_capacity(layout.segments.len());
     for seg in &layout.segments {
@@ -694,6 +753,22 @@ mod tests {
             .map(|c| c.0),
             Some(vec!["Dan Skantz".to_string()])
         );
+    }
+
+    /// Twentieth held-out 2008 (Kronoberg's fullmäktige): no one listed on the cover; those
+    /// present from the roll call in § 36, less the absent it names.
+    #[test]
+    fn those_present_from_the_roll_call() {
+        let p = parse_protocol(include_str!(
+            "../../../tests/corpus/protocols/heldout20/2008.txt"
+        ))
+        .expect("a protocol");
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.len() > 35, "{names:?}");
+        assert!(names.contains(&"Agneta Eriksson") && names.contains(&"Bengt-Göran Birgersson"));
+        assert!(!names.contains(&"Kajsa Wejryd") && !names.contains(&"Roland Johansson"));
+        assert!(!names.iter().any(|n| n.contains("Valkrets")), "{names:?}");
+        assert!(p.warnings.iter().any(|w| w.contains("ur uppropet")));
     }
 
     /// Twentieth held-out 2004 and 2005 (Halland): the body after the header's date label,

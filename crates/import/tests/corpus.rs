@@ -255,7 +255,7 @@ const TWENTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.93),
     ("secretary", 0.99),
     ("adjusters", 0.87),
-    ("attendees", 0.71),
+    ("attendees", 0.80),
     ("paragraphs", 0.80),
 ];
 
