@@ -764,7 +764,9 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
     }
     // "Kfu 27 Inbjudningar Möjligheter kring Kinnekullebanan …", "KS 192 Delgivningar Rapport
     // från Länsstyrelsens …": a title that names a list of items ends before the first item.
-    const LISTS: [&str; 8] = [
+    // ("78 Upprop Centrala valkretsen Monica Gundahl (S) …": the roll call's list.)
+    const LISTS: [&str; 9] = [
+        "upprop",
         "delgivningar",
         "inbjudningar",
         "meddelanden",
@@ -1242,7 +1244,7 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
 /// The titles a meeting's first §§ have, and a word of the text under them that says the §
 /// is that one: "Val av protokolljusterare … att jämte ordföranden justera protokollet",
 /// "Fastställande av föredragningslista 1. Den preliminära föredragningslistan fastställs".
-const OPENING_TITLES: [(&str, &str); 10] = [
+const OPENING_TITLES: [(&str, &str); 12] = [
     ("val av justerare", "juster"),
     ("val av protokolljusterare", "juster"),
     ("val av protokollsjusterare", "juster"),
@@ -1253,6 +1255,10 @@ const OPENING_TITLES: [(&str, &str); 10] = [
     ("fastställande av föredragningslista", "föredragningslista"),
     ("godkännande av dagordning", "dagordning"),
     ("godkännande av föredragningslista", "föredragningslista"),
+    // "77 Anmälda förhinder Anmält förhinder Inkallad ersättare …", "78 Upprop Centrala
+    // valkretsen Monica Gundahl (S) …": the roll call, its members with their parties.
+    ("anmälda förhinder", "förhinder"),
+    ("upprop", "("),
 ];
 
 /// A heading at `words[k]` whose title is one a meeting's first §§ have, with the text
@@ -1614,9 +1620,15 @@ fn cut_headings(
     let found_first = (skip..words.len().min(skip + 25))
         .find_map(|k| heading_at(&words, k).map(|h| (k, h)))
         .or_else(|| {
+            // (A meeting's first § by its title on any page: "… Inga- Lill Andersson 78 Upprop
+            // Centrala valkretsen …" on the second.)
             (skip + 25..words.len())
-                .filter(|_| first)
-                .find_map(|k| confirmed(k).or_else(|| opening_heading(&words, k).then_some((0, k))))
+                .find_map(|k| {
+                    first
+                        .then(|| confirmed(k))
+                        .flatten()
+                        .or_else(|| opening_heading(&words, k).then_some((0, k)))
+                })
                 .and_then(|(_, k)| heading_at(&words, k).map(|h| (k, h)))
         });
     if let Some((k, (n, a, b))) = found_first {
@@ -2386,6 +2398,13 @@ mod tests {
             .expect("text");
             let lines = unflatten(crate::lines::split_lines(&text));
             assert!(lines.iter().any(|l| l.text == heading), "{file}: {lines:?}");
+        }
+        // Twentieth held-out 2007: the meeting's first §§ after the secretary's name, on the
+        // first page and the second; the roll call's title ends before its list.
+        let text = include_str!("../../../tests/corpus/protocols/heldout20/2007.txt");
+        let lines = unflatten(crate::lines::split_lines(text));
+        for h in ["§ 77 Anmälda förhinder", "§ 78 Upprop"] {
+            assert!(lines.iter().any(|l| l.text == h), "{h}: {lines:?}");
         }
         // Nineteenth held-out 1912: "T.o.m. 50 Sven-Olov Gradin (M)" in a list of those
         // present is no heading.
