@@ -519,6 +519,12 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
             at += 1;
         }
     }
+    // ("Fastställa reglementen för …, Parlamentarisk nämnd samt Patientnämnd": several named
+    // once each, a list of bodies, names none.)
+    let most = counts.values().map(|(k, _)| *k).max()?;
+    if most == 1 && counts.len() > 1 {
+        return None;
+    }
     counts
         .into_iter()
         .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(b.1 .1.cmp(&a.1 .1)))
@@ -1505,6 +1511,20 @@ mod tests {
         assert_eq!(
             body("Malin Thorson (nämndsekreterare) och hela nämnden närvarade").as_deref(),
             None
+        );
+        // Several nämnder named once each, a list of bodies, name none.
+        assert_eq!(
+            mentioned_nämnd(&split_lines(
+                "Fastställa reglementen för socialnämnden, valnämnden samt tekniska nämnden."
+            )),
+            None
+        );
+        assert_eq!(
+            mentioned_nämnd(&split_lines(
+                "Valnämnden beslutade. Valnämnden noterar, tekniska nämnden"
+            ))
+            .as_deref(),
+            Some("Valnämnden")
         );
         // Held-out 1607: the body whose secretary keeps the minutes.
         assert_eq!(

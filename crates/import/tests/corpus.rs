@@ -623,7 +623,7 @@ const SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
 /// (2026-12-05: its first reading, then "Sekreterare" as a title in a list of titled officials
 /// and a table of contents ending the cover).
 const SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.94),
+    ("body", 0.99),
     ("date", 0.87),
     ("place", 0.99),
     ("start_time", 0.99),
