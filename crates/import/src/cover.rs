@@ -1642,15 +1642,7 @@ fn clean_place(place: &str) -> String {
     // "Organ Plats Landstingsstyrelsen Sammanträdesrum Mälaren, …": the body's name, the
     // value of a label stacked before the place's, before the place.
     if words.len() > 1
-        && [
-            "nämnden",
-            "styrelsen",
-            "fullmäktige",
-            "utskottet",
-            "direktionen",
-        ]
-        .iter()
-        .any(|e| words[0].to_lowercase().ends_with(e))
+        && crate::furniture::ends_like_body(words[0])
         && words[0].starts_with(char::is_uppercase)
         && words[1].starts_with(char::is_uppercase)
     {

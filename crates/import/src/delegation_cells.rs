@@ -49,6 +49,42 @@ static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// The words a remark begins with, not a delegate: "I samråd med HR-chef", "*Efter fullmakt
+/// från direktör", "Gäller ej …".
+const REMARK_OPENERS: [&str; 14] = [
+    "I",
+    "Efter",
+    "Enligt",
+    "Gäller",
+    "Anmäls",
+    "Vid",
+    "Dock",
+    "Ej",
+    "Se",
+    "Avser",
+    "Endast",
+    "Samråd",
+    "Observera",
+    "OBS",
+];
+
+/// Whether a cell beginning with `w` is a remark ("I samråd …", "*Efter …").
+pub(crate) fn remark_opener(w: &str) -> bool {
+    REMARK_OPENERS.contains(&w.trim_start_matches('*'))
+}
+
+/// "IFO", "SoL-,", "IVO:s": two capitals or more, and no word after them ("HR-chef" is a
+/// role).
+pub(crate) fn abbreviation(w: &str) -> bool {
+    let mut run = 0;
+    let mut longest = 0;
+    for c in w.chars() {
+        run = if c.is_lowercase() { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    w.chars().filter(|c| c.is_uppercase()).count() >= 2 && longest < 3
+}
+
 /// The columns of the rows [`rows`] makes.
 pub const COLUMNS: [Role; 5] = [
     Role::Number,
@@ -111,9 +147,7 @@ impl Row {
             }
             return;
         }
-        let opener = cell.split_whitespace().next().is_some_and(|w| {
-            crate::delegation_flat::REMARK_OPENERS.contains(&w.trim_start_matches('*'))
-        });
+        let opener = cell.split_whitespace().next().is_some_and(remark_opener);
         if self.last == Cell::Remark {
             push_to(&mut self.remark, cell);
         } else if self.matter.is_empty() && !LAW.is_match(cell) {
@@ -177,11 +211,10 @@ fn roles(cell: &str) -> Vec<String> {
             continue;
         }
         let capital = w.chars().next().is_some_and(char::is_uppercase);
-        let abbreviation = w.chars().filter(|c| c.is_uppercase()).count() >= 2;
         // A level's letter ("a) Direktör b) Jurist") begins a role and holds the next word.
         let letter =
             w.len() == 2 && w.ends_with(')') && w.starts_with(|c: char| c.is_ascii_lowercase());
-        let begins = letter || capital && !abbreviation && !after_first_name && !glue;
+        let begins = letter || capital && !abbreviation(w) && !after_first_name && !glue;
         match out.last_mut() {
             Some(role) if !begins => {
                 role.push(' ');

@@ -13,12 +13,13 @@
 //! section's ("14. Överflyttning …") begins a row; a law ("2a kap 10 § SoL", "PBL 9 kap. 2
 //! § första stycket 1 och 2") is a cell of its own unless the sentence goes on after it; a
 //! capital letter after the matter begins a delegate ("… verksamhet. Direktör"), except an
-//! abbreviation ("IFO", "HR-chef"), a surname after a first name and a level's text after
+//! abbreviation ("IFO", "LVM-ärenden"), a surname after a first name and a level's text after
 //! its letter ("a) Inom kontoret"); lettered levels that begin again at "a)" are the
 //! delegate cell's ("a) Inom kontoret b) Inom egen avdelning a) Direktör"); a header row, a
 //! page number and a file path stand alone, to be left out. A sentence of six words or more
 //! after the matter's full stop goes on with the matter, not a delegate.
 
+use crate::delegation_cells::{abbreviation, remark_opener};
 use crate::delegation_grid::Role;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -45,24 +46,6 @@ static LAW_NAME: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-/// The words a remark begins with, not a delegate: "I samråd med HR-chef", "*Efter fullmakt
-/// från direktör", "Gäller ej …".
-pub(crate) const REMARK_OPENERS: [&str; 14] = [
-    "I",
-    "Efter",
-    "Enligt",
-    "Gäller",
-    "Anmäls",
-    "Vid",
-    "Dock",
-    "Ej",
-    "Se",
-    "Avser",
-    "Endast",
-    "Samråd",
-    "Observera",
-    "OBS",
-];
 
 /// Whether `text` looks flattened: long lines, few of them.
 fn flattened(text: &str) -> bool {
@@ -81,18 +64,6 @@ fn capital(w: &str) -> bool {
 
 fn lower(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase) && !LEVEL.is_match(w)
-}
-
-/// "IFO", "SoL-,", "IVO:s": two capitals or more, and no word after them ("HR-chef" is a
-/// role).
-fn abbreviation(w: &str) -> bool {
-    let mut run = 0;
-    let mut longest = 0;
-    for c in w.chars() {
-        run = if c.is_lowercase() { run + 1 } else { 0 };
-        longest = longest.max(run);
-    }
-    w.chars().filter(|c| c.is_uppercase()).count() >= 2 && longest < 3
 }
 
 /// A word a sentence goes on after, so that a capital after it is no new cell ("i SoL-,
@@ -127,10 +98,6 @@ fn joins(w: &str) -> bool {
             | "en"
             | "ett"
     )
-}
-
-fn remark_opener(w: &str) -> bool {
-    REMARK_OPENERS.contains(&w.trim_start_matches('*'))
 }
 
 /// The number of words of the law beginning at `i`, if one does: "[PBL] 9 kap. 2 § första

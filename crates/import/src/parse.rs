@@ -276,9 +276,10 @@ fn roll_call(
         .filter_map(|c| c.get(1))
         .flat_map(|m| crate::persons::names(m.as_str()))
         .collect();
+    let line = items.get(seg.head).map_or(0, |it| it.no);
     let cover = cover::parse(
         &[Line {
-            no: items.get(seg.head).map_or(0, |it| it.no),
+            no: line,
             text: format!("Beslutande\t{list}"),
         }],
         &[false],
@@ -288,7 +289,7 @@ fn roll_call(
         .into_iter()
         .filter(|a| !absent.contains(&a.name))
         .collect();
-    (present.len() >= 5).then(|| (present, items.get(seg.head).map_or(0, |it| it.no)))
+    (present.len() >= 5).then_some((present, line))
 }
 
 /// The chair who opens the meeting, named in the sentence that says so ("Sammanträdet öppnas
