@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 85] = [
+const LABELS: [(&str, Field); 87] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -78,6 +78,11 @@ const LABELS: [(&str, Field); 85] = [
     // no attendees.
     ("ej närvarande", Field::Ignore),
     ("frånvarande", Field::Ignore),
+    // (One label over both lists: "Ej tjänstgörande ersättare och övriga närvarande".)
+    (
+        "ej tjänstgörande ersättare och övriga närvarande",
+        Field::Substitutes,
+    ),
     ("ej tjänstgörande ersättare", Field::Substitutes),
     ("ej tjänstgörande", Field::Substitutes),
     ("icke tjänstgörande ersättare", Field::Substitutes),
@@ -130,8 +135,10 @@ const LABELS: [(&str, Field); 85] = [
     ("ledamöter", Field::Deciding),
     ("ersättare", Field::Substitutes),
     ("övriga", Field::Others),
-    // Those given the right to be present (*närvarorätt*) are present as others.
+    // Those given the right to be present (*närvarorätt*) are present as others, and so are
+    // those *adjungerade* ("Adjungerade Jana Nilsson (S) Varbergs kommun").
     ("närvarorätt", Field::Others),
+    ("adjungerade", Field::Others),
     ("justerare", Field::Adjusters),
     ("justerande", Field::Adjusters),
     ("justeras", Field::Adjusters),
@@ -231,7 +238,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
         return None;
     }
     // (Only as much of the cell as the longest label: a cell may hold a whole page.)
-    let lower: String = cell.chars().take(40).flat_map(char::to_lowercase).collect();
+    let lower: String = cell.chars().take(56).flat_map(char::to_lowercase).collect();
     // Each label whose first letter, folded, is the cell's.
     let candidates = || {
         LABEL_FIRST_OF
@@ -255,7 +262,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
         }
     }
     // Read by OCR: "Bes1utande", "Ovriga deltagande", "Utses att iustera".
-    let head: String = cell.chars().take(40).map(ocr_fold).collect();
+    let head: String = cell.chars().take(56).map(ocr_fold).collect();
     for &(l, f) in candidates() {
         let n = l.chars().count();
         if l.len() > 5 && head.chars().take(n).eq(l.chars().map(ocr_fold)) {
@@ -2402,6 +2409,19 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             .map(|s| s.start);
         let mut name = name;
         let mut replaced_alone = false;
+        // "Thomas Bäuml (M) (ers Maritha Josefsson (M)) Tobias Gyllensten (ers Mona Forsberg
+        // (S))": a member without a party before the substitution is the one who replaces.
+        if let (Some(at), None) = (sub, last) {
+            let member = annot
+                .get(..at)
+                .unwrap_or("")
+                .trim_white()
+                .trim_matches([')', ',', ' ']);
+            if matches!(crate::persons::names(member).as_slice(), [one] if one == member) {
+                cover.attendees.push(new_attendee(member, None, attendance));
+                last = Some(cover.attendees.len() - 1);
+            }
+        }
         if let (Some(at), Some(li)) = (sub, last) {
             // "… tjänstgörande ersättare för NAME (P)": NAME is the absent member. (But
             // "Petter Ershag (KD) Tjänstgör för Agneta Pohjanen Günter Larsson (L)": the member
@@ -4557,6 +4577,35 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Lisbeth Rehnlund"));
     }
 
+    /// Twentieth held-out 2001: "Adjungerade" labels those present with the right to speak;
+    /// the label is no word of a name.
+    #[test]
+    fn the_adjungerade_are_present_as_others() {
+        let c = cover_of(
+            "Beslutande Ulf Olsson (S) ordförande Stefan Carlsson (S)\nErsättare Lena Palmén (S)\nAdjungerade Jana Nilsson (S) Varbergs kommun Cristina Bernevång (KD)\n",
+        );
+        let who: Vec<(&str, Attendance)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.attendance))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                ("Ulf Olsson", Attendance::Deciding),
+                ("Stefan Carlsson", Attendance::Deciding),
+                ("Lena Palmén", Attendance::Substitute),
+                ("Jana Nilsson", Attendance::Other),
+                ("Cristina Bernevång", Attendance::Other),
+            ]
+        );
+        // Twentieth held-out 2010: one label over two lists, longer than 40 letters.
+        assert_eq!(
+            match_label("Ej tjänstgörande ersättare och övriga närvarande Högra kammaren"),
+            Some((Field::Substitutes, "Högra kammaren"))
+        );
+    }
+
     /// 003, 038, 019 (flattened covers): names with a middle initial, with a party or as an
     /// official's; "Ersättare för X (M)" names whom a substitute replaces, not the label of
     /// the substitutes present.
@@ -4572,13 +4621,28 @@ mod tests {
         assert!(!names.contains(&"Gardos"), "{names:?}");
         assert_eq!(match_label("Ersättare för Magdalena Sundström (M)"), None);
         // Twentieth held-out 2002: "(ers X)" after a member names whom the member replaces.
-        let c = cover_of("Beslutande Maria Frisk (KD) ordförande Thomas Bäuml (M) (ers Maritha Josefsson (M)) Per Svenberg (S)\n");
+        // A member without a party: "Tobias Gyllensten (ers Mona Forsberg (S))".
+        let c = cover_of("Beslutande Maria Frisk (KD) ordförande Thomas Bäuml (M) (ers Maritha Josefsson (M)) Tobias Gyllensten (ers Mona Forsberg (S)) Per Svenberg (S)\n");
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(names, ["Maria Frisk", "Thomas Bäuml", "Per Svenberg"]);
+        assert_eq!(
+            names,
+            [
+                "Maria Frisk",
+                "Thomas Bäuml",
+                "Tobias Gyllensten",
+                "Per Svenberg"
+            ]
+        );
         assert_eq!(
             c.attendees[1].substitute_for.as_deref(),
             Some("Maritha Josefsson")
         );
+        assert_eq!(
+            c.attendees[2].substitute_for.as_deref(),
+            Some("Mona Forsberg")
+        );
+        assert_eq!(c.attendees[2].title, None);
+        assert_eq!(c.attendees[2].party, None);
         // 024: "tjg för X" names the member replaced, who is absent.
         let c = cover_of(
             "Beslutande Anna Berg (M) Alexander Eliasson (M), tjg för Lena Bergqvist (M), kl 14-16, Bo Ek (S)\n",

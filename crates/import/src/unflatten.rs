@@ -64,7 +64,7 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 67] = [
+const LABELS: [&str; 69] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -93,6 +93,7 @@ const LABELS: [&str; 67] = [
     "Beslutare",
     "Ledamöter",
     "Tjänstgörande ersättare",
+    "Ej tjänstgörande ersättare och övriga närvarande",
     "Ej tjänstgörande ersättare",
     "Ej tjänstgörande",
     "Icke tjänstgörande ersättare",
@@ -109,6 +110,7 @@ const LABELS: [&str; 67] = [
     "Närvarande",
     "Närvarande tjänstemän",
     "Närvarorätt",
+    "Adjungerade",
     // With its colon only ("Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh …"): a § may begin
     // a sentence with the word.
     "Tjänstemän:",
@@ -2233,6 +2235,16 @@ mod tests {
         assert_eq!(
             labels("Ersättare: Eva Hesse Almqvist (M) Tid: Tisdagen den 18 november 2014, kl. 08:30 Plats: Förvaltningen"),
             ["Ersättare", "Plats"]
+        );
+        // Twentieth held-out 2010: one label over two lists.
+        assert_eq!(
+            labels("2 Plats och tid Beslutande Ej tjänstgörande ersättare och övriga närvarande Högra kammaren Torsdagen den 6 september 2012 kl. 15:00-17:05 Zaine Andersson (M)"),
+            ["Plats och tid", "Beslutande", "Ej tjänstgörande ersättare och övriga närvarande"]
+        );
+        // Twentieth held-out 2001.
+        assert_eq!(
+            labels("Ersättare Lena Palmén (S) Roger Wilhelmsson (M) Adjungerade Jana Nilsson (S) Varbergs kommun"),
+            ["Ersättare", "Adjungerade"]
         );
         let texts: Vec<String> = unflatten(split_lines(
             "1 STENUNGSUNDS KOMMUN Tid: 9:00: - 12:45 KOMMUNSTYRELSENS SOCIALA UTSKOTT Plats: Rodret Ledamöter Lillemor Arvidsson (m) Ordförande Janette Olsson (s) Vice ordförande Inger Johnsson (c) Jan Rohlén (s) Christian Andersson (fp) Ersättare Marie Nilsson (s) utom 47",
