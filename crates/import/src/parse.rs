@@ -185,51 +185,7 @@ fn adjusters_from_paragraphs(
             .into_iter()
             .flatten()
         {
-            let Some(m) = CHOSEN.find(body) else { continue };
-            // (The sentence that chooses must be about the justering: "Kommunfullmäktige utser
-            // Hans Berg och Amar Sabri att jämte ordföranden justera protokollet", not "Nämnden
-            // väljer att anta taxan" in a § on "Justering av taxa".)
-            let sentence_start = body
-                .get(..m.start())
-                .and_then(|b| b.rfind(". ").map(|i| i + 2))
-                .unwrap_or(0);
-            let sentence_end = body
-                .get(m.end()..)
-                .and_then(|r| r.find(". ").map(|i| m.end() + i))
-                .unwrap_or(body.len());
-            let about_justering = body
-                .get(sentence_start..sentence_end)
-                .is_some_and(|t| t.to_lowercase().contains("juster"));
-            if !about_justering {
-                continue;
-            }
-            let rest = body.get(m.end()..).unwrap_or("");
-            // The sentence ends at a full stop after a word (an initial's stop, "T.", does not end it).
-            let end = rest
-                .match_indices(". ")
-                .map(|(i, _)| i)
-                .find(|&i| {
-                    rest.get(..i)
-                        .and_then(|h| h.split_whitespace().next_back())
-                        .is_some_and(|w| w.chars().count() > 1)
-                })
-                .unwrap_or(rest.len());
-            // The chair justerar beside them ("… utses till ständig justerare tillsammans med
-            // ordförande Dan Larson (M)"); with the chair left out and no one after the verb,
-            // the one chosen stands before it ("Vice ordförande Maria Arman (MP) utses …").
-            let not_chair = |names: Vec<String>| -> Vec<String> {
-                names
-                    .into_iter()
-                    .filter(|n| Some(n.as_str()) != chair)
-                    .collect()
-            };
-            let mut names = not_chair(crate::persons::names(rest.get(..end).unwrap_or(rest)));
-            if names.is_empty() {
-                let before = body.get(..m.start()).unwrap_or("");
-                let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
-                names = not_chair(crate::persons::names(sentence));
-            }
-            if (1..=3).contains(&names.len()) {
+            if let Some(names) = chosen_in(body, chair) {
                 let which = p
                     .number
                     .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
@@ -238,6 +194,78 @@ fn adjusters_from_paragraphs(
         }
     }
     None
+}
+
+/// The justerare a text chooses, in the sentence of its first verb that chooses, when that
+/// sentence is about the justering; one to three names, not the chair's.
+fn chosen_in(body: &str, chair: Option<&str>) -> Option<Vec<String>> {
+    let m = CHOSEN.find(body)?;
+    // (The sentence that chooses must be about the justering: "Kommunfullmäktige utser
+    // Hans Berg och Amar Sabri att jämte ordföranden justera protokollet", not "Nämnden
+    // väljer att anta taxan" in a § on "Justering av taxa".)
+    let sentence_start = body
+        .get(..m.start())
+        .and_then(|b| b.rfind(". ").map(|i| i + 2))
+        .unwrap_or(0);
+    let sentence_end = body
+        .get(m.end()..)
+        .and_then(|r| r.find(". ").map(|i| m.end() + i))
+        .unwrap_or(body.len());
+    let about_justering = body
+        .get(sentence_start..sentence_end)
+        .is_some_and(|t| t.to_lowercase().contains("juster"));
+    if !about_justering {
+        return None;
+    }
+    let rest = body.get(m.end()..).unwrap_or("");
+    // The sentence ends at a full stop after a word (an initial's stop, "T.", does not end it).
+    let end = rest
+        .match_indices(". ")
+        .map(|(i, _)| i)
+        .find(|&i| {
+            rest.get(..i)
+                .and_then(|h| h.split_whitespace().next_back())
+                .is_some_and(|w| w.chars().count() > 1)
+        })
+        .unwrap_or(rest.len());
+    // The chair justerar beside them ("… utses till ständig justerare tillsammans med
+    // ordförande Dan Larson (M)"); with the chair left out and no one after the verb,
+    // the one chosen stands before it ("Vice ordförande Maria Arman (MP) utses …").
+    let not_chair = |names: Vec<String>| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|n| Some(n.as_str()) != chair)
+            .collect()
+    };
+    let mut names = not_chair(crate::persons::names(rest.get(..end).unwrap_or(rest)));
+    if names.is_empty() {
+        let before = body.get(..m.start()).unwrap_or("");
+        let sentence = before.rfind(". ").map_or(before, |i| &before[i + 2..]);
+        names = not_chair(crate::persons::names(sentence));
+    }
+    (1..=3).contains(&names.len()).then_some(names)
+}
+
+/// When neither the cover nor a § on the justering names the justerare, the sentence that
+/// chooses them may stand elsewhere: before the first § ("Upprop vidtogs av sekreteraren.
+/// Gustaf Wachtmeister utsågs att jämte ordförande justera dagens protokoll.") or under a
+/// heading whose number was lost ("… i föreskriven ordning. PROTOKOLL Justering 1. Tommy
+/// Levinsson utses att jämte ordföranden justera dagens protokoll."). Only that sentence, "att
+/// jämte ordföranden justera", says whom; the names in it, as `chosen_in` reads them.
+fn chosen_beside_chair(text: &str, chair: Option<&str>) -> Option<Vec<String>> {
+    static BESIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)jämte (?:ordföranden?|ordf\.?) justera").expect("static regex")
+    });
+    let m = BESIDE.find(text)?;
+    let start = text
+        .get(..m.start())
+        .and_then(|b| b.rfind(". ").map(|i| i + 2))
+        .unwrap_or(0);
+    let end = text
+        .get(m.end()..)
+        .and_then(|r| r.find(". ").map(|i| m.end() + i))
+        .unwrap_or(text.len());
+    chosen_in(text.get(start..end)?, chair)
 }
 
 /// A fullmäktige's roll call in one of its first three §§, when the cover lists no one ("36
@@ -559,6 +587,20 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
                 ),
             ));
             adjusters = names;
+        } else if let Some((names, line)) = cover_lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.no))
+            .chain(paragraphs.iter().take(3).map(|p| (p.text.as_str(), p.line)))
+            .find_map(|(t, no)| chosen_beside_chair(t, chair.as_deref()).map(|n| (n, no)))
+        {
+            warnings.push((
+                line,
+                format!(
+                    "line {line}: inga justerare på försättsbladet; {} ur meningen om justeringen (kontrollera)",
+                    names.join(", ")
+                ),
+            ));
+            adjusters = names;
         }
     }
     let line_of = |w: &str| -> usize {
@@ -753,6 +795,38 @@ mod tests {
             )
             .map(|c| c.0),
             Some(vec!["Dan Skantz".to_string()])
+        );
+    }
+
+    /// Twentieth held-out 2006 and 2009: the sentence that chooses the justerare outside a §
+    /// on the justering (its heading lost its number, or it stands before the first §).
+    #[test]
+    fn justerare_from_the_sentence_beside_the_chair() {
+        assert_eq!(
+            chosen_beside_chair(
+                "Anmäls att landstingsstyrelsens protokoll från sammanträdet justerats i föreskriven ordning. PROTOKOLL Justering 1. Tommy Levinsson utses att jämte ordföranden justera dagens protokoll. 112 Nästa sammanträde",
+                Some("Denise Norström")
+            ),
+            Some(vec!["Tommy Levinsson".to_string()])
+        );
+        assert_eq!(
+            chosen_beside_chair(
+                "Gustaf Wachtmeister utsågs att jämte ordförande justera dagens",
+                None
+            ),
+            Some(vec!["Gustaf Wachtmeister".to_string()])
+        );
+        // Not a sentence about another matter, nor one without the justering beside the chair.
+        assert_eq!(
+            chosen_beside_chair("Nämnden utser Anna Berg (S) till ombud.", None),
+            None
+        );
+        assert_eq!(
+            chosen_beside_chair(
+                "Protokollet justeras av ordföranden. Anna Berg (S) utses till ledamot.",
+                None
+            ),
+            None
         );
     }
 

@@ -254,7 +254,7 @@ const TWENTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.93),
     ("secretary", 0.99),
-    ("adjusters", 0.87),
+    ("adjusters", 0.99),
     ("attendees", 0.86),
     ("paragraphs", 0.85),
 ];
