@@ -2641,6 +2641,26 @@ fn titles_between(text: &str, names: &[String]) -> Vec<Option<String>> {
 
 /// The notes after the last member with a party (or after the last substitution).
 fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
+    // "… Margit Bik (S), 65 81, 83 87 ordförande 1:e vice ordförande …": the last member's
+    // §§ (their dashes lost), then the column of roles.
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let served = words
+        .iter()
+        .take_while(|w| w.chars().all(|c| c.is_ascii_digit() || ",-–§".contains(c)) || **w == "och")
+        .count();
+    if served > 0
+        && words[..served]
+            .iter()
+            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+    {
+        let rest = words[served..].join(" ");
+        if role_column(&rest).is_some() {
+            if let Some(a) = last.and_then(|li| cover.attendees.get_mut(li)) {
+                annotation(a, &words[..served].join(" "));
+            }
+            return add_tail(cover, None, &rest);
+        }
+    }
     if let Some(roles) = role_column(tail) {
         // "… Kjell Hjalmarsson (MP) ordförande 1:e vice ordförande 2:e vice ordförande": the
         // column of roles beside the first members, read after all their names; the roles
@@ -4548,6 +4568,13 @@ mod tests {
         );
         assert_eq!(c.chair.as_deref(), Some("Alexis Mouschopanis"));
         assert!(c.warnings.iter().any(|w| w.contains("egen kolumn")));
+        // Twentieth held-out 2005: the last member's §§ (dashes lost) before the column.
+        let c = cover_of(
+            "Ledamöter Gösta Bergenheim (M) GunMarie Stenström (M) Per Persson (S) Margit Bik (S), 65 81, 83 87 ordförande 1:e vice ordförande 2:e vice ordförande\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Gösta Bergenheim"));
+        let bik = c.attendees.iter().find(|a| a.name == "Margit Bik");
+        assert_eq!(bik.and_then(|a| a.position.as_deref()), Some("ledamot"));
     }
 
     /// 024, 025: officials run together with their titles; each keeps the words up to the
