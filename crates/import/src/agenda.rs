@@ -14,6 +14,8 @@ pub struct AgendaEntry {
     pub case_number: Option<String>,
     /// Index into the item stream.
     pub item: usize,
+    /// Index of the entry's last item (its pages, when its cells stand on lines of their own).
+    pub end: usize,
 }
 
 /// "§ N", a separator and the title with its other cells.
@@ -88,6 +90,29 @@ fn next_entry_after(items: &[Item<'_>], i: usize, last: &AgendaEntry) -> bool {
         .is_some_and(|(n, _, _)| n > last.number)
 }
 
+/// A line of a list of entries on lines of their own that is no entry: a page cell, or a
+/// short title whose number was lost, followed within two lines by a page cell or an entry.
+fn loose_cell(items: &[Item<'_>], i: usize) -> bool {
+    let Some(t) = items.get(i).map(|it| it.text.trim_white()) else {
+        return false;
+    };
+    if PAGES_CELL.is_match(t) {
+        return true;
+    }
+    if t.starts_with('§') || t.chars().count() > 120 {
+        return false;
+    }
+    items
+        .iter()
+        .skip(i + 1)
+        .filter(|x| !x.is_blank())
+        .take(2)
+        .any(|x| {
+            let n = x.text.trim_white();
+            PAGES_CELL.is_match(n) || bare_number(n).is_some()
+        })
+}
+
 /// A line inside a running agenda that heads a group of its entries ("Beslutspunkter",
 /// "Informationsärenden", "Övriga ärenden"): at most three words, the last naming items or
 /// points, not "Inga ärenden", and followed by the next entry.
@@ -108,13 +133,81 @@ fn groups_entries(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
     group && next_entry_after(items, i, last)
 }
 
+/// "§ 252" alone on its line.
+fn bare_number(text: &str) -> Option<u32> {
+    let t = text.trim_white();
+    let n = t.strip_prefix('§')?.trim_start();
+    (!n.is_empty() && n.len() <= 4 && n.chars().all(|c| c.is_ascii_digit()))
+        .then(|| n.parse().ok())
+        .flatten()
+}
+
+/// An entry whose cells stand on lines of their own, as a table of contents comes out of a
+/// PDF without layout ("§ 252", "Information om Luleå Energi AB:s verksamhet", "6"): the
+/// number alone, then up to three lines of title, then the pages; or, once the list is
+/// running, the title up to the next entry. The entry and the index of its last item.
+fn entry_on_lines(
+    items: &[Item<'_>],
+    i: usize,
+    running: bool,
+) -> Option<((u32, String, Option<String>), usize)> {
+    let number = bare_number(items.get(i)?.text)?;
+    let mut title: Vec<&str> = Vec::new();
+    let mut j = i + 1;
+    while let Some(it) = items.get(j) {
+        let t = it.text.trim_white();
+        if it.is_blank() {
+            j += 1;
+            continue;
+        }
+        if PAGES_CELL.is_match(t) {
+            return (!title.is_empty()).then(|| ((number, title.join(" "), None), j));
+        }
+        if t.starts_with('§') || title.len() == 3 || t.chars().count() > 120 {
+            break;
+        }
+        title.push(t);
+        j += 1;
+    }
+    // (Ended otherwise than by pages: only inside a running list; what follows the title is
+    // left to `loose_cell`.)
+    (running && !title.is_empty()).then(|| ((number, title.join(" "), None), j - 1))
+}
+
 /// Finds the first run of at least three consecutive "§ N Title" lines with
 /// increasing numbers and nothing else between them but wrapped titles: that is an agenda, not
 /// a set of headings (real headings are separated by text).
 pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
     let mut run: Vec<AgendaEntry> = Vec::new();
+    // The last item of an entry whose cells stood on lines of their own, and whether the run
+    // is of such entries.
+    let mut consumed: Option<usize> = None;
+    let mut on_lines_run = false;
     for (i, it) in items.iter().enumerate() {
-        if it.is_blank() {
+        if it.is_blank() || consumed.is_some_and(|c| i <= c) {
+            continue;
+        }
+        let on_lines = entry_on_lines(items, i, !run.is_empty());
+        if let Some(((number, title, case_number), last)) = on_lines {
+            if run.last().is_none_or(|l| number > l.number) {
+                run.push(AgendaEntry {
+                    number,
+                    title,
+                    case_number,
+                    item: i,
+                    end: last,
+                });
+                consumed = Some(last);
+                on_lines_run = true;
+                continue;
+            }
+        }
+        // A page cell alone, or a title that lost its number, inside a list of entries on
+        // lines of their own ("Verksamhet riktad till hemlösa", "37 - 38").
+        if on_lines_run && !run.is_empty() && loose_cell(items, i) {
+            if let Some(last) = run.last_mut() {
+                last.end = i;
+            }
             continue;
         }
         match parse_entry(it.text) {
@@ -126,12 +219,14 @@ pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
                     title,
                     case_number,
                     item: i,
+                    end: i,
                 });
             }
             None if continues_title(items, i, &run) => {
                 if let Some(last) = run.last_mut() {
                     last.title.push(' ');
                     last.title.push_str(it.text.trim_white());
+                    last.end = i;
                 }
             }
             None if groups_entries(items, i, &run) => {}
@@ -140,12 +235,14 @@ pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
                     return run;
                 }
                 run.clear();
+                on_lines_run = false;
                 if let Some((number, title, case_number)) = parse_entry(it.text) {
                     run.push(AgendaEntry {
                         number,
                         title,
                         case_number,
                         item: i,
+                        end: i,
                     });
                 }
             }
@@ -197,6 +294,36 @@ mod tests {
             agenda.get(1).map(|e| e.title.as_str()),
             Some("Yttrande – rörande granskning av nämndernas och bolagens systematiska informationssäkerhet")
         );
+    }
+
+    /// Twenty-first held-out 2108 (Luleå): a table of contents whose cells stand on lines of
+    /// their own, one title without its number, and the text cut in the last title.
+    #[test]
+    fn entries_on_lines_of_their_own() {
+        let text = "INNEHÅLLSFÖRTECKNING\nParagrafer\nÄrenden\nSida\n§ 252\nInformation om Luleå Energi AB:s verksamhet\n6\n\
+                    § 253\nMeddelanden kommunstyrelsen 2016-11-07\n7 - 11\n§ 262\nMedborgarförslag om kvällstrafik Luleå - Bensbyvägen/Örarna - Råneå\n\
+                    under fredag och lördag\nVerksamhet riktad till hemlösa\n33 - 34\n37 - 38\n§ 266\n\
+                    Samverkansavtal mellan Kalix kommun och kommunerna i Norrbottens\nlän efter beslut om ändrad huvudman\n\
+                    § 267\nFinansiering från Europeiska socialfonden till projekt workplace Luleå 2.0\n46 - 47\n\
+                    § 268\nArbetsmarknadsförvaltningens verksamhetsplan 2017-20\n";
+        let lines = crate::lines::split_lines(text);
+        let flags = vec![false; lines.len()];
+        let items = crate::stream::build(&lines, &flags);
+        let agenda = find_agenda(&items);
+        let numbers: Vec<u32> = agenda.iter().map(|e| e.number).collect();
+        assert_eq!(numbers, [252, 253, 262, 266, 267, 268]);
+        assert_eq!(
+            agenda.first().map(|e| e.title.as_str()),
+            Some("Information om Luleå Energi AB:s verksamhet")
+        );
+        // Headings with their text between them are no list.
+        let text = "§ 12\nRapport om budget\nNämnden beslutar att godkänna rapporten och lägga den till handlingarna efter att ha fått information.\n\
+                    Beslutet skickas till ekonomikontoret.\n§ 13\nÖvriga frågor\nInga övriga frågor anmäldes vid dagens sammanträde.\n\
+                    § 14\nMeddelanden\nMeddelandena läggs till handlingarna.\n";
+        let lines = crate::lines::split_lines(text);
+        let flags = vec![false; lines.len()];
+        let items = crate::stream::build(&lines, &flags);
+        assert!(find_agenda(&items).is_empty());
     }
 
     /// Held-out 110 (Nynäshamn): the contents group their entries under headings; the

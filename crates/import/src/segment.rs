@@ -252,7 +252,7 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
         ..Layout::default()
     };
     out.agenda_span = match (out.agenda.first(), out.agenda.last()) {
-        (Some(a), Some(b)) => Some((a.item, b.item)),
+        (Some(a), Some(b)) => Some((a.item, b.end)),
         _ => None,
     };
     let agenda_numbers: HashSet<u32> = out.agenda.iter().map(|e| e.number).collect();
