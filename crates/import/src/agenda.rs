@@ -145,12 +145,8 @@ fn bare_number(text: &str) -> Option<u32> {
 /// An entry whose cells stand on lines of their own, as a table of contents comes out of a
 /// PDF without layout ("§ 252", "Information om Luleå Energi AB:s verksamhet", "6"): the
 /// number alone, then up to three lines of title, then the pages; or, once the list is
-/// running, the title up to the next entry. The entry and the index of its last item.
-fn entry_on_lines(
-    items: &[Item<'_>],
-    i: usize,
-    running: bool,
-) -> Option<((u32, String, Option<String>), usize)> {
+/// running, the title up to the next entry. Its number, title and last item.
+fn entry_on_lines(items: &[Item<'_>], i: usize, running: bool) -> Option<(u32, String, usize)> {
     let number = bare_number(items.get(i)?.text)?;
     let mut title: Vec<&str> = Vec::new();
     let mut j = i + 1;
@@ -161,7 +157,7 @@ fn entry_on_lines(
             continue;
         }
         if PAGES_CELL.is_match(t) {
-            return (!title.is_empty()).then(|| ((number, title.join(" "), None), j));
+            return (!title.is_empty()).then(|| (number, title.join(" "), j));
         }
         if t.starts_with('§') || title.len() == 3 || t.chars().count() > 120 {
             break;
@@ -171,7 +167,7 @@ fn entry_on_lines(
     }
     // (Ended otherwise than by pages: only inside a running list; what follows the title is
     // left to `loose_cell`.)
-    (running && !title.is_empty()).then(|| ((number, title.join(" "), None), j - 1))
+    (running && !title.is_empty()).then(|| (number, title.join(" "), j - 1))
 }
 
 /// Finds the first run of at least three consecutive "§ N Title" lines with
@@ -188,12 +184,12 @@ pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
             continue;
         }
         let on_lines = entry_on_lines(items, i, !run.is_empty());
-        if let Some(((number, title, case_number), last)) = on_lines {
+        if let Some((number, title, last)) = on_lines {
             if run.last().is_none_or(|l| number > l.number) {
                 run.push(AgendaEntry {
                     number,
                     title,
-                    case_number,
+                    case_number: None,
                     item: i,
                     end: last,
                 });
