@@ -75,7 +75,7 @@ static BODY_LABEL_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:sammanträdesdatum|mötesdatum|sammanträdets datum|datum för sammanträdet)\s*[:\t ]\s*(.+)$")
+    Regex::new(r"(?i)^(?:sammanträdesdatum|sammanträdesdag|mötesdatum|sammanträdets datum|datum för sammanträdet)\s*[:\t ]\s*(.+)$")
         .expect("static regex")
 });
 static PLACE_TIME_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -139,6 +139,9 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                 }
             }
         }
+    }
+    if let Some(d) = lines.iter().take(400).find_map(|l| notice_date(&l.text)) {
+        return Some(d);
     }
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
@@ -243,6 +246,27 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                 (!other).then_some(d.iso)
             })
         })
+}
+
+/// The meeting's date as the notice box tells it without the date's label: "Valnämnden har
+/// haft sammanträde den 5 mars 2014" (the notice's sentence), or the organ with the date right
+/// after it, its label lost ("Organ: Kommunstyrelsen : 2017-12-04 Datum för anslags …").
+fn notice_date(text: &str) -> Option<String> {
+    static HAD_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:har|hade) haft sammanträde(?:t)? (?:den |på )?").expect("static regex")
+    });
+    static ORGAN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)(?:Organ|ORGAN):?\s+\p{Lu}[\p{L}-]*(?:\s+(?:och|för|\p{L}[\p{L}-]*)){0,4}?(?:nämnden|styrelsen|utskottet|fullmäktige|nämnd)\s*:?\s+(\d{4}-\d{2}-\d{2})(?:\s|$)")
+            .expect("static regex")
+    });
+    if let Some(m) = HAD_MEETING.find(text) {
+        let after = text.get(m.end()..)?;
+        let d = crate::dates::find_dates(after).into_iter().next()?;
+        // (The date right after the words, not one further on.)
+        return (d.start == 0).then_some(d.iso);
+    }
+    let c = ORGAN_DATE.captures(text)?;
+    crate::dates::first_date(c.get(1)?.as_str())
 }
 
 /// The body as its decisions name it, when nothing else does ("Arbetsutskottets beslut
@@ -1641,6 +1665,26 @@ mod tests {
             "Plats och tid Kommunkontoret tisdagen den 29 november 2011, klockan för justering",
         );
         assert_eq!(detect_meeting_date(&lines), None);
+        // Twenty-first held-out 2105, 2104, 2112: the notice box's sentence, the organ with
+        // the date whose label was lost, and "Sammanträdesdag" before the notice's dates.
+        let lines = split_lines(
+            "2 Laholms kommun Anslagsbevis Valnämnden har haft sammanträde den 5 mars 2014 Protokollet, som justerats den 7 mars 2014 finns tillgängligt",
+        );
+        assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2014-03-05"));
+        let lines = split_lines(
+            "Justerande... Karin Vannar (Sv) ANSLAG / BEVIS, Organ: Kommunstyrelsen : 2017-12-04 Datum för anslags Datum för anslags uppsättande: 2017-12-08",
+        );
+        assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2017-12-04"));
+        let lines = split_lines(
+            "Justeringens plats, tid Miljökontoret, torsdagen den 27 september 2012 kl. 17.00\nOrgan Hässleholms kommun, Miljönämnden\nSammanträdesdag 2012-09-26\nDatum då anslaget sätts upp\n2012-09-27\n",
+        );
+        assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2012-09-26"));
+        // Not a date after another label: "Organ Kommunstyrelsen Datum då anslaget sätts upp
+        // 2017-12-08".
+        assert_eq!(
+            notice_date("Organ Kommunstyrelsen Datum då anslaget sätts upp 2017-12-08"),
+            None
+        );
         let mut lines = split_lines(
             "Justeringens plats och tid\nUnderskrifter\nOrgan Jan Ekström (MP) Kommunstyrelsekontoret den 31 maj 2011, kl",
         );
