@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 87] = [
+const LABELS: [(&str, Field); 89] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -157,6 +157,9 @@ const LABELS: [(&str, Field); 87] = [
     ("lokal", Field::PlaceTime),
     ("tid för justering", Field::AdjustmentPlaceTime),
     ("datum för justering", Field::AdjustmentPlaceTime),
+    // "Justeringsdag: Fredagen den 1 mars 2019 kl".
+    ("justeringsdag", Field::AdjustmentPlaceTime),
+    ("justeringsdatum", Field::AdjustmentPlaceTime),
     // (Landstinget Västmanland: "Tidpunkt Onsdagen den 27 maj 2015".)
     ("tidpunkt", Field::Time),
     ("klockan", Field::Time),

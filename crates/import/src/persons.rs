@@ -487,7 +487,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 79] = [
+const NOT_NAME: [&str; 81] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -567,6 +567,10 @@ const NOT_NAME: [&str; 79] = [
     "varav",
     "justerade",
     "sida",
+    // A viewer's page count after the last name ("Stina Moberg Page 2 of 42") and the heading
+    // of the list of items after it ("Linda Ökvist Ärende 1. Inkomna avsägelser").
+    "page",
+    "ärende",
     "ej",
     "dnr",
     // Professions with a capital before or after a name ("Ekolog Stefan Grundström",
@@ -955,6 +959,12 @@ mod tests {
         );
         assert_eq!(names("Carl-Erik Almskoug BEVIS"), ["Carl-Erik Almskoug"]);
         assert_eq!(names("Rolf Ternert Anslag"), ["Rolf Ternert"]);
+        // Twenty-first held-out 2101, 2103: a viewer's page count and a list's heading.
+        assert_eq!(names("Stina Moberg Page 2 of 42"), ["Stina Moberg"]);
+        assert_eq!(
+            names("Linda Ökvist Ärende 1. Inkomna avsägelser"),
+            ["Linda Ökvist"]
+        );
         // Sixth held-out 611: a company's name before "AB" is no one's; 045, 204, 703: roles.
         assert_eq!(
             names("Caroline Nordholm-Jacobsen Nordanstigs Bostäder AB Katarina Bylin (S)"),

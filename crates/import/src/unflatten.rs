@@ -64,7 +64,7 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 69] = [
+const LABELS: [&str; 71] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -121,6 +121,8 @@ const LABELS: [&str; 69] = [
     "Justerare",
     "Justeringens plats och tid",
     "Justeringens tid och plats",
+    "Justeringsdag",
+    "Justeringsdatum",
     "Underskrifter",
     "Underskrift",
     "Sekreterare",
@@ -2221,7 +2223,7 @@ mod tests {
             labels(
                 "Övriga Lena Litzen Ekonom Ingela Sollid Sekreterare Justeringsdag: Paragrafer:"
             ),
-            ["Övriga", "Paragrafer"]
+            ["Övriga", "Justeringsdag", "Paragrafer"]
         );
         // A signature block after the list keeps its labels.
         assert_eq!(
