@@ -257,7 +257,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
             if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
-            let rest = rest.trim_start_matches([':', ' ']).trim_white();
+            let rest = after_label_colon(rest);
             if replaced_after(f, rest) {
                 continue;
             }
@@ -274,7 +274,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
             if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
                 continue;
             }
-            let rest = rest.trim_start_matches([':', ' ']).trim_white();
+            let rest = after_label_colon(rest);
             if replaced_after(f, rest) {
                 continue;
             }
@@ -282,6 +282,18 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
         }
     }
     None
+}
+
+/// The value after a label and its colon; but a colon before digits is the value's (":00-16:20
+/// Rådsalen": a time whose hour was lost).
+fn after_label_colon(rest: &str) -> &str {
+    let t = rest.trim_start_matches(' ');
+    if t.strip_prefix(':')
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return t.trim_white();
+    }
+    t.trim_start_matches([':', ' ']).trim_white()
 }
 
 /// "Ersättare för Magdalena Sundström (M)": after "Ersättare", "för" names whom a substitute
@@ -4605,6 +4617,20 @@ mod tests {
             ]
         );
         assert_eq!(c.secretary.as_deref(), Some("Lisbeth Rehnlund"));
+    }
+
+    /// Twenty-first held-out 2101: a colon before digits is the value's (a time whose hour was
+    /// lost), not the label's.
+    #[test]
+    fn a_colon_before_digits_is_the_values() {
+        assert_eq!(
+            match_label("Plats :00-16:20 Rådsalen"),
+            Some((Field::PlaceTime, ":00-16:20 Rådsalen"))
+        );
+        assert_eq!(
+            match_label("Plats: Rådsalen"),
+            Some((Field::PlaceTime, "Rådsalen"))
+        );
     }
 
     /// Twentieth held-out 2001: "Adjungerade" labels those present with the right to speak;

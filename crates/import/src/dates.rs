@@ -63,6 +63,31 @@ static HOUR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// "1830-.2000": a range of times written without their colons. (Not a range of years,
+/// "2014-2015", whose both ends would read as times.)
+static HHMM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)((?:[01]\d|2[0-3])[0-5]\d)\s*[-–]\s*\.?\s*((?:[01]\d|2[0-3])[0-5]\d)(?-u:\b)",
+    )
+    .expect("static regex")
+});
+/// ":00-16:20": a range whose start lost its hour (set apart from the rest when the text was
+/// extracted); only its end is known.
+static LOST_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s):[0-5]\d\s*[-–]").expect("static regex"));
+
+/// The times of an `HHMM_RANGE` match, unless both ends could be years.
+fn hhmm_range(s: &str) -> Option<(String, String, std::ops::Range<usize>)> {
+    let c = HHMM_RANGE.captures(s)?;
+    let (a, b) = (c.get(1)?, c.get(2)?);
+    let year = |t: &str| t.parse::<u32>().is_ok_and(|y| (1950..=2035).contains(&y));
+    if year(a.as_str()) && year(b.as_str()) || a.as_str() >= b.as_str() {
+        return None;
+    }
+    let time = |t: &str| format!("{}:{}", &t[..2], &t[2..]);
+    Some((time(a.as_str()), time(b.as_str()), c.get(0)?.range()))
+}
+
 // `is_multiple_of` needs Rust 1.87; the workspace supports 1.85.
 #[allow(clippy::manual_is_multiple_of)]
 fn valid(y: u32, m: u32, d: u32) -> bool {
@@ -264,7 +289,13 @@ pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
     let times: Vec<String> = clock_times(s)
         .map(|(_, h, m)| format!("{h:02}:{m:02}"))
         .collect();
+    if times.len() == 1 && LOST_START.is_match(s) {
+        return (None, times.first().cloned());
+    }
     if times.is_empty() {
+        if let Some((a, b, _)) = hhmm_range(s) {
+            return (Some(a), Some(b));
+        }
         if let Some(c) = crate::text::matched(&COMMA_TIMES, s) {
             let time =
                 |h: usize, m: usize| Some(format!("{}:{}", c.get(h)?.as_str(), c.get(m)?.as_str()));
@@ -303,7 +334,11 @@ pub fn strip_date_time(s: &str) -> String {
             out = format!("{a} {b}");
         }
     }
+    if let Some((_, _, r)) = hhmm_range(&out) {
+        out.replace_range(r, " ");
+    }
     let out = TIME.replace_all(&out, " ");
+    let out = LOST_START.replace_all(&out, " ");
     let out = COMMA_TIMES.replace_all(&out, " ");
     let out = HOUR_RANGE.replace_all(&out, " ");
     let mut out = out.into_owned();
@@ -401,6 +436,16 @@ mod tests {
             strip_date_time("Kommunhuset, 2024-03-04 kl 13-16"),
             "Kommunhuset"
         );
+        // Twenty-first held-out 2101, 2107: a range whose start lost its hour, and one
+        // written without colons; not a range of years.
+        let v = ":00-16:20 Rådsalen och digitalt mötesrum";
+        assert_eq!(find_times(v), (None, Some("16:20".into())));
+        assert_eq!(strip_date_time(v), "Rådsalen och digitalt mötesrum");
+        let v = "Kommunhuset, Björnekullasalen 1830-.2000";
+        assert_eq!(find_times(v), (Some("18:30".into()), Some("20:00".into())));
+        assert_eq!(strip_date_time(v), "Kommunhuset, Björnekullasalen");
+        assert_eq!(find_times("Budget 2014-2015"), (None, None));
+        assert_eq!(strip_date_time("Planen 2014-2015"), "Planen 2014-2015");
     }
 
     #[test]

@@ -248,9 +248,9 @@ fn the_twenty_first_held_out_protocols() {
 const TWENTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.93),
     ("date", 0.99),
-    ("place", 0.79),
-    ("start_time", 0.79),
-    ("end_time", 0.79),
+    ("place", 0.99),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
     ("chair", 0.94),
     ("secretary", 0.94),
     ("adjusters", 0.99),
