@@ -2426,12 +2426,14 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         let mut replaced_alone = false;
         // "Thomas Bäuml (M) (ers Maritha Josefsson (M)) Tobias Gyllensten (ers Mona Forsberg
         // (S))": a member without a party before the substitution is the one who replaces.
-        if let (Some(at), None) = (sub, last) {
+        // (So also after a member with a party: "Erland Nilsson (s) Maria Svensson (tjänstgör
+        // för Dag Ivarsson (m)", the parenthesis' end lost.)
+        if let Some(at) = sub {
             let member = annot
                 .get(..at)
                 .unwrap_or("")
                 .trim_white()
-                .trim_matches([')', ',', ' ']);
+                .trim_matches([')', '(', ',', ' ']);
             if matches!(crate::persons::names(member).as_slice(), [one] if one == member) {
                 cover.attendees.push(new_attendee(member, None, attendance));
                 last = Some(cover.attendees.len() - 1);
@@ -4699,6 +4701,18 @@ mod tests {
         );
         assert_eq!(c.attendees[2].title, None);
         assert_eq!(c.attendees[2].party, None);
+        // Twenty-second held-out 2207: the same with the parenthesis' end lost, "(tjänstgör för
+        // Dag Ivarsson (m)".
+        let c = cover_of("Beslutande Erland Nilsson (s) Maria Svensson (tjänstgör för Dag Ivarsson (m) Kerstin Nordström (s)\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Erland Nilsson", "Maria Svensson", "Kerstin Nordström"]
+        );
+        assert_eq!(
+            c.attendees[1].substitute_for.as_deref(),
+            Some("Dag Ivarsson")
+        );
         // 024: "tjg för X" names the member replaced, who is absent.
         let c = cover_of(
             "Beslutande Anna Berg (M) Alexander Eliasson (M), tjg för Lena Bergqvist (M), kl 14-16, Bo Ek (S)\n",

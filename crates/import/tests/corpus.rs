@@ -254,7 +254,7 @@ const TWENTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.86),
     ("secretary", 0.69),
     ("adjusters", 0.75),
-    ("attendees", 0.64),
+    ("attendees", 0.65),
     ("paragraphs", 0.39),
 ];
 
