@@ -59,7 +59,7 @@ impl Field {
 }
 
 /// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 89] = [
+const LABELS: [(&str, Field); 90] = [
     ("datum då anslaget sätts upp", Field::NoticePosted),
     ("datum för anslags uppsättande", Field::NoticePosted),
     ("datum då anslaget tas ned", Field::NoticeRemoved),
@@ -139,6 +139,8 @@ const LABELS: [(&str, Field); 89] = [
     // those *adjungerade* ("Adjungerade Jana Nilsson (S) Varbergs kommun").
     ("närvarorätt", Field::Others),
     ("adjungerade", Field::Others),
+    // A fullmäktige's chair and vice chairs ("Presidium Ledamöter och ersättare Ordförande: …").
+    ("presidium", Field::Deciding),
     ("justerare", Field::Adjusters),
     ("justerande", Field::Adjusters),
     ("justeras", Field::Adjusters),

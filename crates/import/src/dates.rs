@@ -325,7 +325,7 @@ pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
 /// leaving the place.
 pub fn strip_date_time(s: &str) -> String {
     static NOISE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:kl\.?|klockan|ca|cirka|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den)(?:\s|$)|[-–—]\s*\d{0,2}\s*$")
+        Regex::new(r"(?i)(?-u:\b)(?:kl\.?:?|klockan:?|ca|cirka|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den)(?:\s|$)|[-–—]\s*\d{0,2}\s*$")
             .expect("static regex")
     });
     let mut out = s.to_string();
@@ -445,6 +445,11 @@ mod tests {
         assert_eq!(find_times(v), (Some("18:30".into()), Some("20:00".into())));
         assert_eq!(strip_date_time(v), "Kommunhuset, Björnekullasalen");
         assert_eq!(find_times("Budget 2014-2015"), (None, None));
+        // Twenty-second held-out 2205: "kl:" without its time.
+        assert_eq!(
+            strip_date_time("Folkets Hus Olofström kl:"),
+            "Folkets Hus Olofström"
+        );
         assert_eq!(strip_date_time("Planen 2014-2015"), "Planen 2014-2015");
     }
 

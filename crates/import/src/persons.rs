@@ -487,7 +487,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 81] = [
+const NOT_NAME: [&str; 82] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -571,6 +571,9 @@ const NOT_NAME: [&str; 81] = [
     // of the list of items after it ("Linda Ökvist Ärende 1. Inkomna avsägelser").
     "page",
     "ärende",
+    // The oldest member, who chairs a new fullmäktige until it has chosen its chair
+    // ("Ålderspresident Karl-Erik Pettersson").
+    "ålderspresident",
     "ej",
     "dnr",
     // Professions with a capital before or after a name ("Ekolog Stefan Grundström",
@@ -961,6 +964,11 @@ mod tests {
         assert_eq!(names("Rolf Ternert Anslag"), ["Rolf Ternert"]);
         // Twenty-first held-out 2101, 2103: a viewer's page count and a list's heading.
         assert_eq!(names("Stina Moberg Page 2 of 42"), ["Stina Moberg"]);
+        // Twenty-second held-out 2209: a title before the name.
+        assert_eq!(
+            names("Ålderspresident Karl-Erik Pettersson"),
+            ["Karl-Erik Pettersson"]
+        );
         assert_eq!(
             names("Linda Ökvist Ärende 1. Inkomna avsägelser"),
             ["Linda Ökvist"]

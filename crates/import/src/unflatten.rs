@@ -64,7 +64,7 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 71] = [
+const LABELS: [&str; 72] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -111,6 +111,7 @@ const LABELS: [&str; 71] = [
     "Närvarande tjänstemän",
     "Närvarorätt",
     "Adjungerade",
+    "Presidium",
     // With its colon only ("Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh …"): a § may begin
     // a sentence with the word.
     "Tjänstemän:",
@@ -2242,6 +2243,11 @@ mod tests {
         assert_eq!(
             labels("2 Plats och tid Beslutande Ej tjänstgörande ersättare och övriga närvarande Högra kammaren Torsdagen den 6 september 2012 kl. 15:00-17:05 Zaine Andersson (M)"),
             ["Plats och tid", "Beslutande", "Ej tjänstgörande ersättare och övriga närvarande"]
+        );
+        // Twenty-second held-out 2209: a fullmäktige's presidium heads its own list.
+        assert_eq!(
+            labels("Plats och tid Kristinehallen Falun, kl. 13:15 18:05 Presidium Ledamöter och ersättare Ordförande:"),
+            ["Plats och tid", "Presidium", "Ledamöter", "Ordförande"]
         );
         // Twentieth held-out 2001.
         assert_eq!(

@@ -248,10 +248,10 @@ fn the_twenty_second_held_out_protocols() {
 const TWENTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.77),
+    ("place", 0.94),
     ("start_time", 0.87),
     ("end_time", 0.99),
-    ("chair", 0.86),
+    ("chair", 0.94),
     ("secretary", 0.69),
     ("adjusters", 0.75),
     ("attendees", 0.65),
