@@ -309,7 +309,7 @@ const TWENTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.99),
-    ("attendees", 0.86),
+    ("attendees", 0.87),
     ("paragraphs", 0.85),
 ];
 
