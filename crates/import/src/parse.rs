@@ -830,6 +830,23 @@ mod tests {
         );
     }
 
+    /// Twenty-first held-out 2109 (Bollnäs): the page's number after the running header and
+    /// its date, one more on each page, is no §'s.
+    #[test]
+    fn the_page_number_after_the_running_header() {
+        let p = parse_protocol(include_str!(
+            "../../../tests/corpus/protocols/heldout21/2109.txt"
+        ))
+        .expect("a protocol");
+        let titles: Vec<(Option<u32>, &str)> = p
+            .paragraphs
+            .iter()
+            .map(|p| (p.number, p.title.as_str()))
+            .collect();
+        // (Nor is the notice of the justering on that page a § that lost its number.)
+        assert!(titles.is_empty(), "{titles:?}");
+    }
+
     /// Twentieth held-out 2008 (Kronoberg's fullmäktige): no one listed on the cover; those
     /// present from the roll call in § 36, less the absent it names.
     #[test]

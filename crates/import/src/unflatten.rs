@@ -1387,6 +1387,12 @@ fn lost_heading(words: &[&str]) -> Option<(usize, usize)> {
     ) {
         return None;
     }
+    // "… 2012-03-15 Anslag om justering har gjorts enligt lag på kommunens anslagstavla …":
+    // the notice of the justering is no §.
+    if words[from].to_lowercase().starts_with("anslag") || words[from].eq_ignore_ascii_case("bevis")
+    {
+        return None;
+    }
     // "3 PROTOKOLL 3 OMRÖSTNINGAR LEDAMÖTER Anton Waara (S), ordförande …": a list of members
     // (a name, then its party) is no title.
     let party_at = |k: usize| {
@@ -1776,6 +1782,60 @@ fn cut_headings(
     (out, true)
 }
 
+/// The number right after a page's running header and its date ("Kommunstyrelsens
+/// arbetsutskott 2012-03-15 40 Anslag om justering …"): the word's index among the words.
+fn number_after_header(words: &[&str]) -> Option<(u32, usize)> {
+    let mut k = header_end(words);
+    if k == 0 {
+        return None;
+    }
+    if words
+        .get(k)
+        .is_some_and(|w| crate::dates::first_date(w).is_some())
+    {
+        k += 1;
+    }
+    Some((number_of(words.get(k)?)?, k))
+}
+
+/// Page lines whose running header is followed by the page's number, one more on each page
+/// ("… 2012-03-15 39 Tid och plats …", "… 2012-03-15 40 Anslag om justering …", "…
+/// 2012-03-15 41 Innehållsförteckning …"): the numbers are no §§' and are taken out.
+fn without_running_page_numbers(lines: &mut [Line]) {
+    let numbers: Vec<Option<(u32, usize)>> = lines
+        .iter()
+        .map(|l| {
+            let words: Vec<&str> = l.text.split_whitespace().take(30).collect();
+            number_after_header(&words)
+        })
+        .collect();
+    let n_of = |i: Option<usize>| {
+        i.and_then(|i| numbers.get(i).copied().flatten())
+            .map(|x| x.0)
+    };
+    let running: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let Some((n, _)) = numbers[i] else {
+                return false;
+            };
+            n_of(i.checked_sub(1)) == Some(n.wrapping_sub(1)) || n_of(Some(i + 1)) == Some(n + 1)
+        })
+        .collect();
+    for (line, (run, number)) in lines.iter_mut().zip(running.iter().zip(&numbers)) {
+        if let (true, Some((_, k)), false) = (run, number, crate::text::has_byte(&line.text, b'\t'))
+        {
+            let words: Vec<&str> = line.text.split_whitespace().collect();
+            let kept: Vec<&str> = words
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| j != k)
+                .map(|(_, w)| *w)
+                .collect();
+            line.text = kept.join(" ");
+        }
+    }
+}
+
 /// A running header that counts its page among the first words ("TORSÅS KOMMUN
 /// SAMMANTRÄDESPROTOKOLL Sid 3 av 24 BIN 63/13 …"): the line is a page.
 /// Also "SAMMANTRÄDESPROTOKOLL 4(12) …" and "Protokoll 4 (12)": the page and the pages, the
@@ -1854,6 +1914,10 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     } else {
         Vec::new()
     };
+    let mut lines = lines;
+    if flat {
+        without_running_page_numbers(&mut lines);
+    }
     let mut out = Vec::with_capacity(lines.len() * 2);
     // A heading whose number was lost is looked for only on the first page of § text after a
     // page cut before its cover labels: not on the cover, not once a heading or a "§" has been
