@@ -1149,7 +1149,11 @@ mod tests {
         // Twentieth held-out 2005: more first names cut a run of officials ("Carola").
         assert_eq!(
             split_run("Cathrin Nordander Tovstedt Carola Bengtsson Åsa Johnsson"),
-            ["Cathrin Nordander Tovstedt", "Carola Bengtsson", "Åsa Johnsson"]
+            [
+                "Cathrin Nordander Tovstedt",
+                "Carola Bengtsson",
+                "Åsa Johnsson"
+            ]
         );
         // (Sixteenth held-out 1611: "Uno" is left out, for "Pell Uno Larsson" is one name.)
         assert_eq!(split_run("Pell Uno Larsson"), ["Pell Uno Larsson"]);

@@ -1836,6 +1836,39 @@ fn without_running_page_numbers(lines: &mut [Line]) {
     }
 }
 
+/// A line of a text laid out in lines (not flattened) that opens with the meeting's place and
+/// time and goes on with a list of those present ("Plats och tid Råda Rum kl. 18:00-22:14
+/// Beslutande ledamöter Per Vorberg (M)"): cut before the list's label, so that the list is
+/// read as one. Other lines are kept whole.
+fn place_then_list(line: Line) -> Vec<Line> {
+    let t = line.text.as_str();
+    if crate::text::has_byte(t, b'\t') || !t.starts_with(|c: char| c.is_uppercase()) {
+        return vec![line];
+    }
+    let starts = labels_in(t);
+    let opens_with_place = starts
+        .first()
+        .is_some_and(|(at, l)| *at == 0 && matches!(*l, "Plats och tid" | "Tid och plats"));
+    let list = starts.iter().skip(1).find(|(at, l)| {
+        STRONG_LABELS.contains(l)
+            && opens_list(l)
+            && crate::dates::last_time_end(&t[..*at]).is_some()
+    });
+    match (opens_with_place, list) {
+        (true, Some(&(at, _))) => vec![
+            Line {
+                no: line.no,
+                text: t[..at].trim_white().to_string(),
+            },
+            Line {
+                no: line.no,
+                text: t[at..].to_string(),
+            },
+        ],
+        _ => vec![line],
+    }
+}
+
 /// A running header that counts its page among the first words ("TORSÅS KOMMUN
 /// SAMMANTRÄDESPROTOKOLL Sid 3 av 24 BIN 63/13 …"): the line is a page.
 /// Also "SAMMANTRÄDESPROTOKOLL 4(12) …" and "Protokoll 4 (12)": the page and the pages, the
@@ -1885,7 +1918,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         .iter()
         .any(|l| l.text.len() > PAGE_LINE && !crate::text::has_byte(&l.text, b'\t'))
     {
-        return lines;
+        return lines.into_iter().flat_map(place_then_list).collect();
     }
     // A text of flattened pages: lines of a page's length hold four fifths of it or more (in
     // the seeds, laid out with long paragraphs, they hold at most seven tenths). Each page
@@ -1917,6 +1950,8 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     let mut lines = lines;
     if flat {
         without_running_page_numbers(&mut lines);
+    } else {
+        lines = lines.into_iter().flat_map(place_then_list).collect();
     }
     let mut out = Vec::with_capacity(lines.len() * 2);
     // A heading whose number was lost is looked for only on the first page of § text after a
@@ -2308,6 +2343,30 @@ mod tests {
             labels("2 Plats och tid Beslutande Ej tjänstgörande ersättare och övriga närvarande Högra kammaren Torsdagen den 6 september 2012 kl. 15:00-17:05 Zaine Andersson (M)"),
             ["Plats och tid", "Beslutande", "Ej tjänstgörande ersättare och övriga närvarande"]
         );
+        // Twenty-third held-out 2307 (lines, not flattened pages): the place and time, then
+        // the list of those present on the same line.
+        let texts: Vec<String> = unflatten(split_lines(
+            "(1)\n\nPlats och tid Råda Rum kl. 18:00-22:14 Beslutande ledamöter Per Vorberg (M)\n\nGrim Pedersen (M) Kersti Lagergren (M)\n",
+        ))
+        .into_iter()
+        .map(|l| l.text)
+        .filter(|t| !t.trim().is_empty())
+        .collect();
+        assert_eq!(
+            texts,
+            [
+                "(1)",
+                "Plats och tid Råda Rum kl. 18:00-22:14",
+                "Beslutande ledamöter Per Vorberg (M)",
+                "Grim Pedersen (M) Kersti Lagergren (M)"
+            ]
+        );
+        // (Not a place without its time: "Plats och tid Beslutande …" is stacked labels.)
+        let texts: Vec<String> = unflatten(split_lines("Plats och tid Beslutande ledamöter\n"))
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(texts, ["Plats och tid Beslutande ledamöter"]);
         // Twenty-second held-out 2209: a fullmäktige's presidium heads its own list.
         assert_eq!(
             labels("Plats och tid Kristinehallen Falun, kl. 13:15 18:05 Presidium Ledamöter och ersättare Ordförande:"),
