@@ -152,7 +152,7 @@ const LABELS: [&str; 72] = [
 /// Starttid 13:00 Sluttid:16:15".
 static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:Tid|Klockan):?\s*(?:Starttid:?\s*)?(?:[kK]l\.?\s*)?\d{1,2}[:.]\d{2}:?(?:\s*(?:[-–]|Sluttid:?)\s*\d{1,2}[:.]\d{2})?",
+        r"^(?:Tid|Klockan):?\s*(?:Starttid:?\s*)?(?:[kK]l\.?\s*|[kK]lockan\s+)?\d{1,2}[:.]\d{2}:?(?:\s*(?:[-–]|Sluttid:?)\s*\d{1,2}[:.]\d{2})?",
     )
     .expect("static regex")
 });
@@ -2342,6 +2342,11 @@ mod tests {
         assert_eq!(
             labels("2 Plats och tid Beslutande Ej tjänstgörande ersättare och övriga närvarande Högra kammaren Torsdagen den 6 september 2012 kl. 15:00-17:05 Zaine Andersson (M)"),
             ["Plats och tid", "Beslutande", "Ej tjänstgörande ersättare och övriga närvarande"]
+        );
+        // Twenty-third held-out 2304: "Tid Klockan 17:00 22:07", the time after both words.
+        assert_eq!(
+            labels("Sammanträdesdag 11 maj 2015 Tid Klockan 17:00 22:07 Plats Beslutande"),
+            ["Sammanträdesdag", "Tid", "Plats", "Beslutande"]
         );
         // Twenty-third held-out 2307 (lines, not flattened pages): the place and time, then
         // the list of those present on the same line.
