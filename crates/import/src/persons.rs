@@ -625,7 +625,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 82] = [
+const NOT_NAME: [&str; 84] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -712,6 +712,9 @@ const NOT_NAME: [&str; 82] = [
     // The oldest member, who chairs a new fullmäktige until it has chosen its chair
     // ("Ålderspresident Karl-Erik Pettersson").
     "ålderspresident",
+    // The notice box's "Klagotid Överklagande enligt Kommunallag: …" after the signers.
+    "klagotid",
+    "överklagande",
     "ej",
     "dnr",
     // Professions with a capital before or after a name ("Ekolog Stefan Grundström",
@@ -1102,6 +1105,8 @@ mod tests {
         assert_eq!(names("Rolf Ternert Anslag"), ["Rolf Ternert"]);
         // Twenty-first held-out 2101, 2103: a viewer's page count and a list's heading.
         assert_eq!(names("Stina Moberg Page 2 of 42"), ["Stina Moberg"]);
+        // Twenty-third held-out 2301: the notice box's words are no name.
+        assert!(names("Klagotid Överklagande enligt Kommunallag").is_empty());
         // Twenty-second held-out 2209: a title before the name.
         assert_eq!(
             names("Ålderspresident Karl-Erik Pettersson"),

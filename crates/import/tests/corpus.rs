@@ -253,7 +253,7 @@ const TWENTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.89),
     ("chair", 0.77),
     ("secretary", 0.69),
-    ("adjusters", 0.84),
+    ("adjusters", 0.89),
     ("attendees", 0.81),
     ("paragraphs", 0.65),
 ];
