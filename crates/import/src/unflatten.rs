@@ -500,8 +500,8 @@ const SECTION_WORDS: [&str; 10] = [
 
 /// Finite verbs of a text's first sentence ("är", "går", "noteras"), which a title has only
 /// in a clause (after [`OPENS_CLAUSE`]).
-const SENTENCE_VERBS: [&str; 9] = [
-    "är", "har", "kommer", "går", "blir", "finns", "noteras", "läggs", "inkom",
+const SENTENCE_VERBS: [&str; 10] = [
+    "är", "har", "kommer", "går", "blir", "finns", "noteras", "läggs", "inkom", "önskar",
 ];
 
 /// Words that open a clause in a title ("Motion om att …", "… som är …", "Hur går det …").
@@ -886,10 +886,19 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 // The subject: the nearest capitalised word among the three before the verb,
                 // not led into by a preposition ("Essunga kommun är", "Förslag till
                 // exploateringsavtal har"); none, the verb itself ("… mål går").
+                // ("Miljö- och byggnadsnämndens presidium önskar": a body joined by "och",
+                // its first word with a hyphen, is one word of the subject.)
+                let joined = |k: usize| {
+                    k >= from + 1
+                        && words[k].ends_with('-')
+                        && words[k].starts_with(char::is_uppercase)
+                        && words.get(k + 1) == Some(&"och")
+                };
                 return (from + 1..i)
                     .rev()
                     .take(3)
                     .find(|&k| words[k].starts_with(char::is_uppercase))
+                    .or_else(|| i.checked_sub(4).filter(|&k| joined(k)))
                     .filter(|&k| !GOES_ON.contains(&words[k - 1].to_lowercase().as_str()))
                     .unwrap_or(i);
             }
@@ -3011,6 +3020,11 @@ mod tests {
         );
         // Eighth held-out 811, 803: "Till att …" opens the text; a name after "längs" goes
         // on with the title.
+        // Twenty-second held-out 2203: the text's subject a body joined by "och".
+        assert_eq!(
+            title("65 Vägnamn i Silvberg Miljö- och byggnadsnämndens presidium önskar namn på vägar i Silvbergs kommundel"),
+            (65, "Vägnamn i Silvberg".into())
+        );
         assert_eq!(
             title("96 Justering Till att jämte ordföranden justera dagens protokoll utses"),
             (96, "Justering".into())
