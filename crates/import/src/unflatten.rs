@@ -889,7 +889,7 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 // ("Miljö- och byggnadsnämndens presidium önskar": a body joined by "och",
                 // its first word with a hyphen, is one word of the subject.)
                 let joined = |k: usize| {
-                    k >= from + 1
+                    k > from
                         && words[k].ends_with('-')
                         && words[k].starts_with(char::is_uppercase)
                         && words.get(k + 1) == Some(&"och")
