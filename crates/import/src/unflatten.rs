@@ -1227,6 +1227,16 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
             case_label(&w.to_lowercase()) || after_dnr && w.contains(|c: char| c.is_ascii_digit());
         j += 1;
     }
+    // "9 Dnr Föredragna handlingar Förvaltningsinformation 1. …": the margin's label of the
+    // documents presented, before the title, is no word of it.
+    if words.get(j) == Some(&"Föredragna")
+        && words.get(j + 1) == Some(&"handlingar")
+        && words
+            .get(j + 2)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    {
+        j += 2;
+    }
     if !starts_title(words, j) {
         return None;
     }
@@ -3020,6 +3030,11 @@ mod tests {
         );
         // Eighth held-out 811, 803: "Till att …" opens the text; a name after "längs" goes
         // on with the title.
+        // Twenty-second held-out 2201: the margin's label before the title.
+        assert_eq!(
+            title("9 Dnr Föredragna handlingar Förvaltningsinformation 1. Förslag till idéer på KKN-projekt."),
+            (9, "Förvaltningsinformation".into())
+        );
         // Twenty-second held-out 2203: the text's subject a body joined by "och".
         assert_eq!(
             title("65 Vägnamn i Silvberg Miljö- och byggnadsnämndens presidium önskar namn på vägar i Silvbergs kommundel"),
