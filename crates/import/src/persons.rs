@@ -625,7 +625,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 84] = [
+const NOT_NAME: [&str; 93] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -712,6 +712,17 @@ const NOT_NAME: [&str; 84] = [
     // The oldest member, who chairs a new fullmäktige until it has chosen its chair
     // ("Ålderspresident Karl-Erik Pettersson").
     "ålderspresident",
+    // Departments of a school administration written after an official's title ("Avd.chef
+    // Grundskola Eleonor Nordenstam Avd.chef Förskola …").
+    "grundskola",
+    "grundskolan",
+    "förskola",
+    "förskolan",
+    "elevhälsa",
+    "elevhälsan",
+    "kulturskola",
+    "kulturskolan",
+    "utbildning",
     // The notice box's "Klagotid Överklagande enligt Kommunallag: …" after the signers.
     "klagotid",
     "överklagande",
@@ -1105,6 +1116,11 @@ mod tests {
         assert_eq!(names("Rolf Ternert Anslag"), ["Rolf Ternert"]);
         // Twenty-first held-out 2101, 2103: a viewer's page count and a list's heading.
         assert_eq!(names("Stina Moberg Page 2 of 42"), ["Stina Moberg"]);
+        // Twenty-third held-out 2311: departments after an official's title.
+        assert_eq!(
+            names("Henrik Karlsson Avd.chef Grundskola Eleonor Nordenstam Avd.chef Förskola Helene Petersson"),
+            ["Henrik Karlsson", "Eleonor Nordenstam", "Helene Petersson"]
+        );
         // Twenty-third held-out 2301: the notice box's words are no name.
         assert!(names("Klagotid Överklagande enligt Kommunallag").is_empty());
         // Twenty-second held-out 2209: a title before the name.
