@@ -2393,10 +2393,13 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             .unwrap_or(between);
         // "Anéa Elfving, ordf (S)", "Mirza Bahram, vice ordf (MP)": the role between the
         // name and its party is the new member's.
+        // (Also "Mats Larsson, ersättare (s)": a substitute's role there.)
         let (between, role) = match between.trim_end().rsplit_once(',') {
             Some((head, tail))
-                if tail.to_lowercase().contains("ordf")
-                    && tail.split_whitespace().count() <= 4
+                if {
+                    let t = tail.to_lowercase();
+                    t.contains("ordf") || t.trim() == "ersättare" || t.trim() == "ledamot"
+                } && tail.split_whitespace().count() <= 4
                     && trailing_name_start(head, 2).is_some() =>
             {
                 (head, Some(tail))
@@ -2519,8 +2522,15 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         if attendance == Attendance::Deciding {
             a.position = Some(if chair { "ordförande" } else { "ledamot" }.into());
         }
-        if let Some(role) = role {
-            annotation(&mut a, role);
+        match role {
+            // "Mats Larsson, ersättare (s)" among the others present: a substitute present.
+            Some(r) if r.trim().eq_ignore_ascii_case("ersättare") => {
+                if a.attendance == Attendance::Other {
+                    a.attendance = Attendance::Substitute;
+                }
+            }
+            Some(role) => annotation(&mut a, role),
+            None => {}
         }
         cover.attendees.push(a);
         last = Some(cover.attendees.len() - 1);
@@ -4621,6 +4631,28 @@ mod tests {
             ]
         );
         assert_eq!(c.secretary.as_deref(), Some("Lisbeth Rehnlund"));
+    }
+
+    /// Twenty-third held-out 2305: "Name, ersättare (s)": the substitute's role between the
+    /// name and the party.
+    #[test]
+    fn a_role_between_the_name_and_the_party() {
+        let c = cover_of(
+            "Övriga deltagande Brith-Louise Fagerstrand, ersättare (s) Mats Larsson, ersättare (s) Ann-Christine Quist-Karlsson, ersättare (s)\n",
+        );
+        let who: Vec<(&str, Attendance)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.attendance))
+            .collect();
+        assert_eq!(
+            who,
+            [
+                ("Brith-Louise Fagerstrand", Attendance::Substitute),
+                ("Mats Larsson", Attendance::Substitute),
+                ("Ann-Christine Quist-Karlsson", Attendance::Substitute)
+            ]
+        );
     }
 
     /// Twenty-first held-out 2101: a colon before digits is the value's (a time whose hour was

@@ -254,7 +254,7 @@ const TWENTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.77),
     ("secretary", 0.69),
     ("adjusters", 0.89),
-    ("attendees", 0.82),
+    ("attendees", 0.83),
     ("paragraphs", 0.65),
 ];
 
