@@ -2524,13 +2524,14 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         }
         match role {
             // "Mats Larsson, ersättare (s)" among the others present: a substitute present.
-            Some(r) if r.trim().eq_ignore_ascii_case("ersättare") => {
-                if a.attendance == Attendance::Other {
-                    a.attendance = Attendance::Substitute;
-                }
+            Some(r)
+                if r.trim().eq_ignore_ascii_case("ersättare")
+                    && a.attendance == Attendance::Other =>
+            {
+                a.attendance = Attendance::Substitute;
             }
             Some(role) => annotation(&mut a, role),
-            None => {}
+            None => (),
         }
         cover.attendees.push(a);
         last = Some(cover.attendees.len() - 1);
