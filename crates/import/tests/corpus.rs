@@ -231,6 +231,33 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A twenty-fourth held-out set (`tests/corpus/protocols/heldout24`: 12 documents never used
+/// before, five of them from municipalities not used before; 14 § headings), kept unseen until
+/// the reader of 8fd1874 read it.
+#[test]
+fn the_twenty_fourth_held_out_protocols() {
+    held_out(
+        "heldout24",
+        "Utanför korpusen, tjugofjärde omgången (held out)",
+        &TWENTY_FOURTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The twenty-fourth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of 8fd1874).
+const TWENTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.93),
+    ("date", 0.99),
+    ("place", 0.74),
+    ("start_time", 0.87),
+    ("end_time", 0.87),
+    ("chair", 0.90),
+    ("secretary", 0.68),
+    ("adjusters", 0.86),
+    ("attendees", 0.92),
+    ("paragraphs", 0.73),
+];
+
 /// A twenty-third held-out set (`tests/corpus/protocols/heldout23`: 12 documents never used
 /// before, nine of them from municipalities not used before; 8 § headings), kept unseen until
 /// the reader of 3558832 read it.
