@@ -185,7 +185,7 @@ static SUBSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     // "för" ends a word: "ersättare förvaltningschef" (a column of roles) replaces no one;
     // "ers" too: "ej tjg ersättare" is a substitute not serving, who replaces no one; but
     // "Thomas Bäuml (M) (ers Maritha Josefsson (M))" replaces her.
-    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjänstgjorde\s+för\b|tjg\.?\s*ersättare\s+för\b|tjg\.?\s*ers(?:\.|\b)\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|\(ers(?:\.|\b)\s*(?:för\b)?|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b|i\s+st\.?\s*f\b\.?)\s*")
+    Regex::new(r"(?i)(?:tjänstgörande\s+ersättare\s+för\b|tjänstgörande\s+för\b|tjänstgör\s+(?:för|i stället för|istället för)\b|tjänstgjorde\s+för\b|tjg\.?\s*ersättare\s+för\b|tjg\.?\s*ers(?:\.|\b)\s*(?:för\b)?|tjg\.?\s+för\b|ers\.?\s+för\b|ers:|\(ers(?:\.|\b)\s*(?:för\b)?|ersättare\s+för\b|ersätter\b|i\s+stället\s+för\b|istället\s+för\b|i\s+st\.?\s*f\b\.?)\s*")
         .expect("static regex")
 });
 static GROUP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -4736,6 +4736,14 @@ mod tests {
         );
         assert_eq!(c.attendees[2].title, None);
         assert_eq!(c.attendees[2].party, None);
+        // Twenty-fourth held-out 2405: "X (M) ers: Y (M)", X serving for Y, who is absent.
+        let c = cover_of("Beslutande Ola Carlsson (M) Hannes Petersson (M) ers: Robin Holmberg (M) Karl-Erik Asp (M)\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Ola Carlsson", "Hannes Petersson", "Karl-Erik Asp"]);
+        assert_eq!(
+            c.attendees[1].substitute_for.as_deref(),
+            Some("Robin Holmberg")
+        );
         // Twenty-second held-out 2207: the same with the parenthesis' end lost, "(tjänstgör för
         // Dag Ivarsson (m)".
         let c = cover_of("Beslutande Erland Nilsson (s) Maria Svensson (tjänstgör för Dag Ivarsson (m) Kerstin Nordström (s)\n");

@@ -64,7 +64,7 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 72] = [
+const LABELS: [&str; 73] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -88,6 +88,9 @@ const LABELS: [&str; 72] = [
     "Sammanträdesdag",
     "Ej beslutande",
     "Ej närvarande",
+    // ("Beslutande Se bifogad närvarolista. Frånvarande är: Peter Egardt (s), …": those absent
+    // are no attendees.)
+    "Frånvarande",
     "Beslutande ledamöter",
     "Beslutande",
     "Beslutare",
@@ -2361,6 +2364,11 @@ mod tests {
         assert_eq!(
             labels("2 Plats och tid Beslutande Ej tjänstgörande ersättare och övriga närvarande Högra kammaren Torsdagen den 6 september 2012 kl. 15:00-17:05 Zaine Andersson (M)"),
             ["Plats och tid", "Beslutande", "Ej tjänstgörande ersättare och övriga närvarande"]
+        );
+        // Twenty-fourth held-out 2404: those absent, named inside the deciding's value.
+        assert_eq!(
+            labels("Beslutande Se bifogad närvarolista. Frånvarande är: Peter Egardt (s), Kjell Tenn (c) Tjänstgörande ersättare är: Ivan Emanuelsson (s)"),
+            ["Beslutande", "Frånvarande", "Tjänstgörande ersättare"]
         );
         // Twenty-third held-out 2304: "Tid Klockan 17:00 22:07", the time after both words.
         assert_eq!(

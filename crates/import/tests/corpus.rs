@@ -254,7 +254,7 @@ const TWENTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.90),
     ("secretary", 0.68),
     ("adjusters", 0.86),
-    ("attendees", 0.92),
+    ("attendees", 0.95),
     ("paragraphs", 0.73),
 ];
 
