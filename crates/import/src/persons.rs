@@ -625,7 +625,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 93] = [
+const NOT_NAME: [&str; 94] = [
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",
@@ -712,6 +712,8 @@ const NOT_NAME: [&str; 93] = [
     // The oldest member, who chairs a new fullmäktige until it has chosen its chair
     // ("Ålderspresident Karl-Erik Pettersson").
     "ålderspresident",
+    // Verkställande direktör, after a name ("Micael Löfqvist Vd MittSverige Vatten AB").
+    "vd",
     // Departments of a school administration written after an official's title ("Avd.chef
     // Grundskola Eleonor Nordenstam Avd.chef Förskola …").
     "grundskola",

@@ -638,6 +638,8 @@ fn is_profession(lower: &str) -> bool {
     crate::persons::PROFESSIONS
         .iter()
         .any(|e| lower.ends_with(e) && lower.len() > e.len())
+        // ("Micael Löfqvist Vd MittSverige Vatten AB": verkställande direktör.)
+        || lower == "vd"
 }
 
 /// Register codes written before a paragraph's number ("Sn 49", "KS 31", "Kf 54", "Kfn 59",
@@ -2364,6 +2366,11 @@ mod tests {
         assert_eq!(
             labels("2 Plats och tid Beslutande Ej tjänstgörande ersättare och övriga närvarande Högra kammaren Torsdagen den 6 september 2012 kl. 15:00-17:05 Zaine Andersson (M)"),
             ["Plats och tid", "Beslutande", "Ej tjänstgörande ersättare och övriga närvarande"]
+        );
+        // Twenty-fourth held-out 2407: "Sekreterare" after a name, the next one titled "Vd".
+        assert_eq!(
+            labels("Övriga deltagande Eva Engström Sekreterare Micael Löfqvist Vd MittSverige Vatten AB Utses att justera Carina Olsson (C)"),
+            ["Övriga deltagande", "Utses att justera"]
         );
         // Twenty-fourth held-out 2404: those absent, named inside the deciding's value.
         assert_eq!(

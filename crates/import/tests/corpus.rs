@@ -252,7 +252,7 @@ const TWENTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.87),
     ("end_time", 0.87),
     ("chair", 0.90),
-    ("secretary", 0.68),
+    ("secretary", 0.77),
     ("adjusters", 0.86),
     ("attendees", 0.95),
     ("paragraphs", 0.73),
