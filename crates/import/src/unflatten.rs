@@ -340,14 +340,18 @@ fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool
                 && next.take(3).any(|w| w.starts_with('('))
         }
         "Sekreterare" => {
-            let after: Vec<&str> = next.take(3).collect();
+            let after: Vec<&str> = next.take(4).collect();
             let named =
                 after.len() >= 2 && after[..2].iter().all(|w| crate::persons::is_name_token(w));
             // "… Eva Engström Sekreterare Fredrik Pahlberg Kommunchef …": the next one in
             // the list has a title after the name too.
-            let next_titled = after
-                .get(2)
-                .is_some_and(|w| is_profession(&w.to_lowercase()));
+            // (After a name of two words or three: "Margareta Tamm Persson Ekonomichef".)
+            let next_titled = (2..=3).any(|k| {
+                after
+                    .get(k)
+                    .is_some_and(|w| is_profession(&w.to_lowercase()))
+                    && after[..k].iter().all(|w| crate::persons::is_name_token(w))
+            });
             // "… Se nästa sida. Bengt Hagberg, Sekreterare Gun Andersson, Administratör": a
             // list of names each with its title after a comma.
             let comma_titles = before.ends_with(',')
@@ -2370,6 +2374,11 @@ mod tests {
         // Twenty-fourth held-out 2407: "Sekreterare" after a name, the next one titled "Vd".
         assert_eq!(
             labels("Övriga deltagande Eva Engström Sekreterare Micael Löfqvist Vd MittSverige Vatten AB Utses att justera Carina Olsson (C)"),
+            ["Övriga deltagande", "Utses att justera"]
+        );
+        // (2406: the next one's name of three words.)
+        assert_eq!(
+            labels("Övriga deltagande Eva Engström Sekreterare Margareta Tamm Persson Ekonomichef Utses att justera Stig Jonsson (s)"),
             ["Övriga deltagande", "Utses att justera"]
         );
         // Twenty-fourth held-out 2404: those absent, named inside the deciding's value.

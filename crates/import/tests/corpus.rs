@@ -252,9 +252,9 @@ const TWENTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.87),
     ("end_time", 0.87),
     ("chair", 0.90),
-    ("secretary", 0.77),
+    ("secretary", 0.86),
     ("adjusters", 0.86),
-    ("attendees", 0.95),
+    ("attendees", 0.96),
     ("paragraphs", 0.73),
 ];
 
