@@ -76,8 +76,21 @@ static HHMM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 static LOST_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s):[0-5]\d\s*[-–]").expect("static regex"));
 
-/// The times of an `HHMM_RANGE` match, unless both ends could be years.
+/// "08 00 16 00": a range of times whose colons and dash were lost, four pairs of digits.
+static SPACED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)((?:[01]\d|2[0-3]) [0-5]\d) ((?:[01]\d|2[0-3]) [0-5]\d)(?-u:\b)")
+        .expect("static regex")
+});
+
+/// The times of an `HHMM_RANGE` (or `SPACED_RANGE`) match, unless both ends could be years.
 fn hhmm_range(s: &str) -> Option<(String, String, std::ops::Range<usize>)> {
+    if let Some(c) = SPACED_RANGE.captures(s) {
+        let (a, b) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+        if a < b {
+            let time = |t: &str| t.replace(' ', ":");
+            return Some((time(a), time(b), c.get(0)?.range()));
+        }
+    }
     let c = HHMM_RANGE.captures(s)?;
     let (a, b) = (c.get(1)?, c.get(2)?);
     let year = |t: &str| t.parse::<u32>().is_ok_and(|y| (1950..=2035).contains(&y));
@@ -445,6 +458,10 @@ mod tests {
         assert_eq!(find_times(v), (Some("18:30".into()), Some("20:00".into())));
         assert_eq!(strip_date_time(v), "Kommunhuset, Björnekullasalen");
         assert_eq!(find_times("Budget 2014-2015"), (None, None));
+        // Twenty-fourth held-out 2401: the colons and the dash lost.
+        let v = "Kommunhuset, Åsele 08 00 16 00";
+        assert_eq!(find_times(v), (Some("08:00".into()), Some("16:00".into())));
+        assert_eq!(strip_date_time(v), "Kommunhuset, Åsele");
         // Twenty-second held-out 2205: "kl:" without its time.
         assert_eq!(
             strip_date_time("Folkets Hus Olofström kl:"),

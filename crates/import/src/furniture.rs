@@ -340,7 +340,14 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
 pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
     // "Avser sammanträde med Kommunfullmäktige": the notice box's words before the body.
     const NOTICE: &str = "avser sammanträde med ";
-    find_body(lines, date).map(|b| {
+    // ("Organ s arbetsutskott": the "s" of a genitive whose body was lost names no body; but
+    // "B ildningsnämnden" is a body whose letters OCR set apart.)
+    let cut = |b: &String| {
+        b.split_whitespace()
+            .next()
+            .is_some_and(|w| w == "s" || w == "S")
+    };
+    find_body(lines, date).filter(|b| !cut(b)).map(|b| {
         // "Kommunalförbundet Räddningstjänsten Östra Götaland Direktionen": the federation's
         // name before its board's.
         if b.len() > "direktionen".len() && b.to_lowercase().ends_with(" direktionen") {
@@ -1665,6 +1672,16 @@ mod tests {
             "Plats och tid Kommunkontoret tisdagen den 29 november 2011, klockan för justering",
         );
         assert_eq!(detect_meeting_date(&lines), None);
+        // Twenty-fourth held-out 2401: a genitive's end whose body was lost names none.
+        assert_eq!(
+            detect_body(
+                &split_lines(
+                    "Sammanträdesdatum s arbetsutskott 12-05-02 1(27) Plats och tid Kommunhuset"
+                ),
+                ""
+            ),
+            None
+        );
         // Twenty-first held-out 2105, 2104, 2112: the notice box's sentence, the organ with
         // the date whose label was lost, and "Sammanträdesdag" before the notice's dates.
         let lines = split_lines(
