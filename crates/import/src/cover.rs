@@ -1592,7 +1592,7 @@ fn before_weekday(v: &str) -> String {
 /// What a flattened cover leaves after the place: "…, , ", "… Omfattning", "… Tid",
 /// "…, vissa personuppgifter kan vara raderade …", "… öppet för allmänheten", a lost time ":15".
 fn clean_place(place: &str) -> String {
-    const STOPS: [&str; 13] = [
+    const STOPS: [&str; 14] = [
         ", ,",
         // "Kommunkontoret, Forshaga Avser :", "KS-salen, - deltagande", "Kungsbackarummet
         // Klockan , paus samt": the next label, or the pause. (An adjournment the place and
@@ -1613,6 +1613,8 @@ fn clean_place(place: &str) -> String {
         // "Konferenscenter, Badhotellet i Tranås i samband med nämndens internat": the
         // occasion, not the place.
         " i samband med ",
+        // "Billströmska Folkhögskolan kl SAMMANTRÄDESPROTOKOLL": the page's header after it.
+        " sammanträdesprotokoll",
     ];
     let lower = place.to_lowercase();
     let end = STOPS
@@ -5181,6 +5183,11 @@ mod tests {
             "Tekniska kontoret, Sveagatan 12, Alingsås"
         );
         assert_eq!(clean_place("Storgatan 12"), "Storgatan 12");
+        // Twenty-fourth held-out 2411: the page's header after the place.
+        assert_eq!(
+            clean_place("Billströmska Folkhögskolan SAMMANTRÄDESPROTOKOLL"),
+            "Billströmska Folkhögskolan"
+        );
         // Held-out 1704, 1705: the stop or dash the time left.
         assert_eq!(
             clean_place(&strip_date_time(

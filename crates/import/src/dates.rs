@@ -338,7 +338,7 @@ pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
 /// leaving the place.
 pub fn strip_date_time(s: &str) -> String {
     static NOISE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?-u:\b)(?:kl\.?:?|klockan:?|ca|cirka|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den)(?:\s|$)|[-–—]\s*\d{0,2}\s*$")
+        Regex::new(r"(?i)(?-u:\b)(?:kl\.?:?|klockan:?|ca|cirka|(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?|den)(?:\s|$)|[-–—]\s*\d{0,2}\s*$|\s\d{1,2}[:.]\s*$")
             .expect("static regex")
     });
     let mut out = s.to_string();
@@ -458,6 +458,11 @@ mod tests {
         assert_eq!(find_times(v), (Some("18:30".into()), Some("20:00".into())));
         assert_eq!(strip_date_time(v), "Kommunhuset, Björnekullasalen");
         assert_eq!(find_times("Budget 2014-2015"), (None, None));
+        // Twenty-fourth held-out 2410: an hour whose minutes were lost.
+        assert_eq!(
+            strip_date_time("Stora Tjörnsalen kl 15:"),
+            "Stora Tjörnsalen"
+        );
         // Twenty-fourth held-out 2401: the colons and the dash lost.
         let v = "Kommunhuset, Åsele 08 00 16 00";
         assert_eq!(find_times(v), (Some("08:00".into()), Some("16:00".into())));

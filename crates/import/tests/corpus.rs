@@ -248,7 +248,7 @@ fn the_twenty_fourth_held_out_protocols() {
 const TWENTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.82),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.90),
@@ -519,7 +519,7 @@ fn the_fourteenth_held_out_protocols() {
 const FOURTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.94),
     ("date", 0.99),
-    ("place", 0.86),
+    ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.79),
