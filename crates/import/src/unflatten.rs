@@ -1868,10 +1868,16 @@ fn without_running_page_numbers(lines: &mut [Line]) {
 /// time and goes on with a list of those present ("Plats och tid Råda Rum kl. 18:00-22:14
 /// Beslutande ledamöter Per Vorberg (M)"): cut before the list's label, so that the list is
 /// read as one. Other lines are kept whole.
-fn place_then_list(line: Line) -> Vec<Line> {
+fn place_then_list(line: Line, out: &mut Vec<Line>) {
     let t = line.text.as_str();
-    if crate::text::has_byte(t, b'\t') || !t.starts_with(|c: char| c.is_uppercase()) {
-        return vec![line];
+    // (Only a line that opens with the label is looked into: the rest keep their cost.)
+    let opens = |l: &str| {
+        t.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l))
+    };
+    if crate::text::has_byte(t, b'\t') || !(opens("Plats och tid") || opens("Tid och plats")) {
+        out.push(line);
+        return;
     }
     let starts = labels_in(t);
     let opens_with_place = starts
@@ -1883,18 +1889,37 @@ fn place_then_list(line: Line) -> Vec<Line> {
             && crate::dates::last_time_end(&t[..*at]).is_some()
     });
     match (opens_with_place, list) {
-        (true, Some(&(at, _))) => vec![
-            Line {
+        (true, Some(&(at, _))) => {
+            out.push(Line {
                 no: line.no,
                 text: t[..at].trim_white().to_string(),
-            },
-            Line {
+            });
+            out.push(Line {
                 no: line.no,
                 text: t[at..].to_string(),
-            },
-        ],
-        _ => vec![line],
+            });
+        }
+        _ => out.push(line),
     }
+}
+
+/// Each line through [`place_then_list`] (the lines as they were when none opens with the
+/// place's label).
+fn places_then_lists(lines: Vec<Line>) -> Vec<Line> {
+    let opens = |t: &str| {
+        ["Plats och tid", "Tid och plats"].iter().any(|l| {
+            t.get(..l.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(l))
+        })
+    };
+    if !lines.iter().any(|l| opens(&l.text)) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 1);
+    for line in lines {
+        place_then_list(line, &mut out);
+    }
+    out
 }
 
 /// A running header that counts its page among the first words ("TORSÅS KOMMUN
@@ -1946,7 +1971,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         .iter()
         .any(|l| l.text.len() > PAGE_LINE && !crate::text::has_byte(&l.text, b'\t'))
     {
-        return lines.into_iter().flat_map(place_then_list).collect();
+        return places_then_lists(lines);
     }
     // A text of flattened pages: lines of a page's length hold four fifths of it or more (in
     // the seeds, laid out with long paragraphs, they hold at most seven tenths). Each page
@@ -1979,7 +2004,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     if flat {
         without_running_page_numbers(&mut lines);
     } else {
-        lines = lines.into_iter().flat_map(place_then_list).collect();
+        lines = places_then_lists(lines);
     }
     let mut out = Vec::with_capacity(lines.len() * 2);
     // A heading whose number was lost is looked for only on the first page of § text after a
