@@ -231,6 +231,33 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A twenty-fifth held-out set (`tests/corpus/protocols/heldout25`: 12 documents never used
+/// before, six of them from municipalities not used before; 7 § headings), kept unseen until
+/// the reader of 16419b2 read it.
+#[test]
+fn the_twenty_fifth_held_out_protocols() {
+    held_out(
+        "heldout25",
+        "Utanför korpusen, tjugofemte omgången (held out)",
+        &TWENTY_FIFTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The twenty-fifth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of 16419b2).
+const TWENTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.99),
+    ("date", 0.99),
+    ("place", 0.90),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.99),
+    ("secretary", 0.94),
+    ("adjusters", 0.83),
+    ("attendees", 0.90),
+    ("paragraphs", 0.70),
+];
+
 /// A twenty-fourth held-out set (`tests/corpus/protocols/heldout24`: 12 documents never used
 /// before, five of them from municipalities not used before; 14 § headings), kept unseen until
 /// the reader of 8fd1874 read it.
