@@ -793,7 +793,7 @@ fn is_profession_word(lower: &str) -> bool {
 /// Endings of professions as protocols write them, which a list of officials may also give in
 /// a column of their own ("… Sara Björkman Miljöchef Enhetschef …", "Maria Persson
 /// Förvaltningsekonom", "Verksamhetscontroller").
-pub(crate) const PROFESSIONS: [&str; 26] = [
+pub(crate) const PROFESSIONS: [&str; 27] = [
     "chef",
     // "Kanslijurist", "Kommunjurist".
     "jurist",
@@ -823,6 +823,8 @@ pub(crate) const PROFESSIONS: [&str; 26] = [
     "controller",
     // "Skoldirektör", "Kommundirektör".
     "direktör",
+    // "Alf Backström kommunrevisor".
+    "revisor",
 ];
 
 pub(crate) fn not_a_name(lower: &str) -> bool {
@@ -1122,6 +1124,11 @@ mod tests {
         assert_eq!(
             names("Henrik Karlsson Avd.chef Grundskola Eleonor Nordenstam Avd.chef Förskola Helene Petersson"),
             ["Henrik Karlsson", "Eleonor Nordenstam", "Helene Petersson"]
+        );
+        // Twenty-fifth held-out 2511: a title in small letters after the name.
+        assert_eq!(
+            names("Alf Backström kommunrevisor Stig Anderback kommunrevisor"),
+            ["Alf Backström", "Stig Anderback"]
         );
         // Twenty-third held-out 2301: the notice box's words are no name.
         assert!(names("Klagotid Överklagande enligt Kommunallag").is_empty());

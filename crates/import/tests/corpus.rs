@@ -254,7 +254,7 @@ const TWENTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.94),
     ("adjusters", 0.83),
-    ("attendees", 0.90),
+    ("attendees", 0.92),
     ("paragraphs", 0.70),
 ];
 
