@@ -259,7 +259,12 @@ fn notice_date(text: &str) -> Option<String> {
         Regex::new(r"(?:^|\s)(?:Organ|ORGAN):?\s+\p{Lu}[\p{L}-]*(?:\s+(?:och|för|\p{L}[\p{L}-]*)){0,4}?(?:nämnden|styrelsen|utskottet|fullmäktige|nämnd)\s*:?\s+(\d{4}-\d{2}-\d{2})(?:\s|$)")
             .expect("static regex")
     });
-    if let Some(m) = HAD_MEETING.find(text) {
+    // (The notice's sentence, under its heading: not a § telling of another body's meeting.)
+    if let Some(m) = HAD_MEETING.find(text).filter(|m| {
+        let before = &text[text.floor_char_boundary(m.start().saturating_sub(120))..m.start()];
+        let before = before.to_lowercase();
+        before.contains("anslag") || before.contains("bevis")
+    }) {
         let after = text.get(m.end()..)?;
         let d = crate::dates::find_dates(after).into_iter().next()?;
         // (The date right after the words, not one further on.)
@@ -1696,6 +1701,11 @@ mod tests {
             "Justeringens plats, tid Miljökontoret, torsdagen den 27 september 2012 kl. 17.00\nOrgan Hässleholms kommun, Miljönämnden\nSammanträdesdag 2012-09-26\nDatum då anslaget sätts upp\n2012-09-27\n",
         );
         assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2012-09-26"));
+        // Nor a § telling of another body's meeting.
+        assert_eq!(
+            notice_date("Regionstyrelsen har haft sammanträde den 3 mars 2014 och beslutat att …"),
+            None
+        );
         // Not a date after another label: "Organ Kommunstyrelsen Datum då anslaget sätts upp
         // 2017-12-08".
         assert_eq!(
