@@ -203,16 +203,8 @@ fn chosen_in(body: &str, chair: Option<&str>) -> Option<Vec<String>> {
     // (The sentence that chooses must be about the justering: "Kommunfullmäktige utser
     // Hans Berg och Amar Sabri att jämte ordföranden justera protokollet", not "Nämnden
     // väljer att anta taxan" in a § on "Justering av taxa".)
-    let sentence_start = body
-        .get(..m.start())
-        .and_then(|b| b.rfind(". ").map(|i| i + 2))
-        .unwrap_or(0);
-    let sentence_end = body
-        .get(m.end()..)
-        .and_then(|r| r.find(". ").map(|i| m.end() + i))
-        .unwrap_or(body.len());
     let about_justering = body
-        .get(sentence_start..sentence_end)
+        .get(sentence_around(body, m.range()))
         .is_some_and(|t| t.to_lowercase().contains("juster"));
     if !about_justering {
         return None;
@@ -257,15 +249,21 @@ fn chosen_beside_chair(text: &str, chair: Option<&str>) -> Option<Vec<String>> {
         Regex::new(r"(?i)jämte (?:ordföranden?|ordf\.?) justera").expect("static regex")
     });
     let m = BESIDE.find(text)?;
+    chosen_in(text.get(sentence_around(text, m.range()))?, chair)
+}
+
+/// The sentence around `words` in `text`: from after the last ". " before them to the first
+/// ". " after them.
+fn sentence_around(text: &str, words: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let start = text
-        .get(..m.start())
+        .get(..words.start)
         .and_then(|b| b.rfind(". ").map(|i| i + 2))
         .unwrap_or(0);
     let end = text
-        .get(m.end()..)
-        .and_then(|r| r.find(". ").map(|i| m.end() + i))
+        .get(words.end..)
+        .and_then(|r| r.find(". ").map(|i| words.end + i))
         .unwrap_or(text.len());
-    chosen_in(text.get(start..end)?, chair)
+    start..end
 }
 
 /// A fullmäktige's roll call in one of its first three §§, when the cover lists no one ("36
