@@ -1215,6 +1215,19 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
             if j == i + 1 && !is_code(prev) {
                 return None;
             }
+            // "2 Dnr SN 168 EXTERN GENOMLYSNING …": so is it with "Dnr" (its number lost)
+            // between; the register's number is the paragraph's.
+            let later = words.get(j + 1).and_then(|n| number_of(n));
+            if j == i + 2
+                && !is_code(prev)
+                && case_label(&words[i + 1].to_lowercase())
+                && later.is_some_and(|m| m > n)
+                && starts_title(words, j + 2)
+            {
+                if let Some(m) = later {
+                    n = m;
+                }
+            }
             j += 2;
             after_dnr = false;
             continue;
@@ -3079,6 +3092,12 @@ mod tests {
         );
         // Eighth held-out 811, 803: "Till att …" opens the text; a name after "längs" goes
         // on with the title.
+        // Twenty-fourth held-out 2411: the page's number before "Dnr" (its number lost), the
+        // register's code and the paragraph's number.
+        assert_eq!(
+            title("2 Dnr SN 168 EXTERN GENOMLYSNING AV SOCIALFÖRVALTNINGENS EKONOMI Ärendebeskrivning Vid"),
+            (168, "EXTERN GENOMLYSNING AV SOCIALFÖRVALTNINGENS EKONOMI".into())
+        );
         // Twenty-second held-out 2201: the margin's label before the title.
         assert_eq!(
             title("9 Dnr Föredragna handlingar Förvaltningsinformation 1. Förslag till idéer på KKN-projekt."),
