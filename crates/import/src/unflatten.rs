@@ -1508,6 +1508,21 @@ fn continuation(t: &str) -> Option<&str> {
     .map(str::trim_start)
 }
 
+/// A page whose running header is followed at once by members with their parties ("TORSBY
+/// KOMMUN sid 2 Ann-Katrin Järåsen (S) Åke Gustavsson (S) …"): the list the cover sent on.
+/// The text from the first member.
+fn list_after_header(t: &str) -> Option<&str> {
+    let words = crate::persons::words_at(t.get(..t.floor_char_boundary(400)).unwrap_or(t));
+    let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let k = header_end(&bare);
+    let party = |j: usize| {
+        bare.get(j)
+            .is_some_and(|w| w.len() <= 6 && w.starts_with('(') && w.ends_with(')'))
+    };
+    let member = crate::persons::is_first_name(bare.get(k)?) && (k + 2..k + 4).any(party);
+    member.then(|| t.get(words[k].0..)).flatten()
+}
+
 /// A table of contents or an agenda's page ("Innehållsförteckning …", "ÄRENDELISTA …"): its
 /// head names it.
 fn names_contents(t: &str) -> bool {
@@ -2037,7 +2052,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         // "3 Ledningsutskottet (9) forts fr föregående sida Tord Du Rietz, Barn- och
         // ungdomschef …": the list the cover sent on, under its label.
         if let Some(label) = continued.filter(|_| flat && !heading_met) {
-            if let Some(rest) = continuation(&line.text) {
+            if let Some(rest) = continuation(&line.text).or_else(|| list_after_header(&line.text)) {
                 out.push(Line {
                     no: line.no,
                     text: format!("{label} {rest}"),
@@ -2127,7 +2142,15 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         }
         let later = cover_seen;
         cover_seen = true;
-        if let Some(at) = line.text.find(" forts.") {
+        // (Or sends the rest of its list to the next page: "Övriga ledamöter redovisas på sidan
+        // 2.")
+        let sent_on = || {
+            let lower = line.text.to_lowercase();
+            ["redovisas på sidan", "redovisas på nästa sida"]
+                .iter()
+                .find_map(|p| lower.find(p))
+        };
+        if let Some(at) = line.text.find(" forts.").or_else(sent_on) {
             continued = starts
                 .iter()
                 .rev()
@@ -2453,6 +2476,16 @@ mod tests {
             .map(|l| l.text)
             .collect();
         assert_eq!(texts, ["Plats och tid Beslutande ledamöter"]);
+        // Twenty-second held-out 2202: the cover sends the rest of its members to page 2,
+        // which lists them after its header without a label.
+        assert_eq!(
+            list_after_header("2 TORSBY KOMMUN sid 2 Ann-Katrin Järåsen (S) Åke Gustavsson (S) Mikael Bredesen (S)"),
+            Some("Ann-Katrin Järåsen (S) Åke Gustavsson (S) Mikael Bredesen (S)")
+        );
+        assert_eq!(
+            list_after_header("2 TORSBY KOMMUN sid 2 Ärendet gäller budget"),
+            None
+        );
         // Twenty-second held-out 2209: a fullmäktige's presidium heads its own list.
         assert_eq!(
             labels("Plats och tid Kristinehallen Falun, kl. 13:15 18:05 Presidium Ledamöter och ersättare Ordförande:"),

@@ -333,9 +333,9 @@ const TWENTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.87),
     ("end_time", 0.99),
     ("chair", 0.94),
-    ("secretary", 0.69),
+    ("secretary", 0.75),
     ("adjusters", 0.75),
-    ("attendees", 0.65),
+    ("attendees", 0.72),
     ("paragraphs", 0.79),
 ];
 
