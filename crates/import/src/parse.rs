@@ -446,6 +446,11 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             ["ärendelista", "innehåll", "innehållsförteckning"]
                 .iter()
                 .any(|x| w.len() == x.len() && w.to_lowercase() == *x)
+                // ("… Enligt närvarolista, sid 2 och 3 Ärendelista Sid 3": the cover's pointer
+                // to the list on another page, no list.)
+                && !words
+                    .get(k + 1)
+                    .is_some_and(|n| n.to_lowercase().starts_with("sid"))
                 || *w == "Ärenden"
                     && words
                         .get(k + 1)
@@ -826,6 +831,19 @@ mod tests {
             ),
             None
         );
+    }
+
+    /// Twenty-second held-out 2204 (Vänersborg): the cover's pointer "Ärendelista Sid 3" does
+    /// not end the cover; the justerare and the signers after it are read.
+    #[test]
+    fn a_pointer_to_the_list_of_items_does_not_end_the_cover() {
+        let p = parse_protocol(include_str!(
+            "../../../tests/corpus/protocols/heldout22/2204.txt"
+        ))
+        .expect("a protocol");
+        assert_eq!(p.chair.as_deref(), Some("Lars-Göran Ljunggren"));
+        assert_eq!(p.secretary.as_deref(), Some("Maud Rudquist"));
+        assert_eq!(p.adjusters, ["Madelaine Karlsson"]);
     }
 
     /// Twenty-first held-out 2109 (Bollnäs): the page's number after the running header and

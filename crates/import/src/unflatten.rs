@@ -64,7 +64,7 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 73] = [
+const LABELS: [&str; 75] = [
     "Plats och tid för justering",
     "Plats och sammanträdestid",
     "Plats och tid",
@@ -120,6 +120,8 @@ const LABELS: [&str; 73] = [
     "Tjänstemän:",
     "Tjänstepersoner:",
     "Utses att justera",
+    "Utsedd att justera",
+    "Utsedda att justera",
     // (With "att" lost: "Utses justera Britt-Marie Nyhlén, ers Lilian Parbring".)
     "Utses justera",
     "Justerare",

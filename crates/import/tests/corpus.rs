@@ -332,10 +332,10 @@ const TWENTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.94),
     ("start_time", 0.87),
     ("end_time", 0.99),
-    ("chair", 0.94),
-    ("secretary", 0.75),
-    ("adjusters", 0.75),
-    ("attendees", 0.72),
+    ("chair", 0.99),
+    ("secretary", 0.80),
+    ("adjusters", 0.80),
+    ("attendees", 0.80),
     ("paragraphs", 0.79),
 ];
 
