@@ -3500,7 +3500,6 @@ mod tests {
     use super::*;
     use crate::lines::split_lines;
 
-    /// Each one present with how they attended.
     /// Each one present and the member they serve for.
     fn names_and_substitutes(c: &Cover) -> Vec<(&str, Option<&str>)> {
         c.attendees
@@ -3509,6 +3508,7 @@ mod tests {
             .collect()
     }
 
+    /// Each one present with how they attended.
     fn names_and_attendance(c: &Cover) -> Vec<(&str, Attendance)> {
         c.attendees
             .iter()
@@ -4643,11 +4643,7 @@ mod tests {
         let c = cover_of(
             "Övriga deltagande Brith-Louise Fagerstrand, ersättare (s) Mats Larsson, ersättare (s) Ann-Christine Quist-Karlsson, ersättare (s)\n",
         );
-        let who: Vec<(&str, Attendance)> = c
-            .attendees
-            .iter()
-            .map(|a| (a.name.as_str(), a.attendance))
-            .collect();
+        let who = names_and_attendance(&c);
         assert_eq!(
             who,
             [
@@ -4679,11 +4675,7 @@ mod tests {
         let c = cover_of(
             "Beslutande Ulf Olsson (S) ordförande Stefan Carlsson (S)\nErsättare Lena Palmén (S)\nAdjungerade Jana Nilsson (S) Varbergs kommun Cristina Bernevång (KD)\n",
         );
-        let who: Vec<(&str, Attendance)> = c
-            .attendees
-            .iter()
-            .map(|a| (a.name.as_str(), a.attendance))
-            .collect();
+        let who = names_and_attendance(&c);
         assert_eq!(
             who,
             [

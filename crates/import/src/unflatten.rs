@@ -1438,16 +1438,7 @@ fn lost_heading(words: &[&str]) -> Option<(usize, usize)> {
     }
     // "3 PROTOKOLL 3 OMRÖSTNINGAR LEDAMÖTER Anton Waara (S), ordförande …": a list of members
     // (a name, then its party) is no title.
-    let party_at = |k: usize| {
-        words.get(k).is_some_and(|w| {
-            let w = w.trim_end_matches([',', '.']);
-            w.len() <= 6
-                && w.strip_prefix('(')
-                    .and_then(|p| p.strip_suffix(')'))
-                    .is_some_and(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
-        })
-    };
-    if crate::persons::is_first_name(words[from]) && (from + 2..from + 4).any(party_at) {
+    if member_at(words, from) {
         return None;
     }
     let end = title_end(words, from);
@@ -1517,12 +1508,27 @@ fn list_after_header(t: &str) -> Option<&str> {
     let words = crate::persons::words_at(t.get(..t.floor_char_boundary(400)).unwrap_or(t));
     let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let k = header_end(&bare);
-    let party = |j: usize| {
-        bare.get(j)
-            .is_some_and(|w| w.len() <= 6 && w.starts_with('(') && w.ends_with(')'))
+    member_at(&bare, k)
+        .then(|| t.get(words.get(k)?.0..))
+        .flatten()
+}
+
+/// A member with a party at `words[k]`: a first name, then "(S)", "(KD)," within the next
+/// three words ("Anton Waara (S)", "Ann-Katrin Järåsen (S)", "Anna Melin Nyström (C)").
+fn member_at(words: &[&str], k: usize) -> bool {
+    let party_at = |j: usize| {
+        words.get(j).is_some_and(|w| {
+            let w = w.trim_end_matches([',', '.']);
+            w.len() <= 6
+                && w.strip_prefix('(')
+                    .and_then(|p| p.strip_suffix(')'))
+                    .is_some_and(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
+        })
     };
-    let member = crate::persons::is_first_name(bare.get(k)?) && (k + 2..k + 4).any(party);
-    member.then(|| t.get(words[k].0..)).flatten()
+    words
+        .get(k)
+        .is_some_and(|w| crate::persons::is_first_name(w))
+        && (k + 2..k + 4).any(party_at)
 }
 
 /// A table of contents or an agenda's page ("Innehållsförteckning …", "ÄRENDELISTA …"): its
@@ -1901,11 +1907,7 @@ fn without_running_page_numbers(lines: &mut [Line]) {
 fn place_then_list(line: Line, out: &mut Vec<Line>) {
     let t = line.text.as_str();
     // (Only a line that opens with the label is looked into: the rest keep their cost.)
-    let opens = |l: &str| {
-        t.get(..l.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(l))
-    };
-    if crate::text::has_byte(t, b'\t') || !(opens("Plats och tid") || opens("Tid och plats")) {
+    if crate::text::has_byte(t, b'\t') || !opens_with_place_label(t) {
         out.push(line);
         return;
     }
@@ -1933,16 +1935,18 @@ fn place_then_list(line: Line, out: &mut Vec<Line>) {
     }
 }
 
+/// "Plats och tid" or "Tid och plats" first on the line, in any case.
+fn opens_with_place_label(t: &str) -> bool {
+    ["Plats och tid", "Tid och plats"].iter().any(|l| {
+        t.get(..l.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(l))
+    })
+}
+
 /// Each line through [`place_then_list`] (the lines as they were when none opens with the
 /// place's label).
 fn places_then_lists(lines: Vec<Line>) -> Vec<Line> {
-    let opens = |t: &str| {
-        ["Plats och tid", "Tid och plats"].iter().any(|l| {
-            t.get(..l.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(l))
-        })
-    };
-    if !lines.iter().any(|l| opens(&l.text)) {
+    if !lines.iter().any(|l| opens_with_place_label(&l.text)) {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len() + 1);
