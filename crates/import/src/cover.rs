@@ -4,6 +4,7 @@
 //! and value on one line, value on the following lines, a tab-separated
 //! table, or labels flattened ahead of their values.
 
+use crate::cover_labels::{Field, COVER};
 use crate::dates::{find_times, first_date, strip_date_time};
 use crate::furniture::strip_boilerplate;
 use crate::lines::Line;
@@ -12,163 +13,6 @@ use crate::persons::{is_name_token, PARTY};
 use crate::text::TrimWhite;
 use regex::Regex;
 use std::sync::LazyLock;
-
-/// The fields a cover label can open.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    PlaceTime,
-    /// "Klockan: 09:00-12:10", "Tid: 9:00: - 12:45": the times alone.
-    Time,
-    AdjustmentPlaceTime,
-    Deciding,
-    ServingSubstitutes,
-    Substitutes,
-    Others,
-    Adjusters,
-    Signatures,
-    Secretary,
-    Chair,
-    Range,
-    Body,
-    Date,
-    NoticePosted,
-    NoticeRemoved,
-    Storage,
-    /// Labels whose values are not used (*Underskrift*, *Ärendelista*).
-    Ignore,
-}
-
-impl Field {
-    /// A label over a signature: sekreterare, ordförande, justerare.
-    fn signs(self) -> bool {
-        matches!(self, Field::Secretary | Field::Chair | Field::Adjusters)
-    }
-
-    fn multi(self) -> bool {
-        matches!(
-            self,
-            Field::Deciding
-                | Field::ServingSubstitutes
-                | Field::Substitutes
-                | Field::Others
-                | Field::Adjusters
-                | Field::Signatures
-                | Field::Ignore
-        )
-    }
-}
-
-/// Labels, longest first so "plats och tid för justering" wins over "plats och tid".
-const LABELS: [(&str, Field); 90] = [
-    ("datum då anslaget sätts upp", Field::NoticePosted),
-    ("datum för anslags uppsättande", Field::NoticePosted),
-    ("datum då anslaget tas ned", Field::NoticeRemoved),
-    ("datum då anslaget tas ner", Field::NoticeRemoved),
-    ("datum för anslags nedtagande", Field::NoticeRemoved),
-    ("förvaringsplats för protokollet", Field::Storage),
-    ("övriga närvarande tjänstepersoner", Field::Others),
-    // "Övriga deltagande Enligt bifogade förteckning" on the cover, the list on page 2.
-    ("förteckning över övriga deltagande", Field::Others),
-    ("plats och tid för justeringen", Field::AdjustmentPlaceTime),
-    ("plats och tid för justering", Field::AdjustmentPlaceTime),
-    ("justeringens plats och tid", Field::AdjustmentPlaceTime),
-    ("justeringens tid och plats", Field::AdjustmentPlaceTime),
-    ("tid och plats för justering", Field::AdjustmentPlaceTime),
-    // Those absent ("Ej närvarande, ordinarie/ersättare Daniel Ådin, ordförande (S) …") are
-    // no attendees.
-    ("ej närvarande", Field::Ignore),
-    ("frånvarande", Field::Ignore),
-    // (One label over both lists: "Ej tjänstgörande ersättare och övriga närvarande".)
-    (
-        "ej tjänstgörande ersättare och övriga närvarande",
-        Field::Substitutes,
-    ),
-    ("ej tjänstgörande ersättare", Field::Substitutes),
-    ("ej tjänstgörande", Field::Substitutes),
-    ("icke tjänstgörande ersättare", Field::Substitutes),
-    ("ej beslutande ersättare", Field::Substitutes),
-    ("ej beslutande", Field::Substitutes),
-    ("närvarande ersättare", Field::Substitutes),
-    ("passiva ersättare", Field::Substitutes),
-    ("tjänstgörande ersättare", Field::ServingSubstitutes),
-    ("beslutande ledamöter", Field::Deciding),
-    ("närvarande ledamöter", Field::Deciding),
-    ("närvarande vid uppropet", Field::Deciding),
-    ("närvarande tjänstepersoner", Field::Others),
-    ("närvarande tjänstemän", Field::Others),
-    ("närvarande tjänsteman", Field::Others),
-    ("övriga närvarande", Field::Others),
-    ("övriga deltagare", Field::Others),
-    ("övriga deltagande", Field::Others),
-    ("utses att justera", Field::Adjusters),
-    ("utses justera", Field::Adjusters),
-    ("utsedd att justera", Field::Adjusters),
-    ("utsedda att justera", Field::Adjusters),
-    ("sammanträdesdatum", Field::Date),
-    ("datum för sammanträdet", Field::Date),
-    ("anslaget sätts upp", Field::NoticePosted),
-    ("anslaget tas ned", Field::NoticeRemoved),
-    ("anslaget tas ner", Field::NoticeRemoved),
-    ("förvaringsplats", Field::Storage),
-    ("avser paragrafer", Field::Range),
-    ("justerade paragrafer", Field::Range),
-    ("nämnd/styrelse", Field::Body),
-    ("beslutande organ", Field::Body),
-    ("plats och tid för sammanträdet", Field::PlaceTime),
-    ("plats och sammanträdestid", Field::PlaceTime),
-    ("plats och tid", Field::PlaceTime),
-    // "Plats" that lost its first letter, as "ande" lost "Beslut".
-    ("lats och tid", Field::PlaceTime),
-    ("tid och plats för sammanträdet", Field::PlaceTime),
-    ("tid och plats", Field::PlaceTime),
-    ("dag och tid", Field::PlaceTime),
-    ("underskrifter", Field::Signatures),
-    ("tjänstepersoner", Field::Others),
-    ("tjänstemän", Field::Others),
-    ("beslutande", Field::Deciding),
-    // (Enköping's fritidsnämnd writes "Beslutare".)
-    ("beslutare", Field::Deciding),
-    ("närvarande", Field::Deciding),
-    // "Beslut" set in a font the extraction lost leaves "ande" before the names.
-    ("ande ledamöter", Field::Deciding),
-    ("ande", Field::Deciding),
-    ("ledamöter", Field::Deciding),
-    ("ersättare", Field::Substitutes),
-    ("övriga", Field::Others),
-    // Those given the right to be present (*närvarorätt*) are present as others, and so are
-    // those *adjungerade* ("Adjungerade Jana Nilsson (S) Varbergs kommun").
-    ("närvarorätt", Field::Others),
-    ("adjungerade", Field::Others),
-    // A fullmäktige's chair and vice chairs ("Presidium Ledamöter och ersättare Ordförande: …").
-    ("presidium", Field::Deciding),
-    ("justerare", Field::Adjusters),
-    ("justerande", Field::Adjusters),
-    ("justeras", Field::Adjusters),
-    ("sekreterare", Field::Secretary),
-    ("ordförande", Field::Chair),
-    ("paragrafer", Field::Range),
-    ("underskrift", Field::Ignore),
-    // A web page's heading over the meeting's data ("Datum / Klockan / Plats /
-    // Mötesinformation").
-    ("mötesinformation", Field::Ignore),
-    ("ärendelista", Field::Ignore),
-    ("organ", Field::Body),
-    // (Region Halland: "Plats Regionens Hus, … Sammanträdeslokal Borgsalen".)
-    ("sammanträdeslokal", Field::PlaceTime),
-    ("plats", Field::PlaceTime),
-    ("lokal", Field::PlaceTime),
-    ("tid för justering", Field::AdjustmentPlaceTime),
-    ("datum för justering", Field::AdjustmentPlaceTime),
-    // "Justeringsdag: Fredagen den 1 mars 2019 kl".
-    ("justeringsdag", Field::AdjustmentPlaceTime),
-    ("justeringsdatum", Field::AdjustmentPlaceTime),
-    // (Landstinget Västmanland: "Tidpunkt Onsdagen den 27 maj 2015".)
-    ("tidpunkt", Field::Time),
-    ("klockan", Field::Time),
-    ("datum", Field::Date),
-    ("tid", Field::Time),
-    ("paragraf", Field::Range),
-];
 
 /// Sub-labels inside a flattened *Underskrifter* value.
 static SIGN_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -219,7 +63,7 @@ pub struct Cover {
 /// The first letters of the labels as OCR may read them ([`ocr_fold`]): a cell that begins
 /// with none of them is no label.
 static LABEL_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut v: Vec<char> = LABELS
+    let mut v: Vec<char> = COVER
         .iter()
         .filter_map(|(l, _)| l.chars().next().map(ocr_fold))
         .collect();
@@ -228,9 +72,9 @@ static LABEL_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
     v
 });
 
-/// Each label's first letter, folded as [`ocr_fold`] folds it, in the order of [`LABELS`].
+/// Each label's first letter, folded as [`ocr_fold`] folds it, in the order of [`COVER`].
 static LABEL_FIRST_OF: LazyLock<Vec<char>> = LazyLock::new(|| {
-    LABELS
+    COVER
         .iter()
         .map(|(l, _)| l.chars().next().map_or(' ', ocr_fold))
         .collect()
@@ -248,11 +92,11 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
     let candidates = || {
         LABEL_FIRST_OF
             .iter()
-            .zip(LABELS.iter())
+            .zip(COVER.iter())
             .filter(move |(c, _)| **c == first)
             .map(|(_, label)| label)
     };
-    for &(l, f) in candidates() {
+    for (l, f) in candidates().map(|(l, f)| (l.as_str(), *f)) {
         if lower.starts_with(l) {
             let rest = cell.get(l.len()..).unwrap_or("");
             // The label must end at a word boundary.
@@ -268,7 +112,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
     }
     // Read by OCR: "Bes1utande", "Ovriga deltagande", "Utses att iustera".
     let head: String = cell.chars().take(56).map(ocr_fold).collect();
-    for &(l, f) in candidates() {
+    for (l, f) in candidates().map(|(l, f)| (l.as_str(), *f)) {
         let n = l.chars().count();
         if l.len() > 5 && head.chars().take(n).eq(l.chars().map(ocr_fold)) {
             let at = cell.char_indices().nth(n).map_or(cell.len(), |(i, _)| i);

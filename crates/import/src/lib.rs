@@ -14,6 +14,7 @@
 
 mod agenda;
 mod cover;
+mod cover_labels;
 mod dates;
 pub mod delegation;
 mod delegation_cells;

@@ -63,96 +63,6 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Cover labels as protocols capitalise them, longest first where one starts another.
-const LABELS: [&str; 75] = [
-    "Plats och tid för justering",
-    "Plats och sammanträdestid",
-    "Plats och tid",
-    // ("Plats" that lost its first letter.)
-    "lats och tid",
-    "Tid och plats",
-    "Dag och tid",
-    "Plats",
-    "Sammanträdeslokal",
-    "Lokal",
-    "Tidpunkt",
-    // "Tid" and "Klockan" begin many a sentence of a §: they are labels only before a time
-    // (`TIME_VALUE`), or "Tid" before a date as a page's first label (`DATE_VALUE`).
-    "Tid:",
-    "Klockan:",
-    "Datum:",
-    "Tid",
-    // "Sekreterare Jan Botö Röjås Justeras Marianne Dahlberg ordförande Ola Erlandsson".
-    "Justeras",
-    "Sammanträdesdatum",
-    "Sammanträdesdag",
-    "Ej beslutande",
-    "Ej närvarande",
-    // ("Beslutande Se bifogad närvarolista. Frånvarande är: Peter Egardt (s), …": those absent
-    // are no attendees.)
-    "Frånvarande",
-    "Beslutande ledamöter",
-    "Beslutande",
-    "Beslutare",
-    "Ledamöter",
-    "Tjänstgörande ersättare",
-    "Ej tjänstgörande ersättare och övriga närvarande",
-    "Ej tjänstgörande ersättare",
-    "Ej tjänstgörande",
-    "Icke tjänstgörande ersättare",
-    "Närvarande ersättare",
-    "Passiva ersättare",
-    "Ersättare",
-    "Förteckning över övriga deltagande",
-    "Övriga deltagande",
-    "Övriga närvarande",
-    "Övriga deltagare",
-    "Övriga",
-    "Närvarande ledamöter",
-    "Närvarande vid uppropet",
-    "Närvarande",
-    "Närvarande tjänstemän",
-    "Närvarorätt",
-    "Adjungerade",
-    "Presidium",
-    // With its colon only ("Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh …"): a § may begin
-    // a sentence with the word.
-    "Tjänstemän:",
-    "Tjänstepersoner:",
-    "Utses att justera",
-    "Utsedd att justera",
-    "Utsedda att justera",
-    // (With "att" lost: "Utses justera Britt-Marie Nyhlén, ers Lilian Parbring".)
-    "Utses justera",
-    "Justerare",
-    "Justeringens plats och tid",
-    "Justeringens tid och plats",
-    "Justeringsdag",
-    "Justeringsdatum",
-    "Underskrifter",
-    "Underskrift",
-    "Sekreterare",
-    "Ordförande",
-    "Justerande",
-    "Avser paragrafer",
-    "Paragrafer",
-    "ANSLAG/BEVIS",
-    "BEVIS OM ANSLAG",
-    "ANSLAGSBEVIS",
-    "Organ",
-    // The organ's label in some notice boxes ("… genom anslag Forum Omsorgsnämnden …",
-    // "… Nämnd Kommunfullmäktige Datum då …").
-    "Forum",
-    "Nämnd",
-    "Instans",
-    "Datum för anslags uppsättande",
-    "Datum för anslags nedtagande",
-    "Datum då anslaget sätts upp",
-    "Datum då anslaget tas ned",
-    "Förvaringsplats för protokollet",
-    "Anslaget uppsatt",
-];
-
 /// The value of a time's own label: "Tid: 9:00: - 12:45", "Klockan: 09:00-12:10", "Tid
 /// Starttid 13:00 Sluttid:16:15".
 static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
@@ -168,25 +78,6 @@ static DATE_VALUE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-/// Labels that a page of § text repeats in its running header: with no other label they make
-/// no cover.
-const RUNNING_HEADER_LABELS: [&str; 3] = ["Sammanträdesdatum", "Sammanträdesdag", "Paragrafer"];
-
-/// Labels that only a cover page or an attendance list has.
-const STRONG_LABELS: [&str; 11] = [
-    "Plats och tid",
-    "Närvarande vid uppropet",
-    "Förteckning över övriga deltagande",
-    "Beslutande ledamöter",
-    "Beslutande",
-    "Tjänstgörande ersättare",
-    "Ej tjänstgörande ersättare",
-    "Övriga deltagande",
-    "Övriga närvarande",
-    "Utses att justera",
-    "Justeringens plats och tid",
-];
-
 /// The labels as one automaton (any case; the first letter is checked after).
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     // Each letter also as OCR reads it ("Bes1utande", "Ovriga").
@@ -200,7 +91,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
             other => regex::escape(&other.to_string()),
         }
     };
-    let alternatives: Vec<String> = LABELS
+    let alternatives: Vec<String> = crate::cover_labels::CUT
         .iter()
         .map(|l| l.chars().map(class).collect::<String>())
         .collect();
@@ -289,11 +180,10 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
             && !role_in_list(found, t, at, end)
             && !caption_after_signer(found, t, at, end)
         {
-            let label = LABELS
+            let label = crate::cover_labels::CUT
                 .iter()
                 .find(|l| l.chars().map(crate::cover::ocr_fold).eq(folded.chars()))
-                .copied()
-                .unwrap_or("");
+                .map_or("", String::as_str);
             out.push((at, label));
         }
     }
@@ -307,7 +197,7 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
 /// A word that is a label of one word ("Ordförande", "Justerande", "Tid:"), in any case.
 fn is_label_word(w: &str) -> bool {
     let lower = w.trim_end_matches(':').to_lowercase();
-    LABELS
+    crate::cover_labels::CUT
         .iter()
         .any(|l| !l.contains(' ') && l.trim_end_matches(':').to_lowercase() == lower)
 }
@@ -1916,7 +1806,7 @@ fn place_then_list(line: Line, out: &mut Vec<Line>) {
         .first()
         .is_some_and(|(at, l)| *at == 0 && matches!(*l, "Plats och tid" | "Tid och plats"));
     let list = starts.iter().skip(1).find(|(at, l)| {
-        STRONG_LABELS.contains(l)
+        crate::cover_labels::is_strong(l)
             && opens_list(l)
             && crate::dates::last_time_end(&t[..*at]).is_some()
     });
@@ -2113,7 +2003,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         distinct.dedup();
         // "KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 2 (22) Sammanträdesdatum Paragrafer
         // Godkännande av kungörelsen. …": the running header's labels of a page of § text.
-        distinct.retain(|l| !RUNNING_HEADER_LABELS.contains(l));
+        distinct.retain(|l| !crate::cover_labels::is_running_header(l));
         // In a flattened text one label that only a cover page has is enough
         // ("Närvarolista Beslutande Sven-Åke Thoresen (S), …" on page 2).
         // "… (35) Övriga Seppo Timonen, ersättare, …": a bare "Övriga" before a name and its
@@ -2133,7 +2023,8 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                     && after[1].ends_with(',')
                     && crate::persons::is_name_token(after[1].trim_end_matches(','))
             });
-        let strong = flat && (distinct.iter().any(|l| STRONG_LABELS.contains(l)) || others_list);
+        let strong =
+            flat && (distinct.iter().any(|l| crate::cover_labels::is_strong(l)) || others_list);
         if distinct.len() < 2 && !strong {
             if line.text.contains('§') || !flat {
                 out.push(line);
@@ -2566,7 +2457,7 @@ mod tests {
         // Eleventh held-out 1101: "Kl" with a capital …
         assert_eq!(
             labels("PROTOKOLL 1(40) Tid: Kl 13:00-16:40 Plats: Forsen"),
-            ["Tid:", "Plats"]
+            ["Tid", "Plats"]
         );
         // Fourteenth held-out 1407: "Plats och tid" that lost its first letter.
         assert_eq!(
