@@ -331,6 +331,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 {
                     Some((Field::Ignore, rest))
                 }
+                // "Justerare / Tid och plats Justerade paragrafer Sven Rosendahl (KD) Torsdag 21
+                // februari, kl 8.00, …": under a justerare's label that waits for its name, the
+                // place and time are the justering's.
+                Some((Field::PlaceTime, rest)) if waiting.last() == Some(&Field::Adjusters) => {
+                    Some((Field::AdjustmentPlaceTime, rest))
+                }
                 other => other,
             };
             if let Some((f, _)) = &label {
@@ -338,6 +344,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     last_label = Some(*f);
                 }
             }
+            // Lists' labels stood before this one without their names.
+            let people_waiting = !stacked.is_empty();
             if let Some((field, rest)) = &label {
                 let people = matches!(
                     field,
@@ -346,9 +354,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         | Field::ServingSubstitutes
                         | Field::Others
                 );
+                // ("Utses att justera / Ersättare": the justerare's substitute, no list.)
+                let justerares =
+                    *field == Field::Substitutes && waiting.last() == Some(&Field::Adjusters);
                 if rest.chars().any(char::is_alphanumeric) {
                     stacked.clear();
-                } else if people {
+                } else if people && !justerares {
                     stacked.push(*field);
                 }
             } else {
@@ -415,6 +426,39 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                             || field == Field::Range
                                 && (!rest.contains(|c: char| c.is_ascii_digit())
                                     || leading_name(after_range(rest)).is_some()));
+                    // "Utses att justera / Ersättare / Plats och tid för justering Dagmar Schröder
+                    // (S) Karin Gustafsson (S) Kommunkontoret, kl": the justerare (and their
+                    // substitute) stood over the justering's place and time; their names open its
+                    // value.
+                    if field == Field::AdjustmentPlaceTime
+                        && has_value
+                        && waiting.first() == Some(&Field::Adjusters)
+                        && !people_waiting
+                    {
+                        let (names, after) = leading_names(after_range_label(rest));
+                        // (Not when more names follow the place: "Plats och tid Ulla Svensson (M)
+                        // … Carina Elmefall, kanslichef …" is a list under stacked labels.)
+                        if !names.is_empty() && crate::persons::names(after).is_empty() {
+                            let last = waiting.len() - 1;
+                            for (k, f) in waiting.iter().enumerate() {
+                                let mine = match f {
+                                    Field::Adjusters if k == last => names.get(k..).unwrap_or(&[]),
+                                    Field::Ignore => &[],
+                                    _ => names.get(k..=k).unwrap_or(&[]),
+                                };
+                                for n in mine {
+                                    values.push((*f, line.no, n.clone()));
+                                }
+                                filled.push(*f);
+                            }
+                            waiting.clear();
+                            if after.chars().any(char::is_alphanumeric) {
+                                values.push((field, line.no, after.to_string()));
+                                filled.push(field);
+                            }
+                            continue;
+                        }
+                    }
                     if names_after {
                         let mut order = waiting.clone();
                         if signer {
@@ -459,7 +503,22 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         }
                     }
                     if signer && !has_value {
-                        waiting.push(field);
+                        // ("Utses att justera / Justerare": one label said twice.)
+                        if !(field == Field::Adjusters && waiting.last() == Some(&field)) {
+                            waiting.push(field);
+                        }
+                    } else if !has_value
+                        && field == Field::AdjustmentPlaceTime
+                        && waiting.first() == Some(&Field::Adjusters)
+                    {
+                        // The justerare's name comes after the justering's label too.
+                    } else if !has_value
+                        && field == Field::Substitutes
+                        && waiting.last() == Some(&Field::Adjusters)
+                    {
+                        // "Utses att justera / Ersättare": the justerare's substitute, whose
+                        // name follows the justerare's and is no attendee.
+                        waiting.push(Field::Ignore);
                     } else if field != Field::Range && field != Field::Ignore {
                         waiting.clear();
                     }
@@ -1949,6 +2008,50 @@ fn after_chair(cover: &mut Cover, value: &str) {
 /// What follows a § range at the start of `v` ("69-96 Anja Leinonen" → "Anja Leinonen").
 fn after_range(v: &str) -> &str {
     v.trim_start_matches(|c: char| c.is_ascii_digit() || "§-–,;:. ".contains(c))
+}
+
+/// The names that open `text`, each with its party, a comma or "och" after it ("Marlene
+/// Haara och Anders Rönnqvist Kommunledningskontoret ,", "Dagmar Schröder (S) Karin Gustafsson
+/// (S) Kommunkontoret, kl"), and what follows them.
+fn leading_names(text: &str) -> (Vec<String>, &str) {
+    let mut names = Vec::new();
+    let mut rest = text.trim_white();
+    while let Some((name, after)) = leading_name(rest) {
+        // "Mats Runqvist Kommunsekreterarens rum", "Hans Isacsson Tekniska nämndens kansli",
+        // "Bengt Rask Miljö- och byggnadsförvaltningen": a third word before a word in small
+        // letters, or cut at its hyphen, begins the place.
+        let (name, after) = match name.rsplit_once(' ') {
+            Some((shorter, last))
+                if shorter.contains(' ')
+                    && (after.starts_with(char::is_lowercase) && !after.starts_with("och ")
+                        || last.ends_with('-')) =>
+            {
+                let at = shorter.len();
+                (
+                    shorter.to_string(),
+                    rest.get(at..).unwrap_or("").trim_white(),
+                )
+            }
+            _ => (name, after),
+        };
+        names.push(name);
+        let after = match PARTY.find(after) {
+            Some(m) if m.start() == 0 => after.get(m.end()..).unwrap_or(""),
+            _ => after,
+        };
+        let after = after.trim_start_matches([',', ' ']);
+        rest = after.strip_prefix("och ").unwrap_or(after).trim_white();
+    }
+    (names, rest)
+}
+
+/// The value after a label of the § numbers that stands without its numbers ("Justerade
+/// paragrafer Sven Rosendahl (KD)" → "Sven Rosendahl (KD)").
+fn after_range_label(v: &str) -> &str {
+    match match_label(v) {
+        Some((Field::Range, rest)) if !rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
+        _ => v,
+    }
 }
 
 /// The name that begins `cell` (two to four name words) and what follows it.
@@ -4054,6 +4157,46 @@ mod tests {
         assert_eq!(
             c.place.as_deref(),
             Some("Regionens Hus, Södra vägen 9, Halmstad")
+        );
+    }
+
+    /// Twenty-third 2301, twenty-second 2210, twenty-fifth 2505, twenty-fourth 2402, third 311:
+    /// the justerare's label stood over the justering's place and time (and the justerare's
+    /// substitute); the names open the value that follows, or the signature block's run.
+    #[test]
+    fn the_justerare_stacked_over_the_justerings_place() {
+        let flat = |text: &str| {
+            let lines = crate::unflatten::unflatten(split_lines(text));
+            parse(&lines, &vec![false; lines.len()])
+        };
+        let c = flat("1 51-59 Plats och tid Kommunhuset, \"Långö\", Kungshamn, kl Beslutande Mats Abrahamsson (M), ordförande Lasse Andersson (M) Mikael Sternemar (FP) Britt Wall (S), vice ordförande Reine Karlsson (S) Närvarande ersättare Övriga deltagare Mats Ove Svensson, kommunchef Jan Simonsson, sekreterare Cecilia Lindsten, Bo Hallgren, 57. Staffan Karlander, 57. Utses att justera Justeringens plats och tid Sekreterare Ordförande Justerare Britt Wall (s) Kommunhuset, , kl Jan Simonsson Mats Abrahamsson Britt Wall BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag.\n");
+        assert_eq!(c.adjusters, ["Britt Wall"]);
+        assert_eq!(c.secretary.as_deref(), Some("Jan Simonsson"));
+        assert_eq!(c.chair.as_deref(), Some("Mats Abrahamsson"));
+        let c = flat("1 HÅBO KOMMUN SAMMANTRÄDESPROTOKOLL Datum Miljö- och tekniknämnden Tid och plats Kl , Övergransalen, Kommunhuset, Bålsta Beslutande Ledamöter Christian Ghaemi (MP), ordförande Karl-Axel Boström (M), vice ordforande Sven Rosendahl (KD) Peter Björkman (BÅP) Övriga närvarande Ersättare Christer Liden (M) Solweig Lundkvist (S) Tjänstemän Anders Almroth, förvaltningschef Susanne Nyström, nämndens sekreterare Justering Justerare Tid och plats Justerade paragrafer Sven Rosendahl (KD) Torsdag 21 februari, kl 8.00, miljö- och teknikförvaltningen, Landstingshuset Underskrifter sekreterare Ordförande Justerare\n");
+        assert_eq!(c.adjusters, ["Sven Rosendahl"]);
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Övergransalen, Kommunhuset, Bålsta")
+        );
+        let c = flat("Tid och plats Beslutande Övriga närvarande Förvaltningshuset ihaparanda, Tryggve Kenttä (S) ordf Bengt-Olov Innala (S) Peter Juntti (M) Marlene Haara (S) Pekka Hyötylä (V) Justerare Plats och tid Justerade paragrafer Marlene Haara och Anders Rönnqvist Kommunledningskontoret , Underskrifter Sekreterare Ordförande Justerare f\n");
+        assert_eq!(c.adjusters, ["Marlene Haara", "Anders Rönnqvist"]);
+        let c = flat("1 Kommunstyrelsen (28) Plats och tid Kommunkontorets nedre sammanträdesrum, kl Ajournering , , Beslutande Ingemar Nyman, ordförande (M) Dagmar Schröder, 1: e vice ordförande (S) Maria Bahlenberg, 2: e vice ordförande (C) Ewa Stuge (M) Karin Gustafsson (S) Övriga Doris Jonsson (FP), ersättare Kurt-Allan Egelby, kommunchef Utses att justera Ersättare Plats och tid för justering Dagmar Schröder (S) Karin Gustafsson (S) Kommunkontoret, kl Underskrifter...\n");
+        assert_eq!(c.adjusters, ["Dagmar Schröder"]);
+        // "Utses att justera / Justerare / Ersättare": one label said twice, then the
+        // substitute; the justerare signs again below.
+        let c = flat("1 Nr 10 Byggnadsnämnden (39) Tid och plats onsdagen den 24 oktober 2018, klockan , i Bolstadsrummet Beslutande Ledamöter Karin Hilmér, ordf. (C) , Kent Bohlin (S) Lars Olof Andersson (C) Jörgen Eriksson (KIM) , Utses att justera Justerare Ersättare Justeringens plats och tid Lars Olof Andersson (C) Jörgen Eriksson (KIM) , 183 justeras omedelbart vid sammanträdet. Underskrifter Sekreterare... Frida Norenby Ordförande Karin Hilmér Justerande Lars Olof Andersson\n");
+        assert_eq!(c.adjusters, ["Lars Olof Andersson"]);
+        // Not a list of those present under stacked labels, with more names after the place.
+        let c = flat("1 Tid och plats H-salen, kl Beslutande Ledamöter Benny Johansson (M), Ordförande Bengt-Göran Sandell (S) Tobias Adersjö (MP) Övriga närvarande Ersättare Tjänstepersoner Justering Justerare Plats och tid Ulla Svensson (M) Patricia Aguilera (S) Carina Elmefall, kanslichef Fredrik Pettersson, sekreterare Bengt-Göran Sandell Kommunkansliet Justerade paragrafer Underskrifter Sekreterare Fredrik Pettersson Ordförande Benny Johansson Justerare Bengt-Göran Sandell 1 (20)\n");
+        assert_eq!(c.adjusters, ["Bengt-Göran Sandell"]);
+        assert_eq!(
+            leading_names("Mats Runqvist Kommunsekreterarens rum måndag").0,
+            ["Mats Runqvist"]
+        );
+        assert_eq!(
+            leading_names("Bengt Rask Miljö- och byggnadsförvaltningen").0,
+            ["Bengt Rask"]
         );
     }
 

@@ -248,12 +248,12 @@ fn the_twenty_fifth_held_out_protocols() {
 const TWENTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.90),
+    ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.94),
-    ("adjusters", 0.83),
+    ("adjusters", 0.90),
     ("attendees", 0.92),
     ("paragraphs", 0.70),
 ];
@@ -280,7 +280,7 @@ const TWENTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.90),
     ("secretary", 0.86),
-    ("adjusters", 0.86),
+    ("adjusters", 0.89),
     ("attendees", 0.96),
     ("paragraphs", 0.84),
 ];
@@ -306,8 +306,8 @@ const TWENTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.89),
     ("end_time", 0.89),
     ("chair", 0.77),
-    ("secretary", 0.69),
-    ("adjusters", 0.89),
+    ("secretary", 0.79),
+    ("adjusters", 0.94),
     ("attendees", 0.83),
     ("paragraphs", 0.65),
 ];
@@ -330,11 +330,11 @@ const TWENTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
     ("place", 0.94),
-    ("start_time", 0.87),
+    ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.80),
-    ("adjusters", 0.80),
+    ("adjusters", 0.84),
     ("attendees", 0.80),
     ("paragraphs", 0.79),
 ];
@@ -416,7 +416,7 @@ const NINETEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.92),
+    ("adjusters", 0.96),
     ("attendees", 0.98),
     ("paragraphs", 0.91),
 ];
@@ -468,9 +468,9 @@ const SEVENTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.89),
+    ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.85),
+    ("adjusters", 0.86),
     ("attendees", 0.93),
     ("paragraphs", 0.99),
 ];
@@ -692,7 +692,7 @@ const NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.92),
+    ("adjusters", 0.99),
     ("attendees", 0.96),
     ("paragraphs", 0.62),
 ];
@@ -797,7 +797,7 @@ const FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.90),
     ("secretary", 0.86),
-    ("adjusters", 0.86),
+    ("adjusters", 0.89),
     ("attendees", 0.92),
     ("paragraphs", 0.91),
 ];
