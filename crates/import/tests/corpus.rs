@@ -231,6 +231,33 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A twenty-sixth held-out set (`tests/corpus/protocols/heldout26`: 12 documents never used
+/// before, six of them from municipalities with no protocol in the corpus before; 11 § headings),
+/// kept unseen until the reader of 41b7675 read it.
+#[test]
+fn the_twenty_sixth_held_out_protocols() {
+    held_out(
+        "heldout26",
+        "Utanför korpusen, tjugosjätte omgången (held out)",
+        &TWENTY_SIXTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The twenty-sixth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of 41b7675).
+const TWENTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.79),
+    ("date", 0.99),
+    ("place", 0.86),
+    ("start_time", 0.79),
+    ("end_time", 0.87),
+    ("chair", 0.75),
+    ("secretary", 0.94),
+    ("adjusters", 0.88),
+    ("attendees", 0.95),
+    ("paragraphs", 0.59),
+];
+
 /// A twenty-fifth held-out set (`tests/corpus/protocols/heldout25`: 12 documents never used
 /// before, six of them from municipalities not used before; 7 § headings), kept unseen until
 /// the reader of 16419b2 read it.
