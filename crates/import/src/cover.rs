@@ -538,6 +538,11 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         {
                             unnamed.push(f);
                         }
+                        // "Underskrifter Sekreterare ...………" / "Anders Kilström": the signer's
+                        // line under the block's label; the name is on the next line.
+                        Some(f) if f != field && !said.chars().any(char::is_alphanumeric) => {
+                            current = Some(f);
+                        }
                         Some(_) => {}
                         None if field != Field::Range && field != Field::Ignore => unnamed.clear(),
                         None => {}
@@ -2368,6 +2373,20 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
         // ("Ulf Södersten (M) fr o m 35 för Ronnie Palmén John Johansson (S)").
         // (A "för" without the words must end the annotation: "… för Johnny Nilsson 46 pga
         // jäv" names its member inside it.)
+        // "Robert Berggren (S), tjg ers Ove Nilsson (V)": "tjg ers" without "för" between two
+        // members of different parties is the first one's role; a substitute serves for a member
+        // of the same party.
+        let role_of_the_first = |s: &Substitution| {
+            let words = annot.get(s.start..s.end).unwrap_or("").to_lowercase();
+            let last_party = last
+                .and_then(|li| cover.attendees.get(li))
+                .and_then(|a| a.party.as_deref());
+            let bare = words.trim_end().trim_end_matches('.');
+            matches!(
+                bare.strip_suffix("ers").map(str::trim_end),
+                Some("tjg" | "tjg." | "tj" | "tj.")
+            ) && last_party.is_some_and(|p| !p.eq_ignore_ascii_case(party))
+        };
         let sub = substitution_in(annot)
             .filter(|s| {
                 s.by_words
@@ -2375,6 +2394,7 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                         .get(s.end..)
                         .is_some_and(|r| r.trim_white().is_empty())
             })
+            .filter(|s| !role_of_the_first(s))
             .map(|s| s.start);
         let mut name = name;
         let mut replaced_alone = false;
@@ -4157,6 +4177,44 @@ mod tests {
         assert_eq!(
             c.place.as_deref(),
             Some("Regionens Hus, Södra vägen 9, Halmstad")
+        );
+    }
+
+    /// Twenty-sixth held-out 2605 (Fagersta's fullmäktige): "tjg ers" between members of two
+    /// parties is the first one's role, and the next is a member too; the secretary's name on
+    /// the line under "Underskrifter Sekreterare ...………".
+    #[test]
+    fn a_serving_substitutes_role_before_a_member_of_another_party() {
+        let c = cover_of("Beslutande Stig Henriksson (V)\nAnn-Christine Andersson (V) Bengt Lindgren (S)\nShiro Biranvand (V) Elisabeth Hanning (V) Robert Berggren (S), tjg ers Ove Nilsson (V)\nMaria Lang Larsson (M), tjg ers Pirkko Heikkinen (V)\nLissy Lagmyr (V) Rachid Ali (V), tjg ers Arne Söderström (S), tjg ers Petra Åkerström (V)\nUtses att justera Sören Lindqvist och Bengt Lindgren\nUnderskrifter Sekreterare ...………\nAnders Kilström\nParagrafer 1-10\nOrdförande ...………\nAnn-Christine Andersson\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Stig Henriksson",
+                "Ann-Christine Andersson",
+                "Bengt Lindgren",
+                "Shiro Biranvand",
+                "Elisabeth Hanning",
+                "Robert Berggren",
+                "Ove Nilsson",
+                "Maria Lang Larsson",
+                "Pirkko Heikkinen",
+                "Lissy Lagmyr",
+                "Rachid Ali",
+                "Arne Söderström",
+                "Petra Åkerström"
+            ]
+        );
+        assert!(c.attendees.iter().all(|a| a.substitute_for.is_none()));
+        assert_eq!(c.secretary.as_deref(), Some("Anders Kilström"));
+        assert_eq!(c.chair.as_deref(), Some("Ann-Christine Andersson"));
+        // But "ersätter" names whom one replaces, of whatever party (Jörgen Andersson (C)
+        // ersätter Peder Engdahl (M)).
+        let c = cover_of("Beslutande Julia Färjhage (C) Jörgen Andersson (C) ersätter Peder Engdahl (M) Camilla Olofsson (M)\n");
+        let sub = c.attendees.iter().find(|a| a.name == "Jörgen Andersson");
+        assert_eq!(
+            sub.and_then(|a| a.substitute_for.as_deref()),
+            Some("Peder Engdahl")
         );
     }
 

@@ -275,7 +275,16 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
         }
         found
     };
-    let (mut cands, mut titles) = headings_by(&|_, text| parse_heading(text));
+    // "Anna Forssén, personalkonsulent," / "§ 1" / "Anders Kilström, kanslichef": a bare "§ N"
+    // after a line that goes on with a comma notes whom the list's last name was present for.
+    let noted_presence = |i: usize| {
+        prev_non_blank(items, i)
+            .and_then(|j| items.get(j))
+            .is_some_and(|p| p.text.trim_white().ends_with(','))
+    };
+    let (mut cands, mut titles) = headings_by(&|i, text| {
+        parse_heading(text).filter(|(_, title)| !(title.is_empty() && noted_presence(i)))
+    });
     // Only a text without "§ N" headings is read for the other forms ("33 § Sammanträdets
     // öppnande", "170 Kommunchefens rapport" over "Förslag till beslut"): a § may quote a
     // reglemente's "1 § Nämnden ansvarar för …", or number a list above a label of its parts.
@@ -605,6 +614,33 @@ mod tests {
                 text: t,
             })
             .collect()
+    }
+
+    /// Twenty-sixth held-out 2605 (Fagersta's fullmäktige): "§ 1" on a line of its own inside
+    /// the list of those present, after an official's title and its comma, is for whom she was
+    /// present, not a heading; the cover goes on to the justerare.
+    #[test]
+    fn a_paragraph_noted_inside_the_list_of_those_present() {
+        let texts = [
+            "Övriga deltagande Sven Danielsson (V) Jarmo Vuorinen (KD)",
+            "",
+            "Anna Forssén, personalkonsulent,",
+            "",
+            "§ 1",
+            "",
+            "Anders Kilström, kanslichef Jennie Eskilsson, kommunsekr.",
+            "",
+            "Utses att justera Sören Lindqvist och Bengt Lindgren Justeringens",
+            "§ 2",
+            "",
+            "Val av justerare",
+        ];
+        let got: Vec<Option<u32>> = layout(&items_of(&texts))
+            .segments
+            .into_iter()
+            .map(|s| s.number)
+            .collect();
+        assert_eq!(got, [Some(2)]);
     }
 
     /// Held-out 1802 (Tyresö's kommunstyrelse, a web page): headings without "§", each on a

@@ -251,11 +251,11 @@ const TWENTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.86),
     ("start_time", 0.79),
     ("end_time", 0.87),
-    ("chair", 0.75),
-    ("secretary", 0.94),
-    ("adjusters", 0.88),
-    ("attendees", 0.95),
-    ("paragraphs", 0.59),
+    ("chair", 0.80),
+    ("secretary", 0.99),
+    ("adjusters", 0.95),
+    ("attendees", 0.96),
+    ("paragraphs", 0.62),
 ];
 
 /// A twenty-fifth held-out set (`tests/corpus/protocols/heldout25`: 12 documents never used
@@ -387,7 +387,7 @@ const TWENTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.94),
-    ("secretary", 0.94),
+    ("secretary", 0.99),
     ("adjusters", 0.99),
     ("attendees", 0.88),
     ("paragraphs", 0.74),
@@ -637,7 +637,7 @@ const TWELFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.94),
     ("secretary", 0.90),
     ("adjusters", 0.84),
-    ("attendees", 0.89),
+    ("attendees", 0.91),
     ("paragraphs", 0.82),
 ];
 
