@@ -2121,6 +2121,14 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
             // Larsson (m)"): part of the name, not a word of it.
             start = Some(*off);
             run.push((*off, w));
+        } else if crate::persons::is_particle(w)
+            && !run.is_empty()
+            && k > 0
+            && words.get(k - 1).is_some_and(|(_, p)| name_word(p))
+        {
+            // A small word between a name's words ("Cecilia Bladh in Zito (SD)").
+            start = Some(*off);
+            run.push((*off, w));
         } else if run.len() == 1
             && crate::persons::initials(w)
             && (k == 0 || words.get(k - 1).is_none_or(|(_, p)| !name_word(p)))
@@ -4177,6 +4185,25 @@ mod tests {
         assert_eq!(
             c.place.as_deref(),
             Some("Regionens Hus, Södra vägen 9, Halmstad")
+        );
+    }
+
+    /// Twenty-sixth held-out 2602 (Hörby's kommunstyrelse): a chair whose name has a small word
+    /// inside it.
+    #[test]
+    fn a_small_word_inside_a_name() {
+        let c = cover_of("Beslutande Cecilia Bladh in Zito (SD), ordförande Lars Olsson (M)\n");
+        assert_eq!(
+            names_and_attendance(&c),
+            [
+                ("Cecilia Bladh in Zito", Attendance::Deciding),
+                ("Lars Olsson", Attendance::Deciding)
+            ]
+        );
+        assert_eq!(c.chair.as_deref(), Some("Cecilia Bladh in Zito"));
+        assert_eq!(
+            crate::persons::names("Cecilia Bladh in Zito, Anna Berg"),
+            ["Cecilia Bladh in Zito", "Anna Berg"]
         );
     }
 

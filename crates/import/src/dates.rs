@@ -76,6 +76,12 @@ static HHMM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 static LOST_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s):[0-5]\d\s*[-–]").expect("static regex"));
 
+/// "kl 14 19:30", "kl. 9-12.15": a range whose start is a whole hour without its minutes.
+static HOUR_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)kl\.?\s*([01]?\d|2[0-3])(?:\s*[-–]\s*|\s+)([01]?\d|2[0-3])[:.][0-5]\d(?-u:\b)")
+        .expect("static regex")
+});
+
 /// "08 00 16 00": a range of times whose colons and dash were lost, four pairs of digits.
 static SPACED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)((?:[01]\d|2[0-3]) [0-5]\d) ((?:[01]\d|2[0-3]) [0-5]\d)(?-u:\b)")
@@ -305,6 +311,16 @@ pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
     if times.len() == 1 && LOST_START.is_match(s) {
         return (None, times.first().cloned());
     }
+    if times.len() == 1 {
+        if let Some(c) = crate::text::matched(&HOUR_THEN_TIME, s) {
+            let hour = |k: usize| c.get(k).and_then(|m| m.as_str().parse::<u32>().ok());
+            if let (Some(h), Some(end)) = (hour(1), hour(2)) {
+                if h < end {
+                    return (Some(format!("{h:02}:00")), times.first().cloned());
+                }
+            }
+        }
+    }
     if times.is_empty() {
         if let Some((a, b, _)) = hhmm_range(s) {
             return (Some(a), Some(b));
@@ -458,6 +474,15 @@ mod tests {
         assert_eq!(find_times(v), (Some("18:30".into()), Some("20:00".into())));
         assert_eq!(strip_date_time(v), "Kommunhuset, Björnekullasalen");
         assert_eq!(find_times("Budget 2014-2015"), (None, None));
+        // Twenty-sixth held-out 2609: a start of a whole hour without its minutes.
+        let v = "Forum Hyltebruk, kl 14 19:30";
+        assert_eq!(find_times(v), (Some("14:00".into()), Some("19:30".into())));
+        assert_eq!(
+            find_times("kl. 9-12.15"),
+            (Some("09:00".into()), Some("12:15".into()))
+        );
+        // (Not a number before a later time: "kl 19 18:00" is no range.)
+        assert_eq!(find_times("kl 19 18:00"), (Some("18:00".into()), None));
         // Twenty-fourth held-out 2410: an hour whose minutes were lost.
         assert_eq!(
             strip_date_time("Stora Tjörnsalen kl 15:"),

@@ -916,7 +916,7 @@ pub fn names(v: &str) -> Vec<String> {
                 && raws[k + 1..]
                     .iter()
                     .find(|w| !is_particle(w))
-                    .is_some_and(|w| is_word(w));
+                    .is_some_and(|w| is_word(w.trim_end_matches([',', ';'])));
         if is_word(word) || middle {
             run.push(if middle { raw } else { word });
         } else if matches!(word, "AB" | "HB" | "KB") && !run.is_empty() {
@@ -1038,7 +1038,8 @@ pub fn cut<'a>(run: &[&'a str]) -> Vec<Vec<&'a str>> {
     parts
         .into_iter()
         .flat_map(|p| {
-            if p.len() <= 3 {
+            // (A particle is no word of its own: "Cecilia Bladh in Zito" is one name.)
+            if p.iter().filter(|w| !is_particle(w)).count() <= 3 {
                 vec![p]
             } else {
                 // In pairs, a particle going with the word after it ("van den Brink").
@@ -1064,11 +1065,11 @@ const PARTICLES: [&str; 10] = [
     "von", "van", "de", "af", "der", "la", "del", "al", "el", "op",
 ];
 
-/// A small word inside a name: one of [`PARTICLES`], "den" and "da" (common words
-/// elsewhere) between a name's words ("Kayumba van den Brink"), or capitalised "Al", "El",
-/// "Op", "De" ("Alaa Al Baldawi", "Jenny Op De Weegh").
-fn is_particle(w: &str) -> bool {
-    PARTICLES.contains(&w) || matches!(w, "den" | "da" | "Al" | "El" | "Op" | "De")
+/// A small word inside a name: one of [`PARTICLES`], "den", "da" and "in" (common words
+/// elsewhere) between a name's words ("Kayumba van den Brink", "Cecilia Bladh in Zito"), or
+/// capitalised "Al", "El", "Op", "De" ("Alaa Al Baldawi", "Jenny Op De Weegh").
+pub(crate) fn is_particle(w: &str) -> bool {
+    PARTICLES.contains(&w) || matches!(w, "den" | "da" | "in" | "Al" | "El" | "Op" | "De")
 }
 
 #[cfg(test)]

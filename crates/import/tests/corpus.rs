@@ -249,12 +249,12 @@ const TWENTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.79),
     ("date", 0.99),
     ("place", 0.86),
-    ("start_time", 0.79),
-    ("end_time", 0.87),
-    ("chair", 0.80),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.89),
     ("secretary", 0.99),
     ("adjusters", 0.95),
-    ("attendees", 0.96),
+    ("attendees", 0.97),
     ("paragraphs", 0.62),
 ];
 
