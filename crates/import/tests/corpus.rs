@@ -231,6 +231,33 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A twenty-seventh held-out set (`tests/corpus/protocols/heldout27`: 12 documents never
+/// used before, seven of them from municipalities, a region and a kommunalförbund with no
+/// protocol in the corpus before; 15 § headings), kept unseen until the reader of 6782617 read it.
+#[test]
+fn the_twenty_seventh_held_out_protocols() {
+    held_out(
+        "heldout27",
+        "Utanför korpusen, tjugosjunde omgången (held out)",
+        &TWENTY_SEVENTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The twenty-seventh held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of 6782617).
+const TWENTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.69),
+    ("date", 0.99),
+    ("place", 0.90),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.80),
+    ("secretary", 0.84),
+    ("adjusters", 0.81),
+    ("attendees", 0.89),
+    ("paragraphs", 0.63),
+];
+
 /// A twenty-sixth held-out set (`tests/corpus/protocols/heldout26`: 12 documents never used
 /// before, six of them from municipalities with no protocol in the corpus before; 11 § headings),
 /// kept unseen until the reader of 41b7675 read it.
