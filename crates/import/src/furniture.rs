@@ -47,6 +47,20 @@ const BODY_STEMS: [&str; 7] = [
     "beredning",
 ];
 
+/// The municipality's advisory councils (*kommunala råd*), named alone or after "Kommunala"
+/// ("Kommunala pensionärsrådet", "Ronneby Kommunala Handikappråd", "Tillgänglighetsrådet").
+const COUNCILS: [&str; 9] = [
+    "pensionärsråd",
+    "handikappråd",
+    "tillgänglighetsråd",
+    "funktionshinderråd",
+    "funktionshindersråd",
+    "folkhälsoråd",
+    "ungdomsråd",
+    "integrationsråd",
+    "äldreråd",
+];
+
 fn is_body_line(t: &str) -> bool {
     if !t.chars().next().is_some_and(char::is_alphabetic)
         || !t.chars().all(|c| c.is_alphabetic() || c == '-' || c == ' ')
@@ -59,7 +73,13 @@ fn is_body_line(t: &str) -> bool {
             BODY_STEMS.iter().any(|stem| {
                 rest.strip_suffix(stem)
                     .is_some_and(|head| (1..=71).contains(&head.chars().count()))
-            })
+            }) || *suffix != "en"
+                && *suffix != "n"
+                && COUNCILS.iter().any(|council| {
+                    rest.strip_suffix(council).is_some_and(|head| {
+                        head.chars().count() <= 40 && (head.is_empty() || head.ends_with(' '))
+                    })
+                })
         })
     })
 }
@@ -917,6 +937,12 @@ pub(crate) fn ends_like_body(t: &str) -> bool {
     let start = t.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
     let tail = t.get(start..).unwrap_or(t).to_lowercase();
     ENDS.iter().any(|e| tail.ends_with(e))
+        || (tail.ends_with("råd") || tail.ends_with("rådet")) && {
+            let start = t.char_indices().rev().nth(21).map_or(0, |(i, _)| i);
+            let tail = t.get(start..).unwrap_or(t).to_lowercase();
+            let tail = tail.strip_suffix("et").unwrap_or(&tail);
+            COUNCILS.iter().any(|c| tail.ends_with(c))
+        }
 }
 
 /// Every word that the STRONG and WEAK patterns remove from a header line.
@@ -1814,8 +1840,18 @@ mod tests {
             "Vård- och omsorgsnämnden",
             "SOCIALNÄMNDEN",
             "Kommunstyrelsen",
+            // Twenty-seventh held-out 2710–2712: the advisory councils.
+            "Kommunala handikapprådet",
+            "Ronneby Kommunala Handikappråd",
+            "Kommunala pensionärsrådet",
+            "Tillgänglighetsrådet",
         ] {
             assert!(is_body_line(yes), "{yes}");
+            assert!(ends_like_body(yes), "{yes}");
+        }
+        // (Not a word that ends like one: "Området", "Samråd".)
+        for no in ["Området", "Samråd", "Rådet"] {
+            assert!(!(is_body_line(no) && ends_like_body(no)), "{no}");
         }
         for no in [
             "Nämnden",
