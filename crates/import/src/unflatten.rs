@@ -20,6 +20,20 @@ pub(crate) const LOST_NUMBER: &str = "§\u{0} ";
 /// A line shorter than this is a line, not a page.
 const PAGE_LINE: usize = 160;
 
+/// Whether the text's lines, blank ones aside, are three pages or more, each opening with its
+/// number in order from 1.
+fn pages_in_order(lines: &[Line]) -> bool {
+    let mut pages = 0u32;
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        let number = l.text.split_whitespace().next().and_then(number_of);
+        if number != Some(pages + 1) {
+            return false;
+        }
+        pages += 1;
+    }
+    pages >= 3
+}
+
 /// "2 Socialnämnden (27) …" → "Socialnämnden (27) …"; "2 2 70 Anmälan" → "70 Anmälan";
 /// "2 2 (15) Sekreterare …" → "Sekreterare …" (the page count after the page's number).
 fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
@@ -1912,7 +1926,9 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         |l: &Line| l.text.len() <= PAGE_LINE && without_page_number(&l.text).len() < l.text.len();
     // (So is a text of one page's line that counts its page: "SAMMANTRÄDESPROTOKOLL sid 2 (31)
     // 149 Förändring av dagordningen …".)
-    let flat = long.iter().sum::<usize>() * 5 >= total * 4
+    // (And a text whose every line is a page that opens with its number, 1, 2, 3 …, however
+    // short its pages: "2 Kommunala Handikapprådet (19) KHR 1 Mötets öppnande …".)
+    let flat = (long.iter().sum::<usize>() * 5 >= total * 4 || pages_in_order(&lines))
         && (long.len() >= 2
             || long.len() == 1
                 && (lines.iter().any(short_page)
@@ -2415,6 +2431,36 @@ mod tests {
     /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
     /// before an article, an agenda page before the cover, "Tid" before a date, and a page
     /// count after the page's number.
+    /// Twenty-seventh held-out 2711 (Halmstad's handikappråd): pages short enough to be lines,
+    /// each opening with its number in order, are flattened pages; their headings lost "§".
+    #[test]
+    fn short_pages_in_order() {
+        let text = "1 Kommunala handikapprådet Plats och tid: Kungsgatan 12, Socialnämndens sammanträdesrum, kl 17:00-20:00 Beslutande: Suzanne Åkerlund (FP), ordförande Ella Kardemark (KD) Imre Gulyas (S) Tove Bergman (MP) Tommy Lundkvist (FP) Representanter från handikapporganisationerna Maritha Johansson (DF) Lennart Germundsson (Astma & allergi) Annelie Abrahamsson (RTP) Övriga deltagande: Kerstin Hägertz (HRF), Bertil Bengtsson (FUB) Utses att justera: Justeringens plats och tid: Maritha Johansson (DF) Socialförvaltningen Sekreterare: Paragrafer 1-13 Torbjörn Lagergren Ordföranden: Suzanne Åkerlund Justerande:. Maritha Johansson ANSLAG / BEVIS Justeringen har tillkännagivits genom anslag\n\n2 Kommunala Handikapprådet (19) KHR 1 Mötets öppnande Mötets ordförande, Suzanne Åkerlund, hälsar ledamöterna välkomna och förklarar mötet öppnat.\n\n3 Kommunala Handikapprådet (19) KHR 2 Val av justerare Till justeringsperson valdes Maritha Johansson.\n\n4 Kommunala Handikapprådet (19) KHR 3 Godkännande av dagordning Dagordningen för dagens möte godkändes.\n";
+        let lines = crate::lines::split_lines(text);
+        assert!(pages_in_order(&lines));
+        let p = crate::parse_protocol(text).expect("a protocol");
+        let got: Vec<(Option<u32>, &str)> = p
+            .paragraphs
+            .iter()
+            .map(|q| (q.number, q.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(1), "Mötets öppnande"),
+                (Some(2), "Val av justerare"),
+                (Some(3), "Godkännande av dagordning")
+            ]
+        );
+        // (Not pages out of order, nor two.)
+        assert!(!pages_in_order(&crate::lines::split_lines(
+            "1 Plats\n\n3 Tid\n\n4 Ärenden\n"
+        )));
+        assert!(!pages_in_order(&crate::lines::split_lines(
+            "1 Plats\n\n2 Tid\n"
+        )));
+    }
+
     #[test]
     fn headings_and_pages_of_the_held_out_protocols() {
         let filler = "Nämnden diskuterar ärendet ingående och ställer frågor. ".repeat(4);
