@@ -1955,6 +1955,8 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     let mut tried = false;
     // The list a cover continues on its next page ("Övriga deltagande … forts."), by its label.
     let mut continued: Option<&'static str> = None;
+    // The last list the cover page opened, which its next page may go on with unannounced.
+    let mut cover_list: Option<&'static str> = None;
     for mut line in lines {
         let lost = flat && cover_seen && !heading_met && !tried;
         let page = line.text.split_whitespace().next().and_then(number_of);
@@ -1970,6 +1972,19 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                     text: format!("{label} {rest}"),
                 });
                 continued = None;
+                continue;
+            }
+        }
+        // "2 Andréas Eriksson (Enhetschef) 119 Henrik Strömberg (Strateg) 119 …": the page
+        // after the cover opens with names and their titles, the rest of its last list.
+        if let Some(label) = cover_list.filter(|_| flat && !heading_met && !line.is_blank()) {
+            cover_list = None;
+            let rest = without_page_number(&line.text);
+            if titled_names_first(&rest) {
+                out.push(Line {
+                    no: line.no,
+                    text: format!("{label} {rest}"),
+                });
                 continue;
             }
         }
@@ -2070,9 +2085,43 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 .find(|(s, l)| *s < at && opens_list(l))
                 .map(|(_, l)| *l);
         }
+        cover_list = starts
+            .iter()
+            .rev()
+            .find(|(_, l)| opens_list(l))
+            .map(|(_, l)| *l);
         cut_before_labels(&line, &starts, &mut out, later);
     }
     out
+}
+
+/// Whether `t` opens with three names or more, each with its title or party in parentheses
+/// and perhaps the §§ after ("Andréas Eriksson (Enhetschef) 119 Henrik Strömberg (Strateg) 119
+/// Magdalena Berglin (Strateg) 119 …").
+fn titled_names_first(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().take(40).collect();
+    // (A first name the reader does not know, "Andréas", among known ones.)
+    let (mut i, mut names, mut known) = (0, 0, 0);
+    while words.get(i).is_some_and(|w| crate::persons::is_word(w)) {
+        known += usize::from(crate::persons::is_first_name(words[i]));
+        let Some(j) = (i + 1..i + 4).find(|&j| {
+            words
+                .get(j)
+                .is_some_and(|w| w.starts_with('(') && w.trim_end_matches(',').ends_with(')'))
+        }) else {
+            break;
+        };
+        names += 1;
+        i = j + 1;
+        while words.get(i).is_some_and(|w| {
+            w.trim_end_matches(',')
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-')
+        }) {
+            i += 1;
+        }
+    }
+    names >= 3 && known >= 2
 }
 
 /// The first words of a § that lists those present, and of the labels that head such a list.
@@ -2431,6 +2480,26 @@ mod tests {
     /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
     /// before an article, an agenda page before the cover, "Tid" before a date, and a page
     /// count after the page's number.
+    /// Twenty-seventh held-out 2706 (Region Gävleborg's hållbarhetsnämnd): the page after the
+    /// cover opens, unannounced, with names and their titles in parentheses: the rest of the
+    /// cover's last list, under its label.
+    #[test]
+    fn the_cover_list_going_on_unannounced() {
+        let text = "1 Plats och tid Styrelserummet, Regionkontoret kl. 10:00-14:35 Beslutande ledamöter Jan Lahenkorva (S) (vice ordförande) Alexander Hägg (M) (2:e vice ordförande) Jasmine Larsson (S) Sven-Åke Toresen (S) Fredric Bergstedt (S) Tommy Ljung (M) Övriga närvarande Sofia Pettersson (Hållbarhetsdirektör) Kajsa Jansson Gladh (Nämndsekreterare) Lisa Holmberg (Politisk sekreterare) Underskrifter Sekreterare... Kajsa Jansson Gladh Ordförande.... Jan Lahenkorva (S) Justerande.... Andreas Brunnström (SD) ANSLAG/BEVIS et är justerat. Justeringen har tillkännagivits genom anslag.\n\n2 Andréas Eriksson (Enhetschef) 119 Henrik Strömberg (Strateg) 119 Magdalena Berglin (Strateg) 119 Monica Westlund (Enhetschef) 119 Utses att justera Andreas Brunnström (SD)\n";
+        let lines = unflatten(crate::lines::split_lines(text));
+        assert!(
+            lines.iter().any(|l| l
+                .text
+                .starts_with("Övriga närvarande Andréas Eriksson (Enhetschef) 119")),
+            "{lines:?}"
+        );
+        assert!(titled_names_first("Andréas Eriksson (Enhetschef) 119 Henrik Strömberg (Strateg) 119 Magdalena Berglin (Strateg) 119"));
+        // (Not the text of a § that names two.)
+        assert!(!titled_names_first(
+            "Anna Berg (S) och Per Ek (M) yrkar bifall till förslaget."
+        ));
+    }
+
     /// Twenty-seventh held-out 2711 (Halmstad's handikappråd): pages short enough to be lines,
     /// each opening with its number in order, are flattened pages; their headings lost "§".
     #[test]

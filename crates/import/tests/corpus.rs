@@ -254,7 +254,7 @@ const TWENTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.80),
     ("secretary", 0.84),
     ("adjusters", 0.81),
-    ("attendees", 0.89),
+    ("attendees", 0.90),
     ("paragraphs", 0.85),
 ];
 
