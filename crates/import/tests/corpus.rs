@@ -231,6 +231,34 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A twenty-eighth held-out set (`tests/corpus/protocols/heldout28`: 12 documents never used
+/// before, seven of them from a municipality, regions, county councils and a kommunalförbund with
+/// no protocol in the corpus before; 10 § headings), kept unseen until the reader of 1124543
+/// read it.
+#[test]
+fn the_twenty_eighth_held_out_protocols() {
+    held_out(
+        "heldout28",
+        "Utanför korpusen, tjugoåttonde omgången (held out)",
+        &TWENTY_EIGHTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The twenty-eighth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of 1124543).
+const TWENTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.99),
+    ("date", 0.71),
+    ("place", 0.84),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.69),
+    ("secretary", 0.75),
+    ("adjusters", 0.79),
+    ("attendees", 0.92),
+    ("paragraphs", 0.18),
+];
+
 /// A twenty-seventh held-out set (`tests/corpus/protocols/heldout27`: 12 documents never
 /// used before, seven of them from municipalities, a region and a kommunalförbund with no
 /// protocol in the corpus before; 15 § headings), kept unseen until the reader of 6782617 read it.
