@@ -1079,6 +1079,14 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
     {
         return None;
     }
+    // "2015-12-14 2 (6) Närvarolista …": a page's number and its count of pages.
+    let count = words
+        .get(i + 1)
+        .and_then(|w| w.strip_prefix('(')?.strip_suffix(')'))
+        .and_then(number_of);
+    if count.is_some_and(|m| m >= n && m > 1) {
+        return None;
+    }
     let mut j = i + 1;
     let mut after_dnr = false;
     while let Some(w) = words.get(j) {
@@ -2480,6 +2488,23 @@ mod tests {
     /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
     /// before an article, an agenda page before the cover, "Tid" before a date, and a page
     /// count after the page's number.
+    /// Twenty-eighth held-out 2808 (Vänersborg's handikappråd): "2 (6)" after the running
+    /// header's date is the page's number and count, no heading "2 Närvarolista"; the §'s number
+    /// follows it ("3 (6) 31 Mötets öppnande …").
+    #[test]
+    fn a_page_number_and_its_count_after_the_date() {
+        let words: Vec<&str> = "2015-12-14 2 (6) Närvarolista Beslutande Anna-Karin Sandberg (SN)"
+            .split_whitespace()
+            .collect();
+        assert_eq!(heading_at(&words, 1), None);
+        let words: Vec<&str> =
+            "2015-12-14 3 (6) 31 Mötets öppnande och val av protokolljusterare Ordförande Anna-Karin Sandberg hälsade alla välkomna"
+                .split_whitespace()
+                .collect();
+        assert_eq!(heading_at(&words, 1), None);
+        assert_eq!(heading_at(&words, 3).map(|(n, _, _)| n), Some(31));
+    }
+
     /// Twenty-seventh held-out 2706 (Region Gävleborg's hållbarhetsnämnd): the page after the
     /// cover opens, unannounced, with names and their titles in parentheses: the rest of the
     /// cover's last list, under its label.
