@@ -1446,7 +1446,13 @@ fn member_at(words: &[&str], k: usize) -> bool {
 /// A table of contents or an agenda's page ("Innehållsförteckning …", "ÄRENDELISTA …"): its
 /// head names it.
 fn names_contents(t: &str) -> bool {
+    // ("Kommunstyrelsen Ä R E N D E F Ö R T E C K N I N G Paragraf nr …": its name spaced out.)
+    let squeezed = squeeze_spaced_letters(t.get(..t.floor_char_boundary(120)).unwrap_or(t));
     let head = t.get(..t.floor_char_boundary(100)).unwrap_or(t);
+    let head = match &squeezed {
+        Some(s) => s.as_str(),
+        None => head,
+    };
     // "3 KFN 88 Tema - kulturskolan i framkant... 4 KFN 89 …": entries whose dots lead to their
     // pages' numbers, two of them near the page's start, without the list's name.
     let wide = t.get(..t.floor_char_boundary(300)).unwrap_or(t);
@@ -1478,6 +1484,31 @@ fn names_contents(t: &str) -> bool {
                         .is_none_or(|c| !c.is_alphabetic())
             })
         })
+}
+
+/// `t` with each run of four capitals or more spaced out one by one ("Ä R E N D E F Ö R T E
+/// C K N I N G") written as one word; `None` when it has none.
+fn squeeze_spaced_letters(t: &str) -> Option<String> {
+    let single = |w: &str| {
+        let mut c = w.chars();
+        c.next().is_some_and(char::is_uppercase) && c.next().is_none()
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut found = false;
+    let mut k = 0;
+    while k < words.len() {
+        let run = words[k..].iter().take_while(|w| single(w)).count();
+        if run >= 4 {
+            out.push(words[k..k + run].concat());
+            found = true;
+            k += run;
+        } else {
+            out.push(words[k].to_string());
+            k += 1;
+        }
+    }
+    found.then(|| out.join(" "))
 }
 
 /// What ends a word of a table of contents besides its letters: dot leaders and punctuation.
@@ -2488,6 +2519,22 @@ mod tests {
     /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
     /// before an article, an agenda page before the cover, "Tid" before a date, and a page
     /// count after the page's number.
+    /// Twenty-eighth held-out 2805 (Härjedalen's kommunstyrelse): a list of items before the
+    /// cover, its name spaced out letter by letter, is a table of contents, not §§.
+    #[test]
+    fn a_contents_name_spaced_out() {
+        assert!(names_contents("Kommunstyrelsen Ä R E N D E F Ö R T E C K N I N G Paragraf nr Ärenderubrik 61 Ängersjökölens vindkraftsanläggning, fråga om tillstyrkan. Information. 62 Projekt Biogas Mellannorrland 63 Gruppbostad Funäsdalen"));
+        assert_eq!(
+            squeeze_spaced_letters("Sida 1 Ä R E N D E N 12 Val").as_deref(),
+            Some("Sida 1 ÄRENDEN 12 Val")
+        );
+        // (Not initials: "Anna B C Ek".)
+        assert_eq!(squeeze_spaced_letters("Anna B C Ek (S)"), None);
+        let p = crate::parse_protocol("1 Kommunstyrelsen Ä R E N D E F Ö R T E C K N I N G Paragraf nr Ärenderubrik 61 Ängersjökölens vindkraftsanläggning, fråga om tillstyrkan. Information. 62 Projekt Biogas Mellannorrland 63 Gruppbostad Funäsdalen 64 Digitalisering av biografen i Ytterhogdal 65 Digitalisering av biografen i Sveg 66 Folkhälsoplan Kommunens kvalitet i korthet (KKiK) 68 Kulturmiljöprogrammet utökning\n\n2 Kommunstyrelsen Plats och tid Medborgarhuset, Sveg, klockan Beslutande Gottfrid Jonsson (S) ordförande Anders Häggkvist (C) Maj-Lis Larsson (S) Göran Påhlson (S) Hans E Bergström (V) Lars Bygdén (FP), 61 63, 68, Markus Grängzell (C) Anita Thuresson (M) Roland Persson (VH)\n").expect("a protocol");
+        assert_eq!(p.place.as_deref(), Some("Medborgarhuset, Sveg"));
+        assert_eq!(p.chair.as_deref(), Some("Gottfrid Jonsson"));
+    }
+
     /// Twenty-eighth held-out 2808 (Vänersborg's handikappråd): "2 (6)" after the running
     /// header's date is the page's number and count, no heading "2 Närvarolista"; the §'s number
     /// follows it ("3 (6) 31 Mötets öppnande …").
