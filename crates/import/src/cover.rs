@@ -2144,14 +2144,23 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
         }
     }
     run.reverse();
-    // "chef Fritid Beryl Lunder": a department before a first name is no part of the name.
-    if let [first, second, _, ..] = run.as_slice() {
-        if !crate::persons::is_first_name(first.1)
-            && !crate::persons::is_initial(first.1)
-            && crate::persons::is_first_name(second.1)
-        {
-            start = Some(second.0);
-            count -= 1;
+    // "chef Fritid Beryl Lunder", "(C), Lilla Edet Bo Pettersson (S)": a department or a
+    // municipality before a first name is no part of the name.
+    let opening = |w: &str| crate::persons::is_first_name(w) || crate::persons::is_initial(w);
+    if let Some(p) = (1..run.len().saturating_sub(1)).find(|&p| {
+        crate::persons::is_first_name(run[p].1) && run[..p].iter().all(|(_, w)| !opening(w))
+    }) {
+        // (Two words only when the first is a place's: "Lilla Edet", "Östra Göinge"; "Ronnie
+        // Palmén John Johansson" is two names.)
+        let place = |w: &str| {
+            matches!(
+                w,
+                "Lilla" | "Stora" | "Norra" | "Södra" | "Östra" | "Västra" | "Övre" | "Nedre"
+            )
+        };
+        if p == 1 || p == 2 && place(run[0].1) {
+            start = Some(run[p].0);
+            count -= p;
         }
     }
     if count >= min_words {
@@ -4185,6 +4194,24 @@ mod tests {
         assert_eq!(
             c.place.as_deref(),
             Some("Regionens Hus, Södra vägen 9, Halmstad")
+        );
+    }
+
+    /// Twenty-eighth held-out 2804 (Göteborgsregionens kommunalförbund): each member's
+    /// municipality after the party, "Lilla Edet" of two words, before the next name.
+    #[test]
+    fn a_municipality_of_two_words_before_a_name() {
+        let c = cover_of("Ledamöter Jan Hallberg (M), Göteborg, ordf. Owe Nilsson (S), Göteborg Bjarne Färjhage (C), Lilla Edet Bo Pettersson (S), Stenungsund Daniel Filipsson (M), Alingsås\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Jan Hallberg",
+                "Owe Nilsson",
+                "Bjarne Färjhage",
+                "Bo Pettersson",
+                "Daniel Filipsson"
+            ]
         );
     }
 
