@@ -231,6 +231,33 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A twenty-ninth held-out set (`tests/corpus/protocols/heldout29`: 12 documents never used
+/// before, six of them from kommunalförbund with no protocol in the corpus before; 16 §
+/// headings), kept unseen until the reader of ecd2b39 read it.
+#[test]
+fn the_twenty_ninth_held_out_protocols() {
+    held_out(
+        "heldout29",
+        "Utanför korpusen, tjugonionde omgången (held out)",
+        &TWENTY_NINTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The twenty-ninth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of ecd2b39).
+const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.61),
+    ("date", 0.82),
+    ("place", 0.65),
+    ("start_time", 0.65),
+    ("end_time", 0.56),
+    ("chair", 0.79),
+    ("secretary", 0.72),
+    ("adjusters", 0.82),
+    ("attendees", 0.90),
+    ("paragraphs", 0.33),
+];
+
 /// A twenty-eighth held-out set (`tests/corpus/protocols/heldout28`: 12 documents never used
 /// before, seven of them from a municipality, regions, county councils and a kommunalförbund with
 /// no protocol in the corpus before; 10 § headings), kept unseen until the reader of 1124543
