@@ -1889,12 +1889,58 @@ fn opens_with_place_label(t: &str) -> bool {
 /// Each line through [`place_then_list`] (the lines as they were when none opens with the
 /// place's label).
 fn places_then_lists(lines: Vec<Line>) -> Vec<Line> {
+    let lines = labels_with_colons(lines);
     if !lines.iter().any(|l| opens_with_place_label(&l.text)) {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len() + 1);
     for line in lines {
         place_then_list(line, &mut out);
+    }
+    out
+}
+
+/// A laid-out line that opens with a label and its colon and holds another ("Organ:
+/// Regionförbundets styrelse Plats och tid: Regionförbundet i Kalmar län,"): cut before each
+/// later label with its colon. Other lines are kept whole.
+fn labels_with_colons(lines: Vec<Line>) -> Vec<Line> {
+    let cut_at = |t: &str| -> Vec<usize> {
+        // (Only a line with two colons or more is looked into: the rest keep their cost.)
+        if t.bytes().filter(|b| *b == b':').count() < 2 || crate::text::has_byte(t, b'\t') {
+            return Vec::new();
+        }
+        let with_colon = |at: usize, label: &str| {
+            let end = at + label.trim_end_matches(':').len();
+            t.get(end..).is_some_and(|r| r.starts_with(':'))
+        };
+        let starts = labels_in(t);
+        match starts.first() {
+            Some((0, l)) if with_colon(0, l) => starts
+                .iter()
+                .skip(1)
+                .filter(|(at, l)| with_colon(*at, l))
+                .map(|(at, _)| *at)
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    if !lines.iter().any(|l| !cut_at(&l.text).is_empty()) {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + 2);
+    for line in lines {
+        let cuts = cut_at(&line.text);
+        let mut from = 0;
+        for at in cuts.into_iter().chain(std::iter::once(line.text.len())) {
+            let piece = line.text.get(from..at).unwrap_or("").trim_white();
+            if !piece.is_empty() {
+                out.push(Line {
+                    no: line.no,
+                    text: piece.to_string(),
+                });
+            }
+            from = at;
+        }
     }
     out
 }
@@ -2519,6 +2565,30 @@ mod tests {
     /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
     /// before an article, an agenda page before the cover, "Tid" before a date, and a page
     /// count after the page's number.
+    /// Twenty-ninth held-out 2901 (Regionförbundet i Kalmar län): a laid-out line of two labels
+    /// with their colons is cut before the second; a colon in a value is no label's.
+    #[test]
+    fn two_labels_with_colons_on_a_line() {
+        let lines = unflatten(crate::lines::split_lines(
+            "Organ: Regionförbundets styrelse Plats och tid: Regionförbundet i Kalmar län,\n\nFredagen den 11 januari 2007, kl 10.00-13.00\n\nBeslutande: Leif Larsson ordförande\n\nÖvriga: Se bilaga: sid 2\n",
+        ));
+        let texts: Vec<&str> = lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Organ: Regionförbundets styrelse",
+                "Plats och tid: Regionförbundet i Kalmar län,",
+                "Fredagen den 11 januari 2007, kl 10.00-13.00",
+                "Beslutande: Leif Larsson ordförande",
+                "Övriga: Se bilaga: sid 2"
+            ]
+        );
+    }
+
     /// Twenty-eighth held-out 2805 (Härjedalen's kommunstyrelse): a list of items before the
     /// cover, its name spaced out letter by letter, is a table of contents, not §§.
     #[test]
