@@ -457,13 +457,27 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
                         .is_some_and(|n| matches!(*n, "vid" | "på" | "till"))
         })
     };
+    // ("2 INNEHÅLLSFÖRTECKNING 33 Delårsbokslut … 3 Plats och tid: Beslutande: …": a flattened
+    // page of contents before the cover's page is left out of the cover, which goes on.)
+    let cover_after = |i: usize| {
+        lines.get(i).is_some_and(|l| l.text.len() > 160)
+            && lines.iter().take(cover_end).skip(i + 1).any(|l| {
+                let t = l.text.trim_start();
+                ["Plats och tid", "Tid och plats", "Beslutande"]
+                    .iter()
+                    .any(|label| t.starts_with(label))
+            })
+    };
+    let mut contents_before: Option<usize> = None;
     let cover_end = if layout.agenda.is_empty() {
-        lines
-            .iter()
-            .take(cover_end)
-            .skip(1)
-            .position(item_list)
-            .map_or(cover_end, |i| i + 1)
+        match lines.iter().take(cover_end).skip(1).position(item_list) {
+            Some(k) if cover_after(k + 1) => {
+                contents_before = Some(k + 1);
+                cover_end
+            }
+            Some(k) => k + 1,
+            None => cover_end,
+        }
     } else {
         cover_end
     };
@@ -480,7 +494,11 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         .iter()
         .take(cover_end)
         .enumerate()
-        .filter(|(i, _)| !agenda_lines.contains(i) && !attendance_heads.contains(i))
+        .filter(|(i, _)| {
+            !agenda_lines.contains(i)
+                && !attendance_heads.contains(i)
+                && contents_before != Some(*i)
+        })
         .map(|(i, l)| (l.clone(), furniture.get(i).copied().unwrap_or(false)))
         .unzip();
     let mut cover = cover::parse(&cover_lines, &cover_flags);

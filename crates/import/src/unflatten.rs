@@ -2565,6 +2565,16 @@ mod tests {
     /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
     /// before an article, an agenda page before the cover, "Tid" before a date, and a page
     /// count after the page's number.
+    /// Twenty-ninth held-out 2903 (Regionförbundet Örebro län): a flattened page of contents
+    /// before the cover's page is left out of the cover, which goes on to its list.
+    #[test]
+    fn contents_before_the_cover() {
+        let text = "1 PROTOKOLL Förbundsstyrelsen för Regionförbundet Örebro län NetCity, Örebro Förbundsstyrelsen\n\n2 2 INNEHÅLLSFÖRTECKNING 33 Delårsbokslut jan- april Förslag till direktiv för verksamhetsplane- och budgetarbetet Politisk organisation rapportörer etc Samverkan mellan Örebro läns landsting och länets kommuner avseende hälsooch sjukvård och socialtjänst Sammanträdesplan Framtidens kollektivtrafik i Örebro län Hållbara transporter... 23\n\n3 3 Plats och tid: Beslutande: Net City, Örebro Torsdag den 1 juni :00 12:00 Gruppmöten 09:00 10:00 Mårten Blomquist (s), ordförande Irén Lejegren (v), 1:e vice ordf Ola Karlsson (m), 2:e vice ordf Annica Eriksson (s) Sören Larsson (s) Margareta Karlsson (s) Mats Sjöström (s) Icke tjänstgörande ersättare Gunilla Holmström (m) Utses att justera: Sören Larsson\n\n4 4 33 Delårsbokslut jan- april (Dnr 346/2006) På mycket kort tid har Regionförbundet Örebro län bildats.\n";
+        let p = crate::parse_protocol(text).expect("a protocol");
+        assert_eq!(p.chair.as_deref(), Some("Mårten Blomquist"));
+        assert!(p.attendees.iter().any(|a| a.name == "Mats Sjöström"));
+    }
+
     /// Twenty-ninth held-out 2901 (Regionförbundet i Kalmar län): a laid-out line of two labels
     /// with their colons is cut before the second; a colon in a value is no label's.
     #[test]

@@ -251,10 +251,10 @@ const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.72),
     ("start_time", 0.84),
     ("end_time", 0.74),
-    ("chair", 0.79),
+    ("chair", 0.84),
     ("secretary", 0.72),
-    ("adjusters", 0.82),
-    ("attendees", 0.90),
+    ("adjusters", 0.83),
+    ("attendees", 0.93),
     ("paragraphs", 0.33),
 ];
 
