@@ -59,6 +59,9 @@ enum Cut {
     /// Cut before only with its colon ("Klockan: 09:00"): a § may begin a sentence with the
     /// word.
     Colon,
+    /// Cut before with its colon, or before a first name ("Tjänstemän Anna-Lena Cederström
+    /// regiondirektör …"): a § may begin a sentence with the word.
+    ColonOrName,
     /// Cut before, and only a cover page or an attendance list has it: one is enough to read
     /// a flattened page as a cover.
     Strong,
@@ -67,7 +70,7 @@ enum Cut {
     Header,
 }
 
-use Cut::{Colon, Header, Strong, Yes};
+use Cut::{Colon, ColonOrName, Header, Strong, Yes};
 use Field::*;
 
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
@@ -162,9 +165,10 @@ const TABLE: [(&str, Option<Field>, Cut); 98] = [
     ("Närvarande tjänstepersoner", Some(Others), Cut::No),
     ("Närvarande tjänstemän", Some(Others), Yes),
     ("Närvarande tjänsteman", Some(Others), Cut::No),
-    // ("Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh …")
-    ("Tjänstepersoner", Some(Others), Colon),
-    ("Tjänstemän", Some(Others), Colon),
+    // ("Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh …", "Tjänstemän Anna-Lena Cederström
+    // regiondirektör …")
+    ("Tjänstepersoner", Some(Others), ColonOrName),
+    ("Tjänstemän", Some(Others), ColonOrName),
     // Those given the right to be present (*närvarorätt*) are present as others, and so are
     // those *adjungerade* ("Adjungerade Jana Nilsson (S) Varbergs kommun").
     ("Närvarorätt", Some(Others), Yes),
@@ -241,7 +245,7 @@ pub(crate) static CUT: LazyLock<Vec<String>> = LazyLock::new(|| {
         .filter_map(|&(l, _, cut)| match cut {
             Cut::No => None,
             Colon => Some(format!("{l}:")),
-            Yes | Strong | Header => Some(l.to_string()),
+            Yes | Strong | Header | ColonOrName => Some(l.to_string()),
         })
         .collect()
 });
@@ -256,6 +260,11 @@ fn cut_of(label: &str) -> Option<Cut> {
 /// A label that only a cover page or an attendance list has.
 pub(crate) fn is_strong(label: &str) -> bool {
     cut_of(label) == Some(Strong)
+}
+
+/// A label cut before only with its colon or before a first name.
+pub(crate) fn needs_colon_or_name(label: &str) -> bool {
+    cut_of(label) == Some(ColonOrName)
 }
 
 /// A label that a page of § text repeats in its running header.

@@ -182,7 +182,16 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
             || t.get(end..)
                 .and_then(|a| a.split_whitespace().next())
                 .is_some_and(crate::furniture::ends_like_body);
-        let time_ok = time_ok && forum_ok;
+        // "Tjänstemän" with its colon or before a first name ("Tjänstemän Anna-Lena Cederström
+        // regiondirektör"), not "Tjänstemän från förvaltningen informerar".
+        let officials_ok = !crate::cover_labels::needs_colon_or_name(m.as_str())
+            || t.get(end..).is_some_and(|a| {
+                a.starts_with(':')
+                    || a.split_whitespace()
+                        .next()
+                        .is_some_and(crate::persons::is_first_name)
+            });
+        let time_ok = time_ok && forum_ok && officials_ok;
         let found: &[(usize, &str)] = match &lost_open {
             Some(open) => open,
             None => &out,
@@ -2565,6 +2574,23 @@ mod tests {
     /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
     /// before an article, an agenda page before the cover, "Tid" before a date, and a page
     /// count after the page's number.
+    /// Twenty-ninth held-out 2905 (Region Blekinge): "Tjänstemän" without its colon before a
+    /// first name opens the officials' list in a flattened page; not in a sentence.
+    #[test]
+    fn officials_label_before_a_name() {
+        let labels = |t: &str| -> Vec<&'static str> {
+            label_starts(t).into_iter().map(|(_, l)| l).collect()
+        };
+        assert_eq!(
+            labels("Frånvarande Christina Mattisson (S) Kalle Sandström (S) Tjänstemän Anna-Lena Cederström regiondirektör Ingrid Ljungqvist kanslichef"),
+            ["Frånvarande", "Tjänstemän"]
+        );
+        assert_eq!(
+            labels("Frånvarande Christina Mattisson (S) Tjänstemän från förvaltningen informerar"),
+            ["Frånvarande"]
+        );
+    }
+
     /// Twenty-ninth held-out 2903 (Regionförbundet Örebro län): a flattened page of contents
     /// before the cover's page is left out of the cover, which goes on to its list.
     #[test]
@@ -2937,7 +2963,7 @@ mod tests {
     fn a_secretary_among_titles_before_names() {
         let t = "Närvarande: ledamöter: Katrin Stjernfeldt Jammeh (S) (ordförande), Kent Andersson (S) Tjänstemän: Stadsdirektör Jan-Inge Ahlfridh Chefsjurist Tomas Bärring (vid protokollet enligt nedan) Sekreterare Irenè San Martin Holmqvist Stadsjurist Claes-Inge Wennström Kommunikationsdirektör Anders Mellberg";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
-        assert_eq!(labels, ["Närvarande", "Tjänstemän:"]);
+        assert_eq!(labels, ["Närvarande", "Tjänstemän"]);
         let t = "Övriga Mait Walderlo Förvaltningschef Elisabeth Jangenby Utredningssekreterare Maria Persson Förvaltningsekonom Sekreterare Elisabeth Jangenby Ordförande";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
         assert_eq!(labels, ["Övriga", "Sekreterare", "Ordförande"]);

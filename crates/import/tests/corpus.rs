@@ -254,7 +254,7 @@ const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.84),
     ("secretary", 0.72),
     ("adjusters", 0.83),
-    ("attendees", 0.93),
+    ("attendees", 0.95),
     ("paragraphs", 0.33),
 ];
 
