@@ -231,6 +231,33 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A thirtieth held-out set (`tests/corpus/protocols/heldout30`: 12 documents never used
+/// before, seven of them from kommunalförbund and joint bodies with no protocol in the corpus
+/// before; 13 § headings), kept unseen until the reader of 58affc4 read it.
+#[test]
+fn the_thirtieth_held_out_protocols() {
+    held_out(
+        "heldout30",
+        "Utanför korpusen, trettionde omgången (held out)",
+        &THIRTIETH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The thirtieth held-out set's floors, a hundredth below the figures of the day they were set
+/// (2026-12-06: its first reading by the reader of 58affc4).
+const THIRTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.29),
+    ("date", 0.99),
+    ("place", 0.84),
+    ("start_time", 0.87),
+    ("end_time", 0.87),
+    ("chair", 0.84),
+    ("secretary", 0.94),
+    ("adjusters", 0.80),
+    ("attendees", 0.81),
+    ("paragraphs", 0.40),
+];
+
 /// A twenty-ninth held-out set (`tests/corpus/protocols/heldout29`: 12 documents never used
 /// before, six of them from kommunalförbund with no protocol in the corpus before; 16 §
 /// headings), kept unseen until the reader of ecd2b39 read it.
