@@ -706,9 +706,13 @@ fn body_prefix(v: &str) -> Option<String> {
         .iter()
         .find_map(|p| v.strip_prefix(p))
         .unwrap_or(v);
-    // "Hässleholms kommun, omsorgsnämnden": the municipality before the body.
-    let v = match v.find("kommun,") {
-        Some(i) if i < 40 => v.get(i + "kommun,".len()..).unwrap_or(v).trim_white(),
+    // "Hässleholms kommun, omsorgsnämnden": the municipality before the body (also the
+    // förbund's name: "Västra Mälardalens Kommunalförbund, förbundsdirektionen").
+    let v = match v.find("kommun,").or_else(|| v.find("ommunalförbund,")) {
+        Some(i) if i < 60 => v
+            .get(i..)
+            .and_then(|r| r.split_once(','))
+            .map_or(v, |(_, r)| r.trim_white()),
         _ => v,
     };
     // "DALS-EDS KOMMUN Kommunstyrelsen": the municipality's header before the body (also
@@ -1437,6 +1441,11 @@ mod tests {
         assert_eq!(
             body("ANSLAG/BEVIS\nOrgan Protokollet är justerat. Justeringen har tillkännagivits genom anslag. Kommunstyrelsen (KS) Sammanträdesdatum\n").as_deref(),
             Some("Kommunstyrelsen")
+        );
+        // Thirtieth held-out 3003: the förbund's name before its organ's, after a comma.
+        assert_eq!(
+            body("ANSLAGSBEVIS Justeringen har tillkännagivits genom anslag\nOrgan Västra Mälardalens Kommunalförbund, förbundsdirektionen Datum för anslags uppsättande\n").as_deref(),
+            Some("Förbundsdirektionen")
         );
         let kf = "§ 35 DELGIVNINGAR\nKF s beslut Godkänna redovisade delgivningar.\nHandlingar i ärendet:\n";
         assert_eq!(body(kf), None, "a code alone names no body");
