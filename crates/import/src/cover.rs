@@ -1500,8 +1500,11 @@ fn before_weekday(v: &str) -> String {
 /// What a flattened cover leaves after the place: "…, , ", "… Omfattning", "… Tid",
 /// "…, vissa personuppgifter kan vara raderade …", "… öppet för allmänheten", a lost time ":15".
 fn clean_place(place: &str) -> String {
-    const STOPS: [&str; 14] = [
+    const STOPS: [&str; 15] = [
         ", ,",
+        // "Stadshuset i Skövde, kl Deltaga nde Beslutande …": the heading over the lists, its
+        // letters set apart.
+        " deltaga",
         // "Kommunkontoret, Forshaga Avser :", "KS-salen, - deltagande", "Kungsbackarummet
         // Klockan , paus samt": the next label, or the pause. (An adjournment the place and
         // time's value was cut before: `adjournment_start`.)

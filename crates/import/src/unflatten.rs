@@ -1456,8 +1456,10 @@ fn member_at(words: &[&str], k: usize) -> bool {
 /// head names it.
 fn names_contents(t: &str) -> bool {
     // ("Kommunstyrelsen Ä R E N D E F Ö R T E C K N I N G Paragraf nr …": its name spaced out.)
-    let squeezed = squeeze_spaced_letters(t.get(..t.floor_char_boundary(120)).unwrap_or(t));
-    let head = t.get(..t.floor_char_boundary(100)).unwrap_or(t);
+    let squeezed = squeeze_spaced_letters(t.get(..t.floor_char_boundary(160)).unwrap_or(t));
+    // (After a long running header: "Kommunalförbundet Avfallshantering Östra Skara borg
+    // SAMMANTRÄDESPROTOKOLL Sammanträdesdatu m Sida Innehållsförteckning …".)
+    let head = t.get(..t.floor_char_boundary(140)).unwrap_or(t);
     let head = match &squeezed {
         Some(s) => s.as_str(),
         None => head,
@@ -2574,6 +2576,20 @@ mod tests {
     /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
     /// before an article, an agenda page before the cover, "Tid" before a date, and a page
     /// count after the page's number.
+    /// Thirtieth held-out 3001 (Avfallshantering Östra Skaraborg): a page of contents named
+    /// after a long running header; its entries are no §§, and the cover after it is read.
+    #[test]
+    fn contents_named_after_a_long_header() {
+        let page = "Kommunalförbundet Avfallshantering Östra Skara borg SAMMANTRÄDESPROTOKOLL Sammanträdesdatu m Sida Innehållsförteckning Medlemskap i kommunalforbundet Avfallshantering Östra Skaraborg ()... 3 Övriga ärenden";
+        assert!(names_contents(page));
+        let p = crate::parse_protocol(&format!("1 {page}\n\n2 Kommunalförbundet Avfallshantering Östra Skara borg SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sida 2 Plats och tid Kommunstyrelsesalen Stadshuset i Skövde, kl Deltaga nde Beslutande Martin Odenö, ordf. Karola Svensson Lena Sjödahi Lars Glad Anders Lundgren Håkan Ehn Ersättare Lars-Ove Källman Övriga deltagande Lars Persson, förbundschef Linda Moulare, controller Utses att justera Anita Löfgren Underskrifter Sekreterare\n")).expect("a protocol");
+        assert_eq!(p.chair.as_deref(), Some("Martin Odenö"));
+        assert_eq!(
+            p.place.as_deref(),
+            Some("Kommunstyrelsesalen Stadshuset i Skövde")
+        );
+    }
+
     /// Twenty-ninth held-out 2905 (Region Blekinge): "Tjänstemän" without its colon before a
     /// first name opens the officials' list in a flattened page; not in a sentence.
     #[test]
