@@ -231,6 +231,33 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A thirty-first held-out set (`tests/corpus/protocols/heldout31`: 12 documents never used
+/// before, eight of them from joint committees (gemensamma nämnder) with no protocol in the
+/// corpus before; 11 § headings), kept unseen until the reader of a97db98 read it.
+#[test]
+fn the_thirty_first_held_out_protocols() {
+    held_out(
+        "heldout31",
+        "Utanför korpusen, trettioförsta omgången (held out)",
+        &THIRTY_FIRST_HELD_OUT_FLOORS,
+    );
+}
+
+/// The thirty-first held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of a97db98).
+const THIRTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.32),
+    ("date", 0.99),
+    ("place", 0.65),
+    ("start_time", 0.84),
+    ("end_time", 0.89),
+    ("chair", 0.77),
+    ("secretary", 0.75),
+    ("adjusters", 0.74),
+    ("attendees", 0.83),
+    ("paragraphs", 0.33),
+];
+
 /// A thirtieth held-out set (`tests/corpus/protocols/heldout30`: 12 documents never used
 /// before, seven of them from kommunalförbund and joint bodies with no protocol in the corpus
 /// before; 13 § headings), kept unseen until the reader of 58affc4 read it.
