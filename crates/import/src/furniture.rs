@@ -767,11 +767,16 @@ fn definite(name: &str) -> String {
         return name.to_string();
     };
     let lower_first = first.to_lowercase();
+    // (Not "Gemensam nämnd", a joint committee.)
     let municipality = first.chars().next().is_some_and(char::is_uppercase)
         && !first.contains('-')
+        && !matches!(lower_first.as_str(), "gemensam" | "gemensamma")
         && !BODY_STEMS.iter().any(|stem| lower_first.contains(stem));
     let lower = second.to_lowercase();
-    if municipality && (lower.ends_with("nämnd") || lower.ends_with("styrelse")) {
+    // ("Sydnärkes IT-nämnd" → "IT-nämnden", not "IT-nämndn".)
+    if municipality && lower.ends_with("nämnd") {
+        format!("{lower}en")
+    } else if municipality && lower.ends_with("styrelse") {
         format!("{lower}n")
     } else if municipality && lower.ends_with("utskott") {
         format!("{lower}et")
@@ -1442,6 +1447,12 @@ mod tests {
             body("ANSLAG/BEVIS\nOrgan Protokollet är justerat. Justeringen har tillkännagivits genom anslag. Kommunstyrelsen (KS) Sammanträdesdatum\n").as_deref(),
             Some("Kommunstyrelsen")
         );
+        // Thirty-first held-out 3107, 3105: a body's definite form after its municipality's
+        // name ("nämnden", not "nämndn"); a joint committee's "Gemensam" is no municipality.
+        assert_eq!(definite("Ånge socialnämnd"), "socialnämnden");
+        assert_eq!(definite("Sydnärkes IT-nämnd"), "it-nämnden");
+        assert_eq!(definite("Åtvidabergs kommunstyrelse"), "kommunstyrelsen");
+        assert_eq!(definite("Gemensam nämnd"), "Gemensam nämnd");
         // Thirtieth held-out 3003: the förbund's name before its organ's, after a comma.
         assert_eq!(
             body("ANSLAGSBEVIS Justeringen har tillkännagivits genom anslag\nOrgan Västra Mälardalens Kommunalförbund, förbundsdirektionen Datum för anslags uppsättande\n").as_deref(),
