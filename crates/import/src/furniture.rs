@@ -142,7 +142,17 @@ pub fn strip_boilerplate(s: &str) -> String {
 pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     // The first labelled date of each kind, and where it stands.
     let mut found: [Option<(usize, String)>; 2] = [None, None];
+    let in_notice = |at: usize| {
+        lines.iter().take(at).any(|l| {
+            let t = l.text.trim_white();
+            t.starts_with("ANSLAG") || t.starts_with("Anslag/") || t.starts_with("BEVIS")
+        })
+    };
     for (k, re) in [&*DATE_LABEL, &*PLACE_TIME_LABEL].into_iter().enumerate() {
+        // (The cover's place and time are looked for only against a date in the notice box.)
+        if k == 1 && found[0].as_ref().is_some_and(|(at, _)| !in_notice(*at)) {
+            break;
+        }
         for (i, l) in lines.iter().take(400).enumerate() {
             let text: Cow<'_, str> = if crate::text::has_byte(&l.text, b'\t') {
                 l.text.replace('\t', " ").into()
@@ -166,12 +176,6 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     // "Plats och tid Kommunhuset, Mora, tisdagen den 13 mars 2012 … ANSLAG/BEVIS … Organ
     // Kommunstyrelsen Sammanträdesdatum 2012-03-26": the notice box's date, its values out
     // of order, does not overrule the cover's place and time.
-    let in_notice = |at: usize| {
-        lines.iter().take(at).any(|l| {
-            let t = l.text.trim_white();
-            t.starts_with("ANSLAG") || t.starts_with("Anslag/") || t.starts_with("BEVIS")
-        })
-    };
     // (When the pages' headers bear the cover's date more often than the notice's.)
     let lines_with = |d: &str| lines.iter().filter(|l| l.text.contains(d)).count();
     match found {

@@ -1916,8 +1916,13 @@ fn places_then_lists(lines: Vec<Line>) -> Vec<Line> {
 /// later label with its colon. Other lines are kept whole.
 fn labels_with_colons(lines: Vec<Line>) -> Vec<Line> {
     let cut_at = |t: &str| -> Vec<usize> {
-        // (Only a line with two colons or more is looked into: the rest keep their cost.)
-        if t.bytes().filter(|b| *b == b':').count() < 2 || crate::text::has_byte(t, b'\t') {
+        // (Only a line with a colon among its first bytes, two colons or more and no tab is
+        // looked into: the rest keep their cost.)
+        let head = t.get(..t.floor_char_boundary(56)).unwrap_or(t);
+        if !crate::text::has_byte(head, b':')
+            || t.bytes().filter(|b| *b == b':').count() < 2
+            || crate::text::has_byte(t, b'\t')
+        {
             return Vec::new();
         }
         let with_colon = |at: usize, label: &str| {
@@ -1935,12 +1940,12 @@ fn labels_with_colons(lines: Vec<Line>) -> Vec<Line> {
             _ => Vec::new(),
         }
     };
-    if !lines.iter().any(|l| !cut_at(&l.text).is_empty()) {
+    let all_cuts: Vec<Vec<usize>> = lines.iter().map(|l| cut_at(&l.text)).collect();
+    if all_cuts.iter().all(Vec::is_empty) {
         return lines;
     }
     let mut out = Vec::with_capacity(lines.len() + 2);
-    for line in lines {
-        let cuts = cut_at(&line.text);
+    for (line, cuts) in lines.into_iter().zip(all_cuts) {
         let mut from = 0;
         for at in cuts.into_iter().chain(std::iter::once(line.text.len())) {
             let piece = line.text.get(from..at).unwrap_or("").trim_white();
