@@ -1500,8 +1500,11 @@ fn before_weekday(v: &str) -> String {
 /// What a flattened cover leaves after the place: "…, , ", "… Omfattning", "… Tid",
 /// "…, vissa personuppgifter kan vara raderade …", "… öppet för allmänheten", a lost time ":15".
 fn clean_place(place: &str) -> String {
-    const STOPS: [&str; 15] = [
+    const STOPS: [&str; 16] = [
         ", ,",
+        // "Franska vägen 10, Kalmar, men huvuddelen av ledamöter deltog på distans": a remark
+        // on the meeting after the place.
+        ", men ",
         // "Stadshuset i Skövde, kl Deltaga nde Beslutande …": the heading over the lists, its
         // letters set apart.
         " deltaga",
@@ -4160,6 +4163,11 @@ mod tests {
                 "Kommunkontoret, Forshaga",
             ),
             ("KS-salen, - deltagande", "KS-salen"),
+            // Thirty-first held-out 3102: a remark on the meeting after the place.
+            (
+                "Franska vägen 10, Kalmar, men huvuddelen av ledamöter deltog på distans via Microsoft Teams",
+                "Franska vägen 10, Kalmar",
+            ),
             ("Kungsbackarummet Klockan , paus samt", "Kungsbackarummet"),
             (
                 "Kommunhuset Svenljunga kl 14,00 17,15 (Ajournering )",

@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 98] = [
+const TABLE: [(&str, Option<Field>, Cut); 99] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -135,6 +135,9 @@ const TABLE: [(&str, Option<Field>, Cut); 98] = [
     ("ande ledamöter", Some(Deciding), Cut::No),
     ("ande", Some(Deciding), Cut::No),
     ("Närvarande ledamöter", Some(Deciding), Yes),
+    // (Landstinget Dalarna: "Plats och tid Landstingshuset, Falun, kl Ordinarie ledamöter
+    // Tjänstgörande ersättare …".)
+    ("Ordinarie ledamöter", Some(Deciding), Yes),
     ("Närvarande vid uppropet", Some(Deciding), Strong),
     ("Närvarande", Some(Deciding), Yes),
     ("Ledamöter", Some(Deciding), Yes),

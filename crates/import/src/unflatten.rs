@@ -2581,6 +2581,14 @@ mod tests {
     /// Held-out 111, 108, 104, 106: a register's number with its year, a name ending a title
     /// before an article, an agenda page before the cover, "Tid" before a date, and a page
     /// count after the page's number.
+    /// Thirty-first held-out 3109, 3110 (Landstinget Dalarna): "Ordinarie ledamöter" is a
+    /// list's label, which the place before it does not run into.
+    #[test]
+    fn ordinary_members_is_a_label() {
+        let p = crate::parse_protocol("1 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Paragrafer Sida (10) Plats och tid Landstingshuset, Falun, kl Ordinarie ledamöter Tjänstgörande ersättare Närvarande ersättare Övriga Kjell Persson (S), 1:e vice ordf, landstinget Gunilla Franklin (M), 2:e vice ordf, landstinget Annelie Larsson, Syngruppen Utses att justera Kjell Persson\n\n2 SAMMANTRÄDESPROTOKOLL Sida 2 (10) § 34 Inledning Dagens ordförande hälsar välkommen.\n").expect("a protocol");
+        assert_eq!(p.place.as_deref(), Some("Landstingshuset, Falun"));
+    }
+
     /// Thirtieth held-out 3001 (Avfallshantering Östra Skaraborg): a page of contents named
     /// after a long running header; its entries are no §§, and the cover after it is read.
     #[test]
