@@ -4208,6 +4208,16 @@ mod tests {
         );
     }
 
+    /// Thirty-first held-out 3101 (Sydnärkes IT-nämnd): the signers each on a line under their
+    /// label, the secretary's "Nämndsekreterare".
+    #[test]
+    fn the_secretary_under_the_label_of_a_nämnds_secretary() {
+        let c = cover_of("Beslutande ledamöter\nAndreas Svahn (S), ordförande, Hallsbergs\nkommun\nBo Rudolfsson (KD), Laxå kommun\nOrdförande\nAndreas Svahn\nJusterare\nBo Rudolfsson\nNämndsekreterare\nMagnus Stensson\n");
+        assert_eq!(c.adjusters, ["Bo Rudolfsson"]);
+        assert_eq!(c.secretary.as_deref(), Some("Magnus Stensson"));
+        assert_eq!(c.chair.as_deref(), Some("Andreas Svahn"));
+    }
+
     /// Twenty-eighth held-out 2804 (Göteborgsregionens kommunalförbund): each member's
     /// municipality after the party, "Lilla Edet" of two words, before the next name.
     #[test]

@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 99] = [
+const TABLE: [(&str, Option<Field>, Cut); 100] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -191,6 +191,9 @@ const TABLE: [(&str, Option<Field>, Cut); 99] = [
     // "Sekreterare Jan Botö Röjås Justeras Marianne Dahlberg ordförande Ola Erlandsson".
     ("Justeras", Some(Adjusters), Yes),
     ("Sekreterare", Some(Secretary), Yes),
+    // (Sydnärkes IT-nämnd: "Justerare / Bo Rudolfsson / Nämndsekreterare / Magnus Stensson" on
+    // lines of their own; not cut in a flattened page, where it is a title after a name.)
+    ("Nämndsekreterare", Some(Secretary), Cut::No),
     ("Ordförande", Some(Chair), Yes),
     ("Underskrifter", Some(Signatures), Yes),
     ("Underskrift", Some(Ignore), Yes),

@@ -252,8 +252,8 @@ const THIRTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.84),
     ("end_time", 0.89),
     ("chair", 0.77),
-    ("secretary", 0.75),
-    ("adjusters", 0.74),
+    ("secretary", 0.80),
+    ("adjusters", 0.77),
     ("attendees", 0.83),
     ("paragraphs", 0.33),
 ];
