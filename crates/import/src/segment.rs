@@ -282,8 +282,17 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
             .and_then(|j| items.get(j))
             .is_some_and(|p| p.text.trim_white().ends_with(','))
     };
+    // "Ärendelista / §1 / §2 / … / §8 / Val av justerare / …": a column of bare numbers,
+    // its titles in a column after, is a list, not headings.
+    let bare = |j: Option<usize>| {
+        j.and_then(|j| items.get(j))
+            .and_then(|it| parse_heading(it.text))
+            .is_some_and(|(_, title)| title.is_empty())
+    };
+    let in_column = |i: usize| bare(prev_non_blank(items, i)) || bare(next_non_blank(items, i + 1));
     let (mut cands, mut titles) = headings_by(&|i, text| {
-        parse_heading(text).filter(|(_, title)| !(title.is_empty() && noted_presence(i)))
+        parse_heading(text)
+            .filter(|(_, title)| !(title.is_empty() && (noted_presence(i) || in_column(i))))
     });
     // Only a text without "§ N" headings is read for the other forms ("33 § Sammanträdets
     // öppnande", "170 Kommunchefens rapport" over "Förslag till beslut"): a § may quote a
@@ -614,6 +623,30 @@ mod tests {
                 text: t,
             })
             .collect()
+    }
+
+    /// Thirty-first held-out 3101 (Sydnärkes IT-nämnd): a list of items whose numbers stand
+    /// in a column of their own, the titles in the next, is no heading; the § after it is.
+    #[test]
+    fn a_column_of_bare_numbers() {
+        let texts = [
+            "Ärendelista",
+            "§1",
+            "§2",
+            "§3",
+            "Justerare signatur",
+            "Val av justerare",
+            "Förvaltningschefen informerar",
+            "Verksamhetsberättelse 2014",
+            "§ 1 - Val av justerare",
+            "Ärendebeskrivning",
+        ];
+        let got: Vec<(Option<u32>, Option<String>)> = layout(&items_of(&texts))
+            .segments
+            .into_iter()
+            .map(|s| (s.number, s.heading_title))
+            .collect();
+        assert_eq!(got, [(Some(1), Some("Val av justerare".into()))]);
     }
 
     /// Twenty-sixth held-out 2605 (Fagersta's fullmäktige): "§ 1" on a line of its own inside
