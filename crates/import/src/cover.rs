@@ -439,18 +439,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         // (Not when more names follow the place: "Plats och tid Ulla Svensson (M)
                         // … Carina Elmefall, kanslichef …" is a list under stacked labels.)
                         if !names.is_empty() && crate::persons::names(after).is_empty() {
-                            let last = waiting.len() - 1;
-                            for (k, f) in waiting.iter().enumerate() {
-                                let mine = match f {
-                                    Field::Adjusters if k == last => names.get(k..).unwrap_or(&[]),
-                                    Field::Ignore => &[],
-                                    _ => names.get(k..=k).unwrap_or(&[]),
-                                };
-                                for n in mine {
-                                    values.push((*f, line.no, n.clone()));
-                                }
-                                filled.push(*f);
-                            }
+                            let names: Vec<Vec<String>> =
+                                names.into_iter().map(|n| vec![n]).collect();
+                            give_in_order(&waiting, &names, line.no, &mut values, &mut filled);
                             waiting.clear();
                             if after.chars().any(char::is_alphanumeric) {
                                 values.push((field, line.no, after.to_string()));
@@ -468,25 +459,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         // "och" sign under one label (a second chair for one §).
                         let names = joined_by_och(rest, crate::persons::names(rest));
                         if names.len() >= order.len() {
-                            for (k, f) in order.iter().enumerate() {
-                                let mine: Vec<String> =
-                                    if k + 1 == order.len() && *f == Field::Adjusters {
-                                        names.get(k..).unwrap_or(&[]).concat()
-                                    } else if *f == Field::Adjusters {
-                                        names.get(k).cloned().unwrap_or_default()
-                                    } else {
-                                        names
-                                            .get(k)
-                                            .and_then(|g| g.first())
-                                            .cloned()
-                                            .into_iter()
-                                            .collect()
-                                    };
-                                for n in mine {
-                                    values.push((*f, line.no, n));
-                                }
-                                filled.push(*f);
-                            }
+                            give_in_order(&order, &names, line.no, &mut values, &mut filled);
                             // "Paragrafer 69-96 Anja Leinonen": the numbers are the range.
                             if field == Field::Range {
                                 let names_at = after_range(rest);
@@ -2019,6 +1992,36 @@ fn after_chair(cover: &mut Cover, value: &str) {
 /// What follows a § range at the start of `v` ("69-96 Anja Leinonen" → "Anja Leinonen").
 fn after_range(v: &str) -> &str {
     v.trim_start_matches(|c: char| c.is_ascii_digit() || "§-–,;:. ".contains(c))
+}
+
+/// The names of a run given to the signers' labels that stood before it, in their order
+/// ("Sekreterare Ordförande Justerande Anna Ek Bo Al Cai Li"): a name (or names joined by "och")
+/// each, the justerare last taking the rest; the slot of a justerare's substitute (`Ignore`)
+/// passes its name by.
+fn give_in_order(
+    order: &[Field],
+    names: &[Vec<String>],
+    no: usize,
+    values: &mut Vec<(Field, usize, String)>,
+    filled: &mut Vec<Field>,
+) {
+    for (k, f) in order.iter().enumerate() {
+        let mine: Vec<String> = match f {
+            Field::Ignore => Vec::new(),
+            Field::Adjusters if k + 1 == order.len() => names.get(k..).unwrap_or(&[]).concat(),
+            Field::Adjusters => names.get(k).cloned().unwrap_or_default(),
+            _ => names
+                .get(k)
+                .and_then(|g| g.first())
+                .cloned()
+                .into_iter()
+                .collect(),
+        };
+        for n in mine {
+            values.push((*f, no, n));
+        }
+        filled.push(*f);
+    }
 }
 
 /// The names that open `text`, each with its party, a comma or "och" after it ("Marlene

@@ -73,15 +73,20 @@ fn is_body_line(t: &str) -> bool {
             BODY_STEMS.iter().any(|stem| {
                 rest.strip_suffix(stem)
                     .is_some_and(|head| (1..=71).contains(&head.chars().count()))
-            }) || *suffix != "en"
-                && *suffix != "n"
-                && COUNCILS.iter().any(|council| {
-                    rest.strip_suffix(council).is_some_and(|head| {
-                        head.chars().count() <= 40 && (head.is_empty() || head.ends_with(' '))
-                    })
-                })
+            })
         })
-    })
+    }) || council_head(&lower)
+        // A council, alone or after its words ("Ronneby Kommunala Handikappråd").
+        .is_some_and(|head| head.chars().count() <= 40 && (head.is_empty() || head.ends_with(' ')))
+}
+
+/// What stands before the name of a council that `lower` (in small letters) ends with
+/// ("ronneby kommunala handikappråd" → "ronneby kommunala ").
+fn council_head(lower: &str) -> Option<&str> {
+    let rest = lower.strip_suffix("et").unwrap_or(lower);
+    COUNCILS
+        .iter()
+        .find_map(|council| rest.strip_suffix(council))
 }
 static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:nämnd\s*/\s*styrelse|organ|beslutande organ|nämnd|styrelse|utskott)\s*[:\t]\s*(.+)$")
@@ -978,9 +983,7 @@ pub(crate) fn ends_like_body(t: &str) -> bool {
     ENDS.iter().any(|e| tail.ends_with(e))
         || (tail.ends_with("råd") || tail.ends_with("rådet")) && {
             let start = t.char_indices().rev().nth(21).map_or(0, |(i, _)| i);
-            let tail = t.get(start..).unwrap_or(t).to_lowercase();
-            let tail = tail.strip_suffix("et").unwrap_or(&tail);
-            COUNCILS.iter().any(|c| tail.ends_with(c))
+            council_head(&t.get(start..).unwrap_or(t).to_lowercase()).is_some()
         }
 }
 

@@ -460,12 +460,12 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     // ("2 INNEHÅLLSFÖRTECKNING 33 Delårsbokslut … 3 Plats och tid: Beslutande: …": a flattened
     // page of contents before the cover's page is left out of the cover, which goes on.)
     let cover_after = |i: usize| {
-        lines.get(i).is_some_and(|l| l.text.len() > 160)
+        lines
+            .get(i)
+            .is_some_and(|l| l.text.len() > crate::unflatten::PAGE_LINE)
             && lines.iter().take(cover_end).skip(i + 1).any(|l| {
                 let t = l.text.trim_start();
-                ["Plats och tid", "Tid och plats", "Beslutande"]
-                    .iter()
-                    .any(|label| t.starts_with(label))
+                crate::unflatten::opens_with_place_label(t) || t.starts_with("Beslutande")
             })
     };
     let mut contents_before: Option<usize> = None;

@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 pub(crate) const LOST_NUMBER: &str = "§\u{0} ";
 
 /// A line shorter than this is a line, not a page.
-const PAGE_LINE: usize = 160;
+pub(crate) const PAGE_LINE: usize = 160;
 
 /// Whether the text's lines, blank ones aside, are three pages or more, each opening with its
 /// number in order from 1.
@@ -1505,6 +1505,10 @@ fn squeeze_spaced_letters(t: &str) -> Option<String> {
         c.next().is_some_and(char::is_uppercase) && c.next().is_none()
     };
     let words: Vec<&str> = t.split_whitespace().collect();
+    // (Most lines have no such run: nothing is built for them.)
+    if !words.windows(4).any(|w| w.iter().all(|x| single(x))) {
+        return None;
+    }
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     let mut found = false;
     let mut k = 0;
@@ -1890,7 +1894,7 @@ fn place_then_list(line: Line, out: &mut Vec<Line>) {
 }
 
 /// "Plats och tid" or "Tid och plats" first on the line, in any case.
-fn opens_with_place_label(t: &str) -> bool {
+pub(crate) fn opens_with_place_label(t: &str) -> bool {
     ["Plats och tid", "Tid och plats"].iter().any(|l| {
         t.get(..l.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(l))
