@@ -555,7 +555,18 @@ fn bare_case_line(t: &str) -> Option<String> {
         .strip_prefix(['-', '–'])
         .map(str::trim_white)
         .is_some_and(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()));
-    (crate::unflatten::bare_case_number(first) && (rest.is_empty() || code)).then(|| t.to_string())
+    // "D 2007/036-101": a register's letter, the year and the serial with its archive code.
+    let coded = crate::unflatten::is_code(first)
+        && first.chars().all(|c| c.is_ascii_uppercase())
+        && rest.split_once('/').is_some_and(|(year, serial)| {
+            year.len() == 4
+                && year.bytes().all(|b| b.is_ascii_digit())
+                && !serial.is_empty()
+                && serial.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+                && serial.starts_with(|c: char| c.is_ascii_digit())
+        });
+    (crate::unflatten::bare_case_number(first) && (rest.is_empty() || code) || coded)
+        .then(|| t.to_string())
 }
 
 /// "Rubrik      Dnr KS/2025:26": a case number set to the right of a heading (as Paragraf's
@@ -625,6 +636,14 @@ mod trailing_dnr_tests {
             Some("2015/FF0073")
         );
         assert_eq!(super::bare_case_line("2015/2016"), None);
+        // Twenty-ninth held-out 2901 (Regionförbundet i Kalmar län): "§ 2 D 2007/036-101", a
+        // register's letter before the year.
+        assert_eq!(
+            super::bare_case_line("D 2007/036-101").as_deref(),
+            Some("D 2007/036-101")
+        );
+        assert_eq!(super::bare_case_line("KS 2019 - 2021"), None);
+        assert_eq!(super::bare_case_line("A 2019/20 Budget"), None);
         // Fourth held-out 412: the title after the case number on the heading line.
         assert_eq!(
             super::case_then_title("Dnr 0015/13 - 200 DELGIVNINGAR MYN 2013-04-04"),
