@@ -2172,6 +2172,27 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
             count -= p;
         }
     }
+    // "(S) Lindesberg Jerry Elvin (S)", "(S), Region Dalarna Kjell Midér (S)": the member's
+    // municipality or region, written after the party, before the next name (two name
+    // words left at least; "Nora Anna Karlsson" only before a first name known, as "Nora"
+    // is one too).
+    let mut k = 0;
+    while k < run.len() {
+        let words: Vec<&str> = run[k..].iter().map(|(_, w)| *w).collect();
+        let n = crate::municipalities::place_words(&words);
+        if n == 0
+            || run.len() < k + n + 2
+            || crate::persons::is_first_name(run[k].1)
+                && !crate::persons::is_first_name(run[k + n].1)
+        {
+            break;
+        }
+        k += n;
+    }
+    if k > 0 && start.is_some_and(|s| s <= run[0].0) {
+        start = Some(run[k].0);
+        count = count.saturating_sub(k);
+    }
     if count >= min_words {
         start
     } else {
@@ -4237,6 +4258,36 @@ mod tests {
                 "Daniel Filipsson"
             ]
         );
+    }
+
+    /// Held-out 3106 (Bergslagens miljö- och byggnämnd), 3109 (Landstinget Dalarna), 2804
+    /// (Göteborgsregionen), 3004: each member's municipality or region after the party,
+    /// before the next name, whose first name the reader may not know.
+    #[test]
+    fn a_municipality_or_region_before_the_next_name() {
+        let c = cover_of("Beslutande Johan Andersson (C) Lindesberg Jerry Elvin (S) Lindesberg Jan Hansson (M) Lindesberg Ulf Hilding (M) Ljusnarsberg Antti Tsupukka (S) Ljusnarsberg Rutger Ahlbeck (NP) Nora Anna Karlsson (S) Nora\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Johan Andersson",
+                "Jerry Elvin",
+                "Jan Hansson",
+                "Ulf Hilding",
+                "Antti Tsupukka",
+                "Rutger Ahlbeck",
+                "Anna Karlsson"
+            ]
+        );
+        let c = cover_of("Beslutande Gunilla Berglund (C), Region Dalarna Kristina Svensson (S), Region Dalarna Kjell Midér (S), Region Dalarna\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Gunilla Berglund", "Kristina Svensson", "Kjell Midér"]
+        );
+        let c = cover_of("Beslutande Ove Andersson (M), Stenungsund Miguel Odhner (S), Kungälv\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Ove Andersson", "Miguel Odhner"]);
     }
 
     /// Twenty-sixth held-out 2602 (Hörby's kommunstyrelse): a chair whose name has a small word

@@ -29,6 +29,7 @@ mod labels;
 mod lines;
 mod model;
 mod motions;
+mod municipalities;
 pub mod numbers;
 mod office;
 mod paragraphs;

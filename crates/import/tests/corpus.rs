@@ -254,7 +254,7 @@ const THIRTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.77),
     ("secretary", 0.80),
     ("adjusters", 0.77),
-    ("attendees", 0.83),
+    ("attendees", 0.86),
     ("paragraphs", 0.77),
 ];
 
@@ -281,7 +281,7 @@ const THIRTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.89),
     ("secretary", 0.94),
     ("adjusters", 0.84),
-    ("attendees", 0.85),
+    ("attendees", 0.86),
     ("paragraphs", 0.75),
 ];
 
@@ -336,7 +336,7 @@ const TWENTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.75),
     ("secretary", 0.75),
     ("adjusters", 0.79),
-    ("attendees", 0.94),
+    ("attendees", 0.95),
     ("paragraphs", 0.49),
 ];
 
