@@ -350,6 +350,19 @@ pub(crate) fn place_words(words: &[&str]) -> usize {
         .unwrap_or(0)
 }
 
+/// How many of the words from `words[0]` name a region without the word "Region"
+/// ("Dalarna", "Jämtland Härjedalen", "Kalmar län"); 0 when they name none.
+pub(crate) fn region_words(words: &[&str]) -> usize {
+    REGIONS
+        .iter()
+        .filter_map(|r| {
+            let parts: Vec<&str> = r.split(' ').collect();
+            (words.len() >= parts.len() && words[..parts.len()] == parts[..]).then_some(parts.len())
+        })
+        .max()
+        .unwrap_or(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::place_words;

@@ -246,7 +246,7 @@ fn the_thirty_first_held_out_protocols() {
 /// The thirty-first held-out set's floors, a hundredth below the figures of the day they were
 /// set (2026-12-06: its first reading by the reader of a97db98).
 const THIRTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.32),
+    ("body", 0.65),
     ("date", 0.99),
     ("place", 0.86),
     ("start_time", 0.84),
@@ -300,7 +300,7 @@ fn the_twenty_ninth_held_out_protocols() {
 /// The twenty-ninth held-out set's floors, a hundredth below the figures of the day they were
 /// set (2026-12-06: its first reading by the reader of ecd2b39).
 const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.61),
+    ("body", 0.65),
     ("date", 0.82),
     ("place", 0.72),
     ("start_time", 0.84),
