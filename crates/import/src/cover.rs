@@ -1242,10 +1242,10 @@ static LEADING_NUMBERS: LazyLock<Regex> =
 static TRAILING_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$").expect("static regex"));
 static WRAPPED_TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:kl\.?\s*)?\d{1,2}[:.]\d{2}\b").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^(?:(?i:kl)\.?\s*)?\d{1,2}[:.]\d{2}\b").expect("static regex"));
 /// A short line that ends with "kl" and a time span.
 static PLACE_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^\t]{1,80}\skl\.?\s*\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\b")
+    Regex::new(r"^[^\t]{1,80}\s(?i:kl)\.?\s*\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}\b")
         .expect("static regex")
 });
 
@@ -2221,6 +2221,14 @@ fn annotation(att: &mut Attendee, text: &str) {
     let lower = rest.to_lowercase();
     // ("Katrin Stjernfeldt Jammeh (S) (ordförande)": the role in a parenthesis of its own.)
     let lower = lower.trim_white().trim_matches([',', ' ', '(', ')']);
+    // "Ameer Sachet (S), Örebro kommun, ordförande": the role after the member's
+    // municipality.
+    let lower = lower
+        .rsplit_once(", ")
+        .filter(|(head, role)| {
+            head.ends_with(" kommun") && matches!(*role, "ordförande" | "ordf." | "ordf")
+        })
+        .map_or(lower, |(_, role)| role);
     if lower.contains("vice ordf") {
         att.position = Some("vice ordförande".into());
     } else if lower == "ordförande"
@@ -3827,6 +3835,32 @@ mod tests {
             .warnings
             .iter()
             .any(|w| w.contains("Mats Hultin, Ann S Pihlgren")));
+    }
+
+    /// Thirtieth held-out 3005 (Nerikes Brandkår): the time on the place's next line, "Kl"
+    /// and a dash between; the chair's role after the member's municipality.
+    #[test]
+    fn time_under_the_place_and_a_role_after_the_municipality() {
+        let c = cover_of("Plats och tid:\nOrdersalen, Brandstationen i Örebro\nKl 08.30 – 12.00\nNärvarande:\nAmeer Sachet (S), Örebro kommun, ordförande\nMagnus Andersson (S), Hallsbergs kommun, 1:e vice ordförande\nLars Elamson (M), Örebro kommun, 2:e vice ordförande\n");
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Ordersalen, Brandstationen i Örebro")
+        );
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("08:30"), Some("12:00"))
+        );
+        assert_eq!(c.chair.as_deref(), Some("Ameer Sachet"));
+        let positions: Vec<Option<&str>> =
+            c.attendees.iter().map(|a| a.position.as_deref()).collect();
+        assert_eq!(
+            positions,
+            [
+                Some("ordförande"),
+                Some("vice ordförande"),
+                Some("vice ordförande")
+            ]
+        );
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.
