@@ -424,8 +424,19 @@ const SECTION_WORDS: [&str; 10] = [
 
 /// Finite verbs of a text's first sentence ("är", "går", "noteras"), which a title has only
 /// in a clause (after [`OPENS_CLAUSE`]).
-const SENTENCE_VERBS: [&str; 10] = [
-    "är", "har", "kommer", "går", "blir", "finns", "noteras", "läggs", "inkom", "önskar",
+const SENTENCE_VERBS: [&str; 12] = [
+    "är",
+    "har",
+    "kommer",
+    "går",
+    "blir",
+    "finns",
+    "noteras",
+    "läggs",
+    "inkom",
+    "önskar",
+    "beslöt",
+    "beslutade",
 ];
 
 /// Words that open a clause in a title ("Motion om att …", "… som är …", "Hur går det …").
@@ -706,7 +717,10 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
     // "Kfu 27 Inbjudningar Möjligheter kring Kinnekullebanan …", "KS 192 Delgivningar Rapport
     // från Länsstyrelsens …": a title that names a list of items ends before the first item.
     // ("78 Upprop Centrala valkretsen Monica Gundahl (S) …": the roll call's list.)
-    const LISTS: [&str; 9] = [
+    // ("Ks 215 Ordföranderemisser Förteckning över inkomna ärenden …": the chair's referrals.)
+    const LISTS: [&str; 11] = [
+        "ordföranderemisser",
+        "remisser",
         "upprop",
         "delgivningar",
         "inbjudningar",
@@ -940,6 +954,13 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 || kind_before_name
                 // ("… till socialnämndens ordförande Reidun Lorentzon (KD) om …": a role leads
                 // into its holder's name.)
+                // "… nya M-ledamöter och ersättare": a party's letter before a word in small
+                // letters.
+                || w.split_once('-').is_some_and(|(party, rest)| {
+                    (1..=2).contains(&party.chars().count())
+                        && party.chars().all(char::is_uppercase)
+                        && rest.starts_with(char::is_lowercase)
+                })
                 // "… resursplan Hylte kommun": a municipality's name.
                 || crate::municipalities::place_words(&[w]) == 1
                     && words
@@ -1802,9 +1823,16 @@ fn cut_headings(
                 && k > 0
                 && words[k - 1].ends_with(['.', '?', '!'])
                 && !(from..k).any(|j| number_of(words[j]) == Some(next));
+            // ("… till handlingarna. Ks 215 Ordföranderemisser …": the register's code
+            // between.)
+            let before = if k > 1 && is_code(words[k - 1]) && !is_code(words[k - 2]) {
+                k - 1
+            } else {
+                k
+            };
             (number_of(words[k]) == Some(next) || one_on)
                 && k > 0
-                && (words[k - 1].ends_with(['.', ')', '?', '!'])
+                && (words[before - 1].ends_with(['.', ')', '?', '!'])
                     // "2 Fastställande av dagordning att fastställa dagordningen 3 Val av
                     // justerare Margareta Lövgren (M) utses att … justera …".
                     || opening_heading(&words, k)
@@ -1819,7 +1847,12 @@ fn cut_headings(
             let Some((m, a, b)) = heading_at(&words, k) else {
                 break;
             };
-            found.push((m, k, a, b));
+            let cut = if is_code(words[k - 1]) && words[k - 1] == words[found[0].1] {
+                k - 1
+            } else {
+                k
+            };
+            found.push((m, cut, a, b));
             next = m + 1;
             from = b;
         }
@@ -3913,6 +3946,21 @@ mod tests {
                 33,
                 "Delårsbokslut jan- april",
             ),
+            (
+                "214 Dnr 2014/ KS Politiska uppdrag nya M-ledamöter och ersättare. Länsstyrelsen i Kalmar län meddelar",
+                214,
+                "Politiska uppdrag nya M-ledamöter och ersättare.",
+            ),
+            (
+                "Ks 216 Ks 469/ Försäljning av fastigheten Nedra Glumslöv 12:64 inom Hällstorp Kommunfullmäktige beslöt hösten 2007 att avyttra",
+                216,
+                "Försäljning av fastigheten Nedra Glumslöv 12:64 inom Hällstorp",
+            ),
+            (
+                "till handlingarna. Ks 215 Ordföranderemisser Förteckning över inkomna ärenden som ordföranden remitterat",
+                215,
+                "Ordföranderemisser",
+            ),
         ] {
             assert_eq!(title(text), (n, whole.to_string()), "{text}");
         }
@@ -3940,6 +3988,16 @@ mod tests {
         ] {
             assert_eq!(title(text).1, whole, "{text}");
         }
+    }
+
+    /// Eighteenth held-out 1805 (Landskrona's kommunstyrelse): the next heading with its
+    /// register's code between the sentence's end and its number.
+    #[test]
+    fn the_next_heading_after_its_register_code() {
+        assert_eq!(
+            headings("4(40) Ks 214 Anmälan om beslut enligt delegation Anmälan om beslut enligt delegation a) Arbetsutskottet den 31 augusti 2009 b) Förvaltningscheferna m fl dnr 489/ Kommunstyrelsen beslutar att lägga anmälningarna till handlingarna. Ks 215 Ordföranderemisser Förteckning över inkomna ärenden som ordföranden remitterat och överlämnat för beredning. Kommunstyrelsen beslutar att lägga förteckningen till handlingarna."),
+            ["§ 214 Anmälan om beslut enligt delegation", "§ 215 Ordföranderemisser"]
+        );
     }
 
     /// Fifth held-out 512, eighth 809, ninth 909: a heading that lost its number after a
