@@ -3381,6 +3381,29 @@ fn separate_names(cover: &mut Cover) {
             ));
             continue;
         }
+        // "Karin Jansson Johan Wifralius (SD)", "Bo Ekelund Christina Wahrolin (S)": two names
+        // of two words each, the first's party lost, when both first names are known and
+        // neither surname is one. The party is the second's.
+        let first = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|w| crate::persons::is_first_name(w))
+        };
+        if !mixed && words.len() == 4 && first(0) && !first(1) && first(2) && !first(3) {
+            let (one, two) = (words[..2].join(" "), words[2..].join(" "));
+            let mut b = a.clone();
+            b.name = one;
+            b.party = None;
+            b.position = None;
+            b.substitute_for = None;
+            b.title = None;
+            b.paragraphs = None;
+            out.push(b);
+            let mut c = a;
+            c.name = two;
+            out.push(c);
+            continue;
+        }
         if found.is_empty() || found.len() == 1 && found[0] == a.name {
             out.push(a);
             continue;
@@ -4322,6 +4345,30 @@ mod tests {
         let c = cover_of("Beslutande Ove Andersson (M), Stenungsund Miguel Odhner (S), Kungälv\n");
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Ove Andersson", "Miguel Odhner"]);
+    }
+
+    /// Held-out 2512 (Landskrona's fullmäktige): a row whose party was lost runs into the
+    /// next, two names of two words; "Eva Maria Lindström Ek" stays one.
+    #[test]
+    fn two_names_without_a_party_between() {
+        let c = cover_of("Beslutande Marie Wifralius (SD) Anders Magnusson (SD) Patrik Ohlsson (SD) Karin Jansson Johan Wifralius (SD) Anders Ingvarsson (SD) Eva Maria Lindström Ek (M)\n");
+        let names: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.party.as_deref()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("Marie Wifralius", Some("SD")),
+                ("Anders Magnusson", Some("SD")),
+                ("Patrik Ohlsson", Some("SD")),
+                ("Karin Jansson", None),
+                ("Johan Wifralius", Some("SD")),
+                ("Anders Ingvarsson", Some("SD")),
+                ("Eva Maria Lindström Ek", Some("M"))
+            ]
+        );
     }
 
     /// Twenty-sixth held-out 2602 (Hörby's kommunstyrelse): a chair whose name has a small word

@@ -417,7 +417,7 @@ const TWENTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.94),
     ("adjusters", 0.90),
-    ("attendees", 0.92),
+    ("attendees", 0.94),
     ("paragraphs", 0.84),
 ];
 
@@ -913,7 +913,7 @@ const SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.86),
     ("secretary", 0.84),
     ("adjusters", 0.82),
-    ("attendees", 0.96),
+    ("attendees", 0.97),
     ("paragraphs", 0.99),
 ];
 
@@ -945,7 +945,7 @@ const FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.84),
     ("adjusters", 0.88),
-    ("attendees", 0.93),
+    ("attendees", 0.94),
     ("paragraphs", 0.96),
 ];
 
