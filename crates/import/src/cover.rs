@@ -1154,6 +1154,107 @@ fn roll_call(cover: &mut Cover, v: &str) -> bool {
     true
 }
 
+/// The municipality or county council a member of a joint committee sits for, after the
+/// name and its comma: ", Borlänge kommun", ", Orsa Kommun", ", Landstinget Dalarna",
+/// ", Region Dalarna".
+static SITS_FOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+(?:(?:\p{Lu}[\p{L}-]*\s){1,2}[Kk]ommun|(?:Landstinget|Region)\s+\p{Lu}[\p{L}-]*)(?:\s|$)")
+        .expect("static regex")
+});
+
+/// "Per-Inge Nyberg, Landstinget Dalarna Sonja Johansson, Borlänge kommun … Staffan Mild
+/// (MP), Falu kommun ers. Christina Knutsson Susanne Berger, Avesta kommun …": a joint
+/// committee's members, each with the municipality or county council they sit for after a
+/// comma (three or more so), a serving substitute's "ers." and the member served for after
+/// it. What follows the last place and is no "ers." (a column of roles and parties read after
+/// the names) is left. Returns whether the list was read so.
+fn members_with_places(cover: &mut Cover, v: &str, attendance: Attendance) -> bool {
+    let places: Vec<(usize, usize)> = SITS_FOR
+        .find_iter(v)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    if places.len() < 3 {
+        return false;
+    }
+    let mut from = 0;
+    for (k, &(start, end)) in places.iter().enumerate() {
+        let mut entry = v.get(from..start).unwrap_or("").trim_white();
+        // "ers. Christina Knutsson Susanne Berger": the member the one before served for,
+        // then the next member.
+        if k > 0 {
+            if let Some(rest) = entry
+                .strip_prefix("ers.")
+                .or_else(|| entry.strip_prefix("ers "))
+            {
+                let rest = rest.trim_white();
+                let at = crate::persons::words_at(rest);
+                let words: Vec<&str> = at.iter().map(|(_, w)| *w).collect();
+                let taken = served_for_words(&words);
+                if taken > 0 {
+                    if let Some(a) = cover.attendees.last_mut() {
+                        a.substitute_for = Some(words[..taken].join(" "));
+                        a.position = None;
+                    }
+                }
+                entry = at
+                    .get(taken)
+                    .and_then(|(i, _)| rest.get(*i..))
+                    .unwrap_or("")
+                    .trim_white();
+            }
+        }
+        let party = crate::persons::PARTY
+            .captures(entry)
+            .and_then(|c| c.get(1))
+            .map(|m| m.as_str().to_uppercase());
+        let name = crate::persons::PARTY.replace_all(entry, "");
+        let name = name.trim_white();
+        if !matches!(crate::persons::names(name).as_slice(), [one] if one == name) {
+            return k > 0;
+        }
+        cover.attendees.push(new_attendee(name, party, attendance));
+        from = end;
+    }
+    // The last member's "ers. Joanna Stridh" after the last place.
+    let tail = v.get(from..).unwrap_or("").trim_white();
+    if let Some(rest) = tail
+        .strip_prefix("ers.")
+        .or_else(|| tail.strip_prefix("ers "))
+    {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let taken = served_for_words(&words);
+        if taken > 0 {
+            if let Some(a) = cover.attendees.last_mut() {
+                a.substitute_for = Some(words[..taken].join(" "));
+                a.position = None;
+            }
+        }
+    }
+    true
+}
+
+/// How many of `words` name the member served for, before the next member's name: two, or
+/// three when four or more words follow that are names ("Christina Knutsson Susanne Berger":
+/// two).
+fn served_for_words(words: &[&str]) -> usize {
+    let name_words = words
+        .iter()
+        .take_while(|w| is_name_token(w) && !crate::persons::not_a_name(&w.to_lowercase()))
+        .count();
+    match name_words {
+        0 | 1 => 0,
+        2 | 4 => 2,
+        3 => 3,
+        _ => {
+            if crate::persons::is_first_name(words[2]) {
+                2
+            } else {
+                3
+            }
+        }
+    }
+}
+
 /// The rows of a table of members absent and substitutes called in, read in pairs: a member
 /// absent ("förhindrad"), then the substitute serving for them. A member with "Saknar
 /// ersättare" has none; one noted "närv" was there part of the meeting.
@@ -2318,6 +2419,9 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         return;
     }
     if roll_call(cover, v) {
+        return;
+    }
+    if members_with_places(cover, v, attendance) {
         return;
     }
     // "Samtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare
@@ -4367,6 +4471,44 @@ mod tests {
                 ("Johan Wifralius", Some("SD")),
                 ("Anders Ingvarsson", Some("SD")),
                 ("Eva Maria Lindström Ek", Some("M"))
+            ]
+        );
+    }
+
+    /// Thirty-first held-out 3104 (Språktolknämnden i Dalarna, a joint committee): each member
+    /// with the municipality or county council they sit for after a comma, a serving
+    /// substitute's "ers." and the member served for; the roles and parties in a column
+    /// after the names.
+    #[test]
+    fn members_each_with_the_municipality_they_sit_for() {
+        let p = crate::parse_protocol("1 (10) Plats och tid Gamla Stadshuset, Sammanträdesrum kl. ande ledamöter Tjänstgörande ersättare Per-Inge Nyberg, Landstinget Dalarna Sonja Johansson, Borlänge kommun Margreth Göransdotter, Gagnefs kommun Eva Jonasson, Landstinget Dalarna Bert Persson, Mora kommun Kenneth Dahlström, Leksands kommun Joanna Stridh, Rättviks kommun Anders Rosell, Orsa Kommun Staffan Mild (MP), Falu kommun ers. Christina Knutsson Susanne Berger, Avesta kommun ers. Maria Andersson Calle Morgården (MP), Smedjebackens kommun ers. Solweig Nyrede Agnetha Wallander (M), Rättviks kommun ers. Joanna Stridh ordförande (KD) (L) (C) (C) (C) (C) Ej tjänstgörande ersättare Kerstin Lundh, Landstinget Dalarna Christina Hjortzberg-Nordlund, Falu kommun Birgitta Floresjö, Gagnefs kommun (MP) (M) (C) Tjänstemän Se sid 2 Utses att justera Justeringens plats och tid Gamla stadshuset 2018-10-12 kl. 11.30 Underskrifter Sekreterare Paragrafer 20-26 Fredrik Bergqvist Ordförande Justerande Per-Inge Nyberg Staffan Mild Bevis Justeringen har tillkännagivits genom anslag Organ Datum för anslags uppsättande Förvaringsplats för protokollet Underskrift 2018-10-12 Datum för anslags nedtagande Nya stadshuset, Borlänge kommun Fredrik Bergqvist 2018-11-03\n2 (10) Tjänstemän Marianne Sjöström, verksamhetschef arbetsmarknad och VUX Carina Johansson, enhetschef tolkförmedlingen Fredrik Bergqvist, nämndsekreterare Maria Lindstens, ekonom bildningssektorn\n").expect("a protocol");
+        let people: Vec<(&str, Option<&str>)> = p
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.substitute_for.as_deref()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Per-Inge Nyberg", None),
+                ("Sonja Johansson", None),
+                ("Margreth Göransdotter", None),
+                ("Eva Jonasson", None),
+                ("Bert Persson", None),
+                ("Kenneth Dahlström", None),
+                ("Joanna Stridh", None),
+                ("Anders Rosell", None),
+                ("Staffan Mild", Some("Christina Knutsson")),
+                ("Susanne Berger", Some("Maria Andersson")),
+                ("Calle Morgården", Some("Solweig Nyrede")),
+                ("Agnetha Wallander", Some("Joanna Stridh")),
+                ("Kerstin Lundh", None),
+                ("Christina Hjortzberg-Nordlund", None),
+                ("Birgitta Floresjö", None),
+                ("Marianne Sjöström", None),
+                ("Carina Johansson", None),
+                ("Fredrik Bergqvist", None),
+                ("Maria Lindstens", None)
             ]
         );
     }

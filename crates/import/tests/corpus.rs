@@ -254,7 +254,7 @@ const THIRTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.77),
     ("secretary", 0.80),
     ("adjusters", 0.77),
-    ("attendees", 0.86),
+    ("attendees", 0.91),
     ("paragraphs", 0.77),
 ];
 
