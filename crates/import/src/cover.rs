@@ -2322,6 +2322,18 @@ fn annotation(att: &mut Attendee, text: &str) {
     let lower = rest.to_lowercase();
     // ("Katrin Stjernfeldt Jammeh (S) (ordförande)": the role in a parenthesis of its own.)
     let lower = lower.trim_white().trim_matches([',', ' ', '(', ')']);
+    // "Margaretha Östlund (S), ordf. Lindesberg": the member's municipality after the role.
+    let lower = lower
+        .rsplit_once(' ')
+        .filter(|(_, place)| {
+            let mut chars = place.chars();
+            let cased: String = chars
+                .next()
+                .map(|f| f.to_uppercase().chain(chars).collect())
+                .unwrap_or_default();
+            crate::municipalities::place_words(&[cased.as_str()]) == 1
+        })
+        .map_or(lower, |(head, _)| head.trim_end_matches([',', ' ']));
     // "Ameer Sachet (S), Örebro kommun, ordförande": the role after the member's
     // municipality.
     let lower = lower
@@ -2506,12 +2518,14 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             .unwrap_or(between);
         // "Anéa Elfving, ordf (S)", "Mirza Bahram, vice ordf (MP)": the role between the
         // name and its party is the new member's.
-        // (Also "Mats Larsson, ersättare (s)": a substitute's role there.)
+        // (Also "Mats Larsson, ersättare (s)", "Gunnar Nilsson, ers (M)": a substitute's role
+        // there.)
         let (between, role) = match between.trim_end().rsplit_once(',') {
             Some((head, tail))
                 if {
                     let t = tail.to_lowercase();
-                    t.contains("ordf") || t.trim() == "ersättare" || t.trim() == "ledamot"
+                    t.contains("ordf")
+                        || matches!(t.trim(), "ersättare" | "ers" | "ers." | "ledamot")
                 } && tail.split_whitespace().count() <= 4
                     && trailing_name_start(head, 2).is_some() =>
             {
@@ -4473,6 +4487,23 @@ mod tests {
                 ("Eva Maria Lindström Ek", Some("M"))
             ]
         );
+    }
+
+    /// Thirty-first held-out 3106 (Bergslagens miljö- och byggnämnd): the chair's "ordf."
+    /// before her municipality; substitutes as "Name, ers (P)".
+    #[test]
+    fn a_role_before_the_municipality_and_ers_before_the_party() {
+        let p = crate::parse_protocol("1 1 Plats och tid Bergslagens Miljö- och Byggförvaltning i Lindesberg kl ande Margaretha Östlund (S), ordf. Lindesberg Johan Andersson (C) Lindesberg Jerry Elvin (S) Lindesberg Ingegerd Lööv (S) Lindesberg, ers för Clas Hellsing Jan Hansson (M) Lindesberg Göran Gustavsson (FP) Lindesberg Ulf Hilding (M) Ljusnarsberg Antti Tsupukka (S) Ljusnarsberg Rutger Ahlbeck (NP) Nora Anna Karlsson (S) Nora Sofie Semstrand (C) Nora Thomas Lönn (S) Hällefors, ers för Annalena Järnberg Per Karlsson (M) Hällefors, ers för Eino Kirjonen Övriga deltagande Annelie Backman, sekreterare Peter Grönlund, förvaltningschef Hilkka Sievert, miljöchef Marie Jonsson, miljöinspektör Bo Ståhl, miljöinspektör Göran Karlsson, ers (S) Gunnar Nilsson, ers (M) Margareta Svenson, ers (M) Greger Kammerland, ers (S) Utses att justera Sofie Semstrand (C) Underskrifter Sekreterare.. Ordförande... Justerare... ANSLAG BEVIS Organ Bergslagens Miljö- och Byggnämnd Sammanträdesdatum Datum för Datum för anslags uppsättande anslags nedtagande Förvaringsplats för protokollet Bergslagens Miljö- och Byggförvaltning, Lindesbergs kommun Underskrift...\n\n2 förteckning Kommun 2 43 BMB Anmälningsärenden Delegationsbeslut 1-29 februari 2012 samt information om 44 BMB Tysta områden 45 BMB Ekonomi månadsuppföljning, februari Dnr: 2011-M Lindesberg Yttrande om strandpromenaden, Frövi 47 BMB Kort information om enskilda avlopp - Åkerby 48 BMB Dnr: 2012-A007 Yttrande om taxor och avgifter för bokningsbara lokaler i Lindesbergs kommun 49 Hällefors 50 Hällefors 51 Nora 52 Lindesberg 53 Ljusnarsberg Stängt för allmänheten Dnr: 2011-M1912 om föreläggande med vite enligt livsmedelslagstiftningen. (ej bifogat) Dnr: 2011-M2700 o\n").expect("a protocol");
+        assert_eq!(p.chair.as_deref(), Some("Margaretha Östlund"));
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        for n in [
+            "Göran Karlsson",
+            "Gunnar Nilsson",
+            "Margareta Svenson",
+            "Greger Kammerland",
+        ] {
+            assert!(names.contains(&n), "{n}: {names:?}");
+        }
     }
 
     /// Thirty-first held-out 3104 (Språktolknämnden i Dalarna, a joint committee): each member

@@ -251,10 +251,10 @@ const THIRTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.86),
     ("start_time", 0.84),
     ("end_time", 0.89),
-    ("chair", 0.77),
+    ("chair", 0.82),
     ("secretary", 0.80),
     ("adjusters", 0.77),
-    ("attendees", 0.91),
+    ("attendees", 0.92),
     ("paragraphs", 0.77),
 ];
 
