@@ -3121,6 +3121,10 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                             b.position = None;
                             replaced = true;
                         }
+                        // "Leif Larsson ordförande Evy Annér …": the chair among the members.
+                        Some("ordförande" | "ordf." | "ordf") if after => {
+                            b.position = Some("ordförande".into());
+                        }
                         // (Not "ersättare" alone: "Bo Ek ersättare" is his title.)
                         Some("ej tjänstgörande ersättare" | "ej tjg ersättare")
                             if after && attendance == Attendance::Deciding =>
@@ -3677,6 +3681,11 @@ mod tests {
             .iter()
             .map(|a| (a.name.as_str(), a.attendance))
             .collect()
+    }
+
+    fn cover_of_lines(lines: Vec<Line>) -> Cover {
+        let f = vec![false; lines.len()];
+        parse(&lines, &f)
     }
 
     fn cover_of(text: &str) -> Cover {
@@ -4487,6 +4496,16 @@ mod tests {
                 ("Eva Maria Lindström Ek", Some("M"))
             ]
         );
+    }
+
+    /// Twenty-ninth held-out 2901 (Regionförbundet i Kalmar län): the chair's role after the
+    /// name without a comma, first in a list of names without parties; "Utses att justera:"
+    /// after the last of those present on its line.
+    #[test]
+    fn a_justerare_label_inside_a_line_and_the_chair_after_the_name() {
+        let c = cover_of_lines(crate::unflatten::unflatten(split_lines("Organ: Regionförbundets styrelse Plats och tid: Regionförbundet i Kalmar län,\n\nFredagen den 11 januari 2007, kl 10.00-13.00\n\nBeslutande: Leif Larsson ordförande\n\nEvy Annér Lennart Beijer Monica Bengtsson Bo Bergman Bertil Dahl Birgitta Elfström\n\nBrigitte Kühne tjänstgörande ersättare Eddie Forsman\n\nLeif Hammarqvist Karin Helmersson\n\nAnders Henriksson § 1-14 Jan Henriksson\n\nBjörn Holgersson Mats Hugosson Kent Ingvarsson Maria Ixcot Nilsson Mona Jeansson Christer Jonsson Akko Karlsson Tomas Kronståhl Sven-Göthe Lidheim Bo Lundgren\n\nJonas Lövgren Ulf Nilsson Åke Nilsson Malin Petersson\n\nBo-Eddie Rossbol tjänstgörande ersättare Lena Segerberg\n\nBengt Sundström Roland Swedestam Peter Wretlund Roland Åkesson\n\nMadeleine Rosenqvist ej tjänstgörande ersättare Anders Andersson ej tjänstgörande ersättare Carl Bloom ej tjänstgörande ersättare Anita Wollin ej tjänstgörande ersättare Birgitta Axelsson Edström ej tjänstgörande ersättare Jessica Rydell ej tjänstgörande ersättare Kira Berg ej tjänstgörande ersättare\n\n(2)\n\nÖvriga deltagare: Ingemo Ullman sekreterare Ulrika Joelsson\n\nPer-Ola Hallberg\n\nHelena Ervenius § 12-18 Anders Svalin § 16-18 Utses att justera: Sven-Göthe Lidheim\n\nParagrafer: 1-18\n\n")));
+        assert_eq!(c.adjusters, ["Sven-Göthe Lidheim"]);
+        assert_eq!(c.chair.as_deref(), Some("Leif Larsson"));
     }
 
     /// Thirty-first held-out 3106 (Bergslagens miljö- och byggnämnd): the chair's "ordf."

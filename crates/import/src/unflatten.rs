@@ -2118,6 +2118,30 @@ fn labels_with_colons(lines: Vec<Line>) -> Vec<Line> {
             _ => Vec::new(),
         }
     };
+    // "Helena Ervenius § 12-18 Anders Svalin § 16-18 Utses att justera: Sven-Göthe
+    // Lidheim": a label only covers have, with its colon, after the last of a list's names.
+    let strong_inside = |t: &str| -> Vec<usize> {
+        if !crate::text::has_byte(t, b':') || crate::text::has_byte(t, b'\t') {
+            return Vec::new();
+        }
+        labels_in(t)
+            .into_iter()
+            .filter(|(at, l)| {
+                *at > 0
+                    && crate::cover_labels::is_strong(l)
+                    && t.get(at + l.len()..).is_some_and(|r| r.starts_with(':'))
+            })
+            .map(|(at, _)| at)
+            .collect()
+    };
+    let cut_at = |t: &str| -> Vec<usize> {
+        let cuts = cut_at(t);
+        if cuts.is_empty() {
+            strong_inside(t)
+        } else {
+            cuts
+        }
+    };
     let all_cuts: Vec<Vec<usize>> = lines.iter().map(|l| cut_at(&l.text)).collect();
     if all_cuts.iter().all(Vec::is_empty) {
         return lines;

@@ -305,9 +305,9 @@ const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.79),
     ("start_time", 0.84),
     ("end_time", 0.74),
-    ("chair", 0.84),
+    ("chair", 0.89),
     ("secretary", 0.72),
-    ("adjusters", 0.83),
+    ("adjusters", 0.87),
     ("attendees", 0.95),
     ("paragraphs", 0.88),
 ];
