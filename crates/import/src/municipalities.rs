@@ -343,12 +343,26 @@ pub(crate) fn place_words(words: &[&str]) -> usize {
     if let Some(n) = matches_at(0, "Västra Götalandsregionen") {
         return n;
     }
-    MUNICIPALITIES
-        .iter()
-        .filter_map(|m| matches_at(0, m))
-        .max()
+    // (Looked up by the first word: a list of names is read word by word, and this is asked
+    // of most of its words.)
+    bare(0)
+        .and_then(|w| BY_FIRST_WORD.get(w))
+        .and_then(|names| names.iter().filter_map(|m| matches_at(0, m)).max())
         .unwrap_or(0)
 }
+
+/// The municipalities by the first word of their names ("Lilla" → "Lilla Edet").
+static BY_FIRST_WORD: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Vec<&'static str>>,
+> = std::sync::LazyLock::new(|| {
+    let mut map: std::collections::HashMap<&'static str, Vec<&'static str>> =
+        std::collections::HashMap::new();
+    for m in MUNICIPALITIES {
+        let first = m.split(' ').next().unwrap_or(m);
+        map.entry(first).or_default().push(m);
+    }
+    map
+});
 
 /// How many of the words from `words[0]` name a region without the word "Region"
 /// ("Dalarna", "Jämtland Härjedalen", "Kalmar län"); 0 when they name none.
