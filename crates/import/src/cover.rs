@@ -1176,32 +1176,20 @@ fn members_with_places(cover: &mut Cover, v: &str, attendance: Attendance) -> bo
     if places.len() < 3 {
         return false;
     }
+    // (Read whole or not at all: an entry that is no one name leaves the list to the other
+    // readers.)
+    let mut members: Vec<Attendee> = Vec::with_capacity(places.len());
     let mut from = 0;
-    for (k, &(start, end)) in places.iter().enumerate() {
+    for &(start, end) in &places {
         let mut entry = v.get(from..start).unwrap_or("").trim_white();
         // "ers. Christina Knutsson Susanne Berger": the member the one before served for,
         // then the next member.
-        if k > 0 {
-            if let Some(rest) = entry
-                .strip_prefix("ers.")
-                .or_else(|| entry.strip_prefix("ers "))
-            {
-                let rest = rest.trim_white();
-                let at = crate::persons::words_at(rest);
-                let words: Vec<&str> = at.iter().map(|(_, w)| *w).collect();
-                let taken = served_for_words(&words);
-                if taken > 0 {
-                    if let Some(a) = cover.attendees.last_mut() {
-                        a.substitute_for = Some(words[..taken].join(" "));
-                        a.position = None;
-                    }
-                }
-                entry = at
-                    .get(taken)
-                    .and_then(|(i, _)| rest.get(*i..))
-                    .unwrap_or("")
-                    .trim_white();
+        if let Some((served, rest)) = served_for(entry) {
+            if let Some(a) = members.last_mut() {
+                a.substitute_for = Some(served);
+                a.position = None;
             }
+            entry = rest;
         }
         let party = crate::persons::PARTY
             .captures(entry)
@@ -1210,27 +1198,40 @@ fn members_with_places(cover: &mut Cover, v: &str, attendance: Attendance) -> bo
         let name = crate::persons::PARTY.replace_all(entry, "");
         let name = name.trim_white();
         if !matches!(crate::persons::names(name).as_slice(), [one] if one == name) {
-            return k > 0;
+            return false;
         }
-        cover.attendees.push(new_attendee(name, party, attendance));
+        members.push(new_attendee(name, party, attendance));
         from = end;
     }
     // The last member's "ers. Joanna Stridh" after the last place.
-    let tail = v.get(from..).unwrap_or("").trim_white();
-    if let Some(rest) = tail
-        .strip_prefix("ers.")
-        .or_else(|| tail.strip_prefix("ers "))
-    {
-        let words: Vec<&str> = rest.split_whitespace().collect();
-        let taken = served_for_words(&words);
-        if taken > 0 {
-            if let Some(a) = cover.attendees.last_mut() {
-                a.substitute_for = Some(words[..taken].join(" "));
-                a.position = None;
-            }
+    if let Some((served, _)) = served_for(v.get(from..).unwrap_or("").trim_white()) {
+        if let Some(a) = members.last_mut() {
+            a.substitute_for = Some(served);
+            a.position = None;
         }
     }
+    cover.attendees.extend(members);
     true
+}
+
+/// "ers. Christina Knutsson Susanne Berger" → ("Christina Knutsson", "Susanne Berger"): the
+/// member a serving substitute served for, after "ers.", and what follows the name.
+fn served_for(entry: &str) -> Option<(String, &str)> {
+    let rest = entry
+        .strip_prefix("ers.")
+        .or_else(|| entry.strip_prefix("ers "))?
+        .trim_white();
+    let at = crate::persons::words_at(rest);
+    let words: Vec<&str> = at.iter().map(|(_, w)| *w).collect();
+    let taken = served_for_words(&words);
+    (taken > 0).then(|| {
+        let after = at
+            .get(taken)
+            .and_then(|(i, _)| rest.get(*i..))
+            .unwrap_or("")
+            .trim_white();
+        (words[..taken].join(" "), after)
+    })
 }
 
 /// How many of `words` name the member served for, before the next member's name: two, or

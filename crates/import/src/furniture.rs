@@ -846,14 +846,9 @@ fn leading_body(v: &str) -> Option<String> {
         .map(|n| (n, words[..n].join(" ")))
         .map(|(n, w)| (n, w.trim_end_matches([',', '.', ':', ';']).to_string()))
         .find(|(_, w)| ends_like_body(w) && is_body_line(w))?;
+    // (A joint committee's region or county after its name, "Språktolknämnden i Dalarna", is
+    // added by [`in_region`] wherever the body was found.)
     let mut name = definite(&name);
-    // "Språktolknämnden i Dalarna", "Kommunernas hjälpmedelsnämnd i Kalmar län": a joint
-    // committee's region or county after its name.
-    if words.get(n) == Some(&"i") && !name.ends_with([',', '.']) {
-        if let Some(region) = region_at(&words[n + 1..]) {
-            name = format!("{name} i {region}");
-        }
-    }
     // "Gemensam nämnd för upphandling", "Nämnden för support och lokaler": a body called by
     // a bare "nämnd" or "beredning" takes its field after "för", in small letters.
     let bare = matches!(

@@ -749,6 +749,20 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
     {
         return from + 1;
     }
+    // (An interpellation's or a motion's title names who asks whom about what, and runs
+    // longer: "Interpellation från Robert Bull (S) till socialnämndens ordförande Reidun
+    // Lorentzon (KD) om revisionsrapport avseende …".)
+    let asks = words.get(from).is_some_and(|f| {
+        matches!(
+            f.to_lowercase().as_str(),
+            "interpellation" | "motion" | "medborgarförslag"
+        )
+    });
+    let longest = if asks { 40 } else { 20 };
+    let first_lower = words
+        .get(from)
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
     let mut i = from;
     while let Some(w) = words.get(i) {
         if i > from && i >= keep_to {
@@ -868,7 +882,6 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             let small_next = words
                 .get(i + 1)
                 .is_some_and(|n| n.starts_with(char::is_lowercase));
-            let first_lower = words[from].to_lowercase();
             // "34 Inledning Dagens ordförande …": "Dagens" opens the text;
             // "63 Föredragningslista Föredragningslistan fastställs …": the title's word in its
             // definite form; "32 Upprop/presentationsrunda Upprop genomfördes.": the first part
@@ -1163,16 +1176,7 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             return i + 1;
         }
         i += 1;
-        // (An interpellation's or a motion's title names who asks whom about what, and runs
-        // longer: "Interpellation från Robert Bull (S) till socialnämndens ordförande Reidun
-        // Lorentzon (KD) om revisionsrapport avseende …".)
-        let asks = words.get(from).is_some_and(|f| {
-            matches!(
-                f.to_lowercase().as_str(),
-                "interpellation" | "motion" | "medborgarförslag"
-            )
-        });
-        if i - from >= if asks { 40 } else { 20 } {
+        if i - from >= longest {
             return i;
         }
     }
