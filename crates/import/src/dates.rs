@@ -76,9 +76,10 @@ static HHMM_RANGE: LazyLock<Regex> = LazyLock::new(|| {
 static LOST_START: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s):[0-5]\d\s*[-–]").expect("static regex"));
 
-/// "kl 14 19:30", "kl. 9-12.15": a range whose start is a whole hour without its minutes.
+/// "kl 14 19:30", "kl. 9-12.15", "klockan 13-17:30": a range whose start is a whole hour
+/// without its minutes.
 static HOUR_THEN_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)kl\.?\s*([01]?\d|2[0-3])(?:\s*[-–]\s*|\s+)([01]?\d|2[0-3])[:.][0-5]\d(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:kl|klockan)\.?\s*([01]?\d|2[0-3])(?:\s*[-–]\s*|\s+)([01]?\d|2[0-3])[:.][0-5]\d(?-u:\b)")
         .expect("static regex")
 });
 
@@ -547,6 +548,11 @@ mod tests {
         let v = "Samlingssalen, Marnäsliden kl. 14:00 - 16 .15";
         assert_eq!(find_times(v), (Some("14:00".into()), Some("16:15".into())));
         assert_eq!(strip_date_time(v), "Samlingssalen, Marnäsliden");
+        // Thirty-first held-out 3111 (Katrineholm): "klockan" before the whole hour.
+        assert_eq!(
+            find_times("KTS-salen, Vita Huset, Drottninggatan 18, klockan 13-17:30"),
+            (Some("13:00".into()), Some("17:30".into()))
+        );
         let v = "Sammanträdesrummet, stadshuset kl. 13:15 – 17:00";
         assert_eq!(find_times(v), (Some("13:15".into()), Some("17:00".into())));
         assert_eq!(strip_date_time(v), "Sammanträdesrummet, stadshuset");
