@@ -982,6 +982,12 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                         && party.chars().all(char::is_uppercase)
                         && rest.starts_with(char::is_lowercase)
                 })
+                // "… för den gemensamma Hjälpmedelsnämnden mellan …": a noun after an article
+                // and its adjective.
+                || i >= 2
+                    && matches!(words[i - 2], "den" | "det" | "de")
+                    && prev.starts_with(char::is_lowercase)
+                    && (prev_lower.ends_with('a') || prev_lower.ends_with('e'))
                 // "… resursplan Hylte kommun": a municipality's name.
                 || crate::municipalities::place_words(&[w]) == 1
                     && words
@@ -1077,6 +1083,11 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 || case_label(&lower)
                 // "33 Delårsbokslut jan- april (Dnr 346/2006) …": a case number in parentheses.
                 || lower.starts_with("(dnr")
+                // "… kommunerna i Västmanland INLEDNING Landstinget har …": a part's label in
+                // capitals after a title in small letters.
+                || !caps
+                    && w.chars().count() >= 6
+                    && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
                 // "Ks 208 Arbetsmiljökartläggning Ärendebeskrivning Au I …": a label of the §'s
                 // parts ("Beskrivning av ärendet", "Förslag till beslut" too).
                 || w.starts_with(char::is_uppercase) && SECTION_WORDS.contains(&lower.as_str())
@@ -1316,6 +1327,12 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
             j += 2;
             // ("Dnr 2012/ KS …": the code after the number is the case number's.)
             after_dnr = case_label(&w.to_lowercase());
+            continue;
+        }
+        // "179 D nr 2014/241 Avtal …": "Dnr" that a scan's text split.
+        if *w == "D" && words.get(j + 1) == Some(&"nr") {
+            j += 2;
+            after_dnr = true;
             continue;
         }
         if !is_reference(w, after_dnr) || j - i > 8 {
@@ -4010,6 +4027,16 @@ mod tests {
         ] {
             assert_eq!(title(text), (n, whole.to_string()), "{text}");
         }
+        // Thirty-second held-out 3204 (Sala's ledningsutskott, a scan): "D nr", the label of
+        // the case number split by the OCR; a body's name after an article and an adjective;
+        // a part's label in capitals ("INLEDNING") after a title in small letters.
+        assert_eq!(
+            title("15 (36) 179 D nr 2014/241 Avtal och reglemente för den gemensamma Hjälpmedelsnämnden mellan Landstinget Västmanland och kommunerna i Västmanland INLEDNING Landstinget har tagit initiativ till att se över reglemente"),
+            (
+                179,
+                "Avtal och reglemente för den gemensamma Hjälpmedelsnämnden mellan Landstinget Västmanland och kommunerna i Västmanland".to_string()
+            )
+        );
         // Twenty-third held-out 2306 (Haninge): a street's number before the footer's
         // "TELEFON" is no heading.
         let words = [

@@ -231,6 +231,35 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A thirty-second held-out set (`tests/corpus/protocols/heldout32`: 12 documents never used
+/// before, gathered from the reserves of the sets before it: two more meetings of a joint
+/// committee of set 31, bodies of used municipalities and county councils; 16 § headings),
+/// kept unseen until the reader of d65d518, at the end of the session of 2026-12-06, read it.
+#[test]
+fn the_thirty_second_held_out_protocols() {
+    held_out(
+        "heldout32",
+        "Utanför korpusen, trettioandra omgången (held out)",
+        &THIRTY_SECOND_HELD_OUT_FLOORS,
+    );
+}
+
+/// The thirty-second held-out set's floors, a hundredth below the figures of the day they
+/// were set (2026-12-06: its first reading by the reader of d65d518, then one mend for the
+/// text it refused whole, 3204).
+const THIRTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.72),
+    ("date", 0.99),
+    ("place", 0.89),
+    ("start_time", 0.79),
+    ("end_time", 0.79),
+    ("chair", 0.72),
+    ("secretary", 0.76),
+    ("adjusters", 0.83),
+    ("attendees", 0.86),
+    ("paragraphs", 0.49),
+];
+
 /// A thirty-first held-out set (`tests/corpus/protocols/heldout31`: 12 documents never used
 /// before, eight of them from joint committees (gemensamma nämnder) with no protocol in the
 /// corpus before; 11 § headings), kept unseen until the reader of a97db98 read it.
