@@ -479,14 +479,31 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
                 crate::unflatten::opens_with_place_label(t) || t.starts_with("Beslutande")
             })
     };
-    let mut contents_before: Option<usize> = None;
+    // ("Protokoll från Socialutskottets sammanträde 2011-10-12 Innehållsförteckning /
+    // Beslutande... 2 / … / (2) / Plats och tid Förvaltningshuset, …": laid out, the contents'
+    // lines up to the page whose first label is the place's.)
+    let laid_out_cover_after = |i: usize| {
+        (i + 1..cover_end).find(|&p| {
+            lines
+                .get(p)
+                .is_some_and(|l| crate::unflatten::opens_with_place_label(l.text.trim_start()))
+        })
+    };
+    let mut contents_before: Option<(usize, usize)> = None;
     let cover_end = if layout.agenda.is_empty() {
         match lines.iter().take(cover_end).skip(1).position(item_list) {
             Some(k) if cover_after(k + 1) => {
-                contents_before = Some(k + 1);
+                contents_before = Some((k + 1, k + 2));
                 cover_end
             }
-            Some(k) => k + 1,
+            // (Only contents that open the text, within its first three lines.)
+            Some(k) => match laid_out_cover_after(k + 1).filter(|_| k < 3) {
+                Some(p) => {
+                    contents_before = Some((k + 1, p));
+                    cover_end
+                }
+                None => k + 1,
+            },
             None => cover_end,
         }
     } else {
@@ -508,7 +525,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         .filter(|(i, _)| {
             !agenda_lines.contains(i)
                 && !attendance_heads.contains(i)
-                && contents_before != Some(*i)
+                && !contents_before.is_some_and(|(a, b)| (a..b).contains(i))
         })
         .map(|(i, l)| (l.clone(), furniture.get(i).copied().unwrap_or(false)))
         .unzip();
@@ -718,6 +735,30 @@ mod tests {
             parse_protocol("Hej hopp"),
             Err(ImportError::NotAProtocol)
         ));
+    }
+
+    /// Thirty-second held-out 3208 (Eksjö's socialutskott): a page of contents, laid out, before
+    /// the cover's page; the cover goes on after it.
+    #[test]
+    fn the_cover_after_a_laid_out_page_of_contents() {
+        let p = parse_protocol("(1)\n\nProtokoll från Socialutskottets sammanträde 2011-10-12 Innehållsförteckning\n\nBeslutande... 2\n\nKvartalsrapport 2011-09-30 med helårsprognos... 3\n\nEkonomiskt bistånd... 6\n\nLVM-beredskap ... 7\n\nLSS/LASS, information ... 8\n\nKvarboende i särskilt boende... 11\n\nModellkommuner, information... 12\n\nArbetsförmedlingen, information... 14\n\nRapportering kring ensamkommande flyktingbarn ... 16\n\nAnmälningsärenden... 17\n\nDelegationsbeslut ... 17\n\nKurser och konferenser... 18\n\nRapporter ... 18\n\nPersonärende ... 19\n\nPersonärende ... 20\n\n(2)\n\nPlats och tid Förvaltningshuset, kl 09.00-17.00\n\nBeslutande Annelie Hägg (C), ordförande\n\nMarie-Louise Gunnarsson (M) Ronny Jakobsson (S)\n\nAgneta Sköldunger (C)\n\nDiana Laitinen (S), tgj ers för Eva-Lena Österljung (S)\n\n").expect("a protocol");
+        assert_eq!(p.place.as_deref(), Some("Förvaltningshuset"));
+        assert_eq!(p.chair.as_deref(), Some("Annelie Hägg"));
+        assert_eq!(
+            (p.start_time.as_deref(), p.end_time.as_deref()),
+            (Some("09:00"), Some("17:00"))
+        );
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Annelie Hägg",
+                "Marie-Louise Gunnarsson",
+                "Ronny Jakobsson",
+                "Agneta Sköldunger",
+                "Diana Laitinen"
+            ]
+        );
     }
 
     /// Held-out 2907 (Region Skåne): "Tid: Plats:" stacked, the time lost, the place's

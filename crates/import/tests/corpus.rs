@@ -250,13 +250,13 @@ fn the_thirty_second_held_out_protocols() {
 const THIRTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.72),
     ("date", 0.99),
-    ("place", 0.89),
-    ("start_time", 0.79),
-    ("end_time", 0.79),
-    ("chair", 0.72),
-    ("secretary", 0.76),
-    ("adjusters", 0.83),
-    ("attendees", 0.86),
+    ("place", 0.94),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.79),
+    ("secretary", 0.83),
+    ("adjusters", 0.89),
+    ("attendees", 0.91),
     ("paragraphs", 0.49),
 ];
 
