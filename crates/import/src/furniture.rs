@@ -845,7 +845,17 @@ fn leading_body(v: &str) -> Option<String> {
         .filter(|&n| !words[..n].iter().any(notice))
         .map(|n| (n, words[..n].join(" ")))
         .map(|(n, w)| (n, w.trim_end_matches([',', '.', ':', ';']).to_string()))
-        .find(|(_, w)| ends_like_body(w) && is_body_line(w))?;
+        // ("Nämnden för support och lokaler": a bare "Nämnden" with its field after it.)
+        .find(|(n, w)| {
+            ends_like_body(w)
+                && (is_body_line(w)
+                    || *n == 1
+                        && words.get(1) == Some(&"för")
+                        && matches!(
+                            w.as_str(),
+                            "Nämnden" | "Nämnd" | "Beredningen" | "Beredning"
+                        ))
+        })?;
     // (A joint committee's region or county after its name, "Språktolknämnden i Dalarna", is
     // added by [`in_region`] wherever the body was found.)
     let mut name = definite(&name);
@@ -869,6 +879,10 @@ fn leading_body(v: &str) -> Option<String> {
         if !field.is_empty() {
             name = format!("{name} för {}", field.join(" "));
         }
+    }
+    // (A bare "Nämnden" without its field names no body.)
+    if !name.contains(' ') && !is_body_line(&name) {
+        return None;
     }
     Some(normal_case(name.trim_end_matches([',', '.', ':', ';'])))
 }
@@ -2053,6 +2067,11 @@ mod tests {
         ] {
             assert_eq!(detect_body(&split_lines(text), "").as_deref(), Some(body), "{text}");
         }
+        // Held-out 3209 (Skellefteå): "Nämnden för support och lokaler" after the page's header.
+        assert_eq!(
+            detect_body(&split_lines("1 PROTOKOLL 1 (19) Nämnden för support och lokaler Plats och tid Oden, Odenrummet. Klockan ande Tomas Teglund (S), ordförande\n"), "").as_deref(),
+            Some("Nämnden för support och lokaler")
+        );
         // Held-out 3005 (Nerikes Brandkår), 1811 and 2911 (Kil's notice box, "SAMMANTRÄDE"
         // its label), 405 (Finspång: the municipality and a colon), 2305 (Nybro: a notice
         // sentence of its own before the body), as their lines reach the body's reader.
