@@ -838,6 +838,10 @@ fn leading_body(v: &str) -> Option<String> {
                 | "har"
                 | "organ"
                 | "sammanträdesdatum"
+                // ("Landstinget II DALARNA PROTOKOLL Landstingsstyrelsens arbetsutskott": the
+                // header's kind of document between the landsting and the body.)
+                | "protokoll"
+                | "sammanträdesprotokoll"
         )
     };
     let (n, name) = (1..=words.len().min(8))
@@ -2067,6 +2071,12 @@ mod tests {
         ] {
             assert_eq!(detect_body(&split_lines(text), "").as_deref(), Some(body), "{text}");
         }
+        // Held-out 3206 (Landstinget Dalarna): the landsting's name and "PROTOKOLL" before the
+        // body's in the page's header.
+        assert_eq!(
+            detect_body(&split_lines("1 I ~ Landstinget II DALARNA PROTOKOLL Landstingsstyrelsens arbetsutskott Central förvaltning Sammanträde Sida 1 (17) Protokoll från Landstingsstyrelsens arbetsutskotts sammanträde Tid: kl , Plats: Falun\n"), "").as_deref(),
+            Some("Landstingsstyrelsens arbetsutskott")
+        );
         // Held-out 3209 (Skellefteå): "Nämnden för support och lokaler" after the page's header.
         assert_eq!(
             detect_body(&split_lines("1 PROTOKOLL 1 (19) Nämnden för support och lokaler Plats och tid Oden, Odenrummet. Klockan ande Tomas Teglund (S), ordförande\n"), "").as_deref(),
