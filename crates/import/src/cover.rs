@@ -4509,6 +4509,16 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Leif Larsson"));
     }
 
+    /// Thirty-second held-out 3212 (Region Skåne): the page footer's labels after the list of
+    /// others present ("… Postadress: Kristianstad … Telefon (växel): Fax: Internet:") are no
+    /// one present ("(växel)" is no party).
+    #[test]
+    fn a_page_footer_after_the_list_of_others() {
+        let p = crate::parse_protocol("1 PROTOKOLL Datum (12) Protokoll från regionstyrelsens sammanträde Tid: kl Plats: Rum 114, Rådhus Skåne, Kristianstad Beslutande Henrik Fritzon (S), ordförande Carl Johan Sonesson (M), 2:e vice ordförande Märta Stenevi (MP), 1:e vice ordförande Caroline Wessel (M) tjg ersättare för Pontus Lindberg (M) Anna-Lena Hogerud (S) Patrik Jönsson (SD) Ulrika Heindorff (M) Anders Åkesson (MP) Amela Hodzic (S) Cristina Glad (FP) tjg ersättare för Gilbert Tribo (FP) Stefan Svalö (S) Lars-Johan Hallgren (SD) Birte Sandberg (C) Ingrid Lennerwald (S) Birgitta Södertun (KD) Ersättare Joakim Sandell (S) Nicklas Ljungström (MP) Leif Göthed (S) Sara Svensson (V) Åsa Erlandsson (SD) Maria Nyman Stjärnskog (S) Lars-Ingvar Ljungman (M) Övriga deltagare: Jonas Rastad, regiondirektör Lars-Åke Rudin, ekonomidirektör Thorbjörn Lindhqvist, kanslidirektör Lina Miller, presschef Tony Johansson (S), chefsstrateg Postadress: Kristianstad Organisationsnummer: Besöksadress: Rådhus Skåne, Västra Storgatan 12 Telefon (växel): Fax: Internet:\n2 Datum (12) Jonas Duveborn (M), kanslichef Cecilia Eklund, sekreterare 67 Justering Carl Johan Sonesson (M) utses att jämte ordföranden justera dagens protokoll Anmälan av delegationsbeslut Diarienummer lägger rapporten till handlingarna. 1. Rapport Anmälan av informationshandlingar Diarienummer lägger sammanställningen till handlingarna. 1. Sammanställning Samarbetsavtal för Spårvagnar i Skåne (SPIS) Diarienummer godkänner nytt samarbetsavtal för Spårvagn i Skåne - SPIS. Reservation Samtliga närvarande ledamöter för sverigedemokraterna reserverar sig med hänvisning till bifogad reservation. \n").expect("a protocol");
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(!names.iter().any(|n| n.contains("Telefon")), "{names:?}");
+    }
+
     /// Thirty-first held-out 3106 (Bergslagens miljö- och byggnämnd): the chair's "ordf."
     /// before her municipality; substitutes as "Name, ers (P)".
     #[test]

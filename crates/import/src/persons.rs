@@ -625,7 +625,13 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 94] = [
+const NOT_NAME: [&str; 99] = [
+    // A page footer's labels ("Postadress: Kristianstad … Telefon (växel): Fax: Internet:").
+    "telefon",
+    "postadress",
+    "besöksadress",
+    "organisationsnummer",
+    "internet",
     // Professions and fields written with a capital after a name ("Lena Litzen Ekonom",
     // "Catarina Harden Controller", "Eva Källén Vård och äldreomsorgschef").
     "ekonom",

@@ -1063,6 +1063,17 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     }) && words
                         .get(i + 3)
                         .is_some_and(|n| n.starts_with(char::is_lowercase))
+                    // ("67 Justering Carl Johan Sonesson (M) utses …": a name of three words.)
+                    || crate::persons::is_first_name(w)
+                        && words
+                            .get(i + 2)
+                            .is_some_and(|n| crate::persons::is_name_token(n))
+                        && words.get(i + 3).is_some_and(|p| {
+                            p.len() <= 6 && p.starts_with('(') && p.ends_with(')')
+                        })
+                        && words
+                            .get(i + 4)
+                            .is_some_and(|n| n.starts_with(char::is_lowercase))
                     // ("… Information P-O Simonsson, VD, informerar …": a profession after
                     // the name's comma.)
                     || words.get(i + 1).is_some_and(|n| n.ends_with(','))
@@ -4036,6 +4047,12 @@ mod tests {
                 179,
                 "Avtal och reglemente för den gemensamma Hjälpmedelsnämnden mellan Landstinget Västmanland och kommunerna i Västmanland".to_string()
             )
+        );
+        // Thirty-second held-out 3212 (Region Skåne): a name of three words, the party and a
+        // verb after it, opens the text.
+        assert_eq!(
+            title("67 Justering Carl Johan Sonesson (M) utses att jämte ordföranden justera dagens protokoll"),
+            (67, "Justering".to_string())
         );
         // Twenty-third held-out 2306 (Haninge): a street's number before the footer's
         // "TELEFON" is no heading.
