@@ -926,8 +926,9 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             // "2 Rapport synpunkt Vetlanda Rapport gällande synpunkt …": the title's first word
             // again, not after a word leading into a name, begins the text that repeats it.
             // (At once too: "32 Upprop Upprop förrättas av …".)
+            // ("211 Föredragningslista Föredragningslista, daterad …": with a comma too.)
             if (i > from + 1 || w.chars().count() >= 4)
-                && *w == words[from]
+                && w.trim_end_matches([',', '.', ':']) == words[from]
                 && !GOES_ON.contains(&prev_lower.as_str())
                 && !prev.ends_with(',')
             {
@@ -4047,6 +4048,12 @@ mod tests {
                 179,
                 "Avtal och reglemente för den gemensamma Hjälpmedelsnämnden mellan Landstinget Västmanland och kommunerna i Västmanland".to_string()
             )
+        );
+        // Thirty-second held-out 3211 (Landstinget Kronoberg): the title's word again, with a
+        // comma.
+        assert_eq!(
+            title("211 Föredragningslista Föredragningslista, daterad , godkändes."),
+            (211, "Föredragningslista".to_string())
         );
         // Thirty-second held-out 3212 (Region Skåne): a name of three words, the party and a
         // verb after it, opens the text.
