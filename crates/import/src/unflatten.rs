@@ -1260,6 +1260,11 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
         "from",
     ]
     .contains(&prev_lower.as_str())
+        // ("… att jämte ordföranden justera dagens protokoll 15 Dagordning …": the sentence's
+        // "protokoll" in small letters before the first §, not a header's "Protokoll 15".)
+        && !(prev == "protokoll"
+            && i >= 2
+            && matches!(words[i - 2], "dagens" | "sammanträdets" | "mötets"))
     {
         return None;
     }
@@ -1406,7 +1411,7 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
 /// The titles a meeting's first §§ have, and a word of the text under them that says the §
 /// is that one: "Val av protokolljusterare … att jämte ordföranden justera protokollet",
 /// "Fastställande av föredragningslista 1. Den preliminära föredragningslistan fastställs".
-const OPENING_TITLES: [(&str, &str); 13] = [
+const OPENING_TITLES: [(&str, &str); 14] = [
     ("val av justerare", "juster"),
     ("val av protokolljusterare", "juster"),
     ("val av protokollsjusterare", "juster"),
@@ -1417,6 +1422,8 @@ const OPENING_TITLES: [(&str, &str); 13] = [
     ("fastställande av föredragningslista", "föredragningslista"),
     ("godkännande av dagordning", "dagordning"),
     ("godkännande av föredragningslista", "föredragningslista"),
+    // "15 Dagordning och övriga frågor … Dagordningen godkändes och fastställdes."
+    ("dagordning", "dagordning"),
     // "77 Anmälda förhinder Anmält förhinder Inkallad ersättare …", "78 Upprop Centrala
     // valkretsen Monica Gundahl (S) …": the roll call, its members with their parties.
     ("anmälda förhinder", "förhinder"),
@@ -4049,6 +4056,20 @@ mod tests {
                 "Avtal och reglemente för den gemensamma Hjälpmedelsnämnden mellan Landstinget Västmanland och kommunerna i Västmanland".to_string()
             )
         );
+        // Thirty-second held-out 3210 (Landstinget i Värmland): the first § after the
+        // sentence that chose the justerare, ending in "dagens protokoll".
+        let words: Vec<&str> = "Utsågs Mats Sandström att jämte ordföranden justera dagens protokoll 15 Dagordning och övriga frågor Ordföranden hälsade alla välkomna"
+            .split(' ')
+            .collect();
+        let (n, a, b) = heading_at(&words, 9).expect("a heading");
+        assert_eq!(
+            (n, words[a..b].join(" ")),
+            (15, "Dagordning och övriga frågor".to_string())
+        );
+        assert_eq!(heading_at(&["Protokoll", "15", "Dagordning"], 1), None);
+        // (On the flattened cover's page, "Dagordning" opens the meeting when its text says
+        // so.)
+        assert!(headings("1 Protokoll 1 (6) Teknikutskottet LK/ Plats Vårdcentralen i Kristinehamn, länsrättens lokal i rättspsykiatrihuset Beslutande Ersättare Eva Hallström (MP) Mats Sandström (S) Birgitta Kringlund (FP) Aina Wåhlund (S) Thomas Olsson (C) Åsa Johansson (S) ordförande vice ordförande ersättare för Karin Andersson (M) I tjänsten Särskilt inbjudna Justering Agneta Jonsson, chef landstingsservice Lars Nilsson, chef landstingsfastigheter Susanne Jangentorp, sekreterare Kjersti Marthinsen, enhetschef Isabell Edgren, enhetschef Ulrich Johansson, lokalutvecklare Thomas Hedin Gustavsson, projektledare Peter Johansson, säkerhetssamordnare Lena Ohlsén, verksamhetschef Utsågs Mats Sandström att jämte ordföranden justera dagens protokoll 15 Dagordning och övriga frågor Ordföranden hälsade alla välkomna och förklarade mötet öppnat. Dagordningen godkändes och fastställdes.").contains(&"§ 15 Dagordning och övriga frågor".to_string()));
         // Thirty-second held-out 3211 (Landstinget Kronoberg): the title's word again, with a
         // comma.
         assert_eq!(
