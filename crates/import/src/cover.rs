@@ -2261,15 +2261,9 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
     if let Some(p) = (1..run.len().saturating_sub(1)).find(|&p| {
         crate::persons::is_first_name(run[p].1) && run[..p].iter().all(|(_, w)| !opening(w))
     }) {
-        // (Two words only when the first is a place's: "Lilla Edet", "Östra Göinge"; "Ronnie
-        // Palmén John Johansson" is two names.)
-        let place = |w: &str| {
-            matches!(
-                w,
-                "Lilla" | "Stora" | "Norra" | "Södra" | "Östra" | "Västra" | "Övre" | "Nedre"
-            )
-        };
-        if p == 1 || p == 2 && place(run[0].1) {
+        // (One word only: "Ronnie Palmén John Johansson" is two names; a municipality of two
+        // words, "Lilla Edet", is left out below.)
+        if p == 1 {
             start = Some(run[p].0);
             count -= p;
         }
@@ -3690,9 +3684,7 @@ mod tests {
     }
 
     fn cover_of(text: &str) -> Cover {
-        let lines = split_lines(text);
-        let f = vec![false; lines.len()];
-        parse(&lines, &f)
+        cover_of_lines(split_lines(text))
     }
 
     /// 021: officials as "Name, title Name, …", a department written between a title and

@@ -99,7 +99,7 @@ static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static BODY_LABEL_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     // "Forum Omsorgsnämnden": the organ's label in some municipalities' notice box.
     Regex::new(
-        r"^(?:Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse|Nämnd|SAMMANTRÄDE)[;:]?\s+(.+)$",
+        r"^(?:Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse|Nämnd)[;:]?\s+(.+)$",
     )
     .expect("static regex")
 });
@@ -510,9 +510,13 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
         // "… på kommunens anslagstavla. SAMMANTRÄDE Kommunfullmäktige SÄTTS UPP …": the notice
         // box's label in capitals inside a flattened line.
         // (Not "PROTOKOLL FRÅN SAMMANTRÄDE MED KULTURNÄMNDEN", all in capitals.)
+        // (At a line's start too: the label is one, however the page was cut.)
         if let Some(b) = text
-            .find(" SAMMANTRÄDE ")
-            .map(|i| &text[i + " SAMMANTRÄDE ".len()..])
+            .strip_prefix("SAMMANTRÄDE ")
+            .or_else(|| {
+                text.find(" SAMMANTRÄDE ")
+                    .map(|i| &text[i + " SAMMANTRÄDE ".len()..])
+            })
             .filter(|r| {
                 r.split_whitespace()
                     .next()
