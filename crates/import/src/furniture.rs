@@ -274,7 +274,12 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                             | "tid för justering"
                     )
                 });
-            if stacked_justering {
+            // (Nor a flattened page of contents: "förteckning … Delegationsbeslut 1-29 februari
+            // 2012" dates an item. A line that names the contents after the date — "Protokoll från
+            // Socialutskottets sammanträde 2011-10-12 Innehållsförteckning" — is no page.)
+            let contents_page = l.text.len() > crate::unflatten::PAGE_LINE
+                && crate::unflatten::names_contents(&l.text);
+            if stacked_justering || contents_page {
                 return None;
             }
             find_dates(&l.text).into_iter().find_map(|d| {
@@ -2108,5 +2113,18 @@ mod tests {
             detect_body(&lines, "2024-02-21").as_deref(),
             Some("Socialnämnden")
         );
+    }
+
+    /// Thirty-first held-out 3106 (Bergslagens miljö- och byggnämnd): the meeting's date is
+    /// lost from the cover, and the page of contents after it dates an item ("Delegationsbeslut
+    /// 1-29 februari 2012"), not the meeting; no date is better than that one.
+    #[test]
+    fn no_date_from_a_page_of_contents() {
+        let text = "1 1 Plats och tid Bergslagens Miljö- och Byggförvaltning i Lindesberg kl ande Margaretha Östlund (S), ordf. Lindesberg Johan Andersson (C) Lindesberg Utses att justera Sofie Semstrand (C) Underskrifter Sekreterare.. Ordförande... Justerare... ANSLAG BEVIS Organ Bergslagens Miljö- och Byggnämnd Sammanträdesdatum Datum för Datum för anslags uppsättande anslags nedtagande Förvaringsplats för protokollet Bergslagens Miljö- och Byggförvaltning, Lindesbergs kommun Underskrift...\n\n2 förteckning Kommun 2 43 BMB Anmälningsärenden Delegationsbeslut 1-29 februari 2012 samt information om 44 BMB Tysta områden 45 BMB Ekonomi månadsuppföljning, februari Dnr: 2011-M Lindesberg Yttrande om strandpromenaden, Frövi 47 BMB Kort information om enskilda avlopp\n";
+        let lines = crate::unflatten::unflatten(split_lines(text));
+        assert_eq!(detect_meeting_date(&lines), None);
+        // (Nor are its entries § headings.)
+        let p = crate::parse_protocol(text).expect("a protocol");
+        assert!(p.paragraphs.is_empty(), "{:?}", p.paragraphs);
     }
 }

