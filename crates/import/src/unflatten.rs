@@ -896,9 +896,12 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 return i;
             }
             // "230 Närvarorätt Beslut Praktikanterna …": the label of the decision before it.
+            // (Also before the decision's verb, its subject lost: "122 Delegationer Beslut
+            // beslutar: Delegationerna läggs …".)
             if matches!(*w, "Beslut" | "Beslut:")
                 && words.get(i + 1).is_some_and(|n| {
                     n.starts_with(char::is_uppercase) && n.chars().any(char::is_lowercase)
+                        || matches!(*n, "beslutar" | "beslutar:" | "beslöt" | "beslöt:")
                 })
             {
                 return i;
@@ -1135,6 +1138,11 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     && (!caps || i > from)
                     // ("ANMÄLAN - Medborgarförslag …": a title in capitals goes on after its dash.)
                     && !(caps && i == from + 2 && matches!(prev, "-" | "–"))
+                    // ("Motion (Eddie Forsman M) - Träbyggnadsstrategi": nor after the
+                    // proposer's parenthesis and a dash.)
+                    && !(matches!(prev, "-" | "–")
+                        && i >= 2
+                        && words[i - 2].ends_with(')'))
                     && !prev.ends_with(',')
                     && (!GOES_ON.contains(&prev_lower.as_str())
                         // "… med flera Kommunstyrelsen föreslår": a sentence still begins.
@@ -1712,8 +1720,12 @@ pub(crate) fn names_contents(t: &str) -> bool {
         .iter()
         .any(|w| {
             // A whole word: "Ärendelistan har varit utskickad" in a §'s text names none.
+            // ("Ärenden" heads a page's list among its first words: "Sammanträdesprotokoll Blad 2
+            // Ärenden 63 Val av …"; further in — "Delegationerna läggs till handlingarna Ärenden
+            // Miljö Stavre 6:9 …" — it is a §'s text.)
             head.match_indices(w).any(|(at, _)| {
-                w.ends_with(' ')
+                (*w != "Ärenden " || head[..at].split_whitespace().count() <= 6)
+                    && w.ends_with(' ')
                     || head
                         .get(at + w.len()..)
                         .and_then(|r| r.chars().next())
@@ -1844,6 +1856,28 @@ fn cut_headings(
     page: Option<u32>,
     first: bool,
 ) -> (Vec<Line>, bool) {
+    cut_headings_after(line, lost, contents, page, first, None)
+}
+
+/// The number of the last heading among a page's cut lines.
+fn last_cut(cut: &[Line]) -> Option<u32> {
+    cut.iter()
+        .rev()
+        .find_map(|l| crate::segment::parse_heading(&l.text).map(|(n, _)| n))
+}
+
+/// [`cut_headings`] on a later page, `last` the number of the pages' last heading before it:
+/// further into the page, a heading numbered one or two on after a sentence's end, with its
+/// case's number at once after it, is one too ("… lägger meddelandet till handlingarna. 216
+/// Dnr 2014/ KS Politiska uppdrag …", the heading between having lost its number).
+fn cut_headings_after(
+    line: Line,
+    lost: bool,
+    contents: &[String],
+    page: Option<u32>,
+    first: bool,
+    last: Option<u32>,
+) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
     // A table of contents lists titles after numbers too.
     if names_contents(t) {
@@ -1875,6 +1909,17 @@ fn cut_headings(
             }))
         .then_some((n, k))
     };
+    let continues = |k: usize| {
+        let Some(l) = last else {
+            return false;
+        };
+        k > 0
+            && words[k - 1].ends_with(['.', ')', '?', '!'])
+            && words
+                .get(k + 1)
+                .is_some_and(|w| case_label(&w.to_lowercase()))
+            && heading_at(&words, k).is_some_and(|(n, _, _)| n == l + 1 || n == l + 2)
+    };
     let found_first = (skip..words.len().min(skip + 25))
         .find_map(|k| heading_at(&words, k).map(|h| (k, h)))
         .or_else(|| {
@@ -1886,6 +1931,7 @@ fn cut_headings(
                         .then(|| confirmed(k))
                         .flatten()
                         .or_else(|| opening_heading(&words, k).then_some((0, k)))
+                        .or_else(|| continues(k).then_some((0, k)))
                 })
                 .and_then(|(_, k)| heading_at(&words, k).map(|h| (k, h)))
         });
@@ -2318,6 +2364,8 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     // met, and not on a later page (its text goes on from the page before).
     let mut cover_seen = false;
     let mut heading_met = false;
+    // The number of the last heading cut from a page.
+    let mut last_heading: Option<u32> = None;
     let mut tried = false;
     // The list a cover continues on its next page ("Övriga deltagande … forts."), by its label.
     let mut continued: Option<&'static str> = None;
@@ -2382,9 +2430,17 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 let cover = labels.len() >= 2;
                 // (Nor is a page of contents the first page of § text.)
                 let contents_page = names_contents(&line.text);
-                let (cut, met) = cut_headings(line, lost && !cover, &contents, page, !heading_met);
+                let (cut, met) = cut_headings_after(
+                    line,
+                    lost && !cover,
+                    &contents,
+                    page,
+                    !heading_met,
+                    last_heading,
+                );
                 heading_met |= met;
                 tried |= lost && !cover && !contents_page;
+                last_heading = last_cut(&cut).or(last_heading);
                 out.extend(cut);
             } else {
                 out.push(line);
@@ -2427,9 +2483,11 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 out.push(line);
             } else {
                 let contents_page = names_contents(&line.text);
-                let (cut, met) = cut_headings(line, lost, &contents, page, !heading_met);
+                let (cut, met) =
+                    cut_headings_after(line, lost, &contents, page, !heading_met, last_heading);
                 heading_met |= met;
                 tried |= lost && !contents_page;
+                last_heading = last_cut(&cut).or(last_heading);
                 out.extend(cut);
             }
             continue;
@@ -3161,6 +3219,26 @@ mod tests {
             let lines = unflatten(crate::lines::split_lines(&text));
             assert!(lines.iter().any(|l| l.text == heading), "{file}: {lines:?}");
         }
+        // Eighteenth held-out 1807 and 1808 (Borgholm): on a later page, after a heading that
+        // lost its number or the text of the § before, the next number with its "Dnr".
+        for (file, heading) in [
+            (
+                "heldout18/1807",
+                "§ 216 Politiska uppdrag ny M-ersättare i valberedningen",
+            ),
+            (
+                "heldout18/1808",
+                "§ 200 ANMÄLAN - Motion (Eddie Forsman M) - Träbyggnadsstrategi",
+            ),
+        ] {
+            let text = std::fs::read_to_string(format!(
+                "{}/../../tests/corpus/protocols/{file}.txt",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .expect("text");
+            let lines = unflatten(crate::lines::split_lines(&text));
+            assert!(lines.iter().any(|l| l.text.starts_with(heading)), "{file}: {lines:?}");
+        }
         // Twentieth held-out 2007: the meeting's first §§ after the secretary's name, on the
         // first page and the second; the roll call's title ends before its list.
         let text = include_str!("../../../tests/corpus/protocols/heldout20/2007.txt");
@@ -3888,6 +3966,14 @@ mod tests {
         assert!(!names_contents(
             "12 Förteckning över fornlämningar Nämnden beslutar att anta förteckningen."
         ));
+        // Twenty-fourth held-out 2408 (Timrå's miljö- och byggnadsnämnd): "Ärenden" in a §'s
+        // text on the short last page.
+        assert!(!names_contents("122 Delegationer Beslut beslutar: Delegationerna läggs till handlingarna Ärenden Miljö Stavre 6:9 och 9:10 föreläggande gälla"));
+        assert!(names_contents("2 Sammanträdesprotokoll Blad 2 Ärenden 63 Val av justerare 64 Information"));
+        let words: Vec<&str> = "122 Delegationer Beslut beslutar: Delegationerna läggs till"
+            .split(' ')
+            .collect();
+        assert_eq!(title_end(&words, 1), 2);
         assert!(!names_contents("Förteckning över övriga deltagande: Lars Pettersson (V), adjungerad ledamot , Mats Berg, kommunchef Cåre Lundin, ekonomichef"));
         // The lost "Diarienummer" is no text of the §'s.
         let line = Line {
