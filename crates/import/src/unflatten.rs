@@ -1840,6 +1840,38 @@ fn contents_end(
     }
 }
 
+/// Where the title at `words[a..b]` ends when the §'s text says it again to a sentence's end:
+/// "34 Unika historiska Kalmar och Öland Projektledare Björn Samuelsson berättar om projektet
+/// Unika historiska Kalmar och Öland. Projektet …" — the title, cut at "Kalmar", goes on to
+/// "Öland". Only a title of two words or more, only up to six words more, never past `limit`
+/// (the next heading), and only ever longer.
+fn repeated_end(words: &[&str], a: usize, b: usize, limit: usize) -> usize {
+    if b < a + 2 || b >= limit {
+        return b;
+    }
+    let len = b - a;
+    let same = |x: &str, y: &str| x.trim_end_matches(',') == y.trim_end_matches(',');
+    for p in b..limit.saturating_sub(len) {
+        if !(0..len).all(|j| same(words[p + j], words[a + j])) {
+            continue;
+        }
+        // The words after the repeated title, to its sentence's end.
+        let mut m = 0;
+        while m < 6 && p + len + m < limit && b + m < p {
+            let again = words[p + len + m];
+            let word = again.trim_end_matches('.');
+            if word.is_empty() || words[b + m].trim_end_matches('.') != word {
+                break;
+            }
+            m += 1;
+            if again.ends_with('.') {
+                return b + m;
+            }
+        }
+    }
+    b
+}
+
 /// Cuts a flattened page before the paragraph headings that lost their "§" ("3 VILHELMINA
 /// KOMMUN PROTOKOLL 3 Sn 49 Sammanträdets öppnande, formalia. Sn Ordförande …"): the first
 /// heading among the page's first words (or, while no heading has been met before this page —
@@ -2019,7 +2051,9 @@ fn cut_headings_after(
     }
     let mut out = Vec::new();
     let mut at = 0;
-    for (n, cut, a, b) in found {
+    let cuts: Vec<usize> = found.iter().map(|f| f.1).collect();
+    for (i, (n, cut, a, b)) in found.into_iter().enumerate() {
+        let limit = cuts.get(i + 1).copied().unwrap_or(words.len());
         // "KF 1 Dnr 0093/ ÄNDRING AV KUNGÖRELSE KF Ärende nr 15 …": the heading's register
         // code again after a title in capitals begins the text.
         // (Also with its number: "Kf 48 Dnr: KS Avsägelse Kf 48 Bengt Josefsson …".)
@@ -2035,6 +2069,7 @@ fn cut_headings_after(
             })
             .unwrap_or(b);
         let b = contents_end(&words, a, b, contents, Some(n));
+        let b = repeated_end(&words, a, b, limit);
         // "3 157 Information 3 a) Ekonomichef …": the page's number again after the title
         // (not a title's own number: "Detaljplan för Kvarnen, etapp 2", "Delårsrapport 2").
         let numbering = |w: &str| {
@@ -4311,6 +4346,17 @@ mod tests {
         assert_eq!(contents_end(&words, 1, 3, &toc, Some(65)), 3);
         // No contents, no change.
         assert_eq!(contents_end(&words, 1, 3, &[], None), 3);
+        // Held-out 106 (Kalmar): the text says the title again to its full stop.
+        let words: Vec<&str> = "34 Unika historiska Kalmar och Öland Projektledare Björn Samuelsson berättar om projektet Unika historiska Kalmar och Öland. Projektet har som mål"
+            .split(' ')
+            .collect();
+        assert_eq!(repeated_end(&words, 1, 3, words.len()), 6);
+        // (Not when the words after differ, nor a title of one word.)
+        assert_eq!(repeated_end(&words, 1, 2, words.len()), 2);
+        let words: Vec<&str> = "5 Budget 2014 Ekonomichefen redogör. Budget 2014 antogs i juni."
+            .split(' ')
+            .collect();
+        assert_eq!(repeated_end(&words, 1, 3, words.len()), 3);
         // Only the heading's own entry where the contents are numbered so.
         let toc =
             contents("Innehåll 5 Delegationsbeslut 6 Delegationsbeslut personal 7 Information");
