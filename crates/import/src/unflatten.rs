@@ -1840,6 +1840,59 @@ fn contents_end(
     }
 }
 
+/// Where the title at `words[a..b]` ends when the table of contents lists it longer: the
+/// contents' entry goes on with the heading's next words and ends there (a number, a register's
+/// code, a capitalised word or nothing follows it) — "Kfn 44 Dnr 00015/ Verksamhetsuppföljning
+/// Kultur- och fritidsnämnden 2010 Kulturskolan Musikledare Karin Hellgren informerar …" with
+/// "Kfn 44 Dnr 00015/ Verksamhetsuppföljning Kultur- och fritidsnämnden 2010 Kulturskolan Kfn
+/// 45 …" listed. Up to six words more, never past `limit`; only ever longer.
+fn contents_longer(words: &[&str], a: usize, b: usize, contents: &[String], limit: usize) -> usize {
+    if contents.is_empty() || b <= a || b >= limit {
+        return b;
+    }
+    let same = |x: &str, y: &str| {
+        let x = x.trim_end_matches(CONTENTS_PUNCTUATION);
+        x.chars()
+            .flat_map(char::to_lowercase)
+            .eq(y.chars().flat_map(char::to_lowercase))
+    };
+    let len = b - a;
+    let mut best = 0;
+    for p in 0..contents.len().saturating_sub(len) {
+        if !(0..len).all(|j| same(words[a + j], &contents[p + j])) {
+            continue;
+        }
+        let mut m = 0;
+        // (A case's number or register code listed after the title is none of its words.)
+        let reference = |w: &str| {
+            w.starts_with('(')
+                || is_code(w)
+                || case_number_like(w)
+                || bare_case_number(w)
+                || w.contains(|c: char| c.is_ascii_digit()) && w.contains('/')
+        };
+        while m < 6
+            && b + m < limit
+            && !reference(words[b + m])
+            && contents
+                .get(p + len + m)
+                .is_some_and(|c| same(words[b + m], c))
+        {
+            m += 1;
+        }
+        let entry_ends = contents.get(p + len + m).is_none_or(|n| {
+            !n.starts_with(char::is_lowercase) || is_code(n) || number_of(n).is_some()
+        });
+        let text_follows = words
+            .get(b + m)
+            .is_none_or(|w| w.starts_with(char::is_uppercase));
+        if m > best && entry_ends && text_follows {
+            best = m;
+        }
+    }
+    b + best
+}
+
 /// Where the title at `words[a..b]` ends when the §'s text says it again to a sentence's end:
 /// "34 Unika historiska Kalmar och Öland Projektledare Björn Samuelsson berättar om projektet
 /// Unika historiska Kalmar och Öland. Projektet …" — the title, cut at "Kalmar", goes on to
@@ -2070,6 +2123,7 @@ fn cut_headings_after(
             .unwrap_or(b);
         let b = contents_end(&words, a, b, contents, Some(n));
         let b = repeated_end(&words, a, b, limit);
+        let b = contents_longer(&words, a, b, contents, limit);
         // "3 157 Information 3 a) Ekonomichef …": the page's number again after the title
         // (not a title's own number: "Detaljplan för Kvarnen, etapp 2", "Delårsrapport 2").
         let numbering = |w: &str| {
@@ -4346,6 +4400,32 @@ mod tests {
         assert_eq!(contents_end(&words, 1, 3, &toc, Some(65)), 3);
         // No contents, no change.
         assert_eq!(contents_end(&words, 1, 3, &[], None), 3);
+        // Ninth held-out 903 (Ljusdal's KFN): the contents list the title longer.
+        let toc: Vec<String> = "Ärendeförteckning Kfn 44 Dnr 00015/ Verksamhetsuppföljning Kultur- och fritidsnämnden 2010 Kulturskolan Kfn 45 Dnr 00223/ Utvärdering"
+            .split(' ')
+            .map(str::to_string)
+            .collect();
+        let words: Vec<&str> = "Kfn 44 Dnr 00015/ Verksamhetsuppföljning Kultur- och fritidsnämnden 2010 Kulturskolan Musikledare Karin Hellgren informerar"
+            .split(' ')
+            .collect();
+        assert_eq!(contents_longer(&words, 4, 9, &toc, words.len()), 10);
+        // (Not past the entry's end.)
+        assert_eq!(contents_longer(&words, 4, 10, &toc, words.len()), 10);
+        assert_eq!(contents_longer(&words, 4, 9, &[], words.len()), 9);
+        // Sixteenth held-out 1608, third 302: the case's number that the contents list after
+        // the title is no part of it.
+        let toc: Vec<String> = "131 Revidering av Omställning 2010 (LS/1245/2008) 132 Information från säkerhetssamordnare KS 2017/883 5"
+            .split(' ')
+            .map(str::to_string)
+            .collect();
+        let words: Vec<&str> = "131 Revidering av Omställning 2010 (LS/1245/2008) Landstingsstyrelsen beslutar"
+            .split(' ')
+            .collect();
+        assert_eq!(contents_longer(&words, 1, 5, &toc, words.len()), 5);
+        let words: Vec<&str> = "132 Information från säkerhetssamordnare KS 2017/883 Säkerhetssamordnaren informerar"
+            .split(' ')
+            .collect();
+        assert_eq!(contents_longer(&words, 1, 4, &toc, words.len()), 4);
         // Held-out 106 (Kalmar): the text says the title again to its full stop.
         let words: Vec<&str> = "34 Unika historiska Kalmar och Öland Projektledare Björn Samuelsson berättar om projektet Unika historiska Kalmar och Öland. Projektet har som mål"
             .split(' ')

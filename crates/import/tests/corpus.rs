@@ -420,7 +420,7 @@ const TWENTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.99),
     ("adjusters", 0.95),
     ("attendees", 0.97),
-    ("paragraphs", 0.89),
+    ("paragraphs", 0.99),
 ];
 
 /// A twenty-fifth held-out set (`tests/corpus/protocols/heldout25`: 12 documents never used
@@ -889,7 +889,7 @@ const NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.99),
     ("adjusters", 0.99),
     ("attendees", 0.96),
-    ("paragraphs", 0.62),
+    ("paragraphs", 0.74),
 ];
 
 /// An eighth held-out set (`tests/corpus/protocols/heldout8`: 12 more municipalities, each text
