@@ -99,7 +99,7 @@ static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static BODY_LABEL_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     // "Forum Omsorgsnämnden": the organ's label in some municipalities' notice box.
     Regex::new(
-        r"^(?:Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse|Nämnd)[;:]?\s+(.+)$",
+        r"^(?:Organ och sammanträdesdatum|Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse|Nämnd)[;:]?\s+(.+)$",
     )
     .expect("static regex")
 });
@@ -618,8 +618,24 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
                 .find(|t| t.len() <= 80 && is_body_line(t) && !starts_with_label(t))
                 .map(str::to_string)
         })
+        .or_else(|| listed_body(lines))
         .or_else(|| secretarys_body(lines))
         .or_else(|| mentioned_nämnd(lines))
+}
+
+/// "Förteckning över kommunfullmäktiges ärenden": the body whose items a page lists, in its
+/// nominative.
+fn listed_body(lines: &[Line]) -> Option<String> {
+    static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i:förteckning över) (\p{L}[\p{L}-]*s) (?i:ärenden)")
+            .expect("static regex")
+    });
+    lines.iter().take(40).find_map(|l| {
+        let c = crate::text::matched(&LISTED, &l.text)?;
+        let g = c.get(1)?.as_str();
+        let name = g.strip_suffix('s').unwrap_or(g);
+        (ends_like_body(name) && is_body_line(name)).then(|| normal_case(name))
+    })
 }
 
 /// "Protokollet föres av undertecknad, kommunfullmäktiges sekreterare": the body whose
@@ -2113,6 +2129,26 @@ mod tests {
             detect_body(&lines, "2024-02-21").as_deref(),
             Some("Socialnämnden")
         );
+    }
+
+    /// Thirtieth held-out 3010 (Åtvidaberg) and twenty-ninth 2902 (Regionförbundet södra
+    /// Småland): no label names the body, but the list of its items does; twenty-ninth 2910
+    /// (Haparanda): "Organ och sammanträdesdatum Kommunstyrelsen".
+    #[test]
+    fn body_from_the_list_of_its_items_and_the_notice_label() {
+        for (file, body) in [
+            ("heldout30/3010", "Kommunfullmäktige"),
+            ("heldout29/2902", "Förbundsstyrelsen"),
+            ("heldout29/2910", "Kommunstyrelsen"),
+        ] {
+            let text = std::fs::read_to_string(format!(
+                "{}/../../tests/corpus/protocols/{file}.txt",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .expect("text");
+            let p = crate::parse_protocol(&text).expect("a protocol");
+            assert_eq!(p.body.as_deref(), Some(body), "{file}");
+        }
     }
 
     /// Thirty-first held-out 3106 (Bergslagens miljö- och byggnämnd): the meeting's date is
