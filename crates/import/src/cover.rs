@@ -1006,13 +1006,38 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
         .then_some((place, members));
     };
     let place = v.get(..at)?.trim_white().trim_end_matches([',', ' ']);
-    let members = v.get(at + len..)?;
-    let first_party = PARTY.find(members)?;
-    let first = members.get(..first_party.start())?;
+    // ("Landstingshuset, Falun, kl , Ingalill Persson (S), ordförande …": the comma after the
+    // lost time is no part of the first name.)
+    let members = v.get(at + len..)?.trim_start_matches([',', ' ']);
+    // ("Gymnasiekontoret, Laboratorgränd 5, kl": a street's number, but no date or time.)
+    let street_number = |w: &str| {
+        let w = w.trim_end_matches(',');
+        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits) && w.len() <= digits + 1
+    };
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let numbers_ok = words.iter().enumerate().all(|(k, w)| {
+        !w.contains(|c: char| c.is_ascii_digit())
+            || k > 0
+                && street_number(w)
+                && words[k - 1].starts_with(char::is_uppercase)
+                && words
+                    .get(k + 1)
+                    .is_none_or(|n| crate::dates::month_number(n.trim_end_matches(',')).is_none())
+    });
+    // ("… kl (Teknikcollege - info av skolenhetschef …, Sammanträde kl ) Övriga deltagande
+    // …": the meeting's programme in parentheses after the time, no member.)
+    let programme = members.starts_with('(') && place.contains(',');
+    let first_member = || {
+        PARTY
+            .find(members)
+            .and_then(|p| members.get(..p.start()))
+            .is_some_and(|first| trailing_name_start(first, 2) == Some(0))
+    };
     (place.starts_with(char::is_uppercase)
-        && place.split_whitespace().count() <= 8
-        && !place.contains(|c: char| c.is_ascii_digit())
-        && trailing_name_start(first, 2) == Some(0))
+        && words.len() <= 8
+        && numbers_ok
+        && (programme || first_member()))
     .then_some((place, members))
 }
 
@@ -4058,6 +4083,24 @@ mod tests {
             c.place.as_deref(),
             Some("Messingen, Industivägen 20 b, rum Nielsen")
         );
+        // Thirty-first held-out 3110 (Landstinget Dalarna): the comma after the lost time;
+        // twelfth 1211 (Skellefteå): a street's number, and the programme after the time.
+        let c = cover_of(
+            "Plats och tid\nOrdinarie ledamöter Landstingshuset, Falun, kl , Ingalill Persson (S), ordförande Thomas Ylven (V) Sören Bertilsson (S)\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Landstingshuset, Falun"));
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Ingalill Persson", "Thomas Ylven", "Sören Bertilsson"]);
+        let c = cover_of(
+            "Plats och tid\nBeslutande Gymnasiekontoret, Laboratorgränd 5, kl (Teknikcollege - info av skolenhetschef Ola Andersson, genomgång av dagens ärenden, Revisorbesök , Gruppmöte kl , Sammanträde kl )\nÖvriga deltagande Bertil Almgren, ordf Joakim Dahlgren\n",
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Gymnasiekontoret, Laboratorgränd 5")
+        );
+        // (Not a date before the time.)
+        let c = cover_of("Plats och tid\nBeslutande Rådhuset 12 maj, kl Anna Berg (S)\n");
+        assert_ne!(c.place.as_deref(), Some("Rådhuset 12 maj"));
         // A list under its own label after a place with its value is the list.
         let c =
             cover_of("Plats och tid Rådhuset kl 18.00\nBeslutande Anna Berg (S) kl 18.00-19.00\n");

@@ -124,7 +124,7 @@ fn valid(y: u32, m: u32, d: u32) -> bool {
     d <= max
 }
 
-fn month_number(name: &str) -> Option<u32> {
+pub(crate) fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
     MONTHS
         .iter()

@@ -277,7 +277,7 @@ fn the_thirty_first_held_out_protocols() {
 const THIRTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.65),
     ("date", 0.99),
-    ("place", 0.86),
+    ("place", 0.90),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.82),
@@ -799,7 +799,7 @@ fn the_twelfth_held_out_protocols() {
 const TWELFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.94),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.94),
