@@ -382,13 +382,27 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                             let after = rest.get(m.end()..).unwrap_or("").trim_white();
                             // "Tisdagen den 27 april 2010, kl i biblioteket, Ekebyhovs slott
                             // Peter Carpelan (M) ordf. …": the place after the time.
-                            let (value, after) =
-                                match after.strip_prefix("i ").and_then(place_then_members) {
-                                    Some((place, members)) => {
-                                        (format!("{place}, {}", m.as_str()), members)
-                                    }
-                                    None => (m.as_str().to_string(), after),
-                                };
+                            // ("Tisdag 27 januari 2015 kl. 18:00 S~erneskolans matsal, Torsby
+                            // Eva-Lena Gustavsson (S), Ordförande …": without the "i", a place
+                            // of parts parted by a comma.)
+                            let bare = || {
+                                place_then_members(after).filter(|(place, _)| {
+                                    place.contains(',')
+                                        && place.starts_with(|c: char| c.is_uppercase())
+                                        && place.split_whitespace().count() <= 6
+                                        && PARTY.find(place).is_none()
+                                })
+                            };
+                            let (value, after) = match after
+                                .strip_prefix("i ")
+                                .and_then(place_then_members)
+                                .or_else(bare)
+                            {
+                                Some((place, members)) => {
+                                    (format!("{place}, {}", m.as_str()), members)
+                                }
+                                None => (m.as_str().to_string(), after),
+                            };
                             values.push((Field::PlaceTime, line.no, value));
                             filled.push(Field::PlaceTime);
                             after
@@ -4098,6 +4112,14 @@ mod tests {
             c.place.as_deref(),
             Some("Gymnasiekontoret, Laboratorgränd 5")
         );
+        // Twenty-second held-out 2202 (Torsby): the place after the date and time, without
+        // "i".
+        let c = cover_of(
+            "Tid och plats\nBeslutande Tisdag 27 januari 2015 kl. 18:00 S~erneskolans matsal, Torsby Eva-Lena Gustavsson (S), Ordförande Inga-Britt Keck-Karlsson (C)\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("S~erneskolans matsal, Torsby"));
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Eva-Lena Gustavsson", "Inga-Britt Keck-Karlsson"]);
         // (Not a date before the time.)
         let c = cover_of("Plats och tid\nBeslutande Rådhuset 12 maj, kl Anna Berg (S)\n");
         assert_ne!(c.place.as_deref(), Some("Rådhuset 12 maj"));
