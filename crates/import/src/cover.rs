@@ -987,6 +987,30 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
     {
         return place_then_members(after_kl);
     }
+    let first_member = PARTY.find(v).and_then(|p| {
+        let before = v.get(..p.start())?;
+        let at = trailing_name_start(before, 2)?;
+        Some((before.get(..at)?, v.get(at..)?))
+    });
+    // ("Förvaltningshuset ihaparanda, Tryggve Kenttä (S) ordf …": a building's name and
+    // its town, a comma, then the first member.)
+    if let Some((place, members)) = first_member {
+        let place = place.trim_white();
+        let building = |w: &str| {
+            let w = w.to_lowercase();
+            ["huset", "salen", "rummet", "kontoret", "gården", "hallen"]
+                .iter()
+                .any(|e| w.ends_with(e))
+        };
+        if place.ends_with(',')
+            && !place.trim_end_matches(',').contains(',')
+            && place.split_whitespace().count() <= 4
+            && place.split_whitespace().next().is_some_and(building)
+            && place.starts_with(char::is_uppercase)
+        {
+            return Some((place.trim_end_matches(','), members));
+        }
+    }
     // "Lilla sessionssalen, Medborgarhuset Arlöv kl Hans-Åke Mårtensson (S), tjg ers. …": the
     // place, "kl" whose time was lost, then the first member with a party.
     let Some((at, len)) = [" kl ", " kl. "]
@@ -998,11 +1022,6 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
         // alone, or with a number), then the first member.
         // ("Net City, Örebro Torsdag den 1 juni :00 12:00 Gruppmöten 09:00 10:00 Mårten
         // Blomquist (s), ordförande …": the place before the day, its time and programme.)
-        let first_member = PARTY.find(v).and_then(|p| {
-            let before = v.get(..p.start())?;
-            let at = trailing_name_start(before, 2)?;
-            Some((before.get(..at)?, v.get(at..)?))
-        });
         if let Some((place, members)) = first_member {
             let before = before_weekday(place);
             let day = place.get(before.len()..).unwrap_or("");
@@ -4155,6 +4174,15 @@ mod tests {
         assert_eq!(c.place.as_deref(), Some("Net City, Örebro"));
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Mårten Blomquist", "Irén Lejegren"]);
+        // Twenty-fifth held-out 2505 (Haparanda): a building's name and its town, then the
+        // first member.
+        let c = cover_of(
+            "Tid och plats\nBeslutande\nÖvriga närvarande Förvaltningshuset ihaparanda, Tryggve Kenttä (S) ordf Bengt-Olov Innala (S) till 32, kl 16 Peter Juntti (M)\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Förvaltningshuset ihaparanda"));
+        // (Not a list of names: "Anna Berg, Bo Ek (S)".)
+        let c = cover_of("Plats och tid\nBeslutande Anna Berg, Bo Ek (S) Cai Li (M)\n");
+        assert_eq!(c.place, None);
         // (Not a date before the time.)
         let c = cover_of("Plats och tid\nBeslutande Rådhuset 12 maj, kl Anna Berg (S)\n");
         assert_ne!(c.place.as_deref(), Some("Rådhuset 12 maj"));
