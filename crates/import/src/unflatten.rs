@@ -226,7 +226,7 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
 }
 
 /// A word that is a label of one word ("Ordförande", "Justerande", "Tid:"), in any case.
-fn is_label_word(w: &str) -> bool {
+pub(crate) fn is_label_word(w: &str) -> bool {
     let lower = w.trim_end_matches(':').to_lowercase();
     crate::cover_labels::CUT
         .iter()
@@ -1724,8 +1724,7 @@ pub(crate) fn names_contents(t: &str) -> bool {
             // Ärenden 63 Val av …"; further in — "Delegationerna läggs till handlingarna Ärenden
             // Miljö Stavre 6:9 …" — it is a §'s text.)
             head.match_indices(w).any(|(at, _)| {
-                (*w != "Ärenden " || head[..at].split_whitespace().count() <= 6)
-                    && w.ends_with(' ')
+                (*w != "Ärenden " || head[..at].split_whitespace().count() <= 6) && w.ends_with(' ')
                     || head
                         .get(at + w.len()..)
                         .and_then(|r| r.chars().next())
@@ -3326,7 +3325,10 @@ mod tests {
             ))
             .expect("text");
             let lines = unflatten(crate::lines::split_lines(&text));
-            assert!(lines.iter().any(|l| l.text.starts_with(heading)), "{file}: {lines:?}");
+            assert!(
+                lines.iter().any(|l| l.text.starts_with(heading)),
+                "{file}: {lines:?}"
+            );
         }
         // Twentieth held-out 2007: the meeting's first §§ after the secretary's name, on the
         // first page and the second; the roll call's title ends before its list.
@@ -4058,7 +4060,9 @@ mod tests {
         // Twenty-fourth held-out 2408 (Timrå's miljö- och byggnadsnämnd): "Ärenden" in a §'s
         // text on the short last page.
         assert!(!names_contents("122 Delegationer Beslut beslutar: Delegationerna läggs till handlingarna Ärenden Miljö Stavre 6:9 och 9:10 föreläggande gälla"));
-        assert!(names_contents("2 Sammanträdesprotokoll Blad 2 Ärenden 63 Val av justerare 64 Information"));
+        assert!(names_contents(
+            "2 Sammanträdesprotokoll Blad 2 Ärenden 63 Val av justerare 64 Information"
+        ));
         let words: Vec<&str> = "122 Delegationer Beslut beslutar: Delegationerna läggs till"
             .split(' ')
             .collect();
@@ -4418,13 +4422,15 @@ mod tests {
             .split(' ')
             .map(str::to_string)
             .collect();
-        let words: Vec<&str> = "131 Revidering av Omställning 2010 (LS/1245/2008) Landstingsstyrelsen beslutar"
-            .split(' ')
-            .collect();
+        let words: Vec<&str> =
+            "131 Revidering av Omställning 2010 (LS/1245/2008) Landstingsstyrelsen beslutar"
+                .split(' ')
+                .collect();
         assert_eq!(contents_longer(&words, 1, 5, &toc, words.len()), 5);
-        let words: Vec<&str> = "132 Information från säkerhetssamordnare KS 2017/883 Säkerhetssamordnaren informerar"
-            .split(' ')
-            .collect();
+        let words: Vec<&str> =
+            "132 Information från säkerhetssamordnare KS 2017/883 Säkerhetssamordnaren informerar"
+                .split(' ')
+                .collect();
         assert_eq!(contents_longer(&words, 1, 4, &toc, words.len()), 4);
         // Held-out 106 (Kalmar): the text says the title again to its full stop.
         let words: Vec<&str> = "34 Unika historiska Kalmar och Öland Projektledare Björn Samuelsson berättar om projektet Unika historiska Kalmar och Öland. Projektet har som mål"

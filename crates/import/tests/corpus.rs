@@ -738,7 +738,7 @@ fn the_fourteenth_held_out_protocols() {
 const FOURTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.94),
     ("date", 0.99),
-    ("place", 0.94),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.79),
@@ -855,7 +855,7 @@ fn the_tenth_held_out_protocols() {
 const TENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.66),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
@@ -939,7 +939,7 @@ fn the_seventh_held_out_protocols() {
 const SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.83),
     ("date", 0.99),
-    ("place", 0.86),
+    ("place", 0.90),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.86),
@@ -1002,7 +1002,7 @@ const FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
 const THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.85),
+    ("place", 0.89),
     ("start_time", 0.79),
     ("end_time", 0.88),
     ("chair", 0.90),
