@@ -991,16 +991,59 @@ pub(crate) fn unlabelled_place(t: &str) -> Option<String> {
                 .iter()
                 .any(|d| lower == format!("{d}dag") || lower == format!("{d}dagen"))
     };
-    let stop = |w: &str| {
+    // ("Sessionssalen, Klippans kommunhus, Trädgårdsgatan 12, kl": a street's number.)
+    let street_number = |i: usize| {
+        let w = words[i].trim_end_matches(',');
+        i > 0
+            && (1..=3).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && words[i - 1].starts_with(char::is_uppercase)
+    };
+    let stop = |i: usize| {
+        let w = words[i];
         let bare = w.trim_end_matches(',');
-        bare.is_empty()
+        // ("Sammanträdesrum Norrtäljesalen, kommunhuset Ankaret kl": the room's label.)
+        let room_label = matches!(
+            bare.to_lowercase().as_str(),
+            "sammanträdesrum" | "sammanträdeslokal" | "möteslokal" | "lokal" | "plats"
+        );
+        if street_number(i) {
+            return false;
+        }
+        room_label
+            || bare.is_empty()
             || bare.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ')' | ':' | '/'))
             || bare.chars().count() >= 2 && bare.chars().all(|c| !c.is_lowercase())
             || crate::furniture::ends_like_body(bare)
             || crate::unflatten::is_label_word(bare)
     };
     let k = words.iter().position(|w| anchor(w))?;
-    let from = (0..k).rev().take_while(|&i| !stop(words[i])).last()?;
+    let from = (0..k).rev().take_while(|&i| !stop(i)).last()?;
+    // (Not the justering's place: "Justeringens plats och tid Kommunhuset, Tierp kl 14".)
+    if words[from.saturating_sub(4)..from]
+        .iter()
+        .any(|w| w.to_lowercase().starts_with("juster"))
+    {
+        return None;
+    }
+    // ("Brandstationen Köping, kl", "Kommunfullmäktiges sessionssal kl": a building's or a
+    // hall's name needs no comma.)
+    let building = words[from..k].iter().any(|w| {
+        let w = w.trim_end_matches(',').to_lowercase();
+        [
+            "huset",
+            "salen",
+            "sal",
+            "rummet",
+            "kontoret",
+            "gården",
+            "hallen",
+            "stationen",
+            "skolan",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e))
+    });
     // (No person's name: "Justering Anna Berg, Bo Ek kl 14".)
     let named = words[from..k]
         .windows(2)
@@ -1009,7 +1052,7 @@ pub(crate) fn unlabelled_place(t: &str) -> Option<String> {
     let place = place.trim_end_matches([',', ' ']);
     (!named
         && place.starts_with(char::is_uppercase)
-        && place.contains(", ")
+        && (place.contains(", ") || building && k - from <= 4)
         && (2..=7).contains(&(k - from)))
     .then(|| place.to_string())
 }
@@ -4230,6 +4273,13 @@ mod tests {
             // (Not a date, a label or a name before the time.)
             ("Sammanträdesprotokoll Tid Plats Närvarande Onsdagen den 12 november 2014, kl Ajournering kl Largen, Alceahuset", None),
             ("Justering Anna Berg, Bo Ek kl 14", None),
+            ("Justeringens plats och tid Kommunhuset, Tierp kl 14", None),
+            // Thirtieth held-out 3003 (Västra Mälardalens räddningsförbund), fifteenth 1505
+            // (Mullsjö), twenty-sixth 2608 (Norrtälje), twenty-ninth 2906 (Klippan).
+            ("1 SAMMANTRÄDESPROTOKOLL 1 (6) Brandstationen Köping, kl Beslutande Olle Ytterberg (S), Arboga ordförande", Some("Brandstationen Köping")),
+            ("1 225 3Plats och tid Kommunfullmäktiges sessionssal kl ande Henrik Jansson, ordf. (m)", Some("Kommunfullmäktiges sessionssal")),
+            ("1 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sida 1(14) Sammanträdesrum Norrtäljesalen, kommunhuset Ankaret kl Beslutande enligt bifogad närvarolista", Some("Norrtäljesalen, kommunhuset Ankaret")),
+            ("Sessionssalen, Klippans kommunhus, Trädgårdsgatan 12, kl 08.30—12.00.", Some("Sessionssalen, Klippans kommunhus, Trädgårdsgatan 12")),
         ] {
             assert_eq!(unlabelled_place(text).as_deref(), place, "{text}");
         }

@@ -539,8 +539,9 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     if cover.place.is_none() {
         if let Some((place, line)) = cover_lines
             .iter()
-            .find(|l| !l.is_blank())
-            .and_then(|l| cover::unlabelled_place(&l.text).map(|p| (p, l.no)))
+            .filter(|l| !l.is_blank())
+            .take(5)
+            .find_map(|l| cover::unlabelled_place(&l.text).map(|p| (p, l.no)))
         {
             cover.warnings.push(format!(
                 "line {line}: platsen utan etikett, före tiden: \"{place}\" (kontrollera)"

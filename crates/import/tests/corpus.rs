@@ -304,7 +304,7 @@ fn the_thirtieth_held_out_protocols() {
 const THIRTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.69),
     ("date", 0.99),
-    ("place", 0.89),
+    ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.94),
@@ -331,7 +331,7 @@ fn the_twenty_ninth_held_out_protocols() {
 const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.87),
     ("date", 0.99),
-    ("place", 0.84),
+    ("place", 0.89),
     ("start_time", 0.84),
     ("end_time", 0.74),
     ("chair", 0.89),
@@ -413,7 +413,7 @@ fn the_twenty_sixth_held_out_protocols() {
 const TWENTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.89),
     ("date", 0.99),
-    ("place", 0.86),
+    ("place", 0.90),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.89),
@@ -711,7 +711,7 @@ fn the_fifteenth_held_out_protocols() {
 const FIFTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.82),
     ("date", 0.99),
-    ("place", 0.94),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.89),
