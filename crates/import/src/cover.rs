@@ -187,8 +187,34 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let mut last_label: Option<Field> = None;
     // A label of the others present ("Övriga närvarande") stood on the cover.
     let mut others_seen = false;
+    // A cover whose column of labels was lost, its members first ("(1) / Marit Holmstrand (S),
+    // Ordförande § 44-56 Ulf Nyman (C), 1:e vice ordförande / … / Övriga deltagare …"): the
+    // lines before the first label, when they open with a name and hold five members with
+    // their parties or more, are the deciding members' list.
+    let first_label = lines
+        .iter()
+        .position(|l| !l.is_blank() && match_label(l.text.trim_white()).is_some());
+    let lead: Vec<usize> = (0..first_label.unwrap_or(0))
+        .filter(|&i| lines[i].text.chars().any(char::is_alphabetic))
+        .collect();
+    let lead_text = lead
+        .iter()
+        .map(|&i| lines[i].text.trim_white())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let unlabelled_members = !lead.is_empty()
+        && !lead_text.contains('\t')
+        && starts_with_first_name(&lead_text)
+        && PARTY.find_iter(&lead_text).count() >= 5;
+    if unlabelled_members {
+        values.push((Field::Deciding, lines[lead[0]].no, lead_text.clone()));
+        cover.warnings.push(format!(
+            "line {}: de beslutande utan etikett, före försättsbladets första etikett (kontrollera)",
+            lines[lead[0]].no
+        ));
+    }
     for (i, line) in lines.iter().enumerate() {
-        if line.is_blank() {
+        if line.is_blank() || unlabelled_members && lead.contains(&i) {
             continue;
         }
         let is_furniture = furniture.get(i).copied().unwrap_or(false);
@@ -4290,6 +4316,38 @@ mod tests {
         let c =
             cover_of("Plats och tid Rådhuset kl 18.00\nBeslutande Anna Berg (S) kl 18.00-19.00\n");
         assert_eq!(c.place.as_deref(), Some("Rådhuset"));
+        assert_eq!(c.attendees.len(), 1);
+    }
+
+    /// Thirty-third held-out 3312 (Ljusdal's kommunfullmäktige, 2021): the column of labels
+    /// lost, the members first, each with a party, a role or "deltar digitalt".
+    #[test]
+    fn members_before_the_first_label() {
+        let c = cover_of(
+            "(1)\n\nMarit Holmstrand (S), Ordförande § 44-56 Ulf Nyman (C), 1:e vice ordförande\n\nAnnelie Wallberg (S), 2:e vice ordförande, ordförande § 57-62 Stina Berg (M) deltar digitalt\n\nMaria Molin (M) deltar digitalt Lars Molin (M) deltar digitalt Pernilla Färlin (M) deltar digitalt\n\nKennet Hedman (M) tjg ersättare deltar digitalt Sören Görgård (C) deltar digitalt\n\n(2)\n\nÖvriga deltagare Kommunchef Nicklas Bremefors, § 44 deltar digitalt\n\nJusterare Lennart Canskog (S) och Maria Molin (M)\n",
+        );
+        let names: Vec<&str> = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Deciding)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Marit Holmstrand",
+                "Ulf Nyman",
+                "Annelie Wallberg",
+                "Stina Berg",
+                "Maria Molin",
+                "Lars Molin",
+                "Pernilla Färlin",
+                "Kennet Hedman",
+                "Sören Görgård"
+            ]
+        );
+        // (A header before the first label is no list.)
+        let c = cover_of("Kommunstyrelsen 2014-01-01\nBeslutande Anna Berg (S)\n");
         assert_eq!(c.attendees.len(), 1);
     }
 
