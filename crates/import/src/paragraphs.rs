@@ -577,7 +577,13 @@ fn split_trailing_dnr(t: &str) -> Option<(String, String)> {
     if idx == 0 || !(head.ends_with("  ") || head.ends_with('\t')) {
         return None;
     }
-    let c = case_number(tail)?;
+    // (Also a register's code whose number was lost: "…  Dnr LS".)
+    let code = tail
+        .strip_prefix("Dnr ")
+        .map(str::trim_end)
+        .filter(|c| (1..=6).contains(&c.len()) && c.bytes().all(|b| b.is_ascii_uppercase()))
+        .map(str::to_string);
+    let c = case_number(tail).or(code)?;
     Some((head.trim_end().to_string(), c))
 }
 
@@ -667,6 +673,13 @@ mod trailing_dnr_tests {
             ))
         );
         assert_eq!(split_trailing_dnr("Yttrande om Dnr-rutiner"), None);
+        assert_eq!(
+            split_trailing_dnr("Ändring av indelning i revisionsområden  Dnr LS"),
+            Some((
+                "Ändring av indelning i revisionsområden".to_string(),
+                "LS".to_string()
+            ))
+        );
         assert_eq!(split_trailing_dnr("Dnr 2023/253"), None);
     }
 }

@@ -2104,6 +2104,16 @@ fn cut_headings_after(
     let mut out = Vec::new();
     let mut at = 0;
     let cuts: Vec<usize> = found.iter().map(|f| f.1).collect();
+    // "42 Anmälan av … lokala budgetar för år 2009 LS I ärendet … 43 Ändring av … (förslag 15)
+    // LS Fullmäktige beslutade …": the register's code that ends two titles or more on the
+    // page is the case's (its number lost), no word of the titles.
+    let code_end = |a: usize, b: usize| {
+        (b > a + 1).then(|| words[b - 1]).filter(|w| {
+            (2..=4).contains(&w.chars().count()) && is_code(w) && !w.chars().any(char::is_lowercase)
+        })
+    };
+    let ending_codes: Vec<&str> = found.iter().filter_map(|f| code_end(f.2, f.3)).collect();
+    let shared_code = |c: &str| ending_codes.iter().filter(|x| **x == c).count() >= 2;
     for (i, (n, cut, a, b)) in found.into_iter().enumerate() {
         let limit = cuts.get(i + 1).copied().unwrap_or(words.len());
         // "KF 1 Dnr 0093/ ÄNDRING AV KUNGÖRELSE KF Ärende nr 15 …": the heading's register
@@ -2123,6 +2133,10 @@ fn cut_headings_after(
         let b = contents_end(&words, a, b, contents, Some(n));
         let b = repeated_end(&words, a, b, limit);
         let b = contents_longer(&words, a, b, contents, limit);
+        let b = match code_end(a, b) {
+            Some(c) if shared_code(c) => b - 1,
+            _ => b,
+        };
         // "3 157 Information 3 a) Ekonomichef …": the page's number again after the title
         // (not a title's own number: "Detaljplan för Kvarnen, etapp 2", "Delårsrapport 2").
         let numbering = |w: &str| {
@@ -2150,7 +2164,12 @@ fn cut_headings_after(
         let title = title.trim_end_matches(['.', ' ', '-', '–', ',']);
         // A case number that ends the title is the heading's, set right of it as Paragraf's
         // own protocols print it.
-        let case = case_number_at(&words, b);
+        let case = case_number_at(&words, b).or_else(|| {
+            words
+                .get(b)
+                .filter(|c| code_end(a, b + 1) == Some(**c) && shared_code(c))
+                .map(|c| (c.to_string(), 1))
+        });
         out.push(Line {
             no: line.no,
             text: match &case {
@@ -3307,6 +3326,42 @@ mod tests {
             let lines = unflatten(crate::lines::split_lines(&text));
             assert!(lines.iter().any(|l| l.text == heading), "{file}: {lines:?}");
         }
+        // Thirty-third held-out 3301 (Stockholms läns landsting): the register's code that
+        // ends two titles on the page is their case's, its number lost.
+        let page = "42 Anmälan av landstingsstyrelsens beslut om nämnders och styrelsers lokala budgetar för år 2009 LS I ärendet yttrade sig landstingsrådet Ingela Nylund Watz. Efter förslag från ordföranden lades anmälan till handlingarna. 43 Ändring av Stockholms läns landstings indelning i revisionsområden (förslag 15) LS Fullmäktige beslutade att revidera reglemente.";
+        let (cut, _) = cut_headings(
+            Line {
+                no: 3,
+                text: page.into(),
+            },
+            false,
+            &[],
+            None,
+            false,
+        );
+        let texts: Vec<&str> = cut.iter().map(|l| l.text.as_str()).collect();
+        for h in [
+            "§ 42 Anmälan av landstingsstyrelsens beslut om nämnders och styrelsers lokala budgetar för år 2009  Dnr LS",
+            "§ 43 Ändring av Stockholms läns landstings indelning i revisionsområden (förslag 15)  Dnr LS",
+        ] {
+            assert!(texts.contains(&h), "{h}: {texts:?}");
+        }
+        // (One title ending so keeps its word: "Uppföljning av LSS".)
+        let (cut, _) = cut_headings(
+            Line {
+                no: 3,
+                text: "12 Uppföljning av LSS Nämnden beslutar att godkänna uppföljningen.".into(),
+            },
+            false,
+            &[],
+            None,
+            false,
+        );
+        assert!(
+            cut.iter()
+                .any(|l| l.text.starts_with("§ 12 Uppföljning av LSS")),
+            "{cut:?}"
+        );
         // Eighteenth held-out 1807 and 1808 (Borgholm): on a later page, after a heading that
         // lost its number or the text of the § before, the next number with its "Dnr".
         for (file, heading) in [
