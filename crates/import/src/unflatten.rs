@@ -1653,6 +1653,19 @@ fn continuation(t: &str) -> Option<&str> {
 /// A page whose running header is followed at once by members with their parties ("TORSBY
 /// KOMMUN sid 2 Ann-Katrin Järåsen (S) Åke Gustavsson (S) …"): the list the cover sent on.
 /// The text from the first member.
+/// "2 SÄFFLE KOMMUN PROTOKOLL 2(21) Övriga deltagare: Erik Blakstad (M), adjungerad …" → "Erik
+/// Blakstad (M), adjungerad …": the list that the cover sent on, under its label again after
+/// the page's running header.
+fn label_after_header<'a>(t: &'a str, label: &str) -> Option<&'a str> {
+    let words = crate::persons::words_at(t.get(..t.floor_char_boundary(400)).unwrap_or(t));
+    let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let k = header_end(&bare);
+    let rest = t.get(words.get(k)?.0..)?;
+    let head = rest.get(..label.len())?;
+    (head.to_lowercase() == label.to_lowercase())
+        .then(|| rest[label.len()..].trim_start_matches(':').trim_start())
+}
+
 fn list_after_header(t: &str) -> Option<&str> {
     let words = crate::persons::words_at(t.get(..t.floor_char_boundary(400)).unwrap_or(t));
     let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
@@ -2498,7 +2511,10 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         // "3 Ledningsutskottet (9) forts fr föregående sida Tord Du Rietz, Barn- och
         // ungdomschef …": the list the cover sent on, under its label.
         if let Some(label) = continued.filter(|_| flat && !heading_met) {
-            if let Some(rest) = continuation(&line.text).or_else(|| list_after_header(&line.text)) {
+            if let Some(rest) = continuation(&line.text)
+                .or_else(|| list_after_header(&line.text))
+                .or_else(|| label_after_header(&line.text, label))
+            {
                 out.push(Line {
                     no: line.no,
                     text: format!("{label} {rest}"),
@@ -2616,9 +2632,15 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         // 2.")
         let sent_on = || {
             let lower = line.text.to_lowercase();
-            ["redovisas på sidan", "redovisas på nästa sida"]
-                .iter()
-                .find_map(|p| lower.find(p))
+            // ("Övriga deltagare Protokolljusterare Se nästa sida": the list on the next page,
+            // under its label again.)
+            [
+                "redovisas på sidan",
+                "redovisas på nästa sida",
+                "se nästa sida",
+            ]
+            .iter()
+            .find_map(|p| lower.find(p))
         };
         if let Some(at) = line.text.find(" forts.").or_else(sent_on) {
             continued = starts
@@ -4101,6 +4123,19 @@ mod tests {
         assert!(
             lines.iter().any(|l| l
                 == "Övriga deltagande Tord Du Rietz, Barn- och ungdomschef Leif Vedefors, ekonom"),
+            "{lines:?}"
+        );
+        // Thirty-third held-out 3304 (Säffle's arbetsutskott): "Övriga deltagare … Se nästa
+        // sida" on the cover, the list under its label again on page 2.
+        let text = include_str!("../../../tests/corpus/protocols/heldout33/3304.txt");
+        let lines: Vec<String> = unflatten(crate::lines::split_lines(text))
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert!(
+            lines.iter().any(|l| l.starts_with(
+                "Övriga deltagare Erik Blakstad (M), adjungerad Sven Junzell, kommunchef"
+            )),
             "{lines:?}"
         );
         // … and 1301: "Ärendeförteckning" heads a table of contents.

@@ -254,7 +254,7 @@ const THIRTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.76),
     ("secretary", 0.99),
     ("adjusters", 0.99),
-    ("attendees", 0.92),
+    ("attendees", 0.94),
     ("paragraphs", 0.81),
 ];
 
