@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 100] = [
+const TABLE: [(&str, Option<Field>, Cut); 101] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -212,6 +212,8 @@ const TABLE: [(&str, Option<Field>, Cut); 100] = [
     // "… Nämnd Kommunfullmäktige Datum då …"), only before a body's name.
     ("Forum", None, Yes),
     ("Nämnd", None, Yes),
+    // ("Anslag/Bevis Protokoll är justerat Styrelse/Nämnd Kommunfullmäktige Datum för …".)
+    ("Styrelse/Nämnd", None, Yes),
     ("Instans", None, Yes),
     ("ANSLAG/BEVIS", None, Yes),
     ("BEVIS OM ANSLAG", None, Yes),

@@ -99,7 +99,7 @@ static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 static BODY_LABEL_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     // "Forum Omsorgsnämnden": the organ's label in some municipalities' notice box.
     Regex::new(
-        r"^(?:Organ och sammanträdesdatum|Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse|Nämnd)[;:]?\s+(.+)$",
+        r"^(?:Organ och sammanträdesdatum|Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse|Styrelse/[Nn]ämnd|Nämnd)[;:]?\s+(.+)$",
     )
     .expect("static regex")
 });
@@ -2165,6 +2165,9 @@ mod tests {
             ("heldout30/3010", "Kommunfullmäktige"),
             ("heldout29/2902", "Förbundsstyrelsen"),
             ("heldout29/2910", "Kommunstyrelsen"),
+            // Thirty-third held-out 3307 (Kumla): "Styrelse/Nämnd Kommunfullmäktige" in the
+            // notice box.
+            ("heldout33/3307", "Kommunfullmäktige"),
             // Twenty-first held-out 2102 (Ockelbo), eighth 812 (Örkelljunga).
             ("heldout21/2102", "Kommunstyrelsen"),
             ("heldout8/812", "Kommunfullmäktige"),
