@@ -1691,7 +1691,20 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             cover.secretary = cover.secretary.take().or_else(|| crate::persons::first(v));
         }
         Field::Chair => {
-            cover.chair = cover.chair.take().or_else(|| crate::persons::first(v));
+            // "Marit Holmstrand/Annelie Wallberg": two who chaired in turn sign on one line;
+            // the first is the meeting's chair.
+            let first_of_two = v
+                .split_once('/')
+                .filter(|(a, b)| {
+                    a.trim_end().ends_with(char::is_alphabetic)
+                        && b.starts_with(char::is_uppercase)
+                        && (2..=3).contains(&a.split_whitespace().count())
+                })
+                .map(|(a, _)| a);
+            cover.chair = cover
+                .chair
+                .take()
+                .or_else(|| crate::persons::first(first_of_two.unwrap_or(v)));
             after_chair(cover, v);
         }
         Field::Adjusters => {
@@ -4346,6 +4359,9 @@ mod tests {
                 "Sören Görgård"
             ]
         );
+        // … and its two chairs signing on one line.
+        let c = cover_of("Ordförande\n\nMarit Holmstrand/Annelie Wallberg Juste\n");
+        assert_eq!(c.chair.as_deref(), Some("Marit Holmstrand"));
         // (A header before the first label is no list.)
         let c = cover_of("Kommunstyrelsen 2014-01-01\nBeslutande Anna Berg (S)\n");
         assert_eq!(c.attendees.len(), 1);

@@ -251,7 +251,7 @@ const THIRTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.76),
+    ("chair", 0.87),
     ("secretary", 0.99),
     ("adjusters", 0.99),
     ("attendees", 0.94),
