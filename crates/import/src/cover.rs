@@ -222,7 +222,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             continue;
         }
         for raw_cell in line.text.split('\t') {
-            let cell = strip_boilerplate(raw_cell.trim_white());
+            let cell = parted_from_digits(strip_boilerplate(raw_cell.trim_white()));
             // "Sekreterare Paragrafer /Anne-Marie Nilsson/": a name between slashes stands for
             // the signature.
             let cell = match SIGNED.is_match(&cell) {
@@ -1001,6 +1001,29 @@ fn officials_from_parentheses(cover: &mut Cover, cell: &str) {
         a.paragraphs = c.get(3).map(|p| p.as_str().to_string());
         cover.attendees.push(a);
     }
+}
+
+/// `cell` with a space between a digit and a capitalised word run onto it: "Jonny Kärkkäinen
+/// fr 10.50Göran Lengqvist" → "… fr 10.50 Göran Lengqvist".
+fn parted_from_digits(cell: String) -> String {
+    let chars: Vec<char> = cell.chars().collect();
+    let glued = |k: usize| {
+        k > 0
+            && chars[k - 1].is_ascii_digit()
+            && chars[k].is_uppercase()
+            && chars.get(k + 1).is_some_and(|c| c.is_lowercase())
+    };
+    if !(0..chars.len()).any(glued) {
+        return cell;
+    }
+    let mut out = String::with_capacity(cell.len() + 4);
+    for (k, c) in chars.iter().enumerate() {
+        if glued(k) {
+            out.push(' ');
+        }
+        out.push(*c);
+    }
+    out
 }
 
 /// The place on a flattened cover whose labels were lost: the words before the time ("kl"),
@@ -4357,6 +4380,20 @@ mod tests {
                 "Pernilla Färlin",
                 "Kennet Hedman",
                 "Sören Görgård"
+            ]
+        );
+        // Thirty-third held-out 3308 (Vilhelmina): a time run onto the next name.
+        let c = cover_of(
+            "Beslutande Hans Eriksson Jonny Kärkkäinen fr 10.50Göran Lengqvist Katharina Hahlin\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Hans Eriksson",
+                "Jonny Kärkkäinen",
+                "Göran Lengqvist",
+                "Katharina Hahlin"
             ]
         );
         // … and its two chairs signing on one line.
