@@ -518,6 +518,17 @@ fn place_title(
         if case_number(t).is_some() {
             continue;
         }
+        // ("Mats Linderholm Förvaltningschef, Serviceförvaltningen" among those present is no
+        // "Förvaltningschefen informerar": a line that opens with a person's name is a title
+        // only where the agenda's title opens with one too.)
+        let opens_with_person = |x: &str| {
+            crate::persons::first_name_runs(x)
+                .first()
+                .is_some_and(|(at, _)| *at == 0)
+        };
+        if opens_with_person(t) && !opens_with_person(title) {
+            continue;
+        }
         let followed_by_label = next_non_blank(items, i + 1)
             .and_then(|j| items.get(j))
             .is_some_and(|x| {
@@ -729,6 +740,42 @@ mod tests {
         let items = items_of(&texts);
         let got: Vec<Option<u32>> = layout(&items).segments.iter().map(|s| s.number).collect();
         assert_eq!(got, [Some(45), Some(46)]);
+    }
+
+    /// Thirty-third held-out 3311 (Trelleborg's servicenämnd): a person with a title among
+    /// those present is no title of the agenda's ("§5 Förvaltningschefen informerar").
+    #[test]
+    fn a_person_present_is_no_agenda_title() {
+        let mut lines = TitleLines::default();
+        let texts = [
+            "Övriga",
+            "Mats Linderholm Förvaltningschef, Serviceförvaltningen",
+            "Eva-Lena Sanderberg Bitr. förvaltningschef, Serviceförvaltningen",
+        ];
+        let items = items_of(&texts);
+        assert_eq!(
+            place_title(
+                &items,
+                0,
+                items.len(),
+                "Förvaltningschefen informerar",
+                &mut lines
+            ),
+            None
+        );
+        let texts = ["Text", "Förvaltningschefen informerar", "Beslut"];
+        let items = items_of(&texts);
+        let mut lines = TitleLines::default();
+        assert_eq!(
+            place_title(
+                &items,
+                0,
+                items.len(),
+                "Förvaltningschefen informerar",
+                &mut lines
+            ),
+            Some(1)
+        );
     }
 
     #[test]
