@@ -547,7 +547,7 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
     // genitive.)
     static PROTOCOL_FROM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i:protokoll från) (?:(\p{L}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*?s) (?i:sammanträde)|(?i:sammanträde med) (\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*))",
+            r"(?i:protokoll från) (?:(\p{L}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*?s) (?i:sammanträde)|(?i:sammanträde med) (\p{L}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*))",
         )
         .expect("static regex")
     });
@@ -2168,6 +2168,9 @@ mod tests {
             // Thirty-third held-out 3307 (Kumla): "Styrelse/Nämnd Kommunfullmäktige" in the
             // notice box.
             ("heldout33/3307", "Kommunfullmäktige"),
+            // … 3303 (Landstinget Kronoberg): "Protokoll från sammanträde med
+            // landstingsstyrelsen", in small letters.
+            ("heldout33/3303", "Landstingsstyrelsen"),
             // Twenty-first held-out 2102 (Ockelbo), eighth 812 (Örkelljunga).
             ("heldout21/2102", "Kommunstyrelsen"),
             ("heldout8/812", "Kommunfullmäktige"),

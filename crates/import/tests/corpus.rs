@@ -246,7 +246,7 @@ fn the_thirty_third_held_out_protocols() {
 
 /// The thirty-third held-out set's floors, a hundredth below its first reading.
 const THIRTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.94),
+    ("body", 0.99),
     ("date", 0.99),
     ("place", 0.99),
     ("start_time", 0.99),
