@@ -1006,6 +1006,14 @@ fn officials_from_parentheses(cover: &mut Cover, cell: &str) {
 /// `cell` with a space between a digit and a capitalised word run onto it: "Jonny Kärkkäinen
 /// fr 10.50Göran Lengqvist" → "… fr 10.50 Göran Lengqvist".
 fn parted_from_digits(cell: String) -> String {
+    // (Most cells have no digit before a capital: nothing is built for them.)
+    if !cell
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0].is_ascii_digit() && (w[1].is_ascii_uppercase() || w[1] >= 0xC3))
+    {
+        return cell;
+    }
     let chars: Vec<char> = cell.chars().collect();
     let glued = |k: usize| {
         k > 0
@@ -1026,6 +1034,33 @@ fn parted_from_digits(cell: String) -> String {
     out
 }
 
+/// A building's or a hall's name ("Förvaltningshuset", "Sessionssalen", "Brandstationen"),
+/// which a place may be without a comma.
+fn building_word(w: &str) -> bool {
+    let w = w.trim_end_matches(',').to_lowercase();
+    [
+        "huset",
+        "salen",
+        "sal",
+        "rummet",
+        "kontoret",
+        "gården",
+        "hallen",
+        "stationen",
+        "skolan",
+    ]
+    .iter()
+    .any(|e| w.ends_with(e))
+}
+
+/// A street's number after its capitalised name ("Laboratorgränd 5", "Industrivägen 20b"):
+/// one to three digits, perhaps a letter.
+fn street_number(w: &str, before: &str) -> bool {
+    let w = w.trim_end_matches(',');
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && w.len() <= digits + 1 && before.starts_with(char::is_uppercase)
+}
+
 /// The place on a flattened cover whose labels were lost: the words before the time ("kl"),
 /// the day ("Torsdagen den 23 januari") or the label "Tid:", back to a number, a parenthesis,
 /// a word in capitals, a body's name or a label — a place of parts parted by commas, seven
@@ -1041,13 +1076,7 @@ pub(crate) fn unlabelled_place(t: &str) -> Option<String> {
                 .any(|d| lower == format!("{d}dag") || lower == format!("{d}dagen"))
     };
     // ("Sessionssalen, Klippans kommunhus, Trädgårdsgatan 12, kl": a street's number.)
-    let street_number = |i: usize| {
-        let w = words[i].trim_end_matches(',');
-        i > 0
-            && (1..=3).contains(&w.len())
-            && w.bytes().all(|b| b.is_ascii_digit())
-            && words[i - 1].starts_with(char::is_uppercase)
-    };
+    let street_number = |i: usize| i > 0 && street_number(words[i], words[i - 1]);
     let stop = |i: usize| {
         let w = words[i];
         let bare = w.trim_end_matches(',');
@@ -1077,22 +1106,7 @@ pub(crate) fn unlabelled_place(t: &str) -> Option<String> {
     }
     // ("Brandstationen Köping, kl", "Kommunfullmäktiges sessionssal kl": a building's or a
     // hall's name needs no comma.)
-    let building = words[from..k].iter().any(|w| {
-        let w = w.trim_end_matches(',').to_lowercase();
-        [
-            "huset",
-            "salen",
-            "sal",
-            "rummet",
-            "kontoret",
-            "gården",
-            "hallen",
-            "stationen",
-            "skolan",
-        ]
-        .iter()
-        .any(|e| w.ends_with(e))
-    });
+    let building = words[from..k].iter().any(|w| building_word(w));
     // (No person's name: "Justering Anna Berg, Bo Ek kl 14".)
     let named = words[from..k]
         .windows(2)
@@ -1125,16 +1139,10 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
     // its town, a comma, then the first member.)
     if let Some((place, members)) = first_member {
         let place = place.trim_white();
-        let building = |w: &str| {
-            let w = w.to_lowercase();
-            ["huset", "salen", "rummet", "kontoret", "gården", "hallen"]
-                .iter()
-                .any(|e| w.ends_with(e))
-        };
         if place.ends_with(',')
             && !place.trim_end_matches(',').contains(',')
             && place.split_whitespace().count() <= 4
-            && place.split_whitespace().next().is_some_and(building)
+            && place.split_whitespace().next().is_some_and(building_word)
             && place.starts_with(char::is_uppercase)
         {
             return Some((place.trim_end_matches(','), members));
@@ -1196,17 +1204,11 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
     // lost time is no part of the first name.)
     let members = v.get(at + len..)?.trim_start_matches([',', ' ']);
     // ("Gymnasiekontoret, Laboratorgränd 5, kl": a street's number, but no date or time.)
-    let street_number = |w: &str| {
-        let w = w.trim_end_matches(',');
-        let digits = w.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=3).contains(&digits) && w.len() <= digits + 1
-    };
     let words: Vec<&str> = place.split_whitespace().collect();
     let numbers_ok = words.iter().enumerate().all(|(k, w)| {
         !w.contains(|c: char| c.is_ascii_digit())
             || k > 0
-                && street_number(w)
-                && words[k - 1].starts_with(char::is_uppercase)
+                && street_number(w, words[k - 1])
                 && words
                     .get(k + 1)
                     .is_none_or(|n| crate::dates::month_number(n.trim_end_matches(',')).is_none())
@@ -1214,7 +1216,7 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
     // ("… kl (Teknikcollege - info av skolenhetschef …, Sammanträde kl ) Övriga deltagande
     // …": the meeting's programme in parentheses after the time, no member.)
     let programme = members.starts_with('(') && place.contains(',');
-    let first_member = || {
+    let member_first = || {
         PARTY
             .find(members)
             .and_then(|p| members.get(..p.start()))
@@ -1223,7 +1225,7 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
     (place.starts_with(char::is_uppercase)
         && words.len() <= 8
         && numbers_ok
-        && (programme || first_member()))
+        && (programme || member_first()))
     .then_some((place, members))
 }
 

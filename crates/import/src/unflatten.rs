@@ -1804,6 +1804,14 @@ fn contents_words(lines: &[Line]) -> Vec<String> {
         .collect()
 }
 
+/// Whether a heading's word `x` is the contents' word `y`, its punctuation and case aside.
+fn same_as_listed(x: &str, y: &str) -> bool {
+    let x = x.trim_end_matches(CONTENTS_PUNCTUATION);
+    x.chars()
+        .flat_map(char::to_lowercase)
+        .eq(y.chars().flat_map(char::to_lowercase))
+}
+
 /// Where the title at `words[a..b]` ends when the table of contents lists it: after the
 /// longest run of its words that the contents hold, when the contents' entry ends there (a
 /// number, a capitalised word or nothing follows it in the contents) and a capitalised word
@@ -1819,12 +1827,7 @@ fn contents_end(
     if contents.is_empty() || b <= a + 1 {
         return b;
     }
-    let same = |x: &str, y: &str| {
-        let x = x.trim_end_matches(CONTENTS_PUNCTUATION);
-        x.chars()
-            .flat_map(char::to_lowercase)
-            .eq(y.chars().flat_map(char::to_lowercase))
-    };
+    let same = same_as_listed;
     // Where the contents number their entries as the §§ are numbered, only the heading's own
     // entry ("6 Delegationsbeslut, bygglov", not "5 Delegationsbeslut").
     let number = number.map(|n| n.to_string());
@@ -1873,12 +1876,7 @@ fn contents_longer(words: &[&str], a: usize, b: usize, contents: &[String], limi
     if contents.is_empty() || b <= a || b >= limit {
         return b;
     }
-    let same = |x: &str, y: &str| {
-        let x = x.trim_end_matches(CONTENTS_PUNCTUATION);
-        x.chars()
-            .flat_map(char::to_lowercase)
-            .eq(y.chars().flat_map(char::to_lowercase))
-    };
+    let same = same_as_listed;
     let len = b - a;
     let mut best = 0;
     for p in 0..contents.len().saturating_sub(len) {
