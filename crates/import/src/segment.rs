@@ -483,6 +483,16 @@ impl TitleLines {
     }
 }
 
+/// Whether `x` opens with a person's first name and a surname ("Mats Linderholm …"): its first
+/// two words only.
+fn opens_with_person(x: &str) -> bool {
+    let mut words = x.split_whitespace();
+    words.next().is_some_and(crate::persons::is_first_name)
+        && words
+            .next()
+            .is_some_and(|w| crate::persons::is_word(w) && !crate::persons::is_first_name(w))
+}
+
 fn place_title(
     items: &[Item<'_>],
     lo: usize,
@@ -521,11 +531,6 @@ fn place_title(
         // ("Mats Linderholm Förvaltningschef, Serviceförvaltningen" among those present is no
         // "Förvaltningschefen informerar": a line that opens with a person's name is a title
         // only where the agenda's title opens with one too.)
-        let opens_with_person = |x: &str| {
-            crate::persons::first_name_runs(x)
-                .first()
-                .is_some_and(|(at, _)| *at == 0)
-        };
         if opens_with_person(t) && !opens_with_person(title) {
             continue;
         }
