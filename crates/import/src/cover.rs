@@ -643,6 +643,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     separate_names(&mut cover);
     presence_table_marks(&mut cover);
     finish_positions(&mut cover);
+    detached_chair(&mut cover, lines);
     // No signature names the secretary: a sentence may ("Justering och sekreterare / Att jämte
     // ordförande Åsa Ulander justera dagens protokoll valdes Linda Mattsson. Sekreterare är
     // Catarina Andersson.").
@@ -3867,6 +3868,36 @@ fn presence_table_marks(cover: &mut Cover) {
 }
 
 /// Chair and vice chair from the signature labels.
+/// "Ledamöter Mats Eriksson (M) GunMarie Stenström (M) … Lena Parmlöv ordförande 1:e vice
+/// ordförande 2:e vice ordförande landstingsdirektör …": the roles stand in a column of their
+/// own, read after the names; the chair's and the vice chairs' in a row are the first members'.
+/// With no chair found else, the first deciding member is the chair, with a warning.
+fn detached_chair(cover: &mut Cover, lines: &[Line]) {
+    static ROLES_IN_A_ROW: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)ordförande,? (?:1:e |förste |första )?vice ordförande(?:\s|,|$)")
+            .expect("static regex")
+    });
+    if cover.chair.is_some() {
+        return;
+    }
+    let Some(line) = lines.iter().find(|l| ROLES_IN_A_ROW.is_match(&l.text)) else {
+        return;
+    };
+    let Some(first) = cover
+        .attendees
+        .iter_mut()
+        .find(|a| a.attendance == Attendance::Deciding)
+    else {
+        return;
+    };
+    first.position = Some("ordförande".into());
+    cover.chair = Some(first.name.clone());
+    cover.warnings.push(format!(
+        "line {}: ordförandens roll står i en egen kolumn; den första beslutande, {}, tagen som ordförande (kontrollera)",
+        line.no, first.name
+    ));
+}
+
 fn finish_positions(cover: &mut Cover) {
     if let Some(chair) = cover.chair.clone() {
         for a in &mut cover.attendees {
@@ -4398,6 +4429,15 @@ mod tests {
                 "Katharina Hahlin"
             ]
         );
+        // Thirty-third held-out 3302 (Landstinget Halland): the roles in a column of their own,
+        // after the names.
+        let c = cover_of(
+            "Ledamöter Mats Eriksson (M) GunMarie Stenström (M) Lise-Lotte Olsson (S) Ulrika Jörgensen (M)\nTjänstemän Catarina Dahlöf Lena Parmlöv ordförande 1:e vice ordförande 2:e vice ordförande landstingsdirektör sekreterare\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Mats Eriksson"));
+        // (Not a chair's role with its name: "Anna Berg (S), ordförande".)
+        let c = cover_of("Beslutande Bo Ek (S) Anna Berg (S), ordförande Cai Li (M)\n");
+        assert_eq!(c.chair.as_deref(), Some("Anna Berg"));
         // … and its two chairs signing on one line.
         let c = cover_of("Ordförande\n\nMarit Holmstrand/Annelie Wallberg Juste\n");
         assert_eq!(c.chair.as_deref(), Some("Marit Holmstrand"));
