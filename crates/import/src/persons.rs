@@ -916,6 +916,17 @@ pub fn names(v: &str) -> Vec<String> {
         let middle = is_initial(raw)
             && (1..=2).contains(&run.len())
             && raws.get(k + 1).is_some_and(|w| is_word(w.trim_end_matches([',', ';'])))
+            // "K G Abramsson": two initials for the first names, then the surname (not "M N
+            // Sören Forslund", a table's marks before a first name), at a value's start or after
+            // punctuation ("Ordförande... K G Abramsson"; not "Närvaro totalt N F Votering").
+            || is_initial(raw)
+                && run.is_empty()
+                && (k == 0 || raws[k - 1].ends_with(['.', ':', ',', '…']))
+                && raws.get(k + 1).is_some_and(|w| is_initial(w))
+                && raws.get(k + 2).is_some_and(|w| {
+                    let w = w.trim_end_matches([',', ';']);
+                    is_word(w) && !is_first_name(w)
+                })
             // "Kayumba van den Brink": a particle between the words of a name.
             || is_particle(raw)
                 && !run.is_empty()
@@ -1125,6 +1136,15 @@ mod tests {
         );
         assert_eq!(names("Carl-Erik Almskoug BEVIS"), ["Carl-Erik Almskoug"]);
         assert_eq!(names("Rolf Ternert Anslag"), ["Rolf Ternert"]);
+        // Thirty-third held-out 3308 (Vilhelmina): two initials for the first names.
+        assert_eq!(names("Ordförande... K G Abramsson"), ["K G Abramsson"]);
+        assert_eq!(
+            names("Ann Lewerentz M N Sören Forslund"),
+            ["Ann Lewerentz", "Sören Forslund"]
+        );
+        assert!(!names("Närvaro totalt N F Votering totalt Ja Nej")
+            .iter()
+            .any(|n| n.contains("Votering")));
         // Twenty-first held-out 2101, 2103: a viewer's page count and a list's heading.
         assert_eq!(names("Stina Moberg Page 2 of 42"), ["Stina Moberg"]);
         // Twenty-third held-out 2311: departments after an official's title.

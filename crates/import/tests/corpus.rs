@@ -253,7 +253,7 @@ const THIRTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.93),
+    ("chair", 0.99),
     // (Lowered on purpose from 0.99: 3311's gold leaves the secretary null, as no
     // signature is in the text; the reader names the nämndsekreterare among those present,
     // Camilla Lippe, with a warning to check it.)
@@ -773,7 +773,7 @@ const FOURTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.79),
+    ("chair", 0.89),
     ("secretary", 0.86),
     ("adjusters", 0.88),
     ("attendees", 0.87),
