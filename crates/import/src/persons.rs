@@ -839,6 +839,8 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
             .iter()
             .chain(PROFESSIONS.iter())
             .any(|e| lower.ends_with(e) && lower.chars().count() >= e.chars().count() + 4)
+            // ("Schönning": a surname in "-nning", not a matter in "-ning".)
+            && !(lower.ends_with("nning") && lower.chars().count() <= 10)
         // "Registrator Marize Viderström Administratör Liselott Frejd": a profession of its own.
         // (Not "Chef" alone, a surname too.)
         || lower.len() >= 6 && PROFESSIONS.contains(&lower)
@@ -1138,6 +1140,11 @@ mod tests {
         assert_eq!(names("Rolf Ternert Anslag"), ["Rolf Ternert"]);
         // Thirty-third held-out 3308 (Vilhelmina): two initials for the first names.
         assert_eq!(names("Ordförande... K G Abramsson"), ["K G Abramsson"]);
+        // … and 3312 (Ljusdal): a surname in "-nning".
+        assert_eq!(
+            names("Per Gunnar Larsson (S) Ove Schönning (S)"),
+            ["Per Gunnar Larsson", "Ove Schönning"]
+        );
         assert_eq!(
             names("Ann Lewerentz M N Sören Forslund"),
             ["Ann Lewerentz", "Sören Forslund"]
