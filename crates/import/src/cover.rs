@@ -1062,6 +1062,19 @@ fn street_number(w: &str, before: &str) -> bool {
     (1..=3).contains(&digits) && w.len() <= digits + 1 && before.starts_with(char::is_uppercase)
 }
 
+/// The place after a "Plats:" label inside a line that was not cut at its labels ("… Tid:
+/// Måndagen den 2 maj kl Plats: Konserthuset i Växjö. 35 Landstingsfullmäktiges öppnande …"),
+/// to its full stop or the next label.
+pub(crate) fn inline_place(t: &str) -> Option<String> {
+    static PLACE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|\s)Plats:\s+(\p{Lu}[^.:;]{2,60}?)(?:\.(?:\s|$)|\s+(?:Tid|Beslutande|Närvarande|Ledamöter)\b|$)")
+            .expect("static regex")
+    });
+    let c = crate::text::matched(&PLACE_LABEL, t)?;
+    let place = c.get(1)?.as_str().trim_white().trim_end_matches([',', ' ']);
+    (place.split_whitespace().count() <= 8).then(|| place.to_string())
+}
+
 /// The place on a flattened cover whose labels were lost: the words before the time ("kl"),
 /// the day ("Torsdagen den 23 januari") or the label "Tid:", back to a number, a parenthesis,
 /// a word in capitals, a body's name or a label — a place of parts parted by commas, seven
@@ -4378,6 +4391,13 @@ mod tests {
         ] {
             assert_eq!(unlabelled_place(text).as_deref(), place, "{text}");
         }
+        // Twentieth held-out 2008 (Landstinget Kronoberg): "Plats:" inside a line not cut at
+        // its labels.
+        assert_eq!(
+            inline_place("Protokoll från landstingsfullmäktiges sammanträde den 2 maj 2005 Tid: Måndagen den 2 maj kl Plats: Konserthuset i Växjö. 35 Landstingsfullmäktiges öppnande").as_deref(),
+            Some("Konserthuset i Växjö")
+        );
+        assert_eq!(inline_place("Justeringens plats: Kansliet"), None);
         // (Not a date before the time.)
         let c = cover_of("Plats och tid\nBeslutande Rådhuset 12 maj, kl Anna Berg (S)\n");
         assert_ne!(c.place.as_deref(), Some("Rådhuset 12 maj"));

@@ -541,10 +541,18 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             .iter()
             .filter(|l| !l.is_blank())
             .take(5)
-            .find_map(|l| cover::unlabelled_place(&l.text).map(|p| (p, l.no)))
+            .find_map(|l| {
+                cover::inline_place(&l.text)
+                    .map(|p| (p, "efter \"Plats:\" mitt i raden"))
+                    .or_else(|| {
+                        cover::unlabelled_place(&l.text).map(|p| (p, "utan etikett, före tiden"))
+                    })
+                    .map(|(p, how)| ((p, how), l.no))
+            })
         {
+            let (place, how) = place;
             cover.warnings.push(format!(
-                "line {line}: platsen utan etikett, före tiden: \"{place}\" (kontrollera)"
+                "line {line}: platsen {how}: \"{place}\" (kontrollera)"
             ));
             cover.place = Some(place);
         }
