@@ -1085,9 +1085,10 @@ pub(crate) fn unlabelled_place(t: &str) -> Option<String> {
     let anchor = |w: &str| {
         let lower = w.trim_end_matches([',', '.']).to_lowercase();
         matches!(lower.as_str(), "kl" | "klockan" | "tid:")
-            || ["mån", "tis", "ons", "tors", "fre", "lör", "sön"]
-                .iter()
-                .any(|d| lower == format!("{d}dag") || lower == format!("{d}dagen"))
+            || lower
+                .strip_suffix("dagen")
+                .or_else(|| lower.strip_suffix("dag"))
+                .is_some_and(|d| ["mån", "tis", "ons", "tors", "fre", "lör", "sön"].contains(&d))
     };
     // ("Sessionssalen, Klippans kommunhus, Trädgårdsgatan 12, kl": a street's number.)
     let street_number = |i: usize| i > 0 && street_number(words[i], words[i - 1]);

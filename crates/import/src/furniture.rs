@@ -2175,11 +2175,7 @@ mod tests {
             ("heldout21/2102", "Kommunstyrelsen"),
             ("heldout8/812", "Kommunfullmäktige"),
         ] {
-            let text = std::fs::read_to_string(format!(
-                "{}/../../tests/corpus/protocols/{file}.txt",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .expect("text");
+            let text = crate::corpus_protocol(file);
             let p = crate::parse_protocol(&text).expect("a protocol");
             assert_eq!(p.body.as_deref(), Some(body), "{file}");
         }

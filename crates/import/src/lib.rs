@@ -45,6 +45,16 @@ mod tables;
 mod text;
 mod unflatten;
 
+/// A corpus protocol's text ("heldout20/2002"), for the unit tests that read one whole.
+#[cfg(test)]
+pub(crate) fn corpus_protocol(file: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/../../tests/corpus/protocols/{file}.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("a corpus protocol")
+}
+
 pub use delegation::{parse_delegation, read_delegation_file, DelegationDocument};
 pub use error::ImportError;
 pub use followup::{parse_followup, FollowUpReport};

@@ -751,34 +751,26 @@ mod tests {
     /// those present is no title of the agenda's ("§5 Förvaltningschefen informerar").
     #[test]
     fn a_person_present_is_no_agenda_title() {
-        let mut lines = TitleLines::default();
-        let texts = [
-            "Övriga",
-            "Mats Linderholm Förvaltningschef, Serviceförvaltningen",
-            "Eva-Lena Sanderberg Bitr. förvaltningschef, Serviceförvaltningen",
-        ];
-        let items = items_of(&texts);
-        assert_eq!(
+        let found = |texts: &[&str]| {
+            let items = items_of(texts);
             place_title(
                 &items,
                 0,
                 items.len(),
                 "Förvaltningschefen informerar",
-                &mut lines
-            ),
+                &mut TitleLines::default(),
+            )
+        };
+        assert_eq!(
+            found(&[
+                "Övriga",
+                "Mats Linderholm Förvaltningschef, Serviceförvaltningen",
+                "Eva-Lena Sanderberg Bitr. förvaltningschef, Serviceförvaltningen",
+            ]),
             None
         );
-        let texts = ["Text", "Förvaltningschefen informerar", "Beslut"];
-        let items = items_of(&texts);
-        let mut lines = TitleLines::default();
         assert_eq!(
-            place_title(
-                &items,
-                0,
-                items.len(),
-                "Förvaltningschefen informerar",
-                &mut lines
-            ),
+            found(&["Text", "Förvaltningschefen informerar", "Beslut"]),
             Some(1)
         );
     }

@@ -3333,11 +3333,7 @@ mod tests {
             ("2002", "§ 18 Val av protokolljusterare"),
             ("2003", "§ 106 Val av protokollsjusterare"),
         ] {
-            let text = std::fs::read_to_string(format!(
-                "{}/../../tests/corpus/protocols/heldout20/{file}.txt",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .expect("text");
+            let text = crate::corpus_protocol(&format!("heldout20/{file}"));
             let lines = unflatten(crate::lines::split_lines(&text));
             assert!(lines.iter().any(|l| l.text == heading), "{file}: {lines:?}");
         }
@@ -3349,11 +3345,7 @@ mod tests {
             ("heldout28/2802", "§ 1 Val av justeringsperson"),
             ("heldout29/2904", "§ 61 Öppnande"),
         ] {
-            let text = std::fs::read_to_string(format!(
-                "{}/../../tests/corpus/protocols/{file}.txt",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .expect("text");
+            let text = crate::corpus_protocol(file);
             let lines = unflatten(crate::lines::split_lines(&text));
             assert!(lines.iter().any(|l| l.text == heading), "{file}: {lines:?}");
         }
@@ -3405,11 +3397,7 @@ mod tests {
                 "§ 200 ANMÄLAN - Motion (Eddie Forsman M) - Träbyggnadsstrategi",
             ),
         ] {
-            let text = std::fs::read_to_string(format!(
-                "{}/../../tests/corpus/protocols/{file}.txt",
-                env!("CARGO_MANIFEST_DIR")
-            ))
-            .expect("text");
+            let text = crate::corpus_protocol(file);
             let lines = unflatten(crate::lines::split_lines(&text));
             assert!(
                 lines.iter().any(|l| l.text.starts_with(heading)),
