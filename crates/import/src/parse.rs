@@ -394,6 +394,9 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         return Err(ImportError::Empty);
     }
     check_binary(text)?;
+    // Words broken after every å, ä and ö by the extractor are made whole first (warned of).
+    let joined = crate::text::join_split_letters(text);
+    let text = joined.as_deref().unwrap_or(text);
     let lines = split_lines(text);
     let lines = crate::unflatten::unflatten(lines);
     // (Or, its year not written, by its weekday: "Onsdagen den 23 september", warned of.)
@@ -620,6 +623,12 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     }
 
     let mut warnings: Vec<(usize, String)> = Vec::new();
+    if joined.is_some() {
+        warnings.push((
+            1,
+            "line 1: texten bröt orden efter å, ä och ö ('Utbildningsnä mnden'); orden har fogats ihop (kontrollera namnen)".to_string(),
+        ));
+    }
     if let (None, Some(d)) = (&labelled_date, &date) {
         warnings.push((
             1,
@@ -762,6 +771,20 @@ mod tests {
             parse_protocol("Hej hopp"),
             Err(ImportError::NotAProtocol)
         ));
+    }
+
+    /// Held-out 3011 (Alingsås utbildningsnämnd): a text layer that broke every word after å,
+    /// ä and ö is read made whole, and says so; its page of contents without a name is no §.
+    #[test]
+    fn words_broken_after_swedish_vowels() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout30/3011")).expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Utbildningsnämnden"));
+        assert_eq!(p.place.as_deref(), Some("Utbildningens Hus, Alingsås"));
+        assert_eq!(p.chair.as_deref(), Some("Lars Lundgren"));
+        assert_eq!(p.secretary.as_deref(), Some("Carina Marklinder"));
+        assert_eq!(p.adjusters, ["Pär-göran Björkman"]);
+        assert!(p.paragraphs.is_empty());
+        assert!(p.warnings.iter().any(|w| w.contains("fogats ihop")));
     }
 
     /// Thirty-second held-out 3208 (Eksjö's socialutskott): a page of contents, laid out, before
