@@ -179,8 +179,8 @@ fn bare_heading(items: &[Item<'_>], i: usize) -> Option<(u32, String)> {
 }
 
 /// A heading whose number was lost, as the flattened-page reader marks it
-/// ([`crate::unflatten::LOST_NUMBER`]): a title that begins with a capital letter and names
-/// no other §.
+/// ([`crate::unflatten::LOST_NUMBER`]): a title of two words or one long one
+/// ("Hälsningsanförande") that begins with a capital letter and names no other §.
 pub fn parse_unnumbered_heading(text: &str) -> Option<String> {
     let title = text
         .trim_white()
@@ -188,7 +188,8 @@ pub fn parse_unnumbered_heading(text: &str) -> Option<String> {
         .trim_white();
     (title.len() <= 300
         && title.chars().next().is_some_and(char::is_uppercase)
-        && title.split_whitespace().count() >= 2
+        && (title.split_whitespace().count() >= 2
+            || title.chars().filter(|c| c.is_alphabetic()).count() >= 8)
         && !title.contains('§')
         && !REFERENCE.is_match(title))
     .then(|| title.to_string())

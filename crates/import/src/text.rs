@@ -298,7 +298,10 @@ pub(crate) fn join_split_letters(text: &str) -> Option<String> {
     let mut vowels = 0usize;
     let mut before_space = 0usize;
     for i in memchr::memchr_iter(0xC3, bytes) {
-        if !matches!(bytes.get(i + 1), Some(0xA5 | 0xA4 | 0xB6 | 0x85 | 0x84 | 0x96)) {
+        if !matches!(
+            bytes.get(i + 1),
+            Some(0xA5 | 0xA4 | 0xB6 | 0x85 | 0x84 | 0x96)
+        ) {
             continue;
         }
         vowels += 1;
@@ -326,7 +329,9 @@ pub(crate) fn join_split_letters(text: &str) -> Option<String> {
             continue;
         }
         let next_is_space = chars.peek().is_some_and(|&(_, n)| n == ' ');
-        let after = text.get(i + c.len_utf8() + 1..).and_then(|r| r.chars().next());
+        let after = text
+            .get(i + c.len_utf8() + 1..)
+            .and_then(|r| r.chars().next());
         let word = out.get(word_start..).unwrap_or("").to_lowercase();
         if next_is_space
             && after.is_some_and(char::is_lowercase)
@@ -427,7 +432,9 @@ mod tests {
                  Svedjenä s (V) Ö vriga deltagare Margaretha Sjö berg (S) Anslag / Bevis et ä r \
                  justerat. Sammanträ desdatum";
         let j = join_split_letters(t).expect("a broken text");
-        assert!(j.starts_with("3 Utbildningsnämnden Sida 1 Plats och tid Utbildningens Hus, Alingsås kl"));
+        assert!(j.starts_with(
+            "3 Utbildningsnämnden Sida 1 Plats och tid Utbildningens Hus, Alingsås kl"
+        ));
         for w in [
             "ordförande Pär-göran Björkman (S)",
             "tjänstgör för G Aronsson",
@@ -442,7 +449,8 @@ mod tests {
                      Alingsås så snart som möjligt; därför återremitteras ärendet.";
         assert_eq!(join_split_letters(whole), None);
         // A broken text keeps the space after "på", "så" and "två".
-        let mixed = "Nä mnden beslutar på fö rslag att bö rja två ä renden, så mö tet ä r slut fö r dag";
+        let mixed =
+            "Nä mnden beslutar på fö rslag att bö rja två ä renden, så mö tet ä r slut fö r dag";
         assert_eq!(
             join_split_letters(mixed).as_deref(),
             Some("Nämnden beslutar på förslag att börja två ärenden, så mötet är slut för dag")
