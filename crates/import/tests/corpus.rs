@@ -231,6 +231,34 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A thirty-fourth held-out set (`tests/corpus/protocols/heldout34`: 12 documents never used
+/// before, gathered from the reserves of the sets before it: later meetings of used bodies,
+/// county councils and three nämnder new to the corpus; 18 § headings), kept unseen until the
+/// reader of 7d13773, in the session of 2026-12-06, read it.
+#[test]
+fn the_thirty_fourth_held_out_protocols() {
+    held_out(
+        "heldout34",
+        "Utanför korpusen, trettiofjärde omgången (held out)",
+        &THIRTY_FOURTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The thirty-fourth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of 7d13773).
+const THIRTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.89),
+    ("date", 0.99),
+    ("place", 0.99),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.89),
+    ("secretary", 0.94),
+    ("adjusters", 0.95),
+    ("attendees", 0.83),
+    ("paragraphs", 0.81),
+];
+
 /// A thirty-third held-out set (`tests/corpus/protocols/heldout33`: 12 documents never used
 /// before, gathered from the reserves of the sets before it: three county councils' bodies,
 /// later meetings of used bodies and four bodies new to the corpus; 21 § headings), kept
