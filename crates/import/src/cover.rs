@@ -3631,12 +3631,40 @@ fn presence_rows(cover: &mut Cover, v: &str) -> bool {
 
 /// Reads "PARTI Förnamn Efternamn" pairs from the start of `v` (with a remark in
 /// parentheses after a name, "(kom kl 14)"), at least two of them; returns what follows them
-/// (all of `v` when there are fewer than two).
+/// (all of `v` when there are fewer than two). Between a name and the next pair may stand the
+/// name's role, its party again or whom it serves for ("L Sofia Sjöstrand, ordförande M
+/// Anders Lindahl (M) M Elise Benjaminsson L Egon Svensson tjänstgör för Elise Benjaminsson
+/// (M) C …"), and after the first pair a local party's code of two to four capitals ("MBP
+/// Henry Sandahl").
 fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &'a str {
     let words: Vec<(usize, &str)> = v
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - v.as_ptr() as usize, w))
         .collect();
+    let code = |w: &str, known: bool| {
+        PARTIES.contains(&w)
+            || known && (2..=4).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
+    };
+    // The name's words at `k`, up to the next party or a comma ("Håkan Andersson, tjänstgör …"),
+    // with a middle initial ("Natalia E. Henriksson").
+    let name_at = |k: usize| {
+        let mut name: Vec<&str> = Vec::new();
+        for (_, n) in words.iter().skip(k).take(4) {
+            let bare = n.trim_end_matches(',');
+            let initial = name.len() == 1
+                && bare.len() == 2
+                && bare.ends_with('.')
+                && bare.starts_with(|c: char| c.is_ascii_uppercase());
+            if !initial && (!is_name_token(bare) || PARTIES.contains(&bare)) {
+                break;
+            }
+            name.push(bare);
+            if bare.len() < n.len() {
+                break;
+            }
+        }
+        name
+    };
     let mut people: Vec<(String, String, Option<String>)> = Vec::new();
     let mut i = 0;
     while let Some((_, w)) = words.get(i) {
@@ -3652,26 +3680,25 @@ fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &
             i = close + 1;
             continue;
         }
-        if !PARTIES.contains(w) {
+        if !code(w, !people.is_empty()) {
             break;
         }
-        // The name's words, up to the next party or a comma ("Håkan Andersson, tjänstgör …").
-        let mut name: Vec<&str> = Vec::new();
-        for (_, n) in words[i + 1..].iter().take(4) {
-            let bare = n.trim_end_matches(',');
-            if !is_name_token(bare) || PARTIES.contains(&bare) {
-                break;
-            }
-            name.push(bare);
-            if bare.len() < n.len() {
-                break;
-            }
-        }
+        let name = name_at(i + 1);
         if name.len() < 2 {
             break;
         }
         i += 1 + name.len();
         people.push((name.join(" "), (*w).to_string(), None));
+        // The name's remark, up to the next pair within eight words.
+        let next = (i..words.len().min(i + 9))
+            .find(|&k| code(words[k].1, true) && name_at(k + 1).len() >= 2);
+        if let Some(next) = next.filter(|&k| k > i && !words[i].1.starts_with('(')) {
+            let remark: Vec<&str> = words[i..next].iter().map(|(_, w)| *w).collect();
+            if let Some(p) = people.last_mut() {
+                p.2 = Some(remark.join(" "));
+            }
+            i = next;
+        }
     }
     if people.len() < 2 {
         return v;
@@ -3681,8 +3708,23 @@ fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &
         if attendance == Attendance::Deciding {
             a.position = Some("ledamot".into());
         }
-        if let Some(r) = remark {
-            annotation(&mut a, &r);
+        let remark = remark.as_deref().map(|r| r.trim_matches([',', ' ']));
+        // ("(M)": its party again.)
+        let again = remark.is_some_and(|r| {
+            r.strip_prefix('(')
+                .and_then(|r| r.strip_suffix(')'))
+                .is_some_and(|p| a.party.as_deref() == Some(p))
+        });
+        match remark {
+            _ if again => {}
+            Some(r) => match SUBSTITUTION.find(r).filter(|m| m.start() == 0) {
+                Some(m) => {
+                    a.substitute_for = crate::persons::first(&r[m.end()..]);
+                    a.position = None;
+                }
+                None => annotation(&mut a, r),
+            },
+            None => {}
         }
         cover.attendees.push(a);
     }
@@ -6311,6 +6353,45 @@ mod tests {
         let c = cover_of("Tid: 14:00 - 16:10, Ajournering: 14:45 - 15:00\n");
         assert_eq!(c.start_time.as_deref(), Some("14:00"));
         assert_eq!(c.end_time.as_deref(), Some("16:10"));
+    }
+
+    /// Thirty-fourth held-out 3411 (Mark): the party in a column before each name, and after
+    /// a name its role, its party again or whom it serves for; a local party's code; a middle
+    /// initial.
+    #[test]
+    fn parties_first_with_remarks() {
+        let c = cover_of("Beslutande L Sofia Sjöstrand, ordförande M Anders Lindahl (M) M Elise Benjaminsson L Egon Svensson tjänstgör för Elise Benjaminsson (M) C Lena Ferm Hansson tjänstgör för Ann-Christine Andreasson (C) MBP Henry Sandahl (MBP) KD Elise Arnell S Petra Vogel tjänstgör för Camilla Lennartsson (MOD) SD Natalia E. Henriksson\n");
+        let read: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.party.as_deref(),
+                    a.position.as_deref(),
+                    a.substitute_for.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Sofia Sjöstrand", Some("L"), Some("ordförande"), None),
+                ("Anders Lindahl", Some("M"), Some("ledamot"), None),
+                ("Elise Benjaminsson", Some("M"), Some("ledamot"), None),
+                ("Egon Svensson", Some("L"), None, Some("Elise Benjaminsson")),
+                (
+                    "Lena Ferm Hansson",
+                    Some("C"),
+                    None,
+                    Some("Ann-Christine Andreasson")
+                ),
+                ("Henry Sandahl", Some("MBP"), Some("ledamot"), None),
+                ("Elise Arnell", Some("KD"), Some("ledamot"), None),
+                ("Petra Vogel", Some("S"), None, Some("Camilla Lennartsson")),
+                ("Natalia E. Henriksson", Some("SD"), Some("ledamot"), None),
+            ]
+        );
     }
 
     /// Sixteenth held-out 1606 (Malmö): the chair's role in a parenthesis of its own after

@@ -255,7 +255,7 @@ const THIRTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.89),
     ("secretary", 0.94),
     ("adjusters", 0.95),
-    ("attendees", 0.83),
+    ("attendees", 0.87),
     ("paragraphs", 0.81),
 ];
 
@@ -865,7 +865,7 @@ const TWELFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.94),
     ("secretary", 0.90),
     ("adjusters", 0.84),
-    ("attendees", 0.91),
+    ("attendees", 0.93),
     ("paragraphs", 0.82),
 ];
 
@@ -976,7 +976,7 @@ const EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.86),
     ("secretary", 0.91),
     ("adjusters", 0.88),
-    ("attendees", 0.81),
+    ("attendees", 0.82),
     ("paragraphs", 0.90),
 ];
 
