@@ -712,7 +712,25 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 .filter(|a| a.title.as_deref().is_some_and(is_secretary_title))
                 .collect()
         } else {
+            // (Not one whose trade is another's secretary: "Skolsekreterare Kristin Herold",
+            // "socialsekreterare", "politisk sekreterare".)
             secretaries
+                .into_iter()
+                .filter(|a| {
+                    a.title.as_deref().is_some_and(|t| {
+                        let t = t.to_lowercase();
+                        ![
+                            "skolsekr",
+                            "socialsekr",
+                            "ekonomisekr",
+                            "läkarsekr",
+                            "politisk sekr",
+                        ]
+                        .iter()
+                        .any(|o| t.contains(o))
+                    })
+                })
+                .collect()
         };
         // The same one listed twice is one.
         let mut seen: Vec<&str> = Vec::new();
@@ -2691,6 +2709,9 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         ));
         return;
     }
+    if attendance == Attendance::Other && titles_first(cover, v) {
+        return;
+    }
     let before = cover.attendees.len();
     // "M Bengt Ferm C Ragnar Nilsson FP Ing-Britt Spetz …": the party in a column before
     // each name; what follows the last such pair is read as usual.
@@ -3626,6 +3647,107 @@ fn presence_rows(cover: &mut Cover, v: &str) -> bool {
         )
     });
     cover.attendees.extend(present);
+    true
+}
+
+/// Reads a list of officials each written title first, from the start of `v` to its end
+/// ("Strategisk verksamhetschef Christine Larsson Enhetschef Karin Larsson, - kl 08:45
+/// Personalchef Birgith Larserud, kl 13:00- …"): a title of one to four words whose last is a
+/// profession, a name, then perhaps a remark (the time or §§ present, a unit) before the next
+/// title. Three such entries or more, nothing else; returns whether `v` was read so.
+fn titles_first(cover: &mut Cover, v: &str) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    let profession = |w: &str| {
+        let lower = w.to_lowercase();
+        crate::persons::is_profession_word(&lower)
+            || ["sköterska", "rektor", "dietist", "direktör"]
+                .iter()
+                .any(|e| lower.ends_with(e))
+    };
+    let title_word = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '-');
+    // The title at `i`: its words up to the name it stands before (the index of the name).
+    let title_at = |i: usize| {
+        let first = words.get(i)?;
+        if !first.starts_with(char::is_uppercase) || crate::persons::is_first_name(first) {
+            return None;
+        }
+        // (A first name the reader does not know before a surname and its comma: "Personalchef
+        // Birgith Larserud, kl 13:00-".)
+        let name_start = |k: usize| {
+            crate::persons::is_first_name(words[k])
+                || crate::persons::is_word(words[k])
+                    && words.get(k + 1).is_some_and(|s| {
+                        s.ends_with(',') && crate::persons::is_word(s.trim_end_matches(','))
+                    })
+        };
+        // (The title's words after its first in small letters: "Medicinskt ansvarig
+        // sjuksköterska", "Teknik- och servicechef".)
+        (i + 1..words.len().min(i + 5))
+            .take_while(|&k| {
+                title_word(words[k - 1])
+                    && (k - 1 == i || words[k - 1].starts_with(char::is_lowercase))
+            })
+            .find(|&k| profession(words[k - 1]) && name_start(k))
+    };
+    let mut entries: Vec<(String, String, String)> = Vec::new(); // title, name, remark
+    let mut i = 0;
+    let Some(mut name_at) = title_at(0) else {
+        return false;
+    };
+    loop {
+        let title = words[i..name_at].join(" ");
+        // The name: its first name and up to two surnames, to a comma or the next title.
+        let mut end = name_at + 1;
+        while end < words.len()
+            && end < name_at + 3
+            && !words[end - 1].ends_with(',')
+            && crate::persons::is_word(words[end].trim_end_matches(','))
+            && !profession(words[end])
+            && (end < name_at + 2 || title_at(end).is_none())
+        {
+            end += 1;
+        }
+        if end < name_at + 2 {
+            return false;
+        }
+        let name = words[name_at..end].join(" ");
+        let name = name.trim_end_matches(',').to_string();
+        // The next title, within eight words.
+        let next = (end..words.len().min(end + 9)).find_map(|j| title_at(j).map(|n| (j, n)));
+        let stop = next.map_or(words.len(), |(j, _)| j);
+        // A remark that names someone is no remark: the list is not of this kind ("… LSR
+        // Jonny Meerwald och Thorleif Svensson, …").
+        let remark = &words[end..stop];
+        if (0..remark.len()).any(|k| {
+            crate::persons::is_first_name(remark[k])
+                && remark
+                    .get(k + 1)
+                    .is_some_and(|s| s.starts_with(char::is_uppercase))
+        }) {
+            return false;
+        }
+        entries.push((title, name, remark.join(" ")));
+        match next {
+            Some((j, n)) => (i, name_at) = (j, n),
+            None if stop == words.len() => break,
+            None => return false,
+        }
+    }
+    if entries.len() < 3 {
+        return false;
+    }
+    for (title, name, remark) in entries {
+        let mut a = new_attendee(&name, None, Attendance::Other);
+        // ("Chefsjurist Tomas Bärring (vid protokollet enligt nedan)": a parenthesis goes
+        // with the title.)
+        if remark.starts_with('(') {
+            a.title = Some(format!("{title} {remark}"));
+        } else {
+            a.title = Some(title);
+            annotation(&mut a, &remark);
+        }
+        cover.attendees.push(a);
+    }
     true
 }
 
@@ -6353,6 +6475,47 @@ mod tests {
         let c = cover_of("Tid: 14:00 - 16:10, Ajournering: 14:45 - 15:00\n");
         assert_eq!(c.start_time.as_deref(), Some("14:00"));
         assert_eq!(c.end_time.as_deref(), Some("16:10"));
+    }
+
+    /// Thirty-fourth held-out 3412 (Örnsköldsvik): officials each written title first, a
+    /// remark after the name (the time present, a unit); a "Skolsekreterare" among them is no
+    /// secretary of the meeting's.
+    #[test]
+    fn officials_title_first_with_remarks() {
+        let c = cover_of("Övriga deltagare Strategisk verksamhetschef Christine Larsson Enhetschef Karin Larsson, - kl 08:45 Personalchef Birgith Larserud, kl 13:00- Medicinskt ansvarig sjuksköterska Marina Jones, kl 13:00- Avdelningschef Henrik Eriksson, besluts- och stödenheten, kl 13:00- Skolsekreterare Kristin Herold, kl 13:00- Ekonom Leif Larsson, kl 13:00-\n");
+        let got: Vec<(&str, &str)> = c
+            .attendees
+            .iter()
+            .map(|a| {
+                let title = a.title.as_deref().unwrap_or("");
+                (a.name.as_str(), title.split(',').next().unwrap_or(""))
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Christine Larsson", "Strategisk verksamhetschef"),
+                ("Karin Larsson", "Enhetschef"),
+                ("Birgith Larserud", "Personalchef"),
+                ("Marina Jones", "Medicinskt ansvarig sjuksköterska"),
+                ("Henrik Eriksson", "Avdelningschef"),
+                ("Kristin Herold", "Skolsekreterare"),
+                ("Leif Larsson", "Ekonom"),
+            ]
+        );
+        assert_eq!(c.secretary, None);
+        // A remark that names others is no such list (heldout25/2508): read as before, every
+        // name kept.
+        let c = cover_of("Övriga deltagare Samhällsbyggnadschef Tommy Samuelsson Teknik- och servicechef Bengt Lindvall Nämndsekreterare Britta Fremling LSR Jonny Meerwald och Thorleif Svensson, Planarkitekt Vlasta Sabljak, Ekonom Petra Malmberg\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        for n in [
+            "Britta Fremling",
+            "Jonny Meerwald",
+            "Thorleif Svensson",
+            "Petra Malmberg",
+        ] {
+            assert!(names.contains(&n), "{n}: {names:?}");
+        }
     }
 
     /// Thirty-fourth held-out 3411 (Mark): the party in a column before each name, and after

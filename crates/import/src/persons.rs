@@ -792,7 +792,7 @@ const NOT_NAME_ENDINGS: [&str; 28] = [
 
 /// A profession in small letters after an adjective of its title ("Teknisk chef",
 /// "Administrativ handläggare"): "chef" or a word with a profession's ending.
-fn is_profession_word(lower: &str) -> bool {
+pub(crate) fn is_profession_word(lower: &str) -> bool {
     PROFESSIONS.iter().any(|e| lower.ends_with(e))
 }
 

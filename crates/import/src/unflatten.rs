@@ -2704,11 +2704,12 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         let sent_on = || {
             let lower = line.text.to_lowercase();
             // ("Övriga deltagare Protokolljusterare Se nästa sida": the list on the next page,
-            // under its label again.)
+            // under its label again; "Övriga deltagare Se sid 2.")
             [
                 "redovisas på sidan",
                 "redovisas på nästa sida",
                 "se nästa sida",
+                "se sid",
             ]
             .iter()
             .find_map(|p| lower.find(p))
@@ -2923,6 +2924,28 @@ mod tests {
                 .iter()
                 .any(|l| l
                     == "Beslutande Ann-Helen Nilsson (C) Lena Axelsson (S) Sylve Qvillberg (S)"),
+            "{lines:?}"
+        );
+        assert!(
+            !lines.iter().any(|l| l.starts_with(LOST_NUMBER)),
+            "{lines:?}"
+        );
+    }
+
+    /// Thirty-fourth held-out 3412 (Örnsköldsvik): "Övriga deltagare Se sid 2." sends the list
+    /// to the next page, where it stands under its label after the page's header: the cover's,
+    /// no § titled "Övriga deltagare:".
+    #[test]
+    fn a_list_sent_to_a_page_by_its_number() {
+        let lines: Vec<String> = unflatten(split_lines(&crate::corpus_protocol("heldout34/3412")))
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert!(
+            lines
+                .iter()
+                .any(|l| l
+                    .starts_with("Övriga deltagare Strategisk verksamhetschef Christine Larsson")),
             "{lines:?}"
         );
         assert!(
