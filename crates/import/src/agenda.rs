@@ -70,7 +70,9 @@ fn parse_entry(text: &str) -> Option<(u32, String, Option<String>)> {
 
 /// A line inside a running agenda that is not an entry of its own but the
 /// wrapped rest of the previous title: it starts in lower case, is no longer
-/// than a table cell, and is followed by the next entry.
+/// than a table cell, and is followed by the next entry. (Not a sentence of three words or
+/// more: "godkänna den utsända föredragningslistan." is a short §'s decision after its
+/// heading, its subject lost.)
 fn continues_title(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
     let (Some(last), Some(it)) = (run.last(), items.get(i)) else {
         return false;
@@ -79,7 +81,11 @@ fn continues_title(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
     if !t.chars().next().is_some_and(char::is_lowercase) || t.chars().count() > 120 {
         return false;
     }
-    next_entry_after(items, i, last)
+    let sentence = t.ends_with('.')
+        && !t.ends_with("m.m.")
+        && !t.ends_with("m m.")
+        && t.split_whitespace().count() >= 3;
+    !sentence && next_entry_after(items, i, last)
 }
 
 /// Whether the next line after `items[i]` that is not blank is an entry numbered after `last`.
@@ -290,6 +296,25 @@ mod tests {
             agenda.get(1).map(|e| e.title.as_str()),
             Some("Yttrande – rörande granskning av nämndernas och bolagens systematiska informationssäkerhet")
         );
+    }
+
+    /// Thirty-fourth held-out 3402 (Landstinget Halland): short §§ whose decisions lost their
+    /// subject ("utse Dan Skantz att …") are headings with their text, no agenda; a title that
+    /// wraps in small letters still keeps an agenda running (above).
+    #[test]
+    fn short_decisions_between_headings_are_no_wrapped_titles() {
+        let lines = crate::lines::split_lines(
+            "§ 17 Justering
+utse Dan Skantz att jämte ordföranden justera protokollet.
+             § 18 Godkännande av föredragningslista
+godkänna den utsända föredragningslistan.
+             § 19 Anmälan av inkomna/utgående skrivelser
+notera skrivelserna till protokollet.
+",
+        );
+        let flags = vec![false; lines.len()];
+        let items = crate::stream::build(&lines, &flags);
+        assert!(find_agenda(&items).is_empty());
     }
 
     /// Twenty-first held-out 2108 (Luleå): a table of contents whose cells stand on lines of
