@@ -271,7 +271,11 @@ fn sentence_around(text: &str, words: std::ops::Range<usize>) -> std::ops::Range
 /// period är: Valkrets 1 Agneta Eriksson (v) Eva Löfquist (s) … Vid uppropet var samtliga
 /// ordinarie ledamöter närvarande förutom Kajsa Wejryd, Willemo Carlsson, …"): the members
 /// named with their parties from the first to the last, as deciding, less those the text says
-/// were absent ("förutom", "utom", "frånvarande"). With the § heading's line.
+/// were absent ("förutom", "utom", "frånvarande"). The parties may stand bare after the names
+/// ("Förnamn Efternamn Partibeteckning Suzanne Frank m Anna Fransson s …"); those called in
+/// in the absent members' stead ("I deras ställe hade kallats in Nils-Erik Wetter och Wirginia
+/// Bogatic") are present too, and a member's §§ present are kept ("Wirginia Bogatic … deltog
+/// från och med 50", "Michael Sjöö var närvarande 1 66"). With the § heading's line.
 fn roll_call(
     layout: &crate::segment::Layout,
     items: &[crate::stream::Item<'_>],
@@ -294,11 +298,42 @@ fn roll_call(
         .map(|it| it.text)
         .collect::<Vec<_>>()
         .join(" ");
-    let first = MEMBER.find(&text)?;
-    let last = MEMBER.find_iter(&text).last()?;
-    let list = text.get(first.start()..last.end())?;
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){1,3}) (s|m|c|v|fp|kd|mp|sd|l)(?:\s|$)")
+            .expect("static regex")
+    });
+    static CALLED_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)i (?:deras|hans|hennes) ställe (?:hade |har )?(?:kallats in|inkallats)\s+([^.]+)",
+        )
+        .expect("static regex")
+    });
+    static PRESENT_FOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){1,2}) var (?:inte närvarande vid uppropet utan deltog (från och med \d+)|närvarande (\d+(?: \d+)?))")
+            .expect("static regex")
+    });
+    // The list, its parties in parentheses, or else bare ("Suzanne Frank m"), written so.
+    let (list, after) = match (MEMBER.find(&text), MEMBER.find_iter(&text).last()) {
+        (Some(first), Some(last)) => (
+            text.get(first.start()..last.end())?.to_string(),
+            text.get(last.end()..).unwrap_or(""),
+        ),
+        _ => {
+            let bare: Vec<regex::Captures> = BARE.captures_iter(&text).collect();
+            if bare.len() < 5 {
+                return None;
+            }
+            let end = bare.last()?.get(0)?.end();
+            let list = bare
+                .iter()
+                .filter_map(|c| Some(format!("{} ({})", c.get(1)?.as_str(), c.get(2)?.as_str())))
+                .collect::<Vec<_>>()
+                .join(" ");
+            (list, text.get(end..).unwrap_or(""))
+        }
+    };
     let absent: Vec<String> = ABSENT
-        .captures_iter(text.get(last.end()..).unwrap_or(""))
+        .captures_iter(after)
         .filter_map(|c| c.get(1))
         .flat_map(|m| crate::persons::names(m.as_str()))
         .collect();
@@ -310,11 +345,36 @@ fn roll_call(
         }],
         &[false],
     );
-    let present: Vec<crate::model::Attendee> = cover
+    let mut present: Vec<crate::model::Attendee> = cover
         .attendees
         .into_iter()
         .filter(|a| !absent.contains(&a.name))
         .collect();
+    for name in CALLED_IN
+        .captures_iter(after)
+        .filter_map(|c| c.get(1))
+        .flat_map(|m| crate::persons::names(m.as_str()))
+    {
+        if !present.iter().any(|a| a.name == name) {
+            present.push(crate::model::Attendee {
+                name,
+                party: None,
+                attendance: crate::model::Attendance::Deciding,
+                position: None,
+                substitute_for: None,
+                title: None,
+                paragraphs: None,
+            });
+        }
+    }
+    for c in PRESENT_FOR.captures_iter(after) {
+        let (Some(who), Some(note)) = (c.get(1), c.get(2).or_else(|| c.get(3))) else {
+            continue;
+        };
+        if let Some(a) = present.iter_mut().find(|a| a.name == who.as_str()) {
+            a.paragraphs = Some(note.as_str().to_string());
+        }
+    }
     (present.len() >= 5).then_some((present, line))
 }
 
@@ -771,6 +831,32 @@ mod tests {
             parse_protocol("Hej hopp"),
             Err(ImportError::NotAProtocol)
         ));
+    }
+
+    /// Held-out 3401 (Landstinget Kronoberg's fullmäktige): the roll call in § 38 with the
+    /// parties bare after the names, less the two absent, with the two called in their stead
+    /// and the §§ some were present for.
+    #[test]
+    fn a_roll_call_with_bare_parties() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout34/3401")).expect("a protocol");
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names.len(), 45, "{names:?}");
+        assert_eq!(names.first(), Some(&"Suzanne Frank"));
+        assert!(!names.contains(&"Harald Bergström") && !names.contains(&"Tryggve Svensson"));
+        let party = |n: &str| {
+            p.attendees
+                .iter()
+                .find(|a| a.name == n)
+                .and_then(|a| a.party.clone())
+        };
+        assert_eq!(party("Anna Fransson").as_deref(), Some("s"));
+        let bogatic = p.attendees.iter().find(|a| a.name == "Wirginia Bogatic");
+        assert_eq!(
+            bogatic.and_then(|a| a.paragraphs.as_deref()),
+            Some("från och med 50")
+        );
+        assert!(names.contains(&"Nils-Erik Wetter"));
+        assert!(p.warnings.iter().any(|w| w.contains("ur uppropet")));
     }
 
     /// Held-out 3011 (Alingsås utbildningsnämnd): a text layer that broke every word after å,

@@ -255,7 +255,7 @@ const THIRTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.89),
     ("secretary", 0.94),
     ("adjusters", 0.99),
-    ("attendees", 0.89),
+    ("attendees", 0.98),
     ("paragraphs", 0.93),
 ];
 
