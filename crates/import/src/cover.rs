@@ -3304,15 +3304,21 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                 continue;
             }
             // Words that are no one's name ("Nej", "Avstår", "Närvaro totalt N F").
-            // (A middle initial is part of the name but no word of it: "Göran O Sundell".)
-            if !chunk.split_whitespace().next().is_some_and(is_name_token)
-                || chunk
-                    .split_whitespace()
-                    .take_while(|w| is_name_token(w) || crate::persons::is_initial(w))
-                    .filter(|w| is_name_token(w))
-                    .count()
-                    < 2
-                    && !PARAS.is_match(chunk)
+            // (A middle initial is part of the name but no word of it: "Göran O Sundell"; two
+            // initials may stand for the first names: "K G Abramsson, ordf".)
+            let ws: Vec<&str> = chunk.split_whitespace().take(4).collect();
+            let two_initials = ws.len() == 3
+                && ws[..2].iter().all(|w| crate::persons::is_initial(w))
+                && is_name_token(ws[2]);
+            if !two_initials
+                && (!ws.first().is_some_and(|w| is_name_token(w))
+                    || chunk
+                        .split_whitespace()
+                        .take_while(|w| is_name_token(w) || crate::persons::is_initial(w))
+                        .filter(|w| is_name_token(w))
+                        .count()
+                        < 2
+                        && !PARAS.is_match(chunk))
             {
                 continue;
             }
@@ -6475,6 +6481,21 @@ mod tests {
         let c = cover_of("Tid: 14:00 - 16:10, Ajournering: 14:45 - 15:00\n");
         assert_eq!(c.start_time.as_deref(), Some("14:00"));
         assert_eq!(c.end_time.as_deref(), Some("16:10"));
+    }
+
+    /// Thirty-fourth held-out 3408 (Vilhelmina): a list without parties whose first name is
+    /// two initials and a surname, the chair's role after its comma.
+    #[test]
+    fn two_initials_open_a_list_without_parties() {
+        let c =
+            cover_of("Beslutande K G Abramsson, ordf Lars Petersson Åke Nilsson Joakim Risberg\n");
+        let got: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.position.as_deref()))
+            .collect();
+        assert_eq!(got.first(), Some(&("K G Abramsson", Some("ordförande"))));
+        assert!(got.iter().any(|(n, _)| *n == "Joakim Risberg"), "{got:?}");
     }
 
     /// Thirty-fourth held-out 3412 (Örnsköldsvik): officials each written title first, a
