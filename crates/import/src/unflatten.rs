@@ -497,11 +497,21 @@ const MID_TITLE_ABBREVIATIONS: [&str; 9] = [
     "ang.", "enl.", "bl.a.", "t.ex.", "resp.", "inkl.", "exkl.", "jfr.", "avs.",
 ];
 
+/// A case's serial after a slash, its year lost ("Avvikelserapport - … av ekonomisk art /7").
+fn lost_year_serial(w: &str) -> bool {
+    w.strip_prefix('/')
+        .is_some_and(|n| (1..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// A case number written after a title without "Dnr" ("… kring sjukförsäkringen KS/2013:83
 /// Samverkansansvarig …", "KS-20/00335", "KS12/280"): a register's letters, then digits
 /// with a year and a serial.
 pub(crate) fn bare_case_number(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.']);
+    // "/7": the serial whose year was lost (only where a title's end is looked for).
+    if lost_year_serial(w) {
+        return true;
+    }
     if year_range(w.trim_start_matches(|c: char| c.is_ascii_uppercase() || c == '/' || c == '-')) {
         return false;
     }
@@ -2247,6 +2257,13 @@ fn cut_headings_after(
         } else {
             b
         };
+        // ("… av ekonomisk art /7 Barn- och utbildningsnämnden noterar …": the case's serial
+        // ends the title.)
+        let b = if b > a + 1 && lost_year_serial(words[b - 1]) {
+            b - 1
+        } else {
+            b
+        };
         let before = piece(at, cut);
         if !before.is_empty() {
             out.push(Line {
@@ -3419,6 +3436,25 @@ mod tests {
             cut.iter()
                 .any(|l| l.text.starts_with("§ 83 Föredragningslista")),
             "{cut:?}"
+        );
+        // Thirty-fourth held-out 3410 (Tjörn): a case's serial whose year was lost ends the
+        // title and is its case.
+        let (cut, _) = cut_headings(
+            Line {
+                no: 3,
+                text: "2 26 Fastställande av dagordning Dagordningen fastställs. 27 Avvikelserapport - tillfälliga händelser av ekonomisk art /7 Barn- och utbildningsnämnden noterar informationen.".to_string(),
+            },
+            false,
+            &[],
+            Some(2),
+            true,
+        );
+        let texts: Vec<&str> = cut.iter().map(|l| l.text.as_str()).collect();
+        assert!(
+            texts.contains(
+                &"§ 27 Avvikelserapport - tillfälliga händelser av ekonomisk art  Dnr /7"
+            ),
+            "{texts:?}"
         );
         // Nineteenth held-out 1901: the next heading one number on, the one between having
         // lost its number.
