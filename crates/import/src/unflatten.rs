@@ -2360,6 +2360,42 @@ fn without_running_page_numbers(lines: &mut [Line]) {
     }
 }
 
+/// Page lines that carry two page numbers, the scraped document's and the protocol's, before
+/// the § ("2 92 94 Godkännande av dagordning …", "3 93 96 D 2008/ Delårsrapport …"): the
+/// second is the first's plus the same number on two pages or more, and a number follows it.
+/// It is no § and is taken out.
+fn without_second_page_numbers(lines: &mut [Line]) {
+    let pair = |l: &Line| {
+        let mut words = l.text.split_whitespace();
+        let page = number_of(words.next()?)?;
+        let second = number_of(words.next()?)?;
+        let third = words.next().and_then(number_of);
+        // (Not "3 33 3 Information …": the §'s number between the page's, written twice.)
+        (second > page.saturating_add(1) && third.is_some_and(|t| t != page))
+            .then(|| (page, second - page))
+    };
+    let pairs: Vec<Option<(u32, u32)>> = lines.iter().map(pair).collect();
+    let shared = |i: usize| {
+        let Some((page, offset)) = pairs[i] else {
+            return false;
+        };
+        pairs
+            .iter()
+            .enumerate()
+            .any(|(j, p)| j != i && p.is_some_and(|(q, o)| o == offset && q != page))
+    };
+    let keep: Vec<bool> = (0..lines.len()).map(|i| !shared(i)).collect();
+    for (line, keep) in lines.iter_mut().zip(keep) {
+        if keep {
+            continue;
+        }
+        let mut words = line.text.splitn(3, ' ');
+        if let (Some(page), Some(_), Some(rest)) = (words.next(), words.next(), words.next()) {
+            line.text = format!("{page} {rest}");
+        }
+    }
+}
+
 /// A line of a text laid out in lines (not flattened) that opens with the meeting's place and
 /// time and goes on with a list of those present ("Plats och tid Råda Rum kl. 18:00-22:14
 /// Beslutande ledamöter Per Vorberg (M)"): cut before the list's label, so that the list is
@@ -2574,6 +2610,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     let mut lines = lines;
     if flat {
         without_running_page_numbers(&mut lines);
+        without_second_page_numbers(&mut lines);
     } else {
         lines = places_then_lists(lines);
     }
@@ -3436,6 +3473,35 @@ mod tests {
             cut.iter()
                 .any(|l| l.text.starts_with("§ 83 Föredragningslista")),
             "{cut:?}"
+        );
+        // Thirty-fifth held-out 3503 (Regionförbundet i Kalmar län): the scraped document's
+        // page number and the protocol's before the § on each page; not "3 33 3 Information",
+        // the § between the page's numbers written twice.
+        let mut lines: Vec<Line> = [
+            "1 91 Organ: Plats och tid:",
+            "2 92 94 Godkännande av dagordning godkänner",
+            "3 93 96 D 2008/ Delårsrapport 1 januari",
+            "4 34 4 Allmänhetens frågestund",
+            "5 35 5 Övriga frågor",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(no, t)| Line {
+            no,
+            text: t.to_string(),
+        })
+        .collect();
+        without_second_page_numbers(&mut lines);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "1 91 Organ: Plats och tid:",
+                "2 94 Godkännande av dagordning godkänner",
+                "3 96 D 2008/ Delårsrapport 1 januari",
+                "4 34 4 Allmänhetens frågestund",
+                "5 35 5 Övriga frågor",
+            ]
         );
         // Thirty-fourth held-out 3410 (Tjörn): a case's serial whose year was lost ends the
         // title and is its case.
