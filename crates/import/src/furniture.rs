@@ -822,7 +822,7 @@ fn starts_with_label(t: &str) -> bool {
 /// The body's name at the start of `v` ("Kommunstyrelsen Datum för …", "Hässleholms kommun,
 /// omsorgsnämnden …"): the longest run of up to eight words that is a body's name, in its
 /// normal capitalised form.
-fn body_prefix(v: &str) -> Option<String> {
+pub(crate) fn body_prefix(v: &str) -> Option<String> {
     let v = v.trim_white().trim_start_matches([':', ';', ' ']);
     let v = v.strip_prefix("och ").unwrap_or(v);
     // "NÄRVAROLISTA KOMMUNFULLMÄKTIGE Beslutande …": the list's name before the body.

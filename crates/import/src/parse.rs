@@ -833,6 +833,20 @@ mod tests {
         ));
     }
 
+    /// Held-out 3503 (Regionförbundet i Kalmar län's arbetsutskott): "Organ:" stacked over
+    /// "Plats och tid:", the body's name opening the place's value; the list under "ande:"
+    /// (Beslutande that lost its first letters, with its colon); two page numbers before the §.
+    #[test]
+    fn a_stacked_organ_and_a_lost_list_label_with_its_colon() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout35/3503")).expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Regionförbundets arbetsutskott"));
+        assert_eq!(p.place.as_deref(), Some("Regionförbundet i Kalmar län"));
+        assert_eq!(p.chair.as_deref(), Some("Leif Larsson"));
+        assert!(p.attendees.iter().any(|a| a.name == "Ulf Nilsson"));
+        let numbers: Vec<Option<u32>> = p.paragraphs.iter().map(|x| x.number).collect();
+        assert_eq!(numbers, [Some(94), Some(96)]);
+    }
+
     /// Held-out 3401 (Landstinget Kronoberg's fullmäktige): the roll call in § 38 with the
     /// parties bare after the names, less the two absent, with the two called in their stead
     /// and the §§ some were present for.

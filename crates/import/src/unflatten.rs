@@ -114,7 +114,7 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// "kl ande Harry Rantakyrö, S …": what is left of "Beslutande" when its first letters were
 /// set in a font the extraction lost.
 static LOST_DECIDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r" ande (?:ledamöter:?\s+)?\p{Lu}").expect("static regex"));
+    LazyLock::new(|| Regex::new(r" ande:? (?:ledamöter:?\s+)?\p{Lu}").expect("static regex"));
 
 /// Byte offsets in `t` where a label starts a word and ends one. The label's first letter
 /// must be a capital as written; the rest may be in any case ("Tid och Plats").
@@ -2782,7 +2782,46 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             .map(|(_, l)| *l);
         cut_before_labels(&line, &starts, &mut out, later);
     }
+    if flat {
+        stacked_organ(&mut out);
+    }
     out
+}
+
+/// "Organ:" stacked over "Plats och tid:", their values after both in the labels' order
+/// ("Organ: Plats och tid: Regionförbundets arbetsutskott Regionförbundet i Kalmar län
+/// Torsdagen den 27 augusti 2009, kl"): the body's name that opens the place's value is the
+/// organ's.
+fn stacked_organ(out: &mut [Line]) {
+    for i in 1..out.len() {
+        if !matches!(out[i - 1].text.trim_white(), "Organ:" | "Organ") {
+            continue;
+        }
+        let Some((label, value)) = ["Plats och tid:", "Plats och tid", "Plats:"]
+            .iter()
+            .find_map(|l| out[i].text.strip_prefix(l).map(|v| (*l, v.trim_white())))
+        else {
+            continue;
+        };
+        let Some(body) = crate::furniture::body_prefix(value) else {
+            continue;
+        };
+        let n = body.split_whitespace().count();
+        let words: Vec<&str> = value.split_whitespace().collect();
+        let written = words.get(..n).unwrap_or(&[]);
+        let same = written.len() == n
+            && written
+                .iter()
+                .zip(body.split_whitespace())
+                .all(|(w, b)| w.to_lowercase() == b.to_lowercase());
+        // (The place goes on after it.)
+        if !same || words.len() <= n {
+            continue;
+        }
+        let (organ, place) = (written.join(" "), words[n..].join(" "));
+        out[i - 1].text = format!("Organ: {organ}");
+        out[i].text = format!("{label} {place}");
+    }
 }
 
 /// Whether `t` opens with three names or more, each with its title or party in parentheses
