@@ -28,6 +28,12 @@ static CASE_CELL: LazyLock<Regex> = LazyLock::new(|| {
 static PAGES_CELL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,4}(?:\s*[-–]\s*\d{1,4})?$").expect("static regex"));
 
+/// Dot leaders and perhaps the page after a title of a table of contents ("Fastställande av
+/// föredragningslista ... 3", "Kastanjen 1 (BND/2021:159) ..").
+static LEADERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*\.{2,}\s*(?:\d{1,4}(?:\s*[-–]\s*\d{1,4})?)?$").expect("static regex")
+});
+
 fn parse_entry(text: &str) -> Option<(u32, String, Option<String>)> {
     let t = text.trim_white();
     // Every entry starts with the paragraph sign: most lines are out at once.
@@ -167,6 +173,11 @@ fn entry_on_lines(items: &[Item<'_>], i: usize, running: bool) -> Option<(u32, S
         }
         if t.starts_with('§') || title.len() == 3 || t.chars().count() > 120 {
             break;
+        }
+        // ("Fastställande av föredragningslista ... 3": the leaders and the page end it.)
+        if let Some(m) = LEADERS.find(t) {
+            title.push(&t[..m.start()]);
+            return Some((number, title.join(" "), j));
         }
         title.push(t);
         j += 1;
@@ -315,6 +326,33 @@ notera skrivelserna till protokollet.
         let flags = vec![false; lines.len()];
         let items = crate::stream::build(&lines, &flags);
         assert!(find_agenda(&items).is_empty());
+    }
+
+    /// Thirty-fifth held-out 3511 (Solna): a table of contents whose numbers stand alone, each
+    /// title ending in dot leaders and its page.
+    #[test]
+    fn entries_with_dot_leaders() {
+        let lines = crate::lines::split_lines(
+            "§ 79\n\nFastställande av föredragningslista ... 3\n\n§ 80\n\nDetaljplan för kv. Blåmesen m.fl. (BND/2019:201) ... 4\n\n§ 81\n\nBygglov för ändring av fasadkulör samt ändring av balkonger, flerbostadshus,\n\nKastanjen 1 (BND/2021:159) ..\n",
+        );
+        let flags = vec![false; lines.len()];
+        let items = crate::stream::build(&lines, &flags);
+        let agenda = find_agenda(&items);
+        let got: Vec<(u32, &str)> = agenda
+            .iter()
+            .map(|e| (e.number, e.title.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (79, "Fastställande av föredragningslista"),
+                (80, "Detaljplan för kv. Blåmesen m.fl. (BND/2019:201)"),
+                (
+                    81,
+                    "Bygglov för ändring av fasadkulör samt ändring av balkonger, flerbostadshus, Kastanjen 1 (BND/2021:159)"
+                ),
+            ]
+        );
     }
 
     /// Twenty-first held-out 2108 (Luleå): a table of contents whose cells stand on lines of
