@@ -185,6 +185,23 @@ pub fn parse(
             break;
         }
     }
+    // "… medborgardialogen i staden (TND/2021:998)": the case's number in parentheses after
+    // the title, a register's code and the year before a slash.
+    if case.is_none() {
+        let split = title
+            .strip_suffix(')')
+            .and_then(|t| t.rsplit_once(" ("))
+            .filter(|(_, inner)| {
+                inner.contains('/')
+                    && !inner.contains(' ')
+                    && crate::unflatten::bare_case_number(inner)
+            })
+            .map(|(head, inner)| (head.trim_end().to_string(), inner.to_string()));
+        if let Some((head, c)) = split {
+            title = head;
+            case = Some(c);
+        }
+    }
     if case.is_none() {
         if let Some(j) = next_non_blank(items, cursor, end) {
             if let Some(c) = items.get(j).and_then(|it| case_number(it.text)) {

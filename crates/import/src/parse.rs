@@ -833,6 +833,24 @@ mod tests {
         ));
     }
 
+    /// Held-out 3512 (Solna's tekniska nämnd): the case's number in parentheses after a
+    /// title that wraps onto a second line.
+    #[test]
+    fn a_case_in_parentheses_after_the_title() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout35/3512")).expect("a protocol");
+        let p60 = p
+            .paragraphs
+            .iter()
+            .find(|x| x.number == Some(60))
+            .expect("§ 60");
+        assert!(
+            p60.title.ends_with("medborgardialogen i staden"),
+            "{}",
+            p60.title
+        );
+        assert_eq!(p60.case_number.as_deref(), Some("TND/2021:998"));
+    }
+
     /// Held-out 3503 (Regionförbundet i Kalmar län's arbetsutskott): "Organ:" stacked over
     /// "Plats och tid:", the body's name opening the place's value; the list under "ande:"
     /// (Beslutande that lost its first letters, with its colon); two page numbers before the §.
