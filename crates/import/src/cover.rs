@@ -1625,10 +1625,50 @@ fn adjournment_start(v: &str) -> Option<usize> {
             && note.contains(|c: char| c.is_ascii_digit())
             && note.contains([':', '.'])
     });
-    [v.find("Ajourn"), v.find("ajourn"), pause, side_note]
+    // ("Lidbeckska huset, lunch kl 12:05-13:45": the lunch break.)
+    let lunch = ["lunch ", "Lunch "].iter().find_map(|p| {
+        v.match_indices(p).map(|(i, _)| i).find(|&i| {
+            v.get(i + p.len()..)
+                .and_then(|r| r.split_whitespace().next())
+                .is_some_and(|n| {
+                    matches!(n, "mellan" | "kl" | "kl." | "klockan")
+                        || n.starts_with(|c: char| c.is_ascii_digit())
+                })
+        })
+    });
+    [v.find("Ajourn"), v.find("ajourn"), pause, side_note, lunch]
         .into_iter()
         .flatten()
         .min()
+}
+
+/// The meeting's times when the cells of its times and its adjournment's were read into each
+/// other ("lunch kl 12:05-13:45 ajournering kl. 10:00-20:15"): of two spans, the one that
+/// holds the other.
+fn enclosing_span(v: &str) -> Option<(String, String)> {
+    static SPAN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})").expect("static regex")
+    });
+    let spans: Vec<(u32, u32)> = SPAN
+        .captures_iter(v)
+        .filter_map(|c| {
+            let n = |k: usize| c.get(k)?.as_str().parse::<u32>().ok();
+            let (a, b) = (n(1)? * 60 + n(2)?, n(3)? * 60 + n(4)?);
+            (n(1)? < 24 && n(3)? < 24 && n(2)? < 60 && n(4)? < 60 && a < b).then_some((a, b))
+        })
+        .collect();
+    let [x, y] = spans.as_slice() else {
+        return None;
+    };
+    let outer = if x.0 <= y.0 && y.1 <= x.1 {
+        x
+    } else if y.0 <= x.0 && x.1 <= y.1 {
+        y
+    } else {
+        return None;
+    };
+    let hm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
+    Some((hm(outer.0), hm(outer.1)))
 }
 
 /// The place written after an adjournment whose times were lost ("ajournerat kl
@@ -1661,6 +1701,7 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             // place: "23 mars 2016, klockan , ajournerat kl Sammanträdesrummet Vidöstern, …".)
             let at = adjournment_start(v);
             let after = at.and_then(|at| place_after_adjournment(v.get(at..).unwrap_or("")));
+            let whole = v;
             let v = at.map_or(v, |at| v.get(..at).unwrap_or(v));
             let (v, deciding) = list_after_time(v);
             if let Some(list) = deciding {
@@ -1669,7 +1710,12 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
                 ));
                 add_people(cover, no, list, Attendance::Deciding, false);
             }
-            let (s, e) = find_times(v);
+            let (mut s, mut e) = find_times(v);
+            if let (None, None, Some(at)) = (&s, &e, at) {
+                if let Some((a, b)) = enclosing_span(whole.get(at..).unwrap_or("")) {
+                    (s, e) = (Some(a), Some(b));
+                }
+            }
             cover.start_time = cover.start_time.take().or(s);
             cover.end_time = cover.end_time.take().or(e);
             cover.date = cover.date.take().or_else(|| first_date(v));
@@ -6481,6 +6527,26 @@ mod tests {
         let c = cover_of("Tid: 14:00 - 16:10, Ajournering: 14:45 - 15:00\n");
         assert_eq!(c.start_time.as_deref(), Some("14:00"));
         assert_eq!(c.end_time.as_deref(), Some("16:10"));
+    }
+
+    /// Thirty-fifth held-out 3504 (Lidköping): the lunch break is no part of the place, and
+    /// of the meeting's and the break's spans read into each other, the one that holds the
+    /// other is the meeting's.
+    #[test]
+    fn a_lunch_break_read_into_the_meetings_times() {
+        let c = cover_of(
+            "Plats och tid Lidbeckska huset, lunch kl 12:05-13:45 ajournering kl. 10:00-20:15\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Lidbeckska huset"));
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("10:00"), Some("20:15"))
+        );
+        let c = cover_of("Plats och tid Stadshuset kl 09:00-16:00, lunch 12:00-13:00\n");
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("09:00"), Some("16:00"))
+        );
     }
 
     /// Thirty-fourth held-out 3408 (Vilhelmina): a list without parties whose first name is

@@ -250,9 +250,9 @@ fn the_thirty_fifth_held_out_protocols() {
 const THIRTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.84),
     ("date", 0.99),
-    ("place", 0.90),
-    ("start_time", 0.82),
-    ("end_time", 0.75),
+    ("place", 0.99),
+    ("start_time", 0.99),
+    ("end_time", 0.91),
     ("chair", 0.94),
     ("secretary", 0.77),
     ("adjusters", 0.85),
