@@ -72,6 +72,14 @@ fn is_body_line(t: &str) -> bool {
     if lower == "direktionen" {
         return true;
     }
+    // ("… Försäkring AB BESLUTAS AV KOMMUNFULLMÄKTIGE": a page of contents' group of the
+    // items another body decides, a company before it; no body's name has these words.)
+    if lower
+        .split_whitespace()
+        .any(|w| matches!(w, "av" | "beslutas" | "beslutar" | "ab"))
+    {
+        return false;
+    }
     ["", "en", "et", "n"].iter().any(|suffix| {
         lower.strip_suffix(suffix).is_some_and(|rest| {
             BODY_STEMS.iter().any(|stem| {
@@ -1639,6 +1647,13 @@ mod tests {
             body("Planeringsavd,\nMarianne Hammarström Landstingsstyrelsen\n").as_deref(),
             Some("Landstingsstyrelsen")
         );
+        // (Thirty-fifth held-out 3506: a page of contents' groups of items another body
+        // decides name no body of the meeting's.)
+        assert!(!is_body_line(
+            "VD Stockholmsregionens Försäkring AB BESLUTAS AV KOMMUNFULLMÄKTIGE"
+        ));
+        assert!(!is_body_line("BESLUTAS AV KOMMUNSTYRELSEN"));
+        assert!(is_body_line("Miljö- och byggnadsnämnden"));
         // (Thirty-fourth held-out 3401: the first name after the unit's slash.)
         assert_eq!(
             body("PROTOKOLL 1 (36) Landstingets kansli Kansliavdelningen/Marianne Hammarström Landstingsfullmäktige Tid: Måndagen den 21 april, kl , Plats: Konserthuset i Växjö\n").as_deref(),
