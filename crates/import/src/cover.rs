@@ -2704,9 +2704,10 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         // Andersson, Administratör, 9-10": after the sentence that sends the list elsewhere
         // come the values of the label stacked after it, the others present.
         // ("Se sida 2 Gunilla Dörner Buskas, tillförordnad kommunchef …": after a page
-        // named, without a full stop.)
+        // named, without a full stop; "Se bilaga Mattias Jansson (kommundirektör), …": after
+        // the bilaga named.)
         static PAGE_REF: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^se\s+sid(?:a|an|\.)?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+")
+            Regex::new(r"(?i)^se\s+(?:sid(?:a|an|\.)?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?|bilaga(?:\s*\d{1,2})?)\s+")
                 .expect("static regex")
         });
         let rest = v
@@ -6527,6 +6528,18 @@ mod tests {
         let c = cover_of("Tid: 14:00 - 16:10, Ajournering: 14:45 - 15:00\n");
         assert_eq!(c.start_time.as_deref(), Some("14:00"));
         assert_eq!(c.end_time.as_deref(), Some("16:10"));
+    }
+
+    /// Thirty-fifth held-out 3506 (Botkyrka): the others present after "Se bilaga", the
+    /// pointer to a bilaga for the list before them.
+    #[test]
+    fn others_after_a_pointer_to_a_bilaga() {
+        let c = cover_of("Övriga deltagande Se bilaga Mattias Jansson (kommundirektör), Niclas Johansson (ekonomichef), Sara Hultqvist (kommunsekreterare)\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Mattias Jansson", "Niclas Johansson", "Sara Hultqvist"]
+        );
     }
 
     /// Thirty-fifth held-out 3504 (Lidköping): the lunch break is no part of the place, and

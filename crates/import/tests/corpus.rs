@@ -256,7 +256,7 @@ const THIRTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.94),
     ("secretary", 0.77),
     ("adjusters", 0.85),
-    ("attendees", 0.94),
+    ("attendees", 0.95),
     ("paragraphs", 0.79),
 ];
 
