@@ -6530,6 +6530,15 @@ mod tests {
         assert_eq!(c.end_time.as_deref(), Some("16:10"));
     }
 
+    /// Thirty-fifth held-out 3507 (Kungsör): the substitute justerare stacked after "Utses
+    /// att justera" is no justerare; the one who signs is.
+    #[test]
+    fn a_substitute_justerare_is_no_justerare() {
+        let p =
+            crate::parse_protocol(&crate::corpus_protocol("heldout35/3507")).expect("a protocol");
+        assert_eq!(p.adjusters, ["Mikael Peterson"]);
+    }
+
     /// Thirty-fifth held-out 3506 (Botkyrka): the others present after "Se bilaga", the
     /// pointer to a bilaga for the list before them.
     #[test]

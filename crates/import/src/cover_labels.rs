@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 101] = [
+const TABLE: [(&str, Option<Field>, Cut); 102] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -182,6 +182,9 @@ const TABLE: [(&str, Option<Field>, Cut); 101] = [
     ("Ej närvarande", Some(Ignore), Yes),
     ("Frånvarande", Some(Ignore), Yes),
     ("Utses att justera", Some(Adjusters), Strong),
+    // ("Utses att justera Ersättare för justerare Mikael Peterson Claes Wolinder": the one
+    // chosen to justera should the justerare not, no justerare.)
+    ("Ersättare för justerare", Some(Ignore), Yes),
     // (With "att" lost: "Utses justera Britt-Marie Nyhlén, ers Lilian Parbring".)
     ("Utses justera", Some(Adjusters), Yes),
     ("Utsedd att justera", Some(Adjusters), Yes),

@@ -255,7 +255,7 @@ const THIRTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.91),
     ("chair", 0.94),
     ("secretary", 0.77),
-    ("adjusters", 0.85),
+    ("adjusters", 0.88),
     ("attendees", 0.95),
     ("paragraphs", 0.79),
 ];
