@@ -355,7 +355,9 @@ fn caption_after_signer(found: &[(usize, &str)], t: &str, at: usize, end: usize)
 
 /// Words after which a capitalised word goes on with a title ("inom Borås Stad", "Saxhyttan
 /// 19:27 med flera Möbergs väg").
-const GOES_ON: [&str; 31] = [
+const GOES_ON: [&str; 32] = [
+    // A colon set apart between a title's parts ("Bidragsansökan : Musik Direkt").
+    ":",
     "i",
     "ur",
     "av",
@@ -881,6 +883,15 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                         && words[k].starts_with(char::is_uppercase)
                         && words.get(k + 1) == Some(&"och")
                 };
+                // ("Bidragsansökan : Musik Direkt Musik Direkt är …": the subject the title's
+                // last words again.)
+                if let Some(m) = (1..=3).find(|&m| {
+                    i >= from + 1 + 2 * m
+                        && words[i - 2 * m..i - m] == words[i - m..i]
+                        && words[i - m].starts_with(char::is_uppercase)
+                }) {
+                    return i - m;
+                }
                 return (from + 1..i)
                     .rev()
                     .take(3)
@@ -3542,6 +3553,12 @@ mod tests {
                 "5 35 5 Övriga frågor",
             ]
         );
+        // Thirty-fifth held-out 3510 (Säter): a colon set apart goes on with the title, which
+        // ends where the text opens by saying its last words again.
+        let words: Vec<&str> = "Bidragsansökan : Musik Direkt Musik Direkt är ett av Sveriges största årliga ungdomsmusikevenemang."
+            .split_whitespace()
+            .collect();
+        assert_eq!(title_end(&words, 0), 4);
         // Thirty-fourth held-out 3410 (Tjörn): a case's serial whose year was lost ends the
         // title and is its case.
         let (cut, _) = cut_headings(
