@@ -765,6 +765,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     }
     whole_signers(&mut cover);
     secretary_is_no_chair(&mut cover);
+    one_justerare_misread(&mut cover);
     // A signature block that lost its "Justerande" label: whoever signs after the chair.
     if cover.adjusters.is_empty() && !cover.after_chair.is_empty() {
         cover.adjusters = std::mem::take(&mut cover.after_chair);
@@ -834,6 +835,30 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
 /// The one present as secretary chairs no meeting: an interleaved signature block
 /// ("Sekreterare … Ordförande Sabina Lindell Justerande Tony Hansson Lesley Holmberg") gave the
 /// chair's label a secretary's name; the member listed as ordförande is the chair.
+/// A justerare's signature misread ("Justerande... Jan Stenzelius" beside "Utses att justera
+/// Jonas Stenzelius"): of two justerare with one surname, the one not among those present,
+/// when the other is, is the other misread.
+fn one_justerare_misread(cover: &mut Cover) {
+    if cover.adjusters.len() < 2 {
+        return;
+    }
+    let present = |n: &str| cover.attendees.iter().any(|a| a.name == n);
+    let surname = |n: &str| n.split_whitespace().last().map(str::to_string);
+    let misread: Vec<String> = cover
+        .adjusters
+        .iter()
+        .filter(|a| {
+            !present(a)
+                && cover
+                    .adjusters
+                    .iter()
+                    .any(|b| b != *a && present(b) && surname(b) == surname(a))
+        })
+        .cloned()
+        .collect();
+    cover.adjusters.retain(|a| !misread.contains(a));
+}
+
 fn secretary_is_no_chair(cover: &mut Cover) {
     let Some(chair) = cover.chair.clone() else {
         return;
@@ -6528,6 +6553,34 @@ mod tests {
         let c = cover_of("Tid: 14:00 - 16:10, Ajournering: 14:45 - 15:00\n");
         assert_eq!(c.start_time.as_deref(), Some("14:00"));
         assert_eq!(c.end_time.as_deref(), Some("16:10"));
+    }
+
+    /// Thirty-fifth held-out 3508 (Arboga): a justerare's signature misread ("Jan
+    /// Stenzelius" for "Jonas Stenzelius", who is present and chosen) is no second justerare.
+    #[test]
+    fn a_misread_signature_is_no_second_justerare() {
+        let mut c = Cover {
+            adjusters: vec!["Jonas Stenzelius".into(), "Jan Stenzelius".into()],
+            ..Cover::default()
+        };
+        c.attendees.push(new_attendee(
+            "Jonas Stenzelius",
+            Some("kd".into()),
+            Attendance::Deciding,
+        ));
+        one_justerare_misread(&mut c);
+        assert_eq!(c.adjusters, ["Jonas Stenzelius"]);
+        // Two present with one surname are two justerare.
+        let mut c = Cover {
+            adjusters: vec!["Anna Andersson".into(), "Per Andersson".into()],
+            ..Cover::default()
+        };
+        for n in ["Anna Andersson", "Per Andersson"] {
+            c.attendees
+                .push(new_attendee(n, None, Attendance::Deciding));
+        }
+        one_justerare_misread(&mut c);
+        assert_eq!(c.adjusters.len(), 2);
     }
 
     /// Thirty-fifth held-out 3507 (Kungsör): the substitute justerare stacked after "Utses

@@ -255,7 +255,7 @@ const THIRTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.91),
     ("chair", 0.94),
     ("secretary", 0.77),
-    ("adjusters", 0.88),
+    ("adjusters", 0.91),
     ("attendees", 0.95),
     ("paragraphs", 0.87),
 ];
@@ -697,7 +697,7 @@ const NINETEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.96),
+    ("adjusters", 0.99),
     ("attendees", 0.98),
     ("paragraphs", 0.91),
 ];
