@@ -766,6 +766,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     whole_signers(&mut cover);
     secretary_is_no_chair(&mut cover);
     one_justerare_misread(&mut cover);
+    signers_completed(&mut cover);
     // A signature block that lost its "Justerande" label: whoever signs after the chair.
     if cover.adjusters.is_empty() && !cover.after_chair.is_empty() {
         cover.adjusters = std::mem::take(&mut cover.after_chair);
@@ -857,6 +858,44 @@ fn one_justerare_misread(cover: &mut Cover) {
         .cloned()
         .collect();
     cover.adjusters.retain(|a| !misread.contains(a));
+}
+
+/// A signer's name cut short ("Ann-Kris Lindh" under "Sekreterare" beside "sekreterare
+/// Ann-Kristin Lindh" among those present): the one present with that surname whose first name
+/// begins with the signature's.
+fn signers_completed(cover: &mut Cover) {
+    let complete = |name: &str, attendees: &[Attendee]| -> Option<String> {
+        if attendees.iter().any(|a| a.name == name) {
+            return None;
+        }
+        let (first, last) = name.split_once(' ')?;
+        if first.chars().count() < 3 {
+            return None;
+        }
+        let mut found = attendees.iter().filter(|a| {
+            a.name
+                .split_once(' ')
+                .is_some_and(|(f, l)| l == last && f.len() > first.len() && f.starts_with(first))
+        });
+        match (found.next(), found.next()) {
+            (Some(a), None) => Some(a.name.clone()),
+            _ => None,
+        }
+    };
+    if let Some(n) = cover
+        .secretary
+        .as_deref()
+        .and_then(|s| complete(s, &cover.attendees))
+    {
+        cover.secretary = Some(n);
+    }
+    if let Some(n) = cover
+        .chair
+        .as_deref()
+        .and_then(|s| complete(s, &cover.attendees))
+    {
+        cover.chair = Some(n);
+    }
 }
 
 fn secretary_is_no_chair(cover: &mut Cover) {
@@ -6581,6 +6620,30 @@ mod tests {
         }
         one_justerare_misread(&mut c);
         assert_eq!(c.adjusters.len(), 2);
+    }
+
+    /// Thirty-fifth held-out 3508 (Arboga): a secretary's signature cut short is the one
+    /// present whose first name it begins.
+    #[test]
+    fn a_signature_cut_short_is_completed() {
+        let mut c = Cover {
+            secretary: Some("Ann-Kris Lindh".into()),
+            ..Cover::default()
+        };
+        let mut a = new_attendee("Ann-Kristin Lindh", None, Attendance::Other);
+        a.title = Some("sekreterare".into());
+        c.attendees.push(a);
+        signers_completed(&mut c);
+        assert_eq!(c.secretary.as_deref(), Some("Ann-Kristin Lindh"));
+        // Not from a first name of two letters, nor among two who would fit.
+        let mut c = Cover {
+            secretary: Some("Jo Berg".into()),
+            ..Cover::default()
+        };
+        c.attendees
+            .push(new_attendee("Johan Berg", None, Attendance::Other));
+        signers_completed(&mut c);
+        assert_eq!(c.secretary.as_deref(), Some("Jo Berg"));
     }
 
     /// Thirty-fifth held-out 3507 (Kungsör): the substitute justerare stacked after "Utses
