@@ -2820,7 +2820,9 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         ));
         return;
     }
-    if attendance == Attendance::Other && titles_first(cover, v) {
+    if attendance == Attendance::Other
+        && (titles_first(cover, v) || titles_in_parentheses(cover, v))
+    {
         return;
     }
     let before = cover.attendees.len();
@@ -3764,6 +3766,43 @@ fn presence_rows(cover: &mut Cover, v: &str) -> bool {
         )
     });
     cover.attendees.extend(present);
+    true
+}
+
+/// Reads a list of officials each with the title in parentheses after the name, and nothing
+/// else ("Linda Mattila (kommunsekreterare) Marcus Johansson (sekreterare)"): two or more;
+/// returns whether `v` was read so.
+fn titles_in_parentheses(cover: &mut Cover, v: &str) -> bool {
+    static ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}) \((\p{Ll}[\p{L} -]{2,60})\),?\s*",
+        )
+        .expect("static regex")
+    });
+    let mut rest = v.trim_white();
+    let mut entries: Vec<(String, String)> = Vec::new();
+    while let Some(c) = ENTRY.captures(rest) {
+        let (Some(all), Some(name), Some(title)) = (c.get(0), c.get(1), c.get(2)) else {
+            break;
+        };
+        if !name
+            .as_str()
+            .split_whitespace()
+            .all(crate::persons::is_name_token)
+        {
+            return false;
+        }
+        entries.push((name.as_str().to_string(), title.as_str().to_string()));
+        rest = &rest[all.end()..];
+    }
+    if entries.len() < 2 || !rest.is_empty() {
+        return false;
+    }
+    for (name, title) in entries {
+        let mut a = new_attendee(&name, None, Attendance::Other);
+        a.title = Some(title);
+        cover.attendees.push(a);
+    }
     true
 }
 
@@ -6620,6 +6659,28 @@ mod tests {
         }
         one_justerare_misread(&mut c);
         assert_eq!(c.adjusters.len(), 2);
+    }
+
+    /// Thirty-fifth held-out 3504 (Lidköping): officials with their titles in parentheses;
+    /// of a kommunsekreterare and a sekreterare, the sekreterare keeps the minutes.
+    #[test]
+    fn titles_in_parentheses_after_names() {
+        let c = cover_of(
+            "Övriga närvarande Linda Mattila (kommunsekreterare) Marcus Johansson (sekreterare)\n",
+        );
+        let got: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.title.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Linda Mattila", Some("kommunsekreterare")),
+                ("Marcus Johansson", Some("sekreterare"))
+            ]
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Marcus Johansson"));
     }
 
     /// Thirty-fifth held-out 3508 (Arboga): a secretary's signature cut short is the one

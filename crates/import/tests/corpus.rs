@@ -254,7 +254,7 @@ const THIRTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.91),
     ("chair", 0.94),
-    ("secretary", 0.86),
+    ("secretary", 0.90),
     ("adjusters", 0.91),
     ("attendees", 0.95),
     ("paragraphs", 0.87),
