@@ -6810,7 +6810,9 @@ mod tests {
     #[test]
     fn parties_first_with_remarks() {
         let c = cover_of("Beslutande L Sofia Sjöstrand, ordförande M Anders Lindahl (M) M Elise Benjaminsson L Egon Svensson tjänstgör för Elise Benjaminsson (M) C Lena Ferm Hansson tjänstgör för Ann-Christine Andreasson (C) MBP Henry Sandahl (MBP) KD Elise Arnell S Petra Vogel tjänstgör för Camilla Lennartsson (MOD) SD Natalia E. Henriksson\n");
-        let read: Vec<(&str, Option<&str>, Option<&str>, Option<&str>)> = c
+        // Name, party, position, whom served for.
+        type Row<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+        let read: Vec<Row> = c
             .attendees
             .iter()
             .map(|a| {

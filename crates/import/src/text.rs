@@ -277,7 +277,6 @@ impl LineRest {
     }
 }
 
-/// Title similarity in 0..=1 (see [`Fingerprint::similarity_at_least`]).
 /// Whether `c` is å, ä or ö, small or capital.
 fn is_swedish_vowel(c: char) -> bool {
     matches!(c, 'å' | 'ä' | 'ö' | 'Å' | 'Ä' | 'Ö')
@@ -343,6 +342,7 @@ pub(crate) fn join_split_letters(text: &str) -> Option<String> {
     Some(out)
 }
 
+/// Title similarity in 0..=1 (see [`Fingerprint::similarity_at_least`]).
 #[cfg(test)]
 pub fn similarity(a: &str, b: &str) -> f64 {
     Fingerprint::new(a)
