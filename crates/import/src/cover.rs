@@ -3780,6 +3780,14 @@ fn titles_in_parentheses(cover: &mut Cover, v: &str) -> bool {
         .expect("static regex")
     });
     let mut rest = v.trim_white();
+    // (Most values have no title in parentheses after a name: nothing is matched for them.)
+    let lower_after_paren = rest
+        .find(" (")
+        .and_then(|at| rest.get(at + 2..))
+        .is_some_and(|r| r.starts_with(char::is_lowercase));
+    if !lower_after_paren || !rest.ends_with([')', ',']) {
+        return false;
+    }
     let mut entries: Vec<(String, String)> = Vec::new();
     while let Some(c) = ENTRY.captures(rest) {
         let (Some(all), Some(name), Some(title)) = (c.get(0), c.get(1), c.get(2)) else {

@@ -74,13 +74,12 @@ fn is_body_line(t: &str) -> bool {
     }
     // ("… Försäkring AB BESLUTAS AV KOMMUNFULLMÄKTIGE": a page of contents' group of the
     // items another body decides, a company before it; no body's name has these words.)
-    if lower
-        .split_whitespace()
-        .any(|w| matches!(w, "av" | "beslutas" | "beslutar" | "ab"))
-    {
-        return false;
-    }
-    ["", "en", "et", "n"].iter().any(|suffix| {
+    let not_a_name = || {
+        lower
+            .split_whitespace()
+            .any(|w| matches!(w, "av" | "beslutas" | "beslutar" | "ab"))
+    };
+    (["", "en", "et", "n"].iter().any(|suffix| {
         lower.strip_suffix(suffix).is_some_and(|rest| {
             BODY_STEMS.iter().any(|stem| {
                 rest.strip_suffix(stem)
@@ -89,7 +88,8 @@ fn is_body_line(t: &str) -> bool {
         })
     }) || council_head(&lower)
         // A council, alone or after its words ("Ronneby Kommunala Handikappråd").
-        .is_some_and(|head| head.chars().count() <= 40 && (head.is_empty() || head.ends_with(' ')))
+        .is_some_and(|head| head.chars().count() <= 40 && (head.is_empty() || head.ends_with(' '))))
+        && !not_a_name()
 }
 
 /// What stands before the name of a council that `lower` (in small letters) ends with
