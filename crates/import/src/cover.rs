@@ -1706,35 +1706,6 @@ fn adjournment_start(v: &str) -> Option<usize> {
         .min()
 }
 
-/// The meeting's times when the cells of its times and its adjournment's were read into each
-/// other ("lunch kl 12:05-13:45 ajournering kl. 10:00-20:15"): of two spans, the one that
-/// holds the other.
-fn enclosing_span(v: &str) -> Option<(String, String)> {
-    static SPAN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\d{1,2})[:.](\d{2})\s*[-–]\s*(\d{1,2})[:.](\d{2})").expect("static regex")
-    });
-    let spans: Vec<(u32, u32)> = SPAN
-        .captures_iter(v)
-        .filter_map(|c| {
-            let n = |k: usize| c.get(k)?.as_str().parse::<u32>().ok();
-            let (a, b) = (n(1)? * 60 + n(2)?, n(3)? * 60 + n(4)?);
-            (n(1)? < 24 && n(3)? < 24 && n(2)? < 60 && n(4)? < 60 && a < b).then_some((a, b))
-        })
-        .collect();
-    let [x, y] = spans.as_slice() else {
-        return None;
-    };
-    let outer = if x.0 <= y.0 && y.1 <= x.1 {
-        x
-    } else if y.0 <= x.0 && x.1 <= y.1 {
-        y
-    } else {
-        return None;
-    };
-    let hm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
-    Some((hm(outer.0), hm(outer.1)))
-}
-
 /// The place written after an adjournment whose times were lost ("ajournerat kl
 /// Sammanträdesrummet Vidöstern, Olofsgatan 9, Ljungby"): what follows the adjournment's
 /// words and times, when it begins with a capital.
@@ -1776,7 +1747,7 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             }
             let (mut s, mut e) = find_times(v);
             if let (None, None, Some(at)) = (&s, &e, at) {
-                if let Some((a, b)) = enclosing_span(whole.get(at..).unwrap_or("")) {
+                if let Some((a, b)) = crate::dates::enclosing_span(whole.get(at..).unwrap_or("")) {
                     (s, e) = (Some(a), Some(b));
                 }
             }
@@ -2731,7 +2702,7 @@ fn annotation(att: &mut Attendee, text: &str) {
     }
 }
 
-fn new_attendee(name: &str, party: Option<String>, attendance: Attendance) -> Attendee {
+pub(crate) fn new_attendee(name: &str, party: Option<String>, attendance: Attendance) -> Attendee {
     Attendee {
         name: name
             .split_whitespace()
@@ -3821,13 +3792,7 @@ fn titles_in_parentheses(cover: &mut Cover, v: &str) -> bool {
 /// title. Three such entries or more, nothing else; returns whether `v` was read so.
 fn titles_first(cover: &mut Cover, v: &str) -> bool {
     let words: Vec<&str> = v.split_whitespace().collect();
-    let profession = |w: &str| {
-        let lower = w.to_lowercase();
-        crate::persons::is_profession_word(&lower)
-            || ["sköterska", "rektor", "dietist", "direktör"]
-                .iter()
-                .any(|e| lower.ends_with(e))
-    };
+    let profession = |w: &str| crate::persons::is_profession_word(&w.to_lowercase());
     let title_word = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '-');
     // The title at `i`: its words up to the name it stands before (the index of the name).
     let title_at = |i: usize| {

@@ -344,6 +344,24 @@ fn clock_times(s: &str) -> impl Iterator<Item = (usize, u32, u32)> + '_ {
     })
 }
 
+/// The meeting's times when the cells of its times and its adjournment's were read into each
+/// other ("lunch kl 12:05-13:45 ajournering kl. 10:00-20:15"): of two spans (four clock
+/// times), the one that holds the other.
+pub(crate) fn enclosing_span(s: &str) -> Option<(String, String)> {
+    let minutes: Vec<u32> = clock_times(s).map(|(_, h, m)| h * 60 + m).collect();
+    let [a, b, c, d] = minutes.as_slice() else {
+        return None;
+    };
+    let outer = match ((a, b), (c, d)) {
+        (x, y) if x.0 >= x.1 || y.0 >= y.1 => return None,
+        (x, y) if x.0 <= y.0 && y.1 <= x.1 => x,
+        (x, y) if y.0 <= x.0 && x.1 <= y.1 => y,
+        _ => return None,
+    };
+    let hm = |m: u32| format!("{:02}:{:02}", m / 60, m % 60);
+    Some((hm(*outer.0), hm(*outer.1)))
+}
+
 /// A month's name, written out or shortened ("augusti", "aug"), in any case.
 pub(crate) fn is_month(word: &str) -> bool {
     let w = word.trim_end_matches(['.', ',']).to_lowercase();

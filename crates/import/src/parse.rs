@@ -356,15 +356,11 @@ fn roll_call(
         .flat_map(|m| crate::persons::names(m.as_str()))
     {
         if !present.iter().any(|a| a.name == name) {
-            present.push(crate::model::Attendee {
-                name,
-                party: None,
-                attendance: crate::model::Attendance::Deciding,
-                position: None,
-                substitute_for: None,
-                title: None,
-                paragraphs: None,
-            });
+            present.push(cover::new_attendee(
+                &name,
+                None,
+                crate::model::Attendance::Deciding,
+            ));
         }
     }
     for c in PRESENT_FOR.captures_iter(after) {

@@ -804,7 +804,11 @@ pub(crate) fn is_profession_word(lower: &str) -> bool {
 /// Endings of professions as protocols write them, which a list of officials may also give in
 /// a column of their own ("… Sara Björkman Miljöchef Enhetschef …", "Maria Persson
 /// Förvaltningsekonom", "Verksamhetscontroller").
-pub(crate) const PROFESSIONS: [&str; 27] = [
+pub(crate) const PROFESSIONS: [&str; 30] = [
+    // "Medicinskt ansvarig sjuksköterska", "Rektor", "Dietist".
+    "sköterska",
+    "rektor",
+    "dietist",
     "chef",
     // "Kanslijurist", "Kommunjurist".
     "jurist",

@@ -1623,14 +1623,15 @@ fn lost_title_at(words: &[&str], from: usize) -> bool {
 
 /// A page of those present that goes on from the cover ("N Ä R V A R O L I S T A KF Ordinarie
 /// ledamot Närv …", "Övriga deltagare Camilla Källström (M), …"): no first page of § text,
-/// the heading whose number was lost is looked for on the page after it.
-fn roll_page(t: &str) -> bool {
+/// the heading whose number was lost is looked for on the page after it. `starts`: the page's
+/// labels ([`label_starts`]).
+fn roll_page(t: &str, starts: &[(usize, &'static str)]) -> bool {
     let head = t.get(..t.floor_char_boundary(60)).unwrap_or(t);
     let squeezed = squeeze_spaced_letters(head);
     let head = squeezed.as_deref().unwrap_or(head).to_lowercase();
     head.contains("närvarolista")
         || head.contains("närvaroförteckning")
-        || label_starts(t)
+        || starts
             .first()
             .is_some_and(|(at, l)| *at == 0 && opens_list(l))
 }
@@ -2699,7 +2700,8 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 }
                 let cover = labels.len() >= 2;
                 // (Nor is a page of contents the first page of § text.)
-                let skipped = names_contents(&line.text) || roll_page(&line.text);
+                let skipped =
+                    lost && (names_contents(&line.text) || roll_page(&line.text, &starts));
                 let (cut, met) = cut_headings_after(
                     line,
                     lost && !cover,
@@ -2752,7 +2754,8 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             if line.text.contains('§') || !flat {
                 out.push(line);
             } else {
-                let skipped = names_contents(&line.text) || roll_page(&line.text);
+                let skipped =
+                    lost && (names_contents(&line.text) || roll_page(&line.text, &starts));
                 let (cut, met) =
                     cut_headings_after(line, lost, &contents, page, !heading_met, last_heading);
                 heading_met |= met;
@@ -3493,13 +3496,20 @@ mod tests {
         assert!(texts[at + 1].starts_with("Ordföranden hälsar alla välkomna"));
         assert_eq!(texts[at + 2], "§ 95 Kallelse/kungörelse");
         assert!(roll_page(
-            "N Ä R V A R O L I S T A KF Ordinarie ledamot Närv Ersättare Närv Ewa Arvidsson (s)"
+            "N Ä R V A R O L I S T A KF Ordinarie ledamot Närv Ersättare Närv Ewa Arvidsson (s)",
+            &label_starts("N Ä R V A R O L I S T A KF Ordinarie ledamot Närv Ersättare Närv Ewa Arvidsson (s)")
         ));
         assert!(roll_page(
-            "Övriga deltagare Camilla Källström (M), Lars-Håkan Persson (M), , 165, 167,"
+            "Övriga deltagare Camilla Källström (M), Lars-Håkan Persson (M), , 165, 167,",
+            &label_starts(
+                "Övriga deltagare Camilla Källström (M), Lars-Håkan Persson (M), , 165, 167,"
+            )
         ));
         assert!(!roll_page(
-            "Hälsningsanförande Ordföranden hälsar alla välkomna till dagens sammanträde"
+            "Hälsningsanförande Ordföranden hälsar alla välkomna till dagens sammanträde",
+            &label_starts(
+                "Hälsningsanförande Ordföranden hälsar alla välkomna till dagens sammanträde"
+            )
         ));
         // Not the heading found, listed first with its number lost (017).
         let words: Vec<&str> = "Föredragningslista, närvarolista samt anmälan om jäv s beslut beslutar godkänna föredragningslistan. Föredragningslista Bilaga 83 Föredragningslista, närvarolista samt anmälan om jäv 2 84 Val av justerande".split_whitespace().collect();
