@@ -958,6 +958,16 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             {
                 return i;
             }
+            // "133 Facklig samverkan enligt detta protokoll kan verkställas …": the text of the
+            // decision (its label "Beslut" lost) speaks of this protocol, no title does.
+            if *w == "enligt"
+                && i > from + 1
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(*n, "detta" | "denna"))
+            {
+                return i;
+            }
             // "63/13 Godkännande av föregående protokoll att godkänna föregående protokoll.":
             // the decision after the title, "att" and its verb.
             if *w == "att"
@@ -2137,6 +2147,17 @@ fn cut_headings_after(
                         words
                             .get(b)
                             .is_some_and(|w| case_label(&w.to_lowercase()))
+                    })
+                    // "… godkänna den utsända föredragningslistan, 133 Facklig samverkan …
+                    // genomförts. 134 Anmälan av …": a heading after a decision without its
+                    // full stop, whose next number follows as a heading after a sentence's end.
+                    || heading_at(&words, k).is_some_and(|(m, _, b)| {
+                        m == next
+                            && (b..words.len()).any(|k2| {
+                                number_of(words[k2]) == Some(next + 1)
+                                    && words[k2 - 1].ends_with(['.', '?', '!'])
+                                    && heading_at(&words, k2).is_some()
+                            })
                     }))
         }) {
             let Some((m, a, b)) = heading_at(&words, k) else {
@@ -3586,6 +3607,25 @@ mod tests {
             texts.contains(
                 &"§ 27 Avvikelserapport - tillfälliga händelser av ekonomisk art  Dnr /7"
             ),
+            "{texts:?}"
+        );
+        // Thirty-third held-out 3302 (Region Halland): a heading after a decision without its
+        // full stop, the next heading after a sentence's end; the title ends where the
+        // decision (its label lost) speaks of "detta protokoll".
+        let (cut, _) = cut_headings(
+            Line {
+                no: 3,
+                text: "2 132 Godkännande av föredragningslista godkänna den utsända föredragningslistan, 133 Facklig samverkan enligt detta protokoll kan verkställas först efter att central samverkan genomförts. 134 Anmälan av inkomna/utgående skrivelser notera skrivelserna till protokollet.".to_string(),
+            },
+            false,
+            &[],
+            Some(2),
+            true,
+        );
+        let texts: Vec<&str> = cut.iter().map(|l| l.text.as_str()).collect();
+        assert!(texts.contains(&"§ 133 Facklig samverkan"), "{texts:?}");
+        assert!(
+            texts.contains(&"§ 134 Anmälan av inkomna/utgående skrivelser"),
             "{texts:?}"
         );
         // Nineteenth held-out 1901: the next heading one number on, the one between having

@@ -317,7 +317,7 @@ const THIRTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.94),
     ("adjusters", 0.99),
     ("attendees", 0.96),
-    ("paragraphs", 0.83),
+    ("paragraphs", 0.89),
 ];
 
 /// A thirty-second held-out set (`tests/corpus/protocols/heldout32`: 12 documents never used
