@@ -1280,9 +1280,20 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
             .then(|| number_of(n))
             .flatten()
     };
+    // "… förklarar mötet öppnat. 36. Val av justerare samt fastställande av tid för
+    // protokolljustering. Direktionen beslutar: …": the number with a full stop, after a
+    // sentence's end, before a title that ends with one.
+    let dotted = || {
+        words[i]
+            .strip_suffix('.')
+            .filter(|_| prev.ends_with(['.', '?', '!']))
+            .and_then(number_of)
+    };
+    let is_dotted = number_of(words.get(i)?).is_none() && dotted().is_some();
     let mut n = number_of(words.get(i)?)
         .or_else(with_year)
-        .or_else(with_meeting)?;
+        .or_else(with_meeting)
+        .or_else(dotted)?;
     let prev_lower = prev.to_lowercase();
     // Page counts and clock times are not headings: "Sida 3", "(27)", "kl 13", "den 9".
     if [
@@ -1433,6 +1444,15 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
         return None;
     }
     let mut end = title_end(words, j);
+    // (Not a sentence after a number that ends one: "… enligt bilaga 3. Ordföranden hälsar
+    // alla välkomna.")
+    let sentence = starts_sentence(&words[j].to_lowercase())
+        && words
+            .get(j + 1)
+            .is_some_and(|w| w.starts_with(char::is_lowercase));
+    if is_dotted && (sentence || !(end > j && words[end - 1].ends_with('.'))) {
+        return None;
+    }
     // "20 KS 2009/0005 Ombudgeteringar och reviderad budget bilaga Kommunledningskontoret …":
     // the heading line's mark that the § has an attachment is no word of the title (but
     // "Yttrande med bilaga" keeps its own).
@@ -3628,6 +3648,26 @@ mod tests {
             texts.contains(&"§ 134 Anmälan av inkomna/utgående skrivelser"),
             "{texts:?}"
         );
+        // Twelfth held-out 1202 (Räddningstjänsten Östra Götaland): a number with a full stop
+        // after a sentence's end, before a title that ends with one; not a number that ends a
+        // sentence before the next.
+        let words: Vec<&str> = "4 4 av Mötet öppnas. Ordförande hälsar alla välkomna och förklarar mötet öppnat. 36. Val av justerare samt fastställande av tid för protokolljustering. Direktionen beslutar: Utse Kenneth Johansson till justerare"
+            .split_whitespace()
+            .collect();
+        let k = words.iter().position(|w| *w == "36.").unwrap_or(0);
+        let (n, a, b) = heading_at(&words, k).unwrap_or((0, 0, 0));
+        assert_eq!(
+            (n, words[a..b].join(" ").as_str()),
+            (
+                36,
+                "Val av justerare samt fastställande av tid för protokolljustering."
+            )
+        );
+        let words: Vec<&str> =
+            "Yttrandet lämnas enligt bilaga. 3. Ordföranden hälsar alla välkomna. Nämnden beslutar"
+                .split_whitespace()
+                .collect();
+        assert_eq!(heading_at(&words, 4), None);
         // Nineteenth held-out 1901: the next heading one number on, the one between having
         // lost its number.
         let text = include_str!("../../../tests/corpus/protocols/heldout19/1901.txt");
