@@ -717,6 +717,11 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
             if l.text[..g.start()].trim_end().ends_with(" inom") {
                 continue;
             }
+            // ("Från barn- och utbildningsnämnden har inkommit …": the body a matter came from.)
+            let before = l.text[..g.start()].trim_end().to_lowercase();
+            if before.ends_with("från") && !before.ends_with("protokoll från") {
+                continue;
+            }
             // ("Vård och omsorgsnämndens ordförande Gunnel Andersson" among those present:
             // another body's chair, a guest.)
             let after = l.text.get(g.end()..).unwrap_or("");
@@ -1895,6 +1900,18 @@ mod tests {
         assert_eq!(
             body("3 3(40) Dagordning Ordföranden föreslår att ärende 239 Remiss Granskning av följsamhet till lagstiftning inom barn- och ungdomsnämnden utgår").as_deref(),
             None
+        );
+        // Thirty-fifth held-out 3508 (Arboga): the body a matter came from names no body.
+        assert_eq!(
+            body("3 Blad 2 Ks 24 Au 17 Dnr 168/ Arboga kommuns regler och avgifter för förskoleverksamhet och skolbarnsomsorg Från barn- och utbildningsnämnden har inkommit pro").as_deref(),
+            None
+        );
+        assert_eq!(
+            mentioned_nämnd(&split_lines(
+                "Protokoll från miljönämnden 2010-03-04. Miljönämnden beslutar"
+            ))
+            .as_deref(),
+            Some("Miljönämnden")
         );
         // Held-out 1806: the attendance list's name before the body.
         assert_eq!(

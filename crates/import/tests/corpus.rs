@@ -248,7 +248,7 @@ fn the_thirty_fifth_held_out_protocols() {
 /// The thirty-fifth held-out set's floors, a hundredth below the figures of the day they were
 /// set (2026-12-06: its first reading by the reader of 8c37cb0).
 const THIRTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.89),
+    ("body", 0.93),
     ("date", 0.99),
     ("place", 0.99),
     ("start_time", 0.99),
