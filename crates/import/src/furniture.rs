@@ -762,7 +762,7 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
 /// before the §§' numbers ("Ks 58 …"), or deciding ("KF:s beslut", "KF s beslut" with the colon
 /// lost, where the reader made the heading "KF 35 Dnr 0183/ DELGIVNINGAR" a § of its own), when
 /// the text names that body too.
-fn code_body(lines: &[Line]) -> Option<String> {
+pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
     let code = paragraph_code(lines).or_else(|| {
         lines.iter().find_map(|l| {
             ["KF", "KS"].into_iter().find_map(|c| {

@@ -467,7 +467,10 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         let head = &head[..head.floor_char_boundary(4000)];
         crate::dates::date_by_weekday(head, text)
     });
-    let named_body = detect_body(&lines, date.as_deref().unwrap_or(""));
+    // ("KS 67 Rapport från utskotten", the body's name blanked: the §§' code names it, before
+    // the headings were cut from the code.)
+    let named_body = detect_body(&lines, date.as_deref().unwrap_or(""))
+        .or_else(|| crate::furniture::code_body(&split_lines(text)));
     // With no body named, the one whose decisions the §§ record (a guess, warned of below; it
     // does not make a text a protocol).
     let decisions_body = named_body
@@ -1151,6 +1154,13 @@ mod tests {
         .expect("a protocol");
         assert_eq!(p.body.as_deref(), Some("Landstingsstyrelsen"));
         assert_eq!(p.adjusters, ["Dan Skantz"]);
+        // Thirty-fifth held-out 3509 (Bengtsfors): the body's name blanked, the §§' code
+        // "KS 67", "KS 68" names it, with the text speaking of "kommunstyrelsens ledamöter".
+        let p = parse_protocol(include_str!(
+            "../../../tests/corpus/protocols/heldout35/3509.txt"
+        ))
+        .expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Kommunstyrelsen"));
     }
 
     /// 023 and 026, flattened: signature blocks whose names stand in another order than
