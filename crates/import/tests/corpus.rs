@@ -231,6 +231,35 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A thirty-sixth held-out set (`tests/corpus/protocols/heldout36`: 12 documents never used
+/// before: a municipality, a region and a kommunalförbund new to the corpus, six new bodies of
+/// used municipalities — advisory councils, nämnder, a fullmäktige — and three later meetings;
+/// 13 § headings), kept unseen until the reader of 32ff421, in the session of 2026-12-06,
+/// read it.
+#[test]
+fn the_thirty_sixth_held_out_protocols() {
+    held_out(
+        "heldout36",
+        "Utanför korpusen, trettiosjätte omgången (held out)",
+        &THIRTY_SIXTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The thirty-sixth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-06: its first reading by the reader of 32ff421).
+const THIRTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.51),
+    ("date", 0.82),
+    ("place", 0.94),
+    ("start_time", 0.99),
+    ("end_time", 0.84),
+    ("chair", 0.71),
+    ("secretary", 0.79),
+    ("adjusters", 0.95),
+    ("attendees", 0.82),
+    ("paragraphs", 0.91),
+];
+
 /// A thirty-fifth held-out set (`tests/corpus/protocols/heldout35`: 12 documents never used
 /// before, gathered from the reserves of the sets before it: eight bodies new to the corpus —
 /// a region's styrelse, a regionförbund's utskott, fullmäktige, kommunstyrelser, nämnder — and
