@@ -717,6 +717,18 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
             if l.text[..g.start()].trim_end().ends_with(" inom") {
                 continue;
             }
+            // ("Andersson Jan-Eric Byggnadsnämnden Andersson Kenth Barn- och skolnämnd Öster …":
+            // the body a member of a council comes from, after the member's name.)
+            let mut two_before = l.text[..g.start()].split_whitespace().rev().take(2);
+            if let (Some(a), Some(b)) = (two_before.next(), two_before.next()) {
+                let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+                if capitalised(a)
+                    && capitalised(b)
+                    && (crate::persons::is_first_name(a) || crate::persons::is_first_name(b))
+                {
+                    continue;
+                }
+            }
             // ("Från barn- och utbildningsnämnden har inkommit …": the body a matter came from.)
             let before = l.text[..g.start()].trim_end().to_lowercase();
             if before.ends_with("från") && !before.ends_with("protokoll från") {
@@ -1904,6 +1916,14 @@ mod tests {
         // Thirty-fifth held-out 3508 (Arboga): the body a matter came from names no body.
         assert_eq!(
             body("3 Blad 2 Ks 24 Au 17 Dnr 168/ Arboga kommuns regler och avgifter för förskoleverksamhet och skolbarnsomsorg Från barn- och utbildningsnämnden har inkommit pro").as_deref(),
+            None
+        );
+        // Thirty-sixth held-out 3604 (Lund): the nämnder a council's members come from, each
+        // after a member's name, name no body.
+        assert_eq!(
+            mentioned_nämnd(&split_lines(
+                "Närvarande: Almén Mai HSO Andersson Jan-Eric Byggnadsnämnden Andersson Kenth Barn- och skolnämnd Öster Boije Kjell Byggnadsnämnden Lager John Vård- och omsorgsnämnden Olsson Eva Vård- och omsorgsnämnden"
+            )),
             None
         );
         assert_eq!(
