@@ -582,7 +582,7 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
     // genitive.)
     static PROTOCOL_FROM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i:protokoll från) (?:(\p{L}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*?s) (?i:sammanträde)|(?i:sammanträde med) (\p{L}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*))",
+            r"(?i:protokoll från) (?:(\p{L}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*?s) (?i:sammanträde)|(?i:sammanträde med) (\p{L}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*)|(\p{L}[\p{L}-]*(?: [\p{L}-]+){0,8}?) den \d)",
         )
         .expect("static regex")
     });
@@ -591,13 +591,16 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
             continue;
         };
         if c.get(0).is_some_and(|m| m.start() < 120) {
-            let name = match (c.get(1), c.get(2)) {
-                (Some(genitive), _) => {
+            // ("Protokoll från samråd för pensionärsorganisationer för norra hälso- och
+            // sjukvårdsnämnden den 19 september 2018": the body named before the date.)
+            let name = match (c.get(1), c.get(2), c.get(3)) {
+                (Some(genitive), _, _) => {
                     let g = genitive.as_str();
                     g.strip_suffix('s').unwrap_or(g)
                 }
-                (None, Some(after_med)) => after_med.as_str(),
-                (None, None) => "",
+                (None, Some(after_med), _) => after_med.as_str(),
+                (None, None, Some(before_date)) => before_date.as_str(),
+                (None, None, None) => "",
             };
             if ends_like_body(name) && is_body_line(name) {
                 return Some(normal_case(name));
@@ -1958,6 +1961,16 @@ mod tests {
         assert_eq!(
             body("Protokoll\nKommunalförbundet Räddningstjänsten Östra Götaland Direktionen\n\nProtokoll\n").as_deref(),
             Some("Direktionen")
+        );
+        // Thirty-sixth held-out 3603 (Västra Götalandsregionen): the body named before the date
+        // after "Protokoll från".
+        assert_eq!(
+            body("1 1 (8) Protokoll Protokoll från samråd för pensionärsorganisationer för norra hälso- och sjukvårdsnämnden den 19 september 2018 Tid: Plats: Aulan, Vintergatan 8, Uddevalla").as_deref(),
+            Some("Samråd för pensionärsorganisationer för norra hälso- och sjukvårdsnämnden")
+        );
+        assert_eq!(
+            body("Protokoll från Kommunstyrelsen den 3 maj 2011\n").as_deref(),
+            Some("Kommunstyrelsen")
         );
         // Thirty-sixth held-out 3609: the board's kind after its förbund's name, in the notice.
         assert_eq!(
