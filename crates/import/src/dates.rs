@@ -260,6 +260,36 @@ pub fn date_by_weekday(head: &str, text: &str) -> Option<String> {
     }
 }
 
+/// Whether `s` writes a date with its year and the weekday it falls on ("Torsdagen den 4
+/// mars 2010", a Thursday).
+pub fn weekday_fits(s: &str) -> bool {
+    use chrono::Datelike;
+    let Some(c) = WEEKDAY_DATE.captures(s) else {
+        return false;
+    };
+    let weekday = match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
+        Some("mån") => chrono::Weekday::Mon,
+        Some("tis") => chrono::Weekday::Tue,
+        Some("ons") => chrono::Weekday::Wed,
+        Some("tors") => chrono::Weekday::Thu,
+        Some("fre") => chrono::Weekday::Fri,
+        Some("lör") => chrono::Weekday::Sat,
+        _ => chrono::Weekday::Sun,
+    };
+    let day = c.get(2).and_then(|m| m.as_str().parse().ok());
+    let month = c
+        .get(3)
+        .map(|m| m.as_str().to_lowercase())
+        .and_then(|m| MONTHS.iter().find(|(n, _)| *n == m).map(|(_, k)| *k));
+    let year = c.get(4).and_then(|m| m.as_str().parse().ok());
+    match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => {
+            chrono::NaiveDate::from_ymd_opt(y, m, d).is_some_and(|date| date.weekday() == weekday)
+        }
+        _ => false,
+    }
+}
+
 /// The first valid date in `s`, as ISO `YYYY-MM-DD`.
 pub fn first_date(s: &str) -> Option<String> {
     find_dates(s).into_iter().next().map(|d| d.iso)

