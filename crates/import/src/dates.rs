@@ -209,6 +209,19 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
     out
 }
 
+/// The weekday whose name begins with `stem` ([`WEEKDAY_DATE`]'s group 1: "mån", "Tors").
+fn weekday_of(stem: &str) -> chrono::Weekday {
+    match stem.to_lowercase().as_str() {
+        "mån" => chrono::Weekday::Mon,
+        "tis" => chrono::Weekday::Tue,
+        "ons" => chrono::Weekday::Wed,
+        "tors" => chrono::Weekday::Thu,
+        "fre" => chrono::Weekday::Fri,
+        "lör" => chrono::Weekday::Sat,
+        _ => chrono::Weekday::Sun,
+    }
+}
+
 /// "Onsdagen den 23 september kl …": a weekday, a day and a month without the year.
 static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(mån|tis|ons|tors|fre|lör|sön)dag(?:en)?,?\s+(?:den\s*)?(\d{1,2})\s*(januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s+(\d{4}))?")
@@ -233,15 +246,7 @@ pub fn date_by_weekday(head: &str, text: &str) -> Option<String> {
     if c.get(4).is_some() || before.to_lowercase().contains("juster") {
         return None;
     }
-    let weekday = match c.get(1)?.as_str().to_lowercase().as_str() {
-        "mån" => chrono::Weekday::Mon,
-        "tis" => chrono::Weekday::Tue,
-        "ons" => chrono::Weekday::Wed,
-        "tors" => chrono::Weekday::Thu,
-        "fre" => chrono::Weekday::Fri,
-        "lör" => chrono::Weekday::Sat,
-        _ => chrono::Weekday::Sun,
-    };
+    let weekday = weekday_of(c.get(1)?.as_str());
     let day: u32 = c.get(2)?.as_str().parse().ok()?;
     let month_name = c.get(3)?.as_str().to_lowercase();
     let month = MONTHS.iter().find(|(m, _)| *m == month_name)?.1;
@@ -267,15 +272,7 @@ pub fn weekday_fits(s: &str) -> bool {
     let Some(c) = WEEKDAY_DATE.captures(s) else {
         return false;
     };
-    let weekday = match c.get(1).map(|m| m.as_str().to_lowercase()).as_deref() {
-        Some("mån") => chrono::Weekday::Mon,
-        Some("tis") => chrono::Weekday::Tue,
-        Some("ons") => chrono::Weekday::Wed,
-        Some("tors") => chrono::Weekday::Thu,
-        Some("fre") => chrono::Weekday::Fri,
-        Some("lör") => chrono::Weekday::Sat,
-        _ => chrono::Weekday::Sun,
-    };
+    let weekday = weekday_of(c.get(1).map_or("", |m| m.as_str()));
     let day = c.get(2).and_then(|m| m.as_str().parse().ok());
     let month = c
         .get(3)
