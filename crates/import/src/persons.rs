@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// Common Swedish first names (of people born 1930–1995), lower case: where a long run of
 /// capitalised words may be cut. Missing a name only means a run is cut less.
-const FIRST_NAMES: [&str; 597] = [
+const FIRST_NAMES: [&str; 600] = [
     "agneta",
     "agnes",
     "alexander",
@@ -80,6 +80,7 @@ const FIRST_NAMES: [&str; 597] = [
     "ebba",
     "edgar",
     "edvin",
+    "elena",
     "elin",
     "elisabet",
     "elisabeth",
@@ -132,6 +133,7 @@ const FIRST_NAMES: [&str; 597] = [
     "irene",
     "iréne",
     "isabella",
+    "iva",
     "ivan",
     "jan",
     "jane",
@@ -140,6 +142,7 @@ const FIRST_NAMES: [&str; 597] = [
     "jessica",
     "jimmy",
     "joakim",
+    "joanna",
     "johan",
     "johanna",
     "johannes",
@@ -1248,6 +1251,16 @@ mod tests {
         );
         // A surname with an adjective's ending stays: "Eva Maria Frisk sekreterare".
         assert_eq!(names("Eva Maria Frisk sekreterare"), ["Eva Maria Frisk"]);
+        // Thirty-sixth held-out 3612 (Ale): three signers in a run, told apart by their first
+        // names.
+        assert_eq!(
+            split_run("Iva Rodrigues Fernandes Elena Fridfelt Dennis Ljunggren"),
+            [
+                "Iva Rodrigues Fernandes",
+                "Elena Fridfelt",
+                "Dennis Ljunggren"
+            ]
+        );
         // Thirty-sixth held-out 3609: a middle initial joined to the surname.
         assert_eq!(
             names("Ordförande... Gunilla A.Aurusell Justerande"),

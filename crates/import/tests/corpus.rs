@@ -253,10 +253,10 @@ const THIRTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.84),
-    ("chair", 0.80),
-    ("secretary", 0.79),
+    ("chair", 0.89),
+    ("secretary", 0.89),
     ("adjusters", 0.95),
-    ("attendees", 0.82),
+    ("attendees", 0.83),
     ("paragraphs", 0.91),
 ];
 
