@@ -78,10 +78,10 @@ fn without_page_number(t: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The value of a time's own label: "Tid: 9:00: - 12:45", "Klockan: 09:00-12:10", "Tid
-/// Starttid 13:00 Sluttid:16:15".
+/// Starttid 13:00 Sluttid:16:15", "Tid 13:00 15:45" (the dash lost).
 static TIME_VALUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:Tid|Klockan):?\s*(?:Starttid:?\s*)?(?:[kK]l\.?\s*|[kK]lockan\s+)?\d{1,2}[:.]\d{2}:?(?:\s*(?:[-–]|Sluttid:?)\s*\d{1,2}[:.]\d{2})?",
+        r"^(?:Tid|Klockan):?\s*(?:Starttid:?\s*)?(?:[kK]l\.?\s*|[kK]lockan\s+)?\d{1,2}[:.]\d{2}:?(?:\s*(?:[-–]|Sluttid:?)\s*\d{1,2}[:.]\d{2}|\s+\d{1,2}[:.]\d{2}(?:\s|$))?",
     )
     .expect("static regex")
 });
@@ -3279,6 +3279,22 @@ mod tests {
                 "KOMMUNSTYRELSENS SOCIALA UTSKOTT",
                 "Plats: Rodret",
                 "Ledamöter Lillemor Arvidsson (m) Ordförande Janette Olsson (s) Vice ordförande Inger Johnsson (c) Jan Rohlén (s) Christian Andersson (fp)"
+            ]
+        );
+        // Thirty-sixth held-out 3605 (Stenungsund): the two times with the dash between lost.
+        let texts: Vec<String> = unflatten(split_lines(
+            "1 STENUNGSUNDS KOMMUN Tid 13:00 15:45 KOMMUNSTYRELSENS BILDNINGSUTSKOTT Plats Kommunhuset, Rodret Ledamöter Erik Söderberg (FP) ordförande",
+        ))
+        .into_iter()
+        .map(|l| l.text)
+        .take(3)
+        .collect();
+        assert_eq!(
+            texts,
+            [
+                "1 STENUNGSUNDS KOMMUN",
+                "Tid 13:00 15:45",
+                "KOMMUNSTYRELSENS BILDNINGSUTSKOTT"
             ]
         );
     }

@@ -252,7 +252,7 @@ const THIRTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("date", 0.99),
     ("place", 0.94),
     ("start_time", 0.99),
-    ("end_time", 0.84),
+    ("end_time", 0.99),
     ("chair", 0.89),
     ("secretary", 0.89),
     ("adjusters", 0.95),
