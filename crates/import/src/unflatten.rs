@@ -1896,12 +1896,23 @@ fn contents_words(lines: &[Line]) -> Vec<String> {
         .collect()
 }
 
-/// Whether a heading's word `x` is the contents' word `y`, its punctuation and case aside.
+/// Whether a heading's word `x` is the contents' word `y`, its punctuation, case and hyphens
+/// aside ("ANDT-området" listed as "ANDTområdet").
 fn same_as_listed(x: &str, y: &str) -> bool {
     let x = x.trim_end_matches(CONTENTS_PUNCTUATION);
-    x.chars()
-        .flat_map(char::to_lowercase)
-        .eq(y.chars().flat_map(char::to_lowercase))
+    let letters = |s: &'_ str| {
+        s.chars()
+            .filter(|c| *c != '-')
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    if !x.contains('-') && !y.contains('-') {
+        return x
+            .chars()
+            .flat_map(char::to_lowercase)
+            .eq(y.chars().flat_map(char::to_lowercase));
+    }
+    letters(x) == letters(y)
 }
 
 /// Where the title at `words[a..b]` ends when the table of contents lists it: after the
@@ -3645,6 +3656,17 @@ mod tests {
             ),
             "{texts:?}"
         );
+        // Thirty-sixth held-out 3602 (Karlsborg): a contents entry that writes the title's word
+        // without its hyphen ("ANDTområdet") still ends where the title does.
+        let contents: Vec<String> = "FHR 29 Godkännande av dagordningen FHR 30 Länsstyrelsens utvecklingsarbete inom ANDTområdet FHR 31 Kriterier folkhälsobidrag"
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let words: Vec<&str> =
+            "Utvecklingsarbete inom ANDT-området Folkhälsorådets beslut Att förslag"
+                .split_whitespace()
+                .collect();
+        assert_eq!(contents_end(&words, 0, 5, &contents, Some(30)), 3);
         // Thirty-third held-out 3302 (Region Halland): a heading after a decision without its
         // full stop, the next heading after a sentence's end; the title ends where the
         // decision (its label lost) speaks of "detta protokoll".
