@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// Common Swedish first names (of people born 1930–1995), lower case: where a long run of
 /// capitalised words may be cut. Missing a name only means a run is cut less.
-const FIRST_NAMES: [&str; 600] = [
+const FIRST_NAMES: [&str; 602] = [
     "agneta",
     "agnes",
     "alexander",
@@ -39,6 +39,7 @@ const FIRST_NAMES: [&str; 600] = [
     "asta",
     "axel",
     "barbro",
+    "beate",
     "bengt",
     "benny",
     "bernt",
@@ -225,6 +226,7 @@ const FIRST_NAMES: [&str; 600] = [
     "ove",
     "patrik",
     "patric",
+    "peggy",
     "per",
     "peter",
     "petra",
@@ -1259,6 +1261,16 @@ mod tests {
                 "Iva Rodrigues Fernandes",
                 "Elena Fridfelt",
                 "Dennis Ljunggren"
+            ]
+        );
+        // Thirty-sixth held-out 3602 (Karlsborg): "Beate" is a first name.
+        assert_eq!(
+            split_run("Lars Jönsson Ann Norling Gustafsson Beate Poetzsch Stig Carlsson"),
+            [
+                "Lars Jönsson",
+                "Ann Norling Gustafsson",
+                "Beate Poetzsch",
+                "Stig Carlsson"
             ]
         );
         // Thirty-sixth held-out 3609: a middle initial joined to the surname.
