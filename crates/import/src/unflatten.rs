@@ -2426,27 +2426,29 @@ fn without_running_page_numbers(lines: &mut [Line]) {
 
 /// Page lines that carry two page numbers, the scraped document's and the protocol's, before
 /// the § ("2 92 94 Godkännande av dagordning …", "3 93 96 D 2008/ Delårsrapport …"): the
-/// second is the first's plus the same number on two pages or more, and a number follows it.
-/// It is no § and is taken out.
+/// second is the first's plus the same number on two pages or more, a number following it on
+/// one of the others. It is no § and is taken out (also before a list that goes on from the
+/// page before: "2 23 Kerstin Johansson Per-Ola Hallberg …" with "3 24 28 Dagordning …").
 fn without_second_page_numbers(lines: &mut [Line]) {
+    // The page's number, the second's distance from it, and whether a number follows.
     let pair = |l: &Line| {
         let mut words = l.text.split_whitespace();
         let page = number_of(words.next()?)?;
         let second = number_of(words.next()?)?;
-        let third = words.next().and_then(number_of);
+        let third = words.next().map(number_of)?;
         // (Not "3 33 3 Information …": the §'s number between the page's, written twice.)
-        (second > page.saturating_add(1) && third.is_some_and(|t| t != page))
-            .then(|| (page, second - page))
+        (second > page.saturating_add(1) && third != Some(page))
+            .then(|| (page, second - page, third.is_some()))
     };
-    let pairs: Vec<Option<(u32, u32)>> = lines.iter().map(pair).collect();
+    let pairs: Vec<Option<(u32, u32, bool)>> = lines.iter().map(pair).collect();
     let shared = |i: usize| {
-        let Some((page, offset)) = pairs[i] else {
+        let Some((page, offset, own)) = pairs[i] else {
             return false;
         };
-        pairs
-            .iter()
-            .enumerate()
-            .any(|(j, p)| j != i && p.is_some_and(|(q, o)| o == offset && q != page))
+        pairs.iter().enumerate().any(|(j, p)| {
+            j != i
+                && p.is_some_and(|(q, o, numbered)| o == offset && q != page && (numbered || own))
+        })
     };
     let keep: Vec<bool> = (0..lines.len()).map(|i| !shared(i)).collect();
     for (line, keep) in lines.iter_mut().zip(keep) {
@@ -3603,8 +3605,8 @@ mod tests {
             "{cut:?}"
         );
         // Thirty-fifth held-out 3503 (Regionförbundet i Kalmar län): the scraped document's
-        // page number and the protocol's before the § on each page; not "3 33 3 Information",
-        // the § between the page's numbers written twice.
+        // page number and the protocol's before the § on each page (and before the cover's
+        // labels); not "3 33 3 Information", the § between the page's numbers written twice.
         let mut lines: Vec<Line> = [
             "1 91 Organ: Plats och tid:",
             "2 92 94 Godkännande av dagordning godkänner",
@@ -3624,11 +3626,35 @@ mod tests {
         assert_eq!(
             texts,
             [
-                "1 91 Organ: Plats och tid:",
+                "1 Organ: Plats och tid:",
                 "2 94 Godkännande av dagordning godkänner",
                 "3 96 D 2008/ Delårsrapport 1 januari",
                 "4 34 4 Allmänhetens frågestund",
                 "5 35 5 Övriga frågor",
+            ]
+        );
+        // Thirty-sixth held-out 3606 (the same förbund): a list that goes on from the cover
+        // after both page numbers.
+        let mut lines: Vec<Line> = [
+            "1 22 Organ Plats och tid Regionförbundets styrelse",
+            "2 23 Kerstin Johansson Per-Ola Hallberg Christina Torstensson 32",
+            "3 24 28 Dagordning beslutar att godkänna föreliggande dagordning.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(no, t)| Line {
+            no,
+            text: t.to_string(),
+        })
+        .collect();
+        without_second_page_numbers(&mut lines);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "1 Organ Plats och tid Regionförbundets styrelse",
+                "2 Kerstin Johansson Per-Ola Hallberg Christina Torstensson 32",
+                "3 28 Dagordning beslutar att godkänna föreliggande dagordning.",
             ]
         );
         // Thirty-fifth held-out 3510 (Säter): a colon set apart goes on with the title, which
