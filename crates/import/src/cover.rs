@@ -5316,6 +5316,23 @@ mod tests {
             sub.and_then(|a| a.substitute_for.as_deref()),
             Some("Peder Engdahl")
         );
+        // Thirty-sixth held-out 3608 (Sollentuna): the absent members and the substitutes
+        // serving for them under one label; the substitutes are present, the members not.
+        let c = cover_of("Närvarande ledamöter Magnus Ramstrand (KD) Bo Halbert (M)\nFrånvarande ledamöter och tjänstgörande ersättare\nLatifeh Amiri (M) ersätter Margaretha Svegander (M) Ulf Boethius (L) ersätter Birgitta Hultkvist (M)\n");
+        let present: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.substitute_for.as_deref()))
+            .collect();
+        assert_eq!(
+            present,
+            [
+                ("Magnus Ramstrand", None),
+                ("Bo Halbert", None),
+                ("Latifeh Amiri", Some("Margaretha Svegander")),
+                ("Ulf Boethius", Some("Birgitta Hultkvist"))
+            ]
+        );
     }
 
     /// Twenty-third 2301, twenty-second 2210, twenty-fifth 2505, twenty-fourth 2402, third 311:

@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 102] = [
+const TABLE: [(&str, Option<Field>, Cut); 103] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -180,6 +180,13 @@ const TABLE: [(&str, Option<Field>, Cut); 102] = [
     // "Beslutande Se bifogad närvarolista. Frånvarande är: Peter Egardt (s), …") are no
     // attendees.
     ("Ej närvarande", Some(Ignore), Yes),
+    // (But "Frånvarande ledamöter och tjänstgörande ersättare Latifeh Amiri (M) ersätter
+    // Margaretha Svegander (M) …": each absent member after the substitute serving for them.)
+    (
+        "Frånvarande ledamöter och tjänstgörande ersättare",
+        Some(ServingSubstitutes),
+        Yes,
+    ),
     ("Frånvarande", Some(Ignore), Yes),
     ("Utses att justera", Some(Adjusters), Strong),
     // ("Utses att justera Ersättare för justerare Mikael Peterson Claes Wolinder": the one
