@@ -3468,6 +3468,23 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                             b.position = None;
                             replaced = true;
                         }
+                        // "Britta Rydberg PRO ersätter Hasse Johansson Lars-Ove Petersson RPG":
+                        // the organisation, then whom the substitute replaces.
+                        Some(t)
+                            if after
+                                && among.get(k + 1).is_some()
+                                && (t == "ersätter" || t.ends_with(" ersätter")) =>
+                        {
+                            b.substitute_for = among.get(k + 1).cloned();
+                            b.position = None;
+                            b.title = title
+                                .as_deref()
+                                .and_then(|t| t.get(..t.len() - "ersätter".len()))
+                                .map(str::trim_end)
+                                .filter(|t| !t.is_empty())
+                                .map(str::to_string);
+                            replaced = true;
+                        }
                         // "Leif Larsson ordförande Evy Annér …": the chair among the members.
                         Some("ordförande" | "ordf." | "ordf") if after => {
                             b.position = Some("ordförande".into());
@@ -5315,6 +5332,31 @@ mod tests {
         assert_eq!(
             sub.and_then(|a| a.substitute_for.as_deref()),
             Some("Peder Engdahl")
+        );
+        // Thirty-sixth held-out 3603 (Västra Götalandsregionen): a pensioners' organisation,
+        // then whom its substitute replaces.
+        let c = cover_of("Ledamöter: Hasse Karlsson PRO Vivanne Gustavsson PRO Britta Rydberg PRO ersätter Hasse Johansson Lars-Ove Petersson RPG Marianne Munther RPG ersätter Gunilla Bratt FAS Elsie Tyreman SPF\n");
+        let read: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| {
+                (
+                    a.name.as_str(),
+                    a.title.as_deref(),
+                    a.substitute_for.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Hasse Karlsson", Some("PRO"), None),
+                ("Vivanne Gustavsson", Some("PRO"), None),
+                ("Britta Rydberg", Some("PRO"), Some("Hasse Johansson")),
+                ("Lars-Ove Petersson", Some("RPG"), None),
+                ("Marianne Munther", Some("RPG"), Some("Gunilla Bratt")),
+                ("Elsie Tyreman", Some("SPF"), None)
+            ]
         );
         // Thirty-sixth held-out 3608 (Sollentuna): the absent members and the substitutes
         // serving for them under one label; the substitutes are present, the members not.
