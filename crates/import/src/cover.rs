@@ -642,6 +642,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     captions_under_names(&mut cover, lines);
     separate_names(&mut cover);
     presence_table_marks(&mut cover);
+    organisation_marks(&mut cover);
     finish_positions(&mut cover);
     detached_chair(&mut cover, lines);
     // No signature names the secretary: a sentence may ("Justering och sekreterare / Att jämte
@@ -4191,6 +4192,61 @@ fn presence_table_marks(cover: &mut Cover) {
     }
 }
 
+/// A council's närvarolista whose rows give each member's organisation and the mark N for
+/// those present ("Sune Alm PRO:s samo N Olof Schillström PRO:s samo Gabriella Wiberg PRO:s
+/// samo N …", "Närv (N), Frånv (F)"): read where five rows or more end with the mark. A row
+/// with its organisation but no mark was not there; a row whose organisation went into the
+/// name ("Bengt Ericsson KoF" with the mark alone, "Jussi Böök Finska" with "föreningen N")
+/// gives its last word back to the organisation.
+fn organisation_marks(cover: &mut Cover) {
+    let marked = |t: &str| t == "N" || t.ends_with(" N");
+    if cover
+        .attendees
+        .iter()
+        .filter(|a| a.title.as_deref().is_some_and(marked))
+        .count()
+        < 5
+    {
+        return;
+    }
+    // The table's rows: from the first marked to the last.
+    let rows = |a: &Attendee| a.title.as_deref().is_some_and(marked);
+    let first = cover.attendees.iter().position(rows).unwrap_or(0);
+    let last = cover.attendees.iter().rposition(rows).unwrap_or(0);
+    let mut absent = Vec::new();
+    for a in cover.attendees.get_mut(first..=last).unwrap_or(&mut []) {
+        let Some(title) = a.title.clone() else {
+            continue;
+        };
+        // ("… SPF Frånvaro anmäld": its absence reported.)
+        if !marked(&title) {
+            absent.push(a.name.clone());
+            continue;
+        }
+        let org = title.strip_suffix('N').unwrap_or(&title).trim_end();
+        let words: Vec<&str> = a.name.split_whitespace().collect();
+        let lost = org.is_empty() || org.starts_with(char::is_lowercase);
+        a.title = match words.split_last() {
+            Some((last, rest)) if lost && rest.len() >= 2 => {
+                let org = format!("{last} {org}");
+                a.name = rest.join(" ");
+                Some(org.trim_end().to_string())
+            }
+            _ => (!org.is_empty()).then(|| org.to_string()),
+        };
+        if a.attendance == Attendance::Other {
+            a.attendance = Attendance::Deciding;
+        }
+    }
+    if !absent.is_empty() {
+        cover.attendees.retain(|a| !absent.contains(&a.name));
+        cover.warnings.push(format!(
+            "närvarolistan märker de närvarande med N; {} utan märke står inte bland de närvarande",
+            absent.join(", ")
+        ));
+    }
+}
+
 /// Chair and vice chair from the signature labels.
 /// "Ledamöter Mats Eriksson (M) GunMarie Stenström (M) … Lena Parmlöv ordförande 1:e vice
 /// ordförande 2:e vice ordförande landstingsdirektör …": the roles stand in a column of their
@@ -5333,6 +5389,27 @@ mod tests {
             sub.and_then(|a| a.substitute_for.as_deref()),
             Some("Peder Engdahl")
         );
+        // Thirty-sixth held-out 3601 (Norrtälje): a pensionärsråd's närvarolista, each member's
+        // organisation and N for those present; a row without N was not there.
+        let c = cover_of("Ledamöter Närv (N), Frånv (F) Ja Nej Ja Nej Bengt Ericsson KoF N Svante Norström Bmn: N Sune Alm PRO:s samo N Olof Schillström PRO:s samo Gabriella Wiberg PRO:s samo N Kurt Wahlgren SPF N Carl-Ingvar Göransson SPF Frånvaro anmäld Inger Holmberg SPRF Lena Augustsson SKPF N Jussi Böök Finska föreningen N\n");
+        let read: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.title.as_deref()))
+            .collect();
+        assert!(read.contains(&("Bengt Ericsson", Some("KoF"))), "{read:?}");
+        assert!(read.contains(&("Sune Alm", Some("PRO:s samo"))), "{read:?}");
+        assert!(
+            read.contains(&("Jussi Böök", Some("Finska föreningen"))),
+            "{read:?}"
+        );
+        for gone in [
+            "Olof Schillström",
+            "Carl-Ingvar Göransson",
+            "Inger Holmberg",
+        ] {
+            assert!(read.iter().all(|(n, _)| *n != gone), "{read:?}");
+        }
         // Thirty-sixth held-out 3603 (Västra Götalandsregionen): a pensioners' organisation,
         // then whom its substitute replaces.
         let c = cover_of("Ledamöter: Hasse Karlsson PRO Vivanne Gustavsson PRO Britta Rydberg PRO ersätter Hasse Johansson Lars-Ove Petersson RPG Marianne Munther RPG ersätter Gunilla Bratt FAS Elsie Tyreman SPF\n");

@@ -256,7 +256,7 @@ const THIRTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.89),
     ("secretary", 0.89),
     ("adjusters", 0.95),
-    ("attendees", 0.87),
+    ("attendees", 0.90),
     ("paragraphs", 0.99),
 ];
 
