@@ -2767,6 +2767,12 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         }
         return;
     }
+    if !PARTY.is_match(v) && surname_first_rows(cover, v, attendance) {
+        cover.warnings.push(format!(
+            "line {no}: namnen står med efternamnet först, var och en med den organisation den företräder; de lästes så"
+        ));
+        return;
+    }
     if roll_call(cover, v) {
         return;
     }
@@ -2797,6 +2803,7 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     {
         return;
     }
+
     let before = cover.attendees.len();
     // "M Bengt Ferm C Ragnar Nilsson FP Ing-Britt Spetz …": the party in a column before
     // each name; what follows the last such pair is read as usual.
@@ -3808,6 +3815,78 @@ fn titles_in_parentheses(cover: &mut Cover, v: &str) -> bool {
 /// Personalchef Birgith Larserud, kl 13:00- …"): a title of one to four words whose last is a
 /// profession, a name, then perhaps a remark (the time or §§ present, a unit) before the next
 /// title. Three such entries or more, nothing else; returns whether `v` was read so.
+/// A council's list of names written surname first, each with the organisation or nämnd it
+/// represents and no party ("Almén Mai HSO Andersson Jan-Eric Byggnadsnämnden Andersson Kenth
+/// Barn- och skolnämnd Öster … Bolding Nilla HSO, ordförande …"): a row begins where a
+/// capitalised word that is no first name stands before a first name. Read where the list
+/// opens with such a row, five rows or more follow and all but one name an organisation;
+/// the names are kept as written. A chair's role after the organisation is the chair's;
+/// one co-opted ("adjungerad") or a secretary is present among the others.
+fn surname_first_rows(cover: &mut Cover, v: &str, attendance: Attendance) -> bool {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    let row_at = |k: usize| {
+        words
+            .get(k + 1)
+            .is_some_and(|f| crate::persons::is_first_name(f) && crate::persons::is_name_token(f))
+            && crate::persons::is_word(words[k])
+            && !crate::persons::is_first_name(words[k])
+    };
+    if words.len() < 10 || !row_at(0) {
+        return false;
+    }
+    let mut starts = Vec::new();
+    let mut k = 0;
+    while k + 1 < words.len() {
+        if row_at(k) {
+            starts.push(k);
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    let ends: Vec<usize> = starts
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(std::iter::once(words.len()))
+        .collect();
+    let untitled = starts
+        .iter()
+        .zip(&ends)
+        .filter(|(a, b)| **b == **a + 2)
+        .count();
+    if starts.len() < 5 || untitled > 1 {
+        return false;
+    }
+    for (&a, &b) in starts.iter().zip(&ends) {
+        let mut p = new_attendee(&words[a..a + 2].join(" "), None, attendance);
+        let title = words[a + 2..b].join(" ");
+        let title = title.trim_end_matches([',', ' ']);
+        let role = title
+            .rsplit_once(", ")
+            .map(|(org, r)| (org, r.to_lowercase()));
+        match role.as_ref().map(|(org, r)| (*org, r.as_str())) {
+            Some((org, "ordförande" | "vice ordförande")) if attendance == Attendance::Deciding =>
+            {
+                p.position = role.map(|(_, r)| r);
+                p.title = Some(org.to_string());
+            }
+            Some((_, "adjungerad" | "sekreterare")) => {
+                p.attendance = Attendance::Other;
+                p.title = Some(title.to_string());
+            }
+            _ => {
+                if attendance == Attendance::Deciding {
+                    p.position = Some("ledamot".into());
+                }
+                p.title = (!title.is_empty()).then(|| title.to_string());
+            }
+        }
+        cover.attendees.push(p);
+    }
+    true
+}
+
 fn titles_first(cover: &mut Cover, v: &str) -> bool {
     let words: Vec<&str> = v.split_whitespace().collect();
     let profession = |w: &str| crate::persons::is_profession_word(&w.to_lowercase());
@@ -5410,6 +5489,60 @@ mod tests {
         ] {
             assert!(read.iter().all(|(n, _)| *n != gone), "{read:?}");
         }
+        // Thirty-sixth held-out 3604 (Lund): a council's names surname first, each with the
+        // organisation or nämnd it represents; the chair's role after it; the co-opted and the
+        // secretary among the others; those who sent word they could not come are not read.
+        let c = cover_of("Närvarande: Almén Mai HSO Andersson Jan-Eric Byggnadsnämnden Andersson Kenth Barn- och skolnämnd Öster Bengtsson Bengt SRF Lundabygden Bergwall Lars LKF, adjungerad Boije Kjell Byggnadsnämnden Bolding Nilla HSO, ordförande Paulsson Therese Handikappsekreterare, sekreterare Swahn Birger Kultur- och fritidsnämnden\nÖvriga närvarande: Björk Johannes Kultur- och fritidsförvaltningen Brusk Lotta Kultur- och fritidsförvaltningen Henriksson Eva Vård- och omsorgsförvaltningen Meyer Helen Vård- och omsorgsförvaltningen Ortman Hanna Kultur- och fritidsförvaltningen\nAnmält förhinder: Gunnlaugsdóttir Helena HSO\n");
+        let read: Vec<(&str, Option<&str>, Attendance)> = c
+            .attendees
+            .iter()
+            .take(10)
+            .map(|a| (a.name.as_str(), a.title.as_deref(), a.attendance))
+            .collect();
+        assert_eq!(c.attendees.len(), 14);
+        assert_eq!(
+            read,
+            [
+                ("Almén Mai", Some("HSO"), Attendance::Deciding),
+                (
+                    "Andersson Jan-Eric",
+                    Some("Byggnadsnämnden"),
+                    Attendance::Deciding
+                ),
+                (
+                    "Andersson Kenth",
+                    Some("Barn- och skolnämnd Öster"),
+                    Attendance::Deciding
+                ),
+                (
+                    "Bengtsson Bengt",
+                    Some("SRF Lundabygden"),
+                    Attendance::Deciding
+                ),
+                ("Bergwall Lars", Some("LKF, adjungerad"), Attendance::Other),
+                ("Boije Kjell", Some("Byggnadsnämnden"), Attendance::Deciding),
+                ("Bolding Nilla", Some("HSO"), Attendance::Deciding),
+                (
+                    "Paulsson Therese",
+                    Some("Handikappsekreterare, sekreterare"),
+                    Attendance::Other
+                ),
+                (
+                    "Swahn Birger",
+                    Some("Kultur- och fritidsnämnden"),
+                    Attendance::Deciding
+                ),
+                (
+                    "Björk Johannes",
+                    Some("Kultur- och fritidsförvaltningen"),
+                    Attendance::Other
+                ),
+            ]
+        );
+        assert_eq!(c.chair.as_deref(), Some("Bolding Nilla"));
+        // (Not names written first name first, nor a list with parties.)
+        let c = cover_of("Närvarande: Mai Almén HSO Jan-Eric Andersson Byggnadsnämnden Kenth Andersson SRF Bengt Bengtsson SRF Kjell Boije Byggnadsnämnden Birger Swahn HSO\n");
+        assert!(c.attendees.iter().any(|a| a.name == "Jan-Eric Andersson"));
         // Thirty-sixth held-out 3603 (Västra Götalandsregionen): a pensioners' organisation,
         // then whom its substitute replaces.
         let c = cover_of("Ledamöter: Hasse Karlsson PRO Vivanne Gustavsson PRO Britta Rydberg PRO ersätter Hasse Johansson Lars-Ove Petersson RPG Marianne Munther RPG ersätter Gunilla Bratt FAS Elsie Tyreman SPF\n");

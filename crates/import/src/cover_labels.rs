@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 103] = [
+const TABLE: [(&str, Option<Field>, Cut); 104] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -180,6 +180,9 @@ const TABLE: [(&str, Option<Field>, Cut); 103] = [
     // "Beslutande Se bifogad närvarolista. Frånvarande är: Peter Egardt (s), …") are no
     // attendees.
     ("Ej närvarande", Some(Ignore), Yes),
+    // ("… Ortman Hanna Kultur- och fritidsförvaltningen Anmält förhinder: Gunnlaugsdóttir
+    // Helena HSO": those who sent word they could not come.)
+    ("Anmält förhinder", Some(Ignore), ColonOrName),
     // (But "Frånvarande ledamöter och tjänstgörande ersättare Latifeh Amiri (M) ersätter
     // Margaretha Svegander (M) …": each absent member after the substitute serving for them.)
     (

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// Common Swedish first names (of people born 1930–1995), lower case: where a long run of
 /// capitalised words may be cut. Missing a name only means a run is cut less.
-const FIRST_NAMES: [&str; 602] = [
+const FIRST_NAMES: [&str; 604] = [
     "agneta",
     "agnes",
     "alexander",
@@ -192,6 +192,7 @@ const FIRST_NAMES: [&str; 602] = [
     "louise",
     "magdalena",
     "magnus",
+    "mai",
     "maj",
     "malin",
     "margareta",
@@ -215,6 +216,7 @@ const FIRST_NAMES: [&str; 602] = [
     "mona",
     "monica",
     "monika",
+    "nilla",
     "nils",
     "niklas",
     "nina",

@@ -253,10 +253,10 @@ const THIRTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.89),
-    ("secretary", 0.89),
+    ("chair", 0.99),
+    ("secretary", 0.94),
     ("adjusters", 0.95),
-    ("attendees", 0.90),
+    ("attendees", 0.98),
     ("paragraphs", 0.99),
 ];
 
