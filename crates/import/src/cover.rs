@@ -423,6 +423,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                                 .strip_prefix("i ")
                                 .and_then(place_then_members)
                                 .or_else(bare)
+                                .or_else(|| place_before_members(after))
                             {
                                 Some((place, members)) => {
                                     (format!("{place}, {}", m.as_str()), members)
@@ -1227,6 +1228,22 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
         .find_map(|p| v.strip_prefix(p))
     {
         return place_then_members(after_kl);
+    }
+    // "Largen, Alceahuset, Åkersberga Enligt bifogad närvarolista", "Sessionssalen i
+    // kommunalhuset. Se bifogade uppropslistor": the place, then a note that the list stands
+    // elsewhere.
+    static LIST_ELSEWHERE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^(\p{Lu}[^()]{2,80}?)\.?\s+(?i:enligt|se)\s+(?i:bifogad|bifogade|särskild|närvaro)",
+        )
+        .expect("static regex")
+    });
+    if let Some(place) = LIST_ELSEWHERE
+        .captures(v)
+        .and_then(|c| c.get(1))
+        .filter(|p| p.as_str().split_whitespace().count() <= 8)
+    {
+        return Some((place.as_str(), v.get(place.end()..)?.trim_white()));
     }
     let first_member = PARTY.find(v).and_then(|p| {
         let before = v.get(..p.start())?;
@@ -2741,9 +2758,10 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         // come the values of the label stacked after it, the others present.
         // ("Se sida 2 Gunilla Dörner Buskas, tillförordnad kommunchef …": after a page
         // named, without a full stop; "Se bilaga Mattias Jansson (kommundirektör), …": after
-        // the bilaga named.)
+        // the bilaga named; "Enligt närvaro- och tjänstgöringslista Johnny Högberg,
+        // kommunchef …": after the list named.)
         static PAGE_REF: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)^se\s+(?:sid(?:a|an|\.)?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?|bilaga(?:\s*\d{1,2})?)\s+")
+            Regex::new(r"(?i)^(?:se\s+(?:sid(?:a|an|\.)?\s*\d{1,3}(?:\s*[-–]\s*\d{1,3})?|bilaga(?:\s*\d{1,2})?)|(?:se|enligt)\s+(?:bifogade?\s+|särskild\s+)?(?:närvaro-\s+och\s+tjänstgöringslista|närvarolista|uppropslistor|uppropslista))\s+")
                 .expect("static regex")
         });
         let rest = v

@@ -1161,6 +1161,23 @@ mod tests {
         ))
         .expect("a protocol");
         assert_eq!(p.body.as_deref(), Some("Kommunstyrelsen"));
+        // Eighth held-out 809 (Österåker), nineteenth 1912 (Sollefteå): under stacked labels
+        // the place, then a note that the list stands elsewhere; the officials after the
+        // note are read.
+        let p = parse_protocol(include_str!(
+            "../../../tests/corpus/protocols/heldout8/809.txt"
+        ))
+        .expect("a protocol");
+        assert_eq!(p.place.as_deref(), Some("Largen, Alceahuset, Åkersberga"));
+        let p = parse_protocol(include_str!(
+            "../../../tests/corpus/protocols/heldout19/1912.txt"
+        ))
+        .expect("a protocol");
+        assert_eq!(p.place.as_deref(), Some("A-salen, kommunhuset, Sollefteå"));
+        assert!(p
+            .attendees
+            .iter()
+            .any(|a| a.name == "Johnny Högberg" && a.title.as_deref() == Some("kommunchef")));
     }
 
     /// 023 and 026, flattened: signature blocks whose names stand in another order than

@@ -721,7 +721,7 @@ fn the_nineteenth_held_out_protocols() {
 const NINETEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.94),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
@@ -1028,7 +1028,7 @@ fn the_eighth_held_out_protocols() {
 const EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.90),
+    ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.86),
