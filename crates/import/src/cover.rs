@@ -1653,8 +1653,8 @@ static PLACE_TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     // "kl. 13.00 16.00": the dash between the times may be lost.
     let time = r"(?:kl\.?|klockan)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[-–]?\s*\d{1,2}[:.]\d{2})?:?";
     // ("Måndag 17 november2014": "den" and the space before the year lost; then the month is
-    // named.)
-    let date = r"(?:\p{L}+dag\s+)?(?:den\s+\d{1,2}\s+\p{L}+\s*\d{4}|\d{1,2}\s+(?i:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)\s*\d{4})";
+    // named. "Tisdag, 20 maj, 2014 kl": a comma before the year.)
+    let date = r"(?:\p{L}+dag\s+)?(?:den\s+\d{1,2}\s+\p{L}+\s*\d{4}|\d{1,2}\s+(?i:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december),?\s*\d{4})";
     // "Folkets Hus B-sal måndag kl Enligt sidor 44 och 45.": the weekday, and "kl" whose
     // time was lost.
     let lost = r"(?:mån|tis|ons|tors|fre|lör|sön)dag(?:en)?\s+kl\b\.?";

@@ -1178,6 +1178,23 @@ mod tests {
             .attendees
             .iter()
             .any(|a| a.name == "Johnny Högberg" && a.title.as_deref() == Some("kommunchef")));
+        // Thirty-sixth held-out 3601 (Norrtälje): a comma before the year of the date after
+        // the place ("Tisdag, 20 maj, 2014 kl"), the others after "enligt bifogad
+        // närvarolista".
+        let p = parse_protocol(include_str!(
+            "../../../tests/corpus/protocols/heldout36/3601.txt"
+        ))
+        .expect("a protocol");
+        assert_eq!(
+            p.place.as_deref(),
+            Some("Norrtäljesalen, Estunavägen 14, Norrtälje")
+        );
+        assert!(
+            p.attendees
+                .iter()
+                .any(|a| a.name == "Anna Johansson"
+                    && a.attendance == crate::model::Attendance::Other)
+        );
     }
 
     /// 023 and 026, flattened: signature blocks whose names stand in another order than
