@@ -2841,6 +2841,8 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     if !v.is_empty() {
         if PARTY.is_match(v) {
             add_with_parties(cover, v, attendance);
+        } else if let Some(with) = bare_parties(v) {
+            add_with_parties(cover, &with, attendance);
         } else {
             add_without_parties(cover, v, attendance);
         }
@@ -3715,6 +3717,62 @@ fn table_row(chunk: &str, attendance: Attendance) -> Option<Attendee> {
 }
 
 /// The parties an attendance table writes before the names ("C Ingvar Johansson 1").
+/// A list whose parties stand bare after the names, without parentheses ("Ritha Sörling S
+/// Allan Myrtenkvist S Mats Runqvist HOB Christina Johansson M …"), with the parties put in
+/// parentheses, as other lists write them: where eight names or more have one, two in three
+/// of them a known party's letters. A party is a known party's letters, or capitals (two to
+/// four) that follow names twice or more (a local party: "HOB").
+fn bare_parties(v: &str) -> Option<String> {
+    let words: Vec<&str> = v.split_whitespace().collect();
+    let caps =
+        |w: &str| (2..=4).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase());
+    let after_name = |k: usize| k > 0 && crate::persons::is_name_token(words[k - 1]);
+    let party = |k: usize| {
+        let w = words[k];
+        after_name(k)
+            && (PARTIES.contains(&w)
+                || caps(w)
+                    && (0..words.len())
+                        .filter(|&j| words[j] == w && after_name(j))
+                        .count()
+                        >= 2)
+    };
+    let marked: Vec<bool> = (0..words.len()).map(party).collect();
+    let count = marked.iter().filter(|m| **m).count();
+    // (Mostly the known parties: not a list of organisations, "Hasse Karlsson PRO …".)
+    let known = words
+        .iter()
+        .zip(&marked)
+        .filter(|(w, m)| **m && PARTIES.contains(w))
+        .count();
+    if count < 8 || known * 3 < count * 2 {
+        return None;
+    }
+    // Each run before a party, its names parted by commas where it holds more than one
+    // ("Erkki Vuorijärvi Daniel Frisk S": the first without a party).
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for (w, m) in words.iter().zip(&marked) {
+        if !*m {
+            run.push(w);
+            continue;
+        }
+        let text = run.join(" ");
+        let names = crate::persons::split_run(&text);
+        if names.len() > 1 && run.iter().all(|w| crate::persons::is_name_token(w)) {
+            out.push(names.join(", "));
+        } else if !text.is_empty() {
+            out.push(text);
+        }
+        out.push(format!("({w})"));
+        run.clear();
+    }
+    if !run.is_empty() {
+        out.push(run.join(" "));
+    }
+    Some(out.join(" "))
+}
+
 const PARTIES: [&str; 14] = [
     "S", "M", "C", "V", "L", "FP", "MP", "KD", "SD", "KV", "SPI", "VÄGV", "FI", "PP",
 ];
@@ -5561,6 +5619,26 @@ mod tests {
         // (Not names written first name first, nor a list with parties.)
         let c = cover_of("Närvarande: Mai Almén HSO Jan-Eric Andersson Byggnadsnämnden Kenth Andersson SRF Bengt Bengtsson SRF Kjell Boije Byggnadsnämnden Birger Swahn HSO\n");
         assert!(c.attendees.iter().any(|a| a.name == "Jan-Eric Andersson"));
+        // Fourteenth held-out 1411 (Hällefors): the parties bare after the names, a local one
+        // among them, some names without one.
+        let c = cover_of("Beslutande Ritha Sörling S Allan Myrtenkvist S Mats Runqvist HOB Christina Johansson M Stefan Backius V Lars-Göran Zetterlund C Barbro Stein GL Annalena Järnberg S Kari Paavonen S Martin Eklund Tommy Kvarnström HOB Göran Strömqvist M Erkki Vuorijärvi Daniel Frisk S Laila Palm Marguerite Wase HOB\n");
+        let read: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.party.as_deref()))
+            .collect();
+        for want in [
+            ("Ritha Sörling", Some("S")),
+            ("Mats Runqvist", Some("HOB")),
+            ("Martin Eklund", None),
+            ("Tommy Kvarnström", Some("HOB")),
+            ("Daniel Frisk", Some("S")),
+            ("Laila Palm", None),
+        ] {
+            assert!(read.contains(&want), "{want:?} in {read:?}");
+        }
+        // (Not a list of organisations' letters: "Hasse Karlsson PRO …", below.)
+        assert_eq!(bare_parties("Hasse Karlsson PRO Vivanne Gustavsson PRO Marianne Jensen PRO Peter Nagler PRO Lars-Ove Petersson RPG Marianne Munther RPG Elsie Tyreman SPF Eva Wenäll SPF Evy Jessen SKPF Aina Eliasson SKPF"), None);
         // Thirty-sixth held-out 3603 (Västra Götalandsregionen): a pensioners' organisation,
         // then whom its substitute replaces.
         let c = cover_of("Ledamöter: Hasse Karlsson PRO Vivanne Gustavsson PRO Britta Rydberg PRO ersätter Hasse Johansson Lars-Ove Petersson RPG Marianne Munther RPG ersätter Gunilla Bratt FAS Elsie Tyreman SPF\n");

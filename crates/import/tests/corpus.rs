@@ -645,7 +645,7 @@ const TWENTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.80),
     ("adjusters", 0.84),
-    ("attendees", 0.80),
+    ("attendees", 0.87),
     ("paragraphs", 0.79),
 ];
 
@@ -862,7 +862,7 @@ const FOURTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.89),
     ("secretary", 0.86),
     ("adjusters", 0.88),
-    ("attendees", 0.87),
+    ("attendees", 0.94),
     ("paragraphs", 0.81),
 ];
 
