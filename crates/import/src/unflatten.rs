@@ -3607,24 +3607,27 @@ mod tests {
         // Thirty-fifth held-out 3503 (Regionförbundet i Kalmar län): the scraped document's
         // page number and the protocol's before the § on each page (and before the cover's
         // labels); not "3 33 3 Information", the § between the page's numbers written twice.
-        let mut lines: Vec<Line> = [
-            "1 91 Organ: Plats och tid:",
-            "2 92 94 Godkännande av dagordning godkänner",
-            "3 93 96 D 2008/ Delårsrapport 1 januari",
-            "4 34 4 Allmänhetens frågestund",
-            "5 35 5 Övriga frågor",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(no, t)| Line {
-            no,
-            text: t.to_string(),
-        })
-        .collect();
-        without_second_page_numbers(&mut lines);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        // (Each page's line as the page splitter leaves it, less the second page numbers.)
+        let pages = |texts: &[&str]| {
+            let mut lines: Vec<Line> = texts
+                .iter()
+                .enumerate()
+                .map(|(no, t)| Line {
+                    no,
+                    text: t.to_string(),
+                })
+                .collect();
+            without_second_page_numbers(&mut lines);
+            lines.into_iter().map(|l| l.text).collect::<Vec<String>>()
+        };
         assert_eq!(
-            texts,
+            pages(&[
+                "1 91 Organ: Plats och tid:",
+                "2 92 94 Godkännande av dagordning godkänner",
+                "3 93 96 D 2008/ Delårsrapport 1 januari",
+                "4 34 4 Allmänhetens frågestund",
+                "5 35 5 Övriga frågor",
+            ]),
             [
                 "1 Organ: Plats och tid:",
                 "2 94 Godkännande av dagordning godkänner",
@@ -3635,22 +3638,12 @@ mod tests {
         );
         // Thirty-sixth held-out 3606 (the same förbund): a list that goes on from the cover
         // after both page numbers.
-        let mut lines: Vec<Line> = [
-            "1 22 Organ Plats och tid Regionförbundets styrelse",
-            "2 23 Kerstin Johansson Per-Ola Hallberg Christina Torstensson 32",
-            "3 24 28 Dagordning beslutar att godkänna föreliggande dagordning.",
-        ]
-        .iter()
-        .enumerate()
-        .map(|(no, t)| Line {
-            no,
-            text: t.to_string(),
-        })
-        .collect();
-        without_second_page_numbers(&mut lines);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(
-            texts,
+            pages(&[
+                "1 22 Organ Plats och tid Regionförbundets styrelse",
+                "2 23 Kerstin Johansson Per-Ola Hallberg Christina Torstensson 32",
+                "3 24 28 Dagordning beslutar att godkänna föreliggande dagordning.",
+            ]),
             [
                 "1 Organ Plats och tid Regionförbundets styrelse",
                 "2 Kerstin Johansson Per-Ola Hallberg Christina Torstensson 32",
