@@ -1900,19 +1900,10 @@ fn contents_words(lines: &[Line]) -> Vec<String> {
 /// aside ("ANDT-området" listed as "ANDTområdet").
 fn same_as_listed(x: &str, y: &str) -> bool {
     let x = x.trim_end_matches(CONTENTS_PUNCTUATION);
-    let letters = |s: &'_ str| {
-        s.chars()
-            .filter(|c| *c != '-')
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    if !x.contains('-') && !y.contains('-') {
-        return x
-            .chars()
-            .flat_map(char::to_lowercase)
-            .eq(y.chars().flat_map(char::to_lowercase));
-    }
-    letters(x) == letters(y)
+    x.chars()
+        .filter(|c| *c != '-')
+        .flat_map(char::to_lowercase)
+        .eq(y.chars().filter(|c| *c != '-').flat_map(char::to_lowercase))
 }
 
 /// Where the title at `words[a..b]` ends when the table of contents lists it: after the
