@@ -231,6 +231,36 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A thirty-seventh held-out set (`tests/corpus/protocols/heldout37`: 12 documents never used
+/// before, all reaching § headings: the pages with good headings that set 36 had set aside
+/// (Vänersborg's handikappråd, three meetings of Eskilstuna's kommunstyrelse), two kinds of
+/// bodies new to the corpus — an ungdomsråd and the boards of three municipal companies — two
+/// later meetings of a räddningstjänstförbund's direktion and two reserves; 32 § headings), kept
+/// unseen until the reader of 5b91c73, in the session of 2026-12-07, read it.
+#[test]
+fn the_thirty_seventh_held_out_protocols() {
+    held_out(
+        "heldout37",
+        "Utanför korpusen, trettiosjunde omgången (held out)",
+        &THIRTY_SEVENTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The thirty-seventh held-out set's floors, a hundredth below the figures of the day they
+/// were set (2026-12-07: its first reading by the reader of 5b91c73).
+const THIRTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.76),
+    ("date", 0.91),
+    ("place", 0.93),
+    ("start_time", 0.91),
+    ("end_time", 0.99),
+    ("chair", 0.87),
+    ("secretary", 0.93),
+    ("adjusters", 0.95),
+    ("attendees", 0.96),
+    ("paragraphs", 0.79),
+];
+
 /// A thirty-sixth held-out set (`tests/corpus/protocols/heldout36`: 12 documents never used
 /// before: a municipality, a region and a kommunalförbund new to the corpus, six new bodies of
 /// used municipalities — advisory councils, nämnder, a fullmäktige — and three later meetings;
