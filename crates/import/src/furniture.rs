@@ -192,6 +192,15 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
                 if lower.starts_with("för just") || lower.trim_end().ends_with("för justering") {
                     continue;
                 }
+                // ("Sammanträdesdatum då anslaget sätts upp 2018-11-14": the meeting's date
+                // left empty, the notice's label and date after it.)
+                if lower
+                    .split(|c: char| c.is_ascii_digit())
+                    .next()
+                    .is_some_and(|before| before.contains("anslag"))
+                {
+                    continue;
+                }
                 if let Some(d) = first_date(v.as_str()) {
                     if k == 1 {
                         cover_weekday = crate::dates::weekday_fits(v.as_str());
@@ -803,6 +812,27 @@ pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
                     .any(|d| l.text.starts_with(&format!("{c}{d}")))
                     .then(|| c.to_string())
             })
+        })
+    });
+    // "2(54) KS 220 Redovisning av delegationsbeslut": one § heading with the code, at a
+    // line's or a page's start (after the page's count), where only one § was kept.
+    let code = code.or_else(|| {
+        lines.iter().find_map(|l| {
+            let t = l.text.trim_white();
+            let t = t
+                .split_once(' ')
+                .filter(|(p, _)| {
+                    p.split_once('(')
+                        .is_some_and(|(a, b)| crate::unflatten::page_of_pages(a, b))
+                })
+                .map_or(t, |(_, rest)| rest);
+            let mut words = t.split_whitespace();
+            let (code, number, title) = (words.next()?, words.next()?, words.next()?);
+            (["KF", "KS"].contains(&code)
+                && (1..=3).contains(&number.len())
+                && number.bytes().all(|b| b.is_ascii_digit())
+                && title.starts_with(char::is_uppercase))
+            .then(|| code.to_string())
         })
     })?;
     let name = match code.to_uppercase().as_str() {
@@ -2132,6 +2162,25 @@ mod tests {
             "Övriga Stefan Johansson, kanslichef Thore Johansson, controller, dagens tema information om Landskrona kommuns delårsrapport per den 31 augusti 2008 med helårsprognos",
         );
         assert_eq!(detect_meeting_date(&lines), None);
+        // Held-out 3711: the meeting's date left empty, the notice's label and date after it.
+        let lines = split_lines(
+            "Organ\nSammanträdesdatum då anslaget sätts upp 2018-11-14 då anslaget tas ned 2018-12-05",
+        );
+        assert_eq!(detect_meeting_date(&lines), None);
+    }
+
+    #[test]
+    fn the_body_of_one_heading_with_its_code() {
+        // Held-out 3711: the organ's name blanked, one § kept, "kommunstyrelsen" in its text.
+        let lines = split_lines(
+            "Organ\n2(54) KS 220 Redovisning av delegationsbeslut s utskotts protokoll Attestregister för kommunstyrelsen, sociala området",
+        );
+        assert_eq!(code_body(&lines).as_deref(), Some("Kommunstyrelsen"));
+        // Not without the body named, nor a code that is no heading's.
+        let lines = split_lines("2(54) KS 220 Redovisning av delegationsbeslut");
+        assert_eq!(code_body(&lines), None);
+        let lines = split_lines("enligt KS 220 Redovisning för kommunstyrelsen");
+        assert_eq!(code_body(&lines), None);
     }
 
     #[test]

@@ -2603,7 +2603,7 @@ fn counts_its_page(t: &str) -> bool {
 
 /// "3" and "12)" (a page count's page and its pages without the opening parenthesis): one to
 /// three digits each, the page no later than the last.
-fn page_of_pages(page: &str, pages: &str) -> bool {
+pub(crate) fn page_of_pages(page: &str, pages: &str) -> bool {
     let digits = |w: &str| !w.is_empty() && w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
     match (
         page.parse::<u32>(),
