@@ -591,9 +591,15 @@ fn bare_case_line(t: &str) -> Option<String> {
 fn split_trailing_dnr(t: &str) -> Option<(String, String)> {
     let idx = t.rfind("Dnr ")?;
     let (head, tail) = t.split_at(idx);
-    if idx == 0 || !(head.ends_with("  ") || head.ends_with('\t')) {
+    // ("§4 Avrapportering av avgivna remissvar / Dnr 2013/0591-1.2.1": after a slash, as a
+    // web page of a company's board writes it.)
+    let slash = head
+        .strip_suffix(" / ")
+        .filter(|h| !h.trim_end().is_empty());
+    if idx == 0 || !(head.ends_with("  ") || head.ends_with('\t') || slash.is_some()) {
         return None;
     }
+    let head = slash.unwrap_or(head);
     // (Also a register's code whose number was lost: "…  Dnr LS".)
     let code = tail
         .strip_prefix("Dnr ")
@@ -607,6 +613,19 @@ fn split_trailing_dnr(t: &str) -> Option<(String, String)> {
 #[cfg(test)]
 mod trailing_dnr_tests {
     use super::{split_trailing_dnr, title_and_text};
+
+    /// Held-out 3707: the case number after a slash.
+    #[test]
+    fn a_case_number_after_a_slash() {
+        assert_eq!(
+            split_trailing_dnr("Avrapportering av avgivna remissvar / Dnr 2013/0591-1.2.1"),
+            Some((
+                "Avrapportering av avgivna remissvar".to_string(),
+                "2013/0591-1.2.1".to_string()
+            ))
+        );
+        assert_eq!(split_trailing_dnr("Ärenden / Dnr saknas"), None);
+    }
 
     /// Second held-out 203: a title line that runs on into the § text.
     #[test]

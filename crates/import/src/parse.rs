@@ -424,6 +424,18 @@ fn chair_from_paragraphs(
             )
         })
     };
+    // "Utsågs ordföranden Jonas Nilsson (M) att jämte tjänstgörande suppleanten Lars-Erik
+    // Backman (V) justera dagens protokoll": the chair chosen to justera beside another.
+    static BESIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|\s)(?i:ordföranden) (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))? att jämte ",
+        )
+        .expect("static regex")
+    });
+    let which = |p: &crate::model::Paragraph| {
+        p.number
+            .map_or_else(|| p.title.clone(), |n| format!("§ {n}"))
+    };
     paragraphs
         .iter()
         .filter(|p| !election(&p.title))
@@ -437,10 +449,17 @@ fn chair_from_paragraphs(
                         .and_then(|c| crate::persons::first(c.get(1)?.as_str()))
                         .or_else(|| opener(t))
                 })?;
-            let which = p
-                .number
-                .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
-            Some((name, which, p.line))
+            Some((name, which(p), p.line))
+        })
+        .or_else(|| {
+            paragraphs
+                .iter()
+                .filter(|p| p.title.to_lowercase().contains("juster"))
+                .find_map(|p| {
+                    let c = BESIDE.captures(&p.text)?;
+                    let name = crate::persons::first(c.get(1)?.as_str())?;
+                    Some((name, which(p), p.line))
+                })
         })
 }
 
@@ -997,6 +1016,20 @@ mod tests {
         assert_eq!(
             chair_from_paragraphs(&[titled("Kvalitetsarbete")]).map(|c| c.0),
             Some("Anna Berg".into())
+        );
+        // Held-out 3707: the chair chosen to justera beside another, in the § on the justering.
+        let justering = crate::model::Paragraph {
+            number: Some(2),
+            title: "Val av justeringsmän".into(),
+            ..p("Utsågs ordföranden Jonas Nilsson (M) att jämte tjänstgörande suppleanten Lars-Erik Backman (V) justera dagens protokoll.")
+        };
+        assert_eq!(
+            chair_from_paragraphs(std::slice::from_ref(&justering)),
+            Some(("Jonas Nilsson".into(), "§ 2".into(), 4))
+        );
+        assert_eq!(
+            adjusters_from_paragraphs(&[justering], Some("Jonas Nilsson")).map(|a| a.0),
+            Some(vec!["Lars-Erik Backman".to_string()])
         );
     }
 
