@@ -1723,6 +1723,31 @@ fn numbered_list(words: &[&str]) -> bool {
     })
 }
 
+/// Where the §§ begin on an agenda's page: after the run of its items (24, 25 … 34), its first
+/// item's number again with the first two words of that item's title.
+fn text_after_agenda(words: &[&str]) -> Option<usize> {
+    let item = |k: usize| {
+        number_of(words[k]).filter(|_| {
+            words
+                .get(k + 1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
+        })
+    };
+    let start = (0..words.len().min(30)).find(|&k| item(k).is_some())?;
+    let first = item(start)?;
+    let (mut at, mut n) = (start, first);
+    while let Some(k) = (at + 2..words.len().min(at + 12)).find(|&k| item(k) == Some(n + 1)) {
+        (at, n) = (k, n + 1);
+    }
+    (n >= first + 3)
+        .then(|| {
+            (at + 2..words.len().saturating_sub(2)).find(|&k| {
+                item(k) == Some(first) && words[k + 1..k + 3] == words[start + 1..start + 3]
+            })
+        })
+        .flatten()
+}
+
 /// What follows "forts fr föregående sida" ("continued from the page before") among a page's
 /// first words.
 fn continuation(t: &str) -> Option<&str> {
@@ -2079,14 +2104,27 @@ fn cut_headings_after(
     last: Option<u32>,
 ) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
-    // A table of contents lists titles after numbers too.
-    if names_contents(t) {
-        return (vec![line], false);
-    }
     let words: Vec<&str> = t.split_whitespace().collect();
-    // An agenda page whose heading was lost: "… överläggningar 24 Dagvattenplan för Alingsås
-    // tätort 25 Ny huvudvattenledning … 26 Installation av UV-filter …".
-    if numbered_list(&words) {
+    // A table of contents lists titles after numbers too; and an agenda page whose heading was
+    // lost: "… överläggningar 24 Dagvattenplan för Alingsås tätort 25 Ny huvudvattenledning …
+    // 26 Installation av UV-filter …".
+    if names_contents(t) || numbered_list(&words) {
+        // "Ärenden 24 Mötets öppnande och val av protokolljusterare 25 Upprop … 34 Beslut om
+        // mötestider 2017 24 Mötets öppnande och val av protokolljusterare Ordförande …": the
+        // agenda, then the §§ from its first item on.
+        if let Some(k) = text_after_agenda(&words) {
+            let agenda = Line {
+                no: line.no,
+                text: words[..k].join(" "),
+            };
+            let rest = Line {
+                no: line.no,
+                text: words[k..].join(" "),
+            };
+            let (mut lines, found) = cut_headings_after(rest, lost, contents, page, first, last);
+            lines.insert(0, agenda);
+            return (lines, found);
+        }
         return (vec![line], false);
     }
     // The page number(s) first: "2 2 70 Anmälan …" has its heading at the third word.
@@ -3484,6 +3522,24 @@ mod tests {
         // whole: "46 Ekonomisk uppföljning … 4 49 Framtida organisation …").
         let late = "2 Utbildningsnämnden extra sammanträde 46 Ekonomisk uppföljning efter april år Fyra utvecklingsuppdrag UN avrapportering uppdrag Fyra utvecklingsuppdrag UN avrapportering uppdrag 4 49 Framtida organisation för vuxenutbildningen 50 Revidering Delegationsförteckning UN 51 Revidering Krishanteringsplan för utbildningsförvaltningen 52 Lokalöversyn utbildningsförvaltningen - delrapport 53 Anmälan av delegationsbeslut 54 Meddelanden";
         assert!(numbered_list(&late.split_whitespace().collect::<Vec<_>>()));
+        // Held-out 3701: the agenda, then the §§ from its first item on.
+        let then = "2016-12-05 3 (7) Ärenden 24 Mötets öppnande och val av protokolljusterare 25 Upprop/presentationsrunda 26 Genomgång av föregående protokoll 27 Information om avdelning omsorg om funktionshindrade 28 Frågestund med Christer Sundsmyr 34 Beslut om mötestider 2017 24 Mötets öppnande och val av protokolljusterare Ordförande Anna-Karin Sandberg hälsade alla välkomna och förklarade mötet öppnat. 25 Upprop/presentationsrunda";
+        let words: Vec<&str> = then.split_whitespace().collect();
+        assert_eq!(
+            text_after_agenda(&words).map(|k| words[k..k + 3].join(" ")),
+            Some("24 Mötets öppnande".to_string())
+        );
+        assert_eq!(
+            headings(&page(then)),
+            [
+                "§ 24 Mötets öppnande och val av protokolljusterare",
+                "§ 25 Upprop/presentationsrunda"
+            ]
+        );
+        assert_eq!(
+            text_after_agenda(&agenda.split_whitespace().collect::<Vec<_>>()),
+            None
+        );
         // A § page carrying the agenda as its bilaga after a sentence is no agenda page.
         let bilaga = "2 (30) Föredragningslista s beslut beslutar godkänna föredragningslistan. Föredragningslista Bilaga 83 Föredragningslista 2 84 Val av justerande 4 85 Föregående mötes protokoll 5 86 Verksamhets- och ekonomisk redovisning 6";
         assert!(!numbered_list(
