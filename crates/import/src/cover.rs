@@ -3574,6 +3574,12 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                     a.title = Some(title.to_string());
                 }
                 cover.attendees.push(a);
+                // ("… Margareta Nilsson 139, 152 Helena Ervenius Suzanne Bergfeldt Stefan
+                // Halldorf 151 …": more names after the one the numbers open, a list that lost
+                // its line breaks.)
+                if starts_with_first_name(title) {
+                    add_without_parties(cover, title, attendance);
+                }
                 current = Some(cover.attendees.len() - 1);
                 continue;
             }
@@ -5057,6 +5063,30 @@ mod tests {
         );
         assert_eq!(c.adjusters, ["Monica Wikberg"]);
         assert_eq!(c.chair.as_deref(), Some("Jimmy Jansson"));
+    }
+
+    /// Held-out 3808: more names after the one that the §§ of the one before open, a list that
+    /// lost its line breaks ("Suzanne" and "Claudia" among the first names now).
+    #[test]
+    fn names_after_the_one_the_numbers_open() {
+        let c = cover_of(
+            "Övriga deltagare Kerstin Johansson Maria Agestam , 152 Thomas Bjerkman , 152 Margareta Nilsson 139, 152 Helena Ervenius Suzanne Bergfeldt Stefan Halldorf 151 Carolina Gunnarsson 151 Claudia Kjellgren 152\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Kerstin Johansson",
+                "Maria Agestam",
+                "Thomas Bjerkman",
+                "Margareta Nilsson",
+                "Helena Ervenius",
+                "Suzanne Bergfeldt",
+                "Stefan Halldorf",
+                "Carolina Gunnarsson",
+                "Claudia Kjellgren"
+            ]
+        );
     }
 
     /// 044: two chairs, "X 36 och Y", under one label of a stacked signature block.

@@ -258,7 +258,7 @@ const THIRTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.93),
-    ("attendees", 0.94),
+    ("attendees", 0.97),
     ("paragraphs", 0.81),
 ];
 
