@@ -3573,12 +3573,20 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                 if attendance == Attendance::Other && title.starts_with(char::is_lowercase) {
                     a.title = Some(title.to_string());
                 }
-                cover.attendees.push(a);
                 // ("… Margareta Nilsson 139, 152 Helena Ervenius Suzanne Bergfeldt Stefan
                 // Halldorf 151 …": more names after the one the numbers open, a list that lost
-                // its line breaks.)
-                if starts_with_first_name(title) {
-                    add_without_parties(cover, title, attendance);
+                // its line breaks; "… , 309 Peter Olson 308 Daniel Johansson 314 …": after that
+                // one's own §§.)
+                let more = match LEADING_NUMBERS.find(title) {
+                    Some(m) if starts_with_first_name(&title[m.end()..]) => {
+                        a.paragraphs = Some(m.as_str().trim_white().to_string());
+                        &title[m.end()..]
+                    }
+                    _ => title,
+                };
+                cover.attendees.push(a);
+                if starts_with_first_name(more) {
+                    add_without_parties(cover, more, attendance);
                 }
                 current = Some(cover.attendees.len() - 1);
                 continue;
@@ -5087,6 +5095,25 @@ mod tests {
                 "Claudia Kjellgren"
             ]
         );
+        // Held-out 3807: after that one's own §§ ("Peter Olson 308").
+        let c = cover_of(
+            "Övriga deltagande Nicklas Holmquist , 309 Mikael Pettersson , 309 Peter Olson 308 Daniel Johansson 314 Elin Svensson 314 Michael Leijonhud 321 Staffan Svensson Malin Albertsson 328\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Nicklas Holmquist",
+                "Mikael Pettersson",
+                "Peter Olson",
+                "Daniel Johansson",
+                "Elin Svensson",
+                "Michael Leijonhud",
+                "Staffan Svensson",
+                "Malin Albertsson"
+            ]
+        );
+        assert_eq!(c.attendees[2].paragraphs.as_deref(), Some("308"));
     }
 
     /// 044: two chairs, "X 36 och Y", under one label of a stacked signature block.

@@ -258,7 +258,7 @@ const THIRTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.93),
-    ("attendees", 0.97),
+    ("attendees", 0.98),
     ("paragraphs", 0.81),
 ];
 
@@ -1067,7 +1067,7 @@ const NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.99),
-    ("attendees", 0.96),
+    ("attendees", 0.98),
     ("paragraphs", 0.74),
 ];
 
