@@ -231,6 +231,34 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A thirty-ninth held-out set (`tests/corpus/protocols/heldout39`: 12 documents never used
+/// before: a municipality new to the corpus (Borlänge), five bodies new to it, reserves of set
+/// 38 and later meetings; seven reaching § headings, 12 in all), kept unseen until the reader
+/// of ec1c889, in the session of 2026-12-07, read it.
+#[test]
+fn the_thirty_ninth_held_out_protocols() {
+    held_out(
+        "heldout39",
+        "Utanför korpusen, trettionionde omgången (held out)",
+        &THIRTY_NINTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The thirty-ninth held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-07: its first reading by the reader of ec1c889).
+const THIRTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.93),
+    ("date", 0.84),
+    ("place", 0.94),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.86),
+    ("secretary", 0.89),
+    ("adjusters", 0.99),
+    ("attendees", 0.92),
+    ("paragraphs", 0.56),
+];
+
 /// A thirty-eighth held-out set (`tests/corpus/protocols/heldout38`: 12 documents never used
 /// before, eleven reaching § headings: set 37's reserves — a municipal company's board, later
 /// meetings of Eskilstuna's and Vingåker's kommunstyrelse, Solna's tekniska nämnd, Hultsfred's
