@@ -781,6 +781,34 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             let prev = words[i - 1];
             let lower = w.to_lowercase();
             let prev_lower = prev.to_lowercase();
+            // "101 Dnr BBM Detaljplan för Järeda 2:108, Hultsfreds kommun. Antagande Miljö- och
+            // byggnadsnämnden beslutar …", "… Emmboda kommun. Särskilt utlåtande Ett
+            // planförslag …": a plan's step after the title's full stop ends the title.
+            if w.ends_with('.') {
+                let next = |k: usize| words.get(i + k).map(|n| n.to_lowercase());
+                let step = match (next(1).as_deref(), next(2).as_deref()) {
+                    (Some("särskilt"), Some("utlåtande")) => 2,
+                    (
+                        Some(
+                            "antagande" | "samråd" | "granskning" | "utställning" | "godkännande"
+                            | "planbesked" | "planuppdrag",
+                        ),
+                        _,
+                    ) => 1,
+                    _ => 0,
+                };
+                let plan = words[from..=i]
+                    .iter()
+                    .any(|x| x.to_lowercase().contains("plan"));
+                if step > 0
+                    && plan
+                    && words
+                        .get(i + 1 + step)
+                        .is_some_and(|n| n.starts_with(char::is_uppercase))
+                {
+                    return i + 1 + step;
+                }
+            }
             // ("Detaljplan för Norra Kärr etapp I och II": "I" as a numeral is no sentence's.)
             let numeral = *w == "I"
                 && (NUMBERING_NOUNS.contains(&prev_lower.as_str())
@@ -3522,6 +3550,15 @@ mod tests {
         // whole: "46 Ekonomisk uppföljning … 4 49 Framtida organisation …").
         let late = "2 Utbildningsnämnden extra sammanträde 46 Ekonomisk uppföljning efter april år Fyra utvecklingsuppdrag UN avrapportering uppdrag Fyra utvecklingsuppdrag UN avrapportering uppdrag 4 49 Framtida organisation för vuxenutbildningen 50 Revidering Delegationsförteckning UN 51 Revidering Krishanteringsplan för utbildningsförvaltningen 52 Lokalöversyn utbildningsförvaltningen - delrapport 53 Anmälan av delegationsbeslut 54 Meddelanden";
         assert!(numbered_list(&late.split_whitespace().collect::<Vec<_>>()));
+        // Held-out 3904, 3905: a plan's step after the title's full stop ends the title.
+        assert_eq!(
+            headings(&page("3 101 Dnr BBM Detaljplan för Järeda 2:108, Hultsfreds kommun. Antagande Miljö- och byggnadsnämnden beslutar att anta detaljplanen för Järeda 2:108, Järnforsen.")),
+            ["§ 101 Detaljplan för Järeda 2:108, Hultsfreds kommun. Antagande"]
+        );
+        assert_eq!(
+            headings(&page("3 Bygg- och miljönämnden BMN 14 Dnr 2009:427 Detaljplan för Eriksmåla skolområdet, Emmboda kommun. Särskilt utlåtande Ett planförslag har varit på samråd enkelt förfarande till 12 februari.")),
+            ["§ 14 Detaljplan för Eriksmåla skolområdet, Emmboda kommun. Särskilt utlåtande"]
+        );
         // Held-out 3701: the agenda, then the §§ from its first item on.
         let then = "2016-12-05 3 (7) Ärenden 24 Mötets öppnande och val av protokolljusterare 25 Upprop/presentationsrunda 26 Genomgång av föregående protokoll 27 Information om avdelning omsorg om funktionshindrade 28 Frågestund med Christer Sundsmyr 34 Beslut om mötestider 2017 24 Mötets öppnande och val av protokolljusterare Ordförande Anna-Karin Sandberg hälsade alla välkomna och förklarade mötet öppnat. 25 Upprop/presentationsrunda";
         let words: Vec<&str> = then.split_whitespace().collect();
