@@ -961,6 +961,15 @@ fn continues_value(values: &[(Field, usize, String)], f: Field, cell: &str) -> b
             && matches!(find_times(cell), (Some(_), None))
             && cell.trim_white().len() <= 8
             && WRAPPED_TIME.is_match(cell.trim_white())
+        // "kl 16.00-16.10" / "18.00-18.15": the meeting resumed, its second span on a line of
+        // its own.
+        || matches!(f, Field::PlaceTime | Field::Time)
+            && matches!(find_times(v), (Some(_), Some(_)))
+            && resumed_end(&format!("{v} {}", cell.trim_white())).is_some()
+            && cell
+                .trim_white()
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | '–' | ' '))
 }
 
 /// A name with a title in parentheses ("Hanna Grönlund (planarkitekt)", "Joel Säll (All:in)"),
@@ -1779,6 +1788,11 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
                 add_people(cover, no, list, Attendance::Deciding, false);
             }
             let (mut s, mut e) = find_times(v);
+            // "kl 16.00-16.10 18.00-18.15": a meeting adjourned and resumed ends with the
+            // second span (also written on a line of its own: see `continues_value`).
+            if let Some(end) = resumed_end(v) {
+                e = Some(end);
+            }
             if let (None, None, Some(at)) = (&s, &e, at) {
                 if let Some((a, b)) = crate::dates::enclosing_span(whole.get(at..).unwrap_or("")) {
                     (s, e) = (Some(a), Some(b));
@@ -1901,6 +1915,35 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         Field::Others => add_people(cover, no, v, Attendance::Other, false),
         Field::Ignore => {}
     }
+}
+
+/// The end of the second of two spans of clock times in a row ("kl 16.00-16.10 18.00-18.15"),
+/// the second after the first: a meeting adjourned and resumed.
+fn resumed_end(v: &str) -> Option<String> {
+    static TWO_SPANS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?:^|\s)(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})\s+(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})(?:\s|,|$)",
+        )
+        .expect("static regex")
+    });
+    let c = TWO_SPANS.captures(v)?;
+    let minutes = |h: usize, m: usize| -> Option<u32> {
+        let (h, m): (u32, u32) = (
+            c.get(h)?.as_str().parse().ok()?,
+            c.get(m)?.as_str().parse().ok()?,
+        );
+        (h < 24 && m < 60).then_some(h * 60 + m)
+    };
+    let times = [
+        minutes(1, 2)?,
+        minutes(3, 4)?,
+        minutes(5, 6)?,
+        minutes(7, 8)?,
+    ];
+    times
+        .windows(2)
+        .all(|w| w[0] <= w[1])
+        .then(|| format!("{:02}:{:02}", times[3] / 60, times[3] % 60))
 }
 
 /// "Tranås, kl: 18:30-20:00 Beslutat Lars Ericson (fp) Bo Fahlström (s) …": names with their
@@ -2784,6 +2827,19 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
             .filter(|at| v[..*at].split_whitespace().count() <= 6)
             .map(|at| v[at + 2..].trim_white())
             .or_else(|| PAGE_REF.find(v).map(|m| v[m.end()..].trim_white()))
+            // ("Enligt förteckningÖvriga deltagande Berit Jansson, sekreterare": the label of
+            // the others present glued to the reference.)
+            .or_else(|| {
+                let at = v
+                    .char_indices()
+                    .zip(v.chars().skip(1))
+                    .find(|((_, a), b)| a.is_lowercase() && b.is_uppercase())
+                    .map(|((i, a), _)| i + a.len_utf8())?;
+                match match_label(v.get(at..)?)? {
+                    (Field::Others, r) => Some(r.trim_white()),
+                    _ => None,
+                }
+            })
             .filter(|r| r.starts_with(char::is_uppercase));
         let elsewhere = rest.map_or(v, |r| v[..v.len() - r.len()].trim_white());
         cover.warnings.push(format!(
@@ -5963,6 +6019,31 @@ mod tests {
         assert_eq!(c.start_time.as_deref(), Some("13:00"));
         assert_eq!(c.end_time.as_deref(), Some("16:30"));
         assert_eq!(c.place.as_deref(), Some("Forsen"));
+    }
+
+    /// Held-out 4011: a meeting adjourned and resumed, its second span on a line of its own;
+    /// the label of the others present glued to the reference that sends the list elsewhere.
+    #[test]
+    fn a_meeting_resumed_and_a_label_glued_to_the_reference() {
+        let c = cover_of(
+            "Plats och tid Sammanträdesrum Norrtälje, Kommunhuset Ankaret, kl 16.00-16.10\n18.00-18.15\nBeslutande Enligt förteckningÖvriga deltagande Berit Jansson, sekreterare\n",
+        );
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("16:00"), Some("18:15"))
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Sammanträdesrum Norrtälje, Kommunhuset Ankaret")
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Berit Jansson"]);
+        assert_eq!(
+            resumed_end("kl 16.00-16.10 18.00-18.15"),
+            Some("18:15".to_string())
+        );
+        // (Not spans out of order.)
+        assert_eq!(resumed_end("kl 18.00-18.15 16.00-16.10"), None);
     }
 
     /// Seventh held-out 708: the sentence that sends the list elsewhere, then the others

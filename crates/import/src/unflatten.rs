@@ -791,12 +791,23 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     (
                         Some(
                             "antagande" | "samråd" | "granskning" | "utställning" | "godkännande"
-                            | "planbesked" | "planuppdrag",
+                            | "planbesked" | "planuppdrag" | "behovsbedömning",
                         ),
                         _,
                     ) => 1,
                     _ => 0,
                 };
+                // ("… Vimmerby kommun. Behovsbedömning av miljökonsekvens-beskrivning
+                // Miljö- och byggnadsnämnden gör …": with the step's words in small letters.)
+                let step = step
+                    + (step > 0) as usize
+                        * (1..=3)
+                            .take_while(|&k| {
+                                words
+                                    .get(i + step + k)
+                                    .is_some_and(|n| n.starts_with(char::is_lowercase))
+                            })
+                            .count();
                 let plan = words[from..=i]
                     .iter()
                     .any(|x| x.to_lowercase().contains("plan"));
@@ -3554,6 +3565,10 @@ mod tests {
         assert_eq!(
             headings(&page("3 101 Dnr BBM Detaljplan för Järeda 2:108, Hultsfreds kommun. Antagande Miljö- och byggnadsnämnden beslutar att anta detaljplanen för Järeda 2:108, Järnforsen.")),
             ["§ 101 Detaljplan för Järeda 2:108, Hultsfreds kommun. Antagande"]
+        );
+        assert_eq!(
+            headings(&page("2 121 Dnr MOB Detaljplan för Vi 2:82, 2:83 och del av Vi 14:1, Vimmerby kommun. Behovsbedömning av miljökonsekvens-beskrivning Miljö- och byggnadsnämnden gör bedömningen att genomförandet av detaljplanen inte bedöms medföra betydande miljöpåverkan.")),
+            ["§ 121 Detaljplan för Vi 2:82, 2:83 och del av Vi 14:1, Vimmerby kommun. Behovsbedömning av miljökonsekvens-beskrivning"]
         );
         assert_eq!(
             headings(&page("3 Bygg- och miljönämnden BMN 14 Dnr 2009:427 Detaljplan för Eriksmåla skolområdet, Emmboda kommun. Särskilt utlåtande Ett planförslag har varit på samråd enkelt förfarande till 12 februari.")),
