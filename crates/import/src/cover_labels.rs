@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 104] = [
+const TABLE: [(&str, Option<Field>, Cut); 105] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -151,6 +151,13 @@ const TABLE: [(&str, Option<Field>, Cut); 104] = [
         Yes,
     ),
     ("Ej tjänstgörande ersättare", Some(Substitutes), Strong),
+    // "2 PROTOKOLL 2(50) Närvarade, ej tjänstgörande ersättare: Magnus Larsson (MP), kl …":
+    // the list continued on the next page under a label of its own.
+    (
+        "Närvarade, ej tjänstgörande ersättare",
+        Some(Substitutes),
+        Strong,
+    ),
     ("Ej tjänstgörande", Some(Substitutes), Yes),
     ("Icke tjänstgörande ersättare", Some(Substitutes), Yes),
     ("Ej beslutande ersättare", Some(Substitutes), Cut::No),

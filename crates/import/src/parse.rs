@@ -1139,6 +1139,21 @@ mod tests {
 
     /// Twenty-first held-out 2109 (Bollnäs): the page's number after the running header and
     /// its date, one more on each page, is no §'s.
+    /// Held-out 4003: the list of ersättare continued on the next page under a label of its
+    /// own ("Närvarade, ej tjänstgörande ersättare:"), no § heading.
+    #[test]
+    fn a_list_continued_under_a_label_of_its_own() {
+        let p = parse_protocol(
+            "1 PROTOKOLL 1(50) Plats och tid Stadshuset, Trätäljarummet kl ande Daniel Bäckström (C) Kerstin Einevik Bäckstrand (C) Gudrun Svensson (C), tj ers Alf Svanström (C) Övriga deltagare Protokolljusterare Se nästa sida Jan Andersson Underskrifter Sekreterare Ordförande Justerare... Lotta Carlborg... Daniel Bäckström... Jan Andersson\n\n2 PROTOKOLL 2(50) Närvarade, ej tjänstgörande ersättare: Magnus Larsson (MP), kl Ann Melitshenko (SIV) Övriga deltagare: Sven Junzell, kommunchef Lotta Carlborg, kommunsekreterare Lars Johansson, ekonomichef\n\n3 PROTOKOLL 3(50) Ks 208 Dnr Ks Ekonomisk uppföljning efter oktober månad 2010 Kommunfullmäktige beräknas redovisa ett överskott med 200 tkr.\n",
+        )
+        .expect("a protocol");
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Ann Melitshenko"), "{names:?}");
+        assert!(names.contains(&"Sven Junzell"), "{names:?}");
+        let titles: Vec<&str> = p.paragraphs.iter().map(|x| x.title.as_str()).collect();
+        assert_eq!(titles, ["Ekonomisk uppföljning efter oktober månad 2010"]);
+    }
+
     #[test]
     fn the_page_number_after_the_running_header() {
         let p = parse_protocol(include_str!(
