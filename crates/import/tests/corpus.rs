@@ -231,6 +231,34 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A forty-second held-out set (`tests/corpus/protocols/heldout42`: 12 documents never used
+/// before: single § pages from Gotland, set 41's reserves and covers, Krokom's, Åtvidaberg's and
+/// Orust's fullmäktige and kommunstyrelse; 7 § headings), kept unseen until the reader of
+/// 38893e9, in the session of 2026-12-07, read it.
+#[test]
+fn the_forty_second_held_out_protocols() {
+    held_out(
+        "heldout42",
+        "Utanför korpusen, fyrtioandra omgången (held out)",
+        &FORTY_SECOND_HELD_OUT_FLOORS,
+    );
+}
+
+/// The forty-second held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-07: its first reading by the reader of 38893e9).
+const FORTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.65),
+    ("date", 0.99),
+    ("place", 0.87),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.87),
+    ("secretary", 0.99),
+    ("adjusters", 0.99),
+    ("attendees", 0.74),
+    ("paragraphs", 0.65),
+];
+
 /// A forty-first held-out set (`tests/corpus/protocols/heldout41`: 12 documents never used
 /// before: five single § pages from Gotland, set 40's reserves, a nämnd new to the corpus
 /// (Örebro's nämnd för funktionshindrade) and four covers of 2016–2018; 9 § headings), kept
