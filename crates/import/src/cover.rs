@@ -2836,6 +2836,18 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     // chosen beside, is not named here as one present.
     let v = crate::persons::SUBSTITUTE_CLAUSE.replace_all(v, " ");
     let v = GROUP_LABEL.replace(v.trim_white(), "");
+    // "Maria Björkman, Ordförande (S) Monika Eriksson, 1: e vice ordförande (V) …": the
+    // chair's role before the party; read as "Maria Björkman (S), Ordförande".
+    static ROLE_THEN_PARTY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}), ((?:[\p{L}\d:]+ ){0,3}?[Oo]rdförande) \((\p{L}{1,6})\)")
+            .expect("static regex")
+    });
+    let v = match ROLE_THEN_PARTY.is_match(&v) {
+        true => {
+            std::borrow::Cow::Owned(ROLE_THEN_PARTY.replace_all(&v, "$1 ($3), $2").into_owned())
+        }
+        false => v,
+    };
     let v = v.trim_white();
     if v.is_empty() || v == "-" || v == "–" {
         return;
@@ -6079,6 +6091,30 @@ mod tests {
         );
         // (Not spans out of order.)
         assert_eq!(resumed_end("kl 18.00-18.15 16.00-16.10"), None);
+    }
+
+    /// Held-out 4205: the chair's role before the party ("Maria Björkman, Ordförande (S)").
+    #[test]
+    fn the_role_before_the_party() {
+        let c = cover_of(
+            "Beslutande Maria Björkman, Ordförande (S) Monika Eriksson, 1: e vice ordförande (V) Jonas Niklasson, 2:e vice ordförande (C) Andreas Gudinge (S), tjg ersättare Karin Wizén (V)\n",
+        );
+        let seen: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.party.as_deref()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                ("Maria Björkman", Some("S")),
+                ("Monika Eriksson", Some("V")),
+                ("Jonas Niklasson", Some("C")),
+                ("Andreas Gudinge", Some("S")),
+                ("Karin Wizén", Some("V"))
+            ]
+        );
+        assert_eq!(c.attendees[0].position.as_deref(), Some("ordförande"));
     }
 
     /// Held-out 4108: signatures each with its role after a comma, on lines of their own

@@ -156,7 +156,19 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
                 (1..=4).contains(&party.len()) && party.chars().all(|c| c.is_ascii_uppercase());
             b.ends_with(')') || bare_party && name.trim_end().ends_with(',')
         });
-        let before_ok = before.chars().next_back().is_none_or(|c| c == ' ') && !party_before;
+        // ("Maria Björkman, Ordförande (S) Monika Eriksson, …": the role after the name's
+        // comma, the party after the role.)
+        let party_after = before.trim_end().ends_with(',')
+            && t.get(end..).is_some_and(|a| {
+                a.trim_start()
+                    .strip_prefix('(')
+                    .and_then(|p| p.split_once(')'))
+                    .is_some_and(|(p, _)| {
+                        (1..=6).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic)
+                    })
+            });
+        let before_ok =
+            before.chars().next_back().is_none_or(|c| c == ' ') && !party_before && !party_after;
         // ("lats och tid": "Plats och tid" that lost its first letter.)
         let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase)
             || m.as_str().starts_with("lats och tid");
@@ -3561,6 +3573,14 @@ mod tests {
         // whole: "46 Ekonomisk uppföljning … 4 49 Framtida organisation …").
         let late = "2 Utbildningsnämnden extra sammanträde 46 Ekonomisk uppföljning efter april år Fyra utvecklingsuppdrag UN avrapportering uppdrag Fyra utvecklingsuppdrag UN avrapportering uppdrag 4 49 Framtida organisation för vuxenutbildningen 50 Revidering Delegationsförteckning UN 51 Revidering Krishanteringsplan för utbildningsförvaltningen 52 Lokalöversyn utbildningsförvaltningen - delrapport 53 Anmälan av delegationsbeslut 54 Meddelanden";
         assert!(numbered_list(&late.split_whitespace().collect::<Vec<_>>()));
+        // Held-out 4205: a role after a name's comma, before the party, is no label.
+        let starts: Vec<&str> = label_starts(
+            "Ersättare Maria Björkman, Ordförande (S) Monika Eriksson, 1: e vice ordförande (V)",
+        )
+        .into_iter()
+        .map(|(_, l)| l)
+        .collect();
+        assert_eq!(starts, ["Ersättare"]);
         // Held-out 3904, 3905: a plan's step after the title's full stop ends the title.
         assert_eq!(
             headings(&page("3 101 Dnr BBM Detaljplan för Järeda 2:108, Hultsfreds kommun. Antagande Miljö- och byggnadsnämnden beslutar att anta detaljplanen för Järeda 2:108, Järnforsen.")),

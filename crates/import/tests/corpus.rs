@@ -252,10 +252,10 @@ const FORTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.87),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.87),
+    ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.99),
-    ("attendees", 0.74),
+    ("attendees", 0.80),
     ("paragraphs", 0.65),
 ];
 
