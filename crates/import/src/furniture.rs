@@ -1120,6 +1120,9 @@ fn definite(name: &str) -> String {
         format!("{lower}n")
     } else if municipality && lower.ends_with("utskott") {
         format!("{lower}et")
+    } else if municipality && lower.ends_with("fullmäktige") {
+        // ("Åtvidabergs kommunfullmäktige" → "kommunfullmäktige": the same in both forms.)
+        lower
     } else {
         name.to_string()
     }
@@ -1810,6 +1813,11 @@ mod tests {
         assert_eq!(definite("Ånge socialnämnd"), "socialnämnden");
         assert_eq!(definite("Sydnärkes IT-nämnd"), "Sydnärkes IT-nämnd");
         assert_eq!(definite("Åtvidabergs kommunstyrelse"), "kommunstyrelsen");
+        // Held-out 4211.
+        assert_eq!(
+            definite("Åtvidabergs kommunfullmäktige"),
+            "kommunfullmäktige"
+        );
         assert_eq!(definite("Gemensam nämnd"), "Gemensam nämnd");
         // Thirtieth held-out 3003: the förbund's name before its organ's, after a comma.
         assert_eq!(

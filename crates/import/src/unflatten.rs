@@ -2156,6 +2156,17 @@ fn cut_headings_after(
 ) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
     let words: Vec<&str> = t.split_whitespace().collect();
+    // "ORUST KOMMUN SAMMANTRÄDESPROTOKOLL Omröstningsprotokoll Parti Ledamot/ersättare
+    // Närvarande Ks 75 Ks Ks ja nej avst …": a roll of those present and their votes, its
+    // name among the page's first words, holds no heading.
+    if words.iter().take(12).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "omröstningsprotokoll" | "omröstningslista" | "voteringslista"
+        )
+    }) {
+        return (vec![line], false);
+    }
     // A table of contents lists titles after numbers too; and an agenda page whose heading was
     // lost: "… överläggningar 24 Dagvattenplan för Alingsås tätort 25 Ny huvudvattenledning …
     // 26 Installation av UV-filter …".
@@ -3573,6 +3584,9 @@ mod tests {
         // whole: "46 Ekonomisk uppföljning … 4 49 Framtida organisation …").
         let late = "2 Utbildningsnämnden extra sammanträde 46 Ekonomisk uppföljning efter april år Fyra utvecklingsuppdrag UN avrapportering uppdrag Fyra utvecklingsuppdrag UN avrapportering uppdrag 4 49 Framtida organisation för vuxenutbildningen 50 Revidering Delegationsförteckning UN 51 Revidering Krishanteringsplan för utbildningsförvaltningen 52 Lokalöversyn utbildningsförvaltningen - delrapport 53 Anmälan av delegationsbeslut 54 Meddelanden";
         assert!(numbered_list(&late.split_whitespace().collect::<Vec<_>>()));
+        // Held-out 4209, 4212: a roll of those present and their votes holds no heading.
+        assert!(headings(&page("3 ORUST KOMMUN SAMMANTRÄDESPROTOKOLL Omröstningsprotokoll Parti Ledamot/ersättare Närvarande Ks 75 Ks Ks ja nej avst ja nej avst M o Anders Hygrell x M o Birgit Strömberg x")).is_empty());
+        assert!(headings(&page("ORUST KOMMUN SAMMANTRÄDESPROTOKOLL 3 1 2003-01-01 2006-12-31 2 Parti Ledamot/ersättare Närvarande Omröstningsprotokoll Ks 6 Ks Ks ja nej avst M o Bo Andersson x")).is_empty());
         // Held-out 4205: a role after a name's comma, before the party, is no label.
         let starts: Vec<&str> = label_starts(
             "Ersättare Maria Björkman, Ordförande (S) Monika Eriksson, 1: e vice ordförande (V)",
