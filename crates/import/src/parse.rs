@@ -1139,6 +1139,22 @@ mod tests {
 
     /// Twenty-first held-out 2109 (Bollnäs): the page's number after the running header and
     /// its date, one more on each page, is no §'s.
+    /// Held-out 4202, 4103: the § of the committee that prepared the matter ("AU § 311"),
+    /// bare under the heading and its title, is no heading.
+    #[test]
+    fn the_preparing_committees_paragraph_is_no_heading() {
+        let p = parse_protocol(
+            "SAMMANTRÄDESPROTOKOLL\nRegionstyrelsen\n2009-10-26\n\nKS § 305\nSammanträdesdagar 2010\n\nAU § 311\n\nLedningskontoret har presenterat följande förslag till sammanträdesdagar 2010:\n\nKommunstyrelsen: 25 januari, 25 februari och 14 december.\n",
+        )
+        .expect("a protocol");
+        let seen: Vec<(Option<u32>, &str)> = p
+            .paragraphs
+            .iter()
+            .map(|x| (x.number, x.title.as_str()))
+            .collect();
+        assert_eq!(seen, [(Some(305), "Sammanträdesdagar 2010")]);
+    }
+
     /// Held-out 4003: the list of ersättare continued on the next page under a label of its
     /// own ("Närvarade, ej tjänstgörande ersättare:"), no § heading.
     #[test]

@@ -291,9 +291,28 @@ pub fn layout(items: &[Item<'_>]) -> Layout {
             .is_some_and(|(_, title)| title.is_empty())
     };
     let in_column = |i: usize| bare(prev_non_blank(items, i)) || bare(next_non_blank(items, i + 1));
+    // "KS § 305" / "Sammanträdesdagar 2010" / "AU § 311": the § of the committee that prepared
+    // the matter, bare under the heading and its title, under another register's code.
+    let code_of = |t: &str| {
+        HEADING
+            .captures(&t.trim_white().replace('\t', " "))
+            .and_then(|(c, _)| c.get(1).map(|m| m.as_str().to_string()))
+    };
+    let preparing = |i: usize, text: &str| {
+        let Some(code) = code_of(text) else {
+            return false;
+        };
+        let before = prev_non_blank(items, i);
+        let heading_before = before
+            .into_iter()
+            .chain(before.and_then(|j| prev_non_blank(items, j)))
+            .find_map(|j| items.get(j).and_then(|it| code_of(it.text)));
+        heading_before.is_some_and(|other| other != code)
+    };
     let (mut cands, mut titles) = headings_by(&|i, text| {
-        parse_heading(text)
-            .filter(|(_, title)| !(title.is_empty() && (noted_presence(i) || in_column(i))))
+        parse_heading(text).filter(|(_, title)| {
+            !(title.is_empty() && (noted_presence(i) || in_column(i) || preparing(i, text)))
+        })
     });
     // Only a text without "§ N" headings is read for the other forms ("33 § Sammanträdets
     // öppnande", "170 Kommunchefens rapport" over "Förslag till beslut"): a § may quote a
