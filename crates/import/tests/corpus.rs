@@ -337,8 +337,8 @@ const THIRTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.86),
-    ("secretary", 0.89),
+    ("chair", 0.94),
+    ("secretary", 0.99),
     ("adjusters", 0.99),
     ("attendees", 0.94),
     ("paragraphs", 0.75),
@@ -627,7 +627,7 @@ const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.84),
     ("end_time", 0.74),
     ("chair", 0.89),
-    ("secretary", 0.72),
+    ("secretary", 0.83),
     ("adjusters", 0.87),
     ("attendees", 0.96),
     ("paragraphs", 0.92),
@@ -819,7 +819,7 @@ const TWENTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.86),
     ("adjusters", 0.84),
-    ("attendees", 0.87),
+    ("attendees", 0.88),
     ("paragraphs", 0.79),
 ];
 
