@@ -231,6 +231,34 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A forty-third held-out set (`tests/corpus/protocols/heldout43`: 12 documents never used
+/// before: Svalöv's and Orust's § pages, Gotland's barn- och utbildningsnämnd, covers of
+/// kommunstyrelser (three new to the corpus: Trollhättan, Växjö, Arjeplog) and others; 9 §
+/// headings), kept unseen until the reader of d63815e, in the session of 2026-12-07, read it.
+#[test]
+fn the_forty_third_held_out_protocols() {
+    held_out(
+        "heldout43",
+        "Utanför korpusen, fyrtiotredje omgången (held out)",
+        &FORTY_THIRD_HELD_OUT_FLOORS,
+    );
+}
+
+/// The forty-third held-out set's floors, a hundredth below the figures of the day they were
+/// set (2026-12-07: its first reading by the reader of d63815e).
+const FORTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.99),
+    ("date", 0.99),
+    ("place", 0.87),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.99),
+    ("secretary", 0.87),
+    ("adjusters", 0.84),
+    ("attendees", 0.93),
+    ("paragraphs", 0.65),
+];
+
 /// A forty-second held-out set (`tests/corpus/protocols/heldout42`: 12 documents never used
 /// before: single § pages from Gotland, set 41's reserves and covers, Krokom's, Åtvidaberg's and
 /// Orust's fullmäktige and kommunstyrelse; 7 § headings), kept unseen until the reader of
