@@ -597,24 +597,22 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         values.push((f, line.no, rest.to_string()));
                     }
                 }
+                // "Paragraf 46–58 / Robert Lindby, sekreterare / Justerat den 30 april 2015 /
+                // Fisun Yavas, ordförande / Marianne Hamp, justerare": signatures, each with its
+                // role after a comma on a line of its own, without labels. (A known first name,
+                // or a name the cover wrote before: "Fisun Yavas (S)"; not in a list of those
+                // present, where the role is a title.)
+                None if !current.is_some_and(Field::multi)
+                    && signed_with_role(&cell).is_some_and(|(_, name)| {
+                        name.split_whitespace()
+                            .next()
+                            .is_some_and(crate::persons::is_first_name)
+                            || lines[..i].iter().any(|l| l.text.contains(name.as_str()))
+                    }) =>
+                {
+                    values.extend(signed_with_role(&cell).map(|(f, name)| (f, line.no, name)));
+                }
                 None => match current {
-                    // "Paragraf 46–58 / Robert Lindby, sekreterare / Justerat den 30 april 2015 /
-                    // Fisun Yavas, ordförande / Marianne Hamp, justerare": signatures, each with
-                    // its role after a comma on a line of its own, without labels.
-                    // (A known first name, or a name the cover wrote before: "Fisun Yavas (S)";
-                    // not in a list of those present, where the role is a title.)
-                    _ if !current.is_some_and(Field::multi)
-                        && signed_with_role(&cell).is_some_and(|(_, name)| {
-                            name.split_whitespace()
-                                .next()
-                                .is_some_and(crate::persons::is_first_name)
-                                || lines[..i].iter().any(|l| l.text.contains(name.as_str()))
-                        }) =>
-                    {
-                        if let Some((f, name)) = signed_with_role(&cell) {
-                            values.push((f, line.no, name));
-                        }
-                    }
                     // A value wrapped onto the next line: inside an open span
                     // ("kl. 14:00–" / "16:15"), or the time after the place.
                     Some(f) if !f.multi() && continues_value(&values, f, &cell) => {
@@ -2855,11 +2853,10 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         Regex::new(r"(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}), ((?:[\p{L}\d:]+ ){0,3}?[Oo]rdförande) \((\p{L}{1,6})\)")
             .expect("static regex")
     });
-    let v = match ROLE_THEN_PARTY.is_match(&v) {
-        true => {
-            std::borrow::Cow::Owned(ROLE_THEN_PARTY.replace_all(&v, "$1 ($3), $2").into_owned())
-        }
-        false => v,
+    let v = if ROLE_THEN_PARTY.is_match(&v) {
+        std::borrow::Cow::Owned(ROLE_THEN_PARTY.replace_all(&v, "$1 ($3), $2").into_owned())
+    } else {
+        v
     };
     let v = v.trim_white();
     if v.is_empty() || v == "-" || v == "–" {
