@@ -1137,8 +1137,6 @@ mod tests {
         assert_eq!(p.adjusters, ["Madelaine Karlsson"]);
     }
 
-    /// Twenty-first held-out 2109 (Bollnäs): the page's number after the running header and
-    /// its date, one more on each page, is no §'s.
     /// Held-out 4202, 4103: the § of the committee that prepared the matter ("AU § 311"),
     /// bare under the heading and its title, is no heading.
     #[test]
@@ -1170,6 +1168,8 @@ mod tests {
         assert_eq!(titles, ["Ekonomisk uppföljning efter oktober månad 2010"]);
     }
 
+    /// Twenty-first held-out 2109 (Bollnäs): the page's number after the running header and
+    /// its date, one more on each page, is no §'s.
     #[test]
     fn the_page_number_after_the_running_header() {
         let p = parse_protocol(include_str!(

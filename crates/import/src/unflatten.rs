@@ -794,43 +794,9 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             let lower = w.to_lowercase();
             let prev_lower = prev.to_lowercase();
             // "101 Dnr BBM Detaljplan för Järeda 2:108, Hultsfreds kommun. Antagande Miljö- och
-            // byggnadsnämnden beslutar …", "… Emmboda kommun. Särskilt utlåtande Ett
-            // planförslag …": a plan's step after the title's full stop ends the title.
-            if w.ends_with('.') {
-                let next = |k: usize| words.get(i + k).map(|n| n.to_lowercase());
-                let step = match (next(1).as_deref(), next(2).as_deref()) {
-                    (Some("särskilt"), Some("utlåtande")) => 2,
-                    (
-                        Some(
-                            "antagande" | "samråd" | "granskning" | "utställning" | "godkännande"
-                            | "planbesked" | "planuppdrag" | "behovsbedömning",
-                        ),
-                        _,
-                    ) => 1,
-                    _ => 0,
-                };
-                // ("… Vimmerby kommun. Behovsbedömning av miljökonsekvens-beskrivning
-                // Miljö- och byggnadsnämnden gör …": with the step's words in small letters.)
-                let step = step
-                    + (step > 0) as usize
-                        * (1..=3)
-                            .take_while(|&k| {
-                                words
-                                    .get(i + step + k)
-                                    .is_some_and(|n| n.starts_with(char::is_lowercase))
-                            })
-                            .count();
-                let plan = words[from..=i]
-                    .iter()
-                    .any(|x| x.to_lowercase().contains("plan"));
-                if step > 0
-                    && plan
-                    && words
-                        .get(i + 1 + step)
-                        .is_some_and(|n| n.starts_with(char::is_uppercase))
-                {
-                    return i + 1 + step;
-                }
+            // byggnadsnämnden beslutar …": a plan's step after the title's full stop ends it.
+            if let Some(end) = plan_step_end(words, from, i) {
+                return end;
             }
             // ("Detaljplan för Norra Kärr etapp I och II": "I" as a numeral is no sentence's.)
             let numeral = *w == "I"
@@ -1529,6 +1495,45 @@ fn heading_at(words: &[&str], i: usize) -> Option<(u32, usize, usize)> {
     Some((n, j, end))
 }
 
+/// Where a plan's title ends when `words[i]` closes a sentence and a step of the plan's
+/// process follows it ("… Hultsfreds kommun. Antagande Miljö- och byggnadsnämnden …", "…
+/// Emmboda kommun. Särskilt utlåtande Ett planförslag …", "… Vimmerby kommun.
+/// Behovsbedömning av miljökonsekvens-beskrivning Miljö- …"): after the step and up to three
+/// words of it in small letters, where a capitalised word follows.
+fn plan_step_end(words: &[&str], from: usize, i: usize) -> Option<usize> {
+    if !words[i].ends_with('.')
+        || !words[from..=i]
+            .iter()
+            .any(|x| x.to_lowercase().contains("plan"))
+    {
+        return None;
+    }
+    let next = |k: usize| words.get(i + k).map(|n| n.to_lowercase());
+    let step = match (next(1).as_deref(), next(2).as_deref()) {
+        (Some("särskilt"), Some("utlåtande")) => 2,
+        (
+            Some(
+                "antagande" | "samråd" | "granskning" | "utställning" | "godkännande"
+                | "planbesked" | "planuppdrag" | "behovsbedömning",
+            ),
+            _,
+        ) => 1,
+        _ => return None,
+    };
+    let small = (1..=3)
+        .take_while(|&k| {
+            words
+                .get(i + step + k)
+                .is_some_and(|n| n.starts_with(char::is_lowercase))
+        })
+        .count();
+    let end = i + 1 + step + small;
+    words
+        .get(end)
+        .is_some_and(|n| n.starts_with(char::is_uppercase))
+        .then_some(end)
+}
+
 /// The titles a meeting's first §§ have, and a word of the text under them that says the §
 /// is that one: "Val av protokolljusterare … att jämte ordföranden justera protokollet",
 /// "Fastställande av föredragningslista 1. Den preliminära föredragningslistan fastställs".
@@ -1737,6 +1742,15 @@ fn lost_before(words: &[&str], cut: usize) -> Option<(usize, usize)> {
     .then_some((from, end))
 }
 
+/// The number of a list's item at `words[k]`: a number before a capitalised word.
+fn list_item(words: &[&str], k: usize) -> Option<u32> {
+    number_of(words[k]).filter(|_| {
+        words
+            .get(k + 1)
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+    })
+}
+
 /// Whether `words` open with a list of items: four or more numbers in a row (24, 25, 26, 27),
 /// each before a capitalised word and at most ten words after the one before — titles
 /// without the text a § has — beginning among the first thirty words with no sentence before
@@ -1747,13 +1761,7 @@ fn numbered_list(words: &[&str]) -> bool {
         .iter()
         .position(|w| w.ends_with(['.', '?', '!']))
         .unwrap_or(words.len());
-    let item = |k: usize| {
-        number_of(words[k]).filter(|_| {
-            words
-                .get(k + 1)
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
-        })
-    };
+    let item = |k: usize| list_item(words, k);
     (0..words.len().min(30).min(sentence)).any(|start| {
         let Some(mut n) = item(start) else {
             return false;
@@ -1777,13 +1785,7 @@ fn numbered_list(words: &[&str]) -> bool {
 /// Where the §§ begin on an agenda's page: after the run of its items (24, 25 … 34), its first
 /// item's number again with the first two words of that item's title.
 fn text_after_agenda(words: &[&str]) -> Option<usize> {
-    let item = |k: usize| {
-        number_of(words[k]).filter(|_| {
-            words
-                .get(k + 1)
-                .is_some_and(|w| w.starts_with(char::is_uppercase))
-        })
-    };
+    let item = |k: usize| list_item(words, k);
     let start = (0..words.len().min(30)).find(|&k| item(k).is_some())?;
     let first = item(start)?;
     let (mut at, mut n) = (start, first);
