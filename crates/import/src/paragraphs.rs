@@ -60,6 +60,15 @@ fn starts_lowercase(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// "a. Förskola Gotland 2010", "b) …": an item of a lettered list, which opens with a small
+/// letter but does not continue the line above it.
+fn lettered_item(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next().is_some_and(|x| x.is_ascii_lowercase())
+        && c.next().is_some_and(|x| matches!(x, '.' | ')'))
+        && c.next().is_some_and(char::is_whitespace)
+}
+
 fn next_non_blank(items: &[Item<'_>], from: usize, to: usize) -> Option<usize> {
     (from..to).find(|&j| items.get(j).is_some_and(|it| !it.is_blank()))
 }
@@ -158,7 +167,10 @@ pub fn parse(
             break;
         }
         let dangling = title.ends_with(['–', '-', '—', ',']);
-        let lower_cont = starts_lowercase(t) && !ends_terminal(&title) && t.chars().count() <= 150;
+        let lower_cont = starts_lowercase(t)
+            && !lettered_item(t)
+            && !ends_terminal(&title)
+            && t.chars().count() <= 150;
         // "… januari-februari" / "2015": the title's year wrapped onto a line of its own.
         let year_cont = t.len() == 4
             && (t.starts_with("19") || t.starts_with("20"))

@@ -1153,6 +1153,20 @@ mod tests {
         assert_eq!(seen, [(Some(305), "Sammanträdesdagar 2010")]);
     }
 
+    /// Held-out 4304 (Gotland's barn- och utbildningsnämnd): "Rapporter", then the lettered
+    /// reports "a. Förskola Gotland 2010", "b. …" under it; a lettered item does not continue
+    /// the title, though it opens with a small letter.
+    #[test]
+    fn a_lettered_item_under_the_title_is_text() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout43/4304")).expect("a protocol");
+        let seen: Vec<(Option<u32>, &str)> = p
+            .paragraphs
+            .iter()
+            .map(|x| (x.number, x.title.as_str()))
+            .collect();
+        assert_eq!(seen, [(Some(83), "Rapporter")]);
+    }
+
     /// Held-out 4003: the list of ersättare continued on the next page under a label of its
     /// own ("Närvarade, ej tjänstgörande ersättare:"), no § heading.
     #[test]
