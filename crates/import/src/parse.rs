@@ -772,6 +772,31 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             adjusters = names;
         }
     }
+    // ("Per- Inge Nyberg", "Gunilla A. Aurusell" signed under a list that has "Per-Inge
+    // Nyberg", "Gunilla A Aurusell"): an officer whose name has a hyphen parted from its word
+    // or a stop is named as the list of those present names them, where the two differ only
+    // in spaces and stops. (A list that lost a hyphen, "Marie Johansson Saati", does not.)
+    let marred = |n: &str| n.contains('.') || n.contains("- ") || n.contains(" -");
+    let as_listed = |name: String| -> String {
+        if !marred(&name) {
+            return name;
+        }
+        let key = |n: &str| -> String {
+            n.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let k = key(&name);
+        cover
+            .attendees
+            .iter()
+            .find(|a| !marred(&a.name) && key(&a.name) == k)
+            .map_or(name, |a| a.name.clone())
+    };
+    let chair = chair.map(as_listed);
+    let secretary = cover.secretary.map(as_listed);
+    let adjusters: Vec<String> = adjusters.into_iter().map(as_listed).collect();
     let line_of = |w: &str| -> usize {
         w.strip_prefix("line ")
             .and_then(|r| r.split(':').next())
@@ -808,7 +833,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
         place: cover.place,
         attendees: cover.attendees,
         chair,
-        secretary: cover.secretary,
+        secretary,
         adjusters,
         adjustment: Adjustment {
             date: cover.adjustment_date.or(last_signature_date),
@@ -1165,6 +1190,17 @@ mod tests {
             .map(|x| (x.number, x.title.as_str()))
             .collect();
         assert_eq!(seen, [(Some(83), "Rapporter")]);
+    }
+
+    /// Held-out 4111 (Nämnden för funktionshindrade, Örebro): the chair listed as "Gunilla A
+    /// Aurusell" signs "Gunilla A. Aurusell" and is named as listed; held-out 4002: a list
+    /// that lost the hyphen of "Marie Johansson-Saati" does not take it from the secretary.
+    #[test]
+    fn officers_named_as_the_list_names_them() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout41/4111")).expect("a protocol");
+        assert_eq!(p.chair.as_deref(), Some("Gunilla A Aurusell"));
+        let p = parse_protocol(&crate::corpus_protocol("heldout40/4002")).expect("a protocol");
+        assert_eq!(p.secretary.as_deref(), Some("Marie Johansson-Saati"));
     }
 
     /// Held-out 4003: the list of ersättare continued on the next page under a label of its
