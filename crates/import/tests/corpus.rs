@@ -231,6 +231,36 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A forty-fourth held-out set (`tests/corpus/protocols/heldout44`: 12 documents never used
+/// before: three of Gotland's barn- och utbildningsnämnd's § pages, Skellefteå's miljönämnd,
+/// a nämnd's § without a cover, covers of kommunstyrelser (Trollhättan, Krokom, Arvidsjaur)
+/// and of bodies new to the corpus (Ånge's valnämnd, a kultur- och fritidsnämnd, Alingsås's
+/// tekniska nämnd); 6 § headings), kept unseen until the reader of 504a47d, in the session
+/// of 2026-12-07, read it.
+#[test]
+fn the_forty_fourth_held_out_protocols() {
+    held_out(
+        "heldout44",
+        "Utanför korpusen, fyrtiofjärde omgången (held out)",
+        &FORTY_FOURTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The forty-fourth held-out set's floors, a hundredth below the figures of the day they
+/// were set (2026-12-07: its first reading by the reader of 504a47d).
+const FORTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.99),
+    ("date", 0.99),
+    ("place", 0.74),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.93),
+    ("secretary", 0.99),
+    ("adjusters", 0.99),
+    ("attendees", 0.98),
+    ("paragraphs", 0.91),
+];
+
 /// A forty-third held-out set (`tests/corpus/protocols/heldout43`: 12 documents never used
 /// before: Svalöv's and Orust's § pages, Gotland's barn- och utbildningsnämnd, covers of
 /// kommunstyrelser (three new to the corpus: Trollhättan, Växjö, Arjeplog) and others; 9 §
