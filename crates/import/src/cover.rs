@@ -2024,7 +2024,7 @@ fn before_weekday(v: &str) -> String {
 /// What a flattened cover leaves after the place: "…, , ", "… Omfattning", "… Tid",
 /// "…, vissa personuppgifter kan vara raderade …", "… öppet för allmänheten", a lost time ":15".
 fn clean_place(place: &str) -> String {
-    const STOPS: [&str; 16] = [
+    const STOPS: [&str; 19] = [
         ", ,",
         // "Franska vägen 10, Kalmar, men huvuddelen av ledamöter deltog på distans": a remark
         // on the meeting after the place.
@@ -2053,6 +2053,11 @@ fn clean_place(place: &str) -> String {
         " i samband med ",
         // "Billströmska Folkhögskolan kl SAMMANTRÄDESPROTOKOLL": the page's header after it.
         " sammanträdesprotokoll",
+        // "Sjuntorpsrummet, Ärendegenomgång kl. 08:30-11.00 Gruppmöte kl 11.00-11.35 …": the
+        // day's programme after the room.
+        ", ärendegenomgång",
+        ", gruppmöte",
+        ", beslutsomgång",
     ];
     let lower = place.to_lowercase();
     let end = STOPS
@@ -2103,14 +2108,25 @@ fn clean_place(place: &str) -> String {
     if words.len() > 1 && words[0] == "i" {
         words.remove(0);
     }
-    // "Organ Plats Landstingsstyrelsen Sammanträdesrum Mälaren, …": the body's name, the
-    // value of a label stacked before the place's, before the place.
-    if words.len() > 1
-        && crate::furniture::ends_like_body(words[0])
-        && words[0].starts_with(char::is_uppercase)
-        && words[1].starts_with(char::is_uppercase)
-    {
+    // "Föredragande Valnämnden Ånge kommunkontor, …": the column of a notice's list of items,
+    // flattened before the body and the place.
+    if words.len() > 2 && words[0] == "Föredragande" {
         words.remove(0);
+    }
+    // "Organ Plats Landstingsstyrelsen Sammanträdesrum Mälaren, …": the body's name, the
+    // value of a label stacked before the place's, before the place. ("gemensam
+    // Hjälpmedelsnämnd Hjälpmedelscentrum, …": a joint body's, with its small first word.)
+    let joint = usize::from(
+        words.len() > 2
+            && words[0].starts_with(char::is_lowercase)
+            && words[1].starts_with(char::is_uppercase),
+    );
+    if words.len() > joint + 1
+        && crate::furniture::ends_like_body(words[joint])
+        && words[joint].starts_with(char::is_uppercase)
+        && words[joint + 1].starts_with(char::is_uppercase)
+    {
+        words.drain(..=joint);
     }
     words
         .join(" ")
@@ -6993,6 +7009,24 @@ mod tests {
     /// 015, 041, 046: the time's label, or a time OCR lost and what followed it, end no place.
     #[test]
     fn what_a_flattened_cover_leaves_after_the_place() {
+        // Held-out 4309, 4406 (Trollhättan's kommunstyrelse): the day's programme after the
+        // room, its times taken out or lost.
+        for v in [
+            "Sjuntorpsrummet, Ärendegenomgång - Gruppmöte - Beslutsomgång",
+            "Sjuntorpsrummet, Ärendegenomgång Gruppmöte Beslutsomgång",
+        ] {
+            assert_eq!(clean_place(v), "Sjuntorpsrummet");
+        }
+        // Held-out 4409 (Ånge's valnämnd): a notice's labels flattened before the place, the
+        // column "Föredragande" and the body; held-out 3103: a joint body's name.
+        assert_eq!(
+            clean_place("Föredragande Valnämnden Ånge kommunkontor, rum Bergåsen"),
+            "Ånge kommunkontor, rum Bergåsen"
+        );
+        assert_eq!(
+            clean_place("gemensam Hjälpmedelsnämnd Hjälpmedelscentrum, Signalistgatan 2, Västerås"),
+            "Hjälpmedelscentrum, Signalistgatan 2, Västerås"
+        );
         // Held-out 104: an hour whose minutes were lost.
         assert_eq!(
             clean_place(&strip_date_time(

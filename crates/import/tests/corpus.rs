@@ -251,7 +251,7 @@ fn the_forty_fourth_held_out_protocols() {
 const FORTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.74),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.93),
@@ -279,7 +279,7 @@ fn the_forty_third_held_out_protocols() {
 const FORTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.87),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
@@ -627,7 +627,7 @@ fn the_thirty_first_held_out_protocols() {
 const THIRTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.65),
     ("date", 0.99),
-    ("place", 0.90),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.82),
