@@ -940,13 +940,17 @@ pub(crate) static SUBSTITUTE_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\s)med\s+\S+(?:\s+\S+){0,3}?\s+som\s+(?:ersättare|ers\.?)(?:[\s.,;]|$)")
         .expect("static regex")
 });
+/// "Kent- Inge Henrixon": a hyphen parted from the second half of a double name.
+static PARTED_HYPHEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|\s)(\p{Lu}\p{Ll}+)- (\p{Lu}\p{Ll})").expect("static regex"));
 /// A party in parentheses after a name: "(S)", "(KD)", "(s)"; the abbreviation is group 1.
 pub(crate) static PARTY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\(\s*([\p{L}]{1,6})\s*\)").expect("static regex"));
 
 /// The names in `v`, in order.
 pub fn names(v: &str) -> Vec<String> {
-    let v = SUBSTITUTE_CLAUSE.replace_all(v, " ");
+    let v = PARTED_HYPHEN.replace_all(v, "$1$2-$3");
+    let v = SUBSTITUTE_CLAUSE.replace_all(&v, " ");
     let v = PARTY.replace_all(&v, ",");
     let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
     // The runs a company's form ("AB") closed: their last name is the company's.
@@ -1195,6 +1199,22 @@ mod tests {
             ["Lars-Erik Högemark"]
         );
         assert_eq!(names("Carl-Erik Almskoug BEVIS"), ["Carl-Erik Almskoug"]);
+        // Held-out 4411 (Växjö's kultur- och fritidsnämnd): a double first name whose hyphen
+        // the extraction parted from its second half.
+        assert_eq!(
+            names("Andreas Lindström (M) Kent- Inge Henrixon (M) Magnus Stenbenke (L)"),
+            [
+                "Andreas Lindström",
+                "Kent-Inge Henrixon",
+                "Magnus Stenbenke"
+            ]
+        );
+        // Held-out 3202: "Ordförande Justerande Per- Inge Nyberg Sonja Johansson".
+        assert_eq!(
+            names("Justerande Per- Inge Nyberg Sonja Johansson"),
+            ["Per-Inge Nyberg", "Sonja Johansson"]
+        );
+        assert_eq!(names("Åke- Örjan Öberg"), ["Åke-Örjan Öberg"]);
         assert_eq!(names("Rolf Ternert Anslag"), ["Rolf Ternert"]);
         // Thirty-third held-out 3308 (Vilhelmina): two initials for the first names.
         assert_eq!(names("Ordförande... K G Abramsson"), ["K G Abramsson"]);

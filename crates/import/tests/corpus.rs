@@ -603,7 +603,7 @@ const THIRTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.89),
+    ("chair", 0.99),
     ("secretary", 0.83),
     ("adjusters", 0.99),
     ("attendees", 0.91),
