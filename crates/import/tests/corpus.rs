@@ -231,6 +231,35 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A forty-fifth held-out set (`tests/corpus/protocols/heldout45`: 12 documents never used
+/// before: five meetings of Jämtland's landstingsstyrelse 2000–2007 with their first §§, two of
+/// Gotland's barn- och utbildningsnämnd's § pages, covers of bygg- och miljönämnder and
+/// utskott (Norrtälje, Arvidsjaur, Eksjö); 13 § headings), kept unseen until the reader of
+/// afdad27, in the session of 2026-12-07, read it.
+#[test]
+fn the_forty_fifth_held_out_protocols() {
+    held_out(
+        "heldout45",
+        "Utanför korpusen, fyrtiofemte omgången (held out)",
+        &FORTY_FIFTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The forty-fifth held-out set's floors, a hundredth below the figures of the day they
+/// were set (2026-12-07: its first reading by the reader of afdad27).
+const FORTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.49),
+    ("date", 0.99),
+    ("place", 0.99),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
+    ("chair", 0.99),
+    ("secretary", 0.93),
+    ("adjusters", 0.93),
+    ("attendees", 0.93),
+    ("paragraphs", 0.77),
+];
+
 /// A forty-fourth held-out set (`tests/corpus/protocols/heldout44`: 12 documents never used
 /// before: three of Gotland's barn- och utbildningsnämnd's § pages, Skellefteå's miljönämnd,
 /// a nämnd's § without a cover, covers of kommunstyrelser (Trollhättan, Krokom, Arvidsjaur)
