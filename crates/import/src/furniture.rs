@@ -1099,8 +1099,22 @@ fn leading_body(v: &str) -> Option<String> {
 /// the body as it calls itself, without its municipality, in the definite form.
 fn definite(name: &str) -> String {
     let mut words = name.split_whitespace();
-    let (Some(first), Some(second), None) = (words.next(), words.next(), words.next()) else {
+    let (Some(first), Some(second)) = (words.next(), words.next()) else {
         return name.to_string();
+    };
+    // ("Jämtlands läns landstingsstyrelse" → "landstingsstyrelsen": a county's body, without
+    // its county.)
+    let (first, second) = match (words.next(), words.next()) {
+        (None, _) => (first, second),
+        (Some(third), None)
+            if second.eq_ignore_ascii_case("läns")
+                && first.ends_with('s')
+                && first.starts_with(char::is_uppercase)
+                && third.to_lowercase().ends_with("styrelse") =>
+        {
+            return format!("{}n", third.to_lowercase());
+        }
+        _ => return name.to_string(),
     };
     let lower_first = first.to_lowercase();
     // (Not "Gemensam nämnd", a joint committee, nor "Sydnärkes IT-nämnd", whose region's
@@ -1813,6 +1827,15 @@ mod tests {
         assert_eq!(definite("Ånge socialnämnd"), "socialnämnden");
         assert_eq!(definite("Sydnärkes IT-nämnd"), "Sydnärkes IT-nämnd");
         assert_eq!(definite("Åtvidabergs kommunstyrelse"), "kommunstyrelsen");
+        // Held-out 4501–4505 (Jämtland's landstingsstyrelse): a county's body without its county.
+        assert_eq!(
+            definite("Jämtlands läns landstingsstyrelse"),
+            "landstingsstyrelsen"
+        );
+        assert_eq!(
+            definite("Jämtlands läns landsting"),
+            "Jämtlands läns landsting"
+        );
         // Held-out 4211.
         assert_eq!(
             definite("Åtvidabergs kommunfullmäktige"),
