@@ -204,9 +204,20 @@ pub fn parse(
             .strip_suffix(')')
             .and_then(|t| t.rsplit_once(" ("))
             .filter(|(_, inner)| {
-                inner.contains('/')
-                    && !inner.contains(' ')
-                    && crate::unflatten::bare_case_number(inner)
+                // ("… i Jämtlands läns landsting (LS 20/2007)": the register's code before a
+                // space.)
+                let number = match inner.split_once(' ') {
+                    Some((code, n))
+                        if (2..=5).contains(&code.len())
+                            && code.bytes().all(|b| b.is_ascii_uppercase()) =>
+                    {
+                        format!("{code}{n}")
+                    }
+                    _ => inner.to_string(),
+                };
+                number.contains('/')
+                    && !number.contains(' ')
+                    && crate::unflatten::bare_case_number(&number)
             })
             .map(|(head, inner)| (head.trim_end().to_string(), inner.to_string()));
         if let Some((head, c)) = split {

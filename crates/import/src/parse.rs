@@ -892,6 +892,18 @@ mod tests {
             p60.title
         );
         assert_eq!(p60.case_number.as_deref(), Some("TND/2021:998"));
+        // Held-out 4505 (Jämtland's landstingsstyrelse): the register's code before a space.
+        let p = parse_protocol(&crate::corpus_protocol("heldout45/4505")).expect("a protocol");
+        let p2 = p
+            .paragraphs
+            .iter()
+            .find(|x| x.number == Some(2))
+            .expect("§ 2");
+        assert_eq!(
+            p2.title,
+            "Ändring av reglemente för Läkemedelskommittén i Jämtlands läns landsting"
+        );
+        assert_eq!(p2.case_number.as_deref(), Some("LS 20/2007"));
     }
 
     /// Held-out 3503 (Regionförbundet i Kalmar län's arbetsutskott): "Organ:" stacked over
