@@ -231,6 +231,35 @@ fn the_sixth_held_out_protocols() {
     );
 }
 
+/// A forty-sixth held-out set (`tests/corpus/protocols/heldout46`: 12 documents never used
+/// before, each from a different body, nine of them new to the corpus: socialnämnd,
+/// kommunstyrelser and their arbetsutskott, a räddningstjänstförbund's direktion, kultur- och
+/// fritidsnämnder, a humanistisk nämnd; 14 § headings), kept unseen until the reader of
+/// 2fbdbd0, in the session of 2026-12-07, read it.
+#[test]
+fn the_forty_sixth_held_out_protocols() {
+    held_out(
+        "heldout46",
+        "Utanför korpusen, fyrtiosjätte omgången (held out)",
+        &FORTY_SIXTH_HELD_OUT_FLOORS,
+    );
+}
+
+/// The forty-sixth held-out set's floors, a hundredth below the figures of the day they
+/// were set (2026-12-07: its first reading by the reader of 2fbdbd0).
+const FORTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
+    ("body", 0.83),
+    ("date", 0.99),
+    ("place", 0.76),
+    ("start_time", 0.79),
+    ("end_time", 0.79),
+    ("chair", 0.90),
+    ("secretary", 0.89),
+    ("adjusters", 0.60),
+    ("attendees", 0.96),
+    ("paragraphs", 0.87),
+];
+
 /// A forty-fifth held-out set (`tests/corpus/protocols/heldout45`: 12 documents never used
 /// before: five meetings of Jämtland's landstingsstyrelse 2000–2007 with their first §§, two of
 /// Gotland's barn- och utbildningsnämnd's § pages, covers of bygg- och miljönämnder and
