@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 105] = [
+const TABLE: [(&str, Option<Field>, Cut); 107] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -89,6 +89,10 @@ const TABLE: [(&str, Option<Field>, Cut); 105] = [
     // (Region Halland: "Plats Regionens Hus, … Sammanträdeslokal Borgsalen".)
     ("Sammanträdeslokal", Some(PlaceTime), Yes),
     ("Lokal", Some(PlaceTime), Yes),
+    // (Region Västerbotten: "Sammanträdestid kl 09:00-12:30 Ajournering kl 10:45-11:30
+    // Sammanträdesplats Tallen, Region Västerbotten, Umeå".)
+    ("Sammanträdesplats", Some(PlaceTime), Yes),
+    ("Sammanträdestid", Some(Time), Yes),
     // (Landstinget Västmanland: "Tidpunkt Onsdagen den 27 maj 2015".)
     ("Tidpunkt", Some(Time), Yes),
     // "Tid" and "Klockan" begin many a sentence of a §: in a flattened page they are labels

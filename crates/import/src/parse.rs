@@ -1215,6 +1215,27 @@ mod tests {
         assert_eq!(p.secretary.as_deref(), Some("Marie Johansson-Saati"));
     }
 
+    /// Held-out 4609 (Region Västerbotten's arbetsutskott) and 3809 (a miljö- och
+    /// hälsoskyddsnämnd): the time under "Sammanträdestid", the place under
+    /// "Sammanträdesplats".
+    #[test]
+    fn the_meetings_time_and_place_under_their_own_labels() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout46/4609")).expect("a protocol");
+        assert_eq!(
+            p.place.as_deref(),
+            Some("Tallen, Region Västerbotten, Umeå")
+        );
+        assert_eq!(
+            (p.start_time.as_deref(), p.end_time.as_deref()),
+            (Some("09:00"), Some("12:30"))
+        );
+        let p = parse_protocol(&crate::corpus_protocol("heldout38/3809")).expect("a protocol");
+        assert_eq!(
+            (p.start_time.as_deref(), p.end_time.as_deref()),
+            (Some("09:30"), Some("11:30"))
+        );
+    }
+
     /// Held-out 4003: the list of ersättare continued on the next page under a label of its
     /// own ("Närvarade, ej tjänstgörande ersättare:"), no § heading.
     #[test]
