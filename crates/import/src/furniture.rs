@@ -509,8 +509,15 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
             .next()
             .is_some_and(|w| w == "s" || w == "S")
     };
+    // ("Sammanträdestid Kommunstyrelsens arbetsutskott": the header's label of the meeting's
+    // time, its value lost, before the body.)
+    let after_label = |b: String| match b.strip_prefix("Sammanträdestid ") {
+        Some(rest) if ends_like_body(rest) => rest.to_string(),
+        _ => b,
+    };
     find_body(lines, date)
         .filter(|b| !cut(b))
+        .map(after_label)
         .map(|b| in_region(lines, b))
         .map(|b| {
             // "Kommunalförbundet Räddningstjänsten Östra Götaland Direktionen": the federation's

@@ -1229,6 +1229,9 @@ mod tests {
             (p.start_time.as_deref(), p.end_time.as_deref()),
             (Some("09:00"), Some("12:30"))
         );
+        // Held-out 4607 (Falkenberg): the label, its value lost, before the body.
+        let p = parse_protocol(&crate::corpus_protocol("heldout46/4607")).expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Kommunstyrelsens arbetsutskott"));
         let p = parse_protocol(&crate::corpus_protocol("heldout38/3809")).expect("a protocol");
         assert_eq!(
             (p.start_time.as_deref(), p.end_time.as_deref()),
