@@ -638,6 +638,33 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             cover.place = Some(place);
         }
     }
+    // ("(1) / 09.00-12.00 / Kommunstyrelsen / Närvarande …": a cover whose label of the time
+    // was lost, the span alone on a line near its top.)
+    if cover.start_time.is_none() && cover.end_time.is_none() {
+        let bare_span = |t: &str| {
+            let t = t.trim();
+            t.len() <= 13
+                && t.bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'-' | b' '))
+                || t.len() <= 15 && t.contains('–') && !t.contains(char::is_alphabetic)
+        };
+        if let Some((start, end, line)) = cover_lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(6)
+            .filter(|l| bare_span(&l.text))
+            .find_map(|l| match crate::dates::find_times(&l.text) {
+                (Some(a), Some(b)) if a < b => Some((a, b, l.no)),
+                _ => None,
+            })
+        {
+            cover.warnings.push(format!(
+                "line {line}: tiden {start}–{end} utan etikett (kontrollera)"
+            ));
+            cover.start_time = Some(start);
+            cover.end_time = Some(end);
+        }
+    }
     if cover.attendees.is_empty() {
         if let Some((present, line)) = roll_call(&layout, &items) {
             cover.attendees = present;
@@ -1237,6 +1264,23 @@ mod tests {
             (p.start_time.as_deref(), p.end_time.as_deref()),
             (Some("09:30"), Some("11:30"))
         );
+    }
+
+    /// Held-out 4705, 4706 (Falkenberg's kommunstyrelse on 5dok): the time's label lost, the
+    /// span alone on a line near the cover's top.
+    #[test]
+    fn the_time_alone_near_the_top() {
+        for (file, start, end) in [
+            ("heldout47/4705", "09:00", "12:00"),
+            ("heldout47/4706", "08:30", "13:10"),
+        ] {
+            let p = parse_protocol(&crate::corpus_protocol(file)).expect("a protocol");
+            assert_eq!(
+                (p.start_time.as_deref(), p.end_time.as_deref()),
+                (Some(start), Some(end)),
+                "{file}"
+            );
+        }
     }
 
     /// Held-out 4003: the list of ersättare continued on the next page under a label of its
