@@ -1094,6 +1094,19 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
             {
                 return i;
             }
+            // "… medlemskap i Trästadsnätverket Kommunstyrelsen beslutar att …": a body's name
+            // before its verb of deciding opens the text, after a name too (not after "att":
+            // "Motion om att Kommunstyrelsen beslutar …").
+            if body_name
+                && i > from + 1
+                && !GOES_ON.contains(&prev_lower.as_str())
+                && prev_lower != "att"
+                && words
+                    .get(i + 1)
+                    .is_some_and(|n| matches!(*n, "beslutar" | "beslöt" | "beslutade"))
+            {
+                return i;
+            }
             if body_name
                 && i > from + 1
                 && !GOES_ON.contains(&prev_lower.as_str())
@@ -4845,6 +4858,11 @@ mod tests {
     /// leading zero; a parenthesis "(ärende 1)" and an abbreviation inside the title.
     #[test]
     fn titles_of_the_late_held_out_sets() {
+        // Held-out 4704 (Varberg): the body deciding after a name that ends the title.
+        assert_eq!(
+            title("Ks 233 Dnr KS 2014/0285 Ansökan om medlemskap i Trästadsnätverket Kommunstyrelsen beslutar att ge samhällsutvecklingskontoret i uppdrag"),
+            (233, "Ansökan om medlemskap i Trästadsnätverket".to_string())
+        );
         for (text, n, whole) in [
             (
                 "34 Inledning Dagens ordförande Kjell Persson hälsar alla välkomna till s sammanträde.",
