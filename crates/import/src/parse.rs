@@ -402,7 +402,7 @@ fn opener(text: &str) -> Option<String> {
 /// When the cover names no chair, a § may, as the one who leads the meeting ("Ordförande
 /// Lisbeth Lennartsson (C) redogör för …", "Ordföranden Anna König Jerlmyr (M) öppnade
 /// sammanträdet"): a sentence that begins with the word, then a name (and its party), then a
-/// verb of one who leads a meeting ("öppnar", "redogör", "informerar", "ställer" …; not "i
+/// verb of one who leads a meeting ("öppnar", "redogör", "informerar", "ställer", "yrkar" …; not "i
 /// socialnämnden", another body's chair). The first such outside an election, with its § and
 /// line.
 fn chair_from_paragraphs(
@@ -410,7 +410,7 @@ fn chair_from_paragraphs(
 ) -> Option<(String, String, usize)> {
     static LEADS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:^|[.!?:]\s+)Ordföranden? (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))? (?:öppnar|öppnade|förklarar|förklarade|hälsar|hälsade|redogör|redogjorde|meddelar|meddelade|informerar|informerade|konstaterar|konstaterade|frågar|frågade|ställer|ställde|föreslår|föreslog)(?:\s|$)",
+            r"(?:^|[.!?:]\s+)Ordföranden? (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))? (?:öppnar|öppnade|förklarar|förklarade|hälsar|hälsade|redogör|redogjorde|meddelar|meddelade|informerar|informerade|konstaterar|konstaterade|frågar|frågade|ställer|ställde|föreslår|föreslog|yrkar|yrkade)(?:\s|$)",
         )
         .expect("static regex")
     });
@@ -1056,6 +1056,13 @@ mod tests {
                 "Ordförande Lisbeth Lennartsson (C) redogör för följande förändringar av dagordningen."
             )]),
             Some(("Lisbeth Lennartsson".into(), "§ 149".into(), 4))
+        );
+        // Held-out 4403 (Gotland's barn- och utbildningsnämnd): the chair who moves a motion.
+        assert_eq!(
+            chair_from_paragraphs(&[p(
+                "Ordförande Lena Celion yrkar att förvaltningen får i uppdrag att träffa berörda intressenter."
+            )]),
+            Some(("Lena Celion".into(), "§ 149".into(), 4))
         );
         assert_eq!(
             chair_from_paragraphs(&[p("Nämnden utser vice ordförande Anna Berg (S) till ombud.")]),
