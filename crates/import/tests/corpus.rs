@@ -482,7 +482,7 @@ const FORTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.91),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.79),
+    ("chair", 0.86),
     ("secretary", 0.84),
     ("adjusters", 0.87),
     ("attendees", 0.95),
