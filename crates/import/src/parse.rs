@@ -824,7 +824,41 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             .map_or(name, |a| a.name.clone())
     };
     let chair = chair.map(as_listed);
-    let secretary = cover.secretary.map(as_listed);
+    let mut secretary = cover.secretary.map(as_listed);
+    // ("Övriga deltagande … Susanne Sjögren, nämndssekreterare …", no name under the
+    // signature's "Sekreterare"): the one among those present whose title is the secretary's,
+    // when one alone is, warned of. (Not a "personalsekreterare": another office.)
+    if secretary.is_none() {
+        let secretaries: Vec<&crate::model::Attendee> = cover
+            .attendees
+            .iter()
+            .filter(|a| {
+                a.title.as_deref().is_some_and(|t| {
+                    matches!(
+                        t.trim_end_matches(['.', ',']).to_lowercase().as_str(),
+                        "sekreterare"
+                            | "sekr"
+                            | "nämndsekreterare"
+                            | "nämndssekreterare"
+                            | "kommunsekreterare"
+                            | "protokollförare"
+                            | "mötessekreterare"
+                    )
+                })
+            })
+            .collect();
+        if let [one] = secretaries.as_slice() {
+            warnings.push((
+                1,
+                format!(
+                    "line 1: ingen sekreterare under underskrifterna; {} ur förteckningen över närvarande, med titeln {} (kontrollera)",
+                    one.name,
+                    one.title.as_deref().unwrap_or("")
+                ),
+            ));
+            secretary = Some(one.name.clone());
+        }
+    }
     let adjusters: Vec<String> = adjusters.into_iter().map(as_listed).collect();
     let line_of = |w: &str| -> usize {
         w.strip_prefix("line ")
@@ -1292,6 +1326,15 @@ mod tests {
                 "{file}"
             );
         }
+    }
+
+    /// Held-out 4601 (a socialnämnd): no name under the signature's "Sekreterare"; the one
+    /// present titled "nämndssekreterare" is the secretary, not the "personalsekreterare".
+    #[test]
+    fn the_secretary_by_title_among_those_present() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout46/4601")).expect("a protocol");
+        assert_eq!(p.secretary.as_deref(), Some("Susanne Sjögren"));
+        assert!(p.warnings.iter().any(|w| w.contains("nämndssekreterare")));
     }
 
     /// Held-out 4003: the list of ersättare continued on the next page under a label of its

@@ -340,7 +340,7 @@ const FORTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.89),
     ("end_time", 0.89),
     ("chair", 0.90),
-    ("secretary", 0.89),
+    ("secretary", 0.94),
     ("adjusters", 0.60),
     ("attendees", 0.96),
     ("paragraphs", 0.87),
