@@ -404,9 +404,9 @@ fn opener(text: &str) -> Option<String> {
 /// When the cover names no chair, a § may, as the one who leads the meeting ("Ordförande
 /// Lisbeth Lennartsson (C) redogör för …", "Ordföranden Anna König Jerlmyr (M) öppnade
 /// sammanträdet"): a sentence that begins with the word, then a name (and its party), then a
-/// verb of one who leads a meeting ("öppnar", "redogör", "informerar", "ställer", "yrkar" …; not "i
-/// socialnämnden", another body's chair). The first such outside an election, with its § and
-/// line.
+/// verb of one who leads a meeting ("öppnar", "redogör", "informerar", "ställer", "yrkar" …;
+/// not "i socialnämnden", another body's chair). The first such outside an election, with its
+/// § and line.
 fn chair_from_paragraphs(
     paragraphs: &[crate::model::Paragraph],
 ) -> Option<(String, String, usize)> {
@@ -463,6 +463,73 @@ fn chair_from_paragraphs(
                     Some((name, which(p), p.line))
                 })
         })
+}
+
+/// "(1) / 09.00-12.00 / Kommunstyrelsen / Närvarande …": a cover whose label of the time was
+/// lost, the span alone on a line among its first six; the start, the end and the line.
+fn bare_time_span(cover_lines: &[Line]) -> Option<(String, String, usize)> {
+    let bare_span = |t: &str| {
+        let t = t.trim();
+        t.len() <= 13
+            && t.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'-' | b' '))
+            || t.len() <= 15 && t.contains('–') && !t.contains(char::is_alphabetic)
+    };
+    cover_lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(6)
+        .filter(|l| bare_span(&l.text))
+        .find_map(|l| match crate::dates::find_times(&l.text) {
+            (Some(a), Some(b)) if a < b => Some((a, b, l.no)),
+            _ => None,
+        })
+}
+
+/// "Per- Inge Nyberg", "Gunilla A. Aurusell" signed under a list that has "Per-Inge Nyberg",
+/// "Gunilla A Aurusell": an officer whose name has a hyphen parted from its word or a stop is
+/// named as the list of those present names them, where the two differ only in spaces and
+/// stops. (A list that lost a hyphen, "Marie Johansson Saati", gives nothing.)
+fn as_listed(name: String, attendees: &[crate::model::Attendee]) -> String {
+    let marred = |n: &str| n.contains('.') || n.contains("- ") || n.contains(" -");
+    if !marred(&name) {
+        return name;
+    }
+    let key = |n: &str| -> String {
+        n.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let k = key(&name);
+    attendees
+        .iter()
+        .find(|a| !marred(&a.name) && key(&a.name) == k)
+        .map_or(name, |a| a.name.clone())
+}
+
+/// "Övriga deltagande … Susanne Sjögren, nämndssekreterare …", no name under the signature's
+/// "Sekreterare": the one among those present whose title is the secretary's, when one alone
+/// is. (Not a "personalsekreterare": another office.)
+fn secretary_by_title(attendees: &[crate::model::Attendee]) -> Option<&crate::model::Attendee> {
+    let mut secretaries = attendees.iter().filter(|a| {
+        a.title.as_deref().is_some_and(|t| {
+            matches!(
+                t.trim_end_matches(['.', ',']).to_lowercase().as_str(),
+                "sekreterare"
+                    | "sekr"
+                    | "nämndsekreterare"
+                    | "nämndssekreterare"
+                    | "kommunsekreterare"
+                    | "protokollförare"
+                    | "mötessekreterare"
+            )
+        })
+    });
+    match (secretaries.next(), secretaries.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
 }
 
 /// Parses the extracted text of a protocol.
@@ -640,26 +707,8 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             cover.place = Some(place);
         }
     }
-    // ("(1) / 09.00-12.00 / Kommunstyrelsen / Närvarande …": a cover whose label of the time
-    // was lost, the span alone on a line near its top.)
     if cover.start_time.is_none() && cover.end_time.is_none() {
-        let bare_span = |t: &str| {
-            let t = t.trim();
-            t.len() <= 13
-                && t.bytes()
-                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b':' | b'-' | b' '))
-                || t.len() <= 15 && t.contains('–') && !t.contains(char::is_alphabetic)
-        };
-        if let Some((start, end, line)) = cover_lines
-            .iter()
-            .filter(|l| !l.is_blank())
-            .take(6)
-            .filter(|l| bare_span(&l.text))
-            .find_map(|l| match crate::dates::find_times(&l.text) {
-                (Some(a), Some(b)) if a < b => Some((a, b, l.no)),
-                _ => None,
-            })
-        {
+        if let Some((start, end, line)) = bare_time_span(&cover_lines) {
             cover.warnings.push(format!(
                 "line {line}: tiden {start}–{end} utan etikett (kontrollera)"
             ));
@@ -801,53 +850,11 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             adjusters = names;
         }
     }
-    // ("Per- Inge Nyberg", "Gunilla A. Aurusell" signed under a list that has "Per-Inge
-    // Nyberg", "Gunilla A Aurusell"): an officer whose name has a hyphen parted from its word
-    // or a stop is named as the list of those present names them, where the two differ only
-    // in spaces and stops. (A list that lost a hyphen, "Marie Johansson Saati", does not.)
-    let marred = |n: &str| n.contains('.') || n.contains("- ") || n.contains(" -");
-    let as_listed = |name: String| -> String {
-        if !marred(&name) {
-            return name;
-        }
-        let key = |n: &str| -> String {
-            n.chars()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect()
-        };
-        let k = key(&name);
-        cover
-            .attendees
-            .iter()
-            .find(|a| !marred(&a.name) && key(&a.name) == k)
-            .map_or(name, |a| a.name.clone())
-    };
+    let as_listed = |name: String| as_listed(name, &cover.attendees);
     let chair = chair.map(as_listed);
     let mut secretary = cover.secretary.map(as_listed);
-    // ("Övriga deltagande … Susanne Sjögren, nämndssekreterare …", no name under the
-    // signature's "Sekreterare"): the one among those present whose title is the secretary's,
-    // when one alone is, warned of. (Not a "personalsekreterare": another office.)
     if secretary.is_none() {
-        let secretaries: Vec<&crate::model::Attendee> = cover
-            .attendees
-            .iter()
-            .filter(|a| {
-                a.title.as_deref().is_some_and(|t| {
-                    matches!(
-                        t.trim_end_matches(['.', ',']).to_lowercase().as_str(),
-                        "sekreterare"
-                            | "sekr"
-                            | "nämndsekreterare"
-                            | "nämndssekreterare"
-                            | "kommunsekreterare"
-                            | "protokollförare"
-                            | "mötessekreterare"
-                    )
-                })
-            })
-            .collect();
-        if let [one] = secretaries.as_slice() {
+        if let Some(one) = secretary_by_title(&cover.attendees) {
             warnings.push((
                 1,
                 format!(
@@ -1289,9 +1296,9 @@ mod tests {
 
     /// Held-out 4609 (Region Västerbotten's arbetsutskott) and 3809 (a miljö- och
     /// hälsoskyddsnämnd): the time under "Sammanträdestid", the place under
-    /// "Sammanträdesplats".
+    /// "Sammanträdesplats"; 4607: the label "Sammanträdestid", its value lost, before the body.
     #[test]
-    fn the_meetings_time_and_place_under_their_own_labels() {
+    fn the_header_labels_of_the_meetings_time_and_place() {
         let p = parse_protocol(&crate::corpus_protocol("heldout46/4609")).expect("a protocol");
         assert_eq!(
             p.place.as_deref(),
