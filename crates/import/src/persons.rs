@@ -787,7 +787,7 @@ const NOT_NAME: [&str; 99] = [
 
 /// Endings of the words of a cover page that are not names: bodies, offices, documents,
 /// matters ("Kommunfullmäktige", "Förvaringsplats", "Tertialuppföljning", "Sammanträdesprotokoll").
-const NOT_NAME_ENDINGS: [&str; 31] = [
+const NOT_NAME_ENDINGS: [&str; 34] = [
     // "Protokolljusterare Sven Junzell".
     "justerare",
     // Federations and companies: "Regionförbundet Kalmar län", "Segeåns vattendragsförbund",
@@ -797,6 +797,10 @@ const NOT_NAME_ENDINGS: [&str; 31] = [
     "bolaget",
     // Departments: "Konserthuset", "IT-enheten".
     "huset",
+    // Buildings and rooms: "Förvaltningsbyggnaden Arvidsjaur", "Sessionssalen".
+    "byggnaden",
+    "salen",
+    "rummet",
     "enheten",
     "enhet",
     "nämnden",
@@ -1192,6 +1196,12 @@ mod tests {
         assert!(not_a_name("regionförbundet"));
         assert!(not_a_name("vattendragsförbund"));
         assert!(not_a_name("sekreteraren"));
+        // Held-out 4510 (Arvidsjaur): the justering's place stacked inside its label.
+        assert!(not_a_name("förvaltningsbyggnaden"));
+        assert_eq!(
+            names("Lotta Åman Justeringens Förvaltningsbyggnaden Arvidsjaur"),
+            ["Lotta Åman"]
+        );
         assert!(!not_a_name("wennström"));
         // Held-out 401, 804, 903, 206: the notice box's words after the last signer.
         assert_eq!(

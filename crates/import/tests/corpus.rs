@@ -370,7 +370,7 @@ const FORTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.93),
-    ("adjusters", 0.93),
+    ("adjusters", 0.99),
     ("attendees", 0.93),
     ("paragraphs", 0.84),
 ];
