@@ -1882,8 +1882,10 @@ pub(crate) fn names_contents(t: &str) -> bool {
     // ("Kommunstyrelsen Ä R E N D E F Ö R T E C K N I N G Paragraf nr …": its name spaced out.)
     let squeezed = squeeze_spaced_letters(t.get(..t.floor_char_boundary(160)).unwrap_or(t));
     // (After a long running header: "Kommunalförbundet Avfallshantering Östra Skara borg
-    // SAMMANTRÄDESPROTOKOLL Sammanträdesdatu m Sida Innehållsförteckning …".)
-    let head = t.get(..t.floor_char_boundary(140)).unwrap_or(t);
+    // SAMMANTRÄDESPROTOKOLL Sammanträdesdatu m Sida Innehållsförteckning …", "ARVIDSJAURS
+    // KOMMUN DELEGERINGSBESLUT SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sida Kommunstyrelsens
+    // utbildnings- och näringslivsutskott Ärendeförteckning …".)
+    let head = t.get(..t.floor_char_boundary(200)).unwrap_or(t);
     let head = match &squeezed {
         Some(s) => s.as_str(),
         None => head,
@@ -4722,6 +4724,8 @@ mod tests {
         );
         // … and 1301: "Ärendeförteckning" heads a table of contents.
         assert!(names_contents("1 Protokoll Omsorgs och utbildningsutskottet Sida 1 av 11 Ärendeförteckning Ersättning till assistansanordnare 43 Kostnad"));
+        // Held-out 4510 (Arvidsjaur): the list's name after a running header of 140 bytes.
+        assert!(names_contents("2 ARVIDSJAURS KOMMUN DELEGERINGSBESLUT SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Sida Kommunstyrelsens utbildnings- och näringslivsutskott Ärendeförteckning UnuD 9 Information Näringsliv - Gymnasieskola UnuD 10 Dnr 00226/ Fastställande av interkommunala avgifter"));
         // Held-out 1708 (Karlskoga's KFN): entries whose dots lead to their pages, the list's
         // name lost; one such entry is no list.
         assert!(names_contents("Sammanträdesprotokoll 3 KFN 88 Tema - kulturskolan i framkant... 4 KFN 89 KFN Kulturskolan i framkant KFN 90 KFN Personalinformation KFN 91 KFN Ekonomisk månadsuppföljning KFN 92 KFN Internkontroll 2013 delegeringsbeslut... 8 KFN 93 KFN Internkontrollplan"));
