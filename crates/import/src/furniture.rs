@@ -509,9 +509,13 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
             .next()
             .is_some_and(|w| w == "s" || w == "S")
     };
-    // ("Sammanträdestid Kommunstyrelsens arbetsutskott": the header's label of the meeting's
-    // time, its value lost, before the body.)
-    let after_label = |b: String| match b.strip_prefix("Sammanträdestid ") {
+    // ("Sammanträdestid Kommunstyrelsens arbetsutskott", "Sida Bygg- och miljönämndens
+    // arbetsutskott": the header's label of the meeting's time or the page's number, its value
+    // lost, before the body.)
+    let after_label = |b: String| match ["Sammanträdestid ", "Sida "]
+        .iter()
+        .find_map(|l| b.strip_prefix(l))
+    {
         Some(rest) if ends_like_body(rest) => rest.to_string(),
         _ => b,
     };
@@ -1035,13 +1039,7 @@ pub(crate) fn body_prefix(v: &str) -> Option<String> {
 /// The longest run of up to eight words at the start of `v` that is a body's name, in its
 /// normal capitalised form.
 fn leading_body(v: &str) -> Option<String> {
-    // ("Sammanträdesdatum Sida Bygg- och miljönämndens arbetsutskott": the header's label of
-    // the page's number, its number lost, before the body.)
-    let words: Vec<&str> = v
-        .split_whitespace()
-        .skip_while(|w| w.eq_ignore_ascii_case("sida"))
-        .take(12)
-        .collect();
+    let words: Vec<&str> = v.split_whitespace().take(12).collect();
     // ("Bevis Justeringen har tillkännagivits genom anslag Språktolknämnden": the notice's
     // sentence before the body is no part of it.)
     let notice = |w: &&str| {
@@ -1111,23 +1109,21 @@ fn leading_body(v: &str) -> Option<String> {
 /// "Åtvidabergs kommunstyrelse" → "kommunstyrelsen", "Ånge socialnämnd" → "socialnämnden":
 /// the body as it calls itself, without its municipality, in the definite form.
 fn definite(name: &str) -> String {
-    let mut words = name.split_whitespace();
-    let (Some(first), Some(second)) = (words.next(), words.next()) else {
-        return name.to_string();
-    };
-    // ("Jämtlands läns landstingsstyrelse" → "landstingsstyrelsen": a county's body, without
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // ("Jämtlands läns landstingsstyrelse" → "landstingsstyrelsen": a county's board, without
     // its county.)
-    let (first, second) = match (words.next(), words.next()) {
-        (None, _) => (first, second),
-        (Some(third), None)
-            if second.eq_ignore_ascii_case("läns")
-                && first.ends_with('s')
-                && first.starts_with(char::is_uppercase)
-                && third.to_lowercase().ends_with("styrelse") =>
+    if let &[county, of_county, board] = words.as_slice() {
+        let board = board.to_lowercase();
+        if of_county.eq_ignore_ascii_case("läns")
+            && county.ends_with('s')
+            && county.starts_with(char::is_uppercase)
+            && board.ends_with("styrelse")
         {
-            return format!("{}n", third.to_lowercase());
+            return format!("{board}n");
         }
-        _ => return name.to_string(),
+    }
+    let &[first, second] = words.as_slice() else {
+        return name.to_string();
     };
     let lower_first = first.to_lowercase();
     // (Not "Gemensam nämnd", a joint committee, nor "Sydnärkes IT-nämnd", whose region's
