@@ -1081,7 +1081,9 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                 .any(|e| lower.ends_with(e))
                 && w.starts_with(char::is_uppercase);
             // "… motion om Kumlan Arbetsutskottet Förslag Reservationer …": a body's name
-            // before the label of its proposal or decision.
+            // before the label of its proposal or decision; "… medlemskap i Trästadsnätverket
+            // Kommunstyrelsen beslutar att …": or before its verb of deciding, after a name too
+            // (not after "att": "Motion om att Kommunstyrelsen beslutar …").
             if body_name
                 && i > from + 1
                 && !GOES_ON.contains(&prev_lower.as_str())
@@ -1089,21 +1091,8 @@ pub(crate) fn title_end(words: &[&str], from: usize) -> usize {
                     matches!(
                         n.trim_end_matches(':').to_lowercase().as_str(),
                         "förslag" | "beslut"
-                    )
+                    ) || prev_lower != "att" && matches!(*n, "beslutar" | "beslöt" | "beslutade")
                 })
-            {
-                return i;
-            }
-            // "… medlemskap i Trästadsnätverket Kommunstyrelsen beslutar att …": a body's name
-            // before its verb of deciding opens the text, after a name too (not after "att":
-            // "Motion om att Kommunstyrelsen beslutar …").
-            if body_name
-                && i > from + 1
-                && !GOES_ON.contains(&prev_lower.as_str())
-                && prev_lower != "att"
-                && words
-                    .get(i + 1)
-                    .is_some_and(|n| matches!(*n, "beslutar" | "beslöt" | "beslutade"))
             {
                 return i;
             }
