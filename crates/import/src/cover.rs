@@ -80,6 +80,15 @@ static LABEL_FIRST_OF: LazyLock<Vec<char>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Each label folded as [`ocr_fold`] folds it, in the order of [`COVER`]: compared whole with
+/// a cell's folded head, not folded again letter by letter for every cell.
+static LABEL_FOLDED: LazyLock<Vec<String>> = LazyLock::new(|| {
+    COVER
+        .iter()
+        .map(|(l, _)| l.chars().map(ocr_fold).collect())
+        .collect()
+});
+
 fn match_label(cell: &str) -> Option<(Field, &str)> {
     // The exact and the OCR comparison below both need the first letters to agree folded.
     let first = ocr_fold(cell.chars().next()?);
@@ -112,9 +121,14 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
     }
     // Read by OCR: "Bes1utande", "Ovriga deltagande", "Utses att iustera".
     let head: String = cell.chars().take(56).map(ocr_fold).collect();
-    for (l, f) in candidates().map(|(l, f)| (l.as_str(), *f)) {
-        let n = l.chars().count();
-        if l.len() > 5 && head.chars().take(n).eq(l.chars().map(ocr_fold)) {
+    let folded = LABEL_FIRST_OF
+        .iter()
+        .zip(COVER.iter().zip(LABEL_FOLDED.iter()))
+        .filter(|(c, _)| **c == first)
+        .map(|(_, (label, folded))| (label.0.as_str(), label.1, folded.as_str()));
+    for (l, f, l_folded) in folded {
+        if l.len() > 5 && head.starts_with(l_folded) {
+            let n = l.chars().count();
             let at = cell.char_indices().nth(n).map_or(cell.len(), |(i, _)| i);
             let rest = cell.get(at..).unwrap_or("");
             if rest.chars().next().is_some_and(|c| c.is_alphanumeric()) {
@@ -1011,7 +1025,10 @@ pub(crate) fn marks_table_span(t: &str) -> Option<(usize, usize)> {
     // (A heading of its own, over a row of column names: not "Närvarolista … Ledamöter
     // Närvaro Ersättare", whose substitutes stand in the row of the member they replace.)
     // (One search for both: "Närvaro- och tjänstgöringslista", "Tjänstgöringslista".)
-    let from = t.match_indices("jänstgöringslista").find_map(|(at, _)| {
+    // (One searcher set up once, not one for each text.)
+    static WORD: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("jänstgöringslista"));
+    let from = WORD.find_iter(t.as_bytes()).find_map(|at| {
         ["Närvaro- och t", "T"].iter().find_map(|h| {
             at.checked_sub(h.len())
                 .filter(|f| t.get(*f..at) == Some(*h))

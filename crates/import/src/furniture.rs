@@ -28,9 +28,15 @@ static PAGE_NO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s+\d{1,3})|-\s*\d{1,3}\s*-|(?:utskrivet|utskriftsdatum)(?-u:\b).{0,60}(?-u:\b)sida\s+\d+\s*(?:av|\()\s*\d+\)?)$")
         .expect("static regex")
 });
+/// The labels of an address footer ("Telefon", "Besöksadress", "Org.nr" …), as a pattern.
+const FOOTER_LABELS: &str = r"telefon|tel\.?|telefonnummer|tfn|besöksadress|postadress|gatuadress|leveransadress|e-?post|e-mail|mejl|org\.?\s?nr\.?|organisationsnummer|fax|telefax|hemsida|webbplats|webbadress|webb|internet|bankgiro|plusgiro|postgiro|växel|sms";
 static FOOTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:telefon|tel\.?|telefonnummer|tfn|besöksadress|postadress|gatuadress|leveransadress|e-?post|e-mail|mejl|org\.?\s?nr\.?|organisationsnummer|fax|telefax|hemsida|webbplats|webbadress|webb|internet|bankgiro|plusgiro|postgiro|växel|sms)\s*:?(?:\s+(.*))?$")
-        .expect("static regex")
+    Regex::new(&format!(r"(?i)^(?:{FOOTER_LABELS})\s*:?(?:\s+(.*))?$")).expect("static regex")
+});
+/// Whether a line (without a line break) is one [`FOOTER_LABEL`] matches, told from its
+/// start: the label, then its end or white space, not read on to the line's end.
+static FOOTER_LABEL_OPENS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^(?:{FOOTER_LABELS})\s*:?(?:\s|$)")).expect("static regex")
 });
 /// A line that is a body's name and nothing else: letters, hyphens and spaces, starting with
 /// a letter, ending in nämnd, utskott, styrelse, fullmäktige, kommitté or beredning (with
@@ -551,8 +557,9 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
             // after the unit's slash, the surname taken for the body's.)
             if let [last, rest @ ..] = words.as_slice() {
                 let rest = rest.join(" ");
+                let finder = memchr::memmem::Finder::new(b.as_bytes());
                 let after_first_name = lines.iter().take(40).any(|l| {
-                    l.text.find(b.as_str()).is_some_and(|at| {
+                    finder.find(l.text.as_bytes()).is_some_and(|at| {
                         l.text[..at]
                             .split_whitespace()
                             .last()
@@ -579,11 +586,13 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
 /// committee's name with its region or county, wherever the body was found.
 fn in_region(lines: &[Line], body: String) -> String {
     let with_i = format!("{body} i ");
+    // (One searcher for all the lines, not one set up for each.)
+    let finder = memchr::memmem::Finder::new(with_i.as_bytes());
     lines
         .iter()
         .take(400)
         .find_map(|l| {
-            let at = l.text.find(&with_i)?;
+            let at = finder.find(l.text.as_bytes())?;
             let rest: Vec<&str> = l.text[at + with_i.len()..].split_whitespace().collect();
             region_at(&rest).map(|region| format!("{body} i {region}"))
         })
@@ -643,7 +652,11 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
         if let Some(b) = text
             .strip_prefix("SAMMANTRÄDE ")
             .or_else(|| {
-                text.find(" SAMMANTRÄDE ")
+                // (One searcher set up once, not one for each line.)
+                static LABEL: LazyLock<memchr::memmem::Finder<'static>> =
+                    LazyLock::new(|| memchr::memmem::Finder::new(" SAMMANTRÄDE "));
+                LABEL
+                    .find(text.as_bytes())
                     .map(|i| &text[i + " SAMMANTRÄDE ".len()..])
             })
             .filter(|r| {
@@ -1412,6 +1425,9 @@ const MONTHS: [&str; 12] = [
 /// What the header test needs to know.
 pub struct HeaderContext {
     body_stem: String,
+    /// The bytes that stand in [`Self::body_stem`]: a word whose first byte is none of them
+    /// is in no piece of the body's name.
+    stem_bytes: [bool; 256],
     date_forms: Vec<String>,
     date: String,
 }
@@ -1435,8 +1451,13 @@ impl HeaderContext {
                 }
             }
         }
+        let mut stem_bytes = [false; 256];
+        for b in stem.bytes() {
+            stem_bytes[usize::from(b)] = true;
+        }
         HeaderContext {
             body_stem: stem,
+            stem_bytes,
             date_forms,
             date: date.to_string(),
         }
@@ -1467,14 +1488,18 @@ impl HeaderContext {
             };
             // The word, or the word less an inflection of up to three letters, is in the
             // body's name (heads from the whole word down, never empty).
-            let in_stem = std::iter::once(lw.len())
-                .chain(lw.char_indices().rev().map(|(i, _)| i))
-                .take(4)
-                .filter(|&e| e > 0)
-                .any(|e| {
-                    lw.get(..e)
-                        .is_some_and(|head| contains_short(&self.body_stem, head))
-                });
+            let in_stem = lw
+                .bytes()
+                .next()
+                .is_some_and(|b| self.stem_bytes[usize::from(b)])
+                && std::iter::once(lw.len())
+                    .chain(lw.char_indices().rev().map(|(i, _)| i))
+                    .take(4)
+                    .filter(|&e| e > 0)
+                    .any(|e| {
+                        lw.get(..e)
+                            .is_some_and(|head| contains_short(&self.body_stem, head))
+                    });
             in_stem
                 || is_header_word(lw)
                 || lw.chars().count() >= 3 && MONTHS.iter().any(|m| m.starts_with(lw))
@@ -1651,7 +1676,7 @@ fn mark_footers(lines: &[Line], flags: &mut [bool]) {
             l.text.len() <= 90
                 && could_be_footer_label(l.text.trim_white())
                 && !crate::text::has_byte(&l.text, b'\t')
-                && FOOTER_LABEL.is_match(l.text.trim_white())
+                && FOOTER_LABEL_OPENS.is_match(l.text.trim_white())
         })
         .map(|(i, _)| i)
         .collect();
@@ -1673,7 +1698,7 @@ fn mark_footers(lines: &[Line], flags: &mut [bool]) {
             if let Some(j) = next_non_blank(lines, i + 1) {
                 let value = lines.get(j).map(|l| l.text.trim_white()).unwrap_or("");
                 if value.chars().count() <= 60
-                    && !FOOTER_LABEL.is_match(value)
+                    && !FOOTER_LABEL_OPENS.is_match(value)
                     && !value.starts_with('§')
                 {
                     if let Some(f) = flags.get_mut(j) {
@@ -1686,13 +1711,24 @@ fn mark_footers(lines: &[Line], flags: &mut [bool]) {
 }
 
 /// Whether `t` holds more than 60 bytes that are not ASCII white space (too long for a
-/// header). Counted over the whole line without a branch per byte, which is cheaper than
-/// stopping at the 61st.
+/// header). Counted 64 bytes at a time without a branch per byte, which is cheaper than
+/// stopping at the 61st, and no further than the chunk that passes 60: a line of running
+/// text is known by its first 128 bytes.
 fn over_60_visible(t: &str) -> bool {
     // ASCII white space is ' ' and '\t' '\n' '\x0C' '\r' (not '\x0B'), written as
     // arithmetic the compiler turns into vector instructions.
     let white = |b: u8| usize::from((b == b' ') | ((b.wrapping_sub(b'\t') < 5) & (b != 0x0B)));
-    t.len() > 60 && t.len() - t.bytes().fold(0, |n, b| n + white(b)) > 60
+    if t.len() <= 60 {
+        return false;
+    }
+    let mut visible = 0;
+    for chunk in t.as_bytes().chunks(64) {
+        visible += chunk.len() - chunk.iter().fold(0, |n, &b| n + white(b));
+        if visible > 60 {
+            return true;
+        }
+    }
+    false
 }
 
 /// Short lines repeated on many pages right next to other furniture
@@ -2380,6 +2416,18 @@ mod tests {
         assert!(!ctx.is_header_line("Socialnämndens arbetsutskott"));
     }
 
+    proptest::proptest! {
+        /// The footer label told from a line's start is the whole line's pattern.
+        #[test]
+        fn footer_label_opens_as_the_whole_pattern_reads(
+            label in "(?i)(telefon|tel\\.|tfn|e-post|org\\. ?nr|webb|sms|fax|växel)",
+            rest in "[ \t\r:a-zåö0-9.\u{a0}\u{2003}-]{0,12}",
+        ) {
+            let t = format!("{label}{rest}");
+            proptest::prop_assert_eq!(FOOTER_LABEL_OPENS.is_match(&t), FOOTER_LABEL.is_match(&t));
+        }
+    }
+
     #[test]
     fn every_footer_label_passes_the_first_letter_test() {
         for first in crate::text::first_letters(FOOTER_LABEL.as_str()) {
@@ -2396,6 +2444,15 @@ mod tests {
             if b.is_ascii() {
                 assert_eq!(over_60_visible(&line), !b.is_ascii_whitespace(), "{b:#x}");
             }
+        }
+    }
+
+    proptest::proptest! {
+        /// Counted a chunk at a time, the visible bytes are those of the whole line.
+        #[test]
+        fn visible_bytes_counted_in_chunks_as_over_the_whole_line(t in "[ \tx\u{b}\r]{0,300}") {
+            let visible = t.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+            proptest::prop_assert_eq!(over_60_visible(&t), visible > 60);
         }
     }
 

@@ -385,6 +385,12 @@ fn opener(text: &str) -> Option<String> {
         )
         .expect("static regex")
     });
+    // (Both of the pattern's ways hold "ordf", and the sentence must say "öppna" or "hälsa":
+    // a text without them is passed over without the pattern.)
+    let has = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
+    if !has("ordf") || !has("öppna") && !has("hälsa") {
+        return None;
+    }
     let c = OPENS.captures(text)?;
     let whole = c.get(0)?;
     // The sentence says the meeting was opened ("… ordförande Eva Löfquist förklarade …

@@ -74,7 +74,7 @@ pub struct Layout {
 /// Parses a heading line: number and the title text after it.
 pub fn parse_heading(text: &str) -> Option<(u32, String)> {
     let t = text.trim_white();
-    if !t.contains('§') || t.len() > 300 {
+    if t.len() > 300 || !t.contains('§') {
         return None;
     }
     // "§ 63/20 Fastställande av dagordning": the number with its year after a slash.

@@ -2621,37 +2621,37 @@ fn places_then_lists(lines: Vec<Line>) -> Vec<Line> {
 /// later label with its colon. Other lines are kept whole.
 fn labels_with_colons(lines: Vec<Line>) -> Vec<Line> {
     let cut_at = |t: &str| -> Vec<usize> {
-        // (Only a line with a colon among its first bytes, two colons or more and no tab is
-        // looked into: the rest keep their cost.)
-        let head = t.get(..t.floor_char_boundary(56)).unwrap_or(t);
-        if !crate::text::has_byte(head, b':')
-            || t.bytes().filter(|b| *b == b':').count() < 2
-            || crate::text::has_byte(t, b'\t')
-        {
+        // (Only a line with a colon and no tab is looked into: the rest keep their cost. Its
+        // labels are found once for both ways of cutting it.)
+        if !crate::text::has_byte(t, b':') || crate::text::has_byte(t, b'\t') {
             return Vec::new();
         }
+        let starts = labels_in(t);
+        // A line that opens with a label and its colon, its colon among the first bytes, and
+        // has two colons or more: cut before each later label with its colon.
+        let head = t.get(..t.floor_char_boundary(56)).unwrap_or(t);
         let with_colon = |at: usize, label: &str| {
             let end = at + label.trim_end_matches(':').len();
             t.get(end..).is_some_and(|r| r.starts_with(':'))
         };
-        let starts = labels_in(t);
-        match starts.first() {
-            Some((0, l)) if with_colon(0, l) => starts
-                .iter()
-                .skip(1)
-                .filter(|(at, l)| with_colon(*at, l))
-                .map(|(at, _)| *at)
-                .collect(),
-            _ => Vec::new(),
+        if crate::text::has_byte(head, b':') && t.bytes().filter(|b| *b == b':').count() >= 2 {
+            if let Some((0, l)) = starts.first() {
+                if with_colon(0, l) {
+                    let cuts: Vec<usize> = starts
+                        .iter()
+                        .skip(1)
+                        .filter(|(at, l)| with_colon(*at, l))
+                        .map(|(at, _)| *at)
+                        .collect();
+                    if !cuts.is_empty() {
+                        return cuts;
+                    }
+                }
+            }
         }
-    };
-    // "Helena Ervenius § 12-18 Anders Svalin § 16-18 Utses att justera: Sven-Göthe
-    // Lidheim": a label only covers have, with its colon, after the last of a list's names.
-    let strong_inside = |t: &str| -> Vec<usize> {
-        if !crate::text::has_byte(t, b':') || crate::text::has_byte(t, b'\t') {
-            return Vec::new();
-        }
-        labels_in(t)
+        // "Helena Ervenius § 12-18 Anders Svalin § 16-18 Utses att justera: Sven-Göthe
+        // Lidheim": a label only covers have, with its colon, after the last of a list's names.
+        starts
             .into_iter()
             .filter(|(at, l)| {
                 *at > 0
@@ -2660,14 +2660,6 @@ fn labels_with_colons(lines: Vec<Line>) -> Vec<Line> {
             })
             .map(|(at, _)| at)
             .collect()
-    };
-    let cut_at = |t: &str| -> Vec<usize> {
-        let cuts = cut_at(t);
-        if cuts.is_empty() {
-            strong_inside(t)
-        } else {
-            cuts
-        }
     };
     let all_cuts: Vec<Vec<usize>> = lines.iter().map(|l| cut_at(&l.text)).collect();
     if all_cuts.iter().all(Vec::is_empty) {
