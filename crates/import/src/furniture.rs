@@ -709,17 +709,16 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
             }
         }
     }
-    let header_like: Vec<bool> = lines
-        .iter()
-        .map(|l| {
-            let t = l.text.trim_white();
-            t.len() <= 40
-                && (standalone_date(t).as_deref() == Some(date)
-                    || t.eq_ignore_ascii_case("protokoll")
-                    || t.eq_ignore_ascii_case("sammanträdesprotokoll")
-                    || t == "SAMMANTRÄDESPROTOKOLL")
-        })
-        .collect();
+    let header_like = |l: &Line| {
+        let t = l.text.trim_white();
+        t.len() <= 40
+            && (standalone_date(t).as_deref() == Some(date)
+                || t.eq_ignore_ascii_case("protokoll")
+                || t.eq_ignore_ascii_case("sammanträdesprotokoll")
+                || t == "SAMMANTRÄDESPROTOKOLL")
+    };
+    // (Told only for the lines near a body's name, each once.)
+    let mut header_like_at: Vec<Option<bool>> = vec![None; lines.len()];
     let mut scores: HashMap<&str, (usize, usize)> = HashMap::new();
     for (i, l) in lines.iter().enumerate() {
         let t = l.text.trim_white();
@@ -736,9 +735,10 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
         }
         let lo = i.saturating_sub(4);
         let hi = (i + 5).min(lines.len());
-        let near = header_like
-            .get(lo..hi)
-            .is_some_and(|w| w.iter().any(|b| *b));
+        let near = (lo..hi).any(|j| match (header_like_at.get_mut(j), lines.get(j)) {
+            (Some(known), Some(l)) => *known.get_or_insert_with(|| header_like(l)),
+            _ => false,
+        });
         let e = scores.entry(t).or_insert((0, i));
         e.0 += if near { 3 } else { 1 };
     }

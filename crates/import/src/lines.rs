@@ -125,6 +125,10 @@ fn byte_kinds(raw: &str) -> u8 {
 
 fn clean_line(raw: &str, kinds: u8) -> String {
     if kinds & ODD == 0 {
+        // (A line without markup is tidied from the input and copied once.)
+        if kinds & (ANGLE | STAR) == 0 {
+            return tidied(raw).unwrap_or_else(|| raw.to_string());
+        }
         return clean_markup(raw.to_string(), kinds);
     }
     let mut s = String::with_capacity(raw.len());
@@ -157,19 +161,30 @@ fn clean_markup(s: String, kinds: u8) -> String {
     if kinds & STAR != 0 && !s.contains("**") {
         s = ITALIC.replace_all(&s, "$1").into_owned();
     }
+    tidied(&s).unwrap_or(s)
+}
+
+/// The line `s` trimmed, blank when it holds only white space or a rule, and a bullet's "- - "
+/// made one "- "; `None` when nothing changes (the line is kept as it is).
+fn tidied(s: &str) -> Option<String> {
     let t = s.trim_matches(|c: char| c.is_whitespace() && c != '\t');
     // Lines that are only tabs/spaces are blank; separator rules are blank.
     if t.trim_white().is_empty() || is_rule(t.trim_white()) {
-        return String::new();
+        return Some(String::new());
     }
     // Normalise "- - text" produced by a bullet followed by a dash.
     let t = t.strip_prefix("- - ").unwrap_or(t);
-    let t = match t.strip_prefix("- ") {
-        Some(r) => format!("- {}", r.trim_start_matches(' ')),
-        None if t.len() == s.len() => return s, // nothing trimmed: keep the line as it is
-        None => t.to_string(),
-    };
-    t.trim_end_matches(' ').to_string()
+    match t.strip_prefix("- ") {
+        Some(r) => {
+            let mut out = String::with_capacity(t.len());
+            out.push_str("- ");
+            out.push_str(r.trim_start_matches(' '));
+            out.truncate(out.trim_end_matches(' ').len());
+            Some(out)
+        }
+        None if t.len() == s.len() => None,
+        None => Some(t.trim_end_matches(' ').to_string()),
+    }
 }
 
 /// `-----`, `_____`, `=====`: horizontal rules.
@@ -252,6 +267,29 @@ mod tests {
         assert_eq!(texts, ["a", "à", "§", "", "", "b", "c", "d", "i", "x"]);
         let nos: Vec<usize> = l.iter().map(|l| l.no).collect();
         assert_eq!(nos, [1, 3, 5, 6, 7, 8, 8, 8, 9, 10]);
+    }
+
+    proptest::proptest! {
+        /// Tidied with one copy, a line reads as it did when it was trimmed, then copied, then
+        /// trimmed of its spaces and copied again.
+        #[test]
+        fn tidied_as_when_copied_twice(s in "[ \t\u{a0}a_.*=-]{0,12}") {
+            let twice = {
+                let t = s.trim_matches(|c: char| c.is_whitespace() && c != '\t');
+                if t.trim_white().is_empty() || is_rule(t.trim_white()) {
+                    String::new()
+                } else {
+                    let t = t.strip_prefix("- - ").unwrap_or(t);
+                    let t = match t.strip_prefix("- ") {
+                        Some(r) => format!("- {}", r.trim_start_matches(' ')),
+                        None if t.len() == s.len() => s.clone(),
+                        None => t.to_string(),
+                    };
+                    t.trim_end_matches(' ').to_string()
+                }
+            };
+            proptest::prop_assert_eq!(tidied(&s).unwrap_or_else(|| s.clone()), twice);
+        }
     }
 
     #[test]

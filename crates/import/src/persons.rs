@@ -878,7 +878,12 @@ pub(crate) const PROFESSIONS: [&str; 30] = [
 ];
 
 pub(crate) fn not_a_name(lower: &str) -> bool {
-    NOT_NAME.contains(&lower)
+    // (The lists looked up by hashing, not compared word by word.)
+    static NOT_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| NOT_NAME.into_iter().collect());
+    static PROFESSION_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+        LazyLock::new(|| PROFESSIONS.into_iter().collect());
+    NOT_NAMES.contains(lower)
         || NOT_NAME_ENDINGS
             .iter()
             .chain(PROFESSIONS.iter())
@@ -887,7 +892,7 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
             && !(lower.ends_with("nning") && lower.chars().count() <= 10)
         // "Registrator Marize Viderström Administratör Liselott Frejd": a profession of its own.
         // (Not "Chef" alone, a surname too.)
-        || lower.len() >= 6 && PROFESSIONS.contains(&lower)
+        || lower.len() >= 6 && PROFESSION_WORDS.contains(lower)
         // "Kanslichefen Bo Wennström", "Sekreteraren": a profession in its definite form.
         || [lower.strip_suffix("en"), lower.strip_suffix('n')]
             .into_iter()
@@ -896,7 +901,7 @@ pub(crate) fn not_a_name(lower: &str) -> bool {
         // "IT-enheten", "Ekonomi-avdelningen": a department after a hyphen.
         || lower
             .rsplit_once('-')
-            .is_some_and(|(_, p)| NOT_NAME_ENDINGS.contains(&p) || PROFESSIONS.contains(&p) || NOT_NAME.contains(&p))
+            .is_some_and(|(_, p)| NOT_NAME_ENDINGS.contains(&p) || PROFESSION_WORDS.contains(p) || NOT_NAMES.contains(p))
 }
 
 /// A word that can be part of a personal name: capitalised, with lowercase letters

@@ -84,7 +84,7 @@ pub fn join_wrapped(pieces: &[Piece<'_>], clauses: bool) -> Vec<String> {
                 } else if ends_terminal(prev) {
                     false
                 } else {
-                    prev.chars().count() >= 60 && !prev.ends_with(['-', '–'])
+                    at_least_60_chars(prev) && !prev.ends_with(['-', '–'])
                         || prev.ends_with(['–', ','])
                 }
             }
@@ -99,6 +99,12 @@ pub fn join_wrapped(pieces: &[Piece<'_>], clauses: bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `s` holds 60 characters or more, told without counting the characters of a long
+/// paragraph that is being joined (a character is one to four bytes).
+fn at_least_60_chars(s: &str) -> bool {
+    s.len() >= 240 || s.len() >= 60 && s.chars().nth(59).is_some()
 }
 
 /// Joins one or more wrapped lines into a single string, paragraphs separated by `\n`.
