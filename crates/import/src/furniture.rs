@@ -1763,7 +1763,15 @@ fn mark_repeated(lines: &[Line], flags: &mut [bool]) {
         let key: Cow<'_, str> = if plainly_spaced(t) {
             t.into()
         } else {
-            t.split_whitespace().collect::<Vec<_>>().join(" ").into()
+            // (The words joined by single spaces, written into one string.)
+            let mut key = String::with_capacity(t.len());
+            for (k, w) in t.split_whitespace().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(w);
+            }
+            key.into()
         };
         (!key.is_empty() && key.len() <= 60 && !key.contains('§')).then_some(key)
     };

@@ -97,34 +97,60 @@ const STAR: u8 = 4;
 /// A byte that is neither a space nor part of a non-breaking space (`C2 A0`).
 const VISIBLE: u8 = 8;
 
+/// The kind of each byte.
+const KINDS: [u8; 256] = {
+    let mut t = [VISIBLE; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = if b == b'\t' as usize {
+            VISIBLE
+        } else {
+            ODD | VISIBLE
+        };
+        b += 1;
+    }
+    t[b' ' as usize] = 0;
+    t[0xA0] = 0;
+    t[0xC2] = ODD;
+    t[0x7F] = ODD | VISIBLE;
+    t[0xE2] = ODD | VISIBLE;
+    t[0xEF] = ODD | VISIBLE;
+    t[b'<' as usize] = ANGLE | VISIBLE;
+    t[b'*' as usize] = STAR | VISIBLE;
+    t
+};
+
 /// What the bytes of `raw` hold, as the union of their kinds (one table load per byte).
 fn byte_kinds(raw: &str) -> u8 {
-    const KINDS: [u8; 256] = {
-        let mut t = [VISIBLE; 256];
-        let mut b = 0;
-        while b < 0x20 {
-            t[b] = if b == b'\t' as usize {
-                VISIBLE
-            } else {
-                ODD | VISIBLE
-            };
-            b += 1;
-        }
-        t[b' ' as usize] = 0;
-        t[0xA0] = 0;
-        t[0xC2] = ODD;
-        t[0x7F] = ODD | VISIBLE;
-        t[0xE2] = ODD | VISIBLE;
-        t[0xEF] = ODD | VISIBLE;
-        t[b'<' as usize] = ANGLE | VISIBLE;
-        t[b'*' as usize] = STAR | VISIBLE;
-        t
-    };
     raw.bytes().fold(0, |k, b| k | KINDS[b as usize])
 }
 
+/// What cleaning makes of `c`: `None` when it stays as it is, else what stands for it (a
+/// space for a control character or an odd space, nothing for a zero-width one, "- " for a
+/// bullet). Each such character begins with a byte of the kind [`ODD`].
+fn cleaned(c: char) -> Option<&'static str> {
+    match c {
+        '\t' => None,
+        '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' => Some(" "),
+        '\u{feff}' | '\u{200b}' | '\u{ad}' => Some(""),
+        c if c.is_control() => Some(" "),
+        c if is_bullet(c) => Some("- "),
+        _ => None,
+    }
+}
+
 fn clean_line(raw: &str, kinds: u8) -> String {
-    if kinds & ODD == 0 {
+    // (Most lines with a byte of the kind ODD hold a "§" or a dash, which stay: only a
+    // character that begins with such a byte is looked at.)
+    let changes = kinds & ODD != 0
+        && raw.bytes().enumerate().any(|(i, b)| {
+            KINDS[usize::from(b)] & ODD != 0
+                && raw
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .is_some_and(|c| cleaned(c).is_some())
+        });
+    if !changes {
         // (A line without markup is tidied from the input and copied once.)
         if kinds & (ANGLE | STAR) == 0 {
             return tidied(raw).unwrap_or_else(|| raw.to_string());
@@ -133,15 +159,9 @@ fn clean_line(raw: &str, kinds: u8) -> String {
     }
     let mut s = String::with_capacity(raw.len());
     for c in raw.chars() {
-        match c {
-            '\t' => s.push('\t'),
-            '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' => {
-                s.push(' ')
-            }
-            '\u{feff}' | '\u{200b}' | '\u{ad}' => {}
-            c if c.is_control() => s.push(' '),
-            c if is_bullet(c) => s.push_str("- "),
-            c => s.push(c),
+        match cleaned(c) {
+            None => s.push(c),
+            Some(r) => s.push_str(r),
         }
     }
     // The bullets became "- ": what the cleaned line holds is read again.
@@ -289,6 +309,29 @@ mod tests {
                 }
             };
             proptest::prop_assert_eq!(tidied(&s).unwrap_or_else(|| s.clone()), twice);
+        }
+    }
+
+    proptest::proptest! {
+        /// A line whose odd bytes begin only characters that stay reads as when it was
+        /// rebuilt character by character.
+        #[test]
+        fn cleaned_as_when_rebuilt(raw in "[ a§–”\t\u{c}\u{a0}\u{ad}\u{feff}\u{2009}•\u{f0b7}<>*-]{0,12}") {
+            let mut rebuilt = String::new();
+            for c in raw.chars() {
+                match c {
+                    '\t' => rebuilt.push('\t'),
+                    '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' | '\u{2002}' | '\u{2003}' => {
+                        rebuilt.push(' ')
+                    }
+                    '\u{feff}' | '\u{200b}' | '\u{ad}' => {}
+                    c if c.is_control() => rebuilt.push(' '),
+                    c if is_bullet(c) => rebuilt.push_str("- "),
+                    c => rebuilt.push(c),
+                }
+            }
+            let kinds = byte_kinds(&rebuilt);
+            proptest::prop_assert_eq!(clean_line(&raw, byte_kinds(&raw)), clean_markup(rebuilt, kinds));
         }
     }
 
