@@ -377,6 +377,14 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 {
                     Some((Field::Ignore, rest))
                 }
+                // "Ordförande / Justerare Tjänstgör för Mirsad Omerbasic (S) Tjänstgör för Lisa
+                // Lilja (S) …": under the signers' labels, a column of the members whom the
+                // substitutes serve for; they are absent and sign nothing.
+                Some((Field::Chair | Field::Secretary | Field::Adjusters, rest))
+                    if rest.to_lowercase().starts_with("tjänstgör för ") =>
+                {
+                    Some((Field::Ignore, rest))
+                }
                 // "Justerare / Tid och plats Justerade paragrafer Sven Rosendahl (KD) Torsdag 21
                 // februari, kl 8.00, …": under a justerare's label that waits for its name, the
                 // place and time are the justering's.
@@ -7548,6 +7556,27 @@ mod tests {
                 ("Natalia E. Henriksson", Some("SD"), Some("ledamot"), None),
             ]
         );
+    }
+
+    /// 014 (Miljönämnden, a table whose columns came out one after another): under the
+    /// signers' labels stacked over a column of "Tjänstgör för X", the members named are those
+    /// the substitutes serve for, who are absent and sign nothing.
+    #[test]
+    fn the_members_served_for_sign_nothing() {
+        let c = cover_of(
+            "Tjänstgörande ersättare Birgitta Eklund (KD) Christer Karlsson (S) Besart Demaku (M)\n\
+             Ordförande\n\
+             Justerare Tjänstgör för Mirsad Omerbasic (S) Tjänstgör för Lisa Lilja (S) Tjänstgör för Margareta Arvidsson (M)\n\
+             Närvarande ersättare Torbjörn Axelsson (C)\n",
+        );
+        assert_eq!(c.chair, None);
+        assert!(c.adjusters.is_empty(), "{:?}", c.adjusters);
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(!names.contains(&"Mirsad Omerbasic"), "{names:?}");
+        // (A signer's label with a name is read as before.)
+        let c = cover_of("Ordförande Per-Erik Andersson\nJusterare Karin Pernefalk\n");
+        assert_eq!(c.chair.as_deref(), Some("Per-Erik Andersson"));
+        assert_eq!(c.adjusters, ["Karin Pernefalk"]);
     }
 
     /// Sixteenth held-out 1606 (Malmö): the chair's role in a parenthesis of its own after

@@ -115,9 +115,9 @@ const FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.97),
+    ("chair", 0.98),
     ("secretary", 0.98),
-    ("adjusters", 0.94),
+    ("adjusters", 0.95),
     ("attendees", 0.98),
     ("paragraphs", 0.95),
 ];
