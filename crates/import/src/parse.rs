@@ -252,6 +252,17 @@ fn chosen_beside_chair(text: &str, chair: Option<&str>) -> Option<Vec<String>> {
     chosen_in(text.get(sentence_around(text, m.range()))?, chair)
 }
 
+/// "Justering Ordföranden samt Britt-Marie Jonsson Underskrifter …", "Justering Ordföranden
+/// och Eva Bengtsson": the justering's label over the chair and one other, who is the
+/// justerare (also "Ordforanden", its "ö" lost).
+fn beside_chair_under_label(text: &str) -> Option<Vec<String>> {
+    static UNDER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bJustering:? [Oo]rdf[öo]randen (?:samt|och|jämte) ").expect("static regex")
+    });
+    let m = UNDER.find(text)?;
+    crate::persons::first(text.get(m.end()..)?).map(|name| vec![name])
+}
+
 /// The sentence around `words` in `text`: from after the last ". " before them to the first
 /// ". " after them.
 fn sentence_around(text: &str, words: std::ops::Range<usize>) -> std::ops::Range<usize> {
@@ -844,7 +855,11 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             .iter()
             .map(|l| (l.text.as_str(), l.no))
             .chain(paragraphs.iter().take(3).map(|p| (p.text.as_str(), p.line)))
-            .find_map(|(t, no)| chosen_beside_chair(t, chair.as_deref()).map(|n| (n, no)))
+            .find_map(|(t, no)| {
+                chosen_beside_chair(t, chair.as_deref())
+                    .or_else(|| beside_chair_under_label(t))
+                    .map(|n| (n, no))
+            })
         {
             warnings.push((
                 line,
@@ -1216,6 +1231,34 @@ mod tests {
 
     /// Twentieth held-out 2006 and 2009: the sentence that chooses the justerare outside a §
     /// on the justering (its heading lost its number, or it stands before the first §).
+    #[test]
+    fn justerare_under_the_justerings_label_beside_the_chair() {
+        // The corpus's 004 (Falkenberg's socialnämnd) and held-out 3809, 4705.
+        for (text, name) in [
+            (
+                "Anders Hedenby, sekreterare Paragrafer Justering Ordföranden samt Britt-Marie Jonsson Underskrifter Sekreterare... Ordförande... Justerande...",
+                "Britt-Marie Jonsson",
+            ),
+            (
+                "Justering Ordföranden och Eva Bengtsson Underskrifter Sekreterare... Per Ola Svensson",
+                "Eva Bengtsson",
+            ),
+            ("Justering Ordforanden samt Per Svensson Underskrifter", "Per Svensson"),
+        ] {
+            assert_eq!(
+                beside_chair_under_label(text),
+                Some(vec![name.to_string()]),
+                "{text}"
+            );
+        }
+        // (Not a § on the justering of a taxa, nor the chair alone.)
+        assert_eq!(
+            beside_chair_under_label("Justering av taxa för bygglov"),
+            None
+        );
+        assert_eq!(beside_chair_under_label("Justering Ordföranden"), None);
+    }
+
     #[test]
     fn justerare_from_the_sentence_beside_the_chair() {
         assert_eq!(

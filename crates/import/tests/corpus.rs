@@ -117,7 +117,7 @@ const FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.98),
     ("secretary", 0.98),
-    ("adjusters", 0.95),
+    ("adjusters", 0.96),
     ("attendees", 0.98),
     ("paragraphs", 0.95),
 ];
