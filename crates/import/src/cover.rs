@@ -2883,6 +2883,51 @@ pub(crate) fn new_attendee(name: &str, party: Option<String>, attendance: Attend
 }
 
 /// Adds the people in one value (a line or a table cell).
+/// "Sten Öberg Susanne Lind Niklas Holmgård Ersättare för Hampus Forsmark (S) Ersättare för Jane
+/// Myrberg (S) Ersättare för Morgan Darmell (M)": a table's columns came out one after the
+/// other, the substitutes' names first and then, as many, whom each serves for, who are absent.
+/// Read in pairs ("Sten Öberg, ersättare för Hampus Forsmark (S), …"); `None` when the list is
+/// not so: names without parentheses, then the notes to its end, as many as the names.
+fn notes_column_paired(v: &str) -> Option<String> {
+    static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:Ersättare|Tjänstgör|tjänstgör|Tjg|tjg) för (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}) \((\p{L}{1,6})\)")
+            .expect("static regex")
+    });
+    let from = NOTE.find(v)?.start();
+    let run = v.get(..from)?.trim_white();
+    if run.is_empty() || run.contains(['(', ')', ',']) {
+        return None;
+    }
+    let notes = v.get(from..)?;
+    let mut end = 0;
+    let mut served = Vec::new();
+    for c in NOTE.captures_iter(notes) {
+        let m = c.get(0)?;
+        if !notes.get(end..m.start())?.trim_white().is_empty() {
+            return None;
+        }
+        end = m.end();
+        served.push(format!("{} ({})", c.get(1)?.as_str(), c.get(2)?.as_str()));
+    }
+    if !notes.get(end..)?.trim_white().is_empty() {
+        return None;
+    }
+    let names = crate::persons::split_run(run);
+    let names_ok = names.len() == served.len()
+        && names.iter().all(|n| {
+            n.split_whitespace().count() >= 2
+                && n.split_whitespace().all(crate::persons::is_name_token)
+        });
+    names_ok.then(|| {
+        names
+            .iter()
+            .zip(&served)
+            .map(|(n, s)| format!("{n}, ersättare för {s}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, serving: bool) {
     // "… Wera Larsson (S) med Monika Larsson (S) som ersättare": the justerare's substitute,
     // chosen beside, is not named here as one present.
@@ -2899,7 +2944,8 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     } else {
         v
     };
-    let v = v.trim_white();
+    let paired = notes_column_paired(&v);
+    let v = paired.as_deref().unwrap_or(&v).trim_white();
     if v.is_empty() || v == "-" || v == "–" {
         return;
     }
@@ -7577,6 +7623,36 @@ mod tests {
         let c = cover_of("Ordförande Per-Erik Andersson\nJusterare Karin Pernefalk\n");
         assert_eq!(c.chair.as_deref(), Some("Per-Erik Andersson"));
         assert_eq!(c.adjusters, ["Karin Pernefalk"]);
+    }
+
+    /// Held-out 4701 (Gävle's barn- och ungdomsnämnd): the serving substitutes' names, then as
+    /// many notes of whom they serve for, a table's two columns one after the other.
+    #[test]
+    fn substitutes_then_whom_they_serve_for() {
+        let c = cover_of(
+            "Tjänstgörande ersättare Sten Öberg Susanne Lind Niklas Holmgård Ersättare för Hampus Forsmark (S) Ersättare för Jane Myrberg (S) Ersättare för Morgan Darmell (M)\n\
+             Ersättare Linnea Wickman (S) Peter Wiréhn (MP)\n",
+        );
+        let read: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.substitute_for.as_deref()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("Sten Öberg", Some("Hampus Forsmark")),
+                ("Susanne Lind", Some("Jane Myrberg")),
+                ("Niklas Holmgård", Some("Morgan Darmell")),
+                ("Linnea Wickman", None),
+                ("Peter Wiréhn", None),
+            ]
+        );
+        // (Not when the names and the notes are not as many.)
+        assert_eq!(
+            notes_column_paired("Sten Öberg Susanne Lind Ersättare för Hampus Forsmark (S)"),
+            None
+        );
     }
 
     /// Sixteenth held-out 1606 (Malmö): the chair's role in a parenthesis of its own after

@@ -211,7 +211,11 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
                         .next()
                         .is_some_and(crate::persons::is_first_name)
             });
-        let time_ok = time_ok && forum_ok && officials_ok;
+        // "Ersättare för Hampus Forsmark (S)": whom a substitute serves for, no list's label
+        // (as the cover's reader reads it).
+        let serves_for = m.as_str().eq_ignore_ascii_case("ersättare")
+            && t.get(end..).is_some_and(|a| a.starts_with(" för "));
+        let time_ok = time_ok && forum_ok && officials_ok && !serves_for;
         let found: &[(usize, &str)] = match &lost_open {
             Some(open) => open,
             None => &out,
@@ -3451,6 +3455,15 @@ mod tests {
         let p = crate::parse_protocol(text).expect("a protocol");
         assert_eq!(p.chair.as_deref(), Some("Mårten Blomquist"));
         assert!(p.attendees.iter().any(|a| a.name == "Mats Sjöström"));
+    }
+
+    /// Held-out 4701: "Ersättare för X" says whom a substitute serves for; it is no label of
+    /// the substitutes, and the flattened page is not cut before it.
+    #[test]
+    fn whom_a_substitute_serves_for_is_no_label() {
+        let t = "Tjänstgörande ersättare Sten Öberg Susanne Lind Niklas Holmgård Ersättare för Hampus Forsmark (S) Ersättare för Jane Myrberg (S) Ersättare Linnea Wickman (S)";
+        let labels: Vec<&str> = labels_in(t).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["Tjänstgörande ersättare", "Ersättare"]);
     }
 
     /// Twenty-ninth held-out 2901 (Regionförbundet i Kalmar län): a laid-out line of two labels

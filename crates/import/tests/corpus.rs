@@ -313,7 +313,7 @@ const FORTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.80),
     ("secretary", 0.93),
     ("adjusters", 0.87),
-    ("attendees", 0.94),
+    ("attendees", 0.95),
     ("paragraphs", 0.89),
 ];
 
@@ -804,7 +804,7 @@ const THIRTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.88),
-    ("attendees", 0.92),
+    ("attendees", 0.94),
     ("paragraphs", 0.82),
 ];
 
