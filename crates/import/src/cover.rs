@@ -72,16 +72,9 @@ static LABEL_FIRSTS: LazyLock<Vec<char>> = LazyLock::new(|| {
     v
 });
 
-/// Each label's first letter, folded as [`ocr_fold`] folds it, in the order of [`COVER`].
-static LABEL_FIRST_OF: LazyLock<Vec<char>> = LazyLock::new(|| {
-    COVER
-        .iter()
-        .map(|(l, _)| l.chars().next().map_or(' ', ocr_fold))
-        .collect()
-});
-
-/// Each label folded as [`ocr_fold`] folds it, in the order of [`COVER`]: compared whole with
-/// a cell's folded head, not folded again letter by letter for every cell.
+/// Each label folded as [`ocr_fold`] folds it, in the order of [`COVER`]: its first letter
+/// says which labels a cell may open with, and the whole is compared with a cell's folded
+/// head, not folded again letter by letter for every cell.
 static LABEL_FOLDED: LazyLock<Vec<String>> = LazyLock::new(|| {
     COVER
         .iter()
@@ -97,15 +90,15 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
     }
     // (Only as much of the cell as the longest label: a cell may hold a whole page.)
     let lower: String = cell.chars().take(56).flat_map(char::to_lowercase).collect();
-    // Each label whose first letter, folded, is the cell's.
+    // Each label whose first letter, folded, is the cell's, with the label folded.
     let candidates = || {
-        LABEL_FIRST_OF
+        COVER
             .iter()
-            .zip(COVER.iter())
-            .filter(move |(c, _)| **c == first)
-            .map(|(_, label)| label)
+            .zip(LABEL_FOLDED.iter())
+            .filter(move |(_, folded)| folded.starts_with(first))
+            .map(|((l, f), folded)| (l.as_str(), *f, folded.as_str()))
     };
-    for (l, f) in candidates().map(|(l, f)| (l.as_str(), *f)) {
+    for (l, f, _) in candidates() {
         if lower.starts_with(l) {
             let rest = cell.get(l.len()..).unwrap_or("");
             // The label must end at a word boundary.
@@ -121,12 +114,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
     }
     // Read by OCR: "Bes1utande", "Ovriga deltagande", "Utses att iustera".
     let head: String = cell.chars().take(56).map(ocr_fold).collect();
-    let folded = LABEL_FIRST_OF
-        .iter()
-        .zip(COVER.iter().zip(LABEL_FOLDED.iter()))
-        .filter(|(c, _)| **c == first)
-        .map(|(_, (label, folded))| (label.0.as_str(), label.1, folded.as_str()));
-    for (l, f, l_folded) in folded {
+    for (l, f, l_folded) in candidates() {
         if l.len() > 5 && head.starts_with(l_folded) {
             let n = l.chars().count();
             let at = cell.char_indices().nth(n).map_or(cell.len(), |(i, _)| i);
@@ -158,7 +146,7 @@ fn after_label_colon(rest: &str) -> &str {
 
 /// "Ersättare för Magdalena Sundström (M)": after "Ersättare", "för" names whom a substitute
 /// replaces; that is no label of the substitutes.
-fn replaced_after(field: Field, rest: &str) -> bool {
+pub(crate) fn replaced_after(field: Field, rest: &str) -> bool {
     field == Field::Substitutes
         && rest
             .split_whitespace()
@@ -381,7 +369,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 // Lilja (S) …": under the signers' labels, a column of the members whom the
                 // substitutes serve for; they are absent and sign nothing.
                 Some((Field::Chair | Field::Secretary | Field::Adjusters, rest))
-                    if rest.to_lowercase().starts_with("tjänstgör för ") =>
+                    if SUBSTITUTION.find(rest).is_some_and(|m| m.start() == 0) =>
                 {
                     Some((Field::Ignore, rest))
                 }
@@ -737,7 +725,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         }
     }
     // Else the one person present as secretary ("Anders Hedenby, sekreterare", "Sara
-    // Östberg, S&P, nämndsekr.") is.
+    // Östberg, S&P, nämndsekr.", "… protokollförare") is.
     if cover.secretary.is_none() {
         let secretaries: Vec<&Attendee> = cover
             .attendees
@@ -745,7 +733,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             .filter(|a| {
                 a.title
                     .as_deref()
-                    .is_some_and(|t| t.to_lowercase().contains("sekr"))
+                    .is_some_and(|t| t.to_lowercase().contains("sekr") || is_secretary_title(t))
             })
             .collect();
         // Among several ("Gunnar Noring, ekonomisekreterare … Bo Eriksson,
@@ -803,8 +791,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         if let [one] = secretaries.as_slice() {
             cover.secretary = Some(one.name.clone());
             cover.warnings.push(format!(
-                "underskrifterna namnger ingen sekreterare; {} står som sekreterare bland de närvarande",
-                one.name
+                "underskrifterna namnger ingen sekreterare; {} står som sekreterare bland de närvarande, med titeln {}",
+                one.name,
+                one.title.as_deref().unwrap_or("")
             ));
         }
     }
@@ -2889,9 +2878,13 @@ pub(crate) fn new_attendee(name: &str, party: Option<String>, attendance: Attend
 /// Read in pairs ("Sten Öberg, ersättare för Hampus Forsmark (S), …"); `None` when the list is
 /// not so: names without parentheses, then the notes to its end, as many as the names.
 fn notes_column_paired(v: &str) -> Option<String> {
+    // (The words of a substitution as [`SUBSTITUTION`] knows them, then the name and party.)
     static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:Ersättare|Tjänstgör|tjänstgör|Tjg|tjg) för (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}) \((\p{L}{1,6})\)")
-            .expect("static regex")
+        Regex::new(&format!(
+            r"(?:{})(\p{{Lu}}[\p{{L}}'-]+(?: \p{{Lu}}[\p{{L}}'-]+){{1,3}}) \((\p{{L}}{{1,6}})\)",
+            SUBSTITUTION.as_str()
+        ))
+        .expect("static regex")
     });
     let from = NOTE.find(v)?.start();
     let run = v.get(..from)?.trim_white();
@@ -3508,6 +3501,7 @@ fn is_secretary_title(title: &str) -> bool {
         "sekreterare"
             | "sekr"
             | "nämndsekreterare"
+            | "nämndssekreterare"
             | "nämndsekr"
             | "kommunsekreterare"
             | "utskottssekreterare"

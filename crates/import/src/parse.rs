@@ -525,30 +525,6 @@ fn as_listed(name: String, attendees: &[crate::model::Attendee]) -> String {
         .map_or(name, |a| a.name.clone())
 }
 
-/// "Övriga deltagande … Susanne Sjögren, nämndssekreterare …", no name under the signature's
-/// "Sekreterare": the one among those present whose title is the secretary's, when one alone
-/// is. (Not a "personalsekreterare": another office.)
-fn secretary_by_title(attendees: &[crate::model::Attendee]) -> Option<&crate::model::Attendee> {
-    let mut secretaries = attendees.iter().filter(|a| {
-        a.title.as_deref().is_some_and(|t| {
-            matches!(
-                t.trim_end_matches(['.', ',']).to_lowercase().as_str(),
-                "sekreterare"
-                    | "sekr"
-                    | "nämndsekreterare"
-                    | "nämndssekreterare"
-                    | "kommunsekreterare"
-                    | "protokollförare"
-                    | "mötessekreterare"
-            )
-        })
-    });
-    match (secretaries.next(), secretaries.next()) {
-        (Some(one), None) => Some(one),
-        _ => None,
-    }
-}
-
 /// Parses the extracted text of a protocol.
 pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     if text.trim().is_empty() {
@@ -873,20 +849,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     }
     let as_listed = |name: String| as_listed(name, &cover.attendees);
     let chair = chair.map(as_listed);
-    let mut secretary = cover.secretary.map(as_listed);
-    if secretary.is_none() {
-        if let Some(one) = secretary_by_title(&cover.attendees) {
-            warnings.push((
-                1,
-                format!(
-                    "line 1: ingen sekreterare under underskrifterna; {} ur förteckningen över närvarande, med titeln {} (kontrollera)",
-                    one.name,
-                    one.title.as_deref().unwrap_or("")
-                ),
-            ));
-            secretary = Some(one.name.clone());
-        }
-    }
+    let secretary = cover.secretary.map(as_listed);
     let adjusters: Vec<String> = adjusters.into_iter().map(as_listed).collect();
     let line_of = |w: &str| -> usize {
         w.strip_prefix("line ")

@@ -214,7 +214,10 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
         // "Ersättare för Hampus Forsmark (S)": whom a substitute serves for, no list's label
         // (as the cover's reader reads it).
         let serves_for = m.as_str().eq_ignore_ascii_case("ersättare")
-            && t.get(end..).is_some_and(|a| a.starts_with(" för "));
+            && crate::cover::replaced_after(
+                crate::cover_labels::Field::Substitutes,
+                t.get(end..).unwrap_or(""),
+            );
         let time_ok = time_ok && forum_ok && officials_ok && !serves_for;
         let found: &[(usize, &str)] = match &lost_open {
             Some(open) => open,
