@@ -2886,7 +2886,10 @@ fn notes_column_paired(v: &str) -> Option<String> {
         ))
         .expect("static regex")
     });
-    let from = NOTE.find(v)?.start();
+    // (The first note ends at the list's first ")": looked for before it only, so that a
+    // list of members with their parties is not searched through.)
+    let close = v.find(')')?;
+    let from = NOTE.find(v.get(..=close)?)?.start();
     let run = v.get(..from)?.trim_white();
     if run.is_empty() || run.contains(['(', ')', ',']) {
         return None;
