@@ -172,6 +172,9 @@ pub(crate) fn ocr_fold(c: char) -> char {
 pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let mut cover = Cover::default();
     let mut values: Vec<(Field, usize, String)> = Vec::new();
+    // Justerare chosen whom another stood in for ("Karin Pernefalk (M), ersätter Lasse
+    // Lennart Gustafsson (FP) som justerare").
+    let mut stood_in_for: Vec<String> = Vec::new();
     let mut current: Option<Field> = None;
     let mut filled: Vec<Field> = Vec::new();
     // Signature labels still waiting for their names, in order.
@@ -241,6 +244,14 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 if raw_cell.contains("ANSLAG") || raw_cell.contains("justerat") {
                     current = Some(Field::Ignore);
                 }
+                continue;
+            }
+            // A page of signatures run together onto one line, each role after a comma (what
+            // follows them, the justering's date and the notice, is not read here).
+            if let Some((signers, gone)) = signed_run(&cell) {
+                values.extend(signers.into_iter().map(|(f, name)| (f, line.no, name)));
+                stood_in_for.extend(gone);
+                current = Some(Field::Ignore);
                 continue;
             }
             // The notice box's sentences ("BEVIS OM ANSLAG Protokollet har justerats …",
@@ -671,6 +682,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     for (field, no, v) in values {
         apply(&mut cover, field, no, &v);
     }
+    // The justerare chosen whom another stood in for signs nothing.
+    cover.adjusters.retain(|a| !stood_in_for.contains(a));
     captions_under_names(&mut cover, lines);
     separate_names(&mut cover);
     presence_table_marks(&mut cover);
@@ -1962,6 +1975,60 @@ fn signed_with_role(cell: &str) -> Option<(Field, String)> {
             .iter()
             .all(|w| is_name_token(w) || crate::persons::is_initial(w)))
     .then(|| (field, name.to_string()))
+}
+
+/// The signers of a page run together onto one line, each with the field their role fills,
+/// and the justerare chosen whom another stood in for.
+type SignedRun = (Vec<(Field, String)>, Vec<String>);
+
+/// "Johan Utter, sekreterare Justerat den 19 november Per-Erik Andersson (S), ordförande
+/// Karin Pernefalk (M), ersätter Lasse Lennart Gustafsson (FP) som justerare …": a page of
+/// signatures run together onto one line, each name (two to four words, the party after it or
+/// not) with its role after a comma; a justerare who stood in for the one chosen says so
+/// ("ersätter X som justerare"), and X is returned as replaced. The line must open with a
+/// signature, and hold two at least.
+fn signed_run(cell: &str) -> Option<SignedRun> {
+    static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?: \([[:alpha:]]{1,4}\))?, (?:(sekreterare|ordförande|justerare|justerande)|ersätter ([^(),]{3,60}?)(?: \([[:alpha:]]{1,4}\))? som (?:justerare|justerande))\b",
+        )
+        .expect("pattern")
+    });
+    // (The first comma, after the first name, must be a role's: most cells are let go here.)
+    let first = cell.get(..cell.floor_char_boundary(80))?.find(", ")?;
+    let role = cell.get(first + 2..)?;
+    if !["sekreterare", "ordförande", "justera", "ersätter "]
+        .iter()
+        .any(|r| role.starts_with(r))
+    {
+        return None;
+    }
+    let mut signers = Vec::new();
+    let mut replaced = Vec::new();
+    let mut from = 0;
+    for c in ROLE.captures_iter(cell) {
+        let m = c.get(0)?;
+        let before = cell.get(from..m.start())?;
+        let start = trailing_name_start(before, 2)?;
+        if signers.is_empty() && !before[..start].trim_white().is_empty() {
+            return None;
+        }
+        let name = before[start..].trim_white();
+        if !(2..=4).contains(&name.split_whitespace().count()) {
+            return None;
+        }
+        let field = match c.get(1).map(|r| r.as_str()) {
+            Some("sekreterare") => Field::Secretary,
+            Some("ordförande") => Field::Chair,
+            _ => Field::Adjusters,
+        };
+        if let Some(r) = c.get(2) {
+            replaced.push(r.as_str().trim_white().to_string());
+        }
+        signers.push((field, name.to_string()));
+        from = m.end();
+    }
+    (signers.len() >= 2).then_some((signers, replaced))
 }
 
 /// The end of the second of two spans of clock times in a row ("kl 16.00-16.10 18.00-18.15"),
@@ -6237,6 +6304,22 @@ mod tests {
         let c = cover_of("Övriga\nAnna Berg, ekonom\nRobert Lindby, sekreterare\n");
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Anna Berg", "Robert Lindby"]);
+    }
+
+    /// 014 (Miljönämnden, flattened): the signatures' page run together onto one line, each
+    /// name with its role after a comma, and a justerare who stood in for the one chosen.
+    #[test]
+    fn a_page_of_signatures_on_one_line() {
+        let c = cover_of(
+            "Övriga\nAnna Billgren Johan Utter\n\nJohan Utter, sekreterare Justerat den 19 november Per-Erik Andersson (S), ordförande Karin Pernefalk (M), ersätter Lasse Lennart Gustafsson (FP) som justerare Justeringen tillkännagiven på kommunens anslagstavla den 20 november Val av protokollsjusterare Dagens protokoll ska justeras av ordförande och av en utsedd justerare.\nJusterare: Lasse Lennart Gustafsson (FP)\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Johan Utter"));
+        assert_eq!(c.chair.as_deref(), Some("Per-Erik Andersson"));
+        assert_eq!(c.adjusters, ["Karin Pernefalk"]);
+        // One signature opening a line of prose is not a page of them.
+        let c =
+            cover_of("Anna Berg, ordförande i nämnden sedan 2014 och Per Olsson (S), ledamot\n");
+        assert_eq!(c.chair, None);
     }
 
     /// Seventh held-out 708: the sentence that sends the list elsewhere, then the others

@@ -115,9 +115,9 @@ const FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.98),
-    ("secretary", 0.98),
-    ("adjusters", 0.96),
+    ("chair", 0.99),
+    ("secretary", 0.99),
+    ("adjusters", 0.97),
     ("attendees", 0.98),
     ("paragraphs", 0.95),
 ];
