@@ -1742,13 +1742,14 @@ fn mark_footers(lines: &[Line], flags: &mut [bool]) {
 fn over_60_visible(t: &str) -> bool {
     // ASCII white space is ' ' and '\t' '\n' '\x0C' '\r' (not '\x0B'), written as
     // arithmetic the compiler turns into vector instructions.
-    let white = |b: u8| usize::from((b == b' ') | ((b.wrapping_sub(b'\t') < 5) & (b != 0x0B)));
+    // (Counted in a byte per lane: a chunk holds at most 64.)
+    let white = |b: u8| u8::from((b == b' ') | ((b.wrapping_sub(b'\t') < 5) & (b != 0x0B)));
     if t.len() <= 60 {
         return false;
     }
     let mut visible = 0;
     for chunk in t.as_bytes().chunks(64) {
-        visible += chunk.len() - chunk.iter().fold(0, |n, &b| n + white(b));
+        visible += chunk.len() - usize::from(chunk.iter().fold(0u8, |n, &b| n + white(b)));
         if visible > 60 {
             return true;
         }
