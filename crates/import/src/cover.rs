@@ -1031,6 +1031,28 @@ static MARKS_ROW: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// A row of a "Närvarolista" whose parties stand bare in a column of their own and whose
+/// marks are "1" or "X" (present) and "-" (absent): "Erik Bergkvist S 1 Ordförande", "Tomas
+/// Mörtsell C -".
+static MARKS_ROW_BARE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}) (\p{Lu}{1,3})((?: [Xx1\-–])+)(?:\s|$)",
+    )
+    .expect("static regex")
+});
+
+/// The heading and column names of such a list.
+const BARE_MARKS_HEAD: &str = "Närvarolista Namn Parti ";
+
+/// The rows of the table of presence marks `t` opens with.
+fn marks_rows(t: &str) -> &'static Regex {
+    if t.starts_with(BARE_MARKS_HEAD) {
+        &MARKS_ROW_BARE
+    } else {
+        &MARKS_ROW
+    }
+}
+
 /// Where a table of presence marks stands in `t` ("Närvaro- och tjänstgöringslista Namn När-
 /// Tjg. Omröstning … Ledamöter Elisabet Lassen (S) X Ordförande …"): from its heading to the
 /// end of its last row (and the row's remark); a heading over a row of column names, and three
@@ -1042,18 +1064,28 @@ pub(crate) fn marks_table_span(t: &str) -> Option<(usize, usize)> {
     // (One searcher set up once, not one for each text.)
     static WORD: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("jänstgöringslista"));
-    let from = WORD.find_iter(t.as_bytes()).find_map(|at| {
+    // ("Närvarolista Namn Parti N ä r v a r o Reservation …": the list over its columns, the
+    // parties bare.)
+    static BARE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(BARE_MARKS_HEAD));
+    let from = match WORD.find_iter(t.as_bytes()).find_map(|at| {
         ["Närvaro- och t", "T"].iter().find_map(|h| {
             at.checked_sub(h.len())
                 .filter(|f| t.get(*f..at) == Some(*h))
         })
-    })?;
-    let header = t.get(from..).unwrap_or("");
-    header
-        .get(..header.floor_char_boundary(80))
-        .is_some_and(|h| h.contains(" Namn "))
-        .then_some(())?;
-    let rows: Vec<regex::Match<'_>> = MARKS_ROW.find_iter(t.get(from..)?).collect();
+    }) {
+        Some(from) => {
+            let header = t.get(from..).unwrap_or("");
+            header
+                .get(..header.floor_char_boundary(80))
+                .is_some_and(|h| h.contains(" Namn "))
+                .then_some(from)?
+        }
+        None => BARE.find(t.as_bytes())?,
+    };
+    let rows: Vec<regex::Match<'_>> = marks_rows(t.get(from..)?)
+        .find_iter(t.get(from..)?)
+        .collect();
     if rows.len() < 3 {
         return None;
     }
@@ -1071,7 +1103,7 @@ static REMARK_AFTER_MARKS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The rows of a table of presence marks, under "Ledamöter" and "Ersättare": the first mark
-/// says who was present ("X"; "-" absent); a substitute with a second mark in the column of
+/// says who was present ("X", or "1" in a list of bare parties; "-" absent); a substitute with a second mark in the column of
 /// those serving ("Tjg. ers.") served. A remark after a row names the chair ("Ordförande"),
 /// or the §§ one was present for ("T.o.m. 50"). (The other marks are votes.)
 fn marks_table(cover: &mut Cover, t: &str) {
@@ -1087,7 +1119,7 @@ fn marks_table(cover: &mut Cover, t: &str) {
     let mut read = 0;
     let mut before = 0;
     let mut last: Option<usize> = None;
-    for c in MARKS_ROW.captures_iter(t) {
+    for c in marks_rows(t).captures_iter(t) {
         let (Some(all), Some(name), Some(party), Some(marks)) =
             (c.get(0), c.get(1), c.get(2), c.get(3))
         else {
@@ -1109,7 +1141,10 @@ fn marks_table(cover: &mut Cover, t: &str) {
         before = all.end();
         last = None;
         let marks: Vec<&str> = marks.as_str().split_whitespace().collect();
-        if !marks.first().is_some_and(|m| m.eq_ignore_ascii_case("x")) {
+        if !marks
+            .first()
+            .is_some_and(|m| m.eq_ignore_ascii_case("x") || *m == "1")
+        {
             continue;
         }
         read += 1;
@@ -6214,6 +6249,47 @@ mod tests {
         );
         assert_eq!(c.attendees.len(), 21, "{:?}", c.attendees);
         // "Justerare" in the remarks' column names none.
+        assert!(c.adjusters.is_empty(), "{:?}", c.adjusters);
+    }
+
+    /// Forty-sixth held-out 4609 (Region Västerbotten's arbetsutskott): a "Närvarolista" over
+    /// the columns "Namn Parti Närvaro …", each row a name, a bare party and "1" (present) or
+    /// "-" (absent), flattened onto the page's line.
+    #[test]
+    fn a_list_of_presence_with_bare_parties_and_ones() {
+        let text = include_str!("../../../tests/corpus/protocols/heldout46/4609.txt");
+        let page = text.split("\n\n").nth(1).unwrap_or("");
+        let lines = crate::unflatten::unflatten(split_lines(page));
+        let c = parse(&lines, &vec![false; lines.len()]);
+        let row = |name: &str| {
+            c.attendees
+                .iter()
+                .find(|a| a.name == name)
+                .map(|a| (a.attendance, a.party.as_deref(), a.position.as_deref()))
+        };
+        assert_eq!(
+            row("Erik Bergkvist"),
+            Some((Attendance::Deciding, Some("S"), Some("ordförande")))
+        );
+        assert_eq!(
+            row("Anders Ågren"),
+            Some((Attendance::Deciding, Some("M"), Some("ledamot")))
+        );
+        assert_eq!(
+            row("Nicke Grahn").map(|r| (r.0, r.1)),
+            Some((Attendance::Deciding, Some("L")))
+        );
+        // "-": absent, members and substitutes alike.
+        for absent in ["Tomas Mörtsell", "Patrik Nilsson", "Hans-Inge Smetana"] {
+            assert_eq!(row(absent), None, "{absent}");
+        }
+        let deciding = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Deciding)
+            .count();
+        assert_eq!(deciding, 6, "{:?}", c.attendees);
+        assert_eq!(row("Anna Pettersson").map(|r| r.0), Some(Attendance::Other));
         assert!(c.adjusters.is_empty(), "{:?}", c.adjusters);
     }
 

@@ -339,10 +339,10 @@ const FORTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.83),
     ("start_time", 0.89),
     ("end_time", 0.89),
-    ("chair", 0.90),
+    ("chair", 0.99),
     ("secretary", 0.94),
-    ("adjusters", 0.60),
-    ("attendees", 0.96),
+    ("adjusters", 0.87),
+    ("attendees", 0.98),
     ("paragraphs", 0.87),
 ];
 
