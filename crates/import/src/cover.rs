@@ -430,7 +430,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     // "Plats och tid" / "Beslutande Gröna rummet, Socialförvaltningen,
                     // Östhammar, kl.09:00-13:40 Enligt särskild närvarolista": the labels
                     // stood first; the place and time open the next label's value.
-                    let rest = match PLACE_TIME_FIRST.find(rest) {
+                    let rest = match place_time_first(rest) {
                         Some(m) if place_waiting && field != Field::PlaceTime => {
                             let after = rest.get(m.end()..).unwrap_or("").trim_white();
                             // "Tisdagen den 27 april 2010, kl i biblioteket, Ekebyhovs slott
@@ -603,9 +603,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 // klockan 13.00-16.50": the place and time on the line after stacked labels.
                 None if place_waiting
                     && current != Some(Field::PlaceTime)
-                    && PLACE_TIME_FIRST.is_match(&cell) =>
+                    && place_time_first(&cell).is_some() =>
                 {
-                    let m = PLACE_TIME_FIRST.find(&cell).map_or(0, |m| m.end());
+                    let m = place_time_first(&cell).map_or(0, |m| m.end());
                     values.push((
                         Field::PlaceTime,
                         line.no,
@@ -1770,6 +1770,22 @@ static PLACE_TIME_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
+
+/// Where the place and time end at the start of `cell` ([`PLACE_TIME_FIRST`]), or, where no
+/// "kl" or date is written, at the end of two times bare after the place ("Stadshuset,
+/// Örnsköldsvik, sammanträdesrum Kubbe 14:30 16:35": the dash lost too). The place holds no
+/// time itself ("… 1 juni :00 12:00 Gruppmöten 09:00 10:00" are a time lost and a
+/// programme's). (Looked for only when the other is not found, and the cell holds a colon.)
+fn place_time_first(cell: &str) -> Option<regex::Match<'_>> {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[^():]{2,80}?\b[0-2]?\d:[0-5]\d\s+[0-2]?\d:[0-5]\d\b").expect("static regex")
+    });
+    PLACE_TIME_FIRST.find(cell).or_else(|| {
+        crate::text::has_byte(cell, b':')
+            .then(|| BARE.find(cell))
+            .flatten()
+    })
+}
 /// The §§ of the one before at the start of a piece: "257 ", "12-14 ".
 static LEADING_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+").expect("static regex"));
@@ -5189,6 +5205,29 @@ mod tests {
         assert_eq!(
             c.place.as_deref(),
             Some("Messingen, Industivägen 20 b, rum Nielsen")
+        );
+        // Forty-sixth held-out 4612 (Örnsköldsvik): the two times bare after the place,
+        // without "kl" and without the dash between them.
+        let c = cover_of(
+            "Plats och tid\nBeslutande ledamöter\nBeslutande ersättare Stadshuset, Örnsköldsvik, sammanträdesrum Kubbe 14:30 16:35 Jan-Olov Häggström (S) Ordf. Camilla Svensson (M) Eva Bergström (S)\nNärvarande ersättare Carin Eriksson (S) Göran Åström (KD)\n",
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Stadshuset, Örnsköldsvik, sammanträdesrum Kubbe")
+        );
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("14:30"), Some("16:35"))
+        );
+        let deciding: Vec<&str> = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Deciding)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(
+            deciding,
+            ["Jan-Olov Häggström", "Camilla Svensson", "Eva Bergström"]
         );
         // Thirty-first held-out 3110 (Landstinget Dalarna): the comma after the lost time;
         // twelfth 1211 (Skellefteå): a street's number, and the programme after the time.

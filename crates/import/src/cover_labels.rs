@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 107] = [
+const TABLE: [(&str, Option<Field>, Cut); 108] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -131,6 +131,8 @@ const TABLE: [(&str, Option<Field>, Cut); 107] = [
     ("Justeringsdag", Some(AdjustmentPlaceTime), Yes),
     ("Justeringsdatum", Some(AdjustmentPlaceTime), Yes),
     ("Beslutande ledamöter", Some(Deciding), Strong),
+    // (Örnsköldsvik: the substitutes who serve, beside "Beslutande ledamöter".)
+    ("Beslutande ersättare", Some(ServingSubstitutes), Strong),
     ("Beslutande", Some(Deciding), Strong),
     // (Enköping's fritidsnämnd writes "Beslutare".)
     ("Beslutare", Some(Deciding), Yes),

@@ -336,9 +336,9 @@ fn the_forty_sixth_held_out_protocols() {
 const FORTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.83),
-    ("start_time", 0.89),
-    ("end_time", 0.89),
+    ("place", 0.89),
+    ("start_time", 0.99),
+    ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.94),
     ("adjusters", 0.87),
