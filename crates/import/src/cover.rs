@@ -4321,8 +4321,14 @@ fn surname_first_rows(cover: &mut Cover, v: &str, attendance: Attendance) -> boo
 
 fn titles_first(cover: &mut Cover, v: &str) -> bool {
     let words: Vec<&str> = v.split_whitespace().collect();
-    let profession = |w: &str| crate::persons::is_profession_word(&w.to_lowercase());
-    let title_word = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '-');
+    // (A comma may end a title: "Förvaltningschef, Silvia Sandin-Viberg".)
+    let profession =
+        |w: &str| crate::persons::is_profession_word(&w.trim_end_matches(',').to_lowercase());
+    let title_word = |w: &str| {
+        w.trim_end_matches(',')
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-')
+    };
     // The title at `i`: its words up to the name it stands before (the index of the name).
     let title_at = |i: usize| {
         let first = words.get(i)?;
@@ -4339,13 +4345,20 @@ fn titles_first(cover: &mut Cover, v: &str) -> bool {
                     })
         };
         // (The title's words after its first in small letters: "Medicinskt ansvarig
-        // sjuksköterska", "Teknik- och servicechef".)
+        // sjuksköterska", "Teknik- och servicechef"; or a unit's name after a title that
+        // begins with its profession, "Avdelningschef Arbetsmarknad och sysselsättning",
+        // "Enhetschef Integration", no first name in it.)
+        let unit_after = profession(first);
         (i + 1..words.len().min(i + 5))
             .take_while(|&k| {
-                title_word(words[k - 1])
-                    && (k - 1 == i || words[k - 1].starts_with(char::is_lowercase))
+                let w = words[k - 1];
+                title_word(w)
+                    && (k - 1 == i
+                        || w.starts_with(char::is_lowercase)
+                        || unit_after && !crate::persons::is_first_name(w))
+                    && (k - 1 == i || !words[k - 2].ends_with(','))
             })
-            .find(|&k| profession(words[k - 1]) && name_start(k))
+            .find(|&k| (profession(words[k - 1]) || unit_after) && name_start(k))
     };
     let mut entries: Vec<(String, String, String)> = Vec::new(); // title, name, remark
     let mut i = 0;
@@ -4354,6 +4367,7 @@ fn titles_first(cover: &mut Cover, v: &str) -> bool {
     };
     loop {
         let title = words[i..name_at].join(" ");
+        let title = title.trim_end_matches(',').to_string();
         // The name: its first name and up to two surnames, to a comma or the next title.
         let mut end = name_at + 1;
         while end < words.len()
@@ -4400,6 +4414,14 @@ fn titles_first(cover: &mut Cover, v: &str) -> bool {
         // with the title.)
         if remark.starts_with('(') {
             a.title = Some(format!("{title} {remark}"));
+        } else if !remark.is_empty()
+            && remark
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '–'))
+        {
+            // ("Personalchef Katarina Straschman 55": the §§ one was present for.)
+            a.title = Some(title);
+            a.paragraphs = Some(remark);
         } else {
             a.title = Some(title);
             annotation(&mut a, &remark);
@@ -7757,6 +7779,33 @@ mod tests {
             ]
         );
         assert_eq!(c.secretary, None);
+        // Forty-sixth held-out 4612 (Örnsköldsvik again): a comma after the title, a unit's
+        // name after it in capitals, and the §§ after the name.
+        let c = cover_of("Övriga närvarande Förvaltningschef, Silvia Sandin-Viberg Sekreterare, Inger Nilsson Ekonomichef Maria Edblad-Jansson Personalchef Katarina Straschman 55 Avdelningschef Arbetsmarknad och sysselsättning Maria Nilsson 55 Enhetschef Integration Kerstin Richter 55 Handläggare Integration Sandra Lindfors 55\n");
+        let got: Vec<(&str, &str)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.title.as_deref().unwrap_or("")))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Silvia Sandin-Viberg", "Förvaltningschef"),
+                ("Inger Nilsson", "Sekreterare"),
+                ("Maria Edblad-Jansson", "Ekonomichef"),
+                ("Katarina Straschman", "Personalchef"),
+                (
+                    "Maria Nilsson",
+                    "Avdelningschef Arbetsmarknad och sysselsättning"
+                ),
+                ("Kerstin Richter", "Enhetschef Integration"),
+                ("Sandra Lindfors", "Handläggare Integration"),
+            ]
+        );
+        assert_eq!(
+            c.attendees.get(3).and_then(|a| a.paragraphs.as_deref()),
+            Some("55")
+        );
         // A remark that names others is no such list (heldout25/2508): read as before, every
         // name kept.
         let c = cover_of("Övriga deltagare Samhällsbyggnadschef Tommy Samuelsson Teknik- och servicechef Bengt Lindvall Nämndsekreterare Britta Fremling LSR Jonny Meerwald och Thorleif Svensson, Planarkitekt Vlasta Sabljak, Ekonom Petra Malmberg\n");

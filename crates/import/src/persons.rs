@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// Common Swedish first names (of people born 1930–1995), lower case: where a long run of
 /// capitalised words may be cut. Missing a name only means a run is cut less.
-const FIRST_NAMES: [&str; 625] = [
+const FIRST_NAMES: [&str; 626] = [
     "agneta",
     "agnes",
     "alexander",
@@ -272,6 +272,7 @@ const FIRST_NAMES: [&str; 625] = [
     "svante",
     "sven",
     "sven-erik",
+    "silvia",
     "sylvia",
     "tage",
     "thomas",

@@ -342,7 +342,7 @@ const FORTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.94),
     ("adjusters", 0.87),
-    ("attendees", 0.98),
+    ("attendees", 0.99),
     ("paragraphs", 0.87),
 ];
 
