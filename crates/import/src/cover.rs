@@ -3150,7 +3150,9 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         return;
     }
     if attendance == Attendance::Other
-        && (titles_first(cover, v) || titles_in_parentheses(cover, v))
+        && (titles_first(cover, v)
+            || titles_in_parentheses(cover, v)
+            || titles_first_in_a_sentence(cover, v))
     {
         return;
     }
@@ -4427,6 +4429,111 @@ fn titles_first(cover: &mut Cover, v: &str) -> bool {
             annotation(&mut a, &remark);
         }
         cover.attendees.push(a);
+    }
+    true
+}
+
+/// "Kommundirektör Ann-Christine Vösu, Hans Eriksson och Jonny Bengtsson från
+/// samordningsförbundet 139, marknadschef Ted Lindquist 140, 147, … samt kommunsekreterare Per
+/// Nygren": officials in one sentence, parted by commas (and "samt" before the last), each
+/// title before the name in small letters (but the sentence's first) and the §§ after it; a
+/// part of §§ alone goes on with the §§ before it; a part of names joined by "och", without a
+/// title, gives them all its remark and §§. Read so only when every part reads so, the first
+/// opens with a title, and three titles at least are read.
+fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
+    // (Title, names, remark, §§.)
+    type Entry = (Option<String>, Vec<String>, Option<String>, Vec<String>);
+    let digits = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+    };
+    let mut entries: Vec<Entry> = Vec::new();
+    for (k, part) in v
+        .split(" samt ")
+        .flat_map(commas_outside_parentheses)
+        .enumerate()
+    {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let end = words.iter().rposition(|w| !digits(w)).map_or(0, |p| p + 1);
+        let (head, numbers) = words.split_at(end);
+        let numbers: Vec<String> = numbers.iter().map(|w| w.to_string()).collect();
+        if head.is_empty() {
+            match entries.last_mut() {
+                Some(e) => e.3.extend(numbers),
+                None => return false,
+            }
+            continue;
+        }
+        // The name begins after a title's last word, which is a profession's ("marknadschef
+        // Ted Lindquist"), or else at a first name.
+        let profession = |w: &str| crate::persons::is_profession_word(&w.to_lowercase());
+        let Some(at) = (0..head.len().min(4))
+            .find(|&j| {
+                profession(head[j])
+                    && head
+                        .get(j + 1)
+                        .is_some_and(|n| n.starts_with(char::is_uppercase))
+            })
+            .map(|j| j + 1)
+            .or_else(|| head.iter().position(|w| crate::persons::is_first_name(w)))
+        else {
+            return false;
+        };
+        let (title, rest) = head.split_at(at);
+        let title_ok = title.len() <= 4
+            && title.iter().enumerate().all(|(j, w)| {
+                w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    && (w.starts_with(char::is_lowercase) || k == 0 && j == 0)
+            })
+            && title.last().is_some_and(|w| profession(w));
+        if !title.is_empty() && !title_ok || k == 0 && title.is_empty() {
+            return false;
+        }
+        // The names, joined by "och"; after the last, in small letters, a remark.
+        let mut names = Vec::new();
+        let mut remark = None;
+        for (n, piece) in rest.split(|w| *w == "och").enumerate() {
+            let name_len = piece
+                .iter()
+                .take(3)
+                .take_while(|w| crate::persons::is_word(w))
+                .count();
+            // (After a title any name; without one, a first name known.)
+            let opens = piece
+                .first()
+                .is_some_and(|w| !title.is_empty() || crate::persons::is_first_name(w));
+            if name_len < 2 || !opens {
+                return false;
+            }
+            let after = &piece[name_len..];
+            if !after.is_empty() {
+                if n + 1 < rest.split(|w| *w == "och").count()
+                    || !after.iter().all(|w| w.starts_with(char::is_lowercase))
+                    || !title.is_empty()
+                {
+                    return false;
+                }
+                remark = Some(after.join(" "));
+            }
+            names.push(piece[..name_len].join(" "));
+        }
+        let title = (!title.is_empty()).then(|| title.join(" "));
+        entries.push((title, names, remark, numbers));
+    }
+    if entries.iter().filter(|e| e.0.is_some()).count() < 3 {
+        return false;
+    }
+    for (title, names, remark, numbers) in entries {
+        for name in names {
+            let mut a = new_attendee(&name, None, Attendance::Other);
+            a.title = title.clone().or_else(|| remark.clone());
+            a.paragraphs = (!numbers.is_empty()).then(|| numbers.join(", "));
+            cover.attendees.push(a);
+        }
     }
     true
 }
@@ -7806,6 +7913,44 @@ mod tests {
             c.attendees.get(3).and_then(|a| a.paragraphs.as_deref()),
             Some("55")
         );
+        // Forty-sixth held-out 4610 (Oskarshamn's arbetsutskott): officials in one sentence,
+        // parted by commas, each title in small letters before the name and the §§ after it;
+        // two who share a remark; the kommunsekreterare last, after "samt".
+        let c = cover_of("Beslutande Peter Wretlund (S), Ordförande Andreas Erlandsson (S)\nÖvriga deltagare Kommundirektör Ann-Christine Vösu, Hans Eriksson och Jonny Bengtsson från samordningsförbundet 139, marknadschef Ted Lindquist 140, 147, mark- och exploateringsstrateg Göran Landenius , fritidschef Daniel Stenberg 156, räddningschef Morgan Olsson 152, utvecklingschef Lars Ljung 141, , personalchef Eva-Carin Öhlin 169 samt kommunsekreterare Per Nygren\n");
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Other)
+            .map(|a| (a.name.as_str(), a.title.as_deref(), a.paragraphs.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Ann-Christine Vösu", Some("Kommundirektör"), None),
+                (
+                    "Hans Eriksson",
+                    Some("från samordningsförbundet"),
+                    Some("139")
+                ),
+                (
+                    "Jonny Bengtsson",
+                    Some("från samordningsförbundet"),
+                    Some("139")
+                ),
+                ("Ted Lindquist", Some("marknadschef"), Some("140, 147")),
+                (
+                    "Göran Landenius",
+                    Some("mark- och exploateringsstrateg"),
+                    None
+                ),
+                ("Daniel Stenberg", Some("fritidschef"), Some("156")),
+                ("Morgan Olsson", Some("räddningschef"), Some("152")),
+                ("Lars Ljung", Some("utvecklingschef"), Some("141")),
+                ("Eva-Carin Öhlin", Some("personalchef"), Some("169")),
+                ("Per Nygren", Some("kommunsekreterare"), None),
+            ]
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Per Nygren"));
         // A remark that names others is no such list (heldout25/2508): read as before, every
         // name kept.
         let c = cover_of("Övriga deltagare Samhällsbyggnadschef Tommy Samuelsson Teknik- och servicechef Bengt Lindvall Nämndsekreterare Britta Fremling LSR Jonny Meerwald och Thorleif Svensson, Planarkitekt Vlasta Sabljak, Ekonom Petra Malmberg\n");

@@ -340,8 +340,8 @@ const FORTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
-    ("secretary", 0.94),
-    ("adjusters", 0.87),
+    ("secretary", 0.99),
+    ("adjusters", 0.91),
     ("attendees", 0.99),
     ("paragraphs", 0.87),
 ];
