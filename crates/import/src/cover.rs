@@ -230,8 +230,16 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             let cell = parted_from_digits(strip_boilerplate(raw_cell.trim_white()));
             // "Sekreterare Paragrafer /Anne-Marie Nilsson/": a name between slashes stands for
             // the signature.
+            // (Two side by side share the space between them, which the first takes: the second
+            // is read on a second pass.)
             let cell = match SIGNED.is_match(&cell) {
-                true => SIGNED.replace_all(&cell, "$1$2$3").into_owned(),
+                true => {
+                    let once = SIGNED.replace_all(&cell, "$1$2$3").into_owned();
+                    match SIGNED.is_match(&once) {
+                        true => SIGNED.replace_all(&once, "$1$2$3").into_owned(),
+                        false => once,
+                    }
+                }
                 false => cell,
             };
             // A signature line ("....", "____") holds no value.
@@ -1740,9 +1748,11 @@ fn by_exception(cover: &mut Cover, v: &str) {
     }
 }
 
-/// A name between slashes, as a signature is written out: "/Anne-Marie Nilsson/".
+/// A name between slashes, as a signature is written out: "/Anne-Marie Nilsson/" (with its
+/// role after a comma: "/Lars Björklund, sekreterare/").
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|\s)/(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})/(\s|$)").expect("static regex")
+    Regex::new(r"(^|\s)/(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}(?:, \p{Ll}+)?)/(\s|$|\.)")
+        .expect("static regex")
 });
 /// A member without a party, in the party's place: "(oberoende, tidigare KD)", "(partilös)",
 /// "(politisk vilde)".
@@ -2956,7 +2966,8 @@ fn annotation(att: &mut Attendee, text: &str) {
     } else if lower == "ordförande"
         || lower == "ordf."
         || lower == "ordf"
-        || lower.starts_with("ordförande")
+        // (Not "ordförande i Skelleftebostäder AB": another organ's chair, present as such.)
+        || lower.starts_with("ordförande") && !lower.starts_with("ordförande i ")
         // "Joakim Wallström, mötesordförande (V)", "Agneta Pohjanen (C) Tjänstgör som
         // mötesordförande": the meeting's chair in the nämnd's chair's absence.
         || lower.starts_with("mötesordförande")
@@ -6631,6 +6642,13 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Anne-Marie Nilsson"));
         assert_eq!(c.chair.as_deref(), Some("Svante Classon"));
         assert_eq!(c.adjusters, ["Margareta Kilén"]);
+        // Forty-seventh held-out 4707 (Skellefteå): each name with its role after a comma.
+        let c = cover_of(
+            "Underskrifter.. /Ann-Christin Westerlund, ordförande/ /Lars Björklund, sekreterare/.. /Göte Johansson, protokollsjusterare/ /Roger Marklund, protokollsjusterare/\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Ann-Christin Westerlund"));
+        assert_eq!(c.secretary.as_deref(), Some("Lars Björklund"));
+        assert_eq!(c.adjusters, ["Göte Johansson", "Roger Marklund"]);
         // Slashes inside words are no signature.
         let c = cover_of("Övriga närvarande\tAnna Berg, chef Kultur/Fritid Skola/Barnomsorg\n");
         assert_eq!(
@@ -7951,6 +7969,16 @@ mod tests {
             ]
         );
         assert_eq!(c.secretary.as_deref(), Some("Per Nygren"));
+        // Forty-seventh held-out 4707 (Skellefteå's fullmäktige): "ordförande i Skelleftebostäder
+        // AB" is another organ's chair, present as such; the meeting's chair signs.
+        let c = cover_of("Övriga deltagande Alf Granström, ordförande i Skelleftebostäder AB, 270 Lars Björklund, sekreterare\n");
+        let alf = c.attendees.iter().find(|a| a.name == "Alf Granström");
+        assert_eq!(alf.and_then(|a| a.position.as_deref()), None);
+        assert_eq!(
+            alf.and_then(|a| a.title.as_deref()),
+            Some("ordförande i Skelleftebostäder AB")
+        );
+        assert_eq!(c.chair, None);
         // A remark that names others is no such list (heldout25/2508): read as before, every
         // name kept.
         let c = cover_of("Övriga deltagare Samhällsbyggnadschef Tommy Samuelsson Teknik- och servicechef Bengt Lindvall Nämndsekreterare Britta Fremling LSR Jonny Meerwald och Thorleif Svensson, Planarkitekt Vlasta Sabljak, Ekonom Petra Malmberg\n");
