@@ -4457,8 +4457,19 @@ fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
     let digits = |w: &str| {
         !w.is_empty()
             && w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–'))
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ','))
     };
+    let profession = |w: &str| crate::persons::is_profession_word(&w.to_lowercase());
+    // A title's word: in small letters but the title's first ("Förvaltningschef", "mark- och
+    // exploateringsstrateg"), a parenthesis ("Förbundschef (KSRR)") or an abbreviation
+    // ("sektionschef vid AF").
+    let title_word = |j: usize, w: &str| {
+        w.starts_with('(') && w.ends_with(')')
+            || (2..=5).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
+            || w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && (j == 0 || w.starts_with(char::is_lowercase))
+    };
+    let v = v.trim_white().trim_end_matches('.');
     let mut entries: Vec<Entry> = Vec::new();
     for (k, part) in v
         .split(" samt ")
@@ -4479,9 +4490,10 @@ fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
             }
             continue;
         }
-        // The name begins after a title's last word, which is a profession's ("marknadschef
-        // Ted Lindquist"), or else at a first name.
-        let profession = |w: &str| crate::persons::is_profession_word(&w.to_lowercase());
+        // The name begins after a title's profession word ("marknadschef Ted Lindquist"), or
+        // ends the part after its title ("sektionschef vid AF Micha Ulatowski"), or else
+        // begins at a first name.
+        let joined = head.join(" ");
         let Some(at) = (0..head.len().min(4))
             .find(|&j| {
                 profession(head[j])
@@ -4490,17 +4502,20 @@ fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
                         .is_some_and(|n| n.starts_with(char::is_uppercase))
             })
             .map(|j| j + 1)
+            .or_else(|| {
+                let at = joined[..trailing_name_start(&joined, 2)?]
+                    .split_whitespace()
+                    .count();
+                (at > 0 && head[..at].iter().any(|w| profession(w))).then_some(at)
+            })
             .or_else(|| head.iter().position(|w| crate::persons::is_first_name(w)))
         else {
             return false;
         };
         let (title, rest) = head.split_at(at);
         let title_ok = title.len() <= 4
-            && title.iter().enumerate().all(|(j, w)| {
-                w.chars().all(|c| c.is_alphabetic() || c == '-')
-                    && (w.starts_with(char::is_lowercase) || k == 0 && j == 0)
-            })
-            && title.last().is_some_and(|w| profession(w));
+            && title.iter().enumerate().all(|(j, w)| title_word(j, w))
+            && title.iter().any(|w| profession(w));
         if !title.is_empty() && !title_ok || k == 0 && title.is_empty() {
             return false;
         }
@@ -7965,6 +7980,34 @@ mod tests {
                 ("Morgan Olsson", Some("räddningschef"), Some("152")),
                 ("Lars Ljung", Some("utvecklingschef"), Some("141")),
                 ("Eva-Carin Öhlin", Some("personalchef"), Some("169")),
+                ("Per Nygren", Some("kommunsekreterare"), None),
+            ]
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Per Nygren"));
+        // Forty-first held-out 4110 (Oskarshamn's kommunstyrelse): titles in capitals too, a
+        // parenthesis and an abbreviation in a title, §§ parted by a comma, a full stop last.
+        let c = cover_of("Beslutande Andreas Erlandsson (S), Ordförande Britt-Marie Sundqvist (SD)\nÖvriga deltagare Utvecklingschef Lars Ljung, HR-specialist Sara Olsson 1-2, Förbundschef (KSRR) Jan Fors 3, sektionschef vid AF Micha Ulatowski 4, Förvaltningschef Mats Johansson 4, mark- och exploateringsstrateg Göran Landenius 5, ekonomichef Eva Svensson 6,7, finansekonom Lars Andersson 6,7 samt kommunsekreterare Per Nygren.\n");
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Other)
+            .map(|a| (a.name.as_str(), a.title.as_deref(), a.paragraphs.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Lars Ljung", Some("Utvecklingschef"), None),
+                ("Sara Olsson", Some("HR-specialist"), Some("1-2")),
+                ("Jan Fors", Some("Förbundschef (KSRR)"), Some("3")),
+                ("Micha Ulatowski", Some("sektionschef vid AF"), Some("4")),
+                ("Mats Johansson", Some("Förvaltningschef"), Some("4")),
+                (
+                    "Göran Landenius",
+                    Some("mark- och exploateringsstrateg"),
+                    Some("5")
+                ),
+                ("Eva Svensson", Some("ekonomichef"), Some("6,7")),
+                ("Lars Andersson", Some("finansekonom"), Some("6,7")),
                 ("Per Nygren", Some("kommunsekreterare"), None),
             ]
         );
