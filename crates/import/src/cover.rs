@@ -4990,6 +4990,12 @@ mod tests {
         cover_of_lines(split_lines(text))
     }
 
+    /// The cover read from one page of a flattened text (pages parted by a blank line).
+    fn cover_of_page(text: &str, page: usize) -> Cover {
+        let page = text.split("\n\n").nth(page).unwrap_or("");
+        cover_of_lines(crate::unflatten::unflatten(split_lines(page)))
+    }
+
     /// 021: officials as "Name, title Name, …", a department written between a title and
     /// the next name; 009: a title with a capital before the name.
     #[test]
@@ -6413,9 +6419,7 @@ mod tests {
     #[test]
     fn a_table_of_presence_marks() {
         let text = include_str!("../../../tests/corpus/protocols/heldout19/1912.txt");
-        let page = text.split("\n\n").nth(1).unwrap_or("");
-        let lines = crate::unflatten::unflatten(split_lines(page));
-        let c = parse(&lines, &vec![false; lines.len()]);
+        let c = cover_of_page(text, 1);
         let row = |name: &str| {
             c.attendees
                 .iter()
@@ -6452,9 +6456,7 @@ mod tests {
     #[test]
     fn a_list_of_presence_with_bare_parties_and_ones() {
         let text = include_str!("../../../tests/corpus/protocols/heldout46/4609.txt");
-        let page = text.split("\n\n").nth(1).unwrap_or("");
-        let lines = crate::unflatten::unflatten(split_lines(page));
-        let c = parse(&lines, &vec![false; lines.len()]);
+        let c = cover_of_page(text, 1);
         let row = |name: &str| {
             c.attendees
                 .iter()
