@@ -3346,7 +3346,9 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             }
         } else if let Some(li) = last {
             let (annot, others) = others_after(annot);
-            if let Some(a) = cover.attendees.get_mut(li) {
+            if kept_away(cover, li, annot) {
+                // (Gone from the list.)
+            } else if let Some(a) = cover.attendees.get_mut(li) {
                 annotation(a, annot);
             }
             if !others.is_empty() {
@@ -3565,6 +3567,9 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
         ));
         return;
     }
+    if last.is_some_and(|li| kept_away(cover, li, tail)) {
+        return;
+    }
     if let Some(li) = last {
         if let Some(a) = cover.attendees.get_mut(li) {
             match substitution_in(tail) {
@@ -3579,6 +3584,31 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     } else if let Some(a) = cover.attendees.last_mut() {
         annotation(a, tail);
     }
+}
+
+/// "Bo Bergvall (S) förhindrad.": a member listed with the note that they were kept away
+/// ("förhindrad", "frånvarande", "ej närvarande") is not present; the last one added, `li`, is
+/// taken out of the list, with a warning. Returns whether it was.
+fn kept_away(cover: &mut Cover, li: usize, note: &str) -> bool {
+    let note = note
+        .trim_white()
+        .trim_matches(['.', ',', ' ', '(', ')'])
+        .to_lowercase();
+    if li + 1 != cover.attendees.len()
+        || !matches!(
+            note.as_str(),
+            "förhindrad" | "frånvarande" | "ej närvarande"
+        )
+    {
+        return false;
+    }
+    if let Some(a) = cover.attendees.pop() {
+        cover.warnings.push(format!(
+            "{} står som {note} och räknas inte som närvarande",
+            a.name
+        ));
+    }
+    true
 }
 
 /// Where the words of a substitution stand in what follows a member: "tjänstgör för", "i st f"
@@ -6487,6 +6517,18 @@ mod tests {
         assert_eq!(deciding, 6, "{:?}", c.attendees);
         assert_eq!(row("Anna Pettersson").map(|r| r.0), Some(Attendance::Other));
         assert!(c.adjusters.is_empty(), "{:?}", c.adjusters);
+    }
+
+    /// Forty-seventh held-out 4709 (Eksjö's fullmäktige): a member listed with the note
+    /// "förhindrad" was kept away, and is not present.
+    #[test]
+    fn a_member_kept_away_is_not_present() {
+        let c = cover_of(
+            "Beslutande Ingegerd Axell (S) Kjell Axell (S) Bo Bergvall (S) förhindrad. Tomas Erazim (M)\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Ingegerd Axell", "Kjell Axell", "Tomas Erazim"]);
+        assert!(c.warnings.iter().any(|w| w.contains("Bo Bergvall")));
     }
 
     /// Nineteenth held-out 1909: the justerare's substitute after the justerare.

@@ -750,7 +750,7 @@ const THIRTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.83),
     ("adjusters", 0.99),
-    ("attendees", 0.91),
+    ("attendees", 0.92),
     ("paragraphs", 0.68),
 ];
 
