@@ -223,10 +223,17 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             continue;
         }
         let is_furniture = furniture.get(i).copied().unwrap_or(false);
-        if is_furniture && match_label(line.text.trim_white()).is_none() {
-            continue;
-        }
-        for raw_cell in line.text.split('\t') {
+        // (The signatures a flattened page put after its running header are read without it.)
+        // (A line's labels are looked for only where needed: a furniture line, or one with the
+        // signatures' labels among its first words.)
+        let after_header = signatures_after_header(&line.text);
+        let unlabelled = || match_label(line.text.trim_white()).is_none();
+        let text = match after_header {
+            Some(rest) if unlabelled() => rest,
+            _ if is_furniture && unlabelled() => continue,
+            _ => line.text.as_str(),
+        };
+        for raw_cell in text.split('\t') {
             let cell = parted_from_digits(strip_boilerplate(raw_cell.trim_white()));
             // "Sekreterare Paragrafer /Anne-Marie Nilsson/": a name between slashes stands for
             // the signature.
@@ -2040,6 +2047,40 @@ fn signed_with_role(cell: &str) -> Option<(Field, String)> {
             .iter()
             .all(|w| is_name_token(w) || crate::persons::is_initial(w)))
     .then(|| (field, name.to_string()))
+}
+
+/// "Kommunfullmäktige Ordförande Margareta Lorentzen Justerande Ann-Charlotte Stenkil Therese
+/// Svensson-Stoltz BEVIS/ANSLAG …": the signatures of a short last page, flattened onto the
+/// line of its running header (which is furniture). What follows the header, from its first
+/// signer's label in capitals, when two such labels follow and the header is a few words
+/// without digits.
+fn signatures_after_header(t: &str) -> Option<&str> {
+    // (The first label is among the first five words: only then is the line searched.)
+    let label_word = |w: &str| {
+        w.starts_with(['O', 'J', 'S'])
+            && matches!(
+                sign_role(w.trim_end_matches(':')).as_str(),
+                "ordförande" | "justerande" | "justerare" | "sekreterare" | "justeras"
+            )
+    };
+    if !t.split_whitespace().skip(1).take(4).any(label_word) {
+        return None;
+    }
+    let first = SIGN_LABEL
+        .find_iter(t)
+        .find(|m| t[m.start()..].starts_with(char::is_uppercase))?;
+    let (header, rest) = t.split_at(first.start());
+    let header_words = header.split_whitespace().count();
+    // (Not a signer's name before the label: "Anna Berg Ordförande …" is names then roles.)
+    ((1..=4).contains(&header_words)
+        && !header.contains(|c: char| c.is_ascii_digit())
+        && !header.split_whitespace().any(crate::persons::is_first_name)
+        && SIGN_LABEL
+            .find_iter(rest)
+            .filter(|m| rest[m.start()..].starts_with(char::is_uppercase))
+            .nth(1)
+            .is_some())
+    .then_some(rest)
 }
 
 /// The signers of a page run together onto one line, each with the field their role fills,
@@ -6529,6 +6570,36 @@ mod tests {
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Ingegerd Axell", "Kjell Axell", "Tomas Erazim"]);
         assert!(c.warnings.iter().any(|w| w.contains("Bo Bergvall")));
+    }
+
+    /// Forty-eighth held-out 4804 (Varberg's fullmäktige): the signatures of a short last page
+    /// flattened onto its running header, which is furniture; the justerare chosen misspelt
+    /// beside the one who signs.
+    #[test]
+    fn signatures_after_the_running_header() {
+        let lines = split_lines("Beslutande Ann-Charlotte Stenkil (M) Margareta Lorentzen (FP) Therese Svensson-Stoltz (S)\nUtses att justera Anna-Charlotte Stenkil (M) och Therese Svensson-Stoltz (S)\nSekreterare Linda Svensson Paragraf\n\nKommunfullmäktige Ordförande Margareta Lorentzen Justerande Ann-Charlotte Stenkil Therese Svensson-Stoltz BEVIS/ANSLAG Jus\n");
+        let furniture = [false, false, false, false, true];
+        let c = parse(&lines, &furniture);
+        assert_eq!(c.chair.as_deref(), Some("Margareta Lorentzen"));
+        let mut adjusters = c.adjusters.clone();
+        adjusters.sort();
+        assert_eq!(
+            adjusters,
+            ["Ann-Charlotte Stenkil", "Therese Svensson-Stoltz"]
+        );
+        // A header alone is passed over as before; a signer's name is no header.
+        assert_eq!(
+            signatures_after_header("Anna Berg Ordförande Per Olsson Justerande"),
+            None
+        );
+        assert_eq!(
+            signatures_after_header("Kommunfullmäktige 2012-09-18"),
+            None
+        );
+        assert_eq!(
+            signatures_after_header("Sida 2 (14) Ordförande Anna Berg Justerande Per Ek"),
+            None
+        );
     }
 
     /// Nineteenth held-out 1909: the justerare's substitute after the justerare.

@@ -281,9 +281,9 @@ const FORTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.87),
+    ("chair", 0.99),
     ("secretary", 0.87),
-    ("adjusters", 0.89),
+    ("adjusters", 0.99),
     ("attendees", 0.90),
     ("paragraphs", 0.99),
 ];
