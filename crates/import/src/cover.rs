@@ -237,16 +237,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             let cell = parted_from_digits(strip_boilerplate(raw_cell.trim_white()));
             // "Sekreterare Paragrafer /Anne-Marie Nilsson/": a name between slashes stands for
             // the signature.
-            // (Two side by side share the space between them, which the first takes: the second
-            // is read on a second pass.)
             let cell = match SIGNED.is_match(&cell) {
-                true => {
-                    let once = SIGNED.replace_all(&cell, "$1$2$3").into_owned();
-                    match SIGNED.is_match(&once) {
-                        true => SIGNED.replace_all(&once, "$1$2$3").into_owned(),
-                        false => once,
-                    }
-                }
+                true => SIGNED.replace_all(&cell, "$1").into_owned(),
                 false => cell,
             };
             // A signature line ("....", "____") holds no value.
@@ -1098,9 +1090,8 @@ pub(crate) fn marks_table_span(t: &str) -> Option<(usize, usize)> {
         }
         None => BARE.find(t.as_bytes())?,
     };
-    let rows: Vec<regex::Match<'_>> = marks_rows(t.get(from..)?)
-        .find_iter(t.get(from..)?)
-        .collect();
+    let table = t.get(from..)?;
+    let rows: Vec<regex::Match<'_>> = marks_rows(table).find_iter(table).collect();
     if rows.len() < 3 {
         return None;
     }
@@ -1118,8 +1109,8 @@ static REMARK_AFTER_MARKS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The rows of a table of presence marks, under "Ledamöter" and "Ersättare": the first mark
-/// says who was present ("X", or "1" in a list of bare parties; "-" absent); a substitute with a second mark in the column of
-/// those serving ("Tjg. ers.") served. A remark after a row names the chair ("Ordförande"),
+/// says who was present ("X", or "1" in a list of bare parties; "-" absent); a substitute with
+/// a second mark in the column of those serving ("Tjg. ers.") served. A remark after a row names the chair ("Ordförande"),
 /// or the §§ one was present for ("T.o.m. 50"). (The other marks are votes.)
 fn marks_table(cover: &mut Cover, t: &str) {
     // A row's remark: the §§ one was present for ("T.o.m. 50"), or a role ("Ordförande"), as a
@@ -1756,9 +1747,11 @@ fn by_exception(cover: &mut Cover, v: &str) {
 }
 
 /// A name between slashes, as a signature is written out: "/Anne-Marie Nilsson/" (with its
-/// role after a comma: "/Lars Björklund, sekreterare/").
+/// role after a comma: "/Lars Björklund, sekreterare/"). The slashes stand outside words (not
+/// "Kultur/Fritid Skola/Barnomsorg"), and what stands beside them is not taken, so that two
+/// signatures side by side, one space between them, are both found.
 static SIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|\s)/(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}(?:, \p{Ll}+)?)/(\s|$|\.)")
+    Regex::new(r"\B/(\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3}(?:, \p{Ll}+)?)/\B")
         .expect("static regex")
 });
 /// A member without a party, in the party's place: "(oberoende, tidigare KD)", "(partilös)",
@@ -2056,13 +2049,7 @@ fn signed_with_role(cell: &str) -> Option<(Field, String)> {
 /// without digits.
 fn signatures_after_header(t: &str) -> Option<&str> {
     // (The first label is among the first five words: only then is the line searched.)
-    let label_word = |w: &str| {
-        w.starts_with(['O', 'J', 'S'])
-            && matches!(
-                sign_role(w.trim_end_matches(':')).as_str(),
-                "ordförande" | "justerande" | "justerare" | "sekreterare" | "justeras"
-            )
-    };
+    let label_word = |w: &str| w.starts_with(['O', 'J', 'S']) && signer_role(w).is_some();
     if !t.split_whitespace().skip(1).take(4).any(label_word) {
         return None;
     }
@@ -3387,10 +3374,10 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             }
         } else if let Some(li) = last {
             let (annot, others) = others_after(annot);
-            if kept_away(cover, li, annot) {
-                // (Gone from the list.)
-            } else if let Some(a) = cover.attendees.get_mut(li) {
-                annotation(a, annot);
+            if !kept_away(cover, li, annot) {
+                if let Some(a) = cover.attendees.get_mut(li) {
+                    annotation(a, annot);
+                }
             }
             if !others.is_empty() {
                 add_without_parties(cover, others, Attendance::Other);
@@ -3625,6 +3612,13 @@ fn add_tail(cover: &mut Cover, last: Option<usize>, tail: &str) {
     } else if let Some(a) = cover.attendees.last_mut() {
         annotation(a, tail);
     }
+}
+
+/// A word of §§ numbers after a name: "55", "1-2", "6,7" (no "§").
+fn paragraph_numbers(w: &str) -> bool {
+    !w.is_empty()
+        && w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '-' | '–'))
 }
 
 /// "Bo Bergvall (S) förhindrad.": a member listed with the note that they were kept away
@@ -4498,11 +4492,7 @@ fn titles_first(cover: &mut Cover, v: &str) -> bool {
         // with the title.)
         if remark.starts_with('(') {
             a.title = Some(format!("{title} {remark}"));
-        } else if !remark.is_empty()
-            && remark
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ',' | ' ' | '-' | '–'))
-        {
+        } else if !remark.is_empty() && remark.split_whitespace().all(paragraph_numbers) {
             // ("Personalchef Katarina Straschman 55": the §§ one was present for.)
             a.title = Some(title);
             a.paragraphs = Some(remark);
@@ -4525,11 +4515,6 @@ fn titles_first(cover: &mut Cover, v: &str) -> bool {
 fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
     // (Title, names, remark, §§.)
     type Entry = (Option<String>, Vec<String>, Option<String>, Vec<String>);
-    let digits = |w: &str| {
-        !w.is_empty()
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ','))
-    };
     let profession = |w: &str| crate::persons::is_profession_word(&w.to_lowercase());
     // A title's word: in small letters but the title's first ("Förvaltningschef", "mark- och
     // exploateringsstrateg"), a parenthesis ("Förbundschef (KSRR)") or an abbreviation
@@ -4551,7 +4536,10 @@ fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
         if words.is_empty() {
             continue;
         }
-        let end = words.iter().rposition(|w| !digits(w)).map_or(0, |p| p + 1);
+        let end = words
+            .iter()
+            .rposition(|w| !paragraph_numbers(w))
+            .map_or(0, |p| p + 1);
         let (head, numbers) = words.split_at(end);
         let numbers: Vec<String> = numbers.iter().map(|w| w.to_string()).collect();
         if head.is_empty() {
@@ -4593,7 +4581,8 @@ fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
         // The names, joined by "och"; after the last, in small letters, a remark.
         let mut names = Vec::new();
         let mut remark = None;
-        for (n, piece) in rest.split(|w| *w == "och").enumerate() {
+        let pieces: Vec<&[&str]> = rest.split(|w| *w == "och").collect();
+        for (n, piece) in pieces.iter().enumerate() {
             let name_len = piece
                 .iter()
                 .take(3)
@@ -4608,7 +4597,7 @@ fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
             }
             let after = &piece[name_len..];
             if !after.is_empty() {
-                if n + 1 < rest.split(|w| *w == "och").count()
+                if n + 1 < pieces.len()
                     || !after.iter().all(|w| w.starts_with(char::is_lowercase))
                     || !title.is_empty()
                 {
