@@ -2013,6 +2013,7 @@ fn contents_end(
     let same = same_as_listed;
     // Where the contents number their entries as the §§ are numbered, only the heading's own
     // entry ("6 Delegationsbeslut, bygglov", not "5 Delegationsbeslut").
+    let next = number.map(|n| (n + 1).to_string());
     let number = number.map(|n| n.to_string());
     let numbered = |p: usize| {
         number
@@ -2021,6 +2022,8 @@ fn contents_end(
     };
     let own_entry = (0..contents.len()).any(|p| numbered(p) && same(words[a], &contents[p]));
     let mut best = 0;
+    // Whether the best entry is the heading's own, ended by the next entry's number.
+    let mut delimited = false;
     for p in 0..contents.len() {
         if !same(words[a], &contents[p]) || own_entry && !numbered(p) {
             continue;
@@ -2034,14 +2037,17 @@ fn contents_end(
             .is_none_or(|n| !n.starts_with(char::is_lowercase));
         if entry_ends && l > best {
             best = l;
+            delimited = numbered(p) && next.as_ref() == contents.get(p + l);
         }
     }
     // (Only where the heading's words go on with a capital, as text after a title does: a
     // contents that shortened the title — "Budgetuppföljning" for "Budgetuppföljning 2006" —
-    // cuts nothing.)
-    let text_follows = words
-        .get(a + best)
-        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    // cuts nothing. Or with a small letter after three words or more of the heading's own
+    // entry that the next entry's number ends: "18 Politiska beslut som rör unga att bjuda in".)
+    let text_follows = words.get(a + best).is_some_and(|w| {
+        w.starts_with(char::is_uppercase)
+            || delimited && best >= 3 && w.starts_with(char::is_lowercase)
+    });
     if best > 0 && a + best < b && text_follows {
         a + best
     } else {
@@ -5146,6 +5152,22 @@ mod tests {
             .collect();
         assert_eq!(contents_end(&words, 1, 4, &toc, Some(6)), 4);
         assert_eq!(contents_end(&words, 1, 4, &toc, None), 2);
+        // Held-out 3705 (Malmö's ungdomsråd): the heading's own entry, ended by the next
+        // entry's number, ends the title also where a small letter follows in the heading
+        // ("18 Politiska beslut som rör unga att bjuda in …", the decision's first words).
+        let toc = contents("Ärendelista 17. Föregående protokoll 18. Politiska beslut som rör unga 19. Budgetrapport 20. Annie rapporterar");
+        let words: Vec<&str> = "18 Politiska beslut som rör unga att bjuda in representanter"
+            .split(' ')
+            .collect();
+        assert_eq!(contents_end(&words, 1, 10, &toc, Some(18)), 6);
+        // (Not an entry of one or two words, which may be the title shortened: "Information
+        // från förvaltningen" listed as "Information"; nor without the heading's number.)
+        let words: Vec<&str> = "19 Budgetrapport för mars".split(' ').collect();
+        assert_eq!(contents_end(&words, 1, 4, &toc, Some(19)), 4);
+        let words: Vec<&str> = "Politiska beslut som rör unga att bjuda in"
+            .split(' ')
+            .collect();
+        assert_eq!(contents_end(&words, 0, 8, &toc, None), 8);
     }
 
     /// Corpus 003, 009, 025, 028, 031: the first § page after the cover lost "§ N" whole;
