@@ -1965,6 +1965,18 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         Field::Body => {
             cover.body.get_or_insert(v.to_string());
         }
+        // "Paragrafer Bibbi Öberg, sekreterare.... Ingemar Nyman, ordförande... Dagmar Schröder,
+        // justerare": the §§ lost, the signatures after the label, each role after its name.
+        Field::Range if ROLE_AFTER.find_iter(v).nth(1).is_some() => {
+            let names_at = after_range(v);
+            let range = v.get(..v.len() - names_at.len()).unwrap_or("");
+            if range.contains(|c: char| c.is_ascii_digit()) {
+                cover
+                    .paragraph_range
+                    .get_or_insert(range.trim_white().to_string());
+            }
+            parse_signature_block(cover, names_at);
+        }
         Field::Range => {
             cover.paragraph_range.get_or_insert(v.to_string());
         }
@@ -7184,6 +7196,14 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Marianne Dahlberg"));
         assert_eq!(c.secretary.as_deref(), Some("Jan Botö Röjås"));
         assert_eq!(c.adjusters, ["Marianne Dahlberg", "Ola Erlandsson"]);
+        // Held-out 2402 (Vindeln's kommunstyrelse): the first signer after the "Paragrafer"
+        // label, whose value (the §§) was lost.
+        let c = cover_of(
+            "Underskrifter...\nParagrafer Bibbi Öberg, sekreterare.... Ingemar Nyman, ordförande... Dagmar Schröder, justerare BEVIS/ANSLAG Justeringen har tillkännagivits genom anslag\nOrgan Kommunstyrelsen\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Ingemar Nyman"));
+        assert_eq!(c.secretary.as_deref(), Some("Bibbi Öberg"));
+        assert_eq!(c.adjusters, ["Dagmar Schröder"]);
     }
 
     /// Held-out 1606 (Malmö's kommunstyrelse): officials each after a title; the parenthesis

@@ -965,7 +965,7 @@ const TWENTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.90),
-    ("secretary", 0.86),
+    ("secretary", 0.90),
     ("adjusters", 0.89),
     ("attendees", 0.96),
     ("paragraphs", 0.91),
@@ -1454,7 +1454,7 @@ const SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.90),
     ("secretary", 0.94),
-    ("adjusters", 0.90),
+    ("adjusters", 0.96),
     ("attendees", 0.94),
     ("paragraphs", 0.79),
 ];
