@@ -1927,6 +1927,16 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             }
         }
         Field::AdjustmentPlaceTime => {
+            // "… på kommunstyrelsens expedition Josefine Johansson, sekreterare Marie
+            // Centerwall, ordförande Ingvar Persson, justerande": the signatures after the
+            // justering's place, each role after its name.
+            let v = match signatures_at(v) {
+                Some(at) => {
+                    parse_signature_block(cover, v.get(at..).unwrap_or(""));
+                    v.get(..at).unwrap_or("")
+                }
+                None => v,
+            };
             cover.adjustment_date = cover.adjustment_date.take().or_else(|| first_date(v));
             let place = strip_date_time(v);
             if !place.is_empty() {
@@ -1967,15 +1977,15 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         }
         // "Paragrafer Bibbi Öberg, sekreterare.... Ingemar Nyman, ordförande... Dagmar Schröder,
         // justerare": the §§ lost, the signatures after the label, each role after its name.
-        Field::Range if ROLE_AFTER.find_iter(v).nth(1).is_some() => {
-            let names_at = after_range(v);
-            let range = v.get(..v.len() - names_at.len()).unwrap_or("");
+        Field::Range if signatures_at(v).is_some() => {
+            let at = signatures_at(v).unwrap_or(0);
+            let range = v.get(..at).unwrap_or("");
             if range.contains(|c: char| c.is_ascii_digit()) {
                 cover
                     .paragraph_range
                     .get_or_insert(range.trim_white().to_string());
             }
-            parse_signature_block(cover, names_at);
+            parse_signature_block(cover, v.get(at..).unwrap_or(""));
         }
         Field::Range => {
             cover.paragraph_range.get_or_insert(v.to_string());
@@ -2340,6 +2350,17 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s*((?:nämnd|kommun)?sekreterare|vice ordförande|(?:mötes)?ordförande|justerande|(?:protokolls?)?justerare)(?-u:\b)")
         .expect("static regex")
 });
+
+/// Where a run of signatures begins in a label's value, each role after its name and a comma
+/// ("Paragrafer Bibbi Öberg, sekreterare.... Ingemar Nyman, ordförande… "): at the first
+/// signer's name, when two such roles follow.
+fn signatures_at(v: &str) -> Option<usize> {
+    let mut roles = ROLE_AFTER.find_iter(v);
+    let first = roles.next()?;
+    roles.next()?;
+    let before = v.get(..first.start())?;
+    trailing_name_start(before, 2)
+}
 
 /// Where a second person's name begins in a run of two names without a party between
 /// ("Agneta Pohjanen Günter Larsson"): at the third or fourth word when it is a known first
@@ -7204,6 +7225,18 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Ingemar Nyman"));
         assert_eq!(c.secretary.as_deref(), Some("Bibbi Öberg"));
         assert_eq!(c.adjusters, ["Dagmar Schröder"]);
+        // Held-out 2109 (Bollnäs' kommunstyrelsens arbetsutskott): after the justering's
+        // place and time.
+        let c = cover_of(
+            "Utses att justera Ingvar Persson\nJusteringens tid och plats Måndagen den 19 mars 2012, kl. 09.00, på kommunstyrelsens expedition Josefine Johansson, sekreterare Marie Centerwall, ordförande Ingvar Persson, justerande\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Marie Centerwall"));
+        assert_eq!(c.secretary.as_deref(), Some("Josefine Johansson"));
+        assert_eq!(c.adjusters, ["Ingvar Persson"]);
+        assert_eq!(
+            c.adjustment_place.as_deref(),
+            Some("på kommunstyrelsens expedition")
+        );
     }
 
     /// Held-out 1606 (Malmö's kommunstyrelse): officials each after a title; the parenthesis

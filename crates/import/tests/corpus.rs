@@ -1045,7 +1045,7 @@ const TWENTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.94),
+    ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.99),
     ("attendees", 0.95),
