@@ -530,6 +530,19 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         if signer {
                             order.push(field);
                         }
+                        // "Underskrifter sekreterare / Paragrafer 1-10 Tommy Persson ordförande
+                        // justerande Bo-Eddie Rossbol …": signers' labels after the first
+                        // name take the names after them, in their order.
+                        if field == Field::Range {
+                            let first_name = leading_name(after_range(rest))
+                                .map_or(rest.len(), |(_, after)| rest.len() - after.len());
+                            order.extend(
+                                SIGN_LABEL
+                                    .captures_iter(rest)
+                                    .filter(|c| c.get(0).is_some_and(|m| m.start() >= first_name))
+                                    .filter_map(|c| signer_field(&sign_role(c.get(1)?.as_str()))),
+                            );
+                        }
                         // "Ann-Charlotte Jonsson 36 och Mats Karlsson": names joined by
                         // "och" sign under one label (a second chair for one §).
                         let names = joined_by_och(rest, crate::persons::names(rest));
@@ -587,9 +600,13 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                             unnamed.push(f);
                         }
                         // "Underskrifter Sekreterare ...………" / "Anders Kilström": the signer's
-                        // line under the block's label; the name is on the next line.
+                        // line under the block's label; the name is on the next line (or
+                        // after the next line's label: "Paragrafer 1-10 Tommy Persson").
                         Some(f) if f != field && !said.chars().any(char::is_alphanumeric) => {
                             current = Some(f);
+                            if !waiting.contains(&f) {
+                                waiting.push(f);
+                            }
                         }
                         Some(_) => {}
                         None if field != Field::Range && field != Field::Ignore => unnamed.clear(),
@@ -2635,6 +2652,16 @@ fn captions_under_names(cover: &mut Cover, lines: &[Line]) {
     cover.secretary = secretary;
     cover.chair = chair;
     cover.adjusters = adjusters;
+}
+
+/// The field a signer's role (as [`sign_role`] writes it) fills.
+fn signer_field(role: &str) -> Option<Field> {
+    match role {
+        "sekreterare" => Some(Field::Secretary),
+        "ordförande" => Some(Field::Chair),
+        "justerare" | "justerande" | "justeras" => Some(Field::Adjusters),
+        _ => None,
+    }
 }
 
 /// A signer's role as the block writes it, in the form the block's reader knows:
@@ -7237,6 +7264,20 @@ mod tests {
             c.adjustment_place.as_deref(),
             Some("på kommunstyrelsens expedition")
         );
+    }
+
+    /// Held-out 1405 (Emmaboda's fullmäktige): the labels in small letters, the secretary's
+    /// over the §§' range and the secretary's name, the chair's and the justerare's after
+    /// that name, then their names in the labels' order.
+    #[test]
+    fn labels_after_the_secretarys_name_under_the_range() {
+        let c = cover_of(
+            "Utses att justera Sten-Olof Johansson och Jan-Erik Jansson\nUnderskrifter sekreterare\nParagrafer 1-10 Tommy Persson ordförande justerande Bo-Eddie Rossbol Sten-Olof Johansson Jan-Erik Jansson\nANSLAG/BEVIS Protokollet är justerat.\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Tommy Persson"));
+        assert_eq!(c.chair.as_deref(), Some("Bo-Eddie Rossbol"));
+        assert_eq!(c.adjusters, ["Sten-Olof Johansson", "Jan-Erik Jansson"]);
+        assert_eq!(c.paragraph_range.as_deref(), Some("1-10"));
     }
 
     /// Held-out 1606 (Malmö's kommunstyrelse): officials each after a title; the parenthesis

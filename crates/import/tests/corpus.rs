@@ -1235,7 +1235,7 @@ const FOURTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.89),
+    ("chair", 0.94),
     ("secretary", 0.86),
     ("adjusters", 0.88),
     ("attendees", 0.94),
