@@ -418,6 +418,21 @@ fn opener(text: &str) -> Option<String> {
     crate::persons::first(c.get(1)?.as_str())
 }
 
+/// The chair named in the sentence on the justering ("Att jämte vice ordförande Pirjo Jonsson
+/// justera dagens protokoll valdes Emir Özcelik"): the one beside whom the justerare justerar
+/// signs as the meeting's chair.
+fn beside_the_chair(text: &str) -> Option<String> {
+    static BESIDE_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i:jämte) (?:(?i:vice) )?(?i:ordföranden?) (\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){1,3})(?: \([\p{L}]{1,6}\))? (?i:justera)\b",
+        )
+        .expect("static regex")
+    });
+    // (Most lines have no "jämte": they are passed over without the pattern.)
+    memchr::memmem::find(text.as_bytes(), "jämte".as_bytes())?;
+    crate::persons::first(BESIDE_CHAIR.captures(text)?.get(1)?.as_str())
+}
+
 /// When the cover names no chair, a § may, as the one who leads the meeting ("Ordförande
 /// Lisbeth Lennartsson (C) redogör för …", "Ordföranden Anna König Jerlmyr (M) öppnade
 /// sammanträdet"): a sentence that begins with the word, then a name (and its party), then a
@@ -813,6 +828,24 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
                 ),
             ));
             chair = Some(name);
+        } else if let Some((name, line)) = cover_lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.no))
+            .chain(
+                paragraphs
+                    .iter()
+                    .filter(|p| p.title.to_lowercase().contains("juster"))
+                    .map(|p| (p.text.as_str(), p.line)),
+            )
+            .find_map(|(t, no)| beside_the_chair(t).map(|n| (n, no)))
+        {
+            warnings.push((
+                line,
+                format!(
+                    "line {line}: ingen ordförande på försättsbladet; {name} justerar som ordförande (kontrollera)"
+                ),
+            ));
+            chair = Some(name);
         }
     }
     let mut adjusters = cover.adjusters;
@@ -1130,6 +1163,24 @@ mod tests {
         assert_eq!(
             adjusters_from_paragraphs(&[justering], Some("Jonas Nilsson")).map(|a| a.0),
             Some(vec!["Lars-Erik Backman".to_string()])
+        );
+        // Held-out 3710 (Medelpads räddningstjänstförbund): the one beside whom the justerare
+        // justerar, named, chairs ("jämte vice ordförande Pirjo Jonsson", the chair away).
+        assert_eq!(
+            beside_the_chair("Att jämte vice ordförande Pirjo Jonsson justera dagens protokoll valdes Emir Özcelik. Sekreterare är Catarina Andersson.").as_deref(),
+            Some("Pirjo Jonsson")
+        );
+        assert_eq!(
+            beside_the_chair(
+                "Att jämte ordföranden Anna Berg (S) justera protokollet utses Bo Ek (M)."
+            )
+            .as_deref(),
+            Some("Anna Berg")
+        );
+        // (Not without a name, nor a chair named elsewhere in the sentence.)
+        assert_eq!(
+            beside_the_chair("Att jämte ordföranden justera dagens protokoll utses Anna Berg."),
+            None
         );
     }
 

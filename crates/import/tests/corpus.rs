@@ -600,7 +600,7 @@ const THIRTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.93),
     ("start_time", 0.91),
     ("end_time", 0.99),
-    ("chair", 0.93),
+    ("chair", 0.99),
     ("secretary", 0.93),
     ("adjusters", 0.99),
     ("attendees", 0.96),
