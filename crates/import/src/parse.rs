@@ -185,7 +185,7 @@ fn adjusters_from_paragraphs(
             .into_iter()
             .flatten()
         {
-            if let Some(names) = chosen_in(body, chair) {
+            if let Some(names) = chosen_in(body, chair, names_justerare(&p.title)) {
                 let which = p
                     .number
                     .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
@@ -196,16 +196,29 @@ fn adjusters_from_paragraphs(
     None
 }
 
+/// Whether a §'s title names the justerare ("Protokollsjusterare", "Val av justeringsmän",
+/// "Val av justeringsperson"), not a justering of something else ("Justering av taxa").
+fn names_justerare(title: &str) -> bool {
+    let t = title.to_lowercase();
+    ["justerare", "justeringsm", "justeringsperson"]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
 /// The justerare a text chooses, in the sentence of its first verb that chooses, when that
-/// sentence is about the justering; one to three names, not the chair's.
-fn chosen_in(body: &str, chair: Option<&str>) -> Option<Vec<String>> {
+/// sentence is about the justering (or is under a title that names the justerare:
+/// `titled`); one to three names, not the chair's.
+fn chosen_in(body: &str, chair: Option<&str>, titled: bool) -> Option<Vec<String>> {
     let m = CHOSEN.find(body)?;
     // (The sentence that chooses must be about the justering: "Kommunfullmäktige utser
     // Hans Berg och Amar Sabri att jämte ordföranden justera protokollet", not "Nämnden
-    // väljer att anta taxan" in a § on "Justering av taxa".)
-    let about_justering = body
-        .get(sentence_around(body, m.range()))
-        .is_some_and(|t| t.to_lowercase().contains("juster"));
+    // väljer att anta taxan" in a § on "Justering av taxa". Under "Protokollsjusterare" the
+    // sentence may have lost its "justera": "… utser Sven-Evert Arvidsson och Kerstin
+    // Edvinsson att tillsammans".)
+    let about_justering = titled
+        || body
+            .get(sentence_around(body, m.range()))
+            .is_some_and(|t| t.to_lowercase().contains("juster"));
     if !about_justering {
         return None;
     }
@@ -249,7 +262,7 @@ fn chosen_beside_chair(text: &str, chair: Option<&str>) -> Option<Vec<String>> {
         Regex::new(r"(?i)jämte (?:ordföranden?|ordf\.?) justera").expect("static regex")
     });
     let m = BESIDE.find(text)?;
-    chosen_in(text.get(sentence_around(text, m.range()))?, chair)
+    chosen_in(text.get(sentence_around(text, m.range()))?, chair, false)
 }
 
 /// "Justering Ordföranden samt Britt-Marie Jonsson Underskrifter …", "Justering Ordföranden
@@ -1215,6 +1228,33 @@ mod tests {
                 "Val av justerare",
                 "Till justerare utses Anna Berg (S), Bo Ek (M), Cecilia Lind (C) och David Ås (L)."
             )], None),
+            None
+        );
+        // Twenty-ninth held-out 2908 (Sandviken's fullmäktige): the sentence cut before its
+        // "justera", under a title that names the justerare ("Protokollsjusterare").
+        assert_eq!(
+            adjusters_from_paragraphs(
+                &[p(
+                    "Protokollsjusterare",
+                    "Kommunfullmäktige Kommunfullmäktige utser Sven-Evert Arvidsson och Kerstin Edvinsson att tillsammans"
+                )],
+                None
+            )
+            .map(|c| c.0),
+            Some(vec![
+                "Sven-Evert Arvidsson".to_string(),
+                "Kerstin Edvinsson".to_string()
+            ])
+        );
+        // (Not under a title on a justering of something else.)
+        assert_eq!(
+            adjusters_from_paragraphs(
+                &[p(
+                    "Justering av taxa",
+                    "Nämnden utser Anna Berg (S) att utreda taxan."
+                )],
+                None
+            ),
             None
         );
         // Tenth held-out 1001: the chair beside the one chosen, who stands before the verb.

@@ -830,7 +830,7 @@ const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.74),
     ("chair", 0.89),
     ("secretary", 0.83),
-    ("adjusters", 0.87),
+    ("adjusters", 0.95),
     ("attendees", 0.96),
     ("paragraphs", 0.92),
 ];
