@@ -612,6 +612,17 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         None if field != Field::Range && field != Field::Ignore => unnamed.clear(),
                         None => {}
                     }
+                    // "Övriga … Jenni Hermansson, sekreterare Justerat den 1 december 2014 Lena
+                    // Baastad (S), ordförande Murad Artin (V), justerare …": the signatures
+                    // after the justering's date end a list.
+                    let rest = match signed_after_justerat(rest).filter(|_| field.multi()) {
+                        Some((at, (signers, gone))) => {
+                            values.extend(signers.into_iter().map(|(f, name)| (f, line.no, name)));
+                            stood_in_for.extend(gone);
+                            rest.get(..at).unwrap_or(rest)
+                        }
+                        None => rest,
+                    };
                     if has_value {
                         values.push((field, line.no, rest.to_string()));
                         if !field.multi() {
@@ -2112,6 +2123,19 @@ fn signatures_after_header(t: &str) -> Option<&str> {
 /// The signers of a page run together onto one line, each with the field their role fills,
 /// and the justerare chosen whom another stood in for.
 type SignedRun = (Vec<(Field, String)>, Vec<String>);
+
+/// "… Jenni Hermansson, sekreterare Justerat den 1 december 2014 Lena Baastad (S), ordförande
+/// Murad Artin (V), justerare …": a run of signatures (as [`signed_run`] reads them) right
+/// after "Justerat" and its date, inside a value; where "Justerat" begins, and the run.
+fn signed_after_justerat(v: &str) -> Option<(usize, SignedRun)> {
+    let at = memchr::memmem::find(v.as_bytes(), b"Justerat ")?;
+    let after = v.get(at..)?;
+    let date = crate::dates::find_dates(after.get(..after.floor_char_boundary(48))?)
+        .into_iter()
+        .next()
+        .filter(|d| d.start <= 16)?;
+    signed_run(after.get(date.end..)?.trim_white()).map(|run| (at, run))
+}
 
 /// "Johan Utter, sekreterare Justerat den 19 november Per-Erik Andersson (S), ordförande
 /// Karin Pernefalk (M), ersätter Lasse Lennart Gustafsson (FP) som justerare …": a page of
@@ -7264,6 +7288,19 @@ mod tests {
             c.adjustment_place.as_deref(),
             Some("på kommunstyrelsens expedition")
         );
+    }
+
+    /// Held-out 808 (Halmstad's kommunstyrelse): the signatures after "Justerat den …" at the
+    /// end of the list of others present, each role after its name.
+    #[test]
+    fn signatures_after_the_justering_date_end_a_list() {
+        let c = cover_of(
+            "Övriga Staffan Isling, kommundirektör Jenni Hermansson, sekreterare Justerat den 1 december 2014 Lena Baastad (S), ordförande Murad Artin (V), justerare Justeringen tillkännagiven på kommunens anslagstavla den 2 december\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Lena Baastad"));
+        assert_eq!(c.adjusters, ["Murad Artin"]);
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Staffan Isling", "Jenni Hermansson"]);
     }
 
     /// Held-out 1405 (Emmaboda's fullmäktige): the labels in small letters, the secretary's

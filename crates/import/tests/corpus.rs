@@ -1409,7 +1409,7 @@ const EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.86),
     ("secretary", 0.91),
-    ("adjusters", 0.88),
+    ("adjusters", 0.91),
     ("attendees", 0.82),
     ("paragraphs", 0.90),
 ];
