@@ -2146,16 +2146,28 @@ fn signed_after_justerat(v: &str) -> Option<(usize, SignedRun)> {
 fn signed_run(cell: &str) -> Option<SignedRun> {
     static ROLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?: \([[:alpha:]]{1,4}\))?, (?:(sekreterare|ordförande|justerare|justerande)|ersätter ([^(),]{3,60}?)(?: \([[:alpha:]]{1,4}\))? som (?:justerare|justerande))\b",
+            r"(?: \([[:alpha:]]{1,4}\))?, (?:((?i:sekreterare|(?:(?:1:e |2:e |förste |andre )?vice )?ordförande|justerare|justerande|justeringsperson))|ersätter ([^(),]{3,60}?)(?: \([[:alpha:]]{1,4}\))? som (?:justerare|justerande))\b",
         )
         .expect("pattern")
     });
     // (The first comma, after the first name, must be a role's: most cells are let go here.)
     let first = cell.get(..cell.floor_char_boundary(80))?.find(", ")?;
     let role = cell.get(first + 2..)?;
-    if !["sekreterare", "ordförande", "justera", "ersätter "]
-        .iter()
-        .any(|r| role.starts_with(r))
+    let head = role.get(..role.floor_char_boundary(24))?.to_lowercase();
+    if ![
+        "sekreterare",
+        "ordförande",
+        "justera",
+        "justeringsperson",
+        "ersätter ",
+        "vice ordförande",
+        "1:e vice",
+        "2:e vice",
+        "förste vice",
+        "andre vice",
+    ]
+    .iter()
+    .any(|r| head.starts_with(r))
     {
         return None;
     }
@@ -2173,9 +2185,11 @@ fn signed_run(cell: &str) -> Option<SignedRun> {
         if !(2..=4).contains(&name.split_whitespace().count()) {
             return None;
         }
-        let field = match c.get(1).map(|r| r.as_str()) {
+        // (A vice chair who signs, "Liss Böcker, 1:e vice ordförande", chaired.)
+        let role = c.get(1).map(|r| r.as_str().to_lowercase());
+        let field = match role.as_deref() {
             Some("sekreterare") => Field::Secretary,
-            Some("ordförande") => Field::Chair,
+            Some(r) if r.ends_with("ordförande") => Field::Chair,
             _ => Field::Adjusters,
         };
         if let Some(r) = c.get(2) {
@@ -2184,7 +2198,10 @@ fn signed_run(cell: &str) -> Option<SignedRun> {
         signers.push((field, name.to_string()));
         from = m.end();
     }
-    (signers.len() >= 2).then_some((signers, replaced))
+    // (Not only chairs: "Anna Berg (S), ordförande Bo Ek (M), vice ordförande" is a list of
+    // members with their roles.)
+    (signers.len() >= 2 && signers.iter().any(|(f, _)| *f != Field::Chair))
+        .then_some((signers, replaced))
 }
 
 /// The end of the second of two spans of clock times in a row ("kl 16.00-16.10 18.00-18.15"),
@@ -7301,6 +7318,23 @@ mod tests {
         assert_eq!(c.adjusters, ["Murad Artin"]);
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["Staffan Isling", "Jenni Hermansson"]);
+    }
+
+    /// Held-out 2405 (Falkenberg's kommunstyrelse, 2021): a protocol justerat digitally, its
+    /// signers each with a role after a comma, the justerare as "Justeringsperson".
+    #[test]
+    fn signers_of_a_digital_justering() {
+        let c = cover_of(
+            "Protokollet är digitalt justerat av:\n\nLiss Böcker, 1:e vice ordförande Lars Nyander, Justeringsperson Ola Carlsson, Justeringsperson Linda Wahlström, Sekreterare\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Linda Wahlström"));
+        assert_eq!(c.chair.as_deref(), Some("Liss Böcker"));
+        assert_eq!(c.adjusters, ["Lars Nyander", "Ola Carlsson"]);
+        // (A list of members with their roles is no run of signatures.)
+        assert_eq!(
+            signed_run("Anna Berg (S), ordförande Bo Ek (M), vice ordförande Cai Li (C)"),
+            None
+        );
     }
 
     /// Held-out 1405 (Emmaboda's fullmäktige): the labels in small letters, the secretary's

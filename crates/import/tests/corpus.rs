@@ -966,7 +966,7 @@ const TWENTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.90),
     ("secretary", 0.90),
-    ("adjusters", 0.89),
+    ("adjusters", 0.96),
     ("attendees", 0.96),
     ("paragraphs", 0.91),
 ];
