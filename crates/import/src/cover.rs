@@ -2005,19 +2005,20 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         }
         // "Paragrafer Bibbi Öberg, sekreterare.... Ingemar Nyman, ordförande... Dagmar Schröder,
         // justerare": the §§ lost, the signatures after the label, each role after its name.
-        Field::Range if signatures_at(v).is_some() => {
-            let at = signatures_at(v).unwrap_or(0);
-            let range = v.get(..at).unwrap_or("");
-            if range.contains(|c: char| c.is_ascii_digit()) {
-                cover
-                    .paragraph_range
-                    .get_or_insert(range.trim_white().to_string());
+        Field::Range => match signatures_at(v) {
+            Some(at) => {
+                let range = v.get(..at).unwrap_or("");
+                if range.contains(|c: char| c.is_ascii_digit()) {
+                    cover
+                        .paragraph_range
+                        .get_or_insert(range.trim_white().to_string());
+                }
+                parse_signature_block(cover, v.get(at..).unwrap_or(""));
             }
-            parse_signature_block(cover, v.get(at..).unwrap_or(""));
-        }
-        Field::Range => {
-            cover.paragraph_range.get_or_insert(v.to_string());
-        }
+            None => {
+                cover.paragraph_range.get_or_insert(v.to_string());
+            }
+        },
         Field::Secretary | Field::Chair | Field::Adjusters if SIGN_LABEL.is_match(v) => {
             let word = match field {
                 Field::Secretary => "Sekreterare",
@@ -2405,7 +2406,7 @@ fn strip_prefix_ci(v: &str, prefixes: &[&str]) -> String {
 /// "Bert Öhlund, ordförande Lars Björklund, sekreterare.. Ann Åström, protokollsjusterare":
 /// each role after its name and a comma.
 static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s*((?:nämnd|kommun)?sekreterare|vice ordförande|(?:mötes)?ordförande|justerande|(?:protokolls?)?justerare)(?-u:\b)")
+    Regex::new(r"(?i),\s*((?:nämnd|kommun)?sekreterare|vice ordförande|(?:mötes)?ordförande|justerande|(?:protokolls?)?justerare|justeringsperson)(?-u:\b)")
         .expect("static regex")
 });
 
@@ -2707,7 +2708,7 @@ fn signer_field(role: &str) -> Option<Field> {
 
 /// A signer's role as the block writes it, in the form the block's reader knows:
 /// "nämndsekreterare" → "sekreterare", "mötesordförande" → "ordförande",
-/// "protokolljusterare" → "justerare".
+/// "protokolljusterare" and "justeringsperson" → "justerare".
 fn sign_role(written: &str) -> String {
     let lower = written.to_lowercase();
     let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -2719,6 +2720,8 @@ fn sign_role(written: &str) -> String {
         "justerare".into()
     } else if lower == "protokollförare" {
         "sekreterare".into()
+    } else if lower == "justeringsperson" {
+        "justerare".into()
     } else {
         lower
     }
@@ -7285,6 +7288,13 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Marianne Dahlberg"));
         assert_eq!(c.secretary.as_deref(), Some("Jan Botö Röjås"));
         assert_eq!(c.adjusters, ["Marianne Dahlberg", "Ola Erlandsson"]);
+        // The justerare as "justeringsperson".
+        let mut c = Cover::default();
+        parse_signature_block(
+            &mut c,
+            "Bert Öhlund, ordförande Ann Åström, justeringsperson Lars Björklund, sekreterare",
+        );
+        assert_eq!(c.adjusters, ["Ann Åström"]);
         // Held-out 2402 (Vindeln's kommunstyrelse): the first signer after the "Paragrafer"
         // label, whose value (the §§) was lost.
         let c = cover_of(
