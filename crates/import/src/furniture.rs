@@ -874,6 +874,31 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
             if before.ends_with("från") && !before.ends_with("protokoll från") {
                 continue;
             }
+            // ("… överlämnar ärendet till Barn- och utbildningsnämnden": the body a matter goes
+            // to; "Olof Röstin (M), ordförande bygg-, trafik- och räddningsnämnden": the one a
+            // guest chairs.)
+            // (Not "Ansökan till miljö- bygg- och räddningsnämnden" in its own protocol.)
+            let sent_to = before.strip_suffix(" till").is_some_and(|b| {
+                [
+                    "ärendet",
+                    "överlämnar",
+                    "överlämnas",
+                    "översänds",
+                    "remitteras",
+                    "hänskjuts",
+                    "skickas",
+                    "vidare",
+                ]
+                .iter()
+                .any(|v| b.ends_with(v))
+            });
+            if sent_to
+                || [" ordförande", " ordförande i", " ordf.", " ordf"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            {
+                continue;
+            }
             // ("Vård och omsorgsnämndens ordförande Gunnel Andersson" among those present:
             // another body's chair, a guest.)
             let after = l.text.get(g.end()..).unwrap_or("");
@@ -2207,6 +2232,18 @@ mod tests {
         // Thirty-fifth held-out 3508 (Arboga): the body a matter came from names no body.
         assert_eq!(
             body("3 Blad 2 Ks 24 Au 17 Dnr 168/ Arboga kommuns regler och avgifter för förskoleverksamhet och skolbarnsomsorg Från barn- och utbildningsnämnden har inkommit pro").as_deref(),
+            None
+        );
+        // Fortieth held-out 4005 (Klippan's samhällsbyggnadsutskott): the nämnd a guest chairs
+        // ("Olof Röstin (M), ordförande bygg-, trafik- och räddningsnämnden 26"), and thirtieth
+        // 3009 (Mariestad's arbetsutskott): the nämnd a matter goes to ("överlämnar ärendet
+        // till Barn- och utbildningsnämnden"), name no body.
+        assert_eq!(
+            body("1 1/30 Plats och tid Kommunhuset, kl Övriga deltagare Mats Dahlberg, samhällsbyggnadschef Olof Röstin (M), ordförande bygg-, trafik- och räddningsnämnden 26").as_deref(),
+            None
+        );
+        assert_eq!(
+            mentioned_nämnd(&split_lines("Skolor f-6 Västra Mariestad Arbetsutskottets beslut överlämnar ärendet till Barn- och utbildningsnämnden utan eget förslag till beslut. beslutade , Bun 111, att en förstudie angående ny f-6 skola i Västra Mariestad skulle utföras.")).as_deref(),
             None
         );
         // Thirty-sixth held-out 3604 (Lund): the nämnder a council's members come from, each
