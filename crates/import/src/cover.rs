@@ -141,6 +141,8 @@ fn after_label_colon(rest: &str) -> &str {
     {
         return t.trim_white();
     }
+    // ("Plats och tid. Nicolairummet": the label's full stop.)
+    let t = t.strip_prefix(". ").unwrap_or(t);
     t.trim_start_matches([':', ' ']).trim_white()
 }
 
@@ -2359,8 +2361,14 @@ fn clean_place(place: &str) -> String {
     {
         words.pop();
     }
-    // "klockan , i Bolstadsrummet": the preposition before the place, its time lost.
-    if words.len() > 1 && words[0] == "i" {
+    // "klockan , i Bolstadsrummet": the preposition before the place, its time lost; "Plats
+    // och tid sammanträde Kungsbackarummet", "Protokoll Kommunhuset, …": a word of the
+    // document's kind.
+    if words.len() > 1
+        && (words[0] == "i"
+            || words[0].eq_ignore_ascii_case("sammanträde")
+            || words[0].eq_ignore_ascii_case("protokoll"))
+    {
         words.remove(0);
     }
     // "Föredragande Valnämnden Ånge kommunkontor, …": the column of a notice's list of items,
@@ -7755,6 +7763,23 @@ mod tests {
             "Tekniska kontoret, Sveagatan 12, Alingsås"
         );
         assert_eq!(clean_place("Storgatan 12"), "Storgatan 12");
+        // Ninth held-out 902 and forty-sixth 4603: a word of the document's kind before the
+        // place ("Plats och tid sammanträde Kungsbackarummet", "Protokoll Kommunhuset, lokal
+        // Nedre Fryken"); forty-second 4208: the label's full stop ("Plats och tid.
+        // Nicolairummet").
+        assert_eq!(
+            clean_place("sammanträde Kungsbackarummet"),
+            "Kungsbackarummet"
+        );
+        assert_eq!(
+            clean_place("Protokoll Kommunhuset, lokal Nedre Fryken"),
+            "Kommunhuset, lokal Nedre Fryken"
+        );
+        assert_eq!(clean_place("Sammanträdesrummet"), "Sammanträdesrummet");
+        assert_eq!(
+            match_label("Plats och tid. Nicolairummet, stadshuset kl. 09:00-15:17").map(|(_, r)| r),
+            Some("Nicolairummet, stadshuset kl. 09:00-15:17")
+        );
         // Twenty-fourth held-out 2411: the page's header after the place.
         assert_eq!(
             clean_place("Billströmska Folkhögskolan SAMMANTRÄDESPROTOKOLL"),

@@ -336,7 +336,7 @@ fn the_forty_sixth_held_out_protocols() {
 const FORTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.89),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
@@ -451,7 +451,7 @@ fn the_forty_second_held_out_protocols() {
 const FORTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.80),
     ("date", 0.99),
-    ("place", 0.87),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
@@ -1376,7 +1376,7 @@ fn the_ninth_held_out_protocols() {
 const NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.86),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
