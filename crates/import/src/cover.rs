@@ -2617,14 +2617,14 @@ fn signer_role(w: &str) -> Option<String> {
 /// The signer `name` as what `role` says (in [`sign_role`]'s form): the secretary, the chair
 /// (the first of each), or one more justerare.
 fn assign_signer(cover: &mut Cover, role: &str, name: String) {
-    match role {
-        "sekreterare" => {
+    match signer_field(role) {
+        Some(Field::Secretary) => {
             cover.secretary.get_or_insert(name);
         }
-        "ordförande" => {
+        Some(Field::Chair) => {
             cover.chair.get_or_insert(name);
         }
-        "justerare" | "justerande" | "justeras" if !cover.adjusters.contains(&name) => {
+        Some(Field::Adjusters) if !cover.adjusters.contains(&name) => {
             cover.adjusters.push(name);
         }
         _ => {}

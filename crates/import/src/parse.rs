@@ -177,10 +177,7 @@ fn adjusters_from_paragraphs(
     paragraphs: &[crate::model::Paragraph],
     chair: Option<&str>,
 ) -> Option<(Vec<String>, String, usize)> {
-    for p in paragraphs {
-        if !p.title.to_lowercase().contains("juster") {
-            continue;
-        }
+    for p in paragraphs.iter().filter(|p| on_justering(p)) {
         for body in [p.decision.as_deref(), Some(p.text.as_str())]
             .into_iter()
             .flatten()
@@ -451,7 +448,7 @@ fn beside_the_chair(text: &str) -> Option<String> {
 /// sammanträdet"): a sentence that begins with the word, then a name (and its party), then a
 /// verb of one who leads a meeting ("öppnar", "redogör", "informerar", "ställer", "yrkar" …;
 /// not "i socialnämnden", another body's chair). The first such outside an election, with its
-/// § and line.
+/// § and line; else the chair the § on the justering names beside the justerare.
 fn chair_from_paragraphs(
     paragraphs: &[crate::model::Paragraph],
 ) -> Option<(String, String, usize)> {
@@ -499,15 +496,22 @@ fn chair_from_paragraphs(
             Some((name, which(p), p.line))
         })
         .or_else(|| {
-            paragraphs
-                .iter()
-                .filter(|p| p.title.to_lowercase().contains("juster"))
-                .find_map(|p| {
-                    let c = BESIDE.captures(&p.text)?;
-                    let name = crate::persons::first(c.get(1)?.as_str())?;
-                    Some((name, which(p), p.line))
-                })
+            // (Or named beside the justerare the other way round: "Att jämte vice ordförande
+            // Pirjo Jonsson justera dagens protokoll valdes …".)
+            paragraphs.iter().filter(|p| on_justering(p)).find_map(|p| {
+                let name = BESIDE
+                    .captures(&p.text)
+                    .and_then(|c| crate::persons::first(c.get(1)?.as_str()))
+                    .or_else(|| beside_the_chair(&p.text))?;
+                Some((name, which(p), p.line))
+            })
         })
+}
+
+/// Whether a § is on the justering ("Val av justerare", "Justering", "Protokollsjustering"):
+/// its title says so.
+fn on_justering(p: &crate::model::Paragraph) -> bool {
+    p.title.to_lowercase().contains("juster")
 }
 
 /// "(1) / 09.00-12.00 / Kommunstyrelsen / Närvarande …": a cover whose label of the time was
@@ -843,15 +847,10 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             chair = Some(name);
         } else if let Some((name, line)) = cover_lines
             .iter()
-            .map(|l| (l.text.as_str(), l.no))
-            .chain(
-                paragraphs
-                    .iter()
-                    .filter(|p| p.title.to_lowercase().contains("juster"))
-                    .map(|p| (p.text.as_str(), p.line)),
-            )
-            .find_map(|(t, no)| beside_the_chair(t).map(|n| (n, no)))
+            .find_map(|l| beside_the_chair(&l.text).map(|n| (n, l.no)))
         {
+            // The justering's sentence before the first § ("Justering och sekreterare / Att
+            // jämte vice ordförande Pirjo Jonsson justera …").
             warnings.push((
                 line,
                 format!(
@@ -1176,6 +1175,15 @@ mod tests {
         assert_eq!(
             adjusters_from_paragraphs(&[justering], Some("Jonas Nilsson")).map(|a| a.0),
             Some(vec!["Lars-Erik Backman".to_string()])
+        );
+        let justering = crate::model::Paragraph {
+            number: Some(53),
+            title: "Val av justeringsperson".into(),
+            ..p("Att jämte vice ordförande Pirjo Jonsson justera dagens protokoll valdes Emir Özcelik.")
+        };
+        assert_eq!(
+            chair_from_paragraphs(std::slice::from_ref(&justering)),
+            Some(("Pirjo Jonsson".into(), "§ 53".into(), 4))
         );
         // Held-out 3710 (Medelpads räddningstjänstförbund): the one beside whom the justerare
         // justerar, named, chairs ("jämte vice ordförande Pirjo Jonsson", the chair away).
