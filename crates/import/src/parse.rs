@@ -832,29 +832,22 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
                 ),
             ));
             chair = Some(name);
-        } else if let Some((name, line)) = cover_lines
+        } else if let Some((name, line, how)) = cover_lines
             .iter()
-            .find_map(|l| opener(&l.text).map(|n| (n, l.no)))
+            .find_map(|l| opener(&l.text).map(|n| (n, l.no, "öppnade sammanträdet")))
+            .or_else(|| {
+                cover_lines.iter().find_map(|l| {
+                    beside_the_chair(&l.text).map(|n| (n, l.no, "justerar som ordförande"))
+                })
+            })
         {
             // The meeting's opening told before the first § ("Sammanträdet öppnas av
-            // ordförande Anders Senestad, som …").
+            // ordförande Anders Senestad, som …"), or the justering's sentence ("Justering och
+            // sekreterare / Att jämte vice ordförande Pirjo Jonsson justera …").
             warnings.push((
                 line,
                 format!(
-                    "line {line}: ingen ordförande på försättsbladet; {name} öppnade sammanträdet (kontrollera)"
-                ),
-            ));
-            chair = Some(name);
-        } else if let Some((name, line)) = cover_lines
-            .iter()
-            .find_map(|l| beside_the_chair(&l.text).map(|n| (n, l.no)))
-        {
-            // The justering's sentence before the first § ("Justering och sekreterare / Att
-            // jämte vice ordförande Pirjo Jonsson justera …").
-            warnings.push((
-                line,
-                format!(
-                    "line {line}: ingen ordförande på försättsbladet; {name} justerar som ordförande (kontrollera)"
+                    "line {line}: ingen ordförande på försättsbladet; {name} {how} (kontrollera)"
                 ),
             ));
             chair = Some(name);
