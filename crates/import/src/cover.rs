@@ -132,6 +132,17 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
     None
 }
 
+/// "Underskrift sekreterare Namnförtydligande": a signer's label under "Underskrift", then the
+/// word for the name printed under the signature, is that signer's label with no value yet (the
+/// names follow the block, in its order).
+fn signer_to_name(after_underskrift: &str) -> Option<(Field, &str)> {
+    let (field, said) = match_label(after_underskrift).filter(|(f, _)| f.signs())?;
+    let after = said
+        .strip_prefix("Namnförtydligande")
+        .filter(|a| !a.starts_with(char::is_alphanumeric))?;
+    Some((field, after.trim_start_matches(['.', ':', ' '])))
+}
+
 /// The value after a label and its colon; but a colon before digits is the value's (":00-16:20
 /// Rådsalen": a time whose hour was lost).
 fn after_label_colon(rest: &str) -> &str {
@@ -281,7 +292,10 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 current = Some(Field::Ignore);
                 continue;
             }
-            let label = match_label(&cell);
+            let label = match match_label(&cell) {
+                Some((Field::Ignore, r)) => Some(signer_to_name(r).unwrap_or((Field::Ignore, r))),
+                other => other,
+            };
             if label.is_none() && !unnamed.is_empty() {
                 // "Pia Embretsén Ordförande": the name of the label before, then the next
                 // label, whose name is on the line after.
@@ -7367,6 +7381,24 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Bo-Eddie Rossbol"));
         assert_eq!(c.adjusters, ["Sten-Olof Johansson", "Jan-Erik Jansson"]);
         assert_eq!(c.paragraph_range.as_deref(), Some("1-10"));
+    }
+
+    /// Held-out 2206 (Gislaved's kommunstyrelse): each signer's label under "Underskrift", with
+    /// "Namnförtydligande" for the name printed under the line; the names follow the block in
+    /// its order, after the justering's label that held none.
+    #[test]
+    fn signers_labels_with_namnfortydligande_then_the_names() {
+        let c = cover_of(
+            "Utses att justera Justeringens tid\nUnderskrift sekreterare Namnförtydligande\nUnderskrift ordförande Namnförtydligande\nUnderskrift justerande Namnförtydligande Tommy Larsson Curt B Gustavsson Christer Johansson Utdragsbestyrkande\nANSLAG/BEVIS Protokollet är justerat och tillkännages genom anslag\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Tommy Larsson"));
+        assert_eq!(c.chair.as_deref(), Some("Curt B Gustavsson"));
+        assert_eq!(c.adjusters, ["Christer Johansson"]);
+        // ("Underskrift … Namnförtydligande Britt-Marie Lindström" under the anslag is no signer.)
+        let c = cover_of(
+            "Förvaringsplats för protokollet Kommunhuset Vingåker Underskrift... Namnförtydligande Britt-Marie Lindström\n",
+        );
+        assert_eq!(c.secretary, None);
     }
 
     /// Held-out 1606 (Malmö's kommunstyrelse): officials each after a title; the parenthesis

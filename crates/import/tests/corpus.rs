@@ -1019,8 +1019,8 @@ const TWENTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
-    ("secretary", 0.86),
-    ("adjusters", 0.84),
+    ("secretary", 0.91),
+    ("adjusters", 0.89),
     ("attendees", 0.88),
     ("paragraphs", 0.79),
 ];
