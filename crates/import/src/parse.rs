@@ -193,6 +193,45 @@ fn adjusters_from_paragraphs(
     None
 }
 
+/// When the cover names no secretary, the § that chooses one may ("55 Val av sekreterare Till
+/// sekreterare för mötet valdes Lars Winell."): under a title of an election that names the
+/// role (sekreterare, protokollförare), the one name in the sentence whose verb chooses and
+/// which names the role too. With the § and its line.
+fn secretary_from_paragraphs(
+    paragraphs: &[crate::model::Paragraph],
+) -> Option<(String, String, usize)> {
+    let names_role = |t: &str| {
+        let t = t.to_lowercase();
+        t.contains("sekreterare") || t.contains("protokollförare")
+    };
+    let election = |t: &str| {
+        t.split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("val"))
+    };
+    paragraphs
+        .iter()
+        .filter(|p| election(&p.title) && names_role(&p.title))
+        .find_map(|p| {
+            let name = [p.decision.as_deref(), Some(p.text.as_str())]
+                .into_iter()
+                .flatten()
+                .find_map(|body| {
+                    CHOSEN.find_iter(body).find_map(|m| {
+                        let sentence = body.get(sentence_around(body, m.range()))?;
+                        match crate::persons::names(sentence).as_slice() {
+                            [one] if names_role(sentence) => Some(one.clone()),
+                            _ => None,
+                        }
+                    })
+                })?;
+            let which = p
+                .number
+                .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
+            Some((name, which, p.line))
+        })
+}
+
 /// Whether a §'s title names the justerare ("Protokollsjusterare", "Val av justeringsmän",
 /// "Val av justeringsperson"), not a justering of something else ("Justering av taxa").
 fn names_justerare(title: &str) -> bool {
@@ -887,7 +926,19 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     }
     let as_listed = |name: String| as_listed(name, &cover.attendees);
     let chair = chair.map(as_listed);
-    let secretary = cover.secretary.map(as_listed);
+    let mut secretary = cover.secretary;
+    if secretary.is_none() {
+        if let Some((name, which, line)) = secretary_from_paragraphs(&paragraphs) {
+            warnings.push((
+                line,
+                format!(
+                    "line {line}: ingen sekreterare på försättsbladet; {name} ur {which} (kontrollera)"
+                ),
+            ));
+            secretary = Some(name);
+        }
+    }
+    let secretary = secretary.map(as_listed);
     let adjusters: Vec<String> = adjusters.into_iter().map(as_listed).collect();
     let line_of = |w: &str| -> usize {
         w.strip_prefix("line ")
@@ -1088,6 +1139,50 @@ mod tests {
         assert_eq!(
             p.paragraphs.first().map(|p| (p.number, p.title.as_str())),
             Some((Some(78), "Förhinder - inkallande av ersättare (ärende 1)"))
+        );
+    }
+
+    /// Held-out 3706 (Nora Fastigheter's board): no secretary on the cover; the § that elects
+    /// one names them.
+    #[test]
+    fn the_secretary_from_a_paragraph() {
+        let election = |title: &str, text: &str| crate::model::Paragraph {
+            number: Some(55),
+            title: title.into(),
+            text: text.to_string(),
+            line: 4,
+            ..Default::default()
+        };
+        assert_eq!(
+            secretary_from_paragraphs(&[election(
+                "Val av sekreterare",
+                "Till sekreterare för mötet valdes Lars Winell."
+            )]),
+            Some(("Lars Winell".into(), "§ 55".into(), 4))
+        );
+        assert_eq!(
+            secretary_from_paragraphs(&[election(
+                "Val av justerare och sekreterare",
+                "Anna Berg (S) utses att justera protokollet. Bo Ek valdes till sekreterare."
+            )])
+            .map(|s| s.0)
+            .as_deref(),
+            Some("Bo Ek")
+        );
+        // (Not a § on an office's secretary, nor an election that names no one.)
+        assert_eq!(
+            secretary_from_paragraphs(&[election(
+                "Rekrytering av sekreterare",
+                "Nämnden valde Anna Berg till sekreterare."
+            )]),
+            None
+        );
+        assert_eq!(
+            secretary_from_paragraphs(&[election(
+                "Val av sekreterare",
+                "Till sekreterare valdes förvaltningens nämndsekreterare."
+            )]),
+            None
         );
     }
 

@@ -601,7 +601,7 @@ const THIRTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.91),
     ("end_time", 0.99),
     ("chair", 0.99),
-    ("secretary", 0.93),
+    ("secretary", 0.99),
     ("adjusters", 0.99),
     ("attendees", 0.96),
     ("paragraphs", 0.94),
