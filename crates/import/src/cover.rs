@@ -197,6 +197,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     // Signature labels whose line held something but no name ("Sekreterare Paragrafer §§
     // 1-26", "Underskrift Sekreterare ..... Paragrafer 45-59"): the name begins the next line.
     let mut unnamed: Vec<Field> = Vec::new();
+    // "Underskrifter / Antonella Pirrone (KD) / Ordförande Roland Junerud (S) / …": a
+    // signature block that opened with a name; its lines are read as one.
+    let mut names_block = false;
     // "Plats och tid" stood without its value, right before the next label.
     let mut place_waiting = false;
     // "Utses att justera" was the last of the labels stacked over one run of names.
@@ -296,6 +299,28 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 Some((Field::Ignore, r)) => Some(signer_to_name(r).unwrap_or((Field::Ignore, r))),
                 other => other,
             };
+            // "Underskrifter / Antonella Pirrone (KD) / Ordförande Roland Junerud (S) / Justerare
+            // / Olivia Gustafsson Sekreterare": a block that opened with a name is the names
+            // with their captions after them; its lines, signers' labels or names, go on its
+            // value, for the block's reader to pair.
+            if names_block {
+                let goes_on = match &label {
+                    Some((f, _)) => f.signs(),
+                    None => crate::persons::first(&cell).is_some(),
+                };
+                if goes_on {
+                    if let Some((_, _, v)) = values
+                        .iter_mut()
+                        .rev()
+                        .find(|(f, _, _)| *f == Field::Signatures)
+                    {
+                        v.push(' ');
+                        v.push_str(&cell);
+                    }
+                    continue;
+                }
+                names_block = false;
+            }
             if label.is_none() && !unnamed.is_empty() {
                 // "Pia Embretsén Ordförande": the name of the label before, then the next
                 // label, whose name is on the line after.
@@ -700,6 +725,10 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         if !f.multi()
                             && values.iter().any(|(vf, _, vv)| *vf == f && *vv == cell) => {}
                     Some(f) if f.multi() || !filled.contains(&f) => {
+                        names_block = f == Field::Signatures
+                            && !values.iter().any(|(vf, _, _)| *vf == f)
+                            && leading_name(&cell).is_some()
+                            && !cell.split_whitespace().any(|w| signer_role(w).is_some());
                         values.push((f, line.no, cell.clone()));
                         if !f.multi() {
                             filled.push(f);
@@ -7381,6 +7410,25 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Bo-Eddie Rossbol"));
         assert_eq!(c.adjusters, ["Sten-Olof Johansson", "Jan-Erik Jansson"]);
         assert_eq!(c.paragraph_range.as_deref(), Some("1-10"));
+    }
+
+    /// Held-out 110 (Nynäshamn's socialnämnd's arbetsutskott): the block opens with a name, and
+    /// each label is the caption under the name before it; the chair is not the one whose name
+    /// follows "Ordförande" on its line.
+    #[test]
+    fn a_signature_block_that_opens_with_a_name() {
+        let c = cover_of(
+            "Underskrifter\n\nAntonella Pirrone (KD)\n\nOrdförande Roland Junerud (S)\n\nJusterare\n\nOlivia Gustafsson Sekreterare\n\n(2)\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Antonella Pirrone"));
+        assert_eq!(c.adjusters, ["Roland Junerud"]);
+        assert_eq!(c.secretary.as_deref(), Some("Olivia Gustafsson"));
+        // (A block that opens with a label reads each label before its name.)
+        let c = cover_of(
+            "Underskrifter\n\nSekreterare Olivia Gustafsson\n\nOrdförande Antonella Pirrone\n\nJusterare Roland Junerud\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Antonella Pirrone"));
+        assert_eq!(c.adjusters, ["Roland Junerud"]);
     }
 
     /// Held-out 2206 (Gislaved's kommunstyrelse): each signer's label under "Underskrift", with
