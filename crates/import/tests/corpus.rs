@@ -991,9 +991,9 @@ const TWENTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.86),
     ("start_time", 0.89),
     ("end_time", 0.89),
-    ("chair", 0.82),
-    ("secretary", 0.79),
-    ("adjusters", 0.94),
+    ("chair", 0.91),
+    ("secretary", 0.89),
+    ("adjusters", 0.99),
     ("attendees", 0.94),
     ("paragraphs", 0.69),
 ];
