@@ -424,12 +424,18 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 // "Övriga deltagande Sekreterare Mona Kjellström, tf. förvaltningschef Susanne
                 // Sandlund, …": the list of those present begins with the secretary's title,
                 // which is no signature.
-                Some((Field::Secretary, _))
+                // ("Plats / … / Övriga närvarande / Sekreterare Föreläsningssalen,
+                // Sigfridsområdet, Växjö Suzanne Frank (m), ordf …": but the place waiting for
+                // its value opens it, and the label is no one's title.)
+                Some((Field::Secretary, rest))
                     if stacked.last() == Some(&Field::Others)
                         && cell.matches(',').count() >= 2
                         && crate::persons::names(&cell).len() >= 3 =>
                 {
-                    Some((Field::Others, cell.as_str()))
+                    Some((
+                        Field::Others,
+                        if place_waiting { rest } else { cell.as_str() },
+                    ))
                 }
                 // "Justerare Kurt Vallmark och Agneta Burman-Ljungblad Paragrafer Ersättare
                 // Lilian Parbring Westerlund och Anette Lindgren": the justerare's substitutes,
@@ -7443,6 +7449,21 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Bo-Eddie Rossbol"));
         assert_eq!(c.adjusters, ["Sten-Olof Johansson", "Jan-Erik Jansson"]);
         assert_eq!(c.paragraph_range.as_deref(), Some("1-10"));
+    }
+
+    /// Held-out 3211 (Landstinget Kronoberg's styrelse): the place's label stacked over the
+    /// lists' labels (one of them cut short, "Närvarande ers") and the secretary's; the place
+    /// opens the run of names.
+    #[test]
+    fn the_place_under_stacked_labels_before_the_secretarys() {
+        let c = cover_of(
+            "Tid Måndagen den 10 november 2008, kl\nPlats\nNärvarande ledamöter\nNärvarande ers\nÖvriga närvarande\nSekreterare Föreläsningssalen, Sigfridsområdet, Växjö Suzanne Frank (m), ordf Paul Johansson (c) 1:e vice ordf Anna Fransson (s), 2:a vice ordf Göran Giselsson (m) Ingemar Swalander (m)\n",
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Föreläsningssalen, Sigfridsområdet, Växjö")
+        );
+        assert!(c.attendees.iter().any(|a| a.name == "Suzanne Frank"));
     }
 
     /// Held-out 110 (Nynäshamn's socialnämnd's arbetsutskott): the block opens with a name, and

@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 108] = [
+const TABLE: [(&str, Option<Field>, Cut); 109] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -169,6 +169,9 @@ const TABLE: [(&str, Option<Field>, Cut); 108] = [
     ("Ej beslutande ersättare", Some(Substitutes), Cut::No),
     ("Ej beslutande", Some(Substitutes), Yes),
     ("Närvarande ersättare", Some(Substitutes), Yes),
+    // ("Plats / Närvarande ledamöter / Närvarande ers / Övriga närvarande / Sekreterare
+    // Föreläsningssalen, …": the substitutes' label cut short, stacked with the others.)
+    ("Närvarande ers", Some(Substitutes), Cut::No),
     ("Passiva ersättare", Some(Substitutes), Yes),
     ("Ersättare", Some(Substitutes), Yes),
     ("Övriga närvarande tjänstepersoner", Some(Others), Cut::No),

@@ -744,7 +744,7 @@ fn the_thirty_second_held_out_protocols() {
 const THIRTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.89),
     ("date", 0.99),
-    ("place", 0.94),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
