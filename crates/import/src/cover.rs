@@ -535,6 +535,21 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         // "Kl i Sjuntorpsrummet, Stadshuset Mats Wiking (S) ordförande …": the
                         // time lost before the place, which ends where the first member begins.
                         None if place_waiting && field != Field::PlaceTime => {
+                            // ("Övriga förtroendevalda Tjänstemän Korrö Hantverksby, Linneryd
+                            // Marie-Louise Hilmersson, (c) ordförande …": the last of the lists'
+                            // labels stacked on the value's line.)
+                            let mut rest = rest;
+                            while let Some((_, after)) = match_label(rest).filter(|(f, _)| {
+                                matches!(
+                                    f,
+                                    Field::Deciding
+                                        | Field::ServingSubstitutes
+                                        | Field::Substitutes
+                                        | Field::Others
+                                )
+                            }) {
+                                rest = after;
+                            }
                             match place_before_members(rest) {
                                 Some((place, members)) => {
                                     values.push((Field::PlaceTime, line.no, place.to_string()));
@@ -1468,9 +1483,10 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
     {
         return Some((place.as_str(), v.get(place.end()..)?.trim_white()));
     }
+    // ("Linneryd Marie-Louise Hilmersson, (c) ordförande": the party after a comma.)
     let first_member = PARTY.find(v).and_then(|p| {
         let before = v.get(..p.start())?;
-        let at = trailing_name_start(before, 2)?;
+        let at = trailing_name_start(before.trim_end().trim_end_matches(','), 2)?;
         Some((before.get(..at)?, v.get(at..)?))
     });
     // ("Förvaltningshuset ihaparanda, Tryggve Kenttä (S) ordf …": a building's name and
@@ -1572,7 +1588,7 @@ fn place_before_members(v: &str) -> Option<(&str, &str)> {
 fn place_then_members(after_kl: &str) -> Option<(&str, &str)> {
     let first_party = PARTY.find(after_kl)?;
     let before = after_kl.get(..first_party.start())?;
-    let at = trailing_name_start(before, 2)?;
+    let at = trailing_name_start(before.trim_end().trim_end_matches(','), 2)?;
     let place = before.get(..at)?.trim_white().trim_end_matches([',', ' ']);
     (place.chars().any(char::is_alphabetic) && place.split_whitespace().count() <= 8)
         .then(|| (place, after_kl.get(at..).unwrap_or("")))
@@ -7455,7 +7471,7 @@ mod tests {
     /// lists' labels (one of them cut short, "Närvarande ers") and the secretary's; the place
     /// opens the run of names.
     #[test]
-    fn the_place_under_stacked_labels_before_the_secretarys() {
+    fn the_place_under_stacked_labels() {
         let c = cover_of(
             "Tid Måndagen den 10 november 2008, kl\nPlats\nNärvarande ledamöter\nNärvarande ers\nÖvriga närvarande\nSekreterare Föreläsningssalen, Sigfridsområdet, Växjö Suzanne Frank (m), ordf Paul Johansson (c) 1:e vice ordf Anna Fransson (s), 2:a vice ordf Göran Giselsson (m) Ingemar Swalander (m)\n",
         );
@@ -7464,6 +7480,22 @@ mod tests {
             Some("Föreläsningssalen, Sigfridsområdet, Växjö")
         );
         assert!(c.attendees.iter().any(|a| a.name == "Suzanne Frank"));
+        // Held-out 3910 (Regionförbundet södra Småland): the last lists' labels on the value's
+        // line, and the first member's party after a comma.
+        let c = cover_of(
+            "Tid Onsdagen den 8 december 2010 kl med ajournering kl och\nPlats\nande\nLedamöter\nTjänstgörande ersättare\nÖvriga närvarande\nErsättare\nÖvriga förtroendevalda Tjänstemän Korrö Hantverksby, Linneryd Marie-Louise Hilmersson, (c) ordförande Bo Frank (m), förste vice ordf. Monica Haider (s), andre vice ordf. Suzanne Frank (m) Arne Karlsson (m)\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Korrö Hantverksby, Linneryd"));
+        // Held-out 2902: a room's word is no first name's ("Växjö. Sammanträdesrum Bure
+        // Marie-Louise Hilmersson, (c) ordförande").
+        let c = cover_of(
+            "Plats och tid\nLedamöter Bravo-huset, Framtidsvägen 12 a, Växjö. Sammanträdesrum Bure Marie-Louise Hilmersson, (c) ordförande Bo Frank (m), förste vice ordf. Suzanne Frank (m) Arne Karlsson (m)\n",
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Bravo-huset, Framtidsvägen 12 a, Växjö. Sammanträdesrum Bure")
+        );
+        assert_eq!(c.chair.as_deref(), Some("Marie-Louise Hilmersson"));
     }
 
     /// Held-out 110 (Nynäshamn's socialnämnd's arbetsutskott): the block opens with a name, and

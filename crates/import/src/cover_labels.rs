@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 109] = [
+const TABLE: [(&str, Option<Field>, Cut); 110] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -178,6 +178,7 @@ const TABLE: [(&str, Option<Field>, Cut); 109] = [
     // "Övriga deltagande Enligt bifogade förteckning" on the cover, the list on page 2.
     ("Förteckning över övriga deltagande", Some(Others), Strong),
     ("Övriga närvarande", Some(Others), Strong),
+    ("Övriga förtroendevalda", Some(Others), Cut::No),
     ("Övriga deltagande", Some(Others), Strong),
     ("Övriga deltagare", Some(Others), Yes),
     ("Övriga", Some(Others), Yes),

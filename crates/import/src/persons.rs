@@ -657,7 +657,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 99] = [
+const NOT_NAME: [&str; 101] = [
     // A page footer's labels ("Postadress: Kristianstad … Telefon (växel): Fax: Internet:").
     "telefon",
     "postadress",
@@ -701,6 +701,9 @@ const NOT_NAME: [&str; 99] = [
     "organ",
     "sammanträdesdag",
     "sammanträdesdatum",
+    // A room before the first member ("Växjö. Sammanträdesrum Bure Marie-Louise Hilmersson").
+    "sammanträdesrum",
+    "konferensrum",
     "underskrift",
     "underskrifter",
     "protokollet",

@@ -536,7 +536,7 @@ fn the_thirty_ninth_held_out_protocols() {
 const THIRTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.93),
     ("date", 0.99),
-    ("place", 0.94),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.94),
@@ -825,13 +825,13 @@ fn the_twenty_ninth_held_out_protocols() {
 const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.87),
     ("date", 0.99),
-    ("place", 0.89),
+    ("place", 0.95),
     ("start_time", 0.84),
     ("end_time", 0.74),
-    ("chair", 0.89),
+    ("chair", 0.99),
     ("secretary", 0.83),
     ("adjusters", 0.95),
-    ("attendees", 0.96),
+    ("attendees", 0.97),
     ("paragraphs", 0.92),
 ];
 
@@ -988,7 +988,7 @@ fn the_twenty_third_held_out_protocols() {
 const TWENTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.86),
+    ("place", 0.91),
     ("start_time", 0.89),
     ("end_time", 0.89),
     ("chair", 0.91),
