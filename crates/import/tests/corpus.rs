@@ -1513,7 +1513,7 @@ const THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
 const SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.90),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
