@@ -2006,6 +2006,25 @@ fn place_after_adjournment(t: &str) -> Option<&str> {
     rest.starts_with(char::is_uppercase).then_some(rest)
 }
 
+/// "Tingssalen, den 8 januari 2019 kl Sammanträdet ajourneras …", "Scandic (Castor) kl
+/// Gruppmöten (Maia):": "kl" whose time was lost, then text that begins with a capital; the
+/// place and date end before it. Only when a place stands before (not "Onsdagen den 3 maj kl
+/// Sessionssalen", where the place follows the lost time).
+fn lost_time_then_text(v: &str) -> &str {
+    [" kl ", " kl. ", " klockan "]
+        .iter()
+        .filter_map(|p| v.find(p).map(|at| (at, p.len())))
+        .min()
+        .filter(|&(at, len)| {
+            v.get(at + len..)
+                .is_some_and(|after| after.starts_with(char::is_uppercase))
+                && v.get(..at)
+                    .is_some_and(|before| !strip_date_time(&before_weekday(before)).is_empty())
+        })
+        .and_then(|(at, _)| v.get(..at))
+        .unwrap_or(v)
+}
+
 fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
     match field {
         Field::PlaceTime => {
@@ -2016,6 +2035,7 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             let whole = v;
             let v = at.map_or(v, |at| v.get(..at).unwrap_or(v));
             let (v, deciding) = list_after_time(v);
+            let v = lost_time_then_text(v);
             if let Some(list) = deciding {
                 cover.warnings.push(format!(
                     "line {no}: namn med parti efter tiden, utan rubrik; de lästes som beslutande (kontrollera)"
@@ -7465,6 +7485,22 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Bo-Eddie Rossbol"));
         assert_eq!(c.adjusters, ["Sten-Olof Johansson", "Jan-Erik Jansson"]);
         assert_eq!(c.paragraph_range.as_deref(), Some("1-10"));
+    }
+
+    /// Held-out 2610 (Högsby's fullmäktige) and 2312 (Umeå's kulturnämnd): "kl" whose time was
+    /// lost, then what followed the time; the place ends before it.
+    #[test]
+    fn the_place_before_a_lost_time_and_the_text_after() {
+        let c = cover_of(
+            "Plats och tid Tingssalen, den 8 januari 2019 kl Sammanträdet ajourneras i 5 minuter mellan kl\n",
+        );
+        assert_eq!(c.place.as_deref(), Some("Tingssalen"));
+        assert_eq!(c.date.as_deref(), Some("2019-01-08"));
+        let c = cover_of("Plats och tid Scandic (Castor) kl Gruppmöten (Maia):\n");
+        assert_eq!(c.place.as_deref(), Some("Scandic (Castor)"));
+        // (The place after the lost time is kept.)
+        let c = cover_of("Plats och tid Onsdagen den 3 maj 2017 kl Sessionssalen, Stadshuset\n");
+        assert_eq!(c.place.as_deref(), Some("Sessionssalen, Stadshuset"));
     }
 
     /// Held-out 3211 (Landstinget Kronoberg's styrelse): the place's label stacked over the

@@ -907,7 +907,7 @@ fn the_twenty_sixth_held_out_protocols() {
 const TWENTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.90),
+    ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.89),
@@ -988,7 +988,7 @@ fn the_twenty_third_held_out_protocols() {
 const TWENTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("body", 0.99),
     ("date", 0.99),
-    ("place", 0.91),
+    ("place", 0.99),
     ("start_time", 0.89),
     ("end_time", 0.89),
     ("chair", 0.91),
