@@ -751,7 +751,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     // ("1 Kommunhuset A-salen, Tierps köping kl Se blad 176 …": a flattened cover whose labels
     // were lost, the place before the time.)
     if cover.place.is_none() {
-        if let Some((place, line)) = cover_lines
+        if let Some((place, line, text)) = cover_lines
             .iter()
             .filter(|l| !l.is_blank())
             .take(5)
@@ -761,7 +761,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
                     .or_else(|| {
                         cover::unlabelled_place(&l.text).map(|p| (p, "utan etikett, före tiden"))
                     })
-                    .map(|(p, how)| ((p, how), l.no))
+                    .map(|(p, how)| ((p, how), l.no, l.text.as_str()))
             })
         {
             let (place, how) = place;
@@ -769,6 +769,11 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
                 "line {line}: platsen {how}: \"{place}\" (kontrollera)"
             ));
             cover.place = Some(place);
+            // ("Sessionssalen, Klippans kommunhus, Trädgårdsgatan 12, kl 08.30—12.00.": the
+            // time after the place is the meeting's.)
+            if cover.start_time.is_none() && cover.end_time.is_none() {
+                (cover.start_time, cover.end_time) = crate::dates::find_times(text);
+            }
         }
     }
     if cover.start_time.is_none() && cover.end_time.is_none() {
@@ -1139,6 +1144,24 @@ mod tests {
         assert_eq!(
             p.paragraphs.first().map(|p| (p.number, p.title.as_str())),
             Some((Some(78), "Förhinder - inkallande av ersättare (ärende 1)"))
+        );
+    }
+
+    /// Held-out 2906 (Söderåsens miljöförbund's direktion, a web page): the place without its
+    /// label before the time; the time is the meeting's.
+    #[test]
+    fn the_time_after_an_unlabelled_place() {
+        let p = parse_protocol(
+            "Direktionens protokoll 13 december 2022\n\nSessionssalen, Klippans kommunhus, Trädgårdsgatan 12, kl 08.30—12.00.\n\nBeslutande:\n\nJörgen Johnsson (M)\n\nTorbjörn Ekelund (L) ordf.\n\nUtses att justera:\n\nKent Lodesjö (S)\n\nSekreterare:\n\nSuzanne Eckerström\n\nOrdförande:\n\nTorbjörn Ekelund\n\n§ 80 Val av justerare\n\nKent Lodesjö utses.\n",
+        )
+        .expect("a protocol");
+        assert_eq!(
+            p.place.as_deref(),
+            Some("Sessionssalen, Klippans kommunhus, Trädgårdsgatan 12")
+        );
+        assert_eq!(
+            (p.start_time.as_deref(), p.end_time.as_deref()),
+            (Some("08:30"), Some("12:00"))
         );
     }
 
