@@ -523,8 +523,19 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                                 .or_else(bare)
                                 .or_else(|| place_before_members(after))
                             {
+                                // ("… kl.13.30-17.25 i konferenssal Yngern, Nykvarns
+                                // kommunhus. Ajournering kl.15.00-15.15, …": an adjournment
+                                // after the place follows the meeting's time, not the place.)
                                 Some((place, members)) => {
-                                    (format!("{place}, {}", m.as_str()), members)
+                                    let (place, adjourned) = match adjournment_start(place) {
+                                        Some(at) => (
+                                            place.get(..at).unwrap_or(place).trim_white(),
+                                            place.get(at..).unwrap_or(""),
+                                        ),
+                                        None => (place, ""),
+                                    };
+                                    let value = format!("{place}, {} {adjourned}", m.as_str());
+                                    (value.trim_end().to_string(), members)
                                 }
                                 None => (m.as_str().to_string(), after),
                             };
@@ -7485,6 +7496,23 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Bo-Eddie Rossbol"));
         assert_eq!(c.adjusters, ["Sten-Olof Johansson", "Jan-Erik Jansson"]);
         assert_eq!(c.paragraph_range.as_deref(), Some("1-10"));
+    }
+
+    /// Held-out 2309 (Nykvarn's fullmäktige): the labels stacked, then the date and time, the
+    /// place after "i", and the adjournment's times after the place.
+    #[test]
+    fn the_adjournment_after_the_place_after_the_time() {
+        let c = cover_of(
+            "Tid och plats\nBeslutande Ledamöter\nErsättare\nÖvriga närvarande\nErsättare Onsdagen den 7 juni 2017 kl.13.30-17.25 i konferenssal Yngern, Nykvarns kommunhus. Ajournering kl.15.00-15.15, 16.20-16.30, 17.15-17.35 Bob Wållberg (NP), ordförande Göran Nygren (M), 1:e vice ordförande Anna Berg (S)\n",
+        );
+        assert_eq!(
+            (c.start_time.as_deref(), c.end_time.as_deref()),
+            (Some("13:30"), Some("17:25"))
+        );
+        assert_eq!(
+            c.place.as_deref(),
+            Some("konferenssal Yngern, Nykvarns kommunhus.")
+        );
     }
 
     /// Held-out 2610 (Högsby's fullmäktige) and 2312 (Umeå's kulturnämnd): "kl" whose time was
