@@ -813,6 +813,11 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         .filter(|(f, _, _)| *f == Field::Adjusters)
         .map(|(_, no, v)| (*no, v.clone()))
         .collect();
+    let secretary_values: Vec<String> = values
+        .iter()
+        .filter(|(f, _, _)| *f == Field::Secretary)
+        .map(|(_, _, v)| v.clone())
+        .collect();
     // (Where the justerare sign: also a block read as one, "Per-Erik Björkbacka Sekreterare
     // Nils Johnson Ordförande Lisa Alexandersson Justerare Tomas Henriksson Justerare".)
     let signed_values: Vec<String> = values
@@ -966,6 +971,28 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             "ingen justerare är utsedd i texten; {} skriver under efter ordföranden och står som justerare",
             cover.adjusters.join(", ")
         ));
+    }
+    // "Sekreterare Ann-Christin Dragsten Christina Walles (C) Jan Wiklund (M)": the block's
+    // other labels lost; after the secretary the chair signs (as the list names the chair),
+    // then the justerare (one or two).
+    if cover.adjusters.is_empty() {
+        let signed_after = cover.chair.as_ref().and_then(|chair| {
+            secretary_values
+                .iter()
+                .find_map(|v| match crate::persons::names(v).as_slice() {
+                    [_, c, rest @ ..] if c == chair && (1..=2).contains(&rest.len()) => {
+                        Some(rest.to_vec())
+                    }
+                    _ => None,
+                })
+        });
+        if let Some(names) = signed_after {
+            cover.warnings.push(format!(
+                "underskrifternas etiketter saknas efter sekreterarens; {} skriver under efter ordföranden och står som justerare (kontrollera)",
+                names.join(", ")
+            ));
+            cover.adjusters = names;
+        }
     }
     // More than three justerare is a list that took in its neighbour column (a flattened
     // two-column cover): those named again where the justerare sign are the justerare.
@@ -7496,6 +7523,23 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Bo-Eddie Rossbol"));
         assert_eq!(c.adjusters, ["Sten-Olof Johansson", "Jan-Erik Jansson"]);
         assert_eq!(c.paragraph_range.as_deref(), Some("1-10"));
+    }
+
+    /// Held-out 502 and 1106 (Gagnef's nämnder): under "Sekreterare" the secretary, the chair
+    /// (as the list names the chair) and the justerare, the other labels lost.
+    #[test]
+    fn the_justerare_after_the_chair_under_the_secretarys_label() {
+        let c = cover_of(
+            "Plats och tid Kommunkontoret Djurås, kl\nBeslutande Ledamöter Christina Walles (S) ordförande Ola Granath (KOSA) Tomas Neijbert (KOSA) Jan Wiklund (M)\nPlats och tid Kommunkontoret Djurås , kl Justerade paragrafer 2-17\nUnderskrifter\nSekreterare Ann-Christin Dragsten Christina Walles (C) Jan Wiklund (M)\nAnslag/Bevis\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Ann-Christin Dragsten"));
+        assert_eq!(c.chair.as_deref(), Some("Christina Walles"));
+        assert_eq!(c.adjusters, ["Jan Wiklund"]);
+        // (Not when the second name is not the chair's.)
+        let c = cover_of(
+            "Beslutande Ledamöter Christina Walles (S) ordförande Ola Granath (KOSA) Jan Wiklund (M)\nUnderskrifter\nSekreterare Ann-Christin Dragsten Ola Granath (KOSA) Jan Wiklund (M)\n",
+        );
+        assert!(c.adjusters.is_empty());
     }
 
     /// Held-out 2309 (Nykvarn's fullmäktige): the labels stacked, then the date and time, the

@@ -341,7 +341,7 @@ const FORTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.91),
+    ("adjusters", 0.95),
     ("attendees", 0.99),
     ("paragraphs", 0.87),
 ];
@@ -1470,7 +1470,7 @@ const FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.84),
-    ("adjusters", 0.88),
+    ("adjusters", 0.92),
     ("attendees", 0.94),
     ("paragraphs", 0.96),
 ];
