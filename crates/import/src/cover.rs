@@ -3032,6 +3032,11 @@ fn give_in_order(
             Field::Ignore => Vec::new(),
             Field::Adjusters if k + 1 == order.len() => names.get(k..).unwrap_or(&[]).concat(),
             Field::Adjusters => names.get(k).cloned().unwrap_or_default(),
+            // ("Sekreterare / Ordförande Tuula Lindroth Tomas Fredén (S) Jan Wallin (M)": the
+            // justerare's label lost; those after the chair sign after the chair.)
+            Field::Chair if k + 1 == order.len() && names.len() > order.len() => {
+                vec![names.get(k..).unwrap_or(&[]).concat().join(", ")]
+            }
             _ => names
                 .get(k)
                 .and_then(|g| g.first())
@@ -7540,6 +7545,13 @@ mod tests {
             "Beslutande Ledamöter Christina Walles (S) ordförande Ola Granath (KOSA) Jan Wiklund (M)\nUnderskrifter\nSekreterare Ann-Christin Dragsten Ola Granath (KOSA) Jan Wiklund (M)\n",
         );
         assert!(c.adjusters.is_empty());
+        // Held-out 1106: the secretary's label stood alone, the chair's before the three names.
+        let c = cover_of(
+            "Tjänstgörande ersättare Tomas Fredén (S) ordförande Owe Thorssell (MP) Jan Wallin (M)\nUnderskrifter\nSekreterare\nOrdförande Tuula Lindroth Tomas Fredén (S) Jan Wallin (M)\nAnslag/Bevis\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Tuula Lindroth"));
+        assert_eq!(c.chair.as_deref(), Some("Tomas Fredén"));
+        assert_eq!(c.adjusters, ["Jan Wallin"]);
     }
 
     /// Held-out 2309 (Nykvarn's fullmäktige): the labels stacked, then the date and time, the
