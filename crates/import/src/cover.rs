@@ -143,10 +143,16 @@ fn signer_to_name(after_underskrift: &str) -> Option<(Field, &str)> {
     Some((field, after.trim_start_matches(['.', ':', ' '])))
 }
 
-/// A signature block's first value that is a name with no signer's role: the block's names
-/// stand over their captions ("Antonella Pirrone (KD)", then "Ordförande Roland Junerud (S)").
+/// A signature block's first value that opens with a name, not a signer's role: the block's
+/// names stand over their captions ("Antonella Pirrone (KD)", then "Ordförande Roland Junerud
+/// (S)"; "Andreas Erlandsson (S) Ordförande Britt-Marie Sundqvist (SD)", then "Justerare Per
+/// Nygren").
 fn opens_with_name(value: &str) -> bool {
-    leading_name(value).is_some() && !value.split_whitespace().any(|w| signer_role(w).is_some())
+    leading_name(value).is_some()
+        && value
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| signer_role(w).is_none())
 }
 
 /// Whether the next line with text is a signer's label with a name after it ("Ordförande
@@ -320,20 +326,34 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             // / Olivia Gustafsson Sekreterare": a block that opened with a name is the names
             // with their captions after them; its lines, signers' labels or names, go on its
             // value, for the block's reader to pair.
+            // ("… / Justerare Per Nygren / Sekreterare Anslag Det justerade protokollet …": a
+            // signer's label before other text is the block's last caption; the text is read
+            // as before.)
             if names_block {
-                let goes_on = match &label {
-                    Some((f, _)) => f.signs(),
-                    None => crate::persons::first(&cell).is_some(),
+                let (goes_on, last) = match &label {
+                    Some((f, r)) if f.signs() => {
+                        let named =
+                            !r.chars().any(char::is_alphanumeric) || leading_name(r).is_some();
+                        (true, !named)
+                    }
+                    Some(_) => (false, false),
+                    None => (crate::persons::first(&cell).is_some(), false),
                 };
                 if goes_on {
+                    let taken = match &label {
+                        Some((_, r)) if last => cell.get(..cell.len() - r.len()).unwrap_or(""),
+                        _ => cell.as_str(),
+                    };
                     if let Some((_, _, v)) = values
                         .iter_mut()
                         .rev()
                         .find(|(f, _, _)| *f == Field::Signatures)
                     {
                         v.push(' ');
-                        v.push_str(&cell);
+                        v.push_str(taken.trim_end());
                     }
+                }
+                if goes_on && !last {
                     continue;
                 }
                 names_block = false;
@@ -7642,6 +7662,14 @@ mod tests {
             "Underskrifter Jöran Hägglund\nSekreterare\nParagrafer Staffan Granström\nOrdförande\nJusterande Per-Owe Öberg Jöran Hägglund BEVIS Justeringen har tillkännagivits genom anslag\n",
         );
         assert_eq!(c.secretary.as_deref(), Some("Staffan Granström"));
+        // Held-out 4110 (Kristinehamn's kommunstyrelse): the first caption on the first line,
+        // and the last before the anslag's text.
+        let c = cover_of(
+            "Underskrifter Andreas Erlandsson (S) Ordförande Britt-Marie Sundqvist (SD)\nJusterare Per Nygren\nSekreterare Anslag Det justerade protokollet offentliggörs genom detta anslag. Beslutsinstans: : Anslaget sätts upp: Anslaget tas ned:\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Andreas Erlandsson"));
+        assert_eq!(c.adjusters, ["Britt-Marie Sundqvist"]);
+        assert_eq!(c.secretary.as_deref(), Some("Per Nygren"));
         // (A block that opens with a label reads each label before its name.)
         let c = cover_of(
             "Underskrifter\n\nSekreterare Olivia Gustafsson\n\nOrdförande Antonella Pirrone\n\nJusterare Roland Junerud\n",

@@ -482,9 +482,9 @@ const FORTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.91),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.86),
+    ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.93),
+    ("adjusters", 0.99),
     ("attendees", 0.96),
     ("paragraphs", 0.99),
 ];
