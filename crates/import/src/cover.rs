@@ -175,8 +175,12 @@ fn after_label_colon(rest: &str) -> &str {
     {
         return t.trim_white();
     }
-    // ("Plats och tid. Nicolairummet": the label's full stop.)
-    let t = t.strip_prefix(". ").unwrap_or(t);
+    // ("Plats och tid. Nicolairummet": the label's full stop; "Ordförande = Christina
+    // Karlsson": an equals sign where the signature's line was.)
+    let t = t
+        .strip_prefix(". ")
+        .or_else(|| t.strip_prefix("= "))
+        .unwrap_or(t);
     t.trim_start_matches([':', ' ']).trim_white()
 }
 
@@ -7548,6 +7552,18 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Bo-Eddie Rossbol"));
         assert_eq!(c.adjusters, ["Sten-Olof Johansson", "Jan-Erik Jansson"]);
         assert_eq!(c.paragraph_range.as_deref(), Some("1-10"));
+    }
+
+    /// Held-out 3412 (Kristianstad's omsorgsnämnd): an equals sign where the signature's line
+    /// was, between each label and its name; the secretary's over the §§' range.
+    #[test]
+    fn signers_after_equals_signs() {
+        let c = cover_of(
+            "Sekreterare\nParagrafer = Christine Larsson 125, Kristin Herold, 126-\nOrdförande = Christina Karlsson\nJusterare = Göran Brorsson BEVIS Justeringen har tillkännagivits genom anslag\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Christine Larsson"));
+        assert_eq!(c.chair.as_deref(), Some("Christina Karlsson"));
+        assert_eq!(c.adjusters, ["Göran Brorsson"]);
     }
 
     /// Held-out 502 and 1106 (Gagnef's nämnder): under "Sekreterare" the secretary, the chair

@@ -687,7 +687,7 @@ const THIRTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.89),
-    ("secretary", 0.94),
+    ("secretary", 0.99),
     ("adjusters", 0.99),
     ("attendees", 0.98),
     ("paragraphs", 0.99),
