@@ -2214,7 +2214,30 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         // displaced into the signature block; they are present, and none of them signs.
         Field::Secretary if officials_only(v) => add_people(cover, no, v, Attendance::Other, false),
         Field::Secretary => {
-            cover.secretary = cover.secretary.take().or_else(|| crate::persons::first(v));
+            // "Sekreterare Ninnie Lindell (M) Omedelbar justering Susan Elmlund": a member with
+            // a party beside the secretary's label (a neighbour column's), and after it the one
+            // the list names as a secretary ("Susan Elmlund, kommunsekreterare").
+            let official = || {
+                let (first, party) = leading_name(v)?;
+                party.trim_start().starts_with('(').then_some(())?;
+                crate::persons::names(v)
+                    .into_iter()
+                    .filter(|n| *n != first)
+                    .find(|n| {
+                        cover.attendees.iter().any(|a| {
+                            a.name == *n
+                                && a.party.is_none()
+                                && a.title
+                                    .as_deref()
+                                    .is_some_and(|t| t.to_lowercase().contains("sekreterare"))
+                        })
+                    })
+            };
+            cover.secretary = cover
+                .secretary
+                .take()
+                .or_else(official)
+                .or_else(|| crate::persons::first(v));
         }
         Field::Chair => {
             // "Marit Holmstrand/Annelie Wallberg": two who chaired in turn sign on one line;
@@ -7552,6 +7575,21 @@ mod tests {
         assert_eq!(c.chair.as_deref(), Some("Bo-Eddie Rossbol"));
         assert_eq!(c.adjusters, ["Sten-Olof Johansson", "Jan-Erik Jansson"]);
         assert_eq!(c.paragraph_range.as_deref(), Some("1-10"));
+    }
+
+    /// Held-out 1306 (Ljusdal's kommunstyrelse): a member with a party beside the secretary's
+    /// label (the justerare's, of the column beside), then the secretary the list names.
+    #[test]
+    fn the_secretary_the_list_names_after_a_member_beside_the_label() {
+        let c = cover_of(
+            "Övriga närvarande Kerstin Wulff, tf kommunchef Karolina Larsson, personalchef, 117 Samuel Sköld, ekonomichef, 119 Susan Elmlund, kommunsekreterare\nUnderskrifter\nSekreterare Ninnie Lindell (M) Omedelbar justering Susan Elmlund\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Susan Elmlund"));
+        // (A secretary the list does not name as one is read as written.)
+        let c = cover_of(
+            "Underskrifter\nSekreterare Ninnie Lindell (M) Omedelbar justering Susan Elmlund\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Ninnie Lindell"));
     }
 
     /// Held-out 3412 (Kristianstad's omsorgsnämnd): an equals sign where the signature's line
