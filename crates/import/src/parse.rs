@@ -169,6 +169,12 @@ static CHOSEN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// How a warning names a § that gave a field: "§ 55", or its title when its number was lost.
+fn which(p: &crate::model::Paragraph) -> String {
+    p.number
+        .map_or_else(|| p.title.clone(), |n| format!("§ {n}"))
+}
+
 /// When the cover names no justerare, the § that chooses them may ("§ 74 Upprop och val av
 /// justeringsmän … Att jämte ordföranden justera dagens protokoll utsågs Mikael Wickberg (M)
 /// med Anja Liikaluoma (S) som ersättare."): the names after the verb, up to the sentence's
@@ -183,10 +189,7 @@ fn adjusters_from_paragraphs(
             .flatten()
         {
             if let Some(names) = chosen_in(body, chair, names_justerare(&p.title)) {
-                let which = p
-                    .number
-                    .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
-                return Some((names, which, p.line));
+                return Some((names, which(p), p.line));
             }
         }
     }
@@ -225,10 +228,7 @@ fn secretary_from_paragraphs(
                         }
                     })
                 })?;
-            let which = p
-                .number
-                .map_or_else(|| p.title.clone(), |n| format!("§ {n}"));
-            Some((name, which, p.line))
+            Some((name, which(p), p.line))
         })
 }
 
@@ -515,10 +515,6 @@ fn chair_from_paragraphs(
         )
         .expect("static regex")
     });
-    let which = |p: &crate::model::Paragraph| {
-        p.number
-            .map_or_else(|| p.title.clone(), |n| format!("§ {n}"))
-    };
     paragraphs
         .iter()
         .filter(|p| !election(&p.title))
