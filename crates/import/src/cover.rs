@@ -2197,9 +2197,16 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
                 }
                 parse_signature_block(cover, v.get(at..).unwrap_or(""));
             }
-            None => {
-                cover.paragraph_range.get_or_insert(v.to_string());
-            }
+            // ("Paragrafer: Jan-Åke Johansson, sekreterare Utses att justera: …": one signer,
+            // the role after the name, where the §§ were lost.)
+            None => match signed_with_role(v) {
+                Some((Field::Secretary, name)) => {
+                    cover.secretary.get_or_insert(name);
+                }
+                _ => {
+                    cover.paragraph_range.get_or_insert(v.to_string());
+                }
+            },
         },
         Field::Secretary | Field::Chair | Field::Adjusters if SIGN_LABEL.is_match(v) => {
             let word = match field {
@@ -7590,6 +7597,19 @@ mod tests {
             "Underskrifter\nSekreterare Ninnie Lindell (M) Omedelbar justering Susan Elmlund\n",
         );
         assert_eq!(c.secretary.as_deref(), Some("Ninnie Lindell"));
+    }
+
+    /// Held-out 602 (Hässleholm's fullmäktige): the §§ lost after "Paragrafer", and there the
+    /// secretary with the role after the name.
+    #[test]
+    fn the_secretary_after_paragrafer_whose_numbers_were_lost() {
+        let c = cover_of(
+            "Övriga deltagande: Claes-Arne Wahlin, ekonomichef\nParagrafer: Jan-Åke Johansson, sekreterare\nUtses att justera: Anita Bergman och Per Jansson\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Jan-Åke Johansson"));
+        assert_eq!(c.paragraph_range, None);
+        let c = cover_of("Paragrafer: 1-12\n");
+        assert_eq!(c.paragraph_range.as_deref(), Some("1-12"));
     }
 
     /// Held-out 3412 (Kristianstad's omsorgsnämnd): an equals sign where the signature's line

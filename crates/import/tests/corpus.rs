@@ -1453,7 +1453,7 @@ const SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.90),
-    ("secretary", 0.94),
+    ("secretary", 0.99),
     ("adjusters", 0.96),
     ("attendees", 0.94),
     ("paragraphs", 0.79),
