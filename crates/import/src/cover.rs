@@ -660,6 +660,22 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         // "Ann-Charlotte Jonsson 36 och Mats Karlsson": names joined by
                         // "och" sign under one label (a second chair for one §).
                         let names = joined_by_och(rest, crate::persons::names(rest));
+                        // ("Utses att justera Lena Andersson (M) och Ulla Svensson (S) / … /
+                        // Ordförande / Justerande Lena Andersson Ulla Svensson": the justerare
+                        // chosen above sign under their label; the labels before it, the
+                        // chair's, hold no name.)
+                        let chosen: Vec<String> = values
+                            .iter()
+                            .filter(|(f, _, _)| *f == Field::Adjusters)
+                            .flat_map(|(_, _, v)| crate::persons::names(v))
+                            .collect();
+                        if field == Field::Adjusters
+                            && order.len() > 1
+                            && names.len() >= 2
+                            && names.iter().flatten().all(|n| chosen.contains(n))
+                        {
+                            order = vec![Field::Adjusters];
+                        }
                         if names.len() >= order.len() {
                             give_in_order(&order, &names, line.no, &mut values, &mut filled);
                             // "Paragrafer 69-96 Anja Leinonen": the numbers are the range.
@@ -7597,6 +7613,22 @@ mod tests {
             "Underskrifter\nSekreterare Ninnie Lindell (M) Omedelbar justering Susan Elmlund\n",
         );
         assert_eq!(c.secretary.as_deref(), Some("Ninnie Lindell"));
+    }
+
+    /// Held-out 4704 (Trelleborg's fullmäktige): the justerare chosen above sign under their
+    /// label, after the chair's label that holds no name; the chair is not one of them.
+    #[test]
+    fn the_justerare_chosen_above_sign_after_an_empty_chairs_label() {
+        let c = cover_of(
+            "Utses att justera Lena Andersson (M) och Ulla Svensson (S)\nSekreterare Sofie Werdin Paragraf 232-253\nOrdförande\nJusterande Lena Andersson Ulla Svensson\n",
+        );
+        assert_eq!(c.chair, None);
+        assert_eq!(c.adjusters, ["Lena Andersson", "Ulla Svensson"]);
+        // (A name that is not a justerare chosen above is the chair's.)
+        let c = cover_of(
+            "Utses att justera Lena Andersson (M) och Ulla Svensson (S)\nOrdförande\nJusterande Anna Berg Lena Andersson Ulla Svensson\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Anna Berg"));
     }
 
     /// Held-out 602 (Hässleholm's fullmäktige): the §§ lost after "Paragrafer", and there the

@@ -310,9 +310,9 @@ const FORTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.89),
+    ("chair", 0.94),
     ("secretary", 0.99),
-    ("adjusters", 0.90),
+    ("adjusters", 0.93),
     ("attendees", 0.95),
     ("paragraphs", 0.89),
 ];
