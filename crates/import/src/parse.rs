@@ -592,6 +592,43 @@ fn as_listed(name: String, attendees: &[crate::model::Attendee]) -> String {
         .map_or(name, |a| a.name.clone())
 }
 
+/// "Lotta Åhman" and "Lotta Åman" among the justerare: one person written twice with a
+/// letter's difference; the spelling the list of those present has is kept, the other left
+/// out. Where the list has neither or both, both stay.
+fn one_spelling(names: Vec<String>, attendees: &[crate::model::Attendee]) -> Vec<String> {
+    let listed = |n: &str| attendees.iter().any(|a| a.name == n);
+    let one_apart = |a: &str, b: &str| {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let (short, long) = if a.len() <= b.len() {
+            (&a, &b)
+        } else {
+            (&b, &a)
+        };
+        match long.len() - short.len() {
+            0 => a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1,
+            1 => {
+                let shared = short
+                    .iter()
+                    .zip(long.iter())
+                    .take_while(|(x, y)| x == y)
+                    .count();
+                short[shared..] == long[shared + 1..]
+            }
+            _ => false,
+        }
+    };
+    let dropped: Vec<bool> = names
+        .iter()
+        .map(|n| !listed(n) && names.iter().any(|m| m != n && listed(m) && one_apart(n, m)))
+        .collect();
+    names
+        .into_iter()
+        .zip(dropped)
+        .filter(|(_, d)| !d)
+        .map(|(n, _)| n)
+        .collect()
+}
+
 /// Parses the extracted text of a protocol.
 pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     if text.trim().is_empty() {
@@ -941,6 +978,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     }
     let secretary = secretary.map(as_listed);
     let adjusters: Vec<String> = adjusters.into_iter().map(as_listed).collect();
+    let adjusters = one_spelling(adjusters, &cover.attendees);
     let line_of = |w: &str| -> usize {
         w.strip_prefix("line ")
             .and_then(|r| r.split(':').next())
@@ -1140,6 +1178,42 @@ mod tests {
         assert_eq!(
             p.paragraphs.first().map(|p| (p.number, p.title.as_str())),
             Some((Some(78), "Förhinder - inkallande av ersättare (ärende 1)"))
+        );
+    }
+
+    /// Held-out 4307: one justerare written twice with a letter's difference ("Lotta Åhman",
+    /// "Lotta Åman"); the list of those present has the second.
+    #[test]
+    fn one_justerare_spelt_twice() {
+        let listed = |name: &str| crate::model::Attendee {
+            name: name.into(),
+            party: None,
+            attendance: crate::model::Attendance::Deciding,
+            position: None,
+            substitute_for: None,
+            title: None,
+            paragraphs: None,
+        };
+        let attendees = [listed("Lotta Åman"), listed("Sven-Olov Granlund")];
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            one_spelling(
+                names(&["Sven-Olov Granlund", "Lotta Åhman", "Lotta Åman"]),
+                &attendees
+            ),
+            ["Sven-Olov Granlund", "Lotta Åman"]
+        );
+        // (Neither listed: both stay; two different people stay.)
+        assert_eq!(
+            one_spelling(
+                names(&["Inga-Britt Ritzman", "Inge-Britt Ritzman"]),
+                &attendees
+            ),
+            ["Inga-Britt Ritzman", "Inge-Britt Ritzman"]
+        );
+        assert_eq!(
+            one_spelling(names(&["Lotta Åman", "Lotta Ås"]), &attendees),
+            ["Lotta Åman", "Lotta Ås"]
         );
     }
 

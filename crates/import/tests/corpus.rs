@@ -428,7 +428,7 @@ const FORTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.87),
-    ("adjusters", 0.84),
+    ("adjusters", 0.89),
     ("attendees", 0.93),
     ("paragraphs", 0.76),
 ];
