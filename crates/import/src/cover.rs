@@ -664,15 +664,18 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         // Ordförande / Justerande Lena Andersson Ulla Svensson": the justerare
                         // chosen above sign under their label; the labels before it, the
                         // chair's, hold no name.)
-                        let chosen: Vec<String> = values
-                            .iter()
-                            .filter(|(f, _, _)| *f == Field::Adjusters)
-                            .flat_map(|(_, _, v)| crate::persons::names(v))
-                            .collect();
+                        let chosen_above = || {
+                            let chosen: Vec<String> = values
+                                .iter()
+                                .filter(|(f, _, _)| *f == Field::Adjusters)
+                                .flat_map(|(_, _, v)| crate::persons::names(v))
+                                .collect();
+                            names.iter().flatten().all(|n| chosen.contains(n))
+                        };
                         if field == Field::Adjusters
                             && order.len() > 1
                             && names.len() >= 2
-                            && names.iter().flatten().all(|n| chosen.contains(n))
+                            && chosen_above()
                         {
                             order = vec![Field::Adjusters];
                         }
@@ -853,18 +856,17 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         .filter(|(f, _, _)| *f == Field::Adjusters)
         .map(|(_, no, v)| (*no, v.clone()))
         .collect();
-    let secretary_values: Vec<String> = values
-        .iter()
-        .filter(|(f, _, _)| *f == Field::Secretary)
-        .map(|(_, _, v)| v.clone())
-        .collect();
+    let texts_of = |field: Field| -> Vec<String> {
+        values
+            .iter()
+            .filter(|(f, _, _)| *f == field)
+            .map(|(_, _, v)| v.clone())
+            .collect()
+    };
+    let secretary_values = texts_of(Field::Secretary);
     // (Where the justerare sign: also a block read as one, "Per-Erik Björkbacka Sekreterare
     // Nils Johnson Ordförande Lisa Alexandersson Justerare Tomas Henriksson Justerare".)
-    let signed_values: Vec<String> = values
-        .iter()
-        .filter(|(f, _, _)| *f == Field::Signatures)
-        .map(|(_, _, v)| v.clone())
-        .collect();
+    let signed_values = texts_of(Field::Signatures);
     for (field, no, v) in values {
         apply(&mut cover, field, no, &v);
     }

@@ -1000,7 +1000,7 @@ pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
 }
 
 /// Whether `word` is `name` with one letter left out ("komunfullmäktige").
-fn one_letter_lost(word: &str, name: &str) -> bool {
+pub(crate) fn one_letter_lost(word: &str, name: &str) -> bool {
     let word = word.trim_end_matches(|c: char| !c.is_alphabetic());
     if word.chars().count() + 1 != name.chars().count() {
         return false;

@@ -597,24 +597,12 @@ fn as_listed(name: String, attendees: &[crate::model::Attendee]) -> String {
 /// out. Where the list has neither or both, both stay.
 fn one_spelling(names: Vec<String>, attendees: &[crate::model::Attendee]) -> Vec<String> {
     let listed = |n: &str| attendees.iter().any(|a| a.name == n);
+    // (A letter changed, or one lost: `one_letter_lost` either way round.)
     let one_apart = |a: &str, b: &str| {
-        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-        let (short, long) = if a.len() <= b.len() {
-            (&a, &b)
+        if a.chars().count() == b.chars().count() {
+            a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
         } else {
-            (&b, &a)
-        };
-        match long.len() - short.len() {
-            0 => a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1,
-            1 => {
-                let shared = short
-                    .iter()
-                    .zip(long.iter())
-                    .take_while(|(x, y)| x == y)
-                    .count();
-                short[shared..] == long[shared + 1..]
-            }
-            _ => false,
+            crate::furniture::one_letter_lost(a, b) || crate::furniture::one_letter_lost(b, a)
         }
     };
     let dropped: Vec<bool> = names
