@@ -8067,6 +8067,19 @@ mod tests {
         );
     }
 
+    /// Held-out 3004 (Räddningstjänstförbundet Storgöteborg): the notice's sentence after the
+    /// signers' names, in no box of its own, names a street and a city's board; they sign
+    /// nothing.
+    #[test]
+    fn notice_sentence_after_the_signers_names() {
+        let c = cover_of_page(
+            "1 1 (11) Tid och plats Onsdagen den 7 januari 2015 kl , Gårda Brandstation Justering Saida Hussein (S) och Christer Holmgren (M) Plats och tid Gårda brandstation, onsdagen den 14 januari 2015, kl Justerade paragrafer 1-12 Underskrifter Sekreterare Sigrun Hreidarsdottir Ordförande.... Stefan Svensson Saida Hussein Christer Holmgren Justeringen av protokollet har tillkännagivits genom anslag på Göteborgs Stads anslagstavla, Gustav Adolfs torg 4, och för kännedom samma dag på kommunernas anslagstavlor i Mölndals, Kungsbackas, Härrydas, Partille och Lerums stadshus. Sigrun Hreidarsdottir\n",
+            0,
+        );
+        assert_eq!(c.chair.as_deref(), Some("Stefan Svensson"));
+        assert_eq!(c.adjusters, ["Saida Hussein", "Christer Holmgren"]);
+    }
+
     /// Held-out 1702 (Jämtlands Gymnasieförbund): each signer's role after the name, the first
     /// a secretary's title of a longer word.
     #[test]

@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 110] = [
+const TABLE: [(&str, Option<Field>, Cut); 111] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -248,6 +248,10 @@ const TABLE: [(&str, Option<Field>, Cut); 110] = [
     ("ANSLAG/BEVIS", None, Yes),
     ("BEVIS OM ANSLAG", None, Yes),
     ("ANSLAGSBEVIS", None, Yes),
+    // The notice's sentence in no box of its own, after the signers' names ("… Saida Hussein
+    // Christer Holmgren Justeringen av protokollet har tillkännagivits genom anslag på Göteborgs
+    // Stads anslagstavla, …"): the names it holds sign nothing.
+    ("Justeringen av protokollet har tillkännagivits", None, Yes),
     ("Anslaget uppsatt", None, Yes),
     ("Datum då anslaget sätts upp", Some(NoticePosted), Yes),
     ("Datum för anslags uppsättande", Some(NoticePosted), Yes),

@@ -803,7 +803,7 @@ const THIRTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.88),
+    ("adjusters", 0.95),
     ("attendees", 0.94),
     ("paragraphs", 0.82),
 ];
