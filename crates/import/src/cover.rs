@@ -2282,10 +2282,12 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             after_chair(cover, v);
         }
         Field::Adjusters => {
-            // "Jan Dahlquist, ersättare Anki Dåderman": the justerare's substitute, after the
-            // justerare, justerar only in their place.
+            // "Jan Dahlquist, ersättare Anki Dåderman", "Britt-Marie Nyhlén, ers Lilian
+            // Parbring": the justerare's substitute, after the justerare, justerar only in
+            // their place.
             static SUBSTITUTE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"(?:,\s*|\s)(?i:ersättare|ers\.)\s*:?\s+\p{Lu}").expect("static regex")
+                Regex::new(r"(?:,\s*|\s)(?i:ersättare|ers\.)\s*:?\s+\p{Lu}|,\s*(?i:ers)\s+\p{Lu}")
+                    .expect("static regex")
             });
             let v = SUBSTITUTE_AFTER
                 .find(v)
@@ -6941,6 +6943,9 @@ mod tests {
     fn the_justerares_substitute_after_the_justerare() {
         let c = cover_of("Justerare\tJan Dahlquist, ersättare Anki Dåderman\n");
         assert_eq!(c.adjusters, ["Jan Dahlquist"]);
+        // Held-out 1211: "ers" without its full stop, after a comma.
+        let c = cover_of("Utses justera\tBritt-Marie Nyhlén, ers Lilian Parbring\n");
+        assert_eq!(c.adjusters, ["Britt-Marie Nyhlén"]);
     }
 
     /// Nineteenth held-out 1904: the end time without its dash, cut onto a line of its own.
