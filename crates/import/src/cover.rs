@@ -266,6 +266,14 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             continue;
         }
         let is_furniture = furniture.get(i).copied().unwrap_or(false);
+        // ("ORUST KOMMUN SAMMANTRÄDESPROTOKOLL Omröstningsprotokoll Parti Ledamot/ersättare
+        // Närvarande …" after the page of others present: the roll of votes, whose members
+        // with and without their marks stand in one run, goes on with no list.)
+        if crate::unflatten::vote_roll(&line.text) && match_label(line.text.trim_white()).is_none()
+        {
+            current = Some(Field::Ignore);
+            continue;
+        }
         // (The signatures a flattened page put after its running header are read without it.)
         // (A line's labels are looked for only where needed: a furniture line, or one with the
         // signatures' labels among its first words.)

@@ -299,6 +299,14 @@ fn cut_of(label: &str) -> Option<Cut> {
         .map(|(_, _, c)| *c)
 }
 
+/// The field a label (as the table writes it) opens.
+pub(crate) fn field_of(label: &str) -> Option<Field> {
+    TABLE
+        .iter()
+        .find(|(l, _, _)| *l == label)
+        .and_then(|(_, f, _)| *f)
+}
+
 /// A label that only a cover page or an attendance list has.
 pub(crate) fn is_strong(label: &str) -> bool {
     cut_of(label) == Some(Strong)

@@ -1840,9 +1840,25 @@ fn label_after_header<'a>(t: &'a str, label: &str) -> Option<&'a str> {
     let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let k = header_end(&bare);
     let rest = t.get(words.get(k)?.0..)?;
-    let head = rest.get(..label.len())?;
-    (head.to_lowercase() == label.to_lowercase())
-        .then(|| rest[label.len()..].trim_start_matches(':').trim_start())
+    if rest
+        .get(..label.len())
+        .is_some_and(|head| head.to_lowercase() == label.to_lowercase())
+    {
+        return Some(rest[label.len()..].trim_start_matches(':').trim_start());
+    }
+    // ("Övriga deltagande sid 2" on the cover, "Övriga Deltagare Ewa Reinhold, kommunchef …"
+    // on the page: the same list under another of its labels.)
+    let field = crate::cover_labels::field_of(label)?;
+    let (at, other) = labels_in(rest).into_iter().next()?;
+    (at == 0 && crate::cover_labels::field_of(other) == Some(field)).then(|| {
+        let lower = rest.to_lowercase();
+        let end = if lower.starts_with(&other.to_lowercase()) {
+            other.len()
+        } else {
+            0
+        };
+        rest[end..].trim_start_matches(':').trim_start()
+    })
 }
 
 fn list_after_header(t: &str) -> Option<&str> {
@@ -2154,6 +2170,18 @@ fn cut_headings(
     cut_headings_after(line, lost, contents, page, first, None)
 }
 
+/// "ORUST KOMMUN SAMMANTRÄDESPROTOKOLL Omröstningsprotokoll Parti Ledamot/ersättare Närvarande
+/// Ks 75 Ks Ks ja nej avst …": a page's roll of those present and their votes, its name among
+/// the page's first words.
+pub(crate) fn vote_roll(t: &str) -> bool {
+    t.split_whitespace().take(12).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "omröstningsprotokoll" | "omröstningslista" | "voteringslista"
+        )
+    })
+}
+
 /// The number of the last heading among a page's cut lines.
 fn last_cut(cut: &[Line]) -> Option<u32> {
     cut.iter()
@@ -2175,15 +2203,8 @@ fn cut_headings_after(
 ) -> (Vec<Line>, bool) {
     let t = line.text.as_str();
     let words: Vec<&str> = t.split_whitespace().collect();
-    // "ORUST KOMMUN SAMMANTRÄDESPROTOKOLL Omröstningsprotokoll Parti Ledamot/ersättare
-    // Närvarande Ks 75 Ks Ks ja nej avst …": a roll of those present and their votes, its
-    // name among the page's first words, holds no heading.
-    if words.iter().take(12).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "omröstningsprotokoll" | "omröstningslista" | "voteringslista"
-        )
-    }) {
+    // A roll of those present and their votes holds no heading.
+    if vote_roll(t) {
         return (vec![line], false);
     }
     // A table of contents lists titles after numbers too; and an agenda page whose heading was
@@ -2937,6 +2958,16 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             ]
             .iter()
             .find_map(|p| lower.find(p))
+            // ("Övriga deltagande sid 2": the page's number alone after a list's label.)
+            .or_else(|| {
+                starts.iter().find_map(|&(s, l)| {
+                    let end = s + l.len();
+                    let after = line.text.get(end..)?.trim_start();
+                    let number = after.strip_prefix("sid ")?;
+                    (opens_list(l) && number.starts_with(|c: char| c.is_ascii_digit()))
+                        .then_some(end)
+                })
+            })
         };
         if let Some(at) = line.text.find(" forts.").or_else(sent_on) {
             continued = starts
@@ -3215,6 +3246,28 @@ mod tests {
             !lines.iter().any(|l| l.starts_with(LOST_NUMBER)),
             "{lines:?}"
         );
+    }
+
+    /// Forty-second held-out 4209 (Orust): "Övriga deltagande sid 2" sends the list to the next
+    /// page, where it stands after the page's header under its label in capitals ("Övriga
+    /// Deltagare"): the cover's, no § without a number.
+    #[test]
+    fn a_list_sent_to_a_page_under_a_capitalised_label() {
+        let lines: Vec<String> = unflatten(split_lines(&crate::corpus_protocol("heldout42/4209")))
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert!(
+            !lines.iter().any(|l| l.starts_with(LOST_NUMBER)),
+            "{lines:?}"
+        );
+        // The list read as the others present; the roll of votes on the page after it (its
+        // members with and without their marks) is no part of it.
+        let p =
+            crate::parse_protocol(&crate::corpus_protocol("heldout42/4209")).expect("a protocol");
+        let named = |n: &str| p.attendees.iter().any(|a| a.name == n);
+        assert!(named("Ewa Reinhold") && named("Nils Hulling"));
+        assert!(!named("Inga Göransson") && !named("Agneta Melin"));
     }
 
     /// Eighth held-out 806: a page of contents after the cover is not the first page of §
