@@ -2182,6 +2182,18 @@ pub(crate) fn vote_roll(t: &str) -> bool {
     })
 }
 
+/// The running header a flattened page opens with: its first three words, when none holds a
+/// digit and one is in capitals ("ORUST KOMMUN SAMMANTRÄDESPROTOKOLL 1 Plats och tid …").
+fn running_head_of(t: &str) -> Option<String> {
+    let words: Vec<&str> = t.split_whitespace().take(3).collect();
+    (words.len() == 3
+        && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+        && words
+            .iter()
+            .any(|w| w.chars().count() >= 4 && !w.chars().any(char::is_lowercase)))
+    .then(|| words.join(" ") + " ")
+}
+
 /// The number of the last heading among a page's cut lines.
 fn last_cut(cut: &[Line]) -> Option<u32> {
     cut.iter()
@@ -2812,6 +2824,8 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     // The number of the last heading cut from a page.
     let mut last_heading: Option<u32> = None;
     let mut tried = false;
+    let mut running_head: Option<String> = None;
+    let mut head_read = false;
     // The list a cover continues on its next page ("Övriga deltagande … forts."), by its label.
     let mut continued: Option<&'static str> = None;
     // The last list the cover page opened, which its next page may go on with unannounced.
@@ -2854,12 +2868,24 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             out.push(line);
             continue;
         }
+        // The running header the pages so far opened with, in words without digits
+        // ("ORUST KOMMUN SAMMANTRÄDESPROTOKOLL").
+        let header_again = running_head
+            .as_deref()
+            .is_some_and(|h| line.text.starts_with(h));
+        // (Read from the text's first page.)
+        if flat && line.text.len() > PAGE_LINE && !head_read {
+            head_read = true;
+            running_head = running_head_of(&line.text);
+        }
         if line.text.len() <= PAGE_LINE {
-            // The last page of a cut-off text is short, but still a page.
+            // The last page of a cut-off text is short, but still a page (its number first,
+            // its count of pages, or the pages' running header).
             if flat
                 && (line.text.starts_with(|c: char| c.is_ascii_digit())
                     || counts_its_page(&line.text)
-                    || counts_its_page_at_the_end(&line.text))
+                    || counts_its_page_at_the_end(&line.text)
+                    || header_again)
                 && !line.text.contains('§')
             {
                 line.text = without_page_number(&line.text).to_string();
@@ -3268,6 +3294,34 @@ mod tests {
         let named = |n: &str| p.attendees.iter().any(|a| a.name == n);
         assert!(named("Ewa Reinhold") && named("Nils Hulling"));
         assert!(!named("Inga Göransson") && !named("Agneta Melin"));
+    }
+
+    /// Forty-second held-out 4212 (Orust): a text's last page, cut short and without its
+    /// page's number first, opens with the running header the pages before it opened with
+    /// ("ORUST KOMMUN SAMMANTRÄDESPROTOKOLL 4 KS 1 Näringslivsrapport Dnr …"): a page, its
+    /// heading cut as on any page.
+    #[test]
+    fn a_short_last_page_under_the_running_header() {
+        let lines: Vec<String> = unflatten(split_lines(&crate::corpus_protocol("heldout42/4212")))
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert!(
+            lines.iter().any(|l| l == "§ 1 Näringslivsrapport"),
+            "{lines:?}"
+        );
+        // A short line that opens otherwise is read as before.
+        let lines: Vec<String> = unflatten(split_lines(&format!(
+            "{}\n\nKort rad utan sidhuvud 4 KS 1 Näringslivsrapport Dnr 2006/9\n",
+            crate::corpus_protocol("heldout42/4212")
+                .lines()
+                .next()
+                .unwrap_or("")
+        )))
+        .into_iter()
+        .map(|l| l.text)
+        .collect();
+        assert!(!lines.iter().any(|l| l.starts_with("§ 1")), "{lines:?}");
     }
 
     /// Eighth held-out 806: a page of contents after the cover is not the first page of §
