@@ -538,6 +538,16 @@ mod tests {
 /// ended where a flattened page's title would end, and the text after it. Only a line of more
 /// than one sentence's words that ends a sentence is cut; a title alone stays whole.
 fn title_and_text(t: &str) -> (&str, Option<&str>) {
+    // "Redovisning av delegeringsbeslut – personalärenden Bakgrund": the label of the §'s
+    // first part after the title.
+    if let Some((head, last)) = t.rsplit_once(' ') {
+        if last.starts_with(char::is_uppercase)
+            && crate::unflatten::section_word(last)
+            && head.split_whitespace().count() >= 2
+        {
+            return (head.trim_end(), Some(last));
+        }
+    }
     if !t.ends_with(['.', '!', '?']) || t.split_whitespace().count() < 5 {
         return (t, None);
     }
@@ -681,6 +691,15 @@ mod trailing_dnr_tests {
                 None
             )
         );
+        // Sixth held-out 612 (Norsjö): the label of the §'s first part after the title.
+        assert_eq!(
+            title_and_text("Redovisning av delegeringsbeslut – personalärenden Bakgrund"),
+            (
+                "Redovisning av delegeringsbeslut – personalärenden",
+                Some("Bakgrund")
+            )
+        );
+        assert_eq!(title_and_text("Bakgrund"), ("Bakgrund", None));
     }
 
     /// Twelfth held-out 1204: "KS § 80 KS/2018:298 - 001", the title on the next line.

@@ -81,6 +81,17 @@ pub fn parse_heading(text: &str) -> Option<(u32, String)> {
     if let Some(without) = without_year_suffix(t) {
         return parse_heading(&without);
     }
+    // "KS-20/00335 § 24": the case's number, one word, before the sign.
+    if let Some(at) = t.find('§').filter(|&at| at > 0) {
+        let case = t[..at].trim_end();
+        if case.starts_with(char::is_uppercase)
+            && !case.contains(char::is_whitespace)
+            && crate::text::has_byte(case, b'/')
+            && case.bytes().filter(u8::is_ascii_digit).count() >= 4
+        {
+            return parse_heading(&t[at..]);
+        }
+    }
     let flat = t.replace('\t', " ");
     let (c, rest) = HEADING.captures(&flat)?;
     if c.get(1)
@@ -592,6 +603,11 @@ mod tests {
 
     #[test]
     fn headings() {
+        // Sixth held-out 612 (Norsjö): the case's number before the sign, the title on the
+        // next line.
+        assert_eq!(parse_heading("KS-20/00335 § 24"), Some((24, String::new())));
+        // (Not a reference in a sentence: "se 2019/123 § 45".)
+        assert_eq!(parse_heading("se 2019/123 § 45"), None);
         assert_eq!(
             parse_heading("§ 114 - Information från verksamheten"),
             Some((114, "Information från verksamheten".into()))

@@ -451,6 +451,11 @@ const SECTION_WORDS: [&str; 10] = [
     "beslutsförslag",
 ];
 
+/// One of the [`SECTION_WORDS`], in any case.
+pub(crate) fn section_word(w: &str) -> bool {
+    SECTION_WORDS.contains(&w.to_lowercase().as_str())
+}
+
 /// Finite verbs of a text's first sentence ("är", "går", "noteras"), which a title has only
 /// in a clause (after [`OPENS_CLAUSE`]).
 const SENTENCE_VERBS: [&str; 12] = [
