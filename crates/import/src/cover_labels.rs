@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 111] = [
+const TABLE: [(&str, Option<Field>, Cut); 113] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -253,6 +253,10 @@ const TABLE: [(&str, Option<Field>, Cut); 111] = [
     // Stads anslagstavla, …"): the names it holds sign nothing.
     ("Justeringen av protokollet har tillkännagivits", None, Yes),
     ("Anslaget uppsatt", None, Yes),
+    // ("Organ Sammanträdesdatum Anslag under tiden Förvaringsplats för protokollet …": the
+    // notice's time, a label of its box.)
+    ("Anslaget under tiden", None, Yes),
+    ("Anslag under tiden", None, Yes),
     ("Datum då anslaget sätts upp", Some(NoticePosted), Yes),
     ("Datum för anslags uppsättande", Some(NoticePosted), Yes),
     ("Anslaget sätts upp", Some(NoticePosted), Cut::No),

@@ -3029,31 +3029,70 @@ fn stacked_organ(out: &mut [Line]) {
         if !matches!(out[i - 1].text.trim_white(), "Organ:" | "Organ") {
             continue;
         }
+        // ("Organ / Sammanträdesdatum Anslag under tiden / Förvaringsplats för protokollet /
+        // Underskrift Samhällsbyggnadsutskottet Kommunhuset Staben Britta Fremling": the notice
+        // box's labels stacked, their values after the last.)
+        if let Some((j, organ, rest)) = organ_after_stack(out, i) {
+            out[i - 1].text = format!("Organ: {organ}");
+            out[j].text = rest;
+            continue;
+        }
         let Some((label, value)) = ["Plats och tid:", "Plats och tid", "Plats:"]
             .iter()
             .find_map(|l| out[i].text.strip_prefix(l).map(|v| (*l, v.trim_white())))
         else {
             continue;
         };
-        let Some(body) = crate::furniture::body_prefix(value) else {
+        let Some((organ, place)) = body_first(value) else {
             continue;
         };
-        let n = body.split_whitespace().count();
-        let words: Vec<&str> = value.split_whitespace().collect();
-        let written = words.get(..n).unwrap_or(&[]);
-        let same = written.len() == n
-            && written
-                .iter()
-                .zip(body.split_whitespace())
-                .all(|(w, b)| w.to_lowercase() == b.to_lowercase());
-        // (The place goes on after it.)
-        if !same || words.len() <= n {
-            continue;
-        }
-        let (organ, place) = (written.join(" "), words[n..].join(" "));
         out[i - 1].text = format!("Organ: {organ}");
         out[i].text = format!("{label} {place}");
     }
+}
+
+/// A body's name that opens `value`, as written, and what goes on after it (the place, the
+/// next label's value); `None` when nothing does.
+fn body_first(value: &str) -> Option<(String, String)> {
+    let body = crate::furniture::body_prefix(value)?;
+    let n = body.split_whitespace().count();
+    let words: Vec<&str> = value.split_whitespace().collect();
+    let written = words.get(..n).unwrap_or(&[]);
+    let same = written.len() == n
+        && written
+            .iter()
+            .zip(body.split_whitespace())
+            .all(|(w, b)| w.to_lowercase() == b.to_lowercase());
+    (same && words.len() > n).then(|| (written.join(" "), words[n..].join(" ")))
+}
+
+/// The lines from `out[i]` on that hold only labels, up to the first with a value after its
+/// last label: that line's index, the body's name the value opens with, and the line without
+/// it. `None` when a value stands between labels or opens with no body's name.
+fn organ_after_stack(out: &[Line], i: usize) -> Option<(usize, String, String)> {
+    for (j, line) in out.iter().enumerate().skip(i).take(4) {
+        let t = line.text.trim_white();
+        let starts = label_starts(t);
+        if starts.first().map(|s| s.0) != Some(0) {
+            return None;
+        }
+        let bare_between = starts.windows(2).all(|w| {
+            t.get(w[0].0 + w[0].1.len()..w[1].0)
+                .is_some_and(|b| b.trim().is_empty())
+        });
+        let &(at, l) = starts.last()?;
+        let end = at + l.len();
+        let value = t.get(end..)?.trim_white();
+        if !bare_between {
+            return None;
+        }
+        if value.is_empty() {
+            continue;
+        }
+        let (organ, rest) = body_first(value)?;
+        return Some((j, organ, format!("{} {rest}", t[..end].trim_end())));
+    }
+    None
 }
 
 /// Whether `t` opens with three names or more, each with its title or party in parentheses
@@ -3327,6 +3366,71 @@ mod tests {
         .map(|l| l.text)
         .collect();
         assert!(!lines.iter().any(|l| l.starts_with("§ 1")), "{lines:?}");
+    }
+
+    /// Fortieth held-out 4005 (Svalöv): the notice box's labels stacked under an empty "Organ",
+    /// their values after the last ("Underskrift Samhällsbyggnadsutskottet Kommunhuset Staben
+    /// Britta Fremling"): the body's name first among them is the organ's.
+    #[test]
+    fn the_organ_after_the_notice_boxs_stacked_labels() {
+        let mut lines: Vec<Line> = [
+            "Organ",
+            "Sammanträdesdatum Anslag under tiden",
+            "Förvaringsplats för protokollet",
+            "Underskrift Samhällsbyggnadsutskottet Kommunhuset Staben Britta Fremling",
+        ]
+        .iter()
+        .map(|t| Line {
+            no: 3,
+            text: t.to_string(),
+        })
+        .collect();
+        stacked_organ(&mut lines);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Organ: Samhällsbyggnadsutskottet",
+                "Sammanträdesdatum Anslag under tiden",
+                "Förvaringsplats för protokollet",
+                "Underskrift Kommunhuset Staben Britta Fremling",
+            ]
+        );
+        // A value between (the meeting's date) leaves the stack as it was.
+        let mut lines: Vec<Line> = [
+            "Organ",
+            "Sammanträdesdatum 2014-03-06",
+            "Underskrift Samhällsbyggnadsutskottet Britta Fremling",
+        ]
+        .iter()
+        .map(|t| Line {
+            no: 3,
+            text: t.to_string(),
+        })
+        .collect();
+        stacked_organ(&mut lines);
+        assert_eq!(lines[0].text, "Organ");
+        // Thirty-first held-out 3103: the place's label without its colon, the body's name
+        // first in its value.
+        let mut lines: Vec<Line> = [
+            "Organ",
+            "Plats gemensam Hjälpmedelsnämnd Hjälpmedelscentrum, Signalistgatan 2, Västerås",
+        ]
+        .iter()
+        .map(|t| Line {
+            no: 1,
+            text: t.to_string(),
+        })
+        .collect();
+        stacked_organ(&mut lines);
+        assert_eq!(lines[0].text, "Organ: gemensam Hjälpmedelsnämnd");
+        assert_eq!(
+            lines[1].text,
+            "Plats Hjälpmedelscentrum, Signalistgatan 2, Västerås"
+        );
+        let p =
+            crate::parse_protocol(&crate::corpus_protocol("heldout40/4005")).expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Samhällsbyggnadsutskottet"));
     }
 
     /// Eighth held-out 806: a page of contents after the cover is not the first page of §
