@@ -486,10 +486,30 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
     // Twice or more; or once, as the only body, deciding in the present tense
     // ("Kommunstyrelsen godkänner dagordningen") or with the body itself deciding after it
     // ("Arbetsutskottets beslut Arbetsutskottet godkänner …").
+    // ("Arbetsutskottets beslut överlämnar ärendet till …": the decision's verb after its
+    // label, the body deciding lost between.)
     let deciding_after = |name: &str| {
-        lines
-            .iter()
-            .any(|l| l.text.contains(&format!("{name}s beslut {name} ")))
+        let label = format!("{name}s beslut ");
+        lines.iter().any(|l| {
+            l.text.match_indices(&label).any(|(at, _)| {
+                let after = &l.text[at + label.len()..];
+                after.starts_with(&format!("{name} "))
+                    || after.split_whitespace().next().is_some_and(|w| {
+                        matches!(
+                            w,
+                            "överlämnar"
+                                | "beslutar"
+                                | "godkänner"
+                                | "antar"
+                                | "fastställer"
+                                | "noterar"
+                                | "lägger"
+                                | "tillstyrker"
+                                | "avslår"
+                        )
+                    })
+            })
+        })
     };
     let most = counts.iter().map(|(_, k)| *k).max().filter(|m| {
         *m >= 2
@@ -2113,6 +2133,20 @@ mod tests {
             body_from_decisions(&lines).as_deref(),
             Some("Arbetsutskottet")
         );
+        // Thirtieth held-out 3009 (Mariestad): the decision's label, then its verb, the body
+        // deciding lost between.
+        let lines = split_lines("26 Dnr BUN 2012/234 Förstudie - Skolor f-6 Västra Mariestad Arbetsutskottets beslut överlämnar ärendet till Barn- och utbildningsnämnden utan eget förslag till beslut.");
+        assert_eq!(
+            body_from_decisions(&lines).as_deref(),
+            Some("Arbetsutskottet")
+        );
+        // (Not a decision told once: "Kommunstyrelsens beslut 2019-03-04", "… beslut om …".)
+        for told in [
+            "Kommunstyrelsens beslut 2019-03-04 § 45 gäller.",
+            "Enligt kommunstyrelsens beslut om taxor",
+        ] {
+            assert_eq!(body_from_decisions(&split_lines(told)), None);
+        }
         let lines = split_lines("2 Förslag till Kommunstyrelsens beslut att anta planen");
         assert_eq!(body_from_decisions(&lines), None);
         let lines = split_lines("Länsstyrelsens beslut … Länsstyrelsens beslut har överklagats");
