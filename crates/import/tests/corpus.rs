@@ -796,7 +796,7 @@ fn the_thirtieth_held_out_protocols() {
 /// The thirtieth held-out set's floors, a hundredth below the figures of the day they were set
 /// (2026-12-06: its first reading by the reader of 58affc4).
 const THIRTIETH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
-    ("body", 0.87),
+    ("body", 0.93),
     ("date", 0.99),
     ("place", 0.99),
     ("start_time", 0.99),
