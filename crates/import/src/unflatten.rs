@@ -1922,10 +1922,12 @@ pub(crate) fn names_contents(t: &str) -> bool {
         word == "förteckning" && (k == 0 || k == 1 && number_of(words[0]).is_some())
             || word.eq_ignore_ascii_case("förteckning")
                 && words.get(k + 1) == Some(&"över")
+                // (After a body's name of up to four words: "Förteckning över kultur- och
+                // fritidsnämnden ärenden".)
                 && words
                     .iter()
                     .skip(k + 2)
-                    .take(2)
+                    .take(5)
                     .any(|w| w.to_lowercase().starts_with("ärende"))
     };
     leaders >= 2
@@ -4957,6 +4959,9 @@ mod tests {
         assert!(names_contents("ÄLVDALENS KOMMUN SAMMANTRÄDESPROTOKOLL ÄRENDE-LISTA sid Kungörelse 2 Revisorerna har ordet 3 Älvdalens kommuns delårsbokslut 4"));
         assert!(names_contents("Sammanträdesprotokoll Sida 2 (47) Förteckning över kommunfullmäktiges ärenden, Ärende 132 Ledamöternas frågestund Åtvidabergsplaketten"));
         assert!(names_contents("förteckning Kommun 2 43 BMB Anmälningsärenden Delegationsbeslut 1-29 februari 2012 samt information om 44 BMB Tysta områden"));
+        // Held-out 4411 (Växjö): the body's name of three words between ("Förteckning över
+        // kultur- och fritidsnämnden ärenden den 25 april Dnr 60 Val av justeringsperson …").
+        assert!(names_contents("4 Förteckning över kultur- och fritidsnämnden ärenden den 25 april Dnr 60 Val av justeringsperson Dnr 65 Allmänhetens frågestund"));
         // (A cover's "Förteckning över övriga deltagande" names no contents, nor a §'s text
         // that speaks of a list.)
         assert!(!names_contents("Plats och tid Kommunhuset Beslutande Anna Ek (S) Förteckning över övriga deltagande bifogas"));
