@@ -1944,6 +1944,11 @@ pub(crate) fn names_contents(t: &str) -> bool {
             "Ärendeförteckning",
             "ÄRENDEFÖRTECKNING",
             "ÄRENDE-LISTA",
+            // (The ring of "Å" lost by the OCR: "INNEHALL: 41 Protokollsjustering …"; a list
+            // under a sentence: "FÖLJANDE ÄRENDEN BEHANDLADES PÅ SAMMANTRÄDET: 160 …".)
+            "INNEHALL",
+            "FÖLJANDE ÄRENDEN BEHANDLADES",
+            "Följande ärenden behandlades",
         ]
         .iter()
         .any(|w| {
@@ -4962,6 +4967,10 @@ mod tests {
         // Held-out 4411 (Växjö): the body's name of three words between ("Förteckning över
         // kultur- och fritidsnämnden ärenden den 25 april Dnr 60 Val av justeringsperson …").
         assert!(names_contents("4 Förteckning över kultur- och fritidsnämnden ärenden den 25 april Dnr 60 Val av justeringsperson Dnr 65 Allmänhetens frågestund"));
+        // Held-out 3110 (Landstinget Dalarna): "INNEHÅLL" whose ring the OCR lost; 2305
+        // (Nybro): the list under a sentence.
+        assert!(names_contents("3 (24) INNEHALL: 41 Protokollsjustering Information Ekonomisk uppföljning Upphandling av personaladministrativt system"));
+        assert!(names_contents("2 Sammanträdesdatum 351 FÖLJANDE ÄRENDEN BEHANDLADES PÅ SAMMANTRÄDET: 160 Fastställande av effektmål för Nybro kommun och dess bolag"));
         // (A cover's "Förteckning över övriga deltagande" names no contents, nor a §'s text
         // that speaks of a list.)
         assert!(!names_contents("Plats och tid Kommunhuset Beslutande Anna Ek (S) Förteckning över övriga deltagande bifogas"));
