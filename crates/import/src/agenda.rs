@@ -84,7 +84,19 @@ fn continues_title(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
         return false;
     };
     let t = it.text.trim_white();
-    if !t.chars().next().is_some_and(char::is_lowercase) || t.chars().count() > 120 {
+    // ("… av behovsutredning för / Samhällsbyggnadsnämnden 2014 10": a title cut after a
+    // preposition goes on in capitals.)
+    let cut_short = last.title.rsplit(' ').next().is_some_and(|w| {
+        matches!(
+            w,
+            "för" | "och" | "av" | "i" | "till" | "om" | "med" | "på" | "samt" | "inom" | "vid"
+        )
+    });
+    let opens = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_lowercase() || cut_short && c.is_uppercase());
+    if !opens || t.chars().count() > 120 {
         return false;
     }
     let sentence = t.ends_with('.')
@@ -92,6 +104,19 @@ fn continues_title(items: &[Item<'_>], i: usize, run: &[AgendaEntry]) -> bool {
         && !t.ends_with("m m.")
         && t.split_whitespace().count() >= 3;
     !sentence && next_entry_after(items, i, last)
+}
+
+/// A wrapped title's line without the page's number after it ("Samhällsbyggnadsnämnden 2014
+/// 10" → "Samhällsbyggnadsnämnden 2014"; one to three digits, not a year).
+fn without_page(t: &str) -> &str {
+    match t.rsplit_once(' ') {
+        Some((head, page))
+            if (1..=3).contains(&page.len()) && page.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            head.trim_end()
+        }
+        _ => t,
+    }
 }
 
 /// Whether the next line after `items[i]` that is not blank is an entry numbered after `last`.
@@ -238,7 +263,7 @@ pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
             None if continues_title(items, i, &run) => {
                 if let Some(last) = run.last_mut() {
                     last.title.push(' ');
-                    last.title.push_str(it.text.trim_white());
+                    last.title.push_str(without_page(it.text.trim_white()));
                     last.end = i;
                 }
             }
@@ -306,6 +331,25 @@ mod tests {
         assert_eq!(
             agenda.get(1).map(|e| e.title.as_str()),
             Some("Yttrande – rörande granskning av nämndernas och bolagens systematiska informationssäkerhet")
+        );
+    }
+
+    /// Sixth held-out 603 (Hylte): a title cut after a preposition goes on in capitals on the
+    /// next line, its page's number after it ("§ 28 Förslag till tillsynsplan och fastställelse
+    /// av behovsutredning för / Samhällsbyggnadsnämnden 2014 10").
+    #[test]
+    fn a_title_cut_after_a_preposition_keeps_the_agenda_running() {
+        let lines = crate::lines::split_lines(
+            "Ärendelista sida\n\n§ 26 Bokslut 2012 - återremiss av handlingsplan 7\n\n§ 27 VA-planering av avlopp inom Hylte kommun (2012 TSN0012) 8\n\n§ 28 Förslag till tillsynsplan och fastställelse av behovsutredning för\n\nSamhällsbyggnadsnämnden 2014 10\n\n§ 29 Revidering av Plan 12\n",
+        );
+        let flags = vec![false; lines.len()];
+        let items = crate::stream::build(&lines, &flags);
+        let agenda = find_agenda(&items);
+        let numbers: Vec<u32> = agenda.iter().map(|e| e.number).collect();
+        assert_eq!(numbers, [26, 27, 28, 29]);
+        assert_eq!(
+            agenda.get(2).map(|e| e.title.as_str()),
+            Some("Förslag till tillsynsplan och fastställelse av behovsutredning för Samhällsbyggnadsnämnden 2014")
         );
     }
 
