@@ -1731,6 +1731,8 @@ fn roll_page(t: &str, starts: &[(usize, &'static str)]) -> bool {
     let head = squeezed.as_deref().unwrap_or(head).to_lowercase();
     head.contains("närvarolista")
         || head.contains("närvaroförteckning")
+        // ("ärvarolista för kommunfullmäktige …": its "N" lost by the extraction.)
+        || head.split_whitespace().any(|w| w == "ärvarolista")
         || starts
             .first()
             .is_some_and(|(at, l)| *at == 0 && opens_list(l))
@@ -2963,8 +2965,11 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                     && after[1].ends_with(',')
                     && crate::persons::is_name_token(after[1].trim_end_matches(','))
             });
-        let strong =
-            flat && (distinct.iter().any(|l| crate::cover_labels::is_strong(l)) || others_list);
+        // ("2(23) ärvarolista för kommunfullmäktige … Ordinarie ledamöter Olsson Christer, S …":
+        // a page that names itself the roll of those present, its one label a list's.)
+        let roll = !distinct.is_empty() && roll_page(&line.text, &starts);
+        let strong = flat
+            && (distinct.iter().any(|l| crate::cover_labels::is_strong(l)) || others_list || roll);
         if distinct.len() < 2 && !strong {
             if line.text.contains('§') || !flat {
                 out.push(line);
@@ -3438,6 +3443,15 @@ mod tests {
         let p =
             crate::parse_protocol(&crate::corpus_protocol("heldout40/4005")).expect("a protocol");
         assert_eq!(p.body.as_deref(), Some("Samhällsbyggnadsutskottet"));
+    }
+
+    /// Eighth held-out 812 (Örkelljunga): the page of those present whose name lost its "N" to
+    /// the extraction ("ärvarolista för kommunfullmäktige i Örkelljunga kommun Ordinarie
+    /// ledamöter Olsson Christer, S …") is the list the cover sends to, no first page of §s.
+    #[test]
+    fn a_roll_page_whose_name_lost_its_first_letter() {
+        let p = crate::parse_protocol(&crate::corpus_protocol("heldout8/812")).expect("a protocol");
+        assert!(p.attendees.len() >= 30, "{:?}", p.attendees);
     }
 
     /// Eighth held-out 806: a page of contents after the cover is not the first page of §

@@ -1410,7 +1410,7 @@ const EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.86),
     ("secretary", 0.91),
     ("adjusters", 0.91),
-    ("attendees", 0.82),
+    ("attendees", 0.96),
     ("paragraphs", 0.90),
 ];
 
