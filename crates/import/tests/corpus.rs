@@ -284,7 +284,7 @@ const FORTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.87),
     ("adjusters", 0.99),
-    ("attendees", 0.90),
+    ("attendees", 0.92),
     ("paragraphs", 0.99),
 ];
 
@@ -457,7 +457,7 @@ const FORTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.99),
-    ("attendees", 0.82),
+    ("attendees", 0.86),
     ("paragraphs", 0.99),
 ];
 
