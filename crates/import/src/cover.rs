@@ -569,7 +569,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                                     let value = format!("{place}, {} {adjourned}", m.as_str());
                                     (value.trim_end().to_string(), members)
                                 }
-                                None => (m.as_str().to_string(), after),
+                                // ("… 2012, klockan 18:": the hour whose minutes were lost
+                                // keeps its colon, no whole hour.)
+                                None => match after.strip_prefix(':') {
+                                    Some(rest) => (format!("{}:", m.as_str()), rest.trim_white()),
+                                    None => (m.as_str().to_string(), after),
+                                },
                             };
                             values.push((Field::PlaceTime, line.no, value));
                             filled.push(Field::PlaceTime);
@@ -7009,6 +7014,20 @@ mod tests {
         // Held-out 1211: "ers" without its full stop, after a comma.
         let c = cover_of("Utses justera\tBritt-Marie Nyhlén, ers Lilian Parbring\n");
         assert_eq!(c.adjusters, ["Britt-Marie Nyhlén"]);
+    }
+
+    /// 003: the place and time under the next label, the hour's minutes lost ("klockan 18:"):
+    /// no start time (a whole hour alone, "kl 13", is one: see `dates`).
+    #[test]
+    fn an_hour_whose_minutes_were_lost_under_the_next_label() {
+        let c = cover_of(
+            "Plats och tid\nBeslutande Messingen, Industivägen 20 b, rum Nielsen Måndag den 27 februari 2012, klockan 18:\nLedamöter: Maria Fälth (KD), ordförande\n",
+        );
+        assert_eq!(c.start_time, None);
+        assert_eq!(
+            c.place.as_deref(),
+            Some("Messingen, Industivägen 20 b, rum Nielsen")
+        );
     }
 
     /// Nineteenth held-out 1904: the end time without its dash, cut onto a line of its own.

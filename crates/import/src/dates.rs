@@ -436,6 +436,14 @@ pub fn find_times(s: &str) -> (Option<String>, Option<String>) {
                 h2.map(|h| format!("{h:02}:00")),
             );
         }
+        // "…, torsdagen den 20 september, kl 13": a whole hour alone, the value's last word.
+        static LAST_HOUR: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)(?-u:\b)kl(?:ockan|\.)?\s*([01]?\d|2[0-3])\s*$").expect("static regex")
+        });
+        if let Some(c) = crate::text::matched(&LAST_HOUR, s) {
+            let h = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok());
+            return (h.map(|h| format!("{h:02}:00")), None);
+        }
         return (None, None);
     }
     let start = times.first().cloned();
@@ -641,6 +649,11 @@ mod tests {
         );
         // (Not a number before a later time: "kl 19 18:00" is no range.)
         assert_eq!(find_times("kl 19 18:00"), (Some("18:00".into()), None));
+        // Thirteenth held-out 1303 (Högsby): a start of a whole hour alone, no end.
+        let v = "Kommunhuset, Notariet, torsdagen den 20 september, kl 13";
+        assert_eq!(find_times(v), (Some("13:00".into()), None));
+        // (Not a year: "kl 2014".)
+        assert_eq!(find_times("Kommunhuset kl 2014"), (None, None));
         // Twenty-fourth held-out 2410: an hour whose minutes were lost.
         assert_eq!(
             strip_date_time("Stora Tjörnsalen kl 15:"),

@@ -1264,7 +1264,7 @@ const THIRTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     // the one year the text names in which 20 September was a Thursday, with a warning.)
     ("date", 0.79),
     ("place", 0.99),
-    ("start_time", 0.79),
+    ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.90),
     ("secretary", 0.99),
