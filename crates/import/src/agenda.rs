@@ -297,6 +297,13 @@ pub fn find_agenda(items: &[Item<'_>]) -> Vec<AgendaEntry> {
 mod tests {
     use super::*;
 
+    /// The agenda found in `text`, its lines read as the parser reads them.
+    fn agenda_of(text: &str) -> Vec<AgendaEntry> {
+        let lines = crate::lines::split_lines(text);
+        let flags = vec![false; lines.len()];
+        find_agenda(&crate::stream::build(&lines, &flags))
+    }
+
     #[test]
     fn tab_entry() {
         let e = parse_entry("§ 2\tBudgetuppföljning januari - november 2023\t2022/1\t4 - 5");
@@ -316,16 +323,13 @@ mod tests {
 
     #[test]
     fn a_wrapped_title_keeps_the_agenda_running() {
-        let lines = crate::lines::split_lines(
+        let agenda = agenda_of(
             "§8        Yttrande gällande fordonsstrategi      2023/203    8\n\
              §9        Yttrande – rörande granskning av nämndernas och bolagens systematiska    2023/228    9\n\
              \x20         informationssäkerhet\n\
              § 10      Yttrande – rörande granskning av krisberedskap    2023/227    10\n\
              § 11      Rapport om kontaktpersoner     2023/253    11\n",
         );
-        let flags = vec![false; lines.len()];
-        let items = crate::stream::build(&lines, &flags);
-        let agenda = find_agenda(&items);
         let numbers: Vec<u32> = agenda.iter().map(|e| e.number).collect();
         assert_eq!(numbers, [8, 9, 10, 11]);
         assert_eq!(
@@ -339,12 +343,9 @@ mod tests {
     /// av behovsutredning för / Samhällsbyggnadsnämnden 2014 10").
     #[test]
     fn a_title_cut_after_a_preposition_keeps_the_agenda_running() {
-        let lines = crate::lines::split_lines(
+        let agenda = agenda_of(
             "Ärendelista sida\n\n§ 26 Bokslut 2012 - återremiss av handlingsplan 7\n\n§ 27 VA-planering av avlopp inom Hylte kommun (2012 TSN0012) 8\n\n§ 28 Förslag till tillsynsplan och fastställelse av behovsutredning för\n\nSamhällsbyggnadsnämnden 2014 10\n\n§ 29 Revidering av Plan 12\n",
         );
-        let flags = vec![false; lines.len()];
-        let items = crate::stream::build(&lines, &flags);
-        let agenda = find_agenda(&items);
         let numbers: Vec<u32> = agenda.iter().map(|e| e.number).collect();
         assert_eq!(numbers, [26, 27, 28, 29]);
         assert_eq!(
@@ -358,7 +359,7 @@ mod tests {
     /// wraps in small letters still keeps an agenda running (above).
     #[test]
     fn short_decisions_between_headings_are_no_wrapped_titles() {
-        let lines = crate::lines::split_lines(
+        assert!(agenda_of(
             "§ 17 Justering
 utse Dan Skantz att jämte ordföranden justera protokollet.
              § 18 Godkännande av föredragningslista
@@ -366,22 +367,17 @@ godkänna den utsända föredragningslistan.
              § 19 Anmälan av inkomna/utgående skrivelser
 notera skrivelserna till protokollet.
 ",
-        );
-        let flags = vec![false; lines.len()];
-        let items = crate::stream::build(&lines, &flags);
-        assert!(find_agenda(&items).is_empty());
+        )
+        .is_empty());
     }
 
     /// Thirty-fifth held-out 3511 (Solna): a table of contents whose numbers stand alone, each
     /// title ending in dot leaders and its page.
     #[test]
     fn entries_with_dot_leaders() {
-        let lines = crate::lines::split_lines(
+        let agenda = agenda_of(
             "§ 79\n\nFastställande av föredragningslista ... 3\n\n§ 80\n\nDetaljplan för kv. Blåmesen m.fl. (BND/2019:201) ... 4\n\n§ 81\n\nBygglov för ändring av fasadkulör samt ändring av balkonger, flerbostadshus,\n\nKastanjen 1 (BND/2021:159) ..\n",
         );
-        let flags = vec![false; lines.len()];
-        let items = crate::stream::build(&lines, &flags);
-        let agenda = find_agenda(&items);
         let got: Vec<(u32, &str)> = agenda
             .iter()
             .map(|e| (e.number, e.title.as_str()))
@@ -409,10 +405,7 @@ notera skrivelserna till protokollet.
                     Samverkansavtal mellan Kalix kommun och kommunerna i Norrbottens\nlän efter beslut om ändrad huvudman\n\
                     § 267\nFinansiering från Europeiska socialfonden till projekt workplace Luleå 2.0\n46 - 47\n\
                     § 268\nArbetsmarknadsförvaltningens verksamhetsplan 2017-20\n";
-        let lines = crate::lines::split_lines(text);
-        let flags = vec![false; lines.len()];
-        let items = crate::stream::build(&lines, &flags);
-        let agenda = find_agenda(&items);
+        let agenda = agenda_of(text);
         let numbers: Vec<u32> = agenda.iter().map(|e| e.number).collect();
         assert_eq!(numbers, [252, 253, 262, 266, 267, 268]);
         assert_eq!(
@@ -423,10 +416,7 @@ notera skrivelserna till protokollet.
         let text = "§ 12\nRapport om budget\nNämnden beslutar att godkänna rapporten och lägga den till handlingarna efter att ha fått information.\n\
                     Beslutet skickas till ekonomikontoret.\n§ 13\nÖvriga frågor\nInga övriga frågor anmäldes vid dagens sammanträde.\n\
                     § 14\nMeddelanden\nMeddelandena läggs till handlingarna.\n";
-        let lines = crate::lines::split_lines(text);
-        let flags = vec![false; lines.len()];
-        let items = crate::stream::build(&lines, &flags);
-        assert!(find_agenda(&items).is_empty());
+        assert!(agenda_of(text).is_empty());
     }
 
     /// Held-out 110 (Nynäshamn): the contents group their entries under headings; the
@@ -445,9 +435,6 @@ notera skrivelserna till protokollet.
         // A §'s whole text "Inga ärenden" between headings is no group of an agenda.
         let text = "§ 14 Delegationsbeslut\nInga ärenden\n§ 15 Meddelanden\nInga ärenden\n\
                     § 16 Övriga frågor\nInga frågor.\n";
-        let lines = crate::lines::split_lines(text);
-        let flags = vec![false; lines.len()];
-        let items = crate::stream::build(&lines, &flags);
-        assert!(find_agenda(&items).is_empty());
+        assert!(agenda_of(text).is_empty());
     }
 }

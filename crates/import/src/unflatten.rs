@@ -2257,11 +2257,12 @@ fn cut_headings_after(
     }
     // The page number(s) first: "2 2 70 Anmälan …" has its heading at the third word.
     let skip = 0;
-    let mut found: Vec<(u32, usize, usize, usize)> = Vec::new(); // number, cut, title start, end
-                                                                 // Further into the page ("… Protokollet föres av undertecknad, kommunfullmäktiges
-                                                                 // sekreterare. 125 Protokollsjustering Ordföranden meddelar … justera protokollet. 126
-                                                                 // Information om …": a cover written as prose), a heading after a sentence's end whose
-                                                                 // next number follows as a heading after a sentence's end too.
+    // Each heading found: its number, where the page is cut, where its title starts and ends.
+    let mut found: Vec<(u32, usize, usize, usize)> = Vec::new();
+    // Further into the page ("… Protokollet föres av undertecknad, kommunfullmäktiges
+    // sekreterare. 125 Protokollsjustering Ordföranden meddelar … justera protokollet. 126
+    // Information om …": a cover written as prose), a heading after a sentence's end whose
+    // next number follows as a heading after a sentence's end too.
     let confirmed = |k: usize| {
         let (n, _, b) = heading_at(&words, k)?;
         let after_sentence = |k: usize| k > 0 && words[k - 1].ends_with(['.', '?', '!']);
@@ -3260,6 +3261,14 @@ fn cut_before_labels(line: &Line, starts: &[(usize, &str)], out: &mut Vec<Line>,
 mod tests {
     use super::*;
 
+    /// The texts of a corpus protocol's lines, unflattened.
+    fn corpus_lines(name: &str) -> Vec<String> {
+        unflatten(split_lines(&crate::corpus_protocol(name)))
+            .into_iter()
+            .map(|l| l.text)
+            .collect()
+    }
+
     /// 048: "Jannike Hillding, M, Ordförande Astrid Lönn Jern, C, 1:e vice ordförande": a role
     /// after a member's party without parentheses is no label; "Sekreterare" after a place is.
     #[test]
@@ -3313,10 +3322,7 @@ mod tests {
     /// no § titled "Övriga deltagare:".
     #[test]
     fn a_list_sent_to_a_page_by_its_number() {
-        let lines: Vec<String> = unflatten(split_lines(&crate::corpus_protocol("heldout34/3412")))
-            .into_iter()
-            .map(|l| l.text)
-            .collect();
+        let lines = corpus_lines("heldout34/3412");
         assert!(
             lines
                 .iter()
@@ -3335,10 +3341,7 @@ mod tests {
     /// Deltagare"): the cover's, no § without a number.
     #[test]
     fn a_list_sent_to_a_page_under_a_capitalised_label() {
-        let lines: Vec<String> = unflatten(split_lines(&crate::corpus_protocol("heldout42/4209")))
-            .into_iter()
-            .map(|l| l.text)
-            .collect();
+        let lines = corpus_lines("heldout42/4209");
         assert!(
             !lines.iter().any(|l| l.starts_with(LOST_NUMBER)),
             "{lines:?}"
@@ -3358,10 +3361,7 @@ mod tests {
     /// heading cut as on any page.
     #[test]
     fn a_short_last_page_under_the_running_header() {
-        let lines: Vec<String> = unflatten(split_lines(&crate::corpus_protocol("heldout42/4212")))
-            .into_iter()
-            .map(|l| l.text)
-            .collect();
+        let lines = corpus_lines("heldout42/4212");
         assert!(
             lines.iter().any(|l| l == "§ 1 Näringslivsrapport"),
             "{lines:?}"
@@ -3385,22 +3385,25 @@ mod tests {
     /// Britta Fremling"): the body's name first among them is the organ's.
     #[test]
     fn the_organ_after_the_notice_boxs_stacked_labels() {
-        let mut lines: Vec<Line> = [
-            "Organ",
-            "Sammanträdesdatum Anslag under tiden",
-            "Förvaringsplats för protokollet",
-            "Underskrift Samhällsbyggnadsutskottet Kommunhuset Staben Britta Fremling",
-        ]
-        .iter()
-        .map(|t| Line {
-            no: 3,
-            text: t.to_string(),
-        })
-        .collect();
-        stacked_organ(&mut lines);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        // The lines' texts after `stacked_organ`.
+        let stacked = |texts: &[&str]| {
+            let mut lines: Vec<Line> = texts
+                .iter()
+                .map(|t| Line {
+                    no: 3,
+                    text: t.to_string(),
+                })
+                .collect();
+            stacked_organ(&mut lines);
+            lines.into_iter().map(|l| l.text).collect::<Vec<String>>()
+        };
         assert_eq!(
-            texts,
+            stacked(&[
+                "Organ",
+                "Sammanträdesdatum Anslag under tiden",
+                "Förvaringsplats för protokollet",
+                "Underskrift Samhällsbyggnadsutskottet Kommunhuset Staben Britta Fremling",
+            ]),
             [
                 "Organ: Samhällsbyggnadsutskottet",
                 "Sammanträdesdatum Anslag under tiden",
@@ -3409,36 +3412,25 @@ mod tests {
             ]
         );
         // A value between (the meeting's date) leaves the stack as it was.
-        let mut lines: Vec<Line> = [
-            "Organ",
-            "Sammanträdesdatum 2014-03-06",
-            "Underskrift Samhällsbyggnadsutskottet Britta Fremling",
-        ]
-        .iter()
-        .map(|t| Line {
-            no: 3,
-            text: t.to_string(),
-        })
-        .collect();
-        stacked_organ(&mut lines);
-        assert_eq!(lines[0].text, "Organ");
+        assert_eq!(
+            stacked(&[
+                "Organ",
+                "Sammanträdesdatum 2014-03-06",
+                "Underskrift Samhällsbyggnadsutskottet Britta Fremling",
+            ])[0],
+            "Organ"
+        );
         // Thirty-first held-out 3103: the place's label without its colon, the body's name
         // first in its value.
-        let mut lines: Vec<Line> = [
-            "Organ",
-            "Plats gemensam Hjälpmedelsnämnd Hjälpmedelscentrum, Signalistgatan 2, Västerås",
-        ]
-        .iter()
-        .map(|t| Line {
-            no: 1,
-            text: t.to_string(),
-        })
-        .collect();
-        stacked_organ(&mut lines);
-        assert_eq!(lines[0].text, "Organ: gemensam Hjälpmedelsnämnd");
         assert_eq!(
-            lines[1].text,
-            "Plats Hjälpmedelscentrum, Signalistgatan 2, Västerås"
+            stacked(&[
+                "Organ",
+                "Plats gemensam Hjälpmedelsnämnd Hjälpmedelscentrum, Signalistgatan 2, Västerås",
+            ]),
+            [
+                "Organ: gemensam Hjälpmedelsnämnd",
+                "Plats Hjälpmedelscentrum, Signalistgatan 2, Västerås",
+            ]
         );
         let p =
             crate::parse_protocol(&crate::corpus_protocol("heldout40/4005")).expect("a protocol");
