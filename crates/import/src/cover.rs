@@ -1707,8 +1707,15 @@ fn joined_by_och(text: &str, names: Vec<String>) -> Vec<Vec<String>> {
         };
         let between = text.get(from..from + at).unwrap_or("");
         let joined = !groups.is_empty() && between.split_whitespace().any(|w| w == "och");
+        // ("Ewa Johansson/Annki Skullman": two who sign on one line, kept as one value.)
+        let slashed = !groups.is_empty() && between == "/";
         from += at + n.len();
         match groups.last_mut() {
+            Some(g) if slashed => {
+                if let Some(last) = g.last_mut() {
+                    *last = format!("{last}/{n}");
+                }
+            }
             Some(g) if joined => g.push(n),
             _ => groups.push(vec![n]),
         }
@@ -2271,6 +2278,8 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
                         })
                     })
             };
+            // ("Ewa Johansson/Annki Skullman": two secretaries who sign on one line; the
+            // first is taken, as of two chairs.)
             cover.secretary = cover
                 .secretary
                 .take()
@@ -7004,6 +7013,23 @@ mod tests {
         // Parties beside their names are read as before.
         let c = cover_of("Beslutande\tOlov Säfström (M) Monica Hanson (V) Jonas Nilsson (V)\n");
         assert_eq!(c.attendees[1].party.as_deref(), Some("V"));
+    }
+
+    /// Held-out 4508 (Landskrona's bygg- och miljönämnd) and 4805 (Vara's fullmäktige): two
+    /// secretaries who sign on one line, parted by a slash; the first is taken, as of two
+    /// chairs, and the second fills no other signer's place.
+    #[test]
+    fn two_secretaries_on_one_line() {
+        let c = cover_of("Sekreterare\tEwa Johansson/Annki Skullman\nOrdförande\tStefan Erikson\n");
+        assert_eq!(c.secretary.as_deref(), Some("Ewa Johansson"));
+        assert_eq!(c.chair.as_deref(), Some("Stefan Erikson"));
+        // (Also under a label stacked over them: "Sekreterare... / Paragrafer Ewa
+        // Johansson/Annki Skullman".)
+        let c = cover_of(
+            "Sekreterare...\nParagrafer Ewa Johansson/Annki Skullman\nOrdförande... Stefan Erikson\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Ewa Johansson"));
+        assert_eq!(c.chair.as_deref(), Some("Stefan Erikson"));
     }
 
     /// Nineteenth held-out 1909: the justerare's substitute after the justerare.

@@ -979,7 +979,18 @@ pub fn names(v: &str) -> Vec<String> {
     let mut runs: Vec<Vec<&str>> = vec![Vec::new()];
     // The runs a company's form ("AB") closed: their last name is the company's.
     let mut companies: Vec<usize> = Vec::new();
-    let raws: Vec<&str> = v.split_whitespace().collect();
+    // ("Ewa Johansson/Annki Skullman": two names parted by a slash, each its own.)
+    let raws: Vec<&str> = v
+        .split_whitespace()
+        .flat_map(|w| match w.split_once('/') {
+            Some((a, b))
+                if a.ends_with(char::is_lowercase) && b.starts_with(char::is_uppercase) =>
+            {
+                vec![a, "/", b]
+            }
+            _ => vec![w],
+        })
+        .collect();
     for (k, raw) in raws.iter().copied().enumerate() {
         // "*Hilkka Andersson": an asterisk before a word marks a note and begins a name.
         let raw = match raw.strip_prefix('*') {
@@ -1420,6 +1431,11 @@ mod tests {
             ["Anna Berg", "Per Olsson"]
         );
         assert_eq!(names("Christina H Gardos"), ["Christina H Gardos"]);
+        // Held-out 4508: two names parted by a slash.
+        assert_eq!(
+            names("Ewa Johansson/Annki Skullman"),
+            ["Ewa Johansson", "Annki Skullman"]
+        );
         // Held-out 4207 (Trollhättan): an asterisk before a name marks its note (a substitute
         // serving) and begins a name.
         assert_eq!(
