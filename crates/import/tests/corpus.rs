@@ -1214,7 +1214,7 @@ const FIFTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.89),
     ("secretary", 0.99),
-    ("adjusters", 0.84),
+    ("adjusters", 0.95),
     ("attendees", 0.87),
     ("paragraphs", 0.93),
 ];
