@@ -980,17 +980,18 @@ pub fn names(v: &str) -> Vec<String> {
     // The runs a company's form ("AB") closed: their last name is the company's.
     let mut companies: Vec<usize> = Vec::new();
     // ("Ewa Johansson/Annki Skullman": two names parted by a slash, each its own.)
-    let raws: Vec<&str> = v
-        .split_whitespace()
-        .flat_map(|w| match w.split_once('/') {
+    let slash = crate::text::has_byte(&v, b'/');
+    let mut raws: Vec<&str> = Vec::new();
+    for w in v.split_whitespace() {
+        match w.split_once('/').filter(|_| slash) {
             Some((a, b))
                 if a.ends_with(char::is_lowercase) && b.starts_with(char::is_uppercase) =>
             {
-                vec![a, "/", b]
+                raws.extend([a, "/", b]);
             }
-            _ => vec![w],
-        })
-        .collect();
+            _ => raws.push(w),
+        }
+    }
     for (k, raw) in raws.iter().copied().enumerate() {
         // "*Hilkka Andersson": an asterisk before a word marks a note and begins a name.
         let raw = match raw.strip_prefix('*') {

@@ -2188,11 +2188,13 @@ fn cut_headings(
 /// Ks 75 Ks Ks ja nej avst …": a page's roll of those present and their votes, its name among
 /// the page's first words.
 pub(crate) fn vote_roll(t: &str) -> bool {
+    // (Only a word of one of the names' lengths in bytes is put in small letters.)
     t.split_whitespace().take(12).any(|w| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "omröstningsprotokoll" | "omröstningslista" | "voteringslista"
-        )
+        matches!(w.len(), 14 | 17 | 21)
+            && matches!(
+                w.to_lowercase().as_str(),
+                "omröstningsprotokoll" | "omröstningslista" | "voteringslista"
+            )
     })
 }
 
