@@ -1858,13 +1858,15 @@ fn label_after_header<'a>(t: &'a str, label: &str) -> Option<&'a str> {
     let field = crate::cover_labels::field_of(label)?;
     let (at, other) = labels_in(rest).into_iter().next()?;
     (at == 0 && crate::cover_labels::field_of(other) == Some(field)).then(|| {
-        let lower = rest.to_lowercase();
-        let end = if lower.starts_with(&other.to_lowercase()) {
-            other.len()
-        } else {
-            0
+        // (Only the label's own bytes, read without regard to case, are passed over.)
+        let end = match rest.get(..other.len()) {
+            Some(head) if head.to_lowercase() == other.to_lowercase() => other.len(),
+            _ => 0,
         };
-        rest[end..].trim_start_matches(':').trim_start()
+        rest.get(end..)
+            .unwrap_or(rest)
+            .trim_start_matches(':')
+            .trim_start()
     })
 }
 
