@@ -2297,20 +2297,9 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
                 .or_else(|| crate::persons::first(v));
         }
         Field::Chair => {
-            // "Marit Holmstrand/Annelie Wallberg": two who chaired in turn sign on one line;
-            // the first is the meeting's chair.
-            let first_of_two = v
-                .split_once('/')
-                .filter(|(a, b)| {
-                    a.trim_end().ends_with(char::is_alphabetic)
-                        && b.starts_with(char::is_uppercase)
-                        && (2..=3).contains(&a.split_whitespace().count())
-                })
-                .map(|(a, _)| a);
-            cover.chair = cover
-                .chair
-                .take()
-                .or_else(|| crate::persons::first(first_of_two.unwrap_or(v)));
+            // ("Marit Holmstrand/Annelie Wallberg": two who chaired in turn sign on one line;
+            // the first is the meeting's chair, the first of the names parted by the slash.)
+            cover.chair = cover.chair.take().or_else(|| crate::persons::first(v));
             after_chair(cover, v);
         }
         Field::Adjusters => {

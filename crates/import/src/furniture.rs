@@ -433,6 +433,20 @@ fn notice_date(text: &str) -> Option<String> {
     crate::dates::first_date(c.get(1)?.as_str())
 }
 
+/// A body's verbs of deciding, in the present tense ("Kommunstyrelsen godkänner …",
+/// "Arbetsutskottets beslut överlämnar …").
+const DECIDING_VERBS: [&str; 9] = [
+    "beslutar",
+    "godkänner",
+    "antar",
+    "fastställer",
+    "noterar",
+    "lägger",
+    "överlämnar",
+    "tillstyrker",
+    "avslår",
+];
+
 /// The body as its decisions name it, when nothing else does ("Arbetsutskottets beslut
 /// Arbetsutskottet beslutar …", "Kultur- och fritidsutskottets beslut", "Kommunstyrelsen
 /// godkänner dagordningen"): the body whose decisions the §§ record, or that decides in them
@@ -450,9 +464,10 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
     // handlingarna": the body deciding, in the present tense (what it decided before is told
     // in the past tense; a proposal to it is skipped below).
     static DECIDES: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?:^|\s)(\p{Lu}[\p{L}-]*(?: (?:och|för) [\p{L}-]+)*(?:nämnden|styrelsen|utskottet|fullmäktige|rådet)) (?:beslutar|godkänner|antar|fastställer|noterar|lägger)(?:\s|$)",
-        )
+        Regex::new(&format!(
+            r"(?:^|\s)(\p{{Lu}}[\p{{L}}-]*(?: (?:och|för) [\p{{L}}-]+)*(?:nämnden|styrelsen|utskottet|fullmäktige|rådet)) (?:{})(?:\s|$)",
+            DECIDING_VERBS.join("|")
+        ))
         .expect("static regex")
     });
     let mut counts: Vec<(String, usize)> = Vec::new();
@@ -493,21 +508,11 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
         lines.iter().any(|l| {
             l.text.match_indices(&label).any(|(at, _)| {
                 let after = &l.text[at + label.len()..];
-                after.starts_with(&format!("{name} "))
-                    || after.split_whitespace().next().is_some_and(|w| {
-                        matches!(
-                            w,
-                            "överlämnar"
-                                | "beslutar"
-                                | "godkänner"
-                                | "antar"
-                                | "fastställer"
-                                | "noterar"
-                                | "lägger"
-                                | "tillstyrker"
-                                | "avslår"
-                        )
-                    })
+                after.strip_prefix(name).is_some_and(|r| r.starts_with(' '))
+                    || after
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| DECIDING_VERBS.contains(&w))
             })
         })
     };
@@ -967,14 +972,30 @@ fn mentioned_nämnd(lines: &[Line]) -> Option<String> {
         .map(|(name, _)| normal_case(&format!("{name}en")))
 }
 
-/// The body its code names without doubt, kommunfullmäktige's "KF" and kommunstyrelsen's "KS":
-/// before the §§' numbers ("Ks 58 …"), or deciding ("KF:s beslut", "KF s beslut" with the colon
-/// lost, where the reader made the heading "KF 35 Dnr 0183/ DELGIVNINGAR" a § of its own), when
-/// the text names that body too.
+/// The bodies whose code names them without doubt, with the code in capitals: a förbund's
+/// fullmäktige too ("Ff 1 Anteckning om ordförande …").
+const CODED_BODIES: [(&str, &str); 3] = [
+    ("KF", "kommunfullmäktige"),
+    ("KS", "kommunstyrelsen"),
+    ("FF", "förbundsfullmäktige"),
+];
+
+/// The body a code of [`CODED_BODIES`] names, in either case ("KF", "Kf").
+fn coded_body(code: &str) -> Option<&'static str> {
+    CODED_BODIES
+        .iter()
+        .find(|(c, _)| c.eq_ignore_ascii_case(code))
+        .map(|(_, name)| *name)
+}
+
+/// The body its code names without doubt ([`CODED_BODIES`], kommunfullmäktige's "KF",
+/// kommunstyrelsen's "KS"): before the §§' numbers ("Ks 58 …"), or deciding ("KF:s beslut",
+/// "KF s beslut" with the colon lost, where the reader made the heading "KF 35 Dnr 0183/
+/// DELGIVNINGAR" a § of its own), when the text names that body too.
 pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
     let code = paragraph_code(lines).or_else(|| {
         lines.iter().find_map(|l| {
-            ["KF", "KS"].into_iter().find_map(|c| {
+            CODED_BODIES.iter().map(|(c, _)| *c).find_map(|c| {
                 [":s beslut ", " s beslut "]
                     .iter()
                     .any(|d| l.text.starts_with(&format!("{c}{d}")))
@@ -998,20 +1019,14 @@ pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
                 .map_or(t, |(_, rest)| rest);
             let mut words = t.split_whitespace();
             let (code, number, title) = (words.next()?, words.next()?, words.next()?);
-            (["KF", "KS", "Kf", "Ks", "FF", "Ff"].contains(&code)
+            (coded_body(code).is_some()
                 && (1..=3).contains(&number.len())
                 && number.bytes().all(|b| b.is_ascii_digit())
                 && title.starts_with(char::is_uppercase))
             .then(|| code.to_string())
         })
     })?;
-    let name = match code.to_uppercase().as_str() {
-        "KF" => "kommunfullmäktige",
-        "KS" => "kommunstyrelsen",
-        // A förbund's fullmäktige ("Ff 1 Anteckning om ordförande …").
-        "FF" => "förbundsfullmäktige",
-        _ => return None,
-    };
+    let name = coded_body(&code)?;
     // (Only a body the text also names: "Ordföranden föreslår att kommunfullmäktige …"; also
     // with one letter lost by the extraction, "Komunfullmäktige".)
     lines

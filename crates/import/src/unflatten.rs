@@ -1847,27 +1847,23 @@ fn label_after_header<'a>(t: &'a str, label: &str) -> Option<&'a str> {
     let bare: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
     let k = header_end(&bare);
     let rest = t.get(words.get(k)?.0..)?;
-    if rest
-        .get(..label.len())
-        .is_some_and(|head| head.to_lowercase() == label.to_lowercase())
-    {
-        return Some(rest[label.len()..].trim_start_matches(':').trim_start());
+    // What follows the label `l` where the page opens with it, in either case (only its own
+    // bytes are passed over).
+    let after = |l: &str| {
+        rest.get(..l.len())
+            .filter(|head| head.to_lowercase() == l.to_lowercase())
+            .and_then(|_| rest.get(l.len()..))
+            .map(|r| r.trim_start_matches(':').trim_start())
+    };
+    if let Some(r) = after(label) {
+        return Some(r);
     }
     // ("Övriga deltagande sid 2" on the cover, "Övriga Deltagare Ewa Reinhold, kommunchef …"
     // on the page: the same list under another of its labels.)
     let field = crate::cover_labels::field_of(label)?;
     let (at, other) = labels_in(rest).into_iter().next()?;
-    (at == 0 && crate::cover_labels::field_of(other) == Some(field)).then(|| {
-        // (Only the label's own bytes, read without regard to case, are passed over.)
-        let end = match rest.get(..other.len()) {
-            Some(head) if head.to_lowercase() == other.to_lowercase() => other.len(),
-            _ => 0,
-        };
-        rest.get(end..)
-            .unwrap_or(rest)
-            .trim_start_matches(':')
-            .trim_start()
-    })
+    (at == 0 && crate::cover_labels::field_of(other) == Some(field))
+        .then(|| after(other).unwrap_or(rest))
 }
 
 fn list_after_header(t: &str) -> Option<&str> {
@@ -2843,13 +2839,18 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     // The number of the last heading cut from a page.
     let mut last_heading: Option<u32> = None;
     let mut tried = false;
-    let mut running_head: Option<String> = None;
-    let mut head_read = false;
+    // The running header the text's first page opens with, in words without digits
+    // ("ORUST KOMMUN SAMMANTRÄDESPROTOKOLL"), and where that page stands: a short page after
+    // it that opens with the header is a page too.
+    let running_head = lines
+        .iter()
+        .position(|l| flat && l.text.len() > PAGE_LINE)
+        .and_then(|at| Some((at, running_head_of(&lines[at].text)?)));
     // The list a cover continues on its next page ("Övriga deltagande … forts."), by its label.
     let mut continued: Option<&'static str> = None;
     // The last list the cover page opened, which its next page may go on with unannounced.
     let mut cover_list: Option<&'static str> = None;
-    for mut line in lines {
+    for (at, mut line) in lines.into_iter().enumerate() {
         let lost = flat && cover_seen && !heading_met && !tried;
         let page = line.text.split_whitespace().next().and_then(number_of);
         if line.text.contains('§') {
@@ -2887,16 +2888,9 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
             out.push(line);
             continue;
         }
-        // The running header the pages so far opened with, in words without digits
-        // ("ORUST KOMMUN SAMMANTRÄDESPROTOKOLL").
         let header_again = running_head
-            .as_deref()
-            .is_some_and(|h| line.text.starts_with(h));
-        // (Read from the text's first page.)
-        if flat && line.text.len() > PAGE_LINE && !head_read {
-            head_read = true;
-            running_head = running_head_of(&line.text);
-        }
+            .as_ref()
+            .is_some_and(|(from, h)| at > *from && line.text.starts_with(h.as_str()));
         if line.text.len() <= PAGE_LINE {
             // The last page of a cut-off text is short, but still a page (its number first,
             // its count of pages, or the pages' running header).
