@@ -680,6 +680,16 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                                     .filter_map(|c| signer_field(&sign_role(c.get(1)?.as_str()))),
                             );
                         }
+                        // "Ordförande / Justerare Andreas Svahn Wendla Thorstensson
+                        // Nämndsekreterare Gustav Olofsson": a signer's label the flattened page
+                        // was not cut before stands among the names; the names after it are its.
+                        let (rest, later) = match signer_label_among_names(rest).filter(|_| signer)
+                        {
+                            Some((at, f, after)) => {
+                                (rest.get(..at).unwrap_or(""), Some((f, after)))
+                            }
+                            None => (rest, None),
+                        };
                         // "Ann-Charlotte Jonsson 36 och Mats Karlsson": names joined by
                         // "och" sign under one label (a second chair for one §).
                         let names = joined_by_och(rest, crate::persons::names(rest));
@@ -704,6 +714,10 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         }
                         if names.len() >= order.len() {
                             give_in_order(&order, &names, line.no, &mut values, &mut filled);
+                            if let Some((f, after)) = later {
+                                values.push((f, line.no, after.to_string()));
+                                filled.push(f);
+                            }
                             // "Paragrafer 69-96 Anja Leinonen": the numbers are the range.
                             if field == Field::Range {
                                 let names_at = after_range(rest);
@@ -3188,6 +3202,24 @@ fn after_range_label(v: &str) -> &str {
         Some((Field::Range, rest)) if !rest.starts_with(|c: char| c.is_ascii_digit()) => rest,
         _ => v,
     }
+}
+
+/// A signer's label capitalised among the names of `v`, after a name and before a first name
+/// ("… Wendla Thorstensson Nämndsekreterare Gustav Olofsson"): where it stands, the field it
+/// opens and what follows it.
+fn signer_label_among_names(v: &str) -> Option<(usize, Field, &str)> {
+    let words = crate::persons::words_at(v);
+    words.iter().enumerate().skip(2).find_map(|(k, &(at, w))| {
+        let field = signer_field(&sign_role(w)).filter(|_| w.starts_with(char::is_uppercase))?;
+        let named = k
+            .checked_sub(1)
+            .and_then(|b| words.get(b))
+            .is_some_and(|(_, b)| is_name_token(b))
+            && words
+                .get(k + 1)
+                .is_some_and(|(_, a)| crate::persons::is_first_name(a));
+        named.then(|| (at, field, v.get(at + w.len()..).unwrap_or("")))
+    })
 }
 
 /// The name that begins `cell` (two to four name words) and what follows it.
@@ -6018,6 +6050,25 @@ mod tests {
             Some("oberoende, tidigare KD")
         );
         assert_eq!(c.secretary.as_deref(), Some("Lill-Marie Stedt"));
+    }
+
+    /// Held-out 3107: "Ordförande / Justerare" stacked over their names, and the secretary's
+    /// label, a longer word the flattened page was not cut before, among the names before the
+    /// secretary's.
+    #[test]
+    fn a_secretarys_longer_label_among_the_names_under_stacked_labels() {
+        let c = cover_of(
+            "Ordförande\nJusterare Andreas Svahn Wendla Thorstensson Nämndsekreterare Gustav Olofsson 1\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Andreas Svahn"));
+        assert_eq!(c.adjusters, ["Wendla Thorstensson"]);
+        assert_eq!(c.secretary.as_deref(), Some("Gustav Olofsson"));
+        // (Two justerare before it.)
+        let c = cover_of(
+            "Ordförande\nJusterare Andreas Svahn Wendla Thorstensson Per Eriksson Nämndsekreterare Gustav Olofsson\n",
+        );
+        assert_eq!(c.adjusters, ["Wendla Thorstensson", "Per Eriksson"]);
+        assert_eq!(c.secretary.as_deref(), Some("Gustav Olofsson"));
     }
 
     /// Held-out 3802: the justering's label last of those stacked over the run; the justerare,

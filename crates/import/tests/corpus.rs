@@ -779,8 +779,8 @@ const THIRTY_FIRST_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.82),
-    ("secretary", 0.80),
-    ("adjusters", 0.77),
+    ("secretary", 0.86),
+    ("adjusters", 0.80),
     ("attendees", 0.92),
     ("paragraphs", 0.84),
 ];
