@@ -1579,6 +1579,31 @@ const OPENING_TITLES: [(&str, &str); 19] = [
     ("mötet öppnas", "öppna"),
 ];
 
+/// A page that opens, after its header, with the meeting's opening, its number lost, and the
+/// text under it saying so ("Sammanträdets öppnande Ordförande hälsar de närvarande välkomna
+/// och förklarar sammanträdet öppnat. 86 Beslutande …"): a page of § text, whatever labels
+/// its sentences begin with.
+fn opens_meeting(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let from = header_end(&words);
+    OPENING_TITLES
+        .iter()
+        .filter(|(_, stem)| *stem == "öppna")
+        .any(|(title, stem)| {
+            let n = title.split(' ').count();
+            let said = words.get(from..from + n).is_some_and(|w| {
+                w.iter()
+                    .map(|w| w.trim_end_matches([',', '.', ':']).to_lowercase())
+                    .eq(title.split(' ').map(str::to_string))
+            });
+            said && words
+                .iter()
+                .skip(from + n)
+                .take(40)
+                .any(|w| w.to_lowercase().contains(stem))
+        })
+}
+
 /// A heading at `words[k]` whose title is one a meeting's first §§ have, with the text
 /// under it saying so within 40 words ("… nämndsekreterare 106 Val av protokollsjusterare
 /// Nämnden utser Mari Lindahl att justera protokollet …"): a heading wherever it stands,
@@ -2914,7 +2939,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                     cut_before_labels(&line, &starts, &mut out, true);
                     continue;
                 }
-                let cover = labels.len() >= 2;
+                let cover = labels.len() >= 2 && !(lost && opens_meeting(&line.text));
                 // (Nor is a page of contents the first page of § text.)
                 let skipped =
                     lost && (names_contents(&line.text) || roll_page(&line.text, &starts));
@@ -2969,7 +2994,7 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         let roll = !distinct.is_empty() && roll_page(&line.text, &starts);
         let strong = flat
             && (distinct.iter().any(|l| crate::cover_labels::is_strong(l)) || others_list || roll);
-        if distinct.len() < 2 && !strong {
+        if distinct.len() < 2 && !strong || lost && opens_meeting(&line.text) {
             if line.text.contains('§') || !flat {
                 out.push(line);
             } else {
@@ -5452,6 +5477,23 @@ mod tests {
              går {filler}"
         );
         assert_eq!(headings(&text), ["§ Val av justerare"]);
+        // Held-out 1209: the first § page opens with the meeting's opening, its number lost,
+        // whose text names the chair ("Ordförande hälsar …") before the next §'s heading,
+        // the roll's "Beslutande": a § page, not a cover of two labels.
+        let text = format!(
+            "{cover}\n\n3 Sammanträdets öppnande Ordförande hälsar de närvarande välkomna och \
+             förklarar sammanträdet öppnat. 86 Beslutande Sekreteraren förrättar upprop och \
+             antecknar närvarande ledamöter och ersättare. {filler}\n\n4 87 Val av justerare \
+             Till justerare utses Anna Berg. {filler}"
+        );
+        assert_eq!(
+            headings(&text),
+            [
+                "§ Sammanträdets öppnande",
+                "§ 86 Beslutande",
+                "§ 87 Val av justerare"
+            ]
+        );
         // Held-out 1809: a text of one page's line that counts its page is read as a page.
         let text = "SAMMANTRÄDESPROTOKOLL sid 2 (31) 149 Förändring av dagordningen till sammanträdet. Ordförande Lisbeth Lennartsson (C) redogör för följande förändringar av dagordningen: Ärende 5 utgår. Kommunstyrelsen godkänner dagordningen. 150 Dnr 2013/159-254 KS Information, avsiktsförklaring yttre hamnen. Stadsarkitekten informerar om hamnen.";
         assert_eq!(

@@ -1304,7 +1304,7 @@ const TWELFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("secretary", 0.90),
     ("adjusters", 0.90),
     ("attendees", 0.93),
-    ("paragraphs", 0.86),
+    ("paragraphs", 0.90),
 ];
 
 /// An eleventh held-out set (`tests/corpus/protocols/heldout11`: 12 documents never used
