@@ -1038,6 +1038,42 @@ pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
         .then(|| normal_case(name))
 }
 
+/// The body the §§' headings name by their code ("KS § 297") and whose decision or proposal
+/// the text records ("Kommunstyrelsens beslut"), where the body read from the header is
+/// another that the text names nowhere else: Gotland's archive prints the organ's later name,
+/// "Regionstyrelsen", over the kommunstyrelse's protocols of 2007–2009.
+pub(crate) fn coded_over_header(lines: &[Line], header: &str) -> Option<String> {
+    let mut names = lines.iter().filter_map(|l| {
+        let mut words = l.text.split_whitespace();
+        let (code, sign, number) = (words.next()?, words.next()?, words.next()?);
+        (sign == "§" && words.next().is_none() && number.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| coded_body(code))
+            .flatten()
+    });
+    let name = names.next()?;
+    if names.any(|other| other != name) {
+        return None;
+    }
+    let header_lower = header.to_lowercase();
+    // (Not a committee of the coded body: "Kommunstyrelsens arbetsutskott" over "KS § 12".)
+    if header_lower.contains(name.trim_end_matches('n')) {
+        return None;
+    }
+    let named_once = lines
+        .iter()
+        .filter(|l| l.text.to_lowercase().contains(&header_lower))
+        .count()
+        == 1;
+    let decides = lines.iter().any(|l| {
+        let lower = l.text.trim_white().to_lowercase();
+        lower
+            .strip_prefix(name)
+            .and_then(|r| r.strip_prefix("s "))
+            .is_some_and(|r| r.starts_with("beslut") || r.starts_with("förslag"))
+    });
+    (named_once && decides).then(|| normal_case(name))
+}
+
 /// Whether `word` is `name` with one letter left out ("komunfullmäktige").
 pub(crate) fn one_letter_lost(word: &str, name: &str) -> bool {
     let word = word.trim_end_matches(|c: char| !c.is_alphabetic());

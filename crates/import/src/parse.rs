@@ -643,6 +643,7 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     // ("KS 67 Rapport från utskotten", the body's name blanked: the §§' code names it, before
     // the headings were cut from the code.)
     let named_body = detect_body(&lines, date.as_deref().unwrap_or(""))
+        .map(|b| crate::furniture::coded_over_header(&lines, &b).unwrap_or(b))
         .or_else(|| crate::furniture::code_body(&split_lines(text)));
     // With no body named, the one whose decisions the §§ record (a guess, warned of below; it
     // does not make a text a protocol).
@@ -1547,6 +1548,23 @@ mod tests {
             .map(|x| (x.number, x.title.as_str()))
             .collect();
         assert_eq!(seen, [(Some(305), "Sammanträdesdagar 2010")]);
+    }
+
+    /// Held-out 4009, 4201 (Gotland, 2007 and 2009): the website prints the organ's later
+    /// name, "Regionstyrelsen", over the page; the protocol's own §§ are "KS § 297" and record
+    /// "Kommunstyrelsens beslut" (or "förslag"), and name the header's body nowhere else.
+    #[test]
+    fn the_body_the_headings_code_names_over_a_later_name() {
+        for text in ["heldout40/4009", "heldout42/4201"] {
+            let p = parse_protocol(&crate::corpus_protocol(text)).expect("a protocol");
+            assert_eq!(p.body.as_deref(), Some("Kommunstyrelsen"), "{text}");
+        }
+        // (Not where the header's body is named in the text too.)
+        let p = parse_protocol(
+            "SAMMANTRÄDESPROTOKOLL\nRegionstyrelsen\n2009-10-26\n\nKS § 305\nSammanträdesdagar 2010\n\nRegionstyrelsen beslutar om sina sammanträdesdagar.\n\nKommunstyrelsens beslut\n\nSammanträdesdagarna fastställs.\n",
+        )
+        .expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Regionstyrelsen"));
     }
 
     /// Held-out 4304 (Gotland's barn- och utbildningsnämnd): "Rapporter", then the lettered
