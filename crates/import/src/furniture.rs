@@ -554,6 +554,7 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
         .filter(|b| !cut(b))
         .map(after_label)
         .map(|b| in_region(lines, b))
+        .map(|b| own_name(lines, b))
         .map(|b| {
             // "Kommunalförbundet Räddningstjänsten Östra Götaland Direktionen": the federation's
             // name before its board's.
@@ -606,6 +607,34 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
                 .map_or(b.clone(), normal_case)
         })
         .map(letter_restored)
+}
+
+/// "Regionförbundets styrelse" → "Förbundsstyrelsen" when an organ's label elsewhere gives
+/// the board's own name ("Organ: Förbundsstyrelsen för Regionförbundet i Kalmar län"): a
+/// body described (whose, then its kind in small letters) gives way to its name.
+fn own_name(lines: &[Line], body: String) -> String {
+    let Some((_, kind)) = body.split_once(' ').filter(|(whose, kind)| {
+        whose.ends_with('s')
+            && whose.starts_with(char::is_uppercase)
+            && matches!(*kind, "styrelse" | "nämnd" | "direktion")
+    }) else {
+        return body;
+    };
+    let named = |w: &str| {
+        let lower = w.to_lowercase();
+        lower.ends_with(&format!("{kind}n")) || lower.ends_with(&format!("{kind}en"))
+    };
+    lines
+        .iter()
+        .take(400)
+        .find_map(|l| {
+            let t = l.text.trim_white();
+            let c = crate::text::matched(&BODY_LABEL, t)
+                .or_else(|| crate::text::matched(&BODY_LABEL_SPACED, t))?;
+            let first = c.get(1)?.as_str().split_whitespace().next()?;
+            (first.starts_with(char::is_uppercase) && named(first)).then(|| first.to_string())
+        })
+        .unwrap_or(body)
 }
 
 /// "KOMMUFULLMÄKTIGE" (a text whose extraction lost every "n": "TAUMS KOMMU PROTOKOLL") →

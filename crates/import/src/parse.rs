@@ -1567,6 +1567,23 @@ mod tests {
         assert_eq!(p.body.as_deref(), Some("Regionstyrelsen"));
     }
 
+    /// Held-out 2901, 3606, 3808 (Regionförbundet i Kalmar län): the cover's "Organ:
+    /// Regionförbundets styrelse" describes the board whose own name the notice's organ gives
+    /// ("Organ: Förbundsstyrelsen för Regionförbundet i Kalmar län"); the name is the body's.
+    #[test]
+    fn the_boards_own_name_over_its_description() {
+        for text in ["heldout29/2901", "heldout38/3808"] {
+            let p = parse_protocol(&crate::corpus_protocol(text)).expect("a protocol");
+            assert_eq!(p.body.as_deref(), Some("Förbundsstyrelsen"), "{text}");
+        }
+        // (The description alone is kept.)
+        let p = parse_protocol(
+            "Organ: Regionförbundets styrelse\nPlats och tid: Kalmar, den 11 januari 2007\n\n§ 1\nVal av justerare\n\nAnna Berg utses.\n",
+        )
+        .expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Regionförbundets styrelse"));
+    }
+
     /// Held-out 4304 (Gotland's barn- och utbildningsnämnd): "Rapporter", then the lettered
     /// reports "a. Förskola Gotland 2010", "b. …" under it; a lettered item does not continue
     /// the title, though it opens with a small letter.
