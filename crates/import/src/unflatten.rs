@@ -1647,8 +1647,17 @@ fn header_end(words: &[&str]) -> usize {
             .get(i + 1)
             .is_some_and(|n| n.eq_ignore_ascii_case("kommun") || *n == "KOMMUN");
         let skip = if page_count
-            || ["kommun", "protokoll", "sammanträdesprotokoll", "datum", "sammanträdesdatum"]
-                .contains(&lower.as_str())
+            // ("… sid 2 (22) Sammanträdesdatum Paragrafer Godkännande av kungörelsen.": the
+            // running header's labels, their values left out.)
+            || [
+                "kommun",
+                "protokoll",
+                "sammanträdesprotokoll",
+                "datum",
+                "sammanträdesdatum",
+                "paragrafer",
+            ]
+            .contains(&lower.as_str())
             || body(&lower)
             // "SKELLEFTEÅ KOMMUN PROTOKOLL", "VÅRD- OCH OMSORGSNÄMNDEN"
             || w.chars().filter(|c| c.is_alphabetic()).count() > 1
@@ -2876,6 +2885,13 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
     // The last list the cover page opened, which its next page may go on with unannounced.
     let mut cover_list: Option<&'static str> = None;
     for (at, mut line) in lines.into_iter().enumerate() {
+        // "1" / "2 KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 2 (22) …": a first page that
+        // is only its number is a cover lost whole; the next page is the first of § text.
+        if flat && at == 0 && line.text.trim_white().parse::<u32>() == Ok(1) {
+            cover_seen = true;
+            out.push(line);
+            continue;
+        }
         let lost = flat && cover_seen && !heading_met && !tried;
         let page = line.text.split_whitespace().next().and_then(number_of);
         if line.text.contains('§') {
@@ -5492,6 +5508,23 @@ mod tests {
                 "§ Sammanträdets öppnande",
                 "§ 86 Beslutande",
                 "§ 87 Val av justerare"
+            ]
+        );
+        // Held-out 1807: the cover lost whole, its page only its number; the next page is the
+        // first of § text, its header's labels ("Sammanträdesdatum Paragrafer") before the
+        // title whose number was lost.
+        let text = format!(
+            "1\n\n2 KOMMUNFULLMÄKTIGE SAMMANTRÄDESPROTOKOLL sid 2 (22) Sammanträdesdatum \
+             Paragrafer Godkännande av kungörelsen. Kommunfullmäktige godkänner sammanträdets \
+             kungörelse. 213 Godkännande av dagordning. Ordförande Eva-Lena Israelsson \
+             informerar om följande tillkommande ärenden. {filler}\n\n3 KOMMUNFULLMÄKTIGE \
+             SAMMANTRÄDESPROTOKOLL sid 3 (22) Sammanträdesdatum Paragrafer {filler}"
+        );
+        assert_eq!(
+            headings(&text),
+            [
+                "§ Godkännande av kungörelsen",
+                "§ 213 Godkännande av dagordning"
             ]
         );
         // Held-out 1809: a text of one page's line that counts its page is read as a page.
