@@ -70,7 +70,15 @@ pub fn split_lines(input: &str) -> Vec<Line> {
         if !raw.is_empty() && kinds & VISIBLE == 0 {
             continue;
         }
-        let cleaned = clean_line(raw, kinds);
+        let mut cleaned = clean_line(raw, kinds);
+        // "__________KS § 106 Dnr KS 07-409 024": a rule drawn before the line's text, left
+        // as the underscores that open it.
+        if let Some(rest) = cleaned.strip_prefix("___") {
+            let text = rest.trim_start_matches('_').trim_start();
+            if !text.is_empty() {
+                cleaned = text.to_string();
+            }
+        }
         if kinds & STAR != 0 && cleaned.contains("**") {
             for piece in split_bold(&cleaned) {
                 out.push(Line { no, text: piece });

@@ -1584,6 +1584,26 @@ mod tests {
         assert_eq!(p.body.as_deref(), Some("Regionförbundets styrelse"));
     }
 
+    /// Held-out 4011 (Norrtälje): a rule drawn before a heading, left in the text as the
+    /// underscores that open its line ("__________KS § 106 Dnr KS 07-409 024").
+    #[test]
+    fn a_heading_after_the_underscores_of_a_rule() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout40/4011")).expect("a protocol");
+        let seen: Vec<(Option<u32>, &str, Option<&str>)> = p
+            .paragraphs
+            .iter()
+            .map(|x| (x.number, x.title.as_str(), x.case_number.as_deref()))
+            .collect();
+        assert_eq!(
+            seen.last(),
+            Some(&(
+                Some(106),
+                "Ändring av årsarvodet för kommunrevisorernas vice ordförande m m",
+                Some("KS 07-409 024")
+            ))
+        );
+    }
+
     /// Held-out 4304 (Gotland's barn- och utbildningsnämnd): "Rapporter", then the lettered
     /// reports "a. Förskola Gotland 2010", "b. …" under it; a lettered item does not continue
     /// the title, though it opens with a small letter.
