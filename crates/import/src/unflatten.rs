@@ -2361,6 +2361,20 @@ fn cut_headings_after(
             (number_of(words[k]) == Some(next) || one_on)
                 && k > 0
                 && (words[before - 1].ends_with(['.', ')', '?', '!'])
+                    // "112 Nästa sammanträde 113 Muntlig information 1. …": two headings side
+                    // by side, the next number straight after the title. (Not after an
+                    // agenda's title: "15 Beslutad ärendelista 16 Protokoll för anmälan
+                    // Årsrapport 2013 …" is its list.)
+                    || k == from
+                        && number_of(words[k]) == Some(next)
+                        && found.last().is_some_and(|f| {
+                            !words.get(f.2..f.3).unwrap_or(&[]).iter().any(|w| {
+                                let w = w.to_lowercase();
+                                ["ärendelista", "dagordning", "föredragningslista"]
+                                    .iter()
+                                    .any(|a| w.starts_with(a))
+                            })
+                        })
                     // "2 Fastställande av dagordning att fastställa dagordningen 3 Val av
                     // justerare Margareta Lövgren (M) utses att … justera …".
                     || opening_heading(&words, k)
@@ -4522,6 +4536,41 @@ mod tests {
         assert!(
             lines.iter().any(|l| l.starts_with("Övriga Seppo Timonen,")),
             "{lines:#?}"
+        );
+    }
+
+    /// Held-out 2006 (Västmanland): two headings side by side, the second's number straight
+    /// after the first's title ("112 Nästa sammanträde 113 Muntlig information 1. …"), their
+    /// texts after both.
+    #[test]
+    fn the_next_heading_straight_after_a_title() {
+        let filler = "Nämnden diskuterar ärendet ingående och ställer frågor. ".repeat(4);
+        let text = format!(
+            "1 PROTOKOLL Plats och tid Landstingshuset Beslutande Denise Norström (S) {filler}\n\n\
+             2 PROTOKOLL Justering 1. Tommy Levinsson utses att jämte ordföranden justera \
+             dagens protokoll. 112 \
+             Nästa sammanträde 113 Muntlig information 1. Landstingsstyrelsens nästa ordinarie \
+             sammanträde ska äga rum onsdagen den 17 juni. {filler}"
+        );
+        assert_eq!(
+            headings(&text),
+            [
+                "§ Justering",
+                "§ 112 Nästa sammanträde",
+                "§ 113 Muntlig information"
+            ]
+        );
+        // (Held-out 4005: not the items after an agenda's title.)
+        let text = format!(
+            "1 PROTOKOLL Plats och tid Kommunhuset Beslutande Anna Berg (S) {filler}\n\n\
+             3 3/30 15 Beslutad ärendelista 16 Protokoll för anmälan Årsrapport 2013 för \
+             samhällsbyggnadsutskottet Motion, Landsbygdsvision Information: Ekonomi och \
+             administration. {filler}"
+        );
+        assert!(
+            !headings(&text).iter().any(|h| h.starts_with("§ 16")),
+            "{:?}",
+            headings(&text)
         );
     }
 
