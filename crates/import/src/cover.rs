@@ -3646,6 +3646,17 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
     }
 }
 
+/// "Anna Palm, ordförande , , 167, ": one name, then after a comma the chair's role (and
+/// the §§ served): the name and what follows it.
+fn chair_before_parties(annot: &str) -> Option<(String, &str)> {
+    let t = annot.trim_white();
+    let name = crate::persons::first(t).filter(|n| t.starts_with(n.as_str()))?;
+    let after = t.get(name.len()..)?;
+    let role = after.trim_start().strip_prefix(',')?.trim_start();
+    (role.to_lowercase().starts_with("ordf") && crate::persons::names(after).is_empty())
+        .then_some((name, after))
+}
+
 /// The names before a column of three parties or more in parentheses that ends `v`, nothing
 /// but spaces between them, when no party stands among the names; `None` otherwise.
 fn party_column_after(v: &str) -> Option<&str> {
@@ -3821,6 +3832,14 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
             if let Some(a) = cover.attendees.last_mut() {
                 annotation(a, annot);
             }
+        } else if let Some((chair, after)) =
+            (cursor == 0).then(|| chair_before_parties(annot)).flatten()
+        {
+            // "Anna Palm, ordförande , , 167, Hans-Göran Larsson, ordförande (FP) …": a chair
+            // without a party before the first member with one.
+            let mut a = new_attendee(&chair, None, attendance);
+            annotation(&mut a, after);
+            cover.attendees.push(a);
         } else if cursor == 0 && attendance == Attendance::Other {
             // "Birgitta Lindström Sundefors, förvaltningschef … Lisbeth Romo, sekreterare Wera
             // Larsson (S)": the officials before the first with a party are present too.
@@ -6050,6 +6069,31 @@ mod tests {
             Some("oberoende, tidigare KD")
         );
         assert_eq!(c.secretary.as_deref(), Some("Lill-Marie Stedt"));
+    }
+
+    /// Held-out 1307 (Höör): two chairs, the first named without a party before the first
+    /// member with one ("Anna Palm, ordförande , , 167, Hans-Göran Larsson, ordförande (FP)
+    /// 163, 166, 168 …"); both are present, the first is the chair.
+    #[test]
+    fn a_chair_without_a_party_before_the_first_with_one() {
+        let c = cover_of(
+            "Beslutande Anna Palm, ordförande , , 167, Hans-Göran Larsson, ordförande (FP) 163, 166, 168 Maria Boström Lambrén (S), tjänstgör för Stefan Lissmark (S) Christer Olsson (M)\n",
+        );
+        let seen: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.party.as_deref(), a.position.as_deref()))
+            .collect();
+        assert_eq!(
+            seen.get(..2),
+            Some(
+                &[
+                    ("Anna Palm", None, Some("ordförande")),
+                    ("Hans-Göran Larsson", Some("FP"), Some("ordförande"))
+                ][..]
+            )
+        );
+        assert_eq!(c.chair.as_deref(), Some("Anna Palm"));
     }
 
     /// Held-out 3107: "Ordförande / Justerare" stacked over their names, and the secretary's

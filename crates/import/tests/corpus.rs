@@ -944,7 +944,7 @@ const TWENTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.94),
     ("adjusters", 0.90),
-    ("attendees", 0.94),
+    ("attendees", 0.95),
     ("paragraphs", 0.84),
 ];
 
@@ -1270,10 +1270,10 @@ const THIRTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.90),
+    ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.96),
-    ("attendees", 0.97),
+    ("attendees", 0.98),
     ("paragraphs", 0.91),
 ];
 
