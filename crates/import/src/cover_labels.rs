@@ -76,7 +76,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 113] = [
+const TABLE: [(&str, Option<Field>, Cut); 114] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -220,6 +220,10 @@ const TABLE: [(&str, Option<Field>, Cut); 113] = [
     ("Justerande", Some(Adjusters), Yes),
     // "Sekreterare Jan Botö Röjås Justeras Marianne Dahlberg ordförande Ola Erlandsson".
     ("Justeras", Some(Adjusters), Yes),
+    // ("Sekreterare Ann-Sofie Dejke Justerat Roger Kaliff Sven-Evert Arvidsson ordförande
+    // Kerstin Edvinsson": the heading over the justerandes' signatures, which ends the
+    // secretary's; its captions lost but one, who signed as what is not read from it.)
+    ("Justerat", None, ColonOrName),
     ("Sekreterare", Some(Secretary), Yes),
     // (Sydnärkes IT-nämnd: "Justerare / Bo Rudolfsson / Nämndsekreterare / Magnus Stensson" on
     // lines of their own; not cut in a flattened page, where it is a title after a name.)

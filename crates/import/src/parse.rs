@@ -1604,6 +1604,26 @@ mod tests {
         );
     }
 
+    /// Held-out 2908 (Kalmar's fullmäktige): the list of those deciding goes on on the next
+    /// page under its running header ("2 Kommunfullmäktige Camilla Svensson (m) …"), and the
+    /// secretary signs at its end, before the justerandes' "Justerat".
+    #[test]
+    fn a_list_the_next_page_goes_on_with_under_its_header() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout29/2908")).expect("a protocol");
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Camilla Svensson"), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n.contains("Kommunfullmäktige")),
+            "{names:?}"
+        );
+        assert_eq!(p.secretary.as_deref(), Some("Ann-Sofie Dejke"));
+        assert_eq!(p.chair.as_deref(), Some("Roger Kaliff"));
+        // Held-out 2802 (Region Skåne): under "Datum (24)".
+        let p = parse_protocol(&crate::corpus_protocol("heldout28/2802")).expect("a protocol");
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Paul Svensson"), "{names:?}");
+    }
+
     /// Held-out 4304 (Gotland's barn- och utbildningsnämnd): "Rapporter", then the lettered
     /// reports "a. Förskola Gotland 2010", "b. …" under it; a lettered item does not continue
     /// the title, though it opens with a small letter.

@@ -2931,11 +2931,22 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         if let Some(label) = cover_list.filter(|_| flat && !heading_met && !line.is_blank()) {
             cover_list = None;
             let rest = without_page_number(&line.text);
-            if titled_names_first(&rest) {
-                out.push(Line {
+            // ("2 Kommunfullmäktige Camilla Svensson (m) Jonas Lövgren (m) … Sekreterare
+            // Ann-Sofie Dejke Justerat …": under the page's running header, and the cover's
+            // labels after the list, before which the page is cut.)
+            let words = crate::persons::words_at(&rest);
+            let plain: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+            let rest = words
+                .get(header_end(&plain))
+                .and_then(|(at, _)| rest.get(*at..))
+                .unwrap_or(&rest);
+            if titled_names_first(rest) {
+                let page = Line {
                     no: line.no,
                     text: format!("{label} {rest}"),
-                });
+                };
+                let starts = label_starts(&page.text);
+                cut_before_labels(&page, &starts, &mut out, true);
                 continue;
             }
         }

@@ -833,7 +833,7 @@ const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.88),
     ("chair", 0.99),
-    ("secretary", 0.83),
+    ("secretary", 0.89),
     ("adjusters", 0.95),
     ("attendees", 0.97),
     ("paragraphs", 0.92),
@@ -863,7 +863,7 @@ const TWENTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.75),
     ("secretary", 0.75),
     ("adjusters", 0.84),
-    ("attendees", 0.95),
+    ("attendees", 0.97),
     ("paragraphs", 0.62),
 ];
 
