@@ -106,7 +106,7 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
                 continue;
             }
             let rest = after_label_colon(rest);
-            if replaced_after(f, rest) {
+            if refused_after(l, f, rest) {
                 continue;
             }
             return Some((f, rest));
@@ -123,13 +123,23 @@ fn match_label(cell: &str) -> Option<(Field, &str)> {
                 continue;
             }
             let rest = after_label_colon(rest);
-            if replaced_after(f, rest) {
+            if refused_after(l, f, rest) {
                 continue;
             }
             return Some((f, rest));
         }
     }
     None
+}
+
+/// Whether what follows a label (`l` as the cover's table holds it) says it is none: whom a
+/// substitute serves for ([`replaced_after`]), or words after a heading over labels, which
+/// stands alone ("Justering och sekreterare Att jämte …").
+fn refused_after(l: &str, f: Field, rest: &str) -> bool {
+    replaced_after(f, rest)
+        || f == Field::Ignore
+            && !rest.trim_white().is_empty()
+            && crate::cover_labels::heads_labels(l)
 }
 
 /// "Underskrift sekreterare Namnförtydligande": a signer's label under "Underskrift", then the
@@ -395,6 +405,16 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 // The value of a waiting label came on its own line: it waits no more.
                 waiting.retain(|w| *w != c);
             }
+            // "Justerare / Tid och plats Justerade paragrafer Sven Rosendahl (KD) Torsdag 21
+            // februari, kl 8.00, …": under a justerare's label that waits for its name, the place
+            // and time are the justering's (also under a run of names: "Övriga närvarande /
+            // Ersättare / Tjänstemän / Justering / Justerare / Plats och tid Malin Lauber (S) …").
+            let label = match label {
+                Some((Field::PlaceTime, rest)) if waiting.last() == Some(&Field::Adjusters) => {
+                    Some((Field::AdjustmentPlaceTime, rest))
+                }
+                other => other,
+            };
             // "Beslutande Övriga deltagande Utses att justera Ove Dröscher (S) (ordförande) …":
             // labels stacked before one long run of names; the run is the attendance list.
             let label = match label {
@@ -442,9 +462,13 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 // "Övriga närvarande Justerare Birgitta Lindström Sundefors, förvaltningschef …
                 // Lisbeth Romo, sekreterare Wera Larsson (S) med Monika Larsson (S) som
                 // ersättare.": the others present, then the justerare named among the members.
+                // (Not names without titles under the secretary's and chair's labels too:
+                // "Övriga / Justering / Justerare / Underskrifter / Sekreterare / Ordförande /
+                // Justerande Monica Haider Ulrika J Gustafsson …" are the signers.)
                 Some((Field::Adjusters, rest))
                     if stacked.last() == Some(&Field::Others)
-                        && crate::persons::names(rest).len() > 3 =>
+                        && crate::persons::names(rest).len() > 3
+                        && (!waiting.contains(&Field::Secretary) || rest.contains(',')) =>
                 {
                     cover.warnings.push(format!(
                         "line {}: rubrikerna stod före namnen; namnen lästes som övriga närvarande",
@@ -486,12 +510,6 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     if SUBSTITUTION.find(rest).is_some_and(|m| m.start() == 0) =>
                 {
                     Some((Field::Ignore, rest))
-                }
-                // "Justerare / Tid och plats Justerade paragrafer Sven Rosendahl (KD) Torsdag 21
-                // februari, kl 8.00, …": under a justerare's label that waits for its name, the
-                // place and time are the justering's.
-                Some((Field::PlaceTime, rest)) if waiting.last() == Some(&Field::Adjusters) => {
-                    Some((Field::AdjustmentPlaceTime, rest))
                 }
                 other => other,
             };
@@ -6069,6 +6087,33 @@ mod tests {
             Some("oberoende, tidigare KD")
         );
         assert_eq!(c.secretary.as_deref(), Some("Lill-Marie Stedt"));
+    }
+
+    /// Held-out 4311 (Uddevalla): "Övriga närvarande / Ersättare / Tjänstemän / Justering /
+    /// Justerare / Plats och tid" stacked over one run: the substitutes with their parties,
+    /// the officials with their titles, the justerare, the justering's place.
+    #[test]
+    fn the_officials_label_stacked_over_the_justerings() {
+        let page = "1 Plats A-salen, kommunhuset Tid Kl. 13:30 15:00 Beslutande Ledamöter Charlotta Svanberg (S) Per Schöldberg (C) Anna Tenje (M) Ulf Hedin (M) Anna Hultstein (M) Malin Adell Kind (C) Patric Svensson (FP) René Jaramillo (KD) Gunnar Storbjörk (S) Övriga närvarande Ersättare Tjänstemän Justering Justerare Plats och tid Malin Lauber (S) Catharina Carlsson (M) Benny Johansson (M) Lena Wibroe (M) Annika Stacke (FP) Nils Fransson (FP) Lars Melin (KD) Maria Carlsson (S) Martin Edberg (S) Carl-Olof Bengtsson (S) Anders Mårtensson (V) Ove Dahl, kommunchef Petra Grankvist, förvaltningsekonom 333, 335 Martin Fransson, sekreterare Per Schöldberg (C) Kommunkansliet Justerade paragrafer (63)\n\n2 Underskrifter Sekreterare Martin Fransson Ordförande Charlotta Svanberg Justerare Per Schöldberg 2(63)";
+        let c = cover_of_page(page, 0);
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Malin Lauber"), "{names:?}");
+        assert!(names.contains(&"Ove Dahl"), "{names:?}");
+        assert_eq!(c.adjusters, ["Per Schöldberg"]);
+        assert_eq!(c.place.as_deref(), Some("A-salen, kommunhuset"));
+        // (Held-out 3710: "Justering" heads labels only on a line of its own; "Justering och
+        // sekreterare" over a sentence opens no field, and the list after it is read.)
+        let c = cover_of(
+            "Tjänstepersoner\nPer Silverliden, förbundschef\nJustering och sekreterare\nAtt jämte vice ordförande Pirjo Jonsson justera dagens protokoll valdes Emir Özcelik.\nInbjudna politiskt valda revisorerna\nReinhold Hellgren\nKeijo Ojala\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Keijo Ojala"), "{names:?}");
+        // (Held-out 3910: names without titles under "Övriga / Justering / Justerare /
+        // Underskrifter / Sekreterare / Ordförande / Justerande" are the signers, no list.)
+        let page = "1 (40) Tid Onsdagen den 8 december 2010 kl Plats Korrö Hantverksby, Linneryd Övriga Justering Justerare Underskrifter Sekreterare Ordförande Justerande Monica Haider Ulrika J Gustafsson Marie-Louise Hilmersson (c) Monica Haider (s) Paragrafer";
+        let c = cover_of_page(page, 0);
+        assert_eq!(c.secretary.as_deref(), Some("Ulrika J Gustafsson"));
+        assert_eq!(c.adjusters, ["Monica Haider"]);
     }
 
     /// Held-out 1307 (Höör): two chairs, the first named without a party before the first

@@ -68,15 +68,18 @@ enum Cut {
     /// Cut before, but a page of § text repeats it in its running header: with no other label
     /// it makes no cover.
     Header,
+    /// Cut before only when another label follows at once: a heading stacked over labels
+    /// ("Justering Justerare Plats och tid"); a § may be titled with the word.
+    OverLabel,
 }
 
-use Cut::{Colon, ColonOrName, Header, Strong, Yes};
+use Cut::{Colon, ColonOrName, Header, OverLabel, Strong, Yes};
 use Field::*;
 
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 114] = [
+const TABLE: [(&str, Option<Field>, Cut); 115] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -220,6 +223,9 @@ const TABLE: [(&str, Option<Field>, Cut); 114] = [
     ("Justerande", Some(Adjusters), Yes),
     // "Sekreterare Jan Botö Röjås Justeras Marianne Dahlberg ordförande Ola Erlandsson".
     ("Justeras", Some(Adjusters), Yes),
+    // ("Övriga närvarande Ersättare Tjänstemän Justering Justerare Plats och tid Malin Lauber
+    // (S) …": the heading over the justering's labels, stacked with the lists'.)
+    ("Justering", Some(Ignore), OverLabel),
     // ("Sekreterare Ann-Sofie Dejke Justerat Roger Kaliff Sven-Evert Arvidsson ordförande
     // Kerstin Edvinsson": the heading over the justerandes' signatures, which ends the
     // secretary's; its captions lost but one, who signed as what is not read from it.)
@@ -295,7 +301,7 @@ pub(crate) static CUT: LazyLock<Vec<String>> = LazyLock::new(|| {
         .filter_map(|&(l, _, cut)| match cut {
             Cut::No => None,
             Colon => Some(format!("{l}:")),
-            Yes | Strong | Header | ColonOrName => Some(l.to_string()),
+            Yes | Strong | Header | ColonOrName | OverLabel => Some(l.to_string()),
         })
         .collect()
 });
@@ -323,6 +329,19 @@ pub(crate) fn is_strong(label: &str) -> bool {
 /// A label cut before only with its colon or before a first name.
 pub(crate) fn needs_colon_or_name(label: &str) -> bool {
     cut_of(label) == Some(ColonOrName)
+}
+
+/// A label cut before only when another label follows at once.
+pub(crate) fn needs_label_after(label: &str) -> bool {
+    cut_of(label) == Some(OverLabel)
+}
+
+/// A heading over labels, in small letters as the cover's table holds it: a label only on a
+/// line of its own ("Justering", not "Justering och sekreterare").
+pub(crate) fn heads_labels(lower: &str) -> bool {
+    TABLE
+        .iter()
+        .any(|(l, _, c)| *c == OverLabel && l.to_lowercase() == lower)
 }
 
 /// A label that a page of § text repeats in its running header.

@@ -204,13 +204,28 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
                 .is_some_and(crate::furniture::ends_like_body);
         // "Tjänstemän" with its colon or before a first name ("Tjänstemän Anna-Lena Cederström
         // regiondirektör"), not "Tjänstemän från förvaltningen informerar".
+        // (Or stacked over another label: "Ersättare Tjänstemän Justering Justerare Plats och
+        // tid Malin Lauber (S) …", as a heading over labels is only.)
+        let label_next = || {
+            let next = t.get(end..).unwrap_or("").trim_start();
+            next.starts_with(char::is_uppercase)
+                && LABEL.find(next).is_some_and(|l| {
+                    l.start() == 0
+                        && next
+                            .get(l.end()..)
+                            .and_then(|r| r.chars().next())
+                            .is_none_or(|c| !c.is_alphanumeric())
+                })
+        };
         let officials_ok = !crate::cover_labels::needs_colon_or_name(m.as_str())
             || t.get(end..).is_some_and(|a| {
                 a.starts_with(':')
                     || a.split_whitespace()
                         .next()
                         .is_some_and(crate::persons::is_first_name)
-            });
+            })
+            || label_next();
+        let heading_ok = !crate::cover_labels::needs_label_after(m.as_str()) || label_next();
         // "Ersättare för Hampus Forsmark (S)": whom a substitute serves for, no list's label
         // (as the cover's reader reads it).
         let serves_for = m.as_str().eq_ignore_ascii_case("ersättare")
@@ -218,7 +233,7 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
                 crate::cover_labels::Field::Substitutes,
                 t.get(end..).unwrap_or(""),
             );
-        let time_ok = time_ok && forum_ok && officials_ok && !serves_for;
+        let time_ok = time_ok && forum_ok && officials_ok && heading_ok && !serves_for;
         let found: &[(usize, &str)] = match &lost_open {
             Some(open) => open,
             None => &out,
@@ -4461,9 +4476,10 @@ mod tests {
     /// Held-out 1702: the roles after the signers' names are captions, not labels.
     #[test]
     fn captions_after_the_signers_names() {
+        // ("Justering", a heading over the signatures' label, is cut before as one.)
         let t = "Justering Underskrifter Sandra Hedman Förbundssekreterare Anton Waara Ordförande Leif Olsson Justerande Justeringen av s protokoll har tillkännagivits";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
-        assert_eq!(labels, ["Underskrifter"]);
+        assert_eq!(labels, ["Justering", "Underskrifter"]);
         let t = "Underskrifter Sekreterare Anna Berg Ordförande Bo Ek Justerande Cai Lund";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
         assert_eq!(

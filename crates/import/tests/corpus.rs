@@ -433,7 +433,7 @@ const FORTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.87),
     ("adjusters", 0.89),
-    ("attendees", 0.93),
+    ("attendees", 0.98),
     ("paragraphs", 0.76),
 ];
 
@@ -1134,7 +1134,7 @@ const EIGHTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.99),
-    ("attendees", 0.92),
+    ("attendees", 0.95),
     ("paragraphs", 0.96),
 ];
 
