@@ -6094,13 +6094,21 @@ mod tests {
     /// the officials with their titles, the justerare, the justering's place.
     #[test]
     fn the_officials_label_stacked_over_the_justerings() {
-        let page = "1 Plats A-salen, kommunhuset Tid Kl. 13:30 15:00 Beslutande Ledamöter Charlotta Svanberg (S) Per Schöldberg (C) Anna Tenje (M) Ulf Hedin (M) Anna Hultstein (M) Malin Adell Kind (C) Patric Svensson (FP) René Jaramillo (KD) Gunnar Storbjörk (S) Övriga närvarande Ersättare Tjänstemän Justering Justerare Plats och tid Malin Lauber (S) Catharina Carlsson (M) Benny Johansson (M) Lena Wibroe (M) Annika Stacke (FP) Nils Fransson (FP) Lars Melin (KD) Maria Carlsson (S) Martin Edberg (S) Carl-Olof Bengtsson (S) Anders Mårtensson (V) Ove Dahl, kommunchef Petra Grankvist, förvaltningsekonom 333, 335 Martin Fransson, sekreterare Per Schöldberg (C) Kommunkansliet Justerade paragrafer (63)\n\n2 Underskrifter Sekreterare Martin Fransson Ordförande Charlotta Svanberg Justerare Per Schöldberg 2(63)";
+        let page = "1 Plats A-salen, kommunhuset Tid Kl. 13:30 15:00 Beslutande Ledamöter Charlotta Svanberg (S) Per Schöldberg (C) Anna Tenje (M) Ulf Hedin (M) Anna Hultstein (M) Malin Adell Kind (C) Patric Svensson (FP) René Jaramillo (KD) Gunnar Storbjörk (S) Övriga närvarande Ersättare Tjänstemän Justering Justerare Plats och tid Malin Lauber (S) Catharina Carlsson (M) Benny Johansson (M) Lena Wibroe (M) Annika Stacke (FP) Nils Fransson (FP) Lars Melin (KD) Maria Carlsson (S) Martin Edberg (S) Carl-Olof Bengtsson (S) Anders Mårtensson (V) Ove Dahl, kommunchef Petra Grankvist, förvaltningsekonom 333, 335 Martin Fransson, sekreterare Per Schöldberg (C) Kommunkansliet Justerade paragrafer (63)\n\n2 Anmärkning Ärendena behandlades i följande ordning: , , 363, , 364, 334 Underskrifter Sekreterare Martin Fransson Ordförande Charlotta Svanberg Justerare Per Schöldberg 2(63)";
         let c = cover_of_page(page, 0);
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert!(names.contains(&"Malin Lauber"), "{names:?}");
         assert!(names.contains(&"Ove Dahl"), "{names:?}");
         assert_eq!(c.adjusters, ["Per Schöldberg"]);
         assert_eq!(c.place.as_deref(), Some("A-salen, kommunhuset"));
+        // (Its next page's "Anmärkning", the order the matters were dealt with in, is no one
+        // present.)
+        let c = cover_of_lines(crate::unflatten::unflatten(split_lines(page)));
+        assert!(
+            !c.attendees.iter().any(|a| a.name.starts_with("Anmärkning")),
+            "{:?}",
+            c.attendees
+        );
         // (Held-out 3710: "Justering" heads labels only on a line of its own; "Justering och
         // sekreterare" over a sentence opens no field, and the list after it is read.)
         let c = cover_of(

@@ -79,7 +79,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 115] = [
+const TABLE: [(&str, Option<Field>, Cut); 116] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -240,6 +240,9 @@ const TABLE: [(&str, Option<Field>, Cut); 115] = [
     // A web page's heading over the meeting's data ("Datum / Klockan / Plats /
     // Mötesinformation").
     ("Mötesinformation", Some(Ignore), Cut::No),
+    // ("Anmärkning Ärendena behandlades i följande ordning: , , 363, …": a remark on the
+    // cover's next page, no list of those present.)
+    ("Anmärkning", Some(Ignore), Cut::No),
     ("Ärendelista", Some(Ignore), Cut::No),
     ("Avser paragrafer", Some(Range), Yes),
     ("Justerade paragrafer", Some(Range), Cut::No),
