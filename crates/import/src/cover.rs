@@ -4528,8 +4528,49 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                 }
             }
             _ => {
+                // "Robert Uitto, ordf Harriet Jorderud Bengt Bergqvist … Lars-Olof Eliasson ej
+                // tjänstgörande ersättare ej tjänstgörande ersättare …": members after the role
+                // of the one before, a list without parties that lost its line breaks; a column
+                // of the substitutes' role after them names the last so many. (Not among the
+                // others present, whose titles stand between their names.)
+                let chunk = chunks[k];
+                let among = if attendance == Attendance::Deciding {
+                    crate::persons::first_name_runs(chunk)
+                } else {
+                    Vec::new()
+                };
+                let own = among
+                    .first()
+                    .filter(|_| among.len() >= 3)
+                    .and_then(|(at, _)| chunk.get(..*at))
+                    .unwrap_or(chunk);
                 if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
-                    annotation(a, chunks[k]);
+                    annotation(a, own);
+                }
+                if let Some((at, _)) = among.first().filter(|_| among.len() >= 3) {
+                    // (The run of capitalised words, its names parted also where a first name
+                    // is not known: "Monalisa Norrman".)
+                    let run = chunk.get(*at..).unwrap_or("");
+                    let run = crate::persons::words_at(run)
+                        .into_iter()
+                        .find(|(_, w)| w.starts_with(char::is_lowercase))
+                        .and_then(|(end, _)| run.get(..end))
+                        .map_or(run, str::trim_end);
+                    let names = crate::persons::split_run(run);
+                    let serving_not = chunk.matches("ej tjänstgörande ersättare").count();
+                    let members = names.len().saturating_sub(serving_not);
+                    for (i, name) in names.into_iter().enumerate() {
+                        let mut a = new_attendee(&name, None, attendance);
+                        if attendance == Attendance::Deciding {
+                            if i < members {
+                                a.position = Some("ledamot".into());
+                            } else {
+                                a.attendance = Attendance::Substitute;
+                            }
+                        }
+                        cover.attendees.push(a);
+                        current = Some(cover.attendees.len() - 1);
+                    }
                 }
             }
         }
@@ -6122,6 +6163,37 @@ mod tests {
         let c = cover_of_page(page, 0);
         assert_eq!(c.secretary.as_deref(), Some("Ulrika J Gustafsson"));
         assert_eq!(c.adjusters, ["Monica Haider"]);
+    }
+
+    /// Held-out 4505 (Jämtland's landstingsstyrelse): names without parties, the chair's role
+    /// after the first and a comma ("Robert Uitto, ordf Harriet Jorderud Bengt Bergqvist …"),
+    /// and a column of the substitutes' roles after them.
+    #[test]
+    fn names_without_parties_after_the_chairs_role() {
+        let c = cover_of(
+            "Beslutande Robert Uitto, ordf Harriet Jorderud Bengt Bergqvist Lena Bäckelin Thomas Hägg Marianne Larm-Svensson Thomas Andersson Bernt Söderman Jan-Olof Andersson Gunnar Engnér Monalisa Norrman Jan-Olof Dahlin Finn Cromberger Glenn Löfblad Inger Jonsson Bo Danielsson Lars-Olof Eliasson ej tjänstgörande ersättare ej tjänstgörande ersättare ej tjänstgörande ersättare ej tjänstgörande ersättare\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names.len(), 17, "{names:?}");
+        assert_eq!(names.get(1), Some(&"Harriet Jorderud"));
+        assert_eq!(names.get(10), Some(&"Monalisa Norrman"));
+        assert_eq!(c.chair.as_deref(), Some("Robert Uitto"));
+        // (The last four, under the column of "ej tjänstgörande ersättare", are substitutes.)
+        let substitutes: Vec<&str> = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Substitute)
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(
+            substitutes,
+            [
+                "Glenn Löfblad",
+                "Inger Jonsson",
+                "Bo Danielsson",
+                "Lars-Olof Eliasson"
+            ]
+        );
     }
 
     /// Held-out 1307 (Höör): two chairs, the first named without a party before the first

@@ -375,7 +375,7 @@ const FORTY_FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     // neither before: 4805 is now read, 4508 read wrong instead of not at all.)
     ("secretary", 0.88),
     ("adjusters", 0.99),
-    ("attendees", 0.93),
+    ("attendees", 0.99),
     ("paragraphs", 0.87),
 ];
 
@@ -461,7 +461,7 @@ const FORTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.99),
-    ("attendees", 0.86),
+    ("attendees", 0.90),
     ("paragraphs", 0.99),
 ];
 
@@ -1242,7 +1242,7 @@ const FOURTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.94),
     ("secretary", 0.86),
     ("adjusters", 0.88),
-    ("attendees", 0.94),
+    ("attendees", 0.96),
     ("paragraphs", 0.81),
 ];
 
