@@ -465,10 +465,25 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 // (Not names without titles under the secretary's and chair's labels too:
                 // "Övriga / Justering / Justerare / Underskrifter / Sekreterare / Ordförande /
                 // Justerande Monica Haider Ulrika J Gustafsson …" are the signers.)
+                // ("Övriga närvarande / Justerare / Underskrifter Pia Alhäll, kommundirektör …
+                // Ingvor Bergman (S)": also under the signatures' label stacked last.)
                 Some((Field::Adjusters, rest))
                     if stacked.last() == Some(&Field::Others)
                         && crate::persons::names(rest).len() > 3
                         && (!waiting.contains(&Field::Secretary) || rest.contains(',')) =>
+                {
+                    cover.warnings.push(format!(
+                        "line {}: rubrikerna stod före namnen; namnen lästes som övriga närvarande",
+                        line.no
+                    ));
+                    run_holds_adjusters = true;
+                    Some((Field::Others, rest))
+                }
+                Some((Field::Signatures, rest))
+                    if stacked.last() == Some(&Field::Others)
+                        && waiting.last() == Some(&Field::Adjusters)
+                        && rest.contains(',')
+                        && crate::persons::names(rest).len() > 3 =>
                 {
                     cover.warnings.push(format!(
                         "line {}: rubrikerna stod före namnen; namnen lästes som övriga närvarande",
@@ -6163,6 +6178,21 @@ mod tests {
         let c = cover_of_page(page, 0);
         assert_eq!(c.secretary.as_deref(), Some("Ulrika J Gustafsson"));
         assert_eq!(c.adjusters, ["Monica Haider"]);
+    }
+
+    /// Held-out 2308 (Sävsjö): "Övriga närvarande / Justerare / Underskrifter" stacked over one
+    /// run: the others present with their titles, then the justerare.
+    #[test]
+    fn others_under_the_signatures_label_stacked_last() {
+        let c = cover_of(
+            "Beslutande Adam Johansson (S), ordförande Ingvor Bergman (S) Eva Dahlgren (C)\nÖvriga närvarande\nJusterare\nUnderskrifter Pia Alhäll, kommundirektör Linda Karelid, kanslichef, på distans Sara Cronholm, kommunjurist, på distans Sebastian Helin, kommunsekreterare Magnus Fleischer, ekonomichef, , , 195, 206, 208 Maria Mannvik, förvaltningsekonom, 183 Ingvor Bergman (S) Detta protokoll har justerats digitalt och saknar därför signaturer\nSekreterare Sebastian Helin\nJusterare Ingvor Bergman\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Pia Alhäll"), "{names:?}");
+        assert!(names.contains(&"Maria Mannvik"), "{names:?}");
+        assert_eq!(names.iter().filter(|n| **n == "Ingvor Bergman").count(), 1);
+        assert_eq!(c.adjusters, ["Ingvor Bergman"]);
+        assert_eq!(c.secretary.as_deref(), Some("Sebastian Helin"));
     }
 
     /// Held-out 4505 (Jämtland's landstingsstyrelse): names without parties, the chair's role

@@ -998,7 +998,7 @@ const TWENTY_THIRD_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.91),
     ("secretary", 0.89),
     ("adjusters", 0.99),
-    ("attendees", 0.94),
+    ("attendees", 0.97),
     ("paragraphs", 0.74),
 ];
 
