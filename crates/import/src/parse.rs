@@ -807,9 +807,20 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
             cover.end_time = Some(end);
         }
     }
-    if cover.attendees.is_empty() {
+    // (Also where the cover lists only others present and sends the members to the roll call:
+    // "Beslutande Se sidan 3-4, 288 Övriga deltagande Fredrik Bonander, kommunsekreterare …".)
+    if !cover
+        .attendees
+        .iter()
+        .any(|a| a.attendance == crate::model::Attendance::Deciding)
+    {
         if let Some((present, line)) = roll_call(&layout, &items) {
-            cover.attendees = present;
+            let others = std::mem::replace(&mut cover.attendees, present);
+            for o in others {
+                if !cover.attendees.iter().any(|a| a.name == o.name) {
+                    cover.attendees.push(o);
+                }
+            }
             cover.warnings.push(format!(
                 "line {line}: ingen förteckning över närvarande på försättsbladet; de närvarande ur uppropet (kontrollera)"
             ));
@@ -1745,6 +1756,13 @@ mod tests {
         assert!(!names.contains(&"Kajsa Wejryd") && !names.contains(&"Roland Johansson"));
         assert!(!names.iter().any(|n| n.contains("Valkrets")), "{names:?}");
         assert!(p.warnings.iter().any(|w| w.contains("ur uppropet")));
+        // Held-out 405 (Finspång's fullmäktige): the cover lists only the officials and sends
+        // the members to § 288 ("Beslutande Se sidan 3-4, 288"); the roll call names them.
+        let p = parse_protocol(&crate::corpus_protocol("heldout4/405")).expect("a protocol");
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Fredrik Bonander"), "{names:?}");
+        assert!(names.contains(&"Stig Jansson"), "{names:?}");
+        assert!(names.contains(&"Rune Larsson"), "{names:?}");
     }
 
     /// Twentieth held-out 2004 and 2005 (Halland): the body after the header's date label,

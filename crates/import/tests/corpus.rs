@@ -1491,7 +1491,7 @@ const FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.90),
     ("secretary", 0.86),
     ("adjusters", 0.89),
-    ("attendees", 0.92),
+    ("attendees", 0.96),
     ("paragraphs", 0.91),
 ];
 
