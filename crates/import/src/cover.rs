@@ -3642,7 +3642,9 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
                 a.substitute_for = replaced;
                 a.position = None;
             }
-            v = "";
+            // (Up to a column of parties after it: "…, tjänstgör för Magnus Lilliecrona (M),
+            // 105 C FP KD MBP …".)
+            v = parties_column_at(v).map_or("", |at| &v[at..]);
         }
     }
     // "… Jenny Bergius (M) (V) (V) (V) (V) (M) (M) (M)": a column of parties flattened after
@@ -3657,7 +3659,9 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         None => v,
     };
     if !v.is_empty() {
-        if PARTY.is_match(v) {
+        if let Some(with) = parties_column_first(v) {
+            add_with_parties(cover, &with, attendance);
+        } else if PARTY.is_match(v) {
             add_with_parties(cover, v, attendance);
         } else if let Some(with) = bare_parties(v) {
             add_with_parties(cover, &with, attendance);
@@ -4676,6 +4680,53 @@ fn table_row(chunk: &str, attendance: Attendance) -> Option<Attendee> {
 }
 
 /// The parties an attendance table writes before the names ("C Ingvar Johansson 1").
+/// A party's letters as a column of them writes it: a known party's, or two to four capitals
+/// (a local party: "MBP").
+fn party_code(w: &str) -> bool {
+    PARTIES.contains(&w)
+        || (2..=4).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
+}
+
+/// Where a column of three parties or more in a row begins in `v` ("… 105 C FP KD MBP S …").
+fn parties_column_at(v: &str) -> Option<usize> {
+    let words = crate::persons::words_at(v);
+    (0..words.len()).find_map(|i| {
+        words
+            .get(i..i + 3)
+            .is_some_and(|ws| ws.iter().all(|(_, w)| party_code(w)))
+            .then_some(words[i].0)
+    })
+}
+
+/// The parties' column flattened before the names' column, as many of each ("… 105 C FP KD MBP
+/// S S S S V Eva Åberg Andersson Niklas Herneryd …"): three parties or more in a row, then a
+/// run of names of their number that ends `v`, paired in their order and written with the
+/// parties in parentheses after the names (what stands before the parties kept before them).
+fn parties_column_first(v: &str) -> Option<String> {
+    let words = crate::persons::words_at(v);
+    let at = parties_column_at(v)?;
+    let start = words.partition_point(|(o, _)| *o < at);
+    let end = (start..words.len())
+        .find(|&j| !party_code(words[j].1))
+        .unwrap_or(words.len());
+    let parties: Vec<&str> = words[start..end].iter().map(|(_, w)| *w).collect();
+    let rest = v.get(words.get(end)?.0..)?.trim_white();
+    if !rest.split_whitespace().all(crate::persons::is_name_token) {
+        return None;
+    }
+    let names = crate::persons::split_run(rest);
+    if names.len() != parties.len() {
+        return None;
+    }
+    let before = v.get(..words[start].0).unwrap_or("").trim_white();
+    let pairs: Vec<String> = names
+        .iter()
+        .zip(&parties)
+        .map(|(n, p)| format!("{n} ({p})"))
+        .collect();
+    Some(format!("{before} {}", pairs.join(" ")))
+}
+
 /// A list whose parties stand bare after the names, without parentheses ("Ritha Sörling S
 /// Allan Myrtenkvist S Mats Runqvist HOB Christina Johansson M …"), with the parties put in
 /// parentheses, as other lists write them: where eight names or more have one, two in three
@@ -5164,6 +5215,14 @@ fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &
         PARTIES.contains(&w)
             || known && (2..=4).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
     };
+    // ("… , 105 C FP KD MBP S S S S V Eva Åberg Andersson …": the pairs end where a column of
+    // parties begins, which [`parties_column_first`] reads.)
+    let column = parties_column_at(v);
+    let tail = column.map_or("", |at| &v[at..]);
+    let words = match column {
+        Some(at) => &words[..words.partition_point(|(o, _)| *o < at)],
+        None => &words[..],
+    };
     // The name's words at `k`, up to the next party or a comma ("Håkan Andersson, tjänstgör …"),
     // with a middle initial ("Natalia E. Henriksson").
     let name_at = |k: usize| {
@@ -5247,7 +5306,7 @@ fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &
         }
         cover.attendees.push(a);
     }
-    words.get(i).map_or("", |(at, _)| &v[*at..])
+    words.get(i).map_or(tail, |(at, _)| &v[*at..])
 }
 
 /// A list's label ending a line ("… Beslutande Ledamöter", "… Beslutande"): the text
@@ -6178,6 +6237,39 @@ mod tests {
         let c = cover_of_page(page, 0);
         assert_eq!(c.secretary.as_deref(), Some("Ulrika J Gustafsson"));
         assert_eq!(c.adjusters, ["Monica Haider"]);
+    }
+
+    /// Held-out 2812 (Mark): the parties' column flattened before the names' column, as many
+    /// of each ("C FP KD MBP S S S S V Eva Åberg Andersson Niklas Herneryd …"): paired in
+    /// their order.
+    #[test]
+    fn a_column_of_parties_before_as_many_names() {
+        let c = cover_of(
+            "Beslutande M Jannicke Wichne C Mikael Larsson, tjänstgör för Magnus Lilliecrona (M) , KD Stig Nilsson, tjänstgör för Magnus Lilliecrona (M), 105 C FP KD MBP S S S S V Eva Åberg Andersson Niklas Herneryd Elise Arnell Ylva Höglund Thord Harrysson Per Rosendahl Kurt Andreasson Birgitta Andersson Karin Jageby\nÖvriga deltagande Olof Lindqvist, förvaltningschef\n",
+        );
+        let seen: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Deciding)
+            .map(|a| (a.name.as_str(), a.party.as_deref()))
+            .collect();
+        assert_eq!(
+            seen.get(3..),
+            Some(
+                &[
+                    ("Eva Åberg Andersson", Some("C")),
+                    ("Niklas Herneryd", Some("FP")),
+                    ("Elise Arnell", Some("KD")),
+                    ("Ylva Höglund", Some("MBP")),
+                    ("Thord Harrysson", Some("S")),
+                    ("Per Rosendahl", Some("S")),
+                    ("Kurt Andreasson", Some("S")),
+                    ("Birgitta Andersson", Some("S")),
+                    ("Karin Jageby", Some("V"))
+                ][..]
+            ),
+            "{seen:?}"
+        );
     }
 
     /// Held-out 2308 (Sävsjö): "Övriga närvarande / Justerare / Underskrifter" stacked over one

@@ -863,7 +863,7 @@ const TWENTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.75),
     ("secretary", 0.75),
     ("adjusters", 0.84),
-    ("attendees", 0.97),
+    ("attendees", 0.98),
     ("paragraphs", 0.62),
 ];
 
