@@ -479,9 +479,13 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     run_holds_adjusters = true;
                     Some((Field::Others, rest))
                 }
+                // ("Övriga närvarande / Ersättare / Övriga deltagare / Justeringens plats och tid /
+                // Underskrifter sekreterare Magnus Gustafsson (M) Börje Forss (FP) Joakim
+                // Svensson, trafikadministratör …": or under the justering's place.)
                 Some((Field::Signatures, rest))
                     if stacked.last() == Some(&Field::Others)
-                        && waiting.last() == Some(&Field::Adjusters)
+                        && (waiting.last() == Some(&Field::Adjusters)
+                            || last_label == Some(Field::AdjustmentPlaceTime))
                         && rest.contains(',')
                         && crate::persons::names(rest).len() > 3 =>
                 {
@@ -6285,6 +6289,14 @@ mod tests {
         assert_eq!(names.iter().filter(|n| **n == "Ingvor Bergman").count(), 1);
         assert_eq!(c.adjusters, ["Ingvor Bergman"]);
         assert_eq!(c.secretary.as_deref(), Some("Sebastian Helin"));
+        // Held-out 2409 (Vimmerby): under the justering's place and time, the signatures'
+        // label with its caption in small letters.
+        let page = "1 Vimmerby kommun Kommunstyrelsen SAMMANTRÄDESPROTOKOLL l (2) Sammanträdesdatum Plats och sammanträdestid Beslutande Ledamöter Tunasalen, stadshuset, Vimmerby Tisdag 3 september 2013, klockan 09:00-16:00 Micael Glennfalk (M), ordforande PerÅke Svensson (C) Helen Nilsson (S) Leif Carlsson (M) Lars Johansson (V) Övriga närvarande Ersättare Övriga deltagare Justeringens plats och tid Underskrifter sekreterare Magnus Gustafsson (M) Börje Forss (FP) Joakim Svensson, trafikadministratör Staffan Leijon, utredare Håkan Ilestrand, tf ekonomichef Carolina Leijonram, kommunchef Ewa Gunnarsson, kommunsekreterare Lars Johansson Vimmerby 17 september 2013 Kl. 09:00-12: Paragrafer Ordförande";
+        let c = cover_of_page(page, 0);
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Börje Forss"), "{names:?}");
+        assert!(names.contains(&"Carolina Leijonram"), "{names:?}");
+        assert_eq!(c.secretary.as_deref(), Some("Ewa Gunnarsson"));
     }
 
     /// Held-out 4505 (Jämtland's landstingsstyrelse): names without parties, the chair's role

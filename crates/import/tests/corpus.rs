@@ -969,9 +969,9 @@ const TWENTY_FOURTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.90),
-    ("secretary", 0.90),
+    ("secretary", 0.99),
     ("adjusters", 0.96),
-    ("attendees", 0.96),
+    ("attendees", 0.99),
     ("paragraphs", 0.91),
 ];
 
