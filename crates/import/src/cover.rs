@@ -6243,6 +6243,17 @@ mod tests {
         assert_eq!(c.adjusters, ["Monica Haider"]);
     }
 
+    /// Held-out 2707 (Kalmarsunds gymnasieförbund): "Omfattning", the §§ the protocol holds,
+    /// stacked under "Plats och tid", is a label, not the place.
+    #[test]
+    fn the_scope_of_paragraphs_is_a_label() {
+        let c = cover_of("Plats och tid\nOmfattning\nBeslutande Anna Berg (S)\n");
+        assert_eq!(c.place, None);
+        let c = cover_of("Plats och tid Stadshuset, kl 13.00\nOmfattning §§ 4-9\n");
+        assert_eq!(c.place.as_deref(), Some("Stadshuset"));
+        assert_eq!(c.paragraph_range.as_deref(), Some("§§ 4-9"));
+    }
+
     /// Held-out 2812 (Mark): the parties' column flattened before the names' column, as many
     /// of each ("C FP KD MBP S S S S V Eva Åberg Andersson Niklas Herneryd …"): paired in
     /// their order.

@@ -79,7 +79,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 116] = [
+const TABLE: [(&str, Option<Field>, Cut); 117] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -245,6 +245,9 @@ const TABLE: [(&str, Option<Field>, Cut); 116] = [
     ("Anmärkning", Some(Ignore), Cut::No),
     ("Ärendelista", Some(Ignore), Cut::No),
     ("Avser paragrafer", Some(Range), Yes),
+    // ("Plats och tid Omfattning ande Ledamöter …", "Omfattning §§ 4-9": the §§ the protocol
+    // holds.)
+    ("Omfattning", Some(Range), Yes),
     ("Justerade paragrafer", Some(Range), Cut::No),
     ("Paragrafer", Some(Range), Header),
     ("Paragraf", Some(Range), Cut::No),
