@@ -1072,7 +1072,8 @@ pub(crate) fn code_body(lines: &[Line]) -> Option<String> {
 /// another that the text names nowhere else: Gotland's archive prints the organ's later name,
 /// "Regionstyrelsen", over the kommunstyrelse's protocols of 2007–2009.
 pub(crate) fn coded_over_header(lines: &[Line], header: &str) -> Option<String> {
-    let mut names = lines.iter().filter_map(|l| {
+    // (Only short lines are looked into: "KS § 297".)
+    let mut names = lines.iter().filter(|l| l.text.len() <= 24).filter_map(|l| {
         let mut words = l.text.split_whitespace();
         let (code, sign, number) = (words.next()?, words.next()?, words.next()?);
         (sign == "§" && words.next().is_none() && number.bytes().all(|b| b.is_ascii_digit()))

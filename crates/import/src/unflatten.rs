@@ -142,6 +142,13 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
     let lost_deciding = LOST_DECIDING.find(t).map(|m| m.start() + 1);
     for m in LABEL.find_iter(t) {
         let (at, end) = (m.start(), m.end());
+        // ("lats och tid": "Plats och tid" that lost its first letter.)
+        // (Told first: a label's word in small letters, "justering", is common in § text.)
+        let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase)
+            || m.as_str().starts_with("lats och tid");
+        if !first_ok {
+            continue;
+        }
         // "… Avser paragrafer ande Aakash Budathoki (S) Ordförande Eva Ahlm (S) …": the list
         // whose label lost its first letters is open.
         let lost_open = lost_deciding
@@ -169,9 +176,6 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
             });
         let before_ok =
             before.chars().next_back().is_none_or(|c| c == ' ') && !party_before && !party_after;
-        // ("lats och tid": "Plats och tid" that lost its first letter.)
-        let first_ok = m.as_str().chars().next().is_some_and(char::is_uppercase)
-            || m.as_str().starts_with("lats och tid");
         let folded: String = m.as_str().chars().map(crate::cover::ocr_fold).collect();
         let after_ok = t
             .get(end..)
@@ -239,7 +243,6 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
             None => &out,
         };
         if before_ok
-            && first_ok
             && after_ok
             && time_ok
             && !role_in_list(found, t, at, end)
