@@ -466,28 +466,20 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                 // "Övriga / Justering / Justerare / Underskrifter / Sekreterare / Ordförande /
                 // Justerande Monica Haider Ulrika J Gustafsson …" are the signers.)
                 // ("Övriga närvarande / Justerare / Underskrifter Pia Alhäll, kommundirektör …
-                // Ingvor Bergman (S)": also under the signatures' label stacked last.)
-                Some((Field::Adjusters, rest))
+                // Ingvor Bergman (S)": also under the signatures' label stacked last, or under
+                // the justering's place: "Övriga närvarande / Ersättare / Övriga deltagare /
+                // Justeringens plats och tid / Underskrifter sekreterare Magnus Gustafsson (M)
+                // Börje Forss (FP) Joakim Svensson, trafikadministratör …".)
+                Some((field @ (Field::Adjusters | Field::Signatures), rest))
                     if stacked.last() == Some(&Field::Others)
                         && crate::persons::names(rest).len() > 3
-                        && (!waiting.contains(&Field::Secretary) || rest.contains(',')) =>
-                {
-                    cover.warnings.push(format!(
-                        "line {}: rubrikerna stod före namnen; namnen lästes som övriga närvarande",
-                        line.no
-                    ));
-                    run_holds_adjusters = true;
-                    Some((Field::Others, rest))
-                }
-                // ("Övriga närvarande / Ersättare / Övriga deltagare / Justeringens plats och tid /
-                // Underskrifter sekreterare Magnus Gustafsson (M) Börje Forss (FP) Joakim
-                // Svensson, trafikadministratör …": or under the justering's place.)
-                Some((Field::Signatures, rest))
-                    if stacked.last() == Some(&Field::Others)
-                        && (waiting.last() == Some(&Field::Adjusters)
-                            || last_label == Some(Field::AdjustmentPlaceTime))
-                        && rest.contains(',')
-                        && crate::persons::names(rest).len() > 3 =>
+                        && if field == Field::Adjusters {
+                            !waiting.contains(&Field::Secretary) || rest.contains(',')
+                        } else {
+                            (waiting.last() == Some(&Field::Adjusters)
+                                || last_label == Some(Field::AdjustmentPlaceTime))
+                                && rest.contains(',')
+                        } =>
                 {
                     cover.warnings.push(format!(
                         "line {}: rubrikerna stod före namnen; namnen lästes som övriga närvarande",
@@ -2735,10 +2727,7 @@ fn signatures_at(v: &str) -> Option<usize> {
 /// ("Agneta Pohjanen Günter Larsson"): at the third or fourth word when it is a known first
 /// name and each part has two or three words, or at the third of four.
 fn second_name_at(run: &str) -> Option<usize> {
-    let words: Vec<(usize, &str)> = run
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - run.as_ptr() as usize, w))
-        .collect();
+    let words = crate::persons::words_at(run);
     (4..=6).contains(&words.len()).then_some(())?;
     // (Not "Eva Maria Lindström Ek": two first names, then two surnames.)
     let four_of_two = words.len() == 4
@@ -5211,13 +5200,14 @@ fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
 /// (M) C …"), and after the first pair a local party's code of two to four capitals ("MBP
 /// Henry Sandahl").
 fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &'a str {
-    let words: Vec<(usize, &str)> = v
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - v.as_ptr() as usize, w))
-        .collect();
+    let words = crate::persons::words_at(v);
+    // (A local party's capitals only after a first pair.)
     let code = |w: &str, known: bool| {
-        PARTIES.contains(&w)
-            || known && (2..=4).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
+        if known {
+            party_code(w)
+        } else {
+            PARTIES.contains(&w)
+        }
     };
     // ("… , 105 C FP KD MBP S S S S V Eva Åberg Andersson …": the pairs end where a column of
     // parties begins, which [`parties_column_first`] reads.)
