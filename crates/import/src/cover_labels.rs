@@ -79,7 +79,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 117] = [
+const TABLE: [(&str, Option<Field>, Cut); 118] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -243,6 +243,9 @@ const TABLE: [(&str, Option<Field>, Cut); 117] = [
     // ("Anmärkning Ärendena behandlades i följande ordning: , , 363, …": a remark on the
     // cover's next page, no list of those present.)
     ("Anmärkning", Some(Ignore), Cut::No),
+    // ("Ajournering 09:05-10:05", "Ajournering Under ajourneringen: Henrik Alexandersson från
+    // Hälsokällan … informerar": the adjournments and what was said in them, no one present.)
+    ("Ajournering", Some(Ignore), Cut::No),
     ("Ärendelista", Some(Ignore), Cut::No),
     ("Avser paragrafer", Some(Range), Yes),
     // ("Plats och tid Omfattning ande Ledamöter …", "Omfattning §§ 4-9": the §§ the protocol

@@ -1765,6 +1765,28 @@ mod tests {
         assert!(names.contains(&"Rune Larsson"), "{names:?}");
     }
 
+    /// Held-out 1501 (Dals-Ed's fullmäktige): the cover sends those deciding to the roll
+    /// ("enligt bifogad närvarolista"), the next page a table headed "Närvaro kommunfullmäktige
+    /// Namn Parti Namn Parti Votering …", each name with its party and votes.
+    #[test]
+    fn those_deciding_from_a_roll_table_after_the_cover() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout15/1501")).expect("a protocol");
+        let seen: Vec<(&str, Option<&str>)> = p
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.party.as_deref()))
+            .collect();
+        assert!(seen.contains(&("Martin Carling", Some("C"))), "{seen:?}");
+        assert!(seen.contains(&("Rune Forsdahl", Some("C"))), "{seen:?}");
+        assert!(seen.len() >= 26, "{seen:?}");
+        // (The next page's adjournment, "Ajournering Under ajourneringen: Henrik Alexandersson
+        // från Hälsokällan … informerar", names no one present.)
+        assert!(
+            !seen.iter().any(|(n, _)| n.contains("Alexandersson")),
+            "{seen:?}"
+        );
+    }
+
     /// Twentieth held-out 2004 and 2005 (Halland): the body after the header's date label,
     /// the first § at a page's start and the justerare it chose.
     #[test]

@@ -1790,6 +1790,26 @@ fn roll_page(t: &str, starts: &[(usize, &'static str)]) -> bool {
             .is_some_and(|(at, l)| *at == 0 && opens_list(l))
 }
 
+/// The rows of a roll headed "Närvaro" (or "Närvarolista") and its columns' heads, "Namn Parti"
+/// (twice where the table has two columns of names) and the votes' "Votering JA NEJ": what
+/// follows the heads.
+fn roll_table(t: &str) -> Option<&str> {
+    let words = crate::persons::words_at(t);
+    let first = words.first()?.1.to_lowercase();
+    if first != "närvaro" && first != "närvarolista" {
+        return None;
+    }
+    let namn = (1..words.len().min(6))
+        .find(|&k| words[k].1 == "Namn" && words.get(k + 1).is_some_and(|(_, w)| *w == "Parti"))?;
+    let rows = (namn..words.len()).find(|&k| {
+        !matches!(
+            words[k].1.to_lowercase().as_str(),
+            "namn" | "parti" | "votering" | "ja" | "nej" | "avst" | "avstår"
+        )
+    })?;
+    t.get(words[rows].0..)
+}
+
 /// The heading whose number was lost before the first heading found on the first page of §
 /// text, `cut` that heading's first word ("Hälsningsanförande Ordföranden hälsar alla
 /// välkomna … och förklarar mötet öppnat. Förrättas upprop. 95 Kallelse/kungörelse …"): after
@@ -2971,6 +2991,19 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
         if crate::text::has_byte(&line.text, b'\t') {
             out.push(line);
             continue;
+        }
+        // "2 Närvaro kommunfullmäktige Namn Parti Namn Parti Votering Votering JA NEJ JA NEJ
+        // Martin Carling C J M Per-Erik Norlin S N …": the roll of those deciding as a table
+        // after the cover, its columns' heads first; the names with their parties and marks.
+        if flat && cover_seen && !heading_met {
+            let page_text = without_page_number(&line.text);
+            if let Some(rows) = roll_table(&page_text) {
+                out.push(Line {
+                    no: line.no,
+                    text: format!("Beslutande {rows}"),
+                });
+                continue;
+            }
         }
         let header_again = running_head
             .as_ref()
