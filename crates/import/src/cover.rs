@@ -3429,6 +3429,20 @@ fn annotation(att: &mut Attendee, text: &str) {
         || lower == "tjänstgör som ordförande"
     {
         att.position = Some("ordförande".into());
+    } else if let Some(chaired) = lower
+        .strip_prefix("ordf")
+        .map(|r| r.trim_start_matches(['.', ',', ' ']))
+        .filter(|r| {
+            r.starts_with(|c: char| c.is_ascii_digit())
+                && r.chars().all(|c| c.is_ascii_digit() || ", -–".contains(c))
+        })
+    {
+        // "Anders Gustafsson (M) ordf 127, 128,", "Susanne Andersson, ordf, 95-120": the chair
+        // for the §§ written after the role.
+        att.position = Some("ordförande".into());
+        if att.paragraphs.is_none() {
+            att.paragraphs = Some(chaired.trim_matches([',', ' ']).to_string());
+        }
     } else if !lower.is_empty() && att.attendance == Attendance::Other {
         let title = rest.split_whitespace().collect::<Vec<_>>().join(" ");
         let title = title.trim_matches([',', ' ']).to_string();
@@ -6231,6 +6245,26 @@ mod tests {
         let c = cover_of_page(page, 0);
         assert_eq!(c.secretary.as_deref(), Some("Ulrika J Gustafsson"));
         assert_eq!(c.adjusters, ["Monica Haider"]);
+    }
+
+    /// Held-out 4709 (Eksjö's fullmäktige): the chair's role after the party with the §§ the
+    /// member chaired ("Anders Gustafsson (M) ordf 127, 128, Östen Johnsson (C) 127, 128, ,
+    /// ordf 129 …").
+    #[test]
+    fn the_chairs_role_with_the_paragraphs_chaired() {
+        let c = cover_of(
+            "Beslutande Anders Gustafsson (M) ordf 127, 128, Östen Johnsson (C) 127, 128, , ordf 129 Ingegerd Axell (S) Kjell Axell (S)\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Anders Gustafsson"));
+        assert_eq!(
+            c.attendees.first().and_then(|a| a.position.as_deref()),
+            Some("ordförande")
+        );
+        // (Held-out 2705, Kalix: also after a comma, the first chair without a party.)
+        let c = cover_of(
+            "Beslutande Susanne Andersson, ordf, 95-120 Magnus Mörtling (S), ordf 121-153 Irma Spårman (M) Tommy Nilsson (S)\n",
+        );
+        assert_eq!(c.chair.as_deref(), Some("Susanne Andersson"));
     }
 
     /// Held-out 2707 (Kalmarsunds gymnasieförbund): "Omfattning", the §§ the protocol holds,
