@@ -4565,18 +4565,20 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                 } else {
                     Vec::new()
                 };
-                let own = among
+                let run_at = among
                     .first()
                     .filter(|_| among.len() >= 3)
-                    .and_then(|(at, _)| chunk.get(..*at))
-                    .unwrap_or(chunk);
+                    .map(|(at, _)| *at);
                 if let Some(a) = current.and_then(|c| cover.attendees.get_mut(c)) {
-                    annotation(a, own);
+                    annotation(
+                        a,
+                        chunk.get(..run_at.unwrap_or(chunk.len())).unwrap_or(chunk),
+                    );
                 }
-                if let Some((at, _)) = among.first().filter(|_| among.len() >= 3) {
+                if let Some(at) = run_at {
                     // (The run of capitalised words, its names parted also where a first name
                     // is not known: "Monalisa Norrman".)
-                    let run = chunk.get(*at..).unwrap_or("");
+                    let run = chunk.get(at..).unwrap_or("");
                     let run = crate::persons::words_at(run)
                         .into_iter()
                         .find(|(_, w)| w.starts_with(char::is_lowercase))
@@ -4690,19 +4692,28 @@ fn table_row(chunk: &str, attendance: Attendance) -> Option<Attendee> {
 /// A party's letters as a column of them writes it: a known party's, or two to four capitals
 /// (a local party: "MBP").
 fn party_code(w: &str) -> bool {
-    PARTIES.contains(&w)
-        || (2..=4).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
+    PARTIES.contains(&w) || party_capitals(w)
 }
 
-/// Where a column of three parties or more in a row begins in `v` ("… 105 C FP KD MBP S …").
-fn parties_column_at(v: &str) -> Option<usize> {
-    let words = crate::persons::words_at(v);
-    (0..words.len()).find_map(|i| {
+/// Two to four capitals, as a local party writes its letters ("MBP", "HOB").
+fn party_capitals(w: &str) -> bool {
+    (2..=4).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase())
+}
+
+/// Which of `words` begins a column of three parties or more in a row ("… 105 C FP KD MBP S
+/// …").
+fn parties_column(words: &[(usize, &str)]) -> Option<usize> {
+    (0..words.len()).find(|&i| {
         words
             .get(i..i + 3)
             .is_some_and(|ws| ws.iter().all(|(_, w)| party_code(w)))
-            .then_some(words[i].0)
     })
+}
+
+/// Where in `v` a column of parties begins ([`parties_column`]).
+fn parties_column_at(v: &str) -> Option<usize> {
+    let words = crate::persons::words_at(v);
+    parties_column(&words).map(|i| words[i].0)
 }
 
 /// The parties' column flattened before the names' column, as many of each ("… 105 C FP KD MBP
@@ -4711,8 +4722,7 @@ fn parties_column_at(v: &str) -> Option<usize> {
 /// parties in parentheses after the names (what stands before the parties kept before them).
 fn parties_column_first(v: &str) -> Option<String> {
     let words = crate::persons::words_at(v);
-    let at = parties_column_at(v)?;
-    let start = words.partition_point(|(o, _)| *o < at);
+    let start = parties_column(&words)?;
     let end = (start..words.len())
         .find(|&j| !party_code(words[j].1))
         .unwrap_or(words.len());
@@ -4741,8 +4751,7 @@ fn parties_column_first(v: &str) -> Option<String> {
 /// four) that follow names twice or more (a local party: "HOB").
 fn bare_parties(v: &str) -> Option<String> {
     let words: Vec<&str> = v.split_whitespace().collect();
-    let caps =
-        |w: &str| (2..=4).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase());
+    let caps = party_capitals;
     let after_name = |k: usize| k > 0 && crate::persons::is_name_token(words[k - 1]);
     // How often each word in capitals follows a name.
     let mut after_names: std::collections::HashMap<&str, usize> = Default::default();
@@ -5225,12 +5234,9 @@ fn parties_first<'a>(cover: &mut Cover, v: &'a str, attendance: Attendance) -> &
     };
     // ("… , 105 C FP KD MBP S S S S V Eva Åberg Andersson …": the pairs end where a column of
     // parties begins, which [`parties_column_first`] reads.)
-    let column = parties_column_at(v);
-    let tail = column.map_or("", |at| &v[at..]);
-    let words = match column {
-        Some(at) => &words[..words.partition_point(|(o, _)| *o < at)],
-        None => &words[..],
-    };
+    let column = parties_column(&words);
+    let tail = column.map_or("", |i| &v[words[i].0..]);
+    let words = &words[..column.unwrap_or(words.len())];
     // The name's words at `k`, up to the next party or a comma ("Håkan Andersson, tjänstgör …"),
     // with a middle initial ("Natalia E. Henriksson").
     let name_at = |k: usize| {

@@ -1094,14 +1094,15 @@ pub(crate) fn coded_over_header(lines: &[Line], header: &str) -> Option<String> 
         .filter(|l| l.text.to_lowercase().contains(&header_lower))
         .count()
         == 1;
+    let body = normal_case(name);
     let decides = lines.iter().any(|l| {
-        let lower = l.text.trim_white().to_lowercase();
-        lower
-            .strip_prefix(name)
+        l.text
+            .trim_white()
+            .strip_prefix(body.as_str())
             .and_then(|r| r.strip_prefix("s "))
             .is_some_and(|r| r.starts_with("beslut") || r.starts_with("förslag"))
     });
-    (named_once && decides).then(|| normal_case(name))
+    (named_once && decides).then_some(body)
 }
 
 /// Whether `word` is `name` with one letter left out ("komunfullmäktige").

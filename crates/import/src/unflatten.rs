@@ -211,15 +211,9 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
         // (Or stacked over another label: "Ersättare Tjänstemän Justering Justerare Plats och
         // tid Malin Lauber (S) …", as a heading over labels is only.)
         let label_next = || {
-            let next = t.get(end..).unwrap_or("").trim_start();
-            next.starts_with(char::is_uppercase)
-                && LABEL.find(next).is_some_and(|l| {
-                    l.start() == 0
-                        && next
-                            .get(l.end()..)
-                            .and_then(|r| r.chars().next())
-                            .is_none_or(|c| !c.is_alphanumeric())
-                })
+            t.get(end..)
+                .and_then(|a| a.split_whitespace().next())
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && is_label_word(w))
         };
         let officials_ok = !crate::cover_labels::needs_colon_or_name(m.as_str())
             || t.get(end..).is_some_and(|a| {
