@@ -3398,21 +3398,18 @@ fn annotation(att: &mut Attendee, text: &str) {
     // "Margaretha Östlund (S), ordf. Lindesberg": the member's municipality after the role.
     let lower = lower
         .rsplit_once(' ')
-        .filter(|(_, place)| {
-            let mut chars = place.chars();
-            let cased: String = chars
-                .next()
-                .map(|f| f.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            crate::municipalities::place_words(&[cased.as_str()]) == 1
-        })
+        .filter(|(_, place)| crate::municipalities::place_words(&[&capitalised(place)]) == 1)
         .map_or(lower, |(head, _)| head.trim_end_matches([',', ' ']));
     // "Ameer Sachet (S), Örebro kommun, ordförande": the role after the member's
-    // municipality.
+    // municipality (or its name alone: "Jan Hallberg (M), Göteborg, ordf.").
     let lower = lower
         .rsplit_once(", ")
         .filter(|(head, role)| {
-            head.ends_with(" kommun") && matches!(*role, "ordförande" | "ordf." | "ordf")
+            (head.ends_with(" kommun") || {
+                let cased: Vec<String> = head.split(' ').map(capitalised).collect();
+                let words: Vec<&str> = cased.iter().map(String::as_str).collect();
+                crate::municipalities::place_words(&words) == words.len()
+            }) && matches!(*role, "ordförande" | "ordf." | "ordf")
         })
         .map_or(lower, |(_, role)| role);
     if lower.contains("vice ordf") {
@@ -3453,6 +3450,15 @@ fn annotation(att: &mut Attendee, text: &str) {
             });
         }
     }
+}
+
+/// "göteborg" → "Göteborg": a word written in small letters, with its first letter capital.
+fn capitalised(w: &str) -> String {
+    let mut chars = w.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 pub(crate) fn new_attendee(name: &str, party: Option<String>, attendance: Attendance) -> Attendee {
@@ -5968,6 +5974,26 @@ mod tests {
                 Some("ordförande"),
                 Some("vice ordförande"),
                 Some("vice ordförande")
+            ]
+        );
+    }
+
+    /// Held-out 2804: "Jan Hallberg (M), Göteborg, ordf.": the chair's role after the
+    /// municipality the member sits for, named without "kommun".
+    #[test]
+    fn a_role_after_the_municipality_named_alone() {
+        let c = cover_of("Ledamöter Jan Hallberg (M), Göteborg, ordf. Owe Nilsson (S), Göteborg Stefan Svensson (M), Partille Jarl Karlsson (S), Ale Helene Odenjung (FP), Göteborg Henrik Ripa (M), Lerum\n");
+        assert_eq!(c.chair.as_deref(), Some("Jan Hallberg"));
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Jan Hallberg",
+                "Owe Nilsson",
+                "Stefan Svensson",
+                "Jarl Karlsson",
+                "Helene Odenjung",
+                "Henrik Ripa"
             ]
         );
     }

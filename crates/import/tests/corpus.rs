@@ -860,7 +860,7 @@ const TWENTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.89),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.75),
+    ("chair", 0.80),
     ("secretary", 0.75),
     ("adjusters", 0.84),
     ("attendees", 0.98),
