@@ -295,8 +295,12 @@ fn role_in_list(found: &[(usize, &str)], t: &str, at: usize, end: usize) -> bool
         }
         "Sekreterare" => {
             let after: Vec<&str> = next.take(4).collect();
-            let named =
-                after.len() >= 2 && after[..2].iter().all(|w| crate::persons::is_name_token(w));
+            // (The name may end in the comma before its title: "Mölndal Sekreterare Gunnel
+            // Rydberg, GR".)
+            let named = after.len() >= 2
+                && after[..2]
+                    .iter()
+                    .all(|w| crate::persons::is_name_token(w.trim_end_matches(',')));
             // "… Eva Engström Sekreterare Fredrik Pahlberg Kommunchef …": the next one in
             // the list has a title after the name too.
             // (After a name of two words or three: "Margareta Tamm Persson Ekonomichef".)
@@ -3391,6 +3395,16 @@ mod tests {
         let t = "Plats och tid Kommunhuset, Sekreterare Anna Berg";
         let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
         assert!(labels.contains(&"Sekreterare"), "{labels:?}");
+    }
+
+    /// Held-out 2804: "… Patrik Karlsson (S), Mölndal Sekreterare Gunnel Rydberg, GR": after
+    /// the last substitute's municipality, "Sekreterare" before a name and its comma is the
+    /// label of the secretary's row, not that substitute's role.
+    #[test]
+    fn the_secretarys_row_after_a_list_of_members_with_places() {
+        let t = "Ersättare Dario Espiga (S), Göteborg, tjänstgörande Eva Borg (S), Kungsbacka Patrik Karlsson (S), Mölndal Sekreterare Gunnel Rydberg, GR";
+        let labels: Vec<&str> = label_starts(t).into_iter().map(|(_, l)| l).collect();
+        assert_eq!(labels, ["Ersättare", "Sekreterare"]);
     }
 
     /// Seventh held-out 708: "Sekreterare" after "Name," before "Name, title" is that

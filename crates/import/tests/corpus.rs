@@ -861,7 +861,7 @@ const TWENTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.80),
-    ("secretary", 0.75),
+    ("secretary", 0.85),
     ("adjusters", 0.84),
     ("attendees", 0.98),
     ("paragraphs", 0.62),
