@@ -241,6 +241,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let mut place_waiting = false;
     // "Utses att justera" was the last of the labels stacked over one run of names.
     let mut run_holds_adjusters = false;
+    // The signers' labels stacked over that run ("… / Sekreterare / Ordförande / Justerande
+    // Johan Haesert, kommundirektör …"), in their order: the run closes with their names.
+    let mut run_signers: Vec<Field> = Vec::new();
     // The last label read, but for "Paragrafer" and the labels whose values are not used.
     let mut last_label: Option<Field> = None;
     // A label of the others present ("Övriga närvarande") stood on the cover.
@@ -486,6 +489,10 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         line.no
                     ));
                     run_holds_adjusters = true;
+                    if field == Field::Adjusters && waiting.contains(&Field::Secretary) {
+                        run_signers = waiting.clone();
+                        run_signers.push(field);
+                    }
                     Some((Field::Others, rest))
                 }
                 // "Övriga deltagande Sekreterare Mona Kjellström, tf. förvaltningschef Susanne
@@ -1155,7 +1162,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     let (chair, secretary) = (cover.chair.clone(), cover.secretary.clone());
     let signer = |a: &String| Some(a) == chair.as_ref() || Some(a) == secretary.as_ref();
     if run_holds_adjusters && cover.adjusters.iter().all(signer) {
-        adjusters_at_the_end_of_the_run(&mut cover);
+        adjusters_at_the_end_of_the_run(&mut cover, &run_signers);
     } else if run_holds_adjusters {
         // (The justerare known from their signatures: their names that close the run, said a
         // second time, are not more people present.)
@@ -5424,12 +5431,16 @@ fn separate_names(cover: &mut Cover) {
 /// "Beslutande Övriga deltagande Utses att justera Wojciech Nedzewicz (MP), ordförande …
 /// Lill-Marie Stedt, sekreterare Bengt-Olov Söderkvist (oberoende, tidigare KD)": the run of
 /// names under stacked labels ends with the justerare's, one to three names that stand earlier
-/// in the run; they are the justerare, and present once.
-fn adjusters_at_the_end_of_the_run(cover: &mut Cover) {
+/// in the run; they are the justerare, and present once. Under the signers' labels stacked
+/// too (`signers`: "Sekreterare / Ordförande / Justerande"), the run closes with all the
+/// signatures in the labels' order: the secretary's and the chair's come before the
+/// justerare's.
+fn adjusters_at_the_end_of_the_run(cover: &mut Cover, signers: &[Field]) {
     let people = &cover.attendees;
+    let before = signers.iter().filter(|f| **f != Field::Adjusters).count();
     let mut k = people.len();
     while k > 0
-        && people.len() - k < 3
+        && people.len() - k < 3 + before
         && people[..k - 1].iter().any(|a| a.name == people[k - 1].name)
     {
         k -= 1;
@@ -5437,7 +5448,16 @@ fn adjusters_at_the_end_of_the_run(cover: &mut Cover) {
     if k == people.len() {
         return;
     }
-    let chosen: Vec<String> = cover.attendees.drain(k..).map(|a| a.name).collect();
+    let mut chosen: Vec<String> = cover.attendees.drain(k..).map(|a| a.name).collect();
+    if before > 0 && chosen.len() > before {
+        let labels = signers.iter().filter(|f| **f != Field::Adjusters);
+        for (f, name) in labels.zip(chosen.drain(..before)) {
+            match f {
+                Field::Secretary => cover.secretary.get_or_insert(name),
+                _ => cover.chair.get_or_insert(name),
+            };
+        }
+    }
     cover.warnings.push(format!(
         "rubriken Utses att justera stod före namnen; {} står sist och förut bland de närvarande och togs som justerare",
         chosen.join(", ")
@@ -5996,6 +6016,18 @@ mod tests {
                 "Henrik Ripa"
             ]
         );
+    }
+
+    /// Held-out 1605: "Övriga deltagare / Utses att justera / Justeringens plats och tid /
+    /// Underskrifter / Sekreterare / Ordförande / Justerande Johan Haesert, kommundirektör …":
+    /// the run under the stacked labels ends with the signatures in the order of the
+    /// signers' labels, the secretary first.
+    #[test]
+    fn the_signers_closing_a_run_under_their_stacked_labels() {
+        let c = cover_of("Beslutande Gunnar Oom (m), ordförande\nErsättare Sverker Littorin (kd) 1:e vice ordförande Per-Ove Lannerö (kd) Christian Hoas (m)\nÖvriga deltagare\nUtses att justera\nJusteringens plats och tid\nUnderskrifter\nSekreterare\nOrdförande\nJusterande Johan Haesert, kommundirektör Fredrik Cederblom, kanslichef Bo Strömquist, ekonomichef Sverker Littorin Djursholms slott, Fredrik Cederblom Gunnar Oom Sverker Littorin\n");
+        assert_eq!(c.secretary.as_deref(), Some("Fredrik Cederblom"));
+        assert_eq!(c.chair.as_deref(), Some("Gunnar Oom"));
+        assert_eq!(c.adjusters, ["Sverker Littorin"]);
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.

@@ -1186,8 +1186,8 @@ const SIXTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
-    ("secretary", 0.93),
-    ("adjusters", 0.95),
+    ("secretary", 0.99),
+    ("adjusters", 0.99),
     ("attendees", 0.96),
     ("paragraphs", 0.84),
 ];
