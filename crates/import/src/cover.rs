@@ -748,6 +748,19 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         {
                             order = vec![Field::Adjusters];
                         }
+                        // "Justerare / Plats och tid / Sekreterare / Paragrafer 8-15 / Ordförande /
+                        // Justerare Ulla Nordin Lars Holmström": fewer names than labels, where the
+                        // first label is the justerare chosen (named elsewhere): the names are the
+                        // signers' whose labels come next, the secretary's and the chair's.
+                        let first_signers = order.len() - 1;
+                        if order.first() == Some(&Field::Adjusters)
+                            && (2..first_signers).contains(&names.len())
+                            && order[1..=names.len()]
+                                .iter()
+                                .all(|f| matches!(f, Field::Secretary | Field::Chair))
+                        {
+                            order = order[1..=names.len()].to_vec();
+                        }
                         if names.len() >= order.len() {
                             give_in_order(&order, &names, line.no, &mut values, &mut filled);
                             if let Some((f, after)) = later {
@@ -1080,7 +1093,9 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     one_justerare_misread(&mut cover);
     signers_completed(&mut cover);
     // A signature block that lost its "Justerande" label: whoever signs after the chair.
-    if cover.adjusters.is_empty() && !cover.after_chair.is_empty() {
+    // (Not a list's names after a role read as the chair's label: "Ordförande Uno Tjernström
+    // Omsorgsnämnden Susanne Sturk …" names more than the three who may sign after a chair.)
+    if cover.adjusters.is_empty() && (1..=3).contains(&cover.after_chair.len()) {
         cover.adjusters = std::mem::take(&mut cover.after_chair);
         cover.warnings.push(format!(
             "ingen justerare är utsedd i texten; {} skriver under efter ordföranden och står som justerare",
@@ -6028,6 +6043,23 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Fredrik Cederblom"));
         assert_eq!(c.chair.as_deref(), Some("Gunnar Oom"));
         assert_eq!(c.adjusters, ["Sverker Littorin"]);
+    }
+
+    /// Held-out 2712: "Justerare / Plats och tid / Sekreterare / Paragrafer 8-15 / Ordförande /
+    /// Justerare Ulla Nordin Lars Holmström": the justerare chosen over the justering's place
+    /// are named elsewhere; the two names are the secretary's and the chair's, the first of
+    /// the signers' labels, not two justerare.
+    #[test]
+    fn fewer_names_than_signers_labels_after_the_justerare_chosen() {
+        let signers = "Justerare\nPlats och tid\nSekreterare\nParagrafer 8-15\nOrdförande\nJusterare Ulla Nordin Lars Holmström\n";
+        let c = cover_of(signers);
+        assert_eq!(c.secretary.as_deref(), Some("Ulla Nordin"));
+        assert_eq!(c.chair.as_deref(), Some("Lars Holmström"));
+        assert!(c.adjusters.is_empty(), "{:?}", c.adjusters);
+        // (Under the list whose chair's role read as a label, its names are no justerare.)
+        let c = cover_of(&format!("Beslutande Lars Holmström PRO,\nOrdförande Uno Tjernström Omsorgsnämnden Susanne Sturk Humanistiska nämnden Gerd Persson Samhällsbyggnadsnämnden Jan Blomqvist Kultur- och fritidsnämnden Lena Kvarnström Kommunstyrelsen Anita Danielsson\n{signers}"));
+        assert_eq!(c.secretary.as_deref(), Some("Ulla Nordin"));
+        assert!(c.adjusters.is_empty(), "{:?}", c.adjusters);
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.
