@@ -1725,6 +1725,21 @@ mod tests {
         assert_eq!(titles, ["Ekonomisk uppföljning efter oktober månad 2010"]);
     }
 
+    /// Held-out 3212 (Region Skåne): the others present go on at the top of the next page
+    /// after its running header, each with a title after a comma ("Jonas Duveborn (M),
+    /// kanslichef Cecilia Eklund, sekreterare"), then the first §: the secretary among them.
+    #[test]
+    fn others_with_their_titles_at_the_top_of_the_next_page() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout32/3212")).expect("a protocol");
+        let names: Vec<&str> = p.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"Jonas Duveborn"), "{names:?}");
+        assert_eq!(p.secretary.as_deref(), Some("Cecilia Eklund"));
+        assert_eq!(
+            p.paragraphs.first().map(|x| (x.number, x.title.as_str())),
+            Some((Some(67), "Justering"))
+        );
+    }
+
     /// Twenty-first held-out 2109 (Bollnäs): the page's number after the running header and
     /// its date, one more on each page, is no §'s.
     #[test]

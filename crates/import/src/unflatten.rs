@@ -2976,7 +2976,9 @@ pub fn unflatten(lines: Vec<Line>) -> Vec<Line> {
                 .get(header_end(&plain))
                 .and_then(|(at, _)| rest.get(*at..))
                 .unwrap_or(&rest);
-            if titled_names_first(rest) {
+            if titled_names_first(rest)
+                || label.starts_with("Övriga") && comma_titled_names_first(rest)
+            {
                 let page = Line {
                     no: line.no,
                     text: format!("{label} {rest}"),
@@ -3248,6 +3250,40 @@ fn titled_names_first(t: &str) -> bool {
         }
     }
     names >= 3 && known >= 2
+}
+
+/// "Jonas Duveborn (M), kanslichef Cecilia Eklund, sekreterare 67 Justering …": the page opens
+/// with two names or more, each with its title after a comma (the party between allowed), as
+/// the cover's list of others present writes them.
+fn comma_titled_names_first(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().take(40).collect();
+    let name_word = |w: &str| {
+        let w = w.trim_end_matches(',');
+        crate::persons::is_name_token(w)
+            || w.strip_prefix('(')
+                .and_then(|p| p.strip_suffix(')'))
+                .is_some_and(|p| (1..=4).contains(&p.len()) && p.chars().all(char::is_alphabetic))
+    };
+    let (mut i, mut names) = (0, 0);
+    while words
+        .get(i)
+        .is_some_and(|w| crate::persons::is_first_name(w))
+    {
+        let Some(j) = (i + 1..i + 4).find(|&j| words.get(j).is_some_and(|w| w.ends_with(',')))
+        else {
+            break;
+        };
+        let titled = words[i + 1..=j].iter().all(|w| name_word(w))
+            && words
+                .get(j + 1)
+                .is_some_and(|w| w.starts_with(char::is_lowercase));
+        if !titled {
+            break;
+        }
+        names += 1;
+        i = j + 2;
+    }
+    names >= 2
 }
 
 /// The first words of a § that lists those present, and of the labels that head such a list.

@@ -752,9 +752,9 @@ const THIRTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
-    ("secretary", 0.83),
+    ("secretary", 0.89),
     ("adjusters", 0.99),
-    ("attendees", 0.92),
+    ("attendees", 0.93),
     ("paragraphs", 0.68),
 ];
 
