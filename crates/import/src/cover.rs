@@ -1090,6 +1090,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     }
     whole_signers(&mut cover);
     secretary_is_no_chair(&mut cover);
+    chair_first_under_justerare(&mut cover, &adjuster_values);
     one_justerare_misread(&mut cover);
     signers_completed(&mut cover);
     // A signature block that lost its "Justerande" label: whoever signs after the chair.
@@ -1193,6 +1194,47 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
         .adjusters
         .retain(|a| Some(a) != chair.as_ref() && Some(a) != secretary.as_ref());
     cover
+}
+
+/// "Underskrifter Sekreterare Paragrafer Ordförande Eva Nordgaard Justerande Karl-Anders
+/// Thorsson (C) Tom Barkström (KD) Gunnel Johansson (S)": an interleaved block gave the chair's
+/// label the secretary's name, and the chair's name stands first under the justerare's label,
+/// before the names chosen to justera (named alone under "Utses att justera"). The one first
+/// there, named under no other justerare's label, is the chair.
+fn chair_first_under_justerare(cover: &mut Cover, adjuster_values: &[(usize, String)]) {
+    if cover.chair.is_none() || cover.chair != cover.secretary {
+        return;
+    }
+    let named: Vec<Vec<String>> = adjuster_values
+        .iter()
+        .map(|(_, v)| crate::persons::names(v))
+        .collect();
+    let elsewhere = |k: usize, n: &String| {
+        named
+            .iter()
+            .enumerate()
+            .any(|(j, names)| j != k && names.contains(n))
+    };
+    let first = named
+        .iter()
+        .enumerate()
+        .find_map(|(k, names)| match names.as_slice() {
+            [first, chosen @ ..]
+                if (1..=2).contains(&chosen.len())
+                    && !elsewhere(k, first)
+                    && chosen.iter().all(|n| elsewhere(k, n)) =>
+            {
+                Some(first.clone())
+            }
+            _ => None,
+        });
+    if let Some(chair) = first {
+        cover.warnings.push(format!(
+            "ordförandens underskrift bär sekreterarens namn; {chair} står först under justerarnas och togs som ordförande"
+        ));
+        cover.adjusters.retain(|a| *a != chair);
+        cover.chair = Some(chair);
+    }
 }
 
 /// The one present as secretary chairs no meeting: an interleaved signature block
@@ -6060,6 +6102,18 @@ mod tests {
         let c = cover_of(&format!("Beslutande Lars Holmström PRO,\nOrdförande Uno Tjernström Omsorgsnämnden Susanne Sturk Humanistiska nämnden Gerd Persson Samhällsbyggnadsnämnden Jan Blomqvist Kultur- och fritidsnämnden Lena Kvarnström Kommunstyrelsen Anita Danielsson\n{signers}"));
         assert_eq!(c.secretary.as_deref(), Some("Ulla Nordin"));
         assert!(c.adjusters.is_empty(), "{:?}", c.adjusters);
+    }
+
+    /// Held-out 2609 (Hylte): "Underskrifter Sekreterare Paragrafer Ordförande Eva Nordgaard
+    /// Justerande Karl-Anders Thorsson (C) Tom Barkström (KD) … Gunnel Johansson (S)": the
+    /// secretary's name under the chair's label, the chair's first under the justerare's,
+    /// before the two chosen to justera.
+    #[test]
+    fn the_chair_first_under_the_justerares_label_after_the_secretarys_name() {
+        let c = cover_of("Övriga deltagare Per Borg, kommunchef Eva Nordgaard, sekreterare\nUtses att justera Tom Barkström (KD) och Gunnel Johansson (S)\nUnderskrifter Sekreterare\nOrdförande Eva Nordgaard\nJusterande Karl-Anders Thorsson (C) Tom Barkström (KD) Gunnel Johansson (S)\n");
+        assert_eq!(c.secretary.as_deref(), Some("Eva Nordgaard"));
+        assert_eq!(c.chair.as_deref(), Some("Karl-Anders Thorsson"));
+        assert_eq!(c.adjusters, ["Tom Barkström", "Gunnel Johansson"]);
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.

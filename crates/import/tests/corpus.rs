@@ -914,9 +914,9 @@ const TWENTY_SIXTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.99),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.89),
+    ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.95),
+    ("adjusters", 0.99),
     ("attendees", 0.97),
     ("paragraphs", 0.99),
 ];
