@@ -3456,7 +3456,8 @@ fn annotation(att: &mut Attendee, text: &str) {
             rest.get(m.end()..).unwrap_or("")
         );
     }
-    let lower = rest.to_lowercase();
+    // ("Micael Glennfalk (M), ordforande": the role as OCR read it, without its "ö".)
+    let lower = rest.to_lowercase().replace("ordforande", "ordförande");
     // ("Katrin Stjernfeldt Jammeh (S) (ordförande)": the role in a parenthesis of its own.)
     let lower = lower.trim_white().trim_matches([',', ' ', '(', ')']);
     // "Margaretha Östlund (S), ordf. Lindesberg": the member's municipality after the role.
@@ -6114,6 +6115,14 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Eva Nordgaard"));
         assert_eq!(c.chair.as_deref(), Some("Karl-Anders Thorsson"));
         assert_eq!(c.adjusters, ["Tom Barkström", "Gunnel Johansson"]);
+    }
+
+    /// Held-out 2409 (Vimmerby): "Micael Glennfalk (M), ordforande": the chair's role as OCR
+    /// read it, without its "ö".
+    #[test]
+    fn the_chairs_role_read_without_its_o_umlaut() {
+        let c = cover_of("Beslutande Ledamöter Micael Glennfalk (M), ordforande PerÅke Svensson (C) Helen Nilsson (S) Leif Carlsson (M)\n");
+        assert_eq!(c.chair.as_deref(), Some("Micael Glennfalk"));
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.
