@@ -2327,6 +2327,15 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             cover.notice_removed = cover.notice_removed.take().or_else(|| first_date(v))
         }
         Field::Storage => {
+            // "Kommunkontoret Agnes Granath Storm, Sekreterare Christer Aronsson, Ordförande …":
+            // the signatures after the place where the minutes are kept.
+            let v = match signatures_at(v) {
+                Some(at) => {
+                    parse_signature_block(cover, v.get(at..).unwrap_or(""));
+                    v.get(..at).unwrap_or("")
+                }
+                None => v,
+            };
             let s = strip_prefix_ci(
                 v,
                 &[

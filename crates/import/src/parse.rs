@@ -1740,6 +1740,18 @@ mod tests {
         );
     }
 
+    /// Held-out 804 (Essunga): "Förvaringsplats för protokollet Kommunkontoret Agnes Granath
+    /// Storm, Sekreterare Christer Aronsson, Ordförande Lars-Erik Högemark, Justerande": each
+    /// signer's role, capitalised, after the name and its comma, is the caption under the
+    /// signature, not the label of the next name.
+    #[test]
+    fn capitalised_roles_after_the_signers_names() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout8/804")).expect("a protocol");
+        assert_eq!(p.secretary.as_deref(), Some("Agnes Granath Storm"));
+        assert_eq!(p.chair.as_deref(), Some("Christer Aronsson"));
+        assert_eq!(p.adjusters, ["Lars-Erik Högemark"]);
+    }
+
     /// Twenty-first held-out 2109 (Bollnäs): the page's number after the running header and
     /// its date, one more on each page, is no §'s.
     #[test]

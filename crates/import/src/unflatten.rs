@@ -174,8 +174,26 @@ fn labels_in(t: &str) -> Vec<(usize, &'static str)> {
                         (1..=6).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic)
                     })
             });
-        let before_ok =
-            before.chars().next_back().is_none_or(|c| c == ' ') && !party_before && !party_after;
+        // ("… Kommunkontoret Agnes Granath Storm, Sekreterare Christer Aronsson, Ordförande
+        // Lars-Erik Högemark, Justerande": a signer's role after the name and its comma, the
+        // caption under a signature.)
+        let signed_before = matches!(
+            m.as_str(),
+            "Sekreterare" | "Ordförande" | "Justerande" | "Justerare"
+        ) && before.trim_end().strip_suffix(',').is_some_and(|b| {
+            let words: Vec<&str> = b.split_whitespace().rev().take(4).collect();
+            (2..=4).any(|n| {
+                words.len() >= n
+                    && crate::persons::is_first_name(words[n - 1])
+                    && words[..n - 1]
+                        .iter()
+                        .all(|w| crate::persons::is_name_token(w))
+            })
+        });
+        let before_ok = before.chars().next_back().is_none_or(|c| c == ' ')
+            && !party_before
+            && !party_after
+            && !signed_before;
         let folded: String = m.as_str().chars().map(crate::cover::ocr_fold).collect();
         let after_ok = t
             .get(end..)

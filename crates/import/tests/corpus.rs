@@ -1411,9 +1411,9 @@ const EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.94),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.86),
-    ("secretary", 0.91),
-    ("adjusters", 0.91),
+    ("chair", 0.95),
+    ("secretary", 0.99),
+    ("adjusters", 0.99),
     ("attendees", 0.96),
     ("paragraphs", 0.90),
 ];
@@ -1475,7 +1475,7 @@ const FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.84),
     ("adjusters", 0.92),
-    ("attendees", 0.94),
+    ("attendees", 0.95),
     ("paragraphs", 0.96),
 ];
 
