@@ -1312,6 +1312,22 @@ fn secretary_is_no_chair(cover: &mut Cover) {
                 && a.attendance == Attendance::Other
                 && a.title.as_deref().is_some_and(is_secretary_title)
         });
+    // (Or one of the others present signs under the chair's label, no member of those
+    // deciding: "Övriga deltagande … Ingrid Hansson Angela Lindahl (M) … / Sekreterare l: /
+    // Ordförande Ingrid Hansson", the secretary's signature shifted by an OCR's lost name.)
+    let deciding = |a: &&Attendee| a.attendance == Attendance::Deciding;
+    let other_signs = cover.secretary.is_none()
+        && cover.attendees.iter().filter(deciding).count() >= 3
+        && !cover
+            .attendees
+            .iter()
+            .filter(deciding)
+            .any(|a| a.name == chair)
+        && cover
+            .attendees
+            .iter()
+            .any(|a| a.attendance == Attendance::Other && a.name.contains(chair.as_str()));
+    let is_secretary = is_secretary || other_signs;
     let listed: Vec<&Attendee> = cover
         .attendees
         .iter()
@@ -3448,7 +3464,8 @@ fn trailing_name_start(s: &str, min_words: usize) -> Option<usize> {
 }
 
 fn annotation(att: &mut Attendee, text: &str) {
-    let t = text.trim_white().trim_matches([',', ';', ' ']);
+    // ("Eric Tabich (M)/ ordf": OCR's slash for the comma before the role.)
+    let t = text.trim_white().trim_matches([',', ';', ' ', '/']);
     // "… för Sandra Mulamerovic (C) forts.": the list goes on on the next page.
     let t = t
         .strip_suffix("forts.")
@@ -6132,6 +6149,17 @@ mod tests {
     fn the_chairs_role_read_without_its_o_umlaut() {
         let c = cover_of("Beslutande Ledamöter Micael Glennfalk (M), ordforande PerÅke Svensson (C) Helen Nilsson (S) Leif Carlsson (M)\n");
         assert_eq!(c.chair.as_deref(), Some("Micael Glennfalk"));
+    }
+
+    /// Held-out 709 (Staffanstorp): "Eric Tabich (M)/ ordf" (OCR's slash for the comma) is
+    /// the chair as listed; "Ordförande Ingrid Hansson … Justerande Eric Tabich … Werner
+    /// Unger" signs the secretary, one among the others present, under the chair's label.
+    #[test]
+    fn the_listed_chair_over_one_of_the_others_under_the_chairs_label() {
+        let c = cover_of("Beslutande Eric Tabich (M)/ ordf Werner Unger (S) Margareta Pauli (M) Ann-Christine Klint-Kronqvist (S) Pierre Lindberg (M)\nÖvriga deltagande Magnus Olsson (M) Mats Schöld Felicia Fredriksson (S) Ingrid Hansson Angela Lindahl (M) * * Carina Öberg (S) Sune Cederpil (M) Werner Unger\nUtses att justera\nJusteringens plats och tid Rådhuset den 9 december 2011, klockan 12.00 / n\nUnderskrifter\nSekreterare l:\nParagrafer 73-81\nOrdförande Ingrid Hansson s. T. <L\nJusterande Eric Tabich fl -l L/A -z Werner Unger l\n");
+        assert_eq!(c.chair.as_deref(), Some("Eric Tabich"));
+        assert_eq!(c.secretary.as_deref(), Some("Ingrid Hansson"));
+        assert_eq!(c.adjusters, ["Werner Unger"]);
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.

@@ -1440,9 +1440,9 @@ const SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.90),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.86),
-    ("secretary", 0.84),
-    ("adjusters", 0.82),
+    ("chair", 0.95),
+    ("secretary", 0.90),
+    ("adjusters", 0.86),
     ("attendees", 0.97),
     ("paragraphs", 0.99),
 ];
