@@ -1936,12 +1936,16 @@ fn label_after_header<'a>(t: &'a str, label: &str) -> Option<&'a str> {
     let k = header_end(&bare);
     let rest = t.get(words.get(k)?.0..)?;
     // What follows the label `l` where the page opens with it, in either case (only its own
-    // bytes are passed over).
+    // bytes are passed over, and the rest of its last word: "Övriga närvaranden").
     let after = |l: &str| {
         rest.get(..l.len())
             .filter(|head| head.to_lowercase() == l.to_lowercase())
             .and_then(|_| rest.get(l.len()..))
-            .map(|r| r.trim_start_matches(':').trim_start())
+            .map(|r| {
+                r.trim_start_matches(char::is_alphabetic)
+                    .trim_start_matches(':')
+                    .trim_start()
+            })
     };
     if let Some(r) = after(label) {
         return Some(r);
@@ -3530,6 +3534,20 @@ mod tests {
         let named = |n: &str| p.attendees.iter().any(|a| a.name == n);
         assert!(named("Ewa Reinhold") && named("Nils Hulling"));
         assert!(!named("Inga Göransson") && !named("Agneta Melin"));
+    }
+
+    /// Held-out 1510 (Bengtsfors): the list sent to the next page stands there under its
+    /// label with one more letter ("Övriga närvaranden Solveig Andersson kommunchef …"): the
+    /// word's end is no part of the list.
+    #[test]
+    fn a_list_sent_on_under_its_label_with_a_longer_ending() {
+        assert_eq!(
+            label_after_header(
+                "2 2(40) Övriga närvaranden Solveig Andersson kommunchef Ulrika Thorell 1:e kommunsekreterare",
+                "Övriga närvarande"
+            ),
+            Some("Solveig Andersson kommunchef Ulrika Thorell 1:e kommunsekreterare")
+        );
     }
 
     /// Forty-second held-out 4212 (Orust): a text's last page, cut short and without its

@@ -1215,7 +1215,7 @@ const FIFTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.89),
     ("secretary", 0.99),
     ("adjusters", 0.95),
-    ("attendees", 0.96),
+    ("attendees", 0.97),
     ("paragraphs", 0.93),
 ];
 
