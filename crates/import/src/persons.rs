@@ -668,7 +668,7 @@ pub(crate) fn is_first_name(w: &str) -> bool {
 }
 
 /// Words that stand where names do on a cover page but are never a name.
-const NOT_NAME: [&str; 101] = [
+const NOT_NAME: [&str; 103] = [
     // A page footer's labels ("Postadress: Kristianstad … Telefon (växel): Fax: Internet:").
     "telefon",
     "postadress",
@@ -704,6 +704,9 @@ const NOT_NAME: [&str; 101] = [
     "tjänsteman",
     "vakant",
     "funktion",
+    // "Beslutande Parti Namn Parti Namn s Björn Jönsson …": a närvarolista's column heads.
+    "parti",
+    "namn",
     "ordföranden",
     "paragraf",
     "paragrafer",
