@@ -2160,6 +2160,10 @@ fn place_time_first(cell: &str) -> Option<regex::Match<'_>> {
 /// The §§ of the one before at the start of a piece: "257 ", "12-14 ".
 static LEADING_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+").expect("static regex"));
+/// §§ without "§" where a piece opens or after a word: "309 ", " 39 ", " 17-28 ".
+static NUMBERS_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|\s)\d{1,3}(?:\s*[-–]\s*\d{1,3})?\s+").expect("static regex")
+});
 /// The §§ written after an official's name without "§": " 17-28", " 40", " 13-16".
 static TRAILING_NUMBERS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s\d{1,3}(?:\s*[-–]\s*\d{1,3})?$").expect("static regex"));
@@ -4526,7 +4530,19 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                         {
                             attendance = Attendance::Substitute;
                         }
-                        _ if b.title.is_none() => b.title = title,
+                        // ("Thomas Welin nämndsekreterare 41 Sara Larson …": an official's
+                        // §§ after the title.)
+                        _ if b.title.is_none() => {
+                            b.title = match title.as_deref().map(|t| (t, TRAILING_NUMBERS.find(t)))
+                            {
+                                Some((t, Some(m))) if b.attendance == Attendance::Other => {
+                                    b.paragraphs = Some(m.as_str().trim_white().to_string());
+                                    Some(t[..m.start()].trim_white().to_string())
+                                        .filter(|t| !t.is_empty())
+                                }
+                                _ => title,
+                            }
+                        }
                         _ => {}
                     }
                     cover.attendees.push(b);
@@ -4558,20 +4574,27 @@ fn add_without_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                     .unwrap_or("")
                     .trim_white();
                 let mut a = new_attendee(&name, None, attendance);
-                if attendance == Attendance::Other && title.starts_with(char::is_lowercase) {
-                    a.title = Some(title.to_string());
-                }
                 // ("… Margareta Nilsson 139, 152 Helena Ervenius Suzanne Bergfeldt Stefan
                 // Halldorf 151 …": more names after the one the numbers open, a list that lost
                 // its line breaks; "… , 309 Peter Olson 308 Daniel Johansson 314 …": after that
-                // one's own §§.)
-                let more = match LEADING_NUMBERS.find(title) {
-                    Some(m) if starts_with_first_name(&title[m.end()..]) => {
+                // one's own §§, also after a title: "Anette Levin mark- och
+                // exploateringsingenjör 39 Thomas Welin nämndsekreterare 41 …".)
+                // (Not after more names: "Helena Ervenius Suzanne Bergfeldt Stefan Halldorf 151
+                // Carolina Gunnarsson …" is read on as the names it holds.)
+                let (own, more) = match NUMBERS_AT
+                    .find_iter(title)
+                    .find(|m| starts_with_first_name(&title[m.end()..]))
+                    .filter(|m| m.start() == 0 || title.starts_with(char::is_lowercase))
+                {
+                    Some(m) => {
                         a.paragraphs = Some(m.as_str().trim_white().to_string());
-                        &title[m.end()..]
+                        (title[..m.start()].trim_white(), &title[m.end()..])
                     }
-                    _ => title,
+                    None => (title, title),
                 };
+                if attendance == Attendance::Other && own.starts_with(char::is_lowercase) {
+                    a.title = Some(own.to_string());
+                }
                 cover.attendees.push(a);
                 if starts_with_first_name(more) {
                     add_without_parties(cover, more, attendance);
@@ -6170,6 +6193,34 @@ mod tests {
         let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
         assert!(!names.contains(&"Parti Namn"), "{names:?}");
         assert!(names.contains(&"Björn Jönsson"), "{names:?}");
+    }
+
+    /// Held-out 1510 (Bengtsfors): "… 38, 40 Anette Levin mark- och exploateringsingenjör 39
+    /// Thomas Welin nämndsekreterare 41 Sara Larson utredare 44 …": after the name that the
+    /// numbers open, each title ends with the §§ its official was present for, before the next
+    /// name.
+    #[test]
+    fn officials_each_with_a_title_and_numbers_after_numbers() {
+        let c = cover_of("Övriga närvarande Solveig Andersson kommunchef Katrin Thoor kommunstrateg/bitr kommunchef 38, 40 Anette Levin mark- och exploateringsingenjör 39 Thomas Welin nämndsekreterare 41 Sara Larson utredare 44 Sten-Inge Lilja ekonomichef 56\n");
+        let people: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.title.as_deref(), a.paragraphs.as_deref()))
+            .skip(2)
+            .collect();
+        assert_eq!(
+            people,
+            [
+                (
+                    "Anette Levin",
+                    Some("mark- och exploateringsingenjör"),
+                    Some("39")
+                ),
+                ("Thomas Welin", Some("nämndsekreterare"), Some("41")),
+                ("Sara Larson", Some("utredare"), Some("44")),
+                ("Sten-Inge Lilja", Some("ekonomichef"), Some("56"))
+            ]
+        );
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.

@@ -1215,7 +1215,7 @@ const FIFTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.89),
     ("secretary", 0.99),
     ("adjusters", 0.95),
-    ("attendees", 0.97),
+    ("attendees", 0.98),
     ("paragraphs", 0.93),
 ];
 
@@ -1242,7 +1242,7 @@ const FOURTEENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.94),
     ("secretary", 0.86),
     ("adjusters", 0.88),
-    ("attendees", 0.96),
+    ("attendees", 0.97),
     ("paragraphs", 0.81),
 ];
 
