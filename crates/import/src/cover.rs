@@ -1856,9 +1856,10 @@ fn joined_by_och(text: &str, names: Vec<String>) -> Vec<Vec<String>> {
     groups
 }
 
-/// "Samtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare".
+/// "Samtliga ordinarie ledamöter med undantag av: Förhindrad ledamot Inkallad ersättare"
+/// ("Kommunfullmäktiges samtliga ledamöter med undantag för …").
 static BY_EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^samtliga\b.{0,40}?med undantag av:?\s*(?:förhindrad\s+ledamot\s+inkallad\s+ersättare\s*)?")
+    Regex::new(r"(?i)^(?:\p{L}+s\s+)?samtliga\b.{0,40}?med undantag (?:av|för):?\s*(?:förhindrad\s+ledamot\s+inkallad\s+ersättare\s*)?")
         .expect("static regex")
 });
 
@@ -3719,8 +3720,16 @@ fn add_people(cover: &mut Cover, no: usize, v: &str, attendance: Attendance, ser
         // "… med undantag av Per Sigvardsson(s), … och Sissel Augustinsson(s) Som ersättare
         // inträder Erik Fors(s) för Per Sigvardsson(s), …": the absent members in a sentence,
         // then the substitutes, each "för" the member replaced.
+        // ("… med undantag för Lennart Pettersson, Tommy Risarp, … och Sri Kvape": the absent
+        // members alone, by name without party, their substitutes named elsewhere.)
+        let absent_only = !PARTY.is_match(rest)
+            && rest
+                .split([',', ' '])
+                .filter(|w| !w.is_empty() && *w != "och")
+                .all(is_name_token);
         match rest.find(" inträder ") {
             Some(at) => add_with_parties(cover, &rest[at + " inträder ".len()..], attendance),
+            None if absent_only => {}
             None => by_exception(cover, rest),
         }
         cover.warnings.push(format!(
@@ -8694,6 +8703,18 @@ mod tests {
                 ("Björn Johansson", Some("Sissel Augustinsson")),
             ]
         );
+    }
+
+    /// Held-out 4211 (Åtvidaberg): "Kommunfullmäktiges samtliga ledamöter med undantag för
+    /// Lennart Pettersson, Tommy Risarp, … och Sri Kvape", the substitutes on an appendix:
+    /// the names are the absent members, none of them present.
+    #[test]
+    fn members_by_exception_named_without_substitutes() {
+        let c = cover_of(
+            "Plats och tid\nBeslutande Kommunfullmäktiges sessionssal, Gamla kommunalhuset, Åtvidaberg Onsdagen den 25 augusti 2010, kl Kommunfullmäktiges samtliga ledamöter med undantag för Lennart Pettersson, Tommy Risarp, Kenneth Axelsson, Maria Lind, Christer Johansson, Roy Wasniowski, Per Johansson, Per-Eric Andersson och Sri Kvape\nÖvriga deltagande Anita Sjösvärd, kommunsekreterare\n",
+        );
+        let names: Vec<&str> = c.attendees.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["Anita Sjösvärd"]);
     }
 
     /// Held-out 1706 (Kristianstad's KSAU): officials displaced into the signature block after

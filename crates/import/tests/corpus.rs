@@ -461,7 +461,7 @@ const FORTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.99),
     ("secretary", 0.99),
     ("adjusters", 0.99),
-    ("attendees", 0.90),
+    ("attendees", 0.91),
     ("paragraphs", 0.99),
 ];
 
