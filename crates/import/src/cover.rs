@@ -3976,7 +3976,7 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
                 }
             }
             if !others.is_empty() {
-                add_without_parties(cover, others, Attendance::Other);
+                add_officials(cover, others);
             }
         } else if !annot.trim_white().trim_matches([',', ' ']).is_empty()
             && !cover.attendees.is_empty()
@@ -4051,6 +4051,15 @@ fn add_with_parties(cover: &mut Cover, v: &str, attendance: Attendance) {
     };
     add_tail(cover, last, tail);
     if !others.is_empty() {
+        add_officials(cover, others);
+    }
+}
+
+/// The officials present after the last member with a party: each title before its name in
+/// one sentence ("Kommundirektör Jan Fransson, kommunsekreterare Linda Mattila, …"), or as
+/// a list without parties reads them.
+fn add_officials(cover: &mut Cover, others: &str) {
+    if !titles_first_in_a_sentence(cover, others) {
         add_without_parties(cover, others, Attendance::Other);
     }
 }
@@ -4081,13 +4090,25 @@ fn others_after(text: &str) -> (&str, &str) {
         .char_indices()
         .filter(|&(i, c)| c != ' ' && (i == 0 || text[..i].ends_with(' ')))
         .map(|(i, _)| i);
+    let mut before: Option<usize> = None;
     for at in starts {
         let rest = text.get(at..).unwrap_or("");
         // Or a name and its title after a comma ("Kristine Åkesson, nämndsekreterare"), the
         // first name not a known one.
         if starts_with_first_name(rest.trim_start_matches(',')) || OFFICIAL.is_match(rest) {
-            return (text.get(..at).unwrap_or(""), rest);
+            // ("(FP). Kommundirektör Jan Fransson, kommunsekreterare …": from the title that
+            // opens the sentence before the first name.)
+            let at = before
+                .filter(|&b| {
+                    let title = text[b..at].trim_end();
+                    title.starts_with(char::is_uppercase)
+                        && crate::persons::is_profession_word(&title.to_lowercase())
+                        && text[..b].trim_end().ends_with('.')
+                })
+                .unwrap_or(at);
+            return (text.get(..at).unwrap_or(""), &text[at..]);
         }
+        before = Some(at);
     }
     (text, "")
 }
@@ -5247,8 +5268,26 @@ fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
     };
     let v = v.trim_white().trim_end_matches('.');
     let mut entries: Vec<Entry> = Vec::new();
-    for (k, part) in v
-        .split(" samt ")
+    // ("… 232 och controller Maarit Engblom 233": "och" before the last one's title, as
+    // "samt".)
+    static LAST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r" samt | och ").expect("static regex"));
+    let parts: Vec<&str> = {
+        let mut out = Vec::new();
+        let mut from = 0;
+        for m in LAST.find_iter(v) {
+            let next = v[m.end()..].split_whitespace().next().unwrap_or("");
+            // (Not inside a title: "mark- och exploateringsstrateg".)
+            if m.as_str() == " samt " || profession(next) && !v[..m.start()].ends_with('-') {
+                out.push(&v[from..m.start()]);
+                from = m.end();
+            }
+        }
+        out.push(&v[from..]);
+        out
+    };
+    for (k, part) in parts
+        .into_iter()
         .flat_map(commas_outside_parentheses)
         .enumerate()
     {
@@ -5292,8 +5331,17 @@ fn titles_first_in_a_sentence(cover: &mut Cover, v: &str) -> bool {
             return false;
         };
         let (title, rest) = head.split_at(at);
+        // (A unit's name after a preposition: "projektledare för Hamnstaden".)
+        let unit = |j: usize, w: &str| {
+            j >= 2
+                && matches!(title[j - 1], "för" | "vid" | "i" | "inom" | "på")
+                && w.chars().all(char::is_alphabetic)
+        };
         let title_ok = title.len() <= 4
-            && title.iter().enumerate().all(|(j, w)| title_word(j, w))
+            && title
+                .iter()
+                .enumerate()
+                .all(|(j, w)| title_word(j, w) || unit(j, w))
             && title.iter().any(|w| profession(w));
         if !title.is_empty() && !title_ok || k == 0 && title.is_empty() {
             return false;
@@ -9564,6 +9612,46 @@ mod tests {
             ]
         );
         assert_eq!(c.secretary.as_deref(), Some("Per Nygren"));
+        // Held-out 2704 (Trelleborg): the last official after "och" with a title of his own,
+        // and a title with a unit's name after a preposition ("projektledare för Hamnstaden").
+        let c = cover_of("Övriga deltagare Kommundirektör Jan Fransson, kommunsekreterare Linda Mattila, förvaltningschef Ulf Karlsson 226, ekonom Anna Teodorsson 226, räddningschef Fredrik Linusson 228, projektledare för Hamnstaden Leif Blomqvist 232 och controller Maarit Engblom 233.\n");
+        let got: Vec<(&str, Option<&str>, Option<&str>)> = c
+            .attendees
+            .iter()
+            .map(|a| (a.name.as_str(), a.title.as_deref(), a.paragraphs.as_deref()))
+            .skip(4)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Fredrik Linusson", Some("räddningschef"), Some("228")),
+                (
+                    "Leif Blomqvist",
+                    Some("projektledare för Hamnstaden"),
+                    Some("232")
+                ),
+                ("Maarit Engblom", Some("controller"), Some("233")),
+            ]
+        );
+        // (And so after the substitutes' sentences in one run, the title that opens the
+        // officials' sentence theirs: "… Karlolof Fernow (FP). Kommundirektör Jan Fransson, …".)
+        let c = cover_of("Ersättare Hilda Hendeberg (S), Frida Nilsson (C) och Karlolof Fernow (FP). Kommundirektör Jan Fransson, kommunsekreterare Linda Mattila, förvaltningschef Ulf Karlsson 226, ekonom Anna Teodorsson 226 och controller Maarit Engblom 233.\n");
+        let got: Vec<(&str, Option<&str>)> = c
+            .attendees
+            .iter()
+            .filter(|a| a.attendance == Attendance::Other)
+            .map(|a| (a.name.as_str(), a.title.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Jan Fransson", Some("Kommundirektör")),
+                ("Linda Mattila", Some("kommunsekreterare")),
+                ("Ulf Karlsson", Some("förvaltningschef")),
+                ("Anna Teodorsson", Some("ekonom")),
+                ("Maarit Engblom", Some("controller")),
+            ]
+        );
         // Forty-seventh held-out 4707 (Skellefteå's fullmäktige): "ordförande i Skelleftebostäder
         // AB" is another organ's chair, present as such; the meeting's chair signs.
         let c = cover_of("Övriga deltagande Alf Granström, ordförande i Skelleftebostäder AB, 270 Lars Björklund, sekreterare\n");

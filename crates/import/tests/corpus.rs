@@ -890,7 +890,7 @@ const TWENTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("chair", 0.86),
     ("secretary", 0.90),
     ("adjusters", 0.92),
-    ("attendees", 0.90),
+    ("attendees", 0.91),
     ("paragraphs", 0.85),
 ];
 
