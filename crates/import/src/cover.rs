@@ -244,6 +244,8 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
     // The signers' labels stacked over that run ("… / Sekreterare / Ordförande / Justerande
     // Johan Haesert, kommundirektör …"), in their order: the run closes with their names.
     let mut run_signers: Vec<Field> = Vec::new();
+    // "Utses att justera / Justeringens plats och tid" stood without their values, waiting.
+    let mut justering_stacked = false;
     // The last label read, but for "Paragrafer" and the labels whose values are not used.
     let mut last_label: Option<Field> = None;
     // A label of the others present ("Övriga närvarande") stood on the cover.
@@ -698,6 +700,32 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                             continue;
                         }
                     }
+                    // "Utses att justera / Justeringens plats och tid / Underskrifter /
+                    // Sekreterare / Ordförande / Justerare / Organ Ingrid-Märta Grönlie och Monica
+                    // Marker Stadskansliet den 4 oktober kl Bo Wennström Jane Larsson …": the
+                    // justerare chosen, the justering's place, then the signers in order.
+                    if field == Field::Body
+                        && has_value
+                        && justering_stacked
+                        && !waiting.is_empty()
+                        && waiting.iter().all(|f| f.signs())
+                    {
+                        if let Some((place, signers)) = chosen_place_signers(rest)
+                            .filter(|(_, signers)| signers.len() >= waiting.len())
+                        {
+                            let names: Vec<Vec<String>> =
+                                signers.into_iter().map(|n| vec![n]).collect();
+                            give_in_order(&waiting, &names, line.no, &mut values, &mut filled);
+                            values.push((Field::AdjustmentPlaceTime, line.no, place));
+                            filled.push(Field::AdjustmentPlaceTime);
+                            waiting.clear();
+                            justering_stacked = false;
+                            continue;
+                        }
+                    }
+                    if has_value {
+                        justering_stacked = false;
+                    }
                     if names_after {
                         let mut order = waiting.clone();
                         if signer {
@@ -792,6 +820,7 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         && waiting.first() == Some(&Field::Adjusters)
                     {
                         // The justerare's name comes after the justering's label too.
+                        justering_stacked = true;
                     } else if !has_value
                         && field == Field::Substitutes
                         && waiting.last() == Some(&Field::Adjusters)
@@ -3313,6 +3342,21 @@ fn leading_names(text: &str) -> (Vec<String>, &str) {
         rest = after.strip_prefix("och ").unwrap_or(after).trim_white();
     }
     (names, rest)
+}
+
+/// "Ingrid-Märta Grönlie och Monica Marker Stadskansliet den 4 oktober kl Bo Wennström Jane
+/// Larsson Ingrid-Märta Grönlie Monica Marker …": the justerare chosen, the justering's place
+/// and time, then the signers, the chosen among them. Returns the place and the signers.
+fn chosen_place_signers(v: &str) -> Option<(String, Vec<String>)> {
+    let (chosen, after) = leading_names(v);
+    if chosen.is_empty() {
+        return None;
+    }
+    let signers = crate::persons::names(after);
+    let at = after.find(signers.first()?.as_str())?;
+    let place = after[..at].trim_white();
+    (!place.is_empty() && chosen.iter().all(|c| signers.contains(c)))
+        .then(|| (place.to_string(), signers))
 }
 
 /// The value after a label of the § numbers that stands without its numbers ("Justerade
@@ -6278,6 +6322,19 @@ mod tests {
                 ("Sten-Inge Lilja", Some("ekonomichef"), Some("56"))
             ]
         );
+    }
+
+    /// Held-out 706 (Kristinehamn): "Utses att justera / Justeringens plats och tid /
+    /// Underskrifter / Sekreterare / Ordförande / Justerare / Organ Ingrid-Märta Grönlie och
+    /// Monica Marker Stadskansliet den 4 oktober kl Bo Wennström Jane Larsson Ingrid-Märta
+    /// Grönlie Monica Marker ANSLAG / BEVIS …": the justerare chosen, the justering's place,
+    /// then the signatures in the signers' labels' order.
+    #[test]
+    fn the_justerare_chosen_the_place_then_the_signers_under_the_organs_label() {
+        let c = cover_of("Övriga deltagare Kanslichefen Bo Wennström\nUtses att justera\nJusteringens plats och tid\nUnderskrifter\nSekreterare\nOrdförande\nJusterare\nOrgan Ingrid-Märta Grönlie och Monica Marker Stadskansliet den 4 oktober kl Bo Wennström Jane Larsson Ingrid-Märta Grönlie Monica Marker ANSLAG / BEVIS Protokollet är justerat. Justeringen har tillkännagivits genom anslag Kommunfullmäktige\n");
+        assert_eq!(c.secretary.as_deref(), Some("Bo Wennström"));
+        assert_eq!(c.chair.as_deref(), Some("Jane Larsson"));
+        assert_eq!(c.adjusters, ["Ingrid-Märta Grönlie", "Monica Marker"]);
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.

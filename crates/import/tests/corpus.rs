@@ -1441,8 +1441,8 @@ const SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.95),
-    ("secretary", 0.90),
-    ("adjusters", 0.86),
+    ("secretary", 0.95),
+    ("adjusters", 0.93),
     ("attendees", 0.97),
     ("paragraphs", 0.99),
 ];
