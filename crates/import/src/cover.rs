@@ -1237,9 +1237,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
 /// Thorsson (C) Tom Barkström (KD) Gunnel Johansson (S)": an interleaved block gave the chair's
 /// label the secretary's name, and the chair's name stands first under the justerare's label,
 /// before the names chosen to justera (named alone under "Utses att justera"). The one first
-/// there, named under no other justerare's label, is the chair.
+/// there, named under no other justerare's label, is the chair. (So too where the chair's
+/// label got no name: "Ordförande Justerandes sign … / Justerande Elise Arnell (KD) …
+/// Thord Harrysson (S)".)
 fn chair_first_under_justerare(cover: &mut Cover, adjuster_values: &[(usize, String)]) {
-    if cover.chair.is_none() || cover.chair != cover.secretary {
+    // (With the secretary known: else the first name may be the secretary's, shifted.)
+    if cover.secretary.is_none() || cover.chair.is_some() && cover.chair != cover.secretary {
         return;
     }
     let named: Vec<Vec<String>> = adjuster_values
@@ -6274,6 +6277,11 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Eva Nordgaard"));
         assert_eq!(c.chair.as_deref(), Some("Karl-Anders Thorsson"));
         assert_eq!(c.adjusters, ["Tom Barkström", "Gunnel Johansson"]);
+        // Held-out 2812 (Ystad, OCR): the chair's line held only the page's footer, the
+        // chair's name went on to the justerare's label.
+        let c = cover_of("Utses att justera Thord Harrysson (S) Justeringens plats och Kultur- och fritidsförvaltningen, , klockan t i < j /\nSekreterare (JåfjjJ*- /k/^^^^ Helena Johansson\nOrdförande Justerandes sign \"J^f Utdragsbestyrkande\nJusterande Elise Arnell (KD) jucnj K Thord Harrysson (S) SAMMANTRADESPROTOKOLL Sida 2(31)\n");
+        assert_eq!(c.chair.as_deref(), Some("Elise Arnell"));
+        assert_eq!(c.adjusters, ["Thord Harrysson"]);
     }
 
     /// Held-out 2409 (Vimmerby): "Micael Glennfalk (M), ordforande": the chair's role as OCR

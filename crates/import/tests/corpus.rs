@@ -860,9 +860,9 @@ const TWENTY_EIGHTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("place", 0.89),
     ("start_time", 0.99),
     ("end_time", 0.99),
-    ("chair", 0.80),
+    ("chair", 0.86),
     ("secretary", 0.85),
-    ("adjusters", 0.84),
+    ("adjusters", 0.89),
     ("attendees", 0.98),
     ("paragraphs", 0.62),
 ];
