@@ -836,6 +836,10 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         // "Utses att justera / Ersättare": the justerare's substitute, whose
                         // name follows the justerare's and is no attendee.
                         waiting.push(Field::Ignore);
+                    } else if !has_value && field == Field::Others && waiting == [Field::Secretary]
+                    {
+                        // "Sekreterare: / Närvarande tjänstemän / Utses att justera: Karin
+                        // Forsell …": the secretary's name still comes first.
                     } else if field != Field::Range && field != Field::Ignore {
                         waiting.clear();
                     }
@@ -6358,6 +6362,16 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Annika Johansson"));
         assert_eq!(c.chair.as_deref(), Some("Stefan Zunko"));
         assert_eq!(c.adjusters, ["Ebbe Näslund", "Lotta Jonsson"]);
+    }
+
+    /// Held-out 2903 (Regionförbundet Örebro): "Sekreterare: / Närvarande tjänstemän / Utses
+    /// att justera: Karin Forsell föredragande Sören Larsson": the officials' label, empty,
+    /// between the secretary's and the justerare's; the first name is the secretary's.
+    #[test]
+    fn the_secretarys_name_first_under_labels_stacked_over_an_empty_list() {
+        let c = cover_of("Sekreterare:\nNärvarande tjänstemän\nUtses att justera: Karin Forsell föredragande Sören Larsson\n");
+        assert_eq!(c.secretary.as_deref(), Some("Karin Forsell"));
+        assert_eq!(c.adjusters, ["Sören Larsson"]);
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.

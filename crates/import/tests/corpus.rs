@@ -833,8 +833,8 @@ const TWENTY_NINTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.88),
     ("chair", 0.99),
-    ("secretary", 0.89),
-    ("adjusters", 0.95),
+    ("secretary", 0.94),
+    ("adjusters", 0.99),
     ("attendees", 0.97),
     ("paragraphs", 0.92),
 ];
