@@ -680,7 +680,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                     // (S) Karin Gustafsson (S) Kommunkontoret, kl": the justerare (and their
                     // substitute) stood over the justering's place and time; their names open its
                     // value.
-                    if field == Field::AdjustmentPlaceTime
+                    // ("Utses att justera / Justeringens plats och tid / Underskrifter Gunilla
+                    // Berglund (C) Prästgatan 50 torsdag 25 augusti 2011 kl": under the
+                    // signatures' label stacked after them too.)
+                    let justering_value = field == Field::AdjustmentPlaceTime
+                        || field == Field::Signatures && justering_stacked;
+                    if justering_value
                         && has_value
                         && waiting.first() == Some(&Field::Adjusters)
                         && !people_waiting
@@ -693,9 +698,11 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                                 names.into_iter().map(|n| vec![n]).collect();
                             give_in_order(&waiting, &names, line.no, &mut values, &mut filled);
                             waiting.clear();
+                            justering_stacked = false;
                             if after.chars().any(char::is_alphanumeric) {
-                                values.push((field, line.no, after.to_string()));
-                                filled.push(field);
+                                let f = Field::AdjustmentPlaceTime;
+                                values.push((f, line.no, after.to_string()));
+                                filled.push(f);
                             }
                             continue;
                         }
@@ -6362,6 +6369,10 @@ mod tests {
         assert_eq!(c.secretary.as_deref(), Some("Annika Johansson"));
         assert_eq!(c.chair.as_deref(), Some("Stefan Zunko"));
         assert_eq!(c.adjusters, ["Ebbe Näslund", "Lotta Jonsson"]);
+        // Held-out 1102 (Avesta): under the signatures' label, the justerare chosen and the
+        // justering's place, the signers' names lost.
+        let c = cover_of("Beslutande Lars Isacsson (S), ordförande Susanne Berger (S) Gunilla Berglund (C)\nUtses att justera\nJusteringens plats och tid\nUnderskrifter Gunilla Berglund (C) Prästgatan 50 torsdag 25 augusti 2011 kl\nSekreterare\nParagrafer\nOrdförande\nJusterande Sammanträde ANSLAG Datum Anslags uppsättande\n");
+        assert_eq!(c.adjusters, ["Gunilla Berglund"]);
     }
 
     /// Held-out 2903 (Regionförbundet Örebro): "Sekreterare: / Närvarande tjänstemän / Utses

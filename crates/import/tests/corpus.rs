@@ -1331,7 +1331,7 @@ const ELEVENTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.99),
     ("secretary", 0.99),
-    ("adjusters", 0.96),
+    ("adjusters", 0.99),
     ("attendees", 0.97),
     ("paragraphs", 0.84),
 ];
