@@ -722,6 +722,12 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         if field == Field::Secretary {
                             order.push(field);
                         }
+                        // ("Sekreterare Erland Nilsson Kansliet, måndagen den 11 april 2011, kl":
+                        // the signatures lost, the chosen and the place are still theirs.)
+                        let order = match chosen_place_signers(rest, organ) {
+                            Some((_, _, signers)) if signers.is_empty() && !organ => Vec::new(),
+                            _ => order,
+                        };
                         if let Some((chosen, place, signers)) = chosen_place_signers(rest, organ)
                             .filter(|(_, _, signers)| signers.len() >= order.len())
                         {
@@ -3386,7 +3392,12 @@ fn chosen_place_signers(v: &str, chosen_sign: bool) -> Option<(Vec<String>, Stri
         return None;
     }
     let signers = crate::persons::names(after);
-    let at = after.find(signers.first()?.as_str())?;
+    // (No signer after the place: only where the chosen need not sign again.)
+    let at = match signers.first() {
+        Some(first) => after.find(first.as_str())?,
+        None if !chosen_sign => after.len(),
+        None => return None,
+    };
     let place = after[..at].trim_white();
     (!place.is_empty() && (!chosen_sign || chosen.iter().all(|c| signers.contains(c))))
         .then(|| (chosen, place.to_string(), signers))
@@ -6383,6 +6394,11 @@ mod tests {
         // justering's place, the signers' names lost.
         let c = cover_of("Beslutande Lars Isacsson (S), ordförande Susanne Berger (S) Gunilla Berglund (C)\nUtses att justera\nJusteringens plats och tid\nUnderskrifter Gunilla Berglund (C) Prästgatan 50 torsdag 25 augusti 2011 kl\nSekreterare\nParagrafer\nOrdförande\nJusterande Sammanträde ANSLAG Datum Anslags uppsättande\n");
         assert_eq!(c.adjusters, ["Gunilla Berglund"]);
+        // Held-out 2207 (Osby): "Justerings plats och tid", and under the secretary's label
+        // the justerare chosen and the justering's place, the signatures lost.
+        let c = cover_of_page("1 Kommunstyrelsen (43) Plats och tid Osby, onsdagen den 6 april 2011, kl Övriga närvarande Ingvar Carlberg, sekreterare Pia Lindvall Bengtsson Justerare Justerings plats och tid Underskrifter Sekreterare Erland Nilsson Kansliet, måndagen den 11 april 2011, kl Paragrafer Ordförande Justerare Organ Kommunstyrelsen\n", 0);
+        assert_eq!(c.adjusters, ["Erland Nilsson"]);
+        assert_eq!(c.secretary.as_deref(), Some("Ingvar Carlberg"));
     }
 
     /// Held-out 2903 (Regionförbundet Örebro): "Sekreterare: / Närvarande tjänstemän / Utses

@@ -79,7 +79,7 @@ use Field::*;
 /// A label as protocols capitalise it; the field it opens on a laid-out cover (`None`: it only
 /// cuts a flattened page); how a flattened page is cut before it. The order does not matter:
 /// where one label begins another, the longer is tried first.
-const TABLE: [(&str, Option<Field>, Cut); 118] = [
+const TABLE: [(&str, Option<Field>, Cut); 119] = [
     ("Plats och tid för sammanträdet", Some(PlaceTime), Cut::No),
     ("Tid och plats för sammanträdet", Some(PlaceTime), Cut::No),
     ("Plats och sammanträdestid", Some(PlaceTime), Yes),
@@ -128,6 +128,8 @@ const TABLE: [(&str, Option<Field>, Cut); 118] = [
         Strong,
     ),
     ("Justeringens tid och plats", Some(AdjustmentPlaceTime), Yes),
+    // (Osby writes the genitive short: "Justerare Justerings plats och tid".)
+    ("Justerings plats och tid", Some(AdjustmentPlaceTime), Yes),
     ("Tid för justering", Some(AdjustmentPlaceTime), Cut::No),
     ("Datum för justering", Some(AdjustmentPlaceTime), Cut::No),
     // "Justeringsdag: Fredagen den 1 mars 2019 kl".

@@ -1023,8 +1023,8 @@ const TWENTY_SECOND_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("start_time", 0.99),
     ("end_time", 0.99),
     ("chair", 0.99),
-    ("secretary", 0.91),
-    ("adjusters", 0.89),
+    ("secretary", 0.99),
+    ("adjusters", 0.92),
     ("attendees", 0.88),
     ("paragraphs", 0.79),
 ];
