@@ -300,6 +300,16 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
             _ => line.text.as_str(),
         };
         for raw_cell in text.split('\t') {
+            // "Justerande … Bo Gunnar Åkesson (M) / ANSLAG/BEVIS Victoria Bergman (V)
+            // Protokollet är justerat.": the last justerare's signature after the notice box's
+            // heading.
+            if current == Some(Field::Adjusters) {
+                if let Some(name) = signer_after_notice(raw_cell.trim_white()) {
+                    values.push((Field::Adjusters, line.no, name));
+                    current = Some(Field::Ignore);
+                    continue;
+                }
+            }
             let cell = parted_from_digits(strip_boilerplate(raw_cell.trim_white()));
             // "Sekreterare Paragrafer /Anne-Marie Nilsson/": a name between slashes stands for
             // the signature.
@@ -3403,6 +3413,28 @@ fn chosen_place_signers(v: &str, chosen_sign: bool) -> Option<(Vec<String>, Stri
         .then(|| (chosen, place.to_string(), signers))
 }
 
+/// "ANSLAG/BEVIS Victoria Bergman (V) Protokollet är justerat.": a name with its party between
+/// the notice box's heading and its first sentence, a signature spilled past the heading.
+fn signer_after_notice(cell: &str) -> Option<String> {
+    let rest = [
+        "ANSLAG/BEVIS ",
+        "ANSLAG / BEVIS ",
+        "Anslag/bevis ",
+        "Anslag/Bevis ",
+    ]
+    .iter()
+    .find_map(|h| cell.strip_prefix(h))?;
+    let (name, after) = leading_name(rest)?;
+    let after = after.trim_start();
+    (after.starts_with('(')
+        && after
+            .split_once(')')?
+            .1
+            .trim_start()
+            .starts_with("Protokoll"))
+    .then_some(name)
+}
+
 /// The value after a label of the § numbers that stands without its numbers ("Justerade
 /// paragrafer Sven Rosendahl (KD)" → "Sven Rosendahl (KD)").
 fn after_range_label(v: &str) -> &str {
@@ -6421,6 +6453,17 @@ mod tests {
         assert_eq!(c.secretary, None);
         assert_eq!(c.chair.as_deref(), Some("Asa Ragnarsson"));
         assert_eq!(c.adjusters, ["Susanne Jung"]);
+    }
+
+    /// Held-out 1206 (Hylte): "Justerande Eva Nordgaard Henrik Erlingson (C) Bo Gunnar Åkesson
+    /// (M) / ANSLAG/BEVIS Victoria Bergman (V) Protokollet är justerat.": the last justerare's
+    /// signature after the notice box's heading.
+    #[test]
+    fn a_justerares_signature_after_the_notice_boxs_heading() {
+        let c = cover_of("Utses att justera Bo Gunnar Åkesson (M) och Victoria Bergman (V)\nSekreterare\nOrdförande\nJusterande Eva Nordgaard Henrik Erlingson (C) Bo Gunnar Åkesson (M)\nANSLAG/BEVIS Victoria Bergman (V) Protokollet är justerat. Justeringen har tillkännagivits genom anslag\n");
+        assert_eq!(c.adjusters, ["Bo Gunnar Åkesson", "Victoria Bergman"]);
+        let c = cover_of("Sekreterare\nOrdförande\nJusterande Eva Nordgaard Henrik Erlingson (C) Bo Gunnar Åkesson (M)\nANSLAG/BEVIS Victoria Bergman (V) Protokollet är justerat. Justeringen har tillkännagivits genom anslag\n");
+        assert_eq!(c.adjusters, ["Bo Gunnar Åkesson", "Victoria Bergman"]);
     }
 
     /// 022: "Plats och tid" stacked over "Beslutande"; the place and time open the value.

@@ -1302,7 +1302,7 @@ const TWELFTH_HELD_OUT_FLOORS: [(&str, f64); 10] = [
     ("end_time", 0.99),
     ("chair", 0.94),
     ("secretary", 0.90),
-    ("adjusters", 0.90),
+    ("adjusters", 0.93),
     ("attendees", 0.93),
     ("paragraphs", 0.90),
 ];
