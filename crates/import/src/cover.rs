@@ -734,16 +734,16 @@ pub fn parse(lines: &[Line], furniture: &[bool]) -> Cover {
                         }
                         // ("Sekreterare Erland Nilsson Kansliet, måndagen den 11 april 2011, kl":
                         // the signatures lost, the chosen and the place are still theirs.)
-                        let order = match chosen_place_signers(rest, organ) {
-                            Some((_, _, signers)) if signers.is_empty() && !organ => Vec::new(),
-                            _ => order,
-                        };
                         if let Some((chosen, place, signers)) = chosen_place_signers(rest, organ)
-                            .filter(|(_, _, signers)| signers.len() >= order.len())
+                            .filter(|(_, _, signers)| {
+                                signers.is_empty() || signers.len() >= order.len()
+                            })
                         {
-                            let names: Vec<Vec<String>> =
-                                signers.into_iter().map(|n| vec![n]).collect();
-                            give_in_order(&order, &names, line.no, &mut values, &mut filled);
+                            if !signers.is_empty() {
+                                let names: Vec<Vec<String>> =
+                                    signers.into_iter().map(|n| vec![n]).collect();
+                                give_in_order(&order, &names, line.no, &mut values, &mut filled);
+                            }
                             if !organ {
                                 values.push((Field::Adjusters, line.no, chosen.join(", ")));
                             }
@@ -2383,13 +2383,7 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
             // "… på kommunstyrelsens expedition Josefine Johansson, sekreterare Marie
             // Centerwall, ordförande Ingvar Persson, justerande": the signatures after the
             // justering's place, each role after its name.
-            let v = match signatures_at(v) {
-                Some(at) => {
-                    parse_signature_block(cover, v.get(at..).unwrap_or(""));
-                    v.get(..at).unwrap_or("")
-                }
-                None => v,
-            };
+            let v = before_signatures(cover, v);
             cover.adjustment_date = cover.adjustment_date.take().or_else(|| first_date(v));
             let place = strip_date_time(v);
             if !place.is_empty() {
@@ -2417,13 +2411,7 @@ fn apply(cover: &mut Cover, field: Field, no: usize, v: &str) {
         Field::Storage => {
             // "Kommunkontoret Agnes Granath Storm, Sekreterare Christer Aronsson, Ordförande …":
             // the signatures after the place where the minutes are kept.
-            let v = match signatures_at(v) {
-                Some(at) => {
-                    parse_signature_block(cover, v.get(at..).unwrap_or(""));
-                    v.get(..at).unwrap_or("")
-                }
-                None => v,
-            };
+            let v = before_signatures(cover, v);
             let s = strip_prefix_ci(
                 v,
                 &[
@@ -2872,6 +2860,18 @@ static ROLE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s*((?:nämnd|kommun)?sekreterare|vice ordförande|(?:mötes)?ordförande|justerande|(?:protokolls?)?justerare|justeringsperson)(?-u:\b)")
         .expect("static regex")
 });
+
+/// What stands before a run of signatures in a value (each role after its name and a comma),
+/// the signatures read into `cover`; all of `v` where no such run is in it.
+fn before_signatures<'a>(cover: &mut Cover, v: &'a str) -> &'a str {
+    match signatures_at(v) {
+        Some(at) => {
+            parse_signature_block(cover, v.get(at..).unwrap_or(""));
+            v.get(..at).unwrap_or("")
+        }
+        None => v,
+    }
+}
 
 /// Where a run of signatures begins in a label's value, each role after its name and a comma
 /// ("Paragrafer Bibbi Öberg, sekreterare.... Ingemar Nyman, ordförande… "): at the first

@@ -1967,18 +1967,19 @@ fn list_after_header(t: &str) -> Option<&str> {
         .flatten()
 }
 
+/// A party in parentheses as a word of a list: "(S)", "(KD),", "(M).".
+fn party_word(w: &str) -> bool {
+    let w = w.trim_end_matches([',', '.']);
+    w.len() <= 6
+        && w.strip_prefix('(')
+            .and_then(|p| p.strip_suffix(')'))
+            .is_some_and(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
+}
+
 /// A member with a party at `words[k]`: a first name, then "(S)", "(KD)," within the next
 /// three words ("Anton Waara (S)", "Ann-Katrin Järåsen (S)", "Anna Melin Nyström (C)").
 fn member_at(words: &[&str], k: usize) -> bool {
-    let party_at = |j: usize| {
-        words.get(j).is_some_and(|w| {
-            let w = w.trim_end_matches([',', '.']);
-            w.len() <= 6
-                && w.strip_prefix('(')
-                    .and_then(|p| p.strip_suffix(')'))
-                    .is_some_and(|p| !p.is_empty() && p.chars().all(char::is_alphabetic))
-        })
-    };
+    let party_at = |j: usize| words.get(j).is_some_and(|w| party_word(w));
     words
         .get(k)
         .is_some_and(|w| crate::persons::is_first_name(w))
@@ -3279,13 +3280,8 @@ fn titled_names_first(t: &str) -> bool {
 /// the cover's list of others present writes them.
 fn comma_titled_names_first(t: &str) -> bool {
     let words: Vec<&str> = t.split_whitespace().take(40).collect();
-    let name_word = |w: &str| {
-        let w = w.trim_end_matches(',');
-        crate::persons::is_name_token(w)
-            || w.strip_prefix('(')
-                .and_then(|p| p.strip_suffix(')'))
-                .is_some_and(|p| (1..=4).contains(&p.len()) && p.chars().all(char::is_alphabetic))
-    };
+    let name_word =
+        |w: &str| crate::persons::is_name_token(w.trim_end_matches(',')) || party_word(w);
     let (mut i, mut names) = (0, 0);
     while words
         .get(i)
