@@ -529,8 +529,30 @@ pub fn body_from_decisions(lines: &[Line]) -> Option<String> {
 
 /// Finds the body (*nämnd*): the *Nämnd/Styrelse*/*Organ* label of the notice
 /// box, else "Protokoll från X:s sammanträde" at the start, else the most frequent body-like
-/// line near page headers.
-pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
+/// line near page headers; where no line names it, a nämnd the running text mentions.
+#[cfg(test)]
+fn detect_body(lines: &[Line], date: &str) -> Option<String> {
+    detect_body_or(lines, date, || None)
+}
+
+/// The body (*nämnd*), as a label or a header names it; where no line names it, `coded` (the
+/// body the §§' code names in the text as extracted, before the headings lost their code)
+/// before a nämnd the running text only mentions.
+pub(crate) fn detect_body_or(
+    lines: &[Line],
+    date: &str,
+    coded: impl FnOnce() -> Option<String>,
+) -> Option<String> {
+    // (A body found but cut, "Organ s arbetsutskott", leaves the code's guess only.)
+    match find_body(lines, date) {
+        Some(found) => finished_body(lines, Some(found)).or_else(coded),
+        None => coded().or_else(|| finished_body(lines, mentioned_nämnd(lines))),
+    }
+}
+
+/// The body found, as the text names it best: its own name, not a description, a region's or
+/// a federation's name before it, or a contact person's.
+fn finished_body(lines: &[Line], found: Option<String>) -> Option<String> {
     // "Avser sammanträde med Kommunfullmäktige": the notice box's words before the body.
     const NOTICE: &str = "avser sammanträde med ";
     // ("Organ s arbetsutskott": the "s" of a genitive whose body was lost names no body; but
@@ -550,7 +572,7 @@ pub fn detect_body(lines: &[Line], date: &str) -> Option<String> {
         Some(rest) if ends_like_body(rest) => rest.to_string(),
         _ => b,
     };
-    find_body(lines, date)
+    found
         .filter(|b| !cut(b))
         .map(after_label)
         .map(|b| in_region(lines, b))
@@ -840,7 +862,6 @@ fn find_body(lines: &[Line], date: &str) -> Option<String> {
         .or_else(|| listed_body(lines))
         .or_else(|| board_body(lines))
         .or_else(|| secretarys_body(lines))
-        .or_else(|| mentioned_nämnd(lines))
 }
 
 /// "Förteckning över kommunfullmäktiges ärenden": the body whose items a page lists, in its

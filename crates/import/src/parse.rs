@@ -7,7 +7,7 @@
 //! 8. signatures, adjustment, municipality, warnings.
 
 use crate::error::ImportError;
-use crate::furniture::{classify, detect_body, detect_meeting_date, HeaderContext};
+use crate::furniture::{classify, detect_body_or, detect_meeting_date, HeaderContext};
 use crate::lines::{split_lines, Line};
 use crate::model::{Adjustment, Notice, Protocol};
 use crate::{cover, paragraphs, segment, signatures, stream};
@@ -642,9 +642,10 @@ pub fn parse_protocol(text: &str) -> Result<Protocol, ImportError> {
     });
     // ("KS 67 Rapport från utskotten", the body's name blanked: the §§' code names it, before
     // the headings were cut from the code.)
-    let named_body = detect_body(&lines, date.as_deref().unwrap_or(""))
-        .map(|b| crate::furniture::coded_over_header(&lines, &b).unwrap_or(b))
-        .or_else(|| crate::furniture::code_body(&split_lines(text)));
+    let named_body = detect_body_or(&lines, date.as_deref().unwrap_or(""), || {
+        crate::furniture::code_body(&split_lines(text))
+    })
+    .map(|b| crate::furniture::coded_over_header(&lines, &b).unwrap_or(b));
     // With no body named, the one whose decisions the §§ record (a guess, warned of below; it
     // does not make a text a protocol).
     let decisions_body = named_body
@@ -1750,6 +1751,15 @@ mod tests {
         assert_eq!(p.secretary.as_deref(), Some("Agnes Granath Storm"));
         assert_eq!(p.chair.as_deref(), Some("Christer Aronsson"));
         assert_eq!(p.adjusters, ["Lars-Erik Högemark"]);
+    }
+
+    /// Held-out 504 (Höganäs): no header names the body, and the §§' code ("KS 190", cut from
+    /// the headings) names kommunstyrelsen, which the text names too; a nämnd the text only
+    /// mentions ("med socialnämndens presidium") is a weaker guess.
+    #[test]
+    fn the_body_the_codes_name_before_a_nämnd_only_mentioned() {
+        let p = parse_protocol(&crate::corpus_protocol("heldout5/504")).expect("a protocol");
+        assert_eq!(p.body.as_deref(), Some("Kommunstyrelsen"));
     }
 
     /// Twenty-first held-out 2109 (Bollnäs): the page's number after the running header and
