@@ -3614,7 +3614,9 @@ fn annotation(att: &mut Attendee, text: &str) {
     // "Margaretha Östlund (S), ordf. Lindesberg": the member's municipality after the role.
     let lower = lower
         .rsplit_once(' ')
-        .filter(|(_, place)| crate::municipalities::place_words(&[&capitalised(place)]) == 1)
+        .filter(|(_, place)| {
+            crate::municipalities::place_words(&[&crate::text::capitalise(place)]) == 1
+        })
         .map_or(lower, |(head, _)| head.trim_end_matches([',', ' ']));
     // "Ameer Sachet (S), Örebro kommun, ordförande": the role after the member's
     // municipality (or its name alone: "Jan Hallberg (M), Göteborg, ordf.").
@@ -3622,7 +3624,7 @@ fn annotation(att: &mut Attendee, text: &str) {
         .rsplit_once(", ")
         .filter(|(head, role)| {
             (head.ends_with(" kommun") || {
-                let cased: Vec<String> = head.split(' ').map(capitalised).collect();
+                let cased: Vec<String> = head.split(' ').map(crate::text::capitalise).collect();
                 let words: Vec<&str> = cased.iter().map(String::as_str).collect();
                 crate::municipalities::place_words(&words) == words.len()
             }) && matches!(*role, "ordförande" | "ordf." | "ordf")
@@ -3666,15 +3668,6 @@ fn annotation(att: &mut Attendee, text: &str) {
             });
         }
     }
-}
-
-/// "göteborg" → "Göteborg": a word written in small letters, with its first letter capital.
-fn capitalised(w: &str) -> String {
-    let mut chars = w.chars();
-    chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 pub(crate) fn new_attendee(name: &str, party: Option<String>, attendance: Attendance) -> Attendee {

@@ -163,14 +163,6 @@ fn strip_markup(s: &str, found: &mut Vec<String>) -> String {
     squash(&TAG.replace_all(s, " "))
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// Ranks of alternatives from "Enhetschef Verksamhetschef" (two ranks), "Socialsekreterare
 /// eller Biståndshandläggare" (one rank, two alternatives), "Avgiftshandläggare,
 /// Administratör eller Ekonomiassistent" (one rank, three). A lower-case word continues the
@@ -203,7 +195,7 @@ fn ranks(text: &str) -> Vec<Vec<String>> {
         if new_role {
             flush(&mut cur, pending_join, &mut out);
             pending_join = join_next;
-            cur = Some(capitalise(w));
+            cur = Some(crate::text::capitalise(w));
             join_next = false;
         } else if let Some(c) = cur.as_mut() {
             c.push(' ');

@@ -391,6 +391,15 @@ pub(crate) fn begins_with_one_of(t: &str, letters: &[u8]) -> bool {
         .is_some_and(|b| letters.contains(&b.to_ascii_lowercase()))
 }
 
+/// "göteborg" → "Göteborg", "enhetschef" → "Enhetschef": the first letter made a capital.
+pub(crate) fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Whether the line `s` holds the ASCII byte `b`. Read to the end without an early exit, so
 /// the compiler tests many bytes at once: for a line this is cheaper than setting up the
 /// general search `contains` makes (whose per-call cost shows on thousands of short lines).
